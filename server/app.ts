@@ -1,0 +1,116 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { v7 as uuidv7 } from 'uuid';
+import type { Config } from './config.js';
+import type { Database } from './db/database.js';
+import { authPlugin } from './http/auth.js';
+import { type Clock, systemClock } from './http/context.js';
+import { notFoundProblem, registerErrorHandling } from './http/errors.js';
+import { auditRoutes } from './modules/audit/audit.routes.js';
+import { authRoutes } from './modules/auth/auth.routes.js';
+import { homeRoutes } from './modules/home/home.routes.js';
+import { platformsRoutes } from './modules/platforms/platforms.routes.js';
+import { healthRoutes } from './modules/system/health.routes.js';
+import { usersRoutes } from './modules/users/users.routes.js';
+
+export interface AppDeps {
+  config: Config;
+  database: Database;
+  clock?: Clock;
+  /** Folder of the built web UI; served with a SPA fallback when it exists. */
+  webRoot?: string;
+  logger?: FastifyServerOptions['logger'];
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    deps: { config: Config; database: Database; clock: Clock };
+  }
+}
+
+/** Builds the HTTP application (plugins, errors, routes); never listens. */
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const { config } = deps;
+  const app = Fastify({
+    logger: deps.logger ?? { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization'] },
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w.-]{1,64}$/.test(given) ? given : uuidv7();
+    },
+    requestIdHeader: false,
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: config.trustProxy,
+    return503OnClosing: true,
+  });
+  app.decorate('deps', { config, database: deps.database, clock: deps.clock ?? systemClock });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'", 'data:'],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    hsts: config.cookieSecure,
+  });
+  await app.register(cookie, { secret: config.sessionSecret });
+  await app.register(rateLimit, { global: false });
+  registerErrorHandling(app);
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Commonlab API', version: '0.1.0', description: 'Generic technology service platform' },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'cl_session' },
+          token: { type: 'http', scheme: 'bearer', description: 'Personal API token (clt_…)' },
+        },
+      },
+      security: [{ session: [] }, { token: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+
+  await app.register(authPlugin);
+  for (const routes of [healthRoutes, authRoutes, usersRoutes, auditRoutes, homeRoutes, platformsRoutes]) {
+    await app.register(routes);
+  }
+  await registerWeb(app, deps.webRoot);
+  return app;
+}
+
+async function registerWeb(app: FastifyInstance, webRoot: string | undefined) {
+  const index = webRoot && path.join(webRoot, 'index.html');
+  if (webRoot && index && existsSync(index)) {
+    await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: false, maxAge: '1h' });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    const isPage = request.method === 'GET' && !request.url.startsWith('/api') && request.headers.accept?.includes('text/html');
+    if (isPage && index && existsSync(index)) {
+      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    }
+    return notFoundProblem(request, reply);
+  });
+}

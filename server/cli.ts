@@ -1,0 +1,161 @@
+import { Command, Option } from 'commander';
+import { ROLES, type Role } from '../common/roles.js';
+import { ConfigError, loadConfig } from './config.js';
+import { backup, restore } from './db/backup.js';
+import { verifyAuditChain } from './modules/audit/audit.chain.js';
+import { createUser, findUserIdByUsername, resetPassword, setRoles } from './modules/users/users.service.js';
+import { cliCtx, openDatabase, serve } from './main.js';
+import { seedDemo } from './seed/demo.js';
+import { AppError } from './http/errors.js';
+
+/** Runs `fn` against the configured database, closing it afterwards. */
+async function withDb<T>(fn: (ctx: ReturnType<typeof cliCtx>) => Promise<T>): Promise<T> {
+  const config = loadConfig();
+  const database = await openDatabase(config);
+  try {
+    return await fn(cliCtx(config, database));
+  } finally {
+    await database.close();
+  }
+}
+
+async function platformIdOf(ctx: ReturnType<typeof cliCtx>, code: string): Promise<string> {
+  const p = await ctx.db.selectFrom('platforms').select('id').where('code', '=', code).executeTakeFirst();
+  if (!p) throw new Error(`no platform with code ${code}`);
+  return p.id;
+}
+
+/** "NIST:program_officer" → assignment. */
+async function parseRoles(ctx: ReturnType<typeof cliCtx>, specs: string[]) {
+  const out: { platformId: string; role: Role }[] = [];
+  for (const spec of specs) {
+    const [code, role] = spec.split(':');
+    if (!code || !role || !(ROLES as readonly string[]).includes(role)) {
+      throw new Error(`role "${spec}" must be PLATFORM_CODE:ROLE, ROLE one of ${ROLES.join(', ')}`);
+    }
+    out.push({ platformId: await platformIdOf(ctx, code), role: role as Role });
+  }
+  return out;
+}
+
+export function buildCli(): Command {
+  const program = new Command('commonlab')
+    .description('Commonlab — generic technology service platform. Configuration comes from environment variables (README).')
+    .showHelpAfterError();
+
+  program.command('serve').description('Migrate, seed demo data on first run, and serve UI + API').action(serve);
+
+  program.command('migrate').description('Apply pending database migrations').action(() =>
+    withDb(async () => {
+      process.stdout.write('database is migrated to the latest version\n');
+    }),
+  );
+
+  program
+    .command('seed')
+    .description('Load data')
+    .requiredOption('--demo', 'load the demo platforms and one account per role')
+    .action(() =>
+      withDb(async (ctx) => {
+        const r = await seedDemo(ctx);
+        process.stdout.write(`demo data loaded; new accounts: ${r.createdUsers.join(', ') || 'none'}\n`);
+      }),
+    );
+
+  const user = program.command('user').description('Manage accounts');
+  user
+    .command('add <username>')
+    .description('Create an account; the password is read from COMMONLAB_PASSWORD')
+    .requiredOption('--name <displayName>', 'display name')
+    .option('--email <email>')
+    .option('--system-admin', 'may manage every platform and account', false)
+    .option('--role <PLATFORM:ROLE...>', `roles, ROLE one of ${ROLES.join(', ')}`, [])
+    .action((username: string, o: { name: string; email?: string; systemAdmin: boolean; role: string[] }) =>
+      withDb(async (ctx) => {
+        const password = requirePasswordEnv();
+        const u = await createUser(ctx, {
+          username,
+          displayName: o.name,
+          email: o.email ?? null,
+          password,
+          isSystemAdmin: o.systemAdmin,
+          roles: await parseRoles(ctx, o.role),
+        });
+        process.stdout.write(`created ${u.username} (${u.id})\n`);
+      }),
+    );
+  user
+    .command('passwd <username>')
+    .description('Set a new password (from COMMONLAB_PASSWORD); clears lockout, ends sessions')
+    .action((username: string) =>
+      withDb(async (ctx) => {
+        const id = await findUserIdByUsername(ctx.db, username);
+        if (!id) throw new Error(`no user ${username}`);
+        await resetPassword(ctx, id, requirePasswordEnv());
+        process.stdout.write(`password of ${username} changed\n`);
+      }),
+    );
+  user
+    .command('roles <username> [PLATFORM:ROLE...]')
+    .description('Replace the roles of an account (none given: remove all)')
+    .action((username: string, specs: string[]) =>
+      withDb(async (ctx) => {
+        const id = await findUserIdByUsername(ctx.db, username);
+        if (!id) throw new Error(`no user ${username}`);
+        const u = await setRoles(ctx, id, await parseRoles(ctx, specs));
+        process.stdout.write(`${username}: ${u.roles.map((r) => r.role).join(', ') || 'no roles'}\n`);
+      }),
+    );
+
+  program
+    .command('audit')
+    .description('Audit log tools')
+    .command('verify')
+    .description('Recompute the audit hash chain; exit code 1 when it is broken')
+    .action(() =>
+      withDb(async (ctx) => {
+        const r = await verifyAuditChain(ctx.db);
+        process.stdout.write(`${JSON.stringify(r)}\n`);
+        if (!r.ok) process.exitCode = 1;
+      }),
+    );
+
+  program
+    .command('backup <file>')
+    .description('Online, consistent backup of the whole database to FILE (gzip JSON lines)')
+    .action((file: string) =>
+      withDb(async (ctx) => {
+        const h = await backup({ db: ctx.db, seam: ctx.seam, close: async () => {} }, file);
+        process.stdout.write(`backup written to ${file}: ${JSON.stringify(h.tables)}\n`);
+      }),
+    );
+  program
+    .command('restore <file>')
+    .addOption(new Option('--yes', 'confirm that the current content is replaced').makeOptionMandatory())
+    .description('Replace the database content with a backup (stop the server first)')
+    .action((file: string) =>
+      withDb(async (ctx) => {
+        const h = await restore({ db: ctx.db, seam: ctx.seam, close: async () => {} }, file);
+        const check = await verifyAuditChain(ctx.db);
+        process.stdout.write(`restored ${file} (from ${h.source}, ${h.createdAt}); audit chain ok: ${check.ok}\n`);
+      }),
+    );
+  return program;
+}
+
+function requirePasswordEnv(): string {
+  const pw = process.env.COMMONLAB_PASSWORD;
+  if (!pw) throw new Error('set COMMONLAB_PASSWORD to the password (kept out of shell history and ps)');
+  return pw;
+}
+
+export async function runCli(argv: string[]): Promise<void> {
+  try {
+    await buildCli().parseAsync(argv);
+  } catch (err) {
+    if (err instanceof ConfigError) process.stderr.write(`${err.message}\n`);
+    else if (err instanceof AppError) process.stderr.write(`error: ${err.code}: ${err.message}\n`);
+    else process.stderr.write(`error: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.exitCode = process.exitCode || 2;
+  }
+}

@@ -1,0 +1,47 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import { type DialectSeam, postgresSeam, sqliteSeam } from './dialect.js';
+import type { DB } from './schema.js';
+
+export interface Database {
+  db: Kysely<DB>;
+  seam: DialectSeam;
+  /** Where the SQLite file lives (undefined on PostgreSQL). */
+  file?: string;
+  close(): Promise<void>;
+}
+
+export type DatabaseTarget = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string; max?: number };
+
+// int8 (COUNT, SUM, bigint money) as a JS number: minor units stay far below 2^53.
+pg.types.setTypeParser(20, (v) => {
+  const n = Number(v);
+  if (!Number.isSafeInteger(n)) throw new RangeError(`bigint ${v} exceeds the safe integer range`);
+  return n;
+});
+
+export function targetFromConfig(config: { databaseUrl?: string; dataDir: string }): DatabaseTarget {
+  return config.databaseUrl
+    ? { kind: 'postgres', url: config.databaseUrl }
+    : { kind: 'sqlite', file: path.join(config.dataDir, 'commonlab.sqlite') };
+}
+
+/** Opens the database; SQLite gets WAL, foreign keys and durable commits. */
+export function createDatabase(target: DatabaseTarget): Database {
+  if (target.kind === 'sqlite') {
+    if (target.file !== ':memory:') mkdirSync(path.dirname(target.file), { recursive: true });
+    const sqlite = new SQLite(target.file);
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('foreign_keys = ON');
+    sqlite.pragma('synchronous = FULL');
+    sqlite.pragma('busy_timeout = 5000');
+    const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+    return { db, seam: sqliteSeam, file: target.file, close: () => db.destroy() };
+  }
+  const pool = new pg.Pool({ connectionString: target.url, max: target.max ?? 10 });
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  return { db, seam: postgresSeam, close: () => db.destroy() };
+}

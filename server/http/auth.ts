@@ -1,0 +1,92 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import { resolveApiToken, resolveSession } from '../modules/auth/auth.service.js';
+import { API_TOKEN_PREFIX } from '../modules/auth/secrets.js';
+import type { Actor, Ctx, UserActor } from './context.js';
+import { AppError, unauthorized } from './errors.js';
+
+export const SESSION_COOKIE = 'cl_session';
+export const CSRF_COOKIE = 'cl_csrf';
+export const CSRF_HEADER = 'x-csrf-token';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: Actor;
+    session: { id: string; csrfToken: string; expiresAt: string } | null;
+    sessionExpired: boolean;
+  }
+}
+
+const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * Resolves who is calling: a session cookie (browser) or a personal API token (scripts).
+ * Cookie-authenticated writes must echo the session's CSRF token in a header.
+ */
+export const authPlugin = fp(async (app: FastifyInstance) => {
+  app.decorateRequest('actor', null);
+  app.decorateRequest('session', null);
+  app.decorateRequest('sessionExpired', false);
+  app.addHook('onRequest', async (request) => {
+    if (!request.url.startsWith('/api/')) return;
+    const deps = { db: app.deps.database.db, config: app.deps.config, clock: app.deps.clock };
+    const auth = request.headers.authorization;
+    if (auth?.startsWith('Bearer ')) {
+      const token = auth.slice(7).trim();
+      const actor = token.startsWith(API_TOKEN_PREFIX) ? await resolveApiToken(deps, token) : null;
+      if (!actor) throw unauthorized('auth.not_signed_in');
+      if (!SAFE.has(request.method) && !actor.scopes.includes('write')) throw new AppError(403, 'auth.token_scope');
+      request.actor = actor;
+      return;
+    }
+    const raw = request.cookies[SESSION_COOKIE];
+    const unsigned = raw ? request.unsignCookie(raw) : null;
+    if (!unsigned?.valid || !unsigned.value) return;
+    const found = await resolveSession(deps, unsigned.value);
+    if (found.state !== 'valid') {
+      request.sessionExpired = found.state === 'expired';
+      return;
+    }
+    if (!SAFE.has(request.method) && request.headers[CSRF_HEADER] !== found.csrfToken) {
+      throw new AppError(403, 'auth.csrf_failed');
+    }
+    request.actor = found.actor;
+    request.session = { id: found.sessionId, csrfToken: found.csrfToken, expiresAt: found.expiresAt };
+  });
+});
+
+/** The signed-in actor, or 401 (naming an expired session when that is why). */
+export function requireActor(request: FastifyRequest): UserActor {
+  if (request.actor) return request.actor;
+  throw unauthorized(request.sessionExpired ? 'auth.session_expired' : 'auth.not_signed_in');
+}
+
+export function setSessionCookies(
+  reply: FastifyReply,
+  app: FastifyInstance,
+  value: { token: string; csrfToken: string; expiresAt: string } | null,
+) {
+  const secure = app.deps.config.cookieSecure;
+  if (!value) {
+    reply.clearCookie(SESSION_COOKIE, { path: '/' }).clearCookie(CSRF_COOKIE, { path: '/' });
+    return;
+  }
+  const expires = new Date(value.expiresAt);
+  reply
+    .setCookie(SESSION_COOKIE, value.token, { path: '/', httpOnly: true, sameSite: 'lax', secure, signed: true, expires })
+    .setCookie(CSRF_COOKIE, value.csrfToken, { path: '/', httpOnly: false, sameSite: 'strict', secure, expires });
+}
+
+/** Builds the service context for a request. */
+export function ctxOf(request: FastifyRequest): Ctx {
+  const { database, config, clock } = request.server.deps;
+  return {
+    db: database.db,
+    seam: database.seam,
+    actor: request.actor,
+    requestId: request.id,
+    log: request.log,
+    clock,
+    config,
+  };
+}

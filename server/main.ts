@@ -1,0 +1,67 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildApp } from './app.js';
+import { type Config, loadConfig } from './config.js';
+import { createDatabase, type Database, targetFromConfig } from './db/database.js';
+import { migrateToLatest } from './db/migrate.js';
+import { cliActor, type Ctx, systemClock } from './http/context.js';
+import { DEMO_PASSWORD } from './seed/demo-users.js';
+import { isEmpty, seedDemo } from './seed/demo.js';
+import pino from 'pino';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+/** dist/web next to dist/server in a build; web/dist-less source runs serve the API only. */
+export const defaultWebRoot = path.resolve(here, '..', here.includes(`${path.sep}dist${path.sep}`) ? 'web' : 'dist/web');
+
+export function cliCtx(config: Config, database: Database): Ctx {
+  return {
+    db: database.db,
+    seam: database.seam,
+    actor: cliActor(),
+    requestId: null,
+    log: pino({ level: config.logLevel }),
+    clock: systemClock,
+    config,
+  };
+}
+
+/** Opens and migrates the configured database. */
+export async function openDatabase(config: Config): Promise<Database> {
+  const database = createDatabase(targetFromConfig(config));
+  await migrateToLatest(database.db as never);
+  return database;
+}
+
+/** start: config → db → migrate → first-run demo seed → listen; drains and closes on SIGTERM/SIGINT. */
+export async function serve(): Promise<void> {
+  const config = loadConfig();
+  const database = await openDatabase(config);
+  const ctx = cliCtx(config, database);
+  if (config.seedDemo && (await isEmpty(ctx))) {
+    await seedDemo(ctx);
+    process.stdout.write(
+      `\nCommonlab demo data loaded. Sign in as  admin / ${DEMO_PASSWORD}  (other demo accounts: README).\n` +
+        'Change these passwords or set SEED_DEMO=false before real use.\n\n',
+    );
+  }
+  const app = await buildApp({ config, database, webRoot: defaultWebRoot });
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info({ signal }, 'shutting down: finishing in-flight requests');
+    const timer = setTimeout(() => {
+      app.log.error('shutdown timed out; exiting');
+      process.exit(1);
+    }, config.shutdownTimeoutMs);
+    timer.unref();
+    await app.close();
+    await database.close();
+    app.log.info('closed cleanly');
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  await app.listen({ port: config.port, host: config.host });
+  process.stdout.write(`Commonlab is running on http://${config.host}:${config.port}  (API docs: /api/docs)\n`);
+}

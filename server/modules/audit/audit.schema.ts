@@ -1,0 +1,36 @@
+import { z } from 'zod';
+
+export const auditQuery = z.strictObject({
+  entityType: z.string().max(50).optional(),
+  entityId: z.string().max(64).optional(),
+  platformId: z.uuid().optional(),
+  beforeSeq: z.coerce.number().int().min(1).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+export const auditEntry = z.object({
+  seq: z.number().int(),
+  id: z.string(),
+  at: z.string(),
+  actorId: z.string().nullable(),
+  actorLabel: z.string(),
+  action: z.string(),
+  entityType: z.string(),
+  entityId: z.string().nullable(),
+  platformId: z.string().nullable(),
+  before: z.unknown().nullable(),
+  after: z.unknown().nullable(),
+  reason: z.string().nullable(),
+  requestId: z.string().nullable(),
+  hash: z.string(),
+});
+
+export const auditPage = z.object({ items: z.array(auditEntry), nextBeforeSeq: z.number().int().nullable() });
+
+export const verifyResult = z.object({
+  ok: z.boolean(),
+  entries: z.number().int(),
+  headHash: z.string().optional(),
+  brokenAtSeq: z.number().int().optional(),
+  reason: z.string().optional(),
+});

@@ -1,0 +1,48 @@
+import type { Kysely } from 'kysely';
+import type { Role, TokenScope } from '../../../common/roles.js';
+import type { DB } from '../../db/schema.js';
+import type { UserActor } from '../../http/context.js';
+
+export const findUserByUsername = (db: Kysely<DB>, username: string) =>
+  db.selectFrom('users').selectAll().where('username', '=', username.toLowerCase()).executeTakeFirst();
+
+export const findUserById = (db: Kysely<DB>, id: string) =>
+  db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+
+export async function rolesOf(db: Kysely<DB>, userId: string) {
+  const rows = await db
+    .selectFrom('role_assignments')
+    .select(['platform_id', 'role'])
+    .where('user_id', '=', userId)
+    .orderBy('platform_id')
+    .orderBy('role')
+    .execute();
+  return rows.map((r) => ({ platformId: r.platform_id, role: r.role as Role }));
+}
+
+/** The actor for a user id, or null when the user is gone or disabled. */
+export async function loadActor(
+  db: Kysely<DB>,
+  userId: string,
+  via: UserActor['via'],
+  scopes: readonly TokenScope[],
+): Promise<UserActor | null> {
+  const user = await findUserById(db, userId);
+  if (!user || user.disabled_at) return null;
+  return {
+    kind: 'user',
+    userId: user.id,
+    username: user.username,
+    displayName: user.display_name,
+    isSystemAdmin: user.is_system_admin === 1,
+    roles: await rolesOf(db, user.id),
+    via,
+    scopes,
+  };
+}
+
+export const findSession = (db: Kysely<DB>, id: string) =>
+  db.selectFrom('sessions').selectAll().where('id', '=', id).executeTakeFirst();
+
+export const findTokenByHash = (db: Kysely<DB>, hash: string) =>
+  db.selectFrom('api_tokens').selectAll().where('token_hash', '=', hash).executeTakeFirst();

@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { LOCALES, ROLES, TOKEN_SCOPES } from '../../../common/roles.js';
+
+export const loginBody = z.strictObject({
+  username: z.string().trim().min(1).max(64),
+  password: z.string().min(1).max(256),
+});
+
+export const roleAssignment = z.object({ platformId: z.uuid(), role: z.enum(ROLES) });
+
+export const sessionInfo = z.object({
+  user: z.object({
+    id: z.uuid(),
+    username: z.string(),
+    displayName: z.string(),
+    email: z.string().nullable(),
+    locale: z.enum(LOCALES),
+    isSystemAdmin: z.boolean(),
+    roles: z.array(roleAssignment),
+  }),
+  csrfToken: z.string().nullable(),
+  expiresAt: z.string().nullable(),
+});
+export type SessionInfo = z.infer<typeof sessionInfo>;
+
+export const changePasswordBody = z.strictObject({
+  currentPassword: z.string().min(1).max(256),
+  newPassword: z.string().min(1).max(256),
+});
+
+export const preferencesBody = z.strictObject({ locale: z.enum(LOCALES) });
+
+export const createTokenBody = z.strictObject({
+  name: z.string().trim().min(1).max(100),
+  scopes: z.array(z.enum(TOKEN_SCOPES)).min(1).max(TOKEN_SCOPES.length),
+  expiresInDays: z.number().int().min(1).max(3650).optional(),
+});
+
+export const apiToken = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  prefix: z.string(),
+  scopes: z.array(z.enum(TOKEN_SCOPES)),
+  createdAt: z.string(),
+  expiresAt: z.string().nullable(),
+  lastUsedAt: z.string().nullable(),
+  revokedAt: z.string().nullable(),
+});
+export const createdToken = apiToken.extend({ token: z.string() });
+export const idParams = z.strictObject({ id: z.uuid() });

@@ -1,0 +1,189 @@
+import { passwordProblem } from '../../../common/password-policy.js';
+import type { Locale, TokenScope } from '../../../common/roles.js';
+import { AppError, unauthorized } from '../../http/errors.js';
+import { type Ctx, isoNow, type UserActor } from '../../http/context.js';
+import { appendAudit } from '../audit/audit.chain.js';
+import { findSession, findTokenByHash, findUserById, findUserByUsername, loadActor, rolesOf } from './auth.repository.js';
+import type { SessionInfo } from './auth.schema.js';
+import { hashPassword, verifyAgainstDummy, verifyPassword } from './password.js';
+import { randomToken, sessionKey, tokenHash } from './secrets.js';
+
+const MINUTE = 60_000;
+
+/** Checks credentials with lockout; on success opens a server-side session and returns its cookie value. */
+export async function login(
+  ctx: Ctx,
+  input: { username: string; password: string; ip: string | null; userAgent: string | null },
+): Promise<{ token: string; actor: UserActor; csrfToken: string; expiresAt: string }> {
+  const { db, config, clock } = ctx;
+  const user = await findUserByUsername(db, input.username);
+  if (!user) {
+    await verifyAgainstDummy(input.password);
+    throw unauthorized('auth.invalid_credentials');
+  }
+  const now = clock.now();
+  if (user.locked_until && user.locked_until > now.toISOString()) {
+    throw new AppError(423, 'auth.account_locked', { lockedUntil: user.locked_until });
+  }
+  if (!(await verifyPassword(input.password, user.password_hash))) {
+    await db.transaction().execute(async (trx) => {
+      const fails = user.failed_login_count + 1;
+      const lock = fails >= config.loginMaxFailures;
+      const lockedUntil = lock ? new Date(now.getTime() + config.loginLockoutMinutes * MINUTE).toISOString() : null;
+      await trx
+        .updateTable('users')
+        .set({ failed_login_count: lock ? 0 : fails, locked_until: lockedUntil })
+        .where('id', '=', user.id)
+        .execute();
+      if (lock) {
+        await appendAudit(trx, ctx.seam, ctx, {
+          action: 'auth.account_locked',
+          entityType: 'user',
+          entityId: user.id,
+          after: { lockedUntil, failures: fails },
+        });
+      }
+    });
+    throw unauthorized('auth.invalid_credentials');
+  }
+  if (user.disabled_at) throw new AppError(403, 'auth.account_disabled');
+
+  const token = randomToken();
+  const csrfToken = randomToken(24);
+  const expiresAt = new Date(now.getTime() + config.sessionAbsoluteHours * 60 * MINUTE).toISOString();
+  const actor = (await loadActor(db, user.id, 'session', ['read', 'write']))!;
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable('users')
+      .set({ failed_login_count: 0, locked_until: null })
+      .where('id', '=', user.id)
+      .execute();
+    await trx
+      .insertInto('sessions')
+      .values({
+        id: sessionKey(config.sessionSecret, token),
+        user_id: user.id,
+        csrf_token: csrfToken,
+        created_at: now.toISOString(),
+        last_seen_at: now.toISOString(),
+        expires_at: expiresAt,
+        ip: input.ip,
+        user_agent: input.userAgent?.slice(0, 300) ?? null,
+      })
+      .execute();
+    await appendAudit(trx, ctx.seam, { ...ctx, actor }, {
+      action: 'auth.signed_in',
+      entityType: 'user',
+      entityId: user.id,
+      after: { ip: input.ip },
+    });
+  });
+  return { token, actor, csrfToken, expiresAt };
+}
+
+export type SessionLookup =
+  | { state: 'valid'; actor: UserActor; csrfToken: string; sessionId: string; expiresAt: string }
+  | { state: 'expired' | 'missing' };
+
+/** Resolves a session cookie; idle or absolute expiry ends the session. */
+export async function resolveSession(ctx: Pick<Ctx, 'db' | 'config' | 'clock'>, token: string): Promise<SessionLookup> {
+  const { db, config, clock } = ctx;
+  const id = sessionKey(config.sessionSecret, token);
+  const session = await findSession(db, id);
+  if (!session) return { state: 'missing' };
+  const now = clock.now();
+  const idleLimit = new Date(now.getTime() - config.sessionIdleMinutes * MINUTE).toISOString();
+  if (session.expires_at <= now.toISOString() || session.last_seen_at < idleLimit) {
+    await db.deleteFrom('sessions').where('id', '=', id).execute();
+    return { state: 'expired' };
+  }
+  const actor = await loadActor(db, session.user_id, 'session', ['read', 'write']);
+  if (!actor) return { state: 'missing' };
+  // Touch at most once a minute: idle expiry needs no more precision and reads stay write-free.
+  if (new Date(session.last_seen_at).getTime() < now.getTime() - MINUTE) {
+    await db.updateTable('sessions').set({ last_seen_at: now.toISOString() }).where('id', '=', id).execute();
+  }
+  return { state: 'valid', actor, csrfToken: session.csrf_token, sessionId: id, expiresAt: session.expires_at };
+}
+
+/** Resolves a personal API token (Authorization: Bearer clt_…). */
+export async function resolveApiToken(ctx: Pick<Ctx, 'db' | 'clock'>, token: string): Promise<UserActor | null> {
+  const row = await findTokenByHash(ctx.db, tokenHash(token));
+  const now = isoNow(ctx.clock);
+  if (!row || row.revoked_at || (row.expires_at && row.expires_at <= now)) return null;
+  const actor = await loadActor(ctx.db, row.user_id, 'token', JSON.parse(row.scopes) as TokenScope[]);
+  if (actor && (!row.last_used_at || row.last_used_at.slice(0, 16) !== now.slice(0, 16))) {
+    await ctx.db.updateTable('api_tokens').set({ last_used_at: now }).where('id', '=', row.id).execute();
+  }
+  return actor;
+}
+
+export async function logout(ctx: Ctx, sessionId: string): Promise<void> {
+  await ctx.db.transaction().execute(async (trx) => {
+    await trx.deleteFrom('sessions').where('id', '=', sessionId).execute();
+    await appendAudit(trx, ctx.seam, ctx, { action: 'auth.signed_out', entityType: 'user', entityId: ctx.actor?.userId });
+  });
+}
+
+/** The signed-in user's own view: profile, roles, csrf token. */
+export async function sessionInfoOf(
+  ctx: Ctx,
+  extra: { csrfToken: string | null; expiresAt: string | null },
+): Promise<SessionInfo> {
+  const actor = ctx.actor!;
+  const user = (await findUserById(ctx.db, actor.userId))!;
+  return {
+    user: {
+      id: user.id,
+      username: user.username,
+      displayName: user.display_name,
+      email: user.email,
+      locale: user.locale as Locale,
+      isSystemAdmin: user.is_system_admin === 1,
+      roles: await rolesOf(ctx.db, user.id),
+    },
+    ...extra,
+  };
+}
+
+/** Changes one's own password; ends every other session of that user. */
+export async function changeOwnPassword(
+  ctx: Ctx,
+  input: { currentPassword: string; newPassword: string; keepSessionId: string | null },
+): Promise<void> {
+  const actor = ctx.actor!;
+  const user = (await findUserById(ctx.db, actor.userId))!;
+  if (!(await verifyPassword(input.currentPassword, user.password_hash))) {
+    throw new AppError(400, 'auth.wrong_current_password', {
+      errors: [{ in: 'body', pointer: '/currentPassword', code: 'auth.wrong_current_password', message: '' }],
+    });
+  }
+  const problem = passwordProblem(input.newPassword, user.username);
+  if (problem) {
+    throw new AppError(400, problem, { errors: [{ in: 'body', pointer: '/newPassword', code: problem, message: '' }] });
+  }
+  const hash = await hashPassword(input.newPassword);
+  await ctx.db.transaction().execute(async (trx) => {
+    const now = isoNow(ctx.clock);
+    await trx.updateTable('users').set({ password_hash: hash, password_changed_at: now, updated_at: now }).where('id', '=', user.id).execute();
+    let del = trx.deleteFrom('sessions').where('user_id', '=', user.id);
+    if (input.keepSessionId) del = del.where('id', '!=', input.keepSessionId);
+    await del.execute();
+    await appendAudit(trx, ctx.seam, ctx, { action: 'auth.password_changed', entityType: 'user', entityId: user.id });
+  });
+}
+
+export async function setOwnLocale(ctx: Ctx, locale: Locale): Promise<void> {
+  const userId = ctx.actor!.userId;
+  await ctx.db.transaction().execute(async (trx) => {
+    const before = await trx.selectFrom('users').select('locale').where('id', '=', userId).executeTakeFirstOrThrow();
+    await trx.updateTable('users').set({ locale, updated_at: isoNow(ctx.clock) }).where('id', '=', userId).execute();
+    await appendAudit(trx, ctx.seam, ctx, {
+      action: 'user.preferences_changed',
+      entityType: 'user',
+      entityId: userId,
+      before,
+      after: { locale },
+    });
+  });
+}

@@ -1,0 +1,46 @@
+import { defineConfig } from 'vitest/config';
+import { findPostgresBin } from './server/test/postgres-server.js';
+
+// Every DB-touching test file runs twice: on SQLite and on PostgreSQL (ARCHITECTURE.md, convention 7).
+const dbTests = ['server/**/*.test.ts'];
+const unitTests = ['server/**/*.unit.test.ts', 'common/**/*.unit.test.ts'];
+const withPostgres = Boolean(process.env.DATABASE_URL) || findPostgresBin() !== null || process.env.CI === 'true';
+if (!withPostgres) {
+  console.warn('\n!!! PostgreSQL binaries not found: the PostgreSQL half of the suite is SKIPPED (CI runs it) !!!\n');
+}
+
+export default defineConfig({
+  test: {
+    testTimeout: 20_000,
+    hookTimeout: 60_000,
+    pool: 'forks',
+    projects: [
+      { extends: true, test: { name: 'unit', include: unitTests } },
+      { extends: true, test: { name: 'sqlite', include: dbTests, exclude: unitTests, env: { TEST_DB: 'sqlite' } } },
+      ...(withPostgres
+        ? [
+            {
+              extends: true as const,
+              test: {
+                name: 'postgres',
+                include: dbTests,
+                exclude: unitTests,
+                env: { TEST_DB: 'postgres' },
+                globalSetup: ['server/test/postgres.global-setup.ts'],
+              },
+            },
+          ]
+        : []),
+      {
+        extends: true,
+        test: {
+          name: 'e2e',
+          include: ['e2e/**/*.e2e.ts'],
+          globalSetup: ['e2e/build-web.global-setup.ts'],
+          testTimeout: 60_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
