@@ -3,7 +3,7 @@ import { findPostgresBin } from './server/test/postgres-server.js';
 
 // Every DB-touching test file runs twice: on SQLite and on PostgreSQL (ARCHITECTURE.md, convention 7).
 const dbTests = ['server/**/*.test.ts'];
-const unitTests = ['server/**/*.unit.test.ts', 'common/**/*.unit.test.ts'];
+const unitTests = ['server/**/*.unit.test.ts', 'common/**/*.unit.test.ts', 'web/**/*.unit.test.ts'];
 const withPostgres = Boolean(process.env.DATABASE_URL) || findPostgresBin() !== null || process.env.CI === 'true';
 if (!withPostgres) {
   console.warn('\n!!! PostgreSQL binaries not found: the PostgreSQL half of the suite is SKIPPED (CI runs it) !!!\n');
@@ -14,6 +14,7 @@ export default defineConfig({
     testTimeout: 20_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    reporters: ['default', './server/test/summary-reporter.ts'],
     projects: [
       { extends: true, test: { name: 'unit', include: unitTests } },
       { extends: true, test: { name: 'sqlite', include: dbTests, exclude: unitTests, env: { TEST_DB: 'sqlite' } } },
