@@ -4,9 +4,12 @@ import { findPostgresBin } from './server/test/postgres-server.js';
 // Every DB-touching test file runs twice: on SQLite and on PostgreSQL (ARCHITECTURE.md, convention 7).
 const dbTests = ['server/**/*.test.ts'];
 const unitTests = ['server/**/*.unit.test.ts', 'common/**/*.unit.test.ts', 'web/**/*.unit.test.ts'];
-const withPostgres = Boolean(process.env.DATABASE_URL) || findPostgresBin() !== null || process.env.CI === 'true';
+const withPostgres =
+  Boolean(process.env.DATABASE_URL) || findPostgresBin() !== null || process.env.CI === 'true';
 if (!withPostgres) {
-  console.warn('\n!!! PostgreSQL binaries not found: the PostgreSQL half of the suite is SKIPPED (CI runs it) !!!\n');
+  console.warn(
+    '\n!!! PostgreSQL binaries not found: the PostgreSQL half of the suite is SKIPPED (CI runs it) !!!\n',
+  );
 }
 
 export default defineConfig({
@@ -17,7 +20,10 @@ export default defineConfig({
     reporters: ['default', './server/test/summary-reporter.ts'],
     projects: [
       { extends: true, test: { name: 'unit', include: unitTests } },
-      { extends: true, test: { name: 'sqlite', include: dbTests, exclude: unitTests, env: { TEST_DB: 'sqlite' } } },
+      {
+        extends: true,
+        test: { name: 'sqlite', include: dbTests, exclude: unitTests, env: { TEST_DB: 'sqlite' } },
+      },
       ...(withPostgres
         ? [
             {

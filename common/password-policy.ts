@@ -2,7 +2,10 @@
 export const PASSWORD_MIN_LENGTH = 10;
 export const PASSWORD_MAX_LENGTH = 256;
 
-export type PasswordProblem = 'auth.password_too_short' | 'auth.password_too_long' | 'auth.password_contains_username';
+export type PasswordProblem =
+  | 'auth.password_too_short'
+  | 'auth.password_too_long'
+  | 'auth.password_contains_username';
 
 export function passwordProblem(password: string, username: string): PasswordProblem | null {
   if (password.length < PASSWORD_MIN_LENGTH) return 'auth.password_too_short';

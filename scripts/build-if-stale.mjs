@@ -7,7 +7,15 @@ import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '..');
 const outputs = ['dist/server/cli.js', 'dist/web/index.html'].map((p) => path.join(root, p));
-const sources = ['server', 'common', 'web', 'package.json', 'tsconfig.json', 'tsconfig.build.json', 'vite.config.ts'];
+const sources = [
+  'server',
+  'common',
+  'web',
+  'package.json',
+  'tsconfig.json',
+  'tsconfig.build.json',
+  'vite.config.ts',
+];
 
 function newest(p) {
   if (!existsSync(p)) return 0;

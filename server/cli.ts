@@ -2,11 +2,11 @@ import { Command, Option } from 'commander';
 import { ROLES, type Role } from '../common/roles.js';
 import { ConfigError, loadConfig } from './config.js';
 import { backup, restore } from './db/backup.js';
+import { AppError } from './http/errors.js';
+import { cliCtx, openDatabase, serve } from './main.js';
 import { verifyAuditChain } from './modules/audit/audit.chain.js';
 import { createUser, findUserIdByUsername, resetPassword, setRoles } from './modules/users/users.service.js';
-import { cliCtx, openDatabase, serve } from './main.js';
 import { seedDemo } from './seed/demo.js';
-import { AppError } from './http/errors.js';
 
 /** Runs `fn` against the configured database, closing it afterwards. */
 async function withDb<T>(fn: (ctx: ReturnType<typeof cliCtx>) => Promise<T>): Promise<T> {
@@ -40,16 +40,24 @@ async function parseRoles(ctx: ReturnType<typeof cliCtx>, specs: string[]) {
 
 export function buildCli(): Command {
   const program = new Command('commonlab')
-    .description('Commonlab — generic technology service platform. Configuration comes from environment variables (README).')
+    .description(
+      'Commonlab — generic technology service platform. Configuration comes from environment variables (README).',
+    )
     .showHelpAfterError();
 
-  program.command('serve').description('Migrate, seed demo data on first run, and serve UI + API').action(serve);
+  program
+    .command('serve')
+    .description('Migrate, seed demo data on first run, and serve UI + API')
+    .action(serve);
 
-  program.command('migrate').description('Apply pending database migrations').action(() =>
-    withDb(async () => {
-      process.stdout.write('database is migrated to the latest version\n');
-    }),
-  );
+  program
+    .command('migrate')
+    .description('Apply pending database migrations')
+    .action(() =>
+      withDb(async () => {
+        process.stdout.write('database is migrated to the latest version\n');
+      }),
+    );
 
   program
     .command('seed')
@@ -137,7 +145,9 @@ export function buildCli(): Command {
       withDb(async (ctx) => {
         const h = await restore({ db: ctx.db, seam: ctx.seam, close: async () => {} }, file);
         const check = await verifyAuditChain(ctx.db);
-        process.stdout.write(`restored ${file} (from ${h.source}, ${h.createdAt}); audit chain ok: ${check.ok}\n`);
+        process.stdout.write(
+          `restored ${file} (from ${h.source}, ${h.createdAt}); audit chain ok: ${check.ok}\n`,
+        );
       }),
     );
   return program;

@@ -1,17 +1,21 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import pino from 'pino';
 import { buildApp } from './app.js';
 import { type Config, loadConfig } from './config.js';
 import { createDatabase, type Database, targetFromConfig } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
-import { cliActor, type Ctx, systemClock } from './http/context.js';
-import { DEMO_PASSWORD } from './seed/demo-users.js';
+import { type Ctx, cliActor, systemClock } from './http/context.js';
 import { isEmpty, seedDemo } from './seed/demo.js';
-import pino from 'pino';
+import { DEMO_PASSWORD } from './seed/demo-users.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 /** dist/web next to dist/server in a build; web/dist-less source runs serve the API only. */
-export const defaultWebRoot = path.resolve(here, '..', here.includes(`${path.sep}dist${path.sep}`) ? 'web' : 'dist/web');
+export const defaultWebRoot = path.resolve(
+  here,
+  '..',
+  here.includes(`${path.sep}dist${path.sep}`) ? 'web' : 'dist/web',
+);
 
 export function cliCtx(config: Config, database: Database): Ctx {
   return {
@@ -63,5 +67,7 @@ export async function serve(): Promise<void> {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));
   await app.listen({ port: config.port, host: config.host });
-  process.stdout.write(`Commonlab is running on http://${config.host}:${config.port}  (API docs: /api/docs)\n`);
+  process.stdout.write(
+    `Commonlab is running on http://${config.host}:${config.port}  (API docs: /api/docs)\n`,
+  );
 }

@@ -1,8 +1,8 @@
 import { createReadStream, createWriteStream } from 'node:fs';
 import { rename } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
-import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { createGunzip, createGzip } from 'node:zlib';
 import type { Database } from './database.js';
 import { latestMigration } from './migrate.js';
@@ -58,7 +58,10 @@ export async function backup(database: Database, file: string): Promise<Header> 
 /** Replaces the whole database with a backup's content in one transaction; the schema must match. */
 export async function restore(database: Database, file: string): Promise<Header> {
   const { db, seam } = database;
-  const rl = createInterface({ input: createReadStream(file).pipe(createGunzip()), crlfDelay: Number.POSITIVE_INFINITY });
+  const rl = createInterface({
+    input: createReadStream(file).pipe(createGunzip()),
+    crlfDelay: Number.POSITIVE_INFINITY,
+  });
   const it = rl[Symbol.asyncIterator]();
   const first = await it.next();
   const header = JSON.parse(first.done ? '{}' : first.value) as Header;
@@ -72,13 +75,18 @@ export async function restore(database: Database, file: string): Promise<Header>
     let table: string | null = null;
     let batch: Record<string, unknown>[] = [];
     const flush = async () => {
-      if (table && batch.length) await trx.insertInto(table as keyof DB).values(batch as never).execute();
+      if (table && batch.length)
+        await trx
+          .insertInto(table as keyof DB)
+          .values(batch as never)
+          .execute();
       batch = [];
     };
     for (let next = await it.next(); !next.done; next = await it.next()) {
       if (!next.value.trim()) continue;
       const { t, r } = JSON.parse(next.value) as { t: string; r: Record<string, unknown> };
-      if (!(TABLES_IN_DEPENDENCY_ORDER as readonly string[]).includes(t)) throw new Error(`unknown table ${t} in backup`);
+      if (!(TABLES_IN_DEPENDENCY_ORDER as readonly string[]).includes(t))
+        throw new Error(`unknown table ${t} in backup`);
       if (t !== table || batch.length >= BATCH) {
         await flush();
         table = t;

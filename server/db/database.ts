@@ -14,7 +14,9 @@ export interface Database {
   close(): Promise<void>;
 }
 
-export type DatabaseTarget = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string; max?: number };
+export type DatabaseTarget =
+  | { kind: 'sqlite'; file: string }
+  | { kind: 'postgres'; url: string; max?: number };
 
 // int8 (COUNT, SUM, bigint money) as a JS number: minor units stay far below 2^53.
 pg.types.setTypeParser(20, (v) => {

@@ -262,4 +262,3 @@ export const TABLES_IN_DEPENDENCY_ORDER = [
   'audit_head',
   'audit_log',
 ] as const satisfies readonly (keyof DB)[];
-

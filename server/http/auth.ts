@@ -35,7 +35,8 @@ export const authPlugin = fp(async (app: FastifyInstance) => {
       const token = auth.slice(7).trim();
       const actor = token.startsWith(API_TOKEN_PREFIX) ? await resolveApiToken(deps, token) : null;
       if (!actor) throw unauthorized('auth.not_signed_in');
-      if (!SAFE.has(request.method) && !actor.scopes.includes('write')) throw new AppError(403, 'auth.token_scope');
+      if (!SAFE.has(request.method) && !actor.scopes.includes('write'))
+        throw new AppError(403, 'auth.token_scope');
       request.actor = actor;
       return;
     }
@@ -73,8 +74,21 @@ export function setSessionCookies(
   }
   const expires = new Date(value.expiresAt);
   reply
-    .setCookie(SESSION_COOKIE, value.token, { path: '/', httpOnly: true, sameSite: 'lax', secure, signed: true, expires })
-    .setCookie(CSRF_COOKIE, value.csrfToken, { path: '/', httpOnly: false, sameSite: 'strict', secure, expires });
+    .setCookie(SESSION_COOKIE, value.token, {
+      path: '/',
+      httpOnly: true,
+      sameSite: 'lax',
+      secure,
+      signed: true,
+      expires,
+    })
+    .setCookie(CSRF_COOKIE, value.csrfToken, {
+      path: '/',
+      httpOnly: false,
+      sameSite: 'strict',
+      secure,
+      expires,
+    });
 }
 
 /** Builds the service context for a request. */

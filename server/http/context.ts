@@ -38,7 +38,9 @@ export const newId = (): string => uuidv7();
 export const isoNow = (clock: Clock): string => clock.now().toISOString();
 
 export function hasRole(actor: Actor, role: Role, platformId?: string): boolean {
-  return !!actor?.roles.some((r) => r.role === role && (platformId === undefined || r.platformId === platformId));
+  return !!actor?.roles.some(
+    (r) => r.role === role && (platformId === undefined || r.platformId === platformId),
+  );
 }
 
 export function platformIdsWithRole(actor: Actor, roles: readonly Role[]): string[] {
@@ -47,5 +49,14 @@ export function platformIdsWithRole(actor: Actor, roles: readonly Role[]): strin
 
 /** The actor for commands run on the server itself (CLI, first-run seed): full rights, audited as "cli". */
 export function cliActor(label = 'cli'): UserActor {
-  return { kind: 'user', userId: '', username: label, displayName: label, isSystemAdmin: true, roles: [], via: 'cli', scopes: ['read', 'write'] };
+  return {
+    kind: 'user',
+    userId: '',
+    username: label,
+    displayName: label,
+    isSystemAdmin: true,
+    roles: [],
+    via: 'cli',
+    scopes: ['read', 'write'],
+  };
 }

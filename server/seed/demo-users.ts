@@ -3,7 +3,12 @@ import type { Role } from '../../common/roles.js';
 /** Demo accounts, one per role of DOMAIN.md §10 (README lists them). Demo data only: change or disable. */
 export const DEMO_PASSWORD = 'Commonlab-demo-2026';
 
-export const DEMO_USERS: ReadonlyArray<{ username: string; displayName: string; roles: Role[]; systemAdmin?: boolean }> = [
+export const DEMO_USERS: ReadonlyArray<{
+  username: string;
+  displayName: string;
+  roles: Role[];
+  systemAdmin?: boolean;
+}> = [
   { username: 'admin', displayName: '系统管理员 Admin', roles: ['platform_admin'], systemAdmin: true },
   { username: 'platformadmin', displayName: '平台管理员 Wang Li', roles: ['platform_admin'] },
   { username: 'supervisor', displayName: '主管部门 Zhao Min', roles: ['supervisor'] },

@@ -14,7 +14,11 @@ export async function isEmpty(ctx: Pick<Ctx, 'db'>): Promise<boolean> {
  * existing platforms and users are left alone.
  */
 export async function seedDemo(ctx: Ctx): Promise<{ platformId: string; createdUsers: string[] }> {
-  let platform = await ctx.db.selectFrom('platforms').select('id').where('code', '=', 'NIST').executeTakeFirst();
+  let platform = await ctx.db
+    .selectFrom('platforms')
+    .select('id')
+    .where('code', '=', 'NIST')
+    .executeTakeFirst();
   if (!platform) {
     const now = isoNow(ctx.clock);
     const row = {
@@ -28,13 +32,23 @@ export async function seedDemo(ctx: Ctx): Promise<{ platformId: string; createdU
     };
     await ctx.db.transaction().execute(async (trx) => {
       await trx.insertInto('platforms').values(row).execute();
-      await appendAudit(trx, ctx.seam, ctx, { action: 'platform.created', entityType: 'platform', entityId: row.id, platformId: row.id, after: row });
+      await appendAudit(trx, ctx.seam, ctx, {
+        action: 'platform.created',
+        entityType: 'platform',
+        entityId: row.id,
+        platformId: row.id,
+        after: row,
+      });
     });
     platform = { id: row.id };
   }
   const created: string[] = [];
   for (const u of DEMO_USERS) {
-    const exists = await ctx.db.selectFrom('users').select('id').where('username', '=', u.username).executeTakeFirst();
+    const exists = await ctx.db
+      .selectFrom('users')
+      .select('id')
+      .where('username', '=', u.username)
+      .executeTakeFirst();
     if (exists) continue;
     await createUser(ctx, {
       username: u.username,

@@ -8,7 +8,10 @@ let seq = 0;
 const next = () => `${Date.now().toString(36)}${(seq++).toString(36)}`;
 
 /** A platform row; code and names unique unless given. */
-export async function buildPlatform(ctx: Ctx, overrides: Partial<{ code: string; nameZh: string; nameEn: string; model: string }> = {}) {
+export async function buildPlatform(
+  ctx: Ctx,
+  overrides: Partial<{ code: string; nameZh: string; nameEn: string; model: string }> = {},
+) {
   const now = isoNow(ctx.clock);
   const code = overrides.code ?? `P${next()}`.toUpperCase();
   const row = {
@@ -27,7 +30,13 @@ export async function buildPlatform(ctx: Ctx, overrides: Partial<{ code: string;
 /** A user with roles; password TEST_PASSWORD. Creates a platform when roles need one and none is given. */
 export async function buildUser(
   ctx: Ctx,
-  overrides: { username?: string; roles?: Role[]; platformId?: string; systemAdmin?: boolean; displayName?: string } = {},
+  overrides: {
+    username?: string;
+    roles?: Role[];
+    platformId?: string;
+    systemAdmin?: boolean;
+    displayName?: string;
+  } = {},
 ) {
   const roles = overrides.roles ?? [];
   const platformId = overrides.platformId ?? (roles.length ? (await buildPlatform(ctx)).id : undefined);

@@ -8,14 +8,16 @@ import { buildApp } from '../app.js';
 import { type Config, loadConfig } from '../config.js';
 import { createDatabase, type Database } from '../db/database.js';
 import { migrateToLatest } from '../db/migrate.js';
-import { cliActor, type Clock, type Ctx } from '../http/context.js';
 import { CSRF_HEADER } from '../http/auth.js';
+import { type Clock, type Ctx, cliActor } from '../http/context.js';
 
 export const TEST_DB = (process.env.TEST_DB ?? 'sqlite') as 'sqlite' | 'postgres';
 export const TEST_PASSWORD = 'correct-horse-battery';
 
 /** A clock tests can move. */
-export function testClock(start = '2026-06-01T08:00:00.000Z'): Clock & { set(iso: string): void; advance(ms: number): void } {
+export function testClock(
+  start = '2026-06-01T08:00:00.000Z',
+): Clock & { set(iso: string): void; advance(ms: number): void } {
   let now = new Date(start).getTime();
   return {
     now: () => new Date(now),
@@ -40,7 +42,11 @@ export function testConfig(dataDir: string, env: Record<string, string> = {}): C
 }
 
 /** A fresh, migrated database for one test file: a temp SQLite file, or a PostgreSQL database cloned from the migrated template. */
-export async function freshDatabase(): Promise<{ database: Database; dataDir: string; drop(): Promise<void> }> {
+export async function freshDatabase(): Promise<{
+  database: Database;
+  dataDir: string;
+  drop(): Promise<void>;
+}> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'commonlab-test-'));
   if (TEST_DB === 'sqlite') {
     const database = createDatabase({ kind: 'sqlite', file: path.join(dataDir, 'test.sqlite') });
@@ -80,7 +86,9 @@ export interface TestApp {
 }
 
 /** The app on a fresh database; call close() in afterAll. */
-export async function setupTestApp(opts: { env?: Record<string, string>; clock?: ReturnType<typeof testClock> } = {}): Promise<TestApp> {
+export async function setupTestApp(
+  opts: { env?: Record<string, string>; clock?: ReturnType<typeof testClock> } = {},
+): Promise<TestApp> {
   const fresh = await freshDatabase();
   const config = testConfig(fresh.dataDir, opts.env);
   const clock = opts.clock ?? testClock();
@@ -125,7 +133,11 @@ function cookieHeader(setCookie: string | string[] | undefined): string {
 }
 
 /** Signs in through the API and returns a client that sends the session cookie and CSRF header. */
-export async function signIn(app: FastifyInstance, username: string, password = TEST_PASSWORD): Promise<Client> {
+export async function signIn(
+  app: FastifyInstance,
+  username: string,
+  password = TEST_PASSWORD,
+): Promise<Client> {
   const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
   if (res.statusCode !== 200) throw new Error(`sign-in of ${username} failed: ${res.statusCode} ${res.body}`);
   const cookie = cookieHeader(res.headers['set-cookie']);
@@ -138,8 +150,14 @@ export function anonymous(app: FastifyInstance, headers: Record<string, string> 
   return clientWith(app, headers, '', '');
 }
 
-function clientWith(app: FastifyInstance, headers: Record<string, string>, cookie: string, csrf: string): Client {
-  const request = (opts: InjectOptions) => app.inject({ ...opts, headers: { ...headers, ...(opts.headers ?? {}) } });
+function clientWith(
+  app: FastifyInstance,
+  headers: Record<string, string>,
+  cookie: string,
+  csrf: string,
+): Client {
+  const request = (opts: InjectOptions) =>
+    app.inject({ ...opts, headers: { ...headers, ...(opts.headers ?? {}) } });
   const withBody = (method: 'POST' | 'PUT' | 'PATCH') => (url: string, body?: unknown) =>
     request({ method, url, ...(body === undefined ? {} : { payload: body as object }) });
   return {

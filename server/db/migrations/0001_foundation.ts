@@ -39,7 +39,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addUniqueConstraint('role_assignments_unique', ['user_id', 'platform_id', 'role'])
     .execute();
-  await db.schema.createIndex('role_assignments_platform').on('role_assignments').column('platform_id').execute();
+  await db.schema
+    .createIndex('role_assignments_platform')
+    .on('role_assignments')
+    .column('platform_id')
+    .execute();
 
   await db.schema
     .createTable('sessions')
@@ -95,12 +99,24 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('prev_hash', 'text', (c) => c.notNull())
     .addColumn('hash', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('audit_log_entity').on('audit_log').columns(['entity_type', 'entity_id']).execute();
+  await db.schema
+    .createIndex('audit_log_entity')
+    .on('audit_log')
+    .columns(['entity_type', 'entity_id'])
+    .execute();
   await db.schema.createIndex('audit_log_platform').on('audit_log').columns(['platform_id', 'seq']).execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  for (const t of ['audit_log', 'audit_head', 'api_tokens', 'sessions', 'role_assignments', 'users', 'platforms']) {
+  for (const t of [
+    'audit_log',
+    'audit_head',
+    'api_tokens',
+    'sessions',
+    'role_assignments',
+    'users',
+    'platforms',
+  ]) {
     await db.schema.dropTable(t).execute();
   }
 }

@@ -71,13 +71,21 @@ export async function appendAudit(
     prev_hash: head.hash,
   };
   const hash = entryHash(row);
-  await trx.insertInto('audit_log').values({ ...row, hash }).execute();
+  await trx
+    .insertInto('audit_log')
+    .values({ ...row, hash })
+    .execute();
   await trx.updateTable('audit_head').set({ seq: row.seq, hash }).where('id', '=', 1).execute();
 }
 
 export type VerifyResult =
   | { ok: true; entries: number; headHash: string }
-  | { ok: false; entries: number; brokenAtSeq: number; reason: 'hash_mismatch' | 'prev_mismatch' | 'gap' | 'head_mismatch' };
+  | {
+      ok: false;
+      entries: number;
+      brokenAtSeq: number;
+      reason: 'hash_mismatch' | 'prev_mismatch' | 'gap' | 'head_mismatch';
+    };
 
 /** Re-computes the chain from the first entry; reports the first entry that does not fit. */
 export async function verifyAuditChain(db: Kysely<DB>, batchSize = 1000): Promise<VerifyResult> {
@@ -95,15 +103,21 @@ export async function verifyAuditChain(db: Kysely<DB>, batchSize = 1000): Promis
     for (const r of rows) {
       const seq = Number(r.seq);
       if (seq !== expectedSeq) return { ok: false, entries: count, brokenAtSeq: expectedSeq, reason: 'gap' };
-      if (r.prev_hash !== prev) return { ok: false, entries: count, brokenAtSeq: seq, reason: 'prev_mismatch' };
-      if (entryHash(r) !== r.hash) return { ok: false, entries: count, brokenAtSeq: seq, reason: 'hash_mismatch' };
+      if (r.prev_hash !== prev)
+        return { ok: false, entries: count, brokenAtSeq: seq, reason: 'prev_mismatch' };
+      if (entryHash(r) !== r.hash)
+        return { ok: false, entries: count, brokenAtSeq: seq, reason: 'hash_mismatch' };
       prev = r.hash;
       expectedSeq++;
       count++;
     }
     if (rows.length < batchSize) break;
   }
-  const head = await db.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1).executeTakeFirstOrThrow();
+  const head = await db
+    .selectFrom('audit_head')
+    .select(['seq', 'hash'])
+    .where('id', '=', 1)
+    .executeTakeFirstOrThrow();
   if (Number(head.seq) !== count || head.hash !== prev) {
     return { ok: false, entries: count, brokenAtSeq: count + 1, reason: 'head_mismatch' };
   }

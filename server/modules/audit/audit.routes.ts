@@ -9,17 +9,34 @@ export async function auditRoutes(root: FastifyInstance) {
   const app = root.withTypeProvider<ZodTypeProvider>();
   const tags = ['audit'];
 
-  app.get('/api/audit', {
-    schema: { tags, summary: 'Audit trail, newest first', querystring: auditQuery, response: { 200: auditPage, ...problemResponses } },
-  }, async (request) => {
-    requireActor(request);
-    return listAudit(ctxOf(request), request.query);
-  });
+  app.get(
+    '/api/audit',
+    {
+      schema: {
+        tags,
+        summary: 'Audit trail, newest first',
+        querystring: auditQuery,
+        response: { 200: auditPage, ...problemResponses },
+      },
+    },
+    async (request) => {
+      requireActor(request);
+      return listAudit(ctxOf(request), request.query);
+    },
+  );
 
-  app.get('/api/audit/verify', {
-    schema: { tags, summary: 'Recompute the audit hash chain', response: { 200: verifyResult, ...problemResponses } },
-  }, async (request) => {
-    requireActor(request);
-    return verifyAudit(ctxOf(request));
-  });
+  app.get(
+    '/api/audit/verify',
+    {
+      schema: {
+        tags,
+        summary: 'Recompute the audit hash chain',
+        response: { 200: verifyResult, ...problemResponses },
+      },
+    },
+    async (request) => {
+      requireActor(request);
+      return verifyAudit(ctxOf(request));
+    },
+  );
 }

@@ -18,7 +18,10 @@ export async function listAudit(
   if (q.entityType) query = query.where('entity_type', '=', q.entityType);
   if (q.entityId) query = query.where('entity_id', '=', q.entityId);
   if (q.beforeSeq) query = query.where('seq', '<', q.beforeSeq);
-  const rows = await query.orderBy('seq', 'desc').limit(q.limit + 1).execute();
+  const rows = await query
+    .orderBy('seq', 'desc')
+    .limit(q.limit + 1)
+    .execute();
   const page = rows.slice(0, q.limit);
   return {
     items: page.map((r) => ({

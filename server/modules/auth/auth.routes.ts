@@ -6,8 +6,8 @@ import { problemResponses } from '../../http/openapi.js';
 import {
   apiToken,
   changePasswordBody,
-  createTokenBody,
   createdToken,
+  createTokenBody,
   idParams,
   loginBody,
   preferencesBody,
@@ -20,69 +20,145 @@ export async function authRoutes(root: FastifyInstance) {
   const app = root.withTypeProvider<ZodTypeProvider>();
   const tags = ['auth'];
 
-  app.post('/api/auth/login', {
-    schema: { tags, summary: 'Sign in with user name and password', body: loginBody, response: { 200: sessionInfo, ...problemResponses } },
-    config: { rateLimit: { max: root.deps.config.loginRateLimitPerMinute, timeWindow: '1 minute' } },
-  }, async (request, reply) => {
-    const ctx = ctxOf(request);
-    const s = await login(ctx, { ...request.body, ip: request.ip, userAgent: request.headers['user-agent'] ?? null });
-    setSessionCookies(reply, root, s);
-    return sessionInfoOf({ ...ctx, actor: s.actor }, { csrfToken: s.csrfToken, expiresAt: s.expiresAt });
-  });
+  app.post(
+    '/api/auth/login',
+    {
+      schema: {
+        tags,
+        summary: 'Sign in with user name and password',
+        body: loginBody,
+        response: { 200: sessionInfo, ...problemResponses },
+      },
+      config: { rateLimit: { max: root.deps.config.loginRateLimitPerMinute, timeWindow: '1 minute' } },
+    },
+    async (request, reply) => {
+      const ctx = ctxOf(request);
+      const s = await login(ctx, {
+        ...request.body,
+        ip: request.ip,
+        userAgent: request.headers['user-agent'] ?? null,
+      });
+      setSessionCookies(reply, root, s);
+      return sessionInfoOf({ ...ctx, actor: s.actor }, { csrfToken: s.csrfToken, expiresAt: s.expiresAt });
+    },
+  );
 
-  app.post('/api/auth/logout', {
-    schema: { tags, summary: 'Sign out (ends the session)', response: { 204: z.null(), ...problemResponses } },
-  }, async (request, reply) => {
-    requireActor(request);
-    if (request.session) await logout(ctxOf(request), request.session.id);
-    setSessionCookies(reply, root, null);
-    return reply.code(204).send(null);
-  });
+  app.post(
+    '/api/auth/logout',
+    {
+      schema: {
+        tags,
+        summary: 'Sign out (ends the session)',
+        response: { 204: z.null(), ...problemResponses },
+      },
+    },
+    async (request, reply) => {
+      requireActor(request);
+      if (request.session) await logout(ctxOf(request), request.session.id);
+      setSessionCookies(reply, root, null);
+      return reply.code(204).send(null);
+    },
+  );
 
-  app.get('/api/auth/session', {
-    schema: { tags, summary: 'The signed-in user, roles and CSRF token', response: { 200: sessionInfo, ...problemResponses } },
-  }, async (request) => {
-    requireActor(request);
-    return sessionInfoOf(ctxOf(request), {
-      csrfToken: request.session?.csrfToken ?? null,
-      expiresAt: request.session?.expiresAt ?? null,
-    });
-  });
+  app.get(
+    '/api/auth/session',
+    {
+      schema: {
+        tags,
+        summary: 'The signed-in user, roles and CSRF token',
+        response: { 200: sessionInfo, ...problemResponses },
+      },
+    },
+    async (request) => {
+      requireActor(request);
+      return sessionInfoOf(ctxOf(request), {
+        csrfToken: request.session?.csrfToken ?? null,
+        expiresAt: request.session?.expiresAt ?? null,
+      });
+    },
+  );
 
-  app.post('/api/me/password', {
-    schema: { tags, summary: 'Change my password (other sessions end)', body: changePasswordBody, response: { 204: z.null(), ...problemResponses } },
-  }, async (request, reply) => {
-    requireActor(request);
-    await changeOwnPassword(ctxOf(request), { ...request.body, keepSessionId: request.session?.id ?? null });
-    return reply.code(204).send(null);
-  });
+  app.post(
+    '/api/me/password',
+    {
+      schema: {
+        tags,
+        summary: 'Change my password (other sessions end)',
+        body: changePasswordBody,
+        response: { 204: z.null(), ...problemResponses },
+      },
+    },
+    async (request, reply) => {
+      requireActor(request);
+      await changeOwnPassword(ctxOf(request), {
+        ...request.body,
+        keepSessionId: request.session?.id ?? null,
+      });
+      return reply.code(204).send(null);
+    },
+  );
 
-  app.put('/api/me/preferences', {
-    schema: { tags, summary: 'Set my language', body: preferencesBody, response: { 204: z.null(), ...problemResponses } },
-  }, async (request, reply) => {
-    requireActor(request);
-    await setOwnLocale(ctxOf(request), request.body.locale);
-    return reply.code(204).send(null);
-  });
+  app.put(
+    '/api/me/preferences',
+    {
+      schema: {
+        tags,
+        summary: 'Set my language',
+        body: preferencesBody,
+        response: { 204: z.null(), ...problemResponses },
+      },
+    },
+    async (request, reply) => {
+      requireActor(request);
+      await setOwnLocale(ctxOf(request), request.body.locale);
+      return reply.code(204).send(null);
+    },
+  );
 
-  app.get('/api/me/tokens', {
-    schema: { tags, summary: 'My personal API tokens', response: { 200: z.object({ items: z.array(apiToken) }), ...problemResponses } },
-  }, async (request) => {
-    requireActor(request);
-    return { items: await listOwnTokens(ctxOf(request)) };
-  });
+  app.get(
+    '/api/me/tokens',
+    {
+      schema: {
+        tags,
+        summary: 'My personal API tokens',
+        response: { 200: z.object({ items: z.array(apiToken) }), ...problemResponses },
+      },
+    },
+    async (request) => {
+      requireActor(request);
+      return { items: await listOwnTokens(ctxOf(request)) };
+    },
+  );
 
-  app.post('/api/me/tokens', {
-    schema: { tags, summary: 'Create a personal API token (shown once)', body: createTokenBody, response: { 201: createdToken, ...problemResponses } },
-  }, async (request, reply) => {
-    requireActor(request);
-    return reply.code(201).send(await createToken(ctxOf(request), request.body));
-  });
+  app.post(
+    '/api/me/tokens',
+    {
+      schema: {
+        tags,
+        summary: 'Create a personal API token (shown once)',
+        body: createTokenBody,
+        response: { 201: createdToken, ...problemResponses },
+      },
+    },
+    async (request, reply) => {
+      requireActor(request);
+      return reply.code(201).send(await createToken(ctxOf(request), request.body));
+    },
+  );
 
-  app.delete('/api/me/tokens/:id', {
-    schema: { tags, summary: 'Revoke one of my API tokens', params: idParams, response: { 200: apiToken, ...problemResponses } },
-  }, async (request) => {
-    requireActor(request);
-    return revokeOwnToken(ctxOf(request), request.params.id);
-  });
+  app.delete(
+    '/api/me/tokens/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Revoke one of my API tokens',
+        params: idParams,
+        response: { 200: apiToken, ...problemResponses },
+      },
+    },
+    async (request) => {
+      requireActor(request);
+      return revokeOwnToken(ctxOf(request), request.params.id);
+    },
+  );
 }

@@ -1,9 +1,16 @@
 import { passwordProblem } from '../../../common/password-policy.js';
 import type { Locale, TokenScope } from '../../../common/roles.js';
-import { AppError, unauthorized } from '../../http/errors.js';
 import { type Ctx, isoNow, type UserActor } from '../../http/context.js';
+import { AppError, unauthorized } from '../../http/errors.js';
 import { appendAudit } from '../audit/audit.chain.js';
-import { findSession, findTokenByHash, findUserById, findUserByUsername, loadActor, rolesOf } from './auth.repository.js';
+import {
+  findSession,
+  findTokenByHash,
+  findUserById,
+  findUserByUsername,
+  loadActor,
+  rolesOf,
+} from './auth.repository.js';
 import type { SessionInfo } from './auth.schema.js';
 import { hashPassword, verifyAgainstDummy, verifyPassword } from './password.js';
 import { randomToken, sessionKey, tokenHash } from './secrets.js';
@@ -29,7 +36,9 @@ export async function login(
     await db.transaction().execute(async (trx) => {
       const fails = user.failed_login_count + 1;
       const lock = fails >= config.loginMaxFailures;
-      const lockedUntil = lock ? new Date(now.getTime() + config.loginLockoutMinutes * MINUTE).toISOString() : null;
+      const lockedUntil = lock
+        ? new Date(now.getTime() + config.loginLockoutMinutes * MINUTE).toISOString()
+        : null;
       await trx
         .updateTable('users')
         .set({ failed_login_count: lock ? 0 : fails, locked_until: lockedUntil })
@@ -71,12 +80,17 @@ export async function login(
         user_agent: input.userAgent?.slice(0, 300) ?? null,
       })
       .execute();
-    await appendAudit(trx, ctx.seam, { ...ctx, actor }, {
-      action: 'auth.signed_in',
-      entityType: 'user',
-      entityId: user.id,
-      after: { ip: input.ip },
-    });
+    await appendAudit(
+      trx,
+      ctx.seam,
+      { ...ctx, actor },
+      {
+        action: 'auth.signed_in',
+        entityType: 'user',
+        entityId: user.id,
+        after: { ip: input.ip },
+      },
+    );
   });
   return { token, actor, csrfToken, expiresAt };
 }
@@ -86,7 +100,10 @@ export type SessionLookup =
   | { state: 'expired' | 'missing' };
 
 /** Resolves a session cookie; idle or absolute expiry ends the session. */
-export async function resolveSession(ctx: Pick<Ctx, 'db' | 'config' | 'clock'>, token: string): Promise<SessionLookup> {
+export async function resolveSession(
+  ctx: Pick<Ctx, 'db' | 'config' | 'clock'>,
+  token: string,
+): Promise<SessionLookup> {
   const { db, config, clock } = ctx;
   const id = sessionKey(config.sessionSecret, token);
   const session = await findSession(db, id);
@@ -103,11 +120,20 @@ export async function resolveSession(ctx: Pick<Ctx, 'db' | 'config' | 'clock'>, 
   if (new Date(session.last_seen_at).getTime() < now.getTime() - MINUTE) {
     await db.updateTable('sessions').set({ last_seen_at: now.toISOString() }).where('id', '=', id).execute();
   }
-  return { state: 'valid', actor, csrfToken: session.csrf_token, sessionId: id, expiresAt: session.expires_at };
+  return {
+    state: 'valid',
+    actor,
+    csrfToken: session.csrf_token,
+    sessionId: id,
+    expiresAt: session.expires_at,
+  };
 }
 
 /** Resolves a personal API token (Authorization: Bearer clt_…). */
-export async function resolveApiToken(ctx: Pick<Ctx, 'db' | 'clock'>, token: string): Promise<UserActor | null> {
+export async function resolveApiToken(
+  ctx: Pick<Ctx, 'db' | 'clock'>,
+  token: string,
+): Promise<UserActor | null> {
   const row = await findTokenByHash(ctx.db, tokenHash(token));
   const now = isoNow(ctx.clock);
   if (!row || row.revoked_at || (row.expires_at && row.expires_at <= now)) return null;
@@ -121,7 +147,11 @@ export async function resolveApiToken(ctx: Pick<Ctx, 'db' | 'clock'>, token: str
 export async function logout(ctx: Ctx, sessionId: string): Promise<void> {
   await ctx.db.transaction().execute(async (trx) => {
     await trx.deleteFrom('sessions').where('id', '=', sessionId).execute();
-    await appendAudit(trx, ctx.seam, ctx, { action: 'auth.signed_out', entityType: 'user', entityId: ctx.actor?.userId });
+    await appendAudit(trx, ctx.seam, ctx, {
+      action: 'auth.signed_out',
+      entityType: 'user',
+      entityId: ctx.actor?.userId,
+    });
   });
 }
 
@@ -160,24 +190,42 @@ export async function changeOwnPassword(
   }
   const problem = passwordProblem(input.newPassword, user.username);
   if (problem) {
-    throw new AppError(400, problem, { errors: [{ in: 'body', pointer: '/newPassword', code: problem, message: '' }] });
+    throw new AppError(400, problem, {
+      errors: [{ in: 'body', pointer: '/newPassword', code: problem, message: '' }],
+    });
   }
   const hash = await hashPassword(input.newPassword);
   await ctx.db.transaction().execute(async (trx) => {
     const now = isoNow(ctx.clock);
-    await trx.updateTable('users').set({ password_hash: hash, password_changed_at: now, updated_at: now }).where('id', '=', user.id).execute();
+    await trx
+      .updateTable('users')
+      .set({ password_hash: hash, password_changed_at: now, updated_at: now })
+      .where('id', '=', user.id)
+      .execute();
     let del = trx.deleteFrom('sessions').where('user_id', '=', user.id);
     if (input.keepSessionId) del = del.where('id', '!=', input.keepSessionId);
     await del.execute();
-    await appendAudit(trx, ctx.seam, ctx, { action: 'auth.password_changed', entityType: 'user', entityId: user.id });
+    await appendAudit(trx, ctx.seam, ctx, {
+      action: 'auth.password_changed',
+      entityType: 'user',
+      entityId: user.id,
+    });
   });
 }
 
 export async function setOwnLocale(ctx: Ctx, locale: Locale): Promise<void> {
   const userId = ctx.actor!.userId;
   await ctx.db.transaction().execute(async (trx) => {
-    const before = await trx.selectFrom('users').select('locale').where('id', '=', userId).executeTakeFirstOrThrow();
-    await trx.updateTable('users').set({ locale, updated_at: isoNow(ctx.clock) }).where('id', '=', userId).execute();
+    const before = await trx
+      .selectFrom('users')
+      .select('locale')
+      .where('id', '=', userId)
+      .executeTakeFirstOrThrow();
+    await trx
+      .updateTable('users')
+      .set({ locale, updated_at: isoNow(ctx.clock) })
+      .where('id', '=', userId)
+      .execute();
     await appendAudit(trx, ctx.seam, ctx, {
       action: 'user.preferences_changed',
       entityType: 'user',

@@ -4,14 +4,19 @@ import { anonymous, setupTestApp, signIn, TEST_PASSWORD, type TestApp } from '..
 
 let t: TestApp;
 beforeAll(async () => {
-  t = await setupTestApp({ env: { LOGIN_MAX_FAILURES: '3', LOGIN_LOCKOUT_MINUTES: '15', SESSION_IDLE_MINUTES: '30' } });
+  t = await setupTestApp({
+    env: { LOGIN_MAX_FAILURES: '3', LOGIN_LOCKOUT_MINUTES: '15', SESSION_IDLE_MINUTES: '30' },
+  });
 });
 afterAll(() => t.close());
 
 describe('sign-in', () => {
   it('opens a session with an httpOnly SameSite cookie and returns a CSRF token and roles', async () => {
     await buildUser(t.systemCtx(), { username: 'alice', roles: ['program_officer'] });
-    const res = await anonymous(t.app).post('/api/auth/login', { username: 'Alice', password: TEST_PASSWORD });
+    const res = await anonymous(t.app).post('/api/auth/login', {
+      username: 'Alice',
+      password: TEST_PASSWORD,
+    });
     expect(res.statusCode).toBe(200);
     const cookies = ([] as string[]).concat(res.headers['set-cookie'] ?? []);
     const session = cookies.find((c) => c.startsWith('cl_session='))!;
@@ -25,8 +30,14 @@ describe('sign-in', () => {
   });
 
   it('refuses a wrong password and an unknown user with the same localisable code', async () => {
-    const wrong = await anonymous(t.app).post('/api/auth/login', { username: 'alice', password: 'nope-nope-nope' });
-    const unknown = await anonymous(t.app).post('/api/auth/login', { username: 'nobody', password: 'nope-nope-nope' });
+    const wrong = await anonymous(t.app).post('/api/auth/login', {
+      username: 'alice',
+      password: 'nope-nope-nope',
+    });
+    const unknown = await anonymous(t.app).post('/api/auth/login', {
+      username: 'nobody',
+      password: 'nope-nope-nope',
+    });
     for (const res of [wrong, unknown]) {
       expect(res.statusCode).toBe(401);
       expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
@@ -38,13 +49,22 @@ describe('sign-in', () => {
   it('locks the account after repeated failures, even for the right password, until the lockout ends', async () => {
     await buildUser(t.systemCtx(), { username: 'bob' });
     for (let i = 0; i < 3; i++) {
-      expect((await anonymous(t.app).post('/api/auth/login', { username: 'bob', password: 'wrong-password' })).statusCode).toBe(401);
+      expect(
+        (await anonymous(t.app).post('/api/auth/login', { username: 'bob', password: 'wrong-password' }))
+          .statusCode,
+      ).toBe(401);
     }
-    const locked = await anonymous(t.app).post('/api/auth/login', { username: 'bob', password: TEST_PASSWORD });
+    const locked = await anonymous(t.app).post('/api/auth/login', {
+      username: 'bob',
+      password: TEST_PASSWORD,
+    });
     expect(locked.statusCode).toBe(423);
     expect(locked.json().code).toBe('auth.account_locked');
     t.clock.advance(16 * 60_000);
-    expect((await anonymous(t.app).post('/api/auth/login', { username: 'bob', password: TEST_PASSWORD })).statusCode).toBe(200);
+    expect(
+      (await anonymous(t.app).post('/api/auth/login', { username: 'bob', password: TEST_PASSWORD }))
+        .statusCode,
+    ).toBe(200);
   });
 });
 
@@ -85,10 +105,19 @@ describe('passwords', () => {
     const other = await signIn(t.app, 'alice');
     const short = await a.post('/api/me/password', { currentPassword: TEST_PASSWORD, newPassword: 'short' });
     expect(short.statusCode).toBe(400);
-    expect(short.json()).toMatchObject({ code: 'auth.password_too_short', errors: [{ pointer: '/newPassword' }] });
-    const withName = await a.post('/api/me/password', { currentPassword: TEST_PASSWORD, newPassword: 'xxAlice-2026-xx' });
+    expect(short.json()).toMatchObject({
+      code: 'auth.password_too_short',
+      errors: [{ pointer: '/newPassword' }],
+    });
+    const withName = await a.post('/api/me/password', {
+      currentPassword: TEST_PASSWORD,
+      newPassword: 'xxAlice-2026-xx',
+    });
     expect(withName.json().code).toBe('auth.password_contains_username');
-    const ok = await a.post('/api/me/password', { currentPassword: TEST_PASSWORD, newPassword: 'a-much-longer-secret' });
+    const ok = await a.post('/api/me/password', {
+      currentPassword: TEST_PASSWORD,
+      newPassword: 'a-much-longer-secret',
+    });
     expect(ok.statusCode).toBe(204);
     expect((await other.get('/api/auth/session')).statusCode).toBe(401);
     expect((await a.get('/api/auth/session')).statusCode).toBe(200);

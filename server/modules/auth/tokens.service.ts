@@ -18,7 +18,10 @@ const view = (t: Selectable<ApiTokensTable>) => ({
 });
 
 /** Creates a personal API token; the secret is shown once and only its hash is kept. */
-export async function createToken(ctx: Ctx, input: { name: string; scopes: TokenScope[]; expiresInDays?: number }) {
+export async function createToken(
+  ctx: Ctx,
+  input: { name: string; scopes: TokenScope[]; expiresInDays?: number },
+) {
   const token = `${API_TOKEN_PREFIX}${randomToken()}`;
   const now = ctx.clock.now();
   const row = {
@@ -29,14 +32,21 @@ export async function createToken(ctx: Ctx, input: { name: string; scopes: Token
     token_prefix: token.slice(0, 8),
     scopes: JSON.stringify([...new Set(input.scopes)].sort()),
     created_at: now.toISOString(),
-    expires_at: input.expiresInDays ? new Date(now.getTime() + input.expiresInDays * 86_400_000).toISOString() : null,
+    expires_at: input.expiresInDays
+      ? new Date(now.getTime() + input.expiresInDays * 86_400_000).toISOString()
+      : null,
     last_used_at: null,
     revoked_at: null,
   };
   await ctx.db.transaction().execute(async (trx) => {
     await trx.insertInto('api_tokens').values(row).execute();
     const { token_hash: _h, ...safe } = row;
-    await appendAudit(trx, ctx.seam, ctx, { action: 'token.created', entityType: 'api_token', entityId: row.id, after: safe });
+    await appendAudit(trx, ctx.seam, ctx, {
+      action: 'token.created',
+      entityType: 'api_token',
+      entityId: row.id,
+      after: safe,
+    });
   });
   return { ...view(row), token };
 }

@@ -16,10 +16,18 @@ const summary = z.object({
 
 export async function homeRoutes(root: FastifyInstance) {
   const app = root.withTypeProvider<ZodTypeProvider>();
-  app.get('/api/home/summary', {
-    schema: { tags: ['home'], summary: 'Live counts for the home page, within what I may see', response: { 200: summary, ...problemResponses } },
-  }, async (request) => {
-    requireActor(request);
-    return homeSummary(ctxOf(request));
-  });
+  app.get(
+    '/api/home/summary',
+    {
+      schema: {
+        tags: ['home'],
+        summary: 'Live counts for the home page, within what I may see',
+        response: { 200: summary, ...problemResponses },
+      },
+    },
+    async (request) => {
+      requireActor(request);
+      return homeSummary(ctxOf(request));
+    },
+  );
 }

@@ -9,12 +9,20 @@ export async function homeSummary(ctx: Ctx) {
   const actor = ctx.actor!;
   const now = ctx.clock.now().toISOString();
   const platforms = count(
-    await ctx.db.selectFrom('platforms').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst(),
+    await ctx.db
+      .selectFrom('platforms')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirst(),
   );
   const auditScope = readableAuditScope(actor);
   let users: number | null = null;
   if (canUsers(actor, 'users.list') && actor.isSystemAdmin) {
-    users = count(await ctx.db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst());
+    users = count(
+      await ctx.db
+        .selectFrom('users')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirst(),
+    );
   }
   const activeSessions = actor.isSystemAdmin
     ? count(

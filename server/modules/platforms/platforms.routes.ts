@@ -7,7 +7,15 @@ import { listPlatforms } from './platforms.service.js';
 
 export async function platformsRoutes(root: FastifyInstance) {
   const app = root.withTypeProvider<ZodTypeProvider>();
-  app.get('/api/platforms', {
-    schema: { tags: ['platforms'], summary: 'All platforms (public)', response: { 200: platformList, ...problemResponses } },
-  }, async (request) => ({ items: await listPlatforms(ctxOf(request)) }));
+  app.get(
+    '/api/platforms',
+    {
+      schema: {
+        tags: ['platforms'],
+        summary: 'All platforms (public)',
+        response: { 200: platformList, ...problemResponses },
+      },
+    },
+    async (request) => ({ items: await listPlatforms(ctxOf(request)) }),
+  );
 }

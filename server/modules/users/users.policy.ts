@@ -1,7 +1,12 @@
 import type { Actor } from '../../http/context.js';
 import { hasRole, platformIdsWithRole } from '../../http/context.js';
 
-export type UsersAction = 'users.list' | 'users.create' | 'users.update' | 'users.reset_password' | 'users.assign_roles';
+export type UsersAction =
+  | 'users.list'
+  | 'users.create'
+  | 'users.update'
+  | 'users.reset_password'
+  | 'users.assign_roles';
 
 /** Pure rule: system admins manage every account; platform admins grant roles on their own platforms. */
 export function can(actor: Actor, action: UsersAction, resource: { platformIds?: string[] } = {}): boolean {

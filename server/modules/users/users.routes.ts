@@ -19,39 +19,87 @@ export async function usersRoutes(root: FastifyInstance) {
   const app = root.withTypeProvider<ZodTypeProvider>();
   const tags = ['users'];
 
-  app.get('/api/users', {
-    schema: { tags, summary: 'Accounts I may manage', querystring: listUsersQuery, response: { 200: userList, ...problemResponses } },
-  }, async (request) => {
-    requireActor(request);
-    return listUsers(ctxOf(request), request.query);
-  });
+  app.get(
+    '/api/users',
+    {
+      schema: {
+        tags,
+        summary: 'Accounts I may manage',
+        querystring: listUsersQuery,
+        response: { 200: userList, ...problemResponses },
+      },
+    },
+    async (request) => {
+      requireActor(request);
+      return listUsers(ctxOf(request), request.query);
+    },
+  );
 
-  app.post('/api/users', {
-    schema: { tags, summary: 'Create an account (system admin)', body: createUserBody, response: { 201: userView, ...problemResponses } },
-  }, async (request, reply) => {
-    requireActor(request);
-    return reply.code(201).send(await createUser(ctxOf(request), request.body));
-  });
+  app.post(
+    '/api/users',
+    {
+      schema: {
+        tags,
+        summary: 'Create an account (system admin)',
+        body: createUserBody,
+        response: { 201: userView, ...problemResponses },
+      },
+    },
+    async (request, reply) => {
+      requireActor(request);
+      return reply.code(201).send(await createUser(ctxOf(request), request.body));
+    },
+  );
 
-  app.patch('/api/users/:id', {
-    schema: { tags, summary: 'Edit or disable an account (system admin)', params: userIdParams, body: updateUserBody, response: { 200: userView, ...problemResponses } },
-  }, async (request) => {
-    requireActor(request);
-    return updateUser(ctxOf(request), request.params.id, request.body);
-  });
+  app.patch(
+    '/api/users/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Edit or disable an account (system admin)',
+        params: userIdParams,
+        body: updateUserBody,
+        response: { 200: userView, ...problemResponses },
+      },
+    },
+    async (request) => {
+      requireActor(request);
+      return updateUser(ctxOf(request), request.params.id, request.body);
+    },
+  );
 
-  app.put('/api/users/:id/roles', {
-    schema: { tags, summary: 'Replace the roles of an account on the platforms I administer', params: userIdParams, body: setRolesBody, response: { 200: userView, ...problemResponses } },
-  }, async (request) => {
-    requireActor(request);
-    return setRoles(ctxOf(request), request.params.id, request.body.roles);
-  });
+  app.put(
+    '/api/users/:id/roles',
+    {
+      schema: {
+        tags,
+        summary: 'Replace the roles of an account on the platforms I administer',
+        params: userIdParams,
+        body: setRolesBody,
+        response: { 200: userView, ...problemResponses },
+      },
+    },
+    async (request) => {
+      requireActor(request);
+      return setRoles(ctxOf(request), request.params.id, request.body.roles);
+    },
+  );
 
-  app.post('/api/users/:id/password', {
-    schema: { tags, summary: 'Set a new password for an account (system admin)', params: userIdParams, body: resetPasswordBody, response: { 204: z.null(), ...problemResponses } },
-  }, async (request, reply) => {
-    requireActor(request);
-    await resetPassword(ctxOf(request), request.params.id, request.body.password);
-    return reply.code(204).send(null);
-  });
+  app.post(
+    '/api/users/:id/password',
+    {
+      schema: {
+        tags,
+        summary: 'Set a new password for an account (system admin)',
+        params: userIdParams,
+        body: resetPasswordBody,
+        response: { 204: z.null(), ...problemResponses },
+      },
+    },
+    async (request, reply) => {
+      requireActor(request);
+      await resetPassword(ctxOf(request), request.params.id, request.body.password);
+      return reply.code(204).send(null);
+    },
+  );
 }
