@@ -14,6 +14,7 @@ import type { Database } from './db/database.js';
 import { authPlugin } from './http/auth.js';
 import { type Clock, systemClock } from './http/context.js';
 import { notFoundProblem, registerErrorHandling } from './http/errors.js';
+import { collectRoutes, refuseUndeclaredBodies } from './http/route-catalog.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { homeRoutes } from './modules/home/home.routes.js';
@@ -53,6 +54,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.decorate('deps', { config, database: deps.database, clock: deps.clock ?? systemClock });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  collectRoutes(app);
+  refuseUndeclaredBodies(app);
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });

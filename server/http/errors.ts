@@ -60,12 +60,17 @@ export function registerErrorHandling(app: FastifyInstance): void {
       return send(reply, request, err.status, err.code, detail ? { detail, ...rest } : rest);
     }
     if (hasZodFastifySchemaValidationErrors(err)) {
-      const errors: FieldError[] = err.validation.map((v) => ({
-        in: err.validationContext ?? 'body',
-        pointer: v.instancePath === '/' ? '' : v.instancePath,
-        code: v.keyword,
-        message: v.message ?? '',
-      }));
+      const errors: FieldError[] = err.validation.flatMap((v) => {
+        const at = { in: err.validationContext ?? 'body', code: v.keyword, message: v.message ?? '' };
+        const pointer = v.instancePath === '/' ? '' : v.instancePath;
+        // Point at each unknown field itself, not at the object holding it.
+        const keys = v.keyword === 'unrecognized_keys' ? (v.params as { keys?: string[] }).keys : undefined;
+        if (!keys?.length) return [{ ...at, pointer }];
+        return keys.map((k) => ({
+          ...at,
+          pointer: `${pointer}/${k.replaceAll('~', '~0').replaceAll('/', '~1')}`,
+        }));
+      });
       return send(reply, request, 400, 'request.validation_failed', { errors });
     }
     const mapped = err.code ? FASTIFY_CODES[err.code] : undefined;

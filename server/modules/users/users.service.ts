@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from 'kysely';
+import { type Kysely, type Selectable, type SqlBool, sql } from 'kysely';
 import { passwordProblem } from '../../../common/password-policy.js';
 import type { Role } from '../../../common/roles.js';
 import type { DB, UsersTable } from '../../db/schema.js';
@@ -29,6 +29,13 @@ async function assertPlatformsExist(trx: Kysely<DB>, roles: RoleInput[]) {
   }
 }
 
+/** A platform admin sees a user's roles on the platforms they administer, not the user's roles elsewhere. */
+function visibleRoles<R extends { platform_id: string }>(ctx: Ctx, roles: R[]): R[] {
+  if (ctx.actor?.isSystemAdmin) return roles;
+  const scope = new Set(platformIdsWithRole(ctx.actor, ['platform_admin']));
+  return roles.filter((r) => scope.has(r.platform_id));
+}
+
 function toView(
   u: Selectable<UsersTable>,
   roles: ReadonlyArray<{ platform_id: string; role: string }>,
@@ -46,11 +53,13 @@ function toView(
   };
 }
 
-async function viewOf(db: Kysely<DB>, id: string): Promise<UserView> {
+type RoleRow = { platform_id: string; role: string };
+
+async function viewOf(db: Kysely<DB>, id: string, show = (roles: RoleRow[]) => roles): Promise<UserView> {
   const u = await db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
   if (!u) throw notFound('users.not_found');
   const roles = await db.selectFrom('role_assignments').select(['platform_id', 'role']).where('user_id', '=', id).orderBy('platform_id').orderBy('role').execute();
-  return toView(u, roles);
+  return toView(u, show(roles));
 }
 
 /** Creates an account with its roles (system admins only; also used by the CLI and the demo seed). */
@@ -132,7 +141,7 @@ export async function setRoles(ctx: Ctx, userId: string, roles: RoleInput[]): Pr
     const after = await rolesOf(trx, userId);
     await appendAudit(trx, ctx.seam, ctx, { action: 'user.roles_changed', entityType: 'user', entityId: userId, before, after });
   });
-  return viewOf(ctx.db, userId);
+  return viewOf(ctx.db, userId, (roles) => visibleRoles(ctx, roles));
 }
 
 /** Edits profile fields or disables an account (system admins). Disabling ends its sessions. */
@@ -197,9 +206,10 @@ export async function listUsers(ctx: Ctx, q: { q?: string; platformId?: string; 
     );
   }
   if (q.q) {
-    const like = `%${q.q.toLowerCase()}%`;
-    base = base.where((eb) =>
-      eb.or([eb('username', 'like', like), eb(eb.fn('lower', ['display_name']), 'like', like)]),
+    // The search text is matched literally: % and _ are escaped, not wildcards.
+    const like = `%${q.q.toLowerCase().replace(/[\\%_]/g, '\\$&')}%`;
+    base = base.where(
+      sql<SqlBool>`(${sql.ref('username')} like ${like} escape '\\' or lower(${sql.ref('display_name')}) like ${like} escape '\\')`,
     );
   }
   const total = Number((await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
@@ -213,7 +223,7 @@ export async function listUsers(ctx: Ctx, q: { q?: string; platformId?: string; 
         .orderBy('role')
         .execute()
     : [];
-  const items = rows.map((u) => toView(u, roleRows.filter((r) => r.user_id === u.id)));
+  const items = rows.map((u) => toView(u, visibleRoles(ctx, roleRows.filter((r) => r.user_id === u.id))));
   return { items, total };
 }
 

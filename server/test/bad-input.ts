@@ -1,0 +1,184 @@
+import type { InjectOptions } from 'fastify';
+import { v7 as uuidv7 } from 'uuid';
+import { z } from 'zod';
+import type { Database } from '../db/database.js';
+import { TABLES_IN_DEPENDENCY_ORDER } from '../db/schema.js';
+import type { RouteInfo } from '../http/route-catalog.js';
+
+/** Strings that have broken naive SQL building or HTML rendering somewhere before. */
+export const EVIL_STRINGS = [
+  "'; DROP TABLE users; --",
+  "' OR '1'='1",
+  '<script>alert(1)</script>',
+  '"><img src=x onerror=alert(1)>',
+  '%_\\',
+];
+
+export type Expect =
+  | { status: number; code: string; pointers?: { in: string; pointer: string }[] }
+  | 'no-5xx';
+export interface BadCase {
+  name: string;
+  request: InjectOptions;
+  expect: Expect;
+}
+
+const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+const JSON_HEADERS = { 'content-type': 'application/json' };
+
+function shapeOf(schema: unknown): Record<string, z.ZodType> | null {
+  return schema instanceof z.ZodObject ? (schema.shape as Record<string, z.ZodType>) : null;
+}
+
+/** A JSON value the field refuses, found by trying candidates against the field's own schema. */
+function wrongJsonValue(field: z.ZodType): unknown {
+  const candidates: unknown[] = [123, 'not-the-right-type', true, [], { nested: 1 }, null, 'x'.repeat(5000)];
+  return candidates.find((c) => !field.safeParse(c).success);
+}
+
+/** A query-string value the field refuses (query values always arrive as strings). */
+function wrongQueryValue(field: z.ZodType): string | undefined {
+  return ['not-a-number', '-1', '1.5', 'x'.repeat(1000)].find((c) => !field.safeParse(c).success);
+}
+
+/** The route's URL with every :param replaced (a fresh UUID unless given). */
+export function urlOf(route: RouteInfo, params: Record<string, string> = {}, query = ''): string {
+  const path = route.url.replace(/:(\w+)/g, (_m, name: string) =>
+    encodeURIComponent(params[name] ?? uuidv7()),
+  );
+  return query ? `${path}?${query}` : path;
+}
+
+const paramNames = (route: RouteInfo) => [...route.url.matchAll(/:(\w+)/g)].map((m) => m[1]!);
+
+/** Every kind of bad input that applies to the route; a new route gets its cases from its own schemas. */
+export function badCasesFor(route: RouteInfo): BadCase[] {
+  const { method } = route;
+  const cases: BadCase[] = [];
+  const body = shapeOf(route.schema?.body);
+  const query = shapeOf(route.schema?.querystring);
+  const params = shapeOf(route.schema?.params);
+  const add = (name: string, request: Omit<InjectOptions, 'method'>, expect: Expect) =>
+    cases.push({ name, request: { method: method as InjectOptions['method'], ...request }, expect });
+
+  if (BODY_METHODS.has(method)) {
+    const url = urlOf(route);
+    add(
+      'malformed JSON',
+      { url, headers: JSON_HEADERS, payload: '{"broken": ' },
+      { status: 400, code: 'request.malformed_json' },
+    );
+    add(
+      'a JSON array instead of an object',
+      { url, headers: JSON_HEADERS, payload: '[1,2,3]' },
+      {
+        status: 400,
+        code: 'request.validation_failed',
+        pointers: [{ in: 'body', pointer: '' }],
+      },
+    );
+    add(
+      'an unknown field',
+      { url, payload: { zzUnknownField: 1 } },
+      {
+        status: 400,
+        code: 'request.validation_failed',
+        pointers: [{ in: 'body', pointer: '/zzUnknownField' }],
+      },
+    );
+    add(
+      'an oversize body',
+      { url, payload: { filler: 'x'.repeat(8 * 1024) } },
+      { status: 413, code: 'request.body_too_large' },
+    );
+  }
+  if (body) {
+    const wrong = Object.fromEntries(Object.entries(body).map(([k, f]) => [k, wrongJsonValue(f)]));
+    add(
+      'wrong types in every body field',
+      { url: urlOf(route), payload: wrong },
+      {
+        status: 400,
+        code: 'request.validation_failed',
+        pointers: Object.keys(wrong).map((k) => ({ in: 'body', pointer: `/${k}` })),
+      },
+    );
+  }
+  if (query) {
+    add(
+      'an unknown query parameter',
+      { url: urlOf(route, {}, 'zzUnknownParam=1') },
+      {
+        status: 400,
+        code: 'request.validation_failed',
+        pointers: [{ in: 'querystring', pointer: '/zzUnknownParam' }],
+      },
+    );
+    const wrong = Object.entries(query).flatMap(([k, f]) => {
+      const v = wrongQueryValue(f);
+      return v === undefined ? [] : [[k, v] as const];
+    });
+    if (wrong.length) {
+      add(
+        'wrong types in the query',
+        { url: urlOf(route, {}, new URLSearchParams(wrong.map(([k, v]) => [k, v])).toString()) },
+        {
+          status: 400,
+          code: 'request.validation_failed',
+          pointers: wrong.map(([k]) => ({ in: 'querystring', pointer: `/${k}` })),
+        },
+      );
+    }
+  }
+  if (method === 'GET' && !query) {
+    // Reads take no body and ignore a query they do not declare; junk must still cause no error or write.
+    add(
+      'junk query parameters and a malformed body on a read',
+      {
+        url: urlOf(route, {}, `zzUnknownParam=1&limit=abc&id=${encodeURIComponent(EVIL_STRINGS[0]!)}`),
+        headers: JSON_HEADERS,
+        payload: '{"broken": ',
+      },
+      'no-5xx',
+    );
+  }
+  for (const name of paramNames(route)) {
+    for (const bad of ['not-a-uuid', '00000000-0000-0000-0000-00000000000Z', "1' OR '1'='1"]) {
+      add(
+        `a bad id in :${name} (${bad})`,
+        { url: urlOf(route, { [name]: bad }), ...(body ? { payload: {} } : {}) },
+        {
+          status: 400,
+          code: 'request.validation_failed',
+          pointers: params?.[name] ? [{ in: 'params', pointer: `/${name}` }] : [],
+        },
+      );
+    }
+  }
+  // SQL/HTML-looking text wherever the schemas take a string: refused (4xx) or taken literally (2xx).
+  for (const evil of EVIL_STRINGS) {
+    const bodyFields = Object.entries(body ?? {}).filter(([, f]) => f.safeParse(evil).success);
+    const queryFields = Object.entries(query ?? {}).filter(([, f]) => f.safeParse(evil).success);
+    if (!bodyFields.length && !queryFields.length) continue;
+    const qs = new URLSearchParams(queryFields.map(([k]) => [k, evil])).toString();
+    add(
+      `the string ${JSON.stringify(evil)} in every text field`,
+      {
+        url: urlOf(route, {}, qs),
+        ...(body ? { payload: Object.fromEntries(bodyFields.map(([k]) => [k, evil])) } : {}),
+      },
+      'no-5xx',
+    );
+  }
+  return cases;
+}
+
+/** Every row of every table, in a stable order: equal snapshots mean nothing was written. */
+export async function snapshotTables(database: Database): Promise<Record<string, string[]>> {
+  const out: Record<string, string[]> = {};
+  for (const table of TABLES_IN_DEPENDENCY_ORDER) {
+    const rows = await database.db.selectFrom(table).selectAll().execute();
+    out[table] = rows.map((r) => JSON.stringify(r)).sort();
+  }
+  return out;
+}
