@@ -1,0 +1,35 @@
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import pino from 'pino';
+
+/**
+ * The logger every server in a benchmark gets: level info (a request line in and out, as in production)
+ * written to /dev/null. Logging costs Fastify ~40% of its throughput (reference/performance-and-reliability.md
+ * §2.1), so app and baseline must log alike or the ratio measures pino, not our code.
+ * The redact paths mirror buildApp's default logger in server/app.ts.
+ */
+export function benchLogger(): NonNullable<FastifyServerOptions['logger']> {
+  return {
+    level: 'info',
+    redact: ['req.headers.cookie', 'req.headers.authorization'],
+    stream: pino.destination({ dest: '/dev/null', sync: true }),
+  };
+}
+
+/** Listens on a free loopback port and returns the base URL. */
+export async function listenLocal(app: FastifyInstance): Promise<string> {
+  return app.listen({ host: '127.0.0.1', port: 0 });
+}
+
+/**
+ * The baseline: bare Fastify (no plugins, schemas or hooks) with the same logger settings, answering
+ * `path` with a fixed JSON value. Give it the subject's own response body so payload sizes match.
+ */
+export async function startBareJson(
+  path: string,
+  payload: unknown,
+): Promise<{ app: FastifyInstance; url: string }> {
+  const app = Fastify({ logger: benchLogger() });
+  app.get(path, async () => payload);
+  const url = await listenLocal(app);
+  return { app, url };
+}
