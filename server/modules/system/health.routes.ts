@@ -31,18 +31,20 @@ export async function healthRoutes(root: FastifyInstance) {
       const { db } = root.deps.database;
       try {
         await sql`select 1`.execute(db);
-        const last = await db
-          .selectFrom('kysely_migration' as never)
-          .select('name' as never)
-          .orderBy('name' as never, 'desc')
-          .executeTakeFirst();
-        const migrated = (last as { name?: string } | undefined)?.name === latestMigration;
-        if (!migrated)
-          return reply.code(503).send({ status: 'unavailable', checks: { migrations: 'pending' } });
-        return { status: 'ok' as const, checks: { database: 'ok', migrations: latestMigration } };
       } catch {
         return reply.code(503).send({ status: 'unavailable', checks: { database: 'unreachable' } });
       }
+      // The database answers: no migrations table means it was never migrated, not that it is down.
+      const last = await db
+        .selectFrom('kysely_migration' as never)
+        .select('name' as never)
+        .orderBy('name' as never, 'desc')
+        .executeTakeFirst()
+        .catch(() => undefined);
+      const migrated = (last as { name?: string } | undefined)?.name === latestMigration;
+      if (!migrated)
+        return reply.code(503).send({ status: 'unavailable', checks: { migrations: 'pending' } });
+      return { status: 'ok' as const, checks: { database: 'ok', migrations: latestMigration } };
     },
   );
 }
