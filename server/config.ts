@@ -77,7 +77,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
 /** A secret generated on first run and kept under DATA_DIR, so no deployment shares a default. */
 function readOrCreateSecret(dataDir: string): string {
   const file = path.join(dataDir, 'session-secret');
-  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  if (existsSync(file)) {
+    const kept = readFileSync(file, 'utf8').trim();
+    // An emptied or truncated file would sign every cookie with a guessable key.
+    if (kept.length < 32) {
+      throw new ConfigError([
+        `SESSION_SECRET: ${file} holds fewer than 32 characters; delete it to generate a new one`,
+      ]);
+    }
+    return kept;
+  }
   mkdirSync(dataDir, { recursive: true });
   const secret = randomBytes(48).toString('base64url');
   writeFileSync(file, `${secret}\n`, { mode: 0o600, flag: 'wx' });
