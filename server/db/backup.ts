@@ -74,6 +74,7 @@ export async function restore(database: Database, file: string): Promise<Header>
     for (const table of [...TABLES_IN_DEPENDENCY_ORDER].reverse()) await trx.deleteFrom(table).execute();
     let table: string | null = null;
     let batch: Record<string, unknown>[] = [];
+    const restored: Record<string, number> = {};
     const flush = async () => {
       if (table && batch.length)
         await trx
@@ -92,8 +93,17 @@ export async function restore(database: Database, file: string): Promise<Header>
         table = t;
       }
       batch.push(r);
+      restored[t] = (restored[t] ?? 0) + 1;
     }
     await flush();
+    // A file with lines lost or added restores nothing: the counts written at backup time must match.
+    for (const t of TABLES_IN_DEPENDENCY_ORDER) {
+      if ((restored[t] ?? 0) !== (header.tables?.[t] ?? 0)) {
+        throw new Error(
+          `backup is damaged: ${t} has ${restored[t] ?? 0} rows, its header says ${header.tables?.[t] ?? 0}`,
+        );
+      }
+    }
   });
   return header;
 }
