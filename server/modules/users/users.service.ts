@@ -72,13 +72,13 @@ export async function createUser(
   assertPassword(input.password, username);
   const hash = await hashPassword(input.password);
   const id = newId();
+  const usernameTaken = () =>
+    new AppError(409, 'users.username_taken', {
+      errors: [{ in: 'body', pointer: '/username', code: 'users.username_taken', message: '' }],
+    });
   await ctx.db.transaction().execute(async (trx) => {
     const taken = await trx.selectFrom('users').select('id').where('username', '=', username).executeTakeFirst();
-    if (taken) {
-      throw new AppError(409, 'users.username_taken', {
-        errors: [{ in: 'body', pointer: '/username', code: 'users.username_taken', message: '' }],
-      });
-    }
+    if (taken) throw usernameTaken();
     await assertPlatformsExist(trx, input.roles);
     const now = isoNow(ctx.clock);
     await trx
@@ -105,6 +105,9 @@ export async function createUser(
       entityId: id,
       after: { username, displayName: input.displayName, isSystemAdmin: input.isSystemAdmin, roles: input.roles },
     });
+  }).catch((err: unknown) => {
+    // Two creations of one name can both pass the check above; the unique index decides, and the loser gets 409.
+    throw ctx.seam.isUniqueViolation(err) ? usernameTaken() : err;
   });
   return viewOf(ctx.db, id);
 }
