@@ -14,17 +14,22 @@ type RoleInput = { platformId: string; role: Role };
 
 function assertPassword(password: string, username: string, pointer = '/password') {
   const problem = passwordProblem(password, username);
-  if (problem) throw new AppError(400, problem, { errors: [{ in: 'body', pointer, code: problem, message: '' }] });
+  if (problem)
+    throw new AppError(400, problem, { errors: [{ in: 'body', pointer, code: problem, message: '' }] });
 }
 
 async function assertPlatformsExist(trx: Kysely<DB>, roles: RoleInput[]) {
   const ids = [...new Set(roles.map((r) => r.platformId))];
   if (ids.length === 0) return;
-  const found = new Set((await trx.selectFrom('platforms').select('id').where('id', 'in', ids).execute()).map((r) => r.id));
+  const found = new Set(
+    (await trx.selectFrom('platforms').select('id').where('id', 'in', ids).execute()).map((r) => r.id),
+  );
   const i = roles.findIndex((r) => !found.has(r.platformId));
   if (i >= 0) {
     throw new AppError(400, 'users.unknown_platform', {
-      errors: [{ in: 'body', pointer: `/roles/${i}/platformId`, code: 'users.unknown_platform', message: '' }],
+      errors: [
+        { in: 'body', pointer: `/roles/${i}/platformId`, code: 'users.unknown_platform', message: '' },
+      ],
     });
   }
 }
@@ -58,14 +63,27 @@ type RoleRow = { platform_id: string; role: string };
 async function viewOf(db: Kysely<DB>, id: string, show = (roles: RoleRow[]) => roles): Promise<UserView> {
   const u = await db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
   if (!u) throw notFound('users.not_found');
-  const roles = await db.selectFrom('role_assignments').select(['platform_id', 'role']).where('user_id', '=', id).orderBy('platform_id').orderBy('role').execute();
+  const roles = await db
+    .selectFrom('role_assignments')
+    .select(['platform_id', 'role'])
+    .where('user_id', '=', id)
+    .orderBy('platform_id')
+    .orderBy('role')
+    .execute();
   return toView(u, show(roles));
 }
 
 /** Creates an account with its roles (system admins only; also used by the CLI and the demo seed). */
 export async function createUser(
   ctx: Ctx,
-  input: { username: string; displayName: string; email?: string | null; password: string; isSystemAdmin: boolean; roles: RoleInput[] },
+  input: {
+    username: string;
+    displayName: string;
+    email?: string | null;
+    password: string;
+    isSystemAdmin: boolean;
+    roles: RoleInput[];
+  },
 ): Promise<UserView> {
   if (!can(ctx.actor, 'users.create')) throw forbidden();
   const username = input.username.toLowerCase();
@@ -76,39 +94,51 @@ export async function createUser(
     new AppError(409, 'users.username_taken', {
       errors: [{ in: 'body', pointer: '/username', code: 'users.username_taken', message: '' }],
     });
-  await ctx.db.transaction().execute(async (trx) => {
-    const taken = await trx.selectFrom('users').select('id').where('username', '=', username).executeTakeFirst();
-    if (taken) throw usernameTaken();
-    await assertPlatformsExist(trx, input.roles);
-    const now = isoNow(ctx.clock);
-    await trx
-      .insertInto('users')
-      .values({
-        id,
-        username,
-        display_name: input.displayName,
-        email: input.email ?? null,
-        password_hash: hash,
-        is_system_admin: input.isSystemAdmin ? 1 : 0,
-        locale: 'zh-CN',
-        locked_until: null,
-        disabled_at: null,
-        password_changed_at: now,
-        created_at: now,
-        updated_at: now,
-      })
-      .execute();
-    await insertRoles(trx, id, input.roles, now);
-    await appendAudit(trx, ctx.seam, ctx, {
-      action: 'user.created',
-      entityType: 'user',
-      entityId: id,
-      after: { username, displayName: input.displayName, isSystemAdmin: input.isSystemAdmin, roles: input.roles },
+  await ctx.db
+    .transaction()
+    .execute(async (trx) => {
+      const taken = await trx
+        .selectFrom('users')
+        .select('id')
+        .where('username', '=', username)
+        .executeTakeFirst();
+      if (taken) throw usernameTaken();
+      await assertPlatformsExist(trx, input.roles);
+      const now = isoNow(ctx.clock);
+      await trx
+        .insertInto('users')
+        .values({
+          id,
+          username,
+          display_name: input.displayName,
+          email: input.email ?? null,
+          password_hash: hash,
+          is_system_admin: input.isSystemAdmin ? 1 : 0,
+          locale: 'zh-CN',
+          locked_until: null,
+          disabled_at: null,
+          password_changed_at: now,
+          created_at: now,
+          updated_at: now,
+        })
+        .execute();
+      await insertRoles(trx, id, input.roles, now);
+      await appendAudit(trx, ctx.seam, ctx, {
+        action: 'user.created',
+        entityType: 'user',
+        entityId: id,
+        after: {
+          username,
+          displayName: input.displayName,
+          isSystemAdmin: input.isSystemAdmin,
+          roles: input.roles,
+        },
+      });
+    })
+    .catch((err: unknown) => {
+      // Two creations of one name can both pass the check above; the unique index decides, and the loser gets 409.
+      throw ctx.seam.isUniqueViolation(err) ? usernameTaken() : err;
     });
-  }).catch((err: unknown) => {
-    // Two creations of one name can both pass the check above; the unique index decides, and the loser gets 409.
-    throw ctx.seam.isUniqueViolation(err) ? usernameTaken() : err;
-  });
   return viewOf(ctx.db, id);
 }
 
@@ -117,7 +147,15 @@ async function insertRoles(trx: Kysely<DB>, userId: string, roles: RoleInput[], 
   if (unique.length === 0) return;
   await trx
     .insertInto('role_assignments')
-    .values(unique.map((r) => ({ id: newId(), user_id: userId, platform_id: r.platformId, role: r.role, created_at: now })))
+    .values(
+      unique.map((r) => ({
+        id: newId(),
+        user_id: userId,
+        platform_id: r.platformId,
+        role: r.role,
+        created_at: now,
+      })),
+    )
     .execute();
 }
 
@@ -142,7 +180,13 @@ export async function setRoles(ctx: Ctx, userId: string, roles: RoleInput[]): Pr
     await del.execute();
     await insertRoles(trx, userId, roles, isoNow(ctx.clock));
     const after = await rolesOf(trx, userId);
-    await appendAudit(trx, ctx.seam, ctx, { action: 'user.roles_changed', entityType: 'user', entityId: userId, before, after });
+    await appendAudit(trx, ctx.seam, ctx, {
+      action: 'user.roles_changed',
+      entityType: 'user',
+      entityId: userId,
+      before,
+      after,
+    });
   });
   return viewOf(ctx.db, userId, (roles) => visibleRoles(ctx, roles));
 }
@@ -161,7 +205,9 @@ export async function updateUser(
     const patch = {
       ...(input.displayName !== undefined && { display_name: input.displayName }),
       ...(input.email !== undefined && { email: input.email }),
-      ...(input.disabled !== undefined && { disabled_at: input.disabled ? (before.disabled_at ?? now) : null }),
+      ...(input.disabled !== undefined && {
+        disabled_at: input.disabled ? (before.disabled_at ?? now) : null,
+      }),
       updated_at: now,
     };
     await trx.updateTable('users').set(patch).where('id', '=', userId).execute();
@@ -180,7 +226,11 @@ export async function updateUser(
 /** Sets a new password for someone (system admins, CLI); clears lockout and ends their sessions. */
 export async function resetPassword(ctx: Ctx, userId: string, password: string): Promise<void> {
   if (!can(ctx.actor, 'users.reset_password')) throw forbidden();
-  const user = await ctx.db.selectFrom('users').select(['id', 'username']).where('id', '=', userId).executeTakeFirst();
+  const user = await ctx.db
+    .selectFrom('users')
+    .select(['id', 'username'])
+    .where('id', '=', userId)
+    .executeTakeFirst();
   if (!user) throw notFound('users.not_found');
   assertPassword(password, user.username);
   const hash = await hashPassword(password);
@@ -188,21 +238,38 @@ export async function resetPassword(ctx: Ctx, userId: string, password: string):
     const now = isoNow(ctx.clock);
     await trx
       .updateTable('users')
-      .set({ password_hash: hash, password_changed_at: now, updated_at: now, failed_login_count: 0, locked_until: null })
+      .set({
+        password_hash: hash,
+        password_changed_at: now,
+        updated_at: now,
+        failed_login_count: 0,
+        locked_until: null,
+      })
       .where('id', '=', userId)
       .execute();
     await trx.deleteFrom('sessions').where('user_id', '=', userId).execute();
-    await appendAudit(trx, ctx.seam, ctx, { action: 'user.password_reset', entityType: 'user', entityId: userId });
+    await appendAudit(trx, ctx.seam, ctx, {
+      action: 'user.password_reset',
+      entityType: 'user',
+      entityId: userId,
+    });
   });
 }
 
 /** Lists accounts the caller may manage: all for system admins, role holders of their platforms otherwise. */
-export async function listUsers(ctx: Ctx, q: { q?: string; platformId?: string; limit: number; offset: number }) {
+export async function listUsers(
+  ctx: Ctx,
+  q: { q?: string; platformId?: string; limit: number; offset: number },
+) {
   if (!can(ctx.actor, 'users.list')) throw forbidden();
   const scope = ctx.actor!.isSystemAdmin ? null : platformIdsWithRole(ctx.actor, ['platform_admin']);
   let base = ctx.db.selectFrom('users');
   if (scope || q.platformId) {
-    const platforms = q.platformId ? (scope ? scope.filter((p) => p === q.platformId) : [q.platformId]) : scope!;
+    const platforms = q.platformId
+      ? scope
+        ? scope.filter((p) => p === q.platformId)
+        : [q.platformId]
+      : scope!;
     if (platforms.length === 0) return { items: [], total: 0 };
     base = base.where('id', 'in', (eb) =>
       eb.selectFrom('role_assignments').select('user_id').where('platform_id', 'in', platforms),
@@ -215,20 +282,40 @@ export async function listUsers(ctx: Ctx, q: { q?: string; platformId?: string; 
       sql<SqlBool>`(${sql.ref('username')} like ${like} escape '\\' or lower(${sql.ref('display_name')}) like ${like} escape '\\')`,
     );
   }
-  const total = Number((await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  const total = Number(
+    (await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n,
+  );
   const rows = await base.selectAll().orderBy('username').limit(q.limit).offset(q.offset).execute();
   const roleRows = rows.length
     ? await ctx.db
         .selectFrom('role_assignments')
         .select(['user_id', 'platform_id', 'role'])
-        .where('user_id', 'in', rows.map((r) => r.id))
+        .where(
+          'user_id',
+          'in',
+          rows.map((r) => r.id),
+        )
         .orderBy('platform_id')
         .orderBy('role')
         .execute()
     : [];
-  const items = rows.map((u) => toView(u, visibleRoles(ctx, roleRows.filter((r) => r.user_id === u.id))));
+  const items = rows.map((u) =>
+    toView(
+      u,
+      visibleRoles(
+        ctx,
+        roleRows.filter((r) => r.user_id === u.id),
+      ),
+    ),
+  );
   return { items, total };
 }
 
 export const findUserIdByUsername = async (db: Kysely<DB>, username: string) =>
-  (await db.selectFrom('users').select('id').where('username', '=', username.toLowerCase()).executeTakeFirst())?.id;
+  (
+    await db
+      .selectFrom('users')
+      .select('id')
+      .where('username', '=', username.toLowerCase())
+      .executeTakeFirst()
+  )?.id;
