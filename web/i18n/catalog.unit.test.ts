@@ -1,0 +1,68 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { ERROR_MESSAGES } from '../../common/error-codes.js';
+import { ROLE_LABELS } from '../../common/roles.js';
+import { zhCN } from './zh-CN.js';
+
+const webRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const full = path.join(dir, e.name);
+    if (e.isDirectory()) return sourceFiles(full);
+    return /\.tsx?$/.test(e.name) && !e.name.includes('.test.') ? [full] : [];
+  });
+}
+
+/** Every literal passed to t('…') or marked with tk('…') in the web sources. */
+function usedKeys(): Map<string, string> {
+  const keys = new Map<string, string>();
+  const call = /\b(?:t|tk)\(\s*'((?:[^'\\]|\\.)*)'/g;
+  for (const file of sourceFiles(webRoot)) {
+    for (const m of readFileSync(file, 'utf8').matchAll(call)) {
+      keys.set(m[1]!.replace(/\\(.)/g, '$1'), path.relative(webRoot, file));
+    }
+  }
+  return keys;
+}
+
+const placeholders = (s: string) => [...s.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]).sort();
+
+describe('zh-CN catalog', () => {
+  it('translates every error code message', () => {
+    const missing = Object.values(ERROR_MESSAGES).filter((english) => !zhCN[english]);
+    expect(missing).toEqual([]);
+  });
+
+  it('translates every role label', () => {
+    const missing = Object.values(ROLE_LABELS).filter((english) => !zhCN[english]);
+    expect(missing).toEqual([]);
+  });
+
+  it('translates every key the web code passes to t() or tk()', () => {
+    const keys = usedKeys();
+    // The scan itself must work, or this test would pass on nothing.
+    expect(keys.size).toBeGreaterThan(50);
+    expect(keys.has('Sign in')).toBe(true);
+    const missing = [...keys].filter(([k]) => !zhCN[k]).map(([k, file]) => `${file}: ${k}`);
+    expect(missing).toEqual([]);
+  });
+
+  it('keeps the interpolation placeholders of each key in its translation', () => {
+    const broken = Object.entries(zhCN)
+      .filter(([en, zh]) => placeholders(en).join() !== placeholders(zh).join())
+      .map(([en]) => en);
+    expect(broken).toEqual([]);
+  });
+
+  it('has no entries nothing uses', () => {
+    const used = new Set([
+      ...usedKeys().keys(),
+      ...Object.values(ERROR_MESSAGES),
+      ...Object.values(ROLE_LABELS),
+    ]);
+    expect(Object.keys(zhCN).filter((k) => !used.has(k))).toEqual([]);
+  });
+});
