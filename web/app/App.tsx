@@ -1,0 +1,79 @@
+import { Result, Spin } from 'antd';
+import { Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
+import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router-dom';
+import SignInPage from '../features/auth/SignInPage.js';
+import { ACCOUNT_PAGES, NAV, type Page } from '../nav.js';
+import { AppShell } from '../shell/AppShell.js';
+import { LocaleProvider } from './locale.js';
+import { SessionProvider, useSession } from './session.js';
+
+export function App() {
+  return (
+    <LocaleProvider>
+      <BrowserRouter>
+        <SessionProvider>
+          <AppRoutes />
+        </SessionProvider>
+      </BrowserRouter>
+    </LocaleProvider>
+  );
+}
+
+export function Loading() {
+  return (
+    <div style={{ display: 'flex', justifyContent: 'center', padding: 80 }}>
+      <Spin size="large" />
+    </div>
+  );
+}
+
+function AppRoutes() {
+  const { status } = useSession();
+  if (status === 'loading') return <Loading />;
+  return (
+    <Routes>
+      <Route path="/sign-in" element={status === 'signedIn' ? <AfterSignIn /> : <SignInPage />} />
+      <Route element={<RequireSession />}>
+        {[...NAV, ...ACCOUNT_PAGES].map((p) => (
+          <Route key={p.key} path={p.path} element={<Guarded page={p} />} />
+        ))}
+        <Route path="*" element={<NotFound />} />
+      </Route>
+    </Routes>
+  );
+}
+
+/** Back to where the user was going before sign-in sent them away. */
+function AfterSignIn() {
+  const from = (useLocation().state as { from?: string } | null)?.from;
+  return <Navigate to={from && from !== '/sign-in' ? from : '/'} replace />;
+}
+
+function RequireSession() {
+  const { status } = useSession();
+  const location = useLocation();
+  if (status !== 'signedIn') {
+    return <Navigate to="/sign-in" replace state={{ from: location.pathname + location.search }} />;
+  }
+  return <AppShell />;
+}
+
+function Guarded({ page }: { page: Page }) {
+  const { session } = useSession();
+  const { t } = useTranslation();
+  if (!session || !page.visible(session.user)) {
+    return <Result status="403" title="403" subTitle={t('You are not allowed to do this')} />;
+  }
+  const Component = page.page;
+  return (
+    <Suspense fallback={<Loading />}>
+      <Component />
+    </Suspense>
+  );
+}
+
+function NotFound() {
+  const { t } = useTranslation();
+  return <Result status="404" title="404" subTitle={t('This page does not exist')} />;
+}

@@ -1,0 +1,103 @@
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import { ApiError, CSRF_COOKIE, readCookie, setSignedOutHandler } from '../api/client.js';
+import { api } from '../api/endpoints.js';
+import type { SessionInfo } from '../api/types.js';
+import { storedLocale } from '../i18n/index.js';
+import { useLocale } from './locale.js';
+
+type Status = 'loading' | 'signedIn' | 'signedOut';
+
+interface SessionContextValue {
+  status: Status;
+  session: SessionInfo | null;
+  /** Why the user was sent to the sign-in page (expired session…), shown there until the next sign-in. */
+  notice: ApiError | null;
+  signIn(username: string, password: string): Promise<void>;
+  signOut(): Promise<void>;
+}
+
+const SessionContext = createContext<SessionContextValue | null>(null);
+
+export function useSession(): SessionContextValue {
+  const v = useContext(SessionContext);
+  if (!v) throw new Error('useSession outside SessionProvider');
+  return v;
+}
+
+/** The signed-in session; only for pages rendered inside the authenticated shell. */
+export function useSignedIn(): SessionInfo {
+  const { session } = useSession();
+  if (!session) throw new Error('useSignedIn without a session');
+  return session;
+}
+
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const { setLocale } = useLocale();
+  const [status, setStatus] = useState<Status>('loading');
+  const [session, setSession] = useState<SessionInfo | null>(null);
+  const [notice, setNotice] = useState<ApiError | null>(null);
+
+  const signedOut = useCallback((why: ApiError | null) => {
+    setSession(null);
+    setStatus('signedOut');
+    // Calls in flight when a session expires answer "expired" first and "not signed in" after (the server
+    // drops the session on the first); the first reason is the one worth showing.
+    setNotice((prev) => (why && prev?.code === 'auth.session_expired' ? prev : why));
+  }, []);
+
+  // A language chosen on this device wins and is saved to the account; otherwise the account's applies.
+  const adoptLocale = useCallback(
+    async (info: SessionInfo) => {
+      const local = storedLocale();
+      if (!local) await setLocale(info.user.locale);
+      else if (local !== info.user.locale) await api.setPreferences(local).catch(() => undefined);
+    },
+    [setLocale],
+  );
+
+  useEffect(() => {
+    setSignedOutHandler((err) => signedOut(err));
+    return () => setSignedOutHandler(null);
+  }, [signedOut]);
+
+  useEffect(() => {
+    // Without the CSRF cookie there is no session to ask about; skip the certain 401.
+    if (!readCookie(CSRF_COOKIE)) {
+      signedOut(null);
+      return;
+    }
+    api
+      .session()
+      .then(async (info) => {
+        await adoptLocale(info);
+        setSession(info);
+        setStatus('signedIn');
+      })
+      .catch((err: unknown) =>
+        signedOut(err instanceof ApiError && err.code === 'auth.session_expired' ? err : null),
+      );
+  }, [signedOut, adoptLocale]);
+
+  const signIn = useCallback(
+    async (username: string, password: string) => {
+      const info = await api.login(username, password);
+      await adoptLocale(info);
+      setNotice(null);
+      setSession(info);
+      setStatus('signedIn');
+    },
+    [adoptLocale],
+  );
+
+  const signOut = useCallback(async () => {
+    // An already-ended session is as good as signed out.
+    await api.logout().catch(() => undefined);
+    signedOut(null);
+  }, [signedOut]);
+
+  const value = useMemo(
+    () => ({ status, session, notice, signIn, signOut }),
+    [status, session, notice, signIn, signOut],
+  );
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}

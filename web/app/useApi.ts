@@ -1,0 +1,36 @@
+import { type DependencyList, useCallback, useEffect, useRef, useState } from 'react';
+
+export interface Loaded<T> {
+  data: T | undefined;
+  error: unknown;
+  loading: boolean;
+  reload(): void;
+}
+
+/** Runs a read call when deps change; a late answer for old deps is dropped, not shown. */
+export function useApi<T>(load: () => Promise<T>, deps: DependencyList): Loaded<T> {
+  const [data, setData] = useState<T>();
+  const [error, setError] = useState<unknown>(null);
+  const [loading, setLoading] = useState(true);
+  const [tick, setTick] = useState(0);
+  const run = useRef(0);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: deps are the caller's, like useEffect's
+  useEffect(() => {
+    const id = ++run.current;
+    setLoading(true);
+    load()
+      .then((d) => {
+        if (id !== run.current) return;
+        setData(d);
+        setError(null);
+      })
+      .catch((e: unknown) => {
+        if (id === run.current) setError(e);
+      })
+      .finally(() => {
+        if (id === run.current) setLoading(false);
+      });
+  }, [...deps, tick]);
+  const reload = useCallback(() => setTick((n) => n + 1), []);
+  return { data, error, loading, reload };
+}

@@ -1,0 +1,93 @@
+import { LockOutlined, UserOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Form, Input, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSession } from '../../app/session.js';
+import { errorText } from '../../i18n/errors.js';
+import { Logo } from '../../shell/Brand.js';
+import { LanguageSwitch } from '../../shell/LanguageSwitch.js';
+
+interface Credentials {
+  username: string;
+  password: string;
+}
+
+export default function SignInPage() {
+  const { t } = useTranslation();
+  const { signIn, notice } = useSession();
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (v: Credentials) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await signIn(v.username.trim(), v.password);
+    } catch (err) {
+      setError(err);
+      setBusy(false);
+    }
+  };
+
+  // The error of this attempt wins over the reason the user was sent here.
+  const shown = error ?? notice;
+
+  return (
+    <div className="cl-signin">
+      <div className="cl-signin-top">
+        <div style={{ display: 'flex', alignItems: 'center', gap: 10, color: '#fff' }}>
+          <Logo size={32} />
+          <span style={{ fontSize: 16, fontWeight: 600, letterSpacing: 1 }}>Commonlab</span>
+        </div>
+        <LanguageSwitch dark />
+      </div>
+      <div className="cl-signin-main">
+        <div className="cl-signin-pitch">
+          <h1>{t('Generic Technology Service Platform')}</h1>
+          <p>
+            {t(
+              'Calls and applications, expert review, projects, results and technology transfer, and services to enterprises — in one place.',
+            )}
+          </p>
+        </div>
+        <Card className="cl-signin-card" variant="borderless">
+          <Typography.Title level={3} style={{ marginTop: 0 }}>
+            {t('Sign in')}
+          </Typography.Title>
+          {shown ? (
+            <Alert
+              type={error ? 'error' : 'warning'}
+              showIcon
+              title={errorText(t, shown)}
+              style={{ marginBottom: 16 }}
+              data-testid="sign-in-error"
+              role="alert"
+            />
+          ) : null}
+          <Form<Credentials> layout="vertical" size="large" onFinish={submit} requiredMark={false}>
+            <Form.Item
+              name="username"
+              label={t('User name')}
+              rules={[{ required: true, message: t('Enter your user name') }]}
+            >
+              <Input prefix={<UserOutlined />} autoComplete="username" autoFocus />
+            </Form.Item>
+            <Form.Item
+              name="password"
+              label={t('Password')}
+              rules={[{ required: true, message: t('Enter your password') }]}
+            >
+              <Input.Password prefix={<LockOutlined />} autoComplete="current-password" />
+            </Form.Item>
+            <Button type="primary" htmlType="submit" block loading={busy}>
+              {t('Sign in')}
+            </Button>
+          </Form>
+        </Card>
+      </div>
+      <div className="cl-footer" style={{ color: 'rgba(255,255,255,0.6)' }}>
+        Commonlab · {t('Open source under the Apache License 2.0')}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,239 @@
+import { Alert, App, Form, Input, Modal, Switch } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ERROR_MESSAGES } from '../../../common/error-codes.js';
+import { PASSWORD_MIN_LENGTH, passwordProblem } from '../../../common/password-policy.js';
+import { api } from '../../api/endpoints.js';
+import type { RoleAssignment, UserView } from '../../api/types.js';
+import { errorText, fieldErrors } from '../../i18n/errors.js';
+import { RolesEditor } from './RolesEditor.js';
+
+interface ModalProps {
+  open: boolean;
+  onClose(): void;
+  onDone(): void;
+}
+
+/** Checks the shared password policy before the round trip; the server enforces it anyway. */
+const passwordRule = (t: (k: string) => string, username: () => string) => ({
+  validator: async (_: unknown, v: string | undefined) => {
+    const problem = v ? passwordProblem(v, username()) : null;
+    if (problem) throw new Error(t(ERROR_MESSAGES[problem]));
+  },
+});
+
+interface NewUser {
+  username: string;
+  displayName: string;
+  email?: string;
+  password: string;
+  isSystemAdmin: boolean;
+  roles: RoleAssignment[];
+}
+
+export function CreateUserModal({
+  open,
+  onClose,
+  onDone,
+  platformIds,
+}: ModalProps & { platformIds: string[] }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<NewUser>();
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (v: NewUser) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await api.createUser({ ...v, email: v.email?.trim() ? v.email.trim() : null });
+      message.success(t('User {{name}} created', { name: v.username }));
+      form.resetFields();
+      onDone();
+    } catch (err) {
+      setError(err);
+      form.setFields(fieldErrors(t, err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Modal
+      open={open}
+      title={t('New user')}
+      okText={t('Create')}
+      onOk={() => form.submit()}
+      confirmLoading={busy}
+      onCancel={onClose}
+      destroyOnHidden
+      width={560}
+    >
+      {error ? (
+        <Alert type="error" showIcon title={errorText(t, error)} style={{ marginBottom: 16 }} />
+      ) : null}
+      <Form<NewUser>
+        form={form}
+        layout="vertical"
+        onFinish={submit}
+        initialValues={{ isSystemAdmin: false, roles: [] }}
+      >
+        <Form.Item
+          name="username"
+          label={t('User name')}
+          rules={[{ required: true, message: t('Enter a user name') }]}
+          extra={t('Lower-case letters, digits, dot, underscore and hyphen; 2 to 63 characters')}
+        >
+          <Input autoComplete="off" />
+        </Form.Item>
+        <Form.Item
+          name="displayName"
+          label={t('Display name')}
+          rules={[{ required: true, message: t('Enter a display name') }]}
+        >
+          <Input />
+        </Form.Item>
+        <Form.Item
+          name="email"
+          label={t('Email')}
+          rules={[{ type: 'email', message: t('This value is invalid') }]}
+        >
+          <Input type="email" />
+        </Form.Item>
+        <Form.Item
+          name="password"
+          label={t('Initial password')}
+          extra={t('At least {{n}} characters, not containing the user name', { n: PASSWORD_MIN_LENGTH })}
+          rules={[
+            { required: true, message: t('Enter a password') },
+            passwordRule(t, () => form.getFieldValue('username') ?? ''),
+          ]}
+        >
+          <Input.Password autoComplete="new-password" />
+        </Form.Item>
+        <Form.Item name="isSystemAdmin" label={t('System administrator')} valuePropName="checked">
+          <Switch />
+        </Form.Item>
+        <Form.Item name="roles" label={t('Roles')}>
+          <RolesEditor platformIds={platformIds} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+export function EditRolesModal({
+  user,
+  onClose,
+  onDone,
+  platformIds,
+}: Omit<ModalProps, 'open'> & { user: UserView | null; platformIds: string[] }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [roles, setRoles] = useState<RoleAssignment[] | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  // Only the roles on platforms this admin manages are edited and sent; the server keeps the rest.
+  const current = roles ?? user?.roles.filter((r) => platformIds.includes(r.platformId)) ?? [];
+
+  const close = () => {
+    setRoles(null);
+    setError(null);
+    onClose();
+  };
+  const save = async () => {
+    if (!user) return;
+    setBusy(true);
+    try {
+      await api.setUserRoles(user.id, current);
+      message.success(t('Roles of {{name}} saved', { name: user.username }));
+      setRoles(null);
+      setError(null);
+      onDone();
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Modal
+      open={!!user}
+      title={t('Roles of {{name}}', { name: user?.displayName ?? '' })}
+      okText={t('Save')}
+      onOk={save}
+      confirmLoading={busy}
+      onCancel={close}
+      destroyOnHidden
+      width={560}
+    >
+      {error ? (
+        <Alert type="error" showIcon title={errorText(t, error)} style={{ marginBottom: 16 }} />
+      ) : null}
+      <RolesEditor platformIds={platformIds} value={current} onChange={setRoles} />
+    </Modal>
+  );
+}
+
+export function ResetPasswordModal({
+  user,
+  onClose,
+  onDone,
+}: Omit<ModalProps, 'open'> & { user: UserView | null }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<{ password: string }>();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+
+  const submit = async ({ password }: { password: string }) => {
+    if (!user) return;
+    setBusy(true);
+    try {
+      await api.resetUserPassword(user.id, password);
+      message.success(t('Password of {{name}} reset; their sessions have ended', { name: user.username }));
+      form.resetFields();
+      setError(null);
+      onDone();
+    } catch (err) {
+      setError(err);
+      form.setFields(fieldErrors(t, err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Modal
+      open={!!user}
+      title={t('Reset password of {{name}}', { name: user?.displayName ?? '' })}
+      okText={t('Reset password')}
+      onOk={() => form.submit()}
+      confirmLoading={busy}
+      onCancel={() => {
+        setError(null);
+        onClose();
+      }}
+      destroyOnHidden
+    >
+      {error ? (
+        <Alert type="error" showIcon title={errorText(t, error)} style={{ marginBottom: 16 }} />
+      ) : null}
+      <Form form={form} layout="vertical" onFinish={submit}>
+        <Form.Item
+          name="password"
+          label={t('New password')}
+          extra={t('At least {{n}} characters, not containing the user name', { n: PASSWORD_MIN_LENGTH })}
+          rules={[
+            { required: true, message: t('Enter a password') },
+            passwordRule(t, () => user?.username ?? ''),
+          ]}
+        >
+          <Input.Password autoComplete="new-password" />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

@@ -1,0 +1,176 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Input, Popconfirm, Space, Table, Tag, Tooltip } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api/endpoints.js';
+import type { UserView } from '../../api/types.js';
+import { formatTime, useLocale } from '../../app/locale.js';
+import { canAdministerAccounts, platformsWithRole } from '../../app/permissions.js';
+import { usePlatforms } from '../../app/platforms.js';
+import { useSignedIn } from '../../app/session.js';
+import { useApi } from '../../app/useApi.js';
+import { errorText } from '../../i18n/errors.js';
+import { roleLabel } from '../../i18n/labels.js';
+import { CreateUserModal, EditRolesModal, ResetPasswordModal } from './UserModals.js';
+
+const PAGE_SIZE = 20;
+
+export default function UsersPage() {
+  const { t } = useTranslation();
+  const { locale } = useLocale();
+  const { message } = App.useApp();
+  const { user: me } = useSignedIn();
+  const { list: platforms, nameOf } = usePlatforms();
+  const [q, setQ] = useState('');
+  const [page, setPage] = useState(1);
+  const [creating, setCreating] = useState(false);
+  const [editing, setEditing] = useState<UserView | null>(null);
+  const [resetting, setResetting] = useState<UserView | null>(null);
+  const users = useApi(() => api.users({ q, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }), [q, page]);
+
+  const admin = canAdministerAccounts(me);
+  const manageable = admin ? platforms.map((p) => p.id) : platformsWithRole(me, 'platform_admin');
+
+  const setDisabled = async (u: UserView, disabled: boolean) => {
+    try {
+      await api.setUserDisabled(u.id, disabled);
+      message.success(
+        disabled ? t('{{name}} disabled', { name: u.username }) : t('{{name}} enabled', { name: u.username }),
+      );
+      users.reload();
+    } catch (err) {
+      message.error(errorText(t, err));
+    }
+  };
+
+  const status = (u: UserView) => {
+    if (u.disabled) return <Tag color="default">{t('Disabled')}</Tag>;
+    if (u.lockedUntil && u.lockedUntil > new Date().toISOString()) {
+      return (
+        <Tooltip title={t('Locked until {{time}}', { time: formatTime(u.lockedUntil, locale) })}>
+          <Tag color="orange">{t('Locked')}</Tag>
+        </Tooltip>
+      );
+    }
+    return <Tag color="green">{t('Active')}</Tag>;
+  };
+
+  return (
+    <Card>
+      <Space style={{ marginBottom: 16, width: '100%', justifyContent: 'space-between' }} wrap>
+        <Input.Search
+          allowClear
+          placeholder={t('Search by user name, display name or email')}
+          style={{ width: 340 }}
+          onSearch={(v) => {
+            setPage(1);
+            setQ(v.trim());
+          }}
+          data-testid="user-search"
+        />
+        {admin && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+            {t('New user')}
+          </Button>
+        )}
+      </Space>
+      {users.error ? (
+        <Alert type="error" showIcon title={errorText(t, users.error)} style={{ marginBottom: 16 }} />
+      ) : null}
+      <Table<UserView>
+        rowKey="id"
+        size="middle"
+        loading={users.loading}
+        dataSource={users.data?.items ?? []}
+        data-testid="users-table"
+        pagination={{
+          current: page,
+          pageSize: PAGE_SIZE,
+          total: users.data?.total ?? 0,
+          showSizeChanger: false,
+          showTotal: (total) => t('{{count}} users', { count: total }),
+          onChange: setPage,
+        }}
+        columns={[
+          { title: t('User name'), dataIndex: 'username' },
+          {
+            title: t('Display name'),
+            render: (_, u) => (
+              <Space size={4}>
+                {u.displayName}
+                {u.isSystemAdmin && <Tag color="red">{t('System administrator')}</Tag>}
+              </Space>
+            ),
+          },
+          { title: t('Email'), dataIndex: 'email', render: (e: string | null) => e ?? '—' },
+          {
+            title: t('Roles'),
+            render: (_, u) =>
+              u.roles.map((r) => (
+                <Tag key={`${r.platformId}:${r.role}`} color="blue">
+                  {roleLabel(t, r.role)}
+                  {platforms.length > 1 ? ` · ${nameOf(r.platformId)}` : ''}
+                </Tag>
+              )),
+          },
+          { title: t('Status'), render: (_, u) => status(u) },
+          { title: t('Created'), dataIndex: 'createdAt', render: (v: string) => formatTime(v, locale) },
+          {
+            title: t('Actions'),
+            render: (_, u) => (
+              <Space size={0} wrap>
+                <Button type="link" size="small" onClick={() => setEditing(u)}>
+                  {t('Edit roles')}
+                </Button>
+                {admin && (
+                  <Button type="link" size="small" onClick={() => setResetting(u)}>
+                    {t('Reset password')}
+                  </Button>
+                )}
+                {admin && u.id !== me.id && (
+                  <Popconfirm
+                    title={
+                      u.disabled
+                        ? t('Enable {{name}}?', { name: u.username })
+                        : t('Disable {{name}}? Their sessions end now.', { name: u.username })
+                    }
+                    okText={t('Confirm')}
+                    cancelText={t('Cancel')}
+                    onConfirm={() => setDisabled(u, !u.disabled)}
+                  >
+                    <Button type="link" size="small" danger={!u.disabled}>
+                      {u.disabled ? t('Enable') : t('Disable')}
+                    </Button>
+                  </Popconfirm>
+                )}
+              </Space>
+            ),
+          },
+        ]}
+      />
+      <CreateUserModal
+        open={creating}
+        platformIds={manageable}
+        onClose={() => setCreating(false)}
+        onDone={() => {
+          setCreating(false);
+          users.reload();
+        }}
+      />
+      <EditRolesModal
+        user={editing}
+        platformIds={manageable}
+        onClose={() => setEditing(null)}
+        onDone={() => {
+          setEditing(null);
+          users.reload();
+        }}
+      />
+      <ResetPasswordModal
+        user={resetting}
+        onClose={() => setResetting(null)}
+        onDone={() => setResetting(null)}
+      />
+    </Card>
+  );
+}

@@ -1,0 +1,73 @@
+import { AuditOutlined, HomeOutlined, KeyOutlined, LockOutlined, TeamOutlined } from '@ant-design/icons';
+import { type ComponentType, type LazyExoticComponent, lazy } from 'react';
+import type { SessionUser } from './api/types.js';
+import { canListUsers, canReadAudit } from './app/permissions.js';
+import { tk } from './i18n/index.js';
+
+export interface Page {
+  key: string;
+  path: string;
+  /** English source text; translated where it is shown. */
+  label: string;
+  icon: ComponentType;
+  visible(user: SessionUser): boolean;
+  page: LazyExoticComponent<ComponentType>;
+}
+
+/**
+ * The one registry of the side navigation and its routes. A domain gets an entry when its pages exist;
+ * the visibility predicate hides entries, and the router refuses their pages, for users without access.
+ */
+export const NAV: readonly Page[] = [
+  {
+    key: 'home',
+    path: '/',
+    label: tk('Home'),
+    icon: HomeOutlined,
+    visible: () => true,
+    page: lazy(() => import('./features/home/HomePage.js')),
+  },
+  {
+    key: 'users',
+    path: '/admin/users',
+    label: tk('Users'),
+    icon: TeamOutlined,
+    visible: canListUsers,
+    page: lazy(() => import('./features/users/UsersPage.js')),
+  },
+  {
+    key: 'audit',
+    path: '/admin/audit',
+    label: tk('Audit log'),
+    icon: AuditOutlined,
+    visible: canReadAudit,
+    page: lazy(() => import('./features/audit/AuditPage.js')),
+  },
+];
+
+/** Pages of one's own account, reached from the user menu rather than the side navigation. */
+export const ACCOUNT_PAGES: readonly Page[] = [
+  {
+    key: 'tokens',
+    path: '/account/tokens',
+    label: tk('API tokens'),
+    icon: KeyOutlined,
+    visible: () => true,
+    page: lazy(() => import('./features/tokens/TokensPage.js')),
+  },
+  {
+    key: 'password',
+    path: '/account/password',
+    label: tk('Change password'),
+    icon: LockOutlined,
+    visible: () => true,
+    page: lazy(() => import('./features/auth/ChangePasswordPage.js')),
+  },
+];
+
+/** The registered page whose path matches the location (longest match, so / is the fallback). */
+export function pageAt(pathname: string): Page | undefined {
+  return [...NAV, ...ACCOUNT_PAGES]
+    .filter((p) => pathname === p.path || (p.path !== '/' && pathname.startsWith(`${p.path}/`)))
+    .sort((a, b) => b.path.length - a.path.length)[0];
+}

@@ -1,0 +1,88 @@
+import { BankOutlined } from '@ant-design/icons';
+import { Layout, Menu, Space, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { PlatformsProvider, usePlatforms } from '../app/platforms.js';
+import { useSignedIn } from '../app/session.js';
+import { NAV, pageAt } from '../nav.js';
+import { Brand } from './Brand.js';
+import { LanguageSwitch } from './LanguageSwitch.js';
+import { UserMenu } from './UserMenu.js';
+
+const { Sider, Header, Content, Footer } = Layout;
+
+/** The signed-in frame: navigation from the registry, header with context and account controls. */
+export function AppShell() {
+  const { user } = useSignedIn();
+  const { t } = useTranslation();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const [collapsed, setCollapsed] = useState(false);
+  const current = pageAt(location.pathname);
+  const items = NAV.filter((p) => p.visible(user)).map((p) => ({
+    key: p.path,
+    icon: <p.icon />,
+    label: t(p.label),
+  }));
+
+  return (
+    <PlatformsProvider>
+      <Layout style={{ minHeight: '100vh' }}>
+        <Sider collapsible collapsed={collapsed} onCollapse={setCollapsed} width={232} theme="dark">
+          <Brand collapsed={collapsed} />
+          <Menu
+            theme="dark"
+            mode="inline"
+            data-testid="side-nav"
+            selectedKeys={current ? [current.path] : []}
+            items={items}
+            onClick={({ key }) => navigate(key)}
+          />
+        </Sider>
+        <Layout>
+          <Header className="cl-header">
+            <Typography.Title level={4} style={{ margin: 0 }} data-testid="page-title">
+              {current ? t(current.label) : ''}
+            </Typography.Title>
+            <Space size="middle">
+              <PlatformContext />
+              <LanguageSwitch />
+              <UserMenu />
+            </Space>
+          </Header>
+          <Content className="cl-content">
+            <Outlet />
+          </Content>
+          <Footer className="cl-footer">
+            {t('Generic Technology Service Platform')} · Commonlab ·{' '}
+            {t('Open source under the Apache License 2.0')}
+          </Footer>
+        </Layout>
+      </Layout>
+    </PlatformsProvider>
+  );
+}
+
+/** Which platform(s) the user works on; every record in Commonlab belongs to one. */
+function PlatformContext() {
+  const { user } = useSignedIn();
+  const { nameOf, list } = usePlatforms();
+  const { t } = useTranslation();
+  const mine = [...new Set(user.roles.map((r) => r.platformId))];
+  if (mine.length === 0 && !user.isSystemAdmin) return null;
+  const label =
+    mine.length === 0
+      ? t('All platforms ({{count}})', { count: list.length })
+      : mine.map((id) => nameOf(id)).join(' · ');
+  return (
+    <Tag
+      icon={<BankOutlined />}
+      color="geekblue"
+      style={{ marginInlineEnd: 0, padding: '2px 8px' }}
+      data-testid="platform-context"
+    >
+      {label}
+    </Tag>
+  );
+}
