@@ -31,7 +31,8 @@ export const authPlugin = fp(async (app: FastifyInstance) => {
     if (!request.url.startsWith('/api/')) return;
     const deps = { db: app.deps.database.db, config: app.deps.config, clock: app.deps.clock };
     const auth = request.headers.authorization;
-    if (auth?.startsWith('Bearer ')) {
+    // The scheme name is case-insensitive (RFC 7235 §2.1).
+    if (auth && /^bearer /i.test(auth)) {
       const token = auth.slice(7).trim();
       const actor = token.startsWith(API_TOKEN_PREFIX) ? await resolveApiToken(deps, token) : null;
       if (!actor) throw unauthorized('auth.not_signed_in');
