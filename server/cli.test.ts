@@ -1,0 +1,201 @@
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { sql } from 'kysely';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createDatabase, type Database } from './db/database.js';
+import { latestMigration } from './db/migrate.js';
+import { verifyAuditChain } from './modules/audit/audit.chain.js';
+import { verifyPassword } from './modules/auth/password.js';
+import { DEMO_USERS } from './seed/demo-users.js';
+import { TEST_DB } from './test/harness.js';
+
+// The real `commonlab` command in a child process, against a database of its own. Each start costs
+// about a second (tsx), so the steps build on each other instead of each starting from scratch.
+const BIN = fileURLToPath(new URL('../bin/commonlab.js', import.meta.url));
+const dataDir = mkdtempSync(path.join(os.tmpdir(), 'commonlab-cli-'));
+const backupFile = path.join(dataDir, 'nightly.clbak');
+let databaseUrl: string | undefined;
+let pgName: string | undefined;
+let database: Database;
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+function commonlab(args: string[], env: Record<string, string> = {}): Promise<Run> {
+  const base = { ...process.env };
+  delete base.DATABASE_URL;
+  delete base.SESSION_SECRET;
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      [BIN, ...args],
+      {
+        env: {
+          ...base,
+          NODE_ENV: 'test',
+          COMMONLAB_FROM_SOURCE: '1',
+          DATA_DIR: dataDir,
+          LOG_LEVEL: 'warn',
+          ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+          ...env,
+        },
+        timeout: 60_000,
+      },
+      (err, stdout, stderr) => {
+        const code = err ? (typeof err.code === 'number' ? err.code : 1) : 0;
+        resolve({ code, stdout, stderr });
+      },
+    );
+  });
+}
+
+const userRow = (username: string) =>
+  database.db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirstOrThrow();
+const rolesOf = async (username: string) =>
+  (
+    await database.db
+      .selectFrom('role_assignments')
+      .innerJoin('users', 'users.id', 'role_assignments.user_id')
+      .select('role')
+      .where('username', '=', username)
+      .execute()
+  )
+    .map((r) => r.role)
+    .sort();
+
+beforeAll(async () => {
+  if (TEST_DB === 'postgres') {
+    // An empty database (not the migrated template), so `migrate` has real work to do.
+    const adminUrl = inject('pgAdminUrl');
+    pgName = `cli_${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+    const admin = new pg.Client({ connectionString: adminUrl });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${pgName}`);
+    await admin.end();
+    const url = new URL(adminUrl);
+    url.pathname = `/${pgName}`;
+    databaseUrl = url.toString();
+  }
+});
+afterAll(async () => {
+  await database?.close();
+  if (pgName) {
+    const admin = new pg.Client({ connectionString: inject('pgAdminUrl') });
+    await admin.connect();
+    await admin.query(`DROP DATABASE IF EXISTS ${pgName} WITH (FORCE)`);
+    await admin.end();
+  }
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('commonlab CLI', { timeout: 90_000 }, () => {
+  it('--help lists every command', async () => {
+    const r = await commonlab(['--help']);
+    expect(r.code).toBe(0);
+    for (const cmd of ['serve', 'migrate', 'seed', 'user', 'audit', 'backup', 'restore']) {
+      expect(r.stdout).toMatch(new RegExp(`^\\s+${cmd}\\b`, 'm'));
+    }
+  });
+
+  it('stops on invalid configuration with a non-zero exit naming the variable, touching nothing', async () => {
+    const r = await commonlab(['migrate'], { PORT: 'abc' });
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toMatch(/\bPORT\b/);
+    expect(existsSync(path.join(dataDir, 'commonlab.sqlite'))).toBe(false);
+  });
+
+  it('migrate brings an empty database to the latest migration', async () => {
+    const r = await commonlab(['migrate']);
+    expect(r, r.stderr).toMatchObject({ code: 0 });
+    database = createDatabase(
+      databaseUrl
+        ? { kind: 'postgres', url: databaseUrl, max: 2 }
+        : { kind: 'sqlite', file: path.join(dataDir, 'commonlab.sqlite') },
+    );
+    const names = await sql<{ name: string }>`select name from kysely_migration order by name`.execute(
+      database.db,
+    );
+    expect(names.rows.at(-1)?.name).toBe(latestMigration);
+  });
+
+  it('seed --demo creates the demo platform and one account per demo user', async () => {
+    const r = await commonlab(['seed', '--demo']);
+    expect(r, r.stderr).toMatchObject({ code: 0 });
+    const users = await database.db.selectFrom('users').select('username').execute();
+    expect(users.map((u) => u.username).sort()).toEqual(DEMO_USERS.map((u) => u.username).sort());
+    expect(await rolesOf('expert')).toEqual(['expert']);
+  });
+
+  it('user add creates an account with roles and the password from COMMONLAB_PASSWORD', async () => {
+    const r = await commonlab(['user', 'add', 'xu', '--name', 'Xu Ming', '--role', 'NIST:expert'], {
+      COMMONLAB_PASSWORD: 'first-password-2026',
+    });
+    expect(r, r.stderr).toMatchObject({ code: 0 });
+    expect(r.stdout).toMatch(/created xu/);
+    const u = await userRow('xu');
+    expect(u.display_name).toBe('Xu Ming');
+    expect(await verifyPassword('first-password-2026', u.password_hash)).toBe(true);
+    expect(await rolesOf('xu')).toEqual(['expert']);
+  });
+
+  it('user passwd replaces the password', async () => {
+    const r = await commonlab(['user', 'passwd', 'xu'], { COMMONLAB_PASSWORD: 'second-password-2026' });
+    expect(r, r.stderr).toMatchObject({ code: 0 });
+    const { password_hash } = await userRow('xu');
+    expect(await verifyPassword('second-password-2026', password_hash)).toBe(true);
+    expect(await verifyPassword('first-password-2026', password_hash)).toBe(false);
+  });
+
+  it('user roles replaces the roles', async () => {
+    const r = await commonlab(['user', 'roles', 'xu', 'NIST:researcher', 'NIST:applicant']);
+    expect(r, r.stderr).toMatchObject({ code: 0 });
+    expect(await rolesOf('xu')).toEqual(['applicant', 'researcher']);
+  });
+
+  it('audit verify exits 0 on an intact chain that holds every change made above', async () => {
+    const r = await commonlab(['audit', 'verify']);
+    expect(r, r.stderr).toMatchObject({ code: 0 });
+    const result = JSON.parse(r.stdout);
+    expect(result.ok).toBe(true);
+    const actions = await database.db.selectFrom('audit_log').select('action').execute();
+    expect(result.entries).toBe(actions.length);
+    expect(actions.length).toBeGreaterThan(DEMO_USERS.length + 2);
+  });
+
+  it('backup writes a file while the data stays as it was', async () => {
+    const r = await commonlab(['backup', backupFile]);
+    expect(r, r.stderr).toMatchObject({ code: 0 });
+    expect(existsSync(backupFile)).toBe(true);
+  });
+
+  it('audit verify exits 1 and names the entry once a row is tampered with', async () => {
+    await database.db
+      .updateTable('audit_log')
+      .set({ after_json: '{"forged":true}' })
+      .where('seq', '=', 3)
+      .execute();
+    const r = await commonlab(['audit', 'verify']);
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout)).toMatchObject({ ok: false, brokenAtSeq: 3, reason: 'hash_mismatch' });
+  });
+
+  it('restore FILE --yes brings back the backed-up content, tampering undone', async () => {
+    await database.db
+      .updateTable('users')
+      .set({ display_name: 'changed after backup' })
+      .where('username', '=', 'xu')
+      .execute();
+    const r = await commonlab(['restore', backupFile, '--yes']);
+    expect(r, r.stderr).toMatchObject({ code: 0 });
+    expect(r.stdout).toMatch(/audit chain ok: true/);
+    expect((await userRow('xu')).display_name).toBe('Xu Ming');
+    expect(await verifyAuditChain(database.db)).toMatchObject({ ok: true });
+  });
+});
