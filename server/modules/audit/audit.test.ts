@@ -1,0 +1,214 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildUser } from '../../test/factories.js';
+import { type Client, setupTestApp, signIn, TEST_PASSWORD, type TestApp } from '../../test/harness.js';
+import { createUser } from '../users/users.service.js';
+import { appendAudit, entryHash, GENESIS_HASH, verifyAuditChain } from './audit.chain.js';
+
+let t: TestApp;
+let root: Client;
+
+beforeAll(async () => {
+  t = await setupTestApp();
+  await buildUser(t.systemCtx(), { username: 'root', systemAdmin: true });
+  root = await signIn(t.app, 'root');
+  for (let i = 0; i < 5; i++)
+    await append({ action: 'test.step', entityType: 'thing', entityId: `t${i}`, after: { i } });
+});
+afterAll(() => t.close());
+
+const append = (input: Parameters<typeof appendAudit>[3]) =>
+  t.database.db.transaction().execute((trx) => appendAudit(trx, t.database.seam, t.systemCtx(), input));
+
+const rows = () => t.database.db.selectFrom('audit_log').selectAll().orderBy('seq').execute();
+const head = () => t.database.db.selectFrom('audit_head').selectAll().executeTakeFirstOrThrow();
+const rowAt = (seq: number) =>
+  t.database.db.selectFrom('audit_log').selectAll().where('seq', '=', seq).executeTakeFirstOrThrow();
+
+async function expectIntact() {
+  const all = await rows();
+  expect(all.map((r) => Number(r.seq))).toEqual(all.map((_, i) => i + 1));
+  all.forEach((r, i) => {
+    expect(r.prev_hash).toBe(i === 0 ? GENESIS_HASH : all[i - 1]!.hash);
+    expect(entryHash(r)).toBe(r.hash);
+  });
+  const h = await head();
+  expect([Number(h.seq), h.hash]).toEqual([all.length, all.at(-1)!.hash]);
+  for (const batch of [1, 3, 1000]) {
+    expect(await verifyAuditChain(t.database.db, batch)).toEqual({
+      ok: true,
+      entries: all.length,
+      headHash: h.hash,
+    });
+  }
+}
+
+describe('the hash chain', () => {
+  it('gives entries consecutive sequence numbers, each linked to the hash of the one before', async () => {
+    expect((await rows()).length).toBeGreaterThanOrEqual(7);
+    await expectIntact();
+  });
+
+  it('detects an edited row at its sequence number, also when the edit is re-hashed', async () => {
+    const seq = 3;
+    const original = await rowAt(seq);
+    await t.database.db
+      .updateTable('audit_log')
+      .set({ after_json: '{"i":99}' })
+      .where('seq', '=', seq)
+      .execute();
+    for (const batch of [2, 1000]) {
+      expect(await verifyAuditChain(t.database.db, batch)).toMatchObject({
+        ok: false,
+        brokenAtSeq: seq,
+        reason: 'hash_mismatch',
+      });
+    }
+    const api = await root.get('/api/audit/verify');
+    expect(api.statusCode).toBe(200);
+    expect(api.json()).toMatchObject({ ok: false, brokenAtSeq: seq, reason: 'hash_mismatch' });
+    // A forger who also recomputes the row's hash breaks the link to the next row.
+    const forged = { ...(await rowAt(seq)), after_json: '{"i":99}' };
+    await t.database.db
+      .updateTable('audit_log')
+      .set({ hash: entryHash(forged) })
+      .where('seq', '=', seq)
+      .execute();
+    expect(await verifyAuditChain(t.database.db)).toMatchObject({
+      ok: false,
+      brokenAtSeq: seq + 1,
+      reason: 'prev_mismatch',
+    });
+    await t.database.db
+      .updateTable('audit_log')
+      .set({ after_json: original.after_json, hash: original.hash })
+      .where('seq', '=', seq)
+      .execute();
+    await expectIntact();
+  });
+
+  it('detects a deleted row in the middle as a gap, also across a batch boundary', async () => {
+    for (const seq of [2, 4]) {
+      const original = await rowAt(seq);
+      await t.database.db.deleteFrom('audit_log').where('seq', '=', seq).execute();
+      for (const batch of [3, 1000]) {
+        expect(await verifyAuditChain(t.database.db, batch)).toMatchObject({
+          ok: false,
+          brokenAtSeq: seq,
+          reason: 'gap',
+          entries: seq - 1,
+        });
+      }
+      await t.database.db.insertInto('audit_log').values(original).execute();
+    }
+    await expectIntact();
+  });
+
+  it('detects a deleted last row against the head', async () => {
+    const all = await rows();
+    const last = all.at(-1)!;
+    await t.database.db.deleteFrom('audit_log').where('seq', '=', last.seq).execute();
+    expect(await verifyAuditChain(t.database.db)).toMatchObject({
+      ok: false,
+      reason: 'head_mismatch',
+      brokenAtSeq: all.length,
+    });
+    await t.database.db.insertInto('audit_log').values(last).execute();
+    await expectIntact();
+  });
+
+  it('stays contiguous and valid under 30 concurrent state changes and 30 concurrent appends', async () => {
+    const before = (await rows()).length;
+    const created = await Promise.all(
+      Array.from({ length: 30 }, (_, i) =>
+        createUser(t.systemCtx(), {
+          username: `para${i}`,
+          displayName: `P ${i}`,
+          password: TEST_PASSWORD,
+          isSystemAdmin: false,
+          roles: [],
+        }),
+      ),
+    );
+    await Promise.all(
+      Array.from({ length: 30 }, (_, i) =>
+        append({ action: 'test.parallel', entityType: 'thing', entityId: `p${i}` }),
+      ),
+    );
+    const all = await rows();
+    expect(all.length).toBe(before + 60);
+    const createdAudit = all.filter((r) => r.action === 'user.created').map((r) => r.entity_id);
+    for (const u of created) expect(createdAudit).toContain(u.id);
+    await expectIntact();
+  });
+
+  it('a failed transaction leaves no audit row and does not move the head', async () => {
+    const h = await head();
+    const count = (await rows()).length;
+    await expect(
+      createUser(t.systemCtx(), {
+        username: 'para0',
+        displayName: 'dup',
+        password: TEST_PASSWORD,
+        isSystemAdmin: false,
+        roles: [],
+      }),
+    ).rejects.toMatchObject({ status: 409 });
+    await expect(
+      t.database.db.transaction().execute(async (trx) => {
+        await appendAudit(trx, t.database.seam, t.systemCtx(), {
+          action: 'test.rolled_back',
+          entityType: 'thing',
+        });
+        throw new Error('the change failed after its audit entry was written');
+      }),
+    ).rejects.toThrow('the change failed');
+    expect(await head()).toEqual(h);
+    expect((await rows()).length).toBe(count);
+    expect((await rows()).some((r) => r.action === 'test.rolled_back')).toBe(false);
+    await append({ action: 'test.after_failure', entityType: 'thing' });
+    expect(Number((await head()).seq)).toBe(Number(h.seq) + 1);
+    await expectIntact();
+  });
+});
+
+describe('GET /api/audit', () => {
+  it('pages newest first with beforeSeq and nextBeforeSeq, every entry exactly once', async () => {
+    const total = (await rows()).length;
+    for (const limit of [7, total]) {
+      const seen: number[] = [];
+      let cursor: number | null = null;
+      let pages = 0;
+      do {
+        const res = await root.get(`/api/audit?limit=${limit}${cursor ? `&beforeSeq=${cursor}` : ''}`);
+        expect(res.statusCode).toBe(200);
+        const page: { items: Array<{ seq: number }>; nextBeforeSeq: number | null } = res.json();
+        expect(page.items.length).toBeLessThanOrEqual(limit);
+        if (page.nextBeforeSeq !== null) expect(page.nextBeforeSeq).toBe(page.items.at(-1)!.seq);
+        seen.push(...page.items.map((e) => e.seq));
+        cursor = page.nextBeforeSeq;
+        pages++;
+      } while (cursor);
+      expect(seen).toEqual(Array.from({ length: total }, (_, i) => total - i));
+      expect(pages).toBe(Math.ceil(total / limit));
+    }
+  });
+
+  it('returns entries with parsed before/after and filters by entity', async () => {
+    const res = await root.get('/api/audit?entityType=thing&entityId=t2');
+    expect(res.json().items).toEqual([
+      expect.objectContaining({
+        action: 'test.step',
+        entityId: 't2',
+        after: { i: 2 },
+        before: null,
+        actorLabel: 'test (cli)',
+      }),
+    ]);
+  });
+
+  it('verify, for a system admin, recomputes the whole chain', async () => {
+    const res = await root.get('/api/audit/verify');
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({ ok: true, entries: (await rows()).length, headHash: (await head()).hash });
+  });
+});
