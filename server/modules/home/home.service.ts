@@ -8,6 +8,9 @@ const count = (n: { n: number | string | bigint } | undefined) => Number(n?.n ??
 export async function homeSummary(ctx: Ctx) {
   const actor = ctx.actor!;
   const now = ctx.clock.now().toISOString();
+  const idleSince = new Date(
+    ctx.clock.now().getTime() - ctx.config.sessionIdleMinutes * 60_000,
+  ).toISOString();
   const platforms = count(
     await ctx.db
       .selectFrom('platforms')
@@ -30,6 +33,8 @@ export async function homeSummary(ctx: Ctx) {
           .selectFrom('sessions')
           .select((eb) => eb.fn.countAll<number>().as('n'))
           .where('expires_at', '>', now)
+          // An idle session is dead even before a request of its own comes and deletes it.
+          .where('last_seen_at', '>=', idleSince)
           .executeTakeFirst(),
       )
     : null;
