@@ -29,6 +29,21 @@ export const ERROR_MESSAGES = {
   'users.unknown_platform': 'Unknown platform',
   'tokens.not_found': 'API token not found',
   'audit.not_found': 'Audit entry not found',
+  'credit_code.length': 'The unified social credit code must have 18 characters',
+  'credit_code.charset': 'Only digits and capital letters other than I, O, Z, S and V are allowed',
+  'credit_code.registration_authority': 'Characters 1 and 2 are not a registration authority and type of GB 32100',
+  'credit_code.division_code': 'Characters 3 to 8 must be an administrative division code',
+  'credit_code.organisation_code_check': 'The organisation code (characters 9 to 17) fails its check digit',
+  'credit_code.check_character': 'The check character (the 18th) does not match; the code is mistyped',
+  'orgs.not_found': 'Organisation not found',
+  'orgs.duplicate_credit_code': 'An organisation with this unified social credit code already exists',
+  'orgs.enterprise_size_required': 'Choose the size of the enterprise (large or SME)',
+  'orgs.enterprise_size_forbidden': 'Only enterprises have a size',
+  'orgs.merged': 'This organisation was merged into another one and can no longer be changed',
+  'orgs.merge_into_self': 'An organisation cannot be merged into itself',
+  'orgs.merge_target_merged': 'That organisation was itself merged; merge into the one that survived',
+  'orgs.merge_conflicting_credit_codes': 'Different credit codes: these are different legal entities',
+  'orgs.merge_conflict': 'The merge would create a duplicate record; resolve it first',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

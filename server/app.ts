@@ -18,6 +18,7 @@ import { collectRoutes, refuseUndeclaredBodies } from './http/route-catalog.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { homeRoutes } from './modules/home/home.routes.js';
+import { orgsRoutes } from './modules/orgs/orgs.routes.js';
 import { platformsRoutes } from './modules/platforms/platforms.routes.js';
 import { healthRoutes } from './modules/system/health.routes.js';
 import { usersRoutes } from './modules/users/users.routes.js';
@@ -100,6 +101,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   for (const routes of [healthRoutes, authRoutes, usersRoutes, auditRoutes, homeRoutes, platformsRoutes]) {
     await app.register(routes);
   }
+  await app.register(orgsRoutes);
   await registerWeb(app, deps.webRoot);
   return app;
 }

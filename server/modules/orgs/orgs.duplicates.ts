@@ -1,0 +1,35 @@
+import type { Ctx } from '../../http/context.js';
+import { assertCan, toOrgView } from './orgs.service.js';
+import { findDuplicatePairs, groupPairs, SIMILARITY_THRESHOLD } from './orgs.similar.js';
+
+/**
+ * Groups of organisations that look like one (same normalised name, same English name, same
+ * registry id, or near-identical names), each pair with its reason. Merged ones are left out.
+ */
+export async function listDuplicates(ctx: Ctx) {
+  assertCan(ctx, 'orgs.manage');
+  const rows = await ctx.db
+    .selectFrom('organisations')
+    .selectAll()
+    .where('merged_into_id', 'is', null)
+    .execute();
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const pairs = findDuplicatePairs(
+    rows.map((r) => ({
+      id: r.id,
+      nameKey: r.name_key,
+      nameEn: r.name_en,
+      registryId: r.registry_id,
+      country: r.country,
+    })),
+  );
+  const groups = groupPairs(pairs).map((ids) => {
+    const members = new Set(ids);
+    return {
+      organisations: ids.map((id) => toOrgView(byId.get(id)!, true)),
+      pairs: pairs.filter((p) => members.has(p.a)),
+    };
+  });
+  groups.sort((x, y) => (x.organisations[0]!.nameZh < y.organisations[0]!.nameZh ? -1 : 1));
+  return { threshold: SIMILARITY_THRESHOLD, groups };
+}

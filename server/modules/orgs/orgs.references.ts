@@ -1,0 +1,18 @@
+import type { DB } from '../../db/schema.js';
+
+/** A column somewhere that holds an organisation id. */
+export type OrgReference = { [T in keyof DB]: { table: T; column: keyof DB[T] & string } }[keyof DB];
+
+/**
+ * Every column that points at an organisation. A merge moves all of them to the survivor, and the
+ * detail view counts them, so a module that adds such a column adds it here (and nowhere else).
+ * If the column is part of a unique key, a merge that would collide fails with orgs.merge_conflict.
+ */
+export const ORG_REFERENCES: readonly OrgReference[] = [
+  { table: 'people', column: 'organisation_id' },
+  { table: 'committee_members', column: 'organisation_id' },
+  // Organisations merged earlier into the one being merged now follow it, so redirects stay one hop.
+  { table: 'organisations', column: 'merged_into_id' },
+];
+
+export const referenceName = (r: OrgReference) => `${r.table}.${r.column}`;
