@@ -13,7 +13,7 @@ import type { Config } from './config.js';
 import type { Database } from './db/database.js';
 import { authPlugin } from './http/auth.js';
 import { type Clock, systemClock } from './http/context.js';
-import { notFoundProblem, registerErrorHandling } from './http/errors.js';
+import { frameworkErrors, notFoundProblem, registerErrorHandling } from './http/errors.js';
 import { collectRoutes, refuseUndeclaredBodies } from './http/route-catalog.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
@@ -51,6 +51,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     bodyLimit: config.bodyLimitBytes,
     trustProxy: config.trustProxy,
     return503OnClosing: true,
+    frameworkErrors,
   });
   app.decorate('deps', { config, database: deps.database, clock: deps.clock ?? systemClock });
   app.setValidatorCompiler(validatorCompiler);

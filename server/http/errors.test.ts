@@ -81,6 +81,10 @@ describe('unknown routes', () => {
     expectProblem(await app.inject({ method: 'GET', url: '/no-such-page' }), 404, 'request.not_found');
   });
 
+  it('answers a malformed %-escape in the path with problem+json, not the router default', async () => {
+    expectProblem(await app.inject({ method: 'GET', url: '/api/users/%E0%A4%A' }), 400, 'request.invalid');
+  });
+
   it('answers 404, not 405 or 500, for a known path with a method it does not take', async () => {
     expectProblem(await app.inject({ method: 'DELETE', url: '/api/platforms' }), 404, 'request.not_found');
   });

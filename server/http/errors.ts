@@ -89,3 +89,18 @@ export function registerErrorHandling(app: FastifyInstance): void {
 export function notFoundProblem(request: FastifyRequest, reply: FastifyReply) {
   return send(reply, request, 404, 'request.not_found');
 }
+
+/**
+ * Errors the router raises before any hook or error handler runs (a malformed %-escape, a path
+ * parameter over maxParamLength): Fastify would answer them in its own JSON shape.
+ */
+export function frameworkErrors(err: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  reply.header('x-request-id', request.id);
+  const status =
+    err.code === 'FST_ERR_MAX_PARAM_LENGTH'
+      ? 414
+      : err.statusCode && err.statusCode < 500
+        ? err.statusCode
+        : 400;
+  return send(reply, request, status, 'request.invalid');
+}
