@@ -1,0 +1,161 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { poll, type Stack, signInAs, startStack } from './support.js';
+
+let stack: Stack;
+let page: Page;
+let problems: string[];
+beforeAll(async () => {
+  stack = await startStack();
+  ({ page, problems } = await stack.newPage());
+  await signInAs(page, 'admin');
+});
+afterAll(async () => {
+  await stack?.close();
+});
+
+const login = (username: string, password: string) =>
+  stack.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+const userRow = (name: string) =>
+  page.getByTestId('users-table').locator('tr.ant-table-row', { hasText: name });
+const modal = () => page.locator('.ant-modal:visible');
+const pickRole = async (label: string) => {
+  await modal().locator(`[data-testid="roles-${stack.platformId}"] .ant-select`).click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: label }).click();
+  await page.keyboard.press('Escape');
+};
+/** Confirms the open pop-up and waits until it has gone, so the next one is not mistaken for it. */
+const confirmPopup = async (button: string) => {
+  await page.locator('.ant-popconfirm:visible').getByRole('button', { name: button }).click();
+  await poll(() => page.locator('.ant-popconfirm:visible').count()).toBe(0);
+};
+const messageText = () => page.locator('.ant-message-notice').last().textContent();
+const fieldError = (id: string) =>
+  page.locator(`.ant-form-item:has(#${id}) .ant-form-item-explain-error`).first().textContent();
+
+describe('administration (system admin)', () => {
+  it('creates a user, with the password policy checked before and the server field errors shown', async () => {
+    await page.getByTestId('side-nav').getByRole('menuitem', { name: '用户管理' }).click();
+    await userRow('expert').waitFor();
+    await page.getByRole('button', { name: '新建用户' }).click();
+    await modal().locator('#password').fill('short');
+    await modal().locator('#username').fill('expert');
+    await modal().locator('#displayName').fill('新用户 Newbie');
+    await modal().getByRole('button', { name: '创建' }).click();
+    await poll(() => fieldError('password')).toBe('密码至少需要 10 个字符');
+
+    // The user name is taken: the server's problem names /username and the message lands under that field.
+    await modal().locator('#password').fill('Strong-pass-2026');
+    await modal().getByRole('button', { name: '创建' }).click();
+    await poll(() => fieldError('username')).toBe('该用户名已被占用');
+
+    await modal().locator('#username').fill('newbie');
+    await pickRole('研究人员');
+    await modal().getByRole('button', { name: '创建' }).click();
+    await poll(() => messageText()).toBe('已创建用户 newbie');
+    await userRow('newbie').waitFor();
+    expect(await userRow('newbie').textContent()).toContain('研究人员');
+    expect((await login('newbie', 'Strong-pass-2026')).statusCode).toBe(200);
+  });
+
+  it('edits roles, disables and re-enables an account, and resets its password', async () => {
+    await userRow('newbie').getByRole('button', { name: '编辑角色' }).click();
+    await pickRole('申请人');
+    await modal().getByRole('button', { name: '保存' }).click();
+    await poll(() => userRow('newbie').textContent()).toContain('申请人');
+    const roles = await stack.ctx.db
+      .selectFrom('role_assignments')
+      .innerJoin('users', 'users.id', 'role_assignments.user_id')
+      .select('role')
+      .where('username', '=', 'newbie')
+      .orderBy('role')
+      .execute();
+    expect(roles.map((r) => r.role)).toEqual(['applicant', 'researcher']);
+
+    await userRow('newbie').getByRole('button', { name: '停用' }).click();
+    await confirmPopup('确定');
+    await poll(() => userRow('newbie').textContent()).toContain('已停用');
+    expect((await login('newbie', 'Strong-pass-2026')).json().code).toBe('auth.account_disabled');
+
+    await userRow('newbie').getByRole('button', { name: '启用' }).click();
+    await confirmPopup('确定');
+    await poll(() => userRow('newbie').textContent()).toContain('正常');
+
+    await userRow('newbie').getByRole('button', { name: '重置密码' }).click();
+    await modal().locator('#password').fill('Another-pass-2026');
+    await modal().getByRole('button', { name: '重置密码' }).click();
+    await poll(() => messageText()).toContain('已重置 newbie 的密码');
+    expect((await login('newbie', 'Another-pass-2026')).statusCode).toBe(200);
+  });
+
+  it('lists the audit trail with before/after and verifies the hash chain', async () => {
+    await page.getByTestId('side-nav').getByRole('menuitem', { name: '审计日志' }).click();
+    const created = page
+      .getByTestId('audit-table')
+      .locator('tr.ant-table-row', { hasText: 'user.created' })
+      .first();
+    await created.waitFor();
+    expect(await created.textContent()).toContain('创建用户');
+    expect(await created.locator('td').nth(3).textContent()).toBe('admin');
+    await created.locator('.ant-table-row-expand-icon').click();
+    // The newest user.created entry is the account made through the UI above.
+    await expect
+      .poll(() => page.locator('.ant-table-expanded-row pre').first().textContent())
+      .toContain('"username": "newbie"');
+
+    await page.getByRole('button', { name: '校验哈希链' }).click();
+    const entries = await stack.ctx.db
+      .selectFrom('audit_log')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    await expect
+      .poll(() => page.getByTestId('verify-result').textContent())
+      .toContain(`哈希链完整：已校验 ${Number(entries.n)} 条记录`);
+  });
+
+  it('creates an API token shown once that works as a bearer token until revoked', async () => {
+    await page.getByTestId('user-menu').click();
+    await page.getByRole('menuitem', { name: 'API 令牌' }).click();
+    await page.getByRole('button', { name: '新建令牌' }).click();
+    await modal().locator('#name').fill('ci-script');
+    await modal().getByRole('button', { name: '创建' }).click();
+    const token = (await page.getByTestId('new-token-value').textContent())?.trim() ?? '';
+    expect(token).toMatch(/^clt_/);
+
+    const bearer = (method: 'GET' | 'PUT', url: string) =>
+      stack.app.inject({
+        method,
+        url,
+        headers: { authorization: `Bearer ${token}` },
+        ...(method === 'PUT' ? { payload: { locale: 'en-US' } } : {}),
+      });
+    expect((await bearer('GET', '/api/auth/session')).json().user.username).toBe('admin');
+    // The form's default scope is read-only.
+    expect((await bearer('PUT', '/api/me/preferences')).json().code).toBe('auth.token_scope');
+
+    const row = page.getByTestId('tokens-table').locator('tr.ant-table-row', { hasText: 'ci-script' });
+    await row.getByRole('button', { name: '吊销' }).click();
+    await confirmPopup('吊销');
+    await poll(() => row.textContent()).toContain('已吊销');
+    expect((await bearer('GET', '/api/auth/session')).statusCode).toBe(401);
+    // Once the alert is closed the secret is gone from the page.
+    await page.getByTestId('new-token').locator('.ant-alert-close-icon').click();
+    expect(await page.locator('body').textContent()).not.toContain(token);
+  });
+
+  it('changes the password, showing a wrong current password under its field', async () => {
+    await page.getByTestId('user-menu').click();
+    await page.getByRole('menuitem', { name: '修改密码' }).click();
+    await page.locator('#currentPassword').fill('not-my-password');
+    await page.locator('#newPassword').fill('Brand-new-pass-2026');
+    await page.locator('#confirm').fill('Brand-new-pass-2026');
+    await page.getByRole('button', { name: '修改密码' }).click();
+    await poll(() => fieldError('currentPassword')).toBe('当前密码错误');
+
+    await page.locator('#currentPassword').fill('Commonlab-demo-2026');
+    await page.getByRole('button', { name: '修改密码' }).click();
+    await poll(() => messageText()).toBe('密码已修改，您的其他会话已结束');
+    expect((await login('admin', 'Brand-new-pass-2026')).statusCode).toBe(200);
+    expect(problems).toEqual([]);
+  });
+});

@@ -1,0 +1,131 @@
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { buildApp } from '../server/app.js';
+import type { Database } from '../server/db/database.js';
+import { type Ctx, cliActor } from '../server/http/context.js';
+import { seedDemo } from '../server/seed/demo.js';
+import { DEMO_PASSWORD } from '../server/seed/demo-users.js';
+import { freshDatabase, testClock, testConfig } from '../server/test/harness.js';
+
+export { DEMO_PASSWORD };
+
+export interface Stack {
+  baseUrl: string;
+  app: FastifyInstance;
+  database: Database;
+  /** Starts at the real time (cookies carry real expiry dates) and can be moved forward. */
+  clock: ReturnType<typeof testClock>;
+  /** Full-rights service context for arranging data. */
+  ctx: Ctx;
+  platformId: string;
+  browser: Browser;
+  /** A fresh browser profile (no cookies, no storage) whose language is English, unlike the app's default. */
+  newPage(): Promise<{ page: Page; context: BrowserContext; problems: string[] }>;
+  close(): Promise<void>;
+}
+
+/** The real app (production web build, demo data, fresh database) on a free port, and a headless Chromium. */
+export async function startStack(): Promise<Stack> {
+  const fresh = await freshDatabase();
+  const config = testConfig(fresh.dataDir);
+  const clock = testClock(new Date().toISOString());
+  const app = await buildApp({
+    config,
+    database: fresh.database,
+    clock,
+    webRoot: path.resolve('dist/web'),
+    logger: false,
+  });
+  const ctx: Ctx = {
+    db: fresh.database.db,
+    seam: fresh.database.seam,
+    actor: cliActor('e2e'),
+    requestId: null,
+    log: app.log,
+    clock,
+    config,
+  };
+  const { platformId } = await seedDemo(ctx);
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const baseUrl = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  const contexts: BrowserContext[] = [];
+
+  return {
+    baseUrl,
+    app,
+    database: fresh.database,
+    clock,
+    ctx,
+    platformId,
+    browser,
+    async newPage() {
+      const context = await browser.newContext({
+        baseURL: baseUrl,
+        locale: 'en-US',
+        viewport: { width: 1440, height: 900 },
+      });
+      contexts.push(context);
+      const page = await context.newPage();
+      // Script errors and CSP refusals are failures even when the page still looks right.
+      const problems: string[] = [];
+      page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+      page.on('console', (m) => {
+        if (m.type() === 'error' && /Content Security Policy|Refused to/i.test(m.text()))
+          problems.push(m.text());
+      });
+      return { page, context, problems };
+    },
+    async close() {
+      for (const c of contexts) await c.close().catch(() => undefined);
+      await browser.close();
+      await app.close();
+      await fresh.database.close();
+      await fresh.drop();
+    },
+  };
+}
+
+/**
+ * expect.poll with room for a real browser: vitest's default of one second is shorter than a modal's
+ * round trip plus its closing animation on a loaded machine.
+ */
+export const poll = <T>(fn: () => T | Promise<T>, timeout = 10_000) =>
+  expect.poll(fn, { timeout, interval: 100 });
+
+/** Signs in through the sign-in form, whatever the current language, and waits for the shell. */
+export async function signInAs(page: Page, username: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.goto('/sign-in');
+  await page.locator('#username').fill(username);
+  await page.locator('#password').fill(password);
+  await page.locator('button[type=submit]').click();
+  await page.getByTestId('side-nav').waitFor();
+}
+
+/** The labels of the side navigation, in order. */
+export async function navLabels(page: Page): Promise<string[]> {
+  const nav = page.getByTestId('side-nav');
+  await nav.waitFor();
+  return (await nav.getByRole('menuitem').allTextContents()).map((s) => s.trim());
+}
+
+export async function chooseLanguage(page: Page, name: 'English' | '简体中文'): Promise<void> {
+  await page.getByTestId('language-switch').click();
+  await page.getByRole('menuitem', { name }).click();
+  await poll(() => page.getByTestId('language-switch').textContent()).toContain(name);
+}
