@@ -35,6 +35,9 @@ const THEME = {
   },
 };
 
+// "确 定": antd spaces out two-character Chinese labels; labels here read as written, like the rest of the UI.
+const BUTTON = { autoInsertSpace: false };
+
 /** Owns the active language: i18next, the antd locale and the html lang attribute change together. */
 export function LocaleProvider({ children }: { children: ReactNode }) {
   const [locale, setState] = useState<Locale>(() => (isLocale(i18n.language) ? i18n.language : 'zh-CN'));
@@ -46,7 +49,7 @@ export function LocaleProvider({ children }: { children: ReactNode }) {
   const value = useMemo(() => ({ locale, setLocale }), [locale, setLocale]);
   return (
     <LocaleContext.Provider value={value}>
-      <ConfigProvider locale={ANTD_LOCALES[locale]} theme={THEME}>
+      <ConfigProvider locale={ANTD_LOCALES[locale]} theme={THEME} button={BUTTON}>
         <AntApp>{children}</AntApp>
       </ConfigProvider>
     </LocaleContext.Provider>
