@@ -49,11 +49,17 @@ export async function initI18n(): Promise<void> {
     resources: { 'zh-CN': { translation: zhCN }, 'en-US': { translation: enUS } },
     showSupportNotice: false,
   });
+  nameTheDocument();
+}
+
+function nameTheDocument(): void {
+  document.title = `${i18n.t('Generic Technology Service Platform')} Commonlab`;
 }
 
 export async function switchLanguage(locale: Locale): Promise<void> {
   document.documentElement.lang = locale;
   await i18n.changeLanguage(locale);
+  nameTheDocument();
 }
 
 export { i18n };

@@ -218,6 +218,52 @@ export const zhCN: Record<string, string> = {
   'This person is already on the committee': '该人员已是评估委员会成员',
   'Give either an existing person or a new one, not both': '请选择已有人员或新建人员，二者只能选其一',
   'The term must not end before it starts': '任期结束日期不得早于开始日期',
+  'The unified social credit code must have 18 characters': '统一社会信用代码须为 18 位',
+  'Only digits and capital letters other than I, O, Z, S and V are allowed':
+    '只允许数字和除 I、O、Z、S、V 以外的大写字母',
+  'Characters 1 and 2 are not a registration authority and type of GB 32100':
+    '第 1、2 位不是 GB 32100 规定的登记管理部门和机构类别代码',
+  'Characters 3 to 8 must be an administrative division code': '第 3 至 8 位须为行政区划代码',
+  'The organisation code (characters 9 to 17) fails its check digit':
+    '组织机构代码（第 9 至 17 位）校验位不正确',
+  'The check character (the 18th) does not match; the code is mistyped':
+    '校验码（第 18 位）不匹配，代码可能输入有误',
+  'Organisation not found': '机构不存在',
+  'An organisation with this unified social credit code already exists': '已存在使用该统一社会信用代码的机构',
+  'Choose the size of the enterprise (large or SME)': '请选择企业规模（大型企业或中小企业）',
+  'Only enterprises have a size': '只有企业才有规模',
+  'This organisation was merged into another one and can no longer be changed':
+    '该机构已合并到其他机构，不能再修改',
+  'An organisation cannot be merged into itself': '机构不能合并到自身',
+  'That organisation was itself merged; merge into the one that survived':
+    '目标机构本身已被合并，请合并到保留的机构',
+  'Different credit codes: these are different legal entities': '统一社会信用代码不同：它们是不同的法人',
+  'The merge would create a duplicate record; resolve it first': '合并会产生重复记录，请先处理',
+  'Upload the file as multipart/form-data': '请以 multipart/form-data 方式上传文件',
+  'No file was uploaded': '未上传文件',
+  'The file is too large': '文件过大',
+  'Only XLSX files and CSV files in UTF-8 can be imported': '只能导入 XLSX 文件和 UTF-8 编码的 CSV 文件',
+  'The CSV file is not UTF-8; save it as "CSV UTF-8" and try again':
+    'CSV 文件不是 UTF-8 编码，请另存为“CSV UTF-8”后重试',
+  'The file could not be read as a spreadsheet': '无法将该文件读取为电子表格',
+  'The file has no header row': '文件缺少表头行',
+  'The file has too many rows; split it': '文件行数过多，请拆分后导入',
+  'The file has no data rows': '文件没有数据行',
+  'Some rows are invalid; nothing was imported': '部分行有误，未导入任何数据',
+  'Unknown column': '未知列',
+  'This column appears twice': '该列重复出现',
+  'A required column is missing': '缺少必需的列',
+  'A value is required': '此项为必填',
+  'This value is not allowed here': '此处不允许该值',
+  'The value is too long': '值过长',
+  'Not a valid e-mail address': '不是有效的电子邮箱地址',
+  'Not a valid phone number': '不是有效的电话号码',
+  'Not a valid web address': '不是有效的网址',
+  'Not a valid date (YYYY-MM-DD)': '不是有效的日期（YYYY-MM-DD）',
+  'The same value appears in an earlier row': '相同的值已在前面的行中出现',
+  'No organisation in the registry has this name or code': '机构库中没有该名称或代码的机构',
+  'Several organisations have this name; give the credit code':
+    '有多个机构使用该名称，请提供统一社会信用代码',
 
   // Roles (common/roles.ts)
   'Platform admin': '平台管理员',

@@ -89,8 +89,9 @@ export default function AuditPage() {
             render: (_, e) => (
               <Space size={4}>
                 <Tag>{entityLabel(t, e.entityType)}</Tag>
+                {/* UUIDv7 ids begin with their timestamp; the tail is what tells rows apart. */}
                 {e.entityId ? (
-                  <Typography.Text type="secondary">{e.entityId.slice(0, 8)}…</Typography.Text>
+                  <Typography.Text type="secondary">…{e.entityId.slice(-8)}</Typography.Text>
                 ) : null}
               </Space>
             ),
