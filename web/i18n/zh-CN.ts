@@ -179,6 +179,7 @@ export const zhCN: Record<string, string> = {
   'The security token is missing or wrong; reload the page': '安全令牌缺失或错误，请刷新页面',
   'You are not allowed to do this': '您无权执行此操作',
   'This API token does not allow this operation': '该 API 令牌不允许此操作',
+  'Sign in with your password to do this; API tokens cannot': '此操作须使用密码登录后进行，API 令牌不可执行',
   'The password must have at least 10 characters': '密码至少需要 10 个字符',
   'The password is too long': '密码过长',
   'The password must not contain the user name': '密码不得包含用户名',

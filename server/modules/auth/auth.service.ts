@@ -14,6 +14,7 @@ import {
 import type { SessionInfo } from './auth.schema.js';
 import { hashPassword, verifyAgainstDummy, verifyPassword } from './password.js';
 import { randomToken, sessionKey, tokenHash } from './secrets.js';
+import { requireInteractive } from './tokens.service.js';
 
 const MINUTE = 60_000;
 
@@ -181,6 +182,7 @@ export async function changeOwnPassword(
   ctx: Ctx,
   input: { currentPassword: string; newPassword: string; keepSessionId: string | null },
 ): Promise<void> {
+  requireInteractive(ctx);
   const actor = ctx.actor!;
   const user = (await findUserById(ctx.db, actor.userId))!;
   if (!(await verifyPassword(input.currentPassword, user.password_hash))) {

@@ -2,7 +2,7 @@ import type { Selectable } from 'kysely';
 import type { TokenScope } from '../../../common/roles.js';
 import type { ApiTokensTable } from '../../db/schema.js';
 import { type Ctx, isoNow, newId } from '../../http/context.js';
-import { notFound } from '../../http/errors.js';
+import { AppError, notFound } from '../../http/errors.js';
 import { appendAudit } from '../audit/audit.chain.js';
 import { API_TOKEN_PREFIX, randomToken, tokenHash } from './secrets.js';
 
@@ -17,11 +17,20 @@ const view = (t: Selectable<ApiTokensTable>) => ({
   revokedAt: t.revoked_at,
 });
 
+/**
+ * Minting credentials and changing the password need a person at a browser (or the CLI on the server):
+ * a leaked token must not be able to make itself permanent.
+ */
+export function requireInteractive(ctx: Ctx): void {
+  if (ctx.actor?.via === 'token') throw new AppError(403, 'auth.session_required');
+}
+
 /** Creates a personal API token; the secret is shown once and only its hash is kept. */
 export async function createToken(
   ctx: Ctx,
   input: { name: string; scopes: TokenScope[]; expiresInDays?: number },
 ) {
+  requireInteractive(ctx);
   const token = `${API_TOKEN_PREFIX}${randomToken()}`;
   const now = ctx.clock.now();
   const row = {

@@ -1,7 +1,14 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildUser } from '../../test/factories.js';
-import { anonymous, type Client, setupTestApp, signIn, type TestApp } from '../../test/harness.js';
+import {
+  anonymous,
+  type Client,
+  setupTestApp,
+  signIn,
+  TEST_PASSWORD,
+  type TestApp,
+} from '../../test/harness.js';
 
 let t: TestApp;
 let alice: Client;
@@ -114,6 +121,22 @@ describe('using a token', () => {
       .executeTakeFirstOrThrow();
     expect(entry.actor_label).toBe('alice');
     expect(entry.request_id).toBe(res.headers['x-request-id']);
+  });
+
+  it('no token, not even a write-scope one, mints tokens or changes the password', async () => {
+    const made = await makeToken(alice, { scopes: ['read', 'write'] });
+    const tokensBefore = (await alice.get('/api/me/tokens')).json().items.length;
+    const mint = await bearer(made.token).post('/api/me/tokens', { name: 'persist', scopes: ['write'] });
+    expect(mint.statusCode).toBe(403);
+    expect(mint.json().code).toBe('auth.session_required');
+    const pw = await bearer(made.token).post('/api/me/password', {
+      currentPassword: TEST_PASSWORD,
+      newPassword: 'another-long-secret',
+    });
+    expect(pw.statusCode).toBe(403);
+    expect(pw.json().code).toBe('auth.session_required');
+    expect((await alice.get('/api/me/tokens')).json().items.length).toBe(tokensBefore);
+    await signIn(t.app, 'alice');
   });
 });
 
