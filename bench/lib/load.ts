@@ -29,7 +29,7 @@ export interface TargetFigures {
 
 export interface Comparison {
   targets: TargetFigures[];
-  /** median(subject req/s) ÷ median(baseline req/s), per non-baseline target label. */
+  /** Per non-baseline target: the median over rounds of (target req/s ÷ baseline req/s in that round). */
   ratios: Record<string, { ratio: number; perRound: number[] }>;
   baseline: string;
   problems: string[];
@@ -112,10 +112,10 @@ export async function compare(targets: Target[], opts: BenchOptions): Promise<Co
   const base = summary.at(-1)!;
   const ratios: Comparison['ratios'] = {};
   for (const t of summary.slice(0, -1)) {
-    ratios[t.label] = {
-      ratio: base.rps > 0 ? t.rps / base.rps : Number.NaN,
-      perRound: t.rounds.map((r, i) => r.rps / (base.rounds[i]?.rps ?? Number.NaN)),
-    };
+    // Paired per round (the two runs sat next to each other in time), then the median: steadier than
+    // dividing the two medians when the load on the machine drifts.
+    const perRound = t.rounds.map((r, i) => r.rps / (base.rounds[i]?.rps ?? Number.NaN));
+    ratios[t.label] = { ratio: median(perRound), perRound };
   }
   return { targets: summary, ratios, baseline: baseline.label, problems };
 }
