@@ -180,13 +180,21 @@ export async function setRoles(ctx: Ctx, userId: string, roles: RoleInput[]): Pr
     await del.execute();
     await insertRoles(trx, userId, roles, isoNow(ctx.clock));
     const after = await rolesOf(trx, userId);
-    await appendAudit(trx, ctx.seam, ctx, {
-      action: 'user.roles_changed',
-      entityType: 'user',
-      entityId: userId,
-      before,
-      after,
-    });
+    // One entry per platform whose roles changed, so each platform's own audit trail shows it.
+    const platforms = [...new Set([...before, ...after].map((r) => r.platformId))].sort();
+    for (const platformId of platforms) {
+      const b = before.filter((r) => r.platformId === platformId).map((r) => r.role);
+      const a = after.filter((r) => r.platformId === platformId).map((r) => r.role);
+      if (b.join() === a.join()) continue;
+      await appendAudit(trx, ctx.seam, ctx, {
+        action: 'user.roles_changed',
+        entityType: 'user',
+        entityId: userId,
+        platformId,
+        before: { roles: b },
+        after: { roles: a },
+      });
+    }
   });
   return viewOf(ctx.db, userId, (roles) => visibleRoles(ctx, roles));
 }

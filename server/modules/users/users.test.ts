@@ -178,9 +178,27 @@ describe('setting roles', () => {
     const expected = [...roles].sort((x, y) => x.platformId.localeCompare(y.platformId));
     expect(res.json().roles).toEqual(expected);
     expect(await storedRoles(u.id)).toEqual(expected);
-    const entry = await lastAudit(u.id, 'user.roles_changed');
-    expect(entry.before).toEqual([{ platformId: A, role: 'researcher' }]);
-    expect(entry.after).toEqual(expected);
+    // One entry per platform whose roles changed, carrying that platform for its audit trail.
+    const entries = (
+      await t.database.db
+        .selectFrom('audit_log')
+        .selectAll()
+        .where('entity_id', '=', u.id)
+        .where('action', '=', 'user.roles_changed')
+        .execute()
+    ).map((e) => ({
+      platformId: e.platform_id,
+      before: JSON.parse(e.before_json!),
+      after: JSON.parse(e.after_json!),
+    }));
+    expect(entries).toHaveLength(2);
+    expect(entries).toContainEqual({
+      platformId: A,
+      before: { roles: ['researcher'] },
+      after: { roles: ['expert'] },
+    });
+    expect(entries).toContainEqual({ platformId: B, before: { roles: [] }, after: { roles: ['applicant'] } });
+    expect((await lastAudit(u.id, 'user.roles_changed')).platform_id).not.toBeNull();
   });
 
   it("a platform admin changes roles on their platform only and keeps the user's roles elsewhere", async () => {
