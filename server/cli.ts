@@ -3,9 +3,9 @@ import { ROLES, type Role } from '../common/roles.js';
 import { ConfigError, loadConfig } from './config.js';
 import { backup, restore } from './db/backup.js';
 import { AppError } from './http/errors.js';
-import { cliCtx, openDatabase, serve } from './main.js';
 import { verifyAuditChain } from './modules/audit/audit.chain.js';
 import { createUser, findUserIdByUsername, resetPassword, setRoles } from './modules/users/users.service.js';
+import { cliCtx, openDatabase } from './runtime.js';
 import { seedDemo } from './seed/demo.js';
 
 /** Runs `fn` against the configured database, closing it afterwards. */
@@ -48,7 +48,7 @@ export function buildCli(): Command {
   program
     .command('serve')
     .description('Migrate, seed demo data on first run, and serve UI + API')
-    .action(serve);
+    .action(async () => (await import('./main.js')).serve());
 
   program
     .command('migrate')

@@ -1,11 +1,8 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import pino from 'pino';
 import { buildApp } from './app.js';
-import { type Config, loadConfig } from './config.js';
-import { createDatabase, type Database, targetFromConfig } from './db/database.js';
-import { migrateToLatest } from './db/migrate.js';
-import { type Ctx, cliActor, systemClock } from './http/context.js';
+import { loadConfig } from './config.js';
+import { cliCtx, openDatabase } from './runtime.js';
 import { isEmpty, seedDemo } from './seed/demo.js';
 import { DEMO_PASSWORD } from './seed/demo-users.js';
 
@@ -16,25 +13,6 @@ export const defaultWebRoot = path.resolve(
   '..',
   here.includes(`${path.sep}dist${path.sep}`) ? 'web' : 'dist/web',
 );
-
-export function cliCtx(config: Config, database: Database): Ctx {
-  return {
-    db: database.db,
-    seam: database.seam,
-    actor: cliActor(),
-    requestId: null,
-    log: pino({ level: config.logLevel }),
-    clock: systemClock,
-    config,
-  };
-}
-
-/** Opens and migrates the configured database. */
-export async function openDatabase(config: Config): Promise<Database> {
-  const database = createDatabase(targetFromConfig(config));
-  await migrateToLatest(database.db as never);
-  return database;
-}
 
 /** start: config → db → migrate → first-run demo seed → listen; drains and closes on SIGTERM/SIGINT. */
 export async function serve(): Promise<void> {
