@@ -8,6 +8,9 @@ import type { RoleAssignment, UserView } from '../../api/types.js';
 import { errorText, fieldErrors } from '../../i18n/errors.js';
 import { RolesEditor } from './RolesEditor.js';
 
+// One role picker per platform grows with the deployment; the dialog scrolls instead of the page.
+const SCROLLING_BODY = { body: { maxHeight: '65vh', overflowY: 'auto' as const } };
+
 interface ModalProps {
   open: boolean;
   onClose(): void;
@@ -69,6 +72,7 @@ export function CreateUserModal({
       onCancel={onClose}
       destroyOnHidden
       width={560}
+      styles={SCROLLING_BODY}
     >
       {error ? (
         <Alert type="error" showIcon title={errorText(t, error)} style={{ marginBottom: 16 }} />
@@ -128,14 +132,22 @@ export function EditRolesModal({
   onClose,
   onDone,
   platformIds,
-}: Omit<ModalProps, 'open'> & { user: UserView | null; platformIds: string[] }) {
+  replacesAll,
+}: Omit<ModalProps, 'open'> & {
+  user: UserView | null;
+  platformIds: string[];
+  /** True for system admins: the server then replaces every role, so roles not shown here are sent back as they are. */
+  replacesAll: boolean;
+}) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [roles, setRoles] = useState<RoleAssignment[] | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
-  // Only the roles on platforms this admin manages are edited and sent; the server keeps the rest.
-  const current = roles ?? user?.roles.filter((r) => platformIds.includes(r.platformId)) ?? [];
+  const shown = (r: RoleAssignment) => platformIds.includes(r.platformId);
+  const current = roles ?? user?.roles.filter(shown) ?? [];
+  // A platform admin's request may only name their own platforms; the server keeps roles elsewhere.
+  const payload = replacesAll ? [...(user?.roles.filter((r) => !shown(r)) ?? []), ...current] : current;
 
   const close = () => {
     setRoles(null);
@@ -146,7 +158,7 @@ export function EditRolesModal({
     if (!user) return;
     setBusy(true);
     try {
-      await api.setUserRoles(user.id, current);
+      await api.setUserRoles(user.id, payload);
       message.success(t('Roles of {{name}} saved', { name: user.username }));
       setRoles(null);
       setError(null);
@@ -168,6 +180,7 @@ export function EditRolesModal({
       onCancel={close}
       destroyOnHidden
       width={560}
+      styles={SCROLLING_BODY}
     >
       {error ? (
         <Alert type="error" showIcon title={errorText(t, error)} style={{ marginBottom: 16 }} />

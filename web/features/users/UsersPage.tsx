@@ -20,7 +20,7 @@ export default function UsersPage() {
   const { locale } = useLocale();
   const { message } = App.useApp();
   const { user: me } = useSignedIn();
-  const { list: platforms, nameOf } = usePlatforms();
+  const { list: platforms, loading: platformsLoading, nameOf } = usePlatforms();
   const [q, setQ] = useState('');
   const [page, setPage] = useState(1);
   const [creating, setCreating] = useState(false);
@@ -119,7 +119,7 @@ export default function UsersPage() {
             title: t('Actions'),
             render: (_, u) => (
               <Space size={0} wrap>
-                <Button type="link" size="small" onClick={() => setEditing(u)}>
+                <Button type="link" size="small" disabled={platformsLoading} onClick={() => setEditing(u)}>
                   {t('Edit roles')}
                 </Button>
                 {admin && (
@@ -160,6 +160,7 @@ export default function UsersPage() {
       <EditRolesModal
         user={editing}
         platformIds={manageable}
+        replacesAll={me.isSystemAdmin}
         onClose={() => setEditing(null)}
         onDone={() => {
           setEditing(null);
