@@ -17,10 +17,14 @@ import { frameworkErrors, notFoundProblem, registerErrorHandling } from './http/
 import { collectRoutes, refuseUndeclaredBodies } from './http/route-catalog.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
+import { committeeRoutes } from './modules/committee/committee.routes.js';
+import { fieldsRoutes } from './modules/fields/fields.routes.js';
 import { homeRoutes } from './modules/home/home.routes.js';
 import { orgsRoutes } from './modules/orgs/orgs.routes.js';
+import { peopleRoutes } from './modules/people/people.routes.js';
 import { platformsRoutes } from './modules/platforms/platforms.routes.js';
 import { healthRoutes } from './modules/system/health.routes.js';
+import { unitsRoutes } from './modules/units/units.routes.js';
 import { usersRoutes } from './modules/users/users.routes.js';
 
 export interface AppDeps {
@@ -106,6 +110,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await app.register(routes);
   }
   await app.register(orgsRoutes);
+  await app.register(fieldsRoutes);
+  await app.register(unitsRoutes);
+  await app.register(peopleRoutes);
+  await app.register(committeeRoutes);
   await registerWeb(app, deps.webRoot);
   return app;
 }

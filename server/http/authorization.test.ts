@@ -12,6 +12,7 @@ import {
   TEST_PASSWORD,
   type TestApp,
 } from '../test/harness.js';
+import { platformDomainCases } from './authorization.platforms.cases.js';
 
 /**
  * The authorization matrix: every route under /api, every kind of caller, the expected status class.
@@ -186,6 +187,12 @@ const CASES: RouteCase[] = [
   },
   { route: 'GET /api/home/summary', expect: signedIn, cell: () => ({ url: '/api/home/summary' }) },
   { route: 'GET /api/platforms', expect: { others: '2xx' }, cell: () => ({ url: '/api/platforms' }) },
+  ...platformDomainCases({
+    ctx: () => t.systemCtx(),
+    A: () => A,
+    B: () => B,
+    userId: (actor) => userIds[actor],
+  }),
   // The API documentation is public, like the source it describes.
   ...['/api/docs', '/api/docs/json', '/api/docs/yaml', '/api/docs/static/swagger-initializer.js'].map(
     (url): RouteCase => ({ route: `GET ${url}`, expect: { others: '2xx' }, cell: () => ({ url }) }),

@@ -1,0 +1,112 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema.js';
+
+/**
+ * Platforms each person works on or for, one query per kind of link: unit staff, unit director,
+ * committee member. The people policy decides from these links who sees what.
+ */
+export async function platformLinks(
+  db: Kysely<DB>,
+  personIds: readonly string[],
+): Promise<Map<string, string[]>> {
+  const out = new Map<string, Set<string>>(personIds.map((id) => [id, new Set()]));
+  if (personIds.length === 0) return new Map();
+  const ids = [...new Set(personIds)];
+  const staff = await db
+    .selectFrom('unit_staff')
+    .innerJoin('org_units', 'org_units.id', 'unit_staff.unit_id')
+    .select(['unit_staff.person_id as personId', 'org_units.platform_id as platformId'])
+    .where('unit_staff.person_id', 'in', ids)
+    .execute();
+  const directors = await db
+    .selectFrom('org_units')
+    .select(['director_person_id as personId', 'platform_id as platformId'])
+    .where('director_person_id', 'in', ids)
+    .execute();
+  const members = await db
+    .selectFrom('committee_members')
+    .select(['person_id as personId', 'platform_id as platformId'])
+    .where('person_id', 'in', ids)
+    .execute();
+  for (const l of [...staff, ...directors, ...members])
+    if (l.personId) out.get(l.personId)?.add(l.platformId);
+  return new Map([...out].map(([k, v]) => [k, [...v].sort()]));
+}
+
+/** People linked to a platform, as a subquery-friendly id list. */
+export async function peopleOfPlatform(db: Kysely<DB>, platformId: string): Promise<string[]> {
+  const staff = await db
+    .selectFrom('unit_staff')
+    .innerJoin('org_units', 'org_units.id', 'unit_staff.unit_id')
+    .select('unit_staff.person_id as id')
+    .where('org_units.platform_id', '=', platformId)
+    .execute();
+  const directors = await db
+    .selectFrom('org_units')
+    .select('director_person_id as id')
+    .where('platform_id', '=', platformId)
+    .execute();
+  const members = await db
+    .selectFrom('committee_members')
+    .select('person_id as id')
+    .where('platform_id', '=', platformId)
+    .execute();
+  return [
+    ...new Set([...staff, ...directors, ...members].map((r) => r.id).filter((id): id is string => !!id)),
+  ];
+}
+
+/**
+ * Every column that points at a person and keeps them from being deleted. A module that refers to
+ * people (experts, application contacts…) adds its column here.
+ */
+export const PERSON_REFERENCES = [
+  {
+    usedBy: 'unit_staff',
+    count: (db: Kysely<DB>, id: string) =>
+      db
+        .selectFrom('unit_staff')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('person_id', '=', id),
+  },
+  {
+    usedBy: 'unit_directors',
+    count: (db: Kysely<DB>, id: string) =>
+      db
+        .selectFrom('org_units')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('director_person_id', '=', id),
+  },
+  {
+    usedBy: 'committee_members',
+    count: (db: Kysely<DB>, id: string) =>
+      db
+        .selectFrom('committee_members')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('person_id', '=', id),
+  },
+] as const;
+
+export async function personUsage(
+  db: Kysely<DB>,
+  id: string,
+): Promise<Array<{ usedBy: string; count: number }>> {
+  const out: Array<{ usedBy: string; count: number }> = [];
+  for (const ref of PERSON_REFERENCES) {
+    const count = Number((await ref.count(db, id).executeTakeFirstOrThrow()).n);
+    if (count > 0) out.push({ usedBy: ref.usedBy, count });
+  }
+  return out;
+}
+
+/** Display names of organisations (the registry belongs to server/modules/orgs; this only reads). */
+export async function organisationNames(db: Kysely<DB>, ids: readonly (string | null)[]) {
+  const wanted = [...new Set(ids.filter((x): x is string => !!x))];
+  if (wanted.length === 0) return new Map<string, { id: string; nameZh: string; nameEn: string | null }>();
+  const rows = await db
+    .selectFrom('organisations')
+    .select(['id', 'name_zh', 'name_en'])
+    .where('id', 'in', wanted)
+    .execute();
+  return new Map(rows.map((r) => [r.id, { id: r.id, nameZh: r.name_zh, nameEn: r.name_en }]));
+}

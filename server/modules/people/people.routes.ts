@@ -1,0 +1,102 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ctxOf, requireActor } from '../../http/auth.js';
+import { problemResponses } from '../../http/openapi.js';
+import {
+  createPersonBody,
+  listPeopleQuery,
+  personIdParams,
+  personList,
+  personView,
+  updatePersonBody,
+} from './people.schema.js';
+import { createPerson, deletePerson, getPerson, listPeople, updatePerson } from './people.service.js';
+
+export async function peopleRoutes(root: FastifyInstance) {
+  const app = root.withTypeProvider<ZodTypeProvider>();
+  const tags = ['people'];
+
+  app.get(
+    '/api/people',
+    {
+      schema: {
+        tags,
+        summary:
+          'The people directory (platform admins, supervisors and lab directors; contacts only where the person works with you)',
+        querystring: listPeopleQuery,
+        response: { 200: personList, ...problemResponses },
+      },
+    },
+    async (request) => {
+      requireActor(request);
+      return listPeople(ctxOf(request), request.query);
+    },
+  );
+
+  app.post(
+    '/api/people',
+    {
+      schema: {
+        tags,
+        summary: 'Create a person record (platform admins and lab directors)',
+        body: createPersonBody,
+        response: { 201: personView, ...problemResponses },
+      },
+    },
+    async (request, reply) => {
+      requireActor(request);
+      return reply.code(201).send(await createPerson(ctxOf(request), request.body));
+    },
+  );
+
+  app.get(
+    '/api/people/:id',
+    {
+      schema: {
+        tags,
+        summary: 'One person (404 when not visible to you)',
+        params: personIdParams,
+        response: { 200: personView, ...problemResponses },
+      },
+    },
+    async (request) => {
+      requireActor(request);
+      return getPerson(ctxOf(request), request.params.id);
+    },
+  );
+
+  app.patch(
+    '/api/people/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Edit a person (admins of a platform they work on, or of anyone not yet placed)',
+        params: personIdParams,
+        body: updatePersonBody,
+        response: { 200: personView, ...problemResponses },
+      },
+    },
+    async (request) => {
+      requireActor(request);
+      return updatePerson(ctxOf(request), request.params.id, request.body);
+    },
+  );
+
+  app.delete(
+    '/api/people/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Delete a person nobody refers to (409 people.in_use otherwise)',
+        params: personIdParams,
+        response: { 204: z.null(), ...problemResponses },
+      },
+    },
+    async (request, reply) => {
+      requireActor(request);
+      await deletePerson(ctxOf(request), request.params.id);
+      return reply.code(204).send(null);
+    },
+  );
+}

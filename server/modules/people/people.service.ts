@@ -1,0 +1,232 @@
+import { type Kysely, type Selectable, type SqlBool, sql } from 'kysely';
+import type { DB, PeopleTable } from '../../db/schema.js';
+import { type Ctx, isoNow, newId } from '../../http/context.js';
+import { AppError, forbidden, invalidField, notFound } from '../../http/errors.js';
+import { appendAudit } from '../audit/audit.chain.js';
+import { can } from './people.policy.js';
+import { organisationNames, peopleOfPlatform, personUsage, platformLinks } from './people.repository.js';
+
+/** Display names of organisations by id (the committee shows its members' organisations). */
+export const organisationSummaries = organisationNames;
+
+import type { CreatePersonInput, PersonView, UpdatePersonInput } from './people.schema.js';
+
+type Row = Selectable<PeopleTable>;
+
+/** Views for the caller: contact details only where the policy allows them. */
+export async function peopleViews(ctx: Pick<Ctx, 'db' | 'actor'>, rows: Row[]): Promise<PersonView[]> {
+  const links = await platformLinks(
+    ctx.db,
+    rows.map((r) => r.id),
+  );
+  const orgs = await organisationNames(
+    ctx.db,
+    rows.map((r) => r.organisation_id),
+  );
+  return rows.map((r) => {
+    const platformIds = links.get(r.id) ?? [];
+    const contact = can(ctx.actor, 'people.read_contact', { platformIds, userId: r.user_id });
+    return {
+      id: r.id,
+      nameZh: r.name_zh,
+      nameEn: r.name_en,
+      title: r.title,
+      organisation: (r.organisation_id && orgs.get(r.organisation_id)) || null,
+      platformIds,
+      contactHidden: !contact,
+      email: contact ? r.email : null,
+      phone: contact ? r.phone : null,
+      userId: contact ? r.user_id : null,
+      createdAt: r.created_at,
+      updatedAt: r.updated_at,
+    };
+  });
+}
+
+async function loadRow(db: Kysely<DB>, id: string): Promise<Row> {
+  const row = await db.selectFrom('people').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row) throw notFound('people.not_found');
+  return row;
+}
+
+/** The organisation to store: it must exist; one merged into another is replaced by the survivor. */
+export async function resolveOrganisation(db: Kysely<DB>, id: string | null | undefined, pointer: string) {
+  if (!id) return null;
+  const org = await db
+    .selectFrom('organisations')
+    .select(['id', 'merged_into_id'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (!org) throw invalidField(pointer, 'people.unknown_organisation');
+  return org.merged_into_id ?? org.id;
+}
+
+async function assertUserLinkable(
+  db: Kysely<DB>,
+  userId: string | null | undefined,
+  pointer: string,
+  selfId?: string,
+) {
+  if (!userId) return;
+  if (!(await db.selectFrom('users').select('id').where('id', '=', userId).executeTakeFirst())) {
+    throw invalidField(pointer, 'people.unknown_user');
+  }
+  const other = await db.selectFrom('people').select('id').where('user_id', '=', userId).executeTakeFirst();
+  if (other && other.id !== selfId) {
+    throw new AppError(409, 'people.user_already_linked', {
+      errors: [{ in: 'body', pointer, code: 'people.user_already_linked', message: '' }],
+    });
+  }
+}
+
+const audited = (r: Row) => ({
+  nameZh: r.name_zh,
+  nameEn: r.name_en,
+  title: r.title,
+  email: r.email,
+  phone: r.phone,
+  organisationId: r.organisation_id,
+  userId: r.user_id,
+});
+
+/**
+ * Creates a person inside the caller's transaction (the importer and the committee use it). `pointer`
+ * prefixes field paths in errors when the person is nested in a larger body (e.g. "/person").
+ */
+export async function createPersonInTrx(
+  trx: Kysely<DB>,
+  ctx: Ctx,
+  input: CreatePersonInput,
+  pointer = '',
+): Promise<PersonView> {
+  if (!can(ctx.actor, 'people.create')) throw forbidden();
+  const organisationId = await resolveOrganisation(trx, input.organisationId, `${pointer}/organisationId`);
+  await assertUserLinkable(trx, input.userId, `${pointer}/userId`);
+  const now = isoNow(ctx.clock);
+  const row: Row = {
+    id: newId(),
+    name_zh: input.nameZh,
+    name_en: input.nameEn ?? null,
+    title: input.title ?? null,
+    email: input.email ?? null,
+    phone: input.phone ?? null,
+    organisation_id: organisationId,
+    user_id: input.userId ?? null,
+    created_at: now,
+    updated_at: now,
+  };
+  await trx.insertInto('people').values(row).execute();
+  await appendAudit(trx, ctx.seam, ctx, {
+    action: 'person.created',
+    entityType: 'person',
+    entityId: row.id,
+    after: audited(row),
+  });
+  return (await peopleViews({ db: trx, actor: ctx.actor }, [row]))[0]!;
+}
+
+/** Creates a person record (platform admins and lab directors of any platform, system admins). */
+export async function createPerson(ctx: Ctx, input: CreatePersonInput): Promise<PersonView> {
+  return ctx.db.transaction().execute((trx) => createPersonInTrx(trx, ctx, input));
+}
+
+/** One person, if the caller may see them (404 otherwise, so ids cannot be probed). */
+export async function getPerson(ctx: Ctx, id: string): Promise<PersonView> {
+  const row = await loadRow(ctx.db, id);
+  const platformIds = (await platformLinks(ctx.db, [id])).get(id) ?? [];
+  if (!can(ctx.actor, 'people.read', { platformIds, userId: row.user_id }))
+    throw notFound('people.not_found');
+  return (await peopleViews(ctx, [row]))[0]!;
+}
+
+async function authorize(trx: Kysely<DB>, ctx: Ctx, id: string, action: 'people.update' | 'people.delete') {
+  const row = await loadRow(trx, id);
+  const resource = { platformIds: (await platformLinks(trx, [id])).get(id) ?? [], userId: row.user_id };
+  if (!can(ctx.actor, action, resource)) {
+    throw can(ctx.actor, 'people.read', resource) ? forbidden() : notFound('people.not_found');
+  }
+  return row;
+}
+
+/** Edits a person (system admins; platform admins of a platform they work on, or of anyone unplaced). */
+export async function updatePerson(ctx: Ctx, id: string, input: UpdatePersonInput): Promise<PersonView> {
+  const row = await ctx.db.transaction().execute(async (trx) => {
+    const before = await authorize(trx, ctx, id, 'people.update');
+    const organisationId =
+      input.organisationId === undefined
+        ? before.organisation_id
+        : await resolveOrganisation(trx, input.organisationId, '/organisationId');
+    if (input.userId !== undefined) await assertUserLinkable(trx, input.userId, '/userId', id);
+    const after: Row = {
+      ...before,
+      name_zh: input.nameZh ?? before.name_zh,
+      name_en: input.nameEn === undefined ? before.name_en : input.nameEn,
+      title: input.title === undefined ? before.title : input.title,
+      email: input.email === undefined ? before.email : input.email,
+      phone: input.phone === undefined ? before.phone : input.phone,
+      organisation_id: organisationId,
+      user_id: input.userId === undefined ? before.user_id : input.userId,
+      updated_at: isoNow(ctx.clock),
+    };
+    const { id: _id, created_at: _c, ...patch } = after;
+    await trx.updateTable('people').set(patch).where('id', '=', id).execute();
+    await appendAudit(trx, ctx.seam, ctx, {
+      action: 'person.updated',
+      entityType: 'person',
+      entityId: id,
+      before: audited(before),
+      after: audited(after),
+    });
+    return after;
+  });
+  return (await peopleViews(ctx, [row]))[0]!;
+}
+
+/** Deletes a person nobody refers to any more; otherwise 409 people.in_use naming the references. */
+export async function deletePerson(ctx: Ctx, id: string): Promise<void> {
+  await ctx.db.transaction().execute(async (trx) => {
+    const row = await authorize(trx, ctx, id, 'people.delete');
+    const references = await personUsage(trx, id);
+    if (references.length) throw new AppError(409, 'people.in_use', { references });
+    await trx.deleteFrom('people').where('id', '=', id).execute();
+    await appendAudit(trx, ctx.seam, ctx, {
+      action: 'person.deleted',
+      entityType: 'person',
+      entityId: id,
+      before: audited(row),
+    });
+  });
+}
+
+/** The people directory (admins, supervisors and lab directors of any platform; system admins). */
+export async function listPeople(
+  ctx: Ctx,
+  q: { q?: string; organisationId?: string; platformId?: string; limit: number; offset: number },
+): Promise<{ items: PersonView[]; total: number }> {
+  if (!can(ctx.actor, 'people.list')) throw forbidden();
+  let base = ctx.db.selectFrom('people');
+  if (q.platformId) {
+    const ids = await peopleOfPlatform(ctx.db, q.platformId);
+    if (ids.length === 0) return { items: [], total: 0 };
+    base = base.where('id', 'in', ids);
+  }
+  if (q.organisationId) base = base.where('organisation_id', '=', q.organisationId);
+  if (q.q) {
+    // Matched literally: % and _ are escaped, not wildcards. E-mail is not searched (it may be hidden).
+    const like = `%${q.q.toLowerCase().replace(/[\\%_]/g, '\\$&')}%`;
+    base = base.where(
+      sql<SqlBool>`(lower(${sql.ref('name_zh')}) like ${like} escape '\\' or lower(coalesce(${sql.ref('name_en')}, '')) like ${like} escape '\\')`,
+    );
+  }
+  const total = Number(
+    (await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n,
+  );
+  const rows = await base
+    .selectAll()
+    .orderBy('name_zh')
+    .orderBy('id')
+    .limit(q.limit)
+    .offset(q.offset)
+    .execute();
+  return { items: await peopleViews(ctx, rows), total };
+}

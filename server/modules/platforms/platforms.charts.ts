@@ -1,0 +1,232 @@
+import {
+  COMMITTEE_CATEGORIES,
+  currencyDigits,
+  FUNDING_SOURCES,
+  type FundingSource,
+  RATING_DIMENSIONS,
+} from '../../../common/platforms.js';
+import { PLATFORM_MODELS, type PlatformModel } from '../../../common/roles.js';
+import type { Ctx } from '../../http/context.js';
+import { AppError } from '../../http/errors.js';
+import { committeeComposition } from '../committee/committee.views.js';
+import { fieldSummaries } from '../fields/fields.service.js';
+import { listUnits } from '../units/units.service.js';
+import type { OrgChart, TreeNode } from './platforms.charts.schema.js';
+import { can } from './platforms.policy.js';
+import { fundingOf, platformFields, platformOrNotFound, toProfile } from './platforms.service.js';
+
+/** The public detail of a platform; `access` tells the UI what the caller may do and see. */
+export async function getPlatformDetail(ctx: Ctx, id: string) {
+  const platform = await platformOrNotFound(ctx.db, id);
+  const units = await listUnits(ctx, id);
+  return {
+    ...toProfile(platform),
+    funding: await fundingOf(ctx.db, platform),
+    fields: await platformFields(ctx.db, id),
+    units: units.map(
+      ({ personalDetails: _p, director: _d, staffCount: _s, staff: _st, access: _a, ...pub }) => pub,
+    ),
+    committeeComposition: await committeeComposition(ctx, id),
+    access: {
+      canEdit: can(ctx.actor, 'platforms.update', { id }),
+      canSeePeople: can(ctx.actor, 'platforms.read_personal', { id }),
+    },
+  };
+}
+
+/** Every platform side by side: model, ratings, funding mix over a year range, units and fields (public). */
+export async function comparePlatforms(ctx: Pick<Ctx, 'db'>, q: { from?: number; to?: number }) {
+  if (q.from !== undefined && q.to !== undefined && q.from > q.to) {
+    throw new AppError(400, 'request.validation_failed', {
+      errors: [
+        {
+          in: 'querystring',
+          pointer: '/to',
+          code: 'platforms.year_range',
+          message: 'The first year must not be after the last year',
+        },
+      ],
+    });
+  }
+  const platforms = await ctx.db.selectFrom('platforms').selectAll().orderBy('code').execute();
+  let fundingQuery = ctx.db
+    .selectFrom('platform_funding')
+    .select(['platform_id', 'year', 'source', 'amount_minor', 'is_illustrative']);
+  if (q.from !== undefined) fundingQuery = fundingQuery.where('year', '>=', q.from);
+  if (q.to !== undefined) fundingQuery = fundingQuery.where('year', '<=', q.to);
+  const funding = await fundingQuery.execute();
+  const unitCounts = await ctx.db
+    .selectFrom('org_units')
+    .select(['platform_id', (eb) => eb.fn.countAll<number>().as('n')])
+    .groupBy('platform_id')
+    .execute();
+  const fieldLinks = await ctx.db.selectFrom('platform_fields').select(['platform_id', 'field_id']).execute();
+  const fields = await fieldSummaries(
+    ctx.db,
+    fieldLinks.map((l) => l.field_id),
+  );
+  const items = platforms.map((p) => {
+    const rows = funding.filter((f) => f.platform_id === p.id);
+    const total = rows.reduce((s, r) => s + Number(r.amount_minor), 0);
+    const bySource = FUNDING_SOURCES.map((source) => {
+      const amountMinor = rows
+        .filter((r) => r.source === source)
+        .reduce((s, r) => s + Number(r.amount_minor), 0);
+      return { source, amountMinor, share: total ? Math.round((amountMinor / total) * 10_000) / 10_000 : 0 };
+    });
+    return {
+      id: p.id,
+      code: p.code,
+      nameZh: p.name_zh,
+      nameEn: p.name_en,
+      model: p.model as PlatformModel,
+      country: p.country,
+      isIllustrative: p.is_illustrative === 1,
+      notes: p.notes,
+      ratings: { funding: p.rating_funding, rd: p.rating_rd, management: p.rating_management },
+      funding: {
+        currency: p.default_currency,
+        currencyDigits: currencyDigits(p.default_currency),
+        years: [...new Set(rows.map((r) => r.year))].sort((a, b) => a - b),
+        bySource,
+        totalMinor: total,
+        hasIllustrative: rows.some((r) => r.is_illustrative === 1),
+      },
+      unitCount: Number(unitCounts.find((u) => u.platform_id === p.id)?.n ?? 0),
+      fields: fieldLinks
+        .filter((l) => l.platform_id === p.id)
+        .map((l) => fields.get(l.field_id)!)
+        .sort((a, b) => a.code.localeCompare(b.code)),
+    };
+  });
+  return {
+    from: q.from ?? null,
+    to: q.to ?? null,
+    models: [...PLATFORM_MODELS],
+    dimensions: [...RATING_DIMENSIONS],
+    sources: [...FUNDING_SOURCES],
+    items,
+  };
+}
+
+const node = (
+  id: string,
+  kind: TreeNode['kind'],
+  nameZh: string | null,
+  nameEn: string | null,
+  extra: Partial<TreeNode> = {},
+): TreeNode => ({
+  id,
+  name: nameEn ?? nameZh ?? id,
+  nameZh,
+  nameEn,
+  kind,
+  ...extra,
+});
+
+/**
+ * The organisation chart (the source document's Figure 2), derived from the records on every call:
+ * supervising department → platform → units and the evaluation committee with its appointing body, and
+ * the funding flows of the latest year. Directors only for callers who may see the platform's people.
+ */
+export async function orgChart(ctx: Ctx, id: string): Promise<OrgChart> {
+  const platform = await platformOrNotFound(ctx.db, id);
+  const showsPeople = can(ctx.actor, 'platforms.read_personal', { id });
+  const units = await listUnits(ctx, id);
+  const composition = await committeeComposition(ctx, id);
+  const funding = await fundingOf(ctx.db, platform);
+  const fundingYear = funding.rows.length ? Math.max(...funding.rows.map((r) => r.year)) : null;
+  const latest = funding.rows.filter((r) => r.year === fundingYear && r.amountMinor > 0);
+
+  const appointer =
+    platform.committee_appointer_zh || platform.committee_appointer_en
+      ? node('appointer', 'appointer', platform.committee_appointer_zh, platform.committee_appointer_en)
+      : null;
+  const categories = COMMITTEE_CATEGORIES.map((c) =>
+    node(`category:${c}`, 'category', null, null, { name: c, value: composition[c] }),
+  );
+  const committee = node('committee', 'committee', null, null, {
+    name: 'committee',
+    value: composition.total,
+    children: [...(appointer ? [appointer] : []), ...categories],
+  });
+  const unitNodes = units.map((u) =>
+    node(`unit:${u.id}`, 'unit', u.nameZh, u.nameEn, {
+      unitKind: u.kind,
+      ...(showsPeople
+        ? { director: u.director ? { nameZh: u.director.nameZh, nameEn: u.director.nameEn } : null }
+        : {}),
+    }),
+  );
+  const platformNode = node(`platform:${id}`, 'platform', platform.name_zh, platform.name_en, {
+    children: [...unitNodes, committee],
+  });
+  const hasDepartment = !!(platform.supervising_department_zh || platform.supervising_department_en);
+  const department = hasDepartment
+    ? node('department', 'department', platform.supervising_department_zh, platform.supervising_department_en)
+    : null;
+  const tree: TreeNode = department ? { ...department, children: [platformNode] } : platformNode;
+
+  const sources = latest.map((r) =>
+    node(`funding:${r.source}`, 'funding_source', null, null, { name: r.source, value: r.amountMinor }),
+  );
+  const flat = [
+    ...(department ? [department] : []),
+    platformNode,
+    ...unitNodes,
+    committee,
+    ...(appointer ? [appointer] : []),
+    ...categories,
+    ...sources,
+  ];
+  const kinds = [
+    'department',
+    'platform',
+    'unit',
+    'committee',
+    'appointer',
+    'category',
+    'funding_source',
+  ] as const;
+  const links: OrgChart['graph']['links'] = [
+    ...(department ? [{ source: 'department', target: platformNode.id, kind: 'supervises' as const }] : []),
+    ...unitNodes.map((u) => ({ source: platformNode.id, target: u.id, kind: 'comprises' as const })),
+    { source: 'committee', target: platformNode.id, kind: 'evaluates' },
+    ...(appointer ? [{ source: 'appointer', target: 'committee', kind: 'appoints' as const }] : []),
+    ...categories.map((c) => ({
+      source: 'committee',
+      target: c.id,
+      kind: 'includes' as const,
+      value: c.value,
+    })),
+    ...sources.map((s) => ({
+      source: s.id,
+      target: platformNode.id,
+      kind: 'funds' as const,
+      value: s.value,
+    })),
+  ];
+  return {
+    platformId: id,
+    fundingYear,
+    currency: funding.currency,
+    currencyDigits: funding.currencyDigits,
+    showsPeople,
+    tree,
+    graph: {
+      categories: kinds.map((name) => ({ name })),
+      nodes: flat.map(({ children: _c, ...n }) => ({ ...n, category: kinds.indexOf(n.kind) })),
+      links,
+    },
+    committee: {
+      appointerZh: platform.committee_appointer_zh,
+      appointerEn: platform.committee_appointer_en,
+      composition,
+    },
+    funding: latest.map((r) => ({
+      source: r.source as FundingSource,
+      amountMinor: r.amountMinor,
+      isIllustrative: r.isIllustrative,
+    })),
+  };
+}
