@@ -1,7 +1,10 @@
 import type { Ctx } from '../http/context.js';
-import { isoNow, newId } from '../http/context.js';
-import { appendAudit } from '../modules/audit/audit.chain.js';
 import { createUser } from '../modules/users/users.service.js';
+import { seedFields } from './demo-fields.js';
+import { NIST } from './demo-nist.js';
+import { ensurePlatform, seedPlatform } from './demo-platform.js';
+import { US_PLATFORMS } from './demo-platforms-us.js';
+import { WORLD_PLATFORMS } from './demo-platforms-world.js';
 import { DEMO_PASSWORD, DEMO_USERS } from './demo-users.js';
 
 /** True when the database has no accounts yet (first run). */
@@ -10,38 +13,15 @@ export async function isEmpty(ctx: Pick<Ctx, 'db'>): Promise<boolean> {
 }
 
 /**
- * Loads the demo: the NIST platform and one account per role on it. Idempotent per record:
- * existing platforms and users are left alone.
+ * Loads the demo: the field taxonomy, NIST with its units and committee, the other platforms of the
+ * source document, and one account per role on NIST. Idempotent per record: what exists (possibly
+ * edited since) is left alone and only what is missing is added. Everything goes through the services,
+ * so it is validated and audited like any other change.
  */
 export async function seedDemo(ctx: Ctx): Promise<{ platformId: string; createdUsers: string[] }> {
-  let platform = await ctx.db
-    .selectFrom('platforms')
-    .select('id')
-    .where('code', '=', 'NIST')
-    .executeTakeFirst();
-  if (!platform) {
-    const now = isoNow(ctx.clock);
-    const row = {
-      id: newId(),
-      code: 'NIST',
-      name_zh: '美国国家标准与技术研究院',
-      name_en: 'National Institute of Standards and Technology',
-      model: 'gov_institute',
-      created_at: now,
-      updated_at: now,
-    };
-    await ctx.db.transaction().execute(async (trx) => {
-      await trx.insertInto('platforms').values(row).execute();
-      await appendAudit(trx, ctx.seam, ctx, {
-        action: 'platform.created',
-        entityType: 'platform',
-        entityId: row.id,
-        platformId: row.id,
-        after: row,
-      });
-    });
-    platform = { id: row.id };
-  }
+  await seedFields(ctx);
+  // NIST and the accounts come first: the demo lab director and researcher are linked to NIST's people.
+  const platformId = await ensurePlatform(ctx, NIST);
   const created: string[] = [];
   for (const u of DEMO_USERS) {
     const exists = await ctx.db
@@ -55,9 +35,11 @@ export async function seedDemo(ctx: Ctx): Promise<{ platformId: string; createdU
       displayName: u.displayName,
       password: DEMO_PASSWORD,
       isSystemAdmin: u.systemAdmin ?? false,
-      roles: u.roles.map((role) => ({ platformId: platform.id, role })),
+      roles: u.roles.map((role) => ({ platformId, role })),
     });
     created.push(u.username);
   }
-  return { platformId: platform.id, createdUsers: created };
+  await seedPlatform(ctx, NIST);
+  for (const spec of [...US_PLATFORMS, ...WORLD_PLATFORMS]) await seedPlatform(ctx, spec);
+  return { platformId, createdUsers: created };
 }

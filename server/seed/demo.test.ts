@@ -1,0 +1,165 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TABLES_IN_DEPENDENCY_ORDER } from '../db/schema.js';
+import { verifyAuditChain } from '../modules/audit/audit.chain.js';
+import { anonymous, setupTestApp, signIn, type TestApp } from '../test/harness.js';
+import { seedDemo } from './demo.js';
+import { DEMO_FIELDS } from './demo-fields.js';
+import { DEMO_PASSWORD } from './demo-users.js';
+
+let t: TestApp;
+let nist: string;
+
+const counts = async () => {
+  const out: Record<string, number> = {};
+  for (const table of TABLES_IN_DEPENDENCY_ORDER) {
+    out[table] = Number(
+      (
+        await t.database.db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+  }
+  return out;
+};
+
+beforeAll(async () => {
+  t = await setupTestApp();
+  nist = (await seedDemo(t.systemCtx())).platformId;
+});
+afterAll(() => t.close());
+
+type Comparison = {
+  items: Array<{
+    code: string;
+    model: string;
+    isIllustrative: boolean;
+    notes: string | null;
+    ratings: Record<string, number>;
+    unitCount: number;
+    fields: unknown[];
+    funding: { currency: string; totalMinor: number; bySource: Array<{ source: string; share: number }> };
+  }>;
+};
+
+describe('the demo data', () => {
+  it('has the six fields and eleven sub-technologies, bilingual', async () => {
+    const items = (await anonymous(t.app).get('/api/fields')).json().items;
+    expect(items.map((f: { code: string }) => f.code)).toEqual(DEMO_FIELDS.map((f) => f.code));
+    expect(items.flatMap((f: { children: unknown[] }) => f.children)).toHaveLength(11);
+    expect(items.find((f: { code: string }) => f.code === 'manufacturing')).toMatchObject({
+      nameZh: '先进制造技术',
+      children: [{ nameZh: '3D打印' }, { nameZh: '轻金属制造' }],
+    });
+  });
+
+  it('has NIST as the source document describes it, with illustrative figures marked', async () => {
+    const p = (await anonymous(t.app).get(`/api/platforms/${nist}`)).json();
+    expect(p).toMatchObject({
+      code: 'NIST',
+      model: 'gov_institute',
+      ratingFunding: 3,
+      ratingRd: 3,
+      ratingManagement: 3,
+      supervisingDepartmentZh: '美国商务部',
+      committeeAppointerZh: '美国国家研究理事会',
+      defaultCurrency: 'USD',
+      isIllustrative: true,
+    });
+    expect(p.notes).toMatch(/illustrative/);
+    expect(p.funding.rows.map((r: { year: number }) => r.year)).toEqual([
+      2010, 2011, 2012, 2013, 2014, 2015, 2016,
+    ]);
+    expect(
+      p.funding.rows.every(
+        (r: { source: string; isIllustrative: boolean; amountMinor: number }) =>
+          r.source === 'appropriation' && r.isIllustrative && r.amountMinor > 0,
+      ),
+    ).toBe(true);
+    expect(p.units.map((u: { nameZh: string }) => u.nameZh)).toEqual([
+      '信息科技实验室',
+      '纳米科学与技术中心',
+      '通信技术实验室',
+      '工程实验室',
+      '材料测量实验室',
+      'NIST中子研究中心',
+      '物理测量实验室',
+    ]);
+    expect(p.committeeComposition).toEqual({ academic: 2, lab: 2, industry: 2, total: 6 });
+  });
+
+  it('draws NIST’s organisation chart: Commerce → NIST → seven units and the committee, funded by appropriation', async () => {
+    const chart = (await anonymous(t.app).get(`/api/platforms/${nist}/org-chart`)).json();
+    expect(chart.tree.nameEn).toBe('U.S. Department of Commerce');
+    const children = chart.tree.children[0].children as Array<{
+      kind: string;
+      children?: Array<{ kind: string; nameEn: string | null }>;
+    }>;
+    expect(children.filter((c) => c.kind === 'unit')).toHaveLength(7);
+    expect(children.find((c) => c.kind === 'committee')?.children?.[0]).toMatchObject({
+      kind: 'appointer',
+      nameEn: 'National Research Council',
+    });
+    expect(chart.funding).toEqual([expect.objectContaining({ source: 'appropriation' })]);
+    expect(chart.fundingYear).toBe(2016);
+  });
+
+  it('has the other platforms of the source document with their models and a funding mix that fits the model', async () => {
+    const body: Comparison = (await anonymous(t.app).get('/api/platforms/comparison')).json();
+    const byCode = Object.fromEntries(body.items.map((i) => [i.code, i]));
+    expect(Object.fromEntries(body.items.map((i) => [i.code, i.model]))).toEqual({
+      AIST: 'gov_institute',
+      ATP: 'ppp_program',
+      'EU-FP': 'ppp_program',
+      EUREKA: 'ppp_program',
+      FHG: 'ppp_program',
+      'MFG-USA': 'ppp_program',
+      NIST: 'gov_institute',
+      SEMATECH: 'tech_alliance',
+      'UK-ETI': 'ppp_program',
+    });
+    const share = (code: string, source: string) =>
+      byCode[code]!.funding.bySource.find((s) => s.source === source)!.share;
+    expect(share('NIST', 'appropriation')).toBe(1);
+    expect(share('SEMATECH', 'member_dues')).toBeGreaterThan(0.5);
+    expect(share('FHG', 'appropriation')).toBeGreaterThan(0.2);
+    expect(share('FHG', 'service_income')).toBeGreaterThan(0.2);
+    for (const item of body.items) {
+      expect(item, item.code).toMatchObject({
+        isIllustrative: true,
+        notes: expect.stringMatching(/illustrative/),
+      });
+      expect(item.unitCount, item.code).toBeGreaterThan(1);
+      expect(item.fields.length, item.code).toBeGreaterThan(0);
+      expect(item.funding.totalMinor, item.code).toBeGreaterThan(0);
+    }
+    expect(byCode.AIST!.funding.currency).toBe('JPY');
+  });
+
+  it('links the demo lab director to the lab they direct, so they can keep its staff', async () => {
+    const director = await signIn(t.app, 'director', DEMO_PASSWORD);
+    const units = (await director.get(`/api/platforms/${nist}/units`)).json().items;
+    const itl = units.find((u: { code: string }) => u.code === 'ITL');
+    expect(itl).toMatchObject({
+      director: { nameEn: 'Chen Hao' },
+      staffCount: 2,
+      access: { canManageStaff: true },
+    });
+    expect(
+      units.filter((u: { access: { canManageStaff: boolean } }) => u.access.canManageStaff),
+    ).toHaveLength(1);
+    const staff = (await director.get(`/api/units/${itl.id}`)).json().staff;
+    expect(staff.map((s: { nameEn: string }) => s.nameEn).sort()).toEqual(['Liu Yang', 'Wang Lei']);
+  });
+
+  it('can be loaded again without duplicating anything, and the audit chain holds', async () => {
+    const before = await counts();
+    const again = await seedDemo(t.systemCtx());
+    expect(again).toEqual({ platformId: nist, createdUsers: [] });
+    const after = await counts();
+    expect({ ...after, audit_log: 0, audit_head: 0 }).toEqual({ ...before, audit_log: 0, audit_head: 0 });
+    expect(after.audit_log).toBe(before.audit_log);
+    expect(await verifyAuditChain(t.database.db)).toMatchObject({ ok: true });
+  });
+});
