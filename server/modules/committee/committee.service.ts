@@ -5,10 +5,10 @@ import { AppError, forbidden, invalidField, notFound } from '../../http/errors.j
 import { appendAudit } from '../audit/audit.chain.js';
 import { resolveFieldRefs } from '../fields/fields.service.js';
 import { createPersonInTrx, resolveOrganisation } from '../people/people.service.js';
+import { retryOnUniqueViolation } from '../platforms/platforms.retry.js';
 import { platformOrNotFound } from '../platforms/platforms.service.js';
 import { can } from './committee.policy.js';
 import type { AddCommitteeMemberInput, MemberView, UpdateCommitteeMemberInput } from './committee.schema.js';
-
 import { memberViews, type Row, todayOf } from './committee.views.js';
 
 function assertTermOrder(start: string, end: string | null) {
@@ -115,7 +115,9 @@ export async function addCommitteeMember(
   platformId: string,
   input: AddCommitteeMemberInput,
 ): Promise<MemberView> {
-  return ctx.db.transaction().execute((trx) => addCommitteeMemberInTrx(trx, ctx, platformId, input));
+  return retryOnUniqueViolation(ctx.seam, () =>
+    ctx.db.transaction().execute((trx) => addCommitteeMemberInTrx(trx, ctx, platformId, input)),
+  );
 }
 
 async function editable(trx: Kysely<DB>, ctx: Ctx, id: string) {

@@ -4,6 +4,7 @@ import type { DB, TechFieldsTable } from '../../db/schema.js';
 import { type Ctx, isoNow, newId } from '../../http/context.js';
 import { AppError, type FieldError, forbidden, invalidField, notFound } from '../../http/errors.js';
 import { appendAudit } from '../audit/audit.chain.js';
+import { retryOnUniqueViolation } from '../platforms/platforms.retry.js';
 import { can } from './fields.policy.js';
 import { fieldUsage } from './fields.references.js';
 import type { CreateFieldInput, FieldSummary, FieldView, UpdateFieldInput } from './fields.schema.js';
@@ -78,67 +79,71 @@ function assertManager(ctx: Ctx) {
 /** Adds a field or sub-field to the deployment's taxonomy. */
 export async function createField(ctx: Ctx, input: CreateFieldInput): Promise<FieldView> {
   assertManager(ctx);
-  return ctx.db.transaction().execute(async (trx) => {
-    await assertCodeFree(trx, input.code);
-    if (input.parentId) await assertParent(trx, input.parentId);
-    const now = isoNow(ctx.clock);
-    const row: Row = {
-      id: newId(),
-      parent_id: input.parentId ?? null,
-      code: input.code,
-      name_zh: input.nameZh,
-      name_en: input.nameEn,
-      sort_order: input.sortOrder ?? 0,
-      retired_at: null,
-      created_at: now,
-      updated_at: now,
-    };
-    await trx.insertInto('tech_fields').values(row).execute();
-    await appendAudit(trx, ctx.seam, ctx, {
-      action: 'field.created',
-      entityType: 'tech_field',
-      entityId: row.id,
-      after: toView(row),
-    });
-    return toView(row);
-  });
+  return retryOnUniqueViolation(ctx.seam, () =>
+    ctx.db.transaction().execute(async (trx) => {
+      await assertCodeFree(trx, input.code);
+      if (input.parentId) await assertParent(trx, input.parentId);
+      const now = isoNow(ctx.clock);
+      const row: Row = {
+        id: newId(),
+        parent_id: input.parentId ?? null,
+        code: input.code,
+        name_zh: input.nameZh,
+        name_en: input.nameEn,
+        sort_order: input.sortOrder ?? 0,
+        retired_at: null,
+        created_at: now,
+        updated_at: now,
+      };
+      await trx.insertInto('tech_fields').values(row).execute();
+      await appendAudit(trx, ctx.seam, ctx, {
+        action: 'field.created',
+        entityType: 'tech_field',
+        entityId: row.id,
+        after: toView(row),
+      });
+      return toView(row);
+    }),
+  );
 }
 
 /** Renames, re-codes or moves a field; a field with sub-fields stays top-level. */
 export async function updateField(ctx: Ctx, id: string, input: UpdateFieldInput): Promise<FieldView> {
   assertManager(ctx);
-  return ctx.db.transaction().execute(async (trx) => {
-    const before = await load(trx, id);
-    if (input.code !== undefined) await assertCodeFree(trx, input.code, id);
-    if (input.parentId) {
-      await assertParent(trx, input.parentId, id);
-      const child = await trx
-        .selectFrom('tech_fields')
-        .select('id')
-        .where('parent_id', '=', id)
-        .executeTakeFirst();
-      if (child) throw invalidField('/parentId', 'fields.has_children');
-    }
-    const after: Row = {
-      ...before,
-      code: input.code ?? before.code,
-      name_zh: input.nameZh ?? before.name_zh,
-      name_en: input.nameEn ?? before.name_en,
-      parent_id: input.parentId === undefined ? before.parent_id : input.parentId,
-      sort_order: input.sortOrder ?? before.sort_order,
-      updated_at: isoNow(ctx.clock),
-    };
-    const { id: _id, created_at: _c, ...patch } = after;
-    await trx.updateTable('tech_fields').set(patch).where('id', '=', id).execute();
-    await appendAudit(trx, ctx.seam, ctx, {
-      action: 'field.updated',
-      entityType: 'tech_field',
-      entityId: id,
-      before: toView(before),
-      after: toView(after),
-    });
-    return toView(after);
-  });
+  return retryOnUniqueViolation(ctx.seam, () =>
+    ctx.db.transaction().execute(async (trx) => {
+      const before = await load(trx, id);
+      if (input.code !== undefined) await assertCodeFree(trx, input.code, id);
+      if (input.parentId) {
+        await assertParent(trx, input.parentId, id);
+        const child = await trx
+          .selectFrom('tech_fields')
+          .select('id')
+          .where('parent_id', '=', id)
+          .executeTakeFirst();
+        if (child) throw invalidField('/parentId', 'fields.has_children');
+      }
+      const after: Row = {
+        ...before,
+        code: input.code ?? before.code,
+        name_zh: input.nameZh ?? before.name_zh,
+        name_en: input.nameEn ?? before.name_en,
+        parent_id: input.parentId === undefined ? before.parent_id : input.parentId,
+        sort_order: input.sortOrder ?? before.sort_order,
+        updated_at: isoNow(ctx.clock),
+      };
+      const { id: _id, created_at: _c, ...patch } = after;
+      await trx.updateTable('tech_fields').set(patch).where('id', '=', id).execute();
+      await appendAudit(trx, ctx.seam, ctx, {
+        action: 'field.updated',
+        entityType: 'tech_field',
+        entityId: id,
+        before: toView(before),
+        after: toView(after),
+      });
+      return toView(after);
+    }),
+  );
 }
 
 /**

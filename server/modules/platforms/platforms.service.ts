@@ -7,6 +7,7 @@ import { AppError, forbidden, invalidField, notFound } from '../../http/errors.j
 import { appendAudit } from '../audit/audit.chain.js';
 import { fieldSummaries, resolveFieldRefs } from '../fields/fields.service.js';
 import { can } from './platforms.policy.js';
+import { retryOnUniqueViolation } from './platforms.retry.js';
 import type {
   CreatePlatformInput,
   FundingRowInput,
@@ -102,24 +103,26 @@ async function assertCodeFree(db: Kysely<DB>, code: string, selfId?: string) {
 /** Creates a platform (system admins; they then give it admins through the user roles). */
 export async function createPlatform(ctx: Ctx, input: CreatePlatformInput): Promise<PlatformProfile> {
   if (!can(ctx.actor, 'platforms.create')) throw forbidden();
-  return ctx.db.transaction().execute(async (trx) => {
-    await assertCodeFree(trx, input.code);
-    const now = isoNow(ctx.clock);
-    const id = newId();
-    await trx
-      .insertInto('platforms')
-      .values({ id, ...(columnsOf(input) as Columns), created_at: now, updated_at: now })
-      .execute();
-    const row = await platformOrNotFound(trx, id);
-    await appendAudit(trx, ctx.seam, ctx, {
-      action: 'platform.created',
-      entityType: 'platform',
-      entityId: id,
-      platformId: id,
-      after: toProfile(row),
-    });
-    return toProfile(row);
-  });
+  return retryOnUniqueViolation(ctx.seam, () =>
+    ctx.db.transaction().execute(async (trx) => {
+      await assertCodeFree(trx, input.code);
+      const now = isoNow(ctx.clock);
+      const id = newId();
+      await trx
+        .insertInto('platforms')
+        .values({ id, ...(columnsOf(input) as Columns), created_at: now, updated_at: now })
+        .execute();
+      const row = await platformOrNotFound(trx, id);
+      await appendAudit(trx, ctx.seam, ctx, {
+        action: 'platform.created',
+        entityType: 'platform',
+        entityId: id,
+        platformId: id,
+        after: toProfile(row),
+      });
+      return toProfile(row);
+    }),
+  );
 }
 
 async function editable(trx: Kysely<DB>, ctx: Ctx, id: string): Promise<Row> {
@@ -134,41 +137,43 @@ export async function updatePlatform(
   id: string,
   input: UpdatePlatformInput,
 ): Promise<PlatformProfile> {
-  return ctx.db.transaction().execute(async (trx) => {
-    const before = await editable(trx, ctx, id);
-    if (input.code !== undefined) await assertCodeFree(trx, input.code, id);
-    if (input.defaultCurrency !== undefined && input.defaultCurrency !== before.default_currency) {
-      // Funding is kept in one currency per platform so its totals and shares stay meaningful.
-      const other = await trx
-        .selectFrom('platform_funding')
-        .select('id')
-        .where('platform_id', '=', id)
-        .where('currency', '!=', input.defaultCurrency)
-        .executeTakeFirst();
-      if (other) {
-        throw new AppError(409, 'platforms.currency_in_use', {
-          errors: [
-            { in: 'body', pointer: '/defaultCurrency', code: 'platforms.currency_in_use', message: '' },
-          ],
-        });
+  return retryOnUniqueViolation(ctx.seam, () =>
+    ctx.db.transaction().execute(async (trx) => {
+      const before = await editable(trx, ctx, id);
+      if (input.code !== undefined) await assertCodeFree(trx, input.code, id);
+      if (input.defaultCurrency !== undefined && input.defaultCurrency !== before.default_currency) {
+        // Funding is kept in one currency per platform so its totals and shares stay meaningful.
+        const other = await trx
+          .selectFrom('platform_funding')
+          .select('id')
+          .where('platform_id', '=', id)
+          .where('currency', '!=', input.defaultCurrency)
+          .executeTakeFirst();
+        if (other) {
+          throw new AppError(409, 'platforms.currency_in_use', {
+            errors: [
+              { in: 'body', pointer: '/defaultCurrency', code: 'platforms.currency_in_use', message: '' },
+            ],
+          });
+        }
       }
-    }
-    await trx
-      .updateTable('platforms')
-      .set({ ...columnsOf(input), updated_at: isoNow(ctx.clock) })
-      .where('id', '=', id)
-      .execute();
-    const after = await platformOrNotFound(trx, id);
-    await appendAudit(trx, ctx.seam, ctx, {
-      action: 'platform.updated',
-      entityType: 'platform',
-      entityId: id,
-      platformId: id,
-      before: toProfile(before),
-      after: toProfile(after),
-    });
-    return toProfile(after);
-  });
+      await trx
+        .updateTable('platforms')
+        .set({ ...columnsOf(input), updated_at: isoNow(ctx.clock) })
+        .where('id', '=', id)
+        .execute();
+      const after = await platformOrNotFound(trx, id);
+      await appendAudit(trx, ctx.seam, ctx, {
+        action: 'platform.updated',
+        entityType: 'platform',
+        entityId: id,
+        platformId: id,
+        before: toProfile(before),
+        after: toProfile(after),
+      });
+      return toProfile(after);
+    }),
+  );
 }
 
 /** The yearly funding table, oldest year first, sources in their canonical order. */

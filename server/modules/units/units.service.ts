@@ -5,6 +5,7 @@ import { type Ctx, isoNow, newId } from '../../http/context.js';
 import { AppError, forbidden, invalidField } from '../../http/errors.js';
 import { appendAudit } from '../audit/audit.chain.js';
 import { fieldSummaries, resolveFieldRefs } from '../fields/fields.service.js';
+import { retryOnUniqueViolation } from '../platforms/platforms.retry.js';
 import { platformOrNotFound } from '../platforms/platforms.service.js';
 import { can, type UnitResource } from './units.policy.js';
 import { staffOf, unitResource } from './units.repository.js';
@@ -145,77 +146,81 @@ const audited = (r: Row) => ({
 
 /** Adds a lab, centre or office to a platform (its admins). */
 export async function createUnit(ctx: Ctx, platformId: string, input: CreateUnitInput): Promise<UnitView> {
-  const row = await ctx.db.transaction().execute(async (trx) => {
-    await platformOrNotFound(trx, platformId);
-    if (!can(ctx.actor, 'units.manage', { platformId })) throw forbidden();
-    await assertNamesFree(trx, platformId, input);
-    await assertPerson(trx, input.directorPersonId, '/directorPersonId');
-    const fieldIds = await resolveFieldRefs(trx, input);
-    const now = isoNow(ctx.clock);
-    const row: Row = {
-      id: newId(),
-      platform_id: platformId,
-      kind: input.kind,
-      code: input.code ?? null,
-      name_zh: input.nameZh,
-      name_en: input.nameEn,
-      director_person_id: input.directorPersonId ?? null,
-      description_zh: input.descriptionZh ?? null,
-      description_en: input.descriptionEn ?? null,
-      sort_order: input.sortOrder ?? 0,
-      created_at: now,
-      updated_at: now,
-    };
-    await trx.insertInto('org_units').values(row).execute();
-    if (fieldIds.length)
-      await trx
-        .insertInto('unit_fields')
-        .values(fieldIds.map((field_id) => ({ unit_id: row.id, field_id })))
-        .execute();
-    await appendAudit(trx, ctx.seam, ctx, {
-      action: 'unit.created',
-      entityType: 'unit',
-      entityId: row.id,
-      platformId,
-      after: { ...audited(row), fieldIds },
-    });
-    return row;
-  });
+  const row = await retryOnUniqueViolation(ctx.seam, () =>
+    ctx.db.transaction().execute(async (trx) => {
+      await platformOrNotFound(trx, platformId);
+      if (!can(ctx.actor, 'units.manage', { platformId })) throw forbidden();
+      await assertNamesFree(trx, platformId, input);
+      await assertPerson(trx, input.directorPersonId, '/directorPersonId');
+      const fieldIds = await resolveFieldRefs(trx, input);
+      const now = isoNow(ctx.clock);
+      const row: Row = {
+        id: newId(),
+        platform_id: platformId,
+        kind: input.kind,
+        code: input.code ?? null,
+        name_zh: input.nameZh,
+        name_en: input.nameEn,
+        director_person_id: input.directorPersonId ?? null,
+        description_zh: input.descriptionZh ?? null,
+        description_en: input.descriptionEn ?? null,
+        sort_order: input.sortOrder ?? 0,
+        created_at: now,
+        updated_at: now,
+      };
+      await trx.insertInto('org_units').values(row).execute();
+      if (fieldIds.length)
+        await trx
+          .insertInto('unit_fields')
+          .values(fieldIds.map((field_id) => ({ unit_id: row.id, field_id })))
+          .execute();
+      await appendAudit(trx, ctx.seam, ctx, {
+        action: 'unit.created',
+        entityType: 'unit',
+        entityId: row.id,
+        platformId,
+        after: { ...audited(row), fieldIds },
+      });
+      return row;
+    }),
+  );
   return (await unitViews(ctx, [row], true))[0]!;
 }
 
 /** Edits a unit, including its director (the platform's admins). */
 export async function updateUnit(ctx: Ctx, id: string, input: UpdateUnitInput): Promise<UnitView> {
-  const row = await ctx.db.transaction().execute(async (trx) => {
-    const { row: before, resource } = await unitResource(trx, id);
-    if (!can(ctx.actor, 'units.manage', resource)) throw forbidden();
-    await assertNamesFree(trx, before.platform_id, input, id);
-    await assertPerson(trx, input.directorPersonId, '/directorPersonId');
-    const after: Row = {
-      ...before,
-      kind: input.kind ?? before.kind,
-      code: input.code === undefined ? before.code : input.code,
-      name_zh: input.nameZh ?? before.name_zh,
-      name_en: input.nameEn ?? before.name_en,
-      director_person_id:
-        input.directorPersonId === undefined ? before.director_person_id : input.directorPersonId,
-      description_zh: input.descriptionZh === undefined ? before.description_zh : input.descriptionZh,
-      description_en: input.descriptionEn === undefined ? before.description_en : input.descriptionEn,
-      sort_order: input.sortOrder ?? before.sort_order,
-      updated_at: isoNow(ctx.clock),
-    };
-    const { id: _id, platform_id: _p, created_at: _c, ...patch } = after;
-    await trx.updateTable('org_units').set(patch).where('id', '=', id).execute();
-    await appendAudit(trx, ctx.seam, ctx, {
-      action: 'unit.updated',
-      entityType: 'unit',
-      entityId: id,
-      platformId: before.platform_id,
-      before: audited(before),
-      after: audited(after),
-    });
-    return after;
-  });
+  const row = await retryOnUniqueViolation(ctx.seam, () =>
+    ctx.db.transaction().execute(async (trx) => {
+      const { row: before, resource } = await unitResource(trx, id);
+      if (!can(ctx.actor, 'units.manage', resource)) throw forbidden();
+      await assertNamesFree(trx, before.platform_id, input, id);
+      await assertPerson(trx, input.directorPersonId, '/directorPersonId');
+      const after: Row = {
+        ...before,
+        kind: input.kind ?? before.kind,
+        code: input.code === undefined ? before.code : input.code,
+        name_zh: input.nameZh ?? before.name_zh,
+        name_en: input.nameEn ?? before.name_en,
+        director_person_id:
+          input.directorPersonId === undefined ? before.director_person_id : input.directorPersonId,
+        description_zh: input.descriptionZh === undefined ? before.description_zh : input.descriptionZh,
+        description_en: input.descriptionEn === undefined ? before.description_en : input.descriptionEn,
+        sort_order: input.sortOrder ?? before.sort_order,
+        updated_at: isoNow(ctx.clock),
+      };
+      const { id: _id, platform_id: _p, created_at: _c, ...patch } = after;
+      await trx.updateTable('org_units').set(patch).where('id', '=', id).execute();
+      await appendAudit(trx, ctx.seam, ctx, {
+        action: 'unit.updated',
+        entityType: 'unit',
+        entityId: id,
+        platformId: before.platform_id,
+        before: audited(before),
+        after: audited(after),
+      });
+      return after;
+    }),
+  );
   return (await unitViews(ctx, [row], true))[0]!;
 }
 

@@ -3,6 +3,7 @@ import type { Ctx } from '../../http/context.js';
 import { isoNow, newId } from '../../http/context.js';
 import { AppError, forbidden, invalidField, notFound } from '../../http/errors.js';
 import { appendAudit } from '../audit/audit.chain.js';
+import { retryOnUniqueViolation } from '../platforms/platforms.retry.js';
 import { can } from './units.policy.js';
 import { staffOf, unitResource } from './units.repository.js';
 import type { StaffView } from './units.schema.js';
@@ -13,43 +14,47 @@ export async function addStaff(
   unitId: string,
   input: { personId: string; position: StaffPosition },
 ): Promise<StaffView> {
-  return ctx.db.transaction().execute(async (trx) => {
-    const { row, resource } = await unitResource(trx, unitId);
-    if (!can(ctx.actor, 'units.manage_staff', resource)) throw forbidden();
-    if (!(await trx.selectFrom('people').select('id').where('id', '=', input.personId).executeTakeFirst())) {
-      throw invalidField('/personId', 'units.unknown_person');
-    }
-    const existing = await trx
-      .selectFrom('unit_staff')
-      .select('id')
-      .where('unit_id', '=', unitId)
-      .where('person_id', '=', input.personId)
-      .executeTakeFirst();
-    if (existing) {
-      throw new AppError(409, 'units.staff_exists', {
-        errors: [{ in: 'body', pointer: '/personId', code: 'units.staff_exists', message: '' }],
+  return retryOnUniqueViolation(ctx.seam, () =>
+    ctx.db.transaction().execute(async (trx) => {
+      const { row, resource } = await unitResource(trx, unitId);
+      if (!can(ctx.actor, 'units.manage_staff', resource)) throw forbidden();
+      if (
+        !(await trx.selectFrom('people').select('id').where('id', '=', input.personId).executeTakeFirst())
+      ) {
+        throw invalidField('/personId', 'units.unknown_person');
+      }
+      const existing = await trx
+        .selectFrom('unit_staff')
+        .select('id')
+        .where('unit_id', '=', unitId)
+        .where('person_id', '=', input.personId)
+        .executeTakeFirst();
+      if (existing) {
+        throw new AppError(409, 'units.staff_exists', {
+          errors: [{ in: 'body', pointer: '/personId', code: 'units.staff_exists', message: '' }],
+        });
+      }
+      const id = newId();
+      await trx
+        .insertInto('unit_staff')
+        .values({
+          id,
+          unit_id: unitId,
+          person_id: input.personId,
+          position: input.position,
+          created_at: isoNow(ctx.clock),
+        })
+        .execute();
+      await appendAudit(trx, ctx.seam, ctx, {
+        action: 'unit.staff_added',
+        entityType: 'unit',
+        entityId: unitId,
+        platformId: row.platform_id,
+        after: { staffId: id, ...input },
       });
-    }
-    const id = newId();
-    await trx
-      .insertInto('unit_staff')
-      .values({
-        id,
-        unit_id: unitId,
-        person_id: input.personId,
-        position: input.position,
-        created_at: isoNow(ctx.clock),
-      })
-      .execute();
-    await appendAudit(trx, ctx.seam, ctx, {
-      action: 'unit.staff_added',
-      entityType: 'unit',
-      entityId: unitId,
-      platformId: row.platform_id,
-      after: { staffId: id, ...input },
-    });
-    return (await staffOf(trx, unitId)).find((s) => s.id === id)!;
-  });
+      return (await staffOf(trx, unitId)).find((s) => s.id === id)!;
+    }),
+  );
 }
 
 async function staffRow(trx: Ctx['db'], unitId: string, staffId: string) {

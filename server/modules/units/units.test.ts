@@ -157,6 +157,46 @@ describe('creating units', () => {
     expect((await anonymous(t.app).post(`/api/platforms/${A}/units`, body)).statusCode).toBe(401);
     expect((await adminA.post(`/api/platforms/${crypto.randomUUID()}/units`, body)).statusCode).toBe(404);
   });
+  it('answers 409 with the pointer, not a 5xx, when another transaction wins the race for a name', async () => {
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const now = '2026-06-01T08:00:00.000Z';
+    const winner = t.database.db.transaction().execute(async (trx) => {
+      await trx
+        .insertInto('org_units')
+        .values({
+          id: crypto.randomUUID(),
+          platform_id: A,
+          kind: 'office',
+          code: null,
+          name_zh: '赛跑',
+          name_en: 'Race Office',
+          director_person_id: null,
+          description_zh: null,
+          description_en: null,
+          created_at: now,
+          updated_at: now,
+        })
+        .execute();
+      await held;
+    });
+    // The request's name check cannot see the uncommitted row; its insert then waits on the unique index.
+    const loser = adminA.post(`/api/platforms/${A}/units`, {
+      kind: 'office',
+      nameZh: '赛跑者',
+      nameEn: 'Race Office',
+    });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    release();
+    await winner;
+    const res = await loser;
+    expect(res.statusCode, res.body).toBe(409);
+    expect(res.json().errors).toEqual([
+      expect.objectContaining({ pointer: '/nameEn', code: 'units.name_taken' }),
+    ]);
+  });
 });
 
 describe('who sees the people of a unit', () => {
