@@ -20,6 +20,7 @@ import { authRoutes } from './modules/auth/auth.routes.js';
 import { committeeRoutes } from './modules/committee/committee.routes.js';
 import { fieldsRoutes } from './modules/fields/fields.routes.js';
 import { homeRoutes } from './modules/home/home.routes.js';
+import { importsRoutes } from './modules/imports/imports.routes.js';
 import { orgsRoutes } from './modules/orgs/orgs.routes.js';
 import { peopleRoutes } from './modules/people/people.routes.js';
 import { platformsRoutes } from './modules/platforms/platforms.routes.js';
@@ -110,6 +111,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await app.register(routes);
   }
   await app.register(orgsRoutes);
+  await app.register(importsRoutes);
   await app.register(fieldsRoutes);
   await app.register(unitsRoutes);
   await app.register(peopleRoutes);

@@ -12,6 +12,7 @@ import {
   TEST_PASSWORD,
   type TestApp,
 } from '../test/harness.js';
+import { orgsImportsCases } from './authorization.orgs.cases.js';
 import { platformDomainCases } from './authorization.platforms.cases.js';
 
 /**
@@ -34,6 +35,8 @@ type Expect = Partial<Record<ActorName, Cls>> & { others: Cls };
 interface Cell {
   url: string;
   body?: unknown;
+  /** For bodies that are not JSON (a multipart upload). */
+  headers?: Record<string, string>;
 }
 interface RouteCase {
   /** Fastify's route as `METHOD /path/:param`, matching the app's route table. */
@@ -193,6 +196,7 @@ const CASES: RouteCase[] = [
     B: () => B,
     userId: (actor) => userIds[actor],
   }),
+  ...orgsImportsCases({ ctx: () => t.systemCtx(), A: () => A }),
   // The API documentation is public, like the source it describes.
   ...['/api/docs', '/api/docs/json', '/api/docs/yaml', '/api/docs/static/swagger-initializer.js'].map(
     (url): RouteCase => ({ route: `GET ${url}`, expect: { others: '2xx' }, cell: () => ({ url }) }),
@@ -277,12 +281,13 @@ describe('authorization matrix', () => {
       const expected: Record<string, string> = {};
       const actual: Record<string, string> = {};
       for (const actor of ACTORS) {
-        const { url, body } = await c.cell(actor);
+        const { url, body, headers } = await c.cell(actor);
         const client = await clientFor(actor, c.freshSession ?? false);
         const res = await client.request({
           method,
           url,
           ...(body === undefined ? {} : { payload: body as object }),
+          ...(headers ? { headers } : {}),
         });
         expected[actor] = c.expect[actor] ?? c.expect.others;
         actual[actor] = classOf(res.statusCode);
