@@ -251,7 +251,7 @@ describe('the file itself', () => {
     expect((await upload(officer, COMMIT, csv([HEAD_ZH], false))).statusCode).toBe(400);
   });
 
-  it('refuses a body that is not multipart (415), a multipart without a file (400) and a file over 5 MB (413)', async () => {
+  it('refuses a body that is not multipart (415), a broken one or one without a file (400) and a file over 5 MB (413)', async () => {
     const json = await officer.post(COMMIT, {});
     expect([json.statusCode, json.json().code]).toEqual([415, 'imports.not_multipart']);
     const boundary = 'xyz';
@@ -262,9 +262,42 @@ describe('the file itself', () => {
       payload: `--${boundary}\r\nContent-Disposition: form-data; name="note"\r\n\r\nhello\r\n--${boundary}--\r\n`,
     });
     expect([noFile.statusCode, noFile.json().code]).toEqual([400, 'imports.file_missing']);
+    for (const [type, payload] of [
+      [
+        'multipart/form-data; boundary=abc',
+        '--abc\r\nContent-Disposition: form-data; name="file"; filename="a.csv"\r\n\r\nname',
+      ],
+      ['multipart/form-data', '--abc\r\n'],
+    ]) {
+      const broken = await officer.request({
+        method: 'POST',
+        url: COMMIT,
+        headers: { 'content-type': type! },
+        payload: payload!,
+      });
+      expect([broken.statusCode, broken.json().code]).toEqual([400, 'imports.not_multipart']);
+    }
     const big = Buffer.concat([csv([HEAD_ZH]), Buffer.alloc(5 * 1024 * 1024 + 10, 0x41)]);
     const tooBig = await writesNothing(() => upload(officer, COMMIT, big));
     expect([tooBig.statusCode, tooBig.json().code]).toEqual([413, 'imports.file_too_large']);
+  });
+});
+
+describe('the API document', () => {
+  it('describes the upload as multipart with a binary file, and the downloads with their media types', async () => {
+    const doc = (await anonymous(t.app).get('/api/docs/json')).json();
+    const body =
+      doc.paths['/api/imports/organisations'].post.requestBody.content['multipart/form-data'].schema;
+    expect(body).toMatchObject({
+      required: ['file'],
+      properties: { file: { type: 'string', format: 'binary' } },
+    });
+    expect(Object.keys(doc.paths['/api/exports/organisations.xlsx'].get.responses['200'].content)).toEqual([
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    ]);
+    const refused =
+      doc.paths['/api/imports/committee'].post.responses['400'].content['application/json'].schema;
+    expect(Object.keys(refused.properties)).toEqual(expect.arrayContaining(['rowErrors', 'summary', 'code']));
   });
 });
 

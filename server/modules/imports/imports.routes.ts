@@ -17,7 +17,7 @@ import {
   templateQuery,
 } from './imports.schema.js';
 import { importFile, previewImport } from './imports.service.js';
-import { download, MAX_UPLOAD_BYTES, readUpload } from './imports.upload.js';
+import { documentUpload, download, MAX_UPLOAD_BYTES, readUpload } from './imports.upload.js';
 
 const WHO_IMPORTS: Record<ImportKindName, string> = {
   organisations: 'system admins, platform admins and program officers',
@@ -67,6 +67,7 @@ export async function importsRoutes(root: FastifyInstance) {
     app.post(
       `/api/imports/${name}/preview`,
       {
+        config: documentUpload,
         schema: {
           tags,
           summary: `Check a ${name} file without writing anything (${WHO_IMPORTS[name]})`,
@@ -85,6 +86,7 @@ export async function importsRoutes(root: FastifyInstance) {
     app.post(
       `/api/imports/${name}`,
       {
+        config: documentUpload,
         schema: {
           tags,
           summary: `Import a ${name} file, all rows or none (${WHO_IMPORTS[name]})`,

@@ -1,4 +1,5 @@
 import type { FastifyRequest } from 'fastify';
+import { jsonSchemaTransform } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../http/errors.js';
 
@@ -7,17 +8,19 @@ export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
 /** The one file of a multipart/form-data upload, within the size limit. */
 export async function readUpload(request: FastifyRequest): Promise<Buffer> {
   if (!request.isMultipart()) throw new AppError(415, 'imports.not_multipart');
-  const part = await request.file({
-    limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 10, parts: 11 },
-  });
-  if (!part) throw new AppError(400, 'imports.file_missing');
   try {
+    const part = await request.file({
+      limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 10, parts: 11 },
+    });
+    if (!part) throw new AppError(400, 'imports.file_missing');
     return await part.toBuffer();
   } catch (err) {
+    if (err instanceof AppError) throw err;
     if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
       throw new AppError(413, 'imports.file_too_large', { maxBytes: MAX_UPLOAD_BYTES });
     }
-    throw err;
+    // A truncated body or a missing boundary: the upload is broken, not the server.
+    throw new AppError(400, 'imports.not_multipart');
   }
 }
 
@@ -26,3 +29,20 @@ export const download = (mediaType: string, description: string) =>
   z
     .string()
     .meta({ description, content: { [mediaType]: { schema: { type: 'string', format: 'binary' } } } });
+
+/**
+ * Route config that documents the upload in OpenAPI as a multipart body with one binary "file" part;
+ * the route declares no body schema because the file is read from the stream, not validated as JSON.
+ */
+export const documentUpload = {
+  swaggerTransform: (input: Parameters<typeof jsonSchemaTransform>[0]) => {
+    const out = jsonSchemaTransform(input);
+    const file = {
+      type: 'string',
+      format: 'binary',
+      description: 'CSV (UTF-8, with or without BOM) or XLSX',
+    };
+    const body = { type: 'object', required: ['file'], properties: { file } };
+    return { ...out, schema: { ...out.schema, consumes: ['multipart/form-data'], body } };
+  },
+};
