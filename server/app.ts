@@ -43,14 +43,14 @@ declare module 'fastify' {
   }
 }
 
+/** Logger settings of every deployment (credentials never reach the logs); the benchmarks reuse them. */
+export const LOGGER_OPTIONS = { redact: ['req.headers.cookie', 'req.headers.authorization'] };
+
 /** Builds the HTTP application (plugins, errors, routes); never listens. */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config } = deps;
   const app = Fastify({
-    logger: deps.logger ?? {
-      level: config.logLevel,
-      redact: ['req.headers.cookie', 'req.headers.authorization'],
-    },
+    logger: deps.logger ?? { level: config.logLevel, ...LOGGER_OPTIONS },
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && /^[\w.-]{1,64}$/.test(given) ? given : uuidv7();

@@ -1,16 +1,17 @@
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import pino from 'pino';
+import { LOGGER_OPTIONS } from '../../server/app.js';
 
 /**
  * The logger every server in a benchmark gets: level info (a request line in and out, as in production)
  * written to /dev/null. Logging costs Fastify ~40% of its throughput (reference/performance-and-reliability.md
  * §2.1), so app and baseline must log alike or the ratio measures pino, not our code.
- * The redact paths mirror buildApp's default logger in server/app.ts.
+ * The redaction is buildApp's own (LOGGER_OPTIONS in server/app.ts).
  */
 export function benchLogger(): NonNullable<FastifyServerOptions['logger']> {
   return {
     level: 'info',
-    redact: ['req.headers.cookie', 'req.headers.authorization'],
+    ...LOGGER_OPTIONS,
     stream: pino.destination({ dest: '/dev/null', sync: true }),
   };
 }
