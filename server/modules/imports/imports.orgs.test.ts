@@ -126,7 +126,9 @@ describe('preview', () => {
       [7, '统一社会信用代码', 'orgs.duplicate_credit_code', taken],
     ]);
     expect(res.json().summary).toEqual({ rows: 6, valid: 1, invalid: 5 });
-    expect(res.json().errors[0].message).toBe('Unknown column');
+    expect(res.json().errors[0]).toMatchObject({ message: 'Unknown column', columnKey: null });
+    const email = res.json().errors.find((e: { code: string }) => e.code === 'imports.invalid_email');
+    expect(email.columnKey).toBe('contact_email');
   });
 
   it('reports missing required columns on the header row', async () => {
@@ -201,6 +203,7 @@ describe('commit', () => {
       {
         row: 7,
         column: '统一社会信用代码',
+        columnKey: 'credit_code',
         code: 'orgs.duplicate_credit_code',
         message: expect.any(String),
         value: taken,

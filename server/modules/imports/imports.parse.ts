@@ -9,7 +9,7 @@ export interface HeaderMap {
   /** The header as written in the file, by column key (for error messages). */
   headerOf: Map<string, string>;
   lang: Lang;
-  errors: { column: string | null; code: ErrorCode; value?: string }[];
+  errors: { column: string | null; key: string | null; code: ErrorCode; value?: string }[];
 }
 
 /** Matches the header row to the kind's columns in either language; unknown, twice-given and missing columns are errors. */
@@ -25,6 +25,7 @@ export function mapHeaders(headers: string[], columns: readonly Column[]): Heade
     if (!column || out.headerOf.has(column.key)) {
       out.errors.push({
         column: header,
+        key: column?.key ?? null,
         code: column ? 'imports.duplicate_column' : 'imports.unknown_column',
         value: header,
       });
@@ -37,7 +38,11 @@ export function mapHeaders(headers: string[], columns: readonly Column[]): Heade
   if (zh > 0) out.lang = 'zh-CN';
   for (const c of columns) {
     if (c.required && !out.headerOf.has(c.key)) {
-      out.errors.push({ column: out.lang === 'zh-CN' ? c.zh : c.key, code: 'imports.missing_column' });
+      out.errors.push({
+        column: out.lang === 'zh-CN' ? c.zh : c.key,
+        key: c.key,
+        code: 'imports.missing_column',
+      });
     }
   }
   return out;

@@ -16,6 +16,12 @@ export const rowError = z.object({
     .string()
     .nullable()
     .describe('The header as written in the file (null for the row or file as a whole)'),
+  columnKey: z
+    .string()
+    .nullable()
+    .describe(
+      'The column key (name_zh, credit_code…) whatever the language of the header; null for the row or file',
+    ),
   code: z.string().describe('Stable error code; the UI localises it'),
   message: z.string().describe('English text of the code (the i18n key)'),
   value: z.string().nullable().optional().describe('The offending cell, when there is one'),

@@ -79,7 +79,7 @@ async function attempt<T>(
         ...rowErrors(states, headers, sheet.rows),
       ];
       if (sheet.rows.length === 0)
-        errors.push({ row: 1, column: null, code: 'imports.no_rows', value: null });
+        errors.push({ row: 1, column: null, key: null, code: 'imports.no_rows', value: null });
       const described = errors.map(describe);
       const invalid = writable.length ? states.filter((s) => s.errors.length).length : states.length;
       const summary = { rows: states.length, valid: states.length - invalid, invalid };
@@ -156,6 +156,7 @@ function rowErrors<T>(states: RowState<T>[], headers: HeaderMap, rows: { row: nu
       return {
         row: s.row,
         column: e.column === null ? null : (headers.headerOf.get(e.column) ?? e.column),
+        key: e.column,
         code: e.code,
         value: i === undefined ? null : (rows[n]!.cells[i] ?? '').trim() || null,
       };
@@ -163,11 +164,14 @@ function rowErrors<T>(states: RowState<T>[], headers: HeaderMap, rows: { row: nu
   );
 }
 
-function describe(e: { row: number; column: string | null; code: string; value: string | null }): RowError {
+type Found = { row: number; column: string | null; key: string | null; code: string; value: string | null };
+
+function describe(e: Found): RowError {
   const message = ERROR_MESSAGES[e.code as ErrorCode] ?? e.code;
   return {
     row: e.row,
     column: e.column,
+    columnKey: e.key,
     code: e.code,
     message,
     value: e.value === null ? null : e.value.slice(0, 200),
