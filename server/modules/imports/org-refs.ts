@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
+import { findOrgsByCodeOrName, type OrgCandidate } from '../orgs/orgs.lookup.js';
 import { nameKey } from '../orgs/orgs.names.js';
 import { normaliseCode } from '../orgs/orgs.rules.js';
 import type { CellError, RowState } from './kind.js';
@@ -9,14 +10,6 @@ export interface OrgRef {
   code: string | null;
   name: string | null;
 }
-
-type Found = {
-  id: string;
-  name_zh: string;
-  name_en: string | null;
-  name_key: string;
-  credit_code: string | null;
-};
 
 /**
  * Finds the organisations the rows name, with one query for the whole file. A name matches the
@@ -32,21 +25,7 @@ export async function resolveOrgRefs<T>(
   if (!wanted.length) return;
   const codes = wanted.flatMap(({ ref }) => (ref.code ? [normaliseCode(ref.code).code!] : []));
   const names = wanted.flatMap(({ ref }) => (ref.name ? [ref.name] : []));
-  const keys = names.map(nameKey).filter(Boolean);
-  const none = [''];
-  const candidates: Found[] = await db
-    .selectFrom('organisations')
-    .select(['id', 'name_zh', 'name_en', 'name_key', 'credit_code'])
-    .where('merged_into_id', 'is', null)
-    .where((eb) =>
-      eb.or([
-        eb('credit_code', 'in', codes.length ? codes : none),
-        eb('name_zh', 'in', names.length ? names : none),
-        eb(eb.fn('lower', ['name_en']), 'in', names.length ? names.map((n) => n.toLowerCase()) : none),
-        eb('name_key', 'in', keys.length ? keys : none),
-      ]),
-    )
-    .execute();
+  const candidates = await findOrgsByCodeOrName(db, codes, names);
   for (const { r, ref } of wanted) {
     const outcome = match(candidates, ref);
     if ('id' in outcome) assign(r.input!, outcome.id);
@@ -54,7 +33,7 @@ export async function resolveOrgRefs<T>(
   }
 }
 
-function match(all: Found[], ref: OrgRef): { id: string } | CellError {
+function match(all: OrgCandidate[], ref: OrgRef): { id: string } | CellError {
   if (ref.code) {
     const code = normaliseCode(ref.code).code;
     const hit = all.find((o) => o.credit_code === code);

@@ -199,3 +199,11 @@ export async function listOrgs(ctx: Ctx, q: ListOrgsQuery) {
   const { rows, total } = await listOrgRows(ctx.db, filter, { limit: q.limit, offset: q.offset });
   return { items: rows.map((r) => toOrgView(r, manage)), total, canManage: manage };
 }
+
+/** Every live organisation matching the filter, as the caller may see them (for exports). */
+export async function listAllOrgs(ctx: Ctx, f: { type?: OrgType; size?: EnterpriseSize }) {
+  assertCan(ctx, 'orgs.read');
+  const manage = can(ctx.actor, 'orgs.manage');
+  const { rows } = await listOrgRows(ctx.db, { ...f, includeMerged: false });
+  return { items: rows.map((r) => toOrgView(r, manage)), canManage: manage };
+}

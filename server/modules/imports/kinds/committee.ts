@@ -4,13 +4,13 @@ import { can } from '../../committee/committee.policy.js';
 import { type AddCommitteeMemberInput, addMemberBody } from '../../committee/committee.schema.js';
 import { addCommitteeMemberInTrx } from '../../committee/committee.service.js';
 import { listCommittee } from '../../committee/committee.views.js';
+import { creditCodesOf } from '../../orgs/orgs.lookup.js';
 import { peopleViews } from '../../people/people.service.js';
 import { platformOrNotFound } from '../../platforms/platforms.service.js';
 import { type Column, date, enumOf, list, text } from '../columns.js';
 import { type ImportKind, markInFileDuplicates } from '../kind.js';
 import { type OrgRef, resolveOrgRefs } from '../org-refs.js';
 import { orgRefOf, PERSON_COLUMNS, PERSON_POINTERS, personOf, str } from './people.js';
-import { creditCodesOf } from './shared.js';
 
 export const category = enumOf<(typeof COMMITTEE_CATEGORIES)[number]>({
   academic: ['学术', '学术界', '顶尖学术研究者', '学者'],
@@ -136,6 +136,7 @@ export const committeeKind: ImportKind<MemberRow> = {
   async exportData(ctx, q) {
     await authorize(ctx, q.platformId, 'committee.read');
     const { items } = await listCommittee(ctx, q.platformId!, { includeEnded: true });
+    // The people module's peopleViews applies its contact policy to rows it is given.
     const personRows = items.length
       ? await ctx.db
           .selectFrom('people')

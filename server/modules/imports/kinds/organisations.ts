@@ -1,9 +1,8 @@
 import { forbidden } from '../../../http/errors.js';
 import { can } from '../../orgs/orgs.policy.js';
-import { listOrgRows } from '../../orgs/orgs.repository.js';
 import { normaliseCode, orgRuleErrors } from '../../orgs/orgs.rules.js';
 import { type CreateOrgInput, createOrgBody } from '../../orgs/orgs.schema.js';
-import { insertOrganisationInTrx } from '../../orgs/orgs.service.js';
+import { insertOrganisationInTrx, listAllOrgs } from '../../orgs/orgs.service.js';
 import { type Column, country, email, enumOf, type Parsed, phone, text, url } from '../columns.js';
 import { type ImportKind, markInFileDuplicates } from '../kind.js';
 
@@ -136,30 +135,23 @@ export const organisationsKind: ImportKind<CreateOrgInput> = {
   columnOf: (pointer) => POINTERS[pointer.split('/')[1] ?? ''] ?? null,
   uniqueViolation: { column: 'credit_code', code: 'orgs.duplicate_credit_code' },
   async exportData(ctx, q) {
-    if (!can(ctx.actor, 'orgs.read')) throw forbidden();
-    const manage = can(ctx.actor, 'orgs.manage');
-    const filter = {
-      type: q.type as CreateOrgInput['type'],
-      size: q.size as 'large' | 'sme',
-      includeMerged: false,
-    };
-    const { rows } = await listOrgRows(ctx.db, filter);
-    const records = rows.map((o) => ({
-      name_zh: o.name_zh,
-      name_en: o.name_en,
+    const filter = { type: q.type as CreateOrgInput['type'], size: q.size as 'large' | 'sme' };
+    const { items, canManage } = await listAllOrgs(ctx, filter);
+    const records = items.map((o) => ({
+      name_zh: o.nameZh,
+      name_en: o.nameEn,
       type: orgType.format(o.type, q.lang),
-      enterprise_size: o.enterprise_size && enterpriseSize.format(o.enterprise_size, q.lang),
-      credit_code: o.credit_code,
-      registry_id: o.registry_id,
+      enterprise_size: o.enterpriseSize && enterpriseSize.format(o.enterpriseSize, q.lang),
+      credit_code: o.creditCode,
+      registry_id: o.registryId,
       country: o.country,
       address: o.address,
       website: o.website,
-      ...(manage && {
-        contact_name: o.contact_name,
-        contact_phone: o.contact_phone,
-        contact_email: o.contact_email,
-      }),
+      contact_name: o.contactName ?? null,
+      contact_phone: o.contactPhone ?? null,
+      contact_email: o.contactEmail ?? null,
     }));
-    return { records, hidden: new Set(manage ? [] : CONTACTS) };
+    // The list leaves contacts out for everyone but the keepers; so does the file, columns and all.
+    return { records, hidden: new Set(canManage ? [] : CONTACTS) };
   },
 };

@@ -1,4 +1,5 @@
 import { forbidden } from '../../../http/errors.js';
+import { creditCodesOf } from '../../orgs/orgs.lookup.js';
 import { can } from '../../people/people.policy.js';
 import { type CreatePersonInput, createPersonBody } from '../../people/people.schema.js';
 import { createPersonInTrx, listPeople } from '../../people/people.service.js';
@@ -6,7 +7,6 @@ import { type Column, email, phone, text } from '../columns.js';
 import { type ImportKind, markInFileDuplicates } from '../kind.js';
 import { type OrgRef, resolveOrgRefs } from '../org-refs.js';
 import { creditCode } from './organisations.js';
-import { creditCodesOf } from './shared.js';
 
 /** The person's columns, shared with the committee import (a new member is a new person). */
 export const PERSON_COLUMNS: readonly Column[] = [
