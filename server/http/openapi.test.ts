@@ -104,7 +104,8 @@ describe('the OpenAPI document', () => {
         expect(responses[status], `${r.method} ${r.url} ${status}`).toBeDefined();
         // File downloads (CSV, XLSX) declare their own media type instead of JSON.
         const content = responses[status]?.content ?? {};
-        if (status !== '204') expect(content['application/json'] ?? Object.values(content)[0]).toHaveProperty('schema');
+        if (status !== '204')
+          expect(content['application/json'] ?? Object.values(content)[0]).toHaveProperty('schema');
       }
     }
   });
