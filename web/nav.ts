@@ -1,7 +1,15 @@
-import { AuditOutlined, HomeOutlined, KeyOutlined, LockOutlined, TeamOutlined } from '@ant-design/icons';
+import {
+  AuditOutlined,
+  ContactsOutlined,
+  HomeOutlined,
+  KeyOutlined,
+  LockOutlined,
+  ShopOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
 import { type ComponentType, type LazyExoticComponent, lazy } from 'react';
 import type { SessionUser } from './api/types.js';
-import { canListUsers, canReadAudit } from './app/permissions.js';
+import { canListPeople, canListUsers, canReadAudit } from './app/permissions.js';
 import { tk } from './i18n/index.js';
 
 export interface Page {
@@ -26,6 +34,22 @@ export const NAV: readonly Page[] = [
     icon: HomeOutlined,
     visible: () => true,
     page: lazy(() => import('./features/home/HomePage.js')),
+  },
+  {
+    key: 'orgs',
+    path: '/registry/orgs',
+    label: tk('Organisation registry'),
+    icon: ShopOutlined,
+    visible: () => true,
+    page: lazy(() => import('./features/orgs/OrgsPage.js')),
+  },
+  {
+    key: 'people',
+    path: '/registry/people',
+    label: tk('People directory'),
+    icon: ContactsOutlined,
+    visible: canListPeople,
+    page: lazy(() => import('./features/people/PeoplePage.js')),
   },
   {
     key: 'users',

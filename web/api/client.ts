@@ -26,6 +26,8 @@ export class ApiError extends Error {
   readonly detail: string | undefined;
   readonly requestId: string | undefined;
   readonly fieldErrors: FieldError[];
+  /** The whole problem body, for members some routes add (an import's rowErrors). */
+  readonly problem: Readonly<Record<string, unknown>>;
 
   constructor(status: number, problem: Problem) {
     super(problem.title ?? `HTTP ${status}`);
@@ -36,6 +38,7 @@ export class ApiError extends Error {
     this.detail = problem.detail;
     this.requestId = problem.requestId;
     this.fieldErrors = problem.errors ?? [];
+    this.problem = problem as Record<string, unknown>;
   }
 }
 
@@ -62,6 +65,8 @@ type Query = Record<string, string | number | boolean | undefined | null>;
 export interface RequestOptions {
   query?: Query;
   body?: unknown;
+  /** A multipart/form-data body (file uploads); the browser sets the content type with its boundary. */
+  form?: FormData;
   /** Do not report a 401 to the session layer (the sign-in call and the initial session probe). */
   quiet401?: boolean;
 }
@@ -80,6 +85,31 @@ function withQuery(url: string, query: Query | undefined): string {
 export async function request<T>(method: string, url: string, opts: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (opts.body !== undefined) headers['content-type'] = 'application/json';
+  const res = await send(method, url, opts, headers);
+  if (res.status === 204) return undefined as T;
+  return (await res.json()) as T;
+}
+
+/** A file the API sends (exports, templates), with the name from its content-disposition. */
+export interface DownloadedFile {
+  blob: Blob;
+  filename: string;
+}
+
+/** GETs a file; failures are the same ApiErrors as for JSON calls. */
+export async function download(url: string, query?: Query): Promise<DownloadedFile> {
+  const res = await send('GET', url, { query }, { accept: '*/*' });
+  const disposition = res.headers.get('content-disposition') ?? '';
+  const name = /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(disposition)?.[1];
+  return { blob: await res.blob(), filename: name ? decodeURIComponent(name) : url.split('/').pop()! };
+}
+
+async function send(
+  method: string,
+  url: string,
+  opts: RequestOptions,
+  headers: Record<string, string>,
+): Promise<Response> {
   if (method !== 'GET' && method !== 'HEAD') {
     const csrf = readCookie(CSRF_COOKIE);
     if (csrf) headers['x-csrf-token'] = csrf;
@@ -90,15 +120,12 @@ export async function request<T>(method: string, url: string, opts: RequestOptio
       method,
       headers,
       credentials: 'same-origin',
-      body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+      body: opts.form ?? (opts.body === undefined ? undefined : JSON.stringify(opts.body)),
     });
   } catch {
     throw new ApiError(0, { code: 'network.unreachable' });
   }
-  if (res.ok) {
-    if (res.status === 204) return undefined as T;
-    return (await res.json()) as T;
-  }
+  if (res.ok) return res;
   const problem = await readProblem(res);
   const err = new ApiError(res.status, problem);
   if (res.status === 401 && !opts.quiet401 && SIGNED_OUT_CODES.has(err.code)) onSignedOut?.(err);

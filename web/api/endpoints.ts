@@ -1,14 +1,30 @@
 import type { Locale, Role } from '../../common/roles.js';
-import { request } from './client.js';
+import { download, request } from './client.js';
 import type {
   ApiToken,
   AuditPage,
   CreatedToken,
+  CreateOrgBody,
+  CreatePersonBody,
   CreateTokenBody,
   CreateUserBody,
+  DuplicateGroups,
+  EnterpriseSize,
   HomeSummary,
+  ImportKindName,
+  ImportPreview,
+  ImportResult,
+  MergeResult,
+  OrgDetail,
+  OrgList,
+  OrgType,
+  OrgView,
+  PersonList,
+  PersonView,
   PlatformList,
   SessionInfo,
+  UpdateOrgBody,
+  UpdatePersonBody,
   UserList,
   UserView,
   VerifyResult,
@@ -43,4 +59,53 @@ export const api = {
 
   audit: (query: { beforeSeq?: number; limit: number }) => request<AuditPage>('GET', '/api/audit', { query }),
   verifyAudit: () => request<VerifyResult>('GET', '/api/audit/verify'),
+
+  // Organisation registry, people and import/export (issue 3).
+  people: (query: { q?: string; platformId?: string; limit?: number; offset?: number }) =>
+    request<PersonList>('GET', '/api/people', { query }),
+  createPerson: (body: CreatePersonBody) => request<PersonView>('POST', '/api/people', { body }),
+  orgs: (query: OrgQuery) => request<OrgList>('GET', '/api/orgs', { query }),
+  org: (id: string) => request<OrgDetail>('GET', `/api/orgs/${encodeURIComponent(id)}`),
+  createOrg: (body: CreateOrgBody) => request<OrgView>('POST', '/api/orgs', { body }),
+  updateOrg: (id: string, body: UpdateOrgBody) =>
+    request<OrgView>('PATCH', `/api/orgs/${encodeURIComponent(id)}`, { body }),
+  orgDuplicates: () => request<DuplicateGroups>('GET', '/api/orgs/duplicates'),
+  mergeOrg: (id: string, intoId: string, reason: string) =>
+    request<MergeResult>('POST', `/api/orgs/${encodeURIComponent(id)}/merge`, { body: { intoId, reason } }),
+  updatePerson: (id: string, body: UpdatePersonBody) =>
+    request<PersonView>('PATCH', `/api/people/${encodeURIComponent(id)}`, { body }),
+  deletePerson: (id: string) => request<void>('DELETE', `/api/people/${encodeURIComponent(id)}`),
+  previewImport: (kind: ImportKindName, file: File, platformId?: string) =>
+    request<ImportPreview>('POST', `/api/imports/${kind}/preview`, {
+      form: fileForm(file),
+      query: { platformId },
+    }),
+  commitImport: (kind: ImportKindName, file: File, platformId?: string) =>
+    request<ImportResult>('POST', `/api/imports/${kind}`, { form: fileForm(file), query: { platformId } }),
+  importTemplate: (kind: ImportKindName, format: FileFormat, lang: Locale) =>
+    download(`/api/imports/${kind}/template.${format}`, { lang }),
+  exportFile: (kind: ImportKindName, format: FileFormat, query: ExportQuery) =>
+    download(`/api/exports/${kind}.${format}`, query),
 };
+
+export type FileFormat = 'csv' | 'xlsx';
+export type OrgQuery = {
+  q?: string;
+  type?: OrgType;
+  size?: EnterpriseSize;
+  includeMerged?: boolean;
+  limit?: number;
+  offset?: number;
+};
+export type ExportQuery = {
+  lang: Locale;
+  platformId?: string;
+  type?: OrgType;
+  size?: EnterpriseSize;
+};
+
+function fileForm(file: File): FormData {
+  const form = new FormData();
+  form.append('file', file, file.name);
+  return form;
+}

@@ -7,6 +7,27 @@ import type {
   createTokenBody,
   sessionInfo,
 } from '../../server/modules/auth/auth.schema.js';
+import type {
+  IMPORT_KINDS,
+  importPreview,
+  importResult,
+  rowError,
+} from '../../server/modules/imports/imports.schema.js';
+import type {
+  createOrgBody,
+  duplicateGroups,
+  mergeResult,
+  orgDetail,
+  orgList,
+  orgView,
+  updateOrgBody,
+} from '../../server/modules/orgs/orgs.schema.js';
+import type {
+  createPersonBody,
+  personList,
+  personView,
+  updatePersonBody,
+} from '../../server/modules/people/people.schema.js';
 import type { platformList, platformSummary } from '../../server/modules/platforms/platforms.schema.js';
 import type { createUserBody, userList, userView } from '../../server/modules/users/users.schema.js';
 
@@ -34,3 +55,23 @@ export interface HomeSummary {
   activeSessions: number | null;
   auditEntries: number | null;
 }
+
+// Organisation registry, people and import/export (issue 3).
+export type PersonView = z.infer<typeof personView>;
+export type PersonList = z.infer<typeof personList>;
+export type CreatePersonBody = z.input<typeof createPersonBody>;
+export type OrgView = z.infer<typeof orgView>;
+export type OrgDetail = z.infer<typeof orgDetail>;
+export type OrgList = z.infer<typeof orgList>;
+export type CreateOrgBody = z.input<typeof createOrgBody>;
+export type UpdateOrgBody = z.input<typeof updateOrgBody>;
+export type OrgType = OrgView['type'];
+export type EnterpriseSize = NonNullable<OrgView['enterpriseSize']>;
+export type DuplicateGroups = z.infer<typeof duplicateGroups>;
+export type DuplicateReason = DuplicateGroups['groups'][number]['pairs'][number]['reason'];
+export type MergeResult = z.infer<typeof mergeResult>;
+export type UpdatePersonBody = z.input<typeof updatePersonBody>;
+export type ImportKindName = (typeof IMPORT_KINDS)[number];
+export type ImportPreview = z.infer<typeof importPreview>;
+export type ImportResult = z.infer<typeof importResult>;
+export type ImportRowError = z.infer<typeof rowError>;

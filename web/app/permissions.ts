@@ -18,3 +18,20 @@ export const canAdministerAccounts = (user: SessionUser): boolean => user.isSyst
 export const canReadAudit = (user: SessionUser): boolean =>
   user.isSystemAdmin || hasRole(user, 'platform_admin', 'supervisor');
 export const canVerifyAudit = (user: SessionUser): boolean => user.isSystemAdmin;
+
+// Organisation registry and people directory (orgs.policy.ts, people.policy.ts). The registry is read by
+// everyone signed in; whether the caller keeps it comes with every list (canManage).
+export const canKeepOrgRegistry = (user: SessionUser): boolean =>
+  user.isSystemAdmin || hasRole(user, 'platform_admin', 'program_officer');
+export const canListPeople = (user: SessionUser): boolean =>
+  user.isSystemAdmin || hasRole(user, 'platform_admin', 'supervisor', 'lab_director');
+export const canCreatePeople = (user: SessionUser): boolean =>
+  user.isSystemAdmin || hasRole(user, 'platform_admin', 'lab_director');
+/** Edit and delete: admins of a platform the person works on, or of any platform when the person is on none. */
+export const canEditPerson = (user: SessionUser, person: { platformIds: readonly string[] }): boolean => {
+  if (user.isSystemAdmin) return true;
+  const admins = platformsWithRole(user, 'platform_admin');
+  return person.platformIds.length === 0
+    ? admins.length > 0
+    : person.platformIds.some((p) => admins.includes(p));
+};

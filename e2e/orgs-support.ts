@@ -1,0 +1,63 @@
+import type { Page } from 'playwright-core';
+import { creditCodeCheckCharacter, organisationCodeCheck } from '../common/credit-code.js';
+import { poll } from './support.js';
+
+/** A valid unified social credit code (GB 32100-2015): an enterprise (9 1) registered in Suzhou (320500). */
+export function validCreditCode(n: number): string {
+  const body = String(10_000_000 + n).slice(-8);
+  const first17 = `91320500${body}${organisationCodeCheck(body)}`;
+  return first17 + creditCodeCheckCharacter(first17);
+}
+
+/** The same code with its check character (the 18th) changed, so only that rule fails. */
+export function mistypedCreditCode(n: number): string {
+  const good = validCreditCode(n);
+  return good.slice(0, 17) + (good[17] === '0' ? '1' : '0');
+}
+
+export const modal = (page: Page) => page.locator('.ant-modal:visible');
+export const drawer = (page: Page) => page.locator('.ant-drawer-open .ant-drawer-section');
+/** Closes the open drawer and waits until it has gone, so it takes no more keys or clicks. */
+export async function closeDrawer(page: Page): Promise<void> {
+  await drawer(page).locator('.ant-drawer-close').click();
+  await poll(() => page.locator('.ant-drawer-section:visible').count()).toBe(0);
+}
+export const messageText = (page: Page) => page.locator('.ant-message-notice').last().textContent();
+export const fieldError = (page: Page, id: string) =>
+  page.locator(`.ant-form-item:has(#${id}) .ant-form-item-explain-error`).first().textContent();
+
+/** Chooses an option of the antd Select that is the form control with this id, and waits until it shows. */
+export async function pick(page: Page, id: string, label: string): Promise<void> {
+  const openList = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
+  // A list still closing from the previous pick would take the click.
+  await poll(() => openList.count()).toBe(0);
+  await page.locator(`.ant-form-item:has(#${id}) .ant-select`).click();
+  await openList.locator('.ant-select-item-option', { hasText: label }).first().click();
+  await poll(() => page.locator(`.ant-form-item:has(#${id}) .ant-select-content`).textContent()).toBe(label);
+}
+
+/**
+ * Confirms the open pop-up and waits until it has gone. A click that lands while the pop-up is still
+ * opening is lost on a loaded machine, so it is repeated while the pop-up stays open (not while it closes).
+ */
+export async function confirmPopup(page: Page, button: string): Promise<void> {
+  const open = page.locator('.ant-popconfirm:visible:not([class*="-leave"])');
+  await open.waitFor();
+  await poll(async () => {
+    if (await open.count()) {
+      await open
+        .getByRole('button', { name: button })
+        .click({ timeout: 2_000 })
+        .catch(() => undefined);
+    }
+    return page.locator('.ant-popconfirm:visible').count();
+  }).toBe(0);
+}
+
+export async function openNav(page: Page, label: string): Promise<void> {
+  await page.getByTestId('side-nav').getByRole('menuitem', { name: label }).click();
+}
+
+/** The rows of an antd table by its test id. */
+export const tableRows = (page: Page, testId: string) =>
+  page.getByTestId(testId).locator('tbody tr.ant-table-row');
