@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { mistypedCreditCode, modal, openNav, tableRows, validCreditCode } from './orgs-support.js';
+import { mistypedCreditCode, modal, noModal, openNav, tableRows, validCreditCode } from './orgs-support.js';
 import { poll, type Stack, signInAs, startStack } from './support.js';
 
 let stack: Stack;
@@ -134,6 +134,7 @@ describe('importing and exporting organisations (system admin)', () => {
     await poll(() => page.getByTestId('import-result').textContent()).toContain('已导入 5 行');
     expect((await registered(names(XLSX_FIXED))).sort()).toEqual(names(XLSX_FIXED).sort());
     await modal(page).locator('.ant-modal-footer').getByRole('button', { name: '关闭' }).click();
+    await noModal(page);
     // The list behind the dialog has reloaded.
     await poll(() => page.getByTestId('orgs-table').textContent()).toContain('无锡精密仪器有限公司');
   });
@@ -167,6 +168,7 @@ describe('importing and exporting organisations (system admin)', () => {
     await poll(() => page.getByTestId('import-result').textContent()).toContain('已导入 3 行');
     expect((await registered(names(fixed))).sort()).toEqual(names(fixed).sort());
     await modal(page).locator('.ant-modal-footer').getByRole('button', { name: '关闭' }).click();
+    await noModal(page);
   });
 
   it('exports the registry as CSV and XLSX, with the imported organisations in both', async () => {

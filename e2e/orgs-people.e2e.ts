@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { confirmPopup, messageText, modal, openNav, tableRows } from './orgs-support.js';
+import { confirmPopup, messageText, modal, noModal, openNav, tableRows } from './orgs-support.js';
 import { navLabels, poll, type Stack, signInAs, startStack } from './support.js';
 
 let stack: Stack;
@@ -62,6 +62,7 @@ describe('people directory (system admin)', () => {
     await modal(page).locator('#email').fill('wu.xiao@example.org');
     await modal(page).getByRole('button', { name: '创建' }).click();
     await poll(() => messageText(page)).toBe('已添加 吴晓');
+    await noModal(page);
     await search(page, '吴晓');
     await poll(() => personRow(page, '吴晓').textContent()).toContain('斯坦福大学');
     expect(await person('吴晓')).toMatchObject({
@@ -74,6 +75,7 @@ describe('people directory (system admin)', () => {
     await modal(page).locator('#title').fill('教授');
     await modal(page).getByRole('button', { name: '保存' }).click();
     await poll(() => personRow(page, '吴晓').textContent()).toContain('教授');
+    await noModal(page);
 
     // The organisation links to the registry.
     await personRow(page, '吴晓').getByRole('link', { name: '斯坦福大学' }).click();
@@ -126,6 +128,7 @@ describe('people directory (system admin)', () => {
     await page.getByTestId('import-confirm').click();
     await poll(() => page.getByTestId('import-result').textContent()).toContain('已导入 1 行');
     await modal(page).locator('.ant-modal-footer').getByRole('button', { name: '关闭' }).click();
+    await noModal(page);
     expect((await person('郑宁'))?.organisation_id).toBe(await orgId('麻省理工学院'));
     await poll(() => personRow(page, '郑宁').textContent()).toContain('麻省理工学院');
     expect(problems).toEqual([]);

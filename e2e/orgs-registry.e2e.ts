@@ -10,6 +10,7 @@ import {
   messageText,
   mistypedCreditCode,
   modal,
+  noModal,
   openNav,
   pick,
   tableRows,
@@ -100,6 +101,7 @@ describe('organisation registry (system admin)', () => {
     await modal(page).locator('#contactPhone').fill('0512-6688 1234');
     await modal(page).getByRole('button', { name: '创建' }).click();
     await poll(() => messageText(page)).toBe(`已登记 ${NANO}`);
+    await noModal(page);
     await poll(() => drawer(page).getByTestId('org-detail').textContent()).toContain(validCreditCode(1));
     expect(await drawer(page).textContent()).toContain('张敏');
 
@@ -110,6 +112,7 @@ describe('organisation registry (system admin)', () => {
     await modal(page).locator('#address').fill('苏州工业园区星湖街 328 号');
     await modal(page).getByRole('button', { name: '保存' }).click();
     await poll(() => messageText(page)).toBe(`已保存 ${NANO}`);
+    await noModal(page);
     await poll(() => drawer(page).getByTestId('org-detail').textContent()).toContain(
       '苏州工业园区星湖街 328 号',
     );

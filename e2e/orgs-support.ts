@@ -16,6 +16,12 @@ export function mistypedCreditCode(n: number): string {
 }
 
 export const modal = (page: Page) => page.locator('.ant-modal:visible');
+/**
+ * Waits until no dialog is left, closing animation included: on a loaded machine a closing dialog still
+ * takes clicks, and hands the focus back to its opener when it has gone.
+ */
+export const noModal = (page: Page) =>
+  poll(() => page.locator('.ant-modal-wrap:visible').count(), 30_000).toBe(0);
 export const drawer = (page: Page) => page.locator('.ant-drawer-open .ant-drawer-section');
 /** Closes the open drawer and waits until it has gone, so it takes no more keys or clicks. */
 export async function closeDrawer(page: Page): Promise<void> {

@@ -1,11 +1,11 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, Input, Select, Space, Switch, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Flex, Input, Select, Space, Switch, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { api } from '../../api/endpoints.js';
 import type { EnterpriseSize, OrgType, OrgView } from '../../api/types.js';
-import { formatTime, useLocale } from '../../app/locale.js';
+import { useLocale } from '../../app/locale.js';
 import { useApi } from '../../app/useApi.js';
 import { errorText } from '../../i18n/errors.js';
 import { ImportExport } from '../imports/ImportExport.js';
@@ -57,12 +57,12 @@ export function OrgTable({
 
   return (
     <>
-      <Space style={{ marginBottom: 16, width: '100%', justifyContent: 'space-between' }} wrap>
+      <Flex wrap gap={12} align="center" style={{ marginBottom: 16 }}>
         <Space wrap>
           <Input.Search
             allowClear
             placeholder={t('Search by name or credit code')}
-            style={{ width: 240 }}
+            style={{ width: 280 }}
             onSearch={filter((v: string) => setQ(v.trim()))}
             data-testid="org-search"
           />
@@ -94,7 +94,8 @@ export function OrgTable({
             <Typography.Text>{t('Show merged')}</Typography.Text>
           </Space>
         </Space>
-        <Space wrap>
+        {/* On a narrow screen the tools wrap onto their own line, still on the right. */}
+        <Space wrap style={{ marginLeft: 'auto' }}>
           <ImportExport
             kind="organisations"
             canImport={manage}
@@ -107,7 +108,7 @@ export function OrgTable({
             </Button>
           ) : null}
         </Space>
-      </Space>
+      </Flex>
       {list.error ? (
         <Alert type="error" showIcon title={errorText(t, list.error)} style={{ marginBottom: 16 }} />
       ) : null}
@@ -149,7 +150,7 @@ export function OrgTable({
           },
           {
             title: t('Type'),
-            width: 160,
+            width: 200,
             render: (_, o) => (
               <Space size={4} wrap>
                 <Tag color="blue">{t(ORG_TYPE_LABELS[o.type])}</Tag>
@@ -167,7 +168,7 @@ export function OrgTable({
           {
             title: t('Country or region'),
             dataIndex: 'country',
-            width: 100,
+            width: 130,
             render: (c: string) => countryName(c, locale),
           },
           ...(manage
@@ -189,12 +190,6 @@ export function OrgTable({
                 },
               ]
             : []),
-          {
-            title: t('Updated'),
-            dataIndex: 'updatedAt',
-            width: 150,
-            render: (v: string) => formatTime(v, locale),
-          },
           ...(manage
             ? [
                 {

@@ -4,6 +4,7 @@ import {
   App,
   Button,
   Card,
+  Flex,
   Input,
   Popconfirm,
   Select,
@@ -73,7 +74,7 @@ export default function PeoplePage() {
 
   return (
     <Card>
-      <Space style={{ marginBottom: 16, width: '100%', justifyContent: 'space-between' }} wrap>
+      <Flex wrap gap={12} align="center" style={{ marginBottom: 16 }}>
         <Space wrap>
           <Input.Search
             allowClear
@@ -98,7 +99,7 @@ export default function PeoplePage() {
             options={platforms.map((p) => ({ value: p.id, label: platformName(p, locale) ?? p.code }))}
           />
         </Space>
-        <Space wrap>
+        <Space wrap style={{ marginLeft: 'auto' }}>
           <ImportExport kind="people" canImport={creator} onImported={people.reload} />
           {creator ? (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => edit('new')}>
@@ -106,7 +107,7 @@ export default function PeoplePage() {
             </Button>
           ) : null}
         </Space>
-      </Space>
+      </Flex>
       {people.error ? (
         <Alert type="error" showIcon title={errorText(t, people.error)} style={{ marginBottom: 16 }} />
       ) : null}
