@@ -17,6 +17,8 @@ export default defineConfig({
           if (/node_modules\/(react|react-dom|scheduler|react-router|react-router-dom)\//.test(id))
             return 'react';
           if (/node_modules\/(i18next|react-i18next)\//.test(id)) return 'i18n';
+          // Only the chart pages import ECharts: its own chunk keeps it off every other page's load.
+          if (/node_modules\/(echarts|zrender)\//.test(id)) return 'echarts';
           return 'vendor';
         },
       },

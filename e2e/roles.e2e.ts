@@ -19,7 +19,7 @@ describe('what each role sees', () => {
   it('an expert sees neither Users nor Audit log, nor the counts the server withholds', async () => {
     const { page, problems } = await stack.newPage();
     await signInAs(page, 'expert');
-    expect(await navLabels(page)).toEqual(['首页']);
+    expect(await navLabels(page)).toEqual(['首页', '平台', '组织架构图', '平台对比', '机构库']);
     expect(await shownCounts(page)).toEqual(['platforms', 'myPlatforms', 'myRoles']);
     expect(await page.getByTestId('my-roles').textContent()).toContain('评审专家');
 
@@ -36,7 +36,15 @@ describe('what each role sees', () => {
   it('a supervisor reads the audit log but does not manage users', async () => {
     const { page } = await stack.newPage();
     await signInAs(page, 'supervisor');
-    expect(await navLabels(page)).toEqual(['首页', '审计日志']);
+    expect(await navLabels(page)).toEqual([
+      '首页',
+      '平台',
+      '组织架构图',
+      '平台对比',
+      '机构库',
+      '人员库',
+      '审计日志',
+    ]);
     expect(await shownCounts(page)).toEqual(['platforms', 'myPlatforms', 'myRoles', 'auditEntries']);
     await page.getByTestId('side-nav').getByRole('menuitem', { name: '审计日志' }).click();
     await page.getByTestId('audit-table').locator('tbody tr.ant-table-row').first().waitFor();
@@ -47,7 +55,17 @@ describe('what each role sees', () => {
   it('a platform admin manages roles on their platform but cannot create or disable accounts', async () => {
     const { page } = await stack.newPage();
     await signInAs(page, 'platformadmin');
-    expect(await navLabels(page)).toEqual(['首页', '用户管理', '审计日志']);
+    expect(await navLabels(page)).toEqual([
+      '首页',
+      '平台',
+      '组织架构图',
+      '平台对比',
+      '机构库',
+      '人员库',
+      '技术领域',
+      '用户管理',
+      '审计日志',
+    ]);
     await page.getByTestId('side-nav').getByRole('menuitem', { name: '用户管理' }).click();
     const rows = page.getByTestId('users-table').locator('tbody tr.ant-table-row');
     await rows.first().waitFor();

@@ -9,13 +9,35 @@ afterAll(async () => {
   await stack?.close();
 });
 
+const NAV_ZH = [
+  '首页',
+  '平台',
+  '组织架构图',
+  '平台对比',
+  '机构库',
+  '人员库',
+  '技术领域',
+  '用户管理',
+  '审计日志',
+];
+const NAV_EN = [
+  'Home',
+  'Platforms',
+  'Organisation chart',
+  'Platform comparison',
+  'Organisation registry',
+  'People directory',
+  'Technology fields',
+  'Users',
+  'Audit log',
+];
 const COUNTS = ['platforms', 'myPlatforms', 'myRoles', 'users', 'activeSessions', 'auditEntries'] as const;
 
 describe('application shell (system admin)', () => {
   it('shows the navigation, the platform, and home counts equal to the API numbers', async () => {
     const { page, problems } = await stack.newPage();
     await signInAs(page, 'admin');
-    expect(await navLabels(page)).toEqual(['首页', '用户管理', '审计日志']);
+    expect(await navLabels(page)).toEqual(NAV_ZH);
     expect(await page.getByTestId('page-title').textContent()).toBe('首页');
     expect(await page.getByTestId('platform-context').textContent()).toContain('美国国家标准与技术研究院');
 
@@ -72,11 +94,11 @@ describe('application shell (system admin)', () => {
     const { page, problems } = await stack.newPage();
     await signInAs(page, 'admin');
     await chooseLanguage(page, 'English');
-    await poll(() => navLabels(page)).toEqual(['Home', 'Users', 'Audit log']);
+    await poll(() => navLabels(page)).toEqual(NAV_EN);
     await poll(() => page.locator('html').getAttribute('lang')).toBe('en-US');
 
     await page.reload();
-    await poll(() => navLabels(page)).toEqual(['Home', 'Users', 'Audit log']);
+    await poll(() => navLabels(page)).toEqual(NAV_EN);
     expect(await page.getByTestId('count-platforms').textContent()).toContain('Platforms');
     // antd's own texts follow too (table empty/pagination strings come from its locale).
     await expect
@@ -86,9 +108,9 @@ describe('application shell (system admin)', () => {
     // A fresh device without a stored choice starts in the language saved to the account.
     const other = await stack.newPage();
     await signInAs(other.page, 'admin');
-    await poll(() => navLabels(other.page)).toEqual(['Home', 'Users', 'Audit log']);
+    await poll(() => navLabels(other.page)).toEqual(NAV_EN);
     await chooseLanguage(other.page, '简体中文');
-    await poll(() => navLabels(other.page)).toEqual(['首页', '用户管理', '审计日志']);
+    await poll(() => navLabels(other.page)).toEqual(NAV_ZH);
     expect(problems).toEqual([]);
   });
 

@@ -1,15 +1,19 @@
 import {
+  ApartmentOutlined,
   AuditOutlined,
+  BankOutlined,
   ContactsOutlined,
   HomeOutlined,
   KeyOutlined,
   LockOutlined,
+  RadarChartOutlined,
   ShopOutlined,
+  TagsOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
 import { type ComponentType, type LazyExoticComponent, lazy } from 'react';
 import type { SessionUser } from './api/types.js';
-import { canListPeople, canListUsers, canReadAudit } from './app/permissions.js';
+import { canListPeople, canListUsers, canManageFields, canReadAudit } from './app/permissions.js';
 import { tk } from './i18n/index.js';
 
 export interface Page {
@@ -20,6 +24,8 @@ export interface Page {
   icon: ComponentType;
   visible(user: SessionUser): boolean;
   page: LazyExoticComponent<ComponentType>;
+  /** The page routes the paths below its own (…/:id) itself. */
+  nested?: boolean;
 }
 
 /**
@@ -36,6 +42,32 @@ export const NAV: readonly Page[] = [
     page: lazy(() => import('./features/home/HomePage.js')),
   },
   {
+    key: 'platforms',
+    path: '/platforms',
+    label: tk('Platforms'),
+    icon: BankOutlined,
+    visible: () => true,
+    page: lazy(() => import('./features/platforms/PlatformsRoutes.js')),
+    nested: true,
+  },
+  {
+    key: 'org-chart',
+    path: '/org-chart',
+    label: tk('Organisation chart'),
+    icon: ApartmentOutlined,
+    visible: () => true,
+    page: lazy(() => import('./features/platforms/orgchart/OrgChartPage.js')),
+    nested: true,
+  },
+  {
+    key: 'comparison',
+    path: '/comparison',
+    label: tk('Platform comparison'),
+    icon: RadarChartOutlined,
+    visible: () => true,
+    page: lazy(() => import('./features/platforms/comparison/ComparisonPage.js')),
+  },
+  {
     key: 'orgs',
     path: '/registry/orgs',
     label: tk('Organisation registry'),
@@ -50,6 +82,14 @@ export const NAV: readonly Page[] = [
     icon: ContactsOutlined,
     visible: canListPeople,
     page: lazy(() => import('./features/people/PeoplePage.js')),
+  },
+  {
+    key: 'fields',
+    path: '/admin/fields',
+    label: tk('Technology fields'),
+    icon: TagsOutlined,
+    visible: canManageFields,
+    page: lazy(() => import('./features/fields/FieldsPage.js')),
   },
   {
     key: 'users',

@@ -1,30 +1,51 @@
 import type { Locale, Role } from '../../common/roles.js';
 import { download, request } from './client.js';
 import type {
+  AddMemberBody,
   ApiToken,
   AuditPage,
+  CommitteeMember,
+  CommitteeView,
+  Comparison,
   CreatedToken,
+  CreateFieldBody,
   CreateOrgBody,
   CreatePersonBody,
+  CreatePlatformBody,
   CreateTokenBody,
+  CreateUnitBody,
   CreateUserBody,
   DuplicateGroups,
   EnterpriseSize,
+  FieldSummary,
+  FieldTree,
+  FieldView,
+  FundingRowInput,
+  FundingTable,
   HomeSummary,
   ImportKindName,
   ImportPreview,
   ImportResult,
   MergeResult,
+  OrgChart,
   OrgDetail,
   OrgList,
   OrgType,
   OrgView,
   PersonList,
   PersonView,
+  PlatformDetail,
   PlatformList,
+  PlatformProfile,
   SessionInfo,
+  StaffView,
+  UnitView,
+  UpdateFieldBody,
+  UpdateMemberBody,
   UpdateOrgBody,
   UpdatePersonBody,
+  UpdatePlatformBody,
+  UpdateUnitBody,
   UserList,
   UserView,
   VerifyResult,
@@ -60,10 +81,71 @@ export const api = {
   audit: (query: { beforeSeq?: number; limit: number }) => request<AuditPage>('GET', '/api/audit', { query }),
   verifyAudit: () => request<VerifyResult>('GET', '/api/audit/verify'),
 
-  // Organisation registry, people and import/export (issue 3).
+  // Platforms, fields, units and the evaluation committee (issue 3).
+  platform: (id: string) => request<PlatformDetail>('GET', `/api/platforms/${encodeURIComponent(id)}`),
+  createPlatform: (body: CreatePlatformBody) => request<PlatformProfile>('POST', '/api/platforms', { body }),
+  updatePlatform: (id: string, body: UpdatePlatformBody) =>
+    request<PlatformProfile>('PATCH', `/api/platforms/${encodeURIComponent(id)}`, { body }),
+  setFunding: (id: string, rows: FundingRowInput[]) =>
+    request<FundingTable>('PUT', `/api/platforms/${encodeURIComponent(id)}/funding`, { body: { rows } }),
+  setPlatformFields: (id: string, fieldIds: string[]) =>
+    request<{ items: FieldSummary[] }>('PUT', `/api/platforms/${encodeURIComponent(id)}/fields`, {
+      body: { fieldIds },
+    }),
+  comparison: (query: { from?: number; to?: number } = {}) =>
+    request<Comparison>('GET', '/api/platforms/comparison', { query }),
+  orgChart: (id: string) => request<OrgChart>('GET', `/api/platforms/${encodeURIComponent(id)}/org-chart`),
+
+  fields: (includeRetired = false) => request<FieldTree>('GET', '/api/fields', { query: { includeRetired } }),
+  createField: (body: CreateFieldBody) => request<FieldView>('POST', '/api/fields', { body }),
+  updateField: (id: string, body: UpdateFieldBody) =>
+    request<FieldView>('PATCH', `/api/fields/${encodeURIComponent(id)}`, { body }),
+  setFieldRetired: (id: string, retired: boolean) =>
+    request<FieldView>('POST', `/api/fields/${encodeURIComponent(id)}/${retired ? 'retire' : 'reactivate'}`),
+  deleteField: (id: string) => request<void>('DELETE', `/api/fields/${encodeURIComponent(id)}`),
+
+  units: (platformId: string) =>
+    request<{ items: UnitView[] }>('GET', `/api/platforms/${encodeURIComponent(platformId)}/units`),
+  unit: (id: string) => request<UnitView>('GET', `/api/units/${encodeURIComponent(id)}`),
+  createUnit: (platformId: string, body: CreateUnitBody) =>
+    request<UnitView>('POST', `/api/platforms/${encodeURIComponent(platformId)}/units`, { body }),
+  updateUnit: (id: string, body: UpdateUnitBody) =>
+    request<UnitView>('PATCH', `/api/units/${encodeURIComponent(id)}`, { body }),
+  setUnitFields: (id: string, fieldIds: string[]) =>
+    request<UnitView>('PUT', `/api/units/${encodeURIComponent(id)}/fields`, { body: { fieldIds } }),
+  deleteUnit: (id: string) => request<void>('DELETE', `/api/units/${encodeURIComponent(id)}`),
+  addStaff: (unitId: string, personId: string, position: StaffView['position']) =>
+    request<StaffView>('POST', `/api/units/${encodeURIComponent(unitId)}/staff`, {
+      body: { personId, position },
+    }),
+  updateStaff: (unitId: string, staffId: string, position: StaffView['position']) =>
+    request<StaffView>(
+      'PATCH',
+      `/api/units/${encodeURIComponent(unitId)}/staff/${encodeURIComponent(staffId)}`,
+      { body: { position } },
+    ),
+  removeStaff: (unitId: string, staffId: string) =>
+    request<void>('DELETE', `/api/units/${encodeURIComponent(unitId)}/staff/${encodeURIComponent(staffId)}`),
+
   people: (query: { q?: string; platformId?: string; limit?: number; offset?: number }) =>
     request<PersonList>('GET', '/api/people', { query }),
   createPerson: (body: CreatePersonBody) => request<PersonView>('POST', '/api/people', { body }),
+
+  committee: (platformId: string, includeEnded = false) =>
+    request<CommitteeView>('GET', `/api/platforms/${encodeURIComponent(platformId)}/committee`, {
+      query: { includeEnded },
+    }),
+  addCommitteeMember: (platformId: string, body: AddMemberBody) =>
+    request<CommitteeMember>('POST', `/api/platforms/${encodeURIComponent(platformId)}/committee`, { body }),
+  updateCommitteeMember: (id: string, body: UpdateMemberBody) =>
+    request<CommitteeMember>('PATCH', `/api/committee/${encodeURIComponent(id)}`, { body }),
+  endCommitteeTerm: (id: string, termEnd?: string) =>
+    request<CommitteeMember>('POST', `/api/committee/${encodeURIComponent(id)}/end-term`, {
+      body: termEnd ? { termEnd } : {},
+    }),
+  removeCommitteeMember: (id: string) => request<void>('DELETE', `/api/committee/${encodeURIComponent(id)}`),
+
+  // Organisation registry, people and import/export (issue 3).
   orgs: (query: OrgQuery) => request<OrgList>('GET', '/api/orgs', { query }),
   org: (id: string) => request<OrgDetail>('GET', `/api/orgs/${encodeURIComponent(id)}`),
   createOrg: (body: CreateOrgBody) => request<OrgView>('POST', '/api/orgs', { body }),

@@ -8,6 +8,19 @@ import type {
   sessionInfo,
 } from '../../server/modules/auth/auth.schema.js';
 import type {
+  addMemberBody,
+  committeeView,
+  memberView,
+  updateMemberBody,
+} from '../../server/modules/committee/committee.schema.js';
+import type {
+  createFieldBody,
+  fieldSummary,
+  fieldTree,
+  fieldView,
+  updateFieldBody,
+} from '../../server/modules/fields/fields.schema.js';
+import type {
   IMPORT_KINDS,
   importPreview,
   importResult,
@@ -28,7 +41,27 @@ import type {
   personView,
   updatePersonBody,
 } from '../../server/modules/people/people.schema.js';
-import type { platformList, platformSummary } from '../../server/modules/platforms/platforms.schema.js';
+import type {
+  comparison,
+  comparisonItem,
+  orgChart,
+  platformDetail,
+} from '../../server/modules/platforms/platforms.charts.schema.js';
+import type {
+  createPlatformBody,
+  fundingRowInput,
+  fundingTable,
+  platformList,
+  platformProfile,
+  platformSummary,
+  updatePlatformBody,
+} from '../../server/modules/platforms/platforms.schema.js';
+import type {
+  createUnitBody,
+  staffView,
+  unitView,
+  updateUnitBody,
+} from '../../server/modules/units/units.schema.js';
 import type { createUserBody, userList, userView } from '../../server/modules/users/users.schema.js';
 
 export type SessionInfo = z.infer<typeof sessionInfo>;
@@ -56,10 +89,34 @@ export interface HomeSummary {
   auditEntries: number | null;
 }
 
-// Organisation registry, people and import/export (issue 3).
+// Platforms, fields, units and the evaluation committee (issue 3).
+export type PlatformProfile = z.infer<typeof platformProfile>;
+export type PlatformDetail = z.infer<typeof platformDetail>;
+export type CreatePlatformBody = z.input<typeof createPlatformBody>;
+export type UpdatePlatformBody = z.input<typeof updatePlatformBody>;
+export type FundingTable = z.infer<typeof fundingTable>;
+export type FundingRowInput = z.input<typeof fundingRowInput>;
+export type Comparison = z.infer<typeof comparison>;
+export type ComparisonItem = z.infer<typeof comparisonItem>;
+export type OrgChart = z.infer<typeof orgChart>;
+export type FieldSummary = z.infer<typeof fieldSummary>;
+export type FieldView = z.infer<typeof fieldView>;
+export type FieldTree = z.infer<typeof fieldTree>;
+export type CreateFieldBody = z.input<typeof createFieldBody>;
+export type UpdateFieldBody = z.input<typeof updateFieldBody>;
+export type UnitView = z.infer<typeof unitView>;
+export type StaffView = z.infer<typeof staffView>;
+export type CreateUnitBody = z.input<typeof createUnitBody>;
+export type UpdateUnitBody = z.input<typeof updateUnitBody>;
+export type CommitteeView = z.infer<typeof committeeView>;
+export type CommitteeMember = z.infer<typeof memberView>;
+export type AddMemberBody = z.input<typeof addMemberBody>;
+export type UpdateMemberBody = z.input<typeof updateMemberBody>;
 export type PersonView = z.infer<typeof personView>;
 export type PersonList = z.infer<typeof personList>;
 export type CreatePersonBody = z.input<typeof createPersonBody>;
+
+// Organisation registry, people and import/export (issue 3).
 export type OrgView = z.infer<typeof orgView>;
 export type OrgDetail = z.infer<typeof orgDetail>;
 export type OrgList = z.infer<typeof orgList>;

@@ -1,5 +1,5 @@
 import { Result, Spin } from 'antd';
-import { Suspense } from 'react';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router-dom';
 import SignInPage from '../features/auth/SignInPage.js';
@@ -7,6 +7,8 @@ import { ACCOUNT_PAGES, NAV, type Page } from '../nav.js';
 import { AppShell } from '../shell/AppShell.js';
 import { LocaleProvider } from './locale.js';
 import { SessionProvider, useSession } from './session.js';
+
+const PublicPages = lazy(() => import('../features/platforms/public/PublicPages.js'));
 
 export function App() {
   return (
@@ -34,9 +36,18 @@ function AppRoutes() {
   return (
     <Routes>
       <Route path="/sign-in" element={status === 'signedIn' ? <AfterSignIn /> : <SignInPage />} />
+      {/* Public pages: no session needed, and none is asked for. */}
+      <Route
+        path="/public/*"
+        element={
+          <Suspense fallback={<Loading />}>
+            <PublicPages />
+          </Suspense>
+        }
+      />
       <Route element={<RequireSession />}>
         {[...NAV, ...ACCOUNT_PAGES].map((p) => (
-          <Route key={p.key} path={p.path} element={<Guarded page={p} />} />
+          <Route key={p.key} path={p.nested ? `${p.path}/*` : p.path} element={<Guarded page={p} />} />
         ))}
         <Route path="*" element={<NotFound />} />
       </Route>

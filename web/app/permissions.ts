@@ -35,3 +35,9 @@ export const canEditPerson = (user: SessionUser, person: { platformIds: readonly
     ? admins.length > 0
     : person.platformIds.some((p) => admins.includes(p));
 };
+
+// Platforms, fields, units and the committee (platforms.policy.ts, fields.policy.ts); the server also
+// tells each platform page what the caller may do (access.canEdit).
+export const canCreatePlatform = (user: SessionUser): boolean => user.isSystemAdmin;
+export const canManageFields = (user: SessionUser): boolean =>
+  user.isSystemAdmin || hasRole(user, 'platform_admin');

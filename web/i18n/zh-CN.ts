@@ -3,8 +3,10 @@
  * checks that every key the code uses, every error code message and every role label is here.
  */
 import { zhCNOrgs } from './zh-CN.orgs.js';
+import { zhCNPlatforms } from './zh-CN.platforms.js';
 
 export const zhCN: Record<string, string> = {
+  ...zhCNPlatforms,
   ...zhCNOrgs,
   // Product and shell
   'Generic Technology Service Platform': '共性技术服务平台',

@@ -1,7 +1,8 @@
-import { LockOutlined, UserOutlined } from '@ant-design/icons';
+import { LockOutlined, RadarChartOutlined, UserOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 import { useSession } from '../../app/session.js';
 import { errorText } from '../../i18n/errors.js';
 import { Logo } from '../../shell/Brand.js';
@@ -49,6 +50,11 @@ export default function SignInPage() {
               'Calls and applications, expert review, projects, results and technology transfer, and services to enterprises — in one place.',
             )}
           </p>
+          <Link to="/public/comparison" data-testid="public-comparison-link">
+            <Button ghost icon={<RadarChartOutlined />}>
+              {t('Compare the platforms without signing in')}
+            </Button>
+          </Link>
         </div>
         <Card className="cl-signin-card" variant="borderless">
           <Typography.Title level={3} style={{ marginTop: 0 }}>
