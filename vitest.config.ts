@@ -46,6 +46,8 @@ export default defineConfig({
           globalSetup: ['e2e/build-web.global-setup.ts'],
           testTimeout: 60_000,
           fileParallelism: false,
+          // Browser tests run after the database projects, on a machine no longer busy with them.
+          sequence: { groupOrder: 1 },
         },
       },
     ],

@@ -4,6 +4,7 @@ import { createOrg } from '../server/modules/orgs/orgs.service.js';
 import { createPerson } from '../server/modules/people/people.service.js';
 import {
   closeDrawer,
+  confirmedRequest,
   confirmPopup,
   drawer,
   fieldError,
@@ -163,8 +164,13 @@ describe('organisation registry (system admin)', () => {
     const keptRow = group.locator('tr.ant-table-row', { hasText: NANO }).filter({ hasNotText: NANO_DEV });
     expect(await keptRow.locator('.ant-radio-wrapper-checked').count()).toBe(1);
     await group.getByTestId('merge-reason').fill('同一家企业，名称录入不一致');
-    await group.getByRole('button', { name: '合并到保留的机构' }).click();
-    await confirmPopup(page, '合并');
+    const merged = await confirmedRequest(
+      page,
+      group.getByRole('button', { name: '合并到保留的机构' }),
+      '合并',
+      /\/api\/orgs\/[^/]+\/merge$/,
+    );
+    expect(merged.status()).toBe(200);
     const summary = page.getByTestId('merge-summary');
     await poll(() => summary.textContent()).toContain(`已将 ${NANO_DEV} 合并到 ${NANO}`);
     expect(await summary.textContent()).toContain('转移的引用：人员 1');

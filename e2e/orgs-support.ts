@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Locator, Page, Response } from 'playwright-core';
 import { creditCodeCheckCharacter, organisationCodeCheck } from '../common/credit-code.js';
 import { poll } from './support.js';
 
@@ -58,6 +58,29 @@ export async function confirmPopup(page: Page, button: string): Promise<void> {
     }
     return page.locator('.ant-popconfirm:visible').count();
   }).toBe(0);
+}
+
+/**
+ * Opens a pop-up confirm with its trigger, confirms it, and returns the response of the request it sends.
+ * On a loaded machine a confirm can close before its click lands (no request goes out); then the whole
+ * gesture is repeated, as a user would, and the request is still required to happen.
+ */
+export async function confirmedRequest(
+  page: Page,
+  trigger: Locator,
+  button: string,
+  url: RegExp,
+): Promise<Response> {
+  for (let attempt = 1; ; attempt++) {
+    const sent = page.waitForRequest((r) => url.test(new URL(r.url()).pathname), { timeout: 5_000 });
+    await trigger.click();
+    await confirmPopup(page, button);
+    const request = await sent.catch((err: unknown) => {
+      if (attempt >= 3) throw err;
+      return null;
+    });
+    if (request) return (await request.response())!;
+  }
 }
 
 export async function openNav(page: Page, label: string): Promise<void> {
