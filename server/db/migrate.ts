@@ -1,11 +1,13 @@
 import { type Kysely, type Migration, type MigrationResultSet, Migrator } from 'kysely';
 import * as m0001 from './migrations/0001_foundation.js';
 import * as m0002 from './migrations/0002_platforms_orgs_fields.js';
+import * as m0005 from './migrations/0005_results_inquiries.js';
 
 /** Migrations are listed here in order; the list is the single source for CLI, boot and tests. */
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
   '0002_platforms_orgs_fields': m0002,
+  '0005_results_inquiries': m0005,
 };
 
 export async function migrateToLatest(db: Kysely<unknown>): Promise<MigrationResultSet> {

@@ -222,6 +222,91 @@ export interface AuditHeadTable {
   hash: string;
 }
 
+/** The results catalog (成果库), issue 6; migration 0005. */
+export interface ResultsTable {
+  id: string;
+  platform_id: string;
+  unit_id: string | null;
+  /** publication | standard | reference_material | software | dataset | technology (common/results.ts) */
+  type: string;
+  title_zh: string;
+  title_en: string;
+  summary_zh: string;
+  summary_en: string;
+  trl: number | null;
+  /** public | internal */
+  visibility: string;
+  /** draft | published | withdrawn */
+  state: string;
+  year: number | null;
+  identifier: string | null;
+  url: string | null;
+  authors: string | null;
+  problem_zh: string | null;
+  problem_en: string | null;
+  advantage_zh: string | null;
+  advantage_en: string | null;
+  economics_zh: string | null;
+  economics_en: string | null;
+  applications_zh: string | null;
+  applications_en: string | null;
+  ip_status_zh: string | null;
+  ip_status_en: string | null;
+  /** JSON array of exclusivities offered */
+  licence_types: WithDefault<string>;
+  /** JSON array of licence kinds offered */
+  licence_kinds: WithDefault<string>;
+  is_illustrative: WithDefault<Flag>;
+  created_by: string | null;
+  published_at: Timestamp | null;
+  withdrawn_at: Timestamp | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ResultFieldsTable {
+  result_id: string;
+  field_id: string;
+}
+
+/** The portable search index of results: one row per (result, term). */
+export interface ResultTermsTable {
+  result_id: string;
+  term: string;
+  weight: number;
+}
+
+export interface InquiriesTable {
+  id: string;
+  result_id: string;
+  platform_id: string;
+  /** licensing | collaboration */
+  kind: string;
+  name: string;
+  organisation: string;
+  email: string;
+  phone: string | null;
+  message: string;
+  locale: string;
+  /** received | in_discussion | nda_signed | licensed | closed */
+  state: string;
+  close_reason: string | null;
+  licence_id: string | null;
+  received_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface InquiryTransitionsTable {
+  id: string;
+  inquiry_id: string;
+  from_state: string | null;
+  to_state: string;
+  at: Timestamp;
+  actor_id: string | null;
+  actor_label: string;
+  note: string | null;
+}
+
 export interface DB {
   platforms: PlatformsTable;
   users: UsersTable;
@@ -240,6 +325,11 @@ export interface DB {
   unit_staff: UnitStaffTable;
   committee_members: CommitteeMembersTable;
   committee_member_fields: CommitteeMemberFieldsTable;
+  results: ResultsTable;
+  result_fields: ResultFieldsTable;
+  result_terms: ResultTermsTable;
+  inquiries: InquiriesTable;
+  inquiry_transitions: InquiryTransitionsTable;
 }
 
 /** Every table in foreign-key order (parents first); backup and restore rely on it, a test checks it is complete. */
@@ -259,6 +349,11 @@ export const TABLES_IN_DEPENDENCY_ORDER = [
   'unit_staff',
   'committee_members',
   'committee_member_fields',
+  'results',
+  'result_fields',
+  'result_terms',
+  'inquiries',
+  'inquiry_transitions',
   'audit_head',
   'audit_log',
 ] as const satisfies readonly (keyof DB)[];
