@@ -2,12 +2,14 @@ import { type Kysely, type Migration, type MigrationResultSet, Migrator } from '
 import * as m0001 from './migrations/0001_foundation.js';
 import * as m0002 from './migrations/0002_platforms_orgs_fields.js';
 import * as m0005 from './migrations/0005_results_inquiries.js';
+import * as m0006 from './migrations/0006_ip_agreements.js';
 
 /** Migrations are listed here in order; the list is the single source for CLI, boot and tests. */
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
   '0002_platforms_orgs_fields': m0002,
   '0005_results_inquiries': m0005,
+  '0006_ip_agreements': m0006,
 };
 
 export async function migrateToLatest(db: Kysely<unknown>): Promise<MigrationResultSet> {

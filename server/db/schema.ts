@@ -307,6 +307,155 @@ export interface InquiryTransitionsTable {
   note: string | null;
 }
 
+/** The IP pipeline, agreements, receipts and income distribution (issue 6; migration 0006). */
+export interface IpDisclosuresTable {
+  id: string;
+  platform_id: string;
+  unit_id: string | null;
+  field_id: string | null;
+  ref_no: string;
+  title: string;
+  /** patentable | software | material | trademark | know_how */
+  ip_kind: string;
+  received_date: string;
+  funding_source: string | null;
+  first_public_disclosure_date: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface IpInventorsTable {
+  id: string;
+  disclosure_id: string;
+  person_id: string | null;
+  name: string;
+  /** basis points; a disclosure's shares sum to 10 000 */
+  share_bp: number;
+  sort_order: number;
+}
+
+export interface IpFilingsTable {
+  id: string;
+  platform_id: string;
+  disclosure_id: string;
+  family_id: string;
+  parent_filing_id: string | null;
+  jurisdiction: string;
+  /** provisional | utility | pct | continuation | divisional | national_phase */
+  filing_type: string;
+  application_number: string | null;
+  publication_number: string | null;
+  patent_number: string | null;
+  filing_date: string;
+  priority_date: string;
+  publication_date: string | null;
+  grant_date: string | null;
+  /** pending | granted | abandoned | expired */
+  status: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface IpOtherAssetsTable {
+  id: string;
+  platform_id: string;
+  disclosure_id: string | null;
+  /** copyright | software | trademark */
+  kind: string;
+  title: string;
+  jurisdiction: string;
+  registration_number: string | null;
+  filing_date: string | null;
+  registration_date: string | null;
+  /** pending | registered | lapsed */
+  status: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface AgreementsTable {
+  id: string;
+  platform_id: string;
+  unit_id: string | null;
+  field_id: string | null;
+  ref_no: string;
+  title: string;
+  /** licence | option | crada | assignment | equity_investment | tech_development | tech_consulting | tech_service */
+  kind: string;
+  /** invention | trademark | copyright | software | material | know_how (licences and options) */
+  licence_kind: string | null;
+  /** exclusive | partially_exclusive | non_exclusive */
+  exclusivity: string | null;
+  /** traditional | non_traditional (CRADAs) */
+  crada_class: string | null;
+  field_of_use: string | null;
+  territory: string | null;
+  partner_org_id: string;
+  request_date: string | null;
+  execution_date: string;
+  end_date: string | null;
+  termination_date: string | null;
+  /** expired | for_cause | mutual | other */
+  termination_reason: string | null;
+  contract_value_minor: number | null;
+  currency: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface AgreementIpTable {
+  id: string;
+  agreement_id: string;
+  disclosure_id: string | null;
+  filing_id: string | null;
+  other_asset_id: string | null;
+}
+
+export interface ReceiptsTable {
+  id: string;
+  platform_id: string;
+  agreement_id: string;
+  received_date: string;
+  amount_minor: number;
+  currency: string;
+  /** issue_fee | annual_minimum | earned_royalty | milestone | sublicence | equity_cashed | patent_cost_reimbursement | other | refund */
+  category: string;
+  note: string | null;
+  created_at: Timestamp;
+}
+
+export interface FxRatesTable {
+  id: string;
+  year: number;
+  currency: string;
+  quote_currency: string;
+  rate_micros: number;
+  updated_at: Timestamp;
+}
+
+export interface DistributionRulesTable {
+  platform_id: string;
+  name: string;
+  currency: string;
+  inventor_first_minor: number;
+  inventor_share_bp: number;
+  updated_at: Timestamp;
+}
+
+export interface DistributionsTable {
+  id: string;
+  receipt_id: string;
+  platform_id: string;
+  /** inventor | unit | platform */
+  recipient_kind: string;
+  person_id: string | null;
+  recipient_name: string;
+  unit_id: string | null;
+  amount_minor: number;
+  currency: string;
+  received_date: string;
+}
+
 export interface DB {
   platforms: PlatformsTable;
   users: UsersTable;
@@ -330,6 +479,16 @@ export interface DB {
   result_terms: ResultTermsTable;
   inquiries: InquiriesTable;
   inquiry_transitions: InquiryTransitionsTable;
+  ip_disclosures: IpDisclosuresTable;
+  ip_inventors: IpInventorsTable;
+  ip_filings: IpFilingsTable;
+  ip_other_assets: IpOtherAssetsTable;
+  agreements: AgreementsTable;
+  agreement_ip: AgreementIpTable;
+  receipts: ReceiptsTable;
+  fx_rates: FxRatesTable;
+  distribution_rules: DistributionRulesTable;
+  distributions: DistributionsTable;
 }
 
 /** Every table in foreign-key order (parents first); backup and restore rely on it, a test checks it is complete. */
@@ -354,6 +513,16 @@ export const TABLES_IN_DEPENDENCY_ORDER = [
   'result_terms',
   'inquiries',
   'inquiry_transitions',
+  'ip_disclosures',
+  'ip_inventors',
+  'ip_filings',
+  'ip_other_assets',
+  'agreements',
+  'agreement_ip',
+  'receipts',
+  'fx_rates',
+  'distribution_rules',
+  'distributions',
   'audit_head',
   'audit_log',
 ] as const satisfies readonly (keyof DB)[];
