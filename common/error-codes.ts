@@ -99,6 +99,23 @@ export const ERROR_MESSAGES = {
   'imports.duplicate_in_file': 'The same value appears in an earlier row',
   'imports.unknown_organisation': 'No organisation in the registry has this name or code',
   'imports.ambiguous_organisation': 'Several organisations have this name; give the credit code',
+  // R&D calls, notifications and intramural projects (server/modules/programs, notifications, projects; issue 4)
+  'calls.not_found': 'Call not found',
+  'calls.code_taken': 'Another call of this platform already has this code',
+  'calls.illegal_transition': "This action is not allowed in the call's current state",
+  'calls.not_editable': 'Only a draft call can be edited',
+  'calls.close_before_open': 'The call must close after it opens',
+  'calls.close_in_past': 'The closing time must be in the future',
+  'calls.ceiling_above_total': 'The per-project ceiling must not exceed the total budget',
+  'calls.budget_required': 'Set a total budget and a per-project ceiling above zero',
+  'calls.fields_required': 'Choose at least one technology field',
+  'calls.summary_required': 'Write a summary in Chinese or English',
+  'calls.extension_not_later': 'The new deadline must be later than the current one',
+  'notifications.not_found': 'Notification not found',
+  'projects.not_found': 'Project not found',
+  'projects.code_taken': 'Another project of this platform already has this code',
+  'projects.unknown_unit': 'Unknown unit of this platform',
+  'projects.end_before_start': 'The project must not end before it starts',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

@@ -21,6 +21,8 @@ import { committeeRoutes } from './modules/committee/committee.routes.js';
 import { fieldsRoutes } from './modules/fields/fields.routes.js';
 import { homeRoutes } from './modules/home/home.routes.js';
 import { importsRoutes } from './modules/imports/imports.routes.js';
+import { notificationsOutbox } from './modules/notifications/notifications.outbox.js';
+import { notificationsRoutes } from './modules/notifications/notifications.routes.js';
 import { orgsRoutes } from './modules/orgs/orgs.routes.js';
 import { peopleRoutes } from './modules/people/people.routes.js';
 import { platformsRoutes } from './modules/platforms/platforms.routes.js';
@@ -116,6 +118,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(unitsRoutes);
   await app.register(peopleRoutes);
   await app.register(committeeRoutes);
+  await app.register(notificationsOutbox);
+  await app.register(notificationsRoutes);
   await registerWeb(app, deps.webRoot);
   return app;
 }

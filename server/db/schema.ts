@@ -222,6 +222,104 @@ export interface AuditHeadTable {
   hash: string;
 }
 
+/** R&D calls (DOMAIN.md §4), issue 4; migration 0003. JSON columns follow server/modules/programs/calls.schema.ts. */
+export interface CallsTable {
+  id: string;
+  platform_id: string;
+  code: string;
+  title_zh: string;
+  title_en: string;
+  summary_zh: string | null;
+  summary_en: string | null;
+  /** draft | published | closed | reviewing | decided | archived (common/calls.ts) */
+  state: string;
+  opens_at: Timestamp;
+  closes_at: Timestamp;
+  currency: string;
+  budget_total_minor: number;
+  ceiling_minor: number;
+  /** JSON of eligibilityRules (common/eligibility.ts) */
+  eligibility_json: string;
+  /** JSON of callCriteria (common/calls.ts) */
+  criteria_json: string;
+  reviewers_per_application: number;
+  /** JSON of requiredAttachment[] (common/calls.ts) */
+  required_attachments_json: string;
+  /** JSON of checklistItem[] (common/calls.ts) */
+  screening_checklist_json: string;
+  resubmit_window_days: number;
+  created_by: string | null;
+  published_at: Timestamp | null;
+  closed_at: Timestamp | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface CallFieldsTable {
+  call_id: string;
+  field_id: string;
+}
+
+export interface CallDeadlineExtensionsTable {
+  id: string;
+  call_id: string;
+  previous_closes_at: Timestamp;
+  closes_at: Timestamp;
+  reason: string;
+  actor_id: string | null;
+  at: Timestamp;
+}
+
+/** The notification centre (in-app, and e-mail through the outbox); migration 0003. */
+export interface NotificationsTable {
+  id: string;
+  user_id: string;
+  platform_id: string | null;
+  /** e.g. call.deadline_extended, application.returned (server/modules/notifications/notifications.templates.ts) */
+  kind: string;
+  entity_type: string;
+  entity_id: string | null;
+  params_json: string;
+  created_at: Timestamp;
+  read_at: Timestamp | null;
+  /** none | pending | sent | failed */
+  email_state: string;
+  email_error: string | null;
+  email_attempts: WithDefault<number>;
+  email_next_at: Timestamp | null;
+  email_sent_at: Timestamp | null;
+}
+
+/** Projects (DOMAIN.md §3, §6): intramural (registered by a lab) or extramural (from an application). */
+export interface ProjectsTable {
+  id: string;
+  platform_id: string;
+  unit_id: string | null;
+  /** intramural | extramural */
+  kind: string;
+  code: string;
+  title_zh: string;
+  title_en: string;
+  summary_zh: string | null;
+  summary_en: string | null;
+  application_id: string | null;
+  lead_org_id: string | null;
+  budget_minor: number;
+  currency: string;
+  starts_on: string;
+  ends_on: string;
+  /** active | completed | terminated */
+  state: string;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ProjectFieldsTable {
+  project_id: string;
+  field_id: string;
+}
+
 /** The results catalog (成果库), issue 6; migration 0005. */
 export interface ResultsTable {
   id: string;
@@ -474,6 +572,12 @@ export interface DB {
   unit_staff: UnitStaffTable;
   committee_members: CommitteeMembersTable;
   committee_member_fields: CommitteeMemberFieldsTable;
+  calls: CallsTable;
+  call_fields: CallFieldsTable;
+  call_deadline_extensions: CallDeadlineExtensionsTable;
+  notifications: NotificationsTable;
+  projects: ProjectsTable;
+  project_fields: ProjectFieldsTable;
   results: ResultsTable;
   result_fields: ResultFieldsTable;
   result_terms: ResultTermsTable;
@@ -508,6 +612,12 @@ export const TABLES_IN_DEPENDENCY_ORDER = [
   'unit_staff',
   'committee_members',
   'committee_member_fields',
+  'calls',
+  'call_fields',
+  'call_deadline_extensions',
+  'notifications',
+  'projects',
+  'project_fields',
   'results',
   'result_fields',
   'result_terms',

@@ -12,6 +12,7 @@ import {
   TEST_PASSWORD,
   type TestApp,
 } from '../test/harness.js';
+import { callsCases } from './authorization.calls.cases.js';
 import { orgsImportsCases } from './authorization.orgs.cases.js';
 import { platformDomainCases } from './authorization.platforms.cases.js';
 
@@ -204,6 +205,12 @@ const CASES: RouteCase[] = [
     userId: (actor) => userIds[actor],
   }),
   ...orgsImportsCases({ ctx: () => t.systemCtx(), A: () => A }),
+  ...callsCases({
+    ctx: () => t.systemCtx(),
+    A: () => A,
+    B: () => B,
+    userId: (actor) => userIds[actor],
+  }),
   // The API documentation is public, like the source it describes.
   ...['/api/docs', '/api/docs/json', '/api/docs/yaml', '/api/docs/static/swagger-initializer.js'].map(
     (url): RouteCase => ({ route: `GET ${url}`, expect: { others: '2xx' }, cell: () => ({ url }) }),

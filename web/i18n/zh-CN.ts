@@ -2,12 +2,14 @@
  * Simplified Chinese. Keys are the English source text (ARCHITECTURE.md convention 8); the catalog test
  * checks that every key the code uses, every error code message and every role label is here.
  */
+import { zhCNCallsErrors } from './zh-CN.calls-errors.js';
 import { zhCNOrgs } from './zh-CN.orgs.js';
 import { zhCNPlatforms } from './zh-CN.platforms.js';
 
 export const zhCN: Record<string, string> = {
   ...zhCNPlatforms,
   ...zhCNOrgs,
+  ...zhCNCallsErrors,
   // Product and shell
   'Generic Technology Service Platform': '共性技术服务平台',
   'Open source under the Apache License 2.0': '基于 Apache License 2.0 开源',

@@ -1,0 +1,150 @@
+/**
+ * The text of each notification kind in both locales: the in-app centre shows it in the viewer's
+ * locale, the e-mail is written in the recipient's. Placeholders {{name}} are filled from the
+ * notification's params; a *Zh / *En pair (e.g. callTitleZh / callTitleEn) is picked by locale as
+ * {{callTitle}}. Times (ISO UTC) in params named *At are shown as "YYYY-MM-DD HH:mm UTC".
+ *
+ * Params by kind (all strings):
+ * - call.deadline_extended: callCode, callTitleZh, callTitleEn, previousClosesAt, closesAt, reason
+ * - call.closed: callCode, callTitleZh, callTitleEn
+ * - application.*: callTitleZh, callTitleEn, number (the application number), reason (when given),
+ *   deadlineAt (resubmission deadline of application.returned)
+ * - project.registered: projectCode, projectTitleZh, projectTitleEn
+ * An unknown kind falls back to a generic text, so a new kind never breaks sending.
+ */
+import type { Locale } from '../../../common/roles.js';
+
+interface Text {
+  subject: string;
+  body: string;
+}
+type Template = Record<Locale, Text>;
+
+export const TEMPLATES: Record<string, Template> = {
+  'call.deadline_extended': {
+    'zh-CN': {
+      subject: '截止时间延长：{{callTitle}}',
+      body: '计划“{{callTitle}}”（{{callCode}}）的申报截止时间已由 {{previousClosesAt}} 延长至 {{closesAt}}。原因：{{reason}}',
+    },
+    'en-US': {
+      subject: 'Deadline extended: {{callTitle}}',
+      body: 'The deadline of the call "{{callTitle}}" ({{callCode}}) has moved from {{previousClosesAt}} to {{closesAt}}. Reason: {{reason}}',
+    },
+  },
+  'call.closed': {
+    'zh-CN': {
+      subject: '计划已截止：{{callTitle}}',
+      body: '计划“{{callTitle}}”（{{callCode}}）已截止受理。',
+    },
+    'en-US': {
+      subject: 'Call closed: {{callTitle}}',
+      body: 'The call "{{callTitle}}" ({{callCode}}) no longer accepts applications.',
+    },
+  },
+  'application.submitted': {
+    'zh-CN': { subject: '申报书已提交：{{number}}', body: '申报书 {{number}}（{{callTitle}}）已提交。' },
+    'en-US': {
+      subject: 'Application submitted: {{number}}',
+      body: 'Application {{number}} to "{{callTitle}}" has been submitted.',
+    },
+  },
+  'application.member_invited': {
+    'zh-CN': {
+      subject: '请确认参与申报：{{callTitle}}',
+      body: '您被邀请确认贵单位在申报书 {{number}}（{{callTitle}}）中的参与内容。',
+    },
+    'en-US': {
+      subject: 'Please confirm your part: {{callTitle}}',
+      body: 'You are invited to confirm your organisation\'s part in application {{number}} to "{{callTitle}}".',
+    },
+  },
+  'application.returned': {
+    'zh-CN': {
+      subject: '申报书退回修改：{{number}}',
+      body: '申报书 {{number}}（{{callTitle}}）形式审查未通过，已退回修改，请在 {{deadlineAt}} 前重新提交。原因：{{reason}}',
+    },
+    'en-US': {
+      subject: 'Application returned for correction: {{number}}',
+      body: 'Application {{number}} to "{{callTitle}}" was returned for correction; resubmit by {{deadlineAt}}. Reason: {{reason}}',
+    },
+  },
+  'application.rejected': {
+    'zh-CN': {
+      subject: '申报书不予受理：{{number}}',
+      body: '申报书 {{number}}（{{callTitle}}）不予受理。原因：{{reason}}',
+    },
+    'en-US': {
+      subject: 'Application rejected: {{number}}',
+      body: 'Application {{number}} to "{{callTitle}}" was rejected at screening. Reason: {{reason}}',
+    },
+  },
+  'application.screening_passed': {
+    'zh-CN': {
+      subject: '申报书通过形式审查：{{number}}',
+      body: '申报书 {{number}}（{{callTitle}}）已通过形式审查，进入评审。',
+    },
+    'en-US': {
+      subject: 'Application passed screening: {{number}}',
+      body: 'Application {{number}} to "{{callTitle}}" passed screening and goes to review.',
+    },
+  },
+  'application.withdrawn': {
+    'zh-CN': { subject: '申报书已撤回：{{number}}', body: '申报书 {{number}}（{{callTitle}}）已撤回。' },
+    'en-US': {
+      subject: 'Application withdrawn: {{number}}',
+      body: 'Application {{number}} to "{{callTitle}}" has been withdrawn.',
+    },
+  },
+  'project.registered': {
+    'zh-CN': {
+      subject: '项目已登记：{{projectTitle}}',
+      body: '内部研究项目“{{projectTitle}}”（{{projectCode}}）已登记。',
+    },
+    'en-US': {
+      subject: 'Project registered: {{projectTitle}}',
+      body: 'The intramural project "{{projectTitle}}" ({{projectCode}}) has been registered.',
+    },
+  },
+};
+
+const FALLBACK: Template = {
+  'zh-CN': { subject: '您有一条新通知', body: '您有一条新通知，请登录查看。' },
+  'en-US': {
+    subject: 'You have a new notification',
+    body: 'You have a new notification; sign in to see it.',
+  },
+};
+
+const PATHS: Record<string, string> = {
+  call: '/calls/',
+  application: '/applications/',
+  project: '/projects/',
+};
+
+/** The in-app path of the notification's entity, if it has one. */
+export function linkPath(entityType: string, entityId: string | null): string | null {
+  const base = PATHS[entityType];
+  return base && entityId ? `${base}${entityId}` : null;
+}
+
+const showTime = (iso: string) =>
+  /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(iso) ? `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC` : iso;
+
+function fill(text: string, params: Record<string, unknown>, locale: Locale): string {
+  const suffix = locale === 'zh-CN' ? 'Zh' : 'En';
+  const other = locale === 'zh-CN' ? 'En' : 'Zh';
+  return text.replace(/\{\{(\w+)\}\}/g, (_, name: string) => {
+    const v = params[name] ?? params[name + suffix] ?? params[name + other];
+    if (v === undefined || v === null || v === '') return '—';
+    const s = String(v);
+    return name.endsWith('At') ? showTime(s) : s;
+  });
+}
+
+export const localeOf = (l: string | null | undefined): Locale => (l === 'en-US' ? 'en-US' : 'zh-CN');
+
+/** Subject and body of a notification in `locale`. */
+export function render(kind: string, params: Record<string, unknown>, locale: Locale): Text {
+  const t = (TEMPLATES[kind] ?? FALLBACK)[locale];
+  return { subject: fill(t.subject, params, locale), body: fill(t.body, params, locale) };
+}
