@@ -15,18 +15,21 @@ import { authPlugin } from './http/auth.js';
 import { type Clock, systemClock } from './http/context.js';
 import { frameworkErrors, notFoundProblem, registerErrorHandling } from './http/errors.js';
 import { collectRoutes, refuseUndeclaredBodies } from './http/route-catalog.js';
+import { agreementsRoutes } from './modules/agreements/agreements.routes.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { committeeRoutes } from './modules/committee/committee.routes.js';
 import { fieldsRoutes } from './modules/fields/fields.routes.js';
 import { homeRoutes } from './modules/home/home.routes.js';
 import { importsRoutes } from './modules/imports/imports.routes.js';
+import { ipRoutes } from './modules/ip/ip.routes.js';
 import { notificationsOutbox } from './modules/notifications/notifications.outbox.js';
 import { notificationsRoutes } from './modules/notifications/notifications.routes.js';
 import { orgsRoutes } from './modules/orgs/orgs.routes.js';
 import { peopleRoutes } from './modules/people/people.routes.js';
 import { platformsRoutes } from './modules/platforms/platforms.routes.js';
 import { healthRoutes } from './modules/system/health.routes.js';
+import { ttreportsRoutes } from './modules/ttreports/ttreports.routes.js';
 import { unitsRoutes } from './modules/units/units.routes.js';
 import { usersRoutes } from './modules/users/users.routes.js';
 
@@ -120,6 +123,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(committeeRoutes);
   await app.register(notificationsOutbox);
   await app.register(notificationsRoutes);
+  await app.register(ipRoutes);
+  await app.register(agreementsRoutes);
+  await app.register(ttreportsRoutes);
   await registerWeb(app, deps.webRoot);
   return app;
 }

@@ -13,6 +13,7 @@ import {
   type TestApp,
 } from '../test/harness.js';
 import { callsCases } from './authorization.calls.cases.js';
+import { ipCases } from './authorization.ip.cases.js';
 import { orgsImportsCases } from './authorization.orgs.cases.js';
 import { platformDomainCases } from './authorization.platforms.cases.js';
 
@@ -205,6 +206,7 @@ const CASES: RouteCase[] = [
     userId: (actor) => userIds[actor],
   }),
   ...orgsImportsCases({ ctx: () => t.systemCtx(), A: () => A }),
+  ...ipCases({ ctx: () => t.systemCtx(), A: () => A }),
   ...callsCases({
     ctx: () => t.systemCtx(),
     A: () => A,

@@ -3,6 +3,7 @@
  * checks that every key the code uses, every error code message and every role label is here.
  */
 import { zhCNCallsErrors } from './zh-CN.calls-errors.js';
+import { zhCNIpErrors } from './zh-CN.ip-errors.js';
 import { zhCNOrgs } from './zh-CN.orgs.js';
 import { zhCNPlatforms } from './zh-CN.platforms.js';
 
@@ -10,6 +11,7 @@ export const zhCN: Record<string, string> = {
   ...zhCNPlatforms,
   ...zhCNOrgs,
   ...zhCNCallsErrors,
+  ...zhCNIpErrors,
   // Product and shell
   'Generic Technology Service Platform': '共性技术服务平台',
   'Open source under the Apache License 2.0': '基于 Apache License 2.0 开源',

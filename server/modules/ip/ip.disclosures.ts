@@ -1,0 +1,242 @@
+import { type Kysely, type SqlBool, sql } from 'kysely';
+import type { DB } from '../../db/schema.js';
+import { type Ctx, isoNow, newId } from '../../http/context.js';
+import { AppError, invalidField, notFound } from '../../http/errors.js';
+import { appendAudit } from '../audit/audit.chain.js';
+import { retryOnUniqueViolation } from '../platforms/platforms.retry.js';
+import { assertManages, platformFor } from './ip.policy.js';
+import type { CreateDisclosureInput, DisclosureView, ListQuery, UpdateDisclosureInput } from './ip.schema.js';
+import { type DisclosureRow, disclosureSummaryOf, disclosureViews } from './ip.views.js';
+
+type Inventor = CreateDisclosureInput['inventors'][number];
+
+/** A unit of this platform (or null), else 400 at the pointer. */
+export async function unitOfPlatform(
+  trx: Kysely<DB>,
+  platformId: string,
+  unitId: string | null | undefined,
+  pointer: string,
+) {
+  if (!unitId) return null;
+  const u = await trx
+    .selectFrom('org_units')
+    .select('id')
+    .where('id', '=', unitId)
+    .where('platform_id', '=', platformId)
+    .executeTakeFirst();
+  if (!u) throw invalidField(pointer, 'ip.unknown_unit');
+  return u.id;
+}
+
+export async function knownField(trx: Kysely<DB>, fieldId: string | null | undefined, pointer: string) {
+  if (!fieldId) return null;
+  const f = await trx.selectFrom('tech_fields').select('id').where('id', '=', fieldId).executeTakeFirst();
+  if (!f) throw invalidField(pointer, 'ip.unknown_field');
+  return f.id;
+}
+
+/** Inventor rows with names resolved; shares must add up to exactly 100 % (10 000 basis points). */
+async function inventorRows(trx: Kysely<DB>, disclosureId: string, inventors: Inventor[]) {
+  const total = inventors.reduce((s, i) => s + Math.round(i.sharePct * 100), 0);
+  if (total !== 10_000) throw invalidField('/inventors', 'ip.shares_sum');
+  const rows = [];
+  for (const [n, inv] of inventors.entries()) {
+    let name = inv.name ?? null;
+    if (inv.personId) {
+      const p = await trx
+        .selectFrom('people')
+        .select(['name_zh', 'name_en'])
+        .where('id', '=', inv.personId)
+        .executeTakeFirst();
+      if (!p) throw invalidField(`/inventors/${n}/personId`, 'ip.unknown_person');
+      name ??= p.name_en ? `${p.name_zh} ${p.name_en}` : p.name_zh;
+    }
+    if (!name) throw invalidField(`/inventors/${n}/name`, 'ip.inventor_name_required');
+    rows.push({
+      id: newId(),
+      disclosure_id: disclosureId,
+      person_id: inv.personId ?? null,
+      name,
+      share_bp: Math.round(inv.sharePct * 100),
+      sort_order: n,
+    });
+  }
+  return rows;
+}
+
+async function assertRefFree(trx: Kysely<DB>, platformId: string, refNo: string, selfId?: string) {
+  const taken = await trx
+    .selectFrom('ip_disclosures')
+    .select('id')
+    .where('platform_id', '=', platformId)
+    .where('ref_no', '=', refNo)
+    .executeTakeFirst();
+  if (taken && taken.id !== selfId)
+    throw new AppError(409, 'ip.ref_taken', {
+      errors: [{ in: 'body', pointer: '/refNo', code: 'ip.ref_taken', message: '' }],
+    });
+}
+
+const audited = (
+  d: DisclosureRow,
+  inventors: Array<{ name: string; share_bp: number; person_id: string | null }>,
+) => ({
+  refNo: d.ref_no,
+  title: d.title,
+  ipKind: d.ip_kind,
+  receivedDate: d.received_date,
+  unitId: d.unit_id,
+  fieldId: d.field_id,
+  fundingSource: d.funding_source,
+  firstPublicDisclosureDate: d.first_public_disclosure_date,
+  inventors: inventors.map((i) => ({ name: i.name, personId: i.person_id, shareBp: i.share_bp })),
+});
+
+/** Records an invention disclosure with its inventors (tech-transfer officers and platform admins). */
+export async function createDisclosure(
+  ctx: Ctx,
+  platformId: string,
+  input: CreateDisclosureInput,
+): Promise<DisclosureView> {
+  return retryOnUniqueViolation(ctx.seam, () =>
+    ctx.db.transaction().execute(async (trx) => {
+      await platformFor(trx, ctx.actor, platformId, 'tt.manage');
+      await assertRefFree(trx, platformId, input.refNo);
+      const now = isoNow(ctx.clock);
+      const row: DisclosureRow = {
+        id: newId(),
+        platform_id: platformId,
+        unit_id: await unitOfPlatform(trx, platformId, input.unitId, '/unitId'),
+        field_id: await knownField(trx, input.fieldId, '/fieldId'),
+        ref_no: input.refNo,
+        title: input.title,
+        ip_kind: input.ipKind,
+        received_date: input.receivedDate,
+        funding_source: input.fundingSource ?? null,
+        first_public_disclosure_date: input.firstPublicDisclosureDate ?? null,
+        created_at: now,
+        updated_at: now,
+      };
+      const inventors = await inventorRows(trx, row.id, input.inventors);
+      await trx.insertInto('ip_disclosures').values(row).execute();
+      await trx.insertInto('ip_inventors').values(inventors).execute();
+      await appendAudit(trx, ctx.seam, ctx, {
+        action: 'ip.disclosure_created',
+        entityType: 'ip_disclosure',
+        entityId: row.id,
+        platformId,
+        after: audited(row, inventors),
+      });
+      return (await disclosureViews(trx, [row]))[0]!;
+    }),
+  );
+}
+
+async function disclosureOrNotFound(trx: Kysely<DB>, ctx: Ctx, id: string) {
+  const row = await trx.selectFrom('ip_disclosures').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row) throw notFound('ip.disclosure_not_found');
+  assertManages(ctx.actor, row.platform_id, 'ip.disclosure_not_found');
+  return row;
+}
+
+export async function getDisclosure(ctx: Ctx, id: string): Promise<DisclosureView> {
+  const row = await disclosureOrNotFound(ctx.db, ctx, id);
+  return (await disclosureViews(ctx.db, [row]))[0]!;
+}
+
+/** Edits a disclosure; inventors, when given, replace the list (shares again adding up to 100 %). */
+export async function updateDisclosure(
+  ctx: Ctx,
+  id: string,
+  input: UpdateDisclosureInput,
+): Promise<DisclosureView> {
+  return retryOnUniqueViolation(ctx.seam, () =>
+    ctx.db.transaction().execute(async (trx) => {
+      const before = await disclosureOrNotFound(trx, ctx, id);
+      const beforeInventors = await trx
+        .selectFrom('ip_inventors')
+        .selectAll()
+        .where('disclosure_id', '=', id)
+        .orderBy('sort_order')
+        .execute();
+      if (input.refNo !== undefined) await assertRefFree(trx, before.platform_id, input.refNo, id);
+      const after: DisclosureRow = {
+        ...before,
+        ref_no: input.refNo ?? before.ref_no,
+        title: input.title ?? before.title,
+        ip_kind: input.ipKind ?? before.ip_kind,
+        received_date: input.receivedDate ?? before.received_date,
+        unit_id:
+          input.unitId === undefined
+            ? before.unit_id
+            : await unitOfPlatform(trx, before.platform_id, input.unitId, '/unitId'),
+        field_id:
+          input.fieldId === undefined ? before.field_id : await knownField(trx, input.fieldId, '/fieldId'),
+        funding_source: input.fundingSource === undefined ? before.funding_source : input.fundingSource,
+        first_public_disclosure_date:
+          input.firstPublicDisclosureDate === undefined
+            ? before.first_public_disclosure_date
+            : input.firstPublicDisclosureDate,
+        updated_at: isoNow(ctx.clock),
+      };
+      const inventors = input.inventors ? await inventorRows(trx, id, input.inventors) : beforeInventors;
+      const { id: _id, platform_id: _p, created_at: _c, ...patch } = after;
+      await trx.updateTable('ip_disclosures').set(patch).where('id', '=', id).execute();
+      if (input.inventors) {
+        await trx.deleteFrom('ip_inventors').where('disclosure_id', '=', id).execute();
+        await trx.insertInto('ip_inventors').values(inventors).execute();
+      }
+      await appendAudit(trx, ctx.seam, ctx, {
+        action: 'ip.disclosure_updated',
+        entityType: 'ip_disclosure',
+        entityId: id,
+        platformId: before.platform_id,
+        before: audited(before, beforeInventors),
+        after: audited(after, inventors),
+      });
+      return (await disclosureViews(trx, [after]))[0]!;
+    }),
+  );
+}
+
+/** A platform's disclosures, newest received first. */
+export async function listDisclosures(ctx: Ctx, platformId: string, q: ListQuery) {
+  await platformFor(ctx.db, ctx.actor, platformId, 'tt.manage');
+  let base = ctx.db.selectFrom('ip_disclosures').where('platform_id', '=', platformId);
+  if (q.from) base = base.where('received_date', '>=', q.from);
+  if (q.to) base = base.where('received_date', '<=', q.to);
+  if (q.q) {
+    const like = `%${q.q.toLowerCase().replace(/[\\%_]/g, '\\$&')}%`;
+    base = base.where(
+      sql<SqlBool>`(lower(${sql.ref('ref_no')}) like ${like} escape '\\' or lower(${sql.ref('title')}) like ${like} escape '\\')`,
+    );
+  }
+  const total = Number((await base.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+  const rows = await base
+    .selectAll()
+    .orderBy('received_date', 'desc')
+    .orderBy('id', 'desc')
+    .limit(q.limit)
+    .offset(q.offset)
+    .execute();
+  const filings = rows.length
+    ? await ctx.db
+        .selectFrom('ip_filings')
+        .selectAll()
+        .where(
+          'disclosure_id',
+          'in',
+          rows.map((r) => r.id),
+        )
+        .execute()
+    : [];
+  return {
+    items: rows.map((r) =>
+      disclosureSummaryOf(
+        r,
+        filings.filter((f) => f.disclosure_id === r.id),
+      ),
+    ),
+    total,
+  };
+}

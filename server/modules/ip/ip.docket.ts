@@ -1,0 +1,94 @@
+import type { Ctx } from '../../http/context.js';
+import { addDays, addMonths, daysBetween } from './ip.dates.js';
+import { platformFor } from './ip.policy.js';
+import type { DocketEntry } from './ip.schema.js';
+import type { FilingRow } from './ip.views.js';
+
+type Rule = DocketEntry['rule'];
+/** US maintenance fees fall due 3.5, 7.5 and 11.5 years after grant (35 U.S.C. 41(b)). */
+const US_MAINTENANCE: Array<[Rule, number]> = [
+  ['us_maintenance_3_5y', 42],
+  ['us_maintenance_7_5y', 90],
+  ['us_maintenance_11_5y', 138],
+];
+/** A Chinese invention patent runs 20 years from filing; annual fees are due before each patent year. */
+const CN_TERM_YEARS = 20;
+
+/**
+ * The deadlines a filing generates, computed from the rules rather than stored: a provisional needs its
+ * non-provisional within 12 months, a PCT application enters the national phase at 30 months from
+ * priority, a granted US patent pays maintenance fees at 3.5/7.5/11.5 years, a granted CN patent pays an
+ * annual fee before each patent year from the grant on. A deadline is met when a follow-on filing names
+ * this one as its parent; abandoned and expired filings generate nothing.
+ */
+export function deadlinesOf(
+  f: FilingRow,
+  hasChild: boolean,
+): Array<{ rule: Rule; dueDate: string; feeYear: number | null }> {
+  if (f.status === 'abandoned' || f.status === 'expired') return [];
+  const out: Array<{ rule: Rule; dueDate: string; feeYear: number | null }> = [];
+  if (f.filing_type === 'provisional' && !hasChild)
+    out.push({ rule: 'us_nonprovisional_12m', dueDate: addMonths(f.filing_date, 12), feeYear: null });
+  if (f.filing_type === 'pct' && !hasChild)
+    out.push({ rule: 'pct_national_phase_30m', dueDate: addMonths(f.priority_date, 30), feeYear: null });
+  if (f.grant_date && f.status === 'granted') {
+    if (f.jurisdiction === 'US')
+      for (const [rule, months] of US_MAINTENANCE)
+        out.push({ rule, dueDate: addMonths(f.grant_date, months), feeYear: null });
+    if (f.jurisdiction === 'CN')
+      for (let year = 1; year <= CN_TERM_YEARS; year++) {
+        const due = addMonths(f.filing_date, (year - 1) * 12);
+        // Fees for the years before the grant are paid with the grant registration.
+        if (due >= f.grant_date) out.push({ rule: 'cn_annual_fee', dueDate: due, feeYear: year });
+      }
+  }
+  return out;
+}
+
+/** The platform's docket: deadlines due between from and to, earliest first, overdue ones flagged. */
+export async function docket(ctx: Ctx, platformId: string, q: { from?: string; to?: string }) {
+  await platformFor(ctx.db, ctx.actor, platformId, 'tt.manage');
+  const today = ctx.clock.now().toISOString().slice(0, 10);
+  const from = q.from ?? addDays(today, -90);
+  const to = q.to ?? addMonths(from, 24);
+  const filings = await ctx.db
+    .selectFrom('ip_filings')
+    .innerJoin('ip_disclosures', 'ip_disclosures.id', 'ip_filings.disclosure_id')
+    .selectAll('ip_filings')
+    .select('ip_disclosures.ref_no as disclosure_ref_no')
+    .where('ip_filings.platform_id', '=', platformId)
+    .where('ip_filings.status', 'in', ['pending', 'granted'])
+    .execute();
+  const parents = new Set(
+    (
+      await ctx.db
+        .selectFrom('ip_filings')
+        .select('parent_filing_id')
+        .where('platform_id', '=', platformId)
+        .where('parent_filing_id', 'is not', null)
+        .execute()
+    ).map((r) => r.parent_filing_id),
+  );
+  const items: DocketEntry[] = [];
+  for (const f of filings) {
+    for (const d of deadlinesOf(f, parents.has(f.id))) {
+      if (d.dueDate < from || d.dueDate > to) continue;
+      const daysLeft = daysBetween(today, d.dueDate);
+      items.push({
+        filingId: f.id,
+        disclosureId: f.disclosure_id,
+        disclosureRefNo: f.disclosure_ref_no,
+        jurisdiction: f.jurisdiction,
+        applicationNumber: f.application_number,
+        patentNumber: f.patent_number,
+        rule: d.rule,
+        feeYear: d.feeYear,
+        dueDate: d.dueDate,
+        daysLeft,
+        overdue: daysLeft < 0,
+      });
+    }
+  }
+  items.sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.filingId.localeCompare(b.filingId));
+  return { from, to, items };
+}
