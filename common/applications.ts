@@ -73,34 +73,7 @@ export function nextState(state: ApplicationState, action: ApplicationAction): A
 /** States in which the applicant edits the current (unfrozen) version. */
 export const EDITABLE_STATES: readonly ApplicationState[] = ['draft', 'returned'];
 
-/** Budget cost categories of the budget table (member × category). */
-export const COST_CATEGORIES = [
-  'personnel',
-  'equipment',
-  'materials',
-  'testing',
-  'travel',
-  'subcontracting',
-  'indirect',
-  'other',
-] as const;
-export type CostCategory = (typeof COST_CATEGORIES)[number];
-export const COST_CATEGORY_LABELS: Record<CostCategory, string> = {
-  personnel: 'Personnel',
-  equipment: 'Equipment',
-  materials: 'Materials',
-  testing: 'Testing and processing',
-  travel: 'Travel and meetings',
-  subcontracting: 'Subcontracting',
-  indirect: 'Indirect costs',
-  other: 'Other',
-};
-
-export const MEMBER_ROLES = ['lead', 'member'] as const;
-export type MemberRole = (typeof MEMBER_ROLES)[number];
+// Budget cost categories and attachment types are the call's: common/calls.ts.
 
 export const INVITATION_STATES = ['pending', 'confirmed', 'declined', 'revoked'] as const;
 export type InvitationState = (typeof INVITATION_STATES)[number];
-
-export const ATTACHMENT_TYPES = ['pdf', 'docx', 'xlsx', 'image'] as const;
-export type AttachmentType = (typeof ATTACHMENT_TYPES)[number];

@@ -2,6 +2,7 @@ import { type Kysely, type Migration, type MigrationResultSet, Migrator } from '
 import * as m0001 from './migrations/0001_foundation.js';
 import * as m0002 from './migrations/0002_platforms_orgs_fields.js';
 import * as m0003 from './migrations/0003_calls_notifications_projects.js';
+import * as m0004 from './migrations/0004_applications.js';
 import * as m0005 from './migrations/0005_results_inquiries.js';
 import * as m0006 from './migrations/0006_ip_agreements.js';
 
@@ -10,6 +11,7 @@ export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
   '0002_platforms_orgs_fields': m0002,
   '0003_calls_notifications_projects': m0003,
+  '0004_applications': m0004,
   '0005_results_inquiries': m0005,
   '0006_ip_agreements': m0006,
 };

@@ -320,6 +320,139 @@ export interface ProjectFieldsTable {
   field_id: string;
 }
 
+/** Consortium applications to R&D calls (DOMAIN.md §4), issue 4; migration 0004. */
+export interface ApplicationsTable {
+  id: string;
+  call_id: string;
+  platform_id: string;
+  owner_user_id: string;
+  lead_org_id: string;
+  /** common/applications.ts APPLICATION_STATES */
+  state: string;
+  /** The current version (the draft being edited, or the last frozen one). */
+  version_no: number;
+  title_zh: string | null;
+  title_en: string | null;
+  field_id: string | null;
+  requested_total_minor: number;
+  currency: string;
+  receipt_no: string | null;
+  submitted_at: Timestamp | null;
+  resubmit_deadline: Timestamp | null;
+  withdraw_reason: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ApplicationVersionsTable {
+  id: string;
+  application_id: string;
+  call_id: string;
+  version_no: number;
+  /** JSON of applicationContent (server/modules/applications/applications.schema.ts) */
+  content_json: string;
+  /** Set when submitted: the version is frozen from then on. */
+  frozen_at: Timestamp | null;
+  /** Canonical JSON (common/canonical-json.ts) of the whole version as submitted. */
+  snapshot_json: string | null;
+  /** sha256 hex of snapshot_json */
+  checksum: string | null;
+  receipt_seq: number | null;
+  receipt_no: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ApplicationMembersTable {
+  id: string;
+  version_id: string;
+  /** 0 = the lead organisation */
+  position: number;
+  organisation_id: string;
+  contact_person_id: string | null;
+  role: string | null;
+  requested_minor: number;
+  cofunding_minor: number;
+}
+
+export interface ApplicationBudgetLinesTable {
+  version_id: string;
+  organisation_id: string;
+  /** common/applications.ts COST_CATEGORIES */
+  category: string;
+  amount_minor: number;
+}
+
+export interface ApplicationAttachmentsTable {
+  id: string;
+  version_id: string;
+  /** The call's required-attachment key */
+  key: string;
+  file_name: string;
+  /** pdf | docx | xlsx | image, from the bytes */
+  type: string;
+  media_type: string;
+  size_bytes: number;
+  /** sha256 hex; the file is stored as DATA_DIR/attachments/<sha256> */
+  sha256: string;
+  uploaded_by: string | null;
+  created_at: Timestamp;
+}
+
+export interface ApplicationInvitationsTable {
+  id: string;
+  application_id: string;
+  organisation_id: string;
+  person_id: string;
+  user_id: string | null;
+  /** in_app | email */
+  channel: string;
+  /** sha256 of the one-time link's token (e-mail channel only) */
+  token_hash: string | null;
+  role: string | null;
+  /** The member's terms as invited; a confirmation holds only while the consortium keeps them. */
+  requested_minor: number;
+  cofunding_minor: number;
+  /** pending | confirmed | declined | revoked */
+  state: string;
+  note: string | null;
+  invited_by: string | null;
+  invited_at: Timestamp;
+  responded_at: Timestamp | null;
+  expires_at: Timestamp;
+}
+
+export interface ApplicationTransitionsTable {
+  id: string;
+  application_id: string;
+  action: string;
+  from_state: string | null;
+  to_state: string;
+  version_no: number;
+  at: Timestamp;
+  actor_id: string | null;
+  actor_label: string;
+  reason: string | null;
+}
+
+export interface ApplicationScreeningsTable {
+  id: string;
+  application_id: string;
+  version_no: number;
+  answers_json: string;
+  /** pass | return | reject, or null while answers are being saved */
+  outcome: string | null;
+  reasons: string | null;
+  officer_id: string | null;
+  officer_label: string;
+  at: Timestamp;
+}
+
+export interface CallReceiptCountersTable {
+  call_id: string;
+  last_seq: number;
+}
+
 /** The results catalog (成果库), issue 6; migration 0005. */
 export interface ResultsTable {
   id: string;
@@ -578,6 +711,15 @@ export interface DB {
   notifications: NotificationsTable;
   projects: ProjectsTable;
   project_fields: ProjectFieldsTable;
+  applications: ApplicationsTable;
+  application_versions: ApplicationVersionsTable;
+  application_members: ApplicationMembersTable;
+  application_budget_lines: ApplicationBudgetLinesTable;
+  application_attachments: ApplicationAttachmentsTable;
+  application_invitations: ApplicationInvitationsTable;
+  application_transitions: ApplicationTransitionsTable;
+  application_screenings: ApplicationScreeningsTable;
+  call_receipt_counters: CallReceiptCountersTable;
   results: ResultsTable;
   result_fields: ResultFieldsTable;
   result_terms: ResultTermsTable;
@@ -618,6 +760,15 @@ export const TABLES_IN_DEPENDENCY_ORDER = [
   'notifications',
   'projects',
   'project_fields',
+  'applications',
+  'application_versions',
+  'application_members',
+  'application_budget_lines',
+  'application_attachments',
+  'application_invitations',
+  'application_transitions',
+  'application_screenings',
+  'call_receipt_counters',
   'results',
   'result_fields',
   'result_terms',

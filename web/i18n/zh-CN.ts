@@ -2,6 +2,7 @@
  * Simplified Chinese. Keys are the English source text (ARCHITECTURE.md convention 8); the catalog test
  * checks that every key the code uses, every error code message and every role label is here.
  */
+import { zhCNApplicationsErrors } from './zh-CN.applications-errors.js';
 import { zhCNCallsErrors } from './zh-CN.calls-errors.js';
 import { zhCNIpErrors } from './zh-CN.ip-errors.js';
 import { zhCNOrgs } from './zh-CN.orgs.js';
@@ -11,6 +12,7 @@ export const zhCN: Record<string, string> = {
   ...zhCNPlatforms,
   ...zhCNOrgs,
   ...zhCNCallsErrors,
+  ...zhCNApplicationsErrors,
   ...zhCNIpErrors,
   // Product and shell
   'Generic Technology Service Platform': '共性技术服务平台',

@@ -1,10 +1,6 @@
 import { z } from 'zod';
-import {
-  APPLICATION_STATES,
-  ATTACHMENT_TYPES,
-  COST_CATEGORIES,
-  INVITATION_STATES,
-} from '../../../common/applications.js';
+import { APPLICATION_STATES, INVITATION_STATES } from '../../../common/applications.js';
+import { ATTACHMENT_TYPES, COST_CATEGORIES } from '../../../common/calls.js';
 import type { RuleOutcome } from '../../../common/eligibility.js';
 
 /**

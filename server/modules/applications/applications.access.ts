@@ -1,0 +1,57 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema.js';
+import type { Actor, Ctx } from '../../http/context.js';
+import { forbidden, notFound } from '../../http/errors.js';
+import { type ApplicationRow, loadApplication } from './applications.lookup.js';
+import { type ApplicationAction, can, isOfficer, type Relation } from './applications.policy.js';
+
+/** The caller's relations to an application (one query for the member check). */
+export async function relationsOf(db: Kysely<DB>, actor: Actor, app: ApplicationRow): Promise<Set<Relation>> {
+  const out = new Set<Relation>();
+  if (!actor) return out;
+  if (isOfficer(actor, app.platform_id)) out.add('officer');
+  if (actor.userId && app.owner_user_id === actor.userId) out.add('owner');
+  if (actor.userId && !out.has('owner')) {
+    const confirmed = await db
+      .selectFrom('application_invitations')
+      .select('id')
+      .where('application_id', '=', app.id)
+      .where('user_id', '=', actor.userId)
+      .where('state', '=', 'confirmed')
+      .executeTakeFirst();
+    if (confirmed) out.add('member');
+  }
+  return out;
+}
+
+/**
+ * The application if the caller may do `action` on it: 404 when they may not even see it (no leak of
+ * its existence), 403 when they see it but may not act. With `lock` the row is locked for the
+ * transaction (PostgreSQL), so concurrent writes to one application take turns.
+ */
+export async function accessible(
+  db: Kysely<DB>,
+  ctx: Pick<Ctx, 'actor' | 'seam'>,
+  id: string,
+  action: ApplicationAction,
+  opts: { lock?: boolean } = {},
+): Promise<{ app: ApplicationRow; relations: Set<Relation> }> {
+  const app = await loadApplication(db, id, opts.lock ? ctx.seam : undefined);
+  if (!app) throw notFound('applications.not_found');
+  const relations = await relationsOf(db, ctx.actor, app);
+  if (!can(relations, 'read')) throw notFound('applications.not_found');
+  if (!can(relations, action)) throw forbidden();
+  return { app, relations };
+}
+
+/** Users to tell about a change: the owner and the confirmed members' contacts with an account. */
+export async function concernedUserIds(db: Kysely<DB>, app: ApplicationRow): Promise<string[]> {
+  const members = await db
+    .selectFrom('application_invitations')
+    .select('user_id')
+    .where('application_id', '=', app.id)
+    .where('state', '=', 'confirmed')
+    .where('user_id', 'is not', null)
+    .execute();
+  return [...new Set([app.owner_user_id, ...members.map((m) => m.user_id!)])];
+}

@@ -1,0 +1,181 @@
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { FastifyRequest } from 'fastify';
+import { type ApplicationState, EDITABLE_STATES } from '../../../common/applications.js';
+import type { RequiredAttachment } from '../../../common/calls.js';
+import { ERROR_MESSAGES, type ErrorCode } from '../../../common/error-codes.js';
+import { type Ctx, isoNow, newId } from '../../http/context.js';
+import { AppError, notFound } from '../../http/errors.js';
+import { appendAudit } from '../audit/audit.chain.js';
+import { accessible } from './applications.access.js';
+import { callOf, frozen } from './applications.drafts.js';
+import { type ApplicationRow, loadVersion } from './applications.lookup.js';
+import type { ApplicationView } from './applications.schema.js';
+import { nameMatches, sniffAttachment } from './attachments.sniff.js';
+
+type AttachmentOut = ApplicationView['attachments'][number];
+
+const fail = (status: number, code: ErrorCode, where: 'params' | 'body', pointer: string, extra = {}) =>
+  new AppError(status, code, {
+    ...extra,
+    errors: [{ in: where, pointer, code, message: ERROR_MESSAGES[code] }],
+  });
+
+/** Files live under DATA_DIR/attachments, named by their sha256: identical files are stored once. */
+export const attachmentsDir = (ctx: Pick<Ctx, 'config'>) => path.join(ctx.config.dataDir, 'attachments');
+
+async function editableVersion(trx: Ctx['db'], ctx: Ctx, id: string) {
+  const { app } = await accessible(trx, ctx, id, 'edit', { lock: true });
+  if (!EDITABLE_STATES.includes(app.state as ApplicationState)) throw frozen(app.state);
+  const version = (await loadVersion(trx, id, app.version_no))!;
+  if (version.frozen_at) throw frozen(app.state);
+  return { app, version };
+}
+
+function specOf(call: { requiredAttachments: RequiredAttachment[] }, key: string): RequiredAttachment {
+  const spec = call.requiredAttachments.find((a) => a.key === key);
+  if (!spec) throw fail(400, 'applications.attachment_unknown_key', 'params', '/key');
+  return spec;
+}
+
+/** Checks access and the key before the body is read, so the upload is cut at the attachment's limit. */
+export async function attachmentSpec(ctx: Ctx, id: string, key: string): Promise<RequiredAttachment> {
+  const { app } = await accessible(ctx.db, ctx, id, 'edit');
+  if (!EDITABLE_STATES.includes(app.state as ApplicationState)) throw frozen(app.state);
+  return specOf(await callOf(ctx.db, app.call_id), key);
+}
+
+/** The one file of a multipart upload, cut off above `maxBytes`. */
+export async function readAttachmentUpload(
+  request: FastifyRequest,
+  maxBytes: number,
+): Promise<{ fileName: string; bytes: Buffer }> {
+  if (!request.isMultipart()) throw new AppError(415, 'applications.not_multipart');
+  try {
+    const part = await request.file({ limits: { fileSize: maxBytes, files: 1, fields: 5, parts: 6 } });
+    if (!part) throw fail(400, 'applications.file_missing', 'body', '/file');
+    const bytes = await part.toBuffer();
+    return { fileName: path.basename(part.filename || 'file').slice(-200), bytes };
+  } catch (err) {
+    if (err instanceof AppError) throw err;
+    if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE')
+      throw fail(413, 'applications.attachment_too_large', 'body', '/file', { maxBytes });
+    throw new AppError(400, 'applications.not_multipart');
+  }
+}
+
+/**
+ * Stores one required attachment of the current draft version, replacing an earlier file under the
+ * same key. The type comes from the bytes (magic numbers; DOCX/XLSX by their ZIP entries), and the
+ * name must claim the same type: a file that lies about its type is refused (415).
+ */
+export async function uploadAttachment(
+  ctx: Ctx,
+  id: string,
+  key: string,
+  file: { fileName: string; bytes: Buffer },
+): Promise<AttachmentOut> {
+  return ctx.db.transaction().execute(async (trx) => {
+    const { app, version } = await editableVersion(trx, ctx, id);
+    const spec = specOf(await callOf(trx, app.call_id), key);
+    if (file.bytes.length > spec.maxBytes)
+      throw fail(413, 'applications.attachment_too_large', 'body', '/file', { maxBytes: spec.maxBytes });
+    if (file.bytes.length === 0) throw fail(400, 'applications.file_missing', 'body', '/file');
+    const sniffed = sniffAttachment(file.bytes);
+    if (!sniffed || !nameMatches(file.fileName, sniffed))
+      throw fail(415, 'applications.attachment_type_mismatch', 'body', '/file');
+    if (!spec.types.includes(sniffed.type))
+      throw fail(415, 'applications.attachment_type_not_allowed', 'body', '/file', { allowed: spec.types });
+    const sha256 = createHash('sha256').update(file.bytes).digest('hex');
+    storeFile(ctx, sha256, file.bytes);
+    const row = {
+      id: newId(),
+      version_id: version.id,
+      key,
+      file_name: file.fileName,
+      type: sniffed.type,
+      media_type: sniffed.mediaType,
+      size_bytes: file.bytes.length,
+      sha256,
+      uploaded_by: ctx.actor?.userId || null,
+      created_at: isoNow(ctx.clock),
+    };
+    await trx
+      .deleteFrom('application_attachments')
+      .where('version_id', '=', version.id)
+      .where('key', '=', key)
+      .execute();
+    await trx.insertInto('application_attachments').values(row).execute();
+    await touch(trx, app, row.created_at);
+    await appendAudit(trx, ctx.seam, ctx, {
+      action: 'application.attachment_uploaded',
+      entityType: 'application',
+      entityId: id,
+      platformId: app.platform_id,
+      after: { versionNo: app.version_no, key, fileName: row.file_name, type: row.type, sha256 },
+    });
+    return {
+      id: row.id,
+      key,
+      fileName: row.file_name,
+      type: sniffed.type,
+      mediaType: row.media_type,
+      sizeBytes: row.size_bytes,
+      sha256,
+      uploadedAt: row.created_at,
+    };
+  });
+}
+
+/** Written to a temporary name and renamed, so a reader never sees half a file. */
+function storeFile(ctx: Ctx, sha256: string, bytes: Buffer) {
+  const dir = attachmentsDir(ctx);
+  const target = path.join(dir, sha256);
+  if (existsSync(target)) return;
+  mkdirSync(dir, { recursive: true });
+  const tmp = `${target}.${newId()}.tmp`;
+  writeFileSync(tmp, bytes);
+  renameSync(tmp, target);
+}
+
+const touch = (trx: Ctx['db'], app: ApplicationRow, at: string) =>
+  trx.updateTable('applications').set({ updated_at: at }).where('id', '=', app.id).execute();
+
+/** Removes the file under `key` from the current draft version. */
+export async function deleteAttachment(ctx: Ctx, id: string, key: string): Promise<void> {
+  await ctx.db.transaction().execute(async (trx) => {
+    const { app, version } = await editableVersion(trx, ctx, id);
+    const res = await trx
+      .deleteFrom('application_attachments')
+      .where('version_id', '=', version.id)
+      .where('key', '=', key)
+      .executeTakeFirst();
+    if (Number(res.numDeletedRows) === 0) throw notFound('request.not_found');
+    await touch(trx, app, isoNow(ctx.clock));
+    await appendAudit(trx, ctx.seam, ctx, {
+      action: 'application.attachment_removed',
+      entityType: 'application',
+      entityId: id,
+      platformId: app.platform_id,
+      before: { versionNo: app.version_no, key },
+    });
+  });
+}
+
+/** An attachment of any version of an application the caller may read, with its checksum verified. */
+export async function downloadAttachment(ctx: Ctx, id: string, attachmentId: string) {
+  await accessible(ctx.db, ctx, id, 'read');
+  const row = await ctx.db
+    .selectFrom('application_attachments as f')
+    .innerJoin('application_versions as v', 'v.id', 'f.version_id')
+    .select(['f.file_name', 'f.media_type', 'f.sha256'])
+    .where('f.id', '=', attachmentId)
+    .where('v.application_id', '=', id)
+    .executeTakeFirst();
+  if (!row) throw notFound('request.not_found');
+  const bytes = readFileSync(path.join(attachmentsDir(ctx), row.sha256));
+  if (createHash('sha256').update(bytes).digest('hex') !== row.sha256)
+    throw new Error(`attachment ${attachmentId} does not match its checksum`);
+  return { body: bytes, mediaType: row.media_type, fileName: row.file_name };
+}

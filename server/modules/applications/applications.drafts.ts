@@ -1,0 +1,195 @@
+import type { Kysely } from 'kysely';
+import { type ApplicationState, EDITABLE_STATES } from '../../../common/applications.js';
+import type { DB } from '../../db/schema.js';
+import { type Ctx, isoNow, newId } from '../../http/context.js';
+import { AppError, forbidden, notFound } from '../../http/errors.js';
+import { appendAudit } from '../audit/audit.chain.js';
+import { acceptsSubmissions, type CallRecord, loadCall } from '../programs/calls.lookup.js';
+import { accessible } from './applications.access.js';
+import { type ApplicationRow, loadVersion, membersOf, personOfUser } from './applications.lookup.js';
+import { canApply } from './applications.policy.js';
+import type { ApplicationContent, CreateApplicationInput, SaveDraftInput } from './applications.schema.js';
+import {
+  checkBudget,
+  checkConsortium,
+  checkContent,
+  Problems,
+  writeBudget,
+  writeConsortium,
+} from './applications.sections.js';
+
+/** The call of an application, which exists as long as the application does. */
+export async function callOf(db: Kysely<DB>, callId: string): Promise<CallRecord> {
+  const call = await loadCall(db, callId);
+  if (!call) throw notFound('calls.not_found');
+  return call;
+}
+
+/** 409 frozen: the current version was submitted (or the application is closed to the applicant). */
+export const frozen = (state: string) =>
+  new AppError(409, 'applications.frozen', { state, detail: `The application is ${state}` });
+
+/** Checks and writes the sections given; the caller holds the transaction and the application's lock. */
+async function applySections(
+  trx: Kysely<DB>,
+  app: Pick<ApplicationRow, 'lead_org_id'>,
+  versionId: string,
+  call: CallRecord,
+  input: SaveDraftInput,
+  currentContent: ApplicationContent,
+) {
+  const p = new Problems();
+  if (input.content) checkContent(p, input.content, call);
+  if (input.consortium) await checkConsortium(trx, p, input.consortium, app.lead_org_id);
+  const memberOrgs = new Set(
+    input.consortium
+      ? input.consortium.map((m) => m.organisationId)
+      : (await membersOf(trx, versionId)).map((m) => m.organisation_id),
+  );
+  if (input.budget) checkBudget(p, input.budget, memberOrgs);
+  p.throwIfAny();
+  const content = input.content ?? currentContent;
+  if (input.content)
+    await trx
+      .updateTable('application_versions')
+      .set({ content_json: JSON.stringify(content) })
+      .where('id', '=', versionId)
+      .execute();
+  if (input.consortium) await writeConsortium(trx, versionId, input.consortium, newId);
+  if (input.budget) await writeBudget(trx, versionId, input.budget);
+  const requested = input.consortium
+    ? input.consortium.reduce((s, m) => s + m.requestedMinor, 0)
+    : (await membersOf(trx, versionId)).reduce((s, m) => s + m.requested_minor, 0);
+  return {
+    title_zh: content.titleZh ?? null,
+    title_en: content.titleEn ?? null,
+    field_id: content.fieldId ?? null,
+    requested_total_minor: requested,
+  };
+}
+
+/** Starts an application to an open call for the caller's own organisation (the lead). */
+export async function createApplication(
+  ctx: Ctx,
+  callId: string,
+  input: CreateApplicationInput,
+): Promise<string> {
+  return ctx.db.transaction().execute(async (trx) => {
+    const call = await loadCall(trx, callId);
+    if (!call || call.state === 'draft') throw notFound('calls.not_found');
+    if (!canApply(ctx.actor, call.platformId)) throw forbidden();
+    if (!acceptsSubmissions(call, ctx.clock.now()))
+      throw new AppError(409, 'applications.call_not_open', { closesAt: call.closesAt });
+    const person = await personOfUser(trx, ctx.actor!.userId);
+    if (!person?.organisation_id) throw new AppError(422, 'applications.no_organisation');
+    const now = isoNow(ctx.clock);
+    const id = newId();
+    const versionId = newId();
+    const app: ApplicationRow = {
+      id,
+      call_id: call.id,
+      platform_id: call.platformId,
+      owner_user_id: ctx.actor!.userId,
+      lead_org_id: person.organisation_id,
+      state: 'draft',
+      version_no: 1,
+      title_zh: null,
+      title_en: null,
+      field_id: null,
+      requested_total_minor: 0,
+      currency: call.currency,
+      receipt_no: null,
+      submitted_at: null,
+      resubmit_deadline: null,
+      withdraw_reason: null,
+      created_at: now,
+      updated_at: now,
+    };
+    await trx.insertInto('applications').values(app).execute();
+    await trx
+      .insertInto('application_versions')
+      .values({
+        id: versionId,
+        application_id: id,
+        call_id: call.id,
+        version_no: 1,
+        content_json: '{}',
+        frozen_at: null,
+        snapshot_json: null,
+        checksum: null,
+        receipt_seq: null,
+        receipt_no: null,
+        created_at: now,
+        updated_at: now,
+      })
+      .execute();
+    const consortium = input.consortium ?? [
+      {
+        organisationId: person.organisation_id,
+        contactPersonId: person.id,
+        requestedMinor: 0,
+        cofundingMinor: 0,
+      },
+    ];
+    const patch = await applySections(trx, app, versionId, call, { ...input, consortium }, {});
+    await trx.updateTable('applications').set(patch).where('id', '=', id).execute();
+    await trx
+      .insertInto('application_transitions')
+      .values({
+        id: newId(),
+        application_id: id,
+        action: 'create',
+        from_state: null,
+        to_state: 'draft',
+        version_no: 1,
+        at: now,
+        actor_id: ctx.actor!.userId,
+        actor_label: ctx.actor!.displayName,
+        reason: null,
+      })
+      .execute();
+    await appendAudit(trx, ctx.seam, ctx, {
+      action: 'application.created',
+      entityType: 'application',
+      entityId: id,
+      platformId: call.platformId,
+      after: { callId: call.id, leadOrgId: person.organisation_id, ...patch },
+    });
+    return id;
+  });
+}
+
+/** Saves sections of the current draft version; a frozen version is a 409. */
+export async function saveDraft(ctx: Ctx, id: string, input: SaveDraftInput): Promise<void> {
+  await ctx.db.transaction().execute(async (trx) => {
+    const { app } = await accessible(trx, ctx, id, 'edit', { lock: true });
+    if (!EDITABLE_STATES.includes(app.state as ApplicationState)) throw frozen(app.state);
+    const version = (await loadVersion(trx, id, app.version_no))!;
+    if (version.frozen_at) throw frozen(app.state);
+    const call = await callOf(trx, app.call_id);
+    const before = JSON.parse(version.content_json) as ApplicationContent;
+    const patch = await applySections(trx, app, version.id, call, input, before);
+    const now = isoNow(ctx.clock);
+    await trx
+      .updateTable('application_versions')
+      .set({ updated_at: now })
+      .where('id', '=', version.id)
+      .execute();
+    await trx
+      .updateTable('applications')
+      .set({ ...patch, updated_at: now })
+      .where('id', '=', id)
+      .execute();
+    await appendAudit(trx, ctx.seam, ctx, {
+      action: 'application.draft_saved',
+      entityType: 'application',
+      entityId: id,
+      platformId: app.platform_id,
+      after: {
+        versionNo: app.version_no,
+        sections: Object.keys(input).filter((k) => input[k as keyof SaveDraftInput] !== undefined),
+        ...patch,
+      },
+    });
+  });
+}

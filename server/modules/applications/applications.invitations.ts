@@ -1,0 +1,289 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { Kysely, Selectable } from 'kysely';
+import nodemailer from 'nodemailer';
+import {
+  type ApplicationState,
+  EDITABLE_STATES,
+  type InvitationState,
+} from '../../../common/applications.js';
+import type { ApplicationInvitationsTable, DB } from '../../db/schema.js';
+import { type Ctx, isoNow, newId } from '../../http/context.js';
+import { AppError, invalidField, notFound } from '../../http/errors.js';
+import { appendAudit } from '../audit/audit.chain.js';
+import { notify } from '../notifications/notifications.service.js';
+import { accessible } from './applications.access.js';
+import { callOf, frozen } from './applications.drafts.js';
+import { loadVersion, membersOf, organisationsById } from './applications.lookup.js';
+import type { InvitationView } from './applications.schema.js';
+
+type Row = Selectable<ApplicationInvitationsTable>;
+const VALID_DAYS = 14;
+export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+async function views(db: Kysely<DB>, rows: Row[]): Promise<InvitationView[]> {
+  if (!rows.length) return [];
+  const apps = await db
+    .selectFrom('applications as a')
+    .innerJoin('calls as c', 'c.id', 'a.call_id')
+    .innerJoin('organisations as o', 'o.id', 'a.lead_org_id')
+    .select([
+      'a.id',
+      'a.title_zh',
+      'a.title_en',
+      'c.title_zh as call_zh',
+      'c.title_en as call_en',
+      'o.name_zh as lead',
+    ])
+    .where('a.id', 'in', [...new Set(rows.map((r) => r.application_id))])
+    .execute();
+  const orgs = await organisationsById(
+    db,
+    rows.map((r) => r.organisation_id),
+  );
+  const people = await db
+    .selectFrom('people')
+    .select(['id', 'name_zh', 'name_en'])
+    .where('id', 'in', [...new Set(rows.map((r) => r.person_id))])
+    .execute();
+  return rows.map((r) => {
+    const a = apps.find((x) => x.id === r.application_id)!;
+    const o = orgs.get(r.organisation_id)!;
+    const p = people.find((x) => x.id === r.person_id)!;
+    return {
+      id: r.id,
+      applicationId: r.application_id,
+      callTitleZh: a.call_zh,
+      callTitleEn: a.call_en,
+      applicationTitleZh: a.title_zh,
+      applicationTitleEn: a.title_en,
+      leadNameZh: a.lead,
+      organisation: {
+        id: o.id,
+        nameZh: o.nameZh,
+        nameEn: o.nameEn,
+        type: o.type,
+        enterpriseSize: o.enterpriseSize,
+      },
+      contact: { id: p.id, nameZh: p.name_zh, nameEn: p.name_en },
+      requestedMinor: Number(r.requested_minor),
+      cofundingMinor: Number(r.cofunding_minor),
+      role: r.role,
+      state: r.state as InvitationState,
+      channel: r.channel as 'in_app' | 'email',
+      invitedAt: r.invited_at,
+      respondedAt: r.responded_at,
+      note: r.note,
+    };
+  });
+}
+
+/**
+ * The lead invites a member's contact to confirm the member's part as it now stands. A contact with a
+ * user account is told in the app and answers there; anyone else gets a one-time link by e-mail (only
+ * the link's hash is stored). A newer invitation to the same organisation replaces older ones.
+ * Returns the token of an e-mailed link for the mailer (never sent back to the lead).
+ */
+export async function inviteMember(
+  ctx: Ctx,
+  id: string,
+  organisationId: string,
+): Promise<{ view: InvitationView; token: string | null; email: string | null }> {
+  const out = await ctx.db.transaction().execute(async (trx) => {
+    const { app } = await accessible(trx, ctx, id, 'edit', { lock: true });
+    if (!EDITABLE_STATES.includes(app.state as ApplicationState)) throw frozen(app.state);
+    const version = (await loadVersion(trx, id, app.version_no))!;
+    const member = (await membersOf(trx, version.id)).find((m) => m.organisation_id === organisationId);
+    if (!member) throw invalidField('/organisationId', 'applications.member_not_in_consortium');
+    if (member.position === 0) throw invalidField('/organisationId', 'applications.invitation_lead');
+    if (!member.contact_person_id)
+      throw invalidField('/organisationId', 'applications.invitation_no_contact');
+    const person = await trx
+      .selectFrom('people')
+      .select(['id', 'user_id', 'email'])
+      .where('id', '=', member.contact_person_id)
+      .executeTakeFirstOrThrow();
+    if (!person.user_id && !person.email)
+      throw invalidField('/organisationId', 'applications.invitation_no_email');
+    const now = ctx.clock.now();
+    const token = person.user_id ? null : randomBytes(32).toString('base64url');
+    await trx
+      .updateTable('application_invitations')
+      .set({ state: 'revoked' })
+      .where('application_id', '=', id)
+      .where('organisation_id', '=', organisationId)
+      .where('state', 'in', ['pending', 'confirmed'])
+      .execute();
+    const row: Row = {
+      id: newId(),
+      application_id: id,
+      organisation_id: organisationId,
+      person_id: person.id,
+      user_id: person.user_id,
+      channel: person.user_id ? 'in_app' : 'email',
+      token_hash: token ? hashToken(token) : null,
+      role: member.role,
+      requested_minor: member.requested_minor,
+      cofunding_minor: member.cofunding_minor,
+      state: 'pending',
+      note: null,
+      invited_by: ctx.actor?.userId || null,
+      invited_at: now.toISOString(),
+      responded_at: null,
+      expires_at: new Date(now.getTime() + VALID_DAYS * 86_400_000).toISOString(),
+    };
+    await trx.insertInto('application_invitations').values(row).execute();
+    await appendAudit(trx, ctx.seam, ctx, {
+      action: 'application.member_invited',
+      entityType: 'application',
+      entityId: id,
+      platformId: app.platform_id,
+      after: { invitationId: row.id, organisationId, personId: person.id, channel: row.channel },
+    });
+    const call = await callOf(trx, app.call_id);
+    if (person.user_id)
+      await notify(trx, ctx, {
+        userIds: [person.user_id],
+        kind: 'application.member_invited',
+        platformId: app.platform_id,
+        entityType: 'invitation',
+        entityId: row.id,
+        params: {
+          callTitleZh: call.titleZh,
+          callTitleEn: call.titleEn,
+          number: app.receipt_no ?? app.id.slice(-8),
+        },
+      });
+    return { view: (await views(trx, [row]))[0]!, token, email: token ? person.email : null };
+  });
+  if (out.token && out.email) sendInvitationMail(ctx, out.email, out.token, out.view);
+  return out;
+}
+
+/** The e-mailed one-time link, sent after the commit; without SMTP it is only logged that none went out. */
+function sendInvitationMail(ctx: Ctx, to: string, token: string, v: InvitationView) {
+  if (!ctx.config.smtpUrl) {
+    ctx.log.warn({ invitationId: v.id }, 'SMTP_URL is not set: the invitation link was not e-mailed');
+    return;
+  }
+  const link = `${ctx.config.publicUrl}/invitations/${token}`;
+  nodemailer
+    .createTransport(ctx.config.smtpUrl)
+    .sendMail({
+      from: ctx.config.smtpFrom,
+      to,
+      subject: `请确认参与申报 / Please confirm your part: ${v.callTitleZh}`,
+      text: `${v.leadNameZh} 邀请贵单位（${v.organisation.nameZh}）确认在申报书中的参与内容：\n${link}\n\n${v.leadNameZh} invites ${v.organisation.nameZh} to confirm its part in an application to "${v.callTitleEn}":\n${link}\n`,
+    })
+    .catch((err: unknown) => ctx.log.error({ err, invitationId: v.id }, 'invitation e-mail failed'));
+}
+
+async function answer(trx: Kysely<DB>, ctx: Ctx, row: Row, accept: boolean, note: string | null | undefined) {
+  if (row.state !== 'pending')
+    throw new AppError(409, 'applications.invitation_answered', { state: row.state });
+  const at = isoNow(ctx.clock);
+  const state = accept ? 'confirmed' : 'declined';
+  await trx
+    .updateTable('application_invitations')
+    .set({ state, responded_at: at, note: note ?? null })
+    .where('id', '=', row.id)
+    .execute();
+  const app = (await trx
+    .selectFrom('applications')
+    .selectAll()
+    .where('id', '=', row.application_id)
+    .executeTakeFirst())!;
+  await appendAudit(trx, ctx.seam, ctx, {
+    action: `application.member_${state}`,
+    entityType: 'application',
+    entityId: app.id,
+    platformId: app.platform_id,
+    after: { invitationId: row.id, organisationId: row.organisation_id, state },
+    reason: note ?? null,
+  });
+  await notify(trx, ctx, {
+    userIds: [app.owner_user_id],
+    kind: `application.member_${state}`,
+    platformId: app.platform_id,
+    entityType: 'application',
+    entityId: app.id,
+    params: { number: app.receipt_no ?? app.id.slice(-8) },
+  });
+  return (await views(trx, [{ ...row, state, responded_at: at, note: note ?? null }]))[0]!;
+}
+
+const live = (row: Row | undefined, now: string) =>
+  row && row.state !== 'revoked' && row.expires_at > now ? row : undefined;
+
+/** The signed-in contact confirms or declines an in-app invitation addressed to them. */
+export async function respondInvitation(
+  ctx: Ctx,
+  invitationId: string,
+  accept: boolean,
+  note?: string | null,
+) {
+  return ctx.db.transaction().execute(async (trx) => {
+    const found = await ctx.seam
+      .forUpdate(trx.selectFrom('application_invitations').selectAll().where('id', '=', invitationId))
+      .executeTakeFirst();
+    const row = live(found, isoNow(ctx.clock));
+    if (!row || !ctx.actor || row.user_id !== ctx.actor.userId)
+      throw notFound('applications.invitation_not_found');
+    return answer(trx, ctx, row, accept, note);
+  });
+}
+
+/** Invitations addressed to the caller, newest first. */
+export async function myInvitations(ctx: Ctx): Promise<InvitationView[]> {
+  if (!ctx.actor?.userId) return [];
+  const rows = await ctx.db
+    .selectFrom('application_invitations')
+    .selectAll()
+    .where('user_id', '=', ctx.actor.userId)
+    .where('state', '!=', 'revoked')
+    .orderBy('invited_at', 'desc')
+    .limit(200)
+    .execute();
+  return views(ctx.db, rows);
+}
+
+async function byToken(db: Kysely<DB>, ctx: Ctx, token: string, lock = false) {
+  const q = db.selectFrom('application_invitations').selectAll().where('token_hash', '=', hashToken(token));
+  const row = live(await (lock ? ctx.seam.forUpdate(q) : q).executeTakeFirst(), isoNow(ctx.clock));
+  if (!row) throw notFound('applications.invitation_not_found');
+  return row;
+}
+
+/** What the holder of a one-time link sees (no sign-in). */
+export async function publicInvitation(ctx: Ctx, token: string) {
+  const row = await byToken(ctx.db, ctx, token);
+  const [v] = await views(ctx.db, [row]);
+  const call = await ctx.db
+    .selectFrom('applications')
+    .select('currency')
+    .where('id', '=', row.application_id)
+    .executeTakeFirstOrThrow();
+  return {
+    state: v!.state,
+    callTitleZh: v!.callTitleZh,
+    callTitleEn: v!.callTitleEn,
+    applicationTitleZh: v!.applicationTitleZh,
+    applicationTitleEn: v!.applicationTitleEn,
+    leadNameZh: v!.leadNameZh,
+    organisationNameZh: v!.organisation.nameZh,
+    contactNameZh: v!.contact.nameZh,
+    requestedMinor: v!.requestedMinor,
+    cofundingMinor: v!.cofundingMinor,
+    currency: call.currency,
+    role: v!.role,
+    expiresAt: row.expires_at,
+  };
+}
+
+/** The holder of a one-time link confirms or declines; the link works once. */
+export async function respondByToken(ctx: Ctx, token: string, accept: boolean, note?: string | null) {
+  await ctx.db.transaction().execute(async (trx) => {
+    const row = await byToken(trx, ctx, token, true);
+    await answer(trx, ctx, row, accept, note);
+  });
+  return publicInvitation(ctx, token);
+}

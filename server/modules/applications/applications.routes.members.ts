@@ -1,0 +1,192 @@
+import multipart from '@fastify/multipart';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { MAX_ATTACHMENT_BYTES } from '../../../common/calls.js';
+import { ctxOf, requireActor } from '../../http/auth.js';
+import { problemResponses } from '../../http/openapi.js';
+import { download } from '../imports/imports.upload.js';
+import {
+  attachmentSpec,
+  deleteAttachment,
+  downloadAttachment,
+  readAttachmentUpload,
+  uploadAttachment,
+} from './applications.attachments.js';
+import {
+  inviteMember,
+  myInvitations,
+  publicInvitation,
+  respondByToken,
+  respondInvitation,
+} from './applications.invitations.js';
+import { sendFile, writeProblems } from './applications.routes.js';
+import {
+  applicationIdParams,
+  attachmentIdParams,
+  attachmentKeyParams,
+  attachmentView,
+  invitationIdParams,
+  invitationTokenParams,
+  invitationView,
+  inviteBody,
+  publicInvitationView,
+  respondBody,
+} from './applications.schema.js';
+
+const documentUpload = {
+  swaggerTransform: (input: Parameters<typeof jsonSchemaTransform>[0]) => {
+    const out = jsonSchemaTransform(input);
+    const file = { type: 'string', format: 'binary', description: 'PDF, DOCX, XLSX, PNG or JPEG' };
+    const body = { type: 'object', required: ['file'], properties: { file } };
+    return { ...out, schema: { ...out.schema, consumes: ['multipart/form-data'], body } };
+  },
+};
+
+/** Attachments of applications and the members' confirmations (issue 4). */
+export async function applicationMembersRoutes(root: FastifyInstance) {
+  // Multipart is parsed only on these routes; each attachment's own limit is applied when reading.
+  await root.register(multipart, { limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 1 } });
+  const app = root.withTypeProvider<ZodTypeProvider>();
+  const tags = ['applications'];
+
+  app.post(
+    '/api/applications/:id/attachments/:key',
+    {
+      config: documentUpload,
+      schema: {
+        tags,
+        summary:
+          "Upload the file for one of the call's attachments as multipart/form-data (owner); the type is checked by content",
+        params: attachmentKeyParams,
+        response: { 201: attachmentView, ...writeProblems },
+      },
+    },
+    async (request, reply) => {
+      requireActor(request);
+      const ctx = ctxOf(request);
+      const spec = await attachmentSpec(ctx, request.params.id, request.params.key);
+      const file = await readAttachmentUpload(request, spec.maxBytes);
+      return reply.code(201).send(await uploadAttachment(ctx, request.params.id, request.params.key, file));
+    },
+  );
+
+  app.delete(
+    '/api/applications/:id/attachments/:key',
+    {
+      schema: {
+        tags,
+        summary: 'Remove the file of one attachment from the draft (owner)',
+        params: attachmentKeyParams,
+        response: { 204: z.null(), ...writeProblems },
+      },
+    },
+    async (request, reply) => {
+      requireActor(request);
+      await deleteAttachment(ctxOf(request), request.params.id, request.params.key);
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.get(
+    '/api/applications/:id/files/:attachmentId',
+    {
+      schema: {
+        tags,
+        summary: 'Download an attachment of any version (whoever may read the application)',
+        params: attachmentIdParams,
+        response: { 200: download('application/octet-stream', 'The file as uploaded'), ...problemResponses },
+      },
+    },
+    async (request, reply) => {
+      requireActor(request);
+      const f = await downloadAttachment(ctxOf(request), request.params.id, request.params.attachmentId);
+      const disposition = `attachment; filename*=UTF-8''${encodeURIComponent(f.fileName)}`;
+      return sendFile(reply, f.mediaType, disposition, f.body);
+    },
+  );
+
+  app.post(
+    '/api/applications/:id/invitations',
+    {
+      schema: {
+        tags,
+        summary:
+          "Invite a member's contact to confirm the member's part (owner): in the app when they have an account, else by an e-mailed one-time link",
+        params: applicationIdParams,
+        body: inviteBody,
+        response: { 201: invitationView, ...writeProblems },
+      },
+    },
+    async (request, reply) => {
+      requireActor(request);
+      const { view } = await inviteMember(ctxOf(request), request.params.id, request.body.organisationId);
+      return reply.code(201).send(view);
+    },
+  );
+
+  app.get(
+    '/api/invitations',
+    {
+      schema: {
+        tags,
+        summary: 'Invitations to confirm a consortium part addressed to the caller',
+        response: { 200: z.object({ items: z.array(invitationView) }), ...problemResponses },
+      },
+    },
+    async (request) => {
+      requireActor(request);
+      return { items: await myInvitations(ctxOf(request)) };
+    },
+  );
+
+  app.post(
+    '/api/invitations/:invitationId/respond',
+    {
+      schema: {
+        tags,
+        summary: 'Confirm or decline an invitation addressed to the caller',
+        params: invitationIdParams,
+        body: respondBody,
+        response: { 200: invitationView, ...writeProblems },
+      },
+    },
+    async (request) => {
+      requireActor(request);
+      const b = request.body;
+      return respondInvitation(ctxOf(request), request.params.invitationId, b.accept, b.note);
+    },
+  );
+
+  app.get(
+    '/api/public/invitations/:token',
+    {
+      schema: {
+        tags: ['public-portal'],
+        summary: 'What a one-time invitation link asks the member to confirm (no sign-in)',
+        params: invitationTokenParams,
+        response: { 200: publicInvitationView, ...problemResponses },
+      },
+    },
+    async (request) => publicInvitation(ctxOf(request), request.params.token),
+  );
+
+  app.post(
+    '/api/public/invitations/:token',
+    {
+      config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
+      schema: {
+        tags: ['public-portal'],
+        summary: 'Confirm or decline through a one-time invitation link (no sign-in; works once)',
+        params: invitationTokenParams,
+        body: respondBody,
+        response: { 200: publicInvitationView, ...writeProblems },
+      },
+    },
+    async (request) => {
+      const b = request.body;
+      return respondByToken(ctxOf(request), request.params.token, b.accept, b.note);
+    },
+  );
+}

@@ -1,0 +1,127 @@
+import type { Kysely } from 'kysely';
+import { ERROR_MESSAGES, type ErrorCode } from '../../../common/error-codes.js';
+import type { DB } from '../../db/schema.js';
+import { AppError, type FieldError } from '../../http/errors.js';
+import type { CallRecord } from '../programs/calls.lookup.js';
+import type { ApplicationContent, BudgetLineInput, ConsortiumMemberInput } from './applications.schema.js';
+
+/**
+ * Structural checks and writes of the sections of a draft: every problem is collected with its JSON
+ * pointer and reported together (400), before anything is written.
+ */
+export class Problems {
+  readonly list: FieldError[] = [];
+  add(pointer: string, code: ErrorCode) {
+    this.list.push({ in: 'body', pointer, code, message: ERROR_MESSAGES[code] });
+  }
+  throwIfAny(status = 400, code: ErrorCode = 'request.validation_failed') {
+    if (this.list.length) throw new AppError(status, code, { errors: this.list });
+  }
+}
+
+export function checkContent(p: Problems, content: ApplicationContent, call: CallRecord, base = '/content') {
+  if (content.fieldId && !call.fieldIds.includes(content.fieldId))
+    p.add(`${base}/fieldId`, 'applications.field_not_in_call');
+  content.workPlan?.forEach((w, i) => {
+    if (w.endMonth < w.startMonth) p.add(`${base}/workPlan/${i}/endMonth`, 'applications.work_plan_order');
+  });
+}
+
+export async function checkConsortium(
+  db: Kysely<DB>,
+  p: Problems,
+  members: readonly ConsortiumMemberInput[],
+  leadOrgId: string,
+) {
+  if (members[0] && members[0].organisationId !== leadOrgId)
+    p.add('/consortium/0/organisationId', 'applications.lead_must_be_own');
+  const orgIds = members.map((m) => m.organisationId);
+  const orgs = await db
+    .selectFrom('organisations')
+    .select(['id', 'merged_into_id'])
+    .where('id', 'in', orgIds)
+    .execute();
+  const live = new Set(orgs.filter((o) => !o.merged_into_id).map((o) => o.id));
+  const personIds = members.map((m) => m.contactPersonId).filter((x): x is string => !!x);
+  const people = personIds.length
+    ? await db.selectFrom('people').select(['id', 'organisation_id']).where('id', 'in', personIds).execute()
+    : [];
+  const personOrg = new Map(people.map((x) => [x.id, x.organisation_id]));
+  const seen = new Set<string>();
+  members.forEach((m, i) => {
+    const at = `/consortium/${i}`;
+    if (seen.has(m.organisationId)) p.add(`${at}/organisationId`, 'applications.duplicate_member');
+    seen.add(m.organisationId);
+    if (!live.has(m.organisationId)) p.add(`${at}/organisationId`, 'applications.unknown_organisation');
+    if (m.contactPersonId) {
+      if (!personOrg.has(m.contactPersonId)) p.add(`${at}/contactPersonId`, 'applications.unknown_person');
+      else if (personOrg.get(m.contactPersonId) !== m.organisationId)
+        p.add(`${at}/contactPersonId`, 'applications.contact_not_of_member');
+    }
+  });
+}
+
+export function checkBudget(
+  p: Problems,
+  lines: readonly BudgetLineInput[],
+  memberOrgIds: ReadonlySet<string>,
+) {
+  const seen = new Set<string>();
+  lines.forEach((l, i) => {
+    if (!memberOrgIds.has(l.organisationId))
+      p.add(`/budget/${i}/organisationId`, 'applications.budget_unknown_member');
+    const key = `${l.organisationId}/${l.category}`;
+    if (seen.has(key)) p.add(`/budget/${i}/category`, 'applications.duplicate_budget_line');
+    seen.add(key);
+  });
+}
+
+export async function writeConsortium(
+  trx: Kysely<DB>,
+  versionId: string,
+  members: readonly ConsortiumMemberInput[],
+  newId: () => string,
+) {
+  await trx.deleteFrom('application_members').where('version_id', '=', versionId).execute();
+  await trx
+    .insertInto('application_members')
+    .values(
+      members.map((m, position) => ({
+        id: newId(),
+        version_id: versionId,
+        position,
+        organisation_id: m.organisationId,
+        contact_person_id: m.contactPersonId ?? null,
+        role: m.role ?? null,
+        requested_minor: m.requestedMinor,
+        cofunding_minor: m.cofundingMinor,
+      })),
+    )
+    .execute();
+  // Budget lines of organisations that left the consortium go with them.
+  await trx
+    .deleteFrom('application_budget_lines')
+    .where('version_id', '=', versionId)
+    .where(
+      'organisation_id',
+      'not in',
+      members.map((m) => m.organisationId),
+    )
+    .execute();
+}
+
+export async function writeBudget(trx: Kysely<DB>, versionId: string, lines: readonly BudgetLineInput[]) {
+  await trx.deleteFrom('application_budget_lines').where('version_id', '=', versionId).execute();
+  if (lines.length)
+    await trx
+      .insertInto('application_budget_lines')
+      .values(
+        lines.map((l) => ({
+          version_id: versionId,
+          organisation_id: l.organisationId,
+          category: l.category,
+          amount_minor: l.amountMinor,
+        })),
+      )
+      .execute();
+}

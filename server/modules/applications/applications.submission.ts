@@ -1,0 +1,172 @@
+import { createHash } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import { canonicalJson } from '../../../common/canonical-json.js';
+import type { DB } from '../../db/schema.js';
+import type { Ctx } from '../../http/context.js';
+import { AppError } from '../../http/errors.js';
+import { effectiveCallState, loadCall } from '../programs/calls.lookup.js';
+import { accessible } from './applications.access.js';
+import {
+  type ApplicationRow,
+  attachmentsOf,
+  budgetOf,
+  loadVersion,
+  membersOf,
+  organisationsById,
+  type VersionRow,
+} from './applications.lookup.js';
+import { receiptOf } from './applications.receipts.js';
+import type { ApplicationContent, ReceiptView } from './applications.schema.js';
+import { applyTransition, assertLegal } from './applications.transitions.js';
+import { readiness } from './applications.validate.js';
+
+/** The whole version as submitted: what the checksum covers and what stays readable afterwards. */
+async function snapshotOf(
+  db: Kysely<DB>,
+  app: ApplicationRow,
+  version: VersionRow,
+  callCode: string,
+  at: string,
+) {
+  const [members, budget, attachments] = await Promise.all([
+    membersOf(db, version.id),
+    budgetOf(db, version.id),
+    attachmentsOf(db, version.id),
+  ]);
+  const orgs = await organisationsById(
+    db,
+    members.map((m) => m.organisation_id),
+  );
+  const contactIds = members.map((m) => m.contact_person_id).filter((x): x is string => !!x);
+  const contacts = contactIds.length
+    ? await db
+        .selectFrom('people')
+        .select(['id', 'name_zh', 'name_en'])
+        .where('id', 'in', contactIds)
+        .execute()
+    : [];
+  return {
+    applicationId: app.id,
+    callId: app.call_id,
+    callCode,
+    versionNo: version.version_no,
+    submittedAt: at,
+    currency: app.currency,
+    content: JSON.parse(version.content_json) as ApplicationContent,
+    consortium: members.map((m) => {
+      const org = orgs.get(m.organisation_id)!;
+      const contact = contacts.find((c) => c.id === m.contact_person_id);
+      return {
+        position: m.position,
+        organisationId: m.organisation_id,
+        organisationNameZh: org.nameZh,
+        organisationNameEn: org.nameEn,
+        organisationType: org.type,
+        enterpriseSize: org.enterpriseSize,
+        contactPersonId: m.contact_person_id,
+        contactNameZh: contact?.name_zh ?? null,
+        role: m.role,
+        requestedMinor: m.requested_minor,
+        cofundingMinor: m.cofunding_minor,
+      };
+    }),
+    budget: budget.map((b) => ({
+      organisationId: b.organisation_id,
+      category: b.category,
+      amountMinor: b.amount_minor,
+    })),
+    attachments: attachments.map((a) => ({
+      key: a.key,
+      fileName: a.file_name,
+      type: a.type,
+      mediaType: a.media_type,
+      sizeBytes: a.size_bytes,
+      sha256: a.sha256,
+    })),
+  };
+}
+
+/** Takes the call's next receipt number: its counter row is locked until the transaction ends. */
+async function nextReceiptSeq(trx: Kysely<DB>, ctx: Ctx, callId: string): Promise<number> {
+  await trx
+    .insertInto('call_receipt_counters')
+    .values({ call_id: callId, last_seq: 0 })
+    .onConflict((oc) => oc.column('call_id').doNothing())
+    .execute();
+  const row = await ctx.seam
+    .forUpdate(trx.selectFrom('call_receipt_counters').select('last_seq').where('call_id', '=', callId))
+    .executeTakeFirstOrThrow();
+  const seq = Number(row.last_seq) + 1;
+  await trx
+    .updateTable('call_receipt_counters')
+    .set({ last_seq: seq })
+    .where('call_id', '=', callId)
+    .execute();
+  return seq;
+}
+
+/**
+ * Submits (or resubmits) the current version. The deadline is checked against the instant the server
+ * took the request (`ctx.clock`), so a request that arrived in time is not refused for waiting on a
+ * lock. Freezing the version (snapshot + checksum), the receipt number, the state change, its audit
+ * entry and the notifications commit in one transaction, or nothing does.
+ */
+export async function submitApplication(ctx: Ctx, id: string): Promise<ReceiptView> {
+  const taken = ctx.clock.now();
+  const at = taken.toISOString();
+  return ctx.db.transaction().execute(async (trx) => {
+    const { app } = await accessible(trx, ctx, id, 'edit', { lock: true });
+    const action = app.state === 'returned' ? 'resubmit' : 'submit';
+    assertLegal(app, action);
+    const call = (await loadCall(trx, app.call_id, { lock: ctx.seam }))!;
+    if (action === 'submit') {
+      const state = effectiveCallState(call, taken);
+      if (state !== 'open') {
+        const code = state === 'upcoming' ? 'applications.call_not_open' : 'applications.deadline_passed';
+        throw new AppError(409, code, { closesAt: call.closesAt, serverTime: at });
+      }
+    } else if (!app.resubmit_deadline || at >= app.resubmit_deadline) {
+      throw new AppError(409, 'applications.resubmit_window_closed', {
+        resubmitDeadline: app.resubmit_deadline,
+        serverTime: at,
+      });
+    }
+    const version = (await loadVersion(trx, id, app.version_no))!;
+    const { problems, outcomes } = await readiness(trx, app, version, call);
+    const failed = outcomes.filter((o) => !o.passed);
+    problems.throwIfAny(422, 'applications.not_submittable');
+    if (failed.length) {
+      throw new AppError(422, 'applications.ineligible', {
+        rules: failed,
+        errors: failed.map((o) => ({
+          in: 'body',
+          pointer: o.path ?? '',
+          code: `eligibility.${o.kind}`,
+          message: o.reason,
+        })),
+      });
+    }
+    const snapshot = canonicalJson(await snapshotOf(trx, app, version, call.code, at));
+    const checksum = createHash('sha256').update(snapshot).digest('hex');
+    const seq = await nextReceiptSeq(trx, ctx, call.id);
+    const receiptNo = `${call.code}-${String(seq).padStart(4, '0')}`;
+    await trx
+      .updateTable('application_versions')
+      .set({
+        frozen_at: at,
+        snapshot_json: snapshot,
+        checksum,
+        receipt_seq: seq,
+        receipt_no: receiptNo,
+        updated_at: at,
+      })
+      .where('id', '=', version.id)
+      .where('frozen_at', 'is', null)
+      .execute();
+    await applyTransition(trx, ctx, app, call, action, {
+      at,
+      patch: { receipt_no: receiptNo, submitted_at: at, resubmit_deadline: null },
+    });
+    return receiptOf(trx, id, version.version_no);
+  });
+}

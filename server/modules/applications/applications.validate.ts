@@ -1,0 +1,108 @@
+import type { Kysely } from 'kysely';
+import type { RuleOutcome } from '../../../common/eligibility.js';
+import type { DB } from '../../db/schema.js';
+import type { CallRecord } from '../programs/calls.lookup.js';
+import {
+  type ApplicationRow,
+  attachmentsOf,
+  budgetOf,
+  membersOf,
+  organisationsById,
+  type VersionRow,
+} from './applications.lookup.js';
+import type { ApplicationContent } from './applications.schema.js';
+import { Problems } from './applications.sections.js';
+import { evaluateEligibility } from './eligibility.js';
+
+export interface Readiness {
+  problems: Problems;
+  outcomes: RuleOutcome[];
+}
+
+/**
+ * The strict checks of a submission on one version: completeness, budgets adding up, the ceiling,
+ * required attachments, members' confirmations of their current terms, and every eligibility rule.
+ */
+export async function readiness(
+  db: Kysely<DB>,
+  app: ApplicationRow,
+  version: VersionRow,
+  call: CallRecord,
+): Promise<Readiness> {
+  const p = new Problems();
+  const content = JSON.parse(version.content_json) as ApplicationContent;
+  if (!content.titleZh && !content.titleEn) p.add('/content/titleZh', 'applications.required');
+  if (!content.summaryZh && !content.summaryEn) p.add('/content/summaryZh', 'applications.required');
+  if (!content.fieldId) p.add('/content/fieldId', 'applications.required');
+  else if (!call.fieldIds.includes(content.fieldId))
+    p.add('/content/fieldId', 'applications.field_not_in_call');
+  if (!content.objectives?.length) p.add('/content/objectives', 'applications.required');
+  content.objectives?.forEach((o, i) => {
+    if (!o.indicators.length) p.add(`/content/objectives/${i}/indicators`, 'applications.required');
+  });
+  if (!content.workPlan?.length) p.add('/content/workPlan', 'applications.required');
+  content.workPlan?.forEach((w, i) => {
+    if (!w.milestones.length) p.add(`/content/workPlan/${i}/milestones`, 'applications.required');
+  });
+
+  const [members, budget, attachments] = await Promise.all([
+    membersOf(db, version.id),
+    budgetOf(db, version.id),
+    attachmentsOf(db, version.id),
+  ]);
+  const orgs = await organisationsById(
+    db,
+    members.map((m) => m.organisation_id),
+  );
+  const invitations = await db
+    .selectFrom('application_invitations')
+    .select(['organisation_id', 'requested_minor', 'cofunding_minor', 'role'])
+    .where('application_id', '=', app.id)
+    .where('state', '=', 'confirmed')
+    .execute();
+  members.forEach((m, i) => {
+    const at = `/consortium/${i}`;
+    if (!m.contact_person_id) p.add(`${at}/contactPersonId`, 'applications.required');
+    const lines = budget.filter((b) => b.organisation_id === m.organisation_id);
+    if (lines.reduce((s, b) => s + b.amount_minor, 0) !== m.requested_minor)
+      p.add(`${at}/requestedMinor`, 'applications.budget_mismatch');
+    if (i > 0 && !invitations.some((inv) => confirms(inv, m))) p.add(at, 'applications.confirmation_missing');
+  });
+  const requested = members.reduce((s, m) => s + m.requested_minor, 0);
+  if (requested > call.ceilingMinor) p.add('/consortium', 'applications.over_ceiling');
+  for (const spec of call.requiredAttachments) {
+    if (spec.required && !attachments.some((a) => a.key === spec.key))
+      p.add(`/attachments/${spec.key}`, 'applications.attachment_missing');
+  }
+  const outcomes = evaluateEligibility(call.eligibility, {
+    ceilingMinor: call.ceilingMinor,
+    members: members.map((m) => {
+      const org = orgs.get(m.organisation_id);
+      return {
+        type: org?.type ?? 'other',
+        enterpriseSize: org?.enterpriseSize ?? null,
+        requestedMinor: m.requested_minor,
+        cofundingMinor: m.cofunding_minor,
+      };
+    }),
+  });
+  return { problems: p, outcomes };
+}
+
+/** A confirmation holds while the member's organisation and terms are those it confirmed. */
+export function confirms(
+  inv: {
+    organisation_id: string;
+    requested_minor: number | string;
+    cofunding_minor: number | string;
+    role: string | null;
+  },
+  m: { organisation_id: string; requested_minor: number; cofunding_minor: number; role: string | null },
+): boolean {
+  return (
+    inv.organisation_id === m.organisation_id &&
+    Number(inv.requested_minor) === m.requested_minor &&
+    Number(inv.cofunding_minor) === m.cofunding_minor &&
+    (inv.role ?? null) === (m.role ?? null)
+  );
+}

@@ -1,0 +1,234 @@
+import type { Kysely } from 'kysely';
+import type { ApplicationState } from '../../../common/applications.js';
+import { EDITABLE_STATES, nextState } from '../../../common/applications.js';
+import type { DB } from '../../db/schema.js';
+import type { Ctx } from '../../http/context.js';
+import { notFound } from '../../http/errors.js';
+import { accessible } from './applications.access.js';
+import { callOf } from './applications.drafts.js';
+import {
+  type ApplicationRow,
+  attachmentsOf,
+  budgetOf,
+  loadVersion,
+  membersOf,
+  organisationsById,
+} from './applications.lookup.js';
+import type { Relation } from './applications.policy.js';
+import type {
+  ApplicationContent,
+  ApplicationSummary,
+  ApplicationView,
+  EligibilityView,
+} from './applications.schema.js';
+import { confirms, readiness } from './applications.validate.js';
+
+const orgView = (o: {
+  id: string;
+  nameZh: string;
+  nameEn: string | null;
+  type: string;
+  enterpriseSize: string | null;
+}) => ({ id: o.id, nameZh: o.nameZh, nameEn: o.nameEn, type: o.type, enterpriseSize: o.enterpriseSize });
+
+/** List rows: the application with its call and lead organisation. */
+export async function summaries(db: Kysely<DB>, rows: ApplicationRow[]): Promise<ApplicationSummary[]> {
+  if (!rows.length) return [];
+  const calls = await db
+    .selectFrom('calls')
+    .select(['id', 'code', 'title_zh', 'title_en'])
+    .where('id', 'in', [...new Set(rows.map((r) => r.call_id))])
+    .execute();
+  const orgs = await organisationsById(
+    db,
+    rows.map((r) => r.lead_org_id),
+  );
+  return rows.map((r) => {
+    const call = calls.find((c) => c.id === r.call_id)!;
+    return {
+      id: r.id,
+      callId: r.call_id,
+      callCode: call.code,
+      callTitleZh: call.title_zh,
+      callTitleEn: call.title_en,
+      platformId: r.platform_id,
+      state: r.state as ApplicationState,
+      titleZh: r.title_zh,
+      titleEn: r.title_en,
+      fieldId: r.field_id,
+      lead: orgView(orgs.get(r.lead_org_id)!),
+      requestedTotalMinor: Number(r.requested_total_minor),
+      currency: r.currency,
+      versionNo: r.version_no,
+      receiptNo: r.receipt_no,
+      submittedAt: r.submitted_at,
+      resubmitDeadline: r.resubmit_deadline,
+      createdAt: r.created_at,
+      updatedAt: r.updated_at,
+    };
+  });
+}
+
+async function detail(
+  db: Kysely<DB>,
+  app: ApplicationRow,
+  versionNo: number,
+  relations: Set<Relation>,
+): Promise<ApplicationView> {
+  const version = await loadVersion(db, app.id, versionNo);
+  if (!version) throw notFound('applications.version_not_found');
+  const [members, budget, attachments, versions, transitions, screenings, invitations] = await Promise.all([
+    membersOf(db, version.id),
+    budgetOf(db, version.id),
+    attachmentsOf(db, version.id),
+    db
+      .selectFrom('application_versions')
+      .select(['version_no', 'frozen_at', 'checksum', 'receipt_no'])
+      .where('application_id', '=', app.id)
+      .orderBy('version_no')
+      .execute(),
+    db
+      .selectFrom('application_transitions')
+      .selectAll()
+      .where('application_id', '=', app.id)
+      .orderBy('at')
+      .orderBy('id')
+      .execute(),
+    db
+      .selectFrom('application_screenings')
+      .selectAll()
+      .where('application_id', '=', app.id)
+      .orderBy('at')
+      .orderBy('id')
+      .execute(),
+    db
+      .selectFrom('application_invitations')
+      .selectAll()
+      .where('application_id', '=', app.id)
+      .orderBy('invited_at', 'desc')
+      .execute(),
+  ]);
+  const orgs = await organisationsById(
+    db,
+    members.map((m) => m.organisation_id),
+  );
+  const contactIds = members.map((m) => m.contact_person_id).filter((x): x is string => !!x);
+  const contacts = contactIds.length
+    ? await db
+        .selectFrom('people')
+        .select(['id', 'name_zh', 'name_en'])
+        .where('id', 'in', contactIds)
+        .execute()
+    : [];
+  const [summary] = await summaries(db, [app]);
+  const state = app.state as ApplicationState;
+  const owner = relations.has('owner');
+  const editable =
+    owner && EDITABLE_STATES.includes(state) && versionNo === app.version_no && !version.frozen_at;
+  return {
+    ...summary!,
+    content: JSON.parse(version.content_json) as ApplicationContent,
+    consortium: members.map((m) => {
+      const latest = invitations.find(
+        (i) => i.organisation_id === m.organisation_id && i.state !== 'revoked',
+      );
+      const c = contacts.find((x) => x.id === m.contact_person_id);
+      return {
+        position: m.position,
+        organisation: orgView(orgs.get(m.organisation_id)!),
+        contact: c ? { id: c.id, nameZh: c.name_zh, nameEn: c.name_en } : null,
+        role: m.role,
+        requestedMinor: m.requested_minor,
+        cofundingMinor: m.cofunding_minor,
+        confirmation:
+          m.position === 0
+            ? 'not_needed'
+            : !latest
+              ? 'not_invited'
+              : latest.state === 'confirmed' && !confirms(latest, m)
+                ? 'outdated'
+                : (latest.state as 'pending' | 'confirmed' | 'declined'),
+      };
+    }),
+    budget: budget.map((b) => ({
+      organisationId: b.organisation_id,
+      category: b.category as ApplicationView['budget'][number]['category'],
+      amountMinor: b.amount_minor,
+    })),
+    attachments: attachments.map((a) => ({
+      id: a.id,
+      key: a.key,
+      fileName: a.file_name,
+      type: a.type as ApplicationView['attachments'][number]['type'],
+      mediaType: a.media_type,
+      sizeBytes: a.size_bytes,
+      sha256: a.sha256,
+      uploadedAt: a.created_at,
+    })),
+    versions: versions.map((v) => ({
+      versionNo: v.version_no,
+      frozenAt: v.frozen_at,
+      checksum: v.checksum,
+      receiptNo: v.receipt_no,
+    })),
+    transitions: transitions.map((t) => ({
+      fromState: t.from_state,
+      toState: t.to_state,
+      at: t.at,
+      actorLabel: t.actor_label,
+      reason: t.reason,
+    })),
+    screenings: relations.has('officer')
+      ? screenings.map((s) => ({
+          answers: JSON.parse(s.answers_json),
+          outcome: s.outcome,
+          reasons: s.reasons,
+          at: s.at,
+          officerLabel: s.officer_label,
+        }))
+      : screenings
+          .filter((s) => s.outcome)
+          .map((s) => ({ answers: [], outcome: s.outcome, reasons: s.reasons, at: s.at, officerLabel: '' })),
+    withdrawReason: app.withdraw_reason,
+    access: {
+      canEdit: editable,
+      canSubmit: editable,
+      canWithdraw: owner && nextState(state, 'withdraw') !== null,
+      canInvite: editable,
+      canScreen: relations.has('officer') && (state === 'submitted' || state === 'screening'),
+    },
+  };
+}
+
+/** One application as its owner, a confirmed member or an officer sees it (a given version, or the current). */
+export async function getApplication(ctx: Ctx, id: string, versionNo?: number): Promise<ApplicationView> {
+  const { app, relations } = await accessible(ctx.db, ctx, id, 'read');
+  return detail(ctx.db, app, versionNo ?? app.version_no, relations);
+}
+
+/** Every rule's outcome and what is still missing, on the current version, before submitting. */
+export async function getEligibility(ctx: Ctx, id: string): Promise<EligibilityView> {
+  const { app } = await accessible(ctx.db, ctx, id, 'read');
+  const version = (await loadVersion(ctx.db, id, app.version_no))!;
+  const call = await callOf(ctx.db, app.call_id);
+  const { problems, outcomes } = await readiness(ctx.db, app, version, call);
+  return {
+    eligible: outcomes.every((o) => o.passed) && problems.list.length === 0,
+    outcomes,
+    problems: problems.list.map((p) => ({ pointer: p.pointer, code: p.code })),
+  };
+}
+
+/** A frozen version exactly as submitted. */
+export async function getFrozenVersion(ctx: Ctx, id: string, versionNo: number) {
+  await accessible(ctx.db, ctx, id, 'read');
+  const v = await loadVersion(ctx.db, id, versionNo);
+  if (!v?.frozen_at) throw notFound('applications.version_not_found');
+  return {
+    versionNo: v.version_no,
+    frozenAt: v.frozen_at,
+    checksum: v.checksum!,
+    receiptNo: v.receipt_no!,
+    snapshot: JSON.parse(v.snapshot_json!) as Record<string, unknown>,
+  };
+}
