@@ -129,6 +129,17 @@ export function buildCli(): Command {
     );
 
   program
+    .command('affinity')
+    .description('Score every (expert, item) pair offline; one JSON line per pair on stdout (issue 5)')
+    .requiredOption('--experts <file>', 'JSON: [{id, expertise, outputs: [{title, abstract}], fields?}]')
+    .requiredOption('--items <file>', 'JSON: [{id, title, summary, field?}]')
+    .option('--model <name>', 'bilingual (default) or tfidf (plain word baseline)', 'bilingual')
+    .action(async (o: { experts: string; items: string; model: string }) => {
+      const { runAffinityCommand } = await import('./modules/review/affinity/affinity.cli.js');
+      process.exitCode = await runAffinityCommand(o);
+    });
+
+  program
     .command('backup <file>')
     .description('Online, consistent backup of the whole database to FILE (gzip JSON lines)')
     .action((file: string) =>
