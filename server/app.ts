@@ -28,6 +28,7 @@ import { notificationsRoutes } from './modules/notifications/notifications.route
 import { orgsRoutes } from './modules/orgs/orgs.routes.js';
 import { peopleRoutes } from './modules/people/people.routes.js';
 import { platformsRoutes } from './modules/platforms/platforms.routes.js';
+import { callsRoutes } from './modules/programs/calls.routes.js';
 import { healthRoutes } from './modules/system/health.routes.js';
 import { ttreportsRoutes } from './modules/ttreports/ttreports.routes.js';
 import { unitsRoutes } from './modules/units/units.routes.js';
@@ -121,6 +122,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(unitsRoutes);
   await app.register(peopleRoutes);
   await app.register(committeeRoutes);
+  await app.register(callsRoutes);
   await app.register(notificationsOutbox);
   await app.register(notificationsRoutes);
   await app.register(ipRoutes);

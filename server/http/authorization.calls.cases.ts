@@ -1,5 +1,7 @@
 import type { Role } from '../../common/roles.js';
 import { notify } from '../modules/notifications/notifications.service.js';
+import { createCall, publishCall } from '../modules/programs/calls.service.js';
+import { buildField } from '../test/platform-factories.js';
 import type { Ctx } from './context.js';
 import { newId } from './context.js';
 
@@ -35,6 +37,19 @@ export interface CallsMatrixEnv {
 
 const signedIn: Expect = { anonymous: '401', others: '2xx' };
 const signedInWrite: Expect = { anonymous: '401', 'token:read': '403', others: '2xx' };
+/** Program officers and admins of platform A (tokens belong to a system admin). */
+const callStaff: Expect = {
+  anonymous: '401',
+  'token:read': '2xx',
+  'token:write': '2xx',
+  system_admin: '2xx',
+  'A:platform_admin': '2xx',
+  'A:program_officer': '2xx',
+  others: '403',
+};
+const callStaffWrite: Expect = { ...callStaff, 'token:read': '403' };
+/** On a draft, anyone but the staff is told it does not exist. */
+const draftStaffWrite: Expect = { ...callStaffWrite, others: '404' };
 
 export function callsCases(env: CallsMatrixEnv): RouteCase[] {
   /** A notification for the actor (for a token: its owner), or for a stranger. */
@@ -60,6 +75,24 @@ export function callsCases(env: CallsMatrixEnv): RouteCase[] {
       .executeTakeFirstOrThrow();
     return row.id;
   };
+  let n = 0;
+  let field: string | undefined;
+  const callBody = async () => {
+    field ??= (await buildField(env.ctx())).id;
+    return {
+      code: `M${Date.now().toString(36)}${n++}`.toUpperCase(),
+      titleZh: '矩阵计划',
+      titleEn: 'Matrix call',
+      summaryZh: '授权矩阵',
+      opensAt: '2026-01-01T00:00:00Z',
+      closesAt: '2099-01-01T00:00:00Z',
+      budgetTotalMinor: 1_000_000,
+      ceilingMinor: 100_000,
+      fieldIds: [field],
+    };
+  };
+  const draftCall = async () => (await createCall(env.ctx(), env.A(), await callBody())).id;
+  const publishedCall = async () => (await publishCall(env.ctx(), await draftCall())).id;
   let stranger: string | undefined;
   const strangersNotification = async () => {
     stranger ??= env.userId('A:researcher');
@@ -67,6 +100,64 @@ export function callsCases(env: CallsMatrixEnv): RouteCase[] {
   };
 
   return [
+    { route: 'GET /api/calls', expect: { others: '2xx' }, cell: () => ({ url: '/api/calls?status=open' }) },
+    {
+      route: 'GET /api/calls/:id',
+      label: 'published',
+      expect: { others: '2xx' },
+      cell: async () => ({ url: `/api/calls/${await publishedCall()}` }),
+    },
+    {
+      route: 'GET /api/calls/:id',
+      label: 'draft (staff preview)',
+      expect: { ...callStaff, anonymous: '404', others: '404' },
+      cell: async () => ({ url: `/api/calls/${await draftCall()}` }),
+    },
+    {
+      route: 'GET /api/calls/:id/manage',
+      label: 'published',
+      expect: callStaff,
+      cell: async () => ({ url: `/api/calls/${await publishedCall()}/manage` }),
+    },
+    {
+      route: 'GET /api/calls/:id/manage',
+      label: 'draft',
+      expect: { ...callStaff, others: '404' },
+      cell: async () => ({ url: `/api/calls/${await draftCall()}/manage` }),
+    },
+    {
+      route: 'GET /api/platforms/:platformId/calls',
+      expect: callStaff,
+      cell: () => ({ url: `/api/platforms/${env.A()}/calls` }),
+    },
+    {
+      route: 'POST /api/platforms/:platformId/calls',
+      expect: callStaffWrite,
+      cell: async () => ({ url: `/api/platforms/${env.A()}/calls`, body: await callBody() }),
+    },
+    {
+      route: 'PATCH /api/calls/:id',
+      expect: draftStaffWrite,
+      cell: async () => ({ url: `/api/calls/${await draftCall()}`, body: { titleEn: 'Edited' } }),
+    },
+    {
+      route: 'POST /api/calls/:id/publish',
+      expect: draftStaffWrite,
+      cell: async () => ({ url: `/api/calls/${await draftCall()}/publish`, body: {} }),
+    },
+    {
+      route: 'POST /api/calls/:id/close',
+      expect: callStaffWrite,
+      cell: async () => ({ url: `/api/calls/${await publishedCall()}/close`, body: { reason: 'Matrix' } }),
+    },
+    {
+      route: 'POST /api/calls/:id/extend-deadline',
+      expect: callStaffWrite,
+      cell: async () => ({
+        url: `/api/calls/${await publishedCall()}/extend-deadline`,
+        body: { closesAt: '2099-02-01T00:00:00Z', reason: 'Matrix' },
+      }),
+    },
     { route: 'GET /api/me/notifications', expect: signedIn, cell: () => ({ url: '/api/me/notifications' }) },
     {
       route: 'POST /api/me/notifications/:id/read',

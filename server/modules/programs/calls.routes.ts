@@ -1,0 +1,157 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { ctxOf, requireActor } from '../../http/auth.js';
+import { problemResponses } from '../../http/openapi.js';
+import {
+  callIdParams,
+  callView,
+  createCallBody,
+  extendDeadlineBody,
+  platformCallsParams,
+  publicCallList,
+  publicCallsQuery,
+  publicCallView,
+  staffCallList,
+  staffCallsQuery,
+  transitionBody,
+  updateCallBody,
+} from './calls.schema.js';
+import { closeCall, createCall, extendDeadline, publishCall, updateCall } from './calls.service.js';
+import { getPublicCall, getStaffCall, listPublicCalls, listStaffCalls } from './calls.views.js';
+
+export async function callsRoutes(root: FastifyInstance) {
+  const app = root.withTypeProvider<ZodTypeProvider>();
+  const tags = ['calls'];
+
+  app.get(
+    '/api/calls',
+    {
+      schema: {
+        tags,
+        summary: 'Published calls for anyone (open, upcoming, past); times in UTC with the server clock',
+        querystring: publicCallsQuery,
+        response: { 200: publicCallList, ...problemResponses },
+      },
+    },
+    async (request) => listPublicCalls(ctxOf(request), request.query),
+  );
+
+  app.get(
+    '/api/calls/:id',
+    {
+      schema: {
+        tags,
+        summary: "A published call for anyone; a draft only as its platform's staff preview",
+        params: callIdParams,
+        response: { 200: publicCallView, ...problemResponses },
+      },
+    },
+    async (request) => getPublicCall(ctxOf(request), request.params.id),
+  );
+
+  app.get(
+    '/api/calls/:id/manage',
+    {
+      schema: {
+        tags,
+        summary: 'The full call with its state and screening checklist (program officers and admins)',
+        params: callIdParams,
+        response: { 200: callView, ...problemResponses },
+      },
+    },
+    async (request) => {
+      requireActor(request);
+      return getStaffCall(ctxOf(request), request.params.id);
+    },
+  );
+
+  app.get(
+    '/api/platforms/:platformId/calls',
+    {
+      schema: {
+        tags,
+        summary: 'Every call of a platform, drafts included (program officers and admins)',
+        params: platformCallsParams,
+        querystring: staffCallsQuery,
+        response: { 200: staffCallList, ...problemResponses },
+      },
+    },
+    async (request) => {
+      requireActor(request);
+      return listStaffCalls(ctxOf(request), request.params.platformId, request.query);
+    },
+  );
+
+  app.post(
+    '/api/platforms/:platformId/calls',
+    {
+      schema: {
+        tags,
+        summary: 'Create a draft call (program officers and admins)',
+        params: platformCallsParams,
+        body: createCallBody,
+        response: { 201: callView, ...problemResponses },
+      },
+    },
+    async (request, reply) => {
+      requireActor(request);
+      return reply.code(201).send(await createCall(ctxOf(request), request.params.platformId, request.body));
+    },
+  );
+
+  app.patch(
+    '/api/calls/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Edit a draft call',
+        params: callIdParams,
+        body: updateCallBody,
+        response: { 200: callView, ...problemResponses },
+      },
+    },
+    async (request) => {
+      requireActor(request);
+      return updateCall(ctxOf(request), request.params.id, request.body);
+    },
+  );
+
+  for (const [action, run, summary] of [
+    ['publish', publishCall, 'Publish a draft call (checks times, budget, fields and summary)'],
+    ['close', closeCall, 'Close a published call: it accepts no more submissions'],
+  ] as const) {
+    app.post(
+      `/api/calls/:id/${action}`,
+      {
+        schema: {
+          tags,
+          summary,
+          params: callIdParams,
+          body: transitionBody,
+          response: { 200: callView, ...problemResponses },
+        },
+      },
+      async (request) => {
+        requireActor(request);
+        return run(ctxOf(request), request.params.id, request.body?.reason);
+      },
+    );
+  }
+
+  app.post(
+    '/api/calls/:id/extend-deadline',
+    {
+      schema: {
+        tags,
+        summary: 'Move the deadline of a published call later, with a reason; applicants are notified',
+        params: callIdParams,
+        body: extendDeadlineBody,
+        response: { 200: callView, ...problemResponses },
+      },
+    },
+    async (request) => {
+      requireActor(request);
+      return extendDeadline(ctxOf(request), request.params.id, request.body);
+    },
+  );
+}

@@ -1,0 +1,214 @@
+import { canTransition } from '../../../common/calls.js';
+import { type Ctx, isoNow } from '../../http/context.js';
+import { forbidden, notFound } from '../../http/errors.js';
+import { fieldSummaries } from '../fields/fields.service.js';
+import { platformOrNotFound } from '../platforms/platforms.service.js';
+import { type CallRecord, callRecord, effectiveCallState, loadCall } from './calls.lookup.js';
+import { can } from './calls.policy.js';
+import type {
+  CallView,
+  PublicCallList,
+  PublicCallSummary,
+  PublicCallsQuery,
+  PublicCallView,
+  StaffCallList,
+} from './calls.schema.js';
+
+type DbCtx = Pick<Ctx, 'db' | 'clock'>;
+
+async function summaries(ctx: DbCtx, calls: CallRecord[]): Promise<PublicCallSummary[]> {
+  if (calls.length === 0) return [];
+  const platforms = await ctx.db
+    .selectFrom('platforms')
+    .select(['id', 'code', 'name_zh', 'name_en'])
+    .where('id', 'in', [...new Set(calls.map((c) => c.platformId))])
+    .execute();
+  const fields = await fieldSummaries(
+    ctx.db,
+    calls.flatMap((c) => c.fieldIds),
+  );
+  const now = ctx.clock.now();
+  return calls.map((c) => {
+    const p = platforms.find((x) => x.id === c.platformId)!;
+    return {
+      id: c.id,
+      platform: { id: p.id, code: p.code, nameZh: p.name_zh, nameEn: p.name_en },
+      code: c.code,
+      titleZh: c.titleZh,
+      titleEn: c.titleEn,
+      effectiveState: effectiveCallState(c, now),
+      opensAt: c.opensAt,
+      closesAt: c.closesAt,
+      currency: c.currency,
+      budgetTotalMinor: c.budgetTotalMinor,
+      ceilingMinor: c.ceilingMinor,
+      fields: c.fieldIds.map((id) => fields.get(id)).filter((f) => f !== undefined),
+    };
+  });
+}
+
+async function publicView(ctx: DbCtx, call: CallRecord): Promise<PublicCallView> {
+  const [summary] = await summaries(ctx, [call]);
+  const extensions = await ctx.db
+    .selectFrom('call_deadline_extensions')
+    .select(['previous_closes_at', 'closes_at', 'reason', 'at'])
+    .where('call_id', '=', call.id)
+    .orderBy('at')
+    .execute();
+  return {
+    ...summary!,
+    summaryZh: call.summaryZh,
+    summaryEn: call.summaryEn,
+    serverNow: isoNow(ctx.clock),
+    eligibility: call.eligibility,
+    criteria: call.criteria,
+    reviewersPerApplication: call.reviewersPerApplication,
+    requiredAttachments: call.requiredAttachments,
+    resubmitWindowDays: call.resubmitWindowDays,
+    publishedAt: call.publishedAt,
+    deadlineExtensions: extensions.map((e) => ({
+      previousClosesAt: e.previous_closes_at,
+      closesAt: e.closes_at,
+      reason: e.reason,
+      at: e.at,
+    })),
+  };
+}
+
+/** The full record for the platform's staff, with what the caller may do next. */
+export async function staffView(ctx: Ctx, call: CallRecord): Promise<CallView> {
+  const base = await publicView(ctx, call);
+  const creator = call.createdBy
+    ? await ctx.db
+        .selectFrom('users')
+        .select(['id', 'display_name'])
+        .where('id', '=', call.createdBy)
+        .executeTakeFirst()
+    : undefined;
+  const manage = can(ctx.actor, 'calls.manage', { id: call.platformId });
+  const open = base.effectiveState;
+  return {
+    ...base,
+    state: call.state,
+    screeningChecklist: call.screeningChecklist,
+    createdBy: creator ? { id: creator.id, displayName: creator.display_name } : null,
+    closedAt: call.closedAt,
+    createdAt: call.createdAt,
+    updatedAt: call.updatedAt,
+    access: {
+      canEdit: manage && call.state === 'draft',
+      canPublish: manage && canTransition(call.state, 'publish'),
+      canExtend: manage && canTransition(call.state, 'extend_deadline') && open !== 'closed',
+      canClose: manage && canTransition(call.state, 'close'),
+    },
+  };
+}
+
+/**
+ * A call as the public sees it. Drafts exist only for the platform's staff (a preview); for anyone
+ * else a draft is not found, so its existence does not leak.
+ */
+export async function getPublicCall(ctx: Ctx, id: string): Promise<PublicCallView> {
+  const call = await loadCall(ctx.db, id);
+  if (!call || (call.state === 'draft' && !can(ctx.actor, 'calls.manage', { id: call.platformId })))
+    throw notFound('calls.not_found');
+  return publicView(ctx, call);
+}
+
+/** The staff record of a call (program officers and admins of its platform). */
+export async function getStaffCall(ctx: Ctx, id: string): Promise<CallView> {
+  const call = await loadCall(ctx.db, id);
+  if (!call) throw notFound('calls.not_found');
+  if (!can(ctx.actor, 'calls.manage', { id: call.platformId }))
+    throw call.state === 'draft' ? notFound('calls.not_found') : forbidden();
+  return staffView(ctx, call);
+}
+
+async function recordsOf(ctx: DbCtx, rows: Parameters<typeof callRecord>[0][]): Promise<CallRecord[]> {
+  if (rows.length === 0) return [];
+  const links = await ctx.db
+    .selectFrom('call_fields')
+    .select(['call_id', 'field_id'])
+    .where(
+      'call_id',
+      'in',
+      rows.map((r) => r.id),
+    )
+    .execute();
+  return rows.map((r) =>
+    callRecord(
+      r,
+      links.filter((l) => l.call_id === r.id).map((l) => l.field_id),
+    ),
+  );
+}
+
+const PAST = ['closed', 'reviewing', 'decided', 'archived'];
+
+/** Published calls for anyone: open now, upcoming, past (closed and later), or all; newest deadline first for past. */
+export async function listPublicCalls(ctx: Ctx, q: PublicCallsQuery): Promise<PublicCallList> {
+  let query = ctx.db.selectFrom('calls').selectAll().where('state', '!=', 'draft');
+  if (q.platformId) query = query.where('platform_id', '=', q.platformId);
+  if (q.fieldId) {
+    const fieldId = q.fieldId;
+    query = query.where('id', 'in', (eb) =>
+      eb.selectFrom('call_fields').select('call_id').where('field_id', '=', fieldId),
+    );
+  }
+  const all = await recordsOf(ctx, await query.execute());
+  const now = ctx.clock.now();
+  const bucket = (c: CallRecord) => {
+    const s = effectiveCallState(c, now);
+    return s === 'open' || s === 'upcoming' ? s : PAST.includes(s) ? 'past' : null;
+  };
+  const counts = { open: 0, upcoming: 0, past: 0 };
+  for (const c of all) {
+    const b = bucket(c);
+    if (b) counts[b]++;
+  }
+  const order = { open: 0, upcoming: 1, past: 2 } as const;
+  const chosen = all
+    .filter((c) => bucket(c) !== null && (q.status === 'all' || bucket(c) === q.status))
+    .sort((a, b) => {
+      const ba = bucket(a)!;
+      const bb = bucket(b)!;
+      if (ba !== bb) return order[ba] - order[bb];
+      if (ba === 'past') return b.closesAt.localeCompare(a.closesAt);
+      return ba === 'upcoming' ? a.opensAt.localeCompare(b.opensAt) : a.closesAt.localeCompare(b.closesAt);
+    });
+  const page = chosen.slice((q.page - 1) * q.pageSize, q.page * q.pageSize);
+  return {
+    items: await summaries(ctx, page),
+    total: chosen.length,
+    page: q.page,
+    pageSize: q.pageSize,
+    serverNow: now.toISOString(),
+    counts,
+  };
+}
+
+/** Every call of a platform, drafts included (its program officers and admins). */
+export async function listStaffCalls(
+  ctx: Ctx,
+  platformId: string,
+  q: { state?: string | undefined },
+): Promise<StaffCallList> {
+  const platform = await platformOrNotFound(ctx.db, platformId);
+  if (!can(ctx.actor, 'calls.manage', platform)) throw forbidden();
+  const rows = await ctx.db
+    .selectFrom('calls')
+    .selectAll()
+    .where('platform_id', '=', platformId)
+    .orderBy('created_at', 'desc')
+    .execute();
+  const now = ctx.clock.now();
+  const records = (await recordsOf(ctx, rows)).filter(
+    (c) => !q.state || effectiveCallState(c, now) === q.state,
+  );
+  const list = await summaries(ctx, records);
+  return {
+    items: list.map((s, i) => ({ ...s, state: records[i]!.state, updatedAt: records[i]!.updatedAt })),
+    serverNow: now.toISOString(),
+    access: { canCreate: true },
+  };
+}
