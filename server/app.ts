@@ -16,6 +16,8 @@ import { type Clock, systemClock } from './http/context.js';
 import { frameworkErrors, notFoundProblem, registerErrorHandling } from './http/errors.js';
 import { collectRoutes, refuseUndeclaredBodies } from './http/route-catalog.js';
 import { agreementsRoutes } from './modules/agreements/agreements.routes.js';
+import { applicationsRoutes } from './modules/applications/applications.routes.js';
+import { applicationMembersRoutes } from './modules/applications/applications.routes.members.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { committeeRoutes } from './modules/committee/committee.routes.js';
@@ -122,6 +124,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(unitsRoutes);
   await app.register(peopleRoutes);
   await app.register(committeeRoutes);
+  await app.register(applicationsRoutes);
+  await app.register(applicationMembersRoutes);
   await app.register(callsRoutes);
   await app.register(notificationsOutbox);
   await app.register(notificationsRoutes);

@@ -12,6 +12,7 @@ import {
   TEST_PASSWORD,
   type TestApp,
 } from '../test/harness.js';
+import { applicationsCases } from './authorization.applications.cases.js';
 import { callsCases } from './authorization.calls.cases.js';
 import { ipCases } from './authorization.ip.cases.js';
 import { orgsImportsCases } from './authorization.orgs.cases.js';
@@ -207,6 +208,7 @@ const CASES: RouteCase[] = [
   }),
   ...orgsImportsCases({ ctx: () => t.systemCtx(), A: () => A }),
   ...ipCases({ ctx: () => t.systemCtx(), A: () => A }),
+  ...applicationsCases({ ctx: () => t.systemCtx(), A: () => A, userId: (actor) => userIds[actor] }),
   ...callsCases({
     ctx: () => t.systemCtx(),
     A: () => A,
