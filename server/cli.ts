@@ -4,7 +4,6 @@ import { ConfigError, loadConfig } from './config.js';
 import { backup, restore } from './db/backup.js';
 import { AppError } from './http/errors.js';
 import { verifyAuditChain } from './modules/audit/audit.chain.js';
-import { techTransferReportCli } from './modules/ttreports/report.cli.js';
 import { createUser, findUserIdByUsername, resetPassword, setRoles } from './modules/users/users.service.js';
 import { cliCtx, openDatabase } from './runtime.js';
 import { seedDemo } from './seed/demo.js';
@@ -44,7 +43,6 @@ export function buildCli(): Command {
     .description(
       'Commonlab — generic technology service platform. Configuration comes from environment variables (README).',
     )
-    .action((o: Parameters<typeof techTransferReportCli>[1]) =>
     .showHelpAfterError();
 
   program
@@ -67,7 +65,6 @@ export function buildCli(): Command {
     .requiredOption('--demo', 'load the demo platforms and one account per role')
     .action(() =>
       withDb(async (ctx) => {
-        process.stdout.write(await techTransferReportCli(ctx, o));
         const r = await seedDemo(ctx);
         process.stdout.write(`demo data loaded; new accounts: ${r.createdUsers.join(', ') || 'none'}\n`);
       }),
