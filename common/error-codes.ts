@@ -187,6 +187,19 @@ export const ERROR_MESSAGES = {
   'applications.invitation_no_contact': 'Choose a contact person for this organisation first',
   'applications.invitation_no_email': 'The contact person has neither an account nor an e-mail address',
   'applications.invitation_answered': 'This invitation has already been answered',
+  // results catalog and inquiries (server/modules/results, server/modules/inquiries; issue 6)
+  'results.not_found': 'Result not found',
+  'results.unknown_unit': 'No unit of this platform has this id',
+  'results.technology_fields_only': 'Only a technology listing has this field',
+  'results.technology_required': 'A technology listing needs this field (in Chinese or English)',
+  'results.licence_types_required': 'Choose at least one licence type offered',
+  'results.illegal_state': 'This result cannot make that change in its current state',
+  'results.only_drafts_deleted': 'Only drafts can be deleted; withdraw a published result instead',
+  'results.trl_range': 'The lowest TRL must not be above the highest',
+  'inquiries.not_found': 'Inquiry not found',
+  'inquiries.illegal_transition': 'The inquiry cannot move to that state from its current state',
+  'inquiries.reason_required': 'Give the reason for closing the inquiry',
+  'inquiries.period_order': 'The period must not end before it starts',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

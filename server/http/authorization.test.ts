@@ -17,6 +17,7 @@ import { callsCases } from './authorization.calls.cases.js';
 import { ipCases } from './authorization.ip.cases.js';
 import { orgsImportsCases } from './authorization.orgs.cases.js';
 import { platformDomainCases } from './authorization.platforms.cases.js';
+import { resultsCases } from './authorization.results.cases.js';
 
 /**
  * The authorization matrix: every route under /api, every kind of caller, the expected status class.
@@ -207,6 +208,7 @@ const CASES: RouteCase[] = [
     userId: (actor) => userIds[actor],
   }),
   ...orgsImportsCases({ ctx: () => t.systemCtx(), A: () => A }),
+  ...resultsCases({ ctx: () => t.systemCtx(), A: () => A }),
   ...ipCases({ ctx: () => t.systemCtx(), A: () => A }),
   ...applicationsCases({ ctx: () => t.systemCtx(), A: () => A, userId: (actor) => userIds[actor] }),
   ...callsCases({

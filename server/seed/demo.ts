@@ -2,6 +2,7 @@ import type { Ctx } from '../http/context.js';
 import { createUser } from '../modules/users/users.service.js';
 import { seedFields } from './demo-fields.js';
 import { NIST } from './demo-nist.js';
+import { seedNistIp } from './demo-nist-ip.js';
 import { ensurePlatform, seedPlatform } from './demo-platform.js';
 import { US_PLATFORMS } from './demo-platforms-us.js';
 import { WORLD_PLATFORMS } from './demo-platforms-world.js';
@@ -40,6 +41,7 @@ export async function seedDemo(ctx: Ctx): Promise<{ platformId: string; createdU
     created.push(u.username);
   }
   await seedPlatform(ctx, NIST);
+  await seedNistIp(ctx, platformId);
   for (const spec of [...US_PLATFORMS, ...WORLD_PLATFORMS]) await seedPlatform(ctx, spec);
   return { platformId, createdUsers: created };
 }

@@ -7,10 +7,12 @@ import { zhCNCallsErrors } from './zh-CN.calls-errors.js';
 import { zhCNIpErrors } from './zh-CN.ip-errors.js';
 import { zhCNOrgs } from './zh-CN.orgs.js';
 import { zhCNPlatforms } from './zh-CN.platforms.js';
+import { zhCNResults } from './zh-CN.results.js';
 
 export const zhCN: Record<string, string> = {
   ...zhCNPlatforms,
   ...zhCNOrgs,
+  ...zhCNResults,
   ...zhCNCallsErrors,
   ...zhCNApplicationsErrors,
   ...zhCNIpErrors,

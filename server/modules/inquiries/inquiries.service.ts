@@ -1,0 +1,168 @@
+import type { Kysely, Selectable } from 'kysely';
+import { INQUIRY_TRANSITIONS, type InquiryState } from '../../../common/results.js';
+import type { DB, InquiriesTable } from '../../db/schema.js';
+import { type Ctx, isoNow, newId } from '../../http/context.js';
+import { AppError, forbidden, invalidField, notFound } from '../../http/errors.js';
+import { appendAudit } from '../audit/audit.chain.js';
+import { can } from './inquiries.policy.js';
+import type { CreateInquiryInput, InquiryView, TransitionInput } from './inquiries.schema.js';
+import { inquiryViews } from './inquiries.views.js';
+
+export type InquiryRow = Selectable<InquiriesTable>;
+
+/**
+ * A visitor's inquiry about a public, published result (no sign-in). It lands in the inquiry list of
+ * the tech-transfer officers and admins of the result's platform, in state "received".
+ */
+export async function createInquiry(ctx: Ctx, resultId: string, input: CreateInquiryInput) {
+  return ctx.db.transaction().execute(async (trx) => {
+    const result = await trx
+      .selectFrom('results')
+      .select(['id', 'platform_id'])
+      .where('id', '=', resultId)
+      .where('visibility', '=', 'public')
+      .where('state', '=', 'published')
+      .executeTakeFirst();
+    if (!result) throw notFound('results.not_found');
+    const now = isoNow(ctx.clock);
+    const row: InquiryRow = {
+      id: newId(),
+      result_id: result.id,
+      platform_id: result.platform_id,
+      kind: input.kind,
+      name: input.name,
+      organisation: input.organisation,
+      email: input.email,
+      phone: input.phone ?? null,
+      message: input.message,
+      locale: input.locale,
+      state: 'received',
+      close_reason: null,
+      licence_id: null,
+      received_at: now,
+      updated_at: now,
+    };
+    await trx.insertInto('inquiries').values(row).execute();
+    await trx
+      .insertInto('inquiry_transitions')
+      .values({
+        id: newId(),
+        inquiry_id: row.id,
+        from_state: null,
+        to_state: 'received',
+        at: now,
+        actor_id: ctx.actor?.userId || null,
+        actor_label: ctx.actor?.username ?? 'public',
+        note: null,
+      })
+      .execute();
+    // The visitor's contact details stay out of the audit trail; the inquiry row keeps them.
+    await appendAudit(trx, ctx.seam, ctx, {
+      action: 'inquiry.received',
+      entityType: 'inquiry',
+      entityId: row.id,
+      platformId: row.platform_id,
+      after: { resultId: row.result_id, kind: row.kind, state: row.state },
+    });
+    return { id: row.id, receivedAt: now };
+  });
+}
+
+async function managed(db: Kysely<DB>, ctx: Ctx, id: string): Promise<InquiryRow> {
+  const row = await ctx.seam
+    .forUpdate(db.selectFrom('inquiries').selectAll().where('id', '=', id))
+    .executeTakeFirst();
+  if (!row) throw notFound('inquiries.not_found');
+  if (!can(ctx.actor, 'inquiries.manage', { platformId: row.platform_id })) {
+    // Staff of the platform learn that it exists; everyone else gets "not found".
+    throw ctx.actor?.roles.some((r) => r.platformId === row.platform_id)
+      ? forbidden()
+      : notFound('inquiries.not_found');
+  }
+  return row;
+}
+
+export async function getInquiry(ctx: Ctx, id: string): Promise<InquiryView> {
+  const row = await managed(ctx.db, ctx, id);
+  return (await inquiryViews(ctx.db, [row], true))[0]!;
+}
+
+/** Moves an inquiry one step along the funnel inside the caller's transaction; audited. */
+async function moveInTrx(
+  trx: Kysely<DB>,
+  ctx: Ctx,
+  before: InquiryRow,
+  input: TransitionInput,
+): Promise<InquiryRow> {
+  const from = before.state as InquiryState;
+  if (!INQUIRY_TRANSITIONS[from].includes(input.to))
+    throw new AppError(409, 'inquiries.illegal_transition', {
+      detail: `The inquiry is ${from}; it cannot move to ${input.to}`,
+      currentState: from,
+    });
+  if (input.to === 'closed' && !input.reason) throw invalidField('/reason', 'inquiries.reason_required');
+  const now = isoNow(ctx.clock);
+  const after: InquiryRow = {
+    ...before,
+    state: input.to,
+    close_reason: input.to === 'closed' ? input.reason! : before.close_reason,
+    licence_id: input.to === 'licensed' ? (input.licenceId ?? null) : before.licence_id,
+    updated_at: now,
+  };
+  await trx
+    .updateTable('inquiries')
+    .set({
+      state: after.state,
+      close_reason: after.close_reason,
+      licence_id: after.licence_id,
+      updated_at: now,
+    })
+    .where('id', '=', before.id)
+    .execute();
+  await trx
+    .insertInto('inquiry_transitions')
+    .values({
+      id: newId(),
+      inquiry_id: before.id,
+      from_state: from,
+      to_state: input.to,
+      at: now,
+      actor_id: ctx.actor?.userId || null,
+      actor_label: ctx.actor?.username ?? 'public',
+      note: input.note ?? input.reason ?? null,
+    })
+    .execute();
+  await appendAudit(trx, ctx.seam, ctx, {
+    action: 'inquiry.transition',
+    entityType: 'inquiry',
+    entityId: before.id,
+    platformId: before.platform_id,
+    before: { state: from },
+    after: { state: after.state, closeReason: after.close_reason, licenceId: after.licence_id },
+    reason: input.reason ?? null,
+  });
+  return after;
+}
+
+/** The officer moves an inquiry along the funnel; an illegal step is 409 naming the current state. */
+export async function transitionInquiry(ctx: Ctx, id: string, input: TransitionInput): Promise<InquiryView> {
+  const row = await ctx.db
+    .transaction()
+    .execute(async (trx) => moveInTrx(trx, ctx, await managed(trx, ctx, id), input));
+  return (await inquiryViews(ctx.db, [row], true))[0]!;
+}
+
+/**
+ * Marks an inquiry as licensed when a licence is recorded from it (the agreements module calls this inside
+ * its own transaction). The licence id is kept as text. Repeating it with the same licence is a no-op.
+ */
+export async function markInquiryLicensed(
+  trx: Kysely<DB>,
+  ctx: Ctx,
+  inquiryId: string,
+  licenceId: string,
+): Promise<InquiryRow> {
+  const before = await managed(trx, ctx, inquiryId);
+  if (before.state === 'licensed' && before.licence_id === licenceId) return before;
+  return moveInTrx(trx, ctx, before, { to: 'licensed', licenceId });
+}

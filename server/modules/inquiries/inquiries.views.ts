@@ -1,0 +1,148 @@
+import type { Kysely } from 'kysely';
+import {
+  INQUIRY_STATES,
+  INQUIRY_TRANSITIONS,
+  type InquiryKind,
+  type InquiryState,
+  type ResultType,
+} from '../../../common/results.js';
+import type { DB } from '../../db/schema.js';
+import { type Ctx, platformIdsWithRole } from '../../http/context.js';
+import { AppError, forbidden } from '../../http/errors.js';
+import { can } from './inquiries.policy.js';
+import type { InquiryView, ListInquiriesQuery } from './inquiries.schema.js';
+import type { InquiryRow } from './inquiries.service.js';
+
+export async function inquiryViews(
+  db: Kysely<DB>,
+  rows: InquiryRow[],
+  withTransitions: boolean,
+): Promise<InquiryView[]> {
+  if (rows.length === 0) return [];
+  const results = await db
+    .selectFrom('results')
+    .select(['id', 'type', 'title_zh', 'title_en'])
+    .where('id', 'in', [...new Set(rows.map((r) => r.result_id))])
+    .execute();
+  const transitions = withTransitions
+    ? await db
+        .selectFrom('inquiry_transitions')
+        .selectAll()
+        .where(
+          'inquiry_id',
+          'in',
+          rows.map((r) => r.id),
+        )
+        .orderBy('at')
+        .orderBy('id')
+        .execute()
+    : [];
+  return rows.map((r) => {
+    const res = results.find((x) => x.id === r.result_id)!;
+    return {
+      id: r.id,
+      platformId: r.platform_id,
+      result: { id: res.id, type: res.type as ResultType, titleZh: res.title_zh, titleEn: res.title_en },
+      kind: r.kind as InquiryKind,
+      name: r.name,
+      organisation: r.organisation,
+      email: r.email,
+      phone: r.phone,
+      message: r.message,
+      locale: r.locale,
+      state: r.state as InquiryState,
+      closeReason: r.close_reason,
+      licenceId: r.licence_id,
+      receivedAt: r.received_at,
+      updatedAt: r.updated_at,
+      next: [...INQUIRY_TRANSITIONS[r.state as InquiryState]],
+      transitions: transitions
+        .filter((t) => t.inquiry_id === r.id)
+        .map((t) => ({
+          id: t.id,
+          from: t.from_state as InquiryState | null,
+          to: t.to_state as InquiryState,
+          at: t.at,
+          actorLabel: t.actor_label,
+          note: t.note,
+        })),
+    };
+  });
+}
+
+/** Platforms whose inquiries the caller answers (undefined: all, for system admins). */
+const managedPlatforms = (ctx: Ctx) =>
+  ctx.actor?.isSystemAdmin
+    ? undefined
+    : platformIdsWithRole(ctx.actor, ['tech_transfer_officer', 'platform_admin']);
+
+/** The officer's inquiry list: newest first, of the platforms they answer for. */
+export async function listInquiries(ctx: Ctx, q: ListInquiriesQuery) {
+  const platforms = managedPlatforms(ctx);
+  if (platforms && platforms.length === 0) throw forbidden();
+  if (q.platformId && platforms && !platforms.includes(q.platformId)) throw forbidden();
+  let base = ctx.db.selectFrom('inquiries');
+  if (platforms) base = base.where('platform_id', 'in', platforms);
+  if (q.platformId) base = base.where('platform_id', '=', q.platformId);
+  if (q.state) base = base.where('state', '=', q.state);
+  const total = Number((await base.select((eb) => eb.fn.countAll().as('n')).executeTakeFirst())?.n ?? 0);
+  const rows = await base
+    .selectAll()
+    .orderBy('received_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(q.pageSize)
+    .offset((q.page - 1) * q.pageSize)
+    .execute();
+  const items = (await inquiryViews(ctx.db, rows, false)).map(
+    ({ transitions: _t, message: _m, ...rest }) => rest,
+  );
+  return { items, total, page: q.page, pageSize: q.pageSize };
+}
+
+const nextDay = (d: string) => new Date(Date.parse(`${d}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+
+/**
+ * The funnel of the inquiries a platform received in the period: how many reached each stage (from the
+ * transitions table, so an inquiry licensed after an NDA counts at both) and where they stand now.
+ */
+export async function inquiryFunnel(ctx: Ctx, q: { platformId: string; from?: string; to?: string }) {
+  if (!can(ctx.actor, 'inquiries.manage', { platformId: q.platformId })) throw forbidden();
+  if (q.from && q.to && q.to < q.from)
+    throw new AppError(400, 'request.validation_failed', {
+      errors: [{ in: 'querystring', pointer: '/to', code: 'inquiries.period_order', message: '' }],
+    });
+  const rows = await ctx.db
+    .selectFrom('inquiries')
+    .select(['id', 'state'])
+    .where('platform_id', '=', q.platformId)
+    .$if(!!q.from, (qb) => qb.where('received_at', '>=', q.from!))
+    .$if(!!q.to, (qb) => qb.where('received_at', '<', nextDay(q.to!)))
+    .execute();
+  const reachedRows = await ctx.db
+    .selectFrom('inquiry_transitions as t')
+    .innerJoin('inquiries as i', 'i.id', 't.inquiry_id')
+    .select('t.to_state')
+    .select((eb) => eb.fn.count<number>('t.inquiry_id').distinct().as('n'))
+    .where('i.platform_id', '=', q.platformId)
+    .$if(!!q.from, (qb) => qb.where('i.received_at', '>=', q.from!))
+    .$if(!!q.to, (qb) => qb.where('i.received_at', '<', nextDay(q.to!)))
+    .groupBy('t.to_state')
+    .execute();
+  const reached = (s: InquiryState) => Number(reachedRows.find((r) => r.to_state === s)?.n ?? 0);
+  const current = Object.fromEntries(
+    INQUIRY_STATES.map((s) => [s, rows.filter((r) => r.state === s).length]),
+  );
+  return {
+    platformId: q.platformId,
+    from: q.from ?? null,
+    to: q.to ?? null,
+    received: rows.length,
+    reached: {
+      in_discussion: reached('in_discussion'),
+      nda_signed: reached('nda_signed'),
+      licensed: reached('licensed'),
+      closed: reached('closed'),
+    },
+    current: current as Record<InquiryState, number>,
+  };
+}

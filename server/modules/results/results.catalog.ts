@@ -1,0 +1,217 @@
+import { sql } from 'kysely';
+import { RESULT_TYPE_LABELS, RESULT_TYPES, type ResultType } from '../../../common/results.js';
+import { type Ctx, platformIdsWithRole } from '../../http/context.js';
+import { notFound } from '../../http/errors.js';
+import { writeCsv, writeXlsx } from '../imports/sheet.js';
+import { CATALOG_DRAFTERS, CATALOG_MANAGERS, CATALOG_READERS } from './results.policy.js';
+import type { PublicResultView, PublicSearchQuery, StaffListQuery } from './results.schema.js';
+import { type SearchScope, scopeConditions, searchResults } from './results.search.js';
+import { publicViews, staffViews } from './results.views.js';
+
+const summaryOf = ({
+  id,
+  type,
+  platform,
+  unit,
+  fields,
+  titleZh,
+  titleEn,
+  summaryZh,
+  summaryEn,
+  trl,
+  year,
+  isIllustrative,
+}: PublicResultView) => ({
+  id,
+  type,
+  platform,
+  unit,
+  fields,
+  titleZh,
+  titleEn,
+  summaryZh,
+  summaryEn,
+  trl,
+  year,
+  isIllustrative,
+});
+
+/** The portal's search: public, published results only, whoever asks. */
+export async function publicSearch(ctx: Pick<Ctx, 'db'>, q: PublicSearchQuery) {
+  const { page, pageSize, ...filters } = q;
+  const found = await searchResults(
+    ctx.db,
+    { ...filters, publicOnly: true },
+    { page, pageSize },
+    'published',
+  );
+  const items = (await publicViews(ctx.db, found.rows)).map(summaryOf);
+  return { items, total: found.total, page, pageSize, terms: found.terms };
+}
+
+/** A public, published result; anything else is "not found", never "forbidden". */
+export async function publicResult(ctx: Pick<Ctx, 'db'>, id: string): Promise<PublicResultView> {
+  const row = await ctx.db
+    .selectFrom('results')
+    .selectAll()
+    .where('id', '=', id)
+    .where('visibility', '=', 'public')
+    .where('state', '=', 'published')
+    .executeTakeFirst();
+  if (!row) throw notFound('results.not_found');
+  return (await publicViews(ctx.db, [row]))[0]!;
+}
+
+/** The portal's filter options with counts, computed over public, published results only. */
+export async function publicFilters(ctx: Pick<Ctx, 'db'>) {
+  const where = scopeConditions({ publicOnly: true });
+  const count = (rows: Array<{ n: unknown }>) => Number(rows[0]?.n ?? 0);
+  const total = count(
+    (await sql<{ n: unknown }>`select count(*) as n from results r where ${where}`.execute(ctx.db)).rows,
+  );
+  const byType = await sql<{ k: string; n: unknown }>`select r.type as k, count(*) as n from results r
+    where ${where} group by r.type`.execute(ctx.db);
+  const platforms = await sql<{
+    id: string;
+    name_zh: string;
+    name_en: string;
+    n: unknown;
+  }>`select p.id, p.name_zh,
+    p.name_en, count(*) as n from results r join platforms p on p.id = r.platform_id where ${where}
+    group by p.id, p.name_zh, p.name_en order by p.name_en`.execute(ctx.db);
+  const units = await sql<{
+    id: string;
+    platform_id: string;
+    name_zh: string;
+    name_en: string;
+    n: unknown;
+  }>`select
+    u.id, u.platform_id, u.name_zh, u.name_en, count(*) as n from results r join org_units u on u.id = r.unit_id
+    where ${where} group by u.id, u.platform_id, u.name_zh, u.name_en order by u.name_en`.execute(ctx.db);
+  const fields = await sql<{
+    id: string;
+    name_zh: string;
+    name_en: string;
+    n: unknown;
+  }>`select f.id, f.name_zh,
+    f.name_en, count(*) as n from results r join result_fields rf on rf.result_id = r.id
+    join tech_fields f on f.id = rf.field_id where ${where}
+    group by f.id, f.name_zh, f.name_en order by f.name_en`.execute(ctx.db);
+  const facet = (r: { id: string; name_zh: string; name_en: string; n: unknown }) => ({
+    id: r.id,
+    nameZh: r.name_zh,
+    nameEn: r.name_en,
+    count: Number(r.n),
+  });
+  return {
+    total,
+    types: RESULT_TYPES.map((type) => ({
+      type,
+      count: Number(byType.rows.find((r) => r.k === type)?.n ?? 0),
+    })).filter((t) => t.count > 0),
+    platforms: platforms.rows.map(facet),
+    units: units.rows.map((u) => ({ ...facet(u), platformId: u.platform_id })),
+    fields: fields.rows.map(facet),
+  };
+}
+
+/** Platforms whose catalog the caller reads (undefined: all, for system admins). */
+const readablePlatforms = (ctx: Ctx) =>
+  ctx.actor?.isSystemAdmin ? undefined : platformIdsWithRole(ctx.actor, CATALOG_READERS);
+
+/** The staff catalog: every result of the platforms the caller reads, drafts and internal ones included. */
+export async function listResults(ctx: Ctx, q: StaffListQuery) {
+  const { page, pageSize, ...filters } = q;
+  const scope: SearchScope = { ...filters, publicOnly: false, platformIds: readablePlatforms(ctx) };
+  const found = await searchResults(ctx.db, scope, { page, pageSize }, 'updated');
+  const views = await staffViews(ctx.db, ctx.actor, found.rows);
+  const canCreateOn = ctx.actor?.isSystemAdmin
+    ? (await ctx.db.selectFrom('platforms').select('id').execute()).map((p) => p.id)
+    : platformIdsWithRole(ctx.actor, [...CATALOG_MANAGERS, ...CATALOG_DRAFTERS]);
+  return {
+    items: views.map((v) => ({
+      ...summaryOf(v),
+      visibility: v.visibility,
+      state: v.state,
+      updatedAt: v.updatedAt,
+    })),
+    total: found.total,
+    page,
+    pageSize,
+    canCreateOn,
+  };
+}
+
+const COLUMNS = [
+  ['id', 'ID'],
+  ['type', '类型'],
+  ['platform', '平台'],
+  ['unit', '单位'],
+  ['titleZh', '中文标题'],
+  ['titleEn', '英文标题'],
+  ['summaryZh', '中文摘要'],
+  ['summaryEn', '英文摘要'],
+  ['fields', '技术领域'],
+  ['trl', '技术就绪水平'],
+  ['year', '年份'],
+  ['identifier', '编号'],
+  ['url', '链接'],
+  ['licenceTypes', '许可方式'],
+  ['visibility', '可见范围'],
+  ['state', '状态'],
+  ['publishedAt', '发布时间'],
+] as const;
+
+/** The catalog the caller reads as CSV or XLSX (staff only; the portal has no export). */
+export async function exportResults(
+  ctx: Ctx,
+  format: 'csv' | 'xlsx',
+  q: { platformId?: string; lang: 'zh-CN' | 'en-US' },
+) {
+  const scope: SearchScope = {
+    publicOnly: false,
+    platformIds: readablePlatforms(ctx),
+    platformId: q.platformId,
+  };
+  const rows = await sql`select r.* from results r where ${scopeConditions(scope)} order by r.created_at`
+    .execute(ctx.db)
+    .then((r) => r.rows as Parameters<typeof staffViews>[2]);
+  const views = await staffViews(ctx.db, ctx.actor, rows);
+  const zh = q.lang === 'zh-CN';
+  const data = views.map((v) => {
+    const rec: Record<(typeof COLUMNS)[number][0], string> = {
+      id: v.id,
+      type: zh ? v.type : RESULT_TYPE_LABELS[v.type as ResultType],
+      platform: v.platform.code,
+      unit: (zh ? v.unit?.nameZh : v.unit?.nameEn) ?? '',
+      titleZh: v.titleZh,
+      titleEn: v.titleEn,
+      summaryZh: v.summaryZh,
+      summaryEn: v.summaryEn,
+      fields: v.fields.map((f) => f.code).join(';'),
+      trl: v.trl ? String(v.trl.level) : '',
+      year: v.year === null ? '' : String(v.year),
+      identifier: v.identifier ?? '',
+      url: v.url ?? '',
+      licenceTypes: v.licenceTypes.join(';'),
+      visibility: v.visibility,
+      state: v.state,
+      publishedAt: v.publishedAt ?? '',
+    };
+    return COLUMNS.map(([k]) => rec[k]);
+  });
+  const headers = COLUMNS.map(([k, h]) => (zh ? h : k));
+  const filename = `results-${ctx.clock.now().toISOString().slice(0, 10)}.${format}`;
+  if (format === 'csv')
+    return { filename, contentType: 'text/csv; charset=utf-8', body: writeCsv(headers, data) };
+  const body = await writeXlsx(
+    zh ? '成果库' : 'Results',
+    headers.map((header) => ({ header, text: true })),
+    data,
+  );
+  return {
+    filename,
+    contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    body,
+  };
+}

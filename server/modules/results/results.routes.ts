@@ -1,0 +1,201 @@
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ctxOf, requireActor } from '../../http/auth.js';
+import { problemResponses } from '../../http/openapi.js';
+import { download } from '../imports/imports.upload.js';
+import { exportResults, listResults, publicFilters, publicResult, publicSearch } from './results.catalog.js';
+import {
+  createResultBody,
+  exportQuery,
+  publicFiltersView,
+  publicResultView,
+  publicSearchQuery,
+  publicSearchView,
+  resultIdParams,
+  resultView,
+  staffListQuery,
+  staffListView,
+  updateResultBody,
+} from './results.schema.js';
+import { changeResultState, createResult, deleteResult, getResult, updateResult } from './results.service.js';
+
+const MEDIA = {
+  csv: 'text/csv; charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+} as const;
+
+const sendFile = (reply: FastifyReply, f: { filename: string; contentType: string; body: Buffer }) =>
+  reply
+    .type(f.contentType)
+    .header('content-disposition', `attachment; filename="${f.filename}"`)
+    .send(f.body);
+
+export async function resultsRoutes(root: FastifyInstance) {
+  const app = root.withTypeProvider<ZodTypeProvider>();
+  const tags = ['results'];
+  const publicTags = ['public-portal'];
+
+  app.get(
+    '/api/public/results',
+    {
+      schema: {
+        tags: publicTags,
+        summary: 'Search public, published results in Chinese or English (no sign-in)',
+        description:
+          'The query is segmented into words (Intl.Segmenter for Chinese, light stemming for English) exactly as ' +
+          'the records were indexed; every term must occur; ranked by summed term weights × idf.',
+        querystring: publicSearchQuery,
+        response: { 200: publicSearchView, ...problemResponses },
+      },
+    },
+    async (request) => publicSearch(ctxOf(request), request.query),
+  );
+
+  app.get(
+    '/api/public/results/filters',
+    {
+      schema: {
+        tags: publicTags,
+        summary: 'Filter options of the portal with counts of public, published results (no sign-in)',
+        response: { 200: publicFiltersView, ...problemResponses },
+      },
+    },
+    async (request) => publicFilters(ctxOf(request)),
+  );
+
+  app.get(
+    '/api/public/results/:id',
+    {
+      schema: {
+        tags: publicTags,
+        summary: 'A public, published result with its technology listing and TRL definition (no sign-in)',
+        params: resultIdParams,
+        response: { 200: publicResultView, ...problemResponses },
+      },
+    },
+    async (request) => publicResult(ctxOf(request), request.params.id),
+  );
+
+  app.get(
+    '/api/results',
+    {
+      schema: {
+        tags,
+        summary:
+          'The catalog of the platforms whose staff the caller is, drafts and internal results included',
+        querystring: staffListQuery,
+        response: { 200: staffListView, ...problemResponses },
+      },
+    },
+    async (request) => {
+      requireActor(request);
+      return listResults(ctxOf(request), request.query);
+    },
+  );
+
+  for (const format of ['csv', 'xlsx'] as const) {
+    app.get(
+      `/api/results/export.${format}`,
+      {
+        schema: {
+          tags,
+          summary: `Export the catalog the caller reads as ${format.toUpperCase()} (platform staff)`,
+          querystring: exportQuery,
+          response: { 200: download(MEDIA[format], 'The export'), ...problemResponses },
+        },
+      },
+      async (request, reply) => {
+        requireActor(request);
+        return sendFile(reply, await exportResults(ctxOf(request), format, request.query));
+      },
+    );
+  }
+
+  app.post(
+    '/api/results',
+    {
+      schema: {
+        tags,
+        summary: 'Draft a result (tech-transfer officers and platform admins; lab directors and researchers)',
+        body: createResultBody,
+        response: { 201: resultView, ...problemResponses },
+      },
+    },
+    async (request, reply) => {
+      requireActor(request);
+      return reply.code(201).send(await createResult(ctxOf(request), request.body));
+    },
+  );
+
+  app.get(
+    '/api/results/:id',
+    {
+      schema: {
+        tags,
+        summary: 'A result as staff see it (platform staff)',
+        params: resultIdParams,
+        response: { 200: resultView, ...problemResponses },
+      },
+    },
+    async (request) => {
+      requireActor(request);
+      return getResult(ctxOf(request), request.params.id);
+    },
+  );
+
+  app.patch(
+    '/api/results/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Edit a result (managers; the author while it is a draft)',
+        params: resultIdParams,
+        body: updateResultBody,
+        response: { 200: resultView, ...problemResponses },
+      },
+    },
+    async (request) => {
+      requireActor(request);
+      return updateResult(ctxOf(request), request.params.id, request.body);
+    },
+  );
+
+  for (const action of ['publish', 'withdraw'] as const) {
+    app.post(
+      `/api/results/:id/${action}`,
+      {
+        schema: {
+          tags,
+          summary:
+            action === 'publish'
+              ? 'Publish a draft or withdrawn result (tech-transfer officers and platform admins)'
+              : 'Withdraw a published result (tech-transfer officers and platform admins)',
+          params: resultIdParams,
+          response: { 200: resultView, ...problemResponses },
+        },
+      },
+      async (request) => {
+        requireActor(request);
+        return changeResultState(ctxOf(request), request.params.id, action);
+      },
+    );
+  }
+
+  app.delete(
+    '/api/results/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Delete a draft entered by mistake (its author or a manager)',
+        params: resultIdParams,
+        response: { 204: z.null(), ...problemResponses },
+      },
+    },
+    async (request, reply) => {
+      requireActor(request);
+      await deleteResult(ctxOf(request), request.params.id);
+      return reply.code(204).send(null);
+    },
+  );
+}

@@ -1,0 +1,305 @@
+import type { Kysely } from 'kysely';
+import { ERROR_MESSAGES, type ErrorCode } from '../../../common/error-codes.js';
+import type { DB } from '../../db/schema.js';
+import { type Ctx, isoNow, newId } from '../../http/context.js';
+import { AppError, type FieldError, forbidden, notFound } from '../../http/errors.js';
+import { appendAudit } from '../audit/audit.chain.js';
+import { resolveFieldRefs } from '../fields/fields.service.js';
+import { platformOrNotFound } from '../platforms/platforms.service.js';
+import { can } from './results.policy.js';
+import type { CreateResultInput, ResultView, UpdateResultInput } from './results.schema.js';
+import { weightedTerms } from './results.terms.js';
+import { type ResultRow, staffViews } from './results.views.js';
+
+/** Columns that only a technology listing has, with their input names. */
+const TECH_COLUMNS = [
+  ['problemZh', 'problem_zh'],
+  ['problemEn', 'problem_en'],
+  ['advantageZh', 'advantage_zh'],
+  ['advantageEn', 'advantage_en'],
+  ['economicsZh', 'economics_zh'],
+  ['economicsEn', 'economics_en'],
+  ['applicationsZh', 'applications_zh'],
+  ['applicationsEn', 'applications_en'],
+  ['ipStatusZh', 'ip_status_zh'],
+  ['ipStatusEn', 'ip_status_en'],
+] as const;
+const PLAIN_COLUMNS = [
+  ['titleZh', 'title_zh'],
+  ['titleEn', 'title_en'],
+  ['summaryZh', 'summary_zh'],
+  ['summaryEn', 'summary_en'],
+  ['trl', 'trl'],
+  ['visibility', 'visibility'],
+  ['year', 'year'],
+  ['identifier', 'identifier'],
+  ['url', 'url'],
+  ['authors', 'authors'],
+  ...TECH_COLUMNS,
+] as const;
+
+const fieldError = (pointer: string, code: ErrorCode): FieldError => ({
+  in: 'body',
+  pointer,
+  code,
+  message: ERROR_MESSAGES[code],
+});
+
+/** Cross-field rules of a result as it will be stored; every broken rule is named by its pointer. */
+function checkListing(row: ResultRow) {
+  const errors: FieldError[] = [];
+  const types = JSON.parse(row.licence_types) as string[];
+  const kinds = JSON.parse(row.licence_kinds) as string[];
+  if (row.type === 'technology') {
+    if (!row.problem_zh && !row.problem_en)
+      errors.push(fieldError('/problemZh', 'results.technology_required'));
+    if (!row.advantage_zh && !row.advantage_en)
+      errors.push(fieldError('/advantageZh', 'results.technology_required'));
+    if (types.length === 0) errors.push(fieldError('/licenceTypes', 'results.licence_types_required'));
+  } else {
+    for (const [input, column] of TECH_COLUMNS)
+      if (row[column] !== null) errors.push(fieldError(`/${input}`, 'results.technology_fields_only'));
+    if (types.length) errors.push(fieldError('/licenceTypes', 'results.technology_fields_only'));
+    if (kinds.length) errors.push(fieldError('/licenceKinds', 'results.technology_fields_only'));
+  }
+  if (errors.length) throw new AppError(400, 'request.validation_failed', { errors });
+}
+
+async function checkUnit(db: Kysely<DB>, platformId: string, unitId: string | null) {
+  if (unitId === null) return;
+  const unit = await db
+    .selectFrom('org_units')
+    .select('id')
+    .where('id', '=', unitId)
+    .where('platform_id', '=', platformId)
+    .executeTakeFirst();
+  if (!unit)
+    throw new AppError(400, 'request.validation_failed', {
+      errors: [fieldError('/unitId', 'results.unknown_unit')],
+    });
+}
+
+/** Rewrites the result's search terms; called in the transaction of every write of the result. */
+export async function reindexResult(trx: Kysely<DB>, r: ResultRow): Promise<void> {
+  await trx.deleteFrom('result_terms').where('result_id', '=', r.id).execute();
+  const terms = weightedTerms([
+    { text: r.title_zh, boost: 3 },
+    { text: r.title_en, boost: 3 },
+    { text: r.identifier, boost: 3 },
+    { text: r.summary_zh, boost: 1 },
+    { text: r.summary_en, boost: 1 },
+    { text: r.authors, boost: 1 },
+    ...TECH_COLUMNS.map(([, column]) => ({ text: r[column], boost: 1 })),
+  ]);
+  for (let i = 0; i < terms.length; i += 200)
+    await trx
+      .insertInto('result_terms')
+      .values(terms.slice(i, i + 200).map((t) => ({ result_id: r.id, ...t })))
+      .execute();
+}
+
+async function setFields(trx: Kysely<DB>, resultId: string, ids: string[]) {
+  await trx.deleteFrom('result_fields').where('result_id', '=', resultId).execute();
+  if (ids.length)
+    await trx
+      .insertInto('result_fields')
+      .values(ids.map((field_id) => ({ result_id: resultId, field_id })))
+      .execute();
+}
+
+const audited = (r: ResultRow, fieldIds: string[]) => {
+  const { created_at: _c, updated_at: _u, ...rest } = r;
+  return { ...rest, fieldIds: [...fieldIds].sort() };
+};
+
+/** Creates a draft result inside the caller's transaction (the demo seed uses it). */
+export async function createResultInTrx(
+  trx: Kysely<DB>,
+  ctx: Ctx,
+  input: CreateResultInput,
+): Promise<ResultRow> {
+  await platformOrNotFound(trx, input.platformId);
+  if (!can(ctx.actor, 'results.draft', { platformId: input.platformId })) throw forbidden();
+  const now = isoNow(ctx.clock);
+  const row: ResultRow = {
+    id: newId(),
+    platform_id: input.platformId,
+    unit_id: input.unitId ?? null,
+    type: input.type,
+    title_zh: input.titleZh,
+    title_en: input.titleEn,
+    summary_zh: input.summaryZh,
+    summary_en: input.summaryEn,
+    trl: input.trl ?? null,
+    visibility: input.visibility,
+    state: 'draft',
+    year: input.year ?? null,
+    identifier: input.identifier ?? null,
+    url: input.url ?? null,
+    authors: input.authors ?? null,
+    problem_zh: input.problemZh ?? null,
+    problem_en: input.problemEn ?? null,
+    advantage_zh: input.advantageZh ?? null,
+    advantage_en: input.advantageEn ?? null,
+    economics_zh: input.economicsZh ?? null,
+    economics_en: input.economicsEn ?? null,
+    applications_zh: input.applicationsZh ?? null,
+    applications_en: input.applicationsEn ?? null,
+    ip_status_zh: input.ipStatusZh ?? null,
+    ip_status_en: input.ipStatusEn ?? null,
+    licence_types: JSON.stringify([...new Set(input.licenceTypes ?? [])]),
+    licence_kinds: JSON.stringify([...new Set(input.licenceKinds ?? [])]),
+    is_illustrative: input.isIllustrative ? 1 : 0,
+    created_by: ctx.actor?.userId || null,
+    published_at: null,
+    withdrawn_at: null,
+    created_at: now,
+    updated_at: now,
+  };
+  checkListing(row);
+  await checkUnit(trx, row.platform_id, row.unit_id);
+  const fieldIds = await resolveFieldRefs(trx, input);
+  await trx.insertInto('results').values(row).execute();
+  await setFields(trx, row.id, fieldIds);
+  await reindexResult(trx, row);
+  await appendAudit(trx, ctx.seam, ctx, {
+    action: 'result.created',
+    entityType: 'result',
+    entityId: row.id,
+    platformId: row.platform_id,
+    after: audited(row, fieldIds),
+  });
+  return row;
+}
+
+export async function createResult(ctx: Ctx, input: CreateResultInput): Promise<ResultView> {
+  const row = await ctx.db.transaction().execute((trx) => createResultInTrx(trx, ctx, input));
+  return (await staffViews(ctx.db, ctx.actor, [row]))[0]!;
+}
+
+/** The row, or 404 for anyone who may not read the platform's catalog (no hint that it exists). */
+export async function readableResult(db: Kysely<DB>, ctx: Ctx, id: string): Promise<ResultRow> {
+  const row = await db.selectFrom('results').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row || !can(ctx.actor, 'results.read', { platformId: row.platform_id }))
+    throw notFound('results.not_found');
+  return row;
+}
+
+export async function getResult(ctx: Ctx, id: string): Promise<ResultView> {
+  const row = await readableResult(ctx.db, ctx, id);
+  return (await staffViews(ctx.db, ctx.actor, [row]))[0]!;
+}
+
+const fieldIdsOf = async (db: Kysely<DB>, id: string) =>
+  (await db.selectFrom('result_fields').select('field_id').where('result_id', '=', id).execute()).map(
+    (r) => r.field_id,
+  );
+
+export async function updateResult(ctx: Ctx, id: string, input: UpdateResultInput): Promise<ResultView> {
+  const row = await ctx.db.transaction().execute(async (trx) => {
+    const before = await readableResult(trx, ctx, id);
+    const res = { platformId: before.platform_id, state: before.state, createdBy: before.created_by };
+    if (!can(ctx.actor, 'results.draft', res) && !can(ctx.actor, 'results.manage', res)) throw forbidden();
+    const after: ResultRow = { ...before, updated_at: isoNow(ctx.clock) };
+    const patch = after as unknown as Record<string, unknown>;
+    for (const [key, column] of PLAIN_COLUMNS) {
+      const v = input[key];
+      if (v !== undefined) patch[column] = v;
+    }
+    if (input.type !== undefined) after.type = input.type;
+    if (input.unitId !== undefined) after.unit_id = input.unitId;
+    if (input.licenceTypes !== undefined)
+      after.licence_types = JSON.stringify([...new Set(input.licenceTypes)]);
+    if (input.licenceKinds !== undefined)
+      after.licence_kinds = JSON.stringify([...new Set(input.licenceKinds)]);
+    if (input.isIllustrative !== undefined) after.is_illustrative = input.isIllustrative ? 1 : 0;
+    checkListing(after);
+    await checkUnit(trx, after.platform_id, after.unit_id);
+    const beforeFields = await fieldIdsOf(trx, id);
+    const fieldsGiven = input.fieldIds !== undefined || input.fieldCodes !== undefined;
+    const fieldIds = fieldsGiven
+      ? await resolveFieldRefs(trx, input, { keep: new Set(beforeFields) })
+      : beforeFields;
+    const { id: _id, platform_id: _p, created_at: _c, created_by: _b, ...set } = after;
+    await trx.updateTable('results').set(set).where('id', '=', id).execute();
+    if (fieldsGiven) await setFields(trx, id, fieldIds);
+    await reindexResult(trx, after);
+    await appendAudit(trx, ctx.seam, ctx, {
+      action: 'result.updated',
+      entityType: 'result',
+      entityId: id,
+      platformId: after.platform_id,
+      before: audited(before, beforeFields),
+      after: audited(after, fieldIds),
+    });
+    return after;
+  });
+  return (await staffViews(ctx.db, ctx.actor, [row]))[0]!;
+}
+
+const NEXT_STATE = { publish: ['draft', 'withdrawn'], withdraw: ['published'] } as const;
+
+/** Publishes (from draft or withdrawn) or withdraws (from published) a result: managers only. */
+export async function changeResultState(
+  ctx: Ctx,
+  id: string,
+  action: 'publish' | 'withdraw',
+): Promise<ResultView> {
+  const row = await ctx.db.transaction().execute(async (trx) => {
+    const before = await readableResult(trx, ctx, id);
+    if (!can(ctx.actor, 'results.manage', { platformId: before.platform_id })) throw forbidden();
+    if (!(NEXT_STATE[action] as readonly string[]).includes(before.state))
+      throw new AppError(409, 'results.illegal_state', {
+        detail: `The result is ${before.state}; it cannot be ${action === 'publish' ? 'published' : 'withdrawn'}`,
+        currentState: before.state,
+      });
+    const now = isoNow(ctx.clock);
+    const after: ResultRow =
+      action === 'publish'
+        ? { ...before, state: 'published', published_at: now, withdrawn_at: null, updated_at: now }
+        : { ...before, state: 'withdrawn', withdrawn_at: now, updated_at: now };
+    await trx
+      .updateTable('results')
+      .set({
+        state: after.state,
+        published_at: after.published_at,
+        withdrawn_at: after.withdrawn_at,
+        updated_at: now,
+      })
+      .where('id', '=', id)
+      .execute();
+    await appendAudit(trx, ctx.seam, ctx, {
+      action: action === 'publish' ? 'result.published' : 'result.withdrawn',
+      entityType: 'result',
+      entityId: id,
+      platformId: before.platform_id,
+      before: { state: before.state },
+      after: { state: after.state },
+    });
+    return after;
+  });
+  return (await staffViews(ctx.db, ctx.actor, [row]))[0]!;
+}
+
+/** Deletes a draft entered by mistake (its author or a manager); published records are withdrawn instead. */
+export async function deleteResult(ctx: Ctx, id: string): Promise<void> {
+  await ctx.db.transaction().execute(async (trx) => {
+    const row = await readableResult(trx, ctx, id);
+    const res = { platformId: row.platform_id, state: row.state, createdBy: row.created_by };
+    if (!can(ctx.actor, 'results.draft', res) && !can(ctx.actor, 'results.manage', res)) throw forbidden();
+    if (row.state !== 'draft')
+      throw new AppError(409, 'results.only_drafts_deleted', {
+        detail: `The result is ${row.state}; only drafts can be deleted`,
+        currentState: row.state,
+      });
+    const fieldIds = await fieldIdsOf(trx, id);
+    await trx.deleteFrom('results').where('id', '=', id).execute();
+    await appendAudit(trx, ctx.seam, ctx, {
+      action: 'result.deleted',
+      entityType: 'result',
+      entityId: id,
+      platformId: row.platform_id,
+      before: audited(row, fieldIds),
+    });
+  });
+}
