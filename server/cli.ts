@@ -4,6 +4,7 @@ import { ConfigError, loadConfig } from './config.js';
 import { backup, restore } from './db/backup.js';
 import { AppError } from './http/errors.js';
 import { verifyAuditChain } from './modules/audit/audit.chain.js';
+import { registerAssignCommand } from './modules/review/assignment/assignment.cli.js';
 import { createUser, findUserIdByUsername, resetPassword, setRoles } from './modules/users/users.service.js';
 import { cliCtx, openDatabase } from './runtime.js';
 import { seedDemo } from './seed/demo.js';
@@ -161,6 +162,7 @@ export function buildCli(): Command {
         );
       }),
     );
+  registerAssignCommand(program);
   return program;
 }
 
