@@ -3,7 +3,16 @@ import { type Analysis, type AnalyzeOptions, analyze, emptyAnalysis } from './an
 import { fieldOverlap } from './field-overlap.js';
 import { DEFAULT_GLOSSARY } from './glossary/index.js';
 import type { Glossary } from './glossary.js';
-import { type CorpusStats, corpusStats, cosine, type SparseVector, tfidf } from './vectors.js';
+import {
+  buildPostings,
+  type CorpusStats,
+  corpusStats,
+  cosine,
+  cosineAll,
+  type Postings,
+  type SparseVector,
+  tfidf,
+} from './vectors.js';
 
 /** Tuning knobs of the lexical model; see docs/adr/0008-offline-bilingual-affinity.md. */
 export interface LexicalOptions {
@@ -62,8 +71,13 @@ export function createLexicalModel(opts: LexicalOptions): AffinityModel {
   let wordStats: CorpusStats = { docs: 0, df: new Map() };
   let conceptStats: CorpusStats = { docs: 0, df: new Map() };
   const profiles = new Map<string, Profile>();
-  // Keyed by object: the same item is scored against every expert, so it is analysed once.
-  const itemCache = new WeakMap<AffinityItem, Profile>();
+  const index = new Map<string, number>();
+  let wordPostings: Postings = buildPostings([]);
+  let conceptPostings: Postings = buildPostings([]);
+  // Keyed by object: the same item is scored against every expert, so it is analysed once, and its
+  // cosines with every prepared expert come from one pass over the postings (8 bytes × 2 per expert).
+  let itemCache = new WeakMap<AffinityItem, Profile>();
+  let cosCache = new WeakMap<AffinityItem, { words: Float64Array; concepts: Float64Array }>();
 
   const expertAnalysis = (e: AffinityExpert): Analysis => {
     const a = emptyAnalysis();
@@ -97,14 +111,40 @@ export function createLexicalModel(opts: LexicalOptions): AffinityModel {
       const analyses = experts.map(expertAnalysis);
       wordStats = corpusStats(analyses.map((a) => a.words));
       conceptStats = corpusStats(analyses.map((a) => a.concepts));
+      // Item vectors depend on the corpus IDF and the expert list: a new prepare() starts afresh.
+      itemCache = new WeakMap();
+      cosCache = new WeakMap();
       profiles.clear();
-      for (const [i, e] of experts.entries()) profiles.set(e.id, toProfile(analyses[i]!));
+      index.clear();
+      for (const [i, e] of experts.entries()) {
+        profiles.set(e.id, toProfile(analyses[i]!));
+        index.set(e.id, i);
+      }
+      const list = experts.map((e) => profiles.get(e.id)!);
+      wordPostings = buildPostings(list.map((p) => p.words));
+      conceptPostings = buildPostings(list.map((p) => p.concepts));
     },
     score(expert, item) {
-      const ep = profiles.get(expert.id) ?? toProfile(expertAnalysis(expert));
+      const at = index.get(expert.id);
+      const ep = at === undefined ? toProfile(expertAnalysis(expert)) : profiles.get(expert.id)!;
       const ip = itemProfile(item);
-      const cw = cosine(ep.words, ip.words);
-      const cc = cosine(ep.concepts, ip.concepts);
+      let cw: number;
+      let cc: number;
+      if (at === undefined) {
+        cw = cosine(ep.words, ip.words);
+        cc = cosine(ep.concepts, ip.concepts);
+      } else {
+        let all = cosCache.get(item);
+        if (!all) {
+          all = {
+            words: cosineAll(wordPostings, ip.words),
+            concepts: cosineAll(conceptPostings, ip.concepts),
+          };
+          cosCache.set(item, all);
+        }
+        cw = all.words[at]!;
+        cc = all.concepts[at]!;
+      }
       // Words can only match where both sides write in the same language; across languages the
       // language-neutral concepts carry the whole text score, so a Chinese proposal is not penalised
       // against English ones for an English-only expert just because its words cannot match.

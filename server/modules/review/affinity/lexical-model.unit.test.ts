@@ -105,7 +105,18 @@ describe('bilingual lexical model', () => {
     const model = createBilingualModel();
     model.prepare(experts);
     const late: AffinityExpert = { ...windEn, id: 'late' };
-    expect(model.score(late, windItemZh)).toBe(model.score(windEn, windItemZh));
+    expect(model.score(late, windItemZh)).toBeCloseTo(model.score(windEn, windItemZh), 12);
+  });
+
+  it('forgets the previous corpus when prepared again', () => {
+    const model = createBilingualModel();
+    model.prepare([windEn]);
+    const before = model.score(windEn, windItemZh);
+    model.prepare(experts);
+    const fresh = createBilingualModel();
+    fresh.prepare(experts);
+    expect(model.score(windEn, windItemZh)).toBe(fresh.score(windEn, windItemZh));
+    expect(model.score(windEn, windItemZh)).not.toBe(before);
   });
 });
 

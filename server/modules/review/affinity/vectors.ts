@@ -49,3 +49,43 @@ export function cosine(a: SparseVector, b: SparseVector): number {
   }
   return Math.min(1, dot / (a.norm * b.norm));
 }
+
+/** Expert vectors inverted by token, to score one item against every expert in one pass. */
+export interface Postings {
+  size: number;
+  norms: Float64Array;
+  byToken: Map<string, { idx: Int32Array; w: Float64Array }>;
+}
+
+/** Builds the postings of `vectors` (index = position in the array). */
+export function buildPostings(vectors: readonly SparseVector[]): Postings {
+  const lists = new Map<string, { idx: number[]; w: number[] }>();
+  vectors.forEach((v, i) => {
+    for (const [k, w] of v.weights) {
+      const l = lists.get(k) ?? { idx: [], w: [] };
+      l.idx.push(i);
+      l.w.push(w);
+      lists.set(k, l);
+    }
+  });
+  const byToken = new Map<string, { idx: Int32Array; w: Float64Array }>();
+  for (const [k, l] of lists) byToken.set(k, { idx: Int32Array.from(l.idx), w: Float64Array.from(l.w) });
+  return { size: vectors.length, norms: Float64Array.from(vectors.map((v) => v.norm)), byToken };
+}
+
+/**
+ * Cosine of `item` with every vector of the postings. Cost is the summed length of the postings of
+ * the item's tokens, not experts × tokens, so rare technical terms make it cheap.
+ */
+export function cosineAll(p: Postings, item: SparseVector): Float64Array {
+  const out = new Float64Array(p.size);
+  if (item.norm === 0) return out;
+  for (const [k, w] of item.weights) {
+    const l = p.byToken.get(k);
+    if (!l) continue;
+    for (let j = 0; j < l.idx.length; j++) out[l.idx[j]!]! += w * l.w[j]!;
+  }
+  for (let i = 0; i < p.size; i++)
+    out[i] = p.norms[i] === 0 ? 0 : Math.min(1, out[i]! / (p.norms[i]! * item.norm));
+  return out;
+}
