@@ -34,6 +34,7 @@ import { platformsRoutes } from './modules/platforms/platforms.routes.js';
 import { resultsRoutes } from './modules/results/results.routes.js';
 import { callsRoutes } from './modules/programs/calls.routes.js';
 import { healthRoutes } from './modules/system/health.routes.js';
+import { reportExportRoutes } from './modules/ttreports/report-export.routes.js';
 import { ttreportsRoutes } from './modules/ttreports/ttreports.routes.js';
 import { unitsRoutes } from './modules/units/units.routes.js';
 import { usersRoutes } from './modules/users/users.routes.js';
@@ -136,6 +137,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(ipRoutes);
   await app.register(agreementsRoutes);
   await app.register(ttreportsRoutes);
+  await app.register(reportExportRoutes);
   await registerWeb(app, deps.webRoot);
   return app;
 }
