@@ -31,10 +31,10 @@ import { notificationsRoutes } from './modules/notifications/notifications.route
 import { orgsRoutes } from './modules/orgs/orgs.routes.js';
 import { peopleRoutes } from './modules/people/people.routes.js';
 import { platformsRoutes } from './modules/platforms/platforms.routes.js';
+import { projectsRoutes } from './modules/projects/projects.routes.js';
 import { resultsRoutes } from './modules/results/results.routes.js';
 import { callsRoutes } from './modules/programs/calls.routes.js';
 import { healthRoutes } from './modules/system/health.routes.js';
-import { reportExportRoutes } from './modules/ttreports/report-export.routes.js';
 import { ttreportsRoutes } from './modules/ttreports/ttreports.routes.js';
 import { unitsRoutes } from './modules/units/units.routes.js';
 import { usersRoutes } from './modules/users/users.routes.js';
@@ -127,6 +127,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(unitsRoutes);
   await app.register(peopleRoutes);
   await app.register(committeeRoutes);
+  await app.register(projectsRoutes);
   await app.register(resultsRoutes);
   await app.register(inquiriesRoutes);
   await app.register(applicationsRoutes);
@@ -137,7 +138,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(ipRoutes);
   await app.register(agreementsRoutes);
   await app.register(ttreportsRoutes);
-  await app.register(reportExportRoutes);
   await registerWeb(app, deps.webRoot);
   return app;
 }

@@ -1,7 +1,8 @@
 import type { Role } from '../../common/roles.js';
 import { notify } from '../modules/notifications/notifications.service.js';
 import { createCall, publishCall } from '../modules/programs/calls.service.js';
-import { buildField } from '../test/platform-factories.js';
+import { registerIntramuralProject } from '../modules/projects/projects.service.js';
+import { buildField, buildPerson, buildUnit } from '../test/platform-factories.js';
 import type { Ctx } from './context.js';
 import { newId } from './context.js';
 
@@ -37,6 +38,8 @@ export interface CallsMatrixEnv {
 
 const signedIn: Expect = { anonymous: '401', others: '2xx' };
 const signedInWrite: Expect = { anonymous: '401', 'token:read': '403', others: '2xx' };
+/** Everyone with a role on A; another platform's admin is refused. */
+const rolesOnA: Expect = { anonymous: '401', 'B:platform_admin': '403', others: '2xx' };
 /** Program officers and admins of platform A (tokens belong to a system admin). */
 const callStaff: Expect = {
   anonymous: '401',
@@ -93,6 +96,31 @@ export function callsCases(env: CallsMatrixEnv): RouteCase[] {
   };
   const draftCall = async () => (await createCall(env.ctx(), env.A(), await callBody())).id;
   const publishedCall = async () => (await publishCall(env.ctx(), await draftCall())).id;
+  /** A unit of A directed by A's lab director (their account linked to the director). */
+  let directedUnit: string | undefined;
+  const ownUnit = async () => {
+    if (directedUnit) return directedUnit;
+    const ctx = env.ctx();
+    const userId = env.userId('A:lab_director')!;
+    const linked = await ctx.db
+      .selectFrom('people')
+      .select('id')
+      .where('user_id', '=', userId)
+      .executeTakeFirst();
+    const person = linked?.id ?? (await buildPerson(ctx, { userId })).id;
+    directedUnit = (await buildUnit(ctx, { platformId: env.A(), directorPersonId: person })).id;
+    return directedUnit;
+  };
+  const projectBody = async () => ({
+    unitId: await ownUnit(),
+    code: `PR${Date.now().toString(36)}${n++}`.toUpperCase(),
+    titleZh: '矩阵项目',
+    titleEn: 'Matrix project',
+    budgetMinor: 1000,
+    startsOn: '2026-01-01',
+    endsOn: '2026-12-31',
+  });
+  const project = async () => (await registerIntramuralProject(env.ctx(), env.A(), await projectBody())).id;
   let stranger: string | undefined;
   const strangersNotification = async () => {
     stranger ??= env.userId('A:researcher');
@@ -157,6 +185,29 @@ export function callsCases(env: CallsMatrixEnv): RouteCase[] {
         url: `/api/calls/${await publishedCall()}/extend-deadline`,
         body: { closesAt: '2099-02-01T00:00:00Z', reason: 'Matrix' },
       }),
+    },
+    {
+      route: 'GET /api/platforms/:platformId/projects',
+      expect: rolesOnA,
+      cell: () => ({ url: `/api/platforms/${env.A()}/projects` }),
+    },
+    {
+      route: 'POST /api/platforms/:platformId/projects',
+      label: "for the lab director's own unit",
+      expect: {
+        anonymous: '401',
+        'token:write': '2xx',
+        system_admin: '2xx',
+        'A:platform_admin': '2xx',
+        'A:lab_director': '2xx',
+        others: '403',
+      },
+      cell: async () => ({ url: `/api/platforms/${env.A()}/projects`, body: await projectBody() }),
+    },
+    {
+      route: 'GET /api/projects/:id',
+      expect: { ...rolesOnA, 'B:platform_admin': '404' },
+      cell: async () => ({ url: `/api/projects/${await project()}` }),
     },
     { route: 'GET /api/me/notifications', expect: signedIn, cell: () => ({ url: '/api/me/notifications' }) },
     {
