@@ -35,6 +35,7 @@ import { projectsRoutes } from './modules/projects/projects.routes.js';
 import { resultsRoutes } from './modules/results/results.routes.js';
 import { callsRoutes } from './modules/programs/calls.routes.js';
 import { healthRoutes } from './modules/system/health.routes.js';
+import { reportExportRoutes } from './modules/ttreports/report-export.routes.js';
 import { ttreportsRoutes } from './modules/ttreports/ttreports.routes.js';
 import { unitsRoutes } from './modules/units/units.routes.js';
 import { usersRoutes } from './modules/users/users.routes.js';
@@ -138,6 +139,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(ipRoutes);
   await app.register(agreementsRoutes);
   await app.register(ttreportsRoutes);
+  await app.register(reportExportRoutes);
   await registerWeb(app, deps.webRoot);
   return app;
 }

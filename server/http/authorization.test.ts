@@ -18,6 +18,7 @@ import { ipCases } from './authorization.ip.cases.js';
 import { orgsImportsCases } from './authorization.orgs.cases.js';
 import { platformDomainCases } from './authorization.platforms.cases.js';
 import { resultsCases } from './authorization.results.cases.js';
+import { ttExportCases } from './authorization.ttexport.cases.js';
 
 /**
  * The authorization matrix: every route under /api, every kind of caller, the expected status class.
@@ -210,6 +211,7 @@ const CASES: RouteCase[] = [
   ...orgsImportsCases({ ctx: () => t.systemCtx(), A: () => A }),
   ...resultsCases({ ctx: () => t.systemCtx(), A: () => A }),
   ...ipCases({ ctx: () => t.systemCtx(), A: () => A }),
+  ...ttExportCases({ A: () => A }),
   ...applicationsCases({ ctx: () => t.systemCtx(), A: () => A, userId: (actor) => userIds[actor] }),
   ...callsCases({
     ctx: () => t.systemCtx(),
