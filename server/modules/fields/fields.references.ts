@@ -10,6 +10,7 @@ export const FIELD_REFERENCES: ReadonlyArray<{ table: keyof DB; column: string; 
   { table: 'platform_fields', column: 'field_id', usedBy: 'platforms' },
   { table: 'unit_fields', column: 'field_id', usedBy: 'units' },
   { table: 'committee_member_fields', column: 'field_id', usedBy: 'committee_members' },
+  { table: 'applications', column: 'field_id', usedBy: 'applications' },
 ];
 
 /** Where a field is used, with counts; empty when it is free to delete. */

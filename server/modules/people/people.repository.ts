@@ -85,6 +85,22 @@ export const PERSON_REFERENCES = [
         .select((eb) => eb.fn.countAll<number>().as('n'))
         .where('person_id', '=', id),
   },
+  {
+    usedBy: 'application_contacts',
+    count: (db: Kysely<DB>, id: string) =>
+      db
+        .selectFrom('application_members')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('contact_person_id', '=', id),
+  },
+  {
+    usedBy: 'application_invitations',
+    count: (db: Kysely<DB>, id: string) =>
+      db
+        .selectFrom('application_invitations')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('person_id', '=', id),
+  },
 ] as const;
 
 export async function personUsage(
