@@ -6,6 +6,7 @@ import { seedNistIp } from './demo-nist-ip.js';
 import { ensurePlatform, seedPlatform } from './demo-platform.js';
 import { US_PLATFORMS } from './demo-platforms-us.js';
 import { WORLD_PLATFORMS } from './demo-platforms-world.js';
+import { seedNistResults } from './demo-results.js';
 import { DEMO_PASSWORD, DEMO_USERS } from './demo-users.js';
 
 /** True when the database has no accounts yet (first run). */
@@ -41,6 +42,7 @@ export async function seedDemo(ctx: Ctx): Promise<{ platformId: string; createdU
     created.push(u.username);
   }
   await seedPlatform(ctx, NIST);
+  await seedNistResults(ctx, platformId);
   await seedNistIp(ctx, platformId);
   for (const spec of [...US_PLATFORMS, ...WORLD_PLATFORMS]) await seedPlatform(ctx, spec);
   return { platformId, createdUsers: created };
