@@ -5,6 +5,7 @@ import { backup, restore } from './db/backup.js';
 import { AppError } from './http/errors.js';
 import { verifyAuditChain } from './modules/audit/audit.chain.js';
 import { registerAssignCommand } from './modules/review/assignment/assignment.cli.js';
+import { techTransferReportCli } from './modules/ttreports/report.cli.js';
 import { createUser, findUserIdByUsername, resetPassword, setRoles } from './modules/users/users.service.js';
 import { cliCtx, openDatabase } from './runtime.js';
 import { seedDemo } from './seed/demo.js';
@@ -139,6 +140,26 @@ export function buildCli(): Command {
       const { runAffinityCommand } = await import('./modules/review/affinity/affinity.cli.js');
       process.exitCode = await runAffinityCommand(o);
     });
+
+  program
+    .command('report')
+    .description('Reports')
+    .command('tech-transfer')
+    .description(
+      "Tech-transfer report (disclosures, applications, patents, licences, income; federal, AUTM and Chinese sets) for fiscal years (the platform's start month; default) or calendar years",
+    )
+    .requiredOption('--platform <code>', 'platform code (case-insensitive)')
+    .requiredOption('--from <year>', 'first year')
+    .requiredOption('--to <year>', 'last year')
+    .option('--calendar', 'calendar years')
+    .option('--fiscal', "the platform's fiscal years (default)")
+    .option('--currency <code>', "report currency (default the platform's; other currencies need FX rates)")
+    .option('--json', 'print the whole report as JSON')
+    .action((o: Parameters<typeof techTransferReportCli>[1]) =>
+      withDb(async (ctx) => {
+        process.stdout.write(await techTransferReportCli(ctx, o));
+      }),
+    );
 
   program
     .command('backup <file>')
