@@ -42,6 +42,10 @@ export function affinityVariants(): Variant[] {
     { model: createBilingualModel({ name: 'no-glossary', glossary: null }), note: 'ablation' },
     { model: createBilingualModel({ name: 'no-field-bonus', fieldBonus: 0 }), note: 'ablation' },
     {
+      model: createBilingualModel({ name: 'profile-only', docShare: 0 }),
+      note: 'no top-3 per-document channel',
+    },
+    {
       model: createBilingualModel({ name: 'items-without-field' }),
       note: 'items carry no field code',
       transform: withoutItemFields,

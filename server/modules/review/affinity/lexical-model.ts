@@ -23,6 +23,10 @@ export interface LexicalOptions {
   bigramWeight: number;
   /** Share of the word channel when expert and item write in the same language (rest: concepts). */
   wordShare: number;
+  /** Share of the text score taken from the best single documents instead of the whole profile. */
+  docShare: number;
+  /** How many best documents (expertise text, each output) are averaged for that share. */
+  topDocs: number;
   /** Share of the score given to field overlap, in [0, 1). */
   fieldBonus: number;
   /** Field overlap credited when only the top-level field matches. */
@@ -47,6 +51,8 @@ export function createBilingualModel(overrides: Partial<LexicalOptions> = {}): A
     glossary: DEFAULT_GLOSSARY,
     bigramWeight: 0.5,
     wordShare: 0.5,
+    docShare: 0.5,
+    topDocs: 3,
     fieldBonus: 0.2,
     sameTopField: 0.5,
     ...overrides,
@@ -60,6 +66,8 @@ export function createTfidfWordModel(): AffinityModel {
     glossary: null,
     bigramWeight: 0,
     wordShare: 1,
+    docShare: 0,
+    topDocs: 1,
     fieldBonus: 0,
     sameTopField: 0,
   });
@@ -70,88 +78,115 @@ export function createLexicalModel(opts: LexicalOptions): AffinityModel {
   const analyzeOpts: AnalyzeOptions = { glossary: opts.glossary, bigramWeight: opts.bigramWeight };
   let wordStats: CorpusStats = { docs: 0, df: new Map() };
   let conceptStats: CorpusStats = { docs: 0, df: new Map() };
-  const profiles = new Map<string, Profile>();
+  // Units of a prepared expert: [profile, doc 1, doc 2, …], flattened over all experts.
+  let units: Profile[] = [];
+  let firstUnit = new Int32Array(1);
   const index = new Map<string, number>();
   let wordPostings: Postings = buildPostings([]);
   let conceptPostings: Postings = buildPostings([]);
-  // Keyed by object: the same item is scored against every expert, so it is analysed once, and its
-  // cosines with every prepared expert come from one pass over the postings (8 bytes × 2 per expert).
+  // Keyed by object: an item is analysed once, and its text scores against every prepared expert come
+  // from one pass over the postings (8 bytes per expert kept per item).
   let itemCache = new WeakMap<AffinityItem, Profile>();
-  let cosCache = new WeakMap<AffinityItem, { words: Float64Array; concepts: Float64Array }>();
+  let textCache = new WeakMap<AffinityItem, Float64Array>();
 
-  const expertAnalysis = (e: AffinityExpert): Analysis => {
-    const a = emptyAnalysis();
-    analyze(e.expertise, analyzeOpts, a);
-    for (const o of e.outputs) {
-      analyze(o.title, analyzeOpts, a);
-      if (o.abstract) analyze(o.abstract, analyzeOpts, a);
+  const docsOf = (e: AffinityExpert): Analysis[] => {
+    const docs = [e.expertise, ...e.outputs.map((o) => `${o.title}\n${o.abstract ?? ''}`)];
+    return docs.map((d) => analyze(d, analyzeOpts)).filter((a) => a.words.size + a.concepts.size > 0);
+  };
+  const merge = (docs: Analysis[]): Analysis => {
+    const m = emptyAnalysis();
+    for (const d of docs) {
+      for (const [k, v] of d.words) m.words.set(k, (m.words.get(k) ?? 0) + v);
+      for (const [k, v] of d.concepts) m.concepts.set(k, (m.concepts.get(k) ?? 0) + v);
+      m.zhWords += d.zhWords;
+      m.enWords += d.enWords;
     }
-    return a;
+    return m;
   };
   const toProfile = (a: Analysis): Profile => ({
     words: tfidf(a.words, wordStats),
     concepts: tfidf(a.concepts, conceptStats),
     zhShare: zhShare(a),
   });
+  const unitsOf = (docs: Analysis[]): Profile[] => [toProfile(merge(docs)), ...docs.map(toProfile)];
   const itemProfile = (item: AffinityItem): Profile => {
     let p = itemCache.get(item);
     if (!p) {
-      const a = analyze(item.title, analyzeOpts);
-      analyze(item.summary, analyzeOpts, a);
-      p = toProfile(a);
+      p = toProfile(analyze(`${item.title}\n${item.summary}`, analyzeOpts));
       itemCache.set(item, p);
     }
     return p;
   };
+  // Words can only match where both sides write in the same language; across languages the
+  // language-neutral concepts carry the whole text score, so a Chinese proposal is not penalised
+  // against English ones for an English-only expert just because its words cannot match.
+  const mix = (u: Profile, ip: Profile, cw: number, cc: number): number => {
+    if (!opts.glossary) return cw;
+    const shared = Math.min(u.zhShare, ip.zhShare) + Math.min(1 - u.zhShare, 1 - ip.zhShare);
+    return shared * (opts.wordShare * cw + (1 - opts.wordShare) * cc) + (1 - shared) * cc;
+  };
+  // Profile score blended with the mean of the best `topDocs` per-document scores: one paper on the
+  // exact topic should count even when the rest of a broad profile dilutes the concatenated vector.
+  const combine = (unitText: ArrayLike<number>, from: number, to: number): number => {
+    const profile = unitText[from]!;
+    if (opts.docShare === 0 || to - from < 2) return profile;
+    const docs = Array.from({ length: to - from - 1 }, (_, k) => unitText[from + 1 + k]!).sort(
+      (a, b) => b - a,
+    );
+    const top = docs.slice(0, opts.topDocs);
+    return (1 - opts.docShare) * profile + (opts.docShare * top.reduce((x, y) => x + y, 0)) / top.length;
+  };
+  const allTexts = (ip: Profile): Float64Array => {
+    const cw = cosineAll(wordPostings, ip.words);
+    const cc = cosineAll(conceptPostings, ip.concepts);
+    const unitText = units.map((u, i) => mix(u, ip, cw[i]!, cc[i]!));
+    const out = new Float64Array(firstUnit.length - 1);
+    for (let e = 0; e < out.length; e++) out[e] = combine(unitText, firstUnit[e]!, firstUnit[e + 1]!);
+    return out;
+  };
 
   return {
     name: opts.name,
-    version: '1',
+    version: '2',
     prepare(experts) {
-      const analyses = experts.map(expertAnalysis);
-      wordStats = corpusStats(analyses.map((a) => a.words));
-      conceptStats = corpusStats(analyses.map((a) => a.concepts));
+      const docs = experts.map(docsOf);
+      const merged = docs.map(merge);
+      wordStats = corpusStats(merged.map((a) => a.words));
+      conceptStats = corpusStats(merged.map((a) => a.concepts));
       // Item vectors depend on the corpus IDF and the expert list: a new prepare() starts afresh.
       itemCache = new WeakMap();
-      cosCache = new WeakMap();
-      profiles.clear();
+      textCache = new WeakMap();
       index.clear();
+      units = [];
+      firstUnit = new Int32Array(experts.length + 1);
       for (const [i, e] of experts.entries()) {
-        profiles.set(e.id, toProfile(analyses[i]!));
         index.set(e.id, i);
+        firstUnit[i] = units.length;
+        units.push(...unitsOf(docs[i]!));
       }
-      const list = experts.map((e) => profiles.get(e.id)!);
-      wordPostings = buildPostings(list.map((p) => p.words));
-      conceptPostings = buildPostings(list.map((p) => p.concepts));
+      firstUnit[experts.length] = units.length;
+      wordPostings = buildPostings(units.map((u) => u.words));
+      conceptPostings = buildPostings(units.map((u) => u.concepts));
     },
     score(expert, item) {
-      const at = index.get(expert.id);
-      const ep = at === undefined ? toProfile(expertAnalysis(expert)) : profiles.get(expert.id)!;
       const ip = itemProfile(item);
-      let cw: number;
-      let cc: number;
+      const at = index.get(expert.id);
+      let text: number;
       if (at === undefined) {
-        cw = cosine(ep.words, ip.words);
-        cc = cosine(ep.concepts, ip.concepts);
+        const us = unitsOf(docsOf(expert));
+        text = combine(
+          us.map((u) => mix(u, ip, cosine(u.words, ip.words), cosine(u.concepts, ip.concepts))),
+          0,
+          us.length,
+        );
       } else {
-        let all = cosCache.get(item);
+        let all = textCache.get(item);
         if (!all) {
-          all = {
-            words: cosineAll(wordPostings, ip.words),
-            concepts: cosineAll(conceptPostings, ip.concepts),
-          };
-          cosCache.set(item, all);
+          all = allTexts(ip);
+          textCache.set(item, all);
         }
-        cw = all.words[at]!;
-        cc = all.concepts[at]!;
+        text = all[at]!;
       }
-      // Words can only match where both sides write in the same language; across languages the
-      // language-neutral concepts carry the whole text score, so a Chinese proposal is not penalised
-      // against English ones for an English-only expert just because its words cannot match.
-      const shared = Math.min(ep.zhShare, ip.zhShare) + Math.min(1 - ep.zhShare, 1 - ip.zhShare);
-      const text = opts.glossary
-        ? shared * (opts.wordShare * cw + (1 - opts.wordShare) * cc) + (1 - shared) * cc
-        : cw;
       const field = fieldOverlap(expert.fields, item.field, opts.sameTopField);
       return (1 - opts.fieldBonus) * text + opts.fieldBonus * field;
     },

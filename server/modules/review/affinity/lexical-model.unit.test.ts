@@ -92,6 +92,32 @@ describe('bilingual lexical model', () => {
     expect(model.score(windEn, items[2]!)).toBeGreaterThan(0.9);
   });
 
+  it('lets one output on the exact topic count even when the rest of a broad profile dilutes it', () => {
+    const broad: AffinityExpert = {
+      id: 'broad',
+      expertise: 'Mechanical engineering.',
+      outputs: [
+        { title: 'Gear tooth wear in gearboxes', abstract: 'Lubrication and pitting of helical gears.' },
+        { title: 'Heat pumps for district heating', abstract: 'Refrigerant cycles and compressors.' },
+        { title: 'Vibration of railway bridges', abstract: 'Train-induced dynamic loads.' },
+        { title: 'Mooring line fatigue of floating wind turbines', abstract: 'Semi-submersible platforms.' },
+      ],
+    };
+    const item: AffinityItem = {
+      id: 'm',
+      title: 'Floating wind turbine mooring design',
+      summary: 'Semi-submersible.',
+    };
+    const score = (docShare: number, topDocs: number) => {
+      const model = createBilingualModel({ docShare, topDocs, fieldBonus: 0 });
+      model.prepare([broad, ...experts]);
+      return model.score(broad, item);
+    };
+    expect(score(0.5, 1)).toBeGreaterThan(score(0, 1) + 0.05);
+    // The default averages the best three documents: several outputs on a topic beat a single one.
+    expect(score(0.5, 3)).toBeLessThan(score(0.5, 1));
+  });
+
   it('is deterministic: fresh models and any scoring order give identical scores', () => {
     const run = (order: AffinityExpert[]) => {
       const model = createBilingualModel();
