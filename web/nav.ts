@@ -2,7 +2,11 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   BankOutlined,
+  BarChartOutlined,
+  CalendarOutlined,
   ContactsOutlined,
+  ExperimentOutlined,
+  FileProtectOutlined,
   HomeOutlined,
   KeyOutlined,
   LockOutlined,
@@ -13,7 +17,14 @@ import {
 } from '@ant-design/icons';
 import { type ComponentType, type LazyExoticComponent, lazy } from 'react';
 import type { SessionUser } from './api/types.js';
-import { canListPeople, canListUsers, canManageFields, canReadAudit } from './app/permissions.js';
+import {
+  canKeepTechTransfer,
+  canListPeople,
+  canListUsers,
+  canManageFields,
+  canReadAudit,
+  canReadTtReports,
+} from './app/permissions.js';
 import { tk } from './i18n/index.js';
 
 export interface Page {
@@ -82,6 +93,38 @@ export const NAV: readonly Page[] = [
     icon: ContactsOutlined,
     visible: canListPeople,
     page: lazy(() => import('./features/people/PeoplePage.js')),
+  },
+  {
+    key: 'tt-ip',
+    path: '/techtransfer/ip',
+    label: tk('IP pipeline'),
+    icon: ExperimentOutlined,
+    visible: canKeepTechTransfer,
+    page: lazy(() => import('./features/techtransfer/ip/IpPage.js')),
+  },
+  {
+    key: 'tt-docket',
+    path: '/techtransfer/docket',
+    label: tk('Docket'),
+    icon: CalendarOutlined,
+    visible: canKeepTechTransfer,
+    page: lazy(() => import('./features/techtransfer/docket/DocketPage.js')),
+  },
+  {
+    key: 'tt-agreements',
+    path: '/techtransfer/agreements',
+    label: tk('Agreements'),
+    icon: FileProtectOutlined,
+    visible: canKeepTechTransfer,
+    page: lazy(() => import('./features/techtransfer/agreements/AgreementsPage.js')),
+  },
+  {
+    key: 'tt-reports',
+    path: '/techtransfer/reports',
+    label: tk('Tech-transfer reports'),
+    icon: BarChartOutlined,
+    visible: canReadTtReports,
+    page: lazy(() => import('./features/techtransfer/reports/ReportPage.js')),
   },
   {
     key: 'fields',

@@ -41,3 +41,25 @@ export const canEditPerson = (user: SessionUser, person: { platformIds: readonly
 export const canCreatePlatform = (user: SessionUser): boolean => user.isSystemAdmin;
 export const canManageFields = (user: SessionUser): boolean =>
   user.isSystemAdmin || hasRole(user, 'platform_admin');
+
+// IP pipeline, agreements and tech-transfer reports (ip.policy.ts): records are kept by the platform's
+// tech-transfer officers and admins; supervisors and lab directors also read the reports.
+export const ttKeeperPlatforms = (user: SessionUser): string[] => [
+  ...new Set(
+    user.roles
+      .filter((r) => r.role === 'platform_admin' || r.role === 'tech_transfer_officer')
+      .map((r) => r.platformId),
+  ),
+];
+export const ttReportPlatforms = (user: SessionUser): string[] => [
+  ...new Set([
+    ...ttKeeperPlatforms(user),
+    ...user.roles
+      .filter((r) => r.role === 'supervisor' || r.role === 'lab_director')
+      .map((r) => r.platformId),
+  ]),
+];
+export const canKeepTechTransfer = (user: SessionUser): boolean =>
+  user.isSystemAdmin || ttKeeperPlatforms(user).length > 0;
+export const canReadTtReports = (user: SessionUser): boolean =>
+  user.isSystemAdmin || ttReportPlatforms(user).length > 0;

@@ -8,10 +8,12 @@ import { zhCNIpErrors } from './zh-CN.ip-errors.js';
 import { zhCNOrgs } from './zh-CN.orgs.js';
 import { zhCNPlatforms } from './zh-CN.platforms.js';
 import { zhCNResults } from './zh-CN.results.js';
+import { zhCNTechTransfer } from './zh-CN.techtransfer.js';
 
 export const zhCN: Record<string, string> = {
   ...zhCNPlatforms,
   ...zhCNOrgs,
+  ...zhCNTechTransfer,
   ...zhCNResults,
   ...zhCNCallsErrors,
   ...zhCNApplicationsErrors,

@@ -1,0 +1,132 @@
+import type { Page, Response } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { modal, pick } from './platforms-support.js';
+import { navLabels, poll, type Stack, signInAs, startStack } from './support.js';
+
+let stack: Stack;
+let page: Page;
+let problems: string[];
+const today = new Date().toISOString().slice(0, 10);
+const year = Number(today.slice(0, 4));
+const usd = (minor: number) =>
+  new Intl.NumberFormat('zh-CN', { style: 'currency', currency: 'USD', minimumFractionDigits: 2 }).format(
+    minor / 100,
+  );
+
+beforeAll(async () => {
+  stack = await startStack();
+  ({ page, problems } = await stack.newPage());
+  await signInAs(page, 'transfer');
+});
+afterAll(async () => {
+  await stack?.close();
+});
+
+const reportResponse = (r: Response) =>
+  r.request().method() === 'GET' && /\/reports\/tech-transfer\?/.test(r.url()) && r.status() === 200;
+
+/** Opens the report page for a period and returns the JSON report the page received. */
+async function openReport(query: string) {
+  const answered = page.waitForResponse(reportResponse);
+  await page.goto(`/techtransfer/reports?platform=${stack.platformId}&${query}`);
+  const json = await (await answered).json();
+  await page.getByTestId('report-body').waitFor();
+  return json;
+}
+
+describe('the tech-transfer officer keeps licences and receipts, and the report follows', () => {
+  it('sees the tech-transfer pages in the navigation, in Chinese', async () => {
+    const labels = await navLabels(page);
+    expect(labels).toEqual(
+      expect.arrayContaining(['知识产权管理', '期限监控', '合同与许可', '成果转化报告']),
+    );
+  });
+
+  it('shows the demo NIST figures for fiscal 2010–2016', async () => {
+    const report = await openReport('from=2010&to=2016&basis=fiscal');
+    expect(report.licenceIncome).toEqual({ amountMinor: 103440000, currency: 'USD' });
+    await poll(() => page.getByTestId('report-disclosures').textContent()).toBe('273');
+    await poll(() => page.getByTestId('report-applications').textContent()).toBe('151');
+    await poll(() => page.getByTestId('report-patents').textContent()).toBe('105');
+    await poll(() => page.getByTestId('report-active-licences').textContent()).toBe('266');
+    await poll(() => page.getByTestId('report-income').textContent()).toBe('US$1,034,400.00');
+    // The three sets are on the page, laid out like the files.
+    await page.getByTestId('report-sets').getByRole('tab', { name: 'AUTM' }).click();
+    await poll(() => page.getByTestId('report-sets').textContent()).toContain('AUTM 口径许可收入');
+    const svg = page.getByTestId('chart-pipeline').locator('svg text');
+    await poll(async () => (await svg.allTextContents()).join('|')).toContain('2016');
+  });
+
+  it('records a licence and a receipt; the report of this year counts both', async () => {
+    const before = await openReport(`from=${year}&to=${year}&basis=calendar`);
+
+    await page.goto(`/techtransfer/agreements?platform=${stack.platformId}`);
+    await page.getByTestId('agreement-new').click();
+    const form = modal(page);
+    await form.locator('#refNo').fill('E2E-LIC-001');
+    await form.locator('#title').fill('光频梳校准技术独占许可');
+    await pick(page, 'licenceKind', '发明');
+    await pick(page, 'exclusivity', '独占许可');
+    await pick(page, 'partnerOrgId', '博尔德光子公司', '博尔德');
+    await form.locator('#fieldOfUse').fill('光学计量仪器');
+    await form.locator('#territory').fill('美国');
+    await form.locator('#requestDate').fill(today);
+    await form.locator('#executionDate').fill(today);
+    const created = page.waitForResponse(
+      (r) =>
+        r.request().method() === 'POST' && r.url().endsWith(`/api/platforms/${stack.platformId}/agreements`),
+    );
+    await form.getByRole('button', { name: '保存' }).click();
+    const agreement = await created;
+    expect(agreement.status()).toBe(201);
+    const body = await agreement.json();
+    expect([body.kind, body.licenceKind, body.exclusivity, body.executionDate]).toEqual([
+      'licence',
+      'invention',
+      'exclusive',
+      today,
+    ]);
+
+    const drawer = page.getByTestId('agreement-drawer');
+    await poll(() => drawer.locator('.ant-drawer-title').textContent()).toBe(
+      'E2E-LIC-001 · 光频梳校准技术独占许可',
+    );
+    await drawer.getByTestId('receipt-date').fill(today);
+    await drawer
+      .locator('[data-testid="receipt-amount"] input, input[data-testid="receipt-amount"]')
+      .first()
+      .fill('12345.67');
+    const receipt = page.waitForResponse(
+      (r) => r.request().method() === 'POST' && r.url().endsWith(`/api/agreements/${body.id}/receipts`),
+    );
+    await drawer.getByTestId('receipt-save').click();
+    const recorded = await receipt;
+    expect(recorded.status()).toBe(201);
+    await poll(() => drawer.getByTestId('agreement-received').textContent()).toBe(usd(1234567));
+    await poll(() => drawer.getByTestId('receipts-table').textContent()).toContain('提成费');
+
+    const after = await openReport(`from=${year}&to=${year}&basis=calendar`);
+    expect(after.activeLicences).toBe(before.activeLicences + 1);
+    expect(after.licenceIncome.amountMinor).toBe(before.licenceIncome.amountMinor + 1234567);
+    await poll(() => page.getByTestId('report-active-licences').textContent()).toBe(
+      String(before.activeLicences + 1),
+    );
+    await poll(() => page.getByTestId('report-income').textContent()).toBe(
+      usd(before.licenceIncome.amountMinor + 1234567),
+    );
+  });
+
+  it('downloads the report as XLSX and PDF', async () => {
+    for (const [id, ext] of [
+      ['report-xlsx', 'xlsx'],
+      ['report-pdf', 'pdf'],
+    ] as const) {
+      const answered = page.waitForResponse((r) => r.url().includes(`/reports/tech-transfer.${ext}?`));
+      const download = page.waitForEvent('download');
+      await page.getByTestId(id).click();
+      expect((await answered).status()).toBe(200);
+      expect((await download).suggestedFilename()).toBe(`tech-transfer-NIST-${year}-${year}.${ext}`);
+    }
+    expect(problems).toEqual([]);
+  });
+});

@@ -1,0 +1,158 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Empty, Input, Space, Table, Tabs, Tag } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router-dom';
+import {
+  type DisclosureSummary,
+  type DisclosureView,
+  type FilingView,
+  ttApi,
+} from '../../../api/techtransfer.js';
+import { useApi } from '../../../app/useApi.js';
+import { errorText } from '../../../i18n/errors.js';
+import { FILING_STATUS_LABELS, FILING_TYPE_LABELS, IP_KIND_LABELS } from '../labels.js';
+import { useTtPlatform } from '../useTtPlatform.js';
+import { DisclosureDrawer } from './DisclosureDrawer.js';
+import { DisclosureModal } from './DisclosureModal.js';
+import { OtherIpTab } from './OtherIpTab.js';
+
+/** The IP pipeline: invention disclosures (→ filings → patents), all filings, and other IP. */
+export default function IpPage() {
+  const { t } = useTranslation();
+  const tt = useTtPlatform('keep');
+  const [params, setParams] = useSearchParams();
+  const [q, setQ] = useState('');
+  const [version, setVersion] = useState(0);
+  const [editing, setEditing] = useState<DisclosureView | 'new' | null>(null);
+  const tab = params.get('tab') ?? 'disclosures';
+  const openId = params.get('disclosure');
+  const update = (change: (p: URLSearchParams) => void) =>
+    setParams((prev) => {
+      const next = new URLSearchParams(prev);
+      change(next);
+      return next;
+    });
+  const open = (id: string | null) => update((p) => (id ? p.set('disclosure', id) : p.delete('disclosure')));
+  const disclosures = useApi(
+    () =>
+      tt.platformId && tab === 'disclosures'
+        ? ttApi.disclosures(tt.platformId, { q: q.trim() || undefined, limit: 500 })
+        : Promise.resolve(null),
+    [tt.platformId, q, version, tab],
+  );
+  const filings = useApi(
+    () =>
+      tt.platformId && tab === 'filings'
+        ? ttApi.filings(tt.platformId, { limit: 500 })
+        : Promise.resolve(null),
+    [tt.platformId, version, tab],
+  );
+  if (!tt.platformId) return <Empty description={t('No platform whose tech-transfer records you keep')} />;
+  const changed = () => setVersion((v) => v + 1);
+
+  const disclosuresTab = (
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+      <Space style={{ width: '100%', justifyContent: 'space-between' }} wrap>
+        <Input.Search
+          allowClear
+          placeholder={t('Reference or title')}
+          onSearch={setQ}
+          style={{ width: 280 }}
+          data-testid="disclosure-search"
+        />
+        <Button
+          type="primary"
+          icon={<PlusOutlined />}
+          onClick={() => setEditing('new')}
+          data-testid="disclosure-new"
+        >
+          {t('New invention disclosure')}
+        </Button>
+      </Space>
+      {disclosures.error ? <Alert type="error" showIcon title={errorText(t, disclosures.error)} /> : null}
+      <Table<DisclosureSummary>
+        rowKey="id"
+        loading={disclosures.loading}
+        dataSource={disclosures.data?.items ?? []}
+        data-testid="disclosures-table"
+        scroll={{ x: true }}
+        pagination={{ pageSize: 20, showSizeChanger: false }}
+        onRow={(d) => ({ onClick: () => open(d.id), style: { cursor: 'pointer' } })}
+        columns={[
+          { title: t('Reference number'), dataIndex: 'refNo', width: 140 },
+          { title: t('Invention title'), dataIndex: 'title' },
+          { title: t('Kind of IP'), render: (_, d) => <Tag>{t(IP_KIND_LABELS[d.ipKind])}</Tag> },
+          { title: t('Received on'), dataIndex: 'receivedDate', width: 120 },
+          { title: t('Filings'), dataIndex: 'filingCount', align: 'right', width: 90 },
+          { title: t('Granted'), dataIndex: 'grantedCount', align: 'right', width: 90 },
+        ]}
+      />
+    </Space>
+  );
+
+  const filingsTab = (
+    <Table<FilingView>
+      rowKey="id"
+      loading={filings.loading}
+      dataSource={filings.data?.items ?? []}
+      data-testid="filings-table"
+      scroll={{ x: true }}
+      pagination={{ pageSize: 20, showSizeChanger: false }}
+      onRow={(f) => ({ onClick: () => open(f.disclosureId), style: { cursor: 'pointer' } })}
+      columns={[
+        { title: t('Patent office'), dataIndex: 'jurisdiction', width: 80 },
+        { title: t('Type'), render: (_, f) => t(FILING_TYPE_LABELS[f.filingType]) },
+        { title: t('Application number'), render: (_, f) => f.applicationNumber ?? '—' },
+        { title: t('Filed on'), dataIndex: 'filingDate' },
+        { title: t('Priority date'), dataIndex: 'priorityDate' },
+        { title: t('Patent number'), render: (_, f) => f.patentNumber ?? '—' },
+        { title: t('Granted on'), render: (_, f) => f.grantDate ?? '—' },
+        { title: t('Status'), render: (_, f) => t(FILING_STATUS_LABELS[f.status]) },
+      ]}
+    />
+  );
+
+  return (
+    <Card
+      title={
+        <Space wrap>
+          {t('IP pipeline')}
+          {tt.picker}
+        </Space>
+      }
+    >
+      <Tabs
+        activeKey={tab}
+        onChange={(k) => update((p) => p.set('tab', k))}
+        items={[
+          { key: 'disclosures', label: t('Invention disclosures'), children: disclosuresTab },
+          { key: 'filings', label: t('Patent filings'), children: filingsTab },
+          {
+            key: 'other',
+            label: t('Other IP'),
+            children: <OtherIpTab platformId={tt.platformId} version={version} onChanged={changed} />,
+          },
+        ]}
+      />
+      <DisclosureDrawer
+        disclosureId={openId}
+        version={version}
+        onClose={() => open(null)}
+        onEdit={(d) => setEditing(d)}
+        onChanged={changed}
+      />
+      <DisclosureModal
+        platformId={tt.platformId}
+        disclosure={editing === 'new' ? null : editing}
+        open={editing !== null}
+        onClose={() => setEditing(null)}
+        onDone={(d) => {
+          setEditing(null);
+          changed();
+          open(d.id);
+        }}
+      />
+    </Card>
+  );
+}
