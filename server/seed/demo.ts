@@ -1,11 +1,13 @@
 import type { Ctx } from '../http/context.js';
 import { createUser } from '../modules/users/users.service.js';
+import { seedDemoCalls } from './demo-calls.js';
 import { seedFields } from './demo-fields.js';
 import { NIST } from './demo-nist.js';
 import { seedNistIp } from './demo-nist-ip.js';
 import { ensurePlatform, seedPlatform } from './demo-platform.js';
 import { US_PLATFORMS } from './demo-platforms-us.js';
 import { WORLD_PLATFORMS } from './demo-platforms-world.js';
+import { seedDemoProjects } from './demo-projects.js';
 import { seedNistResults } from './demo-results.js';
 import { DEMO_PASSWORD, DEMO_USERS } from './demo-users.js';
 
@@ -45,5 +47,7 @@ export async function seedDemo(ctx: Ctx): Promise<{ platformId: string; createdU
   await seedNistResults(ctx, platformId);
   await seedNistIp(ctx, platformId);
   for (const spec of [...US_PLATFORMS, ...WORLD_PLATFORMS]) await seedPlatform(ctx, spec);
+  await seedDemoCalls(ctx);
+  await seedDemoProjects(ctx, platformId);
   return { platformId, createdUsers: created };
 }
