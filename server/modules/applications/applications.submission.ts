@@ -118,7 +118,12 @@ export async function submitApplication(ctx: Ctx, id: string): Promise<ReceiptVi
     const { app } = await accessible(trx, ctx, id, 'edit', { lock: true });
     const action = app.state === 'returned' ? 'resubmit' : 'submit';
     assertLegal(app, action);
-    const call = (await loadCall(trx, app.call_id, { lock: ctx.seam }))!;
+    let call = (await loadCall(trx, app.call_id))!;
+    if (action === 'submit' && effectiveCallState(call, taken) !== 'open') {
+      // Read again behind the call's row lock: a deadline extension committing right now is waited for.
+      // The lock is taken only on refusal, so accepted submissions do not queue on the call.
+      call = (await loadCall(trx, app.call_id, { lock: ctx.seam }))!;
+    }
     if (action === 'submit') {
       const state = effectiveCallState(call, taken);
       if (state !== 'open') {
