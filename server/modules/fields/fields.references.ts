@@ -10,6 +10,8 @@ export const FIELD_REFERENCES: ReadonlyArray<{ table: keyof DB; column: string; 
   { table: 'platform_fields', column: 'field_id', usedBy: 'platforms' },
   { table: 'unit_fields', column: 'field_id', usedBy: 'units' },
   { table: 'committee_member_fields', column: 'field_id', usedBy: 'committee_members' },
+  { table: 'call_fields', column: 'field_id', usedBy: 'calls' },
+  { table: 'project_fields', column: 'field_id', usedBy: 'projects' },
   { table: 'applications', column: 'field_id', usedBy: 'applications' },
 ];
 

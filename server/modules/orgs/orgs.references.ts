@@ -11,6 +11,7 @@ export type OrgReference = { [T in keyof DB]: { table: T; column: keyof DB[T] & 
 export const ORG_REFERENCES: readonly OrgReference[] = [
   { table: 'people', column: 'organisation_id' },
   { table: 'committee_members', column: 'organisation_id' },
+  { table: 'projects', column: 'lead_org_id' },
   { table: 'applications', column: 'lead_org_id' },
   { table: 'application_members', column: 'organisation_id' },
   { table: 'application_budget_lines', column: 'organisation_id' },

@@ -238,8 +238,12 @@ export function publishCall(ctx: Ctx, id: string, reason?: string) {
   });
 }
 
+/** Closes a published call (also before its deadline); everyone applying to it is notified. */
 export function closeCall(ctx: Ctx, id: string, reason?: string) {
-  return transition(ctx, id, 'close', reason, async (_call, _trx, now) => ({ closed_at: now.toISOString() }));
+  return transition(ctx, id, 'close', reason, async (call, trx, now) => {
+    await notifyCall(trx, ctx, call, await applicantsOfCall(trx, id), 'call.closed', {});
+    return { closed_at: now.toISOString() };
+  });
 }
 
 /**

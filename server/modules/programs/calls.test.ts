@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildPlatform, buildUser } from '../../test/factories.js';
 import { anonymous, type Client, setupTestApp, signIn, type TestApp } from '../../test/harness.js';
 import { buildField } from '../../test/platform-factories.js';
+import { fieldUsage } from '../fields/fields.references.js';
 
 let t: TestApp;
 let A: string;
@@ -85,6 +86,8 @@ describe('drafts', () => {
       .where('entity_id', '=', call.id)
       .execute();
     expect(audit).toEqual([{ action: 'call.created', actor_label: 'po' }]);
+    // The field is in use now: it cannot be deleted, only retired.
+    expect(await fieldUsage(t.database.db, field)).toContainEqual({ usedBy: 'calls', count: 1 });
   });
 
   it('refuses incoherent drafts with field paths and writes nothing', async () => {
@@ -341,6 +344,12 @@ describe('deadline extension', () => {
     });
     expect(mine.items[0].subject).toContain('截止时间延长');
     expect(mine.items[0].body).toContain('2026-07-20 01:00 UTC');
+    await officer.post(`/api/calls/${id}/close`, { reason: 'Budget exhausted' });
+    const after = (await (await signIn(t.app, 'applicant1')).get('/api/me/notifications')).json();
+    expect(after.items.map((i: { kind: string }) => i.kind)).toEqual([
+      'call.closed',
+      'call.deadline_extended',
+    ]);
     const theirs = (await (await signIn(t.app, 'bystander')).get('/api/me/notifications')).json();
     expect(theirs.total).toBe(0);
     expect(bystander.id).toBeTruthy();
