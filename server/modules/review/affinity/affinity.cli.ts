@@ -46,7 +46,7 @@ export async function runAffinityCommand(
       for (const i of items) {
         // Six decimals: plenty to rank, and the output stays stable and readable.
         const score = Math.round(model.score(e, i) * 1e6) / 1e6;
-        buf += `${JSON.stringify({ expert: e.id, item: i.id, score })}\n`;
+        buf += `${JSON.stringify({ expert: e.rawId, item: i.rawId, score })}\n`;
         if (buf.length > 64_000) {
           await write(out, buf);
           buf = '';

@@ -65,6 +65,29 @@ describe('commonlab affinity', () => {
     expect(s['r2/p2']).toBeGreaterThan(s['r2/p1']!);
   });
 
+  it('accepts numeric ids, a missing expertise and null abstracts, and echoes ids as given', {
+    timeout: 60_000,
+  }, async () => {
+    const ex = file('loose-experts.json', [
+      { id: 7, outputs: [{ title: 'Mooring of floating wind turbines', abstract: null }] },
+    ]);
+    const it2 = file('loose-items.json', [
+      { id: 42, title: 'Floating wind mooring', summary: null },
+      { id: 'b', title: 'Bone implants', summary: '' },
+    ]);
+    const r = await commonlab(['affinity', '--experts', ex, '--items', it2]);
+    expect(r.code).toBe(0);
+    const lines = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { expert: unknown; item: unknown; score: number });
+    expect(lines.map((l) => [l.expert, l.item])).toEqual([
+      [7, 42],
+      [7, 'b'],
+    ]);
+    expect(lines[0]!.score).toBeGreaterThan(lines[1]!.score);
+  });
+
   it('answers invalid input with problem+json on stdout naming the value, and a non-zero exit', {
     timeout: 60_000,
   }, async () => {

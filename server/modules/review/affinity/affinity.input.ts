@@ -5,15 +5,21 @@ import { ERROR_MESSAGES } from '../../../../common/error-codes.js';
 import type { FieldError } from '../../../http/errors.js';
 import type { AffinityExpert, AffinityItem } from './affinity.types.js';
 
-const id = z.string().trim().min(1).max(200);
-const text = z.string().max(200_000);
+// Exported data often has numeric ids and null or missing texts (a paper without an abstract); accept
+// those and echo ids back as given, but reject values of the wrong kind.
+const id = z.union([z.string().trim().min(1).max(200), z.number().int()]);
+const text = z
+  .string()
+  .max(200_000)
+  .nullish()
+  .transform((v) => v ?? '');
 
 /** `experts.json`: `[{id, expertise, outputs: [{title, abstract}], fields?}]`; other keys are ignored. */
 export const expertsFileSchema = z.array(
   z.object({
     id,
     expertise: text,
-    outputs: z.array(z.object({ title: text, abstract: text.optional() })).default([]),
+    outputs: z.array(z.object({ title: text, abstract: text })).default([]),
     fields: z.array(z.string().max(200)).optional(),
   }),
 );
@@ -22,6 +28,9 @@ export const expertsFileSchema = z.array(
 export const itemsFileSchema = z.array(
   z.object({ id, title: text, summary: text, field: z.string().max(200).nullish() }),
 );
+
+/** An input row with the id as the file gave it (string or number), for the output lines. */
+export type WithRawId<T> = T & { rawId: string | number };
 
 /** An RFC 9457 problem for the command line (no request, so no instance or request id). */
 export interface CliProblem {
@@ -54,11 +63,11 @@ const pointerOf = (path: readonly PropertyKey[]) =>
   path.map((p) => `/${String(p).replaceAll('~', '~0').replaceAll('/', '~1')}`).join('');
 
 /** Reads, parses and validates one input file; `which` names it in the problem (`experts`/`items`). */
-async function readInput<T extends { id: string }>(
+async function readInput<T extends { id: string | number }>(
   file: string,
   which: 'experts' | 'items',
-  schema: z.ZodType<T[]>,
-): Promise<T[]> {
+  schema: z.ZodType<T[], unknown>,
+): Promise<WithRawId<Omit<T, 'id'> & { id: string }>[]> {
   let raw: string;
   try {
     raw = await readFile(file, 'utf8');
@@ -87,25 +96,26 @@ async function readInput<T extends { id: string }>(
   const seen = new Map<string, number>();
   const errors: FieldError[] = [];
   parsed.data.forEach((row, i) => {
-    if (seen.has(row.id)) {
+    const key = String(row.id);
+    if (seen.has(key)) {
       errors.push({
         in: which,
         pointer: `/${i}/id`,
         code: 'duplicate_id',
-        message: `id "${row.id}" repeats /${seen.get(row.id)}/id`,
+        message: `id "${key}" repeats /${seen.get(key)}/id`,
       });
-    } else seen.set(row.id, i);
+    } else seen.set(key, i);
   });
   if (errors.length)
     throw problem('request.validation_failed', { detail: `${which} file ${file} is invalid`, errors });
-  return parsed.data;
+  return parsed.data.map((row) => ({ ...row, id: String(row.id), rawId: row.id }));
 }
 
 /** Reads both input files of `commonlab affinity`; throws an InputProblem naming the bad values. */
 export async function readAffinityInputs(
   expertsFile: string,
   itemsFile: string,
-): Promise<{ experts: AffinityExpert[]; items: AffinityItem[] }> {
+): Promise<{ experts: WithRawId<AffinityExpert>[]; items: WithRawId<AffinityItem>[] }> {
   const experts = await readInput(expertsFile, 'experts', expertsFileSchema);
   const items = await readInput(itemsFile, 'items', itemsFileSchema);
   return { experts, items };
