@@ -147,7 +147,7 @@ export async function seedDemoApplications(ctx: Ctx): Promise<void> {
         contactPersonId: person.id,
         role: '牵头，系统集成',
         requestedMinor: 90_000_000,
-        cofundingMinor: 100_000_000,
+        cofundingMinor: 150_000_000,
       },
       {
         organisationId: uni.id,

@@ -1,5 +1,6 @@
 import type { Ctx } from '../http/context.js';
 import { createUser } from '../modules/users/users.service.js';
+import { seedDemoApplications } from './demo-applications.js';
 import { seedDemoCalls } from './demo-calls.js';
 import { seedFields } from './demo-fields.js';
 import { NIST } from './demo-nist.js';
@@ -48,6 +49,7 @@ export async function seedDemo(ctx: Ctx): Promise<{ platformId: string; createdU
   await seedNistIp(ctx, platformId);
   for (const spec of [...US_PLATFORMS, ...WORLD_PLATFORMS]) await seedPlatform(ctx, spec);
   await seedDemoCalls(ctx);
+  await seedDemoApplications(ctx);
   await seedDemoProjects(ctx, platformId);
   return { platformId, createdUsers: created };
 }
