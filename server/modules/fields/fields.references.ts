@@ -12,6 +12,8 @@ export const FIELD_REFERENCES: ReadonlyArray<{ table: keyof DB; column: string; 
   { table: 'committee_member_fields', column: 'field_id', usedBy: 'committee_members' },
   { table: 'call_fields', column: 'field_id', usedBy: 'calls' },
   { table: 'project_fields', column: 'field_id', usedBy: 'projects' },
+  { table: 'ip_disclosures', column: 'field_id', usedBy: 'ip_disclosures' },
+  { table: 'agreements', column: 'field_id', usedBy: 'agreements' },
   { table: 'applications', column: 'field_id', usedBy: 'applications' },
 ];
 

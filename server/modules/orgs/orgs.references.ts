@@ -12,6 +12,7 @@ export const ORG_REFERENCES: readonly OrgReference[] = [
   { table: 'people', column: 'organisation_id' },
   { table: 'committee_members', column: 'organisation_id' },
   { table: 'projects', column: 'lead_org_id' },
+  { table: 'agreements', column: 'partner_org_id' },
   { table: 'applications', column: 'lead_org_id' },
   { table: 'application_members', column: 'organisation_id' },
   { table: 'application_budget_lines', column: 'organisation_id' },

@@ -78,6 +78,14 @@ export const PERSON_REFERENCES = [
         .where('director_person_id', '=', id),
   },
   {
+    usedBy: 'ip_inventors',
+    count: (db: Kysely<DB>, id: string) =>
+      db
+        .selectFrom('ip_inventors')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('person_id', '=', id),
+  },
+  {
     usedBy: 'committee_members',
     count: (db: Kysely<DB>, id: string) =>
       db
