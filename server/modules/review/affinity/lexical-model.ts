@@ -21,8 +21,8 @@ export interface LexicalOptions {
   glossary: Glossary | null;
   /** Weight of one Chinese character bigram relative to a word (0 disables bigrams). */
   bigramWeight: number;
-  /** Share of the word channel when expert and item write in the same language (rest: concepts). */
-  wordShare: number;
+  /** Scale of concept weights against word weights in the joint same-language vector. */
+  conceptWeight: number;
   /** Share of the text score taken from the best single documents instead of the whole profile. */
   docShare: number;
   /** How many best documents (expertise text, each output) are averaged for that share. */
@@ -50,7 +50,7 @@ export function createBilingualModel(overrides: Partial<LexicalOptions> = {}): A
     name: 'bilingual-lexical',
     glossary: DEFAULT_GLOSSARY,
     bigramWeight: 0.5,
-    wordShare: 0.5,
+    conceptWeight: 1,
     docShare: 0.5,
     topDocs: 3,
     fieldBonus: 0.2,
@@ -65,7 +65,7 @@ export function createTfidfWordModel(): AffinityModel {
     name: 'tfidf-words',
     glossary: null,
     bigramWeight: 0,
-    wordShare: 1,
+    conceptWeight: 0,
     docShare: 0,
     topDocs: 1,
     fieldBonus: 0,
@@ -119,11 +119,18 @@ export function createLexicalModel(opts: LexicalOptions): AffinityModel {
   };
   // Words can only match where both sides write in the same language; across languages the
   // language-neutral concepts carry the whole text score, so a Chinese proposal is not penalised
-  // against English ones for an English-only expert just because its words cannot match.
+  // against English ones for an English-only expert just because its words cannot match. Within one
+  // language, words and concepts form one joint vector (cosine rebuilt from the channel dot products),
+  // so a text whose only glossary hits are generic ("model") gets little from them: IDF keeps them
+  // small next to its words, where a separately normalised concept cosine would be high.
   const mix = (u: Profile, ip: Profile, cw: number, cc: number): number => {
     if (!opts.glossary) return cw;
     const shared = Math.min(u.zhShare, ip.zhShare) + Math.min(1 - u.zhShare, 1 - ip.zhShare);
-    return shared * (opts.wordShare * cw + (1 - opts.wordShare) * cc) + (1 - shared) * cc;
+    const k2 = opts.conceptWeight * opts.conceptWeight;
+    const [a, b, c, d] = [u.words.norm, ip.words.norm, u.concepts.norm, ip.concepts.norm];
+    const denom = Math.sqrt(a * a + k2 * c * c) * Math.sqrt(b * b + k2 * d * d);
+    const joint = denom === 0 ? 0 : Math.min(1, (cw * a * b + k2 * cc * c * d) / denom);
+    return shared * joint + (1 - shared) * cc;
   };
   // Profile score blended with the mean of the best `topDocs` per-document scores: one paper on the
   // exact topic should count even when the rest of a broad profile dilutes the concatenated vector.
@@ -147,7 +154,7 @@ export function createLexicalModel(opts: LexicalOptions): AffinityModel {
 
   return {
     name: opts.name,
-    version: '2',
+    version: '3',
     prepare(experts) {
       const docs = experts.map(docsOf);
       const merged = docs.map(merge);
