@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { Role } from '../../common/roles.js';
 import { uploadAttachment } from '../modules/applications/applications.attachments.js';
 import { createApplication, saveDraft } from '../modules/applications/applications.drafts.js';
@@ -185,7 +185,7 @@ export function applicationsCases(env: ApplicationsMatrixEnv): RouteCase[] {
       inviteApp: '',
       emailOrg,
       pendingForOthers: '',
-      publicToken: randomBytes(24).toString('base64url'),
+      publicToken: randomUUID(),
     };
     // The member's contact confirmed its part of the draft and of the submitted one.
     const confirm = async (appId: string) => {
@@ -266,9 +266,9 @@ export function applicationsCases(env: ApplicationsMatrixEnv): RouteCase[] {
       cell: async () => ({ url: `/api/applications/${(await fx()).submitted}/receipt.txt` }),
     },
     {
-      route: 'GET /api/applications/:id/versions/:versionNo',
+      route: 'GET /api/applications/:id/snapshot',
       expect: readers,
-      cell: async () => ({ url: `/api/applications/${(await fx()).submitted}/versions/1` }),
+      cell: async () => ({ url: `/api/applications/${(await fx()).submitted}/snapshot?versionNo=1` }),
     },
     {
       route: 'POST /api/applications/:id/withdraw',
@@ -288,19 +288,19 @@ export function applicationsCases(env: ApplicationsMatrixEnv): RouteCase[] {
       }),
     },
     {
-      route: 'POST /api/applications/:id/attachments/:key',
+      route: 'POST /api/applications/:id/attachments',
       expect: ownerWrite,
       cell: async () => {
         const { payload, headers } = multipart(docxBytes(), '正文.docx');
         return {
-          url: `/api/applications/${(await fx()).draft}/attachments/proposal`,
+          url: `/api/applications/${(await fx()).draft}/attachments?key=proposal`,
           body: payload,
           headers,
         };
       },
     },
     {
-      route: 'DELETE /api/applications/:id/attachments/:key',
+      route: 'DELETE /api/applications/:id/attachments',
       expect: ownerWrite,
       cell: async (actor) => {
         const f = await fx();
@@ -312,7 +312,7 @@ export function applicationsCases(env: ApplicationsMatrixEnv): RouteCase[] {
               Buffer.alloc(8),
             ]),
           });
-        return { url: `/api/applications/${f.draft}/attachments/budget_sheet` };
+        return { url: `/api/applications/${f.draft}/attachments?key=budget_sheet` };
       },
     },
     {
@@ -356,7 +356,7 @@ export function applicationsCases(env: ApplicationsMatrixEnv): RouteCase[] {
       route: 'POST /api/public/invitations/:token',
       expect: { 'token:read': '403', others: '2xx' },
       cell: async () => {
-        const token = randomBytes(24).toString('base64url');
+        const token = randomUUID();
         await invitation(await fx(), { token });
         return { url: `/api/public/invitations/${token}`, body: { accept: true } };
       },

@@ -16,7 +16,7 @@ import { nameMatches, sniffAttachment } from './attachments.sniff.js';
 
 type AttachmentOut = ApplicationView['attachments'][number];
 
-const fail = (status: number, code: ErrorCode, where: 'params' | 'body', pointer: string, extra = {}) =>
+const fail = (status: number, code: ErrorCode, where: 'querystring' | 'body', pointer: string, extra = {}) =>
   new AppError(status, code, {
     ...extra,
     errors: [{ in: where, pointer, code, message: ERROR_MESSAGES[code] }],
@@ -35,7 +35,7 @@ async function editableVersion(trx: Ctx['db'], ctx: Ctx, id: string) {
 
 function specOf(call: { requiredAttachments: RequiredAttachment[] }, key: string): RequiredAttachment {
   const spec = call.requiredAttachments.find((a) => a.key === key);
-  if (!spec) throw fail(400, 'applications.attachment_unknown_key', 'params', '/key');
+  if (!spec) throw fail(400, 'applications.attachment_unknown_key', 'querystring', '/key');
   return spec;
 }
 

@@ -80,7 +80,11 @@ async function refused(
 
 const draft = (members: Parameters<typeof completeDraft>[1]) => completeDraft(call.fieldId, members);
 const upload = (c: Client, key: string, bytes: Buffer, name: string) =>
-  c.request({ method: 'POST', url: `/api/applications/${id}/attachments/${key}`, ...multipart(bytes, name) });
+  c.request({
+    method: 'POST',
+    url: `/api/applications/${id}/attachments?key=${key}`,
+    ...multipart(bytes, name),
+  });
 
 describe('bad input to applications: 4xx with the field, nothing written', () => {
   it('refuses negative and fractional money', async () => {
@@ -293,7 +297,7 @@ describe('bad input to applications: 4xx with the field, nothing written', () =>
       'applications.frozen',
     );
     await refused(
-      () => applicant.request({ method: 'DELETE', url: `/api/applications/${id}/attachments/proposal` }),
+      () => applicant.request({ method: 'DELETE', url: `/api/applications/${id}/attachments?key=proposal` }),
       409,
       'applications.frozen',
     );

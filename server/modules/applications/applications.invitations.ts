@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { Kysely, Selectable } from 'kysely';
 import nodemailer from 'nodemailer';
 import {
@@ -105,7 +105,7 @@ export async function inviteMember(
     if (!person.user_id && !person.email)
       throw invalidField('/organisationId', 'applications.invitation_no_email');
     const now = ctx.clock.now();
-    const token = person.user_id ? null : randomBytes(32).toString('base64url');
+    const token = person.user_id ? null : randomUUID();
     await trx
       .updateTable('application_invitations')
       .set({ state: 'revoked' })

@@ -25,7 +25,7 @@ import { sendFile, writeProblems } from './applications.routes.js';
 import {
   applicationIdParams,
   attachmentIdParams,
-  attachmentKeyParams,
+  attachmentKeyQuery,
   attachmentView,
   invitationIdParams,
   invitationTokenParams,
@@ -52,39 +52,41 @@ export async function applicationMembersRoutes(root: FastifyInstance) {
   const tags = ['applications'];
 
   app.post(
-    '/api/applications/:id/attachments/:key',
+    '/api/applications/:id/attachments',
     {
       config: documentUpload,
       schema: {
         tags,
         summary:
           "Upload the file for one of the call's attachments as multipart/form-data (owner); the type is checked by content",
-        params: attachmentKeyParams,
+        params: applicationIdParams,
+        querystring: attachmentKeyQuery,
         response: { 201: attachmentView, ...writeProblems },
       },
     },
     async (request, reply) => {
       requireActor(request);
       const ctx = ctxOf(request);
-      const spec = await attachmentSpec(ctx, request.params.id, request.params.key);
+      const spec = await attachmentSpec(ctx, request.params.id, request.query.key);
       const file = await readAttachmentUpload(request, spec.maxBytes);
-      return reply.code(201).send(await uploadAttachment(ctx, request.params.id, request.params.key, file));
+      return reply.code(201).send(await uploadAttachment(ctx, request.params.id, request.query.key, file));
     },
   );
 
   app.delete(
-    '/api/applications/:id/attachments/:key',
+    '/api/applications/:id/attachments',
     {
       schema: {
         tags,
         summary: 'Remove the file of one attachment from the draft (owner)',
-        params: attachmentKeyParams,
+        params: applicationIdParams,
+        querystring: attachmentKeyQuery,
         response: { 204: z.null(), ...writeProblems },
       },
     },
     async (request, reply) => {
       requireActor(request);
-      await deleteAttachment(ctxOf(request), request.params.id, request.params.key);
+      await deleteAttachment(ctxOf(request), request.params.id, request.query.key);
       return reply.code(204).send(null);
     },
   );

@@ -21,7 +21,7 @@ import {
   receiptView,
   saveDraftBody,
   screeningBody,
-  versionParams,
+  versionQuery,
   withdrawBody,
 } from './applications.schema.js';
 import { screenApplication } from './applications.screening.js';
@@ -207,18 +207,19 @@ export async function applicationsRoutes(root: FastifyInstance) {
   );
 
   app.get(
-    '/api/applications/:id/versions/:versionNo',
+    '/api/applications/:id/snapshot',
     {
       schema: {
         tags,
-        summary: 'A submitted version exactly as frozen, with its checksum',
-        params: versionParams,
+        summary: 'A submitted version exactly as frozen (?versionNo=), with its checksum',
+        params: applicationIdParams,
+        querystring: versionQuery,
         response: { 200: frozenVersionView, ...problemResponses },
       },
     },
     async (request) => {
       requireActor(request);
-      return getFrozenVersion(ctxOf(request), request.params.id, request.params.versionNo);
+      return getFrozenVersion(ctxOf(request), request.params.id, request.query.versionNo);
     },
   );
 

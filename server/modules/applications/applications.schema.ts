@@ -77,14 +77,14 @@ export type CreateApplicationInput = SaveDraftInput;
 
 export const callIdParams = z.strictObject({ callId: z.uuid() });
 export const applicationIdParams = z.strictObject({ id: z.uuid() });
-export const versionParams = z.strictObject({ id: z.uuid(), versionNo: z.coerce.number().int().min(1) });
-export const attachmentKeyParams = z.strictObject({
-  id: z.uuid(),
-  key: z.string().regex(/^[a-z0-9_-]{1,50}$/),
-});
+/** Which frozen version (query, since path parameters are ids). */
+export const versionQuery = z.strictObject({ versionNo: z.coerce.number().int().min(1) });
+/** The call's attachment key the file is for (query, since path parameters are ids). */
+export const attachmentKeyQuery = z.strictObject({ key: z.string().regex(/^[a-z0-9_-]{1,50}$/) });
 export const attachmentIdParams = z.strictObject({ id: z.uuid(), attachmentId: z.uuid() });
 export const invitationIdParams = z.strictObject({ invitationId: z.uuid() });
-export const invitationTokenParams = z.strictObject({ token: z.string().regex(/^[A-Za-z0-9_-]{20,100}$/) });
+/** The one-time link's secret: a random (v4) UUID, 122 bits from the system's CSPRNG; only its hash is stored. */
+export const invitationTokenParams = z.strictObject({ token: z.uuid() });
 
 export const withdrawBody = z.strictObject({ reason: text(2000) });
 export const inviteBody = z.strictObject({ organisationId: z.uuid() });

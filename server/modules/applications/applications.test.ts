@@ -54,7 +54,11 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const upload = (c: Client, id: string, key: string, bytes: Buffer, name: string) =>
-  c.request({ method: 'POST', url: `/api/applications/${id}/attachments/${key}`, ...multipart(bytes, name) });
+  c.request({
+    method: 'POST',
+    url: `/api/applications/${id}/attachments?key=${key}`,
+    ...multipart(bytes, name),
+  });
 
 describe('an application from draft to screening', () => {
   let id: string;
@@ -152,7 +156,7 @@ describe('an application from draft to screening', () => {
     const receipt = res.json();
     expect(receipt).toMatchObject({ receiptNo: `${call.code}-0001`, versionNo: 1, callCode: call.code });
     expect(receipt.submittedAt).toBe(t.clock.now().toISOString());
-    const v = (await applicant.get(`/api/applications/${id}/versions/1`)).json();
+    const v = (await applicant.get(`/api/applications/${id}/snapshot?versionNo=1`)).json();
     const stored = await t.database.db
       .selectFrom('application_versions')
       .select('snapshot_json')
@@ -306,7 +310,10 @@ describe('invitations by e-mailed link', () => {
       payload: { accept: false },
     });
     expect(twice.statusCode).toBe(409);
-    const wrong = await t.app.inject({ method: 'GET', url: `/api/public/invitations/${'x'.repeat(43)}` });
+    const wrong = await t.app.inject({
+      method: 'GET',
+      url: `/api/public/invitations/${crypto.randomUUID()}`,
+    });
     expect(wrong.statusCode).toBe(404);
 
     expect((await client.get(`/api/applications/${id}`)).json().consortium[1].confirmation).toBe('confirmed');
