@@ -116,7 +116,60 @@ describe('the tech-transfer officer keeps licences and receipts, and the report 
     );
   });
 
+  it('records a disclosure whose shares must add up to 100 %, files a provisional, and sees its deadline', async () => {
+    await page.goto(`/techtransfer/ip?platform=${stack.platformId}`);
+    await page.getByTestId('disclosure-new').click();
+    const form = modal(page);
+    await form.locator('#refNo').fill('E2E-D-001');
+    await form.locator('#title').fill('芯片级原子钟的激光稳频方法');
+    await form.locator('#receivedDate').fill(today);
+    await form.locator('#inventors_0_name').fill('张伟');
+    await form.locator('#inventors_0_sharePct').fill('60');
+    await form.getByRole('button', { name: '添加发明人' }).click();
+    await form.locator('#inventors_1_name').fill('李娜');
+    await form.locator('#inventors_1_sharePct').fill('30');
+    await poll(() => form.getByTestId('shares-total').textContent()).toBe('份额合计 90%');
+    const refused = page.waitForResponse(
+      (r) => r.request().method() === 'POST' && r.url().endsWith('/ip/disclosures'),
+    );
+    await form.getByRole('button', { name: '保存' }).click();
+    const bad = await refused;
+    expect(bad.status()).toBe(400);
+    expect((await bad.json()).errors[0].pointer).toMatch(/^\/inventors/);
+    const list = await page.request.get(`/api/platforms/${stack.platformId}/ip/disclosures?q=E2E-D-001`);
+    expect((await list.json()).total).toBe(0);
+
+    await form.locator('#inventors_1_sharePct').fill('40');
+    await poll(() => form.getByTestId('shares-total').textContent()).toBe('份额合计 100%');
+    const created = page.waitForResponse(
+      (r) => r.request().method() === 'POST' && r.url().endsWith('/ip/disclosures'),
+    );
+    await form.getByRole('button', { name: '保存' }).click();
+    expect((await created).status()).toBe(201);
+
+    const drawer = page.getByTestId('disclosure-drawer');
+    await poll(() => drawer.getByTestId('inventors-table').textContent()).toContain('李娜');
+    await drawer.getByTestId('filing-new').click();
+    const filing = modal(page);
+    await filing.locator('#jurisdiction').fill('US');
+    await pick(page, 'filingType', '临时申请');
+    await filing.locator('#applicationNumber').fill('63/555,001');
+    await filing.locator('#filingDate').fill(today);
+    const filed = page.waitForResponse(
+      (r) => r.request().method() === 'POST' && r.url().endsWith('/filings'),
+    );
+    await filing.getByRole('button', { name: '保存' }).click();
+    expect((await filed).status()).toBe(201);
+    await poll(() => drawer.getByTestId('family-tree').textContent()).toContain('63/555,001');
+
+    await page.goto(`/techtransfer/docket?platform=${stack.platformId}`);
+    const due = page.getByTestId('docket-table').locator('tbody tr', { hasText: 'E2E-D-001' });
+    await poll(() => due.textContent()).toContain('正式申请期限（临时申请后 12 个月）');
+    expect(await due.textContent()).toContain(`${year + 1}${today.slice(4)}`);
+  }, 120_000);
+
   it('downloads the report as XLSX and PDF', async () => {
+    await openReport(`from=${year}&to=${year}&basis=calendar`);
     for (const [id, ext] of [
       ['report-xlsx', 'xlsx'],
       ['report-pdf', 'pdf'],

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { currencyDigits } from '../../../../common/platforms.js';
+import { api } from '../../../api/endpoints.js';
 import { ttApi } from '../../../api/techtransfer.js';
 import { useLocale } from '../../../app/locale.js';
 import { useApi } from '../../../app/useApi.js';
@@ -28,11 +29,20 @@ export default function ReportPage() {
   const tt = useTtPlatform('report');
   const [params, setParams] = useSearchParams();
   const [busy, setBusy] = useState<'xlsx' | 'pdf' | null>(null);
-  const thisYear = new Date().getFullYear();
+  const platform = useApi(
+    () => (tt.platformId ? api.platform(tt.platformId) : Promise.resolve(null)),
+    [tt.platformId],
+  );
+  const basis = params.get('basis') === 'calendar' ? 'calendar' : 'fiscal';
+  // The year the current period is named by: a fiscal year by the calendar year it ends in.
+  const now = new Date();
+  const startMonth = platform.data?.fiscalYearStartMonth ?? 1;
+  const thisYear =
+    now.getFullYear() + (basis === 'fiscal' && startMonth > 1 && now.getMonth() + 1 >= startMonth ? 1 : 0);
   const filter: ReportFilter = {
     from: year(params.get('from'), thisYear - 6),
     to: year(params.get('to'), thisYear),
-    basis: params.get('basis') === 'calendar' ? 'calendar' : 'fiscal',
+    basis,
     unitId: params.get('unit') ?? undefined,
     fieldId: params.get('field') ?? undefined,
   };
@@ -52,7 +62,7 @@ export default function ReportPage() {
       return next;
     });
   const query = { ...filter };
-  const key = JSON.stringify([tt.platformId, query]);
+  const key = JSON.stringify([tt.platformId, query, Boolean(platform.data)]);
   const report = useApi(
     () =>
       tt.platformId && filter.from <= filter.to ? ttApi.report(tt.platformId, query) : Promise.resolve(null),
