@@ -25,6 +25,7 @@ import {
   canReadAudit,
   canReadTtReports,
 } from './app/permissions.js';
+import { RESULTS_PAGES } from './features/results/nav-entries.js';
 import { tk } from './i18n/index.js';
 
 export interface Page {
@@ -126,6 +127,7 @@ export const NAV: readonly Page[] = [
     visible: canReadTtReports,
     page: lazy(() => import('./features/techtransfer/reports/ReportPage.js')),
   },
+  ...RESULTS_PAGES,
   {
     key: 'fields',
     path: '/admin/fields',

@@ -1,4 +1,4 @@
-import { ApartmentOutlined, LoginOutlined, RadarChartOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, LoginOutlined, RadarChartOutlined, SearchOutlined } from '@ant-design/icons';
 import { Button, Result, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, NavLink, Outlet, Route, Routes, useNavigate, useParams } from 'react-router-dom';
@@ -8,6 +8,8 @@ import { useSession } from '../../../app/session.js';
 import { useApi } from '../../../app/useApi.js';
 import { Logo } from '../../../shell/Brand.js';
 import { LanguageSwitch } from '../../../shell/LanguageSwitch.js';
+import PortalDetailPage from '../../portal/PortalDetailPage.js';
+import PortalSearchPage from '../../portal/PortalSearchPage.js';
 import { ComparisonView } from '../comparison/ComparisonView.js';
 import { localName } from '../labels.js';
 import { OrgChartView } from '../orgchart/OrgChartView.js';
@@ -25,6 +27,8 @@ export default function PublicPages() {
         <Route path="comparison" element={<PublicComparison />} />
         <Route path="org-chart" element={<DefaultChart />} />
         <Route path="org-chart/:id" element={<PublicOrgChart />} />
+        <Route path="results" element={<PortalSearchPage />} />
+        <Route path="results/:id" element={<PortalDetailPage />} />
         <Route path="*" element={<PublicNotFound />} />
       </Route>
     </Routes>
@@ -79,6 +83,18 @@ function PublicLayout() {
                   style={isActive ? undefined : { color: '#fff' }}
                 >
                   {t('Organisation charts')}
+                </Button>
+              )}
+            </NavLink>
+            <NavLink to="/public/results">
+              {({ isActive }) => (
+                <Button
+                  type={isActive ? 'primary' : 'text'}
+                  icon={<SearchOutlined />}
+                  style={isActive ? undefined : { color: '#fff' }}
+                  data-testid="public-results-link"
+                >
+                  {t('Results and technologies')}
                 </Button>
               )}
             </NavLink>

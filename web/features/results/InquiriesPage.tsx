@@ -1,0 +1,135 @@
+import { Card, Col, Input, Row, Select, Space, Statistic, Table, Tag } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { type InquiryList, resultsApi } from '../../api/results.js';
+import { formatTime, useLocale } from '../../app/locale.js';
+import { usePlatforms } from '../../app/platforms.js';
+import { useSignedIn } from '../../app/session.js';
+import { useApi } from '../../app/useApi.js';
+import { LoadFailed } from '../platforms/ui.js';
+import { inquiryPlatforms } from './access.js';
+import { InquiryDrawer } from './InquiryDrawer.js';
+import {
+  INQUIRY_COLORS,
+  INQUIRY_KIND_LABELS,
+  INQUIRY_STATE_LABELS,
+  inquiryStateOptions,
+  pick,
+} from './labels.js';
+
+type InquiryRow = InquiryList['items'][number];
+
+/** The inquiry funnel of a platform for its tech-transfer officers: counts for a period and the inquiries. */
+export default function InquiriesPage() {
+  const { t } = useTranslation();
+  const { locale } = useLocale();
+  const { user } = useSignedIn();
+  const platforms = usePlatforms();
+  const mine = user.isSystemAdmin ? platforms.list.map((p) => p.id) : inquiryPlatforms(user);
+  const [picked, setPicked] = useState<string>();
+  const platformId = picked ?? mine[0];
+  const [period, setPeriod] = useState<{ from?: string; to?: string }>({});
+  const [state, setState] = useState<string>();
+  const [page, setPage] = useState(1);
+  const [open, setOpen] = useState<string | null>(null);
+  const funnel = useApi(
+    () => (platformId ? resultsApi.funnel({ platformId, ...period }) : Promise.resolve(null)),
+    [platformId, period.from, period.to],
+  );
+  const list = useApi(
+    () =>
+      platformId ? resultsApi.inquiries({ platformId, state, page, pageSize: 20 }) : Promise.resolve(null),
+    [platformId, state, page],
+  );
+  const reload = () => {
+    funnel.reload();
+    list.reload();
+  };
+  const f = funnel.data;
+  const date = (key: 'from' | 'to', label: string) => (
+    <Input
+      type="date"
+      style={{ width: 170 }}
+      aria-label={label}
+      value={period[key] ?? ''}
+      onChange={(e) => setPeriod({ ...period, [key]: e.target.value || undefined })}
+    />
+  );
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+      <Space wrap>
+        <Select
+          style={{ width: 260 }}
+          value={platformId}
+          options={mine.map((id) => ({ value: id, label: platforms.nameOf(id) }))}
+          onChange={(v) => {
+            setPicked(v);
+            setPage(1);
+          }}
+        />
+        <span>{t('Received from')}</span>
+        {date('from', t('Received from'))}
+        <span>{t('to')}</span>
+        {date('to', t('to'))}
+      </Space>
+      {funnel.error ? <LoadFailed error={funnel.error} /> : null}
+      {f ? (
+        <Row gutter={[12, 12]} data-testid="funnel">
+          {(
+            [
+              [t('Received'), f.received, 'received'],
+              [t('In discussion'), f.reached.in_discussion, 'in_discussion'],
+              [t('NDA signed'), f.reached.nda_signed, 'nda_signed'],
+              [t('Licensed'), f.reached.licensed, 'licensed'],
+              [t('Closed'), f.reached.closed, 'closed'],
+            ] as const
+          ).map(([label, n, key]) => (
+            <Col key={key} xs={12} md={8} lg={4}>
+              <Card size="small">
+                <Statistic title={label} value={n} data-testid={`funnel-${key}`} />
+              </Card>
+            </Col>
+          ))}
+        </Row>
+      ) : null}
+      <Card>
+        <Space style={{ marginBottom: 12 }}>
+          <Select
+            allowClear
+            style={{ width: 180 }}
+            placeholder={t('State')}
+            options={inquiryStateOptions(t)}
+            onChange={(v) => {
+              setState(v);
+              setPage(1);
+            }}
+          />
+        </Space>
+        {list.error ? <LoadFailed error={list.error} /> : null}
+        <Table<InquiryRow>
+          rowKey="id"
+          loading={list.loading}
+          dataSource={list.data?.items ?? []}
+          onRow={(r) => ({ onClick: () => setOpen(r.id), style: { cursor: 'pointer' } })}
+          pagination={{ current: page, pageSize: 20, total: list.data?.total ?? 0, onChange: setPage }}
+          columns={[
+            { title: t('Received'), render: (_, r) => formatTime(r.receivedAt, locale) },
+            { title: t('Result'), render: (_, r) => pick(r.result.titleZh, r.result.titleEn, locale) },
+            { title: t('Inquiry about'), render: (_, r) => t(INQUIRY_KIND_LABELS[r.kind]) },
+            { title: t('Name'), render: (_, r) => <span data-testid="inquiry-row-name">{r.name}</span> },
+            { title: t('Organisation'), dataIndex: 'organisation' },
+            {
+              title: t('State'),
+              render: (_, r) => (
+                <Tag color={INQUIRY_COLORS[r.state]} data-testid="inquiry-row-state">
+                  {t(INQUIRY_STATE_LABELS[r.state])}
+                </Tag>
+              ),
+            },
+          ]}
+        />
+      </Card>
+      {open ? <InquiryDrawer id={open} onClose={() => setOpen(null)} onChanged={reload} /> : null}
+    </Space>
+  );
+}

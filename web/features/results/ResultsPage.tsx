@@ -1,0 +1,201 @@
+import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
+import { App, Button, Card, Input, Popconfirm, Select, Space, Table, Tag, Tooltip } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { type ResultItem, resultsApi } from '../../api/results.js';
+import { formatTime, useLocale } from '../../app/locale.js';
+import { usePlatforms } from '../../app/platforms.js';
+import { useSignedIn } from '../../app/session.js';
+import { useApi } from '../../app/useApi.js';
+import { errorText } from '../../i18n/errors.js';
+import { saveFile } from '../imports/files.js';
+import { localName } from '../platforms/labels.js';
+import { IllustrativeTag, LoadFailed } from '../platforms/ui.js';
+import { canPublishOn } from './access.js';
+import {
+  pick,
+  STATE_COLORS,
+  STATE_LABELS,
+  stateOptions,
+  TYPE_LABELS,
+  trlText,
+  typeOptions,
+  VISIBILITY_LABELS,
+} from './labels.js';
+import { ResultFormDrawer } from './ResultFormDrawer.js';
+
+type Row = NonNullable<ReturnType<typeof useList>['data']>['items'][number];
+const useList = (q: Parameters<typeof resultsApi.list>[0]) =>
+  useApi(() => resultsApi.list(q), [JSON.stringify(q)]);
+
+/** The results catalog (成果库) for staff: every result of their platforms, drafts and internal ones included. */
+export default function ResultsPage() {
+  const { t } = useTranslation();
+  const { locale } = useLocale();
+  const { message } = App.useApp();
+  const platforms = usePlatforms();
+  const { user } = useSignedIn();
+  const [q, setQ] = useState<Parameters<typeof resultsApi.list>[0]>({ page: 1, pageSize: 20 });
+  const list = useList(q);
+  const [editing, setEditing] = useState<ResultItem | 'new' | null>(null);
+  const act = async (what: () => Promise<unknown>) => {
+    try {
+      await what();
+      list.reload();
+    } catch (e) {
+      message.error(errorText(t, e));
+    }
+  };
+  const open = async (id: string) => {
+    try {
+      setEditing(await resultsApi.get(id));
+    } catch (e) {
+      message.error(errorText(t, e));
+    }
+  };
+  const exportAs = (format: 'csv' | 'xlsx') =>
+    act(async () => saveFile(await resultsApi.exportFile(format, locale, q.platformId)));
+  const canCreateOn = list.data?.canCreateOn ?? [];
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+      <Space wrap style={{ justifyContent: 'space-between', width: '100%' }}>
+        <Space wrap>
+          <Input.Search
+            allowClear
+            placeholder={t('Search in Chinese or English')}
+            onSearch={(v) => setQ({ ...q, q: v.trim() || undefined, page: 1 })}
+            style={{ width: 260 }}
+            data-testid="results-search"
+          />
+          <Select
+            allowClear
+            placeholder={t('Platform')}
+            style={{ width: 200 }}
+            options={platforms.list.map((p) => ({ value: p.id, label: localName(p, locale) }))}
+            onChange={(v) => setQ({ ...q, platformId: v, page: 1 })}
+          />
+          <Select
+            allowClear
+            placeholder={t('Type')}
+            style={{ width: 180 }}
+            options={typeOptions(t)}
+            onChange={(v) => setQ({ ...q, type: v, page: 1 })}
+          />
+          <Select
+            allowClear
+            placeholder={t('State')}
+            style={{ width: 130 }}
+            options={stateOptions(t)}
+            onChange={(v) => setQ({ ...q, state: v, page: 1 })}
+          />
+        </Space>
+        <Space>
+          <Button icon={<DownloadOutlined />} onClick={() => exportAs('csv')}>
+            CSV
+          </Button>
+          <Button icon={<DownloadOutlined />} onClick={() => exportAs('xlsx')}>
+            XLSX
+          </Button>
+          {canCreateOn.length ? (
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              onClick={() => setEditing('new')}
+              data-testid="result-new"
+            >
+              {t('New result')}
+            </Button>
+          ) : null}
+        </Space>
+      </Space>
+      {list.error ? <LoadFailed error={list.error} /> : null}
+      <Card>
+        <Table<Row>
+          rowKey="id"
+          loading={list.loading}
+          dataSource={list.data?.items ?? []}
+          pagination={{
+            current: q.page,
+            pageSize: q.pageSize,
+            total: list.data?.total ?? 0,
+            onChange: (page) => setQ({ ...q, page }),
+          }}
+          columns={[
+            {
+              title: t('Title'),
+              render: (_, r) => (
+                <Space wrap>
+                  <Button type="link" style={{ padding: 0 }} onClick={() => open(r.id)}>
+                    {pick(r.titleZh, r.titleEn, locale)}
+                  </Button>
+                  {r.isIllustrative ? <IllustrativeTag /> : null}
+                </Space>
+              ),
+            },
+            { title: t('Type'), render: (_, r) => t(TYPE_LABELS[r.type]) },
+            {
+              title: t('State'),
+              render: (_, r) => (
+                <Space size={4}>
+                  <Tag color={STATE_COLORS[r.state]} data-testid="result-state">
+                    {t(STATE_LABELS[r.state])}
+                  </Tag>
+                  <Tag>{t(VISIBILITY_LABELS[r.visibility])}</Tag>
+                </Space>
+              ),
+            },
+            {
+              title: 'TRL',
+              render: (_, r) =>
+                r.trl ? <Tooltip title={trlText(r.trl.level, locale)}>{r.trl.level}</Tooltip> : '—',
+            },
+            { title: t('Platform'), render: (_, r) => localName(r.platform, locale) },
+            { title: t('Unit'), render: (_, r) => (r.unit ? localName(r.unit, locale) : '—') },
+            { title: t('Updated'), render: (_, r) => formatTime(r.updatedAt, locale) },
+            {
+              title: '',
+              render: (_, r) => (
+                <Space size={4}>
+                  {!canPublishOn(user, r.platform.id) ? null : r.state !== 'published' ? (
+                    <Button
+                      size="small"
+                      onClick={() => act(() => resultsApi.publish(r.id))}
+                      data-testid="result-publish"
+                    >
+                      {t('Publish')}
+                    </Button>
+                  ) : (
+                    <Button size="small" onClick={() => act(() => resultsApi.withdraw(r.id))}>
+                      {t('Withdraw')}
+                    </Button>
+                  )}
+                  {r.state === 'draft' ? (
+                    <Popconfirm
+                      title={t('Delete this draft?')}
+                      onConfirm={() => act(() => resultsApi.remove(r.id))}
+                    >
+                      <Button size="small" danger>
+                        {t('Delete')}
+                      </Button>
+                    </Popconfirm>
+                  ) : null}
+                </Space>
+              ),
+            },
+          ]}
+        />
+      </Card>
+      {editing ? (
+        <ResultFormDrawer
+          result={editing === 'new' ? null : editing}
+          platformIds={canCreateOn}
+          onClose={() => setEditing(null)}
+          onSaved={() => {
+            setEditing(null);
+            list.reload();
+          }}
+        />
+      ) : null}
+    </Space>
+  );
+}
