@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { ctxOf, requireActor } from '../../http/auth.js';
-import { problemResponses } from '../../http/openapi.js';
+import { problem, problemResponses } from '../../http/openapi.js';
 import { download } from '../imports/imports.upload.js';
 import {
   CONTENT_TYPES,
@@ -37,7 +37,11 @@ export async function reportExportRoutes(root: FastifyInstance) {
           description: `The report of GET /api/platforms/{platformId}/reports/tech-transfer with the same query, as ${WHAT[format]}. \`lang\` chooses the labels (zh-CN default, en-US).`,
           params: reportParams,
           querystring: exportQuery,
-          response: { 200: download(CONTENT_TYPES[format], 'The report file'), ...problemResponses },
+          response: {
+            200: download(CONTENT_TYPES[format], 'The report file'),
+            ...problemResponses,
+            422: problem,
+          },
         },
       },
       async (request, reply) => {

@@ -176,7 +176,7 @@ describe('tech-transfer report files', () => {
     expect(lines.join('')).not.toMatch(/[\u4e00-\u9fff]/);
   });
 
-  it('same access as the JSON report: a researcher of the platform is refused, bad periods are 400', async () => {
+  it('same access and refusals as the JSON report: researcher 403, bad period or language 400, missing FX 422', async () => {
     const refused = await researcher.get(`/api/platforms/${P}/reports/tech-transfer.xlsx?${QUERY}`);
     expect(refused.statusCode).toBe(403);
     expect(refused.headers['content-type']).toContain('problem+json');
@@ -185,5 +185,12 @@ describe('tech-transfer report files', () => {
     expect(bad.json().errors[0].pointer).toBe('/to');
     const lang = await officer.get(`/api/platforms/${P}/reports/tech-transfer.pdf?${QUERY}&lang=fr`);
     expect(lang.statusCode).toBe(400);
+    // No EUR rates: the file is refused like the JSON report, naming the currency, and nothing is made.
+    const fx = await officer.get(
+      `/api/platforms/${P}/reports/tech-transfer.xlsx?from=2010&to=2016&currency=EUR`,
+    );
+    expect(fx.statusCode).toBe(422);
+    expect(fx.json()).toMatchObject({ code: 'ttreports.missing_fx_rate' });
+    expect(fx.json().errors[0].pointer).toBe('/currency');
   });
 });
