@@ -25,6 +25,7 @@ import {
   canReadAudit,
   canReadTtReports,
 } from './app/permissions.js';
+import { CALLS_PAGES, NOTIFICATION_PAGES } from './features/calls/nav-entries.js';
 import { RESULTS_PAGES } from './features/results/nav-entries.js';
 import { tk } from './i18n/index.js';
 
@@ -79,6 +80,7 @@ export const NAV: readonly Page[] = [
     visible: () => true,
     page: lazy(() => import('./features/platforms/comparison/ComparisonPage.js')),
   },
+  ...CALLS_PAGES,
   {
     key: 'orgs',
     path: '/registry/orgs',
@@ -156,6 +158,7 @@ export const NAV: readonly Page[] = [
 
 /** Pages of one's own account, reached from the user menu rather than the side navigation. */
 export const ACCOUNT_PAGES: readonly Page[] = [
+  ...NOTIFICATION_PAGES,
   {
     key: 'tokens',
     path: '/account/tokens',

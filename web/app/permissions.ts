@@ -63,3 +63,10 @@ export const canKeepTechTransfer = (user: SessionUser): boolean =>
   user.isSystemAdmin || ttKeeperPlatforms(user).length > 0;
 export const canReadTtReports = (user: SessionUser): boolean =>
   user.isSystemAdmin || ttReportPlatforms(user).length > 0;
+
+// Calls, applications, screening and projects (calls.policy.ts, applications.policy.ts, projects.policy.ts).
+/** Program officers and platform admins keep calls and screen applications. */
+export const canManageCalls = (user: SessionUser): boolean =>
+  user.isSystemAdmin || hasRole(user, 'platform_admin', 'program_officer');
+/** Applicants apply; confirmed members' contacts read the applications they take part in. */
+export const canApply = (user: SessionUser): boolean => hasRole(user, 'applicant');

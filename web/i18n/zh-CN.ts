@@ -3,6 +3,7 @@
  * checks that every key the code uses, every error code message and every role label is here.
  */
 import { zhCNApplicationsErrors } from './zh-CN.applications-errors.js';
+import { zhCNCalls } from './zh-CN.calls.js';
 import { zhCNCallsErrors } from './zh-CN.calls-errors.js';
 import { zhCNIpErrors } from './zh-CN.ip-errors.js';
 import { zhCNOrgs } from './zh-CN.orgs.js';
@@ -17,6 +18,7 @@ export const zhCN: Record<string, string> = {
   ...zhCNResults,
   ...zhCNCallsErrors,
   ...zhCNApplicationsErrors,
+  ...zhCNCalls,
   ...zhCNIpErrors,
   // Product and shell
   'Generic Technology Service Platform': '共性技术服务平台',

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { PlatformsProvider, usePlatforms } from '../app/platforms.js';
 import { useSignedIn } from '../app/session.js';
+import { NotificationBell } from '../features/notifications/NotificationBell.js';
 import { NAV, pageAt } from '../nav.js';
 import { Brand } from './Brand.js';
 import { LanguageSwitch } from './LanguageSwitch.js';
@@ -47,6 +48,7 @@ export function AppShell() {
             </Typography.Title>
             <Space size="middle">
               <PlatformContext />
+              <NotificationBell />
               <LanguageSwitch />
               <UserMenu />
             </Space>

@@ -8,6 +8,7 @@ import { useSession } from '../../../app/session.js';
 import { useApi } from '../../../app/useApi.js';
 import { Logo } from '../../../shell/Brand.js';
 import { LanguageSwitch } from '../../../shell/LanguageSwitch.js';
+import { PublicCallPage, PublicCallsLink, PublicCallsPage } from '../../calls/PublicCalls.js';
 import PortalDetailPage from '../../portal/PortalDetailPage.js';
 import PortalSearchPage from '../../portal/PortalSearchPage.js';
 import { ComparisonView } from '../comparison/ComparisonView.js';
@@ -27,6 +28,8 @@ export default function PublicPages() {
         <Route path="comparison" element={<PublicComparison />} />
         <Route path="org-chart" element={<DefaultChart />} />
         <Route path="org-chart/:id" element={<PublicOrgChart />} />
+        <Route path="calls" element={<PublicCallsPage />} />
+        <Route path="calls/:id" element={<PublicCallPage />} />
         <Route path="results" element={<PortalSearchPage />} />
         <Route path="results/:id" element={<PortalDetailPage />} />
         <Route path="*" element={<PublicNotFound />} />
@@ -98,6 +101,7 @@ function PublicLayout() {
                 </Button>
               )}
             </NavLink>
+            <PublicCallsLink />
           </nav>
         </Space>
         <Space>

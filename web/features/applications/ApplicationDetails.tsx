@@ -1,0 +1,202 @@
+import { DownloadOutlined } from '@ant-design/icons';
+import { Button, Card, Descriptions, Space, Table, Tag, Timeline, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { COST_CATEGORIES } from '../../../common/calls.js';
+import { type ApplicationMember, type ApplicationView, applicationsApi } from '../../api/applications.js';
+import { useLocale } from '../../app/locale.js';
+import {
+  APPLICATION_STATE_COLORS,
+  APPLICATION_STATES_SHOWN,
+  COST_CATEGORIES_SHOWN,
+  pick,
+} from '../calls/labels.js';
+import { money } from '../calls/money.js';
+import { zonedTime } from '../calls/time.js';
+import { saveFile } from '../imports/files.js';
+import { orgName } from '../orgs/labels.js';
+import { localName } from '../platforms/labels.js';
+import { sizeText } from './steps/AttachmentsStep.js';
+import { CONFIRMATION_LABELS } from './steps/InvitationsStep.js';
+
+export function ApplicationStateTag({ state }: { state: ApplicationView['state'] }) {
+  const { t } = useTranslation();
+  return (
+    <Tag color={APPLICATION_STATE_COLORS[state]} data-testid="application-state">
+      {t(APPLICATION_STATES_SHOWN[state])}
+    </Tag>
+  );
+}
+
+/** An application as read (the frozen version for officers, the applicant's own after submission). */
+export function ApplicationDetails({ app }: { app: ApplicationView }) {
+  const { t } = useTranslation();
+  const { locale } = useLocale();
+  const fmt = (minor: number) => money(minor, app.currency, locale);
+  const c = app.content;
+  const names = new Map(app.consortium.map((m) => [m.organisation.id, orgName(m.organisation, locale)]));
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="application-details">
+      <Card size="small" title={t('Summary')}>
+        <Descriptions column={1} size="small">
+          <Descriptions.Item label={t('Chinese title')}>{c.titleZh ?? '—'}</Descriptions.Item>
+          <Descriptions.Item label={t('English title')}>{c.titleEn ?? '—'}</Descriptions.Item>
+          <Descriptions.Item label={t('Chinese summary')}>
+            <span style={{ whiteSpace: 'pre-wrap' }}>{c.summaryZh ?? '—'}</span>
+          </Descriptions.Item>
+          <Descriptions.Item label={t('English summary')}>
+            <span style={{ whiteSpace: 'pre-wrap' }}>{c.summaryEn ?? '—'}</span>
+          </Descriptions.Item>
+        </Descriptions>
+      </Card>
+      <Card size="small" title={t('Objectives and indicators')}>
+        <ol style={{ margin: 0, paddingInlineStart: 20 }}>
+          {(c.objectives ?? []).map((o, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: a frozen list never reorders
+            <li key={i}>
+              {o.text}
+              <ul>
+                {o.indicators.map((x, j) => (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: a frozen list never reorders
+                  <li key={j}>
+                    {x.name}: {x.target}
+                  </li>
+                ))}
+              </ul>
+            </li>
+          ))}
+        </ol>
+      </Card>
+      <Card size="small" title={t('Work plan and milestones')}>
+        <ol style={{ margin: 0, paddingInlineStart: 20 }}>
+          {(c.workPlan ?? []).map((w, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: a frozen list never reorders
+            <li key={i}>
+              {w.title} ({t('months {{from}}–{{to}}', { from: w.startMonth, to: w.endMonth })})
+              <ul>
+                {w.milestones.map((m, j) => (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: a frozen list never reorders
+                  <li key={j}>
+                    {t('Month {{n}}', { n: m.month })}: {m.title}
+                  </li>
+                ))}
+              </ul>
+            </li>
+          ))}
+        </ol>
+      </Card>
+      <Card size="small" title={t('Consortium')}>
+        <Table<ApplicationMember>
+          size="small"
+          pagination={false}
+          rowKey={(m) => m.organisation.id}
+          dataSource={app.consortium}
+          data-testid="consortium-view"
+          scroll={{ x: true }}
+          columns={[
+            {
+              title: t('Organisation'),
+              render: (_, m) => (
+                <>
+                  {orgName(m.organisation, locale)}{' '}
+                  {m.position === 0 ? <Tag color="blue">{t('Lead')}</Tag> : null}
+                </>
+              ),
+            },
+            {
+              title: t('Contact person'),
+              render: (_, m) => (m.contact ? localName(m.contact, locale) : '—'),
+            },
+            { title: t('Role in the project'), render: (_, m) => m.role ?? '—' },
+            { title: t('Requested amount'), align: 'right', render: (_, m) => fmt(m.requestedMinor) },
+            { title: t('Own co-funding'), align: 'right', render: (_, m) => fmt(m.cofundingMinor) },
+            {
+              title: t('Confirmation'),
+              render: (_, m) => {
+                const [label, color] = CONFIRMATION_LABELS[m.confirmation];
+                return <Tag color={color}>{t(label)}</Tag>;
+              },
+            },
+          ]}
+        />
+      </Card>
+      <Card size="small" title={t('Budget')}>
+        <Table
+          size="small"
+          pagination={false}
+          rowKey="category"
+          scroll={{ x: true }}
+          dataSource={COST_CATEGORIES.filter((cat) => app.budget.some((b) => b.category === cat)).map(
+            (category) => ({
+              category,
+            }),
+          )}
+          columns={[
+            { title: t('Cost category'), render: (_, r) => t(COST_CATEGORIES_SHOWN[r.category]) },
+            ...app.consortium.map((m) => ({
+              title: names.get(m.organisation.id),
+              key: m.organisation.id,
+              align: 'right' as const,
+              render: (_: unknown, r: { category: string }) =>
+                fmt(
+                  app.budget.find((b) => b.organisationId === m.organisation.id && b.category === r.category)
+                    ?.amountMinor ?? 0,
+                ),
+            })),
+          ]}
+        />
+      </Card>
+      <Card size="small" title={t('Attachments')}>
+        {app.attachments.length === 0 ? (
+          <Typography.Text type="secondary">{t('No attachments')}</Typography.Text>
+        ) : (
+          <ul style={{ margin: 0, paddingInlineStart: 20 }}>
+            {app.attachments.map((a) => (
+              <li key={a.id}>
+                <Button
+                  type="link"
+                  size="small"
+                  icon={<DownloadOutlined />}
+                  onClick={() => applicationsApi.file(app.id, a.id).then(saveFile)}
+                >
+                  {a.fileName}
+                </Button>
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {a.key} · {sizeText(a.sizeBytes)} · SHA-256 {a.sha256}
+                </Typography.Text>
+              </li>
+            ))}
+          </ul>
+        )}
+      </Card>
+    </Space>
+  );
+}
+
+/** Who moved the application when, and why. */
+export function TransitionsCard({ app }: { app: ApplicationView }) {
+  const { t } = useTranslation();
+  const { locale } = useLocale();
+  return (
+    <Card size="small" title={t('History')}>
+      <Timeline
+        data-testid="application-history"
+        items={app.transitions.map((x) => ({
+          content: (
+            <>
+              <Typography.Text strong>
+                {t(APPLICATION_STATES_SHOWN[x.toState as ApplicationView['state']] ?? x.toState)}
+              </Typography.Text>{' '}
+              <Typography.Text type="secondary">
+                {zonedTime(x.at, locale)} · {x.actorLabel}
+              </Typography.Text>
+              {x.reason ? <div style={{ whiteSpace: 'pre-wrap' }}>{x.reason}</div> : null}
+            </>
+          ),
+        }))}
+      />
+    </Card>
+  );
+}
+
+export const callTitle = (a: { callTitleZh: string; callTitleEn: string }, locale: string) =>
+  pick(a.callTitleZh, a.callTitleEn, locale);

@@ -1,0 +1,144 @@
+import { Alert, App, Button, Card, Popconfirm, Space, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import { type ApplicationSummary, applicationsApi, type InvitationView } from '../../api/applications.js';
+import { useLocale } from '../../app/locale.js';
+import { useApi } from '../../app/useApi.js';
+import { errorText } from '../../i18n/errors.js';
+import { pick } from '../calls/labels.js';
+import { money } from '../calls/money.js';
+import { zonedTime } from '../calls/time.js';
+import { orgName } from '../orgs/labels.js';
+import { ApplicationStateTag } from './ApplicationDetails.js';
+
+/** /applications: the caller's applications (own and confirmed parts) and invitations to confirm. */
+export default function MyApplicationsPage() {
+  const { t } = useTranslation();
+  const { locale } = useLocale();
+  const list = useApi(() => applicationsApi.list({ sort: 'updatedAt', order: 'desc', limit: 200 }), []);
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="my-applications">
+      <Invitations onAnswered={list.reload} />
+      <Typography.Text type="secondary">
+        {t('To apply, open a call that is open for applications and choose Apply.')}{' '}
+        <Link to="/calls">{t('Calls')}</Link>
+      </Typography.Text>
+      {list.error ? <Alert type="error" showIcon title={errorText(t, list.error)} /> : null}
+      <Table<ApplicationSummary>
+        rowKey="id"
+        size="middle"
+        loading={list.loading}
+        dataSource={list.data?.items ?? []}
+        pagination={{ pageSize: 20, hideOnSinglePage: true }}
+        data-testid="applications-table"
+        scroll={{ x: true }}
+        columns={[
+          {
+            title: t('Title'),
+            render: (_, a) => (
+              <Link to={`/applications/${a.id}`}>
+                {pick(a.titleZh, a.titleEn, locale) || t('Untitled application')}
+              </Link>
+            ),
+          },
+          {
+            title: t('Call'),
+            render: (_, a) => `${pick(a.callTitleZh, a.callTitleEn, locale)} (${a.callCode})`,
+          },
+          { title: t('Lead'), render: (_, a) => orgName(a.lead, locale) },
+          { title: t('State'), render: (_, a) => <ApplicationStateTag state={a.state} /> },
+          {
+            title: t('Requested'),
+            align: 'right',
+            render: (_, a) => money(a.requestedTotalMinor, a.currency, locale),
+          },
+          { title: t('Receipt number'), render: (_, a) => a.receiptNo ?? '—' },
+          { title: t('Updated'), render: (_, a) => zonedTime(a.updatedAt, locale) },
+        ]}
+      />
+    </Space>
+  );
+}
+
+/** The invitation carries no currency: amounts in major units of the call's (two-digit) currency. */
+const major = (minor: number, locale: string) =>
+  (minor / 100).toLocaleString(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
+/** Invitations to confirm one's organisation's part in someone else's consortium. */
+function Invitations({ onAnswered }: { onAnswered(): void }) {
+  const { t } = useTranslation();
+  const { locale } = useLocale();
+  const { message } = App.useApp();
+  const invitations = useApi(() => applicationsApi.myInvitations(), []);
+  const [busy, setBusy] = useState<string | null>(null);
+  const pending = (invitations.data?.items ?? []).filter((i) => i.state === 'pending');
+  if (pending.length === 0) return null;
+  const answer = async (inv: InvitationView, accept: boolean) => {
+    setBusy(inv.id);
+    try {
+      await applicationsApi.respond(inv.id, accept);
+      message.success(accept ? t('Part confirmed') : t('Invitation declined'));
+      invitations.reload();
+      onAnswered();
+    } catch (err) {
+      message.error(errorText(t, err));
+    } finally {
+      setBusy(null);
+    }
+  };
+  return (
+    <Card size="small" title={t('Invitations to confirm')} data-testid="invitations">
+      <Table<InvitationView>
+        size="small"
+        rowKey="id"
+        pagination={false}
+        dataSource={pending}
+        columns={[
+          {
+            title: t('Application'),
+            render: (_, i) => (
+              <Space orientation="vertical" size={0}>
+                {pick(i.applicationTitleZh, i.applicationTitleEn, locale) || t('Untitled application')}
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {pick(i.callTitleZh, i.callTitleEn, locale)} · {t('Lead')}: {i.leadNameZh}
+                </Typography.Text>
+              </Space>
+            ),
+          },
+          { title: t('Organisation'), render: (_, i) => orgName(i.organisation, locale) },
+          { title: t('Role in the project'), render: (_, i) => i.role ?? '—' },
+          { title: t('Requested amount'), align: 'right', render: (_, i) => major(i.requestedMinor, locale) },
+          { title: t('Own co-funding'), align: 'right', render: (_, i) => major(i.cofundingMinor, locale) },
+          { title: t('State'), render: () => <Tag color="gold">{t('Waiting for confirmation')}</Tag> },
+          {
+            title: t('Actions'),
+            render: (_, i) => (
+              <Space>
+                <Button
+                  type="primary"
+                  size="small"
+                  loading={busy === i.id}
+                  onClick={() => answer(i, true)}
+                  data-testid={`confirm-invitation-${i.applicationId}`}
+                >
+                  {t('Confirm')}
+                </Button>
+                <Popconfirm
+                  title={t('Decline this invitation?')}
+                  okText={t('Decline')}
+                  cancelText={t('Cancel')}
+                  onConfirm={() => answer(i, false)}
+                >
+                  <Button size="small" danger disabled={busy === i.id}>
+                    {t('Decline')}
+                  </Button>
+                </Popconfirm>
+              </Space>
+            ),
+          },
+        ]}
+      />
+    </Card>
+  );
+}

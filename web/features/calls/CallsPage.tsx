@@ -1,0 +1,130 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { Alert, Button, Segmented, Space, Table, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useSearchParams } from 'react-router-dom';
+import type { CallEffectiveState } from '../../../common/calls.js';
+import { CALL_EFFECTIVE_STATES } from '../../../common/calls.js';
+import { callsApi, type PublicCallFilter, type PublicCallSummary } from '../../api/calls.js';
+import { useLocale } from '../../app/locale.js';
+import { usePlatforms } from '../../app/platforms.js';
+import { useSignedIn } from '../../app/session.js';
+import { useApi } from '../../app/useApi.js';
+import { errorText } from '../../i18n/errors.js';
+import { tk } from '../../i18n/index.js';
+import { FieldTags } from '../fields/FieldTreeSelect.js';
+import { defaultPlatform, PlatformSelect } from '../platforms/PlatformSelect.js';
+import { CallStateTag } from './CallDetails.js';
+import { CALL_STATES_SHOWN, pick } from './labels.js';
+import { money } from './money.js';
+import { zonedTime } from './time.js';
+
+export const PUBLIC_FILTERS: [PublicCallFilter, string][] = [
+  ['open', tk('Open')],
+  ['upcoming', tk('Upcoming')],
+  ['past', tk('Past')],
+  ['all', tk('All')],
+];
+
+/** /calls: a platform's calls; its program officers and admins see every state, drafts too, and create calls. */
+export default function CallsPage() {
+  const { t } = useTranslation();
+  const { locale } = useLocale();
+  const { user } = useSignedIn();
+  const { list } = usePlatforms();
+  const navigate = useNavigate();
+  const [params, setParams] = useSearchParams();
+  const mine = [...new Set(user.roles.map((r) => r.platformId))];
+  const platformId = params.get('platform') ?? defaultPlatform(list, mine);
+  const [state, setState] = useState<CallEffectiveState | 'all'>('all');
+  const [status, setStatus] = useState<PublicCallFilter>('open');
+  const staff =
+    !!platformId &&
+    (user.isSystemAdmin ||
+      user.roles.some(
+        (r) => r.platformId === platformId && (r.role === 'platform_admin' || r.role === 'program_officer'),
+      ));
+  const calls = useApi(async (): Promise<{ items: PublicCallSummary[]; canCreate: boolean } | null> => {
+    if (!platformId) return null;
+    if (staff) {
+      const list = await callsApi.platformCalls(platformId, state === 'all' ? undefined : state);
+      return { items: list.items, canCreate: list.access.canCreate };
+    }
+    const list = await callsApi.publicCalls({ platformId, status, pageSize: 100 });
+    return { items: list.items, canCreate: false };
+  }, [platformId, state, status, staff]);
+
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="calls-page">
+      <Space style={{ width: '100%', justifyContent: 'space-between' }} wrap>
+        <Space wrap>
+          <PlatformSelect
+            platforms={list}
+            value={platformId}
+            onChange={(id) => setParams({ platform: id })}
+          />
+          {staff ? (
+            <Segmented<CallEffectiveState | 'all'>
+              value={state}
+              onChange={setState}
+              data-testid="call-state-filter"
+              options={[
+                { value: 'all', label: t('All') },
+                ...CALL_EFFECTIVE_STATES.map((s) => ({ value: s, label: t(CALL_STATES_SHOWN[s]) })),
+              ]}
+            />
+          ) : (
+            <Segmented<PublicCallFilter>
+              value={status}
+              onChange={setStatus}
+              data-testid="call-state-filter"
+              options={PUBLIC_FILTERS.map(([value, label]) => ({ value, label: t(label) }))}
+            />
+          )}
+        </Space>
+        {calls.data?.canCreate ? (
+          <Button
+            type="primary"
+            icon={<PlusOutlined />}
+            onClick={() => navigate(`/calls/new?platform=${platformId}`)}
+            data-testid="new-call"
+          >
+            {t('New call')}
+          </Button>
+        ) : null}
+      </Space>
+      {calls.error ? <Alert type="error" showIcon title={errorText(t, calls.error)} /> : null}
+      <Table<PublicCallSummary>
+        rowKey="id"
+        size="middle"
+        loading={calls.loading}
+        dataSource={calls.data?.items ?? []}
+        pagination={{ pageSize: 20, hideOnSinglePage: true }}
+        data-testid="calls-table"
+        scroll={{ x: true }}
+        columns={[
+          { title: t('Code'), dataIndex: 'code', width: 140 },
+          {
+            title: t('Title'),
+            render: (_, c) => <Link to={`/calls/${c.id}`}>{pick(c.titleZh, c.titleEn, locale)}</Link>,
+          },
+          { title: t('State'), render: (_, c) => <CallStateTag state={c.effectiveState} /> },
+          { title: t('Technology fields'), render: (_, c) => <FieldTags fields={c.fields} /> },
+          {
+            title: t('Ceiling per project'),
+            align: 'right',
+            render: (_, c) => money(c.ceilingMinor, c.currency, locale),
+          },
+          {
+            title: t('Closes at'),
+            render: (_, c) => (
+              <Typography.Text style={{ whiteSpace: 'nowrap' }}>
+                {zonedTime(c.closesAt, locale)}
+              </Typography.Text>
+            ),
+          },
+        ]}
+      />
+    </Space>
+  );
+}

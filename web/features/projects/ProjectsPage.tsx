@@ -1,0 +1,130 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { Alert, Button, Input, Segmented, Space, Table, Tag } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router-dom';
+import type { ProjectKind } from '../../../common/calls.js';
+import { type ProjectView, projectsApi } from '../../api/projects.js';
+import { useLocale } from '../../app/locale.js';
+import { usePlatforms } from '../../app/platforms.js';
+import { useSignedIn } from '../../app/session.js';
+import { useApi } from '../../app/useApi.js';
+import { errorText } from '../../i18n/errors.js';
+import { tk } from '../../i18n/index.js';
+import { pick } from '../calls/labels.js';
+import { money } from '../calls/money.js';
+import { FieldTags } from '../fields/FieldTreeSelect.js';
+import { localName } from '../platforms/labels.js';
+import { defaultPlatform, PlatformSelect } from '../platforms/PlatformSelect.js';
+import { RegisterProjectModal } from './RegisterProjectModal.js';
+
+export const KIND_LABELS: Record<ProjectKind, string> = {
+  intramural: tk('Intramural'),
+  extramural: tk('Extramural'),
+};
+const STATE_LABELS: Record<ProjectView['state'], string> = {
+  active: tk('Active'),
+  completed: tk('Completed'),
+  terminated: tk('Terminated'),
+};
+
+/** /projects: a platform's projects of both kinds; admins and lab directors register intramural ones. */
+export default function ProjectsPage() {
+  const { t } = useTranslation();
+  const { locale } = useLocale();
+  const { user } = useSignedIn();
+  const { list: platforms } = usePlatforms();
+  const [params, setParams] = useSearchParams();
+  const mine = [...new Set(user.roles.map((r) => r.platformId))];
+  const platformId = params.get('platform') ?? defaultPlatform(platforms, mine);
+  const [kind, setKind] = useState<ProjectKind | 'all'>('all');
+  const [q, setQ] = useState('');
+  const [registering, setRegistering] = useState(false);
+  const list = useApi(
+    () =>
+      platformId
+        ? projectsApi.list(platformId, {
+            kind: kind === 'all' ? undefined : kind,
+            q: q || undefined,
+            pageSize: 200,
+          })
+        : Promise.resolve(null),
+    [platformId, kind, q],
+  );
+  const units = list.data?.access.registrableUnitIds ?? [];
+
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="projects-page">
+      <Space style={{ width: '100%', justifyContent: 'space-between' }} wrap>
+        <Space wrap>
+          <PlatformSelect
+            platforms={platforms}
+            value={platformId}
+            onChange={(id) => setParams({ platform: id })}
+          />
+          <Segmented<ProjectKind | 'all'>
+            value={kind}
+            onChange={setKind}
+            options={[
+              { value: 'all', label: t('All') },
+              { value: 'intramural', label: t(KIND_LABELS.intramural) },
+              { value: 'extramural', label: t(KIND_LABELS.extramural) },
+            ]}
+          />
+          <Input.Search allowClear placeholder={t('Code or title')} onSearch={setQ} style={{ width: 220 }} />
+        </Space>
+        {units.length > 0 && platformId ? (
+          <Button
+            type="primary"
+            icon={<PlusOutlined />}
+            onClick={() => setRegistering(true)}
+            data-testid="register-project"
+          >
+            {t('Register an internal project')}
+          </Button>
+        ) : null}
+      </Space>
+      {list.error ? <Alert type="error" showIcon title={errorText(t, list.error)} /> : null}
+      <Table<ProjectView>
+        rowKey="id"
+        size="middle"
+        loading={list.loading}
+        dataSource={list.data?.items ?? []}
+        pagination={{ pageSize: 50, hideOnSinglePage: true }}
+        data-testid="projects-table"
+        scroll={{ x: true }}
+        columns={[
+          { title: t('Code'), dataIndex: 'code' },
+          { title: t('Title'), render: (_, p) => pick(p.titleZh, p.titleEn, locale) },
+          {
+            title: t('Kind'),
+            render: (_, p) => (
+              <Tag color={p.kind === 'intramural' ? 'blue' : 'purple'}>{t(KIND_LABELS[p.kind])}</Tag>
+            ),
+          },
+          {
+            title: t('Unit or lead'),
+            render: (_, p) =>
+              p.unit ? localName(p.unit, locale) : p.leadOrg ? localName(p.leadOrg, locale) : '—',
+          },
+          { title: t('Technology fields'), render: (_, p) => <FieldTags fields={p.fields} /> },
+          { title: t('Budget'), align: 'right', render: (_, p) => money(p.budgetMinor, p.currency, locale) },
+          { title: t('Term'), render: (_, p) => `${p.startsOn} – ${p.endsOn}` },
+          { title: t('State'), render: (_, p) => t(STATE_LABELS[p.state]) },
+        ]}
+      />
+      {platformId ? (
+        <RegisterProjectModal
+          platformId={platformId}
+          unitIds={units}
+          open={registering}
+          onClose={() => setRegistering(false)}
+          onDone={() => {
+            setRegistering(false);
+            list.reload();
+          }}
+        />
+      ) : null}
+    </Space>
+  );
+}

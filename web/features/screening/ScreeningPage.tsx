@@ -1,0 +1,168 @@
+import { DownloadOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Select, Space, Table, Tag } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router-dom';
+import { APPLICATION_STATES, type ApplicationState } from '../../../common/applications.js';
+import { type ApplicationSummary, type ApplicationsQuery, applicationsApi } from '../../api/applications.js';
+import { callsApi } from '../../api/calls.js';
+import { useLocale } from '../../app/locale.js';
+import { usePlatforms } from '../../app/platforms.js';
+import { useApi } from '../../app/useApi.js';
+import { errorText } from '../../i18n/errors.js';
+import { ApplicationStateTag } from '../applications/ApplicationDetails.js';
+import { APPLICATION_STATE_COLORS, APPLICATION_STATES_SHOWN, pick } from '../calls/labels.js';
+import { money } from '../calls/money.js';
+import { zonedTime } from '../calls/time.js';
+import { FieldTreeSelect } from '../fields/FieldTreeSelect.js';
+import { saveFile } from '../imports/files.js';
+import { orgName } from '../orgs/labels.js';
+import { defaultPlatform, PlatformSelect } from '../platforms/PlatformSelect.js';
+
+type Sort = NonNullable<ApplicationsQuery['sort']>;
+const SORT_OF: Record<string, Sort> = {
+  title: 'title',
+  state: 'state',
+  requested: 'requested',
+  submittedAt: 'submittedAt',
+};
+
+/** /screening: the program office's list of applications with filters, sorting, counts and export. */
+export default function ScreeningPage() {
+  const { t } = useTranslation();
+  const { locale } = useLocale();
+  const { message } = App.useApp();
+  const { list: platforms } = usePlatforms();
+  const [params, setParams] = useSearchParams();
+  const platformId = params.get('platform') ?? defaultPlatform(platforms);
+  const callId = params.get('call') ?? undefined;
+  const state = (params.get('state') as ApplicationState | null) ?? undefined;
+  const [fieldId, setFieldId] = useState<string>();
+  const [sort, setSort] = useState<{ sort: Sort; order: 'asc' | 'desc' }>({
+    sort: 'submittedAt',
+    order: 'desc',
+  });
+  const set = (k: string, v: string | undefined) => {
+    const next = new URLSearchParams(params);
+    if (v) next.set(k, v);
+    else next.delete(k);
+    setParams(next);
+  };
+  const calls = useApi(
+    () => (platformId ? callsApi.platformCalls(platformId) : Promise.resolve(null)),
+    [platformId],
+  );
+  const query: ApplicationsQuery = { platformId, callId, state, fieldId, ...sort, limit: 200 };
+  const list = useApi(
+    () => (platformId ? applicationsApi.list(query) : Promise.resolve(null)),
+    [platformId, callId, state, fieldId, sort.sort, sort.order],
+  );
+  const counts = list.data?.counts ?? {};
+  const exportXlsx = () =>
+    applicationsApi
+      .exportXlsx({ platformId, callId, state, fieldId, ...sort })
+      .then(saveFile)
+      .catch((err: unknown) => message.error(errorText(t, err)));
+
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="screening-page">
+      <Space wrap style={{ width: '100%', justifyContent: 'space-between' }}>
+        <Space wrap>
+          <PlatformSelect
+            platforms={platforms}
+            value={platformId}
+            onChange={(id) => setParams({ platform: id })}
+          />
+          <Select<string>
+            allowClear
+            placeholder={t('All calls')}
+            value={callId}
+            onChange={(v) => set('call', v)}
+            style={{ minWidth: 260 }}
+            data-testid="screening-call"
+            options={(calls.data?.items ?? [])
+              .filter((c) => c.state !== 'draft')
+              .map((c) => ({ value: c.id, label: `${pick(c.titleZh, c.titleEn, locale)} (${c.code})` }))}
+          />
+          <div style={{ minWidth: 240 }}>
+            <FieldTreeSelect value={fieldId ? [fieldId] : []} onChange={(ids) => setFieldId(ids.at(-1))} />
+          </div>
+        </Space>
+        <Button icon={<DownloadOutlined />} onClick={exportXlsx} data-testid="export-applications">
+          {t('Export XLSX')}
+        </Button>
+      </Space>
+      <Space wrap data-testid="state-counts">
+        <Tag.CheckableTag checked={!state} onChange={() => set('state', undefined)}>
+          {t('All')} ({Object.values(counts).reduce((s, n) => s + n, 0)})
+        </Tag.CheckableTag>
+        {APPLICATION_STATES.filter((s) => s !== 'draft').map((s) => (
+          <Tag.CheckableTag
+            key={s}
+            checked={state === s}
+            onChange={(on) => set('state', on ? s : undefined)}
+            data-testid={`count-${s}`}
+          >
+            <Tag color={APPLICATION_STATE_COLORS[s]} style={{ marginInlineEnd: 4 }}>
+              {t(APPLICATION_STATES_SHOWN[s])}
+            </Tag>
+            {counts[s] ?? 0}
+          </Tag.CheckableTag>
+        ))}
+      </Space>
+      {list.error ? <Alert type="error" showIcon title={errorText(t, list.error)} /> : null}
+      <Table<ApplicationSummary>
+        rowKey="id"
+        size="middle"
+        loading={list.loading}
+        dataSource={(list.data?.items ?? []).filter((a) => a.state !== 'draft')}
+        pagination={{ pageSize: 50, hideOnSinglePage: true }}
+        data-testid="screening-table"
+        scroll={{ x: true }}
+        onChange={(_, __, sorter) => {
+          const s = Array.isArray(sorter) ? sorter[0] : sorter;
+          const key = SORT_OF[String(s?.columnKey ?? '')];
+          setSort(
+            key && s?.order
+              ? { sort: key, order: s.order === 'ascend' ? 'asc' : 'desc' }
+              : { sort: 'submittedAt', order: 'desc' },
+          );
+        }}
+        columns={[
+          { title: t('Receipt number'), render: (_, a) => a.receiptNo ?? '—' },
+          {
+            title: t('Title'),
+            key: 'title',
+            sorter: true,
+            render: (_, a) => (
+              <Link to={`/screening/${a.id}`}>
+                {pick(a.titleZh, a.titleEn, locale) || t('Untitled application')}
+              </Link>
+            ),
+          },
+          { title: t('Lead'), render: (_, a) => orgName(a.lead, locale) },
+          { title: t('Call'), render: (_, a) => a.callCode },
+          {
+            title: t('State'),
+            key: 'state',
+            sorter: true,
+            render: (_, a) => <ApplicationStateTag state={a.state} />,
+          },
+          {
+            title: t('Requested'),
+            key: 'requested',
+            sorter: true,
+            align: 'right',
+            render: (_, a) => money(a.requestedTotalMinor, a.currency, locale),
+          },
+          {
+            title: t('Submitted at'),
+            key: 'submittedAt',
+            sorter: true,
+            render: (_, a) => zonedTime(a.submittedAt, locale),
+          },
+        ]}
+      />
+    </Space>
+  );
+}
