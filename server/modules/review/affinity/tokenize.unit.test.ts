@@ -79,6 +79,15 @@ describe('bilingual glossary', () => {
     expect(concepts('perovskite solar cells')).not.toContain('battery');
   });
 
+  it('keeps same-word terms of different fields apart (hard negatives)', () => {
+    expect(concepts('recycling of tissue paper sludge')).toContain('paper_pulp');
+    expect(concepts('recycling of tissue paper sludge')).not.toContain('tissue_engineering');
+    expect(concepts('柔性制造系统调度')).toContain('fms');
+    expect(concepts('柔性制造系统调度')).not.toContain('flexible_electronics');
+    expect(concepts('3D生物打印血管化支架')).toContain('bioprinting');
+    expect(concepts('3D生物打印血管化支架')).not.toContain('additive_manufacturing');
+  });
+
   it('does not match a phrase across punctuation', () => {
     expect(concepts('solar cell')).toContain('solar_cell');
     expect(concepts('solar, cell')).not.toContain('solar_cell');
