@@ -8,8 +8,7 @@
  * - call.deadline_extended: callCode, callTitleZh, callTitleEn, previousClosesAt, closesAt, reason
  * - call.closed: callCode, callTitleZh, callTitleEn
  * - application.*: callTitleZh, callTitleEn, number (the application number), reason (when given),
- *   deadlineAt (resubmission deadline of application.returned)
- * - project.registered: projectCode, projectTitleZh, projectTitleEn
+ *   deadlineAt (resubmission deadline of application.returned); member_confirmed / member_declined: number
  * An unknown kind falls back to a generic text, so a new kind never breaks sending.
  */
 import type { Locale } from '../../../common/roles.js';
@@ -58,6 +57,26 @@ export const TEMPLATES: Record<string, Template> = {
       body: 'You are invited to confirm your organisation\'s part in application {{number}} to "{{callTitle}}".',
     },
   },
+  'application.member_confirmed': {
+    'zh-CN': {
+      subject: '参与单位已确认：{{number}}',
+      body: '一家参与单位已确认其在申报书 {{number}} 中的参与内容。',
+    },
+    'en-US': {
+      subject: 'Member confirmed: {{number}}',
+      body: 'A member organisation confirmed its part in application {{number}}.',
+    },
+  },
+  'application.member_declined': {
+    'zh-CN': {
+      subject: '参与单位已拒绝：{{number}}',
+      body: '一家参与单位拒绝了其在申报书 {{number}} 中的参与内容。',
+    },
+    'en-US': {
+      subject: 'Member declined: {{number}}',
+      body: 'A member organisation declined its part in application {{number}}.',
+    },
+  },
   'application.returned': {
     'zh-CN': {
       subject: '申报书退回修改：{{number}}',
@@ -93,16 +112,6 @@ export const TEMPLATES: Record<string, Template> = {
     'en-US': {
       subject: 'Application withdrawn: {{number}}',
       body: 'Application {{number}} to "{{callTitle}}" has been withdrawn.',
-    },
-  },
-  'project.registered': {
-    'zh-CN': {
-      subject: '项目已登记：{{projectTitle}}',
-      body: '内部研究项目“{{projectTitle}}”（{{projectCode}}）已登记。',
-    },
-    'en-US': {
-      subject: 'Project registered: {{projectTitle}}',
-      body: 'The intramural project "{{projectTitle}}" ({{projectCode}}) has been registered.',
     },
   },
 };

@@ -27,6 +27,9 @@ describe('notification texts', () => {
     );
     expect(render('application.rejected', { number: 'A-1' }, 'en-US').body).toContain('Reason: —');
     expect(render('something.new', {}, 'en-US').subject).toBe('You have a new notification');
+    expect(render('application.member_declined', { number: 'R-7' }, 'zh-CN').subject).toBe(
+      '参与单位已拒绝：R-7',
+    );
   });
 
   it('has every kind in both languages with the same placeholders', () => {
