@@ -351,7 +351,7 @@ const submissions: Benchmark = {
     return {
       setup: [
         ...results.map((r) => r.setup),
-        'each submission: token auth, row locks on the application, call and the per-call receipt counter, strict checks, eligibility, canonical-JSON snapshot + sha256, audit entry, notification',
+        'each submission: token auth, row locks on the application and the per-call receipt counter, strict checks, eligibility, canonical-JSON snapshot + sha256, audit entry, notification',
         'PostgreSQL: throwaway cluster with fsync off (as the tests); SQLite: WAL, synchronous=FULL',
       ],
       table: {
