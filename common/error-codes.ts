@@ -126,6 +126,8 @@ export const ERROR_MESSAGES = {
   'agreements.ip_link_one': 'Each link names exactly one disclosure, filing or IP registration',
   'agreements.negative_not_refund': 'Only a refund has a negative amount',
   'agreements.refund_not_negative': 'A refund is entered as a negative amount',
+  'agreements.unknown_inquiry': 'Unknown inquiry of this platform',
+  'agreements.inquiry_needs_licence': 'Only a licence or an option closes an inquiry',
   'fx.same_currency': 'A rate converts between two different currencies',
   'ttreports.missing_fx_rate': 'Amounts in a currency without an exchange rate for that year; add the rate first',
   // R&D calls, notifications and intramural projects (server/modules/programs, notifications, projects; issue 4)

@@ -27,6 +27,8 @@ export const zhCNIpErrors: Record<string, string> = {
     '每项关联只能指向一个发明披露、专利申请或知识产权登记',
   'Only a refund has a negative amount': '只有退款金额可以为负数',
   'A refund is entered as a negative amount': '退款应以负数金额录入',
+  'Unknown inquiry of this platform': '本平台没有该咨询',
+  'Only a licence or an option closes an inquiry': '只有许可或期权协议才能完结咨询',
   'A rate converts between two different currencies': '汇率须在两种不同货币之间换算',
   'Amounts in a currency without an exchange rate for that year; add the rate first':
     '部分金额所用货币缺少该年度汇率，请先添加汇率',

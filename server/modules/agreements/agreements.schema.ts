@@ -48,6 +48,8 @@ export const createAgreementBody = z.strictObject({
   contractValueMinor: minor.nonnegative().nullable().optional(),
   currency: currencyCode,
   ip: z.array(ipLink).max(100).default([]),
+  /** The portal inquiry this licence or option answers: it moves to `licensed` (the funnel's last step). */
+  inquiryId: z.uuid().optional(),
 });
 export type CreateAgreementInput = z.infer<typeof createAgreementBody>;
 

@@ -4,6 +4,7 @@ import type { DB } from '../../db/schema.js';
 import { type Ctx, isoNow, newId } from '../../http/context.js';
 import { AppError, invalidField, notFound } from '../../http/errors.js';
 import { appendAudit } from '../audit/audit.chain.js';
+import { markInquiryLicensed } from '../inquiries/inquiries.service.js';
 import { knownField, unitOfPlatform } from '../ip/ip.disclosures.js';
 import { assertManages, platformFor } from '../ip/ip.policy.js';
 import { retryOnUniqueViolation } from '../platforms/platforms.retry.js';
@@ -132,14 +133,26 @@ export async function createAgreement(
       };
       assertAgreementRules(row);
       const links = await ipLinkRows(trx, platformId, row.id, input.ip);
+      if (input.inquiryId) {
+        const inquiry = await trx
+          .selectFrom('inquiries')
+          .select('id')
+          .where('id', '=', input.inquiryId)
+          .where('platform_id', '=', platformId)
+          .executeTakeFirst();
+        if (!inquiry) throw invalidField('/inquiryId', 'agreements.unknown_inquiry');
+        if (!(LICENSING_KINDS as readonly string[]).includes(row.kind))
+          throw invalidField('/inquiryId', 'agreements.inquiry_needs_licence');
+      }
       await trx.insertInto('agreements').values(row).execute();
       if (links.length) await trx.insertInto('agreement_ip').values(links).execute();
+      if (input.inquiryId) await markInquiryLicensed(trx, ctx, input.inquiryId, row.id);
       await appendAudit(trx, ctx.seam, ctx, {
         action: 'agreement.created',
         entityType: 'agreement',
         entityId: row.id,
         platformId,
-        after: { ...audited(row), ip: input.ip },
+        after: { ...audited(row), ip: input.ip, inquiryId: input.inquiryId ?? null },
       });
       return agreementView(trx, row);
     }),

@@ -2,8 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TABLES_IN_DEPENDENCY_ORDER } from '../../db/schema.js';
 import { buildPlatform, buildUser } from '../../test/factories.js';
 import { type Client, setupTestApp, signIn, type TestApp } from '../../test/harness.js';
+import { createInquiry, getInquiry, transitionInquiry } from '../inquiries/inquiries.service.js';
 import { buildDisclosure, buildLicence } from '../ip/ip.fixtures.js';
 import { buildOrg } from '../orgs/orgs.fixtures.js';
+import { makeResult, technologyBody } from '../results/results.fixtures.js';
 
 let t: TestApp;
 let P: string;
@@ -186,6 +188,40 @@ describe('agreements', () => {
       ['Ada Inventor', 60_000],
       ['Bo Inventor', 40_000],
     ]);
+  });
+
+  it('closes the portal funnel: a licence answering an inquiry moves it to licensed, in the same transaction', async () => {
+    const ctx = t.systemCtx();
+    const result = await makeResult(ctx, technologyBody(P));
+    const { id } = await createInquiry({ ...ctx, actor: null }, result.id, {
+      kind: 'licensing',
+      name: '王工',
+      organisation: '某计量仪器公司',
+      email: 'wang@example.com',
+      message: '希望了解独占许可的条件和费用。',
+      locale: 'zh-CN',
+    });
+    await transitionInquiry(ctx, id, { to: 'in_discussion' } as never);
+    const url = `/api/platforms/${P}/agreements`;
+    await rejects(
+      { method: 'POST', url, payload: licenceBody({ inquiryId: crypto.randomUUID() }) },
+      400,
+      '/inquiryId',
+      'agreements.unknown_inquiry',
+    );
+    await rejects(
+      {
+        method: 'POST',
+        url,
+        payload: licenceBody({ kind: 'crada', licenceKind: null, exclusivity: null, inquiryId: id }),
+      },
+      400,
+      '/inquiryId',
+      'agreements.inquiry_needs_licence',
+    );
+    const res = await officer.request({ method: 'POST', url, payload: licenceBody({ inquiryId: id }) });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(await getInquiry(ctx, id)).toMatchObject({ state: 'licensed', licenceId: res.json().id });
   });
 
   it('keeps yearly FX rates (insert or replace) and refuses a rate between one currency', async () => {

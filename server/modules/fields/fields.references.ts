@@ -10,6 +10,7 @@ export const FIELD_REFERENCES: ReadonlyArray<{ table: keyof DB; column: string; 
   { table: 'platform_fields', column: 'field_id', usedBy: 'platforms' },
   { table: 'unit_fields', column: 'field_id', usedBy: 'units' },
   { table: 'committee_member_fields', column: 'field_id', usedBy: 'committee_members' },
+  { table: 'result_fields', column: 'field_id', usedBy: 'results' },
   { table: 'call_fields', column: 'field_id', usedBy: 'calls' },
   { table: 'project_fields', column: 'field_id', usedBy: 'projects' },
   { table: 'ip_disclosures', column: 'field_id', usedBy: 'ip_disclosures' },
