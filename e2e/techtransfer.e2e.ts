@@ -114,7 +114,7 @@ describe('the tech-transfer officer keeps licences and receipts, and the report 
     await poll(() => page.getByTestId('report-income').textContent()).toBe(
       usd(before.licenceIncome.amountMinor + 1234567),
     );
-  });
+  }, 120_000);
 
   it('records a disclosure whose shares must add up to 100 %, files a provisional, and sees its deadline', async () => {
     await page.goto(`/techtransfer/ip?platform=${stack.platformId}`);
@@ -181,5 +181,17 @@ describe('the tech-transfer officer keeps licences and receipts, and the report 
       expect((await download).suggestedFilename()).toBe(`tech-transfer-NIST-${year}-${year}.${ext}`);
     }
     expect(problems).toEqual([]);
+  });
+
+  it('shows a supervisor the reports but not the confidential records', async () => {
+    const other = await stack.newPage();
+    await signInAs(other.page, 'supervisor');
+    const labels = await navLabels(other.page);
+    expect(labels).toContain('成果转化报告');
+    expect(labels).not.toContain('合同与许可');
+    expect(labels).not.toContain('知识产权管理');
+    await other.page.goto(`/techtransfer/reports?platform=${stack.platformId}&from=2010&to=2016`);
+    await poll(() => other.page.getByTestId('report-disclosures').textContent()).toBe('273');
+    expect(other.problems).toEqual([]);
   });
 });
