@@ -4,6 +4,7 @@ import type { DB, InquiriesTable } from '../../db/schema.js';
 import { type Ctx, isoNow, newId } from '../../http/context.js';
 import { AppError, forbidden, invalidField, notFound } from '../../http/errors.js';
 import { appendAudit } from '../audit/audit.chain.js';
+import { notify } from '../notifications/notifications.service.js';
 import { can } from './inquiries.policy.js';
 import type { CreateInquiryInput, InquiryView, TransitionInput } from './inquiries.schema.js';
 import { inquiryViews } from './inquiries.views.js';
@@ -18,7 +19,7 @@ export async function createInquiry(ctx: Ctx, resultId: string, input: CreateInq
   return ctx.db.transaction().execute(async (trx) => {
     const result = await trx
       .selectFrom('results')
-      .select(['id', 'platform_id'])
+      .select(['id', 'platform_id', 'title_zh', 'title_en'])
       .where('id', '=', resultId)
       .where('visibility', '=', 'public')
       .where('state', '=', 'published')
@@ -64,8 +65,28 @@ export async function createInquiry(ctx: Ctx, resultId: string, input: CreateInq
       platformId: row.platform_id,
       after: { resultId: row.result_id, kind: row.kind, state: row.state },
     });
+    await notify(trx, ctx, {
+      userIds: await answerers(trx, row.platform_id),
+      kind: 'inquiry.received',
+      platformId: row.platform_id,
+      entityType: 'inquiry',
+      entityId: row.id,
+      params: { titleZh: result.title_zh, titleEn: result.title_en, organisation: row.organisation },
+    });
     return { id: row.id, receivedAt: now };
   });
+}
+
+/** Who hears of a new inquiry: the platform's tech-transfer officers, or its admins when it has none. */
+async function answerers(trx: Kysely<DB>, platformId: string): Promise<string[]> {
+  const rows = await trx
+    .selectFrom('role_assignments')
+    .select(['user_id', 'role'])
+    .where('platform_id', '=', platformId)
+    .where('role', 'in', ['tech_transfer_officer', 'platform_admin'])
+    .execute();
+  const officers = rows.filter((r) => r.role === 'tech_transfer_officer');
+  return (officers.length ? officers : rows).map((r) => r.user_id);
 }
 
 async function managed(db: Kysely<DB>, ctx: Ctx, id: string): Promise<InquiryRow> {

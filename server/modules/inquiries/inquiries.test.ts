@@ -77,6 +77,15 @@ describe('the public inquiry form', () => {
       .executeTakeFirstOrThrow();
     expect(entry.action).toBe('inquiry.received');
     expect(entry.after_json).not.toContain('wang@example.com');
+    // The officers of the result's platform are notified in the same transaction; other platforms' are not.
+    const notes = await t.database.db
+      .selectFrom('notifications')
+      .select(['user_id', 'kind'])
+      .where('entity_id', '=', id)
+      .execute();
+    expect(notes).toEqual([{ user_id: officerAId, kind: 'inquiry.received' }]);
+    const inbox = (await officerA.get('/api/me/notifications')).json();
+    expect(JSON.stringify(inbox)).toContain(id);
   });
 
   it('validates the form with field pointers and writes nothing', async () => {

@@ -147,6 +147,22 @@ describe('creating and editing results', () => {
   });
 });
 
+describe('references', () => {
+  it('keeps a field used by a result from being deleted (results are in the field reference list)', async () => {
+    await buildField(t.systemCtx(), { code: 'in-use-by-result' });
+    const field = await t.database.db
+      .selectFrom('tech_fields')
+      .select('id')
+      .where('code', '=', 'in-use-by-result')
+      .executeTakeFirstOrThrow();
+    await officerA.post('/api/results', { ...publicationBody(A), fieldCodes: ['in-use-by-result'] });
+    const root = await signIn(t.app, (await buildUser(t.systemCtx(), { systemAdmin: true })).username);
+    const res = await root.delete(`/api/fields/${field.id}`);
+    expect(res.statusCode).toBe(409);
+    expect(res.json().references).toEqual([{ usedBy: 'results', count: 1 }]);
+  });
+});
+
 describe('publishing, withdrawing and deleting', () => {
   it('moves draft → published → withdrawn → published; illegal moves are 409 naming the state', async () => {
     const id = (await officerA.post('/api/results', publicationBody(A))).json().id;
