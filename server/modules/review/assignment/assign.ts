@@ -3,7 +3,6 @@ import { canonicalJson } from '../../../../common/canonical-json.js';
 import {
   AssignmentError,
   type AssignmentInstance,
-  infeasible,
   parseInstanceShape,
   type Violation,
 } from './instance.js';
@@ -92,6 +91,11 @@ function withContext<T>(fn: () => T, top: number | undefined): T {
   } catch (err) {
     if (!(err instanceof AssignmentError) || err.problem.code !== 'assignment.infeasible') throw err;
     const scope = `among each application's top ${top ?? '2k'} candidates: `;
-    throw infeasible(err.problem.violations.map((v: Violation) => ({ ...v, message: scope + v.message })));
+    const p = err.problem;
+    throw new AssignmentError({
+      ...p,
+      detail: scope + p.detail,
+      violations: p.violations.map((v: Violation) => ({ ...v, message: scope + v.message })),
+    });
   }
 }

@@ -54,7 +54,10 @@ export async function lpOptimum(inst: AssignmentInstance): Promise<LpOptimum> {
     lines.push(` lo${ei}: ${sum(idx)} >= ${e.minLoad}`, ` hi${ei}: ${sum(idx)} <= ${e.maxLoad}`);
   });
   lines.push('Bounds');
-  lines.push(...vars.map(([e, a], i) => (pinned.has(`${e}\u0000${a}`) ? ` x${i} = 1` : ` 0 <= x${i} <= 1`)));
+  // A loop, not push(...spread): 250k arguments overflow the call stack.
+  vars.forEach(([e, a], i) => {
+    lines.push(pinned.has(`${e}\u0000${a}`) ? ` x${i} = 1` : ` 0 <= x${i} <= 1`);
+  });
   lines.push('End');
   const r = highs.solve(lines.join('\n'));
   if (r.Status !== 'Optimal') return { objective: null, status: r.Status, fractional: 0 };

@@ -59,6 +59,7 @@ export class Network {
   private readonly level: Int32Array;
   private readonly nextArc: Int32Array;
   private round = 0;
+  private started = false;
   /** Number of primal–dual phases (Dijkstra searches) so far, for the bench. */
   searches = 0;
 
@@ -114,6 +115,14 @@ export class Network {
     this.nextArc = new Int32Array(n);
   }
 
+  /**
+   * Adds supply to a node between two `solve` calls. Residual reduced costs do not depend on supplies,
+   * so the next solve continues from the current optimal pseudo-flow and potentials.
+   */
+  addSupply(v: number, amount: number): void {
+    this.b[v]! += amount;
+  }
+
   /** Units of flow on arc `id`. */
   flowOn(id: number): number {
     return this.cap0[id]! - this.cap[this.arcAt[id]!]!;
@@ -132,7 +141,8 @@ export class Network {
    * phase routes many units instead of one.
    */
   solve(): SolveOutcome {
-    this.initPotentials();
+    if (!this.started) this.initPotentials();
+    this.started = true;
     for (;;) {
       let excess = -1;
       for (let v = 0; v < this.n && excess < 0; v++) if (this.b[v]! > 0) excess = v;

@@ -61,6 +61,8 @@ export type AssignmentProblem =
       status: 422;
       detail: string;
       violations: Violation[];
+      /** How many more violations there were beyond the first 100. */
+      omittedViolations?: number;
     };
 
 /** Thrown by the engine; `problem` is what the CLI prints and a route would send. */
@@ -85,8 +87,12 @@ export function invalidInstance(errors: InstanceFieldError[]): AssignmentError {
   });
 }
 
+/** Violations listed in full up to this many; the rest are counted (a body stays readable and small). */
+const MAX_VIOLATIONS = 100;
+
 /** An infeasibility problem from the violated constraints. */
-export function infeasible(violations: Violation[]): AssignmentError {
+export function infeasible(all: Violation[]): AssignmentError {
+  const violations = all.slice(0, MAX_VIOLATIONS);
   return new AssignmentError({
     type: 'urn:commonlab:problem:assignment.infeasible',
     code: 'assignment.infeasible',
@@ -97,6 +103,7 @@ export function infeasible(violations: Violation[]): AssignmentError {
       .map((v) => v.message)
       .join('; '),
     violations,
+    ...(all.length > violations.length ? { omittedViolations: all.length - violations.length } : {}),
   });
 }
 

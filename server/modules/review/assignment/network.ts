@@ -1,4 +1,4 @@
-import { type Network, NetworkBuilder } from './flow.js';
+import { type Network, NetworkBuilder, type SolveOutcome } from './flow.js';
 import { EXPERT_CATEGORIES, type Violation } from './instance.js';
 import type { Prepared } from './model.js';
 
@@ -8,6 +8,7 @@ import type { Prepared } from './model.js';
  *   e → (a, category)    capacity 1, cost = the pair's cost (pinned pairs have no arc: they are supplies)
  *   (a, c) → a           capacity k−minimum[c] (the minimum is a demand of (a, c))
  *   a                    demand k − Σ minimums; S supplies the seats not covered by min loads.
+ * An infeasible min load surfaces as a stuck expert node, unfillable seats as a stuck S.
  * Nodes are numbered S, experts, (a, c), applications: a topological order, so initial potentials
  * take one Bellman–Ford pass.
  */
@@ -16,6 +17,8 @@ export interface AssignmentNetwork {
   /** Arc id per candidate pair, -1 for pinned pairs. */
   arcOf: Int32Array;
   p: Prepared;
+  /** The supply of S, added after the min loads are routed (see solveNetwork). */
+  seatsBeyondMinLoads: number;
 }
 
 const C = EXPERT_CATEGORIES.length;
@@ -53,8 +56,19 @@ export function buildNetwork(p: Prepared, cost: ArrayLike<number>): AssignmentNe
     }
     g.supply[appNode(a)] = need - k;
   }
-  g.supply[0] = seats - minSum;
-  return { net: g.build(), arcOf, p };
+  return { net: g.build(), arcOf, p, seatsBeyondMinLoads: seats - minSum };
+}
+
+/**
+ * Solves in two stages: first the min loads (each expert's own supply), then the remaining seats from S.
+ * With every source active at once, all paths that displace an expert meet at S, and a primal–dual
+ * phase can only use the single source nearest to S: a long tail of phases moving one unit each.
+ */
+export function solveNetwork(an: AssignmentNetwork): SolveOutcome {
+  const first = an.net.solve();
+  if (!first.ok) return first;
+  an.net.addSupply(0, an.seatsBeyondMinLoads);
+  return an.net.solve();
 }
 
 /** The chosen pairs (pinned or carrying flow), as a 0/1 mask over candidate pairs. */

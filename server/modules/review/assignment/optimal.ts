@@ -1,6 +1,6 @@
 import { infeasible } from './instance.js';
 import { type Prepared, precheck } from './model.js';
-import { buildNetwork, chosenPairs, diagnose } from './network.js';
+import { buildNetwork, chosenPairs, diagnose, solveNetwork } from './network.js';
 
 /** Largest |cost| after scaling: keeps every potential and path sum (≤ nodes · 2^31) exact in float64. */
 const COST_BITS = 31;
@@ -23,7 +23,7 @@ export function solveOptimal(p: Prepared): { chosen: Uint8Array; searches: numbe
   const violations = precheck(p);
   if (violations.length) throw infeasible(violations);
   const an = buildNetwork(p, integerCosts(p.score).cost);
-  const out = an.net.solve();
+  const out = solveNetwork(an);
   if (!out.ok) throw infeasible(diagnose(an, out.stuck));
   // The dual certificate: no residual arc with negative reduced cost means no improving cycle exists.
   if (!an.net.certify()) throw new Error('assignment: optimality certificate failed');

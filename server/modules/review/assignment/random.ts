@@ -1,6 +1,6 @@
 import { infeasible } from './instance.js';
 import { type Prepared, precheck } from './model.js';
-import { buildNetwork, diagnose } from './network.js';
+import { buildNetwork, diagnose, solveNetwork } from './network.js';
 import type { Prng } from './prng.js';
 import { Rerouter } from './reroute.js';
 
@@ -16,7 +16,7 @@ export function drawRandom(p: Prepared, prng: Prng): Uint8Array {
   const violations = precheck(p);
   if (violations.length) throw infeasible(violations);
   const an = buildNetwork(p, new Float64Array(p.score.length));
-  const out = an.net.solve();
+  const out = solveNetwork(an);
   if (!out.ok) throw infeasible(diagnose(an, out.stuck));
   const reroute = new Rerouter(an.net);
 
