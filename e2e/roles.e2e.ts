@@ -19,7 +19,16 @@ describe('what each role sees', () => {
   it('an expert sees neither Users nor Audit log, nor the counts the server withholds', async () => {
     const { page, problems } = await stack.newPage();
     await signInAs(page, 'expert');
-    expect(await navLabels(page)).toEqual(['首页', '平台', '组织架构图', '平台对比', '机构库']);
+    expect(await navLabels(page)).toEqual([
+      '首页',
+      '平台',
+      '组织架构图',
+      '平台对比',
+      '研发计划',
+      '我的申请',
+      '项目',
+      '机构库',
+    ]);
     expect(await shownCounts(page)).toEqual(['platforms', 'myPlatforms', 'myRoles']);
     expect(await page.getByTestId('my-roles').textContent()).toContain('评审专家');
 
@@ -41,8 +50,13 @@ describe('what each role sees', () => {
       '平台',
       '组织架构图',
       '平台对比',
+      '研发计划',
+      '我的申请',
+      '项目',
       '机构库',
       '人员库',
+      '成果转化报告',
+      '成果库',
       '审计日志',
     ]);
     expect(await shownCounts(page)).toEqual(['platforms', 'myPlatforms', 'myRoles', 'auditEntries']);
@@ -60,8 +74,18 @@ describe('what each role sees', () => {
       '平台',
       '组织架构图',
       '平台对比',
+      '研发计划',
+      '我的申请',
+      '形式审查',
+      '项目',
       '机构库',
       '人员库',
+      '知识产权管理',
+      '期限监控',
+      '合同与许可',
+      '成果转化报告',
+      '成果库',
+      '咨询',
       '技术领域',
       '用户管理',
       '审计日志',
