@@ -125,10 +125,20 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .addUniqueConstraint('agreements_ref', ['platform_id', 'ref_no'])
     .execute();
+  // Covers the report's agreement counts (flows and stocks by kind, licence kind and exclusivity).
   await db.schema
     .createIndex('agreements_executed')
     .on('agreements')
-    .columns(['platform_id', 'kind', 'execution_date'])
+    .columns([
+      'platform_id',
+      'kind',
+      'execution_date',
+      'end_date',
+      'termination_date',
+      'licence_kind',
+      'exclusivity',
+      'partner_org_id',
+    ])
     .execute();
   await db.schema.createIndex('agreements_partner').on('agreements').column('partner_org_id').execute();
 
@@ -154,10 +164,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('note', 'text')
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
+  // Covers the report's receipt sums by period, category, currency and agreement.
   await db.schema
     .createIndex('receipts_received')
     .on('receipts')
-    .columns(['platform_id', 'received_date'])
+    .columns(['platform_id', 'received_date', 'agreement_id', 'category', 'currency', 'amount_minor'])
     .execute();
   await db.schema.createIndex('receipts_agreement').on('receipts').column('agreement_id').execute();
 

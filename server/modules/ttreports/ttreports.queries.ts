@@ -244,21 +244,30 @@ export async function agreementCounts(s: Scope) {
   };
 }
 
-/** Licences in force during each year of the period (a stock per year, never summed across years). */
+/**
+ * Licences in force during each year of the period (a stock per year, never summed across years), in one
+ * pass: one conditional count per year over the licences in force at some time in the period.
+ */
 export async function activeLicenceCountsByYear(s: Scope) {
-  const out = new Map<number, number>();
-  for (let y = s.period.from; y <= s.period.to; y++) {
-    const b = yearBounds(y, s.period.startMonth);
-    const r = await s.db
-      .selectFrom('agreements')
-      .select((eb) => eb.fn.countAll().as('n'))
-      .where(scoped(s, 'agreements'))
-      .where('agreements.kind', '=', 'licence')
-      .where(activeBetween(b.startDate, b.endDate))
-      .executeTakeFirstOrThrow();
-    out.set(y, num(r.n));
-  }
-  return out;
+  const years: number[] = [];
+  for (let y = s.period.from; y <= s.period.to; y++) years.push(y);
+  const row = await s.db
+    .selectFrom('agreements')
+    .select(
+      years.map((y) => {
+        const b = yearBounds(y, s.period.startMonth);
+        return sql<number>`SUM(CASE WHEN ${sql.ref('agreements.execution_date')} <= ${b.endDate}
+          AND (${sql.ref('agreements.termination_date')} IS NULL OR ${sql.ref('agreements.termination_date')} >= ${b.startDate})
+          AND (${sql.ref('agreements.end_date')} IS NULL OR ${sql.ref('agreements.end_date')} >= ${b.startDate})
+          THEN 1 ELSE 0 END)`.as(`y${y}`);
+      }),
+    )
+    .where(scoped(s, 'agreements'))
+    .where('agreements.kind', '=', 'licence')
+    .where(activeBetween(s.period.startDate, s.period.endDate))
+    .executeTakeFirstOrThrow();
+  const counts = row as Record<string, unknown>;
+  return new Map(years.map((y) => [y, num(counts[`y${y}`])]));
 }
 
 /** Contracts of the six Chinese modes signed in the period: count and value by calendar year and currency. */
