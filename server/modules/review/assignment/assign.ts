@@ -1,11 +1,6 @@
 import { createHash, randomInt } from 'node:crypto';
 import { canonicalJson } from '../../../../common/canonical-json.js';
-import {
-  AssignmentError,
-  type AssignmentInstance,
-  parseInstanceShape,
-  type Violation,
-} from './instance.js';
+import { AssignmentError, type AssignmentInstance, parseInstanceShape, type Violation } from './instance.js';
 import { type Prepared, prepare } from './model.js';
 import { solveOptimal } from './optimal.js';
 import { Prng } from './prng.js';
@@ -16,9 +11,9 @@ export type AssignmentMode = (typeof ASSIGNMENT_MODES)[number];
 
 /** Engine names and versions recorded with every result; bump when the same input could give another result. */
 export const SOLVERS: Record<AssignmentMode, string> = {
-  optimal: 'commonlab-mcf-ssp@1.0.0',
-  random: 'commonlab-draw@1.0.0',
-  hybrid: 'commonlab-draw-top@1.0.0',
+  optimal: 'commonlab-mcf-ssp@1.1.0',
+  random: 'commonlab-draw@1.1.0',
+  hybrid: 'commonlab-draw-top@1.1.0',
 };
 
 export interface AssignOptions {

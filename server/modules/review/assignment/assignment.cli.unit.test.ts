@@ -47,7 +47,7 @@ describe('commonlab assign', () => {
     const optimal = await commonlab(['assign', '--input', input]);
     expect(optimal.code, optimal.stderr).toBe(0);
     const r = JSON.parse(optimal.stdout);
-    expect(r).toMatchObject({ mode: 'optimal', seed: null, solver: 'commonlab-mcf-ssp@1.0.0' });
+    expect(r).toMatchObject({ mode: 'optimal', seed: null, solver: 'commonlab-mcf-ssp@1.1.0' });
     expect(violationsOf(instance, r)).toEqual([]);
 
     const [first, second] = await Promise.all([

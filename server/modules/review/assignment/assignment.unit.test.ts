@@ -57,7 +57,7 @@ describe('optimal mode', () => {
       ['y1', 'a2'],
     ]);
     expect(r.objective).toBeCloseTo(0.9 + 0.7 + 0.2 + 0.3, 12);
-    expect(r).toMatchObject({ mode: 'optimal', seed: null, solver: 'commonlab-mcf-ssp@1.0.0' });
+    expect(r).toMatchObject({ mode: 'optimal', seed: null, solver: 'commonlab-mcf-ssp@1.1.0' });
     expect(r.inputHash).toMatch(/^[0-9a-f]{64}$/);
   });
 

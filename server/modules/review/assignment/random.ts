@@ -27,12 +27,15 @@ export function drawRandom(p: Prepared, prng: Prng): Uint8Array {
   for (let i = 0; i < p.pairApp.length; i++) start[p.pairApp[i]! + 1]!++;
   for (let a = 0; a < nA; a++) start[a + 1]! += start[a]!;
 
+  // Pins only ever shrink the feasible set, so a pick found infeasible stays infeasible: skipping it
+  // later is the same as rejecting it again, and saves the search.
+  const dead = new Uint8Array(p.pairApp.length);
   const order = prng.shuffle(Array.from({ length: nA }, (_, a) => a));
   for (const a of order) {
     const pool = (cat: number) => {
       const ids: number[] = [];
       for (let i = start[a]!; i < start[a + 1]!; i++) {
-        if (!chosen[i] && (cat < 0 || p.category[p.pairExpert[i]!] === cat)) ids.push(i);
+        if (!chosen[i] && !dead[i] && (cat < 0 || p.category[p.pairExpert[i]!] === cat)) ids.push(i);
       }
       return ids;
     };
@@ -52,6 +55,7 @@ export function drawRandom(p: Prepared, prng: Prng): Uint8Array {
           chosen[pair] = 1;
           return;
         }
+        dead[pair] = 1;
         candidates[j] = candidates[candidates.length - 1]!;
         candidates.pop();
       }

@@ -33,6 +33,11 @@ export class Rerouter {
 
   private pushAlongPath(s: number, t: number): boolean {
     const { head, to, cap, rev, from } = this.net;
+    // Exact shortcut: no residual arc enters t (an expert at max load whose assignments are all fixed),
+    // so no path can end there; the full search would explore everything it reaches to learn the same.
+    let enterable = false;
+    for (let a = head[t]!; a < head[t + 1]! && !enterable; a++) enterable = cap[rev[a]!]! > 0;
+    if (!enterable) return false;
     const round = ++this.round;
     let qh = 0;
     let qt = 0;
