@@ -8,7 +8,7 @@ import {
   SHARED_LABELS,
 } from './labels.js';
 import { currencyDigits, money } from './money.js';
-import { parts, toUtc } from './time.js';
+import { parts, toUtc, zonedTime } from './time.js';
 
 describe('money of calls and applications', () => {
   it('knows the minor-unit digits of a currency', () => {
@@ -24,6 +24,11 @@ describe('money of calls and applications', () => {
 describe('deadline arithmetic', () => {
   it('splits a duration into days, hours, minutes and seconds', () => {
     expect(parts(((2 * 24 + 3) * 3600 + 4 * 60 + 5) * 1000 + 999)).toEqual({ d: 2, h: 3, m: 4, s: 5 });
+  });
+
+  it('names the time zone of a shown time', () => {
+    expect(zonedTime('2026-12-01T09:30:00.000Z', 'en-US')).toMatch(/2026.*\d{2}:30.*(UTC|GMT|[A-Z]{2,5})/);
+    expect(zonedTime(null, 'zh-CN')).toBe('—');
   });
 
   it('never shows negative time left', () => {

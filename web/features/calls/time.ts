@@ -22,9 +22,13 @@ export function parts(ms: number): { d: number; h: number; m: number; s: number 
 /** A timestamp in the viewer's language and zone, with the zone named. */
 export function zonedTime(iso: string | null | undefined, locale: string): string {
   if (!iso) return '—';
+  // dateStyle/timeStyle cannot be combined with timeZoneName, so the parts are named one by one.
   return new Intl.DateTimeFormat(locale, {
-    dateStyle: 'medium',
-    timeStyle: 'short',
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
     timeZoneName: 'short',
   }).format(new Date(iso));
 }
