@@ -1,0 +1,56 @@
+import type { Page, Response } from 'playwright-core';
+import { expect } from 'vitest';
+import { poll, type Stack } from './support.js';
+
+// Helpers of the calls-and-applications browser test (issue 4).
+
+/** A platform's id by its code. */
+export async function platformByCode(stack: Stack, code: string): Promise<string> {
+  const row = await stack.ctx.db
+    .selectFrom('platforms')
+    .select('id')
+    .where('code', '=', code)
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** Runs `act` and returns the response of the first request matching method and path. */
+export async function answerOf(
+  page: Page,
+  method: string,
+  path: RegExp,
+  act: () => Promise<unknown>,
+): Promise<Response> {
+  const [res] = await Promise.all([
+    page.waitForResponse((r) => r.request().method() === method && path.test(new URL(r.url()).pathname), {
+      timeout: 30_000,
+    }),
+    act(),
+  ]);
+  return res;
+}
+
+/** Expects a write to have succeeded with `status`, showing the problem body when not. */
+export async function expectStatus(res: Response, status: number): Promise<void> {
+  if (res.status() !== status) expect(`${res.status()} ${await res.text()}`).toBe(String(status));
+}
+
+/**
+ * Types a date-time into an antd DatePicker (local time, as the viewer sees it) and confirms it with the
+ * panel's OK button (Enter would also submit the surrounding form).
+ */
+export async function pickTime(page: Page, testId: string, local: string): Promise<void> {
+  const input = page.locator(`[data-testid="${testId}"] input, input[data-testid="${testId}"]`).first();
+  const open = page.locator('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden)');
+  await input.click();
+  await input.fill(local);
+  await open.locator('.ant-picker-ok button').click();
+  await poll(() => open.count()).toBe(0);
+  await poll(() => input.inputValue()).toBe(local);
+}
+
+/** YYYY-MM-DD HH:mm in the machine's zone (the browser runs in the same zone). */
+export function localTime(d: Date): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
+}
