@@ -31,9 +31,9 @@ import { notificationsRoutes } from './modules/notifications/notifications.route
 import { orgsRoutes } from './modules/orgs/orgs.routes.js';
 import { peopleRoutes } from './modules/people/people.routes.js';
 import { platformsRoutes } from './modules/platforms/platforms.routes.js';
+import { callsRoutes } from './modules/programs/calls.routes.js';
 import { projectsRoutes } from './modules/projects/projects.routes.js';
 import { resultsRoutes } from './modules/results/results.routes.js';
-import { callsRoutes } from './modules/programs/calls.routes.js';
 import { healthRoutes } from './modules/system/health.routes.js';
 import { reportExportRoutes } from './modules/ttreports/report-export.routes.js';
 import { ttreportsRoutes } from './modules/ttreports/ttreports.routes.js';
@@ -129,13 +129,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(peopleRoutes);
   await app.register(committeeRoutes);
   await app.register(projectsRoutes);
-  await app.register(resultsRoutes);
-  await app.register(inquiriesRoutes);
+  await app.register(callsRoutes);
   await app.register(applicationsRoutes);
   await app.register(applicationMembersRoutes);
-  await app.register(callsRoutes);
   await app.register(notificationsOutbox);
   await app.register(notificationsRoutes);
+  await app.register(resultsRoutes);
+  await app.register(inquiriesRoutes);
   await app.register(ipRoutes);
   await app.register(agreementsRoutes);
   await app.register(ttreportsRoutes);

@@ -44,6 +44,11 @@ export function createDatabase(target: DatabaseTarget): Database {
     return { db, seam: sqliteSeam, file: target.file, close: () => db.destroy() };
   }
   const pool = new pg.Pool({ connectionString: target.url, max: target.max ?? 10 });
+  // An idle connection the server ends (restart, failover, a dropped database) emits 'error' on the
+  // pool; without a listener that kills the process. The pool replaces the connection on next use.
+  pool.on('error', (err) => {
+    process.stderr.write(`postgres: an idle connection was closed by the server: ${err.message}\n`);
+  });
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   return { db, seam: postgresSeam, close: () => db.destroy() };
 }

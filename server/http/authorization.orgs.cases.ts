@@ -113,6 +113,17 @@ export function orgsImportsCases(env: OrgsMatrixEnv): RouteCase[] {
       cell: () => ({ url: `/api/orgs/${newId()}` }),
     },
     {
+      route: 'GET /api/orgs/:id/contacts',
+      expect: signedIn,
+      cell: async () => ({ url: `/api/orgs/${await org()}/contacts` }),
+    },
+    {
+      route: 'GET /api/orgs/:id/contacts',
+      label: 'unknown organisation',
+      expect: { anonymous: '401', others: '404' },
+      cell: () => ({ url: `/api/orgs/${newId()}/contacts` }),
+    },
+    {
       route: 'PATCH /api/orgs/:id',
       expect: keepers,
       cell: async () => ({ url: `/api/orgs/${await org()}`, body: { address: '新地址' } }),

@@ -12,10 +12,11 @@ import type {
   saveDraftBody,
   screeningBody,
 } from '../../server/modules/applications/applications.schema.js';
+import type { orgContactList } from '../../server/modules/people/people.schema.js';
 import { download, request } from './client.js';
-import type { PersonList } from './types.js';
 
 export type ApplicationView = z.infer<typeof applicationView>;
+export type OrgContactList = z.infer<typeof orgContactList>;
 export type ApplicationList = z.infer<typeof listApplicationsView>;
 export type ApplicationSummary = ApplicationList['items'][number];
 export type ApplicationMember = ApplicationView['consortium'][number];
@@ -47,7 +48,7 @@ export const applicationsApi = {
     request<ReceiptView>('GET', `${base(id)}/receipt`, { query: { versionNo } }),
   receiptFile: (id: string, versionNo?: number) => download(`${base(id)}/receipt.txt`, { versionNo }),
   version: (id: string, versionNo: number) =>
-    request<FrozenVersion>('GET', `${base(id)}/versions/${versionNo}`),
+    request<FrozenVersion>('GET', `${base(id)}/snapshot`, { query: { versionNo } }),
   withdraw: (id: string, reason: string) =>
     request<ApplicationView>('POST', `${base(id)}/withdraw`, { body: { reason } }),
   screen: (id: string, body: ScreeningBody) =>
@@ -55,16 +56,16 @@ export const applicationsApi = {
   upload: (id: string, key: string, file: File) => {
     const form = new FormData();
     form.append('file', file, file.name);
-    return request<AttachmentView>('POST', `${base(id)}/attachments/${enc(key)}`, { form });
+    return request<AttachmentView>('POST', `${base(id)}/attachments`, { query: { key }, form });
   },
   removeAttachment: (id: string, key: string) =>
-    request<void>('DELETE', `${base(id)}/attachments/${enc(key)}`),
+    request<void>('DELETE', `${base(id)}/attachments`, { query: { key } }),
   file: (id: string, attachmentId: string) => download(`${base(id)}/files/${enc(attachmentId)}`),
   invite: (id: string, organisationId: string) =>
     request<InvitationView>('POST', `${base(id)}/invitations`, { body: { organisationId } }),
   /** People of an organisation, to name a member's contact person. */
   contacts: (organisationId: string) =>
-    request<PersonList>('GET', '/api/people', { query: { organisationId, limit: 100 } }),
+    request<OrgContactList>('GET', `/api/orgs/${enc(organisationId)}/contacts`),
   myInvitations: () => request<{ items: InvitationView[] }>('GET', '/api/invitations'),
   respond: (invitationId: string, accept: boolean, note?: string) =>
     request<InvitationView>('POST', `/api/invitations/${enc(invitationId)}/respond`, {

@@ -6,12 +6,21 @@ import { problemResponses } from '../../http/openapi.js';
 import {
   createPersonBody,
   listPeopleQuery,
+  orgContactList,
+  orgIdParams,
   personIdParams,
   personList,
   personView,
   updatePersonBody,
 } from './people.schema.js';
-import { createPerson, deletePerson, getPerson, listPeople, updatePerson } from './people.service.js';
+import {
+  createPerson,
+  deletePerson,
+  getPerson,
+  listOrgContacts,
+  listPeople,
+  updatePerson,
+} from './people.service.js';
 
 export async function peopleRoutes(root: FastifyInstance) {
   const app = root.withTypeProvider<ZodTypeProvider>();
@@ -31,6 +40,23 @@ export async function peopleRoutes(root: FastifyInstance) {
     async (request) => {
       requireActor(request);
       return listPeople(ctxOf(request), request.query);
+    },
+  );
+
+  app.get(
+    '/api/orgs/:id/contacts',
+    {
+      schema: {
+        tags,
+        summary:
+          "An organisation's people by name, to name a consortium member's contact (anyone signed in; no contact details)",
+        params: orgIdParams,
+        response: { 200: orgContactList, ...problemResponses },
+      },
+    },
+    async (request) => {
+      requireActor(request);
+      return listOrgContacts(ctxOf(request), request.params.id);
     },
   );
 

@@ -52,3 +52,14 @@ export const personView = z.object({
 });
 export type PersonView = z.infer<typeof personView>;
 export const personList = z.object({ items: z.array(personView), total: z.number().int() });
+
+/** A contact person of an organisation as anyone signed in may see it: a name to pick, no contact details. */
+export const orgContact = z.object({
+  id: z.string(),
+  nameZh: z.string(),
+  nameEn: z.string().nullable(),
+  title: z.string().nullable(),
+  hasAccount: z.boolean(),
+});
+export const orgContactList = z.object({ items: z.array(orgContact) });
+export const orgIdParams = z.strictObject({ id: z.uuid() });

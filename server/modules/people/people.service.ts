@@ -230,3 +230,33 @@ export async function listPeople(
     .execute();
   return { items: await peopleViews(ctx, rows), total };
 }
+
+/**
+ * The people of an organisation by name, for anyone signed in: an applicant names each consortium
+ * member's contact person from it. Contact details stay behind the directory's rules.
+ */
+export async function listOrgContacts(ctx: Ctx, organisationId: string) {
+  const org = await ctx.db
+    .selectFrom('organisations')
+    .select('id')
+    .where('id', '=', organisationId)
+    .executeTakeFirst();
+  if (!org) throw new AppError(404, 'orgs.not_found');
+  const rows = await ctx.db
+    .selectFrom('people')
+    .select(['id', 'name_zh', 'name_en', 'title', 'user_id'])
+    .where('organisation_id', '=', organisationId)
+    .orderBy('name_zh')
+    .orderBy('id')
+    .limit(500)
+    .execute();
+  return {
+    items: rows.map((r) => ({
+      id: r.id,
+      nameZh: r.name_zh,
+      nameEn: r.name_en,
+      title: r.title,
+      hasAccount: r.user_id !== null,
+    })),
+  };
+}
