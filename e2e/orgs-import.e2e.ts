@@ -135,7 +135,9 @@ describe('importing and exporting organisations (system admin)', () => {
     expect((await registered(names(XLSX_FIXED))).sort()).toEqual(names(XLSX_FIXED).sort());
     await modal(page).locator('.ant-modal-footer').getByRole('button', { name: '关闭' }).click();
     await noModal(page);
-    // The list behind the dialog has reloaded.
+    // The list behind the dialog has reloaded: the new organisation is found in it.
+    await page.getByTestId('org-search').locator('input').fill('无锡精密');
+    await page.getByTestId('org-search').locator('input').press('Enter');
     await poll(() => page.getByTestId('orgs-table').textContent()).toContain('无锡精密仪器有限公司');
   });
 

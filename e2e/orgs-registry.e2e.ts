@@ -5,7 +5,6 @@ import { createPerson } from '../server/modules/people/people.service.js';
 import {
   closeDrawer,
   confirmedRequest,
-  confirmPopup,
   drawer,
   fieldError,
   messageText,

@@ -62,8 +62,8 @@ export async function confirmPopup(page: Page, button: string): Promise<void> {
 
 /**
  * Opens a pop-up confirm with its trigger, confirms it, and returns the response of the request it sends.
- * On a loaded machine a confirm can close before its click lands (no request goes out); then the whole
- * gesture is repeated, as a user would, and the request is still required to happen.
+ * On a loaded machine a confirm can close before its click lands (no request goes out); then, if the
+ * trigger is still there, the whole gesture is repeated, as a user would. The request must happen.
  */
 export async function confirmedRequest(
   page: Page,
@@ -72,14 +72,14 @@ export async function confirmedRequest(
   url: RegExp,
 ): Promise<Response> {
   for (let attempt = 1; ; attempt++) {
-    const sent = page.waitForRequest((r) => url.test(new URL(r.url()).pathname), { timeout: 5_000 });
+    const sent = page
+      .waitForRequest((r) => url.test(new URL(r.url()).pathname), { timeout: 20_000 })
+      .catch(() => null);
     await trigger.click();
     await confirmPopup(page, button);
-    const request = await sent.catch((err: unknown) => {
-      if (attempt >= 3) throw err;
-      return null;
-    });
+    const request = await sent;
     if (request) return (await request.response())!;
+    if (attempt >= 3 || !(await trigger.isVisible())) throw new Error(`no request to ${url} was sent`);
   }
 }
 
