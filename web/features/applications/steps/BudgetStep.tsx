@@ -17,10 +17,12 @@ export function BudgetStep({ app }: { app: ApplicationView }) {
   const { t } = useTranslation();
   const { locale } = useLocale();
   const form = Form.useFormInstance();
-  const members = ((Form.useWatch('consortium', form) as Member[] | undefined) ?? []).filter(
-    (m) => m?.organisationId,
-  );
-  const budget = (Form.useWatch('budget', form) as BudgetMatrix | undefined) ?? {};
+  // preserve: the lead's organisation has no input of its own (it is fixed), so a plain watch would
+  // leave it out and the lead would get no budget row.
+  const members = (
+    (Form.useWatch('consortium', { form, preserve: true }) as Member[] | undefined) ?? []
+  ).filter((m) => m?.organisationId);
+  const budget = (Form.useWatch('budget', { form, preserve: true }) as BudgetMatrix | undefined) ?? {};
   const totals = budgetTotals(members, budget);
   const names = new Map(app.consortium.map((m) => [m.organisation.id, orgName(m.organisation, locale)]));
   const fmt = (minor: number) => money(minor, app.currency, locale);

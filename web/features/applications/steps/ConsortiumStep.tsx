@@ -18,7 +18,8 @@ export function ConsortiumStep({ app }: { app: ApplicationView }) {
   const { t } = useTranslation();
   const { locale } = useLocale();
   const form = Form.useFormInstance();
-  const members = (Form.useWatch('consortium', form) as Member[] | undefined) ?? [];
+  // preserve: the lead's organisation is fixed (no input), so a plain watch would not carry its id.
+  const members = (Form.useWatch('consortium', { form, preserve: true }) as Member[] | undefined) ?? [];
   const known = new Map(app.consortium.map((m) => [m.organisation.id, m]));
   const requested = members.reduce((s, m) => s + (m?.requestedMinor ?? 0), 0);
   const cofunding = members.reduce((s, m) => s + (m?.cofundingMinor ?? 0), 0);
