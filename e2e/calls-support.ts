@@ -1,6 +1,9 @@
 import type { Page, Response } from 'playwright-core';
 import { expect } from 'vitest';
-import { poll, type Stack } from './support.js';
+import { createOrg } from '../server/modules/orgs/orgs.service.js';
+import { createPerson } from '../server/modules/people/people.service.js';
+import { createUser } from '../server/modules/users/users.service.js';
+import { DEMO_PASSWORD, poll, type Stack } from './support.js';
 
 // Helpers of the calls-and-applications browser test (issue 4).
 
@@ -30,6 +33,12 @@ export async function answerOf(
   return res;
 }
 
+/** Confirms the open pop-up and waits (room for a loaded machine) until its async action has closed it. */
+export async function confirmIn(page: Page, button: string): Promise<void> {
+  await page.locator('.ant-popconfirm:visible').getByRole('button', { name: button }).click();
+  await poll(() => page.locator('.ant-popconfirm:visible').count(), 30_000).toBe(0);
+}
+
 /** Expects a write to have succeeded with `status`, showing the problem body when not. */
 export async function expectStatus(res: Response, status: number): Promise<void> {
   if (res.status() !== status) expect(`${res.status()} ${await res.text()}`).toBe(String(status));
@@ -53,4 +62,40 @@ export async function pickTime(page: Page, testId: string, local: string): Promi
 export function localTime(d: Date): string {
   const p = (n: number) => String(n).padStart(2, '0');
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
+}
+
+/** The partner enterprise of the consortium and its contact, who has an account (`partner`). */
+export const PARTNER_ORG = '示例传感技术有限公司';
+export const PARTNER_CONTACT = '钱立';
+
+/** A small file the server's magic-byte check takes as a PDF. */
+export const PDF = Buffer.from('%PDF-1.4\n% commonlab e2e proposal\n%%EOF\n');
+
+/**
+ * The member organisation of the walk: an enterprise whose contact person is linked to a new account
+ * `partner` (an applicant on the platform), so the contact confirms the invitation in the app.
+ */
+export async function arrangePartner(stack: Stack, platformId: string): Promise<void> {
+  const user = await createUser(stack.ctx, {
+    username: 'partner',
+    displayName: '合作单位 Qian Li',
+    email: 'qian.li@example.org',
+    password: DEMO_PASSWORD,
+    isSystemAdmin: false,
+    roles: [{ platformId, role: 'applicant' }],
+  });
+  const org = await createOrg(stack.ctx, {
+    nameZh: PARTNER_ORG,
+    nameEn: 'Example Sensing Technology Co., Ltd. (illustrative)',
+    type: 'enterprise',
+    enterpriseSize: 'sme',
+    country: 'CN',
+  });
+  await createPerson(stack.ctx, {
+    nameZh: PARTNER_CONTACT,
+    nameEn: 'Qian Li',
+    email: 'qian.li@example.org',
+    organisationId: org.id,
+    userId: user.id,
+  });
 }
