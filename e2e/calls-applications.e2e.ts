@@ -19,6 +19,8 @@ const poll = <T>(fn: () => T | Promise<T>) => pollFor(fn, 30_000);
 
 // Done means (issue 4), in Chinese: the officer publishes a call → the applicant builds a two-member
 // consortium and submits → the officer returns it → the applicant resubmits → the officer passes it.
+// The member's contact (钱立 of a partner enterprise) has an account, so the invitation is confirmed in the
+// app's invitations list; the applicant keeps only its demo role (contacts come from /api/orgs/:id/contacts).
 
 let stack: Stack;
 let officer: Page;
@@ -137,7 +139,7 @@ describe('一项研发计划从发布到形式审查通过', () => {
     await applicant.getByTestId('add-work-package').click();
     const wp = applicant.getByTestId('work-package').first();
     await wp.locator('input[id$="title"]').first().fill('模组设计与样机');
-    await wp.getByPlaceholder('里程碑').fill('样机通过测试');
+    await wp.getByPlaceholder('里程碑', { exact: true }).fill('样机通过测试');
     await wp.getByPlaceholder('月').fill('12');
     await next();
     // 4 联合体: the lead (own SME) and one partner enterprise
@@ -190,10 +192,13 @@ describe('一项研发计划从发布到形式审查通过', () => {
       partner.getByTestId(`confirm-invitation-${appId}`).click(),
     );
     await expectStatus(confirmed, 200);
+    expect((await confirmed.json()).state).toBe('confirmed');
+    await poll(() => partner.getByTestId(`confirm-invitation-${appId}`).count()).toBe(0);
 
     // 8 检查并提交: every rule passes, nothing is missing
     await applicant.reload();
     await applicant.getByTestId('application-wizard').waitFor();
+    await poll(() => applicant.getByTestId('confirmation-1').textContent()).toBe('已确认');
     await applicant.getByTestId('wizard-steps').getByText('检查并提交').click();
     await poll(() => applicant.locator('[data-testid^="outcome-"][data-passed="false"]').count()).toBe(0);
     await poll(() => applicant.locator('[data-testid^="outcome-"][data-passed="true"]').count()).toBe(3);
@@ -220,6 +225,7 @@ describe('一项研发计划从发布到形式审查通过', () => {
       modal(officer).getByRole('button', { name: '确定' }).click(),
     );
     await expectStatus(returned, 200);
+    expect((await returned.json()).state).toBe('returned');
     await poll(() => stateTag(officer)).toBe('退回修改');
 
     await applicant.goto(`/applications/${appId}`);
@@ -229,7 +235,12 @@ describe('一项研发计划从发布到形式审查通过', () => {
     await applicant
       .getByTestId('app-summary-zh')
       .fill('研制可在工业现场长期稳定工作的多参数智能传感模组（已补充承诺书）。');
-    await applicant.getByTestId('wizard-steps').getByText('检查并提交').click();
+    await poll(() => stateTag(applicant)).toBe('退回修改');
+    const corrected = await answerOf(applicant, 'PUT', /\/api\/applications\/[^/]+$/, () =>
+      applicant.getByTestId('wizard-steps').getByText('检查并提交').click(),
+    );
+    await expectStatus(corrected, 200);
+    expect((await corrected.json()).content.summaryZh).toContain('已补充承诺书');
     await poll(() => applicant.getByTestId('submission-problems').textContent()).toContain(
       '无：申请材料完整',
     );
@@ -257,7 +268,10 @@ describe('一项研发计划从发布到形式审查通过', () => {
       modal(officer).getByRole('button', { name: '确定' }).click(),
     );
     await expectStatus(passed, 200);
+    expect((await passed.json()).state).toBe('in_review');
     await poll(() => stateTag(officer)).toBe('评审中');
+    await applicant.goto(`/applications/${appId}`);
+    await poll(() => stateTag(applicant)).toBe('评审中');
     const view = await (await officer.request.get(`/api/applications/${appId}`)).json();
     expect([view.state, view.versionNo]).toEqual(['in_review', 2]);
     expect(problems).toEqual([]);

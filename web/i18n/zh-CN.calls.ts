@@ -233,6 +233,8 @@ export const zhCNCalls: Record<string, string> = {
   'To month': '结束月',
   Month: '月',
   'Add a milestone': '添加里程碑',
+  // Not 'Milestone': the tech-transfer catalog names a payment milestone (里程碑付款) with it.
+  'Work-plan milestone': '里程碑',
   'Add a work package': '添加工作包',
   'Passed to review': '已通过形式审查，进入评审',
   'Returned for correction; the applicant is notified': '已退回修改，已通知申请人',

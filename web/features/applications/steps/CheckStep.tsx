@@ -19,7 +19,7 @@ const PARTS: Record<string, string> = {
   objectives: tk('Objectives and indicators'),
   indicators: tk('Indicator'),
   workPlan: tk('Work plan and milestones'),
-  milestones: tk('Milestone'),
+  milestones: tk('Work-plan milestone'),
   consortium: tk('Consortium'),
   contactPersonId: tk('Contact person'),
   requestedMinor: tk('Requested amount'),

@@ -142,7 +142,11 @@ export function WorkPlanStep() {
                     {ms.map((m) => (
                       <Space key={m.key} wrap align="start" data-testid="milestone">
                         <Form.Item name={[m.name, 'title']} noStyle>
-                          <Input placeholder={t('Milestone')} style={{ width: 360 }} maxLength={300} />
+                          <Input
+                            placeholder={t('Work-plan milestone')}
+                            style={{ width: 360 }}
+                            maxLength={300}
+                          />
                         </Form.Item>
                         <Form.Item name={[m.name, 'month']} noStyle>
                           <InputNumber<number> min={1} max={120} precision={0} placeholder={t('Month')} />
