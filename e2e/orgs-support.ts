@@ -36,10 +36,21 @@ export const fieldError = (page: Page, id: string) =>
 export async function pick(page: Page, id: string, label: string): Promise<void> {
   const openList = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
   // A list still closing from the previous pick would take the click.
-  await poll(() => openList.count()).toBe(0);
-  await page.locator(`.ant-form-item:has(#${id}) .ant-select`).click();
-  await openList.locator('.ant-select-item-option', { hasText: label }).first().click();
-  await poll(() => page.locator(`.ant-form-item:has(#${id}) .ant-select-content`).textContent()).toBe(label);
+  const shown = page.locator(`.ant-form-item:has(#${id}) .ant-select-content`);
+  // On a loaded machine a click can land while the list is still animating in and choose nothing;
+  // then the gesture is repeated, as a user would. The choice must show in the end.
+  for (let attempt = 1; ; attempt++) {
+    await poll(() => openList.count()).toBe(0);
+    await page.locator(`.ant-form-item:has(#${id}) .ant-select`).click();
+    await openList.locator('.ant-select-item-option', { hasText: label }).first().click();
+    for (const end = Date.now() + 5_000; Date.now() < end; ) {
+      if ((await shown.textContent()) === label) return;
+      await page.waitForTimeout(100);
+    }
+    if (attempt >= 3)
+      throw new Error(`could not choose ${label} in #${id}: it shows ${await shown.textContent()}`);
+    await page.keyboard.press('Escape');
+  }
 }
 
 /**
