@@ -2,7 +2,18 @@
  * Stable, namespaced problem codes. The server sends the code; the English text is the problem's
  * title and the i18n key the web translates (web/i18n). Add a code here before throwing it.
  */
+import { ASSIGNMENT_ERRORS } from './error-codes.assignment.js';
+import { CONFLICTS_ERRORS } from './error-codes.conflicts.js';
+import { DECISIONS_ERRORS } from './error-codes.decisions.js';
+import { EXPERTS_ERRORS } from './error-codes.experts.js';
+import { SCORING_ERRORS } from './error-codes.scoring.js';
+
 export const ERROR_MESSAGES = {
+  ...EXPERTS_ERRORS,
+  ...CONFLICTS_ERRORS,
+  ...ASSIGNMENT_ERRORS,
+  ...SCORING_ERRORS,
+  ...DECISIONS_ERRORS,
   'request.validation_failed': 'Some fields are invalid',
   'request.malformed_json': 'The request body is not valid JSON',
   'request.body_too_large': 'The request body is too large',

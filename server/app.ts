@@ -21,6 +21,7 @@ import { applicationMembersRoutes } from './modules/applications/applications.ro
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { committeeRoutes } from './modules/committee/committee.routes.js';
+import { expertsRoutes } from './modules/experts/experts.routes.js';
 import { fieldsRoutes } from './modules/fields/fields.routes.js';
 import { homeRoutes } from './modules/home/home.routes.js';
 import { importsRoutes } from './modules/imports/imports.routes.js';
@@ -34,6 +35,10 @@ import { platformsRoutes } from './modules/platforms/platforms.routes.js';
 import { callsRoutes } from './modules/programs/calls.routes.js';
 import { projectsRoutes } from './modules/projects/projects.routes.js';
 import { resultsRoutes } from './modules/results/results.routes.js';
+import { conflictsRoutes } from './modules/review/conflicts/conflicts.routes.js';
+import { decisionsRoutes } from './modules/review/decisions/decisions.routes.js';
+import { assignmentRunsRoutes } from './modules/review/runs/runs.routes.js';
+import { scoringRoutes } from './modules/review/scoring/scoring.routes.js';
 import { healthRoutes } from './modules/system/health.routes.js';
 import { reportExportRoutes } from './modules/ttreports/report-export.routes.js';
 import { ttreportsRoutes } from './modules/ttreports/ttreports.routes.js';
@@ -140,6 +145,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(agreementsRoutes);
   await app.register(ttreportsRoutes);
   await app.register(reportExportRoutes);
+  // Expert review (issue 5): the expert database, conflicts, assignment runs, scoring, decisions.
+  for (const routes of [
+    expertsRoutes,
+    conflictsRoutes,
+    assignmentRunsRoutes,
+    scoringRoutes,
+    decisionsRoutes,
+  ]) {
+    await app.register(routes);
+  }
   await registerWeb(app, deps.webRoot);
   return app;
 }

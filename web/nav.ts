@@ -26,7 +26,9 @@ import {
   canReadTtReports,
 } from './app/permissions.js';
 import { CALLS_PAGES, NOTIFICATION_PAGES } from './features/calls/nav-entries.js';
+import { EXPERTS_PAGES } from './features/experts/nav-entries.js';
 import { RESULTS_PAGES } from './features/results/nav-entries.js';
+import { REVIEW_PAGES } from './features/review/nav-entries.js';
 import { tk } from './i18n/index.js';
 
 export interface Page {
@@ -81,6 +83,8 @@ export const NAV: readonly Page[] = [
     page: lazy(() => import('./features/platforms/comparison/ComparisonPage.js')),
   },
   ...CALLS_PAGES,
+  ...REVIEW_PAGES,
+  ...EXPERTS_PAGES,
   {
     key: 'orgs',
     path: '/registry/orgs',

@@ -5,6 +5,11 @@ import * as m0003 from './migrations/0003_calls_notifications_projects.js';
 import * as m0004 from './migrations/0004_applications.js';
 import * as m0005 from './migrations/0005_results_inquiries.js';
 import * as m0006 from './migrations/0006_ip_agreements.js';
+import * as m0007 from './migrations/0007_experts.js';
+import * as m0008 from './migrations/0008_conflicts.js';
+import * as m0009 from './migrations/0009_assignment.js';
+import * as m0010 from './migrations/0010_scoring.js';
+import * as m0011 from './migrations/0011_decisions.js';
 
 /** Migrations are listed here in order; the list is the single source for CLI, boot and tests. */
 export const migrations: Record<string, Migration> = {
@@ -14,6 +19,11 @@ export const migrations: Record<string, Migration> = {
   '0004_applications': m0004,
   '0005_results_inquiries': m0005,
   '0006_ip_agreements': m0006,
+  '0007_experts': m0007,
+  '0008_conflicts': m0008,
+  '0009_assignment': m0009,
+  '0010_scoring': m0010,
+  '0011_decisions': m0011,
 };
 
 export async function migrateToLatest(db: Kysely<unknown>): Promise<MigrationResultSet> {

@@ -12,6 +12,10 @@ import type {
   SessionsTable,
   UsersTable,
 } from './schema/accounts.js';
+import { ASSIGNMENT_TABLES, type AssignmentTables } from './schema/assignment.js';
+import { CONFLICTS_TABLES, type ConflictsTables } from './schema/conflicts.js';
+import { DECISIONS_TABLES, type DecisionsTables } from './schema/decisions.js';
+import { EXPERTS_TABLES, type ExpertsTables } from './schema/experts.js';
 import type {
   CommitteeMemberFieldsTable,
   CommitteeMembersTable,
@@ -42,6 +46,7 @@ import type {
   ProjectFieldsTable,
   ProjectsTable,
 } from './schema/programs.js';
+import { SCORING_TABLES, type ScoringTables } from './schema/scoring.js';
 import type {
   AgreementIpTable,
   AgreementsTable,
@@ -61,11 +66,16 @@ import type {
 } from './schema/transfer.js';
 
 export type * from './schema/accounts.js';
+export type * from './schema/assignment.js';
+export type * from './schema/conflicts.js';
+export type * from './schema/decisions.js';
+export type * from './schema/experts.js';
 export type * from './schema/platforms.js';
 export type * from './schema/programs.js';
+export type * from './schema/scoring.js';
 export type * from './schema/transfer.js';
 
-export interface DB {
+export interface DB extends ExpertsTables, ConflictsTables, AssignmentTables, ScoringTables, DecisionsTables {
   platforms: PlatformsTable;
   users: UsersTable;
   role_assignments: RoleAssignmentsTable;
@@ -162,6 +172,11 @@ export const TABLES_IN_DEPENDENCY_ORDER = [
   'fx_rates',
   'distribution_rules',
   'distributions',
+  ...EXPERTS_TABLES,
+  ...CONFLICTS_TABLES,
+  ...ASSIGNMENT_TABLES,
+  ...SCORING_TABLES,
+  ...DECISIONS_TABLES,
   'audit_head',
   'audit_log',
 ] as const satisfies readonly (keyof DB)[];

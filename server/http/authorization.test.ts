@@ -13,11 +13,17 @@ import {
   type TestApp,
 } from '../test/harness.js';
 import { applicationsCases } from './authorization.applications.cases.js';
+import { assignmentCases } from './authorization.assignment.cases.js';
 import { callsCases } from './authorization.calls.cases.js';
+import { conflictsCases } from './authorization.conflicts.cases.js';
+import { decisionsCases } from './authorization.decisions.cases.js';
+import { expertsCases } from './authorization.experts.cases.js';
 import { ipCases } from './authorization.ip.cases.js';
+import type { MatrixEnv } from './authorization.matrix.js';
 import { orgsImportsCases } from './authorization.orgs.cases.js';
 import { platformDomainCases } from './authorization.platforms.cases.js';
 import { resultsCases } from './authorization.results.cases.js';
+import { scoringCases } from './authorization.scoring.cases.js';
 import { ttExportCases } from './authorization.ttexport.cases.js';
 
 /**
@@ -74,6 +80,14 @@ async function ownTokenId(actor: ActorName): Promise<string> {
     .id;
 }
 let strangersToken: string;
+
+/** The environment the expert-review rows (issue 5) build their data in. */
+const reviewEnv: MatrixEnv = {
+  ctx: () => t.systemCtx(),
+  A: () => A,
+  B: () => B,
+  userId: (actor) => userIds[actor],
+};
 
 const signedIn: Expect = { anonymous: '401', others: '2xx' };
 const signedInWrite: Expect = { anonymous: '401', 'token:read': '403', others: '2xx' };
@@ -219,6 +233,9 @@ const CASES: RouteCase[] = [
     B: () => B,
     userId: (actor) => userIds[actor],
   }),
+  ...[expertsCases, conflictsCases, assignmentCases, scoringCases, decisionsCases].flatMap((cases) =>
+    cases(reviewEnv),
+  ),
   // The API documentation is public, like the source it describes.
   ...['/api/docs', '/api/docs/json', '/api/docs/yaml', '/api/docs/static/swagger-initializer.js'].map(
     (url): RouteCase => ({ route: `GET ${url}`, expect: { others: '2xx' }, cell: () => ({ url }) }),

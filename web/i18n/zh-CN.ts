@@ -2,13 +2,19 @@
  * Simplified Chinese. Keys are the English source text (ARCHITECTURE.md convention 8); the catalog test
  * checks that every key the code uses, every error code message and every role label is here.
  */
+
 import { zhCNApplicationsErrors } from './zh-CN.applications-errors.js';
+import { zhCNAssignment } from './zh-CN.assignment.js';
 import { zhCNCalls } from './zh-CN.calls.js';
 import { zhCNCallsErrors } from './zh-CN.calls-errors.js';
+import { zhCNConflicts } from './zh-CN.conflicts.js';
+import { zhCNDecisions } from './zh-CN.decisions.js';
+import { zhCNExperts } from './zh-CN.experts.js';
 import { zhCNIpErrors } from './zh-CN.ip-errors.js';
 import { zhCNOrgs } from './zh-CN.orgs.js';
 import { zhCNPlatforms } from './zh-CN.platforms.js';
 import { zhCNResults } from './zh-CN.results.js';
+import { zhCNScoring } from './zh-CN.scoring.js';
 import { zhCNTechTransfer } from './zh-CN.techtransfer.js';
 
 export const zhCN: Record<string, string> = {
@@ -20,6 +26,11 @@ export const zhCN: Record<string, string> = {
   ...zhCNApplicationsErrors,
   ...zhCNCalls,
   ...zhCNIpErrors,
+  ...zhCNExperts,
+  ...zhCNConflicts,
+  ...zhCNAssignment,
+  ...zhCNScoring,
+  ...zhCNDecisions,
   // Product and shell
   'Generic Technology Service Platform': '共性技术服务平台',
   'Open source under the Apache License 2.0': '基于 Apache License 2.0 开源',
