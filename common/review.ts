@@ -2,7 +2,8 @@
  * Expert review (DOMAIN.md §5) vocabulary shared by server and web. English labels double as i18n keys
  * (ARCHITECTURE.md convention 8).
  */
-export const EXPERT_CATEGORIES = ['academic', 'lab', 'industry'] as const;
+/** In the order the assignment engine fills composition seats (server/modules/review/assignment). */
+export const EXPERT_CATEGORIES = ['academic', 'industry', 'lab'] as const;
 export type ExpertCategory = (typeof EXPERT_CATEGORIES)[number];
 export const EXPERT_CATEGORY_LABELS: Record<ExpertCategory, string> = {
   academic: 'Academic',

@@ -12,14 +12,18 @@
  * An unknown kind falls back to a generic text, so a new kind never breaks sending.
  */
 import type { Locale } from '../../../common/roles.js';
+import { ASSIGNMENT_TEMPLATES } from './notifications.templates.assignment.js';
+import { DECISION_TEMPLATES } from './notifications.templates.decisions.js';
 
 interface Text {
   subject: string;
   body: string;
 }
-type Template = Record<Locale, Text>;
+export type Template = Record<Locale, Text>;
 
 export const TEMPLATES: Record<string, Template> = {
+  ...ASSIGNMENT_TEMPLATES,
+  ...DECISION_TEMPLATES,
   'call.deadline_extended': {
     'zh-CN': {
       subject: '截止时间延长：{{callTitle}}',

@@ -1,13 +1,13 @@
 import { createHash, randomInt } from 'node:crypto';
 import { canonicalJson } from '../../../../common/canonical-json.js';
+import type { AssignmentMode } from '../../../../common/review.js';
 import { AssignmentError, type AssignmentInstance, parseInstanceShape, type Violation } from './instance.js';
 import { type Prepared, prepare } from './model.js';
 import { solveOptimal } from './optimal.js';
 import { Prng } from './prng.js';
 import { drawRandom, restrictToTop } from './random.js';
 
-export const ASSIGNMENT_MODES = ['optimal', 'random', 'hybrid'] as const;
-export type AssignmentMode = (typeof ASSIGNMENT_MODES)[number];
+export { ASSIGNMENT_MODES, type AssignmentMode } from '../../../../common/review.js';
 
 /** Engine names and versions recorded with every result; bump when the same input could give another result. */
 export const SOLVERS: Record<AssignmentMode, string> = {

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 
-/** Expert categories, in the order composition seats are drawn. */
-export const EXPERT_CATEGORIES = ['academic', 'industry', 'lab'] as const;
-export type ExpertCategory = (typeof EXPERT_CATEGORIES)[number];
+import { EXPERT_CATEGORIES } from '../../../../common/review.js';
+
+export { EXPERT_CATEGORIES, type ExpertCategory } from '../../../../common/review.js';
 
 const id = z.string().min(1).max(200);
 const count = z.number().int().min(0).max(1_000_000);
