@@ -1,2 +1,10 @@
 /** Simplified Chinese of the expert database (issue 5): error codes and UI text. */
-export const zhCNExperts: Record<string, string> = {};
+export const zhCNExperts: Record<string, string> = {
+  'Expert not found': '未找到该专家',
+  'You have no expert profile; a program officer creates it': '您还没有专家档案，请联系项目主管创建',
+  'This person does not exist': '该人员不存在',
+  'This person already has an expert profile': '该人员已有专家档案',
+  'Unknown or retired field': '技术领域不存在或已停用',
+  'This organisation does not exist': '该单位不存在',
+  'This field is listed twice': '该技术领域重复',
+};

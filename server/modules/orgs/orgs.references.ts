@@ -17,6 +17,11 @@ export const ORG_REFERENCES: readonly OrgReference[] = [
   { table: 'application_members', column: 'organisation_id' },
   { table: 'application_budget_lines', column: 'organisation_id' },
   { table: 'application_invitations', column: 'organisation_id' },
+  // Expert review (issue 5): collaborators of an expert's outputs, conflicts the expert declares,
+  // organisations an applicant asks to avoid.
+  { table: 'expert_output_collaborators', column: 'organisation_id' },
+  { table: 'expert_declared_conflicts', column: 'organisation_id' },
+  { table: 'application_avoid_requests', column: 'organisation_id' },
   // Organisations merged earlier into the one being merged now follow it, so redirects stay one hop.
   { table: 'organisations', column: 'merged_into_id' },
 ];
