@@ -153,6 +153,55 @@ describe('the demo data', () => {
     expect(staff.map((s: { nameEn: string }) => s.nameEn).sort()).toEqual(['Liu Yang', 'Wang Lei']);
   });
 
+  it('has about three dozen experts, the demo expert account among them, enough for the ATP call', async () => {
+    const officer = await signIn(t.app, 'officer', DEMO_PASSWORD);
+    const list = (await officer.get('/api/experts?limit=200')).json();
+    expect(list.total).toBeGreaterThanOrEqual(36);
+    expect(list.counts.byCategory.academic).toBeGreaterThanOrEqual(8);
+    expect(list.counts.byCategory.industry).toBeGreaterThanOrEqual(8);
+    expect(list.counts.byCategory.lab).toBeGreaterThanOrEqual(8);
+    type Row = {
+      expertiseZh: string | null;
+      expertiseEn: string | null;
+      category: string;
+      fields: { code: string }[];
+    };
+    const items: Row[] = list.items;
+    expect(items.some((e) => e.expertiseZh && !e.expertiseEn)).toBe(true);
+    expect(items.some((e) => !e.expertiseZh && e.expertiseEn)).toBe(true);
+    expect(items.some((e) => e.expertiseZh && e.expertiseEn)).toBe(true);
+    const atpFields = ['manufacturing', 'materials.lightweight', 'manufacturing.3d_printing'];
+    const atp = items.filter((e) => e.fields.some((f) => atpFields.includes(f.code)));
+    expect(atp.filter((e) => e.category === 'academic').length).toBeGreaterThanOrEqual(4);
+    expect(atp.filter((e) => e.category === 'industry').length).toBeGreaterThanOrEqual(4);
+    const db = t.database.db;
+    const n = async (
+      table: 'expert_output_collaborators' | 'expert_declared_conflicts' | 'expert_availability',
+    ) =>
+      Number(
+        (
+          await db
+            .selectFrom(table)
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    expect(await n('expert_declared_conflicts')).toBeGreaterThanOrEqual(2);
+    expect(await n('expert_availability')).toBeGreaterThanOrEqual(2);
+    const withOrg = await db
+      .selectFrom('expert_output_collaborators')
+      .innerJoin('organisations', 'organisations.id', 'expert_output_collaborators.organisation_id')
+      .select('organisations.name_zh')
+      .execute();
+    expect(withOrg.map((c) => c.name_zh)).toContain('示例理工大学');
+
+    const expert = await signIn(t.app, 'expert', DEMO_PASSWORD);
+    const me = await expert.get('/api/experts/me');
+    expect(me.statusCode).toBe(200);
+    expect(me.json()).toMatchObject({ person: { nameEn: 'Wu Fang' }, category: 'academic', notes: null });
+    expect(me.json().outputs.length).toBeGreaterThanOrEqual(1);
+  });
+
   it('can be loaded again without duplicating anything, and the audit chain holds', async () => {
     const before = await counts();
     const again = await seedDemo(t.systemCtx());

@@ -2,6 +2,7 @@ import type { Ctx } from '../http/context.js';
 import { createUser } from '../modules/users/users.service.js';
 import { seedDemoApplications } from './demo-applications.js';
 import { seedDemoCalls } from './demo-calls.js';
+import { seedDemoExperts } from './demo-experts.js';
 import { seedFields } from './demo-fields.js';
 import { NIST } from './demo-nist.js';
 import { seedNistIp } from './demo-nist-ip.js';
@@ -50,6 +51,7 @@ export async function seedDemo(ctx: Ctx): Promise<{ platformId: string; createdU
   for (const spec of [...US_PLATFORMS, ...WORLD_PLATFORMS]) await seedPlatform(ctx, spec);
   await seedDemoCalls(ctx);
   await seedDemoApplications(ctx);
+  await seedDemoExperts(ctx);
   await seedDemoProjects(ctx, platformId);
   return { platformId, createdUsers: created };
 }
