@@ -56,6 +56,50 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .on('application_avoid_requests')
     .column('application_id')
     .execute();
+
+  // The deployment-wide presets (common/conflict-rules.ts RULE_SET_PRESETS, spelled out here because a
+  // migration never imports app code; conflicts.rulesets.test.ts checks the two agree).
+  const preset = (years: number) =>
+    JSON.stringify([
+      { key: 'same_organisation', kind: 'same_organisation' },
+      {
+        key: 'collaboration',
+        kind: 'collaboration',
+        years,
+        sources: ['co_applicant', 'co_author', 'co_inventor'],
+      },
+      { key: 'consortium_member', kind: 'consortium_member' },
+      { key: 'declared_by_expert', kind: 'declared_by_expert' },
+      { key: 'declared_by_applicant', kind: 'declared_by_applicant' },
+    ]);
+  const at = '2026-11-01T00:00:00.000Z';
+  await (db as Kysely<{ conflict_rule_sets: Record<string, unknown> }>)
+    .insertInto('conflict_rule_sets')
+    .values([
+      {
+        id: '01930000-0000-7000-8000-000000000c01',
+        platform_id: null,
+        code: 'default',
+        version: 1,
+        name_zh: '默认回避规则',
+        name_en: 'Default conflict rules',
+        rules_json: preset(4),
+        created_by: null,
+        created_at: at,
+      },
+      {
+        id: '01930000-0000-7000-8000-000000000c02',
+        platform_id: null,
+        code: 'strict',
+        version: 1,
+        name_zh: '严格回避规则',
+        name_en: 'Strict conflict rules',
+        rules_json: preset(6),
+        created_by: null,
+        created_at: at,
+      },
+    ])
+    .execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
