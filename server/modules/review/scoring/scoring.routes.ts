@@ -1,3 +1,169 @@
 import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { ctxOf, requireActor } from '../../../http/auth.js';
+import { problem, problemResponses } from '../../../http/openapi.js';
+import { sendFile } from '../../applications/applications.routes.js';
+import { download } from '../../imports/imports.upload.js';
+import { panelWorkbook } from './panel.export.js';
+import { getPanel, recordPanelReview, setThresholds } from './panel.service.js';
+import { declareNoConflict, getScorecard, saveScorecard } from './scorecards.service.js';
+import {
+  applicationIdParams,
+  assignmentIdParams,
+  callIdParams,
+  consensusView,
+  declarationBody,
+  panelReviewBody,
+  panelView,
+  reviewThresholds,
+  scorecardBody,
+  scorecardView,
+} from './scoring.schema.js';
 
-export async function scoringRoutes(_root: FastifyInstance) {}
+const writeProblems = { ...problemResponses, 422: problem };
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** Scorecards of the dual evaluation and the panel (issue 5; docs/review-scoring.md). */
+export async function scoringRoutes(root: FastifyInstance) {
+  const app = root.withTypeProvider<ZodTypeProvider>();
+  const tags = ['review'];
+
+  app.get(
+    '/api/review-assignments/:assignmentId/scorecard',
+    {
+      schema: {
+        tags,
+        summary:
+          "The expert's scorecard of an accepted seat: the application as submitted, the call's criteria, own scores",
+        params: assignmentIdParams,
+        response: { 200: scorecardView, ...problemResponses },
+      },
+    },
+    async (request) => {
+      requireActor(request);
+      return getScorecard(ctxOf(request), request.params.assignmentId);
+    },
+  );
+
+  app.post(
+    '/api/review-assignments/:assignmentId/declaration',
+    {
+      schema: {
+        tags,
+        summary: 'Declare no conflict of interest with the application (required before scoring)',
+        params: assignmentIdParams,
+        body: declarationBody,
+        response: { 200: scorecardView, ...writeProblems },
+      },
+    },
+    async (request) => {
+      requireActor(request);
+      return declareNoConflict(ctxOf(request), request.params.assignmentId);
+    },
+  );
+
+  app.put(
+    '/api/review-assignments/:assignmentId/scorecard',
+    {
+      schema: {
+        tags,
+        summary: 'Save the draft scorecard: the scores given replace the stored ones (each on the scale)',
+        params: assignmentIdParams,
+        body: scorecardBody,
+        response: { 200: scorecardView, ...writeProblems },
+      },
+    },
+    async (request) => {
+      requireActor(request);
+      return saveScorecard(ctxOf(request), request.params.assignmentId, request.body, false);
+    },
+  );
+
+  app.post(
+    '/api/review-assignments/:assignmentId/submit',
+    {
+      schema: {
+        tags,
+        summary:
+          'Submit the scorecard before the scoring deadline: every criterion on the scale with a comment; computes the weighted total and freezes it',
+        params: assignmentIdParams,
+        body: scorecardBody,
+        response: { 200: scorecardView, ...writeProblems },
+      },
+    },
+    async (request) => {
+      requireActor(request);
+      return saveScorecard(ctxOf(request), request.params.assignmentId, request.body, true);
+    },
+  );
+
+  app.get(
+    '/api/calls/:callId/panel',
+    {
+      schema: {
+        tags,
+        summary:
+          "The panel (officers): each in-review application's reviews raw and calibrated, flags, means, sub-scores, thresholds and rank",
+        params: callIdParams,
+        response: { 200: panelView, ...problemResponses },
+      },
+    },
+    async (request) => {
+      requireActor(request);
+      return getPanel(ctxOf(request), request.params.callId);
+    },
+  );
+
+  app.get(
+    '/api/calls/:callId/panel.xlsx',
+    {
+      schema: {
+        tags,
+        summary:
+          'The panel summary as XLSX: ranking, raw and calibrated means, thresholds, consensus and report',
+        params: callIdParams,
+        response: { 200: download(XLSX, 'The panel summary'), ...problemResponses },
+      },
+    },
+    async (request, reply) => {
+      requireActor(request);
+      const f = await panelWorkbook(ctxOf(request), request.params.callId);
+      return sendFile(reply, XLSX, `attachment; filename="${f.filename}"`, f.body);
+    },
+  );
+
+  app.put(
+    '/api/calls/:callId/panel-thresholds',
+    {
+      schema: {
+        tags,
+        summary:
+          "Set the panel's minimums per criterion, for the total and the academic and economic sub-scores",
+        params: callIdParams,
+        body: reviewThresholds,
+        response: { 200: panelView, ...writeProblems },
+      },
+    },
+    async (request) => {
+      requireActor(request);
+      return setThresholds(ctxOf(request), request.params.callId, request.body);
+    },
+  );
+
+  app.put(
+    '/api/applications/:applicationId/panel-review',
+    {
+      schema: {
+        tags,
+        summary: "Record the panel's consensus score and report for an in-review application",
+        params: applicationIdParams,
+        body: panelReviewBody,
+        response: { 200: consensusView, ...writeProblems },
+      },
+    },
+    async (request) => {
+      requireActor(request);
+      return recordPanelReview(ctxOf(request), request.params.applicationId, request.body);
+    },
+  );
+}

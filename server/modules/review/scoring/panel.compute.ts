@@ -1,0 +1,218 @@
+import type { Kysely } from 'kysely';
+import { CRITERIA, CRITERION_DIMENSION, type Criterion } from '../../../../common/calls.js';
+import { dimensionScore, type ReviewFlag } from '../../../../common/review-scoring.js';
+import { missedThresholds, parseThresholds } from '../../../../common/review-thresholds.js';
+import type { DB } from '../../../db/schema.js';
+import type { CallRecord } from '../../programs/calls.lookup.js';
+import { type CalibrationResult, calibrate, type Observation } from './calibration.js';
+import type { PanelApplicationView, PanelView } from './scoring.schema.js';
+
+export const CALIBRATION_METHOD = 'additive-ridge-als';
+
+const mean = (xs: number[]) => (xs.length ? xs.reduce((s, x) => s + x, 0) / xs.length : null);
+
+/** Submitted scorecards of the call with their scores, seat labels and reviewer names. */
+async function submittedCards(db: Kysely<DB>, callId: string) {
+  const cards = await db
+    .selectFrom('review_scorecards as s')
+    .innerJoin('review_assignments as r', 'r.id', 's.assignment_id')
+    .innerJoin('experts as e', 'e.id', 's.expert_id')
+    .innerJoin('people as p', 'p.id', 'e.person_id')
+    .select([
+      's.id',
+      's.application_id',
+      's.expert_id',
+      's.weighted_total',
+      's.submitted_at',
+      'r.label',
+      'p.name_zh',
+    ])
+    .where('s.call_id', '=', callId)
+    .where('s.state', '=', 'submitted')
+    .orderBy('s.application_id')
+    .orderBy('r.label')
+    .execute();
+  const scores = cards.length
+    ? await db
+        .selectFrom('review_scores as x')
+        .innerJoin('review_scorecards as s', 's.id', 'x.scorecard_id')
+        .select(['x.scorecard_id', 'x.criterion', 'x.score'])
+        .where('s.call_id', '=', callId)
+        .where('s.state', '=', 'submitted')
+        .execute()
+    : [];
+  return cards.map((c) => ({
+    ...c,
+    weighted_total: Number(c.weighted_total),
+    scores: Object.fromEntries(
+      scores.filter((x) => x.scorecard_id === c.id).map((x) => [x.criterion, Number(x.score)]),
+    ) as Partial<Record<Criterion, number>>,
+  }));
+}
+
+type Card = Awaited<ReturnType<typeof submittedCards>>[number];
+const key = (applicationId: string, expertId: string) => `${applicationId}|${expertId}`;
+
+function lookup(fit: CalibrationResult) {
+  return new Map(fit.reviews.map((r) => [key(r.applicationId, r.reviewerId), r]));
+}
+
+/** Competition ranking (1, 2, 2, 4) by score, highest first; applications without a score are unranked. */
+export function rankByScore<T extends { score: number | null }>(rows: T[]): (T & { rank: number | null })[] {
+  const sorted = [...rows].sort((a, b) => (b.score ?? -Infinity) - (a.score ?? -Infinity));
+  let rank = 0;
+  return sorted.map((r, i) => {
+    if (r.score === null) return { ...r, rank: null };
+    if (i === 0 || Math.abs(sorted[i - 1]!.score! - r.score) > 1e-9) rank = i + 1;
+    return { ...r, rank };
+  });
+}
+
+/**
+ * The panel of a call, with no authorization: every in-review application with its reviews raw and
+ * calibrated (per criterion and total), means, sub-scores, thresholds and rank, best first. The
+ * calibration uses every submitted scorecard of the call, so each reviewer's effect rests on all they scored.
+ */
+export async function computePanel(db: Kysely<DB>, call: CallRecord): Promise<PanelView> {
+  const { criteria } = call;
+  const [cards, settings, apps, seats, consensus] = await Promise.all([
+    submittedCards(db, call.id),
+    db
+      .selectFrom('call_review_settings')
+      .select('thresholds_json')
+      .where('call_id', '=', call.id)
+      .executeTakeFirst(),
+    db
+      .selectFrom('applications as a')
+      .innerJoin('organisations as o', 'o.id', 'a.lead_org_id')
+      .select(['a.id', 'a.title_zh', 'a.title_en', 'a.requested_total_minor', 'o.name_zh'])
+      .where('a.call_id', '=', call.id)
+      .where('a.state', '=', 'in_review')
+      .execute(),
+    db
+      .selectFrom('review_assignments')
+      .select(['application_id'])
+      .where('call_id', '=', call.id)
+      .where('state', 'in', ['invited', 'accepted'])
+      .execute(),
+    db.selectFrom('panel_reviews').selectAll().where('call_id', '=', call.id).execute(),
+  ]);
+  const thresholds = parseThresholds(settings?.thresholds_json);
+  const obs = (value: (c: Card) => number | undefined): Observation[] =>
+    cards
+      .filter((c) => value(c) !== undefined)
+      .map((c) => ({ applicationId: c.application_id, reviewerId: c.expert_id, score: value(c)! }));
+  const totalFit = calibrate(
+    obs((c) => c.weighted_total),
+    { scale: criteria.scale },
+  );
+  const totals = lookup(totalFit);
+  const perCriterion = Object.fromEntries(
+    CRITERIA.map((k) => [
+      k,
+      lookup(
+        calibrate(
+          obs((c) => c.scores[k]),
+          { scale: criteria.scale },
+        ),
+      ),
+    ]),
+  ) as Record<Criterion, ReturnType<typeof lookup>>;
+
+  const rows = apps.map((a) => {
+    const mine = cards.filter((c) => c.application_id === a.id);
+    const reviews = mine.map((c) => {
+      const t = totals.get(key(a.id, c.expert_id))!;
+      const flags = new Set<ReviewFlag>(t.flags);
+      const raw: Partial<Record<Criterion, number | null>> = {};
+      const calibrated: Partial<Record<Criterion, number | null>> = {};
+      for (const k of CRITERIA) {
+        const r = perCriterion[k].get(key(a.id, c.expert_id));
+        raw[k] = c.scores[k] ?? null;
+        calibrated[k] = r?.calibrated ?? null;
+        for (const f of r?.flags ?? []) if (f === 'outlier') flags.add(f);
+      }
+      return {
+        label: c.label,
+        expertName: c.name_zh,
+        raw,
+        calibrated,
+        rawTotal: c.weighted_total,
+        calibratedTotal: t.calibrated,
+        flags: [...flags],
+        reviewerFlag: totalFit.reviewers[c.expert_id]?.flag ?? null,
+        submittedAt: c.submitted_at!,
+      };
+    });
+    const meansOf = (pick: 'raw' | 'calibrated') =>
+      Object.fromEntries(
+        CRITERIA.map((k) => [k, mean(reviews.map((r) => r[pick][k]).filter((v): v is number => v !== null))]),
+      ) as Partial<Record<Criterion, number | null>>;
+    const criteriaMeans = { raw: meansOf('raw'), calibrated: meansOf('calibrated') };
+    const calibratedMean = mean(reviews.map((r) => r.calibratedTotal));
+    const academic = dimensionScore(criteria, 'academic', criteriaMeans.calibrated);
+    const economic = dimensionScore(criteria, 'economic', criteriaMeans.calibrated);
+    const c = consensus.find((x) => x.application_id === a.id);
+    const score = c ? Number(c.consensus_score) : calibratedMean;
+    const missed = missedThresholds(thresholds, {
+      total: score,
+      academic,
+      economic,
+      criteria: criteriaMeans.calibrated,
+    });
+    return {
+      applicationId: a.id,
+      titleZh: a.title_zh,
+      titleEn: a.title_en,
+      leadNameZh: a.name_zh,
+      requestedTotalMinor: Number(a.requested_total_minor),
+      seats: seats.filter((s) => s.application_id === a.id).length,
+      reviews,
+      rawMean: mean(reviews.map((r) => r.rawTotal)),
+      calibratedMean,
+      criteriaMeans,
+      academic,
+      economic,
+      consensus: c
+        ? {
+            score: Number(c.consensus_score),
+            reportZh: c.report_zh,
+            reportEn: c.report_en,
+            updatedAt: c.updated_at,
+          }
+        : null,
+      score,
+      passesThresholds: score !== null && missed.length === 0,
+      missedThresholds: missed,
+      flagged: reviews.some((r) => r.flags.length > 0 || r.reviewerFlag !== null),
+    };
+  });
+  const reviewerIds = Object.keys(totalFit.reviewers).sort();
+  return {
+    callId: call.id,
+    currency: call.currency,
+    scale: criteria.scale,
+    criteria: criteria.items.map((i) => ({
+      key: i.key,
+      weight: i.weight,
+      dimension: CRITERION_DIMENSION[i.key],
+    })),
+    thresholds,
+    calibration: {
+      method: CALIBRATION_METHOD,
+      lambda: totalFit.lambda,
+      residualSd: totalFit.residualSd,
+      components: totalFit.components,
+      converged: totalFit.converged,
+      reviews: totalFit.reviews.length,
+    },
+    reviewers: reviewerIds.map((id, i) => ({
+      code: `R${i + 1}`,
+      expertName: cards.find((c) => c.expert_id === id)!.name_zh,
+      reviews: totalFit.reviewers[id]!.reviews,
+      effect: totalFit.reviewers[id]!.effect,
+      flag: totalFit.reviewers[id]!.flag,
+    })),
+    applications: rankByScore(rows) as PanelApplicationView[],
+  };
+}

@@ -1,0 +1,78 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { CallCriteria } from '../../../../common/calls.js';
+import type { DB, ReviewAssignmentsTable, ReviewScorecardsTable } from '../../../db/schema.js';
+import type { Ctx } from '../../../http/context.js';
+import { AppError } from '../../../http/errors.js';
+import { loadCall } from '../../programs/calls.lookup.js';
+
+export type SeatRow = Selectable<ReviewAssignmentsTable>;
+export type ScorecardRow = Selectable<ReviewScorecardsTable>;
+
+/** The expert record of the signed-in user (experts.person_id → people.user_id), if any. */
+export async function expertIdOfUser(db: Kysely<DB>, userId: string | undefined): Promise<string | null> {
+  if (!userId) return null;
+  const row = await db
+    .selectFrom('experts as e')
+    .innerJoin('people as p', 'p.id', 'e.person_id')
+    .select('e.id')
+    .where('p.user_id', '=', userId)
+    .executeTakeFirst();
+  return row?.id ?? null;
+}
+
+export interface SeatContext {
+  seat: SeatRow;
+  card: ScorecardRow | undefined;
+  criteria: CallCriteria;
+  scoringClosesAt: string | null;
+  applicationState: string;
+}
+
+/**
+ * The caller's own seat with its call's criteria and deadline. Anyone else's seat, or a seat that does
+ * not exist, is the same 404: a seat's existence says who reviews what.
+ */
+export async function ownSeat(
+  db: Kysely<DB>,
+  ctx: Pick<Ctx, 'actor'>,
+  assignmentId: string,
+): Promise<SeatContext> {
+  const expertId = await expertIdOfUser(db, ctx.actor?.userId);
+  const seat = await db
+    .selectFrom('review_assignments')
+    .selectAll()
+    .where('id', '=', assignmentId)
+    .executeTakeFirst();
+  if (!seat || !expertId || seat.expert_id !== expertId) throw new AppError(404, 'scoring.seat_not_found');
+  const [call, settings, app, card] = await Promise.all([
+    loadCall(db, seat.call_id),
+    db
+      .selectFrom('call_review_settings')
+      .select('scoring_closes_at')
+      .where('call_id', '=', seat.call_id)
+      .executeTakeFirst(),
+    db
+      .selectFrom('applications')
+      .select('state')
+      .where('id', '=', seat.application_id)
+      .executeTakeFirstOrThrow(),
+    db.selectFrom('review_scorecards').selectAll().where('assignment_id', '=', seat.id).executeTakeFirst(),
+  ]);
+  return {
+    seat,
+    card,
+    criteria: call!.criteria,
+    scoringClosesAt: settings?.scoring_closes_at ?? null,
+    applicationState: app.state,
+  };
+}
+
+/** Why the expert may not score now, or null: only an accepted seat, in review, before the deadline. */
+export function scoringRefusal(s: SeatContext, now: Date): AppError | null {
+  if (s.seat.state !== 'accepted') return new AppError(409, 'scoring.seat_not_accepted');
+  if (s.card?.state === 'submitted') return new AppError(409, 'scoring.already_submitted');
+  if (s.applicationState !== 'in_review') return new AppError(409, 'scoring.application_not_in_review');
+  if (s.scoringClosesAt && now.getTime() >= Date.parse(s.scoringClosesAt))
+    return new AppError(409, 'scoring.deadline_passed');
+  return null;
+}

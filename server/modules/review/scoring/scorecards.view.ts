@@ -1,0 +1,126 @@
+import type { Kysely } from 'kysely';
+import { COST_CATEGORIES, CRITERION_DIMENSION, type Criterion } from '../../../../common/calls.js';
+import type { ScorecardState } from '../../../../common/review-scoring.js';
+import type { DB } from '../../../db/schema.js';
+import {
+  attachmentsOf,
+  budgetOf,
+  membersOf,
+  organisationsById,
+} from '../../applications/applications.lookup.js';
+import type { ApplicationContent } from '../../applications/applications.schema.js';
+import type { SeatContext } from './scorecards.access.js';
+import type { ScorecardView } from './scoring.schema.js';
+
+/**
+ * The application as its reviewer reads it: the latest frozen version (what was submitted, not a
+ * correction in progress), the consortium's organisations without their contacts, budget totals per
+ * category and the list of attachments. Nothing about the owner or the other reviewers.
+ */
+async function reviewerApplication(db: Kysely<DB>, applicationId: string) {
+  const app = await db
+    .selectFrom('applications as a')
+    .innerJoin('calls as c', 'c.id', 'a.call_id')
+    .select([
+      'a.id',
+      'a.call_id',
+      'a.receipt_no',
+      'a.submitted_at',
+      'a.currency',
+      'a.requested_total_minor',
+      'c.code',
+      'c.title_zh',
+      'c.title_en',
+    ])
+    .where('a.id', '=', applicationId)
+    .executeTakeFirstOrThrow();
+  const version = await db
+    .selectFrom('application_versions')
+    .selectAll()
+    .where('application_id', '=', applicationId)
+    .where('frozen_at', 'is not', null)
+    .orderBy('version_no', 'desc')
+    .executeTakeFirstOrThrow();
+  const [members, budget, attachments] = await Promise.all([
+    membersOf(db, version.id),
+    budgetOf(db, version.id),
+    attachmentsOf(db, version.id),
+  ]);
+  const orgs = await organisationsById(
+    db,
+    members.map((m) => m.organisation_id),
+  );
+  return {
+    id: app.id,
+    callId: app.call_id,
+    callCode: app.code,
+    callTitleZh: app.title_zh,
+    callTitleEn: app.title_en,
+    versionNo: version.version_no,
+    receiptNo: version.receipt_no,
+    submittedAt: app.submitted_at,
+    currency: app.currency,
+    requestedTotalMinor: Number(app.requested_total_minor),
+    content: JSON.parse(version.content_json) as ApplicationContent,
+    consortium: members.map((m) => {
+      const o = orgs.get(m.organisation_id)!;
+      return {
+        position: m.position,
+        organisation: { id: o.id, nameZh: o.nameZh, nameEn: o.nameEn, type: o.type },
+        role: m.role,
+        requestedMinor: m.requested_minor,
+        cofundingMinor: m.cofunding_minor,
+      };
+    }),
+    budgetByCategory: COST_CATEGORIES.map((category) => ({
+      category,
+      amountMinor: budget.filter((b) => b.category === category).reduce((s, b) => s + b.amount_minor, 0),
+    })).filter((b) => b.amountMinor > 0),
+    attachments: attachments.map((a) => ({
+      key: a.key,
+      fileName: a.file_name,
+      type: a.type,
+      sizeBytes: a.size_bytes,
+    })),
+  };
+}
+
+/** The scorecard page's data: application, criteria on the call's scale, the expert's own scores. */
+export async function scorecardView(
+  db: Kysely<DB>,
+  s: SeatContext,
+  refusal: unknown,
+): Promise<ScorecardView> {
+  const scores = s.card
+    ? await db
+        .selectFrom('review_scores')
+        .select(['criterion', 'score', 'comment'])
+        .where('scorecard_id', '=', s.card.id)
+        .execute()
+    : [];
+  const order = s.criteria.items.map((i) => i.key as string);
+  return {
+    assignmentId: s.seat.id,
+    label: s.seat.label,
+    application: await reviewerApplication(db, s.seat.application_id),
+    scale: s.criteria.scale,
+    criteria: s.criteria.items.map((i) => ({
+      key: i.key,
+      weight: i.weight,
+      dimension: CRITERION_DIMENSION[i.key],
+    })),
+    scoringClosesAt: s.scoringClosesAt,
+    declaredAt: s.card?.no_conflict_declared_at ?? null,
+    state: (s.card?.state as ScorecardState | undefined) ?? null,
+    scores: scores
+      .map((x) => ({ criterion: x.criterion as Criterion, score: Number(x.score), comment: x.comment }))
+      .sort((a, b) => order.indexOf(a.criterion) - order.indexOf(b.criterion)),
+    overallComment: s.card?.overall_comment ?? null,
+    weightedTotal: s.card?.weighted_total === null || !s.card ? null : Number(s.card.weighted_total),
+    submittedAt: s.card?.submitted_at ?? null,
+    access: {
+      canDeclare: !refusal && !s.card?.no_conflict_declared_at,
+      canEdit: !refusal && !!s.card?.no_conflict_declared_at,
+    },
+  };
+}
