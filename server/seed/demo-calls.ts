@@ -1,7 +1,7 @@
 import type { Role } from '../../common/roles.js';
 import type { Ctx } from '../http/context.js';
 import type { CreateCallInput } from '../modules/programs/calls.schema.js';
-import { closeCall, createCall, publishCall } from '../modules/programs/calls.service.js';
+import { createCall, publishCall } from '../modules/programs/calls.service.js';
 import { setRoles } from '../modules/users/users.service.js';
 
 const DAY = 86_400_000;
@@ -104,7 +104,7 @@ async function grant(ctx: Ctx, username: string, platformId: string, role: Role)
 
 /**
  * R&D calls of the ATP demo platform (a ppp_program): one open now by the server clock at seed time,
- * and one from last year that closed. The demo program officer and applicant also act on ATP.
+ * and one from last year (seedDemoReview fills it with applications and closes it). The demo program officer and applicant also act on ATP.
  */
 export async function seedDemoCalls(ctx: Ctx): Promise<void> {
   const atp = await ctx.db.selectFrom('platforms').select('id').where('code', '=', 'ATP').executeTakeFirst();
@@ -132,6 +132,5 @@ export async function seedDemoCalls(ctx: Ctx): Promise<void> {
     const then = { ...ctx, clock: { now: () => opened } };
     const call = await createCall(then, atp.id, atpCall(pastCode, at(now, -120), at(now, -60), year - 1));
     await publishCall(then, call.id, 'Demo data');
-    await closeCall(ctx, call.id, 'Deadline passed (demo data)');
   }
 }

@@ -11,6 +11,7 @@ import { US_PLATFORMS } from './demo-platforms-us.js';
 import { WORLD_PLATFORMS } from './demo-platforms-world.js';
 import { seedDemoProjects } from './demo-projects.js';
 import { seedNistResults } from './demo-results.js';
+import { seedDemoReview } from './demo-review.js';
 import { DEMO_PASSWORD, DEMO_USERS } from './demo-users.js';
 
 /** True when the database has no accounts yet (first run). */
@@ -52,6 +53,7 @@ export async function seedDemo(ctx: Ctx): Promise<{ platformId: string; createdU
   await seedDemoCalls(ctx);
   await seedDemoApplications(ctx);
   await seedDemoExperts(ctx);
+  await seedDemoReview(ctx);
   await seedDemoProjects(ctx, platformId);
   return { platformId, createdUsers: created };
 }
