@@ -7,4 +7,8 @@ export const zhCNExperts: Record<string, string> = {
   'Unknown or retired field': '技术领域不存在或已停用',
   'This organisation does not exist': '该单位不存在',
   'This field is listed twice': '该技术领域重复',
+  'Import experts': '导入专家',
+  'Expertise (Chinese)': '研究专长（中文）',
+  'Expertise (English)': '研究专长（英文）',
+  'Load limit': '评审上限',
 };

@@ -6,6 +6,7 @@ import { problem, problemResponses } from '../../http/openapi.js';
 import { exportFile, type FileFormat, type FileOut, templateFile } from './exports.service.js';
 import {
   exportCommitteeQuery,
+  exportExpertsQuery,
   exportOrgsQuery,
   exportPeopleQuery,
   IMPORT_KINDS,
@@ -23,16 +24,19 @@ const WHO_IMPORTS: Record<ImportKindName, string> = {
   organisations: 'system admins, platform admins and program officers',
   people: 'system admins, platform admins and lab directors',
   committee: "system admins and the platform's admins",
+  experts: 'system admins, platform admins and program officers',
 };
 const WHO_EXPORTS: Record<ImportKindName, string> = {
   organisations: 'signed-in users; contact columns only for registry keepers',
   people: 'system admins, platform admins, supervisors and lab directors; withheld contacts stay empty',
   committee: 'anyone with a role on the platform',
+  experts: 'system admins, platform admins and program officers; withheld e-mails stay empty',
 };
 const EXPORT_QUERY = {
   organisations: exportOrgsQuery,
   people: exportPeopleQuery,
   committee: exportCommitteeQuery,
+  experts: exportExpertsQuery,
 };
 const MEDIA: Record<FileFormat, string> = {
   csv: 'text/csv',

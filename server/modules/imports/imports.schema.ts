@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ENTERPRISE_SIZES, ORG_TYPES } from '../orgs/orgs.schema.js';
 
-export const IMPORT_KINDS = ['organisations', 'people', 'committee'] as const;
+export const IMPORT_KINDS = ['organisations', 'people', 'committee', 'experts'] as const;
 export type ImportKindName = (typeof IMPORT_KINDS)[number];
 export const FILE_LANGS = ['zh-CN', 'en-US'] as const;
 
@@ -70,6 +70,7 @@ export const exportOrgsQuery = z.strictObject({
   size: z.enum(ENTERPRISE_SIZES).optional(),
 });
 export const exportPeopleQuery = z.strictObject({ lang });
+export const exportExpertsQuery = z.strictObject({ lang });
 export const exportCommitteeQuery = z.strictObject({ lang, platformId: platformQuery.shape.platformId });
 
 export const fileResponse = (mime: string) => z.string().describe(`The file (${mime})`);

@@ -10,11 +10,17 @@ import { type HeaderMap, mapHeaders, parseRows } from './imports.parse.js';
 import type { ImportKindName, ImportPreview, ImportResult, RowError } from './imports.schema.js';
 import type { CellError, ImportKind, RowState } from './kind.js';
 import { committeeKind } from './kinds/committee.js';
+import { expertsKind } from './kinds/experts.js';
 import { organisationsKind } from './kinds/organisations.js';
 import { peopleKind } from './kinds/people.js';
 import { readSheet, type Sheet } from './sheet.js';
 
-const KINDS = { organisations: organisationsKind, people: peopleKind, committee: committeeKind };
+const KINDS = {
+  organisations: organisationsKind,
+  people: peopleKind,
+  committee: committeeKind,
+  experts: expertsKind,
+};
 export const kindOf = (name: ImportKindName) => KINDS[name] as unknown as ImportKind<unknown>;
 
 /** Carries a dry run's outcome out of the transaction it rolls back. */

@@ -14,6 +14,7 @@ const TITLES: Record<ImportKindName, string> = {
   organisations: tk('Import organisations'),
   people: tk('Import people'),
   committee: tk('Import committee members'),
+  experts: tk('Import experts'),
 };
 
 export interface ImportExportProps {

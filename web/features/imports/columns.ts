@@ -46,6 +46,16 @@ export const FILE_COLUMNS: Record<ImportKindName, FileColumn[]> = {
     { key: 'appointed_by', label: tk('Appointed by') },
     { key: 'fields', label: tk('Technology fields') },
   ],
+  experts: [
+    ...PERSON.filter((c) =>
+      ['name_zh', 'name_en', 'email', 'organisation', 'organisation_credit_code'].includes(c.key),
+    ),
+    { key: 'category', label: tk('Category') },
+    { key: 'fields', label: tk('Technology fields') },
+    { key: 'expertise_zh', label: tk('Expertise (Chinese)') },
+    { key: 'expertise_en', label: tk('Expertise (English)') },
+    { key: 'load_max', label: tk('Load limit') },
+  ],
 };
 
 // The preview shows values as they would be stored: enumerations as codes, shown here by their labels.
