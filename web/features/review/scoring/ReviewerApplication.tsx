@@ -1,0 +1,103 @@
+import { Card, Descriptions, Space, Table, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { ScorecardView } from '../../../api/review-scoring.js';
+import { useLocale } from '../../../app/locale.js';
+import { COST_CATEGORIES_SHOWN, pick } from '../../calls/labels.js';
+import { money } from '../../calls/money.js';
+
+type App = ScorecardView['application'];
+
+/** The application as its reviewer reads it: the submitted content, organisations, budget, attachment names. */
+export function ReviewerApplication({ app }: { app: App }) {
+  const { t } = useTranslation();
+  const { locale } = useLocale();
+  const fmt = (minor: number) => money(minor, app.currency, locale);
+  const c = app.content;
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="reviewer-application">
+      <Card size="small" title={t('Summary')}>
+        <Descriptions column={1} size="small">
+          <Descriptions.Item label={t('Chinese title')}>{c.titleZh ?? '—'}</Descriptions.Item>
+          <Descriptions.Item label={t('English title')}>{c.titleEn ?? '—'}</Descriptions.Item>
+          <Descriptions.Item label={t('Chinese summary')}>
+            <span style={{ whiteSpace: 'pre-wrap' }}>{c.summaryZh ?? '—'}</span>
+          </Descriptions.Item>
+          <Descriptions.Item label={t('English summary')}>
+            <span style={{ whiteSpace: 'pre-wrap' }}>{c.summaryEn ?? '—'}</span>
+          </Descriptions.Item>
+        </Descriptions>
+      </Card>
+      <Card size="small" title={t('Objectives and indicators')}>
+        <ol style={{ margin: 0, paddingInlineStart: 20 }}>
+          {(c.objectives ?? []).map((o, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: a frozen list never reorders
+            <li key={i}>
+              {o.text}
+              <ul>
+                {o.indicators.map((x, j) => (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: a frozen list never reorders
+                  <li key={j}>
+                    {x.name}: {x.target}
+                  </li>
+                ))}
+              </ul>
+            </li>
+          ))}
+        </ol>
+      </Card>
+      <Card size="small" title={t('Work plan')}>
+        <ol style={{ margin: 0, paddingInlineStart: 20 }}>
+          {(c.workPlan ?? []).map((w, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: a frozen list never reorders
+            <li key={i}>
+              {w.title} ({t('Months {{from}}–{{to}}', { from: w.startMonth, to: w.endMonth })})
+              {w.milestones.length
+                ? ` · ${w.milestones.map((m) => `${m.title} (M${m.month})`).join('; ')}`
+                : ''}
+            </li>
+          ))}
+        </ol>
+      </Card>
+      <Card size="small" title={t('Consortium')}>
+        <Table
+          size="small"
+          rowKey="position"
+          pagination={false}
+          dataSource={app.consortium}
+          columns={[
+            {
+              title: t('Organisation'),
+              render: (_, m) => pick(m.organisation.nameZh, m.organisation.nameEn, locale),
+            },
+            { title: t('Role in the project'), render: (_, m) => m.role ?? '—' },
+            { title: t('Requested'), align: 'right', render: (_, m) => fmt(m.requestedMinor) },
+            { title: t('Co-funding'), align: 'right', render: (_, m) => fmt(m.cofundingMinor) },
+          ]}
+        />
+      </Card>
+      <Card size="small" title={t('Budget by category')}>
+        <Descriptions column={2} size="small">
+          {app.budgetByCategory.map((b) => (
+            <Descriptions.Item key={b.category} label={t(COST_CATEGORIES_SHOWN[b.category])}>
+              {fmt(b.amountMinor)}
+            </Descriptions.Item>
+          ))}
+          <Descriptions.Item label={t('Requested in total')}>
+            {fmt(app.requestedTotalMinor)}
+          </Descriptions.Item>
+        </Descriptions>
+      </Card>
+      <Card size="small" title={t('Attachments')}>
+        {app.attachments.length === 0 ? (
+          <Typography.Text type="secondary">{t('No attachments')}</Typography.Text>
+        ) : (
+          <ul style={{ margin: 0, paddingInlineStart: 20 }}>
+            {app.attachments.map((a) => (
+              <li key={a.key}>{a.fileName}</li>
+            ))}
+          </ul>
+        )}
+      </Card>
+    </Space>
+  );
+}
