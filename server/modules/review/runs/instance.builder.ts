@@ -1,0 +1,255 @@
+import type { Transaction } from 'kysely';
+import type { DB } from '../../../db/schema.js';
+import type { AffinityExpert, AffinityItem, AffinityModel } from '../affinity/affinity.types.js';
+import { createBilingualModel } from '../affinity/lexical-model.js';
+import type { AssignmentInstance, ExpertCategory } from '../assignment/instance.js';
+import { excludedPairs } from './conflicts.port.js';
+import type { SettingsRow } from './settings.service.js';
+
+/** Above this many candidates per application only the best by affinity are kept (plus fixed pairs). */
+export const MAX_CANDIDATES_PER_APPLICATION = 200;
+const DAY = 86_400_000;
+
+export interface BuildOptions {
+  /** Pairs fixed before solving (refill: the seats kept); merged with the officers' pins. */
+  fixed?: [string, string][];
+  /** Pairs excluded besides conflicts and forbids (refill: declined and expired seats). */
+  forbid?: [string, string][];
+  /** The affinity model; the offline bilingual lexical model by default. */
+  model?: AffinityModel;
+}
+
+export interface BuiltInstance {
+  instance: AssignmentInstance;
+  /** Milliseconds per phase: build (database reads), conflicts, affinity. */
+  timings: { build: number; conflicts: number; affinity: number };
+}
+
+const pairKey = (e: string, a: string) => `${e}|${a}`;
+const joined = (...parts: (string | null | undefined)[]) => parts.filter((p) => p?.trim()).join('\n');
+
+/**
+ * The engine's instance for a call, from the database: its in_review applications, the active experts
+ * available during the review (docs/review-assignment.md), no conflicted pair, affinity from the model
+ * behind AffinityModel, the officers' pins and forbids. Deterministic for the same database state.
+ */
+export async function buildCallInstance(
+  trx: Transaction<DB>,
+  call: { id: string; reviewersPerApplication: number },
+  settings: SettingsRow,
+  now: Date,
+  opts: BuildOptions = {},
+): Promise<BuiltInstance> {
+  let t = performance.now();
+  const lap = () => {
+    const t1 = performance.now();
+    const ms = Math.round(t1 - t);
+    t = t1;
+    return ms;
+  };
+  const apps = await trx
+    .selectFrom('applications')
+    .select(['id', 'field_id'])
+    .where('call_id', '=', call.id)
+    .where('state', '=', 'in_review')
+    .orderBy('id')
+    .execute();
+  const keepExperts = new Set((opts.fixed ?? []).map((p) => p[0]));
+  const experts = await availableExperts(trx, now, reviewEnd(settings, now), keepExperts);
+  const overrides = await trx
+    .selectFrom('assignment_overrides')
+    .select(['expert_id', 'application_id', 'kind'])
+    .where('call_id', '=', call.id)
+    .where('removed_at', 'is', null)
+    .orderBy('id')
+    .execute();
+  const items = await itemsOf(trx, apps);
+  const profiles = await profilesOf(trx, experts);
+  const build = lap();
+
+  const excluded = await excludedPairs(trx, call.id, now);
+  const conflicts = lap();
+
+  const appIds = new Set(apps.map((a) => a.id));
+  const expertIds = new Set(experts.map((e) => e.id));
+  const known = ([e, a]: [string, string]) => expertIds.has(e) && appIds.has(a);
+  const refused = new Set((opts.forbid ?? []).map(([e, a]) => pairKey(e, a)));
+  // An officer's pin counts while its pair is in the review and not declined (refill forbids those).
+  const pins: [string, string][] = [
+    ...overrides
+      .filter((o) => o.kind === 'pin')
+      .map((o): [string, string] => [o.expert_id, o.application_id])
+      .filter((p) => known(p) && !refused.has(pairKey(p[0], p[1]))),
+    ...(opts.fixed ?? []),
+  ];
+  const pinKeys = new Set(pins.map(([e, a]) => pairKey(e, a)));
+  const forbid = [
+    ...overrides
+      .filter((o) => o.kind === 'forbid')
+      .map((o): [string, string] => [o.expert_id, o.application_id]),
+    ...(opts.forbid ?? []),
+  ].filter(known);
+
+  const model = opts.model ?? createBilingualModel();
+  await model.prepare(profiles);
+  await model.prepareItems?.(items);
+  const affinity: [string, string, number][] = [];
+  const conflictList: [string, string][] = [];
+  for (const item of items) {
+    const scored: [string, string, number][] = [];
+    for (const expert of profiles) {
+      const key = pairKey(expert.id, item.id);
+      if (excluded.has(key)) {
+        conflictList.push([expert.id, item.id]);
+        continue;
+      }
+      scored.push([expert.id, item.id, Math.round(model.score(expert, item) * 1e6) / 1e6]);
+    }
+    const keep =
+      scored.length <= MAX_CANDIDATES_PER_APPLICATION
+        ? scored
+        : [...scored]
+            .sort((x, y) => y[2] - x[2] || (x[0] < y[0] ? -1 : 1))
+            .filter((p, i) => i < MAX_CANDIDATES_PER_APPLICATION || pinKeys.has(pairKey(p[0], p[1])));
+    const kept = new Set(keep.map((p) => p[0]));
+    affinity.push(...scored.filter((p) => kept.has(p[0])));
+  }
+  const affinityMs = lap();
+
+  const instance: AssignmentInstance = {
+    k: call.reviewersPerApplication,
+    composition: JSON.parse(settings.composition_json),
+    experts: experts.map((e) => {
+      const maxLoad = Math.min(settings.load_max, e.load_max);
+      return {
+        id: e.id,
+        category: e.category as ExpertCategory,
+        minLoad: Math.min(settings.load_min, maxLoad),
+        maxLoad,
+      };
+    }),
+    applications: apps.map((a) => ({ id: a.id })),
+    affinity,
+    conflicts: conflictList,
+    pins: dedupe(pins),
+    forbid: dedupe(forbid),
+    top: settings.hybrid_top_n,
+  };
+  return { instance, timings: { build, conflicts, affinity: affinityMs } };
+}
+
+function dedupe(pairs: [string, string][]): [string, string][] {
+  return [...new Map(pairs.map((p) => [pairKey(p[0], p[1]), p])).values()];
+}
+
+/** The review runs until scoring closes, or for the response window when no closing time is set. */
+export function reviewEnd(settings: SettingsRow, now: Date): Date {
+  return settings.scoring_closes_at
+    ? new Date(settings.scoring_closes_at)
+    : new Date(now.getTime() + settings.response_days * DAY);
+}
+
+/**
+ * Active experts available during [now, end]: no availability window at all (always available), or
+ * a window (inclusive dates) that overlaps the period; plus `keep` (experts of seats a refill keeps).
+ * Ordered by id, so instances are reproducible.
+ */
+async function availableExperts(trx: Transaction<DB>, now: Date, end: Date, keep: Set<string>) {
+  const from = now.toISOString().slice(0, 10);
+  const to = end.toISOString().slice(0, 10);
+  const rows = await trx
+    .selectFrom('experts')
+    .select(['id', 'category', 'load_max', 'active', 'expertise_zh', 'expertise_en'])
+    .orderBy('id')
+    .execute();
+  const windows = await trx
+    .selectFrom('expert_availability')
+    .select(['expert_id', 'starts_on', 'ends_on'])
+    .execute();
+  const byExpert = new Map<string, { starts_on: string; ends_on: string }[]>();
+  for (const w of windows) byExpert.set(w.expert_id, [...(byExpert.get(w.expert_id) ?? []), w]);
+  return rows.filter((e) => {
+    if (keep.has(e.id)) return true;
+    if (!e.active) return false;
+    const ws = byExpert.get(e.id);
+    return !ws || ws.some((w) => w.starts_on <= to && w.ends_on >= from);
+  });
+}
+
+/** Item text: the latest frozen version's titles, summaries and objectives; the field path. */
+async function itemsOf(trx: Transaction<DB>, apps: { id: string; field_id: string | null }[]) {
+  if (!apps.length) return [];
+  const versions = await trx
+    .selectFrom('application_versions')
+    .select(['application_id', 'version_no', 'content_json'])
+    .where(
+      'application_id',
+      'in',
+      apps.map((a) => a.id),
+    )
+    .where('frozen_at', 'is not', null)
+    .orderBy('version_no', 'desc')
+    .execute();
+  const latest = new Map<string, string>();
+  for (const v of versions) if (!latest.has(v.application_id)) latest.set(v.application_id, v.content_json);
+  const paths = await fieldPaths(trx);
+  return apps.map((a): AffinityItem => {
+    const c = JSON.parse(latest.get(a.id) ?? '{}') as {
+      titleZh?: string | null;
+      titleEn?: string | null;
+      summaryZh?: string | null;
+      summaryEn?: string | null;
+      objectives?: { text: string }[];
+      fieldId?: string | null;
+    };
+    return {
+      id: a.id,
+      title: joined(c.titleZh, c.titleEn),
+      summary: joined(c.summaryZh, c.summaryEn, ...(c.objectives ?? []).map((o) => o.text)),
+      field: paths.get(c.fieldId ?? a.field_id ?? '') ?? null,
+    };
+  });
+}
+
+/** Expert text: expertise in Chinese and English, outputs' titles and abstracts, field paths. */
+async function profilesOf(
+  trx: Transaction<DB>,
+  experts: { id: string; expertise_zh: string | null; expertise_en: string | null }[],
+): Promise<AffinityExpert[]> {
+  const outputs = await trx
+    .selectFrom('expert_outputs')
+    .select(['expert_id', 'title', 'abstract'])
+    .orderBy('id')
+    .execute();
+  const fields = await trx.selectFrom('expert_fields').select(['expert_id', 'field_id']).execute();
+  const paths = await fieldPaths(trx);
+  const outputsOf = new Map<string, { title: string; abstract?: string }[]>();
+  for (const o of outputs)
+    outputsOf.set(o.expert_id, [
+      ...(outputsOf.get(o.expert_id) ?? []),
+      { title: o.title, abstract: o.abstract ?? undefined },
+    ]);
+  const fieldsOf = new Map<string, string[]>();
+  for (const f of fields) {
+    const path = paths.get(f.field_id);
+    if (path) fieldsOf.set(f.expert_id, [...(fieldsOf.get(f.expert_id) ?? []), path].sort());
+  }
+  return experts.map((e) => ({
+    id: e.id,
+    expertise: joined(e.expertise_zh, e.expertise_en),
+    outputs: outputsOf.get(e.id) ?? [],
+    fields: fieldsOf.get(e.id) ?? [],
+  }));
+}
+
+/** Field id → `parent.child` code path (the taxonomy form field-overlap.ts compares). */
+async function fieldPaths(trx: Transaction<DB>): Promise<Map<string, string>> {
+  const rows = await trx.selectFrom('tech_fields').select(['id', 'parent_id', 'code']).execute();
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return new Map(
+    rows.map((r) => {
+      const parent = r.parent_id ? byId.get(r.parent_id) : undefined;
+      return [r.id, parent ? `${parent.code}.${r.code}` : r.code];
+    }),
+  );
+}

@@ -1,0 +1,218 @@
+import type { Transaction } from 'kysely';
+import { canTransition } from '../../../../common/calls.js';
+import type { AssignmentMode } from '../../../../common/review.js';
+import type { DB } from '../../../db/schema.js';
+import { type Ctx, newId } from '../../../http/context.js';
+import { AppError, notFound } from '../../../http/errors.js';
+import { appendAudit } from '../../audit/audit.chain.js';
+import { notify } from '../../notifications/notifications.service.js';
+import { type CallRecord, effectiveCallState } from '../../programs/calls.lookup.js';
+import type { AssignmentResult } from '../assignment/assign.js';
+import { assertInReview, officerCall } from './runs.access.js';
+import { publishedRun, solveAndStore } from './runs.service.js';
+import { type RunRow, runView } from './runs.views.js';
+import { ensureSettings } from './settings.service.js';
+
+const DAY = 86_400_000;
+
+/** Reviewer label number n (0-based): A … Z, AA, AB … — what anyone but the officers sees. */
+export function seatLabel(n: number): string {
+  let s = '';
+  for (let i = n + 1; i > 0; i = Math.floor((i - 1) / 26)) s = String.fromCharCode(65 + ((i - 1) % 26)) + s;
+  return s;
+}
+
+/**
+ * Invites the experts of `pairs`: one seat each (state invited, the next free label of its application,
+ * respond_by = now + response days) and a notification to the expert's user, in the caller's transaction.
+ */
+async function inviteSeats(
+  trx: Transaction<DB>,
+  ctx: Ctx,
+  call: CallRecord,
+  run: RunRow,
+  pairs: [string, string][],
+) {
+  const now = ctx.clock.now();
+  const settings = await ensureSettings(trx, call.id, now.toISOString());
+  const respondBy = new Date(now.getTime() + settings.response_days * DAY).toISOString();
+  const existing = await trx
+    .selectFrom('review_assignments')
+    .select(['application_id'])
+    .where('call_id', '=', call.id)
+    .execute();
+  const used = new Map<string, number>();
+  for (const s of existing) used.set(s.application_id, (used.get(s.application_id) ?? 0) + 1);
+  const apps = await trx
+    .selectFrom('applications')
+    .select(['id', 'receipt_no'])
+    .where('call_id', '=', call.id)
+    .execute();
+  const numberOf = new Map(apps.map((a) => [a.id, a.receipt_no]));
+  const users = await trx
+    .selectFrom('experts')
+    .innerJoin('people', 'people.id', 'experts.person_id')
+    .select(['experts.id', 'people.user_id'])
+    .where('experts.id', 'in', pairs.length ? pairs.map((p) => p[0]) : [''])
+    .execute();
+  const userOf = new Map(users.map((u) => [u.id, u.user_id]));
+  for (const [expertId, applicationId] of pairs) {
+    const n = used.get(applicationId) ?? 0;
+    used.set(applicationId, n + 1);
+    const id = newId();
+    await trx
+      .insertInto('review_assignments')
+      .values({
+        id,
+        call_id: call.id,
+        application_id: applicationId,
+        expert_id: expertId,
+        run_id: run.id,
+        state: 'invited',
+        label: seatLabel(n),
+        invited_at: now.toISOString(),
+        respond_by: respondBy,
+        responded_at: null,
+        decline_reason: null,
+      })
+      .execute();
+    const userId = userOf.get(expertId);
+    if (userId)
+      await notify(trx, ctx, {
+        userIds: [userId],
+        kind: 'review.invited',
+        platformId: call.platformId,
+        entityType: 'review_assignment',
+        entityId: id,
+        params: {
+          callCode: call.code,
+          callTitleZh: call.titleZh,
+          callTitleEn: call.titleEn,
+          number: numberOf.get(applicationId) ?? null,
+          respondByAt: respondBy,
+        },
+      });
+  }
+}
+
+/** A closed call (or a published one past its deadline) starts its review when seats are published. */
+async function startReview(trx: Transaction<DB>, ctx: Ctx, call: CallRecord) {
+  const now = ctx.clock.now();
+  const closedByClock = call.state === 'published' && effectiveCallState(call, now) === 'closed';
+  if (!canTransition(call.state, 'start_review') && !closedByClock) return;
+  await trx
+    .updateTable('calls')
+    .set({
+      state: 'reviewing',
+      updated_at: now.toISOString(),
+      ...(closedByClock ? { closed_at: call.closesAt } : {}),
+    })
+    .where('id', '=', call.id)
+    .execute();
+  await appendAudit(trx, ctx.seam, ctx, {
+    action: 'call.start_review',
+    entityType: 'call',
+    entityId: call.id,
+    platformId: call.platformId,
+    before: { state: call.state },
+    after: { state: 'reviewing' },
+  });
+}
+
+/** Publishes a draft run: seats and invitations, the call into review, the other drafts discarded. */
+export async function publishRun(ctx: Ctx, callId: string, runId: string) {
+  const run = await ctx.db.transaction().execute(async (trx) => {
+    const call = await officerCall(trx, ctx, callId);
+    const draft = await trx
+      .selectFrom('assignment_runs')
+      .selectAll()
+      .where('id', '=', runId)
+      .where('call_id', '=', callId)
+      .executeTakeFirst();
+    if (!draft) throw notFound('assignment.run_not_found');
+    if (draft.state !== 'draft') throw new AppError(409, 'assignment.run_not_draft');
+    if (await publishedRun(trx, callId)) throw new AppError(409, 'assignment.already_published');
+    const now = ctx.clock.now().toISOString();
+    const result = JSON.parse(draft.result_json) as AssignmentResult;
+    await inviteSeats(trx, ctx, call, draft, result.assignments);
+    await trx
+      .updateTable('assignment_runs')
+      .set({ state: 'published', published_at: now })
+      .where('id', '=', runId)
+      .execute();
+    await trx
+      .updateTable('assignment_runs')
+      .set({ state: 'discarded' })
+      .where('call_id', '=', callId)
+      .where('state', '=', 'draft')
+      .execute();
+    await startReview(trx, ctx, call);
+    await appendAudit(trx, ctx.seam, ctx, {
+      action: 'review.run_published',
+      entityType: 'assignment_run',
+      entityId: runId,
+      platformId: call.platformId,
+      after: { seats: result.assignments.length, inputHash: draft.input_hash },
+    });
+    return { ...draft, state: 'published', published_at: now };
+  });
+  return runView(ctx.db, run);
+}
+
+/** Invitations past their answer window become expired (in the caller's transaction). */
+export async function expireOverdue(trx: Transaction<DB>, callId: string, now: string) {
+  await trx
+    .updateTable('review_assignments')
+    .set({ state: 'expired' })
+    .where('call_id', '=', callId)
+    .where('state', '=', 'invited')
+    .where('respond_by', '<=', now)
+    .execute();
+}
+
+/**
+ * Refills declined and expired seats in one go: the seats still invited or accepted are fixed, the
+ * declined and expired pairs are forbidden, and the call's mode (a new recorded seed for random and
+ * hybrid) fills only the open seats. Accepted seats are never touched.
+ */
+export async function refillCall(ctx: Ctx, callId: string) {
+  const run = await ctx.db.transaction().execute(async (trx) => {
+    const call = await officerCall(trx, ctx, callId);
+    const initial = await publishedRun(trx, callId);
+    if (!initial) throw new AppError(409, 'assignment.not_published');
+    await assertInReview(trx, callId);
+    await expireOverdue(trx, callId, ctx.clock.now().toISOString());
+    const seats = await trx
+      .selectFrom('review_assignments')
+      .select(['expert_id', 'application_id', 'state'])
+      .where('call_id', '=', callId)
+      .orderBy('id')
+      .execute();
+    const pair = (s: (typeof seats)[number]): [string, string] => [s.expert_id, s.application_id];
+    const fixed = seats.filter((s) => s.state === 'invited' || s.state === 'accepted').map(pair);
+    const apps = await trx
+      .selectFrom('applications')
+      .select('id')
+      .where('call_id', '=', callId)
+      .where('state', '=', 'in_review')
+      .execute();
+    const live = new Map<string, number>();
+    for (const [, a] of fixed) live.set(a, (live.get(a) ?? 0) + 1);
+    // A seat is open while its application has fewer than k seats invited or accepted.
+    if (apps.every((a) => (live.get(a.id) ?? 0) >= call.reviewersPerApplication))
+      throw new AppError(409, 'assignment.nothing_to_refill');
+    const open = seats.filter((s) => s.state === 'declined' || s.state === 'expired');
+    const stored = await solveAndStore(
+      trx,
+      ctx,
+      call,
+      { mode: initial.mode as AssignmentMode, purpose: 'refill', state: 'published' },
+      { fixed, forbid: open.map(pair) },
+    );
+    const kept = new Set(fixed.map(([e, a]) => `${e}|${a}`));
+    const fresh = stored.result.assignments.filter(([e, a]) => !kept.has(`${e}|${a}`));
+    await inviteSeats(trx, ctx, call, stored.run, fresh);
+    return stored.run;
+  });
+  return runView(ctx.db, run);
+}

@@ -1,0 +1,42 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../../../db/schema.js';
+import type { Ctx } from '../../../http/context.js';
+import { AppError, forbidden, notFound } from '../../../http/errors.js';
+import { type CallRecord, loadCall } from '../../programs/calls.lookup.js';
+import { can } from '../../programs/calls.policy.js';
+
+/**
+ * Who may do what with a call's review: the officers are the call platform's platform admins and
+ * program officers (and system admins), as for the call itself; an expert acts only on their own seats.
+ */
+export async function officerCall(db: Kysely<DB>, ctx: Ctx, callId: string): Promise<CallRecord> {
+  const call = await loadCall(db, callId);
+  if (!call) throw notFound('calls.not_found');
+  if (!can(ctx.actor, 'calls.manage', { id: call.platformId })) throw forbidden();
+  return call;
+}
+
+/** The experts row of the signed-in user (experts.person_id → people.user_id), if any. */
+export async function expertIdOfActor(db: Kysely<DB>, ctx: Ctx): Promise<string | undefined> {
+  if (!ctx.actor?.userId) return undefined;
+  const row = await db
+    .selectFrom('experts')
+    .innerJoin('people', 'people.id', 'experts.person_id')
+    .select('experts.id')
+    .where('people.user_id', '=', ctx.actor.userId)
+    .executeTakeFirst();
+  return row?.id;
+}
+
+/** A call whose applications are in review (or already reviewing/decided): runs need in_review ones. */
+export async function assertInReview(db: Kysely<DB>, callId: string): Promise<number> {
+  const row = await db
+    .selectFrom('applications')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('call_id', '=', callId)
+    .where('state', '=', 'in_review')
+    .executeTakeFirstOrThrow();
+  const n = Number(row.n);
+  if (n === 0) throw new AppError(409, 'assignment.call_not_reviewable');
+  return n;
+}

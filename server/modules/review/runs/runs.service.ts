@@ -1,0 +1,168 @@
+import type { Transaction } from 'kysely';
+import { canonicalJson } from '../../../../common/canonical-json.js';
+import type { AssignmentMode } from '../../../../common/review.js';
+import type { DB } from '../../../db/schema.js';
+import { type Ctx, newId } from '../../../http/context.js';
+import { AppError, notFound } from '../../../http/errors.js';
+import { appendAudit } from '../../audit/audit.chain.js';
+import type { CallRecord } from '../../programs/calls.lookup.js';
+import { type AssignmentResult, assign } from '../assignment/assign.js';
+import { AssignmentError, type AssignmentInstance } from '../assignment/instance.js';
+import { type BuildOptions, buildCallInstance } from './instance.builder.js';
+import { assertInReview, officerCall } from './runs.access.js';
+import type { CreateRunInput } from './runs.schema.js';
+import { type RunRow, runView, summaryOf } from './runs.views.js';
+import { ensureSettings } from './settings.service.js';
+
+/** The engine's problem as a 422 problem+json naming the constraint and the applications. */
+export function toAppError(err: unknown): unknown {
+  if (!(err instanceof AssignmentError)) return err;
+  const p = err.problem;
+  if (p.code === 'assignment.invalid_instance')
+    return new AppError(422, p.code, {
+      detail: p.detail,
+      errors: p.errors.map((e) => ({ in: 'instance', ...e })),
+    });
+  return new AppError(422, p.code, {
+    detail: p.detail,
+    violations: p.violations,
+    ...(p.omittedViolations ? { omittedViolations: p.omittedViolations } : {}),
+  });
+}
+
+function solve(instance: AssignmentInstance, mode: AssignmentMode, seed: number | undefined) {
+  try {
+    return assign(instance, { mode, seed });
+  } catch (err) {
+    throw toAppError(err);
+  }
+}
+
+/**
+ * Builds the call's instance, runs the engine and stores the run whole (instance, hash, seed, solver,
+ * objective, phase timings, result). Nothing is stored when the instance cannot be satisfied.
+ */
+export async function solveAndStore(
+  trx: Transaction<DB>,
+  ctx: Ctx,
+  call: CallRecord,
+  input: CreateRunInput & { purpose: 'initial' | 'refill'; state: 'draft' | 'published' },
+  build: BuildOptions = {},
+): Promise<{ run: RunRow; result: AssignmentResult; instance: AssignmentInstance }> {
+  const now = ctx.clock.now();
+  const settings = await ensureSettings(trx, call.id, now.toISOString());
+  const built = await buildCallInstance(trx, call, settings, now, build);
+  const t0 = performance.now();
+  const result = solve(built.instance, input.mode, input.seed);
+  const timings = { ...built.timings, solve: Math.round(performance.now() - t0) };
+  const run: RunRow = {
+    id: newId(),
+    call_id: call.id,
+    mode: input.mode,
+    purpose: input.purpose,
+    seed: result.seed === null ? null : String(result.seed),
+    solver: result.solver,
+    input_hash: result.inputHash,
+    instance_json: canonicalJson(built.instance),
+    result_json: JSON.stringify(result),
+    objective: result.objective,
+    millis: result.millis,
+    timings_json: JSON.stringify(timings),
+    state: input.state,
+    created_by: ctx.actor?.userId || null,
+    created_at: now.toISOString(),
+    published_at: input.state === 'published' ? now.toISOString() : null,
+  };
+  await trx.insertInto('assignment_runs').values(run).execute();
+  await appendAudit(trx, ctx.seam, ctx, {
+    action: `review.run_${input.purpose}`,
+    entityType: 'assignment_run',
+    entityId: run.id,
+    platformId: call.platformId,
+    after: {
+      callId: call.id,
+      mode: run.mode,
+      seed: run.seed,
+      solver: run.solver,
+      inputHash: run.input_hash,
+      objective: run.objective,
+      pairs: result.assignments.length,
+    },
+  });
+  return { run, result, instance: built.instance };
+}
+
+/** True once a run of the call has been published (the seats exist). */
+export async function publishedRun(trx: Transaction<DB> | Ctx['db'], callId: string) {
+  return trx
+    .selectFrom('assignment_runs')
+    .selectAll()
+    .where('call_id', '=', callId)
+    .where('state', '=', 'published')
+    .where('purpose', '=', 'initial')
+    .executeTakeFirst();
+}
+
+/** A draft run of the call's in_review applications in the given mode (and seed). */
+export async function createRun(ctx: Ctx, callId: string, input: CreateRunInput) {
+  const run = await ctx.db.transaction().execute(async (trx) => {
+    const call = await officerCall(trx, ctx, callId);
+    await assertInReview(trx, callId);
+    if (await publishedRun(trx, callId)) throw new AppError(409, 'assignment.already_published');
+    return (await solveAndStore(trx, ctx, call, { ...input, purpose: 'initial', state: 'draft' })).run;
+  });
+  return runView(ctx.db, run);
+}
+
+export async function listRuns(ctx: Ctx, callId: string) {
+  await officerCall(ctx.db, ctx, callId);
+  const rows = await ctx.db
+    .selectFrom('assignment_runs')
+    .selectAll()
+    .where('call_id', '=', callId)
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .execute();
+  return { items: rows.map(summaryOf) };
+}
+
+async function runOf(ctx: Ctx, callId: string, runId: string): Promise<RunRow> {
+  await officerCall(ctx.db, ctx, callId);
+  const run = await ctx.db
+    .selectFrom('assignment_runs')
+    .selectAll()
+    .where('id', '=', runId)
+    .where('call_id', '=', callId)
+    .executeTakeFirst();
+  if (!run) throw notFound('assignment.run_not_found');
+  return run;
+}
+
+export async function getRun(ctx: Ctx, callId: string, runId: string) {
+  return runView(ctx.db, await runOf(ctx, callId, runId));
+}
+
+/** The instance file as stored, in the `commonlab assign --input` format. */
+export async function runInstance(ctx: Ctx, callId: string, runId: string): Promise<AssignmentInstance> {
+  return JSON.parse((await runOf(ctx, callId, runId)).instance_json);
+}
+
+/** Re-runs the engine from the stored instance, mode and seed; the result must be identical. */
+export async function replayRun(ctx: Ctx, callId: string, runId: string) {
+  const run = await runOf(ctx, callId, runId);
+  const stored = JSON.parse(run.result_json) as AssignmentResult;
+  const instance = JSON.parse(run.instance_json) as AssignmentInstance;
+  const again = solve(instance, run.mode as AssignmentMode, run.seed === null ? undefined : Number(run.seed));
+  const identical =
+    again.inputHash === run.input_hash &&
+    again.objective === stored.objective &&
+    canonicalJson(again.assignments) === canonicalJson(stored.assignments);
+  return {
+    identical,
+    inputHash: again.inputHash,
+    storedHash: run.input_hash,
+    objective: again.objective,
+    storedObjective: run.objective === null ? null : Number(run.objective),
+    pairs: again.assignments.length,
+  };
+}

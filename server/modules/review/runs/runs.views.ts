@@ -1,0 +1,88 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { AssignmentMode, ExpertCategory } from '../../../../common/review.js';
+import type { AssignmentRunsTable, DB } from '../../../db/schema.js';
+import type { AssignmentResult } from '../assignment/assign.js';
+import type { AssignmentInstance } from '../assignment/instance.js';
+import type { RunView } from './runs.schema.js';
+
+export type RunRow = Selectable<AssignmentRunsTable>;
+
+/** Display names of experts (people name_zh, name_en in brackets when different) with their category. */
+export async function expertNames(db: Kysely<DB>, ids: string[]) {
+  if (!ids.length) return new Map<string, { name: string; category: ExpertCategory }>();
+  const rows = await db
+    .selectFrom('experts')
+    .innerJoin('people', 'people.id', 'experts.person_id')
+    .select(['experts.id', 'experts.category', 'people.name_zh', 'people.name_en'])
+    .where('experts.id', 'in', [...new Set(ids)])
+    .execute();
+  return new Map(
+    rows.map((r) => [
+      r.id,
+      {
+        name: r.name_en && r.name_en !== r.name_zh ? `${r.name_zh} (${r.name_en})` : r.name_zh,
+        category: r.category as ExpertCategory,
+      },
+    ]),
+  );
+}
+
+/** Application number (receipt) and title, for officers' views. */
+export async function applicationLabels(db: Kysely<DB>, ids: string[]) {
+  if (!ids.length) return new Map<string, { number: string | null; title: string | null }>();
+  const rows = await db
+    .selectFrom('applications')
+    .select(['id', 'receipt_no', 'title_zh', 'title_en'])
+    .where('id', 'in', [...new Set(ids)])
+    .execute();
+  return new Map(rows.map((r) => [r.id, { number: r.receipt_no, title: r.title_zh ?? r.title_en }]));
+}
+
+export function summaryOf(run: RunRow) {
+  const result = JSON.parse(run.result_json) as AssignmentResult;
+  return {
+    id: run.id,
+    callId: run.call_id,
+    mode: run.mode as AssignmentMode,
+    purpose: run.purpose as 'initial' | 'refill',
+    state: run.state as 'draft' | 'published' | 'discarded',
+    seed: run.seed === null ? null : Number(run.seed),
+    solver: run.solver,
+    inputHash: run.input_hash,
+    objective: run.objective === null ? null : Number(run.objective),
+    millis: run.millis,
+    timings: JSON.parse(run.timings_json) as Record<string, number>,
+    createdAt: run.created_at,
+    publishedAt: run.published_at,
+    pairs: result.assignments.length,
+  };
+}
+
+/** The run with every assigned pair named, its affinity and whether it was fixed before solving. */
+export async function runView(db: Kysely<DB>, run: RunRow): Promise<RunView> {
+  const result = JSON.parse(run.result_json) as AssignmentResult;
+  const instance = JSON.parse(run.instance_json) as AssignmentInstance;
+  const score = new Map(instance.affinity.map(([e, a, s]) => [`${e}|${a}`, s]));
+  const fixed = new Set((instance.pins ?? []).map(([e, a]) => `${e}|${a}`));
+  const experts = await expertNames(
+    db,
+    result.assignments.map((p) => p[0]),
+  );
+  const apps = await applicationLabels(
+    db,
+    result.assignments.map((p) => p[1]),
+  );
+  return {
+    ...summaryOf(run),
+    assignments: result.assignments.map(([e, a]) => ({
+      expertId: e,
+      expertName: experts.get(e)?.name ?? e,
+      category: experts.get(e)?.category ?? 'academic',
+      applicationId: a,
+      applicationNumber: apps.get(a)?.number ?? null,
+      applicationTitle: apps.get(a)?.title ?? null,
+      affinity: score.get(`${e}|${a}`) ?? 0,
+      fixed: fixed.has(`${e}|${a}`),
+    })),
+  };
+}

@@ -1,0 +1,117 @@
+import type { Kysely, Selectable } from 'kysely';
+import { DEFAULT_RULE_SET_ID } from '../../../../common/conflict-rules.js';
+import type { CallReviewSettingsTable, DB } from '../../../db/schema.js';
+import { type Ctx, isoNow } from '../../../http/context.js';
+import { invalidField } from '../../../http/errors.js';
+import { appendAudit } from '../../audit/audit.chain.js';
+import { officerCall } from './runs.access.js';
+import type { ReviewSettingsView, UpdateReviewSettingsInput } from './runs.schema.js';
+
+export type SettingsRow = Selectable<CallReviewSettingsTable>;
+
+/** The defaults of a call without a settings row (DOMAIN.md §5; docs/review-assignment.md). */
+export function defaultSettings(callId: string, now: string): SettingsRow {
+  return {
+    call_id: callId,
+    rule_set_id: DEFAULT_RULE_SET_ID,
+    composition_json: JSON.stringify({ academic: 1, industry: 1 }),
+    load_min: 0,
+    load_max: 6,
+    hybrid_top_n: 10,
+    response_days: 7,
+    scoring_closes_at: null,
+    thresholds_json: '{}',
+    updated_by: null,
+    updated_at: now,
+  };
+}
+
+/** The stored settings, or the defaults (not stored) when the call has none yet. */
+export async function loadSettings(db: Kysely<DB>, callId: string, now: string): Promise<SettingsRow> {
+  const row = await db
+    .selectFrom('call_review_settings')
+    .selectAll()
+    .where('call_id', '=', callId)
+    .executeTakeFirst();
+  return row ?? defaultSettings(callId, now);
+}
+
+/** The settings row, inserted with the defaults when missing (inside the caller's transaction). */
+export async function ensureSettings(trx: Kysely<DB>, callId: string, now: string): Promise<SettingsRow> {
+  const row = await trx
+    .selectFrom('call_review_settings')
+    .selectAll()
+    .where('call_id', '=', callId)
+    .executeTakeFirst();
+  if (row) return row;
+  const fresh = defaultSettings(callId, now);
+  await trx.insertInto('call_review_settings').values(fresh).execute();
+  return fresh;
+}
+
+export function settingsView(row: SettingsRow, k: number): ReviewSettingsView {
+  return {
+    callId: row.call_id,
+    ruleSetId: row.rule_set_id,
+    composition: JSON.parse(row.composition_json),
+    loadMin: row.load_min,
+    loadMax: row.load_max,
+    hybridTopN: row.hybrid_top_n,
+    responseDays: row.response_days,
+    scoringClosesAt: row.scoring_closes_at,
+    reviewersPerApplication: k,
+    updatedAt: row.updated_at,
+  };
+}
+
+export async function getReviewSettings(ctx: Ctx, callId: string): Promise<ReviewSettingsView> {
+  const call = await officerCall(ctx.db, ctx, callId);
+  return settingsView(await loadSettings(ctx.db, callId, isoNow(ctx.clock)), call.reviewersPerApplication);
+}
+
+export async function updateReviewSettings(
+  ctx: Ctx,
+  callId: string,
+  input: UpdateReviewSettingsInput,
+): Promise<ReviewSettingsView> {
+  return ctx.db.transaction().execute(async (trx) => {
+    const call = await officerCall(trx, ctx, callId);
+    const now = isoNow(ctx.clock);
+    const before = await ensureSettings(trx, callId, now);
+    if (input.ruleSetId) {
+      const set = await trx
+        .selectFrom('conflict_rule_sets')
+        .select(['id', 'platform_id'])
+        .where('id', '=', input.ruleSetId)
+        .executeTakeFirst();
+      if (!set || (set.platform_id && set.platform_id !== call.platformId))
+        throw invalidField('/ruleSetId', 'request.not_found');
+    }
+    const loadMin = input.loadMin ?? before.load_min;
+    const loadMax = input.loadMax ?? before.load_max;
+    if (loadMin > loadMax) throw invalidField('/loadMin', 'request.invalid');
+    const patch = {
+      rule_set_id: input.ruleSetId ?? before.rule_set_id,
+      composition_json: input.composition ? JSON.stringify(input.composition) : before.composition_json,
+      load_min: loadMin,
+      load_max: loadMax,
+      hybrid_top_n: input.hybridTopN ?? before.hybrid_top_n,
+      response_days: input.responseDays ?? before.response_days,
+      scoring_closes_at:
+        input.scoringClosesAt === undefined ? before.scoring_closes_at : input.scoringClosesAt,
+      updated_by: ctx.actor?.userId || null,
+      updated_at: now,
+    };
+    await trx.updateTable('call_review_settings').set(patch).where('call_id', '=', callId).execute();
+    const { updated_at: _a, updated_by: _b, ...audited } = patch;
+    await appendAudit(trx, ctx.seam, ctx, {
+      action: 'review.settings_updated',
+      entityType: 'call',
+      entityId: callId,
+      platformId: call.platformId,
+      before: { ...before, updated_at: undefined, updated_by: undefined },
+      after: audited,
+    });
+    return settingsView({ ...before, ...patch }, call.reviewersPerApplication);
+  });
+}
