@@ -7,7 +7,8 @@ export const ASSIGNMENT_ERRORS = {
   'assignment.run_not_draft': 'Only a draft run can be published',
   'assignment.already_published': 'This call already has published seats; refill declined seats instead',
   'assignment.not_published': 'Publish an assignment before refilling seats',
-  'assignment.nothing_to_refill': 'No open seat to refill: every application has its reviewers invited or accepted',
+  'assignment.nothing_to_refill':
+    'No open seat to refill: every application has its reviewers invited or accepted',
   'assignment.pair_conflicted': 'This pair is excluded by a conflict-of-interest rule',
   'assignment.pair_not_eligible': 'This expert or application is not part of the review',
   'assignment.override_exists': 'This pair already has a pin or forbid',
