@@ -51,7 +51,27 @@ export function scoringCases(env: MatrixEnv): RouteCase[] {
     shared ??= f.seat({ declared: true });
     return shared;
   };
+  /** The submitted proposal file of the seat's application. */
+  const fileOf = async (seat: string) => {
+    const row = await env
+      .ctx()
+      .db.selectFrom('review_assignments as r')
+      .innerJoin('application_versions as v', 'v.application_id', 'r.application_id')
+      .innerJoin('application_attachments as f', 'f.version_id', 'v.id')
+      .select('f.id')
+      .where('r.id', '=', seat)
+      .executeTakeFirstOrThrow();
+    return row.id;
+  };
   return [
+    {
+      route: 'GET /api/review-assignments/:assignmentId/files/:attachmentId',
+      expect: expertOnly,
+      cell: async (actor) => {
+        const seat = await seatOf(actor, false);
+        return { url: `/api/review-assignments/${seat}/files/${await fileOf(seat)}` };
+      },
+    },
     {
       route: 'GET /api/review-assignments/:assignmentId/scorecard',
       expect: expertOnly,

@@ -24,6 +24,9 @@ const seat = (id: string) => `/api/review-assignments/${enc(id)}`;
 export const scoringApi = {
   /** The expert's scorecard of an accepted seat, with the application as submitted. */
   scorecard: (assignmentId: string) => request<ScorecardView>('GET', `${seat(assignmentId)}/scorecard`),
+  /** An attachment of the application as submitted. */
+  file: (assignmentId: string, attachmentId: string) =>
+    download(`${seat(assignmentId)}/files/${enc(attachmentId)}`),
   declare: (assignmentId: string) =>
     request<ScorecardView>('POST', `${seat(assignmentId)}/declaration`, { body: { noConflict: true } }),
   saveDraft: (assignmentId: string, body: ScorecardBody) =>

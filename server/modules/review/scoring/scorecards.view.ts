@@ -77,6 +77,7 @@ async function reviewerApplication(db: Kysely<DB>, applicationId: string) {
       amountMinor: budget.filter((b) => b.category === category).reduce((s, b) => s + b.amount_minor, 0),
     })).filter((b) => b.amountMinor > 0),
     attachments: attachments.map((a) => ({
+      id: a.id,
       key: a.key,
       fileName: a.file_name,
       type: a.type,

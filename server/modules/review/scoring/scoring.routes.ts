@@ -6,10 +6,12 @@ import { sendFile } from '../../applications/applications.routes.js';
 import { download } from '../../imports/imports.upload.js';
 import { panelWorkbook } from './panel.export.js';
 import { getPanel, recordPanelReview, setThresholds } from './panel.service.js';
+import { reviewerAttachment } from './scorecards.files.js';
 import { declareNoConflict, getScorecard, saveScorecard } from './scorecards.service.js';
 import {
   applicationIdParams,
   assignmentIdParams,
+  attachmentParams,
   callIdParams,
   consensusView,
   declarationBody,
@@ -42,6 +44,26 @@ export async function scoringRoutes(root: FastifyInstance) {
     async (request) => {
       requireActor(request);
       return getScorecard(ctxOf(request), request.params.assignmentId);
+    },
+  );
+
+  app.get(
+    '/api/review-assignments/:assignmentId/files/:attachmentId',
+    {
+      schema: {
+        tags,
+        summary:
+          "Download an attachment of the seat's application as submitted (the expert of an accepted seat)",
+        params: attachmentParams,
+        response: { 200: download('application/octet-stream', 'The file as uploaded'), ...problemResponses },
+      },
+    },
+    async (request, reply) => {
+      requireActor(request);
+      const { assignmentId, attachmentId } = request.params;
+      const f = await reviewerAttachment(ctxOf(request), assignmentId, attachmentId);
+      const disposition = `attachment; filename*=UTF-8''${encodeURIComponent(f.fileName)}`;
+      return sendFile(reply, f.mediaType, disposition, f.body);
     },
   );
 

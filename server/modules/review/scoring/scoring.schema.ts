@@ -13,6 +13,7 @@ import { applicationContent } from '../../applications/applications.schema.js';
 export const assignmentIdParams = z.strictObject({ assignmentId: z.uuid() });
 export const callIdParams = z.strictObject({ callId: z.uuid() });
 export const applicationIdParams = z.strictObject({ applicationId: z.uuid() });
+export const attachmentParams = z.strictObject({ assignmentId: z.uuid(), attachmentId: z.uuid() });
 
 /** One criterion of a scorecard; the scale is the call's, checked by the server. */
 export const scoreInput = z.strictObject({
@@ -60,7 +61,13 @@ export const reviewerApplicationView = z.object({
   ),
   budgetByCategory: z.array(z.object({ category: z.enum(COST_CATEGORIES), amountMinor: z.number().int() })),
   attachments: z.array(
-    z.object({ key: z.string(), fileName: z.string(), type: z.string(), sizeBytes: z.number().int() }),
+    z.object({
+      id: z.uuid(),
+      key: z.string(),
+      fileName: z.string(),
+      type: z.string(),
+      sizeBytes: z.number().int(),
+    }),
   ),
 });
 

@@ -101,6 +101,16 @@ describe('scorecards', () => {
     expect(res.body).not.toContain(app1.ownerUsername);
   });
 
+  it('serves the submitted proposal to its reviewer only', async () => {
+    const v = (await expert.get(`${base(seat)}/scorecard`)).json();
+    const url = `${base(seat)}/files/${v.application.attachments[0].id}`;
+    const res = await expert.get(url);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.body).toContain('%PDF');
+    await unchanged(() => other.get(url), 404, 'scoring.seat_not_found');
+    await unchanged(() => expert.get(`${base(seat)}/files/${newId()}`), 404, 'request.not_found');
+  });
+
   it("answers someone else's seat and an unknown seat with the same 404", async () => {
     for (const id of [othersSeat, newId()]) {
       await unchanged(() => expert.get(`${base(id)}/scorecard`), 404, 'scoring.seat_not_found');

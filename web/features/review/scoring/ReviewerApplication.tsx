@@ -1,14 +1,16 @@
-import { Card, Descriptions, Space, Table, Typography } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
+import { Button, Card, Descriptions, Space, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { ScorecardView } from '../../../api/review-scoring.js';
+import { type ScorecardView, scoringApi } from '../../../api/review-scoring.js';
 import { useLocale } from '../../../app/locale.js';
 import { COST_CATEGORIES_SHOWN, pick } from '../../calls/labels.js';
 import { money } from '../../calls/money.js';
+import { saveFile } from '../../imports/files.js';
 
 type App = ScorecardView['application'];
 
 /** The application as its reviewer reads it: the submitted content, organisations, budget, attachment names. */
-export function ReviewerApplication({ app }: { app: App }) {
+export function ReviewerApplication({ app, assignmentId }: { app: App; assignmentId: string }) {
   const { t } = useTranslation();
   const { locale } = useLocale();
   const fmt = (minor: number) => money(minor, app.currency, locale);
@@ -93,7 +95,17 @@ export function ReviewerApplication({ app }: { app: App }) {
         ) : (
           <ul style={{ margin: 0, paddingInlineStart: 20 }}>
             {app.attachments.map((a) => (
-              <li key={a.key}>{a.fileName}</li>
+              <li key={a.id}>
+                <Button
+                  type="link"
+                  size="small"
+                  icon={<DownloadOutlined />}
+                  onClick={() => scoringApi.file(assignmentId, a.id).then(saveFile)}
+                  data-testid={`reviewer-file-${a.key}`}
+                >
+                  {a.fileName}
+                </Button>
+              </li>
             ))}
           </ul>
         )}

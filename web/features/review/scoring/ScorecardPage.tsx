@@ -282,7 +282,7 @@ export default function ScorecardPage() {
           />
         ) : null}
       </Card>
-      <ReviewerApplication app={a} />
+      <ReviewerApplication app={a} assignmentId={assignmentId} />
     </Space>
   );
 }
