@@ -1,0 +1,176 @@
+import type { Kysely } from 'kysely';
+import type { ApplicationAction } from '../../../../common/applications.js';
+import { CALL_TRANSITIONS, canTransition } from '../../../../common/calls.js';
+import type { DecisionOutcome } from '../../../../common/review.js';
+import type { DB } from '../../../db/schema.js';
+import { type Ctx, isoNow, newId } from '../../../http/context.js';
+import { concernedUserIds } from '../../applications/applications.access.js';
+import { loadApplication } from '../../applications/applications.lookup.js';
+import { applyTransition, illegal } from '../../applications/applications.transitions.js';
+import { appendAudit } from '../../audit/audit.chain.js';
+import { notify } from '../../notifications/notifications.service.js';
+import type { CallRecord } from '../../programs/calls.lookup.js';
+import { alreadyFinal, decisionCall, decisionRow, notReviewing } from './decisions.access.js';
+import type { DecisionView } from './decisions.schema.js';
+import { getDecision } from './decisions.service.js';
+
+const ACTION: Record<DecisionOutcome, ApplicationAction> = {
+  approved: 'approve',
+  waitlisted: 'waitlist',
+  declined: 'decline',
+};
+
+/** Projects run from the decision day for two years unless the officer edits them later. */
+const PROJECT_YEARS = 2;
+
+function projectDates(at: string) {
+  const start = at.slice(0, 10);
+  const end = new Date(`${start}T00:00:00Z`);
+  end.setUTCFullYear(end.getUTCFullYear() + PROJECT_YEARS);
+  end.setUTCDate(end.getUTCDate() - 1);
+  return { starts_on: start, ends_on: end.toISOString().slice(0, 10) };
+}
+
+/** An extramural project (立项) of an approved application: its titles, lead, field and requested budget. */
+async function createProject(
+  trx: Kysely<DB>,
+  ctx: Ctx,
+  call: CallRecord,
+  app: NonNullable<Awaited<ReturnType<typeof loadApplication>>>,
+  at: string,
+) {
+  const base = (app.receipt_no ?? `P-${app.id.slice(-8)}`).toUpperCase().slice(0, 40);
+  const taken = await trx
+    .selectFrom('projects')
+    .select('id')
+    .where('platform_id', '=', app.platform_id)
+    .where('code', '=', base)
+    .executeTakeFirst();
+  const code = taken ? `${base.slice(0, 31)}-${app.id.slice(-8).toUpperCase()}` : base;
+  const id = newId();
+  const row = {
+    id,
+    platform_id: app.platform_id,
+    unit_id: null,
+    kind: 'extramural',
+    code,
+    title_zh: app.title_zh ?? app.title_en ?? code,
+    title_en: app.title_en ?? app.title_zh ?? code,
+    summary_zh: null,
+    summary_en: null,
+    application_id: app.id,
+    lead_org_id: app.lead_org_id,
+    budget_minor: Number(app.requested_total_minor),
+    currency: app.currency,
+    ...projectDates(at),
+    state: 'active',
+    created_by: ctx.actor?.userId || null,
+    created_at: at,
+    updated_at: at,
+  };
+  await trx.insertInto('projects').values(row).execute();
+  if (app.field_id)
+    await trx.insertInto('project_fields').values({ project_id: id, field_id: app.field_id }).execute();
+  await appendAudit(trx, ctx.seam, ctx, {
+    action: 'project.created_from_application',
+    entityType: 'project',
+    entityId: id,
+    platformId: app.platform_id,
+    after: {
+      code,
+      applicationId: app.id,
+      callId: call.id,
+      budgetMinor: row.budget_minor,
+      currency: row.currency,
+    },
+  });
+  return code;
+}
+
+/**
+ * Carries out a draft decision in ONE transaction: every application moves in_review → approved |
+ * waitlisted | declined (with its transition row), approved ones become extramural projects, applicants
+ * (owner and confirmed member contacts) are notified with the outcome and the panel's consensus report,
+ * the call moves reviewing → decided and the decision becomes final. Any failure writes nothing.
+ */
+export async function finaliseDecision(
+  ctx: Ctx,
+  callId: string,
+  decisionId: string,
+  reason?: string,
+): Promise<DecisionView> {
+  await ctx.db.transaction().execute(async (trx) => {
+    const call = await decisionCall(trx, ctx, callId, true);
+    const row = await decisionRow(trx, ctx, callId, decisionId, true);
+    if (row.state !== 'draft') throw alreadyFinal();
+    if (!canTransition(call.state, 'decide')) throw notReviewing(call.state);
+    const at = isoNow(ctx.clock);
+    const items = await trx
+      .selectFrom('funding_decision_items')
+      .select(['application_id', 'outcome', 'override_reason'])
+      .where('decision_id', '=', decisionId)
+      .orderBy('rank')
+      .orderBy('application_id')
+      .execute();
+    const reports = await trx
+      .selectFrom('panel_reviews')
+      .select(['application_id', 'report_zh', 'report_en'])
+      .where('call_id', '=', callId)
+      .execute();
+    for (const item of items) {
+      const app = await loadApplication(trx, item.application_id, ctx.seam);
+      if (!app) throw illegal('missing');
+      const outcome = item.outcome as DecisionOutcome;
+      await applyTransition(trx, ctx, app, call, ACTION[outcome], {
+        at,
+        reason: item.override_reason ?? reason ?? null,
+      });
+      const projectCode = outcome === 'approved' ? await createProject(trx, ctx, call, app, at) : null;
+      const report = reports.find((r) => r.application_id === app.id);
+      await notify(trx, ctx, {
+        userIds: await concernedUserIds(trx, app),
+        kind: `decision.${outcome}`,
+        platformId: app.platform_id,
+        entityType: 'application',
+        entityId: app.id,
+        params: {
+          callTitleZh: call.titleZh,
+          callTitleEn: call.titleEn,
+          number: app.receipt_no ?? app.id.slice(-8),
+          reportZh: report?.report_zh ?? report?.report_en ?? '—',
+          reportEn: report?.report_en ?? report?.report_zh ?? '—',
+          projectCode,
+        },
+      });
+    }
+    await trx
+      .updateTable('calls')
+      .set({ state: CALL_TRANSITIONS.decide.to, updated_at: at })
+      .where('id', '=', callId)
+      .where('state', '=', call.state)
+      .execute();
+    await appendAudit(trx, ctx.seam, ctx, {
+      action: 'call.decide',
+      entityType: 'call',
+      entityId: callId,
+      platformId: call.platformId,
+      before: { state: call.state },
+      after: { state: CALL_TRANSITIONS.decide.to, decisionId },
+      reason: reason ?? null,
+    });
+    await trx
+      .updateTable('funding_decisions')
+      .set({ state: 'final', finalised_by: ctx.actor?.userId || null, finalised_at: at })
+      .where('id', '=', decisionId)
+      .execute();
+    await appendAudit(trx, ctx.seam, ctx, {
+      action: 'decision.finalised',
+      entityType: 'funding_decision',
+      entityId: decisionId,
+      platformId: call.platformId,
+      after: { callId, outcomes: Object.fromEntries(items.map((i) => [i.application_id, i.outcome])) },
+      reason: reason ?? null,
+    });
+  });
+  return getDecision(ctx, callId, decisionId);
+}

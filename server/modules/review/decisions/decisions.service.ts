@@ -1,0 +1,199 @@
+import { ERROR_MESSAGES } from '../../../../common/error-codes.js';
+import type { Ctx } from '../../../http/context.js';
+import { isoNow, newId } from '../../../http/context.js';
+import { AppError, type FieldError } from '../../../http/errors.js';
+import { appendAudit } from '../../audit/audit.chain.js';
+import { alreadyFinal, decisionCall, decisionRow, notReviewing } from './decisions.access.js';
+import { loadCandidates } from './decisions.candidates.js';
+import type {
+  DecisionConstraintsInput,
+  DecisionList,
+  DecisionView,
+  OverrideInput,
+} from './decisions.schema.js';
+import { decisionView, listView } from './decisions.views.js';
+import { explain } from './explain.js';
+import { DecisionInfeasible, decide, NodeLimitError } from './model.js';
+
+export const SOLVER = 'commonlab-bnb-lagrangian@1';
+
+const fieldError = (pointer: string, code: keyof typeof ERROR_MESSAGES): FieldError => ({
+  in: 'body',
+  pointer,
+  code,
+  message: ERROR_MESSAGES[code],
+});
+
+function checkConstraints(c: DecisionConstraintsInput) {
+  const errors: FieldError[] = [];
+  const seen = new Set<string>();
+  c.fields.forEach((f, i) => {
+    if (seen.has(f.fieldId))
+      errors.push(fieldError(`/constraints/fields/${i}/fieldId`, 'decisions.field_repeated'));
+    seen.add(f.fieldId);
+    if (f.minCount !== undefined && f.maxCount !== undefined && f.minCount > f.maxCount)
+      errors.push(fieldError(`/constraints/fields/${i}/minCount`, 'decisions.min_above_max'));
+    if (f.minSharePct !== undefined && f.maxSharePct !== undefined && f.minSharePct > f.maxSharePct)
+      errors.push(fieldError(`/constraints/fields/${i}/minSharePct`, 'decisions.min_above_max'));
+  });
+  if (errors.length) throw new AppError(400, 'request.validation_failed', { errors });
+}
+
+/**
+ * Computes a draft decision for the call in review: the exact optimal selection within the budget under
+ * the constraints, outcomes (selected → approved, the next ones by rank → waitlisted, the rest declined)
+ * and the cut-off explanation. Constraints no selection meets: 422 naming them (JSON pointers).
+ */
+export async function computeDecision(
+  ctx: Ctx,
+  callId: string,
+  constraints: DecisionConstraintsInput,
+): Promise<DecisionView> {
+  checkConstraints(constraints);
+  const id = await ctx.db.transaction().execute(async (trx) => {
+    const call = await decisionCall(trx, ctx, callId, true);
+    if (call.state !== 'reviewing') throw notReviewing(call.state);
+    const candidates = await loadCandidates(trx, call);
+    const budget = call.budgetTotalMinor;
+    const t0 = performance.now();
+    let solved: ReturnType<typeof decide>;
+    try {
+      solved = decide(candidates, budget, constraints);
+    } catch (e) {
+      if (e instanceof DecisionInfeasible)
+        throw new AppError(422, 'decisions.infeasible', {
+          detail: e.message,
+          constraints: e.constraints,
+          errors: e.constraints.map((c) =>
+            fieldError(`/constraints/${c === 'budget' ? '' : c}`, 'decisions.infeasible'),
+          ),
+        });
+      if (e instanceof NodeLimitError) throw new AppError(422, 'decisions.solver_limit');
+      throw e;
+    }
+    const { outcomes, explanation } = explain(candidates, budget, constraints, solved);
+    const millis = Math.round(performance.now() - t0);
+    const at = isoNow(ctx.clock);
+    const decisionId = newId();
+    await trx
+      .insertInto('funding_decisions')
+      .values({
+        id: decisionId,
+        call_id: call.id,
+        state: 'draft',
+        budget_minor: budget,
+        currency: call.currency,
+        constraints_json: JSON.stringify(constraints),
+        solver: SOLVER,
+        objective: solved.objective,
+        millis,
+        explanation_json: JSON.stringify(explanation),
+        created_by: ctx.actor?.userId || null,
+        created_at: at,
+        finalised_by: null,
+        finalised_at: null,
+      })
+      .execute();
+    if (candidates.length)
+      await trx
+        .insertInto('funding_decision_items')
+        .values(
+          candidates.map((c) => ({
+            decision_id: decisionId,
+            application_id: c.applicationId,
+            rank: c.rank,
+            score: c.score,
+            requested_minor: c.requestedMinor,
+            optimiser_outcome: outcomes.get(c.applicationId)!,
+            outcome: outcomes.get(c.applicationId)!,
+            override_reason: null,
+          })),
+        )
+        .execute();
+    await appendAudit(trx, ctx.seam, ctx, {
+      action: 'decision.computed',
+      entityType: 'funding_decision',
+      entityId: decisionId,
+      platformId: call.platformId,
+      after: {
+        callId: call.id,
+        constraints,
+        solver: SOLVER,
+        objective: solved.objective,
+        approved: candidates
+          .filter((c) => outcomes.get(c.applicationId) === 'approved')
+          .map((c) => c.applicationId),
+      },
+    });
+    return decisionId;
+  });
+  return getDecision(ctx, callId, id);
+}
+
+/** The decisions of a call (officers). */
+export async function listDecisions(ctx: Ctx, callId: string): Promise<DecisionList> {
+  await decisionCall(ctx.db, ctx, callId);
+  return listView(ctx.db, callId);
+}
+
+/** One decision with its items, cut-off and reasons (officers). */
+export async function getDecision(ctx: Ctx, callId: string, decisionId: string): Promise<DecisionView> {
+  await decisionCall(ctx.db, ctx, callId);
+  return decisionView(ctx.db, await decisionRow(ctx.db, ctx, callId, decisionId));
+}
+
+/**
+ * An officer's override of one outcome in a draft, with a required reason (audited). Approving beyond
+ * the call budget is refused (422 with the approved total and the budget): the decision never exceeds it.
+ */
+export async function overrideItem(
+  ctx: Ctx,
+  callId: string,
+  decisionId: string,
+  applicationId: string,
+  input: OverrideInput,
+): Promise<DecisionView> {
+  await ctx.db.transaction().execute(async (trx) => {
+    const call = await decisionCall(trx, ctx, callId, true);
+    const row = await decisionRow(trx, ctx, callId, decisionId, true);
+    if (row.state !== 'draft') throw alreadyFinal();
+    const items = await trx
+      .selectFrom('funding_decision_items')
+      .selectAll()
+      .where('decision_id', '=', decisionId)
+      .execute();
+    const item = items.find((i) => i.application_id === applicationId);
+    if (!item) throw new AppError(404, 'decisions.not_in_decision');
+    const approved = items.reduce(
+      (s, i) =>
+        s +
+        ((i.application_id === applicationId ? input.outcome : i.outcome) === 'approved'
+          ? Number(i.requested_minor)
+          : 0),
+      0,
+    );
+    const budget = Number(row.budget_minor);
+    if (approved > budget)
+      throw new AppError(422, 'decisions.over_budget', {
+        approvedMinor: approved,
+        budgetMinor: budget,
+        params: { approvedMinor: approved, budgetMinor: budget },
+      });
+    await trx
+      .updateTable('funding_decision_items')
+      .set({ outcome: input.outcome, override_reason: input.reason })
+      .where('decision_id', '=', decisionId)
+      .where('application_id', '=', applicationId)
+      .execute();
+    await appendAudit(trx, ctx.seam, ctx, {
+      action: 'decision.overridden',
+      entityType: 'funding_decision',
+      entityId: decisionId,
+      platformId: call.platformId,
+      before: { applicationId, outcome: item.outcome, optimiserOutcome: item.optimiser_outcome },
+      after: { applicationId, outcome: input.outcome, approvedMinor: approved },
+      reason: input.reason,
+    });
+  });
+  return getDecision(ctx, callId, decisionId);
+}
