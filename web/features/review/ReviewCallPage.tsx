@@ -1,0 +1,57 @@
+import { Alert, Card, Descriptions, Space, Spin, Tabs, Typography } from 'antd';
+import { Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router-dom';
+import { callsApi } from '../../api/calls.js';
+import { useLocale } from '../../app/locale.js';
+import { useApi } from '../../app/useApi.js';
+import { errorText } from '../../i18n/errors.js';
+import { CallStateTag } from '../calls/CallDetails.js';
+import { pick } from '../calls/labels.js';
+import { zonedTime } from '../calls/time.js';
+import { CALL_REVIEW_TABS } from './call-tabs.js';
+import { ReviewSettingsForm } from './ReviewSettingsForm.js';
+
+/** /review/:callId: the call, its review settings, then the tabs of the work (conflicts … decision). */
+export default function ReviewCallPage() {
+  const { t } = useTranslation();
+  const { locale } = useLocale();
+  const { callId = '' } = useParams();
+  const call = useApi(() => callsApi.manage(callId), [callId]);
+  if (call.error) return <Alert type="error" showIcon title={errorText(t, call.error)} />;
+  const c = call.data;
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="review-call-page">
+      <Link to="/review">{t('Expert review')}</Link>
+      <Card loading={call.loading}>
+        {c ? (
+          <>
+            <Typography.Title level={4}>
+              {pick(c.titleZh, c.titleEn, locale)} <CallStateTag state={c.effectiveState} />
+            </Typography.Title>
+            <Descriptions size="small" column={3}>
+              <Descriptions.Item label={t('Code')}>{c.code}</Descriptions.Item>
+              <Descriptions.Item label={t('Closes at')}>{zonedTime(c.closesAt, locale)}</Descriptions.Item>
+              <Descriptions.Item label={t('Reviewers per application')}>
+                {c.reviewersPerApplication}
+              </Descriptions.Item>
+            </Descriptions>
+            <ReviewSettingsForm callId={callId} />
+          </>
+        ) : null}
+      </Card>
+      <Tabs
+        destroyOnHidden
+        items={CALL_REVIEW_TABS.map((tab) => ({
+          key: tab.key,
+          label: t(tab.label),
+          children: (
+            <Suspense fallback={<Spin />}>
+              <tab.component callId={callId} />
+            </Suspense>
+          ),
+        }))}
+      />
+    </Space>
+  );
+}

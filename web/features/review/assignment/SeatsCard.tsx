@@ -1,0 +1,66 @@
+import { App, Button, Card, Popconfirm, Space, Table, Tag } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { SEAT_STATES } from '../../../../common/review.js';
+import { reviewRunsApi, type Seat } from '../../../api/review-runs.js';
+import { useLocale } from '../../../app/locale.js';
+import { useApi } from '../../../app/useApi.js';
+import { errorText } from '../../../i18n/errors.js';
+import { zonedTime } from '../../calls/time.js';
+import { CATEGORY_LABELS, SEAT_COLORS, SEAT_LABELS } from '../labels.js';
+
+/** The published seats with their states and counts; refill fills declined and unanswered ones. */
+export function SeatsCard({ callId }: { callId: string }) {
+  const { t } = useTranslation();
+  const { locale } = useLocale();
+  const { message } = App.useApp();
+  const seats = useApi(() => reviewRunsApi.seats(callId), [callId]);
+  const refill = () =>
+    reviewRunsApi
+      .refill(callId)
+      .then((run) => {
+        message.success(
+          t('{{count}} seats refilled', { count: run.assignments.filter((p) => !p.fixed).length }),
+        );
+        seats.reload();
+      })
+      .catch((err: unknown) => message.error(errorText(t, err)));
+  const counts = seats.data?.counts;
+  return (
+    <Card
+      size="small"
+      title={t('Seats')}
+      data-testid="seats"
+      extra={
+        <Popconfirm title={t('Refill declined and unanswered seats?')} onConfirm={refill}>
+          <Button data-testid="refill">{t('Refill')}</Button>
+        </Popconfirm>
+      }
+    >
+      <Space wrap style={{ marginBottom: 12 }} data-testid="seat-counts">
+        {SEAT_STATES.map((s) => (
+          <Tag key={s} color={SEAT_COLORS[s]}>
+            {t(SEAT_LABELS[s])} {counts?.[s] ?? 0}
+          </Tag>
+        ))}
+      </Space>
+      <Table<Seat>
+        rowKey="id"
+        size="small"
+        loading={seats.loading}
+        dataSource={seats.data?.items ?? []}
+        pagination={{ pageSize: 50, hideOnSinglePage: true }}
+        columns={[
+          { title: t('Receipt number'), render: (_, s) => s.applicationNumber ?? '—' },
+          { title: t('Label'), render: (_, s) => s.label },
+          { title: t('Expert'), render: (_, s) => `${s.expertName} · ${t(CATEGORY_LABELS[s.category])}` },
+          {
+            title: t('State'),
+            render: (_, s) => <Tag color={SEAT_COLORS[s.state]}>{t(SEAT_LABELS[s.state])}</Tag>,
+          },
+          { title: t('Reply by'), render: (_, s) => zonedTime(s.respondBy, locale) },
+          { title: t('Reason'), render: (_, s) => s.declineReason ?? '' },
+        ]}
+      />
+    </Card>
+  );
+}
