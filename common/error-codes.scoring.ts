@@ -12,5 +12,4 @@ export const SCORING_ERRORS = {
   'scoring.criterion_repeated': 'Each criterion at most once',
   'scoring.threshold_out_of_scale': "The minimum is outside the call's scale",
   'scoring.report_required': 'Write the panel report in Chinese or English',
-  'scoring.review_settings_missing': "Save the call's review settings first",
 } as const;

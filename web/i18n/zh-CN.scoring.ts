@@ -13,7 +13,6 @@ export const zhCNScoring: Record<string, string> = {
   'Each criterion at most once': '每项指标只能出现一次',
   "The minimum is outside the call's scale": '最低分超出本计划的评分范围',
   'Write the panel report in Chinese or English': '请填写中文或英文的评审组意见',
-  "Save the call's review settings first": '请先保存本计划的评审设置',
   // The expert's scorecard
   'Work plan': '工作计划',
   'Months {{from}}–{{to}}': '第 {{from}}–{{to}} 月',

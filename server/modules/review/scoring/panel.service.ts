@@ -8,6 +8,7 @@ import { accessible } from '../../applications/applications.access.js';
 import { appendAudit } from '../../audit/audit.chain.js';
 import { type CallRecord, loadCall } from '../../programs/calls.lookup.js';
 import { can } from '../../programs/calls.policy.js';
+import { ensureSettings } from '../runs/settings.service.js';
 import { computePanel } from './panel.compute.js';
 import type { PanelReviewInput, PanelView } from './scoring.schema.js';
 
@@ -83,12 +84,8 @@ export async function setThresholds(ctx: Ctx, callId: string, input: ReviewThres
     for (const [k, v] of Object.entries(input.criteria ?? {}))
       if (off(v)) errors.push(outOfScale(`/criteria/${k}`));
     if (errors.length) throw new AppError(400, 'request.validation_failed', { errors });
-    const row = await trx
-      .selectFrom('call_review_settings')
-      .select('thresholds_json')
-      .where('call_id', '=', callId)
-      .executeTakeFirst();
-    if (!row) throw new AppError(409, 'scoring.review_settings_missing');
+    // A call without review settings gets the assignment module's defaults, then these thresholds.
+    const row = await ensureSettings(trx, callId, isoNow(ctx.clock));
     await trx
       .updateTable('call_review_settings')
       .set({

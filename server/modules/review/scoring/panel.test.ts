@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isoNow, newId } from '../../../http/context.js';
 import { snapshotTables } from '../../../test/bad-input.js';
 import { buildUser } from '../../../test/factories.js';
 import { type Client, setupTestApp, signIn, type TestApp } from '../../../test/harness.js';
@@ -116,45 +115,8 @@ describe('panel', () => {
     ).toBe(404);
   });
 
-  it('asks for the review settings before thresholds, then checks them on the scale', async () => {
+  it('checks thresholds on the scale, writing nothing, and creates the review settings when missing', async () => {
     const before = await snapshotTables(t.database);
-    const none = await officer.put(`/api/calls/${call.id}/panel-thresholds`, { total: 6 });
-    expect(none.statusCode).toBe(409);
-    expect(none.json().code).toBe('scoring.review_settings_missing');
-    expect(await snapshotTables(t.database)).toEqual(before);
-    const ctx = t.systemCtx();
-    const ruleSet = newId();
-    const at = isoNow(ctx.clock);
-    await ctx.db
-      .insertInto('conflict_rule_sets')
-      .values({
-        id: ruleSet,
-        platform_id: null,
-        code: `P${ruleSet.slice(-6)}`,
-        version: 1,
-        name_zh: '测试',
-        name_en: 'Test',
-        rules_json: '[]',
-        created_by: null,
-        created_at: at,
-      })
-      .execute();
-    await ctx.db
-      .insertInto('call_review_settings')
-      .values({
-        call_id: call.id,
-        rule_set_id: ruleSet,
-        composition_json: '{}',
-        load_min: 0,
-        load_max: 5,
-        hybrid_top_n: 10,
-        response_days: 7,
-        scoring_closes_at: null,
-        thresholds_json: '{}',
-        updated_by: null,
-        updated_at: at,
-      })
-      .execute();
     const bad = await officer.put(`/api/calls/${call.id}/panel-thresholds`, {
       total: 11,
       criteria: { impact: 0 },
@@ -164,11 +126,19 @@ describe('panel', () => {
       '/total',
       '/criteria/impact',
     ]);
+    expect(await snapshotTables(t.database)).toEqual(before);
     const ok = await officer.put(`/api/calls/${call.id}/panel-thresholds`, { total: 6, economic: 3 });
     expect(ok.statusCode, ok.body).toBe(200);
     const passes = ok.json().applications.map((a: { passesThresholds: boolean }) => a.passesThresholds);
     expect(passes).toEqual([true, true, false, false]);
     expect(ok.json().applications[3].missedThresholds).toContain('total');
+    const settings = await t.database.db
+      .selectFrom('call_review_settings')
+      .selectAll()
+      .where('call_id', '=', call.id)
+      .executeTakeFirstOrThrow();
+    expect(JSON.parse(settings.thresholds_json)).toEqual({ total: 6, economic: 3 });
+    expect(JSON.parse(settings.composition_json)).toEqual({ academic: 1, industry: 1 });
   });
 
   it('records the consensus with a snapshot of its basis; the decision reads it as the score used', async () => {
