@@ -60,6 +60,27 @@ describe('commonlab assign', () => {
     expect(a.objective).toBeLessThanOrEqual(r.objective);
   }, 150_000);
 
+  it('keeps fixed pairs (pins) and avoids forbidden ones, as a refill does', async () => {
+    const [e0, a0] = instance.affinity[0]!;
+    const [e1, a1] = instance.affinity[1]!;
+    const refill = { ...instance, pins: [[e0, a0]], forbid: [[e1, a1]] };
+    for (const mode of ['optimal', 'random', 'hybrid']) {
+      const out = await commonlab([
+        'assign',
+        '--input',
+        file(`fixed-${mode}.json`, refill),
+        '--mode',
+        mode,
+        '--seed',
+        '3',
+      ]);
+      expect(out.code, out.stderr).toBe(0);
+      const r = JSON.parse(out.stdout);
+      expect(r.assignments).toContainEqual([e0, a0]);
+      expect(r.assignments).not.toContainEqual([e1, a1]);
+    }
+  }, 150_000);
+
   it('exits non-zero with problem+json naming the constraint and the applications', async () => {
     const tight = { ...instance, applications: [...instance.applications, { id: 'lonely', k: 2 }] };
     tight.affinity = [...instance.affinity, ['e1', 'lonely', 0.5]];
