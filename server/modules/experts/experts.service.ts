@@ -39,7 +39,14 @@ const audited = (r: ExpertRow, input: Partial<ProfileInput>) => ({
  */
 async function insertPerson(trx: Kysely<DB>, ctx: Ctx, input: CreatePersonInput): Promise<string> {
   const organisationId = await resolveOrganisation(trx, input.organisationId, '/person/organisationId');
-  if (input.userId) throw invalidField('/person/userId', 'experts.unknown_person');
+  if (input.userId) {
+    if (!(await trx.selectFrom('users').select('id').where('id', '=', input.userId).executeTakeFirst()))
+      throw invalidField('/person/userId', 'people.unknown_user');
+    if (await trx.selectFrom('people').select('id').where('user_id', '=', input.userId).executeTakeFirst())
+      throw new AppError(409, 'people.user_already_linked', {
+        errors: [{ in: 'body', pointer: '/person/userId', code: 'people.user_already_linked', message: '' }],
+      });
+  }
   const now = isoNow(ctx.clock);
   const row = {
     id: newId(),
@@ -49,7 +56,7 @@ async function insertPerson(trx: Kysely<DB>, ctx: Ctx, input: CreatePersonInput)
     email: input.email ?? null,
     phone: input.phone ?? null,
     organisation_id: organisationId,
-    user_id: null,
+    user_id: input.userId ?? null,
     created_at: now,
     updated_at: now,
   };
@@ -58,7 +65,7 @@ async function insertPerson(trx: Kysely<DB>, ctx: Ctx, input: CreatePersonInput)
     action: 'person.created',
     entityType: 'person',
     entityId: row.id,
-    after: { nameZh: row.name_zh, nameEn: row.name_en, organisationId, via: 'experts' },
+    after: { nameZh: row.name_zh, nameEn: row.name_en, organisationId, userId: row.user_id, via: 'experts' },
   });
   return row.id;
 }

@@ -92,6 +92,22 @@ describe('curating experts', () => {
     });
   });
 
+  it('links the new person to a user account when asked, once', async () => {
+    const user = (await buildUser(t.systemCtx(), { username: 'linked-expert' })).id;
+    const body = profile({ person: { nameZh: '郑账户', userId: user } });
+    const res = await as.root!.post('/api/experts', body);
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json().hasAccount).toBe(true);
+    const twice = await as.root!.post(
+      '/api/experts',
+      profile({ person: { nameZh: '郑重复', userId: user } }),
+    );
+    expect(twice.statusCode).toBe(409);
+    expect(twice.json().errors[0].pointer).toBe('/person/userId');
+    // Not counted in the listings below.
+    await t.database.db.deleteFrom('experts').where('id', '=', res.json().id).execute();
+  });
+
   it('lists with filters, a field matching its sub-fields, text over names and expertise, and counts', async () => {
     const all = (await as.badmin!.get('/api/experts')).json();
     expect(all.total).toBe(2);
