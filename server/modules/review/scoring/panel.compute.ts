@@ -41,12 +41,16 @@ async function submittedCards(db: Kysely<DB>, callId: string) {
         .where('s.state', '=', 'submitted')
         .execute()
     : [];
+  const byCard = new Map<string, Partial<Record<Criterion, number>>>();
+  for (const x of scores) {
+    const m = byCard.get(x.scorecard_id) ?? {};
+    m[x.criterion as Criterion] = Number(x.score);
+    byCard.set(x.scorecard_id, m);
+  }
   return cards.map((c) => ({
     ...c,
     weighted_total: Number(c.weighted_total),
-    scores: Object.fromEntries(
-      scores.filter((x) => x.scorecard_id === c.id).map((x) => [x.criterion, Number(x.score)]),
-    ) as Partial<Record<Criterion, number>>,
+    scores: byCard.get(c.id) ?? {},
   }));
 }
 
@@ -119,8 +123,14 @@ export async function computePanel(db: Kysely<DB>, call: CallRecord): Promise<Pa
     ]),
   ) as Record<Criterion, ReturnType<typeof lookup>>;
 
+  const cardsOf = new Map<string, Card[]>();
+  for (const c of cards) cardsOf.set(c.application_id, [...(cardsOf.get(c.application_id) ?? []), c]);
+  const seatCount = new Map<string, number>();
+  for (const s of seats) seatCount.set(s.application_id, (seatCount.get(s.application_id) ?? 0) + 1);
+  const consensusOf = new Map(consensus.map((x) => [x.application_id, x]));
+  const nameOf = new Map(cards.map((c) => [c.expert_id, c.name_zh]));
   const rows = apps.map((a) => {
-    const mine = cards.filter((c) => c.application_id === a.id);
+    const mine = cardsOf.get(a.id) ?? [];
     const reviews = mine.map((c) => {
       const t = totals.get(key(a.id, c.expert_id))!;
       const flags = new Set<ReviewFlag>(t.flags);
@@ -152,7 +162,7 @@ export async function computePanel(db: Kysely<DB>, call: CallRecord): Promise<Pa
     const calibratedMean = mean(reviews.map((r) => r.calibratedTotal));
     const academic = dimensionScore(criteria, 'academic', criteriaMeans.calibrated);
     const economic = dimensionScore(criteria, 'economic', criteriaMeans.calibrated);
-    const c = consensus.find((x) => x.application_id === a.id);
+    const c = consensusOf.get(a.id);
     const score = c ? Number(c.consensus_score) : calibratedMean;
     const missed = missedThresholds(thresholds, {
       total: score,
@@ -166,7 +176,7 @@ export async function computePanel(db: Kysely<DB>, call: CallRecord): Promise<Pa
       titleEn: a.title_en,
       leadNameZh: a.name_zh,
       requestedTotalMinor: Number(a.requested_total_minor),
-      seats: seats.filter((s) => s.application_id === a.id).length,
+      seats: seatCount.get(a.id) ?? 0,
       reviews,
       rawMean: mean(reviews.map((r) => r.rawTotal)),
       calibratedMean,
@@ -208,7 +218,7 @@ export async function computePanel(db: Kysely<DB>, call: CallRecord): Promise<Pa
     },
     reviewers: reviewerIds.map((id, i) => ({
       code: `R${i + 1}`,
-      expertName: cards.find((c) => c.expert_id === id)!.name_zh,
+      expertName: nameOf.get(id)!,
       reviews: totalFit.reviewers[id]!.reviews,
       effect: totalFit.reviewers[id]!.effect,
       flag: totalFit.reviewers[id]!.flag,
