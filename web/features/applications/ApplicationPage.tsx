@@ -15,6 +15,7 @@ import { saveFile } from '../imports/files.js';
 import { orgName } from '../orgs/labels.js';
 import { Centered, LoadFailed } from '../platforms/ui.js';
 import { ApplicationDetails, ApplicationStateTag, TransitionsCard } from './ApplicationDetails.js';
+import { AvoidExpertsCard } from './AvoidExpertsCard.js';
 import { Wizard } from './Wizard.js';
 
 /** /applications/:id[?version=n]: the wizard while the applicant may edit, else the frozen record. */
@@ -86,6 +87,7 @@ export default function ApplicationPage() {
           <ApplicationDetails app={app} />
         </>
       )}
+      <AvoidExpertsCard applicationId={app.id} />
       <TransitionsCard app={app} />
     </Space>
   );
