@@ -2,6 +2,7 @@
 import type { z } from 'zod';
 import type { AssignmentMode } from '../../common/review.js';
 import type { expertList } from '../../server/modules/experts/experts.schema.js';
+import type { ruleSetList } from '../../server/modules/review/conflicts/conflicts.schema.js';
 import type {
   myReviewList,
   myReviewView,
@@ -34,6 +35,9 @@ const call = (id: string) => `/api/calls/${enc(id)}`;
 
 export const reviewRunsApi = {
   calls: () => request<z.infer<typeof reviewCallList>>('GET', '/api/review/calls'),
+  /** Conflict rule sets a call of the platform may use (the presets and the platform's own). */
+  ruleSets: (platformId: string) =>
+    request<z.infer<typeof ruleSetList>>('GET', '/api/conflict-rule-sets', { query: { platformId } }),
   settings: (callId: string) => request<ReviewSettings>('GET', `${call(callId)}/review-settings`),
   saveSettings: (callId: string, body: UpdateReviewSettings) =>
     request<ReviewSettings>('PUT', `${call(callId)}/review-settings`, { body }),

@@ -82,4 +82,5 @@ export const zhCNAssignment: Record<string, string> = {
   'Why you cannot review it': '无法评审的原因',
   Academic: '学术',
   Industry: '产业',
+  'Conflict rules': '回避规则',
 };

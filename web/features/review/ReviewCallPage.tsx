@@ -36,7 +36,7 @@ export default function ReviewCallPage() {
                 {c.reviewersPerApplication}
               </Descriptions.Item>
             </Descriptions>
-            <ReviewSettingsForm callId={callId} />
+            <ReviewSettingsForm callId={callId} platformId={c.platform.id} />
           </>
         ) : null}
       </Card>

@@ -1,12 +1,15 @@
-import { App, Button, DatePicker, Form, InputNumber, Space } from 'antd';
+import { App, Button, DatePicker, Form, InputNumber, Select, Space } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { reviewRunsApi } from '../../api/review-runs.js';
+import { useLocale } from '../../app/locale.js';
 import { useApi } from '../../app/useApi.js';
 import { errorText } from '../../i18n/errors.js';
+import { pick } from '../calls/labels.js';
 
 interface Values {
+  ruleSetId: string;
   academic: number;
   industry: number;
   lab: number;
@@ -18,8 +21,10 @@ interface Values {
 }
 
 /** A call's review settings: composition, loads, hybrid top-N, the reply window and scoring's end. */
-export function ReviewSettingsForm({ callId }: { callId: string }) {
+export function ReviewSettingsForm({ callId, platformId }: { callId: string; platformId: string }) {
   const { t } = useTranslation();
+  const { locale } = useLocale();
+  const ruleSets = useApi(() => reviewRunsApi.ruleSets(platformId), [platformId]);
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const settings = useApi(() => reviewRunsApi.settings(callId), [callId]);
@@ -27,6 +32,7 @@ export function ReviewSettingsForm({ callId }: { callId: string }) {
     const s = settings.data;
     if (!s) return;
     form.setFieldsValue({
+      ruleSetId: s.ruleSetId,
       academic: s.composition.academic,
       industry: s.composition.industry,
       lab: s.composition.lab ?? 0,
@@ -40,6 +46,7 @@ export function ReviewSettingsForm({ callId }: { callId: string }) {
   const save = (v: Values) =>
     reviewRunsApi
       .saveSettings(callId, {
+        ruleSetId: v.ruleSetId,
         composition: { academic: v.academic, industry: v.industry, lab: v.lab },
         loadMin: v.loadMin,
         loadMax: v.loadMax,
@@ -60,6 +67,16 @@ export function ReviewSettingsForm({ callId }: { callId: string }) {
   return (
     <Form<Values> form={form} layout="inline" onFinish={save} data-testid="review-settings">
       <Space wrap>
+        <Form.Item name="ruleSetId" label={t('Conflict rules')} rules={[{ required: true }]}>
+          <Select
+            style={{ width: 220 }}
+            data-testid="settings-rule-set"
+            options={(ruleSets.data?.items ?? []).map((r) => ({
+              value: r.id,
+              label: `${pick(r.nameZh, r.nameEn, locale)} v${r.version}`,
+            }))}
+          />
+        </Form.Item>
         {n('academic', t('Academic (min.)'))}
         {n('industry', t('Industry (min.)'))}
         {n('lab', t('Laboratory (min.)'))}

@@ -29,10 +29,14 @@ export default function AssignmentTab({ callId }: { callId: string }) {
   const runs = useApi(() => reviewRunsApi.runs(callId), [callId]);
   const published = runs.data?.items.find((r) => r.state === 'published' && r.purpose === 'initial');
   const latestId = published?.id ?? runs.data?.items.find((r) => r.state === 'draft')?.id;
+  // On opening: the published (or latest draft) run, compared with the run made before it.
   useEffect(() => {
     if (!latestId || current) return;
+    const items = runs.data?.items ?? [];
+    const before = items[items.findIndex((r) => r.id === latestId) + 1];
     reviewRunsApi.run(callId, latestId).then(setCurrent, () => undefined);
-  }, [callId, latestId, current]);
+    if (before) reviewRunsApi.run(callId, before.id).then(setPrevious, () => undefined);
+  }, [callId, latestId, current, runs.data]);
 
   const act = async (fn: () => Promise<unknown>) => {
     setBusy(true);
