@@ -89,7 +89,10 @@ export default function ScorecardPage() {
     if (submit) {
       const found = localCheck();
       setErrors(found);
-      if (Object.keys(found).length) return;
+      if (Object.keys(found).length) {
+        message.warning(t('Every criterion needs a score and a comment'));
+        return;
+      }
     }
     setBusy(true);
     try {
