@@ -1,4 +1,15 @@
-import { App, Button, Card, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
+import {
+  App,
+  Button,
+  Card,
+  Popconfirm,
+  Select,
+  Space,
+  Table,
+  type TableColumnsType,
+  Tag,
+  Typography,
+} from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { callsApi } from '../../../api/calls.js';
@@ -18,6 +29,18 @@ import { ConstraintsForm } from './ConstraintsForm.js';
 import { CutoffExplanation, reasonText } from './CutoffExplanation.js';
 import { OverrideButton } from './OverrideButton.js';
 import { OUTCOME_COLOR, OUTCOME_SHOWN } from './outcomes.js';
+
+/** Draws the cut-off line above the cut-off application's row (a red rule across every cell). */
+function withCutoffLine(
+  cutoffRow: number,
+  columns: TableColumnsType<DecisionItem>,
+): TableColumnsType<DecisionItem> {
+  return columns.map((c) => ({
+    ...c,
+    onCell: (_: DecisionItem, i?: number) =>
+      i === cutoffRow ? { style: { borderTop: '3px solid #cf1322' }, 'data-cutoff': 'true' } : {},
+  }));
+}
 
 /** The call review page's decision tab: constraints, the ranked selection with its cut-off, overrides, finalise. */
 export default function DecisionTab({ callId }: { callId: string }) {
@@ -132,9 +155,7 @@ export default function DecisionTab({ callId }: { callId: string }) {
               pagination={false}
               dataSource={d.items}
               data-testid="decision-table"
-              rowClassName={(_, i) => (i === cutoffRank ? 'decision-cutoff-row' : '')}
-              onRow={(_, i) => (i === cutoffRank ? { style: { borderTop: '3px solid #cf1322' } } : {})}
-              columns={[
+              columns={withCutoffLine(cutoffRank, [
                 {
                   title: t('Rank'),
                   dataIndex: 'rank',
@@ -185,7 +206,7 @@ export default function DecisionTab({ callId }: { callId: string }) {
                       },
                     ]
                   : []),
-              ]}
+              ])}
             />
           </Space>
         </Card>
