@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_RULE_SET, STRICT_RULE_SET } from '../../../../common/conflict-rules.js';
 import { collaborationCutoff, evaluateConflicts, nameKeys } from './conflicts.evaluate.js';
+import { explainRule } from './conflicts.explain.js';
 import type { CallConflictData } from './conflicts.model.js';
 
 const org = (id: string) => ({ id, name: `Org ${id}` });
@@ -109,5 +110,27 @@ describe('conflict engine (in memory)', () => {
 
   it('evaluates only the rules in the set', () => {
     expect(keys([{ key: 'own', kind: 'same_organisation' }])).toEqual(['e1|a1|own']);
+  });
+
+  it('explains a rule that did not match: a name with another organisation, a collaboration before the window', () => {
+    const d = data();
+    const e2 = d.experts[1]!;
+    const a3 = d.applications[2]!;
+    const one = {
+      ...d,
+      experts: [e2],
+      applications: [a3],
+      collaborations: d.collaborations,
+      declarations: [],
+    };
+    const named = explainRule(DEFAULT_RULE_SET.rules[4]!, one, e2, a3, now);
+    expect(named).toMatchObject({ matched: false, reason: 'named_with_other_organisation' });
+    const a1 = d.applications[0]!;
+    const collab = explainRule(DEFAULT_RULE_SET.rules[1]!, { ...one, applications: [a1] }, e2, a1, now);
+    expect(collab).toMatchObject({
+      matched: false,
+      reason: 'collaboration_outside_window',
+      detail: { years: 4 },
+    });
   });
 });
