@@ -300,3 +300,42 @@ describe('publish, answer, refill', () => {
     expect(still).toEqual(accepted);
   });
 });
+
+describe('refill in random mode', () => {
+  it('draws a new recorded seed and fills only the declined seat', async () => {
+    const ctx = t.systemCtx();
+    const other = await buildClosedCall(ctx, { platformId: A, k: 2 });
+    const app = await buildInReview(ctx, other, { title: '风电叶片检测', summary: 'wind blade inspection' });
+    const run = (
+      await officer.post(`/api/calls/${other.id}/assignment-runs`, { mode: 'random', seed: 11 })
+    ).json();
+    expect((await officer.post(`/api/calls/${other.id}/assignment-runs/${run.id}/publish`)).statusCode).toBe(
+      200,
+    );
+    const seats = await t.database.db
+      .selectFrom('review_assignments')
+      .selectAll()
+      .where('call_id', '=', other.id)
+      .execute();
+    await t.database.db
+      .updateTable('review_assignments')
+      .set({ state: 'declined', decline_reason: 'busy' })
+      .where('id', '=', seats[0]!.id)
+      .execute();
+    const refill = (await officer.post(`/api/calls/${other.id}/refill`)).json();
+    expect(refill).toMatchObject({ mode: 'random', purpose: 'refill' });
+    expect(typeof refill.seed).toBe('number');
+    const replay = await officer.post(`/api/calls/${other.id}/assignment-runs/${refill.id}/replay`);
+    expect(replay.json().identical).toBe(true);
+    const after = await t.database.db
+      .selectFrom('review_assignments')
+      .selectAll()
+      .where('call_id', '=', other.id)
+      .execute();
+    expect(after).toHaveLength(3);
+    expect(after.find((s) => s.id === seats[1]!.id)).toEqual(seats[1]);
+    const added = after.find((s) => !seats.some((x) => x.id === s.id))!;
+    expect(added).toMatchObject({ application_id: app.id, state: 'invited', label: 'C' });
+    expect(added.expert_id).not.toBe(seats[0]!.expert_id);
+  });
+});
