@@ -134,8 +134,15 @@ const PATHS: Record<string, string> = {
   project: '/projects/',
 };
 
+/** Entities whose notifications open a list rather than the entity (an invitation is answered in the list). */
+const LIST_PATHS: Record<string, string> = {
+  review_assignment: '/my-reviews',
+};
+
 /** The in-app path of the notification's entity, if it has one. */
 export function linkPath(entityType: string, entityId: string | null): string | null {
+  const list = LIST_PATHS[entityType];
+  if (list) return list;
   const base = PATHS[entityType];
   return base && entityId ? `${base}${entityId}` : null;
 }

@@ -44,6 +44,8 @@ describe('notification texts', () => {
   it('links to the entity and reads unknown locales as Chinese', () => {
     expect(linkPath('call', 'abc')).toBe('/calls/abc');
     expect(linkPath('call', null)).toBeNull();
+    // An invitation to review is answered in the expert's list, not on the (not yet accepted) seat.
+    expect(linkPath('review_assignment', 'seat-1')).toBe('/my-reviews');
     expect(linkPath('unknown', 'abc')).toBeNull();
     expect(localeOf('en-US')).toBe('en-US');
     expect(localeOf('fr-FR')).toBe('zh-CN');

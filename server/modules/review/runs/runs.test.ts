@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_RULE_SET_ID } from '../../../../common/conflict-rules.js';
+import { newId } from '../../../http/context.js';
 import { buildPlatform, buildUser } from '../../../test/factories.js';
 import { type Client, setupTestApp, signIn, type TestApp } from '../../../test/harness.js';
 import { assign, instanceHash } from '../assignment/assign.js';
@@ -75,6 +76,16 @@ describe('review settings', () => {
     expect((await officerB.get(`/api/calls/${call.id}/review-settings`)).statusCode).toBe(403);
     const bad = await officer.put(`/api/calls/${call.id}/review-settings`, { loadMin: 5, loadMax: 2 });
     expect(bad.statusCode).toBe(400);
+    // A rule set that does not exist (or is another platform's) is refused, naming the field.
+    const unknown = await officer.put(`/api/calls/${call.id}/review-settings`, { ruleSetId: newId() });
+    expect(unknown.statusCode).toBe(422);
+    expect(unknown.json()).toMatchObject({
+      code: 'conflicts.rule_set_not_usable',
+      errors: [{ pointer: '/ruleSetId' }],
+    });
+    expect((await officer.get(`/api/calls/${call.id}/review-settings`)).json().ruleSetId).toBe(
+      DEFAULT_RULE_SET_ID,
+    );
   });
 });
 
@@ -289,8 +300,22 @@ describe('publish, answer, refill', () => {
       .where('call_id', '=', call.id)
       .where('state', '=', 'accepted')
       .execute();
+    // Two fresh experts, so the pool can fill every expired seat whatever the earlier tests used up.
+    for (const [category, expertise] of [
+      ['academic', 'wind turbine blade fatigue and composite materials'],
+      ['industry', 'offshore wind farm operations and maintenance'],
+    ] as const)
+      experts.push(await buildExpert(t.systemCtx(), { category, expertise, platformId: A }));
+    const silent = seats.filter((s) => s.state === 'invited');
     const refill = await officer.post(`/api/calls/${call.id}/refill`);
-    expect([200, 422]).toContain(refill.statusCode);
+    expect(refill.statusCode).toBe(200);
+    const after = (await officer.get(`/api/calls/${call.id}/seats`)).json().items as {
+      id: string;
+      applicationId: string;
+      state: string;
+    }[];
+    for (const s of silent) expect(after.find((a) => a.id === s.id)?.state).toBe('expired');
+    expect(after.filter((a) => a.state === 'invited')).toHaveLength(silent.length);
     const still = await t.database.db
       .selectFrom('review_assignments')
       .selectAll()

@@ -4,6 +4,7 @@ import type { CallReviewSettingsTable, DB } from '../../../db/schema.js';
 import { type Ctx, isoNow } from '../../../http/context.js';
 import { invalidField } from '../../../http/errors.js';
 import { appendAudit } from '../../audit/audit.chain.js';
+import { assertRuleSetUsable } from '../conflicts/conflicts.rulesets.js';
 import { officerCall } from './runs.access.js';
 import type { ReviewSettingsView, UpdateReviewSettingsInput } from './runs.schema.js';
 
@@ -78,15 +79,7 @@ export async function updateReviewSettings(
     const call = await officerCall(trx, ctx, callId);
     const now = isoNow(ctx.clock);
     const before = await ensureSettings(trx, callId, now);
-    if (input.ruleSetId) {
-      const set = await trx
-        .selectFrom('conflict_rule_sets')
-        .select(['id', 'platform_id'])
-        .where('id', '=', input.ruleSetId)
-        .executeTakeFirst();
-      if (!set || (set.platform_id && set.platform_id !== call.platformId))
-        throw invalidField('/ruleSetId', 'request.not_found');
-    }
+    if (input.ruleSetId) await assertRuleSetUsable(trx, input.ruleSetId, call.platformId);
     const loadMin = input.loadMin ?? before.load_min;
     const loadMax = input.loadMax ?? before.load_max;
     if (loadMin > loadMax) throw invalidField('/loadMin', 'request.invalid');
