@@ -10,6 +10,7 @@ import { createDatabase, type Database } from './db/database.js';
 import { latestMigration } from './db/migrate.js';
 import { verifyAuditChain } from './modules/audit/audit.chain.js';
 import { verifyPassword } from './modules/auth/password.js';
+import { DEMO_REVIEW_APPLICATIONS, demoReviewApplicant } from './seed/demo-review.data.js';
 import { DEMO_USERS } from './seed/demo-users.js';
 import { TEST_DB } from './test/harness.js';
 
@@ -129,7 +130,12 @@ describe('commonlab CLI', { timeout: 90_000 }, () => {
     const r = await commonlab(['seed', '--demo']);
     expect(r, r.stderr).toMatchObject({ code: 0 });
     const users = await database.db.selectFrom('users').select('username').execute();
-    expect(users.map((u) => u.username).sort()).toEqual(DEMO_USERS.map((u) => u.username).sort());
+    // One account per demo user, and the applicant of each application of the demo review call.
+    const expected = [
+      ...DEMO_USERS.map((u) => u.username),
+      ...DEMO_REVIEW_APPLICATIONS.map((_, i) => demoReviewApplicant(i)),
+    ];
+    expect(users.map((u) => u.username).sort()).toEqual(expected.sort());
     expect(await rolesOf('expert')).toEqual(['expert']);
   });
 

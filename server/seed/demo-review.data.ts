@@ -231,3 +231,6 @@ export const DEMO_REVIEW_APPLICATIONS: readonly DemoReviewApplication[] = [
     requestedUsd: 1_500_000,
   },
 ];
+
+/** The account of each application's lead (its applicant), in the order above. */
+export const demoReviewApplicant = (i: number) => `review-demo-${String(i + 1).padStart(2, '0')}`;

@@ -16,6 +16,7 @@ import {
   DEMO_REVIEW_APPLICATIONS,
   DEMO_REVIEW_PARTNERS,
   type DemoReviewApplication,
+  demoReviewApplicant,
 } from './demo-review.data.js';
 
 const DAY = 86_400_000;
@@ -103,9 +104,9 @@ async function applicantOf(ctx: Ctx, platformId: string, i: number, spec: DemoRe
     enterpriseSize: spec.lead.size,
     country: 'US',
   });
-  const n = String(i + 1).padStart(2, '0');
+  const username = demoReviewApplicant(i);
   const user = await createUser(ctx, {
-    username: `review-demo-${n}`,
+    username,
     displayName: `申请人 ${spec.lead.contactEn}`,
     password: randomBytes(24).toString('base64url'),
     isSystemAdmin: false,
@@ -114,7 +115,7 @@ async function applicantOf(ctx: Ctx, platformId: string, i: number, spec: DemoRe
   const person = await createPerson(ctx, {
     nameZh: spec.lead.contactZh,
     nameEn: spec.lead.contactEn,
-    email: `review-demo-${n}@example.org`,
+    email: `${username}@example.org`,
     organisationId: org.id,
     userId: user.id,
   });
