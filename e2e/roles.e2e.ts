@@ -27,6 +27,8 @@ describe('what each role sees', () => {
       '研发计划',
       '我的申请',
       '项目',
+      '我的评审',
+      '我的专家档案',
       '机构库',
     ]);
     expect(await shownCounts(page)).toEqual(['platforms', 'myPlatforms', 'myRoles']);
@@ -78,6 +80,8 @@ describe('what each role sees', () => {
       '我的申请',
       '形式审查',
       '项目',
+      '专家评审',
+      '专家库',
       '机构库',
       '人员库',
       '知识产权管理',
