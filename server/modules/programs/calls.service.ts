@@ -210,24 +210,39 @@ async function transition(
     const call = await managed(trx, ctx, id);
     const now = ctx.clock.now();
     if (!canTransition(call.state, action)) throw illegal(call, action, now);
-    const patch = await apply(call, trx, now);
-    const to = CALL_TRANSITIONS[action].to;
-    await trx
-      .updateTable('calls')
-      .set({ ...patch, state: to, updated_at: now.toISOString() })
-      .where('id', '=', id)
-      .execute();
-    await appendAudit(trx, ctx.seam, ctx, {
-      action: `call.${action}`,
-      entityType: 'call',
-      entityId: id,
-      platformId: call.platformId,
-      before: { state: call.state, closesAt: call.closesAt },
-      after: { state: to, closesAt: patch.closes_at ?? call.closesAt },
-      reason: reason ?? null,
-    });
+    await moveCall(trx, ctx, call, action, { patch: await apply(call, trx, now), reason, now });
   });
   return staffView(ctx, (await loadCall(ctx.db, id))!);
+}
+
+/**
+ * The one way a call's state changes, inside the caller's transaction once it has checked the move:
+ * the new state with the patch, and the audit entry `call.<action>` (the review modules start the review
+ * and record the decision through it).
+ */
+export async function moveCall(
+  trx: Kysely<DB>,
+  ctx: Ctx,
+  call: Pick<CallRecord, 'id' | 'state' | 'platformId' | 'closesAt'>,
+  action: CallAction,
+  o: { now: Date; patch?: Partial<CallRow>; reason?: string | null; after?: Record<string, unknown> },
+): Promise<void> {
+  const to = CALL_TRANSITIONS[action].to;
+  const patch = o.patch ?? {};
+  await trx
+    .updateTable('calls')
+    .set({ ...patch, state: to, updated_at: o.now.toISOString() })
+    .where('id', '=', call.id)
+    .execute();
+  await appendAudit(trx, ctx.seam, ctx, {
+    action: `call.${action}`,
+    entityType: 'call',
+    entityId: call.id,
+    platformId: call.platformId,
+    before: { state: call.state, closesAt: call.closesAt },
+    after: { state: to, closesAt: patch.closes_at ?? call.closesAt, ...o.after },
+    reason: o.reason ?? null,
+  });
 }
 
 export function publishCall(ctx: Ctx, id: string, reason?: string) {

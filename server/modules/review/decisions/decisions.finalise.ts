@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { ApplicationAction } from '../../../../common/applications.js';
-import { CALL_TRANSITIONS, canTransition } from '../../../../common/calls.js';
+import { canTransition } from '../../../../common/calls.js';
 import type { DecisionOutcome } from '../../../../common/review.js';
 import type { DB } from '../../../db/schema.js';
 import { type Ctx, isoNow, newId } from '../../../http/context.js';
@@ -10,6 +10,7 @@ import { applyTransition, illegal } from '../../applications/applications.transi
 import { appendAudit } from '../../audit/audit.chain.js';
 import { notify } from '../../notifications/notifications.service.js';
 import type { CallRecord } from '../../programs/calls.lookup.js';
+import { moveCall } from '../../programs/calls.service.js';
 import { alreadyFinal, decisionCall, decisionRow, notReviewing } from './decisions.access.js';
 import type { DecisionView } from './decisions.schema.js';
 import { getDecision } from './decisions.service.js';
@@ -143,21 +144,7 @@ export async function finaliseDecision(
         },
       });
     }
-    await trx
-      .updateTable('calls')
-      .set({ state: CALL_TRANSITIONS.decide.to, updated_at: at })
-      .where('id', '=', callId)
-      .where('state', '=', call.state)
-      .execute();
-    await appendAudit(trx, ctx.seam, ctx, {
-      action: 'call.decide',
-      entityType: 'call',
-      entityId: callId,
-      platformId: call.platformId,
-      before: { state: call.state },
-      after: { state: CALL_TRANSITIONS.decide.to, decisionId },
-      reason: reason ?? null,
-    });
+    await moveCall(trx, ctx, call, 'decide', { now: new Date(at), reason, after: { decisionId } });
     await trx
       .updateTable('funding_decisions')
       .set({ state: 'final', finalised_by: ctx.actor?.userId || null, finalised_at: at })

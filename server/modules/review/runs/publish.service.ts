@@ -7,6 +7,7 @@ import { AppError, notFound } from '../../../http/errors.js';
 import { appendAudit } from '../../audit/audit.chain.js';
 import { notify } from '../../notifications/notifications.service.js';
 import { type CallRecord, effectiveCallState } from '../../programs/calls.lookup.js';
+import { moveCall } from '../../programs/calls.service.js';
 import type { AssignmentResult } from '../assignment/assign.js';
 import { assertInReview, officerCall } from './runs.access.js';
 import { publishedRun, solveAndStore } from './runs.service.js';
@@ -100,22 +101,9 @@ async function startReview(trx: Transaction<DB>, ctx: Ctx, call: CallRecord) {
   const now = ctx.clock.now();
   const closedByClock = call.state === 'published' && effectiveCallState(call, now) === 'closed';
   if (!canTransition(call.state, 'start_review') && !closedByClock) return;
-  await trx
-    .updateTable('calls')
-    .set({
-      state: 'reviewing',
-      updated_at: now.toISOString(),
-      ...(closedByClock ? { closed_at: call.closesAt } : {}),
-    })
-    .where('id', '=', call.id)
-    .execute();
-  await appendAudit(trx, ctx.seam, ctx, {
-    action: 'call.start_review',
-    entityType: 'call',
-    entityId: call.id,
-    platformId: call.platformId,
-    before: { state: call.state },
-    after: { state: 'reviewing' },
+  await moveCall(trx, ctx, call, 'start_review', {
+    now,
+    patch: closedByClock ? { closed_at: call.closesAt } : {},
   });
 }
 
