@@ -67,6 +67,7 @@ const affinity: Benchmark = {
         'this set is small and written by the glossary author: read the ablations, not only the headline',
       ],
       problems,
+      checked: 'every model gave the same loss in every round (deterministic)',
     };
   },
 };

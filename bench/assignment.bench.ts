@@ -155,6 +155,8 @@ const benchmark: Benchmark = {
       },
       summary,
       problems,
+      checked:
+        'every result keeps k, loads, composition and conflicts, and the optimum equals the LP optimum to 1e-6',
     };
   },
 };

@@ -74,7 +74,7 @@ function printReport(b: Benchmark, report: BenchReport, seconds: number) {
     );
     for (const p of report.problems) out.write(`    - ${p}\n`);
   } else {
-    out.write('  valid: every response was 2xx, no socket errors or timeouts\n');
+    out.write(`  valid: ${report.checked ?? 'every response was 2xx, no socket errors or timeouts'}\n`);
   }
   const load = os
     .loadavg()

@@ -28,6 +28,8 @@ export interface BenchReport {
   summary: string[];
   /** Anything that makes the figures meaningless (non-2xx responses, socket errors). Empty = valid. */
   problems: string[];
+  /** What the run checked to call itself valid; HTTP benchmarks leave it out (every response 2xx). */
+  checked?: string;
 }
 
 /**
