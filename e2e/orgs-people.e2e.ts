@@ -44,7 +44,8 @@ const search = async (p: Page, q: string) => {
 describe('people directory (system admin)', () => {
   it('adds a person with an organisation from the registry, edits and deletes them', async () => {
     await openNav(page, '人员库');
-    await personRow(page, '陈浩').waitFor();
+    // The directory holds more people than one page (the demo experts too); wait for the list itself.
+    await tableRows(page, 'people-table').first().waitFor();
     await page.getByRole('button', { name: '新建人员' }).click();
     await modal(page).locator('#nameZh').fill('吴晓');
     await modal(page).locator('#nameEn').fill('Wu Xiao');
@@ -130,6 +131,7 @@ describe('people directory (system admin)', () => {
     await modal(page).locator('.ant-modal-footer').getByRole('button', { name: '关闭' }).click();
     await noModal(page);
     expect((await person('郑宁'))?.organisation_id).toBe(await orgId('麻省理工学院'));
+    await search(page, '郑宁');
     await poll(() => personRow(page, '郑宁').textContent()).toContain('麻省理工学院');
     expect(problems).toEqual([]);
   });
@@ -141,6 +143,7 @@ describe('people directory (other roles)', () => {
     await signInAs(p, 'supervisor');
     expect(await navLabels(p)).toContain('人员库');
     await openNav(p, '人员库');
+    await search(p, '陈浩');
     await personRow(p, '陈浩').waitFor();
     expect(await personRow(p, '陈浩').textContent()).toContain('chen.hao@example.org');
     // 郑宁 works on no platform of theirs: the contact is withheld.
