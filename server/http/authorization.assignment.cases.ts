@@ -1,22 +1,21 @@
 import { publishRun } from '../modules/review/runs/publish.service.js';
 import { buildClosedCall, buildExpert, buildInReview } from '../modules/review/runs/runs.fixtures.js';
 import { createRun } from '../modules/review/runs/runs.service.js';
-import type { ActorName, Expect, MatrixEnv, RouteCase } from './authorization.matrix.js';
+import {
+  type ActorName,
+  CALL_OFFICERS,
+  CALL_OFFICERS_WRITE,
+  type Expect,
+  type MatrixEnv,
+  type RouteCase,
+} from './authorization.matrix.js';
 import { isoNow, newId } from './context.js';
 
 /** The authorization matrix rows of the assignment runs and invitations (issue 5). */
 const signedIn: Expect = { anonymous: '401', others: '2xx' };
 /** The call platform's program officers and admins (tokens belong to a system admin). */
-const officers: Expect = {
-  anonymous: '401',
-  'token:read': '2xx',
-  'token:write': '2xx',
-  system_admin: '2xx',
-  'A:platform_admin': '2xx',
-  'A:program_officer': '2xx',
-  others: '403',
-};
-const officersWrite: Expect = { ...officers, 'token:read': '403' };
+const officers = CALL_OFFICERS;
+const officersWrite = CALL_OFFICERS_WRITE;
 /** Only the invited expert answers; anyone else is told the invitation does not exist. */
 const ownSeat: Expect = { anonymous: '401', 'token:read': '403', 'A:expert': '2xx', others: '404' };
 

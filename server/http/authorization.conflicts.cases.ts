@@ -1,6 +1,13 @@
 import { DEFAULT_RULE_SET_ID } from '../../common/conflict-rules.js';
 import { buildClosedCall, buildExpert, buildInReview } from '../modules/review/runs/runs.fixtures.js';
-import type { ActorName, Expect, MatrixEnv, RouteCase } from './authorization.matrix.js';
+import {
+  type ActorName,
+  CALL_OFFICERS,
+  CALL_OFFICERS_WRITE,
+  type Expect,
+  type MatrixEnv,
+  type RouteCase,
+} from './authorization.matrix.js';
 import { isoNow, newId } from './context.js';
 
 /**
@@ -9,16 +16,8 @@ import { isoNow, newId } from './context.js';
  * applicants and experts never list them. The avoid list of an application is read by whoever reads the
  * application and changed by its owner (A:applicant) only.
  */
-const officers: Expect = {
-  anonymous: '401',
-  'token:read': '2xx',
-  'token:write': '2xx',
-  system_admin: '2xx',
-  'A:platform_admin': '2xx',
-  'A:program_officer': '2xx',
-  others: '403',
-};
-const officersWrite: Expect = { ...officers, 'token:read': '403' };
+const officers = CALL_OFFICERS;
+const officersWrite = CALL_OFFICERS_WRITE;
 /** Staff of any platform read the rule sets (presets are deployment-wide). */
 const staff: Expect = { ...officers, 'B:platform_admin': '2xx' };
 /** Readers of the draft: its owner and A's officers (and system admins); the rest do not see it. */

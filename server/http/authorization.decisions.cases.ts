@@ -1,23 +1,21 @@
 import { buildCall } from '../modules/applications/applications.fixtures.js';
 import { scoredApplication, startReview } from '../modules/review/decisions/decisions.fixtures.js';
 import { computeDecision } from '../modules/review/decisions/decisions.service.js';
-import type { ActorName, Expect, MatrixEnv, RouteCase } from './authorization.matrix.js';
+import {
+  type ActorName,
+  CALL_OFFICERS,
+  CALL_OFFICERS_WRITE,
+  type MatrixEnv,
+  type RouteCase,
+} from './authorization.matrix.js';
 
 /**
  * The authorization matrix rows of the funding decisions (issue 5): the call platform's officers only
  * (platform admins, program officers; system admins and their tokens). Applicants learn their outcome
  * through their application and notifications.
  */
-const officers: Expect = {
-  anonymous: '401',
-  'token:read': '2xx',
-  'token:write': '2xx',
-  system_admin: '2xx',
-  'A:platform_admin': '2xx',
-  'A:program_officer': '2xx',
-  others: '403',
-};
-const officersWrite: Expect = { ...officers, 'token:read': '403' };
+const officers = CALL_OFFICERS;
+const officersWrite = CALL_OFFICERS_WRITE;
 const ALLOWED_WRITERS = new Set<ActorName>([
   'token:write',
   'system_admin',

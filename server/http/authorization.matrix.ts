@@ -32,3 +32,15 @@ export interface MatrixEnv {
   B(): string;
   userId(actor: ActorName): string | undefined;
 }
+
+/** A call's staff: program officers and admins of its platform, A (tokens belong to a system admin). */
+export const CALL_OFFICERS: Expect = {
+  anonymous: '401',
+  'token:read': '2xx',
+  'token:write': '2xx',
+  system_admin: '2xx',
+  'A:platform_admin': '2xx',
+  'A:program_officer': '2xx',
+  others: '403',
+};
+export const CALL_OFFICERS_WRITE: Expect = { ...CALL_OFFICERS, 'token:read': '403' };

@@ -6,7 +6,13 @@ import {
   fullScorecard,
   inReviewApplication,
 } from '../modules/review/scoring/scoring.fixtures.js';
-import type { Expect, MatrixEnv, RouteCase } from './authorization.matrix.js';
+import {
+  CALL_OFFICERS,
+  CALL_OFFICERS_WRITE,
+  type Expect,
+  type MatrixEnv,
+  type RouteCase,
+} from './authorization.matrix.js';
 import { isoNow, newId } from './context.js';
 
 /**
@@ -17,16 +23,8 @@ import { isoNow, newId } from './context.js';
  */
 const expertOnly: Expect = { anonymous: '401', 'A:expert': '2xx', others: '404' };
 const expertOnlyWrite: Expect = { ...expertOnly, 'token:read': '403' };
-const officers: Expect = {
-  anonymous: '401',
-  'token:read': '2xx',
-  'token:write': '2xx',
-  system_admin: '2xx',
-  'A:platform_admin': '2xx',
-  'A:program_officer': '2xx',
-  others: '403',
-};
-const officersWrite: Expect = { ...officers, 'token:read': '403' };
+const officers = CALL_OFFICERS;
+const officersWrite = CALL_OFFICERS_WRITE;
 /** The application is visible only to its officers; anyone else is told it does not exist. */
 const applicationOfficersWrite: Expect = { ...officersWrite, others: '404' };
 
