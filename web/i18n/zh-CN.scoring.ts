@@ -14,8 +14,6 @@ export const zhCNScoring: Record<string, string> = {
   "The minimum is outside the call's scale": '最低分超出本计划的评分范围',
   'Write the panel report in Chinese or English': '请填写中文或英文的评审组意见',
   // The expert's scorecard
-  'Work plan': '工作计划',
-  'Months {{from}}–{{to}}': '第 {{from}}–{{to}} 月',
   'Co-funding': '自筹经费',
   'Budget by category': '分科目预算',
   'Requested in total': '申请经费合计',

@@ -1,5 +1,5 @@
 import { DownloadOutlined } from '@ant-design/icons';
-import { Button, Card, Descriptions, Space, Table, Tag, Timeline, Typography } from 'antd';
+import { Button, Card, Space, Table, Tag, Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { COST_CATEGORIES } from '../../../common/calls.js';
 import { type ApplicationMember, type ApplicationView, applicationsApi } from '../../api/applications.js';
@@ -15,6 +15,7 @@ import { zonedTime } from '../calls/time.js';
 import { saveFile } from '../imports/files.js';
 import { orgName } from '../orgs/labels.js';
 import { localName } from '../platforms/labels.js';
+import { ApplicationContentCards } from './ApplicationContentCards.js';
 import { sizeText } from './steps/AttachmentsStep.js';
 import { CONFIRMATION_LABELS } from './steps/InvitationsStep.js';
 
@@ -36,54 +37,7 @@ export function ApplicationDetails({ app }: { app: ApplicationView }) {
   const names = new Map(app.consortium.map((m) => [m.organisation.id, orgName(m.organisation, locale)]));
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="application-details">
-      <Card size="small" title={t('Summary')}>
-        <Descriptions column={1} size="small">
-          <Descriptions.Item label={t('Chinese title')}>{c.titleZh ?? '—'}</Descriptions.Item>
-          <Descriptions.Item label={t('English title')}>{c.titleEn ?? '—'}</Descriptions.Item>
-          <Descriptions.Item label={t('Chinese summary')}>
-            <span style={{ whiteSpace: 'pre-wrap' }}>{c.summaryZh ?? '—'}</span>
-          </Descriptions.Item>
-          <Descriptions.Item label={t('English summary')}>
-            <span style={{ whiteSpace: 'pre-wrap' }}>{c.summaryEn ?? '—'}</span>
-          </Descriptions.Item>
-        </Descriptions>
-      </Card>
-      <Card size="small" title={t('Objectives and indicators')}>
-        <ol style={{ margin: 0, paddingInlineStart: 20 }}>
-          {(c.objectives ?? []).map((o, i) => (
-            // biome-ignore lint/suspicious/noArrayIndexKey: a frozen list never reorders
-            <li key={i}>
-              {o.text}
-              <ul>
-                {o.indicators.map((x, j) => (
-                  // biome-ignore lint/suspicious/noArrayIndexKey: a frozen list never reorders
-                  <li key={j}>
-                    {x.name}: {x.target}
-                  </li>
-                ))}
-              </ul>
-            </li>
-          ))}
-        </ol>
-      </Card>
-      <Card size="small" title={t('Work plan and milestones')}>
-        <ol style={{ margin: 0, paddingInlineStart: 20 }}>
-          {(c.workPlan ?? []).map((w, i) => (
-            // biome-ignore lint/suspicious/noArrayIndexKey: a frozen list never reorders
-            <li key={i}>
-              {w.title} ({t('months {{from}}–{{to}}', { from: w.startMonth, to: w.endMonth })})
-              <ul>
-                {w.milestones.map((m, j) => (
-                  // biome-ignore lint/suspicious/noArrayIndexKey: a frozen list never reorders
-                  <li key={j}>
-                    {t('Month {{n}}', { n: m.month })}: {m.title}
-                  </li>
-                ))}
-              </ul>
-            </li>
-          ))}
-        </ol>
-      </Card>
+      <ApplicationContentCards content={c} />
       <Card size="small" title={t('Consortium')}>
         <Table<ApplicationMember>
           size="small"

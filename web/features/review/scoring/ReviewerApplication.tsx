@@ -3,6 +3,7 @@ import { Button, Card, Descriptions, Space, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { type ScorecardView, scoringApi } from '../../../api/review-scoring.js';
 import { useLocale } from '../../../app/locale.js';
+import { ApplicationContentCards } from '../../applications/ApplicationContentCards.js';
 import { COST_CATEGORIES_SHOWN, pick } from '../../calls/labels.js';
 import { money } from '../../calls/money.js';
 import { saveFile } from '../../imports/files.js';
@@ -17,49 +18,7 @@ export function ReviewerApplication({ app, assignmentId }: { app: App; assignmen
   const c = app.content;
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="reviewer-application">
-      <Card size="small" title={t('Summary')}>
-        <Descriptions column={1} size="small">
-          <Descriptions.Item label={t('Chinese title')}>{c.titleZh ?? '—'}</Descriptions.Item>
-          <Descriptions.Item label={t('English title')}>{c.titleEn ?? '—'}</Descriptions.Item>
-          <Descriptions.Item label={t('Chinese summary')}>
-            <span style={{ whiteSpace: 'pre-wrap' }}>{c.summaryZh ?? '—'}</span>
-          </Descriptions.Item>
-          <Descriptions.Item label={t('English summary')}>
-            <span style={{ whiteSpace: 'pre-wrap' }}>{c.summaryEn ?? '—'}</span>
-          </Descriptions.Item>
-        </Descriptions>
-      </Card>
-      <Card size="small" title={t('Objectives and indicators')}>
-        <ol style={{ margin: 0, paddingInlineStart: 20 }}>
-          {(c.objectives ?? []).map((o, i) => (
-            // biome-ignore lint/suspicious/noArrayIndexKey: a frozen list never reorders
-            <li key={i}>
-              {o.text}
-              <ul>
-                {o.indicators.map((x, j) => (
-                  // biome-ignore lint/suspicious/noArrayIndexKey: a frozen list never reorders
-                  <li key={j}>
-                    {x.name}: {x.target}
-                  </li>
-                ))}
-              </ul>
-            </li>
-          ))}
-        </ol>
-      </Card>
-      <Card size="small" title={t('Work plan')}>
-        <ol style={{ margin: 0, paddingInlineStart: 20 }}>
-          {(c.workPlan ?? []).map((w, i) => (
-            // biome-ignore lint/suspicious/noArrayIndexKey: a frozen list never reorders
-            <li key={i}>
-              {w.title} ({t('Months {{from}}–{{to}}', { from: w.startMonth, to: w.endMonth })})
-              {w.milestones.length
-                ? ` · ${w.milestones.map((m) => `${m.title} (M${m.month})`).join('; ')}`
-                : ''}
-            </li>
-          ))}
-        </ol>
-      </Card>
+      <ApplicationContentCards content={c} />
       <Card size="small" title={t('Consortium')}>
         <Table
           size="small"
