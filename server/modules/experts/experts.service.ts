@@ -159,8 +159,9 @@ export async function updateExpert(ctx: Ctx, id: string, input: ProfileInput): P
   return getExpert(ctx, id);
 }
 
-/** The expert profile of a user (their person's), if any. H2/H3/H4 use it to find "the expert I am". */
-export async function expertIdOfUser(db: Kysely<DB>, userId: string): Promise<string | null> {
+/** The expert profile of a user (their person's), if any: "the expert I am" for the review modules. */
+export async function expertIdOfUser(db: Kysely<DB>, userId: string | undefined): Promise<string | null> {
+  if (!userId) return null;
   const row = await db
     .selectFrom('experts')
     .innerJoin('people', 'people.id', 'experts.person_id')
@@ -172,7 +173,7 @@ export async function expertIdOfUser(db: Kysely<DB>, userId: string): Promise<st
 
 async function ownExpert(ctx: Ctx): Promise<ExpertRow> {
   if (!ctx.actor) throw unauthorized();
-  const id = ctx.actor.userId ? await expertIdOfUser(ctx.db, ctx.actor.userId) : null;
+  const id = await expertIdOfUser(ctx.db, ctx.actor.userId);
   if (!id) throw notFound('experts.no_profile');
   return loadExpert(ctx.db, id);
 }

@@ -16,18 +16,6 @@ export async function officerCall(db: Kysely<DB>, ctx: Ctx, callId: string): Pro
   return call;
 }
 
-/** The experts row of the signed-in user (experts.person_id → people.user_id), if any. */
-export async function expertIdOfActor(db: Kysely<DB>, ctx: Ctx): Promise<string | undefined> {
-  if (!ctx.actor?.userId) return undefined;
-  const row = await db
-    .selectFrom('experts')
-    .innerJoin('people', 'people.id', 'experts.person_id')
-    .select('experts.id')
-    .where('people.user_id', '=', ctx.actor.userId)
-    .executeTakeFirst();
-  return row?.id;
-}
-
 /** A call whose applications are in review (or already reviewing/decided): runs need in_review ones. */
 export async function assertInReview(db: Kysely<DB>, callId: string): Promise<number> {
   const row = await db

@@ -2,7 +2,8 @@ import { SEAT_STATES, type SeatState } from '../../../../common/review.js';
 import { type Ctx, isoNow, platformIdsWithRole } from '../../../http/context.js';
 import { AppError, notFound } from '../../../http/errors.js';
 import { appendAudit } from '../../audit/audit.chain.js';
-import { expertIdOfActor, officerCall } from './runs.access.js';
+import { expertIdOfUser } from '../../experts/experts.service.js';
+import { officerCall } from './runs.access.js';
 import type { MyReviewView } from './runs.schema.js';
 import { applicationLabels, expertNames } from './runs.views.js';
 
@@ -52,7 +53,7 @@ export async function listSeats(ctx: Ctx, callId: string) {
 
 /** The signed-in expert's own seats: call, application number, title and summary; never other reviewers. */
 export async function listMyReviews(ctx: Ctx): Promise<{ items: MyReviewView[] }> {
-  const expertId = await expertIdOfActor(ctx.db, ctx);
+  const expertId = await expertIdOfUser(ctx.db, ctx.actor?.userId);
   if (!expertId) return { items: [] };
   const rows = await ctx.db
     .selectFrom('review_assignments as s')
@@ -134,7 +135,7 @@ export async function answerSeat(
   reason?: string,
 ) {
   await ctx.db.transaction().execute(async (trx) => {
-    const expertId = await expertIdOfActor(trx, ctx);
+    const expertId = await expertIdOfUser(trx, ctx.actor?.userId);
     const seat = await trx
       .selectFrom('review_assignments')
       .selectAll()

@@ -3,22 +3,11 @@ import type { CallCriteria } from '../../../../common/calls.js';
 import type { DB, ReviewAssignmentsTable, ReviewScorecardsTable } from '../../../db/schema.js';
 import type { Ctx } from '../../../http/context.js';
 import { AppError } from '../../../http/errors.js';
+import { expertIdOfUser } from '../../experts/experts.service.js';
 import { loadCall } from '../../programs/calls.lookup.js';
 
 export type SeatRow = Selectable<ReviewAssignmentsTable>;
 export type ScorecardRow = Selectable<ReviewScorecardsTable>;
-
-/** The expert record of the signed-in user (experts.person_id → people.user_id), if any. */
-export async function expertIdOfUser(db: Kysely<DB>, userId: string | undefined): Promise<string | null> {
-  if (!userId) return null;
-  const row = await db
-    .selectFrom('experts as e')
-    .innerJoin('people as p', 'p.id', 'e.person_id')
-    .select('e.id')
-    .where('p.user_id', '=', userId)
-    .executeTakeFirst();
-  return row?.id ?? null;
-}
 
 export interface SeatContext {
   seat: SeatRow;
