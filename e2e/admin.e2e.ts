@@ -19,10 +19,23 @@ const login = (username: string, password: string) =>
 const userRow = (name: string) =>
   page.getByTestId('users-table').locator('tr.ant-table-row', { hasText: name });
 const modal = () => page.locator('.ant-modal:visible');
+/**
+ * Adds a role in the platform's role select. On a loaded machine a click can land while the list is still
+ * animating in and choose nothing; then the gesture is repeated, as a user would. The role must show.
+ */
 const pickRole = async (label: string) => {
-  await modal().locator(`[data-testid="roles-${stack.platformId}"] .ant-select`).click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: label }).click();
-  await page.keyboard.press('Escape');
+  const select = modal().locator(`[data-testid="roles-${stack.platformId}"] .ant-select`);
+  for (let attempt = 1; ; attempt++) {
+    await select.click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: label }).click();
+    await page.keyboard.press('Escape');
+    for (const end = Date.now() + 5_000; Date.now() < end; ) {
+      if ((await select.textContent())?.includes(label)) return;
+      await page.waitForTimeout(100);
+    }
+    if (attempt >= 3)
+      throw new Error(`could not choose ${label}: the select shows ${await select.textContent()}`);
+  }
 };
 /** Confirms the open pop-up and waits until it has gone, so the next one is not mistaken for it. */
 const confirmPopup = async (button: string) => {
