@@ -1,9 +1,9 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chooseField, confirmPopup, modal, numberInput, pick } from './antd-support.js';
 import {
   answerOf,
   arrangePartner,
-  confirmIn,
   expectStatus,
   localTime,
   PARTNER_ORG,
@@ -11,7 +11,6 @@ import {
   pickTime,
   platformByCode,
 } from './calls-support.js';
-import { chooseField, modal, numberInput, pick } from './platforms-support.js';
 import { poll as pollFor, type Stack, signInAs, startStack } from './support.js';
 
 /** Polls with room for a loaded machine (several writes and re-renders behind each condition). */
@@ -85,7 +84,7 @@ describe('一项研发计划从发布到形式审查通过', () => {
     await poll(() => officer.getByTestId('call-state').textContent()).toBe('草稿');
 
     await officer.getByTestId('publish-call').click();
-    const published = await answerOf(officer, 'POST', /\/publish$/, () => confirmIn(officer, '发布'));
+    const published = await answerOf(officer, 'POST', /\/publish$/, () => confirmPopup(officer, '发布'));
     await expectStatus(published, 200);
     await poll(() => officer.getByTestId('call-state').textContent()).toBe('受理中');
     await poll(() => officer.getByTestId('call-countdown').textContent()).toMatch(/^剩余 (29|30) 天/);
@@ -206,7 +205,7 @@ describe('一项研发计划从发布到形式审查通过', () => {
       '无：申请材料完整',
     );
     await applicant.getByTestId('submit-application').click();
-    const submitted = await answerOf(applicant, 'POST', /\/submit$/, () => confirmIn(applicant, '提交'));
+    const submitted = await answerOf(applicant, 'POST', /\/submit$/, () => confirmPopup(applicant, '提交'));
     await expectStatus(submitted, 200);
     const receipt = await submitted.json();
     await poll(() => applicant.getByTestId('receipt-no').textContent()).toBe(receipt.receiptNo);
@@ -246,7 +245,7 @@ describe('一项研发计划从发布到形式审查通过', () => {
     );
     await applicant.getByTestId('submit-application').click();
     const resubmitted = await answerOf(applicant, 'POST', /\/submit$/, () =>
-      confirmIn(applicant, '重新提交'),
+      confirmPopup(applicant, '重新提交'),
     );
     await expectStatus(resubmitted, 200);
     expect((await resubmitted.json()).versionNo).toBe(2);

@@ -33,12 +33,6 @@ export async function answerOf(
   return res;
 }
 
-/** Confirms the open pop-up and waits (room for a loaded machine) until its async action has closed it. */
-export async function confirmIn(page: Page, button: string): Promise<void> {
-  await page.locator('.ant-popconfirm:visible').getByRole('button', { name: button }).click();
-  await poll(() => page.locator('.ant-popconfirm:visible').count(), 30_000).toBe(0);
-}
-
 /** Expects a write to have succeeded with `status`, showing the problem body when not. */
 export async function expectStatus(res: Response, status: number): Promise<void> {
   if (res.status() !== status) expect(`${res.status()} ${await res.text()}`).toBe(String(status));

@@ -2,7 +2,8 @@ import { readFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { mistypedCreditCode, modal, noModal, openNav, tableRows, validCreditCode } from './orgs-support.js';
+import { modal, noModal } from './antd-support.js';
+import { mistypedCreditCode, openNav, tableRows, validCreditCode } from './orgs-support.js';
 import { poll, type Stack, signInAs, startStack } from './support.js';
 
 let stack: Stack;

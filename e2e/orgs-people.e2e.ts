@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { confirmPopup, messageText, modal, noModal, openNav, tableRows } from './orgs-support.js';
+import { confirmPopup, messageText, modal, noModal } from './antd-support.js';
+import { openNav, tableRows } from './orgs-support.js';
 import { navLabels, poll, type Stack, signInAs, startStack } from './support.js';
 
 let stack: Stack;

@@ -1,6 +1,6 @@
 import type { Locator, Page, Response } from 'playwright-core';
 import { creditCodeCheckCharacter, organisationCodeCheck } from '../common/credit-code.js';
-import { poll } from './support.js';
+import { confirmPopup } from './antd-support.js';
 
 /** A valid unified social credit code (GB 32100-2015): an enterprise (9 1) registered in Suzhou (320500). */
 export function validCreditCode(n: number): string {
@@ -13,62 +13,6 @@ export function validCreditCode(n: number): string {
 export function mistypedCreditCode(n: number): string {
   const good = validCreditCode(n);
   return good.slice(0, 17) + (good[17] === '0' ? '1' : '0');
-}
-
-export const modal = (page: Page) => page.locator('.ant-modal:visible');
-/**
- * Waits until no dialog is left, closing animation included: on a loaded machine a closing dialog still
- * takes clicks, and hands the focus back to its opener when it has gone.
- */
-export const noModal = (page: Page) =>
-  poll(() => page.locator('.ant-modal-wrap:visible').count(), 30_000).toBe(0);
-export const drawer = (page: Page) => page.locator('.ant-drawer-open .ant-drawer-section');
-/** Closes the open drawer and waits until it has gone, so it takes no more keys or clicks. */
-export async function closeDrawer(page: Page): Promise<void> {
-  await drawer(page).locator('.ant-drawer-close').click();
-  await poll(() => page.locator('.ant-drawer-section:visible').count()).toBe(0);
-}
-export const messageText = (page: Page) => page.locator('.ant-message-notice').last().textContent();
-export const fieldError = (page: Page, id: string) =>
-  page.locator(`.ant-form-item:has(#${id}) .ant-form-item-explain-error`).first().textContent();
-
-/** Chooses an option of the antd Select that is the form control with this id, and waits until it shows. */
-export async function pick(page: Page, id: string, label: string): Promise<void> {
-  const openList = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
-  // A list still closing from the previous pick would take the click.
-  const shown = page.locator(`.ant-form-item:has(#${id}) .ant-select-content`);
-  // On a loaded machine a click can land while the list is still animating in and choose nothing;
-  // then the gesture is repeated, as a user would. The choice must show in the end.
-  for (let attempt = 1; ; attempt++) {
-    await poll(() => openList.count()).toBe(0);
-    await page.locator(`.ant-form-item:has(#${id}) .ant-select`).click();
-    await openList.locator('.ant-select-item-option', { hasText: label }).first().click();
-    for (const end = Date.now() + 5_000; Date.now() < end; ) {
-      if ((await shown.textContent()) === label) return;
-      await page.waitForTimeout(100);
-    }
-    if (attempt >= 3)
-      throw new Error(`could not choose ${label} in #${id}: it shows ${await shown.textContent()}`);
-    await page.keyboard.press('Escape');
-  }
-}
-
-/**
- * Confirms the open pop-up and waits until it has gone. A click that lands while the pop-up is still
- * opening is lost on a loaded machine, so it is repeated while the pop-up stays open (not while it closes).
- */
-export async function confirmPopup(page: Page, button: string): Promise<void> {
-  const open = page.locator('.ant-popconfirm:visible:not([class*="-leave"])');
-  await open.waitFor();
-  await poll(async () => {
-    if (await open.count()) {
-      await open
-        .getByRole('button', { name: button })
-        .click({ timeout: 2_000 })
-        .catch(() => undefined);
-    }
-    return page.locator('.ant-popconfirm:visible').count();
-  }).toBe(0);
 }
 
 /**

@@ -1,16 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  chartText,
-  chooseField,
-  confirmPopup,
-  messageText,
-  modal,
-  numberInput,
-  openTab,
-  pick,
-  row,
-} from './platforms-support.js';
+import { chooseField, confirmPopup, messageText, modal, numberInput, pick } from './antd-support.js';
+import { chartText, openTab, row } from './platforms-support.js';
 import { poll, type Stack, signInAs, startStack } from './support.js';
 
 let stack: Stack;

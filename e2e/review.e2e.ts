@@ -1,7 +1,8 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordPanelReview } from '../server/modules/review/scoring/panel.service.js';
-import { answerOf, confirmIn, expectStatus } from './calls-support.js';
+import { confirmPopup } from './antd-support.js';
+import { answerOf, expectStatus } from './calls-support.js';
 import { openNav } from './orgs-support.js';
 import { poll as pollFor, type Stack, signInAs, startStack } from './support.js';
 
@@ -64,7 +65,7 @@ describe('专家评审：分配、评分与立项决策', () => {
 
     const published = await answerOf(officer, 'POST', /\/publish$/, async () => {
       await officer.getByTestId('publish-run').click();
-      await confirmIn(officer, '确定');
+      await confirmPopup(officer, '确定');
     });
     await expectStatus(published, 200);
     await officer.getByTestId('seats').waitFor();
@@ -113,7 +114,7 @@ describe('专家评审：分配、评分与立项决策', () => {
     await poll(() => expert.getByTestId('weighted-total').textContent()).toContain('7.85');
     const submitted = await answerOf(expert, 'POST', /\/submit$/, async () => {
       await expert.getByTestId('submit-scorecard').click();
-      await confirmIn(expert, '提交');
+      await confirmPopup(expert, '提交');
     });
     await expectStatus(submitted, 200);
     await poll(() => expert.getByTestId('scorecard-state').textContent()).toBe('已提交');
@@ -160,7 +161,7 @@ describe('专家评审：分配、评分与立项决策', () => {
     await officer.getByTestId('decision-cutoff').waitFor();
     const finalised = await answerOf(officer, 'POST', /\/finalise$/, async () => {
       await officer.getByTestId('decision-finalise').click();
-      await confirmIn(officer, '定稿');
+      await confirmPopup(officer, '定稿');
     });
     await expectStatus(finalised, 200);
 

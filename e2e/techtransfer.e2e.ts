@@ -1,6 +1,6 @@
 import type { Page, Response } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { modal, pick } from './platforms-support.js';
+import { modal, pick } from './antd-support.js';
 import { navLabels, poll, type Stack, signInAs, startStack } from './support.js';
 
 let stack: Stack;
