@@ -6,8 +6,8 @@
 import type { Kysely } from 'kysely';
 import type { CollaborationSource } from '../../../../common/conflict-rules.js';
 import type { DB } from '../../../db/schema.js';
-import type { LoadScope } from './conflicts.data.js';
 import type { CollaborationFact, Named } from './conflicts.model.js';
+import { expertsInScope, type LoadScope } from './conflicts.scope.js';
 
 export const named = (id: string | null, zh: string | null, en: string | null): Named | null =>
   id ? { id, name: zh || en || id } : null;
@@ -36,8 +36,7 @@ export async function loadCollaborations(db: Kysely<DB>, scope: LoadScope): Prom
       'o.name_zh as org_zh',
       'o.name_en as org_en',
     ])
-    .$if(!!scope.expertId, (q) => q.where('e.id', '=', scope.expertId!))
-    .$if(!scope.expertId, (q) => q.where('e.active', '=', 1))
+    .where(expertsInScope(scope))
     .execute();
 
   // Co-inventors on the invention disclosures of the platforms: the other inventors of a disclosure
@@ -63,8 +62,7 @@ export async function loadCollaborations(db: Kysely<DB>, scope: LoadScope): Prom
       'o.name_zh as org_zh',
       'o.name_en as org_en',
     ])
-    .$if(!!scope.expertId, (q) => q.where('e.id', '=', scope.expertId!))
-    .$if(!scope.expertId, (q) => q.where('e.active', '=', 1))
+    .where(expertsInScope(scope))
     .execute();
 
   // Co-applicants: the other members (organisation and contact) of any submitted application version
@@ -94,8 +92,7 @@ export async function loadCollaborations(db: Kysely<DB>, scope: LoadScope): Prom
       'o.name_en as org_en',
     ])
     .where('v.frozen_at', 'is not', null)
-    .$if(!!scope.expertId, (q) => q.where('e.id', '=', scope.expertId!))
-    .$if(!scope.expertId, (q) => q.where('e.active', '=', 1))
+    .where(expertsInScope(scope))
     .execute();
 
   const out: CollaborationFact[] = [];

@@ -8,13 +8,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../../db/schema.js';
 import { loadCollaborations, named } from './conflicts.collaborations.js';
 import type { ApplicationFacts, CallConflictData, ExpertFacts } from './conflicts.model.js';
-
-export interface LoadScope {
-  /** One application of the call, whatever its state (explain); default: the call's in_review ones. */
-  applicationId?: string;
-  /** One expert, active or not (explain); default: every active expert. */
-  expertId?: string;
-}
+import { applicationsInScope, expertsInScope, type LoadScope } from './conflicts.scope.js';
 
 export async function loadCallConflictData(
   db: Kysely<DB>,
@@ -35,16 +29,13 @@ async function loadApplications(
   callId: string,
   scope: LoadScope,
 ): Promise<ApplicationFacts[]> {
-  let apps = db
+  const apps = db
     .selectFrom('applications as a')
     .select(['a.id', 'a.receipt_no', 'a.title_zh', 'a.title_en', 'a.owner_user_id', 'a.lead_org_id'])
-    .where('a.call_id', '=', callId);
-  apps = apps
-    .$if(!!scope.applicationId, (q) => q.where('a.id', '=', scope.applicationId!))
-    .$if(!scope.applicationId, (q) => q.where('a.state', '=', 'in_review'));
+    .where(applicationsInScope(callId, scope));
   const appRows = await apps.orderBy('a.receipt_no').orderBy('a.id').execute();
   if (appRows.length === 0) return [];
-  let members = db
+  const members = db
     .selectFrom('application_members as m')
     .innerJoin('application_versions as v', 'v.id', 'm.version_id')
     .innerJoin('applications as a', (j) =>
@@ -63,12 +54,9 @@ async function loadApplications(
       'p.name_en as person_en',
       'm.position',
     ])
-    .where('a.call_id', '=', callId);
-  members = members
-    .$if(!!scope.applicationId, (q) => q.where('a.id', '=', scope.applicationId!))
-    .$if(!scope.applicationId, (q) => q.where('a.state', '=', 'in_review'));
+    .where(applicationsInScope(callId, scope));
 
-  let owners = db
+  const owners = db
     .selectFrom('applications as a')
     .innerJoin('people as p', 'p.user_id', 'a.owner_user_id')
     .leftJoin('organisations as o', 'o.id', 'p.organisation_id')
@@ -81,12 +69,9 @@ async function loadApplications(
       'o.name_zh as org_zh',
       'o.name_en as org_en',
     ])
-    .where('a.call_id', '=', callId);
-  owners = owners
-    .$if(!!scope.applicationId, (q) => q.where('a.id', '=', scope.applicationId!))
-    .$if(!scope.applicationId, (q) => q.where('a.state', '=', 'in_review'));
+    .where(applicationsInScope(callId, scope));
 
-  let invitees = db
+  const invitees = db
     .selectFrom('application_invitations as i')
     .innerJoin('applications as a', 'a.id', 'i.application_id')
     .innerJoin('people as p', 'p.id', 'i.person_id')
@@ -100,13 +85,10 @@ async function loadApplications(
       'o.name_zh as org_zh',
       'o.name_en as org_en',
     ])
-    .where('a.call_id', '=', callId)
+    .where(applicationsInScope(callId, scope))
     .where('i.state', '=', 'confirmed');
-  invitees = invitees
-    .$if(!!scope.applicationId, (q) => q.where('a.id', '=', scope.applicationId!))
-    .$if(!scope.applicationId, (q) => q.where('a.state', '=', 'in_review'));
 
-  let avoid = db
+  const avoid = db
     .selectFrom('application_avoid_requests as r')
     .innerJoin('applications as a', 'a.id', 'r.application_id')
     .leftJoin('organisations as o', 'o.id', 'r.organisation_id')
@@ -119,10 +101,7 @@ async function loadApplications(
       'o.name_zh as org_zh',
       'o.name_en as org_en',
     ])
-    .where('a.call_id', '=', callId);
-  avoid = avoid
-    .$if(!!scope.applicationId, (q) => q.where('a.id', '=', scope.applicationId!))
-    .$if(!scope.applicationId, (q) => q.where('a.state', '=', 'in_review'));
+    .where(applicationsInScope(callId, scope));
 
   const [memberRows, ownerRows, inviteeRows, avoidRows] = await Promise.all([
     members.orderBy('m.position').execute(),
@@ -185,7 +164,7 @@ async function loadApplications(
 }
 
 async function loadExperts(db: Kysely<DB>, scope: LoadScope): Promise<ExpertFacts[]> {
-  let q = db
+  const q = db
     .selectFrom('experts as e')
     .innerJoin('people as p', 'p.id', 'e.person_id')
     .leftJoin('organisations as o', 'o.id', 'p.organisation_id')
@@ -197,8 +176,8 @@ async function loadExperts(db: Kysely<DB>, scope: LoadScope): Promise<ExpertFact
       'o.id as org_id',
       'o.name_zh as org_zh',
       'o.name_en as org_en',
-    ]);
-  q = scope.expertId ? q.where('e.id', '=', scope.expertId) : q.where('e.active', '=', 1);
+    ])
+    .where(expertsInScope(scope));
   const rows = await q.orderBy('e.id').execute();
   return rows.map((r) => ({
     id: r.id,
@@ -210,7 +189,7 @@ async function loadExperts(db: Kysely<DB>, scope: LoadScope): Promise<ExpertFact
 }
 
 async function loadDeclarations(db: Kysely<DB>, scope: LoadScope): Promise<CallConflictData['declarations']> {
-  let q = db
+  const q = db
     .selectFrom('expert_declared_conflicts as d')
     .innerJoin('experts as e', 'e.id', 'd.expert_id')
     .leftJoin('organisations as o', 'o.id', 'd.organisation_id')
@@ -225,8 +204,8 @@ async function loadDeclarations(db: Kysely<DB>, scope: LoadScope): Promise<CallC
       'd.person_id',
       'p.name_zh as person_zh',
       'p.name_en as person_en',
-    ]);
-  q = scope.expertId ? q.where('e.id', '=', scope.expertId) : q.where('e.active', '=', 1);
+    ])
+    .where(expertsInScope(scope));
   const rows = await q.orderBy('d.declared_at').orderBy('d.id').execute();
   return rows.map((r) => ({
     id: r.id,
