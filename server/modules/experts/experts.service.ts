@@ -4,8 +4,7 @@ import type { DB } from '../../db/schema.js';
 import { type Ctx, isoNow, newId } from '../../http/context.js';
 import { AppError, forbidden, invalidField, notFound, unauthorized } from '../../http/errors.js';
 import { appendAudit } from '../audit/audit.chain.js';
-import type { CreatePersonInput } from '../people/people.schema.js';
-import { resolveOrganisation } from '../people/people.service.js';
+import { insertPersonRecord } from '../people/people.service.js';
 import { canCurateExperts } from './experts.policy.js';
 import type {
   CreateExpertInput,
@@ -33,43 +32,6 @@ const audited = (r: ExpertRow, input: Partial<ProfileInput>) => ({
   availability: input.availability?.length,
 });
 
-/**
- * The person of a new expert, created here so program officers (who curate experts but do not keep
- * the people directory) can add someone who is not yet on file. Audited as the people module does.
- */
-async function insertPerson(trx: Kysely<DB>, ctx: Ctx, input: CreatePersonInput): Promise<string> {
-  const organisationId = await resolveOrganisation(trx, input.organisationId, '/person/organisationId');
-  if (input.userId) {
-    if (!(await trx.selectFrom('users').select('id').where('id', '=', input.userId).executeTakeFirst()))
-      throw invalidField('/person/userId', 'people.unknown_user');
-    if (await trx.selectFrom('people').select('id').where('user_id', '=', input.userId).executeTakeFirst())
-      throw new AppError(409, 'people.user_already_linked', {
-        errors: [{ in: 'body', pointer: '/person/userId', code: 'people.user_already_linked', message: '' }],
-      });
-  }
-  const now = isoNow(ctx.clock);
-  const row = {
-    id: newId(),
-    name_zh: input.nameZh,
-    name_en: input.nameEn ?? null,
-    title: input.title ?? null,
-    email: input.email ?? null,
-    phone: input.phone ?? null,
-    organisation_id: organisationId,
-    user_id: input.userId ?? null,
-    created_at: now,
-    updated_at: now,
-  };
-  await trx.insertInto('people').values(row).execute();
-  await appendAudit(trx, ctx.seam, ctx, {
-    action: 'person.created',
-    entityType: 'person',
-    entityId: row.id,
-    after: { nameZh: row.name_zh, nameEn: row.name_en, organisationId, userId: row.user_id, via: 'experts' },
-  });
-  return row.id;
-}
-
 /** Creates an expert inside the caller's transaction (the importer and the demo seed use it). */
 export async function createExpertInTrx(
   trx: Kysely<DB>,
@@ -87,7 +49,9 @@ export async function createExpertInTrx(
       });
     }
   } else {
-    personId = await insertPerson(trx, ctx, input.person!);
+    // Program officers curate experts but do not keep the people directory: the person of a new
+    // expert who is not yet on file is created here, under the curator's permission.
+    personId = (await insertPersonRecord(trx, ctx, input.person!, '/person', 'experts')).id;
   }
   const now = isoNow(ctx.clock);
   const row: ExpertRow = {

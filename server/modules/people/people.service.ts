@@ -90,16 +90,18 @@ const audited = (r: Row) => ({
 });
 
 /**
- * Creates a person inside the caller's transaction (the importer and the committee use it). `pointer`
- * prefixes field paths in errors when the person is nested in a larger body (e.g. "/person").
+ * Inserts and audits a person inside the caller's transaction, leaving the permission to the caller:
+ * the people directory (createPersonInTrx) and the expert database, whose curators may add an expert
+ * who is not yet on file (`via` names that path in the audit trail). `pointer` prefixes field paths in
+ * errors when the person is nested in a larger body (e.g. "/person").
  */
-export async function createPersonInTrx(
+export async function insertPersonRecord(
   trx: Kysely<DB>,
   ctx: Ctx,
   input: CreatePersonInput,
   pointer = '',
-): Promise<PersonView> {
-  if (!can(ctx.actor, 'people.create')) throw forbidden();
+  via?: string,
+): Promise<Row> {
   const organisationId = await resolveOrganisation(trx, input.organisationId, `${pointer}/organisationId`);
   await assertUserLinkable(trx, input.userId, `${pointer}/userId`);
   const now = isoNow(ctx.clock);
@@ -120,8 +122,20 @@ export async function createPersonInTrx(
     action: 'person.created',
     entityType: 'person',
     entityId: row.id,
-    after: audited(row),
+    after: via ? { ...audited(row), via } : audited(row),
   });
+  return row;
+}
+
+/** Creates a person inside the caller's transaction (the importer and the committee use it). */
+export async function createPersonInTrx(
+  trx: Kysely<DB>,
+  ctx: Ctx,
+  input: CreatePersonInput,
+  pointer = '',
+): Promise<PersonView> {
+  if (!can(ctx.actor, 'people.create')) throw forbidden();
+  const row = await insertPersonRecord(trx, ctx, input, pointer);
   return (await peopleViews({ db: trx, actor: ctx.actor }, [row]))[0]!;
 }
 
