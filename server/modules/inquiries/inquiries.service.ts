@@ -4,7 +4,7 @@ import type { DB, InquiriesTable } from '../../db/schema.js';
 import { type Ctx, isoNow, newId } from '../../http/context.js';
 import { AppError, forbidden, invalidField, notFound } from '../../http/errors.js';
 import { appendAudit } from '../audit/audit.chain.js';
-import { notify } from '../notifications/notifications.service.js';
+import { notify, roleHoldersOrAdmins } from '../notifications/notifications.service.js';
 import { can } from './inquiries.policy.js';
 import type { CreateInquiryInput, InquiryView, TransitionInput } from './inquiries.schema.js';
 import { inquiryViews } from './inquiries.views.js';
@@ -66,7 +66,8 @@ export async function createInquiry(ctx: Ctx, resultId: string, input: CreateInq
       after: { resultId: row.result_id, kind: row.kind, state: row.state },
     });
     await notify(trx, ctx, {
-      userIds: await answerers(trx, row.platform_id),
+      // The platform's tech-transfer officers (its admins when it has none) answer inquiries.
+      userIds: await roleHoldersOrAdmins(trx, row.platform_id, 'tech_transfer_officer'),
       kind: 'inquiry.received',
       platformId: row.platform_id,
       entityType: 'inquiry',
@@ -75,18 +76,6 @@ export async function createInquiry(ctx: Ctx, resultId: string, input: CreateInq
     });
     return { id: row.id, receivedAt: now };
   });
-}
-
-/** Who hears of a new inquiry: the platform's tech-transfer officers, or its admins when it has none. */
-async function answerers(trx: Kysely<DB>, platformId: string): Promise<string[]> {
-  const rows = await trx
-    .selectFrom('role_assignments')
-    .select(['user_id', 'role'])
-    .where('platform_id', '=', platformId)
-    .where('role', 'in', ['tech_transfer_officer', 'platform_admin'])
-    .execute();
-  const officers = rows.filter((r) => r.role === 'tech_transfer_officer');
-  return (officers.length ? officers : rows).map((r) => r.user_id);
 }
 
 async function managed(db: Kysely<DB>, ctx: Ctx, id: string): Promise<InquiryRow> {

@@ -62,6 +62,25 @@ export async function notify(
   return users.length;
 }
 
+/**
+ * Who on a platform hears of work for a role: the holders of `role` there, or the platform's admins
+ * when nobody holds it (so the news is not lost).
+ */
+export async function roleHoldersOrAdmins(
+  db: Kysely<DB>,
+  platformId: string,
+  role: string,
+): Promise<string[]> {
+  const rows = await db
+    .selectFrom('role_assignments')
+    .select(['user_id', 'role'])
+    .where('platform_id', '=', platformId)
+    .where('role', 'in', [role, 'platform_admin'])
+    .execute();
+  const holders = rows.filter((r) => r.role === role);
+  return (holders.length ? holders : rows).map((r) => r.user_id);
+}
+
 type Row = {
   id: string;
   platform_id: string | null;

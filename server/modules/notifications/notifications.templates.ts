@@ -128,10 +128,13 @@ const FALLBACK: Template = {
   },
 };
 
-const PATHS: Record<string, string> = {
-  call: '/calls/',
-  application: '/applications/',
-  project: '/projects/',
+/** The in-app path of each entity type that has one. */
+const PATHS: Record<string, (id: string) => string> = {
+  call: (id) => `/calls/${id}`,
+  application: (id) => `/applications/${id}`,
+  project: (id) => `/projects/${id}`,
+  // The review of a call (an officer's news of its seats) opens on its assignment tab.
+  call_review: (id) => `/review/${id}?tab=assignment`,
 };
 
 /** Entities whose notifications open a list rather than the entity (an invitation is answered in the list). */
@@ -143,8 +146,8 @@ const LIST_PATHS: Record<string, string> = {
 export function linkPath(entityType: string, entityId: string | null): string | null {
   const list = LIST_PATHS[entityType];
   if (list) return list;
-  const base = PATHS[entityType];
-  return base && entityId ? `${base}${entityId}` : null;
+  const path = PATHS[entityType];
+  return path && entityId ? path(entityId) : null;
 }
 
 const showTime = (iso: string) =>

@@ -46,6 +46,9 @@ describe('notification texts', () => {
     expect(linkPath('call', null)).toBeNull();
     // An invitation to review is answered in the expert's list, not on the (not yet accepted) seat.
     expect(linkPath('review_assignment', 'seat-1')).toBe('/my-reviews');
+    // An officer's news of a call's seats opens the call's review on its assignment tab.
+    expect(linkPath('call_review', 'call-1')).toBe('/review/call-1?tab=assignment');
+    expect(linkPath('call_review', null)).toBeNull();
     expect(linkPath('unknown', 'abc')).toBeNull();
     expect(localeOf('en-US')).toBe('en-US');
     expect(localeOf('fr-FR')).toBe('zh-CN');

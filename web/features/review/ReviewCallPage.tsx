@@ -1,7 +1,7 @@
 import { Alert, Card, Descriptions, Space, Spin, Tabs, Typography } from 'antd';
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router-dom';
+import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { callsApi } from '../../api/calls.js';
 import { useLocale } from '../../app/locale.js';
 import { useApi } from '../../app/useApi.js';
@@ -12,11 +12,14 @@ import { zonedTime } from '../calls/time.js';
 import { CALL_REVIEW_TABS } from './call-tabs.js';
 import { ReviewSettingsForm } from './ReviewSettingsForm.js';
 
-/** /review/:callId: the call, its review settings, then the tabs of the work (conflicts … decision). */
+/** /review/:callId[?tab=…]: the call, its review settings, then the tabs of the work (conflicts … decision). */
 export default function ReviewCallPage() {
   const { t } = useTranslation();
   const { locale } = useLocale();
   const { callId = '' } = useParams();
+  // The open tab is in the address (?tab=assignment), so a notification or a shared link opens it.
+  const [search, setSearch] = useSearchParams();
+  const tab = CALL_REVIEW_TABS.find((x) => x.key === search.get('tab'))?.key ?? CALL_REVIEW_TABS[0]!.key;
   const call = useApi(() => callsApi.manage(callId), [callId]);
   if (call.error) return <Alert type="error" showIcon title={errorText(t, call.error)} />;
   const c = call.data;
@@ -42,6 +45,8 @@ export default function ReviewCallPage() {
       </Card>
       <Tabs
         destroyOnHidden
+        activeKey={tab}
+        onChange={(key) => setSearch({ tab: key }, { replace: true })}
         items={CALL_REVIEW_TABS.map((tab) => ({
           key: tab.key,
           label: t(tab.label),

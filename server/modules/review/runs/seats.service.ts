@@ -1,8 +1,11 @@
+import type { Kysely } from 'kysely';
 import { SEAT_STATES, type SeatState } from '../../../../common/review.js';
+import type { DB } from '../../../db/schema.js';
 import { type Ctx, isoNow, platformIdsWithRole } from '../../../http/context.js';
 import { AppError, notFound } from '../../../http/errors.js';
 import { appendAudit } from '../../audit/audit.chain.js';
 import { expertIdOfUser } from '../../experts/experts.service.js';
+import { notify, roleHoldersOrAdmins } from '../../notifications/notifications.service.js';
 import { officerCall } from './runs.access.js';
 import type { MyReviewView } from './runs.schema.js';
 import { applicationLabels, expertNames } from './runs.views.js';
@@ -153,7 +156,7 @@ export async function answerSeat(
       .execute();
     const call = await trx
       .selectFrom('calls')
-      .select('platform_id')
+      .select(['platform_id', 'code', 'title_zh', 'title_en'])
       .where('id', '=', seat.call_id)
       .executeTakeFirstOrThrow();
     await appendAudit(trx, ctx.seam, ctx, {
@@ -165,9 +168,40 @@ export async function answerSeat(
       after: { state },
       reason: reason ?? null,
     });
+    if (state === 'declined') await tellOfficersOfDecline(trx, ctx, seat, call, reason);
   });
   const mine = await listMyReviews(ctx);
   return mine.items.find((s) => s.id === assignmentId)!;
+}
+
+/** The call's program officers (its platform admins when it has none) learn of a declined seat, to refill it. */
+async function tellOfficersOfDecline(
+  trx: Kysely<DB>,
+  ctx: Ctx,
+  seat: { id: string; call_id: string; application_id: string; expert_id: string; label: string },
+  call: { platform_id: string; code: string; title_zh: string; title_en: string | null },
+  reason: string | undefined,
+) {
+  const [experts, apps] = await Promise.all([
+    expertNames(trx, [seat.expert_id]),
+    applicationLabels(trx, [seat.application_id]),
+  ]);
+  await notify(trx, ctx, {
+    userIds: await roleHoldersOrAdmins(trx, call.platform_id, 'program_officer'),
+    kind: 'review.declined',
+    platformId: call.platform_id,
+    entityType: 'call_review',
+    entityId: seat.call_id,
+    params: {
+      callCode: call.code,
+      callTitleZh: call.title_zh,
+      callTitleEn: call.title_en,
+      number: apps.get(seat.application_id)?.number ?? null,
+      label: seat.label,
+      expert: experts.get(seat.expert_id)?.name ?? null,
+      reason: reason ?? null,
+    },
+  });
 }
 
 /**
