@@ -43,7 +43,7 @@ export function affinityVariants(): Variant[] {
     { model: createBilingualModel({ name: 'no-field-bonus', fieldBonus: 0 }), note: 'ablation' },
     {
       model: createBilingualModel({ name: 'profile-only', docShare: 0 }),
-      note: 'no top-3 per-document channel',
+      note: 'whole profile only, no per-document channel',
     },
     {
       model: createBilingualModel({ name: 'items-without-field' }),

@@ -31,6 +31,8 @@ export interface LexicalOptions {
   fieldBonus: number;
   /** Field overlap credited when only the top-level field matches. */
   sameTopField: number;
+  /** Document frequencies counted over each expert's whole profile, or over every single document. */
+  idfOver: 'profiles' | 'documents';
 }
 
 interface Profile {
@@ -51,10 +53,14 @@ export function createBilingualModel(overrides: Partial<LexicalOptions> = {}): A
     glossary: DEFAULT_GLOSSARY,
     bigramWeight: 0.5,
     conceptWeight: 1,
-    docShare: 0.5,
-    topDocs: 3,
+    // An expert's standing on a topic shows in several of their documents: the mean of their best
+    // eight scores beat the whole-profile vector and a single best paper on real reviewer ratings
+    // (docs/adr/0008-offline-bilingual-affinity.md, "Measured on real ratings").
+    docShare: 1,
+    topDocs: 8,
     fieldBonus: 0.2,
     sameTopField: 0.5,
+    idfOver: 'documents',
     ...overrides,
   });
 }
@@ -70,6 +76,7 @@ export function createTfidfWordModel(): AffinityModel {
     topDocs: 1,
     fieldBonus: 0,
     sameTopField: 0,
+    idfOver: 'profiles',
   });
 }
 
@@ -154,12 +161,13 @@ export function createLexicalModel(opts: LexicalOptions): AffinityModel {
 
   return {
     name: opts.name,
-    version: '3',
+    version: '4',
     prepare(experts) {
       const docs = experts.map(docsOf);
       const merged = docs.map(merge);
-      wordStats = corpusStats(merged.map((a) => a.words));
-      conceptStats = corpusStats(merged.map((a) => a.concepts));
+      const basis = opts.idfOver === 'documents' ? docs.flat() : merged;
+      wordStats = corpusStats(basis.map((a) => a.words));
+      conceptStats = corpusStats(basis.map((a) => a.concepts));
       // Item vectors depend on the corpus IDF and the expert list: a new prepare() starts afresh.
       itemCache = new WeakMap();
       textCache = new WeakMap();
