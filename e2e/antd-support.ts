@@ -54,14 +54,26 @@ export async function pick(page: Page, select: Locator | string, label: string, 
   }
 }
 
-/** Ticks a field in the technology-field tree select (the form item with this id, or the given box). */
+/**
+ * Ticks a field in the technology-field tree select (the form item with this id, or the given box) and
+ * waits until the list marks it chosen; a tick a still-animating list swallowed is repeated (never one
+ * that landed, which would untick it).
+ */
 export async function chooseField(page: Page, select: Locator | string, label: string) {
   const box = typeof select === 'string' ? selectOf(page, select) : select;
-  await box.click();
   const list = openList(page);
-  await list
-    .locator('.ant-select-tree-node-content-wrapper', { hasText: new RegExp(`^${label} · `) })
-    .click();
+  await poll(() => list.count()).toBe(0);
+  await box.click();
+  const node = list.locator('.ant-select-tree-node-content-wrapper', { hasText: new RegExp(`^${label} · `) });
+  for (let attempt = 1; ; attempt++) {
+    await node.click();
+    const ticked = await poll(() => node.getAttribute('class'), 5_000)
+      .toContain('-node-selected')
+      .then(() => true)
+      .catch(() => false);
+    if (ticked) break;
+    if (attempt >= 3) throw new Error(`could not tick ${label} in the field list`);
+  }
   await page.keyboard.press('Escape');
   await poll(() => list.count()).toBe(0);
 }

@@ -1,26 +1,26 @@
-import { Alert, App, Button, Col, Drawer, Form, Input, Row, Space, Spin } from 'antd';
+import { Alert, App, Button, Drawer, Form, Radio, Space, Spin } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type ExpertView, expertsApi } from '../../api/experts.js';
 import { useApi } from '../../app/useApi.js';
 import { errorText, fieldErrors } from '../../i18n/errors.js';
 import { OrgPicker } from '../orgs/OrgPicker.js';
+import { NewPersonFields, type NewPersonValues, newPersonBody } from '../units/NewPersonFields.js';
+import { PersonPicker } from '../units/PersonPicker.js';
 import { ProfileFields } from './ProfileFields.js';
 import { type ProfileValues, toCuratedBody, toValues } from './profileForm.js';
 
 type Values = ProfileValues & {
-  person?: {
-    nameZh: string;
-    nameEn?: string;
-    title?: string;
-    email?: string;
-    organisationId?: string | null;
-  };
+  /** A new expert is someone of the people directory, or a person created with them. */
+  who?: 'existing' | 'new';
+  personId?: string;
+  person?: NewPersonValues & { organisationId?: string | null };
 };
 
-const blank = (s: string | undefined) => (s?.trim() ? s.trim() : null);
-
-/** Creates an expert (with a new person record) or edits one: the whole profile is saved at once. */
+/**
+ * Creates an expert (an existing person of the directory, as the committee does, or a new one) or edits
+ * one: the whole profile is saved at once.
+ */
 export function ExpertDrawer({
   expertId,
   open,
@@ -38,6 +38,7 @@ export function ExpertDrawer({
   const [form] = Form.useForm<Values>();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
+  const who = Form.useWatch('who', form) ?? 'existing';
   const current = useApi(() => (expertId ? expertsApi.get(expertId) : Promise.resolve(null)), [expertId]);
 
   const submit = async (v: Values) => {
@@ -49,13 +50,9 @@ export function ExpertDrawer({
         ? await expertsApi.update(expertId, body)
         : await expertsApi.create({
             ...body,
-            person: {
-              nameZh: v.person!.nameZh.trim(),
-              nameEn: blank(v.person?.nameEn),
-              title: blank(v.person?.title),
-              email: blank(v.person?.email),
-              organisationId: v.person?.organisationId ?? null,
-            },
+            ...(v.who === 'new' && v.person
+              ? { person: { ...newPersonBody(v.person), organisationId: v.person.organisationId ?? null } }
+              : { personId: v.personId }),
           });
       message.success(t('{{name}} saved', { name: saved.person.nameZh }));
       onSaved(saved);
@@ -98,45 +95,38 @@ export function ExpertDrawer({
           form={form}
           layout="vertical"
           onFinish={submit}
-          initialValues={toValues(view)}
+          initialValues={{ ...toValues(view), who: 'existing' }}
           preserve={false}
         >
           {expertId ? null : (
-            <Row gutter={16}>
-              <Col span={12}>
+            <>
+              <Form.Item name="who">
+                <Radio.Group
+                  optionType="button"
+                  data-testid="expert-who"
+                  options={[
+                    { value: 'existing', label: t('Existing person') },
+                    { value: 'new', label: t('New person') },
+                  ]}
+                />
+              </Form.Item>
+              {who === 'new' ? (
+                <>
+                  <NewPersonFields prefix="person" />
+                  <Form.Item name={['person', 'organisationId']} label={t('Organisation')}>
+                    <OrgPicker />
+                  </Form.Item>
+                </>
+              ) : (
                 <Form.Item
-                  name={['person', 'nameZh']}
-                  label={t('Name (Chinese)')}
-                  rules={[{ required: true, whitespace: true, message: t('Enter the name') }, { max: 100 }]}
+                  name="personId"
+                  label={t('Person')}
+                  rules={[{ required: true, message: t('Choose a person') }]}
                 >
-                  <Input data-testid="expert-name-zh" />
+                  <PersonPicker testId="expert-person" />
                 </Form.Item>
-              </Col>
-              <Col span={12}>
-                <Form.Item name={['person', 'nameEn']} label={t('English name')} rules={[{ max: 100 }]}>
-                  <Input />
-                </Form.Item>
-              </Col>
-              <Col span={12}>
-                <Form.Item name={['person', 'title']} label={t('Title or position')} rules={[{ max: 200 }]}>
-                  <Input />
-                </Form.Item>
-              </Col>
-              <Col span={12}>
-                <Form.Item
-                  name={['person', 'email']}
-                  label={t('Email')}
-                  rules={[{ type: 'email', message: t('Not a valid e-mail address') }]}
-                >
-                  <Input />
-                </Form.Item>
-              </Col>
-              <Col span={24}>
-                <Form.Item name={['person', 'organisationId']} label={t('Organisation')}>
-                  <OrgPicker />
-                </Form.Item>
-              </Col>
-            </Row>
+              )}
+            </>
           )}
           <ProfileFields curated current={view} />
         </Form>
