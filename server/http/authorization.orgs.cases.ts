@@ -51,7 +51,6 @@ const peopleMakers: Expect = { ...keepers, 'A:program_officer': '403', 'A:lab_di
 /** Who may list the people directory. */
 const peopleReaders: Expect = {
   ...keepersRead,
-  'A:program_officer': '403',
   'A:supervisor': '2xx',
   'A:lab_director': '2xx',
 };

@@ -62,6 +62,7 @@ const directoryReaders: Expect = {
   'A:platform_admin': '2xx',
   'A:supervisor': '2xx',
   'A:lab_director': '2xx',
+  'A:program_officer': '2xx',
   'B:platform_admin': '2xx',
   others: '403',
 };
@@ -247,6 +248,7 @@ export function platformDomainCases(env: MatrixEnv): RouteCase[] {
         'token:read': '403',
         'A:supervisor': '403',
         'A:lab_director': '403',
+        'A:program_officer': '403',
         others: '404',
       },
       cell: async () => ({ url: `/api/people/${(await buildPerson(env.ctx())).id}` }),

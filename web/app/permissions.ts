@@ -24,7 +24,7 @@ export const canVerifyAudit = (user: SessionUser): boolean => user.isSystemAdmin
 export const canKeepOrgRegistry = (user: SessionUser): boolean =>
   user.isSystemAdmin || hasRole(user, 'platform_admin', 'program_officer');
 export const canListPeople = (user: SessionUser): boolean =>
-  user.isSystemAdmin || hasRole(user, 'platform_admin', 'supervisor', 'lab_director');
+  user.isSystemAdmin || hasRole(user, 'platform_admin', 'supervisor', 'lab_director', 'program_officer');
 export const canCreatePeople = (user: SessionUser): boolean =>
   user.isSystemAdmin || hasRole(user, 'platform_admin', 'lab_director');
 /** Edit and delete: admins of a platform the person works on, or of any platform when the person is on none. */

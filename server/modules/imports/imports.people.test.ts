@@ -148,9 +148,11 @@ describe('exporting people', () => {
     expect(list.items[0]).toMatchObject({ email: null, contactHidden: true });
   });
 
-  it('refuses those who may not list people', async () => {
-    for (const who of ['researcher', 'officer']) {
-      expect((await as[who]!.get('/api/exports/people.csv')).statusCode, who).toBe(403);
-    }
+  it('refuses those who may not list people; program officers (expert curators) list them without contacts', async () => {
+    expect((await as.researcher!.get('/api/exports/people.csv')).statusCode).toBe(403);
+    const officer = await as.officer!.get('/api/exports/people.csv');
+    expect(officer.statusCode).toBe(200);
+    expect(officer.body).toContain('张三,San Zhang,研究员,,,中科新材料有限公司');
+    expect(officer.body).not.toContain('zhang@example.cn');
   });
 });

@@ -15,11 +15,12 @@ export interface PersonResource {
   userId: string | null;
 }
 
-const DIRECTORY_ROLES = ['platform_admin', 'supervisor', 'lab_director'] as const;
+const DIRECTORY_ROLES = ['platform_admin', 'supervisor', 'lab_director', 'program_officer'] as const;
 
 /**
- * Pure rule. The directory (names, titles, organisations) serves those who staff units and committees:
- * admins, supervisors and lab directors of any platform. Contact details go only to people who work
+ * Pure rule. The directory (names, titles, organisations) serves those who staff units and committees
+ * and those who curate the expert database: admins, supervisors, lab directors and program officers of
+ * any platform (an expert is a person of the directory; officers must find them, not copy them). Contact details go only to people who work
  * with the person (any role on one of their platforms) and to the person themself. People not yet
  * linked to any platform belong to no one, so any platform admin may complete or delete them.
  */
