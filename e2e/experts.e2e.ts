@@ -22,11 +22,11 @@ afterAll(async () => {
   await stack?.close();
 });
 
-const people = async () =>
+const rows = async (table: 'people' | 'experts') =>
   Number(
     (
       await stack.ctx.db
-        .selectFrom('people')
+        .selectFrom(table)
         .select((eb) => eb.fn.countAll<number>().as('n'))
         .executeTakeFirstOrThrow()
     ).n,
@@ -48,7 +48,7 @@ describe('专家库：从人员名录添加专家', () => {
       .select('id')
       .where('name_zh', '=', PERSON)
       .executeTakeFirstOrThrow();
-    const before = await people();
+    const before = await rows('people');
     await openNav(page, '专家库');
     const res = await newExpertFor(PERSON);
     await expectStatus(res, 201);
@@ -58,24 +58,17 @@ describe('专家库：从人员名录添加专家', () => {
       'academic',
       '精密测量与光学计量',
     ]);
-    expect(await people()).toBe(before);
+    expect(await rows('people')).toBe(before);
     await poll(() => page.locator('.ant-drawer-open').count()).toBe(0);
     await noModal(page);
   });
 
   it('says so under the person when they already have an expert profile, and writes nothing', async () => {
-    const experts = await stack.ctx.db
-      .selectFrom('experts')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow();
+    const experts = await rows('experts');
     const res = await newExpertFor(PERSON);
     expect(res.status()).toBe(409);
     await poll(() => fieldError(page, 'personId')).toBe('该人员已有专家档案');
-    const after = await stack.ctx.db
-      .selectFrom('experts')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow();
-    expect(Number(after.n)).toBe(Number(experts.n));
+    expect(await rows('experts')).toBe(experts);
     expect(problems).toEqual([]);
   });
 });
