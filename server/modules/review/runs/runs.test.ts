@@ -3,11 +3,10 @@ import { DEFAULT_RULE_SET_ID } from '../../../../common/conflict-rules.js';
 import { newId } from '../../../http/context.js';
 import { type Client, setupTestApp, signIn, type TestApp } from '../../../test/harness.js';
 import { assign, instanceHash } from '../assignment/assign.js';
-import { buildExpert } from './runs.fixtures.js';
-import { buildRunsScenario } from './runs.scenario.js';
+import { buildExpert, buildRunsScenario } from './runs.fixtures.js';
 
 // Review settings and assignment runs (optimal, random, hybrid; pins and forbids) on the scenario of
-// runs.scenario.ts; publishing, answers and refills are in seats.test.ts.
+// runs.fixtures.ts; publishing, answers and refills are in seats.test.ts.
 let t: TestApp;
 let officer: Client;
 let officerB: Client;

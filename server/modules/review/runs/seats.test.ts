@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, setupTestApp, signIn, type TestApp } from '../../../test/harness.js';
-import { buildClosedCall, buildExpert, buildInReview } from './runs.fixtures.js';
-import { buildRunsScenario } from './runs.scenario.js';
+import { buildClosedCall, buildExpert, buildInReview, buildRunsScenario } from './runs.fixtures.js';
 
 // Publishing a run's seats, the experts' answers, the officers' news of a decline, and refills (the
-// scenario of runs.scenario.ts).
+// scenario of runs.fixtures.ts).
 let t: TestApp;
 let A: string;
 let officer: Client;
