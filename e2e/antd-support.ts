@@ -1,4 +1,4 @@
-import type { Locator, Page } from 'playwright-core';
+import type { Locator, Page, Response } from 'playwright-core';
 import { poll } from './support.js';
 
 // The browser tests' one way to work the antd widgets (dialogs, drawers, selects, pop-up confirms).
@@ -17,6 +17,29 @@ export const drawer = (page: Page) => page.locator('.ant-drawer-open .ant-drawer
 export async function closeDrawer(page: Page): Promise<void> {
   await drawer(page).locator('.ant-drawer-close').click();
   await poll(() => page.locator('.ant-drawer-section:visible').count()).toBe(0);
+}
+/**
+ * Clicks a button of the open dialog and returns the response of the request it sends. A click that
+ * lands while the dialog is still opening is lost on a loaded machine (no request goes out); then, while
+ * the dialog stays open, the click is repeated. The request must happen.
+ */
+export async function submitDialog(
+  page: Page,
+  button: string,
+  method: string,
+  path: RegExp,
+): Promise<Response> {
+  for (let attempt = 1; ; attempt++) {
+    const sent = page
+      .waitForRequest((r) => r.method() === method && path.test(new URL(r.url()).pathname), {
+        timeout: 10_000,
+      })
+      .catch(() => null);
+    await modal(page).getByRole('button', { name: button }).click();
+    const request = await sent;
+    if (request) return (await request.response())!;
+    if (attempt >= 3 || !(await modal(page).count())) throw new Error(`no ${method} ${path} was sent`);
+  }
 }
 export const messageText = (page: Page) => page.locator('.ant-message-notice').last().textContent();
 export const fieldError = (page: Page, id: string) =>

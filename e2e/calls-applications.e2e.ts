@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chooseField, confirmPopup, modal, numberInput, pick } from './antd-support.js';
+import { chooseField, confirmPopup, modal, numberInput, pick, submitDialog } from './antd-support.js';
 import {
   answerOf,
   arrangePartner,
@@ -220,9 +220,7 @@ describe('一项研发计划从发布到形式审查通过', () => {
     await officer.getByTestId('check-complete').check();
     await officer.getByTestId('screen-return').click();
     await modal(officer).getByTestId('decision-reasons').fill('请补充合作单位的盖章承诺书。');
-    const returned = await answerOf(officer, 'POST', /\/screening$/, () =>
-      modal(officer).getByRole('button', { name: '确定' }).click(),
-    );
+    const returned = await submitDialog(officer, '确定', 'POST', /\/screening$/);
     await expectStatus(returned, 200);
     expect((await returned.json()).state).toBe('returned');
     await poll(() => stateTag(officer)).toBe('退回修改');
@@ -263,9 +261,7 @@ describe('一项研发计划从发布到形式审查通过', () => {
     await officer.getByTestId('check-complete').check();
     await officer.getByTestId('check-signed').check();
     await officer.getByTestId('screen-pass').click();
-    const passed = await answerOf(officer, 'POST', /\/screening$/, () =>
-      modal(officer).getByRole('button', { name: '确定' }).click(),
-    );
+    const passed = await submitDialog(officer, '确定', 'POST', /\/screening$/);
     await expectStatus(passed, 200);
     expect((await passed.json()).state).toBe('in_review');
     await poll(() => stateTag(officer)).toBe('评审中');
