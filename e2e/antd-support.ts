@@ -119,3 +119,26 @@ export async function confirmPopup(page: Page, button: string): Promise<void> {
     return page.locator('.ant-popconfirm:visible').count();
   }, 30_000).toBe(0);
 }
+
+/**
+ * Opens a pop-up confirm with its trigger, confirms it, and returns the response of the request it sends.
+ * On a loaded machine a confirm can close before its click lands (no request goes out); then, if the
+ * trigger is still there, the whole gesture is repeated, as a user would. The request must happen.
+ */
+export async function confirmedRequest(
+  page: Page,
+  trigger: Locator,
+  button: string,
+  url: RegExp,
+): Promise<Response> {
+  for (let attempt = 1; ; attempt++) {
+    const sent = page
+      .waitForRequest((r) => url.test(new URL(r.url()).pathname), { timeout: 20_000 })
+      .catch(() => null);
+    await trigger.click();
+    await confirmPopup(page, button);
+    const request = await sent;
+    if (request) return (await request.response())!;
+    if (attempt >= 3 || !(await trigger.isVisible())) throw new Error(`no request to ${url} was sent`);
+  }
+}

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chooseField, confirmPopup, modal, numberInput, pick, submitDialog } from './antd-support.js';
+import { chooseField, confirmedRequest, modal, numberInput, pick, submitDialog } from './antd-support.js';
 import {
   answerOf,
   arrangePartner,
@@ -83,8 +83,12 @@ describe('一项研发计划从发布到形式审查通过', () => {
     await officer.getByTestId('call-preview').waitFor();
     await poll(() => officer.getByTestId('call-state').textContent()).toBe('草稿');
 
-    await officer.getByTestId('publish-call').click();
-    const published = await answerOf(officer, 'POST', /\/publish$/, () => confirmPopup(officer, '发布'));
+    const published = await confirmedRequest(
+      officer,
+      officer.getByTestId('publish-call'),
+      '发布',
+      /\/publish$/,
+    );
     await expectStatus(published, 200);
     await poll(() => officer.getByTestId('call-state').textContent()).toBe('受理中');
     await poll(() => officer.getByTestId('call-countdown').textContent()).toMatch(/^剩余 (29|30) 天/);
@@ -204,8 +208,12 @@ describe('一项研发计划从发布到形式审查通过', () => {
     await poll(() => applicant.getByTestId('submission-problems').textContent()).toContain(
       '无：申请材料完整',
     );
-    await applicant.getByTestId('submit-application').click();
-    const submitted = await answerOf(applicant, 'POST', /\/submit$/, () => confirmPopup(applicant, '提交'));
+    const submitted = await confirmedRequest(
+      applicant,
+      applicant.getByTestId('submit-application'),
+      '提交',
+      /\/submit$/,
+    );
     await expectStatus(submitted, 200);
     const receipt = await submitted.json();
     await poll(() => applicant.getByTestId('receipt-no').textContent()).toBe(receipt.receiptNo);
@@ -241,9 +249,11 @@ describe('一项研发计划从发布到形式审查通过', () => {
     await poll(() => applicant.getByTestId('submission-problems').textContent()).toContain(
       '无：申请材料完整',
     );
-    await applicant.getByTestId('submit-application').click();
-    const resubmitted = await answerOf(applicant, 'POST', /\/submit$/, () =>
-      confirmPopup(applicant, '重新提交'),
+    const resubmitted = await confirmedRequest(
+      applicant,
+      applicant.getByTestId('submit-application'),
+      '重新提交',
+      /\/submit$/,
     );
     await expectStatus(resubmitted, 200);
     expect((await resubmitted.json()).versionNo).toBe(2);

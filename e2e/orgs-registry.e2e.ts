@@ -2,8 +2,17 @@ import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createOrg } from '../server/modules/orgs/orgs.service.js';
 import { createPerson } from '../server/modules/people/people.service.js';
-import { closeDrawer, drawer, fieldError, messageText, modal, noModal, pick } from './antd-support.js';
-import { confirmedRequest, mistypedCreditCode, openNav, tableRows, validCreditCode } from './orgs-support.js';
+import {
+  closeDrawer,
+  confirmedRequest,
+  drawer,
+  fieldError,
+  messageText,
+  modal,
+  noModal,
+  pick,
+} from './antd-support.js';
+import { mistypedCreditCode, openNav, tableRows, validCreditCode } from './orgs-support.js';
 import { DEMO_PASSWORD, navLabels, poll, type Stack, signInAs, startStack } from './support.js';
 
 let stack: Stack;

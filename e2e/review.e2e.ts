@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordPanelReview } from '../server/modules/review/scoring/panel.service.js';
-import { confirmPopup } from './antd-support.js';
+import { confirmedRequest } from './antd-support.js';
 import { answerOf, expectStatus } from './calls-support.js';
 import { openNav } from './orgs-support.js';
 import { poll as pollFor, type Stack, signInAs, startStack } from './support.js';
@@ -63,10 +63,12 @@ describe('专家评审：分配、评分与立项决策', () => {
     expect(await officer.getByTestId('run-hash').textContent()).toContain(record.inputHash.slice(0, 16));
     expect(await officer.getByTestId('run-pairs').textContent()).toContain('吴芳');
 
-    const published = await answerOf(officer, 'POST', /\/publish$/, async () => {
-      await officer.getByTestId('publish-run').click();
-      await confirmPopup(officer, '确定');
-    });
+    const published = await confirmedRequest(
+      officer,
+      officer.getByTestId('publish-run'),
+      '确定',
+      /\/publish$/,
+    );
     await expectStatus(published, 200);
     await officer.getByTestId('seats').waitFor();
     const seats = await stack.ctx.db
@@ -112,10 +114,12 @@ describe('专家评审：分配、评分与立项决策', () => {
     }
     // Weights 0.25/0.2/0.15/0.25/0.15 of the demo call.
     await poll(() => expert.getByTestId('weighted-total').textContent()).toContain('7.85');
-    const submitted = await answerOf(expert, 'POST', /\/submit$/, async () => {
-      await expert.getByTestId('submit-scorecard').click();
-      await confirmPopup(expert, '提交');
-    });
+    const submitted = await confirmedRequest(
+      expert,
+      expert.getByTestId('submit-scorecard'),
+      '提交',
+      /\/submit$/,
+    );
     await expectStatus(submitted, 200);
     await poll(() => expert.getByTestId('scorecard-state').textContent()).toBe('已提交');
   });
@@ -159,10 +163,12 @@ describe('专家评审：分配、评分与立项决策', () => {
     const decision = await computed.json();
     expect(decision.approvedMinor).toBeLessThanOrEqual(20_000_000_00);
     await officer.getByTestId('decision-cutoff').waitFor();
-    const finalised = await answerOf(officer, 'POST', /\/finalise$/, async () => {
-      await officer.getByTestId('decision-finalise').click();
-      await confirmPopup(officer, '定稿');
-    });
+    const finalised = await confirmedRequest(
+      officer,
+      officer.getByTestId('decision-finalise'),
+      '定稿',
+      /\/finalise$/,
+    );
     await expectStatus(finalised, 200);
 
     const outcomes = await stack.ctx.db
