@@ -101,13 +101,16 @@ export async function chooseField(page: Page, select: Locator | string, label: s
   await poll(() => list.count()).toBe(0);
 }
 
+/** The pop-up confirm that is open (not one closing). */
+const popup = (page: Page) => page.locator('.ant-popconfirm:visible:not([class*="-leave"])');
+
 /**
  * Confirms the open pop-up and waits (room for an async action) until it has gone. A click that lands
  * while the pop-up is still opening is lost on a loaded machine, so it is repeated while the pop-up stays
  * open (not while it closes).
  */
 export async function confirmPopup(page: Page, button: string): Promise<void> {
-  const open = page.locator('.ant-popconfirm:visible:not([class*="-leave"])');
+  const open = popup(page);
   await open.waitFor();
   await poll(async () => {
     if (await open.count()) {
@@ -122,8 +125,9 @@ export async function confirmPopup(page: Page, button: string): Promise<void> {
 
 /**
  * Opens a pop-up confirm with its trigger, confirms it, and returns the response of the request it sends.
- * On a loaded machine a confirm can close before its click lands (no request goes out); then, if the
- * trigger is still there, the whole gesture is repeated, as a user would. The request must happen.
+ * On a loaded machine a confirm can close before its click lands (no request goes out), or a click on a
+ * re-rendering trigger opens nothing; then, if the trigger is still there, the whole gesture is
+ * repeated, as a user would. The request must happen.
  */
 export async function confirmedRequest(
   page: Page,
@@ -136,6 +140,15 @@ export async function confirmedRequest(
       .waitForRequest((r) => url.test(new URL(r.url()).pathname), { timeout: 20_000 })
       .catch(() => null);
     await trigger.click();
+    // A click on a trigger that is re-rendering (e.g. after a save) opens nothing: click it again.
+    const shown = await popup(page)
+      .waitFor({ timeout: 10_000 })
+      .then(() => true)
+      .catch(() => false);
+    if (!shown) {
+      if (attempt >= 3) throw new Error(`clicking the trigger opened no confirm for ${url}`);
+      continue;
+    }
     await confirmPopup(page, button);
     const request = await sent;
     if (request) return (await request.response())!;
