@@ -8,6 +8,7 @@ import { runSqlmap, sqlmapTargets } from './sqlmap.js';
 import { sweep } from './sweep.js';
 
 // npm run security [-- --db postgres] [--only sweep,sqlmap,fuzz] [--runs 25] [--seed N] [--sqlmap-width 2]
+//   [--sqlmap-target-timeout 300]
 // Starts a throwaway server with the demo data on 127.0.0.1, then: the cross-identity sweep over every
 // route of the OpenAPI document, sqlmap on every parameterised GET, fast-check fuzzing of every write
 // route. Prints counts and durations; exit code 1 on an unexpected 2xx, an injectable parameter or a 5xx.
@@ -20,6 +21,7 @@ const { values: args } = parseArgs({
     runs: { type: 'string', default: '25' },
     seed: { type: 'string', default: String(Date.now() % 1_000_000) },
     'sqlmap-width': { type: 'string', default: '2' },
+    'sqlmap-target-timeout': { type: 'string', default: '300' },
   },
 });
 const parts = new Set(args.only!.split(','));
@@ -76,6 +78,7 @@ try {
       kind === 'sqlite' ? 'SQLite' : 'PostgreSQL',
       targets,
       Number(args['sqlmap-width']),
+      Number(args['sqlmap-target-timeout']),
     );
     log(
       `sqlmap: ${r.targets} GET routes, ${r.points} parameters, ${r.injectable.length} injectable, ` +

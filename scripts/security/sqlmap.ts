@@ -58,6 +58,7 @@ export async function runSqlmap(
   dbms: 'SQLite' | 'PostgreSQL',
   targets: { url: string; points: number }[],
   width: number,
+  targetTimeoutS: number,
 ): Promise<SqlmapResult> {
   const started = Date.now();
   const outDir = mkdtempSync(path.join(os.tmpdir(), 'commonlab-sqlmap-'));
@@ -65,22 +66,26 @@ export async function runSqlmap(
   try {
     await pool(targets, width, async (t) => {
       result.points += t.points;
-      const { code, output } = await run('sqlmap', [
-        '-u',
-        baseUrl + t.url,
-        `--cookie=${cookie}`,
-        '--batch',
-        '--level=3',
-        '--risk=1',
-        '--technique=BEU',
-        `--dbms=${dbms}`,
-        '--threads=4',
-        '--timeout=10',
-        '--retries=0',
-        '--disable-coloring',
-        '--flush-session',
-        `--output-dir=${outDir}`,
-      ]);
+      const { code, output } = await run(
+        'sqlmap',
+        [
+          '-u',
+          baseUrl + t.url,
+          `--cookie=${cookie}`,
+          '--batch',
+          '--level=3',
+          '--risk=1',
+          '--technique=BEU',
+          `--dbms=${dbms}`,
+          '--threads=4',
+          '--timeout=10',
+          '--retries=0',
+          '--disable-coloring',
+          '--flush-session',
+          `--output-dir=${outDir}`,
+        ],
+        targetTimeoutS,
+      );
       if (/identified the following injection point|is vulnerable/i.test(output))
         result.injectable.push({ url: t.url, output: output.slice(-3000) });
       else if (code !== 0 || /\[CRITICAL\]/.test(output))
@@ -93,10 +98,15 @@ export async function runSqlmap(
   return result;
 }
 
-function run(cmd: string, args: string[]): Promise<{ code: number; output: string }> {
+/** Runs sqlmap; one that outlives its time is stopped and reported as not tested (never as passed). */
+function run(cmd: string, args: string[], timeoutS: number): Promise<{ code: number; output: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
+    const timer = setTimeout(() => {
+      output += `\n[CRITICAL] stopped after ${timeoutS} s (--sqlmap-target-timeout)\n`;
+      child.kill('SIGKILL');
+    }, timeoutS * 1000);
     child.stdout.on('data', (b: Buffer) => {
       output += b.toString();
     });
@@ -104,6 +114,9 @@ function run(cmd: string, args: string[]): Promise<{ code: number; output: strin
       output += b.toString();
     });
     child.once('error', reject);
-    child.once('exit', (code) => resolve({ code: code ?? 1, output }));
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      resolve({ code: code ?? 1, output });
+    });
   });
 }
