@@ -68,7 +68,7 @@ export async function fuzz(
 
 /** Real objects first (so services reach the database), plus one id that does not exist. */
 function urlsFor(admin: View, op: Operation, protectedIds: Set<string>): string[] {
-  const found = candidates(admin, op, 4)
+  const found = candidates(admin, op, 12)
     .filter((v) => !Object.values(v).some((id) => protectedIds.has(id)))
     .map((v) => fill(op.path, v));
   const missing = fill(

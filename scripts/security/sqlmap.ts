@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { pool } from '../lib/client.js';
-import { candidates, type View } from './crawl.js';
+import { candidates, entityOf, type View } from './crawl.js';
 import { type Api, fill, type Operation } from './openapi.js';
 import { arbitraryFor } from './schema-arbitrary.js';
 
@@ -33,7 +33,10 @@ export function sqlmapTargets(api: Api, admin: View, seed: number): { url: strin
     }
     const marked = Object.fromEntries(Object.entries(values).map(([k, v]) => [k, `${v}\u0001`]));
     const qs = op.query
-      .map((q) => `${encodeURIComponent(q.name)}=${encodeURIComponent(sampleQuery(api, op, q.name, seed))}*`)
+      .map(
+        (q) =>
+          `${encodeURIComponent(q.name)}=${encodeURIComponent(sampleQuery(api, admin, op, q.name, seed))}*`,
+      )
       .join('&');
     const url = fill(op.path, marked).replaceAll('%01', '*') + (qs ? `?${qs}` : '');
     out.push({ url, points: op.pathParams.length + op.query.length });
@@ -41,9 +44,14 @@ export function sqlmapTargets(api: Api, admin: View, seed: number): { url: strin
   return out;
 }
 
-function sampleQuery(api: Api, op: Operation, name: string, seed: number): string {
+/** A valid value for a query parameter: an existing object's id for an id filter (else the page is empty). */
+function sampleQuery(api: Api, admin: View, op: Operation, name: string, seed: number): string {
   const q = op.query.find((x) => x.name === name)!;
   const s = api.deref(q.schema);
+  if (s.format === 'uuid') {
+    const [known] = admin.byEntity.get(entityOf(name)) ?? [];
+    if (known) return known;
+  }
   if (s.type === 'integer' || s.type === 'number') return String(s.minimum ?? 1);
   const [v] = fc.sample(arbitraryFor(s, { deref: api.deref, knownIds: [], hostile: false }), {
     numRuns: 1,
@@ -61,12 +69,14 @@ export async function runSqlmap(
   targetTimeoutS: number,
 ): Promise<SqlmapResult> {
   const started = Date.now();
-  const outDir = mkdtempSync(path.join(os.tmpdir(), 'commonlab-sqlmap-'));
   const result: SqlmapResult = { targets: targets.length, points: 0, injectable: [], errors: [], seconds: 0 };
-  try {
-    await pool(targets, width, async (t) => {
-      result.points += t.points;
-      const { code, output } = await run(
+  await pool(targets, width, async (t) => {
+    result.points += t.points;
+    // One output directory per target: two sqlmap processes sharing a session file fail with
+    // "disk I/O error" and test nothing.
+    const outDir = mkdtempSync(path.join(os.tmpdir(), 'commonlab-sqlmap-'));
+    try {
+      const { output } = await run(
         'sqlmap',
         [
           '-u',
@@ -86,14 +96,15 @@ export async function runSqlmap(
         ],
         targetTimeoutS,
       );
+      // sqlmap exits non-zero also when it tested everything and found nothing, so the text decides.
       if (/identified the following injection point|is vulnerable/i.test(output))
         result.injectable.push({ url: t.url, output: output.slice(-3000) });
-      else if (code !== 0 || /\[CRITICAL\]/.test(output))
+      else if (!/do not appear to be injectable|does not seem to be injectable/.test(output))
         result.errors.push({ url: t.url, output: output.slice(-1500) });
-    });
-  } finally {
-    rmSync(outDir, { recursive: true, force: true });
-  }
+    } finally {
+      rmSync(outDir, { recursive: true, force: true });
+    }
+  });
   result.seconds = Math.round((Date.now() - started) / 1000);
   return result;
 }
