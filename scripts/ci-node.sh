@@ -38,6 +38,9 @@ if [ ! -f "$addon/build/Release/better_sqlite3.node" ]; then
   mkdir -p "$modules"
   cp -R "$repo/node_modules/better-sqlite3" "$addon"
   rm -rf "$addon/build"
+  for tool in python3 make g++; do
+    command -v "$tool" >/dev/null || { echo "ci-node: $tool is needed to build better-sqlite3 (Debian: build-essential python3)"; exit 1; }
+  done
   gyp="$(dirname "$(dirname "$(readlink -f "$(command -v npm)")")")/node_modules/node-gyp/bin/node-gyp.js"
   echo "ci-node: building better-sqlite3 for $version"
   (cd "$addon" && PATH="$node_bin:$PATH" node "$gyp" rebuild --release --nodedir="$nodedir" -j "$(nproc)" \
