@@ -68,11 +68,15 @@ export async function login(
   const expiresAt = new Date(now.getTime() + lifetime * MINUTE).toISOString();
   const actor = (await loadActor(db, user.id, 'session', ['read', 'write']))!;
   await db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('users')
-      .set({ failed_login_count: 0, locked_until: null })
-      .where('id', '=', user.id)
-      .execute();
+    // With a second factor the count is cleared by the code, not the password (mfa.service), or each new
+    // password step would wipe the wrong codes before it and lift their lockout.
+    if (!mfaPending) {
+      await trx
+        .updateTable('users')
+        .set({ failed_login_count: 0, locked_until: null })
+        .where('id', '=', user.id)
+        .execute();
+    }
     await trx
       .insertInto('sessions')
       .values({

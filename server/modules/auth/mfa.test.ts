@@ -203,6 +203,18 @@ describe('signing in with the second factor', () => {
     await signInWithCode('twofactor', secret);
   });
 
+  it('does not let a new password step wipe the count of wrong codes', async () => {
+    const wrong = (s: string) => (code(s) === '123456' ? '654321' : '123456');
+    const first = clientOf(t.app, await login('twofactor'));
+    for (let i = 0; i < 2; i++) await first.post('/api/auth/mfa/verify', { code: wrong(secret) });
+    // The password alone proves nothing about the second factor: the two failures stand.
+    const second = clientOf(t.app, await login('twofactor'));
+    expect((await second.post('/api/auth/mfa/verify', { code: wrong(secret) })).statusCode).toBe(401);
+    expect((await login('twofactor')).statusCode).toBe(423);
+    t.clock.advance(16 * 60_000);
+    await signInWithCode('twofactor', secret);
+  });
+
   it('lets the second step wait five minutes, no longer', async () => {
     const pending = clientOf(t.app, await login('twofactor'));
     t.clock.advance(5 * 60_000 + 1000);
