@@ -33,3 +33,22 @@ export type Locale = (typeof LOCALES)[number];
 
 export const TOKEN_SCOPES = ['read', 'write'] as const;
 export type TokenScope = (typeof TOKEN_SCOPES)[number];
+
+/**
+ * The deployment's administrators, separated (三权分立, GB/T 22239-2019 §8.1.4; docs/adr/0014): the system
+ * administrator runs accounts, platforms and configuration; the security administrator grants roles,
+ * resets second factors and unlocks accounts; the audit administrator reads and exports the audit log.
+ * No account holds two of them.
+ */
+export const ADMIN_KINDS = ['system_admin', 'security_admin', 'audit_admin'] as const;
+export type AdminKind = (typeof ADMIN_KINDS)[number];
+
+/** What MFA_REQUIRED_ROLES may name: an administrator kind or a platform role. */
+export const MFA_ROLE_NAMES = [...ADMIN_KINDS, ...ROLES] as const;
+export type MfaRoleName = (typeof MFA_ROLE_NAMES)[number];
+export const DEFAULT_MFA_REQUIRED_ROLES: readonly MfaRoleName[] = [
+  'system_admin',
+  'security_admin',
+  'audit_admin',
+  'platform_admin',
+];

@@ -101,7 +101,10 @@ describe('administration (system admin)', () => {
     expect((await login('newbie', 'Another-pass-2026')).statusCode).toBe(200);
   });
 
-  it('lists the audit trail with before/after and verifies the hash chain', async () => {
+  it('lists the audit trail with before/after and verifies the hash chain (the audit admin)', async () => {
+    // The whole deployment's log is the audit admin's (separation of duties, docs/adr/0014).
+    const { page } = await stack.newPage();
+    await signInAs(page, 'auditor');
     await page.getByTestId('side-nav').getByRole('menuitem', { name: '审计日志' }).click();
     const created = page
       .getByTestId('audit-table')

@@ -28,9 +28,10 @@ export interface Stack {
 }
 
 /** The real app (production web build, demo data, fresh database) on a free port, and a headless Chromium. */
-export async function startStack(): Promise<Stack> {
+export async function startStack(opts: { env?: Record<string, string> } = {}): Promise<Stack> {
   const fresh = await freshDatabase();
-  const config = testConfig(fresh.dataDir);
+  // The harness requires no second factor (MFA_REQUIRED_ROLES=none); the MFA test passes the default.
+  const config = testConfig(fresh.dataDir, opts.env);
   const clock = testClock(new Date().toISOString());
   const app = await buildApp({
     config,

@@ -20,6 +20,7 @@ import { applicationsRoutes } from './modules/applications/applications.routes.j
 import { applicationMembersRoutes } from './modules/applications/applications.routes.members.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
+import { mfaRoutes } from './modules/auth/mfa.routes.js';
 import { committeeRoutes } from './modules/committee/committee.routes.js';
 import { expertsRoutes } from './modules/experts/experts.routes.js';
 import { fieldsRoutes } from './modules/fields/fields.routes.js';
@@ -124,7 +125,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
   await app.register(authPlugin);
-  for (const routes of [healthRoutes, authRoutes, usersRoutes, auditRoutes, homeRoutes, platformsRoutes]) {
+  for (const routes of [
+    healthRoutes,
+    authRoutes,
+    mfaRoutes,
+    usersRoutes,
+    auditRoutes,
+    homeRoutes,
+    platformsRoutes,
+  ]) {
     await app.register(routes);
   }
   await app.register(orgsRoutes);

@@ -165,6 +165,31 @@ describe('commonlab CLI', { timeout: 90_000 }, () => {
     expect(await rolesOf('xu')).toEqual(['applicant', 'researcher']);
   });
 
+  it('keeps the administrator kinds apart: two at once is refused, --admin grants one, --no-admin clears', async () => {
+    const two = await commonlab(
+      ['user', 'add', 'both', '--name', 'Both', '--system-admin', '--audit-admin'],
+      {
+        COMMONLAB_PASSWORD: 'first-password-2026',
+      },
+    );
+    expect(two.code).not.toBe(0);
+    expect(two.stderr).toMatch(/users\.admin_kinds_exclusive|at most one/);
+    expect(
+      await database.db.selectFrom('users').select('id').where('username', '=', 'both').executeTakeFirst(),
+    ).toBeUndefined();
+    expect((await commonlab(['user', 'roles', 'xu', 'NIST:researcher', '--admin', 'audit_admin'])).code).toBe(
+      0,
+    );
+    expect((await userRow('xu')).is_audit_admin).toBe(1);
+    const second = await commonlab(['user', 'roles', 'xu', 'NIST:researcher', '--admin', 'system_admin']);
+    expect(second.code).not.toBe(0);
+    expect((await userRow('xu')).is_system_admin).toBe(0);
+    expect(
+      (await commonlab(['user', 'roles', 'xu', 'NIST:researcher', 'NIST:applicant', '--no-admin'])).code,
+    ).toBe(0);
+    expect(await userRow('xu')).toMatchObject({ is_audit_admin: 0, is_system_admin: 0 });
+  });
+
   it('audit verify exits 0 on an intact chain that holds every change made above', async () => {
     const r = await commonlab(['audit', 'verify']);
     expect(r, r.stderr).toMatchObject({ code: 0 });

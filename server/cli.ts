@@ -1,11 +1,12 @@
 import { Command, Option } from 'commander';
-import { ROLES, type Role } from '../common/roles.js';
+import { ADMIN_KINDS, type AdminKind, ROLES, type Role } from '../common/roles.js';
 import { ConfigError, loadConfig } from './config.js';
 import { backup, restore } from './db/backup.js';
 import { AppError } from './http/errors.js';
 import { verifyAuditChain } from './modules/audit/audit.chain.js';
 import { registerAssignCommand } from './modules/review/assignment/assignment.cli.js';
 import { techTransferReportCli } from './modules/ttreports/report.cli.js';
+import { grantAdminKind, revokeAdminKind } from './modules/users/users.security.service.js';
 import { createUser, findUserIdByUsername, resetPassword, setRoles } from './modules/users/users.service.js';
 import { cliCtx, openDatabase } from './runtime.js';
 import { seedDemo } from './seed/demo.js';
@@ -72,23 +73,36 @@ export function buildCli(): Command {
       }),
     );
 
+  type AddOptions = {
+    name: string;
+    email?: string;
+    systemAdmin: boolean;
+    securityAdmin: boolean;
+    auditAdmin: boolean;
+    role: string[];
+  };
   const user = program.command('user').description('Manage accounts');
   user
     .command('add <username>')
     .description('Create an account; the password is read from COMMONLAB_PASSWORD')
     .requiredOption('--name <displayName>', 'display name')
     .option('--email <email>')
-    .option('--system-admin', 'may manage every platform and account', false)
+    .option('--system-admin', 'system administrator: accounts, platforms, configuration', false)
+    .option('--security-admin', 'security administrator: roles, second factors, unlocks', false)
+    .option('--audit-admin', 'audit administrator: reads and exports the audit log', false)
     .option('--role <PLATFORM:ROLE...>', `roles, ROLE one of ${ROLES.join(', ')}`, [])
-    .action((username: string, o: { name: string; email?: string; systemAdmin: boolean; role: string[] }) =>
+    .action((username: string, o: AddOptions) =>
       withDb(async (ctx) => {
         const password = requirePasswordEnv();
+        // One administrator kind at most: createUser refuses two (users.admin_kinds_exclusive, 422).
         const u = await createUser(ctx, {
           username,
           displayName: o.name,
           email: o.email ?? null,
           password,
           isSystemAdmin: o.systemAdmin,
+          isSecurityAdmin: o.securityAdmin,
+          isAuditAdmin: o.auditAdmin,
           roles: await parseRoles(ctx, o.role),
         });
         process.stdout.write(`created ${u.username} (${u.id})\n`);
@@ -108,10 +122,17 @@ export function buildCli(): Command {
   user
     .command('roles <username> [PLATFORM:ROLE...]')
     .description('Replace the roles of an account (none given: remove all)')
-    .action((username: string, specs: string[]) =>
+    .option('--admin <KIND>', `make the account ${ADMIN_KINDS.join(', ')} (refused when it holds another)`)
+    .option('--no-admin', 'take every administrator kind away')
+    .action((username: string, specs: string[], o: { admin?: AdminKind | false }) =>
       withDb(async (ctx) => {
         const id = await findUserIdByUsername(ctx.db, username);
         if (!id) throw new Error(`no user ${username}`);
+        if (o.admin === false) for (const kind of ADMIN_KINDS) await revokeAdminKind(ctx, id, kind);
+        else if (o.admin !== undefined) {
+          if (!ADMIN_KINDS.includes(o.admin)) throw new Error(`--admin: one of ${ADMIN_KINDS.join(', ')}`);
+          await grantAdminKind(ctx, id, o.admin);
+        }
         const u = await setRoles(ctx, id, await parseRoles(ctx, specs));
         process.stdout.write(`${username}: ${u.roles.map((r) => r.role).join(', ') || 'no roles'}\n`);
       }),

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_MFA_REQUIRED_ROLES, MFA_ROLE_NAMES, type MfaRoleName } from '../common/roles.js';
 
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
@@ -30,6 +31,24 @@ const envSchema = z.object({
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
   LOGIN_LOCKOUT_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
   LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(10000).default(20),
+  MFA_REQUIRED_ROLES: z
+    .string()
+    .default(DEFAULT_MFA_REQUIRED_ROLES.join(','))
+    .transform((v, c) => {
+      // "none" lets a deployment (or a test harness) require the second factor of nobody.
+      if (v.trim() === 'none') return [] as MfaRoleName[];
+      const names = v
+        .split(',')
+        .map((n) => n.trim())
+        .filter(Boolean);
+      const bad = names.filter((n) => !(MFA_ROLE_NAMES as readonly string[]).includes(n));
+      if (bad.length)
+        c.addIssue({
+          code: 'custom',
+          message: `unknown role ${bad.join(', ')}; one of ${MFA_ROLE_NAMES.join(', ')} or none`,
+        });
+      return names as MfaRoleName[];
+    }),
   SEED_DEMO: bool.default(true),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(600000).default(10000),
   SMTP_URL: z
@@ -79,6 +98,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     loginMaxFailures: e.LOGIN_MAX_FAILURES,
     loginLockoutMinutes: e.LOGIN_LOCKOUT_MINUTES,
     loginRateLimitPerMinute: e.LOGIN_RATE_LIMIT_PER_MINUTE,
+    mfaRequiredRoles: Object.freeze([...new Set(e.MFA_REQUIRED_ROLES)]) as readonly MfaRoleName[],
     seedDemo: e.SEED_DEMO,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     smtpUrl: e.SMTP_URL,

@@ -46,6 +46,23 @@ describe('defaults', () => {
     });
   });
 
+  it('requires the second factor of the three administrators and platform admins unless told otherwise', () => {
+    expect(loadConfig({ SESSION_SECRET: SECRET }).mfaRequiredRoles).toEqual([
+      'system_admin',
+      'security_admin',
+      'audit_admin',
+      'platform_admin',
+    ]);
+    expect(loadConfig({ SESSION_SECRET: SECRET, MFA_REQUIRED_ROLES: 'none' }).mfaRequiredRoles).toEqual([]);
+    expect(
+      loadConfig({ SESSION_SECRET: SECRET, MFA_REQUIRED_ROLES: ' expert, system_admin,expert' })
+        .mfaRequiredRoles,
+    ).toEqual(['expert', 'system_admin']);
+    expect(configError({ MFA_REQUIRED_ROLES: 'system_admin,root' }).problems.join()).toMatch(
+      /MFA_REQUIRED_ROLES: unknown role root/,
+    );
+  });
+
   it('is frozen, so no code can change the configuration after the boot', () => {
     const c = loadConfig({ SESSION_SECRET: SECRET });
     expect(Object.isFrozen(c)).toBe(true);

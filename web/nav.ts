@@ -11,6 +11,7 @@ import {
   KeyOutlined,
   LockOutlined,
   RadarChartOutlined,
+  SafetyOutlined,
   ShopOutlined,
   TagsOutlined,
   TeamOutlined,
@@ -170,6 +171,14 @@ export const ACCOUNT_PAGES: readonly Page[] = [
     icon: KeyOutlined,
     visible: () => true,
     page: lazy(() => import('./features/tokens/TokensPage.js')),
+  },
+  {
+    key: 'security',
+    path: '/account/security',
+    label: tk('Two-factor authentication'),
+    icon: SafetyOutlined,
+    visible: () => true,
+    page: lazy(() => import('./features/mfa/SecurityPage.js')),
   },
   {
     key: 'password',

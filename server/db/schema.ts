@@ -8,8 +8,10 @@ import type {
   ApiTokensTable,
   AuditHeadTable,
   AuditLogTable,
+  MfaRecoveryCodesTable,
   RoleAssignmentsTable,
   SessionsTable,
+  UserMfaTable,
   UsersTable,
 } from './schema/accounts.js';
 import { ASSIGNMENT_TABLES, type AssignmentTables } from './schema/assignment.js';
@@ -81,6 +83,8 @@ export interface DB extends ExpertsTables, ConflictsTables, AssignmentTables, Sc
   role_assignments: RoleAssignmentsTable;
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;
+  user_mfa: UserMfaTable;
+  mfa_recovery_codes: MfaRecoveryCodesTable;
   audit_log: AuditLogTable;
   audit_head: AuditHeadTable;
   platform_funding: PlatformFundingTable;
@@ -132,6 +136,8 @@ export const TABLES_IN_DEPENDENCY_ORDER = [
   'role_assignments',
   'sessions',
   'api_tokens',
+  'user_mfa',
+  'mfa_recovery_codes',
   'platform_funding',
   'tech_fields',
   'platform_fields',

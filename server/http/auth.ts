@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { resolveApiToken, resolveSession } from '../modules/auth/auth.service.js';
+import { sessionGate } from '../modules/auth/mfa.gate.js';
 import { API_TOKEN_PREFIX } from '../modules/auth/secrets.js';
 import type { Actor, Ctx, UserActor } from './context.js';
 import { AppError, unauthorized } from './errors.js';
@@ -12,7 +13,7 @@ export const CSRF_HEADER = 'x-csrf-token';
 declare module 'fastify' {
   interface FastifyRequest {
     actor: Actor;
-    session: { id: string; csrfToken: string; expiresAt: string } | null;
+    session: { id: string; csrfToken: string; expiresAt: string; mfaPending: boolean } | null;
     sessionExpired: boolean;
   }
 }
@@ -52,8 +53,16 @@ export const authPlugin = fp(async (app: FastifyInstance) => {
     if (!SAFE.has(request.method) && request.headers[CSRF_HEADER] !== found.csrfToken) {
       throw new AppError(403, 'auth.csrf_failed');
     }
+    const route = `${request.method} ${request.routeOptions.url ?? ''}`;
+    const blocked = await sessionGate(deps.db, deps.config.mfaRequiredRoles, found, route);
+    if (blocked) throw new AppError(403, blocked);
     request.actor = found.actor;
-    request.session = { id: found.sessionId, csrfToken: found.csrfToken, expiresAt: found.expiresAt };
+    request.session = {
+      id: found.sessionId,
+      csrfToken: found.csrfToken,
+      expiresAt: found.expiresAt,
+      mfaPending: found.mfaPending,
+    };
   });
 });
 

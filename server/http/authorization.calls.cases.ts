@@ -3,6 +3,7 @@ import { notify } from '../modules/notifications/notifications.service.js';
 import { createCall, publishCall } from '../modules/programs/calls.service.js';
 import { registerIntramuralProject } from '../modules/projects/projects.service.js';
 import { buildField, buildPerson, buildUnit } from '../test/platform-factories.js';
+import { roleless } from './authorization.matrix.js';
 import type { Ctx } from './context.js';
 import { newId } from './context.js';
 
@@ -16,6 +17,8 @@ type ActorName =
   | 'token:read'
   | 'token:write'
   | 'system_admin'
+  | 'security_admin'
+  | 'audit_admin'
   | `A:${Role}`
   | 'B:platform_admin';
 type Expect = Partial<Record<ActorName, Cls>> & { others: Cls };
@@ -39,7 +42,7 @@ export interface CallsMatrixEnv {
 const signedIn: Expect = { anonymous: '401', others: '2xx' };
 const signedInWrite: Expect = { anonymous: '401', 'token:read': '403', others: '2xx' };
 /** Everyone with a role on A; another platform's admin is refused. */
-const rolesOnA: Expect = { anonymous: '401', 'B:platform_admin': '403', others: '2xx' };
+const rolesOnA: Expect = { anonymous: '401', 'B:platform_admin': '403', ...roleless('403'), others: '2xx' };
 /** Program officers and admins of platform A (tokens belong to a system admin). */
 const callStaff: Expect = {
   anonymous: '401',
@@ -206,7 +209,7 @@ export function callsCases(env: CallsMatrixEnv): RouteCase[] {
     },
     {
       route: 'GET /api/projects/:id',
-      expect: { ...rolesOnA, 'B:platform_admin': '404' },
+      expect: { ...rolesOnA, 'B:platform_admin': '404', ...roleless('404') },
       cell: async () => ({ url: `/api/projects/${await project()}` }),
     },
     { route: 'GET /api/me/notifications', expect: signedIn, cell: () => ({ url: '/api/me/notifications' }) },

@@ -13,6 +13,8 @@ type ActorName =
   | 'token:read'
   | 'token:write'
   | 'system_admin'
+  | 'security_admin'
+  | 'audit_admin'
   | `A:${Role}`
   | 'B:platform_admin';
 type Expect = Partial<Record<ActorName, Cls>> & { others: Cls };

@@ -4,14 +4,17 @@ import type { Ctx } from './context.js';
 /**
  * The row shape of the authorization matrix (authorization.test.ts) for the domain files that add rows
  * (authorization.<domain>.cases.ts). Actor A:<role> holds the role on platform A; B:platform_admin is
- * another platform's admin; tokens belong to a system admin.
+ * another platform's admin; tokens belong to a system admin. The security and audit admins hold no platform
+ * role (separation of duties, docs/adr/0014).
  */
-export type Cls = '2xx' | '3xx' | '401' | '403' | '404';
+export type Cls = '2xx' | '3xx' | '400' | '401' | '403' | '404' | '409';
 export type ActorName =
   | 'anonymous'
   | 'token:read'
   | 'token:write'
   | 'system_admin'
+  | 'security_admin'
+  | 'audit_admin'
   | `A:${Role}`
   | 'B:platform_admin';
 export type Expect = Partial<Record<ActorName, Cls>> & { others: Cls };
@@ -32,6 +35,12 @@ export interface MatrixEnv {
   B(): string;
   userId(actor: ActorName): string | undefined;
 }
+
+/**
+ * The security and audit admins hold no platform role: on a platform's records they are refused (or do not
+ * see them) like any account without a role there. Rows whose default would give them more say so.
+ */
+export const roleless = <C extends '403' | '404'>(cls: C) => ({ security_admin: cls, audit_admin: cls });
 
 /** A call's staff: program officers and admins of its platform, A (tokens belong to a system admin). */
 export const CALL_OFFICERS: Expect = {

@@ -1,6 +1,7 @@
 import type { Role } from '../../common/roles.js';
 import { csv, multipart } from '../modules/imports/imports.fixtures.js';
 import { buildOrg } from '../modules/orgs/orgs.fixtures.js';
+import { roleless } from './authorization.matrix.js';
 import type { Ctx } from './context.js';
 import { newId } from './context.js';
 
@@ -14,6 +15,8 @@ type ActorName =
   | 'token:read'
   | 'token:write'
   | 'system_admin'
+  | 'security_admin'
+  | 'audit_admin'
   | `A:${Role}`
   | 'B:platform_admin';
 type Expect = Partial<Record<ActorName, Cls>> & { others: Cls };
@@ -93,7 +96,7 @@ export function orgsImportsCases(env: OrgsMatrixEnv): RouteCase[] {
   const exporters: Record<keyof typeof files, Expect> = {
     organisations: signedIn,
     people: peopleReaders,
-    committee: rolesOnA,
+    committee: { ...rolesOnA, ...roleless('403') },
   };
 
   return [

@@ -1,5 +1,6 @@
 import type { Role } from '../../common/roles.js';
 import { buildField, buildMember, buildPerson, buildUnit } from '../test/platform-factories.js';
+import { roleless } from './authorization.matrix.js';
 import { type Fixtures, fixtures, staffEntry } from './authorization.platforms.fixtures.js';
 import type { Ctx } from './context.js';
 import { newId } from './context.js';
@@ -15,6 +16,8 @@ type ActorName =
   | 'token:read'
   | 'token:write'
   | 'system_admin'
+  | 'security_admin'
+  | 'audit_admin'
   | `A:${Role}`
   | 'B:platform_admin';
 type Expect = Partial<Record<ActorName, Cls>> & { others: Cls };
@@ -51,9 +54,9 @@ const anyAdmin: Expect = { ...adminsOfA, 'B:platform_admin': '2xx' };
 /** The unit's own lab director as well as the admins. */
 const unitKeepers: Expect = { ...adminsOfA, 'A:lab_director': '2xx' };
 /** Everyone with a role on A reads; another platform's admin is refused. */
-const rolesOnA: Expect = { anonymous: '401', 'B:platform_admin': '403', others: '2xx' };
+const rolesOnA: Expect = { anonymous: '401', 'B:platform_admin': '403', ...roleless('403'), others: '2xx' };
 /** Committee writes: another platform's admin cannot even see the member. */
-const committeeAdmins: Expect = { ...adminsOfA, 'B:platform_admin': '404' };
+const committeeAdmins: Expect = { ...adminsOfA, 'B:platform_admin': '404', ...roleless('404') };
 const directoryReaders: Expect = {
   anonymous: '401',
   'token:read': '2xx',
@@ -226,7 +229,7 @@ export function platformDomainCases(env: MatrixEnv): RouteCase[] {
     {
       route: 'GET /api/people/:id',
       label: 'someone working on A',
-      expect: { anonymous: '401', others: '2xx' },
+      expect: { anonymous: '401', ...roleless('404'), others: '2xx' },
       cell: async () => ({ url: `/api/people/${(await fx()).personOnA}` }),
     },
     {
@@ -237,7 +240,7 @@ export function platformDomainCases(env: MatrixEnv): RouteCase[] {
     },
     {
       route: 'PATCH /api/people/:id',
-      expect: adminsOfA,
+      expect: { ...adminsOfA, ...roleless('404') },
       cell: async () => ({ url: `/api/people/${(await fx()).personOnA}`, body: { title: 'Engineer' } }),
     },
     {

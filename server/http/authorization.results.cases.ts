@@ -1,6 +1,7 @@
 import type { Role } from '../../common/roles.js';
 import { createInquiry } from '../modules/inquiries/inquiries.service.js';
 import { makeResult, publicationBody, technologyBody } from '../modules/results/results.fixtures.js';
+import { roleless } from './authorization.matrix.js';
 import type { Ctx } from './context.js';
 
 /**
@@ -13,6 +14,8 @@ type ActorName =
   | 'token:read'
   | 'token:write'
   | 'system_admin'
+  | 'security_admin'
+  | 'audit_admin'
   | `A:${Role}`
   | 'B:platform_admin';
 type Expect = Partial<Record<ActorName, Cls>> & { others: Cls };
@@ -79,6 +82,7 @@ const inquiryManage: Expect = {
   'token:read': '403',
   ...managersOfA,
   'B:platform_admin': '404',
+  ...roleless('404'),
   others: '403',
 };
 

@@ -31,12 +31,14 @@ import { ttExportCases } from './authorization.ttexport.cases.js';
  * A route the app serves but this table does not list fails the first test, so a new route cannot ship
  * without someone deciding who may call it.
  */
-type Cls = '2xx' | '3xx' | '401' | '403' | '404';
+type Cls = '2xx' | '3xx' | '400' | '401' | '403' | '404' | '409';
 const ACTORS = [
   'anonymous',
   'token:read',
   'token:write',
   'system_admin',
+  'security_admin',
+  'audit_admin',
   ...ROLES.map((r) => `A:${r}` as const),
   'B:platform_admin',
 ] as const;
@@ -68,6 +70,7 @@ const clients = {} as Record<ActorName, Client>;
 const userIds = {} as Record<ActorName, string>;
 const usernames = {} as Partial<Record<ActorName, string>>;
 let target: string;
+let kindTarget: string;
 let loginUser: string;
 let n = 0;
 
@@ -109,10 +112,20 @@ const userManagers: Expect = {
   'token:read': '2xx',
   'token:write': '2xx',
   system_admin: '2xx',
+  security_admin: '2xx',
   'A:platform_admin': '2xx',
   'B:platform_admin': '2xx',
   others: '403',
 };
+/** Separation of duties: what moved from the system admin (and its tokens) to the security admin. */
+const securityAdminWrite: Expect = { anonymous: '401', security_admin: '2xx', others: '403' };
+/** Own second factor: sessions only, as for minting credentials. */
+const ownFactor = (sessions: Cls): Expect => ({
+  anonymous: '401',
+  'token:read': '403',
+  'token:write': '403',
+  others: sessions,
+});
 
 const CASES: RouteCase[] = [
   {
@@ -181,13 +194,13 @@ const CASES: RouteCase[] = [
   {
     route: 'PUT /api/users/:id/roles',
     label: 'roles on platform A',
-    expect: { ...systemAdminWrite, 'A:platform_admin': '2xx' },
+    expect: { ...securityAdminWrite, 'A:platform_admin': '2xx' },
     cell: () => ({ url: `/api/users/${target}/roles`, body: { roles: [{ platformId: A, role: 'expert' }] } }),
   },
   {
     route: 'PUT /api/users/:id/roles',
     label: 'roles on platform B',
-    expect: { ...systemAdminWrite, 'B:platform_admin': '2xx' },
+    expect: { ...securityAdminWrite, 'B:platform_admin': '2xx' },
     cell: () => ({
       url: `/api/users/${target}/roles`,
       body: { roles: [{ platformId: B, role: 'researcher' }] },
@@ -199,19 +212,67 @@ const CASES: RouteCase[] = [
     cell: () => ({ url: `/api/users/${target}/password`, body: { password: 'a-brand-new-secret' } }),
   },
   {
+    route: 'POST /api/users/:id/admin-kinds',
+    expect: securityAdminWrite,
+    cell: () => ({ url: `/api/users/${kindTarget}/admin-kinds`, body: { adminKind: 'audit_admin' } }),
+  },
+  {
+    route: 'POST /api/users/:id/admin-kinds/revoke',
+    expect: securityAdminWrite,
+    cell: () => ({ url: `/api/users/${kindTarget}/admin-kinds/revoke`, body: { adminKind: 'audit_admin' } }),
+  },
+  {
+    route: 'POST /api/users/:id/unlock',
+    label: 'an account that is not locked',
+    expect: { ...securityAdminWrite, security_admin: '409' },
+    cell: () => ({ url: `/api/users/${target}/unlock` }),
+  },
+  {
+    route: 'DELETE /api/users/:id/mfa',
+    label: 'an account without a second factor',
+    expect: { ...securityAdminWrite, security_admin: '409' },
+    cell: () => ({ url: `/api/users/${target}/mfa` }),
+  },
+  { route: 'GET /api/me/mfa', expect: signedIn, cell: () => ({ url: '/api/me/mfa' }) },
+  {
+    route: 'POST /api/me/mfa/enrolment',
+    expect: ownFactor('2xx'),
+    cell: () => ({ url: '/api/me/mfa/enrolment' }),
+  },
+  {
+    route: 'POST /api/me/mfa/enrolment/confirm',
+    label: 'a wrong code',
+    expect: ownFactor('400'),
+    cell: () => ({ url: '/api/me/mfa/enrolment/confirm', body: { code: '000000' } }),
+  },
+  {
+    route: 'POST /api/me/mfa/disable',
+    label: 'no factor to turn off',
+    expect: ownFactor('409'),
+    cell: () => ({ url: '/api/me/mfa/disable', body: { code: '000000' } }),
+  },
+  {
+    route: 'POST /api/auth/mfa/verify',
+    label: 'no sign-in waiting for it',
+    expect: { anonymous: '401', 'token:read': '403', others: '409' },
+    cell: () => ({ url: '/api/auth/mfa/verify', body: { code: '000000' } }),
+  },
+  {
+    // Only the audit admin reads the whole deployment's log; platform admins and supervisors their own.
     route: 'GET /api/audit',
-    expect: { ...userManagers, 'A:supervisor': '2xx' },
+    expect: {
+      anonymous: '401',
+      audit_admin: '2xx',
+      'A:platform_admin': '2xx',
+      'B:platform_admin': '2xx',
+      'A:supervisor': '2xx',
+      others: '403',
+    },
     cell: () => ({ url: '/api/audit' }),
   },
   {
     route: 'GET /api/audit/verify',
-    expect: {
-      anonymous: '401',
-      'token:read': '2xx',
-      'token:write': '2xx',
-      system_admin: '2xx',
-      others: '403',
-    },
+    expect: { anonymous: '401', audit_admin: '2xx', others: '403' },
     cell: () => ({ url: '/api/audit/verify' }),
   },
   { route: 'GET /api/home/summary', expect: signedIn, cell: () => ({ url: '/api/home/summary' }) },
@@ -281,10 +342,13 @@ beforeAll(async () => {
     clients[name] = await signIn(t.app, username);
   };
   await make('system_admin', 'root', { systemAdmin: true });
+  await make('security_admin', 'sec', { securityAdmin: true });
+  await make('audit_admin', 'aud', { auditAdmin: true });
   for (const role of ROLES) await make(`A:${role}`, `a-${role}`, { roles: [role], platformId: A });
   await make('B:platform_admin', 'b-admin', { roles: ['platform_admin'], platformId: B });
   target = (await buildUser(ctx, { username: 'target', roles: ['researcher'], platformId: B })).id;
   loginUser = (await buildUser(ctx, { username: 'login-only' })).username;
+  kindTarget = (await buildUser(ctx, { username: 'kind-target' })).id;
   const stranger = await actorOf((await buildUser(ctx, { username: 'stranger' })).id);
   strangersToken = (await createToken({ ...ctx, actor: stranger }, { name: 'theirs', scopes: ['read'] })).id;
   // Tokens belong to a system admin, so the scope alone decides what they may do.

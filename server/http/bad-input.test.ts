@@ -146,7 +146,10 @@ describe('SQL- and HTML-looking text that is valid input', () => {
   });
 
   it('records the text verbatim in the audit log and the chain still verifies', async () => {
-    const entries = (await admin.get('/api/audit?entityType=user')).json().items as {
+    // The audit administrator reads the whole log (separation of duties, docs/adr/0014).
+    await buildUser(t.systemCtx(), { username: 'auditor', auditAdmin: true });
+    const auditor = await signIn(t.app, 'auditor');
+    const entries = (await auditor.get('/api/audit?entityType=user')).json().items as {
       action: string;
       after: unknown;
     }[];

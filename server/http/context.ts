@@ -17,6 +17,10 @@ export interface UserActor {
   username: string;
   displayName: string;
   isSystemAdmin: boolean;
+  /** Grants roles, resets second factors, unlocks accounts (separation of duties, docs/adr/0014). */
+  isSecurityAdmin: boolean;
+  /** Reads, verifies and exports the whole deployment's audit log; nobody else does. */
+  isAuditAdmin: boolean;
   roles: ReadonlyArray<{ platformId: string; role: Role }>;
   via: 'session' | 'token' | 'cli';
   scopes: ReadonlyArray<TokenScope>;
@@ -47,7 +51,11 @@ export function platformIdsWithRole(actor: Actor, roles: readonly Role[]): strin
   return [...new Set(actor?.roles.filter((r) => roles.includes(r.role)).map((r) => r.platformId) ?? [])];
 }
 
-/** The actor for commands run on the server itself (CLI, first-run seed): full rights, audited as "cli". */
+/**
+ * The actor for commands run on the server itself (CLI, first-run seed): full rights, audited as "cli".
+ * Whoever runs commands on the server's machine already holds every key, so the CLI acts for all three
+ * administrators; the separation binds the accounts of the web and the API.
+ */
 export function cliActor(label = 'cli'): UserActor {
   return {
     kind: 'user',
@@ -55,6 +63,8 @@ export function cliActor(label = 'cli'): UserActor {
     username: label,
     displayName: label,
     isSystemAdmin: true,
+    isSecurityAdmin: true,
+    isAuditAdmin: true,
     roles: [],
     via: 'cli',
     scopes: ['read', 'write'],

@@ -8,6 +8,7 @@ export const DEMO_USERS: ReadonlyArray<{
   displayName: string;
   roles: Role[];
   systemAdmin?: boolean;
+  adminKind?: 'security_admin' | 'audit_admin';
 }> = [
   { username: 'admin', displayName: '系统管理员 Admin', roles: ['platform_admin'], systemAdmin: true },
   { username: 'platformadmin', displayName: '平台管理员 Wang Li', roles: ['platform_admin'] },
@@ -19,4 +20,7 @@ export const DEMO_USERS: ReadonlyArray<{
   { username: 'expert', displayName: '评审专家 Wu Fang', roles: ['expert'] },
   { username: 'transfer', displayName: '成果转化专员 Zheng Lei', roles: ['tech_transfer_officer'] },
   { username: 'enterprise', displayName: '企业用户 Huang Xin', roles: ['enterprise_user'] },
+  // Separation of duties (docs/adr/0014): no platform role, one administrator kind each.
+  { username: 'security', displayName: '安全管理员 Ma Qiang', roles: [], adminKind: 'security_admin' },
+  { username: 'auditor', displayName: '审计管理员 He Ping', roles: [], adminKind: 'audit_admin' },
 ];

@@ -45,6 +45,8 @@ export async function seedDemo(outer: Ctx): Promise<{ platformId: string; create
       displayName: u.displayName,
       password: DEMO_PASSWORD,
       isSystemAdmin: u.systemAdmin ?? false,
+      isSecurityAdmin: u.adminKind === 'security_admin',
+      isAuditAdmin: u.adminKind === 'audit_admin',
       roles: u.roles.map((role) => ({ platformId, role })),
     });
     created.push(u.username);

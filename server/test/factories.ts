@@ -35,6 +35,8 @@ export async function buildUser(
     roles?: Role[];
     platformId?: string;
     systemAdmin?: boolean;
+    securityAdmin?: boolean;
+    auditAdmin?: boolean;
     displayName?: string;
   } = {},
 ) {
@@ -46,6 +48,8 @@ export async function buildUser(
     displayName: overrides.displayName ?? username,
     password: TEST_PASSWORD,
     isSystemAdmin: overrides.systemAdmin ?? false,
+    isSecurityAdmin: overrides.securityAdmin ?? false,
+    isAuditAdmin: overrides.auditAdmin ?? false,
     roles: roles.map((role) => ({ platformId: platformId!, role })),
   });
 }

@@ -3,6 +3,7 @@ import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router-dom';
 import SignInPage from '../features/auth/SignInPage.js';
+import { RequiredEnrolmentPage, SecondFactorPage } from '../features/mfa/MfaGatePages.js';
 import { ACCOUNT_PAGES, NAV, type Page } from '../nav.js';
 import { AppShell } from '../shell/AppShell.js';
 import { LocaleProvider } from './locale.js';
@@ -33,6 +34,9 @@ export function Loading() {
 function AppRoutes() {
   const { status } = useSession();
   if (status === 'loading') return <Loading />;
+  // Until the second factor is given (or set up, when the role requires it) nothing else opens.
+  if (status === 'secondFactor') return <SecondFactorPage />;
+  if (status === 'enrol') return <RequiredEnrolmentPage />;
   return (
     <Routes>
       <Route path="/sign-in" element={status === 'signedIn' ? <AfterSignIn /> : <SignInPage />} />

@@ -12,12 +12,15 @@ export const platformsWithRole = (user: SessionUser, role: Role): string[] => [
 ];
 
 export const canListUsers = (user: SessionUser): boolean =>
-  user.isSystemAdmin || hasRole(user, 'platform_admin');
+  user.isSystemAdmin || user.isSecurityAdmin || hasRole(user, 'platform_admin');
 /** Creating, disabling and resetting passwords are for system admins; platform admins only assign roles. */
 export const canAdministerAccounts = (user: SessionUser): boolean => user.isSystemAdmin;
+/** Roles on every platform, second-factor resets and unlocks: the security admin (docs/adr/0014). */
+export const canAdministerSecurity = (user: SessionUser): boolean => user.isSecurityAdmin;
+/** The whole deployment's log is the audit admin's; platform admins and supervisors read their platforms'. */
 export const canReadAudit = (user: SessionUser): boolean =>
-  user.isSystemAdmin || hasRole(user, 'platform_admin', 'supervisor');
-export const canVerifyAudit = (user: SessionUser): boolean => user.isSystemAdmin;
+  user.isAuditAdmin || hasRole(user, 'platform_admin', 'supervisor');
+export const canVerifyAudit = (user: SessionUser): boolean => user.isAuditAdmin;
 
 // Organisation registry and people directory (orgs.policy.ts, people.policy.ts). The registry is read by
 // everyone signed in; whether the caller keeps it comes with every list (canManage).

@@ -5,7 +5,14 @@ import type { SessionInfo } from '../api/types.js';
 import { storedLocale } from '../i18n/index.js';
 import { useLocale } from './locale.js';
 
-type Status = 'loading' | 'signedIn' | 'signedOut';
+/**
+ * `secondFactor`: the password is right and the code of the authenticator app is outstanding;
+ * `enrol`: the user's role requires a second factor they have not set up (the server refuses all else).
+ */
+type Status = 'loading' | 'signedIn' | 'signedOut' | 'secondFactor' | 'enrol';
+
+const statusOf = (info: SessionInfo): Status =>
+  info.mfa.pending ? 'secondFactor' : info.mfa.enrolmentRequired ? 'enrol' : 'signedIn';
 
 interface SessionContextValue {
   status: Status;
@@ -13,6 +20,8 @@ interface SessionContextValue {
   /** Why the user was sent to the sign-in page (expired session…), shown there until the next sign-in. */
   notice: ApiError | null;
   signIn(username: string, password: string): Promise<void>;
+  /** The second step of the sign-in, or the session after enrolling: the server's answer decides. */
+  adopt(info: SessionInfo): Promise<void>;
   signOut(): Promise<void>;
 }
 
@@ -71,7 +80,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       .then(async (info) => {
         await adoptLocale(info);
         setSession(info);
-        setStatus('signedIn');
+        setStatus(statusOf(info));
       })
       .catch((err: unknown) =>
         signedOut(err instanceof ApiError && err.code === 'auth.session_expired' ? err : null),
@@ -84,10 +93,15 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       await adoptLocale(info);
       setNotice(null);
       setSession(info);
-      setStatus('signedIn');
+      setStatus(statusOf(info));
     },
     [adoptLocale],
   );
+
+  const adopt = useCallback(async (info: SessionInfo) => {
+    setSession(info);
+    setStatus(statusOf(info));
+  }, []);
 
   const signOut = useCallback(async () => {
     // An already-ended session is as good as signed out.
@@ -96,8 +110,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, [signedOut]);
 
   const value = useMemo(
-    () => ({ status, session, notice, signIn, signOut }),
-    [status, session, notice, signIn, signOut],
+    () => ({ status, session, notice, signIn, adopt, signOut }),
+    [status, session, notice, signIn, adopt, signOut],
   );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }

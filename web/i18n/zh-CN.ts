@@ -11,6 +11,7 @@ import { zhCNConflicts } from './zh-CN.conflicts.js';
 import { zhCNDecisions } from './zh-CN.decisions.js';
 import { zhCNExperts } from './zh-CN.experts.js';
 import { zhCNIpErrors } from './zh-CN.ip-errors.js';
+import { zhCNMfa } from './zh-CN.mfa.js';
 import { zhCNOrgs } from './zh-CN.orgs.js';
 import { zhCNPlatforms } from './zh-CN.platforms.js';
 import { zhCNResults } from './zh-CN.results.js';
@@ -31,6 +32,7 @@ export const zhCN: Record<string, string> = {
   ...zhCNAssignment,
   ...zhCNScoring,
   ...zhCNDecisions,
+  ...zhCNMfa,
   // Product and shell
   'Generic Technology Service Platform': '共性技术服务平台',
   'Open source under the Apache License 2.0': '基于 Apache License 2.0 开源',

@@ -1,5 +1,5 @@
 import type { ColumnType } from 'kysely';
-import type { Flag, Timestamp } from './columns.js';
+import type { Flag, Timestamp, WithDefault } from './columns.js';
 
 // Users, roles, sessions, API tokens and the audit chain (migration 0001).
 export interface UsersTable {
@@ -9,6 +9,9 @@ export interface UsersTable {
   email: string | null;
   password_hash: string;
   is_system_admin: Flag;
+  /** Separation of duties (migration 0012): at most one of the three administrator flags is 1. */
+  is_security_admin: WithDefault<Flag>;
+  is_audit_admin: WithDefault<Flag>;
   locale: string;
   failed_login_count: ColumnType<number, number | undefined, number>;
   locked_until: Timestamp | null;
@@ -35,6 +38,25 @@ export interface SessionsTable {
   expires_at: Timestamp;
   ip: string | null;
   user_agent: string | null;
+  /** 1 while the second factor of this sign-in is outstanding (migration 0012). */
+  mfa_pending: WithDefault<Flag>;
+}
+
+/** A user's TOTP secret (encrypted) and the last accepted time step (migration 0012). */
+export interface UserMfaTable {
+  user_id: string;
+  secret_enc: string;
+  enabled_at: Timestamp | null;
+  last_step: ColumnType<number | null, number | null | undefined, number | null>;
+  created_at: Timestamp;
+}
+
+export interface MfaRecoveryCodesTable {
+  id: string;
+  user_id: string;
+  code_hash: string;
+  used_at: Timestamp | null;
+  created_at: Timestamp;
 }
 
 export interface ApiTokensTable {

@@ -6,13 +6,18 @@ import { can, readableAuditScope } from './audit.policy.js';
 const A = '01900000-0000-7000-8000-00000000000a';
 const B = '01900000-0000-7000-8000-00000000000b';
 
-function actor(roles: Array<[string, Role]>, isSystemAdmin = false): UserActor {
+function actor(
+  roles: Array<[string, Role]>,
+  kind: { isSystemAdmin?: boolean; isSecurityAdmin?: boolean; isAuditAdmin?: boolean } = {},
+): UserActor {
   return {
     kind: 'user',
     userId: 'u',
     username: 'u',
     displayName: 'u',
-    isSystemAdmin,
+    isSystemAdmin: kind.isSystemAdmin ?? false,
+    isSecurityAdmin: kind.isSecurityAdmin ?? false,
+    isAuditAdmin: kind.isAuditAdmin ?? false,
     roles: roles.map(([platformId, role]) => ({ platformId, role })),
     via: 'session',
     scopes: ['read'],
@@ -26,12 +31,22 @@ describe('audit policy', () => {
     expect(can(null, 'audit.verify')).toBe(false);
   });
 
-  it('lets a system admin (and the CLI) read everything and verify the chain', () => {
-    for (const a of [actor([], true), cliActor()]) {
+  it('lets the audit admin (and the CLI) read everything and verify the chain', () => {
+    for (const a of [actor([], { isAuditAdmin: true }), cliActor()]) {
       expect(readableAuditScope(a)).toBe('all');
       expect(can(a, 'audit.read')).toBe(true);
       expect(can(a, 'audit.verify')).toBe(true);
     }
+  });
+
+  it('gives the system and security admins no deployment-wide read and no verify', () => {
+    for (const a of [actor([], { isSystemAdmin: true }), actor([], { isSecurityAdmin: true })]) {
+      expect(readableAuditScope(a)).toEqual([]);
+      expect(can(a, 'audit.read')).toBe(false);
+      expect(can(a, 'audit.verify')).toBe(false);
+    }
+    // The demo admin is also a platform admin: that platform's trail stays readable.
+    expect(readableAuditScope(actor([[A, 'platform_admin']], { isSystemAdmin: true }))).toEqual([A]);
   });
 
   const readers: Role[] = ['platform_admin', 'supervisor'];

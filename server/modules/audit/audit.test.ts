@@ -9,7 +9,8 @@ let root: Client;
 
 beforeAll(async () => {
   t = await setupTestApp();
-  await buildUser(t.systemCtx(), { username: 'root', systemAdmin: true });
+  // The audit administrator reads the whole log (separation of duties, docs/adr/0014).
+  await buildUser(t.systemCtx(), { username: 'root', auditAdmin: true });
   root = await signIn(t.app, 'root');
   for (let i = 0; i < 5; i++)
     await append({ action: 'test.step', entityType: 'thing', entityId: `t${i}`, after: { i } });
@@ -206,9 +207,21 @@ describe('GET /api/audit', () => {
     ]);
   });
 
-  it('verify, for a system admin, recomputes the whole chain', async () => {
+  it('verify, for the audit admin, recomputes the whole chain', async () => {
     const res = await root.get('/api/audit/verify');
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual({ ok: true, entries: (await rows()).length, headHash: (await head()).hash });
+  });
+
+  it('is closed to the system and the security admin, whose work it records', async () => {
+    await buildUser(t.systemCtx(), { username: 'sys', systemAdmin: true });
+    await buildUser(t.systemCtx(), { username: 'sec', securityAdmin: true });
+    for (const name of ['sys', 'sec']) {
+      const client = await signIn(t.app, name);
+      for (const url of ['/api/audit', '/api/audit/verify']) {
+        const res = await client.get(url);
+        expect(res.statusCode, `${name} ${url}`).toBe(403);
+      }
+    }
   });
 });

@@ -35,6 +35,8 @@ export async function loadActor(
     username: user.username,
     displayName: user.display_name,
     isSystemAdmin: user.is_system_admin === 1,
+    isSecurityAdmin: user.is_security_admin === 1,
+    isAuditAdmin: user.is_audit_admin === 1,
     roles: await rolesOf(db, user.id),
     via,
     scopes,

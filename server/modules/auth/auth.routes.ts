@@ -39,7 +39,10 @@ export async function authRoutes(root: FastifyInstance) {
         userAgent: request.headers['user-agent'] ?? null,
       });
       setSessionCookies(reply, root, s);
-      return sessionInfoOf({ ...ctx, actor: s.actor }, { csrfToken: s.csrfToken, expiresAt: s.expiresAt });
+      return sessionInfoOf(
+        { ...ctx, actor: s.actor },
+        { csrfToken: s.csrfToken, expiresAt: s.expiresAt, mfaPending: s.mfaPending },
+      );
     },
   );
 
@@ -74,6 +77,7 @@ export async function authRoutes(root: FastifyInstance) {
       return sessionInfoOf(ctxOf(request), {
         csrfToken: request.session?.csrfToken ?? null,
         expiresAt: request.session?.expiresAt ?? null,
+        mfaPending: request.session?.mfaPending ?? false,
       });
     },
   );

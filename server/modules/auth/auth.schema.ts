@@ -16,7 +16,16 @@ export const sessionInfo = z.object({
     email: z.string().nullable(),
     locale: z.enum(LOCALES),
     isSystemAdmin: z.boolean(),
+    isSecurityAdmin: z.boolean(),
+    isAuditAdmin: z.boolean(),
     roles: z.array(roleAssignment),
+  }),
+  /** Second factor: `pending` until the code of this sign-in is given; `enrolmentRequired` blocks all else. */
+  mfa: z.object({
+    enabled: z.boolean(),
+    required: z.boolean(),
+    pending: z.boolean(),
+    enrolmentRequired: z.boolean(),
   }),
   csrfToken: z.string().nullable(),
   expiresAt: z.string().nullable(),

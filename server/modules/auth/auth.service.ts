@@ -12,6 +12,8 @@ import {
   rolesOf,
 } from './auth.repository.js';
 import type { SessionInfo } from './auth.schema.js';
+import { secondFactorEnabled } from './mfa.gate.js';
+import { MFA_CHALLENGE_MINUTES, sessionMfaOf } from './mfa.service.js';
 import { hashPassword, verifyAgainstDummy, verifyPassword } from './password.js';
 import { randomToken, sessionKey, tokenHash } from './secrets.js';
 import { requireInteractive } from './tokens.service.js';
@@ -22,7 +24,7 @@ const MINUTE = 60_000;
 export async function login(
   ctx: Ctx,
   input: { username: string; password: string; ip: string | null; userAgent: string | null },
-): Promise<{ token: string; actor: UserActor; csrfToken: string; expiresAt: string }> {
+): Promise<{ token: string; actor: UserActor; csrfToken: string; expiresAt: string; mfaPending: boolean }> {
   const { db, config, clock } = ctx;
   const user = await findUserByUsername(db, input.username);
   if (!user) {
@@ -60,14 +62,21 @@ export async function login(
 
   const token = randomToken();
   const csrfToken = randomToken(24);
-  const expiresAt = new Date(now.getTime() + config.sessionAbsoluteHours * 60 * MINUTE).toISOString();
+  // Second factor (mfa.service): an enrolled user's session only reaches the second step, briefly.
+  const mfaPending = await secondFactorEnabled(db, user.id);
+  const lifetime = mfaPending ? MFA_CHALLENGE_MINUTES : config.sessionAbsoluteHours * 60;
+  const expiresAt = new Date(now.getTime() + lifetime * MINUTE).toISOString();
   const actor = (await loadActor(db, user.id, 'session', ['read', 'write']))!;
   await db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('users')
-      .set({ failed_login_count: 0, locked_until: null })
-      .where('id', '=', user.id)
-      .execute();
+    // With a second factor the count is cleared by the code, not the password (mfa.service), or each new
+    // password step would wipe the wrong codes before it and lift their lockout.
+    if (!mfaPending) {
+      await trx
+        .updateTable('users')
+        .set({ failed_login_count: 0, locked_until: null })
+        .where('id', '=', user.id)
+        .execute();
+    }
     await trx
       .insertInto('sessions')
       .values({
@@ -79,6 +88,7 @@ export async function login(
         expires_at: expiresAt,
         ip: input.ip,
         user_agent: input.userAgent?.slice(0, 300) ?? null,
+        mfa_pending: mfaPending ? 1 : 0,
       })
       .execute();
     await appendAudit(
@@ -89,15 +99,22 @@ export async function login(
         action: 'auth.signed_in',
         entityType: 'user',
         entityId: user.id,
-        after: { ip: input.ip },
+        after: { ip: input.ip, mfaPending },
       },
     );
   });
-  return { token, actor, csrfToken, expiresAt };
+  return { token, actor, csrfToken, expiresAt, mfaPending };
 }
 
 export type SessionLookup =
-  | { state: 'valid'; actor: UserActor; csrfToken: string; sessionId: string; expiresAt: string }
+  | {
+      state: 'valid';
+      actor: UserActor;
+      csrfToken: string;
+      sessionId: string;
+      expiresAt: string;
+      mfaPending: boolean;
+    }
   | { state: 'expired' | 'missing' };
 
 /** Resolves a session cookie; idle or absolute expiry ends the session. */
@@ -127,6 +144,7 @@ export async function resolveSession(
     csrfToken: session.csrf_token,
     sessionId: id,
     expiresAt: session.expires_at,
+    mfaPending: session.mfa_pending === 1,
   };
 }
 
@@ -159,10 +177,11 @@ export async function logout(ctx: Ctx, sessionId: string): Promise<void> {
 /** The signed-in user's own view: profile, roles, csrf token. */
 export async function sessionInfoOf(
   ctx: Ctx,
-  extra: { csrfToken: string | null; expiresAt: string | null },
+  extra: { csrfToken: string | null; expiresAt: string | null; mfaPending: boolean },
 ): Promise<SessionInfo> {
   const actor = ctx.actor!;
   const user = (await findUserById(ctx.db, actor.userId))!;
+  const { mfaPending, ...rest } = extra;
   return {
     user: {
       id: user.id,
@@ -171,9 +190,12 @@ export async function sessionInfoOf(
       email: user.email,
       locale: user.locale as Locale,
       isSystemAdmin: user.is_system_admin === 1,
+      isSecurityAdmin: user.is_security_admin === 1,
+      isAuditAdmin: user.is_audit_admin === 1,
       roles: await rolesOf(ctx.db, user.id),
     },
-    ...extra,
+    mfa: await sessionMfaOf(ctx, mfaPending),
+    ...rest,
   };
 }
 

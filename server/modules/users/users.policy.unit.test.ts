@@ -11,15 +11,24 @@ const ACTIONS: UsersAction[] = [
   'users.update',
   'users.reset_password',
   'users.assign_roles',
+  'users.assign_admin_kinds',
+  'users.reset_mfa',
+  'users.unlock',
 ];
 
-function actor(roles: Array<[string, Role]>, isSystemAdmin = false): UserActor {
+function actor(
+  roles: Array<[string, Role]>,
+  isSystemAdmin = false,
+  kind: { isSecurityAdmin?: boolean; isAuditAdmin?: boolean } = {},
+): UserActor {
   return {
     kind: 'user',
     userId: 'u',
     username: 'u',
     displayName: 'u',
     isSystemAdmin,
+    isSecurityAdmin: kind.isSecurityAdmin ?? false,
+    isAuditAdmin: kind.isAuditAdmin ?? false,
     roles: roles.map(([platformId, role]) => ({ platformId, role })),
     via: 'session',
     scopes: ['read', 'write'],
@@ -33,8 +42,31 @@ describe('users policy', () => {
     expect(allowed(null, { platformIds: [] })).toEqual([]);
   });
 
-  it('allows everything to a system admin and to the CLI', () => {
-    expect(allowed(actor([], true), { platformIds: [A, B] })).toEqual(ACTIONS);
+  it('separates duties: the system admin runs accounts, the security admin grants and unlocks', () => {
+    expect(allowed(actor([], true), { platformIds: [A, B] })).toEqual([
+      'users.list',
+      'users.create',
+      'users.update',
+      'users.reset_password',
+    ]);
+    expect(allowed(actor([], false, { isSecurityAdmin: true }), { platformIds: [A, B] })).toEqual([
+      'users.list',
+      'users.assign_roles',
+      'users.assign_admin_kinds',
+      'users.reset_mfa',
+      'users.unlock',
+    ]);
+    expect(allowed(actor([], false, { isAuditAdmin: true }), { platformIds: [A] })).toEqual([]);
+  });
+
+  it('lets a system admin who also administers a platform grant roles there, and nowhere else', () => {
+    const both = actor([[A, 'platform_admin']], true);
+    expect(can(both, 'users.assign_roles', { platformIds: [A] })).toBe(true);
+    expect(can(both, 'users.assign_roles', { platformIds: [B] })).toBe(false);
+    expect(can(both, 'users.assign_admin_kinds')).toBe(false);
+  });
+
+  it('allows everything to the CLI, which acts on the server itself', () => {
     expect(allowed(cliActor(), { platformIds: [A] })).toEqual(ACTIONS);
   });
 

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { ctxOf, requireActor } from '../../http/auth.js';
 import { problemResponses } from '../../http/openapi.js';
 import {
+  adminKindBody,
   createUserBody,
   listUsersQuery,
   resetPasswordBody,
@@ -13,7 +14,8 @@ import {
   userList,
   userView,
 } from './users.schema.js';
-import { createUser, listUsers, resetPassword, setRoles, updateUser } from './users.service.js';
+import { grantAdminKind, revokeAdminKind, unlockUser } from './users.security.service.js';
+import { createUser, listUsers, resetPassword, setRoles, updateUser, viewUser } from './users.service.js';
 
 export async function usersRoutes(root: FastifyInstance) {
   const app = root.withTypeProvider<ZodTypeProvider>();
@@ -99,6 +101,61 @@ export async function usersRoutes(root: FastifyInstance) {
     async (request, reply) => {
       requireActor(request);
       await resetPassword(ctxOf(request), request.params.id, request.body.password);
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.post(
+    '/api/users/:id/admin-kinds',
+    {
+      schema: {
+        tags,
+        summary: 'Make an account system, security or audit administrator (security admin; one kind each)',
+        params: userIdParams,
+        body: adminKindBody,
+        response: { 200: userView, ...problemResponses },
+      },
+    },
+    async (request) => {
+      requireActor(request);
+      const ctx = ctxOf(request);
+      await grantAdminKind(ctx, request.params.id, request.body.adminKind);
+      return viewUser(ctx, request.params.id);
+    },
+  );
+
+  app.post(
+    '/api/users/:id/admin-kinds/revoke',
+    {
+      schema: {
+        tags,
+        summary: 'Take an administrator kind away (security admin)',
+        params: userIdParams,
+        body: adminKindBody,
+        response: { 200: userView, ...problemResponses },
+      },
+    },
+    async (request) => {
+      requireActor(request);
+      const ctx = ctxOf(request);
+      await revokeAdminKind(ctx, request.params.id, request.body.adminKind);
+      return viewUser(ctx, request.params.id);
+    },
+  );
+
+  app.post(
+    '/api/users/:id/unlock',
+    {
+      schema: {
+        tags,
+        summary: 'Lift the sign-in lockout of an account (security admin)',
+        params: userIdParams,
+        response: { 204: z.null(), ...problemResponses },
+      },
+    },
+    async (request, reply) => {
+      requireActor(request);
+      await unlockUser(ctxOf(request), request.params.id);
       return reply.code(204).send(null);
     },
   );

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ROLES } from '../../../common/roles.js';
+import { ADMIN_KINDS, ROLES } from '../../../common/roles.js';
 
 const roleAssignment = z.strictObject({ platformId: z.uuid(), role: z.enum(ROLES) });
 
@@ -15,6 +15,8 @@ export const createUserBody = z.strictObject({
   email: z.email().max(200).nullable().optional(),
   password: z.string().min(1).max(256),
   isSystemAdmin: z.boolean().default(false),
+  isSecurityAdmin: z.boolean().default(false),
+  isAuditAdmin: z.boolean().default(false),
   roles: z.array(roleAssignment).max(100).default([]),
 });
 
@@ -40,6 +42,8 @@ export const userView = z.object({
   displayName: z.string(),
   email: z.string().nullable(),
   isSystemAdmin: z.boolean(),
+  isSecurityAdmin: z.boolean(),
+  isAuditAdmin: z.boolean(),
   disabled: z.boolean(),
   lockedUntil: z.string().nullable(),
   createdAt: z.string(),
@@ -48,3 +52,4 @@ export const userView = z.object({
 export type UserView = z.infer<typeof userView>;
 export const userList = z.object({ items: z.array(userView), total: z.number().int() });
 export const userIdParams = z.strictObject({ id: z.uuid() });
+export const adminKindBody = z.strictObject({ adminKind: z.enum(ADMIN_KINDS) });

@@ -9,6 +9,7 @@ import { rolesOf } from '../auth/auth.repository.js';
 import { hashPassword } from '../auth/password.js';
 import { can } from './users.policy.js';
 import type { UserView } from './users.schema.js';
+import { assertCreateAllowed } from './users.security.service.js';
 
 type RoleInput = { platformId: string; role: Role };
 
@@ -36,7 +37,7 @@ async function assertPlatformsExist(trx: Kysely<DB>, roles: RoleInput[]) {
 
 /** A platform admin sees a user's roles on the platforms they administer, not the user's roles elsewhere. */
 function visibleRoles<R extends { platform_id: string }>(ctx: Ctx, roles: R[]): R[] {
-  if (ctx.actor?.isSystemAdmin) return roles;
+  if (ctx.actor?.isSystemAdmin || ctx.actor?.isSecurityAdmin) return roles;
   const scope = new Set(platformIdsWithRole(ctx.actor, ['platform_admin']));
   return roles.filter((r) => scope.has(r.platform_id));
 }
@@ -51,6 +52,8 @@ function toView(
     displayName: u.display_name,
     email: u.email,
     isSystemAdmin: u.is_system_admin === 1,
+    isSecurityAdmin: u.is_security_admin === 1,
+    isAuditAdmin: u.is_audit_admin === 1,
     disabled: u.disabled_at !== null,
     lockedUntil: u.locked_until,
     createdAt: u.created_at,
@@ -73,7 +76,10 @@ async function viewOf(db: Kysely<DB>, id: string, show = (roles: RoleRow[]) => r
   return toView(u, show(roles));
 }
 
-/** Creates an account with its roles (system admins only; also used by the CLI and the demo seed). */
+/**
+ * Creates an account (system admins; also the CLI and the demo seed). Initial roles need the right to
+ * grant them and administrator kinds the security admin's, so creating accounts grants nothing by itself.
+ */
 export async function createUser(
   ctx: Ctx,
   input: {
@@ -82,10 +88,17 @@ export async function createUser(
     email?: string | null;
     password: string;
     isSystemAdmin: boolean;
+    isSecurityAdmin?: boolean;
+    isAuditAdmin?: boolean;
     roles: RoleInput[];
   },
 ): Promise<UserView> {
-  if (!can(ctx.actor, 'users.create')) throw forbidden();
+  const kinds = {
+    system: input.isSystemAdmin,
+    security: !!input.isSecurityAdmin,
+    audit: !!input.isAuditAdmin,
+  };
+  assertCreateAllowed(ctx, kinds, input.roles);
   const username = input.username.toLowerCase();
   assertPassword(input.password, username);
   const hash = await hashPassword(input.password);
@@ -113,7 +126,9 @@ export async function createUser(
           display_name: input.displayName,
           email: input.email ?? null,
           password_hash: hash,
-          is_system_admin: input.isSystemAdmin ? 1 : 0,
+          is_system_admin: kinds.system ? 1 : 0,
+          is_security_admin: kinds.security ? 1 : 0,
+          is_audit_admin: kinds.audit ? 1 : 0,
           locale: 'zh-CN',
           locked_until: null,
           disabled_at: null,
@@ -130,7 +145,9 @@ export async function createUser(
         after: {
           username,
           displayName: input.displayName,
-          isSystemAdmin: input.isSystemAdmin,
+          isSystemAdmin: kinds.system,
+          isSecurityAdmin: kinds.security,
+          isAuditAdmin: kinds.audit,
           roles: input.roles,
         },
       });
@@ -171,7 +188,8 @@ export async function setRoles(ctx: Ctx, userId: string, roles: RoleInput[]): Pr
     if (!(await trx.selectFrom('users').select('id').where('id', '=', userId).executeTakeFirst())) {
       throw notFound('users.not_found');
     }
-    const scope = actor!.isSystemAdmin ? null : new Set(platformIdsWithRole(actor, ['platform_admin']));
+    // The security admin replaces every role; a platform admin (system admin or not) only their platforms'.
+    const scope = actor!.isSecurityAdmin ? null : new Set(platformIdsWithRole(actor, ['platform_admin']));
     const touched = [...new Set([...roles.map((r) => r.platformId)])];
     if (!can(actor, 'users.assign_roles', { platformIds: touched })) throw forbidden();
     await assertPlatformsExist(trx, roles);
@@ -270,7 +288,8 @@ export async function listUsers(
   q: { q?: string; platformId?: string; limit: number; offset: number },
 ) {
   if (!can(ctx.actor, 'users.list')) throw forbidden();
-  const scope = ctx.actor!.isSystemAdmin ? null : platformIdsWithRole(ctx.actor, ['platform_admin']);
+  const wide = ctx.actor!.isSystemAdmin || ctx.actor!.isSecurityAdmin;
+  const scope = wide ? null : platformIdsWithRole(ctx.actor, ['platform_admin']);
   let base = ctx.db.selectFrom('users');
   if (scope || q.platformId) {
     const platforms = q.platformId
@@ -318,6 +337,9 @@ export async function listUsers(
   );
   return { items, total };
 }
+
+/** One account as the users API shows it, after a change by the security admin. */
+export const viewUser = (ctx: Ctx, id: string) => viewOf(ctx.db, id);
 
 export const findUserIdByUsername = async (db: Kysely<DB>, username: string) =>
   (

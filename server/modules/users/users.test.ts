@@ -8,21 +8,29 @@ import {
   TEST_PASSWORD,
   type TestApp,
 } from '../../test/harness.js';
-import { createUser } from './users.service.js';
+import { createUser, setRoles } from './users.service.js';
 
 let t: TestApp;
 let A: string;
 let B: string;
 let root: Client;
 let rootId: string;
+let sec: Client;
 
 beforeAll(async () => {
   t = await setupTestApp({ env: { LOGIN_MAX_FAILURES: '3' } });
   const ctx = t.systemCtx();
   A = (await buildPlatform(ctx, { code: 'A' })).id;
   B = (await buildPlatform(ctx, { code: 'B' })).id;
+  // Like the demo admin: system admin, and platform admin of the platforms it creates role holders on.
   rootId = (await buildUser(ctx, { username: 'root', systemAdmin: true })).id;
+  await setRoles(ctx, rootId, [
+    { platformId: A, role: 'platform_admin' },
+    { platformId: B, role: 'platform_admin' },
+  ]);
   root = await signIn(t.app, 'root');
+  await buildUser(ctx, { username: 'sec', securityAdmin: true });
+  sec = await signIn(t.app, 'sec');
 });
 afterAll(() => t.close());
 
@@ -123,26 +131,22 @@ describe('creating an account', () => {
       roles: await count('role_assignments'),
     };
     const unknown = crypto.randomUUID();
-    const first = await root.post(
-      '/api/users',
-      newUser({ username: 'ghost', roles: [{ platformId: unknown, role: 'expert' }] }),
-    );
-    expect(first.statusCode).toBe(400);
-    expect(first.json()).toMatchObject({
+    // Only the CLI both creates accounts and grants on any platform; a system admin granting on an
+    // unknown platform is refused before (403, tests in users.security.test.ts).
+    const create = (roles: Array<{ platformId: string; role: 'expert' | 'researcher' }>) =>
+      createUser(t.systemCtx(), { ...newUser({ username: 'ghost' }), isSystemAdmin: false, roles });
+    await expect(create([{ platformId: unknown, role: 'expert' }])).rejects.toMatchObject({
+      status: 400,
       code: 'users.unknown_platform',
-      errors: [{ pointer: '/roles/0/platformId' }],
+      extra: { errors: [expect.objectContaining({ pointer: '/roles/0/platformId' })] },
     });
-    const second = await root.post(
-      '/api/users',
-      newUser({
-        username: 'ghost',
-        roles: [
-          { platformId: A, role: 'expert' },
-          { platformId: unknown, role: 'researcher' },
-        ],
-      }),
-    );
-    expect(second.json().errors).toEqual([expect.objectContaining({ pointer: '/roles/1/platformId' })]);
+    const second = create([
+      { platformId: A, role: 'expert' },
+      { platformId: unknown, role: 'researcher' },
+    ]);
+    await expect(second).rejects.toMatchObject({
+      extra: { errors: [expect.objectContaining({ pointer: '/roles/1/platformId' })] },
+    });
     expect({
       users: await count('users'),
       audit: await count('audit_log'),
@@ -167,13 +171,13 @@ describe('creating an account', () => {
 });
 
 describe('setting roles', () => {
-  it('a system admin may set roles on any platform; the change is audited with before and after', async () => {
+  it('the security admin may set roles on any platform; the change is audited with before and after', async () => {
     const u = await buildUser(t.systemCtx(), { username: 'multi', roles: ['researcher'], platformId: A });
     const roles = [
       { platformId: A, role: 'expert' },
       { platformId: B, role: 'applicant' },
     ];
-    const res = await root.put(`/api/users/${u.id}/roles`, { roles });
+    const res = await sec.put(`/api/users/${u.id}/roles`, { roles });
     expect(res.statusCode).toBe(200);
     const expected = [...roles].sort((x, y) => x.platformId.localeCompare(y.platformId));
     expect(res.json().roles).toEqual(expected);
@@ -236,7 +240,7 @@ describe('setting roles', () => {
   });
 
   it('answers 404 for a user that does not exist', async () => {
-    const res = await root.put(`/api/users/${crypto.randomUUID()}/roles`, { roles: [] });
+    const res = await sec.put(`/api/users/${crypto.randomUUID()}/roles`, { roles: [] });
     expect(res.statusCode).toBe(404);
     expect(res.json().code).toBe('users.not_found');
   });

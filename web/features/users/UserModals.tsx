@@ -77,12 +77,7 @@ export function CreateUserModal({
       {error ? (
         <Alert type="error" showIcon title={errorText(t, error)} style={{ marginBottom: 16 }} />
       ) : null}
-      <Form<NewUser>
-        form={form}
-        layout="vertical"
-        onFinish={submit}
-        initialValues={{ isSystemAdmin: false, roles: [] }}
-      >
+      <Form<NewUser> form={form} layout="vertical" onFinish={submit} initialValues={{ roles: [] }}>
         <Form.Item
           name="username"
           label={t('User name')}
@@ -115,9 +110,6 @@ export function CreateUserModal({
           ]}
         >
           <Input.Password autoComplete="new-password" />
-        </Form.Item>
-        <Form.Item name="isSystemAdmin" label={t('System administrator')} valuePropName="checked">
-          <Switch />
         </Form.Item>
         <Form.Item name="roles" label={t('Roles')}>
           <RolesEditor platformIds={platformIds} />

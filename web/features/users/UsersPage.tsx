@@ -3,9 +3,10 @@ import { Alert, App, Button, Card, Input, Popconfirm, Space, Table, Tag, Tooltip
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/endpoints.js';
+import { mfaApi } from '../../api/mfa.js';
 import type { UserView } from '../../api/types.js';
 import { formatTime, useLocale } from '../../app/locale.js';
-import { canAdministerAccounts, platformsWithRole } from '../../app/permissions.js';
+import { canAdministerAccounts, canAdministerSecurity, platformsWithRole } from '../../app/permissions.js';
 import { usePlatforms } from '../../app/platforms.js';
 import { useSignedIn } from '../../app/session.js';
 import { useApi } from '../../app/useApi.js';
@@ -29,7 +30,20 @@ export default function UsersPage() {
   const users = useApi(() => api.users({ q, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }), [q, page]);
 
   const admin = canAdministerAccounts(me);
-  const manageable = admin ? platforms.map((p) => p.id) : platformsWithRole(me, 'platform_admin');
+  const security = canAdministerSecurity(me);
+  // Roles are granted by the security admin on every platform, by platform admins on their own
+  // (a system admin only as a platform's admin: separation of duties, docs/adr/0014).
+  const manageable = security ? platforms.map((p) => p.id) : platformsWithRole(me, 'platform_admin');
+
+  const securityAction = async (u: UserView, action: 'resetMfa' | 'unlock') => {
+    try {
+      await (action === 'resetMfa' ? mfaApi.resetFor(u.id) : mfaApi.unlock(u.id));
+      message.success(t('Saved'));
+      users.reload();
+    } catch (err) {
+      message.error(errorText(t, err));
+    }
+  };
 
   const setDisabled = async (u: UserView, disabled: boolean) => {
     try {
@@ -99,6 +113,8 @@ export default function UsersPage() {
               <Space size={4}>
                 {u.displayName}
                 {u.isSystemAdmin && <Tag color="red">{t('System administrator')}</Tag>}
+                {u.isSecurityAdmin && <Tag color="volcano">{t('Security administrator')}</Tag>}
+                {u.isAuditAdmin && <Tag color="purple">{t('Audit administrator')}</Tag>}
               </Space>
             ),
           },
@@ -127,6 +143,23 @@ export default function UsersPage() {
                     {t('Reset password')}
                   </Button>
                 )}
+                {security && u.lockedUntil && u.lockedUntil > new Date().toISOString() && (
+                  <Button type="link" size="small" onClick={() => securityAction(u, 'unlock')}>
+                    {t('Unlock')}
+                  </Button>
+                )}
+                {security && u.id !== me.id && (
+                  <Popconfirm
+                    title={t('Reset two-factor authentication')}
+                    okText={t('Confirm')}
+                    cancelText={t('Cancel')}
+                    onConfirm={() => securityAction(u, 'resetMfa')}
+                  >
+                    <Button type="link" size="small">
+                      {t('Reset two-factor authentication')}
+                    </Button>
+                  </Popconfirm>
+                )}
                 {admin && u.id !== me.id && (
                   <Popconfirm
                     title={
@@ -150,7 +183,7 @@ export default function UsersPage() {
       />
       <CreateUserModal
         open={creating}
-        platformIds={manageable}
+        platformIds={platformsWithRole(me, 'platform_admin')}
         onClose={() => setCreating(false)}
         onDone={() => {
           setCreating(false);
@@ -160,7 +193,7 @@ export default function UsersPage() {
       <EditRolesModal
         user={editing}
         platformIds={manageable}
-        replacesAll={me.isSystemAdmin}
+        replacesAll={security}
         onClose={() => setEditing(null)}
         onDone={() => {
           setEditing(null);

@@ -1,0 +1,57 @@
+import type { Kysely } from 'kysely';
+import type { ErrorCode } from '../../../common/error-codes.js';
+import type { MfaRoleName } from '../../../common/roles.js';
+import type { DB } from '../../db/schema.js';
+import type { UserActor } from '../../http/context.js';
+
+/** Whether MFA_REQUIRED_ROLES names one of the actor's administrator kinds or platform roles. */
+export function mfaRequiredFor(actor: UserActor, required: readonly MfaRoleName[]): boolean {
+  return required.some((name) => {
+    if (name === 'system_admin') return actor.isSystemAdmin;
+    if (name === 'security_admin') return actor.isSecurityAdmin;
+    if (name === 'audit_admin') return actor.isAuditAdmin;
+    return actor.roles.some((r) => r.role === name);
+  });
+}
+
+export const mfaRow = (db: Kysely<DB>, userId: string) =>
+  db.selectFrom('user_mfa').selectAll().where('user_id', '=', userId).executeTakeFirst();
+
+/** Sign-in hook (auth.service login): whether the password must be followed by a code. */
+export async function secondFactorEnabled(db: Kysely<DB>, userId: string): Promise<boolean> {
+  return !!(await mfaRow(db, userId))?.enabled_at;
+}
+
+// What a session may reach before its second factor is done: finishing or abandoning the sign-in.
+const PENDING_ROUTES = new Set([
+  'POST /api/auth/login',
+  'POST /api/auth/mfa/verify',
+  'POST /api/auth/logout',
+  'GET /api/auth/session',
+]);
+// What a user whose role requires the factor may reach before enrolling: enrolment and little else.
+const ENROL_ROUTES = new Set([
+  'POST /api/auth/login',
+  'POST /api/auth/logout',
+  'GET /api/auth/session',
+  'GET /api/me/mfa',
+  'POST /api/me/mfa/enrolment',
+  'POST /api/me/mfa/enrolment/confirm',
+  'PUT /api/me/preferences',
+]);
+
+/**
+ * The problem that stops a session's request, or null. Checked on every session request, so a role that
+ * starts requiring the factor mid-session sends its holder to enrol at once. API tokens are not gated:
+ * they are created in a session that passed this gate and are a second credential already.
+ */
+export async function sessionGate(
+  db: Kysely<DB>,
+  required: readonly MfaRoleName[],
+  session: { actor: UserActor; mfaPending: boolean },
+  route: string,
+): Promise<ErrorCode | null> {
+  if (session.mfaPending) return PENDING_ROUTES.has(route) ? null : 'auth.mfa_required';
+  if (ENROL_ROUTES.has(route) || !mfaRequiredFor(session.actor, required)) return null;
+  return (await secondFactorEnabled(db, session.actor.userId)) ? null : 'auth.mfa_enrolment_required';
+}
