@@ -16,6 +16,7 @@ export const FIELD_REFERENCES: ReadonlyArray<{ table: keyof DB; column: string; 
   { table: 'ip_disclosures', column: 'field_id', usedBy: 'ip_disclosures' },
   { table: 'agreements', column: 'field_id', usedBy: 'agreements' },
   { table: 'applications', column: 'field_id', usedBy: 'applications' },
+  { table: 'expert_fields', column: 'field_id', usedBy: 'experts' },
 ];
 
 /** Where a field is used, with counts; empty when it is free to delete. */

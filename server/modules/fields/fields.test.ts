@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildPlatform, buildUser } from '../../test/factories.js';
 import { anonymous, type Client, setupTestApp, signIn, type TestApp } from '../../test/harness.js';
 import { buildField, buildMember, buildPerson, buildUnit } from '../../test/platform-factories.js';
+import { buildExpert } from '../review/runs/runs.fixtures.js';
 
 let t: TestApp;
 let A: string;
@@ -247,6 +248,29 @@ describe('deleting', () => {
       { usedBy: 'committee_members', count: 1 },
     ]);
     expect(await count('tech_fields')).toBe(before);
+  });
+
+  it('refuses a field only an expert profile uses with 409 (was a 500 from the foreign key)', async () => {
+    const ctx = t.systemCtx();
+    const field = await buildField(ctx);
+    const expert = await buildExpert(ctx, { category: 'academic', expertise: 'metrology' });
+    await t.database.db
+      .insertInto('expert_fields')
+      .values({ expert_id: expert.id, field_id: field.id })
+      .execute();
+    const res = await root.delete(`/api/fields/${field.id}`);
+    expect(res.statusCode).toBe(409);
+    expect(res.json()).toMatchObject({
+      code: 'fields.in_use',
+      references: [{ usedBy: 'experts', count: 1 }],
+    });
+    expect(
+      await t.database.db
+        .selectFrom('tech_fields')
+        .select('id')
+        .where('id', '=', field.id)
+        .executeTakeFirst(),
+    ).toBeDefined();
   });
 });
 
