@@ -4,6 +4,7 @@ import { type ApplicationState, EDITABLE_STATES } from '../../../common/applicat
 import type { RequiredAttachment } from '../../../common/calls.js';
 import { ERROR_MESSAGES, type ErrorCode } from '../../../common/error-codes.js';
 import { type Ctx, isoNow, newId } from '../../http/context.js';
+import { hasControlCharacter } from '../../http/control-characters.js';
 import { AppError, notFound } from '../../http/errors.js';
 import { appendAudit } from '../audit/audit.chain.js';
 import { accessible } from './applications.access.js';
@@ -54,7 +55,10 @@ export async function readAttachmentUpload(
     const part = await request.file({ limits: { fileSize: maxBytes, files: 1, fields: 5, parts: 6 } });
     if (!part) throw fail(400, 'applications.file_missing', 'body', '/file');
     const bytes = await part.toBuffer();
-    return { fileName: path.basename(part.filename || 'file').slice(-200), bytes };
+    const fileName = path.basename(part.filename || 'file').slice(-200);
+    // The file name is text like any field: the one rule of http/control-characters.ts applies.
+    if (hasControlCharacter(fileName)) throw fail(422, 'request.control_character', 'body', '/file');
+    return { fileName, bytes };
   } catch (err) {
     if (err instanceof AppError) throw err;
     if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE')
