@@ -3,6 +3,7 @@ import { chmodSync, existsSync, mkdirSync, renameSync, rmSync, writeFileSync } f
 import path from 'node:path';
 import { type BackupHeader, backupLines, parseHeader, sha256Hex } from './backup.js';
 import type { Database } from './database.js';
+import { createAuditGuards, dropAuditGuards } from './migrations/0012_audit_append_only.js';
 import { type DB, TABLES_IN_DEPENDENCY_ORDER } from './schema.js';
 
 const BATCH = 500;
@@ -87,6 +88,8 @@ async function replaceRows(database: Database, file: string, header: BackupHeade
   await lines.next();
   await db.transaction().execute(async (trx) => {
     await seam.deferConstraints(trx);
+    // The trail is replaced wholesale, so its append-only guards are lifted for this transaction only.
+    await dropAuditGuards(trx as never);
     for (const table of [...TABLES_IN_DEPENDENCY_ORDER].reverse()) await trx.deleteFrom(table).execute();
     let table: string | null = null;
     let batch: Record<string, unknown>[] = [];
@@ -114,5 +117,6 @@ async function replaceRows(database: Database, file: string, header: BackupHeade
     for (const t of TABLES_IN_DEPENDENCY_ORDER) {
       if ((restored[t] ?? 0) !== (header.tables?.[t] ?? 0)) throw new Error(`backup changed during restore`);
     }
+    await createAuditGuards(trx as never);
   });
 }
