@@ -6,6 +6,7 @@ import { restore } from './db/backup.restore.js';
 import { AppError } from './http/errors.js';
 import { storedFilesDir } from './modules/applications/attachments.store.js';
 import { verifyAuditChain } from './modules/audit/audit.chain.js';
+import { verifyCheckpoints, writeCheckpoint } from './modules/audit/audit.checkpoint.js';
 import { registerAssignCommand } from './modules/review/assignment/assignment.cli.js';
 import { techTransferReportCli } from './modules/ttreports/report.cli.js';
 import { createUser, findUserIdByUsername, resetPassword, setRoles } from './modules/users/users.service.js';
@@ -119,16 +120,27 @@ export function buildCli(): Command {
       }),
     );
 
-  program
-    .command('audit')
-    .description('Audit log tools')
+  const audit = program.command('audit').description('Audit log tools');
+  audit
     .command('verify')
-    .description('Recompute the audit hash chain; exit code 1 when it is broken')
+    .description(
+      'Recompute the audit hash chain and check it against the signed checkpoints; exit code 1 when either fails',
+    )
     .action(() =>
       withDb(async (ctx) => {
-        const r = await verifyAuditChain(ctx.db);
-        process.stdout.write(`${JSON.stringify(r)}\n`);
-        if (!r.ok) process.exitCode = 1;
+        const chain = await verifyAuditChain(ctx.db);
+        const checkpoints = await verifyCheckpoints(ctx.db, ctx.config);
+        process.stdout.write(`${JSON.stringify({ ...chain, checkpoints })}\n`);
+        if (!chain.ok || !checkpoints.ok) process.exitCode = 1;
+      }),
+    );
+  audit
+    .command('checkpoint')
+    .description('Append a signed checkpoint of the chain head to AUDIT_CHECKPOINT_FILE (run it from cron)')
+    .action(() =>
+      withDb(async (ctx) => {
+        const c = await writeCheckpoint(ctx.db, ctx.config, new Date());
+        process.stdout.write(`${JSON.stringify(c)}\n`);
       }),
     );
 

@@ -1,9 +1,11 @@
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAuditGuards, dropAuditGuards } from '../../db/migrations/0012_audit_append_only.js';
 import { buildUser } from '../../test/factories.js';
 import { type Client, setupTestApp, signIn, TEST_PASSWORD, type TestApp } from '../../test/harness.js';
 import { createUser } from '../users/users.service.js';
 import { appendAudit, entryHash, GENESIS_HASH, verifyAuditChain } from './audit.chain.js';
+import { verifyCheckpoints, writeCheckpoint } from './audit.checkpoint.js';
 
 let t: TestApp;
 let root: Client;
@@ -252,5 +254,43 @@ describe('GET /api/audit', () => {
     const res = await root.get('/api/audit/verify');
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual({ ok: true, entries: (await rows()).length, headHash: (await head()).hash });
+  });
+});
+
+describe('signed checkpoints of the head, outside the database', () => {
+  it('detect a tail cut together with a head set back, which the chain alone cannot see', async () => {
+    const cfg = t.config;
+    await writeCheckpoint(t.database.db, cfg, new Date());
+    expect(await verifyCheckpoints(t.database.db, cfg)).toMatchObject({ ok: true, checkpoints: 1 });
+    const all = await rows();
+    const last = all.at(-1)!;
+    const prev = all.at(-2)!;
+    await asOwner(async () => {
+      await t.database.db.deleteFrom('audit_log').where('seq', '=', last.seq).execute();
+      await t.database.db.updateTable('audit_head').set({ seq: prev.seq, hash: prev.hash }).execute();
+      expect(await verifyAuditChain(t.database.db)).toMatchObject({ ok: true });
+      expect(await verifyCheckpoints(t.database.db, cfg)).toMatchObject({
+        ok: false,
+        atSeq: Number(last.seq),
+        reason: 'checkpoint_ahead',
+      });
+      await t.database.db.insertInto('audit_log').values(last).execute();
+      await t.database.db.updateTable('audit_head').set({ seq: last.seq, hash: last.hash }).execute();
+    });
+    expect(await verifyCheckpoints(t.database.db, cfg)).toMatchObject({ ok: true });
+    expect(statSync(cfg.auditCheckpointFile).mode & 0o777).toBe(0o600);
+  });
+
+  it('refuse a checkpoint edited without the key', async () => {
+    const cfg = t.config;
+    const file = cfg.auditCheckpointFile;
+    const original = readFileSync(file, 'utf8');
+    const forged = original.replace(/"seq":(\d+)/, (_m, n) => `"seq":${Number(n) - 1}`);
+    writeFileSync(file, forged);
+    expect(await verifyCheckpoints(t.database.db, cfg)).toMatchObject({
+      ok: false,
+      reason: 'checkpoint_signature',
+    });
+    writeFileSync(file, original);
   });
 });
