@@ -25,6 +25,10 @@ export const ERROR_MESSAGES = {
   'request.invalid': 'The request is invalid',
   'request.rate_limited': 'Too many requests; try again later',
   'internal.error': 'Something went wrong on our side; the request id helps support find it',
+  'request.control_character':
+    'Text must not contain control characters (only tab, line feed and carriage return are allowed)',
+  'files.unavailable':
+    'The content of this file is no longer available; an administrator can restore it from a backup',
   'auth.invalid_credentials': 'Wrong user name or password',
   'auth.account_locked': 'Too many failed sign-ins; the account is locked for a while',
   'auth.account_disabled': 'This account is disabled',

@@ -13,6 +13,7 @@ import type { Config } from './config.js';
 import type { Database } from './db/database.js';
 import { authPlugin } from './http/auth.js';
 import { type Clock, systemClock } from './http/context.js';
+import { refuseControlCharacters } from './http/control-characters.js';
 import { frameworkErrors, notFoundProblem, registerErrorHandling } from './http/errors.js';
 import { collectRoutes, refuseUndeclaredBodies } from './http/route-catalog.js';
 import { agreementsRoutes } from './modules/agreements/agreements.routes.js';
@@ -83,6 +84,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   collectRoutes(app);
+  refuseControlCharacters(app);
   refuseUndeclaredBodies(app);
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);

@@ -56,6 +56,8 @@ const envSchema = z.object({
     .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
     .optional(),
   SMTP_FROM: z.string().min(3).default('Commonlab <no-reply@commonlab.local>'),
+  AUDIT_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
+  AUDIT_CHECKPOINT_FILE: z.string().min(1).optional(),
   PUBLIC_URL: z
     .string()
     .regex(/^https?:\/\/[^/]+/, 'must be an http:// or https:// URL')
@@ -103,24 +105,28 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     smtpUrl: e.SMTP_URL,
     smtpFrom: e.SMTP_FROM,
+    auditKey: e.AUDIT_KEY ?? readOrCreateSecret(dataDir, 'audit-key'),
+    auditCheckpointFile: path.resolve(
+      e.AUDIT_CHECKPOINT_FILE ?? path.join(dataDir, 'audit-checkpoints.jsonl'),
+    ),
     publicUrl: e.PUBLIC_URL ?? `http://${e.HOST}:${e.PORT}`,
   });
 }
 
 /** A secret generated on first run and kept under DATA_DIR, so no deployment shares a default. */
-function readOrCreateSecret(dataDir: string): string {
-  const file = path.join(dataDir, 'session-secret');
+function readOrCreateSecret(dataDir: string, name = 'session-secret'): string {
+  const file = path.join(dataDir, name);
   if (existsSync(file)) {
     const kept = readFileSync(file, 'utf8').trim();
     // An emptied or truncated file would sign every cookie with a guessable key.
     if (kept.length < 32) {
       throw new ConfigError([
-        `SESSION_SECRET: ${file} holds fewer than 32 characters; delete it to generate a new one`,
+        `${name === 'session-secret' ? 'SESSION_SECRET' : 'AUDIT_KEY'}: ${file} holds fewer than 32 characters; delete it to generate a new one`,
       ]);
     }
     return kept;
   }
-  mkdirSync(dataDir, { recursive: true });
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const secret = randomBytes(48).toString('base64url');
   writeFileSync(file, `${secret}\n`, { mode: 0o600, flag: 'wx' });
   chmodSync(file, 0o600);

@@ -1,109 +1,124 @@
-import { createReadStream, createWriteStream } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { createReadStream, createWriteStream, existsSync, readFileSync } from 'node:fs';
 import { rename } from 'node:fs/promises';
+import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip, createGzip } from 'node:zlib';
 import type { Database } from './database.js';
 import { latestMigration } from './migrate.js';
-import { type DB, TABLES_IN_DEPENDENCY_ORDER } from './schema.js';
+import { TABLES_IN_DEPENDENCY_ORDER } from './schema.js';
 
-const FORMAT = 'commonlab-backup';
-const BATCH = 500;
+export const BACKUP_FORMAT = 'commonlab-backup';
 
-interface Header {
-  format: typeof FORMAT;
-  version: 1;
+/**
+ * Version 2 (current): the header, then one `{t, r}` line per row, then one `{f, d}` line per stored
+ * file (its sha256 and its bytes in base64). Version 1 (before files were included) held rows only;
+ * it still restores, and the restore says that it brought back no files.
+ */
+export interface BackupHeader {
+  format: typeof BACKUP_FORMAT;
+  version: 1 | 2;
   migration: string;
   createdAt: string;
   source: string;
   tables: Record<string, number>;
+  /** sha256 over the row lines as written (each with its newline); version 2. */
+  rowsSha256?: string;
+  /** Stored files held in the backup; version 2. */
+  files?: { count: number; bytes: number };
+  /** Files the rows refer to that were missing or damaged on disk when the backup was made. */
+  missingFiles?: string[];
+}
+
+/** What the rows refer to on disk: the attachments, by their sha256 names. */
+function referencedFiles(rows: Record<string, unknown>[]): string[] {
+  return [...new Set(rows.map((r) => String(r.sha256)))].sort();
 }
 
 /**
- * Writes every table to a gzip'd JSON-lines file from one read snapshot (online, consistent), in a
- * format both databases restore from — so a backup also moves a deployment from SQLite to PostgreSQL.
+ * Writes every table and every stored file it refers to into one gzip'd JSON-lines file (mode 0600),
+ * rows from one read snapshot (online, consistent). Stored files are content-addressed and never
+ * rewritten, so reading them after the snapshot still gives exactly the files the rows name. Both
+ * databases restore the format, so a backup also moves a deployment from SQLite to PostgreSQL.
  */
-export async function backup(database: Database, file: string): Promise<Header> {
+export async function backup(database: Database, file: string, filesDir: string): Promise<BackupHeader> {
   const { db, seam } = database;
   const tmp = `${file}.partial`;
-  const header = await db.transaction().execute(async (trx) => {
+  const { counts, lines, shas } = await db.transaction().execute(async (trx) => {
     await seam.snapshotRead(trx);
     const counts: Record<string, number> = {};
     const lines: string[] = [];
+    let shas: string[] = [];
     for (const table of TABLES_IN_DEPENDENCY_ORDER) {
       const rows = await trx.selectFrom(table).selectAll().execute();
       counts[table] = rows.length;
-      for (const row of rows) lines.push(JSON.stringify({ t: table, r: row }));
+      if (table === 'application_attachments') shas = referencedFiles(rows);
+      for (const row of rows) lines.push(`${JSON.stringify({ t: table, r: row })}\n`);
     }
-    const h: Header = {
-      format: FORMAT,
-      version: 1,
-      migration: latestMigration,
-      createdAt: new Date().toISOString(),
-      source: seam.name,
-      tables: counts,
-    };
-    await pipeline(
-      Readable.from([JSON.stringify(h), ...lines].map((l) => `${l}\n`)),
-      createGzip(),
-      createWriteStream(tmp, { mode: 0o600 }),
-    );
-    return h;
+    return { counts, lines, shas };
   });
+  const rowsHash = createHash('sha256');
+  for (const l of lines) rowsHash.update(l);
+  // A file that is gone or damaged is named in the header instead of failing the whole backup: the
+  // rows are still worth keeping, and the CLI reports the loss.
+  const present: string[] = [];
+  const missingFiles: string[] = [];
+  let bytes = 0;
+  for (const sha of shas) {
+    const p = path.join(filesDir, sha);
+    const ok = existsSync(p) && sha256Hex(readFileSync(p)) === sha;
+    if (ok) {
+      present.push(sha);
+      bytes += readFileSync(p).length;
+    } else missingFiles.push(sha);
+  }
+  const header: BackupHeader = {
+    format: BACKUP_FORMAT,
+    version: 2,
+    migration: latestMigration,
+    createdAt: new Date().toISOString(),
+    source: seam.name,
+    tables: counts,
+    rowsSha256: rowsHash.digest('hex'),
+    files: { count: present.length, bytes },
+    missingFiles,
+  };
+  async function* content() {
+    yield `${JSON.stringify(header)}\n`;
+    yield* lines;
+    for (const sha of present) {
+      yield `${JSON.stringify({ f: sha, d: readFileSync(path.join(filesDir, sha)).toString('base64') })}\n`;
+    }
+  }
+  await pipeline(Readable.from(content()), createGzip(), createWriteStream(tmp, { mode: 0o600 }));
   await rename(tmp, file);
   return header;
 }
 
-/** Replaces the whole database with a backup's content in one transaction; the schema must match. */
-export async function restore(database: Database, file: string): Promise<Header> {
-  const { db, seam } = database;
+export const sha256Hex = (b: Buffer | string) => createHash('sha256').update(b).digest('hex');
+
+/** The lines of a backup file, the header first; a damaged gzip stream fails the iteration. */
+export async function* backupLines(file: string): AsyncGenerator<string> {
   const rl = createInterface({
     input: createReadStream(file).pipe(createGunzip()),
     crlfDelay: Number.POSITIVE_INFINITY,
   });
-  const it = rl[Symbol.asyncIterator]();
-  const first = await it.next();
-  const header = JSON.parse(first.done ? '{}' : first.value) as Header;
-  if (header.format !== FORMAT || header.version !== 1) throw new Error(`${file} is not a Commonlab backup`);
+  for await (const line of rl) if (line.trim()) yield line;
+}
+
+export function parseHeader(file: string, line: string | undefined): BackupHeader {
+  let header: BackupHeader;
+  try {
+    header = JSON.parse(line ?? '{}') as BackupHeader;
+  } catch {
+    throw new Error(`${file} is not a Commonlab backup`);
+  }
+  if (header.format !== BACKUP_FORMAT || (header.version !== 1 && header.version !== 2))
+    throw new Error(`${file} is not a Commonlab backup`);
   if (header.migration !== latestMigration) {
     throw new Error(`backup schema ${header.migration} differs from this version's ${latestMigration}`);
   }
-  await db.transaction().execute(async (trx) => {
-    await seam.deferConstraints(trx);
-    for (const table of [...TABLES_IN_DEPENDENCY_ORDER].reverse()) await trx.deleteFrom(table).execute();
-    let table: string | null = null;
-    let batch: Record<string, unknown>[] = [];
-    const restored: Record<string, number> = {};
-    const flush = async () => {
-      if (table && batch.length)
-        await trx
-          .insertInto(table as keyof DB)
-          .values(batch as never)
-          .execute();
-      batch = [];
-    };
-    for (let next = await it.next(); !next.done; next = await it.next()) {
-      if (!next.value.trim()) continue;
-      const { t, r } = JSON.parse(next.value) as { t: string; r: Record<string, unknown> };
-      if (!(TABLES_IN_DEPENDENCY_ORDER as readonly string[]).includes(t))
-        throw new Error(`unknown table ${t} in backup`);
-      if (t !== table || batch.length >= BATCH) {
-        await flush();
-        table = t;
-      }
-      batch.push(r);
-      restored[t] = (restored[t] ?? 0) + 1;
-    }
-    await flush();
-    // A file with lines lost or added restores nothing: the counts written at backup time must match.
-    for (const t of TABLES_IN_DEPENDENCY_ORDER) {
-      if ((restored[t] ?? 0) !== (header.tables?.[t] ?? 0)) {
-        throw new Error(
-          `backup is damaged: ${t} has ${restored[t] ?? 0} rows, its header says ${header.tables?.[t] ?? 0}`,
-        );
-      }
-    }
-  });
   return header;
 }

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, type SqliteDatabase, SqliteDialect } from 'kysely';
@@ -34,7 +34,7 @@ export function targetFromConfig(config: { databaseUrl?: string; dataDir: string
 /** Opens the database; SQLite gets WAL, foreign keys and durable commits. */
 export function createDatabase(target: DatabaseTarget): Database {
   if (target.kind === 'sqlite') {
-    if (target.file !== ':memory:') mkdirSync(path.dirname(target.file), { recursive: true });
+    if (target.file !== ':memory:') ownerOnly(target.file);
     const sqlite = new SQLite(target.file);
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('foreign_keys = ON');
@@ -51,6 +51,20 @@ export function createDatabase(target: DatabaseTarget): Database {
   });
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   return { db, seam: postgresSeam, close: () => db.destroy() };
+}
+
+/**
+ * The database holds password hashes, sessions and unpublished proposals: the folder is 0700 and the
+ * file 0600, also when an older version created them world-readable. SQLite gives the -wal and -shm
+ * files it creates the mode of the database file, so creating that file first at 0600 covers them;
+ * ones already there are fixed too.
+ */
+function ownerOnly(file: string) {
+  const dir = path.dirname(file);
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  chmodSync(dir, 0o700);
+  if (!existsSync(file)) closeSync(openSync(file, 'a', 0o600));
+  for (const f of [file, `${file}-wal`, `${file}-shm`]) if (existsSync(f)) chmodSync(f, 0o600);
 }
 
 /**

@@ -11,6 +11,7 @@ import * as m0009 from './migrations/0009_assignment.js';
 import * as m0010 from './migrations/0010_scoring.js';
 import * as m0011 from './migrations/0011_decisions.js';
 import * as m0012 from './migrations/0012_mfa.js';
+import * as m0013 from './migrations/0013_audit_append_only.js';
 
 /** Migrations are listed here in order; the list is the single source for CLI, boot and tests. */
 export const migrations: Record<string, Migration> = {
@@ -26,6 +27,7 @@ export const migrations: Record<string, Migration> = {
   '0010_scoring': m0010,
   '0011_decisions': m0011,
   '0012_mfa': m0012,
+  '0013_audit_append_only': m0013,
 };
 
 export async function migrateToLatest(db: Kysely<unknown>): Promise<MigrationResultSet> {

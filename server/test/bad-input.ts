@@ -23,6 +23,7 @@ export interface BadCase {
   expect: Expect;
 }
 
+const NUL = '\u0000';
 const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const JSON_HEADERS = { 'content-type': 'application/json' };
 
@@ -166,6 +167,37 @@ export function badCasesFor(route: RouteInfo): BadCase[] {
         });
       }
     }
+  }
+  // One rule for text (http/control-characters.ts): a control character in any body field, query
+  // parameter or path parameter is refused with 422 and a pointer to it, whatever the field's type.
+  const refused = (where: string, keys: string[]) => ({
+    status: 422,
+    code: 'request.control_character',
+    pointers: keys.map((k) => ({ in: where, pointer: `/${k}` })),
+  });
+  const bodyKeys = Object.keys(body ?? {});
+  if (bodyKeys.length) {
+    add(
+      'a NUL character in every body field',
+      { url: urlOf(route), payload: Object.fromEntries(bodyKeys.map((k) => [k, `a${NUL}b`])) },
+      refused('body', bodyKeys),
+    );
+  }
+  const queryKeys = Object.keys(query ?? {});
+  if (queryKeys.length) {
+    const qs = new URLSearchParams(queryKeys.map((k, i) => [k, i % 2 ? `a${NUL}` : 'a\u001bb'])).toString();
+    add(
+      'control characters in every query parameter',
+      { url: urlOf(route, {}, qs) },
+      refused('querystring', queryKeys),
+    );
+  }
+  for (const name of paramNames(route)) {
+    add(
+      `a NUL character in :${name}`,
+      { url: urlOf(route, { [name]: `a${NUL}b` }), ...(body ? { payload: {} } : {}) },
+      refused('params', [name]),
+    );
   }
   // SQL/HTML-looking text wherever the schemas take a string: refused (4xx) or taken literally (2xx).
   for (const evil of EVIL_STRINGS) {

@@ -199,6 +199,10 @@ export const zhCN: Record<string, string> = {
   'Method not allowed': '不允许的请求方法',
   'The request is invalid': '请求无效',
   'Too many requests; try again later': '请求过于频繁，请稍后再试',
+  'Text must not contain control characters (only tab, line feed and carriage return are allowed)':
+    '文本不得包含控制字符（仅允许制表符、换行符和回车符）',
+  'The content of this file is no longer available; an administrator can restore it from a backup':
+    '该文件的内容已不可用，管理员可从备份中恢复',
   'Something went wrong on our side; the request id helps support find it':
     '服务器出现错误；请将请求 ID 提供给技术支持以便排查',
   'Wrong user name or password': '用户名或密码错误',

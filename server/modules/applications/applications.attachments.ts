@@ -1,11 +1,10 @@
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { FastifyRequest } from 'fastify';
 import { type ApplicationState, EDITABLE_STATES } from '../../../common/applications.js';
 import type { RequiredAttachment } from '../../../common/calls.js';
 import { ERROR_MESSAGES, type ErrorCode } from '../../../common/error-codes.js';
 import { type Ctx, isoNow, newId } from '../../http/context.js';
+import { hasControlCharacter } from '../../http/control-characters.js';
 import { AppError, notFound } from '../../http/errors.js';
 import { appendAudit } from '../audit/audit.chain.js';
 import { accessible } from './applications.access.js';
@@ -13,6 +12,7 @@ import { callOf, frozen } from './applications.drafts.js';
 import { type ApplicationRow, loadVersion } from './applications.lookup.js';
 import type { ApplicationView } from './applications.schema.js';
 import { nameMatches, sniffAttachment } from './attachments.sniff.js';
+import { attachmentsDir, readStoredFile, sha256Of, storeFile } from './attachments.store.js';
 
 type AttachmentOut = ApplicationView['attachments'][number];
 
@@ -22,8 +22,7 @@ const fail = (status: number, code: ErrorCode, where: 'querystring' | 'body', po
     errors: [{ in: where, pointer, code, message: ERROR_MESSAGES[code] }],
   });
 
-/** Files live under DATA_DIR/attachments, named by their sha256: identical files are stored once. */
-export const attachmentsDir = (ctx: Pick<Ctx, 'config'>) => path.join(ctx.config.dataDir, 'attachments');
+export { attachmentsDir } from './attachments.store.js';
 
 async function editableVersion(trx: Ctx['db'], ctx: Ctx, id: string) {
   const { app } = await accessible(trx, ctx, id, 'edit', { lock: true });
@@ -56,7 +55,10 @@ export async function readAttachmentUpload(
     const part = await request.file({ limits: { fileSize: maxBytes, files: 1, fields: 5, parts: 6 } });
     if (!part) throw fail(400, 'applications.file_missing', 'body', '/file');
     const bytes = await part.toBuffer();
-    return { fileName: path.basename(part.filename || 'file').slice(-200), bytes };
+    const fileName = path.basename(part.filename || 'file').slice(-200);
+    // The file name is text like any field: the one rule of http/control-characters.ts applies.
+    if (hasControlCharacter(fileName)) throw fail(422, 'request.control_character', 'body', '/file');
+    return { fileName, bytes };
   } catch (err) {
     if (err instanceof AppError) throw err;
     if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE')
@@ -87,8 +89,8 @@ export async function uploadAttachment(
       throw fail(415, 'applications.attachment_type_mismatch', 'body', '/file');
     if (!spec.types.includes(sniffed.type))
       throw fail(415, 'applications.attachment_type_not_allowed', 'body', '/file', { allowed: spec.types });
-    const sha256 = createHash('sha256').update(file.bytes).digest('hex');
-    storeFile(ctx, sha256, file.bytes);
+    const sha256 = sha256Of(file.bytes);
+    storeFile(attachmentsDir(ctx), sha256, file.bytes);
     const row = {
       id: newId(),
       version_id: version.id,
@@ -128,17 +130,6 @@ export async function uploadAttachment(
   });
 }
 
-/** Written to a temporary name and renamed, so a reader never sees half a file. */
-function storeFile(ctx: Ctx, sha256: string, bytes: Buffer) {
-  const dir = attachmentsDir(ctx);
-  const target = path.join(dir, sha256);
-  if (existsSync(target)) return;
-  mkdirSync(dir, { recursive: true });
-  const tmp = `${target}.${newId()}.tmp`;
-  writeFileSync(tmp, bytes);
-  renameSync(tmp, target);
-}
-
 const touch = (trx: Ctx['db'], app: ApplicationRow, at: string) =>
   trx.updateTable('applications').set({ updated_at: at }).where('id', '=', app.id).execute();
 
@@ -163,7 +154,7 @@ export async function deleteAttachment(ctx: Ctx, id: string, key: string): Promi
   });
 }
 
-/** An attachment of any version of an application the caller may read, with its checksum verified. */
+/** An attachment of any version of an application the caller may read, with its checksum verified (410 when gone). */
 export async function downloadAttachment(ctx: Ctx, id: string, attachmentId: string) {
   await accessible(ctx.db, ctx, id, 'read');
   const row = await ctx.db
@@ -174,8 +165,5 @@ export async function downloadAttachment(ctx: Ctx, id: string, attachmentId: str
     .where('v.application_id', '=', id)
     .executeTakeFirst();
   if (!row) throw notFound('request.not_found');
-  const bytes = readFileSync(path.join(attachmentsDir(ctx), row.sha256));
-  if (createHash('sha256').update(bytes).digest('hex') !== row.sha256)
-    throw new Error(`attachment ${attachmentId} does not match its checksum`);
-  return { body: bytes, mediaType: row.media_type, fileName: row.file_name };
+  return { body: readStoredFile(ctx, row.sha256), mediaType: row.media_type, fileName: row.file_name };
 }

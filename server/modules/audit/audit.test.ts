@@ -1,8 +1,11 @@
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAuditGuards, dropAuditGuards } from '../../db/migrations/0013_audit_append_only.js';
 import { buildUser } from '../../test/factories.js';
 import { type Client, setupTestApp, signIn, TEST_PASSWORD, type TestApp } from '../../test/harness.js';
 import { createUser } from '../users/users.service.js';
 import { appendAudit, entryHash, GENESIS_HASH, verifyAuditChain } from './audit.chain.js';
+import { verifyCheckpoints, writeCheckpoint } from './audit.checkpoint.js';
 
 let t: TestApp;
 let root: Client;
@@ -43,79 +46,120 @@ async function expectIntact() {
   }
 }
 
+/** Tampering as the database owner would: the append-only triggers dropped first, then put back. */
+async function asOwner(fn: () => Promise<void>) {
+  await dropAuditGuards(t.database.db as never);
+  try {
+    await fn();
+  } finally {
+    await createAuditGuards(t.database.db as never);
+  }
+}
+
+describe('the append-only guards in the database', () => {
+  it('refuse updating or deleting an entry and moving the head anywhere but onto the newest entry', async () => {
+    const before = await rows();
+    const h = await head();
+    const db = t.database.db;
+    await expect(
+      db.updateTable('audit_log').set({ reason: 'edited' }).where('seq', '=', 2).execute(),
+    ).rejects.toThrow(/append-only/);
+    await expect(db.deleteFrom('audit_log').where('seq', '=', Number(h.seq)).execute()).rejects.toThrow(
+      /append-only/,
+    );
+    await expect(db.deleteFrom('audit_log').execute()).rejects.toThrow(/append-only/);
+    const prev = await rowAt(Number(h.seq) - 1);
+    await expect(
+      db.updateTable('audit_head').set({ seq: prev.seq, hash: prev.hash }).where('id', '=', 1).execute(),
+    ).rejects.toThrow(/audit_head/);
+    await expect(
+      db
+        .updateTable('audit_head')
+        .set({ seq: Number(h.seq) + 1, hash: 'f'.repeat(64) })
+        .execute(),
+    ).rejects.toThrow(/audit_head/);
+    await expect(db.deleteFrom('audit_head').execute()).rejects.toThrow(/audit_head/);
+    expect(await rows()).toEqual(before);
+    expect(await head()).toEqual(h);
+    // Appending still works: the head moves onto the new entry.
+    await append({ action: 'test.after_guards', entityType: 'thing' });
+    await expectIntact();
+  });
+});
+
 describe('the hash chain', () => {
   it('gives entries consecutive sequence numbers, each linked to the hash of the one before', async () => {
     expect((await rows()).length).toBeGreaterThanOrEqual(7);
     await expectIntact();
   });
 
-  it('detects an edited row at its sequence number, also when the edit is re-hashed', async () => {
-    const seq = 3;
-    const original = await rowAt(seq);
-    await t.database.db
-      .updateTable('audit_log')
-      .set({ after_json: '{"i":99}' })
-      .where('seq', '=', seq)
-      .execute();
-    for (const batch of [2, 1000]) {
-      expect(await verifyAuditChain(t.database.db, batch)).toMatchObject({
-        ok: false,
-        brokenAtSeq: seq,
-        reason: 'hash_mismatch',
-      });
-    }
-    const api = await root.get('/api/audit/verify');
-    expect(api.statusCode).toBe(200);
-    expect(api.json()).toMatchObject({ ok: false, brokenAtSeq: seq, reason: 'hash_mismatch' });
-    // A forger who also recomputes the row's hash breaks the link to the next row.
-    const forged = { ...(await rowAt(seq)), after_json: '{"i":99}' };
-    await t.database.db
-      .updateTable('audit_log')
-      .set({ hash: entryHash(forged) })
-      .where('seq', '=', seq)
-      .execute();
-    expect(await verifyAuditChain(t.database.db)).toMatchObject({
-      ok: false,
-      brokenAtSeq: seq + 1,
-      reason: 'prev_mismatch',
-    });
-    await t.database.db
-      .updateTable('audit_log')
-      .set({ after_json: original.after_json, hash: original.hash })
-      .where('seq', '=', seq)
-      .execute();
-    await expectIntact();
-  });
-
-  it('detects a deleted row in the middle as a gap, also across a batch boundary', async () => {
-    for (const seq of [2, 4]) {
+  it('detects an edited row at its sequence number, also when the edit is re-hashed', () =>
+    asOwner(async () => {
+      const seq = 3;
       const original = await rowAt(seq);
-      await t.database.db.deleteFrom('audit_log').where('seq', '=', seq).execute();
-      for (const batch of [3, 1000]) {
+      await t.database.db
+        .updateTable('audit_log')
+        .set({ after_json: '{"i":99}' })
+        .where('seq', '=', seq)
+        .execute();
+      for (const batch of [2, 1000]) {
         expect(await verifyAuditChain(t.database.db, batch)).toMatchObject({
           ok: false,
           brokenAtSeq: seq,
-          reason: 'gap',
-          entries: seq - 1,
+          reason: 'hash_mismatch',
         });
       }
-      await t.database.db.insertInto('audit_log').values(original).execute();
-    }
-    await expectIntact();
-  });
+      const api = await root.get('/api/audit/verify');
+      expect(api.statusCode).toBe(200);
+      expect(api.json()).toMatchObject({ ok: false, brokenAtSeq: seq, reason: 'hash_mismatch' });
+      // A forger who also recomputes the row's hash breaks the link to the next row.
+      const forged = { ...(await rowAt(seq)), after_json: '{"i":99}' };
+      await t.database.db
+        .updateTable('audit_log')
+        .set({ hash: entryHash(forged) })
+        .where('seq', '=', seq)
+        .execute();
+      expect(await verifyAuditChain(t.database.db)).toMatchObject({
+        ok: false,
+        brokenAtSeq: seq + 1,
+        reason: 'prev_mismatch',
+      });
+      await t.database.db
+        .updateTable('audit_log')
+        .set({ after_json: original.after_json, hash: original.hash })
+        .where('seq', '=', seq)
+        .execute();
+    }).then(expectIntact));
 
-  it('detects a deleted last row against the head', async () => {
-    const all = await rows();
-    const last = all.at(-1)!;
-    await t.database.db.deleteFrom('audit_log').where('seq', '=', last.seq).execute();
-    expect(await verifyAuditChain(t.database.db)).toMatchObject({
-      ok: false,
-      reason: 'head_mismatch',
-      brokenAtSeq: all.length,
-    });
-    await t.database.db.insertInto('audit_log').values(last).execute();
-    await expectIntact();
-  });
+  it('detects a deleted row in the middle as a gap, also across a batch boundary', () =>
+    asOwner(async () => {
+      for (const seq of [2, 4]) {
+        const original = await rowAt(seq);
+        await t.database.db.deleteFrom('audit_log').where('seq', '=', seq).execute();
+        for (const batch of [3, 1000]) {
+          expect(await verifyAuditChain(t.database.db, batch)).toMatchObject({
+            ok: false,
+            brokenAtSeq: seq,
+            reason: 'gap',
+            entries: seq - 1,
+          });
+        }
+        await t.database.db.insertInto('audit_log').values(original).execute();
+      }
+    }).then(expectIntact));
+
+  it('detects a deleted last row against the head', () =>
+    asOwner(async () => {
+      const all = await rows();
+      const last = all.at(-1)!;
+      await t.database.db.deleteFrom('audit_log').where('seq', '=', last.seq).execute();
+      expect(await verifyAuditChain(t.database.db)).toMatchObject({
+        ok: false,
+        reason: 'head_mismatch',
+        brokenAtSeq: all.length,
+      });
+      await t.database.db.insertInto('audit_log').values(last).execute();
+    }).then(expectIntact));
 
   it('stays contiguous and valid under 30 concurrent state changes and 30 concurrent appends', async () => {
     const before = (await rows()).length;
@@ -223,5 +267,43 @@ describe('GET /api/audit', () => {
         expect(res.statusCode, `${name} ${url}`).toBe(403);
       }
     }
+  });
+});
+
+describe('signed checkpoints of the head, outside the database', () => {
+  it('detect a tail cut together with a head set back, which the chain alone cannot see', async () => {
+    const cfg = t.config;
+    await writeCheckpoint(t.database.db, cfg, new Date());
+    expect(await verifyCheckpoints(t.database.db, cfg)).toMatchObject({ ok: true, checkpoints: 1 });
+    const all = await rows();
+    const last = all.at(-1)!;
+    const prev = all.at(-2)!;
+    await asOwner(async () => {
+      await t.database.db.deleteFrom('audit_log').where('seq', '=', last.seq).execute();
+      await t.database.db.updateTable('audit_head').set({ seq: prev.seq, hash: prev.hash }).execute();
+      expect(await verifyAuditChain(t.database.db)).toMatchObject({ ok: true });
+      expect(await verifyCheckpoints(t.database.db, cfg)).toMatchObject({
+        ok: false,
+        atSeq: Number(last.seq),
+        reason: 'checkpoint_ahead',
+      });
+      await t.database.db.insertInto('audit_log').values(last).execute();
+      await t.database.db.updateTable('audit_head').set({ seq: last.seq, hash: last.hash }).execute();
+    });
+    expect(await verifyCheckpoints(t.database.db, cfg)).toMatchObject({ ok: true });
+    expect(statSync(cfg.auditCheckpointFile).mode & 0o777).toBe(0o600);
+  });
+
+  it('refuse a checkpoint edited without the key', async () => {
+    const cfg = t.config;
+    const file = cfg.auditCheckpointFile;
+    const original = readFileSync(file, 'utf8');
+    const forged = original.replace(/"seq":(\d+)/, (_m, n) => `"seq":${Number(n) - 1}`);
+    writeFileSync(file, forged);
+    expect(await verifyCheckpoints(t.database.db, cfg)).toMatchObject({
+      ok: false,
+      reason: 'checkpoint_signature',
+    });
+    writeFileSync(file, original);
   });
 });

@@ -1,4 +1,5 @@
 import type { ErrorCode } from '../../../common/error-codes.js';
+import { hasControlCharacter } from '../../http/control-characters.js';
 import { type Column, fold, type Lang, text } from './columns.js';
 import { type CellError, type ImportKind, INVALID, type RowState } from './kind.js';
 import type { Sheet } from './sheet.js';
@@ -67,7 +68,10 @@ export function parseRows<T>(
         if (column.required) errors.push({ column: column.key, code: 'imports.required' });
         continue;
       }
-      const result = (column.parse ?? text())(cell);
+      // The API's one rule for text (http/control-characters.ts) holds for imported cells too.
+      const result = hasControlCharacter(cell)
+        ? { error: 'request.control_character' as const }
+        : (column.parse ?? text())(cell);
       if ('error' in result) {
         errors.push({ column: column.key, code: result.error });
         parsed[column.key] = INVALID;

@@ -1,9 +1,6 @@
-import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import type { Ctx } from '../../../http/context.js';
 import { AppError, notFound } from '../../../http/errors.js';
-import { attachmentsDir } from '../../applications/applications.attachments.js';
+import { readStoredFile } from '../../applications/attachments.store.js';
 import { ownSeat } from './scorecards.access.js';
 
 /**
@@ -22,8 +19,5 @@ export async function reviewerAttachment(ctx: Ctx, assignmentId: string, attachm
     .where('v.frozen_at', 'is not', null)
     .executeTakeFirst();
   if (!row) throw notFound('request.not_found');
-  const bytes = readFileSync(path.join(attachmentsDir(ctx), row.sha256));
-  if (createHash('sha256').update(bytes).digest('hex') !== row.sha256)
-    throw new Error(`attachment ${attachmentId} does not match its checksum`);
-  return { body: bytes, mediaType: row.media_type, fileName: row.file_name };
+  return { body: readStoredFile(ctx, row.sha256), mediaType: row.media_type, fileName: row.file_name };
 }
