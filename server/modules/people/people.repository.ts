@@ -102,6 +102,31 @@ export const PERSON_REFERENCES = [
         .where('contact_person_id', '=', id),
   },
   {
+    usedBy: 'expert_profile',
+    count: (db: Kysely<DB>, id: string) =>
+      db
+        .selectFrom('experts')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('person_id', '=', id),
+  },
+  {
+    // The foreign key would silently drop these conflict-of-interest declarations with the person.
+    usedBy: 'declared_conflicts',
+    count: (db: Kysely<DB>, id: string) =>
+      db
+        .selectFrom('expert_declared_conflicts')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('person_id', '=', id),
+  },
+  {
+    usedBy: 'distribution_recipients',
+    count: (db: Kysely<DB>, id: string) =>
+      db
+        .selectFrom('distributions')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('person_id', '=', id),
+  },
+  {
     usedBy: 'application_invitations',
     count: (db: Kysely<DB>, id: string) =>
       db

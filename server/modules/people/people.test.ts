@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildPlatform, buildUser } from '../../test/factories.js';
 import { anonymous, type Client, setupTestApp, signIn, type TestApp } from '../../test/harness.js';
 import { buildMember, buildOrganisation, buildPerson, buildUnit } from '../../test/platform-factories.js';
+import { createExpert } from '../experts/experts.service.js';
 import { createPersonInTrx } from './people.service.js';
 
 let t: TestApp;
@@ -215,5 +216,43 @@ describe('reading, editing and deleting one person', () => {
     expect((await researcherA.delete(`/api/people/${free.id}`)).statusCode).toBe(404);
     expect((await adminB.delete(`/api/people/${free.id}`)).statusCode).toBe(204);
     expect((await root.get(`/api/people/${free.id}`)).statusCode).toBe(404);
+  });
+
+  it('refuses (409, not 500) to delete an expert, naming the profile and keeping everything', async () => {
+    const ctx = t.systemCtx();
+    const person = await buildPerson(ctx);
+    const expert = await createExpert(ctx, {
+      personId: person.id,
+      category: 'academic',
+      loadMax: 4,
+      active: true,
+      fieldIds: [],
+      outputs: [],
+      declaredConflicts: [],
+      availability: [],
+    });
+    // Another expert declares a conflict with them: the foreign key would drop that declaration silently.
+    await createExpert(ctx, {
+      person: { nameZh: '回避者' },
+      category: 'industry',
+      loadMax: 4,
+      active: true,
+      fieldIds: [],
+      outputs: [],
+      declaredConflicts: [{ personId: person.id, reason: '师生' }],
+      availability: [],
+    });
+    const res = await root.delete(`/api/people/${person.id}`);
+    expect(res.statusCode, res.body).toBe(409);
+    expect(res.headers['content-type']).toContain('application/problem+json');
+    expect(res.json()).toMatchObject({
+      code: 'people.in_use',
+      references: [
+        { usedBy: 'expert_profile', count: 1 },
+        { usedBy: 'declared_conflicts', count: 1 },
+      ],
+    });
+    expect((await root.get(`/api/people/${person.id}`)).statusCode).toBe(200);
+    expect((await root.get(`/api/experts/${expert.id}`)).statusCode).toBe(200);
   });
 });
