@@ -12,6 +12,7 @@ import { zhCNDecisions } from './zh-CN.decisions.js';
 import { zhCNExperts } from './zh-CN.experts.js';
 import { zhCNIpErrors } from './zh-CN.ip-errors.js';
 import { zhCNOrgs } from './zh-CN.orgs.js';
+import { zhCNPeople } from './zh-CN.people.js';
 import { zhCNPlatforms } from './zh-CN.platforms.js';
 import { zhCNResults } from './zh-CN.results.js';
 import { zhCNScoring } from './zh-CN.scoring.js';
@@ -20,6 +21,7 @@ import { zhCNTechTransfer } from './zh-CN.techtransfer.js';
 export const zhCN: Record<string, string> = {
   ...zhCNPlatforms,
   ...zhCNOrgs,
+  ...zhCNPeople,
   ...zhCNTechTransfer,
   ...zhCNResults,
   ...zhCNCallsErrors,

@@ -97,12 +97,18 @@ describe('creating people', () => {
     expect(org.json().errors).toEqual([
       expect.objectContaining({ pointer: '/organisationId', code: 'people.unknown_organisation' }),
     ]);
-    const user = await adminA.post('/api/people', { nameZh: '甲', userId: crypto.randomUUID() });
+    const user = await root.post('/api/people', { nameZh: '甲', userId: crypto.randomUUID() });
     expect(user.json().errors).toEqual([
       expect.objectContaining({ pointer: '/userId', code: 'people.unknown_user' }),
     ]);
-    expect((await adminA.post('/api/people', { nameZh: '乙', userId: researcherAId })).statusCode).toBe(201);
-    const twice = await adminA.post('/api/people', { nameZh: '丙', userId: researcherAId });
+    // A platform admin proposes a link instead (people.links.test.ts).
+    const direct = await adminA.post('/api/people', { nameZh: '乙', userId: researcherAId });
+    expect(direct.json()).toMatchObject({
+      code: 'people.link_needs_consent',
+      errors: [{ pointer: '/userId' }],
+    });
+    expect((await root.post('/api/people', { nameZh: '乙', userId: researcherAId })).statusCode).toBe(201);
+    const twice = await root.post('/api/people', { nameZh: '丙', userId: researcherAId });
     expect(twice.statusCode).toBe(409);
     expect(twice.json()).toMatchObject({
       code: 'people.user_already_linked',
