@@ -145,6 +145,15 @@ describe('taking over an expert (item 1)', () => {
   });
 });
 
+describe('links made from the command line', () => {
+  it('are audited but told to nobody: the demo seed links every demo account that way', async () => {
+    const user = await buildUser(t.systemCtx(), {});
+    const person = await buildPerson(t.systemCtx(), { userId: user.id });
+    expect(await auditOf(person.id)).toEqual(['person.created', 'person.linked']);
+    expect(await notificationsOf(user.id, 'person.linked')).toEqual([]);
+  });
+});
+
 describe('proposing a link that the account’s owner accepts', () => {
   it('records a proposal the owner sees, accepts or declines; nobody else can answer it', async () => {
     const ctx = t.systemCtx();

@@ -90,6 +90,9 @@ export async function recordLinkChange(
   extra: Record<string, unknown> = {},
 ) {
   const params = { personNameZh: person.name_zh, personNameEn: person.name_en ?? person.name_zh };
+  // Links made from the command line set up the deployment (the demo seed links every demo account):
+  // audited, but nobody is told of their own account's first set-up.
+  const tell = ctx.actor?.via !== 'cli';
   if (from) {
     await appendAudit(trx, ctx.seam, ctx, {
       action: 'person.unlinked',
@@ -98,14 +101,15 @@ export async function recordLinkChange(
       before: { userId: from },
       after: { userId: to, ...extra },
     });
-    await notify(trx, ctx, {
-      userIds: [from],
-      kind: 'person.unlinked',
-      platformId: null,
-      entityType: 'person',
-      entityId: person.id,
-      params,
-    });
+    if (tell)
+      await notify(trx, ctx, {
+        userIds: [from],
+        kind: 'person.unlinked',
+        platformId: null,
+        entityType: 'person',
+        entityId: person.id,
+        params,
+      });
   }
   if (to) {
     await appendAudit(trx, ctx.seam, ctx, {
@@ -115,14 +119,15 @@ export async function recordLinkChange(
       before: { userId: from },
       after: { userId: to, ...extra },
     });
-    await notify(trx, ctx, {
-      userIds: [to],
-      kind: 'person.linked',
-      platformId: null,
-      entityType: 'person',
-      entityId: person.id,
-      params,
-    });
+    if (tell)
+      await notify(trx, ctx, {
+        userIds: [to],
+        kind: 'person.linked',
+        platformId: null,
+        entityType: 'person',
+        entityId: person.id,
+        params,
+      });
     await trx
       .updateTable('person_link_requests')
       .set({ state: 'superseded', answered_at: isoNow(ctx.clock) })
