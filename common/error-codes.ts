@@ -7,6 +7,7 @@ import { CONFLICTS_ERRORS } from './error-codes.conflicts.js';
 import { DECISIONS_ERRORS } from './error-codes.decisions.js';
 import { EXPERTS_ERRORS } from './error-codes.experts.js';
 import { MFA_ERRORS } from './error-codes.mfa.js';
+import { PEOPLE_LINK_ERRORS } from './error-codes.people.js';
 import { SCORING_ERRORS } from './error-codes.scoring.js';
 
 export const ERROR_MESSAGES = {
@@ -16,6 +17,7 @@ export const ERROR_MESSAGES = {
   ...SCORING_ERRORS,
   ...DECISIONS_ERRORS,
   ...MFA_ERRORS,
+  ...PEOPLE_LINK_ERRORS,
   'request.validation_failed': 'Some fields are invalid',
   'request.malformed_json': 'The request body is not valid JSON',
   'request.body_too_large': 'The request body is too large',

@@ -8,6 +8,7 @@ import {
   ExperimentOutlined,
   FileProtectOutlined,
   HomeOutlined,
+  IdcardOutlined,
   KeyOutlined,
   LockOutlined,
   RadarChartOutlined,
@@ -164,6 +165,14 @@ export const NAV: readonly Page[] = [
 /** Pages of one's own account, reached from the user menu rather than the side navigation. */
 export const ACCOUNT_PAGES: readonly Page[] = [
   ...NOTIFICATION_PAGES,
+  {
+    key: 'person-links',
+    path: '/account/person-links',
+    label: tk('personLinks.title'),
+    icon: IdcardOutlined,
+    visible: () => true,
+    page: lazy(() => import('./features/people/PersonLinksPage.js')),
+  },
   {
     key: 'tokens',
     path: '/account/tokens',

@@ -12,6 +12,7 @@ import * as m0010 from './migrations/0010_scoring.js';
 import * as m0011 from './migrations/0011_decisions.js';
 import * as m0012 from './migrations/0012_mfa.js';
 import * as m0013 from './migrations/0013_audit_append_only.js';
+import * as m0014 from './migrations/0014_person_links.js';
 
 /** Migrations are listed here in order; the list is the single source for CLI, boot and tests. */
 export const migrations: Record<string, Migration> = {
@@ -28,6 +29,7 @@ export const migrations: Record<string, Migration> = {
   '0011_decisions': m0011,
   '0012_mfa': m0012,
   '0013_audit_append_only': m0013,
+  '0014_person_links': m0014,
 };
 
 export async function migrateToLatest(db: Kysely<unknown>): Promise<MigrationResultSet> {

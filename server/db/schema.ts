@@ -18,6 +18,7 @@ import { ASSIGNMENT_TABLES, type AssignmentTables } from './schema/assignment.js
 import { CONFLICTS_TABLES, type ConflictsTables } from './schema/conflicts.js';
 import { DECISIONS_TABLES, type DecisionsTables } from './schema/decisions.js';
 import { EXPERTS_TABLES, type ExpertsTables } from './schema/experts.js';
+import { PEOPLE_LINK_TABLES, type PeopleLinkTables } from './schema/people.js';
 import type {
   CommitteeMemberFieldsTable,
   CommitteeMembersTable,
@@ -77,7 +78,13 @@ export type * from './schema/programs.js';
 export type * from './schema/scoring.js';
 export type * from './schema/transfer.js';
 
-export interface DB extends ExpertsTables, ConflictsTables, AssignmentTables, ScoringTables, DecisionsTables {
+export interface DB
+  extends ExpertsTables,
+    ConflictsTables,
+    AssignmentTables,
+    ScoringTables,
+    DecisionsTables,
+    PeopleLinkTables {
   platforms: PlatformsTable;
   users: UsersTable;
   role_assignments: RoleAssignmentsTable;
@@ -183,6 +190,7 @@ export const TABLES_IN_DEPENDENCY_ORDER = [
   ...ASSIGNMENT_TABLES,
   ...SCORING_TABLES,
   ...DECISIONS_TABLES,
+  ...PEOPLE_LINK_TABLES,
   'audit_head',
   'audit_log',
 ] as const satisfies readonly (keyof DB)[];

@@ -21,6 +21,7 @@ import { expertsCases } from './authorization.experts.cases.js';
 import { ipCases } from './authorization.ip.cases.js';
 import type { MatrixEnv } from './authorization.matrix.js';
 import { orgsImportsCases } from './authorization.orgs.cases.js';
+import { peopleLinkCases } from './authorization.people.cases.js';
 import { platformDomainCases } from './authorization.platforms.cases.js';
 import { resultsCases } from './authorization.results.cases.js';
 import { scoringCases } from './authorization.scoring.cases.js';
@@ -283,6 +284,7 @@ const CASES: RouteCase[] = [
     B: () => B,
     userId: (actor) => userIds[actor],
   }),
+  ...peopleLinkCases(reviewEnv),
   ...orgsImportsCases({ ctx: () => t.systemCtx(), A: () => A }),
   ...resultsCases({ ctx: () => t.systemCtx(), A: () => A }),
   ...ipCases({ ctx: () => t.systemCtx(), A: () => A }),

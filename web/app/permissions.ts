@@ -30,14 +30,6 @@ export const canListPeople = (user: SessionUser): boolean =>
   user.isSystemAdmin || hasRole(user, 'platform_admin', 'supervisor', 'lab_director', 'program_officer');
 export const canCreatePeople = (user: SessionUser): boolean =>
   user.isSystemAdmin || hasRole(user, 'platform_admin', 'lab_director');
-/** Edit and delete: admins of a platform the person works on, or of any platform when the person is on none. */
-export const canEditPerson = (user: SessionUser, person: { platformIds: readonly string[] }): boolean => {
-  if (user.isSystemAdmin) return true;
-  const admins = platformsWithRole(user, 'platform_admin');
-  return person.platformIds.length === 0
-    ? admins.length > 0
-    : person.platformIds.some((p) => admins.includes(p));
-};
 
 // Platforms, fields, units and the committee (platforms.policy.ts, fields.policy.ts); the server also
 // tells each platform page what the caller may do (access.canEdit).

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ERROR_MESSAGES } from '../../common/error-codes.js';
 import { ROLE_LABELS } from '../../common/roles.js';
+import { enUS } from './en-US.js';
 import { zhCN } from './zh-CN.js';
 
 const webRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -52,9 +53,15 @@ describe('zh-CN catalog', () => {
 
   it('keeps the interpolation placeholders of each key in its translation', () => {
     const broken = Object.entries(zhCN)
-      .filter(([en, zh]) => placeholders(en).join() !== placeholders(zh).join())
+      .filter(([key, zh]) => placeholders(enUS[key] ?? key).join() !== placeholders(zh).join())
       .map(([en]) => en);
     expect(broken).toEqual([]);
+  });
+
+  it('gives every key namespaced by meaning (personLinks.title) its English text', () => {
+    const namespaced = [...usedKeys().keys()].filter((k) => /^[a-z][A-Za-z]*(\.[A-Za-z]+)+$/.test(k));
+    expect(namespaced.length).toBeGreaterThan(0);
+    expect(namespaced.filter((k) => !enUS[k])).toEqual([]);
   });
 
   it('has no entries nothing uses', () => {

@@ -1,5 +1,8 @@
+import { enUSPeople } from './en-US.people.js';
+
 /**
  * English is the source language: every key is its own English text (ARCHITECTURE.md convention 8),
- * so the catalog is empty and i18next returns the key. Add an entry only to override wording.
+ * so the catalog is empty and i18next returns the key. Add an entry only to override wording, or for a
+ * key namespaced by meaning (personLinks.*), whose English text lives in a file per domain.
  */
-export const enUS: Record<string, string> = {};
+export const enUS: Record<string, string> = { ...enUSPeople };

@@ -13,6 +13,7 @@ import { zhCNExperts } from './zh-CN.experts.js';
 import { zhCNIpErrors } from './zh-CN.ip-errors.js';
 import { zhCNMfa } from './zh-CN.mfa.js';
 import { zhCNOrgs } from './zh-CN.orgs.js';
+import { zhCNPeople } from './zh-CN.people.js';
 import { zhCNPlatforms } from './zh-CN.platforms.js';
 import { zhCNResults } from './zh-CN.results.js';
 import { zhCNScoring } from './zh-CN.scoring.js';
@@ -21,6 +22,7 @@ import { zhCNTechTransfer } from './zh-CN.techtransfer.js';
 export const zhCN: Record<string, string> = {
   ...zhCNPlatforms,
   ...zhCNOrgs,
+  ...zhCNPeople,
   ...zhCNTechTransfer,
   ...zhCNResults,
   ...zhCNCallsErrors,

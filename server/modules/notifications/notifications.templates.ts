@@ -14,6 +14,7 @@
 import type { Locale } from '../../../common/roles.js';
 import { ASSIGNMENT_TEMPLATES } from './notifications.templates.assignment.js';
 import { DECISION_TEMPLATES } from './notifications.templates.decisions.js';
+import { PEOPLE_TEMPLATES } from './notifications.templates.people.js';
 
 interface Text {
   subject: string;
@@ -24,6 +25,7 @@ export type Template = Record<Locale, Text>;
 export const TEMPLATES: Record<string, Template> = {
   ...ASSIGNMENT_TEMPLATES,
   ...DECISION_TEMPLATES,
+  ...PEOPLE_TEMPLATES,
   'call.deadline_extended': {
     'zh-CN': {
       subject: '截止时间延长：{{callTitle}}',
@@ -140,6 +142,7 @@ const PATHS: Record<string, (id: string) => string> = {
 /** Entities whose notifications open a list rather than the entity (an invitation is answered in the list). */
 const LIST_PATHS: Record<string, string> = {
   review_assignment: '/my-reviews',
+  person_link: '/account/person-links',
 };
 
 /** The in-app path of the notification's entity, if it has one. */

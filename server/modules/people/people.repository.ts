@@ -1,17 +1,26 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
 
+/** Where a person works and whether they are an expert: what the people policy decides from. */
+export interface Placement {
+  platformIds: string[];
+  unitPlatformIds: string[];
+  committeePlatformIds: string[];
+  isExpert: boolean;
+}
+
 /**
- * Platforms each person works on or for, one query per kind of link: unit staff, unit director,
- * committee member. The people policy decides from these links who sees what.
+ * Placements of each person, one query per kind of link: unit staff, unit director, committee member,
+ * expert profile.
  */
-export async function platformLinks(
+export async function placements(
   db: Kysely<DB>,
   personIds: readonly string[],
-): Promise<Map<string, string[]>> {
-  const out = new Map<string, Set<string>>(personIds.map((id) => [id, new Set()]));
+): Promise<Map<string, Placement>> {
   if (personIds.length === 0) return new Map();
   const ids = [...new Set(personIds)];
+  const units = new Map(ids.map((id) => [id, new Set<string>()]));
+  const committees = new Map(ids.map((id) => [id, new Set<string>()]));
   const staff = await db
     .selectFrom('unit_staff')
     .innerJoin('org_units', 'org_units.id', 'unit_staff.unit_id')
@@ -28,9 +37,51 @@ export async function platformLinks(
     .select(['person_id as personId', 'platform_id as platformId'])
     .where('person_id', 'in', ids)
     .execute();
-  for (const l of [...staff, ...directors, ...members])
-    if (l.personId) out.get(l.personId)?.add(l.platformId);
-  return new Map([...out].map(([k, v]) => [k, [...v].sort()]));
+  const experts = await db.selectFrom('experts').select('person_id').where('person_id', 'in', ids).execute();
+  for (const l of [...staff, ...directors]) if (l.personId) units.get(l.personId)?.add(l.platformId);
+  for (const l of members) committees.get(l.personId)?.add(l.platformId);
+  const isExpert = new Set(experts.map((e) => e.person_id));
+  return new Map(
+    ids.map((id) => {
+      const u = [...units.get(id)!].sort();
+      const c = [...committees.get(id)!].sort();
+      const platformIds = [...new Set([...u, ...c])].sort();
+      return [id, { platformIds, unitPlatformIds: u, committeePlatformIds: c, isExpert: isExpert.has(id) }];
+    }),
+  );
+}
+
+/** Platforms each person works on or for (staff, unit director, committee member). */
+export async function platformLinks(
+  db: Kysely<DB>,
+  personIds: readonly string[],
+): Promise<Map<string, string[]>> {
+  const all = await placements(db, personIds);
+  return new Map([...all].map(([id, p]) => [id, p.platformIds]));
+}
+
+/**
+ * The review history an expert's account carries through the person: seats and scorecards. A link that
+ * would move it to another account is refused (people.link_has_history).
+ */
+export async function expertHistory(db: Kysely<DB>, personId: string) {
+  const expert = await db
+    .selectFrom('experts')
+    .select('id')
+    .where('person_id', '=', personId)
+    .executeTakeFirst();
+  if (!expert) return { seats: 0, scorecards: 0 };
+  const seats = await db
+    .selectFrom('review_assignments')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('expert_id', '=', expert.id)
+    .executeTakeFirstOrThrow();
+  const cards = await db
+    .selectFrom('review_scorecards')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('expert_id', '=', expert.id)
+    .executeTakeFirstOrThrow();
+  return { seats: Number(seats.n), scorecards: Number(cards.n) };
 }
 
 /** People linked to a platform, as a subquery-friendly id list. */
@@ -100,6 +151,31 @@ export const PERSON_REFERENCES = [
         .selectFrom('application_members')
         .select((eb) => eb.fn.countAll<number>().as('n'))
         .where('contact_person_id', '=', id),
+  },
+  {
+    usedBy: 'expert_profile',
+    count: (db: Kysely<DB>, id: string) =>
+      db
+        .selectFrom('experts')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('person_id', '=', id),
+  },
+  {
+    // The foreign key would silently drop these conflict-of-interest declarations with the person.
+    usedBy: 'declared_conflicts',
+    count: (db: Kysely<DB>, id: string) =>
+      db
+        .selectFrom('expert_declared_conflicts')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('person_id', '=', id),
+  },
+  {
+    usedBy: 'distribution_recipients',
+    count: (db: Kysely<DB>, id: string) =>
+      db
+        .selectFrom('distributions')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('person_id', '=', id),
   },
   {
     usedBy: 'application_invitations',

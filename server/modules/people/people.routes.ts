@@ -3,14 +3,19 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ctxOf, requireActor } from '../../http/auth.js';
 import { problemResponses } from '../../http/openapi.js';
+import { answerLinkRequest, listMyLinkRequests, proposeLink } from './people.links.js';
 import {
   createPersonBody,
+  linkRequestParams,
+  linkRequestView,
   listPeopleQuery,
+  myLinkRequestList,
   orgContactList,
   orgIdParams,
   personIdParams,
   personList,
   personView,
+  proposeLinkBody,
   updatePersonBody,
 } from './people.schema.js';
 import {
@@ -125,4 +130,58 @@ export async function peopleRoutes(root: FastifyInstance) {
       return reply.code(204).send(null);
     },
   );
+
+  app.post(
+    '/api/people/:id/link-requests',
+    {
+      schema: {
+        tags,
+        summary:
+          "Propose linking a person without an account to a user account; the account's owner accepts or declines (admins keeping the record)",
+        params: personIdParams,
+        body: proposeLinkBody,
+        response: { 201: linkRequestView, ...problemResponses },
+      },
+    },
+    async (request, reply) => {
+      requireActor(request);
+      return reply.code(201).send(await proposeLink(ctxOf(request), request.params.id, request.body.userId));
+    },
+  );
+
+  app.get(
+    '/api/me/person-links',
+    {
+      schema: {
+        tags,
+        summary: 'Proposals to link a person record to your account, awaiting your answer',
+        response: { 200: myLinkRequestList, ...problemResponses },
+      },
+    },
+    async (request) => {
+      requireActor(request);
+      return listMyLinkRequests(ctxOf(request));
+    },
+  );
+
+  for (const answer of ['accept', 'decline'] as const) {
+    app.post(
+      `/api/me/person-links/:id/${answer}`,
+      {
+        schema: {
+          tags,
+          summary:
+            answer === 'accept'
+              ? 'Accept a proposal: the person record becomes yours (your account acts as that person)'
+              : 'Decline a proposal: the person record stays unlinked',
+          params: linkRequestParams,
+          response: { 200: linkRequestView, ...problemResponses },
+        },
+      },
+      async (request) => {
+        requireActor(request);
+        return answerLinkRequest(ctxOf(request), request.params.id, answer);
+      },
+    );
+  }
 }

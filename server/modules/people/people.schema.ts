@@ -21,7 +21,13 @@ export const createPersonBody = z.strictObject({
 });
 export type CreatePersonInput = z.infer<typeof createPersonBody>;
 
-export const updatePersonBody = createPersonBody.partial();
+export const updatePersonBody = createPersonBody.partial().extend({
+  /**
+   * With a change of userId by a system admin: move an expert's seats and scorecards with the person to
+   * the new account (or leave them unlinked). Without it such a change is refused (people.link_has_history).
+   */
+  moveHistory: z.boolean().optional(),
+});
 export type UpdatePersonInput = z.infer<typeof updatePersonBody>;
 
 export const listPeopleQuery = z.strictObject({
@@ -47,6 +53,8 @@ export const personView = z.object({
   email: z.string().nullable(),
   phone: z.string().nullable(),
   userId: z.uuid().nullable(),
+  /** What the caller may do with the record (docs/adr/0013): edit and delete it, propose an account link. */
+  access: z.object({ edit: z.boolean(), proposeLink: z.boolean(), linkAccount: z.boolean() }),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
@@ -63,3 +71,31 @@ export const orgContact = z.object({
 });
 export const orgContactList = z.object({ items: z.array(orgContact) });
 export const orgIdParams = z.strictObject({ id: z.uuid() });
+
+/** A proposal to link a person record to a user account (docs/adr/0013). */
+export const proposeLinkBody = z.strictObject({ userId: z.uuid() });
+export const linkRequestParams = z.strictObject({ id: z.uuid() });
+export const linkRequestView = z.object({
+  id: z.uuid(),
+  personId: z.uuid(),
+  userId: z.uuid(),
+  state: z.enum(['pending', 'accepted', 'declined', 'superseded']),
+  requestedAt: z.string(),
+  answeredAt: z.string().nullable(),
+});
+export type LinkRequestView = z.infer<typeof linkRequestView>;
+/** A proposal as the account's owner sees it: the person they would become and who proposed it. */
+export const myLinkRequest = z.object({
+  id: z.uuid(),
+  requestedAt: z.string(),
+  requestedBy: z.string().nullable(),
+  person: z.object({
+    id: z.uuid(),
+    nameZh: z.string(),
+    nameEn: z.string().nullable(),
+    title: z.string().nullable(),
+    organisation: z.object({ id: z.uuid(), nameZh: z.string(), nameEn: z.string().nullable() }).nullable(),
+  }),
+});
+export type MyLinkRequest = z.infer<typeof myLinkRequest>;
+export const myLinkRequestList = z.object({ items: z.array(myLinkRequest) });

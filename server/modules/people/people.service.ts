@@ -3,8 +3,15 @@ import type { DB, PeopleTable } from '../../db/schema.js';
 import { type Ctx, isoNow, newId } from '../../http/context.js';
 import { AppError, forbidden, invalidField, notFound } from '../../http/errors.js';
 import { appendAudit } from '../audit/audit.chain.js';
+import {
+  assertMayLinkDirectly,
+  assertUserLinkable,
+  checkLinkChange,
+  personResource,
+  recordLinkChange,
+} from './people.links.js';
 import { can } from './people.policy.js';
-import { organisationNames, peopleOfPlatform, personUsage, platformLinks } from './people.repository.js';
+import { organisationNames, peopleOfPlatform, personUsage, placements } from './people.repository.js';
 
 /** Display names of organisations by id (the committee shows its members' organisations). */
 export const organisationSummaries = organisationNames;
@@ -15,7 +22,7 @@ type Row = Selectable<PeopleTable>;
 
 /** Views for the caller: contact details only where the policy allows them. */
 export async function peopleViews(ctx: Pick<Ctx, 'db' | 'actor'>, rows: Row[]): Promise<PersonView[]> {
-  const links = await platformLinks(
+  const links = await placements(
     ctx.db,
     rows.map((r) => r.id),
   );
@@ -24,19 +31,24 @@ export async function peopleViews(ctx: Pick<Ctx, 'db' | 'actor'>, rows: Row[]): 
     rows.map((r) => r.organisation_id),
   );
   return rows.map((r) => {
-    const platformIds = links.get(r.id) ?? [];
-    const contact = can(ctx.actor, 'people.read_contact', { platformIds, userId: r.user_id });
+    const resource = { ...links.get(r.id)!, userId: r.user_id };
+    const contact = can(ctx.actor, 'people.read_contact', resource);
     return {
       id: r.id,
       nameZh: r.name_zh,
       nameEn: r.name_en,
       title: r.title,
       organisation: (r.organisation_id && orgs.get(r.organisation_id)) || null,
-      platformIds,
+      platformIds: resource.platformIds,
       contactHidden: !contact,
       email: contact ? r.email : null,
       phone: contact ? r.phone : null,
       userId: contact ? r.user_id : null,
+      access: {
+        edit: can(ctx.actor, 'people.update', resource),
+        proposeLink: can(ctx.actor, 'people.propose_link', resource),
+        linkAccount: can(ctx.actor, 'people.link_account', resource),
+      },
       createdAt: r.created_at,
       updatedAt: r.updated_at,
     };
@@ -59,24 +71,6 @@ export async function resolveOrganisation(db: Kysely<DB>, id: string | null | un
     .executeTakeFirst();
   if (!org) throw invalidField(pointer, 'people.unknown_organisation');
   return org.merged_into_id ?? org.id;
-}
-
-async function assertUserLinkable(
-  db: Kysely<DB>,
-  userId: string | null | undefined,
-  pointer: string,
-  selfId?: string,
-) {
-  if (!userId) return;
-  if (!(await db.selectFrom('users').select('id').where('id', '=', userId).executeTakeFirst())) {
-    throw invalidField(pointer, 'people.unknown_user');
-  }
-  const other = await db.selectFrom('people').select('id').where('user_id', '=', userId).executeTakeFirst();
-  if (other && other.id !== selfId) {
-    throw new AppError(409, 'people.user_already_linked', {
-      errors: [{ in: 'body', pointer, code: 'people.user_already_linked', message: '' }],
-    });
-  }
 }
 
 const audited = (r: Row) => ({
@@ -102,6 +96,8 @@ export async function insertPersonRecord(
   pointer = '',
   via?: string,
 ): Promise<Row> {
+  // Creating a person already linked to an account is linking it: system admins only (ADR 0013).
+  if (input.userId) assertMayLinkDirectly(ctx, { platformIds: [], userId: null }, `${pointer}/userId`);
   const organisationId = await resolveOrganisation(trx, input.organisationId, `${pointer}/organisationId`);
   await assertUserLinkable(trx, input.userId, `${pointer}/userId`);
   const now = isoNow(ctx.clock);
@@ -124,6 +120,7 @@ export async function insertPersonRecord(
     entityId: row.id,
     after: via ? { ...audited(row), via } : audited(row),
   });
+  if (row.user_id) await recordLinkChange(trx, ctx, row, null, row.user_id);
   return row;
 }
 
@@ -147,30 +144,41 @@ export async function createPerson(ctx: Ctx, input: CreatePersonInput): Promise<
 /** One person, if the caller may see them (404 otherwise, so ids cannot be probed). */
 export async function getPerson(ctx: Ctx, id: string): Promise<PersonView> {
   const row = await loadRow(ctx.db, id);
-  const platformIds = (await platformLinks(ctx.db, [id])).get(id) ?? [];
-  if (!can(ctx.actor, 'people.read', { platformIds, userId: row.user_id }))
-    throw notFound('people.not_found');
+  if (!can(ctx.actor, 'people.read', await personResource(ctx.db, row))) throw notFound('people.not_found');
   return (await peopleViews(ctx, [row]))[0]!;
 }
 
-async function authorize(trx: Kysely<DB>, ctx: Ctx, id: string, action: 'people.update' | 'people.delete') {
+async function authorize(
+  trx: Kysely<DB>,
+  ctx: Ctx,
+  id: string,
+  action: 'people.update' | 'people.delete',
+  changesAccount = false,
+) {
   const row = await loadRow(trx, id);
-  const resource = { platformIds: (await platformLinks(trx, [id])).get(id) ?? [], userId: row.user_id };
-  if (!can(ctx.actor, action, resource)) {
-    throw can(ctx.actor, 'people.read', resource) ? forbidden() : notFound('people.not_found');
-  }
-  return row;
+  const resource = await personResource(trx, row);
+  if (!can(ctx.actor, 'people.read', resource)) throw notFound('people.not_found');
+  // Said first, so a platform admin learns that a link is proposed, not made (ADR 0013).
+  if (changesAccount) assertMayLinkDirectly(ctx, resource);
+  if (!can(ctx.actor, action, resource)) throw forbidden();
+  return { row, resource };
 }
 
-/** Edits a person (system admins; platform admins of a platform they work on, or of anyone unplaced). */
+/**
+ * Edits a person (ADR 0013: system admins; platform admins of every platform keeping the record).
+ * Changing the account is for system admins, and never carries an expert's reviews unless asked to.
+ */
 export async function updatePerson(ctx: Ctx, id: string, input: UpdatePersonInput): Promise<PersonView> {
   const row = await ctx.db.transaction().execute(async (trx) => {
-    const before = await authorize(trx, ctx, id, 'people.update');
+    const current = await loadRow(trx, id);
+    const changesAccount = input.userId !== undefined && input.userId !== current.user_id;
+    const { row: before, resource } = await authorize(trx, ctx, id, 'people.update', changesAccount);
+    if (changesAccount)
+      await checkLinkChange(trx, ctx, before, resource, input.userId ?? null, input.moveHistory === true);
     const organisationId =
       input.organisationId === undefined
         ? before.organisation_id
         : await resolveOrganisation(trx, input.organisationId, '/organisationId');
-    if (input.userId !== undefined) await assertUserLinkable(trx, input.userId, '/userId', id);
     const after: Row = {
       ...before,
       name_zh: input.nameZh ?? before.name_zh,
@@ -179,7 +187,7 @@ export async function updatePerson(ctx: Ctx, id: string, input: UpdatePersonInpu
       email: input.email === undefined ? before.email : input.email,
       phone: input.phone === undefined ? before.phone : input.phone,
       organisation_id: organisationId,
-      user_id: input.userId === undefined ? before.user_id : input.userId,
+      user_id: changesAccount ? (input.userId ?? null) : before.user_id,
       updated_at: isoNow(ctx.clock),
     };
     const { id: _id, created_at: _c, ...patch } = after;
@@ -191,6 +199,10 @@ export async function updatePerson(ctx: Ctx, id: string, input: UpdatePersonInpu
       before: audited(before),
       after: audited(after),
     });
+    if (changesAccount)
+      await recordLinkChange(trx, ctx, after, before.user_id, after.user_id, {
+        historyMoved: input.moveHistory === true,
+      });
     return after;
   });
   return (await peopleViews(ctx, [row]))[0]!;
@@ -199,7 +211,7 @@ export async function updatePerson(ctx: Ctx, id: string, input: UpdatePersonInpu
 /** Deletes a person nobody refers to any more; otherwise 409 people.in_use naming the references. */
 export async function deletePerson(ctx: Ctx, id: string): Promise<void> {
   await ctx.db.transaction().execute(async (trx) => {
-    const row = await authorize(trx, ctx, id, 'people.delete');
+    const { row } = await authorize(trx, ctx, id, 'people.delete');
     const references = await personUsage(trx, id);
     if (references.length) throw new AppError(409, 'people.in_use', { references });
     await trx.deleteFrom('people').where('id', '=', id).execute();

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildPlatform, buildUser } from '../../test/factories.js';
 import { anonymous, type Client, setupTestApp, signIn, type TestApp } from '../../test/harness.js';
 import { buildMember, buildOrganisation, buildPerson, buildUnit } from '../../test/platform-factories.js';
+import { createExpert } from '../experts/experts.service.js';
 import { createPersonInTrx } from './people.service.js';
 
 let t: TestApp;
@@ -96,12 +97,18 @@ describe('creating people', () => {
     expect(org.json().errors).toEqual([
       expect.objectContaining({ pointer: '/organisationId', code: 'people.unknown_organisation' }),
     ]);
-    const user = await adminA.post('/api/people', { nameZh: '甲', userId: crypto.randomUUID() });
+    const user = await root.post('/api/people', { nameZh: '甲', userId: crypto.randomUUID() });
     expect(user.json().errors).toEqual([
       expect.objectContaining({ pointer: '/userId', code: 'people.unknown_user' }),
     ]);
-    expect((await adminA.post('/api/people', { nameZh: '乙', userId: researcherAId })).statusCode).toBe(201);
-    const twice = await adminA.post('/api/people', { nameZh: '丙', userId: researcherAId });
+    // A platform admin proposes a link instead (people.links.test.ts).
+    const direct = await adminA.post('/api/people', { nameZh: '乙', userId: researcherAId });
+    expect(direct.json()).toMatchObject({
+      code: 'people.link_needs_consent',
+      errors: [{ pointer: '/userId' }],
+    });
+    expect((await root.post('/api/people', { nameZh: '乙', userId: researcherAId })).statusCode).toBe(201);
+    const twice = await root.post('/api/people', { nameZh: '丙', userId: researcherAId });
     expect(twice.statusCode).toBe(409);
     expect(twice.json()).toMatchObject({
       code: 'people.user_already_linked',
@@ -215,5 +222,43 @@ describe('reading, editing and deleting one person', () => {
     expect((await researcherA.delete(`/api/people/${free.id}`)).statusCode).toBe(404);
     expect((await adminB.delete(`/api/people/${free.id}`)).statusCode).toBe(204);
     expect((await root.get(`/api/people/${free.id}`)).statusCode).toBe(404);
+  });
+
+  it('refuses (409, not 500) to delete an expert, naming the profile and keeping everything', async () => {
+    const ctx = t.systemCtx();
+    const person = await buildPerson(ctx);
+    const expert = await createExpert(ctx, {
+      personId: person.id,
+      category: 'academic',
+      loadMax: 4,
+      active: true,
+      fieldIds: [],
+      outputs: [],
+      declaredConflicts: [],
+      availability: [],
+    });
+    // Another expert declares a conflict with them: the foreign key would drop that declaration silently.
+    await createExpert(ctx, {
+      person: { nameZh: '回避者' },
+      category: 'industry',
+      loadMax: 4,
+      active: true,
+      fieldIds: [],
+      outputs: [],
+      declaredConflicts: [{ personId: person.id, reason: '师生' }],
+      availability: [],
+    });
+    const res = await root.delete(`/api/people/${person.id}`);
+    expect(res.statusCode, res.body).toBe(409);
+    expect(res.headers['content-type']).toContain('application/problem+json');
+    expect(res.json()).toMatchObject({
+      code: 'people.in_use',
+      references: [
+        { usedBy: 'expert_profile', count: 1 },
+        { usedBy: 'declared_conflicts', count: 1 },
+      ],
+    });
+    expect((await root.get(`/api/people/${person.id}`)).statusCode).toBe(200);
+    expect((await root.get(`/api/experts/${expert.id}`)).statusCode).toBe(200);
   });
 });

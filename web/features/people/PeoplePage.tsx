@@ -20,7 +20,7 @@ import { Link } from 'react-router-dom';
 import { api } from '../../api/endpoints.js';
 import type { PersonView } from '../../api/types.js';
 import { useLocale } from '../../app/locale.js';
-import { canCreatePeople, canEditPerson } from '../../app/permissions.js';
+import { canCreatePeople } from '../../app/permissions.js';
 import { usePlatforms } from '../../app/platforms.js';
 import { useSignedIn } from '../../app/session.js';
 import { useApi } from '../../app/useApi.js';
@@ -174,7 +174,7 @@ export default function PeoplePage() {
             title: t('Actions'),
             width: 120,
             render: (_, p) =>
-              canEditPerson(user, p) ? (
+              p.access.edit ? (
                 <Space size={0}>
                   <Button type="link" size="small" onClick={() => edit(p)}>
                     {t('Edit')}

@@ -1,0 +1,294 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { DB, PeopleTable } from '../../db/schema.js';
+import { type Ctx, isoNow, newId } from '../../http/context.js';
+import { AppError, forbidden, invalidField, notFound, unauthorized } from '../../http/errors.js';
+import { appendAudit } from '../audit/audit.chain.js';
+import { notify } from '../notifications/notifications.service.js';
+import { can, type PersonResource } from './people.policy.js';
+import { expertHistory, organisationNames, placements } from './people.repository.js';
+import type { LinkRequestView, MyLinkRequest } from './people.schema.js';
+
+/**
+ * Links between person records and user accounts (docs/adr/0013-curating-shared-records.md). An
+ * account linked to a person acts as that person: a lab director on their unit, an expert on their
+ * seats. So a link is made by a system admin, or proposed by a platform admin who keeps the record and
+ * accepted by the account's owner; a link that would carry an expert's reviews to another account is
+ * refused short of a system admin's explicit moveHistory.
+ */
+type Row = Selectable<PeopleTable>;
+
+const conflict = (code: 'people.link_has_history' | 'people.user_already_linked', extra = {}) =>
+  new AppError(409, code, {
+    ...extra,
+    errors: [{ in: 'body', pointer: '/userId', code, message: '' }],
+  });
+
+/** The person as the policy sees it. */
+export async function personResource(db: Kysely<DB>, row: Row): Promise<PersonResource> {
+  const p = (await placements(db, [row.id])).get(row.id)!;
+  return { ...p, userId: row.user_id };
+}
+
+/** The account exists and is linked to no other person. */
+export async function assertUserLinkable(
+  db: Kysely<DB>,
+  userId: string | null | undefined,
+  pointer: string,
+  selfId?: string,
+) {
+  if (!userId) return;
+  if (!(await db.selectFrom('users').select('id').where('id', '=', userId).executeTakeFirst())) {
+    throw invalidField(pointer, 'people.unknown_user');
+  }
+  const other = await db.selectFrom('people').select('id').where('user_id', '=', userId).executeTakeFirst();
+  if (other && other.id !== selfId) {
+    throw new AppError(409, 'people.user_already_linked', {
+      errors: [{ in: 'body', pointer, code: 'people.user_already_linked', message: '' }],
+    });
+  }
+}
+
+/** Refuses a direct link, unlink or relink by anyone but a system admin (403 people.link_needs_consent). */
+export function assertMayLinkDirectly(ctx: Ctx, resource: PersonResource, pointer = '/userId') {
+  if (can(ctx.actor, 'people.link_account', resource)) return;
+  throw new AppError(403, 'people.link_needs_consent', {
+    errors: [{ in: 'body', pointer, code: 'people.link_needs_consent', message: '' }],
+  });
+}
+
+/**
+ * Checks a system admin's change of a person's account (inside the caller's transaction): the new
+ * account must be free, and an expert's seats and scorecards move only when moveHistory says so.
+ */
+export async function checkLinkChange(
+  trx: Kysely<DB>,
+  ctx: Ctx,
+  before: Row,
+  resource: PersonResource,
+  userId: string | null,
+  moveHistory: boolean,
+) {
+  assertMayLinkDirectly(ctx, resource);
+  if (before.user_id !== null) {
+    const history = await expertHistory(trx, before.id);
+    if ((history.seats > 0 || history.scorecards > 0) && !moveHistory)
+      throw conflict('people.link_has_history', { history });
+  }
+  await assertUserLinkable(trx, userId, '/userId', before.id);
+}
+
+/**
+ * Records a change of account in the audit trail and tells both accounts, inside the caller's
+ * transaction; pending proposals for the person are superseded once it has an account.
+ */
+export async function recordLinkChange(
+  trx: Kysely<DB>,
+  ctx: Ctx,
+  person: Row,
+  from: string | null,
+  to: string | null,
+  extra: Record<string, unknown> = {},
+) {
+  const params = { personNameZh: person.name_zh, personNameEn: person.name_en ?? person.name_zh };
+  // Links made from the command line set up the deployment (the demo seed links every demo account):
+  // audited, but nobody is told of their own account's first set-up.
+  const tell = ctx.actor?.via !== 'cli';
+  if (from) {
+    await appendAudit(trx, ctx.seam, ctx, {
+      action: 'person.unlinked',
+      entityType: 'person',
+      entityId: person.id,
+      before: { userId: from },
+      after: { userId: to, ...extra },
+    });
+    if (tell)
+      await notify(trx, ctx, {
+        userIds: [from],
+        kind: 'person.unlinked',
+        platformId: null,
+        entityType: 'person',
+        entityId: person.id,
+        params,
+      });
+  }
+  if (to) {
+    await appendAudit(trx, ctx.seam, ctx, {
+      action: 'person.linked',
+      entityType: 'person',
+      entityId: person.id,
+      before: { userId: from },
+      after: { userId: to, ...extra },
+    });
+    if (tell)
+      await notify(trx, ctx, {
+        userIds: [to],
+        kind: 'person.linked',
+        platformId: null,
+        entityType: 'person',
+        entityId: person.id,
+        params,
+      });
+    await trx
+      .updateTable('person_link_requests')
+      .set({ state: 'superseded', answered_at: isoNow(ctx.clock) })
+      .where((eb) => eb.or([eb('person_id', '=', person.id), eb('user_id', '=', to)]))
+      .where('state', '=', 'pending')
+      .execute();
+  }
+}
+
+const requestView = (r: Selectable<DB['person_link_requests']>): LinkRequestView => ({
+  id: r.id,
+  personId: r.person_id,
+  userId: r.user_id,
+  state: r.state as LinkRequestView['state'],
+  requestedAt: r.requested_at,
+  answeredAt: r.answered_at,
+});
+
+/** Proposes linking a person without an account to an account; its owner accepts or declines. */
+export async function proposeLink(ctx: Ctx, personId: string, userId: string): Promise<LinkRequestView> {
+  if (!ctx.actor) throw unauthorized();
+  return ctx.db.transaction().execute(async (trx) => {
+    const row = await trx.selectFrom('people').selectAll().where('id', '=', personId).executeTakeFirst();
+    if (!row) throw notFound('people.not_found');
+    const resource = await personResource(trx, row);
+    if (!can(ctx.actor, 'people.read', resource)) throw notFound('people.not_found');
+    if (!can(ctx.actor, 'people.update', resource)) throw forbidden();
+    if (row.user_id !== null) throw new AppError(409, 'people.already_linked');
+    await assertUserLinkable(trx, userId, '/userId');
+    const pending = await trx
+      .selectFrom('person_link_requests')
+      .select('id')
+      .where('person_id', '=', personId)
+      .where('user_id', '=', userId)
+      .where('state', '=', 'pending')
+      .executeTakeFirst();
+    if (pending) throw new AppError(409, 'people.link_already_proposed');
+    const request = {
+      id: newId(),
+      person_id: personId,
+      user_id: userId,
+      state: 'pending',
+      requested_by: ctx.actor!.userId || null,
+      requested_at: isoNow(ctx.clock),
+      answered_at: null,
+    };
+    await trx.insertInto('person_link_requests').values(request).execute();
+    await appendAudit(trx, ctx.seam, ctx, {
+      action: 'person.link_proposed',
+      entityType: 'person',
+      entityId: personId,
+      after: { userId, requestId: request.id },
+    });
+    await notify(trx, ctx, {
+      userIds: [userId],
+      kind: 'person.link_proposed',
+      platformId: null,
+      entityType: 'person_link',
+      entityId: request.id,
+      params: {
+        personNameZh: row.name_zh,
+        personNameEn: row.name_en ?? row.name_zh,
+        requestedBy: ctx.actor!.displayName,
+      },
+    });
+    return requestView(request);
+  });
+}
+
+/** The proposals awaiting the signed-in user's answer, with the person they would become. */
+export async function listMyLinkRequests(ctx: Ctx): Promise<{ items: MyLinkRequest[] }> {
+  if (!ctx.actor) throw unauthorized();
+  const rows = await ctx.db
+    .selectFrom('person_link_requests as r')
+    .innerJoin('people as p', 'p.id', 'r.person_id')
+    .leftJoin('users as u', 'u.id', 'r.requested_by')
+    .select([
+      'r.id',
+      'r.requested_at',
+      'p.id as personId',
+      'p.name_zh',
+      'p.name_en',
+      'p.title',
+      'p.organisation_id',
+      'u.display_name as requestedBy',
+    ])
+    .where('r.user_id', '=', ctx.actor.userId)
+    .where('r.state', '=', 'pending')
+    .orderBy('r.requested_at')
+    .orderBy('r.id')
+    .execute();
+  const orgs = await organisationNames(
+    ctx.db,
+    rows.map((r) => r.organisation_id),
+  );
+  return {
+    items: rows.map((r) => ({
+      id: r.id,
+      requestedAt: r.requested_at,
+      requestedBy: r.requestedBy ?? null,
+      person: {
+        id: r.personId,
+        nameZh: r.name_zh,
+        nameEn: r.name_en,
+        title: r.title,
+        organisation: (r.organisation_id && orgs.get(r.organisation_id)) || null,
+      },
+    })),
+  };
+}
+
+/** The account's owner accepts (the person is linked to them) or declines a proposal addressed to them. */
+export async function answerLinkRequest(
+  ctx: Ctx,
+  id: string,
+  answer: 'accept' | 'decline',
+): Promise<LinkRequestView> {
+  if (!ctx.actor) throw unauthorized();
+  const me = ctx.actor.userId;
+  return ctx.db.transaction().execute(async (trx) => {
+    const request = await trx
+      .selectFrom('person_link_requests')
+      .selectAll()
+      .where('id', '=', id)
+      .where('user_id', '=', me)
+      .executeTakeFirst();
+    if (!request) throw notFound('people.link_request_not_found');
+    if (request.state !== 'pending') throw new AppError(409, 'people.link_request_answered');
+    const person = await trx
+      .selectFrom('people')
+      .selectAll()
+      .where('id', '=', request.person_id)
+      .executeTakeFirstOrThrow();
+    const now = isoNow(ctx.clock);
+    if (answer === 'decline') {
+      await trx
+        .updateTable('person_link_requests')
+        .set({ state: 'declined', answered_at: now })
+        .where('id', '=', id)
+        .execute();
+      await appendAudit(trx, ctx.seam, ctx, {
+        action: 'person.link_declined',
+        entityType: 'person',
+        entityId: person.id,
+        after: { userId: me, requestId: id },
+      });
+      return requestView({ ...request, state: 'declined', answered_at: now });
+    }
+    if (person.user_id !== null) throw new AppError(409, 'people.already_linked');
+    await assertUserLinkable(trx, me, '/userId');
+    await trx
+      .updateTable('people')
+      .set({ user_id: me, updated_at: now })
+      .where('id', '=', person.id)
+      .execute();
+    await trx
+      .updateTable('person_link_requests')
+      .set({ state: 'accepted', answered_at: now })
+      .where('id', '=', id)
+      .execute();
+    await recordLinkChange(trx, ctx, person, null, me, { requestId: id, requestedBy: request.requested_by });
+    return requestView({ ...request, state: 'accepted', answered_at: now });
+  });
+}
