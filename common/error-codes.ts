@@ -24,8 +24,6 @@ export const ERROR_MESSAGES = {
   'request.rate_limited': 'Too many requests; try again later',
   'internal.error': 'Something went wrong on our side; the request id helps support find it',
   'auth.invalid_credentials': 'Wrong user name or password',
-  'auth.account_locked': 'Too many failed sign-ins; the account is locked for a while',
-  'auth.account_disabled': 'This account is disabled',
   'auth.not_signed_in': 'Please sign in',
   'auth.session_expired': 'Your session has expired; please sign in again',
   'auth.csrf_failed': 'The security token is missing or wrong; reload the page',

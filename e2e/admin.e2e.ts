@@ -88,7 +88,7 @@ describe('administration (system admin)', () => {
     await userRow('newbie').getByRole('button', { name: '停用' }).click();
     await confirmPopup('确定');
     await poll(() => userRow('newbie').textContent()).toContain('已停用');
-    expect((await login('newbie', 'Strong-pass-2026')).json().code).toBe('auth.account_disabled');
+    expect((await login('newbie', 'Strong-pass-2026')).json().code).toBe('auth.invalid_credentials');
 
     await userRow('newbie').getByRole('button', { name: '启用' }).click();
     await confirmPopup('确定');

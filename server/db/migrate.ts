@@ -10,6 +10,7 @@ import * as m0008 from './migrations/0008_conflicts.js';
 import * as m0009 from './migrations/0009_assignment.js';
 import * as m0010 from './migrations/0010_scoring.js';
 import * as m0011 from './migrations/0011_decisions.js';
+import * as m0012 from './migrations/0012_auth_hardening.js';
 
 /** Migrations are listed here in order; the list is the single source for CLI, boot and tests. */
 export const migrations: Record<string, Migration> = {
@@ -24,6 +25,7 @@ export const migrations: Record<string, Migration> = {
   '0009_assignment': m0009,
   '0010_scoring': m0010,
   '0011_decisions': m0011,
+  '0012_auth_hardening': m0012,
 };
 
 export async function migrateToLatest(db: Kysely<unknown>): Promise<MigrationResultSet> {

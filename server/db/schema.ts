@@ -13,6 +13,7 @@ import type {
   UsersTable,
 } from './schema/accounts.js';
 import { ASSIGNMENT_TABLES, type AssignmentTables } from './schema/assignment.js';
+import { AUTH_HARDENING_TABLES, type AuthHardeningTables } from './schema/auth-hardening.js';
 import { CONFLICTS_TABLES, type ConflictsTables } from './schema/conflicts.js';
 import { DECISIONS_TABLES, type DecisionsTables } from './schema/decisions.js';
 import { EXPERTS_TABLES, type ExpertsTables } from './schema/experts.js';
@@ -67,6 +68,7 @@ import type {
 
 export type * from './schema/accounts.js';
 export type * from './schema/assignment.js';
+export type * from './schema/auth-hardening.js';
 export type * from './schema/conflicts.js';
 export type * from './schema/decisions.js';
 export type * from './schema/experts.js';
@@ -75,7 +77,13 @@ export type * from './schema/programs.js';
 export type * from './schema/scoring.js';
 export type * from './schema/transfer.js';
 
-export interface DB extends ExpertsTables, ConflictsTables, AssignmentTables, ScoringTables, DecisionsTables {
+export interface DB
+  extends ExpertsTables,
+    ConflictsTables,
+    AssignmentTables,
+    ScoringTables,
+    DecisionsTables,
+    AuthHardeningTables {
   platforms: PlatformsTable;
   users: UsersTable;
   role_assignments: RoleAssignmentsTable;
@@ -177,6 +185,7 @@ export const TABLES_IN_DEPENDENCY_ORDER = [
   ...ASSIGNMENT_TABLES,
   ...SCORING_TABLES,
   ...DECISIONS_TABLES,
+  ...AUTH_HARDENING_TABLES,
   'audit_head',
   'audit_log',
 ] as const satisfies readonly (keyof DB)[];

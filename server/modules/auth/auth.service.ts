@@ -3,7 +3,9 @@ import type { Locale, TokenScope } from '../../../common/roles.js';
 import { type Ctx, isoNow, type UserActor } from '../../http/context.js';
 import { AppError, unauthorized } from '../../http/errors.js';
 import { appendAudit } from '../audit/audit.chain.js';
+import { notify } from '../notifications/notifications.service.js';
 import {
+  claimSignInAttempt,
   findSession,
   findTokenByHash,
   findUserById,
@@ -24,39 +26,26 @@ export async function login(
   input: { username: string; password: string; ip: string | null; userAgent: string | null },
 ): Promise<{ token: string; actor: UserActor; csrfToken: string; expiresAt: string }> {
   const { db, config, clock } = ctx;
-  const user = await findUserByUsername(db, input.username);
-  if (!user) {
-    await verifyAgainstDummy(input.password);
-    throw unauthorized('auth.invalid_credentials');
-  }
   const now = clock.now();
-  if (user.locked_until && user.locked_until > now.toISOString()) {
-    throw new AppError(423, 'auth.account_locked', { lockedUntil: user.locked_until });
+  const user = await findUserByUsername(db, input.username);
+  if (!user || user.disabled_at) {
+    await verifyAgainstDummy(input.password);
+    return refuseSignIn(ctx, input, user?.id ?? null, user ? 'disabled' : 'unknown_user');
+  }
+  const lockUntil = new Date(now.getTime() + config.loginLockoutMinutes * MINUTE).toISOString();
+  const attemptNo = await claimSignInAttempt(db, user.id, {
+    now: now.toISOString(),
+    lockUntil,
+    max: config.loginMaxFailures,
+  });
+  if (attemptNo === null) {
+    await verifyAgainstDummy(input.password);
+    return refuseSignIn(ctx, input, user.id, 'locked');
   }
   if (!(await verifyPassword(input.password, user.password_hash))) {
-    await db.transaction().execute(async (trx) => {
-      const fails = user.failed_login_count + 1;
-      const lock = fails >= config.loginMaxFailures;
-      const lockedUntil = lock
-        ? new Date(now.getTime() + config.loginLockoutMinutes * MINUTE).toISOString()
-        : null;
-      await trx
-        .updateTable('users')
-        .set({ failed_login_count: lock ? 0 : fails, locked_until: lockedUntil })
-        .where('id', '=', user.id)
-        .execute();
-      if (lock) {
-        await appendAudit(trx, ctx.seam, ctx, {
-          action: 'auth.account_locked',
-          entityType: 'user',
-          entityId: user.id,
-          after: { lockedUntil, failures: fails },
-        });
-      }
-    });
-    throw unauthorized('auth.invalid_credentials');
+    const locked = attemptNo >= config.loginMaxFailures ? lockUntil : null;
+    return refuseSignIn(ctx, input, user.id, 'wrong_password', locked);
   }
-  if (user.disabled_at) throw new AppError(403, 'auth.account_disabled');
 
   const token = randomToken();
   const csrfToken = randomToken(24);
@@ -94,6 +83,52 @@ export async function login(
     );
   });
   return { token, actor, csrfToken, expiresAt };
+}
+
+type RefusalReason = 'unknown_user' | 'disabled' | 'locked' | 'wrong_password';
+
+/**
+ * Every refused sign-in answers alike (same status, code and body; a password hash is checked on every
+ * path so the time is alike too): the answer reveals neither that a name exists nor that the password
+ * was right for a locked or disabled account. The reason goes to the log and, for an existing account,
+ * to the audit log with the lockout it caused.
+ */
+async function refuseSignIn(
+  ctx: Ctx,
+  input: { username: string; ip: string | null },
+  userId: string | null,
+  reason: RefusalReason,
+  /** The end of the lockout this refusal started, if it did. */
+  lockedUntil: string | null = null,
+): Promise<never> {
+  ctx.log.info({ username: input.username, ip: input.ip, reason, lockedUntil }, 'sign-in refused');
+  if (userId) {
+    await ctx.db.transaction().execute(async (trx) => {
+      await appendAudit(trx, ctx.seam, ctx, {
+        action: 'auth.sign_in_refused',
+        entityType: 'user',
+        entityId: userId,
+        after: { reason, ip: input.ip },
+      });
+      if (lockedUntil) {
+        await appendAudit(trx, ctx.seam, ctx, {
+          action: 'auth.account_locked',
+          entityType: 'user',
+          entityId: userId,
+          after: { lockedUntil, failures: ctx.config.loginMaxFailures },
+        });
+        await notify(trx, ctx, {
+          userIds: [userId],
+          kind: 'auth.account_locked',
+          platformId: null,
+          entityType: 'user',
+          entityId: userId,
+          params: { lockedUntilAt: lockedUntil, ip: input.ip },
+        });
+      }
+    });
+  }
+  throw unauthorized('auth.invalid_credentials');
 }
 
 export type SessionLookup =

@@ -58,8 +58,9 @@ describe('sign-in', () => {
       username: 'bob',
       password: TEST_PASSWORD,
     });
-    expect(locked.statusCode).toBe(423);
-    expect(locked.json().code).toBe('auth.account_locked');
+    // The same answer as a wrong password: a lockout must not confirm that the password was right.
+    expect(locked.statusCode).toBe(401);
+    expect(locked.json().code).toBe('auth.invalid_credentials');
     t.clock.advance(16 * 60_000);
     expect(
       (await anonymous(t.app).post('/api/auth/login', { username: 'bob', password: TEST_PASSWORD }))
