@@ -167,7 +167,7 @@ describe('administration (system admin)', () => {
 
     await page.locator('#currentPassword').fill('Commonlab-demo-2026');
     await page.getByRole('button', { name: '修改密码' }).click();
-    await poll(() => messageText()).toBe('密码已修改，您的其他会话已结束');
+    await poll(() => messageText()).toBe('密码已修改：已结束其他会话 0 个，已吊销 API 令牌 0 个');
     expect((await login('admin', 'Brand-new-pass-2026')).statusCode).toBe(200);
     expect(problems).toEqual([]);
   });

@@ -177,12 +177,14 @@ export const zhCN: Record<string, string> = {
   'Leave empty for a token that does not expire': '留空则永不过期',
 
   // Change password
-  'Changing your password signs you out everywhere else.': '修改密码后，您在其他设备上的登录将全部退出。',
+  'Changing your password signs you out everywhere else and revokes all your API tokens.':
+    '修改密码后，您在其他设备上的登录将全部退出，您的所有 API 令牌也将被吊销。',
   'Current password': '当前密码',
   'Enter your current password': '请输入当前密码',
   'Repeat the new password': '请再次输入新密码',
   'The two passwords differ': '两次输入的密码不一致',
-  'Password changed; your other sessions have ended': '密码已修改，您的其他会话已结束',
+  'Password changed; {{sessions}} other sessions ended and {{tokens}} API tokens revoked':
+    '密码已修改：已结束其他会话 {{sessions}} 个，已吊销 API 令牌 {{tokens}} 个',
 
   // Errors shown without a server code
   'The server cannot be reached; check the connection and try again': '无法连接服务器，请检查网络后重试',

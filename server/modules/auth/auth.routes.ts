@@ -10,6 +10,7 @@ import {
   createTokenBody,
   idParams,
   loginBody,
+  passwordChanged,
   preferencesBody,
   sessionInfo,
 } from './auth.schema.js';
@@ -83,18 +84,17 @@ export async function authRoutes(root: FastifyInstance) {
     {
       schema: {
         tags,
-        summary: 'Change my password (other sessions end)',
+        summary: 'Change my password (my other sessions end, all my API tokens are revoked)',
         body: changePasswordBody,
-        response: { 204: z.null(), ...problemResponses },
+        response: { 200: passwordChanged, ...problemResponses },
       },
     },
-    async (request, reply) => {
+    async (request) => {
       requireActor(request);
-      await changeOwnPassword(ctxOf(request), {
+      return changeOwnPassword(ctxOf(request), {
         ...request.body,
         keepSessionId: request.session?.id ?? null,
       });
-      return reply.code(204).send(null);
     },
   );
 

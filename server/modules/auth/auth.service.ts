@@ -16,7 +16,7 @@ import {
 import type { SessionInfo } from './auth.schema.js';
 import { hashPassword, verifyAgainstDummy, verifyPassword } from './password.js';
 import { randomToken, sessionKey, tokenHash } from './secrets.js';
-import { requireInteractive } from './tokens.service.js';
+import { requireInteractive, revokeAllTokensOf } from './tokens.service.js';
 
 const MINUTE = 60_000;
 
@@ -212,11 +212,14 @@ export async function sessionInfoOf(
   };
 }
 
-/** Changes one's own password; ends every other session of that user. */
+/**
+ * Changes one's own password; ends every other session of that user and revokes all their API tokens
+ * (whoever knew the old password may have minted them). Returns how many of each ended.
+ */
 export async function changeOwnPassword(
   ctx: Ctx,
   input: { currentPassword: string; newPassword: string; keepSessionId: string | null },
-): Promise<void> {
+): Promise<{ endedSessions: number; revokedTokens: number }> {
   requireInteractive(ctx);
   const actor = ctx.actor!;
   const user = (await findUserById(ctx.db, actor.userId))!;
@@ -232,7 +235,7 @@ export async function changeOwnPassword(
     });
   }
   const hash = await hashPassword(input.newPassword);
-  await ctx.db.transaction().execute(async (trx) => {
+  return ctx.db.transaction().execute(async (trx) => {
     const now = isoNow(ctx.clock);
     await trx
       .updateTable('users')
@@ -241,12 +244,15 @@ export async function changeOwnPassword(
       .execute();
     let del = trx.deleteFrom('sessions').where('user_id', '=', user.id);
     if (input.keepSessionId) del = del.where('id', '!=', input.keepSessionId);
-    await del.execute();
+    const ended = Number((await del.executeTakeFirst()).numDeletedRows);
+    const revokedTokens = await revokeAllTokensOf(trx, user.id, now);
     await appendAudit(trx, ctx.seam, ctx, {
       action: 'auth.password_changed',
       entityType: 'user',
       entityId: user.id,
+      after: { endedSessions: ended, revokedTokens },
     });
+    return { endedSessions: ended, revokedTokens };
   });
 }
 
