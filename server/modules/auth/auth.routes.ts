@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ctxOf, requireActor, setSessionCookies } from '../../http/auth.js';
 import { problemResponses } from '../../http/openapi.js';
+import { sharedRateLimit } from '../../http/rate-limit.js';
 import {
   apiToken,
   changePasswordBody,
@@ -30,7 +31,8 @@ export async function authRoutes(root: FastifyInstance) {
         body: loginBody,
         response: { 200: sessionInfo, ...problemResponses },
       },
-      config: { rateLimit: { max: root.deps.config.loginRateLimitPerMinute, timeWindow: '1 minute' } },
+      // Counted in the database, not in memory, so every app process behind a proxy shares the limit.
+      onRequest: sharedRateLimit('login', root.deps.config.loginRateLimitPerMinute),
     },
     async (request, reply) => {
       const ctx = ctxOf(request);
