@@ -34,6 +34,7 @@ export const ERROR_MESSAGES = {
   'auth.password_too_long': 'The password is too long',
   'auth.password_contains_username': 'The password must not contain the user name',
   'auth.wrong_current_password': 'The current password is wrong',
+  'auth.password_reused': 'This password was used recently; choose another one',
   'users.username_taken': 'This user name is already taken',
   'users.not_found': 'User not found',
   'users.unknown_platform': 'Unknown platform',

@@ -30,6 +30,7 @@ const envSchema = z.object({
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
   LOGIN_LOCKOUT_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
   LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(10000).default(20),
+  PASSWORD_HISTORY: z.coerce.number().int().min(0).max(24).default(5),
   SEED_DEMO: bool.default(true),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(600000).default(10000),
   SMTP_URL: z
@@ -79,6 +80,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     loginMaxFailures: e.LOGIN_MAX_FAILURES,
     loginLockoutMinutes: e.LOGIN_LOCKOUT_MINUTES,
     loginRateLimitPerMinute: e.LOGIN_RATE_LIMIT_PER_MINUTE,
+    passwordHistory: e.PASSWORD_HISTORY,
     seedDemo: e.SEED_DEMO,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     smtpUrl: e.SMTP_URL,

@@ -146,6 +146,7 @@ export const zhCN: Record<string, string> = {
   'Signed out': '退出登录',
   'Account locked': '账户锁定',
   'Sign-in refused': '登录被拒绝',
+  'This password was used recently; choose another one': '该密码近期已使用过，请换一个',
   'Password changed': '修改密码',
   'API token created': '创建 API 令牌',
   'API token revoked': '吊销 API 令牌',

@@ -15,6 +15,7 @@ import {
 } from './auth.repository.js';
 import type { SessionInfo } from './auth.schema.js';
 import { hashPassword, verifyAgainstDummy, verifyPassword } from './password.js';
+import { refuseRecentPassword, rememberPassword } from './password-history.js';
 import { randomToken, sessionKey, tokenHash } from './secrets.js';
 import { requireInteractive, revokeAllTokensOf } from './tokens.service.js';
 
@@ -234,9 +235,11 @@ export async function changeOwnPassword(
       errors: [{ in: 'body', pointer: '/newPassword', code: problem, message: '' }],
     });
   }
+  await refuseRecentPassword(ctx, user, input.newPassword);
   const hash = await hashPassword(input.newPassword);
   return ctx.db.transaction().execute(async (trx) => {
     const now = isoNow(ctx.clock);
+    await rememberPassword(trx, user.id, user.password_hash, now, ctx.config.passwordHistory);
     await trx
       .updateTable('users')
       .set({ password_hash: hash, password_changed_at: now, updated_at: now })
