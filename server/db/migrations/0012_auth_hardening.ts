@@ -1,8 +1,7 @@
 import type { Kysely } from 'kysely';
 
 // Frozen once released. Sign-in hardening (issue 10): the per-client sign-in limit as a shared counter
-// (several app processes behind one proxy count together), the password history for 等保 reuse checks,
-// and the mark on a session opened with an expired password.
+// (several app processes behind one proxy count together) and the password history for 等保 reuse checks.
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable('rate_limit_windows')
@@ -29,15 +28,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .on('password_history')
     .columns(['user_id', 'created_at'])
     .execute();
-
-  await db.schema
-    .alterTable('sessions')
-    .addColumn('password_change_required', 'integer', (c) => c.notNull().defaultTo(0))
-    .execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  await db.schema.alterTable('sessions').dropColumn('password_change_required').execute();
   await db.schema.dropTable('password_history').execute();
   await db.schema.dropTable('rate_limit_windows').execute();
 }

@@ -1,5 +1,5 @@
 import type { ColumnType } from 'kysely';
-import type { Flag, Timestamp, WithDefault } from './columns.js';
+import type { Flag, Timestamp } from './columns.js';
 
 // Users, roles, sessions, API tokens and the audit chain (migration 0001).
 export interface UsersTable {
@@ -35,8 +35,6 @@ export interface SessionsTable {
   expires_at: Timestamp;
   ip: string | null;
   user_agent: string | null;
-  /** 1 when opened with an expired password: only the password change is open to it (migration 0012). */
-  password_change_required: WithDefault<Flag>;
 }
 
 export interface ApiTokensTable {
