@@ -32,8 +32,6 @@ export const ERROR_MESSAGES = {
   'files.unavailable':
     'The content of this file is no longer available; an administrator can restore it from a backup',
   'auth.invalid_credentials': 'Wrong user name or password',
-  'auth.account_locked': 'Too many failed sign-ins; the account is locked for a while',
-  'auth.account_disabled': 'This account is disabled',
   'auth.not_signed_in': 'Please sign in',
   'auth.session_expired': 'Your session has expired; please sign in again',
   'auth.csrf_failed': 'The security token is missing or wrong; reload the page',
@@ -44,6 +42,7 @@ export const ERROR_MESSAGES = {
   'auth.password_too_long': 'The password is too long',
   'auth.password_contains_username': 'The password must not contain the user name',
   'auth.wrong_current_password': 'The current password is wrong',
+  'auth.password_reused': 'This password was used recently; choose another one',
   'users.username_taken': 'This user name is already taken',
   'users.not_found': 'User not found',
   'users.unknown_platform': 'Unknown platform',

@@ -88,7 +88,7 @@ describe('administration (system admin)', () => {
     await userRow('newbie').getByRole('button', { name: '停用' }).click();
     await confirmPopup('确定');
     await poll(() => userRow('newbie').textContent()).toContain('已停用');
-    expect((await login('newbie', 'Strong-pass-2026')).json().code).toBe('auth.account_disabled');
+    expect((await login('newbie', 'Strong-pass-2026')).json().code).toBe('auth.invalid_credentials');
 
     await userRow('newbie').getByRole('button', { name: '启用' }).click();
     await confirmPopup('确定');
@@ -170,7 +170,7 @@ describe('administration (system admin)', () => {
 
     await page.locator('#currentPassword').fill('Commonlab-demo-2026');
     await page.getByRole('button', { name: '修改密码' }).click();
-    await poll(() => messageText()).toBe('密码已修改，您的其他会话已结束');
+    await poll(() => messageText()).toBe('密码已修改：已结束其他会话 0 个，已吊销 API 令牌 0 个');
     expect((await login('admin', 'Brand-new-pass-2026')).statusCode).toBe(200);
     expect(problems).toEqual([]);
   });

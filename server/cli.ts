@@ -113,7 +113,9 @@ export function buildCli(): Command {
     );
   user
     .command('passwd <username>')
-    .description('Set a new password (from COMMONLAB_PASSWORD); clears lockout, ends sessions')
+    .description(
+      'Set a new password (from COMMONLAB_PASSWORD); clears lockout, ends sessions, revokes API tokens',
+    )
     .action((username: string) =>
       withDb(async (ctx) => {
         const id = await findUserIdByUsername(ctx.db, username);

@@ -49,6 +49,7 @@ const envSchema = z.object({
         });
       return names as MfaRoleName[];
     }),
+  PASSWORD_HISTORY: z.coerce.number().int().min(0).max(24).default(5),
   SEED_DEMO: bool.default(true),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(600000).default(10000),
   SMTP_URL: z
@@ -101,6 +102,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     loginLockoutMinutes: e.LOGIN_LOCKOUT_MINUTES,
     loginRateLimitPerMinute: e.LOGIN_RATE_LIMIT_PER_MINUTE,
     mfaRequiredRoles: Object.freeze([...new Set(e.MFA_REQUIRED_ROLES)]) as readonly MfaRoleName[],
+    passwordHistory: e.PASSWORD_HISTORY,
     seedDemo: e.SEED_DEMO,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     smtpUrl: e.SMTP_URL,

@@ -15,6 +15,7 @@ import type {
   UsersTable,
 } from './schema/accounts.js';
 import { ASSIGNMENT_TABLES, type AssignmentTables } from './schema/assignment.js';
+import { AUTH_HARDENING_TABLES, type AuthHardeningTables } from './schema/auth-hardening.js';
 import { CONFLICTS_TABLES, type ConflictsTables } from './schema/conflicts.js';
 import { DECISIONS_TABLES, type DecisionsTables } from './schema/decisions.js';
 import { EXPERTS_TABLES, type ExpertsTables } from './schema/experts.js';
@@ -70,6 +71,7 @@ import type {
 
 export type * from './schema/accounts.js';
 export type * from './schema/assignment.js';
+export type * from './schema/auth-hardening.js';
 export type * from './schema/conflicts.js';
 export type * from './schema/decisions.js';
 export type * from './schema/experts.js';
@@ -84,7 +86,8 @@ export interface DB
     AssignmentTables,
     ScoringTables,
     DecisionsTables,
-    PeopleLinkTables {
+    PeopleLinkTables,
+    AuthHardeningTables {
   platforms: PlatformsTable;
   users: UsersTable;
   role_assignments: RoleAssignmentsTable;
@@ -191,6 +194,7 @@ export const TABLES_IN_DEPENDENCY_ORDER = [
   ...SCORING_TABLES,
   ...DECISIONS_TABLES,
   ...PEOPLE_LINK_TABLES,
+  ...AUTH_HARDENING_TABLES,
   'audit_head',
   'audit_log',
 ] as const satisfies readonly (keyof DB)[];

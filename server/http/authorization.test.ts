@@ -334,7 +334,8 @@ async function clientFor(actor: ActorName, fresh: boolean): Promise<Client> {
 const actorOf = async (id: string) => (await loadActor(t.database.db, id, 'session', ['read', 'write']))!;
 
 beforeAll(async () => {
-  t = await setupTestApp();
+  // The password cell sets the same password again and again; reuse has its own test (password-history.test.ts).
+  t = await setupTestApp({ env: { PASSWORD_HISTORY: '0' } });
   const ctx = t.systemCtx();
   A = (await buildPlatform(ctx, { code: 'A' })).id;
   B = (await buildPlatform(ctx, { code: 'B' })).id;

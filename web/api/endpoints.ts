@@ -32,6 +32,7 @@ import type {
   OrgList,
   OrgType,
   OrgView,
+  PasswordChanged,
   PersonList,
   PersonView,
   PlatformDetail,
@@ -58,7 +59,7 @@ export const api = {
     request<SessionInfo>('POST', '/api/auth/login', { body: { username, password }, quiet401: true }),
   logout: () => request<void>('POST', '/api/auth/logout', { quiet401: true }),
   changePassword: (currentPassword: string, newPassword: string) =>
-    request<void>('POST', '/api/me/password', { body: { currentPassword, newPassword } }),
+    request<PasswordChanged>('POST', '/api/me/password', { body: { currentPassword, newPassword } }),
   setPreferences: (locale: Locale) => request<void>('PUT', '/api/me/preferences', { body: { locale } }),
 
   tokens: () => request<{ items: ApiToken[] }>('GET', '/api/me/tokens'),

@@ -5,6 +5,7 @@ import type {
   apiToken,
   createdToken,
   createTokenBody,
+  passwordChanged,
   sessionInfo,
 } from '../../server/modules/auth/auth.schema.js';
 import type {
@@ -65,6 +66,7 @@ import type {
 import type { createUserBody, userList, userView } from '../../server/modules/users/users.schema.js';
 
 export type SessionInfo = z.infer<typeof sessionInfo>;
+export type PasswordChanged = z.infer<typeof passwordChanged>;
 export type SessionUser = SessionInfo['user'];
 export type RoleAssignment = SessionUser['roles'][number];
 export type UserView = z.infer<typeof userView>;

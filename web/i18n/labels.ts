@@ -25,6 +25,7 @@ const ACTION_LABELS: Record<string, string> = {
   'auth.signed_in': tk('Signed in'),
   'auth.signed_out': tk('Signed out'),
   'auth.account_locked': tk('Account locked'),
+  'auth.sign_in_refused': tk('Sign-in refused'),
   'auth.password_changed': tk('Password changed'),
   'token.created': tk('API token created'),
   'token.revoked': tk('API token revoked'),

@@ -149,6 +149,8 @@ export const zhCN: Record<string, string> = {
   'Signed in': '登录',
   'Signed out': '退出登录',
   'Account locked': '账户锁定',
+  'Sign-in refused': '登录被拒绝',
+  'This password was used recently; choose another one': '该密码近期已使用过，请换一个',
   'Password changed': '修改密码',
   'API token created': '创建 API 令牌',
   'API token revoked': '吊销 API 令牌',
@@ -180,12 +182,14 @@ export const zhCN: Record<string, string> = {
   'Leave empty for a token that does not expire': '留空则永不过期',
 
   // Change password
-  'Changing your password signs you out everywhere else.': '修改密码后，您在其他设备上的登录将全部退出。',
+  'Changing your password signs you out everywhere else and revokes all your API tokens.':
+    '修改密码后，您在其他设备上的登录将全部退出，您的所有 API 令牌也将被吊销。',
   'Current password': '当前密码',
   'Enter your current password': '请输入当前密码',
   'Repeat the new password': '请再次输入新密码',
   'The two passwords differ': '两次输入的密码不一致',
-  'Password changed; your other sessions have ended': '密码已修改，您的其他会话已结束',
+  'Password changed; {{sessions}} other sessions ended and {{tokens}} API tokens revoked':
+    '密码已修改：已结束其他会话 {{sessions}} 个，已吊销 API 令牌 {{tokens}} 个',
 
   // Errors shown without a server code
   'The server cannot be reached; check the connection and try again': '无法连接服务器，请检查网络后重试',
@@ -208,8 +212,6 @@ export const zhCN: Record<string, string> = {
   'Something went wrong on our side; the request id helps support find it':
     '服务器出现错误；请将请求 ID 提供给技术支持以便排查',
   'Wrong user name or password': '用户名或密码错误',
-  'Too many failed sign-ins; the account is locked for a while': '登录失败次数过多，账户已被暂时锁定',
-  'This account is disabled': '该账户已停用',
   'Please sign in': '请先登录',
   'Your session has expired; please sign in again': '会话已过期，请重新登录',
   'The security token is missing or wrong; reload the page': '安全令牌缺失或错误，请刷新页面',

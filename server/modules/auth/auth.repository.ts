@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { Role, TokenScope } from '../../../common/roles.js';
 import type { DB } from '../../db/schema.js';
 import type { UserActor } from '../../http/context.js';
@@ -48,3 +48,28 @@ export const findSession = (db: Kysely<DB>, id: string) =>
 
 export const findTokenByHash = (db: Kysely<DB>, hash: string) =>
   db.selectFrom('api_tokens').selectAll().where('token_hash', '=', hash).executeTakeFirst();
+
+/**
+ * Claims one sign-in attempt in a single statement, so parallel attempts cannot read the same count:
+ * returns the attempt's number, or null while the account is locked. The attempt that reaches `max`
+ * locks the account at once (a success lifts it), so attempts beyond the limit are refused unchecked
+ * and a crash mid-check leaves an ordinary lockout that expires. An expired lockout starts over at 1.
+ */
+export async function claimSignInAttempt(
+  db: Kysely<DB>,
+  userId: string,
+  at: { now: string; lockUntil: string; max: number },
+): Promise<number | null> {
+  const next = sql<number>`case when locked_until is not null then 1 else failed_login_count + 1 end`;
+  const row = await db
+    .updateTable('users')
+    .set({
+      failed_login_count: next,
+      locked_until: sql<string | null>`case when ${next} >= ${at.max} then ${at.lockUntil} else null end`,
+    })
+    .where('id', '=', userId)
+    .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', at.now)]))
+    .returning('failed_login_count')
+    .executeTakeFirst();
+  return row ? row.failed_login_count : null;
+}

@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ctxOf, requireActor, setSessionCookies } from '../../http/auth.js';
 import { problemResponses } from '../../http/openapi.js';
+import { sharedRateLimit } from '../../http/rate-limit.js';
 import {
   apiToken,
   changePasswordBody,
@@ -10,6 +11,7 @@ import {
   createTokenBody,
   idParams,
   loginBody,
+  passwordChanged,
   preferencesBody,
   sessionInfo,
 } from './auth.schema.js';
@@ -29,7 +31,8 @@ export async function authRoutes(root: FastifyInstance) {
         body: loginBody,
         response: { 200: sessionInfo, ...problemResponses },
       },
-      config: { rateLimit: { max: root.deps.config.loginRateLimitPerMinute, timeWindow: '1 minute' } },
+      // Counted in the database, not in memory, so every app process behind a proxy shares the limit.
+      onRequest: sharedRateLimit('login', root.deps.config.loginRateLimitPerMinute),
     },
     async (request, reply) => {
       const ctx = ctxOf(request);
@@ -87,18 +90,17 @@ export async function authRoutes(root: FastifyInstance) {
     {
       schema: {
         tags,
-        summary: 'Change my password (other sessions end)',
+        summary: 'Change my password (my other sessions end, all my API tokens are revoked)',
         body: changePasswordBody,
-        response: { 204: z.null(), ...problemResponses },
+        response: { 200: passwordChanged, ...problemResponses },
       },
     },
-    async (request, reply) => {
+    async (request) => {
       requireActor(request);
-      await changeOwnPassword(ctxOf(request), {
+      return changeOwnPassword(ctxOf(request), {
         ...request.body,
         keepSessionId: request.session?.id ?? null,
       });
-      return reply.code(204).send(null);
     },
   );
 

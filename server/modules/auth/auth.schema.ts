@@ -37,6 +37,13 @@ export const changePasswordBody = z.strictObject({
   newPassword: z.string().min(1).max(256),
 });
 
+/** What a password change ended besides the old password. */
+export const passwordChanged = z.object({
+  endedSessions: z.number().int(),
+  revokedTokens: z.number().int(),
+});
+export type PasswordChanged = z.infer<typeof passwordChanged>;
+
 export const preferencesBody = z.strictObject({ locale: z.enum(LOCALES) });
 
 export const createTokenBody = z.strictObject({

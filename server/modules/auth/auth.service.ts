@@ -3,7 +3,9 @@ import type { Locale, TokenScope } from '../../../common/roles.js';
 import { type Ctx, isoNow, type UserActor } from '../../http/context.js';
 import { AppError, unauthorized } from '../../http/errors.js';
 import { appendAudit } from '../audit/audit.chain.js';
+import { notify } from '../notifications/notifications.service.js';
 import {
+  claimSignInAttempt,
   findSession,
   findTokenByHash,
   findUserById,
@@ -15,8 +17,9 @@ import type { SessionInfo } from './auth.schema.js';
 import { secondFactorEnabled } from './mfa.gate.js';
 import { MFA_CHALLENGE_MINUTES, sessionMfaOf } from './mfa.service.js';
 import { hashPassword, verifyAgainstDummy, verifyPassword } from './password.js';
+import { refuseRecentPassword, rememberPassword } from './password-history.js';
 import { randomToken, sessionKey, tokenHash } from './secrets.js';
-import { requireInteractive } from './tokens.service.js';
+import { requireInteractive, revokeAllTokensOf } from './tokens.service.js';
 
 const MINUTE = 60_000;
 
@@ -26,39 +29,26 @@ export async function login(
   input: { username: string; password: string; ip: string | null; userAgent: string | null },
 ): Promise<{ token: string; actor: UserActor; csrfToken: string; expiresAt: string; mfaPending: boolean }> {
   const { db, config, clock } = ctx;
-  const user = await findUserByUsername(db, input.username);
-  if (!user) {
-    await verifyAgainstDummy(input.password);
-    throw unauthorized('auth.invalid_credentials');
-  }
   const now = clock.now();
-  if (user.locked_until && user.locked_until > now.toISOString()) {
-    throw new AppError(423, 'auth.account_locked', { lockedUntil: user.locked_until });
+  const user = await findUserByUsername(db, input.username);
+  if (!user || user.disabled_at) {
+    await verifyAgainstDummy(input.password);
+    return refuseSignIn(ctx, input, user?.id ?? null, user ? 'disabled' : 'unknown_user');
+  }
+  const lockUntil = new Date(now.getTime() + config.loginLockoutMinutes * MINUTE).toISOString();
+  const attemptNo = await claimSignInAttempt(db, user.id, {
+    now: now.toISOString(),
+    lockUntil,
+    max: config.loginMaxFailures,
+  });
+  if (attemptNo === null) {
+    await verifyAgainstDummy(input.password);
+    return refuseSignIn(ctx, input, user.id, 'locked');
   }
   if (!(await verifyPassword(input.password, user.password_hash))) {
-    await db.transaction().execute(async (trx) => {
-      const fails = user.failed_login_count + 1;
-      const lock = fails >= config.loginMaxFailures;
-      const lockedUntil = lock
-        ? new Date(now.getTime() + config.loginLockoutMinutes * MINUTE).toISOString()
-        : null;
-      await trx
-        .updateTable('users')
-        .set({ failed_login_count: lock ? 0 : fails, locked_until: lockedUntil })
-        .where('id', '=', user.id)
-        .execute();
-      if (lock) {
-        await appendAudit(trx, ctx.seam, ctx, {
-          action: 'auth.account_locked',
-          entityType: 'user',
-          entityId: user.id,
-          after: { lockedUntil, failures: fails },
-        });
-      }
-    });
-    throw unauthorized('auth.invalid_credentials');
+    const locked = attemptNo >= config.loginMaxFailures ? lockUntil : null;
+    return refuseSignIn(ctx, input, user.id, 'wrong_password', locked);
   }
-  if (user.disabled_at) throw new AppError(403, 'auth.account_disabled');
 
   const token = randomToken();
   const csrfToken = randomToken(24);
@@ -104,6 +94,52 @@ export async function login(
     );
   });
   return { token, actor, csrfToken, expiresAt, mfaPending };
+}
+
+type RefusalReason = 'unknown_user' | 'disabled' | 'locked' | 'wrong_password';
+
+/**
+ * Every refused sign-in answers alike (same status, code and body; a password hash is checked on every
+ * path so the time is alike too): the answer reveals neither that a name exists nor that the password
+ * was right for a locked or disabled account. The reason goes to the log and, for an existing account,
+ * to the audit log with the lockout it caused.
+ */
+async function refuseSignIn(
+  ctx: Ctx,
+  input: { username: string; ip: string | null },
+  userId: string | null,
+  reason: RefusalReason,
+  /** The end of the lockout this refusal started, if it did. */
+  lockedUntil: string | null = null,
+): Promise<never> {
+  ctx.log.info({ username: input.username, ip: input.ip, reason, lockedUntil }, 'sign-in refused');
+  if (userId) {
+    await ctx.db.transaction().execute(async (trx) => {
+      await appendAudit(trx, ctx.seam, ctx, {
+        action: 'auth.sign_in_refused',
+        entityType: 'user',
+        entityId: userId,
+        after: { reason, ip: input.ip },
+      });
+      if (lockedUntil) {
+        await appendAudit(trx, ctx.seam, ctx, {
+          action: 'auth.account_locked',
+          entityType: 'user',
+          entityId: userId,
+          after: { lockedUntil, failures: ctx.config.loginMaxFailures },
+        });
+        await notify(trx, ctx, {
+          userIds: [userId],
+          kind: 'auth.account_locked',
+          platformId: null,
+          entityType: 'user',
+          entityId: userId,
+          params: { lockedUntilAt: lockedUntil, ip: input.ip },
+        });
+      }
+    });
+  }
+  throw unauthorized('auth.invalid_credentials');
 }
 
 export type SessionLookup =
@@ -199,11 +235,14 @@ export async function sessionInfoOf(
   };
 }
 
-/** Changes one's own password; ends every other session of that user. */
+/**
+ * Changes one's own password; ends every other session of that user and revokes all their API tokens
+ * (whoever knew the old password may have minted them). Returns how many of each ended.
+ */
 export async function changeOwnPassword(
   ctx: Ctx,
   input: { currentPassword: string; newPassword: string; keepSessionId: string | null },
-): Promise<void> {
+): Promise<{ endedSessions: number; revokedTokens: number }> {
   requireInteractive(ctx);
   const actor = ctx.actor!;
   const user = (await findUserById(ctx.db, actor.userId))!;
@@ -218,9 +257,11 @@ export async function changeOwnPassword(
       errors: [{ in: 'body', pointer: '/newPassword', code: problem, message: '' }],
     });
   }
+  await refuseRecentPassword(ctx, user, input.newPassword);
   const hash = await hashPassword(input.newPassword);
-  await ctx.db.transaction().execute(async (trx) => {
+  return ctx.db.transaction().execute(async (trx) => {
     const now = isoNow(ctx.clock);
+    await rememberPassword(trx, user.id, user.password_hash, now, ctx.config.passwordHistory);
     await trx
       .updateTable('users')
       .set({ password_hash: hash, password_changed_at: now, updated_at: now })
@@ -228,12 +269,15 @@ export async function changeOwnPassword(
       .execute();
     let del = trx.deleteFrom('sessions').where('user_id', '=', user.id);
     if (input.keepSessionId) del = del.where('id', '!=', input.keepSessionId);
-    await del.execute();
+    const ended = Number((await del.executeTakeFirst()).numDeletedRows);
+    const revokedTokens = await revokeAllTokensOf(trx, user.id, now);
     await appendAudit(trx, ctx.seam, ctx, {
       action: 'auth.password_changed',
       entityType: 'user',
       entityId: user.id,
+      after: { endedSessions: ended, revokedTokens },
     });
+    return { endedSessions: ended, revokedTokens };
   });
 }
 

@@ -1,6 +1,6 @@
-import type { Selectable } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import type { TokenScope } from '../../../common/roles.js';
-import type { ApiTokensTable } from '../../db/schema.js';
+import type { ApiTokensTable, DB } from '../../db/schema.js';
 import { type Ctx, isoNow, newId } from '../../http/context.js';
 import { AppError, notFound } from '../../http/errors.js';
 import { appendAudit } from '../audit/audit.chain.js';
@@ -93,4 +93,18 @@ export async function revokeOwnToken(ctx: Ctx, id: string) {
     });
     return view({ ...row, revoked_at: revokedAt });
   });
+}
+
+/**
+ * Revokes every live token of a user inside the caller's transaction (a password change or reset: a
+ * token minted by whoever knew the old password must not outlive it). Returns how many were revoked.
+ */
+export async function revokeAllTokensOf(trx: Kysely<DB>, userId: string, at: string): Promise<number> {
+  const res = await trx
+    .updateTable('api_tokens')
+    .set({ revoked_at: at })
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows);
 }

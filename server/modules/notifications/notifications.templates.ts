@@ -9,6 +9,7 @@
  * - call.closed: callCode, callTitleZh, callTitleEn
  * - application.*: callTitleZh, callTitleEn, number (the application number), reason (when given),
  *   deadlineAt (resubmission deadline of application.returned); member_confirmed / member_declined: number
+ * - auth.account_locked: lockedUntilAt, ip
  * An unknown kind falls back to a generic text, so a new kind never breaks sending.
  */
 import type { Locale } from '../../../common/roles.js';
@@ -44,6 +45,17 @@ export const TEMPLATES: Record<string, Template> = {
     'en-US': {
       subject: 'Call closed: {{callTitle}}',
       body: 'The call "{{callTitle}}" ({{callCode}}) no longer accepts applications.',
+    },
+  },
+  // Sign-in hardening (issue 10): the owner hears of a lockout here, since the sign-in answer says nothing.
+  'auth.account_locked': {
+    'zh-CN': {
+      subject: '账户已被暂时锁定',
+      body: '您的账户因连续登录失败已被锁定至 {{lockedUntilAt}}（最近一次尝试来自 {{ip}}）。如非本人操作，请在解锁后修改密码并联系系统管理员。',
+    },
+    'en-US': {
+      subject: 'Your account is locked for a while',
+      body: 'Your account is locked until {{lockedUntilAt}} after repeated failed sign-ins (the last from {{ip}}). If this was not you, change your password once it unlocks and tell the system administrator.',
     },
   },
   'application.submitted': {

@@ -7,6 +7,7 @@ import { AppError, forbidden, notFound } from '../../http/errors.js';
 import { appendAudit } from '../audit/audit.chain.js';
 import { rolesOf } from '../auth/auth.repository.js';
 import { hashPassword } from '../auth/password.js';
+import { revokeAllTokensOf } from '../auth/tokens.service.js';
 import { can } from './users.policy.js';
 import type { UserView } from './users.schema.js';
 import { assertCreateAllowed } from './users.security.service.js';
@@ -249,7 +250,7 @@ export async function updateUser(
   return viewOf(ctx.db, userId);
 }
 
-/** Sets a new password for someone (system admins, CLI); clears lockout and ends their sessions. */
+/** Sets a new password for someone (system admins, CLI); clears lockout, ends their sessions, revokes their API tokens. */
 export async function resetPassword(ctx: Ctx, userId: string, password: string): Promise<void> {
   if (!can(ctx.actor, 'users.reset_password')) throw forbidden();
   const user = await ctx.db
@@ -274,10 +275,12 @@ export async function resetPassword(ctx: Ctx, userId: string, password: string):
       .where('id', '=', userId)
       .execute();
     await trx.deleteFrom('sessions').where('user_id', '=', userId).execute();
+    const revokedTokens = await revokeAllTokensOf(trx, userId, now);
     await appendAudit(trx, ctx.seam, ctx, {
       action: 'user.password_reset',
       entityType: 'user',
       entityId: userId,
+      after: { revokedTokens },
     });
   });
 }

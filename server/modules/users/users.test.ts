@@ -262,9 +262,9 @@ describe('disabling an account', () => {
       username: 'leaver',
       password: TEST_PASSWORD,
     });
-    expect(login.statusCode).toBe(403);
-    expect(login.json().code).toBe('auth.account_disabled');
-    // A wrong password does not reveal that the account exists but is disabled.
+    // Neither the right nor a wrong password reveals that the account exists but is disabled.
+    expect(login.statusCode).toBe(401);
+    expect(login.json().code).toBe('auth.invalid_credentials');
     const wrong = await anonymous(t.app).post('/api/auth/login', {
       username: 'leaver',
       password: 'not-the-password',

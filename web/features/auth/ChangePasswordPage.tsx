@@ -25,8 +25,13 @@ export default function ChangePasswordPage() {
     setBusy(true);
     setError(null);
     try {
-      await api.changePassword(v.currentPassword, v.newPassword);
-      message.success(t('Password changed; your other sessions have ended'));
+      const ended = await api.changePassword(v.currentPassword, v.newPassword);
+      message.success(
+        t('Password changed; {{sessions}} other sessions ended and {{tokens}} API tokens revoked', {
+          sessions: ended.endedSessions,
+          tokens: ended.revokedTokens,
+        }),
+      );
       form.resetFields();
     } catch (err) {
       setError(err);
@@ -44,7 +49,9 @@ export default function ChangePasswordPage() {
         showIcon
         style={{ marginBottom: 24 }}
         title={t('At least {{n}} characters, not containing the user name', { n: PASSWORD_MIN_LENGTH })}
-        description={t('Changing your password signs you out everywhere else.')}
+        description={t(
+          'Changing your password signs you out everywhere else and revokes all your API tokens.',
+        )}
       />
       {error ? (
         <Alert
