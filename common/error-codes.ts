@@ -32,6 +32,8 @@ export const ERROR_MESSAGES = {
   'files.unavailable':
     'The content of this file is no longer available; an administrator can restore it from a backup',
   'auth.invalid_credentials': 'Wrong user name or password',
+  // Only after the password was right (the second factor's step): the first step answers every refusal alike.
+  'auth.account_locked': 'Too many failed sign-ins; the account is locked for a while',
   'auth.not_signed_in': 'Please sign in',
   'auth.session_expired': 'Your session has expired; please sign in again',
   'auth.csrf_failed': 'The security token is missing or wrong; reload the page',

@@ -212,6 +212,7 @@ export const zhCN: Record<string, string> = {
   'Something went wrong on our side; the request id helps support find it':
     '服务器出现错误；请将请求 ID 提供给技术支持以便排查',
   'Wrong user name or password': '用户名或密码错误',
+  'Too many failed sign-ins; the account is locked for a while': '登录失败次数过多，账户已被暂时锁定',
   'Please sign in': '请先登录',
   'Your session has expired; please sign in again': '会话已过期，请重新登录',
   'The security token is missing or wrong; reload the page': '安全令牌缺失或错误，请刷新页面',
