@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { passwordProblem } from '../../../common/password-policy.js';
 import type { Locale, TokenScope } from '../../../common/roles.js';
 import { type Ctx, isoNow, type UserActor } from '../../http/context.js';
@@ -59,14 +60,20 @@ export async function login(
   const actor = (await loadActor(db, user.id, 'session', ['read', 'write']))!;
   await db.transaction().execute(async (trx) => {
     // With a second factor the count is cleared by the code, not the password (mfa.service), or each new
-    // password step would wipe the wrong codes before it and lift their lockout.
-    if (!mfaPending) {
-      await trx
-        .updateTable('users')
-        .set({ failed_login_count: 0, locked_until: null })
-        .where('id', '=', user.id)
-        .execute();
-    }
+    // password step would wipe the wrong codes before it and lift their lockout: the right password only
+    // gives back the attempt it claimed (and the lock that claim alone may have set).
+    await trx
+      .updateTable('users')
+      .set(
+        mfaPending
+          ? {
+              failed_login_count: sql<number>`case when failed_login_count > 0 then failed_login_count - 1 else 0 end`,
+              locked_until: null,
+            }
+          : { failed_login_count: 0, locked_until: null },
+      )
+      .where('id', '=', user.id)
+      .execute();
     await trx
       .insertInto('sessions')
       .values({

@@ -197,7 +197,11 @@ describe('signing in with the second factor', () => {
     }
     // The third wrong code locked the account and ended the pending session with it.
     expect((await pending.post('/api/auth/mfa/verify', { code: code(secret) })).statusCode).toBe(401);
-    expect((await login('twofactor')).statusCode).toBe(423);
+    // Locked: even the right password is refused, with the same answer as any refusal (auth.service).
+    expect((await login('twofactor')).json()).toMatchObject({
+      status: 401,
+      code: 'auth.invalid_credentials',
+    });
     expect(await auditActions(userId)).toContain('auth.account_locked');
     t.clock.advance(16 * 60_000);
     await signInWithCode('twofactor', secret);
@@ -210,7 +214,10 @@ describe('signing in with the second factor', () => {
     // The password alone proves nothing about the second factor: the two failures stand.
     const second = clientOf(t.app, await login('twofactor'));
     expect((await second.post('/api/auth/mfa/verify', { code: wrong(secret) })).statusCode).toBe(401);
-    expect((await login('twofactor')).statusCode).toBe(423);
+    expect((await login('twofactor')).json()).toMatchObject({
+      status: 401,
+      code: 'auth.invalid_credentials',
+    });
     t.clock.advance(16 * 60_000);
     await signInWithCode('twofactor', secret);
   });
