@@ -8,6 +8,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createDatabase, type Database } from './db/database.js';
 import { latestMigration } from './db/migrate.js';
+import { createAuditGuards, dropAuditGuards } from './db/migrations/0013_audit_append_only.js';
 import { verifyAuditChain } from './modules/audit/audit.chain.js';
 import { verifyPassword } from './modules/auth/password.js';
 import { DEMO_REVIEW_APPLICATIONS, demoReviewApplicant } from './seed/demo-review.data.js';
@@ -207,11 +208,14 @@ describe('commonlab CLI', { timeout: 90_000 }, () => {
   });
 
   it('audit verify exits 1 and names the entry once a row is tampered with', async () => {
+    // Tampering as the database owner would: the append-only triggers dropped first, then put back.
+    await dropAuditGuards(database.db as never);
     await database.db
       .updateTable('audit_log')
       .set({ after_json: '{"forged":true}' })
       .where('seq', '=', 3)
       .execute();
+    await createAuditGuards(database.db as never);
     const r = await commonlab(['audit', 'verify']);
     expect(r.code).toBe(1);
     expect(JSON.parse(r.stdout)).toMatchObject({ ok: false, brokenAtSeq: 3, reason: 'hash_mismatch' });

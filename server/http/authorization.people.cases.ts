@@ -1,6 +1,6 @@
 import { buildUser } from '../test/factories.js';
 import { buildMember, buildPerson, buildUnit } from '../test/platform-factories.js';
-import type { MatrixEnv } from './authorization.platforms.cases.js';
+import { type Expect, type MatrixEnv, type RouteCase, roleless } from './authorization.matrix.js';
 import { staffEntry } from './authorization.platforms.fixtures.js';
 import { isoNow, newId } from './context.js';
 
@@ -8,18 +8,16 @@ import { isoNow, newId } from './context.js';
  * Matrix rows of who curates person records and links them to accounts (issue 10, items 1, 2 and 8;
  * docs/adr/0013-curating-shared-records.md), in the shape of authorization.test.ts.
  */
-type Cls = '2xx' | '3xx' | '401' | '403' | '404';
-type ActorName = Parameters<MatrixEnv['userId']>[0];
-type Expect = Partial<Record<ActorName, Cls>> & { others: Cls };
-interface RouteCase {
-  route: string;
-  label?: string;
-  expect: Expect;
-  cell(actor: ActorName): Promise<{ url: string; body?: unknown }> | { url: string; body?: unknown };
-}
 
 /** System admins only (a write token belongs to one); everyone who can see the record is refused. */
-const systemAdmins: Expect = { anonymous: '401', 'token:write': '2xx', system_admin: '2xx', others: '403' };
+const systemAdmins: Expect = {
+  anonymous: '401',
+  'token:write': '2xx',
+  system_admin: '2xx',
+  // The security and audit administrators hold no platform role: a person on A is not theirs to see.
+  ...roleless('404'),
+  others: '403',
+};
 /** Admins of A keep a record A's units hold. */
 const adminsOfA: Expect = { ...systemAdmins, 'A:platform_admin': '2xx' };
 /** An expert is on no platform: the directory's readers see them, the other roles do not. */

@@ -221,6 +221,8 @@ export function badCasesFor(route: RouteInfo): BadCase[] {
 export async function snapshotTables(database: Database): Promise<Record<string, string[]>> {
   const out: Record<string, string[]> = {};
   for (const table of TABLES_IN_DEPENDENCY_ORDER) {
+    // The shared sign-in rate limit counts every attempt, malformed ones too: a count, not the request's data.
+    if (table === 'rate_limit_windows') continue;
     const rows = await database.db.selectFrom(table).selectAll().execute();
     out[table] = rows.map((r) => JSON.stringify(r)).sort();
   }
