@@ -148,7 +148,8 @@ describe('unlocking', () => {
       url: '/api/auth/login',
       payload: { username: 'clumsy', password: TEST_PASSWORD },
     });
-    expect(locked.statusCode).toBe(423);
+    // Locked: the right password is refused with the answer every refusal gets (auth.service).
+    expect(locked.json()).toMatchObject({ status: 401, code: 'auth.invalid_credentials' });
     expect((await sys.post(`/api/users/${u.id}/unlock`)).statusCode).toBe(403);
     expect((await sec.post(`/api/users/${u.id}/unlock`)).statusCode).toBe(204);
     expect((await signIn(t.app, 'clumsy')).cookie).not.toBe('');
