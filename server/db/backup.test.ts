@@ -126,7 +126,7 @@ describe('backup and restore', () => {
   it('writes every row to a private file whose header counts each table', async () => {
     const header = await backup(t.database, file, filesDir);
     expect(statSync(file).mode & 0o777).toBe(0o600);
-    const source = await snapshotTables(t.database);
+    const source = await snapshotTables(t.database, { withCounters: true });
     expect(header.migration).toBe(latestMigration);
     expect(header.tables).toEqual(
       Object.fromEntries(Object.entries(source).map(([k, rows]) => [k, rows.length])),
@@ -203,14 +203,18 @@ describe('backup and restore', () => {
     const fresh = await target();
     const r = await restore(fresh.database, f, storedFilesDir(fresh.dataDir));
     expect(r.files).toBe(0);
-    expect(await snapshotTables(fresh.database)).toEqual(await snapshotTables(t.database));
+    expect(await snapshotTables(fresh.database, { withCounters: true })).toEqual(
+      await snapshotTables(t.database, { withCounters: true }),
+    );
     expect((await downloads(fresh)).map((x) => x.statusCode)).toEqual([410, 410]);
   });
 
   it('restores into a fresh database: every table identical, the audit chain verifies with the same head', async () => {
     const fresh = await target();
     await restore(fresh.database, file, storedFilesDir(fresh.dataDir));
-    expect(await snapshotTables(fresh.database)).toEqual(await snapshotTables(t.database));
+    expect(await snapshotTables(fresh.database, { withCounters: true })).toEqual(
+      await snapshotTables(t.database, { withCounters: true }),
+    );
     const original = await verifyAuditChain(t.database.db);
     expect(await verifyAuditChain(fresh.database.db)).toEqual(original);
     expect(original).toMatchObject({ ok: true });
@@ -234,10 +238,10 @@ describe('restore refuses what it cannot trust, and then has written nothing', (
     const fresh = await target();
     const ctx = { ...t.systemCtx(), db: fresh.database.db, seam: fresh.database.seam };
     await buildUser(ctx, { username: 'existing' });
-    const before = await snapshotTables(fresh.database);
+    const before = await snapshotTables(fresh.database, { withCounters: true });
     const dir = storedFilesDir(fresh.dataDir);
     await expect(restore(fresh.database, bad, dir)).rejects.toThrow(message);
-    expect(await snapshotTables(fresh.database)).toEqual(before);
+    expect(await snapshotTables(fresh.database, { withCounters: true })).toEqual(before);
     // Nothing staged is left behind, and no file of the refused backup reached the store.
     expect(existsSync(dir) ? readdirSync(dir) : []).toEqual([]);
   }
