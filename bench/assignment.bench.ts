@@ -3,10 +3,10 @@
  * composition academic ≥ 1 and industry ≥ 1, top-50 candidates per application. Times the exact
  * optimal mode and the seeded random draw, and checks the optimum against HiGHS (an independent LP).
  */
-import { type AssignmentResult, assign } from '../server/modules/review/assignment/assign.js';
-import { violationsOf } from '../server/modules/review/assignment/assignment-check.fixtures.js';
-import { lpOptimum } from '../server/modules/review/assignment/assignment-lp.fixtures.js';
-import type { AssignmentInstance } from '../server/modules/review/assignment/instance.js';
+import { type AssignmentResult, assign } from '../server/modules/review/engines/assignment/assign.js';
+import { violationsOf } from '../server/modules/review/engines/assignment/assignment-check.fixtures.js';
+import { lpOptimum } from '../server/modules/review/engines/assignment/assignment-lp.fixtures.js';
+import type { AssignmentInstance } from '../server/modules/review/engines/assignment/instance.js';
 import { type AssignmentBenchShape, benchInstance } from './lib/assignment-instance.js';
 import type { Benchmark, BenchReport } from './lib/types.js';
 

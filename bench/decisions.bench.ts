@@ -5,8 +5,11 @@
  * MIP (gap 0) as an independent check of the objective.
  */
 import type { Highs } from 'highs';
-import type { Candidate, DecisionConstraints } from '../server/modules/review/decisions/model.js';
-import { decide, problemOf, sideRows } from '../server/modules/review/decisions/model.js';
+import type {
+  Candidate,
+  DecisionConstraints,
+} from '../server/modules/review/engines/funding-decision/model.js';
+import { decide, problemOf, sideRows } from '../server/modules/review/engines/funding-decision/model.js';
 import type { Benchmark, BenchReport } from './lib/types.js';
 
 function rng(seed: number) {

@@ -1,8 +1,8 @@
 import {
   createBilingualModel,
   createTfidfWordModel,
-} from '../server/modules/review/affinity/lexical-model.js';
-import { rankingLoss } from '../server/modules/review/affinity/ranking-loss.js';
+} from '../server/modules/review/engines/affinity/lexical-model.js';
+import { rankingLoss } from '../server/modules/review/engines/affinity/ranking-loss.js';
 import { constantModel } from './lib/affinity-variants.js';
 import { goldDatasets, loadGoldSet } from './lib/gold-set.js';
 import type { Benchmark } from './lib/types.js';

@@ -2,7 +2,7 @@
  * Expert review (DOMAIN.md §5) vocabulary shared by server and web. English labels double as i18n keys
  * (ARCHITECTURE.md convention 8).
  */
-/** In the order the assignment engine fills composition seats (server/modules/review/assignment). */
+/** In the order the assignment engine fills composition seats (server/modules/review/engines/assignment). */
 export const EXPERT_CATEGORIES = ['academic', 'industry', 'lab'] as const;
 export type ExpertCategory = (typeof EXPERT_CATEGORIES)[number];
 export const EXPERT_CATEGORY_LABELS: Record<ExpertCategory, string> = {

@@ -22,8 +22,8 @@ import { applicationMembersRoutes } from './modules/applications/applications.ro
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { mfaRoutes } from './modules/auth/mfa.routes.js';
+import { callsRoutes } from './modules/calls/calls.routes.js';
 import { committeeRoutes } from './modules/committee/committee.routes.js';
-import { expertsRoutes } from './modules/experts/experts.routes.js';
 import { fieldsRoutes } from './modules/fields/fields.routes.js';
 import { homeRoutes } from './modules/home/home.routes.js';
 import { importsRoutes } from './modules/imports/imports.routes.js';
@@ -34,11 +34,11 @@ import { notificationsRoutes } from './modules/notifications/notifications.route
 import { orgsRoutes } from './modules/orgs/orgs.routes.js';
 import { peopleRoutes } from './modules/people/people.routes.js';
 import { platformsRoutes } from './modules/platforms/platforms.routes.js';
-import { callsRoutes } from './modules/programs/calls.routes.js';
 import { projectsRoutes } from './modules/projects/projects.routes.js';
 import { resultsRoutes } from './modules/results/results.routes.js';
 import { conflictsRoutes } from './modules/review/conflicts/conflicts.routes.js';
 import { decisionsRoutes } from './modules/review/decisions/decisions.routes.js';
+import { expertsRoutes } from './modules/review/experts/experts.routes.js';
 import { assignmentRunsRoutes } from './modules/review/runs/runs.routes.js';
 import { scoringRoutes } from './modules/review/scoring/scoring.routes.js';
 import { healthRoutes } from './modules/system/health.routes.js';

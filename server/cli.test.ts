@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createDatabase, type Database } from './db/database.js';
 import { latestMigration } from './db/migrate.js';
 import { createAuditGuards, dropAuditGuards } from './db/migrations/0013_audit_append_only.js';
-import { verifyAuditChain } from './modules/audit/audit.chain.js';
+import { verifyAuditChain } from './db/audit-chain.js';
 import { verifyPassword } from './modules/auth/password.js';
 import { DEMO_REVIEW_APPLICATIONS, demoReviewApplicant } from './seed/demo-review.data.js';
 import { DEMO_USERS } from './seed/demo-users.js';

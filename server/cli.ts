@@ -5,9 +5,9 @@ import { backup } from './db/backup.js';
 import { restore } from './db/backup.restore.js';
 import { AppError } from './http/errors.js';
 import { storedFilesDir } from './modules/applications/attachments.store.js';
-import { verifyAuditChain } from './modules/audit/audit.chain.js';
+import { verifyAuditChain } from './db/audit-chain.js';
 import { verifyCheckpoints, writeCheckpoint } from './modules/audit/audit.checkpoint.js';
-import { registerAssignCommand } from './modules/review/assignment/assignment.cli.js';
+import { registerAssignCommand } from './modules/review/engines/assignment/assignment.cli.js';
 import { techTransferReportCli } from './modules/ttreports/report.cli.js';
 import { grantAdminKind, revokeAdminKind } from './modules/users/users.security.service.js';
 import { createUser, findUserIdByUsername, resetPassword, setRoles } from './modules/users/users.service.js';
@@ -174,7 +174,7 @@ export function buildCli(): Command {
     .requiredOption('--items <file>', 'JSON: [{id, title, summary, field?}]')
     .option('--model <name>', 'bilingual (default) or tfidf (plain word baseline)', 'bilingual')
     .action(async (o: { experts: string; items: string; model: string }) => {
-      const { runAffinityCommand } = await import('./modules/review/affinity/affinity.cli.js');
+      const { runAffinityCommand } = await import('./modules/review/engines/affinity/affinity.cli.js');
       process.exitCode = await runAffinityCommand(o);
     });
 

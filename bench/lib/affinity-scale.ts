@@ -1,4 +1,4 @@
-import { createBilingualModel } from '../../server/modules/review/affinity/lexical-model.js';
+import { createBilingualModel } from '../../server/modules/review/engines/affinity/lexical-model.js';
 import type { LabelledSet } from './affinity-set.js';
 
 /** Speed of the default model at the pool size. */

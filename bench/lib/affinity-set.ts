@@ -4,12 +4,12 @@ import type {
   AffinityExpert,
   AffinityItem,
   AffinityModel,
-} from '../../server/modules/review/affinity/affinity.types.js';
+} from '../../server/modules/review/engines/affinity/affinity.types.js';
 import {
   type ExpertiseRating,
   type RankingLossResult,
   rankingLoss,
-} from '../../server/modules/review/affinity/ranking-loss.js';
+} from '../../server/modules/review/engines/affinity/ranking-loss.js';
 
 /** The labelled bilingual set of bench/data/affinity-labelled.json. */
 export interface LabelledSet {

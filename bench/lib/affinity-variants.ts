@@ -1,10 +1,13 @@
-import type { AffinityItem, AffinityModel } from '../../server/modules/review/affinity/affinity.types.js';
-import { GLOSSARY_ENTRIES } from '../../server/modules/review/affinity/glossary/index.js';
-import { compileGlossary } from '../../server/modules/review/affinity/glossary.js';
+import type {
+  AffinityItem,
+  AffinityModel,
+} from '../../server/modules/review/engines/affinity/affinity.types.js';
+import { GLOSSARY_ENTRIES } from '../../server/modules/review/engines/affinity/glossary/index.js';
+import { compileGlossary } from '../../server/modules/review/engines/affinity/glossary.js';
 import {
   createBilingualModel,
   createTfidfWordModel,
-} from '../../server/modules/review/affinity/lexical-model.js';
+} from '../../server/modules/review/engines/affinity/lexical-model.js';
 import type { LabelledSet } from './affinity-set.js';
 
 /** A model to evaluate, on the set or on a variant of it, with a note for the report. */

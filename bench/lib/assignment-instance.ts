@@ -1,5 +1,8 @@
-import type { AssignmentInstance, ExpertCategory } from '../../server/modules/review/assignment/instance.js';
-import { Prng } from '../../server/modules/review/assignment/prng.js';
+import type {
+  AssignmentInstance,
+  ExpertCategory,
+} from '../../server/modules/review/engines/assignment/instance.js';
+import { Prng } from '../../server/modules/review/engines/assignment/prng.js';
 
 /** Size and shape of the generated reviewer-assignment instance. */
 export interface AssignmentBenchShape {

@@ -16,7 +16,7 @@ import {
   systemClock,
   type UserActor,
 } from '../../server/http/context.js';
-import { appendAudit } from '../../server/modules/audit/audit.chain.js';
+import { appendAudit } from '../../server/db/audit-chain.js';
 import { hashPassword } from '../../server/modules/auth/password.js';
 
 export interface BenchDatabase {

@@ -1,7 +1,10 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { AffinityExpert, AffinityItem } from '../../server/modules/review/affinity/affinity.types.js';
-import type { ExpertiseRating } from '../../server/modules/review/affinity/ranking-loss.js';
+import type {
+  AffinityExpert,
+  AffinityItem,
+} from '../../server/modules/review/engines/affinity/affinity.types.js';
+import type { ExpertiseRating } from '../../server/modules/review/engines/affinity/ranking-loss.js';
 
 /**
  * The gold-standard reviewer–paper expertise set of Stelmakh, Wieting, Xi, Neubig and Shah ("A Gold

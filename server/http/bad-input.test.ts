@@ -1,6 +1,6 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, describe, expect, it } from 'vitest';
-import { verifyAuditChain } from '../modules/audit/audit.chain.js';
+import { verifyAuditChain } from '../db/audit-chain.js';
 import { type BadCase, badCasesFor, snapshotTables } from '../test/bad-input.js';
 import { buildUser } from '../test/factories.js';
 import { setupTestApp, signIn } from '../test/harness.js';

@@ -1,15 +1,9 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { ERROR_MESSAGES, type ErrorCode } from '../../common/error-codes.js';
+import type { FieldError } from '../../common/problem.js';
 
-export interface FieldError {
-  /** Where the bad value was: body, querystring, params or headers. */
-  in: string;
-  /** JSON Pointer (RFC 6901) to the value inside that part, e.g. /members/0/budget. */
-  pointer: string;
-  code: string;
-  message: string;
-}
+export type { FieldError } from '../../common/problem.js';
 
 /** A failure the client can act on; becomes application/problem+json (RFC 9457). */
 export class AppError extends Error {

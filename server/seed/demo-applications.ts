@@ -5,9 +5,9 @@ import { inviteMember, respondByToken } from '../modules/applications/applicatio
 import type { SaveDraftInput } from '../modules/applications/applications.schema.js';
 import { submitApplication } from '../modules/applications/applications.submission.js';
 import { loadActor } from '../modules/auth/auth.repository.js';
+import { loadCall } from '../modules/calls/calls.lookup.js';
 import { createOrg } from '../modules/orgs/orgs.service.js';
 import { createPerson } from '../modules/people/people.service.js';
-import { loadCall } from '../modules/programs/calls.lookup.js';
 import { demoBudgetSheet, demoPdf } from './demo-files.js';
 
 /**

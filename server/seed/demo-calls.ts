@@ -1,7 +1,7 @@
 import type { Role } from '../../common/roles.js';
 import type { Ctx } from '../http/context.js';
-import type { CreateCallInput } from '../modules/programs/calls.schema.js';
-import { createCall, publishCall } from '../modules/programs/calls.service.js';
+import type { CreateCallInput } from '../modules/calls/calls.schema.js';
+import { createCall, publishCall } from '../modules/calls/calls.service.js';
 import { setRoles } from '../modules/users/users.service.js';
 
 const DAY = 86_400_000;

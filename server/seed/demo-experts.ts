@@ -1,8 +1,8 @@
 import type { Ctx } from '../http/context.js';
-import type { CreateExpertInput } from '../modules/experts/experts.schema.js';
-import { createExpertInTrx } from '../modules/experts/experts.service.js';
 import { createOrg } from '../modules/orgs/orgs.service.js';
 import { createPerson } from '../modules/people/people.service.js';
+import type { CreateExpertInput } from '../modules/review/experts/experts.schema.js';
+import { createExpertInTrx } from '../modules/review/experts/experts.service.js';
 import { DEMO_EXPERTS, type DemoExpert, EXPERT_ORGS, type OrgKey } from './demo-experts.data.js';
 
 const DAY = 86_400_000;

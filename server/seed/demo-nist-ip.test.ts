@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { verifyAuditChain } from '../modules/audit/audit.chain.js';
+import { verifyAuditChain } from '../db/audit-chain.js';
 import { setupTestApp, signIn, TEST_DB, type TestApp } from '../test/harness.js';
 import { seedDemo } from './demo.js';
 import { DEMO_PASSWORD } from './demo-users.js';

@@ -7,9 +7,9 @@ import type { SaveDraftInput } from '../modules/applications/applications.schema
 import { screenApplication } from '../modules/applications/applications.screening.js';
 import { submitApplication } from '../modules/applications/applications.submission.js';
 import { loadActor } from '../modules/auth/auth.repository.js';
+import { closeCall } from '../modules/calls/calls.service.js';
 import { createOrg } from '../modules/orgs/orgs.service.js';
 import { createPerson } from '../modules/people/people.service.js';
-import { closeCall } from '../modules/programs/calls.service.js';
 import { createUser } from '../modules/users/users.service.js';
 import { demoBudgetSheet, demoPdf } from './demo-files.js';
 import {

@@ -9,7 +9,7 @@ import type {
   publicCallView,
   staffCallList,
   updateCallBody,
-} from '../../server/modules/programs/calls.schema.js';
+} from '../../server/modules/calls/calls.schema.js';
 import { request } from './client.js';
 
 export type CallView = z.infer<typeof callView>;

@@ -7,7 +7,7 @@ import type {
   listExpertsQuery,
   ownProfileBody,
   profileBody,
-} from '../../server/modules/experts/experts.schema.js';
+} from '../../server/modules/review/experts/experts.schema.js';
 import { request } from './client.js';
 
 export type ExpertView = z.infer<typeof expertView>;

@@ -1,8 +1,8 @@
 // Reviewer assignment runs, pins/forbids and seats (issue 5): shapes are the server's zod schemas.
 import type { z } from 'zod';
 import type { AssignmentMode } from '../../common/review.js';
-import type { expertList } from '../../server/modules/experts/experts.schema.js';
 import type { ruleSetList } from '../../server/modules/review/conflicts/conflicts.schema.js';
+import type { expertList } from '../../server/modules/review/experts/experts.schema.js';
 import type {
   myReviewList,
   myReviewView,

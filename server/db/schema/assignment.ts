@@ -30,7 +30,7 @@ export interface AssignmentRunsTable {
   seed: string | null;
   solver: string;
   input_hash: string;
-  /** The instance file (server/modules/review/assignment/instance.ts) */
+  /** The instance file (server/modules/review/engines/assignment/instance.ts) */
   instance_json: string;
   result_json: string;
   objective: number | null;

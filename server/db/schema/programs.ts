@@ -1,7 +1,7 @@
 import type { Timestamp, WithDefault } from './columns.js';
 
 // Calls, notifications, projects (migration 0003) and consortium applications (migration 0004).
-/** R&D calls (DOMAIN.md §4), issue 4; migration 0003. JSON columns follow server/modules/programs/calls.schema.ts. */
+/** R&D calls (DOMAIN.md §4), issue 4; migration 0003. JSON columns follow server/modules/calls/calls.schema.ts. */
 export interface CallsTable {
   id: string;
   platform_id: string;

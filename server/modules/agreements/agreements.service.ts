@@ -3,11 +3,11 @@ import { LICENSING_KINDS } from '../../../common/ip.js';
 import type { DB } from '../../db/schema.js';
 import { type Ctx, isoNow, newId } from '../../http/context.js';
 import { AppError, invalidField, notFound } from '../../http/errors.js';
-import { appendAudit } from '../audit/audit.chain.js';
+import { appendAudit } from '../../db/audit-chain.js';
 import { markInquiryLicensed } from '../inquiries/inquiries.service.js';
 import { knownField, unitOfPlatform } from '../ip/ip.disclosures.js';
 import { assertManages, platformFor } from '../ip/ip.policy.js';
-import { retryOnUniqueViolation } from '../platforms/platforms.retry.js';
+import { retryOnUniqueViolation } from '../../db/write.js';
 import type {
   AgreementListQuery,
   AgreementView,

@@ -6,7 +6,7 @@ import { ERROR_MESSAGES, type ErrorCode } from '../../../common/error-codes.js';
 import { type Ctx, isoNow, newId } from '../../http/context.js';
 import { hasControlCharacter } from '../../http/control-characters.js';
 import { AppError, notFound } from '../../http/errors.js';
-import { appendAudit } from '../audit/audit.chain.js';
+import { appendAudit } from '../../db/audit-chain.js';
 import { accessible } from './applications.access.js';
 import { callOf, frozen } from './applications.drafts.js';
 import { type ApplicationRow, loadVersion } from './applications.lookup.js';

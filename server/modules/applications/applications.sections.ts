@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { ERROR_MESSAGES, type ErrorCode } from '../../../common/error-codes.js';
 import type { DB } from '../../db/schema.js';
 import { AppError, type FieldError } from '../../http/errors.js';
-import type { CallRecord } from '../programs/calls.lookup.js';
+import type { CallRecord } from '../calls/calls.lookup.js';
 import type { ApplicationContent, BudgetLineInput, ConsortiumMemberInput } from './applications.schema.js';
 
 /**

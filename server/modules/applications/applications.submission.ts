@@ -4,7 +4,7 @@ import { canonicalJson } from '../../../common/canonical-json.js';
 import type { DB } from '../../db/schema.js';
 import type { Ctx } from '../../http/context.js';
 import { AppError } from '../../http/errors.js';
-import { effectiveCallState, loadCall } from '../programs/calls.lookup.js';
+import { effectiveCallState, loadCall } from '../calls/calls.lookup.js';
 import { accessible } from './applications.access.js';
 import {
   type ApplicationRow,

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildUser } from '../../test/factories.js';
 import { type Client, setupTestApp, signIn, type TestApp } from '../../test/harness.js';
 import { buildPerson } from '../../test/platform-factories.js';
-import { verifyAuditChain } from '../audit/audit.chain.js';
+import { verifyAuditChain } from '../../db/audit-chain.js';
 import { multipart, readXlsx } from '../imports/imports.fixtures.js';
 import {
   buildApplicant,

@@ -3,9 +3,9 @@ import { type ApplicationAction, type ApplicationState, nextState } from '../../
 import type { ApplicationsTable, DB } from '../../db/schema.js';
 import { type Ctx, isoNow, newId } from '../../http/context.js';
 import { AppError } from '../../http/errors.js';
-import { appendAudit } from '../audit/audit.chain.js';
+import { appendAudit } from '../../db/audit-chain.js';
+import type { CallRecord } from '../calls/calls.lookup.js';
 import { notify } from '../notifications/notifications.service.js';
-import type { CallRecord } from '../programs/calls.lookup.js';
 import { concernedUserIds } from './applications.access.js';
 import type { ApplicationRow } from './applications.lookup.js';
 

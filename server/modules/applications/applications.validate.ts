@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { RuleOutcome } from '../../../common/eligibility.js';
 import type { DB } from '../../db/schema.js';
-import type { CallRecord } from '../programs/calls.lookup.js';
+import type { CallRecord } from '../calls/calls.lookup.js';
 import {
   type ApplicationRow,
   attachmentsOf,

@@ -4,7 +4,7 @@ import { createAuditGuards, dropAuditGuards } from '../../db/migrations/0013_aud
 import { buildUser } from '../../test/factories.js';
 import { type Client, setupTestApp, signIn, TEST_PASSWORD, type TestApp } from '../../test/harness.js';
 import { createUser } from '../users/users.service.js';
-import { appendAudit, entryHash, GENESIS_HASH, verifyAuditChain } from './audit.chain.js';
+import { appendAudit, entryHash, GENESIS_HASH, verifyAuditChain } from '../../db/audit-chain.js';
 import { verifyCheckpoints, writeCheckpoint } from './audit.checkpoint.js';
 
 let t: TestApp;

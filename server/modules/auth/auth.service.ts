@@ -3,7 +3,7 @@ import { passwordProblem } from '../../../common/password-policy.js';
 import type { Locale, TokenScope } from '../../../common/roles.js';
 import { type Ctx, isoNow, type UserActor } from '../../http/context.js';
 import { AppError, unauthorized } from '../../http/errors.js';
-import { appendAudit } from '../audit/audit.chain.js';
+import { appendAudit } from '../../db/audit-chain.js';
 import { notify } from '../notifications/notifications.service.js';
 import {
   claimSignInAttempt,

@@ -5,7 +5,7 @@ import type { DialectSeam } from '../../db/dialect.js';
 import type { DB } from '../../db/schema.js';
 import type { Ctx } from '../../http/context.js';
 import { AppError } from '../../http/errors.js';
-import { appendAudit } from '../audit/audit.chain.js';
+import { appendAudit } from '../../db/audit-chain.js';
 import { type HeaderMap, mapHeaders, parseRows } from './imports.parse.js';
 import type { ImportKindName, ImportPreview, ImportResult, RowError } from './imports.schema.js';
 import type { CellError, ImportKind, RowState } from './kind.js';

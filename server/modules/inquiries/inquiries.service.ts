@@ -3,7 +3,7 @@ import { INQUIRY_TRANSITIONS, type InquiryState } from '../../../common/results.
 import type { DB, InquiriesTable } from '../../db/schema.js';
 import { type Ctx, isoNow, newId } from '../../http/context.js';
 import { AppError, forbidden, invalidField, notFound } from '../../http/errors.js';
-import { appendAudit } from '../audit/audit.chain.js';
+import { appendAudit } from '../../db/audit-chain.js';
 import { notify, roleHoldersOrAdmins } from '../notifications/notifications.service.js';
 import { can } from './inquiries.policy.js';
 import type { CreateInquiryInput, InquiryView, TransitionInput } from './inquiries.schema.js';

@@ -3,8 +3,8 @@ import type { ErrorCode } from '../../../common/error-codes.js';
 import type { DB } from '../../db/schema.js';
 import { type Ctx, isoNow, newId } from '../../http/context.js';
 import { AppError, type FieldError, invalidField, notFound } from '../../http/errors.js';
-import { appendAudit } from '../audit/audit.chain.js';
-import { retryOnUniqueViolation } from '../platforms/platforms.retry.js';
+import { appendAudit } from '../../db/audit-chain.js';
+import { retryOnUniqueViolation } from '../../db/write.js';
 import { assertManages, platformFor } from './ip.policy.js';
 import type {
   CreateFilingInput,

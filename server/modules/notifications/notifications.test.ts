@@ -129,7 +129,7 @@ describe('e-mail outbox against a real SMTP server', () => {
     const before = sink.mails.length;
     const ctx = t.systemCtx();
     // A request that notifies: the platform's admin extends a deadline on a call with an applicant.
-    const { createCall, publishCall } = await import('../programs/calls.service.js');
+    const { createCall, publishCall } = await import('../calls/calls.service.js');
     const { buildField } = await import('../../test/platform-factories.js');
     const field = (await buildField(ctx)).id;
     const call = await createCall(ctx, P, {

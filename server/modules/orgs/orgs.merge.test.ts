@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isoNow, newId } from '../../http/context.js';
 import { buildPlatform, buildUser } from '../../test/factories.js';
 import { type Client, setupTestApp, signIn, type TestApp } from '../../test/harness.js';
-import { verifyAuditChain } from '../audit/audit.chain.js';
+import { verifyAuditChain } from '../../db/audit-chain.js';
 import { buildOrg, validCreditCode } from './orgs.fixtures.js';
 
 let t: TestApp;

@@ -2,7 +2,7 @@ import { type Kysely, type Selectable, type SqlBool, sql } from 'kysely';
 import type { DB, PeopleTable } from '../../db/schema.js';
 import { type Ctx, isoNow, newId } from '../../http/context.js';
 import { AppError, forbidden, invalidField, notFound } from '../../http/errors.js';
-import { appendAudit } from '../audit/audit.chain.js';
+import { appendAudit } from '../../db/audit-chain.js';
 import {
   assertMayLinkDirectly,
   assertUserLinkable,

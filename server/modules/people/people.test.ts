@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildPlatform, buildUser } from '../../test/factories.js';
 import { anonymous, type Client, setupTestApp, signIn, type TestApp } from '../../test/harness.js';
 import { buildMember, buildOrganisation, buildPerson, buildUnit } from '../../test/platform-factories.js';
-import { createExpert } from '../experts/experts.service.js';
+import { createExpert } from '../review/experts/experts.service.js';
 import { createPersonInTrx } from './people.service.js';
 
 let t: TestApp;

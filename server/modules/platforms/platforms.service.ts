@@ -4,10 +4,10 @@ import type { PlatformModel } from '../../../common/roles.js';
 import type { DB, PlatformsTable } from '../../db/schema.js';
 import { type Ctx, isoNow, newId } from '../../http/context.js';
 import { AppError, forbidden, invalidField, notFound } from '../../http/errors.js';
-import { appendAudit } from '../audit/audit.chain.js';
+import { appendAudit } from '../../db/audit-chain.js';
 import { fieldSummaries, resolveFieldRefs } from '../fields/fields.service.js';
 import { can } from './platforms.policy.js';
-import { retryOnUniqueViolation } from './platforms.retry.js';
+import { retryOnUniqueViolation } from '../../db/write.js';
 import type {
   CreatePlatformInput,
   FundingRowInput,

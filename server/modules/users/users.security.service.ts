@@ -3,7 +3,7 @@ import type { AdminKind } from '../../../common/roles.js';
 import type { DB } from '../../db/schema.js';
 import { type Ctx, isoNow } from '../../http/context.js';
 import { AppError, forbidden, notFound } from '../../http/errors.js';
-import { appendAudit } from '../audit/audit.chain.js';
+import { appendAudit } from '../../db/audit-chain.js';
 import { removeFactor } from '../auth/mfa.service.js';
 import { can } from './users.policy.js';
 

@@ -4,7 +4,7 @@ import type { Role } from '../../../common/roles.js';
 import type { DB, UsersTable } from '../../db/schema.js';
 import { type Ctx, isoNow, newId, platformIdsWithRole } from '../../http/context.js';
 import { AppError, forbidden, notFound } from '../../http/errors.js';
-import { appendAudit } from '../audit/audit.chain.js';
+import { appendAudit } from '../../db/audit-chain.js';
 import { rolesOf } from '../auth/auth.repository.js';
 import { hashPassword } from '../auth/password.js';
 import { revokeAllTokensOf } from '../auth/tokens.service.js';

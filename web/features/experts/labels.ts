@@ -20,7 +20,7 @@ export const OUTPUT_LABELS: Record<OutputKind, string> = {
   project: tk('Project'),
 };
 
-/** Mirrors server/modules/experts/experts.policy.ts: system admins, platform admins and program officers. */
+/** Mirrors server/modules/review/experts/experts.policy.ts: system admins, platform admins and program officers. */
 export const canCurateExperts = (user: SessionUser): boolean =>
   user.isSystemAdmin || hasRole(user, 'platform_admin', 'program_officer');
 /** The user reviews on some platform; their own expert profile is theirs to keep. */

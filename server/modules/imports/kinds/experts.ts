@@ -1,10 +1,10 @@
 import type { ExpertCategory } from '../../../../common/review.js';
 import { forbidden } from '../../../http/errors.js';
-import { canCurateExperts } from '../../experts/experts.policy.js';
-import { type CreateExpertInput, createExpertBody } from '../../experts/experts.schema.js';
-import { createExpertInTrx, listExperts } from '../../experts/experts.service.js';
 import { creditCodesOf } from '../../orgs/orgs.lookup.js';
 import { peopleViews } from '../../people/people.service.js';
+import { canCurateExperts } from '../../review/experts/experts.policy.js';
+import { type CreateExpertInput, createExpertBody } from '../../review/experts/experts.schema.js';
+import { createExpertInTrx, listExperts } from '../../review/experts/experts.service.js';
 import { type Column, enumOf, list, type Parsed, text } from '../columns.js';
 import { type ImportKind, markInFileDuplicates } from '../kind.js';
 import { type OrgRef, resolveOrgRefs } from '../org-refs.js';

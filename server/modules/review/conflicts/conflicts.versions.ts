@@ -6,7 +6,7 @@ import type { Selectable } from 'kysely';
 import type { ConflictRuleSetsTable } from '../../../db/schema.js';
 import { type Actor, type Ctx, isoNow, newId, platformIdsWithRole } from '../../../http/context.js';
 import { AppError, forbidden, notFound, unauthorized } from '../../../http/errors.js';
-import { appendAudit } from '../../audit/audit.chain.js';
+import { appendAudit } from '../../../db/audit-chain.js';
 import { ruleSetRecord } from './conflicts.rulesets.js';
 import type { CreateRuleSetInput, RuleSetView } from './conflicts.schema.js';
 

@@ -2,8 +2,8 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../../db/schema.js';
 import type { Ctx } from '../../../http/context.js';
 import { AppError, forbidden, notFound } from '../../../http/errors.js';
-import { type CallRecord, loadCall } from '../../programs/calls.lookup.js';
-import { can } from '../../programs/calls.policy.js';
+import { type CallRecord, loadCall } from '../../calls/calls.lookup.js';
+import { can } from '../../calls/calls.policy.js';
 
 /**
  * The call when the caller is one of its platform's officers (platform admins, program officers, system

@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../../db/schema.js';
-import type { CallRecord } from '../../programs/calls.lookup.js';
+import type { CallRecord } from '../../calls/calls.lookup.js';
+import type { Candidate } from '../engines/funding-decision/model.js';
 import { computePanel } from '../scoring/panel.compute.js';
-import type { Candidate } from './model.js';
 
 /** A candidate with what the views and the notifications need besides the solver's inputs. */
 export interface CandidateRow extends Candidate {

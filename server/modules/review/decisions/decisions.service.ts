@@ -2,7 +2,9 @@ import { ERROR_MESSAGES } from '../../../../common/error-codes.js';
 import type { Ctx } from '../../../http/context.js';
 import { isoNow, newId } from '../../../http/context.js';
 import { AppError, type FieldError } from '../../../http/errors.js';
-import { appendAudit } from '../../audit/audit.chain.js';
+import { appendAudit } from '../../../db/audit-chain.js';
+import { explain } from '../engines/funding-decision/explain.js';
+import { DecisionInfeasible, decide, NodeLimitError } from '../engines/funding-decision/model.js';
 import { alreadyFinal, decisionCall, decisionRow, notReviewing } from './decisions.access.js';
 import { loadCandidates } from './decisions.candidates.js';
 import type {
@@ -12,8 +14,6 @@ import type {
   OverrideInput,
 } from './decisions.schema.js';
 import { decisionView, listView } from './decisions.views.js';
-import { explain } from './explain.js';
-import { DecisionInfeasible, decide, NodeLimitError } from './model.js';
 
 export const SOLVER = 'commonlab-bnb-lagrangian@1';
 

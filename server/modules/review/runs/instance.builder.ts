@@ -1,8 +1,8 @@
 import type { Transaction } from 'kysely';
 import type { DB } from '../../../db/schema.js';
-import type { AffinityExpert, AffinityItem, AffinityModel } from '../affinity/affinity.types.js';
-import { createBilingualModel } from '../affinity/lexical-model.js';
-import type { AssignmentInstance, ExpertCategory } from '../assignment/instance.js';
+import type { AffinityExpert, AffinityItem, AffinityModel } from '../engines/affinity/affinity.types.js';
+import { createBilingualModel } from '../engines/affinity/lexical-model.js';
+import type { AssignmentInstance, ExpertCategory } from '../engines/assignment/instance.js';
 import { excludedPairs } from './conflicts.port.js';
 import type { SettingsRow } from './settings.service.js';
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_RULE_SET_ID } from '../../../../common/conflict-rules.js';
 import { newId } from '../../../http/context.js';
 import { type Client, setupTestApp, signIn, type TestApp } from '../../../test/harness.js';
-import { assign, instanceHash } from '../assignment/assign.js';
+import { assign, instanceHash } from '../engines/assignment/assign.js';
 import { buildExpert, buildRunsScenario } from './runs.fixtures.js';
 
 // Review settings and assignment runs (optimal, random, hybrid; pins and forbids) on the scenario of

@@ -1,8 +1,8 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { AssignmentMode, ExpertCategory } from '../../../../common/review.js';
 import type { AssignmentRunsTable, DB } from '../../../db/schema.js';
-import type { AssignmentResult } from '../assignment/assign.js';
-import type { AssignmentInstance } from '../assignment/instance.js';
+import type { AssignmentResult } from '../engines/assignment/assign.js';
+import type { AssignmentInstance } from '../engines/assignment/instance.js';
 import type { RunView } from './runs.schema.js';
 
 export type RunRow = Selectable<AssignmentRunsTable>;

@@ -3,7 +3,7 @@ import { CRITERIA, CRITERION_DIMENSION, type Criterion } from '../../../../commo
 import { dimensionScore, type ReviewFlag } from '../../../../common/review-scoring.js';
 import { missedThresholds, parseThresholds } from '../../../../common/review-thresholds.js';
 import type { DB } from '../../../db/schema.js';
-import type { CallRecord } from '../../programs/calls.lookup.js';
+import type { CallRecord } from '../../calls/calls.lookup.js';
 import { type CalibrationResult, calibrate, type Observation } from './calibration.js';
 import type { PanelApplicationView, PanelView } from './scoring.schema.js';
 

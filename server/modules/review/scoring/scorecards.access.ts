@@ -3,8 +3,8 @@ import type { CallCriteria } from '../../../../common/calls.js';
 import type { DB, ReviewAssignmentsTable, ReviewScorecardsTable } from '../../../db/schema.js';
 import type { Ctx } from '../../../http/context.js';
 import { AppError } from '../../../http/errors.js';
-import { expertIdOfUser } from '../../experts/experts.service.js';
-import { loadCall } from '../../programs/calls.lookup.js';
+import { loadCall } from '../../calls/calls.lookup.js';
+import { expertIdOfUser } from '../experts/experts.service.js';
 
 export type SeatRow = Selectable<ReviewAssignmentsTable>;
 export type ScorecardRow = Selectable<ReviewScorecardsTable>;

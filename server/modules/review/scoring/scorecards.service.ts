@@ -5,7 +5,7 @@ import { MIN_COMMENT_CHARS, weightedTotal } from '../../../../common/review-scor
 import type { DB } from '../../../db/schema.js';
 import { type Ctx, isoNow, newId } from '../../../http/context.js';
 import { AppError, type FieldError } from '../../../http/errors.js';
-import { appendAudit } from '../../audit/audit.chain.js';
+import { appendAudit } from '../../../db/audit-chain.js';
 import { ownSeat, type SeatContext, scoringRefusal } from './scorecards.access.js';
 import { scorecardView } from './scorecards.view.js';
 import type { ScorecardInput, ScorecardView } from './scoring.schema.js';

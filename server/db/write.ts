@@ -1,0 +1,48 @@
+import type { Kysely } from 'kysely';
+import type { Ctx } from '../http/context.js';
+import { type AuditInput, appendAudit } from './audit-chain.js';
+import type { DialectSeam } from './dialect.js';
+import type { DB } from './schema.js';
+
+/** The transaction a write runs in, and the audit entry that commits with it. */
+export type Trx = Kysely<DB>;
+export type Audit = (entry: AuditInput) => Promise<void>;
+
+export interface WriteOptions {
+  /**
+   * Run the whole transaction once more when it lost a race on a unique key (see
+   * retryOnUniqueViolation). Only for work whose checks name the clash on a second run.
+   */
+  retryOnUniqueViolation?: boolean;
+}
+
+/**
+ * The one way a state change is written (docs/adr/0015): one transaction, the change and its
+ * hash-chained audit entries committing together, the actor and request id taken from the context.
+ * `fn` may run twice when `retryOnUniqueViolation` is set, so it must not have effects outside `trx`
+ * (send notifications through the outbox inside the transaction, or after `write` returns).
+ */
+export function write<T>(
+  ctx: Pick<Ctx, 'db' | 'seam' | 'actor' | 'requestId' | 'clock'>,
+  fn: (trx: Trx, audit: Audit) => Promise<T>,
+  options: WriteOptions = {},
+): Promise<T> {
+  const run = () =>
+    ctx.db.transaction().execute((trx) => fn(trx, (entry) => appendAudit(trx, ctx.seam, ctx, entry)));
+  return options.retryOnUniqueViolation ? retryOnUniqueViolation(ctx.seam, run) : run();
+}
+
+/**
+ * Runs a write transaction again once when it lost a race on a unique key. Services check uniqueness
+ * before writing so they can name the clashing field; two concurrent requests can both pass that check
+ * and the loser then hits the database's unique constraint. On the second run the check sees the
+ * winner's committed row and answers 409 with the field pointer instead of a 500.
+ */
+export async function retryOnUniqueViolation<T>(seam: DialectSeam, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (err) {
+    if (!seam.isUniqueViolation(err)) throw err;
+    return run();
+  }
+}

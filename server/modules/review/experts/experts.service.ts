@@ -1,0 +1,235 @@
+import { type Kysely, type SqlBool, sql } from 'kysely';
+import { EXPERT_CATEGORIES } from '../../../../common/review.js';
+import type { DB } from '../../../db/schema.js';
+import { type Ctx, isoNow, newId } from '../../../http/context.js';
+import { AppError, forbidden, invalidField, notFound, unauthorized } from '../../../http/errors.js';
+import { appendAudit } from '../../../db/audit-chain.js';
+import { insertPersonRecord } from '../../people/people.service.js';
+import { canCurateExperts } from './experts.policy.js';
+import type {
+  CreateExpertInput,
+  ExpertView,
+  ListExpertsQuery,
+  OwnProfileInput,
+  ProfileInput,
+} from './experts.schema.js';
+import { type ExpertRow, expertSummaries, expertView } from './experts.views.js';
+import { replaceProfileLists } from './experts.write.js';
+
+function requireCurator(ctx: Ctx) {
+  if (!ctx.actor) throw unauthorized();
+  if (!canCurateExperts(ctx.actor)) throw forbidden();
+}
+
+const audited = (r: ExpertRow, input: Partial<ProfileInput>) => ({
+  personId: r.person_id,
+  category: r.category,
+  loadMax: r.load_max,
+  active: !!r.active,
+  fieldIds: input.fieldIds,
+  outputs: input.outputs?.length,
+  declaredConflicts: input.declaredConflicts?.length,
+  availability: input.availability?.length,
+});
+
+/** Creates an expert inside the caller's transaction (the importer and the demo seed use it). */
+export async function createExpertInTrx(
+  trx: Kysely<DB>,
+  ctx: Ctx,
+  input: CreateExpertInput,
+): Promise<string> {
+  requireCurator(ctx);
+  let personId = input.personId;
+  if (personId) {
+    if (!(await trx.selectFrom('people').select('id').where('id', '=', personId).executeTakeFirst()))
+      throw invalidField('/personId', 'experts.unknown_person');
+    if (await trx.selectFrom('experts').select('id').where('person_id', '=', personId).executeTakeFirst()) {
+      throw new AppError(409, 'experts.already_expert', {
+        errors: [{ in: 'body', pointer: '/personId', code: 'experts.already_expert', message: '' }],
+      });
+    }
+  } else {
+    // Program officers curate experts but do not keep the people directory: the person of a new
+    // expert who is not yet on file is created here, under the curator's permission.
+    personId = (await insertPersonRecord(trx, ctx, input.person!, '/person', 'experts')).id;
+  }
+  const now = isoNow(ctx.clock);
+  const row: ExpertRow = {
+    id: newId(),
+    person_id: personId,
+    category: input.category,
+    expertise_zh: input.expertiseZh ?? null,
+    expertise_en: input.expertiseEn ?? null,
+    load_max: input.loadMax,
+    active: input.active ? 1 : 0,
+    notes: input.notes ?? null,
+    created_at: now,
+    updated_at: now,
+  };
+  await trx.insertInto('experts').values(row).execute();
+  await replaceProfileLists(trx, row.id, input, now);
+  await appendAudit(trx, ctx.seam, ctx, {
+    action: 'expert.created',
+    entityType: 'expert',
+    entityId: row.id,
+    after: audited(row, input),
+  });
+  return row.id;
+}
+
+export async function createExpert(ctx: Ctx, input: CreateExpertInput): Promise<ExpertView> {
+  const id = await ctx.db.transaction().execute((trx) => createExpertInTrx(trx, ctx, input));
+  return getExpert(ctx, id);
+}
+
+async function loadExpert(db: Kysely<DB>, id: string): Promise<ExpertRow> {
+  const row = await db.selectFrom('experts').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row) throw notFound('experts.not_found');
+  return row;
+}
+
+export async function getExpert(ctx: Ctx, id: string): Promise<ExpertView> {
+  requireCurator(ctx);
+  return expertView(ctx.db, await loadExpert(ctx.db, id), true);
+}
+
+/** Replaces the whole profile (the sub-lists too) in one transaction. */
+export async function updateExpert(ctx: Ctx, id: string, input: ProfileInput): Promise<ExpertView> {
+  requireCurator(ctx);
+  await ctx.db.transaction().execute(async (trx) => {
+    const before = await loadExpert(trx, id);
+    const now = isoNow(ctx.clock);
+    const after: ExpertRow = {
+      ...before,
+      category: input.category,
+      expertise_zh: input.expertiseZh ?? null,
+      expertise_en: input.expertiseEn ?? null,
+      load_max: input.loadMax,
+      active: input.active ? 1 : 0,
+      notes: input.notes ?? null,
+      updated_at: now,
+    };
+    const { id: _i, person_id: _p, created_at: _c, ...patch } = after;
+    await trx.updateTable('experts').set(patch).where('id', '=', id).execute();
+    await replaceProfileLists(trx, id, input, now);
+    await appendAudit(trx, ctx.seam, ctx, {
+      action: 'expert.updated',
+      entityType: 'expert',
+      entityId: id,
+      before: audited(before, {}),
+      after: audited(after, input),
+    });
+  });
+  return getExpert(ctx, id);
+}
+
+/** The expert profile of a user (their person's), if any: "the expert I am" for the review modules. */
+export async function expertIdOfUser(db: Kysely<DB>, userId: string | undefined): Promise<string | null> {
+  if (!userId) return null;
+  const row = await db
+    .selectFrom('experts')
+    .innerJoin('people', 'people.id', 'experts.person_id')
+    .select('experts.id')
+    .where('people.user_id', '=', userId)
+    .executeTakeFirst();
+  return row?.id ?? null;
+}
+
+async function ownExpert(ctx: Ctx): Promise<ExpertRow> {
+  if (!ctx.actor) throw unauthorized();
+  const id = await expertIdOfUser(ctx.db, ctx.actor.userId);
+  if (!id) throw notFound('experts.no_profile');
+  return loadExpert(ctx.db, id);
+}
+
+/** The signed-in user's own profile (without the curators' notes). */
+export async function getOwnProfile(ctx: Ctx): Promise<ExpertView> {
+  return expertView(ctx.db, await ownExpert(ctx), false);
+}
+
+/** The expert updates expertise, outputs, declared conflicts, availability and load limit; not category or active. */
+export async function updateOwnProfile(ctx: Ctx, input: OwnProfileInput): Promise<ExpertView> {
+  const row = await ownExpert(ctx);
+  await ctx.db.transaction().execute(async (trx) => {
+    const before = await loadExpert(trx, row.id);
+    const now = isoNow(ctx.clock);
+    await trx
+      .updateTable('experts')
+      .set({
+        expertise_zh: input.expertiseZh ?? null,
+        expertise_en: input.expertiseEn ?? null,
+        load_max: input.loadMax,
+        updated_at: now,
+      })
+      .where('id', '=', row.id)
+      .execute();
+    await replaceProfileLists(trx, row.id, input, now);
+    await appendAudit(trx, ctx.seam, ctx, {
+      action: 'expert.profile_updated',
+      entityType: 'expert',
+      entityId: row.id,
+      before: audited(before, {}),
+      after: audited({ ...before, load_max: input.loadMax }, input),
+    });
+  });
+  return getOwnProfile(ctx);
+}
+
+/** The expert database with filters, a page of rows, and counts by category and active flag. */
+export async function listExperts(ctx: Ctx, q: ListExpertsQuery) {
+  requireCurator(ctx);
+  let base = ctx.db.selectFrom('experts').innerJoin('people', 'people.id', 'experts.person_id');
+  if (q.organisationId) base = base.where('people.organisation_id', '=', q.organisationId);
+  if (q.fieldId) {
+    const fieldId = q.fieldId;
+    base = base.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('expert_fields as ef')
+          .innerJoin('tech_fields as f', 'f.id', 'ef.field_id')
+          .select('ef.field_id')
+          .whereRef('ef.expert_id', '=', 'experts.id')
+          .where((w) => w.or([w('f.id', '=', fieldId), w('f.parent_id', '=', fieldId)])),
+      ),
+    );
+  }
+  if (q.q) {
+    // Matched literally: % and _ are escaped, not wildcards.
+    const like = `%${q.q.toLowerCase().replace(/[\\%_]/g, '\\$&')}%`;
+    const col = (c: string) => sql`lower(coalesce(${sql.ref(c)}, ''))`;
+    base = base.where(
+      sql<SqlBool>`(${col('people.name_zh')} like ${like} escape '\\' or ${col('people.name_en')} like ${like} escape '\\' or ${col('experts.expertise_zh')} like ${like} escape '\\' or ${col('experts.expertise_en')} like ${like} escape '\\')`,
+    );
+  }
+  const tally = await base
+    .select(['experts.category', 'experts.active', (eb) => eb.fn.countAll<number>().as('n')])
+    .groupBy(['experts.category', 'experts.active'])
+    .execute();
+  const byCategory = Object.fromEntries(EXPERT_CATEGORIES.map((c) => [c, 0])) as Record<
+    (typeof EXPERT_CATEGORIES)[number],
+    number
+  >;
+  let active = 0;
+  let inactive = 0;
+  for (const t of tally) {
+    if (q.active === undefined || !!t.active === q.active)
+      byCategory[t.category as keyof typeof byCategory] += Number(t.n);
+    if (!q.category || t.category === q.category) {
+      if (t.active) active += Number(t.n);
+      else inactive += Number(t.n);
+    }
+  }
+  if (q.category) base = base.where('experts.category', '=', q.category);
+  if (q.active !== undefined) base = base.where('experts.active', '=', q.active ? 1 : 0);
+  const total = Number(
+    (await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n,
+  );
+  const rows = await base
+    .selectAll('experts')
+    .orderBy('people.name_zh')
+    .orderBy('experts.id')
+    .limit(q.limit)
+    .offset(q.offset)
+    .execute();
+  return { items: await expertSummaries(ctx.db, rows), total, counts: { byCategory, active, inactive } };
+}
