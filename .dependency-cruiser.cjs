@@ -1,0 +1,67 @@
+/**
+ * The layering rules of docs/architecture.md and docs/adr/0015, checked in CI (`npm run lint:deps`).
+ * Type-only imports count as well: a type names a dependency as much as a value does.
+ */
+/** @type {import('dependency-cruiser').IConfiguration} */
+module.exports = {
+  forbidden: [
+    {
+      name: 'no-cycles',
+      severity: 'error',
+      comment: 'Modules import each other in one direction; a cycle means a rule sits in the wrong module.',
+      from: {},
+      to: { circular: true, dependencyTypesNot: ['type-only'] },
+    },
+    {
+      name: 'repository-stays-in-its-module',
+      severity: 'error',
+      comment:
+        "A module's tables are reached through its service (reads and writes), never its repository (server/db/ownership.ts).",
+      from: { path: '^server/modules/([^/]+)/' },
+      to: { path: '^server/modules/[^/]+/.+[.]repository[.]ts$', pathNot: '^server/modules/$1/' },
+    },
+    {
+      name: 'review-repository-stays-in-its-module',
+      severity: 'error',
+      comment: 'The review domain has one module per step (experts, conflicts, runs, scoring, decisions).',
+      from: { path: '^server/modules/review/([^/]+)/' },
+      to: { path: '^server/modules/review/[^/]+/.+[.]repository[.]ts$', pathNot: '^server/modules/review/$1/' },
+    },
+    {
+      name: 'engines-need-no-server',
+      severity: 'error',
+      comment: 'The engines run from the CLI and benches without a database or HTTP server.',
+      from: { path: '^server/modules/review/engines/' },
+      to: {
+        path: ['^server/(db|http|seed)/', '^server/modules/(?!review/engines/)', '^node_modules/(kysely|fastify|better-sqlite3|pg)/'],
+      },
+    },
+    {
+      name: 'common-stands-alone',
+      severity: 'error',
+      comment: 'common/ is shared by the server and the browser: it imports neither.',
+      from: { path: '^common/' },
+      to: { path: '^(server|web)/' },
+    },
+    {
+      name: 'web-takes-only-schemas-and-common',
+      severity: 'error',
+      comment: 'The browser bundle may share request/response schemas with the server, nothing else.',
+      from: { path: '^web/' },
+      to: { path: '^server/', pathNot: '[.]schema[.]ts$' },
+    },
+    {
+      name: 'server-never-imports-web',
+      severity: 'error',
+      from: { path: '^(server|common)/' },
+      to: { path: '^web/' },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: '^(dist|node_modules)/' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default'] },
+  },
+};
