@@ -25,7 +25,10 @@ module.exports = {
       severity: 'error',
       comment: 'The review domain has one module per step (experts, conflicts, runs, scoring, decisions).',
       from: { path: '^server/modules/review/([^/]+)/' },
-      to: { path: '^server/modules/review/[^/]+/.+[.]repository[.]ts$', pathNot: '^server/modules/review/$1/' },
+      to: {
+        path: '^server/modules/review/[^/]+/.+[.]repository[.]ts$',
+        pathNot: '^server/modules/review/$1/',
+      },
     },
     {
       name: 'engines-need-no-server',
@@ -33,7 +36,11 @@ module.exports = {
       comment: 'The engines run from the CLI and benches without a database or HTTP server.',
       from: { path: '^server/modules/review/engines/' },
       to: {
-        path: ['^server/(db|http|seed)/', '^server/modules/(?!review/engines/)', '^node_modules/(kysely|fastify|better-sqlite3|pg)/'],
+        path: [
+          '^server/(db|http|seed)/',
+          '^server/modules/(?!review/engines/)',
+          '^node_modules/(kysely|fastify|better-sqlite3|pg)/',
+        ],
       },
     },
     {
@@ -62,6 +69,9 @@ module.exports = {
     exclude: { path: '^(dist|node_modules)/' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
-    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default'] },
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'require', 'node', 'default'],
+    },
   },
 };

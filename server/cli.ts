@@ -1,11 +1,11 @@
 import { Command, Option } from 'commander';
 import { ADMIN_KINDS, type AdminKind, ROLES, type Role } from '../common/roles.js';
 import { ConfigError, loadConfig } from './config.js';
+import { verifyAuditChain } from './db/audit-chain.js';
 import { backup } from './db/backup.js';
 import { restore } from './db/backup.restore.js';
 import { AppError } from './http/errors.js';
 import { storedFilesDir } from './modules/applications/attachments.store.js';
-import { verifyAuditChain } from './db/audit-chain.js';
 import { verifyCheckpoints, writeCheckpoint } from './modules/audit/audit.checkpoint.js';
 import { registerAssignCommand } from './modules/review/engines/assignment/assignment.cli.js';
 import { techTransferReportCli } from './modules/ttreports/report.cli.js';

@@ -5,6 +5,7 @@ import path from 'node:path';
 import pino from 'pino';
 import { ROLES, type Role } from '../../common/roles.js';
 import { type Config, loadConfig } from '../../server/config.js';
+import { appendAudit } from '../../server/db/audit-chain.js';
 import { createDatabase, type Database, targetFromConfig } from '../../server/db/database.js';
 import { migrateToLatest } from '../../server/db/migrate.js';
 import {
@@ -16,7 +17,6 @@ import {
   systemClock,
   type UserActor,
 } from '../../server/http/context.js';
-import { appendAudit } from '../../server/db/audit-chain.js';
 import { hashPassword } from '../../server/modules/auth/password.js';
 
 export interface BenchDatabase {

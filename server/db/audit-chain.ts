@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { canonicalJson } from '../../common/canonical-json.js';
+import { type Ctx, isoNow, newId } from '../http/context.js';
 import type { DialectSeam } from './dialect.js';
 import type { AuditLogTable, DB } from './schema.js';
-import { type Ctx, isoNow, newId } from '../http/context.js';
 
 export const GENESIS_HASH = '0'.repeat(64);
 

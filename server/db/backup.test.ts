@@ -15,13 +15,13 @@ import {
   pdfBytes,
 } from '../modules/applications/applications.fixtures.js';
 import { storedFilesDir } from '../modules/applications/attachments.store.js';
-import { appendAudit, verifyAuditChain } from './audit-chain.js';
 import { loadActor } from '../modules/auth/auth.repository.js';
 import { resetPassword, setRoles } from '../modules/users/users.service.js';
 import { seedDemo } from '../seed/demo.js';
 import { snapshotTables } from '../test/bad-input.js';
 import { buildPlatform, buildUser } from '../test/factories.js';
 import { freshDatabase, setupTestApp, signIn, type TestApp, testConfig } from '../test/harness.js';
+import { appendAudit, verifyAuditChain } from './audit-chain.js';
 import { backup } from './backup.js';
 import { restore } from './backup.restore.js';
 import { latestMigration } from './migrate.js';

@@ -11,6 +11,10 @@ export const CSRF_COOKIE = 'cl_csrf';
 export const CSRF_HEADER = 'x-csrf-token';
 
 declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Answer without a signed-in caller in a scope that `requireSignIn` guards (public pages, sign-in). */
+    public?: boolean;
+  }
   interface FastifyRequest {
     actor: Actor;
     session: { id: string; csrfToken: string; expiresAt: string; mfaPending: boolean } | null;
@@ -65,6 +69,16 @@ export const authPlugin = fp(async (app: FastifyInstance) => {
     };
   });
 });
+
+/**
+ * Declares once for a route scope (a routes plugin) that its routes need a signed-in caller: 401 after
+ * validation, as a handler's own check would answer, for every route not marked `config: { public: true }`.
+ */
+export function requireSignIn(app: FastifyInstance): void {
+  app.addHook('preHandler', async (request) => {
+    if (request.routeOptions.config.public !== true) requireActor(request);
+  });
+}
 
 /** The signed-in actor, or 401 (naming an expired session when that is why). */
 export function requireActor(request: FastifyRequest): UserActor {

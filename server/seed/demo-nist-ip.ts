@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely';
+import { appendAudit } from '../db/audit-chain.js';
 import type { DB } from '../db/schema.js';
 import { type Ctx, isoNow, newId } from '../http/context.js';
 import { type Beneficiary, distribute } from '../modules/agreements/agreements.distribution.js';
-import { appendAudit } from '../db/audit-chain.js';
 import { insertOrganisationInTrx } from '../modules/orgs/orgs.service.js';
 import { generateAgreements, generateReceipts } from './demo-nist-ip.agreements.js';
 import { NIST_LICENSEES } from './demo-nist-ip.licensees.js';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TABLES_IN_DEPENDENCY_ORDER } from '../db/schema.js';
 import { verifyAuditChain } from '../db/audit-chain.js';
+import { TABLES_IN_DEPENDENCY_ORDER } from '../db/schema.js';
 import { anonymous, setupTestApp, signIn, type TestApp } from '../test/harness.js';
 import { seedDemo } from './demo.js';
 import { DEMO_FIELDS } from './demo-fields.js';

@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely';
+import { appendAudit } from '../../db/audit-chain.js';
 import type { DB } from '../../db/schema.js';
 import { type Ctx, isoNow, newId } from '../../http/context.js';
 import { forbidden, invalidField } from '../../http/errors.js';
-import { appendAudit } from '../../db/audit-chain.js';
 import { keepsAnyPlatform, platformFor } from '../ip/ip.policy.js';
 import { type Beneficiary, distribute } from './agreements.distribution.js';
 import type {

@@ -1,13 +1,13 @@
 import { type Kysely, type SqlBool, sql } from 'kysely';
 import { LICENSING_KINDS } from '../../../common/ip.js';
+import { appendAudit } from '../../db/audit-chain.js';
 import type { DB } from '../../db/schema.js';
+import { retryOnUniqueViolation } from '../../db/write.js';
 import { type Ctx, isoNow, newId } from '../../http/context.js';
 import { AppError, invalidField, notFound } from '../../http/errors.js';
-import { appendAudit } from '../../db/audit-chain.js';
 import { markInquiryLicensed } from '../inquiries/inquiries.service.js';
 import { knownField, unitOfPlatform } from '../ip/ip.disclosures.js';
 import { assertManages, platformFor } from '../ip/ip.policy.js';
-import { retryOnUniqueViolation } from '../../db/write.js';
 import type {
   AgreementListQuery,
   AgreementView,

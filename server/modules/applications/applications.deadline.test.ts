@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { verifyAuditChain } from '../../db/audit-chain.js';
 import type { Clock } from '../../http/context.js';
 import { type Client, setupTestApp, signIn, type TestApp } from '../../test/harness.js';
-import { verifyAuditChain } from '../../db/audit-chain.js';
 import { loadActor } from '../auth/auth.repository.js';
 import { uploadAttachment } from './applications.attachments.js';
 import { createApplication, saveDraft } from './applications.drafts.js';

@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely';
 import { type ApplicationState, EDITABLE_STATES } from '../../../common/applications.js';
+import { appendAudit } from '../../db/audit-chain.js';
 import type { DB } from '../../db/schema.js';
 import { type Ctx, isoNow, newId } from '../../http/context.js';
 import { AppError, forbidden, notFound } from '../../http/errors.js';
-import { appendAudit } from '../../db/audit-chain.js';
 import { acceptsSubmissions, type CallRecord, loadCall } from '../calls/calls.lookup.js';
 import { accessible } from './applications.access.js';
 import { type ApplicationRow, loadVersion, membersOf, personOfUser } from './applications.lookup.js';

@@ -6,10 +6,10 @@ import {
   EDITABLE_STATES,
   type InvitationState,
 } from '../../../common/applications.js';
+import { appendAudit } from '../../db/audit-chain.js';
 import type { ApplicationInvitationsTable, DB } from '../../db/schema.js';
 import { type Ctx, isoNow, newId } from '../../http/context.js';
 import { AppError, invalidField, notFound } from '../../http/errors.js';
-import { appendAudit } from '../../db/audit-chain.js';
 import { notify } from '../notifications/notifications.service.js';
 import { accessible } from './applications.access.js';
 import { callOf, frozen } from './applications.drafts.js';

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
+import { appendAudit } from '../../db/audit-chain.js';
 import type { DB } from '../../db/schema.js';
 import { type Ctx, isoNow, newId } from '../../http/context.js';
-import { appendAudit } from '../../db/audit-chain.js';
 import { accessible } from './applications.access.js';
 import { callOf } from './applications.drafts.js';
 import { type ApplicationRow, loadVersion } from './applications.lookup.js';

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { verifyAuditChain } from '../../db/audit-chain.js';
 import { buildUser } from '../../test/factories.js';
 import { type Client, setupTestApp, signIn, type TestApp } from '../../test/harness.js';
 import { buildPerson } from '../../test/platform-factories.js';
-import { verifyAuditChain } from '../../db/audit-chain.js';
 import { multipart, readXlsx } from '../imports/imports.fixtures.js';
 import {
   buildApplicant,

@@ -1,9 +1,9 @@
 import type { Kysely, Updateable } from 'kysely';
 import { type ApplicationAction, type ApplicationState, nextState } from '../../../common/applications.js';
+import { appendAudit } from '../../db/audit-chain.js';
 import type { ApplicationsTable, DB } from '../../db/schema.js';
 import { type Ctx, isoNow, newId } from '../../http/context.js';
 import { AppError } from '../../http/errors.js';
-import { appendAudit } from '../../db/audit-chain.js';
 import type { CallRecord } from '../calls/calls.lookup.js';
 import { notify } from '../notifications/notifications.service.js';
 import { concernedUserIds } from './applications.access.js';

@@ -1,6 +1,6 @@
+import { verifyAuditChain } from '../../db/audit-chain.js';
 import type { Ctx } from '../../http/context.js';
 import { forbidden } from '../../http/errors.js';
-import { verifyAuditChain } from '../../db/audit-chain.js';
 import { can, readableAuditScope } from './audit.policy.js';
 
 const parse = (s: string | null) => (s === null ? null : (JSON.parse(s) as unknown));

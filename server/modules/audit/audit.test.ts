@@ -1,10 +1,10 @@
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { appendAudit, entryHash, GENESIS_HASH, verifyAuditChain } from '../../db/audit-chain.js';
 import { createAuditGuards, dropAuditGuards } from '../../db/migrations/0013_audit_append_only.js';
 import { buildUser } from '../../test/factories.js';
 import { type Client, setupTestApp, signIn, TEST_PASSWORD, type TestApp } from '../../test/harness.js';
 import { createUser } from '../users/users.service.js';
-import { appendAudit, entryHash, GENESIS_HASH, verifyAuditChain } from '../../db/audit-chain.js';
 import { verifyCheckpoints, writeCheckpoint } from './audit.checkpoint.js';
 
 let t: TestApp;

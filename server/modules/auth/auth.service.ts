@@ -1,9 +1,9 @@
 import { sql } from 'kysely';
 import { passwordProblem } from '../../../common/password-policy.js';
 import type { Locale, TokenScope } from '../../../common/roles.js';
+import { appendAudit } from '../../db/audit-chain.js';
 import { type Ctx, isoNow, type UserActor } from '../../http/context.js';
 import { AppError, unauthorized } from '../../http/errors.js';
-import { appendAudit } from '../../db/audit-chain.js';
 import { notify } from '../notifications/notifications.service.js';
 import {
   claimSignInAttempt,

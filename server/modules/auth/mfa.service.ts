@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely';
+import { appendAudit } from '../../db/audit-chain.js';
 import type { DB } from '../../db/schema.js';
 import { type Ctx, isoNow, newId, type UserActor } from '../../http/context.js';
 import { AppError } from '../../http/errors.js';
-import { appendAudit } from '../../db/audit-chain.js';
 import { loadActor } from './auth.repository.js';
 import { mfaRequiredFor, mfaRow, secondFactorEnabled } from './mfa.gate.js';
 import type { MfaStatus } from './mfa.schema.js';

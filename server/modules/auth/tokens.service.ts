@@ -1,9 +1,9 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { TokenScope } from '../../../common/roles.js';
+import { appendAudit } from '../../db/audit-chain.js';
 import type { ApiTokensTable, DB } from '../../db/schema.js';
 import { type Ctx, isoNow, newId } from '../../http/context.js';
 import { AppError, notFound } from '../../http/errors.js';
-import { appendAudit } from '../../db/audit-chain.js';
 import { API_TOKEN_PREFIX, randomToken, tokenHash } from './secrets.js';
 
 const view = (t: Selectable<ApiTokensTable>) => ({

@@ -1,12 +1,12 @@
 import type { Kysely } from 'kysely';
 import { CALL_TRANSITIONS, type CallAction, canTransition, DEFAULT_CRITERIA } from '../../../common/calls.js';
 import type { ErrorCode } from '../../../common/error-codes.js';
+import { appendAudit } from '../../db/audit-chain.js';
 import type { DB } from '../../db/schema.js';
+import { retryOnUniqueViolation } from '../../db/write.js';
 import { type Ctx, isoNow, newId } from '../../http/context.js';
 import { AppError, type FieldError, forbidden, notFound } from '../../http/errors.js';
-import { appendAudit } from '../../db/audit-chain.js';
 import { resolveFieldRefs } from '../fields/fields.service.js';
-import { retryOnUniqueViolation } from '../../db/write.js';
 import { platformOrNotFound } from '../platforms/platforms.service.js';
 import { applicantsOfCall, notifyCall } from './calls.applicants.js';
 import { type CallRecord, type CallRow, effectiveCallState, loadCall } from './calls.lookup.js';

@@ -1,11 +1,11 @@
 import type { Kysely } from 'kysely';
+import { appendAudit } from '../../db/audit-chain.js';
 import type { DB } from '../../db/schema.js';
+import { retryOnUniqueViolation } from '../../db/write.js';
 import { type Ctx, isoNow, newId } from '../../http/context.js';
 import { AppError, forbidden, invalidField, notFound } from '../../http/errors.js';
-import { appendAudit } from '../../db/audit-chain.js';
 import { resolveFieldRefs } from '../fields/fields.service.js';
 import { createPersonInTrx, resolveOrganisation } from '../people/people.service.js';
-import { retryOnUniqueViolation } from '../../db/write.js';
 import { platformOrNotFound } from '../platforms/platforms.service.js';
 import { can } from './committee.policy.js';
 import type { AddCommitteeMemberInput, MemberView, UpdateCommitteeMemberInput } from './committee.schema.js';

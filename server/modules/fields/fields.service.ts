@@ -1,10 +1,10 @@
 import type { Kysely, Selectable } from 'kysely';
 import { ERROR_MESSAGES, type ErrorCode } from '../../../common/error-codes.js';
+import { appendAudit } from '../../db/audit-chain.js';
 import type { DB, TechFieldsTable } from '../../db/schema.js';
+import { retryOnUniqueViolation } from '../../db/write.js';
 import { type Ctx, isoNow, newId } from '../../http/context.js';
 import { AppError, type FieldError, forbidden, invalidField, notFound } from '../../http/errors.js';
-import { appendAudit } from '../../db/audit-chain.js';
-import { retryOnUniqueViolation } from '../../db/write.js';
 import { can } from './fields.policy.js';
 import { fieldUsage } from './fields.references.js';
 import type { CreateFieldInput, FieldSummary, FieldView, UpdateFieldInput } from './fields.schema.js';

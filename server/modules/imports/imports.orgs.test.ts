@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { verifyAuditChain } from '../../db/audit-chain.js';
 import { snapshotTables } from '../../test/bad-input.js';
 import { buildPlatform, buildUser } from '../../test/factories.js';
 import { anonymous, type Client, setupTestApp, signIn, type TestApp } from '../../test/harness.js';
-import { verifyAuditChain } from '../../db/audit-chain.js';
 import { buildOrg, validCreditCode } from '../orgs/orgs.fixtures.js';
 import { csv, multipart, upload, xlsx } from './imports.fixtures.js';
 

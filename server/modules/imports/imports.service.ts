@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import { type Kysely, sql } from 'kysely';
 import { ERROR_MESSAGES, type ErrorCode } from '../../../common/error-codes.js';
+import { appendAudit } from '../../db/audit-chain.js';
 import type { DialectSeam } from '../../db/dialect.js';
 import type { DB } from '../../db/schema.js';
 import type { Ctx } from '../../http/context.js';
 import { AppError } from '../../http/errors.js';
-import { appendAudit } from '../../db/audit-chain.js';
 import { type HeaderMap, mapHeaders, parseRows } from './imports.parse.js';
 import type { ImportKindName, ImportPreview, ImportResult, RowError } from './imports.schema.js';
 import type { CellError, ImportKind, RowState } from './kind.js';

@@ -1,9 +1,9 @@
 import type { Kysely, Selectable } from 'kysely';
 import { INQUIRY_TRANSITIONS, type InquiryState } from '../../../common/results.js';
+import { appendAudit } from '../../db/audit-chain.js';
 import type { DB, InquiriesTable } from '../../db/schema.js';
 import { type Ctx, isoNow, newId } from '../../http/context.js';
 import { AppError, forbidden, invalidField, notFound } from '../../http/errors.js';
-import { appendAudit } from '../../db/audit-chain.js';
 import { notify, roleHoldersOrAdmins } from '../notifications/notifications.service.js';
 import { can } from './inquiries.policy.js';
 import type { CreateInquiryInput, InquiryView, TransitionInput } from './inquiries.schema.js';

@@ -1,9 +1,9 @@
 import { type Kysely, type SqlBool, sql } from 'kysely';
+import { appendAudit } from '../../db/audit-chain.js';
 import type { DB } from '../../db/schema.js';
+import { retryOnUniqueViolation } from '../../db/write.js';
 import { type Ctx, isoNow, newId } from '../../http/context.js';
 import { AppError, invalidField, notFound } from '../../http/errors.js';
-import { appendAudit } from '../../db/audit-chain.js';
-import { retryOnUniqueViolation } from '../../db/write.js';
 import { assertManages, platformFor } from './ip.policy.js';
 import type { CreateDisclosureInput, DisclosureView, ListQuery, UpdateDisclosureInput } from './ip.schema.js';
 import { type DisclosureRow, disclosureSummaryOf, disclosureViews } from './ip.views.js';

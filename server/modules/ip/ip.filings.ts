@@ -1,10 +1,10 @@
 import type { Kysely } from 'kysely';
 import type { ErrorCode } from '../../../common/error-codes.js';
+import { appendAudit } from '../../db/audit-chain.js';
 import type { DB } from '../../db/schema.js';
+import { retryOnUniqueViolation } from '../../db/write.js';
 import { type Ctx, isoNow, newId } from '../../http/context.js';
 import { AppError, type FieldError, invalidField, notFound } from '../../http/errors.js';
-import { appendAudit } from '../../db/audit-chain.js';
-import { retryOnUniqueViolation } from '../../db/write.js';
 import { assertManages, platformFor } from './ip.policy.js';
 import type {
   CreateFilingInput,

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { verifyAuditChain } from '../../db/audit-chain.js';
 import { TABLES_IN_DEPENDENCY_ORDER } from '../../db/schema.js';
 import { buildPlatform, buildUser } from '../../test/factories.js';
 import { type Client, setupTestApp, signIn, type TestApp } from '../../test/harness.js';
-import { verifyAuditChain } from '../../db/audit-chain.js';
 import { buildDisclosure, buildFiling } from './ip.fixtures.js';
 
 let t: TestApp;

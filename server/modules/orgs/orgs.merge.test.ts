@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { verifyAuditChain } from '../../db/audit-chain.js';
 import { isoNow, newId } from '../../http/context.js';
 import { buildPlatform, buildUser } from '../../test/factories.js';
 import { type Client, setupTestApp, signIn, type TestApp } from '../../test/harness.js';
-import { verifyAuditChain } from '../../db/audit-chain.js';
 import { buildOrg, validCreditCode } from './orgs.fixtures.js';
 
 let t: TestApp;

@@ -1,7 +1,7 @@
+import { appendAudit } from '../../db/audit-chain.js';
 import type { Ctx } from '../../http/context.js';
 import { isoNow } from '../../http/context.js';
 import { AppError, invalidField, notFound } from '../../http/errors.js';
-import { appendAudit } from '../../db/audit-chain.js';
 import { findOrg, moveReferences, type OrgRow } from './orgs.repository.js';
 import { assertCan, toOrgView } from './orgs.service.js';
 

@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely';
+import { appendAudit } from '../../db/audit-chain.js';
 import type { DB } from '../../db/schema.js';
 import { type Ctx, isoNow, newId } from '../../http/context.js';
 import { AppError, forbidden, notFound } from '../../http/errors.js';
-import { appendAudit } from '../../db/audit-chain.js';
 import { nameKey } from './orgs.names.js';
 import { can } from './orgs.policy.js';
 import {

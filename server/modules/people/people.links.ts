@@ -1,8 +1,8 @@
 import type { Kysely, Selectable } from 'kysely';
+import { appendAudit } from '../../db/audit-chain.js';
 import type { DB, PeopleTable } from '../../db/schema.js';
 import { type Ctx, isoNow, newId } from '../../http/context.js';
 import { AppError, forbidden, invalidField, notFound, unauthorized } from '../../http/errors.js';
-import { appendAudit } from '../../db/audit-chain.js';
 import { notify } from '../notifications/notifications.service.js';
 import { can, type PersonResource } from './people.policy.js';
 import { expertHistory, organisationNames, placements } from './people.repository.js';

@@ -1,8 +1,8 @@
 import { type Kysely, type Selectable, type SqlBool, sql } from 'kysely';
+import { appendAudit } from '../../db/audit-chain.js';
 import type { DB, PeopleTable } from '../../db/schema.js';
 import { type Ctx, isoNow, newId } from '../../http/context.js';
 import { AppError, forbidden, invalidField, notFound } from '../../http/errors.js';
-import { appendAudit } from '../../db/audit-chain.js';
 import {
   assertMayLinkDirectly,
   assertUserLinkable,

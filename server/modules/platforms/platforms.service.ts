@@ -1,13 +1,13 @@
 import type { Kysely, Selectable } from 'kysely';
 import { currencyDigits, type FundingSource } from '../../../common/platforms.js';
 import type { PlatformModel } from '../../../common/roles.js';
+import { appendAudit } from '../../db/audit-chain.js';
 import type { DB, PlatformsTable } from '../../db/schema.js';
+import { retryOnUniqueViolation } from '../../db/write.js';
 import { type Ctx, isoNow, newId } from '../../http/context.js';
 import { AppError, forbidden, invalidField, notFound } from '../../http/errors.js';
-import { appendAudit } from '../../db/audit-chain.js';
 import { fieldSummaries, resolveFieldRefs } from '../fields/fields.service.js';
 import { can } from './platforms.policy.js';
-import { retryOnUniqueViolation } from '../../db/write.js';
 import type {
   CreatePlatformInput,
   FundingRowInput,

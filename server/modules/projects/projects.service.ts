@@ -1,11 +1,11 @@
 import { type Kysely, type Selectable, type SqlBool, sql } from 'kysely';
 import type { ProjectKind, ProjectState } from '../../../common/calls.js';
+import { appendAudit } from '../../db/audit-chain.js';
 import type { DB, ProjectsTable } from '../../db/schema.js';
+import { retryOnUniqueViolation } from '../../db/write.js';
 import { type Ctx, isoNow, newId } from '../../http/context.js';
 import { AppError, forbidden, invalidField, notFound } from '../../http/errors.js';
-import { appendAudit } from '../../db/audit-chain.js';
 import { fieldSummaries, resolveFieldRefs } from '../fields/fields.service.js';
-import { retryOnUniqueViolation } from '../../db/write.js';
 import { platformOrNotFound } from '../platforms/platforms.service.js';
 import { can, type ProjectUnit } from './projects.policy.js';
 import type { ProjectList, ProjectsQuery, ProjectView, RegisterProjectInput } from './projects.schema.js';

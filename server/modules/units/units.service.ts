@@ -1,11 +1,11 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { UnitKind } from '../../../common/platforms.js';
+import { appendAudit } from '../../db/audit-chain.js';
 import type { DB, OrgUnitsTable } from '../../db/schema.js';
+import { retryOnUniqueViolation } from '../../db/write.js';
 import { type Ctx, isoNow, newId } from '../../http/context.js';
 import { AppError, forbidden, invalidField } from '../../http/errors.js';
-import { appendAudit } from '../../db/audit-chain.js';
 import { fieldSummaries, resolveFieldRefs } from '../fields/fields.service.js';
-import { retryOnUniqueViolation } from '../../db/write.js';
 import { platformOrNotFound } from '../platforms/platforms.service.js';
 import { can, type UnitResource } from './units.policy.js';
 import { staffOf, unitResource } from './units.repository.js';

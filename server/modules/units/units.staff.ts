@@ -1,9 +1,9 @@
 import type { StaffPosition } from '../../../common/platforms.js';
+import { appendAudit } from '../../db/audit-chain.js';
+import { retryOnUniqueViolation } from '../../db/write.js';
 import type { Ctx } from '../../http/context.js';
 import { isoNow, newId } from '../../http/context.js';
 import { AppError, forbidden, invalidField, notFound } from '../../http/errors.js';
-import { appendAudit } from '../../db/audit-chain.js';
-import { retryOnUniqueViolation } from '../../db/write.js';
 import { can } from './units.policy.js';
 import { staffOf, unitResource } from './units.repository.js';
 import type { StaffView } from './units.schema.js';

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ctxOf, requireActor } from '../../http/auth.js';
+import { ctxOf, requireSignIn } from '../../http/auth.js';
 import { problemResponses } from '../../http/openapi.js';
 import {
   adminKindBody,
@@ -19,6 +19,7 @@ import { createUser, listUsers, resetPassword, setRoles, updateUser, viewUser } 
 
 export async function usersRoutes(root: FastifyInstance) {
   const app = root.withTypeProvider<ZodTypeProvider>();
+  requireSignIn(app);
   const tags = ['users'];
 
   app.get(
@@ -31,10 +32,7 @@ export async function usersRoutes(root: FastifyInstance) {
         response: { 200: userList, ...problemResponses },
       },
     },
-    async (request) => {
-      requireActor(request);
-      return listUsers(ctxOf(request), request.query);
-    },
+    async (request) => listUsers(ctxOf(request), request.query),
   );
 
   app.post(
@@ -47,10 +45,7 @@ export async function usersRoutes(root: FastifyInstance) {
         response: { 201: userView, ...problemResponses },
       },
     },
-    async (request, reply) => {
-      requireActor(request);
-      return reply.code(201).send(await createUser(ctxOf(request), request.body));
-    },
+    async (request, reply) => reply.code(201).send(await createUser(ctxOf(request), request.body)),
   );
 
   app.patch(
@@ -64,10 +59,7 @@ export async function usersRoutes(root: FastifyInstance) {
         response: { 200: userView, ...problemResponses },
       },
     },
-    async (request) => {
-      requireActor(request);
-      return updateUser(ctxOf(request), request.params.id, request.body);
-    },
+    async (request) => updateUser(ctxOf(request), request.params.id, request.body),
   );
 
   app.put(
@@ -81,10 +73,7 @@ export async function usersRoutes(root: FastifyInstance) {
         response: { 200: userView, ...problemResponses },
       },
     },
-    async (request) => {
-      requireActor(request);
-      return setRoles(ctxOf(request), request.params.id, request.body.roles);
-    },
+    async (request) => setRoles(ctxOf(request), request.params.id, request.body.roles),
   );
 
   app.post(
@@ -99,7 +88,6 @@ export async function usersRoutes(root: FastifyInstance) {
       },
     },
     async (request, reply) => {
-      requireActor(request);
       await resetPassword(ctxOf(request), request.params.id, request.body.password);
       return reply.code(204).send(null);
     },
@@ -117,7 +105,6 @@ export async function usersRoutes(root: FastifyInstance) {
       },
     },
     async (request) => {
-      requireActor(request);
       const ctx = ctxOf(request);
       await grantAdminKind(ctx, request.params.id, request.body.adminKind);
       return viewUser(ctx, request.params.id);
@@ -136,7 +123,6 @@ export async function usersRoutes(root: FastifyInstance) {
       },
     },
     async (request) => {
-      requireActor(request);
       const ctx = ctxOf(request);
       await revokeAdminKind(ctx, request.params.id, request.body.adminKind);
       return viewUser(ctx, request.params.id);
@@ -154,7 +140,6 @@ export async function usersRoutes(root: FastifyInstance) {
       },
     },
     async (request, reply) => {
-      requireActor(request);
       await unlockUser(ctxOf(request), request.params.id);
       return reply.code(204).send(null);
     },

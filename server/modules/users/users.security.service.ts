@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { AdminKind } from '../../../common/roles.js';
+import { appendAudit } from '../../db/audit-chain.js';
 import type { DB } from '../../db/schema.js';
 import { type Ctx, isoNow } from '../../http/context.js';
 import { AppError, forbidden, notFound } from '../../http/errors.js';
-import { appendAudit } from '../../db/audit-chain.js';
 import { removeFactor } from '../auth/mfa.service.js';
 import { can } from './users.policy.js';
 

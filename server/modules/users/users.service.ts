@@ -1,10 +1,10 @@
 import { type Kysely, type Selectable, type SqlBool, sql } from 'kysely';
 import { passwordProblem } from '../../../common/password-policy.js';
 import type { Role } from '../../../common/roles.js';
+import { appendAudit } from '../../db/audit-chain.js';
 import type { DB, UsersTable } from '../../db/schema.js';
 import { type Ctx, isoNow, newId, platformIdsWithRole } from '../../http/context.js';
 import { AppError, forbidden, notFound } from '../../http/errors.js';
-import { appendAudit } from '../../db/audit-chain.js';
 import { rolesOf } from '../auth/auth.repository.js';
 import { hashPassword } from '../auth/password.js';
 import { revokeAllTokensOf } from '../auth/tokens.service.js';

@@ -6,11 +6,11 @@
 
 import { type ApplicationState, EDITABLE_STATES } from '../../../../common/applications.js';
 import { MAX_AVOID_REQUESTS, normaliseName } from '../../../../common/conflict-rules.js';
+import { appendAudit } from '../../../db/audit-chain.js';
 import type { Ctx } from '../../../http/context.js';
 import { isoNow, newId } from '../../../http/context.js';
 import { AppError, invalidField, notFound } from '../../../http/errors.js';
 import { accessible } from '../../applications/applications.access.js';
-import { appendAudit } from '../../../db/audit-chain.js';
 import type { CreateAvoidRequestInput } from './conflicts.schema.js';
 
 const editable = (state: string) => EDITABLE_STATES.includes(state as ApplicationState);

@@ -3,10 +3,10 @@
  * rule, a refresh on demand, and the explanation of any one pair (conflicts.explain.ts).
  */
 import type { Kysely } from 'kysely';
+import { appendAudit } from '../../../db/audit-chain.js';
 import type { DB } from '../../../db/schema.js';
 import type { Ctx } from '../../../http/context.js';
 import { forbidden, notFound, unauthorized } from '../../../http/errors.js';
-import { appendAudit } from '../../../db/audit-chain.js';
 import { type CallRecord, loadCall } from '../../calls/calls.lookup.js';
 import { can as canManageCall } from '../../calls/calls.policy.js';
 import { refreshCallConflicts } from './conflicts.engine.js';

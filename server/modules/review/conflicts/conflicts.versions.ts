@@ -3,10 +3,10 @@
  * that chose an older version keep it (call_review_settings.rule_set_id points at the row).
  */
 import type { Selectable } from 'kysely';
+import { appendAudit } from '../../../db/audit-chain.js';
 import type { ConflictRuleSetsTable } from '../../../db/schema.js';
 import { type Actor, type Ctx, isoNow, newId, platformIdsWithRole } from '../../../http/context.js';
 import { AppError, forbidden, notFound, unauthorized } from '../../../http/errors.js';
-import { appendAudit } from '../../../db/audit-chain.js';
 import { ruleSetRecord } from './conflicts.rulesets.js';
 import type { CreateRuleSetInput, RuleSetView } from './conflicts.schema.js';
 

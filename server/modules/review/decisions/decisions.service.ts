@@ -1,8 +1,8 @@
 import { ERROR_MESSAGES } from '../../../../common/error-codes.js';
+import { appendAudit } from '../../../db/audit-chain.js';
 import type { Ctx } from '../../../http/context.js';
 import { isoNow, newId } from '../../../http/context.js';
 import { AppError, type FieldError } from '../../../http/errors.js';
-import { appendAudit } from '../../../db/audit-chain.js';
 import { explain } from '../engines/funding-decision/explain.js';
 import { DecisionInfeasible, decide, NodeLimitError } from '../engines/funding-decision/model.js';
 import { alreadyFinal, decisionCall, decisionRow, notReviewing } from './decisions.access.js';

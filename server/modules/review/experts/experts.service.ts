@@ -1,9 +1,9 @@
 import { type Kysely, type SqlBool, sql } from 'kysely';
 import { EXPERT_CATEGORIES } from '../../../../common/review.js';
+import { appendAudit } from '../../../db/audit-chain.js';
 import type { DB } from '../../../db/schema.js';
 import { type Ctx, isoNow, newId } from '../../../http/context.js';
 import { AppError, forbidden, invalidField, notFound, unauthorized } from '../../../http/errors.js';
-import { appendAudit } from '../../../db/audit-chain.js';
 import { insertPersonRecord } from '../../people/people.service.js';
 import { canCurateExperts } from './experts.policy.js';
 import type {

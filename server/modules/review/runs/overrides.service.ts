@@ -1,6 +1,6 @@
+import { appendAudit } from '../../../db/audit-chain.js';
 import { type Ctx, isoNow, newId } from '../../../http/context.js';
 import { AppError, notFound } from '../../../http/errors.js';
-import { appendAudit } from '../../../db/audit-chain.js';
 import { excludedPairs } from './conflicts.port.js';
 import { officerCall } from './runs.access.js';
 import type { OverrideInput } from './runs.schema.js';

@@ -1,10 +1,10 @@
 import type { Transaction } from 'kysely';
 import { canTransition } from '../../../../common/calls.js';
 import type { AssignmentMode } from '../../../../common/review.js';
+import { appendAudit } from '../../../db/audit-chain.js';
 import type { DB } from '../../../db/schema.js';
 import { type Ctx, newId } from '../../../http/context.js';
 import { AppError, notFound } from '../../../http/errors.js';
-import { appendAudit } from '../../../db/audit-chain.js';
 import { type CallRecord, effectiveCallState } from '../../calls/calls.lookup.js';
 import { moveCall } from '../../calls/calls.service.js';
 import { notify } from '../../notifications/notifications.service.js';

@@ -1,10 +1,10 @@
 import type { Transaction } from 'kysely';
 import { canonicalJson } from '../../../../common/canonical-json.js';
 import type { AssignmentMode } from '../../../../common/review.js';
+import { appendAudit } from '../../../db/audit-chain.js';
 import type { DB } from '../../../db/schema.js';
 import { type Ctx, newId } from '../../../http/context.js';
 import { AppError, notFound } from '../../../http/errors.js';
-import { appendAudit } from '../../../db/audit-chain.js';
 import type { CallRecord } from '../../calls/calls.lookup.js';
 import { type AssignmentResult, assign } from '../engines/assignment/assign.js';
 import { AssignmentError, type AssignmentInstance } from '../engines/assignment/instance.js';

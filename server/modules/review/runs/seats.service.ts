@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely';
 import { SEAT_STATES, type SeatState } from '../../../../common/review.js';
+import { appendAudit } from '../../../db/audit-chain.js';
 import type { DB } from '../../../db/schema.js';
 import { type Ctx, isoNow, platformIdsWithRole } from '../../../http/context.js';
 import { AppError, notFound } from '../../../http/errors.js';
-import { appendAudit } from '../../../db/audit-chain.js';
 import { notify, roleHoldersOrAdmins } from '../../notifications/notifications.service.js';
 import { expertIdOfUser } from '../experts/experts.service.js';
 import { officerCall } from './runs.access.js';

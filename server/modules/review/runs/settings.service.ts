@@ -1,9 +1,9 @@
 import type { Kysely, Selectable } from 'kysely';
 import { DEFAULT_RULE_SET_ID } from '../../../../common/conflict-rules.js';
+import { appendAudit } from '../../../db/audit-chain.js';
 import type { CallReviewSettingsTable, DB } from '../../../db/schema.js';
 import { type Ctx, isoNow } from '../../../http/context.js';
 import { invalidField } from '../../../http/errors.js';
-import { appendAudit } from '../../../db/audit-chain.js';
 import { assertRuleSetUsable } from '../conflicts/conflicts.rulesets.js';
 import { officerCall } from './runs.access.js';
 import type { ReviewSettingsView, UpdateReviewSettingsInput } from './runs.schema.js';

@@ -1,11 +1,11 @@
 import type { Kysely } from 'kysely';
 import { ERROR_MESSAGES } from '../../../../common/error-codes.js';
 import type { ReviewThresholds } from '../../../../common/review-thresholds.js';
+import { appendAudit } from '../../../db/audit-chain.js';
 import type { DB } from '../../../db/schema.js';
 import { type Ctx, isoNow } from '../../../http/context.js';
 import { AppError, type FieldError, forbidden, notFound } from '../../../http/errors.js';
 import { accessible } from '../../applications/applications.access.js';
-import { appendAudit } from '../../../db/audit-chain.js';
 import { type CallRecord, loadCall } from '../../calls/calls.lookup.js';
 import { can } from '../../calls/calls.policy.js';
 import { ensureSettings } from '../runs/settings.service.js';
