@@ -176,12 +176,17 @@ async function registerWeb(app: FastifyInstance, webRoot: string | undefined) {
     await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: false, maxAge: '1h' });
   }
   app.setNotFoundHandler((request, reply) => {
+    // A page URL gets the app whatever the Accept header says (curl sends */*, link previews none);
+    // the API and file-like URLs (a missing /assets/x.js) keep the problem+json 404.
+    const pathname = request.url.split('?')[0]!;
     const isPage =
-      request.method === 'GET' &&
-      !request.url.startsWith('/api') &&
-      request.headers.accept?.includes('text/html');
+      (request.method === 'GET' || request.method === 'HEAD') &&
+      pathname !== '/api' &&
+      !pathname.startsWith('/api/') &&
+      !/\.[a-z0-9]+$/i.test(pathname);
     if (isPage && index && existsSync(index)) {
-      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+      // The shell names the current build's hashed assets: never cache it past a deployment.
+      return reply.header('cache-control', 'no-cache').sendFile('index.html', { cacheControl: false });
     }
     return notFoundProblem(request, reply);
   });

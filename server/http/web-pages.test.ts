@@ -1,0 +1,69 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../app.js';
+import { freshDatabase, testClock, testConfig } from '../test/harness.js';
+
+// The single-page app answers every page URL, whatever the client's Accept header (curl sends */*,
+// a link preview none at all); the API and missing static files keep their problem+json 404.
+let fresh: Awaited<ReturnType<typeof freshDatabase>>;
+let app: FastifyInstance;
+let webRoot: string;
+beforeAll(async () => {
+  fresh = await freshDatabase();
+  webRoot = mkdtempSync(path.join(os.tmpdir(), 'commonlab-web-'));
+  mkdirSync(path.join(webRoot, 'assets'));
+  writeFileSync(path.join(webRoot, 'index.html'), '<!doctype html><title>Commonlab</title>');
+  writeFileSync(path.join(webRoot, 'assets', 'app.js'), 'console.log(1)');
+  app = await buildApp({
+    config: testConfig(fresh.dataDir),
+    database: fresh.database,
+    clock: testClock(),
+    logger: false,
+    webRoot,
+  });
+});
+afterAll(async () => {
+  await app.close();
+  await fresh.database.close();
+  await fresh.drop();
+  rmSync(webRoot, { recursive: true, force: true });
+});
+
+const get = (url: string, headers: Record<string, string> = {}) =>
+  app.inject({ method: 'GET', url, headers });
+
+describe('page URLs', () => {
+  it.each([
+    ['/', {}],
+    ['/public', { accept: '*/*' }],
+    ['/calls/123?tab=review', { accept: 'text/html,application/xhtml+xml' }],
+    ['/public/results', { accept: 'application/json' }],
+  ])('serve the app for %s (Accept %j)', async (url, headers) => {
+    const res = await get(url, headers);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toMatch(/^text\/html/);
+    expect(res.headers['cache-control']).toBe('no-cache');
+    expect(res.body).toContain('<title>Commonlab</title>');
+  });
+
+  it('serve static files as they are', async () => {
+    const res = await get('/assets/app.js');
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toBe('console.log(1)');
+  });
+
+  it.each([
+    ['GET', '/api/nothing-here', 'text/html'],
+    ['GET', '/assets/missing.js', 'text/html'],
+    ['GET', '/favicon-missing.png', '*/*'],
+    ['POST', '/public', 'text/html'],
+  ])('leave %s %s a problem+json 404', async (method, url, accept) => {
+    const res = await app.inject({ method: method as 'GET', url, headers: { accept } });
+    expect(res.statusCode).toBe(404);
+    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(res.json().code).toBe('request.not_found');
+  });
+});
