@@ -156,6 +156,14 @@ export async function loadCall(
   );
 }
 
+/** The calls with these ids, by id. */
+export async function callsByIds(db: Kysely<DB>, ids: readonly string[]): Promise<Map<string, CallRecord>> {
+  const wanted = [...new Set(ids)];
+  if (!wanted.length) return new Map();
+  const rows = await db.selectFrom('calls').selectAll().where('id', 'in', wanted).execute();
+  return new Map((await recordsOf(db, rows)).map((c) => [c.id, c]));
+}
+
 /** The id of the platform's call with this code, if any. */
 export async function callIdByCode(db: Kysely<DB>, platformId: string, code: string) {
   const row = await db
