@@ -4,14 +4,10 @@ import { accessible } from './applications.access.js';
 import { callOf } from './applications.drafts.js';
 import type { ApplicationRow } from './applications.repository.js';
 import type { ScreeningInput } from './applications.schema.js';
+import { insertScreening } from './applications.screenings.repository.js';
 import { Problems } from './applications.sections.js';
 import { illegal, transitionApplication } from './applications.transitions.js';
-import {
-  copyVersionParts,
-  insertScreening,
-  insertVersion,
-  loadVersion,
-} from './applications.versions.repository.js';
+import { copyVersionParts, insertVersion, loadVersion } from './applications.versions.repository.js';
 
 const DAY_MS = 86_400_000;
 

@@ -1,7 +1,7 @@
 /**
  * SQL on an application's versions and their parts (docs/adr/0015): application_versions,
- * application_members, application_budget_lines, application_attachments, and the screening records.
- * Money columns come back as numbers and JSON columns are parsed or written here.
+ * application_members, application_budget_lines and application_attachments. Money columns come back as
+ * numbers and the content JSON is written here.
  */
 import type { Insertable, Kysely, Selectable } from 'kysely';
 import type {
@@ -10,12 +10,7 @@ import type {
   ApplicationVersionsTable,
   DB,
 } from '../../db/schema.js';
-import type {
-  ApplicationContent,
-  BudgetLineInput,
-  ConsortiumMemberInput,
-  ScreeningInput,
-} from './applications.schema.js';
+import type { ApplicationContent, BudgetLineInput, ConsortiumMemberInput } from './applications.schema.js';
 
 export type VersionRow = Selectable<ApplicationVersionsTable>;
 export type MemberRow = Selectable<ApplicationMembersTable>;
@@ -263,50 +258,4 @@ export function attachmentOfApplication(db: Kysely<DB>, applicationId: string, a
     .where('f.id', '=', attachmentId)
     .where('v.application_id', '=', applicationId)
     .executeTakeFirst();
-}
-
-export interface ScreeningRecord {
-  answers: ScreeningInput['answers'];
-  outcome: string | null;
-  reasons: string | null;
-  at: string;
-  officerLabel: string;
-}
-
-export async function insertScreening(
-  db: Kysely<DB>,
-  s: ScreeningRecord & { id: string; applicationId: string; versionNo: number; officerId: string | null },
-) {
-  await db
-    .insertInto('application_screenings')
-    .values({
-      id: s.id,
-      application_id: s.applicationId,
-      version_no: s.versionNo,
-      answers_json: JSON.stringify(s.answers),
-      outcome: s.outcome,
-      reasons: s.reasons,
-      officer_id: s.officerId,
-      officer_label: s.officerLabel,
-      at: s.at,
-    })
-    .execute();
-}
-
-/** The screening records of an application, oldest first, answers parsed. */
-export async function screeningsOf(db: Kysely<DB>, applicationId: string): Promise<ScreeningRecord[]> {
-  const rows = await db
-    .selectFrom('application_screenings')
-    .selectAll()
-    .where('application_id', '=', applicationId)
-    .orderBy('at')
-    .orderBy('id')
-    .execute();
-  return rows.map((s) => ({
-    answers: JSON.parse(s.answers_json),
-    outcome: s.outcome,
-    reasons: s.reasons,
-    at: s.at,
-    officerLabel: s.officer_label,
-  }));
 }

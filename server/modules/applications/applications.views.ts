@@ -17,13 +17,13 @@ import type {
   ApplicationView,
   EligibilityView,
 } from './applications.schema.js';
+import { screeningsOf } from './applications.screenings.repository.js';
 import { confirms, readiness } from './applications.validate.js';
 import {
   attachmentsOf,
   budgetOf,
   loadVersion,
   membersOf,
-  screeningsOf,
   versionsOf,
 } from './applications.versions.repository.js';
 
