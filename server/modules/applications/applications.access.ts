@@ -2,8 +2,9 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import type { Actor, Ctx } from '../../http/context.js';
 import { forbidden, notFound } from '../../http/errors.js';
-import { type ApplicationRow, loadApplication } from './applications.lookup.js';
+import { confirmedMemberUserIds, isConfirmedMember } from './applications.invitations.repository.js';
 import { type ApplicationAction, can, isOfficer, type Relation } from './applications.policy.js';
+import { type ApplicationRow, loadApplication } from './applications.repository.js';
 
 /** The caller's relations to an application (one query for the member check). */
 export async function relationsOf(db: Kysely<DB>, actor: Actor, app: ApplicationRow): Promise<Set<Relation>> {
@@ -12,13 +13,7 @@ export async function relationsOf(db: Kysely<DB>, actor: Actor, app: Application
   if (isOfficer(actor, app.platform_id)) out.add('officer');
   if (actor.userId && app.owner_user_id === actor.userId) out.add('owner');
   if (actor.userId && !out.has('owner')) {
-    const confirmed = await db
-      .selectFrom('application_invitations')
-      .select('id')
-      .where('application_id', '=', app.id)
-      .where('user_id', '=', actor.userId)
-      .where('state', '=', 'confirmed')
-      .executeTakeFirst();
+    const confirmed = await isConfirmedMember(db, app.id, actor.userId);
     if (confirmed) out.add('member');
   }
   return out;
@@ -46,12 +41,6 @@ export async function accessible(
 
 /** Users to tell about a change: the owner and the confirmed members' contacts with an account. */
 export async function concernedUserIds(db: Kysely<DB>, app: ApplicationRow): Promise<string[]> {
-  const members = await db
-    .selectFrom('application_invitations')
-    .select('user_id')
-    .where('application_id', '=', app.id)
-    .where('state', '=', 'confirmed')
-    .where('user_id', 'is not', null)
-    .execute();
-  return [...new Set([app.owner_user_id, ...members.map((m) => m.user_id!)])];
+  const members = await confirmedMemberUserIds(db, app.id);
+  return [...new Set([app.owner_user_id, ...members])];
 }

@@ -3,14 +3,20 @@ import type { FastifyRequest } from 'fastify';
 import { type ApplicationState, EDITABLE_STATES } from '../../../common/applications.js';
 import type { RequiredAttachment } from '../../../common/calls.js';
 import { ERROR_MESSAGES, type ErrorCode } from '../../../common/error-codes.js';
-import { appendAudit } from '../../db/audit-chain.js';
+import { write } from '../../db/write.js';
 import { type Ctx, isoNow, newId } from '../../http/context.js';
 import { hasControlCharacter } from '../../http/control-characters.js';
 import { AppError, notFound } from '../../http/errors.js';
 import { accessible } from './applications.access.js';
 import { callOf, frozen } from './applications.drafts.js';
-import { type ApplicationRow, loadVersion } from './applications.lookup.js';
+import { updateApplication } from './applications.repository.js';
 import type { ApplicationView } from './applications.schema.js';
+import {
+  attachmentOfApplication,
+  loadVersion,
+  removeAttachment,
+  replaceAttachment,
+} from './applications.versions.repository.js';
 import { nameMatches, sniffAttachment } from './attachments.sniff.js';
 import { attachmentsDir, readStoredFile, sha256Of, storeFile } from './attachments.store.js';
 
@@ -78,7 +84,7 @@ export async function uploadAttachment(
   key: string,
   file: { fileName: string; bytes: Buffer },
 ): Promise<AttachmentOut> {
-  return ctx.db.transaction().execute(async (trx) => {
+  return write(ctx, async (trx, audit) => {
     const { app, version } = await editableVersion(trx, ctx, id);
     const spec = specOf(await callOf(trx, app.call_id), key);
     if (file.bytes.length > spec.maxBytes)
@@ -103,14 +109,9 @@ export async function uploadAttachment(
       uploaded_by: ctx.actor?.userId || null,
       created_at: isoNow(ctx.clock),
     };
-    await trx
-      .deleteFrom('application_attachments')
-      .where('version_id', '=', version.id)
-      .where('key', '=', key)
-      .execute();
-    await trx.insertInto('application_attachments').values(row).execute();
-    await touch(trx, app, row.created_at);
-    await appendAudit(trx, ctx.seam, ctx, {
+    await replaceAttachment(trx, row);
+    await updateApplication(trx, app.id, { updated_at: row.created_at });
+    await audit({
       action: 'application.attachment_uploaded',
       entityType: 'application',
       entityId: id,
@@ -130,21 +131,13 @@ export async function uploadAttachment(
   });
 }
 
-const touch = (trx: Ctx['db'], app: ApplicationRow, at: string) =>
-  trx.updateTable('applications').set({ updated_at: at }).where('id', '=', app.id).execute();
-
 /** Removes the file under `key` from the current draft version. */
 export async function deleteAttachment(ctx: Ctx, id: string, key: string): Promise<void> {
-  await ctx.db.transaction().execute(async (trx) => {
+  await write(ctx, async (trx, audit) => {
     const { app, version } = await editableVersion(trx, ctx, id);
-    const res = await trx
-      .deleteFrom('application_attachments')
-      .where('version_id', '=', version.id)
-      .where('key', '=', key)
-      .executeTakeFirst();
-    if (Number(res.numDeletedRows) === 0) throw notFound('request.not_found');
-    await touch(trx, app, isoNow(ctx.clock));
-    await appendAudit(trx, ctx.seam, ctx, {
+    if (!(await removeAttachment(trx, version.id, key))) throw notFound('request.not_found');
+    await updateApplication(trx, app.id, { updated_at: isoNow(ctx.clock) });
+    await audit({
       action: 'application.attachment_removed',
       entityType: 'application',
       entityId: id,
@@ -157,13 +150,7 @@ export async function deleteAttachment(ctx: Ctx, id: string, key: string): Promi
 /** An attachment of any version of an application the caller may read, with its checksum verified (410 when gone). */
 export async function downloadAttachment(ctx: Ctx, id: string, attachmentId: string) {
   await accessible(ctx.db, ctx, id, 'read');
-  const row = await ctx.db
-    .selectFrom('application_attachments as f')
-    .innerJoin('application_versions as v', 'v.id', 'f.version_id')
-    .select(['f.file_name', 'f.media_type', 'f.sha256'])
-    .where('f.id', '=', attachmentId)
-    .where('v.application_id', '=', id)
-    .executeTakeFirst();
+  const row = await attachmentOfApplication(ctx.db, id, attachmentId);
   if (!row) throw notFound('request.not_found');
   return { body: readStoredFile(ctx, row.sha256), mediaType: row.media_type, fileName: row.file_name };
 }

@@ -1,22 +1,30 @@
 import type { Kysely } from 'kysely';
 import { type ApplicationState, EDITABLE_STATES } from '../../../common/applications.js';
-import { appendAudit } from '../../db/audit-chain.js';
 import type { DB } from '../../db/schema.js';
+import { type Trx, write } from '../../db/write.js';
 import { type Ctx, isoNow, newId } from '../../http/context.js';
 import { AppError, forbidden, notFound } from '../../http/errors.js';
 import { acceptsSubmissions, type CallRecord, loadCall } from '../calls/calls.lookup.js';
 import { accessible } from './applications.access.js';
-import { type ApplicationRow, loadVersion, membersOf, personOfUser } from './applications.lookup.js';
+import { personOfUser } from './applications.lookup.js';
 import { canApply } from './applications.policy.js';
-import type { ApplicationContent, CreateApplicationInput, SaveDraftInput } from './applications.schema.js';
 import {
-  checkBudget,
-  checkConsortium,
-  checkContent,
-  Problems,
+  type ApplicationRow,
+  insertApplication,
+  insertTransition,
+  updateApplication,
+} from './applications.repository.js';
+import type { ApplicationContent, CreateApplicationInput, SaveDraftInput } from './applications.schema.js';
+import { checkBudget, checkConsortium, checkContent, Problems } from './applications.sections.js';
+import {
+  insertVersion,
+  loadVersion,
+  membersOf,
+  setVersionContent,
+  touchVersion,
   writeBudget,
   writeConsortium,
-} from './applications.sections.js';
+} from './applications.versions.repository.js';
 
 /** The call of an application, which exists as long as the application does. */
 export async function callOf(db: Kysely<DB>, callId: string): Promise<CallRecord> {
@@ -31,7 +39,7 @@ export const frozen = (state: string) =>
 
 /** Checks and writes the sections given; the caller holds the transaction and the application's lock. */
 async function applySections(
-  trx: Kysely<DB>,
+  trx: Trx,
   app: Pick<ApplicationRow, 'lead_org_id'>,
   versionId: string,
   call: CallRecord,
@@ -49,12 +57,7 @@ async function applySections(
   if (input.budget) checkBudget(p, input.budget, memberOrgs);
   p.throwIfAny();
   const content = input.content ?? currentContent;
-  if (input.content)
-    await trx
-      .updateTable('application_versions')
-      .set({ content_json: JSON.stringify(content) })
-      .where('id', '=', versionId)
-      .execute();
+  if (input.content) await setVersionContent(trx, versionId, content);
   if (input.consortium) await writeConsortium(trx, versionId, input.consortium, newId);
   if (input.budget) await writeBudget(trx, versionId, input.budget);
   const requested = input.consortium
@@ -74,7 +77,7 @@ export async function createApplication(
   callId: string,
   input: CreateApplicationInput,
 ): Promise<string> {
-  return ctx.db.transaction().execute(async (trx) => {
+  return write(ctx, async (trx, audit) => {
     const call = await loadCall(trx, callId);
     if (!call || call.state === 'draft') throw notFound('calls.not_found');
     if (!canApply(ctx.actor, call.platformId)) throw forbidden();
@@ -105,24 +108,8 @@ export async function createApplication(
       created_at: now,
       updated_at: now,
     };
-    await trx.insertInto('applications').values(app).execute();
-    await trx
-      .insertInto('application_versions')
-      .values({
-        id: versionId,
-        application_id: id,
-        call_id: call.id,
-        version_no: 1,
-        content_json: '{}',
-        frozen_at: null,
-        snapshot_json: null,
-        checksum: null,
-        receipt_seq: null,
-        receipt_no: null,
-        created_at: now,
-        updated_at: now,
-      })
-      .execute();
+    await insertApplication(trx, app);
+    await insertVersion(trx, { id: versionId, applicationId: id, callId: call.id, versionNo: 1, at: now });
     const consortium = input.consortium ?? [
       {
         organisationId: person.organisation_id,
@@ -132,23 +119,20 @@ export async function createApplication(
       },
     ];
     const patch = await applySections(trx, app, versionId, call, { ...input, consortium }, {});
-    await trx.updateTable('applications').set(patch).where('id', '=', id).execute();
-    await trx
-      .insertInto('application_transitions')
-      .values({
-        id: newId(),
-        application_id: id,
-        action: 'create',
-        from_state: null,
-        to_state: 'draft',
-        version_no: 1,
-        at: now,
-        actor_id: ctx.actor!.userId,
-        actor_label: ctx.actor!.displayName,
-        reason: null,
-      })
-      .execute();
-    await appendAudit(trx, ctx.seam, ctx, {
+    await updateApplication(trx, id, patch);
+    await insertTransition(trx, {
+      id: newId(),
+      applicationId: id,
+      action: 'create',
+      fromState: null,
+      toState: 'draft',
+      versionNo: 1,
+      at: now,
+      actorId: ctx.actor!.userId,
+      actorLabel: ctx.actor!.displayName,
+      reason: null,
+    });
+    await audit({
       action: 'application.created',
       entityType: 'application',
       entityId: id,
@@ -161,7 +145,7 @@ export async function createApplication(
 
 /** Saves sections of the current draft version; a frozen version is a 409. */
 export async function saveDraft(ctx: Ctx, id: string, input: SaveDraftInput): Promise<void> {
-  await ctx.db.transaction().execute(async (trx) => {
+  await write(ctx, async (trx, audit) => {
     const { app } = await accessible(trx, ctx, id, 'edit', { lock: true });
     if (!EDITABLE_STATES.includes(app.state as ApplicationState)) throw frozen(app.state);
     const version = (await loadVersion(trx, id, app.version_no))!;
@@ -170,17 +154,9 @@ export async function saveDraft(ctx: Ctx, id: string, input: SaveDraftInput): Pr
     const before = JSON.parse(version.content_json) as ApplicationContent;
     const patch = await applySections(trx, app, version.id, call, input, before);
     const now = isoNow(ctx.clock);
-    await trx
-      .updateTable('application_versions')
-      .set({ updated_at: now })
-      .where('id', '=', version.id)
-      .execute();
-    await trx
-      .updateTable('applications')
-      .set({ ...patch, updated_at: now })
-      .where('id', '=', id)
-      .execute();
-    await appendAudit(trx, ctx.seam, ctx, {
+    await touchVersion(trx, version.id, now);
+    await updateApplication(trx, id, { ...patch, updated_at: now });
+    await audit({
       action: 'application.draft_saved',
       entityType: 'application',
       entityId: id,

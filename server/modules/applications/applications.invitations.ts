@@ -1,41 +1,49 @@
 import { createHash, randomUUID } from 'node:crypto';
-import type { Kysely, Selectable } from 'kysely';
+import type { Kysely } from 'kysely';
 import nodemailer from 'nodemailer';
 import {
   type ApplicationState,
   EDITABLE_STATES,
   type InvitationState,
 } from '../../../common/applications.js';
-import { appendAudit } from '../../db/audit-chain.js';
-import type { ApplicationInvitationsTable, DB } from '../../db/schema.js';
+import type { DB } from '../../db/schema.js';
+import { type Audit, type Trx, write } from '../../db/write.js';
 import { type Ctx, isoNow, newId } from '../../http/context.js';
 import { AppError, invalidField, notFound } from '../../http/errors.js';
+import { callsByIds } from '../calls/calls.lookup.js';
 import { notify } from '../notifications/notifications.service.js';
 import { accessible } from './applications.access.js';
 import { callOf, frozen } from './applications.drafts.js';
-import { loadVersion, membersOf, organisationsById } from './applications.lookup.js';
+import {
+  findInvitation,
+  insertInvitation,
+  invitationsOfUser,
+  type InvitationRow as Row,
+  recordAnswer,
+  revokeInvitations,
+} from './applications.invitations.repository.js';
+import { organisationsById } from './applications.lookup.js';
+import { applicationsByIds, loadApplication } from './applications.repository.js';
 import type { InvitationView } from './applications.schema.js';
+import { loadVersion, membersOf } from './applications.versions.repository.js';
 
-type Row = Selectable<ApplicationInvitationsTable>;
 const VALID_DAYS = 14;
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
 async function views(db: Kysely<DB>, rows: Row[]): Promise<InvitationView[]> {
   if (!rows.length) return [];
-  const apps = await db
-    .selectFrom('applications as a')
-    .innerJoin('calls as c', 'c.id', 'a.call_id')
-    .innerJoin('organisations as o', 'o.id', 'a.lead_org_id')
-    .select([
-      'a.id',
-      'a.title_zh',
-      'a.title_en',
-      'c.title_zh as call_zh',
-      'c.title_en as call_en',
-      'o.name_zh as lead',
-    ])
-    .where('a.id', 'in', [...new Set(rows.map((r) => r.application_id))])
-    .execute();
+  const apps = await applicationsByIds(
+    db,
+    rows.map((r) => r.application_id),
+  );
+  const calls = await callsByIds(
+    db,
+    apps.map((a) => a.call_id),
+  );
+  const leads = await organisationsById(
+    db,
+    apps.map((a) => a.lead_org_id),
+  );
   const orgs = await organisationsById(
     db,
     rows.map((r) => r.organisation_id),
@@ -47,16 +55,17 @@ async function views(db: Kysely<DB>, rows: Row[]): Promise<InvitationView[]> {
     .execute();
   return rows.map((r) => {
     const a = apps.find((x) => x.id === r.application_id)!;
+    const call = calls.get(a.call_id)!;
     const o = orgs.get(r.organisation_id)!;
     const p = people.find((x) => x.id === r.person_id)!;
     return {
       id: r.id,
       applicationId: r.application_id,
-      callTitleZh: a.call_zh,
-      callTitleEn: a.call_en,
+      callTitleZh: call.titleZh,
+      callTitleEn: call.titleEn,
       applicationTitleZh: a.title_zh,
       applicationTitleEn: a.title_en,
-      leadNameZh: a.lead,
+      leadNameZh: leads.get(a.lead_org_id)!.nameZh,
       organisation: {
         id: o.id,
         nameZh: o.nameZh,
@@ -88,7 +97,7 @@ export async function inviteMember(
   id: string,
   organisationId: string,
 ): Promise<{ view: InvitationView; token: string | null; email: string | null }> {
-  const out = await ctx.db.transaction().execute(async (trx) => {
+  const out = await write(ctx, async (trx, audit) => {
     const { app } = await accessible(trx, ctx, id, 'edit', { lock: true });
     if (!EDITABLE_STATES.includes(app.state as ApplicationState)) throw frozen(app.state);
     const version = (await loadVersion(trx, id, app.version_no))!;
@@ -106,13 +115,7 @@ export async function inviteMember(
       throw invalidField('/organisationId', 'applications.invitation_no_email');
     const now = ctx.clock.now();
     const token = person.user_id ? null : randomUUID();
-    await trx
-      .updateTable('application_invitations')
-      .set({ state: 'revoked' })
-      .where('application_id', '=', id)
-      .where('organisation_id', '=', organisationId)
-      .where('state', 'in', ['pending', 'confirmed'])
-      .execute();
+    await revokeInvitations(trx, id, organisationId);
     const row: Row = {
       id: newId(),
       application_id: id,
@@ -131,8 +134,8 @@ export async function inviteMember(
       responded_at: null,
       expires_at: new Date(now.getTime() + VALID_DAYS * 86_400_000).toISOString(),
     };
-    await trx.insertInto('application_invitations').values(row).execute();
-    await appendAudit(trx, ctx.seam, ctx, {
+    await insertInvitation(trx, row);
+    await audit({
       action: 'application.member_invited',
       entityType: 'application',
       entityId: id,
@@ -177,22 +180,21 @@ function sendInvitationMail(ctx: Ctx, to: string, token: string, v: InvitationVi
     .catch((err: unknown) => ctx.log.error({ err, invitationId: v.id }, 'invitation e-mail failed'));
 }
 
-async function answer(trx: Kysely<DB>, ctx: Ctx, row: Row, accept: boolean, note: string | null | undefined) {
+async function answer(
+  trx: Trx,
+  audit: Audit,
+  ctx: Ctx,
+  row: Row,
+  accept: boolean,
+  note: string | null | undefined,
+) {
   if (row.state !== 'pending')
     throw new AppError(409, 'applications.invitation_answered', { state: row.state });
   const at = isoNow(ctx.clock);
   const state = accept ? 'confirmed' : 'declined';
-  await trx
-    .updateTable('application_invitations')
-    .set({ state, responded_at: at, note: note ?? null })
-    .where('id', '=', row.id)
-    .execute();
-  const app = (await trx
-    .selectFrom('applications')
-    .selectAll()
-    .where('id', '=', row.application_id)
-    .executeTakeFirst())!;
-  await appendAudit(trx, ctx.seam, ctx, {
+  await recordAnswer(trx, row.id, { state, respondedAt: at, note: note ?? null });
+  const app = (await loadApplication(trx, row.application_id))!;
+  await audit({
     action: `application.member_${state}`,
     entityType: 'application',
     entityId: app.id,
@@ -221,34 +223,24 @@ export async function respondInvitation(
   accept: boolean,
   note?: string | null,
 ) {
-  return ctx.db.transaction().execute(async (trx) => {
-    const found = await ctx.seam
-      .forUpdate(trx.selectFrom('application_invitations').selectAll().where('id', '=', invitationId))
-      .executeTakeFirst();
+  return write(ctx, async (trx, audit) => {
+    const found = await findInvitation(trx, { id: invitationId }, ctx.seam);
     const row = live(found, isoNow(ctx.clock));
     if (!row || !ctx.actor || row.user_id !== ctx.actor.userId)
       throw notFound('applications.invitation_not_found');
-    return answer(trx, ctx, row, accept, note);
+    return answer(trx, audit, ctx, row, accept, note);
   });
 }
 
 /** Invitations addressed to the caller, newest first. */
 export async function myInvitations(ctx: Ctx): Promise<InvitationView[]> {
   if (!ctx.actor?.userId) return [];
-  const rows = await ctx.db
-    .selectFrom('application_invitations')
-    .selectAll()
-    .where('user_id', '=', ctx.actor.userId)
-    .where('state', '!=', 'revoked')
-    .orderBy('invited_at', 'desc')
-    .limit(200)
-    .execute();
-  return views(ctx.db, rows);
+  return views(ctx.db, await invitationsOfUser(ctx.db, ctx.actor.userId));
 }
 
 async function byToken(db: Kysely<DB>, ctx: Ctx, token: string, lock = false) {
-  const q = db.selectFrom('application_invitations').selectAll().where('token_hash', '=', hashToken(token));
-  const row = live(await (lock ? ctx.seam.forUpdate(q) : q).executeTakeFirst(), isoNow(ctx.clock));
+  const found = await findInvitation(db, { tokenHash: hashToken(token) }, lock ? ctx.seam : undefined);
+  const row = live(found, isoNow(ctx.clock));
   if (!row) throw notFound('applications.invitation_not_found');
   return row;
 }
@@ -257,11 +249,7 @@ async function byToken(db: Kysely<DB>, ctx: Ctx, token: string, lock = false) {
 export async function publicInvitation(ctx: Ctx, token: string) {
   const row = await byToken(ctx.db, ctx, token);
   const [v] = await views(ctx.db, [row]);
-  const call = await ctx.db
-    .selectFrom('applications')
-    .select('currency')
-    .where('id', '=', row.application_id)
-    .executeTakeFirstOrThrow();
+  const app = (await loadApplication(ctx.db, row.application_id))!;
   return {
     state: v!.state,
     callTitleZh: v!.callTitleZh,
@@ -273,7 +261,7 @@ export async function publicInvitation(ctx: Ctx, token: string) {
     contactNameZh: v!.contact.nameZh,
     requestedMinor: v!.requestedMinor,
     cofundingMinor: v!.cofundingMinor,
-    currency: call.currency,
+    currency: app.currency,
     role: v!.role,
     expiresAt: row.expires_at,
   };
@@ -281,9 +269,9 @@ export async function publicInvitation(ctx: Ctx, token: string) {
 
 /** The holder of a one-time link confirms or declines; the link works once. */
 export async function respondByToken(ctx: Ctx, token: string, accept: boolean, note?: string | null) {
-  await ctx.db.transaction().execute(async (trx) => {
+  await write(ctx, async (trx, audit) => {
     const row = await byToken(trx, ctx, token, true);
-    await answer(trx, ctx, row, accept, note);
+    await answer(trx, audit, ctx, row, accept, note);
   });
   return publicInvitation(ctx, token);
 }

@@ -1,99 +1,20 @@
-import type { Kysely, Selectable } from 'kysely';
-import type { DialectSeam } from '../../db/dialect.js';
-import type {
-  ApplicationMembersTable,
-  ApplicationsTable,
-  ApplicationVersionsTable,
-  DB,
-} from '../../db/schema.js';
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema.js';
 
 /**
  * Read access to applications for this module and others (the calls module notifies applicants of a
- * deadline extension; review reads the frozen versions).
+ * deadline extension; review reads the frozen versions). The SQL on the module's own tables is in its
+ * repositories; what is left here reads other modules' tables and waits for their read functions.
  */
-export type ApplicationRow = Selectable<ApplicationsTable>;
-export type VersionRow = Selectable<ApplicationVersionsTable>;
-export type MemberRow = Selectable<ApplicationMembersTable>;
-
-/**
- * Everyone who applies to a call: the owners of its applications that are not withdrawn, and the
- * contacts (with an account) of members who confirmed their part.
- */
-export async function applicantUserIdsOfCall(db: Kysely<DB>, callId: string): Promise<string[]> {
-  const owners = await db
-    .selectFrom('applications')
-    .select('owner_user_id as id')
-    .where('call_id', '=', callId)
-    .where('state', '!=', 'withdrawn')
-    .execute();
-  const members = await db
-    .selectFrom('application_invitations as i')
-    .innerJoin('applications as a', 'a.id', 'i.application_id')
-    .select('i.user_id as id')
-    .where('a.call_id', '=', callId)
-    .where('a.state', '!=', 'withdrawn')
-    .where('i.state', '=', 'confirmed')
-    .where('i.user_id', 'is not', null)
-    .execute();
-  return [...new Set([...owners, ...members].map((r) => r.id).filter((x): x is string => !!x))];
-}
-
-/** The application row, locked for the rest of the transaction when a seam is given. */
-export async function loadApplication(
-  db: Kysely<DB>,
-  id: string,
-  lock?: DialectSeam,
-): Promise<ApplicationRow | undefined> {
-  const q = db.selectFrom('applications').selectAll().where('id', '=', id);
-  return (lock ? lock.forUpdate(q) : q).executeTakeFirst();
-}
-
-export async function loadVersion(
-  db: Kysely<DB>,
-  applicationId: string,
-  versionNo: number,
-): Promise<VersionRow | undefined> {
-  return db
-    .selectFrom('application_versions')
-    .selectAll()
-    .where('application_id', '=', applicationId)
-    .where('version_no', '=', versionNo)
-    .executeTakeFirst();
-}
-
-export async function membersOf(db: Kysely<DB>, versionId: string): Promise<MemberRow[]> {
-  const rows = await db
-    .selectFrom('application_members')
-    .selectAll()
-    .where('version_id', '=', versionId)
-    .orderBy('position')
-    .execute();
-  return rows.map((r) => ({
-    ...r,
-    requested_minor: Number(r.requested_minor),
-    cofunding_minor: Number(r.cofunding_minor),
-  }));
-}
-
-export async function budgetOf(db: Kysely<DB>, versionId: string) {
-  const rows = await db
-    .selectFrom('application_budget_lines')
-    .selectAll()
-    .where('version_id', '=', versionId)
-    .orderBy('organisation_id')
-    .orderBy('category')
-    .execute();
-  return rows.map((r) => ({ ...r, amount_minor: Number(r.amount_minor) }));
-}
-
-export async function attachmentsOf(db: Kysely<DB>, versionId: string) {
-  return db
-    .selectFrom('application_attachments')
-    .selectAll()
-    .where('version_id', '=', versionId)
-    .orderBy('key')
-    .execute();
-}
+export { type ApplicationRow, applicantUserIdsOfCall, loadApplication } from './applications.repository.js';
+export {
+  attachmentsOf,
+  budgetOf,
+  loadVersion,
+  type MemberRow,
+  membersOf,
+  type VersionRow,
+} from './applications.versions.repository.js';
 
 /** The person records linked to a user account (an account has at most one). */
 export async function personOfUser(db: Kysely<DB>, userId: string) {

@@ -2,46 +2,36 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import type { Ctx } from '../../http/context.js';
 import { AppError, notFound } from '../../http/errors.js';
+import { loadCall } from '../calls/calls.lookup.js';
 import { accessible } from './applications.access.js';
+import { organisationsById } from './applications.lookup.js';
+import { loadApplication } from './applications.repository.js';
 import type { ReceiptView } from './applications.schema.js';
+import { frozenVersion } from './applications.versions.repository.js';
 
 /** The receipt of one frozen version (the latest submitted one when versionNo is omitted). */
 export async function receiptOf(db: Kysely<DB>, id: string, versionNo?: number): Promise<ReceiptView> {
-  let q = db
-    .selectFrom('application_versions as v')
-    .innerJoin('applications as a', 'a.id', 'v.application_id')
-    .innerJoin('calls as c', 'c.id', 'a.call_id')
-    .innerJoin('organisations as o', 'o.id', 'a.lead_org_id')
-    .select([
-      'v.version_no',
-      'v.frozen_at',
-      'v.checksum',
-      'v.receipt_no',
-      'v.snapshot_json',
-      'c.code',
-      'o.name_zh as lead_name_zh',
-    ])
-    .where('v.application_id', '=', id)
-    .where('v.frozen_at', 'is not', null);
-  q = versionNo === undefined ? q.orderBy('v.version_no', 'desc') : q.where('v.version_no', '=', versionNo);
-  const row = await q.executeTakeFirst();
+  const row = await frozenVersion(db, id, versionNo);
   if (!row) {
     if (versionNo !== undefined) throw notFound('applications.version_not_found');
     throw new AppError(409, 'applications.not_submitted');
   }
+  const app = (await loadApplication(db, id))!;
+  const call = (await loadCall(db, app.call_id))!;
+  const lead = (await organisationsById(db, [app.lead_org_id])).get(app.lead_org_id)!;
   const snap = JSON.parse(row.snapshot_json!) as {
     content: { titleZh?: string | null; titleEn?: string | null };
   };
   return {
     applicationId: id,
-    callCode: row.code,
+    callCode: call.code,
     receiptNo: row.receipt_no!,
     versionNo: row.version_no,
     submittedAt: row.frozen_at!,
     checksum: row.checksum!,
     titleZh: snap.content.titleZh ?? null,
     titleEn: snap.content.titleEn ?? null,
-    leadNameZh: row.lead_name_zh,
+    leadNameZh: lead.nameZh,
   };
 }
 

@@ -4,7 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { jsonSchemaTransform } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { MAX_ATTACHMENT_BYTES } from '../../../common/calls.js';
-import { ctxOf, requireActor } from '../../http/auth.js';
+import { ctxOf, requireSignIn } from '../../http/auth.js';
 import { problemResponses } from '../../http/openapi.js';
 import { download } from '../imports/imports.upload.js';
 import {
@@ -49,6 +49,7 @@ export async function applicationMembersRoutes(root: FastifyInstance) {
   // Multipart is parsed only on these routes; each attachment's own limit is applied when reading.
   await root.register(multipart, { limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 1 } });
   const app = root.withTypeProvider<ZodTypeProvider>();
+  requireSignIn(app);
   const tags = ['applications'];
 
   app.post(
@@ -65,7 +66,6 @@ export async function applicationMembersRoutes(root: FastifyInstance) {
       },
     },
     async (request, reply) => {
-      requireActor(request);
       const ctx = ctxOf(request);
       const spec = await attachmentSpec(ctx, request.params.id, request.query.key);
       const file = await readAttachmentUpload(request, spec.maxBytes);
@@ -85,7 +85,6 @@ export async function applicationMembersRoutes(root: FastifyInstance) {
       },
     },
     async (request, reply) => {
-      requireActor(request);
       await deleteAttachment(ctxOf(request), request.params.id, request.query.key);
       return reply.code(204).send(null);
     },
@@ -102,7 +101,6 @@ export async function applicationMembersRoutes(root: FastifyInstance) {
       },
     },
     async (request, reply) => {
-      requireActor(request);
       const f = await downloadAttachment(ctxOf(request), request.params.id, request.params.attachmentId);
       const disposition = `attachment; filename*=UTF-8''${encodeURIComponent(f.fileName)}`;
       return sendFile(reply, f.mediaType, disposition, f.body);
@@ -122,7 +120,6 @@ export async function applicationMembersRoutes(root: FastifyInstance) {
       },
     },
     async (request, reply) => {
-      requireActor(request);
       const { view } = await inviteMember(ctxOf(request), request.params.id, request.body.organisationId);
       return reply.code(201).send(view);
     },
@@ -137,10 +134,7 @@ export async function applicationMembersRoutes(root: FastifyInstance) {
         response: { 200: z.object({ items: z.array(invitationView) }), ...problemResponses },
       },
     },
-    async (request) => {
-      requireActor(request);
-      return { items: await myInvitations(ctxOf(request)) };
-    },
+    async (request) => ({ items: await myInvitations(ctxOf(request)) }),
   );
 
   app.post(
@@ -155,7 +149,6 @@ export async function applicationMembersRoutes(root: FastifyInstance) {
       },
     },
     async (request) => {
-      requireActor(request);
       const b = request.body;
       return respondInvitation(ctxOf(request), request.params.invitationId, b.accept, b.note);
     },
@@ -164,6 +157,7 @@ export async function applicationMembersRoutes(root: FastifyInstance) {
   app.get(
     '/api/public/invitations/:token',
     {
+      config: { public: true },
       schema: {
         tags: ['public-portal'],
         summary: 'What a one-time invitation link asks the member to confirm (no sign-in)',
@@ -177,7 +171,7 @@ export async function applicationMembersRoutes(root: FastifyInstance) {
   app.post(
     '/api/public/invitations/:token',
     {
-      config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
+      config: { public: true, rateLimit: { max: 30, timeWindow: '1 minute' } },
       schema: {
         tags: ['public-portal'],
         summary: 'Confirm or decline through a one-time invitation link (no sign-in; works once)',

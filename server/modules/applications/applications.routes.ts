@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ctxOf, requireActor } from '../../http/auth.js';
+import { ctxOf, requireSignIn } from '../../http/auth.js';
 import { problem, problemResponses } from '../../http/openapi.js';
 import { download } from '../imports/imports.upload.js';
 import { createApplication, saveDraft } from './applications.drafts.js';
@@ -42,6 +42,7 @@ const viewQuery = z.strictObject({ versionNo: z.coerce.number().int().min(1).opt
 /** Consortium applications (issue 4): drafts, submission, receipts, lists, screening, withdrawal. */
 export async function applicationsRoutes(root: FastifyInstance) {
   const app = root.withTypeProvider<ZodTypeProvider>();
+  requireSignIn(app);
   const tags = ['applications'];
 
   app.post(
@@ -56,7 +57,6 @@ export async function applicationsRoutes(root: FastifyInstance) {
       },
     },
     async (request, reply) => {
-      requireActor(request);
       const ctx = ctxOf(request);
       const id = await createApplication(ctx, request.params.callId, request.body);
       return reply.code(201).send(await getApplication(ctx, id));
@@ -74,10 +74,7 @@ export async function applicationsRoutes(root: FastifyInstance) {
         response: { 200: listApplicationsView, ...problemResponses },
       },
     },
-    async (request) => {
-      requireActor(request);
-      return listApplications(ctxOf(request), request.query);
-    },
+    async (request) => listApplications(ctxOf(request), request.query),
   );
 
   app.get(
@@ -94,7 +91,6 @@ export async function applicationsRoutes(root: FastifyInstance) {
       },
     },
     async (request, reply) => {
-      requireActor(request);
       const f = await exportApplications(ctxOf(request), request.query);
       const xlsx = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
       return sendFile(reply, xlsx, `attachment; filename="${f.filename}"`, f.body);
@@ -112,10 +108,7 @@ export async function applicationsRoutes(root: FastifyInstance) {
         response: { 200: applicationView, ...problemResponses },
       },
     },
-    async (request) => {
-      requireActor(request);
-      return getApplication(ctxOf(request), request.params.id, request.query.versionNo);
-    },
+    async (request) => getApplication(ctxOf(request), request.params.id, request.query.versionNo),
   );
 
   app.put(
@@ -130,7 +123,6 @@ export async function applicationsRoutes(root: FastifyInstance) {
       },
     },
     async (request) => {
-      requireActor(request);
       const ctx = ctxOf(request);
       await saveDraft(ctx, request.params.id, request.body);
       return getApplication(ctx, request.params.id);
@@ -147,10 +139,7 @@ export async function applicationsRoutes(root: FastifyInstance) {
         response: { 200: eligibilityView, ...problemResponses },
       },
     },
-    async (request) => {
-      requireActor(request);
-      return getEligibility(ctxOf(request), request.params.id);
-    },
+    async (request) => getEligibility(ctxOf(request), request.params.id),
   );
 
   app.post(
@@ -164,10 +153,7 @@ export async function applicationsRoutes(root: FastifyInstance) {
         response: { 200: receiptView, ...writeProblems },
       },
     },
-    async (request) => {
-      requireActor(request);
-      return submitApplication(ctxOf(request), request.params.id);
-    },
+    async (request) => submitApplication(ctxOf(request), request.params.id),
   );
 
   app.get(
@@ -181,10 +167,7 @@ export async function applicationsRoutes(root: FastifyInstance) {
         response: { 200: receiptView, ...problemResponses },
       },
     },
-    async (request) => {
-      requireActor(request);
-      return getReceipt(ctxOf(request), request.params.id, request.query.versionNo);
-    },
+    async (request) => getReceipt(ctxOf(request), request.params.id, request.query.versionNo),
   );
 
   app.get(
@@ -199,7 +182,6 @@ export async function applicationsRoutes(root: FastifyInstance) {
       },
     },
     async (request, reply) => {
-      requireActor(request);
       const r = await getReceipt(ctxOf(request), request.params.id, request.query.versionNo);
       const disposition = `attachment; filename="receipt-${r.receiptNo}.txt"`;
       return sendFile(reply, 'text/plain; charset=utf-8', disposition, receiptText(r));
@@ -217,10 +199,7 @@ export async function applicationsRoutes(root: FastifyInstance) {
         response: { 200: frozenVersionView, ...problemResponses },
       },
     },
-    async (request) => {
-      requireActor(request);
-      return getFrozenVersion(ctxOf(request), request.params.id, request.query.versionNo);
-    },
+    async (request) => getFrozenVersion(ctxOf(request), request.params.id, request.query.versionNo),
   );
 
   app.post(
@@ -235,7 +214,6 @@ export async function applicationsRoutes(root: FastifyInstance) {
       },
     },
     async (request) => {
-      requireActor(request);
       const ctx = ctxOf(request);
       await withdrawApplication(ctx, request.params.id, request.body.reason);
       return getApplication(ctx, request.params.id);
@@ -255,7 +233,6 @@ export async function applicationsRoutes(root: FastifyInstance) {
       },
     },
     async (request) => {
-      requireActor(request);
       const ctx = ctxOf(request);
       await screenApplication(ctx, request.params.id, request.body);
       return getApplication(ctx, request.params.id);

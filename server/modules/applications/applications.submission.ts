@@ -2,23 +2,25 @@ import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { canonicalJson } from '../../../common/canonical-json.js';
 import type { DB } from '../../db/schema.js';
+import { write } from '../../db/write.js';
 import type { Ctx } from '../../http/context.js';
 import { AppError } from '../../http/errors.js';
 import { effectiveCallState, loadCall } from '../calls/calls.lookup.js';
 import { accessible } from './applications.access.js';
+import { organisationsById } from './applications.lookup.js';
+import { receiptOf } from './applications.receipts.js';
+import { type ApplicationRow, nextReceiptSeq } from './applications.repository.js';
+import type { ApplicationContent, ReceiptView } from './applications.schema.js';
+import { assertLegal, transitionApplication } from './applications.transitions.js';
+import { readiness } from './applications.validate.js';
 import {
-  type ApplicationRow,
   attachmentsOf,
   budgetOf,
+  freezeVersion,
   loadVersion,
   membersOf,
-  organisationsById,
   type VersionRow,
-} from './applications.lookup.js';
-import { receiptOf } from './applications.receipts.js';
-import type { ApplicationContent, ReceiptView } from './applications.schema.js';
-import { applyTransition, assertLegal } from './applications.transitions.js';
-import { readiness } from './applications.validate.js';
+} from './applications.versions.repository.js';
 
 /** The whole version as submitted: what the checksum covers and what stays readable afterwards. */
 async function snapshotOf(
@@ -86,25 +88,6 @@ async function snapshotOf(
   };
 }
 
-/** Takes the call's next receipt number: its counter row is locked until the transaction ends. */
-async function nextReceiptSeq(trx: Kysely<DB>, ctx: Ctx, callId: string): Promise<number> {
-  await trx
-    .insertInto('call_receipt_counters')
-    .values({ call_id: callId, last_seq: 0 })
-    .onConflict((oc) => oc.column('call_id').doNothing())
-    .execute();
-  const row = await ctx.seam
-    .forUpdate(trx.selectFrom('call_receipt_counters').select('last_seq').where('call_id', '=', callId))
-    .executeTakeFirstOrThrow();
-  const seq = Number(row.last_seq) + 1;
-  await trx
-    .updateTable('call_receipt_counters')
-    .set({ last_seq: seq })
-    .where('call_id', '=', callId)
-    .execute();
-  return seq;
-}
-
 /**
  * Submits (or resubmits) the current version. The deadline is checked against the instant the server
  * took the request (`ctx.clock`), so a request that arrived in time is not refused for waiting on a
@@ -114,7 +97,7 @@ async function nextReceiptSeq(trx: Kysely<DB>, ctx: Ctx, callId: string): Promis
 export async function submitApplication(ctx: Ctx, id: string): Promise<ReceiptView> {
   const taken = ctx.clock.now();
   const at = taken.toISOString();
-  return ctx.db.transaction().execute(async (trx) => {
+  return write(ctx, async (trx, audit) => {
     const { app } = await accessible(trx, ctx, id, 'edit', { lock: true });
     const action = app.state === 'returned' ? 'resubmit' : 'submit';
     assertLegal(app, action);
@@ -153,22 +136,10 @@ export async function submitApplication(ctx: Ctx, id: string): Promise<ReceiptVi
     }
     const snapshot = canonicalJson(await snapshotOf(trx, app, version, call.code, at));
     const checksum = createHash('sha256').update(snapshot).digest('hex');
-    const seq = await nextReceiptSeq(trx, ctx, call.id);
+    const seq = await nextReceiptSeq(trx, ctx.seam, call.id);
     const receiptNo = `${call.code}-${String(seq).padStart(4, '0')}`;
-    await trx
-      .updateTable('application_versions')
-      .set({
-        frozen_at: at,
-        snapshot_json: snapshot,
-        checksum,
-        receipt_seq: seq,
-        receipt_no: receiptNo,
-        updated_at: at,
-      })
-      .where('id', '=', version.id)
-      .where('frozen_at', 'is', null)
-      .execute();
-    await applyTransition(trx, ctx, app, call, action, {
+    await freezeVersion(trx, version.id, { at, snapshot, checksum, receiptSeq: seq, receiptNo });
+    await transitionApplication(trx, audit, ctx, app, call, action, {
       at,
       patch: { receipt_no: receiptNo, submitted_at: at, resubmit_deadline: null },
     });

@@ -1,13 +1,17 @@
-import type { Kysely, Updateable } from 'kysely';
 import { type ApplicationAction, type ApplicationState, nextState } from '../../../common/applications.js';
 import { appendAudit } from '../../db/audit-chain.js';
-import type { ApplicationsTable, DB } from '../../db/schema.js';
+import type { Audit, Trx } from '../../db/write.js';
 import { type Ctx, isoNow, newId } from '../../http/context.js';
 import { AppError } from '../../http/errors.js';
 import type { CallRecord } from '../calls/calls.lookup.js';
 import { notify } from '../notifications/notifications.service.js';
 import { concernedUserIds } from './applications.access.js';
-import type { ApplicationRow } from './applications.lookup.js';
+import {
+  type ApplicationPatch,
+  type ApplicationRow,
+  insertTransition,
+  moveApplication,
+} from './applications.repository.js';
 
 /** 409 naming the current state. */
 export const illegal = (state: string) =>
@@ -32,52 +36,44 @@ const NOTICE: Partial<Record<ApplicationAction, string>> = {
   withdraw: 'application.withdrawn',
 };
 
+interface TransitionOptions {
+  reason?: string | null;
+  patch?: ApplicationPatch;
+  at?: string;
+}
+
 /**
  * Moves the application along one legal transition inside the caller's transaction: the state change
  * (guarded by the state it was read in), the transition row, the audit entry and the notifications of
  * the people concerned all commit together.
  */
-export async function applyTransition(
-  trx: Kysely<DB>,
+export async function transitionApplication(
+  trx: Trx,
+  audit: Audit,
   ctx: Ctx,
   app: ApplicationRow,
   call: Pick<CallRecord, 'titleZh' | 'titleEn'>,
   action: ApplicationAction,
-  opts: { reason?: string | null; patch?: Updateable<ApplicationsTable>; at?: string } = {},
+  opts: TransitionOptions = {},
 ): Promise<ApplicationState> {
   const to = assertLegal(app, action);
   const at = opts.at ?? isoNow(ctx.clock);
-  const res = await trx
-    .updateTable('applications')
-    .set({ ...opts.patch, state: to, updated_at: at })
-    .where('id', '=', app.id)
-    .where('state', '=', app.state)
-    .executeTakeFirst();
-  if (Number(res.numUpdatedRows) !== 1) {
-    const now = await trx
-      .selectFrom('applications')
-      .select('state')
-      .where('id', '=', app.id)
-      .executeTakeFirst();
-    throw illegal(now?.state ?? app.state);
-  }
+  const lost = await moveApplication(trx, app.id, app.state, { ...opts.patch, state: to, updated_at: at });
+  if (lost) throw illegal(lost.stateNow ?? app.state);
   const versionNo = (opts.patch?.version_no as number | undefined) ?? app.version_no;
-  await trx
-    .insertInto('application_transitions')
-    .values({
-      id: newId(),
-      application_id: app.id,
-      action,
-      from_state: app.state,
-      to_state: to,
-      version_no: versionNo,
-      at,
-      actor_id: ctx.actor?.userId || null,
-      actor_label: ctx.actor?.displayName ?? 'anonymous',
-      reason: opts.reason ?? null,
-    })
-    .execute();
-  await appendAudit(trx, ctx.seam, ctx, {
+  await insertTransition(trx, {
+    id: newId(),
+    applicationId: app.id,
+    action,
+    fromState: app.state,
+    toState: to,
+    versionNo,
+    at,
+    actorId: ctx.actor?.userId || null,
+    actorLabel: ctx.actor?.displayName ?? 'anonymous',
+    reason: opts.reason ?? null,
+  });
+  await audit({
     action: `application.${action}`,
     entityType: 'application',
     entityId: app.id,
@@ -105,4 +101,27 @@ export async function applyTransition(
     });
   }
   return to;
+}
+
+/**
+ * `transitionApplication` for a caller whose transaction is still written by hand (the funding decision
+ * in review/decisions): the audit entry is appended as write()'s `audit` would.
+ */
+export function applyTransition(
+  trx: Trx,
+  ctx: Ctx,
+  app: ApplicationRow,
+  call: Pick<CallRecord, 'titleZh' | 'titleEn'>,
+  action: ApplicationAction,
+  opts: TransitionOptions = {},
+): Promise<ApplicationState> {
+  return transitionApplication(
+    trx,
+    (entry) => appendAudit(trx, ctx.seam, ctx, entry),
+    ctx,
+    app,
+    call,
+    action,
+    opts,
+  );
 }

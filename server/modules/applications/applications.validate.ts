@@ -2,16 +2,12 @@ import type { Kysely } from 'kysely';
 import type { RuleOutcome } from '../../../common/eligibility.js';
 import type { DB } from '../../db/schema.js';
 import type { CallRecord } from '../calls/calls.lookup.js';
-import {
-  type ApplicationRow,
-  attachmentsOf,
-  budgetOf,
-  membersOf,
-  organisationsById,
-  type VersionRow,
-} from './applications.lookup.js';
+import { confirmedTermsOf } from './applications.invitations.repository.js';
+import { organisationsById } from './applications.lookup.js';
+import type { ApplicationRow } from './applications.repository.js';
 import type { ApplicationContent } from './applications.schema.js';
 import { Problems } from './applications.sections.js';
+import { attachmentsOf, budgetOf, membersOf, type VersionRow } from './applications.versions.repository.js';
 import { evaluateEligibility } from './eligibility.js';
 
 export interface Readiness {
@@ -54,12 +50,7 @@ export async function readiness(
     db,
     members.map((m) => m.organisation_id),
   );
-  const invitations = await db
-    .selectFrom('application_invitations')
-    .select(['organisation_id', 'requested_minor', 'cofunding_minor', 'role'])
-    .where('application_id', '=', app.id)
-    .where('state', '=', 'confirmed')
-    .execute();
+  const invitations = await confirmedTermsOf(db, app.id);
   members.forEach((m, i) => {
     const at = `/consortium/${i}`;
     if (!m.contact_person_id) p.add(`${at}/contactPersonId`, 'applications.required');

@@ -4,24 +4,28 @@ import { EDITABLE_STATES, nextState } from '../../../common/applications.js';
 import type { DB } from '../../db/schema.js';
 import type { Ctx } from '../../http/context.js';
 import { notFound } from '../../http/errors.js';
+import { callsByIds } from '../calls/calls.lookup.js';
 import { accessible } from './applications.access.js';
 import { callOf } from './applications.drafts.js';
-import {
-  type ApplicationRow,
-  attachmentsOf,
-  budgetOf,
-  loadVersion,
-  membersOf,
-  organisationsById,
-} from './applications.lookup.js';
+import { invitationsOfApplication } from './applications.invitations.repository.js';
+import { organisationsById } from './applications.lookup.js';
 import type { Relation } from './applications.policy.js';
+import { type ApplicationRow, transitionsOf } from './applications.repository.js';
 import type {
   ApplicationContent,
   ApplicationSummary,
   ApplicationView,
   EligibilityView,
 } from './applications.schema.js';
+import { screeningsOf } from './applications.screenings.repository.js';
 import { confirms, readiness } from './applications.validate.js';
+import {
+  attachmentsOf,
+  budgetOf,
+  loadVersion,
+  membersOf,
+  versionsOf,
+} from './applications.versions.repository.js';
 
 const orgView = (o: {
   id: string;
@@ -34,23 +38,22 @@ const orgView = (o: {
 /** List rows: the application with its call and lead organisation. */
 export async function summaries(db: Kysely<DB>, rows: ApplicationRow[]): Promise<ApplicationSummary[]> {
   if (!rows.length) return [];
-  const calls = await db
-    .selectFrom('calls')
-    .select(['id', 'code', 'title_zh', 'title_en'])
-    .where('id', 'in', [...new Set(rows.map((r) => r.call_id))])
-    .execute();
+  const calls = await callsByIds(
+    db,
+    rows.map((r) => r.call_id),
+  );
   const orgs = await organisationsById(
     db,
     rows.map((r) => r.lead_org_id),
   );
   return rows.map((r) => {
-    const call = calls.find((c) => c.id === r.call_id)!;
+    const call = calls.get(r.call_id)!;
     return {
       id: r.id,
       callId: r.call_id,
       callCode: call.code,
-      callTitleZh: call.title_zh,
-      callTitleEn: call.title_en,
+      callTitleZh: call.titleZh,
+      callTitleEn: call.titleEn,
       platformId: r.platform_id,
       state: r.state as ApplicationState,
       titleZh: r.title_zh,
@@ -81,32 +84,10 @@ async function detail(
     membersOf(db, version.id),
     budgetOf(db, version.id),
     attachmentsOf(db, version.id),
-    db
-      .selectFrom('application_versions')
-      .select(['version_no', 'frozen_at', 'checksum', 'receipt_no'])
-      .where('application_id', '=', app.id)
-      .orderBy('version_no')
-      .execute(),
-    db
-      .selectFrom('application_transitions')
-      .selectAll()
-      .where('application_id', '=', app.id)
-      .orderBy('at')
-      .orderBy('id')
-      .execute(),
-    db
-      .selectFrom('application_screenings')
-      .selectAll()
-      .where('application_id', '=', app.id)
-      .orderBy('at')
-      .orderBy('id')
-      .execute(),
-    db
-      .selectFrom('application_invitations')
-      .selectAll()
-      .where('application_id', '=', app.id)
-      .orderBy('invited_at', 'desc')
-      .execute(),
+    versionsOf(db, app.id),
+    transitionsOf(db, app.id),
+    screeningsOf(db, app.id),
+    invitationsOfApplication(db, app.id),
   ]);
   const orgs = await organisationsById(
     db,
@@ -171,21 +152,9 @@ async function detail(
       checksum: v.checksum,
       receiptNo: v.receipt_no,
     })),
-    transitions: transitions.map((t) => ({
-      fromState: t.from_state,
-      toState: t.to_state,
-      at: t.at,
-      actorLabel: t.actor_label,
-      reason: t.reason,
-    })),
+    transitions,
     screenings: relations.has('officer')
-      ? screenings.map((s) => ({
-          answers: JSON.parse(s.answers_json),
-          outcome: s.outcome,
-          reasons: s.reasons,
-          at: s.at,
-          officerLabel: s.officer_label,
-        }))
+      ? screenings
       : screenings
           .filter((s) => s.outcome)
           .map((s) => ({ answers: [], outcome: s.outcome, reasons: s.reasons, at: s.at, officerLabel: '' })),

@@ -3,7 +3,7 @@ import type { DB } from '../../db/schema.js';
 import type { Ctx } from '../../http/context.js';
 import { applicantUserIdsOfCall } from '../applications/applications.lookup.js';
 import { notify } from '../notifications/notifications.service.js';
-import type { CallRecord } from './calls.lookup.js';
+import type { CallRecord } from './calls.repository.js';
 
 /** Everyone applying to the call (owners of live applications and confirmed members), from the applications module. */
 export function applicantsOfCall(db: Kysely<DB>, callId: string): Promise<string[]> {

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { ctxOf, requireActor } from '../../http/auth.js';
+import { ctxOf, requireSignIn } from '../../http/auth.js';
 import { problemResponses } from '../../http/openapi.js';
 import {
   callIdParams,
@@ -21,11 +21,13 @@ import { getPublicCall, getStaffCall, listPublicCalls, listStaffCalls } from './
 
 export async function callsRoutes(root: FastifyInstance) {
   const app = root.withTypeProvider<ZodTypeProvider>();
+  requireSignIn(app);
   const tags = ['calls'];
 
   app.get(
     '/api/calls',
     {
+      config: { public: true },
       schema: {
         tags,
         summary: 'Published calls for anyone (open, upcoming, past); times in UTC with the server clock',
@@ -39,6 +41,7 @@ export async function callsRoutes(root: FastifyInstance) {
   app.get(
     '/api/calls/:id',
     {
+      config: { public: true },
       schema: {
         tags,
         summary: "A published call for anyone; a draft only as its platform's staff preview",
@@ -59,10 +62,7 @@ export async function callsRoutes(root: FastifyInstance) {
         response: { 200: callView, ...problemResponses },
       },
     },
-    async (request) => {
-      requireActor(request);
-      return getStaffCall(ctxOf(request), request.params.id);
-    },
+    async (request) => getStaffCall(ctxOf(request), request.params.id),
   );
 
   app.get(
@@ -76,10 +76,7 @@ export async function callsRoutes(root: FastifyInstance) {
         response: { 200: staffCallList, ...problemResponses },
       },
     },
-    async (request) => {
-      requireActor(request);
-      return listStaffCalls(ctxOf(request), request.params.platformId, request.query);
-    },
+    async (request) => listStaffCalls(ctxOf(request), request.params.platformId, request.query),
   );
 
   app.post(
@@ -93,10 +90,8 @@ export async function callsRoutes(root: FastifyInstance) {
         response: { 201: callView, ...problemResponses },
       },
     },
-    async (request, reply) => {
-      requireActor(request);
-      return reply.code(201).send(await createCall(ctxOf(request), request.params.platformId, request.body));
-    },
+    async (request, reply) =>
+      reply.code(201).send(await createCall(ctxOf(request), request.params.platformId, request.body)),
   );
 
   app.patch(
@@ -110,10 +105,7 @@ export async function callsRoutes(root: FastifyInstance) {
         response: { 200: callView, ...problemResponses },
       },
     },
-    async (request) => {
-      requireActor(request);
-      return updateCall(ctxOf(request), request.params.id, request.body);
-    },
+    async (request) => updateCall(ctxOf(request), request.params.id, request.body),
   );
 
   for (const [action, run, summary] of [
@@ -131,10 +123,7 @@ export async function callsRoutes(root: FastifyInstance) {
           response: { 200: callView, ...problemResponses },
         },
       },
-      async (request) => {
-        requireActor(request);
-        return run(ctxOf(request), request.params.id, request.body?.reason);
-      },
+      async (request) => run(ctxOf(request), request.params.id, request.body?.reason),
     );
   }
 
@@ -149,9 +138,6 @@ export async function callsRoutes(root: FastifyInstance) {
         response: { 200: callView, ...problemResponses },
       },
     },
-    async (request) => {
-      requireActor(request);
-      return extendDeadline(ctxOf(request), request.params.id, request.body);
-    },
+    async (request) => extendDeadline(ctxOf(request), request.params.id, request.body),
   );
 }

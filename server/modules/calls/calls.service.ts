@@ -1,16 +1,25 @@
-import type { Kysely } from 'kysely';
 import { CALL_TRANSITIONS, type CallAction, canTransition, DEFAULT_CRITERIA } from '../../../common/calls.js';
 import type { ErrorCode } from '../../../common/error-codes.js';
 import { appendAudit } from '../../db/audit-chain.js';
-import type { DB } from '../../db/schema.js';
-import { retryOnUniqueViolation } from '../../db/write.js';
+import { type Audit, type Trx, write } from '../../db/write.js';
 import { type Ctx, isoNow, newId } from '../../http/context.js';
 import { AppError, type FieldError, forbidden, notFound } from '../../http/errors.js';
 import { resolveFieldRefs } from '../fields/fields.service.js';
 import { platformOrNotFound } from '../platforms/platforms.service.js';
 import { applicantsOfCall, notifyCall } from './calls.applicants.js';
-import { type CallRecord, type CallRow, effectiveCallState, loadCall } from './calls.lookup.js';
+import { effectiveCallState } from './calls.lookup.js';
 import { can } from './calls.policy.js';
+import {
+  type CallRecord,
+  type CallStatePatch,
+  callIdByCode,
+  callSnapshot,
+  insertCall,
+  insertDeadlineExtension,
+  loadCall,
+  setCallState,
+  updateCall as storeCall,
+} from './calls.repository.js';
 import type { CallView, CreateCallInput, ExtendDeadlineInput, UpdateCallInput } from './calls.schema.js';
 import { staffView } from './calls.views.js';
 
@@ -23,93 +32,75 @@ const fieldError = (pointer: string, code: ErrorCode): FieldError => ({
 const invalid = (errors: FieldError[]) => new AppError(400, 'request.validation_failed', { errors });
 
 /** Checks that hold for every saved call, draft or not. */
-function coherence(c: Pick<CallRow, 'opens_at' | 'closes_at' | 'budget_total_minor' | 'ceiling_minor'>) {
+function coherence(c: Pick<CallRecord, 'opensAt' | 'closesAt' | 'budgetTotalMinor' | 'ceilingMinor'>) {
   const errors: FieldError[] = [];
-  if (c.closes_at <= c.opens_at) errors.push(fieldError('/closesAt', 'calls.close_before_open'));
-  if (Number(c.ceiling_minor) > Number(c.budget_total_minor))
+  if (c.closesAt <= c.opensAt) errors.push(fieldError('/closesAt', 'calls.close_before_open'));
+  if (Number(c.ceilingMinor) > Number(c.budgetTotalMinor))
     errors.push(fieldError('/ceilingMinor', 'calls.ceiling_above_total'));
   return errors;
 }
 
-async function assertCodeFree(trx: Kysely<DB>, platformId: string, code: string, selfId?: string) {
-  const clash = await trx
-    .selectFrom('calls')
-    .select('id')
-    .where('platform_id', '=', platformId)
-    .where('code', '=', code)
-    .executeTakeFirst();
-  if (clash && clash.id !== selfId)
+async function assertCodeFree(trx: Trx, platformId: string, code: string, selfId?: string) {
+  const clash = await callIdByCode(trx, platformId, code);
+  if (clash && clash !== selfId)
     throw new AppError(409, 'calls.code_taken', { errors: [fieldError('/code', 'calls.code_taken')] });
 }
 
-async function setFields(trx: Kysely<DB>, callId: string, ids: string[]) {
-  await trx.deleteFrom('call_fields').where('call_id', '=', callId).execute();
-  if (ids.length)
-    await trx
-      .insertInto('call_fields')
-      .values(ids.map((field_id) => ({ call_id: callId, field_id })))
-      .execute();
-}
-
-const audited = (r: CallRow, fieldIds: string[]) => {
-  const { id: _id, platform_id: _p, created_at: _c, updated_at: _u, ...rest } = r;
-  return { ...rest, fieldIds: [...fieldIds].sort() };
-};
-
 /** Creates a draft call on a platform (its program officers and admins). */
 export async function createCall(ctx: Ctx, platformId: string, input: CreateCallInput): Promise<CallView> {
-  const call = await retryOnUniqueViolation(ctx.seam, () =>
-    ctx.db.transaction().execute(async (trx) => {
+  const call = await write(
+    ctx,
+    async (trx, audit) => {
       const platform = await platformOrNotFound(trx, platformId);
       if (!can(ctx.actor, 'calls.manage', platform)) throw forbidden();
       const now = isoNow(ctx.clock);
-      const row: CallRow = {
+      const values = {
         id: newId(),
-        platform_id: platformId,
+        platformId,
         code: input.code,
-        title_zh: input.titleZh,
-        title_en: input.titleEn,
-        summary_zh: input.summaryZh ?? null,
-        summary_en: input.summaryEn ?? null,
-        state: 'draft',
-        opens_at: input.opensAt,
-        closes_at: input.closesAt,
+        titleZh: input.titleZh,
+        titleEn: input.titleEn,
+        summaryZh: input.summaryZh ?? null,
+        summaryEn: input.summaryEn ?? null,
+        state: 'draft' as const,
+        opensAt: input.opensAt,
+        closesAt: input.closesAt,
         currency: input.currency ?? platform.default_currency,
-        budget_total_minor: input.budgetTotalMinor,
-        ceiling_minor: input.ceilingMinor,
-        eligibility_json: JSON.stringify(input.eligibility ?? []),
-        criteria_json: JSON.stringify(input.criteria ?? DEFAULT_CRITERIA),
-        reviewers_per_application: input.reviewersPerApplication ?? 3,
-        required_attachments_json: JSON.stringify(input.requiredAttachments ?? []),
-        screening_checklist_json: JSON.stringify(input.screeningChecklist ?? []),
-        resubmit_window_days: input.resubmitWindowDays ?? 7,
-        created_by: ctx.actor?.userId || null,
-        published_at: null,
-        closed_at: null,
-        created_at: now,
-        updated_at: now,
+        budgetTotalMinor: input.budgetTotalMinor,
+        ceilingMinor: input.ceilingMinor,
+        eligibility: input.eligibility ?? [],
+        criteria: input.criteria ?? DEFAULT_CRITERIA,
+        reviewersPerApplication: input.reviewersPerApplication ?? 3,
+        requiredAttachments: input.requiredAttachments ?? [],
+        screeningChecklist: input.screeningChecklist ?? [],
+        resubmitWindowDays: input.resubmitWindowDays ?? 7,
+        createdBy: ctx.actor?.userId || null,
+        publishedAt: null,
+        closedAt: null,
+        createdAt: now,
+        updatedAt: now,
       };
-      const errors = coherence(row);
+      const errors = coherence(values);
       if (errors.length) throw invalid(errors);
-      await assertCodeFree(trx, platformId, row.code);
-      const fieldIds = await resolveFieldRefs(trx, input);
-      await trx.insertInto('calls').values(row).execute();
-      await setFields(trx, row.id, fieldIds);
-      await appendAudit(trx, ctx.seam, ctx, {
+      await assertCodeFree(trx, platformId, values.code);
+      const record: CallRecord = { ...values, fieldIds: await resolveFieldRefs(trx, input) };
+      await insertCall(trx, record);
+      await audit({
         action: 'call.created',
         entityType: 'call',
-        entityId: row.id,
+        entityId: record.id,
         platformId,
-        after: audited(row, fieldIds),
+        after: callSnapshot(record),
       });
-      return row.id;
-    }),
+      return record.id;
+    },
+    { retryOnUniqueViolation: true },
   );
   return staffView(ctx, (await loadCall(ctx.db, call))!);
 }
 
 /** The call, locked, when the caller may manage it; a draft is not found for anyone else. */
-async function managed(trx: Kysely<DB>, ctx: Ctx, id: string): Promise<CallRecord> {
+async function managed(trx: Trx, ctx: Ctx, id: string): Promise<CallRecord> {
   const call = await loadCall(trx, id, { lock: ctx.seam });
   if (!call) throw notFound('calls.not_found');
   if (!can(ctx.actor, 'calls.manage', { id: call.platformId }))
@@ -117,58 +108,54 @@ async function managed(trx: Kysely<DB>, ctx: Ctx, id: string): Promise<CallRecor
   return call;
 }
 
-async function rowOf(trx: Kysely<DB>, id: string): Promise<CallRow> {
-  return trx.selectFrom('calls').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
-}
-
 /** Edits a draft; given parts replace the stored ones. */
 export async function updateCall(ctx: Ctx, id: string, input: UpdateCallInput): Promise<CallView> {
-  await retryOnUniqueViolation(ctx.seam, () =>
-    ctx.db.transaction().execute(async (trx) => {
-      const call = await managed(trx, ctx, id);
-      if (call.state !== 'draft')
-        throw new AppError(409, 'calls.not_editable', { state: call.state, params: { state: call.state } });
-      const before = await rowOf(trx, id);
-      const j = <T>(v: T | undefined, old: string) => (v === undefined ? old : JSON.stringify(v));
-      const after: CallRow = {
+  await write(
+    ctx,
+    async (trx, audit) => {
+      const before = await managed(trx, ctx, id);
+      if (before.state !== 'draft')
+        throw new AppError(409, 'calls.not_editable', {
+          state: before.state,
+          params: { state: before.state },
+        });
+      const after: CallRecord = {
         ...before,
         code: input.code ?? before.code,
-        title_zh: input.titleZh ?? before.title_zh,
-        title_en: input.titleEn ?? before.title_en,
-        summary_zh: input.summaryZh === undefined ? before.summary_zh : input.summaryZh,
-        summary_en: input.summaryEn === undefined ? before.summary_en : input.summaryEn,
-        opens_at: input.opensAt ?? before.opens_at,
-        closes_at: input.closesAt ?? before.closes_at,
+        titleZh: input.titleZh ?? before.titleZh,
+        titleEn: input.titleEn ?? before.titleEn,
+        summaryZh: input.summaryZh === undefined ? before.summaryZh : input.summaryZh,
+        summaryEn: input.summaryEn === undefined ? before.summaryEn : input.summaryEn,
+        opensAt: input.opensAt ?? before.opensAt,
+        closesAt: input.closesAt ?? before.closesAt,
         currency: input.currency ?? before.currency,
-        budget_total_minor: input.budgetTotalMinor ?? before.budget_total_minor,
-        ceiling_minor: input.ceilingMinor ?? before.ceiling_minor,
-        eligibility_json: j(input.eligibility, before.eligibility_json),
-        criteria_json: j(input.criteria, before.criteria_json),
-        reviewers_per_application: input.reviewersPerApplication ?? before.reviewers_per_application,
-        required_attachments_json: j(input.requiredAttachments, before.required_attachments_json),
-        screening_checklist_json: j(input.screeningChecklist, before.screening_checklist_json),
-        resubmit_window_days: input.resubmitWindowDays ?? before.resubmit_window_days,
-        updated_at: isoNow(ctx.clock),
+        budgetTotalMinor: input.budgetTotalMinor ?? before.budgetTotalMinor,
+        ceilingMinor: input.ceilingMinor ?? before.ceilingMinor,
+        eligibility: input.eligibility ?? before.eligibility,
+        criteria: input.criteria ?? before.criteria,
+        reviewersPerApplication: input.reviewersPerApplication ?? before.reviewersPerApplication,
+        requiredAttachments: input.requiredAttachments ?? before.requiredAttachments,
+        screeningChecklist: input.screeningChecklist ?? before.screeningChecklist,
+        resubmitWindowDays: input.resubmitWindowDays ?? before.resubmitWindowDays,
+        updatedAt: isoNow(ctx.clock),
       };
       const errors = coherence(after);
       if (errors.length) throw invalid(errors);
-      if (after.code !== before.code) await assertCodeFree(trx, call.platformId, after.code, id);
+      if (after.code !== before.code) await assertCodeFree(trx, before.platformId, after.code, id);
       const fieldsGiven = input.fieldIds !== undefined || input.fieldCodes !== undefined;
-      const fieldIds = fieldsGiven
-        ? await resolveFieldRefs(trx, input, { keep: new Set(call.fieldIds) })
-        : call.fieldIds;
-      const { id: _id, platform_id: _p, created_at: _c, ...patch } = after;
-      await trx.updateTable('calls').set(patch).where('id', '=', id).execute();
-      if (fieldsGiven) await setFields(trx, id, fieldIds);
-      await appendAudit(trx, ctx.seam, ctx, {
+      if (fieldsGiven)
+        after.fieldIds = await resolveFieldRefs(trx, input, { keep: new Set(before.fieldIds) });
+      await storeCall(trx, after, fieldsGiven);
+      await audit({
         action: 'call.updated',
         entityType: 'call',
         entityId: id,
-        platformId: call.platformId,
-        before: audited(before, call.fieldIds),
-        after: audited(after, fieldIds),
+        platformId: before.platformId,
+        before: callSnapshot(before),
+        after: callSnapshot(after),
       });
-    }),
+    },
+    { retryOnUniqueViolation: true },
   );
   return staffView(ctx, (await loadCall(ctx.db, id))!);
 }
@@ -204,37 +191,36 @@ async function transition(
   id: string,
   action: CallAction,
   reason: string | undefined,
-  apply: (call: CallRecord, trx: Kysely<DB>, now: Date) => Promise<Partial<CallRow>>,
+  apply: (call: CallRecord, trx: Trx, now: Date) => Promise<CallStatePatch>,
 ): Promise<CallView> {
-  await ctx.db.transaction().execute(async (trx) => {
+  await write(ctx, async (trx, audit) => {
     const call = await managed(trx, ctx, id);
     const now = ctx.clock.now();
     if (!canTransition(call.state, action)) throw illegal(call, action, now);
-    await moveCall(trx, ctx, call, action, { patch: await apply(call, trx, now), reason, now });
+    await move(trx, audit, call, action, { patch: await apply(call, trx, now), reason, now });
   });
   return staffView(ctx, (await loadCall(ctx.db, id))!);
 }
 
-/**
- * The one way a call's state changes, inside the caller's transaction once it has checked the move:
- * the new state with the patch, and the audit entry `call.<action>` (the review modules start the review
- * and record the decision through it).
- */
-export async function moveCall(
-  trx: Kysely<DB>,
-  ctx: Ctx,
+interface MoveOptions {
+  now: Date;
+  patch?: CallStatePatch;
+  reason?: string | null;
+  after?: Record<string, unknown>;
+}
+
+/** The new state with the patch, and the audit entry `call.<action>`, in the caller's transaction. */
+async function move(
+  trx: Trx,
+  audit: Audit,
   call: Pick<CallRecord, 'id' | 'state' | 'platformId' | 'closesAt'>,
   action: CallAction,
-  o: { now: Date; patch?: Partial<CallRow>; reason?: string | null; after?: Record<string, unknown> },
+  o: MoveOptions,
 ): Promise<void> {
   const to = CALL_TRANSITIONS[action].to;
   const patch = o.patch ?? {};
-  await trx
-    .updateTable('calls')
-    .set({ ...patch, state: to, updated_at: o.now.toISOString() })
-    .where('id', '=', call.id)
-    .execute();
-  await appendAudit(trx, ctx.seam, ctx, {
+  await setCallState(trx, call.id, to, patch, o.now.toISOString());
+  await audit({
     action: `call.${action}`,
     entityType: 'call',
     entityId: call.id,
@@ -243,6 +229,22 @@ export async function moveCall(
     after: { state: to, closesAt: patch.closes_at ?? call.closesAt, ...o.after },
     reason: o.reason ?? null,
   });
+}
+
+/**
+ * The one way a call's state changes, inside the caller's transaction once it has checked the move:
+ * the new state with the patch, and the audit entry `call.<action>` (the review modules start the review
+ * and record the decision through it). Their transactions are still written by hand, so this takes the
+ * context and appends the audit entry itself, as write()'s `audit` would.
+ */
+export function moveCall(
+  trx: Trx,
+  ctx: Ctx,
+  call: Pick<CallRecord, 'id' | 'state' | 'platformId' | 'closesAt'>,
+  action: CallAction,
+  o: MoveOptions,
+): Promise<void> {
+  return move(trx, (entry) => appendAudit(trx, ctx.seam, ctx, entry), call, action, o);
 }
 
 export function publishCall(ctx: Ctx, id: string, reason?: string) {
@@ -270,18 +272,15 @@ export function extendDeadline(ctx: Ctx, id: string, input: ExtendDeadlineInput)
     if (effectiveCallState(call, now) === 'closed') throw illegal(call, 'extend_deadline', now);
     if (input.closesAt <= call.closesAt)
       throw invalid([fieldError('/closesAt', 'calls.extension_not_later')]);
-    await trx
-      .insertInto('call_deadline_extensions')
-      .values({
-        id: newId(),
-        call_id: id,
-        previous_closes_at: call.closesAt,
-        closes_at: input.closesAt,
-        reason: input.reason,
-        actor_id: ctx.actor?.userId || null,
-        at: now.toISOString(),
-      })
-      .execute();
+    await insertDeadlineExtension(trx, {
+      id: newId(),
+      callId: id,
+      previousClosesAt: call.closesAt,
+      closesAt: input.closesAt,
+      reason: input.reason,
+      actorId: ctx.actor?.userId || null,
+      at: now.toISOString(),
+    });
     await notifyCall(trx, ctx, call, await applicantsOfCall(trx, id), 'call.deadline_extended', {
       previousClosesAt: call.closesAt,
       closesAt: input.closesAt,

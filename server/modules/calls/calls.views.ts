@@ -3,8 +3,15 @@ import { type Ctx, isoNow } from '../../http/context.js';
 import { forbidden, notFound } from '../../http/errors.js';
 import { fieldSummaries } from '../fields/fields.service.js';
 import { platformOrNotFound } from '../platforms/platforms.service.js';
-import { type CallRecord, callRecord, effectiveCallState, loadCall } from './calls.lookup.js';
+import { effectiveCallState } from './calls.lookup.js';
 import { can } from './calls.policy.js';
+import {
+  type CallRecord,
+  deadlineExtensionsOf,
+  listCallsOfPlatform,
+  listPublishedCalls,
+  loadCall,
+} from './calls.repository.js';
 import type {
   CallView,
   PublicCallList,
@@ -49,12 +56,7 @@ async function summaries(ctx: DbCtx, calls: CallRecord[]): Promise<PublicCallSum
 
 async function publicView(ctx: DbCtx, call: CallRecord): Promise<PublicCallView> {
   const [summary] = await summaries(ctx, [call]);
-  const extensions = await ctx.db
-    .selectFrom('call_deadline_extensions')
-    .select(['previous_closes_at', 'closes_at', 'reason', 'at'])
-    .where('call_id', '=', call.id)
-    .orderBy('at')
-    .execute();
+  const extensions = await deadlineExtensionsOf(ctx.db, call.id);
   return {
     ...summary!,
     summaryZh: call.summaryZh,
@@ -66,12 +68,7 @@ async function publicView(ctx: DbCtx, call: CallRecord): Promise<PublicCallView>
     requiredAttachments: call.requiredAttachments,
     resubmitWindowDays: call.resubmitWindowDays,
     publishedAt: call.publishedAt,
-    deadlineExtensions: extensions.map((e) => ({
-      previousClosesAt: e.previous_closes_at,
-      closesAt: e.closes_at,
-      reason: e.reason,
-      at: e.at,
-    })),
+    deadlineExtensions: extensions,
   };
 }
 
@@ -124,38 +121,11 @@ export async function getStaffCall(ctx: Ctx, id: string): Promise<CallView> {
   return staffView(ctx, call);
 }
 
-async function recordsOf(ctx: DbCtx, rows: Parameters<typeof callRecord>[0][]): Promise<CallRecord[]> {
-  if (rows.length === 0) return [];
-  const links = await ctx.db
-    .selectFrom('call_fields')
-    .select(['call_id', 'field_id'])
-    .where(
-      'call_id',
-      'in',
-      rows.map((r) => r.id),
-    )
-    .execute();
-  return rows.map((r) =>
-    callRecord(
-      r,
-      links.filter((l) => l.call_id === r.id).map((l) => l.field_id),
-    ),
-  );
-}
-
 const PAST = ['closed', 'reviewing', 'decided', 'archived'];
 
 /** Published calls for anyone: open now, upcoming, past (closed and later), or all; newest deadline first for past. */
 export async function listPublicCalls(ctx: Ctx, q: PublicCallsQuery): Promise<PublicCallList> {
-  let query = ctx.db.selectFrom('calls').selectAll().where('state', '!=', 'draft');
-  if (q.platformId) query = query.where('platform_id', '=', q.platformId);
-  if (q.fieldId) {
-    const fieldId = q.fieldId;
-    query = query.where('id', 'in', (eb) =>
-      eb.selectFrom('call_fields').select('call_id').where('field_id', '=', fieldId),
-    );
-  }
-  const all = await recordsOf(ctx, await query.execute());
+  const all = await listPublishedCalls(ctx.db, q);
   const now = ctx.clock.now();
   const bucket = (c: CallRecord) => {
     const s = effectiveCallState(c, now);
@@ -195,14 +165,8 @@ export async function listStaffCalls(
 ): Promise<StaffCallList> {
   const platform = await platformOrNotFound(ctx.db, platformId);
   if (!can(ctx.actor, 'calls.manage', platform)) throw forbidden();
-  const rows = await ctx.db
-    .selectFrom('calls')
-    .selectAll()
-    .where('platform_id', '=', platformId)
-    .orderBy('created_at', 'desc')
-    .execute();
   const now = ctx.clock.now();
-  const records = (await recordsOf(ctx, rows)).filter(
+  const records = (await listCallsOfPlatform(ctx.db, platformId)).filter(
     (c) => !q.state || effectiveCallState(c, now) === q.state,
   );
   const list = await summaries(ctx, records);

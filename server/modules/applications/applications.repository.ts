@@ -1,0 +1,261 @@
+/**
+ * SQL on the applications themselves (docs/adr/0015): the applications table, its transition history,
+ * the calls' receipt counters, and the list queries. Versions and their parts are in
+ * `applications.versions.repository.ts`, member invitations in `applications.invitations.repository.ts`.
+ */
+import {
+  type ExpressionBuilder,
+  type Kysely,
+  type Selectable,
+  type SelectQueryBuilder,
+  sql,
+  type Updateable,
+} from 'kysely';
+import type { DialectSeam } from '../../db/dialect.js';
+import type { ApplicationsTable, DB } from '../../db/schema.js';
+import type { ListApplicationsQuery } from './applications.schema.js';
+
+export type ApplicationRow = Selectable<ApplicationsTable>;
+export type ApplicationPatch = Updateable<ApplicationsTable>;
+
+/** The application row, locked for the rest of the transaction when a seam is given. */
+export async function loadApplication(
+  db: Kysely<DB>,
+  id: string,
+  lock?: DialectSeam,
+): Promise<ApplicationRow | undefined> {
+  const q = db.selectFrom('applications').selectAll().where('id', '=', id);
+  return (lock ? lock.forUpdate(q) : q).executeTakeFirst();
+}
+
+/** The applications with these ids. */
+export function applicationsByIds(db: Kysely<DB>, ids: readonly string[]): Promise<ApplicationRow[]> {
+  if (!ids.length) return Promise.resolve([]);
+  return db
+    .selectFrom('applications')
+    .selectAll()
+    .where('id', 'in', [...new Set(ids)])
+    .execute();
+}
+
+/**
+ * Everyone who applies to a call: the owners of its applications that are not withdrawn, and the
+ * contacts (with an account) of members who confirmed their part.
+ */
+export async function applicantUserIdsOfCall(db: Kysely<DB>, callId: string): Promise<string[]> {
+  const owners = await db
+    .selectFrom('applications')
+    .select('owner_user_id as id')
+    .where('call_id', '=', callId)
+    .where('state', '!=', 'withdrawn')
+    .execute();
+  const members = await db
+    .selectFrom('application_invitations as i')
+    .innerJoin('applications as a', 'a.id', 'i.application_id')
+    .select('i.user_id as id')
+    .where('a.call_id', '=', callId)
+    .where('a.state', '!=', 'withdrawn')
+    .where('i.state', '=', 'confirmed')
+    .where('i.user_id', 'is not', null)
+    .execute();
+  return [...new Set([...owners, ...members].map((r) => r.id).filter((x): x is string => !!x))];
+}
+
+export async function insertApplication(db: Kysely<DB>, row: ApplicationRow): Promise<void> {
+  await db.insertInto('applications').values(row).execute();
+}
+
+export async function updateApplication(db: Kysely<DB>, id: string, patch: ApplicationPatch): Promise<void> {
+  await db.updateTable('applications').set(patch).where('id', '=', id).execute();
+}
+
+/**
+ * Sets the new state with the patch only while the application is still in `fromState`; answers the
+ * state it is in when another change came first (undefined when the move happened).
+ */
+export async function moveApplication(
+  db: Kysely<DB>,
+  id: string,
+  fromState: string,
+  patch: ApplicationPatch,
+): Promise<{ stateNow: string | undefined } | undefined> {
+  const res = await db
+    .updateTable('applications')
+    .set(patch)
+    .where('id', '=', id)
+    .where('state', '=', fromState)
+    .executeTakeFirst();
+  if (Number(res.numUpdatedRows) === 1) return undefined;
+  const now = await db.selectFrom('applications').select('state').where('id', '=', id).executeTakeFirst();
+  return { stateNow: now?.state };
+}
+
+export async function insertTransition(
+  db: Kysely<DB>,
+  t: {
+    id: string;
+    applicationId: string;
+    action: string;
+    fromState: string | null;
+    toState: string;
+    versionNo: number;
+    at: string;
+    actorId: string | null;
+    actorLabel: string;
+    reason: string | null;
+  },
+): Promise<void> {
+  await db
+    .insertInto('application_transitions')
+    .values({
+      id: t.id,
+      application_id: t.applicationId,
+      action: t.action,
+      from_state: t.fromState,
+      to_state: t.toState,
+      version_no: t.versionNo,
+      at: t.at,
+      actor_id: t.actorId,
+      actor_label: t.actorLabel,
+      reason: t.reason,
+    })
+    .execute();
+}
+
+/** The application's transitions, oldest first. */
+export async function transitionsOf(db: Kysely<DB>, applicationId: string) {
+  const rows = await db
+    .selectFrom('application_transitions')
+    .selectAll()
+    .where('application_id', '=', applicationId)
+    .orderBy('at')
+    .orderBy('id')
+    .execute();
+  return rows.map((t) => ({
+    fromState: t.from_state,
+    toState: t.to_state,
+    at: t.at,
+    actorLabel: t.actor_label,
+    reason: t.reason,
+  }));
+}
+
+/** Takes the call's next receipt number: its counter row is locked until the transaction ends. */
+export async function nextReceiptSeq(trx: Kysely<DB>, seam: DialectSeam, callId: string): Promise<number> {
+  await trx
+    .insertInto('call_receipt_counters')
+    .values({ call_id: callId, last_seq: 0 })
+    .onConflict((oc) => oc.column('call_id').doNothing())
+    .execute();
+  const row = await seam
+    .forUpdate(trx.selectFrom('call_receipt_counters').select('last_seq').where('call_id', '=', callId))
+    .executeTakeFirstOrThrow();
+  const seq = Number(row.last_seq) + 1;
+  await trx
+    .updateTable('call_receipt_counters')
+    .set({ last_seq: seq })
+    .where('call_id', '=', callId)
+    .execute();
+  return seq;
+}
+
+type Q = SelectQueryBuilder<DB, 'applications', object>;
+export type ListFilters = Omit<ListApplicationsQuery, 'limit' | 'offset' | 'sort' | 'order'>;
+/** Who lists: everything for system admins, else the platforms they officer, their own and confirmed ones. */
+export interface ListScope {
+  all: boolean;
+  userId: string;
+  officerOf: string[];
+}
+
+function visible(scope: ListScope, q: Q): Q {
+  if (scope.all) return q;
+  return q.where((eb: ExpressionBuilder<DB, 'applications'>) =>
+    eb.or([
+      ...(scope.officerOf.length ? [eb('applications.platform_id', 'in', scope.officerOf)] : []),
+      eb('applications.owner_user_id', '=', scope.userId),
+      eb(
+        'applications.id',
+        'in',
+        eb
+          .selectFrom('application_invitations')
+          .select('application_id')
+          .where('user_id', '=', scope.userId)
+          .where('state', '=', 'confirmed'),
+      ),
+    ]),
+  );
+}
+
+function filtered(db: Kysely<DB>, scope: ListScope, q: ListFilters, withState: boolean): Q {
+  let out = visible(scope, db.selectFrom('applications'));
+  if (q.callId) out = out.where('applications.call_id', '=', q.callId);
+  if (q.platformId) out = out.where('applications.platform_id', '=', q.platformId);
+  if (q.fieldId) out = out.where('applications.field_id', '=', q.fieldId);
+  if (withState && q.state) out = out.where('applications.state', '=', q.state);
+  if (q.q) {
+    const like = `%${q.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    out = out.where((eb) =>
+      eb.or([
+        sql<boolean>`lower(coalesce(applications.title_zh, '')) like ${like} escape '\\'`,
+        sql<boolean>`lower(coalesce(applications.title_en, '')) like ${like} escape '\\'`,
+        sql<boolean>`lower(coalesce(applications.receipt_no, '')) like ${like} escape '\\'`,
+      ]),
+    );
+  }
+  return out;
+}
+
+const SORT_COLUMNS = {
+  updatedAt: 'applications.updated_at',
+  submittedAt: 'applications.submitted_at',
+  title: 'applications.title_zh',
+  requested: 'applications.requested_total_minor',
+  state: 'applications.state',
+} as const;
+
+type Sorting = Pick<ListApplicationsQuery, 'sort' | 'order'>;
+
+/**
+ * One page of the applications the scope may see that match the filters, sorted; with the total and
+ * the counts by state (the state filter left out).
+ */
+export async function listPage(
+  db: Kysely<DB>,
+  scope: ListScope,
+  q: ListFilters & Sorting & { limit: number; offset: number },
+) {
+  const base = filtered(db, scope, q, true);
+  const [rows, total, byState] = await Promise.all([
+    base
+      .selectAll('applications')
+      .orderBy(SORT_COLUMNS[q.sort], q.order)
+      .orderBy('applications.id', q.order)
+      .limit(q.limit)
+      .offset(q.offset)
+      .execute(),
+    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    filtered(db, scope, q, false)
+      .select(['applications.state', (eb) => eb.fn.countAll<number>().as('n')])
+      .groupBy('applications.state')
+      .execute(),
+  ]);
+  return {
+    rows,
+    total: Number(total.n),
+    byState: byState.map((r) => ({ state: r.state, n: Number(r.n) })),
+  };
+}
+
+/** Every match, sorted (the export). */
+export function listAll(
+  db: Kysely<DB>,
+  scope: ListScope,
+  q: ListFilters & Sorting,
+): Promise<ApplicationRow[]> {
+  return filtered(db, scope, q, true)
+    .selectAll('applications')
+    .orderBy(SORT_COLUMNS[q.sort], q.order)
+    .orderBy('applications.id', q.order)
+    .execute();
+}
