@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { buildApp } from '../server/app.js';
-import { loadActor } from '../server/modules/auth/auth.repository.js';
 import { createToken } from '../server/modules/auth/tokens.service.js';
+import { loadActor } from '../server/modules/users/users.accounts.js';
 import { createUser, setRoles, updateUser } from '../server/modules/users/users.service.js';
 import { countRows, openBenchDatabase, seedUsers } from './lib/fixture.js';
 import { compare, comparisonTable, fmtInt, fmtRatio } from './lib/load.js';

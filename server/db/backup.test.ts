@@ -15,7 +15,7 @@ import {
   pdfBytes,
 } from '../modules/applications/applications.fixtures.js';
 import { storedFilesDir } from '../modules/applications/attachments.store.js';
-import { loadActor } from '../modules/auth/auth.repository.js';
+import { loadActor } from '../modules/users/users.accounts.js';
 import { resetPassword, setRoles } from '../modules/users/users.service.js';
 import { seedDemo } from '../seed/demo.js';
 import { snapshotTables } from '../test/bad-input.js';

@@ -4,10 +4,10 @@ import { createApplication, saveDraft } from '../modules/applications/applicatio
 import { inviteMember, respondByToken } from '../modules/applications/applications.invitations.js';
 import type { SaveDraftInput } from '../modules/applications/applications.schema.js';
 import { submitApplication } from '../modules/applications/applications.submission.js';
-import { loadActor } from '../modules/auth/auth.repository.js';
 import { loadCall } from '../modules/calls/calls.lookup.js';
 import { createOrg } from '../modules/orgs/orgs.service.js';
 import { createPerson } from '../modules/people/people.service.js';
+import { loadActor } from '../modules/users/users.accounts.js';
 import { demoBudgetSheet, demoPdf } from './demo-files.js';
 
 /**

@@ -6,10 +6,10 @@ import { inviteMember, respondByToken } from '../modules/applications/applicatio
 import type { SaveDraftInput } from '../modules/applications/applications.schema.js';
 import { screenApplication } from '../modules/applications/applications.screening.js';
 import { submitApplication } from '../modules/applications/applications.submission.js';
-import { loadActor } from '../modules/auth/auth.repository.js';
 import { closeCall } from '../modules/calls/calls.service.js';
 import { createOrg } from '../modules/orgs/orgs.service.js';
 import { createPerson } from '../modules/people/people.service.js';
+import { loadActor } from '../modules/users/users.accounts.js';
 import { createUser } from '../modules/users/users.service.js';
 import { demoBudgetSheet, demoPdf } from './demo-files.js';
 import {

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../db/audit-chain.js';
 import type { Clock } from '../../http/context.js';
 import { type Client, setupTestApp, signIn, type TestApp } from '../../test/harness.js';
-import { loadActor } from '../auth/auth.repository.js';
+import { loadActor } from '../users/users.accounts.js';
 import { uploadAttachment } from './applications.attachments.js';
 import { createApplication, saveDraft } from './applications.drafts.js';
 import { buildApplicant, buildCall, buildOrg, completeDraft, pdfBytes } from './applications.fixtures.js';

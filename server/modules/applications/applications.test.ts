@@ -282,7 +282,7 @@ describe('invitations by e-mailed link', () => {
       { orgId: org, contactId: person.id, requested: 50 },
     ]);
     expect((await client.put(`/api/applications/${id}`, draft)).statusCode).toBe(200);
-    const owner = (await import('../auth/auth.repository.js')).loadActor;
+    const owner = (await import('../users/users.accounts.js')).loadActor;
     const actor = await owner(t.database.db, a.userId, 'session', ['read', 'write']);
     const { token, view } = await inviteMember({ ...ctx, actor }, id, org);
     expect(view.channel).toBe('email');

@@ -2,6 +2,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
+import { chainHead, hashAt } from './audit.repository.js';
 
 /**
  * Signed checkpoints of the chain head, kept outside the database (AUDIT_CHECKPOINT_FILE, one JSON line
@@ -25,12 +26,8 @@ export async function writeCheckpoint(
   config: { auditKey: string; auditCheckpointFile: string },
   at: Date,
 ): Promise<Checkpoint> {
-  const head = await db
-    .selectFrom('audit_head')
-    .select(['seq', 'hash'])
-    .where('id', '=', 1)
-    .executeTakeFirstOrThrow();
-  const body = { seq: Number(head.seq), hash: head.hash, at: at.toISOString() };
+  const head = await chainHead(db);
+  const body = { seq: head.seq, hash: head.hash, at: at.toISOString() };
   const c = { ...body, mac: macOf(config.auditKey, body) };
   appendFileSync(config.auditCheckpointFile, `${JSON.stringify(c)}\n`, { mode: 0o600 });
   return c;
@@ -60,10 +57,9 @@ export async function verifyCheckpoints(
     if (given.length !== expected.length || !timingSafeEqual(given, expected))
       return { ok: false, checkpoints: i, atSeq: c.seq, reason: 'checkpoint_signature' };
     if (c.seq === 0) continue;
-    const row = await db.selectFrom('audit_log').select('hash').where('seq', '=', c.seq).executeTakeFirst();
-    if (!row) return { ok: false, checkpoints: i, atSeq: c.seq, reason: 'checkpoint_ahead' };
-    if (row.hash !== c.hash)
-      return { ok: false, checkpoints: i, atSeq: c.seq, reason: 'checkpoint_mismatch' };
+    const hash = await hashAt(db, c.seq);
+    if (hash === null) return { ok: false, checkpoints: i, atSeq: c.seq, reason: 'checkpoint_ahead' };
+    if (hash !== c.hash) return { ok: false, checkpoints: i, atSeq: c.seq, reason: 'checkpoint_mismatch' };
     last = c.seq;
   }
   return { ok: true, checkpoints: lines.length, lastSeq: last };

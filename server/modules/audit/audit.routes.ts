@@ -1,12 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { ctxOf, requireActor } from '../../http/auth.js';
+import { ctxOf, requireSignIn } from '../../http/auth.js';
 import { problemResponses } from '../../http/openapi.js';
 import { auditPage, auditQuery, verifyResult } from './audit.schema.js';
 import { listAudit, verifyAudit } from './audit.service.js';
 
 export async function auditRoutes(root: FastifyInstance) {
   const app = root.withTypeProvider<ZodTypeProvider>();
+  requireSignIn(app);
   const tags = ['audit'];
 
   app.get(
@@ -19,10 +20,7 @@ export async function auditRoutes(root: FastifyInstance) {
         response: { 200: auditPage, ...problemResponses },
       },
     },
-    async (request) => {
-      requireActor(request);
-      return listAudit(ctxOf(request), request.query);
-    },
+    async (request) => listAudit(ctxOf(request), request.query),
   );
 
   app.get(
@@ -34,9 +32,6 @@ export async function auditRoutes(root: FastifyInstance) {
         response: { 200: verifyResult, ...problemResponses },
       },
     },
-    async (request) => {
-      requireActor(request);
-      return verifyAudit(ctxOf(request));
-    },
+    async (request) => verifyAudit(ctxOf(request)),
   );
 }

@@ -1,75 +1,337 @@
-import { type Kysely, sql } from 'kysely';
-import type { Role, TokenScope } from '../../../common/roles.js';
-import type { DB } from '../../db/schema.js';
-import type { UserActor } from '../../http/context.js';
+import type { Kysely, Selectable } from 'kysely';
+import type { TokenScope } from '../../../common/roles.js';
+import type { ApiTokensTable, DB, SessionsTable } from '../../db/schema.js';
+import { newId } from '../../http/context.js';
 
-export const findUserByUsername = (db: Kysely<DB>, username: string) =>
-  db.selectFrom('users').selectAll().where('username', '=', username.toLowerCase()).executeTakeFirst();
+/** Sessions, API tokens, second factors and password history: the sign-in's own tables. */
 
-export const findUserById = (db: Kysely<DB>, id: string) =>
-  db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
-
-export async function rolesOf(db: Kysely<DB>, userId: string) {
-  const rows = await db
-    .selectFrom('role_assignments')
-    .select(['platform_id', 'role'])
-    .where('user_id', '=', userId)
-    .orderBy('platform_id')
-    .orderBy('role')
-    .execute();
-  return rows.map((r) => ({ platformId: r.platform_id, role: r.role as Role }));
+export interface Session {
+  id: string;
+  userId: string;
+  csrfToken: string;
+  createdAt: string;
+  lastSeenAt: string;
+  expiresAt: string;
+  ip: string | null;
+  userAgent: string | null;
+  mfaPending: boolean;
 }
 
-/** The actor for a user id, or null when the user is gone or disabled. */
-export async function loadActor(
+const toSession = (s: Selectable<SessionsTable>): Session => ({
+  id: s.id,
+  userId: s.user_id,
+  csrfToken: s.csrf_token,
+  createdAt: s.created_at,
+  lastSeenAt: s.last_seen_at,
+  expiresAt: s.expires_at,
+  ip: s.ip,
+  userAgent: s.user_agent,
+  mfaPending: s.mfa_pending === 1,
+});
+
+export async function findSession(db: Kysely<DB>, id: string): Promise<Session | undefined> {
+  const s = await db.selectFrom('sessions').selectAll().where('id', '=', id).executeTakeFirst();
+  return s && toSession(s);
+}
+
+/** The session, only while it waits for its second factor. */
+export async function findPendingSession(db: Kysely<DB>, id: string): Promise<Session | undefined> {
+  const s = await db
+    .selectFrom('sessions')
+    .selectAll()
+    .where('id', '=', id)
+    .where('mfa_pending', '=', 1)
+    .executeTakeFirst();
+  return s && toSession(s);
+}
+
+export async function insertSession(db: Kysely<DB>, s: Session): Promise<void> {
+  await db
+    .insertInto('sessions')
+    .values({
+      id: s.id,
+      user_id: s.userId,
+      csrf_token: s.csrfToken,
+      created_at: s.createdAt,
+      last_seen_at: s.lastSeenAt,
+      expires_at: s.expiresAt,
+      ip: s.ip,
+      user_agent: s.userAgent,
+      mfa_pending: s.mfaPending ? 1 : 0,
+    })
+    .execute();
+}
+
+export async function deleteSession(db: Kysely<DB>, id: string): Promise<void> {
+  await db.deleteFrom('sessions').where('id', '=', id).execute();
+}
+
+export async function touchSession(db: Kysely<DB>, id: string, at: string): Promise<void> {
+  await db.updateTable('sessions').set({ last_seen_at: at }).where('id', '=', id).execute();
+}
+
+/** Deletes a user's sessions (but `exceptId`; only pending ones when `onlyPending`); returns how many. */
+export async function deleteSessionsOf(
   db: Kysely<DB>,
   userId: string,
-  via: UserActor['via'],
-  scopes: readonly TokenScope[],
-): Promise<UserActor | null> {
-  const user = await findUserById(db, userId);
-  if (!user || user.disabled_at) return null;
-  return {
-    kind: 'user',
-    userId: user.id,
-    username: user.username,
-    displayName: user.display_name,
-    isSystemAdmin: user.is_system_admin === 1,
-    isSecurityAdmin: user.is_security_admin === 1,
-    isAuditAdmin: user.is_audit_admin === 1,
-    roles: await rolesOf(db, user.id),
-    via,
-    scopes,
-  };
+  opts: { exceptId?: string | null; onlyPending?: boolean } = {},
+): Promise<number> {
+  let del = db.deleteFrom('sessions').where('user_id', '=', userId);
+  if (opts.exceptId) del = del.where('id', '!=', opts.exceptId);
+  if (opts.onlyPending) del = del.where('mfa_pending', '=', 1);
+  return Number((await del.executeTakeFirst()).numDeletedRows);
 }
 
-export const findSession = (db: Kysely<DB>, id: string) =>
-  db.selectFrom('sessions').selectAll().where('id', '=', id).executeTakeFirst();
+/** Sessions neither expired nor idle since `idleSince`. */
+export async function countLiveSessions(db: Kysely<DB>, now: string, idleSince: string): Promise<number> {
+  const r = await db
+    .selectFrom('sessions')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('expires_at', '>', now)
+    .where('last_seen_at', '>=', idleSince)
+    .executeTakeFirst();
+  return Number(r?.n ?? 0);
+}
 
-export const findTokenByHash = (db: Kysely<DB>, hash: string) =>
-  db.selectFrom('api_tokens').selectAll().where('token_hash', '=', hash).executeTakeFirst();
+export interface ApiToken {
+  id: string;
+  userId: string;
+  name: string;
+  tokenHash: string;
+  prefix: string;
+  scopes: TokenScope[];
+  createdAt: string;
+  expiresAt: string | null;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}
+
+const toToken = (t: Selectable<ApiTokensTable>): ApiToken => ({
+  id: t.id,
+  userId: t.user_id,
+  name: t.name,
+  tokenHash: t.token_hash,
+  prefix: t.token_prefix,
+  scopes: JSON.parse(t.scopes) as TokenScope[],
+  createdAt: t.created_at,
+  expiresAt: t.expires_at,
+  lastUsedAt: t.last_used_at,
+  revokedAt: t.revoked_at,
+});
+
+export async function insertToken(db: Kysely<DB>, t: ApiToken): Promise<void> {
+  await db
+    .insertInto('api_tokens')
+    .values({
+      id: t.id,
+      user_id: t.userId,
+      name: t.name,
+      token_hash: t.tokenHash,
+      token_prefix: t.prefix,
+      scopes: JSON.stringify(t.scopes),
+      created_at: t.createdAt,
+      expires_at: t.expiresAt,
+      last_used_at: t.lastUsedAt,
+      revoked_at: t.revokedAt,
+    })
+    .execute();
+}
+
+export async function findTokenByHash(db: Kysely<DB>, hash: string): Promise<ApiToken | undefined> {
+  const t = await db.selectFrom('api_tokens').selectAll().where('token_hash', '=', hash).executeTakeFirst();
+  return t && toToken(t);
+}
+
+export async function findTokenOf(db: Kysely<DB>, userId: string, id: string): Promise<ApiToken | undefined> {
+  const t = await db
+    .selectFrom('api_tokens')
+    .selectAll()
+    .where('id', '=', id)
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
+  return t && toToken(t);
+}
+
+/** A user's tokens, newest first. */
+export async function tokensOf(db: Kysely<DB>, userId: string): Promise<ApiToken[]> {
+  const rows = await db
+    .selectFrom('api_tokens')
+    .selectAll()
+    .where('user_id', '=', userId)
+    .orderBy('created_at', 'desc')
+    .execute();
+  return rows.map(toToken);
+}
+
+export async function setTokenRevoked(db: Kysely<DB>, id: string, at: string): Promise<void> {
+  await db.updateTable('api_tokens').set({ revoked_at: at }).where('id', '=', id).execute();
+}
+
+export async function touchToken(db: Kysely<DB>, id: string, at: string): Promise<void> {
+  await db.updateTable('api_tokens').set({ last_used_at: at }).where('id', '=', id).execute();
+}
+
+/** Revokes every live token of a user; returns how many. */
+export async function revokeTokensOf(db: Kysely<DB>, userId: string, at: string): Promise<number> {
+  const res = await db
+    .updateTable('api_tokens')
+    .set({ revoked_at: at })
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows);
+}
+
+export interface SecondFactor {
+  userId: string;
+  secretEnc: string;
+  enabledAt: string | null;
+  lastStep: number | null;
+  createdAt: string;
+}
+
+export async function findFactor(db: Kysely<DB>, userId: string): Promise<SecondFactor | undefined> {
+  const r = await db.selectFrom('user_mfa').selectAll().where('user_id', '=', userId).executeTakeFirst();
+  return (
+    r && {
+      userId: r.user_id,
+      secretEnc: r.secret_enc,
+      enabledAt: r.enabled_at,
+      lastStep: r.last_step === null ? null : Number(r.last_step),
+      createdAt: r.created_at,
+    }
+  );
+}
+
+/** Replaces any factor of the user with a new, not yet confirmed secret. */
+export async function replaceFactor(
+  db: Kysely<DB>,
+  f: { userId: string; secretEnc: string; createdAt: string },
+): Promise<void> {
+  await db.deleteFrom('user_mfa').where('user_id', '=', f.userId).execute();
+  await db
+    .insertInto('user_mfa')
+    .values({
+      user_id: f.userId,
+      secret_enc: f.secretEnc,
+      enabled_at: null,
+      last_step: null,
+      created_at: f.createdAt,
+    })
+    .execute();
+}
 
 /**
- * Claims one sign-in attempt in a single statement, so parallel attempts cannot read the same count:
- * returns the attempt's number, or null while the account is locked. The attempt that reaches `max`
- * locks the account at once (a success lifts it), so attempts beyond the limit are refused unchecked
- * and a crash mid-check leaves an ordinary lockout that expires. An expired lockout starts over at 1.
+ * Records `step` as the last accepted one only when it is later than the one recorded: the conditional
+ * update is the check, so two requests with one code cannot both pass. Returns whether it did.
  */
-export async function claimSignInAttempt(
+export async function claimStep(db: Kysely<DB>, userId: string, step: number): Promise<boolean> {
+  const res = await db
+    .updateTable('user_mfa')
+    .set({ last_step: step })
+    .where('user_id', '=', userId)
+    .where((eb) => eb.or([eb('last_step', 'is', null), eb('last_step', '<', step)]))
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1;
+}
+
+export async function enableFactor(db: Kysely<DB>, userId: string, at: string): Promise<void> {
+  await db.updateTable('user_mfa').set({ enabled_at: at }).where('user_id', '=', userId).execute();
+}
+
+/** Deletes the factor and its recovery codes. */
+export async function deleteFactor(db: Kysely<DB>, userId: string): Promise<void> {
+  await db.deleteFrom('mfa_recovery_codes').where('user_id', '=', userId).execute();
+  await db.deleteFrom('user_mfa').where('user_id', '=', userId).execute();
+}
+
+export async function countUnusedRecoveryCodes(db: Kysely<DB>, userId: string): Promise<number> {
+  const r = await db
+    .selectFrom('mfa_recovery_codes')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('user_id', '=', userId)
+    .where('used_at', 'is', null)
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+/** Replaces the user's recovery codes with the given hashes. */
+export async function replaceRecoveryCodes(
   db: Kysely<DB>,
   userId: string,
-  at: { now: string; lockUntil: string; max: number },
-): Promise<number | null> {
-  const next = sql<number>`case when locked_until is not null then 1 else failed_login_count + 1 end`;
-  const row = await db
-    .updateTable('users')
-    .set({
-      failed_login_count: next,
-      locked_until: sql<string | null>`case when ${next} >= ${at.max} then ${at.lockUntil} else null end`,
-    })
-    .where('id', '=', userId)
-    .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', at.now)]))
-    .returning('failed_login_count')
+  hashes: readonly string[],
+  now: string,
+): Promise<void> {
+  await db.deleteFrom('mfa_recovery_codes').where('user_id', '=', userId).execute();
+  await db
+    .insertInto('mfa_recovery_codes')
+    .values(
+      hashes.map((h) => ({ id: newId(), user_id: userId, code_hash: h, used_at: null, created_at: now })),
+    )
+    .execute();
+}
+
+/** Marks an unused recovery code used, in one conditional statement; returns whether it was unused. */
+export async function spendRecoveryCode(
+  db: Kysely<DB>,
+  userId: string,
+  hash: string,
+  at: string,
+): Promise<boolean> {
+  const res = await db
+    .updateTable('mfa_recovery_codes')
+    .set({ used_at: at })
+    .where('user_id', '=', userId)
+    .where('code_hash', '=', hash)
+    .where('used_at', 'is', null)
     .executeTakeFirst();
-  return row ? row.failed_login_count : null;
+  return Number(res.numUpdatedRows) === 1;
+}
+
+/** The `limit` newest earlier password hashes of a user. */
+export async function earlierPasswordHashes(
+  db: Kysely<DB>,
+  userId: string,
+  limit: number,
+): Promise<string[]> {
+  const rows = await db
+    .selectFrom('password_history')
+    .select('password_hash')
+    .where('user_id', '=', userId)
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => r.password_hash);
+}
+
+/** Adds an outgoing hash (when `add`) and prunes the history to the `keep` newest. */
+export async function keepPasswordHistory(
+  db: Kysely<DB>,
+  userId: string,
+  outgoing: { hash: string; at: string } | null,
+  keep: number,
+): Promise<void> {
+  if (outgoing) {
+    await db
+      .insertInto('password_history')
+      .values({ id: newId(), user_id: userId, password_hash: outgoing.hash, created_at: outgoing.at })
+      .execute();
+  }
+  const kept = await db
+    .selectFrom('password_history')
+    .select('id')
+    .where('user_id', '=', userId)
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(keep)
+    .execute();
+  let prune = db.deleteFrom('password_history').where('user_id', '=', userId);
+  if (kept.length)
+    prune = prune.where(
+      'id',
+      'not in',
+      kept.map((r) => r.id),
+    );
+  await prune.execute();
 }

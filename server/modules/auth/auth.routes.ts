@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ctxOf, requireActor, setSessionCookies } from '../../http/auth.js';
+import { ctxOf, requireSignIn, setSessionCookies } from '../../http/auth.js';
 import { problemResponses } from '../../http/openapi.js';
 import { sharedRateLimit } from '../../http/rate-limit.js';
 import {
@@ -20,6 +20,7 @@ import { createToken, listOwnTokens, revokeOwnToken } from './tokens.service.js'
 
 export async function authRoutes(root: FastifyInstance) {
   const app = root.withTypeProvider<ZodTypeProvider>();
+  requireSignIn(app);
   const tags = ['auth'];
 
   app.post(
@@ -33,6 +34,7 @@ export async function authRoutes(root: FastifyInstance) {
       },
       // Counted in the database, not in memory, so every app process behind a proxy shares the limit.
       onRequest: sharedRateLimit('login', root.deps.config.loginRateLimitPerMinute),
+      config: { public: true },
     },
     async (request, reply) => {
       const ctx = ctxOf(request);
@@ -59,7 +61,6 @@ export async function authRoutes(root: FastifyInstance) {
       },
     },
     async (request, reply) => {
-      requireActor(request);
       if (request.session) await logout(ctxOf(request), request.session.id);
       setSessionCookies(reply, root, null);
       return reply.code(204).send(null);
@@ -75,14 +76,12 @@ export async function authRoutes(root: FastifyInstance) {
         response: { 200: sessionInfo, ...problemResponses },
       },
     },
-    async (request) => {
-      requireActor(request);
-      return sessionInfoOf(ctxOf(request), {
+    async (request) =>
+      sessionInfoOf(ctxOf(request), {
         csrfToken: request.session?.csrfToken ?? null,
         expiresAt: request.session?.expiresAt ?? null,
         mfaPending: request.session?.mfaPending ?? false,
-      });
-    },
+      }),
   );
 
   app.post(
@@ -95,13 +94,11 @@ export async function authRoutes(root: FastifyInstance) {
         response: { 200: passwordChanged, ...problemResponses },
       },
     },
-    async (request) => {
-      requireActor(request);
-      return changeOwnPassword(ctxOf(request), {
+    async (request) =>
+      changeOwnPassword(ctxOf(request), {
         ...request.body,
         keepSessionId: request.session?.id ?? null,
-      });
-    },
+      }),
   );
 
   app.put(
@@ -115,7 +112,6 @@ export async function authRoutes(root: FastifyInstance) {
       },
     },
     async (request, reply) => {
-      requireActor(request);
       await setOwnLocale(ctxOf(request), request.body.locale);
       return reply.code(204).send(null);
     },
@@ -130,10 +126,7 @@ export async function authRoutes(root: FastifyInstance) {
         response: { 200: z.object({ items: z.array(apiToken) }), ...problemResponses },
       },
     },
-    async (request) => {
-      requireActor(request);
-      return { items: await listOwnTokens(ctxOf(request)) };
-    },
+    async (request) => ({ items: await listOwnTokens(ctxOf(request)) }),
   );
 
   app.post(
@@ -147,7 +140,6 @@ export async function authRoutes(root: FastifyInstance) {
       },
     },
     async (request, reply) => {
-      requireActor(request);
       return reply.code(201).send(await createToken(ctxOf(request), request.body));
     },
   );
@@ -162,9 +154,6 @@ export async function authRoutes(root: FastifyInstance) {
         response: { 200: apiToken, ...problemResponses },
       },
     },
-    async (request) => {
-      requireActor(request);
-      return revokeOwnToken(ctxOf(request), request.params.id);
-    },
+    async (request) => revokeOwnToken(ctxOf(request), request.params.id),
   );
 }

@@ -1,18 +1,31 @@
-import { sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import { passwordProblem } from '../../../common/password-policy.js';
-import type { Locale, TokenScope } from '../../../common/roles.js';
-import { appendAudit } from '../../db/audit-chain.js';
+import type { Locale } from '../../../common/roles.js';
+import type { DB } from '../../db/schema.js';
+import { write } from '../../db/write.js';
 import { type Ctx, isoNow, type UserActor } from '../../http/context.js';
 import { AppError, unauthorized } from '../../http/errors.js';
 import { notify } from '../notifications/notifications.service.js';
 import {
   claimSignInAttempt,
+  clearSignInFailures,
+  findAccountById,
+  findAccountByUsername,
+  loadActor,
+  releaseSignInAttempt,
+  rolesOf,
+  setLocale,
+  setPasswordHash,
+} from '../users/users.accounts.js';
+import {
+  countLiveSessions,
+  deleteSession,
+  deleteSessionsOf,
   findSession,
   findTokenByHash,
-  findUserById,
-  findUserByUsername,
-  loadActor,
-  rolesOf,
+  insertSession,
+  touchSession,
+  touchToken,
 } from './auth.repository.js';
 import type { SessionInfo } from './auth.schema.js';
 import { secondFactorEnabled } from './mfa.gate.js';
@@ -31,8 +44,8 @@ export async function login(
 ): Promise<{ token: string; actor: UserActor; csrfToken: string; expiresAt: string; mfaPending: boolean }> {
   const { db, config, clock } = ctx;
   const now = clock.now();
-  const user = await findUserByUsername(db, input.username);
-  if (!user || user.disabled_at) {
+  const user = await findAccountByUsername(db, input.username);
+  if (!user || user.disabledAt) {
     await verifyAgainstDummy(input.password);
     return refuseSignIn(ctx, input, user?.id ?? null, user ? 'disabled' : 'unknown_user');
   }
@@ -46,7 +59,7 @@ export async function login(
     await verifyAgainstDummy(input.password);
     return refuseSignIn(ctx, input, user.id, 'locked');
   }
-  if (!(await verifyPassword(input.password, user.password_hash))) {
+  if (!(await verifyPassword(input.password, user.passwordHash))) {
     const locked = attemptNo >= config.loginMaxFailures ? lockUntil : null;
     return refuseSignIn(ctx, input, user.id, 'wrong_password', locked);
   }
@@ -58,47 +71,29 @@ export async function login(
   const lifetime = mfaPending ? MFA_CHALLENGE_MINUTES : config.sessionAbsoluteHours * 60;
   const expiresAt = new Date(now.getTime() + lifetime * MINUTE).toISOString();
   const actor = (await loadActor(db, user.id, 'session', ['read', 'write']))!;
-  await db.transaction().execute(async (trx) => {
+  await write({ ...ctx, actor }, async (trx, audit) => {
     // With a second factor the count is cleared by the code, not the password (mfa.service), or each new
     // password step would wipe the wrong codes before it and lift their lockout: the right password only
     // gives back the attempt it claimed (and the lock that claim alone may have set).
-    await trx
-      .updateTable('users')
-      .set(
-        mfaPending
-          ? {
-              failed_login_count: sql<number>`case when failed_login_count > 0 then failed_login_count - 1 else 0 end`,
-              locked_until: null,
-            }
-          : { failed_login_count: 0, locked_until: null },
-      )
-      .where('id', '=', user.id)
-      .execute();
-    await trx
-      .insertInto('sessions')
-      .values({
-        id: sessionKey(config.sessionSecret, token),
-        user_id: user.id,
-        csrf_token: csrfToken,
-        created_at: now.toISOString(),
-        last_seen_at: now.toISOString(),
-        expires_at: expiresAt,
-        ip: input.ip,
-        user_agent: input.userAgent?.slice(0, 300) ?? null,
-        mfa_pending: mfaPending ? 1 : 0,
-      })
-      .execute();
-    await appendAudit(
-      trx,
-      ctx.seam,
-      { ...ctx, actor },
-      {
-        action: 'auth.signed_in',
-        entityType: 'user',
-        entityId: user.id,
-        after: { ip: input.ip, mfaPending },
-      },
-    );
+    if (mfaPending) await releaseSignInAttempt(trx, user.id);
+    else await clearSignInFailures(trx, user.id);
+    await insertSession(trx, {
+      id: sessionKey(config.sessionSecret, token),
+      userId: user.id,
+      csrfToken,
+      createdAt: now.toISOString(),
+      lastSeenAt: now.toISOString(),
+      expiresAt,
+      ip: input.ip,
+      userAgent: input.userAgent?.slice(0, 300) ?? null,
+      mfaPending,
+    });
+    await audit({
+      action: 'auth.signed_in',
+      entityType: 'user',
+      entityId: user.id,
+      after: { ip: input.ip, mfaPending },
+    });
   });
   return { token, actor, csrfToken, expiresAt, mfaPending };
 }
@@ -121,15 +116,15 @@ async function refuseSignIn(
 ): Promise<never> {
   ctx.log.info({ username: input.username, ip: input.ip, reason, lockedUntil }, 'sign-in refused');
   if (userId) {
-    await ctx.db.transaction().execute(async (trx) => {
-      await appendAudit(trx, ctx.seam, ctx, {
+    await write(ctx, async (trx, audit) => {
+      await audit({
         action: 'auth.sign_in_refused',
         entityType: 'user',
         entityId: userId,
         after: { reason, ip: input.ip },
       });
       if (lockedUntil) {
-        await appendAudit(trx, ctx.seam, ctx, {
+        await audit({
           action: 'auth.account_locked',
           entityType: 'user',
           entityId: userId,
@@ -171,23 +166,23 @@ export async function resolveSession(
   if (!session) return { state: 'missing' };
   const now = clock.now();
   const idleLimit = new Date(now.getTime() - config.sessionIdleMinutes * MINUTE).toISOString();
-  if (session.expires_at <= now.toISOString() || session.last_seen_at < idleLimit) {
-    await db.deleteFrom('sessions').where('id', '=', id).execute();
+  if (session.expiresAt <= now.toISOString() || session.lastSeenAt < idleLimit) {
+    await deleteSession(db, id);
     return { state: 'expired' };
   }
-  const actor = await loadActor(db, session.user_id, 'session', ['read', 'write']);
+  const actor = await loadActor(db, session.userId, 'session', ['read', 'write']);
   if (!actor) return { state: 'missing' };
   // Touch at most once a minute: idle expiry needs no more precision and reads stay write-free.
-  if (new Date(session.last_seen_at).getTime() < now.getTime() - MINUTE) {
-    await db.updateTable('sessions').set({ last_seen_at: now.toISOString() }).where('id', '=', id).execute();
+  if (new Date(session.lastSeenAt).getTime() < now.getTime() - MINUTE) {
+    await touchSession(db, id, now.toISOString());
   }
   return {
     state: 'valid',
     actor,
-    csrfToken: session.csrf_token,
+    csrfToken: session.csrfToken,
     sessionId: id,
-    expiresAt: session.expires_at,
-    mfaPending: session.mfa_pending === 1,
+    expiresAt: session.expiresAt,
+    mfaPending: session.mfaPending,
   };
 }
 
@@ -198,18 +193,18 @@ export async function resolveApiToken(
 ): Promise<UserActor | null> {
   const row = await findTokenByHash(ctx.db, tokenHash(token));
   const now = isoNow(ctx.clock);
-  if (!row || row.revoked_at || (row.expires_at && row.expires_at <= now)) return null;
-  const actor = await loadActor(ctx.db, row.user_id, 'token', JSON.parse(row.scopes) as TokenScope[]);
-  if (actor && (!row.last_used_at || row.last_used_at.slice(0, 16) !== now.slice(0, 16))) {
-    await ctx.db.updateTable('api_tokens').set({ last_used_at: now }).where('id', '=', row.id).execute();
+  if (!row || row.revokedAt || (row.expiresAt && row.expiresAt <= now)) return null;
+  const actor = await loadActor(ctx.db, row.userId, 'token', row.scopes);
+  if (actor && (!row.lastUsedAt || row.lastUsedAt.slice(0, 16) !== now.slice(0, 16))) {
+    await touchToken(ctx.db, row.id, now);
   }
   return actor;
 }
 
 export async function logout(ctx: Ctx, sessionId: string): Promise<void> {
-  await ctx.db.transaction().execute(async (trx) => {
-    await trx.deleteFrom('sessions').where('id', '=', sessionId).execute();
-    await appendAudit(trx, ctx.seam, ctx, {
+  await write(ctx, async (trx, audit) => {
+    await deleteSession(trx, sessionId);
+    await audit({
       action: 'auth.signed_out',
       entityType: 'user',
       entityId: ctx.actor?.userId,
@@ -223,18 +218,18 @@ export async function sessionInfoOf(
   extra: { csrfToken: string | null; expiresAt: string | null; mfaPending: boolean },
 ): Promise<SessionInfo> {
   const actor = ctx.actor!;
-  const user = (await findUserById(ctx.db, actor.userId))!;
+  const user = (await findAccountById(ctx.db, actor.userId))!;
   const { mfaPending, ...rest } = extra;
   return {
     user: {
       id: user.id,
       username: user.username,
-      displayName: user.display_name,
+      displayName: user.displayName,
       email: user.email,
       locale: user.locale as Locale,
-      isSystemAdmin: user.is_system_admin === 1,
-      isSecurityAdmin: user.is_security_admin === 1,
-      isAuditAdmin: user.is_audit_admin === 1,
+      isSystemAdmin: user.isSystemAdmin,
+      isSecurityAdmin: user.isSecurityAdmin,
+      isAuditAdmin: user.isAuditAdmin,
       roles: await rolesOf(ctx.db, user.id),
     },
     mfa: await sessionMfaOf(ctx, mfaPending),
@@ -252,8 +247,8 @@ export async function changeOwnPassword(
 ): Promise<{ endedSessions: number; revokedTokens: number }> {
   requireInteractive(ctx);
   const actor = ctx.actor!;
-  const user = (await findUserById(ctx.db, actor.userId))!;
-  if (!(await verifyPassword(input.currentPassword, user.password_hash))) {
+  const user = (await findAccountById(ctx.db, actor.userId))!;
+  if (!(await verifyPassword(input.currentPassword, user.passwordHash))) {
     throw new AppError(400, 'auth.wrong_current_password', {
       errors: [{ in: 'body', pointer: '/currentPassword', code: 'auth.wrong_current_password', message: '' }],
     });
@@ -266,19 +261,13 @@ export async function changeOwnPassword(
   }
   await refuseRecentPassword(ctx, user, input.newPassword);
   const hash = await hashPassword(input.newPassword);
-  return ctx.db.transaction().execute(async (trx) => {
+  return write(ctx, async (trx, audit) => {
     const now = isoNow(ctx.clock);
-    await rememberPassword(trx, user.id, user.password_hash, now, ctx.config.passwordHistory);
-    await trx
-      .updateTable('users')
-      .set({ password_hash: hash, password_changed_at: now, updated_at: now })
-      .where('id', '=', user.id)
-      .execute();
-    let del = trx.deleteFrom('sessions').where('user_id', '=', user.id);
-    if (input.keepSessionId) del = del.where('id', '!=', input.keepSessionId);
-    const ended = Number((await del.executeTakeFirst()).numDeletedRows);
+    await rememberPassword(trx, user.id, user.passwordHash, now, ctx.config.passwordHistory);
+    await setPasswordHash(trx, user.id, hash, now);
+    const ended = await deleteSessionsOf(trx, user.id, { exceptId: input.keepSessionId });
     const revokedTokens = await revokeAllTokensOf(trx, user.id, now);
-    await appendAudit(trx, ctx.seam, ctx, {
+    await audit({
       action: 'auth.password_changed',
       entityType: 'user',
       entityId: user.id,
@@ -290,18 +279,10 @@ export async function changeOwnPassword(
 
 export async function setOwnLocale(ctx: Ctx, locale: Locale): Promise<void> {
   const userId = ctx.actor!.userId;
-  await ctx.db.transaction().execute(async (trx) => {
-    const before = await trx
-      .selectFrom('users')
-      .select('locale')
-      .where('id', '=', userId)
-      .executeTakeFirstOrThrow();
-    await trx
-      .updateTable('users')
-      .set({ locale, updated_at: isoNow(ctx.clock) })
-      .where('id', '=', userId)
-      .execute();
-    await appendAudit(trx, ctx.seam, ctx, {
+  await write(ctx, async (trx, audit) => {
+    const before = { locale: (await findAccountById(trx, userId))!.locale };
+    await setLocale(trx, userId, locale, isoNow(ctx.clock));
+    await audit({
       action: 'user.preferences_changed',
       entityType: 'user',
       entityId: userId,
@@ -310,3 +291,10 @@ export async function setOwnLocale(ctx: Ctx, locale: Locale): Promise<void> {
     });
   });
 }
+
+/** Ends every session of a user inside the caller's transaction (account disabled, password reset). */
+export const endSessionsOf = (trx: Kysely<DB>, userId: string) => deleteSessionsOf(trx, userId);
+
+/** Sessions neither expired nor idle (the home page's count). */
+export const countActiveSessions = (db: Kysely<DB>, now: string, idleSince: string) =>
+  countLiveSessions(db, now, idleSince);

@@ -3,6 +3,7 @@ import type { ErrorCode } from '../../../common/error-codes.js';
 import type { MfaRoleName } from '../../../common/roles.js';
 import type { DB } from '../../db/schema.js';
 import type { UserActor } from '../../http/context.js';
+import { findFactor } from './auth.repository.js';
 
 /** Whether MFA_REQUIRED_ROLES names one of the actor's administrator kinds or platform roles. */
 export function mfaRequiredFor(actor: UserActor, required: readonly MfaRoleName[]): boolean {
@@ -14,12 +15,9 @@ export function mfaRequiredFor(actor: UserActor, required: readonly MfaRoleName[
   });
 }
 
-export const mfaRow = (db: Kysely<DB>, userId: string) =>
-  db.selectFrom('user_mfa').selectAll().where('user_id', '=', userId).executeTakeFirst();
-
 /** Sign-in hook (auth.service login): whether the password must be followed by a code. */
 export async function secondFactorEnabled(db: Kysely<DB>, userId: string): Promise<boolean> {
-  return !!(await mfaRow(db, userId))?.enabled_at;
+  return !!(await findFactor(db, userId))?.enabledAt;
 }
 
 // What a session may reach before its second factor is done: finishing or abandoning the sign-in.

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ctxOf, requireActor, setSessionCookies } from '../../http/auth.js';
+import { ctxOf, requireSignIn, setSessionCookies } from '../../http/auth.js';
 import { problemResponses } from '../../http/openapi.js';
 import { resetUserMfa } from '../users/users.security.service.js';
 import { idParams, sessionInfo } from './auth.schema.js';
@@ -18,6 +18,7 @@ import {
 /** Second factor (TOTP, RFC 6238): enrolment, the second step of a sign-in, disable and reset. */
 export async function mfaRoutes(root: FastifyInstance) {
   const app = root.withTypeProvider<ZodTypeProvider>();
+  requireSignIn(app);
   const tags = ['auth'];
   // Codes are guessed one request at a time: the second step is limited like the password.
   const rateLimit = { max: root.deps.config.loginRateLimitPerMinute, timeWindow: '1 minute' };
@@ -34,7 +35,6 @@ export async function mfaRoutes(root: FastifyInstance) {
       config: { rateLimit },
     },
     async (request, reply) => {
-      requireActor(request);
       const ctx = ctxOf(request);
       const s = await verifySecondFactor(ctx, { sessionId: request.session?.id ?? null, ...request.body });
       setSessionCookies(reply, root, s);
@@ -54,10 +54,7 @@ export async function mfaRoutes(root: FastifyInstance) {
         response: { 200: mfaStatus, ...problemResponses },
       },
     },
-    async (request) => {
-      requireActor(request);
-      return mfaStatusOf(ctxOf(request));
-    },
+    async (request) => mfaStatusOf(ctxOf(request)),
   );
 
   app.post(
@@ -70,7 +67,6 @@ export async function mfaRoutes(root: FastifyInstance) {
       },
     },
     async (request, reply) => {
-      requireActor(request);
       return reply.code(201).send(await startEnrolment(ctxOf(request)));
     },
   );
@@ -86,10 +82,7 @@ export async function mfaRoutes(root: FastifyInstance) {
       },
       config: { rateLimit },
     },
-    async (request) => {
-      requireActor(request);
-      return confirmEnrolment(ctxOf(request), request.body.code);
-    },
+    async (request) => confirmEnrolment(ctxOf(request), request.body.code),
   );
 
   app.post(
@@ -104,7 +97,6 @@ export async function mfaRoutes(root: FastifyInstance) {
       config: { rateLimit },
     },
     async (request, reply) => {
-      requireActor(request);
       await disableOwnMfa(ctxOf(request), request.body.code);
       return reply.code(204).send(null);
     },
@@ -121,7 +113,6 @@ export async function mfaRoutes(root: FastifyInstance) {
       },
     },
     async (request, reply) => {
-      requireActor(request);
       await resetUserMfa(ctxOf(request), request.params.id);
       return reply.code(204).send(null);
     },

@@ -1,10 +1,30 @@
 import type { Kysely } from 'kysely';
-import { appendAudit } from '../../db/audit-chain.js';
 import type { DB } from '../../db/schema.js';
-import { type Ctx, isoNow, newId, type UserActor } from '../../http/context.js';
+import { write } from '../../db/write.js';
+import { type Ctx, isoNow, type UserActor } from '../../http/context.js';
 import { AppError } from '../../http/errors.js';
-import { loadActor } from './auth.repository.js';
-import { mfaRequiredFor, mfaRow, secondFactorEnabled } from './mfa.gate.js';
+import {
+  addSignInFailure,
+  clearSignInFailures,
+  findAccountById,
+  loadActor,
+  lockAccount,
+} from '../users/users.accounts.js';
+import {
+  claimStep,
+  countUnusedRecoveryCodes,
+  deleteFactor,
+  deleteSession,
+  deleteSessionsOf,
+  enableFactor,
+  findFactor,
+  findPendingSession,
+  insertSession,
+  replaceFactor,
+  replaceRecoveryCodes,
+  spendRecoveryCode,
+} from './auth.repository.js';
+import { mfaRequiredFor, secondFactorEnabled } from './mfa.gate.js';
 import type { MfaStatus } from './mfa.schema.js';
 import {
   decryptSecret,
@@ -25,18 +45,13 @@ export const MFA_CHALLENGE_MINUTES = 5;
 /** The signed-in user's second factor: on or off, required or not, recovery codes left. */
 export async function mfaStatusOf(ctx: Ctx): Promise<MfaStatus> {
   const actor = ctx.actor!;
-  const row = await mfaRow(ctx.db, actor.userId);
-  const left = await ctx.db
-    .selectFrom('mfa_recovery_codes')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('user_id', '=', actor.userId)
-    .where('used_at', 'is', null)
-    .executeTakeFirstOrThrow();
+  const row = await findFactor(ctx.db, actor.userId);
+  const left = await countUnusedRecoveryCodes(ctx.db, actor.userId);
   return {
-    enabled: !!row?.enabled_at,
-    enabledAt: row?.enabled_at ?? null,
+    enabled: !!row?.enabledAt,
+    enabledAt: row?.enabledAt ?? null,
     required: mfaRequiredFor(actor, ctx.config.mfaRequiredRoles),
-    recoveryCodesLeft: row?.enabled_at ? Number(left.n) : 0,
+    recoveryCodesLeft: row?.enabledAt ? left : 0,
   };
 }
 
@@ -53,21 +68,15 @@ export async function startEnrolment(ctx: Ctx): Promise<{ secret: string; uri: s
   requireInteractive(ctx);
   const actor = ctx.actor!;
   const secret = newTotpSecret().base32;
-  await ctx.db.transaction().execute(async (trx) => {
-    const row = await mfaRow(trx, actor.userId);
-    if (row?.enabled_at) throw new AppError(409, 'auth.mfa_already_enabled');
-    await trx.deleteFrom('user_mfa').where('user_id', '=', actor.userId).execute();
-    await trx
-      .insertInto('user_mfa')
-      .values({
-        user_id: actor.userId,
-        secret_enc: encryptSecret(ctx.config.sessionSecret, secret),
-        enabled_at: null,
-        last_step: null,
-        created_at: isoNow(ctx.clock),
-      })
-      .execute();
-    await appendAudit(trx, ctx.seam, ctx, {
+  await write(ctx, async (trx, audit) => {
+    const row = await findFactor(trx, actor.userId);
+    if (row?.enabledAt) throw new AppError(409, 'auth.mfa_already_enabled');
+    await replaceFactor(trx, {
+      userId: actor.userId,
+      secretEnc: encryptSecret(ctx.config.sessionSecret, secret),
+      createdAt: isoNow(ctx.clock),
+    });
+    await audit({
       action: 'auth.mfa_enrolment_started',
       entityType: 'user',
       entityId: actor.userId,
@@ -81,50 +90,27 @@ export async function startEnrolment(ctx: Ctx): Promise<{ secret: string; uri: s
  * conditional update is the check, so two requests with one code cannot both pass.
  */
 async function acceptCode(ctx: Ctx, db: Kysely<DB>, userId: string, code: string): Promise<boolean> {
-  const row = await mfaRow(db, userId);
-  const secret = row && decryptSecret(ctx.config.sessionSecret, row.secret_enc);
+  const row = await findFactor(db, userId);
+  const secret = row && decryptSecret(ctx.config.sessionSecret, row.secretEnc);
   if (!secret) return false;
   const step = matchingStep(secret, code, ctx.clock.now());
   if (step === null) return false;
-  const res = await db
-    .updateTable('user_mfa')
-    .set({ last_step: step })
-    .where('user_id', '=', userId)
-    .where((eb) => eb.or([eb('last_step', 'is', null), eb('last_step', '<', step)]))
-    .executeTakeFirst();
-  return Number(res.numUpdatedRows) === 1;
+  return claimStep(db, userId, step);
 }
 
-async function acceptRecoveryCode(ctx: Ctx, userId: string, code: string): Promise<boolean> {
-  const res = await ctx.db
-    .updateTable('mfa_recovery_codes')
-    .set({ used_at: isoNow(ctx.clock) })
-    .where('user_id', '=', userId)
-    .where('code_hash', '=', recoveryCodeHash(code))
-    .where('used_at', 'is', null)
-    .executeTakeFirst();
-  return Number(res.numUpdatedRows) === 1;
-}
+const acceptRecoveryCode = (ctx: Ctx, userId: string, code: string): Promise<boolean> =>
+  spendRecoveryCode(ctx.db, userId, recoveryCodeHash(code), isoNow(ctx.clock));
 
 /** A wrong code counts as a failed sign-in: LOGIN_MAX_FAILURES of them lock the account, as for the password. */
 async function countFailure(ctx: Ctx, userId: string): Promise<void> {
   const now = ctx.clock.now();
-  await ctx.db.transaction().execute(async (trx) => {
-    const { failed_login_count: fails } = await trx
-      .updateTable('users')
-      .set((eb) => ({ failed_login_count: eb('failed_login_count', '+', 1) }))
-      .where('id', '=', userId)
-      .returning('failed_login_count')
-      .executeTakeFirstOrThrow();
+  await write(ctx, async (trx, audit) => {
+    const fails = await addSignInFailure(trx, userId);
     if (fails < ctx.config.loginMaxFailures) return;
     const lockedUntil = new Date(now.getTime() + ctx.config.loginLockoutMinutes * MINUTE).toISOString();
-    await trx
-      .updateTable('users')
-      .set({ failed_login_count: 0, locked_until: lockedUntil })
-      .where('id', '=', userId)
-      .execute();
-    await trx.deleteFrom('sessions').where('user_id', '=', userId).where('mfa_pending', '=', 1).execute();
-    await appendAudit(trx, ctx.seam, ctx, {
+    await lockAccount(trx, userId, lockedUntil);
+    await deleteSessionsOf(trx, userId, { onlyPending: true });
+    await audit({
       action: 'auth.account_locked',
       entityType: 'user',
       entityId: userId,
@@ -142,29 +128,17 @@ const invalidCode = (status: 400 | 401, pointer: string) =>
 export async function confirmEnrolment(ctx: Ctx, code: string): Promise<{ recoveryCodes: string[] }> {
   requireInteractive(ctx);
   const userId = ctx.actor!.userId;
-  const row = await mfaRow(ctx.db, userId);
+  const row = await findFactor(ctx.db, userId);
   if (!row) throw new AppError(409, 'auth.mfa_not_enrolled');
-  if (row.enabled_at) throw new AppError(409, 'auth.mfa_already_enabled');
+  if (row.enabledAt) throw new AppError(409, 'auth.mfa_already_enabled');
   // A typo while setting up is not an attack on a factor that does not exist yet: it is not counted.
   if (!(await acceptCode(ctx, ctx.db, userId, code))) throw invalidCode(400, '/code');
   const codes = newRecoveryCodes();
-  await ctx.db.transaction().execute(async (trx) => {
+  await write(ctx, async (trx, audit) => {
     const now = isoNow(ctx.clock);
-    await trx.updateTable('user_mfa').set({ enabled_at: now }).where('user_id', '=', userId).execute();
-    await trx.deleteFrom('mfa_recovery_codes').where('user_id', '=', userId).execute();
-    await trx
-      .insertInto('mfa_recovery_codes')
-      .values(
-        codes.map((c) => ({
-          id: newId(),
-          user_id: userId,
-          code_hash: recoveryCodeHash(c),
-          used_at: null,
-          created_at: now,
-        })),
-      )
-      .execute();
-    await appendAudit(trx, ctx.seam, ctx, {
+    await enableFactor(trx, userId, now);
+    await replaceRecoveryCodes(trx, userId, codes.map(recoveryCodeHash), now);
+    await audit({
       action: 'auth.mfa_enabled',
       entityType: 'user',
       entityId: userId,
@@ -189,24 +163,13 @@ export async function verifySecondFactor(
       ],
     });
   }
-  const pending = input.sessionId
-    ? await db
-        .selectFrom('sessions')
-        .selectAll()
-        .where('id', '=', input.sessionId)
-        .where('mfa_pending', '=', 1)
-        .executeTakeFirst()
-    : undefined;
+  const pending = input.sessionId ? await findPendingSession(db, input.sessionId) : undefined;
   if (!pending) throw new AppError(409, 'auth.mfa_no_pending_sign_in');
-  const userId = pending.user_id;
+  const userId = pending.userId;
   const now = clock.now();
-  const user = await db
-    .selectFrom('users')
-    .select('locked_until')
-    .where('id', '=', userId)
-    .executeTakeFirst();
-  if (user?.locked_until && user.locked_until > now.toISOString()) {
-    throw new AppError(423, 'auth.account_locked', { lockedUntil: user.locked_until });
+  const user = await findAccountById(db, userId);
+  if (user?.lockedUntil && user.lockedUntil > now.toISOString()) {
+    throw new AppError(423, 'auth.account_locked', { lockedUntil: user.lockedUntil });
   }
   const method = input.code ? 'totp' : 'recovery_code';
   const ok = input.code
@@ -220,33 +183,21 @@ export async function verifySecondFactor(
   const token = randomToken();
   const csrfToken = randomToken(24);
   const expiresAt = new Date(now.getTime() + config.sessionAbsoluteHours * 60 * MINUTE).toISOString();
-  await db.transaction().execute(async (trx) => {
-    await trx.deleteFrom('sessions').where('id', '=', pending.id).execute();
-    await trx
-      .insertInto('sessions')
-      .values({
-        id: sessionKey(config.sessionSecret, token),
-        user_id: userId,
-        csrf_token: csrfToken,
-        created_at: now.toISOString(),
-        last_seen_at: now.toISOString(),
-        expires_at: expiresAt,
-        ip: pending.ip,
-        user_agent: pending.user_agent,
-        mfa_pending: 0,
-      })
-      .execute();
-    await trx
-      .updateTable('users')
-      .set({ failed_login_count: 0, locked_until: null })
-      .where('id', '=', userId)
-      .execute();
-    await appendAudit(
-      trx,
-      ctx.seam,
-      { ...ctx, actor },
-      { action: 'auth.mfa_verified', entityType: 'user', entityId: userId, after: { method } },
-    );
+  await write({ ...ctx, actor }, async (trx, audit) => {
+    await deleteSession(trx, pending.id);
+    await insertSession(trx, {
+      id: sessionKey(config.sessionSecret, token),
+      userId,
+      csrfToken,
+      createdAt: now.toISOString(),
+      lastSeenAt: now.toISOString(),
+      expiresAt,
+      ip: pending.ip,
+      userAgent: pending.userAgent,
+      mfaPending: false,
+    });
+    await clearSignInFailures(trx, userId);
+    await audit({ action: 'auth.mfa_verified', entityType: 'user', entityId: userId, after: { method } });
   });
   return { token, actor, csrfToken, expiresAt };
 }
@@ -270,10 +221,13 @@ export async function removeFactor(
   action: 'auth.mfa_disabled' | 'auth.mfa_reset',
   endSessions: boolean,
 ): Promise<void> {
-  await ctx.db.transaction().execute(async (trx) => {
-    await trx.deleteFrom('mfa_recovery_codes').where('user_id', '=', userId).execute();
-    await trx.deleteFrom('user_mfa').where('user_id', '=', userId).execute();
-    if (endSessions) await trx.deleteFrom('sessions').where('user_id', '=', userId).execute();
-    await appendAudit(trx, ctx.seam, ctx, { action, entityType: 'user', entityId: userId });
+  await write(ctx, async (trx, audit) => {
+    await deleteFactor(trx, userId);
+    if (endSessions) await deleteSessionsOf(trx, userId);
+    await audit({ action, entityType: 'user', entityId: userId });
   });
 }
+
+/** Whether the user has a factor, enabled or still being set up (what a reset removes). */
+export const hasFactor = async (db: Kysely<DB>, userId: string): Promise<boolean> =>
+  (await findFactor(db, userId)) !== undefined;

@@ -9,7 +9,7 @@ import {
   TEST_PASSWORD,
   type TestApp,
 } from '../../test/harness.js';
-import { loadActor } from './auth.repository.js';
+import { loadActor } from '../users/users.accounts.js';
 import { currentCode } from './mfa.totp.js';
 import { createToken } from './tokens.service.js';
 

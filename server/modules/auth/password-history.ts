@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
-import { type Ctx, newId } from '../../http/context.js';
+import type { Ctx } from '../../http/context.js';
 import { AppError } from '../../http/errors.js';
+import { earlierPasswordHashes, keepPasswordHistory } from './auth.repository.js';
 import { verifyPassword } from './password.js';
 
 /**
@@ -10,20 +11,13 @@ import { verifyPassword } from './password.js';
  */
 export async function refuseRecentPassword(
   ctx: Pick<Ctx, 'db' | 'config'>,
-  user: { id: string; password_hash: string },
+  user: { id: string; passwordHash: string },
   candidate: string,
 ): Promise<void> {
   const keep = ctx.config.passwordHistory;
   if (keep === 0) return;
-  const earlier = await ctx.db
-    .selectFrom('password_history')
-    .select('password_hash')
-    .where('user_id', '=', user.id)
-    .orderBy('created_at', 'desc')
-    .orderBy('id', 'desc')
-    .limit(Math.max(1, keep - 1))
-    .execute();
-  const hashes = [user.password_hash, ...earlier.slice(0, keep - 1).map((r) => r.password_hash)];
+  const earlier = await earlierPasswordHashes(ctx.db, user.id, Math.max(1, keep - 1));
+  const hashes = [user.passwordHash, ...earlier.slice(0, keep - 1)];
   for (const hash of hashes) {
     if (await verifyPassword(candidate, hash)) {
       throw new AppError(422, 'auth.password_reused', {
@@ -41,26 +35,5 @@ export async function rememberPassword(
   at: string,
   keep: number,
 ): Promise<void> {
-  if (keep > 1) {
-    await trx
-      .insertInto('password_history')
-      .values({ id: newId(), user_id: userId, password_hash: outgoingHash, created_at: at })
-      .execute();
-  }
-  const kept = await trx
-    .selectFrom('password_history')
-    .select('id')
-    .where('user_id', '=', userId)
-    .orderBy('created_at', 'desc')
-    .orderBy('id', 'desc')
-    .limit(Math.max(0, keep - 1))
-    .execute();
-  let prune = trx.deleteFrom('password_history').where('user_id', '=', userId);
-  if (kept.length)
-    prune = prune.where(
-      'id',
-      'not in',
-      kept.map((r) => r.id),
-    );
-  await prune.execute();
+  await keepPasswordHistory(trx, userId, keep > 1 ? { hash: outgoingHash, at } : null, Math.max(0, keep - 1));
 }

@@ -1,20 +1,28 @@
-import type { Kysely, Selectable } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { TokenScope } from '../../../common/roles.js';
-import { appendAudit } from '../../db/audit-chain.js';
-import type { ApiTokensTable, DB } from '../../db/schema.js';
+import type { DB } from '../../db/schema.js';
+import { write } from '../../db/write.js';
 import { type Ctx, isoNow, newId } from '../../http/context.js';
 import { AppError, notFound } from '../../http/errors.js';
+import {
+  type ApiToken,
+  findTokenOf,
+  insertToken,
+  revokeTokensOf,
+  setTokenRevoked,
+  tokensOf,
+} from './auth.repository.js';
 import { API_TOKEN_PREFIX, randomToken, tokenHash } from './secrets.js';
 
-const view = (t: Selectable<ApiTokensTable>) => ({
+const view = (t: ApiToken) => ({
   id: t.id,
   name: t.name,
-  prefix: t.token_prefix,
-  scopes: JSON.parse(t.scopes) as TokenScope[],
-  createdAt: t.created_at,
-  expiresAt: t.expires_at,
-  lastUsedAt: t.last_used_at,
-  revokedAt: t.revoked_at,
+  prefix: t.prefix,
+  scopes: t.scopes,
+  createdAt: t.createdAt,
+  expiresAt: t.expiresAt,
+  lastUsedAt: t.lastUsedAt,
+  revokedAt: t.revokedAt,
 });
 
 /**
@@ -33,65 +41,60 @@ export async function createToken(
   requireInteractive(ctx);
   const token = `${API_TOKEN_PREFIX}${randomToken()}`;
   const now = ctx.clock.now();
-  const row = {
+  const t: ApiToken = {
     id: newId(),
-    user_id: ctx.actor!.userId,
+    userId: ctx.actor!.userId,
     name: input.name,
-    token_hash: tokenHash(token),
-    token_prefix: token.slice(0, 8),
-    scopes: JSON.stringify([...new Set(input.scopes)].sort()),
-    created_at: now.toISOString(),
-    expires_at: input.expiresInDays
+    tokenHash: tokenHash(token),
+    prefix: token.slice(0, 8),
+    scopes: [...new Set(input.scopes)].sort(),
+    createdAt: now.toISOString(),
+    expiresAt: input.expiresInDays
       ? new Date(now.getTime() + input.expiresInDays * 86_400_000).toISOString()
       : null,
-    last_used_at: null,
-    revoked_at: null,
+    lastUsedAt: null,
+    revokedAt: null,
   };
-  await ctx.db.transaction().execute(async (trx) => {
-    await trx.insertInto('api_tokens').values(row).execute();
-    const { token_hash: _h, ...safe } = row;
-    await appendAudit(trx, ctx.seam, ctx, {
-      action: 'token.created',
-      entityType: 'api_token',
-      entityId: row.id,
-      after: safe,
-    });
+  await write(ctx, async (trx, audit) => {
+    await insertToken(trx, t);
+    // The audit entry keeps the row as stored (snake_case, scopes as JSON text), without the hash.
+    const after = {
+      id: t.id,
+      user_id: t.userId,
+      name: t.name,
+      token_prefix: t.prefix,
+      scopes: JSON.stringify(t.scopes),
+      created_at: t.createdAt,
+      expires_at: t.expiresAt,
+      last_used_at: null,
+      revoked_at: null,
+    };
+    await audit({ action: 'token.created', entityType: 'api_token', entityId: t.id, after });
   });
-  return { ...view(row), token };
+  return { ...view(t), token };
 }
 
 /** The caller's own tokens, newest first. */
 export async function listOwnTokens(ctx: Ctx) {
-  const rows = await ctx.db
-    .selectFrom('api_tokens')
-    .selectAll()
-    .where('user_id', '=', ctx.actor!.userId)
-    .orderBy('created_at', 'desc')
-    .execute();
-  return rows.map(view);
+  return (await tokensOf(ctx.db, ctx.actor!.userId)).map(view);
 }
 
 /** Revokes one of the caller's tokens; someone else's token is reported as missing. */
 export async function revokeOwnToken(ctx: Ctx, id: string) {
-  return ctx.db.transaction().execute(async (trx) => {
-    const row = await trx
-      .selectFrom('api_tokens')
-      .selectAll()
-      .where('id', '=', id)
-      .where('user_id', '=', ctx.actor!.userId)
-      .executeTakeFirst();
-    if (!row) throw notFound('tokens.not_found');
-    if (row.revoked_at) return view(row);
+  return write(ctx, async (trx, audit) => {
+    const t = await findTokenOf(trx, ctx.actor!.userId, id);
+    if (!t) throw notFound('tokens.not_found');
+    if (t.revokedAt) return view(t);
     const revokedAt = isoNow(ctx.clock);
-    await trx.updateTable('api_tokens').set({ revoked_at: revokedAt }).where('id', '=', id).execute();
-    await appendAudit(trx, ctx.seam, ctx, {
+    await setTokenRevoked(trx, id, revokedAt);
+    await audit({
       action: 'token.revoked',
       entityType: 'api_token',
       entityId: id,
       before: { revokedAt: null },
       after: { revokedAt },
     });
-    return view({ ...row, revoked_at: revokedAt });
+    return view({ ...t, revokedAt });
   });
 }
 
@@ -99,12 +102,5 @@ export async function revokeOwnToken(ctx: Ctx, id: string) {
  * Revokes every live token of a user inside the caller's transaction (a password change or reset: a
  * token minted by whoever knew the old password must not outlive it). Returns how many were revoked.
  */
-export async function revokeAllTokensOf(trx: Kysely<DB>, userId: string, at: string): Promise<number> {
-  const res = await trx
-    .updateTable('api_tokens')
-    .set({ revoked_at: at })
-    .where('user_id', '=', userId)
-    .where('revoked_at', 'is', null)
-    .executeTakeFirst();
-  return Number(res.numUpdatedRows);
-}
+export const revokeAllTokensOf = (trx: Kysely<DB>, userId: string, at: string): Promise<number> =>
+  revokeTokensOf(trx, userId, at);

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ctxOf, requireActor } from '../../http/auth.js';
+import { ctxOf, requireSignIn } from '../../http/auth.js';
 import { problemResponses } from '../../http/openapi.js';
 import { homeSummary } from './home.service.js';
 
@@ -16,6 +16,7 @@ const summary = z.object({
 
 export async function homeRoutes(root: FastifyInstance) {
   const app = root.withTypeProvider<ZodTypeProvider>();
+  requireSignIn(app);
   app.get(
     '/api/home/summary',
     {
@@ -25,9 +26,6 @@ export async function homeRoutes(root: FastifyInstance) {
         response: { 200: summary, ...problemResponses },
       },
     },
-    async (request) => {
-      requireActor(request);
-      return homeSummary(ctxOf(request));
-    },
+    async (request) => homeSummary(ctxOf(request)),
   );
 }

@@ -1,5 +1,8 @@
 import type { Ctx } from '../../http/context.js';
 import { readableAuditScope } from '../audit/audit.policy.js';
+import { countAuditEntries } from '../audit/audit.service.js';
+import { countActiveSessions } from '../auth/auth.service.js';
+import { countAccounts } from '../users/users.accounts.js';
 import { can as canUsers } from '../users/users.policy.js';
 
 const count = (n: { n: number | string | bigint } | undefined) => Number(n?.n ?? 0);
@@ -18,32 +21,11 @@ export async function homeSummary(ctx: Ctx) {
       .executeTakeFirst(),
   );
   const auditScope = readableAuditScope(actor);
-  let users: number | null = null;
-  if (canUsers(actor, 'users.list') && actor.isSystemAdmin) {
-    users = count(
-      await ctx.db
-        .selectFrom('users')
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .executeTakeFirst(),
-    );
-  }
-  const activeSessions = actor.isSystemAdmin
-    ? count(
-        await ctx.db
-          .selectFrom('sessions')
-          .select((eb) => eb.fn.countAll<number>().as('n'))
-          .where('expires_at', '>', now)
-          // An idle session is dead even before a request of its own comes and deletes it.
-          .where('last_seen_at', '>=', idleSince)
-          .executeTakeFirst(),
-      )
-    : null;
-  let auditEntries: number | null = null;
-  if (auditScope === 'all' || auditScope.length > 0) {
-    let q = ctx.db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n'));
-    if (auditScope !== 'all') q = q.where('platform_id', 'in', auditScope);
-    auditEntries = count(await q.executeTakeFirst());
-  }
+  const users = canUsers(actor, 'users.list') && actor.isSystemAdmin ? await countAccounts(ctx.db) : null;
+  // An idle session is dead even before a request of its own comes and deletes it.
+  const activeSessions = actor.isSystemAdmin ? await countActiveSessions(ctx.db, now, idleSince) : null;
+  const auditEntries =
+    auditScope === 'all' || auditScope.length > 0 ? await countAuditEntries(ctx.db, auditScope) : null;
   return {
     platforms,
     myRoles: actor.roles.length,

@@ -1,7 +1,7 @@
 import multipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { ctxOf, requireActor } from '../../http/auth.js';
+import { ctxOf, requireSignIn } from '../../http/auth.js';
 import { problem, problemResponses } from '../../http/openapi.js';
 import { exportFile, type FileFormat, type FileOut, templateFile } from './exports.service.js';
 import {
@@ -56,6 +56,7 @@ export async function importsRoutes(root: FastifyInstance) {
   // Multipart is parsed only on these routes, with the upload limit.
   await root.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 } });
   const app = root.withTypeProvider<ZodTypeProvider>();
+  requireSignIn(app);
   const tags = ['import-export'];
   const fileProblems = {
     ...problemResponses,
@@ -81,7 +82,6 @@ export async function importsRoutes(root: FastifyInstance) {
         },
       },
       async (request) => {
-        requireActor(request);
         const file = await readUpload(request);
         return previewImport(ctxOf(request), name, file, platformOf(request.query));
       },
@@ -100,7 +100,6 @@ export async function importsRoutes(root: FastifyInstance) {
         },
       },
       async (request, reply) => {
-        requireActor(request);
         const file = await readUpload(request);
         return reply.code(201).send(await importFile(ctxOf(request), name, file, platformOf(request.query)));
       },
@@ -118,7 +117,6 @@ export async function importsRoutes(root: FastifyInstance) {
           },
         },
         async (request, reply) => {
-          requireActor(request);
           return send(reply, await templateFile(ctxOf(request), name, format, request.query.lang));
         },
       );
@@ -136,7 +134,6 @@ export async function importsRoutes(root: FastifyInstance) {
           },
         },
         async (request, reply) => {
-          requireActor(request);
           return send(reply, await exportFile(ctxOf(request), name, format, request.query));
         },
       );

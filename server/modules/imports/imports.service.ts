@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { type Kysely, sql } from 'kysely';
 import { ERROR_MESSAGES, type ErrorCode } from '../../../common/error-codes.js';
-import { appendAudit } from '../../db/audit-chain.js';
 import type { DialectSeam } from '../../db/dialect.js';
 import type { DB } from '../../db/schema.js';
+import { write } from '../../db/write.js';
 import type { Ctx } from '../../http/context.js';
 import { AppError } from '../../http/errors.js';
 import { type HeaderMap, mapHeaders, parseRows } from './imports.parse.js';
@@ -75,7 +75,7 @@ async function attempt<T>(
   const headers = mapHeaders(sheet.headers, kind.columns);
   const { states, shown } = parseRows(sheet, headers, kind);
   try {
-    return await ctx.db.transaction().execute(async (trx) => {
+    return await write(ctx, async (trx, audit) => {
       await kind.resolve(trx, states);
       // Without a required column no row can be written; the header row says why.
       const writable = headers.errors.some((e) => e.code === 'imports.missing_column') ? [] : states;
@@ -96,7 +96,7 @@ async function attempt<T>(
       if (described.length)
         throw new AppError(400, 'imports.invalid_rows', { rowErrors: described, summary });
       const sha256 = createHash('sha256').update(file).digest('hex');
-      await appendAudit(trx, ctx.seam, ctx, {
+      await audit({
         action: 'import.committed',
         entityType: name,
         platformId: opts.platformId ?? null,

@@ -12,6 +12,8 @@ import nodemailer, { type Transporter } from 'nodemailer';
 import type { Config } from '../../config.js';
 import type { DB } from '../../db/schema.js';
 import type { Clock } from '../../http/context.js';
+import { contactsOf } from '../users/users.accounts.js';
+import { claimEmail, dueEmails, recordEmailAttempt } from './notifications.repository.js';
 import { linkPath, localeOf, render } from './notifications.templates.js';
 
 export const MAX_ATTEMPTS = 5;
@@ -71,70 +73,38 @@ export class Outbox {
     for (;;) {
       const now = this.clock.now();
       const nowIso = now.toISOString();
-      const due = await this.db
-        .selectFrom('notifications as n')
-        .innerJoin('users as u', 'u.id', 'n.user_id')
-        .select([
-          'n.id',
-          'n.kind',
-          'n.params_json',
-          'n.entity_type',
-          'n.entity_id',
-          'n.email_attempts',
-          'n.email_next_at',
-          'u.email',
-          'u.locale',
-        ])
-        .where('n.email_state', '=', 'pending')
-        .where((eb) => eb.or([eb('n.email_next_at', 'is', null), eb('n.email_next_at', '<=', nowIso)]))
-        .orderBy('n.created_at')
-        .limit(BATCH)
-        .execute();
+      const due = await dueEmails(this.db, nowIso, BATCH);
+      const to = new Map(
+        (await contactsOf(this.db, [...new Set(due.map((n) => n.userId))])).map((u) => [u.id, u]),
+      );
       let claimedAny = false;
-      for (const r of due) {
-        const claim = await this.db
-          .updateTable('notifications')
-          .set({ email_next_at: new Date(now.getTime() + LEASE_MS).toISOString() })
-          .where('id', '=', r.id)
-          .where('email_state', '=', 'pending')
-          .where((eb) =>
-            r.email_next_at === null
-              ? eb('email_next_at', 'is', null)
-              : eb('email_next_at', '=', r.email_next_at),
-          )
-          .executeTakeFirst();
-        if (Number(claim.numUpdatedRows) !== 1) continue;
+      for (const n of due) {
+        const leaseUntil = new Date(now.getTime() + LEASE_MS).toISOString();
+        if (!(await claimEmail(this.db, n, leaseUntil))) continue;
         claimedAny = true;
-        const attempts = Number(r.email_attempts) + 1;
+        const attempts = n.emailAttempts + 1;
+        const user = to.get(n.userId);
         try {
-          if (!r.email) throw new Error('the recipient has no e-mail address');
-          await this.send(r.email, r.locale, r.kind, JSON.parse(r.params_json), r.entity_type, r.entity_id);
-          await this.db
-            .updateTable('notifications')
-            .set({
-              email_state: 'sent',
-              email_attempts: attempts,
-              email_error: null,
-              email_sent_at: this.clock.now().toISOString(),
-              email_next_at: null,
-            })
-            .where('id', '=', r.id)
-            .execute();
+          if (!user?.email) throw new Error('the recipient has no e-mail address');
+          await this.send(user.email, user.locale, n.kind, n.params, n.entityType, n.entityId);
+          await recordEmailAttempt(this.db, n.id, {
+            state: 'sent',
+            attempts,
+            error: null,
+            sentAt: this.clock.now().toISOString(),
+            nextAt: null,
+          });
           out.sent++;
         } catch (err) {
           const last = attempts >= MAX_ATTEMPTS;
-          await this.db
-            .updateTable('notifications')
-            .set({
-              email_state: last ? 'failed' : 'pending',
-              email_attempts: attempts,
-              email_error: (err instanceof Error ? err.message : String(err)).slice(0, 500),
-              email_next_at: last ? null : new Date(now.getTime() + backoffMs(attempts)).toISOString(),
-            })
-            .where('id', '=', r.id)
-            .execute();
+          await recordEmailAttempt(this.db, n.id, {
+            state: last ? 'failed' : 'pending',
+            attempts,
+            error: (err instanceof Error ? err.message : String(err)).slice(0, 500),
+            nextAt: last ? null : new Date(now.getTime() + backoffMs(attempts)).toISOString(),
+          });
           out.failed++;
-          this.log.warn({ notificationId: r.id, attempts, err }, 'notification e-mail failed');
+          this.log.warn({ notificationId: n.id, attempts, err }, 'notification e-mail failed');
         }
       }
       if (due.length < BATCH || !claimedAny) return out;

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { ctxOf, requireActor } from '../../http/auth.js';
+import { ctxOf, requireSignIn } from '../../http/auth.js';
 import { problemResponses } from '../../http/openapi.js';
 import {
   markAllReadView,
@@ -13,6 +13,7 @@ import { listMyNotifications, markAllRead, markRead } from './notifications.serv
 
 export async function notificationsRoutes(root: FastifyInstance) {
   const app = root.withTypeProvider<ZodTypeProvider>();
+  requireSignIn(app);
   const tags = ['notifications'];
 
   app.get(
@@ -25,10 +26,7 @@ export async function notificationsRoutes(root: FastifyInstance) {
         response: { 200: notificationList, ...problemResponses },
       },
     },
-    async (request) => {
-      requireActor(request);
-      return listMyNotifications(ctxOf(request), request.query);
-    },
+    async (request) => listMyNotifications(ctxOf(request), request.query),
   );
 
   app.post(
@@ -41,10 +39,7 @@ export async function notificationsRoutes(root: FastifyInstance) {
         response: { 200: unreadCountView, ...problemResponses },
       },
     },
-    async (request) => {
-      requireActor(request);
-      return markRead(ctxOf(request), request.params.id);
-    },
+    async (request) => markRead(ctxOf(request), request.params.id),
   );
 
   app.post(
@@ -56,9 +51,6 @@ export async function notificationsRoutes(root: FastifyInstance) {
         response: { 200: markAllReadView, ...problemResponses },
       },
     },
-    async (request) => {
-      requireActor(request);
-      return markAllRead(ctxOf(request));
-    },
+    async (request) => markAllRead(ctxOf(request)),
   );
 }

@@ -1,4 +1,12 @@
 import { z } from 'zod';
+import type { Locale } from '../../../common/roles.js';
+
+/** One notification text; a template has one per locale (notifications.templates.ts and its parts). */
+export interface TemplateText {
+  subject: string;
+  body: string;
+}
+export type Template = Record<Locale, TemplateText>;
 
 export const EMAIL_STATES = ['none', 'pending', 'sent', 'failed'] as const;
 export type EmailState = (typeof EMAIL_STATES)[number];

@@ -1,4 +1,4 @@
-import type { Template } from './notifications.templates.js';
+import type { Template } from './notifications.schema.js';
 
 /**
  * Notification texts of the invitations to review (issue 5); spread into TEMPLATES.

@@ -1,4 +1,4 @@
-import type { Template } from './notifications.templates.js';
+import type { Template } from './notifications.schema.js';
 
 /**
  * Notification texts of account links (issue 10; docs/adr/0013); spread into TEMPLATES. Params:

@@ -13,15 +13,10 @@
  * An unknown kind falls back to a generic text, so a new kind never breaks sending.
  */
 import type { Locale } from '../../../common/roles.js';
+import type { Template, TemplateText as Text } from './notifications.schema.js';
 import { ASSIGNMENT_TEMPLATES } from './notifications.templates.assignment.js';
 import { DECISION_TEMPLATES } from './notifications.templates.decisions.js';
 import { PEOPLE_TEMPLATES } from './notifications.templates.people.js';
-
-interface Text {
-  subject: string;
-  body: string;
-}
-export type Template = Record<Locale, Text>;
 
 export const TEMPLATES: Record<string, Template> = {
   ...ASSIGNMENT_TEMPLATES,

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildPlatform, buildUser } from '../../test/factories.js';
 import { anonymous, type Client, setupTestApp, signIn, type TestApp } from '../../test/harness.js';
-import { loadActor } from '../auth/auth.repository.js';
 import { createToken } from '../auth/tokens.service.js';
+import { loadActor } from '../users/users.accounts.js';
 import { buildOrg } from './orgs.fixtures.js';
 
 let t: TestApp;

@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { sql } from 'kysely';
 import { z } from 'zod';
 import { latestMigration } from '../../db/migrate.js';
+import { databaseReachable, lastAppliedMigration } from './system.repository.js';
 
 const status = z.object({
   status: z.enum(['ok', 'unavailable']),
@@ -29,19 +29,10 @@ export async function healthRoutes(root: FastifyInstance) {
     },
     async (_request, reply) => {
       const { db } = root.deps.database;
-      try {
-        await sql`select 1`.execute(db);
-      } catch {
+      if (!(await databaseReachable(db))) {
         return reply.code(503).send({ status: 'unavailable', checks: { database: 'unreachable' } });
       }
-      // The database answers: no migrations table means it was never migrated, not that it is down.
-      const last = await db
-        .selectFrom('kysely_migration' as never)
-        .select('name' as never)
-        .orderBy('name' as never, 'desc')
-        .executeTakeFirst()
-        .catch(() => undefined);
-      const migrated = (last as { name?: string } | undefined)?.name === latestMigration;
+      const migrated = (await lastAppliedMigration(db)) === latestMigration;
       if (!migrated)
         return reply.code(503).send({ status: 'unavailable', checks: { migrations: 'pending' } });
       return { status: 'ok' as const, checks: { database: 'ok', migrations: latestMigration } };

@@ -1,16 +1,17 @@
 import type { Kysely } from 'kysely';
 import type { AdminKind } from '../../../common/roles.js';
-import { appendAudit } from '../../db/audit-chain.js';
 import type { DB } from '../../db/schema.js';
+import { write } from '../../db/write.js';
 import { type Ctx, isoNow } from '../../http/context.js';
 import { AppError, forbidden, notFound } from '../../http/errors.js';
-import { removeFactor } from '../auth/mfa.service.js';
+import { hasFactor, removeFactor } from '../auth/mfa.service.js';
 import { can } from './users.policy.js';
+import { findAccountById, updateAccount } from './users.repository.js';
 
-const COLUMN = {
-  system_admin: 'is_system_admin',
-  security_admin: 'is_security_admin',
-  audit_admin: 'is_audit_admin',
+const FLAG = {
+  system_admin: 'isSystemAdmin',
+  security_admin: 'isSecurityAdmin',
+  audit_admin: 'isAuditAdmin',
 } as const satisfies Record<AdminKind, string>;
 
 const exclusive = (pointer: string) =>
@@ -33,7 +34,7 @@ export function assertCreateAllowed(
 }
 
 async function userOrNotFound(db: Kysely<DB>, id: string) {
-  const u = await db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+  const u = await findAccountById(db, id);
   if (!u) throw notFound('users.not_found');
   return u;
 }
@@ -44,22 +45,18 @@ async function userOrNotFound(db: Kysely<DB>, id: string) {
  */
 export async function grantAdminKind(ctx: Ctx, userId: string, kind: AdminKind): Promise<void> {
   if (!can(ctx.actor, 'users.assign_admin_kinds')) throw forbidden();
-  await ctx.db.transaction().execute(async (trx) => {
+  await write(ctx, async (trx, audit) => {
     const u = await userOrNotFound(trx, userId);
-    const other = (Object.keys(COLUMN) as AdminKind[]).find((k) => k !== kind && u[COLUMN[k]] === 1);
+    const other = (Object.keys(FLAG) as AdminKind[]).find((k) => k !== kind && u[FLAG[k]]);
     if (other) {
       throw new AppError(409, 'users.admin_kinds_exclusive', {
         holds: other,
         errors: [{ in: 'body', pointer: '/adminKind', code: 'users.admin_kinds_exclusive', message: '' }],
       });
     }
-    if (u[COLUMN[kind]] === 1) return;
-    await trx
-      .updateTable('users')
-      .set({ [COLUMN[kind]]: 1, updated_at: isoNow(ctx.clock) })
-      .where('id', '=', userId)
-      .execute();
-    await appendAudit(trx, ctx.seam, ctx, {
+    if (u[FLAG[kind]]) return;
+    await updateAccount(trx, userId, { [FLAG[kind]]: true, updatedAt: isoNow(ctx.clock) });
+    await audit({
       action: 'user.admin_kind_granted',
       entityType: 'user',
       entityId: userId,
@@ -71,15 +68,11 @@ export async function grantAdminKind(ctx: Ctx, userId: string, kind: AdminKind):
 /** Takes an administrator kind away (security admins, CLI); nothing to do when it is not held. */
 export async function revokeAdminKind(ctx: Ctx, userId: string, kind: AdminKind): Promise<void> {
   if (!can(ctx.actor, 'users.assign_admin_kinds')) throw forbidden();
-  await ctx.db.transaction().execute(async (trx) => {
+  await write(ctx, async (trx, audit) => {
     const u = await userOrNotFound(trx, userId);
-    if (u[COLUMN[kind]] !== 1) return;
-    await trx
-      .updateTable('users')
-      .set({ [COLUMN[kind]]: 0, updated_at: isoNow(ctx.clock) })
-      .where('id', '=', userId)
-      .execute();
-    await appendAudit(trx, ctx.seam, ctx, {
+    if (!u[FLAG[kind]]) return;
+    await updateAccount(trx, userId, { [FLAG[kind]]: false, updatedAt: isoNow(ctx.clock) });
+    await audit({
       action: 'user.admin_kind_revoked',
       entityType: 'user',
       entityId: userId,
@@ -91,19 +84,15 @@ export async function revokeAdminKind(ctx: Ctx, userId: string, kind: AdminKind)
 /** Lifts a lockout before it runs out (security admins); the account's password is not touched. */
 export async function unlockUser(ctx: Ctx, userId: string): Promise<void> {
   if (!can(ctx.actor, 'users.unlock')) throw forbidden();
-  await ctx.db.transaction().execute(async (trx) => {
+  await write(ctx, async (trx, audit) => {
     const u = await userOrNotFound(trx, userId);
-    if (!u.locked_until || u.locked_until <= isoNow(ctx.clock)) throw new AppError(409, 'users.not_locked');
-    await trx
-      .updateTable('users')
-      .set({ locked_until: null, failed_login_count: 0 })
-      .where('id', '=', userId)
-      .execute();
-    await appendAudit(trx, ctx.seam, ctx, {
+    if (!u.lockedUntil || u.lockedUntil <= isoNow(ctx.clock)) throw new AppError(409, 'users.not_locked');
+    await updateAccount(trx, userId, { lockedUntil: null, failedLoginCount: 0 });
+    await audit({
       action: 'user.unlocked',
       entityType: 'user',
       entityId: userId,
-      before: { lockedUntil: u.locked_until },
+      before: { lockedUntil: u.lockedUntil },
     });
   });
 }
@@ -112,11 +101,6 @@ export async function unlockUser(ctx: Ctx, userId: string): Promise<void> {
 export async function resetUserMfa(ctx: Ctx, userId: string): Promise<void> {
   if (!can(ctx.actor, 'users.reset_mfa')) throw forbidden();
   await userOrNotFound(ctx.db, userId);
-  const row = await ctx.db
-    .selectFrom('user_mfa')
-    .select('user_id')
-    .where('user_id', '=', userId)
-    .executeTakeFirst();
-  if (!row) throw new AppError(409, 'auth.mfa_not_enrolled');
+  if (!(await hasFactor(ctx.db, userId))) throw new AppError(409, 'auth.mfa_not_enrolled');
   await removeFactor(ctx, userId, 'auth.mfa_reset', true);
 }

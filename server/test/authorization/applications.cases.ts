@@ -13,8 +13,8 @@ import {
   pdfBytes,
 } from '../../modules/applications/applications.fixtures.js';
 import { submitApplication } from '../../modules/applications/applications.submission.js';
-import { loadActor } from '../../modules/auth/auth.repository.js';
 import { multipart } from '../../modules/imports/imports.fixtures.js';
+import { loadActor } from '../../modules/users/users.accounts.js';
 import { buildPerson } from '../platform-factories.js';
 
 /**

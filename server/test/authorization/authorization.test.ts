@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES } from '../../../common/roles.js';
-import { loadActor } from '../../modules/auth/auth.repository.js';
 import { createToken } from '../../modules/auth/tokens.service.js';
+import { loadActor } from '../../modules/users/users.accounts.js';
 import { buildPlatform, buildUser } from '../factories.js';
 import { anonymous, type Client, setupTestApp, signIn, TEST_PASSWORD, type TestApp } from '../harness.js';
 import { applicationsCases } from './applications.cases.js';

@@ -10,7 +10,7 @@ import {
 } from '../../applications/applications.fixtures.js';
 import { screenApplication } from '../../applications/applications.screening.js';
 import { submitApplication } from '../../applications/applications.submission.js';
-import { loadActor } from '../../auth/auth.repository.js';
+import { loadActor } from '../../users/users.accounts.js';
 
 /**
  * Test data of the funding decisions: in-review applications through the real submission and screening,

@@ -1,0 +1,91 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { AuditLogTable, DB } from '../../db/schema.js';
+
+/**
+ * Reads of the audit chain. The platform layer (server/db/audit-chain.ts) appends and verifies it; this
+ * module only reads it, for the trail, the checkpoints and the counts other modules show.
+ */
+
+export interface AuditEntry {
+  seq: number;
+  id: string;
+  at: string;
+  actorId: string | null;
+  actorLabel: string;
+  action: string;
+  entityType: string;
+  entityId: string | null;
+  platformId: string | null;
+  before: unknown;
+  after: unknown;
+  reason: string | null;
+  requestId: string | null;
+  hash: string;
+}
+
+const parse = (s: string | null) => (s === null ? null : (JSON.parse(s) as unknown));
+
+const toEntry = (r: Selectable<AuditLogTable>): AuditEntry => ({
+  seq: Number(r.seq),
+  id: r.id,
+  at: r.at,
+  actorId: r.actor_id,
+  actorLabel: r.actor_label,
+  action: r.action,
+  entityType: r.entity_type,
+  entityId: r.entity_id,
+  platformId: r.platform_id,
+  before: parse(r.before_json),
+  after: parse(r.after_json),
+  reason: r.reason,
+  requestId: r.request_id,
+  hash: r.hash,
+});
+
+/** Which platforms' entries a reader may see: all of them, or those of the listed platforms. */
+export type AuditScope = 'all' | readonly string[];
+
+/** Newest-first entries matching the filter, at most `limit`. */
+export async function findEntries(
+  db: Kysely<DB>,
+  f: {
+    scope: AuditScope;
+    platformId?: string;
+    entityType?: string;
+    entityId?: string;
+    beforeSeq?: number;
+    limit: number;
+  },
+): Promise<AuditEntry[]> {
+  let query = db.selectFrom('audit_log').selectAll();
+  if (f.scope !== 'all') query = query.where('platform_id', 'in', [...f.scope]);
+  if (f.platformId) query = query.where('platform_id', '=', f.platformId);
+  if (f.entityType) query = query.where('entity_type', '=', f.entityType);
+  if (f.entityId) query = query.where('entity_id', '=', f.entityId);
+  if (f.beforeSeq) query = query.where('seq', '<', f.beforeSeq);
+  const rows = await query.orderBy('seq', 'desc').limit(f.limit).execute();
+  return rows.map(toEntry);
+}
+
+/** How many entries a reader with this scope may see (a non-empty platform list, or all). */
+export async function countEntries(db: Kysely<DB>, scope: AuditScope): Promise<number> {
+  let q = db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n'));
+  if (scope !== 'all') q = q.where('platform_id', 'in', [...scope]);
+  return Number((await q.executeTakeFirst())?.n ?? 0);
+}
+
+/** The chain head: the last entry's sequence number and hash. */
+export async function chainHead(db: Kysely<DB>): Promise<{ seq: number; hash: string }> {
+  const head = await db
+    .selectFrom('audit_head')
+    .select(['seq', 'hash'])
+    .where('id', '=', 1)
+    .executeTakeFirstOrThrow();
+  return { seq: Number(head.seq), hash: head.hash };
+}
+
+/** The hash of the entry with this sequence number, or null when there is none. */
+export async function hashAt(db: Kysely<DB>, seq: number): Promise<string | null> {
+  const row = await db.selectFrom('audit_log').select('hash').where('seq', '=', seq).executeTakeFirst();
+  return row?.hash ?? null;
+}

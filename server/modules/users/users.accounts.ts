@@ -1,0 +1,76 @@
+import type { Kysely } from 'kysely';
+import type { Locale, TokenScope } from '../../../common/roles.js';
+import type { DB } from '../../db/schema.js';
+import type { UserActor } from '../../http/context.js';
+import * as repo from './users.repository.js';
+
+/**
+ * The accounts as other modules read and change them (sign-in, notifications, the home page): part of
+ * the users service that imports nothing from those modules, so they can import it without a cycle
+ * (users.service itself calls auth to end sessions and revoke tokens). Functions take the `trx` (or
+ * `db`) of the caller's transaction.
+ */
+export type { Account, RoleGrant } from './users.repository.js';
+
+export const {
+  findAccountById,
+  findAccountByUsername,
+  rolesOf,
+  claimSignInAttempt,
+  releaseSignInAttempt,
+  addSignInFailure,
+  contactsOf,
+  countAccounts,
+} = repo;
+
+/** The actor for a user id, or null when the user is gone or disabled. */
+export async function loadActor(
+  db: Kysely<DB>,
+  userId: string,
+  via: UserActor['via'],
+  scopes: readonly TokenScope[],
+): Promise<UserActor | null> {
+  const user = await repo.findAccountById(db, userId);
+  if (!user || user.disabledAt) return null;
+  return {
+    kind: 'user',
+    userId: user.id,
+    username: user.username,
+    displayName: user.displayName,
+    isSystemAdmin: user.isSystemAdmin,
+    isSecurityAdmin: user.isSecurityAdmin,
+    isAuditAdmin: user.isAuditAdmin,
+    roles: await repo.rolesOf(db, user.id),
+    via,
+    scopes,
+  };
+}
+
+/** Clears the failure count and any lockout (a completed sign-in). */
+export const clearSignInFailures = (db: Kysely<DB>, userId: string) =>
+  repo.updateAccount(db, userId, { failedLoginCount: 0, lockedUntil: null });
+
+/** Locks the account until the given time and starts the count over (too many wrong codes). */
+export const lockAccount = (db: Kysely<DB>, userId: string, lockedUntil: string) =>
+  repo.updateAccount(db, userId, { failedLoginCount: 0, lockedUntil });
+
+/** Stores a new password hash (one's own change; the admin reset is users.service resetPassword). */
+export const setPasswordHash = (db: Kysely<DB>, userId: string, hash: string, now: string) =>
+  repo.updateAccount(db, userId, { passwordHash: hash, passwordChangedAt: now, updatedAt: now });
+
+export const setLocale = (db: Kysely<DB>, userId: string, locale: Locale, now: string) =>
+  repo.updateAccount(db, userId, { locale, updatedAt: now });
+
+/**
+ * Who on a platform hears of work for a role: the holders of `role` there, or the platform's admins
+ * when nobody holds it (so the news is not lost).
+ */
+export async function roleHoldersOrAdmins(
+  db: Kysely<DB>,
+  platformId: string,
+  role: string,
+): Promise<string[]> {
+  const rows = await repo.roleHolders(db, platformId, [role, 'platform_admin']);
+  const holders = rows.filter((r) => r.role === role);
+  return (holders.length ? holders : rows).map((r) => r.userId);
+}

@@ -1,0 +1,297 @@
+import { type Kysely, type Selectable, type SqlBool, sql } from 'kysely';
+import type { Role } from '../../../common/roles.js';
+import type { DB, Flag, UsersTable } from '../../db/schema.js';
+import { newId } from '../../http/context.js';
+
+/** An account as the code uses it: camelCase, flags as booleans. */
+export interface Account {
+  id: string;
+  username: string;
+  displayName: string;
+  email: string | null;
+  passwordHash: string;
+  isSystemAdmin: boolean;
+  isSecurityAdmin: boolean;
+  isAuditAdmin: boolean;
+  locale: string;
+  failedLoginCount: number;
+  lockedUntil: string | null;
+  disabledAt: string | null;
+  passwordChangedAt: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export type RoleGrant = { platformId: string; role: Role };
+
+const flag = (on: boolean): Flag => (on ? 1 : 0);
+
+const toAccount = (u: Selectable<UsersTable>): Account => ({
+  id: u.id,
+  username: u.username,
+  displayName: u.display_name,
+  email: u.email,
+  passwordHash: u.password_hash,
+  isSystemAdmin: u.is_system_admin === 1,
+  isSecurityAdmin: u.is_security_admin === 1,
+  isAuditAdmin: u.is_audit_admin === 1,
+  locale: u.locale,
+  failedLoginCount: Number(u.failed_login_count),
+  lockedUntil: u.locked_until,
+  disabledAt: u.disabled_at,
+  passwordChangedAt: u.password_changed_at,
+  createdAt: u.created_at,
+  updatedAt: u.updated_at,
+});
+
+/** The columns an account's patch may set, by their domain names. */
+export type AccountPatch = Partial<
+  Pick<
+    Account,
+    | 'displayName'
+    | 'email'
+    | 'passwordHash'
+    | 'isSystemAdmin'
+    | 'isSecurityAdmin'
+    | 'isAuditAdmin'
+    | 'locale'
+    | 'failedLoginCount'
+    | 'lockedUntil'
+    | 'disabledAt'
+    | 'passwordChangedAt'
+    | 'updatedAt'
+  >
+>;
+
+function toRow(p: AccountPatch) {
+  return {
+    ...(p.displayName !== undefined && { display_name: p.displayName }),
+    ...(p.email !== undefined && { email: p.email }),
+    ...(p.passwordHash !== undefined && { password_hash: p.passwordHash }),
+    ...(p.isSystemAdmin !== undefined && { is_system_admin: flag(p.isSystemAdmin) }),
+    ...(p.isSecurityAdmin !== undefined && { is_security_admin: flag(p.isSecurityAdmin) }),
+    ...(p.isAuditAdmin !== undefined && { is_audit_admin: flag(p.isAuditAdmin) }),
+    ...(p.locale !== undefined && { locale: p.locale }),
+    ...(p.failedLoginCount !== undefined && { failed_login_count: p.failedLoginCount }),
+    ...(p.lockedUntil !== undefined && { locked_until: p.lockedUntil }),
+    ...(p.disabledAt !== undefined && { disabled_at: p.disabledAt }),
+    ...(p.passwordChangedAt !== undefined && { password_changed_at: p.passwordChangedAt }),
+    ...(p.updatedAt !== undefined && { updated_at: p.updatedAt }),
+  };
+}
+
+export async function findAccountById(db: Kysely<DB>, id: string): Promise<Account | undefined> {
+  const u = await db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+  return u && toAccount(u);
+}
+
+/** User names are stored lower-case; the lookup is case-insensitive. */
+export async function findAccountByUsername(db: Kysely<DB>, username: string): Promise<Account | undefined> {
+  const u = await db
+    .selectFrom('users')
+    .selectAll()
+    .where('username', '=', username.toLowerCase())
+    .executeTakeFirst();
+  return u && toAccount(u);
+}
+
+export async function insertAccount(
+  db: Kysely<DB>,
+  a: Omit<Account, 'failedLoginCount' | 'lockedUntil' | 'disabledAt'>,
+): Promise<void> {
+  await db
+    .insertInto('users')
+    .values({
+      id: a.id,
+      username: a.username,
+      display_name: a.displayName,
+      email: a.email,
+      password_hash: a.passwordHash,
+      is_system_admin: flag(a.isSystemAdmin),
+      is_security_admin: flag(a.isSecurityAdmin),
+      is_audit_admin: flag(a.isAuditAdmin),
+      locale: a.locale,
+      locked_until: null,
+      disabled_at: null,
+      password_changed_at: a.passwordChangedAt,
+      created_at: a.createdAt,
+      updated_at: a.updatedAt,
+    })
+    .execute();
+}
+
+export async function updateAccount(db: Kysely<DB>, id: string, patch: AccountPatch): Promise<void> {
+  await db.updateTable('users').set(toRow(patch)).where('id', '=', id).execute();
+}
+
+/**
+ * Claims one sign-in attempt in a single statement, so parallel attempts cannot read the same count:
+ * returns the attempt's number, or null while the account is locked. The attempt that reaches `max`
+ * locks the account at once (a success lifts it), so attempts beyond the limit are refused unchecked
+ * and a crash mid-check leaves an ordinary lockout that expires. An expired lockout starts over at 1.
+ */
+export async function claimSignInAttempt(
+  db: Kysely<DB>,
+  userId: string,
+  at: { now: string; lockUntil: string; max: number },
+): Promise<number | null> {
+  const next = sql<number>`case when locked_until is not null then 1 else failed_login_count + 1 end`;
+  const row = await db
+    .updateTable('users')
+    .set({
+      failed_login_count: next,
+      locked_until: sql<string | null>`case when ${next} >= ${at.max} then ${at.lockUntil} else null end`,
+    })
+    .where('id', '=', userId)
+    .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', at.now)]))
+    .returning('failed_login_count')
+    .executeTakeFirst();
+  return row ? row.failed_login_count : null;
+}
+
+/** Gives back one claimed attempt (never below 0) and lifts the lock that claim may have set. */
+export async function releaseSignInAttempt(db: Kysely<DB>, userId: string): Promise<void> {
+  await db
+    .updateTable('users')
+    .set({
+      failed_login_count: sql<number>`case when failed_login_count > 0 then failed_login_count - 1 else 0 end`,
+      locked_until: null,
+    })
+    .where('id', '=', userId)
+    .execute();
+}
+
+/** Adds one failure to the count in one statement and returns the new count. */
+export async function addSignInFailure(db: Kysely<DB>, userId: string): Promise<number> {
+  const row = await db
+    .updateTable('users')
+    .set((eb) => ({ failed_login_count: eb('failed_login_count', '+', 1) }))
+    .where('id', '=', userId)
+    .returning('failed_login_count')
+    .executeTakeFirstOrThrow();
+  return row.failed_login_count;
+}
+
+export async function countAccounts(db: Kysely<DB>): Promise<number> {
+  const r = await db
+    .selectFrom('users')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirst();
+  return Number(r?.n ?? 0);
+}
+
+/** Address, language and state of the given accounts (those that exist). */
+export async function contactsOf(
+  db: Kysely<DB>,
+  ids: readonly string[],
+): Promise<{ id: string; email: string | null; locale: string; disabled: boolean }[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .selectFrom('users')
+    .select(['id', 'email', 'locale', 'disabled_at'])
+    .where('id', 'in', [...ids])
+    .execute();
+  return rows.map((r) => ({ id: r.id, email: r.email, locale: r.locale, disabled: r.disabled_at !== null }));
+}
+
+/**
+ * A page of accounts, by user name: those holding a role on one of `platformIds` (all when null) whose
+ * user name or display name contains `q`, matched literally (% and _ are escaped, not wildcards).
+ */
+export async function findAccounts(
+  db: Kysely<DB>,
+  f: { platformIds: readonly string[] | null; q?: string; limit: number; offset: number },
+): Promise<{ items: Account[]; total: number }> {
+  let base = db.selectFrom('users');
+  const platformIds = f.platformIds;
+  if (platformIds) {
+    base = base.where('id', 'in', (eb) =>
+      eb
+        .selectFrom('role_assignments')
+        .select('user_id')
+        .where('platform_id', 'in', [...platformIds]),
+    );
+  }
+  if (f.q) {
+    const like = `%${f.q.toLowerCase().replace(/[\\%_]/g, '\\$&')}%`;
+    base = base.where(
+      sql<SqlBool>`(${sql.ref('username')} like ${like} escape '\\' or lower(${sql.ref('display_name')}) like ${like} escape '\\')`,
+    );
+  }
+  const total = Number(
+    (await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n,
+  );
+  const rows = await base.selectAll().orderBy('username').limit(f.limit).offset(f.offset).execute();
+  return { items: rows.map(toAccount), total };
+}
+
+/** Each user's roles, ordered by platform and role. */
+export async function rolesOfMany(
+  db: Kysely<DB>,
+  userIds: readonly string[],
+): Promise<Map<string, RoleGrant[]>> {
+  const out = new Map(userIds.map((id) => [id, [] as RoleGrant[]]));
+  if (userIds.length === 0) return out;
+  const rows = await db
+    .selectFrom('role_assignments')
+    .select(['user_id', 'platform_id', 'role'])
+    .where('user_id', 'in', [...userIds])
+    .orderBy('platform_id')
+    .orderBy('role')
+    .execute();
+  for (const r of rows) out.get(r.user_id)?.push({ platformId: r.platform_id, role: r.role as Role });
+  return out;
+}
+
+export async function rolesOf(db: Kysely<DB>, userId: string): Promise<RoleGrant[]> {
+  return (await rolesOfMany(db, [userId])).get(userId)!;
+}
+
+/** Adds the roles (each platform and role once). */
+export async function insertRoles(
+  db: Kysely<DB>,
+  userId: string,
+  roles: readonly RoleGrant[],
+  now: string,
+): Promise<void> {
+  const unique = [...new Map(roles.map((r) => [`${r.platformId}:${r.role}`, r])).values()];
+  if (unique.length === 0) return;
+  await db
+    .insertInto('role_assignments')
+    .values(
+      unique.map((r) => ({
+        id: newId(),
+        user_id: userId,
+        platform_id: r.platformId,
+        role: r.role,
+        created_at: now,
+      })),
+    )
+    .execute();
+}
+
+/** Removes a user's roles, on the listed platforms only when `platformIds` is given. */
+export async function deleteRoles(
+  db: Kysely<DB>,
+  userId: string,
+  platformIds: readonly string[] | null,
+): Promise<void> {
+  let del = db.deleteFrom('role_assignments').where('user_id', '=', userId);
+  if (platformIds) del = del.where('platform_id', 'in', [...platformIds]);
+  await del.execute();
+}
+
+/** Holders of any of `roles` on a platform, with the role they hold. */
+export async function roleHolders(
+  db: Kysely<DB>,
+  platformId: string,
+  roles: readonly string[],
+): Promise<{ userId: string; role: string }[]> {
+  const rows = await db
+    .selectFrom('role_assignments')
+    .select(['user_id', 'role'])
+    .where('platform_id', '=', platformId)
+    .where('role', 'in', [...roles])
+    .execute();
+  return rows.map((r) => ({ userId: r.user_id, role: r.role }));
+}
