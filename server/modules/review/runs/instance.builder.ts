@@ -4,7 +4,7 @@ import type { AffinityExpert, AffinityItem, AffinityModel } from '../engines/aff
 import { createBilingualModel } from '../engines/affinity/lexical-model.js';
 import type { AssignmentInstance, ExpertCategory } from '../engines/assignment/instance.js';
 import { excludedPairs } from './conflicts.port.js';
-import type { SettingsRow } from './settings.service.js';
+import { activeOverridesById, type SettingsRow } from './runs.repository.js';
 
 /** Above this many candidates per application only the best by affinity are kept (plus fixed pairs). */
 export const MAX_CANDIDATES_PER_APPLICATION = 200;
@@ -56,13 +56,7 @@ export async function buildCallInstance(
     .execute();
   const keepExperts = new Set((opts.fixed ?? []).map((p) => p[0]));
   const experts = await availableExperts(trx, now, reviewEnd(settings, now), keepExperts);
-  const overrides = await trx
-    .selectFrom('assignment_overrides')
-    .select(['expert_id', 'application_id', 'kind'])
-    .where('call_id', '=', call.id)
-    .where('removed_at', 'is', null)
-    .orderBy('id')
-    .execute();
+  const overrides = await activeOverridesById(trx, call.id);
   const items = await itemsOf(trx, apps);
   const profiles = await profilesOf(trx, experts);
   const build = lap();

@@ -1,11 +1,10 @@
-import type { Kysely, Selectable } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { AssignmentMode, ExpertCategory } from '../../../../common/review.js';
-import type { AssignmentRunsTable, DB } from '../../../db/schema.js';
+import type { DB } from '../../../db/schema.js';
 import type { AssignmentResult } from '../engines/assignment/assign.js';
 import type { AssignmentInstance } from '../engines/assignment/instance.js';
+import type { RunRow } from './runs.repository.js';
 import type { RunView } from './runs.schema.js';
-
-export type RunRow = Selectable<AssignmentRunsTable>;
 
 /** Display names of experts (people name_zh, name_en in brackets when different) with their category. */
 export async function expertNames(db: Kysely<DB>, ids: string[]) {
