@@ -296,3 +296,27 @@ export async function replaceProfileRows(db: Kysely<DB>, expertId: string, input
       .execute();
   }
 }
+
+/**
+ * What the assignment engine's instance needs of every expert, in id order (reproducible instances):
+ * the profile row, availability windows, outputs (title, abstract) and field links.
+ */
+export async function assignmentProfiles(db: Kysely<DB>) {
+  const experts = await db.selectFrom('experts').selectAll().orderBy('id').execute();
+  const windows = await db
+    .selectFrom('expert_availability')
+    .select(['expert_id', 'starts_on', 'ends_on'])
+    .execute();
+  const outputs = await db
+    .selectFrom('expert_outputs')
+    .select(['expert_id', 'title', 'abstract'])
+    .orderBy('id')
+    .execute();
+  const fields = await db.selectFrom('expert_fields').select(['expert_id', 'field_id']).execute();
+  return {
+    experts: experts.map(toExpert),
+    windows: windows.map((w) => ({ expertId: w.expert_id, startsOn: w.starts_on, endsOn: w.ends_on })),
+    outputs: outputs.map((o) => ({ expertId: o.expert_id, title: o.title, abstract: o.abstract })),
+    fields: fields.map((f) => ({ expertId: f.expert_id, fieldId: f.field_id })),
+  };
+}

@@ -8,6 +8,7 @@ import { AppError, forbidden, invalidField, notFound, unauthorized } from '../..
 import { insertPersonRecord } from '../../people/people.service.js';
 import { canCurateExperts } from './experts.policy.js';
 import {
+  assignmentProfiles,
   type Expert,
   expertIdOfPerson,
   expertsByIds,
@@ -246,4 +247,41 @@ export async function listExperts(ctx: Ctx, q: ListExpertsQuery) {
     page.map((r) => r.id),
   );
   return { items: await expertSummaries(ctx.db, rows), total, counts: { byCategory, active, inactive } };
+}
+
+/** For the review modules: whether an expert exists. */
+export async function expertExists(db: Kysely<DB>, id: string): Promise<boolean> {
+  return !!(await findExpert(db, id));
+}
+
+/** For the assignment instance: every expert's profile, windows, outputs and fields, by id. */
+export { assignmentProfiles };
+
+/**
+ * For the review modules' officer views: each expert's person's names (Chinese, English) and the
+ * expert's category.
+ */
+export async function expertPersonNames(db: Kysely<DB>, ids: string[]) {
+  const out = new Map<string, { nameZh: string; nameEn: string | null; category: Expert['category'] }>();
+  if (!ids.length) return out;
+  const rows = await db
+    .selectFrom('experts')
+    .innerJoin('people', 'people.id', 'experts.person_id')
+    .select(['experts.id', 'experts.category', 'people.name_zh', 'people.name_en'])
+    .where('experts.id', 'in', [...new Set(ids)])
+    .execute();
+  for (const r of rows)
+    out.set(r.id, { nameZh: r.name_zh, nameEn: r.name_en, category: r.category as Expert['category'] });
+  return out;
+}
+
+/** For invitations: the user account of each expert's person (experts without one are left out). */
+export async function userIdsOfExperts(db: Kysely<DB>, ids: string[]): Promise<Map<string, string | null>> {
+  const rows = await db
+    .selectFrom('experts')
+    .innerJoin('people', 'people.id', 'experts.person_id')
+    .select(['experts.id', 'people.user_id'])
+    .where('experts.id', 'in', ids.length ? ids : [''])
+    .execute();
+  return new Map(rows.map((u) => [u.id, u.user_id]));
 }

@@ -3,6 +3,7 @@ import type { DB } from '../../../db/schema.js';
 import { write } from '../../../db/write.js';
 import { type Ctx, isoNow, newId } from '../../../http/context.js';
 import { AppError, notFound } from '../../../http/errors.js';
+import { expertExists } from '../experts/experts.service.js';
 import { excludedPairs, exclusionsOfPair } from './conflicts.port.js';
 import { officerCall } from './runs.access.js';
 import {
@@ -54,11 +55,7 @@ export async function addOverride(ctx: Ctx, callId: string, input: OverrideInput
       .where('call_id', '=', callId)
       .where('state', '=', 'in_review')
       .executeTakeFirst();
-    const expert = await trx
-      .selectFrom('experts')
-      .select('id')
-      .where('id', '=', input.expertId)
-      .executeTakeFirst();
+    const expert = await expertExists(trx, input.expertId);
     if (!app || !expert) throw new AppError(422, 'assignment.pair_not_eligible');
     const clash = await findActiveOverride(trx, callId, {
       applicationId: input.applicationId,

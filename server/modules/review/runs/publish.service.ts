@@ -9,6 +9,7 @@ import { type CallRecord, effectiveCallState } from '../../calls/calls.lookup.js
 import { moveCall } from '../../calls/calls.service.js';
 import { notify } from '../../notifications/notifications.service.js';
 import type { AssignmentResult } from '../engines/assignment/assign.js';
+import { userIdsOfExperts } from '../experts/experts.service.js';
 import { assertInReview, officerCall } from './runs.access.js';
 import {
   expireOverdueSeats,
@@ -54,13 +55,10 @@ async function inviteSeats(
     .where('call_id', '=', call.id)
     .execute();
   const numberOf = new Map(apps.map((a) => [a.id, a.receipt_no]));
-  const users = await trx
-    .selectFrom('experts')
-    .innerJoin('people', 'people.id', 'experts.person_id')
-    .select(['experts.id', 'people.user_id'])
-    .where('experts.id', 'in', pairs.length ? pairs.map((p) => p[0]) : [''])
-    .execute();
-  const userOf = new Map(users.map((u) => [u.id, u.user_id]));
+  const userOf = await userIdsOfExperts(
+    trx,
+    pairs.map((p) => p[0]),
+  );
   for (const [expertId, applicationId] of pairs) {
     const n = used.get(applicationId) ?? 0;
     used.set(applicationId, n + 1);

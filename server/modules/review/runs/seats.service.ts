@@ -21,6 +21,11 @@ import { applicationLabels, expertNames } from './runs.views.js';
 /** For scoring: a seat by id, its row lock, and how many live (invited or accepted) seats each application has. */
 export { findSeat, liveSeatCounts, lockSeat, type Seat };
 
+/** For the panel: the label of each seat of the call (A, B, …), by seat id. */
+export async function seatLabels(db: Kysely<DB>, callId: string): Promise<Map<string, string>> {
+  return new Map((await seatsOfCall(db, callId)).map((s) => [s.id, s.label]));
+}
+
 /** Every seat of a call with its state, and the counts per state (officers). */
 export async function listSeats(ctx: Ctx, callId: string) {
   await officerCall(ctx.db, ctx, callId);

@@ -4,10 +4,11 @@ import { dimensionScore, type ReviewFlag } from '../../../../common/review-scori
 import { missedThresholds } from '../../../../common/review-thresholds.js';
 import type { DB } from '../../../db/schema.js';
 import type { CallRecord } from '../../calls/calls.lookup.js';
-import { liveSeatCounts } from '../runs/seats.service.js';
+import { expertPersonNames } from '../experts/experts.service.js';
+import { liveSeatCounts, seatLabels } from '../runs/seats.service.js';
 import { thresholdsOf } from '../runs/settings.service.js';
 import { type CalibrationResult, calibrate, type Observation } from './calibration.js';
-import { panelReviewsOfCall, submittedScoresOfCall } from './scoring.repository.js';
+import { panelReviewsOfCall, submittedCardsOfCall, submittedScoresOfCall } from './scoring.repository.js';
 import type { PanelApplicationView, PanelView } from './scoring.schema.js';
 
 export const CALIBRATION_METHOD = 'additive-ridge-als';
@@ -16,33 +17,29 @@ const mean = (xs: number[]) => (xs.length ? xs.reduce((s, x) => s + x, 0) / xs.l
 
 /** Submitted scorecards of the call with their scores, seat labels and reviewer names. */
 async function submittedCards(db: Kysely<DB>, callId: string) {
-  const cards = await db
-    .selectFrom('review_scorecards as s')
-    .innerJoin('review_assignments as r', 'r.id', 's.assignment_id')
-    .innerJoin('experts as e', 'e.id', 's.expert_id')
-    .innerJoin('people as p', 'p.id', 'e.person_id')
-    .select([
-      's.id',
-      's.application_id',
-      's.expert_id',
-      's.weighted_total',
-      's.submitted_at',
-      'r.label',
-      'p.name_zh',
-    ])
-    .where('s.call_id', '=', callId)
-    .where('s.state', '=', 'submitted')
-    .orderBy('s.application_id')
-    .orderBy('r.label')
-    .execute();
-  const byCard = cards.length
-    ? await submittedScoresOfCall(db, callId)
-    : new Map<string, Partial<Record<Criterion, number>>>();
-  return cards.map((c) => ({
-    ...c,
-    weighted_total: Number(c.weighted_total),
+  const submitted = await submittedCardsOfCall(db, callId);
+  if (!submitted.length) return [];
+  const [labels, names, byCard] = await Promise.all([
+    seatLabels(db, callId),
+    expertPersonNames(
+      db,
+      submitted.map((c) => c.expertId),
+    ),
+    submittedScoresOfCall(db, callId),
+  ]);
+  const cards = submitted.map((c) => ({
+    id: c.id,
+    application_id: c.applicationId,
+    expert_id: c.expertId,
+    weighted_total: Number(c.weightedTotal),
+    submitted_at: c.submittedAt,
+    label: labels.get(c.assignmentId)!,
+    name_zh: names.get(c.expertId)!.nameZh,
     scores: byCard.get(c.id) ?? {},
   }));
+  // By application, then seat label, as the joined query ordered them (ids and labels sort alike in any collation).
+  const cmp = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+  return cards.sort((x, y) => cmp(x.application_id, y.application_id) || cmp(x.label, y.label));
 }
 
 type Card = Awaited<ReturnType<typeof submittedCards>>[number];

@@ -200,3 +200,14 @@ export async function savePanelReview(db: Kysely<DB>, r: PanelReview, exists: bo
       .values({ application_id: r.applicationId, call_id: r.callId, ...values })
       .execute();
 }
+
+/** The submitted scorecards of a call. */
+export async function submittedCardsOfCall(db: Kysely<DB>, callId: string): Promise<Scorecard[]> {
+  const rows = await db
+    .selectFrom('review_scorecards')
+    .selectAll()
+    .where('call_id', '=', callId)
+    .where('state', '=', 'submitted')
+    .execute();
+  return rows.map(toScorecard);
+}
