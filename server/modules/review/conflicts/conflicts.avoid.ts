@@ -6,11 +6,18 @@
 
 import { type ApplicationState, EDITABLE_STATES } from '../../../../common/applications.js';
 import { MAX_AVOID_REQUESTS, normaliseName } from '../../../../common/conflict-rules.js';
-import { appendAudit } from '../../../db/audit-chain.js';
+import { write } from '../../../db/write.js';
 import type { Ctx } from '../../../http/context.js';
 import { isoNow, newId } from '../../../http/context.js';
 import { AppError, invalidField, notFound } from '../../../http/errors.js';
 import { accessible } from '../../applications/applications.access.js';
+import {
+  type AvoidRequest,
+  avoidNames,
+  deleteAvoidRequest,
+  findAvoidRequest,
+  insertAvoidRequest,
+} from './conflicts.repository.js';
 import type { CreateAvoidRequestInput } from './conflicts.schema.js';
 
 const editable = (state: string) => EDITABLE_STATES.includes(state as ApplicationState);
@@ -43,7 +50,7 @@ export async function listAvoidRequests(ctx: Ctx, applicationId: string) {
 
 /** Adds a name to the avoid list: the owner, while the application is a draft or returned. */
 export async function addAvoidRequest(ctx: Ctx, applicationId: string, input: CreateAvoidRequestInput) {
-  const id = await ctx.db.transaction().execute(async (trx) => {
+  const id = await write(ctx, async (trx, audit) => {
     const { app } = await accessible(trx, ctx, applicationId, 'edit', { lock: true });
     if (!editable(app.state)) throw new AppError(409, 'conflicts.avoid_not_editable');
     if (input.organisationId) {
@@ -54,31 +61,27 @@ export async function addAvoidRequest(ctx: Ctx, applicationId: string, input: Cr
         .executeTakeFirst();
       if (!org) throw invalidField('/organisationId', 'orgs.not_found');
     }
-    const existing = await trx
-      .selectFrom('application_avoid_requests')
-      .select(['name'])
-      .where('application_id', '=', applicationId)
-      .execute();
+    const existing = await avoidNames(trx, applicationId);
     if (existing.length >= MAX_AVOID_REQUESTS) throw new AppError(409, 'conflicts.avoid_limit_reached');
-    if (existing.some((e) => normaliseName(e.name) === normaliseName(input.name))) {
+    if (existing.some((name) => normaliseName(name) === normaliseName(input.name))) {
       throw new AppError(409, 'conflicts.avoid_duplicate');
     }
-    const row = {
+    const row: AvoidRequest = {
       id: newId(),
-      application_id: applicationId,
+      applicationId,
       name: input.name,
-      organisation_id: input.organisationId ?? null,
+      organisationId: input.organisationId ?? null,
       reason: input.reason,
-      created_by: ctx.actor?.userId || null,
-      created_at: isoNow(ctx.clock),
+      createdBy: ctx.actor?.userId || null,
+      createdAt: isoNow(ctx.clock),
     };
-    await trx.insertInto('application_avoid_requests').values(row).execute();
-    await appendAudit(trx, ctx.seam, ctx, {
+    await insertAvoidRequest(trx, row);
+    await audit({
       action: 'applications.avoid_request_add',
       entityType: 'application',
       entityId: applicationId,
       platformId: app.platform_id,
-      after: { id: row.id, name: row.name, organisationId: row.organisation_id, reason: row.reason },
+      after: { id: row.id, name: row.name, organisationId: row.organisationId, reason: row.reason },
     });
     return row.id;
   });
@@ -88,23 +91,18 @@ export async function addAvoidRequest(ctx: Ctx, applicationId: string, input: Cr
 
 /** Removes a name from the avoid list (the owner, while editable). */
 export async function removeAvoidRequest(ctx: Ctx, applicationId: string, requestId: string) {
-  await ctx.db.transaction().execute(async (trx) => {
+  await write(ctx, async (trx, audit) => {
     const { app } = await accessible(trx, ctx, applicationId, 'edit', { lock: true });
     if (!editable(app.state)) throw new AppError(409, 'conflicts.avoid_not_editable');
-    const row = await trx
-      .selectFrom('application_avoid_requests')
-      .selectAll()
-      .where('id', '=', requestId)
-      .where('application_id', '=', applicationId)
-      .executeTakeFirst();
+    const row = await findAvoidRequest(trx, applicationId, requestId);
     if (!row) throw notFound('conflicts.avoid_request_not_found');
-    await trx.deleteFrom('application_avoid_requests').where('id', '=', requestId).execute();
-    await appendAudit(trx, ctx.seam, ctx, {
+    await deleteAvoidRequest(trx, requestId);
+    await audit({
       action: 'applications.avoid_request_remove',
       entityType: 'application',
       entityId: applicationId,
       platformId: app.platform_id,
-      before: { id: row.id, name: row.name, organisationId: row.organisation_id, reason: row.reason },
+      before: { id: row.id, name: row.name, organisationId: row.organisationId, reason: row.reason },
     });
   });
 }

@@ -8,9 +8,11 @@ import { newId } from '../../../http/context.js';
 import { loadCallConflictData } from './conflicts.data.js';
 import { evaluateConflicts } from './conflicts.evaluate.js';
 import { pairKey } from './conflicts.model.js';
+import { excludedPairsOf, exclusionsOfPair, replaceExclusions } from './conflicts.repository.js';
 import { ruleSetOfCall } from './conflicts.rulesets.js';
 
-const INSERT_CHUNK = 500;
+/** For assignment overrides: the rules that exclude one pair of the call, with their evidence. */
+export { exclusionsOfPair };
 
 /**
  * Recomputes and stores conflict_exclusions of the call: all its in_review applications × active
@@ -26,32 +28,25 @@ export async function refreshCallConflicts(
   const data = await loadCallConflictData(trx, callId);
   const matches = evaluateConflicts(ruleSet.rules, data, now);
   const computedAt = now.toISOString();
-  await trx.deleteFrom('conflict_exclusions').where('call_id', '=', callId).execute();
-  const rows = matches.map((m) => ({
-    id: newId(),
-    call_id: callId,
-    application_id: m.applicationId,
-    expert_id: m.expertId,
-    rule_set_id: ruleSet.id,
-    rule_key: m.ruleKey,
-    evidence_json: JSON.stringify({ matches: m.evidence }),
-    computed_at: computedAt,
-  }));
-  for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
-    await trx
-      .insertInto('conflict_exclusions')
-      .values(rows.slice(i, i + INSERT_CHUNK))
-      .execute();
-  }
+  await replaceExclusions(
+    trx,
+    callId,
+    matches.map((m) => ({
+      id: newId(),
+      callId,
+      applicationId: m.applicationId,
+      expertId: m.expertId,
+      ruleSetId: ruleSet.id,
+      ruleKey: m.ruleKey,
+      evidence: { matches: m.evidence },
+      computedAt,
+    })),
+  );
   return new Set(matches.map((m) => pairKey(m.expertId, m.applicationId)));
 }
 
 /** The stored excluded pair keys of a call (as last refreshed), without recomputing. */
 export async function storedCallConflicts(db: Kysely<DB>, callId: string): Promise<Set<string>> {
-  const rows = await db
-    .selectFrom('conflict_exclusions')
-    .select(['expert_id', 'application_id'])
-    .where('call_id', '=', callId)
-    .execute();
-  return new Set(rows.map((r) => pairKey(r.expert_id, r.application_id)));
+  const rows = await excludedPairsOf(db, callId);
+  return new Set(rows.map((r) => pairKey(r.expertId, r.applicationId)));
 }

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ctxOf, requireActor } from '../../../http/auth.js';
+import { ctxOf, requireSignIn } from '../../../http/auth.js';
 import { problemResponses } from '../../../http/openapi.js';
 import { addAvoidRequest, listAvoidRequests, removeAvoidRequest } from './conflicts.avoid.js';
 import { explainPair } from './conflicts.explain.js';
@@ -29,6 +29,7 @@ const STAFF = '(system admins, platform admins and program officers)';
 
 export async function conflictsRoutes(root: FastifyInstance) {
   const app = root.withTypeProvider<ZodTypeProvider>();
+  requireSignIn(app);
   const tags = ['review'];
 
   app.get(
@@ -41,10 +42,7 @@ export async function conflictsRoutes(root: FastifyInstance) {
         response: { 200: callConflictsView, ...problemResponses },
       },
     },
-    async (request) => {
-      requireActor(request);
-      return listCallConflicts(ctxOf(request), request.params.callId);
-    },
+    async (request) => listCallConflicts(ctxOf(request), request.params.callId),
   );
 
   app.post(
@@ -57,10 +55,7 @@ export async function conflictsRoutes(root: FastifyInstance) {
         response: { 200: callConflictsView, ...problemResponses },
       },
     },
-    async (request) => {
-      requireActor(request);
-      return refreshConflicts(ctxOf(request), request.params.callId);
-    },
+    async (request) => refreshConflicts(ctxOf(request), request.params.callId),
   );
 
   app.get(
@@ -75,7 +70,6 @@ export async function conflictsRoutes(root: FastifyInstance) {
       },
     },
     async (request) => {
-      requireActor(request);
       const q = request.query;
       return explainPair(ctxOf(request), request.params.callId, q.expertId, q.applicationId);
     },
@@ -91,10 +85,7 @@ export async function conflictsRoutes(root: FastifyInstance) {
         response: { 200: ruleSetList, ...problemResponses },
       },
     },
-    async (request) => {
-      requireActor(request);
-      return listRuleSets(ctxOf(request), request.query);
-    },
+    async (request) => listRuleSets(ctxOf(request), request.query),
   );
 
   app.get(
@@ -107,10 +98,7 @@ export async function conflictsRoutes(root: FastifyInstance) {
         response: { 200: ruleSetView, ...problemResponses },
       },
     },
-    async (request) => {
-      requireActor(request);
-      return getRuleSet(ctxOf(request), request.params.ruleSetId);
-    },
+    async (request) => getRuleSet(ctxOf(request), request.params.ruleSetId),
   );
 
   app.post(
@@ -125,10 +113,7 @@ export async function conflictsRoutes(root: FastifyInstance) {
         response: { 201: ruleSetView, ...problemResponses },
       },
     },
-    async (request, reply) => {
-      requireActor(request);
-      return reply.code(201).send(await createRuleSetVersion(ctxOf(request), request.body));
-    },
+    async (request, reply) => reply.code(201).send(await createRuleSetVersion(ctxOf(request), request.body)),
   );
 
   app.get(
@@ -141,10 +126,7 @@ export async function conflictsRoutes(root: FastifyInstance) {
         response: { 200: avoidRequestList, ...problemResponses },
       },
     },
-    async (request) => {
-      requireActor(request);
-      return listAvoidRequests(ctxOf(request), request.params.applicationId);
-    },
+    async (request) => listAvoidRequests(ctxOf(request), request.params.applicationId),
   );
 
   app.post(
@@ -159,7 +141,6 @@ export async function conflictsRoutes(root: FastifyInstance) {
       },
     },
     async (request, reply) => {
-      requireActor(request);
       const { applicationId } = request.params;
       return reply.code(201).send(await addAvoidRequest(ctxOf(request), applicationId, request.body));
     },
@@ -176,7 +157,6 @@ export async function conflictsRoutes(root: FastifyInstance) {
       },
     },
     async (request, reply) => {
-      requireActor(request);
       await removeAvoidRequest(ctxOf(request), request.params.applicationId, request.params.requestId);
       return reply.code(204).send(null);
     },

@@ -2,42 +2,14 @@
  * Rule sets as versioned data: read, resolve the one a call uses, and check one is usable by a call.
  * A version is immutable; a change is a new row (same code, version + 1), see conflicts.versions.ts.
  */
-import type { Kysely, Selectable } from 'kysely';
-import { type ConflictRule, conflictRules, DEFAULT_RULE_SET_ID } from '../../../../common/conflict-rules.js';
+import type { Kysely } from 'kysely';
+import { DEFAULT_RULE_SET_ID } from '../../../../common/conflict-rules.js';
 import { ERROR_MESSAGES } from '../../../../common/error-codes.js';
-import type { ConflictRuleSetsTable, DB } from '../../../db/schema.js';
+import type { DB } from '../../../db/schema.js';
 import { AppError } from '../../../http/errors.js';
+import { findRuleSet as loadRuleSet, type RuleSetRecord } from './conflicts.repository.js';
 
-export interface RuleSetRecord {
-  id: string;
-  platformId: string | null;
-  code: string;
-  version: number;
-  nameZh: string;
-  nameEn: string;
-  rules: ConflictRule[];
-  createdBy: string | null;
-  createdAt: string;
-}
-
-export function ruleSetRecord(row: Selectable<ConflictRuleSetsTable>): RuleSetRecord {
-  return {
-    id: row.id,
-    platformId: row.platform_id,
-    code: row.code,
-    version: row.version,
-    nameZh: row.name_zh,
-    nameEn: row.name_en,
-    rules: conflictRules.parse(JSON.parse(row.rules_json)),
-    createdBy: row.created_by,
-    createdAt: row.created_at,
-  };
-}
-
-export async function loadRuleSet(db: Kysely<DB>, id: string): Promise<RuleSetRecord | undefined> {
-  const row = await db.selectFrom('conflict_rule_sets').selectAll().where('id', '=', id).executeTakeFirst();
-  return row ? ruleSetRecord(row) : undefined;
-}
+export { loadRuleSet, type RuleSetRecord };
 
 /** The rule set a call uses: its review settings' choice, else the default preset. */
 export async function ruleSetOfCall(db: Kysely<DB>, callId: string): Promise<RuleSetRecord> {
@@ -60,12 +32,8 @@ export async function assertRuleSetUsable(
   ruleSetId: string,
   platformId: string,
 ): Promise<void> {
-  const row = await db
-    .selectFrom('conflict_rule_sets')
-    .select('platform_id')
-    .where('id', '=', ruleSetId)
-    .executeTakeFirst();
-  if (!row || (row.platform_id !== null && row.platform_id !== platformId)) {
+  const row = await loadRuleSet(db, ruleSetId);
+  if (!row || (row.platformId !== null && row.platformId !== platformId)) {
     throw new AppError(422, 'conflicts.rule_set_not_usable', {
       errors: [
         {

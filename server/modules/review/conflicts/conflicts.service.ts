@@ -3,8 +3,8 @@
  * rule, a refresh on demand, and the explanation of any one pair (conflicts.explain.ts).
  */
 import type { Kysely } from 'kysely';
-import { appendAudit } from '../../../db/audit-chain.js';
 import type { DB } from '../../../db/schema.js';
+import { write } from '../../../db/write.js';
 import type { Ctx } from '../../../http/context.js';
 import { forbidden, notFound, unauthorized } from '../../../http/errors.js';
 import { type CallRecord, loadCall } from '../../calls/calls.lookup.js';
@@ -32,9 +32,9 @@ export async function listCallConflicts(ctx: Ctx, callId: string): Promise<CallC
 /** Recomputes the call's exclusions now (audited), then lists them. */
 export async function refreshConflicts(ctx: Ctx, callId: string): Promise<CallConflictsView> {
   const call = await callForOfficer(ctx, callId);
-  await ctx.db.transaction().execute(async (trx) => {
+  await write(ctx, async (trx, audit) => {
     const excluded = await refreshCallConflicts(trx, callId, ctx.clock.now());
-    await appendAudit(trx, ctx.seam, ctx, {
+    await audit({
       action: 'conflicts.refresh',
       entityType: 'call',
       entityId: callId,

@@ -4,6 +4,7 @@ import type { Ctx } from '../../../http/context.js';
 import { AppError, forbidden, notFound } from '../../../http/errors.js';
 import { type CallRecord, loadCall } from '../../calls/calls.lookup.js';
 import { can } from '../../calls/calls.policy.js';
+import { type Decision, findDecision } from './decisions.repository.js';
 
 /**
  * The call when the caller is one of its platform's officers (platform admins, program officers, system
@@ -29,20 +30,15 @@ export const notReviewing = (state: string) =>
 
 export const alreadyFinal = () => new AppError(409, 'decisions.already_final');
 
-/** The decision row of the call (locked with `lock`), or 404. */
+/** The decision of the call (locked with `lock`), or 404. */
 export async function decisionRow(
   db: Kysely<DB>,
   ctx: Ctx,
   callId: string,
   decisionId: string,
   lock = false,
-) {
-  const q = db
-    .selectFrom('funding_decisions')
-    .selectAll()
-    .where('id', '=', decisionId)
-    .where('call_id', '=', callId);
-  const row = await (lock ? ctx.seam.forUpdate(q) : q).executeTakeFirst();
-  if (!row) throw notFound('decisions.not_found');
-  return row;
+): Promise<Decision> {
+  const found = await findDecision(db, callId, decisionId, lock ? { lock: ctx.seam } : {});
+  if (!found) throw notFound('decisions.not_found');
+  return found;
 }

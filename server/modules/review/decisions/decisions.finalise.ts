@@ -4,6 +4,7 @@ import { canTransition } from '../../../../common/calls.js';
 import type { DecisionOutcome } from '../../../../common/review.js';
 import { appendAudit } from '../../../db/audit-chain.js';
 import type { DB } from '../../../db/schema.js';
+import { write } from '../../../db/write.js';
 import { type Ctx, isoNow, newId } from '../../../http/context.js';
 import { concernedUserIds } from '../../applications/applications.access.js';
 import { loadApplication } from '../../applications/applications.lookup.js';
@@ -11,7 +12,9 @@ import { applyTransition, illegal } from '../../applications/applications.transi
 import type { CallRecord } from '../../calls/calls.lookup.js';
 import { moveCall } from '../../calls/calls.service.js';
 import { notify } from '../../notifications/notifications.service.js';
+import { panelReportsOfCall } from '../scoring/panel.service.js';
 import { alreadyFinal, decisionCall, decisionRow, notReviewing } from './decisions.access.js';
+import { decisionItems, markFinal } from './decisions.repository.js';
 import type { DecisionView } from './decisions.schema.js';
 import { getDecision } from './decisions.service.js';
 
@@ -100,34 +103,24 @@ export async function finaliseDecision(
   decisionId: string,
   reason?: string,
 ): Promise<DecisionView> {
-  await ctx.db.transaction().execute(async (trx) => {
+  await write(ctx, async (trx, audit) => {
     const call = await decisionCall(trx, ctx, callId, true);
     const row = await decisionRow(trx, ctx, callId, decisionId, true);
     if (row.state !== 'draft') throw alreadyFinal();
     if (!canTransition(call.state, 'decide')) throw notReviewing(call.state);
     const at = isoNow(ctx.clock);
-    const items = await trx
-      .selectFrom('funding_decision_items')
-      .select(['application_id', 'outcome', 'override_reason'])
-      .where('decision_id', '=', decisionId)
-      .orderBy('rank')
-      .orderBy('application_id')
-      .execute();
-    const reports = await trx
-      .selectFrom('panel_reviews')
-      .select(['application_id', 'report_zh', 'report_en'])
-      .where('call_id', '=', callId)
-      .execute();
+    const items = await decisionItems(trx, decisionId);
+    const reports = await panelReportsOfCall(trx, callId);
     for (const item of items) {
-      const app = await loadApplication(trx, item.application_id, ctx.seam);
+      const app = await loadApplication(trx, item.applicationId, ctx.seam);
       if (!app) throw illegal('missing');
-      const outcome = item.outcome as DecisionOutcome;
+      const outcome = item.outcome;
       await applyTransition(trx, ctx, app, call, ACTION[outcome], {
         at,
-        reason: item.override_reason ?? reason ?? null,
+        reason: item.overrideReason ?? reason ?? null,
       });
       const projectCode = outcome === 'approved' ? await createProject(trx, ctx, call, app, at) : null;
-      const report = reports.find((r) => r.application_id === app.id);
+      const report = reports.find((r) => r.applicationId === app.id);
       await notify(trx, ctx, {
         userIds: await concernedUserIds(trx, app),
         kind: `decision.${outcome}`,
@@ -138,24 +131,20 @@ export async function finaliseDecision(
           callTitleZh: call.titleZh,
           callTitleEn: call.titleEn,
           number: app.receipt_no ?? app.id.slice(-8),
-          reportZh: report?.report_zh ?? report?.report_en ?? '—',
-          reportEn: report?.report_en ?? report?.report_zh ?? '—',
+          reportZh: report?.reportZh ?? report?.reportEn ?? '—',
+          reportEn: report?.reportEn ?? report?.reportZh ?? '—',
           projectCode,
         },
       });
     }
     await moveCall(trx, ctx, call, 'decide', { now: new Date(at), reason, after: { decisionId } });
-    await trx
-      .updateTable('funding_decisions')
-      .set({ state: 'final', finalised_by: ctx.actor?.userId || null, finalised_at: at })
-      .where('id', '=', decisionId)
-      .execute();
-    await appendAudit(trx, ctx.seam, ctx, {
+    await markFinal(trx, decisionId, ctx.actor?.userId || null, at);
+    await audit({
       action: 'decision.finalised',
       entityType: 'funding_decision',
       entityId: decisionId,
       platformId: call.platformId,
-      after: { callId, outcomes: Object.fromEntries(items.map((i) => [i.application_id, i.outcome])) },
+      after: { callId, outcomes: Object.fromEntries(items.map((i) => [i.applicationId, i.outcome])) },
       reason: reason ?? null,
     });
   });

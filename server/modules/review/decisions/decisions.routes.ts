@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { ctxOf, requireActor } from '../../../http/auth.js';
+import { ctxOf, requireSignIn } from '../../../http/auth.js';
 import { problemResponses } from '../../../http/openapi.js';
 import { finaliseDecision } from './decisions.finalise.js';
 import {
@@ -18,6 +18,7 @@ import { computeDecision, getDecision, listDecisions, overrideItem } from './dec
 /** Funding decisions of a call (docs/review-decisions.md): the call platform's officers only. */
 export async function decisionsRoutes(root: FastifyInstance) {
   const app = root.withTypeProvider<ZodTypeProvider>();
+  requireSignIn(app);
   const tags = ['review'];
 
   app.post(
@@ -33,7 +34,6 @@ export async function decisionsRoutes(root: FastifyInstance) {
       },
     },
     async (request, reply) => {
-      requireActor(request);
       const view = await computeDecision(ctxOf(request), request.params.callId, request.body.constraints);
       return reply.code(201).send(view);
     },
@@ -49,10 +49,7 @@ export async function decisionsRoutes(root: FastifyInstance) {
         response: { 200: decisionList, ...problemResponses },
       },
     },
-    async (request) => {
-      requireActor(request);
-      return listDecisions(ctxOf(request), request.params.callId);
-    },
+    async (request) => listDecisions(ctxOf(request), request.params.callId),
   );
 
   app.get(
@@ -65,10 +62,7 @@ export async function decisionsRoutes(root: FastifyInstance) {
         response: { 200: decisionView, ...problemResponses },
       },
     },
-    async (request) => {
-      requireActor(request);
-      return getDecision(ctxOf(request), request.params.callId, request.params.decisionId);
-    },
+    async (request) => getDecision(ctxOf(request), request.params.callId, request.params.decisionId),
   );
 
   app.patch(
@@ -83,7 +77,6 @@ export async function decisionsRoutes(root: FastifyInstance) {
       },
     },
     async (request) => {
-      requireActor(request);
       const { callId, decisionId, applicationId } = request.params;
       return overrideItem(ctxOf(request), callId, decisionId, applicationId, request.body);
     },
@@ -102,7 +95,6 @@ export async function decisionsRoutes(root: FastifyInstance) {
       },
     },
     async (request) => {
-      requireActor(request);
       const { callId, decisionId } = request.params;
       return finaliseDecision(ctxOf(request), callId, decisionId, request.body.reason);
     },

@@ -1,5 +1,5 @@
 import { ERROR_MESSAGES } from '../../../../common/error-codes.js';
-import { appendAudit } from '../../../db/audit-chain.js';
+import { write } from '../../../db/write.js';
 import type { Ctx } from '../../../http/context.js';
 import { isoNow, newId } from '../../../http/context.js';
 import { AppError, type FieldError } from '../../../http/errors.js';
@@ -7,6 +7,7 @@ import { explain } from '../engines/funding-decision/explain.js';
 import { DecisionInfeasible, decide, NodeLimitError } from '../engines/funding-decision/model.js';
 import { alreadyFinal, decisionCall, decisionRow, notReviewing } from './decisions.access.js';
 import { loadCandidates } from './decisions.candidates.js';
+import { decisionItems, insertDecision, setItemOutcome } from './decisions.repository.js';
 import type {
   DecisionConstraintsInput,
   DecisionList,
@@ -50,7 +51,7 @@ export async function computeDecision(
   constraints: DecisionConstraintsInput,
 ): Promise<DecisionView> {
   checkConstraints(constraints);
-  const id = await ctx.db.transaction().execute(async (trx) => {
+  const id = await write(ctx, async (trx, audit) => {
     const call = await decisionCall(trx, ctx, callId, true);
     if (call.state !== 'reviewing') throw notReviewing(call.state);
     const candidates = await loadCandidates(trx, call);
@@ -75,42 +76,35 @@ export async function computeDecision(
     const millis = Math.round(performance.now() - t0);
     const at = isoNow(ctx.clock);
     const decisionId = newId();
-    await trx
-      .insertInto('funding_decisions')
-      .values({
+    await insertDecision(
+      trx,
+      {
         id: decisionId,
-        call_id: call.id,
+        callId: call.id,
         state: 'draft',
-        budget_minor: budget,
+        budgetMinor: budget,
         currency: call.currency,
-        constraints_json: JSON.stringify(constraints),
+        constraints,
         solver: SOLVER,
         objective: solved.objective,
         millis,
-        explanation_json: JSON.stringify(explanation),
-        created_by: ctx.actor?.userId || null,
-        created_at: at,
-        finalised_by: null,
-        finalised_at: null,
-      })
-      .execute();
-    if (candidates.length)
-      await trx
-        .insertInto('funding_decision_items')
-        .values(
-          candidates.map((c) => ({
-            decision_id: decisionId,
-            application_id: c.applicationId,
-            rank: c.rank,
-            score: c.score,
-            requested_minor: c.requestedMinor,
-            optimiser_outcome: outcomes.get(c.applicationId)!,
-            outcome: outcomes.get(c.applicationId)!,
-            override_reason: null,
-          })),
-        )
-        .execute();
-    await appendAudit(trx, ctx.seam, ctx, {
+        explanation,
+        createdBy: ctx.actor?.userId || null,
+        createdAt: at,
+        finalisedBy: null,
+        finalisedAt: null,
+      },
+      candidates.map((c) => ({
+        applicationId: c.applicationId,
+        rank: c.rank,
+        score: c.score,
+        requestedMinor: c.requestedMinor,
+        optimiserOutcome: outcomes.get(c.applicationId)!,
+        outcome: outcomes.get(c.applicationId)!,
+        overrideReason: null,
+      })),
+    );
+    await audit({
       action: 'decision.computed',
       entityType: 'funding_decision',
       entityId: decisionId,
@@ -153,44 +147,35 @@ export async function overrideItem(
   applicationId: string,
   input: OverrideInput,
 ): Promise<DecisionView> {
-  await ctx.db.transaction().execute(async (trx) => {
+  await write(ctx, async (trx, audit) => {
     const call = await decisionCall(trx, ctx, callId, true);
     const row = await decisionRow(trx, ctx, callId, decisionId, true);
     if (row.state !== 'draft') throw alreadyFinal();
-    const items = await trx
-      .selectFrom('funding_decision_items')
-      .selectAll()
-      .where('decision_id', '=', decisionId)
-      .execute();
-    const item = items.find((i) => i.application_id === applicationId);
+    const items = await decisionItems(trx, decisionId);
+    const item = items.find((i) => i.applicationId === applicationId);
     if (!item) throw new AppError(404, 'decisions.not_in_decision');
     const approved = items.reduce(
       (s, i) =>
         s +
-        ((i.application_id === applicationId ? input.outcome : i.outcome) === 'approved'
-          ? Number(i.requested_minor)
+        ((i.applicationId === applicationId ? input.outcome : i.outcome) === 'approved'
+          ? i.requestedMinor
           : 0),
       0,
     );
-    const budget = Number(row.budget_minor);
+    const budget = row.budgetMinor;
     if (approved > budget)
       throw new AppError(422, 'decisions.over_budget', {
         approvedMinor: approved,
         budgetMinor: budget,
         params: { approvedMinor: approved, budgetMinor: budget },
       });
-    await trx
-      .updateTable('funding_decision_items')
-      .set({ outcome: input.outcome, override_reason: input.reason })
-      .where('decision_id', '=', decisionId)
-      .where('application_id', '=', applicationId)
-      .execute();
-    await appendAudit(trx, ctx.seam, ctx, {
+    await setItemOutcome(trx, decisionId, applicationId, input.outcome, input.reason);
+    await audit({
       action: 'decision.overridden',
       entityType: 'funding_decision',
       entityId: decisionId,
       platformId: call.platformId,
-      before: { applicationId, outcome: item.outcome, optimiserOutcome: item.optimiser_outcome },
+      before: { applicationId, outcome: item.outcome, optimiserOutcome: item.optimiserOutcome },
       after: { applicationId, outcome: input.outcome, approvedMinor: approved },
       reason: input.reason,
     });

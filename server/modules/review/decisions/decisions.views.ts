@@ -1,49 +1,27 @@
-import type { Kysely, Selectable } from 'kysely';
-import type { DecisionOutcome } from '../../../../common/review.js';
-import type { DB, FundingDecisionsTable } from '../../../db/schema.js';
-import type { DecisionExplanation, DecisionList, DecisionView } from './decisions.schema.js';
+import type { Kysely } from 'kysely';
+import type { DB } from '../../../db/schema.js';
+import { approvedTotals, type Decision, decisionItems, decisionsOfCall } from './decisions.repository.js';
+import type { DecisionList, DecisionView } from './decisions.schema.js';
 
-type DecisionRow = Selectable<FundingDecisionsTable>;
-
-function summary(row: DecisionRow) {
+function summary(d: Decision) {
   return {
-    id: row.id,
-    callId: row.call_id,
-    state: row.state as 'draft' | 'final',
-    budgetMinor: Number(row.budget_minor),
-    currency: row.currency,
-    constraints: JSON.parse(row.constraints_json),
-    solver: row.solver,
-    objective: Number(row.objective),
-    millis: row.millis,
-    createdAt: row.created_at,
-    finalisedAt: row.finalised_at,
+    id: d.id,
+    callId: d.callId,
+    state: d.state,
+    budgetMinor: d.budgetMinor,
+    currency: d.currency,
+    constraints: d.constraints,
+    solver: d.solver,
+    objective: d.objective,
+    millis: d.millis,
+    createdAt: d.createdAt,
+    finalisedAt: d.finalisedAt,
   };
-}
-
-async function approvedTotals(db: Kysely<DB>, ids: string[]) {
-  if (ids.length === 0) return new Map<string, number>();
-  const rows = await db
-    .selectFrom('funding_decision_items')
-    .select(['decision_id', 'requested_minor'])
-    .where('decision_id', 'in', ids)
-    .where('outcome', '=', 'approved')
-    .execute();
-  const totals = new Map<string, number>();
-  for (const r of rows)
-    totals.set(r.decision_id, (totals.get(r.decision_id) ?? 0) + Number(r.requested_minor));
-  return totals;
 }
 
 /** The decisions of a call, newest first. */
 export async function listView(db: Kysely<DB>, callId: string): Promise<DecisionList> {
-  const rows = await db
-    .selectFrom('funding_decisions')
-    .selectAll()
-    .where('call_id', '=', callId)
-    .orderBy('created_at', 'desc')
-    .orderBy('id', 'desc')
-    .execute();
+  const rows = await decisionsOfCall(db, callId);
   const totals = await approvedTotals(
     db,
     rows.map((r) => r.id),
@@ -52,52 +30,48 @@ export async function listView(db: Kysely<DB>, callId: string): Promise<Decision
 }
 
 /** A decision with its items in rank order, the cumulative approved budget and each item's reason. */
-export async function decisionView(db: Kysely<DB>, row: DecisionRow): Promise<DecisionView> {
-  const items = await db
-    .selectFrom('funding_decision_items as i')
-    .innerJoin('applications as a', 'a.id', 'i.application_id')
-    .select([
-      'i.application_id',
-      'i.rank',
-      'i.score',
-      'i.requested_minor',
-      'i.optimiser_outcome',
-      'i.outcome',
-      'i.override_reason',
-      'a.receipt_no',
-      'a.title_zh',
-      'a.title_en',
-      'a.field_id',
-    ])
-    .where('i.decision_id', '=', row.id)
-    .execute();
+export async function decisionView(db: Kysely<DB>, decision: Decision): Promise<DecisionView> {
+  const rows = await decisionItems(db, decision.id);
+  const apps = rows.length
+    ? await db
+        .selectFrom('applications')
+        .select(['id', 'receipt_no', 'title_zh', 'title_en', 'field_id'])
+        .where(
+          'id',
+          'in',
+          rows.map((i) => i.applicationId),
+        )
+        .execute()
+    : [];
+  const appById = new Map(apps.map((a) => [a.id, a]));
+  const items = rows.map((i) => ({ ...i, ...appById.get(i.applicationId)! }));
   items.sort(
     (x, y) =>
       x.rank - y.rank ||
-      String(x.receipt_no ?? x.application_id).localeCompare(String(y.receipt_no ?? y.application_id)),
+      String(x.receipt_no ?? x.applicationId).localeCompare(String(y.receipt_no ?? y.applicationId)),
   );
-  const explanation = JSON.parse(row.explanation_json) as DecisionExplanation;
+  const explanation = decision.explanation;
   let cumulative = 0;
   return {
-    ...summary(row),
+    ...summary(decision),
     explanation,
-    approvedMinor: items.reduce((s, i) => s + (i.outcome === 'approved' ? Number(i.requested_minor) : 0), 0),
+    approvedMinor: items.reduce((s, i) => s + (i.outcome === 'approved' ? i.requestedMinor : 0), 0),
     items: items.map((i) => {
-      if (i.outcome === 'approved') cumulative += Number(i.requested_minor);
+      if (i.outcome === 'approved') cumulative += i.requestedMinor;
       return {
-        applicationId: i.application_id,
+        applicationId: i.applicationId,
         number: i.receipt_no,
         titleZh: i.title_zh,
         titleEn: i.title_en,
         fieldId: i.field_id,
         rank: i.rank,
-        score: Number(i.score),
-        requestedMinor: Number(i.requested_minor),
+        score: i.score,
+        requestedMinor: i.requestedMinor,
         cumulativeApprovedMinor: cumulative,
-        optimiserOutcome: i.optimiser_outcome as DecisionOutcome,
-        outcome: i.outcome as DecisionOutcome,
-        overrideReason: i.override_reason,
-        reason: explanation.items[i.application_id] ?? { code: 'would_exceed', constraint: 'budget' },
+        optimiserOutcome: i.optimiserOutcome,
+        outcome: i.outcome,
+        overrideReason: i.overrideReason,
+        reason: explanation.items[i.applicationId] ?? { code: 'would_exceed', constraint: 'budget' },
       };
     }),
   };

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { ctxOf, requireActor } from '../../../http/auth.js';
+import { ctxOf, requireSignIn } from '../../../http/auth.js';
 import { problemResponses } from '../../../http/openapi.js';
 import {
   createExpertBody,
@@ -23,6 +23,7 @@ import {
 /** The expert database 专家库 (issue 5). Export and import go through /api/exports/experts and /api/imports/experts. */
 export async function expertsRoutes(root: FastifyInstance) {
   const app = root.withTypeProvider<ZodTypeProvider>();
+  requireSignIn(app);
   const tags = ['experts'];
 
   app.get(
@@ -36,10 +37,7 @@ export async function expertsRoutes(root: FastifyInstance) {
         response: { 200: expertList, ...problemResponses },
       },
     },
-    async (request) => {
-      requireActor(request);
-      return listExperts(ctxOf(request), request.query);
-    },
+    async (request) => listExperts(ctxOf(request), request.query),
   );
 
   app.post(
@@ -52,10 +50,7 @@ export async function expertsRoutes(root: FastifyInstance) {
         response: { 201: expertView, ...problemResponses },
       },
     },
-    async (request, reply) => {
-      requireActor(request);
-      return reply.code(201).send(await createExpert(ctxOf(request), request.body));
-    },
+    async (request, reply) => reply.code(201).send(await createExpert(ctxOf(request), request.body)),
   );
 
   app.get(
@@ -67,10 +62,7 @@ export async function expertsRoutes(root: FastifyInstance) {
         response: { 200: expertView, ...problemResponses },
       },
     },
-    async (request) => {
-      requireActor(request);
-      return getOwnProfile(ctxOf(request));
-    },
+    async (request) => getOwnProfile(ctxOf(request)),
   );
 
   app.put(
@@ -84,10 +76,7 @@ export async function expertsRoutes(root: FastifyInstance) {
         response: { 200: expertView, ...problemResponses },
       },
     },
-    async (request) => {
-      requireActor(request);
-      return updateOwnProfile(ctxOf(request), request.body);
-    },
+    async (request) => updateOwnProfile(ctxOf(request), request.body),
   );
 
   app.get(
@@ -100,10 +89,7 @@ export async function expertsRoutes(root: FastifyInstance) {
         response: { 200: expertView, ...problemResponses },
       },
     },
-    async (request) => {
-      requireActor(request);
-      return getExpert(ctxOf(request), request.params.expertId);
-    },
+    async (request) => getExpert(ctxOf(request), request.params.expertId),
   );
 
   app.put(
@@ -117,9 +103,6 @@ export async function expertsRoutes(root: FastifyInstance) {
         response: { 200: expertView, ...problemResponses },
       },
     },
-    async (request) => {
-      requireActor(request);
-      return updateExpert(ctxOf(request), request.params.expertId, request.body);
-    },
+    async (request) => updateExpert(ctxOf(request), request.params.expertId, request.body),
   );
 }

@@ -2,10 +2,20 @@ import { type Kysely, type SqlBool, sql } from 'kysely';
 import { EXPERT_CATEGORIES } from '../../../../common/review.js';
 import { appendAudit } from '../../../db/audit-chain.js';
 import type { DB } from '../../../db/schema.js';
+import { type Audit, write } from '../../../db/write.js';
 import { type Ctx, isoNow, newId } from '../../../http/context.js';
 import { AppError, forbidden, invalidField, notFound, unauthorized } from '../../../http/errors.js';
 import { insertPersonRecord } from '../../people/people.service.js';
 import { canCurateExperts } from './experts.policy.js';
+import {
+  assignmentProfiles,
+  type Expert,
+  expertIdOfPerson,
+  expertsByIds,
+  findExpert,
+  insertExpert,
+  updateExpertRow,
+} from './experts.repository.js';
 import type {
   CreateExpertInput,
   ExpertView,
@@ -13,7 +23,7 @@ import type {
   OwnProfileInput,
   ProfileInput,
 } from './experts.schema.js';
-import { type ExpertRow, expertSummaries, expertView } from './experts.views.js';
+import { expertSummaries, expertView } from './experts.views.js';
 import { replaceProfileLists } from './experts.write.js';
 
 function requireCurator(ctx: Ctx) {
@@ -21,11 +31,11 @@ function requireCurator(ctx: Ctx) {
   if (!canCurateExperts(ctx.actor)) throw forbidden();
 }
 
-const audited = (r: ExpertRow, input: Partial<ProfileInput>) => ({
-  personId: r.person_id,
+const audited = (r: Expert, input: Partial<ProfileInput>) => ({
+  personId: r.personId,
   category: r.category,
-  loadMax: r.load_max,
-  active: !!r.active,
+  loadMax: r.loadMax,
+  active: r.active,
   fieldIds: input.fieldIds,
   outputs: input.outputs?.length,
   declaredConflicts: input.declaredConflicts?.length,
@@ -33,8 +43,13 @@ const audited = (r: ExpertRow, input: Partial<ProfileInput>) => ({
 });
 
 /** Creates an expert inside the caller's transaction (the importer and the demo seed use it). */
-export async function createExpertInTrx(
+export function createExpertInTrx(trx: Kysely<DB>, ctx: Ctx, input: CreateExpertInput): Promise<string> {
+  return createExpertWith(trx, (entry) => appendAudit(trx, ctx.seam, ctx, entry), ctx, input);
+}
+
+async function createExpertWith(
   trx: Kysely<DB>,
+  audit: Audit,
   ctx: Ctx,
   input: CreateExpertInput,
 ): Promise<string> {
@@ -43,7 +58,7 @@ export async function createExpertInTrx(
   if (personId) {
     if (!(await trx.selectFrom('people').select('id').where('id', '=', personId).executeTakeFirst()))
       throw invalidField('/personId', 'experts.unknown_person');
-    if (await trx.selectFrom('experts').select('id').where('person_id', '=', personId).executeTakeFirst()) {
+    if (await expertIdOfPerson(trx, personId)) {
       throw new AppError(409, 'experts.already_expert', {
         errors: [{ in: 'body', pointer: '/personId', code: 'experts.already_expert', message: '' }],
       });
@@ -54,21 +69,21 @@ export async function createExpertInTrx(
     personId = (await insertPersonRecord(trx, ctx, input.person!, '/person', 'experts')).id;
   }
   const now = isoNow(ctx.clock);
-  const row: ExpertRow = {
+  const row: Expert = {
     id: newId(),
-    person_id: personId,
+    personId,
     category: input.category,
-    expertise_zh: input.expertiseZh ?? null,
-    expertise_en: input.expertiseEn ?? null,
-    load_max: input.loadMax,
-    active: input.active ? 1 : 0,
+    expertiseZh: input.expertiseZh ?? null,
+    expertiseEn: input.expertiseEn ?? null,
+    loadMax: input.loadMax,
+    active: input.active,
     notes: input.notes ?? null,
-    created_at: now,
-    updated_at: now,
+    createdAt: now,
+    updatedAt: now,
   };
-  await trx.insertInto('experts').values(row).execute();
+  await insertExpert(trx, row);
   await replaceProfileLists(trx, row.id, input, now);
-  await appendAudit(trx, ctx.seam, ctx, {
+  await audit({
     action: 'expert.created',
     entityType: 'expert',
     entityId: row.id,
@@ -78,12 +93,12 @@ export async function createExpertInTrx(
 }
 
 export async function createExpert(ctx: Ctx, input: CreateExpertInput): Promise<ExpertView> {
-  const id = await ctx.db.transaction().execute((trx) => createExpertInTrx(trx, ctx, input));
+  const id = await write(ctx, (trx, audit) => createExpertWith(trx, audit, ctx, input));
   return getExpert(ctx, id);
 }
 
-async function loadExpert(db: Kysely<DB>, id: string): Promise<ExpertRow> {
-  const row = await db.selectFrom('experts').selectAll().where('id', '=', id).executeTakeFirst();
+async function loadExpert(db: Kysely<DB>, id: string): Promise<Expert> {
+  const row = await findExpert(db, id);
   if (!row) throw notFound('experts.not_found');
   return row;
 }
@@ -96,23 +111,23 @@ export async function getExpert(ctx: Ctx, id: string): Promise<ExpertView> {
 /** Replaces the whole profile (the sub-lists too) in one transaction. */
 export async function updateExpert(ctx: Ctx, id: string, input: ProfileInput): Promise<ExpertView> {
   requireCurator(ctx);
-  await ctx.db.transaction().execute(async (trx) => {
+  await write(ctx, async (trx, audit) => {
     const before = await loadExpert(trx, id);
     const now = isoNow(ctx.clock);
-    const after: ExpertRow = {
+    const after: Expert = {
       ...before,
       category: input.category,
-      expertise_zh: input.expertiseZh ?? null,
-      expertise_en: input.expertiseEn ?? null,
-      load_max: input.loadMax,
-      active: input.active ? 1 : 0,
+      expertiseZh: input.expertiseZh ?? null,
+      expertiseEn: input.expertiseEn ?? null,
+      loadMax: input.loadMax,
+      active: input.active,
       notes: input.notes ?? null,
-      updated_at: now,
+      updatedAt: now,
     };
-    const { id: _i, person_id: _p, created_at: _c, ...patch } = after;
-    await trx.updateTable('experts').set(patch).where('id', '=', id).execute();
+    const { id: _i, personId: _p, createdAt: _c, ...patch } = after;
+    await updateExpertRow(trx, id, patch);
     await replaceProfileLists(trx, id, input, now);
-    await appendAudit(trx, ctx.seam, ctx, {
+    await audit({
       action: 'expert.updated',
       entityType: 'expert',
       entityId: id,
@@ -135,7 +150,7 @@ export async function expertIdOfUser(db: Kysely<DB>, userId: string | undefined)
   return row?.id ?? null;
 }
 
-async function ownExpert(ctx: Ctx): Promise<ExpertRow> {
+async function ownExpert(ctx: Ctx): Promise<Expert> {
   if (!ctx.actor) throw unauthorized();
   const id = await expertIdOfUser(ctx.db, ctx.actor.userId);
   if (!id) throw notFound('experts.no_profile');
@@ -150,26 +165,22 @@ export async function getOwnProfile(ctx: Ctx): Promise<ExpertView> {
 /** The expert updates expertise, outputs, declared conflicts, availability and load limit; not category or active. */
 export async function updateOwnProfile(ctx: Ctx, input: OwnProfileInput): Promise<ExpertView> {
   const row = await ownExpert(ctx);
-  await ctx.db.transaction().execute(async (trx) => {
+  await write(ctx, async (trx, audit) => {
     const before = await loadExpert(trx, row.id);
     const now = isoNow(ctx.clock);
-    await trx
-      .updateTable('experts')
-      .set({
-        expertise_zh: input.expertiseZh ?? null,
-        expertise_en: input.expertiseEn ?? null,
-        load_max: input.loadMax,
-        updated_at: now,
-      })
-      .where('id', '=', row.id)
-      .execute();
+    await updateExpertRow(trx, row.id, {
+      expertiseZh: input.expertiseZh ?? null,
+      expertiseEn: input.expertiseEn ?? null,
+      loadMax: input.loadMax,
+      updatedAt: now,
+    });
     await replaceProfileLists(trx, row.id, input, now);
-    await appendAudit(trx, ctx.seam, ctx, {
+    await audit({
       action: 'expert.profile_updated',
       entityType: 'expert',
       entityId: row.id,
       before: audited(before, {}),
-      after: audited({ ...before, load_max: input.loadMax }, input),
+      after: audited({ ...before, loadMax: input.loadMax }, input),
     });
   });
   return getOwnProfile(ctx);
@@ -224,12 +235,53 @@ export async function listExperts(ctx: Ctx, q: ListExpertsQuery) {
   const total = Number(
     (await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n,
   );
-  const rows = await base
-    .selectAll('experts')
+  const page = await base
+    .select('experts.id')
     .orderBy('people.name_zh')
     .orderBy('experts.id')
     .limit(q.limit)
     .offset(q.offset)
     .execute();
+  const rows = await expertsByIds(
+    ctx.db,
+    page.map((r) => r.id),
+  );
   return { items: await expertSummaries(ctx.db, rows), total, counts: { byCategory, active, inactive } };
+}
+
+/** For the review modules: whether an expert exists. */
+export async function expertExists(db: Kysely<DB>, id: string): Promise<boolean> {
+  return !!(await findExpert(db, id));
+}
+
+/** For the assignment instance: every expert's profile, windows, outputs and fields, by id. */
+export { assignmentProfiles };
+
+/**
+ * For the review modules' officer views: each expert's person's names (Chinese, English) and the
+ * expert's category.
+ */
+export async function expertPersonNames(db: Kysely<DB>, ids: string[]) {
+  const out = new Map<string, { nameZh: string; nameEn: string | null; category: Expert['category'] }>();
+  if (!ids.length) return out;
+  const rows = await db
+    .selectFrom('experts')
+    .innerJoin('people', 'people.id', 'experts.person_id')
+    .select(['experts.id', 'experts.category', 'people.name_zh', 'people.name_en'])
+    .where('experts.id', 'in', [...new Set(ids)])
+    .execute();
+  for (const r of rows)
+    out.set(r.id, { nameZh: r.name_zh, nameEn: r.name_en, category: r.category as Expert['category'] });
+  return out;
+}
+
+/** For invitations: the user account of each expert's person (experts without one are left out). */
+export async function userIdsOfExperts(db: Kysely<DB>, ids: string[]): Promise<Map<string, string | null>> {
+  const rows = await db
+    .selectFrom('experts')
+    .innerJoin('people', 'people.id', 'experts.person_id')
+    .select(['experts.id', 'people.user_id'])
+    .where('experts.id', 'in', ids.length ? ids : [''])
+    .execute();
+  return new Map(rows.map((u) => [u.id, u.user_id]));
 }

@@ -1,10 +1,8 @@
-import type { Kysely, Selectable } from 'kysely';
-import type { ExpertCategory, OutputKind } from '../../../../common/review.js';
-import type { ExpertsTable } from '../../../db/schema/experts.js';
+import type { Kysely } from 'kysely';
 import type { DB } from '../../../db/schema.js';
+import { type Expert, outputCounts, profileListsOf } from './experts.repository.js';
 import type { ExpertSummary, ExpertView } from './experts.schema.js';
 
-export type ExpertRow = Selectable<ExpertsTable>;
 type Named = { id: string; nameZh: string; nameEn: string | null };
 
 async function namesOf(db: Kysely<DB>, table: 'people' | 'organisations', ids: (string | null)[]) {
@@ -19,7 +17,7 @@ async function namesOf(db: Kysely<DB>, table: 'people' | 'organisations', ids: (
 }
 
 /** List rows: person, organisation (the person's), fields and how many outputs. */
-export async function expertSummaries(db: Kysely<DB>, rows: ExpertRow[]): Promise<ExpertSummary[]> {
+export async function expertSummaries(db: Kysely<DB>, rows: Expert[]): Promise<ExpertSummary[]> {
   if (!rows.length) return [];
   const ids = rows.map((r) => r.id);
   const people = await db
@@ -28,7 +26,7 @@ export async function expertSummaries(db: Kysely<DB>, rows: ExpertRow[]): Promis
     .where(
       'id',
       'in',
-      rows.map((r) => r.person_id),
+      rows.map((r) => r.personId),
     )
     .execute();
   const personById = new Map(people.map((p) => [p.id, p]));
@@ -44,110 +42,63 @@ export async function expertSummaries(db: Kysely<DB>, rows: ExpertRow[]): Promis
     .where('ef.expert_id', 'in', ids)
     .orderBy('f.code')
     .execute();
-  const outputs = await db
-    .selectFrom('expert_outputs')
-    .select(['expert_id', (eb) => eb.fn.countAll<number>().as('n')])
-    .where('expert_id', 'in', ids)
-    .groupBy('expert_id')
-    .execute();
-  const outputCount = new Map(outputs.map((o) => [o.expert_id, Number(o.n)]));
+  const outputCount = await outputCounts(db, ids);
   return rows.map((r) => {
-    const p = personById.get(r.person_id)!;
+    const p = personById.get(r.personId)!;
     return {
       id: r.id,
       person: { id: p.id, nameZh: p.name_zh, nameEn: p.name_en, title: p.title },
       organisation: (p.organisation_id && orgs.get(p.organisation_id)) || null,
-      category: r.category as ExpertCategory,
+      category: r.category,
       fields: fields
         .filter((f) => f.expert_id === r.id)
         .map((f) => ({ id: f.id, code: f.code, nameZh: f.name_zh, nameEn: f.name_en })),
-      expertiseZh: r.expertise_zh,
-      expertiseEn: r.expertise_en,
-      loadMax: r.load_max,
-      active: !!r.active,
+      expertiseZh: r.expertiseZh,
+      expertiseEn: r.expertiseEn,
+      loadMax: r.loadMax,
+      active: r.active,
       outputCount: outputCount.get(r.id) ?? 0,
       hasAccount: p.user_id !== null,
-      updatedAt: r.updated_at,
+      updatedAt: r.updatedAt,
     };
   });
 }
 
 /** The whole profile: outputs with collaborators, declared conflicts, availability. */
-export async function expertView(db: Kysely<DB>, row: ExpertRow, withNotes: boolean): Promise<ExpertView> {
+export async function expertView(db: Kysely<DB>, row: Expert, withNotes: boolean): Promise<ExpertView> {
   const [summary] = await expertSummaries(db, [row]);
-  const outputs = await db
-    .selectFrom('expert_outputs')
-    .selectAll()
-    .where('expert_id', '=', row.id)
-    .orderBy('year', 'desc')
-    .orderBy('id')
-    .execute();
-  const collaborators = outputs.length
-    ? await db
-        .selectFrom('expert_output_collaborators')
-        .selectAll()
-        .where(
-          'output_id',
-          'in',
-          outputs.map((o) => o.id),
-        )
-        .orderBy('id')
-        .execute()
-    : [];
-  const conflicts = await db
-    .selectFrom('expert_declared_conflicts')
-    .selectAll()
-    .where('expert_id', '=', row.id)
-    .orderBy('declared_at')
-    .orderBy('id')
-    .execute();
-  const availability = await db
-    .selectFrom('expert_availability')
-    .selectAll()
-    .where('expert_id', '=', row.id)
-    .orderBy('starts_on')
-    .orderBy('id')
-    .execute();
+  const { outputs, collaborators, declaredConflicts, availability } = await profileListsOf(db, row.id);
   const people = await namesOf(db, 'people', [
-    ...collaborators.map((c) => c.person_id),
-    ...conflicts.map((c) => c.person_id),
+    ...collaborators.map((c) => c.personId),
+    ...declaredConflicts.map((c) => c.personId),
   ]);
   const orgs = await namesOf(db, 'organisations', [
-    ...collaborators.map((c) => c.organisation_id),
-    ...conflicts.map((c) => c.organisation_id),
+    ...collaborators.map((c) => c.organisationId),
+    ...declaredConflicts.map((c) => c.organisationId),
   ]);
   const pick = (m: Map<string, Named>, id: string | null) => (id && m.get(id)) || null;
   return {
     ...summary!,
     notes: withNotes ? row.notes : null,
     outputs: outputs.map((o) => ({
-      id: o.id,
-      kind: o.kind as OutputKind,
-      title: o.title,
-      abstract: o.abstract,
-      year: o.year,
+      ...o,
       collaborators: collaborators
-        .filter((c) => c.output_id === o.id)
+        .filter((c) => c.outputId === o.id)
         .map((c) => ({
           id: c.id,
           name: c.name,
-          person: pick(people, c.person_id),
-          organisation: pick(orgs, c.organisation_id),
+          person: pick(people, c.personId),
+          organisation: pick(orgs, c.organisationId),
         })),
     })),
-    declaredConflicts: conflicts.map((c) => ({
+    declaredConflicts: declaredConflicts.map((c) => ({
       id: c.id,
-      organisation: pick(orgs, c.organisation_id),
-      person: pick(people, c.person_id),
+      organisation: pick(orgs, c.organisationId),
+      person: pick(people, c.personId),
       reason: c.reason,
-      declaredAt: c.declared_at,
+      declaredAt: c.declaredAt,
     })),
-    availability: availability.map((w) => ({
-      id: w.id,
-      startsOn: w.starts_on,
-      endsOn: w.ends_on,
-      note: w.note,
-    })),
-    createdAt: row.created_at,
+    availability,
+    createdAt: row.createdAt,
   };
 }

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../../db/schema.js';
-import { newId } from '../../../http/context.js';
 import { invalidField } from '../../../http/errors.js';
+import { replaceProfileRows } from './experts.repository.js';
 import type { OwnProfileInput } from './experts.schema.js';
 
 type Lists = Pick<OwnProfileInput, 'fieldIds' | 'outputs' | 'declaredConflicts' | 'availability'>;
@@ -72,84 +72,39 @@ async function checkReferences(trx: Kysely<DB>, input: Lists) {
 
 /**
  * Replaces the expert's fields, outputs with their collaborators, declared conflicts and availability
- * with the given lists, inside the caller's transaction. Declared conflicts that stay keep their date.
+ * with the given lists, inside the caller's transaction, after checking what they refer to; an
+ * organisation merged into another is stored as the survivor.
  */
 export async function replaceProfileLists(trx: Kysely<DB>, expertId: string, input: Lists, now: string) {
   const orgs = await checkReferences(trx, input);
-  const previous = await trx
-    .selectFrom('expert_declared_conflicts')
-    .select(['organisation_id', 'person_id', 'reason', 'declared_at'])
-    .where('expert_id', '=', expertId)
-    .execute();
-  const declaredAt = new Map(
-    previous.map((p) => [`${p.organisation_id}|${p.person_id}|${p.reason}`, p.declared_at]),
-  );
-  await trx.deleteFrom('expert_fields').where('expert_id', '=', expertId).execute();
-  await trx.deleteFrom('expert_outputs').where('expert_id', '=', expertId).execute();
-  await trx.deleteFrom('expert_declared_conflicts').where('expert_id', '=', expertId).execute();
-  await trx.deleteFrom('expert_availability').where('expert_id', '=', expertId).execute();
-  if (input.fieldIds.length) {
-    await trx
-      .insertInto('expert_fields')
-      .values(input.fieldIds.map((field_id) => ({ expert_id: expertId, field_id })))
-      .execute();
-  }
-  for (const o of input.outputs) {
-    const outputId = newId();
-    await trx
-      .insertInto('expert_outputs')
-      .values({
-        id: outputId,
-        expert_id: expertId,
+  const org = (id: string | null | undefined) => (id ? orgs.get(id)! : null);
+  await replaceProfileRows(
+    trx,
+    expertId,
+    {
+      fieldIds: input.fieldIds,
+      outputs: input.outputs.map((o) => ({
         kind: o.kind,
         title: o.title,
         abstract: o.abstract ?? null,
         year: o.year ?? null,
-        created_at: now,
-      })
-      .execute();
-    if (o.collaborators.length) {
-      await trx
-        .insertInto('expert_output_collaborators')
-        .values(
-          o.collaborators.map((c) => ({
-            id: newId(),
-            output_id: outputId,
-            name: c.name,
-            person_id: c.personId ?? null,
-            organisation_id: c.organisationId ? orgs.get(c.organisationId)! : null,
-          })),
-        )
-        .execute();
-    }
-  }
-  for (const c of input.declaredConflicts) {
-    const organisationId = c.organisationId ? orgs.get(c.organisationId)! : null;
-    const personId = c.personId ?? null;
-    await trx
-      .insertInto('expert_declared_conflicts')
-      .values({
-        id: newId(),
-        expert_id: expertId,
-        organisation_id: organisationId,
-        person_id: personId,
-        reason: c.reason,
-        declared_at: declaredAt.get(`${organisationId}|${personId}|${c.reason}`) ?? now,
-      })
-      .execute();
-  }
-  if (input.availability.length) {
-    await trx
-      .insertInto('expert_availability')
-      .values(
-        input.availability.map((w) => ({
-          id: newId(),
-          expert_id: expertId,
-          starts_on: w.startsOn,
-          ends_on: w.endsOn,
-          note: w.note ?? null,
+        collaborators: o.collaborators.map((c) => ({
+          name: c.name,
+          personId: c.personId ?? null,
+          organisationId: org(c.organisationId),
         })),
-      )
-      .execute();
-  }
+      })),
+      declaredConflicts: input.declaredConflicts.map((c) => ({
+        organisationId: org(c.organisationId),
+        personId: c.personId ?? null,
+        reason: c.reason,
+      })),
+      availability: input.availability.map((w) => ({
+        startsOn: w.startsOn,
+        endsOn: w.endsOn,
+        note: w.note ?? null,
+      })),
+    },
+    now,
+  );
 }

@@ -1,6 +1,9 @@
 import type { Transaction } from 'kysely';
 import type { DB } from '../../../db/schema.js';
-import { refreshCallConflicts } from '../conflicts/conflicts.engine.js';
+import { exclusionsOfPair, refreshCallConflicts } from '../conflicts/conflicts.engine.js';
+
+/** The rules that exclude one pair of the call, with their evidence (as last stored). */
+export { exclusionsOfPair };
 
 /**
  * The excluded (expert, application) pairs of a call as `${expertId}|${applicationId}`, recomputed and

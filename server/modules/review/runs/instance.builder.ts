@@ -3,8 +3,9 @@ import type { DB } from '../../../db/schema.js';
 import type { AffinityExpert, AffinityItem, AffinityModel } from '../engines/affinity/affinity.types.js';
 import { createBilingualModel } from '../engines/affinity/lexical-model.js';
 import type { AssignmentInstance, ExpertCategory } from '../engines/assignment/instance.js';
+import { assignmentProfiles } from '../experts/experts.service.js';
 import { excludedPairs } from './conflicts.port.js';
-import type { SettingsRow } from './settings.service.js';
+import { activeOverridesById, type SettingsRow } from './runs.repository.js';
 
 /** Above this many candidates per application only the best by affinity are kept (plus fixed pairs). */
 export const MAX_CANDIDATES_PER_APPLICATION = 200;
@@ -55,16 +56,11 @@ export async function buildCallInstance(
     .orderBy('id')
     .execute();
   const keepExperts = new Set((opts.fixed ?? []).map((p) => p[0]));
-  const experts = await availableExperts(trx, now, reviewEnd(settings, now), keepExperts);
-  const overrides = await trx
-    .selectFrom('assignment_overrides')
-    .select(['expert_id', 'application_id', 'kind'])
-    .where('call_id', '=', call.id)
-    .where('removed_at', 'is', null)
-    .orderBy('id')
-    .execute();
+  const profileData = await assignmentProfiles(trx);
+  const experts = availableExperts(profileData, now, reviewEnd(settings, now), keepExperts);
+  const overrides = await activeOverridesById(trx, call.id);
   const items = await itemsOf(trx, apps);
-  const profiles = await profilesOf(trx, experts);
+  const profiles = await profilesOf(trx, profileData, experts);
   const build = lap();
 
   const excluded = await excludedPairs(trx, call.id, now);
@@ -120,7 +116,7 @@ export async function buildCallInstance(
     k: call.reviewersPerApplication,
     composition: JSON.parse(settings.composition_json),
     experts: experts.map((e) => {
-      const maxLoad = Math.min(settings.load_max, e.load_max);
+      const maxLoad = Math.min(settings.load_max, e.loadMax);
       return {
         id: e.id,
         category: e.category as ExpertCategory,
@@ -154,25 +150,18 @@ export function reviewEnd(settings: SettingsRow, now: Date): Date {
  * a window (inclusive dates) that overlaps the period; plus `keep` (experts of seats a refill keeps).
  * Ordered by id, so instances are reproducible.
  */
-async function availableExperts(trx: Transaction<DB>, now: Date, end: Date, keep: Set<string>) {
+type ProfileData = Awaited<ReturnType<typeof assignmentProfiles>>;
+
+function availableExperts(data: ProfileData, now: Date, end: Date, keep: Set<string>) {
   const from = now.toISOString().slice(0, 10);
   const to = end.toISOString().slice(0, 10);
-  const rows = await trx
-    .selectFrom('experts')
-    .select(['id', 'category', 'load_max', 'active', 'expertise_zh', 'expertise_en'])
-    .orderBy('id')
-    .execute();
-  const windows = await trx
-    .selectFrom('expert_availability')
-    .select(['expert_id', 'starts_on', 'ends_on'])
-    .execute();
-  const byExpert = new Map<string, { starts_on: string; ends_on: string }[]>();
-  for (const w of windows) byExpert.set(w.expert_id, [...(byExpert.get(w.expert_id) ?? []), w]);
-  return rows.filter((e) => {
+  const byExpert = new Map<string, { startsOn: string; endsOn: string }[]>();
+  for (const w of data.windows) byExpert.set(w.expertId, [...(byExpert.get(w.expertId) ?? []), w]);
+  return data.experts.filter((e) => {
     if (keep.has(e.id)) return true;
     if (!e.active) return false;
     const ws = byExpert.get(e.id);
-    return !ws || ws.some((w) => w.starts_on <= to && w.ends_on >= from);
+    return !ws || ws.some((w) => w.startsOn <= to && w.endsOn >= from);
   });
 }
 
@@ -214,29 +203,24 @@ async function itemsOf(trx: Transaction<DB>, apps: { id: string; field_id: strin
 /** Expert text: expertise in Chinese and English, outputs' titles and abstracts, field paths. */
 async function profilesOf(
   trx: Transaction<DB>,
-  experts: { id: string; expertise_zh: string | null; expertise_en: string | null }[],
+  data: ProfileData,
+  experts: { id: string; expertiseZh: string | null; expertiseEn: string | null }[],
 ): Promise<AffinityExpert[]> {
-  const outputs = await trx
-    .selectFrom('expert_outputs')
-    .select(['expert_id', 'title', 'abstract'])
-    .orderBy('id')
-    .execute();
-  const fields = await trx.selectFrom('expert_fields').select(['expert_id', 'field_id']).execute();
   const paths = await fieldPaths(trx);
   const outputsOf = new Map<string, { title: string; abstract?: string }[]>();
-  for (const o of outputs)
-    outputsOf.set(o.expert_id, [
-      ...(outputsOf.get(o.expert_id) ?? []),
+  for (const o of data.outputs)
+    outputsOf.set(o.expertId, [
+      ...(outputsOf.get(o.expertId) ?? []),
       { title: o.title, abstract: o.abstract ?? undefined },
     ]);
   const fieldsOf = new Map<string, string[]>();
-  for (const f of fields) {
-    const path = paths.get(f.field_id);
-    if (path) fieldsOf.set(f.expert_id, [...(fieldsOf.get(f.expert_id) ?? []), path].sort());
+  for (const f of data.fields) {
+    const path = paths.get(f.fieldId);
+    if (path) fieldsOf.set(f.expertId, [...(fieldsOf.get(f.expertId) ?? []), path].sort());
   }
   return experts.map((e) => ({
     id: e.id,
-    expertise: joined(e.expertise_zh, e.expertise_en),
+    expertise: joined(e.expertiseZh, e.expertiseEn),
     outputs: outputsOf.get(e.id) ?? [],
     fields: fieldsOf.get(e.id) ?? [],
   }));

@@ -1,22 +1,24 @@
-import { appendAudit } from '../../../db/audit-chain.js';
+import type { Transaction } from 'kysely';
+import type { DB } from '../../../db/schema.js';
+import { write } from '../../../db/write.js';
 import { type Ctx, isoNow, newId } from '../../../http/context.js';
 import { AppError, notFound } from '../../../http/errors.js';
-import { excludedPairs } from './conflicts.port.js';
+import { expertExists } from '../experts/experts.service.js';
+import { excludedPairs, exclusionsOfPair } from './conflicts.port.js';
 import { officerCall } from './runs.access.js';
+import {
+  activeOverrides,
+  findActiveOverride,
+  insertOverride,
+  markOverrideRemoved,
+} from './runs.repository.js';
 import type { OverrideInput } from './runs.schema.js';
 import { applicationLabels, expertNames } from './runs.views.js';
 
 /** The call's active pins and forbids, with names (officers). */
 export async function listOverrides(ctx: Ctx, callId: string) {
   await officerCall(ctx.db, ctx, callId);
-  const rows = await ctx.db
-    .selectFrom('assignment_overrides')
-    .selectAll()
-    .where('call_id', '=', callId)
-    .where('removed_at', 'is', null)
-    .orderBy('created_at')
-    .orderBy('id')
-    .execute();
+  const rows = await activeOverrides(ctx.db, callId);
   const experts = await expertNames(
     ctx.db,
     rows.map((r) => r.expert_id),
@@ -44,7 +46,7 @@ export async function listOverrides(ctx: Ctx, callId: string) {
  * refused, naming the rule (conflicts are recomputed first, under the call's rule set).
  */
 export async function addOverride(ctx: Ctx, callId: string, input: OverrideInput) {
-  const id = await ctx.db.transaction().execute(async (trx) => {
+  const id = await write(ctx, async (trx, audit) => {
     const call = await officerCall(trx, ctx, callId);
     const app = await trx
       .selectFrom('applications')
@@ -53,54 +55,37 @@ export async function addOverride(ctx: Ctx, callId: string, input: OverrideInput
       .where('call_id', '=', callId)
       .where('state', '=', 'in_review')
       .executeTakeFirst();
-    const expert = await trx
-      .selectFrom('experts')
-      .select('id')
-      .where('id', '=', input.expertId)
-      .executeTakeFirst();
+    const expert = await expertExists(trx, input.expertId);
     if (!app || !expert) throw new AppError(422, 'assignment.pair_not_eligible');
-    const clash = await trx
-      .selectFrom('assignment_overrides')
-      .select('id')
-      .where('call_id', '=', callId)
-      .where('application_id', '=', input.applicationId)
-      .where('expert_id', '=', input.expertId)
-      .where('removed_at', 'is', null)
-      .executeTakeFirst();
+    const clash = await findActiveOverride(trx, callId, {
+      applicationId: input.applicationId,
+      expertId: input.expertId,
+    });
     if (clash) throw new AppError(409, 'assignment.override_exists');
     if (input.kind === 'pin') {
-      const excluded = await excludedPairs(trx, callId, ctx.clock.now());
+      const excluded = await excludedPairs(trx as Transaction<DB>, callId, ctx.clock.now());
       if (excluded.has(`${input.expertId}|${input.applicationId}`)) {
-        const rules = await trx
-          .selectFrom('conflict_exclusions')
-          .select(['rule_key', 'evidence_json'])
-          .where('call_id', '=', callId)
-          .where('application_id', '=', input.applicationId)
-          .where('expert_id', '=', input.expertId)
-          .execute();
+        const rules = await exclusionsOfPair(trx, callId, input.applicationId, input.expertId);
         throw new AppError(409, 'assignment.pair_conflicted', {
-          detail: `excluded by ${rules.map((r) => r.rule_key).join(', ')}`,
-          rules: rules.map((r) => ({ rule: r.rule_key, evidence: JSON.parse(r.evidence_json) })),
+          detail: `excluded by ${rules.map((r) => r.ruleKey).join(', ')}`,
+          rules: rules.map((r) => ({ rule: r.ruleKey, evidence: r.evidence })),
         });
       }
     }
     const id = newId();
-    await trx
-      .insertInto('assignment_overrides')
-      .values({
-        id,
-        call_id: callId,
-        application_id: input.applicationId,
-        expert_id: input.expertId,
-        kind: input.kind,
-        reason: input.reason,
-        created_by: ctx.actor?.userId || null,
-        created_at: isoNow(ctx.clock),
-        removed_at: null,
-        removed_by: null,
-      })
-      .execute();
-    await appendAudit(trx, ctx.seam, ctx, {
+    await insertOverride(trx, {
+      id,
+      call_id: callId,
+      application_id: input.applicationId,
+      expert_id: input.expertId,
+      kind: input.kind,
+      reason: input.reason,
+      created_by: ctx.actor?.userId || null,
+      created_at: isoNow(ctx.clock),
+      removed_at: null,
+      removed_by: null,
+    });
+    await audit({
       action: `review.${input.kind}`,
       entityType: 'assignment_override',
       entityId: id,
@@ -116,22 +101,12 @@ export async function addOverride(ctx: Ctx, callId: string, input: OverrideInput
 
 /** Ends a pin or forbid (kept, with who removed it and when). */
 export async function removeOverride(ctx: Ctx, callId: string, overrideId: string) {
-  await ctx.db.transaction().execute(async (trx) => {
+  await write(ctx, async (trx, audit) => {
     const call = await officerCall(trx, ctx, callId);
-    const row = await trx
-      .selectFrom('assignment_overrides')
-      .selectAll()
-      .where('id', '=', overrideId)
-      .where('call_id', '=', callId)
-      .where('removed_at', 'is', null)
-      .executeTakeFirst();
+    const row = await findActiveOverride(trx, callId, { id: overrideId });
     if (!row) throw notFound('assignment.override_not_found');
-    await trx
-      .updateTable('assignment_overrides')
-      .set({ removed_at: isoNow(ctx.clock), removed_by: ctx.actor?.userId || null })
-      .where('id', '=', overrideId)
-      .execute();
-    await appendAudit(trx, ctx.seam, ctx, {
+    await markOverrideRemoved(trx, overrideId, isoNow(ctx.clock), ctx.actor?.userId || null);
+    await audit({
       action: `review.${row.kind}_removed`,
       entityType: 'assignment_override',
       entityId: overrideId,

@@ -1,17 +1,26 @@
 import type { Transaction } from 'kysely';
 import { canTransition } from '../../../../common/calls.js';
 import type { AssignmentMode } from '../../../../common/review.js';
-import { appendAudit } from '../../../db/audit-chain.js';
 import type { DB } from '../../../db/schema.js';
+import { write } from '../../../db/write.js';
 import { type Ctx, newId } from '../../../http/context.js';
 import { AppError, notFound } from '../../../http/errors.js';
 import { type CallRecord, effectiveCallState } from '../../calls/calls.lookup.js';
 import { moveCall } from '../../calls/calls.service.js';
 import { notify } from '../../notifications/notifications.service.js';
 import type { AssignmentResult } from '../engines/assignment/assign.js';
+import { userIdsOfExperts } from '../experts/experts.service.js';
 import { assertInReview, officerCall } from './runs.access.js';
+import {
+  expireOverdueSeats,
+  findRun,
+  insertSeat,
+  markPublished,
+  type RunRow,
+  seatsOfCallById,
+} from './runs.repository.js';
 import { publishedRun, solveAndStore } from './runs.service.js';
-import { type RunRow, runView } from './runs.views.js';
+import { runView } from './runs.views.js';
 import { ensureSettings } from './settings.service.js';
 
 const DAY = 86_400_000;
@@ -37,46 +46,36 @@ async function inviteSeats(
   const now = ctx.clock.now();
   const settings = await ensureSettings(trx, call.id, now.toISOString());
   const respondBy = new Date(now.getTime() + settings.response_days * DAY).toISOString();
-  const existing = await trx
-    .selectFrom('review_assignments')
-    .select(['application_id'])
-    .where('call_id', '=', call.id)
-    .execute();
+  const existing = await seatsOfCallById(trx, call.id);
   const used = new Map<string, number>();
-  for (const s of existing) used.set(s.application_id, (used.get(s.application_id) ?? 0) + 1);
+  for (const s of existing) used.set(s.applicationId, (used.get(s.applicationId) ?? 0) + 1);
   const apps = await trx
     .selectFrom('applications')
     .select(['id', 'receipt_no'])
     .where('call_id', '=', call.id)
     .execute();
   const numberOf = new Map(apps.map((a) => [a.id, a.receipt_no]));
-  const users = await trx
-    .selectFrom('experts')
-    .innerJoin('people', 'people.id', 'experts.person_id')
-    .select(['experts.id', 'people.user_id'])
-    .where('experts.id', 'in', pairs.length ? pairs.map((p) => p[0]) : [''])
-    .execute();
-  const userOf = new Map(users.map((u) => [u.id, u.user_id]));
+  const userOf = await userIdsOfExperts(
+    trx,
+    pairs.map((p) => p[0]),
+  );
   for (const [expertId, applicationId] of pairs) {
     const n = used.get(applicationId) ?? 0;
     used.set(applicationId, n + 1);
     const id = newId();
-    await trx
-      .insertInto('review_assignments')
-      .values({
-        id,
-        call_id: call.id,
-        application_id: applicationId,
-        expert_id: expertId,
-        run_id: run.id,
-        state: 'invited',
-        label: seatLabel(n),
-        invited_at: now.toISOString(),
-        respond_by: respondBy,
-        responded_at: null,
-        decline_reason: null,
-      })
-      .execute();
+    await insertSeat(trx, {
+      id,
+      callId: call.id,
+      applicationId,
+      expertId,
+      runId: run.id,
+      state: 'invited',
+      label: seatLabel(n),
+      invitedAt: now.toISOString(),
+      respondBy,
+      respondedAt: null,
+      declineReason: null,
+    });
     const userId = userOf.get(expertId);
     if (userId)
       await notify(trx, ctx, {
@@ -109,33 +108,18 @@ async function startReview(trx: Transaction<DB>, ctx: Ctx, call: CallRecord) {
 
 /** Publishes a draft run: seats and invitations, the call into review, the other drafts discarded. */
 export async function publishRun(ctx: Ctx, callId: string, runId: string) {
-  const run = await ctx.db.transaction().execute(async (trx) => {
+  const run = await write(ctx, async (trx, audit) => {
     const call = await officerCall(trx, ctx, callId);
-    const draft = await trx
-      .selectFrom('assignment_runs')
-      .selectAll()
-      .where('id', '=', runId)
-      .where('call_id', '=', callId)
-      .executeTakeFirst();
+    const draft = await findRun(trx, callId, runId);
     if (!draft) throw notFound('assignment.run_not_found');
     if (draft.state !== 'draft') throw new AppError(409, 'assignment.run_not_draft');
     if (await publishedRun(trx, callId)) throw new AppError(409, 'assignment.already_published');
     const now = ctx.clock.now().toISOString();
     const result = JSON.parse(draft.result_json) as AssignmentResult;
-    await inviteSeats(trx, ctx, call, draft, result.assignments);
-    await trx
-      .updateTable('assignment_runs')
-      .set({ state: 'published', published_at: now })
-      .where('id', '=', runId)
-      .execute();
-    await trx
-      .updateTable('assignment_runs')
-      .set({ state: 'discarded' })
-      .where('call_id', '=', callId)
-      .where('state', '=', 'draft')
-      .execute();
-    await startReview(trx, ctx, call);
-    await appendAudit(trx, ctx.seam, ctx, {
+    await inviteSeats(trx as Transaction<DB>, ctx, call, draft, result.assignments);
+    await markPublished(trx, callId, runId, now);
+    await startReview(trx as Transaction<DB>, ctx, call);
+    await audit({
       action: 'review.run_published',
       entityType: 'assignment_run',
       entityId: runId,
@@ -149,13 +133,7 @@ export async function publishRun(ctx: Ctx, callId: string, runId: string) {
 
 /** Invitations past their answer window become expired (in the caller's transaction). */
 export async function expireOverdue(trx: Transaction<DB>, callId: string, now: string) {
-  await trx
-    .updateTable('review_assignments')
-    .set({ state: 'expired' })
-    .where('call_id', '=', callId)
-    .where('state', '=', 'invited')
-    .where('respond_by', '<=', now)
-    .execute();
+  await expireOverdueSeats(trx, callId, now);
 }
 
 /**
@@ -164,19 +142,16 @@ export async function expireOverdue(trx: Transaction<DB>, callId: string, now: s
  * hybrid) fills only the open seats. Accepted seats are never touched.
  */
 export async function refillCall(ctx: Ctx, callId: string) {
-  const run = await ctx.db.transaction().execute(async (trx) => {
+  const run = await write(ctx, async (w, audit) => {
+    // The instance builder and the conflicts engine take a Transaction; write() runs in one.
+    const trx = w as Transaction<DB>;
     const call = await officerCall(trx, ctx, callId);
     const initial = await publishedRun(trx, callId);
     if (!initial) throw new AppError(409, 'assignment.not_published');
     await assertInReview(trx, callId);
     await expireOverdue(trx, callId, ctx.clock.now().toISOString());
-    const seats = await trx
-      .selectFrom('review_assignments')
-      .select(['expert_id', 'application_id', 'state'])
-      .where('call_id', '=', callId)
-      .orderBy('id')
-      .execute();
-    const pair = (s: (typeof seats)[number]): [string, string] => [s.expert_id, s.application_id];
+    const seats = await seatsOfCallById(trx, callId);
+    const pair = (s: (typeof seats)[number]): [string, string] => [s.expertId, s.applicationId];
     const fixed = seats.filter((s) => s.state === 'invited' || s.state === 'accepted').map(pair);
     const apps = await trx
       .selectFrom('applications')
@@ -192,6 +167,7 @@ export async function refillCall(ctx: Ctx, callId: string) {
     const open = seats.filter((s) => s.state === 'declined' || s.state === 'expired');
     const stored = await solveAndStore(
       trx,
+      audit,
       ctx,
       call,
       { mode: initial.mode as AssignmentMode, purpose: 'refill', state: 'published' },

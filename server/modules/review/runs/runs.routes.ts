@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ctxOf, requireActor } from '../../../http/auth.js';
+import { ctxOf, requireSignIn } from '../../../http/auth.js';
 import { problem, problemResponses } from '../../../http/openapi.js';
 import { addOverride, listOverrides, removeOverride } from './overrides.service.js';
 import { publishRun } from './publish.service.js';
@@ -26,6 +26,7 @@ import { getReviewSettings, updateReviewSettings } from './settings.service.js';
 /** A call's review settings, assignment runs and pins/forbids (officers); seats in seats.routes.ts. */
 export async function assignmentRunsRoutes(root: FastifyInstance) {
   const app = root.withTypeProvider<ZodTypeProvider>();
+  requireSignIn(app);
   const tags = ['review'];
   const withInfeasible = { ...problemResponses, 422: problem };
 
@@ -39,10 +40,7 @@ export async function assignmentRunsRoutes(root: FastifyInstance) {
         response: { 200: reviewSettingsView, ...problemResponses },
       },
     },
-    async (request) => {
-      requireActor(request);
-      return getReviewSettings(ctxOf(request), request.params.callId);
-    },
+    async (request) => getReviewSettings(ctxOf(request), request.params.callId),
   );
 
   app.put(
@@ -56,10 +54,7 @@ export async function assignmentRunsRoutes(root: FastifyInstance) {
         response: { 200: reviewSettingsView, ...problemResponses },
       },
     },
-    async (request) => {
-      requireActor(request);
-      return updateReviewSettings(ctxOf(request), request.params.callId, request.body);
-    },
+    async (request) => updateReviewSettings(ctxOf(request), request.params.callId, request.body),
   );
 
   app.post(
@@ -73,10 +68,8 @@ export async function assignmentRunsRoutes(root: FastifyInstance) {
         response: { 201: runView, ...withInfeasible },
       },
     },
-    async (request, reply) => {
-      requireActor(request);
-      return reply.code(201).send(await createRun(ctxOf(request), request.params.callId, request.body));
-    },
+    async (request, reply) =>
+      reply.code(201).send(await createRun(ctxOf(request), request.params.callId, request.body)),
   );
 
   app.get(
@@ -89,10 +82,7 @@ export async function assignmentRunsRoutes(root: FastifyInstance) {
         response: { 200: runList, ...problemResponses },
       },
     },
-    async (request) => {
-      requireActor(request);
-      return listRuns(ctxOf(request), request.params.callId);
-    },
+    async (request) => listRuns(ctxOf(request), request.params.callId),
   );
 
   app.get(
@@ -105,10 +95,7 @@ export async function assignmentRunsRoutes(root: FastifyInstance) {
         response: { 200: runView, ...problemResponses },
       },
     },
-    async (request) => {
-      requireActor(request);
-      return getRun(ctxOf(request), request.params.callId, request.params.runId);
-    },
+    async (request) => getRun(ctxOf(request), request.params.callId, request.params.runId),
   );
 
   app.get(
@@ -122,7 +109,6 @@ export async function assignmentRunsRoutes(root: FastifyInstance) {
       },
     },
     async (request, reply) => {
-      requireActor(request);
       const instance = await runInstance(ctxOf(request), request.params.callId, request.params.runId);
       return reply
         .header('content-disposition', `attachment; filename="assignment-${request.params.runId}.json"`)
@@ -140,10 +126,7 @@ export async function assignmentRunsRoutes(root: FastifyInstance) {
         response: { 200: replayView, ...withInfeasible },
       },
     },
-    async (request) => {
-      requireActor(request);
-      return replayRun(ctxOf(request), request.params.callId, request.params.runId);
-    },
+    async (request) => replayRun(ctxOf(request), request.params.callId, request.params.runId),
   );
 
   app.post(
@@ -156,10 +139,7 @@ export async function assignmentRunsRoutes(root: FastifyInstance) {
         response: { 200: runView, ...problemResponses },
       },
     },
-    async (request) => {
-      requireActor(request);
-      return publishRun(ctxOf(request), request.params.callId, request.params.runId);
-    },
+    async (request) => publishRun(ctxOf(request), request.params.callId, request.params.runId),
   );
 
   app.get(
@@ -172,10 +152,7 @@ export async function assignmentRunsRoutes(root: FastifyInstance) {
         response: { 200: overrideList, ...problemResponses },
       },
     },
-    async (request) => {
-      requireActor(request);
-      return listOverrides(ctxOf(request), request.params.callId);
-    },
+    async (request) => listOverrides(ctxOf(request), request.params.callId),
   );
 
   app.post(
@@ -189,10 +166,8 @@ export async function assignmentRunsRoutes(root: FastifyInstance) {
         response: { 201: overrideView, ...withInfeasible },
       },
     },
-    async (request, reply) => {
-      requireActor(request);
-      return reply.code(201).send(await addOverride(ctxOf(request), request.params.callId, request.body));
-    },
+    async (request, reply) =>
+      reply.code(201).send(await addOverride(ctxOf(request), request.params.callId, request.body)),
   );
 
   app.delete(
@@ -206,7 +181,6 @@ export async function assignmentRunsRoutes(root: FastifyInstance) {
       },
     },
     async (request, reply) => {
-      requireActor(request);
       await removeOverride(ctxOf(request), request.params.callId, request.params.overrideId);
       return reply.code(204).send(null);
     },

@@ -1,8 +1,8 @@
 import type { Transaction } from 'kysely';
 import { canonicalJson } from '../../../../common/canonical-json.js';
 import type { AssignmentMode } from '../../../../common/review.js';
-import { appendAudit } from '../../../db/audit-chain.js';
 import type { DB } from '../../../db/schema.js';
+import { type Audit, write } from '../../../db/write.js';
 import { type Ctx, newId } from '../../../http/context.js';
 import { AppError, notFound } from '../../../http/errors.js';
 import type { CallRecord } from '../../calls/calls.lookup.js';
@@ -10,8 +10,9 @@ import { type AssignmentResult, assign } from '../engines/assignment/assign.js';
 import { AssignmentError, type AssignmentInstance } from '../engines/assignment/instance.js';
 import { type BuildOptions, buildCallInstance } from './instance.builder.js';
 import { assertInReview, officerCall } from './runs.access.js';
+import { findPublishedRun, findRun, insertRun, type RunRow, runsOfCall } from './runs.repository.js';
 import type { CreateRunInput } from './runs.schema.js';
-import { type RunRow, runView, summaryOf } from './runs.views.js';
+import { runView, summaryOf } from './runs.views.js';
 import { ensureSettings } from './settings.service.js';
 
 /** The engine's problem as a 422 problem+json naming the constraint and the applications. */
@@ -44,6 +45,7 @@ function solve(instance: AssignmentInstance, mode: AssignmentMode, seed: number 
  */
 export async function solveAndStore(
   trx: Transaction<DB>,
+  audit: Audit,
   ctx: Ctx,
   call: CallRecord,
   input: CreateRunInput & { purpose: 'initial' | 'refill'; state: 'draft' | 'published' },
@@ -73,8 +75,8 @@ export async function solveAndStore(
     created_at: now.toISOString(),
     published_at: input.state === 'published' ? now.toISOString() : null,
   };
-  await trx.insertInto('assignment_runs').values(run).execute();
-  await appendAudit(trx, ctx.seam, ctx, {
+  await insertRun(trx, run);
+  await audit({
     action: `review.run_${input.purpose}`,
     entityType: 'assignment_run',
     entityId: run.id,
@@ -94,46 +96,34 @@ export async function solveAndStore(
 
 /** True once a run of the call has been published (the seats exist). */
 export async function publishedRun(trx: Transaction<DB> | Ctx['db'], callId: string) {
-  return trx
-    .selectFrom('assignment_runs')
-    .selectAll()
-    .where('call_id', '=', callId)
-    .where('state', '=', 'published')
-    .where('purpose', '=', 'initial')
-    .executeTakeFirst();
+  return findPublishedRun(trx, callId);
 }
 
 /** A draft run of the call's in_review applications in the given mode (and seed). */
 export async function createRun(ctx: Ctx, callId: string, input: CreateRunInput) {
-  const run = await ctx.db.transaction().execute(async (trx) => {
+  const run = await write(ctx, async (trx, audit) => {
     const call = await officerCall(trx, ctx, callId);
     await assertInReview(trx, callId);
     if (await publishedRun(trx, callId)) throw new AppError(409, 'assignment.already_published');
-    return (await solveAndStore(trx, ctx, call, { ...input, purpose: 'initial', state: 'draft' })).run;
+    return (
+      await solveAndStore(trx as Transaction<DB>, audit, ctx, call, {
+        ...input,
+        purpose: 'initial',
+        state: 'draft',
+      })
+    ).run;
   });
   return runView(ctx.db, run);
 }
 
 export async function listRuns(ctx: Ctx, callId: string) {
   await officerCall(ctx.db, ctx, callId);
-  const rows = await ctx.db
-    .selectFrom('assignment_runs')
-    .selectAll()
-    .where('call_id', '=', callId)
-    .orderBy('created_at', 'desc')
-    .orderBy('id', 'desc')
-    .execute();
-  return { items: rows.map(summaryOf) };
+  return { items: (await runsOfCall(ctx.db, callId)).map(summaryOf) };
 }
 
 async function runOf(ctx: Ctx, callId: string, runId: string): Promise<RunRow> {
   await officerCall(ctx.db, ctx, callId);
-  const run = await ctx.db
-    .selectFrom('assignment_runs')
-    .selectAll()
-    .where('id', '=', runId)
-    .where('call_id', '=', callId)
-    .executeTakeFirst();
+  const run = await findRun(ctx.db, callId, runId);
   if (!run) throw notFound('assignment.run_not_found');
   return run;
 }

@@ -1,26 +1,21 @@
-import type { Kysely, Selectable } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { AssignmentMode, ExpertCategory } from '../../../../common/review.js';
-import type { AssignmentRunsTable, DB } from '../../../db/schema.js';
+import type { DB } from '../../../db/schema.js';
 import type { AssignmentResult } from '../engines/assignment/assign.js';
 import type { AssignmentInstance } from '../engines/assignment/instance.js';
+import { expertPersonNames } from '../experts/experts.service.js';
+import type { RunRow } from './runs.repository.js';
 import type { RunView } from './runs.schema.js';
-
-export type RunRow = Selectable<AssignmentRunsTable>;
 
 /** Display names of experts (people name_zh, name_en in brackets when different) with their category. */
 export async function expertNames(db: Kysely<DB>, ids: string[]) {
   if (!ids.length) return new Map<string, { name: string; category: ExpertCategory }>();
-  const rows = await db
-    .selectFrom('experts')
-    .innerJoin('people', 'people.id', 'experts.person_id')
-    .select(['experts.id', 'experts.category', 'people.name_zh', 'people.name_en'])
-    .where('experts.id', 'in', [...new Set(ids)])
-    .execute();
+  const names = await expertPersonNames(db, ids);
   return new Map(
-    rows.map((r) => [
-      r.id,
+    [...names].map(([id, r]) => [
+      id,
       {
-        name: r.name_en && r.name_en !== r.name_zh ? `${r.name_zh} (${r.name_en})` : r.name_zh,
+        name: r.nameEn && r.nameEn !== r.nameZh ? `${r.nameZh} (${r.nameEn})` : r.nameZh,
         category: r.category as ExpertCategory,
       },
     ]),

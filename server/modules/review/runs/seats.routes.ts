@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { ctxOf, requireActor } from '../../../http/auth.js';
+import { ctxOf } from '../../../http/auth.js';
 import { problem, problemResponses } from '../../../http/openapi.js';
 import { refillCall } from './publish.service.js';
 import {
@@ -17,6 +17,7 @@ import { answerSeat, listMyReviews, listReviewCalls, listSeats } from './seats.s
 
 /** Seats: officers see and refill them; an expert sees and answers only their own. */
 export async function seatsRoutes(root: FastifyInstance) {
+  // Registered inside assignmentRunsRoutes' scope, whose requireSignIn(app) guards these routes too.
   const app = root.withTypeProvider<ZodTypeProvider>();
   const tags = ['review'];
 
@@ -29,10 +30,7 @@ export async function seatsRoutes(root: FastifyInstance) {
         response: { 200: reviewCallList, ...problemResponses },
       },
     },
-    async (request) => {
-      requireActor(request);
-      return listReviewCalls(ctxOf(request));
-    },
+    async (request) => listReviewCalls(ctxOf(request)),
   );
 
   app.get(
@@ -45,10 +43,7 @@ export async function seatsRoutes(root: FastifyInstance) {
         response: { 200: seatList, ...problemResponses },
       },
     },
-    async (request) => {
-      requireActor(request);
-      return listSeats(ctxOf(request), request.params.callId);
-    },
+    async (request) => listSeats(ctxOf(request), request.params.callId),
   );
 
   app.post(
@@ -61,10 +56,7 @@ export async function seatsRoutes(root: FastifyInstance) {
         response: { 200: runView, ...problemResponses, 422: problem },
       },
     },
-    async (request) => {
-      requireActor(request);
-      return refillCall(ctxOf(request), request.params.callId);
-    },
+    async (request) => refillCall(ctxOf(request), request.params.callId),
   );
 
   app.get(
@@ -76,10 +68,7 @@ export async function seatsRoutes(root: FastifyInstance) {
         response: { 200: myReviewList, ...problemResponses },
       },
     },
-    async (request) => {
-      requireActor(request);
-      return listMyReviews(ctxOf(request));
-    },
+    async (request) => listMyReviews(ctxOf(request)),
   );
 
   app.post(
@@ -92,10 +81,7 @@ export async function seatsRoutes(root: FastifyInstance) {
         response: { 200: myReviewView, ...problemResponses },
       },
     },
-    async (request) => {
-      requireActor(request);
-      return answerSeat(ctxOf(request), request.params.assignmentId, 'accept');
-    },
+    async (request) => answerSeat(ctxOf(request), request.params.assignmentId, 'accept'),
   );
 
   app.post(
@@ -109,9 +95,7 @@ export async function seatsRoutes(root: FastifyInstance) {
         response: { 200: myReviewView, ...problemResponses },
       },
     },
-    async (request) => {
-      requireActor(request);
-      return answerSeat(ctxOf(request), request.params.assignmentId, 'decline', request.body.reason);
-    },
+    async (request) =>
+      answerSeat(ctxOf(request), request.params.assignmentId, 'decline', request.body.reason),
   );
 }

@@ -1,54 +1,64 @@
 import type { Kysely } from 'kysely';
 import { SEAT_STATES, type SeatState } from '../../../../common/review.js';
-import { appendAudit } from '../../../db/audit-chain.js';
 import type { DB } from '../../../db/schema.js';
+import { write } from '../../../db/write.js';
 import { type Ctx, isoNow, platformIdsWithRole } from '../../../http/context.js';
 import { AppError, notFound } from '../../../http/errors.js';
 import { notify, roleHoldersOrAdmins } from '../../notifications/notifications.service.js';
 import { expertIdOfUser } from '../experts/experts.service.js';
 import { officerCall } from './runs.access.js';
+import {
+  answerSeatRow,
+  findSeat,
+  liveSeatCounts,
+  lockSeat,
+  type Seat,
+  seatsOfCall,
+} from './runs.repository.js';
 import type { MyReviewView } from './runs.schema.js';
 import { applicationLabels, expertNames } from './runs.views.js';
+
+/** For scoring: a seat by id, its row lock, and how many live (invited or accepted) seats each application has. */
+export { findSeat, liveSeatCounts, lockSeat, type Seat };
+
+/** For the panel: the label of each seat of the call (A, B, …), by seat id. */
+export async function seatLabels(db: Kysely<DB>, callId: string): Promise<Map<string, string>> {
+  return new Map((await seatsOfCall(db, callId)).map((s) => [s.id, s.label]));
+}
 
 /** Every seat of a call with its state, and the counts per state (officers). */
 export async function listSeats(ctx: Ctx, callId: string) {
   await officerCall(ctx.db, ctx, callId);
-  const rows = await ctx.db
-    .selectFrom('review_assignments')
-    .selectAll()
-    .where('call_id', '=', callId)
-    .orderBy('application_id')
-    .orderBy('label')
-    .execute();
+  const rows = await seatsOfCall(ctx.db, callId);
   const experts = await expertNames(
     ctx.db,
-    rows.map((r) => r.expert_id),
+    rows.map((r) => r.expertId),
   );
   const apps = await applicationLabels(
     ctx.db,
-    rows.map((r) => r.application_id),
+    rows.map((r) => r.applicationId),
   );
   const now = isoNow(ctx.clock);
   const counts = Object.fromEntries(SEAT_STATES.map((s) => [s, 0])) as Record<SeatState, number>;
   const items = rows.map((r) => {
     // An unanswered invitation past its window shows as expired (stored so by the next refill).
-    const state = (r.state === 'invited' && r.respond_by <= now ? 'expired' : r.state) as SeatState;
+    const state = (r.state === 'invited' && r.respondBy <= now ? 'expired' : r.state) as SeatState;
     counts[state]++;
     return {
       id: r.id,
-      applicationId: r.application_id,
-      applicationNumber: apps.get(r.application_id)?.number ?? null,
-      applicationTitle: apps.get(r.application_id)?.title ?? null,
-      expertId: r.expert_id,
-      expertName: experts.get(r.expert_id)?.name ?? r.expert_id,
-      category: experts.get(r.expert_id)?.category ?? 'academic',
+      applicationId: r.applicationId,
+      applicationNumber: apps.get(r.applicationId)?.number ?? null,
+      applicationTitle: apps.get(r.applicationId)?.title ?? null,
+      expertId: r.expertId,
+      expertName: experts.get(r.expertId)?.name ?? r.expertId,
+      category: experts.get(r.expertId)?.category ?? 'academic',
       label: r.label,
       state,
-      invitedAt: r.invited_at,
-      respondBy: r.respond_by,
-      respondedAt: r.responded_at,
-      declineReason: r.decline_reason,
-      runId: r.run_id,
+      invitedAt: r.invitedAt,
+      respondBy: r.respondBy,
+      respondedAt: r.respondedAt,
+      declineReason: r.declineReason,
+      runId: r.runId,
     };
   });
   return { items, counts };
@@ -137,29 +147,21 @@ export async function answerSeat(
   answer: 'accept' | 'decline',
   reason?: string,
 ) {
-  await ctx.db.transaction().execute(async (trx) => {
+  await write(ctx, async (trx, audit) => {
     const expertId = await expertIdOfUser(trx, ctx.actor?.userId);
-    const seat = await trx
-      .selectFrom('review_assignments')
-      .selectAll()
-      .where('id', '=', assignmentId)
-      .executeTakeFirst();
-    if (!seat || !expertId || seat.expert_id !== expertId) throw notFound('assignment.seat_not_found');
+    const seat = await findSeat(trx, assignmentId);
+    if (!seat || !expertId || seat.expertId !== expertId) throw notFound('assignment.seat_not_found');
     const now = isoNow(ctx.clock);
     if (seat.state !== 'invited') throw new AppError(409, 'assignment.seat_not_open');
-    if (seat.respond_by <= now) throw new AppError(409, 'assignment.response_window_closed');
+    if (seat.respondBy <= now) throw new AppError(409, 'assignment.response_window_closed');
     const state = answer === 'accept' ? 'accepted' : 'declined';
-    await trx
-      .updateTable('review_assignments')
-      .set({ state, responded_at: now, decline_reason: answer === 'decline' ? (reason ?? null) : null })
-      .where('id', '=', assignmentId)
-      .execute();
+    await answerSeatRow(trx, assignmentId, state, now, answer === 'decline' ? (reason ?? null) : null);
     const call = await trx
       .selectFrom('calls')
       .select(['platform_id', 'code', 'title_zh', 'title_en'])
-      .where('id', '=', seat.call_id)
+      .where('id', '=', seat.callId)
       .executeTakeFirstOrThrow();
-    await appendAudit(trx, ctx.seam, ctx, {
+    await audit({
       action: `review.seat_${state}`,
       entityType: 'review_assignment',
       entityId: assignmentId,
@@ -178,27 +180,27 @@ export async function answerSeat(
 async function tellOfficersOfDecline(
   trx: Kysely<DB>,
   ctx: Ctx,
-  seat: { id: string; call_id: string; application_id: string; expert_id: string; label: string },
+  seat: Seat,
   call: { platform_id: string; code: string; title_zh: string; title_en: string | null },
   reason: string | undefined,
 ) {
   const [experts, apps] = await Promise.all([
-    expertNames(trx, [seat.expert_id]),
-    applicationLabels(trx, [seat.application_id]),
+    expertNames(trx, [seat.expertId]),
+    applicationLabels(trx, [seat.applicationId]),
   ]);
   await notify(trx, ctx, {
     userIds: await roleHoldersOrAdmins(trx, call.platform_id, 'program_officer'),
     kind: 'review.declined',
     platformId: call.platform_id,
     entityType: 'call_review',
-    entityId: seat.call_id,
+    entityId: seat.callId,
     params: {
       callCode: call.code,
       callTitleZh: call.title_zh,
       callTitleEn: call.title_en,
-      number: apps.get(seat.application_id)?.number ?? null,
+      number: apps.get(seat.applicationId)?.number ?? null,
       label: seat.label,
-      expert: experts.get(seat.expert_id)?.name ?? null,
+      expert: experts.get(seat.expertId)?.name ?? null,
       reason: reason ?? null,
     },
   });

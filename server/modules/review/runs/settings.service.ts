@@ -1,14 +1,25 @@
-import type { Kysely, Selectable } from 'kysely';
+import type { Kysely } from 'kysely';
 import { DEFAULT_RULE_SET_ID } from '../../../../common/conflict-rules.js';
-import { appendAudit } from '../../../db/audit-chain.js';
-import type { CallReviewSettingsTable, DB } from '../../../db/schema.js';
+import type { ReviewThresholds } from '../../../../common/review-thresholds.js';
+import type { DB } from '../../../db/schema.js';
+import { write } from '../../../db/write.js';
 import { type Ctx, isoNow } from '../../../http/context.js';
 import { invalidField } from '../../../http/errors.js';
 import { assertRuleSetUsable } from '../conflicts/conflicts.rulesets.js';
 import { officerCall } from './runs.access.js';
+import {
+  findSettings,
+  insertSettings,
+  type SettingsRow,
+  scoringClosesAt,
+  thresholdsOf,
+  updateSettings,
+} from './runs.repository.js';
 import type { ReviewSettingsView, UpdateReviewSettingsInput } from './runs.schema.js';
 
-export type SettingsRow = Selectable<CallReviewSettingsTable>;
+export type { SettingsRow };
+/** For scoring: the panel's thresholds and when scoring closes (no authorization; the caller checked). */
+export { scoringClosesAt, thresholdsOf };
 
 /** The defaults of a call without a settings row (DOMAIN.md §5; docs/review-assignment.md). */
 export function defaultSettings(callId: string, now: string): SettingsRow {
@@ -29,25 +40,37 @@ export function defaultSettings(callId: string, now: string): SettingsRow {
 
 /** The stored settings, or the defaults (not stored) when the call has none yet. */
 export async function loadSettings(db: Kysely<DB>, callId: string, now: string): Promise<SettingsRow> {
-  const row = await db
-    .selectFrom('call_review_settings')
-    .selectAll()
-    .where('call_id', '=', callId)
-    .executeTakeFirst();
-  return row ?? defaultSettings(callId, now);
+  return (await findSettings(db, callId)) ?? defaultSettings(callId, now);
 }
 
 /** The settings row, inserted with the defaults when missing (inside the caller's transaction). */
 export async function ensureSettings(trx: Kysely<DB>, callId: string, now: string): Promise<SettingsRow> {
-  const row = await trx
-    .selectFrom('call_review_settings')
-    .selectAll()
-    .where('call_id', '=', callId)
-    .executeTakeFirst();
+  const row = await findSettings(trx, callId);
   if (row) return row;
   const fresh = defaultSettings(callId, now);
-  await trx.insertInto('call_review_settings').values(fresh).execute();
+  await insertSettings(trx, fresh);
   return fresh;
+}
+
+/**
+ * Sets the panel's thresholds of the call (inserting the default settings first when it has none),
+ * inside the caller's transaction; returns the thresholds they replace. The scoring module's panel
+ * owns the rules; this module owns the row.
+ */
+export async function saveThresholds(
+  trx: Kysely<DB>,
+  callId: string,
+  thresholds: ReviewThresholds,
+  by: string | null,
+  at: string,
+): Promise<unknown> {
+  const row = await ensureSettings(trx, callId, at);
+  await updateSettings(trx, callId, {
+    thresholds_json: JSON.stringify(thresholds),
+    updated_by: by,
+    updated_at: at,
+  });
+  return JSON.parse(row.thresholds_json);
 }
 
 export function settingsView(row: SettingsRow, k: number): ReviewSettingsView {
@@ -75,7 +98,7 @@ export async function updateReviewSettings(
   callId: string,
   input: UpdateReviewSettingsInput,
 ): Promise<ReviewSettingsView> {
-  return ctx.db.transaction().execute(async (trx) => {
+  return write(ctx, async (trx, audit) => {
     const call = await officerCall(trx, ctx, callId);
     const now = isoNow(ctx.clock);
     const before = await ensureSettings(trx, callId, now);
@@ -95,9 +118,9 @@ export async function updateReviewSettings(
       updated_by: ctx.actor?.userId || null,
       updated_at: now,
     };
-    await trx.updateTable('call_review_settings').set(patch).where('call_id', '=', callId).execute();
+    await updateSettings(trx, callId, patch);
     const { updated_at: _a, updated_by: _b, ...audited } = patch;
-    await appendAudit(trx, ctx.seam, ctx, {
+    await audit({
       action: 'review.settings_updated',
       entityType: 'call',
       entityId: callId,

@@ -1,10 +1,14 @@
 import type { Kysely } from 'kysely';
 import { CRITERIA, CRITERION_DIMENSION, type Criterion } from '../../../../common/calls.js';
 import { dimensionScore, type ReviewFlag } from '../../../../common/review-scoring.js';
-import { missedThresholds, parseThresholds } from '../../../../common/review-thresholds.js';
+import { missedThresholds } from '../../../../common/review-thresholds.js';
 import type { DB } from '../../../db/schema.js';
 import type { CallRecord } from '../../calls/calls.lookup.js';
+import { expertPersonNames } from '../experts/experts.service.js';
+import { liveSeatCounts, seatLabels } from '../runs/seats.service.js';
+import { thresholdsOf } from '../runs/settings.service.js';
 import { type CalibrationResult, calibrate, type Observation } from './calibration.js';
+import { panelReviewsOfCall, submittedCardsOfCall, submittedScoresOfCall } from './scoring.repository.js';
 import type { PanelApplicationView, PanelView } from './scoring.schema.js';
 
 export const CALIBRATION_METHOD = 'additive-ridge-als';
@@ -13,45 +17,29 @@ const mean = (xs: number[]) => (xs.length ? xs.reduce((s, x) => s + x, 0) / xs.l
 
 /** Submitted scorecards of the call with their scores, seat labels and reviewer names. */
 async function submittedCards(db: Kysely<DB>, callId: string) {
-  const cards = await db
-    .selectFrom('review_scorecards as s')
-    .innerJoin('review_assignments as r', 'r.id', 's.assignment_id')
-    .innerJoin('experts as e', 'e.id', 's.expert_id')
-    .innerJoin('people as p', 'p.id', 'e.person_id')
-    .select([
-      's.id',
-      's.application_id',
-      's.expert_id',
-      's.weighted_total',
-      's.submitted_at',
-      'r.label',
-      'p.name_zh',
-    ])
-    .where('s.call_id', '=', callId)
-    .where('s.state', '=', 'submitted')
-    .orderBy('s.application_id')
-    .orderBy('r.label')
-    .execute();
-  const scores = cards.length
-    ? await db
-        .selectFrom('review_scores as x')
-        .innerJoin('review_scorecards as s', 's.id', 'x.scorecard_id')
-        .select(['x.scorecard_id', 'x.criterion', 'x.score'])
-        .where('s.call_id', '=', callId)
-        .where('s.state', '=', 'submitted')
-        .execute()
-    : [];
-  const byCard = new Map<string, Partial<Record<Criterion, number>>>();
-  for (const x of scores) {
-    const m = byCard.get(x.scorecard_id) ?? {};
-    m[x.criterion as Criterion] = Number(x.score);
-    byCard.set(x.scorecard_id, m);
-  }
-  return cards.map((c) => ({
-    ...c,
-    weighted_total: Number(c.weighted_total),
+  const submitted = await submittedCardsOfCall(db, callId);
+  if (!submitted.length) return [];
+  const [labels, names, byCard] = await Promise.all([
+    seatLabels(db, callId),
+    expertPersonNames(
+      db,
+      submitted.map((c) => c.expertId),
+    ),
+    submittedScoresOfCall(db, callId),
+  ]);
+  const cards = submitted.map((c) => ({
+    id: c.id,
+    application_id: c.applicationId,
+    expert_id: c.expertId,
+    weighted_total: Number(c.weightedTotal),
+    submitted_at: c.submittedAt,
+    label: labels.get(c.assignmentId)!,
+    name_zh: names.get(c.expertId)!.nameZh,
     scores: byCard.get(c.id) ?? {},
   }));
+  // By application, then seat label, as the joined query ordered them (ids and labels sort alike in any collation).
+  const cmp = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+  return cards.sort((x, y) => cmp(x.application_id, y.application_id) || cmp(x.label, y.label));
 }
 
 type Card = Awaited<ReturnType<typeof submittedCards>>[number];
@@ -79,13 +67,9 @@ export function rankByScore<T extends { score: number | null }>(rows: T[]): (T &
  */
 export async function computePanel(db: Kysely<DB>, call: CallRecord): Promise<PanelView> {
   const { criteria } = call;
-  const [cards, settings, apps, seats, consensus] = await Promise.all([
+  const [cards, thresholds, apps, seatCount, consensus] = await Promise.all([
     submittedCards(db, call.id),
-    db
-      .selectFrom('call_review_settings')
-      .select('thresholds_json')
-      .where('call_id', '=', call.id)
-      .executeTakeFirst(),
+    thresholdsOf(db, call.id),
     db
       .selectFrom('applications as a')
       .innerJoin('organisations as o', 'o.id', 'a.lead_org_id')
@@ -93,15 +77,9 @@ export async function computePanel(db: Kysely<DB>, call: CallRecord): Promise<Pa
       .where('a.call_id', '=', call.id)
       .where('a.state', '=', 'in_review')
       .execute(),
-    db
-      .selectFrom('review_assignments')
-      .select(['application_id'])
-      .where('call_id', '=', call.id)
-      .where('state', 'in', ['invited', 'accepted'])
-      .execute(),
-    db.selectFrom('panel_reviews').selectAll().where('call_id', '=', call.id).execute(),
+    liveSeatCounts(db, call.id),
+    panelReviewsOfCall(db, call.id),
   ]);
-  const thresholds = parseThresholds(settings?.thresholds_json);
   const obs = (value: (c: Card) => number | undefined): Observation[] =>
     cards
       .filter((c) => value(c) !== undefined)
@@ -125,9 +103,7 @@ export async function computePanel(db: Kysely<DB>, call: CallRecord): Promise<Pa
 
   const cardsOf = new Map<string, Card[]>();
   for (const c of cards) cardsOf.set(c.application_id, [...(cardsOf.get(c.application_id) ?? []), c]);
-  const seatCount = new Map<string, number>();
-  for (const s of seats) seatCount.set(s.application_id, (seatCount.get(s.application_id) ?? 0) + 1);
-  const consensusOf = new Map(consensus.map((x) => [x.application_id, x]));
+  const consensusOf = new Map(consensus.map((x) => [x.applicationId, x]));
   const nameOf = new Map(cards.map((c) => [c.expert_id, c.name_zh]));
   const rows = apps.map((a) => {
     const mine = cardsOf.get(a.id) ?? [];
@@ -163,7 +139,7 @@ export async function computePanel(db: Kysely<DB>, call: CallRecord): Promise<Pa
     const academic = dimensionScore(criteria, 'academic', criteriaMeans.calibrated);
     const economic = dimensionScore(criteria, 'economic', criteriaMeans.calibrated);
     const c = consensusOf.get(a.id);
-    const score = c ? Number(c.consensus_score) : calibratedMean;
+    const score = c ? c.consensusScore : calibratedMean;
     const missed = missedThresholds(thresholds, {
       total: score,
       academic,
@@ -185,10 +161,10 @@ export async function computePanel(db: Kysely<DB>, call: CallRecord): Promise<Pa
       economic,
       consensus: c
         ? {
-            score: Number(c.consensus_score),
-            reportZh: c.report_zh,
-            reportEn: c.report_en,
-            updatedAt: c.updated_at,
+            score: c.consensusScore,
+            reportZh: c.reportZh,
+            reportEn: c.reportEn,
+            updatedAt: c.updatedAt,
           }
         : null,
       score,

@@ -1,15 +1,16 @@
 import type { Kysely } from 'kysely';
 import { ERROR_MESSAGES } from '../../../../common/error-codes.js';
 import type { ReviewThresholds } from '../../../../common/review-thresholds.js';
-import { appendAudit } from '../../../db/audit-chain.js';
 import type { DB } from '../../../db/schema.js';
+import { write } from '../../../db/write.js';
 import { type Ctx, isoNow } from '../../../http/context.js';
 import { AppError, type FieldError, forbidden, notFound } from '../../../http/errors.js';
 import { accessible } from '../../applications/applications.access.js';
 import { type CallRecord, loadCall } from '../../calls/calls.lookup.js';
 import { can } from '../../calls/calls.policy.js';
-import { ensureSettings } from '../runs/settings.service.js';
+import { saveThresholds } from '../runs/settings.service.js';
 import { computePanel } from './panel.compute.js';
+import { findPanelReview, panelReviewsOfCall, savePanelReview } from './scoring.repository.js';
 import type { PanelReviewInput, PanelView } from './scoring.schema.js';
 
 /** The call if the caller is one of its platform's officers (platform admins, program officers, system admins). */
@@ -65,6 +66,15 @@ export async function panelOutcomes(db: Kysely<DB>, callId: string): Promise<Pan
   }));
 }
 
+/** For the funding decision: the panel's consensus reports of the call's applications (no authorization). */
+export async function panelReportsOfCall(db: Kysely<DB>, callId: string) {
+  return (await panelReviewsOfCall(db, callId)).map((r) => ({
+    applicationId: r.applicationId,
+    reportZh: r.reportZh,
+    reportEn: r.reportEn,
+  }));
+}
+
 const outOfScale = (pointer: string): FieldError => ({
   in: 'body',
   pointer,
@@ -74,7 +84,7 @@ const outOfScale = (pointer: string): FieldError => ({
 
 /** Sets the panel's minimums (per criterion, total, academic, economic) on the call's scale. */
 export async function setThresholds(ctx: Ctx, callId: string, input: ReviewThresholds): Promise<PanelView> {
-  await ctx.db.transaction().execute(async (trx) => {
+  await write(ctx, async (trx, audit) => {
     const call = await officerCall(trx, ctx, callId);
     const { min, max } = call.criteria.scale;
     const off = (v: number | null | undefined) => v !== null && v !== undefined && (v < min || v > max);
@@ -85,22 +95,13 @@ export async function setThresholds(ctx: Ctx, callId: string, input: ReviewThres
       if (off(v)) errors.push(outOfScale(`/criteria/${k}`));
     if (errors.length) throw new AppError(400, 'request.validation_failed', { errors });
     // A call without review settings gets the assignment module's defaults, then these thresholds.
-    const row = await ensureSettings(trx, callId, isoNow(ctx.clock));
-    await trx
-      .updateTable('call_review_settings')
-      .set({
-        thresholds_json: JSON.stringify(input),
-        updated_by: ctx.actor?.userId || null,
-        updated_at: isoNow(ctx.clock),
-      })
-      .where('call_id', '=', callId)
-      .execute();
-    await appendAudit(trx, ctx.seam, ctx, {
+    const before = await saveThresholds(trx, callId, input, ctx.actor?.userId || null, isoNow(ctx.clock));
+    await audit({
       action: 'review.panel_thresholds_set',
       entityType: 'call',
       entityId: callId,
       platformId: call.platformId,
-      before: JSON.parse(row.thresholds_json),
+      before,
       after: input,
     });
   });
@@ -112,7 +113,7 @@ export async function setThresholds(ctx: Ctx, callId: string, input: ReviewThres
  * what it was based on (raw and calibrated means, flags, rank at that moment).
  */
 export async function recordPanelReview(ctx: Ctx, applicationId: string, input: PanelReviewInput) {
-  return ctx.db.transaction().execute(async (trx) => {
+  return write(ctx, async (trx, audit) => {
     const { app } = await accessible(trx, ctx, applicationId, 'screen', { lock: true });
     if (app.state !== 'in_review') throw new AppError(409, 'scoring.application_not_in_review');
     const call = (await loadCall(trx, app.call_id))!;
@@ -151,43 +152,31 @@ export async function recordPanelReview(ctx: Ctx, applicationId: string, input: 
       })),
     };
     const at = isoNow(ctx.clock);
-    const values = {
-      consensus_score: input.consensusScore,
-      report_zh: input.reportZh ?? null,
-      report_en: input.reportEn ?? null,
-      basis_json: JSON.stringify(basis),
-      updated_by: ctx.actor?.userId || null,
-      updated_at: at,
+    const review = {
+      applicationId,
+      callId: call.id,
+      consensusScore: input.consensusScore,
+      reportZh: input.reportZh ?? null,
+      reportEn: input.reportEn ?? null,
+      basis,
+      updatedBy: ctx.actor?.userId || null,
+      updatedAt: at,
     };
-    const before = await trx
-      .selectFrom('panel_reviews')
-      .selectAll()
-      .where('application_id', '=', applicationId)
-      .executeTakeFirst();
-    if (before)
-      await trx
-        .updateTable('panel_reviews')
-        .set(values)
-        .where('application_id', '=', applicationId)
-        .execute();
-    else
-      await trx
-        .insertInto('panel_reviews')
-        .values({ application_id: applicationId, call_id: call.id, ...values })
-        .execute();
-    await appendAudit(trx, ctx.seam, ctx, {
+    const before = await findPanelReview(trx, applicationId);
+    await savePanelReview(trx, review, !!before);
+    await audit({
       action: 'review.panel_consensus_recorded',
       entityType: 'application',
       entityId: applicationId,
       platformId: call.platformId,
-      before: before ? { consensusScore: Number(before.consensus_score) } : null,
+      before: before ? { consensusScore: before.consensusScore } : null,
       after: { consensusScore: input.consensusScore, basis },
     });
     return {
       applicationId,
       consensusScore: input.consensusScore,
-      reportZh: values.report_zh,
-      reportEn: values.report_en,
+      reportZh: review.reportZh,
+      reportEn: review.reportEn,
       basis,
       updatedAt: at,
     };

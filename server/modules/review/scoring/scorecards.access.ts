@@ -1,17 +1,17 @@
-import type { Kysely, Selectable } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { CallCriteria } from '../../../../common/calls.js';
-import type { DB, ReviewAssignmentsTable, ReviewScorecardsTable } from '../../../db/schema.js';
+import type { DB } from '../../../db/schema.js';
 import type { Ctx } from '../../../http/context.js';
 import { AppError } from '../../../http/errors.js';
 import { loadCall } from '../../calls/calls.lookup.js';
 import { expertIdOfUser } from '../experts/experts.service.js';
-
-export type SeatRow = Selectable<ReviewAssignmentsTable>;
-export type ScorecardRow = Selectable<ReviewScorecardsTable>;
+import { findSeat, type Seat } from '../runs/seats.service.js';
+import { scoringClosesAt } from '../runs/settings.service.js';
+import { type Scorecard, scorecardOfSeat } from './scoring.repository.js';
 
 export interface SeatContext {
-  seat: SeatRow;
-  card: ScorecardRow | undefined;
+  seat: Seat;
+  card: Scorecard | undefined;
   criteria: CallCriteria;
   scoringClosesAt: string | null;
   applicationState: string;
@@ -27,31 +27,23 @@ export async function ownSeat(
   assignmentId: string,
 ): Promise<SeatContext> {
   const expertId = await expertIdOfUser(db, ctx.actor?.userId);
-  const seat = await db
-    .selectFrom('review_assignments')
-    .selectAll()
-    .where('id', '=', assignmentId)
-    .executeTakeFirst();
-  if (!seat || !expertId || seat.expert_id !== expertId) throw new AppError(404, 'scoring.seat_not_found');
-  const [call, settings, app, card] = await Promise.all([
-    loadCall(db, seat.call_id),
-    db
-      .selectFrom('call_review_settings')
-      .select('scoring_closes_at')
-      .where('call_id', '=', seat.call_id)
-      .executeTakeFirst(),
+  const seat = await findSeat(db, assignmentId);
+  if (!seat || !expertId || seat.expertId !== expertId) throw new AppError(404, 'scoring.seat_not_found');
+  const [call, closesAt, app, card] = await Promise.all([
+    loadCall(db, seat.callId),
+    scoringClosesAt(db, seat.callId),
     db
       .selectFrom('applications')
       .select('state')
-      .where('id', '=', seat.application_id)
+      .where('id', '=', seat.applicationId)
       .executeTakeFirstOrThrow(),
-    db.selectFrom('review_scorecards').selectAll().where('assignment_id', '=', seat.id).executeTakeFirst(),
+    scorecardOfSeat(db, seat.id),
   ]);
   return {
     seat,
     card,
     criteria: call!.criteria,
-    scoringClosesAt: settings?.scoring_closes_at ?? null,
+    scoringClosesAt: closesAt,
     applicationState: app.state,
   };
 }

@@ -15,7 +15,7 @@ export async function reviewerAttachment(ctx: Ctx, assignmentId: string, attachm
     .innerJoin('application_versions as v', 'v.id', 'f.version_id')
     .select(['f.file_name', 'f.media_type', 'f.sha256'])
     .where('f.id', '=', attachmentId)
-    .where('v.application_id', '=', s.seat.application_id)
+    .where('v.application_id', '=', s.seat.applicationId)
     .where('v.frozen_at', 'is not', null)
     .executeTakeFirst();
   if (!row) throw notFound('request.not_found');

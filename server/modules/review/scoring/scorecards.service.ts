@@ -2,12 +2,14 @@ import type { Kysely } from 'kysely';
 import type { CallCriteria } from '../../../../common/calls.js';
 import { ERROR_MESSAGES, type ErrorCode } from '../../../../common/error-codes.js';
 import { MIN_COMMENT_CHARS, weightedTotal } from '../../../../common/review-scoring.js';
-import { appendAudit } from '../../../db/audit-chain.js';
 import type { DB } from '../../../db/schema.js';
+import { write } from '../../../db/write.js';
 import { type Ctx, isoNow, newId } from '../../../http/context.js';
 import { AppError, type FieldError } from '../../../http/errors.js';
+import { lockSeat } from '../runs/seats.service.js';
 import { ownSeat, type SeatContext, scoringRefusal } from './scorecards.access.js';
 import { scorecardView } from './scorecards.view.js';
+import { insertScorecard, markNoConflict, saveScorecardRows } from './scoring.repository.js';
 import type { ScorecardInput, ScorecardView } from './scoring.schema.js';
 
 const fieldError = (pointer: string, code: ErrorCode): FieldError => ({
@@ -49,9 +51,7 @@ const refuseIfAny = (errors: FieldError[]) => {
 
 /** Locks nothing on SQLite (writers are serialised); on PostgreSQL the seat row takes concurrent writes in turn. */
 async function lockedSeat(trx: Kysely<DB>, ctx: Ctx, assignmentId: string): Promise<SeatContext> {
-  await ctx.seam
-    .forUpdate(trx.selectFrom('review_assignments').select('id').where('id', '=', assignmentId))
-    .execute();
+  await lockSeat(trx, ctx.seam, assignmentId);
   const s = await ownSeat(trx, ctx, assignmentId);
   const refusal = scoringRefusal(s, ctx.clock.now());
   if (refusal) throw refusal;
@@ -67,59 +67,36 @@ export async function getScorecard(ctx: Ctx, assignmentId: string): Promise<Scor
 
 /** The expert declares no conflict of interest with the application; required before any score. */
 export async function declareNoConflict(ctx: Ctx, assignmentId: string): Promise<ScorecardView> {
-  await ctx.db.transaction().execute(async (trx) => {
+  await write(ctx, async (trx, audit) => {
     const s = await lockedSeat(trx, ctx, assignmentId);
-    if (s.card?.no_conflict_declared_at) return;
+    if (s.card?.noConflictDeclaredAt) return;
     const at = isoNow(ctx.clock);
     if (s.card) {
-      await trx
-        .updateTable('review_scorecards')
-        .set({ no_conflict_declared_at: at, updated_at: at })
-        .where('id', '=', s.card.id)
-        .execute();
+      await markNoConflict(trx, s.card.id, at);
     } else {
-      await trx
-        .insertInto('review_scorecards')
-        .values({
-          id: newId(),
-          assignment_id: s.seat.id,
-          call_id: s.seat.call_id,
-          application_id: s.seat.application_id,
-          expert_id: s.seat.expert_id,
-          state: 'draft',
-          no_conflict_declared_at: at,
-          overall_comment: null,
-          weighted_total: null,
-          submitted_at: null,
-          created_at: at,
-          updated_at: at,
-        })
-        .execute();
+      await insertScorecard(trx, {
+        id: newId(),
+        assignmentId: s.seat.id,
+        callId: s.seat.callId,
+        applicationId: s.seat.applicationId,
+        expertId: s.seat.expertId,
+        state: 'draft',
+        noConflictDeclaredAt: at,
+        overallComment: null,
+        weightedTotal: null,
+        submittedAt: null,
+        createdAt: at,
+        updatedAt: at,
+      });
     }
-    await appendAudit(trx, ctx.seam, ctx, {
+    await audit({
       action: 'review.no_conflict_declared',
       entityType: 'review_assignment',
       entityId: s.seat.id,
-      after: { applicationId: s.seat.application_id, label: s.seat.label },
+      after: { applicationId: s.seat.applicationId, label: s.seat.label },
     });
   });
   return getScorecard(ctx, assignmentId);
-}
-
-async function writeScores(trx: Kysely<DB>, cardId: string, input: ScorecardInput) {
-  await trx.deleteFrom('review_scores').where('scorecard_id', '=', cardId).execute();
-  if (input.scores.length)
-    await trx
-      .insertInto('review_scores')
-      .values(
-        input.scores.map((s) => ({
-          scorecard_id: cardId,
-          criterion: s.criterion,
-          score: s.score,
-          comment: s.comment.trim(),
-        })),
-      )
-      .execute();
 }
 
 /**
@@ -132,31 +109,31 @@ export async function saveScorecard(
   input: ScorecardInput,
   submit: boolean,
 ): Promise<ScorecardView> {
-  await ctx.db.transaction().execute(async (trx) => {
+  await write(ctx, async (trx, audit) => {
     const s = await lockedSeat(trx, ctx, assignmentId);
-    if (!s.card?.no_conflict_declared_at) throw new AppError(409, 'scoring.not_declared');
+    if (!s.card?.noConflictDeclaredAt) throw new AppError(409, 'scoring.not_declared');
     refuseIfAny(scorecardProblems(s.criteria, input, submit));
     const at = isoNow(ctx.clock);
     const scores = Object.fromEntries(input.scores.map((x) => [x.criterion, x.score]));
     const total = submit ? weightedTotal(s.criteria, scores) : null;
-    await writeScores(trx, s.card.id, input);
-    await trx
-      .updateTable('review_scorecards')
-      .set({
-        overall_comment: input.overallComment || null,
-        weighted_total: total,
+    await saveScorecardRows(
+      trx,
+      s.card.id,
+      input.scores.map((x) => ({ criterion: x.criterion, score: x.score, comment: x.comment.trim() })),
+      {
+        overallComment: input.overallComment || null,
+        weightedTotal: total,
         state: submit ? 'submitted' : 'draft',
-        submitted_at: submit ? at : null,
-        updated_at: at,
-      })
-      .where('id', '=', s.card.id)
-      .execute();
+        submittedAt: submit ? at : null,
+        updatedAt: at,
+      },
+    );
     if (submit)
-      await appendAudit(trx, ctx.seam, ctx, {
+      await audit({
         action: 'review.scorecard_submitted',
         entityType: 'review_scorecard',
         entityId: s.card.id,
-        after: { applicationId: s.seat.application_id, label: s.seat.label, weightedTotal: total, scores },
+        after: { applicationId: s.seat.applicationId, label: s.seat.label, weightedTotal: total, scores },
       });
   });
   return getScorecard(ctx, assignmentId);

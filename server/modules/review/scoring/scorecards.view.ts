@@ -1,6 +1,5 @@
 import type { Kysely } from 'kysely';
-import { COST_CATEGORIES, CRITERION_DIMENSION, type Criterion } from '../../../../common/calls.js';
-import type { ScorecardState } from '../../../../common/review-scoring.js';
+import { COST_CATEGORIES, CRITERION_DIMENSION } from '../../../../common/calls.js';
 import type { DB } from '../../../db/schema.js';
 import {
   attachmentsOf,
@@ -10,6 +9,7 @@ import {
 } from '../../applications/applications.lookup.js';
 import type { ApplicationContent } from '../../applications/applications.schema.js';
 import type { SeatContext } from './scorecards.access.js';
+import { scoresOf } from './scoring.repository.js';
 import type { ScorecardView } from './scoring.schema.js';
 
 /**
@@ -92,18 +92,12 @@ export async function scorecardView(
   s: SeatContext,
   refusal: unknown,
 ): Promise<ScorecardView> {
-  const scores = s.card
-    ? await db
-        .selectFrom('review_scores')
-        .select(['criterion', 'score', 'comment'])
-        .where('scorecard_id', '=', s.card.id)
-        .execute()
-    : [];
+  const scores = s.card ? await scoresOf(db, s.card.id) : [];
   const order = s.criteria.items.map((i) => i.key as string);
   return {
     assignmentId: s.seat.id,
     label: s.seat.label,
-    application: await reviewerApplication(db, s.seat.application_id),
+    application: await reviewerApplication(db, s.seat.applicationId),
     scale: s.criteria.scale,
     criteria: s.criteria.items.map((i) => ({
       key: i.key,
@@ -111,17 +105,15 @@ export async function scorecardView(
       dimension: CRITERION_DIMENSION[i.key],
     })),
     scoringClosesAt: s.scoringClosesAt,
-    declaredAt: s.card?.no_conflict_declared_at ?? null,
-    state: (s.card?.state as ScorecardState | undefined) ?? null,
-    scores: scores
-      .map((x) => ({ criterion: x.criterion as Criterion, score: Number(x.score), comment: x.comment }))
-      .sort((a, b) => order.indexOf(a.criterion) - order.indexOf(b.criterion)),
-    overallComment: s.card?.overall_comment ?? null,
-    weightedTotal: s.card?.weighted_total === null || !s.card ? null : Number(s.card.weighted_total),
-    submittedAt: s.card?.submitted_at ?? null,
+    declaredAt: s.card?.noConflictDeclaredAt ?? null,
+    state: s.card?.state ?? null,
+    scores: [...scores].sort((a, b) => order.indexOf(a.criterion) - order.indexOf(b.criterion)),
+    overallComment: s.card?.overallComment ?? null,
+    weightedTotal: s.card?.weightedTotal ?? null,
+    submittedAt: s.card?.submittedAt ?? null,
     access: {
-      canDeclare: !refusal && !s.card?.no_conflict_declared_at,
-      canEdit: !refusal && !!s.card?.no_conflict_declared_at,
+      canDeclare: !refusal && !s.card?.noConflictDeclaredAt,
+      canEdit: !refusal && !!s.card?.noConflictDeclaredAt,
     },
   };
 }

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { ctxOf, requireActor } from '../../../http/auth.js';
+import { ctxOf, requireSignIn } from '../../../http/auth.js';
 import { problem, problemResponses } from '../../../http/openapi.js';
 import { sendFile } from '../../applications/applications.routes.js';
 import { download } from '../../imports/imports.upload.js';
@@ -28,6 +28,7 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 /** Scorecards of the dual evaluation and the panel (issue 5; docs/review-scoring.md). */
 export async function scoringRoutes(root: FastifyInstance) {
   const app = root.withTypeProvider<ZodTypeProvider>();
+  requireSignIn(app);
   const tags = ['review'];
 
   app.get(
@@ -41,10 +42,7 @@ export async function scoringRoutes(root: FastifyInstance) {
         response: { 200: scorecardView, ...problemResponses },
       },
     },
-    async (request) => {
-      requireActor(request);
-      return getScorecard(ctxOf(request), request.params.assignmentId);
-    },
+    async (request) => getScorecard(ctxOf(request), request.params.assignmentId),
   );
 
   app.get(
@@ -59,7 +57,6 @@ export async function scoringRoutes(root: FastifyInstance) {
       },
     },
     async (request, reply) => {
-      requireActor(request);
       const { assignmentId, attachmentId } = request.params;
       const f = await reviewerAttachment(ctxOf(request), assignmentId, attachmentId);
       const disposition = `attachment; filename*=UTF-8''${encodeURIComponent(f.fileName)}`;
@@ -78,10 +75,7 @@ export async function scoringRoutes(root: FastifyInstance) {
         response: { 200: scorecardView, ...writeProblems },
       },
     },
-    async (request) => {
-      requireActor(request);
-      return declareNoConflict(ctxOf(request), request.params.assignmentId);
-    },
+    async (request) => declareNoConflict(ctxOf(request), request.params.assignmentId),
   );
 
   app.put(
@@ -95,10 +89,7 @@ export async function scoringRoutes(root: FastifyInstance) {
         response: { 200: scorecardView, ...writeProblems },
       },
     },
-    async (request) => {
-      requireActor(request);
-      return saveScorecard(ctxOf(request), request.params.assignmentId, request.body, false);
-    },
+    async (request) => saveScorecard(ctxOf(request), request.params.assignmentId, request.body, false),
   );
 
   app.post(
@@ -113,10 +104,7 @@ export async function scoringRoutes(root: FastifyInstance) {
         response: { 200: scorecardView, ...writeProblems },
       },
     },
-    async (request) => {
-      requireActor(request);
-      return saveScorecard(ctxOf(request), request.params.assignmentId, request.body, true);
-    },
+    async (request) => saveScorecard(ctxOf(request), request.params.assignmentId, request.body, true),
   );
 
   app.get(
@@ -130,10 +118,7 @@ export async function scoringRoutes(root: FastifyInstance) {
         response: { 200: panelView, ...problemResponses },
       },
     },
-    async (request) => {
-      requireActor(request);
-      return getPanel(ctxOf(request), request.params.callId);
-    },
+    async (request) => getPanel(ctxOf(request), request.params.callId),
   );
 
   app.get(
@@ -148,7 +133,6 @@ export async function scoringRoutes(root: FastifyInstance) {
       },
     },
     async (request, reply) => {
-      requireActor(request);
       const f = await panelWorkbook(ctxOf(request), request.params.callId);
       return sendFile(reply, XLSX, `attachment; filename="${f.filename}"`, f.body);
     },
@@ -166,10 +150,7 @@ export async function scoringRoutes(root: FastifyInstance) {
         response: { 200: panelView, ...writeProblems },
       },
     },
-    async (request) => {
-      requireActor(request);
-      return setThresholds(ctxOf(request), request.params.callId, request.body);
-    },
+    async (request) => setThresholds(ctxOf(request), request.params.callId, request.body),
   );
 
   app.put(
@@ -183,9 +164,6 @@ export async function scoringRoutes(root: FastifyInstance) {
         response: { 200: consensusView, ...writeProblems },
       },
     },
-    async (request) => {
-      requireActor(request);
-      return recordPanelReview(ctxOf(request), request.params.applicationId, request.body);
-    },
+    async (request) => recordPanelReview(ctxOf(request), request.params.applicationId, request.body),
   );
 }

@@ -1,0 +1,227 @@
+/**
+ * All SQL on the review/conflicts tables that names no other module's table (docs/adr/0015): rule-set
+ * versions, a call's stored exclusions, and the applicants' avoid requests.
+ */
+import type { Kysely, Selectable } from 'kysely';
+import { type ConflictRule, conflictRules } from '../../../../common/conflict-rules.js';
+import type { DialectSeam } from '../../../db/dialect.js';
+import type { ConflictRuleSetsTable, DB } from '../../../db/schema.js';
+
+export interface RuleSetRecord {
+  id: string;
+  platformId: string | null;
+  code: string;
+  version: number;
+  nameZh: string;
+  nameEn: string;
+  rules: ConflictRule[];
+  createdBy: string | null;
+  createdAt: string;
+}
+
+function toRuleSet(row: Selectable<ConflictRuleSetsTable>): RuleSetRecord {
+  return {
+    id: row.id,
+    platformId: row.platform_id,
+    code: row.code,
+    version: row.version,
+    nameZh: row.name_zh,
+    nameEn: row.name_en,
+    rules: conflictRules.parse(JSON.parse(row.rules_json)),
+    createdBy: row.created_by,
+    createdAt: row.created_at,
+  };
+}
+
+// --- rule sets ---
+
+export async function findRuleSet(db: Kysely<DB>, id: string): Promise<RuleSetRecord | undefined> {
+  const row = await db.selectFrom('conflict_rule_sets').selectAll().where('id', '=', id).executeTakeFirst();
+  return row ? toRuleSet(row) : undefined;
+}
+
+/** Presets and the rule sets of these platforms ('all': every one), by code, newest version first. */
+export async function ruleSetsVisible(db: Kysely<DB>, platforms: string[] | 'all'): Promise<RuleSetRecord[]> {
+  let query = db.selectFrom('conflict_rule_sets').selectAll();
+  if (platforms !== 'all')
+    query = query.where((eb) =>
+      eb.or([
+        eb('platform_id', 'is', null),
+        ...(platforms.length ? [eb('platform_id', 'in', platforms)] : []),
+      ]),
+    );
+  const rows = await query.orderBy('code').orderBy('version', 'desc').execute();
+  return rows.map(toRuleSet);
+}
+
+/** The newest version number of each code. */
+export async function latestVersions(db: Kysely<DB>, codes: string[]): Promise<Map<string, number>> {
+  if (codes.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('conflict_rule_sets')
+    .select(['code', (eb) => eb.fn.max('version').as('v')])
+    .where('code', 'in', codes)
+    .groupBy('code')
+    .execute();
+  return new Map(rows.map((r) => [r.code, Number(r.v)]));
+}
+
+/** The newest version of a code and its owner, the row locked so two new versions cannot clash. */
+export async function lockLatestVersion(db: Kysely<DB>, seam: DialectSeam, code: string) {
+  const row = await seam
+    .forUpdate(
+      db
+        .selectFrom('conflict_rule_sets')
+        .select(['platform_id', 'version'])
+        .where('code', '=', code)
+        .orderBy('version', 'desc')
+        .limit(1),
+    )
+    .executeTakeFirst();
+  return row && { platformId: row.platform_id, version: row.version };
+}
+
+export async function insertRuleSet(db: Kysely<DB>, r: RuleSetRecord): Promise<void> {
+  await db
+    .insertInto('conflict_rule_sets')
+    .values({
+      id: r.id,
+      platform_id: r.platformId,
+      code: r.code,
+      version: r.version,
+      name_zh: r.nameZh,
+      name_en: r.nameEn,
+      rules_json: JSON.stringify(r.rules),
+      created_by: r.createdBy,
+      created_at: r.createdAt,
+    })
+    .execute();
+}
+
+// --- exclusions ---
+
+export interface Exclusion {
+  id: string;
+  callId: string;
+  applicationId: string;
+  expertId: string;
+  ruleSetId: string;
+  ruleKey: string;
+  evidence: unknown;
+  computedAt: string;
+}
+
+const INSERT_CHUNK = 500;
+
+/** Replaces the stored exclusions of the call with these. */
+export async function replaceExclusions(db: Kysely<DB>, callId: string, rows: Exclusion[]): Promise<void> {
+  await db.deleteFrom('conflict_exclusions').where('call_id', '=', callId).execute();
+  const values = rows.map((x) => ({
+    id: x.id,
+    call_id: x.callId,
+    application_id: x.applicationId,
+    expert_id: x.expertId,
+    rule_set_id: x.ruleSetId,
+    rule_key: x.ruleKey,
+    evidence_json: JSON.stringify(x.evidence),
+    computed_at: x.computedAt,
+  }));
+  for (let i = 0; i < values.length; i += INSERT_CHUNK) {
+    await db
+      .insertInto('conflict_exclusions')
+      .values(values.slice(i, i + INSERT_CHUNK))
+      .execute();
+  }
+}
+
+/** The stored (expert, application) pairs of a call. */
+export async function excludedPairsOf(db: Kysely<DB>, callId: string) {
+  const rows = await db
+    .selectFrom('conflict_exclusions')
+    .select(['expert_id', 'application_id'])
+    .where('call_id', '=', callId)
+    .execute();
+  return rows.map((r) => ({ expertId: r.expert_id, applicationId: r.application_id }));
+}
+
+/** The rules that exclude one pair of the call, with their evidence. */
+export async function exclusionsOfPair(
+  db: Kysely<DB>,
+  callId: string,
+  applicationId: string,
+  expertId: string,
+) {
+  const rows = await db
+    .selectFrom('conflict_exclusions')
+    .select(['rule_key', 'evidence_json'])
+    .where('call_id', '=', callId)
+    .where('application_id', '=', applicationId)
+    .where('expert_id', '=', expertId)
+    .execute();
+  return rows.map((r) => ({ ruleKey: r.rule_key, evidence: JSON.parse(r.evidence_json) as unknown }));
+}
+
+// --- avoid requests ---
+
+export interface AvoidRequest {
+  id: string;
+  applicationId: string;
+  name: string;
+  organisationId: string | null;
+  reason: string;
+  createdBy: string | null;
+  createdAt: string;
+}
+
+/** The names already on an application's avoid list. */
+export async function avoidNames(db: Kysely<DB>, applicationId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('application_avoid_requests')
+    .select(['name'])
+    .where('application_id', '=', applicationId)
+    .execute();
+  return rows.map((r) => r.name);
+}
+
+export async function findAvoidRequest(
+  db: Kysely<DB>,
+  applicationId: string,
+  id: string,
+): Promise<AvoidRequest | undefined> {
+  const r = await db
+    .selectFrom('application_avoid_requests')
+    .selectAll()
+    .where('id', '=', id)
+    .where('application_id', '=', applicationId)
+    .executeTakeFirst();
+  return (
+    r && {
+      id: r.id,
+      applicationId: r.application_id,
+      name: r.name,
+      organisationId: r.organisation_id,
+      reason: r.reason,
+      createdBy: r.created_by,
+      createdAt: r.created_at,
+    }
+  );
+}
+
+export async function insertAvoidRequest(db: Kysely<DB>, r: AvoidRequest): Promise<void> {
+  await db
+    .insertInto('application_avoid_requests')
+    .values({
+      id: r.id,
+      application_id: r.applicationId,
+      name: r.name,
+      organisation_id: r.organisationId,
+      reason: r.reason,
+      created_by: r.createdBy,
+      created_at: r.createdAt,
+    })
+    .execute();
+}
+
+export async function deleteAvoidRequest(db: Kysely<DB>, id: string): Promise<void> {
+  await db.deleteFrom('application_avoid_requests').where('id', '=', id).execute();
+}
