@@ -146,7 +146,14 @@ export async function createAgreement(
       }
       await trx.insertInto('agreements').values(row).execute();
       if (links.length) await trx.insertInto('agreement_ip').values(links).execute();
-      if (input.inquiryId) await markInquiryLicensed(trx, ctx, input.inquiryId, row.id);
+      if (input.inquiryId)
+        await markInquiryLicensed(
+          trx,
+          (e) => appendAudit(trx, ctx.seam, ctx, e),
+          ctx,
+          input.inquiryId,
+          row.id,
+        );
       await appendAudit(trx, ctx.seam, ctx, {
         action: 'agreement.created',
         entityType: 'agreement',
