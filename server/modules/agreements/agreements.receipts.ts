@@ -1,10 +1,25 @@
 import type { Kysely } from 'kysely';
-import { appendAudit } from '../../db/audit-chain.js';
 import type { DB } from '../../db/schema.js';
+import { write } from '../../db/write.js';
 import { type Ctx, isoNow, newId } from '../../http/context.js';
 import { forbidden, invalidField } from '../../http/errors.js';
 import { keepsAnyPlatform, platformFor } from '../ip/ip.policy.js';
+import { disclosureIdsBehind, inventorsByDisclosure } from '../ip/ip.service.js';
 import { type Beneficiary, distribute } from './agreements.distribution.js';
+import {
+  type AgreementRow,
+  agreementIpLinks,
+  allFxRates,
+  type DistributionRow,
+  type DistributionRuleRow,
+  distributionRuleOf,
+  insertDistributions,
+  insertReceipt,
+  type ReceiptRow,
+  receivedInYear,
+  saveDistributionRule,
+  upsertFxRate,
+} from './agreements.repository.js';
 import type {
   AgreementView,
   CreateReceiptInput,
@@ -12,30 +27,25 @@ import type {
   FxRatesInput,
 } from './agreements.schema.js';
 import { agreementOrNotFound } from './agreements.service.js';
-import { type AgreementRow, agreementView } from './agreements.views.js';
+import { agreementView } from './agreements.views.js';
 
 /** The inventors behind an agreement: of the disclosures it links directly or through filings and registrations. */
 async function beneficiaries(trx: Kysely<DB>, agreementId: string): Promise<Beneficiary[]> {
-  const links = await trx
-    .selectFrom('agreement_ip')
-    .leftJoin('ip_filings', 'ip_filings.id', 'agreement_ip.filing_id')
-    .leftJoin('ip_other_assets', 'ip_other_assets.id', 'agreement_ip.other_asset_id')
-    .select([
-      'agreement_ip.disclosure_id as d1',
-      'ip_filings.disclosure_id as d2',
-      'ip_other_assets.disclosure_id as d3',
-    ])
-    .where('agreement_ip.agreement_id', '=', agreementId)
-    .execute();
-  const disclosures = [...new Set(links.map((l) => l.d1 ?? l.d2 ?? l.d3).filter((d): d is string => !!d))];
+  const links = await agreementIpLinks(trx, agreementId);
+  const behind = await disclosureIdsBehind(trx, {
+    filingIds: links.map((l) => l.filing_id).filter((x): x is string => !!x),
+    otherAssetIds: links.map((l) => l.other_asset_id).filter((x): x is string => !!x),
+  });
+  const via = (id: string | null) => (id ? (behind.get(id) ?? null) : null);
+  const disclosures = [
+    ...new Set(
+      links
+        .map((l) => l.disclosure_id ?? via(l.filing_id) ?? via(l.other_asset_id))
+        .filter((d): d is string => !!d),
+    ),
+  ];
   if (disclosures.length === 0) return [];
-  const inventors = await trx
-    .selectFrom('ip_inventors')
-    .selectAll()
-    .where('disclosure_id', 'in', disclosures)
-    .orderBy('disclosure_id')
-    .orderBy('sort_order')
-    .execute();
+  const inventors = await inventorsByDisclosure(trx, disclosures);
   const byKey = new Map<string, Beneficiary>();
   for (const i of inventors) {
     const key = i.person_id ?? `name:${i.name}`;
@@ -50,24 +60,17 @@ async function beneficiaries(trx: Kysely<DB>, agreementId: string): Promise<Bene
 async function distributeReceipt(
   trx: Kysely<DB>,
   a: AgreementRow,
-  receipt: { id: string; received_date: string; amount_minor: number; currency: string },
-) {
-  const rule = await trx
-    .selectFrom('distribution_rules')
-    .selectAll()
-    .where('platform_id', '=', a.platform_id)
-    .executeTakeFirst();
+  receipt: ReceiptRow,
+): Promise<DistributionRow[]> {
+  const rule = await distributionRuleOf(trx, a.platform_id);
   if (!rule) return [];
   const year = receipt.received_date.slice(0, 4);
-  const ytd = await trx
-    .selectFrom('receipts')
-    .select((eb) => eb.fn.sum<number | string | null>('amount_minor').as('s'))
-    .where('agreement_id', '=', a.id)
-    .where('currency', '=', receipt.currency)
-    .where('received_date', '>=', `${year}-01-01`)
-    .where('received_date', '<=', `${year}-12-31`)
-    .where('id', '!=', receipt.id)
-    .executeTakeFirstOrThrow();
+  const ytd = await receivedInYear(trx, {
+    agreementId: a.id,
+    currency: receipt.currency,
+    year,
+    exceptReceiptId: receipt.id,
+  });
   const unit = a.unit_id
     ? await trx
         .selectFrom('org_units')
@@ -88,24 +91,26 @@ async function distributeReceipt(
       inventorFirstMinor: Number(rule.inventor_first_minor),
       inventorShareBp: rule.inventor_share_bp,
     },
-    yearToDateMinor: Number(ytd.s ?? 0),
+    yearToDateMinor: ytd,
     inventors: await beneficiaries(trx, a.id),
     unit: unit ? { name: unit.name_zh } : null,
     platformName: platform.name_zh,
   });
-  const rows = parts.map((p) => ({
-    id: newId(),
-    receipt_id: receipt.id,
-    platform_id: a.platform_id,
-    recipient_kind: p.recipientKind,
-    person_id: p.personId,
-    recipient_name: p.name,
-    unit_id: p.recipientKind === 'unit' ? a.unit_id : null,
-    amount_minor: p.amountMinor,
-    currency: receipt.currency,
-    received_date: receipt.received_date,
-  }));
-  if (rows.length) await trx.insertInto('distributions').values(rows).execute();
+  const rows = parts.map(
+    (p): DistributionRow => ({
+      id: newId(),
+      receipt_id: receipt.id,
+      platform_id: a.platform_id,
+      recipient_kind: p.recipientKind,
+      person_id: p.personId,
+      recipient_name: p.name,
+      unit_id: p.recipientKind === 'unit' ? a.unit_id : null,
+      amount_minor: p.amountMinor,
+      currency: receipt.currency,
+      received_date: receipt.received_date,
+    }),
+  );
+  await insertDistributions(trx, rows);
   return rows;
 }
 
@@ -119,9 +124,9 @@ export async function createReceipt(
     throw invalidField('/amountMinor', 'agreements.negative_not_refund');
   if (input.amountMinor > 0 && input.category === 'refund')
     throw invalidField('/amountMinor', 'agreements.refund_not_negative');
-  return ctx.db.transaction().execute(async (trx) => {
+  return write(ctx, async (trx, audit) => {
     const a = await agreementOrNotFound(trx, ctx, agreementId);
-    const row = {
+    const row: ReceiptRow = {
       id: newId(),
       platform_id: a.platform_id,
       agreement_id: a.id,
@@ -132,9 +137,9 @@ export async function createReceipt(
       note: input.note ?? null,
       created_at: isoNow(ctx.clock),
     };
-    await trx.insertInto('receipts').values(row).execute();
+    await insertReceipt(trx, row);
     const parts = await distributeReceipt(trx, a, row);
-    await appendAudit(trx, ctx.seam, ctx, {
+    await audit({
       action: 'agreement.receipt_recorded',
       entityType: 'receipt',
       entityId: row.id,
@@ -159,13 +164,7 @@ export async function createReceipt(
 
 export async function listFxRates(ctx: Ctx) {
   if (!keepsAnyPlatform(ctx.actor)) throw forbidden();
-  const rows = await ctx.db
-    .selectFrom('fx_rates')
-    .selectAll()
-    .orderBy('year', 'desc')
-    .orderBy('currency')
-    .orderBy('quote_currency')
-    .execute();
+  const rows = await allFxRates(ctx.db);
   return {
     items: rows.map((r) => ({
       year: r.year,
@@ -183,37 +182,21 @@ export async function setFxRates(ctx: Ctx, input: FxRatesInput) {
   input.rates.forEach((r, n) => {
     if (r.currency === r.quoteCurrency) throw invalidField(`/rates/${n}/quoteCurrency`, 'fx.same_currency');
   });
-  await ctx.db.transaction().execute(async (trx) => {
+  await write(ctx, async (trx, audit) => {
     const now = isoNow(ctx.clock);
-    for (const r of input.rates) {
-      const rate_micros = Math.round(r.rate * 1_000_000);
-      const existing = await trx
-        .selectFrom('fx_rates')
-        .select(['id', 'rate_micros'])
-        .where('year', '=', r.year)
-        .where('currency', '=', r.currency)
-        .where('quote_currency', '=', r.quoteCurrency)
-        .executeTakeFirst();
-      if (existing)
-        await trx
-          .updateTable('fx_rates')
-          .set({ rate_micros, updated_at: now })
-          .where('id', '=', existing.id)
-          .execute();
-      else
-        await trx
-          .insertInto('fx_rates')
-          .values({
-            id: newId(),
-            year: r.year,
-            currency: r.currency,
-            quote_currency: r.quoteCurrency,
-            rate_micros,
-            updated_at: now,
-          })
-          .execute();
-    }
-    await appendAudit(trx, ctx.seam, ctx, {
+    for (const r of input.rates)
+      await upsertFxRate(
+        trx,
+        {
+          year: r.year,
+          currency: r.currency,
+          quote_currency: r.quoteCurrency,
+          rate_micros: Math.round(r.rate * 1_000_000),
+          updated_at: now,
+        },
+        newId,
+      );
+    await audit({
       action: 'fx.rates_set',
       entityType: 'fx_rates',
       entityId: null,
@@ -225,11 +208,7 @@ export async function setFxRates(ctx: Ctx, input: FxRatesInput) {
 
 export async function getDistributionRule(ctx: Ctx, platformId: string) {
   await platformFor(ctx.db, ctx.actor, platformId, 'tt.manage');
-  const r = await ctx.db
-    .selectFrom('distribution_rules')
-    .selectAll()
-    .where('platform_id', '=', platformId)
-    .executeTakeFirst();
+  const r = await distributionRuleOf(ctx.db, platformId);
   return {
     platformId,
     rule: r
@@ -246,14 +225,10 @@ export async function getDistributionRule(ctx: Ctx, platformId: string) {
 
 /** Sets the platform's income distribution rule; it applies to receipts recorded from now on. */
 export async function setDistributionRule(ctx: Ctx, platformId: string, input: DistributionRuleInput) {
-  await ctx.db.transaction().execute(async (trx) => {
+  await write(ctx, async (trx, audit) => {
     await platformFor(trx, ctx.actor, platformId, 'tt.manage');
-    const before = await trx
-      .selectFrom('distribution_rules')
-      .selectAll()
-      .where('platform_id', '=', platformId)
-      .executeTakeFirst();
-    const row = {
+    const before = await distributionRuleOf(trx, platformId);
+    const row: DistributionRuleRow = {
       platform_id: platformId,
       name: input.name,
       currency: input.currency,
@@ -261,11 +236,8 @@ export async function setDistributionRule(ctx: Ctx, platformId: string, input: D
       inventor_share_bp: Math.round(input.inventorSharePct * 100),
       updated_at: isoNow(ctx.clock),
     };
-    if (before) {
-      const { platform_id: _p, ...patch } = row;
-      await trx.updateTable('distribution_rules').set(patch).where('platform_id', '=', platformId).execute();
-    } else await trx.insertInto('distribution_rules').values(row).execute();
-    await appendAudit(trx, ctx.seam, ctx, {
+    await saveDistributionRule(trx, row, !!before);
+    await audit({
       action: 'distribution.rule_set',
       entityType: 'distribution_rule',
       entityId: platformId,

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { ctxOf, requireActor } from '../../http/auth.js';
+import { ctxOf, requireSignIn } from '../../http/auth.js';
 import { problemResponses } from '../../http/openapi.js';
 import {
   createReceipt,
@@ -29,6 +29,7 @@ const MANAGERS = "(the platform's tech-transfer officers and admins)";
 
 export async function agreementsRoutes(root: FastifyInstance) {
   const app = root.withTypeProvider<ZodTypeProvider>();
+  requireSignIn(app);
   const tags = ['agreements'];
 
   app.get(
@@ -42,10 +43,7 @@ export async function agreementsRoutes(root: FastifyInstance) {
         response: { 200: agreementList, ...problemResponses },
       },
     },
-    async (request) => {
-      requireActor(request);
-      return listAgreements(ctxOf(request), request.params.platformId, request.query);
-    },
+    async (request) => listAgreements(ctxOf(request), request.params.platformId, request.query),
   );
 
   app.post(
@@ -59,12 +57,8 @@ export async function agreementsRoutes(root: FastifyInstance) {
         response: { 201: agreementView, ...problemResponses },
       },
     },
-    async (request, reply) => {
-      requireActor(request);
-      return reply
-        .code(201)
-        .send(await createAgreement(ctxOf(request), request.params.platformId, request.body));
-    },
+    async (request, reply) =>
+      reply.code(201).send(await createAgreement(ctxOf(request), request.params.platformId, request.body)),
   );
 
   app.get(
@@ -77,10 +71,7 @@ export async function agreementsRoutes(root: FastifyInstance) {
         response: { 200: agreementView, ...problemResponses },
       },
     },
-    async (request) => {
-      requireActor(request);
-      return getAgreement(ctxOf(request), request.params.id);
-    },
+    async (request) => getAgreement(ctxOf(request), request.params.id),
   );
 
   app.patch(
@@ -94,10 +85,7 @@ export async function agreementsRoutes(root: FastifyInstance) {
         response: { 200: agreementView, ...problemResponses },
       },
     },
-    async (request) => {
-      requireActor(request);
-      return updateAgreement(ctxOf(request), request.params.id, request.body);
-    },
+    async (request) => updateAgreement(ctxOf(request), request.params.id, request.body),
   );
 
   app.post(
@@ -111,10 +99,8 @@ export async function agreementsRoutes(root: FastifyInstance) {
         response: { 201: agreementView, ...problemResponses },
       },
     },
-    async (request, reply) => {
-      requireActor(request);
-      return reply.code(201).send(await createReceipt(ctxOf(request), request.params.id, request.body));
-    },
+    async (request, reply) =>
+      reply.code(201).send(await createReceipt(ctxOf(request), request.params.id, request.body)),
   );
 
   app.get(
@@ -127,10 +113,7 @@ export async function agreementsRoutes(root: FastifyInstance) {
         response: { 200: distributionRuleView, ...problemResponses },
       },
     },
-    async (request) => {
-      requireActor(request);
-      return getDistributionRule(ctxOf(request), request.params.platformId);
-    },
+    async (request) => getDistributionRule(ctxOf(request), request.params.platformId),
   );
 
   app.put(
@@ -144,10 +127,7 @@ export async function agreementsRoutes(root: FastifyInstance) {
         response: { 200: distributionRuleView, ...problemResponses },
       },
     },
-    async (request) => {
-      requireActor(request);
-      return setDistributionRule(ctxOf(request), request.params.platformId, request.body);
-    },
+    async (request) => setDistributionRule(ctxOf(request), request.params.platformId, request.body),
   );
 
   app.get(
@@ -160,10 +140,7 @@ export async function agreementsRoutes(root: FastifyInstance) {
         response: { 200: fxRateList, ...problemResponses },
       },
     },
-    async (request) => {
-      requireActor(request);
-      return listFxRates(ctxOf(request));
-    },
+    async (request) => listFxRates(ctxOf(request)),
   );
 
   app.put(
@@ -177,9 +154,6 @@ export async function agreementsRoutes(root: FastifyInstance) {
         response: { 200: fxRateList, ...problemResponses },
       },
     },
-    async (request) => {
-      requireActor(request);
-      return setFxRates(ctxOf(request), request.body);
-    },
+    async (request) => setFxRates(ctxOf(request), request.body),
   );
 }

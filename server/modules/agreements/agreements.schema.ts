@@ -7,6 +7,7 @@ import {
   RECEIPT_CATEGORIES,
   TERMINATION_REASONS,
 } from '../../../common/ip.js';
+import { money } from '../../../common/money.js';
 import { isCurrencyCode } from '../../../common/platforms.js';
 
 const isoDate = z.iso.date();
@@ -88,8 +89,7 @@ export type AgreementListQuery = z.infer<typeof agreementListQuery>;
 export const platformParams = z.strictObject({ platformId: z.uuid() });
 export const idParams = z.strictObject({ id: z.uuid() });
 
-export const money = z.object({ amountMinor: z.number().int(), currency: z.string() });
-export type Money = z.infer<typeof money>;
+export { type Money, money } from '../../../common/money.js';
 
 export const distributionView = z.object({
   id: z.uuid(),

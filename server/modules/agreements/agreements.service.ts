@@ -1,20 +1,29 @@
-import { type Kysely, type SqlBool, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import { LICENSING_KINDS } from '../../../common/ip.js';
-import { appendAudit } from '../../db/audit-chain.js';
 import type { DB } from '../../db/schema.js';
-import { retryOnUniqueViolation } from '../../db/write.js';
+import { write } from '../../db/write.js';
 import { type Ctx, isoNow, newId } from '../../http/context.js';
 import { AppError, invalidField, notFound } from '../../http/errors.js';
-import { markInquiryLicensed } from '../inquiries/inquiries.service.js';
+import { inquiryIsOnPlatform, markInquiryLicensed } from '../inquiries/inquiries.service.js';
 import { knownField, unitOfPlatform } from '../ip/ip.disclosures.js';
 import { assertManages, platformFor } from '../ip/ip.policy.js';
+import { ipRecordExistsOn } from '../ip/ip.service.js';
+import {
+  type AgreementIpRow,
+  type AgreementRow,
+  agreementPage,
+  agreementRefTaken,
+  findAgreement,
+  insertAgreement,
+  updateAgreementRow,
+} from './agreements.repository.js';
 import type {
   AgreementListQuery,
   AgreementView,
   CreateAgreementInput,
   UpdateAgreementInput,
 } from './agreements.schema.js';
-import { type AgreementRow, agreementSummaries, agreementView } from './agreements.views.js';
+import { agreementSummaries, agreementView } from './agreements.views.js';
 
 /** Licence terms only on licences and options; dates in order; termination date and reason together. */
 export function assertAgreementRules(a: AgreementRow): void {
@@ -36,13 +45,7 @@ export function assertAgreementRules(a: AgreementRow): void {
 }
 
 async function assertRefFree(trx: Kysely<DB>, platformId: string, refNo: string) {
-  const taken = await trx
-    .selectFrom('agreements')
-    .select('id')
-    .where('platform_id', '=', platformId)
-    .where('ref_no', '=', refNo)
-    .executeTakeFirst();
-  if (taken)
+  if (await agreementRefTaken(trx, platformId, refNo))
     throw new AppError(409, 'agreements.ref_taken', {
       errors: [{ in: 'body', pointer: '/refNo', code: 'agreements.ref_taken', message: '' }],
     });
@@ -65,18 +68,13 @@ async function ipLinkRows(
   agreementId: string,
   links: CreateAgreementInput['ip'],
 ) {
-  const rows = [];
+  const rows: AgreementIpRow[] = [];
   for (const [n, l] of links.entries()) {
     const given = [l.disclosureId, l.filingId, l.otherAssetId].filter(Boolean);
     if (given.length !== 1) throw invalidField(`/ip/${n}`, 'agreements.ip_link_one');
-    const table = l.disclosureId ? 'ip_disclosures' : l.filingId ? 'ip_filings' : 'ip_other_assets';
-    const found = await trx
-      .selectFrom(table)
-      .select('id')
-      .where('id', '=', given[0]!)
-      .where('platform_id', '=', platformId)
-      .executeTakeFirst();
-    if (!found) throw invalidField(`/ip/${n}`, 'agreements.unknown_ip');
+    const kind = l.disclosureId ? 'disclosure' : l.filingId ? 'filing' : 'other_asset';
+    if (!(await ipRecordExistsOn(trx, kind, given[0]!, platformId)))
+      throw invalidField(`/ip/${n}`, 'agreements.unknown_ip');
     rows.push({
       id: newId(),
       agreement_id: agreementId,
@@ -102,8 +100,9 @@ export async function createAgreement(
   platformId: string,
   input: CreateAgreementInput,
 ): Promise<AgreementView> {
-  return retryOnUniqueViolation(ctx.seam, () =>
-    ctx.db.transaction().execute(async (trx) => {
+  return write(
+    ctx,
+    async (trx, audit) => {
       await platformFor(trx, ctx.actor, platformId, 'tt.manage');
       await assertRefFree(trx, platformId, input.refNo);
       const now = isoNow(ctx.clock);
@@ -134,20 +133,14 @@ export async function createAgreement(
       assertAgreementRules(row);
       const links = await ipLinkRows(trx, platformId, row.id, input.ip);
       if (input.inquiryId) {
-        const inquiry = await trx
-          .selectFrom('inquiries')
-          .select('id')
-          .where('id', '=', input.inquiryId)
-          .where('platform_id', '=', platformId)
-          .executeTakeFirst();
-        if (!inquiry) throw invalidField('/inquiryId', 'agreements.unknown_inquiry');
+        if (!(await inquiryIsOnPlatform(trx, input.inquiryId, platformId)))
+          throw invalidField('/inquiryId', 'agreements.unknown_inquiry');
         if (!(LICENSING_KINDS as readonly string[]).includes(row.kind))
           throw invalidField('/inquiryId', 'agreements.inquiry_needs_licence');
       }
-      await trx.insertInto('agreements').values(row).execute();
-      if (links.length) await trx.insertInto('agreement_ip').values(links).execute();
-      if (input.inquiryId) await markInquiryLicensed(trx, ctx, input.inquiryId, row.id);
-      await appendAudit(trx, ctx.seam, ctx, {
+      await insertAgreement(trx, row, links);
+      if (input.inquiryId) await markInquiryLicensed(trx, audit, ctx, input.inquiryId, row.id);
+      await audit({
         action: 'agreement.created',
         entityType: 'agreement',
         entityId: row.id,
@@ -155,12 +148,13 @@ export async function createAgreement(
         after: { ...audited(row), ip: input.ip, inquiryId: input.inquiryId ?? null },
       });
       return agreementView(trx, row);
-    }),
+    },
+    { retryOnUniqueViolation: true },
   );
 }
 
 export async function agreementOrNotFound(trx: Kysely<DB>, ctx: Ctx, id: string): Promise<AgreementRow> {
-  const row = await trx.selectFrom('agreements').selectAll().where('id', '=', id).executeTakeFirst();
+  const row = await findAgreement(trx, id);
   if (!row) throw notFound('agreements.not_found');
   assertManages(ctx.actor, row.platform_id, 'agreements.not_found');
   return row;
@@ -176,7 +170,7 @@ export async function updateAgreement(
   id: string,
   input: UpdateAgreementInput,
 ): Promise<AgreementView> {
-  return ctx.db.transaction().execute(async (trx) => {
+  return write(ctx, async (trx, audit) => {
     const before = await agreementOrNotFound(trx, ctx, id);
     const pick = <K extends keyof UpdateAgreementInput, V>(k: K, current: V) =>
       (input[k] === undefined ? current : input[k]) as V;
@@ -195,9 +189,8 @@ export async function updateAgreement(
       updated_at: isoNow(ctx.clock),
     };
     assertAgreementRules(after);
-    const { id: _id, platform_id: _p, created_at: _c, ...patch } = after;
-    await trx.updateTable('agreements').set(patch).where('id', '=', id).execute();
-    await appendAudit(trx, ctx.seam, ctx, {
+    await updateAgreementRow(trx, after);
+    await audit({
       action: 'agreement.updated',
       entityType: 'agreement',
       entityId: id,
@@ -212,21 +205,18 @@ export async function updateAgreement(
 /** A platform's agreements, newest executed first. */
 export async function listAgreements(ctx: Ctx, platformId: string, q: AgreementListQuery) {
   await platformFor(ctx.db, ctx.actor, platformId, 'tt.manage');
-  let base = ctx.db.selectFrom('agreements').where('platform_id', '=', platformId);
-  if (q.kind) base = base.where('kind', '=', q.kind);
-  if (q.q) {
-    const like = `%${q.q.toLowerCase().replace(/[\\%_]/g, '\\$&')}%`;
-    base = base.where(
-      sql<SqlBool>`(lower(${sql.ref('ref_no')}) like ${like} escape '\\' or lower(${sql.ref('title')}) like ${like} escape '\\')`,
-    );
-  }
-  const total = Number((await base.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
-  const rows = await base
-    .selectAll()
-    .orderBy('execution_date', 'desc')
-    .orderBy('id', 'desc')
-    .limit(q.limit)
-    .offset(q.offset)
-    .execute();
+  const { rows, total } = await agreementPage(ctx.db, platformId, q);
   return { items: await agreementSummaries(ctx.db, rows), total };
 }
+
+export { fxRatesTouching } from './agreements.repository.js';
+/** What the technology-transfer report reads of agreements, receipts, distributions and exchange rates. */
+export {
+  activeLicenceCountsByYear,
+  agreementCounts,
+  cnContracts,
+  executionTimes,
+  inventorRewards,
+  receiptGroups,
+  royaltiesPerLicence,
+} from './agreements.stats.repository.js';

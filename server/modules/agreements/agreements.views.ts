@@ -1,8 +1,14 @@
-import type { Kysely, Selectable } from 'kysely';
-import type { AgreementsTable, DB } from '../../db/schema.js';
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema.js';
+import { ipRecordNames } from '../ip/ip.service.js';
+import {
+  type AgreementIpRow,
+  type AgreementRow,
+  agreementIpLinks,
+  distributionsOf,
+  receiptsOf,
+} from './agreements.repository.js';
 import type { AgreementSummary, AgreementView, ReceiptView } from './agreements.schema.js';
-
-export type AgreementRow = Selectable<AgreementsTable>;
 
 /** Summaries with the partner organisation (one query for all partners). */
 export async function agreementSummaries(db: Kysely<DB>, rows: AgreementRow[]): Promise<AgreementSummary[]> {
@@ -53,44 +59,19 @@ export async function agreementSummaries(db: Kysely<DB>, rows: AgreementRow[]): 
 /** One agreement with its IP links, receipts (and their distribution) and totals received by currency. */
 export async function agreementView(db: Kysely<DB>, row: AgreementRow): Promise<AgreementView> {
   const [summary] = await agreementSummaries(db, [row]);
-  const links = await db
-    .selectFrom('agreement_ip')
-    .leftJoin('ip_disclosures', 'ip_disclosures.id', 'agreement_ip.disclosure_id')
-    .leftJoin('ip_filings', 'ip_filings.id', 'agreement_ip.filing_id')
-    .leftJoin('ip_other_assets', 'ip_other_assets.id', 'agreement_ip.other_asset_id')
-    .select([
-      'agreement_ip.disclosure_id',
-      'agreement_ip.filing_id',
-      'agreement_ip.other_asset_id',
-      'ip_disclosures.ref_no',
-      'ip_disclosures.title as disclosure_title',
-      'ip_filings.jurisdiction',
-      'ip_filings.application_number',
-      'ip_filings.patent_number',
-      'ip_other_assets.title as asset_title',
-    ])
-    .where('agreement_ip.agreement_id', '=', row.id)
-    .orderBy('agreement_ip.id')
-    .execute();
-  const receipts = await db
-    .selectFrom('receipts')
-    .selectAll()
-    .where('agreement_id', '=', row.id)
-    .orderBy('received_date')
-    .orderBy('id')
-    .execute();
-  const dist = receipts.length
-    ? await db
-        .selectFrom('distributions')
-        .selectAll()
-        .where(
-          'receipt_id',
-          'in',
-          receipts.map((r) => r.id),
-        )
-        .orderBy('id')
-        .execute()
-    : [];
+  const links = await agreementIpLinks(db, row.id);
+  const ids = (k: 'disclosure_id' | 'filing_id' | 'other_asset_id') =>
+    links.map((l) => l[k]).filter((x): x is string => !!x);
+  const names = await ipRecordNames(db, {
+    disclosureIds: ids('disclosure_id'),
+    filingIds: ids('filing_id'),
+    otherAssetIds: ids('other_asset_id'),
+  });
+  const receipts = await receiptsOf(db, row.id);
+  const dist = await distributionsOf(
+    db,
+    receipts.map((r) => r.id),
+  );
   const totals = new Map<string, number>();
   for (const r of receipts) totals.set(r.currency, (totals.get(r.currency) ?? 0) + Number(r.amount_minor));
   return {
@@ -99,11 +80,7 @@ export async function agreementView(db: Kysely<DB>, row: AgreementRow): Promise<
       disclosureId: l.disclosure_id,
       filingId: l.filing_id,
       otherAssetId: l.other_asset_id,
-      label: l.disclosure_id
-        ? `${l.ref_no} ${l.disclosure_title}`
-        : l.filing_id
-          ? `${l.jurisdiction} ${l.patent_number ?? l.application_number ?? ''}`.trim()
-          : (l.asset_title ?? ''),
+      label: labelOf(l, names),
     })),
     receipts: receipts.map(
       (r): ReceiptView => ({
@@ -128,4 +105,17 @@ export async function agreementView(db: Kysely<DB>, row: AgreementRow): Promise<
     ),
     received: [...totals].sort().map(([currency, amountMinor]) => ({ amountMinor, currency })),
   };
+}
+
+/** How a linked IP record is named in the agreement: disclosure reference and title, filing number, title. */
+function labelOf(l: AgreementIpRow, names: Awaited<ReturnType<typeof ipRecordNames>>): string {
+  if (l.disclosure_id) {
+    const d = names.disclosures.get(l.disclosure_id);
+    return `${d?.refNo ?? null} ${d?.title ?? null}`;
+  }
+  if (l.filing_id) {
+    const f = names.filings.get(l.filing_id);
+    return `${f?.jurisdiction ?? null} ${f?.patentNumber ?? f?.applicationNumber ?? ''}`.trim();
+  }
+  return (l.other_asset_id && names.otherAssets.get(l.other_asset_id)?.title) ?? '';
 }

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { ctxOf, requireActor } from '../../http/auth.js';
+import { ctxOf, requireSignIn } from '../../http/auth.js';
 import { problem, problemResponses } from '../../http/openapi.js';
 import {
   createInquiryBody,
@@ -19,13 +19,17 @@ import { inquiryFunnel, listInquiries } from './inquiries.views.js';
 
 export async function inquiriesRoutes(root: FastifyInstance) {
   const app = root.withTypeProvider<ZodTypeProvider>();
+  requireSignIn(app);
   const tags = ['inquiries'];
 
   app.post(
     '/api/public/results/:id/inquiries',
     {
       // Public writes share the sign-in limit per client address (LOGIN_RATE_LIMIT_PER_MINUTE).
-      config: { rateLimit: { max: root.deps.config.loginRateLimitPerMinute, timeWindow: '1 minute' } },
+      config: {
+        public: true,
+        rateLimit: { max: root.deps.config.loginRateLimitPerMinute, timeWindow: '1 minute' },
+      },
       schema: {
         tags: ['public-portal'],
         summary: 'Send a licensing or collaboration inquiry about a public result (no sign-in; rate-limited)',
@@ -49,10 +53,7 @@ export async function inquiriesRoutes(root: FastifyInstance) {
         response: { 200: inquiryList, ...problemResponses },
       },
     },
-    async (request) => {
-      requireActor(request);
-      return listInquiries(ctxOf(request), request.query);
-    },
+    async (request) => listInquiries(ctxOf(request), request.query),
   );
 
   app.get(
@@ -66,10 +67,7 @@ export async function inquiriesRoutes(root: FastifyInstance) {
         response: { 200: funnelView, ...problemResponses },
       },
     },
-    async (request) => {
-      requireActor(request);
-      return inquiryFunnel(ctxOf(request), request.query);
-    },
+    async (request) => inquiryFunnel(ctxOf(request), request.query),
   );
 
   app.get(
@@ -82,10 +80,7 @@ export async function inquiriesRoutes(root: FastifyInstance) {
         response: { 200: inquiryView, ...problemResponses },
       },
     },
-    async (request) => {
-      requireActor(request);
-      return getInquiry(ctxOf(request), request.params.id);
-    },
+    async (request) => getInquiry(ctxOf(request), request.params.id),
   );
 
   app.post(
@@ -100,9 +95,6 @@ export async function inquiriesRoutes(root: FastifyInstance) {
         response: { 200: inquiryView, ...problemResponses },
       },
     },
-    async (request) => {
-      requireActor(request);
-      return transitionInquiry(ctxOf(request), request.params.id, request.body);
-    },
+    async (request) => transitionInquiry(ctxOf(request), request.params.id, request.body),
   );
 }

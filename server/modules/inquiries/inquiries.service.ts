@@ -1,35 +1,36 @@
-import type { Kysely, Selectable } from 'kysely';
+import type { Kysely } from 'kysely';
 import { INQUIRY_TRANSITIONS, type InquiryState } from '../../../common/results.js';
-import { appendAudit } from '../../db/audit-chain.js';
-import type { DB, InquiriesTable } from '../../db/schema.js';
+import type { DB } from '../../db/schema.js';
+import { type Audit, write } from '../../db/write.js';
 import { type Ctx, isoNow, newId } from '../../http/context.js';
 import { AppError, forbidden, invalidField, notFound } from '../../http/errors.js';
 import { notify, roleHoldersOrAdmins } from '../notifications/notifications.service.js';
+import { publishedPublicResultSummary } from '../results/results.service.js';
 import { can } from './inquiries.policy.js';
+import {
+  findInquiryForUpdate,
+  type InquiryRow,
+  inquiryExistsOn,
+  insertInquiry,
+  insertTransition,
+  updateInquiryState,
+} from './inquiries.repository.js';
 import type { CreateInquiryInput, InquiryView, TransitionInput } from './inquiries.schema.js';
 import { inquiryViews } from './inquiries.views.js';
-
-export type InquiryRow = Selectable<InquiriesTable>;
 
 /**
  * A visitor's inquiry about a public, published result (no sign-in). It lands in the inquiry list of
  * the tech-transfer officers and admins of the result's platform, in state "received".
  */
 export async function createInquiry(ctx: Ctx, resultId: string, input: CreateInquiryInput) {
-  return ctx.db.transaction().execute(async (trx) => {
-    const result = await trx
-      .selectFrom('results')
-      .select(['id', 'platform_id', 'title_zh', 'title_en'])
-      .where('id', '=', resultId)
-      .where('visibility', '=', 'public')
-      .where('state', '=', 'published')
-      .executeTakeFirst();
+  return write(ctx, async (trx, audit) => {
+    const result = await publishedPublicResultSummary(trx, resultId);
     if (!result) throw notFound('results.not_found');
     const now = isoNow(ctx.clock);
     const row: InquiryRow = {
       id: newId(),
       result_id: result.id,
-      platform_id: result.platform_id,
+      platform_id: result.platformId,
       kind: input.kind,
       name: input.name,
       organisation: input.organisation,
@@ -43,22 +44,19 @@ export async function createInquiry(ctx: Ctx, resultId: string, input: CreateInq
       received_at: now,
       updated_at: now,
     };
-    await trx.insertInto('inquiries').values(row).execute();
-    await trx
-      .insertInto('inquiry_transitions')
-      .values({
-        id: newId(),
-        inquiry_id: row.id,
-        from_state: null,
-        to_state: 'received',
-        at: now,
-        actor_id: ctx.actor?.userId || null,
-        actor_label: ctx.actor?.username ?? 'public',
-        note: null,
-      })
-      .execute();
+    await insertInquiry(trx, row);
+    await insertTransition(trx, {
+      id: newId(),
+      inquiry_id: row.id,
+      from_state: null,
+      to_state: 'received',
+      at: now,
+      actor_id: ctx.actor?.userId || null,
+      actor_label: ctx.actor?.username ?? 'public',
+      note: null,
+    });
     // The visitor's contact details stay out of the audit trail; the inquiry row keeps them.
-    await appendAudit(trx, ctx.seam, ctx, {
+    await audit({
       action: 'inquiry.received',
       entityType: 'inquiry',
       entityId: row.id,
@@ -72,16 +70,14 @@ export async function createInquiry(ctx: Ctx, resultId: string, input: CreateInq
       platformId: row.platform_id,
       entityType: 'inquiry',
       entityId: row.id,
-      params: { titleZh: result.title_zh, titleEn: result.title_en, organisation: row.organisation },
+      params: { titleZh: result.titleZh, titleEn: result.titleEn, organisation: row.organisation },
     });
     return { id: row.id, receivedAt: now };
   });
 }
 
 async function managed(db: Kysely<DB>, ctx: Ctx, id: string): Promise<InquiryRow> {
-  const row = await ctx.seam
-    .forUpdate(db.selectFrom('inquiries').selectAll().where('id', '=', id))
-    .executeTakeFirst();
+  const row = await findInquiryForUpdate(db, ctx.seam, id);
   if (!row) throw notFound('inquiries.not_found');
   if (!can(ctx.actor, 'inquiries.manage', { platformId: row.platform_id })) {
     // Staff of the platform learn that it exists; everyone else gets "not found".
@@ -100,6 +96,7 @@ export async function getInquiry(ctx: Ctx, id: string): Promise<InquiryView> {
 /** Moves an inquiry one step along the funnel inside the caller's transaction; audited. */
 async function moveInTrx(
   trx: Kysely<DB>,
+  audit: Audit,
   ctx: Ctx,
   before: InquiryRow,
   input: TransitionInput,
@@ -119,30 +116,23 @@ async function moveInTrx(
     licence_id: input.to === 'licensed' ? (input.licenceId ?? null) : before.licence_id,
     updated_at: now,
   };
-  await trx
-    .updateTable('inquiries')
-    .set({
-      state: after.state,
-      close_reason: after.close_reason,
-      licence_id: after.licence_id,
-      updated_at: now,
-    })
-    .where('id', '=', before.id)
-    .execute();
-  await trx
-    .insertInto('inquiry_transitions')
-    .values({
-      id: newId(),
-      inquiry_id: before.id,
-      from_state: from,
-      to_state: input.to,
-      at: now,
-      actor_id: ctx.actor?.userId || null,
-      actor_label: ctx.actor?.username ?? 'public',
-      note: input.note ?? input.reason ?? null,
-    })
-    .execute();
-  await appendAudit(trx, ctx.seam, ctx, {
+  await updateInquiryState(trx, before.id, {
+    state: after.state,
+    close_reason: after.close_reason,
+    licence_id: after.licence_id,
+    updated_at: now,
+  });
+  await insertTransition(trx, {
+    id: newId(),
+    inquiry_id: before.id,
+    from_state: from,
+    to_state: input.to,
+    at: now,
+    actor_id: ctx.actor?.userId || null,
+    actor_label: ctx.actor?.username ?? 'public',
+    note: input.note ?? input.reason ?? null,
+  });
+  await audit({
     action: 'inquiry.transition',
     entityType: 'inquiry',
     entityId: before.id,
@@ -156,9 +146,9 @@ async function moveInTrx(
 
 /** The officer moves an inquiry along the funnel; an illegal step is 409 naming the current state. */
 export async function transitionInquiry(ctx: Ctx, id: string, input: TransitionInput): Promise<InquiryView> {
-  const row = await ctx.db
-    .transaction()
-    .execute(async (trx) => moveInTrx(trx, ctx, await managed(trx, ctx, id), input));
+  const row = await write(ctx, async (trx, audit) =>
+    moveInTrx(trx, audit, ctx, await managed(trx, ctx, id), input),
+  );
   return (await inquiryViews(ctx.db, [row], true))[0]!;
 }
 
@@ -168,11 +158,16 @@ export async function transitionInquiry(ctx: Ctx, id: string, input: TransitionI
  */
 export async function markInquiryLicensed(
   trx: Kysely<DB>,
+  audit: Audit,
   ctx: Ctx,
   inquiryId: string,
   licenceId: string,
 ): Promise<InquiryRow> {
   const before = await managed(trx, ctx, inquiryId);
   if (before.state === 'licensed' && before.licence_id === licenceId) return before;
-  return moveInTrx(trx, ctx, before, { to: 'licensed', licenceId });
+  return moveInTrx(trx, audit, ctx, before, { to: 'licensed', licenceId });
 }
+
+/** Whether the inquiry exists on the platform (a licence may be recorded from it). */
+export const inquiryIsOnPlatform = (db: Kysely<DB>, inquiryId: string, platformId: string) =>
+  inquiryExistsOn(db, inquiryId, platformId);

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { write } from '../../db/write.js';
 import { buildPlatform, buildUser } from '../../test/factories.js';
 import { anonymous, type Client, setupTestApp, signIn, type TestApp } from '../../test/harness.js';
 import { makeResult, publicationBody, technologyBody } from '../results/results.fixtures.js';
@@ -190,8 +191,8 @@ describe('the funnel', () => {
     await move(officerA, id, { to: 'in_discussion' });
     const actor = await loadActor(t.database.db, officerAId, 'session', ['read', 'write']);
     const ctx = { ...t.systemCtx(), actor };
-    await t.database.db.transaction().execute((trx) => markInquiryLicensed(trx, ctx, id, 'licence-42'));
-    await t.database.db.transaction().execute((trx) => markInquiryLicensed(trx, ctx, id, 'licence-42'));
+    await write(ctx, (trx, audit) => markInquiryLicensed(trx, audit, ctx, id, 'licence-42'));
+    await write(ctx, (trx, audit) => markInquiryLicensed(trx, audit, ctx, id, 'licence-42'));
     const detail = (await officerA.get(`/api/inquiries/${id}`)).json();
     expect(detail).toMatchObject({ state: 'licensed', licenceId: 'licence-42' });
     expect(detail.transitions.filter((x: { to: string }) => x.to === 'licensed')).toHaveLength(1);

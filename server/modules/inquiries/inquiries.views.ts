@@ -9,9 +9,10 @@ import {
 import type { DB } from '../../db/schema.js';
 import { type Ctx, platformIdsWithRole } from '../../http/context.js';
 import { AppError, forbidden } from '../../http/errors.js';
+import { resultSummaries } from '../results/results.service.js';
 import { can } from './inquiries.policy.js';
+import { funnelCounts, type InquiryRow, inquiryPage, transitionsOf } from './inquiries.repository.js';
 import type { InquiryView, ListInquiriesQuery } from './inquiries.schema.js';
-import type { InquiryRow } from './inquiries.service.js';
 
 export async function inquiryViews(
   db: Kysely<DB>,
@@ -19,30 +20,22 @@ export async function inquiryViews(
   withTransitions: boolean,
 ): Promise<InquiryView[]> {
   if (rows.length === 0) return [];
-  const results = await db
-    .selectFrom('results')
-    .select(['id', 'type', 'title_zh', 'title_en'])
-    .where('id', 'in', [...new Set(rows.map((r) => r.result_id))])
-    .execute();
+  const results = await resultSummaries(
+    db,
+    rows.map((r) => r.result_id),
+  );
   const transitions = withTransitions
-    ? await db
-        .selectFrom('inquiry_transitions')
-        .selectAll()
-        .where(
-          'inquiry_id',
-          'in',
-          rows.map((r) => r.id),
-        )
-        .orderBy('at')
-        .orderBy('id')
-        .execute()
+    ? await transitionsOf(
+        db,
+        rows.map((r) => r.id),
+      )
     : [];
   return rows.map((r) => {
     const res = results.find((x) => x.id === r.result_id)!;
     return {
       id: r.id,
       platformId: r.platform_id,
-      result: { id: res.id, type: res.type as ResultType, titleZh: res.title_zh, titleEn: res.title_en },
+      result: { id: res.id, type: res.type as ResultType, titleZh: res.titleZh, titleEn: res.titleEn },
       kind: r.kind as InquiryKind,
       name: r.name,
       organisation: r.organisation,
@@ -81,18 +74,11 @@ export async function listInquiries(ctx: Ctx, q: ListInquiriesQuery) {
   const platforms = managedPlatforms(ctx);
   if (platforms && platforms.length === 0) throw forbidden();
   if (q.platformId && platforms && !platforms.includes(q.platformId)) throw forbidden();
-  let base = ctx.db.selectFrom('inquiries');
-  if (platforms) base = base.where('platform_id', 'in', platforms);
-  if (q.platformId) base = base.where('platform_id', '=', q.platformId);
-  if (q.state) base = base.where('state', '=', q.state);
-  const total = Number((await base.select((eb) => eb.fn.countAll().as('n')).executeTakeFirst())?.n ?? 0);
-  const rows = await base
-    .selectAll()
-    .orderBy('received_at', 'desc')
-    .orderBy('id', 'desc')
-    .limit(q.pageSize)
-    .offset((q.page - 1) * q.pageSize)
-    .execute();
+  const { rows, total } = await inquiryPage(
+    ctx.db,
+    { platformIds: platforms, platformId: q.platformId, state: q.state },
+    q,
+  );
   const items = (await inquiryViews(ctx.db, rows, false)).map(
     ({ transitions: _t, message: _m, ...rest }) => rest,
   );
@@ -111,32 +97,20 @@ export async function inquiryFunnel(ctx: Ctx, q: { platformId: string; from?: st
     throw new AppError(400, 'request.validation_failed', {
       errors: [{ in: 'querystring', pointer: '/to', code: 'inquiries.period_order', message: '' }],
     });
-  const rows = await ctx.db
-    .selectFrom('inquiries')
-    .select(['id', 'state'])
-    .where('platform_id', '=', q.platformId)
-    .$if(!!q.from, (qb) => qb.where('received_at', '>=', q.from!))
-    .$if(!!q.to, (qb) => qb.where('received_at', '<', nextDay(q.to!)))
-    .execute();
-  const reachedRows = await ctx.db
-    .selectFrom('inquiry_transitions as t')
-    .innerJoin('inquiries as i', 'i.id', 't.inquiry_id')
-    .select('t.to_state')
-    .select((eb) => eb.fn.count<number>('t.inquiry_id').distinct().as('n'))
-    .where('i.platform_id', '=', q.platformId)
-    .$if(!!q.from, (qb) => qb.where('i.received_at', '>=', q.from!))
-    .$if(!!q.to, (qb) => qb.where('i.received_at', '<', nextDay(q.to!)))
-    .groupBy('t.to_state')
-    .execute();
-  const reached = (s: InquiryState) => Number(reachedRows.find((r) => r.to_state === s)?.n ?? 0);
+  const counts = await funnelCounts(ctx.db, {
+    platformId: q.platformId,
+    from: q.from,
+    before: q.to ? nextDay(q.to) : undefined,
+  });
+  const reached = (s: InquiryState) => counts.reached.get(s) ?? 0;
   const current = Object.fromEntries(
-    INQUIRY_STATES.map((s) => [s, rows.filter((r) => r.state === s).length]),
+    INQUIRY_STATES.map((s) => [s, counts.states.filter((x) => x === s).length]),
   );
   return {
     platformId: q.platformId,
     from: q.from ?? null,
     to: q.to ?? null,
-    received: rows.length,
+    received: counts.states.length,
     reached: {
       in_discussion: reached('in_discussion'),
       nda_signed: reached('nda_signed'),

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { addMonths, daysBetween } from './ip.dates.js';
 import { deadlinesOf } from './ip.docket.js';
-import type { FilingRow } from './ip.views.js';
+import type { FilingRow } from './ip.repository.js';
 
 const filing = (over: Partial<FilingRow>): FilingRow => ({
   id: 'f',

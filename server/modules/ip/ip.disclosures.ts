@@ -1,12 +1,22 @@
-import { type Kysely, type SqlBool, sql } from 'kysely';
-import { appendAudit } from '../../db/audit-chain.js';
+import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
-import { retryOnUniqueViolation } from '../../db/write.js';
+import { write } from '../../db/write.js';
 import { type Ctx, isoNow, newId } from '../../http/context.js';
 import { AppError, invalidField, notFound } from '../../http/errors.js';
 import { assertManages, platformFor } from './ip.policy.js';
+import {
+  type DisclosureRow,
+  disclosureIdByRef,
+  disclosurePage,
+  filingsOfDisclosures,
+  findDisclosure,
+  type InventorRow,
+  insertDisclosure,
+  inventorsOf,
+  updateDisclosureRow,
+} from './ip.repository.js';
 import type { CreateDisclosureInput, DisclosureView, ListQuery, UpdateDisclosureInput } from './ip.schema.js';
-import { type DisclosureRow, disclosureSummaryOf, disclosureViews } from './ip.views.js';
+import { disclosureSummaryOf, disclosureViews } from './ip.views.js';
 
 type Inventor = CreateDisclosureInput['inventors'][number];
 
@@ -36,10 +46,14 @@ export async function knownField(trx: Kysely<DB>, fieldId: string | null | undef
 }
 
 /** Inventor rows with names resolved; shares must add up to exactly 100 % (10 000 basis points). */
-async function inventorRows(trx: Kysely<DB>, disclosureId: string, inventors: Inventor[]) {
+async function inventorRows(
+  trx: Kysely<DB>,
+  disclosureId: string,
+  inventors: Inventor[],
+): Promise<InventorRow[]> {
   const total = inventors.reduce((s, i) => s + Math.round(i.sharePct * 100), 0);
   if (total !== 10_000) throw invalidField('/inventors', 'ip.shares_sum');
-  const rows = [];
+  const rows: InventorRow[] = [];
   for (const [n, inv] of inventors.entries()) {
     let name = inv.name ?? null;
     if (inv.personId) {
@@ -65,13 +79,8 @@ async function inventorRows(trx: Kysely<DB>, disclosureId: string, inventors: In
 }
 
 async function assertRefFree(trx: Kysely<DB>, platformId: string, refNo: string, selfId?: string) {
-  const taken = await trx
-    .selectFrom('ip_disclosures')
-    .select('id')
-    .where('platform_id', '=', platformId)
-    .where('ref_no', '=', refNo)
-    .executeTakeFirst();
-  if (taken && taken.id !== selfId)
+  const taken = await disclosureIdByRef(trx, platformId, refNo);
+  if (taken && taken !== selfId)
     throw new AppError(409, 'ip.ref_taken', {
       errors: [{ in: 'body', pointer: '/refNo', code: 'ip.ref_taken', message: '' }],
     });
@@ -98,8 +107,9 @@ export async function createDisclosure(
   platformId: string,
   input: CreateDisclosureInput,
 ): Promise<DisclosureView> {
-  return retryOnUniqueViolation(ctx.seam, () =>
-    ctx.db.transaction().execute(async (trx) => {
+  return write(
+    ctx,
+    async (trx, audit) => {
       await platformFor(trx, ctx.actor, platformId, 'tt.manage');
       await assertRefFree(trx, platformId, input.refNo);
       const now = isoNow(ctx.clock);
@@ -118,9 +128,8 @@ export async function createDisclosure(
         updated_at: now,
       };
       const inventors = await inventorRows(trx, row.id, input.inventors);
-      await trx.insertInto('ip_disclosures').values(row).execute();
-      await trx.insertInto('ip_inventors').values(inventors).execute();
-      await appendAudit(trx, ctx.seam, ctx, {
+      await insertDisclosure(trx, row, inventors);
+      await audit({
         action: 'ip.disclosure_created',
         entityType: 'ip_disclosure',
         entityId: row.id,
@@ -128,12 +137,13 @@ export async function createDisclosure(
         after: audited(row, inventors),
       });
       return (await disclosureViews(trx, [row]))[0]!;
-    }),
+    },
+    { retryOnUniqueViolation: true },
   );
 }
 
 async function disclosureOrNotFound(trx: Kysely<DB>, ctx: Ctx, id: string) {
-  const row = await trx.selectFrom('ip_disclosures').selectAll().where('id', '=', id).executeTakeFirst();
+  const row = await findDisclosure(trx, id);
   if (!row) throw notFound('ip.disclosure_not_found');
   assertManages(ctx.actor, row.platform_id, 'ip.disclosure_not_found');
   return row;
@@ -150,15 +160,11 @@ export async function updateDisclosure(
   id: string,
   input: UpdateDisclosureInput,
 ): Promise<DisclosureView> {
-  return retryOnUniqueViolation(ctx.seam, () =>
-    ctx.db.transaction().execute(async (trx) => {
+  return write(
+    ctx,
+    async (trx, audit) => {
       const before = await disclosureOrNotFound(trx, ctx, id);
-      const beforeInventors = await trx
-        .selectFrom('ip_inventors')
-        .selectAll()
-        .where('disclosure_id', '=', id)
-        .orderBy('sort_order')
-        .execute();
+      const beforeInventors = await inventorsOf(trx, [id]);
       if (input.refNo !== undefined) await assertRefFree(trx, before.platform_id, input.refNo, id);
       const after: DisclosureRow = {
         ...before,
@@ -180,13 +186,8 @@ export async function updateDisclosure(
         updated_at: isoNow(ctx.clock),
       };
       const inventors = input.inventors ? await inventorRows(trx, id, input.inventors) : beforeInventors;
-      const { id: _id, platform_id: _p, created_at: _c, ...patch } = after;
-      await trx.updateTable('ip_disclosures').set(patch).where('id', '=', id).execute();
-      if (input.inventors) {
-        await trx.deleteFrom('ip_inventors').where('disclosure_id', '=', id).execute();
-        await trx.insertInto('ip_inventors').values(inventors).execute();
-      }
-      await appendAudit(trx, ctx.seam, ctx, {
+      await updateDisclosureRow(trx, after, input.inventors ? inventors : undefined);
+      await audit({
         action: 'ip.disclosure_updated',
         entityType: 'ip_disclosure',
         entityId: id,
@@ -195,41 +196,19 @@ export async function updateDisclosure(
         after: audited(after, inventors),
       });
       return (await disclosureViews(trx, [after]))[0]!;
-    }),
+    },
+    { retryOnUniqueViolation: true },
   );
 }
 
 /** A platform's disclosures, newest received first. */
 export async function listDisclosures(ctx: Ctx, platformId: string, q: ListQuery) {
   await platformFor(ctx.db, ctx.actor, platformId, 'tt.manage');
-  let base = ctx.db.selectFrom('ip_disclosures').where('platform_id', '=', platformId);
-  if (q.from) base = base.where('received_date', '>=', q.from);
-  if (q.to) base = base.where('received_date', '<=', q.to);
-  if (q.q) {
-    const like = `%${q.q.toLowerCase().replace(/[\\%_]/g, '\\$&')}%`;
-    base = base.where(
-      sql<SqlBool>`(lower(${sql.ref('ref_no')}) like ${like} escape '\\' or lower(${sql.ref('title')}) like ${like} escape '\\')`,
-    );
-  }
-  const total = Number((await base.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
-  const rows = await base
-    .selectAll()
-    .orderBy('received_date', 'desc')
-    .orderBy('id', 'desc')
-    .limit(q.limit)
-    .offset(q.offset)
-    .execute();
-  const filings = rows.length
-    ? await ctx.db
-        .selectFrom('ip_filings')
-        .selectAll()
-        .where(
-          'disclosure_id',
-          'in',
-          rows.map((r) => r.id),
-        )
-        .execute()
-    : [];
+  const { rows, total } = await disclosurePage(ctx.db, platformId, q);
+  const filings = await filingsOfDisclosures(
+    ctx.db,
+    rows.map((r) => r.id),
+  );
   return {
     items: rows.map((r) =>
       disclosureSummaryOf(

@@ -1,8 +1,8 @@
 import type { Ctx } from '../../http/context.js';
 import { addDays, addMonths, daysBetween } from './ip.dates.js';
 import { platformFor } from './ip.policy.js';
+import { type FilingRow, liveFilingsWithRef, parentFilingIds } from './ip.repository.js';
 import type { DocketEntry } from './ip.schema.js';
-import type { FilingRow } from './ip.views.js';
 
 type Rule = DocketEntry['rule'];
 /** US maintenance fees fall due 3.5, 7.5 and 11.5 years after grant (35 U.S.C. 41(b)). */
@@ -51,24 +51,8 @@ export async function docket(ctx: Ctx, platformId: string, q: { from?: string; t
   const today = ctx.clock.now().toISOString().slice(0, 10);
   const from = q.from ?? addDays(today, -90);
   const to = q.to ?? addMonths(from, 24);
-  const filings = await ctx.db
-    .selectFrom('ip_filings')
-    .innerJoin('ip_disclosures', 'ip_disclosures.id', 'ip_filings.disclosure_id')
-    .selectAll('ip_filings')
-    .select('ip_disclosures.ref_no as disclosure_ref_no')
-    .where('ip_filings.platform_id', '=', platformId)
-    .where('ip_filings.status', 'in', ['pending', 'granted'])
-    .execute();
-  const parents = new Set(
-    (
-      await ctx.db
-        .selectFrom('ip_filings')
-        .select('parent_filing_id')
-        .where('platform_id', '=', platformId)
-        .where('parent_filing_id', 'is not', null)
-        .execute()
-    ).map((r) => r.parent_filing_id),
-  );
+  const filings = await liveFilingsWithRef(ctx.db, platformId);
+  const parents = await parentFilingIds(ctx.db, platformId);
   const items: DocketEntry[] = [];
   for (const f of filings) {
     for (const d of deadlinesOf(f, parents.has(f.id))) {

@@ -1,11 +1,24 @@
 import type { Kysely } from 'kysely';
 import type { ErrorCode } from '../../../common/error-codes.js';
-import { appendAudit } from '../../db/audit-chain.js';
 import type { DB } from '../../db/schema.js';
-import { retryOnUniqueViolation } from '../../db/write.js';
+import { write } from '../../db/write.js';
 import { type Ctx, isoNow, newId } from '../../http/context.js';
 import { AppError, type FieldError, invalidField, notFound } from '../../http/errors.js';
 import { assertManages, platformFor } from './ip.policy.js';
+import {
+  disclosureExistsOn,
+  type FilingRow,
+  filingNumberTaken,
+  filingPage,
+  findDisclosure,
+  findFiling,
+  insertFiling,
+  insertOtherAsset,
+  type OtherAssetRow,
+  otherAssetPage,
+  registrationNumberTaken,
+  updateFilingRow,
+} from './ip.repository.js';
 import type {
   CreateFilingInput,
   CreateOtherAssetInput,
@@ -14,7 +27,7 @@ import type {
   OtherAssetView,
   UpdateFilingInput,
 } from './ip.schema.js';
-import { type FilingRow, type OtherAssetRow, toFilingView, toOtherAssetView } from './ip.views.js';
+import { toFilingView, toOtherAssetView } from './ip.views.js';
 
 const conflict = (code: ErrorCode, pointer: string) =>
   new AppError(409, code, { errors: [{ in: 'body', pointer, code, message: '' } satisfies FieldError] });
@@ -38,14 +51,7 @@ async function assertNumbersFree(trx: Kysely<DB>, f: FilingRow) {
   ] as const) {
     const value = f[column];
     if (!value) continue;
-    const taken = await trx
-      .selectFrom('ip_filings')
-      .select('id')
-      .where('jurisdiction', '=', f.jurisdiction)
-      .where(column, '=', value)
-      .where('id', '!=', f.id)
-      .executeTakeFirst();
-    if (taken) throw conflict(code, pointer);
+    if (await filingNumberTaken(trx, f, column, value)) throw conflict(code, pointer);
   }
 }
 
@@ -60,22 +66,15 @@ export async function createFiling(
   disclosureId: string,
   input: CreateFilingInput,
 ): Promise<FilingView> {
-  return retryOnUniqueViolation(ctx.seam, () =>
-    ctx.db.transaction().execute(async (trx) => {
-      const d = await trx
-        .selectFrom('ip_disclosures')
-        .selectAll()
-        .where('id', '=', disclosureId)
-        .executeTakeFirst();
+  return write(
+    ctx,
+    async (trx, audit) => {
+      const d = await findDisclosure(trx, disclosureId);
       if (!d) throw notFound('ip.disclosure_not_found');
       assertManages(ctx.actor, d.platform_id, 'ip.disclosure_not_found');
       let parent: FilingRow | undefined;
       if (input.parentFilingId) {
-        parent = await trx
-          .selectFrom('ip_filings')
-          .selectAll()
-          .where('id', '=', input.parentFilingId)
-          .executeTakeFirst();
+        parent = await findFiling(trx, input.parentFilingId);
         if (!parent || parent.disclosure_id !== disclosureId)
           throw invalidField('/parentFilingId', 'ip.parent_elsewhere');
         if (input.filingDate < parent.filing_date) throw invalidField('/filingDate', 'ip.date_order');
@@ -104,8 +103,8 @@ export async function createFiling(
       };
       assertFilingRules(row);
       await assertNumbersFree(trx, row);
-      await trx.insertInto('ip_filings').values(row).execute();
-      await appendAudit(trx, ctx.seam, ctx, {
+      await insertFiling(trx, row);
+      await audit({
         action: 'ip.filing_created',
         entityType: 'ip_filing',
         entityId: id,
@@ -113,15 +112,17 @@ export async function createFiling(
         after: audited(row),
       });
       return toFilingView(row);
-    }),
+    },
+    { retryOnUniqueViolation: true },
   );
 }
 
 /** Records numbers, publication, grant or a status change of a filing. */
 export async function updateFiling(ctx: Ctx, id: string, input: UpdateFilingInput): Promise<FilingView> {
-  return retryOnUniqueViolation(ctx.seam, () =>
-    ctx.db.transaction().execute(async (trx) => {
-      const before = await trx.selectFrom('ip_filings').selectAll().where('id', '=', id).executeTakeFirst();
+  return write(
+    ctx,
+    async (trx, audit) => {
+      const before = await findFiling(trx, id);
       if (!before) throw notFound('ip.filing_not_found');
       assertManages(ctx.actor, before.platform_id, 'ip.filing_not_found');
       const pick = <K extends keyof UpdateFilingInput, V>(k: K, current: V) =>
@@ -144,9 +145,8 @@ export async function updateFiling(ctx: Ctx, id: string, input: UpdateFilingInpu
       };
       assertFilingRules(after);
       await assertNumbersFree(trx, after);
-      const { id: _id, platform_id: _p, created_at: _c, ...patch } = after;
-      await trx.updateTable('ip_filings').set(patch).where('id', '=', id).execute();
-      await appendAudit(trx, ctx.seam, ctx, {
+      await updateFilingRow(trx, after);
+      await audit({
         action: 'ip.filing_updated',
         entityType: 'ip_filing',
         entityId: id,
@@ -155,34 +155,15 @@ export async function updateFiling(ctx: Ctx, id: string, input: UpdateFilingInpu
         after: audited(after),
       });
       return toFilingView(after);
-    }),
+    },
+    { retryOnUniqueViolation: true },
   );
 }
 
 /** A platform's filings, newest filed first; from/to select by filing date. */
 export async function listFilings(ctx: Ctx, platformId: string, q: ListQuery) {
   await platformFor(ctx.db, ctx.actor, platformId, 'tt.manage');
-  let base = ctx.db.selectFrom('ip_filings').where('platform_id', '=', platformId);
-  if (q.from) base = base.where('filing_date', '>=', q.from);
-  if (q.to) base = base.where('filing_date', '<=', q.to);
-  if (q.q) {
-    const v = q.q;
-    base = base.where((eb) =>
-      eb.or([
-        eb('application_number', '=', v),
-        eb('patent_number', '=', v),
-        eb('publication_number', '=', v),
-      ]),
-    );
-  }
-  const total = Number((await base.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
-  const rows = await base
-    .selectAll()
-    .orderBy('filing_date', 'desc')
-    .orderBy('id', 'desc')
-    .limit(q.limit)
-    .offset(q.offset)
-    .execute();
+  const { rows, total } = await filingPage(ctx.db, platformId, q);
   return { items: rows.map(toFilingView), total };
 }
 
@@ -192,29 +173,19 @@ export async function createOtherAsset(
   platformId: string,
   input: CreateOtherAssetInput,
 ): Promise<OtherAssetView> {
-  return retryOnUniqueViolation(ctx.seam, () =>
-    ctx.db.transaction().execute(async (trx) => {
+  return write(
+    ctx,
+    async (trx, audit) => {
       await platformFor(trx, ctx.actor, platformId, 'tt.manage');
       if (input.disclosureId) {
-        const d = await trx
-          .selectFrom('ip_disclosures')
-          .select('id')
-          .where('id', '=', input.disclosureId)
-          .where('platform_id', '=', platformId)
-          .executeTakeFirst();
-        if (!d) throw invalidField('/disclosureId', 'ip.unknown_disclosure');
+        if (!(await disclosureExistsOn(trx, input.disclosureId, platformId)))
+          throw invalidField('/disclosureId', 'ip.unknown_disclosure');
       }
       if (input.filingDate && input.registrationDate && input.registrationDate < input.filingDate)
         throw invalidField('/registrationDate', 'ip.date_order');
       if (input.registrationNumber) {
-        const taken = await trx
-          .selectFrom('ip_other_assets')
-          .select('id')
-          .where('kind', '=', input.kind)
-          .where('jurisdiction', '=', input.jurisdiction)
-          .where('registration_number', '=', input.registrationNumber)
-          .executeTakeFirst();
-        if (taken) throw conflict('ip.duplicate_registration_number', '/registrationNumber');
+        if (await registrationNumberTaken(trx, input, input.registrationNumber))
+          throw conflict('ip.duplicate_registration_number', '/registrationNumber');
       }
       const now = isoNow(ctx.clock);
       const row: OtherAssetRow = {
@@ -231,8 +202,8 @@ export async function createOtherAsset(
         created_at: now,
         updated_at: now,
       };
-      await trx.insertInto('ip_other_assets').values(row).execute();
-      await appendAudit(trx, ctx.seam, ctx, {
+      await insertOtherAsset(trx, row);
+      await audit({
         action: 'ip.other_asset_created',
         entityType: 'ip_other_asset',
         entityId: row.id,
@@ -240,20 +211,13 @@ export async function createOtherAsset(
         after: audited(row as never),
       });
       return toOtherAssetView(row);
-    }),
+    },
+    { retryOnUniqueViolation: true },
   );
 }
 
 export async function listOtherAssets(ctx: Ctx, platformId: string, q: ListQuery) {
   await platformFor(ctx.db, ctx.actor, platformId, 'tt.manage');
-  const base = ctx.db.selectFrom('ip_other_assets').where('platform_id', '=', platformId);
-  const total = Number((await base.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
-  const rows = await base
-    .selectAll()
-    .orderBy('created_at', 'desc')
-    .orderBy('id', 'desc')
-    .limit(q.limit)
-    .offset(q.offset)
-    .execute();
+  const { rows, total } = await otherAssetPage(ctx.db, platformId, q);
   return { items: rows.map(toOtherAssetView), total };
 }

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { ctxOf, requireActor } from '../../http/auth.js';
+import { ctxOf, requireSignIn } from '../../http/auth.js';
 import { problemResponses } from '../../http/openapi.js';
 import { createDisclosure, getDisclosure, listDisclosures, updateDisclosure } from './ip.disclosures.js';
 import { docket } from './ip.docket.js';
@@ -28,6 +28,7 @@ const MANAGERS = "(the platform's tech-transfer officers and admins)";
 
 export async function ipRoutes(root: FastifyInstance) {
   const app = root.withTypeProvider<ZodTypeProvider>();
+  requireSignIn(app);
   const tags = ['ip'];
 
   app.get(
@@ -41,10 +42,7 @@ export async function ipRoutes(root: FastifyInstance) {
         response: { 200: disclosureList, ...problemResponses },
       },
     },
-    async (request) => {
-      requireActor(request);
-      return listDisclosures(ctxOf(request), request.params.platformId, request.query);
-    },
+    async (request) => listDisclosures(ctxOf(request), request.params.platformId, request.query),
   );
 
   app.post(
@@ -58,12 +56,8 @@ export async function ipRoutes(root: FastifyInstance) {
         response: { 201: disclosureView, ...problemResponses },
       },
     },
-    async (request, reply) => {
-      requireActor(request);
-      return reply
-        .code(201)
-        .send(await createDisclosure(ctxOf(request), request.params.platformId, request.body));
-    },
+    async (request, reply) =>
+      reply.code(201).send(await createDisclosure(ctxOf(request), request.params.platformId, request.body)),
   );
 
   app.get(
@@ -76,10 +70,7 @@ export async function ipRoutes(root: FastifyInstance) {
         response: { 200: disclosureView, ...problemResponses },
       },
     },
-    async (request) => {
-      requireActor(request);
-      return getDisclosure(ctxOf(request), request.params.id);
-    },
+    async (request) => getDisclosure(ctxOf(request), request.params.id),
   );
 
   app.patch(
@@ -93,10 +84,7 @@ export async function ipRoutes(root: FastifyInstance) {
         response: { 200: disclosureView, ...problemResponses },
       },
     },
-    async (request) => {
-      requireActor(request);
-      return updateDisclosure(ctxOf(request), request.params.id, request.body);
-    },
+    async (request) => updateDisclosure(ctxOf(request), request.params.id, request.body),
   );
 
   app.post(
@@ -110,10 +98,8 @@ export async function ipRoutes(root: FastifyInstance) {
         response: { 201: filingView, ...problemResponses },
       },
     },
-    async (request, reply) => {
-      requireActor(request);
-      return reply.code(201).send(await createFiling(ctxOf(request), request.params.id, request.body));
-    },
+    async (request, reply) =>
+      reply.code(201).send(await createFiling(ctxOf(request), request.params.id, request.body)),
   );
 
   app.get(
@@ -127,10 +113,7 @@ export async function ipRoutes(root: FastifyInstance) {
         response: { 200: filingList, ...problemResponses },
       },
     },
-    async (request) => {
-      requireActor(request);
-      return listFilings(ctxOf(request), request.params.platformId, request.query);
-    },
+    async (request) => listFilings(ctxOf(request), request.params.platformId, request.query),
   );
 
   app.patch(
@@ -144,10 +127,7 @@ export async function ipRoutes(root: FastifyInstance) {
         response: { 200: filingView, ...problemResponses },
       },
     },
-    async (request) => {
-      requireActor(request);
-      return updateFiling(ctxOf(request), request.params.id, request.body);
-    },
+    async (request) => updateFiling(ctxOf(request), request.params.id, request.body),
   );
 
   app.get(
@@ -161,10 +141,7 @@ export async function ipRoutes(root: FastifyInstance) {
         response: { 200: otherAssetList, ...problemResponses },
       },
     },
-    async (request) => {
-      requireActor(request);
-      return listOtherAssets(ctxOf(request), request.params.platformId, request.query);
-    },
+    async (request) => listOtherAssets(ctxOf(request), request.params.platformId, request.query),
   );
 
   app.post(
@@ -178,12 +155,8 @@ export async function ipRoutes(root: FastifyInstance) {
         response: { 201: otherAssetView, ...problemResponses },
       },
     },
-    async (request, reply) => {
-      requireActor(request);
-      return reply
-        .code(201)
-        .send(await createOtherAsset(ctxOf(request), request.params.platformId, request.body));
-    },
+    async (request, reply) =>
+      reply.code(201).send(await createOtherAsset(ctxOf(request), request.params.platformId, request.body)),
   );
 
   app.get(
@@ -197,9 +170,6 @@ export async function ipRoutes(root: FastifyInstance) {
         response: { 200: docketView, ...problemResponses },
       },
     },
-    async (request) => {
-      requireActor(request);
-      return docket(ctxOf(request), request.params.platformId, request.query);
-    },
+    async (request) => docket(ctxOf(request), request.params.platformId, request.query),
   );
 }

@@ -1,11 +1,14 @@
-import type { Kysely, Selectable } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { FilingStatus, FilingType, IpKind } from '../../../common/ip.js';
-import type { DB, IpDisclosuresTable, IpFilingsTable, IpOtherAssetsTable } from '../../db/schema.js';
+import type { DB } from '../../db/schema.js';
+import {
+  type DisclosureRow,
+  type FilingRow,
+  filingsOfDisclosures,
+  inventorsOf,
+  type OtherAssetRow,
+} from './ip.repository.js';
 import type { DisclosureView, FilingView, OtherAssetView } from './ip.schema.js';
-
-export type DisclosureRow = Selectable<IpDisclosuresTable>;
-export type FilingRow = Selectable<IpFilingsTable>;
-export type OtherAssetRow = Selectable<IpOtherAssetsTable>;
 
 export const toFilingView = (f: FilingRow): FilingView => ({
   id: f.id,
@@ -64,19 +67,8 @@ export function disclosureSummaryOf(d: DisclosureRow, filings: FilingRow[]) {
 export async function disclosureViews(db: Kysely<DB>, rows: DisclosureRow[]): Promise<DisclosureView[]> {
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
-  const inventors = await db
-    .selectFrom('ip_inventors')
-    .selectAll()
-    .where('disclosure_id', 'in', ids)
-    .orderBy('sort_order')
-    .execute();
-  const filings = await db
-    .selectFrom('ip_filings')
-    .selectAll()
-    .where('disclosure_id', 'in', ids)
-    .orderBy('filing_date')
-    .orderBy('id')
-    .execute();
+  const inventors = await inventorsOf(db, ids);
+  const filings = await filingsOfDisclosures(db, ids);
   return rows.map((d) => {
     const mine = filings.filter((f) => f.disclosure_id === d.id);
     return {

@@ -1,11 +1,11 @@
-import { sql } from 'kysely';
 import { RESULT_TYPE_LABELS, RESULT_TYPES, type ResultType } from '../../../common/results.js';
 import { type Ctx, platformIdsWithRole } from '../../http/context.js';
 import { notFound } from '../../http/errors.js';
 import { writeCsv, writeXlsx } from '../imports/sheet.js';
 import { CATALOG_DRAFTERS, CATALOG_MANAGERS, CATALOG_READERS } from './results.policy.js';
+import { catalogFacets, findPublishedPublicResult, resultsWhere } from './results.repository.js';
 import type { PublicResultView, PublicSearchQuery, StaffListQuery } from './results.schema.js';
-import { type SearchScope, scopeConditions, searchResults } from './results.search.js';
+import { type SearchScope, scopeConditions, searchResults } from './results.search.repository.js';
 import { publicViews, staffViews } from './results.views.js';
 
 const summaryOf = ({
@@ -51,67 +51,20 @@ export async function publicSearch(ctx: Pick<Ctx, 'db'>, q: PublicSearchQuery) {
 
 /** A public, published result; anything else is "not found", never "forbidden". */
 export async function publicResult(ctx: Pick<Ctx, 'db'>, id: string): Promise<PublicResultView> {
-  const row = await ctx.db
-    .selectFrom('results')
-    .selectAll()
-    .where('id', '=', id)
-    .where('visibility', '=', 'public')
-    .where('state', '=', 'published')
-    .executeTakeFirst();
+  const row = await findPublishedPublicResult(ctx.db, id);
   if (!row) throw notFound('results.not_found');
   return (await publicViews(ctx.db, [row]))[0]!;
 }
 
 /** The portal's filter options with counts, computed over public, published results only. */
 export async function publicFilters(ctx: Pick<Ctx, 'db'>) {
-  const where = scopeConditions({ publicOnly: true });
-  const count = (rows: Array<{ n: unknown }>) => Number(rows[0]?.n ?? 0);
-  const total = count(
-    (await sql<{ n: unknown }>`select count(*) as n from results r where ${where}`.execute(ctx.db)).rows,
-  );
-  const byType = await sql<{ k: string; n: unknown }>`select r.type as k, count(*) as n from results r
-    where ${where} group by r.type`.execute(ctx.db);
-  const platforms = await sql<{
-    id: string;
-    name_zh: string;
-    name_en: string;
-    n: unknown;
-  }>`select p.id, p.name_zh,
-    p.name_en, count(*) as n from results r join platforms p on p.id = r.platform_id where ${where}
-    group by p.id, p.name_zh, p.name_en order by p.name_en`.execute(ctx.db);
-  const units = await sql<{
-    id: string;
-    platform_id: string;
-    name_zh: string;
-    name_en: string;
-    n: unknown;
-  }>`select
-    u.id, u.platform_id, u.name_zh, u.name_en, count(*) as n from results r join org_units u on u.id = r.unit_id
-    where ${where} group by u.id, u.platform_id, u.name_zh, u.name_en order by u.name_en`.execute(ctx.db);
-  const fields = await sql<{
-    id: string;
-    name_zh: string;
-    name_en: string;
-    n: unknown;
-  }>`select f.id, f.name_zh,
-    f.name_en, count(*) as n from results r join result_fields rf on rf.result_id = r.id
-    join tech_fields f on f.id = rf.field_id where ${where}
-    group by f.id, f.name_zh, f.name_en order by f.name_en`.execute(ctx.db);
-  const facet = (r: { id: string; name_zh: string; name_en: string; n: unknown }) => ({
-    id: r.id,
-    nameZh: r.name_zh,
-    nameEn: r.name_en,
-    count: Number(r.n),
-  });
+  const f = await catalogFacets(ctx.db, scopeConditions({ publicOnly: true }));
   return {
-    total,
-    types: RESULT_TYPES.map((type) => ({
-      type,
-      count: Number(byType.rows.find((r) => r.k === type)?.n ?? 0),
-    })).filter((t) => t.count > 0),
-    platforms: platforms.rows.map(facet),
-    units: units.rows.map((u) => ({ ...facet(u), platformId: u.platform_id })),
-    fields: fields.rows.map(facet),
+    total: f.total,
+    types: RESULT_TYPES.map((type) => ({ type, count: f.byType.get(type) ?? 0 })).filter((t) => t.count > 0),
+    platforms: f.platforms,
+    units: f.units,
+    fields: f.fields,
   };
 }
 
@@ -173,9 +126,7 @@ export async function exportResults(
     platformIds: readablePlatforms(ctx),
     platformId: q.platformId,
   };
-  const rows = await sql`select r.* from results r where ${scopeConditions(scope)} order by r.created_at`
-    .execute(ctx.db)
-    .then((r) => r.rows as Parameters<typeof staffViews>[2]);
+  const rows = await resultsWhere(ctx.db, scopeConditions(scope));
   const views = await staffViews(ctx.db, ctx.actor, rows);
   const zh = q.lang === 'zh-CN';
   const data = views.map((v) => {

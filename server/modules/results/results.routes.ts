@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ctxOf, requireActor } from '../../http/auth.js';
+import { ctxOf, requireSignIn } from '../../http/auth.js';
 import { problemResponses } from '../../http/openapi.js';
 import { download } from '../imports/imports.upload.js';
 import { exportResults, listResults, publicFilters, publicResult, publicSearch } from './results.catalog.js';
@@ -33,12 +33,14 @@ const sendFile = (reply: FastifyReply, f: { filename: string; contentType: strin
 
 export async function resultsRoutes(root: FastifyInstance) {
   const app = root.withTypeProvider<ZodTypeProvider>();
+  requireSignIn(app);
   const tags = ['results'];
   const publicTags = ['public-portal'];
 
   app.get(
     '/api/public/results',
     {
+      config: { public: true },
       schema: {
         tags: publicTags,
         summary: 'Search public, published results in Chinese or English (no sign-in)',
@@ -55,6 +57,7 @@ export async function resultsRoutes(root: FastifyInstance) {
   app.get(
     '/api/public/results/filters',
     {
+      config: { public: true },
       schema: {
         tags: publicTags,
         summary: 'Filter options of the portal with counts of public, published results (no sign-in)',
@@ -67,6 +70,7 @@ export async function resultsRoutes(root: FastifyInstance) {
   app.get(
     '/api/public/results/:id',
     {
+      config: { public: true },
       schema: {
         tags: publicTags,
         summary: 'A public, published result with its technology listing and TRL definition (no sign-in)',
@@ -88,10 +92,7 @@ export async function resultsRoutes(root: FastifyInstance) {
         response: { 200: staffListView, ...problemResponses },
       },
     },
-    async (request) => {
-      requireActor(request);
-      return listResults(ctxOf(request), request.query);
-    },
+    async (request) => listResults(ctxOf(request), request.query),
   );
 
   for (const format of ['csv', 'xlsx'] as const) {
@@ -105,10 +106,7 @@ export async function resultsRoutes(root: FastifyInstance) {
           response: { 200: download(MEDIA[format], 'The export'), ...problemResponses },
         },
       },
-      async (request, reply) => {
-        requireActor(request);
-        return sendFile(reply, await exportResults(ctxOf(request), format, request.query));
-      },
+      async (request, reply) => sendFile(reply, await exportResults(ctxOf(request), format, request.query)),
     );
   }
 
@@ -122,10 +120,7 @@ export async function resultsRoutes(root: FastifyInstance) {
         response: { 201: resultView, ...problemResponses },
       },
     },
-    async (request, reply) => {
-      requireActor(request);
-      return reply.code(201).send(await createResult(ctxOf(request), request.body));
-    },
+    async (request, reply) => reply.code(201).send(await createResult(ctxOf(request), request.body)),
   );
 
   app.get(
@@ -138,10 +133,7 @@ export async function resultsRoutes(root: FastifyInstance) {
         response: { 200: resultView, ...problemResponses },
       },
     },
-    async (request) => {
-      requireActor(request);
-      return getResult(ctxOf(request), request.params.id);
-    },
+    async (request) => getResult(ctxOf(request), request.params.id),
   );
 
   app.patch(
@@ -155,10 +147,7 @@ export async function resultsRoutes(root: FastifyInstance) {
         response: { 200: resultView, ...problemResponses },
       },
     },
-    async (request) => {
-      requireActor(request);
-      return updateResult(ctxOf(request), request.params.id, request.body);
-    },
+    async (request) => updateResult(ctxOf(request), request.params.id, request.body),
   );
 
   for (const action of ['publish', 'withdraw'] as const) {
@@ -175,10 +164,7 @@ export async function resultsRoutes(root: FastifyInstance) {
           response: { 200: resultView, ...problemResponses },
         },
       },
-      async (request) => {
-        requireActor(request);
-        return changeResultState(ctxOf(request), request.params.id, action);
-      },
+      async (request) => changeResultState(ctxOf(request), request.params.id, action),
     );
   }
 
@@ -193,7 +179,6 @@ export async function resultsRoutes(root: FastifyInstance) {
       },
     },
     async (request, reply) => {
-      requireActor(request);
       await deleteResult(ctxOf(request), request.params.id);
       return reply.code(204).send(null);
     },

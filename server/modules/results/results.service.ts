@@ -1,15 +1,29 @@
 import type { Kysely } from 'kysely';
 import { ERROR_MESSAGES, type ErrorCode } from '../../../common/error-codes.js';
-import { appendAudit } from '../../db/audit-chain.js';
 import type { DB } from '../../db/schema.js';
+import { write } from '../../db/write.js';
 import { type Ctx, isoNow, newId } from '../../http/context.js';
 import { AppError, type FieldError, forbidden, notFound } from '../../http/errors.js';
 import { resolveFieldRefs } from '../fields/fields.service.js';
 import { platformOrNotFound } from '../platforms/platforms.service.js';
 import { can } from './results.policy.js';
+import {
+  deleteResultRow,
+  findPublishedPublicResult,
+  findResult,
+  insertResult,
+  type ResultRow,
+  type ResultSummary,
+  replaceResultFields,
+  replaceResultTerms,
+  resultFieldIds,
+  resultSummaries,
+  setResultState,
+  updateResultRow,
+} from './results.repository.js';
 import type { CreateResultInput, ResultView, UpdateResultInput } from './results.schema.js';
 import { weightedTerms } from './results.terms.js';
-import { type ResultRow, staffViews } from './results.views.js';
+import { staffViews } from './results.views.js';
 
 /** Columns that only a technology listing has, with their input names. */
 const TECH_COLUMNS = [
@@ -80,8 +94,7 @@ async function checkUnit(db: Kysely<DB>, platformId: string, unitId: string | nu
 }
 
 /** Rewrites the result's search terms; called in the transaction of every write of the result. */
-export async function reindexResult(trx: Kysely<DB>, r: ResultRow): Promise<void> {
-  await trx.deleteFrom('result_terms').where('result_id', '=', r.id).execute();
+async function reindexResult(trx: Kysely<DB>, r: ResultRow): Promise<void> {
   const terms = weightedTerms([
     { text: r.title_zh, boost: 3 },
     { text: r.title_en, boost: 3 },
@@ -91,20 +104,7 @@ export async function reindexResult(trx: Kysely<DB>, r: ResultRow): Promise<void
     { text: r.authors, boost: 1 },
     ...TECH_COLUMNS.map(([, column]) => ({ text: r[column], boost: 1 })),
   ]);
-  for (let i = 0; i < terms.length; i += 200)
-    await trx
-      .insertInto('result_terms')
-      .values(terms.slice(i, i + 200).map((t) => ({ result_id: r.id, ...t })))
-      .execute();
-}
-
-async function setFields(trx: Kysely<DB>, resultId: string, ids: string[]) {
-  await trx.deleteFrom('result_fields').where('result_id', '=', resultId).execute();
-  if (ids.length)
-    await trx
-      .insertInto('result_fields')
-      .values(ids.map((field_id) => ({ result_id: resultId, field_id })))
-      .execute();
+  await replaceResultTerms(trx, r.id, terms);
 }
 
 const audited = (r: ResultRow, fieldIds: string[]) => {
@@ -112,74 +112,68 @@ const audited = (r: ResultRow, fieldIds: string[]) => {
   return { ...rest, fieldIds: [...fieldIds].sort() };
 };
 
-/** Creates a draft result inside the caller's transaction (the demo seed uses it). */
-export async function createResultInTrx(
-  trx: Kysely<DB>,
-  ctx: Ctx,
-  input: CreateResultInput,
-): Promise<ResultRow> {
-  await platformOrNotFound(trx, input.platformId);
-  if (!can(ctx.actor, 'results.draft', { platformId: input.platformId })) throw forbidden();
-  const now = isoNow(ctx.clock);
-  const row: ResultRow = {
-    id: newId(),
-    platform_id: input.platformId,
-    unit_id: input.unitId ?? null,
-    type: input.type,
-    title_zh: input.titleZh,
-    title_en: input.titleEn,
-    summary_zh: input.summaryZh,
-    summary_en: input.summaryEn,
-    trl: input.trl ?? null,
-    visibility: input.visibility,
-    state: 'draft',
-    year: input.year ?? null,
-    identifier: input.identifier ?? null,
-    url: input.url ?? null,
-    authors: input.authors ?? null,
-    problem_zh: input.problemZh ?? null,
-    problem_en: input.problemEn ?? null,
-    advantage_zh: input.advantageZh ?? null,
-    advantage_en: input.advantageEn ?? null,
-    economics_zh: input.economicsZh ?? null,
-    economics_en: input.economicsEn ?? null,
-    applications_zh: input.applicationsZh ?? null,
-    applications_en: input.applicationsEn ?? null,
-    ip_status_zh: input.ipStatusZh ?? null,
-    ip_status_en: input.ipStatusEn ?? null,
-    licence_types: JSON.stringify([...new Set(input.licenceTypes ?? [])]),
-    licence_kinds: JSON.stringify([...new Set(input.licenceKinds ?? [])]),
-    is_illustrative: input.isIllustrative ? 1 : 0,
-    created_by: ctx.actor?.userId || null,
-    published_at: null,
-    withdrawn_at: null,
-    created_at: now,
-    updated_at: now,
-  };
-  checkListing(row);
-  await checkUnit(trx, row.platform_id, row.unit_id);
-  const fieldIds = await resolveFieldRefs(trx, input);
-  await trx.insertInto('results').values(row).execute();
-  await setFields(trx, row.id, fieldIds);
-  await reindexResult(trx, row);
-  await appendAudit(trx, ctx.seam, ctx, {
-    action: 'result.created',
-    entityType: 'result',
-    entityId: row.id,
-    platformId: row.platform_id,
-    after: audited(row, fieldIds),
-  });
-  return row;
-}
-
+/** Drafts a result (its author's or a manager's); audited. */
 export async function createResult(ctx: Ctx, input: CreateResultInput): Promise<ResultView> {
-  const row = await ctx.db.transaction().execute((trx) => createResultInTrx(trx, ctx, input));
+  const row = await write(ctx, async (trx, audit) => {
+    await platformOrNotFound(trx, input.platformId);
+    if (!can(ctx.actor, 'results.draft', { platformId: input.platformId })) throw forbidden();
+    const now = isoNow(ctx.clock);
+    const row: ResultRow = {
+      id: newId(),
+      platform_id: input.platformId,
+      unit_id: input.unitId ?? null,
+      type: input.type,
+      title_zh: input.titleZh,
+      title_en: input.titleEn,
+      summary_zh: input.summaryZh,
+      summary_en: input.summaryEn,
+      trl: input.trl ?? null,
+      visibility: input.visibility,
+      state: 'draft',
+      year: input.year ?? null,
+      identifier: input.identifier ?? null,
+      url: input.url ?? null,
+      authors: input.authors ?? null,
+      problem_zh: input.problemZh ?? null,
+      problem_en: input.problemEn ?? null,
+      advantage_zh: input.advantageZh ?? null,
+      advantage_en: input.advantageEn ?? null,
+      economics_zh: input.economicsZh ?? null,
+      economics_en: input.economicsEn ?? null,
+      applications_zh: input.applicationsZh ?? null,
+      applications_en: input.applicationsEn ?? null,
+      ip_status_zh: input.ipStatusZh ?? null,
+      ip_status_en: input.ipStatusEn ?? null,
+      licence_types: JSON.stringify([...new Set(input.licenceTypes ?? [])]),
+      licence_kinds: JSON.stringify([...new Set(input.licenceKinds ?? [])]),
+      is_illustrative: input.isIllustrative ? 1 : 0,
+      created_by: ctx.actor?.userId || null,
+      published_at: null,
+      withdrawn_at: null,
+      created_at: now,
+      updated_at: now,
+    };
+    checkListing(row);
+    await checkUnit(trx, row.platform_id, row.unit_id);
+    const fieldIds = await resolveFieldRefs(trx, input);
+    await insertResult(trx, row);
+    await replaceResultFields(trx, row.id, fieldIds);
+    await reindexResult(trx, row);
+    await audit({
+      action: 'result.created',
+      entityType: 'result',
+      entityId: row.id,
+      platformId: row.platform_id,
+      after: audited(row, fieldIds),
+    });
+    return row;
+  });
   return (await staffViews(ctx.db, ctx.actor, [row]))[0]!;
 }
 
 /** The row, or 404 for anyone who may not read the platform's catalog (no hint that it exists). */
 export async function readableResult(db: Kysely<DB>, ctx: Ctx, id: string): Promise<ResultRow> {
-  const row = await db.selectFrom('results').selectAll().where('id', '=', id).executeTakeFirst();
+  const row = await findResult(db, id);
   if (!row || !can(ctx.actor, 'results.read', { platformId: row.platform_id }))
     throw notFound('results.not_found');
   return row;
@@ -190,13 +184,28 @@ export async function getResult(ctx: Ctx, id: string): Promise<ResultView> {
   return (await staffViews(ctx.db, ctx.actor, [row]))[0]!;
 }
 
-const fieldIdsOf = async (db: Kysely<DB>, id: string) =>
-  (await db.selectFrom('result_fields').select('field_id').where('result_id', '=', id).execute()).map(
-    (r) => r.field_id,
-  );
+/** A public, published result's identity (inquiries are made about these only), else undefined. */
+export async function publishedPublicResultSummary(
+  db: Kysely<DB>,
+  id: string,
+): Promise<ResultSummary | undefined> {
+  const row = await findPublishedPublicResult(db, id);
+  return row
+    ? {
+        id: row.id,
+        platformId: row.platform_id,
+        type: row.type,
+        titleZh: row.title_zh,
+        titleEn: row.title_en,
+      }
+    : undefined;
+}
+
+/** The identity of each given result (other modules show it next to their records). */
+export { resultSummaries };
 
 export async function updateResult(ctx: Ctx, id: string, input: UpdateResultInput): Promise<ResultView> {
-  const row = await ctx.db.transaction().execute(async (trx) => {
+  const row = await write(ctx, async (trx, audit) => {
     const before = await readableResult(trx, ctx, id);
     const res = { platformId: before.platform_id, state: before.state, createdBy: before.created_by };
     if (!can(ctx.actor, 'results.draft', res) && !can(ctx.actor, 'results.manage', res)) throw forbidden();
@@ -215,16 +224,15 @@ export async function updateResult(ctx: Ctx, id: string, input: UpdateResultInpu
     if (input.isIllustrative !== undefined) after.is_illustrative = input.isIllustrative ? 1 : 0;
     checkListing(after);
     await checkUnit(trx, after.platform_id, after.unit_id);
-    const beforeFields = await fieldIdsOf(trx, id);
+    const beforeFields = await resultFieldIds(trx, id);
     const fieldsGiven = input.fieldIds !== undefined || input.fieldCodes !== undefined;
     const fieldIds = fieldsGiven
       ? await resolveFieldRefs(trx, input, { keep: new Set(beforeFields) })
       : beforeFields;
-    const { id: _id, platform_id: _p, created_at: _c, created_by: _b, ...set } = after;
-    await trx.updateTable('results').set(set).where('id', '=', id).execute();
-    if (fieldsGiven) await setFields(trx, id, fieldIds);
+    await updateResultRow(trx, after);
+    if (fieldsGiven) await replaceResultFields(trx, id, fieldIds);
     await reindexResult(trx, after);
-    await appendAudit(trx, ctx.seam, ctx, {
+    await audit({
       action: 'result.updated',
       entityType: 'result',
       entityId: id,
@@ -245,7 +253,7 @@ export async function changeResultState(
   id: string,
   action: 'publish' | 'withdraw',
 ): Promise<ResultView> {
-  const row = await ctx.db.transaction().execute(async (trx) => {
+  const row = await write(ctx, async (trx, audit) => {
     const before = await readableResult(trx, ctx, id);
     if (!can(ctx.actor, 'results.manage', { platformId: before.platform_id })) throw forbidden();
     if (!(NEXT_STATE[action] as readonly string[]).includes(before.state))
@@ -258,17 +266,13 @@ export async function changeResultState(
       action === 'publish'
         ? { ...before, state: 'published', published_at: now, withdrawn_at: null, updated_at: now }
         : { ...before, state: 'withdrawn', withdrawn_at: now, updated_at: now };
-    await trx
-      .updateTable('results')
-      .set({
-        state: after.state,
-        published_at: after.published_at,
-        withdrawn_at: after.withdrawn_at,
-        updated_at: now,
-      })
-      .where('id', '=', id)
-      .execute();
-    await appendAudit(trx, ctx.seam, ctx, {
+    await setResultState(trx, id, {
+      state: after.state,
+      published_at: after.published_at,
+      withdrawn_at: after.withdrawn_at,
+      updated_at: now,
+    });
+    await audit({
       action: action === 'publish' ? 'result.published' : 'result.withdrawn',
       entityType: 'result',
       entityId: id,
@@ -283,7 +287,7 @@ export async function changeResultState(
 
 /** Deletes a draft entered by mistake (its author or a manager); published records are withdrawn instead. */
 export async function deleteResult(ctx: Ctx, id: string): Promise<void> {
-  await ctx.db.transaction().execute(async (trx) => {
+  await write(ctx, async (trx, audit) => {
     const row = await readableResult(trx, ctx, id);
     const res = { platformId: row.platform_id, state: row.state, createdBy: row.created_by };
     if (!can(ctx.actor, 'results.draft', res) && !can(ctx.actor, 'results.manage', res)) throw forbidden();
@@ -292,9 +296,9 @@ export async function deleteResult(ctx: Ctx, id: string): Promise<void> {
         detail: `The result is ${row.state}; only drafts can be deleted`,
         currentState: row.state,
       });
-    const fieldIds = await fieldIdsOf(trx, id);
-    await trx.deleteFrom('results').where('id', '=', id).execute();
-    await appendAudit(trx, ctx.seam, ctx, {
+    const fieldIds = await resultFieldIds(trx, id);
+    await deleteResultRow(trx, id);
+    await audit({
       action: 'result.deleted',
       entityType: 'result',
       entityId: id,

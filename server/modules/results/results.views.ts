@@ -1,13 +1,12 @@
-import type { Kysely, Selectable } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { LicenceExclusivity, LicenceKind, ResultType } from '../../../common/results.js';
 import { TRL_DEFINITIONS, type TrlLevel } from '../../../common/trl.js';
-import type { DB, ResultsTable } from '../../db/schema.js';
+import type { DB } from '../../db/schema.js';
 import type { Actor } from '../../http/context.js';
 import { fieldSummaries } from '../fields/fields.service.js';
 import { can } from './results.policy.js';
+import { type ResultRow, resultFieldLinks } from './results.repository.js';
 import type { PublicResultView, ResultView } from './results.schema.js';
-
-export type ResultRow = Selectable<ResultsTable>;
 
 export const trlOf = (level: number | null) =>
   level === null ? null : { level, ...TRL_DEFINITIONS[level as TrlLevel] };
@@ -37,14 +36,10 @@ async function context(db: Kysely<DB>, rows: ResultRow[]) {
         .where('id', 'in', unitIds)
         .execute()
     : [];
-  const links = await db
-    .selectFrom('result_fields')
-    .select(['result_id', 'field_id'])
-    .where('result_id', 'in', ids)
-    .execute();
+  const links = await resultFieldLinks(db, ids);
   const fields = await fieldSummaries(
     db,
-    links.map((l) => l.field_id),
+    links.map((l) => l.fieldId),
   );
   return { platforms, units, links, fields };
 }
@@ -56,7 +51,7 @@ export async function publicViews(db: Kysely<DB>, rows: ResultRow[]): Promise<Pu
   return rows.map((r) => {
     const p = c.platforms.find((x) => x.id === r.platform_id)!;
     const u = r.unit_id ? c.units.find((x) => x.id === r.unit_id) : undefined;
-    const fieldIds = new Set(c.links.filter((l) => l.result_id === r.id).map((l) => l.field_id));
+    const fieldIds = new Set(c.links.filter((l) => l.resultId === r.id).map((l) => l.fieldId));
     return {
       id: r.id,
       type: r.type as ResultType,

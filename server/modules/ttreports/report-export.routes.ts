@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { ctxOf, requireActor } from '../../http/auth.js';
+import { ctxOf, requireSignIn } from '../../http/auth.js';
 import { problem, problemResponses } from '../../http/openapi.js';
 import { download } from '../imports/imports.upload.js';
 import {
@@ -27,6 +27,7 @@ const send = (reply: FastifyReply, f: ReportFile) =>
 /** Downloads of the tech-transfer report: the JSON report's figures, query and access, as files. */
 export async function reportExportRoutes(root: FastifyInstance) {
   const app = root.withTypeProvider<ZodTypeProvider>();
+  requireSignIn(app);
   for (const format of EXPORT_FORMATS) {
     app.get(
       `/api/platforms/:platformId/reports/tech-transfer.${format}`,
@@ -45,7 +46,6 @@ export async function reportExportRoutes(root: FastifyInstance) {
         },
       },
       async (request, reply) => {
-        requireActor(request);
         const file = await exportReport(ctxOf(request), request.params.platformId, request.query, format);
         return send(reply, file);
       },

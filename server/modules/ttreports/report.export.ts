@@ -1,13 +1,13 @@
 import { z } from 'zod';
+import type { ExportDoc } from '../../../common/report-doc.js';
 import { LOCALES } from '../../../common/roles.js';
+import { LABELS } from '../../../common/tech-transfer-labels.js';
+import { reportDoc, type ScopeNames } from '../../../common/tech-transfer-sheets.js';
 import type { Ctx } from '../../http/context.js';
 import { fieldSummaries } from '../fields/fields.service.js';
 import { listUnits } from '../units/units.service.js';
-import type { ExportDoc } from './report.doc.js';
 import { findCjkFont } from './report.font.js';
-import { LABELS } from './report.labels.js';
 import { renderPdf } from './report.pdf.js';
-import { reportDoc, type ScopeNames } from './report.sheets.js';
 import { renderXlsx } from './report.xlsx.js';
 import { type Report, type ReportQuery, reportQuery } from './ttreports.schema.js';
 import { techTransferReport } from './ttreports.service.js';

@@ -1,5 +1,5 @@
 import PDFDocument from 'pdfkit';
-import { type Cell, type DocTable, type ExportDoc, formatCell } from './report.doc.js';
+import { type Cell, type DocTable, type ExportDoc, formatCell } from '../../../common/report-doc.js';
 import type { CjkFont } from './report.font.js';
 
 const MARGIN = 36;

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import { count, type ExportDoc, money, share, text } from '../../../common/report-doc.js';
 import { pdfText } from './pdf-text.fixtures.js';
-import { count, type ExportDoc, money, share, text } from './report.doc.js';
 import { findCjkFont } from './report.font.js';
 import { renderPdf } from './report.pdf.js';
 import { renderXlsx } from './report.xlsx.js';

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { currencyDigits } from '../../../common/platforms.js';
-import { type Cell, type ExportDoc, major } from './report.doc.js';
+import { type Cell, type ExportDoc, major } from '../../../common/report-doc.js';
 
 /** Number format of an amount: grouped major units with the currency code, e.g. `#,##0.00 "USD"`. */
 const moneyFormat = (currency: string): string => {

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import { AppError } from '../../http/errors.js';
+import { fxRatesTouching } from '../agreements/agreements.service.js';
 
 /**
  * Converts amounts into the report's single currency with the yearly average rates (fx_rates: one unit of
@@ -16,11 +17,7 @@ export class Converter {
   ) {}
 
   static async load(db: Kysely<DB>, currency: string): Promise<Converter> {
-    const rows = await db
-      .selectFrom('fx_rates')
-      .selectAll()
-      .where((eb) => eb.or([eb('quote_currency', '=', currency), eb('currency', '=', currency)]))
-      .execute();
+    const rows = await fxRatesTouching(db, currency);
     const rates = new Map<string, number>();
     // Direct rates win over inverse ones.
     for (const r of rows)

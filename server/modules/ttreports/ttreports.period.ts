@@ -1,4 +1,5 @@
-import { type RawBuilder, sql } from 'kysely';
+import { type Kysely, type RawBuilder, sql } from 'kysely';
+import type { DB } from '../../db/schema.js';
 import type { ReportBasis } from './ttreports.schema.js';
 
 /**
@@ -11,6 +12,18 @@ export interface Period {
   to: number;
   startDate: string;
   endDate: string;
+}
+
+/**
+ * What a report looks at: one platform, optionally one unit or field, over a period. The owners of the
+ * reported tables (ip, agreements) count over it in their stats repositories.
+ */
+export interface Scope {
+  db: Kysely<DB>;
+  platformId: string;
+  unitId: string | null;
+  fieldId: string | null;
+  period: Period;
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');

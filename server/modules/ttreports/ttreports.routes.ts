@@ -1,12 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { ctxOf, requireActor } from '../../http/auth.js';
+import { ctxOf, requireSignIn } from '../../http/auth.js';
 import { problemResponses } from '../../http/openapi.js';
 import { reportParams, reportQuery, reportView } from './ttreports.schema.js';
 import { techTransferReport } from './ttreports.service.js';
 
 export async function ttreportsRoutes(root: FastifyInstance) {
   const app = root.withTypeProvider<ZodTypeProvider>();
+  requireSignIn(app);
 
   app.get(
     '/api/platforms/:platformId/reports/tech-transfer',
@@ -20,9 +21,7 @@ export async function ttreportsRoutes(root: FastifyInstance) {
         response: { 200: reportView, ...problemResponses },
       },
     },
-    async (request) => {
-      requireActor(request);
-      return techTransferReport(ctxOf(request), { ...request.query, platformId: request.params.platformId });
-    },
+    async (request) =>
+      techTransferReport(ctxOf(request), { ...request.query, platformId: request.params.platformId }),
   );
 }

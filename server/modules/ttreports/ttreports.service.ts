@@ -9,21 +9,20 @@ import {
   type ReceiptCategory,
 } from '../../../common/ip.js';
 import { type Ctx, isoNow } from '../../http/context.js';
-import { platformFor } from '../ip/ip.policy.js';
-import { Converter } from './ttreports.fx.js';
-import { periodOf, royaltyStats, yearBounds } from './ttreports.period.js';
 import {
   activeLicenceCountsByYear,
   agreementCounts,
   cnContracts,
-  disclosureCounts,
   executionTimes,
-  filingCounts,
   inventorRewards,
   receiptGroups,
   royaltiesPerLicence,
-  type Scope,
-} from './ttreports.queries.js';
+} from '../agreements/agreements.service.js';
+import { platformFor } from '../ip/ip.policy.js';
+import { disclosureCounts, filingCounts } from '../ip/ip.service.js';
+import { Converter } from './ttreports.fx.js';
+import { periodOf, royaltyStats, type Scope, yearBounds } from './ttreports.period.js';
+import { smallBusinessPartner } from './ttreports.queries.js';
 import type { LicenceCounts, Report, ReportQuery } from './ttreports.schema.js';
 
 export type TechTransferReportQuery = ReportQuery & { platformId: string };
@@ -73,7 +72,7 @@ export async function techTransferReport(ctx: Ctx, query: TechTransferReportQuer
     filingCounts(scope),
     receiptGroups(scope),
     royaltiesPerLicence(scope),
-    agreementCounts(scope),
+    agreementCounts(scope, smallBusinessPartner),
     cnContracts(scope),
     executionTimes(scope),
     inventorRewards(scope),

@@ -1,13 +1,13 @@
 import { Space, Table, Tabs, Typography } from 'antd';
 import { useMemo } from 'react';
-import { type Cell, type DocTable, formatCell } from '../../../../server/modules/ttreports/report.doc.js';
-import { reportDoc } from '../../../../server/modules/ttreports/report.sheets.js';
+import { type Cell, type DocTable, formatCell } from '../../../../common/report-doc.js';
+import { reportDoc } from '../../../../common/tech-transfer-sheets.js';
 import type { TtReport } from '../../../api/techtransfer.js';
 import { useLocale } from '../../../app/locale.js';
 
 /**
  * The federal (NIST), AUTM and Chinese sets and the figures by year, as tabs of tables. They are laid out
- * by the same pure code as the XLSX and PDF files (report.sheets.ts), so the screen and the downloads
+ * by the same pure code as the XLSX and PDF files (common/tech-transfer-sheets.ts), so the screen and the downloads
  * always show the same rows with the same labels.
  */
 export function ReportTables({ report }: { report: TtReport }) {

@@ -1,8 +1,8 @@
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import { AppError } from '../../http/errors.js';
+import type { ResultRow } from './results.repository.js';
 import { queryTerms } from './results.terms.js';
-import type { ResultRow } from './results.views.js';
 
 /** Which results a search may see and the filters the caller chose. */
 export interface SearchScope {

@@ -1,4 +1,4 @@
-import { currencyDigits } from '../../../common/platforms.js';
+import { currencyDigits } from './platforms.js';
 
 /**
  * A report laid out for a file: sheets of titled tables whose cells keep their kind (count, money, share,

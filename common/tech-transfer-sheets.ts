@@ -1,4 +1,4 @@
-import { EXCLUSIVITIES, LICENCE_KINDS } from '../../../common/ip.js';
+import { EXCLUSIVITIES, LICENCE_KINDS } from './ip.js';
 import {
   type Cell,
   count,
@@ -9,7 +9,7 @@ import {
   money,
   share,
   text,
-} from './report.doc.js';
+} from './report-doc.js';
 import {
   type Bilingual,
   CN_MODE,
@@ -17,8 +17,8 @@ import {
   LABELS,
   LICENCE_KIND,
   RECEIPT_CATEGORY,
-} from './report.labels.js';
-import type { Report } from './ttreports.schema.js';
+} from './tech-transfer-labels.js';
+import type { Report } from './tech-transfer-report.js';
 
 /** What the scope lines name besides the report itself (resolved by the caller). */
 export interface ScopeNames {

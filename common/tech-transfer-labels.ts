@@ -1,4 +1,4 @@
-import type { CnMode, Exclusivity, LicenceKind, ReceiptCategory } from '../../../common/ip.js';
+import type { CnMode, Exclusivity, LicenceKind, ReceiptCategory } from './ip.js';
 
 /** A label in both languages of the exported files: [简体中文, English]. */
 export type Bilingual = readonly [string, string];

@@ -1,0 +1,178 @@
+import { type Kysely, type Selectable, type SqlBool, sql } from 'kysely';
+import type {
+  AgreementIpTable,
+  AgreementsTable,
+  DB,
+  DistributionRulesTable,
+  DistributionsTable,
+  FxRatesTable,
+  ReceiptsTable,
+} from '../../db/schema.js';
+
+export type AgreementRow = Selectable<AgreementsTable>;
+export type AgreementIpRow = Selectable<AgreementIpTable>;
+export type ReceiptRow = Selectable<ReceiptsTable>;
+export type DistributionRow = Selectable<DistributionsTable>;
+export type DistributionRuleRow = Selectable<DistributionRulesTable>;
+export type FxRateRow = Selectable<FxRatesTable>;
+
+// ---- agreements and their IP links
+
+export const findAgreement = (db: Kysely<DB>, id: string): Promise<AgreementRow | undefined> =>
+  db.selectFrom('agreements').selectAll().where('id', '=', id).executeTakeFirst();
+
+export async function agreementRefTaken(db: Kysely<DB>, platformId: string, refNo: string): Promise<boolean> {
+  const taken = await db
+    .selectFrom('agreements')
+    .select('id')
+    .where('platform_id', '=', platformId)
+    .where('ref_no', '=', refNo)
+    .executeTakeFirst();
+  return !!taken;
+}
+
+export async function insertAgreement(db: Kysely<DB>, row: AgreementRow, links: AgreementIpRow[]) {
+  await db.insertInto('agreements').values(row).execute();
+  if (links.length) await db.insertInto('agreement_ip').values(links).execute();
+}
+
+/** Writes every column but the identity ones. */
+export async function updateAgreementRow(db: Kysely<DB>, row: AgreementRow): Promise<void> {
+  const { id, platform_id: _p, created_at: _c, ...patch } = row;
+  await db.updateTable('agreements').set(patch).where('id', '=', id).execute();
+}
+
+/** A platform's agreements of a kind whose reference or title contains q; newest executed first. */
+export async function agreementPage(
+  db: Kysely<DB>,
+  platformId: string,
+  q: { kind?: string; q?: string; limit: number; offset: number },
+) {
+  let base = db.selectFrom('agreements').where('platform_id', '=', platformId);
+  if (q.kind) base = base.where('kind', '=', q.kind);
+  if (q.q) {
+    const like = `%${q.q.toLowerCase().replace(/[\\%_]/g, '\\$&')}%`;
+    base = base.where(
+      sql<SqlBool>`(lower(${sql.ref('ref_no')}) like ${like} escape '\\' or lower(${sql.ref('title')}) like ${like} escape '\\')`,
+    );
+  }
+  const total = Number((await base.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+  const rows = await base
+    .selectAll()
+    .orderBy('execution_date', 'desc')
+    .orderBy('id', 'desc')
+    .limit(q.limit)
+    .offset(q.offset)
+    .execute();
+  return { rows, total };
+}
+
+/** The IP records an agreement covers, in the order they were linked. */
+export const agreementIpLinks = (db: Kysely<DB>, agreementId: string): Promise<AgreementIpRow[]> =>
+  db.selectFrom('agreement_ip').selectAll().where('agreement_id', '=', agreementId).orderBy('id').execute();
+
+// ---- receipts and their distribution
+
+export const receiptsOf = (db: Kysely<DB>, agreementId: string): Promise<ReceiptRow[]> =>
+  db
+    .selectFrom('receipts')
+    .selectAll()
+    .where('agreement_id', '=', agreementId)
+    .orderBy('received_date')
+    .orderBy('id')
+    .execute();
+
+export const distributionsOf = (db: Kysely<DB>, receiptIds: readonly string[]): Promise<DistributionRow[]> =>
+  receiptIds.length
+    ? db
+        .selectFrom('distributions')
+        .selectAll()
+        .where('receipt_id', 'in', [...receiptIds])
+        .orderBy('id')
+        .execute()
+    : Promise.resolve([]);
+
+export async function insertReceipt(db: Kysely<DB>, row: ReceiptRow): Promise<void> {
+  await db.insertInto('receipts').values(row).execute();
+}
+
+export async function insertDistributions(db: Kysely<DB>, rows: DistributionRow[]): Promise<void> {
+  if (rows.length) await db.insertInto('distributions').values(rows).execute();
+}
+
+/** The sum of the agreement's other receipts in the currency received in the calendar year. */
+export async function receivedInYear(
+  db: Kysely<DB>,
+  r: { agreementId: string; currency: string; year: string; exceptReceiptId: string },
+): Promise<number> {
+  const ytd = await db
+    .selectFrom('receipts')
+    .select((eb) => eb.fn.sum<number | string | null>('amount_minor').as('s'))
+    .where('agreement_id', '=', r.agreementId)
+    .where('currency', '=', r.currency)
+    .where('received_date', '>=', `${r.year}-01-01`)
+    .where('received_date', '<=', `${r.year}-12-31`)
+    .where('id', '!=', r.exceptReceiptId)
+    .executeTakeFirstOrThrow();
+  return Number(ytd.s ?? 0);
+}
+
+export const distributionRuleOf = (db: Kysely<DB>, platformId: string) =>
+  db.selectFrom('distribution_rules').selectAll().where('platform_id', '=', platformId).executeTakeFirst();
+
+/** Inserts the platform's rule, or replaces it when `exists`. */
+export async function saveDistributionRule(db: Kysely<DB>, row: DistributionRuleRow, exists: boolean) {
+  if (exists) {
+    const { platform_id: _p, ...patch } = row;
+    await db
+      .updateTable('distribution_rules')
+      .set(patch)
+      .where('platform_id', '=', row.platform_id)
+      .execute();
+  } else await db.insertInto('distribution_rules').values(row).execute();
+}
+
+// ---- yearly average exchange rates
+
+export const allFxRates = (db: Kysely<DB>): Promise<FxRateRow[]> =>
+  db
+    .selectFrom('fx_rates')
+    .selectAll()
+    .orderBy('year', 'desc')
+    .orderBy('currency')
+    .orderBy('quote_currency')
+    .execute();
+
+/** The rates from or into the currency (the report converts with them). */
+export const fxRatesTouching = (db: Kysely<DB>, currency: string): Promise<FxRateRow[]> =>
+  db
+    .selectFrom('fx_rates')
+    .selectAll()
+    .where((eb) => eb.or([eb('quote_currency', '=', currency), eb('currency', '=', currency)]))
+    .execute();
+
+/** Inserts the year's rate of the pair or replaces the one recorded. */
+export async function upsertFxRate(
+  db: Kysely<DB>,
+  r: Pick<FxRateRow, 'year' | 'currency' | 'quote_currency' | 'rate_micros' | 'updated_at'>,
+  newRowId: () => string,
+): Promise<void> {
+  const existing = await db
+    .selectFrom('fx_rates')
+    .select(['id', 'rate_micros'])
+    .where('year', '=', r.year)
+    .where('currency', '=', r.currency)
+    .where('quote_currency', '=', r.quote_currency)
+    .executeTakeFirst();
+  if (existing)
+    await db
+      .updateTable('fx_rates')
+      .set({ rate_micros: r.rate_micros, updated_at: r.updated_at })
+      .where('id', '=', existing.id)
+      .execute();
+  else
+    await db
+      .insertInto('fx_rates')
+      .values({ id: newRowId(), ...r })
+      .execute();
+}

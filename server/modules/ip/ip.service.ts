@@ -1,0 +1,13 @@
+/**
+ * What other modules may read of the ip module (docs/adr/0015): agreements link IP records and pay
+ * their inventors; the technology-transfer report counts disclosures and filings. The module's own use
+ * cases are ip.disclosures.ts and ip.filings.ts.
+ */
+export {
+  disclosureIdsBehind,
+  type IpRecordKind,
+  inventorsByDisclosure,
+  ipRecordExistsOn,
+  ipRecordNames,
+} from './ip.repository.js';
+export { disclosureCounts, filingCounts } from './ip.stats.repository.js';

@@ -1,0 +1,166 @@
+import { type Kysely, type RawBuilder, type Selectable, sql } from 'kysely';
+import type { DB, ResultsTable } from '../../db/schema.js';
+
+/** A result as stored; the views shape it for the portal and for staff. */
+export type ResultRow = Selectable<ResultsTable>;
+/** The result's identity as other modules show it (inquiries, agreements). */
+export interface ResultSummary {
+  id: string;
+  platformId: string;
+  type: string;
+  titleZh: string;
+  titleEn: string;
+}
+
+export const findResult = (db: Kysely<DB>, id: string): Promise<ResultRow | undefined> =>
+  db.selectFrom('results').selectAll().where('id', '=', id).executeTakeFirst();
+
+/** The result when it is public and published (what the portal may show), else undefined. */
+export const findPublishedPublicResult = (db: Kysely<DB>, id: string): Promise<ResultRow | undefined> =>
+  db
+    .selectFrom('results')
+    .selectAll()
+    .where('id', '=', id)
+    .where('visibility', '=', 'public')
+    .where('state', '=', 'published')
+    .executeTakeFirst();
+
+export async function resultSummaries(db: Kysely<DB>, ids: readonly string[]): Promise<ResultSummary[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .selectFrom('results')
+    .select(['id', 'platform_id', 'type', 'title_zh', 'title_en'])
+    .where('id', 'in', [...new Set(ids)])
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    platformId: r.platform_id,
+    type: r.type,
+    titleZh: r.title_zh,
+    titleEn: r.title_en,
+  }));
+}
+
+export async function insertResult(db: Kysely<DB>, row: ResultRow): Promise<void> {
+  await db.insertInto('results').values(row).execute();
+}
+
+/** Writes every column but the identity and creation ones. */
+export async function updateResultRow(db: Kysely<DB>, row: ResultRow): Promise<void> {
+  const { id, platform_id: _p, created_at: _c, created_by: _b, ...set } = row;
+  await db.updateTable('results').set(set).where('id', '=', id).execute();
+}
+
+export async function setResultState(
+  db: Kysely<DB>,
+  id: string,
+  s: Pick<ResultRow, 'state' | 'published_at' | 'withdrawn_at' | 'updated_at'>,
+): Promise<void> {
+  await db.updateTable('results').set(s).where('id', '=', id).execute();
+}
+
+export async function deleteResultRow(db: Kysely<DB>, id: string): Promise<void> {
+  await db.deleteFrom('results').where('id', '=', id).execute();
+}
+
+export const resultFieldIds = async (db: Kysely<DB>, id: string): Promise<string[]> =>
+  (await db.selectFrom('result_fields').select('field_id').where('result_id', '=', id).execute()).map(
+    (r) => r.field_id,
+  );
+
+/** The field links of a page of results. */
+export const resultFieldLinks = (db: Kysely<DB>, resultIds: readonly string[]) =>
+  db
+    .selectFrom('result_fields')
+    .select(['result_id as resultId', 'field_id as fieldId'])
+    .where('result_id', 'in', [...resultIds])
+    .execute();
+
+export async function replaceResultFields(db: Kysely<DB>, resultId: string, ids: string[]): Promise<void> {
+  await db.deleteFrom('result_fields').where('result_id', '=', resultId).execute();
+  if (ids.length)
+    await db
+      .insertInto('result_fields')
+      .values(ids.map((field_id) => ({ result_id: resultId, field_id })))
+      .execute();
+}
+
+/** Replaces the search index entries of a result (in batches: SQLite caps bound parameters). */
+export async function replaceResultTerms(
+  db: Kysely<DB>,
+  resultId: string,
+  terms: ReadonlyArray<{ term: string; weight: number }>,
+): Promise<void> {
+  await db.deleteFrom('result_terms').where('result_id', '=', resultId).execute();
+  for (let i = 0; i < terms.length; i += 200)
+    await db
+      .insertInto('result_terms')
+      .values(terms.slice(i, i + 200).map((t) => ({ result_id: resultId, ...t })))
+      .execute();
+}
+
+/** Every result matching `where` (conditions on `results r`), oldest first: the export. */
+export async function resultsWhere(db: Kysely<DB>, where: RawBuilder<unknown>): Promise<ResultRow[]> {
+  return (await sql<ResultRow>`select r.* from results r where ${where} order by r.created_at`.execute(db))
+    .rows;
+}
+
+interface Facet {
+  id: string;
+  nameZh: string;
+  nameEn: string;
+  count: number;
+}
+
+/**
+ * The portal's filter counts over the results matching `where`. The platform, unit and field names are
+ * joined here for one query per facet (cross reads of platforms, org_units and tech_fields, see the
+ * report of issue 11: their owners do not yet offer a facet fragment).
+ */
+export async function catalogFacets(db: Kysely<DB>, where: RawBuilder<unknown>) {
+  const count = (rows: Array<{ n: unknown }>) => Number(rows[0]?.n ?? 0);
+  const total = count(
+    (await sql<{ n: unknown }>`select count(*) as n from results r where ${where}`.execute(db)).rows,
+  );
+  const byType = await sql<{ k: string; n: unknown }>`select r.type as k, count(*) as n from results r
+    where ${where} group by r.type`.execute(db);
+  const platforms = await sql<{
+    id: string;
+    name_zh: string;
+    name_en: string;
+    n: unknown;
+  }>`select p.id, p.name_zh,
+    p.name_en, count(*) as n from results r join platforms p on p.id = r.platform_id where ${where}
+    group by p.id, p.name_zh, p.name_en order by p.name_en`.execute(db);
+  const units = await sql<{
+    id: string;
+    platform_id: string;
+    name_zh: string;
+    name_en: string;
+    n: unknown;
+  }>`select
+    u.id, u.platform_id, u.name_zh, u.name_en, count(*) as n from results r join org_units u on u.id = r.unit_id
+    where ${where} group by u.id, u.platform_id, u.name_zh, u.name_en order by u.name_en`.execute(db);
+  const fields = await sql<{
+    id: string;
+    name_zh: string;
+    name_en: string;
+    n: unknown;
+  }>`select f.id, f.name_zh,
+    f.name_en, count(*) as n from results r join result_fields rf on rf.result_id = r.id
+    join tech_fields f on f.id = rf.field_id where ${where}
+    group by f.id, f.name_zh, f.name_en order by f.name_en`.execute(db);
+  const facet = (r: { id: string; name_zh: string; name_en: string; n: unknown }): Facet => ({
+    id: r.id,
+    nameZh: r.name_zh,
+    nameEn: r.name_en,
+    count: Number(r.n),
+  });
+  return {
+    total,
+    byType: new Map(byType.rows.map((r) => [r.k, Number(r.n)])),
+    platforms: platforms.rows.map(facet),
+    units: units.rows.map((u) => ({ ...facet(u), platformId: u.platform_id })),
+    fields: fields.rows.map(facet),
+  };
+}
