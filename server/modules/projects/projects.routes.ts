@@ -1,19 +1,23 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { ctxOf, requireActor } from '../../http/auth.js';
+import { ctxOf, requireSignIn } from '../../http/auth.js';
 import { problemResponses } from '../../http/openapi.js';
 import {
   platformProjectsParams,
+  projectDetail,
   projectIdParams,
   projectList,
   projectsQuery,
+  projectTransitionBody,
   projectView,
   registerProjectBody,
 } from './projects.schema.js';
 import { getProject, listProjects, registerIntramuralProject } from './projects.service.js';
+import { transitionProject } from './projects.transitions.js';
 
 export async function projectsRoutes(root: FastifyInstance) {
   const app = root.withTypeProvider<ZodTypeProvider>();
+  requireSignIn(app);
   const tags = ['projects'];
 
   app.get(
@@ -27,10 +31,7 @@ export async function projectsRoutes(root: FastifyInstance) {
         response: { 200: projectList, ...problemResponses },
       },
     },
-    async (request) => {
-      requireActor(request);
-      return listProjects(ctxOf(request), request.params.platformId, request.query);
-    },
+    async (request) => listProjects(ctxOf(request), request.params.platformId, request.query),
   );
 
   app.post(
@@ -45,12 +46,10 @@ export async function projectsRoutes(root: FastifyInstance) {
         response: { 201: projectView, ...problemResponses },
       },
     },
-    async (request, reply) => {
-      requireActor(request);
-      return reply
+    async (request, reply) =>
+      reply
         .code(201)
-        .send(await registerIntramuralProject(ctxOf(request), request.params.platformId, request.body));
-    },
+        .send(await registerIntramuralProject(ctxOf(request), request.params.platformId, request.body)),
   );
 
   app.get(
@@ -58,14 +57,27 @@ export async function projectsRoutes(root: FastifyInstance) {
     {
       schema: {
         tags,
-        summary: 'One project (anyone with a role on its platform)',
+        summary:
+          'One project with its consortium, planned budget, objectives, milestones and timeline (anyone with a role on its platform)',
         params: projectIdParams,
-        response: { 200: projectView, ...problemResponses },
+        response: { 200: projectDetail, ...problemResponses },
       },
     },
-    async (request) => {
-      requireActor(request);
-      return getProject(ctxOf(request), request.params.id);
+    async (request) => getProject(ctxOf(request), request.params.id),
+  );
+
+  app.post(
+    '/api/projects/:id/transitions',
+    {
+      schema: {
+        tags,
+        summary:
+          "Move a project along its life (立项 → 任务书 → 执行中 → 中期检查 → 结题验收 → 整改 → 结题 → 绩效评价; 暂停, 终止): the platform's admins and program officers, the unit's director for intramural projects",
+        params: projectIdParams,
+        body: projectTransitionBody,
+        response: { 200: projectDetail, ...problemResponses },
+      },
     },
+    async (request) => transitionProject(ctxOf(request), request.params.id, request.body),
   );
 }

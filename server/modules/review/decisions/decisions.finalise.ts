@@ -1,16 +1,14 @@
-import type { Kysely } from 'kysely';
 import type { ApplicationAction } from '../../../../common/applications.js';
 import { canTransition } from '../../../../common/calls.js';
 import type { DecisionOutcome } from '../../../../common/review.js';
 import { appendAudit } from '../../../db/audit-chain.js';
-import type { DB } from '../../../db/schema.js';
-import { type Ctx, isoNow, newId } from '../../../http/context.js';
+import { type Ctx, isoNow } from '../../../http/context.js';
 import { concernedUserIds } from '../../applications/applications.access.js';
 import { loadApplication } from '../../applications/applications.lookup.js';
 import { applyTransition, illegal } from '../../applications/applications.transitions.js';
-import type { CallRecord } from '../../calls/calls.lookup.js';
 import { moveCall } from '../../calls/calls.service.js';
 import { notify } from '../../notifications/notifications.service.js';
+import { createProjectFromApplication } from '../../projects/projects.creation.js';
 import { alreadyFinal, decisionCall, decisionRow, notReviewing } from './decisions.access.js';
 import type { DecisionView } from './decisions.schema.js';
 import { getDecision } from './decisions.service.js';
@@ -20,73 +18,6 @@ const ACTION: Record<DecisionOutcome, ApplicationAction> = {
   waitlisted: 'waitlist',
   declined: 'decline',
 };
-
-/** Projects run from the decision day for two years unless the officer edits them later. */
-const PROJECT_YEARS = 2;
-
-function projectDates(at: string) {
-  const start = at.slice(0, 10);
-  const end = new Date(`${start}T00:00:00Z`);
-  end.setUTCFullYear(end.getUTCFullYear() + PROJECT_YEARS);
-  end.setUTCDate(end.getUTCDate() - 1);
-  return { starts_on: start, ends_on: end.toISOString().slice(0, 10) };
-}
-
-/** An extramural project (立项) of an approved application: its titles, lead, field and requested budget. */
-async function createProject(
-  trx: Kysely<DB>,
-  ctx: Ctx,
-  call: CallRecord,
-  app: NonNullable<Awaited<ReturnType<typeof loadApplication>>>,
-  at: string,
-) {
-  const base = (app.receipt_no ?? `P-${app.id.slice(-8)}`).toUpperCase().slice(0, 40);
-  const taken = await trx
-    .selectFrom('projects')
-    .select('id')
-    .where('platform_id', '=', app.platform_id)
-    .where('code', '=', base)
-    .executeTakeFirst();
-  const code = taken ? `${base.slice(0, 31)}-${app.id.slice(-8).toUpperCase()}` : base;
-  const id = newId();
-  const row = {
-    id,
-    platform_id: app.platform_id,
-    unit_id: null,
-    kind: 'extramural',
-    code,
-    title_zh: app.title_zh ?? app.title_en ?? code,
-    title_en: app.title_en ?? app.title_zh ?? code,
-    summary_zh: null,
-    summary_en: null,
-    application_id: app.id,
-    lead_org_id: app.lead_org_id,
-    budget_minor: Number(app.requested_total_minor),
-    currency: app.currency,
-    ...projectDates(at),
-    state: 'active',
-    created_by: ctx.actor?.userId || null,
-    created_at: at,
-    updated_at: at,
-  };
-  await trx.insertInto('projects').values(row).execute();
-  if (app.field_id)
-    await trx.insertInto('project_fields').values({ project_id: id, field_id: app.field_id }).execute();
-  await appendAudit(trx, ctx.seam, ctx, {
-    action: 'project.created_from_application',
-    entityType: 'project',
-    entityId: id,
-    platformId: app.platform_id,
-    after: {
-      code,
-      applicationId: app.id,
-      callId: call.id,
-      budgetMinor: row.budget_minor,
-      currency: row.currency,
-    },
-  });
-  return code;
-}
 
 /**
  * Carries out a draft decision in ONE transaction: every application moves in_review → approved |
@@ -126,7 +57,13 @@ export async function finaliseDecision(
         at,
         reason: item.override_reason ?? reason ?? null,
       });
-      const projectCode = outcome === 'approved' ? await createProject(trx, ctx, call, app, at) : null;
+      const projectCode =
+        outcome === 'approved'
+          ? await createProjectFromApplication(trx, (e) => appendAudit(trx, ctx.seam, ctx, e), ctx, app, {
+              callId: call.id,
+              at,
+            })
+          : null;
       const report = reports.find((r) => r.application_id === app.id);
       await notify(trx, ctx, {
         userIds: await concernedUserIds(trx, app),
