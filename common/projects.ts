@@ -82,3 +82,39 @@ export function nextProjectState(state: ProjectState, action: ProjectAction): Pr
 /** The actions legal from a state, in the order of PROJECT_ACTIONS (the web offers these). */
 export const legalProjectActions = (state: ProjectState): ProjectAction[] =>
   PROJECT_ACTIONS.filter((a) => nextProjectState(state, a) !== null);
+
+/** Types of 考核指标 in a 任务书: each decides the type of its target. */
+export const INDICATOR_TYPES = ['count', 'amount', 'percentage', 'date', 'yes_no'] as const;
+export type IndicatorType = (typeof INDICATOR_TYPES)[number];
+
+/**
+ * The reports a project owes, computed from its dates: an annual report at the end of each full
+ * project year before the last, an interim report halfway (by months), the final report on the end date.
+ */
+export function reportingSchedule(
+  startsOn: string,
+  endsOn: string,
+): { kind: 'annual' | 'interim' | 'final'; dueOn: string }[] {
+  const after = (months: number) => endOfProjectMonth(startsOn, months);
+  const [y, m] = startsOn.split('-').map(Number) as [number, number];
+  const [ey, em] = endsOn.split('-').map(Number) as [number, number];
+  const months = (ey - y) * 12 + (em - m) + 1;
+  const out: { kind: 'annual' | 'interim' | 'final'; dueOn: string }[] = [];
+  for (let k = 12; after(k) < endsOn; k += 12) out.push({ kind: 'annual', dueOn: after(k) });
+  if (months >= 12) out.push({ kind: 'interim', dueOn: after(Math.floor(months / 2)) });
+  out.push({ kind: 'final', dueOn: endsOn });
+  return out.sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.kind.localeCompare(b.kind));
+}
+
+/**
+ * The last day of month `n` of a project starting on `start`: the day before the same day of the month
+ * `n` months later (clamped to that month's length, so 31 January + 1 month is the day before 28/29
+ * February, not a day in March).
+ */
+export function endOfProjectMonth(start: string, n: number): string {
+  const [y, m, d] = start.split('-').map(Number) as [number, number, number];
+  const daysIn = new Date(Date.UTC(y, m - 1 + n + 1, 0)).getUTCDate();
+  const same = new Date(Date.UTC(y, m - 1 + n, Math.min(d, daysIn)));
+  same.setUTCDate(same.getUTCDate() - 1);
+  return same.toISOString().slice(0, 10);
+}

@@ -74,6 +74,7 @@ export const TABLE_OWNERS: { readonly [T in keyof DB]: string } = {
   project_indicators: 'projects',
   project_milestones: 'projects',
   project_transitions: 'projects',
+  project_agreements: 'projects',
   // results and technology transfer (§7)
   results: 'results',
   result_fields: 'results',

@@ -84,6 +84,21 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('actor_label', 'text', (c) => c.notNull())
     .addColumn('reason', 'text')
     .execute();
+  // 任务书: one per project, a draft the officer edits until both sides signed, then frozen.
+  await db.schema
+    .createTable('project_agreements')
+    .addColumn('project_id', 'text', (c) => c.primaryKey().references('projects.id').onDelete('cascade'))
+    .addColumn('content_json', 'text', (c) => c.notNull())
+    .addColumn('officer_signed_by', 'text', (c) => c.references('users.id').onDelete('set null'))
+    .addColumn('officer_signed_at', 'text')
+    .addColumn('lead_signed_by', 'text', (c) => c.references('users.id').onDelete('set null'))
+    .addColumn('lead_signed_at', 'text')
+    .addColumn('snapshot_json', 'text')
+    .addColumn('checksum', 'text')
+    .addColumn('frozen_at', 'text')
+    .addColumn('updated_at', 'text', (c) => c.notNull())
+    .execute();
+
   await db.schema
     .createIndex('project_transitions_project')
     .on('project_transitions')
@@ -93,6 +108,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
 export async function down(db: Kysely<unknown>): Promise<void> {
   for (const t of [
+    'project_agreements',
     'project_transitions',
     'project_milestones',
     'project_indicators',

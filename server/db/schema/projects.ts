@@ -67,6 +67,23 @@ export interface ProjectTransitionsTable {
   reason: string | null;
 }
 
+/** 任务书: the officer's draft until both sides signed, then frozen (snapshot + sha256). */
+export interface ProjectAgreementsTable {
+  project_id: string;
+  /** JSON of agreementContent (server/modules/projects/projects.agreement.schema.ts) */
+  content_json: string;
+  officer_signed_by: string | null;
+  officer_signed_at: Timestamp | null;
+  lead_signed_by: string | null;
+  lead_signed_at: Timestamp | null;
+  /** Canonical JSON (common/canonical-json.ts) of the agreement as signed by both */
+  snapshot_json: string | null;
+  /** sha256 hex of snapshot_json */
+  checksum: string | null;
+  frozen_at: Timestamp | null;
+  updated_at: Timestamp;
+}
+
 export interface ProjectsTables {
   project_members: ProjectMembersTable;
   project_budget_lines: ProjectBudgetLinesTable;
@@ -74,6 +91,7 @@ export interface ProjectsTables {
   project_indicators: ProjectIndicatorsTable;
   project_milestones: ProjectMilestonesTable;
   project_transitions: ProjectTransitionsTable;
+  project_agreements: ProjectAgreementsTable;
 }
 
 export const PROJECTS_TABLES = [
@@ -83,4 +101,5 @@ export const PROJECTS_TABLES = [
   'project_indicators',
   'project_milestones',
   'project_transitions',
+  'project_agreements',
 ] as const satisfies readonly (keyof ProjectsTables)[];

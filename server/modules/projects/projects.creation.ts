@@ -1,5 +1,5 @@
 import type { CostCategory } from '../../../common/calls.js';
-import type { ProjectState } from '../../../common/projects.js';
+import { endOfProjectMonth, type ProjectState } from '../../../common/projects.js';
 import type { Audit, Trx } from '../../db/write.js';
 import { type Ctx, newId } from '../../http/context.js';
 import {
@@ -81,19 +81,6 @@ export async function createProject(
 
 /** Projects run from the decision day for two years unless the officer edits them later. */
 const PROJECT_YEARS = 2;
-
-/**
- * The last day of month `n` of a project starting on `start`: the day before the same day of the month
- * `n` months later (clamped to that month's length, so 31 January + 1 month is the day before 28/29
- * February, not a day in March).
- */
-export function endOfProjectMonth(start: string, n: number): string {
-  const [y, m, d] = start.split('-').map(Number) as [number, number, number];
-  const daysIn = new Date(Date.UTC(y, m - 1 + n + 1, 0)).getUTCDate();
-  const same = new Date(Date.UTC(y, m - 1 + n, Math.min(d, daysIn)));
-  same.setUTCDate(same.getUTCDate() - 1);
-  return same.toISOString().slice(0, 10);
-}
 
 /**
  * 立项 of an approved application (called by the funding decision, inside its transaction): the

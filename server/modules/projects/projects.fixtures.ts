@@ -11,7 +11,11 @@ let seq = 0;
  * An extramural project as 立项 leaves it (state approved), made through the one creation function
  * with a two-member consortium and its planned budget, without running a whole call.
  */
-export async function buildExtramuralProject(ctx: Ctx, platformId: string): Promise<ProjectRecord> {
+export async function buildExtramuralProject(
+  ctx: Ctx,
+  platformId: string,
+  opts: { leadContactPersonId?: string; state?: 'approved' | 'contracting' } = {},
+): Promise<ProjectRecord> {
   const lead = (await buildOrg(ctx, { type: 'university' })).id;
   const partner = (await buildOrg(ctx)).id;
   const at = isoNow(ctx.clock);
@@ -34,7 +38,7 @@ export async function buildExtramuralProject(ctx: Ctx, platformId: string): Prom
         startsOn: at.slice(0, 10),
         endsOn: '2099-12-31',
       },
-      state: 'approved',
+      state: opts.state ?? 'approved',
       at,
       fieldIds: [],
       structure: {
@@ -42,7 +46,7 @@ export async function buildExtramuralProject(ctx: Ctx, platformId: string): Prom
           {
             position: 0,
             organisationId: lead,
-            contactPersonId: null,
+            contactPersonId: opts.leadContactPersonId ?? null,
             role: '牵头',
             fundedMinor: 600_000,
             cofundingMinor: 0,

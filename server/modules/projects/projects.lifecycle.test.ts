@@ -47,7 +47,6 @@ describe('project states and timeline', () => {
   it('walks an extramural project from 立项 to 绩效评价, every move audited and on the timeline', async () => {
     const id = await extramural();
     const walk: Array<[Record<string, unknown>, string]> = [
-      [{ action: 'start_contracting' }, 'contracting'],
       [{ action: 'start' }, 'in_progress'],
       [{ action: 'open_interim' }, 'interim_check'],
       [{ action: 'close_interim' }, 'in_progress'],
@@ -69,13 +68,13 @@ describe('project states and timeline', () => {
       'approved',
       ...walk.map(([, s]) => s),
     ]);
-    expect(p.timeline[6]).toMatchObject({
+    expect(p.timeline[5]).toMatchObject({
       action: 'request_rectification',
       fromState: 'final_acceptance',
       reason: '经费决算不完整',
       actorLabel: 'officer',
     });
-    expect(p.timeline[8]).toMatchObject({ action: 'close', outcome: 'passed' });
+    expect(p.timeline[7]).toMatchObject({ action: 'close', outcome: 'passed' });
     const audit = await t.database.db
       .selectFrom('audit_log')
       .select('action')

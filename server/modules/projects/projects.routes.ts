@@ -1,7 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { ctxOf, requireSignIn } from '../../http/auth.js';
-import { problemResponses } from '../../http/openapi.js';
+import { problem, problemResponses } from '../../http/openapi.js';
+import { getAgreement, saveAgreement, signProjectAgreement } from './projects.agreement.js';
+import { agreementContent, agreementView, signAgreementBody } from './projects.agreement.schema.js';
 import {
   platformProjectsParams,
   projectDetail,
@@ -79,5 +81,49 @@ export async function projectsRoutes(root: FastifyInstance) {
       },
     },
     async (request) => transitionProject(ctxOf(request), request.params.id, request.body),
+  );
+
+  app.get(
+    '/api/projects/:id/agreement',
+    {
+      schema: {
+        tags,
+        summary:
+          'The 任务书 (task agreement) with its reporting schedule and signatures (anyone who may read the project)',
+        params: projectIdParams,
+        response: { 200: agreementView, ...problemResponses },
+      },
+    },
+    async (request) => getAgreement(ctxOf(request), request.params.id),
+  );
+
+  app.put(
+    '/api/projects/:id/agreement',
+    {
+      schema: {
+        tags,
+        summary:
+          'Save the draft 任务书 while the project is contracting (officers); signatures given to earlier terms are withdrawn',
+        params: projectIdParams,
+        body: agreementContent,
+        response: { 200: agreementView, ...problemResponses, 422: problem },
+      },
+    },
+    async (request) => saveAgreement(ctxOf(request), request.params.id, request.body),
+  );
+
+  app.post(
+    '/api/projects/:id/agreement/sign',
+    {
+      schema: {
+        tags,
+        summary:
+          'Sign the 任务书 as the officer or the lead organisation; the second signature freezes it (canonical JSON + sha256)',
+        params: projectIdParams,
+        body: signAgreementBody,
+        response: { 200: agreementView, ...problemResponses },
+      },
+    },
+    async (request) => signProjectAgreement(ctxOf(request), request.params.id, request.body.as),
   );
 }

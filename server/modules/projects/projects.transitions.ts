@@ -2,6 +2,7 @@ import { nextProjectState, REASON_REQUIRED } from '../../../common/projects.js';
 import { write } from '../../db/write.js';
 import { type Ctx, isoNow, newId } from '../../http/context.js';
 import { AppError, forbidden, invalidField } from '../../http/errors.js';
+import { agreementFrozen } from './projects.agreement.js';
 import { can } from './projects.policy.js';
 import { findProject, moveProject } from './projects.repository.js';
 import type { ProjectDetail, ProjectTransitionInput } from './projects.schema.js';
@@ -35,6 +36,9 @@ export async function transitionProject(
       throw invalidField('/outcome', 'projects.outcome_required');
     if (input.action !== 'close' && input.outcome)
       throw invalidField('/outcome', 'projects.outcome_only_when_closing');
+    // A funded project runs on its signed 任务书; starting from 立项 directly skips contracting (docs/projects.md).
+    if (input.action === 'start' && p.state === 'contracting' && !(await agreementFrozen(trx, id)))
+      throw new AppError(409, 'projects.agreement_unsigned', { state: p.state });
     const outcome = input.action === 'close' ? (input.outcome ?? null) : p.outcome;
     const moved = await moveProject(trx, id, {
       id: newId(),

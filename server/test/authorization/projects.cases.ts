@@ -1,3 +1,4 @@
+import { saveAgreement } from '../../modules/projects/projects.agreement.js';
 import { buildExtramuralProject } from '../../modules/projects/projects.fixtures.js';
 import { registerIntramuralProject } from '../../modules/projects/projects.service.js';
 import { buildPerson, buildUnit } from '../platform-factories.js';
@@ -49,7 +50,54 @@ export function projectsCases(env: MatrixEnv): RouteCase[] {
         endsOn: '2026-12-31',
       })
     ).id;
+  /** A contracting project and a valid draft 任务书 for its consortium. */
+  const contracting = async (withDraft: boolean) => {
+    const ctx = env.ctx();
+    const p = await buildExtramuralProject(ctx, env.A(), { state: 'contracting' });
+    const members = await ctx.db
+      .selectFrom('project_members')
+      .select('organisation_id')
+      .where('project_id', '=', p.id)
+      .orderBy('position')
+      .execute();
+    const content = {
+      budget: members.map((m) => ({
+        organisationId: m.organisation_id,
+        equipmentMinor: 100,
+        operationsMinor: 100,
+        labourMinor: 100,
+        indirectMinor: 10,
+      })),
+      indicators: [{ name: '专利', type: 'count' as const, target: 1, verification: '受理通知书' }],
+      milestones: [],
+    };
+    if (withDraft) await saveAgreement(ctx, p.id, content);
+    return { id: p.id, content };
+  };
   return [
+    {
+      route: 'GET /api/projects/:id/agreement',
+      expect: { anonymous: '401', 'B:platform_admin': '404', ...roleless('404'), others: '2xx' },
+      cell: async () => ({ url: `/api/projects/${(await contracting(true)).id}/agreement` }),
+    },
+    {
+      route: 'PUT /api/projects/:id/agreement',
+      label: 'extramural project in contracting',
+      expect: movers(['A:platform_admin', 'A:program_officer']),
+      cell: async () => {
+        const c = await contracting(false);
+        return { url: `/api/projects/${c.id}/agreement`, body: c.content };
+      },
+    },
+    {
+      route: 'POST /api/projects/:id/agreement/sign',
+      label: "as the officer (the lead's side is in projects.agreement.test.ts)",
+      expect: movers(['A:platform_admin', 'A:program_officer']),
+      cell: async () => ({
+        url: `/api/projects/${(await contracting(true)).id}/agreement/sign`,
+        body: { as: 'officer' },
+      }),
+    },
     {
       route: 'POST /api/projects/:id/transitions',
       label: 'extramural project',
