@@ -182,5 +182,3 @@ export const COST_CATEGORY_LABELS: Record<CostCategory, string> = {
 
 export const PROJECT_KINDS = ['intramural', 'extramural'] as const;
 export type ProjectKind = (typeof PROJECT_KINDS)[number];
-export const PROJECT_STATES = ['active', 'completed', 'terminated'] as const;
-export type ProjectState = (typeof PROJECT_STATES)[number];

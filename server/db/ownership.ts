@@ -68,6 +68,13 @@ export const TABLE_OWNERS: { readonly [T in keyof DB]: string } = {
   // projects (§6)
   projects: 'projects',
   project_fields: 'projects',
+  project_members: 'projects',
+  project_budget_lines: 'projects',
+  project_objectives: 'projects',
+  project_indicators: 'projects',
+  project_milestones: 'projects',
+  project_transitions: 'projects',
+  project_agreements: 'projects',
   // results and technology transfer (§7)
   results: 'results',
   result_fields: 'results',

@@ -50,6 +50,7 @@ import type {
   ProjectFieldsTable,
   ProjectsTable,
 } from './schema/programs.js';
+import { PROJECTS_TABLES, type ProjectsTables } from './schema/projects.js';
 import { SCORING_TABLES, type ScoringTables } from './schema/scoring.js';
 import type {
   AgreementIpTable,
@@ -77,6 +78,7 @@ export type * from './schema/decisions.js';
 export type * from './schema/experts.js';
 export type * from './schema/platforms.js';
 export type * from './schema/programs.js';
+export type * from './schema/projects.js';
 export type * from './schema/scoring.js';
 export type * from './schema/transfer.js';
 
@@ -87,7 +89,8 @@ export interface DB
     ScoringTables,
     DecisionsTables,
     PeopleLinkTables,
-    AuthHardeningTables {
+    AuthHardeningTables,
+    ProjectsTables {
   platforms: PlatformsTable;
   users: UsersTable;
   role_assignments: RoleAssignmentsTable;
@@ -195,6 +198,7 @@ export const TABLES_IN_DEPENDENCY_ORDER = [
   ...DECISIONS_TABLES,
   ...PEOPLE_LINK_TABLES,
   ...AUTH_HARDENING_TABLES,
+  ...PROJECTS_TABLES,
   'audit_head',
   'audit_log',
 ] as const satisfies readonly (keyof DB)[];

@@ -263,7 +263,6 @@ export const zhCNCalls: Record<string, string> = {
   'Choose the dates': '请选择日期',
   Intramural: '内部研究',
   Extramural: '外部计划',
-  Completed: '已完成',
   'Code or title': '编号或名称',
   'Unit or lead': '承担单位',
 };

@@ -15,6 +15,7 @@ import { zhCNMfa } from './zh-CN.mfa.js';
 import { zhCNOrgs } from './zh-CN.orgs.js';
 import { zhCNPeople } from './zh-CN.people.js';
 import { zhCNPlatforms } from './zh-CN.platforms.js';
+import { zhCNProjects } from './zh-CN.projects.js';
 import { zhCNResults } from './zh-CN.results.js';
 import { zhCNScoring } from './zh-CN.scoring.js';
 import { zhCNTechTransfer } from './zh-CN.techtransfer.js';
@@ -34,6 +35,7 @@ export const zhCN: Record<string, string> = {
   ...zhCNAssignment,
   ...zhCNScoring,
   ...zhCNDecisions,
+  ...zhCNProjects,
   ...zhCNMfa,
   // Product and shell
   'Generic Technology Service Platform': '共性技术服务平台',

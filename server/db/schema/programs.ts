@@ -87,8 +87,10 @@ export interface ProjectsTable {
   currency: string;
   starts_on: string;
   ends_on: string;
-  /** active | completed | terminated */
+  /** common/projects.ts PROJECT_STATES */
   state: string;
+  /** passed | failed once closed (结题) */
+  outcome: string | null;
   created_by: string | null;
   created_at: Timestamp;
   updated_at: Timestamp;

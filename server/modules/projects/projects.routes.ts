@@ -1,19 +1,25 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { ctxOf, requireActor } from '../../http/auth.js';
-import { problemResponses } from '../../http/openapi.js';
+import { ctxOf, requireSignIn } from '../../http/auth.js';
+import { problem, problemResponses } from '../../http/openapi.js';
+import { getAgreement, saveAgreement, signProjectAgreement } from './projects.agreement.js';
+import { agreementContent, agreementView, signAgreementBody } from './projects.agreement.schema.js';
 import {
   platformProjectsParams,
+  projectDetail,
   projectIdParams,
   projectList,
   projectsQuery,
+  projectTransitionBody,
   projectView,
   registerProjectBody,
 } from './projects.schema.js';
 import { getProject, listProjects, registerIntramuralProject } from './projects.service.js';
+import { transitionProject } from './projects.transitions.js';
 
 export async function projectsRoutes(root: FastifyInstance) {
   const app = root.withTypeProvider<ZodTypeProvider>();
+  requireSignIn(app);
   const tags = ['projects'];
 
   app.get(
@@ -27,10 +33,7 @@ export async function projectsRoutes(root: FastifyInstance) {
         response: { 200: projectList, ...problemResponses },
       },
     },
-    async (request) => {
-      requireActor(request);
-      return listProjects(ctxOf(request), request.params.platformId, request.query);
-    },
+    async (request) => listProjects(ctxOf(request), request.params.platformId, request.query),
   );
 
   app.post(
@@ -45,12 +48,10 @@ export async function projectsRoutes(root: FastifyInstance) {
         response: { 201: projectView, ...problemResponses },
       },
     },
-    async (request, reply) => {
-      requireActor(request);
-      return reply
+    async (request, reply) =>
+      reply
         .code(201)
-        .send(await registerIntramuralProject(ctxOf(request), request.params.platformId, request.body));
-    },
+        .send(await registerIntramuralProject(ctxOf(request), request.params.platformId, request.body)),
   );
 
   app.get(
@@ -58,14 +59,71 @@ export async function projectsRoutes(root: FastifyInstance) {
     {
       schema: {
         tags,
-        summary: 'One project (anyone with a role on its platform)',
+        summary:
+          'One project with its consortium, planned budget, objectives, milestones and timeline (anyone with a role on its platform)',
         params: projectIdParams,
-        response: { 200: projectView, ...problemResponses },
+        response: { 200: projectDetail, ...problemResponses },
       },
     },
-    async (request) => {
-      requireActor(request);
-      return getProject(ctxOf(request), request.params.id);
+    async (request) => getProject(ctxOf(request), request.params.id),
+  );
+
+  app.post(
+    '/api/projects/:id/transitions',
+    {
+      schema: {
+        tags,
+        summary:
+          "Move a project along its life (立项 → 任务书 → 执行中 → 中期检查 → 结题验收 → 整改 → 结题 → 绩效评价; 暂停, 终止): the platform's admins and program officers, the unit's director for intramural projects",
+        params: projectIdParams,
+        body: projectTransitionBody,
+        response: { 200: projectDetail, ...problemResponses },
+      },
     },
+    async (request) => transitionProject(ctxOf(request), request.params.id, request.body),
+  );
+
+  app.get(
+    '/api/projects/:id/agreement',
+    {
+      schema: {
+        tags,
+        summary:
+          'The 任务书 (task agreement) with its reporting schedule and signatures (anyone who may read the project)',
+        params: projectIdParams,
+        response: { 200: agreementView, ...problemResponses },
+      },
+    },
+    async (request) => getAgreement(ctxOf(request), request.params.id),
+  );
+
+  app.put(
+    '/api/projects/:id/agreement',
+    {
+      schema: {
+        tags,
+        summary:
+          'Save the draft 任务书 while the project is contracting (officers); signatures given to earlier terms are withdrawn',
+        params: projectIdParams,
+        body: agreementContent,
+        response: { 200: agreementView, ...problemResponses, 422: problem },
+      },
+    },
+    async (request) => saveAgreement(ctxOf(request), request.params.id, request.body),
+  );
+
+  app.post(
+    '/api/projects/:id/agreement/sign',
+    {
+      schema: {
+        tags,
+        summary:
+          'Sign the 任务书 as the officer or the lead organisation; the second signature freezes it (canonical JSON + sha256)',
+        params: projectIdParams,
+        body: signAgreementBody,
+        response: { 200: agreementView, ...problemResponses },
+      },
+    },
+    async (request) => signProjectAgreement(ctxOf(request), request.params.id, request.body.as),
   );
 }

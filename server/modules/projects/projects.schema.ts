@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { PROJECT_KINDS, PROJECT_STATES } from '../../../common/calls.js';
+import { COST_CATEGORIES, PROJECT_KINDS } from '../../../common/calls.js';
+import { PROJECT_ACTIONS, PROJECT_OUTCOMES, PROJECT_STATES } from '../../../common/projects.js';
 import { fieldRefs, fieldSummary } from '../fields/fields.schema.js';
 import { currencyCode } from '../platforms/platforms.schema.js';
 
@@ -62,6 +63,8 @@ export const projectView = z.object({
   startsOn: z.string(),
   endsOn: z.string(),
   state: z.enum(PROJECT_STATES),
+  /** passed | failed once closed */
+  outcome: z.enum(PROJECT_OUTCOMES).nullable(),
   fields: z.array(fieldSummary),
   createdAt: z.string(),
   updatedAt: z.string(),
@@ -77,3 +80,48 @@ export const projectList = z.object({
   access: z.object({ registrableUnitIds: z.array(z.uuid()) }),
 });
 export type ProjectList = z.infer<typeof projectList>;
+
+/** A state change of a project; some actions need a reason, closing needs the verdict. */
+export const projectTransitionBody = z.strictObject({
+  action: z.enum(PROJECT_ACTIONS),
+  reason: text(2000).optional(),
+  /** Only with action 'close': 结题 passed or failed. */
+  outcome: z.enum(PROJECT_OUTCOMES).optional(),
+});
+export type ProjectTransitionInput = z.infer<typeof projectTransitionBody>;
+
+export const projectTransitionView = z.object({
+  id: z.uuid(),
+  action: z.enum([...PROJECT_ACTIONS, 'create']),
+  fromState: z.enum(PROJECT_STATES).nullable(),
+  toState: z.enum(PROJECT_STATES),
+  outcome: z.enum(PROJECT_OUTCOMES).nullable(),
+  at: z.string(),
+  actorLabel: z.string(),
+  reason: z.string().nullable(),
+});
+export type ProjectTransitionView = z.infer<typeof projectTransitionView>;
+
+/** Everything a project is made of besides its header, with the organisations named. */
+export const projectDetail = projectView.extend({
+  members: z.array(
+    z.object({
+      position: z.int(),
+      organisation: named,
+      role: z.string().nullable(),
+      fundedMinor: z.int(),
+      cofundingMinor: z.int(),
+    }),
+  ),
+  budget: z.array(
+    z.object({ organisationId: z.uuid(), category: z.enum(COST_CATEGORIES), amountMinor: z.int() }),
+  ),
+  objectives: z.array(
+    z.object({ text: z.string(), indicators: z.array(z.object({ name: z.string(), target: z.string() })) }),
+  ),
+  milestones: z.array(z.object({ title: z.string(), workPackage: z.string().nullable(), dueOn: z.string() })),
+  timeline: z.array(projectTransitionView),
+  /** The moves the caller may make now (empty for those who may only read). */
+  actions: z.array(z.enum(PROJECT_ACTIONS)),
+});
+export type ProjectDetail = z.infer<typeof projectDetail>;

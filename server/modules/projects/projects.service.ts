@@ -1,16 +1,29 @@
-import { type Kysely, type Selectable, type SqlBool, sql } from 'kysely';
-import type { ProjectKind, ProjectState } from '../../../common/calls.js';
-import { appendAudit } from '../../db/audit-chain.js';
-import type { DB, ProjectsTable } from '../../db/schema.js';
-import { retryOnUniqueViolation } from '../../db/write.js';
-import { type Ctx, isoNow, newId } from '../../http/context.js';
+import type { Kysely } from 'kysely';
+import { legalProjectActions } from '../../../common/projects.js';
+import type { DB } from '../../db/schema.js';
+import { write } from '../../db/write.js';
+import { type Ctx, isoNow } from '../../http/context.js';
 import { AppError, forbidden, invalidField, notFound } from '../../http/errors.js';
 import { fieldSummaries, resolveFieldRefs } from '../fields/fields.service.js';
 import { platformOrNotFound } from '../platforms/platforms.service.js';
+import { createProject } from './projects.creation.js';
 import { can, type ProjectUnit } from './projects.policy.js';
-import type { ProjectList, ProjectsQuery, ProjectView, RegisterProjectInput } from './projects.schema.js';
-
-type Row = Selectable<ProjectsTable>;
+import {
+  codeTaken,
+  fieldLinks,
+  findProject,
+  listProjectRecords,
+  type ProjectRecord,
+  structureOf,
+  transitionsOf,
+} from './projects.repository.js';
+import type {
+  ProjectDetail,
+  ProjectList,
+  ProjectsQuery,
+  ProjectView,
+  RegisterProjectInput,
+} from './projects.schema.js';
 
 /** Units of a platform with the account of each director, as the rules need them. */
 async function unitsOf(db: Kysely<DB>, platformId: string) {
@@ -26,19 +39,35 @@ async function unitsOf(db: Kysely<DB>, platformId: string) {
   }));
 }
 
-async function views(db: Kysely<DB>, rows: Row[]): Promise<ProjectView[]> {
-  if (rows.length === 0) return [];
-  const ids = rows.map((r) => r.id);
-  const links = await db
-    .selectFrom('project_fields')
-    .select(['project_id', 'field_id'])
-    .where('project_id', 'in', ids)
+/** The project as the rules see it (its unit's director decides on intramural projects). */
+export async function projectResource(db: Kysely<DB>, p: ProjectRecord): Promise<ProjectUnit> {
+  const unit = p.unitId ? (await unitsOf(db, p.platformId)).find((u) => u.id === p.unitId) : undefined;
+  return { platformId: p.platformId, directorUserId: unit?.user_id ?? null, kind: p.kind };
+}
+
+async function organisationNames(db: Kysely<DB>, ids: readonly string[]) {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom('organisations')
+    .select(['id', 'name_zh', 'name_en'])
+    .where('id', 'in', [...new Set(ids)])
     .execute();
+}
+
+const named = (x: { id: string; name_zh: string; name_en: string | null } | undefined) =>
+  x ? { id: x.id, nameZh: x.name_zh, nameEn: x.name_en } : null;
+
+async function views(db: Kysely<DB>, records: ProjectRecord[]): Promise<ProjectView[]> {
+  if (records.length === 0) return [];
+  const links = await fieldLinks(
+    db,
+    records.map((r) => r.id),
+  );
   const fields = await fieldSummaries(
     db,
-    links.map((l) => l.field_id),
+    links.map((l) => l.fieldId),
   );
-  const unitIds = rows.map((r) => r.unit_id).filter((x): x is string => !!x);
+  const unitIds = records.map((r) => r.unitId).filter((x): x is string => !!x);
   const units = unitIds.length
     ? await db
         .selectFrom('org_units')
@@ -46,149 +75,92 @@ async function views(db: Kysely<DB>, rows: Row[]): Promise<ProjectView[]> {
         .where('id', 'in', unitIds)
         .execute()
     : [];
-  const orgIds = rows.map((r) => r.lead_org_id).filter((x): x is string => !!x);
-  const orgs = orgIds.length
-    ? await db
-        .selectFrom('organisations')
-        .select(['id', 'name_zh', 'name_en'])
-        .where('id', 'in', orgIds)
-        .execute()
-    : [];
-  const named = (x: { id: string; name_zh: string; name_en: string | null } | undefined) =>
-    x ? { id: x.id, nameZh: x.name_zh, nameEn: x.name_en } : null;
-  return rows.map((r) => ({
-    id: r.id,
-    platformId: r.platform_id,
-    unit: named(units.find((u) => u.id === r.unit_id)),
-    kind: r.kind as ProjectKind,
-    code: r.code,
-    titleZh: r.title_zh,
-    titleEn: r.title_en,
-    summaryZh: r.summary_zh,
-    summaryEn: r.summary_en,
-    applicationId: r.application_id,
-    leadOrg: named(orgs.find((o) => o.id === r.lead_org_id)),
-    budgetMinor: Number(r.budget_minor),
-    currency: r.currency,
-    startsOn: r.starts_on,
-    endsOn: r.ends_on,
-    state: r.state as ProjectState,
+  const orgs = await organisationNames(
+    db,
+    records.map((r) => r.leadOrgId).filter((x): x is string => !!x),
+  );
+  return records.map(({ unitId, leadOrgId, createdBy: _c, ...r }) => ({
+    ...r,
+    unit: named(units.find((u) => u.id === unitId)),
+    leadOrg: named(orgs.find((o) => o.id === leadOrgId)),
     fields: links
-      .filter((l) => l.project_id === r.id)
-      .map((l) => fields.get(l.field_id))
+      .filter((l) => l.projectId === r.id)
+      .map((l) => fields.get(l.fieldId))
       .filter((f) => f !== undefined),
-    createdAt: r.created_at,
-    updatedAt: r.updated_at,
   }));
 }
 
 /**
  * Registers an intramural project for a unit, without any application step (DOMAIN.md §3): the
- * platform's admins for any unit, a lab director for the unit they direct.
+ * platform's admins for any unit, a lab director for the unit they direct. It starts in progress: the
+ * unit funds its own research, so there is no 任务书 to negotiate with a funder.
  */
 export async function registerIntramuralProject(
   ctx: Ctx,
   platformId: string,
   input: RegisterProjectInput,
 ): Promise<ProjectView> {
-  const row = await retryOnUniqueViolation(ctx.seam, () =>
-    ctx.db.transaction().execute(async (trx) => {
+  const record = await write(
+    ctx,
+    async (trx, audit) => {
       const platform = await platformOrNotFound(trx, platformId);
       const unit = (await unitsOf(trx, platformId)).find((u) => u.id === input.unitId);
       if (!can(ctx.actor, 'projects.read', { platformId, directorUserId: null })) throw forbidden();
       if (!unit) throw invalidField('/unitId', 'projects.unknown_unit');
       if (!can(ctx.actor, 'projects.register', unit.resource)) throw forbidden();
       if (input.endsOn < input.startsOn) throw invalidField('/endsOn', 'projects.end_before_start');
-      const clash = await trx
-        .selectFrom('projects')
-        .select('id')
-        .where('platform_id', '=', platformId)
-        .where('code', '=', input.code)
-        .executeTakeFirst();
-      if (clash)
+      if (await codeTaken(trx, platformId, input.code))
         throw new AppError(409, 'projects.code_taken', {
           errors: [{ in: 'body', pointer: '/code', code: 'projects.code_taken', message: '' }],
         });
       const fieldIds = await resolveFieldRefs(trx, input);
-      const now = isoNow(ctx.clock);
-      const row: Row = {
-        id: newId(),
-        platform_id: platformId,
-        unit_id: unit.id,
-        kind: 'intramural',
-        code: input.code,
-        title_zh: input.titleZh,
-        title_en: input.titleEn,
-        summary_zh: input.summaryZh ?? null,
-        summary_en: input.summaryEn ?? null,
-        application_id: null,
-        lead_org_id: null,
-        budget_minor: input.budgetMinor,
-        currency: input.currency ?? platform.default_currency,
-        starts_on: input.startsOn,
-        ends_on: input.endsOn,
-        state: 'active',
-        created_by: ctx.actor?.userId || null,
-        created_at: now,
-        updated_at: now,
-      };
-      await trx.insertInto('projects').values(row).execute();
-      if (fieldIds.length)
-        await trx
-          .insertInto('project_fields')
-          .values(fieldIds.map((field_id) => ({ project_id: row.id, field_id })))
-          .execute();
-      const { id: _id, platform_id: _p, created_at: _c, updated_at: _u, ...after } = row;
-      await appendAudit(trx, ctx.seam, ctx, {
-        action: 'project.registered',
-        entityType: 'project',
-        entityId: row.id,
+      const project = {
         platformId,
-        after: { ...after, fieldIds: [...fieldIds].sort() },
+        unitId: unit.id,
+        kind: 'intramural' as const,
+        code: input.code,
+        titleZh: input.titleZh,
+        titleEn: input.titleEn,
+        summaryZh: input.summaryZh ?? null,
+        summaryEn: input.summaryEn ?? null,
+        applicationId: null,
+        leadOrgId: null,
+        budgetMinor: input.budgetMinor,
+        currency: input.currency ?? platform.default_currency,
+        startsOn: input.startsOn,
+        endsOn: input.endsOn,
+      };
+      return createProject(trx, audit, ctx, {
+        project,
+        state: 'in_progress',
+        at: isoNow(ctx.clock),
+        fieldIds,
+        structure: { members: [], budget: [], objectives: [], milestones: [] },
+        auditAction: 'project.registered',
+        auditAfter: { ...project, fieldIds: [...fieldIds].sort() },
       });
-      return row;
-    }),
+    },
+    { retryOnUniqueViolation: true },
   );
-  return (await views(ctx.db, [row]))[0]!;
+  return (await views(ctx.db, [record]))[0]!;
 }
 
 /** Projects of a platform with filters (anyone with a role on it); both kinds. */
 export async function listProjects(ctx: Ctx, platformId: string, q: ProjectsQuery): Promise<ProjectList> {
   await platformOrNotFound(ctx.db, platformId);
   if (!can(ctx.actor, 'projects.read', { platformId, directorUserId: null })) throw forbidden();
-  let query = ctx.db.selectFrom('projects').where('platform_id', '=', platformId);
-  if (q.kind) query = query.where('kind', '=', q.kind);
-  if (q.state) query = query.where('state', '=', q.state);
-  if (q.unitId) query = query.where('unit_id', '=', q.unitId);
-  if (q.fieldId) {
-    const fieldId = q.fieldId;
-    query = query.where('id', 'in', (eb) =>
-      eb.selectFrom('project_fields').select('project_id').where('field_id', '=', fieldId),
-    );
-  }
-  if (q.q) {
-    const like = `%${q.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    // Matched literally: % and _ are escaped, not wildcards.
-    query = query.where(
-      sql<SqlBool>`(lower(${sql.ref('code')}) like ${like} escape '\\' or lower(${sql.ref('title_zh')}) like ${like} escape '\\' or lower(${sql.ref('title_en')}) like ${like} escape '\\')`,
-    );
-  }
-  const [rows, total] = await Promise.all([
-    query
-      .selectAll()
-      .orderBy('starts_on', 'desc')
-      .orderBy('code')
-      .limit(q.pageSize)
-      .offset((q.page - 1) * q.pageSize)
-      .execute(),
-    query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-  ]);
+  const { page, pageSize, ...filter } = q;
+  const { items, total } = await listProjectRecords(
+    ctx.db,
+    { platformId, ...filter },
+    { limit: pageSize, offset: (page - 1) * pageSize },
+  );
   const units = await unitsOf(ctx.db, platformId);
   return {
-    items: await views(ctx.db, rows),
-    total: Number(total.n),
-    page: q.page,
-    pageSize: q.pageSize,
+    items: await views(ctx.db, items),
+    total,
+    page,
+    pageSize,
     access: {
       registrableUnitIds: units
         .filter((u) => can(ctx.actor, 'projects.register', u.resource))
@@ -197,10 +169,44 @@ export async function listProjects(ctx: Ctx, platformId: string, q: ProjectsQuer
   };
 }
 
-/** One project (anyone with a role on its platform; not found for others). */
-export async function getProject(ctx: Ctx, id: string): Promise<ProjectView> {
-  const row = await ctx.db.selectFrom('projects').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!row || !can(ctx.actor, 'projects.read', { platformId: row.platform_id, directorUserId: null }))
+/** The project if the caller may read it; not found otherwise (its existence is not revealed). */
+export async function readableProject(ctx: Ctx, id: string): Promise<ProjectRecord> {
+  const p = await findProject(ctx.db, id);
+  if (!p || !can(ctx.actor, 'projects.read', { platformId: p.platformId, directorUserId: null }))
     throw notFound('projects.not_found');
-  return (await views(ctx.db, [row]))[0]!;
+  return p;
+}
+
+/**
+ * One project with its consortium, planned budget, objectives, milestones and timeline (anyone with a
+ * role on its platform), and the moves the caller may make.
+ */
+export async function getProject(ctx: Ctx, id: string): Promise<ProjectDetail> {
+  const p = await readableProject(ctx, id);
+  const [view] = await views(ctx.db, [p]);
+  const [structure, timeline, resource] = await Promise.all([
+    structureOf(ctx.db, id),
+    transitionsOf(ctx.db, id),
+    projectResource(ctx.db, p),
+  ]);
+  const orgs = await organisationNames(
+    ctx.db,
+    structure.members.map((m) => m.organisationId),
+  );
+  return {
+    ...view!,
+    members: structure.members.map(({ organisationId, contactPersonId: _c, ...m }) => ({
+      ...m,
+      organisation: named(orgs.find((o) => o.id === organisationId)) ?? {
+        id: organisationId,
+        nameZh: organisationId,
+        nameEn: null,
+      },
+    })),
+    budget: structure.budget,
+    objectives: structure.objectives,
+    milestones: structure.milestones,
+    timeline: timeline.map(({ actorId: _a, ...t }) => t),
+    actions: can(ctx.actor, 'projects.manage', resource) ? legalProjectActions(p.state) : [],
+  };
 }

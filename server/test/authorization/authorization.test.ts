@@ -16,6 +16,7 @@ import type { MatrixEnv } from './matrix.js';
 import { orgsImportsCases } from './orgs.cases.js';
 import { peopleLinkCases } from './people.cases.js';
 import { platformDomainCases } from './platforms.cases.js';
+import { projectsCases } from './projects.cases.js';
 import { resultsCases } from './results.cases.js';
 import { scoringCases } from './scoring.cases.js';
 import { ttExportCases } from './ttexport.cases.js';
@@ -289,6 +290,7 @@ const CASES: RouteCase[] = [
     B: () => B,
     userId: (actor) => userIds[actor],
   }),
+  ...projectsCases(reviewEnv),
   ...[expertsCases, conflictsCases, assignmentCases, scoringCases, decisionsCases].flatMap((cases) =>
     cases(reviewEnv),
   ),

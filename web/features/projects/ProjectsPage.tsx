@@ -16,16 +16,12 @@ import { money } from '../calls/money.js';
 import { FieldTags } from '../fields/FieldTreeSelect.js';
 import { localName } from '../platforms/labels.js';
 import { defaultPlatform, PlatformSelect } from '../platforms/PlatformSelect.js';
+import { STATE_LABELS } from './projects.labels.js';
 import { RegisterProjectModal } from './RegisterProjectModal.js';
 
 export const KIND_LABELS: Record<ProjectKind, string> = {
   intramural: tk('Intramural'),
   extramural: tk('Extramural'),
-};
-const STATE_LABELS: Record<ProjectView['state'], string> = {
-  active: tk('Active'),
-  completed: tk('Completed'),
-  terminated: tk('Terminated'),
 };
 
 /** /projects: a platform's projects of both kinds; admins and lab directors register intramural ones. */

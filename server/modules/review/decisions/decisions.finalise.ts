@@ -12,6 +12,7 @@ import { applyTransition, illegal } from '../../applications/applications.transi
 import type { CallRecord } from '../../calls/calls.lookup.js';
 import { moveCall } from '../../calls/calls.service.js';
 import { notify } from '../../notifications/notifications.service.js';
+import { createProjectFromApplication } from '../../projects/projects.creation.js';
 import { panelReportsOfCall } from '../scoring/panel.service.js';
 import { alreadyFinal, decisionCall, decisionRow, notReviewing } from './decisions.access.js';
 import { decisionItems, markFinal } from './decisions.repository.js';
@@ -23,73 +24,6 @@ const ACTION: Record<DecisionOutcome, ApplicationAction> = {
   waitlisted: 'waitlist',
   declined: 'decline',
 };
-
-/** Projects run from the decision day for two years unless the officer edits them later. */
-const PROJECT_YEARS = 2;
-
-function projectDates(at: string) {
-  const start = at.slice(0, 10);
-  const end = new Date(`${start}T00:00:00Z`);
-  end.setUTCFullYear(end.getUTCFullYear() + PROJECT_YEARS);
-  end.setUTCDate(end.getUTCDate() - 1);
-  return { starts_on: start, ends_on: end.toISOString().slice(0, 10) };
-}
-
-/** An extramural project (立项) of an approved application: its titles, lead, field and requested budget. */
-async function createProject(
-  trx: Kysely<DB>,
-  ctx: Ctx,
-  call: CallRecord,
-  app: NonNullable<Awaited<ReturnType<typeof loadApplication>>>,
-  at: string,
-) {
-  const base = (app.receipt_no ?? `P-${app.id.slice(-8)}`).toUpperCase().slice(0, 40);
-  const taken = await trx
-    .selectFrom('projects')
-    .select('id')
-    .where('platform_id', '=', app.platform_id)
-    .where('code', '=', base)
-    .executeTakeFirst();
-  const code = taken ? `${base.slice(0, 31)}-${app.id.slice(-8).toUpperCase()}` : base;
-  const id = newId();
-  const row = {
-    id,
-    platform_id: app.platform_id,
-    unit_id: null,
-    kind: 'extramural',
-    code,
-    title_zh: app.title_zh ?? app.title_en ?? code,
-    title_en: app.title_en ?? app.title_zh ?? code,
-    summary_zh: null,
-    summary_en: null,
-    application_id: app.id,
-    lead_org_id: app.lead_org_id,
-    budget_minor: Number(app.requested_total_minor),
-    currency: app.currency,
-    ...projectDates(at),
-    state: 'active',
-    created_by: ctx.actor?.userId || null,
-    created_at: at,
-    updated_at: at,
-  };
-  await trx.insertInto('projects').values(row).execute();
-  if (app.field_id)
-    await trx.insertInto('project_fields').values({ project_id: id, field_id: app.field_id }).execute();
-  await appendAudit(trx, ctx.seam, ctx, {
-    action: 'project.created_from_application',
-    entityType: 'project',
-    entityId: id,
-    platformId: app.platform_id,
-    after: {
-      code,
-      applicationId: app.id,
-      callId: call.id,
-      budgetMinor: row.budget_minor,
-      currency: row.currency,
-    },
-  });
-  return code;
-}
 
 /**
  * Carries out a draft decision in ONE transaction: every application moves in_review → approved |
@@ -119,7 +53,10 @@ export async function finaliseDecision(
         at,
         reason: item.overrideReason ?? reason ?? null,
       });
-      const projectCode = outcome === 'approved' ? await createProject(trx, ctx, call, app, at) : null;
+      const projectCode =
+        outcome === 'approved'
+          ? await createProjectFromApplication(trx, audit, ctx, app, { callId: call.id, at })
+          : null;
       const report = reports.find((r) => r.applicationId === app.id);
       await notify(trx, ctx, {
         userIds: await concernedUserIds(trx, app),

@@ -186,10 +186,23 @@ describe('funding decision', () => {
       kind: 'extramural',
       platform_id: call.platformId,
       currency: 'CNY',
-      state: 'active',
+      state: 'approved',
     });
     expect(Number(pa.budget_minor)).toBe(6000);
     expect(pa.ends_on > pa.starts_on).toBe(true);
+    // 立项 goes through the projects module, which takes over the application's structure (issue 13).
+    const project = (await officer.get(`/api/projects/${pa.id}`)).json();
+    expect(project).toMatchObject({
+      state: 'approved',
+      members: [{ position: 0, fundedMinor: 6000, role: '牵头' }],
+      budget: [
+        { category: 'equipment', amountMinor: 3000 },
+        { category: 'labour', amountMinor: 3000 },
+      ],
+      objectives: [{ text: '样机', indicators: [{ name: '精度', target: '0.1%' }] }],
+      milestones: [{ title: '方案评审', workPackage: '设计' }],
+      timeline: [{ action: 'create', fromState: null, toState: 'approved' }],
+    });
     const notes = await db
       .selectFrom('notifications')
       .select(['user_id', 'kind', 'params_json'])

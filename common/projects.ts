@@ -1,0 +1,120 @@
+/**
+ * The life of a project (DOMAIN.md §6, issue 13): 立项 approved → 任务书 contracting → 执行中 in progress
+ * ⇄ 中期检查 interim check → 结题验收 final acceptance ⇄ 整改 rectification → 结题 closed (passed / failed)
+ * → 绩效评价 evaluated; 暂停 suspended and 终止 terminated with a reason. Pure, so the server enforces it
+ * and the web offers only the legal moves.
+ */
+export const PROJECT_STATES = [
+  'approved',
+  'contracting',
+  'in_progress',
+  'interim_check',
+  'final_acceptance',
+  'rectification',
+  'closed',
+  'evaluated',
+  'suspended',
+  'terminated',
+] as const;
+export type ProjectState = (typeof PROJECT_STATES)[number];
+
+/** How a closed project ended (结题 通过 / 不通过). */
+export const PROJECT_OUTCOMES = ['passed', 'failed'] as const;
+export type ProjectOutcome = (typeof PROJECT_OUTCOMES)[number];
+
+export const PROJECT_ACTIONS = [
+  'start_contracting',
+  'start',
+  'open_interim',
+  'close_interim',
+  'open_final',
+  'request_rectification',
+  'resubmit',
+  'close',
+  'evaluate',
+  'suspend',
+  'resume',
+  'terminate',
+] as const;
+export type ProjectAction = (typeof PROJECT_ACTIONS)[number];
+
+/** Every state a project can still be stopped from: all but the ends. */
+const RUNNING: readonly ProjectState[] = [
+  'approved',
+  'contracting',
+  'in_progress',
+  'interim_check',
+  'final_acceptance',
+  'rectification',
+  'suspended',
+];
+
+/** Each action: the states it may start from and the state it leads to. */
+export const PROJECT_TRANSITIONS: Record<ProjectAction, { from: readonly ProjectState[]; to: ProjectState }> =
+  {
+    start_contracting: { from: ['approved'], to: 'contracting' },
+    start: { from: ['approved', 'contracting'], to: 'in_progress' },
+    open_interim: { from: ['in_progress'], to: 'interim_check' },
+    close_interim: { from: ['interim_check'], to: 'in_progress' },
+    open_final: { from: ['in_progress'], to: 'final_acceptance' },
+    request_rectification: { from: ['final_acceptance'], to: 'rectification' },
+    resubmit: { from: ['rectification'], to: 'final_acceptance' },
+    close: { from: ['final_acceptance', 'rectification'], to: 'closed' },
+    evaluate: { from: ['closed'], to: 'evaluated' },
+    suspend: { from: ['in_progress', 'interim_check'], to: 'suspended' },
+    resume: { from: ['suspended'], to: 'in_progress' },
+    terminate: { from: RUNNING, to: 'terminated' },
+  };
+
+/** Actions that must say why (the timeline shows it; 暂停 and 终止 are never silent). */
+export const REASON_REQUIRED: ReadonlySet<ProjectAction> = new Set([
+  'request_rectification',
+  'suspend',
+  'terminate',
+]);
+
+/** The state `action` leads to from `state`, or null when it is not a legal move. */
+export function nextProjectState(state: ProjectState, action: ProjectAction): ProjectState | null {
+  const t = PROJECT_TRANSITIONS[action];
+  return t.from.includes(state) ? t.to : null;
+}
+
+/** The actions legal from a state, in the order of PROJECT_ACTIONS (the web offers these). */
+export const legalProjectActions = (state: ProjectState): ProjectAction[] =>
+  PROJECT_ACTIONS.filter((a) => nextProjectState(state, a) !== null);
+
+/** Types of 考核指标 in a 任务书: each decides the type of its target. */
+export const INDICATOR_TYPES = ['count', 'amount', 'percentage', 'date', 'yes_no'] as const;
+export type IndicatorType = (typeof INDICATOR_TYPES)[number];
+
+/**
+ * The reports a project owes, computed from its dates: an annual report at the end of each full
+ * project year before the last, an interim report halfway (by months), the final report on the end date.
+ */
+export function reportingSchedule(
+  startsOn: string,
+  endsOn: string,
+): { kind: 'annual' | 'interim' | 'final'; dueOn: string }[] {
+  const after = (months: number) => endOfProjectMonth(startsOn, months);
+  const [y, m] = startsOn.split('-').map(Number) as [number, number];
+  const [ey, em] = endsOn.split('-').map(Number) as [number, number];
+  const months = (ey - y) * 12 + (em - m) + 1;
+  const out: { kind: 'annual' | 'interim' | 'final'; dueOn: string }[] = [];
+  for (let k = 12; after(k) < endsOn; k += 12) out.push({ kind: 'annual', dueOn: after(k) });
+  if (months >= 12) out.push({ kind: 'interim', dueOn: after(Math.floor(months / 2)) });
+  out.push({ kind: 'final', dueOn: endsOn });
+  return out.sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.kind.localeCompare(b.kind));
+}
+
+/**
+ * The last day of month `n` of a project starting on `start`: the day before the same day of the month
+ * `n` months later (clamped to that month's length, so 31 January + 1 month is the day before 28/29
+ * February, not a day in March).
+ */
+export function endOfProjectMonth(start: string, n: number): string {
+  const [y, m, d] = start.split('-').map(Number) as [number, number, number];
+  const daysIn = new Date(Date.UTC(y, m - 1 + n + 1, 0)).getUTCDate();
+  const same = new Date(Date.UTC(y, m - 1 + n, Math.min(d, daysIn)));
+  same.setUTCDate(same.getUTCDate() - 1);
+  return same.toISOString().slice(0, 10);
+}
