@@ -102,7 +102,6 @@ export const PENDING_MOVES: readonly string[] = [
   'committee/committee.views.ts: committee_member_fields',
   'committee/committee.views.ts: committee_members',
   'committee/committee.views.ts: people',
-  'fields/fields.service.ts: tech_fields',
   'home/home.service.ts: audit_log',
   'home/home.service.ts: platforms',
   'home/home.service.ts: sessions',
