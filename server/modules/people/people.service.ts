@@ -11,10 +11,27 @@ import {
   recordLinkChange,
 } from './people.links.js';
 import { can } from './people.policy.js';
-import { organisationNames, peopleOfPlatform, personUsage, placements } from './people.repository.js';
+import {
+  organisationNames,
+  peopleOfPlatform,
+  personCards,
+  personNames,
+  personOrganisationId,
+  personUsage,
+  personUserIds,
+  placements,
+} from './people.repository.js';
 
 /** Display names of organisations by id (the committee shows its members' organisations). */
 export const organisationSummaries = organisationNames;
+/** Names and titles of people by id, for other modules' views (the committee, unit staff). */
+export const personSummaries = personNames;
+/** Names, titles, contacts and linked account of people by id (unit staff and directors). */
+export const personDetails = personCards;
+/** A person's organisation id (null when none); undefined when the person does not exist. */
+export const organisationOfPerson = personOrganisationId;
+/** The account linked to each person, for other modules' policies (a unit's director). */
+export const accountsOfPeople = personUserIds;
 
 import type { CreatePersonInput, PersonView, UpdatePersonInput } from './people.schema.js';
 
