@@ -129,3 +129,13 @@ export async function setStaffPosition(db: Kysely<DB>, staffId: string, position
 export async function deleteStaffEntry(db: Kysely<DB>, staffId: string): Promise<void> {
   await db.deleteFrom('unit_staff').where('id', '=', staffId).execute();
 }
+
+/** How many units each platform has (platforms without units are absent). */
+export async function unitCountsByPlatform(db: Kysely<DB>): Promise<Map<string, number>> {
+  const rows = await db
+    .selectFrom('org_units')
+    .select(['platform_id', (eb) => eb.fn.countAll<number>().as('n')])
+    .groupBy('platform_id')
+    .execute();
+  return new Map(rows.map((r) => [r.platform_id, Number(r.n)]));
+}

@@ -14,6 +14,7 @@ import {
   setUnitFieldIds,
   staffCounts,
   type Unit,
+  unitCountsByPlatform,
   unitFieldLinks,
   unitIdByName,
   unitsOfPlatform,
@@ -21,6 +22,9 @@ import {
 } from './units.repository.js';
 import type { CreateUnitInput, UnitView, UpdateUnitInput } from './units.schema.js';
 import { staffOf, unitResource } from './units.views.js';
+
+/** How many units each platform has (the platform comparison); platforms without units are absent. */
+export const unitCounts = unitCountsByPlatform;
 
 /** Views of units of one platform, with director and staff only for callers with a role on it. */
 async function unitViews(
