@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ctxOf, requireActor } from '../../http/auth.js';
+import { ctxOf, requireSignIn } from '../../http/auth.js';
 import { problemResponses } from '../../http/openapi.js';
 import {
   addMemberBody,
@@ -23,6 +23,7 @@ import { listCommittee } from './committee.views.js';
 
 export async function committeeRoutes(root: FastifyInstance) {
   const app = root.withTypeProvider<ZodTypeProvider>();
+  requireSignIn(app);
   const tags = ['committee'];
 
   app.get(
@@ -37,10 +38,7 @@ export async function committeeRoutes(root: FastifyInstance) {
         response: { 200: committeeView, ...problemResponses },
       },
     },
-    async (request) => {
-      requireActor(request);
-      return listCommittee(ctxOf(request), request.params.platformId, request.query);
-    },
+    async (request) => listCommittee(ctxOf(request), request.params.platformId, request.query),
   );
 
   app.post(
@@ -55,7 +53,6 @@ export async function committeeRoutes(root: FastifyInstance) {
       },
     },
     async (request, reply) => {
-      requireActor(request);
       return reply
         .code(201)
         .send(await addCommitteeMember(ctxOf(request), request.params.platformId, request.body));
@@ -73,10 +70,7 @@ export async function committeeRoutes(root: FastifyInstance) {
         response: { 200: memberView, ...problemResponses },
       },
     },
-    async (request) => {
-      requireActor(request);
-      return updateCommitteeMember(ctxOf(request), request.params.id, request.body);
-    },
+    async (request) => updateCommitteeMember(ctxOf(request), request.params.id, request.body),
   );
 
   app.post(
@@ -90,10 +84,7 @@ export async function committeeRoutes(root: FastifyInstance) {
         response: { 200: memberView, ...problemResponses },
       },
     },
-    async (request) => {
-      requireActor(request);
-      return endCommitteeTerm(ctxOf(request), request.params.id, request.body?.termEnd);
-    },
+    async (request) => endCommitteeTerm(ctxOf(request), request.params.id, request.body?.termEnd),
   );
 
   app.delete(
@@ -107,7 +98,6 @@ export async function committeeRoutes(root: FastifyInstance) {
       },
     },
     async (request, reply) => {
-      requireActor(request);
       await removeCommitteeMember(ctxOf(request), request.params.id);
       return reply.code(204).send(null);
     },

@@ -1,36 +1,37 @@
 import type { Kysely } from 'kysely';
 import { appendAudit } from '../../db/audit-chain.js';
 import type { DB } from '../../db/schema.js';
-import { retryOnUniqueViolation } from '../../db/write.js';
+import { write } from '../../db/write.js';
 import { type Ctx, isoNow, newId } from '../../http/context.js';
 import { AppError, forbidden, invalidField, notFound } from '../../http/errors.js';
 import { resolveFieldRefs } from '../fields/fields.service.js';
-import { createPersonInTrx, resolveOrganisation } from '../people/people.service.js';
+import { createPersonInTrx, organisationOfPerson, resolveOrganisation } from '../people/people.service.js';
 import { platformOrNotFound } from '../platforms/platforms.service.js';
 import { can } from './committee.policy.js';
+import {
+  deleteMember,
+  findMember,
+  insertMember,
+  isMember,
+  type Member,
+  memberFieldIds,
+  setMemberFields,
+  updateMemberRow,
+} from './committee.repository.js';
 import type { AddCommitteeMemberInput, MemberView, UpdateCommitteeMemberInput } from './committee.schema.js';
-import { memberViews, type Row, todayOf } from './committee.views.js';
+import { memberViews, todayOf } from './committee.views.js';
 
 function assertTermOrder(start: string, end: string | null) {
   if (end !== null && end < start) throw invalidField('/termEnd', 'committee.term_order');
 }
 
-async function setMemberFields(trx: Kysely<DB>, memberId: string, ids: string[]) {
-  await trx.deleteFrom('committee_member_fields').where('member_id', '=', memberId).execute();
-  if (ids.length)
-    await trx
-      .insertInto('committee_member_fields')
-      .values(ids.map((field_id) => ({ member_id: memberId, field_id })))
-      .execute();
-}
-
-const audited = (r: Row, fieldIds: string[]) => ({
-  personId: r.person_id,
+const audited = (r: Member, fieldIds: string[]) => ({
+  personId: r.personId,
   category: r.category,
-  organisationId: r.organisation_id,
-  termStart: r.term_start,
-  termEnd: r.term_end,
-  appointedBy: r.appointed_by,
+  organisationId: r.organisationId,
+  termStart: r.termStart,
+  termEnd: r.termEnd,
+  appointedBy: r.appointedBy,
   fieldIds: [...fieldIds].sort(),
 });
 
@@ -53,23 +54,13 @@ export async function addCommitteeMemberInTrx(
   let personId = input.personId;
   let personOrg: string | null = null;
   if (personId) {
-    const person = await trx
-      .selectFrom('people')
-      .select(['id', 'organisation_id'])
-      .where('id', '=', personId)
-      .executeTakeFirst();
-    if (!person) throw invalidField('/personId', 'committee.unknown_person');
-    const taken = await trx
-      .selectFrom('committee_members')
-      .select('id')
-      .where('platform_id', '=', platformId)
-      .where('person_id', '=', personId)
-      .executeTakeFirst();
-    if (taken)
+    const organisation = await organisationOfPerson(trx, personId);
+    if (organisation === undefined) throw invalidField('/personId', 'committee.unknown_person');
+    if (await isMember(trx, platformId, personId))
       throw new AppError(409, 'committee.already_member', {
         errors: [{ in: 'body', pointer: '/personId', code: 'committee.already_member', message: '' }],
       });
-    personOrg = person.organisation_id;
+    personOrg = organisation;
   }
   const organisationId =
     input.organisationId !== undefined
@@ -82,22 +73,22 @@ export async function addCommitteeMemberInTrx(
     personOrg = created.organisation?.id ?? null;
   }
   const now = isoNow(ctx.clock);
-  const row: Row = {
+  const row: Member = {
     id: newId(),
-    platform_id: platformId,
-    person_id: personId,
+    platformId,
+    personId,
     category: input.category,
-    organisation_id: organisationId === undefined ? personOrg : organisationId,
-    term_start: input.termStart,
-    term_end: input.termEnd ?? null,
-    appointed_by:
+    organisationId: organisationId === undefined ? personOrg : organisationId,
+    termStart: input.termStart,
+    termEnd: input.termEnd ?? null,
+    appointedBy:
       input.appointedBy === undefined
         ? (platform.committee_appointer_zh ?? platform.committee_appointer_en)
         : input.appointedBy,
-    created_at: now,
-    updated_at: now,
+    createdAt: now,
+    updatedAt: now,
   };
-  await trx.insertInto('committee_members').values(row).execute();
+  await insertMember(trx, row);
   await setMemberFields(trx, row.id, fieldIds);
   await appendAudit(trx, ctx.seam, ctx, {
     action: 'committee.member_added',
@@ -115,22 +106,19 @@ export async function addCommitteeMember(
   platformId: string,
   input: AddCommitteeMemberInput,
 ): Promise<MemberView> {
-  return retryOnUniqueViolation(ctx.seam, () =>
-    ctx.db.transaction().execute((trx) => addCommitteeMemberInTrx(trx, ctx, platformId, input)),
-  );
+  return write(ctx, (trx) => addCommitteeMemberInTrx(trx, ctx, platformId, input), {
+    retryOnUniqueViolation: true,
+  });
 }
 
 async function editable(trx: Kysely<DB>, ctx: Ctx, id: string) {
-  const row = await trx.selectFrom('committee_members').selectAll().where('id', '=', id).executeTakeFirst();
+  const row = await findMember(trx, id);
   if (!row) throw notFound('committee.not_found');
-  const platform = { id: row.platform_id };
+  const platform = { id: row.platformId };
   if (!can(ctx.actor, 'committee.manage', platform)) {
     throw can(ctx.actor, 'committee.read', platform) ? forbidden() : notFound('committee.not_found');
   }
-  const fieldIds = (
-    await trx.selectFrom('committee_member_fields').select('field_id').where('member_id', '=', id).execute()
-  ).map((r) => r.field_id);
-  return { row, fieldIds };
+  return { row, fieldIds: await memberFieldIds(trx, id) };
 }
 
 /** Edits a member's category, organisation, term, appointing body or fields (the platform's admins). */
@@ -139,33 +127,33 @@ export async function updateCommitteeMember(
   id: string,
   input: UpdateCommitteeMemberInput,
 ): Promise<MemberView> {
-  const row = await ctx.db.transaction().execute(async (trx) => {
+  const row = await write(ctx, async (trx, audit) => {
     const { row: before, fieldIds: beforeFields } = await editable(trx, ctx, id);
-    const after: Row = {
+    const after: Member = {
       ...before,
       category: input.category ?? before.category,
-      organisation_id:
+      organisationId:
         input.organisationId === undefined
-          ? before.organisation_id
+          ? before.organisationId
           : await resolveOrganisation(trx, input.organisationId, '/organisationId'),
-      term_start: input.termStart ?? before.term_start,
-      term_end: input.termEnd === undefined ? before.term_end : input.termEnd,
-      appointed_by: input.appointedBy === undefined ? before.appointed_by : input.appointedBy,
-      updated_at: isoNow(ctx.clock),
+      termStart: input.termStart ?? before.termStart,
+      termEnd: input.termEnd === undefined ? before.termEnd : input.termEnd,
+      appointedBy: input.appointedBy === undefined ? before.appointedBy : input.appointedBy,
+      updatedAt: isoNow(ctx.clock),
     };
-    assertTermOrder(after.term_start, after.term_end);
+    assertTermOrder(after.termStart, after.termEnd);
     const fieldsGiven = input.fieldIds !== undefined || input.fieldCodes !== undefined;
     const fieldIds = fieldsGiven
       ? await resolveFieldRefs(trx, input, { keep: new Set(beforeFields) })
       : beforeFields;
-    const { id: _id, platform_id: _p, person_id: _person, created_at: _c, ...patch } = after;
-    await trx.updateTable('committee_members').set(patch).where('id', '=', id).execute();
+    const { id: _id, platformId: _p, personId: _person, createdAt: _c, ...patch } = after;
+    await updateMemberRow(trx, id, patch);
     if (fieldsGiven) await setMemberFields(trx, id, fieldIds);
-    await appendAudit(trx, ctx.seam, ctx, {
+    await audit({
       action: 'committee.member_updated',
       entityType: 'committee_member',
       entityId: id,
-      platformId: before.platform_id,
+      platformId: before.platformId,
       before: audited(before, beforeFields),
       after: audited(after, fieldIds),
     });
@@ -180,22 +168,18 @@ export async function endCommitteeTerm(
   id: string,
   termEnd: string | undefined,
 ): Promise<MemberView> {
-  const row = await ctx.db.transaction().execute(async (trx) => {
+  const row = await write(ctx, async (trx, audit) => {
     const { row: before } = await editable(trx, ctx, id);
     const end = termEnd ?? todayOf(ctx);
-    assertTermOrder(before.term_start, end);
-    const after: Row = { ...before, term_end: end, updated_at: isoNow(ctx.clock) };
-    await trx
-      .updateTable('committee_members')
-      .set({ term_end: end, updated_at: after.updated_at })
-      .where('id', '=', id)
-      .execute();
-    await appendAudit(trx, ctx.seam, ctx, {
+    assertTermOrder(before.termStart, end);
+    const after: Member = { ...before, termEnd: end, updatedAt: isoNow(ctx.clock) };
+    await updateMemberRow(trx, id, { termEnd: end, updatedAt: after.updatedAt });
+    await audit({
       action: 'committee.term_ended',
       entityType: 'committee_member',
       entityId: id,
-      platformId: before.platform_id,
-      before: { termEnd: before.term_end },
+      platformId: before.platformId,
+      before: { termEnd: before.termEnd },
       after: { termEnd: end },
     });
     return after;
@@ -205,14 +189,14 @@ export async function endCommitteeTerm(
 
 /** Removes a member entered by mistake (ending the term is the normal way out). */
 export async function removeCommitteeMember(ctx: Ctx, id: string): Promise<void> {
-  await ctx.db.transaction().execute(async (trx) => {
+  await write(ctx, async (trx, audit) => {
     const { row, fieldIds } = await editable(trx, ctx, id);
-    await trx.deleteFrom('committee_members').where('id', '=', id).execute();
-    await appendAudit(trx, ctx.seam, ctx, {
+    await deleteMember(trx, id);
+    await audit({
       action: 'committee.member_removed',
       entityType: 'committee_member',
       entityId: id,
-      platformId: row.platform_id,
+      platformId: row.platformId,
       before: audited(row, fieldIds),
     });
   });

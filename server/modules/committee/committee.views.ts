@@ -1,29 +1,24 @@
-import type { Selectable } from 'kysely';
 import { COMMITTEE_CATEGORIES, type CommitteeCategory } from '../../../common/platforms.js';
-import type { CommitteeMembersTable } from '../../db/schema.js';
 import { type Ctx, isoNow } from '../../http/context.js';
 import { forbidden } from '../../http/errors.js';
 import { fieldSummaries } from '../fields/fields.service.js';
-import { organisationSummaries } from '../people/people.service.js';
+import { organisationSummaries, personSummaries } from '../people/people.service.js';
 import { platformOrNotFound } from '../platforms/platforms.service.js';
 import { can } from './committee.policy.js';
+import { fieldLinksOf, type Member, membersOfPlatform } from './committee.repository.js';
 import type { Composition, MemberView } from './committee.schema.js';
 
-export type Row = Selectable<CommitteeMembersTable>;
+export type { Member };
 export const todayOf = (ctx: Pick<Ctx, 'clock'>) => isoNow(ctx.clock).slice(0, 10);
-const serving = (r: Pick<Row, 'term_start' | 'term_end'>, today: string) =>
-  r.term_start <= today && (r.term_end === null || r.term_end >= today);
+const serving = (r: Pick<Member, 'termStart' | 'termEnd'>, today: string) =>
+  r.termStart <= today && (r.termEnd === null || r.termEnd >= today);
 
 /** Members serving today, by category (public: the organisation chart and the comparison show it). */
 export async function committeeComposition(
   ctx: Pick<Ctx, 'db' | 'clock'>,
   platformId: string,
 ): Promise<Composition> {
-  const rows = await ctx.db
-    .selectFrom('committee_members')
-    .select(['category', 'term_start', 'term_end'])
-    .where('platform_id', '=', platformId)
-    .execute();
+  const rows = await membersOfPlatform(ctx.db, platformId);
   const today = todayOf(ctx);
   const out = { academic: 0, lab: 0, industry: 0, total: 0 };
   for (const r of rows) {
@@ -34,52 +29,42 @@ export async function committeeComposition(
   return out;
 }
 
-export async function memberViews(ctx: Pick<Ctx, 'db' | 'clock'>, rows: Row[]): Promise<MemberView[]> {
+export async function memberViews(ctx: Pick<Ctx, 'db' | 'clock'>, rows: Member[]): Promise<MemberView[]> {
   if (rows.length === 0) return [];
-  const people = await ctx.db
-    .selectFrom('people')
-    .select(['id', 'name_zh', 'name_en', 'title'])
-    .where(
-      'id',
-      'in',
-      rows.map((r) => r.person_id),
-    )
-    .execute();
+  const people = await personSummaries(
+    ctx.db,
+    rows.map((r) => r.personId),
+  );
   const orgs = await organisationSummaries(
     ctx.db,
-    rows.map((r) => r.organisation_id),
+    rows.map((r) => r.organisationId),
   );
-  const links = await ctx.db
-    .selectFrom('committee_member_fields')
-    .select(['member_id', 'field_id'])
-    .where(
-      'member_id',
-      'in',
-      rows.map((r) => r.id),
-    )
-    .execute();
+  const links = await fieldLinksOf(
+    ctx.db,
+    rows.map((r) => r.id),
+  );
   const fields = await fieldSummaries(
     ctx.db,
-    links.map((l) => l.field_id),
+    links.map((l) => l.fieldId),
   );
   const today = todayOf(ctx);
   return rows.map((r) => {
-    const p = people.find((x) => x.id === r.person_id)!;
+    const p = people.find((x) => x.id === r.personId)!;
     return {
       id: r.id,
-      platformId: r.platform_id,
-      person: { id: p.id, nameZh: p.name_zh, nameEn: p.name_en, title: p.title },
+      platformId: r.platformId,
+      person: { id: p.id, nameZh: p.nameZh, nameEn: p.nameEn, title: p.title },
       category: r.category as CommitteeCategory,
-      organisation: (r.organisation_id && orgs.get(r.organisation_id)) || null,
+      organisation: (r.organisationId && orgs.get(r.organisationId)) || null,
       fields: [...fields.values()].filter((f) =>
-        links.some((l) => l.member_id === r.id && l.field_id === f.id),
+        links.some((l) => l.memberId === r.id && l.fieldId === f.id),
       ),
-      termStart: r.term_start,
-      termEnd: r.term_end,
-      appointedBy: r.appointed_by,
+      termStart: r.termStart,
+      termEnd: r.termEnd,
+      appointedBy: r.appointedBy,
       serving: serving(r, today),
-      createdAt: r.created_at,
-      updatedAt: r.updated_at,
+      createdAt: r.createdAt,
+      updatedAt: r.updatedAt,
     };
   });
 }
@@ -89,9 +74,9 @@ export async function listCommittee(ctx: Ctx, platformId: string, q: { includeEn
   const platform = await platformOrNotFound(ctx.db, platformId);
   if (!can(ctx.actor, 'committee.read', platform)) throw forbidden();
   const today = todayOf(ctx);
-  const rows = (
-    await ctx.db.selectFrom('committee_members').selectAll().where('platform_id', '=', platformId).execute()
-  ).filter((r) => q.includeEnded || r.term_end === null || r.term_end >= today);
+  const rows = (await membersOfPlatform(ctx.db, platformId)).filter(
+    (r) => q.includeEnded || r.termEnd === null || r.termEnd >= today,
+  );
   const items = (await memberViews(ctx, rows)).sort(
     (a, b) =>
       COMMITTEE_CATEGORIES.indexOf(a.category) - COMMITTEE_CATEGORIES.indexOf(b.category) ||

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ctxOf, requireActor } from '../../http/auth.js';
+import { ctxOf, requireSignIn } from '../../http/auth.js';
 import { problemResponses } from '../../http/openapi.js';
 import {
   createFieldBody,
@@ -15,12 +15,14 @@ import { createField, deleteField, listFields, setFieldRetired, updateField } fr
 
 export async function fieldsRoutes(root: FastifyInstance) {
   const app = root.withTypeProvider<ZodTypeProvider>();
+  requireSignIn(app);
   const tags = ['fields'];
   const managers = '(system admins and platform admins)';
 
   app.get(
     '/api/fields',
     {
+      config: { public: true },
       schema: {
         tags,
         summary: 'The technology-field taxonomy as a two-level tree (public)',
@@ -41,10 +43,7 @@ export async function fieldsRoutes(root: FastifyInstance) {
         response: { 201: fieldView, ...problemResponses },
       },
     },
-    async (request, reply) => {
-      requireActor(request);
-      return reply.code(201).send(await createField(ctxOf(request), request.body));
-    },
+    async (request, reply) => reply.code(201).send(await createField(ctxOf(request), request.body)),
   );
 
   app.patch(
@@ -58,10 +57,7 @@ export async function fieldsRoutes(root: FastifyInstance) {
         response: { 200: fieldView, ...problemResponses },
       },
     },
-    async (request) => {
-      requireActor(request);
-      return updateField(ctxOf(request), request.params.id, request.body);
-    },
+    async (request) => updateField(ctxOf(request), request.params.id, request.body),
   );
 
   app.post(
@@ -74,10 +70,7 @@ export async function fieldsRoutes(root: FastifyInstance) {
         response: { 200: fieldView, ...problemResponses },
       },
     },
-    async (request) => {
-      requireActor(request);
-      return setFieldRetired(ctxOf(request), request.params.id, true);
-    },
+    async (request) => setFieldRetired(ctxOf(request), request.params.id, true),
   );
 
   app.post(
@@ -90,10 +83,7 @@ export async function fieldsRoutes(root: FastifyInstance) {
         response: { 200: fieldView, ...problemResponses },
       },
     },
-    async (request) => {
-      requireActor(request);
-      return setFieldRetired(ctxOf(request), request.params.id, false);
-    },
+    async (request) => setFieldRetired(ctxOf(request), request.params.id, false),
   );
 
   app.delete(
@@ -107,7 +97,6 @@ export async function fieldsRoutes(root: FastifyInstance) {
       },
     },
     async (request, reply) => {
-      requireActor(request);
       await deleteField(ctxOf(request), request.params.id);
       return reply.code(204).send(null);
     },

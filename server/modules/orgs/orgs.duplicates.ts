@@ -1,4 +1,5 @@
 import type { Ctx } from '../../http/context.js';
+import { liveOrgs } from './orgs.repository.js';
 import { assertCan, toOrgView } from './orgs.service.js';
 import { findDuplicatePairs, groupPairs, SIMILARITY_THRESHOLD } from './orgs.similar.js';
 
@@ -8,18 +9,14 @@ import { findDuplicatePairs, groupPairs, SIMILARITY_THRESHOLD } from './orgs.sim
  */
 export async function listDuplicates(ctx: Ctx) {
   assertCan(ctx, 'orgs.manage');
-  const rows = await ctx.db
-    .selectFrom('organisations')
-    .selectAll()
-    .where('merged_into_id', 'is', null)
-    .execute();
+  const rows = await liveOrgs(ctx.db);
   const byId = new Map(rows.map((r) => [r.id, r]));
   const pairs = findDuplicatePairs(
     rows.map((r) => ({
       id: r.id,
-      nameKey: r.name_key,
-      nameEn: r.name_en,
-      registryId: r.registry_id,
+      nameKey: r.nameKey,
+      nameEn: r.nameEn,
+      registryId: r.registryId,
       country: r.country,
     })),
   );

@@ -1,33 +1,36 @@
-import { appendAudit } from '../../db/audit-chain.js';
+import { write } from '../../db/write.js';
 import type { Ctx } from '../../http/context.js';
 import { isoNow } from '../../http/context.js';
 import { AppError, invalidField, notFound } from '../../http/errors.js';
-import { findOrg, moveReferences, type OrgRow } from './orgs.repository.js';
+import { findOrg, lockOrgs, moveReferences, type Org, updateOrgRow } from './orgs.repository.js';
 import { assertCan, toOrgView } from './orgs.service.js';
 
 // Columns the survivor takes over from the merged organisation when its own are empty.
 const FILLABLE = [
-  'name_en',
-  'credit_code',
-  'registry_id',
+  'nameEn',
+  'creditCode',
+  'registryId',
   'address',
-  'contact_name',
-  'contact_phone',
-  'contact_email',
+  'contactName',
+  'contactPhone',
+  'contactEmail',
   'website',
-  'enterprise_size',
-] as const satisfies readonly (keyof OrgRow)[];
+  'enterpriseSize',
+] as const satisfies readonly (keyof Org)[];
 
-function fillsFor(survivor: OrgRow, merged: OrgRow): Partial<Pick<OrgRow, (typeof FILLABLE)[number]>> {
+function fillsFor(survivor: Org, merged: Org): Partial<Pick<Org, (typeof FILLABLE)[number]>> {
   const out: Partial<Record<(typeof FILLABLE)[number], string>> = {};
   for (const f of FILLABLE) {
     // A size only means something for an enterprise survivor (the rules forbid it otherwise).
-    if (f === 'enterprise_size' && survivor.type !== 'enterprise') continue;
+    if (f === 'enterpriseSize' && survivor.type !== 'enterprise') continue;
     const value = merged[f];
     if (survivor[f] === null && value !== null) out[f] = value;
   }
   return out;
 }
+
+/** The audit and the response name filled fields by their column, as they did before the repository. */
+const columnName = (key: string) => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
 /**
  * Merges a duplicate into the organisation that survives, in one transaction: every reference moves,
@@ -37,46 +40,34 @@ export async function mergeOrg(ctx: Ctx, id: string, input: { intoId: string; re
   assertCan(ctx, 'orgs.manage');
   if (id === input.intoId) throw invalidField('/intoId', 'orgs.merge_into_self');
   try {
-    return await ctx.db.transaction().execute(async (trx) => {
-      // Lock in id order so two merges of the same pair cannot deadlock.
-      const locked = await ctx.seam
-        .forUpdate(trx.selectFrom('organisations').selectAll().where('id', 'in', [id, input.intoId].sort()))
-        .execute();
+    return await write(ctx, async (trx, audit) => {
+      const locked = await lockOrgs(trx, ctx.seam, [id, input.intoId]);
       const merged = locked.find((o) => o.id === id);
       const survivor = locked.find((o) => o.id === input.intoId);
       if (!merged) throw notFound('orgs.not_found');
       if (!survivor) throw invalidField('/intoId', 'orgs.not_found');
-      if (merged.merged_into_id)
-        throw new AppError(409, 'orgs.merged', { mergedIntoId: merged.merged_into_id });
-      if (survivor.merged_into_id) {
-        throw new AppError(409, 'orgs.merge_target_merged', { mergedIntoId: survivor.merged_into_id });
+      if (merged.mergedIntoId) throw new AppError(409, 'orgs.merged', { mergedIntoId: merged.mergedIntoId });
+      if (survivor.mergedIntoId) {
+        throw new AppError(409, 'orgs.merge_target_merged', { mergedIntoId: survivor.mergedIntoId });
       }
-      if (merged.credit_code && survivor.credit_code)
+      if (merged.creditCode && survivor.creditCode)
         throw new AppError(409, 'orgs.merge_conflicting_credit_codes');
       const fills = fillsFor(survivor, merged);
       const now = isoNow(ctx.clock);
       // The code moves: clear it on the duplicate first, or the unique index would see it twice.
-      await trx
-        .updateTable('organisations')
-        .set({
-          merged_into_id: survivor.id,
-          updated_at: now,
-          ...(fills.credit_code && { credit_code: null }),
-        })
-        .where('id', '=', merged.id)
-        .execute();
-      await trx
-        .updateTable('organisations')
-        .set({ ...fills, updated_at: now })
-        .where('id', '=', survivor.id)
-        .execute();
+      await updateOrgRow(trx, merged.id, {
+        mergedIntoId: survivor.id,
+        updatedAt: now,
+        ...(fills.creditCode && { creditCode: null }),
+      });
+      await updateOrgRow(trx, survivor.id, { ...fills, updatedAt: now });
       const moved = await moveReferences(trx, merged.id, survivor.id);
       const after = {
         merged: (await findOrg(trx, merged.id))!,
         survivor: (await findOrg(trx, survivor.id))!,
       };
-      const filled = Object.keys(fills);
-      await appendAudit(trx, ctx.seam, ctx, {
+      const filled = Object.keys(fills).map(columnName);
+      await audit({
         action: 'organisation.merged',
         entityType: 'organisation',
         entityId: merged.id,

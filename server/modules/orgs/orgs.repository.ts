@@ -1,19 +1,72 @@
-import { type Expression, type Insertable, type Kysely, type Selectable, type SqlBool, sql } from 'kysely';
+import { type Expression, type Kysely, type SqlBool, sql } from 'kysely';
+import type { DialectSeam } from '../../db/dialect.js';
+import { camelRow, insertRow, type RowValue, updateRow } from '../../db/rows.js';
 import type { DB, OrganisationsTable } from '../../db/schema.js';
 import { nameKey } from './orgs.names.js';
 import { ORG_REFERENCES, referenceName } from './orgs.references.js';
 import type { EnterpriseSize, OrgType } from './orgs.schema.js';
 
-export type OrgRow = Selectable<OrganisationsTable>;
+/** An organisation as the service sees it (camelCase). */
+export type Org = RowValue<OrganisationsTable>;
 
-export const findOrg = (db: Kysely<DB>, id: string) =>
-  db.selectFrom('organisations').selectAll().where('id', '=', id).executeTakeFirst();
+export async function findOrg(db: Kysely<DB>, id: string): Promise<Org | undefined> {
+  const row = await db.selectFrom('organisations').selectAll().where('id', '=', id).executeTakeFirst();
+  return row && camelRow(row);
+}
 
-export const findOrgByCreditCode = (db: Kysely<DB>, code: string) =>
-  db.selectFrom('organisations').select(['id', 'name_zh']).where('credit_code', '=', code).executeTakeFirst();
+/** The organisation, locked for the rest of the transaction (PostgreSQL; SQLite serialises writers). */
+export async function findOrgForUpdate(
+  db: Kysely<DB>,
+  seam: DialectSeam,
+  id: string,
+): Promise<Org | undefined> {
+  const row = await seam
+    .forUpdate(db.selectFrom('organisations').selectAll().where('id', '=', id))
+    .executeTakeFirst();
+  return row && camelRow(row);
+}
 
-export async function insertOrg(db: Kysely<DB>, row: Insertable<OrganisationsTable>): Promise<void> {
-  await db.insertInto('organisations').values(row).execute();
+/** The organisations, locked in id order so that two transactions locking the same set cannot deadlock. */
+export async function lockOrgs(db: Kysely<DB>, seam: DialectSeam, ids: readonly string[]): Promise<Org[]> {
+  const rows = await seam
+    .forUpdate(
+      db
+        .selectFrom('organisations')
+        .selectAll()
+        .where('id', 'in', [...ids].sort()),
+    )
+    .execute();
+  return rows.map(camelRow);
+}
+
+export async function findOrgByCreditCode(
+  db: Kysely<DB>,
+  code: string,
+): Promise<{ id: string; nameZh: string } | undefined> {
+  const row = await db
+    .selectFrom('organisations')
+    .select(['id', 'name_zh'])
+    .where('credit_code', '=', code)
+    .executeTakeFirst();
+  return row && { id: row.id, nameZh: row.name_zh };
+}
+
+export async function insertOrg(db: Kysely<DB>, org: Org): Promise<void> {
+  await db.insertInto('organisations').values(insertRow<OrganisationsTable>(org)).execute();
+}
+
+export async function updateOrgRow(db: Kysely<DB>, id: string, patch: Partial<Org>): Promise<void> {
+  await db
+    .updateTable('organisations')
+    .set(updateRow<OrganisationsTable>(patch))
+    .where('id', '=', id)
+    .execute();
+}
+
+/** Every live (unmerged) organisation. */
+export async function liveOrgs(db: Kysely<DB>): Promise<Org[]> {
+  const rows = await db.selectFrom('organisations').selectAll().where('merged_into_id', 'is', null).execute();
+  return rows.map(camelRow);
 }
 
 /** `column LIKE %text%` matching the text literally: %, _ and \ in user input are not wildcards. */
@@ -52,7 +105,7 @@ export async function listOrgRows(db: Kysely<DB>, f: OrgFilter, page?: { limit: 
   );
   let rows = base.selectAll().orderBy('name_zh').orderBy('id');
   if (page) rows = rows.limit(page.limit).offset(page.offset);
-  return { rows: await rows.execute(), total };
+  return { rows: (await rows.execute()).map(camelRow), total };
 }
 
 /** How many rows of each referencing column point at the organisation. */
@@ -82,4 +135,52 @@ export async function moveReferences(
     out[referenceName(r)] = Number(res.numAffectedRows ?? 0);
   }
   return out;
+}
+
+/** An organisation as other modules' matching sees it (imports): ids, names and the credit code. */
+export interface OrgCandidate {
+  id: string;
+  name_zh: string;
+  name_en: string | null;
+  name_key: string;
+  credit_code: string | null;
+}
+
+/** Live (unmerged) organisations holding one of the codes, or named one of the names (either language, or its name key). */
+export async function orgCandidatesByCodeOrName(
+  db: Kysely<DB>,
+  codes: string[],
+  names: string[],
+): Promise<OrgCandidate[]> {
+  if (!codes.length && !names.length) return [];
+  const keys = names.map(nameKey).filter(Boolean);
+  const none = [''];
+  return db
+    .selectFrom('organisations')
+    .select(['id', 'name_zh', 'name_en', 'name_key', 'credit_code'])
+    .where('merged_into_id', 'is', null)
+    .where((eb) =>
+      eb.or([
+        eb('credit_code', 'in', codes.length ? codes : none),
+        eb('name_zh', 'in', names.length ? names : none),
+        eb(eb.fn('lower', ['name_en']), 'in', names.length ? names.map((n) => n.toLowerCase()) : none),
+        eb('name_key', 'in', keys.length ? keys : none),
+      ]),
+    )
+    .execute();
+}
+
+/** Credit codes of organisations by id, with one query. */
+export async function creditCodesByOrgId(
+  db: Kysely<DB>,
+  ids: (string | null)[],
+): Promise<Map<string, string>> {
+  const wanted = [...new Set(ids.filter((i): i is string => !!i))];
+  if (!wanted.length) return new Map();
+  const rows = await db
+    .selectFrom('organisations')
+    .select(['id', 'credit_code'])
+    .where('id', 'in', wanted)
+    .execute();
+  return new Map(rows.flatMap((r) => (r.credit_code ? [[r.id, r.credit_code] as const] : [])));
 }

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { ctxOf, requireActor } from '../../http/auth.js';
+import { ctxOf, requireSignIn } from '../../http/auth.js';
 import { problemResponses } from '../../http/openapi.js';
 import { listDuplicates } from './orgs.duplicates.js';
 import { mergeOrg } from './orgs.merge.js';
@@ -22,6 +22,7 @@ const KEEPERS = 'system admins, and platform admins or program officers of any p
 
 export async function orgsRoutes(root: FastifyInstance) {
   const app = root.withTypeProvider<ZodTypeProvider>();
+  requireSignIn(app);
   const tags = ['organisations'];
 
   app.get(
@@ -35,10 +36,7 @@ export async function orgsRoutes(root: FastifyInstance) {
         response: { 200: orgList, ...problemResponses },
       },
     },
-    async (request) => {
-      requireActor(request);
-      return listOrgs(ctxOf(request), request.query);
-    },
+    async (request) => listOrgs(ctxOf(request), request.query),
   );
 
   app.post(
@@ -54,10 +52,7 @@ export async function orgsRoutes(root: FastifyInstance) {
         response: { 201: orgView, ...problemResponses },
       },
     },
-    async (request, reply) => {
-      requireActor(request);
-      return reply.code(201).send(await createOrg(ctxOf(request), request.body));
-    },
+    async (request, reply) => reply.code(201).send(await createOrg(ctxOf(request), request.body)),
   );
 
   app.get(
@@ -69,10 +64,7 @@ export async function orgsRoutes(root: FastifyInstance) {
         response: { 200: duplicateGroups, ...problemResponses },
       },
     },
-    async (request) => {
-      requireActor(request);
-      return listDuplicates(ctxOf(request));
-    },
+    async (request) => listDuplicates(ctxOf(request)),
   );
 
   app.get(
@@ -85,10 +77,7 @@ export async function orgsRoutes(root: FastifyInstance) {
         response: { 200: orgDetail, ...problemResponses },
       },
     },
-    async (request) => {
-      requireActor(request);
-      return getOrg(ctxOf(request), request.params.id);
-    },
+    async (request) => getOrg(ctxOf(request), request.params.id),
   );
 
   app.patch(
@@ -102,10 +91,7 @@ export async function orgsRoutes(root: FastifyInstance) {
         response: { 200: orgView, ...problemResponses },
       },
     },
-    async (request) => {
-      requireActor(request);
-      return updateOrg(ctxOf(request), request.params.id, request.body);
-    },
+    async (request) => updateOrg(ctxOf(request), request.params.id, request.body),
   );
 
   app.post(
@@ -122,9 +108,6 @@ export async function orgsRoutes(root: FastifyInstance) {
         response: { 200: mergeResult, ...problemResponses },
       },
     },
-    async (request) => {
-      requireActor(request);
-      return mergeOrg(ctxOf(request), request.params.id, request.body);
-    },
+    async (request) => mergeOrg(ctxOf(request), request.params.id, request.body),
   );
 }

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { appendAudit } from '../../db/audit-chain.js';
 import type { DB } from '../../db/schema.js';
+import { write } from '../../db/write.js';
 import { type Ctx, isoNow, newId } from '../../http/context.js';
 import { AppError, forbidden, notFound } from '../../http/errors.js';
 import { nameKey } from './orgs.names.js';
@@ -9,9 +10,11 @@ import {
   countReferences,
   findOrg,
   findOrgByCreditCode,
+  findOrgForUpdate,
   insertOrg,
   listOrgRows,
-  type OrgRow,
+  type Org,
+  updateOrgRow,
 } from './orgs.repository.js';
 import { assertOrgRules, duplicateCreditCode, normaliseCode } from './orgs.rules.js';
 import type {
@@ -25,30 +28,30 @@ import type {
 } from './orgs.schema.js';
 
 /** The API view; contact details only when the caller keeps the registry. */
-export function toOrgView(o: OrgRow, withContacts: boolean): OrgView {
+export function toOrgView(o: Org, withContacts: boolean): OrgView {
   return {
     id: o.id,
-    nameZh: o.name_zh,
-    nameEn: o.name_en,
+    nameZh: o.nameZh,
+    nameEn: o.nameEn,
     type: o.type as OrgType,
-    enterpriseSize: o.enterprise_size as EnterpriseSize | null,
-    creditCode: o.credit_code,
-    registryId: o.registry_id,
+    enterpriseSize: o.enterpriseSize as EnterpriseSize | null,
+    creditCode: o.creditCode,
+    registryId: o.registryId,
     country: o.country,
     address: o.address,
     website: o.website,
     ...(withContacts && {
-      contactName: o.contact_name,
-      contactPhone: o.contact_phone,
-      contactEmail: o.contact_email,
+      contactName: o.contactName,
+      contactPhone: o.contactPhone,
+      contactEmail: o.contactEmail,
     }),
-    mergedIntoId: o.merged_into_id,
-    createdAt: o.created_at,
-    updatedAt: o.updated_at,
+    mergedIntoId: o.mergedIntoId,
+    createdAt: o.createdAt,
+    updatedAt: o.updatedAt,
   };
 }
 
-const auditable = (o: OrgRow) => toOrgView(o, true);
+const auditable = (o: Org) => toOrgView(o, true);
 
 export function assertCan(ctx: Ctx, action: 'orgs.read' | 'orgs.manage'): void {
   if (!can(ctx.actor, action)) throw forbidden();
@@ -67,24 +70,24 @@ export async function insertOrganisationInTrx(
   const enterpriseSize = input.enterpriseSize ?? null;
   assertOrgRules({ type: input.type, enterpriseSize, creditCode });
   const now = isoNow(ctx.clock);
-  const row: OrgRow = {
+  const row: Org = {
     id: newId(),
-    name_zh: input.nameZh,
-    name_en: input.nameEn ?? null,
-    name_key: nameKey(input.nameZh),
+    nameZh: input.nameZh,
+    nameEn: input.nameEn ?? null,
+    nameKey: nameKey(input.nameZh),
     type: input.type,
-    enterprise_size: enterpriseSize,
-    credit_code: creditCode,
-    registry_id: input.registryId ?? null,
+    enterpriseSize,
+    creditCode,
+    registryId: input.registryId ?? null,
     country: input.country ?? 'CN',
     address: input.address ?? null,
-    contact_name: input.contactName ?? null,
-    contact_phone: input.contactPhone ?? null,
-    contact_email: input.contactEmail ?? null,
+    contactName: input.contactName ?? null,
+    contactPhone: input.contactPhone ?? null,
+    contactEmail: input.contactEmail ?? null,
     website: input.website ?? null,
-    merged_into_id: null,
-    created_at: now,
-    updated_at: now,
+    mergedIntoId: null,
+    createdAt: now,
+    updatedAt: now,
   };
   await insertOrg(trx, row);
   await appendAudit(trx, ctx.seam, ctx, {
@@ -101,7 +104,7 @@ export async function createOrg(ctx: Ctx, input: CreateOrgInput): Promise<OrgVie
   assertCan(ctx, 'orgs.manage');
   const code = normaliseCode(input.creditCode).code;
   const id = await raceSafe(ctx, code, () =>
-    ctx.db.transaction().execute(async (trx) => {
+    write(ctx, async (trx) => {
       const existing = code ? await findOrgByCreditCode(trx, code) : undefined;
       if (existing) throw duplicateCreditCode(existing.id);
       return insertOrganisationInTrx(trx, ctx, input);
@@ -127,65 +130,66 @@ export async function updateOrg(ctx: Ctx, id: string, input: UpdateOrgInput): Pr
   assertCan(ctx, 'orgs.manage');
   const wanted = input.creditCode ? normaliseCode(input.creditCode).code : null;
   await raceSafe(ctx, wanted, () =>
-    ctx.db.transaction().execute(async (trx) => {
-      const before = await ctx.seam
-        .forUpdate(trx.selectFrom('organisations').selectAll().where('id', '=', id))
-        .executeTakeFirst();
+    write(ctx, async (trx, audit) => {
+      const before = await findOrgForUpdate(trx, ctx.seam, id);
       if (!before) throw notFound('orgs.not_found');
-      if (before.merged_into_id)
-        throw new AppError(409, 'orgs.merged', { mergedIntoId: before.merged_into_id });
+      if (before.mergedIntoId) throw new AppError(409, 'orgs.merged', { mergedIntoId: before.mergedIntoId });
       const type = input.type ?? (before.type as OrgType);
       const enterpriseSize =
         input.enterpriseSize !== undefined
           ? input.enterpriseSize
-          : (before.enterprise_size as EnterpriseSize | null);
+          : (before.enterpriseSize as EnterpriseSize | null);
       const creditCode =
-        input.creditCode !== undefined ? normaliseCode(input.creditCode).code : before.credit_code;
+        input.creditCode !== undefined ? normaliseCode(input.creditCode).code : before.creditCode;
       assertOrgRules({ type, enterpriseSize, creditCode });
-      if (creditCode && creditCode !== before.credit_code) {
+      if (creditCode && creditCode !== before.creditCode) {
         const holder = await findOrgByCreditCode(trx, creditCode);
         if (holder) throw duplicateCreditCode(holder.id);
       }
-      const nameZh = input.nameZh ?? before.name_zh;
-      const patch = {
-        name_zh: nameZh,
-        name_key: nameKey(nameZh),
+      const nameZh = input.nameZh ?? before.nameZh;
+      const patch: Partial<Org> = {
+        nameZh,
+        nameKey: nameKey(nameZh),
         type,
-        enterprise_size: enterpriseSize,
-        credit_code: creditCode,
-        ...(input.nameEn !== undefined && { name_en: input.nameEn }),
-        ...(input.registryId !== undefined && { registry_id: input.registryId }),
-        ...(input.country !== undefined && { country: input.country }),
-        ...(input.address !== undefined && { address: input.address }),
-        ...(input.contactName !== undefined && { contact_name: input.contactName }),
-        ...(input.contactPhone !== undefined && { contact_phone: input.contactPhone }),
-        ...(input.contactEmail !== undefined && { contact_email: input.contactEmail }),
-        ...(input.website !== undefined && { website: input.website }),
-        updated_at: isoNow(ctx.clock),
+        enterpriseSize,
+        creditCode,
+        nameEn: input.nameEn,
+        registryId: input.registryId,
+        country: input.country,
+        address: input.address,
+        contactName: input.contactName,
+        contactPhone: input.contactPhone,
+        contactEmail: input.contactEmail,
+        website: input.website,
+        updatedAt: isoNow(ctx.clock),
       };
-      await trx.updateTable('organisations').set(patch).where('id', '=', id).execute();
-      await appendAudit(trx, ctx.seam, ctx, {
+      await updateOrgRow(trx, id, patch);
+      await audit({
         action: 'organisation.updated',
         entityType: 'organisation',
         entityId: id,
         before: auditable(before),
-        after: auditable({ ...before, ...patch }),
+        after: auditable({ ...before, ...definedOnly(patch) }),
       });
     }),
   );
   return toOrgView((await findOrg(ctx.db, id))!, true);
 }
 
+/** The keys of a patch that are set: undefined means "leave as it is", as in updateOrgRow. */
+const definedOnly = <T extends object>(patch: T): Partial<T> =>
+  Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) as Partial<T>;
+
 /** One organisation, also when merged (with the survivor to redirect to) and how much points at it. */
 export async function getOrg(ctx: Ctx, id: string): Promise<OrgDetail> {
   assertCan(ctx, 'orgs.read');
   const row = await findOrg(ctx.db, id);
   if (!row) throw notFound('orgs.not_found');
-  const into = row.merged_into_id ? await findOrg(ctx.db, row.merged_into_id) : undefined;
+  const into = row.mergedIntoId ? await findOrg(ctx.db, row.mergedIntoId) : undefined;
   const manage = can(ctx.actor, 'orgs.manage');
   return {
     ...toOrgView(row, manage),
-    mergedInto: into ? { id: into.id, nameZh: into.name_zh, nameEn: into.name_en } : null,
+    mergedInto: into ? { id: into.id, nameZh: into.nameZh, nameEn: into.nameEn } : null,
     references: await countReferences(ctx.db, id),
     canManage: manage,
   };

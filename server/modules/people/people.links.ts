@@ -1,6 +1,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import { appendAudit } from '../../db/audit-chain.js';
 import type { DB, PeopleTable } from '../../db/schema.js';
+import { write } from '../../db/write.js';
 import { type Ctx, isoNow, newId } from '../../http/context.js';
 import { AppError, forbidden, invalidField, notFound, unauthorized } from '../../http/errors.js';
 import { notify } from '../notifications/notifications.service.js';
@@ -149,7 +150,7 @@ const requestView = (r: Selectable<DB['person_link_requests']>): LinkRequestView
 /** Proposes linking a person without an account to an account; its owner accepts or declines. */
 export async function proposeLink(ctx: Ctx, personId: string, userId: string): Promise<LinkRequestView> {
   if (!ctx.actor) throw unauthorized();
-  return ctx.db.transaction().execute(async (trx) => {
+  return write(ctx, async (trx, audit) => {
     const row = await trx.selectFrom('people').selectAll().where('id', '=', personId).executeTakeFirst();
     if (!row) throw notFound('people.not_found');
     const resource = await personResource(trx, row);
@@ -175,7 +176,7 @@ export async function proposeLink(ctx: Ctx, personId: string, userId: string): P
       answered_at: null,
     };
     await trx.insertInto('person_link_requests').values(request).execute();
-    await appendAudit(trx, ctx.seam, ctx, {
+    await audit({
       action: 'person.link_proposed',
       entityType: 'person',
       entityId: personId,
@@ -247,7 +248,7 @@ export async function answerLinkRequest(
 ): Promise<LinkRequestView> {
   if (!ctx.actor) throw unauthorized();
   const me = ctx.actor.userId;
-  return ctx.db.transaction().execute(async (trx) => {
+  return write(ctx, async (trx, audit) => {
     const request = await trx
       .selectFrom('person_link_requests')
       .selectAll()
@@ -268,7 +269,7 @@ export async function answerLinkRequest(
         .set({ state: 'declined', answered_at: now })
         .where('id', '=', id)
         .execute();
-      await appendAudit(trx, ctx.seam, ctx, {
+      await audit({
         action: 'person.link_declined',
         entityType: 'person',
         entityId: person.id,

@@ -210,3 +210,69 @@ export async function organisationNames(db: Kysely<DB>, ids: readonly (string | 
     .execute();
   return new Map(rows.map((r) => [r.id, { id: r.id, nameZh: r.name_zh, nameEn: r.name_en }]));
 }
+
+/** Names and titles of people by id, for embedding in other records' views (the committee). */
+export async function personNames(
+  db: Kysely<DB>,
+  ids: readonly string[],
+): Promise<Array<{ id: string; nameZh: string; nameEn: string | null; title: string | null }>> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .selectFrom('people')
+    .select(['id', 'name_zh', 'name_en', 'title'])
+    .where('id', 'in', [...ids])
+    .execute();
+  return rows.map((r) => ({ id: r.id, nameZh: r.name_zh, nameEn: r.name_en, title: r.title }));
+}
+
+/** The person's organisation (null when none), or undefined when there is no such person. */
+export async function personOrganisationId(db: Kysely<DB>, id: string): Promise<string | null | undefined> {
+  const row = await db.selectFrom('people').select('organisation_id').where('id', '=', id).executeTakeFirst();
+  return row ? row.organisation_id : undefined;
+}
+
+/** The account linked to each of the people (set-based, for policies of other modules). */
+export async function personUserIds(
+  db: Kysely<DB>,
+  ids: readonly string[],
+): Promise<Map<string, string | null>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('people')
+    .select(['id', 'user_id'])
+    .where('id', 'in', [...ids])
+    .execute();
+  return new Map(rows.map((r) => [r.id, r.user_id]));
+}
+
+/** Names, titles, contact details and linked account of people by id (callers decide who may see contacts). */
+export async function personCards(
+  db: Kysely<DB>,
+  ids: readonly string[],
+): Promise<
+  Array<{
+    id: string;
+    nameZh: string;
+    nameEn: string | null;
+    title: string | null;
+    email: string | null;
+    phone: string | null;
+    userId: string | null;
+  }>
+> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .selectFrom('people')
+    .select(['id', 'name_zh', 'name_en', 'title', 'email', 'phone', 'user_id'])
+    .where('id', 'in', [...new Set(ids)])
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    nameZh: r.name_zh,
+    nameEn: r.name_en,
+    title: r.title,
+    email: r.email,
+    phone: r.phone,
+    userId: r.user_id,
+  }));
+}

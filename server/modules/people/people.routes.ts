@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ctxOf, requireActor } from '../../http/auth.js';
+import { ctxOf, requireSignIn } from '../../http/auth.js';
 import { problemResponses } from '../../http/openapi.js';
 import { answerLinkRequest, listMyLinkRequests, proposeLink } from './people.links.js';
 import {
@@ -29,6 +29,7 @@ import {
 
 export async function peopleRoutes(root: FastifyInstance) {
   const app = root.withTypeProvider<ZodTypeProvider>();
+  requireSignIn(app);
   const tags = ['people'];
 
   app.get(
@@ -42,10 +43,7 @@ export async function peopleRoutes(root: FastifyInstance) {
         response: { 200: personList, ...problemResponses },
       },
     },
-    async (request) => {
-      requireActor(request);
-      return listPeople(ctxOf(request), request.query);
-    },
+    async (request) => listPeople(ctxOf(request), request.query),
   );
 
   app.get(
@@ -59,10 +57,7 @@ export async function peopleRoutes(root: FastifyInstance) {
         response: { 200: orgContactList, ...problemResponses },
       },
     },
-    async (request) => {
-      requireActor(request);
-      return listOrgContacts(ctxOf(request), request.params.id);
-    },
+    async (request) => listOrgContacts(ctxOf(request), request.params.id),
   );
 
   app.post(
@@ -75,10 +70,7 @@ export async function peopleRoutes(root: FastifyInstance) {
         response: { 201: personView, ...problemResponses },
       },
     },
-    async (request, reply) => {
-      requireActor(request);
-      return reply.code(201).send(await createPerson(ctxOf(request), request.body));
-    },
+    async (request, reply) => reply.code(201).send(await createPerson(ctxOf(request), request.body)),
   );
 
   app.get(
@@ -91,10 +83,7 @@ export async function peopleRoutes(root: FastifyInstance) {
         response: { 200: personView, ...problemResponses },
       },
     },
-    async (request) => {
-      requireActor(request);
-      return getPerson(ctxOf(request), request.params.id);
-    },
+    async (request) => getPerson(ctxOf(request), request.params.id),
   );
 
   app.patch(
@@ -108,10 +97,7 @@ export async function peopleRoutes(root: FastifyInstance) {
         response: { 200: personView, ...problemResponses },
       },
     },
-    async (request) => {
-      requireActor(request);
-      return updatePerson(ctxOf(request), request.params.id, request.body);
-    },
+    async (request) => updatePerson(ctxOf(request), request.params.id, request.body),
   );
 
   app.delete(
@@ -125,7 +111,6 @@ export async function peopleRoutes(root: FastifyInstance) {
       },
     },
     async (request, reply) => {
-      requireActor(request);
       await deletePerson(ctxOf(request), request.params.id);
       return reply.code(204).send(null);
     },
@@ -143,10 +128,8 @@ export async function peopleRoutes(root: FastifyInstance) {
         response: { 201: linkRequestView, ...problemResponses },
       },
     },
-    async (request, reply) => {
-      requireActor(request);
-      return reply.code(201).send(await proposeLink(ctxOf(request), request.params.id, request.body.userId));
-    },
+    async (request, reply) =>
+      reply.code(201).send(await proposeLink(ctxOf(request), request.params.id, request.body.userId)),
   );
 
   app.get(
@@ -158,10 +141,7 @@ export async function peopleRoutes(root: FastifyInstance) {
         response: { 200: myLinkRequestList, ...problemResponses },
       },
     },
-    async (request) => {
-      requireActor(request);
-      return listMyLinkRequests(ctxOf(request));
-    },
+    async (request) => listMyLinkRequests(ctxOf(request)),
   );
 
   for (const answer of ['accept', 'decline'] as const) {
@@ -178,10 +158,7 @@ export async function peopleRoutes(root: FastifyInstance) {
           response: { 200: linkRequestView, ...problemResponses },
         },
       },
-      async (request) => {
-        requireActor(request);
-        return answerLinkRequest(ctxOf(request), request.params.id, answer);
-      },
+      async (request) => answerLinkRequest(ctxOf(request), request.params.id, answer),
     );
   }
 }

@@ -1,6 +1,7 @@
 import { type Kysely, type Selectable, type SqlBool, sql } from 'kysely';
 import { appendAudit } from '../../db/audit-chain.js';
 import type { DB, PeopleTable } from '../../db/schema.js';
+import { write } from '../../db/write.js';
 import { type Ctx, isoNow, newId } from '../../http/context.js';
 import { AppError, forbidden, invalidField, notFound } from '../../http/errors.js';
 import {
@@ -11,10 +12,27 @@ import {
   recordLinkChange,
 } from './people.links.js';
 import { can } from './people.policy.js';
-import { organisationNames, peopleOfPlatform, personUsage, placements } from './people.repository.js';
+import {
+  organisationNames,
+  peopleOfPlatform,
+  personCards,
+  personNames,
+  personOrganisationId,
+  personUsage,
+  personUserIds,
+  placements,
+} from './people.repository.js';
 
 /** Display names of organisations by id (the committee shows its members' organisations). */
 export const organisationSummaries = organisationNames;
+/** Names and titles of people by id, for other modules' views (the committee, unit staff). */
+export const personSummaries = personNames;
+/** Names, titles, contacts and linked account of people by id (unit staff and directors). */
+export const personDetails = personCards;
+/** A person's organisation id (null when none); undefined when the person does not exist. */
+export const organisationOfPerson = personOrganisationId;
+/** The account linked to each person, for other modules' policies (a unit's director). */
+export const accountsOfPeople = personUserIds;
 
 import type { CreatePersonInput, PersonView, UpdatePersonInput } from './people.schema.js';
 
@@ -138,7 +156,7 @@ export async function createPersonInTrx(
 
 /** Creates a person record (platform admins and lab directors of any platform, system admins). */
 export async function createPerson(ctx: Ctx, input: CreatePersonInput): Promise<PersonView> {
-  return ctx.db.transaction().execute((trx) => createPersonInTrx(trx, ctx, input));
+  return write(ctx, (trx) => createPersonInTrx(trx, ctx, input));
 }
 
 /** One person, if the caller may see them (404 otherwise, so ids cannot be probed). */
@@ -169,7 +187,7 @@ async function authorize(
  * Changing the account is for system admins, and never carries an expert's reviews unless asked to.
  */
 export async function updatePerson(ctx: Ctx, id: string, input: UpdatePersonInput): Promise<PersonView> {
-  const row = await ctx.db.transaction().execute(async (trx) => {
+  const row = await write(ctx, async (trx, audit) => {
     const current = await loadRow(trx, id);
     const changesAccount = input.userId !== undefined && input.userId !== current.user_id;
     const { row: before, resource } = await authorize(trx, ctx, id, 'people.update', changesAccount);
@@ -192,7 +210,7 @@ export async function updatePerson(ctx: Ctx, id: string, input: UpdatePersonInpu
     };
     const { id: _id, created_at: _c, ...patch } = after;
     await trx.updateTable('people').set(patch).where('id', '=', id).execute();
-    await appendAudit(trx, ctx.seam, ctx, {
+    await audit({
       action: 'person.updated',
       entityType: 'person',
       entityId: id,
@@ -210,12 +228,12 @@ export async function updatePerson(ctx: Ctx, id: string, input: UpdatePersonInpu
 
 /** Deletes a person nobody refers to any more; otherwise 409 people.in_use naming the references. */
 export async function deletePerson(ctx: Ctx, id: string): Promise<void> {
-  await ctx.db.transaction().execute(async (trx) => {
+  await write(ctx, async (trx, audit) => {
     const { row } = await authorize(trx, ctx, id, 'people.delete');
     const references = await personUsage(trx, id);
     if (references.length) throw new AppError(409, 'people.in_use', { references });
     await trx.deleteFrom('people').where('id', '=', id).execute();
-    await appendAudit(trx, ctx.seam, ctx, {
+    await audit({
       action: 'person.deleted',
       entityType: 'person',
       entityId: id,

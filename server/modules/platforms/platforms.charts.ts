@@ -10,9 +10,10 @@ import type { Ctx } from '../../http/context.js';
 import { AppError } from '../../http/errors.js';
 import { committeeComposition } from '../committee/committee.views.js';
 import { fieldSummaries } from '../fields/fields.service.js';
-import { listUnits } from '../units/units.service.js';
+import { listUnits, unitCounts } from '../units/units.service.js';
 import type { OrgChart, TreeNode } from './platforms.charts.schema.js';
 import { can } from './platforms.policy.js';
+import { allPlatforms, fundingEntries, platformFieldLinks } from './platforms.repository.js';
 import { fundingOf, platformFields, platformOrNotFound, toProfile } from './platforms.service.js';
 
 /** The public detail of a platform; `access` tells the UI what the caller may do and see. */
@@ -48,30 +49,19 @@ export async function comparePlatforms(ctx: Pick<Ctx, 'db'>, q: { from?: number;
       ],
     });
   }
-  const platforms = await ctx.db.selectFrom('platforms').selectAll().orderBy('code').execute();
-  let fundingQuery = ctx.db
-    .selectFrom('platform_funding')
-    .select(['platform_id', 'year', 'source', 'amount_minor', 'is_illustrative']);
-  if (q.from !== undefined) fundingQuery = fundingQuery.where('year', '>=', q.from);
-  if (q.to !== undefined) fundingQuery = fundingQuery.where('year', '<=', q.to);
-  const funding = await fundingQuery.execute();
-  const unitCounts = await ctx.db
-    .selectFrom('org_units')
-    .select(['platform_id', (eb) => eb.fn.countAll<number>().as('n')])
-    .groupBy('platform_id')
-    .execute();
-  const fieldLinks = await ctx.db.selectFrom('platform_fields').select(['platform_id', 'field_id']).execute();
+  const platforms = await allPlatforms(ctx.db);
+  const funding = await fundingEntries(ctx.db, { from: q.from, to: q.to });
+  const unitsPerPlatform = await unitCounts(ctx.db);
+  const fieldLinks = await platformFieldLinks(ctx.db);
   const fields = await fieldSummaries(
     ctx.db,
-    fieldLinks.map((l) => l.field_id),
+    fieldLinks.map((l) => l.fieldId),
   );
   const items = platforms.map((p) => {
-    const rows = funding.filter((f) => f.platform_id === p.id);
-    const total = rows.reduce((s, r) => s + Number(r.amount_minor), 0);
+    const rows = funding.filter((f) => f.platformId === p.id);
+    const total = rows.reduce((s, r) => s + r.amountMinor, 0);
     const bySource = FUNDING_SOURCES.map((source) => {
-      const amountMinor = rows
-        .filter((r) => r.source === source)
-        .reduce((s, r) => s + Number(r.amount_minor), 0);
+      const amountMinor = rows.filter((r) => r.source === source).reduce((s, r) => s + r.amountMinor, 0);
       return { source, amountMinor, share: total ? Math.round((amountMinor / total) * 10_000) / 10_000 : 0 };
     });
     return {
@@ -90,12 +80,12 @@ export async function comparePlatforms(ctx: Pick<Ctx, 'db'>, q: { from?: number;
         years: [...new Set(rows.map((r) => r.year))].sort((a, b) => a - b),
         bySource,
         totalMinor: total,
-        hasIllustrative: rows.some((r) => r.is_illustrative === 1),
+        hasIllustrative: rows.some((r) => r.isIllustrative),
       },
-      unitCount: Number(unitCounts.find((u) => u.platform_id === p.id)?.n ?? 0),
+      unitCount: unitsPerPlatform.get(p.id) ?? 0,
       fields: fieldLinks
-        .filter((l) => l.platform_id === p.id)
-        .map((l) => fields.get(l.field_id)!)
+        .filter((l) => l.platformId === p.id)
+        .map((l) => fields.get(l.fieldId)!)
         .sort((a, b) => a.code.localeCompare(b.code)),
     };
   });

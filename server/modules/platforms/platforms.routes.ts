@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { ctxOf, requireActor } from '../../http/auth.js';
+import { ctxOf, requireSignIn } from '../../http/auth.js';
 import { problemResponses } from '../../http/openapi.js';
 import { comparePlatforms, getPlatformDetail, orgChart } from './platforms.charts.js';
 import {
@@ -30,11 +30,13 @@ import {
 
 export async function platformsRoutes(root: FastifyInstance) {
   const app = root.withTypeProvider<ZodTypeProvider>();
+  requireSignIn(app);
   const tags = ['platforms'];
 
   app.get(
     '/api/platforms',
     {
+      config: { public: true },
       schema: {
         tags,
         summary: 'All platforms (public)',
@@ -54,15 +56,13 @@ export async function platformsRoutes(root: FastifyInstance) {
         response: { 201: platformProfile, ...problemResponses },
       },
     },
-    async (request, reply) => {
-      requireActor(request);
-      return reply.code(201).send(await createPlatform(ctxOf(request), request.body));
-    },
+    async (request, reply) => reply.code(201).send(await createPlatform(ctxOf(request), request.body)),
   );
 
   app.get(
     '/api/platforms/comparison',
     {
+      config: { public: true },
       schema: {
         tags,
         summary: 'Every platform side by side: model, ratings, funding mix, units, fields (public)',
@@ -76,6 +76,7 @@ export async function platformsRoutes(root: FastifyInstance) {
   app.get(
     '/api/platforms/:id',
     {
+      config: { public: true },
       schema: {
         tags,
         summary: 'A platform: profile, ratings, funding, fields, units, committee composition (public)',
@@ -89,6 +90,7 @@ export async function platformsRoutes(root: FastifyInstance) {
   app.get(
     '/api/platforms/:id/org-chart',
     {
+      config: { public: true },
       schema: {
         tags,
         summary: 'The organisation chart as ECharts tree and graph data, derived from the records (public)',
@@ -110,10 +112,7 @@ export async function platformsRoutes(root: FastifyInstance) {
         response: { 200: platformProfile, ...problemResponses },
       },
     },
-    async (request) => {
-      requireActor(request);
-      return updatePlatform(ctxOf(request), request.params.id, request.body);
-    },
+    async (request) => updatePlatform(ctxOf(request), request.params.id, request.body),
   );
 
   app.put(
@@ -127,10 +126,7 @@ export async function platformsRoutes(root: FastifyInstance) {
         response: { 200: fundingTable, ...problemResponses },
       },
     },
-    async (request) => {
-      requireActor(request);
-      return setFunding(ctxOf(request), request.params.id, request.body.rows);
-    },
+    async (request) => setFunding(ctxOf(request), request.params.id, request.body.rows),
   );
 
   app.put(
@@ -144,9 +140,6 @@ export async function platformsRoutes(root: FastifyInstance) {
         response: { 200: fieldList, ...problemResponses },
       },
     },
-    async (request) => {
-      requireActor(request);
-      return setPlatformFields(ctxOf(request), request.params.id, request.body);
-    },
+    async (request) => setPlatformFields(ctxOf(request), request.params.id, request.body),
   );
 }

@@ -1,13 +1,25 @@
-import type { Kysely, Selectable } from 'kysely';
+import type { Kysely } from 'kysely';
 import { currencyDigits, type FundingSource } from '../../../common/platforms.js';
 import type { PlatformModel } from '../../../common/roles.js';
-import { appendAudit } from '../../db/audit-chain.js';
-import type { DB, PlatformsTable } from '../../db/schema.js';
-import { retryOnUniqueViolation } from '../../db/write.js';
+import type { DB } from '../../db/schema.js';
+import { write } from '../../db/write.js';
 import { type Ctx, isoNow, newId } from '../../http/context.js';
 import { AppError, forbidden, invalidField, notFound } from '../../http/errors.js';
 import { fieldSummaries, resolveFieldRefs } from '../fields/fields.service.js';
 import { can } from './platforms.policy.js';
+import {
+  allPlatforms,
+  findPlatform,
+  fundingEntries,
+  hasFundingNotIn,
+  insertPlatform,
+  type PlatformRow,
+  platformFieldLinks,
+  platformIdByCode,
+  replaceFunding,
+  setPlatformFieldIds,
+  updatePlatformRow,
+} from './platforms.repository.js';
 import type {
   CreatePlatformInput,
   FundingRowInput,
@@ -15,11 +27,11 @@ import type {
   UpdatePlatformInput,
 } from './platforms.schema.js';
 
-type Row = Selectable<PlatformsTable>;
+type Row = PlatformRow;
 
 /** Every platform of the deployment: names and models are public (the comparison page shows them). */
 export async function listPlatforms(ctx: Pick<Ctx, 'db'>) {
-  const rows = await ctx.db.selectFrom('platforms').selectAll().orderBy('code').execute();
+  const rows = await allPlatforms(ctx.db);
   return rows.map((p) => ({
     id: p.id,
     code: p.code,
@@ -31,7 +43,7 @@ export async function listPlatforms(ctx: Pick<Ctx, 'db'>) {
 
 /** The platform row, or 404 platforms.not_found (units and the committee check their parent with it). */
 export async function platformOrNotFound(db: Kysely<DB>, id: string): Promise<Row> {
-  const row = await db.selectFrom('platforms').selectAll().where('id', '=', id).executeTakeFirst();
+  const row = await findPlatform(db, id);
   if (!row) throw notFound('platforms.not_found');
   return row;
 }
@@ -92,8 +104,8 @@ function columnsOf(input: UpdatePlatformInput): Partial<Columns> {
 }
 
 async function assertCodeFree(db: Kysely<DB>, code: string, selfId?: string) {
-  const taken = await db.selectFrom('platforms').select('id').where('code', '=', code).executeTakeFirst();
-  if (taken && taken.id !== selfId) {
+  const taken = await platformIdByCode(db, code);
+  if (taken && taken !== selfId) {
     throw new AppError(409, 'platforms.code_taken', {
       errors: [{ in: 'body', pointer: '/code', code: 'platforms.code_taken', message: '' }],
     });
@@ -103,17 +115,15 @@ async function assertCodeFree(db: Kysely<DB>, code: string, selfId?: string) {
 /** Creates a platform (system admins; they then give it admins through the user roles). */
 export async function createPlatform(ctx: Ctx, input: CreatePlatformInput): Promise<PlatformProfile> {
   if (!can(ctx.actor, 'platforms.create')) throw forbidden();
-  return retryOnUniqueViolation(ctx.seam, () =>
-    ctx.db.transaction().execute(async (trx) => {
+  return write(
+    ctx,
+    async (trx, audit) => {
       await assertCodeFree(trx, input.code);
       const now = isoNow(ctx.clock);
       const id = newId();
-      await trx
-        .insertInto('platforms')
-        .values({ id, ...(columnsOf(input) as Columns), created_at: now, updated_at: now })
-        .execute();
+      await insertPlatform(trx, { id, ...(columnsOf(input) as Columns), created_at: now, updated_at: now });
       const row = await platformOrNotFound(trx, id);
-      await appendAudit(trx, ctx.seam, ctx, {
+      await audit({
         action: 'platform.created',
         entityType: 'platform',
         entityId: id,
@@ -121,7 +131,8 @@ export async function createPlatform(ctx: Ctx, input: CreatePlatformInput): Prom
         after: toProfile(row),
       });
       return toProfile(row);
-    }),
+    },
+    { retryOnUniqueViolation: true },
   );
 }
 
@@ -137,19 +148,14 @@ export async function updatePlatform(
   id: string,
   input: UpdatePlatformInput,
 ): Promise<PlatformProfile> {
-  return retryOnUniqueViolation(ctx.seam, () =>
-    ctx.db.transaction().execute(async (trx) => {
+  return write(
+    ctx,
+    async (trx, audit) => {
       const before = await editable(trx, ctx, id);
       if (input.code !== undefined) await assertCodeFree(trx, input.code, id);
       if (input.defaultCurrency !== undefined && input.defaultCurrency !== before.default_currency) {
         // Funding is kept in one currency per platform so its totals and shares stay meaningful.
-        const other = await trx
-          .selectFrom('platform_funding')
-          .select('id')
-          .where('platform_id', '=', id)
-          .where('currency', '!=', input.defaultCurrency)
-          .executeTakeFirst();
-        if (other) {
+        if (await hasFundingNotIn(trx, id, input.defaultCurrency)) {
           throw new AppError(409, 'platforms.currency_in_use', {
             errors: [
               { in: 'body', pointer: '/defaultCurrency', code: 'platforms.currency_in_use', message: '' },
@@ -157,13 +163,9 @@ export async function updatePlatform(
           });
         }
       }
-      await trx
-        .updateTable('platforms')
-        .set({ ...columnsOf(input), updated_at: isoNow(ctx.clock) })
-        .where('id', '=', id)
-        .execute();
+      await updatePlatformRow(trx, id, { ...columnsOf(input), updated_at: isoNow(ctx.clock) });
       const after = await platformOrNotFound(trx, id);
-      await appendAudit(trx, ctx.seam, ctx, {
+      await audit({
         action: 'platform.updated',
         entityType: 'platform',
         entityId: id,
@@ -172,28 +174,23 @@ export async function updatePlatform(
         after: toProfile(after),
       });
       return toProfile(after);
-    }),
+    },
+    { retryOnUniqueViolation: true },
   );
 }
 
 /** The yearly funding table, oldest year first, sources in their canonical order. */
 export async function fundingOf(db: Kysely<DB>, platform: Row) {
-  const rows = await db
-    .selectFrom('platform_funding')
-    .selectAll()
-    .where('platform_id', '=', platform.id)
-    .orderBy('year')
-    .orderBy('source')
-    .execute();
+  const rows = await fundingEntries(db, { platformId: platform.id });
   return {
     currency: platform.default_currency,
     currencyDigits: currencyDigits(platform.default_currency),
     rows: rows.map((r) => ({
       year: r.year,
       source: r.source as FundingSource,
-      amountMinor: Number(r.amount_minor),
+      amountMinor: r.amountMinor,
       currency: r.currency,
-      isIllustrative: r.is_illustrative === 1,
+      isIllustrative: r.isIllustrative,
       note: r.note,
     })),
   };
@@ -201,7 +198,7 @@ export async function fundingOf(db: Kysely<DB>, platform: Row) {
 
 /** Replaces the whole funding table: one amount per source and year, in the platform's currency. */
 export async function setFunding(ctx: Ctx, id: string, rows: FundingRowInput[]) {
-  return ctx.db.transaction().execute(async (trx) => {
+  return write(ctx, async (trx, audit) => {
     const platform = await editable(trx, ctx, id);
     const seen = new Set<string>();
     rows.forEach((r, i) => {
@@ -212,26 +209,21 @@ export async function setFunding(ctx: Ctx, id: string, rows: FundingRowInput[]) 
         throw invalidField(`/rows/${i}/currency`, 'platforms.funding_currency_mismatch');
     });
     const before = await fundingOf(trx, platform);
-    await trx.deleteFrom('platform_funding').where('platform_id', '=', id).execute();
-    if (rows.length) {
-      await trx
-        .insertInto('platform_funding')
-        .values(
-          rows.map((r) => ({
-            id: newId(),
-            platform_id: id,
-            year: r.year,
-            source: r.source,
-            amount_minor: r.amountMinor,
-            currency: platform.default_currency,
-            is_illustrative: r.isIllustrative ? 1 : 0,
-            note: r.note ?? null,
-          })),
-        )
-        .execute();
-    }
+    await replaceFunding(
+      trx,
+      id,
+      rows.map((r) => ({
+        id: newId(),
+        year: r.year,
+        source: r.source,
+        amountMinor: r.amountMinor,
+        currency: platform.default_currency,
+        isIllustrative: !!r.isIllustrative,
+        note: r.note ?? null,
+      })),
+    );
     const after = await fundingOf(trx, platform);
-    await appendAudit(trx, ctx.seam, ctx, {
+    await audit({
       action: 'platform.funding_set',
       entityType: 'platform',
       entityId: id,
@@ -245,9 +237,7 @@ export async function setFunding(ctx: Ctx, id: string, rows: FundingRowInput[]) 
 
 /** Fields a platform covers, ordered by code. */
 export async function platformFields(db: Kysely<DB>, platformId: string) {
-  const ids = (
-    await db.selectFrom('platform_fields').select('field_id').where('platform_id', '=', platformId).execute()
-  ).map((r) => r.field_id);
+  const ids = (await platformFieldLinks(db, platformId)).map((l) => l.fieldId);
   return [...(await fieldSummaries(db, ids)).values()];
 }
 
@@ -257,19 +247,12 @@ export async function setPlatformFields(
   id: string,
   refs: { fieldIds?: string[]; fieldCodes?: string[] },
 ) {
-  return ctx.db.transaction().execute(async (trx) => {
+  return write(ctx, async (trx, audit) => {
     await editable(trx, ctx, id);
-    const before = (
-      await trx.selectFrom('platform_fields').select('field_id').where('platform_id', '=', id).execute()
-    ).map((r) => r.field_id);
+    const before = (await platformFieldLinks(trx, id)).map((l) => l.fieldId);
     const ids = await resolveFieldRefs(trx, refs, { keep: new Set(before) });
-    await trx.deleteFrom('platform_fields').where('platform_id', '=', id).execute();
-    if (ids.length)
-      await trx
-        .insertInto('platform_fields')
-        .values(ids.map((field_id) => ({ platform_id: id, field_id })))
-        .execute();
-    await appendAudit(trx, ctx.seam, ctx, {
+    await setPlatformFieldIds(trx, id, ids);
+    await audit({
       action: 'platform.fields_set',
       entityType: 'platform',
       entityId: id,

@@ -1,56 +1,141 @@
-import type { Kysely, Selectable } from 'kysely';
-import type { StaffPosition } from '../../../common/platforms.js';
-import type { DB, OrgUnitsTable } from '../../db/schema.js';
-import { notFound } from '../../http/errors.js';
-import type { UnitResource } from './units.policy.js';
-import type { StaffView } from './units.schema.js';
+import type { Kysely } from 'kysely';
+import { camelRow, insertRow, type RowValue, updateRow } from '../../db/rows.js';
+import type { DB, OrgUnitsTable, UnitStaffTable } from '../../db/schema.js';
 
-/** A unit row and what the policy needs to know about it; 404 when missing. */
-export async function unitResource(
-  db: Kysely<DB>,
-  id: string,
-): Promise<{ row: Selectable<OrgUnitsTable>; resource: UnitResource }> {
+/** A lab, centre or office as the service sees it (camelCase). */
+export type Unit = RowValue<OrgUnitsTable>;
+/** One person's place on a unit's staff. */
+export type StaffEntry = RowValue<UnitStaffTable>;
+
+export async function findUnit(db: Kysely<DB>, id: string): Promise<Unit | undefined> {
   const row = await db.selectFrom('org_units').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!row) throw notFound('units.not_found');
-  const director = row.director_person_id
-    ? await db
-        .selectFrom('people')
-        .select('user_id')
-        .where('id', '=', row.director_person_id)
-        .executeTakeFirst()
-    : undefined;
-  return { row, resource: { platformId: row.platform_id, directorUserId: director?.user_id ?? null } };
+  return row && camelRow(row);
 }
 
-/** The staff of a unit with contact details; callers decide whether the viewer may see them. */
-export async function staffOf(db: Kysely<DB>, unitId: string): Promise<StaffView[]> {
+/** A platform's units by sort order, then English name. */
+export async function unitsOfPlatform(db: Kysely<DB>, platformId: string): Promise<Unit[]> {
+  const rows = await db
+    .selectFrom('org_units')
+    .selectAll()
+    .where('platform_id', '=', platformId)
+    .orderBy('sort_order')
+    .orderBy('name_en')
+    .execute();
+  return rows.map(camelRow);
+}
+
+/** The id of the platform's unit named `value` in the given language, if any. */
+export async function unitIdByName(
+  db: Kysely<DB>,
+  platformId: string,
+  language: 'nameZh' | 'nameEn',
+  value: string,
+): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('org_units')
+    .select('id')
+    .where('platform_id', '=', platformId)
+    .where(language === 'nameZh' ? 'name_zh' : 'name_en', '=', value)
+    .executeTakeFirst();
+  return row?.id;
+}
+
+export async function insertUnit(db: Kysely<DB>, unit: Unit): Promise<void> {
+  await db.insertInto('org_units').values(insertRow<OrgUnitsTable>(unit)).execute();
+}
+
+export async function updateUnitRow(db: Kysely<DB>, id: string, patch: Partial<Unit>): Promise<void> {
+  await db.updateTable('org_units').set(updateRow<OrgUnitsTable>(patch)).where('id', '=', id).execute();
+}
+
+/** Deletes a unit; its staff list and field tags go with it (ON DELETE CASCADE). */
+export async function deleteUnitRow(db: Kysely<DB>, id: string): Promise<void> {
+  await db.deleteFrom('org_units').where('id', '=', id).execute();
+}
+
+/** The (unit, field) pairs of the given units. */
+export async function unitFieldLinks(
+  db: Kysely<DB>,
+  unitIds: readonly string[],
+): Promise<Array<{ unitId: string; fieldId: string }>> {
+  if (unitIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('unit_fields')
+    .select(['unit_id', 'field_id'])
+    .where('unit_id', 'in', [...unitIds])
+    .execute();
+  return rows.map((r) => ({ unitId: r.unit_id, fieldId: r.field_id }));
+}
+
+/** Replaces a unit's fields with `ids`. */
+export async function setUnitFieldIds(db: Kysely<DB>, unitId: string, ids: readonly string[]): Promise<void> {
+  await db.deleteFrom('unit_fields').where('unit_id', '=', unitId).execute();
+  if (ids.length)
+    await db
+      .insertInto('unit_fields')
+      .values(ids.map((field_id) => ({ unit_id: unitId, field_id })))
+      .execute();
+}
+
+/** How many staff each of the given units has (units without staff are absent). */
+export async function staffCounts(db: Kysely<DB>, unitIds: readonly string[]): Promise<Map<string, number>> {
+  if (unitIds.length === 0) return new Map();
   const rows = await db
     .selectFrom('unit_staff')
-    .innerJoin('people', 'people.id', 'unit_staff.person_id')
-    .select([
-      'unit_staff.id',
-      'unit_staff.person_id',
-      'unit_staff.position',
-      'unit_staff.created_at',
-      'people.name_zh',
-      'people.name_en',
-      'people.title',
-      'people.email',
-      'people.phone',
-    ])
-    .where('unit_staff.unit_id', '=', unitId)
-    .orderBy('people.name_zh')
-    .orderBy('unit_staff.id')
+    .select(['unit_id', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('unit_id', 'in', [...unitIds])
+    .groupBy('unit_id')
     .execute();
-  return rows.map((r) => ({
-    id: r.id,
-    personId: r.person_id,
-    nameZh: r.name_zh,
-    nameEn: r.name_en,
-    title: r.title,
-    position: r.position as StaffPosition,
-    email: r.email,
-    phone: r.phone,
-    createdAt: r.created_at,
-  }));
+  return new Map(rows.map((r) => [r.unit_id, Number(r.n)]));
+}
+
+export async function staffEntries(db: Kysely<DB>, unitId: string): Promise<StaffEntry[]> {
+  const rows = await db.selectFrom('unit_staff').selectAll().where('unit_id', '=', unitId).execute();
+  return rows.map(camelRow);
+}
+
+export async function findStaffEntry(
+  db: Kysely<DB>,
+  unitId: string,
+  staffId: string,
+): Promise<StaffEntry | undefined> {
+  const row = await db
+    .selectFrom('unit_staff')
+    .selectAll()
+    .where('id', '=', staffId)
+    .where('unit_id', '=', unitId)
+    .executeTakeFirst();
+  return row && camelRow(row);
+}
+
+export async function isStaff(db: Kysely<DB>, unitId: string, personId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('unit_staff')
+    .select('id')
+    .where('unit_id', '=', unitId)
+    .where('person_id', '=', personId)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+export async function insertStaffEntry(db: Kysely<DB>, entry: StaffEntry): Promise<void> {
+  await db.insertInto('unit_staff').values(insertRow<UnitStaffTable>(entry)).execute();
+}
+
+export async function setStaffPosition(db: Kysely<DB>, staffId: string, position: string): Promise<void> {
+  await db.updateTable('unit_staff').set({ position }).where('id', '=', staffId).execute();
+}
+
+export async function deleteStaffEntry(db: Kysely<DB>, staffId: string): Promise<void> {
+  await db.deleteFrom('unit_staff').where('id', '=', staffId).execute();
+}
+
+/** How many units each platform has (platforms without units are absent). */
+export async function unitCountsByPlatform(db: Kysely<DB>): Promise<Map<string, number>> {
+  const rows = await db
+    .selectFrom('org_units')
+    .select(['platform_id', (eb) => eb.fn.countAll<number>().as('n')])
+    .groupBy('platform_id')
+    .execute();
+  return new Map(rows.map((r) => [r.platform_id, Number(r.n)]));
 }

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ctxOf, requireActor } from '../../http/auth.js';
+import { ctxOf, requireSignIn } from '../../http/auth.js';
 import { problemResponses } from '../../http/openapi.js';
 import {
   addStaffBody,
@@ -21,12 +21,14 @@ import { addStaff, removeStaff, updateStaff } from './units.staff.js';
 
 export async function unitsRoutes(root: FastifyInstance) {
   const app = root.withTypeProvider<ZodTypeProvider>();
+  requireSignIn(app);
   const tags = ['units'];
   const ok = (schema: z.ZodType) => ({ 200: schema, ...problemResponses });
 
   app.get(
     '/api/platforms/:platformId/units',
     {
+      config: { public: true },
       schema: {
         tags,
         summary:
@@ -49,15 +51,14 @@ export async function unitsRoutes(root: FastifyInstance) {
         response: { 201: unitView, ...problemResponses },
       },
     },
-    async (request, reply) => {
-      requireActor(request);
-      return reply.code(201).send(await createUnit(ctxOf(request), request.params.platformId, request.body));
-    },
+    async (request, reply) =>
+      reply.code(201).send(await createUnit(ctxOf(request), request.params.platformId, request.body)),
   );
 
   app.get(
     '/api/units/:id',
     {
+      config: { public: true },
       schema: {
         tags,
         summary: 'One unit (public; staff with contacts for role holders of its platform)',
@@ -79,10 +80,7 @@ export async function unitsRoutes(root: FastifyInstance) {
         response: ok(unitView),
       },
     },
-    async (request) => {
-      requireActor(request);
-      return updateUnit(ctxOf(request), request.params.id, request.body);
-    },
+    async (request) => updateUnit(ctxOf(request), request.params.id, request.body),
   );
 
   app.delete(
@@ -96,7 +94,6 @@ export async function unitsRoutes(root: FastifyInstance) {
       },
     },
     async (request, reply) => {
-      requireActor(request);
       await deleteUnit(ctxOf(request), request.params.id);
       return reply.code(204).send(null);
     },
@@ -113,10 +110,7 @@ export async function unitsRoutes(root: FastifyInstance) {
         response: ok(unitView),
       },
     },
-    async (request) => {
-      requireActor(request);
-      return setUnitFields(ctxOf(request), request.params.id, request.body);
-    },
+    async (request) => setUnitFields(ctxOf(request), request.params.id, request.body),
   );
 
   app.post(
@@ -130,10 +124,8 @@ export async function unitsRoutes(root: FastifyInstance) {
         response: { 201: staffView, ...problemResponses },
       },
     },
-    async (request, reply) => {
-      requireActor(request);
-      return reply.code(201).send(await addStaff(ctxOf(request), request.params.id, request.body));
-    },
+    async (request, reply) =>
+      reply.code(201).send(await addStaff(ctxOf(request), request.params.id, request.body)),
   );
 
   app.patch(
@@ -147,10 +139,8 @@ export async function unitsRoutes(root: FastifyInstance) {
         response: ok(staffView),
       },
     },
-    async (request) => {
-      requireActor(request);
-      return updateStaff(ctxOf(request), request.params.id, request.params.staffId, request.body.position);
-    },
+    async (request) =>
+      updateStaff(ctxOf(request), request.params.id, request.params.staffId, request.body.position),
   );
 
   app.delete(
@@ -164,7 +154,6 @@ export async function unitsRoutes(root: FastifyInstance) {
       },
     },
     async (request, reply) => {
-      requireActor(request);
       await removeStaff(ctxOf(request), request.params.id, request.params.staffId);
       return reply.code(204).send(null);
     },

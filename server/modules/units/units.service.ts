@@ -1,67 +1,63 @@
-import type { Kysely, Selectable } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { UnitKind } from '../../../common/platforms.js';
-import { appendAudit } from '../../db/audit-chain.js';
-import type { DB, OrgUnitsTable } from '../../db/schema.js';
-import { retryOnUniqueViolation } from '../../db/write.js';
+import type { DB } from '../../db/schema.js';
+import { write } from '../../db/write.js';
 import { type Ctx, isoNow, newId } from '../../http/context.js';
 import { AppError, forbidden, invalidField } from '../../http/errors.js';
 import { fieldSummaries, resolveFieldRefs } from '../fields/fields.service.js';
+import { personDetails } from '../people/people.service.js';
 import { platformOrNotFound } from '../platforms/platforms.service.js';
 import { can, type UnitResource } from './units.policy.js';
-import { staffOf, unitResource } from './units.repository.js';
+import {
+  deleteUnitRow,
+  insertUnit,
+  setUnitFieldIds,
+  staffCounts,
+  type Unit,
+  unitCountsByPlatform,
+  unitFieldLinks,
+  unitIdByName,
+  unitsOfPlatform,
+  updateUnitRow,
+} from './units.repository.js';
 import type { CreateUnitInput, UnitView, UpdateUnitInput } from './units.schema.js';
+import { staffOf, unitResource } from './units.views.js';
 
-type Row = Selectable<OrgUnitsTable>;
+/** How many units each platform has (the platform comparison); platforms without units are absent. */
+export const unitCounts = unitCountsByPlatform;
 
 /** Views of units of one platform, with director and staff only for callers with a role on it. */
 async function unitViews(
   ctx: Pick<Ctx, 'db' | 'actor'>,
-  rows: Row[],
+  rows: Unit[],
   withStaff: boolean,
 ): Promise<UnitView[]> {
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
-  const links = await ctx.db
-    .selectFrom('unit_fields')
-    .select(['unit_id', 'field_id'])
-    .where('unit_id', 'in', ids)
-    .execute();
+  const links = await unitFieldLinks(ctx.db, ids);
   const fields = await fieldSummaries(
     ctx.db,
-    links.map((l) => l.field_id),
+    links.map((l) => l.fieldId),
   );
-  const directorIds = rows.map((r) => r.director_person_id).filter((x): x is string => !!x);
-  const directors = directorIds.length
-    ? await ctx.db
-        .selectFrom('people')
-        .select(['id', 'name_zh', 'name_en', 'title', 'user_id'])
-        .where('id', 'in', directorIds)
-        .execute()
-    : [];
-  const counts = await ctx.db
-    .selectFrom('unit_staff')
-    .select(['unit_id', (eb) => eb.fn.countAll<number>().as('n')])
-    .where('unit_id', 'in', ids)
-    .groupBy('unit_id')
-    .execute();
+  const directorIds = rows.map((r) => r.directorPersonId).filter((x): x is string => !!x);
+  const directors = await personDetails(ctx.db, directorIds);
+  const counts = await staffCounts(ctx.db, ids);
   const out: UnitView[] = [];
   for (const r of rows) {
-    const director = directors.find((d) => d.id === r.director_person_id);
-    const resource: UnitResource = { platformId: r.platform_id, directorUserId: director?.user_id ?? null };
+    const director = directors.find((d) => d.id === r.directorPersonId);
+    const resource: UnitResource = { platformId: r.platformId, directorUserId: director?.userId ?? null };
     const personal = can(ctx.actor, 'units.read_personal', resource);
     const view: UnitView = {
       id: r.id,
-      platformId: r.platform_id,
+      platformId: r.platformId,
       kind: r.kind as UnitKind,
       code: r.code,
-      nameZh: r.name_zh,
-      nameEn: r.name_en,
-      descriptionZh: r.description_zh,
-      descriptionEn: r.description_en,
-      sortOrder: r.sort_order,
-      fields: [...fields.values()].filter((f) =>
-        links.some((l) => l.unit_id === r.id && l.field_id === f.id),
-      ),
+      nameZh: r.nameZh,
+      nameEn: r.nameEn,
+      descriptionZh: r.descriptionZh,
+      descriptionEn: r.descriptionEn,
+      sortOrder: r.sortOrder,
+      fields: [...fields.values()].filter((f) => links.some((l) => l.unitId === r.id && l.fieldId === f.id)),
       personalDetails: personal,
       access: {
         canEdit: can(ctx.actor, 'units.manage', resource),
@@ -70,9 +66,9 @@ async function unitViews(
     };
     if (personal) {
       view.director = director
-        ? { id: director.id, nameZh: director.name_zh, nameEn: director.name_en, title: director.title }
+        ? { id: director.id, nameZh: director.nameZh, nameEn: director.nameEn, title: director.title }
         : null;
-      view.staffCount = Number(counts.find((c) => c.unit_id === r.id)?.n ?? 0);
+      view.staffCount = counts.get(r.id) ?? 0;
       if (withStaff) view.staff = await staffOf(ctx.db, r.id);
     }
     out.push(view);
@@ -83,14 +79,7 @@ async function unitViews(
 /** The units of a platform (public; directors and staff counts for those with a role on it). */
 export async function listUnits(ctx: Pick<Ctx, 'db' | 'actor'>, platformId: string): Promise<UnitView[]> {
   await platformOrNotFound(ctx.db, platformId);
-  const rows = await ctx.db
-    .selectFrom('org_units')
-    .selectAll()
-    .where('platform_id', '=', platformId)
-    .orderBy('sort_order')
-    .orderBy('name_en')
-    .execute();
-  return unitViews(ctx, rows, false);
+  return unitViews(ctx, await unitsOfPlatform(ctx.db, platformId), false);
 }
 
 /** One unit; its staff with contact details for those with a role on the platform. */
@@ -106,19 +95,11 @@ async function assertNamesFree(
   names: { nameZh?: string; nameEn?: string },
   selfId?: string,
 ) {
-  for (const [key, column] of [
-    ['nameZh', 'name_zh'],
-    ['nameEn', 'name_en'],
-  ] as const) {
+  for (const key of ['nameZh', 'nameEn'] as const) {
     const value = names[key];
     if (value === undefined) continue;
-    const clash = await db
-      .selectFrom('org_units')
-      .select('id')
-      .where('platform_id', '=', platformId)
-      .where(column, '=', value)
-      .executeTakeFirst();
-    if (clash && clash.id !== selfId) {
+    const clash = await unitIdByName(db, platformId, key, value);
+    if (clash && clash !== selfId) {
       throw new AppError(409, 'units.name_taken', {
         errors: [{ in: 'body', pointer: `/${key}`, code: 'units.name_taken', message: '' }],
       });
@@ -127,54 +108,48 @@ async function assertNamesFree(
 }
 
 async function assertPerson(db: Kysely<DB>, personId: string | null | undefined, pointer: string) {
-  if (
-    personId &&
-    !(await db.selectFrom('people').select('id').where('id', '=', personId).executeTakeFirst())
-  ) {
+  if (personId && (await personDetails(db, [personId])).length === 0) {
     throw invalidField(pointer, 'units.unknown_person');
   }
 }
 
-const audited = (r: Row) => ({
+const audited = (r: Unit) => ({
   kind: r.kind,
   code: r.code,
-  nameZh: r.name_zh,
-  nameEn: r.name_en,
-  directorPersonId: r.director_person_id,
-  sortOrder: r.sort_order,
+  nameZh: r.nameZh,
+  nameEn: r.nameEn,
+  directorPersonId: r.directorPersonId,
+  sortOrder: r.sortOrder,
 });
 
 /** Adds a lab, centre or office to a platform (its admins). */
 export async function createUnit(ctx: Ctx, platformId: string, input: CreateUnitInput): Promise<UnitView> {
-  const row = await retryOnUniqueViolation(ctx.seam, () =>
-    ctx.db.transaction().execute(async (trx) => {
+  const row = await write(
+    ctx,
+    async (trx, audit) => {
       await platformOrNotFound(trx, platformId);
       if (!can(ctx.actor, 'units.manage', { platformId })) throw forbidden();
       await assertNamesFree(trx, platformId, input);
       await assertPerson(trx, input.directorPersonId, '/directorPersonId');
       const fieldIds = await resolveFieldRefs(trx, input);
       const now = isoNow(ctx.clock);
-      const row: Row = {
+      const row: Unit = {
         id: newId(),
-        platform_id: platformId,
+        platformId,
         kind: input.kind,
         code: input.code ?? null,
-        name_zh: input.nameZh,
-        name_en: input.nameEn,
-        director_person_id: input.directorPersonId ?? null,
-        description_zh: input.descriptionZh ?? null,
-        description_en: input.descriptionEn ?? null,
-        sort_order: input.sortOrder ?? 0,
-        created_at: now,
-        updated_at: now,
+        nameZh: input.nameZh,
+        nameEn: input.nameEn,
+        directorPersonId: input.directorPersonId ?? null,
+        descriptionZh: input.descriptionZh ?? null,
+        descriptionEn: input.descriptionEn ?? null,
+        sortOrder: input.sortOrder ?? 0,
+        createdAt: now,
+        updatedAt: now,
       };
-      await trx.insertInto('org_units').values(row).execute();
-      if (fieldIds.length)
-        await trx
-          .insertInto('unit_fields')
-          .values(fieldIds.map((field_id) => ({ unit_id: row.id, field_id })))
-          .execute();
-      await appendAudit(trx, ctx.seam, ctx, {
+      await insertUnit(trx, row);
+      await setUnitFieldIds(trx, row.id, fieldIds);
+      await audit({
         action: 'unit.created',
         entityType: 'unit',
         entityId: row.id,
@@ -182,60 +157,63 @@ export async function createUnit(ctx: Ctx, platformId: string, input: CreateUnit
         after: { ...audited(row), fieldIds },
       });
       return row;
-    }),
+    },
+    { retryOnUniqueViolation: true },
   );
   return (await unitViews(ctx, [row], true))[0]!;
 }
 
 /** Edits a unit, including its director (the platform's admins). */
 export async function updateUnit(ctx: Ctx, id: string, input: UpdateUnitInput): Promise<UnitView> {
-  const row = await retryOnUniqueViolation(ctx.seam, () =>
-    ctx.db.transaction().execute(async (trx) => {
+  const row = await write(
+    ctx,
+    async (trx, audit) => {
       const { row: before, resource } = await unitResource(trx, id);
       if (!can(ctx.actor, 'units.manage', resource)) throw forbidden();
-      await assertNamesFree(trx, before.platform_id, input, id);
+      await assertNamesFree(trx, before.platformId, input, id);
       await assertPerson(trx, input.directorPersonId, '/directorPersonId');
-      const after: Row = {
+      const after: Unit = {
         ...before,
         kind: input.kind ?? before.kind,
         code: input.code === undefined ? before.code : input.code,
-        name_zh: input.nameZh ?? before.name_zh,
-        name_en: input.nameEn ?? before.name_en,
-        director_person_id:
-          input.directorPersonId === undefined ? before.director_person_id : input.directorPersonId,
-        description_zh: input.descriptionZh === undefined ? before.description_zh : input.descriptionZh,
-        description_en: input.descriptionEn === undefined ? before.description_en : input.descriptionEn,
-        sort_order: input.sortOrder ?? before.sort_order,
-        updated_at: isoNow(ctx.clock),
+        nameZh: input.nameZh ?? before.nameZh,
+        nameEn: input.nameEn ?? before.nameEn,
+        directorPersonId:
+          input.directorPersonId === undefined ? before.directorPersonId : input.directorPersonId,
+        descriptionZh: input.descriptionZh === undefined ? before.descriptionZh : input.descriptionZh,
+        descriptionEn: input.descriptionEn === undefined ? before.descriptionEn : input.descriptionEn,
+        sortOrder: input.sortOrder ?? before.sortOrder,
+        updatedAt: isoNow(ctx.clock),
       };
-      const { id: _id, platform_id: _p, created_at: _c, ...patch } = after;
-      await trx.updateTable('org_units').set(patch).where('id', '=', id).execute();
-      await appendAudit(trx, ctx.seam, ctx, {
+      const { id: _id, platformId: _p, createdAt: _c, ...patch } = after;
+      await updateUnitRow(trx, id, patch);
+      await audit({
         action: 'unit.updated',
         entityType: 'unit',
         entityId: id,
-        platformId: before.platform_id,
+        platformId: before.platformId,
         before: audited(before),
         after: audited(after),
       });
       return after;
-    }),
+    },
+    { retryOnUniqueViolation: true },
   );
   return (await unitViews(ctx, [row], true))[0]!;
 }
 
 /** Deletes a unit with its staff list and field tags (the platform's admins). */
 export async function deleteUnit(ctx: Ctx, id: string): Promise<void> {
-  await ctx.db.transaction().execute(async (trx) => {
+  await write(ctx, async (trx, audit) => {
     const { row, resource } = await unitResource(trx, id);
     if (!can(ctx.actor, 'units.manage', resource)) throw forbidden();
     const staff = await staffOf(trx, id);
-    await trx.deleteFrom('org_units').where('id', '=', id).execute();
-    await appendAudit(trx, ctx.seam, ctx, {
+    await deleteUnitRow(trx, id);
+    await audit({
       action: 'unit.deleted',
       entityType: 'unit',
       entityId: id,
-      platformId: row.platform_id,
+      platformId: row.platformId,
       before: { ...audited(row), staff: staff.map((s) => ({ personId: s.personId, position: s.position })) },
     });
   });
@@ -247,24 +225,17 @@ export async function setUnitFields(
   id: string,
   refs: { fieldIds?: string[]; fieldCodes?: string[] },
 ): Promise<UnitView> {
-  const row = await ctx.db.transaction().execute(async (trx) => {
+  const row = await write(ctx, async (trx, audit) => {
     const { row, resource } = await unitResource(trx, id);
     if (!can(ctx.actor, 'units.manage_staff', resource)) throw forbidden();
-    const before = (
-      await trx.selectFrom('unit_fields').select('field_id').where('unit_id', '=', id).execute()
-    ).map((r) => r.field_id);
+    const before = (await unitFieldLinks(trx, [id])).map((l) => l.fieldId);
     const ids = await resolveFieldRefs(trx, refs, { keep: new Set(before) });
-    await trx.deleteFrom('unit_fields').where('unit_id', '=', id).execute();
-    if (ids.length)
-      await trx
-        .insertInto('unit_fields')
-        .values(ids.map((field_id) => ({ unit_id: id, field_id })))
-        .execute();
-    await appendAudit(trx, ctx.seam, ctx, {
+    await setUnitFieldIds(trx, id, ids);
+    await audit({
       action: 'unit.fields_set',
       entityType: 'unit',
       entityId: id,
-      platformId: row.platform_id,
+      platformId: row.platformId,
       before: before.sort(),
       after: [...ids].sort(),
     });

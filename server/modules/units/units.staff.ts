@@ -1,12 +1,19 @@
 import type { StaffPosition } from '../../../common/platforms.js';
-import { appendAudit } from '../../db/audit-chain.js';
-import { retryOnUniqueViolation } from '../../db/write.js';
+import { write } from '../../db/write.js';
 import type { Ctx } from '../../http/context.js';
 import { isoNow, newId } from '../../http/context.js';
 import { AppError, forbidden, invalidField, notFound } from '../../http/errors.js';
+import { personDetails } from '../people/people.service.js';
 import { can } from './units.policy.js';
-import { staffOf, unitResource } from './units.repository.js';
+import {
+  deleteStaffEntry,
+  findStaffEntry,
+  insertStaffEntry,
+  isStaff,
+  setStaffPosition,
+} from './units.repository.js';
 import type { StaffView } from './units.schema.js';
+import { staffOf, unitResource } from './units.views.js';
 
 /** Puts a person on a unit's staff (the platform's admins and the unit's own director). */
 export async function addStaff(
@@ -14,56 +21,42 @@ export async function addStaff(
   unitId: string,
   input: { personId: string; position: StaffPosition },
 ): Promise<StaffView> {
-  return retryOnUniqueViolation(ctx.seam, () =>
-    ctx.db.transaction().execute(async (trx) => {
+  return write(
+    ctx,
+    async (trx, audit) => {
       const { row, resource } = await unitResource(trx, unitId);
       if (!can(ctx.actor, 'units.manage_staff', resource)) throw forbidden();
-      if (
-        !(await trx.selectFrom('people').select('id').where('id', '=', input.personId).executeTakeFirst())
-      ) {
+      if ((await personDetails(trx, [input.personId])).length === 0) {
         throw invalidField('/personId', 'units.unknown_person');
       }
-      const existing = await trx
-        .selectFrom('unit_staff')
-        .select('id')
-        .where('unit_id', '=', unitId)
-        .where('person_id', '=', input.personId)
-        .executeTakeFirst();
-      if (existing) {
+      if (await isStaff(trx, unitId, input.personId)) {
         throw new AppError(409, 'units.staff_exists', {
           errors: [{ in: 'body', pointer: '/personId', code: 'units.staff_exists', message: '' }],
         });
       }
       const id = newId();
-      await trx
-        .insertInto('unit_staff')
-        .values({
-          id,
-          unit_id: unitId,
-          person_id: input.personId,
-          position: input.position,
-          created_at: isoNow(ctx.clock),
-        })
-        .execute();
-      await appendAudit(trx, ctx.seam, ctx, {
+      await insertStaffEntry(trx, {
+        id,
+        unitId,
+        personId: input.personId,
+        position: input.position,
+        createdAt: isoNow(ctx.clock),
+      });
+      await audit({
         action: 'unit.staff_added',
         entityType: 'unit',
         entityId: unitId,
-        platformId: row.platform_id,
+        platformId: row.platformId,
         after: { staffId: id, ...input },
       });
       return (await staffOf(trx, unitId)).find((s) => s.id === id)!;
-    }),
+    },
+    { retryOnUniqueViolation: true },
   );
 }
 
 async function staffRow(trx: Ctx['db'], unitId: string, staffId: string) {
-  const row = await trx
-    .selectFrom('unit_staff')
-    .selectAll()
-    .where('id', '=', staffId)
-    .where('unit_id', '=', unitId)
-    .executeTakeFirst();
+  const row = await findStaffEntry(trx, unitId, staffId);
   if (!row) throw notFound('units.staff_not_found');
   return row;
 }
@@ -75,16 +68,16 @@ export async function updateStaff(
   staffId: string,
   position: StaffPosition,
 ): Promise<StaffView> {
-  return ctx.db.transaction().execute(async (trx) => {
+  return write(ctx, async (trx, audit) => {
     const { row, resource } = await unitResource(trx, unitId);
     if (!can(ctx.actor, 'units.manage_staff', resource)) throw forbidden();
     const before = await staffRow(trx, unitId, staffId);
-    await trx.updateTable('unit_staff').set({ position }).where('id', '=', staffId).execute();
-    await appendAudit(trx, ctx.seam, ctx, {
+    await setStaffPosition(trx, staffId, position);
+    await audit({
       action: 'unit.staff_updated',
       entityType: 'unit',
       entityId: unitId,
-      platformId: row.platform_id,
+      platformId: row.platformId,
       before: { staffId, position: before.position },
       after: { staffId, position },
     });
@@ -94,17 +87,17 @@ export async function updateStaff(
 
 /** Takes a person off a unit's staff (the person record stays). */
 export async function removeStaff(ctx: Ctx, unitId: string, staffId: string): Promise<void> {
-  await ctx.db.transaction().execute(async (trx) => {
+  await write(ctx, async (trx, audit) => {
     const { row, resource } = await unitResource(trx, unitId);
     if (!can(ctx.actor, 'units.manage_staff', resource)) throw forbidden();
     const before = await staffRow(trx, unitId, staffId);
-    await trx.deleteFrom('unit_staff').where('id', '=', staffId).execute();
-    await appendAudit(trx, ctx.seam, ctx, {
+    await deleteStaffEntry(trx, staffId);
+    await audit({
       action: 'unit.staff_removed',
       entityType: 'unit',
       entityId: unitId,
-      platformId: row.platform_id,
-      before: { staffId, personId: before.person_id, position: before.position },
+      platformId: row.platformId,
+      before: { staffId, personId: before.personId, position: before.position },
     });
   });
 }

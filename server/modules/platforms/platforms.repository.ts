@@ -1,0 +1,129 @@
+import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
+import type { DB, PlatformsTable } from '../../db/schema.js';
+
+/**
+ * A platform as stored. It stays in its row shape: units, the committee, calls, projects and results
+ * read it through platformOrNotFound (platforms.service) and name its columns; toProfile is its
+ * camelCase value.
+ */
+export type PlatformRow = Selectable<PlatformsTable>;
+
+/** One funding amount as the service sees it (booleans, numbers). */
+export interface FundingEntry {
+  platformId: string;
+  year: number;
+  source: string;
+  amountMinor: number;
+  currency: string;
+  isIllustrative: boolean;
+  note: string | null;
+}
+
+export async function allPlatforms(db: Kysely<DB>): Promise<PlatformRow[]> {
+  return db.selectFrom('platforms').selectAll().orderBy('code').execute();
+}
+
+export async function findPlatform(db: Kysely<DB>, id: string): Promise<PlatformRow | undefined> {
+  return db.selectFrom('platforms').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function platformIdByCode(db: Kysely<DB>, code: string): Promise<string | undefined> {
+  return (await db.selectFrom('platforms').select('id').where('code', '=', code).executeTakeFirst())?.id;
+}
+
+export async function insertPlatform(db: Kysely<DB>, row: Insertable<PlatformsTable>): Promise<void> {
+  await db.insertInto('platforms').values(row).execute();
+}
+
+export async function updatePlatformRow(
+  db: Kysely<DB>,
+  id: string,
+  patch: Updateable<PlatformsTable>,
+): Promise<void> {
+  await db.updateTable('platforms').set(patch).where('id', '=', id).execute();
+}
+
+/** Funding of one platform, or of all of them, optionally within [from, to], by year then source. */
+export async function fundingEntries(
+  db: Kysely<DB>,
+  q: { platformId?: string; from?: number; to?: number },
+): Promise<FundingEntry[]> {
+  let query = db.selectFrom('platform_funding').selectAll();
+  if (q.platformId !== undefined) query = query.where('platform_id', '=', q.platformId);
+  if (q.from !== undefined) query = query.where('year', '>=', q.from);
+  if (q.to !== undefined) query = query.where('year', '<=', q.to);
+  const rows = await query.orderBy('year').orderBy('source').execute();
+  return rows.map((r) => ({
+    platformId: r.platform_id,
+    year: r.year,
+    source: r.source,
+    amountMinor: Number(r.amount_minor),
+    currency: r.currency,
+    isIllustrative: r.is_illustrative === 1,
+    note: r.note,
+  }));
+}
+
+/** Whether the platform has funding in a currency other than `currency`. */
+export async function hasFundingNotIn(
+  db: Kysely<DB>,
+  platformId: string,
+  currency: string,
+): Promise<boolean> {
+  const row = await db
+    .selectFrom('platform_funding')
+    .select('id')
+    .where('platform_id', '=', platformId)
+    .where('currency', '!=', currency)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Replaces a platform's whole funding table. */
+export async function replaceFunding(
+  db: Kysely<DB>,
+  platformId: string,
+  entries: ReadonlyArray<Omit<FundingEntry, 'platformId'> & { id: string }>,
+): Promise<void> {
+  await db.deleteFrom('platform_funding').where('platform_id', '=', platformId).execute();
+  if (entries.length)
+    await db
+      .insertInto('platform_funding')
+      .values(
+        entries.map((e) => ({
+          id: e.id,
+          platform_id: platformId,
+          year: e.year,
+          source: e.source,
+          amount_minor: e.amountMinor,
+          currency: e.currency,
+          is_illustrative: e.isIllustrative ? 1 : 0,
+          note: e.note,
+        })),
+      )
+      .execute();
+}
+
+/** The (platform, field) pairs of one platform, or of all of them. */
+export async function platformFieldLinks(
+  db: Kysely<DB>,
+  platformId?: string,
+): Promise<Array<{ platformId: string; fieldId: string }>> {
+  let query = db.selectFrom('platform_fields').select(['platform_id', 'field_id']);
+  if (platformId !== undefined) query = query.where('platform_id', '=', platformId);
+  return (await query.execute()).map((r) => ({ platformId: r.platform_id, fieldId: r.field_id }));
+}
+
+/** Replaces the fields a platform covers. */
+export async function setPlatformFieldIds(
+  db: Kysely<DB>,
+  platformId: string,
+  ids: readonly string[],
+): Promise<void> {
+  await db.deleteFrom('platform_fields').where('platform_id', '=', platformId).execute();
+  if (ids.length)
+    await db
+      .insertInto('platform_fields')
+      .values(ids.map((field_id) => ({ platform_id: platformId, field_id })))
+      .execute();
+}
