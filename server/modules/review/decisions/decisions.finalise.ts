@@ -1,15 +1,11 @@
-import type { Kysely } from 'kysely';
 import type { ApplicationAction } from '../../../../common/applications.js';
 import { canTransition } from '../../../../common/calls.js';
 import type { DecisionOutcome } from '../../../../common/review.js';
-import { appendAudit } from '../../../db/audit-chain.js';
-import type { DB } from '../../../db/schema.js';
 import { write } from '../../../db/write.js';
-import { type Ctx, isoNow, newId } from '../../../http/context.js';
+import { type Ctx, isoNow } from '../../../http/context.js';
 import { concernedUserIds } from '../../applications/applications.access.js';
 import { loadApplication } from '../../applications/applications.lookup.js';
 import { applyTransition, illegal } from '../../applications/applications.transitions.js';
-import type { CallRecord } from '../../calls/calls.lookup.js';
 import { moveCall } from '../../calls/calls.service.js';
 import { notify } from '../../notifications/notifications.service.js';
 import { createProjectFromApplication } from '../../projects/projects.creation.js';
