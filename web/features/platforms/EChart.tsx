@@ -23,6 +23,7 @@ import {
 import { type ComposeOption, type ECharts, init, use } from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 import { type CSSProperties, useEffect, useRef } from 'react';
+import { usePrefersReducedMotion } from '../../app/locale.js';
 
 // Only the charts and components these pages draw, so the bundle stays small. SVG rather than canvas:
 // labels stay crisp when zoomed and printed, and their text is in the page (screen readers, tests).
@@ -68,6 +69,8 @@ interface Props {
 export function EChart({ option, height, label, testId, style }: Props) {
   const box = useRef<HTMLDivElement>(null);
   const chart = useRef<ECharts | null>(null);
+  // No entry animation for a user who asked for reduced motion (the browser tests too).
+  const still = usePrefersReducedMotion();
 
   useEffect(() => {
     const el = box.current;
@@ -84,8 +87,11 @@ export function EChart({ option, height, label, testId, style }: Props) {
   }, []);
 
   useEffect(() => {
-    chart.current?.setOption({ textStyle: { fontFamily: CHART_FONT }, ...option }, { notMerge: true });
-  }, [option]);
+    chart.current?.setOption(
+      { textStyle: { fontFamily: CHART_FONT }, animation: !still, ...option },
+      { notMerge: true },
+    );
+  }, [option, still]);
 
   return (
     <div

@@ -10,6 +10,7 @@ import {
 import { type ComposeOption, type ECharts, init, use } from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
+import { usePrefersReducedMotion } from '../../../app/locale.js';
 import { CHART_FONT } from '../../platforms/EChart.js';
 
 // Bars and lines only; SVG so the drawn labels are text in the page (screen readers, browser tests).
@@ -33,6 +34,8 @@ export function TtChart({
 }) {
   const box = useRef<HTMLDivElement>(null);
   const chart = useRef<ECharts | null>(null);
+  // No entry animation for a user who asked for reduced motion (the browser tests too).
+  const still = usePrefersReducedMotion();
   useEffect(() => {
     const el = box.current;
     if (!el) return;
@@ -47,8 +50,11 @@ export function TtChart({
     };
   }, []);
   useEffect(() => {
-    chart.current?.setOption({ textStyle: { fontFamily: CHART_FONT }, ...option }, { notMerge: true });
-  }, [option]);
+    chart.current?.setOption(
+      { textStyle: { fontFamily: CHART_FONT }, animation: !still, ...option },
+      { notMerge: true },
+    );
+  }, [option, still]);
   return (
     <div ref={box} role="img" aria-label={label} data-testid={testId} style={{ width: '100%', height }} />
   );
