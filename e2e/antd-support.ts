@@ -42,6 +42,9 @@ export const numberInput = (page: Page, testId: string) =>
 const selectOf = (page: Page, id: string) => page.locator(`.ant-form-item:has(#${id}) .ant-select`).first();
 const openList = (page: Page) => page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
 
+const isMultiple = async (box: Locator) =>
+  /\bant-select-multiple\b/.test((await box.getAttribute('class')) ?? '');
+
 /**
  * Chooses an option of a Select (the form control with this id, or the given box) and waits until the
  * choice shows in the box. With `search`, types it first (remote searches answer after a pause).
@@ -51,7 +54,9 @@ export async function pick(page: Page, select: Locator | string, label: string, 
   await box.click();
   if (search) await page.keyboard.type(search);
   await openList(page).locator('.ant-select-item-option', { hasText: label }).first().click();
-  await page.keyboard.press('Escape');
+  // A multiple select stays open for more choices; a single one closes by itself, and an Escape then
+  // would reach (and close) the dialog around it.
+  if (await isMultiple(box)) await page.keyboard.press('Escape');
   await poll(() => openList(page).count()).toBe(0);
   await poll(() => box.textContent()).toContain(label);
 }
