@@ -82,9 +82,3 @@ export function LocaleProvider({ children }: { children: ReactNode }) {
     </LocaleContext.Provider>
   );
 }
-
-/** Date and time in the viewer's language and time zone (timestamps are stored in UTC). */
-export function formatTime(iso: string | null | undefined, locale: Locale): string {
-  if (!iso) return '—';
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
-}

@@ -10,10 +10,10 @@ import { ApiError } from '../../api/client.js';
 import { canManageCalls, hasRole } from '../../app/permissions.js';
 import { useSignedIn } from '../../app/session.js';
 import { useApi } from '../../app/useApi.js';
+import { Centered, LoadFailed } from '../../components/feedback.js';
+import { fromUtc, toUtc, viewerZone } from '../../components/time.js';
 import { errorText, fieldErrors } from '../../i18n/errors.js';
-import { Centered, LoadFailed } from '../platforms/ui.js';
 import { CallDetails } from './CallDetails.js';
-import { fromUtc, toUtc, viewerZone } from './time.js';
 
 /** /calls/:id: the call as applicants read it; for a draft, the officer's preview before publishing. */
 export default function CallDetailPage() {

@@ -1,14 +1,14 @@
 import { Button, Card, Col, DatePicker, Form, Input, InputNumber, Row, Select, Space } from 'antd';
 import { type ReactNode, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { SaveFailed } from '../../components/feedback.js';
+import { MoneyInput } from '../../components/MoneyInput.js';
+import { viewerZone } from '../../components/time.js';
 import { fieldErrors } from '../../i18n/errors.js';
 import { FieldTreeSelect } from '../fields/FieldTreeSelect.js';
-import { SaveFailed } from '../platforms/ui.js';
 import { AttachmentsEditor, ChecklistEditor, CriteriaEditor } from './CallFormLists.js';
 import { type CallFormValues, callBody } from './callForm.js';
-import { MoneyInput } from './MoneyInput.js';
 import { RuleBuilder } from './RuleBuilder.js';
-import { viewerZone } from './time.js';
 
 interface Props {
   initial: Partial<CallFormValues>;

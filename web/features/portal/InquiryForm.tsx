@@ -3,8 +3,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type InquiryForm as InquiryBody, resultsApi } from '../../api/results.js';
 import { useLocale } from '../../app/locale.js';
+import { SaveFailed } from '../../components/feedback.js';
 import { fieldErrors } from '../../i18n/errors.js';
-import { SaveFailed } from '../platforms/ui.js';
 import { INQUIRY_KIND_LABELS } from '../results/labels.js';
 
 /** The public inquiry form: it reaches the tech-transfer officers of the result's platform. */

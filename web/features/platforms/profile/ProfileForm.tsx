@@ -4,9 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { RATING_MAX } from '../../../../common/platforms.js';
 import { PLATFORM_MODELS, type PlatformModel } from '../../../../common/roles.js';
 import type { PlatformProfile } from '../../../api/types.js';
+import { MONTHS, RATING_LABELS } from '../../../components/labels.js';
 import { errorText, fieldErrors } from '../../../i18n/errors.js';
 import { MODEL_LABELS } from '../../../i18n/labels.js';
-import { MONTHS, RATING_LABELS } from '../labels.js';
 
 /** The form's values: what PATCH /api/platforms/:id takes, with '' for an empty text box. */
 export interface ProfileValues {
