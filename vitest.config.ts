@@ -45,6 +45,9 @@ export default defineConfig({
           include: ['e2e/**/*.e2e.ts'],
           globalSetup: ['e2e/build-web.global-setup.ts'],
           testTimeout: 60_000,
+          // Each file's beforeAll seeds a fresh database, launches Chromium and signs in: on the shared
+          // two-core machine that alone can pass the one minute the database projects allow.
+          hookTimeout: 180_000,
           fileParallelism: false,
           // Browser tests run after the database projects, on a machine no longer busy with them.
           sequence: { groupOrder: 1 },

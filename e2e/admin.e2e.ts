@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { confirmPopup, fieldError, messageText, modal, pick } from './antd-support.js';
 import { poll, type Stack, signInAs, startStack } from './support.js';
 
 let stack: Stack;
@@ -18,54 +19,30 @@ const login = (username: string, password: string) =>
   stack.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
 const userRow = (name: string) =>
   page.getByTestId('users-table').locator('tr.ant-table-row', { hasText: name });
-const modal = () => page.locator('.ant-modal:visible');
-/**
- * Adds a role in the platform's role select. On a loaded machine a click can land while the list is still
- * animating in and choose nothing; then the gesture is repeated, as a user would. The role must show.
- */
-const pickRole = async (label: string) => {
-  const select = modal().locator(`[data-testid="roles-${stack.platformId}"] .ant-select`);
-  for (let attempt = 1; ; attempt++) {
-    await select.click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: label }).click();
-    await page.keyboard.press('Escape');
-    for (const end = Date.now() + 5_000; Date.now() < end; ) {
-      if ((await select.textContent())?.includes(label)) return;
-      await page.waitForTimeout(100);
-    }
-    if (attempt >= 3)
-      throw new Error(`could not choose ${label}: the select shows ${await select.textContent()}`);
-  }
-};
-/** Confirms the open pop-up and waits until it has gone, so the next one is not mistaken for it. */
-const confirmPopup = async (button: string) => {
-  await page.locator('.ant-popconfirm:visible').getByRole('button', { name: button }).click();
-  await poll(() => page.locator('.ant-popconfirm:visible').count()).toBe(0);
-};
-const messageText = () => page.locator('.ant-message-notice').last().textContent();
-const fieldError = (id: string) =>
-  page.locator(`.ant-form-item:has(#${id}) .ant-form-item-explain-error`).first().textContent();
+/** Adds a role in the platform's role select of the open dialog. */
+const pickRole = (label: string) =>
+  pick(page, modal(page).locator(`[data-testid="roles-${stack.platformId}"] .ant-select`), label);
 
 describe('administration (system admin)', () => {
   it('creates a user, with the password policy checked before and the server field errors shown', async () => {
     await page.getByTestId('side-nav').getByRole('menuitem', { name: '用户管理' }).click();
     await userRow('expert').waitFor();
     await page.getByRole('button', { name: '新建用户' }).click();
-    await modal().locator('#password').fill('short');
-    await modal().locator('#username').fill('expert');
-    await modal().locator('#displayName').fill('新用户 Newbie');
-    await modal().getByRole('button', { name: '创建' }).click();
-    await poll(() => fieldError('password')).toBe('密码至少需要 10 个字符');
+    await modal(page).locator('#password').fill('short');
+    await modal(page).locator('#username').fill('expert');
+    await modal(page).locator('#displayName').fill('新用户 Newbie');
+    await modal(page).getByRole('button', { name: '创建' }).click();
+    await poll(() => fieldError(page, 'password')).toBe('密码至少需要 10 个字符');
 
     // The user name is taken: the server's problem names /username and the message lands under that field.
-    await modal().locator('#password').fill('Strong-pass-2026');
-    await modal().getByRole('button', { name: '创建' }).click();
-    await poll(() => fieldError('username')).toBe('该用户名已被占用');
+    await modal(page).locator('#password').fill('Strong-pass-2026');
+    await modal(page).getByRole('button', { name: '创建' }).click();
+    await poll(() => fieldError(page, 'username')).toBe('该用户名已被占用');
 
-    await modal().locator('#username').fill('newbie');
+    await modal(page).locator('#username').fill('newbie');
     await pickRole('研究人员');
-    await modal().getByRole('button', { name: '创建' }).click();
-    await poll(() => messageText()).toBe('已创建用户 newbie');
+    await modal(page).getByRole('button', { name: '创建' }).click();
+    await poll(() => messageText(page)).toBe('已创建用户 newbie');
     await userRow('newbie').waitFor();
     expect(await userRow('newbie').textContent()).toContain('研究人员');
     expect((await login('newbie', 'Strong-pass-2026')).statusCode).toBe(200);
@@ -74,7 +51,7 @@ describe('administration (system admin)', () => {
   it('edits roles, disables and re-enables an account, and resets its password', async () => {
     await userRow('newbie').getByRole('button', { name: '编辑角色' }).click();
     await pickRole('申请人');
-    await modal().getByRole('button', { name: '保存' }).click();
+    await modal(page).getByRole('button', { name: '保存' }).click();
     await poll(() => userRow('newbie').textContent()).toContain('申请人');
     const roles = await stack.ctx.db
       .selectFrom('role_assignments')
@@ -86,18 +63,18 @@ describe('administration (system admin)', () => {
     expect(roles.map((r) => r.role)).toEqual(['applicant', 'researcher']);
 
     await userRow('newbie').getByRole('button', { name: '停用' }).click();
-    await confirmPopup('确定');
+    await confirmPopup(page, '确定');
     await poll(() => userRow('newbie').textContent()).toContain('已停用');
     expect((await login('newbie', 'Strong-pass-2026')).json().code).toBe('auth.invalid_credentials');
 
     await userRow('newbie').getByRole('button', { name: '启用' }).click();
-    await confirmPopup('确定');
+    await confirmPopup(page, '确定');
     await poll(() => userRow('newbie').textContent()).toContain('正常');
 
     await userRow('newbie').getByRole('button', { name: '重置密码' }).click();
-    await modal().locator('#password').fill('Another-pass-2026');
-    await modal().getByRole('button', { name: '重置密码' }).click();
-    await poll(() => messageText()).toContain('已重置 newbie 的密码');
+    await modal(page).locator('#password').fill('Another-pass-2026');
+    await modal(page).getByRole('button', { name: '重置密码' }).click();
+    await poll(() => messageText(page)).toContain('已重置 newbie 的密码');
     expect((await login('newbie', 'Another-pass-2026')).statusCode).toBe(200);
   });
 
@@ -133,8 +110,8 @@ describe('administration (system admin)', () => {
     await page.getByTestId('user-menu').click();
     await page.getByRole('menuitem', { name: 'API 令牌' }).click();
     await page.getByRole('button', { name: '新建令牌' }).click();
-    await modal().locator('#name').fill('ci-script');
-    await modal().getByRole('button', { name: '创建' }).click();
+    await modal(page).locator('#name').fill('ci-script');
+    await modal(page).getByRole('button', { name: '创建' }).click();
     const token = (await page.getByTestId('new-token-value').textContent())?.trim() ?? '';
     expect(token).toMatch(/^clt_/);
 
@@ -151,7 +128,7 @@ describe('administration (system admin)', () => {
 
     const row = page.getByTestId('tokens-table').locator('tr.ant-table-row', { hasText: 'ci-script' });
     await row.getByRole('button', { name: '吊销' }).click();
-    await confirmPopup('吊销');
+    await confirmPopup(page, '吊销');
     await poll(() => row.textContent()).toContain('已吊销');
     expect((await bearer('GET', '/api/auth/session')).statusCode).toBe(401);
     // Once the alert is closed the secret is gone from the page.
@@ -166,11 +143,11 @@ describe('administration (system admin)', () => {
     await page.locator('#newPassword').fill('Brand-new-pass-2026');
     await page.locator('#confirm').fill('Brand-new-pass-2026');
     await page.getByRole('button', { name: '修改密码' }).click();
-    await poll(() => fieldError('currentPassword')).toBe('当前密码错误');
+    await poll(() => fieldError(page, 'currentPassword')).toBe('当前密码错误');
 
     await page.locator('#currentPassword').fill('Commonlab-demo-2026');
     await page.getByRole('button', { name: '修改密码' }).click();
-    await poll(() => messageText()).toBe('密码已修改：已结束其他会话 0 个，已吊销 API 令牌 0 个');
+    await poll(() => messageText(page)).toBe('密码已修改：已结束其他会话 0 个，已吊销 API 令牌 0 个');
     expect((await login('admin', 'Brand-new-pass-2026')).statusCode).toBe(200);
     expect(problems).toEqual([]);
   });

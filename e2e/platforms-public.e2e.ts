@@ -29,7 +29,6 @@ describe('public pages (no sign-in)', () => {
     expect(await row(page, 'comparison-table', '美国国家标准与技术研究院').textContent()).toContain(
       '政府研究机构',
     );
-    await page.waitForTimeout(1200); // let the charts finish their entry animation
     await page.screenshot({ path: '/tmp/commonlab-comparison.png', fullPage: true });
 
     await chooseLanguage(page, 'English');
@@ -45,7 +44,6 @@ describe('public pages (no sign-in)', () => {
     expect((await nist.locator('td').allTextContents()).slice(3, 6)).toEqual(['3', '3', '3']);
     // Nothing left in Chinese: labels, charts, table, notes.
     expect(await page.getByTestId('comparison').textContent()).not.toMatch(/\p{Script=Han}/u);
-    await page.waitForTimeout(1200);
     await page.screenshot({ path: '/tmp/commonlab-comparison-en.png', fullPage: true });
     expect(await page.getByTestId('public-sign-in').textContent()).toBe('Sign in');
     expect(new URL(page.url()).pathname).toBe('/public/comparison');

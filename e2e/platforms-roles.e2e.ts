@@ -76,7 +76,6 @@ describe('what a researcher of NIST may do with platforms', () => {
     expect(drawn).toContain('实验室 · 主任 陈浩');
     expect(drawn).toContain('负责评估 · 6 人');
     expect(await page.getByTestId('org-chart-units').locator('li').count()).toBe(7);
-    await page.waitForTimeout(1200); // let the charts finish their entry animation
     await page.screenshot({ path: '/tmp/commonlab-orgchart.png', fullPage: true });
     expect(problems).toEqual([]);
   });

@@ -80,6 +80,9 @@ export async function startStack(opts: { env?: Record<string, string> } = {}): P
         baseURL: baseUrl,
         locale: 'en-US',
         viewport: { width: 1440, height: 900 },
+        // The app then switches antd's and the charts' animations off (as for any user who asks for it):
+        // no click lands on a widget still opening or closing, so no gesture needs repeating.
+        reducedMotion: 'reduce',
       });
       contexts.push(context);
       const page = await context.newPage();
@@ -103,8 +106,8 @@ export async function startStack(opts: { env?: Record<string, string> } = {}): P
 }
 
 /**
- * expect.poll with room for a real browser: vitest's default of one second is shorter than a modal's
- * round trip plus its closing animation on a loaded machine.
+ * expect.poll with room for a real browser: vitest's default of one second is shorter than a request's
+ * round trip and the re-render after it on a loaded machine.
  */
 export const poll = <T>(fn: () => T | Promise<T>, timeout = 10_000) =>
   expect.poll(fn, { timeout, interval: 100 });

@@ -1,7 +1,15 @@
 import { App as AntApp, ConfigProvider, theme } from 'antd';
 import enUSModule from 'antd/es/locale/en_US.js';
 import zhCNModule from 'antd/es/locale/zh_CN.js';
-import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from 'react';
+import {
+  createContext,
+  type ReactNode,
+  useCallback,
+  useContext,
+  useMemo,
+  useState,
+  useSyncExternalStore,
+} from 'react';
 import type { Locale } from '../../common/roles.js';
 import { i18n, isLocale, rememberLocale, switchLanguage } from '../i18n/index.js';
 
@@ -35,6 +43,24 @@ const THEME = {
   },
 };
 
+// A user who asked the system for less motion gets none: dialogs, drawers, lists and messages appear and go
+// at once. The browser tests run that way too (Playwright's reducedMotion), so a click never lands on a
+// widget still animating in or out.
+const REDUCED_MOTION = '(prefers-reduced-motion: reduce)';
+const STILL_THEME = { ...THEME, token: { ...THEME.token, motion: false } };
+const subscribeMotion = (onChange: () => void) => {
+  const query = window.matchMedia(REDUCED_MOTION);
+  query.addEventListener('change', onChange);
+  return () => query.removeEventListener('change', onChange);
+};
+/** Whether the user asked the system for reduced motion (followed live, as the setting changes). */
+export const usePrefersReducedMotion = () =>
+  useSyncExternalStore(
+    subscribeMotion,
+    () => window.matchMedia(REDUCED_MOTION).matches,
+    () => false,
+  );
+
 // "确 定": antd spaces out two-character Chinese labels; labels here read as written, like the rest of the UI.
 const BUTTON = { autoInsertSpace: false };
 
@@ -47,17 +73,12 @@ export function LocaleProvider({ children }: { children: ReactNode }) {
     setState(next);
   }, []);
   const value = useMemo(() => ({ locale, setLocale }), [locale, setLocale]);
+  const still = usePrefersReducedMotion();
   return (
     <LocaleContext.Provider value={value}>
-      <ConfigProvider locale={ANTD_LOCALES[locale]} theme={THEME} button={BUTTON}>
+      <ConfigProvider locale={ANTD_LOCALES[locale]} theme={still ? STILL_THEME : THEME} button={BUTTON}>
         <AntApp>{children}</AntApp>
       </ConfigProvider>
     </LocaleContext.Provider>
   );
-}
-
-/** Date and time in the viewer's language and time zone (timestamps are stored in UTC). */
-export function formatTime(iso: string | null | undefined, locale: Locale): string {
-  if (!iso) return '—';
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
 }

@@ -8,13 +8,13 @@ import {
   APPLICATION_STATE_COLORS,
   APPLICATION_STATES_SHOWN,
   COST_CATEGORIES_SHOWN,
+  localName,
   pick,
-} from '../calls/labels.js';
-import { money } from '../calls/money.js';
-import { zonedTime } from '../calls/time.js';
+} from '../../components/labels.js';
+import { money } from '../../components/money.js';
+import { zonedTime } from '../../components/time.js';
 import { saveFile } from '../imports/files.js';
 import { orgName } from '../orgs/labels.js';
-import { localName } from '../platforms/labels.js';
 import { ApplicationContentCards } from './ApplicationContentCards.js';
 import { sizeText } from './steps/AttachmentsStep.js';
 import { CONFIRMATION_LABELS } from './steps/InvitationsStep.js';

@@ -7,13 +7,13 @@ import { type ApplicationView, applicationsApi } from '../../api/applications.js
 import { callsApi } from '../../api/calls.js';
 import { useLocale } from '../../app/locale.js';
 import { useApi } from '../../app/useApi.js';
+import { Centered, LoadFailed } from '../../components/feedback.js';
+import { pick } from '../../components/labels.js';
+import { money } from '../../components/money.js';
+import { zonedTime } from '../../components/time.js';
 import { errorText } from '../../i18n/errors.js';
-import { pick } from '../calls/labels.js';
-import { money } from '../calls/money.js';
-import { zonedTime } from '../calls/time.js';
 import { saveFile } from '../imports/files.js';
 import { orgName } from '../orgs/labels.js';
-import { Centered, LoadFailed } from '../platforms/ui.js';
 import { ApplicationDetails, ApplicationStateTag, TransitionsCard } from './ApplicationDetails.js';
 import { AvoidExpertsCard } from './AvoidExpertsCard.js';
 import { Wizard } from './Wizard.js';

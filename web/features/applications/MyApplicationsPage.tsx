@@ -5,10 +5,10 @@ import { Link } from 'react-router-dom';
 import { type ApplicationSummary, applicationsApi, type InvitationView } from '../../api/applications.js';
 import { useLocale } from '../../app/locale.js';
 import { useApi } from '../../app/useApi.js';
+import { pick } from '../../components/labels.js';
+import { money } from '../../components/money.js';
+import { zonedTime } from '../../components/time.js';
 import { errorText } from '../../i18n/errors.js';
-import { pick } from '../calls/labels.js';
-import { money } from '../calls/money.js';
-import { zonedTime } from '../calls/time.js';
 import { orgName } from '../orgs/labels.js';
 import { ApplicationStateTag } from './ApplicationDetails.js';
 

@@ -1,9 +1,9 @@
 import type { TFunction } from 'i18next';
 import type { EligibilityRuleKind } from '../../../common/eligibility.js';
 import type { EligibilityView } from '../../api/applications.js';
+import { RULE_LABELS } from '../../components/labels.js';
+import { money } from '../../components/money.js';
 import { tk } from '../../i18n/index.js';
-import { RULE_LABELS } from '../calls/labels.js';
-import { money } from '../calls/money.js';
 import { ORG_TYPE_LABELS } from '../orgs/labels.js';
 
 /**

@@ -4,10 +4,11 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/endpoints.js';
 import type { AuditEntry, VerifyResult } from '../../api/types.js';
-import { formatTime, useLocale } from '../../app/locale.js';
+import { useLocale } from '../../app/locale.js';
 import { canVerifyAudit } from '../../app/permissions.js';
 import { usePlatforms } from '../../app/platforms.js';
 import { useSignedIn } from '../../app/session.js';
+import { formatTime } from '../../components/time.js';
 import { errorText } from '../../i18n/errors.js';
 import { actionLabel, entityLabel } from '../../i18n/labels.js';
 

@@ -1,11 +1,11 @@
 import { Alert, App, Button, Card, Form, Input } from 'antd';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ERROR_MESSAGES } from '../../../common/error-codes.js';
 import { PASSWORD_MIN_LENGTH, passwordProblem } from '../../../common/password-policy.js';
 import { api } from '../../api/endpoints.js';
 import { useSignedIn } from '../../app/session.js';
-import { errorText, fieldErrors } from '../../i18n/errors.js';
+import { useSubmit } from '../../components/useSubmit.js';
+import { errorText } from '../../i18n/errors.js';
 
 interface Values {
   currentPassword: string;
@@ -18,29 +18,18 @@ export default function ChangePasswordPage() {
   const { user } = useSignedIn();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
 
-  const submit = async (v: Values) => {
-    setBusy(true);
-    setError(null);
-    try {
-      const ended = await api.changePassword(v.currentPassword, v.newPassword);
-      message.success(
-        t('Password changed; {{sessions}} other sessions ended and {{tokens}} API tokens revoked', {
-          sessions: ended.endedSessions,
-          tokens: ended.revokedTokens,
-        }),
-      );
-      form.resetFields();
-    } catch (err) {
-      setError(err);
-      // The server names the field (/currentPassword, /newPassword); the message goes under it.
-      form.setFields(fieldErrors(t, err));
-    } finally {
-      setBusy(false);
-    }
-  };
+  // The server names the field (/currentPassword, /newPassword); the message goes under it.
+  const { submit, busy, error } = useSubmit(form, async (v: Values) => {
+    const ended = await api.changePassword(v.currentPassword, v.newPassword);
+    message.success(
+      t('Password changed; {{sessions}} other sessions ended and {{tokens}} API tokens revoked', {
+        sessions: ended.endedSessions,
+        tokens: ended.revokedTokens,
+      }),
+    );
+    form.resetFields();
+  });
 
   return (
     <Card style={{ maxWidth: 560 }}>

@@ -10,10 +10,11 @@ import { ApiError } from '../../api/client.js';
 import { canManageCalls, hasRole } from '../../app/permissions.js';
 import { useSignedIn } from '../../app/session.js';
 import { useApi } from '../../app/useApi.js';
-import { errorText, fieldErrors } from '../../i18n/errors.js';
-import { Centered, LoadFailed } from '../platforms/ui.js';
+import { Centered, LoadFailed } from '../../components/feedback.js';
+import { fromUtc, toUtc, viewerZone } from '../../components/time.js';
+import { useSubmit } from '../../components/useSubmit.js';
+import { errorText } from '../../i18n/errors.js';
 import { CallDetails } from './CallDetails.js';
-import { fromUtc, toUtc, viewerZone } from './time.js';
 
 /** /calls/:id: the call as applicants read it; for a draft, the officer's preview before publishing. */
 export default function CallDetailPage() {
@@ -159,21 +160,10 @@ function ExtendDialog({
 }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<{ closesAt: Dayjs; reason: string }>();
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const submit = async (v: { closesAt: Dayjs; reason: string }) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await callsApi.extendDeadline(call.id, toUtc(v.closesAt)!, v.reason);
-      onDone();
-    } catch (err) {
-      setError(err);
-      form.setFields(fieldErrors(t, err));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { submit, busy, error } = useSubmit(form, async (v: { closesAt: Dayjs; reason: string }) => {
+    await callsApi.extendDeadline(call.id, toUtc(v.closesAt)!, v.reason);
+    onDone();
+  });
   return (
     <Modal
       open={open}

@@ -4,13 +4,19 @@ import { useTranslation } from 'react-i18next';
 import type { EligibilityRule } from '../../../common/eligibility.js';
 import type { PublicCallView } from '../../api/calls.js';
 import { useLocale } from '../../app/locale.js';
+import {
+  CALL_STATE_COLORS,
+  CALL_STATES_SHOWN,
+  CRITERIA_SHOWN,
+  pick,
+  RULE_LABELS,
+} from '../../components/labels.js';
+import { money } from '../../components/money.js';
+import { zonedTime } from '../../components/time.js';
 import { FieldTags } from '../fields/FieldTreeSelect.js';
 import { ORG_TYPE_LABELS } from '../orgs/labels.js';
 import { ATTACHMENT_TYPE_LABELS } from './CallFormLists.js';
 import { Countdown } from './Countdown.js';
-import { CALL_STATE_COLORS, CALL_STATES_SHOWN, CRITERIA_SHOWN, pick, RULE_LABELS } from './labels.js';
-import { money } from './money.js';
-import { zonedTime } from './time.js';
 
 export function CallStateTag({ state }: { state: PublicCallView['effectiveState'] }) {
   const { t } = useTranslation();

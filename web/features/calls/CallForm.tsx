@@ -1,14 +1,14 @@
 import { Button, Card, Col, DatePicker, Form, Input, InputNumber, Row, Select, Space } from 'antd';
-import { type ReactNode, useMemo, useState } from 'react';
+import { type ReactNode, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { fieldErrors } from '../../i18n/errors.js';
+import { SaveFailed } from '../../components/feedback.js';
+import { MoneyInput } from '../../components/MoneyInput.js';
+import { viewerZone } from '../../components/time.js';
+import { useSubmit } from '../../components/useSubmit.js';
 import { FieldTreeSelect } from '../fields/FieldTreeSelect.js';
-import { SaveFailed } from '../platforms/ui.js';
 import { AttachmentsEditor, ChecklistEditor, CriteriaEditor } from './CallFormLists.js';
 import { type CallFormValues, callBody } from './callForm.js';
-import { MoneyInput } from './MoneyInput.js';
 import { RuleBuilder } from './RuleBuilder.js';
-import { viewerZone } from './time.js';
 
 interface Props {
   initial: Partial<CallFormValues>;
@@ -21,8 +21,6 @@ interface Props {
 export function CallForm({ initial, submitLabel, onSubmit, onCancel }: Props) {
   const { t } = useTranslation();
   const [form] = Form.useForm<CallFormValues>();
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
   const currency = (Form.useWatch('currency', form) as string | undefined) ?? initial.currency ?? 'CNY';
   const currencies = useMemo(
     () => Intl.supportedValuesOf('currency').map((c) => ({ value: c, label: c })),
@@ -30,18 +28,9 @@ export function CallForm({ initial, submitLabel, onSubmit, onCancel }: Props) {
   );
   const required = (message: string) => [{ required: true, message }];
 
-  const submit = async (v: CallFormValues) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await onSubmit(callBody(v));
-    } catch (err) {
-      setError(err);
-      form.setFields(fieldErrors(t, err));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { submit, busy, error } = useSubmit(form, async (v: CallFormValues) => {
+    await onSubmit(callBody(v));
+  });
   const half = (node: ReactNode) => (
     <Col xs={24} md={12}>
       {node}

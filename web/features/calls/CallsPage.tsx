@@ -10,14 +10,14 @@ import { useLocale } from '../../app/locale.js';
 import { usePlatforms } from '../../app/platforms.js';
 import { useSignedIn } from '../../app/session.js';
 import { useApi } from '../../app/useApi.js';
+import { CALL_STATES_SHOWN, pick } from '../../components/labels.js';
+import { money } from '../../components/money.js';
+import { defaultPlatform, PlatformSelect } from '../../components/PlatformSelect.js';
+import { zonedTime } from '../../components/time.js';
 import { errorText } from '../../i18n/errors.js';
 import { tk } from '../../i18n/index.js';
 import { FieldTags } from '../fields/FieldTreeSelect.js';
-import { defaultPlatform, PlatformSelect } from '../platforms/PlatformSelect.js';
 import { CallStateTag } from './CallDetails.js';
-import { CALL_STATES_SHOWN, pick } from './labels.js';
-import { money } from './money.js';
-import { zonedTime } from './time.js';
 
 export const PUBLIC_FILTERS: [PublicCallFilter, string][] = [
   ['open', tk('Open')],

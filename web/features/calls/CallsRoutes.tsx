@@ -4,7 +4,7 @@ import { Route, Routes, useNavigate, useParams, useSearchParams } from 'react-ro
 import { callsApi } from '../../api/calls.js';
 import { api } from '../../api/endpoints.js';
 import { useApi } from '../../app/useApi.js';
-import { Centered, Forbidden, LoadFailed } from '../platforms/ui.js';
+import { Centered, Forbidden, LoadFailed } from '../../components/feedback.js';
 import CallDetailPage from './CallDetailPage.js';
 import { CallForm } from './CallForm.js';
 import CallsPage from './CallsPage.js';

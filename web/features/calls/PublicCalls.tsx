@@ -7,15 +7,15 @@ import { callsApi, type PublicCallFilter } from '../../api/calls.js';
 import { useLocale } from '../../app/locale.js';
 import { useSession } from '../../app/session.js';
 import { useApi } from '../../app/useApi.js';
+import { Centered, LoadFailed } from '../../components/feedback.js';
+import { pick } from '../../components/labels.js';
+import { money } from '../../components/money.js';
+import { viewerZone, zonedTime } from '../../components/time.js';
 import { errorText } from '../../i18n/errors.js';
 import { FieldTags } from '../fields/FieldTreeSelect.js';
-import { Centered, LoadFailed } from '../platforms/ui.js';
 import { CallDetails, CallStateTag } from './CallDetails.js';
 import { PUBLIC_FILTERS } from './CallsPage.js';
 import { Countdown } from './Countdown.js';
-import { pick } from './labels.js';
-import { money } from './money.js';
-import { viewerZone, zonedTime } from './time.js';
 
 /** /public/calls: open, upcoming and past calls for anyone, with the time left in the viewer's zone. */
 export function PublicCallsPage() {

@@ -8,7 +8,7 @@ import {
 } from '../../../common/calls.js';
 import type { EligibilityRule } from '../../../common/eligibility.js';
 import type { CallView, CreateCallBody } from '../../api/calls.js';
-import { fromUtc, toUtc } from './time.js';
+import { fromUtc, toUtc } from '../../components/time.js';
 
 /** The call form's values: times as local pickers, attachment limits in MB; money already in minor units. */
 export interface CallFormValues {

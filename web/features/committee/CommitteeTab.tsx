@@ -6,10 +6,10 @@ import { api } from '../../api/endpoints.js';
 import type { CommitteeMember, PlatformDetail } from '../../api/types.js';
 import { useLocale } from '../../app/locale.js';
 import { useApi } from '../../app/useApi.js';
+import { CATEGORY_COLORS, COMMITTEE_CATEGORY_LABELS, localName } from '../../components/labels.js';
 import { errorText } from '../../i18n/errors.js';
 import { FieldTags } from '../fields/FieldTreeSelect.js';
 import { ImportExport } from '../imports/ImportExport.js';
-import { CATEGORY_COLORS, COMMITTEE_CATEGORY_LABELS, localName } from '../platforms/labels.js';
 import { CompositionChart } from './CompositionChart.js';
 import { MemberModal } from './MemberModal.js';
 

@@ -3,8 +3,8 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { COMMITTEE_CATEGORIES } from '../../../common/platforms.js';
 import type { CommitteeView } from '../../api/types.js';
-import { type ChartOption, EChart } from '../platforms/EChart.js';
-import { CATEGORY_COLORS, COMMITTEE_CATEGORY_LABELS } from '../platforms/labels.js';
+import { Chart, type ChartOption } from '../../components/Chart.js';
+import { CATEGORY_COLORS, COMMITTEE_CATEGORY_LABELS } from '../../components/labels.js';
 
 type Composition = CommitteeView['composition'];
 
@@ -47,7 +47,7 @@ export function CompositionChart({
   );
   if (composition.total === 0) return <Empty description={t('No members serving')} />;
   return (
-    <EChart
+    <Chart
       option={option}
       height={height}
       label={t('Committee composition by category')}

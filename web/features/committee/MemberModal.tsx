@@ -1,15 +1,14 @@
-import { App, Col, Form, Input, Modal, Radio, Row, Select } from 'antd';
-import { useEffect, useState } from 'react';
+import { App, Col, Form, Input, Radio, Row, Select } from 'antd';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { COMMITTEE_CATEGORIES, type CommitteeCategory } from '../../../common/platforms.js';
 import { api } from '../../api/endpoints.js';
 import type { CommitteeMember } from '../../api/types.js';
 import { useLocale } from '../../app/locale.js';
-import { fieldErrors } from '../../i18n/errors.js';
+import { FormModal } from '../../components/FormModal.js';
+import { COMMITTEE_CATEGORY_LABELS, localName } from '../../components/labels.js';
 import { FieldTreeSelect } from '../fields/FieldTreeSelect.js';
 import { OrgPicker } from '../orgs/OrgPicker.js';
-import { COMMITTEE_CATEGORY_LABELS, localName } from '../platforms/labels.js';
-import { SaveFailed } from '../platforms/ui.js';
 import { NewPersonFields, type NewPersonValues, newPersonBody } from '../units/NewPersonFields.js';
 import { PersonPicker } from '../units/PersonPicker.js';
 
@@ -45,12 +44,9 @@ export function MemberModal({ platformId, appointer, member, open, onClose, onDo
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const who = Form.useWatch('who', form) ?? 'existing';
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
 
   useEffect(() => {
     if (!open) return;
-    setError(null);
     form.resetFields();
     form.setFieldsValue(
       member
@@ -69,8 +65,6 @@ export function MemberModal({ platformId, appointer, member, open, onClose, onDo
   }, [open, member, form]);
 
   const submit = async (v: Values) => {
-    setBusy(true);
-    setError(null);
     const common = {
       category: v.category,
       organisationId: v.organisationId ?? null,
@@ -79,111 +73,100 @@ export function MemberModal({ platformId, appointer, member, open, onClose, onDo
       termEnd: v.termEnd || null,
       ...(v.appointedBy?.trim() ? { appointedBy: v.appointedBy.trim() } : {}),
     };
-    try {
-      if (member) {
-        await api.updateCommitteeMember(member.id, { ...common, appointedBy: v.appointedBy?.trim() || null });
-      } else {
-        const person =
-          v.who === 'new' && v.person ? { person: newPersonBody(v.person) } : { personId: v.personId };
-        // Without an organisation chosen, the server takes the person's own.
-        await api.addCommitteeMember(platformId, {
-          ...person,
-          ...common,
-          organisationId: v.organisationId ?? undefined,
-        });
-      }
-      message.success(member ? t('Member saved') : t('Member appointed'));
-      onDone();
-    } catch (err) {
-      setError(err);
-      form.setFields(fieldErrors<Values>(t, err));
-    } finally {
-      setBusy(false);
+    if (member) {
+      await api.updateCommitteeMember(member.id, { ...common, appointedBy: v.appointedBy?.trim() || null });
+    } else {
+      const person =
+        v.who === 'new' && v.person ? { person: newPersonBody(v.person) } : { personId: v.personId };
+      // Without an organisation chosen, the server takes the person's own.
+      await api.addCommitteeMember(platformId, {
+        ...person,
+        ...common,
+        organisationId: v.organisationId ?? undefined,
+      });
     }
+    message.success(member ? t('Member saved') : t('Member appointed'));
+    onDone();
   };
 
   return (
-    <Modal
+    <FormModal<Values>
       open={open}
       title={
         member ? t('Edit member {{name}}', { name: localName(member.person, locale) }) : t('Appoint a member')
       }
       okText={member ? t('Save') : t('Appoint')}
-      cancelText={t('Cancel')}
-      onOk={() => form.submit()}
-      confirmLoading={busy}
       onCancel={onClose}
+      form={form}
+      onSubmit={submit}
       width={720}
-      forceRender
-      styles={{ body: { maxHeight: '68vh', overflowY: 'auto' } }}
+      formTestId="member-form"
+      modal={{ forceRender: true, styles: { body: { maxHeight: '68vh', overflowY: 'auto' } } }}
     >
-      {error ? <SaveFailed error={error} /> : null}
-      <Form<Values> form={form} layout="vertical" onFinish={submit} data-testid="member-form">
-        {!member && (
-          <Form.Item name="who">
-            <Radio.Group
-              optionType="button"
-              options={[
-                { value: 'existing', label: t('Existing person') },
-                { value: 'new', label: t('New person') },
-              ]}
+      {!member && (
+        <Form.Item name="who">
+          <Radio.Group
+            optionType="button"
+            options={[
+              { value: 'existing', label: t('Existing person') },
+              { value: 'new', label: t('New person') },
+            ]}
+          />
+        </Form.Item>
+      )}
+      {member ? null : who === 'existing' ? (
+        <Form.Item
+          name="personId"
+          label={t('Person')}
+          rules={[{ required: true, message: t('Choose a person') }]}
+        >
+          <PersonPicker testId="member-person" />
+        </Form.Item>
+      ) : (
+        <NewPersonFields prefix="person" />
+      )}
+      <Row gutter={12}>
+        <Col span={12}>
+          <Form.Item name="category" label={t('Category')} rules={[{ required: true }]}>
+            <Select
+              data-testid="member-category"
+              options={COMMITTEE_CATEGORIES.map((c) => ({
+                value: c,
+                label: t(COMMITTEE_CATEGORY_LABELS[c]),
+              }))}
             />
           </Form.Item>
-        )}
-        {member ? null : who === 'existing' ? (
+        </Col>
+        <Col span={12}>
           <Form.Item
-            name="personId"
-            label={t('Person')}
-            rules={[{ required: true, message: t('Choose a person') }]}
+            name="organisationId"
+            label={t('Organisation')}
+            extra={t("Empty: the person's own organisation")}
           >
-            <PersonPicker testId="member-person" />
+            <OrgPicker current={member?.organisation ?? null} />
           </Form.Item>
-        ) : (
-          <NewPersonFields prefix="person" />
-        )}
-        <Row gutter={12}>
-          <Col span={12}>
-            <Form.Item name="category" label={t('Category')} rules={[{ required: true }]}>
-              <Select
-                data-testid="member-category"
-                options={COMMITTEE_CATEGORIES.map((c) => ({
-                  value: c,
-                  label: t(COMMITTEE_CATEGORY_LABELS[c]),
-                }))}
-              />
-            </Form.Item>
-          </Col>
-          <Col span={12}>
-            <Form.Item
-              name="organisationId"
-              label={t('Organisation')}
-              extra={t("Empty: the person's own organisation")}
-            >
-              <OrgPicker current={member?.organisation ?? null} />
-            </Form.Item>
-          </Col>
-          <Col span={12}>
-            <Form.Item
-              name="termStart"
-              label={t('Term starts')}
-              rules={[{ required: true, message: t('Enter a date') }]}
-            >
-              <Input type="date" data-testid="member-term-start" />
-            </Form.Item>
-          </Col>
-          <Col span={12}>
-            <Form.Item name="termEnd" label={t('Term ends')} extra={t('Empty: open-ended')}>
-              <Input type="date" data-testid="member-term-end" />
-            </Form.Item>
-          </Col>
-        </Row>
-        <Form.Item name="fieldIds" label={t('Technology fields')}>
-          <FieldTreeSelect keep={member?.fields} testId="member-fields" />
-        </Form.Item>
-        <Form.Item name="appointedBy" label={t('Appointed by')}>
-          <Input maxLength={200} placeholder={appointer ?? undefined} />
-        </Form.Item>
-      </Form>
-    </Modal>
+        </Col>
+        <Col span={12}>
+          <Form.Item
+            name="termStart"
+            label={t('Term starts')}
+            rules={[{ required: true, message: t('Enter a date') }]}
+          >
+            <Input type="date" data-testid="member-term-start" />
+          </Form.Item>
+        </Col>
+        <Col span={12}>
+          <Form.Item name="termEnd" label={t('Term ends')} extra={t('Empty: open-ended')}>
+            <Input type="date" data-testid="member-term-end" />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Form.Item name="fieldIds" label={t('Technology fields')}>
+        <FieldTreeSelect keep={member?.fields} testId="member-fields" />
+      </Form.Item>
+      <Form.Item name="appointedBy" label={t('Appointed by')}>
+        <Input maxLength={200} placeholder={appointer ?? undefined} />
+      </Form.Item>
+    </FormModal>
   );
 }

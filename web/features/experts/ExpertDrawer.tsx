@@ -1,9 +1,9 @@
 import { Alert, App, Button, Drawer, Form, Radio, Space, Spin } from 'antd';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type ExpertView, expertsApi } from '../../api/experts.js';
 import { useApi } from '../../app/useApi.js';
-import { errorText, fieldErrors } from '../../i18n/errors.js';
+import { useSubmit } from '../../components/useSubmit.js';
+import { errorText } from '../../i18n/errors.js';
 import { OrgPicker } from '../orgs/OrgPicker.js';
 import { NewPersonFields, type NewPersonValues, newPersonBody } from '../units/NewPersonFields.js';
 import { PersonPicker } from '../units/PersonPicker.js';
@@ -36,33 +36,22 @@ export function ExpertDrawer({
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
   const who = Form.useWatch('who', form) ?? 'existing';
   const current = useApi(() => (expertId ? expertsApi.get(expertId) : Promise.resolve(null)), [expertId]);
 
-  const submit = async (v: Values) => {
-    setBusy(true);
-    setError(null);
-    try {
-      const body = toCuratedBody(v);
-      const saved = expertId
-        ? await expertsApi.update(expertId, body)
-        : await expertsApi.create({
-            ...body,
-            ...(v.who === 'new' && v.person
-              ? { person: { ...newPersonBody(v.person), organisationId: v.person.organisationId ?? null } }
-              : { personId: v.personId }),
-          });
-      message.success(t('{{name}} saved', { name: saved.person.nameZh }));
-      onSaved(saved);
-    } catch (err) {
-      setError(err);
-      form.setFields(fieldErrors(t, err));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { submit, busy, error } = useSubmit(form, async (v: Values) => {
+    const body = toCuratedBody(v);
+    const saved = expertId
+      ? await expertsApi.update(expertId, body)
+      : await expertsApi.create({
+          ...body,
+          ...(v.who === 'new' && v.person
+            ? { person: { ...newPersonBody(v.person), organisationId: v.person.organisationId ?? null } }
+            : { personId: v.personId }),
+        });
+    message.success(t('{{name}} saved', { name: saved.person.nameZh }));
+    onSaved(saved);
+  });
 
   const view = current.data ?? null;
   return (

@@ -1,10 +1,10 @@
 import { Alert, App, Button, Card, Descriptions, Form, Spin, Tag } from 'antd';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type ExpertView, expertsApi } from '../../api/experts.js';
 import { useLocale } from '../../app/locale.js';
 import { useApi } from '../../app/useApi.js';
-import { errorText, fieldErrors } from '../../i18n/errors.js';
+import { useSubmit } from '../../components/useSubmit.js';
+import { errorText } from '../../i18n/errors.js';
 import { orgName } from '../orgs/labels.js';
 import { CATEGORY_COLORS, CATEGORY_LABELS } from './labels.js';
 import { ProfileFields } from './ProfileFields.js';
@@ -29,23 +29,12 @@ function ProfileEditor({ view, onSaved }: { view: ExpertView; onSaved(): void })
   const { locale } = useLocale();
   const { message } = App.useApp();
   const [form] = Form.useForm<ProfileValues>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
 
-  const submit = async (v: ProfileValues) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await expertsApi.updateMine(toOwnBody(v));
-      message.success(t('Your expert profile is saved'));
-      onSaved();
-    } catch (err) {
-      setError(err);
-      form.setFields(fieldErrors(t, err));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { submit, busy, error } = useSubmit(form, async (v: ProfileValues) => {
+    await expertsApi.updateMine(toOwnBody(v));
+    message.success(t('Your expert profile is saved'));
+    onSaved();
+  });
 
   return (
     <Card

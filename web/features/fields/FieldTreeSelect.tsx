@@ -5,7 +5,7 @@ import { api } from '../../api/endpoints.js';
 import type { FieldSummary, FieldTree } from '../../api/types.js';
 import { useLocale } from '../../app/locale.js';
 import { useApi } from '../../app/useApi.js';
-import { localName } from '../platforms/labels.js';
+import { localName } from '../../components/labels.js';
 
 interface Props {
   value?: string[];

@@ -6,8 +6,8 @@ import { useNavigate } from 'react-router-dom';
 import { type NotificationView, notificationsApi } from '../../api/notifications.js';
 import { useLocale } from '../../app/locale.js';
 import { useApi } from '../../app/useApi.js';
+import { zonedTime } from '../../components/time.js';
 import { errorText } from '../../i18n/errors.js';
-import { zonedTime } from '../calls/time.js';
 import { announceUnread } from './unread.js';
 
 /**

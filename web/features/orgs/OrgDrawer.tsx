@@ -4,8 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { api } from '../../api/endpoints.js';
 import type { OrgDetail } from '../../api/types.js';
-import { formatTime, useLocale } from '../../app/locale.js';
+import { useLocale } from '../../app/locale.js';
 import { useApi } from '../../app/useApi.js';
+import { formatTime } from '../../components/time.js';
 import { errorText } from '../../i18n/errors.js';
 import { countryName, ORG_TYPE_LABELS, orgName, referenceLabel, SIZE_LABELS } from './labels.js';
 

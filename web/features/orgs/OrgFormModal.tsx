@@ -1,10 +1,10 @@
-import { Alert, App, Col, Divider, Form, Input, Modal, Row, Select } from 'antd';
-import { useMemo, useState } from 'react';
+import { App, Col, Divider, Form, Input, Row, Select } from 'antd';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/endpoints.js';
 import type { CreateOrgBody, EnterpriseSize, OrgType, OrgView } from '../../api/types.js';
 import { useLocale } from '../../app/locale.js';
-import { errorText, fieldErrors } from '../../i18n/errors.js';
+import { FormModal } from '../../components/FormModal.js';
 import { creditCodeRule, normaliseTyped } from './creditCode.js';
 import {
   countryOptions,
@@ -50,8 +50,6 @@ export function OrgFormModal({
   const { locale } = useLocale();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
   const type = Form.useWatch('type', form);
   const countries = useMemo(() => countryOptions(locale), [locale]);
 
@@ -87,161 +85,143 @@ export function OrgFormModal({
       contactPhone: blank(v.contactPhone),
       contactEmail: blank(v.contactEmail),
     };
-    setBusy(true);
-    setError(null);
-    try {
-      const saved = org ? await api.updateOrg(org.id, body) : await api.createOrg(body);
-      message.success(
-        org
-          ? t('{{name}} saved', { name: orgName(saved, locale) })
-          : t('{{name}} registered', { name: orgName(saved, locale) }),
-      );
-      onDone(saved);
-    } catch (err) {
-      setError(err);
-      form.setFields(fieldErrors(t, err));
-    } finally {
-      setBusy(false);
-    }
+    const saved = org ? await api.updateOrg(org.id, body) : await api.createOrg(body);
+    message.success(
+      org
+        ? t('{{name}} saved', { name: orgName(saved, locale) })
+        : t('{{name}} registered', { name: orgName(saved, locale) }),
+    );
+    onDone(saved);
   };
 
   return (
-    <Modal
+    <FormModal<Values>
       open={open}
       title={org ? t('Edit organisation') : t('New organisation')}
       okText={org ? t('Save') : t('Create')}
-      onOk={() => form.submit()}
-      confirmLoading={busy}
-      onCancel={() => {
-        setError(null);
-        onClose();
-      }}
-      destroyOnHidden
+      onCancel={onClose}
+      form={form}
+      onSubmit={submit}
+      initialValues={initial}
+      preserve={false}
+      briefError
       width={760}
-      styles={{ body: { maxHeight: '70vh', overflowY: 'auto', overflowX: 'hidden' } }}
+      formTestId="org-form"
+      modal={{
+        destroyOnHidden: true,
+        styles: { body: { maxHeight: '70vh', overflowY: 'auto', overflowX: 'hidden' } },
+      }}
     >
-      {error ? (
-        <Alert type="error" showIcon title={errorText(t, error)} style={{ marginBottom: 16 }} />
-      ) : null}
-      <Form<Values>
-        form={form}
-        layout="vertical"
-        onFinish={submit}
-        initialValues={initial}
-        data-testid="org-form"
-        preserve={false}
-      >
-        <Row gutter={16}>
-          <Col span={12}>
+      <Row gutter={16}>
+        <Col span={12}>
+          <Form.Item
+            name="nameZh"
+            label={t('Name (Chinese or native)')}
+            rules={[{ required: true, whitespace: true, message: t('Enter the name') }, { max: 200 }]}
+          >
+            <Input />
+          </Form.Item>
+        </Col>
+        <Col span={12}>
+          <Form.Item name="nameEn" label={t('English name')} rules={[{ max: 200 }]}>
+            <Input />
+          </Form.Item>
+        </Col>
+        <Col span={12}>
+          <Form.Item
+            name="type"
+            label={t('Type')}
+            rules={[{ required: true, message: t('Choose the type') }]}
+          >
+            <Select
+              options={ORG_TYPES.map((v) => ({ value: v, label: t(ORG_TYPE_LABELS[v]) }))}
+              onChange={(v: OrgType) => {
+                if (v !== 'enterprise') form.setFieldValue('enterpriseSize', undefined);
+              }}
+            />
+          </Form.Item>
+        </Col>
+        <Col span={12}>
+          {type === 'enterprise' ? (
             <Form.Item
-              name="nameZh"
-              label={t('Name (Chinese or native)')}
-              rules={[{ required: true, whitespace: true, message: t('Enter the name') }, { max: 200 }]}
+              name="enterpriseSize"
+              label={t('Enterprise size')}
+              rules={[{ required: true, message: t('Choose the size of the enterprise (large or SME)') }]}
             >
-              <Input />
+              <Select options={ENTERPRISE_SIZES.map((v) => ({ value: v, label: t(SIZE_LABELS[v]) }))} />
             </Form.Item>
-          </Col>
-          <Col span={12}>
-            <Form.Item name="nameEn" label={t('English name')} rules={[{ max: 200 }]}>
-              <Input />
-            </Form.Item>
-          </Col>
-          <Col span={12}>
-            <Form.Item
-              name="type"
-              label={t('Type')}
-              rules={[{ required: true, message: t('Choose the type') }]}
-            >
-              <Select
-                options={ORG_TYPES.map((v) => ({ value: v, label: t(ORG_TYPE_LABELS[v]) }))}
-                onChange={(v: OrgType) => {
-                  if (v !== 'enterprise') form.setFieldValue('enterpriseSize', undefined);
-                }}
-              />
-            </Form.Item>
-          </Col>
-          <Col span={12}>
-            {type === 'enterprise' ? (
-              <Form.Item
-                name="enterpriseSize"
-                label={t('Enterprise size')}
-                rules={[{ required: true, message: t('Choose the size of the enterprise (large or SME)') }]}
-              >
-                <Select options={ENTERPRISE_SIZES.map((v) => ({ value: v, label: t(SIZE_LABELS[v]) }))} />
-              </Form.Item>
-            ) : null}
-          </Col>
-          <Col span={12}>
-            <Form.Item
-              name="creditCode"
-              label={t('Unified social credit code')}
-              normalize={normaliseTyped}
-              rules={[creditCodeRule(t)]}
-              hasFeedback
-              extra={t('18 characters (GB 32100-2015), checked as you type')}
-            >
-              <Input maxLength={40} autoComplete="off" style={{ fontFamily: 'monospace' }} />
-            </Form.Item>
-          </Col>
-          <Col span={12}>
-            <Form.Item
-              name="registryId"
-              label={t('Other registry id')}
-              extra={t('For organisations without a Chinese credit code')}
-              rules={[{ max: 100 }]}
-            >
-              <Input />
-            </Form.Item>
-          </Col>
-          <Col span={12}>
-            <Form.Item name="country" label={t('Country or region')} rules={[{ required: true }]}>
-              <Select showSearch={{ optionFilterProp: 'label' }} options={countries} />
-            </Form.Item>
-          </Col>
-          <Col span={12}>
-            <Form.Item
-              name="website"
-              label={t('Website')}
-              rules={[{ type: 'url', message: t('Not a valid web address') }, { max: 300 }]}
-            >
-              <Input placeholder="https://" />
-            </Form.Item>
-          </Col>
-          <Col span={24}>
-            <Form.Item name="address" label={t('Address')} rules={[{ max: 300 }]}>
-              <Input />
-            </Form.Item>
-          </Col>
-        </Row>
-        <Divider titlePlacement="start" plain>
-          {t('Contact (visible to registry keepers only)')}
-        </Divider>
-        <Row gutter={16}>
-          <Col span={8}>
-            <Form.Item name="contactName" label={t('Contact person')} rules={[{ max: 100 }]}>
-              <Input />
-            </Form.Item>
-          </Col>
-          <Col span={8}>
-            <Form.Item
-              name="contactPhone"
-              label={t('Phone')}
-              rules={[{ pattern: PHONE, message: t('Not a valid phone number') }]}
-            >
-              <Input />
-            </Form.Item>
-          </Col>
-          <Col span={8}>
-            <Form.Item
-              name="contactEmail"
-              label={t('Email')}
-              rules={[{ type: 'email', message: t('Not a valid e-mail address') }]}
-            >
-              <Input />
-            </Form.Item>
-          </Col>
-        </Row>
-      </Form>
-    </Modal>
+          ) : null}
+        </Col>
+        <Col span={12}>
+          <Form.Item
+            name="creditCode"
+            label={t('Unified social credit code')}
+            normalize={normaliseTyped}
+            rules={[creditCodeRule(t)]}
+            hasFeedback
+            extra={t('18 characters (GB 32100-2015), checked as you type')}
+          >
+            <Input maxLength={40} autoComplete="off" style={{ fontFamily: 'monospace' }} />
+          </Form.Item>
+        </Col>
+        <Col span={12}>
+          <Form.Item
+            name="registryId"
+            label={t('Other registry id')}
+            extra={t('For organisations without a Chinese credit code')}
+            rules={[{ max: 100 }]}
+          >
+            <Input />
+          </Form.Item>
+        </Col>
+        <Col span={12}>
+          <Form.Item name="country" label={t('Country or region')} rules={[{ required: true }]}>
+            <Select showSearch={{ optionFilterProp: 'label' }} options={countries} />
+          </Form.Item>
+        </Col>
+        <Col span={12}>
+          <Form.Item
+            name="website"
+            label={t('Website')}
+            rules={[{ type: 'url', message: t('Not a valid web address') }, { max: 300 }]}
+          >
+            <Input placeholder="https://" />
+          </Form.Item>
+        </Col>
+        <Col span={24}>
+          <Form.Item name="address" label={t('Address')} rules={[{ max: 300 }]}>
+            <Input />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Divider titlePlacement="start" plain>
+        {t('Contact (visible to registry keepers only)')}
+      </Divider>
+      <Row gutter={16}>
+        <Col span={8}>
+          <Form.Item name="contactName" label={t('Contact person')} rules={[{ max: 100 }]}>
+            <Input />
+          </Form.Item>
+        </Col>
+        <Col span={8}>
+          <Form.Item
+            name="contactPhone"
+            label={t('Phone')}
+            rules={[{ pattern: PHONE, message: t('Not a valid phone number') }]}
+          >
+            <Input />
+          </Form.Item>
+        </Col>
+        <Col span={8}>
+          <Form.Item
+            name="contactEmail"
+            label={t('Email')}
+            rules={[{ type: 'email', message: t('Not a valid e-mail address') }]}
+          >
+            <Input />
+          </Form.Item>
+        </Col>
+      </Row>
+    </FormModal>
   );
 }

@@ -1,9 +1,8 @@
-import { Alert, App, Col, Form, Input, Modal, Row } from 'antd';
-import { useState } from 'react';
+import { App, Col, Form, Input, Row } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/endpoints.js';
 import type { CreatePersonBody, PersonView } from '../../api/types.js';
-import { errorText, fieldErrors } from '../../i18n/errors.js';
+import { FormModal } from '../../components/FormModal.js';
 import { OrgPicker } from '../orgs/OrgPicker.js';
 
 interface Values {
@@ -34,8 +33,6 @@ export function PersonFormModal({
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
 
   const initial: Partial<Values> = person
     ? {
@@ -57,89 +54,75 @@ export function PersonFormModal({
       // Withheld contact details are not ours to overwrite.
       ...(person?.contactHidden ? {} : { email: blank(v.email), phone: blank(v.phone) }),
     };
-    setBusy(true);
-    setError(null);
-    try {
-      const saved = person ? await api.updatePerson(person.id, body) : await api.createPerson(body);
-      message.success(
-        person ? t('{{name}} saved', { name: saved.nameZh }) : t('{{name}} added', { name: saved.nameZh }),
-      );
-      onDone(saved);
-    } catch (err) {
-      setError(err);
-      form.setFields(fieldErrors(t, err));
-    } finally {
-      setBusy(false);
-    }
+    const saved = person ? await api.updatePerson(person.id, body) : await api.createPerson(body);
+    message.success(
+      person ? t('{{name}} saved', { name: saved.nameZh }) : t('{{name}} added', { name: saved.nameZh }),
+    );
+    onDone(saved);
   };
 
   return (
-    <Modal
+    <FormModal<Values>
       open={open}
       title={person ? t('Edit person') : t('New person')}
       okText={person ? t('Save') : t('Create')}
-      onOk={() => form.submit()}
-      confirmLoading={busy}
-      onCancel={() => {
-        setError(null);
-        onClose();
-      }}
-      destroyOnHidden
+      onCancel={onClose}
+      form={form}
+      onSubmit={submit}
+      initialValues={initial}
+      preserve={false}
+      briefError
       width={640}
+      modal={{ destroyOnHidden: true }}
     >
-      {error ? (
-        <Alert type="error" showIcon title={errorText(t, error)} style={{ marginBottom: 16 }} />
-      ) : null}
-      <Form<Values> form={form} layout="vertical" onFinish={submit} initialValues={initial} preserve={false}>
-        <Row gutter={16}>
-          <Col span={12}>
-            <Form.Item
-              name="nameZh"
-              label={t('Name (Chinese)')}
-              rules={[{ required: true, whitespace: true, message: t('Enter the name') }, { max: 100 }]}
-            >
-              <Input />
-            </Form.Item>
-          </Col>
-          <Col span={12}>
-            <Form.Item name="nameEn" label={t('English name')} rules={[{ max: 100 }]}>
-              <Input />
-            </Form.Item>
-          </Col>
-          <Col span={24}>
-            <Form.Item name="title" label={t('Title or position')} rules={[{ max: 200 }]}>
-              <Input />
-            </Form.Item>
-          </Col>
-          <Col span={24}>
-            <Form.Item name="organisationId" label={t('Organisation')}>
-              <OrgPicker current={person?.organisation ?? null} />
-            </Form.Item>
-          </Col>
-          {person?.contactHidden ? null : (
-            <>
-              <Col span={12}>
-                <Form.Item
-                  name="email"
-                  label={t('Email')}
-                  rules={[{ type: 'email', message: t('Not a valid e-mail address') }, { max: 200 }]}
-                >
-                  <Input />
-                </Form.Item>
-              </Col>
-              <Col span={12}>
-                <Form.Item
-                  name="phone"
-                  label={t('Phone')}
-                  rules={[{ pattern: PHONE, message: t('Not a valid phone number') }]}
-                >
-                  <Input />
-                </Form.Item>
-              </Col>
-            </>
-          )}
-        </Row>
-      </Form>
-    </Modal>
+      <Row gutter={16}>
+        <Col span={12}>
+          <Form.Item
+            name="nameZh"
+            label={t('Name (Chinese)')}
+            rules={[{ required: true, whitespace: true, message: t('Enter the name') }, { max: 100 }]}
+          >
+            <Input />
+          </Form.Item>
+        </Col>
+        <Col span={12}>
+          <Form.Item name="nameEn" label={t('English name')} rules={[{ max: 100 }]}>
+            <Input />
+          </Form.Item>
+        </Col>
+        <Col span={24}>
+          <Form.Item name="title" label={t('Title or position')} rules={[{ max: 200 }]}>
+            <Input />
+          </Form.Item>
+        </Col>
+        <Col span={24}>
+          <Form.Item name="organisationId" label={t('Organisation')}>
+            <OrgPicker current={person?.organisation ?? null} />
+          </Form.Item>
+        </Col>
+        {person?.contactHidden ? null : (
+          <>
+            <Col span={12}>
+              <Form.Item
+                name="email"
+                label={t('Email')}
+                rules={[{ type: 'email', message: t('Not a valid e-mail address') }, { max: 200 }]}
+              >
+                <Input />
+              </Form.Item>
+            </Col>
+            <Col span={12}>
+              <Form.Item
+                name="phone"
+                label={t('Phone')}
+                rules={[{ pattern: PHONE, message: t('Not a valid phone number') }]}
+              >
+                <Input />
+              </Form.Item>
+            </Col>
+          </>
+        )}
+      </Row>
+    </FormModal>
   );
 }

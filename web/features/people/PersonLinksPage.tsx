@@ -1,8 +1,9 @@
 import { Alert, App, Button, List, Popconfirm, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { type MyLinkRequest, personLinksApi } from '../../api/people-links.js';
-import { formatTime, useLocale } from '../../app/locale.js';
+import { useLocale } from '../../app/locale.js';
 import { useApi } from '../../app/useApi.js';
+import { formatTime } from '../../components/time.js';
 import { errorText } from '../../i18n/errors.js';
 
 /**

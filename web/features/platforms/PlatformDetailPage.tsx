@@ -6,14 +6,14 @@ import { useNavigate, useParams } from 'react-router-dom';
 import { api } from '../../api/endpoints.js';
 import { useLocale } from '../../app/locale.js';
 import { useApi } from '../../app/useApi.js';
+import { Centered, IllustrativeTag, LoadFailed } from '../../components/feedback.js';
+import { localName, MODEL_COLORS } from '../../components/labels.js';
 import { MODEL_LABELS } from '../../i18n/labels.js';
 import CommitteeTab from '../committee/CommitteeTab.js';
 import UnitsTab from '../units/UnitsTab.js';
 import { FieldsTab } from './FieldsTab.js';
 import { FundingTab } from './funding/FundingTab.js';
-import { localName, MODEL_COLORS } from './labels.js';
 import { ProfileTab } from './profile/ProfileTab.js';
-import { Centered, IllustrativeTag, LoadFailed } from './ui.js';
 
 const TABS = ['profile', 'funding', 'fields', 'units', 'committee'] as const;
 type Tab = (typeof TABS)[number];

@@ -3,8 +3,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type InquiryForm as InquiryBody, resultsApi } from '../../api/results.js';
 import { useLocale } from '../../app/locale.js';
-import { fieldErrors } from '../../i18n/errors.js';
-import { SaveFailed } from '../platforms/ui.js';
+import { SaveFailed } from '../../components/feedback.js';
+import { useSubmit } from '../../components/useSubmit.js';
 import { INQUIRY_KIND_LABELS } from '../results/labels.js';
 
 /** The public inquiry form: it reaches the tech-transfer officers of the result's platform. */
@@ -18,9 +18,11 @@ export function InquiryForm({
   const { t } = useTranslation();
   const { locale } = useLocale();
   const [form] = Form.useForm<InquiryBody>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
   const [sent, setSent] = useState(false);
+  const { submit, busy, error } = useSubmit(form, async (values: InquiryBody) => {
+    await resultsApi.sendInquiry(resultId, { ...values, phone: values.phone || null, locale });
+    setSent(true);
+  });
   if (sent)
     return (
       <Card>
@@ -32,19 +34,6 @@ export function InquiryForm({
         />
       </Card>
     );
-  const submit = async (values: InquiryBody) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await resultsApi.sendInquiry(resultId, { ...values, phone: values.phone || null, locale });
-      setSent(true);
-    } catch (e) {
-      setError(e);
-      form.setFields(fieldErrors(t, e));
-    } finally {
-      setBusy(false);
-    }
-  };
   return (
     <Card title={t('Ask about licensing or collaboration')}>
       {error ? <SaveFailed error={error} /> : null}

@@ -6,8 +6,8 @@ import { Link, useParams } from 'react-router-dom';
 import { resultsApi } from '../../api/results.js';
 import { useLocale } from '../../app/locale.js';
 import { useApi } from '../../app/useApi.js';
-import { localName } from '../platforms/labels.js';
-import { Centered, IllustrativeTag, LoadFailed } from '../platforms/ui.js';
+import { Centered, IllustrativeTag, LoadFailed } from '../../components/feedback.js';
+import { localName } from '../../components/labels.js';
 import { EXCLUSIVITY_LABELS, KIND_LABELS, pick, TYPE_LABELS } from '../results/labels.js';
 import { InquiryForm } from './InquiryForm.js';
 

@@ -4,8 +4,8 @@ import { Link, useSearchParams } from 'react-router-dom';
 import { type ResultFilters, resultsApi } from '../../api/results.js';
 import { useLocale } from '../../app/locale.js';
 import { useApi } from '../../app/useApi.js';
-import { localName } from '../platforms/labels.js';
-import { IllustrativeTag, LoadFailed } from '../platforms/ui.js';
+import { IllustrativeTag, LoadFailed } from '../../components/feedback.js';
+import { localName } from '../../components/labels.js';
 import { pick, TYPE_LABELS, trlOptions, trlText, typeOptions } from '../results/labels.js';
 
 const num = (v: string | null) => (v && /^\d+$/.test(v) ? Number(v) : undefined);

@@ -2,11 +2,12 @@ import { Card, Col, Input, Row, Select, Space, Statistic, Table, Tag } from 'ant
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type InquiryList, resultsApi } from '../../api/results.js';
-import { formatTime, useLocale } from '../../app/locale.js';
+import { useLocale } from '../../app/locale.js';
 import { usePlatforms } from '../../app/platforms.js';
 import { useSignedIn } from '../../app/session.js';
 import { useApi } from '../../app/useApi.js';
-import { LoadFailed } from '../platforms/ui.js';
+import { LoadFailed } from '../../components/feedback.js';
+import { formatTime } from '../../components/time.js';
 import { inquiryPlatforms } from './access.js';
 import { InquiryDrawer } from './InquiryDrawer.js';
 import {

@@ -3,10 +3,11 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InquiryState } from '../../../common/results.js';
 import { type Inquiry, resultsApi } from '../../api/results.js';
-import { formatTime, useLocale } from '../../app/locale.js';
+import { useLocale } from '../../app/locale.js';
 import { useApi } from '../../app/useApi.js';
+import { Centered, LoadFailed } from '../../components/feedback.js';
+import { formatTime } from '../../components/time.js';
 import { errorText } from '../../i18n/errors.js';
-import { Centered, LoadFailed } from '../platforms/ui.js';
 import { INQUIRY_COLORS, INQUIRY_KIND_LABELS, INQUIRY_STATE_LABELS, pick } from './labels.js';
 
 /** One inquiry: the visitor's message, the history of its moves, and the moves it can make next. */

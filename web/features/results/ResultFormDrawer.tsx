@@ -19,9 +19,9 @@ import { type CreateResult, type ResultItem, resultsApi } from '../../api/result
 import { useLocale } from '../../app/locale.js';
 import { usePlatforms } from '../../app/platforms.js';
 import { useApi } from '../../app/useApi.js';
+import { SaveFailed } from '../../components/feedback.js';
+import { localName } from '../../components/labels.js';
 import { fieldErrors } from '../../i18n/errors.js';
-import { localName } from '../platforms/labels.js';
-import { SaveFailed } from '../platforms/ui.js';
 import { exclusivityOptions, kindOptions, trlOptions, typeOptions } from './labels.js';
 
 type Values = Omit<CreateResult, 'fieldCodes'>;

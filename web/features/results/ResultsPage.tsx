@@ -3,14 +3,15 @@ import { App, Button, Card, Input, Popconfirm, Select, Space, Table, Tag, Toolti
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type ResultItem, resultsApi } from '../../api/results.js';
-import { formatTime, useLocale } from '../../app/locale.js';
+import { useLocale } from '../../app/locale.js';
 import { usePlatforms } from '../../app/platforms.js';
 import { useSignedIn } from '../../app/session.js';
 import { useApi } from '../../app/useApi.js';
+import { IllustrativeTag, LoadFailed } from '../../components/feedback.js';
+import { localName } from '../../components/labels.js';
+import { formatTime } from '../../components/time.js';
 import { errorText } from '../../i18n/errors.js';
 import { saveFile } from '../imports/files.js';
-import { localName } from '../platforms/labels.js';
-import { IllustrativeTag, LoadFailed } from '../platforms/ui.js';
 import { canPublishOn } from './access.js';
 import {
   pick,

@@ -5,10 +5,10 @@ import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { callsApi } from '../../api/calls.js';
 import { useLocale } from '../../app/locale.js';
 import { useApi } from '../../app/useApi.js';
+import { pick } from '../../components/labels.js';
+import { zonedTime } from '../../components/time.js';
 import { errorText } from '../../i18n/errors.js';
 import { CallStateTag } from '../calls/CallDetails.js';
-import { pick } from '../calls/labels.js';
-import { zonedTime } from '../calls/time.js';
 import { CALL_REVIEW_TABS } from './call-tabs.js';
 import { ReviewSettingsForm } from './ReviewSettingsForm.js';
 

@@ -4,9 +4,9 @@ import { Link } from 'react-router-dom';
 import { type ReviewCall, reviewRunsApi } from '../../api/review-runs.js';
 import { useLocale } from '../../app/locale.js';
 import { useApi } from '../../app/useApi.js';
+import { pick } from '../../components/labels.js';
 import { errorText } from '../../i18n/errors.js';
 import { CallStateTag } from '../calls/CallDetails.js';
-import { pick } from '../calls/labels.js';
 
 /** /review: the calls of the officer's platforms with applications in review, reviewing or decided. */
 export default function ReviewCallsPage() {

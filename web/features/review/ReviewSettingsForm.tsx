@@ -5,8 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { reviewRunsApi } from '../../api/review-runs.js';
 import { useLocale } from '../../app/locale.js';
 import { useApi } from '../../app/useApi.js';
+import { pick } from '../../components/labels.js';
 import { errorText } from '../../i18n/errors.js';
-import { pick } from '../calls/labels.js';
 
 interface Values {
   ruleSetId: string;

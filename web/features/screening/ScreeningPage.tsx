@@ -9,15 +9,15 @@ import { callsApi } from '../../api/calls.js';
 import { useLocale } from '../../app/locale.js';
 import { usePlatforms } from '../../app/platforms.js';
 import { useApi } from '../../app/useApi.js';
+import { APPLICATION_STATE_COLORS, APPLICATION_STATES_SHOWN, pick } from '../../components/labels.js';
+import { money } from '../../components/money.js';
+import { defaultPlatform, PlatformSelect } from '../../components/PlatformSelect.js';
+import { zonedTime } from '../../components/time.js';
 import { errorText } from '../../i18n/errors.js';
 import { ApplicationStateTag } from '../applications/ApplicationDetails.js';
-import { APPLICATION_STATE_COLORS, APPLICATION_STATES_SHOWN, pick } from '../calls/labels.js';
-import { money } from '../calls/money.js';
-import { zonedTime } from '../calls/time.js';
 import { FieldTreeSelect } from '../fields/FieldTreeSelect.js';
 import { saveFile } from '../imports/files.js';
 import { orgName } from '../orgs/labels.js';
-import { defaultPlatform, PlatformSelect } from '../platforms/PlatformSelect.js';
 
 type Sort = NonNullable<ApplicationsQuery['sort']>;
 const SORT_OF: Record<string, Sort> = {

@@ -3,7 +3,7 @@ import type { PlatformSummary } from '../../api/types.js';
 import { ttKeeperPlatforms, ttReportPlatforms } from '../../app/permissions.js';
 import { usePlatforms } from '../../app/platforms.js';
 import { useSignedIn } from '../../app/session.js';
-import { PlatformSelect } from '../platforms/PlatformSelect.js';
+import { PlatformSelect } from '../../components/PlatformSelect.js';
 
 export interface TtPlatform {
   platforms: PlatformSummary[];

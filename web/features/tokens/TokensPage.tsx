@@ -19,8 +19,9 @@ import { useTranslation } from 'react-i18next';
 import { TOKEN_SCOPES, type TokenScope } from '../../../common/roles.js';
 import { api } from '../../api/endpoints.js';
 import type { ApiToken, CreatedToken } from '../../api/types.js';
-import { formatTime, useLocale } from '../../app/locale.js';
+import { useLocale } from '../../app/locale.js';
 import { useApi } from '../../app/useApi.js';
+import { formatTime } from '../../components/time.js';
 import { errorText, fieldErrors } from '../../i18n/errors.js';
 import { tk } from '../../i18n/index.js';
 

@@ -4,9 +4,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { STAFF_POSITIONS, type StaffPosition } from '../../../common/platforms.js';
 import { api } from '../../api/endpoints.js';
+import { SaveFailed } from '../../components/feedback.js';
+import { STAFF_POSITION_LABELS } from '../../components/labels.js';
 import { fieldErrors } from '../../i18n/errors.js';
-import { STAFF_POSITION_LABELS } from '../platforms/labels.js';
-import { SaveFailed } from '../platforms/ui.js';
 import { NewPersonFields, type NewPersonValues, newPersonBody } from './NewPersonFields.js';
 import { PersonPicker } from './PersonPicker.js';
 

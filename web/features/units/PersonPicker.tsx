@@ -3,7 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/endpoints.js';
 import { useLocale } from '../../app/locale.js';
-import { localName } from '../platforms/labels.js';
+import { localName } from '../../components/labels.js';
 
 export interface PersonRef {
   id: string;

@@ -1,14 +1,13 @@
-import { App, Col, Form, Input, InputNumber, Modal, Row, Select } from 'antd';
-import { useEffect, useState } from 'react';
+import { App, Col, Form, Input, InputNumber, Row, Select } from 'antd';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { UNIT_KINDS, type UnitKind } from '../../../common/platforms.js';
 import { api } from '../../api/endpoints.js';
 import type { UnitView } from '../../api/types.js';
 import { useLocale } from '../../app/locale.js';
-import { fieldErrors } from '../../i18n/errors.js';
+import { FormModal } from '../../components/FormModal.js';
+import { localName, UNIT_KIND_LABELS } from '../../components/labels.js';
 import { FieldTreeSelect } from '../fields/FieldTreeSelect.js';
-import { localName, UNIT_KIND_LABELS } from '../platforms/labels.js';
-import { SaveFailed } from '../platforms/ui.js';
 import { PersonPicker } from './PersonPicker.js';
 
 interface UnitValues {
@@ -40,12 +39,9 @@ export function UnitFormModal({ platformId, unit, open, onClose, onDone }: Props
   const { locale } = useLocale();
   const { message } = App.useApp();
   const [form] = Form.useForm<UnitValues>();
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
 
   useEffect(() => {
     if (!open) return;
-    setError(null);
     form.setFieldsValue(
       unit
         ? {
@@ -64,8 +60,6 @@ export function UnitFormModal({ platformId, unit, open, onClose, onDone }: Props
   }, [open, unit, form]);
 
   const submit = async (v: UnitValues) => {
-    setBusy(true);
-    setError(null);
     const body = {
       kind: v.kind,
       nameZh: v.nameZh.trim(),
@@ -77,93 +71,82 @@ export function UnitFormModal({ platformId, unit, open, onClose, onDone }: Props
       // Directors are people; only those who may see them get the field (and may change it).
       ...(unit && !unit.personalDetails ? {} : { directorPersonId: v.directorPersonId ?? null }),
     };
-    try {
-      let saved: UnitView;
-      if (unit) {
-        saved = await api.updateUnit(unit.id, body);
-        const before = unit.fields
-          .map((f) => f.id)
-          .sort()
-          .join();
-        if ([...v.fieldIds].sort().join() !== before) saved = await api.setUnitFields(unit.id, v.fieldIds);
-      } else {
-        saved = await api.createUnit(platformId, { ...body, fieldIds: v.fieldIds });
-      }
-      message.success(t('Unit {{name}} saved', { name: localName(saved, locale) }));
-      onDone(saved);
-    } catch (err) {
-      setError(err);
-      form.setFields(fieldErrors(t, err));
-    } finally {
-      setBusy(false);
+    let saved: UnitView;
+    if (unit) {
+      saved = await api.updateUnit(unit.id, body);
+      const before = unit.fields
+        .map((f) => f.id)
+        .sort()
+        .join();
+      if ([...v.fieldIds].sort().join() !== before) saved = await api.setUnitFields(unit.id, v.fieldIds);
+    } else {
+      saved = await api.createUnit(platformId, { ...body, fieldIds: v.fieldIds });
     }
+    message.success(t('Unit {{name}} saved', { name: localName(saved, locale) }));
+    onDone(saved);
   };
 
   return (
-    <Modal
+    <FormModal<UnitValues>
       open={open}
       title={unit ? t('Edit unit') : t('New unit')}
       okText={unit ? t('Save') : t('Create')}
-      cancelText={t('Cancel')}
-      onOk={() => form.submit()}
-      confirmLoading={busy}
       onCancel={onClose}
+      form={form}
+      onSubmit={submit}
       width={720}
-      forceRender
-      styles={{ body: { maxHeight: '68vh', overflowY: 'auto' } }}
+      formTestId="unit-form"
+      modal={{ forceRender: true, styles: { body: { maxHeight: '68vh', overflowY: 'auto' } } }}
     >
-      {error ? <SaveFailed error={error} /> : null}
-      <Form<UnitValues> form={form} layout="vertical" onFinish={submit} data-testid="unit-form">
-        <Row gutter={12}>
-          <Col span={12}>
-            <Form.Item
-              name="nameZh"
-              label={t('Chinese name')}
-              rules={[{ required: true, whitespace: true, message: t('Enter a name') }]}
-            >
-              <Input maxLength={200} />
-            </Form.Item>
-          </Col>
-          <Col span={12}>
-            <Form.Item
-              name="nameEn"
-              label={t('English name')}
-              rules={[{ required: true, whitespace: true, message: t('Enter a name') }]}
-            >
-              <Input maxLength={200} />
-            </Form.Item>
-          </Col>
-          <Col span={8}>
-            <Form.Item name="kind" label={t('Kind')} rules={[{ required: true }]}>
-              <Select options={UNIT_KINDS.map((k) => ({ value: k, label: t(UNIT_KIND_LABELS[k]) }))} />
-            </Form.Item>
-          </Col>
-          <Col span={8}>
-            <Form.Item name="code" label={t('Code')}>
-              <Input maxLength={32} />
-            </Form.Item>
-          </Col>
-          <Col span={8}>
-            <Form.Item name="sortOrder" label={t('Order')}>
-              <InputNumber min={0} precision={0} style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
-        </Row>
-        {(!unit || unit.personalDetails) && (
-          <Form.Item name="directorPersonId" label={t('Director')}>
-            <PersonPicker current={unit?.director ?? null} testId="unit-director" />
+      <Row gutter={12}>
+        <Col span={12}>
+          <Form.Item
+            name="nameZh"
+            label={t('Chinese name')}
+            rules={[{ required: true, whitespace: true, message: t('Enter a name') }]}
+          >
+            <Input maxLength={200} />
           </Form.Item>
-        )}
-        <Form.Item name="fieldIds" label={t('Technology fields')}>
-          <FieldTreeSelect keep={unit?.fields} testId="unit-fields" />
+        </Col>
+        <Col span={12}>
+          <Form.Item
+            name="nameEn"
+            label={t('English name')}
+            rules={[{ required: true, whitespace: true, message: t('Enter a name') }]}
+          >
+            <Input maxLength={200} />
+          </Form.Item>
+        </Col>
+        <Col span={8}>
+          <Form.Item name="kind" label={t('Kind')} rules={[{ required: true }]}>
+            <Select options={UNIT_KINDS.map((k) => ({ value: k, label: t(UNIT_KIND_LABELS[k]) }))} />
+          </Form.Item>
+        </Col>
+        <Col span={8}>
+          <Form.Item name="code" label={t('Code')}>
+            <Input maxLength={32} />
+          </Form.Item>
+        </Col>
+        <Col span={8}>
+          <Form.Item name="sortOrder" label={t('Order')}>
+            <InputNumber min={0} precision={0} style={{ width: '100%' }} />
+          </Form.Item>
+        </Col>
+      </Row>
+      {(!unit || unit.personalDetails) && (
+        <Form.Item name="directorPersonId" label={t('Director')}>
+          <PersonPicker current={unit?.director ?? null} testId="unit-director" />
         </Form.Item>
-        <Form.Item name="descriptionZh" label={t('Description (Chinese)')}>
-          <Input.TextArea rows={2} maxLength={4000} />
-        </Form.Item>
-        <Form.Item name="descriptionEn" label={t('Description (English)')}>
-          <Input.TextArea rows={2} maxLength={4000} />
-        </Form.Item>
-      </Form>
-    </Modal>
+      )}
+      <Form.Item name="fieldIds" label={t('Technology fields')}>
+        <FieldTreeSelect keep={unit?.fields} testId="unit-fields" />
+      </Form.Item>
+      <Form.Item name="descriptionZh" label={t('Description (Chinese)')}>
+        <Input.TextArea rows={2} maxLength={4000} />
+      </Form.Item>
+      <Form.Item name="descriptionEn" label={t('Description (English)')}>
+        <Input.TextArea rows={2} maxLength={4000} />
+      </Form.Item>
+    </FormModal>
   );
 }

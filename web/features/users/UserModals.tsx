@@ -1,11 +1,12 @@
-import { Alert, App, Form, Input, Modal, Switch } from 'antd';
+import { Alert, App, Form, Input, Modal } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ERROR_MESSAGES } from '../../../common/error-codes.js';
 import { PASSWORD_MIN_LENGTH, passwordProblem } from '../../../common/password-policy.js';
 import { api } from '../../api/endpoints.js';
 import type { RoleAssignment, UserView } from '../../api/types.js';
-import { errorText, fieldErrors } from '../../i18n/errors.js';
+import { FormModal } from '../../components/FormModal.js';
+import { errorText } from '../../i18n/errors.js';
 import { RolesEditor } from './RolesEditor.js';
 
 // One role picker per platform grows with the deployment; the dialog scrolls instead of the page.
@@ -43,79 +44,64 @@ export function CreateUserModal({
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<NewUser>();
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
 
   const submit = async (v: NewUser) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await api.createUser({ ...v, email: v.email?.trim() ? v.email.trim() : null });
-      message.success(t('User {{name}} created', { name: v.username }));
-      form.resetFields();
-      onDone();
-    } catch (err) {
-      setError(err);
-      form.setFields(fieldErrors(t, err));
-    } finally {
-      setBusy(false);
-    }
+    await api.createUser({ ...v, email: v.email?.trim() ? v.email.trim() : null });
+    message.success(t('User {{name}} created', { name: v.username }));
+    form.resetFields();
+    onDone();
   };
 
   return (
-    <Modal
+    <FormModal<NewUser>
       open={open}
       title={t('New user')}
       okText={t('Create')}
-      onOk={() => form.submit()}
-      confirmLoading={busy}
       onCancel={onClose}
-      destroyOnHidden
+      form={form}
+      onSubmit={submit}
+      initialValues={{ roles: [] }}
+      briefError
       width={560}
-      styles={SCROLLING_BODY}
+      modal={{ destroyOnHidden: true, styles: SCROLLING_BODY }}
     >
-      {error ? (
-        <Alert type="error" showIcon title={errorText(t, error)} style={{ marginBottom: 16 }} />
-      ) : null}
-      <Form<NewUser> form={form} layout="vertical" onFinish={submit} initialValues={{ roles: [] }}>
-        <Form.Item
-          name="username"
-          label={t('User name')}
-          rules={[{ required: true, message: t('Enter a user name') }]}
-          extra={t('Lower-case letters, digits, dot, underscore and hyphen; 2 to 63 characters')}
-        >
-          <Input autoComplete="off" />
-        </Form.Item>
-        <Form.Item
-          name="displayName"
-          label={t('Display name')}
-          rules={[{ required: true, message: t('Enter a display name') }]}
-        >
-          <Input />
-        </Form.Item>
-        <Form.Item
-          name="email"
-          label={t('Email')}
-          rules={[{ type: 'email', message: t('This value is invalid') }]}
-        >
-          <Input type="email" />
-        </Form.Item>
-        <Form.Item
-          name="password"
-          label={t('Initial password')}
-          extra={t('At least {{n}} characters, not containing the user name', { n: PASSWORD_MIN_LENGTH })}
-          rules={[
-            { required: true, message: t('Enter a password') },
-            passwordRule(t, () => form.getFieldValue('username') ?? ''),
-          ]}
-        >
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
-        <Form.Item name="roles" label={t('Roles')}>
-          <RolesEditor platformIds={platformIds} />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item
+        name="username"
+        label={t('User name')}
+        rules={[{ required: true, message: t('Enter a user name') }]}
+        extra={t('Lower-case letters, digits, dot, underscore and hyphen; 2 to 63 characters')}
+      >
+        <Input autoComplete="off" />
+      </Form.Item>
+      <Form.Item
+        name="displayName"
+        label={t('Display name')}
+        rules={[{ required: true, message: t('Enter a display name') }]}
+      >
+        <Input />
+      </Form.Item>
+      <Form.Item
+        name="email"
+        label={t('Email')}
+        rules={[{ type: 'email', message: t('This value is invalid') }]}
+      >
+        <Input type="email" />
+      </Form.Item>
+      <Form.Item
+        name="password"
+        label={t('Initial password')}
+        extra={t('At least {{n}} characters, not containing the user name', { n: PASSWORD_MIN_LENGTH })}
+        rules={[
+          { required: true, message: t('Enter a password') },
+          passwordRule(t, () => form.getFieldValue('username') ?? ''),
+        ]}
+      >
+        <Input.Password autoComplete="new-password" />
+      </Form.Item>
+      <Form.Item name="roles" label={t('Roles')}>
+        <RolesEditor platformIds={platformIds} />
+      </Form.Item>
+    </FormModal>
   );
 }
 
@@ -190,55 +176,37 @@ export function ResetPasswordModal({
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ password: string }>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
 
   const submit = async ({ password }: { password: string }) => {
     if (!user) return;
-    setBusy(true);
-    try {
-      await api.resetUserPassword(user.id, password);
-      message.success(t('Password of {{name}} reset; their sessions have ended', { name: user.username }));
-      form.resetFields();
-      setError(null);
-      onDone();
-    } catch (err) {
-      setError(err);
-      form.setFields(fieldErrors(t, err));
-    } finally {
-      setBusy(false);
-    }
+    await api.resetUserPassword(user.id, password);
+    message.success(t('Password of {{name}} reset; their sessions have ended', { name: user.username }));
+    form.resetFields();
+    onDone();
   };
 
   return (
-    <Modal
+    <FormModal<{ password: string }>
       open={!!user}
       title={t('Reset password of {{name}}', { name: user?.displayName ?? '' })}
       okText={t('Reset password')}
-      onOk={() => form.submit()}
-      confirmLoading={busy}
-      onCancel={() => {
-        setError(null);
-        onClose();
-      }}
-      destroyOnHidden
+      onCancel={onClose}
+      form={form}
+      onSubmit={submit}
+      briefError
+      modal={{ destroyOnHidden: true }}
     >
-      {error ? (
-        <Alert type="error" showIcon title={errorText(t, error)} style={{ marginBottom: 16 }} />
-      ) : null}
-      <Form form={form} layout="vertical" onFinish={submit}>
-        <Form.Item
-          name="password"
-          label={t('New password')}
-          extra={t('At least {{n}} characters, not containing the user name', { n: PASSWORD_MIN_LENGTH })}
-          rules={[
-            { required: true, message: t('Enter a password') },
-            passwordRule(t, () => user?.username ?? ''),
-          ]}
-        >
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item
+        name="password"
+        label={t('New password')}
+        extra={t('At least {{n}} characters, not containing the user name', { n: PASSWORD_MIN_LENGTH })}
+        rules={[
+          { required: true, message: t('Enter a password') },
+          passwordRule(t, () => user?.username ?? ''),
+        ]}
+      >
+        <Input.Password autoComplete="new-password" />
+      </Form.Item>
+    </FormModal>
   );
 }

@@ -6,9 +6,9 @@ import type { RequiredAttachment } from '../../../../common/calls.js';
 import { type ApplicationView, applicationsApi } from '../../../api/applications.js';
 import type { PublicCallView } from '../../../api/calls.js';
 import { useLocale } from '../../../app/locale.js';
+import { pick } from '../../../components/labels.js';
 import { errorText } from '../../../i18n/errors.js';
 import { ATTACHMENT_TYPE_LABELS } from '../../calls/CallFormLists.js';
-import { pick } from '../../calls/labels.js';
 import { saveFile } from '../../imports/files.js';
 
 const ACCEPT: Record<string, string> = {

@@ -3,9 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { COST_CATEGORIES, type CostCategory } from '../../../../common/calls.js';
 import type { ApplicationView } from '../../../api/applications.js';
 import { useLocale } from '../../../app/locale.js';
-import { COST_CATEGORIES_SHOWN } from '../../calls/labels.js';
-import { MoneyInput } from '../../calls/MoneyInput.js';
-import { money } from '../../calls/money.js';
+import { COST_CATEGORIES_SHOWN } from '../../../components/labels.js';
+import { MoneyInput } from '../../../components/MoneyInput.js';
+import { money } from '../../../components/money.js';
 import { orgName } from '../../orgs/labels.js';
 import { type BudgetMatrix, budgetTotals, type Member } from '../draft.js';
 

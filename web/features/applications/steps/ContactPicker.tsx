@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { type ApplicationMember, applicationsApi } from '../../../api/applications.js';
 import { useLocale } from '../../../app/locale.js';
 import { useApi } from '../../../app/useApi.js';
-import { localName } from '../../platforms/labels.js';
+import { localName } from '../../../components/labels.js';
 
 /**
  * Picks the contact person of a consortium member among the people the directory lists for its

@@ -3,7 +3,7 @@ import { Button, Card, Col, Form, Input, InputNumber, Row, Select, Space } from 
 import { useTranslation } from 'react-i18next';
 import type { PublicCallView } from '../../../api/calls.js';
 import { useLocale } from '../../../app/locale.js';
-import { localName } from '../../platforms/labels.js';
+import { localName } from '../../../components/labels.js';
 
 /** Step 1: titles and summaries in Chinese and/or English, and one of the call's fields. */
 export function SummaryStep({ call }: { call: PublicCallView }) {

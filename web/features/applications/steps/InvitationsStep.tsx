@@ -4,11 +4,11 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type ApplicationMember, type ApplicationView, applicationsApi } from '../../../api/applications.js';
 import { useLocale } from '../../../app/locale.js';
+import { localName } from '../../../components/labels.js';
+import { money } from '../../../components/money.js';
 import { errorText } from '../../../i18n/errors.js';
 import { tk } from '../../../i18n/index.js';
-import { money } from '../../calls/money.js';
 import { orgName } from '../../orgs/labels.js';
-import { localName } from '../../platforms/labels.js';
 
 export const CONFIRMATION_LABELS: Record<ApplicationMember['confirmation'], [string, string]> = {
   not_needed: [tk('Lead: no confirmation needed'), 'default'],

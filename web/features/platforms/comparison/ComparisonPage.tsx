@@ -1,6 +1,6 @@
 import { Link } from 'react-router-dom';
 import { useLocale } from '../../../app/locale.js';
-import { localName } from '../labels.js';
+import { localName } from '../../../components/labels.js';
 import { ComparisonView } from './ComparisonView.js';
 
 /** /comparison in the signed-in shell: names lead to the platforms' pages. */

@@ -6,11 +6,11 @@ import { api } from '../../../api/endpoints.js';
 import type { ComparisonItem } from '../../../api/types.js';
 import { useLocale } from '../../../app/locale.js';
 import { useApi } from '../../../app/useApi.js';
+import { Chart } from '../../../components/Chart.js';
+import { Centered, LoadFailed } from '../../../components/feedback.js';
+import { MODEL_COLORS } from '../../../components/labels.js';
 import { tk } from '../../../i18n/index.js';
 import { MODEL_LABELS } from '../../../i18n/labels.js';
-import { EChart } from '../EChart.js';
-import { MODEL_COLORS } from '../labels.js';
-import { Centered, LoadFailed } from '../ui.js';
 import { ComparisonTable } from './ComparisonTable.js';
 import { fundingMixOption, radarHeight, radarOption } from './comparisonOptions.js';
 
@@ -94,7 +94,7 @@ export function ComparisonView({ linkOf }: Props) {
               <Typography.Title level={5} style={{ marginTop: 8 }}>
                 {t('Government participation')}
               </Typography.Title>
-              <EChart
+              <Chart
                 option={radars[i]!}
                 height={radarHeight(Math.max(...byModel.map((m) => m.items.length)))}
                 label={t('Government participation of {{model}} platforms', {
@@ -138,7 +138,7 @@ export function ComparisonView({ linkOf }: Props) {
             'Share of each source in the platform’s funding over the years counted; amounts, in each platform’s own currency, are in the tooltip.',
           )}
         </Typography.Paragraph>
-        <EChart
+        <Chart
           option={mix}
           height={Math.max(240, ordered.length * 40 + 70)}
           label={t('Funding mix by source')}

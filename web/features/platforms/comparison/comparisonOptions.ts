@@ -1,9 +1,15 @@
 import type { TFunction } from 'i18next';
 import { FUNDING_SOURCES, RATING_DIMENSIONS, RATING_MAX } from '../../../../common/platforms.js';
 import type { ComparisonItem } from '../../../api/types.js';
-import type { ChartOption } from '../EChart.js';
-import { chartName, FUNDING_SOURCE_LABELS, localName, RATING_LABELS, SOURCE_COLORS } from '../labels.js';
-import { formatMoney, formatPercent } from '../money.js';
+import type { ChartOption } from '../../../components/Chart.js';
+import {
+  chartName,
+  FUNDING_SOURCE_LABELS,
+  localName,
+  RATING_LABELS,
+  SOURCE_COLORS,
+} from '../../../components/labels.js';
+import { formatMoney, formatPercent } from '../../../components/money.js';
 
 const html = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);

@@ -1,9 +1,9 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocale } from '../../../app/locale.js';
-import { type ChartOption, EChart } from '../EChart.js';
-import { FUNDING_SOURCE_LABELS, SOURCE_COLORS } from '../labels.js';
-import { formatCompact, formatMoney, toMinor } from '../money.js';
+import { Chart, type ChartOption } from '../../../components/Chart.js';
+import { FUNDING_SOURCE_LABELS, SOURCE_COLORS } from '../../../components/labels.js';
+import { formatCompact, formatMoney, toMinor } from '../../../components/money.js';
 import { sourcesUsed, type YearRow } from './fundingRows.js';
 
 interface Props {
@@ -45,6 +45,6 @@ export function FundingChart({ rows, currency, digits }: Props) {
     };
   }, [rows, currency, digits, locale, t]);
   return (
-    <EChart option={option} height={320} label={t('Funding by source and year')} testId="funding-chart" />
+    <Chart option={option} height={320} label={t('Funding by source and year')} testId="funding-chart" />
   );
 }

@@ -5,8 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { FUNDING_SOURCES, type FundingSource } from '../../../../common/platforms.js';
 import { api } from '../../../api/endpoints.js';
 import type { FundingTable } from '../../../api/types.js';
-import { FUNDING_SOURCE_LABELS } from '../labels.js';
-import { SaveFailed } from '../ui.js';
+import { SaveFailed } from '../../../components/feedback.js';
+import { FUNDING_SOURCE_LABELS } from '../../../components/labels.js';
 import { newYearRow, toRowInputs, toYearRows, type YearRow } from './fundingRows.js';
 
 interface Props {

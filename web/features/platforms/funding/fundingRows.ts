@@ -1,6 +1,6 @@
 import { FUNDING_SOURCES, type FundingSource } from '../../../../common/platforms.js';
 import type { FundingRowInput, FundingTable } from '../../../api/types.js';
-import { toMajor, toMinor } from '../money.js';
+import { toMajor, toMinor } from '../../../components/money.js';
 
 /** One year of the editor: an amount per source in major units (null: nothing recorded). */
 export interface YearRow {

@@ -3,8 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { Navigate, Route, Routes, useNavigate, useParams } from 'react-router-dom';
 import { usePlatforms } from '../../../app/platforms.js';
 import { useSignedIn } from '../../../app/session.js';
-import { defaultPlatform, PlatformSelect } from '../PlatformSelect.js';
-import { Centered } from '../ui.js';
+import { Centered } from '../../../components/feedback.js';
+import { defaultPlatform, PlatformSelect } from '../../../components/PlatformSelect.js';
 import { OrgChartView } from './OrgChartView.js';
 
 /** /org-chart opens the chart of the user's own platform; /org-chart/:id any platform's. */

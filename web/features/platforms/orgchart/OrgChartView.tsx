@@ -7,10 +7,10 @@ import { api } from '../../../api/endpoints.js';
 import type { OrgChart } from '../../../api/types.js';
 import { useLocale } from '../../../app/locale.js';
 import { useApi } from '../../../app/useApi.js';
-import { EChart } from '../EChart.js';
-import { COMMITTEE_CATEGORY_LABELS, FUNDING_SOURCE_LABELS, localName } from '../labels.js';
-import { formatMoney } from '../money.js';
-import { Centered, IllustrativeTag, LoadFailed } from '../ui.js';
+import { Chart } from '../../../components/Chart.js';
+import { Centered, IllustrativeTag, LoadFailed } from '../../../components/feedback.js';
+import { COMMITTEE_CATEGORY_LABELS, FUNDING_SOURCE_LABELS, localName } from '../../../components/labels.js';
+import { formatMoney } from '../../../components/money.js';
 import { orgChartOption } from './orgChartOption.js';
 
 type TreeNode = OrgChart['tree'];
@@ -64,7 +64,7 @@ export function OrgChartView({ platformId }: { platformId: string }) {
     >
       <div style={{ overflowX: 'auto' }}>
         <div style={{ width: layout.width, margin: '0 auto' }}>
-          <EChart
+          <Chart
             option={layout.option}
             height={layout.height}
             label={t('Organisation chart')}

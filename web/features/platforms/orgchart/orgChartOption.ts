@@ -1,8 +1,7 @@
 import type { TFunction } from 'i18next';
 import type { CommitteeCategory, FundingSource, UnitKind } from '../../../../common/platforms.js';
 import type { OrgChart } from '../../../api/types.js';
-import { tk } from '../../../i18n/index.js';
-import type { ChartOption } from '../EChart.js';
+import type { ChartOption } from '../../../components/Chart.js';
 import {
   CATEGORY_COLORS,
   COMMITTEE_CATEGORY_LABELS,
@@ -10,8 +9,9 @@ import {
   localName,
   SOURCE_COLORS,
   UNIT_KIND_LABELS,
-} from '../labels.js';
-import { formatCompact, formatMoney } from '../money.js';
+} from '../../../components/labels.js';
+import { formatCompact, formatMoney } from '../../../components/money.js';
+import { tk } from '../../../i18n/index.js';
 import { type ChartNode, type Kind, layOut, MARGIN, SIZE } from './orgChartLayout.js';
 import { wrapText } from './wrapText.js';
 

@@ -6,8 +6,8 @@ import { useLocale } from '../../../app/locale.js';
 import { canCreatePlatform } from '../../../app/permissions.js';
 import { useSignedIn } from '../../../app/session.js';
 import { useApi } from '../../../app/useApi.js';
-import { localName } from '../labels.js';
-import { Centered, Forbidden, LoadFailed } from '../ui.js';
+import { Centered, Forbidden, LoadFailed } from '../../../components/feedback.js';
+import { localName } from '../../../components/labels.js';
 import { NEW_PLATFORM, ProfileForm, profileValues } from './ProfileForm.js';
 
 /** /platforms/new: system admins create a platform, then give it admins on the Users page. */

@@ -1,12 +1,13 @@
 import { Alert, Button, Col, Form, Input, InputNumber, Row, Segmented, Select, Space, Switch } from 'antd';
-import { type ReactNode, useMemo, useState } from 'react';
+import { type ReactNode, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { RATING_MAX } from '../../../../common/platforms.js';
 import { PLATFORM_MODELS, type PlatformModel } from '../../../../common/roles.js';
 import type { PlatformProfile } from '../../../api/types.js';
-import { errorText, fieldErrors } from '../../../i18n/errors.js';
+import { MONTHS, RATING_LABELS } from '../../../components/labels.js';
+import { useSubmit } from '../../../components/useSubmit.js';
+import { errorText } from '../../../i18n/errors.js';
 import { MODEL_LABELS } from '../../../i18n/labels.js';
-import { MONTHS, RATING_LABELS } from '../labels.js';
 
 /** The form's values: what PATCH /api/platforms/:id takes, with '' for an empty text box. */
 export interface ProfileValues {
@@ -99,26 +100,15 @@ interface Props {
 export function ProfileForm({ initial, submitLabel, onSubmit, onCancel }: Props) {
   const { t } = useTranslation();
   const [form] = Form.useForm<ProfileValues>();
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
   const currencies = useMemo(
     () => Intl.supportedValuesOf('currency').map((c) => ({ value: c, label: c })),
     [],
   );
   const required = (message: string) => [{ required: true, whitespace: true, message }];
 
-  const submit = async (v: ProfileValues) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await onSubmit(toBody(v));
-    } catch (err) {
-      setError(err);
-      form.setFields(fieldErrors(t, err));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { submit, busy, error } = useSubmit(form, async (v: ProfileValues) => {
+    await onSubmit(toBody(v));
+  });
 
   const half = (node: ReactNode) => (
     <Col xs={24} md={12}>

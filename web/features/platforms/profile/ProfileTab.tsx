@@ -2,8 +2,8 @@ import { Alert, Descriptions, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { PlatformDetail } from '../../../api/types.js';
 import { useLocale } from '../../../app/locale.js';
+import { monthLabel } from '../../../components/labels.js';
 import { MODEL_LABELS } from '../../../i18n/labels.js';
-import { monthLabel } from '../labels.js';
 import { Ratings } from './Ratings.js';
 
 const pick = (locale: string, zh: string | null, en: string | null) =>

@@ -1,7 +1,7 @@
 import { Rate, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { RATING_DIMENSIONS, RATING_MAX } from '../../../../common/platforms.js';
-import { RATING_LABELS } from '../labels.js';
+import { RATING_LABELS } from '../../../components/labels.js';
 
 export interface RatingValues {
   funding: number;

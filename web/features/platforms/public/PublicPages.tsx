@@ -6,16 +6,16 @@ import { api } from '../../../api/endpoints.js';
 import { useLocale } from '../../../app/locale.js';
 import { useSession } from '../../../app/session.js';
 import { useApi } from '../../../app/useApi.js';
+import { Centered } from '../../../components/feedback.js';
+import { localName } from '../../../components/labels.js';
+import { defaultPlatform, PlatformSelect } from '../../../components/PlatformSelect.js';
 import { Logo } from '../../../shell/Brand.js';
 import { LanguageSwitch } from '../../../shell/LanguageSwitch.js';
 import { PublicCallPage, PublicCallsLink, PublicCallsPage } from '../../calls/PublicCalls.js';
 import PortalDetailPage from '../../portal/PortalDetailPage.js';
 import PortalSearchPage from '../../portal/PortalSearchPage.js';
 import { ComparisonView } from '../comparison/ComparisonView.js';
-import { localName } from '../labels.js';
 import { OrgChartView } from '../orgchart/OrgChartView.js';
-import { defaultPlatform, PlatformSelect } from '../PlatformSelect.js';
-import { Centered } from '../ui.js';
 
 /**
  * Pages anyone may open without signing in: the platform comparison and the organisation charts. They

@@ -6,8 +6,8 @@ import { callsApi } from '../../../api/calls.js';
 import { type OverrideView, reviewRunsApi } from '../../../api/review-runs.js';
 import { useLocale } from '../../../app/locale.js';
 import { useApi } from '../../../app/useApi.js';
+import { pick } from '../../../components/labels.js';
 import { errorText } from '../../../i18n/errors.js';
-import { pick } from '../../calls/labels.js';
 
 interface Values {
   applicationId: string;

@@ -4,8 +4,8 @@ import { SEAT_STATES } from '../../../../common/review.js';
 import { reviewRunsApi, type Seat } from '../../../api/review-runs.js';
 import { useLocale } from '../../../app/locale.js';
 import { useApi } from '../../../app/useApi.js';
+import { zonedTime } from '../../../components/time.js';
 import { errorText } from '../../../i18n/errors.js';
-import { zonedTime } from '../../calls/time.js';
 import { CATEGORY_LABELS, SEAT_COLORS, SEAT_LABELS } from '../labels.js';
 
 /** The published seats with their states and counts; refill fills declined and unanswered ones. */

@@ -7,8 +7,8 @@ import { conflictsApi, type ExplainPair } from '../../../api/review-conflicts.js
 import { reviewRunsApi } from '../../../api/review-runs.js';
 import { useLocale } from '../../../app/locale.js';
 import { useApi } from '../../../app/useApi.js';
+import { pick } from '../../../components/labels.js';
 import { errorText } from '../../../i18n/errors.js';
-import { pick } from '../../calls/labels.js';
 import { evidenceText, REASONS_SHOWN, RULE_KINDS_SHOWN } from './labels.js';
 
 /** Picks an expert and an application and shows, rule by rule, why the pair is or is not excluded. */

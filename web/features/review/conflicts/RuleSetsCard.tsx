@@ -9,8 +9,8 @@ import { callsApi } from '../../../api/calls.js';
 import { conflictsApi, type RuleSet } from '../../../api/review-conflicts.js';
 import { useLocale } from '../../../app/locale.js';
 import { useApi } from '../../../app/useApi.js';
+import { pick } from '../../../components/labels.js';
 import { errorText } from '../../../i18n/errors.js';
-import { pick } from '../../calls/labels.js';
 import { RULE_KINDS_SHOWN, ruleText } from './labels.js';
 
 interface Values {

@@ -3,7 +3,7 @@ import { Button, Card, Form, InputNumber, Select, Space, Typography } from 'antd
 import { useTranslation } from 'react-i18next';
 import type { DecisionConstraints } from '../../../api/review-decisions.js';
 import { useLocale } from '../../../app/locale.js';
-import { pick } from '../../calls/labels.js';
+import { pick } from '../../../components/labels.js';
 
 export interface FieldOption {
   id: string;

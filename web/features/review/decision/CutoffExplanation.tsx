@@ -3,9 +3,9 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { DecisionItem, DecisionView } from '../../../api/review-decisions.js';
 import { useLocale } from '../../../app/locale.js';
+import { pick } from '../../../components/labels.js';
+import { money } from '../../../components/money.js';
 import { tk } from '../../../i18n/index.js';
-import { pick } from '../../calls/labels.js';
-import { money } from '../../calls/money.js';
 
 const THRESHOLD_SHOWN: Record<string, string> = {
   total: tk('Total'),

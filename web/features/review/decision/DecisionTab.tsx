@@ -21,10 +21,10 @@ import {
 } from '../../../api/review-decisions.js';
 import { useLocale } from '../../../app/locale.js';
 import { useApi } from '../../../app/useApi.js';
+import { Centered, LoadFailed } from '../../../components/feedback.js';
+import { pick } from '../../../components/labels.js';
+import { money } from '../../../components/money.js';
 import { errorText } from '../../../i18n/errors.js';
-import { pick } from '../../calls/labels.js';
-import { money } from '../../calls/money.js';
-import { Centered, LoadFailed } from '../../platforms/ui.js';
 import { ConstraintsForm } from './ConstraintsForm.js';
 import { CutoffExplanation, reasonText } from './CutoffExplanation.js';
 import { OverrideButton } from './OverrideButton.js';

@@ -5,9 +5,9 @@ import { Link } from 'react-router-dom';
 import { type MyReview, reviewRunsApi } from '../../../api/review-runs.js';
 import { useLocale } from '../../../app/locale.js';
 import { useApi } from '../../../app/useApi.js';
+import { pick } from '../../../components/labels.js';
+import { zonedTime } from '../../../components/time.js';
 import { errorText } from '../../../i18n/errors.js';
-import { pick } from '../../calls/labels.js';
-import { zonedTime } from '../../calls/time.js';
 import { SEAT_COLORS, SEAT_LABELS } from '../labels.js';
 
 /** /my-reviews: the expert's invitations (accept, or decline with a reason) and accepted reviews. */

@@ -2,8 +2,8 @@ import { App, Button, Card, Form, Input, InputNumber, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { type PanelApplication, type PanelReviewBody, scoringApi } from '../../../api/review-scoring.js';
 import { useLocale } from '../../../app/locale.js';
+import { zonedTime } from '../../../components/time.js';
 import { errorText, fieldErrors } from '../../../i18n/errors.js';
-import { zonedTime } from '../../calls/time.js';
 
 /** The panel's consensus score and report for one application (recorded again replaces it). */
 export function ConsensusForm({

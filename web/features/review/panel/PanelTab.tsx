@@ -11,12 +11,12 @@ import {
 } from '../../../api/review-scoring.js';
 import { useLocale } from '../../../app/locale.js';
 import { useApi } from '../../../app/useApi.js';
+import { Centered, LoadFailed } from '../../../components/feedback.js';
+import { CRITERIA_SHOWN, pick } from '../../../components/labels.js';
+import { money } from '../../../components/money.js';
 import { errorText } from '../../../i18n/errors.js';
 import { tk } from '../../../i18n/index.js';
-import { CRITERIA_SHOWN, pick } from '../../calls/labels.js';
-import { money } from '../../calls/money.js';
 import { saveFile } from '../../imports/files.js';
-import { Centered, LoadFailed } from '../../platforms/ui.js';
 import { ConsensusForm } from './ConsensusForm.js';
 import { ThresholdsForm } from './ThresholdsForm.js';
 

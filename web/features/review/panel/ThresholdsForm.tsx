@@ -3,8 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { CRITERIA } from '../../../../common/calls.js';
 import type { ReviewThresholds } from '../../../../common/review-thresholds.js';
 import { type PanelView, scoringApi } from '../../../api/review-scoring.js';
+import { CRITERIA_SHOWN } from '../../../components/labels.js';
 import { errorText, fieldErrors } from '../../../i18n/errors.js';
-import { CRITERIA_SHOWN } from '../../calls/labels.js';
 
 /** The panel's minimums on the call's scale; an empty box means no minimum. */
 export function ThresholdsForm({

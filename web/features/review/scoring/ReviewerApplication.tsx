@@ -3,9 +3,9 @@ import { Button, Card, Descriptions, Space, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { type ScorecardView, scoringApi } from '../../../api/review-scoring.js';
 import { useLocale } from '../../../app/locale.js';
+import { COST_CATEGORIES_SHOWN, pick } from '../../../components/labels.js';
+import { money } from '../../../components/money.js';
 import { ApplicationContentCards } from '../../applications/ApplicationContentCards.js';
-import { COST_CATEGORIES_SHOWN, pick } from '../../calls/labels.js';
-import { money } from '../../calls/money.js';
 import { saveFile } from '../../imports/files.js';
 
 type App = ScorecardView['application'];

@@ -23,11 +23,11 @@ import { ApiError } from '../../../api/client.js';
 import { type ScorecardView, scoringApi } from '../../../api/review-scoring.js';
 import { useLocale } from '../../../app/locale.js';
 import { useApi } from '../../../app/useApi.js';
+import { Centered, LoadFailed } from '../../../components/feedback.js';
+import { CRITERIA_SHOWN, pick } from '../../../components/labels.js';
+import { zonedTime } from '../../../components/time.js';
 import { errorText } from '../../../i18n/errors.js';
 import { tk } from '../../../i18n/index.js';
-import { CRITERIA_SHOWN, pick } from '../../calls/labels.js';
-import { zonedTime } from '../../calls/time.js';
-import { Centered, LoadFailed } from '../../platforms/ui.js';
 import { ReviewerApplication } from './ReviewerApplication.js';
 
 type Entry = { score: number | null; comment: string };

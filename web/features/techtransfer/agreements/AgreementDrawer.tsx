@@ -4,8 +4,8 @@ import { currencyDigits } from '../../../../common/platforms.js';
 import { type AgreementView, type ReceiptView, ttApi } from '../../../api/techtransfer.js';
 import { useLocale } from '../../../app/locale.js';
 import { useApi } from '../../../app/useApi.js';
+import { formatMoney } from '../../../components/money.js';
 import { errorText } from '../../../i18n/errors.js';
-import { formatMoney } from '../../platforms/money.js';
 import {
   AGREEMENT_KIND_LABELS,
   CRADA_CLASS_LABELS,

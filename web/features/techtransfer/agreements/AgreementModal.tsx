@@ -13,9 +13,9 @@ import {
 import { currencyDigits } from '../../../../common/platforms.js';
 import { type AgreementView, type CreateAgreementBody, ttApi } from '../../../api/techtransfer.js';
 import { useApi } from '../../../app/useApi.js';
+import { toMajor, toMinor } from '../../../components/money.js';
 import { errorText, fieldErrors } from '../../../i18n/errors.js';
 import { OrgPicker } from '../../orgs/OrgPicker.js';
-import { toMajor, toMinor } from '../../platforms/money.js';
 import {
   AGREEMENT_KIND_LABELS,
   CRADA_CLASS_LABELS,

@@ -5,8 +5,8 @@ import { currencyDigits } from '../../../../common/platforms.js';
 import { ttApi } from '../../../api/techtransfer.js';
 import { useLocale } from '../../../app/locale.js';
 import { useApi } from '../../../app/useApi.js';
+import { formatMoney, toMajor, toMinor } from '../../../components/money.js';
 import { errorText, fieldErrors } from '../../../i18n/errors.js';
-import { formatMoney, toMajor, toMinor } from '../../platforms/money.js';
 
 interface Values {
   name: string;

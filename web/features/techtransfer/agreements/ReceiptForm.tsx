@@ -4,8 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { RECEIPT_CATEGORIES, type ReceiptCategory } from '../../../../common/ip.js';
 import { currencyDigits } from '../../../../common/platforms.js';
 import { type AgreementView, ttApi } from '../../../api/techtransfer.js';
+import { toMinor } from '../../../components/money.js';
 import { errorText, fieldErrors } from '../../../i18n/errors.js';
-import { toMinor } from '../../platforms/money.js';
 import { RECEIPT_CATEGORY_LABELS } from '../labels.js';
 
 interface Values {

@@ -5,9 +5,9 @@ import { LICENCE_KINDS } from '../../../../common/ip.js';
 import { currencyDigits } from '../../../../common/platforms.js';
 import type { TtReport } from '../../../api/techtransfer.js';
 import { useLocale } from '../../../app/locale.js';
-import { formatCompact, formatMoney, toMajor } from '../../platforms/money.js';
+import { Chart, type ChartOption } from '../../../components/Chart.js';
+import { formatCompact, formatMoney, toMajor } from '../../../components/money.js';
 import { LICENCE_KIND_LABELS } from '../labels.js';
-import { TtChart, type TtChartOption } from './TtChart.js';
 
 const grid = { left: 16, right: 16, top: 24, bottom: 40, containLabel: true };
 
@@ -19,7 +19,7 @@ export function ReportCharts({ report }: { report: TtReport }) {
   const digits = currencyDigits(currency);
   const years = useMemo(() => report.years.map((y) => String(y.year)), [report]);
 
-  const pipeline = useMemo<TtChartOption>(
+  const pipeline = useMemo<ChartOption>(
     () => ({
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
       legend: { bottom: 0 },
@@ -39,7 +39,7 @@ export function ReportCharts({ report }: { report: TtReport }) {
     [report, t, years],
   );
 
-  const income = useMemo<TtChartOption>(() => {
+  const income = useMemo<ChartOption>(() => {
     const money = (v: unknown) =>
       typeof v === 'number' ? formatMoney(Math.round(v * 10 ** digits), currency, digits, locale) : '—';
     return {
@@ -68,7 +68,7 @@ export function ReportCharts({ report }: { report: TtReport }) {
     };
   }, [report, t, years, currency, digits, locale]);
 
-  const kinds = useMemo<TtChartOption>(() => {
+  const kinds = useMemo<ChartOption>(() => {
     const { active, new: fresh } = report.federal.licences;
     return {
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
@@ -87,7 +87,7 @@ export function ReportCharts({ report }: { report: TtReport }) {
     <Row gutter={[16, 16]}>
       <Col xs={24} xl={12}>
         <Card size="small" title={t('Disclosures, applications and patents by year')}>
-          <TtChart
+          <Chart
             option={pipeline}
             height={300}
             label={t('Disclosures, applications and patents by year')}
@@ -97,12 +97,12 @@ export function ReportCharts({ report }: { report: TtReport }) {
       </Col>
       <Col xs={24} xl={12}>
         <Card size="small" title={t('Licence income by year')}>
-          <TtChart option={income} height={300} label={t('Licence income by year')} testId="chart-income" />
+          <Chart option={income} height={300} label={t('Licence income by year')} testId="chart-income" />
         </Card>
       </Col>
       <Col xs={24} xl={12}>
         <Card size="small" title={t('Licences by kind')}>
-          <TtChart option={kinds} height={300} label={t('Licences by kind')} testId="chart-kinds" />
+          <Chart option={kinds} height={300} label={t('Licences by kind')} testId="chart-kinds" />
         </Card>
       </Col>
     </Row>

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../../api/endpoints.js';
 import { useLocale } from '../../../app/locale.js';
 import { useApi } from '../../../app/useApi.js';
-import { localName } from '../../platforms/labels.js';
+import { localName } from '../../../components/labels.js';
 
 export interface ReportFilter {
   from: number;

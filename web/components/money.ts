@@ -35,3 +35,18 @@ export function formatCompact(minor: number, currency: string, digits: number, l
 
 export const formatPercent = (share: number, locale: string): string =>
   new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(share);
+
+/** The number of minor-unit digits of a currency (2 for CNY/USD/EUR, 0 for JPY). */
+export function currencyDigits(currency: string): number {
+  try {
+    return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions()
+      .maximumFractionDigits as number;
+  } catch {
+    return 2;
+  }
+}
+
+/** An amount in integer minor units, shown in the viewer's language. */
+export function money(minor: number, currency: string, locale: string): string {
+  return formatMoney(minor, currency, currencyDigits(currency), locale);
+}

@@ -3,6 +3,8 @@ import {
   type BarSeriesOption,
   GraphChart,
   type GraphSeriesOption,
+  LineChart,
+  type LineSeriesOption,
   PieChart,
   type PieSeriesOption,
   RadarChart,
@@ -23,12 +25,14 @@ import {
 import { type ComposeOption, type ECharts, init, use } from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 import { type CSSProperties, useEffect, useRef } from 'react';
+import { usePrefersReducedMotion } from '../app/locale.js';
 
-// Only the charts and components these pages draw, so the bundle stays small. SVG rather than canvas:
+// The app's one chart component. Only the charts and components the pages draw, so the bundle stays small. SVG rather than canvas:
 // labels stay crisp when zoomed and printed, and their text is in the page (screen readers, tests).
 use([
   BarChart,
   GraphChart,
+  LineChart,
   PieChart,
   RadarChart,
   GridComponent,
@@ -42,6 +46,7 @@ use([
 export type ChartOption = ComposeOption<
   | BarSeriesOption
   | GraphSeriesOption
+  | LineSeriesOption
   | PieSeriesOption
   | RadarSeriesOption
   | GridComponentOption
@@ -65,9 +70,11 @@ interface Props {
 }
 
 /** An ECharts instance bound to a div: created once, given each new option whole, resized with its box. */
-export function EChart({ option, height, label, testId, style }: Props) {
+export function Chart({ option, height, label, testId, style }: Props) {
   const box = useRef<HTMLDivElement>(null);
   const chart = useRef<ECharts | null>(null);
+  // No entry animation for a user who asked for reduced motion (the browser tests too).
+  const still = usePrefersReducedMotion();
 
   useEffect(() => {
     const el = box.current;
@@ -84,8 +91,11 @@ export function EChart({ option, height, label, testId, style }: Props) {
   }, []);
 
   useEffect(() => {
-    chart.current?.setOption({ textStyle: { fontFamily: CHART_FONT }, ...option }, { notMerge: true });
-  }, [option]);
+    chart.current?.setOption(
+      { textStyle: { fontFamily: CHART_FONT }, animation: !still, ...option },
+      { notMerge: true },
+    );
+  }, [option, still]);
 
   return (
     <div

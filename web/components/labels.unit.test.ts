@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import * as common from '../../../common/platforms.js';
+import * as common from '../../common/platforms.js';
 import * as web from './labels.js';
 
 describe('web labels of platforms, units and the committee', () => {

@@ -32,3 +32,9 @@ export function zonedTime(iso: string | null | undefined, locale: string): strin
     timeZoneName: 'short',
   }).format(new Date(iso));
 }
+
+/** Date and time in the viewer's language and time zone (timestamps are stored in UTC). */
+export function formatTime(iso: string | null | undefined, locale: string): string {
+  if (!iso) return '—';
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+}
