@@ -9,13 +9,12 @@ import { useLocale } from '../../app/locale.js';
 import { usePlatforms } from '../../app/platforms.js';
 import { useSignedIn } from '../../app/session.js';
 import { useApi } from '../../app/useApi.js';
+import { localName, pick } from '../../components/labels.js';
+import { money } from '../../components/money.js';
+import { defaultPlatform, PlatformSelect } from '../../components/PlatformSelect.js';
 import { errorText } from '../../i18n/errors.js';
 import { tk } from '../../i18n/index.js';
-import { pick } from '../calls/labels.js';
-import { money } from '../calls/money.js';
 import { FieldTags } from '../fields/FieldTreeSelect.js';
-import { localName } from '../platforms/labels.js';
-import { defaultPlatform, PlatformSelect } from '../platforms/PlatformSelect.js';
 import { STATE_LABELS } from './projects.labels.js';
 import { RegisterProjectModal } from './RegisterProjectModal.js';
 
