@@ -59,6 +59,7 @@ const envSchema = z.object({
   SMTP_FROM: z.string().min(3).default('Commonlab <no-reply@commonlab.local>'),
   AUDIT_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
   AUDIT_CHECKPOINT_FILE: z.string().min(1).optional(),
+  AUDIT_CHECKPOINT_MINUTES: z.coerce.number().int().min(0).max(10_080).default(60),
   PUBLIC_URL: z
     .string()
     .regex(/^https?:\/\/[^/]+/, 'must be an http:// or https:// URL')
@@ -111,6 +112,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     auditCheckpointFile: path.resolve(
       e.AUDIT_CHECKPOINT_FILE ?? path.join(dataDir, 'audit-checkpoints.jsonl'),
     ),
+    auditCheckpointMinutes: e.AUDIT_CHECKPOINT_MINUTES,
     publicUrl: e.PUBLIC_URL ?? `http://${e.HOST}:${e.PORT}`,
   });
 }

@@ -2,6 +2,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildApp } from './app.js';
 import { loadConfig } from './config.js';
+import { systemClock } from './http/context.js';
+import { startCheckpointTimer } from './modules/audit/audit.schedule.js';
 import { cliCtx, openDatabase } from './runtime.js';
 import { isEmpty, seedDemo } from './seed/demo.js';
 import { DEMO_PASSWORD } from './seed/demo-users.js';
@@ -27,6 +29,12 @@ export async function serve(): Promise<void> {
     );
   }
   const app = await buildApp({ config, database, webRoot: defaultWebRoot });
+  const stopCheckpoints = startCheckpointTimer({
+    db: database.db,
+    config,
+    clock: systemClock,
+    log: app.log,
+  });
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
@@ -37,6 +45,7 @@ export async function serve(): Promise<void> {
       process.exit(1);
     }, config.shutdownTimeoutMs);
     timer.unref();
+    await stopCheckpoints();
     await app.close();
     await database.close();
     app.log.info('closed cleanly');

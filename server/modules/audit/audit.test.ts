@@ -1,4 +1,4 @@
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appendAudit, entryHash, GENESIS_HASH, verifyAuditChain } from '../../db/audit-chain.js';
 import { createAuditGuards, dropAuditGuards } from '../../db/migrations/0013_audit_append_only.js';
@@ -6,6 +6,7 @@ import { buildUser } from '../../test/factories.js';
 import { type Client, setupTestApp, signIn, TEST_PASSWORD, type TestApp } from '../../test/harness.js';
 import { createUser } from '../users/users.service.js';
 import { verifyCheckpoints, writeCheckpoint } from './audit.checkpoint.js';
+import { checkpointIfAdvanced, startCheckpointTimer } from './audit.schedule.js';
 
 let t: TestApp;
 let root: Client;
@@ -305,5 +306,34 @@ describe('signed checkpoints of the head, outside the database', () => {
       reason: 'checkpoint_signature',
     });
     writeFileSync(file, original);
+  });
+});
+
+describe('the server’s own checkpoints (AUDIT_CHECKPOINT_MINUTES)', () => {
+  it('anchor the head only when the chain has grown since the last checkpoint', async () => {
+    const cfg = { ...t.config, auditCheckpointFile: `${t.config.auditCheckpointFile}.timer` };
+    const deps = { db: t.database.db, config: cfg, clock: t.clock };
+    const first = await checkpointIfAdvanced(deps);
+    expect(first).not.toBeNull();
+    expect(await checkpointIfAdvanced(deps)).toBeNull();
+    await append({ action: 'test.timer', entityType: 'test' });
+    const second = await checkpointIfAdvanced(deps);
+    expect(second!.seq).toBe(first!.seq + 1);
+    expect(readFileSync(cfg.auditCheckpointFile, 'utf8').trim().split('\n')).toHaveLength(2);
+    expect(await verifyCheckpoints(t.database.db, cfg)).toMatchObject({ ok: true, checkpoints: 2 });
+  });
+
+  it('write one at start-up and none when switched off', async () => {
+    const log = { info: () => undefined, error: () => undefined } as never;
+    const on = { ...t.config, auditCheckpointFile: `${t.config.auditCheckpointFile}.start` };
+    await startCheckpointTimer({ db: t.database.db, config: on, clock: t.clock, log })();
+    expect(readFileSync(on.auditCheckpointFile, 'utf8').trim().split('\n')).toHaveLength(1);
+    const off = {
+      ...t.config,
+      auditCheckpointMinutes: 0,
+      auditCheckpointFile: `${t.config.auditCheckpointFile}.off`,
+    };
+    await startCheckpointTimer({ db: t.database.db, config: off, clock: t.clock, log })();
+    expect(existsSync(off.auditCheckpointFile)).toBe(false);
   });
 });
