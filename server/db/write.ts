@@ -17,6 +17,14 @@ export interface WriteOptions {
 }
 
 /**
+ * The audit function of a transaction someone else opened (a caller's `write`, the importer, the
+ * seed), for helpers that take `(trx, audit)` like `write`'s callback does.
+ */
+export function auditIn(trx: Trx, ctx: Pick<Ctx, 'seam' | 'actor' | 'requestId' | 'clock'>): Audit {
+  return (entry) => appendAudit(trx, ctx.seam, ctx, entry);
+}
+
+/**
  * The one way a state change is written (docs/adr/0015): one transaction, the change and its
  * hash-chained audit entries committing together, the actor and request id taken from the context.
  * `fn` may run twice when `retryOnUniqueViolation` is set, so it must not have effects outside `trx`
@@ -27,8 +35,7 @@ export function write<T>(
   fn: (trx: Trx, audit: Audit) => Promise<T>,
   options: WriteOptions = {},
 ): Promise<T> {
-  const run = () =>
-    ctx.db.transaction().execute((trx) => fn(trx, (entry) => appendAudit(trx, ctx.seam, ctx, entry)));
+  const run = () => ctx.db.transaction().execute((trx) => fn(trx, auditIn(trx, ctx)));
   return options.retryOnUniqueViolation ? retryOnUniqueViolation(ctx.seam, run) : run();
 }
 

@@ -1,6 +1,5 @@
 import { type ApplicationAction, type ApplicationState, nextState } from '../../../common/applications.js';
-import { appendAudit } from '../../db/audit-chain.js';
-import type { Audit, Trx } from '../../db/write.js';
+import { type Audit, auditIn, type Trx } from '../../db/write.js';
 import { type Ctx, isoNow, newId } from '../../http/context.js';
 import { AppError } from '../../http/errors.js';
 import type { CallRecord } from '../calls/calls.lookup.js';
@@ -115,13 +114,5 @@ export function applyTransition(
   action: ApplicationAction,
   opts: TransitionOptions = {},
 ): Promise<ApplicationState> {
-  return transitionApplication(
-    trx,
-    (entry) => appendAudit(trx, ctx.seam, ctx, entry),
-    ctx,
-    app,
-    call,
-    action,
-    opts,
-  );
+  return transitionApplication(trx, auditIn(trx, ctx), ctx, app, call, action, opts);
 }

@@ -1,7 +1,6 @@
 import { CALL_TRANSITIONS, type CallAction, canTransition, DEFAULT_CRITERIA } from '../../../common/calls.js';
 import type { ErrorCode } from '../../../common/error-codes.js';
-import { appendAudit } from '../../db/audit-chain.js';
-import { type Audit, type Trx, write } from '../../db/write.js';
+import { type Audit, auditIn, type Trx, write } from '../../db/write.js';
 import { type Ctx, isoNow, newId } from '../../http/context.js';
 import { AppError, type FieldError, forbidden, notFound } from '../../http/errors.js';
 import { resolveFieldRefs } from '../fields/fields.service.js';
@@ -244,7 +243,7 @@ export function moveCall(
   action: CallAction,
   o: MoveOptions,
 ): Promise<void> {
-  return move(trx, (entry) => appendAudit(trx, ctx.seam, ctx, entry), call, action, o);
+  return move(trx, auditIn(trx, ctx), call, action, o);
 }
 
 export function publishCall(ctx: Ctx, id: string, reason?: string) {

@@ -1,8 +1,7 @@
 import { type Kysely, type SqlBool, sql } from 'kysely';
 import { EXPERT_CATEGORIES } from '../../../../common/review.js';
-import { appendAudit } from '../../../db/audit-chain.js';
 import type { DB } from '../../../db/schema.js';
-import { type Audit, write } from '../../../db/write.js';
+import { type Audit, auditIn, write } from '../../../db/write.js';
 import { type Ctx, isoNow, newId } from '../../../http/context.js';
 import { AppError, forbidden, invalidField, notFound, unauthorized } from '../../../http/errors.js';
 import { insertPersonRecord } from '../../people/people.service.js';
@@ -44,7 +43,7 @@ const audited = (r: Expert, input: Partial<ProfileInput>) => ({
 
 /** Creates an expert inside the caller's transaction (the importer and the demo seed use it). */
 export function createExpertInTrx(trx: Kysely<DB>, ctx: Ctx, input: CreateExpertInput): Promise<string> {
-  return createExpertWith(trx, (entry) => appendAudit(trx, ctx.seam, ctx, entry), ctx, input);
+  return createExpertWith(trx, auditIn(trx, ctx), ctx, input);
 }
 
 async function createExpertWith(
