@@ -3,7 +3,7 @@ import type { ErrorCode } from '../../../common/error-codes.js';
 import type { MfaRoleName } from '../../../common/roles.js';
 import type { DB } from '../../db/schema.js';
 import type { UserActor } from '../../http/context.js';
-import { findFactor } from './auth.repository.js';
+import { findFactor } from './auth.mfa.repository.js';
 
 /** Whether MFA_REQUIRED_ROLES names one of the actor's administrator kinds or platform roles. */
 export function mfaRequiredFor(actor: UserActor, required: readonly MfaRoleName[]): boolean {

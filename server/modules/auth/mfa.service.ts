@@ -14,16 +14,13 @@ import {
   claimStep,
   countUnusedRecoveryCodes,
   deleteFactor,
-  deleteSession,
-  deleteSessionsOf,
   enableFactor,
   findFactor,
-  findPendingSession,
-  insertSession,
   replaceFactor,
   replaceRecoveryCodes,
   spendRecoveryCode,
-} from './auth.repository.js';
+} from './auth.mfa.repository.js';
+import { deleteSession, deleteSessionsOf, findPendingSession, insertSession } from './auth.repository.js';
 import { mfaRequiredFor, secondFactorEnabled } from './mfa.gate.js';
 import type { MfaStatus } from './mfa.schema.js';
 import {

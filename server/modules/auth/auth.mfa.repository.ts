@@ -1,0 +1,111 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema.js';
+import { newId } from '../../http/context.js';
+
+// The second factor's tables (user_mfa, mfa_recovery_codes), split from auth.repository.ts by size.
+
+export interface SecondFactor {
+  userId: string;
+  secretEnc: string;
+  enabledAt: string | null;
+  lastStep: number | null;
+  createdAt: string;
+}
+
+export async function findFactor(db: Kysely<DB>, userId: string): Promise<SecondFactor | undefined> {
+  const r = await db.selectFrom('user_mfa').selectAll().where('user_id', '=', userId).executeTakeFirst();
+  return (
+    r && {
+      userId: r.user_id,
+      secretEnc: r.secret_enc,
+      enabledAt: r.enabled_at,
+      lastStep: r.last_step === null ? null : Number(r.last_step),
+      createdAt: r.created_at,
+    }
+  );
+}
+
+/** Replaces any factor of the user with a new, not yet confirmed secret. */
+export async function replaceFactor(
+  db: Kysely<DB>,
+  f: { userId: string; secretEnc: string; createdAt: string },
+): Promise<void> {
+  await db.deleteFrom('user_mfa').where('user_id', '=', f.userId).execute();
+  await db
+    .insertInto('user_mfa')
+    .values({
+      user_id: f.userId,
+      secret_enc: f.secretEnc,
+      enabled_at: null,
+      last_step: null,
+      created_at: f.createdAt,
+    })
+    .execute();
+}
+
+/**
+ * Records `step` as the last accepted one only when it is later than the one recorded: the conditional
+ * update is the check, so two requests with one code cannot both pass. Returns whether it did.
+ */
+export async function claimStep(db: Kysely<DB>, userId: string, step: number): Promise<boolean> {
+  const res = await db
+    .updateTable('user_mfa')
+    .set({ last_step: step })
+    .where('user_id', '=', userId)
+    .where((eb) => eb.or([eb('last_step', 'is', null), eb('last_step', '<', step)]))
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1;
+}
+
+export async function enableFactor(db: Kysely<DB>, userId: string, at: string): Promise<void> {
+  await db.updateTable('user_mfa').set({ enabled_at: at }).where('user_id', '=', userId).execute();
+}
+
+/** Deletes the factor and its recovery codes. */
+export async function deleteFactor(db: Kysely<DB>, userId: string): Promise<void> {
+  await db.deleteFrom('mfa_recovery_codes').where('user_id', '=', userId).execute();
+  await db.deleteFrom('user_mfa').where('user_id', '=', userId).execute();
+}
+
+export async function countUnusedRecoveryCodes(db: Kysely<DB>, userId: string): Promise<number> {
+  const r = await db
+    .selectFrom('mfa_recovery_codes')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('user_id', '=', userId)
+    .where('used_at', 'is', null)
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+/** Replaces the user's recovery codes with the given hashes. */
+export async function replaceRecoveryCodes(
+  db: Kysely<DB>,
+  userId: string,
+  hashes: readonly string[],
+  now: string,
+): Promise<void> {
+  await db.deleteFrom('mfa_recovery_codes').where('user_id', '=', userId).execute();
+  await db
+    .insertInto('mfa_recovery_codes')
+    .values(
+      hashes.map((h) => ({ id: newId(), user_id: userId, code_hash: h, used_at: null, created_at: now })),
+    )
+    .execute();
+}
+
+/** Marks an unused recovery code used, in one conditional statement; returns whether it was unused. */
+export async function spendRecoveryCode(
+  db: Kysely<DB>,
+  userId: string,
+  hash: string,
+  at: string,
+): Promise<boolean> {
+  const res = await db
+    .updateTable('mfa_recovery_codes')
+    .set({ used_at: at })
+    .where('user_id', '=', userId)
+    .where('code_hash', '=', hash)
+    .where('used_at', 'is', null)
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1;
+}
