@@ -33,6 +33,12 @@ import { RESULTS_PAGES } from './features/results/nav-entries.js';
 import { REVIEW_PAGES } from './features/review/nav-entries.js';
 import { tk } from './i18n/index.js';
 
+/**
+ * The menu's sections (申报管理, 评审管理, 项目管理, 成果转化, 企业服务, 统计分析, 系统管理); an entry without
+ * one stays at the top level (home, platforms).
+ */
+export type NavGroup = 'apply' | 'review' | 'projects' | 'transfer' | 'services' | 'analytics' | 'system';
+
 export interface Page {
   key: string;
   path: string;
@@ -43,6 +49,8 @@ export interface Page {
   page: LazyExoticComponent<ComponentType>;
   /** The page routes the paths below its own (…/:id) itself. */
   nested?: boolean;
+  /** The menu section the entry belongs to. */
+  group?: NavGroup;
 }
 
 /**
