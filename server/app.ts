@@ -22,6 +22,7 @@ import { applicationMembersRoutes } from './modules/applications/applications.ro
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { mfaRoutes } from './modules/auth/mfa.routes.js';
+import { setPasswordHashCost } from './modules/auth/password.js';
 import { callsRoutes } from './modules/calls/calls.routes.js';
 import { committeeRoutes } from './modules/committee/committee.routes.js';
 import { fieldsRoutes } from './modules/fields/fields.routes.js';
@@ -68,6 +69,7 @@ export const LOGGER_OPTIONS = { redact: ['req.headers.cookie', 'req.headers.auth
 /** Builds the HTTP application (plugins, errors, routes); never listens. */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config } = deps;
+  setPasswordHashCost(config.passwordHashCost);
   const app = Fastify({
     logger: deps.logger ?? { level: config.logLevel, ...LOGGER_OPTIONS },
     genReqId: (req) => {

@@ -4,6 +4,9 @@ import path from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_MFA_REQUIRED_ROLES, MFA_ROLE_NAMES, type MfaRoleName } from '../common/roles.js';
 
+/** log2 of scrypt's N for new password hashes: N = 16384, the production default (modules/auth/password.ts). */
+export const DEFAULT_PASSWORD_HASH_COST = 14;
+
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
 /** Every environment variable Commonlab reads; the README table is written from this list. */
@@ -50,6 +53,9 @@ const envSchema = z.object({
       return names as MfaRoleName[];
     }),
   PASSWORD_HISTORY: z.coerce.number().int().min(0).max(24).default(5),
+  // log2 of scrypt's N for new password hashes. Meant for the test harness, which lowers it; production
+  // refuses anything below the default (loadConfig) and may raise it. Stored hashes carry their own N.
+  PASSWORD_HASH_COST: z.coerce.number().int().min(1).max(17).default(DEFAULT_PASSWORD_HASH_COST),
   SEED_DEMO: bool.default(true),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(600000).default(10000),
   SMTP_URL: z
@@ -85,6 +91,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
   }
   const e = parsed.data;
+  if (e.NODE_ENV === 'production' && e.PASSWORD_HASH_COST < DEFAULT_PASSWORD_HASH_COST) {
+    throw new ConfigError([
+      `PASSWORD_HASH_COST: below ${DEFAULT_PASSWORD_HASH_COST} is for tests only and refused when NODE_ENV=production`,
+    ]);
+  }
   const dataDir = path.resolve(e.DATA_DIR);
   return Object.freeze({
     env: e.NODE_ENV,
@@ -104,6 +115,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     loginRateLimitPerMinute: e.LOGIN_RATE_LIMIT_PER_MINUTE,
     mfaRequiredRoles: Object.freeze([...new Set(e.MFA_REQUIRED_ROLES)]) as readonly MfaRoleName[],
     passwordHistory: e.PASSWORD_HISTORY,
+    passwordHashCost: e.PASSWORD_HASH_COST,
     seedDemo: e.SEED_DEMO,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     smtpUrl: e.SMTP_URL,

@@ -3,10 +3,12 @@ import type { Config } from './config.js';
 import { createDatabase, type Database, targetFromConfig } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
 import { type Ctx, cliActor, systemClock } from './http/context.js';
+import { setPasswordHashCost } from './modules/auth/password.js';
 
 // What the CLI commands share with `serve`, without loading the HTTP application.
 
 export function cliCtx(config: Config, database: Database): Ctx {
+  setPasswordHashCost(config.passwordHashCost);
   return {
     db: database.db,
     seam: database.seam,
