@@ -12,6 +12,10 @@ if (!withPostgres) {
   );
 }
 
+// The database projects do not isolate modules (isolate: false): a worker loads the server's modules once
+// and runs file after file with them, where isolation spawned a process per file that spent most of its time
+// importing (docs/adr/0006, measured). Each file still gets its own fresh database (harness.ts), and the
+// server keeps no state in modules but caches and WeakMaps keyed by the app or the database.
 export default defineConfig({
   test: {
     testTimeout: 20_000,
@@ -22,7 +26,14 @@ export default defineConfig({
       { extends: true, test: { name: 'unit', include: unitTests } },
       {
         extends: true,
-        test: { name: 'sqlite', include: dbTests, exclude: unitTests, env: { TEST_DB: 'sqlite' } },
+        test: {
+          name: 'sqlite',
+          include: dbTests,
+          exclude: unitTests,
+          env: { TEST_DB: 'sqlite' },
+          isolate: false,
+          globalSetup: ['server/test/sqlite.global-setup.ts'],
+        },
       },
       ...(withPostgres
         ? [
@@ -33,6 +44,7 @@ export default defineConfig({
                 include: dbTests,
                 exclude: unitTests,
                 env: { TEST_DB: 'postgres' },
+                isolate: false,
                 globalSetup: ['server/test/postgres.global-setup.ts'],
               },
             },
@@ -43,7 +55,7 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['e2e/**/*.e2e.ts'],
-          globalSetup: ['e2e/build-web.global-setup.ts'],
+          globalSetup: ['e2e/build-web.global-setup.ts', 'server/test/sqlite.global-setup.ts'],
           testTimeout: 60_000,
           // Each file's beforeAll seeds a fresh database, launches Chromium and signs in: on the shared
           // two-core machine that alone can pass the one minute the database projects allow.

@@ -8,13 +8,14 @@
 # ships the headers node-gyp needs, so nothing downloads from nodejs.org), better-sqlite3 is copied and
 # rebuilt for that ABI, and the tests run in a copy of the sources whose node_modules links every other
 # package to the real tree. Module resolution follows real paths, so only better-sqlite3 differs.
-# The work directory is reused between runs (CI_NODE_DIR): a second run skips the download and the build.
+# The work directory is reused between runs (CI_NODE_DIR, by default in the user's cache directory, which
+# outlives the clone and /tmp): a second run on the same machine skips the download and the build.
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 major="${1:-24}"
 shift || true
 [ $# -gt 0 ] || set -- --project unit --project sqlite
-work="${CI_NODE_DIR:-${TMPDIR:-/tmp}/commonlab-node$major}"
+work="${CI_NODE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/commonlab-node$major}"
 mkdir -p "$work"
 started=$SECONDS
 

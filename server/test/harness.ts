@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
@@ -46,7 +46,7 @@ export function testConfig(dataDir: string, env: Record<string, string> = {}): C
   });
 }
 
-/** A fresh, migrated database for one test file: a temp SQLite file, or a PostgreSQL database cloned from the migrated template. */
+/** A fresh, migrated database for one test file: a copy of the migrated SQLite template, or a PostgreSQL database cloned from the migrated template. */
 export async function freshDatabase(): Promise<{
   database: Database;
   dataDir: string;
@@ -54,8 +54,13 @@ export async function freshDatabase(): Promise<{
 }> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'commonlab-test-'));
   if (TEST_DB === 'sqlite') {
-    const database = createDatabase({ kind: 'sqlite', file: path.join(dataDir, 'test.sqlite') });
-    await migrateToLatest(database.db as never);
+    const file = path.join(dataDir, 'test.sqlite');
+    // A copy of the template the project's global setup migrated once (sqlite.global-setup.ts): the same
+    // schema as migrating here, with no rows, in a file of its own. Without a global setup, migrate here.
+    const template = inject('sqliteTemplate');
+    if (template) copyFileSync(template, file);
+    const database = createDatabase({ kind: 'sqlite', file });
+    if (!template) await migrateToLatest(database.db as never);
     return { database, dataDir, drop: async () => rmSync(dataDir, { recursive: true, force: true }) };
   }
   const adminUrl = inject('pgAdminUrl');
