@@ -57,10 +57,13 @@ export default defineConfig({
           include: ['e2e/**/*.e2e.ts'],
           globalSetup: ['e2e/build-web.global-setup.ts', 'server/test/sqlite.global-setup.ts'],
           testTimeout: 60_000,
-          // Each file's beforeAll seeds a fresh database, launches Chromium and signs in: on the shared
-          // two-core machine that alone can pass the one minute the database projects allow.
+          // Each file's beforeAll seeds a fresh database (the first also launches Chromium) and signs in:
+          // on the shared two-core machine that alone can pass the one minute the database projects allow.
           hookTimeout: 180_000,
           fileParallelism: false,
+          // One worker runs the files in turn and keeps its modules and its Chromium (e2e/support.ts) from
+          // one file to the next, instead of a new process that loads the server and launches a browser.
+          isolate: false,
           // Browser tests run after the database projects, on a machine no longer busy with them.
           sequence: { groupOrder: 1 },
         },

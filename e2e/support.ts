@@ -27,6 +27,36 @@ export interface Stack {
   close(): Promise<void>;
 }
 
+let launched: Promise<Browser> | undefined;
+
+/**
+ * One headless Chromium per test worker, launched by the first file that needs it and kept for the next
+ * ones (the e2e project does not isolate modules, so this module outlives a file). Tests never share
+ * state through it: each page gets a fresh browser context (no cookies, no storage), and a file closes
+ * its contexts. Playwright closes the browser when the worker exits.
+ */
+function sharedBrowser(): Promise<Browser> {
+  const alive = launched?.then((b) => (b.isConnected() ? b : undefined));
+  launched = (alive ?? Promise.resolve(undefined)).then(
+    (b) =>
+      b ??
+      chromium.launch({
+        executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+        headless: true,
+        args: [
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-quic',
+          '--no-first-run',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+        ],
+      }),
+  );
+  return launched;
+}
+
 /** The real app (production web build, demo data, fresh database) on a free port, and a headless Chromium. */
 export async function startStack(opts: { env?: Record<string, string> } = {}): Promise<Stack> {
   const fresh = await freshDatabase();
@@ -52,19 +82,7 @@ export async function startStack(opts: { env?: Record<string, string> } = {}): P
   const { platformId } = await seedDemo(ctx);
   await app.listen({ port: 0, host: '127.0.0.1' });
   const baseUrl = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  const browser = await sharedBrowser();
   const contexts: BrowserContext[] = [];
 
   return {
@@ -96,8 +114,8 @@ export async function startStack(opts: { env?: Record<string, string> } = {}): P
       return { page, context, problems };
     },
     async close() {
+      // The browser stays for the worker's next file (sharedBrowser); only this file's profiles go.
       for (const c of contexts) await c.close().catch(() => undefined);
-      await browser.close();
       await app.close();
       await fresh.database.close();
       await fresh.drop();
