@@ -1,5 +1,10 @@
+import { mkdirSync, statSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { platformByCode } from './calls-support.js';
 import { chooseLanguage, navGroups, navLabels, poll, type Stack, signInAs, startStack } from './support.js';
+
+/** Outside the repository: screenshots for the issue's closing note. */
+const SCREENS = '/work/screens';
 
 let stack: Stack;
 beforeAll(async () => {
@@ -223,5 +228,63 @@ describe('grouped navigation, breadcrumbs, headings and tab titles', () => {
     await page.goto('/applications');
     await poll(() => page.getByTestId('page-title').textContent()).toBe('我的申请');
     expect(problems).toEqual([]);
+  });
+});
+
+describe('one platform choice, shared, remembered and in the URL', () => {
+  it('shows the ATP officer the waiting application across all its platforms, then remembers ATP', async () => {
+    const atp = await platformByCode(stack, 'ATP');
+    const { page, problems } = await stack.newPage();
+    await signInAs(page, 'officer');
+    await page.goto('/screening');
+    const table = page.getByTestId('screening-table');
+    await poll(() => table.textContent()).toMatch(/ATP-\d{4}-AM-0001/);
+    expect(await page.getByTestId('platform-select').textContent()).toContain('我的全部平台');
+    expect(new URL(page.url()).searchParams.get('platform')).toBeNull();
+
+    await page.getByTestId('platform-select').click();
+    await page.locator('.ant-select-item-option').filter({ hasText: '(ATP)' }).click();
+    await poll(() => new URL(page.url()).searchParams.get('platform')).toBe(atp);
+    await poll(() => table.textContent()).toMatch(/ATP-\d{4}-AM-0001/);
+
+    // Remembered: another list and a later visit open on ATP, and say so in their URL.
+    await page.goto('/calls');
+    await poll(() => new URL(page.url()).searchParams.get('platform')).toBe(atp);
+    await page.goto('/screening');
+    await poll(() => new URL(page.url()).searchParams.get('platform')).toBe(atp);
+    expect(problems).toEqual([]);
+  });
+});
+
+describe('home pages of each role, for the record', () => {
+  it('takes screenshots at 1,440 × 900 and 1,280 × 800', async () => {
+    mkdirSync(SCREENS, { recursive: true });
+    for (const user of [
+      'admin',
+      'platformadmin',
+      'supervisor',
+      'director',
+      'researcher',
+      'officer',
+      'applicant',
+      'expert',
+      'transfer',
+      'enterprise',
+      'auditor',
+    ]) {
+      const { page, context } = await stack.newPage();
+      await signInAs(page, user);
+      await page.getByTestId('page-title').waitFor();
+      for (const [width, height] of [
+        [1440, 900],
+        [1280, 800],
+      ] as const) {
+        await page.setViewportSize({ width, height });
+        const path = `${SCREENS}/home-${user}-${width}x${height}.png`;
+        await page.screenshot({ path });
+        expect(statSync(path).size, path).toBeGreaterThan(10_000);
+      }
+      await context.close();
+    }
   });
 });

@@ -9,4 +9,5 @@ export const zhCNWorkbench: Record<string, string> = {
   'Enterprise services': '企业服务',
   'Statistics and analysis': '统计分析',
   'System management': '系统管理',
+  'All my platforms': '我的全部平台',
 };
