@@ -257,21 +257,10 @@ describe('one platform choice, shared, remembered and in the URL', () => {
 });
 
 describe('home pages of each role, for the record', () => {
-  it('takes screenshots at 1,440 × 900 and 1,280 × 800', async () => {
-    mkdirSync(SCREENS, { recursive: true });
-    for (const user of [
-      'admin',
-      'platformadmin',
-      'supervisor',
-      'director',
-      'researcher',
-      'officer',
-      'applicant',
-      'expert',
-      'transfer',
-      'enterprise',
-      'auditor',
-    ]) {
+  const USERS = ['admin', 'platformadmin', 'supervisor', 'director', 'researcher', 'officer', 'applicant'];
+  for (const user of [...USERS, 'expert', 'transfer', 'enterprise', 'auditor']) {
+    it(`takes the ${user}'s home at 1,440 × 900 and 1,280 × 800`, async () => {
+      mkdirSync(SCREENS, { recursive: true });
       const { page, context } = await stack.newPage();
       await signInAs(page, user);
       await page.getByTestId('page-title').waitFor();
@@ -285,6 +274,6 @@ describe('home pages of each role, for the record', () => {
         expect(statSync(path).size, path).toBeGreaterThan(10_000);
       }
       await context.close();
-    }
-  });
+    });
+  }
 });
