@@ -61,7 +61,7 @@ describe('two-factor sign-in (browser, Chinese)', () => {
     await input.fill(codeAt(secret));
     await page.getByRole('button', { name: /^验\s?证$/ }).click();
     await page.getByTestId('side-nav').waitFor();
-    await poll(() => page.getByTestId('page-title').textContent()).toBe('首页');
+    await poll(() => page.getByTestId('page-title').textContent()).toBe('工作台');
     expect(problems).toEqual([]);
   });
 });

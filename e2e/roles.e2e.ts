@@ -20,15 +20,13 @@ describe('what each role sees', () => {
     const { page, problems } = await stack.newPage();
     await signInAs(page, 'expert');
     expect(await navLabels(page)).toEqual([
-      '首页',
+      '工作台',
       '平台',
       '组织架构图',
-      '平台对比',
       '研发计划',
-      '我的申请',
-      '项目',
       '我的评审',
       '我的专家档案',
+      '平台对比',
       '机构库',
     ]);
     expect(await shownCounts(page)).toEqual(['platforms', 'myPlatforms', 'myRoles']);
@@ -48,17 +46,16 @@ describe('what each role sees', () => {
     const { page } = await stack.newPage();
     await signInAs(page, 'supervisor');
     expect(await navLabels(page)).toEqual([
-      '首页',
+      '工作台',
       '平台',
       '组织架构图',
-      '平台对比',
       '研发计划',
-      '我的申请',
       '项目',
+      '成果库',
+      '平台对比',
+      '成果转化报告',
       '机构库',
       '人员库',
-      '成果转化报告',
-      '成果库',
       '审计日志',
     ]);
     expect(await shownCounts(page)).toEqual(['platforms', 'myPlatforms', 'myRoles', 'auditEntries']);
@@ -72,24 +69,23 @@ describe('what each role sees', () => {
     const { page } = await stack.newPage();
     await signInAs(page, 'platformadmin');
     expect(await navLabels(page)).toEqual([
-      '首页',
+      '工作台',
       '平台',
       '组织架构图',
-      '平台对比',
       '研发计划',
-      '我的申请',
       '形式审查',
-      '项目',
       '专家评审',
       '专家库',
-      '机构库',
-      '人员库',
+      '项目',
       '知识产权管理',
       '期限监控',
       '合同与许可',
-      '成果转化报告',
       '成果库',
       '咨询',
+      '平台对比',
+      '成果转化报告',
+      '机构库',
+      '人员库',
       '技术领域',
       '用户管理',
       '审计日志',

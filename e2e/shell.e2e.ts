@@ -1,5 +1,10 @@
+import { mkdirSync, statSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chooseLanguage, navLabels, poll, type Stack, signInAs, startStack } from './support.js';
+import { platformByCode } from './calls-support.js';
+import { chooseLanguage, navGroups, navLabels, poll, type Stack, signInAs, startStack } from './support.js';
+
+/** Outside the repository: screenshots for the issue's closing note. */
+const SCREENS = '/work/screens';
 
 let stack: Stack;
 beforeAll(async () => {
@@ -9,48 +14,48 @@ afterAll(async () => {
   await stack?.close();
 });
 
+// Top level first, then section by section (申报管理 … 系统管理), each in the registry's order.
 const NAV_ZH = [
-  '首页',
+  '工作台',
   '平台',
   '组织架构图',
-  '平台对比',
   '研发计划',
-  '我的申请',
   '形式审查',
-  '项目',
   '专家评审',
   '专家库',
-  '机构库',
-  '人员库',
+  '项目',
   '知识产权管理',
   '期限监控',
   '合同与许可',
-  '成果转化报告',
   '成果库',
   '咨询',
+  '平台对比',
+  '成果转化报告',
+  '机构库',
+  '人员库',
   '技术领域',
   '用户管理',
   '审计日志',
 ];
+const GROUPS_ZH = ['申报管理', '评审管理', '项目管理', '成果转化', '统计分析', '系统管理'];
 const NAV_EN = [
-  'Home',
+  'Workbench',
   'Platforms',
   'Organisation chart',
-  'Platform comparison',
   'Calls',
-  'My applications',
   'Screening',
-  'Projects',
   'Expert review',
   'Expert database',
-  'Organisation registry',
-  'People directory',
+  'Projects',
   'IP pipeline',
   'Docket',
   'Agreements',
-  'Tech-transfer reports',
   'Results catalog',
   'Inquiries',
+  'Platform comparison',
+  'Tech-transfer reports',
+  'Organisation registry',
+  'People directory',
   'Technology fields',
   'Users',
   'Audit log',
@@ -62,7 +67,8 @@ describe('application shell (system admin)', () => {
     const { page, problems } = await stack.newPage();
     await signInAs(page, 'admin');
     expect(await navLabels(page)).toEqual(NAV_ZH);
-    expect(await page.getByTestId('page-title').textContent()).toBe('首页');
+    expect(await navGroups(page)).toEqual(GROUPS_ZH);
+    expect(await page.getByTestId('page-title').textContent()).toBe('工作台');
     expect(await page.getByTestId('platform-context').textContent()).toContain('美国国家标准与技术研究院');
 
     await page.getByTestId('count-auditEntries').locator('.ant-statistic-content-value').waitFor();
@@ -155,4 +161,119 @@ describe('application shell (system admin)', () => {
     await page.goto('/');
     await page.waitForURL('**/sign-in');
   });
+});
+
+describe('grouped navigation, breadcrumbs, headings and tab titles', () => {
+  it('links every entry, names the page in the tab and in a level-1 heading under breadcrumbs', async () => {
+    const { page, problems } = await stack.newPage();
+    await signInAs(page, 'admin');
+    await poll(() => page.title()).toBe('工作台 - Commonlab');
+    expect(await page.locator('h1').count()).toBe(1);
+
+    // Real links: the href is there to open in a new tab, and it leads to the page on its own.
+    const link = page.getByTestId('side-nav').getByRole('link', { name: '审计日志' });
+    expect(await link.getAttribute('href')).toBe('/admin/audit');
+    const tab = await page.context().newPage();
+    await tab.goto((await link.getAttribute('href')) ?? '');
+    await poll(() => tab.getByTestId('page-title').textContent()).toBe('审计日志');
+    await tab.close();
+
+    await link.click();
+    await page.waitForURL('**/admin/audit');
+    await poll(() => page.title()).toBe('审计日志 - Commonlab');
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('审计日志');
+    expect(await page.getByTestId('breadcrumbs').textContent()).toBe('工作台/系统管理/审计日志');
+    await page.getByTestId('breadcrumbs').getByRole('link', { name: '工作台' }).click();
+    await page.waitForURL((url) => url.pathname === '/');
+
+    await chooseLanguage(page, 'English');
+    await poll(() => page.title()).toBe('Workbench - Commonlab');
+    await chooseLanguage(page, '简体中文');
+    expect(problems).toEqual([]);
+  });
+
+  // Each role against the server's rules: the entries it can use, and none it cannot.
+  const ROLE_MENUS: ReadonlyArray<{ user: string; has: string[]; hasNot: string[] }> = [
+    { user: 'expert', has: ['我的评审', '我的专家档案', '机构库'], hasNot: ['我的申请', '项目', '形式审查'] },
+    { user: 'supervisor', has: ['项目', '成果转化报告', '审计日志'], hasNot: ['我的申请', '形式审查'] },
+    { user: 'enterprise', has: ['成果库', '研发计划'], hasNot: ['我的申请', '项目', '咨询'] },
+    { user: 'applicant', has: ['研发计划', '我的申请', '项目'], hasNot: ['形式审查', '成果库'] },
+    { user: 'officer', has: ['形式审查', '专家评审', '专家库', '项目'], hasNot: ['我的申请', '用户管理'] },
+  ];
+  for (const { user, has, hasNot } of ROLE_MENUS) {
+    it(`lists for the ${user} only the entries it can use`, async () => {
+      const { page, problems } = await stack.newPage();
+      await signInAs(page, user);
+      const labels = await navLabels(page);
+      expect(labels).toEqual(expect.arrayContaining(has));
+      for (const label of hasNot) expect(labels, label).not.toContain(label);
+      expect(problems).toEqual([]);
+    });
+  }
+
+  it('opens the published results for an enterprise user from its 成果库 entry', async () => {
+    const { page, problems } = await stack.newPage();
+    await signInAs(page, 'enterprise');
+    expect(await navGroups(page)).toContain('企业服务');
+    await page.getByTestId('side-nav').getByRole('link', { name: '成果库' }).click();
+    await page.waitForURL('**/published-results');
+    const header = page.getByTestId('page-header');
+    await poll(() => header.getByTestId('page-title').textContent()).toBe('成果库');
+    expect(problems).toEqual([]);
+  });
+
+  it('still opens 我的申请 for a user reaching it from a link, though it is not listed', async () => {
+    const { page, problems } = await stack.newPage();
+    await signInAs(page, 'expert');
+    await page.goto('/applications');
+    await poll(() => page.getByTestId('page-title').textContent()).toBe('我的申请');
+    expect(problems).toEqual([]);
+  });
+});
+
+describe('one platform choice, shared, remembered and in the URL', () => {
+  it('shows the ATP officer the waiting application across all its platforms, then remembers ATP', async () => {
+    const atp = await platformByCode(stack, 'ATP');
+    const { page, problems } = await stack.newPage();
+    await signInAs(page, 'officer');
+    await page.goto('/screening');
+    const table = page.getByTestId('screening-table');
+    await poll(() => table.textContent()).toMatch(/ATP-\d{4}-AM-0001/);
+    expect(await page.getByTestId('platform-select').textContent()).toContain('我的全部平台');
+    expect(new URL(page.url()).searchParams.get('platform')).toBeNull();
+
+    await page.getByTestId('platform-select').click();
+    await page.locator('.ant-select-item-option').filter({ hasText: '(ATP)' }).click();
+    await poll(() => new URL(page.url()).searchParams.get('platform')).toBe(atp);
+    await poll(() => table.textContent()).toMatch(/ATP-\d{4}-AM-0001/);
+
+    // Remembered: another list and a later visit open on ATP, and say so in their URL.
+    await page.goto('/calls');
+    await poll(() => new URL(page.url()).searchParams.get('platform')).toBe(atp);
+    await page.goto('/screening');
+    await poll(() => new URL(page.url()).searchParams.get('platform')).toBe(atp);
+    expect(problems).toEqual([]);
+  });
+});
+
+describe('home pages of each role, for the record', () => {
+  const USERS = ['admin', 'platformadmin', 'supervisor', 'director', 'researcher', 'officer', 'applicant'];
+  for (const user of [...USERS, 'expert', 'transfer', 'enterprise', 'auditor']) {
+    it(`takes the ${user}'s home at 1,440 × 900 and 1,280 × 800`, async () => {
+      mkdirSync(SCREENS, { recursive: true });
+      const { page, context } = await stack.newPage();
+      await signInAs(page, user);
+      await page.getByTestId('page-title').waitFor();
+      for (const [width, height] of [
+        [1440, 900],
+        [1280, 800],
+      ] as const) {
+        await page.setViewportSize({ width, height });
+        const path = `${SCREENS}/home-${user}-${width}x${height}.png`;
+        await page.screenshot({ path });
+        expect(statSync(path).size, path).toBeGreaterThan(10_000);
+      }
+      await context.close();
+    });
+  }
 });

@@ -139,11 +139,19 @@ export async function signInAs(page: Page, username: string, password = DEMO_PAS
   await page.getByTestId('side-nav').waitFor();
 }
 
-/** The labels of the side navigation, in order. */
+/** The side navigation's section titles, in order. */
+export async function navGroups(page: Page): Promise<string[]> {
+  const nav = page.getByTestId('side-nav');
+  await nav.waitFor();
+  return (await nav.locator('.ant-menu-submenu-title').allTextContents()).map((s) => s.trim());
+}
+
+/** The side navigation's page entries, top-level first and then section by section. */
 export async function navLabels(page: Page): Promise<string[]> {
   const nav = page.getByTestId('side-nav');
   await nav.waitFor();
-  return (await nav.getByRole('menuitem').allTextContents()).map((s) => s.trim());
+  // The pages only (li.ant-menu-item), not the section titles; every section starts open.
+  return (await nav.locator('li.ant-menu-item').allTextContents()).map((s) => s.trim());
 }
 
 export async function chooseLanguage(page: Page, name: 'English' | '简体中文'): Promise<void> {

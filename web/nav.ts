@@ -3,6 +3,7 @@ import {
   AuditOutlined,
   BankOutlined,
   BarChartOutlined,
+  BookOutlined,
   CalendarOutlined,
   ContactsOutlined,
   ExperimentOutlined,
@@ -26,9 +27,11 @@ import {
   canManageFields,
   canReadAudit,
   canReadTtReports,
+  hasRole,
 } from './app/permissions.js';
 import { CALLS_PAGES, NOTIFICATION_PAGES } from './features/calls/nav-entries.js';
 import { EXPERTS_PAGES } from './features/experts/nav-entries.js';
+import { canSeeCatalog } from './features/results/access.js';
 import { RESULTS_PAGES } from './features/results/nav-entries.js';
 import { REVIEW_PAGES } from './features/review/nav-entries.js';
 import { tk } from './i18n/index.js';
@@ -51,7 +54,27 @@ export interface Page {
   nested?: boolean;
   /** The menu section the entry belongs to. */
   group?: NavGroup;
+  /**
+   * Whether the entry shows in the menu, when narrower than `visible` (which also guards the route): a
+   * page some users only reach from a link (a notification, an invitation) stays open to them unlisted.
+   */
+  inMenu?(user: SessionUser): boolean;
 }
+
+/** The menu sections in the order they appear, with their English source labels. */
+export const NAV_GROUPS: ReadonlyArray<{ key: NavGroup; label: string }> = [
+  { key: 'apply', label: tk('Calls and applications') },
+  { key: 'review', label: tk('Review management') },
+  { key: 'projects', label: tk('Project management') },
+  { key: 'transfer', label: tk('Technology transfer') },
+  { key: 'services', label: tk('Enterprise services') },
+  { key: 'analytics', label: tk('Statistics and analysis') },
+  { key: 'system', label: tk('System management') },
+];
+
+/** Whether the page is listed in the side navigation for this user. */
+export const listedFor = (page: Page, user: SessionUser): boolean =>
+  page.visible(user) && (page.inMenu ? page.inMenu(user) : true);
 
 /**
  * The one registry of the side navigation and its routes. A domain gets an entry when its pages exist;
@@ -61,7 +84,7 @@ export const NAV: readonly Page[] = [
   {
     key: 'home',
     path: '/',
-    label: tk('Home'),
+    label: tk('Workbench'),
     icon: HomeOutlined,
     visible: () => true,
     page: lazy(() => import('./features/home/HomePage.js')),
@@ -90,6 +113,7 @@ export const NAV: readonly Page[] = [
     label: tk('Platform comparison'),
     icon: RadarChartOutlined,
     visible: () => true,
+    group: 'analytics',
     page: lazy(() => import('./features/platforms/comparison/ComparisonPage.js')),
   },
   ...CALLS_PAGES,
@@ -101,6 +125,7 @@ export const NAV: readonly Page[] = [
     label: tk('Organisation registry'),
     icon: ShopOutlined,
     visible: () => true,
+    group: 'system',
     page: lazy(() => import('./features/orgs/OrgsPage.js')),
   },
   {
@@ -109,6 +134,7 @@ export const NAV: readonly Page[] = [
     label: tk('People directory'),
     icon: ContactsOutlined,
     visible: canListPeople,
+    group: 'system',
     page: lazy(() => import('./features/people/PeoplePage.js')),
   },
   {
@@ -117,6 +143,7 @@ export const NAV: readonly Page[] = [
     label: tk('IP pipeline'),
     icon: ExperimentOutlined,
     visible: canKeepTechTransfer,
+    group: 'transfer',
     page: lazy(() => import('./features/techtransfer/ip/IpPage.js')),
   },
   {
@@ -125,6 +152,7 @@ export const NAV: readonly Page[] = [
     label: tk('Docket'),
     icon: CalendarOutlined,
     visible: canKeepTechTransfer,
+    group: 'transfer',
     page: lazy(() => import('./features/techtransfer/docket/DocketPage.js')),
   },
   {
@@ -133,6 +161,7 @@ export const NAV: readonly Page[] = [
     label: tk('Agreements'),
     icon: FileProtectOutlined,
     visible: canKeepTechTransfer,
+    group: 'transfer',
     page: lazy(() => import('./features/techtransfer/agreements/AgreementsPage.js')),
   },
   {
@@ -141,15 +170,29 @@ export const NAV: readonly Page[] = [
     label: tk('Tech-transfer reports'),
     icon: BarChartOutlined,
     visible: canReadTtReports,
+    group: 'analytics',
     page: lazy(() => import('./features/techtransfer/reports/ReportPage.js')),
   },
   ...RESULTS_PAGES,
+  {
+    // Enterprise users have no internal catalog (results.policy.ts): they browse the published results,
+    // the portal's search, without leaving the workspace.
+    key: 'published-results',
+    path: '/published-results',
+    label: tk('Results catalog'),
+    icon: BookOutlined,
+    visible: (u) => !canSeeCatalog(u),
+    inMenu: (u) => hasRole(u, 'enterprise_user'),
+    group: 'services',
+    page: lazy(() => import('./features/portal/PortalSearchPage.js')),
+  },
   {
     key: 'fields',
     path: '/admin/fields',
     label: tk('Technology fields'),
     icon: TagsOutlined,
     visible: canManageFields,
+    group: 'system',
     page: lazy(() => import('./features/fields/FieldsPage.js')),
   },
   {
@@ -158,6 +201,7 @@ export const NAV: readonly Page[] = [
     label: tk('Users'),
     icon: TeamOutlined,
     visible: canListUsers,
+    group: 'system',
     page: lazy(() => import('./features/users/UsersPage.js')),
   },
   {
@@ -166,6 +210,7 @@ export const NAV: readonly Page[] = [
     label: tk('Audit log'),
     icon: AuditOutlined,
     visible: canReadAudit,
+    group: 'system',
     page: lazy(() => import('./features/audit/AuditPage.js')),
   },
 ];

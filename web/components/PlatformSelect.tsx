@@ -10,29 +10,35 @@ export function PlatformSelect({
   platforms,
   value,
   onChange,
+  allLabel,
 }: {
   platforms: PlatformSummary[];
   value: string | undefined;
   onChange(id: string): void;
+  /** When given, a first option (value '') that stands for all of the user's platforms. */
+  allLabel?: string;
 }) {
   const { t } = useTranslation();
   const { locale } = useLocale();
   const models = [...new Set(platforms.map((p) => p.model))];
   return (
     <Select<string>
-      value={value}
+      value={value ?? (allLabel ? '' : undefined)}
       onChange={onChange}
       style={{ minWidth: 320 }}
       showSearch={{ optionFilterProp: 'label' }}
       aria-label={t('Platform')}
       data-testid="platform-select"
-      options={models.map((m) => ({
-        label: t(MODEL_LABELS[m]),
-        title: t(MODEL_LABELS[m]),
-        options: platforms
-          .filter((p) => p.model === m)
-          .map((p) => ({ value: p.id, label: `${localName(p, locale)} (${p.code})` })),
-      }))}
+      options={[
+        ...(allLabel ? [{ value: '', label: allLabel }] : []),
+        ...models.map((m) => ({
+          label: t(MODEL_LABELS[m]),
+          title: t(MODEL_LABELS[m]),
+          options: platforms
+            .filter((p) => p.model === m)
+            .map((p) => ({ value: p.id, label: `${localName(p, locale)} (${p.code})` })),
+        })),
+      ]}
     />
   );
 }

@@ -19,6 +19,7 @@ import { zhCNProjects } from './zh-CN.projects.js';
 import { zhCNResults } from './zh-CN.results.js';
 import { zhCNScoring } from './zh-CN.scoring.js';
 import { zhCNTechTransfer } from './zh-CN.techtransfer.js';
+import { zhCNWorkbench } from './zh-CN.workbench.js';
 
 export const zhCN: Record<string, string> = {
   ...zhCNPlatforms,
@@ -37,12 +38,12 @@ export const zhCN: Record<string, string> = {
   ...zhCNDecisions,
   ...zhCNProjects,
   ...zhCNMfa,
+  ...zhCNWorkbench,
   // Product and shell
   'Generic Technology Service Platform': '共性技术服务平台',
   'Open source under the Apache License 2.0': '基于 Apache License 2.0 开源',
   'Calls and applications, expert review, projects, results and technology transfer, and services to enterprises — in one place.':
     '计划申报、专家评审、项目执行、成果共享与转化、企业服务，一站式管理。',
-  Home: '首页',
   Users: '用户管理',
   'Audit log': '审计日志',
   'API tokens': 'API 令牌',

@@ -1,14 +1,16 @@
 import { BankOutlined } from '@ant-design/icons';
-import { Layout, Menu, Space, Tag, Typography } from 'antd';
+import { Layout, Space, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { Outlet, useLocation } from 'react-router-dom';
 import { PlatformsProvider, usePlatforms } from '../app/platforms.js';
 import { useSignedIn } from '../app/session.js';
 import { NotificationBell } from '../features/notifications/NotificationBell.js';
-import { NAV, pageAt } from '../nav.js';
+import { pageAt } from '../nav.js';
 import { Brand } from './Brand.js';
 import { LanguageSwitch } from './LanguageSwitch.js';
+import { PageHeader } from './PageHeader.js';
+import { SideNav } from './SideNav.js';
 import { UserMenu } from './UserMenu.js';
 
 const { Sider, Header, Content, Footer } = Layout;
@@ -18,42 +20,27 @@ export function AppShell() {
   const { user } = useSignedIn();
   const { t } = useTranslation();
   const location = useLocation();
-  const navigate = useNavigate();
   const [collapsed, setCollapsed] = useState(false);
   const current = pageAt(location.pathname);
-  const items = NAV.filter((p) => p.visible(user)).map((p) => ({
-    key: p.path,
-    icon: <p.icon />,
-    label: t(p.label),
-  }));
 
   return (
     <PlatformsProvider>
       <Layout style={{ minHeight: '100vh' }}>
         <Sider collapsible collapsed={collapsed} onCollapse={setCollapsed} width={232} theme="dark">
           <Brand collapsed={collapsed} />
-          <Menu
-            theme="dark"
-            mode="inline"
-            data-testid="side-nav"
-            selectedKeys={current ? [current.path] : []}
-            items={items}
-            onClick={({ key }) => navigate(key)}
-          />
+          <SideNav user={user} current={current} />
         </Sider>
         <Layout>
           <Header className="cl-header">
-            <Typography.Title level={4} style={{ margin: 0 }} data-testid="page-title">
-              {current ? t(current.label) : ''}
-            </Typography.Title>
+            <PlatformContext />
             <Space size="middle">
-              <PlatformContext />
               <NotificationBell />
               <LanguageSwitch />
               <UserMenu />
             </Space>
           </Header>
           <Content className="cl-content">
+            <PageHeader page={current} />
             <Outlet />
           </Content>
           <Footer className="cl-footer">

@@ -2,11 +2,12 @@ import { PlusOutlined } from '@ant-design/icons';
 import { Alert, Button, Segmented, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useSearchParams } from 'react-router-dom';
+import { Link, useNavigate } from 'react-router-dom';
 import type { CallEffectiveState } from '../../../common/calls.js';
 import { CALL_EFFECTIVE_STATES } from '../../../common/calls.js';
 import { callsApi, type PublicCallFilter, type PublicCallSummary } from '../../api/calls.js';
 import { useLocale } from '../../app/locale.js';
+import { usePlatformChoice } from '../../app/platformChoice.js';
 import { usePlatforms } from '../../app/platforms.js';
 import { useSignedIn } from '../../app/session.js';
 import { useApi } from '../../app/useApi.js';
@@ -33,9 +34,11 @@ export default function CallsPage() {
   const { user } = useSignedIn();
   const { list } = usePlatforms();
   const navigate = useNavigate();
-  const [params, setParams] = useSearchParams();
   const mine = [...new Set(user.roles.map((r) => r.platformId))];
-  const platformId = params.get('platform') ?? defaultPlatform(list, mine);
+  // The shared choice (web/app/platformChoice.ts); these lists show one platform, so none chosen
+  // falls back to the user's own.
+  const choice = usePlatformChoice();
+  const platformId = choice.platformId ?? defaultPlatform(list, mine);
   const [state, setState] = useState<CallEffectiveState | 'all'>('all');
   const [status, setStatus] = useState<PublicCallFilter>('open');
   const staff =
@@ -58,11 +61,7 @@ export default function CallsPage() {
     <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="calls-page">
       <Space style={{ width: '100%', justifyContent: 'space-between' }} wrap>
         <Space wrap>
-          <PlatformSelect
-            platforms={list}
-            value={platformId}
-            onChange={(id) => setParams({ platform: id })}
-          />
+          <PlatformSelect platforms={list} value={platformId} onChange={(id) => choice.setPlatform(id)} />
           {staff ? (
             <Segmented<CallEffectiveState | 'all'>
               value={state}

@@ -6,9 +6,21 @@ import {
   SoundOutlined,
 } from '@ant-design/icons';
 import { lazy } from 'react';
-import { canManageCalls } from '../../app/permissions.js';
+import type { Role } from '../../../common/roles.js';
+import { canManageCalls, hasRole } from '../../app/permissions.js';
 import { tk } from '../../i18n/index.js';
 import type { Page } from '../../nav.js';
+
+/** The roles that run, supervise or carry out projects (applicants lead the funded ones). */
+const PROJECT_WORK_ROLES: Role[] = [
+  'platform_admin',
+  'supervisor',
+  'lab_director',
+  'researcher',
+  'program_officer',
+  'tech_transfer_officer',
+  'applicant',
+];
 
 /** Calls, applications, screening and projects in the side navigation (issue 4). */
 export const CALLS_PAGES: Page[] = [
@@ -18,6 +30,7 @@ export const CALLS_PAGES: Page[] = [
     label: tk('Calls'),
     icon: SoundOutlined,
     visible: () => true,
+    group: 'apply',
     page: lazy(() => import('./CallsRoutes.js')),
     nested: true,
   },
@@ -28,6 +41,9 @@ export const CALLS_PAGES: Page[] = [
     icon: FormOutlined,
     // Anyone may be asked to confirm a part in a consortium; the list holds own applications and invitations.
     visible: () => true,
+    group: 'apply',
+    // Listed for applicants; a contact invited to confirm a part reaches it from the invitation's link.
+    inMenu: (u) => hasRole(u, 'applicant'),
     page: lazy(() => import('../applications/ApplicationsRoutes.js')),
     nested: true,
   },
@@ -37,6 +53,7 @@ export const CALLS_PAGES: Page[] = [
     label: tk('Screening'),
     icon: FileSearchOutlined,
     visible: canManageCalls,
+    group: 'apply',
     page: lazy(() => import('../screening/ScreeningRoutes.js')),
     nested: true,
   },
@@ -46,6 +63,9 @@ export const CALLS_PAGES: Page[] = [
     label: tk('Projects'),
     icon: ProjectOutlined,
     visible: (u) => u.isSystemAdmin || u.roles.length > 0,
+    group: 'projects',
+    // Experts and enterprise users read projects by the any-role rule but have no work there.
+    inMenu: (u) => u.isSystemAdmin || hasRole(u, ...PROJECT_WORK_ROLES),
     page: lazy(() => import('../projects/ProjectsPage.js')),
   },
 ];

@@ -12,6 +12,7 @@ export const EXPERTS_PAGES: Page[] = [
     label: tk('Expert database'),
     icon: SolutionOutlined,
     visible: canCurateExperts,
+    group: 'review',
     page: lazy(() => import('./ExpertsPage.js')),
   },
   {
@@ -20,6 +21,7 @@ export const EXPERTS_PAGES: Page[] = [
     label: tk('My expert profile'),
     icon: IdcardOutlined,
     visible: isExpert,
+    group: 'review',
     page: lazy(() => import('./MyExpertProfilePage.js')),
   },
 ];

@@ -2,10 +2,10 @@ import { PlusOutlined } from '@ant-design/icons';
 import { Alert, Button, Input, Segmented, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router-dom';
 import type { ProjectKind } from '../../../common/calls.js';
 import { type ProjectView, projectsApi } from '../../api/projects.js';
 import { useLocale } from '../../app/locale.js';
+import { usePlatformChoice } from '../../app/platformChoice.js';
 import { usePlatforms } from '../../app/platforms.js';
 import { useSignedIn } from '../../app/session.js';
 import { useApi } from '../../app/useApi.js';
@@ -29,9 +29,11 @@ export default function ProjectsPage() {
   const { locale } = useLocale();
   const { user } = useSignedIn();
   const { list: platforms } = usePlatforms();
-  const [params, setParams] = useSearchParams();
   const mine = [...new Set(user.roles.map((r) => r.platformId))];
-  const platformId = params.get('platform') ?? defaultPlatform(platforms, mine);
+  // The shared choice (web/app/platformChoice.ts); these lists show one platform, so none chosen
+  // falls back to the user's own.
+  const choice = usePlatformChoice();
+  const platformId = choice.platformId ?? defaultPlatform(platforms, mine);
   const [kind, setKind] = useState<ProjectKind | 'all'>('all');
   const [q, setQ] = useState('');
   const [registering, setRegistering] = useState(false);
@@ -55,7 +57,7 @@ export default function ProjectsPage() {
           <PlatformSelect
             platforms={platforms}
             value={platformId}
-            onChange={(id) => setParams({ platform: id })}
+            onChange={(id) => choice.setPlatform(id)}
           />
           <Segmented<ProjectKind | 'all'>
             value={kind}

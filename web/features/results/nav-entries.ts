@@ -12,6 +12,7 @@ export const RESULTS_PAGES: readonly Page[] = [
     label: tk('Results catalog'),
     icon: BookOutlined,
     visible: canSeeCatalog,
+    group: 'transfer',
     page: lazy(() => import('./ResultsPage.js')),
   },
   {
@@ -20,6 +21,7 @@ export const RESULTS_PAGES: readonly Page[] = [
     label: tk('Inquiries'),
     icon: MessageOutlined,
     visible: canAnswerInquiries,
+    group: 'transfer',
     page: lazy(() => import('./InquiriesPage.js')),
   },
 ];

@@ -7,11 +7,12 @@ import { APPLICATION_STATES, type ApplicationState } from '../../../common/appli
 import { type ApplicationSummary, type ApplicationsQuery, applicationsApi } from '../../api/applications.js';
 import { callsApi } from '../../api/calls.js';
 import { useLocale } from '../../app/locale.js';
+import { usePlatformChoice } from '../../app/platformChoice.js';
 import { usePlatforms } from '../../app/platforms.js';
 import { useApi } from '../../app/useApi.js';
 import { APPLICATION_STATE_COLORS, APPLICATION_STATES_SHOWN, pick } from '../../components/labels.js';
 import { money } from '../../components/money.js';
-import { defaultPlatform, PlatformSelect } from '../../components/PlatformSelect.js';
+import { PlatformSelect } from '../../components/PlatformSelect.js';
 import { zonedTime } from '../../components/time.js';
 import { errorText } from '../../i18n/errors.js';
 import { ApplicationStateTag } from '../applications/ApplicationDetails.js';
@@ -34,7 +35,8 @@ export default function ScreeningPage() {
   const { message } = App.useApp();
   const { list: platforms } = usePlatforms();
   const [params, setParams] = useSearchParams();
-  const platformId = params.get('platform') ?? defaultPlatform(platforms);
+  // None chosen: the applications of all the user's platforms (the server keeps to what they may screen).
+  const { platformId, setPlatform } = usePlatformChoice();
   const callId = params.get('call') ?? undefined;
   const state = (params.get('state') as ApplicationState | null) ?? undefined;
   const [fieldId, setFieldId] = useState<string>();
@@ -54,7 +56,7 @@ export default function ScreeningPage() {
   );
   const query: ApplicationsQuery = { platformId, callId, state, fieldId, ...sort, limit: 200 };
   const list = useApi(
-    () => (platformId ? applicationsApi.list(query) : Promise.resolve(null)),
+    () => applicationsApi.list(query),
     [platformId, callId, state, fieldId, sort.sort, sort.order],
   );
   const counts = list.data?.counts ?? {};
@@ -71,10 +73,12 @@ export default function ScreeningPage() {
           <PlatformSelect
             platforms={platforms}
             value={platformId}
-            onChange={(id) => setParams({ platform: id })}
+            onChange={(id) => setPlatform(id || undefined)}
+            allLabel={t('All my platforms')}
           />
           <Select<string>
             allowClear
+            disabled={!platformId}
             placeholder={t('All calls')}
             value={callId}
             onChange={(v) => set('call', v)}
