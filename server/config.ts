@@ -50,6 +50,8 @@ const envSchema = z.object({
       return names as MfaRoleName[];
     }),
   PASSWORD_HISTORY: z.coerce.number().int().min(0).max(24).default(5),
+  // 0 = passwords do not expire (ASVS 6.2.10, NIST SP 800-63B); a 等保 deployment sets its period, e.g. 90.
+  PASSWORD_MAX_AGE_DAYS: z.coerce.number().int().min(0).max(3650).default(0),
   SEED_DEMO: bool.default(true),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(600000).default(10000),
   SMTP_URL: z
@@ -104,6 +106,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     loginRateLimitPerMinute: e.LOGIN_RATE_LIMIT_PER_MINUTE,
     mfaRequiredRoles: Object.freeze([...new Set(e.MFA_REQUIRED_ROLES)]) as readonly MfaRoleName[],
     passwordHistory: e.PASSWORD_HISTORY,
+    passwordMaxAgeDays: e.PASSWORD_MAX_AGE_DAYS,
     seedDemo: e.SEED_DEMO,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     smtpUrl: e.SMTP_URL,
