@@ -47,6 +47,10 @@ export const ERROR_MESSAGES = {
   'auth.password_contains_username': 'The password must not contain the user name',
   'auth.wrong_current_password': 'The current password is wrong',
   'auth.password_reused': 'This password was used recently; choose another one',
+  'auth.password_change_required':
+    'Your password has expired or was set by an administrator; choose a new one to continue',
+  'fields.curators_only':
+    'Only system administrators curate the technology fields; ask one to add or change a field',
   'users.username_taken': 'This user name is already taken',
   'users.not_found': 'User not found',
   'users.unknown_platform': 'Unknown platform',

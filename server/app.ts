@@ -90,6 +90,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   refuseUndeclaredBodies(app);
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
+    // API answers hold personal and session data: no browser or proxy cache may keep them (ASVS 14.3.2).
+    // Static assets keep their own caching; a route that sets its own cache-control keeps it.
+    if (request.url.startsWith('/api/') && !reply.hasHeader('cache-control')) {
+      reply.header('cache-control', 'no-store');
+    }
   });
 
   await app.register(helmet, {
@@ -102,6 +107,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         connectSrc: ["'self'"],
         fontSrc: ["'self'", 'data:'],
         objectSrc: ["'none'"],
+        // No <base> element is used; 'none' stops an injected one from redirecting relative URLs.
+        baseUri: ["'none'"],
         frameAncestors: ["'none'"],
         upgradeInsecureRequests: null,
       },

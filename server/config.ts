@@ -56,6 +56,8 @@ const envSchema = z.object({
   // log2 of scrypt's N for new password hashes. Meant for the test harness, which lowers it; production
   // refuses anything below the default (loadConfig) and may raise it. Stored hashes carry their own N.
   PASSWORD_HASH_COST: z.coerce.number().int().min(1).max(17).default(DEFAULT_PASSWORD_HASH_COST),
+  // 0 = passwords do not expire (ASVS 6.2.10, NIST SP 800-63B); a 等保 deployment sets its period, e.g. 90.
+  PASSWORD_MAX_AGE_DAYS: z.coerce.number().int().min(0).max(3650).default(0),
   SEED_DEMO: bool.default(true),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(600000).default(10000),
   SMTP_URL: z
@@ -116,6 +118,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     mfaRequiredRoles: Object.freeze([...new Set(e.MFA_REQUIRED_ROLES)]) as readonly MfaRoleName[],
     passwordHistory: e.PASSWORD_HISTORY,
     passwordHashCost: e.PASSWORD_HASH_COST,
+    passwordMaxAgeDays: e.PASSWORD_MAX_AGE_DAYS,
     seedDemo: e.SEED_DEMO,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     smtpUrl: e.SMTP_URL,

@@ -67,3 +67,31 @@ describe('page URLs', () => {
     expect(res.json().code).toBe('request.not_found');
   });
 });
+
+describe('security headers (ASVS 3.4, 14.3.2)', () => {
+  it('send a CSP with base-uri, object-src and frame-ancestors none, nosniff and no framing', async () => {
+    for (const url of ['/', '/api/health']) {
+      const res = await get(url);
+      const csp = String(res.headers['content-security-policy']);
+      for (const directive of [
+        "base-uri 'none'",
+        "object-src 'none'",
+        "frame-ancestors 'none'",
+        "script-src 'self'",
+      ]) {
+        expect(csp, `${url}: ${directive}`).toContain(directive);
+      }
+      expect(res.headers['x-content-type-options']).toBe('nosniff');
+      expect(res.headers['x-frame-options']).toBe('SAMEORIGIN');
+      expect(res.headers['referrer-policy']).toBe('no-referrer');
+    }
+  });
+
+  it('forbid caching of API answers, errors included, but not of static assets and pages', async () => {
+    for (const url of ['/api/health', '/api/auth/session', '/api/nothing-here', '/api/fields']) {
+      expect((await get(url)).headers['cache-control'], url).toBe('no-store');
+    }
+    expect((await get('/assets/app.js')).headers['cache-control']).toBe('public, max-age=3600');
+    expect((await get('/')).headers['cache-control']).toBe('no-cache');
+  });
+});

@@ -2,6 +2,7 @@ import { Result, Spin } from 'antd';
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router-dom';
+import { RequiredPasswordChangePage } from '../features/auth/RequiredPasswordChangePage.js';
 import SignInPage from '../features/auth/SignInPage.js';
 import { RequiredEnrolmentPage, SecondFactorPage } from '../features/mfa/MfaGatePages.js';
 import { ACCOUNT_PAGES, NAV, type Page } from '../nav.js';
@@ -34,8 +35,10 @@ export function Loading() {
 function AppRoutes() {
   const { status } = useSession();
   if (status === 'loading') return <Loading />;
-  // Until the second factor is given (or set up, when the role requires it) nothing else opens.
+  // Until the second factor is given, an expired or administrator-set password replaced, and the factor
+  // set up where the role requires it, nothing else opens.
   if (status === 'secondFactor') return <SecondFactorPage />;
+  if (status === 'password') return <RequiredPasswordChangePage />;
   if (status === 'enrol') return <RequiredEnrolmentPage />;
   return (
     <Routes>

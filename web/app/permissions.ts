@@ -34,8 +34,8 @@ export const canCreatePeople = (user: SessionUser): boolean =>
 // Platforms, fields, units and the committee (platforms.policy.ts, fields.policy.ts); the server also
 // tells each platform page what the caller may do (access.canEdit).
 export const canCreatePlatform = (user: SessionUser): boolean => user.isSystemAdmin;
-export const canManageFields = (user: SessionUser): boolean =>
-  user.isSystemAdmin || hasRole(user, 'platform_admin');
+/** The taxonomy is curated by system admins alone (fields.policy.ts, docs/adr/0013). */
+export const canManageFields = (user: SessionUser): boolean => user.isSystemAdmin;
 
 // IP pipeline, agreements and tech-transfer reports (ip.policy.ts): records are kept by the platform's
 // tech-transfer officers and admins; supervisors and lab directors also read the reports.

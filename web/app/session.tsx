@@ -7,12 +7,20 @@ import { useLocale } from './locale.js';
 
 /**
  * `secondFactor`: the password is right and the code of the authenticator app is outstanding;
+ * `password`: the password is expired or an administrator set it, and must be changed first;
  * `enrol`: the user's role requires a second factor they have not set up (the server refuses all else).
  */
-type Status = 'loading' | 'signedIn' | 'signedOut' | 'secondFactor' | 'enrol';
+type Status = 'loading' | 'signedIn' | 'signedOut' | 'secondFactor' | 'password' | 'enrol';
 
+// The server's order (mfa.gate.ts): the second step, then a new password, then enrolment.
 const statusOf = (info: SessionInfo): Status =>
-  info.mfa.pending ? 'secondFactor' : info.mfa.enrolmentRequired ? 'enrol' : 'signedIn';
+  info.mfa.pending
+    ? 'secondFactor'
+    : info.password.mustChange
+      ? 'password'
+      : info.mfa.enrolmentRequired
+        ? 'enrol'
+        : 'signedIn';
 
 interface SessionContextValue {
   status: Status;

@@ -17,6 +17,8 @@ export interface UsersTable {
   locked_until: Timestamp | null;
   disabled_at: Timestamp | null;
   password_changed_at: Timestamp;
+  /** Migration 0017: 1 while the password is one someone else set (admin reset, account made by an admin). */
+  password_change_required: WithDefault<Flag>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }

@@ -27,6 +27,15 @@ export const sessionInfo = z.object({
     pending: z.boolean(),
     enrolmentRequired: z.boolean(),
   }),
+  /**
+   * `mustChange` blocks all else until the password is changed: `set_by_admin` (an administrator chose it)
+   * or `expired` (older than PASSWORD_MAX_AGE_DAYS); `expiresAt` is null when passwords do not expire.
+   */
+  password: z.object({
+    mustChange: z.boolean(),
+    reason: z.enum(['set_by_admin', 'expired']).nullable(),
+    expiresAt: z.string().nullable(),
+  }),
   csrfToken: z.string().nullable(),
   expiresAt: z.string().nullable(),
 });

@@ -12,6 +12,7 @@ import {
   findAccountById,
   findAccountByUsername,
   loadActor,
+  loadActorAndAccount,
   releaseSignInAttempt,
   rolesOf,
   setLocale,
@@ -31,6 +32,7 @@ import type { SessionInfo } from './auth.schema.js';
 import { secondFactorEnabled } from './mfa.gate.js';
 import { MFA_CHALLENGE_MINUTES, sessionMfaOf } from './mfa.service.js';
 import { hashPassword, verifyAgainstDummy, verifyPassword } from './password.js';
+import { passwordStateOf } from './password-expiry.js';
 import { refuseRecentPassword, rememberPassword } from './password-history.js';
 import { randomToken, sessionKey, tokenHash } from './secrets.js';
 import { requireInteractive, revokeAllTokensOf } from './tokens.service.js';
@@ -152,6 +154,8 @@ export type SessionLookup =
       sessionId: string;
       expiresAt: string;
       mfaPending: boolean;
+      /** The password is expired or someone else set it: only changing it is open (mfa.gate). */
+      passwordMustChange: boolean;
     }
   | { state: 'expired' | 'missing' };
 
@@ -170,8 +174,9 @@ export async function resolveSession(
     await deleteSession(db, id);
     return { state: 'expired' };
   }
-  const actor = await loadActor(db, session.userId, 'session', ['read', 'write']);
-  if (!actor) return { state: 'missing' };
+  const loaded = await loadActorAndAccount(db, session.userId, 'session', ['read', 'write']);
+  if (!loaded) return { state: 'missing' };
+  const { actor, account } = loaded;
   // Touch at most once a minute: idle expiry needs no more precision and reads stay write-free.
   if (new Date(session.lastSeenAt).getTime() < now.getTime() - MINUTE) {
     await touchSession(db, id, now.toISOString());
@@ -183,6 +188,7 @@ export async function resolveSession(
     sessionId: id,
     expiresAt: session.expiresAt,
     mfaPending: session.mfaPending,
+    passwordMustChange: passwordStateOf(account, config.passwordMaxAgeDays, now).mustChange,
   };
 }
 
@@ -233,6 +239,7 @@ export async function sessionInfoOf(
       roles: await rolesOf(ctx.db, user.id),
     },
     mfa: await sessionMfaOf(ctx, mfaPending),
+    password: passwordStateOf(user, ctx.config.passwordMaxAgeDays, ctx.clock.now()),
     ...rest,
   };
 }

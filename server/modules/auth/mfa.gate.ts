@@ -38,18 +38,31 @@ const ENROL_ROUTES = new Set([
   'PUT /api/me/preferences',
 ]);
 
+// What a session whose password must be changed (expired, or set by an administrator) may reach.
+const PASSWORD_ROUTES = new Set([
+  'POST /api/auth/login',
+  'POST /api/auth/logout',
+  'GET /api/auth/session',
+  'POST /api/me/password',
+  'PUT /api/me/preferences',
+]);
+
 /**
- * The problem that stops a session's request, or null. Checked on every session request, so a role that
- * starts requiring the factor mid-session sends its holder to enrol at once. API tokens are not gated:
- * they are created in a session that passed this gate and are a second credential already.
+ * The problem that stops a session's request, or null. The order is the sign-in's: the second step of an
+ * enrolled user, then a new password (before enrolling, so the enrolment is not done under a password
+ * someone else knows), then enrolment. Checked on every session request, so a role that
+ * starts requiring the factor mid-session sends its holder to enrol at once (and a password that expires
+ * mid-session to change it). API tokens are not gated: they are created in a session that passed this
+ * gate and are a second credential already; a password reset by an administrator revokes them all.
  */
 export async function sessionGate(
   db: Kysely<DB>,
   required: readonly MfaRoleName[],
-  session: { actor: UserActor; mfaPending: boolean },
+  session: { actor: UserActor; mfaPending: boolean; passwordMustChange: boolean },
   route: string,
 ): Promise<ErrorCode | null> {
   if (session.mfaPending) return PENDING_ROUTES.has(route) ? null : 'auth.mfa_required';
+  if (session.passwordMustChange) return PASSWORD_ROUTES.has(route) ? null : 'auth.password_change_required';
   if (ENROL_ROUTES.has(route) || !mfaRequiredFor(session.actor, required)) return null;
   return (await secondFactorEnabled(db, session.actor.userId)) ? null : 'auth.mfa_enrolment_required';
 }

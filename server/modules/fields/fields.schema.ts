@@ -57,4 +57,5 @@ export const fieldView = fieldSummary.extend({
 export type FieldView = z.infer<typeof fieldView>;
 
 export const fieldNode = fieldView.extend({ children: z.array(fieldView) });
-export const fieldTree = z.object({ items: z.array(fieldNode) });
+/** `access.curate`: whether the caller may add, edit, retire and delete fields (system admins, ADR 0013). */
+export const fieldTree = z.object({ items: z.array(fieldNode), access: z.object({ curate: z.boolean() }) });

@@ -3,7 +3,7 @@ import { ERROR_MESSAGES, type ErrorCode } from '../../../common/error-codes.js';
 import type { DB } from '../../db/schema.js';
 import { write } from '../../db/write.js';
 import { type Ctx, isoNow, newId } from '../../http/context.js';
-import { AppError, type FieldError, forbidden, invalidField, notFound } from '../../http/errors.js';
+import { AppError, type FieldError, invalidField, notFound } from '../../http/errors.js';
 import { can } from './fields.policy.js';
 import { fieldUsage } from './fields.references.js';
 import {
@@ -46,7 +46,7 @@ const fieldError = (pointer: string, code: ErrorCode): FieldError => ({
 });
 
 /** The taxonomy as a two-level tree (public); retired fields only when asked for. */
-export async function listFields(ctx: Pick<Ctx, 'db'>, q: { includeRetired: boolean }) {
+export async function listFields(ctx: Pick<Ctx, 'db' | 'actor'>, q: { includeRetired: boolean }) {
   const rows = (await allFields(ctx.db)).filter((r) => q.includeRetired || !r.retiredAt);
   const tops = rows.filter((r) => r.parentId === null).sort(byOrder);
   return {
@@ -57,6 +57,7 @@ export async function listFields(ctx: Pick<Ctx, 'db'>, q: { includeRetired: bool
         .sort(byOrder)
         .map(toView),
     })),
+    access: { curate: can(ctx.actor, 'fields.manage') },
   };
 }
 
@@ -82,7 +83,7 @@ async function assertParent(db: Kysely<DB>, parentId: string, selfId?: string) {
 }
 
 function assertManager(ctx: Ctx) {
-  if (!can(ctx.actor, 'fields.manage')) throw forbidden();
+  if (!can(ctx.actor, 'fields.manage')) throw new AppError(403, 'fields.curators_only');
 }
 
 /** Adds a field or sub-field to the deployment's taxonomy. */

@@ -40,7 +40,7 @@ afterAll(() => t.close());
 describe('the taxonomy', () => {
   it('is a two-level tree anyone can read, ordered by sort order then code', async () => {
     const energy = (
-      await adminA.post('/api/fields', {
+      await root.post('/api/fields', {
         code: 'Energy',
         nameZh: '新能源与节能技术',
         nameEn: 'New energy',
@@ -56,13 +56,13 @@ describe('the taxonomy', () => {
         sortOrder: 1,
       })
     ).json();
-    await adminA.post('/api/fields', {
+    await root.post('/api/fields', {
       code: 'energy.wind',
       nameZh: '海上风电设计',
       nameEn: 'Offshore wind design',
       parentId: energy.id,
     });
-    await adminA.post('/api/fields', {
+    await root.post('/api/fields', {
       code: 'energy.solar',
       nameZh: '太阳能热发电',
       nameEn: 'Solar thermal power',
@@ -81,7 +81,7 @@ describe('the taxonomy', () => {
       .json()
       .items.find((f: { code: string }) => f.code === 'energy');
     const before = await count('tech_fields');
-    const deep = await adminA.post('/api/fields', {
+    const deep = await root.post('/api/fields', {
       code: 'too.deep',
       nameZh: '三级',
       nameEn: 'Third level',
@@ -91,7 +91,7 @@ describe('the taxonomy', () => {
     expect(deep.json().errors).toEqual([
       expect.objectContaining({ pointer: '/parentId', code: 'fields.parent_not_top_level' }),
     ]);
-    const unknown = await adminA.post('/api/fields', {
+    const unknown = await root.post('/api/fields', {
       code: 'orphan',
       nameZh: '孤儿',
       nameEn: 'Orphan',
@@ -100,30 +100,30 @@ describe('the taxonomy', () => {
     expect(unknown.json().errors).toEqual([
       expect.objectContaining({ pointer: '/parentId', code: 'fields.unknown' }),
     ]);
-    const move = await adminA.patch(`/api/fields/${energy.id}`, {
+    const move = await root.patch(`/api/fields/${energy.id}`, {
       parentId: (await buildField(t.systemCtx())).id,
     });
     expect(move.json().errors).toEqual([
       expect.objectContaining({ pointer: '/parentId', code: 'fields.has_children' }),
     ]);
-    const self = await adminA.patch(`/api/fields/${energy.id}`, { parentId: energy.id });
+    const self = await root.patch(`/api/fields/${energy.id}`, { parentId: energy.id });
     expect(self.statusCode).toBe(400);
     expect(await count('tech_fields')).toBe(before + 1);
   });
 
   it('refuses a taken code, case-insensitively, with its pointer', async () => {
     const before = await count('tech_fields');
-    const res = await adminA.post('/api/fields', { code: 'ENERGY', nameZh: '重复', nameEn: 'Duplicate' });
+    const res = await root.post('/api/fields', { code: 'ENERGY', nameZh: '重复', nameEn: 'Duplicate' });
     expect(res.statusCode).toBe(409);
     expect(res.json()).toMatchObject({ code: 'fields.code_taken', errors: [{ pointer: '/code' }] });
     const field = await buildField(t.systemCtx());
-    expect((await adminA.patch(`/api/fields/${field.id}`, { code: 'energy' })).statusCode).toBe(409);
+    expect((await root.patch(`/api/fields/${field.id}`, { code: 'energy' })).statusCode).toBe(409);
     expect(await count('tech_fields')).toBe(before + 1);
   });
 
   it('renames and re-codes a field', async () => {
     const field = await buildField(t.systemCtx());
-    const res = await adminA.patch(`/api/fields/${field.id}`, {
+    const res = await root.patch(`/api/fields/${field.id}`, {
       nameEn: 'Composites',
       code: 'materials.composites',
       parentId: (await root.get('/api/fields')).json().items[0].id,
@@ -138,23 +138,35 @@ describe('the taxonomy', () => {
 });
 
 describe('who maintains it', () => {
-  it('is system admins and platform admins; other roles get 403, the public 401', async () => {
+  it('is system admins alone; platform admins and other roles get 403 fields.curators_only, the public 401', async () => {
     const body = { code: 'x-forbidden', nameZh: '禁止', nameEn: 'Forbidden' };
-    expect((await researcher.post('/api/fields', body)).statusCode).toBe(403);
+    for (const who of [researcher, adminA]) {
+      const res = await who.post('/api/fields', body);
+      expect(res.statusCode).toBe(403);
+      expect(res.json().code).toBe('fields.curators_only');
+    }
     expect((await anonymous(t.app).post('/api/fields', body)).statusCode).toBe(401);
     const field = await buildField(t.systemCtx());
-    for (const [method, url] of [
-      ['PATCH', `/api/fields/${field.id}`],
-      ['POST', `/api/fields/${field.id}/retire`],
-      ['DELETE', `/api/fields/${field.id}`],
-    ] as const) {
-      const res = await researcher.request({
-        method,
-        url,
-        ...(method === 'PATCH' ? { payload: { nameEn: 'No' } } : {}),
-      });
-      expect(res.statusCode, `${method} ${url}`).toBe(403);
+    for (const who of [researcher, adminA]) {
+      for (const [method, url] of [
+        ['PATCH', `/api/fields/${field.id}`],
+        ['POST', `/api/fields/${field.id}/retire`],
+        ['POST', `/api/fields/${field.id}/reactivate`],
+        ['DELETE', `/api/fields/${field.id}`],
+      ] as const) {
+        const res = await who.request({
+          method,
+          url,
+          ...(method === 'PATCH' ? { payload: { nameEn: 'No' } } : {}),
+        });
+        expect(res.statusCode, `${method} ${url}`).toBe(403);
+        expect(res.json().code).toBe('fields.curators_only');
+      }
     }
+    // The list says who may curate, so the web shows the buttons from the server's rule.
+    expect((await root.get('/api/fields')).json().access).toEqual({ curate: true });
+    expect((await adminA.get('/api/fields')).json().access).toEqual({ curate: false });
+    expect((await anonymous(t.app).get('/api/fields')).json().access).toEqual({ curate: false });
     expect(
       (await root.get('/api/fields?includeRetired=true'))
         .json()
@@ -163,10 +175,10 @@ describe('who maintains it', () => {
   });
 
   it('answers 404 for a field that does not exist', async () => {
-    expect((await adminA.patch(`/api/fields/${crypto.randomUUID()}`, { nameEn: 'Gone' })).json().code).toBe(
+    expect((await root.patch(`/api/fields/${crypto.randomUUID()}`, { nameEn: 'Gone' })).json().code).toBe(
       'fields.not_found',
     );
-    expect((await adminA.delete(`/api/fields/${crypto.randomUUID()}`)).statusCode).toBe(404);
+    expect((await root.delete(`/api/fields/${crypto.randomUUID()}`)).statusCode).toBe(404);
   });
 });
 
@@ -175,7 +187,7 @@ describe('retiring', () => {
     const ctx = t.systemCtx();
     const top = await buildField(ctx);
     const sub = await buildField(ctx, { parentId: top.id });
-    const res = await adminA.post(`/api/fields/${top.id}/retire`);
+    const res = await root.post(`/api/fields/${top.id}/retire`);
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ retired: true, retiredAt: expect.any(String) });
     const visible = (await anonymous(t.app).get('/api/fields')).json().items.map((f: { id: string }) => f.id);
@@ -184,15 +196,15 @@ describe('retiring', () => {
     expect(all.find((f: { id: string }) => f.id === top.id).children).toEqual([
       expect.objectContaining({ id: sub.id, retired: true }),
     ]);
-    const early = await adminA.post(`/api/fields/${sub.id}/reactivate`);
+    const early = await root.post(`/api/fields/${sub.id}/reactivate`);
     expect(early.statusCode).toBe(409);
     expect(early.json().code).toBe('fields.parent_retired');
-    expect((await adminA.post(`/api/fields/${top.id}/reactivate`)).json().retired).toBe(false);
+    expect((await root.post(`/api/fields/${top.id}/reactivate`)).json().retired).toBe(false);
     const after = (await anonymous(t.app).get('/api/fields'))
       .json()
       .items.find((f: { id: string }) => f.id === top.id);
     expect(after.children).toEqual([]);
-    expect((await adminA.post(`/api/fields/${sub.id}/reactivate`)).json().retired).toBe(false);
+    expect((await root.post(`/api/fields/${sub.id}/reactivate`)).json().retired).toBe(false);
   });
 
   it('refuses a retired field on a new assignment but keeps it where it already was', async () => {
@@ -200,8 +212,8 @@ describe('retiring', () => {
     const kept = await buildField(ctx);
     const other = await buildField(ctx);
     expect((await adminA.put(`/api/platforms/${A}/fields`, { fieldIds: [kept.id] })).statusCode).toBe(200);
-    await adminA.post(`/api/fields/${kept.id}/retire`);
-    await adminA.post(`/api/fields/${other.id}/retire`);
+    await root.post(`/api/fields/${kept.id}/retire`);
+    await root.post(`/api/fields/${other.id}/retire`);
     const again = await adminA.put(`/api/platforms/${A}/fields`, { fieldIds: [kept.id] });
     expect(again.statusCode).toBe(200);
     expect(again.json().items).toEqual([expect.objectContaining({ id: kept.id, retired: true })]);
@@ -217,7 +229,7 @@ describe('deleting', () => {
   it('deletes an unused field and records it in the audit log', async () => {
     const field = await buildField(t.systemCtx());
     const audits = await count('audit_log');
-    expect((await adminA.delete(`/api/fields/${field.id}`)).statusCode).toBe(204);
+    expect((await root.delete(`/api/fields/${field.id}`)).statusCode).toBe(204);
     expect(
       await t.database.db
         .selectFrom('tech_fields')
@@ -236,7 +248,7 @@ describe('deleting', () => {
     const member = await buildMember(ctx, A, { personId: (await buildPerson(ctx)).id });
     await adminA.put(`/api/platforms/${A}/fields`, { fieldIds: [top.id] });
     await adminA.put(`/api/units/${unit.id}/fields`, { fieldIds: [top.id] });
-    await adminA.patch(`/api/committee/${member.id}`, { fieldCodes: [top.code] });
+    await root.patch(`/api/committee/${member.id}`, { fieldCodes: [top.code] });
     const before = await count('tech_fields');
     const res = await root.delete(`/api/fields/${top.id}`);
     expect(res.statusCode).toBe(409);

@@ -30,9 +30,19 @@ export async function loadActor(
   via: UserActor['via'],
   scopes: readonly TokenScope[],
 ): Promise<UserActor | null> {
+  return (await loadActorAndAccount(db, userId, via, scopes))?.actor ?? null;
+}
+
+/** The actor and the account it was read from (a session also needs the password's age), in one read. */
+export async function loadActorAndAccount(
+  db: Kysely<DB>,
+  userId: string,
+  via: UserActor['via'],
+  scopes: readonly TokenScope[],
+): Promise<{ actor: UserActor; account: repo.Account } | null> {
   const user = await repo.findAccountById(db, userId);
   if (!user || user.disabledAt) return null;
-  return {
+  const actor: UserActor = {
     kind: 'user',
     userId: user.id,
     username: user.username,
@@ -44,6 +54,7 @@ export async function loadActor(
     via,
     scopes,
   };
+  return { actor, account: user };
 }
 
 /** Clears the failure count and any lockout (a completed sign-in). */
@@ -54,9 +65,14 @@ export const clearSignInFailures = (db: Kysely<DB>, userId: string) =>
 export const lockAccount = (db: Kysely<DB>, userId: string, lockedUntil: string) =>
   repo.updateAccount(db, userId, { failedLoginCount: 0, lockedUntil });
 
-/** Stores a new password hash (one's own change; the admin reset is users.service resetPassword). */
+/** Stores a password the user chose (the admin reset is users.service resetPassword): it is theirs now. */
 export const setPasswordHash = (db: Kysely<DB>, userId: string, hash: string, now: string) =>
-  repo.updateAccount(db, userId, { passwordHash: hash, passwordChangedAt: now, updatedAt: now });
+  repo.updateAccount(db, userId, {
+    passwordHash: hash,
+    passwordChangedAt: now,
+    passwordChangeRequired: false,
+    updatedAt: now,
+  });
 
 export const setLocale = (db: Kysely<DB>, userId: string, locale: Locale, now: string) =>
   repo.updateAccount(db, userId, { locale, updatedAt: now });

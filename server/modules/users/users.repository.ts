@@ -18,6 +18,8 @@ export interface Account {
   lockedUntil: string | null;
   disabledAt: string | null;
   passwordChangedAt: string;
+  /** A password someone else set: the user must replace it at the next sign-in. */
+  passwordChangeRequired: boolean;
   createdAt: string;
   updatedAt: string;
 }
@@ -40,6 +42,7 @@ const toAccount = (u: Selectable<UsersTable>): Account => ({
   lockedUntil: u.locked_until,
   disabledAt: u.disabled_at,
   passwordChangedAt: u.password_changed_at,
+  passwordChangeRequired: u.password_change_required === 1,
   createdAt: u.created_at,
   updatedAt: u.updated_at,
 });
@@ -59,6 +62,7 @@ export type AccountPatch = Partial<
     | 'lockedUntil'
     | 'disabledAt'
     | 'passwordChangedAt'
+    | 'passwordChangeRequired'
     | 'updatedAt'
   >
 >;
@@ -76,6 +80,9 @@ function toRow(p: AccountPatch) {
     ...(p.lockedUntil !== undefined && { locked_until: p.lockedUntil }),
     ...(p.disabledAt !== undefined && { disabled_at: p.disabledAt }),
     ...(p.passwordChangedAt !== undefined && { password_changed_at: p.passwordChangedAt }),
+    ...(p.passwordChangeRequired !== undefined && {
+      password_change_required: flag(p.passwordChangeRequired),
+    }),
     ...(p.updatedAt !== undefined && { updated_at: p.updatedAt }),
   };
 }
@@ -97,7 +104,9 @@ export async function findAccountByUsername(db: Kysely<DB>, username: string): P
 
 export async function insertAccount(
   db: Kysely<DB>,
-  a: Omit<Account, 'failedLoginCount' | 'lockedUntil' | 'disabledAt'>,
+  a: Omit<Account, 'failedLoginCount' | 'lockedUntil' | 'disabledAt' | 'passwordChangeRequired'> & {
+    passwordChangeRequired?: boolean;
+  },
 ): Promise<void> {
   await db
     .insertInto('users')
@@ -114,6 +123,7 @@ export async function insertAccount(
       locked_until: null,
       disabled_at: null,
       password_changed_at: a.passwordChangedAt,
+      password_change_required: flag(!!a.passwordChangeRequired),
       created_at: a.createdAt,
       updated_at: a.updatedAt,
     })

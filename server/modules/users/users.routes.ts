@@ -45,7 +45,10 @@ export async function usersRoutes(root: FastifyInstance) {
         response: { 201: userView, ...problemResponses },
       },
     },
-    async (request, reply) => reply.code(201).send(await createUser(ctxOf(request), request.body)),
+    async (request, reply) =>
+      reply
+        .code(201)
+        .send(await createUser(ctxOf(request), { ...request.body, passwordChangeRequired: true })),
   );
 
   app.patch(

@@ -6,6 +6,7 @@ import { type Ctx, isoNow, newId, platformIdsWithRole } from '../../http/context
 import { AppError, forbidden, notFound } from '../../http/errors.js';
 import { endSessionsOf } from '../auth/auth.service.js';
 import { hashPassword } from '../auth/password.js';
+import { rememberPassword } from '../auth/password-history.js';
 import { revokeAllTokensOf } from '../auth/tokens.service.js';
 import { can } from './users.policy.js';
 import {
@@ -92,6 +93,8 @@ export async function createUser(
     isSecurityAdmin?: boolean;
     isAuditAdmin?: boolean;
     roles: RoleInput[];
+    /** An administrator chose the password for someone else (the API): it must be replaced at first sign-in. */
+    passwordChangeRequired?: boolean;
   },
 ): Promise<UserView> {
   const kinds = {
@@ -123,6 +126,7 @@ export async function createUser(
       isAuditAdmin: kinds.audit,
       locale: 'zh-CN',
       passwordChangedAt: now,
+      passwordChangeRequired: !!input.passwordChangeRequired,
       createdAt: now,
       updatedAt: now,
     });
@@ -216,7 +220,10 @@ export async function updateUser(
   return viewOf(ctx.db, userId);
 }
 
-/** Sets a new password for someone (system admins, CLI); clears lockout, ends their sessions, revokes their API tokens. */
+/**
+ * Sets a new password for someone (system admins, CLI); clears lockout, ends their sessions, revokes their
+ * API tokens. The password is the administrator's choice, so its owner must replace it at the next sign-in.
+ */
 export async function resetPassword(ctx: Ctx, userId: string, password: string): Promise<void> {
   if (!can(ctx.actor, 'users.reset_password')) throw forbidden();
   const user = await findAccountById(ctx.db, userId);
@@ -225,9 +232,12 @@ export async function resetPassword(ctx: Ctx, userId: string, password: string):
   const hash = await hashPassword(password);
   await write(ctx, async (trx, audit) => {
     const now = isoNow(ctx.clock);
+    // The owner's own password goes to the history, so the reset is no way back to it.
+    await rememberPassword(trx, userId, user.passwordHash, now, ctx.config.passwordHistory);
     await updateAccount(trx, userId, {
       passwordHash: hash,
       passwordChangedAt: now,
+      passwordChangeRequired: true,
       updatedAt: now,
       failedLoginCount: 0,
       lockedUntil: null,

@@ -49,8 +49,10 @@ const adminsOfA: Expect = {
   'A:platform_admin': '2xx',
   others: '403',
 };
-/** Admins of any platform maintain deployment-wide records (fields, unplaced people). */
+/** Admins of any platform maintain deployment-wide records (unplaced people). */
 const anyAdmin: Expect = { ...adminsOfA, 'B:platform_admin': '2xx' };
+/** The technology fields are curated by system admins alone (docs/adr/0013); the write token is theirs. */
+const fieldCurators: Expect = { anonymous: '401', 'token:write': '2xx', system_admin: '2xx', others: '403' };
 /** The unit's own lab director as well as the admins. */
 const unitKeepers: Expect = { ...adminsOfA, 'A:lab_director': '2xx' };
 /** Everyone with a role on A reads; another platform's admin is refused. */
@@ -130,27 +132,27 @@ export function platformDomainCases(env: MatrixEnv): RouteCase[] {
     { route: 'GET /api/fields', expect: open, cell: () => ({ url: '/api/fields?includeRetired=true' }) },
     {
       route: 'POST /api/fields',
-      expect: anyAdmin,
+      expect: fieldCurators,
       cell: () => ({ url: '/api/fields', body: { code: uniq(), nameZh: '领域', nameEn: 'Field' } }),
     },
     {
       route: 'PATCH /api/fields/:id',
-      expect: anyAdmin,
+      expect: fieldCurators,
       cell: async () => ({ url: `/api/fields/${(await fx()).field}`, body: { nameEn: 'Renamed' } }),
     },
     {
       route: 'POST /api/fields/:id/retire',
-      expect: anyAdmin,
+      expect: fieldCurators,
       cell: async () => ({ url: `/api/fields/${(await buildField(env.ctx())).id}/retire` }),
     },
     {
       route: 'POST /api/fields/:id/reactivate',
-      expect: anyAdmin,
+      expect: fieldCurators,
       cell: async () => ({ url: `/api/fields/${(await fx()).field}/reactivate` }),
     },
     {
       route: 'DELETE /api/fields/:id',
-      expect: anyAdmin,
+      expect: fieldCurators,
       cell: async () => ({ url: `/api/fields/${(await buildField(env.ctx())).id}` }),
     },
 

@@ -1,37 +1,12 @@
-import { SafetyOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Form, Input, Typography } from 'antd';
-import { type ReactNode, useState } from 'react';
+import { Alert, Button, Form, Input, Typography } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/endpoints.js';
 import { mfaApi } from '../../api/mfa.js';
 import { useSession } from '../../app/session.js';
 import { errorText } from '../../i18n/errors.js';
-import { LanguageSwitch } from '../../shell/LanguageSwitch.js';
+import { GateFrame } from '../../shell/GateFrame.js';
 import { MfaEnrolment } from './MfaEnrolment.js';
-
-function GateFrame({ title, children }: { title: string; children: ReactNode }) {
-  const { t } = useTranslation();
-  const { signOut } = useSession();
-  return (
-    <div className="cl-signin">
-      <div className="cl-signin-top">
-        <span style={{ color: '#fff', fontWeight: 600 }}>Commonlab</span>
-        <LanguageSwitch dark />
-      </div>
-      <div className="cl-signin-main" style={{ justifyContent: 'center' }}>
-        <Card className="cl-signin-card" variant="borderless">
-          <Typography.Title level={3} style={{ marginTop: 0 }}>
-            <SafetyOutlined /> {title}
-          </Typography.Title>
-          {children}
-          <Button type="link" style={{ paddingLeft: 0, marginTop: 12 }} onClick={() => void signOut()}>
-            {t('Sign out')}
-          </Button>
-        </Card>
-      </div>
-    </div>
-  );
-}
 
 /** The second step of a sign-in: the code of the authenticator app, or a recovery code. */
 export function SecondFactorPage() {
