@@ -293,8 +293,21 @@ export async function fieldLinks(db: Kysely<DB>, projectIds: readonly string[]) 
   return rows.map((r) => ({ projectId: r.project_id, fieldId: r.field_id }));
 }
 
+/**
+ * What a caller who does not read every project is on: their organisation and person (in the
+ * consortium), the applications they own, the units they direct.
+ */
+export interface ProjectScope {
+  orgIds: readonly string[];
+  personIds: readonly string[];
+  applicationIds: readonly string[];
+  unitIds: readonly string[];
+}
+
 export interface ProjectFilter {
   platformId: string;
+  /** Absent: every project of the platform. */
+  scope?: ProjectScope;
   kind?: string;
   state?: string;
   unitId?: string;
@@ -309,6 +322,33 @@ export async function listProjectRecords(
   page: { limit: number; offset: number },
 ): Promise<{ items: ProjectRecord[]; total: number }> {
   let query = db.selectFrom('projects').where('platform_id', '=', f.platformId);
+  if (f.scope) {
+    const { orgIds, personIds, applicationIds, unitIds } = f.scope;
+    query = query.where((eb) =>
+      eb.or([
+        ...(orgIds.length ? [eb('lead_org_id', 'in', [...orgIds])] : []),
+        ...(applicationIds.length ? [eb('application_id', 'in', [...applicationIds])] : []),
+        ...(unitIds.length ? [eb('unit_id', 'in', [...unitIds])] : []),
+        ...(orgIds.length || personIds.length
+          ? [
+              eb(
+                'id',
+                'in',
+                eb
+                  .selectFrom('project_members')
+                  .select('project_id')
+                  .where((m) =>
+                    m.or([
+                      ...(orgIds.length ? [m('organisation_id', 'in', [...orgIds])] : []),
+                      ...(personIds.length ? [m('contact_person_id', 'in', [...personIds])] : []),
+                    ]),
+                  ),
+              ),
+            ]
+          : []),
+      ]),
+    );
+  }
   if (f.kind) query = query.where('kind', '=', f.kind);
   if (f.state) query = query.where('state', '=', f.state);
   if (f.unitId) query = query.where('unit_id', '=', f.unitId);
