@@ -1,5 +1,5 @@
 import { saveAgreement } from '../../modules/projects/projects.agreement.js';
-import { buildExtramuralProject } from '../../modules/projects/projects.fixtures.js';
+import { buildExtramuralProject, buildProjectInExecution } from '../../modules/projects/projects.fixtures.js';
 import { registerIntramuralProject } from '../../modules/projects/projects.service.js';
 import { buildPerson, buildUnit } from '../platform-factories.js';
 import type { Expect, MatrixEnv, RouteCase } from './matrix.js';
@@ -53,15 +53,25 @@ export function projectsCases(env: MatrixEnv): RouteCase[] {
     return directedUnit;
   };
   let applicantPerson: string | undefined;
-  /** An extramural project whose lead's contact person is A's applicant (their own project). */
-  const applicantsProject = async () => {
+  const spendingEntry = (organisationId: string) => ({
+    organisationId,
+    category: 'equipment',
+    spentOn: env.ctx().clock.now().toISOString().slice(0, 10),
+    amountMinor: 1,
+    description: '矩阵',
+  });
+  /** A's applicant as a person (linked to their account), the lead's contact in "own" rows. */
+  const applicantsPerson = async () => {
     const ctx = env.ctx();
     const userId = env.userId('A:applicant')!;
     applicantPerson ??=
       (await ctx.db.selectFrom('people').select('id').where('user_id', '=', userId).executeTakeFirst())?.id ??
       (await buildPerson(ctx, { userId })).id;
-    return (await buildExtramuralProject(ctx, env.A(), { leadContactPersonId: applicantPerson })).id;
+    return applicantPerson;
   };
+  /** An extramural project whose lead's contact person is A's applicant (their own project). */
+  const applicantsProject = async () =>
+    (await buildExtramuralProject(env.ctx(), env.A(), { leadContactPersonId: await applicantsPerson() })).id;
   const intramural = async () =>
     (
       await registerIntramuralProject(env.ctx(), env.A(), {
@@ -116,6 +126,45 @@ export function projectsCases(env: MatrixEnv): RouteCase[] {
       label: "other: another consortium's project",
       expect: READERS,
       cell: async () => ({ url: `/api/projects/${(await buildExtramuralProject(env.ctx(), env.A())).id}` }),
+    },
+    {
+      route: 'GET /api/projects/:id/spending',
+      label: "own: A's applicant is the lead's contact",
+      expect: { ...READERS, 'A:applicant': '2xx' },
+      cell: async () => {
+        const p = await buildProjectInExecution(env.ctx(), env.A(), {
+          leadContactPersonId: await applicantsPerson(),
+        });
+        return { url: `/api/projects/${p.id}/spending` };
+      },
+    },
+    {
+      route: 'GET /api/projects/:id/spending',
+      label: "other: another consortium's project",
+      expect: READERS,
+      cell: async () => ({
+        url: `/api/projects/${(await buildProjectInExecution(env.ctx(), env.A())).id}/spending`,
+      }),
+    },
+    {
+      route: 'POST /api/projects/:id/spending',
+      label: "own: A's applicant is the lead's contact",
+      expect: { ...movers(['A:platform_admin', 'A:program_officer']), 'A:applicant': '2xx' },
+      cell: async () => {
+        const p = await buildProjectInExecution(env.ctx(), env.A(), {
+          leadContactPersonId: await applicantsPerson(),
+        });
+        return { url: `/api/projects/${p.id}/spending`, body: spendingEntry(p.lead) };
+      },
+    },
+    {
+      route: 'POST /api/projects/:id/spending',
+      label: "other: another consortium's project",
+      expect: movers(['A:platform_admin', 'A:program_officer']),
+      cell: async () => {
+        const p = await buildProjectInExecution(env.ctx(), env.A());
+        return { url: `/api/projects/${p.id}/spending`, body: spendingEntry(p.lead) };
+      },
     },
     {
       route: 'GET /api/projects/:id/agreement',
