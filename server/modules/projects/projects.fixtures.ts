@@ -2,15 +2,10 @@ import { write } from '../../db/write.js';
 import type { Ctx } from '../../http/context.js';
 import { isoNow } from '../../http/context.js';
 import { buildOrg } from '../orgs/orgs.fixtures.js';
+import { freezeAgreement, saveAgreementDraft, signAgreement } from './projects.agreement.repository.js';
 import type { AgreementContent } from './projects.agreement.schema.js';
 import { createProject } from './projects.creation.js';
-import {
-  freezeAgreement,
-  type ProjectRecord,
-  saveAgreementDraft,
-  signAgreement,
-  structureOf,
-} from './projects.repository.js';
+import { type ProjectRecord, structureOf } from './projects.repository.js';
 
 let seq = 0;
 
