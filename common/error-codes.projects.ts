@@ -12,4 +12,7 @@ export const PROJECTS_ERRORS = {
   'projects.not_a_member': 'Not a member of the project consortium',
   'projects.member_repeated': 'Each member at most once',
   'projects.agreement_over_budget': 'The task agreement exceeds the approved budget',
+  'projects.not_in_execution': 'Spending is booked only while the project is in execution',
+  'projects.spent_outside_project': 'The date must fall within the project period',
+  'projects.spending_over_budget': 'This exceeds the approved budget of the category',
 } as const;

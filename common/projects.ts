@@ -118,3 +118,50 @@ export function endOfProjectMonth(start: string, n: number): string {
   same.setUTCDate(same.getUTCDate() - 1);
   return same.toISOString().slice(0, 10);
 }
+
+/**
+ * The cost categories of a 任务书 (the 2021 reform's 设备费, 业务费, 劳务费, plus indirect costs) that
+ * spending is booked against; each maps to the amount field of a 任务书 budget line.
+ */
+export const SPENDING_CATEGORIES = ['equipment', 'operations', 'labour', 'indirect'] as const;
+export type SpendingCategory = (typeof SPENDING_CATEGORIES)[number];
+export const AGREEMENT_AMOUNT_FIELD = {
+  equipment: 'equipmentMinor',
+  operations: 'operationsMinor',
+  labour: 'labourMinor',
+  indirect: 'indirectMinor',
+} as const satisfies Record<SpendingCategory, string>;
+
+export interface BudgetCell {
+  organisationId: string;
+  category: SpendingCategory;
+  plannedMinor: number;
+  spentMinor: number;
+  /** What may still be spent: planned minus spent (negative only if the plan was cut below spending). */
+  headroomMinor: number;
+}
+
+/**
+ * Plan against actual per member × category: the approved plan (frozen 任务书 plus approved
+ * adjustments) beside the sum of the spending. Pure, so the web and the server compute the same.
+ */
+export function budgetCells(
+  plan: readonly { organisationId: string; category: SpendingCategory; amountMinor: number }[],
+  spent: readonly { organisationId: string; category: SpendingCategory; amountMinor: number }[],
+): BudgetCell[] {
+  const key = (o: string, c: string) => `${o}\u0000${c}`;
+  const cells = new Map<string, BudgetCell>();
+  const cell = (organisationId: string, category: SpendingCategory) => {
+    const k = key(organisationId, category);
+    let c = cells.get(k);
+    if (!c) {
+      c = { organisationId, category, plannedMinor: 0, spentMinor: 0, headroomMinor: 0 };
+      cells.set(k, c);
+    }
+    return c;
+  };
+  for (const p of plan) cell(p.organisationId, p.category).plannedMinor += p.amountMinor;
+  for (const s of spent) cell(s.organisationId, s.category).spentMinor += s.amountMinor;
+  for (const c of cells.values()) c.headroomMinor = c.plannedMinor - c.spentMinor;
+  return [...cells.values()];
+}

@@ -75,6 +75,7 @@ export const TABLE_OWNERS: { readonly [T in keyof DB]: string } = {
   project_milestones: 'projects',
   project_transitions: 'projects',
   project_agreements: 'projects',
+  project_spending: 'projects',
   // results and technology transfer (§7)
   results: 'results',
   result_fields: 'results',

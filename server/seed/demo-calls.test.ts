@@ -31,7 +31,8 @@ describe('demo calls and projects', () => {
   });
 
   it("registers intramural projects for NIST's labs, once", async () => {
-    const director = await signIn(t.app, 'director', DEMO_PASSWORD);
+    // The supervisor reads every project of the platform; a lab director only those of their unit.
+    const director = await signIn(t.app, 'supervisor', DEMO_PASSWORD);
     const list = (await director.get(`/api/platforms/${nist}/projects?pageSize=100`)).json();
     expect(list.total).toBe(8);
     expect(list.items.every((p: { kind: string; unit: unknown }) => p.kind === 'intramural' && p.unit)).toBe(

@@ -84,6 +84,21 @@ export interface ProjectAgreementsTable {
   updated_at: Timestamp;
 }
 
+/** Spending of a consortium member in a 任务书 cost category (migration 0018). */
+export interface ProjectSpendingTable {
+  id: string;
+  project_id: string;
+  organisation_id: string;
+  /** common/projects.ts SPENDING_CATEGORIES */
+  category: string;
+  /** ISO date */
+  spent_on: string;
+  amount_minor: number;
+  description: string;
+  created_by: string | null;
+  created_at: Timestamp;
+}
+
 export interface ProjectsTables {
   project_members: ProjectMembersTable;
   project_budget_lines: ProjectBudgetLinesTable;
@@ -92,6 +107,7 @@ export interface ProjectsTables {
   project_milestones: ProjectMilestonesTable;
   project_transitions: ProjectTransitionsTable;
   project_agreements: ProjectAgreementsTable;
+  project_spending: ProjectSpendingTable;
 }
 
 export const PROJECTS_TABLES = [
@@ -102,4 +118,5 @@ export const PROJECTS_TABLES = [
   'project_milestones',
   'project_transitions',
   'project_agreements',
+  'project_spending',
 ] as const satisfies readonly (keyof ProjectsTables)[];

@@ -6,7 +6,12 @@ import type { DB } from '../../db/schema.js';
  * deadline extension; review reads the frozen versions). The SQL on the module's own tables is in its
  * repositories; what is left here reads other modules' tables and waits for their read functions.
  */
-export { type ApplicationRow, applicantUserIdsOfCall, loadApplication } from './applications.repository.js';
+export {
+  type ApplicationRow,
+  applicantUserIdsOfCall,
+  applicationIdsOwnedBy,
+  loadApplication,
+} from './applications.repository.js';
 export {
   attachmentsOf,
   budgetOf,

@@ -38,6 +38,12 @@ export function applicationsByIds(db: Kysely<DB>, ids: readonly string[]): Promi
     .execute();
 }
 
+/** Ids of the applications a user owns (the projects module shows a lead its own projects). */
+export async function applicationIdsOwnedBy(db: Kysely<DB>, userId: string): Promise<string[]> {
+  const rows = await db.selectFrom('applications').select('id').where('owner_user_id', '=', userId).execute();
+  return rows.map((r) => r.id);
+}
+
 /**
  * Everyone who applies to a call: the owners of its applications that are not withdrawn, and the
  * contacts (with an account) of members who confirmed their part.

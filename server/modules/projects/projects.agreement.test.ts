@@ -10,7 +10,7 @@ let t: TestApp;
 let A: string;
 let officer: Client;
 let lead: Client;
-let researcher: Client;
+let supervisor: Client;
 let leadPerson: string;
 
 const url = (id: string) => `/api/projects/${id}/agreement`;
@@ -60,11 +60,11 @@ beforeAll(async () => {
   A = (await buildPlatform(ctx)).id;
   await buildUser(ctx, { username: 'officer', roles: ['program_officer'], platformId: A });
   const l = await buildUser(ctx, { username: 'lead', roles: ['applicant'], platformId: A });
-  await buildUser(ctx, { username: 'researcher', roles: ['researcher'], platformId: A });
+  await buildUser(ctx, { username: 'supervisor', roles: ['supervisor'], platformId: A });
   leadPerson = (await buildPerson(ctx, { userId: l.id })).id;
   officer = await signIn(t.app, 'officer');
   lead = await signIn(t.app, 'lead');
-  researcher = await signIn(t.app, 'researcher');
+  supervisor = await signIn(t.app, 'supervisor');
 });
 afterAll(() => t.close());
 
@@ -168,11 +168,11 @@ describe('任务书 (task agreement)', () => {
 
   it('is drafted only by officers while contracting, and signed for the lead only by the lead', async () => {
     const { id, content } = await contracting();
-    expect((await researcher.put(url(id), content)).statusCode).toBe(403);
+    expect((await supervisor.put(url(id), content)).statusCode).toBe(403);
     expect((await lead.put(url(id), content)).statusCode).toBe(403);
     await officer.put(url(id), content);
     expect((await officer.post(`${url(id)}/sign`, { as: 'lead' })).statusCode).toBe(403);
-    expect((await researcher.post(`${url(id)}/sign`, { as: 'officer' })).statusCode).toBe(403);
+    expect((await supervisor.post(`${url(id)}/sign`, { as: 'officer' })).statusCode).toBe(403);
     const approved = await buildExtramuralProject(t.systemCtx(), A);
     const res = await officer.put(url(approved.id), content);
     expect(res.statusCode).toBe(409);

@@ -6,18 +6,16 @@ import { write } from '../../db/write.js';
 import { type Ctx, isoNow } from '../../http/context.js';
 import { AppError, forbidden, invalidField } from '../../http/errors.js';
 import { loadApplication, personOfUser } from '../applications/applications.lookup.js';
-import { type AgreementContent, type AgreementView, agreementContent } from './projects.agreement.schema.js';
-import { can } from './projects.policy.js';
 import {
   type AgreementRecord,
   findAgreement,
-  findProject,
   freezeAgreement,
-  type ProjectRecord,
   saveAgreementDraft,
   signAgreement,
-  structureOf,
-} from './projects.repository.js';
+} from './projects.agreement.repository.js';
+import { type AgreementContent, type AgreementView, agreementContent } from './projects.agreement.schema.js';
+import { can } from './projects.policy.js';
+import { findProject, type ProjectRecord, structureOf } from './projects.repository.js';
 import { projectResource, readableProject } from './projects.service.js';
 
 /**

@@ -2,8 +2,10 @@ import { write } from '../../db/write.js';
 import type { Ctx } from '../../http/context.js';
 import { isoNow } from '../../http/context.js';
 import { buildOrg } from '../orgs/orgs.fixtures.js';
+import { freezeAgreement, saveAgreementDraft, signAgreement } from './projects.agreement.repository.js';
+import type { AgreementContent } from './projects.agreement.schema.js';
 import { createProject } from './projects.creation.js';
-import type { ProjectRecord } from './projects.repository.js';
+import { type ProjectRecord, structureOf } from './projects.repository.js';
 
 let seq = 0;
 
@@ -14,7 +16,7 @@ let seq = 0;
 export async function buildExtramuralProject(
   ctx: Ctx,
   platformId: string,
-  opts: { leadContactPersonId?: string; state?: 'approved' | 'contracting' } = {},
+  opts: { leadContactPersonId?: string; state?: 'approved' | 'contracting' | 'in_progress' } = {},
 ): Promise<ProjectRecord> {
   const lead = (await buildOrg(ctx, { type: 'university' })).id;
   const partner = (await buildOrg(ctx)).id;
@@ -71,4 +73,49 @@ export async function buildExtramuralProject(
       auditAfter: { code },
     }),
   );
+}
+
+/**
+ * An extramural project in execution with a 任务书 signed and frozen (checksum of the fixture, not of a
+ * real signature): the lead member 300 000 设备费, 150 000 业务费, 50 000 劳务费, 50 000 indirect; the
+ * partner 200 000 业务费, 100 000 劳务费, 50 000 indirect.
+ */
+export async function buildProjectInExecution(
+  ctx: Ctx,
+  platformId: string,
+  opts: { leadContactPersonId?: string } = {},
+): Promise<ProjectRecord & { lead: string; partner: string }> {
+  const p = await buildExtramuralProject(ctx, platformId, { ...opts, state: 'in_progress' });
+  const [lead, partner] = (await structureOf(ctx.db, p.id)).members.map((m) => m.organisationId) as [
+    string,
+    string,
+  ];
+  const content: AgreementContent = {
+    budget: [
+      {
+        organisationId: lead,
+        equipmentMinor: 300_000,
+        operationsMinor: 150_000,
+        labourMinor: 50_000,
+        indirectMinor: 50_000,
+      },
+      {
+        organisationId: partner,
+        equipmentMinor: 0,
+        operationsMinor: 200_000,
+        labourMinor: 100_000,
+        indirectMinor: 50_000,
+      },
+    ],
+    indicators: [{ name: '发明专利申请', type: 'count', target: 3, verification: '受理通知书' }],
+    milestones: [{ title: '样机', dueOn: '2099-06-30', deliverables: ['样机一台'] }],
+  };
+  const at = isoNow(ctx.clock);
+  await write(ctx, async (trx) => {
+    await saveAgreementDraft(trx, p.id, content, at);
+    await signAgreement(trx, p.id, 'officer', null, at);
+    await signAgreement(trx, p.id, 'lead', null, at);
+    await freezeAgreement(trx, p.id, { json: JSON.stringify(content), checksum: 'fixture' }, at);
+  });
+  return { ...p, lead, partner };
 }

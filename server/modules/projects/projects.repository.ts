@@ -293,8 +293,21 @@ export async function fieldLinks(db: Kysely<DB>, projectIds: readonly string[]) 
   return rows.map((r) => ({ projectId: r.project_id, fieldId: r.field_id }));
 }
 
+/**
+ * What a caller who does not read every project is on: their organisation and person (in the
+ * consortium), the applications they own, the units they direct.
+ */
+export interface ProjectScope {
+  orgIds: readonly string[];
+  personIds: readonly string[];
+  applicationIds: readonly string[];
+  unitIds: readonly string[];
+}
+
 export interface ProjectFilter {
   platformId: string;
+  /** Absent: every project of the platform. */
+  scope?: ProjectScope;
   kind?: string;
   state?: string;
   unitId?: string;
@@ -309,6 +322,33 @@ export async function listProjectRecords(
   page: { limit: number; offset: number },
 ): Promise<{ items: ProjectRecord[]; total: number }> {
   let query = db.selectFrom('projects').where('platform_id', '=', f.platformId);
+  if (f.scope) {
+    const { orgIds, personIds, applicationIds, unitIds } = f.scope;
+    query = query.where((eb) =>
+      eb.or([
+        ...(orgIds.length ? [eb('lead_org_id', 'in', [...orgIds])] : []),
+        ...(applicationIds.length ? [eb('application_id', 'in', [...applicationIds])] : []),
+        ...(unitIds.length ? [eb('unit_id', 'in', [...unitIds])] : []),
+        ...(orgIds.length || personIds.length
+          ? [
+              eb(
+                'id',
+                'in',
+                eb
+                  .selectFrom('project_members')
+                  .select('project_id')
+                  .where((m) =>
+                    m.or([
+                      ...(orgIds.length ? [m('organisation_id', 'in', [...orgIds])] : []),
+                      ...(personIds.length ? [m('contact_person_id', 'in', [...personIds])] : []),
+                    ]),
+                  ),
+              ),
+            ]
+          : []),
+      ]),
+    );
+  }
   if (f.kind) query = query.where('kind', '=', f.kind);
   if (f.state) query = query.where('state', '=', f.state);
   if (f.unitId) query = query.where('unit_id', '=', f.unitId);
@@ -401,95 +441,4 @@ export async function transitionsOf(db: Kysely<DB>, projectId: string): Promise<
     actorLabel: r.actor_label,
     reason: r.reason,
   }));
-}
-
-export interface AgreementRecord {
-  projectId: string;
-  content: unknown;
-  officerSignedBy: string | null;
-  officerSignedAt: string | null;
-  leadSignedBy: string | null;
-  leadSignedAt: string | null;
-  snapshotJson: string | null;
-  checksum: string | null;
-  frozenAt: string | null;
-  updatedAt: string;
-}
-
-/** The 任务书 of a project (content parsed, not yet validated: the service owns its schema). */
-export async function findAgreement(db: Kysely<DB>, projectId: string): Promise<AgreementRecord | undefined> {
-  const r = await db
-    .selectFrom('project_agreements')
-    .selectAll()
-    .where('project_id', '=', projectId)
-    .executeTakeFirst();
-  return (
-    r && {
-      projectId: r.project_id,
-      content: JSON.parse(r.content_json),
-      officerSignedBy: r.officer_signed_by,
-      officerSignedAt: r.officer_signed_at,
-      leadSignedBy: r.lead_signed_by,
-      leadSignedAt: r.lead_signed_at,
-      snapshotJson: r.snapshot_json,
-      checksum: r.checksum,
-      frozenAt: r.frozen_at,
-      updatedAt: r.updated_at,
-    }
-  );
-}
-
-/** Saves the draft; any signature given so far is withdrawn, since it was for other terms. */
-export async function saveAgreementDraft(db: Kysely<DB>, projectId: string, content: unknown, at: string) {
-  const values = {
-    content_json: JSON.stringify(content),
-    officer_signed_by: null,
-    officer_signed_at: null,
-    lead_signed_by: null,
-    lead_signed_at: null,
-    updated_at: at,
-  };
-  const res = await db
-    .updateTable('project_agreements')
-    .set(values)
-    .where('project_id', '=', projectId)
-    .where('frozen_at', 'is', null)
-    .executeTakeFirst();
-  if (Number(res.numUpdatedRows) === 0)
-    await db
-      .insertInto('project_agreements')
-      .values({ project_id: projectId, ...values })
-      .execute();
-}
-
-export async function signAgreement(
-  db: Kysely<DB>,
-  projectId: string,
-  side: 'officer' | 'lead',
-  userId: string | null,
-  at: string,
-) {
-  await db
-    .updateTable('project_agreements')
-    .set(
-      side === 'officer'
-        ? { officer_signed_by: userId, officer_signed_at: at, updated_at: at }
-        : { lead_signed_by: userId, lead_signed_at: at, updated_at: at },
-    )
-    .where('project_id', '=', projectId)
-    .where('frozen_at', 'is', null)
-    .execute();
-}
-
-export async function freezeAgreement(
-  db: Kysely<DB>,
-  projectId: string,
-  snapshot: { json: string; checksum: string },
-  at: string,
-) {
-  await db
-    .updateTable('project_agreements')
-    .set({ snapshot_json: snapshot.json, checksum: snapshot.checksum, frozen_at: at, updated_at: at })
-    .where('project_id', '=', projectId)
-    .execute();
 }

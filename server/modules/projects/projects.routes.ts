@@ -15,6 +15,8 @@ import {
   registerProjectBody,
 } from './projects.schema.js';
 import { getProject, listProjects, registerIntramuralProject } from './projects.service.js';
+import { getSpending, recordSpending } from './projects.spending.js';
+import { spendingBody, spendingView } from './projects.spending.schema.js';
 import { transitionProject } from './projects.transitions.js';
 
 export async function projectsRoutes(root: FastifyInstance) {
@@ -125,5 +127,35 @@ export async function projectsRoutes(root: FastifyInstance) {
       },
     },
     async (request) => signProjectAgreement(ctxOf(request), request.params.id, request.body.as),
+  );
+
+  app.get(
+    '/api/projects/:id/spending',
+    {
+      schema: {
+        tags,
+        summary:
+          'Spending of a project: plan against actual per member × cost category of the frozen 任务书, and the entries (anyone who may read the project)',
+        params: projectIdParams,
+        response: { 200: spendingView, ...problemResponses },
+      },
+    },
+    async (request) => getSpending(ctxOf(request), request.params.id),
+  );
+
+  app.post(
+    '/api/projects/:id/spending',
+    {
+      schema: {
+        tags,
+        summary:
+          "Book a spending entry for a member and category (the lead organisation's side, the platform's admins and officers); beyond the approved amount it is 422 with the category and the headroom",
+        params: projectIdParams,
+        body: spendingBody,
+        response: { 201: spendingView, ...problemResponses, 422: problem },
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send(await recordSpending(ctxOf(request), request.params.id, request.body)),
   );
 }

@@ -2,18 +2,20 @@ import type { Kysely } from 'kysely';
 import { legalProjectActions } from '../../../common/projects.js';
 import type { DB } from '../../db/schema.js';
 import { write } from '../../db/write.js';
-import { type Ctx, isoNow } from '../../http/context.js';
+import { type Ctx, hasRole, isoNow } from '../../http/context.js';
 import { AppError, forbidden, invalidField, notFound } from '../../http/errors.js';
+import { applicationIdsOwnedBy, personOfUser } from '../applications/applications.lookup.js';
 import { fieldSummaries, resolveFieldRefs } from '../fields/fields.service.js';
 import { platformOrNotFound } from '../platforms/platforms.service.js';
 import { createProject } from './projects.creation.js';
-import { can, type ProjectUnit } from './projects.policy.js';
+import { can, type ProjectUnit, readsAllProjects } from './projects.policy.js';
 import {
   codeTaken,
   fieldLinks,
   findProject,
   listProjectRecords,
   type ProjectRecord,
+  type ProjectScope,
   structureOf,
   transitionsOf,
 } from './projects.repository.js';
@@ -39,10 +41,62 @@ async function unitsOf(db: Kysely<DB>, platformId: string) {
   }));
 }
 
-/** The project as the rules see it (its unit's director decides on intramural projects). */
-export async function projectResource(db: Kysely<DB>, p: ProjectRecord): Promise<ProjectUnit> {
+/**
+ * What the caller is on, for narrowing lists and reads (undefined: they read every project of the
+ * platform). A lead or member is found through their person record (its organisation and itself as a
+ * member's contact) and the applications they own; a lab director through the units they direct.
+ */
+export async function scopeOf(
+  db: Kysely<DB>,
+  actor: Ctx['actor'],
+  platformId: string,
+): Promise<ProjectScope | undefined> {
+  if (readsAllProjects(actor, platformId)) return undefined;
+  const userId = actor?.userId;
+  if (!userId) return { orgIds: [], personIds: [], applicationIds: [], unitIds: [] };
+  const [person, applicationIds, units] = await Promise.all([
+    personOfUser(db, userId),
+    applicationIdsOwnedBy(db, userId),
+    hasRole(actor, 'lab_director', platformId) ? unitsOf(db, platformId) : Promise.resolve([]),
+  ]);
+  return {
+    orgIds: person?.organisation_id ? [person.organisation_id] : [],
+    personIds: person ? [person.id] : [],
+    applicationIds,
+    unitIds: units.filter((u) => u.user_id === userId).map((u) => u.id),
+  };
+}
+
+/** Whether a project falls within a caller's scope (their organisation or person on it, or their application). */
+async function onProject(db: Kysely<DB>, scope: ProjectScope, p: ProjectRecord): Promise<boolean> {
+  if (p.leadOrgId && scope.orgIds.includes(p.leadOrgId)) return true;
+  if (p.applicationId && scope.applicationIds.includes(p.applicationId)) return true;
+  if (scope.orgIds.length === 0 && scope.personIds.length === 0) return false;
+  return (await structureOf(db, p.id)).members.some(
+    (m) =>
+      scope.orgIds.includes(m.organisationId) ||
+      (!!m.contactPersonId && scope.personIds.includes(m.contactPersonId)),
+  );
+}
+
+/**
+ * The project as the rules see it (its unit's director decides on intramural projects); with the
+ * caller, also whether they are on it.
+ */
+export async function projectResource(
+  db: Kysely<DB>,
+  p: ProjectRecord,
+  actor?: Ctx['actor'],
+): Promise<ProjectUnit> {
   const unit = p.unitId ? (await unitsOf(db, p.platformId)).find((u) => u.id === p.unitId) : undefined;
-  return { platformId: p.platformId, directorUserId: unit?.user_id ?? null, kind: p.kind };
+  const resource: ProjectUnit = {
+    platformId: p.platformId,
+    directorUserId: unit?.user_id ?? null,
+    kind: p.kind,
+  };
+  if (actor === undefined) return resource;
+  const scope = await scopeOf(db, actor, p.platformId);
+  return { ...resource, onProject: !scope || (await onProject(db, scope, p)) };
 }
 
 async function organisationNames(db: Kysely<DB>, ids: readonly string[]) {
@@ -105,7 +159,7 @@ export async function registerIntramuralProject(
     async (trx, audit) => {
       const platform = await platformOrNotFound(trx, platformId);
       const unit = (await unitsOf(trx, platformId)).find((u) => u.id === input.unitId);
-      if (!can(ctx.actor, 'projects.read', { platformId, directorUserId: null })) throw forbidden();
+      if (!can(ctx.actor, 'projects.list', { platformId, directorUserId: null })) throw forbidden();
       if (!unit) throw invalidField('/unitId', 'projects.unknown_unit');
       if (!can(ctx.actor, 'projects.register', unit.resource)) throw forbidden();
       if (input.endsOn < input.startsOn) throw invalidField('/endsOn', 'projects.end_before_start');
@@ -145,14 +199,18 @@ export async function registerIntramuralProject(
   return (await views(ctx.db, [record]))[0]!;
 }
 
-/** Projects of a platform with filters (anyone with a role on it); both kinds. */
+/**
+ * Projects of a platform with filters, both kinds: anyone with a role on it asks, and sees (in the
+ * page, the count and the search) only the projects they may read.
+ */
 export async function listProjects(ctx: Ctx, platformId: string, q: ProjectsQuery): Promise<ProjectList> {
   await platformOrNotFound(ctx.db, platformId);
-  if (!can(ctx.actor, 'projects.read', { platformId, directorUserId: null })) throw forbidden();
+  if (!can(ctx.actor, 'projects.list', { platformId, directorUserId: null })) throw forbidden();
   const { page, pageSize, ...filter } = q;
+  const scope = await scopeOf(ctx.db, ctx.actor, platformId);
   const { items, total } = await listProjectRecords(
     ctx.db,
-    { platformId, ...filter },
+    { platformId, scope, ...filter },
     { limit: pageSize, offset: (page - 1) * pageSize },
   );
   const units = await unitsOf(ctx.db, platformId);
@@ -172,14 +230,14 @@ export async function listProjects(ctx: Ctx, platformId: string, q: ProjectsQuer
 /** The project if the caller may read it; not found otherwise (its existence is not revealed). */
 export async function readableProject(ctx: Ctx, id: string): Promise<ProjectRecord> {
   const p = await findProject(ctx.db, id);
-  if (!p || !can(ctx.actor, 'projects.read', { platformId: p.platformId, directorUserId: null }))
+  if (!p || !can(ctx.actor, 'projects.read', await projectResource(ctx.db, p, ctx.actor)))
     throw notFound('projects.not_found');
   return p;
 }
 
 /**
- * One project with its consortium, planned budget, objectives, milestones and timeline (anyone with a
- * role on its platform), and the moves the caller may make.
+ * One project with its consortium, planned budget, objectives, milestones and timeline (whoever may
+ * read it), and the moves the caller may make.
  */
 export async function getProject(ctx: Ctx, id: string): Promise<ProjectDetail> {
   const p = await readableProject(ctx, id);

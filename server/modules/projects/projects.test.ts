@@ -11,7 +11,8 @@ let unitOnB: string;
 let field: string;
 let director: Client;
 let admin: Client;
-let researcher: Client;
+let supervisor: Client;
+let outsider: Client;
 let adminB: Client;
 let n = 0;
 
@@ -62,11 +63,13 @@ beforeAll(async () => {
   ).id;
   unitOnB = (await buildUnit(ctx, { platformId: B })).id;
   await buildUser(ctx, { username: 'admin', roles: ['platform_admin'], platformId: A });
-  await buildUser(ctx, { username: 'researcher', roles: ['researcher'], platformId: A });
+  await buildUser(ctx, { username: 'supervisor', roles: ['supervisor'], platformId: A });
+  await buildUser(ctx, { username: 'outsider', roles: ['researcher'], platformId: A });
   await buildUser(ctx, { username: 'adminB', roles: ['platform_admin'], platformId: B });
   director = await signIn(t.app, 'director');
   admin = await signIn(t.app, 'admin');
-  researcher = await signIn(t.app, 'researcher');
+  supervisor = await signIn(t.app, 'supervisor');
+  outsider = await signIn(t.app, 'outsider');
   adminB = await signIn(t.app, 'adminB');
 });
 afterAll(() => t.close());
@@ -98,7 +101,7 @@ describe('intramural projects', () => {
     expect(
       (await director.post(`/api/platforms/${A}/projects`, body({ unitId: otherUnit }))).statusCode,
     ).toBe(403);
-    expect((await researcher.post(`/api/platforms/${A}/projects`, body())).statusCode).toBe(403);
+    expect((await supervisor.post(`/api/platforms/${A}/projects`, body())).statusCode).toBe(403);
     expect((await adminB.post(`/api/platforms/${A}/projects`, body())).statusCode).toBe(403);
     expect(await projectCount()).toBe(before);
   });
@@ -130,9 +133,13 @@ describe('intramural projects', () => {
     expect(await projectCount()).toBe(before);
   });
 
-  it('lists and shows projects with filters to those with a role on the platform', async () => {
-    const all = (await researcher.get(`/api/platforms/${A}/projects`)).json();
+  it('lists and shows projects with filters to supervisors, and none to a researcher on none of them', async () => {
+    const all = (await supervisor.get(`/api/platforms/${A}/projects`)).json();
     expect(all.total).toBe(2);
+    expect((await outsider.get(`/api/platforms/${A}/projects`)).json()).toMatchObject({
+      items: [],
+      total: 0,
+    });
     expect(all.access.registrableUnitIds).toEqual([]);
     expect((await director.get(`/api/platforms/${A}/projects`)).json().access.registrableUnitIds).toEqual([
       ownUnit,
@@ -140,15 +147,15 @@ describe('intramural projects', () => {
     expect((await admin.get(`/api/platforms/${A}/projects`)).json().access.registrableUnitIds.sort()).toEqual(
       [ownUnit, otherUnit].sort(),
     );
-    const byUnit = (await researcher.get(`/api/platforms/${A}/projects?unitId=${otherUnit}`)).json();
+    const byUnit = (await supervisor.get(`/api/platforms/${A}/projects?unitId=${otherUnit}`)).json();
     expect(byUnit.items.map((p: { unit: { id: string } }) => p.unit.id)).toEqual([otherUnit]);
-    expect((await researcher.get(`/api/platforms/${A}/projects?kind=extramural`)).json().total).toBe(0);
-    expect((await researcher.get(`/api/platforms/${A}/projects?q=itl-2026`)).json().total).toBe(1);
-    expect((await researcher.get(`/api/platforms/${A}/projects?q=纳米`)).json().total).toBe(2);
-    expect((await researcher.get(`/api/platforms/${A}/projects?q=%25`)).json().total).toBe(0);
-    expect((await researcher.get(`/api/platforms/${A}/projects?fieldId=${field}`)).json().total).toBe(2);
+    expect((await supervisor.get(`/api/platforms/${A}/projects?kind=extramural`)).json().total).toBe(0);
+    expect((await supervisor.get(`/api/platforms/${A}/projects?q=itl-2026`)).json().total).toBe(1);
+    expect((await supervisor.get(`/api/platforms/${A}/projects?q=纳米`)).json().total).toBe(2);
+    expect((await supervisor.get(`/api/platforms/${A}/projects?q=%25`)).json().total).toBe(0);
+    expect((await supervisor.get(`/api/platforms/${A}/projects?fieldId=${field}`)).json().total).toBe(2);
     const one = all.items[0];
-    expect((await researcher.get(`/api/projects/${one.id}`)).json()).toMatchObject(one);
+    expect((await supervisor.get(`/api/projects/${one.id}`)).json()).toMatchObject(one);
     expect((await adminB.get(`/api/projects/${one.id}`)).statusCode).toBe(404);
     expect((await adminB.get(`/api/platforms/${A}/projects`)).statusCode).toBe(403);
   });

@@ -3,7 +3,6 @@ import type { Ctx } from '../../http/context.js';
 import { newId } from '../../http/context.js';
 import { createCall, publishCall } from '../../modules/calls/calls.service.js';
 import { notify } from '../../modules/notifications/notifications.service.js';
-import { registerIntramuralProject } from '../../modules/projects/projects.service.js';
 import { buildField, buildPerson, buildUnit } from '../platform-factories.js';
 import { roleless } from './matrix.js';
 
@@ -123,7 +122,6 @@ export function callsCases(env: CallsMatrixEnv): RouteCase[] {
     startsOn: '2026-01-01',
     endsOn: '2026-12-31',
   });
-  const project = async () => (await registerIntramuralProject(env.ctx(), env.A(), await projectBody())).id;
   let stranger: string | undefined;
   const strangersNotification = async () => {
     stranger ??= env.userId('A:researcher');
@@ -206,11 +204,6 @@ export function callsCases(env: CallsMatrixEnv): RouteCase[] {
         others: '403',
       },
       cell: async () => ({ url: `/api/platforms/${env.A()}/projects`, body: await projectBody() }),
-    },
-    {
-      route: 'GET /api/projects/:id',
-      expect: { ...rolesOnA, 'B:platform_admin': '404', ...roleless('404') },
-      cell: async () => ({ url: `/api/projects/${await project()}` }),
     },
     { route: 'GET /api/me/notifications', expect: signedIn, cell: () => ({ url: '/api/me/notifications' }) },
     {

@@ -1,26 +1,40 @@
 import { saveAgreement } from '../../modules/projects/projects.agreement.js';
-import { buildExtramuralProject } from '../../modules/projects/projects.fixtures.js';
+import { buildExtramuralProject, buildProjectInExecution } from '../../modules/projects/projects.fixtures.js';
 import { registerIntramuralProject } from '../../modules/projects/projects.service.js';
 import { buildPerson, buildUnit } from '../platform-factories.js';
-import { type Expect, type MatrixEnv, type RouteCase, roleless } from './matrix.js';
+import type { Expect, MatrixEnv, RouteCase } from './matrix.js';
 
 /**
  * The authorization matrix rows of projects from 立项 through execution (issue 13). The state of an
  * extramural project is moved by the platform's admins and program officers; of an intramural one by
- * its unit's director and the admins. Everyone else with a role on the platform may read (403 on a
- * move); another platform's admin and role-less accounts are told it does not exist.
+ * its unit's director and the admins. A project is read by the platform's admins, program officers and
+ * supervisors, by the director of its unit and by those on its consortium (403 on a move they may not
+ * make); to everyone else, another platform's admin and role-less accounts included, it does not exist
+ * (404): own and other rows below.
  */
+const READERS: Expect = {
+  anonymous: '401',
+  'token:read': '2xx',
+  'token:write': '2xx',
+  system_admin: '2xx',
+  'A:platform_admin': '2xx',
+  'A:program_officer': '2xx',
+  'A:supervisor': '2xx',
+  others: '404',
+};
+
 const movers = (allowed: readonly string[]): Expect => ({
   anonymous: '401',
   'token:read': '403',
   'token:write': '2xx',
   system_admin: '2xx',
+  // Those who read every project are refused a move they may not make; everyone else is not told it exists.
+  'A:platform_admin': '403',
+  'A:program_officer': '403',
+  'A:supervisor': '403',
   ...Object.fromEntries(allowed.map((a) => [a, '2xx'])),
-  'B:platform_admin': '404',
-  ...roleless('404'),
-  others: '403',
+  others: '404',
 });
-
 export function projectsCases(env: MatrixEnv): RouteCase[] {
   let n = 0;
   let directedUnit: string | undefined;
@@ -38,6 +52,26 @@ export function projectsCases(env: MatrixEnv): RouteCase[] {
     directedUnit = (await buildUnit(ctx, { platformId: env.A(), directorPersonId: person })).id;
     return directedUnit;
   };
+  let applicantPerson: string | undefined;
+  const spendingEntry = (organisationId: string) => ({
+    organisationId,
+    category: 'equipment',
+    spentOn: env.ctx().clock.now().toISOString().slice(0, 10),
+    amountMinor: 1,
+    description: '矩阵',
+  });
+  /** A's applicant as a person (linked to their account), the lead's contact in "own" rows. */
+  const applicantsPerson = async () => {
+    const ctx = env.ctx();
+    const userId = env.userId('A:applicant')!;
+    applicantPerson ??=
+      (await ctx.db.selectFrom('people').select('id').where('user_id', '=', userId).executeTakeFirst())?.id ??
+      (await buildPerson(ctx, { userId })).id;
+    return applicantPerson;
+  };
+  /** An extramural project whose lead's contact person is A's applicant (their own project). */
+  const applicantsProject = async () =>
+    (await buildExtramuralProject(env.ctx(), env.A(), { leadContactPersonId: await applicantsPerson() })).id;
   const intramural = async () =>
     (
       await registerIntramuralProject(env.ctx(), env.A(), {
@@ -76,8 +110,66 @@ export function projectsCases(env: MatrixEnv): RouteCase[] {
   };
   return [
     {
+      route: 'GET /api/projects/:id',
+      label: "intramural project of the lab director's unit",
+      expect: { ...READERS, 'A:lab_director': '2xx' },
+      cell: async () => ({ url: `/api/projects/${await intramural()}` }),
+    },
+    {
+      route: 'GET /api/projects/:id',
+      label: "own: A's applicant is the lead's contact",
+      expect: { ...READERS, 'A:applicant': '2xx' },
+      cell: async () => ({ url: `/api/projects/${await applicantsProject()}` }),
+    },
+    {
+      route: 'GET /api/projects/:id',
+      label: "other: another consortium's project",
+      expect: READERS,
+      cell: async () => ({ url: `/api/projects/${(await buildExtramuralProject(env.ctx(), env.A())).id}` }),
+    },
+    {
+      route: 'GET /api/projects/:id/spending',
+      label: "own: A's applicant is the lead's contact",
+      expect: { ...READERS, 'A:applicant': '2xx' },
+      cell: async () => {
+        const p = await buildProjectInExecution(env.ctx(), env.A(), {
+          leadContactPersonId: await applicantsPerson(),
+        });
+        return { url: `/api/projects/${p.id}/spending` };
+      },
+    },
+    {
+      route: 'GET /api/projects/:id/spending',
+      label: "other: another consortium's project",
+      expect: READERS,
+      cell: async () => ({
+        url: `/api/projects/${(await buildProjectInExecution(env.ctx(), env.A())).id}/spending`,
+      }),
+    },
+    {
+      route: 'POST /api/projects/:id/spending',
+      label: "own: A's applicant is the lead's contact",
+      expect: { ...movers(['A:platform_admin', 'A:program_officer']), 'A:applicant': '2xx' },
+      cell: async () => {
+        const p = await buildProjectInExecution(env.ctx(), env.A(), {
+          leadContactPersonId: await applicantsPerson(),
+        });
+        return { url: `/api/projects/${p.id}/spending`, body: spendingEntry(p.lead) };
+      },
+    },
+    {
+      route: 'POST /api/projects/:id/spending',
+      label: "other: another consortium's project",
+      expect: movers(['A:platform_admin', 'A:program_officer']),
+      cell: async () => {
+        const p = await buildProjectInExecution(env.ctx(), env.A());
+        return { url: `/api/projects/${p.id}/spending`, body: spendingEntry(p.lead) };
+      },
+    },
+    {
       route: 'GET /api/projects/:id/agreement',
-      expect: { anonymous: '401', 'B:platform_admin': '404', ...roleless('404'), others: '2xx' },
+      label: "other: another consortium's project",
+      expect: READERS,
       cell: async () => ({ url: `/api/projects/${(await contracting(true)).id}/agreement` }),
     },
     {

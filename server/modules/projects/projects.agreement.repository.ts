@@ -1,0 +1,94 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema.js';
+
+/** The SQL on project_agreements (the 任务书), split from projects.repository.ts by sub-domain (docs/adr/0015). */
+export interface AgreementRecord {
+  projectId: string;
+  content: unknown;
+  officerSignedBy: string | null;
+  officerSignedAt: string | null;
+  leadSignedBy: string | null;
+  leadSignedAt: string | null;
+  snapshotJson: string | null;
+  checksum: string | null;
+  frozenAt: string | null;
+  updatedAt: string;
+}
+
+/** The 任务书 of a project (content parsed, not yet validated: the service owns its schema). */
+export async function findAgreement(db: Kysely<DB>, projectId: string): Promise<AgreementRecord | undefined> {
+  const r = await db
+    .selectFrom('project_agreements')
+    .selectAll()
+    .where('project_id', '=', projectId)
+    .executeTakeFirst();
+  return (
+    r && {
+      projectId: r.project_id,
+      content: JSON.parse(r.content_json),
+      officerSignedBy: r.officer_signed_by,
+      officerSignedAt: r.officer_signed_at,
+      leadSignedBy: r.lead_signed_by,
+      leadSignedAt: r.lead_signed_at,
+      snapshotJson: r.snapshot_json,
+      checksum: r.checksum,
+      frozenAt: r.frozen_at,
+      updatedAt: r.updated_at,
+    }
+  );
+}
+
+/** Saves the draft; any signature given so far is withdrawn, since it was for other terms. */
+export async function saveAgreementDraft(db: Kysely<DB>, projectId: string, content: unknown, at: string) {
+  const values = {
+    content_json: JSON.stringify(content),
+    officer_signed_by: null,
+    officer_signed_at: null,
+    lead_signed_by: null,
+    lead_signed_at: null,
+    updated_at: at,
+  };
+  const res = await db
+    .updateTable('project_agreements')
+    .set(values)
+    .where('project_id', '=', projectId)
+    .where('frozen_at', 'is', null)
+    .executeTakeFirst();
+  if (Number(res.numUpdatedRows) === 0)
+    await db
+      .insertInto('project_agreements')
+      .values({ project_id: projectId, ...values })
+      .execute();
+}
+
+export async function signAgreement(
+  db: Kysely<DB>,
+  projectId: string,
+  side: 'officer' | 'lead',
+  userId: string | null,
+  at: string,
+) {
+  await db
+    .updateTable('project_agreements')
+    .set(
+      side === 'officer'
+        ? { officer_signed_by: userId, officer_signed_at: at, updated_at: at }
+        : { lead_signed_by: userId, lead_signed_at: at, updated_at: at },
+    )
+    .where('project_id', '=', projectId)
+    .where('frozen_at', 'is', null)
+    .execute();
+}
+
+export async function freezeAgreement(
+  db: Kysely<DB>,
+  projectId: string,
+  snapshot: { json: string; checksum: string },
+  at: string,
+) {
+  await db
+    .updateTable('project_agreements')
+    .set({ snapshot_json: snapshot.json, checksum: snapshot.checksum, frozen_at: at, updated_at: at })
+    .where('project_id', '=', projectId)
+    .execute();
+}

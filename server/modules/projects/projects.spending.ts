@@ -1,0 +1,142 @@
+import {
+  AGREEMENT_AMOUNT_FIELD,
+  budgetCells,
+  SPENDING_CATEGORIES,
+  type SpendingCategory,
+} from '../../../common/projects.js';
+import type { Trx } from '../../db/write.js';
+import { write } from '../../db/write.js';
+import { type Ctx, isoNow, newId } from '../../http/context.js';
+import { AppError, forbidden, invalidField } from '../../http/errors.js';
+import { isLeadSigner } from './projects.agreement.js';
+import { findAgreement } from './projects.agreement.repository.js';
+import { agreementContent } from './projects.agreement.schema.js';
+import { can } from './projects.policy.js';
+import { findProject, type ProjectRecord, structureOf } from './projects.repository.js';
+import { projectResource, readableProject } from './projects.service.js';
+import { insertSpending, spendingOf, spendingTotals } from './projects.spending.repository.js';
+import type { SpendingInput, SpendingView } from './projects.spending.schema.js';
+
+/**
+ * Spending of a project (issue 13): the project's side books what each consortium member spent in each
+ * cost category of the frozen 任务书; an entry that would take a member's category past its approved
+ * amount is refused, so actual never exceeds plan without an approved change of the plan.
+ */
+
+/** States in which money is spent and booked: execution and an interim check. */
+const SPENDING_STATES: readonly string[] = ['in_progress', 'interim_check'];
+
+type PlanLine = { organisationId: string; category: SpendingCategory; amountMinor: number };
+
+/** The approved plan per member × category: the frozen 任务书 (null when it is not frozen). */
+export async function approvedPlan(db: Trx, projectId: string): Promise<PlanLine[] | null> {
+  const a = await findAgreement(db, projectId);
+  if (!a?.frozenAt) return null;
+  const content = agreementContent.parse(a.content);
+  return content.budget.flatMap((b) =>
+    SPENDING_CATEGORIES.map((category) => ({
+      organisationId: b.organisationId,
+      category,
+      amountMinor: b[AGREEMENT_AMOUNT_FIELD[category]],
+    })),
+  );
+}
+
+/** Who books spending: the lead organisation's side (as for signing the 任务书) and the funder's managers. */
+async function mayRecord(db: Trx, ctx: Ctx, p: ProjectRecord): Promise<boolean> {
+  return can(ctx.actor, 'projects.manage', await projectResource(db, p)) || isLeadSigner(db, ctx, p);
+}
+
+export async function getSpending(ctx: Ctx, projectId: string): Promise<SpendingView> {
+  const p = await readableProject(ctx, projectId);
+  const [plan, totals, entries, structure] = await Promise.all([
+    approvedPlan(ctx.db, projectId),
+    spendingTotals(ctx.db, projectId),
+    spendingOf(ctx.db, projectId),
+    structureOf(ctx.db, projectId),
+  ]);
+  const order = new Map(structure.members.map((m) => [m.organisationId, m.position]));
+  const cells = budgetCells(plan ?? [], totals).sort(
+    (a, b) =>
+      (order.get(a.organisationId) ?? 999) - (order.get(b.organisationId) ?? 999) ||
+      SPENDING_CATEGORIES.indexOf(a.category) - SPENDING_CATEGORIES.indexOf(b.category),
+  );
+  return {
+    projectId,
+    currency: p.currency,
+    cells,
+    totals: {
+      plannedMinor: cells.reduce((s, c) => s + c.plannedMinor, 0),
+      spentMinor: cells.reduce((s, c) => s + c.spentMinor, 0),
+    },
+    entries: entries.map(({ projectId: _p, createdBy: _c, ...e }) => e),
+    access: {
+      record: !!plan && SPENDING_STATES.includes(p.state) && (await mayRecord(ctx.db, ctx, p)),
+    },
+  };
+}
+
+/**
+ * Books one entry. Refused with nothing written: by someone not on the project's side (403), before the
+ * 任务书 is frozen or outside execution (409), for an organisation outside the consortium or a date
+ * outside the project (400), and beyond the approved amount of the member's category (422 naming the
+ * category and the headroom left). The project row is locked so that two entries cannot both take the
+ * last of the same headroom.
+ */
+export async function recordSpending(
+  ctx: Ctx,
+  projectId: string,
+  input: SpendingInput,
+): Promise<SpendingView> {
+  await readableProject(ctx, projectId);
+  await write(ctx, async (trx, audit) => {
+    const p = (await findProject(trx, projectId, ctx.seam))!;
+    if (!(await mayRecord(trx, ctx, p))) throw forbidden();
+    const plan = await approvedPlan(trx, projectId);
+    if (!plan) throw new AppError(409, 'projects.agreement_unsigned');
+    if (!SPENDING_STATES.includes(p.state))
+      throw new AppError(409, 'projects.not_in_execution', {
+        state: p.state,
+        detail: `The project is ${p.state}`,
+      });
+    if (!(await structureOf(trx, projectId)).members.some((m) => m.organisationId === input.organisationId))
+      throw invalidField('/organisationId', 'projects.not_a_member');
+    if (input.spentOn < p.startsOn || input.spentOn > p.endsOn)
+      throw invalidField('/spentOn', 'projects.spent_outside_project');
+    const cell = budgetCells(plan, await spendingTotals(trx, projectId)).find(
+      (c) => c.organisationId === input.organisationId && c.category === input.category,
+    );
+    const headroomMinor = Math.max(0, cell?.headroomMinor ?? 0);
+    if (input.amountMinor > headroomMinor)
+      throw new AppError(422, 'projects.spending_over_budget', {
+        category: input.category,
+        organisationId: input.organisationId,
+        headroomMinor,
+        detail: `The ${input.category} budget of this member has ${headroomMinor} minor units left`,
+        errors: [
+          {
+            in: 'body',
+            pointer: '/amountMinor',
+            code: 'projects.spending_over_budget',
+            message: `${input.category}: ${headroomMinor}`,
+          },
+        ],
+      });
+    const entry = {
+      id: newId(),
+      projectId,
+      ...input,
+      createdBy: ctx.actor?.userId || null,
+      createdAt: isoNow(ctx.clock),
+    };
+    await insertSpending(trx, entry);
+    await audit({
+      action: 'project.spending_recorded',
+      entityType: 'project',
+      entityId: projectId,
+      platformId: p.platformId,
+      after: { id: entry.id, ...input },
+    });
+  });
+  return getSpending(ctx, projectId);
+}
