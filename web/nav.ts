@@ -29,6 +29,7 @@ import {
 } from './app/permissions.js';
 import { CALLS_PAGES, NOTIFICATION_PAGES } from './features/calls/nav-entries.js';
 import { EXPERTS_PAGES } from './features/experts/nav-entries.js';
+import { LAB_EVALUATION_PAGES } from './features/lab-evaluations/nav-entries.js';
 import { RESULTS_PAGES } from './features/results/nav-entries.js';
 import { REVIEW_PAGES } from './features/review/nav-entries.js';
 import { tk } from './i18n/index.js';
@@ -144,6 +145,7 @@ export const NAV: readonly Page[] = [
     page: lazy(() => import('./features/techtransfer/reports/ReportPage.js')),
   },
   ...RESULTS_PAGES,
+  ...LAB_EVALUATION_PAGES,
   {
     key: 'fields',
     path: '/admin/fields',
