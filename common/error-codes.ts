@@ -6,6 +6,7 @@ import { ASSIGNMENT_ERRORS } from './error-codes.assignment.js';
 import { CONFLICTS_ERRORS } from './error-codes.conflicts.js';
 import { DECISIONS_ERRORS } from './error-codes.decisions.js';
 import { EXPERTS_ERRORS } from './error-codes.experts.js';
+import { LAB_EVALUATIONS_ERRORS } from './error-codes.lab-evaluations.js';
 import { MFA_ERRORS } from './error-codes.mfa.js';
 import { PEOPLE_LINK_ERRORS } from './error-codes.people.js';
 import { PROJECTS_ERRORS } from './error-codes.projects.js';
@@ -20,6 +21,7 @@ export const ERROR_MESSAGES = {
   ...MFA_ERRORS,
   ...PEOPLE_LINK_ERRORS,
   ...PROJECTS_ERRORS,
+  ...LAB_EVALUATIONS_ERRORS,
   'request.validation_failed': 'Some fields are invalid',
   'request.malformed_json': 'The request body is not valid JSON',
   'request.body_too_large': 'The request body is too large',

@@ -30,6 +30,7 @@ import { homeRoutes } from './modules/home/home.routes.js';
 import { importsRoutes } from './modules/imports/imports.routes.js';
 import { inquiriesRoutes } from './modules/inquiries/inquiries.routes.js';
 import { ipRoutes } from './modules/ip/ip.routes.js';
+import { labEvaluationsRoutes } from './modules/lab-evaluations/lab-evaluations.routes.js';
 import { notificationsOutbox } from './modules/notifications/notifications.outbox.js';
 import { notificationsRoutes } from './modules/notifications/notifications.routes.js';
 import { orgsRoutes } from './modules/orgs/orgs.routes.js';
@@ -153,6 +154,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(unitsRoutes);
   await app.register(peopleRoutes);
   await app.register(committeeRoutes);
+  await app.register(labEvaluationsRoutes);
   await app.register(projectsRoutes);
   await app.register(callsRoutes);
   await app.register(applicationsRoutes);

@@ -32,6 +32,7 @@ import {
 import { CALLS_PAGES, NOTIFICATION_PAGES } from './features/calls/nav-entries.js';
 import { EXPERTS_PAGES } from './features/experts/nav-entries.js';
 import { canSeeCatalog } from './features/results/access.js';
+import { LAB_EVALUATION_PAGES } from './features/lab-evaluations/nav-entries.js';
 import { RESULTS_PAGES } from './features/results/nav-entries.js';
 import { REVIEW_PAGES } from './features/review/nav-entries.js';
 import { tk } from './i18n/index.js';
@@ -174,6 +175,7 @@ export const NAV: readonly Page[] = [
     page: lazy(() => import('./features/techtransfer/reports/ReportPage.js')),
   },
   ...RESULTS_PAGES,
+  ...LAB_EVALUATION_PAGES,
   {
     // Enterprise users have no internal catalog (results.policy.ts): they browse the published results,
     // the portal's search, without leaving the workspace.

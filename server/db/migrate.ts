@@ -17,6 +17,7 @@ import * as m0015 from './migrations/0015_auth_hardening.js';
 import * as m0016 from './migrations/0016_projects_lifecycle.js';
 import * as m0017 from './migrations/0017_password_policy.js';
 import * as m0018 from './migrations/0018_projects_execution.js';
+import * as m0019 from './migrations/0019_lab_evaluations.js';
 
 /** Migrations are listed here in order; the list is the single source for CLI, boot and tests. */
 export const migrations: Record<string, Migration> = {
@@ -38,6 +39,7 @@ export const migrations: Record<string, Migration> = {
   '0016_projects_lifecycle': m0016,
   '0017_password_policy': m0017,
   '0018_projects_execution': m0018,
+  '0019_lab_evaluations': m0019,
 };
 
 export async function migrateToLatest(db: Kysely<unknown>): Promise<MigrationResultSet> {

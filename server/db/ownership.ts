@@ -92,4 +92,10 @@ export const TABLE_OWNERS: { readonly [T in keyof DB]: string } = {
   distributions: 'agreements',
   receipts: 'agreements',
   fx_rates: 'agreements',
+  // the committee's evaluation of units (§6, issue 13)
+  lab_eval_rounds: 'lab-evaluations',
+  lab_eval_units: 'lab-evaluations',
+  lab_eval_conflicts: 'lab-evaluations',
+  lab_eval_scorecards: 'lab-evaluations',
+  lab_eval_scores: 'lab-evaluations',
 };

@@ -153,6 +153,21 @@ describe('the demo data', () => {
     expect(staff.map((s: { nameEn: string }) => s.nameEn).sort()).toEqual(['Liu Yang', 'Wang Lei']);
   });
 
+  it('has NIST’s seven units evaluated by its committee for two periods, charted on each unit', async () => {
+    const director = await signIn(t.app, 'director', DEMO_PASSWORD);
+    const rounds = (await director.get(`/api/platforms/${nist}/lab-evaluations`)).json().items;
+    expect(rounds.map((r: { fromYear: number; state: string }) => [r.fromYear, r.state])).toEqual([
+      [2016, 'adopted'],
+      [2015, 'adopted'],
+    ]);
+    expect(rounds[0].progress).toEqual({ submitted: 42, total: 42 });
+    const units = (await director.get(`/api/platforms/${nist}/units`)).json().items;
+    const itl = units.find((u: { code: string }) => u.code === 'ITL');
+    const history = (await director.get(`/api/units/${itl.id}/lab-evaluations`)).json();
+    expect(history.periods.map((p: { fromYear: number }) => p.fromYear)).toEqual([2015, 2016]);
+    expect(history.periods[1].result.total).toBeGreaterThan(history.periods[0].result.total);
+  });
+
   it('has about three dozen experts, the demo expert account among them, enough for the ATP call', async () => {
     const officer = await signIn(t.app, 'officer', DEMO_PASSWORD);
     const list = (await officer.get('/api/experts?limit=200')).json();

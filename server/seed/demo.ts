@@ -4,6 +4,7 @@ import { seedDemoApplications } from './demo-applications.js';
 import { seedDemoCalls } from './demo-calls.js';
 import { seedDemoExperts } from './demo-experts.js';
 import { seedFields } from './demo-fields.js';
+import { seedNistLabEvaluations } from './demo-lab-evaluations.js';
 import { NIST } from './demo-nist.js';
 import { seedNistIp } from './demo-nist-ip.js';
 import { ensurePlatform, seedPlatform } from './demo-platform.js';
@@ -60,5 +61,6 @@ export async function seedDemo(outer: Ctx): Promise<{ platformId: string; create
   await seedDemoExperts(ctx);
   await seedDemoReview(ctx);
   await seedDemoProjects(ctx, platformId);
+  await seedNistLabEvaluations(ctx, platformId);
   return { platformId, createdUsers: created };
 }

@@ -11,6 +11,7 @@ import { zhCNConflicts } from './zh-CN.conflicts.js';
 import { zhCNDecisions } from './zh-CN.decisions.js';
 import { zhCNExperts } from './zh-CN.experts.js';
 import { zhCNIpErrors } from './zh-CN.ip-errors.js';
+import { zhCNLabEvaluations } from './zh-CN.lab-evaluations.js';
 import { zhCNMfa } from './zh-CN.mfa.js';
 import { zhCNOrgs } from './zh-CN.orgs.js';
 import { zhCNPassword } from './zh-CN.password.js';
@@ -38,6 +39,7 @@ export const zhCN: Record<string, string> = {
   ...zhCNScoring,
   ...zhCNDecisions,
   ...zhCNProjects,
+  ...zhCNLabEvaluations,
   ...zhCNMfa,
   ...zhCNWorkbench,
   ...zhCNPassword,

@@ -21,6 +21,12 @@ import {
 import type { AddCommitteeMemberInput, MemberView, UpdateCommitteeMemberInput } from './committee.schema.js';
 import { memberViews, todayOf } from './committee.views.js';
 
+/** A platform's appointments, ended ones included (the committee's evaluation of units reads them). */
+export {
+  findMember as committeeMember,
+  membersOfPlatform as committeeMembersOf,
+} from './committee.repository.js';
+
 function assertTermOrder(start: string, end: string | null) {
   if (end !== null && end < start) throw invalidField('/termEnd', 'committee.term_order');
 }

@@ -164,3 +164,24 @@ export async function catalogFacets(db: Kysely<DB>, where: RawBuilder<unknown>) 
     fields: fields.rows.map(facet),
   };
 }
+
+/**
+ * A unit's results of the given years (the `year` column) by type, drafts left out: the outputs of a
+ * unit's portfolio in the committee's evaluation (lab-evaluations asks through results.service).
+ */
+export async function resultCountsByType(
+  db: Kysely<DB>,
+  q: { platformId: string; unitId: string; fromYear: number; toYear: number },
+): Promise<Record<string, number>> {
+  const rows = await db
+    .selectFrom('results')
+    .select(['type', (eb) => eb.fn.countAll().as('n')])
+    .where('platform_id', '=', q.platformId)
+    .where('unit_id', '=', q.unitId)
+    .where('state', '!=', 'draft')
+    .where('year', '>=', q.fromYear)
+    .where('year', '<=', q.toYear)
+    .groupBy('type')
+    .execute();
+  return Object.fromEntries(rows.map((r) => [r.type, Number(r.n)]));
+}

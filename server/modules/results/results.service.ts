@@ -201,6 +201,8 @@ export async function publishedPublicResultSummary(
     : undefined;
 }
 
+/** A unit's results of a run of years by type (the committee's evaluation of units). */
+export { resultCountsByType } from './results.repository.js';
 /** The identity of each given result (other modules show it next to their records). */
 export { resultSummaries };
 

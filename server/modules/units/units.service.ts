@@ -23,6 +23,13 @@ import {
 import type { CreateUnitInput, UnitView, UpdateUnitInput } from './units.schema.js';
 import { staffOf, unitResource } from './units.views.js';
 
+/** Reads for the committee's evaluation of units: a platform's units, one unit, a unit's staff entries. */
+export {
+  findUnit as unitRecord,
+  staffEntries as unitStaffEntries,
+  unitsOfPlatform as platformUnits,
+} from './units.repository.js';
+
 /** How many units each platform has (the platform comparison); platforms without units are absent. */
 export const unitCounts = unitCountsByPlatform;
 

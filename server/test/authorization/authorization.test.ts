@@ -12,6 +12,7 @@ import { conflictsCases } from './conflicts.cases.js';
 import { decisionsCases } from './decisions.cases.js';
 import { expertsCases } from './experts.cases.js';
 import { ipCases } from './ip.cases.js';
+import { labEvaluationsCases } from './lab-evaluations.cases.js';
 import type { MatrixEnv } from './matrix.js';
 import { orgsImportsCases } from './orgs.cases.js';
 import { peopleLinkCases } from './people.cases.js';
@@ -291,6 +292,7 @@ const CASES: RouteCase[] = [
     userId: (actor) => userIds[actor],
   }),
   ...projectsCases(reviewEnv),
+  ...labEvaluationsCases(reviewEnv),
   ...[expertsCases, conflictsCases, assignmentCases, scoringCases, decisionsCases].flatMap((cases) =>
     cases(reviewEnv),
   ),

@@ -1,0 +1,267 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { CallCriteria, Criterion } from '../../../common/calls.js';
+import type { LabEvalRoundState } from '../../../common/lab-evaluations.js';
+import type { ScorecardState } from '../../../common/review-scoring.js';
+import type { DialectSeam } from '../../db/dialect.js';
+import { camelRow, insertRow, type RowValue } from '../../db/rows.js';
+import type {
+  DB,
+  LabEvalConflictsTable,
+  LabEvalRoundsTable,
+  LabEvalScorecardsTable,
+} from '../../db/schema.js';
+import type { Portfolio } from './lab-evaluations.schema.js';
+
+// All SQL on the lab_eval_* tables (docs/adr/0015); rows become values here (JSON parsed, camelCase).
+
+type RoundRow = RowValue<LabEvalRoundsTable>;
+export interface Round extends Omit<RoundRow, 'criteriaJson' | 'reportJson' | 'state'> {
+  state: LabEvalRoundState;
+  criteria: CallCriteria;
+  report: unknown | null;
+}
+export interface Scorecard extends Omit<RowValue<LabEvalScorecardsTable>, 'state'> {
+  state: ScorecardState;
+}
+export interface Conflict extends Omit<RowValue<LabEvalConflictsTable>, 'evidenceJson'> {
+  evidence: Record<string, unknown>;
+}
+export interface Score {
+  criterion: Criterion;
+  score: number;
+  comment: string;
+}
+
+const toRound = (row: Selectable<LabEvalRoundsTable>): Round => {
+  const { criteriaJson, reportJson, ...rest } = camelRow(row);
+  return {
+    ...rest,
+    state: rest.state as LabEvalRoundState,
+    criteria: JSON.parse(criteriaJson) as CallCriteria,
+    report: reportJson ? JSON.parse(reportJson) : null,
+  };
+};
+const toScorecard = (row: Selectable<LabEvalScorecardsTable>): Scorecard => {
+  const v = camelRow(row);
+  return { ...v, state: v.state as ScorecardState, total: v.total === null ? null : Number(v.total) };
+};
+
+export async function insertRound(db: Kysely<DB>, r: Omit<Round, 'report'>): Promise<void> {
+  const { criteria, ...rest } = r;
+  await db
+    .insertInto('lab_eval_rounds')
+    .values(
+      insertRow<LabEvalRoundsTable>({
+        ...rest,
+        criteriaJson: JSON.stringify(criteria),
+        reportJson: null,
+      }),
+    )
+    .execute();
+}
+
+export async function findRound(db: Kysely<DB>, id: string): Promise<Round | undefined> {
+  const row = await db.selectFrom('lab_eval_rounds').selectAll().where('id', '=', id).executeTakeFirst();
+  return row && toRound(row);
+}
+
+export async function periodTaken(db: Kysely<DB>, platformId: string, fromYear: number, toYear: number) {
+  const row = await db
+    .selectFrom('lab_eval_rounds')
+    .select('id')
+    .where('platform_id', '=', platformId)
+    .where('from_year', '=', fromYear)
+    .where('to_year', '=', toYear)
+    .executeTakeFirst();
+  return !!row;
+}
+
+export async function roundsOfPlatform(db: Kysely<DB>, platformId: string): Promise<Round[]> {
+  const rows = await db
+    .selectFrom('lab_eval_rounds')
+    .selectAll()
+    .where('platform_id', '=', platformId)
+    .orderBy('from_year', 'desc')
+    .orderBy('to_year', 'desc')
+    .execute();
+  return rows.map(toRound);
+}
+
+/** The adopted rounds that evaluated a unit, oldest period first. */
+export async function adoptedRoundsOfUnit(db: Kysely<DB>, unitId: string): Promise<Round[]> {
+  const rows = await db
+    .selectFrom('lab_eval_rounds')
+    .selectAll('lab_eval_rounds')
+    .innerJoin('lab_eval_units', 'lab_eval_units.round_id', 'lab_eval_rounds.id')
+    .where('lab_eval_units.unit_id', '=', unitId)
+    .where('lab_eval_rounds.state', '=', 'adopted')
+    .orderBy('lab_eval_rounds.from_year')
+    .orderBy('lab_eval_rounds.to_year')
+    .execute();
+  return rows.map(toRound);
+}
+
+/** Locks the round row on PostgreSQL so that adoption and scorecard writes take turns. */
+export async function lockRound(db: Kysely<DB>, seam: DialectSeam, id: string): Promise<Round | undefined> {
+  const row = await seam
+    .forUpdate(db.selectFrom('lab_eval_rounds').selectAll().where('id', '=', id))
+    .executeTakeFirst();
+  return row && toRound(row);
+}
+
+export async function adoptRound(
+  db: Kysely<DB>,
+  id: string,
+  a: { adoptedBy: string | null; adoptedAt: string; report: string; sha256: string },
+): Promise<boolean> {
+  const res = await db
+    .updateTable('lab_eval_rounds')
+    .set({
+      state: 'adopted',
+      adopted_by: a.adoptedBy,
+      adopted_at: a.adoptedAt,
+      report_json: a.report,
+      report_sha256: a.sha256,
+    })
+    .where('id', '=', id)
+    .where('state', '=', 'open')
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1;
+}
+
+export async function insertUnitPortfolio(db: Kysely<DB>, roundId: string, unitId: string, p: Portfolio) {
+  await db
+    .insertInto('lab_eval_units')
+    .values({ round_id: roundId, unit_id: unitId, portfolio_json: JSON.stringify(p) })
+    .execute();
+}
+
+/** The units of a round with their frozen portfolios. */
+export async function portfoliosOf(db: Kysely<DB>, roundIds: readonly string[]) {
+  if (roundIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('lab_eval_units')
+    .selectAll()
+    .where('round_id', 'in', [...roundIds])
+    .execute();
+  return rows.map((r) => ({
+    roundId: r.round_id,
+    unitId: r.unit_id,
+    portfolio: JSON.parse(r.portfolio_json) as Portfolio,
+  }));
+}
+
+export async function insertConflict(db: Kysely<DB>, c: Conflict): Promise<void> {
+  const { evidence, ...rest } = c;
+  await db
+    .insertInto('lab_eval_conflicts')
+    .values(insertRow<LabEvalConflictsTable>({ ...rest, evidenceJson: JSON.stringify(evidence) }))
+    .execute();
+}
+
+export async function conflictsOf(db: Kysely<DB>, roundId: string): Promise<Conflict[]> {
+  const rows = await db
+    .selectFrom('lab_eval_conflicts')
+    .selectAll()
+    .where('round_id', '=', roundId)
+    .orderBy('found_at')
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => {
+    const { evidenceJson, ...rest } = camelRow(r);
+    return { ...rest, evidence: JSON.parse(evidenceJson) as Record<string, unknown> };
+  });
+}
+
+export async function insertScorecard(db: Kysely<DB>, s: Scorecard): Promise<void> {
+  await db.insertInto('lab_eval_scorecards').values(insertRow<LabEvalScorecardsTable>(s)).execute();
+}
+
+export async function findScorecard(db: Kysely<DB>, id: string): Promise<Scorecard | undefined> {
+  const row = await db.selectFrom('lab_eval_scorecards').selectAll().where('id', '=', id).executeTakeFirst();
+  return row && toScorecard(row);
+}
+
+export async function scorecardOf(
+  db: Kysely<DB>,
+  roundId: string,
+  unitId: string,
+  memberId: string,
+): Promise<Scorecard | undefined> {
+  const row = await db
+    .selectFrom('lab_eval_scorecards')
+    .selectAll()
+    .where('round_id', '=', roundId)
+    .where('unit_id', '=', unitId)
+    .where('member_id', '=', memberId)
+    .executeTakeFirst();
+  return row && toScorecard(row);
+}
+
+export async function scorecardsOfRounds(db: Kysely<DB>, roundIds: readonly string[]): Promise<Scorecard[]> {
+  if (roundIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('lab_eval_scorecards')
+    .selectAll()
+    .where('round_id', 'in', [...roundIds])
+    .orderBy('id')
+    .execute();
+  return rows.map(toScorecard);
+}
+
+export async function scorecardsOfMembers(
+  db: Kysely<DB>,
+  memberIds: readonly string[],
+): Promise<Scorecard[]> {
+  if (memberIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('lab_eval_scorecards')
+    .selectAll()
+    .where('member_id', 'in', [...memberIds])
+    .orderBy('id', 'desc')
+    .execute();
+  return rows.map(toScorecard);
+}
+
+/** The scores of the scorecards, by scorecard id. */
+export async function scoresOf(
+  db: Kysely<DB>,
+  scorecardIds: readonly string[],
+): Promise<Map<string, Score[]>> {
+  const out = new Map<string, Score[]>();
+  if (scorecardIds.length === 0) return out;
+  const rows = await db
+    .selectFrom('lab_eval_scores')
+    .selectAll()
+    .where('scorecard_id', 'in', [...scorecardIds])
+    .execute();
+  for (const r of rows) {
+    const list = out.get(r.scorecard_id) ?? [];
+    list.push({ criterion: r.criterion as Criterion, score: Number(r.score), comment: r.comment });
+    out.set(r.scorecard_id, list);
+  }
+  return out;
+}
+
+/** Replaces a scorecard's scores and comment; `submit` freezes it with its total. */
+export async function saveScorecardRows(
+  db: Kysely<DB>,
+  id: string,
+  s: { scores: Score[]; overallComment: string | null; at: string; submit: { total: number } | null },
+): Promise<void> {
+  await db.deleteFrom('lab_eval_scores').where('scorecard_id', '=', id).execute();
+  if (s.scores.length)
+    await db
+      .insertInto('lab_eval_scores')
+      .values(s.scores.map((x) => ({ scorecard_id: id, ...x })))
+      .execute();
+  await db
+    .updateTable('lab_eval_scorecards')
+    .set({
+      overall_comment: s.overallComment,
+      updated_at: s.at,
+      ...(s.submit ? { state: 'submitted', total: s.submit.total, submitted_at: s.at } : {}),
+    })
+    .where('id', '=', id)
+    .execute();
+}

@@ -1,0 +1,320 @@
+import { createHash } from 'node:crypto';
+import { DEFAULT_CRITERIA } from '../../../common/calls.js';
+import { canonicalJson } from '../../../common/canonical-json.js';
+import { write } from '../../db/write.js';
+import { type Ctx, isoNow, newId } from '../../http/context.js';
+import { AppError, forbidden, invalidField, notFound } from '../../http/errors.js';
+import { committeeMember, committeeMembersOf } from '../committee/committee.service.js';
+import { platformOrNotFound } from '../platforms/platforms.service.js';
+import { periodOf } from '../ttreports/ttreports.period.js';
+import { platformUnits, unitRecord } from '../units/units.service.js';
+import { actorMemberships, conflictsOfMember, serving, todayOf } from './lab-evaluations.access.js';
+import { can } from './lab-evaluations.policy.js';
+import { unitPortfolio } from './lab-evaluations.portfolio.js';
+import { unitResults } from './lab-evaluations.report.js';
+import {
+  adoptedRoundsOfUnit,
+  adoptRound,
+  findRound,
+  insertConflict,
+  insertRound,
+  insertScorecard,
+  insertUnitPortfolio,
+  lockRound,
+  periodTaken,
+  portfoliosOf,
+  type Round,
+  roundsOfPlatform,
+  scorecardOf,
+  scorecardsOfRounds,
+  scoresOf,
+} from './lab-evaluations.repository.js';
+import type {
+  AdoptInput,
+  OpenRoundInput,
+  ReportView,
+  RoundDetail,
+  RoundSummary,
+  UnitHistory,
+} from './lab-evaluations.schema.js';
+import { roundDetail, roundSummaries, unitRefs } from './lab-evaluations.views.js';
+
+const conflict = (code: 'lab_evaluations.own_unit' | 'lab_evaluations.already_assigned', pointer: string) =>
+  new AppError(409, code, { errors: [{ in: 'body', pointer, code, message: '' }] });
+
+/** The round if the actor may read it (404 otherwise, so a round's existence is not told). */
+async function readable(ctx: Ctx, roundId: string): Promise<Round> {
+  const round = await findRound(ctx.db, roundId);
+  if (!round) throw notFound('lab_evaluations.not_found');
+  const isCommitteeMember = (await actorMemberships(ctx.db, round.platformId, ctx.actor)).length > 0;
+  if (!can(ctx.actor, 'lab_evals.read', { platformId: round.platformId, isCommitteeMember }))
+    throw notFound('lab_evaluations.not_found');
+  return round;
+}
+
+/**
+ * Opens a platform's round for a period (its admins): the criteria of the dual evaluation, the chair,
+ * each unit's portfolio for the period pulled from the owning modules and frozen, every serving member
+ * assigned to every unit except where a conflict is found (recorded with its evidence).
+ */
+export async function openRound(ctx: Ctx, platformId: string, input: OpenRoundInput): Promise<RoundDetail> {
+  const id = await write(
+    ctx,
+    async (trx, audit) => {
+      const platform = await platformOrNotFound(trx, platformId);
+      const memberships = await actorMemberships(trx, platformId, ctx.actor);
+      if (!can(ctx.actor, 'lab_evals.manage', { platformId, isCommitteeMember: memberships.length > 0 }))
+        throw forbidden();
+      if (input.toYear < input.fromYear || input.toYear - input.fromYear >= 10)
+        throw invalidField('/toYear', 'lab_evaluations.period_order');
+      if (await periodTaken(trx, platformId, input.fromYear, input.toYear))
+        throw new AppError(409, 'lab_evaluations.period_taken', {
+          errors: [{ in: 'body', pointer: '/fromYear', code: 'lab_evaluations.period_taken', message: '' }],
+        });
+      const members = serving(await committeeMembersOf(trx, platformId), todayOf(ctx));
+      if (!members.some((m) => m.id === input.chairMemberId))
+        throw invalidField('/chairMemberId', 'lab_evaluations.unknown_chair');
+      const units = await platformUnits(trx, platformId);
+      if (units.length === 0) throw new AppError(409, 'lab_evaluations.no_units');
+      const period = periodOf(input.fromYear, input.toYear, 'fiscal', platform.fiscal_year_start_month);
+      const now = isoNow(ctx.clock);
+      const round = {
+        id: newId(),
+        platformId,
+        fromYear: input.fromYear,
+        toYear: input.toYear,
+        startDate: period.startDate,
+        endDate: period.endDate,
+        criteria: input.criteria ?? DEFAULT_CRITERIA,
+        chairMemberId: input.chairMemberId,
+        state: 'open' as const,
+        openedBy: ctx.actor?.userId || null,
+        openedAt: now,
+        adoptedBy: null,
+        adoptedAt: null,
+        reportSha256: null,
+      };
+      await insertRound(trx, round);
+      let assigned = 0;
+      let conflicts = 0;
+      for (const unit of units) {
+        await insertUnitPortfolio(
+          trx,
+          round.id,
+          unit.id,
+          await unitPortfolio(trx, platformId, unit.id, period),
+        );
+        for (const member of members) {
+          const found = await conflictsOfMember(trx, unit, member);
+          for (const f of found) {
+            await insertConflict(trx, {
+              id: newId(),
+              roundId: round.id,
+              unitId: unit.id,
+              memberId: member.id,
+              ...f,
+              foundAt: now,
+            });
+            conflicts++;
+          }
+          if (found.length) continue;
+          await insertScorecard(trx, {
+            id: newId(),
+            roundId: round.id,
+            unitId: unit.id,
+            memberId: member.id,
+            state: 'draft',
+            overallComment: null,
+            total: null,
+            submittedAt: null,
+            updatedAt: now,
+          });
+          assigned++;
+        }
+      }
+      await audit({
+        action: 'lab_evaluations.round_opened',
+        entityType: 'lab_eval_round',
+        entityId: round.id,
+        platformId,
+        after: {
+          fromYear: round.fromYear,
+          toYear: round.toYear,
+          criteria: round.criteria,
+          chairMemberId: round.chairMemberId,
+          units: units.length,
+          scorecards: assigned,
+          conflicts,
+        },
+      });
+      return round.id;
+    },
+    { retryOnUniqueViolation: true },
+  );
+  return getRound(ctx, id);
+}
+
+/** A platform's rounds, newest period first, with their progress. */
+export async function listRounds(ctx: Ctx, platformId: string): Promise<RoundSummary[]> {
+  await platformOrNotFound(ctx.db, platformId);
+  const isCommitteeMember = (await actorMemberships(ctx.db, platformId, ctx.actor)).length > 0;
+  if (!can(ctx.actor, 'lab_evals.read', { platformId, isCommitteeMember })) throw forbidden();
+  return roundSummaries(ctx.db, await roundsOfPlatform(ctx.db, platformId));
+}
+
+/** One round: units and portfolios; completeness and conflicts for the admins (and the chair's view of progress). */
+export async function getRound(ctx: Ctx, roundId: string): Promise<RoundDetail> {
+  const round = await readable(ctx, roundId);
+  const manage = can(ctx.actor, 'lab_evals.manage', {
+    platformId: round.platformId,
+    isCommitteeMember: false,
+  });
+  const mine = await actorMemberships(ctx.db, round.platformId, ctx.actor);
+  const chair = mine.some((m) => m.id === round.chairMemberId);
+  return roundDetail(ctx.db, round, { manage, chair });
+}
+
+/** Assigns a serving member to a unit of an open round (admins); a member never rates their own unit (409). */
+export async function assignMember(
+  ctx: Ctx,
+  roundId: string,
+  input: { unitId: string; memberId: string },
+): Promise<RoundDetail> {
+  await write(
+    ctx,
+    async (trx, audit) => {
+      const round = await lockRound(trx, ctx.seam, roundId);
+      if (!round) throw notFound('lab_evaluations.not_found');
+      if (!can(ctx.actor, 'lab_evals.manage', { platformId: round.platformId, isCommitteeMember: false })) {
+        const member = (await actorMemberships(trx, round.platformId, ctx.actor)).length > 0;
+        if (!can(ctx.actor, 'lab_evals.read', { platformId: round.platformId, isCommitteeMember: member }))
+          throw notFound('lab_evaluations.not_found');
+        throw forbidden();
+      }
+      if (round.state !== 'open') throw new AppError(409, 'lab_evaluations.round_adopted');
+      const inRound = (await portfoliosOf(trx, [round.id])).some((p) => p.unitId === input.unitId);
+      const unit = inRound ? await unitRecord(trx, input.unitId) : undefined;
+      if (!unit) throw invalidField('/unitId', 'lab_evaluations.unknown_unit');
+      const member = await committeeMember(trx, input.memberId);
+      if (!member || member.platformId !== round.platformId || serving([member], todayOf(ctx)).length === 0)
+        throw invalidField('/memberId', 'lab_evaluations.unknown_member');
+      if ((await conflictsOfMember(trx, unit, member)).length)
+        throw conflict('lab_evaluations.own_unit', '/memberId');
+      if (await scorecardOf(trx, round.id, unit.id, member.id))
+        throw conflict('lab_evaluations.already_assigned', '/memberId');
+      const id = newId();
+      await insertScorecard(trx, {
+        id,
+        roundId: round.id,
+        unitId: unit.id,
+        memberId: member.id,
+        state: 'draft',
+        overallComment: null,
+        total: null,
+        submittedAt: null,
+        updatedAt: isoNow(ctx.clock),
+      });
+      await audit({
+        action: 'lab_evaluations.member_assigned',
+        entityType: 'lab_eval_scorecard',
+        entityId: id,
+        platformId: round.platformId,
+        after: { roundId: round.id, unitId: unit.id, memberId: member.id },
+      });
+    },
+    { retryOnUniqueViolation: true },
+  );
+  return getRound(ctx, roundId);
+}
+
+/** The running or adopted aggregates of a round's units. */
+export async function reportOf(db: Ctx['db'], round: Round): Promise<ReportView> {
+  if (round.report) return round.report as ReportView;
+  const units = await unitRefs(
+    db,
+    (await portfoliosOf(db, [round.id])).map((p) => p.unitId),
+  );
+  const cards = await scorecardsOfRounds(db, [round.id]);
+  const scores = await scoresOf(
+    db,
+    cards.filter((c) => c.state === 'submitted').map((c) => c.id),
+  );
+  return { units: unitResults(round.criteria, units, cards, scores), summaryZh: null, summaryEn: null };
+}
+
+/**
+ * The chair adopts the committee's report: every scorecard submitted, the aggregates computed and
+ * frozen with the summary (canonical JSON + sha256); the round can no longer change. Audited.
+ */
+export async function adoptReport(ctx: Ctx, roundId: string, input: AdoptInput): Promise<RoundDetail> {
+  const round = await readable(ctx, roundId);
+  await write(ctx, async (trx, audit) => {
+    const locked = (await lockRound(trx, ctx.seam, round.id))!;
+    const mine = await actorMemberships(trx, locked.platformId, ctx.actor);
+    if (!mine.some((m) => m.id === locked.chairMemberId))
+      throw new AppError(403, 'lab_evaluations.not_chair');
+    if (locked.state !== 'open') throw new AppError(409, 'lab_evaluations.round_adopted');
+    const cards = await scorecardsOfRounds(trx, [locked.id]);
+    if (cards.length === 0 || cards.some((c) => c.state !== 'submitted'))
+      throw new AppError(409, 'lab_evaluations.incomplete');
+    const report: ReportView = {
+      ...(await reportOf(trx, locked)),
+      summaryZh: input.summaryZh || null,
+      summaryEn: input.summaryEn || null,
+    };
+    const json = canonicalJson(report);
+    const sha256 = createHash('sha256').update(json).digest('hex');
+    if (
+      !(await adoptRound(trx, locked.id, {
+        adoptedBy: ctx.actor?.userId || null,
+        adoptedAt: isoNow(ctx.clock),
+        report: json,
+        sha256,
+      }))
+    )
+      throw new AppError(409, 'lab_evaluations.round_adopted');
+    await audit({
+      action: 'lab_evaluations.report_adopted',
+      entityType: 'lab_eval_round',
+      entityId: locked.id,
+      platformId: locked.platformId,
+      before: { state: 'open' },
+      after: { state: 'adopted', reportSha256: sha256 },
+    });
+  });
+  return getRound(ctx, roundId);
+}
+
+/** A unit's adopted results over the periods, oldest first, with the portfolio behind each. */
+export async function unitHistory(ctx: Ctx, unitId: string): Promise<UnitHistory> {
+  const unit = await unitRecord(ctx.db, unitId);
+  if (!unit) throw notFound('units.not_found');
+  const isCommitteeMember = (await actorMemberships(ctx.db, unit.platformId, ctx.actor)).length > 0;
+  if (!can(ctx.actor, 'lab_evals.read', { platformId: unit.platformId, isCommitteeMember }))
+    throw forbidden();
+  const rounds = await adoptedRoundsOfUnit(ctx.db, unitId);
+  const portfolios = await portfoliosOf(
+    ctx.db,
+    rounds.map((r) => r.id),
+  );
+  const [ref] = await unitRefs(ctx.db, [unitId]);
+  return {
+    unit: ref!,
+    periods: rounds.flatMap((r) => {
+      const result = (r.report as ReportView).units.find((u) => u.unit.id === unitId);
+      const portfolio = portfolios.find((p) => p.roundId === r.id && p.unitId === unitId)?.portfolio;
+      if (!result || !portfolio) return [];
+      return [
+        {
+          roundId: r.id,
+          fromYear: r.fromYear,
+          toYear: r.toYear,
+          adoptedAt: r.adoptedAt!,
+          scale: r.criteria.scale,
+          result,
+          portfolio,
+        },
+      ];
+    }),
+  };
+}

@@ -1,0 +1,31 @@
+// The committee's evaluation of units (issue 13; docs/lab-evaluation.md). Shapes are the server's zod
+// schemas (type-only imports: no zod code reaches the browser).
+import type { z } from 'zod';
+import type {
+  AdoptInput,
+  myScorecards,
+  RoundDetail,
+  roundList,
+  ScorecardInput,
+  ScorecardView,
+  UnitHistory,
+} from '../../server/modules/lab-evaluations/lab-evaluations.schema.js';
+import { request } from './client.js';
+
+export type { RoundDetail, ScorecardView, UnitHistory };
+export type MyScorecards = z.infer<typeof myScorecards>;
+export type RoundList = z.infer<typeof roundList>;
+
+const enc = encodeURIComponent;
+export const labEvaluationsApi = {
+  rounds: (platformId: string) =>
+    request<RoundList>('GET', `/api/platforms/${enc(platformId)}/lab-evaluations`),
+  round: (id: string) => request<RoundDetail>('GET', `/api/lab-evaluations/${enc(id)}`),
+  adopt: (id: string, body: AdoptInput) =>
+    request<RoundDetail>('POST', `/api/lab-evaluations/${enc(id)}/adopt`, { body }),
+  mine: () => request<MyScorecards>('GET', '/api/my-lab-evaluations'),
+  scorecard: (id: string) => request<ScorecardView>('GET', `/api/lab-evaluation-scorecards/${enc(id)}`),
+  submit: (id: string, body: ScorecardInput) =>
+    request<ScorecardView>('POST', `/api/lab-evaluation-scorecards/${enc(id)}/submit`, { body }),
+  unitHistory: (unitId: string) => request<UnitHistory>('GET', `/api/units/${enc(unitId)}/lab-evaluations`),
+};
