@@ -1,5 +1,5 @@
-import type { Kysely } from 'kysely';
-import type { DB } from '../../db/schema.js';
+import type { Kysely, Selectable } from 'kysely';
+import type { DB, PeopleTable } from '../../db/schema.js';
 
 /** Where a person works and whether they are an expert: what the people policy decides from. */
 export interface Placement {
@@ -275,4 +275,25 @@ export async function personCards(
     phone: r.phone,
     userId: r.user_id,
   }));
+}
+
+/** The people by id as stored (peopleViews applies the contact policy to these rows). */
+export async function peopleRowsByIds(
+  db: Kysely<DB>,
+  ids: readonly string[],
+): Promise<Selectable<PeopleTable>[]> {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom('people')
+    .selectAll()
+    .where('id', 'in', [...new Set(ids)])
+    .execute();
+}
+
+/** The person record linked to a user account (an account has at most one). */
+export async function personRowOfUser(
+  db: Kysely<DB>,
+  userId: string,
+): Promise<Selectable<PeopleTable> | undefined> {
+  return db.selectFrom('people').selectAll().where('user_id', '=', userId).executeTakeFirst();
 }
