@@ -5,7 +5,6 @@
 export const PENDING_MOVES: readonly string[] = [
   'calls/calls.views.ts: users',
   'home/home.service.ts: platforms',
-  'ip/ip.disclosures.ts: people',
   'people/people.links.ts: people',
   'people/people.links.ts: person_link_requests',
   'people/people.links.ts: users',
@@ -17,7 +16,6 @@ export const PENDING_MOVES: readonly string[] = [
   'people/people.repository.ts: experts',
   'people/people.repository.ts: ip_inventors',
   'people/people.repository.ts: org_units',
-  'people/people.repository.ts: organisations',
   'people/people.repository.ts: review_assignments',
   'people/people.repository.ts: review_scorecards',
   'people/people.repository.ts: unit_staff',

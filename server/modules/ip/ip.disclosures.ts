@@ -4,6 +4,7 @@ import { write } from '../../db/write.js';
 import { type Ctx, isoNow, newId } from '../../http/context.js';
 import { AppError, invalidField, notFound } from '../../http/errors.js';
 import { fieldExists } from '../fields/fields.lookup.js';
+import { peopleByIds } from '../people/people.lookup.js';
 import { unitOnPlatform } from '../units/units.lookup.js';
 import { assertManages, platformFor } from './ip.policy.js';
 import {
@@ -52,13 +53,9 @@ async function inventorRows(
   for (const [n, inv] of inventors.entries()) {
     let name = inv.name ?? null;
     if (inv.personId) {
-      const p = await trx
-        .selectFrom('people')
-        .select(['name_zh', 'name_en'])
-        .where('id', '=', inv.personId)
-        .executeTakeFirst();
+      const p = (await peopleByIds(trx, [inv.personId])).get(inv.personId);
       if (!p) throw invalidField(`/inventors/${n}/personId`, 'ip.unknown_person');
-      name ??= p.name_en ? `${p.name_zh} ${p.name_en}` : p.name_zh;
+      name ??= p.nameEn ? `${p.nameZh} ${p.nameEn}` : p.nameZh;
     }
     if (!name) throw invalidField(`/inventors/${n}/name`, 'ip.inventor_name_required');
     rows.push({

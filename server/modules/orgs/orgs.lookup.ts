@@ -46,6 +46,16 @@ export async function survivingOrganisationIds(
   return new Map((await orgsByIds(db, ids)).map((o) => [o.id, o.mergedIntoId ?? o.id]));
 }
 
+/** Display names of organisations by id (the committee and the directory show them). */
+export async function organisationNames(
+  db: Kysely<DB>,
+  ids: readonly (string | null)[],
+): Promise<Map<string, { id: string; nameZh: string; nameEn: string | null }>> {
+  return new Map(
+    (await orgsByIds(db, ids)).map((o) => [o.id, { id: o.id, nameZh: o.nameZh, nameEn: o.nameEn }]),
+  );
+}
+
 export async function organisationExists(db: Kysely<DB>, id: string): Promise<boolean> {
   return (await orgsByIds(db, [id])).length > 0;
 }

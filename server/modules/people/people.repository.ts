@@ -199,18 +199,6 @@ export async function personUsage(
   return out;
 }
 
-/** Display names of organisations (the registry belongs to server/modules/orgs; this only reads). */
-export async function organisationNames(db: Kysely<DB>, ids: readonly (string | null)[]) {
-  const wanted = [...new Set(ids.filter((x): x is string => !!x))];
-  if (wanted.length === 0) return new Map<string, { id: string; nameZh: string; nameEn: string | null }>();
-  const rows = await db
-    .selectFrom('organisations')
-    .select(['id', 'name_zh', 'name_en'])
-    .where('id', 'in', wanted)
-    .execute();
-  return new Map(rows.map((r) => [r.id, { id: r.id, nameZh: r.name_zh, nameEn: r.name_en }]));
-}
-
 /** Names and titles of people by id, for embedding in other records' views (the committee). */
 export async function personNames(
   db: Kysely<DB>,

@@ -4,7 +4,7 @@ import type { DB, PeopleTable } from '../../db/schema.js';
 import { write } from '../../db/write.js';
 import { type Ctx, isoNow, newId } from '../../http/context.js';
 import { AppError, forbidden, invalidField, notFound } from '../../http/errors.js';
-import { organisationExists, survivingOrganisationIds } from '../orgs/orgs.lookup.js';
+import { organisationExists, organisationNames, survivingOrganisationIds } from '../orgs/orgs.lookup.js';
 import {
   assertMayLinkDirectly,
   assertUserLinkable,
@@ -14,7 +14,6 @@ import {
 } from './people.links.js';
 import { can } from './people.policy.js';
 import {
-  organisationNames,
   peopleOfPlatform,
   personCards,
   personNames,
