@@ -5,6 +5,8 @@ import { type Ctx, isoNow, newId } from '../../http/context.js';
 import { forbidden, invalidField } from '../../http/errors.js';
 import { keepsAnyPlatform, platformFor } from '../ip/ip.policy.js';
 import { disclosureIdsBehind, inventorsByDisclosure } from '../ip/ip.service.js';
+import { platformSummaries } from '../platforms/platforms.lookup.js';
+import { unitNames } from '../units/units.lookup.js';
 import { type Beneficiary, distribute } from './agreements.distribution.js';
 import {
   type AgreementRow,
@@ -71,18 +73,8 @@ async function distributeReceipt(
     year,
     exceptReceiptId: receipt.id,
   });
-  const unit = a.unit_id
-    ? await trx
-        .selectFrom('org_units')
-        .select(['name_zh', 'name_en'])
-        .where('id', '=', a.unit_id)
-        .executeTakeFirst()
-    : undefined;
-  const platform = await trx
-    .selectFrom('platforms')
-    .select(['name_zh'])
-    .where('id', '=', a.platform_id)
-    .executeTakeFirstOrThrow();
+  const unit = a.unit_id ? (await unitNames(trx, [a.unit_id])).get(a.unit_id) : undefined;
+  const platform = (await platformSummaries(trx, [a.platform_id])).get(a.platform_id)!;
   const parts = distribute({
     amountMinor: receipt.amount_minor,
     currency: receipt.currency,
@@ -93,8 +85,8 @@ async function distributeReceipt(
     },
     yearToDateMinor: ytd,
     inventors: await beneficiaries(trx, a.id),
-    unit: unit ? { name: unit.name_zh } : null,
-    platformName: platform.name_zh,
+    unit: unit ? { name: unit.nameZh } : null,
+    platformName: platform.nameZh,
   });
   const rows = parts.map(
     (p): DistributionRow => ({

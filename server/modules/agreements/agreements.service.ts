@@ -8,6 +8,7 @@ import { inquiryIsOnPlatform, markInquiryLicensed } from '../inquiries/inquiries
 import { knownField, unitOfPlatform } from '../ip/ip.disclosures.js';
 import { assertManages, platformFor } from '../ip/ip.policy.js';
 import { ipRecordExistsOn } from '../ip/ip.service.js';
+import { organisationsByIds } from '../orgs/orgs.lookup.js';
 import {
   type AgreementIpRow,
   type AgreementRow,
@@ -52,12 +53,8 @@ async function assertRefFree(trx: Kysely<DB>, platformId: string, refNo: string)
 }
 
 async function partnerOf(trx: Kysely<DB>, id: string) {
-  const o = await trx
-    .selectFrom('organisations')
-    .select(['id', 'merged_into_id'])
-    .where('id', '=', id)
-    .executeTakeFirst();
-  if (!o || o.merged_into_id) throw invalidField('/partnerOrgId', 'agreements.unknown_partner');
+  const o = (await organisationsByIds(trx, [id])).get(id);
+  if (!o || o.mergedIntoId) throw invalidField('/partnerOrgId', 'agreements.unknown_partner');
   return o.id;
 }
 

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import { ipRecordNames } from '../ip/ip.service.js';
+import { organisationsByIds } from '../orgs/orgs.lookup.js';
 import {
   type AgreementIpRow,
   type AgreementRow,
@@ -13,12 +14,10 @@ import type { AgreementSummary, AgreementView, ReceiptView } from './agreements.
 /** Summaries with the partner organisation (one query for all partners). */
 export async function agreementSummaries(db: Kysely<DB>, rows: AgreementRow[]): Promise<AgreementSummary[]> {
   if (rows.length === 0) return [];
-  const orgs = await db
-    .selectFrom('organisations')
-    .select(['id', 'name_zh', 'name_en', 'type', 'enterprise_size'])
-    .where('id', 'in', [...new Set(rows.map((r) => r.partner_org_id))])
-    .execute();
-  const byId = new Map(orgs.map((o) => [o.id, o]));
+  const byId = await organisationsByIds(
+    db,
+    rows.map((r) => r.partner_org_id),
+  );
   return rows.map((a) => {
     const o = byId.get(a.partner_org_id)!;
     return {
@@ -34,9 +33,9 @@ export async function agreementSummaries(db: Kysely<DB>, rows: AgreementRow[]): 
       territory: a.territory,
       partner: {
         id: o.id,
-        nameZh: o.name_zh,
-        nameEn: o.name_en,
-        smallBusiness: o.type === 'enterprise' && o.enterprise_size === 'sme',
+        nameZh: o.nameZh,
+        nameEn: o.nameEn,
+        smallBusiness: o.type === 'enterprise' && o.enterpriseSize === 'sme',
       },
       unitId: a.unit_id,
       fieldId: a.field_id,

@@ -12,6 +12,7 @@ import { type Ctx, isoNow, newId } from '../../http/context.js';
 import { AppError, invalidField, notFound } from '../../http/errors.js';
 import { callsByIds } from '../calls/calls.lookup.js';
 import { notify } from '../notifications/notifications.service.js';
+import { peopleByIds } from '../people/people.lookup.js';
 import { accessible } from './applications.access.js';
 import { callOf, frozen } from './applications.drafts.js';
 import {
@@ -48,16 +49,15 @@ async function views(db: Kysely<DB>, rows: Row[]): Promise<InvitationView[]> {
     db,
     rows.map((r) => r.organisation_id),
   );
-  const people = await db
-    .selectFrom('people')
-    .select(['id', 'name_zh', 'name_en'])
-    .where('id', 'in', [...new Set(rows.map((r) => r.person_id))])
-    .execute();
+  const people = await peopleByIds(
+    db,
+    rows.map((r) => r.person_id),
+  );
   return rows.map((r) => {
     const a = apps.find((x) => x.id === r.application_id)!;
     const call = calls.get(a.call_id)!;
     const o = orgs.get(r.organisation_id)!;
-    const p = people.find((x) => x.id === r.person_id)!;
+    const p = people.get(r.person_id)!;
     return {
       id: r.id,
       applicationId: r.application_id,
@@ -73,7 +73,7 @@ async function views(db: Kysely<DB>, rows: Row[]): Promise<InvitationView[]> {
         type: o.type,
         enterpriseSize: o.enterpriseSize,
       },
-      contact: { id: p.id, nameZh: p.name_zh, nameEn: p.name_en },
+      contact: { id: p.id, nameZh: p.nameZh, nameEn: p.nameEn },
       requestedMinor: Number(r.requested_minor),
       cofundingMinor: Number(r.cofunding_minor),
       role: r.role,
@@ -106,23 +106,20 @@ export async function inviteMember(
     if (member.position === 0) throw invalidField('/organisationId', 'applications.invitation_lead');
     if (!member.contact_person_id)
       throw invalidField('/organisationId', 'applications.invitation_no_contact');
-    const person = await trx
-      .selectFrom('people')
-      .select(['id', 'user_id', 'email'])
-      .where('id', '=', member.contact_person_id)
-      .executeTakeFirstOrThrow();
-    if (!person.user_id && !person.email)
+    const person = (await peopleByIds(trx, [member.contact_person_id])).get(member.contact_person_id);
+    if (!person) throw new Error(`no person ${member.contact_person_id}`);
+    if (!person.userId && !person.email)
       throw invalidField('/organisationId', 'applications.invitation_no_email');
     const now = ctx.clock.now();
-    const token = person.user_id ? null : randomUUID();
+    const token = person.userId ? null : randomUUID();
     await revokeInvitations(trx, id, organisationId);
     const row: Row = {
       id: newId(),
       application_id: id,
       organisation_id: organisationId,
       person_id: person.id,
-      user_id: person.user_id,
-      channel: person.user_id ? 'in_app' : 'email',
+      user_id: person.userId,
+      channel: person.userId ? 'in_app' : 'email',
       token_hash: token ? hashToken(token) : null,
       role: member.role,
       requested_minor: member.requested_minor,
@@ -143,9 +140,9 @@ export async function inviteMember(
       after: { invitationId: row.id, organisationId, personId: person.id, channel: row.channel },
     });
     const call = await callOf(trx, app.call_id);
-    if (person.user_id)
+    if (person.userId)
       await notify(trx, ctx, {
-        userIds: [person.user_id],
+        userIds: [person.userId],
         kind: 'application.member_invited',
         platformId: app.platform_id,
         entityType: 'invitation',

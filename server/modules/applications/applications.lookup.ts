@@ -1,5 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
+import { organisationsByIds } from '../orgs/orgs.lookup.js';
+import { personOfUser as personOfUserRecord } from '../people/people.lookup.js';
 
 /**
  * Read access to applications for this module and others (the calls module notifies applicants of a
@@ -23,32 +25,23 @@ export {
 
 /** The person records linked to a user account (an account has at most one). */
 export async function personOfUser(db: Kysely<DB>, userId: string) {
-  return db
-    .selectFrom('people')
-    .select(['id', 'organisation_id', 'name_zh', 'email'])
-    .where('user_id', '=', userId)
-    .executeTakeFirst();
+  const p = await personOfUserRecord(db, userId);
+  return p && { id: p.id, organisation_id: p.organisationId, name_zh: p.nameZh, email: p.email };
 }
 
 /** Organisations with what the eligibility engine and the views need. */
 export async function organisationsById(db: Kysely<DB>, ids: readonly string[]) {
-  const wanted = [...new Set(ids)];
-  if (!wanted.length) return new Map<string, OrgInfo>();
-  const rows = await db
-    .selectFrom('organisations')
-    .select(['id', 'name_zh', 'name_en', 'type', 'enterprise_size', 'merged_into_id'])
-    .where('id', 'in', wanted)
-    .execute();
+  const orgs = await organisationsByIds(db, ids);
   return new Map(
-    rows.map((r) => [
-      r.id,
+    [...orgs.values()].map((o): [string, OrgInfo] => [
+      o.id,
       {
-        id: r.id,
-        nameZh: r.name_zh,
-        nameEn: r.name_en,
-        type: r.type,
-        enterpriseSize: r.enterprise_size,
-        mergedIntoId: r.merged_into_id,
+        id: o.id,
+        nameZh: o.nameZh,
+        nameEn: o.nameEn,
+        type: o.type,
+        enterpriseSize: o.enterpriseSize,
+        mergedIntoId: o.mergedIntoId,
       },
     ]),
   );

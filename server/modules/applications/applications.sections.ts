@@ -3,6 +3,8 @@ import { ERROR_MESSAGES, type ErrorCode } from '../../../common/error-codes.js';
 import type { DB } from '../../db/schema.js';
 import { AppError, type FieldError } from '../../http/errors.js';
 import type { CallRecord } from '../calls/calls.lookup.js';
+import { organisationsByIds } from '../orgs/orgs.lookup.js';
+import { peopleByIds } from '../people/people.lookup.js';
 import type { ApplicationContent, BudgetLineInput, ConsortiumMemberInput } from './applications.schema.js';
 
 /**
@@ -36,17 +38,11 @@ export async function checkConsortium(
   if (members[0] && members[0].organisationId !== leadOrgId)
     p.add('/consortium/0/organisationId', 'applications.lead_must_be_own');
   const orgIds = members.map((m) => m.organisationId);
-  const orgs = await db
-    .selectFrom('organisations')
-    .select(['id', 'merged_into_id'])
-    .where('id', 'in', orgIds)
-    .execute();
-  const live = new Set(orgs.filter((o) => !o.merged_into_id).map((o) => o.id));
+  const orgs = await organisationsByIds(db, orgIds);
+  const live = new Set([...orgs.values()].filter((o) => !o.mergedIntoId).map((o) => o.id));
   const personIds = members.map((m) => m.contactPersonId).filter((x): x is string => !!x);
-  const people = personIds.length
-    ? await db.selectFrom('people').select(['id', 'organisation_id']).where('id', 'in', personIds).execute()
-    : [];
-  const personOrg = new Map(people.map((x) => [x.id, x.organisation_id]));
+  const people = await peopleByIds(db, personIds);
+  const personOrg = new Map([...people.values()].map((x) => [x.id, x.organisationId]));
   const seen = new Set<string>();
   members.forEach((m, i) => {
     const at = `/consortium/${i}`;

@@ -6,6 +6,7 @@ import { write } from '../../db/write.js';
 import type { Ctx } from '../../http/context.js';
 import { AppError } from '../../http/errors.js';
 import { effectiveCallState, loadCall } from '../calls/calls.lookup.js';
+import { peopleByIds } from '../people/people.lookup.js';
 import { accessible } from './applications.access.js';
 import { organisationsById } from './applications.lookup.js';
 import { receiptOf } from './applications.receipts.js';
@@ -40,13 +41,7 @@ async function snapshotOf(
     members.map((m) => m.organisation_id),
   );
   const contactIds = members.map((m) => m.contact_person_id).filter((x): x is string => !!x);
-  const contacts = contactIds.length
-    ? await db
-        .selectFrom('people')
-        .select(['id', 'name_zh', 'name_en'])
-        .where('id', 'in', contactIds)
-        .execute()
-    : [];
+  const contacts = [...(await peopleByIds(db, contactIds)).values()];
   return {
     applicationId: app.id,
     callId: app.call_id,
@@ -66,7 +61,7 @@ async function snapshotOf(
         organisationType: org.type,
         enterpriseSize: org.enterpriseSize,
         contactPersonId: m.contact_person_id,
-        contactNameZh: contact?.name_zh ?? null,
+        contactNameZh: contact?.nameZh ?? null,
         role: m.role,
         requestedMinor: m.requested_minor,
         cofundingMinor: m.cofunding_minor,

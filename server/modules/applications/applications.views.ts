@@ -5,6 +5,7 @@ import type { DB } from '../../db/schema.js';
 import type { Ctx } from '../../http/context.js';
 import { notFound } from '../../http/errors.js';
 import { callsByIds } from '../calls/calls.lookup.js';
+import { peopleByIds } from '../people/people.lookup.js';
 import { accessible } from './applications.access.js';
 import { callOf } from './applications.drafts.js';
 import { invitationsOfApplication } from './applications.invitations.repository.js';
@@ -94,13 +95,7 @@ async function detail(
     members.map((m) => m.organisation_id),
   );
   const contactIds = members.map((m) => m.contact_person_id).filter((x): x is string => !!x);
-  const contacts = contactIds.length
-    ? await db
-        .selectFrom('people')
-        .select(['id', 'name_zh', 'name_en'])
-        .where('id', 'in', contactIds)
-        .execute()
-    : [];
+  const contacts = [...(await peopleByIds(db, contactIds)).values()];
   const [summary] = await summaries(db, [app]);
   const state = app.state as ApplicationState;
   const owner = relations.has('owner');
@@ -117,7 +112,7 @@ async function detail(
       return {
         position: m.position,
         organisation: orgView(orgs.get(m.organisation_id)!),
-        contact: c ? { id: c.id, nameZh: c.name_zh, nameEn: c.name_en } : null,
+        contact: c ? { id: c.id, nameZh: c.nameZh, nameEn: c.nameEn } : null,
         role: m.role,
         requestedMinor: m.requested_minor,
         cofundingMinor: m.cofunding_minor,

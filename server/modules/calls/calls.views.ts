@@ -2,6 +2,7 @@ import { canTransition } from '../../../common/calls.js';
 import { type Ctx, isoNow } from '../../http/context.js';
 import { forbidden, notFound } from '../../http/errors.js';
 import { fieldSummaries } from '../fields/fields.service.js';
+import { platformSummaries } from '../platforms/platforms.lookup.js';
 import { platformOrNotFound } from '../platforms/platforms.service.js';
 import { effectiveCallState } from './calls.lookup.js';
 import { can } from './calls.policy.js';
@@ -25,21 +26,19 @@ type DbCtx = Pick<Ctx, 'db' | 'clock'>;
 
 async function summaries(ctx: DbCtx, calls: CallRecord[]): Promise<PublicCallSummary[]> {
   if (calls.length === 0) return [];
-  const platforms = await ctx.db
-    .selectFrom('platforms')
-    .select(['id', 'code', 'name_zh', 'name_en'])
-    .where('id', 'in', [...new Set(calls.map((c) => c.platformId))])
-    .execute();
+  const platforms = await platformSummaries(
+    ctx.db,
+    calls.map((c) => c.platformId),
+  );
   const fields = await fieldSummaries(
     ctx.db,
     calls.flatMap((c) => c.fieldIds),
   );
   const now = ctx.clock.now();
   return calls.map((c) => {
-    const p = platforms.find((x) => x.id === c.platformId)!;
     return {
       id: c.id,
-      platform: { id: p.id, code: p.code, nameZh: p.name_zh, nameEn: p.name_en },
+      platform: platforms.get(c.platformId)!,
       code: c.code,
       titleZh: c.titleZh,
       titleEn: c.titleEn,

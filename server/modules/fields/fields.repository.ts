@@ -87,3 +87,13 @@ export async function reactivateField(db: Kysely<DB>, id: string, now: string): 
 export async function deleteFieldRow(db: Kysely<DB>, id: string): Promise<void> {
   await db.deleteFrom('tech_fields').where('id', '=', id).execute();
 }
+
+/** The field and its direct subfields (a search by a field also finds records on its subfields). */
+export async function fieldAndChildIds(db: Kysely<DB>, id: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('tech_fields')
+    .select('id')
+    .where((eb) => eb.or([eb('id', '=', id), eb('parent_id', '=', id)]))
+    .execute();
+  return rows.map((r) => r.id);
+}

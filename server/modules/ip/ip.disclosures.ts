@@ -3,6 +3,9 @@ import type { DB } from '../../db/schema.js';
 import { write } from '../../db/write.js';
 import { type Ctx, isoNow, newId } from '../../http/context.js';
 import { AppError, invalidField, notFound } from '../../http/errors.js';
+import { fieldExists } from '../fields/fields.lookup.js';
+import { peopleByIds } from '../people/people.lookup.js';
+import { unitOnPlatform } from '../units/units.lookup.js';
 import { assertManages, platformFor } from './ip.policy.js';
 import {
   type DisclosureRow,
@@ -28,21 +31,14 @@ export async function unitOfPlatform(
   pointer: string,
 ) {
   if (!unitId) return null;
-  const u = await trx
-    .selectFrom('org_units')
-    .select('id')
-    .where('id', '=', unitId)
-    .where('platform_id', '=', platformId)
-    .executeTakeFirst();
-  if (!u) throw invalidField(pointer, 'ip.unknown_unit');
-  return u.id;
+  if (!(await unitOnPlatform(trx, unitId, platformId))) throw invalidField(pointer, 'ip.unknown_unit');
+  return unitId;
 }
 
 export async function knownField(trx: Kysely<DB>, fieldId: string | null | undefined, pointer: string) {
   if (!fieldId) return null;
-  const f = await trx.selectFrom('tech_fields').select('id').where('id', '=', fieldId).executeTakeFirst();
-  if (!f) throw invalidField(pointer, 'ip.unknown_field');
-  return f.id;
+  if (!(await fieldExists(trx, fieldId))) throw invalidField(pointer, 'ip.unknown_field');
+  return fieldId;
 }
 
 /** Inventor rows with names resolved; shares must add up to exactly 100 % (10 000 basis points). */
@@ -57,13 +53,9 @@ async function inventorRows(
   for (const [n, inv] of inventors.entries()) {
     let name = inv.name ?? null;
     if (inv.personId) {
-      const p = await trx
-        .selectFrom('people')
-        .select(['name_zh', 'name_en'])
-        .where('id', '=', inv.personId)
-        .executeTakeFirst();
+      const p = (await peopleByIds(trx, [inv.personId])).get(inv.personId);
       if (!p) throw invalidField(`/inventors/${n}/personId`, 'ip.unknown_person');
-      name ??= p.name_en ? `${p.name_zh} ${p.name_en}` : p.name_zh;
+      name ??= p.nameEn ? `${p.nameZh} ${p.nameEn}` : p.nameZh;
     }
     if (!name) throw invalidField(`/inventors/${n}/name`, 'ip.inventor_name_required');
     rows.push({

@@ -1,12 +1,20 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
-import { creditCodesByOrgId, type OrgCandidate, orgCandidatesByCodeOrName } from './orgs.repository.js';
+import {
+  creditCodesByOrgId,
+  type Org,
+  type OrgCandidate,
+  orgCandidatesByCodeOrName,
+  orgsByIds,
+  smePartnerOfAgreement,
+} from './orgs.repository.js';
 
 /**
- * Set-based reads of the registry for other modules (imports, exports), so they need neither this
- * module's repository nor its table. The candidate keeps its snake_case keys: the importers match on them.
+ * Reads of the registry for other modules (imports, exports, applications, review, agreements), so they
+ * need neither this module's repository nor its table (docs/adr/0015). The candidate keeps its
+ * snake_case keys: the importers match on them.
  */
-export type { OrgCandidate };
+export type { Org, OrgCandidate };
 
 /** Live (unmerged) organisations holding one of the codes, or named one of the names (either language, or its name key). */
 export function findOrgsByCodeOrName(
@@ -21,3 +29,36 @@ export function findOrgsByCodeOrName(
 export function creditCodesOf(db: Kysely<DB>, ids: (string | null)[]): Promise<Map<string, string>> {
   return creditCodesByOrgId(db, ids);
 }
+
+/** The given organisations by id, merged ones included (unknown ids are absent); nulls are ignored. */
+export async function organisationsByIds(
+  db: Kysely<DB>,
+  ids: readonly (string | null)[],
+): Promise<Map<string, Org>> {
+  return new Map((await orgsByIds(db, ids)).map((o) => [o.id, o]));
+}
+
+/** Id → the id to store: one merged into another is replaced by the survivor; unknown ids are absent. */
+export async function survivingOrganisationIds(
+  db: Kysely<DB>,
+  ids: readonly (string | null)[],
+): Promise<Map<string, string>> {
+  return new Map((await orgsByIds(db, ids)).map((o) => [o.id, o.mergedIntoId ?? o.id]));
+}
+
+/** Display names of organisations by id (the committee and the directory show them). */
+export async function organisationNames(
+  db: Kysely<DB>,
+  ids: readonly (string | null)[],
+): Promise<Map<string, { id: string; nameZh: string; nameEn: string | null }>> {
+  return new Map(
+    (await orgsByIds(db, ids)).map((o) => [o.id, { id: o.id, nameZh: o.nameZh, nameEn: o.nameEn }]),
+  );
+}
+
+export async function organisationExists(db: Kysely<DB>, id: string): Promise<boolean> {
+  return (await orgsByIds(db, [id])).length > 0;
+}
+
+/** The agreement's partner is a small business (an SME enterprise): a predicate for SQL aggregates. */
+export const smallBusinessPartner = smePartnerOfAgreement;

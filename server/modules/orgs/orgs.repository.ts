@@ -1,4 +1,4 @@
-import { type Expression, type Kysely, type SqlBool, sql } from 'kysely';
+import { type Expression, type ExpressionBuilder, type Kysely, type SqlBool, sql } from 'kysely';
 import type { DialectSeam } from '../../db/dialect.js';
 import { camelRow, insertRow, type RowValue, updateRow } from '../../db/rows.js';
 import type { DB, OrganisationsTable } from '../../db/schema.js';
@@ -184,3 +184,25 @@ export async function creditCodesByOrgId(
     .execute();
   return new Map(rows.flatMap((r) => (r.credit_code ? [[r.id, r.credit_code] as const] : [])));
 }
+
+/** The given organisations (merged ones included: callers follow merged_into_id themselves). */
+export async function orgsByIds(db: Kysely<DB>, ids: readonly (string | null)[]): Promise<Org[]> {
+  const wanted = [...new Set(ids.filter((i): i is string => !!i))];
+  if (wanted.length === 0) return [];
+  const rows = await db.selectFrom('organisations').selectAll().where('id', 'in', wanted).execute();
+  return rows.map(camelRow);
+}
+
+/**
+ * "The agreement's partner is a small business (an SME enterprise)" as a SQL predicate: the
+ * tech-transfer report counts such agreements in SQL without naming this table.
+ */
+export const smePartnerOfAgreement = (eb: ExpressionBuilder<DB, 'agreements'>): Expression<SqlBool> =>
+  eb.exists(
+    eb
+      .selectFrom('organisations')
+      .select('organisations.id')
+      .whereRef('organisations.id', '=', 'agreements.partner_org_id')
+      .where('organisations.type', '=', 'enterprise')
+      .where('organisations.enterprise_size', '=', 'sme'),
+  );

@@ -5,8 +5,9 @@ import { write } from '../../db/write.js';
 import { type Ctx, isoNow, newId } from '../../http/context.js';
 import { AppError, forbidden, invalidField, notFound, unauthorized } from '../../http/errors.js';
 import { notify } from '../notifications/notifications.service.js';
+import { organisationNames } from '../orgs/orgs.lookup.js';
 import { can, type PersonResource } from './people.policy.js';
-import { expertHistory, organisationNames, placements } from './people.repository.js';
+import { expertHistory, placements } from './people.repository.js';
 import type { LinkRequestView, MyLinkRequest } from './people.schema.js';
 
 /**

@@ -1,5 +1,5 @@
-import type { Kysely } from 'kysely';
-import type { DB } from '../../db/schema.js';
+import type { Kysely, Selectable } from 'kysely';
+import type { DB, PeopleTable } from '../../db/schema.js';
 
 /** Where a person works and whether they are an expert: what the people policy decides from. */
 export interface Placement {
@@ -199,18 +199,6 @@ export async function personUsage(
   return out;
 }
 
-/** Display names of organisations (the registry belongs to server/modules/orgs; this only reads). */
-export async function organisationNames(db: Kysely<DB>, ids: readonly (string | null)[]) {
-  const wanted = [...new Set(ids.filter((x): x is string => !!x))];
-  if (wanted.length === 0) return new Map<string, { id: string; nameZh: string; nameEn: string | null }>();
-  const rows = await db
-    .selectFrom('organisations')
-    .select(['id', 'name_zh', 'name_en'])
-    .where('id', 'in', wanted)
-    .execute();
-  return new Map(rows.map((r) => [r.id, { id: r.id, nameZh: r.name_zh, nameEn: r.name_en }]));
-}
-
 /** Names and titles of people by id, for embedding in other records' views (the committee). */
 export async function personNames(
   db: Kysely<DB>,
@@ -275,4 +263,25 @@ export async function personCards(
     phone: r.phone,
     userId: r.user_id,
   }));
+}
+
+/** The people by id as stored (peopleViews applies the contact policy to these rows). */
+export async function peopleRowsByIds(
+  db: Kysely<DB>,
+  ids: readonly string[],
+): Promise<Selectable<PeopleTable>[]> {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom('people')
+    .selectAll()
+    .where('id', 'in', [...new Set(ids)])
+    .execute();
+}
+
+/** The person record linked to a user account (an account has at most one). */
+export async function personRowOfUser(
+  db: Kysely<DB>,
+  userId: string,
+): Promise<Selectable<PeopleTable> | undefined> {
+  return db.selectFrom('people').selectAll().where('user_id', '=', userId).executeTakeFirst();
 }

@@ -4,6 +4,7 @@ import type { DB, PeopleTable } from '../../db/schema.js';
 import { write } from '../../db/write.js';
 import { type Ctx, isoNow, newId } from '../../http/context.js';
 import { AppError, forbidden, invalidField, notFound } from '../../http/errors.js';
+import { organisationExists, organisationNames, survivingOrganisationIds } from '../orgs/orgs.lookup.js';
 import {
   assertMayLinkDirectly,
   assertUserLinkable,
@@ -13,7 +14,6 @@ import {
 } from './people.links.js';
 import { can } from './people.policy.js';
 import {
-  organisationNames,
   peopleOfPlatform,
   personCards,
   personNames,
@@ -82,13 +82,9 @@ async function loadRow(db: Kysely<DB>, id: string): Promise<Row> {
 /** The organisation to store: it must exist; one merged into another is replaced by the survivor. */
 export async function resolveOrganisation(db: Kysely<DB>, id: string | null | undefined, pointer: string) {
   if (!id) return null;
-  const org = await db
-    .selectFrom('organisations')
-    .select(['id', 'merged_into_id'])
-    .where('id', '=', id)
-    .executeTakeFirst();
-  if (!org) throw invalidField(pointer, 'people.unknown_organisation');
-  return org.merged_into_id ?? org.id;
+  const stored = (await survivingOrganisationIds(db, [id])).get(id);
+  if (!stored) throw invalidField(pointer, 'people.unknown_organisation');
+  return stored;
 }
 
 const audited = (r: Row) => ({
@@ -280,12 +276,7 @@ export async function listPeople(
  * member's contact person from it. Contact details stay behind the directory's rules.
  */
 export async function listOrgContacts(ctx: Ctx, organisationId: string) {
-  const org = await ctx.db
-    .selectFrom('organisations')
-    .select('id')
-    .where('id', '=', organisationId)
-    .executeTakeFirst();
-  if (!org) throw new AppError(404, 'orgs.not_found');
+  if (!(await organisationExists(ctx.db, organisationId))) throw new AppError(404, 'orgs.not_found');
   const rows = await ctx.db
     .selectFrom('people')
     .select(['id', 'name_zh', 'name_en', 'title', 'user_id'])

@@ -1,4 +1,4 @@
-import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
+import { type Insertable, type Kysely, type Selectable, sql, type Updateable } from 'kysely';
 import type { DB, PlatformsTable } from '../../db/schema.js';
 
 /**
@@ -126,4 +126,44 @@ export async function setPlatformFieldIds(
       .insertInto('platform_fields')
       .values(ids.map((field_id) => ({ platform_id: platformId, field_id })))
       .execute();
+}
+
+/** Id, code and names of the given platforms (lists of calls, results, agreements show them). */
+export async function platformNameRows(
+  db: Kysely<DB>,
+  ids: readonly string[],
+): Promise<{ id: string; code: string; nameZh: string; nameEn: string }[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .selectFrom('platforms')
+    .select(['id', 'code', 'name_zh', 'name_en'])
+    .where('id', 'in', [...new Set(ids)])
+    .execute();
+  return rows.map((p) => ({ id: p.id, code: p.code, nameZh: p.name_zh, nameEn: p.name_en }));
+}
+
+export async function platformIds(db: Kysely<DB>): Promise<string[]> {
+  return (await db.selectFrom('platforms').select('id').execute()).map((p) => p.id);
+}
+
+export async function countPlatforms(db: Kysely<DB>): Promise<number> {
+  const row = await db
+    .selectFrom('platforms')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
+/** The platform whose code is `code` in any letter case (the report CLI takes codes as typed). */
+export async function platformIdByCodeIgnoringCase(
+  db: Kysely<DB>,
+  code: string,
+): Promise<string | undefined> {
+  return (
+    await db
+      .selectFrom('platforms')
+      .select('id')
+      .where(sql`lower(code)`, '=', code.toLowerCase())
+      .executeTakeFirst()
+  )?.id;
 }

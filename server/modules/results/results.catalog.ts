@@ -2,6 +2,7 @@ import { RESULT_TYPE_LABELS, RESULT_TYPES, type ResultType } from '../../../comm
 import { type Ctx, platformIdsWithRole } from '../../http/context.js';
 import { notFound } from '../../http/errors.js';
 import { writeCsv, writeXlsx } from '../imports/sheet.js';
+import { allPlatformIds } from '../platforms/platforms.lookup.js';
 import { CATALOG_DRAFTERS, CATALOG_MANAGERS, CATALOG_READERS } from './results.policy.js';
 import { catalogFacets, findPublishedPublicResult, resultsWhere } from './results.repository.js';
 import type { PublicResultView, PublicSearchQuery, StaffListQuery } from './results.schema.js';
@@ -79,7 +80,7 @@ export async function listResults(ctx: Ctx, q: StaffListQuery) {
   const found = await searchResults(ctx.db, scope, { page, pageSize }, 'updated');
   const views = await staffViews(ctx.db, ctx.actor, found.rows);
   const canCreateOn = ctx.actor?.isSystemAdmin
-    ? (await ctx.db.selectFrom('platforms').select('id').execute()).map((p) => p.id)
+    ? await allPlatformIds(ctx.db)
     : platformIdsWithRole(ctx.actor, [...CATALOG_MANAGERS, ...CATALOG_DRAFTERS]);
   return {
     items: views.map((v) => ({

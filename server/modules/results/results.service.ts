@@ -6,6 +6,7 @@ import { type Ctx, isoNow, newId } from '../../http/context.js';
 import { AppError, type FieldError, forbidden, notFound } from '../../http/errors.js';
 import { resolveFieldRefs } from '../fields/fields.service.js';
 import { platformOrNotFound } from '../platforms/platforms.service.js';
+import { unitOnPlatform } from '../units/units.lookup.js';
 import { can } from './results.policy.js';
 import {
   deleteResultRow,
@@ -81,13 +82,7 @@ function checkListing(row: ResultRow) {
 
 async function checkUnit(db: Kysely<DB>, platformId: string, unitId: string | null) {
   if (unitId === null) return;
-  const unit = await db
-    .selectFrom('org_units')
-    .select('id')
-    .where('id', '=', unitId)
-    .where('platform_id', '=', platformId)
-    .executeTakeFirst();
-  if (!unit)
+  if (!(await unitOnPlatform(db, unitId, platformId)))
     throw new AppError(400, 'request.validation_failed', {
       errors: [fieldError('/unitId', 'results.unknown_unit')],
     });

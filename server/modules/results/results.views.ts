@@ -4,6 +4,8 @@ import { TRL_DEFINITIONS, type TrlLevel } from '../../../common/trl.js';
 import type { DB } from '../../db/schema.js';
 import type { Actor } from '../../http/context.js';
 import { fieldSummaries } from '../fields/fields.service.js';
+import { platformSummaries } from '../platforms/platforms.lookup.js';
+import { unitNames } from '../units/units.lookup.js';
 import { can } from './results.policy.js';
 import { type ResultRow, resultFieldLinks } from './results.repository.js';
 import type { PublicResultView, ResultView } from './results.schema.js';
@@ -23,19 +25,14 @@ const parseList = <T>(json: string): T[] => {
 /** Platforms, units and fields of the given rows, loaded once for a page of results. */
 async function context(db: Kysely<DB>, rows: ResultRow[]) {
   const ids = rows.map((r) => r.id);
-  const platforms = await db
-    .selectFrom('platforms')
-    .select(['id', 'code', 'name_zh', 'name_en'])
-    .where('id', 'in', [...new Set(rows.map((r) => r.platform_id))])
-    .execute();
-  const unitIds = [...new Set(rows.map((r) => r.unit_id).filter((u): u is string => !!u))];
-  const units = unitIds.length
-    ? await db
-        .selectFrom('org_units')
-        .select(['id', 'name_zh', 'name_en'])
-        .where('id', 'in', unitIds)
-        .execute()
-    : [];
+  const platforms = await platformSummaries(
+    db,
+    rows.map((r) => r.platform_id),
+  );
+  const units = await unitNames(
+    db,
+    rows.map((r) => r.unit_id).filter((u): u is string => !!u),
+  );
   const links = await resultFieldLinks(db, ids);
   const fields = await fieldSummaries(
     db,
@@ -49,14 +46,13 @@ export async function publicViews(db: Kysely<DB>, rows: ResultRow[]): Promise<Pu
   if (rows.length === 0) return [];
   const c = await context(db, rows);
   return rows.map((r) => {
-    const p = c.platforms.find((x) => x.id === r.platform_id)!;
-    const u = r.unit_id ? c.units.find((x) => x.id === r.unit_id) : undefined;
+    const u = r.unit_id ? c.units.get(r.unit_id) : undefined;
     const fieldIds = new Set(c.links.filter((l) => l.resultId === r.id).map((l) => l.fieldId));
     return {
       id: r.id,
       type: r.type as ResultType,
-      platform: { id: p.id, code: p.code, nameZh: p.name_zh, nameEn: p.name_en },
-      unit: u ? { id: u.id, nameZh: u.name_zh, nameEn: u.name_en } : null,
+      platform: c.platforms.get(r.platform_id)!,
+      unit: u ? { id: u.id, nameZh: u.nameZh, nameEn: u.nameEn } : null,
       fields: [...c.fields.values()].filter((f) => fieldIds.has(f.id)),
       titleZh: r.title_zh,
       titleEn: r.title_en,

@@ -1,6 +1,6 @@
-import { sql } from 'kysely';
 import { currencyDigits } from '../../../common/platforms.js';
 import type { Ctx } from '../../http/context.js';
+import { platformIdOfCode } from '../platforms/platforms.lookup.js';
 import { type Report, reportQuery } from './ttreports.schema.js';
 import { techTransferReport } from './ttreports.service.js';
 
@@ -50,12 +50,8 @@ export function reportText(r: Report): string {
  */
 export async function techTransferReportCli(ctx: Ctx, o: ReportCliOptions): Promise<string> {
   if (o.calendar && o.fiscal) throw new Error('give either --calendar or --fiscal, not both');
-  const platform = await ctx.db
-    .selectFrom('platforms')
-    .select('id')
-    .where(sql`lower(code)`, '=', o.platform.toLowerCase())
-    .executeTakeFirst();
-  if (!platform) throw new Error(`no platform with code ${o.platform}`);
+  const platformId = await platformIdOfCode(ctx.db, o.platform);
+  if (!platformId) throw new Error(`no platform with code ${o.platform}`);
   const parsed = reportQuery.safeParse({
     from: o.from,
     to: o.to,
@@ -64,6 +60,6 @@ export async function techTransferReportCli(ctx: Ctx, o: ReportCliOptions): Prom
   });
   if (!parsed.success)
     throw new Error(parsed.error.issues.map((i) => `--${i.path.join('.')}: ${i.message}`).join('; '));
-  const report = await techTransferReport(ctx, { ...parsed.data, platformId: platform.id });
+  const report = await techTransferReport(ctx, { ...parsed.data, platformId });
   return o.json ? `${JSON.stringify(report, null, 2)}\n` : reportText(report);
 }

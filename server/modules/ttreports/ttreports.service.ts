@@ -20,9 +20,9 @@ import {
 } from '../agreements/agreements.service.js';
 import { platformFor } from '../ip/ip.policy.js';
 import { disclosureCounts, filingCounts } from '../ip/ip.service.js';
+import { smallBusinessPartner } from '../orgs/orgs.lookup.js';
 import { Converter } from './ttreports.fx.js';
 import { periodOf, royaltyStats, type Scope, yearBounds } from './ttreports.period.js';
-import { smallBusinessPartner } from './ttreports.queries.js';
 import type { LicenceCounts, Report, ReportQuery } from './ttreports.schema.js';
 
 export type TechTransferReportQuery = ReportQuery & { platformId: string };

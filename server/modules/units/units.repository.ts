@@ -139,3 +139,28 @@ export async function unitCountsByPlatform(db: Kysely<DB>): Promise<Map<string, 
     .execute();
   return new Map(rows.map((r) => [r.platform_id, Number(r.n)]));
 }
+
+/** Id and names of the given units. */
+export async function unitNameRows(
+  db: Kysely<DB>,
+  ids: readonly string[],
+): Promise<{ id: string; nameZh: string; nameEn: string }[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .selectFrom('org_units')
+    .select(['id', 'name_zh', 'name_en'])
+    .where('id', 'in', [...new Set(ids)])
+    .execute();
+  return rows.map(camelRow);
+}
+
+/** Whether the unit exists and belongs to the platform. */
+export async function unitBelongsTo(db: Kysely<DB>, unitId: string, platformId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('org_units')
+    .select('id')
+    .where('id', '=', unitId)
+    .where('platform_id', '=', platformId)
+    .executeTakeFirst();
+  return row !== undefined;
+}

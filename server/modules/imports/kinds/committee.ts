@@ -5,7 +5,7 @@ import { type AddCommitteeMemberInput, addMemberBody } from '../../committee/com
 import { addCommitteeMemberInTrx } from '../../committee/committee.service.js';
 import { listCommittee } from '../../committee/committee.views.js';
 import { creditCodesOf } from '../../orgs/orgs.lookup.js';
-import { peopleViews } from '../../people/people.service.js';
+import { personViewsByIds } from '../../people/people.lookup.js';
 import { platformOrNotFound } from '../../platforms/platforms.service.js';
 import { type Column, date, enumOf, list, text } from '../columns.js';
 import { type ImportKind, markInFileDuplicates } from '../kind.js';
@@ -136,19 +136,15 @@ export const committeeKind: ImportKind<MemberRow> = {
   async exportData(ctx, q) {
     await authorize(ctx, q.platformId, 'committee.read');
     const { items } = await listCommittee(ctx, q.platformId!, { includeEnded: true });
-    // The people module's peopleViews applies its contact policy to rows it is given.
-    const personRows = items.length
-      ? await ctx.db
-          .selectFrom('people')
-          .selectAll()
-          .where(
-            'id',
-            'in',
-            items.map((m) => m.person.id),
-          )
-          .execute()
-      : [];
-    const people = new Map((await peopleViews(ctx, personRows)).map((p) => [p.id, p]));
+    // The people module's personViewsByIds applies its contact policy.
+    const people = new Map(
+      (
+        await personViewsByIds(
+          ctx,
+          items.map((m) => m.person.id),
+        )
+      ).map((p) => [p.id, p]),
+    );
     const codes = await creditCodesOf(
       ctx.db,
       items.map((m) => m.organisation?.id ?? null),

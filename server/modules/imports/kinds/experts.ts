@@ -1,7 +1,8 @@
 import type { ExpertCategory } from '../../../../common/review.js';
 import { forbidden } from '../../../http/errors.js';
+import { liveFieldIdsByCode } from '../../fields/fields.lookup.js';
 import { creditCodesOf } from '../../orgs/orgs.lookup.js';
-import { peopleViews } from '../../people/people.service.js';
+import { personViewsByIds } from '../../people/people.lookup.js';
 import { canCurateExperts } from '../../review/experts/experts.policy.js';
 import { type CreateExpertInput, createExpertBody } from '../../review/experts/experts.schema.js';
 import { createExpertInTrx, listExperts } from '../../review/experts/experts.service.js';
@@ -105,15 +106,7 @@ export const expertsKind: ImportKind<ExpertRow> = {
       },
     );
     const codes = [...new Set(rows.flatMap((r) => r.input?.fieldCodes ?? []).map((c) => c.toLowerCase()))];
-    const fields = codes.length
-      ? await trx
-          .selectFrom('tech_fields')
-          .select(['id', 'code'])
-          .where('code', 'in', codes)
-          .where('retired_at', 'is', null)
-          .execute()
-      : [];
-    const byCode = new Map(fields.map((f) => [f.code, f.id]));
+    const byCode = await liveFieldIdsByCode(trx, codes);
     for (const r of rows) {
       if (!r.input) continue;
       const ids = r.input.fieldCodes.map((c) => byCode.get(c.toLowerCase()));
@@ -134,18 +127,14 @@ export const expertsKind: ImportKind<ExpertRow> = {
       if (offset + 200 >= page.total) break;
     }
     // E-mail addresses follow the people directory's contact policy (withheld ones stay empty).
-    const personRows = experts.length
-      ? await ctx.db
-          .selectFrom('people')
-          .selectAll()
-          .where(
-            'id',
-            'in',
-            experts.map((e) => e.person.id),
-          )
-          .execute()
-      : [];
-    const people = new Map((await peopleViews(ctx, personRows)).map((p) => [p.id, p]));
+    const people = new Map(
+      (
+        await personViewsByIds(
+          ctx,
+          experts.map((e) => e.person.id),
+        )
+      ).map((p) => [p.id, p]),
+    );
     const codes = await creditCodesOf(
       ctx.db,
       experts.map((e) => e.organisation?.id ?? null),

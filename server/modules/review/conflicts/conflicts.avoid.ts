@@ -11,6 +11,7 @@ import type { Ctx } from '../../../http/context.js';
 import { isoNow, newId } from '../../../http/context.js';
 import { AppError, invalidField, notFound } from '../../../http/errors.js';
 import { accessible } from '../../applications/applications.access.js';
+import { organisationExists } from '../../orgs/orgs.lookup.js';
 import {
   type AvoidRequest,
   avoidNames,
@@ -54,12 +55,8 @@ export async function addAvoidRequest(ctx: Ctx, applicationId: string, input: Cr
     const { app } = await accessible(trx, ctx, applicationId, 'edit', { lock: true });
     if (!editable(app.state)) throw new AppError(409, 'conflicts.avoid_not_editable');
     if (input.organisationId) {
-      const org = await trx
-        .selectFrom('organisations')
-        .select('id')
-        .where('id', '=', input.organisationId)
-        .executeTakeFirst();
-      if (!org) throw invalidField('/organisationId', 'orgs.not_found');
+      if (!(await organisationExists(trx, input.organisationId)))
+        throw invalidField('/organisationId', 'orgs.not_found');
     }
     const existing = await avoidNames(trx, applicationId);
     if (existing.length >= MAX_AVOID_REQUESTS) throw new AppError(409, 'conflicts.avoid_limit_reached');

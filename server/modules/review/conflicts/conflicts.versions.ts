@@ -5,6 +5,7 @@
 import { write } from '../../../db/write.js';
 import { type Actor, type Ctx, isoNow, newId, platformIdsWithRole } from '../../../http/context.js';
 import { AppError, forbidden, notFound, unauthorized } from '../../../http/errors.js';
+import { platformExists } from '../../platforms/platforms.lookup.js';
 import {
   findRuleSet,
   insertRuleSet,
@@ -78,12 +79,7 @@ export async function createRuleSetVersion(ctx: Ctx, input: CreateRuleSetInput):
   if (!allowed) throw forbidden();
   const id = await write(ctx, async (trx, audit) => {
     if (input.platformId) {
-      const p = await trx
-        .selectFrom('platforms')
-        .select('id')
-        .where('id', '=', input.platformId)
-        .executeTakeFirst();
-      if (!p) throw notFound('platforms.not_found');
+      if (!(await platformExists(trx, input.platformId))) throw notFound('platforms.not_found');
     }
     const previous = await lockLatestVersion(trx, ctx.seam, input.code);
     if (previous && previous.platformId !== input.platformId) {

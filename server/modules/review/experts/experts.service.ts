@@ -4,6 +4,7 @@ import type { DB } from '../../../db/schema.js';
 import { type Audit, auditIn, write } from '../../../db/write.js';
 import { type Ctx, isoNow, newId } from '../../../http/context.js';
 import { AppError, forbidden, invalidField, notFound, unauthorized } from '../../../http/errors.js';
+import { peopleByIds } from '../../people/people.lookup.js';
 import { insertPersonRecord } from '../../people/people.service.js';
 import { canCurateExperts } from './experts.policy.js';
 import {
@@ -55,7 +56,7 @@ async function createExpertWith(
   requireCurator(ctx);
   let personId = input.personId;
   if (personId) {
-    if (!(await trx.selectFrom('people').select('id').where('id', '=', personId).executeTakeFirst()))
+    if (!(await peopleByIds(trx, [personId])).has(personId))
       throw invalidField('/personId', 'experts.unknown_person');
     if (await expertIdOfPerson(trx, personId)) {
       throw new AppError(409, 'experts.already_expert', {

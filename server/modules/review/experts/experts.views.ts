@@ -1,64 +1,63 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../../db/schema.js';
-import { type Expert, outputCounts, profileListsOf } from './experts.repository.js';
+import { fieldSummaries } from '../../fields/fields.service.js';
+import { organisationsByIds } from '../../orgs/orgs.lookup.js';
+import { peopleByIds } from '../../people/people.lookup.js';
+import { outputCounts, profileListsOf } from './experts.profile.repository.js';
+import { type Expert, expertFieldLinks } from './experts.repository.js';
 import type { ExpertSummary, ExpertView } from './experts.schema.js';
 
 type Named = { id: string; nameZh: string; nameEn: string | null };
 
-async function namesOf(db: Kysely<DB>, table: 'people' | 'organisations', ids: (string | null)[]) {
-  const wanted = [...new Set(ids.filter((i): i is string => !!i))];
-  if (!wanted.length) return new Map<string, Named>();
-  const rows = await db
-    .selectFrom(table)
-    .select(['id', 'name_zh', 'name_en'])
-    .where('id', 'in', wanted)
-    .execute();
-  return new Map(rows.map((r) => [r.id, { id: r.id, nameZh: r.name_zh, nameEn: r.name_en }]));
-}
+const named = (m: Map<string, { id: string; nameZh: string; nameEn: string | null }>) =>
+  new Map(
+    [...m.values()].map((x): [string, Named] => [x.id, { id: x.id, nameZh: x.nameZh, nameEn: x.nameEn }]),
+  );
+
+const present = (ids: (string | null)[]) => ids.filter((i): i is string => !!i);
 
 /** List rows: person, organisation (the person's), fields and how many outputs. */
 export async function expertSummaries(db: Kysely<DB>, rows: Expert[]): Promise<ExpertSummary[]> {
   if (!rows.length) return [];
   const ids = rows.map((r) => r.id);
-  const people = await db
-    .selectFrom('people')
-    .select(['id', 'name_zh', 'name_en', 'title', 'organisation_id', 'user_id'])
-    .where(
-      'id',
-      'in',
-      rows.map((r) => r.personId),
-    )
-    .execute();
-  const personById = new Map(people.map((p) => [p.id, p]));
-  const orgs = await namesOf(
+  const people = await peopleByIds(
     db,
-    'organisations',
-    people.map((p) => p.organisation_id),
+    rows.map((r) => r.personId),
   );
-  const fields = await db
-    .selectFrom('expert_fields as ef')
-    .innerJoin('tech_fields as f', 'f.id', 'ef.field_id')
-    .select(['ef.expert_id', 'f.id', 'f.code', 'f.name_zh', 'f.name_en'])
-    .where('ef.expert_id', 'in', ids)
-    .orderBy('f.code')
-    .execute();
+  const orgs = named(
+    await organisationsByIds(
+      db,
+      [...people.values()].map((p) => p.organisationId),
+    ),
+  );
+  const links = await expertFieldLinks(db, ids);
+  // fieldSummaries is ordered by code: each expert's fields keep that order.
+  const fields = [
+    ...(
+      await fieldSummaries(
+        db,
+        links.map((l) => l.fieldId),
+      )
+    ).values(),
+  ];
   const outputCount = await outputCounts(db, ids);
   return rows.map((r) => {
-    const p = personById.get(r.personId)!;
+    const p = people.get(r.personId)!;
+    const own = new Set(links.filter((l) => l.expertId === r.id).map((l) => l.fieldId));
     return {
       id: r.id,
-      person: { id: p.id, nameZh: p.name_zh, nameEn: p.name_en, title: p.title },
-      organisation: (p.organisation_id && orgs.get(p.organisation_id)) || null,
+      person: { id: p.id, nameZh: p.nameZh, nameEn: p.nameEn, title: p.title },
+      organisation: (p.organisationId && orgs.get(p.organisationId)) || null,
       category: r.category,
       fields: fields
-        .filter((f) => f.expert_id === r.id)
-        .map((f) => ({ id: f.id, code: f.code, nameZh: f.name_zh, nameEn: f.name_en })),
+        .filter((f) => own.has(f.id))
+        .map((f) => ({ id: f.id, code: f.code, nameZh: f.nameZh, nameEn: f.nameEn })),
       expertiseZh: r.expertiseZh,
       expertiseEn: r.expertiseEn,
       loadMax: r.loadMax,
       active: r.active,
       outputCount: outputCount.get(r.id) ?? 0,
-      hasAccount: p.user_id !== null,
+      hasAccount: p.userId !== null,
       updatedAt: r.updatedAt,
     };
   });
@@ -68,14 +67,18 @@ export async function expertSummaries(db: Kysely<DB>, rows: Expert[]): Promise<E
 export async function expertView(db: Kysely<DB>, row: Expert, withNotes: boolean): Promise<ExpertView> {
   const [summary] = await expertSummaries(db, [row]);
   const { outputs, collaborators, declaredConflicts, availability } = await profileListsOf(db, row.id);
-  const people = await namesOf(db, 'people', [
-    ...collaborators.map((c) => c.personId),
-    ...declaredConflicts.map((c) => c.personId),
-  ]);
-  const orgs = await namesOf(db, 'organisations', [
-    ...collaborators.map((c) => c.organisationId),
-    ...declaredConflicts.map((c) => c.organisationId),
-  ]);
+  const people = named(
+    await peopleByIds(
+      db,
+      present([...collaborators.map((c) => c.personId), ...declaredConflicts.map((c) => c.personId)]),
+    ),
+  );
+  const orgs = named(
+    await organisationsByIds(db, [
+      ...collaborators.map((c) => c.organisationId),
+      ...declaredConflicts.map((c) => c.organisationId),
+    ]),
+  );
   const pick = (m: Map<string, Named>, id: string | null) => (id && m.get(id)) || null;
   return {
     ...summary!,

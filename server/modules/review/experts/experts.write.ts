@@ -1,30 +1,21 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../../db/schema.js';
 import { invalidField } from '../../../http/errors.js';
-import { replaceProfileRows } from './experts.repository.js';
+import { liveFieldIds } from '../../fields/fields.lookup.js';
+import { survivingOrganisationIds } from '../../orgs/orgs.lookup.js';
+import { peopleByIds } from '../../people/people.lookup.js';
+import { replaceProfileRows } from './experts.profile.repository.js';
 import type { OwnProfileInput } from './experts.schema.js';
 
 type Lists = Pick<OwnProfileInput, 'fieldIds' | 'outputs' | 'declaredConflicts' | 'availability'>;
 
 /** Organisation ids as stored: one merged into another is replaced by the survivor; unknown ones are refused. */
 async function organisationsOf(trx: Kysely<DB>, ids: string[]) {
-  if (!ids.length) return new Map<string, string>();
-  const rows = await trx
-    .selectFrom('organisations')
-    .select(['id', 'merged_into_id'])
-    .where('id', 'in', [...new Set(ids)])
-    .execute();
-  return new Map(rows.map((r) => [r.id, r.merged_into_id ?? r.id]));
+  return survivingOrganisationIds(trx, ids);
 }
 
 async function existingPeople(trx: Kysely<DB>, ids: string[]) {
-  if (!ids.length) return new Set<string>();
-  const rows = await trx
-    .selectFrom('people')
-    .select('id')
-    .where('id', 'in', [...new Set(ids)])
-    .execute();
-  return new Set(rows.map((r) => r.id));
+  return new Set((await peopleByIds(trx, ids)).keys());
 }
 
 /** Refuses unknown fields, people and organisations with the JSON pointer of the first offending item. */
@@ -34,18 +25,7 @@ async function checkReferences(trx: Kysely<DB>, input: Lists) {
     if (seen.has(id)) throw invalidField(`/fieldIds/${i}`, 'experts.duplicate_field');
     seen.add(id);
   }
-  const fields = input.fieldIds.length
-    ? new Set(
-        (
-          await trx
-            .selectFrom('tech_fields')
-            .select('id')
-            .where('id', 'in', input.fieldIds)
-            .where('retired_at', 'is', null)
-            .execute()
-        ).map((f) => f.id),
-      )
-    : new Set<string>();
+  const fields = await liveFieldIds(trx, input.fieldIds);
   for (const [i, id] of input.fieldIds.entries()) {
     if (!fields.has(id)) throw invalidField(`/fieldIds/${i}`, 'experts.unknown_field');
   }

@@ -1,5 +1,6 @@
 import type { Transaction } from 'kysely';
 import type { DB } from '../../../db/schema.js';
+import { fieldPaths } from '../../fields/fields.lookup.js';
 import type { AffinityExpert, AffinityItem, AffinityModel } from '../engines/affinity/affinity.types.js';
 import { createBilingualModel } from '../engines/affinity/lexical-model.js';
 import type { AssignmentInstance, ExpertCategory } from '../engines/assignment/instance.js';
@@ -224,16 +225,4 @@ async function profilesOf(
     outputs: outputsOf.get(e.id) ?? [],
     fields: fieldsOf.get(e.id) ?? [],
   }));
-}
-
-/** Field id → `parent.child` code path (the taxonomy form field-overlap.ts compares). */
-async function fieldPaths(trx: Transaction<DB>): Promise<Map<string, string>> {
-  const rows = await trx.selectFrom('tech_fields').select(['id', 'parent_id', 'code']).execute();
-  const byId = new Map(rows.map((r) => [r.id, r]));
-  return new Map(
-    rows.map((r) => {
-      const parent = r.parent_id ? byId.get(r.parent_id) : undefined;
-      return [r.id, parent ? `${parent.code}.${r.code}` : r.code];
-    }),
-  );
 }

@@ -1,0 +1,33 @@
+import type { Kysely } from 'kysely';
+import { camelRow, type RowValue } from '../../db/rows.js';
+import type { DB, PeopleTable } from '../../db/schema.js';
+import type { Ctx } from '../../http/context.js';
+import { peopleRowsByIds, personRowOfUser } from './people.repository.js';
+import type { PersonView } from './people.schema.js';
+import { peopleViews } from './people.service.js';
+
+/**
+ * Reads of the people directory for other modules (part of the service, docs/adr/0015): applications,
+ * IP, experts and the importers name people without naming the table. These values carry contact
+ * details: a caller that shows them to someone applies the directory's rules (personViewsByIds does).
+ */
+export type Person = RowValue<PeopleTable>;
+
+/** The people by id (unknown ids are absent). */
+export async function peopleByIds(db: Kysely<DB>, ids: readonly string[]): Promise<Map<string, Person>> {
+  return new Map((await peopleRowsByIds(db, ids)).map((r) => [r.id, camelRow(r)]));
+}
+
+/** The person linked to the user account, if any. */
+export async function personOfUser(db: Kysely<DB>, userId: string): Promise<Person | undefined> {
+  const row = await personRowOfUser(db, userId);
+  return row && camelRow(row);
+}
+
+/** The directory's views of the people by id, contact details as the actor may see them. */
+export async function personViewsByIds(
+  ctx: Pick<Ctx, 'db' | 'actor'>,
+  ids: readonly string[],
+): Promise<PersonView[]> {
+  return peopleViews(ctx, await peopleRowsByIds(ctx.db, ids));
+}

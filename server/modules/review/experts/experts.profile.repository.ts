@@ -1,0 +1,216 @@
+import type { Kysely } from 'kysely';
+import type { OutputKind } from '../../../../common/review.js';
+import type { DB } from '../../../db/schema.js';
+import { newId } from '../../../http/context.js';
+
+/**
+ * The lists of an expert's profile besides the expert row (outputs and their collaborators, declared
+ * conflicts, availability, field links): split from experts.repository.ts, which holds the expert rows.
+ */
+
+export interface ExpertOutput {
+  id: string;
+  kind: OutputKind;
+  title: string;
+  abstract: string | null;
+  year: number | null;
+}
+
+export interface OutputCollaborator {
+  id: string;
+  outputId: string;
+  name: string;
+  personId: string | null;
+  organisationId: string | null;
+}
+
+export interface DeclaredConflict {
+  id: string;
+  organisationId: string | null;
+  personId: string | null;
+  reason: string;
+  declaredAt: string;
+}
+
+export interface AvailabilityWindow {
+  id: string;
+  startsOn: string;
+  endsOn: string;
+  note: string | null;
+}
+
+/** The lists that make up a profile besides the expert row, as stored (organisations already resolved). */
+export interface ProfileLists {
+  fieldIds: string[];
+  outputs: {
+    kind: string;
+    title: string;
+    abstract: string | null;
+    year: number | null;
+    collaborators: { name: string; personId: string | null; organisationId: string | null }[];
+  }[];
+  declaredConflicts: { organisationId: string | null; personId: string | null; reason: string }[];
+  availability: { startsOn: string; endsOn: string; note: string | null }[];
+}
+
+/** How many outputs each expert has on file. */
+export async function outputCounts(db: Kysely<DB>, expertIds: string[]): Promise<Map<string, number>> {
+  if (!expertIds.length) return new Map();
+  const rows = await db
+    .selectFrom('expert_outputs')
+    .select(['expert_id', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('expert_id', 'in', expertIds)
+    .groupBy('expert_id')
+    .execute();
+  return new Map(rows.map((o) => [o.expert_id, Number(o.n)]));
+}
+
+/** Outputs newest first, their collaborators, declared conflicts and availability windows of one expert. */
+export async function profileListsOf(db: Kysely<DB>, expertId: string) {
+  const outputs = await db
+    .selectFrom('expert_outputs')
+    .selectAll()
+    .where('expert_id', '=', expertId)
+    .orderBy('year', 'desc')
+    .orderBy('id')
+    .execute();
+  const collaborators = outputs.length
+    ? await db
+        .selectFrom('expert_output_collaborators')
+        .selectAll()
+        .where(
+          'output_id',
+          'in',
+          outputs.map((o) => o.id),
+        )
+        .orderBy('id')
+        .execute()
+    : [];
+  const conflicts = await db
+    .selectFrom('expert_declared_conflicts')
+    .selectAll()
+    .where('expert_id', '=', expertId)
+    .orderBy('declared_at')
+    .orderBy('id')
+    .execute();
+  const availability = await db
+    .selectFrom('expert_availability')
+    .selectAll()
+    .where('expert_id', '=', expertId)
+    .orderBy('starts_on')
+    .orderBy('id')
+    .execute();
+  return {
+    outputs: outputs.map(
+      (o): ExpertOutput => ({
+        id: o.id,
+        kind: o.kind as OutputKind,
+        title: o.title,
+        abstract: o.abstract,
+        year: o.year,
+      }),
+    ),
+    collaborators: collaborators.map(
+      (c): OutputCollaborator => ({
+        id: c.id,
+        outputId: c.output_id,
+        name: c.name,
+        personId: c.person_id,
+        organisationId: c.organisation_id,
+      }),
+    ),
+    declaredConflicts: conflicts.map(
+      (c): DeclaredConflict => ({
+        id: c.id,
+        organisationId: c.organisation_id,
+        personId: c.person_id,
+        reason: c.reason,
+        declaredAt: c.declared_at,
+      }),
+    ),
+    availability: availability.map(
+      (w): AvailabilityWindow => ({ id: w.id, startsOn: w.starts_on, endsOn: w.ends_on, note: w.note }),
+    ),
+  };
+}
+
+/**
+ * Replaces the expert's fields, outputs with their collaborators, declared conflicts and availability.
+ * Declared conflicts that stay keep their date.
+ */
+export async function replaceProfileRows(db: Kysely<DB>, expertId: string, input: ProfileLists, now: string) {
+  const previous = await db
+    .selectFrom('expert_declared_conflicts')
+    .select(['organisation_id', 'person_id', 'reason', 'declared_at'])
+    .where('expert_id', '=', expertId)
+    .execute();
+  const declaredAt = new Map(
+    previous.map((p) => [`${p.organisation_id}|${p.person_id}|${p.reason}`, p.declared_at]),
+  );
+  await db.deleteFrom('expert_fields').where('expert_id', '=', expertId).execute();
+  await db.deleteFrom('expert_outputs').where('expert_id', '=', expertId).execute();
+  await db.deleteFrom('expert_declared_conflicts').where('expert_id', '=', expertId).execute();
+  await db.deleteFrom('expert_availability').where('expert_id', '=', expertId).execute();
+  if (input.fieldIds.length) {
+    await db
+      .insertInto('expert_fields')
+      .values(input.fieldIds.map((field_id) => ({ expert_id: expertId, field_id })))
+      .execute();
+  }
+  for (const o of input.outputs) {
+    const outputId = newId();
+    await db
+      .insertInto('expert_outputs')
+      .values({
+        id: outputId,
+        expert_id: expertId,
+        kind: o.kind,
+        title: o.title,
+        abstract: o.abstract,
+        year: o.year,
+        created_at: now,
+      })
+      .execute();
+    if (o.collaborators.length) {
+      await db
+        .insertInto('expert_output_collaborators')
+        .values(
+          o.collaborators.map((c) => ({
+            id: newId(),
+            output_id: outputId,
+            name: c.name,
+            person_id: c.personId,
+            organisation_id: c.organisationId,
+          })),
+        )
+        .execute();
+    }
+  }
+  for (const c of input.declaredConflicts) {
+    await db
+      .insertInto('expert_declared_conflicts')
+      .values({
+        id: newId(),
+        expert_id: expertId,
+        organisation_id: c.organisationId,
+        person_id: c.personId,
+        reason: c.reason,
+        declared_at: declaredAt.get(`${c.organisationId}|${c.personId}|${c.reason}`) ?? now,
+      })
+      .execute();
+  }
+  if (input.availability.length) {
+    await db
+      .insertInto('expert_availability')
+      .values(
+        input.availability.map((w) => ({
+          id: newId(),
+          expert_id: expertId,
+          starts_on: w.startsOn,
+          ends_on: w.endsOn,
+          note: w.note,
+        })),
+      )
+      .execute();
+  }
+}

@@ -1,0 +1,22 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema.js';
+import { unitBelongsTo, unitNameRows } from './units.repository.js';
+
+/**
+ * Reads of the units for other modules (part of the service, docs/adr/0015): results, IP and agreements
+ * name a unit and check that it belongs to their platform without naming the table.
+ */
+export interface UnitName {
+  id: string;
+  nameZh: string;
+  nameEn: string;
+}
+
+/** Names of the given units by id (one query; unknown ids are absent). */
+export async function unitNames(db: Kysely<DB>, ids: readonly string[]): Promise<Map<string, UnitName>> {
+  return new Map((await unitNameRows(db, ids)).map((u) => [u.id, u]));
+}
+
+/** Whether `unitId` is a unit of the platform (records of a platform may only name its own units). */
+export const unitOnPlatform = (db: Kysely<DB>, unitId: string, platformId: string): Promise<boolean> =>
+  unitBelongsTo(db, unitId, platformId);
