@@ -2,10 +2,10 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import { agreementCounts, cnContracts, receiptGroups } from '../agreements/agreements.service.js';
 import { disclosureCounts, filingCounts } from '../ip/ip.service.js';
+import { smallBusinessPartner } from '../orgs/orgs.lookup.js';
 import { unitProjectsBetween } from '../projects/projects.portfolio-read.js';
 import { resultCountsByType } from '../results/results.service.js';
 import type { Period, Scope } from '../ttreports/ttreports.period.js';
-import { smallBusinessPartner } from '../ttreports/ttreports.queries.js';
 import { unitStaffEntries } from '../units/units.service.js';
 import type { Portfolio } from './lab-evaluations.schema.js';
 
