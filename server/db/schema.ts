@@ -52,6 +52,7 @@ import type {
 } from './schema/programs.js';
 import { PROJECTS_TABLES, type ProjectsTables } from './schema/projects.js';
 import { SCORING_TABLES, type ScoringTables } from './schema/scoring.js';
+import { SERVICES_TABLES, type ServicesTables } from './schema/services.js';
 import type {
   AgreementIpTable,
   AgreementsTable,
@@ -80,6 +81,7 @@ export type * from './schema/platforms.js';
 export type * from './schema/programs.js';
 export type * from './schema/projects.js';
 export type * from './schema/scoring.js';
+export type * from './schema/services.js';
 export type * from './schema/transfer.js';
 
 export interface DB
@@ -90,7 +92,8 @@ export interface DB
     DecisionsTables,
     PeopleLinkTables,
     AuthHardeningTables,
-    ProjectsTables {
+    ProjectsTables,
+    ServicesTables {
   platforms: PlatformsTable;
   users: UsersTable;
   role_assignments: RoleAssignmentsTable;
@@ -199,6 +202,7 @@ export const TABLES_IN_DEPENDENCY_ORDER = [
   ...PEOPLE_LINK_TABLES,
   ...AUTH_HARDENING_TABLES,
   ...PROJECTS_TABLES,
+  ...SERVICES_TABLES,
   'audit_head',
   'audit_log',
 ] as const satisfies readonly (keyof DB)[];

@@ -18,6 +18,7 @@ import { zhCNPlatforms } from './zh-CN.platforms.js';
 import { zhCNProjects } from './zh-CN.projects.js';
 import { zhCNResults } from './zh-CN.results.js';
 import { zhCNScoring } from './zh-CN.scoring.js';
+import { zhCNServices } from './zh-CN.services.js';
 import { zhCNTechTransfer } from './zh-CN.techtransfer.js';
 
 export const zhCN: Record<string, string> = {
@@ -36,6 +37,7 @@ export const zhCN: Record<string, string> = {
   ...zhCNScoring,
   ...zhCNDecisions,
   ...zhCNProjects,
+  ...zhCNServices,
   ...zhCNMfa,
   // Product and shell
   'Generic Technology Service Platform': '共性技术服务平台',

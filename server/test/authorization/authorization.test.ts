@@ -19,6 +19,7 @@ import { platformDomainCases } from './platforms.cases.js';
 import { projectsCases } from './projects.cases.js';
 import { resultsCases } from './results.cases.js';
 import { scoringCases } from './scoring.cases.js';
+import { servicesCases } from './services.cases.js';
 import { ttExportCases } from './ttexport.cases.js';
 
 /**
@@ -291,6 +292,7 @@ const CASES: RouteCase[] = [
     userId: (actor) => userIds[actor],
   }),
   ...projectsCases(reviewEnv),
+  ...servicesCases(reviewEnv),
   ...[expertsCases, conflictsCases, assignmentCases, scoringCases, decisionsCases].flatMap((cases) =>
     cases(reviewEnv),
   ),
