@@ -28,6 +28,12 @@ const fileProblem = (
     errors: [{ in: 'body', pointer: '/file', code, message: ERROR_MESSAGES[code] }],
   });
 
+/** Checks access and the step before the upload is read, so nobody streams a file to a refusal. */
+export async function checkDelivery(ctx: Ctx, id: string): Promise<void> {
+  const { r, sides } = await accessibleRequest(ctx.db, ctx, id, false);
+  checkStep(r, sides, 'deliver');
+}
+
 /**
  * The unit delivers: the report is checked like an application's attachment (type from the bytes, a
  * name that claims the same type, size), stored by its sha256, and the request moves to delivered.

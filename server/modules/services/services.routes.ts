@@ -4,7 +4,13 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { ctxOf, requireSignIn } from '../../http/auth.js';
 import { problemResponses } from '../../http/openapi.js';
 import { readAttachmentUpload } from '../applications/applications.attachments.js';
-import { answerSurvey, deliverReport, REPORT_MAX_BYTES, surveyOutcomes } from './services.delivery.js';
+import {
+  answerSurvey,
+  checkDelivery,
+  deliverReport,
+  REPORT_MAX_BYTES,
+  surveyOutcomes,
+} from './services.delivery.js';
 import { listRequests } from './services.queue.js';
 import { createRequest, getRequest, transitionRequest } from './services.requests.js';
 import {
@@ -196,6 +202,7 @@ export async function servicesRoutes(root: FastifyInstance) {
       },
     },
     async (request) => {
+      await checkDelivery(ctxOf(request), request.params.id);
       const file = await readAttachmentUpload(request, REPORT_MAX_BYTES);
       return deliverReport(ctxOf(request), request.params.id, file);
     },

@@ -173,7 +173,7 @@ export function servicesCases(env: MatrixEnv): RouteCase[] {
     },
     {
       route: 'POST /api/service-requests/:id/report',
-      label: 'not in progress yet: the unit is told 409, others cannot see it',
+      label: 'not in progress yet: whoever may read it is told 409 (state before side), others 404',
       expect: {
         anonymous: '401',
         'token:read': '403',
@@ -181,7 +181,7 @@ export function servicesCases(env: MatrixEnv): RouteCase[] {
         system_admin: '409',
         'A:platform_admin': '409',
         'A:lab_director': '409',
-        'A:supervisor': '403',
+        'A:supervisor': '409',
         'A:enterprise_user': '409',
         'B:platform_admin': '404',
         ...roleless('404'),
