@@ -11,6 +11,7 @@ import { MFA_ERRORS } from './error-codes.mfa.js';
 import { PEOPLE_LINK_ERRORS } from './error-codes.people.js';
 import { PROJECTS_ERRORS } from './error-codes.projects.js';
 import { SCORING_ERRORS } from './error-codes.scoring.js';
+import { SERVICES_ERRORS } from './error-codes.services.js';
 
 export const ERROR_MESSAGES = {
   ...EXPERTS_ERRORS,
@@ -22,6 +23,7 @@ export const ERROR_MESSAGES = {
   ...PEOPLE_LINK_ERRORS,
   ...PROJECTS_ERRORS,
   ...LAB_EVALUATIONS_ERRORS,
+  ...SERVICES_ERRORS,
   'request.validation_failed': 'Some fields are invalid',
   'request.malformed_json': 'The request body is not valid JSON',
   'request.body_too_large': 'The request body is too large',

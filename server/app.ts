@@ -43,6 +43,7 @@ import { decisionsRoutes } from './modules/review/decisions/decisions.routes.js'
 import { expertsRoutes } from './modules/review/experts/experts.routes.js';
 import { assignmentRunsRoutes } from './modules/review/runs/runs.routes.js';
 import { scoringRoutes } from './modules/review/scoring/scoring.routes.js';
+import { servicesRoutes } from './modules/services/services.routes.js';
 import { healthRoutes } from './modules/system/health.routes.js';
 import { reportExportRoutes } from './modules/ttreports/report-export.routes.js';
 import { ttreportsRoutes } from './modules/ttreports/ttreports.routes.js';
@@ -167,6 +168,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(agreementsRoutes);
   await app.register(ttreportsRoutes);
   await app.register(reportExportRoutes);
+  await app.register(servicesRoutes);
   // Expert review (issue 5): the expert database, conflicts, assignment runs, scoring, decisions.
   for (const routes of [
     expertsRoutes,

@@ -18,6 +18,7 @@ import * as m0016 from './migrations/0016_projects_lifecycle.js';
 import * as m0017 from './migrations/0017_password_policy.js';
 import * as m0018 from './migrations/0018_projects_execution.js';
 import * as m0019 from './migrations/0019_lab_evaluations.js';
+import * as m0020 from './migrations/0020_services.js';
 
 /** Migrations are listed here in order; the list is the single source for CLI, boot and tests. */
 export const migrations: Record<string, Migration> = {
@@ -40,6 +41,7 @@ export const migrations: Record<string, Migration> = {
   '0017_password_policy': m0017,
   '0018_projects_execution': m0018,
   '0019_lab_evaluations': m0019,
+  '0020_services': m0020,
 };
 
 export async function migrateToLatest(db: Kysely<unknown>): Promise<MigrationResultSet> {

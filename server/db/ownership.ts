@@ -76,6 +76,14 @@ export const TABLE_OWNERS: { readonly [T in keyof DB]: string } = {
   project_transitions: 'projects',
   project_agreements: 'projects',
   project_spending: 'projects',
+  // services to enterprises (§8)
+  services: 'services',
+  service_requests: 'services',
+  service_request_transitions: 'services',
+  service_surveys: 'services',
+  instruments: 'instruments',
+  instrument_bookings: 'instruments',
+  instrument_slots: 'instruments',
   // results and technology transfer (§7)
   results: 'results',
   result_fields: 'results',

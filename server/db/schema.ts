@@ -53,6 +53,7 @@ import type {
 } from './schema/programs.js';
 import { PROJECTS_TABLES, type ProjectsTables } from './schema/projects.js';
 import { SCORING_TABLES, type ScoringTables } from './schema/scoring.js';
+import { SERVICES_TABLES, type ServicesTables } from './schema/services.js';
 import type {
   AgreementIpTable,
   AgreementsTable,
@@ -82,6 +83,7 @@ export type * from './schema/platforms.js';
 export type * from './schema/programs.js';
 export type * from './schema/projects.js';
 export type * from './schema/scoring.js';
+export type * from './schema/services.js';
 export type * from './schema/transfer.js';
 
 export interface DB
@@ -93,7 +95,8 @@ export interface DB
     PeopleLinkTables,
     AuthHardeningTables,
     ProjectsTables,
-    LabEvaluationTables {
+    LabEvaluationTables,
+    ServicesTables {
   platforms: PlatformsTable;
   users: UsersTable;
   role_assignments: RoleAssignmentsTable;
@@ -203,6 +206,7 @@ export const TABLES_IN_DEPENDENCY_ORDER = [
   ...AUTH_HARDENING_TABLES,
   ...PROJECTS_TABLES,
   ...LAB_EVALUATION_TABLES,
+  ...SERVICES_TABLES,
   'audit_head',
   'audit_log',
 ] as const satisfies readonly (keyof DB)[];

@@ -20,6 +20,7 @@ import { zhCNPlatforms } from './zh-CN.platforms.js';
 import { zhCNProjects } from './zh-CN.projects.js';
 import { zhCNResults } from './zh-CN.results.js';
 import { zhCNScoring } from './zh-CN.scoring.js';
+import { zhCNServices } from './zh-CN.services.js';
 import { zhCNTechTransfer } from './zh-CN.techtransfer.js';
 import { zhCNWorkbench } from './zh-CN.workbench.js';
 
@@ -40,6 +41,7 @@ export const zhCN: Record<string, string> = {
   ...zhCNDecisions,
   ...zhCNProjects,
   ...zhCNLabEvaluations,
+  ...zhCNServices,
   ...zhCNMfa,
   ...zhCNWorkbench,
   ...zhCNPassword,

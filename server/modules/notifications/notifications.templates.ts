@@ -17,11 +17,13 @@ import type { Template, TemplateText as Text } from './notifications.schema.js';
 import { ASSIGNMENT_TEMPLATES } from './notifications.templates.assignment.js';
 import { DECISION_TEMPLATES } from './notifications.templates.decisions.js';
 import { PEOPLE_TEMPLATES } from './notifications.templates.people.js';
+import { SERVICES_TEMPLATES } from './notifications.templates.services.js';
 
 export const TEMPLATES: Record<string, Template> = {
   ...ASSIGNMENT_TEMPLATES,
   ...DECISION_TEMPLATES,
   ...PEOPLE_TEMPLATES,
+  ...SERVICES_TEMPLATES,
   'call.deadline_extended': {
     'zh-CN': {
       subject: '截止时间延长：{{callTitle}}',

@@ -219,6 +219,16 @@ export async function personOrganisationId(db: Kysely<DB>, id: string): Promise<
   return row ? row.organisation_id : undefined;
 }
 
+/** The organisation of the person linked to an account (null when none is linked or has none). */
+export async function accountOrganisationId(db: Kysely<DB>, userId: string): Promise<string | null> {
+  const row = await db
+    .selectFrom('people')
+    .select('organisation_id')
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
+  return row?.organisation_id ?? null;
+}
+
 /** The account linked to each of the people (set-based, for policies of other modules). */
 export async function personUserIds(
   db: Kysely<DB>,

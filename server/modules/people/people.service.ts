@@ -14,6 +14,7 @@ import {
 } from './people.links.js';
 import { can } from './people.policy.js';
 import {
+  accountOrganisationId,
   peopleOfPlatform,
   personCards,
   personNames,
@@ -33,6 +34,8 @@ export const personDetails = personCards;
 export const organisationOfPerson = personOrganisationId;
 /** The account linked to each person, for other modules' policies (a unit's director). */
 export const accountsOfPeople = personUserIds;
+/** The organisation an account acts for: that of the person linked to it (an enterprise's own requests). */
+export const organisationOfAccount = accountOrganisationId;
 
 import type { CreatePersonInput, PersonView, UpdatePersonInput } from './people.schema.js';
 

@@ -10,6 +10,7 @@ import { platformOrNotFound } from '../platforms/platforms.service.js';
 import { can, type UnitResource } from './units.policy.js';
 import {
   deleteUnitRow,
+  findUnit,
   insertUnit,
   setUnitFieldIds,
   staffCounts,
@@ -29,9 +30,49 @@ export {
   staffEntries as unitStaffEntries,
   unitsOfPlatform as platformUnits,
 } from './units.repository.js';
+/** Every unit of a platform as other modules' rules need it (see unitAuthority). */
+export async function unitAuthorities(db: Kysely<DB>, platformId: string) {
+  const units = await unitsOfPlatform(db, platformId);
+  const people = await personDetails(
+    db,
+    units.flatMap((u) => (u.directorPersonId ? [u.directorPersonId] : [])),
+  );
+  return units.map((u) => ({
+    id: u.id,
+    platformId: u.platformId,
+    nameZh: u.nameZh,
+    nameEn: u.nameEn,
+    directorUserId: people.find((p) => p.id === u.directorPersonId)?.userId ?? null,
+  }));
+}
 
 /** How many units each platform has (the platform comparison); platforms without units are absent. */
 export const unitCounts = unitCountsByPlatform;
+
+/**
+ * A unit as other modules' rules need it: its platform, names and the account of its director (null
+ * when no director or no linked account); undefined when there is no such unit.
+ */
+export async function unitAuthority(
+  db: Kysely<DB>,
+  id: string,
+): Promise<
+  | { id: string; platformId: string; nameZh: string; nameEn: string; directorUserId: string | null }
+  | undefined
+> {
+  const unit = await findUnit(db, id);
+  if (!unit) return undefined;
+  const director = unit.directorPersonId
+    ? ((await personDetails(db, [unit.directorPersonId]))[0]?.userId ?? null)
+    : null;
+  return {
+    id: unit.id,
+    platformId: unit.platformId,
+    nameZh: unit.nameZh,
+    nameEn: unit.nameEn,
+    directorUserId: director,
+  };
+}
 
 /** Views of units of one platform, with director and staff only for callers with a role on it. */
 async function unitViews(

@@ -20,6 +20,7 @@ import { platformDomainCases } from './platforms.cases.js';
 import { projectsCases } from './projects.cases.js';
 import { resultsCases } from './results.cases.js';
 import { scoringCases } from './scoring.cases.js';
+import { servicesCases } from './services.cases.js';
 import { ttExportCases } from './ttexport.cases.js';
 
 /**
@@ -293,6 +294,7 @@ const CASES: RouteCase[] = [
   }),
   ...projectsCases(reviewEnv),
   ...labEvaluationsCases(reviewEnv),
+  ...servicesCases(reviewEnv),
   ...[expertsCases, conflictsCases, assignmentCases, scoringCases, decisionsCases].flatMap((cases) =>
     cases(reviewEnv),
   ),
