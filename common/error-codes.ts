@@ -7,6 +7,7 @@ import { CONFLICTS_ERRORS } from './error-codes.conflicts.js';
 import { DECISIONS_ERRORS } from './error-codes.decisions.js';
 import { EXPERTS_ERRORS } from './error-codes.experts.js';
 import { MFA_ERRORS } from './error-codes.mfa.js';
+import { OPEN_DATA_ERRORS } from './error-codes.open-data.js';
 import { PEOPLE_LINK_ERRORS } from './error-codes.people.js';
 import { PROJECTS_ERRORS } from './error-codes.projects.js';
 import { SCORING_ERRORS } from './error-codes.scoring.js';
@@ -20,6 +21,7 @@ export const ERROR_MESSAGES = {
   ...MFA_ERRORS,
   ...PEOPLE_LINK_ERRORS,
   ...PROJECTS_ERRORS,
+  ...OPEN_DATA_ERRORS,
   'request.validation_failed': 'Some fields are invalid',
   'request.malformed_json': 'The request body is not valid JSON',
   'request.body_too_large': 'The request body is too large',

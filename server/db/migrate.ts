@@ -15,6 +15,7 @@ import * as m0013 from './migrations/0013_audit_append_only.js';
 import * as m0014 from './migrations/0014_person_links.js';
 import * as m0015 from './migrations/0015_auth_hardening.js';
 import * as m0016 from './migrations/0016_projects_lifecycle.js';
+import * as m0021 from './migrations/0021_open_data.js';
 
 /** Migrations are listed here in order; the list is the single source for CLI, boot and tests. */
 export const migrations: Record<string, Migration> = {
@@ -34,6 +35,7 @@ export const migrations: Record<string, Migration> = {
   '0014_person_links': m0014,
   '0015_auth_hardening': m0015,
   '0016_projects_lifecycle': m0016,
+  '0021_open_data': m0021,
 };
 
 export async function migrateToLatest(db: Kysely<unknown>): Promise<MigrationResultSet> {

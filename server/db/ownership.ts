@@ -91,4 +91,7 @@ export const TABLE_OWNERS: { readonly [T in keyof DB]: string } = {
   distributions: 'agreements',
   receipts: 'agreements',
   fx_rates: 'agreements',
+  // open data (§9; derived from the owners' public records)
+  open_data_records: 'open-data',
+  open_data_state: 'open-data',
 };

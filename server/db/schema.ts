@@ -19,6 +19,7 @@ import { AUTH_HARDENING_TABLES, type AuthHardeningTables } from './schema/auth-h
 import { CONFLICTS_TABLES, type ConflictsTables } from './schema/conflicts.js';
 import { DECISIONS_TABLES, type DecisionsTables } from './schema/decisions.js';
 import { EXPERTS_TABLES, type ExpertsTables } from './schema/experts.js';
+import { OPEN_DATA_TABLES, type OpenDataTables } from './schema/open-data.js';
 import { PEOPLE_LINK_TABLES, type PeopleLinkTables } from './schema/people.js';
 import type {
   CommitteeMemberFieldsTable,
@@ -76,6 +77,7 @@ export type * from './schema/auth-hardening.js';
 export type * from './schema/conflicts.js';
 export type * from './schema/decisions.js';
 export type * from './schema/experts.js';
+export type * from './schema/open-data.js';
 export type * from './schema/platforms.js';
 export type * from './schema/programs.js';
 export type * from './schema/projects.js';
@@ -90,7 +92,8 @@ export interface DB
     DecisionsTables,
     PeopleLinkTables,
     AuthHardeningTables,
-    ProjectsTables {
+    ProjectsTables,
+    OpenDataTables {
   platforms: PlatformsTable;
   users: UsersTable;
   role_assignments: RoleAssignmentsTable;
@@ -198,6 +201,7 @@ export const TABLES_IN_DEPENDENCY_ORDER = [
   ...DECISIONS_TABLES,
   ...PEOPLE_LINK_TABLES,
   ...AUTH_HARDENING_TABLES,
+  ...OPEN_DATA_TABLES,
   ...PROJECTS_TABLES,
   'audit_head',
   'audit_log',

@@ -12,6 +12,7 @@ import { zhCNDecisions } from './zh-CN.decisions.js';
 import { zhCNExperts } from './zh-CN.experts.js';
 import { zhCNIpErrors } from './zh-CN.ip-errors.js';
 import { zhCNMfa } from './zh-CN.mfa.js';
+import { zhCNOpenData } from './zh-CN.open-data.js';
 import { zhCNOrgs } from './zh-CN.orgs.js';
 import { zhCNPeople } from './zh-CN.people.js';
 import { zhCNPlatforms } from './zh-CN.platforms.js';
@@ -37,6 +38,7 @@ export const zhCN: Record<string, string> = {
   ...zhCNDecisions,
   ...zhCNProjects,
   ...zhCNMfa,
+  ...zhCNOpenData,
   // Product and shell
   'Generic Technology Service Platform': '共性技术服务平台',
   'Open source under the Apache License 2.0': '基于 Apache License 2.0 开源',
