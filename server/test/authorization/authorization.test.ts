@@ -13,6 +13,7 @@ import { decisionsCases } from './decisions.cases.js';
 import { expertsCases } from './experts.cases.js';
 import { ipCases } from './ip.cases.js';
 import type { MatrixEnv } from './matrix.js';
+import { openDataCases } from './open-data.cases.js';
 import { orgsImportsCases } from './orgs.cases.js';
 import { peopleLinkCases } from './people.cases.js';
 import { platformDomainCases } from './platforms.cases.js';
@@ -291,6 +292,7 @@ const CASES: RouteCase[] = [
     userId: (actor) => userIds[actor],
   }),
   ...projectsCases(reviewEnv),
+  ...openDataCases(),
   ...[expertsCases, conflictsCases, assignmentCases, scoringCases, decisionsCases].flatMap((cases) =>
     cases(reviewEnv),
   ),
