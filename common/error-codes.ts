@@ -8,6 +8,7 @@ import { DECISIONS_ERRORS } from './error-codes.decisions.js';
 import { EXPERTS_ERRORS } from './error-codes.experts.js';
 import { LAB_EVALUATIONS_ERRORS } from './error-codes.lab-evaluations.js';
 import { MFA_ERRORS } from './error-codes.mfa.js';
+import { OPEN_DATA_ERRORS } from './error-codes.open-data.js';
 import { PEOPLE_LINK_ERRORS } from './error-codes.people.js';
 import { PROJECTS_ERRORS } from './error-codes.projects.js';
 import { SCORING_ERRORS } from './error-codes.scoring.js';
@@ -24,6 +25,7 @@ export const ERROR_MESSAGES = {
   ...PROJECTS_ERRORS,
   ...LAB_EVALUATIONS_ERRORS,
   ...SERVICES_ERRORS,
+  ...OPEN_DATA_ERRORS,
   'request.validation_failed': 'Some fields are invalid',
   'request.malformed_json': 'The request body is not valid JSON',
   'request.body_too_large': 'The request body is too large',

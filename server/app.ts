@@ -33,6 +33,7 @@ import { ipRoutes } from './modules/ip/ip.routes.js';
 import { labEvaluationsRoutes } from './modules/lab-evaluations/lab-evaluations.routes.js';
 import { notificationsOutbox } from './modules/notifications/notifications.outbox.js';
 import { notificationsRoutes } from './modules/notifications/notifications.routes.js';
+import { openDataRoutes } from './modules/open-data/open-data.routes.js';
 import { orgsRoutes } from './modules/orgs/orgs.routes.js';
 import { peopleRoutes } from './modules/people/people.routes.js';
 import { platformsRoutes } from './modules/platforms/platforms.routes.js';
@@ -160,6 +161,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(callsRoutes);
   await app.register(applicationsRoutes);
   await app.register(applicationMembersRoutes);
+  await app.register(openDataRoutes);
   await app.register(notificationsOutbox);
   await app.register(notificationsRoutes);
   await app.register(resultsRoutes);

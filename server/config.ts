@@ -68,6 +68,9 @@ const envSchema = z.object({
   AUDIT_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
   AUDIT_CHECKPOINT_FILE: z.string().min(1).optional(),
   AUDIT_CHECKPOINT_MINUTES: z.coerce.number().int().min(0).max(10_080).default(60),
+  OPEN_DATA_LICENCE: z.string().min(1).max(200).default('CC-BY-4.0'),
+  OPEN_DATA_LICENCE_URL: z.url().optional(),
+  OPEN_DATA_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(300),
   PUBLIC_URL: z
     .string()
     .regex(/^https?:\/\/[^/]+/, 'must be an http:// or https:// URL')
@@ -128,6 +131,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       e.AUDIT_CHECKPOINT_FILE ?? path.join(dataDir, 'audit-checkpoints.jsonl'),
     ),
     auditCheckpointMinutes: e.AUDIT_CHECKPOINT_MINUTES,
+    openData: Object.freeze({
+      licence: e.OPEN_DATA_LICENCE,
+      licenceUrl:
+        e.OPEN_DATA_LICENCE_URL ??
+        (e.OPEN_DATA_LICENCE === 'CC-BY-4.0' ? 'https://creativecommons.org/licenses/by/4.0/' : null),
+      rateLimitPerMinute: e.OPEN_DATA_RATE_LIMIT_PER_MINUTE,
+    }),
     publicUrl: e.PUBLIC_URL ?? `http://${e.HOST}:${e.PORT}`,
   });
 }

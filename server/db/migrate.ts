@@ -19,6 +19,7 @@ import * as m0017 from './migrations/0017_password_policy.js';
 import * as m0018 from './migrations/0018_projects_execution.js';
 import * as m0019 from './migrations/0019_lab_evaluations.js';
 import * as m0020 from './migrations/0020_services.js';
+import * as m0021 from './migrations/0021_open_data.js';
 
 /** Migrations are listed here in order; the list is the single source for CLI, boot and tests. */
 export const migrations: Record<string, Migration> = {
@@ -42,6 +43,7 @@ export const migrations: Record<string, Migration> = {
   '0018_projects_execution': m0018,
   '0019_lab_evaluations': m0019,
   '0020_services': m0020,
+  '0021_open_data': m0021,
 };
 
 export async function migrateToLatest(db: Kysely<unknown>): Promise<MigrationResultSet> {

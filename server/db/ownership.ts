@@ -106,4 +106,7 @@ export const TABLE_OWNERS: { readonly [T in keyof DB]: string } = {
   lab_eval_conflicts: 'lab-evaluations',
   lab_eval_scorecards: 'lab-evaluations',
   lab_eval_scores: 'lab-evaluations',
+  // open data (§9; derived from the owners' public records)
+  open_data_records: 'open-data',
+  open_data_state: 'open-data',
 };

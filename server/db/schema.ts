@@ -20,6 +20,7 @@ import { CONFLICTS_TABLES, type ConflictsTables } from './schema/conflicts.js';
 import { DECISIONS_TABLES, type DecisionsTables } from './schema/decisions.js';
 import { EXPERTS_TABLES, type ExpertsTables } from './schema/experts.js';
 import { LAB_EVALUATION_TABLES, type LabEvaluationTables } from './schema/lab-evaluations.js';
+import { OPEN_DATA_TABLES, type OpenDataTables } from './schema/open-data.js';
 import { PEOPLE_LINK_TABLES, type PeopleLinkTables } from './schema/people.js';
 import type {
   CommitteeMemberFieldsTable,
@@ -79,6 +80,7 @@ export type * from './schema/conflicts.js';
 export type * from './schema/decisions.js';
 export type * from './schema/experts.js';
 export type * from './schema/lab-evaluations.js';
+export type * from './schema/open-data.js';
 export type * from './schema/platforms.js';
 export type * from './schema/programs.js';
 export type * from './schema/projects.js';
@@ -96,7 +98,8 @@ export interface DB
     AuthHardeningTables,
     ProjectsTables,
     LabEvaluationTables,
-    ServicesTables {
+    ServicesTables,
+    OpenDataTables {
   platforms: PlatformsTable;
   users: UsersTable;
   role_assignments: RoleAssignmentsTable;
@@ -204,6 +207,7 @@ export const TABLES_IN_DEPENDENCY_ORDER = [
   ...DECISIONS_TABLES,
   ...PEOPLE_LINK_TABLES,
   ...AUTH_HARDENING_TABLES,
+  ...OPEN_DATA_TABLES,
   ...PROJECTS_TABLES,
   ...LAB_EVALUATION_TABLES,
   ...SERVICES_TABLES,

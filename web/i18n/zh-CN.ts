@@ -13,6 +13,7 @@ import { zhCNExperts } from './zh-CN.experts.js';
 import { zhCNIpErrors } from './zh-CN.ip-errors.js';
 import { zhCNLabEvaluations } from './zh-CN.lab-evaluations.js';
 import { zhCNMfa } from './zh-CN.mfa.js';
+import { zhCNOpenData } from './zh-CN.open-data.js';
 import { zhCNOrgs } from './zh-CN.orgs.js';
 import { zhCNPassword } from './zh-CN.password.js';
 import { zhCNPeople } from './zh-CN.people.js';
@@ -45,6 +46,7 @@ export const zhCN: Record<string, string> = {
   ...zhCNMfa,
   ...zhCNWorkbench,
   ...zhCNPassword,
+  ...zhCNOpenData,
   // Product and shell
   'Generic Technology Service Platform': '共性技术服务平台',
   'Open source under the Apache License 2.0': '基于 Apache License 2.0 开源',

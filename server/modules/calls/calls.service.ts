@@ -288,3 +288,6 @@ export function extendDeadline(ctx: Ctx, id: string, input: ExtendDeadlineInput)
     return { closes_at: input.closesAt };
   });
 }
+
+/** For the open-data service: every call past its draft, with its fields. */
+export { listPublishedCalls as publishedCallsForOpenData } from './calls.repository.js';

@@ -236,3 +236,6 @@ export async function fieldSummaries(
   const rows = await fieldsByIds(db, ids);
   return new Map(rows.map((r) => [r.id, toSummary(r)]));
 }
+
+/** For the open-data service: the whole field tree, retired fields included. */
+export { allFields as fieldsForOpenData } from './fields.repository.js';

@@ -211,3 +211,6 @@ export async function listAllOrgs(ctx: Ctx, f: { type?: OrgType; size?: Enterpri
   const { rows } = await listOrgRows(ctx.db, { ...f, includeMerged: false });
   return { items: rows.map((r) => toOrgView(r, manage)), canManage: manage };
 }
+
+/** For the open-data service: organisations' names, type and country (never contacts). */
+export { orgIdentities } from './orgs.open.repository.js';

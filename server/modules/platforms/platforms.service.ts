@@ -263,3 +263,6 @@ export async function setPlatformFields(
     return { items: await platformFields(trx, id) };
   });
 }
+
+/** For the open-data service: every platform with its funding and fields. */
+export { platformsForOpenData } from './platforms.open.repository.js';

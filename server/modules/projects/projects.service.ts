@@ -268,3 +268,6 @@ export async function getProject(ctx: Ctx, id: string): Promise<ProjectDetail> {
     actions: can(ctx.actor, 'projects.manage', resource) ? legalProjectActions(p.state) : [],
   };
 }
+
+/** For the open-data service: every project with its consortium and fields. */
+export { projectsForOpenData } from './projects.open.repository.js';

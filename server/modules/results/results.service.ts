@@ -304,3 +304,6 @@ export async function deleteResult(ctx: Ctx, id: string): Promise<void> {
     });
   });
 }
+
+/** For the open-data service: the public, published results with their fields. */
+export { publishedPublicResults } from './results.open.repository.js';

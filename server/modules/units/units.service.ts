@@ -291,3 +291,6 @@ export async function setUnitFields(
   });
   return (await unitViews(ctx, [row], true))[0]!;
 }
+
+/** For the open-data service: every unit with its fields. */
+export { unitsForOpenData } from './units.open.repository.js';

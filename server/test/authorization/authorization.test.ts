@@ -14,6 +14,7 @@ import { expertsCases } from './experts.cases.js';
 import { ipCases } from './ip.cases.js';
 import { labEvaluationsCases } from './lab-evaluations.cases.js';
 import type { MatrixEnv } from './matrix.js';
+import { openDataCases } from './open-data.cases.js';
 import { orgsImportsCases } from './orgs.cases.js';
 import { peopleLinkCases } from './people.cases.js';
 import { platformDomainCases } from './platforms.cases.js';
@@ -295,6 +296,7 @@ const CASES: RouteCase[] = [
   ...projectsCases(reviewEnv),
   ...labEvaluationsCases(reviewEnv),
   ...servicesCases(reviewEnv),
+  ...openDataCases(),
   ...[expertsCases, conflictsCases, assignmentCases, scoringCases, decisionsCases].flatMap((cases) =>
     cases(reviewEnv),
   ),

@@ -1,0 +1,4 @@
+/** Problem codes of the open-data service (issue 15); spread into common/error-codes.ts. */
+export const OPEN_DATA_ERRORS = {
+  'open_data.invalid_cursor': 'This cursor is not one the service handed out; start again without it',
+} as const;

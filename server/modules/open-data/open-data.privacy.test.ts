@@ -1,0 +1,126 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDemo } from '../../seed/demo.js';
+import { anonymous, setupTestApp, type TestApp } from '../../test/harness.js';
+import { DATASETS } from './open-data.views.js';
+
+let t: TestApp;
+
+beforeAll(async () => {
+  t = await setupTestApp({ env: { OPEN_DATA_RATE_LIMIT_PER_MINUTE: '100000' } });
+  await seedDemo(t.systemCtx());
+}, 180_000);
+afterAll(() => t.close());
+
+/** Every private value of the demo data that must never leave through open data (issue 15). */
+async function privateValues(): Promise<Map<string, string>> {
+  const db = t.database.db;
+  const out = new Map<string, string>();
+  const add = (what: string, rows: Array<Record<string, unknown>>) => {
+    for (const r of rows)
+      for (const v of Object.values(r))
+        if (typeof v === 'string' && v.trim().length >= 6) out.set(v.trim(), what);
+  };
+  add(
+    'title of an application not funded',
+    (
+      await sql<Record<string, unknown>>`select title_zh, title_en from applications
+        where id not in (select application_id from projects where application_id is not null)`.execute(db)
+    ).rows,
+  );
+  add(
+    "a reviewer's name",
+    (
+      await sql<
+        Record<string, unknown>
+      >`select p.name_zh, p.name_en from experts e join people p on p.id = e.person_id`.execute(db)
+    ).rows,
+  );
+  add(
+    'a review comment',
+    (await sql<Record<string, unknown>>`select comment from review_scores`.execute(db)).rows,
+  );
+  add(
+    'a panel report',
+    (await sql<Record<string, unknown>>`select report_zh, report_en from panel_reviews`.execute(db)).rows,
+  );
+  add('a contact', (await sql<Record<string, unknown>>`select email, phone from people`.execute(db)).rows);
+  add(
+    "an organisation's contact",
+    (
+      await sql<
+        Record<string, unknown>
+      >`select contact_name, contact_phone, contact_email, address from organisations`.execute(db)
+    ).rows,
+  );
+  add(
+    'an inquirer',
+    (await sql<Record<string, unknown>>`select name, email, phone, message from inquiries`.execute(db)).rows,
+  );
+  add(
+    'a draft call',
+    (
+      await sql<Record<string, unknown>>`select title_zh, title_en from calls where state = 'draft'`.execute(
+        db,
+      )
+    ).rows,
+  );
+  add(
+    'an internal or unpublished result',
+    (
+      await sql<Record<string, unknown>>`select title_zh, title_en from results
+        where visibility <> 'public' or state <> 'published'`.execute(db)
+    ).rows,
+  );
+  add('a user', (await sql<Record<string, unknown>>`select display_name, email from users`.execute(db)).rows);
+  add('platform notes', (await sql<Record<string, unknown>>`select notes from platforms`.execute(db)).rows);
+  return out;
+}
+
+describe('no private field ever leaves', () => {
+  it('walks every open-data route and finds none of the demo data’s private values', async () => {
+    const secrets = await privateValues();
+    expect(secrets.size).toBeGreaterThan(50);
+    const pub = anonymous(t.app);
+    const bodies: string[] = [];
+    for (const path of [...DATASETS, 'changes']) {
+      let cursor: string | null = null;
+      do {
+        const param: string = path === 'changes' ? 'since' : 'cursor';
+        const res = await pub.get(`/api/open/v1/${path}?limit=1000${cursor ? `&${param}=${cursor}` : ''}`);
+        expect(res.statusCode).toBe(200);
+        bodies.push(res.body);
+        cursor = res.json().nextCursor;
+      } while (cursor);
+    }
+    const all = bodies.join('\n');
+    expect(all.length).toBeGreaterThan(10_000);
+    const leaks = [...secrets].filter(([value]) => all.includes(JSON.stringify(value).slice(1, -1)));
+    expect(leaks).toEqual([]);
+  });
+});
+
+describe('anonymous rate limits', () => {
+  it('answer 429 problem+json past the limit per client, with RateLimit and RateLimit-Policy', async () => {
+    const small = await setupTestApp({ env: { OPEN_DATA_RATE_LIMIT_PER_MINUTE: '2' } });
+    try {
+      const a = anonymous(small.app);
+      const first = await a.get('/api/open/v1/fields');
+      expect(first.statusCode).toBe(200);
+      expect(first.headers['ratelimit-policy']).toBe('"open";q=2;w=60');
+      expect(first.headers.ratelimit).toMatch(/^"open";r=1;t=\d+$/);
+      expect((await a.get('/api/open/v1/calls')).statusCode).toBe(200);
+      const third = await a.get('/api/open/v1/changes');
+      expect(third.statusCode).toBe(429);
+      expect(third.headers['content-type']).toContain('application/problem+json');
+      expect(third.json().code).toBe('request.rate_limited');
+      expect(third.headers.ratelimit).toMatch(/^"open";r=0;t=\d+$/);
+      expect(third.headers['retry-after']).toBeDefined();
+      // the limit is per window: the next minute answers again
+      small.clock.advance(60_000);
+      expect((await a.get('/api/open/v1/fields')).statusCode).toBe(200);
+    } finally {
+      await small.close();
+    }
+  });
+});

@@ -1,0 +1,133 @@
+import { createHash } from 'node:crypto';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { ctxOf } from '../../http/auth.js';
+import { problemResponses } from '../../http/openapi.js';
+import { sharedRateLimit } from '../../http/rate-limit.js';
+import { changesPage, changesQuery, DATASET_ITEMS, pageOf, pageQuery } from './open-data.schema.js';
+import { changesSince, datasetPage, freshness, syncOpenData } from './open-data.service.js';
+import { DATASETS, type Dataset } from './open-data.views.js';
+
+export const OPEN_PREFIX = '/api/open/v1';
+
+const SUMMARIES: Record<Dataset, string> = {
+  platforms: 'Platforms with their funding by year and source',
+  units: 'Laboratories, centres and offices of the platforms',
+  fields: 'The technology field tree',
+  calls: 'Calls for proposals once published',
+  projects: 'Funded projects with their consortia and amounts',
+  results: 'Public results',
+  technologies: 'Technologies available for licensing',
+  statistics: 'Aggregate figures per platform and year',
+};
+
+/** The licence statement of every answer (OPEN_DATA_LICENCE, CC BY 4.0 by default). */
+export function licenceOf(request: FastifyRequest) {
+  const { config } = request.server.deps;
+  return {
+    id: config.openData.licence,
+    url: config.openData.licenceUrl,
+    attribution: `Commonlab open data, ${config.publicUrl}`,
+  };
+}
+
+/**
+ * Conditional GET (RFC 9110 §13): the validators name the newest change of what the answer shows and
+ * the query, so an unchanged page answers 304 without a body. True when 304 was sent.
+ */
+async function notModified(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  seq: number,
+  changedAt: string | null,
+): Promise<boolean> {
+  const query = createHash('sha256').update(request.url).digest('base64url').slice(0, 16);
+  const etag = `W/"${seq}-${query}"`;
+  reply.header('etag', etag);
+  const lastModified = changedAt ? new Date(changedAt) : null;
+  if (lastModified) reply.header('last-modified', lastModified.toUTCString());
+  const inm = request.headers['if-none-match'];
+  const ims = request.headers['if-modified-since'];
+  const matches =
+    inm !== undefined
+      ? inm.split(',').some((t) => t.trim() === etag || t.trim() === '*')
+      : ims !== undefined &&
+        lastModified !== null &&
+        Math.floor(lastModified.getTime() / 1000) <= Date.parse(ims) / 1000;
+  if (matches) {
+    await reply.code(304).send();
+    return true;
+  }
+  return false;
+}
+
+/** The anonymous open-data API (issue 15; docs/open-data.md): same answer for everyone, signed in or not. */
+export async function openDataRoutes(root: FastifyInstance) {
+  const app = root.withTypeProvider<ZodTypeProvider>();
+  const { config } = root.deps;
+  const max = config.openData.rateLimitPerMinute;
+  const limit = sharedRateLimit('open-data', max);
+  const tags = ['open data'];
+
+  // Per client (IP) and minute, in the shared rate_limit_windows table; the structured RateLimit and
+  // RateLimit-Policy fields of draft-ietf-httpapi-ratelimit-headers beside the older three.
+  app.addHook('onRequest', async (request, reply) => {
+    try {
+      await limit(request, reply);
+    } finally {
+      reply.header('ratelimit-policy', `"open";q=${max};w=60`);
+      reply.header(
+        'ratelimit',
+        `"open";r=${reply.getHeader('ratelimit-remaining')};t=${reply.getHeader('ratelimit-reset')}`,
+      );
+      const l = licenceOf(request);
+      if (l.url) reply.header('link', `<${l.url}>; rel="license"`);
+    }
+  });
+
+  for (const dataset of DATASETS) {
+    app.get(
+      `${OPEN_PREFIX}/${dataset}`,
+      {
+        config: { public: true },
+        schema: {
+          tags,
+          summary: SUMMARIES[dataset],
+          security: [],
+          querystring: pageQuery,
+          response: { 200: pageOf(DATASET_ITEMS[dataset]), 429: problemResponses[400], ...problemResponses },
+        },
+      },
+      async (request, reply) => {
+        const ctx = ctxOf(request);
+        await syncOpenData(ctx);
+        const f = await freshness(ctx, dataset);
+        if (await notModified(request, reply, f.seq, f.changedAt)) return reply;
+        const page = { ...(await datasetPage(ctx, dataset, request.query)), licence: licenceOf(request) };
+        // Stored projections are JSON of open-data.views.ts; the response schema checks and strips them.
+        return page as never;
+      },
+    );
+  }
+
+  app.get(
+    `${OPEN_PREFIX}/changes`,
+    {
+      config: { public: true },
+      schema: {
+        tags,
+        summary: 'Created, updated and withdrawn records across datasets since a cursor',
+        security: [],
+        querystring: changesQuery,
+        response: { 200: changesPage, 429: problemResponses[400], ...problemResponses },
+      },
+    },
+    async (request, reply) => {
+      const ctx = ctxOf(request);
+      await syncOpenData(ctx);
+      const f = await freshness(ctx);
+      if (await notModified(request, reply, f.seq, f.changedAt)) return reply;
+      return { ...(await changesSince(ctx, request.query)), licence: licenceOf(request) } as never;
+    },
+  );
+}

@@ -1,0 +1,80 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema.js';
+import { fieldLinks } from './projects.repository.js';
+
+/** A member of a project's consortium as the open-data service may read it (no contact person). */
+export interface ConsortiumMember {
+  position: number;
+  organisationId: string;
+  role: string | null;
+  fundedMinor: number;
+  cofundingMinor: number;
+}
+
+/** A project with its consortium and field ids, in id order: what the open-data projection reads. */
+export interface ProjectForOpenData {
+  id: string;
+  platformId: string;
+  unitId: string | null;
+  kind: string;
+  code: string;
+  titleZh: string;
+  titleEn: string;
+  summaryZh: string | null;
+  summaryEn: string | null;
+  leadOrgId: string | null;
+  budgetMinor: number;
+  currency: string;
+  startsOn: string;
+  endsOn: string;
+  state: string;
+  outcome: string | null;
+  fieldIds: string[];
+  members: ConsortiumMember[];
+}
+
+/** Every project (a project exists only once funded: 立项 or registered by its unit) with its consortium. */
+export async function projectsForOpenData(db: Kysely<DB>): Promise<ProjectForOpenData[]> {
+  const rows = await db.selectFrom('projects').selectAll().orderBy('id').execute();
+  const ids = rows.map((r) => r.id);
+  const members = ids.length
+    ? await db
+        .selectFrom('project_members')
+        .select(['project_id', 'position', 'organisation_id', 'role', 'funded_minor', 'cofunding_minor'])
+        .orderBy('project_id')
+        .orderBy('position')
+        .execute()
+    : [];
+  const fields = await fieldLinks(db, ids);
+  return rows.map((r) => ({
+    id: r.id,
+    platformId: r.platform_id,
+    unitId: r.unit_id,
+    kind: r.kind,
+    code: r.code,
+    titleZh: r.title_zh,
+    titleEn: r.title_en,
+    summaryZh: r.summary_zh,
+    summaryEn: r.summary_en,
+    leadOrgId: r.lead_org_id,
+    budgetMinor: Number(r.budget_minor),
+    currency: r.currency,
+    startsOn: r.starts_on,
+    endsOn: r.ends_on,
+    state: r.state,
+    outcome: r.outcome,
+    fieldIds: fields
+      .filter((f) => f.projectId === r.id)
+      .map((f) => f.fieldId)
+      .sort(),
+    members: members
+      .filter((m) => m.project_id === r.id)
+      .map((m) => ({
+        position: m.position,
+        organisationId: m.organisation_id,
+        role: m.role,
+        fundedMinor: Number(m.funded_minor),
+        cofundingMinor: Number(m.cofunding_minor),
+      })),
+  }));
+}
