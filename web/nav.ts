@@ -18,7 +18,7 @@ import {
   TagsOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
-import { type ComponentType, type LazyExoticComponent, lazy } from 'react';
+import { lazy } from 'react';
 import type { SessionUser } from './api/types.js';
 import {
   canKeepTechTransfer,
@@ -31,36 +31,15 @@ import {
 } from './app/permissions.js';
 import { CALLS_PAGES, NOTIFICATION_PAGES } from './features/calls/nav-entries.js';
 import { EXPERTS_PAGES } from './features/experts/nav-entries.js';
-import { canSeeCatalog } from './features/results/access.js';
 import { LAB_EVALUATION_PAGES } from './features/lab-evaluations/nav-entries.js';
+import { canSeeCatalog } from './features/results/access.js';
 import { RESULTS_PAGES } from './features/results/nav-entries.js';
 import { REVIEW_PAGES } from './features/review/nav-entries.js';
 import { tk } from './i18n/index.js';
 
-/**
- * The menu's sections (申报管理, 评审管理, 项目管理, 成果转化, 企业服务, 统计分析, 系统管理); an entry without
- * one stays at the top level (home, platforms).
- */
-export type NavGroup = 'apply' | 'review' | 'projects' | 'transfer' | 'services' | 'analytics' | 'system';
+import type { NavGroup, Page } from './nav.page.js';
 
-export interface Page {
-  key: string;
-  path: string;
-  /** English source text; translated where it is shown. */
-  label: string;
-  icon: ComponentType;
-  visible(user: SessionUser): boolean;
-  page: LazyExoticComponent<ComponentType>;
-  /** The page routes the paths below its own (…/:id) itself. */
-  nested?: boolean;
-  /** The menu section the entry belongs to. */
-  group?: NavGroup;
-  /**
-   * Whether the entry shows in the menu, when narrower than `visible` (which also guards the route): a
-   * page some users only reach from a link (a notification, an invitation) stays open to them unlisted.
-   */
-  inMenu?(user: SessionUser): boolean;
-}
+export type { NavGroup, Page };
 
 /** The menu sections in the order they appear, with their English source labels. */
 export const NAV_GROUPS: ReadonlyArray<{ key: NavGroup; label: string }> = [

@@ -57,7 +57,10 @@ export function labEvaluationsCases(env: MatrixEnv): RouteCase[] {
     {
       route: 'GET /api/platforms/:platformId/lab-evaluations',
       expect: platformRoles,
-      cell: async () => (await round(), { url: `/api/platforms/${env.A()}/lab-evaluations` }),
+      cell: async () => {
+        await round();
+        return { url: `/api/platforms/${env.A()}/lab-evaluations` };
+      },
     },
     {
       route: 'POST /api/platforms/:platformId/lab-evaluations',

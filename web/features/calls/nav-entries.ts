@@ -9,7 +9,7 @@ import { lazy } from 'react';
 import type { Role } from '../../../common/roles.js';
 import { canManageCalls, hasRole } from '../../app/permissions.js';
 import { tk } from '../../i18n/index.js';
-import type { Page } from '../../nav.js';
+import type { Page } from '../../nav.page.js';
 
 /** The roles that run, supervise or carry out projects (applicants lead the funded ones). */
 const PROJECT_WORK_ROLES: Role[] = [

@@ -1,7 +1,7 @@
 import { IdcardOutlined, SolutionOutlined } from '@ant-design/icons';
 import { lazy } from 'react';
 import { tk } from '../../i18n/index.js';
-import type { Page } from '../../nav.js';
+import type { Page } from '../../nav.page.js';
 import { canCurateExperts, isExpert } from './labels.js';
 
 /** The expert database in the side navigation (issue 5). */

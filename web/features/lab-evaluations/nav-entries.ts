@@ -1,21 +1,7 @@
 import { FundProjectionScreenOutlined } from '@ant-design/icons';
-import { type ComponentType, type LazyExoticComponent, lazy } from 'react';
-import type { SessionUser } from '../../api/types.js';
+import { lazy } from 'react';
 import { tk } from '../../i18n/index.js';
-
-/**
- * The shape of web/nav.ts's Page, written out: importing it from nav.ts (which imports this file) is
- * the cycle the other nav-entries files carry in the dependency-cruiser baseline.
- */
-interface Page {
-  key: string;
-  path: string;
-  label: string;
-  icon: ComponentType;
-  visible(user: SessionUser): boolean;
-  page: LazyExoticComponent<ComponentType>;
-  group: 'analytics';
-}
+import type { Page } from '../../nav.page.js';
 
 /** The committee's evaluation of units (issue 13): members score, the chair adopts, role holders read. */
 export const LAB_EVALUATION_PAGES: Page[] = [

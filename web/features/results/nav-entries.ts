@@ -1,7 +1,7 @@
 import { BookOutlined, MessageOutlined } from '@ant-design/icons';
 import { lazy } from 'react';
 import { tk } from '../../i18n/index.js';
-import type { Page } from '../../nav.js';
+import type { Page } from '../../nav.page.js';
 import { canAnswerInquiries, canSeeCatalog } from './access.js';
 
 /** The side-navigation entries of the results catalog and the inquiry funnel (issue 6). */

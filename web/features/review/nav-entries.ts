@@ -2,7 +2,7 @@ import { AuditOutlined, SolutionOutlined } from '@ant-design/icons';
 import { lazy } from 'react';
 import { canManageCalls, hasRole } from '../../app/permissions.js';
 import { tk } from '../../i18n/index.js';
-import type { Page } from '../../nav.js';
+import type { Page } from '../../nav.page.js';
 
 /** Expert review in the side navigation (issue 5): officers' review of a call, experts' own reviews. */
 export const REVIEW_PAGES: Page[] = [
