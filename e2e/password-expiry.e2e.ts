@@ -39,7 +39,7 @@ describe('password expiry (browser, Chinese)', () => {
     await page.locator('#confirm').fill('Renewed-pass-2027');
     await page.getByRole('button', { name: '修改密码' }).click();
     await page.getByTestId('side-nav').waitFor();
-    await poll(() => page.getByTestId('page-title').textContent()).toBe('首页');
+    await poll(() => page.getByTestId('page-title').textContent()).toBe('工作台');
     expect(problems).toEqual([]);
   });
 });

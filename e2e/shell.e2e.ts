@@ -1,10 +1,12 @@
 import { mkdirSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { platformByCode } from './calls-support.js';
 import { chooseLanguage, navGroups, navLabels, poll, type Stack, signInAs, startStack } from './support.js';
 
-/** Outside the repository: screenshots for the closing note. */
-const SCREENS = '/work/screens';
+/** Each role's home page as a picture, for review (COMMONLAB_SCREENS_DIR, else the system's temp folder). */
+const SCREENS = process.env.COMMONLAB_SCREENS_DIR ?? join(tmpdir(), 'commonlab-screens');
 
 let stack: Stack;
 beforeAll(async () => {
@@ -31,6 +33,7 @@ const NAV_ZH = [
   '咨询',
   '平台对比',
   '成果转化报告',
+  '单位评估',
   '机构库',
   '人员库',
   '技术领域',
@@ -54,6 +57,7 @@ const NAV_EN = [
   'Inquiries',
   'Platform comparison',
   'Tech-transfer reports',
+  'Unit evaluations',
   'Organisation registry',
   'People directory',
   'Technology fields',

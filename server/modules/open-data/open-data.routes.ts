@@ -5,7 +5,14 @@ import { ctxOf } from '../../http/auth.js';
 import { problemResponses } from '../../http/openapi.js';
 import { sharedRateLimit } from '../../http/rate-limit.js';
 import { changesPage, changesQuery, DATASET_ITEMS, pageOf, pageQuery } from './open-data.schema.js';
-import { changesSince, datasetPage, freshness, syncOpenData } from './open-data.service.js';
+import {
+  changesSince,
+  changesStart,
+  datasetPage,
+  freshness,
+  pageStart,
+  syncOpenData,
+} from './open-data.service.js';
 import { DATASETS, type Dataset } from './open-data.views.js';
 
 export const OPEN_PREFIX = '/api/open/v1';
@@ -100,6 +107,8 @@ export async function openDataRoutes(root: FastifyInstance) {
       },
       async (request, reply) => {
         const ctx = ctxOf(request);
+        // A refused request writes nothing: the cursor is checked before the projection is brought up to date.
+        pageStart(dataset, request.query.cursor);
         await syncOpenData(ctx);
         const f = await freshness(ctx, dataset);
         if (await notModified(request, reply, f.seq, f.changedAt)) return reply;
@@ -124,6 +133,7 @@ export async function openDataRoutes(root: FastifyInstance) {
     },
     async (request, reply) => {
       const ctx = ctxOf(request);
+      changesStart(request.query.since);
       await syncOpenData(ctx);
       const f = await freshness(ctx);
       if (await notModified(request, reply, f.seq, f.changedAt)) return reply;

@@ -383,7 +383,7 @@ export const DATASET_ITEMS = {
   statistics: statisticsItem,
 } as const;
 
-export const pageQuery = z.object({
+export const pageQuery = z.strictObject({
   cursor: z.string().max(500).optional().describe('nextCursor of the previous page; absent for the first'),
   limit: z.coerce
     .number()
@@ -394,7 +394,7 @@ export const pageQuery = z.object({
     .describe('Records per page (the total has no cap)'),
 });
 
-export const changesQuery = z.object({
+export const changesQuery = z.strictObject({
   since: z
     .string()
     .max(500)

@@ -113,16 +113,29 @@ export interface DatasetPage {
   nextCursor: string | null;
 }
 
+/** The record id a dataset page starts after; a cursor that is not this dataset's is a 400 at /cursor. */
+export function pageStart(dataset: Dataset, cursor: string | undefined): string | null {
+  return cursor === undefined
+    ? null
+    : decodeCursor(cursor, '/cursor', (v) => (v.d === dataset && typeof v.k === 'string' ? v.k : null));
+}
+
+/** The change number a changes page starts after; a cursor that is not one is a 400 at /since. */
+export function changesStart(since: string | undefined): number {
+  return since === undefined
+    ? 0
+    : decodeCursor(since, '/since', (v) =>
+        typeof v.s === 'number' && Number.isSafeInteger(v.s) && v.s >= 0 ? v.s : null,
+      );
+}
+
 /** One page of a dataset's public records in id order, with no cap on how far the cursor goes. */
 export async function datasetPage(
   ctx: OpenCtx,
   dataset: Dataset,
   q: { cursor?: string | undefined; limit: number },
 ): Promise<DatasetPage> {
-  const after =
-    q.cursor === undefined
-      ? null
-      : decodeCursor(q.cursor, '/cursor', (v) => (v.d === dataset && typeof v.k === 'string' ? v.k : null));
+  const after = pageStart(dataset, q.cursor);
   const rows = await recordsAfter(ctx.db, dataset, after, q.limit);
   const page = rows.slice(0, q.limit);
   const more = rows.length > q.limit;
@@ -162,12 +175,7 @@ export async function changesSince(
   ctx: OpenCtx,
   q: { since?: string | undefined; limit: number },
 ): Promise<DatasetPage & { pollCursor: string }> {
-  const since =
-    q.since === undefined
-      ? 0
-      : decodeCursor(q.since, '/since', (v) =>
-          typeof v.s === 'number' && Number.isSafeInteger(v.s) && v.s >= 0 ? v.s : null,
-        );
+  const since = changesStart(q.since);
   const rows = await changesAfter(ctx.db, since, q.limit);
   const page = rows.slice(0, q.limit);
   const last = page.at(-1)?.seq ?? since;

@@ -1,5 +1,6 @@
 import { FundProjectionScreenOutlined } from '@ant-design/icons';
 import { lazy } from 'react';
+import { hasRole } from '../../app/permissions.js';
 import { tk } from '../../i18n/index.js';
 import type { Page } from '../../nav.page.js';
 
@@ -12,6 +13,10 @@ export const LAB_EVALUATION_PAGES: Page[] = [
     icon: FundProjectionScreenOutlined,
     // Committee members may hold no platform role; the page shows them their scorecards.
     visible: () => true,
+    // Listed for the platform's staff who run or read the rounds. The page itself opens for everyone, so
+    // a committee member without a platform role reaches their scorecards at /lab-evaluations.
+    inMenu: (user) =>
+      user.isSystemAdmin || hasRole(user, 'platform_admin', 'supervisor', 'lab_director', 'program_officer'),
     page: lazy(() => import('./LabEvaluationsPage.js')),
     group: 'analytics',
   },
