@@ -1,7 +1,8 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../seed/demo.js';
-import { anonymous, setupTestApp, type TestApp } from '../../test/harness.js';
+import { DEMO_PASSWORD } from '../../seed/demo-users.js';
+import { anonymous, setupTestApp, signIn, type TestApp } from '../../test/harness.js';
 import { DATASETS } from './open-data.views.js';
 
 let t: TestApp;
@@ -97,6 +98,28 @@ describe('no private field ever leaves', () => {
     expect(all.length).toBeGreaterThan(10_000);
     const leaks = [...secrets].filter(([value]) => all.includes(JSON.stringify(value).slice(1, -1)));
     expect(leaks).toEqual([]);
+  });
+});
+
+describe('the same for everyone', () => {
+  it('answers a signed-in officer and supervisor exactly what it answers the public, never more', async () => {
+    const pub = anonymous(t.app);
+    const staff = [
+      await signIn(t.app, 'officer', DEMO_PASSWORD),
+      await signIn(t.app, 'supervisor', DEMO_PASSWORD),
+    ];
+    for (const path of [...DATASETS, 'changes']) {
+      const url = `/api/open/v1/${path}?limit=1000`;
+      const expected = await pub.get(url);
+      expect(expected.statusCode, url).toBe(200);
+      expect(expected.json().items.length, url).toBeGreaterThan(0);
+      for (const client of staff) {
+        const res = await client.get(url);
+        expect(res.statusCode, url).toBe(200);
+        expect(res.body, url).toBe(expected.body);
+        expect(res.headers.etag, url).toBe(expected.headers.etag);
+      }
+    }
   });
 });
 
