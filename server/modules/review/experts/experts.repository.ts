@@ -1,7 +1,8 @@
-import type { Kysely, Selectable } from 'kysely';
+import { type Kysely, type Selectable, type SqlBool, sql } from 'kysely';
 import type { ExpertCategory } from '../../../../common/review.js';
 import type { ExpertsTable } from '../../../db/schema/experts.js';
 import type { DB } from '../../../db/schema.js';
+import type { ListExpertsQuery } from './experts.schema.js';
 
 /** An expert's profile row as the review modules use it (docs/adr/0015: conversion lives here). */
 export interface Expert {
@@ -125,4 +126,88 @@ export async function expertFieldLinks(
     .where('expert_id', 'in', [...expertIds])
     .execute();
   return rows.map((r) => ({ expertId: r.expert_id, fieldId: r.field_id }));
+}
+
+/** The expert profile of the person linked to an account, if any. */
+export async function expertIdOfAccount(db: Kysely<DB>, userId: string): Promise<string | null> {
+  const row = await db
+    .selectFrom('experts')
+    .innerJoin('people', 'people.id', 'experts.person_id')
+    .select('experts.id')
+    .where('people.user_id', '=', userId)
+    .executeTakeFirst();
+  return row?.id ?? null;
+}
+
+/**
+ * The expert database filtered by organisation, field (with its sub-fields) and text: the counts by
+ * category and active flag before those two filters, then the total and one page of ids after them.
+ */
+export async function expertListPage(db: Kysely<DB>, q: ListExpertsQuery) {
+  let base = db.selectFrom('experts').innerJoin('people', 'people.id', 'experts.person_id');
+  if (q.organisationId) base = base.where('people.organisation_id', '=', q.organisationId);
+  if (q.fieldId) {
+    const fieldId = q.fieldId;
+    base = base.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('expert_fields as ef')
+          .innerJoin('tech_fields as f', 'f.id', 'ef.field_id')
+          .select('ef.field_id')
+          .whereRef('ef.expert_id', '=', 'experts.id')
+          .where((w) => w.or([w('f.id', '=', fieldId), w('f.parent_id', '=', fieldId)])),
+      ),
+    );
+  }
+  if (q.q) {
+    // Matched literally: % and _ are escaped, not wildcards.
+    const like = `%${q.q.toLowerCase().replace(/[\\%_]/g, '\\$&')}%`;
+    const col = (c: string) => sql`lower(coalesce(${sql.ref(c)}, ''))`;
+    base = base.where(
+      sql<SqlBool>`(${col('people.name_zh')} like ${like} escape '\\' or ${col('people.name_en')} like ${like} escape '\\' or ${col('experts.expertise_zh')} like ${like} escape '\\' or ${col('experts.expertise_en')} like ${like} escape '\\')`,
+    );
+  }
+  const tally = await base
+    .select(['experts.category', 'experts.active', (eb) => eb.fn.countAll<number>().as('n')])
+    .groupBy(['experts.category', 'experts.active'])
+    .execute();
+  if (q.category) base = base.where('experts.category', '=', q.category);
+  if (q.active !== undefined) base = base.where('experts.active', '=', q.active ? 1 : 0);
+  const total = Number(
+    (await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n,
+  );
+  const page = await base
+    .select('experts.id')
+    .orderBy('people.name_zh')
+    .orderBy('experts.id')
+    .limit(q.limit)
+    .offset(q.offset)
+    .execute();
+  return { tally, total, ids: page.map((r) => r.id) };
+}
+
+/** Each expert's person's names (Chinese, English) and the expert's category. */
+export async function expertPersonNames(db: Kysely<DB>, ids: string[]) {
+  const out = new Map<string, { nameZh: string; nameEn: string | null; category: Expert['category'] }>();
+  if (!ids.length) return out;
+  const rows = await db
+    .selectFrom('experts')
+    .innerJoin('people', 'people.id', 'experts.person_id')
+    .select(['experts.id', 'experts.category', 'people.name_zh', 'people.name_en'])
+    .where('experts.id', 'in', [...new Set(ids)])
+    .execute();
+  for (const r of rows)
+    out.set(r.id, { nameZh: r.name_zh, nameEn: r.name_en, category: r.category as Expert['category'] });
+  return out;
+}
+
+/** The user account of each expert's person (null for a person without one). */
+export async function userIdsOfExperts(db: Kysely<DB>, ids: string[]): Promise<Map<string, string | null>> {
+  const rows = await db
+    .selectFrom('experts')
+    .innerJoin('people', 'people.id', 'experts.person_id')
+    .select(['experts.id', 'people.user_id'])
+    .where('experts.id', 'in', ids.length ? ids : [''])
+    .execute();
+  return new Map(rows.map((u) => [u.id, u.user_id]));
 }

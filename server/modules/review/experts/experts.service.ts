@@ -1,4 +1,4 @@
-import { type Kysely, type SqlBool, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import { EXPERT_CATEGORIES } from '../../../../common/review.js';
 import type { DB } from '../../../db/schema.js';
 import { type Audit, auditIn, write } from '../../../db/write.js';
@@ -10,11 +10,15 @@ import { canCurateExperts } from './experts.policy.js';
 import {
   assignmentProfiles,
   type Expert,
+  expertIdOfAccount,
   expertIdOfPerson,
+  expertListPage,
+  expertPersonNames,
   expertsByIds,
   findExpert,
   insertExpert,
   updateExpertRow,
+  userIdsOfExperts,
 } from './experts.repository.js';
 import type {
   CreateExpertInput,
@@ -140,14 +144,7 @@ export async function updateExpert(ctx: Ctx, id: string, input: ProfileInput): P
 
 /** The expert profile of a user (their person's), if any: "the expert I am" for the review modules. */
 export async function expertIdOfUser(db: Kysely<DB>, userId: string | undefined): Promise<string | null> {
-  if (!userId) return null;
-  const row = await db
-    .selectFrom('experts')
-    .innerJoin('people', 'people.id', 'experts.person_id')
-    .select('experts.id')
-    .where('people.user_id', '=', userId)
-    .executeTakeFirst();
-  return row?.id ?? null;
+  return userId ? expertIdOfAccount(db, userId) : null;
 }
 
 async function ownExpert(ctx: Ctx): Promise<Expert> {
@@ -189,33 +186,7 @@ export async function updateOwnProfile(ctx: Ctx, input: OwnProfileInput): Promis
 /** The expert database with filters, a page of rows, and counts by category and active flag. */
 export async function listExperts(ctx: Ctx, q: ListExpertsQuery) {
   requireCurator(ctx);
-  let base = ctx.db.selectFrom('experts').innerJoin('people', 'people.id', 'experts.person_id');
-  if (q.organisationId) base = base.where('people.organisation_id', '=', q.organisationId);
-  if (q.fieldId) {
-    const fieldId = q.fieldId;
-    base = base.where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('expert_fields as ef')
-          .innerJoin('tech_fields as f', 'f.id', 'ef.field_id')
-          .select('ef.field_id')
-          .whereRef('ef.expert_id', '=', 'experts.id')
-          .where((w) => w.or([w('f.id', '=', fieldId), w('f.parent_id', '=', fieldId)])),
-      ),
-    );
-  }
-  if (q.q) {
-    // Matched literally: % and _ are escaped, not wildcards.
-    const like = `%${q.q.toLowerCase().replace(/[\\%_]/g, '\\$&')}%`;
-    const col = (c: string) => sql`lower(coalesce(${sql.ref(c)}, ''))`;
-    base = base.where(
-      sql<SqlBool>`(${col('people.name_zh')} like ${like} escape '\\' or ${col('people.name_en')} like ${like} escape '\\' or ${col('experts.expertise_zh')} like ${like} escape '\\' or ${col('experts.expertise_en')} like ${like} escape '\\')`,
-    );
-  }
-  const tally = await base
-    .select(['experts.category', 'experts.active', (eb) => eb.fn.countAll<number>().as('n')])
-    .groupBy(['experts.category', 'experts.active'])
-    .execute();
+  const { tally, total, ids } = await expertListPage(ctx.db, q);
   const byCategory = Object.fromEntries(EXPERT_CATEGORIES.map((c) => [c, 0])) as Record<
     (typeof EXPERT_CATEGORIES)[number],
     number
@@ -230,22 +201,7 @@ export async function listExperts(ctx: Ctx, q: ListExpertsQuery) {
       else inactive += Number(t.n);
     }
   }
-  if (q.category) base = base.where('experts.category', '=', q.category);
-  if (q.active !== undefined) base = base.where('experts.active', '=', q.active ? 1 : 0);
-  const total = Number(
-    (await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n,
-  );
-  const page = await base
-    .select('experts.id')
-    .orderBy('people.name_zh')
-    .orderBy('experts.id')
-    .limit(q.limit)
-    .offset(q.offset)
-    .execute();
-  const rows = await expertsByIds(
-    ctx.db,
-    page.map((r) => r.id),
-  );
+  const rows = await expertsByIds(ctx.db, ids);
   return { items: await expertSummaries(ctx.db, rows), total, counts: { byCategory, active, inactive } };
 }
 
@@ -255,33 +211,5 @@ export async function expertExists(db: Kysely<DB>, id: string): Promise<boolean>
 }
 
 /** For the assignment instance: every expert's profile, windows, outputs and fields, by id. */
-export { assignmentProfiles };
-
-/**
- * For the review modules' officer views: each expert's person's names (Chinese, English) and the
- * expert's category.
- */
-export async function expertPersonNames(db: Kysely<DB>, ids: string[]) {
-  const out = new Map<string, { nameZh: string; nameEn: string | null; category: Expert['category'] }>();
-  if (!ids.length) return out;
-  const rows = await db
-    .selectFrom('experts')
-    .innerJoin('people', 'people.id', 'experts.person_id')
-    .select(['experts.id', 'experts.category', 'people.name_zh', 'people.name_en'])
-    .where('experts.id', 'in', [...new Set(ids)])
-    .execute();
-  for (const r of rows)
-    out.set(r.id, { nameZh: r.name_zh, nameEn: r.name_en, category: r.category as Expert['category'] });
-  return out;
-}
-
-/** For invitations: the user account of each expert's person (experts without one are left out). */
-export async function userIdsOfExperts(db: Kysely<DB>, ids: string[]): Promise<Map<string, string | null>> {
-  const rows = await db
-    .selectFrom('experts')
-    .innerJoin('people', 'people.id', 'experts.person_id')
-    .select(['experts.id', 'people.user_id'])
-    .where('experts.id', 'in', ids.length ? ids : [''])
-    .execute();
-  return new Map(rows.map((u) => [u.id, u.user_id]));
-}
+/** For the review modules' officer views and invitations: names and category, and accounts, of experts. */
+export { assignmentProfiles, expertPersonNames, userIdsOfExperts };
