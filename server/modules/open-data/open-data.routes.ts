@@ -4,7 +4,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { ctxOf } from '../../http/auth.js';
 import { problemResponses } from '../../http/openapi.js';
 import { sharedRateLimit } from '../../http/rate-limit.js';
-import { changesPage, changesQuery, DATASET_ITEMS, pageOf, pageQuery } from './open-data.schema.js';
+import { DATASET_ITEMS } from './open-data.records.schema.js';
+import { changesPage, changesQuery, pageOf, pageQuery } from './open-data.schema.js';
 import {
   changesSince,
   changesStart,
