@@ -6,7 +6,10 @@ import { type Ctx, hasRole, isoNow } from '../../http/context.js';
 import { AppError, forbidden, invalidField, notFound } from '../../http/errors.js';
 import { applicationIdsOwnedBy, personOfUser } from '../applications/applications.lookup.js';
 import { fieldSummaries, resolveFieldRefs } from '../fields/fields.service.js';
+import { organisationNames } from '../orgs/orgs.lookup.js';
 import { platformOrNotFound } from '../platforms/platforms.service.js';
+import { unitNames } from '../units/units.lookup.js';
+import { unitAuthorities } from '../units/units.service.js';
 import { createProject } from './projects.creation.js';
 import { can, type ProjectUnit, readsAllProjects } from './projects.policy.js';
 import {
@@ -29,15 +32,9 @@ import type {
 
 /** Units of a platform with the account of each director, as the rules need them. */
 async function unitsOf(db: Kysely<DB>, platformId: string) {
-  const rows = await db
-    .selectFrom('org_units as u')
-    .leftJoin('people as p', 'p.id', 'u.director_person_id')
-    .select(['u.id', 'u.name_zh', 'u.name_en', 'p.user_id'])
-    .where('u.platform_id', '=', platformId)
-    .execute();
-  return rows.map((r) => ({
-    ...r,
-    resource: { platformId, directorUserId: r.user_id } satisfies ProjectUnit,
+  return (await unitAuthorities(db, platformId)).map((u) => ({
+    ...u,
+    resource: { platformId, directorUserId: u.directorUserId } satisfies ProjectUnit,
   }));
 }
 
@@ -63,7 +60,7 @@ export async function scopeOf(
     orgIds: person?.organisation_id ? [person.organisation_id] : [],
     personIds: person ? [person.id] : [],
     applicationIds,
-    unitIds: units.filter((u) => u.user_id === userId).map((u) => u.id),
+    unitIds: units.filter((u) => u.directorUserId === userId).map((u) => u.id),
   };
 }
 
@@ -91,25 +88,13 @@ export async function projectResource(
   const unit = p.unitId ? (await unitsOf(db, p.platformId)).find((u) => u.id === p.unitId) : undefined;
   const resource: ProjectUnit = {
     platformId: p.platformId,
-    directorUserId: unit?.user_id ?? null,
+    directorUserId: unit?.directorUserId ?? null,
     kind: p.kind,
   };
   if (actor === undefined) return resource;
   const scope = await scopeOf(db, actor, p.platformId);
   return { ...resource, onProject: !scope || (await onProject(db, scope, p)) };
 }
-
-async function organisationNames(db: Kysely<DB>, ids: readonly string[]) {
-  if (ids.length === 0) return [];
-  return db
-    .selectFrom('organisations')
-    .select(['id', 'name_zh', 'name_en'])
-    .where('id', 'in', [...new Set(ids)])
-    .execute();
-}
-
-const named = (x: { id: string; name_zh: string; name_en: string | null } | undefined) =>
-  x ? { id: x.id, nameZh: x.name_zh, nameEn: x.name_en } : null;
 
 async function views(db: Kysely<DB>, records: ProjectRecord[]): Promise<ProjectView[]> {
   if (records.length === 0) return [];
@@ -121,22 +106,18 @@ async function views(db: Kysely<DB>, records: ProjectRecord[]): Promise<ProjectV
     db,
     links.map((l) => l.fieldId),
   );
-  const unitIds = records.map((r) => r.unitId).filter((x): x is string => !!x);
-  const units = unitIds.length
-    ? await db
-        .selectFrom('org_units')
-        .select(['id', 'name_zh', 'name_en'])
-        .where('id', 'in', unitIds)
-        .execute()
-    : [];
+  const units = await unitNames(
+    db,
+    records.map((r) => r.unitId).filter((x): x is string => !!x),
+  );
   const orgs = await organisationNames(
     db,
-    records.map((r) => r.leadOrgId).filter((x): x is string => !!x),
+    records.map((r) => r.leadOrgId),
   );
   return records.map(({ unitId, leadOrgId, createdBy: _c, ...r }) => ({
     ...r,
-    unit: named(units.find((u) => u.id === unitId)),
-    leadOrg: named(orgs.find((o) => o.id === leadOrgId)),
+    unit: (unitId && units.get(unitId)) || null,
+    leadOrg: (leadOrgId && orgs.get(leadOrgId)) || null,
     fields: links
       .filter((l) => l.projectId === r.id)
       .map((l) => fields.get(l.fieldId))
@@ -255,7 +236,7 @@ export async function getProject(ctx: Ctx, id: string): Promise<ProjectDetail> {
     ...view!,
     members: structure.members.map(({ organisationId, contactPersonId: _c, ...m }) => ({
       ...m,
-      organisation: named(orgs.find((o) => o.id === organisationId)) ?? {
+      organisation: orgs.get(organisationId) ?? {
         id: organisationId,
         nameZh: organisationId,
         nameEn: null,
