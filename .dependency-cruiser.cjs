@@ -31,6 +31,32 @@ module.exports = {
       },
     },
     {
+      name: 'routes-stay-in-their-module',
+      severity: 'error',
+      comment:
+        'A route plugin is registered by the app, not imported by a neighbour: shared HTTP helpers (downloads, uploads) live in server/files or server/http.',
+      from: { path: '^server/modules/([^/]+)/' },
+      to: { path: '^server/modules/.*[.]routes[.]', pathNot: '^server/modules/$1/' },
+    },
+    {
+      name: 'review-routes-stay-in-their-module',
+      severity: 'error',
+      comment:
+        'The review steps register their routes themselves (see review-repository-stays-in-its-module).',
+      from: { path: '^server/modules/review/([^/]+)/' },
+      to: {
+        path: '^server/modules/review/.*[.]routes[.]',
+        pathNot: '^server/modules/review/$1/',
+      },
+    },
+    {
+      name: 'files-layer-needs-no-module',
+      severity: 'error',
+      comment: 'server/files (stored files, downloads, uploads) is a platform layer under every module.',
+      from: { path: '^server/files/' },
+      to: { path: '^server/(modules|seed)/' },
+    },
+    {
       name: 'engines-need-no-server',
       severity: 'error',
       comment: 'The engines run from the CLI and benches without a database or HTTP server.',

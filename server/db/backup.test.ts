@@ -5,6 +5,7 @@ import path from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../app.js';
+import { storedFilesDir } from '../files/stored-files.js';
 import { isoNow, newId } from '../http/context.js';
 import { uploadAttachment } from '../modules/applications/applications.attachments.js';
 import { createApplication } from '../modules/applications/applications.drafts.js';
@@ -14,7 +15,6 @@ import {
   buildOrg,
   pdfBytes,
 } from '../modules/applications/applications.fixtures.js';
-import { storedFilesDir } from '../modules/applications/attachments.store.js';
 import { loadActor } from '../modules/users/users.accounts.js';
 import { resetPassword, setRoles } from '../modules/users/users.service.js';
 import { seedDemo } from '../seed/demo.js';

@@ -4,6 +4,7 @@ import { type ApplicationState, EDITABLE_STATES } from '../../../common/applicat
 import type { RequiredAttachment } from '../../../common/calls.js';
 import { ERROR_MESSAGES, type ErrorCode } from '../../../common/error-codes.js';
 import { write } from '../../db/write.js';
+import { attachmentsDir, readStoredFile, sha256Of, storeFile } from '../../files/stored-files.js';
 import { type Ctx, isoNow, newId } from '../../http/context.js';
 import { hasControlCharacter } from '../../http/control-characters.js';
 import { AppError, notFound } from '../../http/errors.js';
@@ -18,7 +19,6 @@ import {
   replaceAttachment,
 } from './applications.versions.repository.js';
 import { nameMatches, sniffAttachment } from './attachments.sniff.js';
-import { attachmentsDir, readStoredFile, sha256Of, storeFile } from './attachments.store.js';
 
 type AttachmentOut = ApplicationView['attachments'][number];
 
@@ -28,7 +28,7 @@ const fail = (status: number, code: ErrorCode, where: 'querystring' | 'body', po
     errors: [{ in: where, pointer, code, message: ERROR_MESSAGES[code] }],
   });
 
-export { attachmentsDir } from './attachments.store.js';
+export { attachmentsDir } from '../../files/stored-files.js';
 
 async function editableVersion(trx: Ctx['db'], ctx: Ctx, id: string) {
   const { app } = await accessible(trx, ctx, id, 'edit', { lock: true });

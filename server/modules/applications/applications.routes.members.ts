@@ -4,9 +4,9 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { jsonSchemaTransform } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { MAX_ATTACHMENT_BYTES } from '../../../common/calls.js';
+import { download, sendFile } from '../../files/download.js';
 import { ctxOf, requireSignIn } from '../../http/auth.js';
 import { problemResponses } from '../../http/openapi.js';
-import { download } from '../imports/imports.upload.js';
 import {
   attachmentSpec,
   deleteAttachment,
@@ -21,7 +21,7 @@ import {
   respondByToken,
   respondInvitation,
 } from './applications.invitations.js';
-import { sendFile, writeProblems } from './applications.routes.js';
+import { writeProblems } from './applications.routes.js';
 import {
   applicationIdParams,
   attachmentIdParams,
@@ -102,8 +102,7 @@ export async function applicationMembersRoutes(root: FastifyInstance) {
     },
     async (request, reply) => {
       const f = await downloadAttachment(ctxOf(request), request.params.id, request.params.attachmentId);
-      const disposition = `attachment; filename*=UTF-8''${encodeURIComponent(f.fileName)}`;
-      return sendFile(reply, f.mediaType, disposition, f.body);
+      return sendFile(reply, f);
     },
   );
 

@@ -1,9 +1,9 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { download, sendFile } from '../../files/download.js';
 import { ctxOf, requireSignIn } from '../../http/auth.js';
 import { problem, problemResponses } from '../../http/openapi.js';
-import { download } from '../imports/imports.upload.js';
 import { createApplication, saveDraft } from './applications.drafts.js';
 import { exportApplications, listApplications } from './applications.lists.js';
 import { getReceipt, receiptText } from './applications.receipts.js';
@@ -30,13 +30,6 @@ import { getApplication, getEligibility, getFrozenVersion } from './applications
 import { withdrawApplication } from './applications.withdrawal.js';
 
 export const writeProblems = { ...problemResponses, 413: problem, 415: problem, 422: problem };
-/** Sends a file; the route's schema documents it, the body is bytes or text. */
-export const sendFile = (
-  reply: FastifyReply,
-  mediaType: string,
-  disposition: string,
-  body: Buffer | string,
-) => reply.type(mediaType).header('content-disposition', disposition).send(body);
 const viewQuery = z.strictObject({ versionNo: z.coerce.number().int().min(1).optional() });
 
 /** Consortium applications (issue 4): drafts, submission, receipts, lists, screening, withdrawal. */
@@ -92,8 +85,8 @@ export async function applicationsRoutes(root: FastifyInstance) {
     },
     async (request, reply) => {
       const f = await exportApplications(ctxOf(request), request.query);
-      const xlsx = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-      return sendFile(reply, xlsx, `attachment; filename="${f.filename}"`, f.body);
+      const mediaType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+      return sendFile(reply, { mediaType, fileName: f.filename, body: f.body });
     },
   );
 
@@ -183,8 +176,8 @@ export async function applicationsRoutes(root: FastifyInstance) {
     },
     async (request, reply) => {
       const r = await getReceipt(ctxOf(request), request.params.id, request.query.versionNo);
-      const disposition = `attachment; filename="receipt-${r.receiptNo}.txt"`;
-      return sendFile(reply, 'text/plain; charset=utf-8', disposition, receiptText(r));
+      const fileName = `receipt-${r.receiptNo}.txt`;
+      return sendFile(reply, { mediaType: 'text/plain; charset=utf-8', fileName, body: receiptText(r) });
     },
   );
 

@@ -55,7 +55,9 @@ describe('templates', () => {
     const zh = await researcher.get('/api/imports/organisations/template.csv');
     expect(zh.statusCode).toBe(200);
     expect(zh.headers['content-type']).toBe('text/csv; charset=utf-8');
-    expect(zh.headers['content-disposition']).toBe('attachment; filename="organisations-template.csv"');
+    expect(zh.headers['content-disposition']).toBe(
+      `attachment; filename="organisations-template.csv"; filename*=UTF-8''organisations-template.csv`,
+    );
     expect(zh.rawPayload.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
     expect(zh.body.replace(/^\uFEFF/, '')).toBe(`${HEAD_ZH}\r\n`);
     const en = await researcher.get('/api/imports/committee/template.csv?lang=en-US');
@@ -88,7 +90,9 @@ describe('exports', () => {
   it('lists the registry with Chinese headers and values, contacts included for registry keepers, merged ones left out', async () => {
     const res = await officer.get('/api/exports/organisations.csv');
     expect(res.statusCode).toBe(200);
-    expect(res.headers['content-disposition']).toBe('attachment; filename="organisations-2026-06-01.csv"');
+    expect(res.headers['content-disposition']).toBe(
+      `attachment; filename="organisations-2026-06-01.csv"; filename*=UTF-8''organisations-2026-06-01.csv`,
+    );
     const [head, ...lines] = res.body
       .replace(/^\uFEFF/, '')
       .trim()

@@ -1,6 +1,8 @@
 import multipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { download, sendFile } from '../../files/download.js';
+import { documentUpload, MAX_UPLOAD_BYTES, readUpload } from '../../files/upload.js';
 import { ctxOf, requireSignIn } from '../../http/auth.js';
 import { problem, problemResponses } from '../../http/openapi.js';
 import { exportFile, type FileFormat, type FileOut, templateFile } from './exports.service.js';
@@ -18,7 +20,6 @@ import {
   templateQuery,
 } from './imports.schema.js';
 import { importFile, previewImport } from './imports.service.js';
-import { documentUpload, download, MAX_UPLOAD_BYTES, readUpload } from './imports.upload.js';
 
 const WHO_IMPORTS: Record<ImportKindName, string> = {
   organisations: 'system admins, platform admins and program officers',
@@ -47,10 +48,7 @@ const UPLOAD =
   'XLSX, or CSV in UTF-8 with or without BOM, recognised by content. Headers in Chinese or English (see the template). ';
 
 const send = (reply: FastifyReply, f: FileOut) =>
-  reply
-    .type(f.contentType)
-    .header('content-disposition', `attachment; filename="${f.filename}"`)
-    .send(f.body);
+  sendFile(reply, { mediaType: f.contentType, fileName: f.filename, body: f.body });
 
 export async function importsRoutes(root: FastifyInstance) {
   // Multipart is parsed only on these routes, with the upload limit.

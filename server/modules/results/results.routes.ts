@@ -1,9 +1,9 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { download, sendFile } from '../../files/download.js';
 import { ctxOf, requireSignIn } from '../../http/auth.js';
 import { problemResponses } from '../../http/openapi.js';
-import { download } from '../imports/imports.upload.js';
 import { exportResults, listResults, publicFilters, publicResult, publicSearch } from './results.catalog.js';
 import {
   createResultBody,
@@ -25,11 +25,8 @@ const MEDIA = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 } as const;
 
-const sendFile = (reply: FastifyReply, f: { filename: string; contentType: string; body: Buffer }) =>
-  reply
-    .type(f.contentType)
-    .header('content-disposition', `attachment; filename="${f.filename}"`)
-    .send(f.body);
+const send = (reply: FastifyReply, f: { filename: string; contentType: string; body: Buffer }) =>
+  sendFile(reply, { mediaType: f.contentType, fileName: f.filename, body: f.body });
 
 export async function resultsRoutes(root: FastifyInstance) {
   const app = root.withTypeProvider<ZodTypeProvider>();
@@ -106,7 +103,7 @@ export async function resultsRoutes(root: FastifyInstance) {
           response: { 200: download(MEDIA[format], 'The export'), ...problemResponses },
         },
       },
-      async (request, reply) => sendFile(reply, await exportResults(ctxOf(request), format, request.query)),
+      async (request, reply) => send(reply, await exportResults(ctxOf(request), format, request.query)),
     );
   }
 

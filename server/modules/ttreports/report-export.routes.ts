@@ -1,8 +1,8 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { download, sendFile } from '../../files/download.js';
 import { ctxOf, requireSignIn } from '../../http/auth.js';
 import { problem, problemResponses } from '../../http/openapi.js';
-import { download } from '../imports/imports.upload.js';
 import {
   CONTENT_TYPES,
   EXPORT_FORMATS,
@@ -18,11 +18,11 @@ const WHAT: Record<(typeof EXPORT_FORMATS)[number], string> = {
 };
 
 const send = (reply: FastifyReply, f: ReportFile) =>
-  reply
-    .type(f.contentType)
-    .header('content-disposition', `attachment; filename="${f.filename}"`)
-    .header('cache-control', 'no-store')
-    .send(f.body);
+  sendFile(reply.header('cache-control', 'no-store'), {
+    mediaType: f.contentType,
+    fileName: f.filename,
+    body: f.body,
+  });
 
 /** Downloads of the tech-transfer report: the JSON report's figures, query and access, as files. */
 export async function reportExportRoutes(root: FastifyInstance) {

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { contentDisposition } from '../../../files/download.js';
 import { ctxOf, requireSignIn } from '../../../http/auth.js';
 import { problem, problemResponses } from '../../../http/openapi.js';
 import { addOverride, listOverrides, removeOverride } from './overrides.service.js';
@@ -111,7 +112,7 @@ export async function assignmentRunsRoutes(root: FastifyInstance) {
     async (request, reply) => {
       const instance = await runInstance(ctxOf(request), request.params.callId, request.params.runId);
       return reply
-        .header('content-disposition', `attachment; filename="assignment-${request.params.runId}.json"`)
+        .header('content-disposition', contentDisposition(`assignment-${request.params.runId}.json`))
         .send(instance);
     },
   );

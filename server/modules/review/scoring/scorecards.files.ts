@@ -1,6 +1,6 @@
+import { readStoredFile } from '../../../files/stored-files.js';
 import type { Ctx } from '../../../http/context.js';
 import { AppError, notFound } from '../../../http/errors.js';
-import { readStoredFile } from '../../applications/attachments.store.js';
 import { ownSeat } from './scorecards.access.js';
 
 /**

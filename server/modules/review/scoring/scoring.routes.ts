@@ -1,9 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { download, sendFile } from '../../../files/download.js';
 import { ctxOf, requireSignIn } from '../../../http/auth.js';
 import { problem, problemResponses } from '../../../http/openapi.js';
-import { sendFile } from '../../applications/applications.routes.js';
-import { download } from '../../imports/imports.upload.js';
 import { panelWorkbook } from './panel.export.js';
 import { getPanel, recordPanelReview, setThresholds } from './panel.service.js';
 import { reviewerAttachment } from './scorecards.files.js';
@@ -59,8 +58,7 @@ export async function scoringRoutes(root: FastifyInstance) {
     async (request, reply) => {
       const { assignmentId, attachmentId } = request.params;
       const f = await reviewerAttachment(ctxOf(request), assignmentId, attachmentId);
-      const disposition = `attachment; filename*=UTF-8''${encodeURIComponent(f.fileName)}`;
-      return sendFile(reply, f.mediaType, disposition, f.body);
+      return sendFile(reply, f);
     },
   );
 
@@ -134,7 +132,7 @@ export async function scoringRoutes(root: FastifyInstance) {
     },
     async (request, reply) => {
       const f = await panelWorkbook(ctxOf(request), request.params.callId);
-      return sendFile(reply, XLSX, `attachment; filename="${f.filename}"`, f.body);
+      return sendFile(reply, { mediaType: XLSX, fileName: f.filename, body: f.body });
     },
   );
 

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Ctx } from '../../http/context.js';
-import { newId } from '../../http/context.js';
-import { AppError } from '../../http/errors.js';
+import type { Ctx } from '../http/context.js';
+import { newId } from '../http/context.js';
+import { AppError } from '../http/errors.js';
 
 /**
  * The stored files (application attachments) under DATA_DIR/attachments, named by their sha256, so

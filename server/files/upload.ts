@@ -1,7 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { jsonSchemaTransform } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { AppError } from '../../http/errors.js';
+import { AppError } from '../http/errors.js';
 
 export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
 
@@ -23,12 +22,6 @@ export async function readUpload(request: FastifyRequest): Promise<Buffer> {
     throw new AppError(400, 'imports.not_multipart');
   }
 }
-
-/** A download: a string schema for the serializer's sake, with its real media type for the OpenAPI document. */
-export const download = (mediaType: string, description: string) =>
-  z
-    .string()
-    .meta({ description, content: { [mediaType]: { schema: { type: 'string', format: 'binary' } } } });
 
 /**
  * Route config that documents the upload in OpenAPI as a multipart body with one binary "file" part;
