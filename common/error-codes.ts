@@ -51,6 +51,9 @@ export const ERROR_MESSAGES = {
   'auth.password_too_short': 'The password must have at least 10 characters',
   'auth.password_too_long': 'The password is too long',
   'auth.password_contains_username': 'The password must not contain the user name',
+  'auth.password_contains_context':
+    'The password must not contain your name, e-mail, the product name or a platform name or code',
+  'auth.password_common': 'This password is too common; choose one that is harder to guess',
   'auth.wrong_current_password': 'The current password is wrong',
   'auth.password_reused': 'This password was used recently; choose another one',
   'auth.password_change_required':

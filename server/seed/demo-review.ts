@@ -105,13 +105,17 @@ async function applicantOf(ctx: Ctx, platformId: string, i: number, spec: DemoRe
     country: 'US',
   });
   const username = demoReviewApplicant(i);
-  const user = await createUser(ctx, {
-    username,
-    displayName: `申请人 ${spec.lead.contactEn}`,
-    password: randomBytes(24).toString('base64url'),
-    isSystemAdmin: false,
-    roles: [{ platformId, role: 'applicant' }],
-  });
+  const user = await createUser(
+    ctx,
+    {
+      username,
+      displayName: `申请人 ${spec.lead.contactEn}`,
+      password: randomBytes(24).toString('base64url'),
+      isSystemAdmin: false,
+      roles: [{ platformId, role: 'applicant' }],
+    },
+    { demoSeed: true },
+  );
   const person = await createPerson(ctx, {
     nameZh: spec.lead.contactZh,
     nameEn: spec.lead.contactEn,

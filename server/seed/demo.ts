@@ -41,15 +41,19 @@ export async function seedDemo(outer: Ctx): Promise<{ platformId: string; create
       .where('username', '=', u.username)
       .executeTakeFirst();
     if (exists) continue;
-    await createUser(ctx, {
-      username: u.username,
-      displayName: u.displayName,
-      password: DEMO_PASSWORD,
-      isSystemAdmin: u.systemAdmin ?? false,
-      isSecurityAdmin: u.adminKind === 'security_admin',
-      isAuditAdmin: u.adminKind === 'audit_admin',
-      roles: u.roles.map((role) => ({ platformId, role })),
-    });
+    await createUser(
+      ctx,
+      {
+        username: u.username,
+        displayName: u.displayName,
+        password: DEMO_PASSWORD,
+        isSystemAdmin: u.systemAdmin ?? false,
+        isSecurityAdmin: u.adminKind === 'security_admin',
+        isAuditAdmin: u.adminKind === 'audit_admin',
+        roles: u.roles.map((role) => ({ platformId, role })),
+      },
+      { demoSeed: true },
+    );
     created.push(u.username);
   }
   await seedPlatform(ctx, NIST);

@@ -1,5 +1,4 @@
 import type { Kysely } from 'kysely';
-import { passwordProblem } from '../../../common/password-policy.js';
 import type { Locale } from '../../../common/roles.js';
 import type { DB } from '../../db/schema.js';
 import { write } from '../../db/write.js';
@@ -34,6 +33,7 @@ import { MFA_CHALLENGE_MINUTES, sessionMfaOf } from './mfa.service.js';
 import { hashPassword, verifyAgainstDummy, verifyPassword } from './password.js';
 import { passwordStateOf } from './password-expiry.js';
 import { refuseRecentPassword, rememberPassword } from './password-history.js';
+import { assertPasswordAllowed } from './password-rules.js';
 import { randomToken, sessionKey, tokenHash } from './secrets.js';
 import { requireInteractive, revokeAllTokensOf } from './tokens.service.js';
 
@@ -260,12 +260,7 @@ export async function changeOwnPassword(
       errors: [{ in: 'body', pointer: '/currentPassword', code: 'auth.wrong_current_password', message: '' }],
     });
   }
-  const problem = passwordProblem(input.newPassword, user.username);
-  if (problem) {
-    throw new AppError(400, problem, {
-      errors: [{ in: 'body', pointer: '/newPassword', code: problem, message: '' }],
-    });
-  }
+  await assertPasswordAllowed(ctx, input.newPassword, user, '/newPassword');
   await refuseRecentPassword(ctx, user, input.newPassword);
   const hash = await hashPassword(input.newPassword);
   return write(ctx, async (trx, audit) => {

@@ -1,5 +1,4 @@
 import type { Kysely } from 'kysely';
-import { passwordProblem } from '../../../common/password-policy.js';
 import type { DB } from '../../db/schema.js';
 import { write } from '../../db/write.js';
 import { type Ctx, isoNow, newId, platformIdsWithRole } from '../../http/context.js';
@@ -7,6 +6,7 @@ import { AppError, forbidden, notFound } from '../../http/errors.js';
 import { endSessionsOf } from '../auth/auth.service.js';
 import { hashPassword } from '../auth/password.js';
 import { rememberPassword } from '../auth/password-history.js';
+import { assertPasswordAllowed } from '../auth/password-rules.js';
 import { revokeAllTokensOf } from '../auth/tokens.service.js';
 import { can } from './users.policy.js';
 import {
@@ -26,12 +26,6 @@ import type { UserView } from './users.schema.js';
 import { assertCreateAllowed } from './users.security.service.js';
 
 type RoleInput = RoleGrant;
-
-function assertPassword(password: string, username: string, pointer = '/password') {
-  const problem = passwordProblem(password, username);
-  if (problem)
-    throw new AppError(400, problem, { errors: [{ in: 'body', pointer, code: problem, message: '' }] });
-}
 
 async function assertPlatformsExist(trx: Kysely<DB>, roles: RoleInput[]) {
   const ids = [...new Set(roles.map((r) => r.platformId))];
@@ -81,6 +75,9 @@ async function viewOf(db: Kysely<DB>, id: string, show = (roles: RoleGrant[]) =>
 /**
  * Creates an account (system admins; also the CLI and the demo seed). Initial roles need the right to
  * grant them and administrator kinds the security admin's, so creating accounts grants nothing by itself.
+ * `options.demoSeed` is for the demo seed alone: its shared password is printed in the README and holds
+ * the product name, and its applicants' random ones may by chance hold a platform code; the policy
+ * refuses both to everyone else (docs/sign-in.md).
  */
 export async function createUser(
   ctx: Ctx,
@@ -96,6 +93,7 @@ export async function createUser(
     /** An administrator chose the password for someone else (the API): it must be replaced at first sign-in. */
     passwordChangeRequired?: boolean;
   },
+  options: { demoSeed?: boolean } = {},
 ): Promise<UserView> {
   const kinds = {
     system: input.isSystemAdmin,
@@ -104,7 +102,10 @@ export async function createUser(
   };
   assertCreateAllowed(ctx, kinds, input.roles);
   const username = input.username.toLowerCase();
-  assertPassword(input.password, username);
+  if (!options.demoSeed) {
+    const account = { username, email: input.email, displayName: input.displayName };
+    await assertPasswordAllowed(ctx, input.password, account, '/password');
+  }
   const hash = await hashPassword(input.password);
   const id = newId();
   const usernameTaken = () =>
@@ -228,7 +229,7 @@ export async function resetPassword(ctx: Ctx, userId: string, password: string):
   if (!can(ctx.actor, 'users.reset_password')) throw forbidden();
   const user = await findAccountById(ctx.db, userId);
   if (!user) throw notFound('users.not_found');
-  assertPassword(password, user.username);
+  await assertPasswordAllowed(ctx, password, user, '/password');
   const hash = await hashPassword(password);
   await write(ctx, async (trx, audit) => {
     const now = isoNow(ctx.clock);

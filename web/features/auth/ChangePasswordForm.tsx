@@ -60,7 +60,8 @@ export function ChangePasswordForm({
             { required: true, message: t('Enter a password') },
             {
               validator: async (_, v: string | undefined) => {
-                const problem = v ? passwordProblem(v, user.username) : null;
+                // The server also checks the platforms' names and the common-password list.
+                const problem = v ? passwordProblem(v, user) : null;
                 if (problem) throw new Error(t(ERROR_MESSAGES[problem]));
               },
             },
