@@ -93,18 +93,26 @@ export async function replaceRecoveryCodes(
     .execute();
 }
 
-/** Marks an unused recovery code used, in one conditional statement; returns whether it was unused. */
-export async function spendRecoveryCode(
+/** The user's unused recovery codes: their ids and stored hashes (at most ten). */
+export async function unusedRecoveryCodes(
   db: Kysely<DB>,
   userId: string,
-  hash: string,
-  at: string,
-): Promise<boolean> {
+): Promise<Array<{ id: string; codeHash: string }>> {
+  const rows = await db
+    .selectFrom('mfa_recovery_codes')
+    .select(['id', 'code_hash'])
+    .where('user_id', '=', userId)
+    .where('used_at', 'is', null)
+    .execute();
+  return rows.map((r) => ({ id: r.id, codeHash: r.code_hash }));
+}
+
+/** Marks an unused recovery code used, in one conditional statement; returns whether it was unused. */
+export async function spendRecoveryCode(db: Kysely<DB>, id: string, at: string): Promise<boolean> {
   const res = await db
     .updateTable('mfa_recovery_codes')
     .set({ used_at: at })
-    .where('user_id', '=', userId)
-    .where('code_hash', '=', hash)
+    .where('id', '=', id)
     .where('used_at', 'is', null)
     .executeTakeFirst();
   return Number(res.numUpdatedRows) === 1;

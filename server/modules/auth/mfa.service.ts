@@ -19,6 +19,7 @@ import {
   replaceFactor,
   replaceRecoveryCodes,
   spendRecoveryCode,
+  unusedRecoveryCodes,
 } from './auth.mfa.repository.js';
 import { deleteSession, deleteSessionsOf, findPendingSession, insertSession } from './auth.repository.js';
 import { mfaRequiredFor, secondFactorEnabled } from './mfa.gate.js';
@@ -26,11 +27,12 @@ import type { MfaStatus } from './mfa.schema.js';
 import {
   decryptSecret,
   encryptSecret,
+  hashRecoveryCode,
   matchingStep,
   newRecoveryCodes,
   newTotpSecret,
   otpauthUri,
-  recoveryCodeHash,
+  recoveryCodeMatches,
 } from './mfa.totp.js';
 import { randomToken, sessionKey } from './secrets.js';
 import { requireInteractive } from './tokens.service.js';
@@ -95,8 +97,18 @@ async function acceptCode(ctx: Ctx, db: Kysely<DB>, userId: string, code: string
   return claimStep(db, userId, step);
 }
 
-const acceptRecoveryCode = (ctx: Ctx, userId: string, code: string): Promise<boolean> =>
-  spendRecoveryCode(ctx.db, userId, recoveryCodeHash(code), isoNow(ctx.clock));
+/**
+ * Salted hashes cannot be looked up: each unused code of the user is checked in turn (ten at most), and
+ * the one that matches is spent by a conditional update, so two parallel uses of a code spend it once.
+ */
+async function acceptRecoveryCode(ctx: Ctx, userId: string, code: string): Promise<boolean> {
+  for (const stored of await unusedRecoveryCodes(ctx.db, userId)) {
+    if (await recoveryCodeMatches(code, stored.codeHash)) {
+      return spendRecoveryCode(ctx.db, stored.id, isoNow(ctx.clock));
+    }
+  }
+  return false;
+}
 
 /** A wrong code counts as a failed sign-in: LOGIN_MAX_FAILURES of them lock the account, as for the password. */
 async function countFailure(ctx: Ctx, userId: string): Promise<void> {
@@ -131,10 +143,11 @@ export async function confirmEnrolment(ctx: Ctx, code: string): Promise<{ recove
   // A typo while setting up is not an attack on a factor that does not exist yet: it is not counted.
   if (!(await acceptCode(ctx, ctx.db, userId, code))) throw invalidCode(400, '/code');
   const codes = newRecoveryCodes();
+  const hashes = await Promise.all(codes.map(hashRecoveryCode));
   await write(ctx, async (trx, audit) => {
     const now = isoNow(ctx.clock);
     await enableFactor(trx, userId, now);
-    await replaceRecoveryCodes(trx, userId, codes.map(recoveryCodeHash), now);
+    await replaceRecoveryCodes(trx, userId, hashes, now);
     await audit({
       action: 'auth.mfa_enabled',
       entityType: 'user',

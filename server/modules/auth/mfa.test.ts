@@ -1,4 +1,6 @@
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { newId } from '../../http/context.js';
 import { buildUser } from '../../test/factories.js';
 import {
   anonymous,
@@ -184,6 +186,38 @@ describe('signing in with the second factor', () => {
     const b = clientOf(t.app, await login('twofactor'));
     const again = await b.post('/api/auth/mfa/verify', { recoveryCode: rc });
     expect(again.statusCode).toBe(401);
+    const full = await signInWithCode('twofactor', secret);
+    expect((await full.get('/api/me/mfa')).json().recoveryCodesLeft).toBe(9);
+  });
+
+  it('stores each recovery code as a salted scrypt hash (ASVS 6.5.2), never its plain SHA-256', async () => {
+    const rows = await t.database.db
+      .selectFrom('mfa_recovery_codes')
+      .select('code_hash')
+      .where('user_id', '=', userId)
+      .execute();
+    expect(rows).toHaveLength(10);
+    for (const r of rows) expect(r.code_hash).toMatch(/^scrypt\$4096\$8\$1\$[\w-]{22}\$[\w-]{43}$/);
+    expect(new Set(rows.map((r) => r.code_hash.split('$')[4])).size).toBe(10);
+    const plain = recoveryCodes.map((c) => createHash('sha256').update(c.replace('-', '')).digest('hex'));
+    for (const r of rows) expect(plain).not.toContain(r.code_hash);
+  });
+
+  it('still accepts, once, a code issued before as a plain SHA-256 (nothing to migrate)', async () => {
+    await t.database.db
+      .insertInto('mfa_recovery_codes')
+      .values({
+        id: newId(),
+        user_id: userId,
+        code_hash: createHash('sha256').update('abcde23456').digest('hex'),
+        used_at: null,
+        created_at: new Date(t.clock.now()).toISOString(),
+      })
+      .execute();
+    const a = clientOf(t.app, await login('twofactor'));
+    expect((await a.post('/api/auth/mfa/verify', { recoveryCode: 'ABCDE-23456' })).statusCode).toBe(200);
+    const b = clientOf(t.app, await login('twofactor'));
+    expect((await b.post('/api/auth/mfa/verify', { recoveryCode: 'abcde-23456' })).statusCode).toBe(401);
     const full = await signInWithCode('twofactor', secret);
     expect((await full.get('/api/me/mfa')).json().recoveryCodesLeft).toBe(9);
   });

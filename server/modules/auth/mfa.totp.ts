@@ -1,5 +1,14 @@
-import { createCipheriv, createDecipheriv, createHash, hkdfSync, randomBytes, randomInt } from 'node:crypto';
+import {
+  createCipheriv,
+  createDecipheriv,
+  createHash,
+  hkdfSync,
+  randomBytes,
+  randomInt,
+  timingSafeEqual,
+} from 'node:crypto';
 import { Secret, TOTP } from 'otpauth';
+import { hashPassword, verifyPassword } from './password.js';
 
 /** RFC 6238 defaults every authenticator app understands: SHA-1, six digits, 30-second steps. */
 const PERIOD_SECONDS = 30;
@@ -71,8 +80,29 @@ export function newRecoveryCodes(): string[] {
   });
 }
 
-/** Recovery codes are random, so a plain SHA-256 suffices (no dictionary to try); only the hash is kept. */
-export const recoveryCodeHash = (code: string) =>
-  createHash('sha256')
-    .update(code.replace(/[\s-]+/g, '').toLowerCase())
-    .digest('hex');
+/** The code as typed, without spaces or dashes, lower-case: what is hashed and compared. */
+const normaliseRecoveryCode = (code: string) => code.replace(/[\s-]+/g, '').toLowerCase();
+
+/**
+ * scrypt cost (log2 N) of recovery-code hashes, fixed here rather than PASSWORD_HASH_COST: a code has
+ * ≈49 random bits, below the 112 for which ASVS 6.5.2 allows a plain hash, so each is salted and slowed;
+ * 2^12 keeps the ten checks of one sign-in short. The parameters are stored with each hash.
+ */
+export const RECOVERY_CODE_HASH_COST = 12;
+
+/** A salted scrypt hash of a recovery code (`scrypt$N$r$p$salt$key`, the prefix naming the version). */
+export const hashRecoveryCode = (code: string) =>
+  hashPassword(normaliseRecoveryCode(code), RECOVERY_CODE_HASH_COST);
+
+/**
+ * Whether a code matches a stored hash: a salted scrypt hash (the codes issued from now on), or the
+ * plain SHA-256 hex of the codes issued before it, which cannot be re-hashed without the code and keep
+ * working until used or replaced.
+ */
+export async function recoveryCodeMatches(code: string, stored: string): Promise<boolean> {
+  const typed = normaliseRecoveryCode(code);
+  if (stored.startsWith('scrypt$')) return verifyPassword(typed, stored);
+  const legacy = Buffer.from(createHash('sha256').update(typed).digest('hex'));
+  const kept = Buffer.from(stored);
+  return legacy.length === kept.length && timingSafeEqual(legacy, kept);
+}
