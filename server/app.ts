@@ -11,7 +11,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import { v7 as uuidv7 } from 'uuid';
 import type { Config } from './config.js';
 import type { Database } from './db/database.js';
-import { authPlugin } from './http/auth.js';
+import { authPlugin, cookieNames } from './http/auth.js';
 import { type Clock, systemClock } from './http/context.js';
 import { refuseControlCharacters } from './http/control-characters.js';
 import { frameworkErrors, notFoundProblem, registerErrorHandling } from './http/errors.js';
@@ -128,7 +128,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       info: { title: 'Commonlab API', version: '0.1.0', description: 'Generic technology service platform' },
       components: {
         securitySchemes: {
-          session: { type: 'apiKey', in: 'cookie', name: 'cl_session' },
+          session: { type: 'apiKey', in: 'cookie', name: cookieNames(config.cookieSecure).session },
           token: { type: 'http', scheme: 'bearer', description: 'Personal API token (clt_…)' },
         },
       },

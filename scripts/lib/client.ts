@@ -35,7 +35,7 @@ export class Client {
   }
 
   get csrfToken(): string | undefined {
-    return this.cookies.get('cl_csrf');
+    return this.cookies.get('__Host-cl_csrf') ?? this.cookies.get('cl_csrf');
   }
 
   async request(method: string, url: string, body?: unknown): Promise<Reply> {

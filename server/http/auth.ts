@@ -8,6 +8,15 @@ import { AppError, unauthorized } from './errors.js';
 
 export const SESSION_COOKIE = 'cl_session';
 export const CSRF_COOKIE = 'cl_csrf';
+/**
+ * Over HTTPS (COOKIE_SECURE=true) the cookies carry the `__Host-` prefix (ASVS 3.3.1, 3.3.3): the browser
+ * then accepts them only with Secure, Path=/ and no Domain, so a sibling subdomain cannot plant or
+ * overwrite them. Plain HTTP (development) cannot set such cookies, so the bare names stay there.
+ */
+export const cookieNames = (secure: boolean) =>
+  secure
+    ? { session: `__Host-${SESSION_COOKIE}`, csrf: `__Host-${CSRF_COOKIE}` }
+    : { session: SESSION_COOKIE, csrf: CSRF_COOKIE };
 export const CSRF_HEADER = 'x-csrf-token';
 
 declare module 'fastify' {
@@ -46,7 +55,7 @@ export const authPlugin = fp(async (app: FastifyInstance) => {
       request.actor = actor;
       return;
     }
-    const raw = request.cookies[SESSION_COOKIE];
+    const raw = request.cookies[cookieNames(deps.config.cookieSecure).session];
     const unsigned = raw ? request.unsignCookie(raw) : null;
     if (!unsigned?.valid || !unsigned.value) return;
     const found = await resolveSession(deps, unsigned.value);
@@ -92,13 +101,14 @@ export function setSessionCookies(
   value: { token: string; csrfToken: string; expiresAt: string } | null,
 ) {
   const secure = app.deps.config.cookieSecure;
+  const names = cookieNames(secure);
   if (!value) {
-    reply.clearCookie(SESSION_COOKIE, { path: '/' }).clearCookie(CSRF_COOKIE, { path: '/' });
+    reply.clearCookie(names.session, { path: '/', secure }).clearCookie(names.csrf, { path: '/', secure });
     return;
   }
   const expires = new Date(value.expiresAt);
   reply
-    .setCookie(SESSION_COOKIE, value.token, {
+    .setCookie(names.session, value.token, {
       path: '/',
       httpOnly: true,
       sameSite: 'lax',
@@ -106,7 +116,7 @@ export function setSessionCookies(
       signed: true,
       expires,
     })
-    .setCookie(CSRF_COOKIE, value.csrfToken, {
+    .setCookie(names.csrf, value.csrfToken, {
       path: '/',
       httpOnly: false,
       sameSite: 'strict',

@@ -59,6 +59,9 @@ export function readCookie(name: string): string | null {
 }
 
 export const CSRF_COOKIE = 'cl_csrf';
+/** The CSRF cookie: `__Host-cl_csrf` when the server runs with COOKIE_SECURE=true, else `cl_csrf`. */
+export const readCsrfCookie = (): string | null =>
+  readCookie(`__Host-${CSRF_COOKIE}`) ?? readCookie(CSRF_COOKIE);
 
 type Query = Record<string, string | number | boolean | undefined | null>;
 
@@ -111,7 +114,7 @@ async function send(
   headers: Record<string, string>,
 ): Promise<Response> {
   if (method !== 'GET' && method !== 'HEAD') {
-    const csrf = readCookie(CSRF_COOKIE);
+    const csrf = readCsrfCookie();
     if (csrf) headers['x-csrf-token'] = csrf;
   }
   let res: Response;

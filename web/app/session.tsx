@@ -1,5 +1,5 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
-import { ApiError, CSRF_COOKIE, readCookie, setSignedOutHandler } from '../api/client.js';
+import { ApiError, readCsrfCookie, setSignedOutHandler } from '../api/client.js';
 import { api } from '../api/endpoints.js';
 import type { SessionInfo } from '../api/types.js';
 import { storedLocale } from '../i18n/index.js';
@@ -79,7 +79,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     // Without the CSRF cookie there is no session to ask about; skip the certain 401.
-    if (!readCookie(CSRF_COOKIE)) {
+    if (!readCsrfCookie()) {
       signedOut(null);
       return;
     }
