@@ -93,6 +93,19 @@ describe('session', () => {
     expect(res.json().code).toBe('auth.session_expired');
   });
 
+  it('expires at the absolute lifetime (12 h by default) however active the session is (ASVS 7.3.2)', async () => {
+    const c = await signIn(t.app, 'alice');
+    // A request every 20 minutes keeps the 30-minute idle timer from ever running out, for 11 h 40.
+    for (let i = 0; i < 35; i++) {
+      t.clock.advance(20 * 60_000);
+      expect((await c.get('/api/auth/session')).statusCode, `after ${(i + 1) * 20} min`).toBe(200);
+    }
+    t.clock.advance(21 * 60_000);
+    const res = await c.get('/api/auth/session');
+    expect(res.statusCode).toBe(401);
+    expect(res.json().code).toBe('auth.session_expired');
+  });
+
   it('ends on sign-out', async () => {
     const c = await signIn(t.app, 'alice');
     expect((await c.post('/api/auth/logout')).statusCode).toBe(204);
