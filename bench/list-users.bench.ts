@@ -22,7 +22,7 @@ const PATH = '/api/users';
  */
 const listUsers: Benchmark = {
   name: 'list-users',
-  description: `GET ${PATH}?limit=${PAGE} (Bearer token, ${fmtInt(USERS)} users on SQLite) vs bare Fastify`,
+  description: `GET ${PATH}?limit=${PAGE} (token and cookie, c=10 and 100, ${fmtInt(USERS)} users on SQLite) vs bare Fastify`,
   async run(opts): Promise<BenchReport> {
     const started = performance.now();
     const bench = await openBenchDatabase();
@@ -31,10 +31,11 @@ const listUsers: Benchmark = {
       const ctx = bench.ctx();
       const seeded = await seedUsers(ctx, { users: USERS, platforms: PLATFORMS });
       // The caller and some history go through the services, so the audit chain and token rows are real.
+      const adminPassword = randomBytes(18).toString('base64url');
       const admin = await createUser(ctx, {
         username: 'bench-admin',
         displayName: 'Bench admin',
-        password: randomBytes(18).toString('base64url'),
+        password: adminPassword,
         isSystemAdmin: true,
         roles: [{ platformId: seeded.platformIds[0]!, role: 'platform_admin' }],
       });
@@ -50,7 +51,10 @@ const listUsers: Benchmark = {
       const rows = await countRows(bench.database.db);
       const seedSeconds = (performance.now() - started) / 1000;
 
-      const app = await buildApp({ config: bench.config, database: bench.database, logger: benchLogger() });
+      // No second factor for the bench admin's session: the cookie variant measures a signed-in browser, and
+      // enrolling TOTP here would only add a sign-in step (the gate's own lookup still runs per request).
+      const config = { ...bench.config, mfaRequiredRoles: [] };
+      const app = await buildApp({ config, database: bench.database, logger: benchLogger() });
       const appUrl = await listenLocal(app);
       const headers = { authorization: `Bearer ${token}`, accept: 'application/json' };
       const query = `?limit=${PAGE}`;
@@ -62,32 +66,65 @@ const listUsers: Benchmark = {
       if (page.items.length !== PAGE || page.total !== rows.users) {
         throw new Error(`expected ${PAGE} of ${rows.users} users, got ${page.items.length} of ${page.total}`);
       }
+      // The browser path: sign in over HTTP as the admin and send the signed session cookie.
+      const login = await fetch(`${appUrl}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'bench-admin', password: adminPassword }),
+      });
+      if (login.status !== 200) throw new Error(`sign-in answered ${login.status}: ${await login.text()}`);
+      const cookie = login.headers
+        .getSetCookie()
+        .map((c) => c.split(';')[0])
+        .join('; ');
+      const cookieHeaders = { cookie, accept: 'application/json' };
+      const viaCookie = await fetch(`${appUrl}${PATH}${query}`, { headers: cookieHeaders });
+      // Not byte-equal to the token's page: the sign-in itself changed the admin's row (last sign-in).
+      const cookieBody = await viaCookie.text();
+      const cookiePage = JSON.parse(cookieBody) as { items?: unknown[] };
+      if (viaCookie.status !== 200 || cookiePage.items?.length !== PAGE)
+        throw new Error(`the cookie caller got ${viaCookie.status}: ${cookieBody.slice(0, 300)}`);
       const bare = await startBareJson(PATH, page);
       try {
-        const comparison = await compare(
-          [
-            { label: 'app', url: `${appUrl}${PATH}${query}`, headers },
-            { label: 'bare', url: `${bare.url}${PATH}${query}`, headers },
-          ],
-          opts,
-        );
-        const r = comparison.ratios.app!;
-        const perRound = r.perRound.map(fmtRatio);
+        const levels = [...new Set([opts.connections, 100])];
+        const table: BenchReport['table'] = { header: [], rows: [], numeric: [] };
+        const summary: string[] = [];
+        const problems: string[] = [];
+        for (const connections of levels) {
+          const comparison = await compare(
+            [
+              { label: `token c=${connections}`, url: `${appUrl}${PATH}${query}`, headers },
+              { label: `cookie c=${connections}`, url: `${appUrl}${PATH}${query}`, headers: cookieHeaders },
+              { label: `bare c=${connections}`, url: `${bare.url}${PATH}${query}`, headers },
+            ],
+            { ...opts, connections },
+          );
+          const t = comparisonTable(comparison);
+          table.header = t.header.map((h) => (h.startsWith('vs ') ? 'vs bare' : h));
+          table.numeric = t.numeric;
+          table.rows.push(...t.rows);
+          for (const [label, r] of Object.entries(comparison.ratios))
+            summary.push(
+              `${label}: app/bare = ${fmtRatio(r.ratio)} (per round: ${r.perRound.map(fmtRatio).join(', ')})`,
+            );
+          problems.push(...comparison.problems);
+        }
         return {
           setup: [
             `SQLite (WAL, synchronous=FULL) in a temp DATA_DIR; seeded in ${seedSeconds.toFixed(1)} s: ` +
               Object.entries(rows)
                 .map(([t, n]) => `${t} ${fmtInt(n)}`)
                 .join(', '),
-            `app: GET ${PATH}${query} as a system admin with a read-scope personal API token; ` +
+            `app: GET ${PATH}${query} as a system admin, with a read-scope personal API token (token) or a ` +
+              `signed session cookie from POST /api/auth/login (cookie; MFA_REQUIRED_ROLES empty for this app); ` +
               `${page.items.length} of ${fmtInt(page.total)} users, ${fmtInt(Buffer.byteLength(body))} B body`,
-            'bare: Fastify with no plugins returning the same JSON; both log at info to /dev/null',
-            `load: autocannon c=${opts.connections} p=1 (own worker thread), ${opts.warmup} s warm-up + ` +
+            'bare: Fastify with no plugins returning the same JSON; all log at info to /dev/null',
+            `load: autocannon c=${levels.join(' and c=')} p=1 (own worker thread), ${opts.warmup} s warm-up + ` +
               `${opts.duration} s measured per run, ${opts.rounds} interleaved rounds, medians`,
           ],
-          table: comparisonTable(comparison),
-          summary: [`app/bare = ${fmtRatio(r.ratio)} (per round: ${perRound.join(', ')})`],
-          problems: comparison.problems,
+          table,
+          summary,
+          problems,
         };
       } finally {
         await bare.app.close();

@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
@@ -16,6 +15,7 @@ import { type Clock, systemClock } from './http/context.js';
 import { refuseControlCharacters } from './http/control-characters.js';
 import { frameworkErrors, notFoundProblem, registerErrorHandling } from './http/errors.js';
 import { collectRoutes, refuseUndeclaredBodies } from './http/route-catalog.js';
+import { helmetOptions, securityHeaders } from './http/security-headers.js';
 import { agreementsRoutes } from './modules/agreements/agreements.routes.js';
 import { applicationsRoutes } from './modules/applications/applications.routes.js';
 import { applicationMembersRoutes } from './modules/applications/applications.routes.members.js';
@@ -100,24 +100,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     }
   });
 
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:', 'blob:'],
-        connectSrc: ["'self'"],
-        fontSrc: ["'self'", 'data:'],
-        objectSrc: ["'none'"],
-        // No <base> element is used; 'none' stops an injected one from redirecting relative URLs.
-        baseUri: ["'none'"],
-        frameAncestors: ["'none'"],
-        upgradeInsecureRequests: null,
-      },
-    },
-    hsts: config.cookieSecure,
-  });
+  // helmet's headers, computed once at start (server/http/security-headers.ts).
+  await app.register(securityHeaders, helmetOptions(config.cookieSecure));
   await app.register(cookie, { secret: config.sessionSecret });
   await app.register(rateLimit, { global: false });
   registerErrorHandling(app);

@@ -23,14 +23,16 @@ export async function listenLocal(app: FastifyInstance): Promise<string> {
 
 /**
  * The baseline: bare Fastify (no plugins, schemas or hooks) with the same logger settings, answering
- * `path` with a fixed JSON value. Give it the subject's own response body so payload sizes match.
+ * `path` with a fixed JSON value. Give it the subject's own response body so payload sizes match, and the
+ * subject route's own `logLevel` (e.g. /healthz logs at warn) so both write the same log lines.
  */
 export async function startBareJson(
   path: string,
   payload: unknown,
+  route: { logLevel?: 'warn' | 'info' } = {},
 ): Promise<{ app: FastifyInstance; url: string }> {
   const app = Fastify({ logger: benchLogger() });
-  app.get(path, async () => payload);
+  app.get(path, route, async () => payload);
   const url = await listenLocal(app);
   return { app, url };
 }

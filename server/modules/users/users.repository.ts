@@ -246,6 +246,9 @@ export async function rolesOfMany(
     .selectFrom('role_assignments')
     .select(['user_id', 'platform_id', 'role'])
     .where('user_id', 'in', [...userIds])
+    // user_id first: the unique (user_id, platform_id, role) index then yields the rows in order, with no
+    // sort step; each user's list keeps its platform, role order (bench/README.md, issue 16).
+    .orderBy('user_id')
     .orderBy('platform_id')
     .orderBy('role')
     .execute();
