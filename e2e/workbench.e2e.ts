@@ -61,10 +61,11 @@ async function listCount(page: Page, kind: string): Promise<number> {
 
 async function followEach(page: Page, expected: string[]) {
   const todos = await todosOn(page);
-  expect(todos.map((x) => x.kind).sort()).toEqual([...expected].sort());
+  // Per-platform to-dos come once per platform of the role (the demo's officer works on two).
+  expect([...new Set(todos.map((x) => x.kind))].sort()).toEqual([...expected].sort());
   for (const todo of todos) {
     await page.goto('/');
-    await page.getByTestId(`todo-${todo.kind}`).first().click();
+    await page.locator(`a[data-testid="todo-${todo.kind}"][href="${todo.href}"]`).click();
     await page.waitForURL((u) => `${u.pathname}${u.search}` === todo.href);
     if (todo.kind === 'admin.accounts') continue;
     await poll(() => listCount(page, todo.kind), 15_000).toBe(todo.count);
@@ -79,6 +80,8 @@ describe('workbench per role', () => {
     expect(await page.getByTestId('todos').textContent()).toContain('待形式审查的申报');
     const todos = await followEach(page, ['screening.submitted', 'screening.screening']);
     expect(todos.every((x) => x.href.includes('platform='))).toBe(true);
+    // Something waits on the demo's ATP program: the officer sees it without choosing the platform first.
+    expect(todos.some((x) => x.kind === 'screening.submitted' && x.count > 0)).toBe(true);
     await page.goto('/');
     const chart = page.getByTestId('chart-applications.by_state');
     await chart.getByText('表格').click();

@@ -18,6 +18,7 @@ import { zhCNOrgs } from './zh-CN.orgs.js';
 import { zhCNPassword } from './zh-CN.password.js';
 import { zhCNPeople } from './zh-CN.people.js';
 import { zhCNPlatforms } from './zh-CN.platforms.js';
+import { zhCNPortal } from './zh-CN.portal.js';
 import { zhCNProjects } from './zh-CN.projects.js';
 import { zhCNResults } from './zh-CN.results.js';
 import { zhCNScoring } from './zh-CN.scoring.js';
@@ -27,6 +28,7 @@ import { zhCNWorkbench } from './zh-CN.workbench.js';
 
 export const zhCN: Record<string, string> = {
   ...zhCNPlatforms,
+  ...zhCNPortal,
   ...zhCNOrgs,
   ...zhCNPeople,
   ...zhCNTechTransfer,
