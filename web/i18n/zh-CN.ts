@@ -24,11 +24,13 @@ import { zhCNResults } from './zh-CN.results.js';
 import { zhCNScoring } from './zh-CN.scoring.js';
 import { zhCNServices } from './zh-CN.services.js';
 import { zhCNTechTransfer } from './zh-CN.techtransfer.js';
+import { zhCNWords } from './zh-CN.words.js';
 import { zhCNWorkbench } from './zh-CN.workbench.js';
 
 export const zhCN: Record<string, string> = {
   ...zhCNPlatforms,
   ...zhCNPortal,
+  ...zhCNWords,
   ...zhCNOrgs,
   ...zhCNPeople,
   ...zhCNTechTransfer,

@@ -63,7 +63,7 @@ export default function MyApplicationsPage() {
         scroll={{ x: true }}
         columns={[
           {
-            title: t('Title'),
+            title: t('work.title'),
             render: (_, a) => (
               <Link to={`/applications/${a.id}`}>
                 {pick(a.titleZh, a.titleEn, locale) || t('Untitled application')}
