@@ -68,7 +68,9 @@ async function followEach(page: Page, expected: string[]) {
     await page.locator(`a[data-testid="todo-${todo.kind}"][href="${todo.href}"]`).click();
     await page.waitForURL((u) => `${u.pathname}${u.search}` === todo.href);
     if (todo.kind === 'admin.accounts') continue;
-    await poll(() => listCount(page, todo.kind), 15_000).toBe(todo.count);
+    await expect
+      .poll(() => listCount(page, todo.kind), { timeout: 15_000, interval: 200, message: todo.href })
+      .toBe(todo.count);
   }
   return todos;
 }
@@ -87,7 +89,7 @@ describe('workbench per role', () => {
     await chart.getByText('表格').click();
     expect(await chart.locator('table').textContent()).toContain('评审中');
     expect(problems).toEqual([]);
-  });
+  }, 180_000);
 
   it('applicant: drafts, returned applications and invitations, each the list of exactly those', async () => {
     const { page, problems } = await stack.newPage();
