@@ -50,6 +50,7 @@ import { reportExportRoutes } from './modules/ttreports/report-export.routes.js'
 import { ttreportsRoutes } from './modules/ttreports/ttreports.routes.js';
 import { unitsRoutes } from './modules/units/units.routes.js';
 import { usersRoutes } from './modules/users/users.routes.js';
+import { workbenchRoutes } from './modules/workbench/workbench.routes.js';
 
 export interface AppDeps {
   config: Config;
@@ -134,6 +135,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   ]) {
     await app.register(routes);
   }
+  await app.register(workbenchRoutes);
   await app.register(orgsRoutes);
   await app.register(importsRoutes);
   await app.register(fieldsRoutes);

@@ -143,7 +143,7 @@ export const APPLICATION_STATES_SHOWN: Record<ApplicationState, string> = {
   in_review: tk('In review'),
   approved: tk('Approved'),
   waitlisted: tk('Waitlisted'),
-  declined: tk('Declined'),
+  declined: tk('application.declined'),
   withdrawn: tk('Withdrawn'),
 };
 

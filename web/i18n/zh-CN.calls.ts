@@ -84,7 +84,6 @@ export const zhCNCalls: Record<string, string> = {
   'In review': '评审中',
   Approved: '立项',
   Waitlisted: '候补',
-  Declined: '未立项',
   Equipment: '设备费',
   Materials: '材料费',
   'Testing and processing': '测试化验加工费',

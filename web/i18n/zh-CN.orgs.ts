@@ -89,7 +89,6 @@ export const zhCNOrgs: Record<string, string> = {
   'New person': '新建人员',
   'Edit person': '编辑人员',
   '{{count}} people': '共 {{count}} 人',
-  Title: '职称',
   'Title or position': '职称或职务',
   'Name (Chinese)': '姓名（中文）',
   Withheld: '不公开',

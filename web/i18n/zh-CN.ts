@@ -18,15 +18,19 @@ import { zhCNOrgs } from './zh-CN.orgs.js';
 import { zhCNPassword } from './zh-CN.password.js';
 import { zhCNPeople } from './zh-CN.people.js';
 import { zhCNPlatforms } from './zh-CN.platforms.js';
+import { zhCNPortal } from './zh-CN.portal.js';
 import { zhCNProjects } from './zh-CN.projects.js';
 import { zhCNResults } from './zh-CN.results.js';
 import { zhCNScoring } from './zh-CN.scoring.js';
 import { zhCNServices } from './zh-CN.services.js';
 import { zhCNTechTransfer } from './zh-CN.techtransfer.js';
+import { zhCNWords } from './zh-CN.words.js';
 import { zhCNWorkbench } from './zh-CN.workbench.js';
 
 export const zhCN: Record<string, string> = {
   ...zhCNPlatforms,
+  ...zhCNPortal,
+  ...zhCNWords,
   ...zhCNOrgs,
   ...zhCNPeople,
   ...zhCNTechTransfer,

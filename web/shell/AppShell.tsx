@@ -1,8 +1,8 @@
-import { BankOutlined } from '@ant-design/icons';
+import { BankOutlined, GlobalOutlined } from '@ant-design/icons';
 import { Layout, Space, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Outlet, useLocation } from 'react-router-dom';
+import { Link, Outlet, useLocation } from 'react-router-dom';
 import { PlatformsProvider, usePlatforms } from '../app/platforms.js';
 import { useSignedIn } from '../app/session.js';
 import { NotificationBell } from '../features/notifications/NotificationBell.js';
@@ -34,6 +34,9 @@ export function AppShell() {
           <Header className="cl-header">
             <PlatformContext />
             <Space size="middle">
+              <Link to="/public" data-testid="portal-link">
+                <GlobalOutlined /> {t('Public portal')}
+              </Link>
               <NotificationBell />
               <LanguageSwitch />
               <UserMenu />

@@ -3,6 +3,8 @@
  * their inventors; the technology-transfer report counts disclosures and filings. The module's own use
  * cases are ip.disclosures.ts and ip.filings.ts.
  */
+
+export { docket } from './ip.docket.js';
 export {
   disclosureIdsBehind,
   type IpRecordKind,

@@ -274,6 +274,8 @@ const CASES: RouteCase[] = [
     cell: () => ({ url: '/api/audit/verify' }),
   },
   { route: 'GET /api/home/summary', expect: signedIn, cell: () => ({ url: '/api/home/summary' }) },
+  // Everyone signed in has a workbench; what it counts is their own (workbench.test.ts).
+  { route: 'GET /api/workbench', expect: signedIn, cell: () => ({ url: '/api/workbench' }) },
   { route: 'GET /api/platforms', expect: { others: '2xx' }, cell: () => ({ url: '/api/platforms' }) },
   ...platformDomainCases({
     ctx: () => t.systemCtx(),

@@ -1,11 +1,12 @@
 import { Alert, App, Button, Card, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
+import { Link, useSearchParams } from 'react-router-dom';
+import { APPLICATION_STATES, type ApplicationState } from '../../../common/applications.js';
 import { type ApplicationSummary, applicationsApi, type InvitationView } from '../../api/applications.js';
 import { useLocale } from '../../app/locale.js';
 import { useApi } from '../../app/useApi.js';
-import { pick } from '../../components/labels.js';
+import { APPLICATION_STATES_SHOWN, pick } from '../../components/labels.js';
 import { money } from '../../components/money.js';
 import { zonedTime } from '../../components/time.js';
 import { errorText } from '../../i18n/errors.js';
@@ -16,10 +17,37 @@ import { ApplicationStateTag } from './ApplicationDetails.js';
 export default function MyApplicationsPage() {
   const { t } = useTranslation();
   const { locale } = useLocale();
-  const list = useApi(() => applicationsApi.list({ sort: 'updatedAt', order: 'desc', limit: 200 }), []);
+  // The workbench's links narrow the list to one state, or to the invitations alone.
+  const [params, setParams] = useSearchParams();
+  const asked = params.get('state');
+  const state = APPLICATION_STATES.includes(asked as ApplicationState)
+    ? (asked as ApplicationState)
+    : undefined;
+  const invitationsOnly = params.get('show') === 'invitations';
+  const list = useApi(
+    () => applicationsApi.list({ state, sort: 'updatedAt', order: 'desc', limit: 200 }),
+    [state],
+  );
+  if (invitationsOnly)
+    return (
+      <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="my-applications">
+        <Invitations onAnswered={list.reload} alwaysShown />
+        <Link to="/applications">{t('All my applications')}</Link>
+      </Space>
+    );
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="my-applications">
       <Invitations onAnswered={list.reload} />
+      {state ? (
+        <Tag
+          closable
+          onClose={() => setParams({})}
+          data-testid="applications-filter"
+          data-count={list.data?.total ?? ''}
+        >
+          {t(APPLICATION_STATES_SHOWN[state])}: {list.data?.total ?? '…'}
+        </Tag>
+      ) : null}
       <Typography.Text type="secondary">
         {t('To apply, open a call that is open for applications and choose Apply.')}{' '}
         <Link to="/calls">{t('Calls')}</Link>
@@ -35,7 +63,7 @@ export default function MyApplicationsPage() {
         scroll={{ x: true }}
         columns={[
           {
-            title: t('Title'),
+            title: t('work.title'),
             render: (_, a) => (
               <Link to={`/applications/${a.id}`}>
                 {pick(a.titleZh, a.titleEn, locale) || t('Untitled application')}
@@ -66,14 +94,14 @@ const major = (minor: number, locale: string) =>
   (minor / 100).toLocaleString(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
 /** Invitations to confirm one's organisation's part in someone else's consortium. */
-function Invitations({ onAnswered }: { onAnswered(): void }) {
+function Invitations({ onAnswered, alwaysShown = false }: { onAnswered(): void; alwaysShown?: boolean }) {
   const { t } = useTranslation();
   const { locale } = useLocale();
   const { message } = App.useApp();
   const invitations = useApi(() => applicationsApi.myInvitations(), []);
   const [busy, setBusy] = useState<string | null>(null);
   const pending = (invitations.data?.items ?? []).filter((i) => i.state === 'pending');
-  if (pending.length === 0) return null;
+  if (pending.length === 0 && !alwaysShown) return null;
   const answer = async (inv: InvitationView, accept: boolean) => {
     setBusy(inv.id);
     try {
@@ -88,7 +116,12 @@ function Invitations({ onAnswered }: { onAnswered(): void }) {
     }
   };
   return (
-    <Card size="small" title={t('Invitations to confirm')} data-testid="invitations">
+    <Card
+      size="small"
+      title={t('Invitations to confirm')}
+      data-testid="invitations"
+      data-count={invitations.data ? pending.length : ''}
+    >
       <Table<InvitationView>
         size="small"
         rowKey="id"

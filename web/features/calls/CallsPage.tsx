@@ -104,7 +104,7 @@ export default function CallsPage() {
         columns={[
           { title: t('Code'), dataIndex: 'code', width: 140 },
           {
-            title: t('Title'),
+            title: t('work.title'),
             render: (_, c) => <Link to={`/calls/${c.id}`}>{pick(c.titleZh, c.titleEn, locale)}</Link>,
           },
           { title: t('State'), render: (_, c) => <CallStateTag state={c.effectiveState} /> },

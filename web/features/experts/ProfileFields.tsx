@@ -120,7 +120,7 @@ export function ProfileFields({ curated, current }: { curated: boolean; current:
                   <Col span={14}>
                     <Form.Item
                       name={[o.name, 'title']}
-                      label={t('Title')}
+                      label={t('person.title')}
                       rules={[{ required: true, whitespace: true }, { max: 500 }]}
                     >
                       <Input />

@@ -19,6 +19,7 @@ import { useApi } from '../../app/useApi.js';
 import { errorText } from '../../i18n/errors.js';
 import { tk } from '../../i18n/index.js';
 import { MODEL_LABELS, platformName, roleLabel } from '../../i18n/labels.js';
+import { Workbench } from './Workbench.js';
 
 const CARDS: ReadonlyArray<{ key: keyof HomeSummary; label: string; icon: ComponentType; color: string }> = [
   { key: 'platforms', label: tk('Platforms'), icon: BankOutlined, color: '#1d4ed8' },
@@ -39,9 +40,13 @@ export default function HomePage() {
       <Typography.Paragraph type="secondary" style={{ marginTop: 0 }}>
         {t('Welcome, {{name}}', { name: user.displayName })}
       </Typography.Paragraph>
+      <Workbench />
       {summary.error ? (
         <Alert type="error" showIcon title={errorText(t, summary.error)} style={{ marginBottom: 16 }} />
       ) : null}
+      <Typography.Title level={2} style={{ fontSize: 16 }}>
+        {t('Overview')}
+      </Typography.Title>
       <Row gutter={[16, 16]} data-testid="home-counts">
         {CARDS.map(({ key, label, icon: Icon, color }) => {
           const value = summary.data?.[key];

@@ -14,7 +14,7 @@ export interface FileColumn {
 const PERSON: FileColumn[] = [
   { key: 'name_zh', label: tk('Full name') },
   { key: 'name_en', label: tk('English name') },
-  { key: 'title', label: tk('Title') },
+  { key: 'title', label: tk('person.title') },
   { key: 'email', label: tk('Email') },
   { key: 'phone', label: tk('Phone') },
   { key: 'organisation', label: tk('Organisation') },

@@ -140,7 +140,7 @@ export default function PeoplePage() {
               </Space>
             ),
           },
-          { title: t('Title'), dataIndex: 'title', render: (v: string | null) => v ?? '—' },
+          { title: t('person.title'), dataIndex: 'title', render: (v: string | null) => v ?? '—' },
           {
             title: t('Organisation'),
             render: (_, p) =>

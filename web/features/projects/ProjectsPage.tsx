@@ -92,7 +92,7 @@ export default function ProjectsPage() {
         scroll={{ x: true }}
         columns={[
           { title: t('Code'), dataIndex: 'code' },
-          { title: t('Title'), render: (_, p) => pick(p.titleZh, p.titleEn, locale) },
+          { title: t('work.title'), render: (_, p) => pick(p.titleZh, p.titleEn, locale) },
           {
             title: t('Kind'),
             render: (_, p) => (

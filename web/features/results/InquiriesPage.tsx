@@ -1,6 +1,8 @@
 import { Card, Col, Input, Row, Select, Space, Statistic, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router-dom';
+import { INQUIRY_STATES, type InquiryState } from '../../../common/results.js';
 import { type InquiryList, resultsApi } from '../../api/results.js';
 import { useLocale } from '../../app/locale.js';
 import { usePlatforms } from '../../app/platforms.js';
@@ -27,10 +29,21 @@ export default function InquiriesPage() {
   const { user } = useSignedIn();
   const platforms = usePlatforms();
   const mine = user.isSystemAdmin ? platforms.list.map((p) => p.id) : inquiryPlatforms(user);
-  const [picked, setPicked] = useState<string>();
-  const platformId = picked ?? mine[0];
+  // Platform and state are in the URL, so the workbench's link opens the list it counted.
+  const [params, setParams] = useSearchParams();
+  const inUrl = params.get('platform');
+  const platformId = inUrl && mine.includes(inUrl) ? inUrl : mine[0];
+  const askedState = params.get('state');
+  const state = INQUIRY_STATES.includes(askedState as InquiryState)
+    ? (askedState as InquiryState)
+    : undefined;
+  const setFilter = (key: 'platform' | 'state', v: string | undefined) => {
+    const next = new URLSearchParams(params);
+    if (v) next.set(key, v);
+    else next.delete(key);
+    setParams(next);
+  };
   const [period, setPeriod] = useState<{ from?: string; to?: string }>({});
-  const [state, setState] = useState<string>();
   const [page, setPage] = useState(1);
   const [open, setOpen] = useState<string | null>(null);
   const funnel = useApi(
@@ -64,7 +77,7 @@ export default function InquiriesPage() {
           value={platformId}
           options={mine.map((id) => ({ value: id, label: platforms.nameOf(id) }))}
           onChange={(v) => {
-            setPicked(v);
+            setFilter('platform', v);
             setPage(1);
           }}
         />
@@ -99,11 +112,14 @@ export default function InquiriesPage() {
             allowClear
             style={{ width: 180 }}
             placeholder={t('State')}
+            aria-label={t('State')}
+            value={state}
             options={inquiryStateOptions(t)}
             onChange={(v) => {
-              setState(v);
+              setFilter('state', v);
               setPage(1);
             }}
+            data-testid="inquiries-state"
           />
         </Space>
         {list.error ? <LoadFailed error={list.error} /> : null}
@@ -113,6 +129,8 @@ export default function InquiriesPage() {
           dataSource={list.data?.items ?? []}
           onRow={(r) => ({ onClick: () => setOpen(r.id), style: { cursor: 'pointer' } })}
           pagination={{ current: page, pageSize: 20, total: list.data?.total ?? 0, onChange: setPage }}
+          data-testid="inquiries-table"
+          data-count={list.data?.total ?? ''}
           columns={[
             { title: t('Received'), render: (_, r) => formatTime(r.receivedAt, locale) },
             { title: t('Result'), render: (_, r) => pick(r.result.titleZh, r.result.titleEn, locale) },

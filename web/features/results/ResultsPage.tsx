@@ -123,7 +123,7 @@ export default function ResultsPage() {
           }}
           columns={[
             {
-              title: t('Title'),
+              title: t('work.title'),
               render: (_, r) => (
                 <Space wrap>
                   <Button type="link" style={{ padding: 0 }} onClick={() => open(r.id)}>

@@ -15,7 +15,7 @@ export const CATEGORY_LABELS: Record<ExpertCategory, string> = {
 export const SEAT_LABELS: Record<SeatState, string> = {
   invited: tk('Invited'),
   accepted: tk('Accepted'),
-  declined: tk('Declined'),
+  declined: tk('answer.declined'),
   expired: tk('No answer'),
 };
 export const SEAT_COLORS: Record<SeatState, string> = {

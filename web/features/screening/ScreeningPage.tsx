@@ -135,7 +135,7 @@ export default function ScreeningPage() {
         columns={[
           { title: t('Receipt number'), render: (_, a) => a.receiptNo ?? '—' },
           {
-            title: t('Title'),
+            title: t('work.title'),
             key: 'title',
             sorter: true,
             render: (_, a) => (

@@ -21,7 +21,7 @@ export function NewPersonFields({ prefix }: { prefix: string }) {
         </Form.Item>
       </Col>
       <Col span={12}>
-        <Form.Item name={[prefix, 'title']} label={t('Title')}>
+        <Form.Item name={[prefix, 'title']} label={t('person.title')}>
           <Input maxLength={200} />
         </Form.Item>
       </Col>

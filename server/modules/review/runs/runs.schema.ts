@@ -149,6 +149,8 @@ export const myReviewView = z.object({
   respondBy: z.string(),
   respondedAt: z.string().nullable(),
   scoringClosesAt: z.string().nullable(),
+  /** The expert's scorecard for the seat is submitted: nothing left to do on it. */
+  scorecardSubmitted: z.boolean(),
 });
 export const myReviewList = z.object({ items: z.array(myReviewView) });
 export type MyReviewView = z.infer<typeof myReviewView>;

@@ -6,6 +6,7 @@ import { type Ctx, isoNow, platformIdsWithRole } from '../../../http/context.js'
 import { AppError, notFound } from '../../../http/errors.js';
 import { notify, roleHoldersOrAdmins } from '../../notifications/notifications.service.js';
 import { expertIdOfUser } from '../experts/experts.service.js';
+import { submittedSeats } from '../scoring/scoring.lookup.js';
 import { officerCall } from './runs.access.js';
 import {
   answerSeatRow,
@@ -98,6 +99,10 @@ export async function listMyReviews(ctx: Ctx): Promise<{ items: MyReviewView[] }
     rows.map((r) => r.application_id),
   );
   const now = isoNow(ctx.clock);
+  const submitted = await submittedSeats(
+    ctx.db,
+    rows.filter((r) => r.state === 'accepted').map((r) => r.id),
+  );
   return {
     items: rows.map((r) => ({
       id: r.id,
@@ -115,6 +120,7 @@ export async function listMyReviews(ctx: Ctx): Promise<{ items: MyReviewView[] }
       respondBy: r.respond_by,
       respondedAt: r.responded_at,
       scoringClosesAt: r.scoring_closes_at ?? null,
+      scorecardSubmitted: submitted.has(r.id),
     })),
   };
 }

@@ -123,6 +123,7 @@ export async function buildSeat(
     runId: string;
     label: string;
     state?: string;
+    respondBy?: string;
   },
 ) {
   const id = newId();
@@ -138,7 +139,7 @@ export async function buildSeat(
       state: s.state ?? 'accepted',
       label: s.label,
       invited_at: at,
-      respond_by: at,
+      respond_by: s.respondBy ?? at,
       responded_at: s.state === 'invited' ? null : at,
       decline_reason: null,
     })

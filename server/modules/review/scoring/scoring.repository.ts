@@ -211,3 +211,18 @@ export async function submittedCardsOfCall(db: Kysely<DB>, callId: string): Prom
     .execute();
   return rows.map(toScorecard);
 }
+
+/** Of these seats, the ones whose scorecard is submitted (the expert's to-dos leave them out). */
+export async function submittedSeatIds(
+  db: Kysely<DB>,
+  assignmentIds: readonly string[],
+): Promise<Set<string>> {
+  if (assignmentIds.length === 0) return new Set();
+  const rows = await db
+    .selectFrom('review_scorecards')
+    .select('assignment_id')
+    .where('assignment_id', 'in', [...assignmentIds])
+    .where('submitted_at', 'is not', null)
+    .execute();
+  return new Set(rows.map((r) => r.assignment_id));
+}

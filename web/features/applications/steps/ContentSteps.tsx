@@ -126,7 +126,7 @@ export function WorkPlanStep() {
               data-testid="work-package"
             >
               <Space wrap align="start">
-                <Form.Item name={[f.name, 'title']} label={t('Title')}>
+                <Form.Item name={[f.name, 'title']} label={t('work.title')}>
                   <Input style={{ width: 360 }} maxLength={300} />
                 </Form.Item>
                 <Form.Item name={[f.name, 'startMonth']} label={t('From month')}>

@@ -15,7 +15,7 @@ export const CONFIRMATION_LABELS: Record<ApplicationMember['confirmation'], [str
   not_invited: [tk('Not invited yet'), 'default'],
   pending: [tk('Waiting for confirmation'), 'gold'],
   confirmed: [tk('Confirmed'), 'green'],
-  declined: [tk('Declined'), 'red'],
+  declined: [tk('answer.declined'), 'red'],
   revoked: [tk('Invitation revoked'), 'default'],
   outdated: [tk('Terms changed since confirmed: invite again'), 'orange'],
 };

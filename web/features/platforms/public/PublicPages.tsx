@@ -13,6 +13,7 @@ import { Logo } from '../../../shell/Brand.js';
 import { LanguageSwitch } from '../../../shell/LanguageSwitch.js';
 import { PublicCallPage, PublicCallsLink, PublicCallsPage } from '../../calls/PublicCalls.js';
 import PortalDetailPage from '../../portal/PortalDetailPage.js';
+import PortalHome from '../../portal/PortalHome.js';
 import PortalSearchPage from '../../portal/PortalSearchPage.js';
 import { ComparisonView } from '../comparison/ComparisonView.js';
 import { OrgChartView } from '../orgchart/OrgChartView.js';
@@ -25,6 +26,7 @@ export default function PublicPages() {
   return (
     <Routes>
       <Route element={<PublicLayout />}>
+        <Route index element={<PortalHome />} />
         <Route path="comparison" element={<PublicComparison />} />
         <Route path="org-chart" element={<DefaultChart />} />
         <Route path="org-chart/:id" element={<PublicOrgChart />} />
@@ -57,10 +59,7 @@ function PublicLayout() {
         }}
       >
         <Space size="large">
-          <Link
-            to="/public/comparison"
-            style={{ display: 'flex', alignItems: 'center', gap: 10, color: '#fff' }}
-          >
+          <Link to="/public" style={{ display: 'flex', alignItems: 'center', gap: 10, color: '#fff' }}>
             <Logo size={28} />
             <span style={{ fontWeight: 600, letterSpacing: 0.5 }}>
               {t('Generic Technology Service Platform')} · Commonlab

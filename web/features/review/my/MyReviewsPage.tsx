@@ -1,7 +1,7 @@
 import { Alert, App, Button, Card, Empty, Input, Modal, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
+import { Link, useSearchParams } from 'react-router-dom';
 import { type MyReview, reviewRunsApi } from '../../../api/review-runs.js';
 import { useLocale } from '../../../app/locale.js';
 import { useApi } from '../../../app/useApi.js';
@@ -16,14 +16,28 @@ export default function MyReviewsPage() {
   const { locale } = useLocale();
   const { message } = App.useApp();
   const list = useApi(() => reviewRunsApi.myReviews(), []);
+  // The workbench's links narrow the list: invitations to answer, or accepted seats still to score.
+  const [params, setParams] = useSearchParams();
+  const only = params.get('state');
   const [declining, setDeclining] = useState<MyReview>();
   const [reason, setReason] = useState('');
   const answer = (p: Promise<unknown>) =>
     p.then(list.reload).catch((err: unknown) => message.error(errorText(t, err)));
   if (list.error) return <Alert type="error" showIcon title={errorText(t, list.error)} />;
-  const items = list.data?.items ?? [];
+  const all = list.data?.items ?? [];
+  const items =
+    only === 'invited'
+      ? all.filter((r) => r.state === 'invited')
+      : only === 'to_score'
+        ? all.filter((r) => r.state === 'accepted' && !r.scorecardSubmitted)
+        : all;
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="my-reviews">
+      {only === 'invited' || only === 'to_score' ? (
+        <Tag closable onClose={() => setParams({})} data-testid="my-reviews-filter" data-count={items.length}>
+          {only === 'invited' ? t('Review invitations to answer') : t('Scorecards to submit')}: {items.length}
+        </Tag>
+      ) : null}
       {!list.loading && !items.length ? <Empty description={t('No review invitations yet')} /> : null}
       {items.map((r) => (
         <Card

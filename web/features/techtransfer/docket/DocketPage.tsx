@@ -1,7 +1,7 @@
 import { Alert, Card, Empty, Input, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router-dom';
+import { useNavigate, useSearchParams } from 'react-router-dom';
 import { type DocketEntry, ttApi } from '../../../api/techtransfer.js';
 import { useApi } from '../../../app/useApi.js';
 import { errorText } from '../../../i18n/errors.js';
@@ -27,8 +27,10 @@ export default function DocketPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const tt = useTtPlatform('keep');
-  const [from, setFrom] = useState('');
-  const [to, setTo] = useState('');
+  // A period in the URL (the workbench's link) opens the docket on it.
+  const [params] = useSearchParams();
+  const [from, setFrom] = useState(params.get('from') ?? '');
+  const [to, setTo] = useState(params.get('to') ?? '');
   const docket = useApi(
     () =>
       tt.platformId
@@ -90,6 +92,7 @@ export default function DocketPage() {
           loading={docket.loading}
           dataSource={items}
           data-testid="docket-table"
+          data-count={docket.data ? items.length : ''}
           pagination={{ pageSize: 50, showSizeChanger: false }}
           onRow={(e) => ({
             onClick: () => navigate(`/techtransfer/ip?platform=${platformId}&disclosure=${e.disclosureId}`),

@@ -1,0 +1,132 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { poll, type Stack, signInAs, startStack } from './support.js';
+
+/**
+ * The workbench (issue 12 item 1), in Chinese for each role group: every to-do card links to its list
+ * filtered to what the card counts, and the list shows that count; the charts turn into tables.
+ */
+let stack: Stack;
+beforeAll(async () => {
+  stack = await startStack();
+});
+afterAll(async () => {
+  await stack?.close();
+});
+
+interface Shown {
+  kind: string;
+  count: number;
+  href: string;
+}
+
+async function todosOn(page: Page): Promise<Shown[]> {
+  await page.getByTestId('todos').waitFor();
+  await poll(() => page.getByTestId('todos').locator('.ant-skeleton').count()).toBe(0);
+  return page
+    .getByTestId('todos')
+    .locator('a[data-testid^="todo-"]')
+    .evaluateAll((els) =>
+      els.map((e) => ({
+        kind: e.getAttribute('data-testid')!.slice('todo-'.length),
+        count: Number(e.getAttribute('data-count')),
+        href: e.getAttribute('href')!,
+      })),
+    );
+}
+
+/** What the list the link opened says it holds, read from the element that shows its count. */
+async function listCount(page: Page, kind: string): Promise<number> {
+  const attr = async (testId: string) => {
+    const el = page.getByTestId(testId);
+    await el.waitFor();
+    await poll(async () => (await el.getAttribute('data-count')) !== '').toBe(true);
+    return Number(await el.getAttribute('data-count'));
+  };
+  if (kind.startsWith('screening.')) {
+    const state = kind === 'screening.submitted' ? 'submitted' : 'screening';
+    const tag = page.getByTestId(`count-${state}`);
+    await tag.waitFor();
+    await poll(async () => (await page.locator('.ant-table-row').count()) >= 0).toBe(true);
+    await poll(() => page.locator('.ant-spin-spinning').count()).toBe(0);
+    return Number((await tag.textContent())?.replace(/[^\d]/g, ''));
+  }
+  if (kind === 'applications.invitations') return attr('invitations');
+  if (kind.startsWith('applications.')) return attr('applications-filter');
+  if (kind.startsWith('reviews.')) return attr('my-reviews-filter');
+  if (kind === 'inquiries.received') return attr('inquiries-table');
+  if (kind === 'docket.due') return attr('docket-table');
+  throw new Error(`no list count for ${kind}`);
+}
+
+async function followEach(page: Page, expected: string[]) {
+  const todos = await todosOn(page);
+  // Per-platform to-dos come once per platform of the role (the demo's officer works on two).
+  expect([...new Set(todos.map((x) => x.kind))].sort()).toEqual([...expected].sort());
+  for (const todo of todos) {
+    await page.goto('/');
+    await page.locator(`a[data-testid="todo-${todo.kind}"][href="${todo.href}"]`).click();
+    await page.waitForURL((u) => `${u.pathname}${u.search}` === todo.href);
+    if (todo.kind === 'admin.accounts') continue;
+    await expect
+      .poll(() => listCount(page, todo.kind), { timeout: 15_000, interval: 200, message: todo.href })
+      .toBe(todo.count);
+  }
+  return todos;
+}
+
+describe('workbench per role', () => {
+  it('program officer: the screening queue, linked to the screening list filtered by platform and state', async () => {
+    const { page, problems } = await stack.newPage();
+    await signInAs(page, 'officer');
+    expect(await page.getByTestId('todos').textContent()).toContain('待形式审查的申报');
+    const todos = await followEach(page, ['screening.submitted', 'screening.screening']);
+    expect(todos.every((x) => x.href.includes('platform='))).toBe(true);
+    // Something waits on the demo's ATP program: the officer sees it without choosing the platform first.
+    expect(todos.some((x) => x.kind === 'screening.submitted' && x.count > 0)).toBe(true);
+    await page.goto('/');
+    const chart = page.getByTestId('chart-applications.by_state');
+    await chart.getByText('表格').click();
+    expect(await chart.locator('table').textContent()).toContain('评审中');
+    expect(problems).toEqual([]);
+  }, 180_000);
+
+  it('applicant: drafts, returned applications and invitations, each the list of exactly those', async () => {
+    const { page, problems } = await stack.newPage();
+    await signInAs(page, 'applicant');
+    expect(await page.getByTestId('todos').textContent()).toContain('我的草稿');
+    await followEach(page, ['applications.draft', 'applications.returned', 'applications.invitations']);
+    expect(problems).toEqual([]);
+  });
+
+  it('expert: invitations to answer and scorecards to submit', async () => {
+    const { page, problems } = await stack.newPage();
+    await signInAs(page, 'expert');
+    expect(await page.getByTestId('todos').textContent()).toContain('待答复的评审邀请');
+    await followEach(page, ['reviews.invited', 'reviews.to_score']);
+    expect(problems).toEqual([]);
+  });
+
+  it('tech-transfer officer: the docket of the coming 90 days and inquiries to answer', async () => {
+    const { page, problems } = await stack.newPage();
+    await signInAs(page, 'transfer');
+    expect(await page.getByTestId('todos').textContent()).toContain('待处理的咨询');
+    await followEach(page, ['docket.due', 'inquiries.received']);
+    expect(problems).toEqual([]);
+  });
+
+  it('system admin: the accounts, linked to user management', async () => {
+    const { page, problems } = await stack.newPage();
+    await signInAs(page, 'admin');
+    await followEach(page, ['admin.accounts']);
+    await poll(() => page.getByTestId('page-title').textContent()).toBe('用户管理');
+    expect(problems).toEqual([]);
+  });
+
+  it('a role with no to-dos of its own is told so', async () => {
+    const { page } = await stack.newPage();
+    await signInAs(page, 'researcher');
+    await page.getByTestId('todos').waitFor();
+    await poll(() => page.getByTestId('todos').textContent()).toContain('暂无待办事项');
+  });
+});

@@ -1,0 +1,10 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../../../db/schema.js';
+import { submittedSeatIds } from './scoring.repository.js';
+
+/**
+ * Reads of the scoring tables for other review steps. A file of its own (not scorecards.service.ts,
+ * which imports runs/seats.service.ts) so the runs module reads it without an import cycle.
+ */
+export const submittedSeats = (db: Kysely<DB>, assignmentIds: readonly string[]): Promise<Set<string>> =>
+  submittedSeatIds(db, assignmentIds);
