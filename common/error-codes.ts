@@ -6,6 +6,7 @@ import { ASSIGNMENT_ERRORS } from './error-codes.assignment.js';
 import { CONFLICTS_ERRORS } from './error-codes.conflicts.js';
 import { DECISIONS_ERRORS } from './error-codes.decisions.js';
 import { EXPERTS_ERRORS } from './error-codes.experts.js';
+import { INSTRUMENTS_ERRORS } from './error-codes.instruments.js';
 import { LAB_EVALUATIONS_ERRORS } from './error-codes.lab-evaluations.js';
 import { MFA_ERRORS } from './error-codes.mfa.js';
 import { OPEN_DATA_ERRORS } from './error-codes.open-data.js';
@@ -25,6 +26,7 @@ export const ERROR_MESSAGES = {
   ...PROJECTS_ERRORS,
   ...LAB_EVALUATIONS_ERRORS,
   ...SERVICES_ERRORS,
+  ...INSTRUMENTS_ERRORS,
   ...OPEN_DATA_ERRORS,
   'request.validation_failed': 'Some fields are invalid',
   'request.malformed_json': 'The request body is not valid JSON',

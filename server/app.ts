@@ -29,6 +29,7 @@ import { fieldsRoutes } from './modules/fields/fields.routes.js';
 import { homeRoutes } from './modules/home/home.routes.js';
 import { importsRoutes } from './modules/imports/imports.routes.js';
 import { inquiriesRoutes } from './modules/inquiries/inquiries.routes.js';
+import { instrumentsRoutes } from './modules/instruments/instruments.routes.js';
 import { ipRoutes } from './modules/ip/ip.routes.js';
 import { labEvaluationsRoutes } from './modules/lab-evaluations/lab-evaluations.routes.js';
 import { notificationsOutbox } from './modules/notifications/notifications.outbox.js';
@@ -171,6 +172,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(ttreportsRoutes);
   await app.register(reportExportRoutes);
   await app.register(servicesRoutes);
+  await app.register(instrumentsRoutes);
   // Expert review (issue 5): the expert database, conflicts, assignment runs, scoring, decisions.
   for (const routes of [
     expertsRoutes,

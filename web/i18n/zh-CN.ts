@@ -10,6 +10,7 @@ import { zhCNCallsErrors } from './zh-CN.calls-errors.js';
 import { zhCNConflicts } from './zh-CN.conflicts.js';
 import { zhCNDecisions } from './zh-CN.decisions.js';
 import { zhCNExperts } from './zh-CN.experts.js';
+import { zhCNInstruments } from './zh-CN.instruments.js';
 import { zhCNIpErrors } from './zh-CN.ip-errors.js';
 import { zhCNLabEvaluations } from './zh-CN.lab-evaluations.js';
 import { zhCNMfa } from './zh-CN.mfa.js';
@@ -43,6 +44,7 @@ export const zhCN: Record<string, string> = {
   ...zhCNProjects,
   ...zhCNLabEvaluations,
   ...zhCNServices,
+  ...zhCNInstruments,
   ...zhCNMfa,
   ...zhCNWorkbench,
   ...zhCNPassword,
