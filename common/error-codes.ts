@@ -14,6 +14,7 @@ import { PEOPLE_LINK_ERRORS } from './error-codes.people.js';
 import { PROJECTS_ERRORS } from './error-codes.projects.js';
 import { SCORING_ERRORS } from './error-codes.scoring.js';
 import { SERVICES_ERRORS } from './error-codes.services.js';
+import { VOUCHERS_ERRORS } from './error-codes.vouchers.js';
 
 export const ERROR_MESSAGES = {
   ...EXPERTS_ERRORS,
@@ -27,6 +28,7 @@ export const ERROR_MESSAGES = {
   ...LAB_EVALUATIONS_ERRORS,
   ...SERVICES_ERRORS,
   ...INSTRUMENTS_ERRORS,
+  ...VOUCHERS_ERRORS,
   ...OPEN_DATA_ERRORS,
   'request.validation_failed': 'Some fields are invalid',
   'request.malformed_json': 'The request body is not valid JSON',

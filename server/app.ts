@@ -51,6 +51,7 @@ import { reportExportRoutes } from './modules/ttreports/report-export.routes.js'
 import { ttreportsRoutes } from './modules/ttreports/ttreports.routes.js';
 import { unitsRoutes } from './modules/units/units.routes.js';
 import { usersRoutes } from './modules/users/users.routes.js';
+import { vouchersRoutes } from './modules/vouchers/vouchers.routes.js';
 
 export interface AppDeps {
   config: Config;
@@ -173,6 +174,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(reportExportRoutes);
   await app.register(servicesRoutes);
   await app.register(instrumentsRoutes);
+  await app.register(vouchersRoutes);
   // Expert review (issue 5): the expert database, conflicts, assignment runs, scoring, decisions.
   for (const routes of [
     expertsRoutes,

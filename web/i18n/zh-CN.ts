@@ -24,6 +24,7 @@ import { zhCNResults } from './zh-CN.results.js';
 import { zhCNScoring } from './zh-CN.scoring.js';
 import { zhCNServices } from './zh-CN.services.js';
 import { zhCNTechTransfer } from './zh-CN.techtransfer.js';
+import { zhCNVouchers } from './zh-CN.vouchers.js';
 import { zhCNWorkbench } from './zh-CN.workbench.js';
 
 export const zhCN: Record<string, string> = {
@@ -45,6 +46,7 @@ export const zhCN: Record<string, string> = {
   ...zhCNLabEvaluations,
   ...zhCNServices,
   ...zhCNInstruments,
+  ...zhCNVouchers,
   ...zhCNMfa,
   ...zhCNWorkbench,
   ...zhCNPassword,
