@@ -22,7 +22,6 @@ import {
   settlementList,
   settlementOfMonth,
   settleRedemptions,
-  voucherList,
 } from './vouchers.repository.js';
 import type { RedeemInput } from './vouchers.schema.js';
 import { refused, visibleVoucher } from './vouchers.service.js';
