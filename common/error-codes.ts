@@ -6,6 +6,7 @@ import { ASSIGNMENT_ERRORS } from './error-codes.assignment.js';
 import { CONFLICTS_ERRORS } from './error-codes.conflicts.js';
 import { DECISIONS_ERRORS } from './error-codes.decisions.js';
 import { EXPERTS_ERRORS } from './error-codes.experts.js';
+import { INSTRUMENTS_ERRORS } from './error-codes.instruments.js';
 import { LAB_EVALUATIONS_ERRORS } from './error-codes.lab-evaluations.js';
 import { MFA_ERRORS } from './error-codes.mfa.js';
 import { OPEN_DATA_ERRORS } from './error-codes.open-data.js';
@@ -13,6 +14,7 @@ import { PEOPLE_LINK_ERRORS } from './error-codes.people.js';
 import { PROJECTS_ERRORS } from './error-codes.projects.js';
 import { SCORING_ERRORS } from './error-codes.scoring.js';
 import { SERVICES_ERRORS } from './error-codes.services.js';
+import { VOUCHERS_ERRORS } from './error-codes.vouchers.js';
 
 export const ERROR_MESSAGES = {
   ...EXPERTS_ERRORS,
@@ -25,6 +27,8 @@ export const ERROR_MESSAGES = {
   ...PROJECTS_ERRORS,
   ...LAB_EVALUATIONS_ERRORS,
   ...SERVICES_ERRORS,
+  ...INSTRUMENTS_ERRORS,
+  ...VOUCHERS_ERRORS,
   ...OPEN_DATA_ERRORS,
   'request.validation_failed': 'Some fields are invalid',
   'request.malformed_json': 'The request body is not valid JSON',

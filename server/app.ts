@@ -29,6 +29,7 @@ import { fieldsRoutes } from './modules/fields/fields.routes.js';
 import { homeRoutes } from './modules/home/home.routes.js';
 import { importsRoutes } from './modules/imports/imports.routes.js';
 import { inquiriesRoutes } from './modules/inquiries/inquiries.routes.js';
+import { instrumentsRoutes } from './modules/instruments/instruments.routes.js';
 import { ipRoutes } from './modules/ip/ip.routes.js';
 import { labEvaluationsRoutes } from './modules/lab-evaluations/lab-evaluations.routes.js';
 import { notificationsOutbox } from './modules/notifications/notifications.outbox.js';
@@ -51,6 +52,7 @@ import { ttreportsRoutes } from './modules/ttreports/ttreports.routes.js';
 import { unitsRoutes } from './modules/units/units.routes.js';
 import { usersRoutes } from './modules/users/users.routes.js';
 import { workbenchRoutes } from './modules/workbench/workbench.routes.js';
+import { vouchersRoutes } from './modules/vouchers/vouchers.routes.js';
 
 export interface AppDeps {
   config: Config;
@@ -157,6 +159,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(ttreportsRoutes);
   await app.register(reportExportRoutes);
   await app.register(servicesRoutes);
+  await app.register(instrumentsRoutes);
+  await app.register(vouchersRoutes);
   // Expert review (issue 5): the expert database, conflicts, assignment runs, scoring, decisions.
   for (const routes of [
     expertsRoutes,

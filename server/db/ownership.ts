@@ -84,6 +84,11 @@ export const TABLE_OWNERS: { readonly [T in keyof DB]: string } = {
   instruments: 'instruments',
   instrument_bookings: 'instruments',
   instrument_slots: 'instruments',
+  voucher_schemes: 'vouchers',
+  vouchers: 'vouchers',
+  voucher_ledger: 'vouchers',
+  voucher_redemptions: 'vouchers',
+  voucher_settlements: 'vouchers',
   // results and technology transfer (§7)
   results: 'results',
   result_fields: 'results',

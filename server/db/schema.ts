@@ -72,6 +72,7 @@ import type {
   ResultsTable,
   ResultTermsTable,
 } from './schema/transfer.js';
+import { VOUCHERS_TABLES, type VouchersTables } from './schema/vouchers.js';
 
 export type * from './schema/accounts.js';
 export type * from './schema/assignment.js';
@@ -87,6 +88,7 @@ export type * from './schema/projects.js';
 export type * from './schema/scoring.js';
 export type * from './schema/services.js';
 export type * from './schema/transfer.js';
+export type * from './schema/vouchers.js';
 
 export interface DB
   extends ExpertsTables,
@@ -99,6 +101,7 @@ export interface DB
     ProjectsTables,
     LabEvaluationTables,
     ServicesTables,
+    VouchersTables,
     OpenDataTables {
   platforms: PlatformsTable;
   users: UsersTable;
@@ -211,6 +214,7 @@ export const TABLES_IN_DEPENDENCY_ORDER = [
   ...PROJECTS_TABLES,
   ...LAB_EVALUATION_TABLES,
   ...SERVICES_TABLES,
+  ...VOUCHERS_TABLES,
   'audit_head',
   'audit_log',
 ] as const satisfies readonly (keyof DB)[];

@@ -10,6 +10,7 @@ import { zhCNCallsErrors } from './zh-CN.calls-errors.js';
 import { zhCNConflicts } from './zh-CN.conflicts.js';
 import { zhCNDecisions } from './zh-CN.decisions.js';
 import { zhCNExperts } from './zh-CN.experts.js';
+import { zhCNInstruments } from './zh-CN.instruments.js';
 import { zhCNIpErrors } from './zh-CN.ip-errors.js';
 import { zhCNLabEvaluations } from './zh-CN.lab-evaluations.js';
 import { zhCNMfa } from './zh-CN.mfa.js';
@@ -25,6 +26,7 @@ import { zhCNScoring } from './zh-CN.scoring.js';
 import { zhCNServices } from './zh-CN.services.js';
 import { zhCNTechTransfer } from './zh-CN.techtransfer.js';
 import { zhCNWords } from './zh-CN.words.js';
+import { zhCNVouchers } from './zh-CN.vouchers.js';
 import { zhCNWorkbench } from './zh-CN.workbench.js';
 
 export const zhCN: Record<string, string> = {
@@ -47,6 +49,8 @@ export const zhCN: Record<string, string> = {
   ...zhCNProjects,
   ...zhCNLabEvaluations,
   ...zhCNServices,
+  ...zhCNInstruments,
+  ...zhCNVouchers,
   ...zhCNMfa,
   ...zhCNWorkbench,
   ...zhCNPassword,

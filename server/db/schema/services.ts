@@ -1,4 +1,4 @@
-import type { Flag, Timestamp } from './columns.js';
+import type { Flag, Timestamp, WithDefault } from './columns.js';
 
 // Services to enterprises (DOMAIN.md §8, issue 14); migration 0020. Money in integer minor units.
 
@@ -95,6 +95,9 @@ export interface InstrumentsTable {
   published: Flag;
   created_at: Timestamp;
   updated_at: Timestamp;
+  /** draft | published | retired (0025; `published` follows it) */
+  state: WithDefault<string>;
+  max_booking_hours: WithDefault<number>;
 }
 
 export interface InstrumentBookingsTable {
@@ -108,6 +111,13 @@ export interface InstrumentBookingsTable {
   ends_at: Timestamp;
   purpose: string;
   created_at: Timestamp;
+  /** requested | approved | rejected | cancelled (0025) */
+  state: WithDefault<string>;
+  organisation_id: string | null;
+  price_minor: number | null;
+  decided_by: string | null;
+  decided_at: Timestamp | null;
+  decision_reason: string | null;
 }
 
 export interface InstrumentSlotsTable {

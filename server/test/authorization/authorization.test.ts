@@ -11,6 +11,7 @@ import { callsCases } from './calls.cases.js';
 import { conflictsCases } from './conflicts.cases.js';
 import { decisionsCases } from './decisions.cases.js';
 import { expertsCases } from './experts.cases.js';
+import { instrumentsCases } from './instruments.cases.js';
 import { ipCases } from './ip.cases.js';
 import { labEvaluationsCases } from './lab-evaluations.cases.js';
 import type { MatrixEnv } from './matrix.js';
@@ -298,6 +299,7 @@ const CASES: RouteCase[] = [
   ...projectsCases(reviewEnv),
   ...labEvaluationsCases(reviewEnv),
   ...servicesCases(reviewEnv),
+  ...instrumentsCases(reviewEnv),
   ...openDataCases(),
   ...[expertsCases, conflictsCases, assignmentCases, scoringCases, decisionsCases].flatMap((cases) =>
     cases(reviewEnv),

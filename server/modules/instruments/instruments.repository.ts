@@ -1,0 +1,284 @@
+import { type Kysely, type Selectable, sql } from 'kysely';
+import type { BookingState, InstrumentState } from '../../../common/instruments.js';
+import type { DialectSeam } from '../../db/dialect.js';
+import { camelRow } from '../../db/rows.js';
+import type { DB, InstrumentBookingsTable, InstrumentsTable } from '../../db/schema.js';
+
+/** An instrument as the service sees it: fields parsed, flags as booleans, enums typed. */
+export interface Instrument {
+  id: string;
+  platformId: string;
+  unitId: string;
+  nameZh: string;
+  nameEn: string;
+  model: string;
+  valueMinor: number;
+  currency: string;
+  location: string;
+  fieldIds: string[];
+  openHour: number;
+  closeHour: number;
+  enterpriseSharePercent: number;
+  hourlyRateMinor: number;
+  maxBookingHours: number;
+  state: InstrumentState;
+  createdAt: string;
+  updatedAt: string;
+}
+
+function toInstrument(row: Selectable<InstrumentsTable>): Instrument {
+  const { fieldIdsJson, published: _p, ...rest } = camelRow(row);
+  return {
+    ...rest,
+    state: rest.state as InstrumentState,
+    valueMinor: Number(rest.valueMinor),
+    hourlyRateMinor: Number(rest.hourlyRateMinor),
+    fieldIds: JSON.parse(fieldIdsJson),
+  };
+}
+
+function instrumentRow(i: Instrument): Selectable<InstrumentsTable> {
+  return {
+    id: i.id,
+    platform_id: i.platformId,
+    unit_id: i.unitId,
+    name_zh: i.nameZh,
+    name_en: i.nameEn,
+    model: i.model,
+    value_minor: i.valueMinor,
+    currency: i.currency,
+    location: i.location,
+    field_ids_json: JSON.stringify(i.fieldIds),
+    open_hour: i.openHour,
+    close_hour: i.closeHour,
+    enterprise_share_percent: i.enterpriseSharePercent,
+    hourly_rate_minor: i.hourlyRateMinor,
+    max_booking_hours: i.maxBookingHours,
+    // The 0020 flag kept in step with the state for whatever reads it.
+    published: i.state === 'published' ? 1 : 0,
+    state: i.state,
+    created_at: i.createdAt,
+    updated_at: i.updatedAt,
+  };
+}
+
+export async function insertInstrument(db: Kysely<DB>, i: Instrument): Promise<void> {
+  await db.insertInto('instruments').values(instrumentRow(i)).execute();
+}
+
+export async function replaceInstrument(db: Kysely<DB>, i: Instrument): Promise<void> {
+  const { id, ...row } = instrumentRow(i);
+  await db.updateTable('instruments').set(row).where('id', '=', id).execute();
+}
+
+export async function findInstrument(db: Kysely<DB>, seam: DialectSeam | null, id: string) {
+  const q = db.selectFrom('instruments').selectAll().where('id', '=', id);
+  const row = await (seam ? seam.forUpdate(q) : q).executeTakeFirst();
+  return row && toInstrument(row);
+}
+
+/**
+ * One page of a platform's instruments. Every query term (the results search's tokenizer, ADR 0009)
+ * must occur in the Chinese or English name, the model or the location, case-insensitively.
+ */
+export async function instrumentPage(
+  db: Kysely<DB>,
+  f: { platformId: string; states: readonly InstrumentState[]; unitId?: string; terms: string[] },
+  page: { page: number; pageSize: number },
+): Promise<{ rows: Instrument[]; total: number }> {
+  let base = db
+    .selectFrom('instruments')
+    .where('platform_id', '=', f.platformId)
+    .where('state', 'in', [...f.states]);
+  if (f.unitId) base = base.where('unit_id', '=', f.unitId);
+  for (const term of f.terms)
+    base = base.where(
+      sql<boolean>`lower(name_zh || ' ' || name_en || ' ' || model || ' ' || location) like ${`%${term.replace(/[%_\\]/g, '')}%`}`,
+    );
+  const total = Number((await base.select((eb) => eb.fn.countAll().as('n')).executeTakeFirst())?.n ?? 0);
+  const rows = await base
+    .selectAll()
+    .orderBy('name_en')
+    .orderBy('id')
+    .limit(page.pageSize)
+    .offset((page.page - 1) * page.pageSize)
+    .execute();
+  return { rows: rows.map(toInstrument), total };
+}
+
+// ── bookings and slots ───────────────────────────────────────────────────────────────────────────
+
+export interface Booking {
+  id: string;
+  instrumentId: string;
+  kind: 'booking' | 'maintenance';
+  bookerId: string | null;
+  organisationId: string | null;
+  forEnterprise: boolean;
+  startsAt: string;
+  endsAt: string;
+  purpose: string;
+  state: BookingState;
+  priceMinor: number | null;
+  decidedBy: string | null;
+  decidedAt: string | null;
+  decisionReason: string | null;
+  createdAt: string;
+}
+
+function toBooking(row: Selectable<InstrumentBookingsTable>): Booking {
+  const v = camelRow(row);
+  return {
+    ...v,
+    kind: v.kind as Booking['kind'],
+    state: v.state as BookingState,
+    forEnterprise: v.forEnterprise === 1,
+    priceMinor: v.priceMinor === null ? null : Number(v.priceMinor),
+  };
+}
+
+function bookingRow(b: Booking): Selectable<InstrumentBookingsTable> {
+  return {
+    id: b.id,
+    instrument_id: b.instrumentId,
+    kind: b.kind,
+    booker_id: b.bookerId,
+    organisation_id: b.organisationId,
+    for_enterprise: b.forEnterprise ? 1 : 0,
+    starts_at: b.startsAt,
+    ends_at: b.endsAt,
+    purpose: b.purpose,
+    state: b.state,
+    price_minor: b.priceMinor,
+    decided_by: b.decidedBy,
+    decided_at: b.decidedAt,
+    decision_reason: b.decisionReason,
+    created_at: b.createdAt,
+  };
+}
+
+/** The booking and one slot row per machine hour; the slots' primary key refuses a double booking. */
+export async function insertBooking(db: Kysely<DB>, b: Booking, slots: readonly string[]): Promise<void> {
+  await db.insertInto('instrument_bookings').values(bookingRow(b)).execute();
+  if (slots.length > 0)
+    await db
+      .insertInto('instrument_slots')
+      .values(slots.map((s) => ({ instrument_id: b.instrumentId, slot_start: s, booking_id: b.id })))
+      .execute();
+}
+
+/** Writes the booking's new state; a booking that no longer holds its hours gives its slots back. */
+export async function replaceBooking(db: Kysely<DB>, b: Booking, holdsSlots: boolean): Promise<void> {
+  const { id, ...row } = bookingRow(b);
+  await db.updateTable('instrument_bookings').set(row).where('id', '=', id).execute();
+  if (!holdsSlots) await db.deleteFrom('instrument_slots').where('booking_id', '=', id).execute();
+}
+
+export async function findBooking(db: Kysely<DB>, seam: DialectSeam | null, id: string) {
+  const q = db.selectFrom('instrument_bookings').selectAll().where('id', '=', id);
+  const row = await (seam ? seam.forUpdate(q) : q).executeTakeFirst();
+  return row && toBooking(row);
+}
+
+/** The held slots among `slots`, with the kind of booking holding each. */
+export async function takenSlots(db: Kysely<DB>, instrumentId: string, slots: readonly string[]) {
+  if (slots.length === 0) return [];
+  const rows = await db
+    .selectFrom('instrument_slots as s')
+    .innerJoin('instrument_bookings as b', 'b.id', 's.booking_id')
+    .select(['s.slot_start', 'b.kind'])
+    .where('s.instrument_id', '=', instrumentId)
+    .where('s.slot_start', 'in', [...slots])
+    .orderBy('s.slot_start')
+    .execute();
+  return rows.map((r) => ({ slotStart: r.slot_start, kind: r.kind as Booking['kind'] }));
+}
+
+/** Machine hours held by non-enterprise bookings in [from, to) — the staff side of the green channel. */
+export async function staffHeldHours(db: Kysely<DB>, instrumentId: string, from: string, to: string) {
+  const row = await db
+    .selectFrom('instrument_slots as s')
+    .innerJoin('instrument_bookings as b', 'b.id', 's.booking_id')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .where('s.instrument_id', '=', instrumentId)
+    .where('b.kind', '=', 'booking')
+    .where('b.for_enterprise', '=', 0)
+    .where('s.slot_start', '>=', from)
+    .where('s.slot_start', '<', to)
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
+/** Bookings of an instrument overlapping [from, to), in any state the caller asks for. */
+export async function bookingsBetween(
+  db: Kysely<DB>,
+  instrumentId: string,
+  from: string,
+  to: string,
+  states: readonly BookingState[],
+): Promise<Booking[]> {
+  const rows = await db
+    .selectFrom('instrument_bookings')
+    .selectAll()
+    .where('instrument_id', '=', instrumentId)
+    .where('starts_at', '<', to)
+    .where('ends_at', '>', from)
+    .where('state', 'in', [...states])
+    .orderBy('starts_at')
+    .execute();
+  return rows.map(toBooking);
+}
+
+/** Bookings (not maintenance) of a platform, filtered by booker/organisation or by units; latest first. */
+export async function bookingList(
+  db: Kysely<DB>,
+  f: {
+    platformId: string;
+    booker?: { userId: string; organisationId: string | null };
+    unitIds?: readonly string[];
+    state?: BookingState;
+  },
+): Promise<Booking[]> {
+  let q = db
+    .selectFrom('instrument_bookings as b')
+    .innerJoin('instruments as i', 'i.id', 'b.instrument_id')
+    .selectAll('b')
+    .where('i.platform_id', '=', f.platformId)
+    .where('b.kind', '=', 'booking');
+  const who = f.booker;
+  if (who)
+    q = q.where((eb) =>
+      who.organisationId
+        ? eb.or([eb('b.booker_id', '=', who.userId), eb('b.organisation_id', '=', who.organisationId)])
+        : eb('b.booker_id', '=', who.userId),
+    );
+  if (f.unitIds) {
+    if (f.unitIds.length === 0) return [];
+    q = q.where('i.unit_id', 'in', [...f.unitIds]);
+  }
+  if (f.state) q = q.where('b.state', '=', f.state);
+  const rows = await q.orderBy('b.starts_at', 'desc').orderBy('b.id').limit(500).execute();
+  return rows.map(toBooking);
+}
+
+/** Names of instruments by id, for lists of bookings. */
+export async function instrumentsByIds(db: Kysely<DB>, ids: readonly string[]) {
+  if (ids.length === 0) return new Map<string, Instrument>();
+  const rows = await db
+    .selectFrom('instruments')
+    .selectAll()
+    .where('id', 'in', [...new Set(ids)])
+    .execute();
+  return new Map(rows.map((r) => [r.id, toInstrument(r)]));
+}
+
+/** Ids of a platform's units' instruments — for the unit queue. */
+export async function unitIdsOfPlatformInstruments(db: Kysely<DB>, platformId: string) {
+  const rows = await db
+    .selectFrom('instruments')
+    .select('unit_id')
+    .distinct()
+    .where('platform_id', '=', platformId)
+    .execute();
+  return rows.map((r) => r.unit_id);
+}

@@ -1,0 +1,26 @@
+/** Simplified Chinese of innovation vouchers (issue 14): error codes and the voucher pages. */
+export const zhCNVouchers: Record<string, string> = {
+  'Voucher scheme not found': '未找到该创新券方案',
+  'The voucher scheme cannot do this in its current state': '创新券方案当前状态下不能进行此操作',
+  'The scheme must end after it starts': '方案截止日期须晚于开始日期',
+  'Voucher not found': '未找到该创新券',
+  'The enterprise does not meet the scheme’s eligibility rules': '企业不符合该方案的申领条件',
+  'This exceeds the yearly cap per enterprise': '超出每家企业年度额度上限',
+  'This exceeds the yearly cap per actual controller': '超出同一实际控制人年度额度上限',
+  'Link your account to your enterprise before applying': '申领前请先将账号关联到所在企业',
+  'The voucher cannot do this in its current state': '创新券当前状态下不能进行此操作',
+  'The voucher is outside the scheme’s validity': '创新券不在方案有效期内',
+  'The voucher’s balance does not cover this': '创新券余额不足',
+  'The provider or the kind of service is not covered by the scheme':
+    '该服务机构或服务类型不在方案支持范围内',
+  'The service request is not in a state that allows this': '服务申请当前状态下不能进行此操作',
+  'A voucher is already applied to this service request': '该服务申请已使用创新券',
+  'Voucher redemption not found': '未找到该创新券兑付',
+  'This redemption has already been made': '该笔兑付已办理',
+  'Give the contract reference': '请填写合同编号',
+  'The delivered report is required to redeem': '兑付须有已交付的报告',
+  'Proof that the enterprise paid its own share is required': '须提供企业已支付自付部分的凭证',
+  'No redeemed vouchers to settle for this month': '本月没有待结算的兑付',
+  'This month has already been settled': '本月已结算',
+  'Settlement not found': '未找到该结算批次',
+};
