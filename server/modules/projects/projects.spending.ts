@@ -12,10 +12,11 @@ import { isLeadSigner } from './projects.agreement.js';
 import { findAgreement } from './projects.agreement.repository.js';
 import { agreementContent } from './projects.agreement.schema.js';
 import { can } from './projects.policy.js';
-import { findProject, type ProjectRecord, structureOf } from './projects.repository.js';
+import { findProject, type ProjectRecord } from './projects.repository.js';
 import { projectResource, readableProject } from './projects.service.js';
 import { insertSpending, spendingOf, spendingTotals } from './projects.spending.repository.js';
 import type { SpendingInput, SpendingView } from './projects.spending.schema.js';
+import { structureOf } from './projects.structure.repository.js';
 
 /**
  * Spending of a project (issue 13): the project's side books what each consortium member spent in each
