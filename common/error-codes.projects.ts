@@ -15,4 +15,11 @@ export const PROJECTS_ERRORS = {
   'projects.not_in_execution': 'Spending is booked only while the project is in execution',
   'projects.spent_outside_project': 'The date must fall within the project period',
   'projects.spending_over_budget': 'This exceeds the approved budget of the category',
+  'projects.adjustment_empty': 'Change at least one budget line or the end date',
+  'projects.adjustment_line_repeated': 'Each member and category at most once',
+  'projects.extension_not_later': 'The new end date must be later than the current one',
+  'projects.adjustment_pending': 'Another budget adjustment of this project awaits its decision',
+  'projects.adjustment_below_spent': 'The budget of the category would fall below what is already spent',
+  'projects.adjustment_not_found': 'Budget adjustment not found',
+  'projects.adjustment_decided': 'This budget adjustment has already been decided',
 } as const;

@@ -214,3 +214,8 @@ export async function listProjectRecords(
   ]);
   return { items: rows.map(toRecord), total: Number(total.n) };
 }
+
+/** Moves the end date of a project (an approved extension). */
+export async function setProjectEnd(db: Kysely<DB>, id: string, endsOn: string, at: string): Promise<void> {
+  await db.updateTable('projects').set({ ends_on: endsOn, updated_at: at }).where('id', '=', id).execute();
+}

@@ -1,3 +1,4 @@
+import { requestAdjustment } from '../../modules/projects/projects.adjustments.js';
 import { saveAgreement } from '../../modules/projects/projects.agreement.js';
 import { buildExtramuralProject, buildProjectInExecution } from '../../modules/projects/projects.fixtures.js';
 import { registerIntramuralProject } from '../../modules/projects/projects.service.js';
@@ -108,7 +109,87 @@ export function projectsCases(env: MatrixEnv): RouteCase[] {
     if (withDraft) await saveAgreement(ctx, p.id, content);
     return { id: p.id, content };
   };
+  /** A project in execution (the applicant's own when `own`) with a pending 预算调剂 of the given level. */
+  const withAdjustment = async (own: boolean, level: 'unit' | 'funder') => {
+    const p = await buildProjectInExecution(env.ctx(), env.A(), {
+      ...(own ? { leadContactPersonId: await applicantsPerson() } : {}),
+    });
+    const to = level === 'unit' ? p.lead : p.partner;
+    const a = await requestAdjustment(env.ctx(), p.id, {
+      reason: '矩阵',
+      changes: [
+        { organisationId: p.lead, category: 'operations', deltaMinor: -1 },
+        { organisationId: to, category: 'labour', deltaMinor: 1 },
+      ],
+      endsOn: null,
+    });
+    return { url: `/api/projects/${p.id}/adjustments/${a.id}/decision`, body: { decision: 'approved' } };
+  };
+  const adjustmentBody = (p: { lead: string }) => ({
+    reason: '矩阵',
+    changes: [
+      { organisationId: p.lead, category: 'operations', deltaMinor: -1 },
+      { organisationId: p.lead, category: 'labour', deltaMinor: 1 },
+    ],
+  });
   return [
+    {
+      route: 'GET /api/projects/:id/adjustments',
+      label: "own: A's applicant is the lead's contact",
+      expect: { ...READERS, 'A:applicant': '2xx' },
+      cell: async () => {
+        const p = await buildProjectInExecution(env.ctx(), env.A(), {
+          leadContactPersonId: await applicantsPerson(),
+        });
+        return { url: `/api/projects/${p.id}/adjustments` };
+      },
+    },
+    {
+      route: 'GET /api/projects/:id/adjustments',
+      label: "other: another consortium's project",
+      expect: READERS,
+      cell: async () => ({
+        url: `/api/projects/${(await buildProjectInExecution(env.ctx(), env.A())).id}/adjustments`,
+      }),
+    },
+    {
+      route: 'POST /api/projects/:id/adjustments',
+      label: "own: A's applicant is the lead's contact",
+      expect: { ...movers(['A:platform_admin', 'A:program_officer']), 'A:applicant': '2xx' },
+      cell: async () => {
+        const p = await buildProjectInExecution(env.ctx(), env.A(), {
+          leadContactPersonId: await applicantsPerson(),
+        });
+        return { url: `/api/projects/${p.id}/adjustments`, body: adjustmentBody(p) };
+      },
+    },
+    {
+      route: 'POST /api/projects/:id/adjustments',
+      label: "other: another consortium's project",
+      expect: movers(['A:platform_admin', 'A:program_officer']),
+      cell: async () => {
+        const p = await buildProjectInExecution(env.ctx(), env.A());
+        return { url: `/api/projects/${p.id}/adjustments`, body: adjustmentBody(p) };
+      },
+    },
+    {
+      route: 'POST /api/projects/:id/adjustments/:adjustmentId/decision',
+      label: "own, the unit's own level: the lead's side decides too",
+      expect: { ...movers(['A:platform_admin', 'A:program_officer']), 'A:applicant': '2xx' },
+      cell: () => withAdjustment(true, 'unit'),
+    },
+    {
+      route: 'POST /api/projects/:id/adjustments/:adjustmentId/decision',
+      label: "own, the funder's level: the lead's side is refused",
+      expect: { ...movers(['A:platform_admin', 'A:program_officer']), 'A:applicant': '403' },
+      cell: () => withAdjustment(true, 'funder'),
+    },
+    {
+      route: 'POST /api/projects/:id/adjustments/:adjustmentId/decision',
+      label: "other: another consortium's project",
+      expect: movers(['A:platform_admin', 'A:program_officer']),
+      cell: () => withAdjustment(false, 'unit'),
+    },
     {
       route: 'GET /api/projects/:id',
       label: "intramural project of the lab director's unit",
