@@ -22,4 +22,7 @@ export const PROJECTS_ERRORS = {
   'projects.adjustment_below_spent': 'The budget of the category would fall below what is already spent',
   'projects.adjustment_not_found': 'Budget adjustment not found',
   'projects.adjustment_decided': 'This budget adjustment has already been decided',
+  'projects.milestone_not_found': 'Milestone not found',
+  'projects.milestone_not_submitted': 'This milestone has not been submitted for acceptance',
+  'projects.deliverable_locked': 'This milestone was accepted; its deliverables are locked',
 } as const;

@@ -12,6 +12,14 @@ import {
 } from './projects.adjustments.schema.js';
 import { getAgreement, saveAgreement, signProjectAgreement } from './projects.agreement.js';
 import { agreementContent, agreementView, signAgreementBody } from './projects.agreement.schema.js';
+import { decideMilestoneSubmission, listMilestones, submitMilestone } from './projects.milestones.js';
+import {
+  milestoneDecisionBody,
+  milestoneList,
+  milestoneParams,
+  milestoneSubmissionBody,
+  milestoneView,
+} from './projects.milestones.schema.js';
 import {
   platformProjectsParams,
   projectDetail,
@@ -211,5 +219,50 @@ export async function projectsRoutes(root: FastifyInstance) {
     },
     async (request) =>
       decideAdjustmentRequest(ctxOf(request), request.params.id, request.params.adjustmentId, request.body),
+  );
+
+  app.get(
+    '/api/projects/:id/milestones',
+    {
+      schema: {
+        tags,
+        summary:
+          "Milestones of the frozen 任务书 with their deliverables and the state of each one's acceptance (anyone who may read the project)",
+        params: projectIdParams,
+        response: { 200: milestoneList, ...problemResponses },
+      },
+    },
+    async (request) => listMilestones(ctxOf(request), request.params.id),
+  );
+
+  app.post(
+    '/api/projects/:id/milestones/:index/submission',
+    {
+      schema: {
+        tags,
+        summary:
+          "Submit the completion of a milestone with a note on its deliverables (the lead organisation's side); an accepted milestone is locked (409)",
+        params: milestoneParams,
+        body: milestoneSubmissionBody,
+        response: { 200: milestoneView, ...problemResponses },
+      },
+    },
+    async (request) => submitMilestone(ctxOf(request), request.params.id, request.params.index, request.body),
+  );
+
+  app.post(
+    '/api/projects/:id/milestones/:index/decision',
+    {
+      schema: {
+        tags,
+        summary:
+          "Accept a submitted milestone (locking it) or reject it with a reason (the platform's admins and program officers)",
+        params: milestoneParams,
+        body: milestoneDecisionBody,
+        response: { 200: milestoneView, ...problemResponses },
+      },
+    },
+    async (request) =>
+      decideMilestoneSubmission(ctxOf(request), request.params.id, request.params.index, request.body),
   );
 }

@@ -1,6 +1,7 @@
 import { requestAdjustment } from '../../modules/projects/projects.adjustments.js';
 import { saveAgreement } from '../../modules/projects/projects.agreement.js';
 import { buildExtramuralProject, buildProjectInExecution } from '../../modules/projects/projects.fixtures.js';
+import { upsertSubmission } from '../../modules/projects/projects.milestones.repository.js';
 import { registerIntramuralProject } from '../../modules/projects/projects.service.js';
 import { buildPerson, buildUnit } from '../platform-factories.js';
 import type { Expect, MatrixEnv, RouteCase } from './matrix.js';
@@ -132,7 +133,72 @@ export function projectsCases(env: MatrixEnv): RouteCase[] {
       { organisationId: p.lead, category: 'labour', deltaMinor: 1 },
     ],
   });
+  /** A project in execution (the applicant's own when `own`), its first milestone submitted when asked. */
+  const milestoneProject = async (own: boolean, submitted: boolean) => {
+    const ctx = env.ctx();
+    const p = await buildProjectInExecution(ctx, env.A(), {
+      ...(own ? { leadContactPersonId: await applicantsPerson() } : {}),
+    });
+    if (submitted)
+      await upsertSubmission(ctx.db, p.id, 0, { note: '矩阵', submittedBy: null, submittedAt: '2026-01-01' });
+    return p.id;
+  };
+  /** Only the lead organisation's side submits: the funder's managers, tokens included, are refused. */
+  const leadSide = (own: boolean): Expect => ({
+    ...movers([]),
+    'token:write': '403',
+    system_admin: '403',
+    ...(own ? { 'A:applicant': '2xx' } : {}),
+  });
   return [
+    {
+      route: 'GET /api/projects/:id/milestones',
+      label: "own: A's applicant is the lead's contact",
+      expect: { ...READERS, 'A:applicant': '2xx' },
+      cell: async () => ({ url: `/api/projects/${await milestoneProject(true, false)}/milestones` }),
+    },
+    {
+      route: 'GET /api/projects/:id/milestones',
+      label: "other: another consortium's project",
+      expect: READERS,
+      cell: async () => ({ url: `/api/projects/${await milestoneProject(false, false)}/milestones` }),
+    },
+    {
+      route: 'POST /api/projects/:id/milestones/:index/submission',
+      label: "own: A's applicant is the lead's contact",
+      expect: leadSide(true),
+      cell: async () => ({
+        url: `/api/projects/${await milestoneProject(true, false)}/milestones/0/submission`,
+        body: { note: '矩阵' },
+      }),
+    },
+    {
+      route: 'POST /api/projects/:id/milestones/:index/submission',
+      label: "other: another consortium's project",
+      expect: leadSide(false),
+      cell: async () => ({
+        url: `/api/projects/${await milestoneProject(false, false)}/milestones/0/submission`,
+        body: { note: '矩阵' },
+      }),
+    },
+    {
+      route: 'POST /api/projects/:id/milestones/:index/decision',
+      label: "own: the lead's side may not accept its own milestone",
+      expect: { ...movers(['A:platform_admin', 'A:program_officer']), 'A:applicant': '403' },
+      cell: async () => ({
+        url: `/api/projects/${await milestoneProject(true, true)}/milestones/0/decision`,
+        body: { decision: 'accepted' },
+      }),
+    },
+    {
+      route: 'POST /api/projects/:id/milestones/:index/decision',
+      label: "other: another consortium's project",
+      expect: movers(['A:platform_admin', 'A:program_officer']),
+      cell: async () => ({
+        url: `/api/projects/${await milestoneProject(false, true)}/milestones/0/decision`,
+        body: { decision: 'accepted' },
+      }),
+    },
     {
       route: 'GET /api/projects/:id/adjustments',
       label: "own: A's applicant is the lead's contact",
