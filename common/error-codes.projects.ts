@@ -24,5 +24,7 @@ export const PROJECTS_ERRORS = {
   'projects.adjustment_decided': 'This budget adjustment has already been decided',
   'projects.milestone_not_found': 'Milestone not found',
   'projects.milestone_not_submitted': 'This milestone has not been submitted for acceptance',
+  'projects.report_not_scheduled': 'The reporting schedule has no such report',
+  'projects.report_submitted': 'This report has already been submitted',
   'projects.deliverable_locked': 'This milestone was accepted; its deliverables are locked',
 } as const;

@@ -23,6 +23,8 @@ export const zhCNProjects: Record<string, string> = {
   'Budget adjustment not found': '未找到该预算调剂申请',
   'This budget adjustment has already been decided': '该预算调剂申请已审批',
   'Milestone not found': '未找到该里程碑',
+  'The reporting schedule has no such report': '报告计划中没有该报告',
+  'This report has already been submitted': '该报告已提交',
   'This milestone has not been submitted for acceptance': '该里程碑尚未提交验收',
   'This milestone was accepted; its deliverables are locked': '该里程碑已通过验收，成果已锁定',
   'In progress': '执行中',

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 
 // Frozen once released. Execution of projects, second part (issue 13): budget adjustments (预算调剂) as
 // versioned requests with their decision, and the completion of 任务书 milestones submitted by the
-// project and accepted or rejected by the officer.
+// project and accepted or rejected by the officer, and the reports of the reporting schedule as submitted.
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable('project_adjustments')
@@ -36,9 +36,21 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('decision_reason', 'text')
     .addPrimaryKeyConstraint('project_milestone_reviews_pk', ['project_id', 'milestone'])
     .execute();
+
+  await db.schema
+    .createTable('project_reports')
+    .addColumn('project_id', 'text', (c) => c.notNull().references('projects.id').onDelete('cascade'))
+    .addColumn('kind', 'text', (c) => c.notNull())
+    .addColumn('due_on', 'text', (c) => c.notNull())
+    .addColumn('body', 'text', (c) => c.notNull())
+    .addColumn('submitted_by', 'text', (c) => c.references('users.id').onDelete('set null'))
+    .addColumn('submitted_at', 'text', (c) => c.notNull())
+    .addPrimaryKeyConstraint('project_reports_pk', ['project_id', 'kind', 'due_on'])
+    .execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
+  await db.schema.dropTable('project_reports').execute();
   await db.schema.dropTable('project_milestone_reviews').execute();
   await db.schema.dropTable('project_adjustments').execute();
 }

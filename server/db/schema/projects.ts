@@ -136,6 +136,17 @@ export interface ProjectMilestoneReviewsTable {
   decision_reason: string | null;
 }
 
+/** A report of the reporting schedule as the project submitted it (migration 0024). */
+export interface ProjectReportsTable {
+  project_id: string;
+  /** annual | interim | final */
+  kind: string;
+  due_on: string;
+  body: string;
+  submitted_by: string | null;
+  submitted_at: Timestamp;
+}
+
 export interface ProjectsTables {
   project_members: ProjectMembersTable;
   project_budget_lines: ProjectBudgetLinesTable;
@@ -147,6 +158,7 @@ export interface ProjectsTables {
   project_spending: ProjectSpendingTable;
   project_adjustments: ProjectAdjustmentsTable;
   project_milestone_reviews: ProjectMilestoneReviewsTable;
+  project_reports: ProjectReportsTable;
 }
 
 export const PROJECTS_TABLES = [
@@ -160,4 +172,5 @@ export const PROJECTS_TABLES = [
   'project_spending',
   'project_adjustments',
   'project_milestone_reviews',
+  'project_reports',
 ] as const satisfies readonly (keyof ProjectsTables)[];

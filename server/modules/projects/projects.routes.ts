@@ -20,6 +20,7 @@ import {
   milestoneSubmissionBody,
   milestoneView,
 } from './projects.milestones.schema.js';
+import { projectReportsRoutes } from './projects.reports.routes.js';
 import {
   platformProjectsParams,
   projectDetail,
@@ -39,6 +40,7 @@ export async function projectsRoutes(root: FastifyInstance) {
   const app = root.withTypeProvider<ZodTypeProvider>();
   requireSignIn(app);
   const tags = ['projects'];
+  projectReportsRoutes(root);
 
   app.get(
     '/api/platforms/:platformId/projects',

@@ -2,9 +2,10 @@ import { requestAdjustment } from '../../modules/projects/projects.adjustments.j
 import { saveAgreement } from '../../modules/projects/projects.agreement.js';
 import { buildExtramuralProject, buildProjectInExecution } from '../../modules/projects/projects.fixtures.js';
 import { upsertSubmission } from '../../modules/projects/projects.milestones.repository.js';
+import { listProjectReports } from '../../modules/projects/projects.reports.js';
 import { registerIntramuralProject } from '../../modules/projects/projects.service.js';
 import { buildPerson, buildUnit } from '../platform-factories.js';
-import type { Expect, MatrixEnv, RouteCase } from './matrix.js';
+import { type Expect, type MatrixEnv, type RouteCase, roleless } from './matrix.js';
 
 /**
  * The authorization matrix rows of projects from 立项 through execution (issue 13). The state of an
@@ -151,6 +152,44 @@ export function projectsCases(env: MatrixEnv): RouteCase[] {
     ...(own ? { 'A:applicant': '2xx' } : {}),
   });
   return [
+    {
+      route: 'GET /api/platforms/:platformId/reports-due',
+      label: 'anyone with a role on the platform; the list covers what they read',
+      expect: { anonymous: '401', 'B:platform_admin': '403', ...roleless('403'), others: '2xx' },
+      cell: () => ({ url: `/api/platforms/${env.A()}/reports-due` }),
+    },
+    {
+      route: 'GET /api/projects/:id/reports',
+      label: "own: A's applicant is the lead's contact",
+      expect: { ...READERS, 'A:applicant': '2xx' },
+      cell: async () => ({ url: `/api/projects/${await milestoneProject(true, false)}/reports` }),
+    },
+    {
+      route: 'GET /api/projects/:id/reports',
+      label: "other: another consortium's project",
+      expect: READERS,
+      cell: async () => ({ url: `/api/projects/${await milestoneProject(false, false)}/reports` }),
+    },
+    {
+      route: 'POST /api/projects/:id/reports',
+      label: "own: A's applicant is the lead's contact",
+      expect: leadSide(true),
+      cell: async () => {
+        const id = await milestoneProject(true, false);
+        const r = (await listProjectReports(env.ctx(), id)).items[0]!;
+        return { url: `/api/projects/${id}/reports`, body: { kind: r.kind, dueOn: r.dueOn, body: '矩阵' } };
+      },
+    },
+    {
+      route: 'POST /api/projects/:id/reports',
+      label: "other: another consortium's project",
+      expect: leadSide(false),
+      cell: async () => {
+        const id = await milestoneProject(false, false);
+        const r = (await listProjectReports(env.ctx(), id)).items[0]!;
+        return { url: `/api/projects/${id}/reports`, body: { kind: r.kind, dueOn: r.dueOn, body: '矩阵' } };
+      },
+    },
     {
       route: 'GET /api/projects/:id/milestones',
       label: "own: A's applicant is the lead's contact",
