@@ -1,15 +1,18 @@
 import { z } from 'zod';
 
 /** Completion of the 任务书's milestones (issue 13): submitted by the project, decided by the officer. */
-export const milestoneParams = z.object({ id: z.uuid(), index: z.coerce.number().int().min(0).max(49) });
+/** A milestone by its position in the frozen 任务书. */
+const milestone = z.int().min(0).max(49);
 
 export const milestoneSubmissionBody = z.strictObject({
+  milestone,
   /** What was done and where the deliverables are. */
   note: z.string().trim().min(1).max(4000),
 });
 export type MilestoneSubmissionInput = z.infer<typeof milestoneSubmissionBody>;
 
 export const milestoneDecisionBody = z.strictObject({
+  milestone,
   decision: z.enum(['accepted', 'rejected']),
   /** Required when rejecting. */
   reason: z.string().trim().min(1).max(2000).optional(),

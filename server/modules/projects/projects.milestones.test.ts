@@ -13,8 +13,8 @@ let supervisor: Client;
 let leadPerson: string;
 
 const list = (id: string) => `/api/projects/${id}/milestones`;
-const submit = (id: string, i = 0) => `/api/projects/${id}/milestones/${i}/submission`;
-const decide = (id: string, i = 0) => `/api/projects/${id}/milestones/${i}/decision`;
+const submit = (id: string) => `/api/projects/${id}/milestones/submission`;
+const decide = (id: string) => `/api/projects/${id}/milestones/decision`;
 const inExecution = () => buildProjectInExecution(t.systemCtx(), A, { leadContactPersonId: leadPerson });
 
 beforeAll(async () => {
@@ -45,26 +45,32 @@ describe('milestones and deliverables', () => {
         access: { submit: true, decide: false },
       },
     ]);
-    expect((await officer.post(submit(p.id), { note: '代交' })).statusCode).toBe(403);
-    const s1 = await lead.post(submit(p.id), { note: '样机已完成，测试报告见附件' });
+    expect((await officer.post(submit(p.id), { milestone: 0, note: '代交' })).statusCode).toBe(403);
+    const s1 = await lead.post(submit(p.id), { milestone: 0, note: '样机已完成，测试报告见附件' });
     expect(s1.statusCode, s1.body).toBe(200);
     expect(s1.json().review).toMatchObject({ state: 'submitted', note: '样机已完成，测试报告见附件' });
     expect((await officer.get(list(p.id))).json().items[0].access).toEqual({ submit: false, decide: true });
-    expect((await lead.post(decide(p.id), { decision: 'accepted' })).statusCode).toBe(403);
-    expect((await supervisor.post(decide(p.id), { decision: 'accepted' })).statusCode).toBe(403);
+    expect((await lead.post(decide(p.id), { milestone: 0, decision: 'accepted' })).statusCode).toBe(403);
+    expect((await supervisor.post(decide(p.id), { milestone: 0, decision: 'accepted' })).statusCode).toBe(
+      403,
+    );
 
-    const noReason = await officer.post(decide(p.id), { decision: 'rejected' });
+    const noReason = await officer.post(decide(p.id), { milestone: 0, decision: 'rejected' });
     expect(noReason.statusCode).toBe(400);
     expect(noReason.json().errors[0].pointer).toBe('/reason');
-    const rejected = await officer.post(decide(p.id), { decision: 'rejected', reason: '缺少测试数据' });
+    const rejected = await officer.post(decide(p.id), {
+      milestone: 0,
+      decision: 'rejected',
+      reason: '缺少测试数据',
+    });
     expect(rejected.json().review).toMatchObject({ state: 'rejected', decisionReason: '缺少测试数据' });
-    const again = await officer.post(decide(p.id), { decision: 'accepted' });
+    const again = await officer.post(decide(p.id), { milestone: 0, decision: 'accepted' });
     expect(again.statusCode).toBe(409);
     expect(again.json().code).toBe('projects.milestone_not_submitted');
 
-    const s2 = await lead.post(submit(p.id), { note: '补充测试数据' });
+    const s2 = await lead.post(submit(p.id), { milestone: 0, note: '补充测试数据' });
     expect(s2.json().review).toMatchObject({ state: 'submitted', decisionReason: null });
-    const accepted = await officer.post(decide(p.id), { decision: 'accepted' });
+    const accepted = await officer.post(decide(p.id), { milestone: 0, decision: 'accepted' });
     expect(accepted.statusCode, accepted.body).toBe(200);
     expect(accepted.json()).toMatchObject({
       review: { state: 'accepted', note: '补充测试数据' },
@@ -72,10 +78,10 @@ describe('milestones and deliverables', () => {
     });
 
     const snapshot = await snapshotTables(t.database);
-    const locked = await lead.post(submit(p.id), { note: '改一下' });
+    const locked = await lead.post(submit(p.id), { milestone: 0, note: '改一下' });
     expect(locked.statusCode).toBe(409);
     expect(locked.json().code).toBe('projects.deliverable_locked');
-    const relock = await officer.post(decide(p.id), { decision: 'rejected', reason: '反悔' });
+    const relock = await officer.post(decide(p.id), { milestone: 0, decision: 'rejected', reason: '反悔' });
     expect(relock.json().code).toBe('projects.deliverable_locked');
     expect(await snapshotTables(t.database)).toEqual(snapshot);
 
@@ -101,21 +107,23 @@ describe('milestones and deliverables', () => {
       state: 'in_progress',
     });
     const before = await snapshotTables(t.database);
-    const unknown = await lead.post(submit(p.id, 3), { note: '无' });
-    expect(unknown.statusCode).toBe(404);
-    expect(unknown.json().code).toBe('projects.milestone_not_found');
-    const empty = await lead.post(submit(p.id), { note: '   ' });
+    const unknown = await lead.post(submit(p.id), { milestone: 3, note: '无' });
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json().errors[0]).toMatchObject({
+      pointer: '/milestone',
+      code: 'projects.milestone_not_found',
+    });
+    const empty = await lead.post(submit(p.id), { milestone: 0, note: '   ' });
     expect(empty.statusCode).toBe(400);
     expect(empty.json().errors[0].pointer).toBe('/note');
-    expect(
-      (await lead.post(`/api/projects/${p.id}/milestones/x/submission`, { note: '无' })).statusCode,
-    ).toBe(400);
-    const notFrozen = await lead.post(submit(unsigned.id), { note: '无' });
+    const notIndex = await lead.post(submit(p.id), { milestone: 'x', note: '无' });
+    expect(notIndex.json().errors[0].pointer).toBe('/milestone');
+    const notFrozen = await lead.post(submit(unsigned.id), { milestone: 0, note: '无' });
     expect(notFrozen.json().code).toBe('projects.agreement_unsigned');
     expect((await lead.get(list(unsigned.id))).json().items).toEqual([]);
     expect(await snapshotTables(t.database)).toEqual(before);
     await officer.post(`/api/projects/${p.id}/transitions`, { action: 'suspend', reason: '审计' });
-    const suspended = await lead.post(submit(p.id), { note: '无' });
+    const suspended = await lead.post(submit(p.id), { milestone: 0, note: '无' });
     expect(suspended.statusCode).toBe(409);
     expect(suspended.json()).toMatchObject({ code: 'projects.illegal_transition', state: 'suspended' });
   });

@@ -92,7 +92,8 @@ async function milestoneView(ctx: Ctx, projectId: string, index: number): Promis
 async function locked(trx: Trx, ctx: Ctx, projectId: string, index: number) {
   const p = (await findProject(trx, projectId, ctx.seam))!;
   const milestones = await frozenMilestones(trx, projectId);
-  if (milestones && index >= milestones.length) throw new AppError(404, 'projects.milestone_not_found');
+  if (milestones && index >= milestones.length)
+    throw invalidField('/milestone', 'projects.milestone_not_found');
   const review = (await milestoneReviewsOf(trx, projectId)).find((r) => r.milestone === index);
   return { p, milestones, review };
 }
@@ -105,9 +106,9 @@ async function locked(trx: Trx, ctx: Ctx, projectId: string, index: number) {
 export async function submitMilestone(
   ctx: Ctx,
   projectId: string,
-  index: number,
   input: MilestoneSubmissionInput,
 ): Promise<MilestoneView> {
+  const index = input.milestone;
   await readableProject(ctx, projectId);
   await write(ctx, async (trx, audit) => {
     const { p, milestones, review } = await locked(trx, ctx, projectId, index);
@@ -140,9 +141,9 @@ export async function submitMilestone(
 export async function decideMilestoneSubmission(
   ctx: Ctx,
   projectId: string,
-  index: number,
   input: MilestoneDecisionInput,
 ): Promise<MilestoneView> {
+  const index = input.milestone;
   await readableProject(ctx, projectId);
   await write(ctx, async (trx, audit) => {
     const { p, milestones, review } = await locked(trx, ctx, projectId, index);

@@ -16,7 +16,6 @@ import { decideMilestoneSubmission, listMilestones, submitMilestone } from './pr
 import {
   milestoneDecisionBody,
   milestoneList,
-  milestoneParams,
   milestoneSubmissionBody,
   milestoneView,
 } from './projects.milestones.schema.js';
@@ -238,33 +237,32 @@ export async function projectsRoutes(root: FastifyInstance) {
   );
 
   app.post(
-    '/api/projects/:id/milestones/:index/submission',
+    '/api/projects/:id/milestones/submission',
     {
       schema: {
         tags,
         summary:
           "Submit the completion of a milestone with a note on its deliverables (the lead organisation's side); an accepted milestone is locked (409)",
-        params: milestoneParams,
+        params: projectIdParams,
         body: milestoneSubmissionBody,
         response: { 200: milestoneView, ...problemResponses },
       },
     },
-    async (request) => submitMilestone(ctxOf(request), request.params.id, request.params.index, request.body),
+    async (request) => submitMilestone(ctxOf(request), request.params.id, request.body),
   );
 
   app.post(
-    '/api/projects/:id/milestones/:index/decision',
+    '/api/projects/:id/milestones/decision',
     {
       schema: {
         tags,
         summary:
           "Accept a submitted milestone (locking it) or reject it with a reason (the platform's admins and program officers)",
-        params: milestoneParams,
+        params: projectIdParams,
         body: milestoneDecisionBody,
         response: { 200: milestoneView, ...problemResponses },
       },
     },
-    async (request) =>
-      decideMilestoneSubmission(ctxOf(request), request.params.id, request.params.index, request.body),
+    async (request) => decideMilestoneSubmission(ctxOf(request), request.params.id, request.body),
   );
 }

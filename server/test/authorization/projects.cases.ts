@@ -203,39 +203,39 @@ export function projectsCases(env: MatrixEnv): RouteCase[] {
       cell: async () => ({ url: `/api/projects/${await milestoneProject(false, false)}/milestones` }),
     },
     {
-      route: 'POST /api/projects/:id/milestones/:index/submission',
+      route: 'POST /api/projects/:id/milestones/submission',
       label: "own: A's applicant is the lead's contact",
       expect: leadSide(true),
       cell: async () => ({
-        url: `/api/projects/${await milestoneProject(true, false)}/milestones/0/submission`,
-        body: { note: '矩阵' },
+        url: `/api/projects/${await milestoneProject(true, false)}/milestones/submission`,
+        body: { milestone: 0, note: '矩阵' },
       }),
     },
     {
-      route: 'POST /api/projects/:id/milestones/:index/submission',
+      route: 'POST /api/projects/:id/milestones/submission',
       label: "other: another consortium's project",
       expect: leadSide(false),
       cell: async () => ({
-        url: `/api/projects/${await milestoneProject(false, false)}/milestones/0/submission`,
-        body: { note: '矩阵' },
+        url: `/api/projects/${await milestoneProject(false, false)}/milestones/submission`,
+        body: { milestone: 0, note: '矩阵' },
       }),
     },
     {
-      route: 'POST /api/projects/:id/milestones/:index/decision',
+      route: 'POST /api/projects/:id/milestones/decision',
       label: "own: the lead's side may not accept its own milestone",
       expect: { ...movers(['A:platform_admin', 'A:program_officer']), 'A:applicant': '403' },
       cell: async () => ({
-        url: `/api/projects/${await milestoneProject(true, true)}/milestones/0/decision`,
-        body: { decision: 'accepted' },
+        url: `/api/projects/${await milestoneProject(true, true)}/milestones/decision`,
+        body: { milestone: 0, decision: 'accepted' },
       }),
     },
     {
-      route: 'POST /api/projects/:id/milestones/:index/decision',
+      route: 'POST /api/projects/:id/milestones/decision',
       label: "other: another consortium's project",
       expect: movers(['A:platform_admin', 'A:program_officer']),
       cell: async () => ({
-        url: `/api/projects/${await milestoneProject(false, true)}/milestones/0/decision`,
-        body: { decision: 'accepted' },
+        url: `/api/projects/${await milestoneProject(false, true)}/milestones/decision`,
+        body: { milestone: 0, decision: 'accepted' },
       }),
     },
     {
