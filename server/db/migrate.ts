@@ -21,6 +21,7 @@ import * as m0019 from './migrations/0019_lab_evaluations.js';
 import * as m0020 from './migrations/0020_services.js';
 import * as m0021 from './migrations/0021_open_data.js';
 import * as m0025 from './migrations/0025_vouchers.js';
+import * as m0024 from './migrations/0024_projects_execution.js';
 
 /** Migrations are listed here in order; the list is the single source for CLI, boot and tests. */
 export const migrations: Record<string, Migration> = {
@@ -46,6 +47,7 @@ export const migrations: Record<string, Migration> = {
   '0020_services': m0020,
   '0021_open_data': m0021,
   '0025_vouchers': m0025,
+  '0024_projects_execution': m0024,
 };
 
 export async function migrateToLatest(db: Kysely<unknown>): Promise<MigrationResultSet> {

@@ -76,6 +76,9 @@ export const TABLE_OWNERS: { readonly [T in keyof DB]: string } = {
   project_transitions: 'projects',
   project_agreements: 'projects',
   project_spending: 'projects',
+  project_adjustments: 'projects',
+  project_milestone_reviews: 'projects',
+  project_reports: 'projects',
   // services to enterprises (§8)
   services: 'services',
   service_requests: 'services',

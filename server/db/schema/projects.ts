@@ -99,6 +99,54 @@ export interface ProjectSpendingTable {
   created_at: Timestamp;
 }
 
+/** A 预算调剂 request, numbered per project (migration 0024). */
+export interface ProjectAdjustmentsTable {
+  id: string;
+  project_id: string;
+  version: number;
+  /** common/projects.adjustments.ts: unit | funder */
+  level: string;
+  /** JSON array of AdjustmentGround */
+  grounds_json: string;
+  /** JSON array of AdjustmentChange */
+  changes_json: string;
+  /** the requested new end date (an extension) */
+  ends_on: string | null;
+  reason: string;
+  /** pending | approved | rejected */
+  state: string;
+  requested_by: string | null;
+  requested_at: Timestamp;
+  decided_by: string | null;
+  decided_at: Timestamp | null;
+  decision_reason: string | null;
+}
+
+/** Completion of the 任务书 milestone at index `milestone`, submitted and reviewed (migration 0024). */
+export interface ProjectMilestoneReviewsTable {
+  project_id: string;
+  milestone: number;
+  /** submitted | accepted | rejected */
+  state: string;
+  note: string;
+  submitted_by: string | null;
+  submitted_at: Timestamp;
+  decided_by: string | null;
+  decided_at: Timestamp | null;
+  decision_reason: string | null;
+}
+
+/** A report of the reporting schedule as the project submitted it (migration 0024). */
+export interface ProjectReportsTable {
+  project_id: string;
+  /** annual | interim | final */
+  kind: string;
+  due_on: string;
+  body: string;
+  submitted_by: string | null;
+  submitted_at: Timestamp;
+}
+
 export interface ProjectsTables {
   project_members: ProjectMembersTable;
   project_budget_lines: ProjectBudgetLinesTable;
@@ -108,6 +156,9 @@ export interface ProjectsTables {
   project_transitions: ProjectTransitionsTable;
   project_agreements: ProjectAgreementsTable;
   project_spending: ProjectSpendingTable;
+  project_adjustments: ProjectAdjustmentsTable;
+  project_milestone_reviews: ProjectMilestoneReviewsTable;
+  project_reports: ProjectReportsTable;
 }
 
 export const PROJECTS_TABLES = [
@@ -119,4 +170,7 @@ export const PROJECTS_TABLES = [
   'project_transitions',
   'project_agreements',
   'project_spending',
+  'project_adjustments',
+  'project_milestone_reviews',
+  'project_reports',
 ] as const satisfies readonly (keyof ProjectsTables)[];

@@ -92,3 +92,15 @@ export async function freezeAgreement(
     .where('project_id', '=', projectId)
     .execute();
 }
+
+/** Which of these projects have a frozen 任务书 (they owe the reports of its schedule). */
+export async function frozenProjectIds(db: Kysely<DB>, projectIds: readonly string[]): Promise<Set<string>> {
+  if (projectIds.length === 0) return new Set();
+  const rows = await db
+    .selectFrom('project_agreements')
+    .select('project_id')
+    .where('project_id', 'in', [...projectIds])
+    .where('frozen_at', 'is not', null)
+    .execute();
+  return new Set(rows.map((r) => r.project_id));
+}

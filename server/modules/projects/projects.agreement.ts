@@ -15,8 +15,9 @@ import {
 } from './projects.agreement.repository.js';
 import { type AgreementContent, type AgreementView, agreementContent } from './projects.agreement.schema.js';
 import { can } from './projects.policy.js';
-import { findProject, type ProjectRecord, structureOf } from './projects.repository.js';
+import { findProject, type ProjectRecord } from './projects.repository.js';
 import { projectResource, readableProject } from './projects.service.js';
+import { structureOf } from './projects.structure.repository.js';
 
 /**
  * 任务书 (issue 13): the officer drafts it while the project is contracting; the officer and the lead

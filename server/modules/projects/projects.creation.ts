@@ -9,13 +9,9 @@ import {
   membersOf,
 } from '../applications/applications.lookup.js';
 import { applicationContent } from '../applications/applications.schema.js';
-import {
-  codeTaken,
-  insertProject,
-  insertTransition,
-  type ProjectRecord,
-  type ProjectStructure,
-} from './projects.repository.js';
+import { codeTaken, insertProject, type ProjectRecord } from './projects.repository.js';
+import type { ProjectStructure } from './projects.structure.repository.js';
+import { insertTransition } from './projects.timeline.repository.js';
 
 /**
  * The one place a project comes into being (issue 13): the decision's 立项 of an approved application

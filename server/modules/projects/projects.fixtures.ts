@@ -5,7 +5,8 @@ import { buildOrg } from '../orgs/orgs.fixtures.js';
 import { freezeAgreement, saveAgreementDraft, signAgreement } from './projects.agreement.repository.js';
 import type { AgreementContent } from './projects.agreement.schema.js';
 import { createProject } from './projects.creation.js';
-import { type ProjectRecord, structureOf } from './projects.repository.js';
+import type { ProjectRecord } from './projects.repository.js';
+import { structureOf } from './projects.structure.repository.js';
 
 let seq = 0;
 

@@ -1,8 +1,8 @@
 import { type Kysely, type Selectable, type SqlBool, sql } from 'kysely';
-import type { CostCategory } from '../../../common/calls.js';
-import type { ProjectAction, ProjectOutcome, ProjectState } from '../../../common/projects.js';
+import type { ProjectOutcome, ProjectState } from '../../../common/projects.js';
 import type { DialectSeam } from '../../db/dialect.js';
 import type { DB, ProjectsTable } from '../../db/schema.js';
+import { insertStructure, type ProjectStructure } from './projects.structure.repository.js';
 
 /**
  * All SQL on the projects tables (docs/adr/0015) and the row ⇄ value conversion: callers get camelCase
@@ -30,47 +30,6 @@ export interface ProjectRecord {
   createdBy: string | null;
   createdAt: string;
   updatedAt: string;
-}
-
-export interface ProjectMember {
-  position: number;
-  organisationId: string;
-  contactPersonId: string | null;
-  role: string | null;
-  fundedMinor: number;
-  cofundingMinor: number;
-}
-export interface ProjectBudgetLine {
-  organisationId: string;
-  category: CostCategory;
-  amountMinor: number;
-}
-export interface ProjectObjective {
-  text: string;
-  indicators: { name: string; target: string }[];
-}
-export interface ProjectMilestone {
-  title: string;
-  workPackage: string | null;
-  dueOn: string;
-}
-/** What a project is made of besides its header: the same for both origins. */
-export interface ProjectStructure {
-  members: ProjectMember[];
-  budget: ProjectBudgetLine[];
-  objectives: ProjectObjective[];
-  milestones: ProjectMilestone[];
-}
-export interface ProjectTransition {
-  id: string;
-  action: ProjectAction | 'create';
-  fromState: ProjectState | null;
-  toState: ProjectState;
-  outcome: ProjectOutcome | null;
-  at: string;
-  actorId: string | null;
-  actorLabel: string;
-  reason: string | null;
 }
 
 type Row = Selectable<ProjectsTable>;
@@ -157,129 +116,7 @@ export async function insertProject(
       .insertInto('project_fields')
       .values(fieldIds.map((field_id) => ({ project_id: p.id, field_id })))
       .execute();
-  if (s.members.length)
-    await db
-      .insertInto('project_members')
-      .values(
-        s.members.map((m) => ({
-          id: newId(),
-          project_id: p.id,
-          position: m.position,
-          organisation_id: m.organisationId,
-          contact_person_id: m.contactPersonId,
-          role: m.role,
-          funded_minor: m.fundedMinor,
-          cofunding_minor: m.cofundingMinor,
-        })),
-      )
-      .execute();
-  if (s.budget.length)
-    await db
-      .insertInto('project_budget_lines')
-      .values(
-        s.budget.map((b) => ({
-          project_id: p.id,
-          organisation_id: b.organisationId,
-          category: b.category,
-          amount_minor: b.amountMinor,
-        })),
-      )
-      .execute();
-  let indicatorPosition = 0;
-  for (const [position, o] of s.objectives.entries()) {
-    const objectiveId = newId();
-    await db
-      .insertInto('project_objectives')
-      .values({ id: objectiveId, project_id: p.id, position, text: o.text })
-      .execute();
-    if (o.indicators.length)
-      await db
-        .insertInto('project_indicators')
-        .values(
-          o.indicators.map((i) => ({
-            id: newId(),
-            project_id: p.id,
-            objective_id: objectiveId,
-            position: indicatorPosition++,
-            name: i.name,
-            target: i.target,
-          })),
-        )
-        .execute();
-  }
-  if (s.milestones.length)
-    await db
-      .insertInto('project_milestones')
-      .values(
-        s.milestones.map((m, position) => ({
-          id: newId(),
-          project_id: p.id,
-          position,
-          title: m.title,
-          work_package: m.workPackage,
-          due_on: m.dueOn,
-        })),
-      )
-      .execute();
-}
-
-/** The structure of a project as stored (members by position, objectives with their indicators). */
-export async function structureOf(db: Kysely<DB>, projectId: string): Promise<ProjectStructure> {
-  const [members, budget, objectives, indicators, milestones] = await Promise.all([
-    db
-      .selectFrom('project_members')
-      .selectAll()
-      .where('project_id', '=', projectId)
-      .orderBy('position')
-      .execute(),
-    db
-      .selectFrom('project_budget_lines')
-      .selectAll()
-      .where('project_id', '=', projectId)
-      .orderBy('organisation_id')
-      .orderBy('category')
-      .execute(),
-    db
-      .selectFrom('project_objectives')
-      .selectAll()
-      .where('project_id', '=', projectId)
-      .orderBy('position')
-      .execute(),
-    db
-      .selectFrom('project_indicators')
-      .selectAll()
-      .where('project_id', '=', projectId)
-      .orderBy('position')
-      .execute(),
-    db
-      .selectFrom('project_milestones')
-      .selectAll()
-      .where('project_id', '=', projectId)
-      .orderBy('position')
-      .execute(),
-  ]);
-  return {
-    members: members.map((m) => ({
-      position: m.position,
-      organisationId: m.organisation_id,
-      contactPersonId: m.contact_person_id,
-      role: m.role,
-      fundedMinor: Number(m.funded_minor),
-      cofundingMinor: Number(m.cofunding_minor),
-    })),
-    budget: budget.map((b) => ({
-      organisationId: b.organisation_id,
-      category: b.category as CostCategory,
-      amountMinor: Number(b.amount_minor),
-    })),
-    objectives: objectives.map((o) => ({
-      text: o.text,
-      indicators: indicators
-        .filter((i) => i.objective_id === o.id)
-        .map((i) => ({ name: i.name, target: i.target })),
-    })),
-    milestones: milestones.map((m) => ({ title: m.title, workPackage: m.work_package, dueOn: m.due_on })),
-  };
+  await insertStructure(db, p.id, s, newId);
 }
 
 /** Field links of several projects. */
@@ -378,67 +215,7 @@ export async function listProjectRecords(
   return { items: rows.map(toRecord), total: Number(total.n) };
 }
 
-/**
- * Moves the project from `from` to `to` unless another request moved it first (false then), and
- * records the move on the timeline. The verdict is set by the move that closes the project and kept
- * by the later ones (绩效评价).
- */
-export async function moveProject(
-  db: Kysely<DB>,
-  id: string,
-  t: Omit<ProjectTransition, 'fromState'> & { fromState: ProjectState },
-): Promise<boolean> {
-  const res = await db
-    .updateTable('projects')
-    .set({ state: t.toState, updated_at: t.at, ...(t.outcome ? { outcome: t.outcome } : {}) })
-    .where('id', '=', id)
-    .where('state', '=', t.fromState)
-    .executeTakeFirst();
-  if (Number(res.numUpdatedRows) !== 1) return false;
-  await insertTransition(db, id, t);
-  return true;
-}
-
-export async function insertTransition(
-  db: Kysely<DB>,
-  projectId: string,
-  t: ProjectTransition,
-): Promise<void> {
-  await db
-    .insertInto('project_transitions')
-    .values({
-      id: t.id,
-      project_id: projectId,
-      action: t.action,
-      from_state: t.fromState,
-      to_state: t.toState,
-      outcome: t.outcome,
-      at: t.at,
-      actor_id: t.actorId,
-      actor_label: t.actorLabel,
-      reason: t.reason,
-    })
-    .execute();
-}
-
-/** The timeline of a project, oldest first. */
-export async function transitionsOf(db: Kysely<DB>, projectId: string): Promise<ProjectTransition[]> {
-  const rows = await db
-    .selectFrom('project_transitions')
-    .selectAll()
-    .where('project_id', '=', projectId)
-    .orderBy('at')
-    .orderBy('id')
-    .execute();
-  return rows.map((r) => ({
-    id: r.id,
-    action: r.action as ProjectTransition['action'],
-    fromState: r.from_state as ProjectState | null,
-    toState: r.to_state as ProjectState,
-    outcome: r.outcome as ProjectOutcome | null,
-    at: r.at,
-    actorId: r.actor_id,
-    actorLabel: r.actor_label,
-    reason: r.reason,
-  }));
+/** Moves the end date of a project (an approved extension). */
+export async function setProjectEnd(db: Kysely<DB>, id: string, endsOn: string, at: string): Promise<void> {
+  await db.updateTable('projects').set({ ends_on: endsOn, updated_at: at }).where('id', '=', id).execute();
 }

@@ -2,8 +2,24 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { ctxOf, requireSignIn } from '../../http/auth.js';
 import { problem, problemResponses } from '../../http/openapi.js';
+import { decideAdjustmentRequest, listAdjustments, requestAdjustment } from './projects.adjustments.js';
+import {
+  adjustmentBody,
+  adjustmentDecisionBody,
+  adjustmentIdParams,
+  adjustmentList,
+  adjustmentView,
+} from './projects.adjustments.schema.js';
 import { getAgreement, saveAgreement, signProjectAgreement } from './projects.agreement.js';
 import { agreementContent, agreementView, signAgreementBody } from './projects.agreement.schema.js';
+import { decideMilestoneSubmission, listMilestones, submitMilestone } from './projects.milestones.js';
+import {
+  milestoneDecisionBody,
+  milestoneList,
+  milestoneSubmissionBody,
+  milestoneView,
+} from './projects.milestones.schema.js';
+import { projectReportsRoutes } from './projects.reports.routes.js';
 import {
   platformProjectsParams,
   projectDetail,
@@ -23,6 +39,7 @@ export async function projectsRoutes(root: FastifyInstance) {
   const app = root.withTypeProvider<ZodTypeProvider>();
   requireSignIn(app);
   const tags = ['projects'];
+  projectReportsRoutes(root);
 
   app.get(
     '/api/platforms/:platformId/projects',
@@ -157,5 +174,95 @@ export async function projectsRoutes(root: FastifyInstance) {
     },
     async (request, reply) =>
       reply.code(201).send(await recordSpending(ctxOf(request), request.params.id, request.body)),
+  );
+
+  app.get(
+    '/api/projects/:id/adjustments',
+    {
+      schema: {
+        tags,
+        summary:
+          'Budget adjustments (预算调剂) of a project, newest first, with who must decide each (anyone who may read the project)',
+        params: projectIdParams,
+        response: { 200: adjustmentList, ...problemResponses },
+      },
+    },
+    async (request) => listAdjustments(ctxOf(request), request.params.id),
+  );
+
+  app.post(
+    '/api/projects/:id/adjustments',
+    {
+      schema: {
+        tags,
+        summary:
+          "Ask to change the approved plan (per member × category) or extend the project, with a reason (the lead organisation's side, the platform's admins and officers)",
+        params: projectIdParams,
+        body: adjustmentBody,
+        response: { 201: adjustmentView, ...problemResponses, 422: problem },
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send(await requestAdjustment(ctxOf(request), request.params.id, request.body)),
+  );
+
+  app.post(
+    '/api/projects/:id/adjustments/:adjustmentId/decision',
+    {
+      schema: {
+        tags,
+        summary:
+          "Approve or reject a pending budget adjustment: the funder's managers decide every one, the lead organisation's side those the unit approves itself (业务费 ⇄ 劳务费 within a member)",
+        params: adjustmentIdParams,
+        body: adjustmentDecisionBody,
+        response: { 200: adjustmentView, ...problemResponses, 422: problem },
+      },
+    },
+    async (request) =>
+      decideAdjustmentRequest(ctxOf(request), request.params.id, request.params.adjustmentId, request.body),
+  );
+
+  app.get(
+    '/api/projects/:id/milestones',
+    {
+      schema: {
+        tags,
+        summary:
+          "Milestones of the frozen 任务书 with their deliverables and the state of each one's acceptance (anyone who may read the project)",
+        params: projectIdParams,
+        response: { 200: milestoneList, ...problemResponses },
+      },
+    },
+    async (request) => listMilestones(ctxOf(request), request.params.id),
+  );
+
+  app.post(
+    '/api/projects/:id/milestones/submission',
+    {
+      schema: {
+        tags,
+        summary:
+          "Submit the completion of a milestone with a note on its deliverables (the lead organisation's side); an accepted milestone is locked (409)",
+        params: projectIdParams,
+        body: milestoneSubmissionBody,
+        response: { 200: milestoneView, ...problemResponses },
+      },
+    },
+    async (request) => submitMilestone(ctxOf(request), request.params.id, request.body),
+  );
+
+  app.post(
+    '/api/projects/:id/milestones/decision',
+    {
+      schema: {
+        tags,
+        summary:
+          "Accept a submitted milestone (locking it) or reject it with a reason (the platform's admins and program officers)",
+        params: projectIdParams,
+        body: milestoneDecisionBody,
+        response: { 200: milestoneView, ...problemResponses },
+      },
+    },
+    async (request) => decideMilestoneSubmission(ctxOf(request), request.params.id, request.body),
   );
 }

@@ -19,8 +19,6 @@ import {
   listProjectRecords,
   type ProjectRecord,
   type ProjectScope,
-  structureOf,
-  transitionsOf,
 } from './projects.repository.js';
 import type {
   ProjectDetail,
@@ -29,6 +27,8 @@ import type {
   ProjectView,
   RegisterProjectInput,
 } from './projects.schema.js';
+import { structureOf } from './projects.structure.repository.js';
+import { transitionsOf } from './projects.timeline.repository.js';
 
 /** Units of a platform with the account of each director, as the rules need them. */
 async function unitsOf(db: Kysely<DB>, platformId: string) {

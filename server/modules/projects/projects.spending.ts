@@ -1,46 +1,22 @@
-import {
-  AGREEMENT_AMOUNT_FIELD,
-  budgetCells,
-  SPENDING_CATEGORIES,
-  type SpendingCategory,
-} from '../../../common/projects.js';
+import { budgetCells, SPENDING_CATEGORIES } from '../../../common/projects.js';
 import type { Trx } from '../../db/write.js';
 import { write } from '../../db/write.js';
 import { type Ctx, isoNow, newId } from '../../http/context.js';
 import { AppError, forbidden, invalidField } from '../../http/errors.js';
 import { isLeadSigner } from './projects.agreement.js';
-import { findAgreement } from './projects.agreement.repository.js';
-import { agreementContent } from './projects.agreement.schema.js';
+import { approvedPlan, EXECUTION_STATES } from './projects.plan.js';
 import { can } from './projects.policy.js';
-import { findProject, type ProjectRecord, structureOf } from './projects.repository.js';
+import { findProject, type ProjectRecord } from './projects.repository.js';
 import { projectResource, readableProject } from './projects.service.js';
 import { insertSpending, spendingOf, spendingTotals } from './projects.spending.repository.js';
 import type { SpendingInput, SpendingView } from './projects.spending.schema.js';
+import { structureOf } from './projects.structure.repository.js';
 
 /**
  * Spending of a project (issue 13): the project's side books what each consortium member spent in each
  * cost category of the frozen 任务书; an entry that would take a member's category past its approved
  * amount is refused, so actual never exceeds plan without an approved change of the plan.
  */
-
-/** States in which money is spent and booked: execution and an interim check. */
-const SPENDING_STATES: readonly string[] = ['in_progress', 'interim_check'];
-
-type PlanLine = { organisationId: string; category: SpendingCategory; amountMinor: number };
-
-/** The approved plan per member × category: the frozen 任务书 (null when it is not frozen). */
-export async function approvedPlan(db: Trx, projectId: string): Promise<PlanLine[] | null> {
-  const a = await findAgreement(db, projectId);
-  if (!a?.frozenAt) return null;
-  const content = agreementContent.parse(a.content);
-  return content.budget.flatMap((b) =>
-    SPENDING_CATEGORIES.map((category) => ({
-      organisationId: b.organisationId,
-      category,
-      amountMinor: b[AGREEMENT_AMOUNT_FIELD[category]],
-    })),
-  );
-}
 
 /** Who books spending: the lead organisation's side (as for signing the 任务书) and the funder's managers. */
 async function mayRecord(db: Trx, ctx: Ctx, p: ProjectRecord): Promise<boolean> {
@@ -71,7 +47,7 @@ export async function getSpending(ctx: Ctx, projectId: string): Promise<Spending
     },
     entries: entries.map(({ projectId: _p, createdBy: _c, ...e }) => e),
     access: {
-      record: !!plan && SPENDING_STATES.includes(p.state) && (await mayRecord(ctx.db, ctx, p)),
+      record: !!plan && EXECUTION_STATES.includes(p.state) && (await mayRecord(ctx.db, ctx, p)),
     },
   };
 }
@@ -94,7 +70,7 @@ export async function recordSpending(
     if (!(await mayRecord(trx, ctx, p))) throw forbidden();
     const plan = await approvedPlan(trx, projectId);
     if (!plan) throw new AppError(409, 'projects.agreement_unsigned');
-    if (!SPENDING_STATES.includes(p.state))
+    if (!EXECUTION_STATES.includes(p.state))
       throw new AppError(409, 'projects.not_in_execution', {
         state: p.state,
         detail: `The project is ${p.state}`,

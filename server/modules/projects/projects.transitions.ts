@@ -4,9 +4,10 @@ import { type Ctx, isoNow, newId } from '../../http/context.js';
 import { AppError, forbidden, invalidField } from '../../http/errors.js';
 import { agreementFrozen } from './projects.agreement.js';
 import { can } from './projects.policy.js';
-import { findProject, moveProject } from './projects.repository.js';
+import { findProject } from './projects.repository.js';
 import type { ProjectDetail, ProjectTransitionInput } from './projects.schema.js';
 import { getProject, projectResource, readableProject } from './projects.service.js';
+import { moveProject } from './projects.timeline.repository.js';
 
 /** 409 naming the state the project is in, so the caller sees why the move is not possible. */
 export const illegalMove = (state: string) =>

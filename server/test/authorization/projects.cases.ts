@@ -1,8 +1,11 @@
+import { requestAdjustment } from '../../modules/projects/projects.adjustments.js';
 import { saveAgreement } from '../../modules/projects/projects.agreement.js';
 import { buildExtramuralProject, buildProjectInExecution } from '../../modules/projects/projects.fixtures.js';
+import { upsertSubmission } from '../../modules/projects/projects.milestones.repository.js';
+import { listProjectReports } from '../../modules/projects/projects.reports.js';
 import { registerIntramuralProject } from '../../modules/projects/projects.service.js';
 import { buildPerson, buildUnit } from '../platform-factories.js';
-import type { Expect, MatrixEnv, RouteCase } from './matrix.js';
+import { type Expect, type MatrixEnv, type RouteCase, roleless } from './matrix.js';
 
 /**
  * The authorization matrix rows of projects from 立项 through execution (issue 13). The state of an
@@ -108,7 +111,190 @@ export function projectsCases(env: MatrixEnv): RouteCase[] {
     if (withDraft) await saveAgreement(ctx, p.id, content);
     return { id: p.id, content };
   };
+  /** A project in execution (the applicant's own when `own`) with a pending 预算调剂 of the given level. */
+  const withAdjustment = async (own: boolean, level: 'unit' | 'funder') => {
+    const p = await buildProjectInExecution(env.ctx(), env.A(), {
+      ...(own ? { leadContactPersonId: await applicantsPerson() } : {}),
+    });
+    const to = level === 'unit' ? p.lead : p.partner;
+    const a = await requestAdjustment(env.ctx(), p.id, {
+      reason: '矩阵',
+      changes: [
+        { organisationId: p.lead, category: 'operations', deltaMinor: -1 },
+        { organisationId: to, category: 'labour', deltaMinor: 1 },
+      ],
+      endsOn: null,
+    });
+    return { url: `/api/projects/${p.id}/adjustments/${a.id}/decision`, body: { decision: 'approved' } };
+  };
+  const adjustmentBody = (p: { lead: string }) => ({
+    reason: '矩阵',
+    changes: [
+      { organisationId: p.lead, category: 'operations', deltaMinor: -1 },
+      { organisationId: p.lead, category: 'labour', deltaMinor: 1 },
+    ],
+  });
+  /** A project in execution (the applicant's own when `own`), its first milestone submitted when asked. */
+  const milestoneProject = async (own: boolean, submitted: boolean) => {
+    const ctx = env.ctx();
+    const p = await buildProjectInExecution(ctx, env.A(), {
+      ...(own ? { leadContactPersonId: await applicantsPerson() } : {}),
+    });
+    if (submitted)
+      await upsertSubmission(ctx.db, p.id, 0, { note: '矩阵', submittedBy: null, submittedAt: '2026-01-01' });
+    return p.id;
+  };
+  /** Only the lead organisation's side submits: the funder's managers, tokens included, are refused. */
+  const leadSide = (own: boolean): Expect => ({
+    ...movers([]),
+    'token:write': '403',
+    system_admin: '403',
+    ...(own ? { 'A:applicant': '2xx' } : {}),
+  });
   return [
+    {
+      route: 'GET /api/platforms/:platformId/reports-due',
+      label: 'anyone with a role on the platform; the list covers what they read',
+      expect: { anonymous: '401', 'B:platform_admin': '403', ...roleless('403'), others: '2xx' },
+      cell: () => ({ url: `/api/platforms/${env.A()}/reports-due` }),
+    },
+    {
+      route: 'GET /api/projects/:id/reports',
+      label: "own: A's applicant is the lead's contact",
+      expect: { ...READERS, 'A:applicant': '2xx' },
+      cell: async () => ({ url: `/api/projects/${await milestoneProject(true, false)}/reports` }),
+    },
+    {
+      route: 'GET /api/projects/:id/reports',
+      label: "other: another consortium's project",
+      expect: READERS,
+      cell: async () => ({ url: `/api/projects/${await milestoneProject(false, false)}/reports` }),
+    },
+    {
+      route: 'POST /api/projects/:id/reports',
+      label: "own: A's applicant is the lead's contact",
+      expect: leadSide(true),
+      cell: async () => {
+        const id = await milestoneProject(true, false);
+        const r = (await listProjectReports(env.ctx(), id)).items[0]!;
+        return { url: `/api/projects/${id}/reports`, body: { kind: r.kind, dueOn: r.dueOn, body: '矩阵' } };
+      },
+    },
+    {
+      route: 'POST /api/projects/:id/reports',
+      label: "other: another consortium's project",
+      expect: leadSide(false),
+      cell: async () => {
+        const id = await milestoneProject(false, false);
+        const r = (await listProjectReports(env.ctx(), id)).items[0]!;
+        return { url: `/api/projects/${id}/reports`, body: { kind: r.kind, dueOn: r.dueOn, body: '矩阵' } };
+      },
+    },
+    {
+      route: 'GET /api/projects/:id/milestones',
+      label: "own: A's applicant is the lead's contact",
+      expect: { ...READERS, 'A:applicant': '2xx' },
+      cell: async () => ({ url: `/api/projects/${await milestoneProject(true, false)}/milestones` }),
+    },
+    {
+      route: 'GET /api/projects/:id/milestones',
+      label: "other: another consortium's project",
+      expect: READERS,
+      cell: async () => ({ url: `/api/projects/${await milestoneProject(false, false)}/milestones` }),
+    },
+    {
+      route: 'POST /api/projects/:id/milestones/submission',
+      label: "own: A's applicant is the lead's contact",
+      expect: leadSide(true),
+      cell: async () => ({
+        url: `/api/projects/${await milestoneProject(true, false)}/milestones/submission`,
+        body: { milestone: 0, note: '矩阵' },
+      }),
+    },
+    {
+      route: 'POST /api/projects/:id/milestones/submission',
+      label: "other: another consortium's project",
+      expect: leadSide(false),
+      cell: async () => ({
+        url: `/api/projects/${await milestoneProject(false, false)}/milestones/submission`,
+        body: { milestone: 0, note: '矩阵' },
+      }),
+    },
+    {
+      route: 'POST /api/projects/:id/milestones/decision',
+      label: "own: the lead's side may not accept its own milestone",
+      expect: { ...movers(['A:platform_admin', 'A:program_officer']), 'A:applicant': '403' },
+      cell: async () => ({
+        url: `/api/projects/${await milestoneProject(true, true)}/milestones/decision`,
+        body: { milestone: 0, decision: 'accepted' },
+      }),
+    },
+    {
+      route: 'POST /api/projects/:id/milestones/decision',
+      label: "other: another consortium's project",
+      expect: movers(['A:platform_admin', 'A:program_officer']),
+      cell: async () => ({
+        url: `/api/projects/${await milestoneProject(false, true)}/milestones/decision`,
+        body: { milestone: 0, decision: 'accepted' },
+      }),
+    },
+    {
+      route: 'GET /api/projects/:id/adjustments',
+      label: "own: A's applicant is the lead's contact",
+      expect: { ...READERS, 'A:applicant': '2xx' },
+      cell: async () => {
+        const p = await buildProjectInExecution(env.ctx(), env.A(), {
+          leadContactPersonId: await applicantsPerson(),
+        });
+        return { url: `/api/projects/${p.id}/adjustments` };
+      },
+    },
+    {
+      route: 'GET /api/projects/:id/adjustments',
+      label: "other: another consortium's project",
+      expect: READERS,
+      cell: async () => ({
+        url: `/api/projects/${(await buildProjectInExecution(env.ctx(), env.A())).id}/adjustments`,
+      }),
+    },
+    {
+      route: 'POST /api/projects/:id/adjustments',
+      label: "own: A's applicant is the lead's contact",
+      expect: { ...movers(['A:platform_admin', 'A:program_officer']), 'A:applicant': '2xx' },
+      cell: async () => {
+        const p = await buildProjectInExecution(env.ctx(), env.A(), {
+          leadContactPersonId: await applicantsPerson(),
+        });
+        return { url: `/api/projects/${p.id}/adjustments`, body: adjustmentBody(p) };
+      },
+    },
+    {
+      route: 'POST /api/projects/:id/adjustments',
+      label: "other: another consortium's project",
+      expect: movers(['A:platform_admin', 'A:program_officer']),
+      cell: async () => {
+        const p = await buildProjectInExecution(env.ctx(), env.A());
+        return { url: `/api/projects/${p.id}/adjustments`, body: adjustmentBody(p) };
+      },
+    },
+    {
+      route: 'POST /api/projects/:id/adjustments/:adjustmentId/decision',
+      label: "own, the unit's own level: the lead's side decides too",
+      expect: { ...movers(['A:platform_admin', 'A:program_officer']), 'A:applicant': '2xx' },
+      cell: () => withAdjustment(true, 'unit'),
+    },
+    {
+      route: 'POST /api/projects/:id/adjustments/:adjustmentId/decision',
+      label: "own, the funder's level: the lead's side is refused",
+      expect: { ...movers(['A:platform_admin', 'A:program_officer']), 'A:applicant': '403' },
+      cell: () => withAdjustment(true, 'funder'),
+    },
+    {
+      route: 'POST /api/projects/:id/adjustments/:adjustmentId/decision',
+      label: "other: another consortium's project",
+      expect: movers(['A:platform_admin', 'A:program_officer']),
+      cell: () => withAdjustment(false, 'unit'),
+    },
     {
       route: 'GET /api/projects/:id',
       label: "intramural project of the lab director's unit",
