@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildPlatform, buildUser } from '../../test/factories.js';
 import { type Client, setupTestApp, signIn, TEST_PASSWORD, type TestApp } from '../../test/harness.js';
@@ -5,6 +6,7 @@ import { buildPerson, buildUnit } from '../../test/platform-factories.js';
 import { setFxRates } from '../agreements/agreements.receipts.js';
 import { buildDisclosure, buildFiling } from '../ip/ip.fixtures.js';
 import { makeResult, publicationBody, technologyBody } from '../results/results.fixtures.js';
+import { pdfText } from '../ttreports/pdf-text.fixtures.js';
 import { createUser } from '../users/users.service.js';
 import type { AnalyticsView } from './analytics.schema.js';
 
@@ -185,5 +187,44 @@ describe('analytics', () => {
     const r = await supervisorA.get('/api/analytics?from=2021&to=2019');
     expect(r.statusCode).toBe(400);
     expect(r.json().code).toBe('request.validation_failed');
+  });
+
+  it('exports the dashboard as XLSX: one sheet per chart, its definition, numbers as numbers', async () => {
+    const r = await supervisorAB.get('/api/analytics.xlsx?from=2019&to=2021&currency=CNY&lang=zh-CN');
+    expect(r.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(r.rawPayload as unknown as ExcelJS.Buffer);
+    const ws = wb.worksheets.find((w) => w.getCell('A1').value === '成果（按类型）')!;
+    expect(ws).toBeDefined();
+    const rows: unknown[][] = [];
+    ws.eachRow((row) => {
+      rows.push((row.values as unknown[]).slice(1));
+    });
+    const a = rows.find((row) => row[0] === '平台ANA')!;
+    expect(a.slice(1, 5)).toEqual([1, 2, 0, 3]);
+    expect(rows.flat()).toContain(
+      '成果年份落在该年度内的已发布成果数，按类型（技术、论文、标准、标准物质、软件、数据集）分列；成果只记年份，按日历年计。',
+    );
+    const funding = wb.worksheets.find((w) => w.getCell('A1').value === '经费投入（按来源）')!;
+    const fa: unknown[][] = [];
+    funding.eachRow((row) => {
+      fa.push((row.values as unknown[]).slice(1));
+    });
+    expect(fa.find((row) => row[0] === '平台ANA')?.slice(1, 4)).toEqual([0, 105, 0]);
+  });
+
+  it('makes the annual report PDF of a platform in Chinese with its sections and figures', async () => {
+    const r = await supervisorA.get(
+      `/api/analytics/annual-report.pdf?platformId=${A}&year=2020&basis=calendar&currency=USD`,
+    );
+    expect(r.statusCode).toBe(200);
+    const lines = pdfText(r.rawPayload);
+    expect(lines).toContain('平台ANA 2020 年度报告');
+    for (const s of ['一、投入', '二、产出', '三、成果转化', '四、服务']) expect(lines).toContain(s);
+    expect(lines).toContain('成果（按类型）');
+    expect(lines.join('')).not.toContain('\uFFFD');
+    expect(
+      (await supervisorA.get(`/api/analytics/annual-report.pdf?platformId=${B}&year=2020`)).statusCode,
+    ).toBe(403);
   });
 });
