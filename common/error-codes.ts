@@ -2,6 +2,8 @@
  * Stable, namespaced problem codes. The server sends the code; the English text is the problem's
  * title and the i18n key the web translates (web/i18n). Add a code here before throwing it.
  */
+
+import { ANALYTICS_ERRORS } from './error-codes.analytics.js';
 import { ASSIGNMENT_ERRORS } from './error-codes.assignment.js';
 import { CONFLICTS_ERRORS } from './error-codes.conflicts.js';
 import { DECISIONS_ERRORS } from './error-codes.decisions.js';
@@ -30,6 +32,7 @@ export const ERROR_MESSAGES = {
   ...INSTRUMENTS_ERRORS,
   ...VOUCHERS_ERRORS,
   ...OPEN_DATA_ERRORS,
+  ...ANALYTICS_ERRORS,
   'request.validation_failed': 'Some fields are invalid',
   'request.malformed_json': 'The request body is not valid JSON',
   'request.body_too_large': 'The request body is too large',

@@ -15,8 +15,8 @@ export const LABELS = {
   currency: ['币种', 'Currency'],
   generated: ['生成时间', 'Generated'],
   noCjkFont: [
-    '服务器未找到中文字体，本 PDF 使用英文标签。',
-    'No Chinese font was found on the server, so this PDF uses English labels.',
+    '服务器缺少中文字体包，本 PDF 使用英文标签。',
+    'The server lacks its Chinese font package, so this PDF uses English labels.',
   ],
   metric: ['指标', 'Metric'],
   value: ['数值', 'Value'],

@@ -17,6 +17,7 @@ import { frameworkErrors, notFoundProblem, registerErrorHandling } from './http/
 import { collectRoutes, refuseUndeclaredBodies } from './http/route-catalog.js';
 import { helmetOptions, securityHeaders } from './http/security-headers.js';
 import { agreementsRoutes } from './modules/agreements/agreements.routes.js';
+import { analyticsRoutes } from './modules/analytics/analytics.routes.js';
 import { applicationsRoutes } from './modules/applications/applications.routes.js';
 import { applicationMembersRoutes } from './modules/applications/applications.routes.members.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
@@ -157,6 +158,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(ipRoutes);
   await app.register(agreementsRoutes);
   await app.register(ttreportsRoutes);
+  await app.register(analyticsRoutes);
   await app.register(reportExportRoutes);
   await app.register(servicesRoutes);
   await app.register(instrumentsRoutes);

@@ -29,6 +29,7 @@ import {
   canReadTtReports,
   hasRole,
 } from './app/permissions.js';
+import { ANALYTICS_PAGES } from './features/analytics/nav-entries.js';
 import { CALLS_PAGES, NOTIFICATION_PAGES } from './features/calls/nav-entries.js';
 import { EXPERTS_PAGES } from './features/experts/nav-entries.js';
 import { LAB_EVALUATION_PAGES } from './features/lab-evaluations/nav-entries.js';
@@ -155,6 +156,7 @@ export const NAV: readonly Page[] = [
   },
   ...RESULTS_PAGES,
   ...LAB_EVALUATION_PAGES,
+  ...ANALYTICS_PAGES,
   {
     // Enterprise users have no internal catalog (results.policy.ts): they browse the published results,
     // the portal's search, without leaving the workspace.

@@ -3,6 +3,7 @@
  * checks that every key the code uses, every error code message and every role label is here.
  */
 
+import { zhCNAnalytics } from './zh-CN.analytics.js';
 import { zhCNApplicationsErrors } from './zh-CN.applications-errors.js';
 import { zhCNAssignment } from './zh-CN.assignment.js';
 import { zhCNCalls } from './zh-CN.calls.js';
@@ -55,6 +56,7 @@ export const zhCN: Record<string, string> = {
   ...zhCNWorkbench,
   ...zhCNPassword,
   ...zhCNOpenData,
+  ...zhCNAnalytics,
   // Product and shell
   'Generic Technology Service Platform': '共性技术服务平台',
   'Open source under the Apache License 2.0': '基于 Apache License 2.0 开源',

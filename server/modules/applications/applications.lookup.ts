@@ -54,3 +54,6 @@ export interface OrgInfo {
   enterpriseSize: string | null;
   mergedIntoId: string | null;
 }
+
+/** What the analytics read of applications (docs/analytics.md). */
+export { applicationCountsByYear } from './applications.stats.repository.js';

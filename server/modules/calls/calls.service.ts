@@ -291,3 +291,6 @@ export function extendDeadline(ctx: Ctx, id: string, input: ExtendDeadlineInput)
 
 /** For the open-data service: every call past its draft, with its fields. */
 export { listPublishedCalls as publishedCallsForOpenData } from './calls.repository.js';
+
+/** What the analytics read of calls (docs/analytics.md). */
+export { callsOpenedByYear } from './calls.stats.repository.js';

@@ -1,12 +1,15 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import {
+  allPlatforms,
   countPlatforms,
   findPlatform,
+  fundingEntries,
   platformIdByCodeIgnoringCase,
   platformIds,
   platformNameRows,
 } from './platforms.repository.js';
+import { toProfile } from './platforms.service.js';
 
 /**
  * Reads of the platform registry for other modules (part of the service, docs/adr/0015), so that calls,
@@ -39,3 +42,10 @@ export async function platformExists(db: Kysely<DB>, id: string): Promise<boolea
 /** The id of the platform with this code, whatever its letter case. */
 export const platformIdOfCode = (db: Kysely<DB>, code: string): Promise<string | undefined> =>
   platformIdByCodeIgnoringCase(db, code);
+
+/** Every platform as its profile (the analytics cut by model, rating, region and fiscal year). */
+export const allPlatformProfiles = async (db: Kysely<DB>) => (await allPlatforms(db)).map(toProfile);
+
+/** Funding entries of one platform within [from, to] (the analytics' inputs). */
+export const platformFundingBetween = (db: Kysely<DB>, platformId: string, from: number, to: number) =>
+  fundingEntries(db, { platformId, from, to });

@@ -252,3 +252,6 @@ export async function getProject(ctx: Ctx, id: string): Promise<ProjectDetail> {
 
 /** For the open-data service: every project with its consortium and fields. */
 export { projectsForOpenData } from './projects.open.repository.js';
+
+/** What the analytics read of projects (docs/analytics.md). */
+export { projectCountsByState } from './projects.stats.repository.js';

@@ -307,3 +307,6 @@ export async function deleteResult(ctx: Ctx, id: string): Promise<void> {
 
 /** For the open-data service: the public, published results with their fields. */
 export { publishedPublicResults } from './results.open.repository.js';
+
+/** What the analytics read of results (docs/analytics.md). */
+export { publishedResultCounts } from './results.stats.repository.js';

@@ -190,4 +190,6 @@ export async function requestableService(trx: Kysely<DB>, ctx: Ctx, id: string):
   return s;
 }
 
+/** What the analytics read of service requests (docs/analytics.md). */
+export { serviceRequestCounts } from './services.stats.repository.js';
 export { findService as serviceById };

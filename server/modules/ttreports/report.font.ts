@@ -1,5 +1,6 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 
 /** A font that can draw Chinese: the file and, for a collection (.ttc), the face inside it. */
 export interface CjkFont {
@@ -9,51 +10,29 @@ export interface CjkFont {
   data: Buffer;
 }
 
-/**
- * Known places of a Simplified-Chinese font, most likely first: Debian/Ubuntu (fonts-noto-cjk, which CI
- * installs), Fedora/Arch/Alpine Noto CJK, WenQuanYi, macOS and Windows system fonts. Nothing is
- * downloaded: when none is on the machine, the PDF is made with English labels and says so.
- */
-const KNOWN: readonly { path: string; face?: string }[] = [
-  { path: '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc', face: 'NotoSansCJKsc-Regular' },
-  { path: '/usr/share/fonts/noto-cjk/NotoSansCJK-Regular.ttc', face: 'NotoSansCJKsc-Regular' },
-  { path: '/usr/share/fonts/google-noto-cjk/NotoSansCJK-Regular.ttc', face: 'NotoSansCJKsc-Regular' },
-  { path: '/usr/share/fonts/noto/NotoSansCJK-Regular.ttc', face: 'NotoSansCJKsc-Regular' },
-  { path: '/usr/share/fonts/opentype/noto/NotoSansCJKsc-Regular.otf' },
-  { path: '/usr/share/fonts/truetype/wqy/wqy-microhei.ttc', face: 'WenQuanYiMicroHei' },
-  { path: '/System/Library/Fonts/PingFang.ttc', face: 'PingFangSC-Regular' },
-  { path: 'C:\\Windows\\Fonts\\msyh.ttc', face: 'MicrosoftYaHei' },
-];
+const require = createRequire(import.meta.url);
 
-/** Asks fontconfig for a face that covers Simplified Chinese; null when fc-match is missing or finds none. */
-function fromFontconfig(): { path: string; face?: string } | null {
-  try {
-    const out = execFileSync('fc-match', ['-f', '%{file}\n%{postscriptname}\n', 'sans-serif:lang=zh-cn'], {
-      encoding: 'utf8',
-      timeout: 5000,
-      stdio: ['ignore', 'pipe', 'ignore'],
-    });
-    const [file, face] = out.split('\n');
-    if (!file || !/\.(ttc|otf|ttf)$/i.test(file) || !existsSync(file)) return null;
-    // fc-match always answers with something; only a face that has Chinese in its language set counts.
-    const langs = execFileSync('fc-query', ['-f', '%{lang}\n', file], {
-      encoding: 'utf8',
-      timeout: 5000,
-      stdio: ['ignore', 'pipe', 'ignore'],
-    });
-    if (!/\bzh-cn\b/.test(langs)) return null;
-    return /\.ttc$/i.test(file) && face ? { path: file, face } : { path: file };
-  } catch {
-    return null;
-  }
-}
+/**
+ * Noto Sans Hans Regular from the npm package `@embedpdf/fonts-sc` (OFL-1.1), a dependency of the server:
+ * every PDF draws Chinese with the same font on every machine, whatever fonts the system has installed.
+ * pdfkit embeds only the glyphs a document uses (subsetting), so the 16 MB file costs a PDF a few kB.
+ */
+const PACKAGED = 'NotoSansHans-Regular.otf';
 
 let cached: CjkFont | null | undefined;
 
-/** The machine's Chinese font, looked up once per process (a CJK collection is about 20 MB). */
+/**
+ * The packaged Chinese font, read once per process. Null only on an installation that lacks the
+ * package (a broken install); the exports then fall back to English labels and say so.
+ */
 export function findCjkFont(): CjkFont | null {
   if (cached !== undefined) return cached;
-  const hit = KNOWN.find((k) => existsSync(k.path)) ?? fromFontconfig();
-  cached = hit ? { ...hit, data: readFileSync(hit.path) } : null;
+  try {
+    // The package exports only its entry (dist/index.*); the fonts sit beside it in fonts/.
+    const path = join(dirname(require.resolve('@embedpdf/fonts-sc')), '..', 'fonts', PACKAGED);
+    cached = { path, data: readFileSync(path) };
+  } catch {
+    cached = null;
+  }
   return cached;
 }

@@ -5,6 +5,7 @@ import { createToken } from '../../modules/auth/tokens.service.js';
 import { loadActor } from '../../modules/users/users.accounts.js';
 import { buildPlatform, buildUser } from '../factories.js';
 import { anonymous, type Client, setupTestApp, signIn, TEST_PASSWORD, type TestApp } from '../harness.js';
+import { analyticsCases } from './analytics.cases.js';
 import { applicationsCases } from './applications.cases.js';
 import { assignmentCases } from './assignment.cases.js';
 import { callsCases } from './calls.cases.js';
@@ -289,6 +290,7 @@ const CASES: RouteCase[] = [
   ...resultsCases({ ctx: () => t.systemCtx(), A: () => A }),
   ...ipCases({ ctx: () => t.systemCtx(), A: () => A }),
   ...ttExportCases({ A: () => A }),
+  ...analyticsCases(reviewEnv),
   ...applicationsCases({ ctx: () => t.systemCtx(), A: () => A, userId: (actor) => userIds[actor] }),
   ...callsCases({
     ctx: () => t.systemCtx(),

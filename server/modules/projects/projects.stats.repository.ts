@@ -1,0 +1,14 @@
+import type { Scope } from '../ttreports/ttreports.period.js';
+
+// Aggregates of projects for the analytics (docs/analytics.md), asked through projects.service.
+
+/** Projects of the platform (or unit) as they stand now, by state: one grouped query. */
+export async function projectCountsByState(s: Omit<Scope, 'period'>): Promise<Map<string, number>> {
+  let q = s.db
+    .selectFrom('projects')
+    .select(['projects.state', (eb) => eb.fn.countAll().as('n')])
+    .where('projects.platform_id', '=', s.platformId);
+  if (s.unitId) q = q.where('projects.unit_id', '=', s.unitId);
+  const rows = await q.groupBy('projects.state').execute();
+  return new Map(rows.map((r) => [r.state, Number(r.n)]));
+}

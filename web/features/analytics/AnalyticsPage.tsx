@@ -1,0 +1,192 @@
+import { DownloadOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Col, InputNumber, Row, Select, Space, Tabs, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  DASHBOARD_INDICATORS,
+  type Dashboard,
+  INDICATOR_GROUP_NAMES,
+  INDICATOR_GROUPS,
+  INDICATORS,
+} from '../../../common/analytics.js';
+import { PLATFORM_MODELS, type PlatformModel } from '../../../common/roles.js';
+import { type AnalyticsQuery, analyticsApi } from '../../api/analytics.js';
+import { useLocale } from '../../app/locale.js';
+import { hasRole } from '../../app/permissions.js';
+import { useSignedIn } from '../../app/session.js';
+import { useApi } from '../../app/useApi.js';
+import { Centered, LoadFailed } from '../../components/feedback.js';
+import { localName } from '../../components/labels.js';
+import { errorText } from '../../i18n/errors.js';
+import { tk } from '../../i18n/index.js';
+import { MODEL_LABELS } from '../../i18n/labels.js';
+import { saveFile } from '../imports/files.js';
+import { IndicatorCard } from './IndicatorCard.js';
+
+const DASHBOARD_LABELS: Record<Dashboard, string> = {
+  supervisor: tk('Supervisor overview'),
+  platform: tk('Platform overview'),
+  program: tk('Calls and review pipeline'),
+  transfer: tk('Technology transfer'),
+  unit: tk('My unit'),
+};
+
+/** The dashboards a user has, from their roles (the server decides what each one may read). */
+function dashboardsOf(user: ReturnType<typeof useSignedIn>['user']): Dashboard[] {
+  const out: Dashboard[] = [];
+  if (hasRole(user, 'supervisor') || user.isSystemAdmin) out.push('supervisor');
+  if (hasRole(user, 'platform_admin')) out.push('platform');
+  if (hasRole(user, 'program_officer', 'platform_admin')) out.push('program');
+  if (hasRole(user, 'tech_transfer_officer', 'platform_admin')) out.push('transfer');
+  if (out.length === 0 && hasRole(user, 'lab_director')) out.push('unit');
+  return out;
+}
+
+/** 统计分析: the role dashboards over the indicators of common/analytics.ts, cut and compared. */
+export default function AnalyticsPage() {
+  const { t } = useTranslation();
+  const { locale } = useLocale();
+  const { message } = App.useApp();
+  const { user } = useSignedIn();
+  const dashboards = dashboardsOf(user);
+  const [dashboard, setDashboard] = useState<Dashboard>(dashboards[0] ?? 'unit');
+  const thisYear = new Date().getFullYear();
+  const [q, setQ] = useState<AnalyticsQuery>({
+    from: thisYear - 4,
+    to: thisYear,
+    basis: 'calendar',
+    currency: 'CNY',
+  });
+  const data = useApi(() => analyticsApi.get(q), [JSON.stringify(q)]);
+  const [choices, setChoices] = useState<Array<{ value: string; label: string }>>([]);
+  const items = data.data?.platforms;
+  if (items && choices.length === 0 && items.length > 0)
+    setChoices(items.map((p) => ({ value: p.id, label: localName(p, locale) })));
+  const exportXlsx = async () => {
+    try {
+      saveFile(await analyticsApi.file('xlsx', { ...q, lang: locale, dashboard }));
+    } catch (e) {
+      message.error(errorText(t, e));
+    }
+  };
+  const shown = DASHBOARD_INDICATORS[dashboard];
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="analytics">
+      {dashboards.length > 1 && (
+        <Tabs
+          activeKey={dashboard}
+          onChange={(k) => setDashboard(k as Dashboard)}
+          items={dashboards.map((d) => ({ key: d, label: t(DASHBOARD_LABELS[d]) }))}
+          data-testid="analytics-dashboards"
+        />
+      )}
+      <Space wrap>
+        <Select
+          mode="multiple"
+          allowClear
+          placeholder={t('All platforms')}
+          style={{ minWidth: 260 }}
+          options={choices}
+          onChange={(ids: string[]) => setQ({ ...q, platformIds: ids.length ? ids.join(',') : undefined })}
+          data-testid="analytics-platforms"
+        />
+        <Select
+          allowClear
+          placeholder={t('Construction model')}
+          style={{ width: 220 }}
+          options={PLATFORM_MODELS.map((m) => ({ value: m, label: t(MODEL_LABELS[m]) }))}
+          onChange={(model?: PlatformModel) => setQ({ ...q, model })}
+          data-testid="analytics-model"
+        />
+        <InputNumber
+          value={Number(q.from)}
+          min={1900}
+          max={2200}
+          onChange={(v) => v && setQ({ ...q, from: v })}
+          addonBefore={t('From year')}
+          data-testid="analytics-from"
+        />
+        <InputNumber
+          value={Number(q.to)}
+          min={1900}
+          max={2200}
+          onChange={(v) => v && setQ({ ...q, to: v })}
+          addonBefore={t('To year')}
+          data-testid="analytics-to"
+        />
+        <Select
+          value={q.basis}
+          style={{ width: 150 }}
+          options={[
+            { value: 'calendar', label: t('Calendar years') },
+            { value: 'fiscal', label: t('Fiscal year of each platform') },
+          ]}
+          onChange={(basis) => setQ({ ...q, basis })}
+          data-testid="analytics-basis"
+        />
+        <Select
+          value={q.currency}
+          style={{ width: 100 }}
+          options={['CNY', 'USD', 'EUR', 'JPY'].map((c) => ({ value: c, label: c }))}
+          onChange={(currency) => setQ({ ...q, currency })}
+          data-testid="analytics-currency"
+        />
+        <Button icon={<DownloadOutlined />} onClick={exportXlsx} data-testid="analytics-xlsx">
+          {t('Export XLSX')}
+        </Button>
+      </Space>
+      {data.error ? (
+        <LoadFailed error={data.error} />
+      ) : !data.data ? (
+        <Centered />
+      ) : (
+        <>
+          {data.data.converted && (
+            <Alert
+              type="info"
+              showIcon
+              title={t(
+                'Amounts in other currencies are converted to {{currency}} with the stored yearly exchange rates',
+                {
+                  currency: data.data.currency,
+                },
+              )}
+              data-testid="analytics-converted"
+            />
+          )}
+          {data.data.platforms.some((p) => p.isIllustrative || p.fundingIllustrative) && (
+            <Alert
+              type="warning"
+              showIcon
+              title={t('Some figures are illustrative demo values: {{platforms}}', {
+                platforms: data.data.platforms
+                  .filter((p) => p.isIllustrative || p.fundingIllustrative)
+                  .map((p) => localName(p, locale))
+                  .join(locale === 'zh-CN' ? '、' : ', '),
+              })}
+              data-testid="analytics-illustrative"
+            />
+          )}
+          {INDICATOR_GROUPS.map((g) => {
+            const ids = shown.filter((id) => INDICATORS[id].group === g);
+            if (ids.length === 0) return null;
+            return (
+              <div key={g}>
+                <Typography.Title level={5}>
+                  {locale === 'zh-CN' ? INDICATOR_GROUP_NAMES[g].zh : INDICATOR_GROUP_NAMES[g].en}
+                </Typography.Title>
+                <Row gutter={[16, 16]}>
+                  {ids.map((id) => (
+                    <Col key={id} xs={24} xl={12}>
+                      <IndicatorCard id={id} data={data.data!} />
+                    </Col>
+                  ))}
+                </Row>
+              </div>
+            );
+          })}
+        </>
+      )}
+    </Space>
+  );
+}
