@@ -4,7 +4,7 @@ import { write } from '../../db/write.js';
 import { type Ctx, isoNow } from '../../http/context.js';
 import { AppError, forbidden, notFound } from '../../http/errors.js';
 import { nameMatches, sniffAttachment } from '../applications/attachments.sniff.js';
-import { attachmentsDir, sha256Of, storeFile } from '../applications/attachments.store.js';
+import { attachmentsDir, readStoredFile, sha256Of, storeFile } from '../applications/attachments.store.js';
 import { platformOrNotFound } from '../platforms/platforms.service.js';
 import { overseesPlatform } from './services.policy.js';
 import { insertSurvey, surveyTotalsByUnit } from './services.repository.js';
@@ -73,6 +73,17 @@ export async function deliverReport(
     );
   });
   return (await requestViews(ctx.db, ctx, [row], true))[0]!;
+}
+
+/** The delivered report, for anyone who may read the request (its enterprise, its unit, the platform). */
+export async function reportFile(ctx: Ctx, id: string) {
+  const { r } = await accessibleRequest(ctx.db, ctx, id, false);
+  if (!r.reportSha256 || !r.reportFileName || !r.reportMediaType) throw notFound('services.report_missing');
+  return {
+    body: readStoredFile(ctx, r.reportSha256),
+    mediaType: r.reportMediaType,
+    fileName: r.reportFileName,
+  };
 }
 
 /**
