@@ -22,6 +22,7 @@ import { zhCNProjects } from './zh-CN.projects.js';
 import { zhCNResults } from './zh-CN.results.js';
 import { zhCNScoring } from './zh-CN.scoring.js';
 import { zhCNServices } from './zh-CN.services.js';
+import { zhCNServicesPages } from './zh-CN.services-pages.js';
 import { zhCNTechTransfer } from './zh-CN.techtransfer.js';
 import { zhCNWorkbench } from './zh-CN.workbench.js';
 
@@ -43,6 +44,7 @@ export const zhCN: Record<string, string> = {
   ...zhCNProjects,
   ...zhCNLabEvaluations,
   ...zhCNServices,
+  ...zhCNServicesPages,
   ...zhCNMfa,
   ...zhCNWorkbench,
   ...zhCNPassword,

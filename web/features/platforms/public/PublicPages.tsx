@@ -1,4 +1,10 @@
-import { ApartmentOutlined, LoginOutlined, RadarChartOutlined, SearchOutlined } from '@ant-design/icons';
+import {
+  ApartmentOutlined,
+  LoginOutlined,
+  RadarChartOutlined,
+  SearchOutlined,
+  ShopOutlined,
+} from '@ant-design/icons';
 import { Button, Result, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, NavLink, Outlet, Route, Routes, useNavigate, useParams } from 'react-router-dom';
@@ -14,6 +20,7 @@ import { LanguageSwitch } from '../../../shell/LanguageSwitch.js';
 import { PublicCallPage, PublicCallsLink, PublicCallsPage } from '../../calls/PublicCalls.js';
 import PortalDetailPage from '../../portal/PortalDetailPage.js';
 import PortalSearchPage from '../../portal/PortalSearchPage.js';
+import { ServiceSearch } from '../../services/ServiceSearch.js';
 import { ComparisonView } from '../comparison/ComparisonView.js';
 import { OrgChartView } from '../orgchart/OrgChartView.js';
 
@@ -32,6 +39,7 @@ export default function PublicPages() {
         <Route path="calls/:id" element={<PublicCallPage />} />
         <Route path="results" element={<PortalSearchPage />} />
         <Route path="results/:id" element={<PortalDetailPage />} />
+        <Route path="services" element={<ServiceSearch />} />
         <Route path="*" element={<PublicNotFound />} />
       </Route>
     </Routes>
@@ -98,6 +106,18 @@ function PublicLayout() {
                   data-testid="public-results-link"
                 >
                   {t('Results and technologies')}
+                </Button>
+              )}
+            </NavLink>
+            <NavLink to="/public/services">
+              {({ isActive }) => (
+                <Button
+                  type={isActive ? 'primary' : 'text'}
+                  icon={<ShopOutlined />}
+                  style={isActive ? undefined : { color: '#fff' }}
+                  data-testid="public-services-link"
+                >
+                  {t('Service catalog')}
                 </Button>
               )}
             </NavLink>
