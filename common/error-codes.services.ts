@@ -14,6 +14,7 @@ export const SERVICES_ERRORS = {
   'services.report_required': 'Attach the report to deliver',
   'services.survey_not_due': 'The impact survey is asked one year after delivery',
   'services.survey_answered': 'The impact survey has already been answered',
+  'services.report_missing': 'No report has been delivered for this request',
   'instruments.not_found': 'Instrument not found',
   'instruments.hours_order': 'Closing hour must come after opening hour',
   'instruments.booking_order': 'The booking must end after it starts, on whole hours',

@@ -36,6 +36,7 @@ import { LAB_EVALUATION_PAGES } from './features/lab-evaluations/nav-entries.js'
 import { canSeeCatalog } from './features/results/access.js';
 import { RESULTS_PAGES } from './features/results/nav-entries.js';
 import { REVIEW_PAGES } from './features/review/nav-entries.js';
+import { SERVICES_PAGES } from './features/services/nav-entries.js';
 import { tk } from './i18n/index.js';
 
 import type { NavGroup, Page } from './nav.page.js';
@@ -157,6 +158,7 @@ export const NAV: readonly Page[] = [
   ...RESULTS_PAGES,
   ...LAB_EVALUATION_PAGES,
   ...ANALYTICS_PAGES,
+  ...SERVICES_PAGES,
   {
     // Enterprise users have no internal catalog (results.policy.ts): they browse the published results,
     // the portal's search, without leaving the workspace.

@@ -13,6 +13,7 @@ import { WORLD_PLATFORMS } from './demo-platforms-world.js';
 import { seedDemoProjects } from './demo-projects.js';
 import { seedNistResults } from './demo-results.js';
 import { seedDemoReview } from './demo-review.js';
+import { seedNistServices } from './demo-services.js';
 import { DEMO_PASSWORD, DEMO_USERS } from './demo-users.js';
 
 /** True when the database has no accounts yet (first run). */
@@ -66,5 +67,6 @@ export async function seedDemo(outer: Ctx): Promise<{ platformId: string; create
   await seedDemoReview(ctx);
   await seedDemoProjects(ctx, platformId);
   await seedNistLabEvaluations(ctx, platformId);
+  await seedNistServices(ctx, platformId);
   return { platformId, createdUsers: created };
 }

@@ -13,6 +13,7 @@ export const zhCNServices: Record<string, string> = {
   'Attach the report to deliver': '交付时须附报告',
   'The impact survey is asked one year after delivery': '成效调查在交付一年后开展',
   'The impact survey has already been answered': '成效调查已填写',
+  'No report has been delivered for this request': '该申请尚未交付报告',
   'Instrument not found': '未找到该仪器',
   'Closing hour must come after opening hour': '结束时间须晚于开放时间',
   'The booking must end after it starts, on whole hours': '预约须按整点，且结束时间晚于开始时间',

@@ -25,6 +25,7 @@ import { zhCNProjects } from './zh-CN.projects.js';
 import { zhCNResults } from './zh-CN.results.js';
 import { zhCNScoring } from './zh-CN.scoring.js';
 import { zhCNServices } from './zh-CN.services.js';
+import { zhCNServicesPages } from './zh-CN.services-pages.js';
 import { zhCNTechTransfer } from './zh-CN.techtransfer.js';
 import { zhCNWords } from './zh-CN.words.js';
 import { zhCNVouchers } from './zh-CN.vouchers.js';
@@ -52,6 +53,7 @@ export const zhCN: Record<string, string> = {
   ...zhCNServices,
   ...zhCNInstruments,
   ...zhCNVouchers,
+  ...zhCNServicesPages,
   ...zhCNMfa,
   ...zhCNWorkbench,
   ...zhCNPassword,

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { ctxOf, requireSignIn } from '../../http/auth.js';
 import { problem, problemResponses } from '../../http/openapi.js';
-import { download } from '../imports/imports.upload.js';
+import { download } from '../../files/download.js';
 import {
   type AnalyticsFile,
   analyticsExportQuery,

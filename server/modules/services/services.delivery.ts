@@ -1,7 +1,7 @@
 import { ERROR_MESSAGES } from '../../../common/error-codes.js';
 import { surveyDueOn } from '../../../common/services.js';
 import { write } from '../../db/write.js';
-import { attachmentsDir, sha256Of, storeFile } from '../../files/stored-files.js';
+import { attachmentsDir, readStoredFile, sha256Of, storeFile } from '../../files/stored-files.js';
 import { type Ctx, isoNow } from '../../http/context.js';
 import { AppError, forbidden, notFound } from '../../http/errors.js';
 import { nameMatches, sniffAttachment } from '../applications/attachments.sniff.js';
@@ -73,6 +73,17 @@ export async function deliverReport(
     );
   });
   return (await requestViews(ctx.db, ctx, [row], true))[0]!;
+}
+
+/** The delivered report, for anyone who may read the request (its enterprise, its unit, the platform). */
+export async function reportFile(ctx: Ctx, id: string) {
+  const { r } = await accessibleRequest(ctx.db, ctx, id, false);
+  if (!r.reportSha256 || !r.reportFileName || !r.reportMediaType) throw notFound('services.report_missing');
+  return {
+    body: readStoredFile(ctx, r.reportSha256),
+    mediaType: r.reportMediaType,
+    fileName: r.reportFileName,
+  };
 }
 
 /**

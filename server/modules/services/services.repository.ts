@@ -91,7 +91,14 @@ export async function findService(db: Kysely<DB>, seam: DialectSeam | null, id: 
  */
 export async function servicePage(
   db: Kysely<DB>,
-  f: { platformId: string; states: readonly ServiceState[]; kind?: string; unitId?: string; terms: string[] },
+  f: {
+    platformId: string;
+    states: readonly ServiceState[];
+    kind?: string;
+    unitId?: string;
+    fieldId?: string;
+    terms: string[];
+  },
   page: { page: number; pageSize: number },
 ): Promise<{ rows: Service[]; total: number }> {
   let base = db
@@ -100,6 +107,8 @@ export async function servicePage(
     .where('state', 'in', [...f.states]);
   if (f.kind) base = base.where('kind', '=', f.kind);
   if (f.unitId) base = base.where('unit_id', '=', f.unitId);
+  // field_ids is a JSON array of uuids: the quoted id occurs in it exactly when the field is listed.
+  if (f.fieldId) base = base.where('field_ids_json', 'like', `%"${f.fieldId}"%`);
   for (const term of f.terms)
     base = base.where(
       sql<boolean>`lower(name_zh || ' ' || name_en || ' ' || description_zh || ' ' || description_en || ' ' || coalesce(method_standard, '')) like ${`%${term.replace(/[%_\\]/g, '')}%`}`,

@@ -4,11 +4,13 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { ctxOf, requireSignIn } from '../../http/auth.js';
 import { problemResponses } from '../../http/openapi.js';
 import { readAttachmentUpload } from '../applications/applications.attachments.js';
+import { download, sendFile } from '../../files/download.js';
 import {
   answerSurvey,
   checkDelivery,
   deliverReport,
   REPORT_MAX_BYTES,
+  reportFile,
   surveyOutcomes,
 } from './services.delivery.js';
 import { listRequests } from './services.queue.js';
@@ -205,6 +207,25 @@ export async function servicesRoutes(root: FastifyInstance) {
       await checkDelivery(ctxOf(request), request.params.id);
       const file = await readAttachmentUpload(request, REPORT_MAX_BYTES);
       return deliverReport(ctxOf(request), request.params.id, file);
+    },
+  );
+  app.get(
+    '/api/service-requests/:id/report',
+    {
+      schema: {
+        tags,
+        summary: 'Download the delivered report (its enterprise, its unit, the platform)',
+        params: requestIdParams,
+        response: {
+          200: download('application/octet-stream', 'The report as uploaded'),
+          ...problemResponses,
+        },
+      },
+    },
+    async (request, reply) => {
+      const f = await reportFile(ctxOf(request), request.params.id);
+      const disposition = `attachment; filename*=UTF-8''${encodeURIComponent(f.fileName)}`;
+      return sendFile(reply, f.mediaType, disposition, f.body);
     },
   );
   app.post(

@@ -64,6 +64,7 @@ export const catalogQuery = z.strictObject({
   q: z.string().trim().max(200).optional(),
   kind: z.enum(SERVICE_KINDS).optional(),
   unitId: z.uuid().optional(),
+  fieldId: z.uuid().optional(),
   state: z.enum(SERVICE_STATES).optional(),
   page: z.coerce.number().int().min(1).max(10_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),

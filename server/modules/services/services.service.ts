@@ -159,7 +159,7 @@ export async function listServices(
   if (!staff && q.state && q.state !== 'published') return { items: [], total: 0 };
   const page = await servicePage(
     ctx.db,
-    { platformId, states, kind: q.kind, unitId: q.unitId, terms: queryTerms(q.q) },
+    { platformId, states, kind: q.kind, unitId: q.unitId, fieldId: q.fieldId, terms: queryTerms(q.q) },
     q,
   );
   return { items: await views(ctx.db, page.rows), total: page.total };

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildPlatform, buildUser } from '../../test/factories.js';
 import { anonymous, type Client, setupTestApp, signIn, type TestApp } from '../../test/harness.js';
-import { buildOrganisation, buildPerson, buildUnit } from '../../test/platform-factories.js';
+import { buildField, buildOrganisation, buildPerson, buildUnit } from '../../test/platform-factories.js';
 import { pdfBytes } from '../applications/applications.fixtures.js';
 import { multipart } from '../imports/imports.fixtures.js';
 import { buildPublishedService, serviceInput } from './services.fixtures.js';
@@ -95,6 +95,21 @@ describe('the service catalog', () => {
     expect(await count('service_requests')).toBe(before);
   });
 
+  it('the public catalog filters by technology field', async () => {
+    const ctx = t.systemCtx();
+    const optics = (await buildField(ctx, { code: 'SVC-OPT', nameEn: 'Optics' })).id;
+    const other = (await buildField(ctx, { code: 'SVC-BIO', nameEn: 'Biology' })).id;
+    const made = await director.post(
+      `/api/platforms/${A}/services`,
+      serviceInput(unitId, { nameZh: '光谱仪校准', nameEn: 'Spectrometer calibration', fieldIds: [optics] }),
+    );
+    expect(made.statusCode, made.body).toBe(201);
+    await director.post(`/api/services/${made.json().id}/state`, { to: 'published' });
+    const hit = (await visitor.get(`/api/public/platforms/${A}/services?fieldId=${optics}`)).json();
+    expect(hit.items.map((s: { id: string }) => s.id)).toEqual([made.json().id]);
+    expect((await visitor.get(`/api/public/platforms/${A}/services?fieldId=${other}`)).json().total).toBe(0);
+  });
+
   it('refuses negative or fractional prices and foreign units with the field pointer, nothing written', async () => {
     const before = await count('services');
     for (const [body, pointer] of [
@@ -160,6 +175,14 @@ describe('a service request from submission to closing', () => {
       report: { fileName: '校准证书.pdf', mediaType: 'application/pdf' },
     });
     expect(delivered.json().survey.due).toBe(false);
+    // The enterprise downloads the report as delivered; another enterprise is told it does not exist.
+    const report = await sme.request({ method: 'GET', url: `/api/service-requests/${id}/report` });
+    expect(report.statusCode).toBe(200);
+    expect(report.headers['content-type']).toContain('application/pdf');
+    expect(report.rawPayload.equals(pdfBytes('report'))).toBe(true);
+    expect(
+      (await otherSme.request({ method: 'GET', url: `/api/service-requests/${id}/report` })).statusCode,
+    ).toBe(404);
     const outOfScale = await move(sme, id, { action: 'rate', rating: 6 });
     expect(outOfScale.statusCode).toBe(400);
     expect(outOfScale.json().errors[0].pointer).toBe('/rating');

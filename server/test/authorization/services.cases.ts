@@ -1,9 +1,11 @@
+import { pdfBytes } from '../../modules/applications/applications.fixtures.js';
+import { deliverReport } from '../../modules/services/services.delivery.js';
 import { buildPublishedService, serviceInput } from '../../modules/services/services.fixtures.js';
-import { createRequest } from '../../modules/services/services.requests.js';
+import { createRequest, transitionRequest } from '../../modules/services/services.requests.js';
 import { loadActor } from '../../modules/users/users.accounts.js';
 import { buildUser } from '../factories.js';
 import { buildPerson, buildUnit } from '../platform-factories.js';
-import { type Expect, type MatrixEnv, type RouteCase, roleless } from './matrix.js';
+import { type ActorName, type Expect, type MatrixEnv, type RouteCase, roleless } from './matrix.js';
 
 /**
  * Rows of services to enterprises (issue 14). A unit's catalog and queue are kept by its director (the
@@ -62,6 +64,22 @@ export function servicesCases(env: MatrixEnv): RouteCase[] {
         wantedBy: null,
       })
     ).id;
+  };
+  /** A request of the matrix's enterprise taken to delivered through the services' own steps. */
+  const delivered = async () => {
+    const id = await request(true);
+    const ctx = env.ctx();
+    const as = async (role: ActorName) => ({
+      ...ctx,
+      actor: (await loadActor(ctx.db, env.userId(role)!, 'session', ['read', 'write']))!,
+    });
+    const unit = await as('A:lab_director');
+    await transitionRequest(unit, id, { action: 'quote', priceMinor: 100, dueOn: '2030-01-01' });
+    await transitionRequest(await as('A:enterprise_user'), id, { action: 'accept' });
+    await transitionRequest(unit, id, { action: 'contract' });
+    await transitionRequest(unit, id, { action: 'start' });
+    await deliverReport(unit, id, { fileName: 'report.pdf', bytes: pdfBytes('matrix') });
+    return id;
   };
   const readers = (own: boolean): Expect => ({
     anonymous: '401',
@@ -188,6 +206,12 @@ export function servicesCases(env: MatrixEnv): RouteCase[] {
         others: '404',
       },
       cell: async () => ({ url: `/api/service-requests/${await request(true)}/report` }),
+    },
+    {
+      route: 'GET /api/service-requests/:id/report',
+      label: "the delivered report of the matrix enterprise's request",
+      expect: readers(true),
+      cell: async () => ({ url: `/api/service-requests/${await delivered()}/report` }),
     },
     {
       route: 'POST /api/service-requests/:id/survey',

@@ -1,4 +1,10 @@
-import { ApartmentOutlined, LoginOutlined, RadarChartOutlined, SearchOutlined } from '@ant-design/icons';
+import {
+  ApartmentOutlined,
+  LoginOutlined,
+  RadarChartOutlined,
+  SearchOutlined,
+  ShopOutlined,
+} from '@ant-design/icons';
 import { Button, Result, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, NavLink, Outlet, Route, Routes, useNavigate, useParams } from 'react-router-dom';
@@ -15,6 +21,7 @@ import { PublicCallPage, PublicCallsLink, PublicCallsPage } from '../../calls/Pu
 import PortalDetailPage from '../../portal/PortalDetailPage.js';
 import PortalHome from '../../portal/PortalHome.js';
 import PortalSearchPage from '../../portal/PortalSearchPage.js';
+import { ServiceSearch } from '../../services/ServiceSearch.js';
 import { ComparisonView } from '../comparison/ComparisonView.js';
 import { OrgChartView } from '../orgchart/OrgChartView.js';
 
@@ -34,6 +41,7 @@ export default function PublicPages() {
         <Route path="calls/:id" element={<PublicCallPage />} />
         <Route path="results" element={<PortalSearchPage />} />
         <Route path="results/:id" element={<PortalDetailPage />} />
+        <Route path="services" element={<ServiceSearch />} />
         <Route path="*" element={<PublicNotFound />} />
       </Route>
     </Routes>
@@ -97,6 +105,18 @@ function PublicLayout() {
                   data-testid="public-results-link"
                 >
                   {t('Results and technologies')}
+                </Button>
+              )}
+            </NavLink>
+            <NavLink to="/public/services">
+              {({ isActive }) => (
+                <Button
+                  type={isActive ? 'primary' : 'text'}
+                  icon={<ShopOutlined />}
+                  style={isActive ? undefined : { color: '#fff' }}
+                  data-testid="public-services-link"
+                >
+                  {t('Service catalog')}
                 </Button>
               )}
             </NavLink>

@@ -1,0 +1,130 @@
+import { Card, Select, Space, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router-dom';
+import { OPEN_WORK, REQUEST_STATES, type RequestState } from '../../../common/services.js';
+import { type RequestsView, type ServiceRequest, servicesApi } from '../../api/services.js';
+import { useLocale } from '../../app/locale.js';
+import { useApi } from '../../app/useApi.js';
+import { LoadFailed } from '../../components/feedback.js';
+import { money } from '../../components/money.js';
+import { formatTime } from '../../components/time.js';
+import { pick } from '../results/labels.js';
+import { REQUEST_STATE_COLORS, REQUEST_STATE_LABELS } from './labels.js';
+import { RequestDrawer } from './RequestDrawer.js';
+import { UNIT_ROLES, useServicePlatform } from './useServicePlatform.js';
+
+/** The enterprise's own service requests. */
+export function MyRequestsPage() {
+  return <RequestsList view="mine" />;
+}
+
+/** The unit's queue: due dates, capacity and overdue work first. */
+export function QueuePage() {
+  return <RequestsList view="unit" />;
+}
+
+function RequestsList({ view }: { view: Extract<RequestsView, 'mine' | 'unit'> }) {
+  const { t } = useTranslation();
+  const { locale } = useLocale();
+  const { platformId, picker } = useServicePlatform(view === 'mine' ? ['enterprise_user'] : UNIT_ROLES);
+  const [params, setParams] = useSearchParams();
+  const [state, setState] = useState<RequestState | undefined>();
+  const openId = params.get('request');
+  const open = (id: string | null) =>
+    setParams((prev) => {
+      const next = new URLSearchParams(prev);
+      if (id) next.set('request', id);
+      else next.delete('request');
+      return next;
+    });
+  const list = useApi(
+    () =>
+      platformId
+        ? servicesApi.requests({ platformId, view, state, pageSize: 100 })
+        : Promise.resolve({ items: [], total: 0 }),
+    [platformId, view, state],
+  );
+  const items = list.data?.items ?? [];
+  const open_ = items.filter((r) => OPEN_WORK.includes(r.state));
+  const overdue = items.filter((r) => r.overdue).length;
+  return (
+    <Card
+      title={
+        <Typography.Title level={4} style={{ margin: 0 }} data-testid="page-title">
+          {view === 'mine' ? t('My service requests') : t('Service queue')}
+        </Typography.Title>
+      }
+      extra={
+        <Space wrap>
+          {picker}
+          <Select
+            allowClear
+            style={{ width: 160 }}
+            placeholder={t('State')}
+            value={state}
+            onChange={setState}
+            options={REQUEST_STATES.map((s) => ({ value: s, label: t(REQUEST_STATE_LABELS[s]) }))}
+          />
+        </Space>
+      }
+    >
+      {view === 'unit' ? (
+        <Space style={{ marginBottom: 12 }} wrap data-testid="queue-summary">
+          <Tag>{t('{{n}} open', { n: open_.length })}</Tag>
+          <Tag color={overdue ? 'red' : 'default'}>{t('{{n}} overdue', { n: overdue })}</Tag>
+          <Tag>{t('{{n}} awaiting a quote', { n: items.filter((r) => r.state === 'submitted').length })}</Tag>
+        </Space>
+      ) : null}
+      {list.error ? <LoadFailed error={list.error} /> : null}
+      <Table<ServiceRequest>
+        rowKey="id"
+        loading={list.loading}
+        dataSource={sortQueue(items, view)}
+        pagination={false}
+        onRow={(r) => ({ onClick: () => open(r.id), style: { cursor: 'pointer' } })}
+        columns={[
+          {
+            title: t('Service'),
+            render: (_, r) => (
+              <Typography.Link data-testid="request-row">
+                {pick(r.service.nameZh, r.service.nameEn, locale)}
+              </Typography.Link>
+            ),
+          },
+          {
+            title: t('State'),
+            render: (_, r) => (
+              <Space size={4}>
+                <Tag color={REQUEST_STATE_COLORS[r.state]}>{t(REQUEST_STATE_LABELS[r.state])}</Tag>
+                {r.overdue ? <Tag color="red">{t('Overdue')}</Tag> : null}
+              </Space>
+            ),
+          },
+          { title: t('Quantity'), dataIndex: 'quantity', align: 'right' },
+          {
+            title: t('Quote'),
+            render: (_, r) => (r.quote ? money(r.quote.priceMinor, r.quote.currency, locale) : '—'),
+          },
+          { title: t('Due on'), render: (_, r) => r.quote?.dueOn ?? r.wantedBy ?? '—' },
+          { title: t('Submitted on'), render: (_, r) => formatTime(r.createdAt, locale) },
+        ]}
+      />
+      {openId ? (
+        <RequestDrawer
+          id={openId}
+          enterprise={view === 'mine'}
+          onClose={() => open(null)}
+          onChanged={list.reload}
+        />
+      ) : null}
+    </Card>
+  );
+}
+
+/** The queue puts overdue work first, then the earliest due; the enterprise sees its newest first. */
+function sortQueue(items: ServiceRequest[], view: 'mine' | 'unit'): ServiceRequest[] {
+  if (view === 'mine') return items;
+  const due = (r: ServiceRequest) => r.quote?.dueOn ?? r.wantedBy ?? '9999';
+  return [...items].sort((a, b) => Number(b.overdue) - Number(a.overdue) || due(a).localeCompare(due(b)));
+}
