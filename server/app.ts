@@ -52,8 +52,8 @@ import { reportExportRoutes } from './modules/ttreports/report-export.routes.js'
 import { ttreportsRoutes } from './modules/ttreports/ttreports.routes.js';
 import { unitsRoutes } from './modules/units/units.routes.js';
 import { usersRoutes } from './modules/users/users.routes.js';
-import { workbenchRoutes } from './modules/workbench/workbench.routes.js';
 import { vouchersRoutes } from './modules/vouchers/vouchers.routes.js';
+import { workbenchRoutes } from './modules/workbench/workbench.routes.js';
 
 export interface AppDeps {
   config: Config;

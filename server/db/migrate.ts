@@ -20,8 +20,8 @@ import * as m0018 from './migrations/0018_projects_execution.js';
 import * as m0019 from './migrations/0019_lab_evaluations.js';
 import * as m0020 from './migrations/0020_services.js';
 import * as m0021 from './migrations/0021_open_data.js';
-import * as m0025 from './migrations/0025_vouchers.js';
 import * as m0024 from './migrations/0024_projects_execution.js';
+import * as m0025 from './migrations/0025_vouchers.js';
 
 /** Migrations are listed here in order; the list is the single source for CLI, boot and tests. */
 export const migrations: Record<string, Migration> = {

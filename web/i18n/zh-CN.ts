@@ -27,8 +27,8 @@ import { zhCNScoring } from './zh-CN.scoring.js';
 import { zhCNServices } from './zh-CN.services.js';
 import { zhCNServicesPages } from './zh-CN.services-pages.js';
 import { zhCNTechTransfer } from './zh-CN.techtransfer.js';
-import { zhCNWords } from './zh-CN.words.js';
 import { zhCNVouchers } from './zh-CN.vouchers.js';
+import { zhCNWords } from './zh-CN.words.js';
 import { zhCNWorkbench } from './zh-CN.workbench.js';
 
 export const zhCN: Record<string, string> = {

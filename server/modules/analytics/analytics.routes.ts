@@ -1,8 +1,8 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { download, sendFile } from '../../files/download.js';
 import { ctxOf, requireSignIn } from '../../http/auth.js';
 import { problem, problemResponses } from '../../http/openapi.js';
-import { download } from '../../files/download.js';
 import {
   type AnalyticsFile,
   analyticsExportQuery,
@@ -14,11 +14,7 @@ import { analyticsQuery, analyticsView } from './analytics.schema.js';
 import { analytics } from './analytics.service.js';
 
 const send = (reply: FastifyReply, f: AnalyticsFile) =>
-  reply
-    .type(f.contentType)
-    .header('content-disposition', `attachment; filename="${f.filename}"`)
-    .header('cache-control', 'no-store')
-    .send(f.body);
+  sendFile(reply, { mediaType: f.contentType, fileName: f.filename, body: f.body });
 
 const READERS =
   'supervisors, platform admins, program and tech-transfer officers of the platform; a lab director only its unit';

@@ -1,10 +1,10 @@
 import multipart from '@fastify/multipart';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { download, sendFile } from '../../files/download.js';
 import { ctxOf, requireSignIn } from '../../http/auth.js';
 import { problemResponses } from '../../http/openapi.js';
 import { readAttachmentUpload } from '../applications/applications.attachments.js';
-import { download, sendFile } from '../../files/download.js';
 import {
   answerSurvey,
   checkDelivery,
@@ -224,8 +224,7 @@ export async function servicesRoutes(root: FastifyInstance) {
     },
     async (request, reply) => {
       const f = await reportFile(ctxOf(request), request.params.id);
-      const disposition = `attachment; filename*=UTF-8''${encodeURIComponent(f.fileName)}`;
-      return sendFile(reply, f.mediaType, disposition, f.body);
+      return sendFile(reply, f);
     },
   );
   app.post(

@@ -64,7 +64,14 @@ export function analyticsCases(env: MatrixEnv): RouteCase[] {
       },
       cell: at(() => `&platformIds=${env.A()},${env.B()}`),
     },
-    { route: 'GET /api/analytics.xlsx', expect: analysts, cell: at(() => '&lang=zh-CN') },
+    {
+      route: 'GET /api/analytics.xlsx',
+      expect: analysts,
+      cell: async () => {
+        await directorOfUnit();
+        return { url: '/api/analytics.xlsx?from=2190&to=2191&currency=CNY&lang=zh-CN' };
+      },
+    },
     {
       route: 'GET /api/analytics/annual-report.pdf',
       expect: { ...analysts, 'B:platform_admin': '403' },
