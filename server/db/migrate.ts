@@ -20,6 +20,7 @@ import * as m0018 from './migrations/0018_projects_execution.js';
 import * as m0019 from './migrations/0019_lab_evaluations.js';
 import * as m0020 from './migrations/0020_services.js';
 import * as m0021 from './migrations/0021_open_data.js';
+import * as m0023 from './migrations/0023_project_checks.js';
 
 /** Migrations are listed here in order; the list is the single source for CLI, boot and tests. */
 export const migrations: Record<string, Migration> = {
@@ -44,6 +45,7 @@ export const migrations: Record<string, Migration> = {
   '0019_lab_evaluations': m0019,
   '0020_services': m0020,
   '0021_open_data': m0021,
+  '0023_project_checks': m0023,
 };
 
 export async function migrateToLatest(db: Kysely<unknown>): Promise<MigrationResultSet> {

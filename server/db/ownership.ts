@@ -76,6 +76,13 @@ export const TABLE_OWNERS: { readonly [T in keyof DB]: string } = {
   project_transitions: 'projects',
   project_agreements: 'projects',
   project_spending: 'projects',
+  project_checks: 'projects',
+  project_check_reports: 'projects',
+  project_check_panel: 'projects',
+  project_check_conflicts: 'projects',
+  project_check_scorecards: 'projects',
+  project_check_scores: 'projects',
+  project_evaluations: 'projects',
   // services to enterprises (§8)
   services: 'services',
   service_requests: 'services',

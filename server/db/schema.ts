@@ -52,6 +52,7 @@ import type {
   ProjectFieldsTable,
   ProjectsTable,
 } from './schema/programs.js';
+import { PROJECT_CHECK_TABLES, type ProjectCheckTables } from './schema/project-checks.js';
 import { PROJECTS_TABLES, type ProjectsTables } from './schema/projects.js';
 import { SCORING_TABLES, type ScoringTables } from './schema/scoring.js';
 import { SERVICES_TABLES, type ServicesTables } from './schema/services.js';
@@ -83,6 +84,7 @@ export type * from './schema/lab-evaluations.js';
 export type * from './schema/open-data.js';
 export type * from './schema/platforms.js';
 export type * from './schema/programs.js';
+export type * from './schema/project-checks.js';
 export type * from './schema/projects.js';
 export type * from './schema/scoring.js';
 export type * from './schema/services.js';
@@ -98,6 +100,7 @@ export interface DB
     AuthHardeningTables,
     ProjectsTables,
     LabEvaluationTables,
+    ProjectCheckTables,
     ServicesTables,
     OpenDataTables {
   platforms: PlatformsTable;
@@ -210,6 +213,7 @@ export const TABLES_IN_DEPENDENCY_ORDER = [
   ...OPEN_DATA_TABLES,
   ...PROJECTS_TABLES,
   ...LAB_EVALUATION_TABLES,
+  ...PROJECT_CHECK_TABLES,
   ...SERVICES_TABLES,
   'audit_head',
   'audit_log',

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { ctxOf, requireSignIn } from '../../http/auth.js';
 import { problem, problemResponses } from '../../http/openapi.js';
+import { projectChecksRoutes } from './checks/checks.routes.js';
 import { getAgreement, saveAgreement, signProjectAgreement } from './projects.agreement.js';
 import { agreementContent, agreementView, signAgreementBody } from './projects.agreement.schema.js';
 import {
@@ -158,4 +159,6 @@ export async function projectsRoutes(root: FastifyInstance) {
     async (request, reply) =>
       reply.code(201).send(await recordSpending(ctxOf(request), request.params.id, request.body)),
   );
+
+  await projectChecksRoutes(app);
 }

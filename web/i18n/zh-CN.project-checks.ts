@@ -1,0 +1,22 @@
+/** Simplified Chinese of project checks (中期检查 / 结题验收) and 绩效评价 (issue 13): error codes and UI text. */
+export const zhCNProjectChecks: Record<string, string> = {
+  'Check not found': '未找到该检查',
+  'This is not possible in the current state of the check': '检查当前状态下不能进行此操作',
+  'Only the project’s lead organisation submits its report': '只有项目牵头单位可以提交检查报告',
+  'The value does not match the type of the indicator': '填报值与考核指标类型不符',
+  'Report every indicator of the task agreement exactly once': '任务书的每项考核指标须填报且只填报一次',
+  'Report every milestone of the task agreement exactly once': '任务书的每个里程碑须填报且只填报一次',
+  'A final report lists who owns each output': '结题报告须列明每项成果的权属',
+  'A check needs the signed task agreement': '检查须以已签订的任务书为依据',
+  'The due date must not be in the past': '截止日期不能早于今天',
+  'The panel already has a chair': '专家组已有组长',
+  'Unknown or inactive expert': '专家不存在或已停用',
+  'This expert has a conflict of interest with the project': '该专家与项目存在利益冲突',
+  'This expert is already on the panel': '该专家已在专家组中',
+  'This scorecard is already submitted': '该评分表已提交',
+  'Every expert of the panel must submit a scorecard first': '专家组每位专家提交评分后方可形成结论',
+  'List what must be rectified': '请列出整改事项',
+  'A check is sent to rectification once; decide pass or fail now': '整改只有一次，请作出通过或不通过的结论',
+  'Only the officers or the chair of the panel adopt the verdict': '只有项目主管或专家组组长可以形成结论',
+  'This project has already been evaluated': '该项目已完成绩效评价',
+};
