@@ -1,3 +1,4 @@
+import { adoptCheck } from '../../modules/projects/checks/checks.adoption.js';
 import { buildCheck } from '../../modules/projects/checks/checks.fixtures.js';
 import { buildProjectInExecution } from '../../modules/projects/projects.fixtures.js';
 import { buildExpert } from '../../modules/review/runs/runs.fixtures.js';
@@ -161,6 +162,42 @@ export function projectChecksCases(env: MatrixEnv): RouteCase[] {
             });
             return { url: `/api/project-checks/${c.checkId}/adopt`, body: { verdict: 'pass' } };
           },
+        },
+      ];
+    }),
+    ...[true, false].flatMap((own): RouteCase[] => {
+      const label = own ? "own: A's applicant is the lead's contact" : "other: another consortium's project";
+      /** A closed project (its final check adopted 通过), ready for its 绩效评价. */
+      const closed = async () => {
+        const c = await check(own, {
+          kind: 'final',
+          stage: 'under_review',
+          panel: [{ expertId: await stranger() }],
+          scored: true,
+        });
+        await adoptCheck(env.ctx(), c.checkId, { verdict: 'pass', indicators: [] });
+        return c.id;
+      };
+      return [
+        {
+          route: 'GET /api/projects/:id/evaluation',
+          label,
+          expect: own ? { ...READERS, 'A:applicant': '2xx' } : READERS,
+          cell: async () => ({ url: `/api/projects/${(await check(own)).id}/evaluation` }),
+        },
+        {
+          route: 'POST /api/projects/:id/evaluation',
+          label,
+          expect: own ? { ...MOVERS, 'A:applicant': '403' } : MOVERS,
+          cell: async () => ({
+            url: `/api/projects/${await closed()}/evaluation`,
+            body: {
+              indicators: [{ index: 0, achieved: 3 }],
+              academic: '矩阵',
+              economic: '矩阵',
+              grade: 'pass',
+            },
+          }),
         },
       ];
     }),

@@ -4,6 +4,8 @@ import { ctxOf } from '../../../http/auth.js';
 import { problem, problemResponses } from '../../../http/openapi.js';
 import { projectIdParams } from '../projects.schema.js';
 import { adoptCheck } from './checks.adoption.js';
+import { evaluateProject, getEvaluation } from './checks.evaluation.js';
+import { evaluationBody, evaluationView } from './checks.evaluation.schema.js';
 import { submitCheckReport } from './checks.report.js';
 import {
   adoptCheckBody,
@@ -170,5 +172,34 @@ export async function projectChecksRoutes(root: FastifyInstance) {
       },
     },
     async (request) => saveCheckScorecard(ctxOf(request), request.params.scorecardId, request.body, true),
+  );
+
+  app.get(
+    '/api/projects/:id/evaluation',
+    {
+      schema: {
+        tags,
+        summary:
+          "A closed project's 绩效评价 (performance evaluation), frozen once recorded (the project's readers)",
+        params: projectIdParams,
+        response: { 200: evaluationView, ...problemResponses },
+      },
+    },
+    async (request) => getEvaluation(ctxOf(request), request.params.id),
+  );
+
+  app.post(
+    '/api/projects/:id/evaluation',
+    {
+      schema: {
+        tags,
+        summary:
+          'Record the 绩效评价 of a closed project (the funder’s side): indicators target against achieved, academic and economic judgement, grade; frozen; the project moves to evaluated',
+        params: projectIdParams,
+        body: evaluationBody,
+        response: { 200: evaluationView, ...problemResponses, 422: problem },
+      },
+    },
+    async (request) => evaluateProject(ctxOf(request), request.params.id, request.body),
   );
 }

@@ -183,6 +183,60 @@ describe('final acceptance with the dual evaluation, rectification and closing',
     expect(final).toMatchObject({ state: 'decided', verdict: 'pass', version: 2 });
     expect(final.reports[1].adoption.indicators[0]).toMatchObject({ judgement: 'met', met: true });
     expect(final.reports[0].adoption.verdict).toBe('rectify');
+
+    // 绩效评价 after closing: typed against the indicators, frozen, and the project is evaluated.
+    const evalUrl = `/api/projects/${p.id}/evaluation`;
+    const body = {
+      indicators: [{ index: 0, achieved: 4 }],
+      academic: '技术指标全面完成',
+      economic: '已形成两项许可',
+      grade: 'good',
+    };
+    expect((await officer.get(evalUrl)).json()).toMatchObject({
+      evaluation: null,
+      access: { evaluate: true },
+    });
+    const before = await snapshotTables(t.database);
+    const wrong = await officer.post(evalUrl, { ...body, indicators: [{ index: 0, achieved: true }] });
+    expect(wrong.statusCode).toBe(422);
+    expect(wrong.json().errors[0]).toMatchObject({
+      pointer: '/indicators/0/achieved',
+      code: 'project_checks.indicator_type',
+    });
+    expect((await officer.post(evalUrl, { ...body, indicators: [] })).json().errors[0].pointer).toBe(
+      '/indicators',
+    );
+    expect((await supervisor.post(evalUrl, body)).statusCode).toBe(403);
+    expect((await lead.post(evalUrl, body)).statusCode).toBe(403);
+    expect(await snapshotTables(t.database)).toEqual(before);
+    const evaluated = await officer.post(evalUrl, body);
+    expect(evaluated.statusCode, evaluated.body).toBe(200);
+    expect(evaluated.json()).toMatchObject({
+      sha256: expect.stringMatching(/^[0-9a-f]{64}$/),
+      access: { evaluate: false },
+      evaluation: {
+        outcome: 'passed',
+        grade: 'good',
+        indicators: [{ index: 0, target: 3, achieved: 4, judgement: 'met', measured: null }],
+        finalCheck: { checkId: check.id, verdict: 'pass' },
+      },
+    });
+    expect((await project(p.id)).state).toBe('evaluated');
+    expect((await lead.get(evalUrl)).json().evaluation.grade).toBe('good');
+    expect((await officer.post(evalUrl, body)).json().code).toBe('project_checks.already_evaluated');
+  });
+});
+
+describe('绩效评价 before closing', () => {
+  it('is refused while the project is still in execution', async () => {
+    const p = await inExecution();
+    const res = await officer.post(`/api/projects/${p.id}/evaluation`, {
+      indicators: [{ index: 0, achieved: 1 }],
+      academic: '尚未结题',
+      economic: '尚未结题',
+      grade: 'pass',
+    });
+    expect(res.json()).toMatchObject({ code: 'projects.illegal_transition', state: 'in_progress' });
   });
 });
 
