@@ -172,7 +172,8 @@ export function ProjectChecksTab({ projectId }: { projectId: string }) {
           check={c}
           onChange={reload}
           reportForm={
-            agreement.data ? (
+            // The owner select starts on the lead member: wait for the consortium before drawing the form.
+            agreement.data && project.data ? (
               <ReportForm
                 checkId={c.id}
                 kind={c.kind}
