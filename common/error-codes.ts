@@ -13,6 +13,7 @@ import { LAB_EVALUATIONS_ERRORS } from './error-codes.lab-evaluations.js';
 import { MFA_ERRORS } from './error-codes.mfa.js';
 import { OPEN_DATA_ERRORS } from './error-codes.open-data.js';
 import { PEOPLE_LINK_ERRORS } from './error-codes.people.js';
+import { PROJECT_CHECKS_ERRORS } from './error-codes.project-checks.js';
 import { PROJECTS_ERRORS } from './error-codes.projects.js';
 import { SCORING_ERRORS } from './error-codes.scoring.js';
 import { SERVICES_ERRORS } from './error-codes.services.js';
@@ -27,6 +28,7 @@ export const ERROR_MESSAGES = {
   ...MFA_ERRORS,
   ...PEOPLE_LINK_ERRORS,
   ...PROJECTS_ERRORS,
+  ...PROJECT_CHECKS_ERRORS,
   ...LAB_EVALUATIONS_ERRORS,
   ...SERVICES_ERRORS,
   ...INSTRUMENTS_ERRORS,

@@ -20,6 +20,7 @@ import * as m0018 from './migrations/0018_projects_execution.js';
 import * as m0019 from './migrations/0019_lab_evaluations.js';
 import * as m0020 from './migrations/0020_services.js';
 import * as m0021 from './migrations/0021_open_data.js';
+import * as m0023 from './migrations/0023_project_checks.js';
 import * as m0024 from './migrations/0024_projects_execution.js';
 import * as m0025 from './migrations/0025_vouchers.js';
 
@@ -48,6 +49,7 @@ export const migrations: Record<string, Migration> = {
   '0021_open_data': m0021,
   '0025_vouchers': m0025,
   '0024_projects_execution': m0024,
+  '0023_project_checks': m0023,
 };
 
 export async function migrateToLatest(db: Kysely<unknown>): Promise<MigrationResultSet> {

@@ -79,6 +79,13 @@ export const TABLE_OWNERS: { readonly [T in keyof DB]: string } = {
   project_adjustments: 'projects',
   project_milestone_reviews: 'projects',
   project_reports: 'projects',
+  project_checks: 'projects',
+  project_check_reports: 'projects',
+  project_check_panel: 'projects',
+  project_check_conflicts: 'projects',
+  project_check_scorecards: 'projects',
+  project_check_scores: 'projects',
+  project_evaluations: 'projects',
   // services to enterprises (§8)
   services: 'services',
   service_requests: 'services',

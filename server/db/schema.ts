@@ -52,6 +52,7 @@ import type {
   ProjectFieldsTable,
   ProjectsTable,
 } from './schema/programs.js';
+import { PROJECT_CHECK_TABLES, type ProjectCheckTables } from './schema/project-checks.js';
 import { PROJECTS_TABLES, type ProjectsTables } from './schema/projects.js';
 import { SCORING_TABLES, type ScoringTables } from './schema/scoring.js';
 import { SERVICES_TABLES, type ServicesTables } from './schema/services.js';
@@ -84,6 +85,7 @@ export type * from './schema/lab-evaluations.js';
 export type * from './schema/open-data.js';
 export type * from './schema/platforms.js';
 export type * from './schema/programs.js';
+export type * from './schema/project-checks.js';
 export type * from './schema/projects.js';
 export type * from './schema/scoring.js';
 export type * from './schema/services.js';
@@ -100,6 +102,7 @@ export interface DB
     AuthHardeningTables,
     ProjectsTables,
     LabEvaluationTables,
+    ProjectCheckTables,
     ServicesTables,
     VouchersTables,
     OpenDataTables {
@@ -213,6 +216,7 @@ export const TABLES_IN_DEPENDENCY_ORDER = [
   ...OPEN_DATA_TABLES,
   ...PROJECTS_TABLES,
   ...LAB_EVALUATION_TABLES,
+  ...PROJECT_CHECK_TABLES,
   ...SERVICES_TABLES,
   ...VOUCHERS_TABLES,
   'audit_head',

@@ -21,6 +21,7 @@ import { zhCNPassword } from './zh-CN.password.js';
 import { zhCNPeople } from './zh-CN.people.js';
 import { zhCNPlatforms } from './zh-CN.platforms.js';
 import { zhCNPortal } from './zh-CN.portal.js';
+import { zhCNProjectChecks } from './zh-CN.project-checks.js';
 import { zhCNProjects } from './zh-CN.projects.js';
 import { zhCNResults } from './zh-CN.results.js';
 import { zhCNScoring } from './zh-CN.scoring.js';
@@ -48,6 +49,7 @@ export const zhCN: Record<string, string> = {
   ...zhCNAssignment,
   ...zhCNScoring,
   ...zhCNDecisions,
+  ...zhCNProjectChecks,
   ...zhCNProjects,
   ...zhCNLabEvaluations,
   ...zhCNServices,

@@ -20,6 +20,7 @@ import { openDataCases } from './open-data.cases.js';
 import { orgsImportsCases } from './orgs.cases.js';
 import { peopleLinkCases } from './people.cases.js';
 import { platformDomainCases } from './platforms.cases.js';
+import { projectChecksCases } from './project-checks.cases.js';
 import { projectsCases } from './projects.cases.js';
 import { resultsCases } from './results.cases.js';
 import { scoringCases } from './scoring.cases.js';
@@ -299,6 +300,7 @@ const CASES: RouteCase[] = [
     userId: (actor) => userIds[actor],
   }),
   ...projectsCases(reviewEnv),
+  ...projectChecksCases(reviewEnv),
   ...labEvaluationsCases(reviewEnv),
   ...servicesCases(reviewEnv),
   ...instrumentsCases(reviewEnv),

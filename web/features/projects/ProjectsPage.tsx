@@ -15,6 +15,7 @@ import { defaultPlatform, PlatformSelect } from '../../components/PlatformSelect
 import { errorText } from '../../i18n/errors.js';
 import { tk } from '../../i18n/index.js';
 import { FieldTags } from '../fields/FieldTreeSelect.js';
+import { ProjectChecksTab } from './checks/ProjectChecksTab.js';
 import { STATE_LABELS } from './projects.labels.js';
 import { RegisterProjectModal } from './RegisterProjectModal.js';
 
@@ -90,6 +91,8 @@ export default function ProjectsPage() {
         pagination={{ pageSize: 50, hideOnSinglePage: true }}
         data-testid="projects-table"
         scroll={{ x: true }}
+        // The checks of a project under its row until the project page with tabs lands (the lead merges it there).
+        expandable={{ expandedRowRender: (p) => <ProjectChecksTab projectId={p.id} /> }}
         columns={[
           { title: t('Code'), dataIndex: 'code' },
           { title: t('work.title'), render: (_, p) => pick(p.titleZh, p.titleEn, locale) },

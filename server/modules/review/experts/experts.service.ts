@@ -212,4 +212,5 @@ export async function expertExists(db: Kysely<DB>, id: string): Promise<boolean>
 
 /** For the assignment instance: every expert's profile, windows, outputs and fields, by id. */
 /** For the review modules' officer views and invitations: names and category, and accounts, of experts. */
-export { assignmentProfiles, expertPersonNames, userIdsOfExperts };
+/** For project checks: the expert's row (person, active flag), to check conflicts before a panel seat. */
+export { assignmentProfiles, expertPersonNames, findExpert, userIdsOfExperts };

@@ -1,0 +1,23 @@
+/** Problem codes of project checks and 绩效评价 (issue 13); spread into common/error-codes.ts. */
+export const PROJECT_CHECKS_ERRORS = {
+  'project_checks.not_found': 'Check not found',
+  'project_checks.wrong_state': 'This is not possible in the current state of the check',
+  'project_checks.not_on_project': 'Only the project’s lead organisation submits its report',
+  'project_checks.indicator_type': 'The value does not match the type of the indicator',
+  'project_checks.indicator_missing': 'Report every indicator of the task agreement exactly once',
+  'project_checks.milestone_missing': 'Report every milestone of the task agreement exactly once',
+  'project_checks.ownership_required': 'A final report lists who owns each output',
+  'project_checks.agreement_unsigned': 'A check needs the signed task agreement',
+  'project_checks.due_in_past': 'The due date must not be in the past',
+  'project_checks.chair_taken': 'The panel already has a chair',
+  'project_checks.unknown_expert': 'Unknown or inactive expert',
+  'project_checks.expert_conflict': 'This expert has a conflict of interest with the project',
+  'project_checks.already_on_panel': 'This expert is already on the panel',
+  'project_checks.scorecard_not_found': 'Scorecard not found',
+  'project_checks.already_submitted': 'This scorecard is already submitted',
+  'project_checks.incomplete': 'Every expert of the panel must submit a scorecard first',
+  'project_checks.rectification_items_required': 'List what must be rectified',
+  'project_checks.rectification_once': 'A check is sent to rectification once; decide pass or fail now',
+  'project_checks.not_adopter': 'Only the officers or the chair of the panel adopt the verdict',
+  'project_checks.already_evaluated': 'This project has already been evaluated',
+} as const;

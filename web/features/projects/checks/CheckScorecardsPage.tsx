@@ -1,0 +1,151 @@
+import { Alert, Button, Descriptions, Form, Input, InputNumber, Modal, Table, Tag } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { CRITERION_LABELS } from '../../../../common/calls.js';
+import { projectChecksApi } from '../../../api/project-checks.js';
+import { useLocale } from '../../../app/locale.js';
+import { useApi } from '../../../app/useApi.js';
+import { pick } from '../../../components/labels.js';
+import { errorText } from '../../../i18n/errors.js';
+import { CHECK_KIND_LABELS, JUDGEMENT_LABELS, VERDICT_LABELS } from './checks.labels.js';
+
+/** An expert scores the dual evaluation's criteria with comments, the frozen report beside the form. */
+function CheckScorecardModal({ id, onClose, onDone }: { id: string; onClose(): void; onDone(): void }) {
+  const { t } = useTranslation();
+  const card = useApi(() => projectChecksApi.scorecard(id), [id]);
+  const [form] = Form.useForm();
+  const c = card.data;
+  const submit = async () => {
+    const v = (await form.validateFields()) as Record<string, number | string>;
+    try {
+      await projectChecksApi.submitScorecard(id, {
+        scores: c!.criteria.items.map((i) => ({
+          criterion: i.key,
+          score: Number(v[`score_${i.key}`]),
+          comment: String(v[`comment_${i.key}`] ?? ''),
+        })),
+        overallComment: (v.overallComment as string) || null,
+      });
+      onDone();
+    } catch (err) {
+      form.setFields([{ name: 'overallComment', errors: [errorText(t, err)] }]);
+    }
+  };
+  return (
+    <Modal
+      open
+      width={760}
+      title={c ? `${c.project.code} · ${t(CHECK_KIND_LABELS[c.kind])} v${c.version}` : t('Scorecard')}
+      okText={t('Submit scores')}
+      onOk={submit}
+      okButtonProps={{ disabled: !c || c.state === 'submitted' }}
+      onCancel={onClose}
+      data-testid="check-scorecard"
+    >
+      {card.error ? <Alert type="error" showIcon title={errorText(t, card.error)} /> : null}
+      {c && (
+        <>
+          <Table
+            size="small"
+            pagination={false}
+            rowKey="index"
+            dataSource={c.report.indicators}
+            columns={[
+              { title: t('Indicator'), dataIndex: 'name' },
+              { title: t('Target'), render: (_, i) => String(i.target) },
+              { title: t('Reported'), render: (_, i) => String(i.value) },
+              { title: t('Judgement'), render: (_, i) => t(JUDGEMENT_LABELS[i.judgement]) },
+            ]}
+          />
+          <Descriptions size="small" column={1} style={{ margin: '12px 0' }}>
+            <Descriptions.Item label={t('Achievements')}>{c.report.achievements}</Descriptions.Item>
+            {c.adoption ? (
+              <Descriptions.Item label={t('Verdict')}>
+                {t(VERDICT_LABELS[c.adoption.verdict])}
+              </Descriptions.Item>
+            ) : null}
+          </Descriptions>
+          <Form form={form} layout="vertical" disabled={c.state === 'submitted'}>
+            {c.criteria.items.map((i) => (
+              <Form.Item
+                key={i.key}
+                label={`${t(CRITERION_LABELS[i.key])} (${c.criteria.scale.min}–${c.criteria.scale.max})`}
+              >
+                <Form.Item
+                  name={`score_${i.key}`}
+                  noStyle
+                  rules={[{ required: true, message: t('Give a score') }]}
+                >
+                  <InputNumber min={c.criteria.scale.min} max={c.criteria.scale.max} id={`score_${i.key}`} />
+                </Form.Item>
+                <Form.Item
+                  name={`comment_${i.key}`}
+                  noStyle
+                  rules={[{ required: true, min: 5, message: t('A comment of at least five characters') }]}
+                >
+                  <Input.TextArea
+                    rows={1}
+                    id={`comment_${i.key}`}
+                    style={{ marginTop: 8 }}
+                    placeholder={t('Comment')}
+                  />
+                </Form.Item>
+              </Form.Item>
+            ))}
+            <Form.Item name="overallComment" label={t('Overall comment')}>
+              <Input.TextArea rows={2} />
+            </Form.Item>
+          </Form>
+        </>
+      )}
+    </Modal>
+  );
+}
+
+/** /project-checks/mine: the signed-in expert's scorecards on project checks. */
+export default function CheckScorecardsPage() {
+  const { t } = useTranslation();
+  const { locale } = useLocale();
+  const mine = useApi(() => projectChecksApi.mine(), []);
+  const [open, setOpen] = useState<string>();
+  return (
+    <>
+      {mine.error ? <Alert type="error" showIcon title={errorText(t, mine.error)} /> : null}
+      <Table
+        rowKey="id"
+        size="middle"
+        loading={mine.loading}
+        dataSource={mine.data?.items ?? []}
+        data-testid="my-check-scorecards"
+        columns={[
+          { title: t('Code'), render: (_, s) => s.project.code },
+          { title: t('work.title'), render: (_, s) => pick(s.project.titleZh, s.project.titleEn, locale) },
+          { title: t('Check'), render: (_, s) => `${t(CHECK_KIND_LABELS[s.kind])} v${s.version}` },
+          {
+            title: t('State'),
+            render: (_, s) =>
+              s.state === 'submitted' ? <Tag color="green">{t('Submitted')}</Tag> : <Tag>{t('Draft')}</Tag>,
+          },
+          {
+            title: '',
+            render: (_, s) => (
+              <Button size="small" onClick={() => setOpen(s.id)} data-testid="open-check-scorecard">
+                {s.state === 'submitted' ? t('View') : t('Score')}
+              </Button>
+            ),
+          },
+        ]}
+      />
+      {open ? (
+        <CheckScorecardModal
+          id={open}
+          onClose={() => setOpen(undefined)}
+          onDone={() => {
+            setOpen(undefined);
+            mine.reload();
+          }}
+        />
+      ) : null}
+    </>
+  );
+}
