@@ -268,9 +268,9 @@ async function issue(trx: Kysely<DB>, ctx: Ctx, audit: Audit, s: Scheme, v: Vouc
 /** The supervisor issues or refuses an application (schemes without a lottery). */
 export async function decideVoucher(ctx: Ctx, id: string, action: 'issue' | 'refuse', reason?: string) {
   const v = await write(ctx, async (trx, audit) => {
-    const before = await findVoucher(trx, ctx.seam, id);
-    if (!before) throw notFound('vouchers.not_found');
-    const s = (await findScheme(trx, null, before.schemeId))!;
+    // Those who may not see the voucher are told it does not exist (404), as for reading it; 403 is only
+    // for those who see it but do not issue (the enterprise, the platform's admins).
+    const { v: before, s } = await visibleVoucher(trx, ctx, id, true);
     if (!governsVouchers(ctx.actor, s.platformId)) throw forbidden();
     if (before.state !== 'applied')
       throw new AppError(409, 'vouchers.voucher_state', { currentState: before.state });

@@ -26,6 +26,7 @@ import { resultsCases } from './results.cases.js';
 import { scoringCases } from './scoring.cases.js';
 import { servicesCases } from './services.cases.js';
 import { ttExportCases } from './ttexport.cases.js';
+import { vouchersCases } from './vouchers.cases.js';
 
 /**
  * The authorization matrix: every route under /api, every kind of caller, the expected status class.
@@ -304,6 +305,7 @@ const CASES: RouteCase[] = [
   ...labEvaluationsCases(reviewEnv),
   ...servicesCases(reviewEnv),
   ...instrumentsCases(reviewEnv),
+  ...vouchersCases(reviewEnv),
   ...openDataCases(),
   ...[expertsCases, conflictsCases, assignmentCases, scoringCases, decisionsCases].flatMap((cases) =>
     cases(reviewEnv),
