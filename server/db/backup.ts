@@ -32,9 +32,19 @@ export interface BackupHeader {
   missingFiles?: string[];
 }
 
-/** What the rows refer to on disk: the attachments, by their sha256 names. */
-function referencedFiles(rows: Record<string, unknown>[]): string[] {
-  return [...new Set(rows.map((r) => String(r.sha256)))].sort();
+/**
+ * Every column that names a stored file by its sha256: the application attachments and the reports
+ * delivered on service requests. A module that stores files adds its column here, or its files are
+ * left out of backups (backup.test.ts compares the store with the backup's files).
+ */
+const FILE_COLUMNS: Partial<Record<(typeof TABLES_IN_DEPENDENCY_ORDER)[number], string>> = {
+  application_attachments: 'sha256',
+  service_requests: 'report_sha256',
+};
+
+/** What the rows of one table refer to on disk, by their sha256 names. */
+function referencedFiles(rows: Record<string, unknown>[], column: string): string[] {
+  return rows.map((r) => r[column]).filter((v): v is string => typeof v === 'string' && v !== '');
 }
 
 /**
@@ -50,14 +60,15 @@ export async function backup(database: Database, file: string, filesDir: string)
     await seam.snapshotRead(trx);
     const counts: Record<string, number> = {};
     const lines: string[] = [];
-    let shas: string[] = [];
+    const referenced = new Set<string>();
     for (const table of TABLES_IN_DEPENDENCY_ORDER) {
       const rows = await trx.selectFrom(table).selectAll().execute();
       counts[table] = rows.length;
-      if (table === 'application_attachments') shas = referencedFiles(rows);
+      const column = FILE_COLUMNS[table];
+      if (column) for (const sha of referencedFiles(rows, column)) referenced.add(sha);
       for (const row of rows) lines.push(`${JSON.stringify({ t: table, r: row })}\n`);
     }
-    return { counts, lines, shas };
+    return { counts, lines, shas: [...referenced].sort() };
   });
   const rowsHash = createHash('sha256');
   for (const l of lines) rowsHash.update(l);

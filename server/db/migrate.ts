@@ -47,9 +47,9 @@ export const migrations: Record<string, Migration> = {
   '0019_lab_evaluations': m0019,
   '0020_services': m0020,
   '0021_open_data': m0021,
-  '0025_vouchers': m0025,
-  '0024_projects_execution': m0024,
   '0023_project_checks': m0023,
+  '0024_projects_execution': m0024,
+  '0025_vouchers': m0025,
 };
 
 export async function migrateToLatest(db: Kysely<unknown>): Promise<MigrationResultSet> {

@@ -4,6 +4,8 @@ import { PLATFORM_MODELS } from '../../../common/roles.js';
 import { REPORT_BASES } from '../../../common/tech-transfer-report.js';
 import { currencyCode } from '../agreements/agreements.schema.js';
 
+const uuid = z.uuid();
+
 /** The cuts of the analytics (docs/analytics.md); every one optional. */
 export const analyticsQuery = z
   .strictObject({
@@ -15,8 +17,15 @@ export const analyticsQuery = z
     /** Comma-separated platform ids; default every platform the caller may analyse. */
     platformIds: z
       .string()
+      .refine(
+        (s) => {
+          const ids = s.split(',').filter(Boolean);
+          return ids.length <= 100 && ids.every((id) => uuid.safeParse(id).success);
+        },
+        // Refused at /platformIds itself: the caller sent one parameter, not a list of them.
+        { message: 'a comma-separated list of at most 100 platform ids' },
+      )
       .transform((s) => s.split(',').filter(Boolean))
-      .pipe(z.array(z.uuid()).max(100))
       .optional(),
     model: z.enum(PLATFORM_MODELS).optional(),
     /** ISO 3166 country of the platform (the region cut). */
