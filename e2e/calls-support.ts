@@ -70,14 +70,19 @@ export const PDF = Buffer.from('%PDF-1.4\n% commonlab e2e proposal\n%%EOF\n');
  * `partner` (an applicant on the platform), so the contact confirms the invitation in the app.
  */
 export async function arrangePartner(stack: Stack, platformId: string): Promise<void> {
-  const user = await createUser(stack.ctx, {
-    username: 'partner',
-    displayName: '合作单位 Qian Li',
-    email: 'qian.li@example.org',
-    password: DEMO_PASSWORD,
-    isSystemAdmin: false,
-    roles: [{ platformId, role: 'applicant' }],
-  });
+  const user = await createUser(
+    stack.ctx,
+    {
+      username: 'partner',
+      displayName: '合作单位 Qian Li',
+      email: 'qian.li@example.org',
+      password: DEMO_PASSWORD,
+      isSystemAdmin: false,
+      roles: [{ platformId, role: 'applicant' }],
+    },
+    // A demo-like account with the published demo password, which names the product (docs/sign-in.md).
+    { demoSeed: true },
+  );
   const org = await createOrg(stack.ctx, {
     nameZh: PARTNER_ORG,
     nameEn: 'Example Sensing Technology Co., Ltd. (illustrative)',

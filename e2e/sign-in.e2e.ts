@@ -72,7 +72,10 @@ describe('sign-in page', () => {
     const { page, problems } = await stack.newPage();
     await signInAs(page, 'admin');
     expect(await navLabels(page)).toContain('用户管理');
-    // The home page's own calls must be answered first, or one of them meets the expiry before the click.
+    // The home page's own calls must be answered first, or one of them meets the expiry before the click:
+    // the workbench's to-dos and the overview counts are drawn once their answers are in.
+    await page.getByTestId('todos').waitFor();
+    await page.getByTestId('home-counts').waitFor();
     await page.waitForLoadState('networkidle');
     stack.clock.advance((stack.ctx.config.sessionIdleMinutes + 1) * 60_000);
     await page.getByTestId('side-nav').getByRole('menuitem', { name: '用户管理' }).click();

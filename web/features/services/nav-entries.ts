@@ -7,6 +7,8 @@ import type { Page } from '../../nav.page.js';
 const keepsUnits = (u: Parameters<Page['visible']>[0]) =>
   u.isSystemAdmin || hasRole(u, 'lab_director', 'platform_admin');
 const enterprise = (u: Parameters<Page['visible']>[0]) => u.isSystemAdmin || hasRole(u, 'enterprise_user');
+/** Listed for enterprise users only: a system admin may open an enterprise's pages but buys no services. */
+const buysServices = (u: Parameters<Page['visible']>[0]) => hasRole(u, 'enterprise_user');
 
 /** Services to enterprises (issue 14) in the 企业服务 section. */
 export const SERVICES_PAGES: Page[] = [
@@ -16,7 +18,7 @@ export const SERVICES_PAGES: Page[] = [
     label: tk('Service catalog'),
     icon: ShopOutlined,
     visible: () => true,
-    inMenu: enterprise,
+    inMenu: buysServices,
     group: 'services',
     page: lazy(() => import('./BrowsePage.js')),
   },
@@ -26,6 +28,7 @@ export const SERVICES_PAGES: Page[] = [
     label: tk('My service requests'),
     icon: SolutionOutlined,
     visible: enterprise,
+    inMenu: buysServices,
     group: 'services',
     page: lazy(() => import('./RequestsPage.js').then((m) => ({ default: m.MyRequestsPage }))),
   },
