@@ -43,7 +43,7 @@ const NAV_ZH = [
   '用户管理',
   '审计日志',
 ];
-const GROUPS_ZH = ['申报管理', '评审管理', '项目管理', '成果转化', '统计分析', '系统管理'];
+const GROUPS_ZH = ['申报管理', '评审管理', '项目管理', '成果转化', '企业服务', '统计分析', '系统管理'];
 const NAV_EN = [
   'Workbench',
   'Platforms',
