@@ -3,6 +3,7 @@ import type { BookingState, InstrumentState } from '../../../common/instruments.
 import type { DialectSeam } from '../../db/dialect.js';
 import { camelRow } from '../../db/rows.js';
 import type { DB, InstrumentBookingsTable, InstrumentsTable } from '../../db/schema.js';
+import { containsEveryTerm } from '../../db/search.js';
 
 /** An instrument as the service sees it: fields parsed, flags as booleans, enums typed. */
 export interface Instrument {
@@ -91,10 +92,8 @@ export async function instrumentPage(
     .where('platform_id', '=', f.platformId)
     .where('state', 'in', [...f.states]);
   if (f.unitId) base = base.where('unit_id', '=', f.unitId);
-  for (const term of f.terms)
-    base = base.where(
-      sql<boolean>`lower(name_zh || ' ' || name_en || ' ' || model || ' ' || location) like ${`%${term.replace(/[%_\\]/g, '')}%`}`,
-    );
+  const text = sql<string>`name_zh || ' ' || name_en || ' ' || model || ' ' || location`;
+  for (const condition of containsEveryTerm(text, f.terms)) base = base.where(condition);
   const total = Number((await base.select((eb) => eb.fn.countAll().as('n')).executeTakeFirst())?.n ?? 0);
   const rows = await base
     .selectAll()

@@ -9,6 +9,7 @@ import type {
   ServiceSurveysTable,
   ServicesTable,
 } from '../../db/schema.js';
+import { containsEveryTerm } from '../../db/search.js';
 
 /** A catalog entry as the service sees it: JSON columns parsed, enums typed. */
 export interface Service {
@@ -109,10 +110,8 @@ export async function servicePage(
   if (f.unitId) base = base.where('unit_id', '=', f.unitId);
   // field_ids is a JSON array of uuids: the quoted id occurs in it exactly when the field is listed.
   if (f.fieldId) base = base.where('field_ids_json', 'like', `%"${f.fieldId}"%`);
-  for (const term of f.terms)
-    base = base.where(
-      sql<boolean>`lower(name_zh || ' ' || name_en || ' ' || description_zh || ' ' || description_en || ' ' || coalesce(method_standard, '')) like ${`%${term.replace(/[%_\\]/g, '')}%`}`,
-    );
+  const text = sql<string>`name_zh || ' ' || name_en || ' ' || description_zh || ' ' || description_en || ' ' || coalesce(method_standard, '')`;
+  for (const condition of containsEveryTerm(text, f.terms)) base = base.where(condition);
   const total = Number((await base.select((eb) => eb.fn.countAll().as('n')).executeTakeFirst())?.n ?? 0);
   const rows = await base
     .selectAll()
