@@ -134,26 +134,43 @@ export function createLexicalModel(opts: LexicalOptions): AffinityModel {
     if (!opts.glossary) return cw;
     const shared = Math.min(u.zhShare, ip.zhShare) + Math.min(1 - u.zhShare, 1 - ip.zhShare);
     const k2 = opts.conceptWeight * opts.conceptWeight;
-    const [a, b, c, d] = [u.words.norm, ip.words.norm, u.concepts.norm, ip.concepts.norm];
+    const a = u.words.norm;
+    const b = ip.words.norm;
+    const c = u.concepts.norm;
+    const d = ip.concepts.norm;
     const denom = Math.sqrt(a * a + k2 * c * c) * Math.sqrt(b * b + k2 * d * d);
     const joint = denom === 0 ? 0 : Math.min(1, (cw * a * b + k2 * cc * c * d) / denom);
     return shared * joint + (1 - shared) * cc;
   };
   // Profile score blended with the mean of the best `topDocs` per-document scores: one paper on the
   // exact topic should count even when the rest of a broad profile dilutes the concatenated vector.
+  // Runs once per expert × item (14 M times for the largest pool), so it allocates nothing: the best
+  // scores are kept in a small reused buffer by insertion instead of copying and sorting every list.
+  const best = new Float64Array(Math.max(1, opts.topDocs));
   const combine = (unitText: ArrayLike<number>, from: number, to: number): number => {
     const profile = unitText[from]!;
     if (opts.docShare === 0 || to - from < 2) return profile;
-    const docs = Array.from({ length: to - from - 1 }, (_, k) => unitText[from + 1 + k]!).sort(
-      (a, b) => b - a,
-    );
-    const top = docs.slice(0, opts.topDocs);
-    return (1 - opts.docShare) * profile + (opts.docShare * top.reduce((x, y) => x + y, 0)) / top.length;
+    let kept = 0;
+    for (let u = from + 1; u < to; u++) {
+      const v = unitText[u]!;
+      if (kept < opts.topDocs) kept++;
+      else if (v <= best[kept - 1]!) continue;
+      let at = kept - 1;
+      while (at > 0 && best[at - 1]! < v) {
+        best[at] = best[at - 1]!;
+        at--;
+      }
+      best[at] = v;
+    }
+    let sum = 0;
+    for (let k = 0; k < kept; k++) sum += best[k]!;
+    return (1 - opts.docShare) * profile + (opts.docShare * sum) / kept;
   };
   const allTexts = (ip: Profile): Float64Array => {
     const cw = cosineAll(wordPostings, ip.words);
     const cc = cosineAll(conceptPostings, ip.concepts);
-    const unitText = units.map((u, i) => mix(u, ip, cw[i]!, cc[i]!));
+    const unitText = new Float64Array(units.length);
+    for (let u = 0; u < units.length; u++) unitText[u] = mix(units[u]!, ip, cw[u]!, cc[u]!);
     const out = new Float64Array(firstUnit.length - 1);
     for (let e = 0; e < out.length; e++) out[e] = combine(unitText, firstUnit[e]!, firstUnit[e + 1]!);
     return out;
