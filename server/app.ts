@@ -6,7 +6,7 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, validatorCompiler } from 'fastify-type-provider-zod';
 import { v7 as uuidv7 } from 'uuid';
 import type { Config } from './config.js';
 import type { Database } from './db/database.js';
@@ -16,6 +16,7 @@ import { refuseControlCharacters } from './http/control-characters.js';
 import { frameworkErrors, notFoundProblem, registerErrorHandling } from './http/errors.js';
 import { collectRoutes, refuseUndeclaredBodies } from './http/route-catalog.js';
 import { helmetOptions, securityHeaders } from './http/security-headers.js';
+import { compiledSerializerCompiler } from './http/serializer.js';
 import { agreementsRoutes } from './modules/agreements/agreements.routes.js';
 import { analyticsRoutes } from './modules/analytics/analytics.routes.js';
 import { applicationsRoutes } from './modules/applications/applications.routes.js';
@@ -91,7 +92,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   app.decorate('deps', { config, database: deps.database, clock: deps.clock ?? systemClock });
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  // Compiled per route from the zod schemas; outside production every answer is still checked by zod.
+  app.setSerializerCompiler(compiledSerializerCompiler({ checkWithZod: config.env !== 'production' }));
   collectRoutes(app);
   refuseControlCharacters(app);
   refuseUndeclaredBodies(app);
