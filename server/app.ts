@@ -1,21 +1,20 @@
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
-import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, validatorCompiler } from 'fastify-type-provider-zod';
 import { v7 as uuidv7 } from 'uuid';
 import type { Config } from './config.js';
 import type { Database } from './db/database.js';
 import { authPlugin, cookieNames } from './http/auth.js';
 import { type Clock, systemClock } from './http/context.js';
 import { refuseControlCharacters } from './http/control-characters.js';
-import { frameworkErrors, notFoundProblem, registerErrorHandling } from './http/errors.js';
+import { frameworkErrors, registerErrorHandling } from './http/errors.js';
 import { collectRoutes, refuseUndeclaredBodies } from './http/route-catalog.js';
 import { helmetOptions, securityHeaders } from './http/security-headers.js';
+import { compiledSerializerCompiler } from './http/serializer.js';
+import { registerWeb } from './http/web-assets.js';
 import { agreementsRoutes } from './modules/agreements/agreements.routes.js';
 import { analyticsRoutes } from './modules/analytics/analytics.routes.js';
 import { applicationsRoutes } from './modules/applications/applications.routes.js';
@@ -91,7 +90,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   app.decorate('deps', { config, database: deps.database, clock: deps.clock ?? systemClock });
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  // Compiled per route from the zod schemas; outside production every answer is still checked by zod.
+  app.setSerializerCompiler(compiledSerializerCompiler({ checkWithZod: config.env !== 'production' }));
   collectRoutes(app);
   refuseControlCharacters(app);
   refuseUndeclaredBodies(app);
@@ -175,26 +175,4 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   }
   await registerWeb(app, deps.webRoot);
   return app;
-}
-
-async function registerWeb(app: FastifyInstance, webRoot: string | undefined) {
-  const index = webRoot && path.join(webRoot, 'index.html');
-  if (webRoot && index && existsSync(index)) {
-    await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: false, maxAge: '1h' });
-  }
-  app.setNotFoundHandler((request, reply) => {
-    // A page URL gets the app whatever the Accept header says (curl sends */*, link previews none);
-    // the API and file-like URLs (a missing /assets/x.js) keep the problem+json 404.
-    const pathname = request.url.split('?')[0]!;
-    const isPage =
-      (request.method === 'GET' || request.method === 'HEAD') &&
-      pathname !== '/api' &&
-      !pathname.startsWith('/api/') &&
-      !/\.[a-z0-9]+$/i.test(pathname);
-    if (isPage && index && existsSync(index)) {
-      // The shell names the current build's hashed assets: never cache it past a deployment.
-      return reply.header('cache-control', 'no-cache').sendFile('index.html', { cacheControl: false });
-    }
-    return notFoundProblem(request, reply);
-  });
 }
