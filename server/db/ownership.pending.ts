@@ -4,7 +4,6 @@
  */
 export const PENDING_MOVES: readonly string[] = [
   'calls/calls.views.ts: users',
-  'home/home.service.ts: platforms',
   'people/people.links.ts: people',
   'people/people.links.ts: person_link_requests',
   'people/people.links.ts: users',
