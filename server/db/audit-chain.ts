@@ -123,3 +123,23 @@ export async function verifyAuditChain(db: Kysely<DB>, batchSize = 1000): Promis
   }
   return { ok: true, entries: count, headHash: prev };
 }
+
+/**
+ * When the entity last had the action recorded, if ever: for a module showing "last done at" of an
+ * action it audits (the conflicts' last refresh), without keeping a copy of the time itself.
+ */
+export async function lastAuditAt(
+  db: Kysely<DB>,
+  action: string,
+  entityId: string,
+): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('audit_log')
+    .select('at')
+    .where('action', '=', action)
+    .where('entity_id', '=', entityId)
+    .orderBy('seq', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row?.at;
+}

@@ -55,5 +55,24 @@ export interface OrgInfo {
   mergedIntoId: string | null;
 }
 
+/** What the review modules read of applications (runs, scoring, decisions, conflicts). */
+export {
+  type CoApplicant,
+  type CurrentMember,
+  coApplicantsOf,
+  confirmedInvitees,
+  currentMembers,
+  frozenAttachment,
+  inReviewCount,
+  inReviewCountsByCall,
+  latestFrozenContents,
+  latestFrozenVersion,
+  type ReviewedApplication,
+  type ReviewScope,
+  receiptNumbersOfCall,
+  reviewedApplications,
+  reviewedApplicationsByIds,
+} from './applications.review.repository.js';
+
 /** What the analytics read of applications (docs/analytics.md). */
 export { applicationCountsByYear } from './applications.stats.repository.js';

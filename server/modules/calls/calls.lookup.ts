@@ -5,7 +5,7 @@
 import { type CallEffectiveState, effectiveState } from '../../../common/calls.js';
 import type { CallRecord } from './calls.repository.js';
 
-export { type CallRecord, callsByIds, loadCall } from './calls.repository.js';
+export { type CallRecord, callsByIds, callsOfPlatforms, loadCall } from './calls.repository.js';
 
 /**
  * draft | upcoming | open | closed | reviewing | decided | archived at `now` (the server clock:

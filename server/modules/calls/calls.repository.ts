@@ -202,6 +202,16 @@ export async function listCallsOfPlatform(db: Kysely<DB>, platformId: string): P
   return recordsOf(db, rows);
 }
 
+/** The calls of the platforms (every call with null), latest deadline first (the review's call list). */
+export async function callsOfPlatforms(
+  db: Kysely<DB>,
+  platformIds: readonly string[] | null,
+): Promise<CallRecord[]> {
+  let q = db.selectFrom('calls').selectAll().orderBy('closes_at', 'desc').orderBy('id');
+  if (platformIds) q = q.where('platform_id', 'in', [...platformIds]);
+  return recordsOf(db, await q.execute());
+}
+
 /** Replaces the call's field links. */
 async function setCallFields(db: Kysely<DB>, callId: string, ids: string[]) {
   await db.deleteFrom('call_fields').where('call_id', '=', callId).execute();

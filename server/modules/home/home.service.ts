@@ -2,10 +2,10 @@ import type { Ctx } from '../../http/context.js';
 import { readableAuditScope } from '../audit/audit.policy.js';
 import { countAuditEntries } from '../audit/audit.service.js';
 import { countActiveSessions } from '../auth/auth.service.js';
+import { platformCount } from '../platforms/platforms.lookup.js';
 import { countAccounts } from '../users/users.accounts.js';
 import { can as canUsers } from '../users/users.policy.js';
 
-const count = (n: { n: number | string | bigint } | undefined) => Number(n?.n ?? 0);
 
 /** Counts for the home page; a count the caller may not see is null rather than leaked. */
 export async function homeSummary(ctx: Ctx) {
@@ -14,12 +14,7 @@ export async function homeSummary(ctx: Ctx) {
   const idleSince = new Date(
     ctx.clock.now().getTime() - ctx.config.sessionIdleMinutes * 60_000,
   ).toISOString();
-  const platforms = count(
-    await ctx.db
-      .selectFrom('platforms')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirst(),
-  );
+  const platforms = await platformCount(ctx.db);
   const auditScope = readableAuditScope(actor);
   const users = canUsers(actor, 'users.list') && actor.isSystemAdmin ? await countAccounts(ctx.db) : null;
   // An idle session is dead even before a request of its own comes and deletes it.

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { camelRow, type RowValue } from '../../db/rows.js';
 import type { DB, PeopleTable } from '../../db/schema.js';
 import type { Ctx } from '../../http/context.js';
-import { peopleRowsByIds, personRowOfUser } from './people.repository.js';
+import { peopleRowsByIds, peopleRowsOfUsers, personRowOfUser } from './people.repository.js';
 import type { PersonView } from './people.schema.js';
 import { peopleViews } from './people.service.js';
 
@@ -22,6 +22,14 @@ export async function peopleByIds(db: Kysely<DB>, ids: readonly string[]): Promi
 export async function personOfUser(db: Kysely<DB>, userId: string): Promise<Person | undefined> {
   const row = await personRowOfUser(db, userId);
   return row && camelRow(row);
+}
+
+/** The people linked to the user accounts, by user id (accounts without a person are absent). */
+export async function peopleOfUsers(
+  db: Kysely<DB>,
+  userIds: readonly string[],
+): Promise<Map<string, Person>> {
+  return new Map((await peopleRowsOfUsers(db, userIds)).map((r) => [r.user_id!, camelRow(r)]));
 }
 
 /** The directory's views of the people by id, contact details as the actor may see them. */

@@ -295,3 +295,16 @@ export async function personRowOfUser(
 ): Promise<Selectable<PeopleTable> | undefined> {
   return db.selectFrom('people').selectAll().where('user_id', '=', userId).executeTakeFirst();
 }
+
+/** The person records linked to the user accounts (an account has at most one). */
+export async function peopleRowsOfUsers(
+  db: Kysely<DB>,
+  userIds: readonly string[],
+): Promise<Selectable<PeopleTable>[]> {
+  if (userIds.length === 0) return [];
+  return db
+    .selectFrom('people')
+    .selectAll()
+    .where('user_id', 'in', [...new Set(userIds)])
+    .execute();
+}

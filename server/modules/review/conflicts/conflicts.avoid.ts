@@ -11,10 +11,11 @@ import type { Ctx } from '../../../http/context.js';
 import { isoNow, newId } from '../../../http/context.js';
 import { AppError, invalidField, notFound } from '../../../http/errors.js';
 import { accessible } from '../../applications/applications.access.js';
-import { organisationExists } from '../../orgs/orgs.lookup.js';
+import { organisationExists, organisationNames } from '../../orgs/orgs.lookup.js';
 import {
   type AvoidRequest,
   avoidNames,
+  avoidRequestsOf,
   deleteAvoidRequest,
   findAvoidRequest,
   insertAvoidRequest,
@@ -26,24 +27,24 @@ const editable = (state: string) => EDITABLE_STATES.includes(state as Applicatio
 /** The application's avoid list, for whoever may read the application. */
 export async function listAvoidRequests(ctx: Ctx, applicationId: string) {
   const { app, relations } = await accessible(ctx.db, ctx, applicationId, 'read');
-  const rows = await ctx.db
-    .selectFrom('application_avoid_requests as r')
-    .leftJoin('organisations as o', 'o.id', 'r.organisation_id')
-    .select(['r.id', 'r.name', 'r.reason', 'r.created_at', 'r.organisation_id', 'o.name_zh', 'o.name_en'])
-    .where('r.application_id', '=', applicationId)
-    .orderBy('r.created_at')
-    .orderBy('r.id')
-    .execute();
+  const rows = await avoidRequestsOf(ctx.db, [applicationId]);
+  const orgs = await organisationNames(
+    ctx.db,
+    rows.map((r) => r.organisationId),
+  );
   return {
-    items: rows.map((r) => ({
-      id: r.id,
-      name: r.name,
-      reason: r.reason,
-      createdAt: r.created_at,
-      organisation: r.organisation_id
-        ? { id: r.organisation_id, name: r.name_zh || r.name_en || r.organisation_id }
-        : null,
-    })),
+    items: rows.map((r) => {
+      const o = r.organisationId ? orgs.get(r.organisationId) : undefined;
+      return {
+        id: r.id,
+        name: r.name,
+        reason: r.reason,
+        createdAt: r.createdAt,
+        organisation: r.organisationId
+          ? { id: r.organisationId, name: o?.nameZh || o?.nameEn || r.organisationId }
+          : null,
+      };
+    }),
     max: MAX_AVOID_REQUESTS,
     editable: relations.has('owner') && editable(app.state),
   };

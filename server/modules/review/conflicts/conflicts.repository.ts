@@ -5,7 +5,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import { type ConflictRule, conflictRules } from '../../../../common/conflict-rules.js';
 import type { DialectSeam } from '../../../db/dialect.js';
-import type { ConflictRuleSetsTable, DB } from '../../../db/schema.js';
+import type { ApplicationAvoidRequestsTable, ConflictRuleSetsTable, DB } from '../../../db/schema.js';
 
 export interface RuleSetRecord {
   id: string;
@@ -144,6 +144,21 @@ export async function excludedPairsOf(db: Kysely<DB>, callId: string) {
   return rows.map((r) => ({ expertId: r.expert_id, applicationId: r.application_id }));
 }
 
+/** The stored exclusions of a call, evidence parsed. */
+export async function exclusionsOfCall(db: Kysely<DB>, callId: string): Promise<Exclusion[]> {
+  const rows = await db.selectFrom('conflict_exclusions').selectAll().where('call_id', '=', callId).execute();
+  return rows.map((r) => ({
+    id: r.id,
+    callId: r.call_id,
+    applicationId: r.application_id,
+    expertId: r.expert_id,
+    ruleSetId: r.rule_set_id,
+    ruleKey: r.rule_key,
+    evidence: JSON.parse(r.evidence_json) as unknown,
+    computedAt: r.computed_at,
+  }));
+}
+
 /** The rules that exclude one pair of the call, with their evidence. */
 export async function exclusionsOfPair(
   db: Kysely<DB>,
@@ -183,6 +198,32 @@ export async function avoidNames(db: Kysely<DB>, applicationId: string): Promise
   return rows.map((r) => r.name);
 }
 
+/** The avoid lists of the applications, oldest request first. */
+export async function avoidRequestsOf(
+  db: Kysely<DB>,
+  applicationIds: readonly string[],
+): Promise<AvoidRequest[]> {
+  if (!applicationIds.length) return [];
+  const rows = await db
+    .selectFrom('application_avoid_requests')
+    .selectAll()
+    .where('application_id', 'in', [...new Set(applicationIds)])
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+  return rows.map(toAvoidRequest);
+}
+
+const toAvoidRequest = (r: Selectable<ApplicationAvoidRequestsTable>): AvoidRequest => ({
+  id: r.id,
+  applicationId: r.application_id,
+  name: r.name,
+  organisationId: r.organisation_id,
+  reason: r.reason,
+  createdBy: r.created_by,
+  createdAt: r.created_at,
+});
+
 export async function findAvoidRequest(
   db: Kysely<DB>,
   applicationId: string,
@@ -194,17 +235,7 @@ export async function findAvoidRequest(
     .where('id', '=', id)
     .where('application_id', '=', applicationId)
     .executeTakeFirst();
-  return (
-    r && {
-      id: r.id,
-      applicationId: r.application_id,
-      name: r.name,
-      organisationId: r.organisation_id,
-      reason: r.reason,
-      createdBy: r.created_by,
-      createdAt: r.created_at,
-    }
-  );
+  return r && toAvoidRequest(r);
 }
 
 export async function insertAvoidRequest(db: Kysely<DB>, r: AvoidRequest): Promise<void> {

@@ -7,18 +7,14 @@ import { DEFAULT_RULE_SET_ID } from '../../../../common/conflict-rules.js';
 import { ERROR_MESSAGES } from '../../../../common/error-codes.js';
 import type { DB } from '../../../db/schema.js';
 import { AppError } from '../../../http/errors.js';
+import { ruleSetIdOfCall as chosenRuleSetId } from '../runs/runs.lookup.js';
 import { findRuleSet as loadRuleSet, type RuleSetRecord } from './conflicts.repository.js';
 
 export { loadRuleSet, type RuleSetRecord };
 
 /** The rule set a call uses: its review settings' choice, else the default preset. */
 export async function ruleSetOfCall(db: Kysely<DB>, callId: string): Promise<RuleSetRecord> {
-  const settings = await db
-    .selectFrom('call_review_settings')
-    .select('rule_set_id')
-    .where('call_id', '=', callId)
-    .executeTakeFirst();
-  const ruleSet = await loadRuleSet(db, settings?.rule_set_id ?? DEFAULT_RULE_SET_ID);
+  const ruleSet = await loadRuleSet(db, (await chosenRuleSetId(db, callId)) ?? DEFAULT_RULE_SET_ID);
   if (!ruleSet) throw new AppError(409, 'conflicts.rule_set_not_found');
   return ruleSet;
 }

@@ -3,13 +3,19 @@
  * rule, a refresh on demand, and the explanation of any one pair (conflicts.explain.ts).
  */
 import type { Kysely } from 'kysely';
+import { lastAuditAt } from '../../../db/audit-chain.js';
 import type { DB } from '../../../db/schema.js';
 import { write } from '../../../db/write.js';
 import type { Ctx } from '../../../http/context.js';
 import { forbidden, notFound, unauthorized } from '../../../http/errors.js';
+import { inReviewCount, reviewedApplicationsByIds } from '../../applications/applications.lookup.js';
 import { type CallRecord, loadCall } from '../../calls/calls.lookup.js';
 import { can as canManageCall } from '../../calls/calls.policy.js';
+import { organisationNames } from '../../orgs/orgs.lookup.js';
+import { peopleByIds } from '../../people/people.lookup.js';
+import { activeExpertCount, expertsByIds } from '../experts/experts.service.js';
 import { refreshCallConflicts } from './conflicts.engine.js';
+import { type Exclusion, exclusionsOfCall } from './conflicts.repository.js';
 import { ruleSetOfCall } from './conflicts.rulesets.js';
 import type { CallConflictsView } from './conflicts.schema.js';
 import { getRuleSet } from './conflicts.versions.js';
@@ -47,55 +53,14 @@ export async function refreshConflicts(ctx: Ctx, callId: string): Promise<CallCo
 
 async function conflictsView(ctx: Ctx, callId: string): Promise<CallConflictsView> {
   const ruleSet = await ruleSetOfCall(ctx.db, callId);
-  const rows = await ctx.db
-    .selectFrom('conflict_exclusions as x')
-    .innerJoin('experts as e', 'e.id', 'x.expert_id')
-    .innerJoin('people as p', 'p.id', 'e.person_id')
-    .leftJoin('organisations as o', 'o.id', 'p.organisation_id')
-    .innerJoin('applications as a', 'a.id', 'x.application_id')
-    .select([
-      'x.expert_id',
-      'x.application_id',
-      'x.rule_set_id',
-      'x.rule_key',
-      'x.evidence_json',
-      'x.computed_at',
-      'p.name_zh',
-      'p.name_en',
-      'o.id as org_id',
-      'o.name_zh as org_zh',
-      'o.name_en as org_en',
-      'a.receipt_no',
-      'a.title_zh',
-      'a.title_en',
-    ])
-    .where('x.call_id', '=', callId)
-    .orderBy('a.receipt_no')
-    .orderBy('p.name_zh')
-    .orderBy('x.rule_key')
-    .execute();
-  const [apps, experts] = await Promise.all([
-    ctx.db
-      .selectFrom('applications')
-      .select((eb) => eb.fn.countAll().as('n'))
-      .where('call_id', '=', callId)
-      .where('state', '=', 'in_review')
-      .executeTakeFirstOrThrow(),
-    ctx.db
-      .selectFrom('experts')
-      .select((eb) => eb.fn.countAll().as('n'))
-      .where('active', '=', 1)
-      .executeTakeFirstOrThrow(),
+  const [stored, applications, experts, lastRefresh] = await Promise.all([
+    exclusionsOfCall(ctx.db, callId),
+    inReviewCount(ctx.db, callId),
+    activeExpertCount(ctx.db),
+    lastAuditAt(ctx.db, 'conflicts.refresh', callId),
   ]);
-  const lastRefresh = await ctx.db
-    .selectFrom('audit_log')
-    .select('at')
-    .where('action', '=', 'conflicts.refresh')
-    .where('entity_id', '=', callId)
-    .orderBy('seq', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  const storedSet = rows[0]?.rule_set_id ?? null;
+  const rows = await namedExclusions(ctx.db, stored);
+  const storedSet = rows[0]?.ruleSetId ?? null;
   const kindOf = new Map(
     (storedSet && storedSet !== ruleSet.id ? (await getRuleSet(ctx, storedSet)).rules : ruleSet.rules).map(
       (r) => [r.key, r.kind],
@@ -104,37 +69,77 @@ async function conflictsView(ctx: Ctx, callId: string): Promise<CallConflictsVie
   const items = new Map<string, CallConflictsView['items'][number]>();
   const counts = new Map<string, number>();
   for (const r of rows) {
-    const key = `${r.expert_id}|${r.application_id}`;
+    const key = `${r.expertId}|${r.applicationId}`;
     let item = items.get(key);
     if (!item) {
       item = {
-        expert: {
-          id: r.expert_id,
-          name: r.name_zh || r.name_en || '',
-          organisation: r.org_id ? { id: r.org_id, name: r.org_zh || r.org_en || r.org_id } : null,
-        },
-        application: { id: r.application_id, receiptNo: r.receipt_no, title: r.title_zh || r.title_en },
+        expert: r.expert,
+        application: r.application,
         rules: [],
       };
       items.set(key, item);
     }
     item.rules.push({
-      ruleKey: r.rule_key,
-      kind: kindOf.get(r.rule_key) ?? null,
-      evidence: JSON.parse(r.evidence_json).matches,
+      ruleKey: r.ruleKey,
+      kind: kindOf.get(r.ruleKey) ?? null,
+      evidence: (r.evidence as { matches: unknown }).matches as never,
     });
-    counts.set(r.rule_key, (counts.get(r.rule_key) ?? 0) + 1);
+    counts.set(r.ruleKey, (counts.get(r.ruleKey) ?? 0) + 1);
   }
   const allSets = await getRuleSet(ctx, ruleSet.id);
   return {
     callId,
     ruleSet: allSets,
-    computedAt: rows[0]?.computed_at ?? lastRefresh?.at ?? null,
+    computedAt: rows[0]?.computedAt ?? lastRefresh ?? null,
     computedWithRuleSetId: storedSet,
-    applications: Number(apps.n),
-    experts: Number(experts.n),
+    applications,
+    experts,
     excludedPairs: items.size,
     counts: ruleSet.rules.map((r) => ({ ruleKey: r.key, pairs: counts.get(r.key) ?? 0 })),
     items: [...items.values()],
   };
+}
+
+/**
+ * The stored exclusions with their expert (name and organisation) and application (number and title),
+ * by application number, expert name, then rule, as officers read the list.
+ */
+async function namedExclusions(db: Kysely<DB>, stored: Exclusion[]) {
+  const [apps, experts] = await Promise.all([
+    reviewedApplicationsByIds(
+      db,
+      stored.map((x) => x.applicationId),
+    ),
+    expertsByIds(db, [...new Set(stored.map((x) => x.expertId))]),
+  ]);
+  const personOf = new Map(experts.map((e) => [e.id, e.personId]));
+  const people = await peopleByIds(db, [...personOf.values()]);
+  const orgs = await organisationNames(
+    db,
+    [...people.values()].map((p) => p.organisationId),
+  );
+  const rows = stored.map((x) => {
+    const p = people.get(personOf.get(x.expertId)!)!;
+    const o = p.organisationId ? orgs.get(p.organisationId) : undefined;
+    const a = apps.get(x.applicationId)!;
+    return {
+      ...x,
+      expert: {
+        id: x.expertId,
+        name: p.nameZh || p.nameEn || '',
+        organisation: o ? { id: o.id, name: o.nameZh || o.nameEn || o.id } : null,
+      },
+      application: { id: a.id, receiptNo: a.receiptNo, title: a.titleZh || a.titleEn },
+      sortName: p.nameZh,
+    };
+  });
+  // The order the joined query gave (receipt_no, name_zh, rule_key), in code-point order.
+  const cmp = (x: string | null, y: string | null) =>
+    x === y ? 0 : x === null ? -1 : y === null ? 1 : x < y ? -1 : 1;
+  return rows.sort(
+    (x, y) =>
+      cmp(x.application.receiptNo, y.application.receiptNo) ||
+      cmp(x.sortName, y.sortName) ||
+      cmp(x.ruleKey, y.ruleKey),
+  );
 }

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../../db/schema.js';
+import { reviewedApplicationsByIds } from '../../applications/applications.lookup.js';
 import { approvedTotals, type Decision, decisionItems, decisionsOfCall } from './decisions.repository.js';
 import type { DecisionList, DecisionView } from './decisions.schema.js';
 
@@ -32,23 +33,18 @@ export async function listView(db: Kysely<DB>, callId: string): Promise<Decision
 /** A decision with its items in rank order, the cumulative approved budget and each item's reason. */
 export async function decisionView(db: Kysely<DB>, decision: Decision): Promise<DecisionView> {
   const rows = await decisionItems(db, decision.id);
-  const apps = rows.length
-    ? await db
-        .selectFrom('applications')
-        .select(['id', 'receipt_no', 'title_zh', 'title_en', 'field_id'])
-        .where(
-          'id',
-          'in',
-          rows.map((i) => i.applicationId),
-        )
-        .execute()
-    : [];
-  const appById = new Map(apps.map((a) => [a.id, a]));
-  const items = rows.map((i) => ({ ...i, ...appById.get(i.applicationId)! }));
+  const appById = await reviewedApplicationsByIds(
+    db,
+    rows.map((i) => i.applicationId),
+  );
+  const items = rows.map((i) => {
+    const a = appById.get(i.applicationId)!;
+    return { ...i, receiptNo: a.receiptNo, titleZh: a.titleZh, titleEn: a.titleEn, fieldId: a.fieldId };
+  });
   items.sort(
     (x, y) =>
       x.rank - y.rank ||
-      String(x.receipt_no ?? x.applicationId).localeCompare(String(y.receipt_no ?? y.applicationId)),
+      String(x.receiptNo ?? x.applicationId).localeCompare(String(y.receiptNo ?? y.applicationId)),
   );
   const explanation = decision.explanation;
   let cumulative = 0;
@@ -60,10 +56,10 @@ export async function decisionView(db: Kysely<DB>, decision: Decision): Promise<
       if (i.outcome === 'approved') cumulative += i.requestedMinor;
       return {
         applicationId: i.applicationId,
-        number: i.receipt_no,
-        titleZh: i.title_zh,
-        titleEn: i.title_en,
-        fieldId: i.field_id,
+        number: i.receiptNo,
+        titleZh: i.titleZh,
+        titleEn: i.titleEn,
+        fieldId: i.fieldId,
         rank: i.rank,
         score: i.score,
         requestedMinor: i.requestedMinor,

@@ -210,7 +210,15 @@ export async function expertExists(db: Kysely<DB>, id: string): Promise<boolean>
   return !!(await findExpert(db, id));
 }
 
+/** For the conflict engine (review/conflicts): experts in a scope, their collaborators and declarations. */
+export {
+  activeExpertCount,
+  declaredConflicts,
+  type ExpertScope,
+  expertPeopleInScope,
+  outputCollaborators,
+} from './experts.conflicts.repository.js';
 /** For the assignment instance: every expert's profile, windows, outputs and fields, by id. */
 /** For the review modules' officer views and invitations: names and category, and accounts, of experts. */
 /** For project checks: the expert's row (person, active flag), to check conflicts before a panel seat. */
-export { assignmentProfiles, expertPersonNames, findExpert, userIdsOfExperts };
+export { assignmentProfiles, expertPersonNames, expertsByIds, findExpert, userIdsOfExperts };

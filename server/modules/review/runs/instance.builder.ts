@@ -1,5 +1,6 @@
 import type { Transaction } from 'kysely';
 import type { DB } from '../../../db/schema.js';
+import { latestFrozenContents, reviewedApplications } from '../../applications/applications.lookup.js';
 import { fieldPaths } from '../../fields/fields.lookup.js';
 import type { AffinityExpert, AffinityItem, AffinityModel } from '../engines/affinity/affinity.types.js';
 import { createBilingualModel } from '../engines/affinity/lexical-model.js';
@@ -49,13 +50,10 @@ export async function buildCallInstance(
     t = t1;
     return ms;
   };
-  const apps = await trx
-    .selectFrom('applications')
-    .select(['id', 'field_id'])
-    .where('call_id', '=', call.id)
-    .where('state', '=', 'in_review')
-    .orderBy('id')
-    .execute();
+  // By id, so the same database state gives the same instance (and input hash); UUIDs sort alike in any collation.
+  const apps = (await reviewedApplications(trx, call.id)).sort((x, y) =>
+    x.id < y.id ? -1 : x.id > y.id ? 1 : 0,
+  );
   const keepExperts = new Set((opts.fixed ?? []).map((p) => p[0]));
   const profileData = await assignmentProfiles(trx);
   const experts = availableExperts(profileData, now, reviewEnd(settings, now), keepExperts);
@@ -167,36 +165,29 @@ function availableExperts(data: ProfileData, now: Date, end: Date, keep: Set<str
 }
 
 /** Item text: the latest frozen version's titles, summaries and objectives; the field path. */
-async function itemsOf(trx: Transaction<DB>, apps: { id: string; field_id: string | null }[]) {
+interface ItemContent {
+  titleZh?: string | null;
+  titleEn?: string | null;
+  summaryZh?: string | null;
+  summaryEn?: string | null;
+  objectives?: { text: string }[];
+  fieldId?: string | null;
+}
+
+async function itemsOf(trx: Transaction<DB>, apps: { id: string; fieldId: string | null }[]) {
   if (!apps.length) return [];
-  const versions = await trx
-    .selectFrom('application_versions')
-    .select(['application_id', 'version_no', 'content_json'])
-    .where(
-      'application_id',
-      'in',
-      apps.map((a) => a.id),
-    )
-    .where('frozen_at', 'is not', null)
-    .orderBy('version_no', 'desc')
-    .execute();
-  const latest = new Map<string, string>();
-  for (const v of versions) if (!latest.has(v.application_id)) latest.set(v.application_id, v.content_json);
+  const latest = await latestFrozenContents<ItemContent>(
+    trx,
+    apps.map((a) => a.id),
+  );
   const paths = await fieldPaths(trx);
   return apps.map((a): AffinityItem => {
-    const c = JSON.parse(latest.get(a.id) ?? '{}') as {
-      titleZh?: string | null;
-      titleEn?: string | null;
-      summaryZh?: string | null;
-      summaryEn?: string | null;
-      objectives?: { text: string }[];
-      fieldId?: string | null;
-    };
+    const c = latest.get(a.id) ?? {};
     return {
       id: a.id,
       title: joined(c.titleZh, c.titleEn),
       summary: joined(c.summaryZh, c.summaryEn, ...(c.objectives ?? []).map((o) => o.text)),
-      field: paths.get(c.fieldId ?? a.field_id ?? '') ?? null,
+      field: paths.get(c.fieldId ?? a.fieldId ?? '') ?? null,
     };
   });
 }

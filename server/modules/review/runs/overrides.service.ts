@@ -3,6 +3,7 @@ import type { DB } from '../../../db/schema.js';
 import { write } from '../../../db/write.js';
 import { type Ctx, isoNow, newId } from '../../../http/context.js';
 import { AppError, notFound } from '../../../http/errors.js';
+import { reviewedApplicationsByIds } from '../../applications/applications.lookup.js';
 import { expertExists } from '../experts/experts.service.js';
 import { excludedPairs, exclusionsOfPair } from './conflicts.port.js';
 import { officerCall } from './runs.access.js';
@@ -48,13 +49,8 @@ export async function listOverrides(ctx: Ctx, callId: string) {
 export async function addOverride(ctx: Ctx, callId: string, input: OverrideInput) {
   const id = await write(ctx, async (trx, audit) => {
     const call = await officerCall(trx, ctx, callId);
-    const app = await trx
-      .selectFrom('applications')
-      .select('id')
-      .where('id', '=', input.applicationId)
-      .where('call_id', '=', callId)
-      .where('state', '=', 'in_review')
-      .executeTakeFirst();
+    const found = (await reviewedApplicationsByIds(trx, [input.applicationId])).get(input.applicationId);
+    const app = found?.state === 'in_review' && found.callId === callId;
     const expert = await expertExists(trx, input.expertId);
     if (!app || !expert) throw new AppError(422, 'assignment.pair_not_eligible');
     const clash = await findActiveOverride(trx, callId, {

@@ -5,6 +5,7 @@ import type { DB } from '../../../db/schema.js';
 import { write } from '../../../db/write.js';
 import { type Ctx, newId } from '../../../http/context.js';
 import { AppError, notFound } from '../../../http/errors.js';
+import { receiptNumbersOfCall, reviewedApplications } from '../../applications/applications.lookup.js';
 import { type CallRecord, effectiveCallState } from '../../calls/calls.lookup.js';
 import { moveCall } from '../../calls/calls.service.js';
 import { notify } from '../../notifications/notifications.service.js';
@@ -49,12 +50,7 @@ async function inviteSeats(
   const existing = await seatsOfCallById(trx, call.id);
   const used = new Map<string, number>();
   for (const s of existing) used.set(s.applicationId, (used.get(s.applicationId) ?? 0) + 1);
-  const apps = await trx
-    .selectFrom('applications')
-    .select(['id', 'receipt_no'])
-    .where('call_id', '=', call.id)
-    .execute();
-  const numberOf = new Map(apps.map((a) => [a.id, a.receipt_no]));
+  const numberOf = await receiptNumbersOfCall(trx, call.id);
   const userOf = await userIdsOfExperts(
     trx,
     pairs.map((p) => p[0]),
@@ -153,12 +149,7 @@ export async function refillCall(ctx: Ctx, callId: string) {
     const seats = await seatsOfCallById(trx, callId);
     const pair = (s: (typeof seats)[number]): [string, string] => [s.expertId, s.applicationId];
     const fixed = seats.filter((s) => s.state === 'invited' || s.state === 'accepted').map(pair);
-    const apps = await trx
-      .selectFrom('applications')
-      .select('id')
-      .where('call_id', '=', callId)
-      .where('state', '=', 'in_review')
-      .execute();
+    const apps = await reviewedApplications(trx, callId);
     const live = new Map<string, number>();
     for (const [, a] of fixed) live.set(a, (live.get(a) ?? 0) + 1);
     // A seat is open while its application has fewer than k seats invited or accepted.

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../../db/schema.js';
 import type { Ctx } from '../../../http/context.js';
 import { AppError, forbidden, notFound } from '../../../http/errors.js';
+import { inReviewCount } from '../../applications/applications.lookup.js';
 import { type CallRecord, loadCall } from '../../calls/calls.lookup.js';
 import { can } from '../../calls/calls.policy.js';
 
@@ -18,13 +19,7 @@ export async function officerCall(db: Kysely<DB>, ctx: Ctx, callId: string): Pro
 
 /** A call whose applications are in review (or already reviewing/decided): runs need in_review ones. */
 export async function assertInReview(db: Kysely<DB>, callId: string): Promise<number> {
-  const row = await db
-    .selectFrom('applications')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('call_id', '=', callId)
-    .where('state', '=', 'in_review')
-    .executeTakeFirstOrThrow();
-  const n = Number(row.n);
+  const n = await inReviewCount(db, callId);
   if (n === 0) throw new AppError(409, 'assignment.call_not_reviewable');
   return n;
 }

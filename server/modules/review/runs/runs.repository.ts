@@ -35,7 +35,7 @@ export interface Seat {
   declineReason: string | null;
 }
 
-function toSeat(r: Selectable<ReviewAssignmentsTable>): Seat {
+export function toSeat(r: Selectable<ReviewAssignmentsTable>): Seat {
   return {
     id: r.id,
     callId: r.call_id,

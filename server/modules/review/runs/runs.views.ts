@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { AssignmentMode, ExpertCategory } from '../../../../common/review.js';
 import type { DB } from '../../../db/schema.js';
+import { reviewedApplicationsByIds } from '../../applications/applications.lookup.js';
 import type { AssignmentResult } from '../engines/assignment/assign.js';
 import type { AssignmentInstance } from '../engines/assignment/instance.js';
 import { expertPersonNames } from '../experts/experts.service.js';
@@ -25,12 +26,10 @@ export async function expertNames(db: Kysely<DB>, ids: string[]) {
 /** Application number (receipt) and title, for officers' views. */
 export async function applicationLabels(db: Kysely<DB>, ids: string[]) {
   if (!ids.length) return new Map<string, { number: string | null; title: string | null }>();
-  const rows = await db
-    .selectFrom('applications')
-    .select(['id', 'receipt_no', 'title_zh', 'title_en'])
-    .where('id', 'in', [...new Set(ids)])
-    .execute();
-  return new Map(rows.map((r) => [r.id, { number: r.receipt_no, title: r.title_zh ?? r.title_en }]));
+  const apps = await reviewedApplicationsByIds(db, ids);
+  return new Map(
+    [...apps.values()].map((r) => [r.id, { number: r.receiptNo, title: r.titleZh ?? r.titleEn }]),
+  );
 }
 
 export function summaryOf(run: RunRow) {

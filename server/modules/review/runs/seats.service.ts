@@ -4,6 +4,12 @@ import type { DB } from '../../../db/schema.js';
 import { write } from '../../../db/write.js';
 import { type Ctx, isoNow, platformIdsWithRole } from '../../../http/context.js';
 import { AppError, notFound } from '../../../http/errors.js';
+import {
+  inReviewCountsByCall,
+  latestFrozenContents,
+  reviewedApplicationsByIds,
+} from '../../applications/applications.lookup.js';
+import { type CallRecord, callsByIds, callsOfPlatforms, loadCall } from '../../calls/calls.lookup.js';
 import { notify, roleHoldersOrAdmins } from '../../notifications/notifications.service.js';
 import { expertIdOfUser } from '../experts/experts.service.js';
 import { submittedSeats } from '../scoring/scoring.lookup.js';
@@ -18,6 +24,7 @@ import {
 } from './runs.repository.js';
 import type { MyReviewView } from './runs.schema.js';
 import { applicationLabels, expertNames } from './runs.views.js';
+import { seatCountsByCall, seatsOfExpert } from './seats.repository.js';
 
 /** For scoring: a seat by id, its row lock, and how many live (invited or accepted) seats each application has. */
 export { findSeat, liveSeatCounts, lockSeat, type Seat };
@@ -69,78 +76,50 @@ export async function listSeats(ctx: Ctx, callId: string) {
 export async function listMyReviews(ctx: Ctx): Promise<{ items: MyReviewView[] }> {
   const expertId = await expertIdOfUser(ctx.db, ctx.actor?.userId);
   if (!expertId) return { items: [] };
-  const rows = await ctx.db
-    .selectFrom('review_assignments as s')
-    .innerJoin('calls as c', 'c.id', 's.call_id')
-    .innerJoin('applications as a', 'a.id', 's.application_id')
-    .leftJoin('call_review_settings as r', 'r.call_id', 's.call_id')
-    .select([
-      's.id',
-      's.call_id',
-      's.application_id',
-      's.label',
-      's.state',
-      's.respond_by',
-      's.responded_at',
-      'c.code',
-      'c.title_zh as call_title_zh',
-      'c.title_en as call_title_en',
-      'a.receipt_no',
-      'a.title_zh',
-      'a.title_en',
-      'r.scoring_closes_at',
-    ])
-    .where('s.expert_id', '=', expertId)
-    .orderBy('s.invited_at', 'desc')
-    .orderBy('s.id')
-    .execute();
-  const summaries = await latestSummaries(
-    ctx,
-    rows.map((r) => r.application_id),
-  );
+  const rows = await seatsOfExpert(ctx.db, expertId);
+  const [calls, apps, summaries] = await Promise.all([
+    callsByIds(
+      ctx.db,
+      rows.map((r) => r.callId),
+    ),
+    reviewedApplicationsByIds(
+      ctx.db,
+      rows.map((r) => r.applicationId),
+    ),
+    latestFrozenContents<{ summaryZh?: string | null; summaryEn?: string | null }>(
+      ctx.db,
+      rows.map((r) => r.applicationId),
+    ),
+  ]);
   const now = isoNow(ctx.clock);
   const submitted = await submittedSeats(
     ctx.db,
     rows.filter((r) => r.state === 'accepted').map((r) => r.id),
   );
   return {
-    items: rows.map((r) => ({
-      id: r.id,
-      callId: r.call_id,
-      callCode: r.code,
-      callTitleZh: r.call_title_zh,
-      callTitleEn: r.call_title_en,
-      applicationNumber: r.receipt_no,
-      titleZh: r.title_zh,
-      titleEn: r.title_en,
-      summaryZh: summaries.get(r.application_id)?.summaryZh ?? null,
-      summaryEn: summaries.get(r.application_id)?.summaryEn ?? null,
-      label: r.label,
-      state: (r.state === 'invited' && r.respond_by <= now ? 'expired' : r.state) as SeatState,
-      respondBy: r.respond_by,
-      respondedAt: r.responded_at,
-      scoringClosesAt: r.scoring_closes_at ?? null,
-      scorecardSubmitted: submitted.has(r.id),
-    })),
+    items: rows.map((r) => {
+      const call = calls.get(r.callId)!;
+      const app = apps.get(r.applicationId)!;
+      return {
+        id: r.id,
+        callId: r.callId,
+        callCode: call.code,
+        callTitleZh: call.titleZh,
+        callTitleEn: call.titleEn,
+        applicationNumber: app.receiptNo,
+        titleZh: app.titleZh,
+        titleEn: app.titleEn,
+        summaryZh: summaries.get(r.applicationId)?.summaryZh ?? null,
+        summaryEn: summaries.get(r.applicationId)?.summaryEn ?? null,
+        label: r.label,
+        state: (r.state === 'invited' && r.respondBy <= now ? 'expired' : r.state) as SeatState,
+        respondBy: r.respondBy,
+        respondedAt: r.respondedAt,
+        scoringClosesAt: r.scoringClosesAt,
+        scorecardSubmitted: submitted.has(r.id),
+      };
+    }),
   };
-}
-
-async function latestSummaries(ctx: Ctx, ids: string[]) {
-  const out = new Map<string, { summaryZh: string | null; summaryEn: string | null }>();
-  if (!ids.length) return out;
-  const versions = await ctx.db
-    .selectFrom('application_versions')
-    .select(['application_id', 'content_json'])
-    .where('application_id', 'in', [...new Set(ids)])
-    .where('frozen_at', 'is not', null)
-    .orderBy('version_no', 'desc')
-    .execute();
-  for (const v of versions) {
-    if (out.has(v.application_id)) continue;
-    const c = JSON.parse(v.content_json) as { summaryZh?: string | null; summaryEn?: string | null };
-    out.set(v.application_id, { summaryZh: c.summaryZh ?? null, summaryEn: c.summaryEn ?? null });
-  }
-  return out;
 }
 
 /**
@@ -162,16 +141,12 @@ export async function answerSeat(
     if (seat.respondBy <= now) throw new AppError(409, 'assignment.response_window_closed');
     const state = answer === 'accept' ? 'accepted' : 'declined';
     await answerSeatRow(trx, assignmentId, state, now, answer === 'decline' ? (reason ?? null) : null);
-    const call = await trx
-      .selectFrom('calls')
-      .select(['platform_id', 'code', 'title_zh', 'title_en'])
-      .where('id', '=', seat.callId)
-      .executeTakeFirstOrThrow();
+    const call = (await loadCall(trx, seat.callId))!;
     await audit({
       action: `review.seat_${state}`,
       entityType: 'review_assignment',
       entityId: assignmentId,
-      platformId: call.platform_id,
+      platformId: call.platformId,
       before: { state: seat.state },
       after: { state },
       reason: reason ?? null,
@@ -187,7 +162,7 @@ async function tellOfficersOfDecline(
   trx: Kysely<DB>,
   ctx: Ctx,
   seat: Seat,
-  call: { platform_id: string; code: string; title_zh: string; title_en: string | null },
+  call: CallRecord,
   reason: string | undefined,
 ) {
   const [experts, apps] = await Promise.all([
@@ -195,15 +170,15 @@ async function tellOfficersOfDecline(
     applicationLabels(trx, [seat.applicationId]),
   ]);
   await notify(trx, ctx, {
-    userIds: await roleHoldersOrAdmins(trx, call.platform_id, 'program_officer'),
+    userIds: await roleHoldersOrAdmins(trx, call.platformId, 'program_officer'),
     kind: 'review.declined',
-    platformId: call.platform_id,
+    platformId: call.platformId,
     entityType: 'call_review',
     entityId: seat.callId,
     params: {
       callCode: call.code,
-      callTitleZh: call.title_zh,
-      callTitleEn: call.title_en,
+      callTitleZh: call.titleZh,
+      callTitleEn: call.titleEn,
       number: apps.get(seat.applicationId)?.number ?? null,
       label: seat.label,
       expert: experts.get(seat.expertId)?.name ?? null,
@@ -222,42 +197,23 @@ export async function listReviewCalls(ctx: Ctx) {
     ? null
     : platformIdsWithRole(actor, ['platform_admin', 'program_officer']);
   if (platforms && !platforms.length) return { items: [] };
-  let q = ctx.db
-    .selectFrom('calls as c')
-    .select((eb) => [
-      'c.id',
-      'c.platform_id',
-      'c.code',
-      'c.title_zh',
-      'c.title_en',
-      'c.state',
-      eb
-        .selectFrom('applications as a')
-        .select((e) => e.fn.countAll<number>().as('n'))
-        .whereRef('a.call_id', '=', 'c.id')
-        .where('a.state', '=', 'in_review')
-        .as('in_review'),
-      eb
-        .selectFrom('review_assignments as s')
-        .select((e) => e.fn.countAll<number>().as('n'))
-        .whereRef('s.call_id', '=', 'c.id')
-        .as('seats'),
-    ])
-    .orderBy('c.closes_at', 'desc')
-    .orderBy('c.id');
-  if (platforms) q = q.where('c.platform_id', 'in', platforms);
-  const rows = await q.execute();
+  const calls = await callsOfPlatforms(ctx.db, platforms);
+  const ids = calls.map((c) => c.id);
+  const [inReview, seats] = await Promise.all([
+    inReviewCountsByCall(ctx.db, ids),
+    seatCountsByCall(ctx.db, ids),
+  ]);
   return {
-    items: rows
-      .map((r) => ({
-        id: r.id,
-        platformId: r.platform_id,
-        code: r.code,
-        titleZh: r.title_zh,
-        titleEn: r.title_en,
-        state: r.state,
-        inReview: Number(r.in_review ?? 0),
-        seats: Number(r.seats ?? 0),
+    items: calls
+      .map((c) => ({
+        id: c.id,
+        platformId: c.platformId,
+        code: c.code,
+        titleZh: c.titleZh,
+        titleEn: c.titleEn,
+        state: c.state,
+        inReview: inReview.get(c.id) ?? 0,
+        seats: seats.get(c.id) ?? 0,
       }))
       .filter((c) => c.inReview > 0 || c.state === 'reviewing' || c.state === 'decided'),
   };

@@ -3,7 +3,9 @@ import { CRITERIA, CRITERION_DIMENSION, type Criterion } from '../../../../commo
 import { dimensionScore, type ReviewFlag } from '../../../../common/review-scoring.js';
 import { missedThresholds } from '../../../../common/review-thresholds.js';
 import type { DB } from '../../../db/schema.js';
+import { reviewedApplications } from '../../applications/applications.lookup.js';
 import type { CallRecord } from '../../calls/calls.lookup.js';
+import { organisationNames } from '../../orgs/orgs.lookup.js';
 import { expertPersonNames } from '../experts/experts.service.js';
 import { liveSeatCounts, seatLabels } from '../runs/seats.service.js';
 import { thresholdsOf } from '../runs/settings.service.js';
@@ -70,13 +72,7 @@ export async function computePanel(db: Kysely<DB>, call: CallRecord): Promise<Pa
   const [cards, thresholds, apps, seatCount, consensus] = await Promise.all([
     submittedCards(db, call.id),
     thresholdsOf(db, call.id),
-    db
-      .selectFrom('applications as a')
-      .innerJoin('organisations as o', 'o.id', 'a.lead_org_id')
-      .select(['a.id', 'a.title_zh', 'a.title_en', 'a.requested_total_minor', 'o.name_zh'])
-      .where('a.call_id', '=', call.id)
-      .where('a.state', '=', 'in_review')
-      .execute(),
+    reviewedApplications(db, call.id),
     liveSeatCounts(db, call.id),
     panelReviewsOfCall(db, call.id),
   ]);
@@ -101,6 +97,10 @@ export async function computePanel(db: Kysely<DB>, call: CallRecord): Promise<Pa
     ]),
   ) as Record<Criterion, ReturnType<typeof lookup>>;
 
+  const leads = await organisationNames(
+    db,
+    apps.map((a) => a.leadOrgId),
+  );
   const cardsOf = new Map<string, Card[]>();
   for (const c of cards) cardsOf.set(c.application_id, [...(cardsOf.get(c.application_id) ?? []), c]);
   const consensusOf = new Map(consensus.map((x) => [x.applicationId, x]));
@@ -148,10 +148,10 @@ export async function computePanel(db: Kysely<DB>, call: CallRecord): Promise<Pa
     });
     return {
       applicationId: a.id,
-      titleZh: a.title_zh,
-      titleEn: a.title_en,
-      leadNameZh: a.name_zh,
-      requestedTotalMinor: Number(a.requested_total_minor),
+      titleZh: a.titleZh,
+      titleEn: a.titleEn,
+      leadNameZh: leads.get(a.leadOrgId)!.nameZh,
+      requestedTotalMinor: a.requestedTotalMinor,
       seats: seatCount.get(a.id) ?? 0,
       reviews,
       rawMean: mean(reviews.map((r) => r.rawTotal)),

@@ -3,6 +3,7 @@ import type { CallCriteria } from '../../../../common/calls.js';
 import type { DB } from '../../../db/schema.js';
 import type { Ctx } from '../../../http/context.js';
 import { AppError } from '../../../http/errors.js';
+import { loadApplication } from '../../applications/applications.lookup.js';
 import { loadCall } from '../../calls/calls.lookup.js';
 import { expertIdOfUser } from '../experts/experts.service.js';
 import { findSeat, type Seat } from '../runs/seats.service.js';
@@ -32,11 +33,7 @@ export async function ownSeat(
   const [call, closesAt, app, card] = await Promise.all([
     loadCall(db, seat.callId),
     scoringClosesAt(db, seat.callId),
-    db
-      .selectFrom('applications')
-      .select('state')
-      .where('id', '=', seat.applicationId)
-      .executeTakeFirstOrThrow(),
+    loadApplication(db, seat.applicationId),
     scorecardOfSeat(db, seat.id),
   ]);
   return {
@@ -44,7 +41,7 @@ export async function ownSeat(
     card,
     criteria: call!.criteria,
     scoringClosesAt: closesAt,
-    applicationState: app.state,
+    applicationState: app!.state,
   };
 }
 

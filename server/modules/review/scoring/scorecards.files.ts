@@ -1,6 +1,7 @@
 import { readStoredFile } from '../../../files/stored-files.js';
 import type { Ctx } from '../../../http/context.js';
 import { AppError, notFound } from '../../../http/errors.js';
+import { frozenAttachment } from '../../applications/applications.lookup.js';
 import { ownSeat } from './scorecards.access.js';
 
 /**
@@ -10,14 +11,7 @@ import { ownSeat } from './scorecards.access.js';
 export async function reviewerAttachment(ctx: Ctx, assignmentId: string, attachmentId: string) {
   const s = await ownSeat(ctx.db, ctx, assignmentId);
   if (s.seat.state !== 'accepted') throw new AppError(409, 'scoring.seat_not_accepted');
-  const row = await ctx.db
-    .selectFrom('application_attachments as f')
-    .innerJoin('application_versions as v', 'v.id', 'f.version_id')
-    .select(['f.file_name', 'f.media_type', 'f.sha256'])
-    .where('f.id', '=', attachmentId)
-    .where('v.application_id', '=', s.seat.applicationId)
-    .where('v.frozen_at', 'is not', null)
-    .executeTakeFirst();
+  const row = await frozenAttachment(ctx.db, s.seat.applicationId, attachmentId);
   if (!row) throw notFound('request.not_found');
-  return { body: readStoredFile(ctx, row.sha256), mediaType: row.media_type, fileName: row.file_name };
+  return { body: readStoredFile(ctx, row.sha256), mediaType: row.mediaType, fileName: row.fileName };
 }

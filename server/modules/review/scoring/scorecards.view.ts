@@ -4,10 +4,13 @@ import type { DB } from '../../../db/schema.js';
 import {
   attachmentsOf,
   budgetOf,
+  latestFrozenVersion,
+  loadApplication,
   membersOf,
   organisationsById,
 } from '../../applications/applications.lookup.js';
 import type { ApplicationContent } from '../../applications/applications.schema.js';
+import { loadCall } from '../../calls/calls.lookup.js';
 import type { SeatContext } from './scorecards.access.js';
 import { scoresOf } from './scoring.repository.js';
 import type { ScorecardView } from './scoring.schema.js';
@@ -18,29 +21,11 @@ import type { ScorecardView } from './scoring.schema.js';
  * category and the list of attachments. Nothing about the owner or the other reviewers.
  */
 async function reviewerApplication(db: Kysely<DB>, applicationId: string) {
-  const app = await db
-    .selectFrom('applications as a')
-    .innerJoin('calls as c', 'c.id', 'a.call_id')
-    .select([
-      'a.id',
-      'a.call_id',
-      'a.receipt_no',
-      'a.submitted_at',
-      'a.currency',
-      'a.requested_total_minor',
-      'c.code',
-      'c.title_zh',
-      'c.title_en',
-    ])
-    .where('a.id', '=', applicationId)
-    .executeTakeFirstOrThrow();
-  const version = await db
-    .selectFrom('application_versions')
-    .selectAll()
-    .where('application_id', '=', applicationId)
-    .where('frozen_at', 'is not', null)
-    .orderBy('version_no', 'desc')
-    .executeTakeFirstOrThrow();
+  const app = (await loadApplication(db, applicationId))!;
+  const [call, version] = await Promise.all([
+    loadCall(db, app.call_id),
+    latestFrozenVersion<ApplicationContent>(db, applicationId),
+  ]);
   const [members, budget, attachments] = await Promise.all([
     membersOf(db, version.id),
     budgetOf(db, version.id),
@@ -53,15 +38,15 @@ async function reviewerApplication(db: Kysely<DB>, applicationId: string) {
   return {
     id: app.id,
     callId: app.call_id,
-    callCode: app.code,
-    callTitleZh: app.title_zh,
-    callTitleEn: app.title_en,
-    versionNo: version.version_no,
-    receiptNo: version.receipt_no,
+    callCode: call!.code,
+    callTitleZh: call!.titleZh,
+    callTitleEn: call!.titleEn,
+    versionNo: version.versionNo,
+    receiptNo: version.receiptNo,
     submittedAt: app.submitted_at,
     currency: app.currency,
     requestedTotalMinor: Number(app.requested_total_minor),
-    content: JSON.parse(version.content_json) as ApplicationContent,
+    content: version.content,
     consortium: members.map((m) => {
       const o = orgs.get(m.organisation_id)!;
       return {

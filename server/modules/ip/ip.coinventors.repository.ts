@@ -1,0 +1,37 @@
+/** Co-inventorship for the conflict engine (review/conflicts): who shared a disclosure with whom. */
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema.js';
+
+/**
+ * The other inventors of every disclosure one of the people is an inventor of, with the disclosure's
+ * reference, title and date (its organisation is the other inventor's person's, when linked).
+ */
+export async function coInventorsOf(db: Kysely<DB>, personIds: readonly string[]) {
+  if (!personIds.length) return [];
+  const rows = await db
+    .selectFrom('ip_inventors as mine')
+    .innerJoin('ip_disclosures as d', 'd.id', 'mine.disclosure_id')
+    .innerJoin('ip_inventors as other', (j) =>
+      j.onRef('other.disclosure_id', '=', 'mine.disclosure_id').onRef('other.id', '!=', 'mine.id'),
+    )
+    .select([
+      'mine.person_id as mine_person_id',
+      'd.id as disclosure_id',
+      'd.ref_no',
+      'd.title',
+      'd.received_date',
+      'other.person_id',
+      'other.name',
+    ])
+    .where('mine.person_id', 'in', [...new Set(personIds)])
+    .execute();
+  return rows.map((r) => ({
+    personId: r.mine_person_id!,
+    disclosureId: r.disclosure_id,
+    refNo: r.ref_no,
+    title: r.title,
+    receivedDate: r.received_date,
+    otherPersonId: r.person_id,
+    otherName: r.name,
+  }));
+}

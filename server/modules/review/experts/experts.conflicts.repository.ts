@@ -1,0 +1,77 @@
+/**
+ * What the conflict engine reads of the expert database (review/conflicts): the experts a load covers,
+ * their outputs' collaborators and their declarations. Names of people and organisations are the
+ * people and orgs modules' to give; these values carry their ids.
+ */
+import type { Kysely } from 'kysely';
+import type { DB } from '../../../db/schema.js';
+
+/** One expert (active or not) when given, else every active expert. */
+export interface ExpertScope {
+  expertId?: string | undefined;
+}
+
+/** The experts in the scope with their person, by id. */
+export async function expertPeopleInScope(db: Kysely<DB>, scope: ExpertScope) {
+  let q = db.selectFrom('experts').select(['id', 'person_id']);
+  q = scope.expertId ? q.where('id', '=', scope.expertId) : q.where('active', '=', 1);
+  const rows = await q.orderBy('id').execute();
+  return rows.map((r) => ({ id: r.id, personId: r.person_id }));
+}
+
+/** How many experts are active. */
+export async function activeExpertCount(db: Kysely<DB>): Promise<number> {
+  const row = await db
+    .selectFrom('experts')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .where('active', '=', 1)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** The collaborators named on the outputs of the experts in the scope. */
+export async function outputCollaborators(db: Kysely<DB>, scope: ExpertScope) {
+  let q = db
+    .selectFrom('expert_output_collaborators as c')
+    .innerJoin('expert_outputs as x', 'x.id', 'c.output_id')
+    .innerJoin('experts as e', 'e.id', 'x.expert_id')
+    .select([
+      'e.id as expert_id',
+      'x.id as output_id',
+      'x.kind',
+      'x.title',
+      'x.year',
+      'c.person_id',
+      'c.name',
+      'c.organisation_id',
+    ]);
+  q = scope.expertId ? q.where('e.id', '=', scope.expertId) : q.where('e.active', '=', 1);
+  const rows = await q.execute();
+  return rows.map((r) => ({
+    expertId: r.expert_id,
+    outputId: r.output_id,
+    kind: r.kind,
+    title: r.title,
+    year: r.year,
+    personId: r.person_id,
+    name: r.name,
+    organisationId: r.organisation_id,
+  }));
+}
+
+/** The conflicts the experts in the scope declared, oldest first. */
+export async function declaredConflicts(db: Kysely<DB>, scope: ExpertScope) {
+  let q = db
+    .selectFrom('expert_declared_conflicts as d')
+    .innerJoin('experts as e', 'e.id', 'd.expert_id')
+    .select(['d.id', 'e.id as expert_id', 'd.reason', 'd.organisation_id', 'd.person_id']);
+  q = scope.expertId ? q.where('e.id', '=', scope.expertId) : q.where('e.active', '=', 1);
+  const rows = await q.orderBy('d.declared_at').orderBy('d.id').execute();
+  return rows.map((r) => ({
+    id: r.id,
+    expertId: r.expert_id,
+    reason: r.reason,
+    organisationId: r.organisation_id,
+    personId: r.person_id,
+  }));
+}
