@@ -27,4 +27,6 @@ export const PROJECTS_ERRORS = {
   'projects.report_not_scheduled': 'The reporting schedule has no such report',
   'projects.report_submitted': 'This report has already been submitted',
   'projects.deliverable_locked': 'This milestone was accepted; its deliverables are locked',
+  'projects.move_by_check':
+    'This move is made by the project check (open a check, or adopt its verdict), not directly',
 } as const;
