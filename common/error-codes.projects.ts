@@ -27,4 +27,10 @@ export const PROJECTS_ERRORS = {
   'projects.report_not_scheduled': 'The reporting schedule has no such report',
   'projects.report_submitted': 'This report has already been submitted',
   'projects.deliverable_locked': 'This milestone was accepted; its deliverables are locked',
+  'projects.move_by_check':
+    'This move is made by the project check (open a check, or adopt its verdict), not directly',
+  'projects.output_not_found': 'No such output on this platform that you may see',
+  'projects.output_not_a_licence': 'This agreement is not a licence or an option',
+  'projects.output_already_linked': 'This output is already linked to the project',
+  'projects.output_link_not_found': 'This output is not linked to the project',
 } as const;

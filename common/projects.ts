@@ -83,6 +83,29 @@ export function nextProjectState(state: ProjectState, action: ProjectAction): Pr
 export const legalProjectActions = (state: ProjectState): ProjectAction[] =>
   PROJECT_ACTIONS.filter((a) => nextProjectState(state, a) !== null);
 
+/**
+ * The moves a check makes (server/modules/projects/checks): opening 中期检查 / 结题验收, its verdict
+ * (back to execution, 整改, 结题) and 绩效评价. On an extramural project only the checks module makes
+ * them, so a project is never in a check state without its check; an intramural project has no 任务书
+ * to check against and its unit's director makes them directly (docs/projects.md).
+ */
+export const CHECK_ACTIONS: ReadonlySet<ProjectAction> = new Set([
+  'open_interim',
+  'close_interim',
+  'open_final',
+  'request_rectification',
+  'resubmit',
+  'close',
+  'evaluate',
+]);
+
+/** The moves the transitions route makes for a project of `kind` in `state` (the web offers these). */
+export const directProjectActions = (
+  state: ProjectState,
+  kind: 'intramural' | 'extramural',
+): ProjectAction[] =>
+  legalProjectActions(state).filter((a) => kind === 'intramural' || !CHECK_ACTIONS.has(a));
+
 /** Types of 考核指标 in a 任务书: each decides the type of its target. */
 export const INDICATOR_TYPES = ['count', 'amount', 'percentage', 'date', 'yes_no'] as const;
 export type IndicatorType = (typeof INDICATOR_TYPES)[number];

@@ -86,6 +86,7 @@ export const TABLE_OWNERS: { readonly [T in keyof DB]: string } = {
   project_check_scorecards: 'projects',
   project_check_scores: 'projects',
   project_evaluations: 'projects',
+  project_outputs: 'projects',
   // services to enterprises (§8)
   services: 'services',
   service_requests: 'services',

@@ -53,6 +53,7 @@ import type {
   ProjectsTable,
 } from './schema/programs.js';
 import { PROJECT_CHECK_TABLES, type ProjectCheckTables } from './schema/project-checks.js';
+import { PROJECT_RECORD_TABLES, type ProjectRecordTables } from './schema/project-records.js';
 import { PROJECTS_TABLES, type ProjectsTables } from './schema/projects.js';
 import { SCORING_TABLES, type ScoringTables } from './schema/scoring.js';
 import { SERVICES_TABLES, type ServicesTables } from './schema/services.js';
@@ -86,6 +87,7 @@ export type * from './schema/open-data.js';
 export type * from './schema/platforms.js';
 export type * from './schema/programs.js';
 export type * from './schema/project-checks.js';
+export type * from './schema/project-records.js';
 export type * from './schema/projects.js';
 export type * from './schema/scoring.js';
 export type * from './schema/services.js';
@@ -103,6 +105,7 @@ export interface DB
     ProjectsTables,
     LabEvaluationTables,
     ProjectCheckTables,
+    ProjectRecordTables,
     ServicesTables,
     VouchersTables,
     OpenDataTables {
@@ -217,6 +220,7 @@ export const TABLES_IN_DEPENDENCY_ORDER = [
   ...PROJECTS_TABLES,
   ...LAB_EVALUATION_TABLES,
   ...PROJECT_CHECK_TABLES,
+  ...PROJECT_RECORD_TABLES,
   ...SERVICES_TABLES,
   ...VOUCHERS_TABLES,
   'audit_head',

@@ -22,6 +22,7 @@ import { zhCNPeople } from './zh-CN.people.js';
 import { zhCNPlatforms } from './zh-CN.platforms.js';
 import { zhCNPortal } from './zh-CN.portal.js';
 import { zhCNProjectChecks } from './zh-CN.project-checks.js';
+import { zhCNProjectExecution } from './zh-CN.project-execution.js';
 import { zhCNProjects } from './zh-CN.projects.js';
 import { zhCNResults } from './zh-CN.results.js';
 import { zhCNScoring } from './zh-CN.scoring.js';
@@ -50,6 +51,7 @@ export const zhCN: Record<string, string> = {
   ...zhCNScoring,
   ...zhCNDecisions,
   ...zhCNProjectChecks,
+  ...zhCNProjectExecution,
   ...zhCNProjects,
   ...zhCNLabEvaluations,
   ...zhCNServices,

@@ -217,3 +217,13 @@ export {
   receiptGroups,
   royaltiesPerLicence,
 } from './agreements.stats.repository.js';
+
+/** Each given agreement's identity (projects list the licences linked to them, docs/projects.md). */
+export async function agreementLabels(db: Kysely<DB>, ids: readonly string[]) {
+  const rows = await Promise.all([...new Set(ids)].map((id) => findAgreement(db, id)));
+  return new Map(
+    rows
+      .filter((r) => r !== undefined)
+      .map((r) => [r.id, { platformId: r.platform_id, kind: r.kind, refNo: r.ref_no, title: r.title }]),
+  );
+}

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { OUTPUT_TYPES } from '../../../common/project-outputs.js';
 import { INDICATOR_TYPES } from '../../../common/projects.js';
 
 /**
@@ -26,7 +27,13 @@ export const agreementBudget = z.strictObject({
 const indicatorBase = { name: text(200), verification: text(500) };
 /** A typed indicator: the target's type follows the indicator's type. */
 export const agreementIndicator = z.discriminatedUnion('type', [
-  z.strictObject({ ...indicatorBase, type: z.literal('count'), target: z.int().min(0).max(1_000_000_000) }),
+  z.strictObject({
+    ...indicatorBase,
+    type: z.literal('count'),
+    target: z.int().min(0).max(1_000_000_000),
+    /** The type of linked output this indicator counts: measured from the links, not reported. */
+    measuredBy: z.enum(OUTPUT_TYPES).optional(),
+  }),
   z.strictObject({ ...indicatorBase, type: z.literal('amount'), target: money }),
   z.strictObject({ ...indicatorBase, type: z.literal('percentage'), target: z.number().min(0).max(100) }),
   z.strictObject({ ...indicatorBase, type: z.literal('date'), target: isoDate }),

@@ -84,9 +84,12 @@ export async function buildExtramuralProject(
 export async function buildProjectInExecution(
   ctx: Ctx,
   platformId: string,
-  opts: { leadContactPersonId?: string } = {},
+  opts: { leadContactPersonId?: string; indicators?: AgreementContent['indicators'] } = {},
 ): Promise<ProjectRecord & { lead: string; partner: string }> {
-  const p = await buildExtramuralProject(ctx, platformId, { ...opts, state: 'in_progress' });
+  const p = await buildExtramuralProject(ctx, platformId, {
+    leadContactPersonId: opts.leadContactPersonId,
+    state: 'in_progress',
+  });
   const [lead, partner] = (await structureOf(ctx.db, p.id)).members.map((m) => m.organisationId) as [
     string,
     string,
@@ -108,7 +111,9 @@ export async function buildProjectInExecution(
         indirectMinor: 50_000,
       },
     ],
-    indicators: [{ name: '发明专利申请', type: 'count', target: 3, verification: '受理通知书' }],
+    indicators: opts.indicators ?? [
+      { name: '发明专利申请', type: 'count', target: 3, verification: '受理通知书' },
+    ],
     milestones: [{ title: '样机', dueOn: '2099-06-30', deliverables: ['样机一台'] }],
   };
   const at = isoNow(ctx.clock);

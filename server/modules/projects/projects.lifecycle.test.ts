@@ -18,6 +18,16 @@ let unit: string;
 
 const move = (c: Client, id: string, body: Record<string, unknown>) =>
   c.post(`/api/projects/${id}/transitions`, body);
+const intramural = (code: string) =>
+  registerIntramuralProject(t.systemCtx(), A, {
+    unitId: unit,
+    code,
+    titleZh: '内部项目',
+    titleEn: 'Intramural',
+    budgetMinor: 100,
+    startsOn: '2026-01-01',
+    endsOn: '2026-12-31',
+  });
 const extramural = async () => (await buildExtramuralProject(t.systemCtx(), A)).id;
 
 beforeAll(async () => {
@@ -44,10 +54,9 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 describe('project states and timeline', () => {
-  it('walks an extramural project from 立项 to 绩效评价, every move audited and on the timeline', async () => {
-    const id = await extramural();
+  it('walks an intramural project from 执行中 to 绩效评价, every move audited and on the timeline', async () => {
+    const { id } = await intramural('IN-WALK-1');
     const walk: Array<[Record<string, unknown>, string]> = [
-      [{ action: 'start' }, 'in_progress'],
       [{ action: 'open_interim' }, 'interim_check'],
       [{ action: 'close_interim' }, 'in_progress'],
       [{ action: 'open_final' }, 'final_acceptance'],
@@ -57,24 +66,24 @@ describe('project states and timeline', () => {
       [{ action: 'evaluate' }, 'evaluated'],
     ];
     for (const [body, state] of walk) {
-      const res = await move(officer, id, body);
+      const res = await move(director, id, body);
       expect(res.statusCode, `${JSON.stringify(body)}: ${res.body}`).toBe(200);
       expect(res.json().state).toBe(state);
     }
-    const p = (await officer.get(`/api/projects/${id}`)).json();
+    const p = (await director.get(`/api/projects/${id}`)).json();
     expect(p.outcome).toBe('passed');
     expect(p.actions).toEqual([]);
     expect(p.timeline.map((x: { toState: string }) => x.toState)).toEqual([
-      'approved',
+      'in_progress',
       ...walk.map(([, s]) => s),
     ]);
-    expect(p.timeline[5]).toMatchObject({
+    expect(p.timeline[4]).toMatchObject({
       action: 'request_rectification',
       fromState: 'final_acceptance',
       reason: '经费决算不完整',
-      actorLabel: 'officer',
+      actorLabel: 'director',
     });
-    expect(p.timeline[7]).toMatchObject({ action: 'close', outcome: 'passed' });
+    expect(p.timeline[6]).toMatchObject({ action: 'close', outcome: 'passed' });
     const audit = await t.database.db
       .selectFrom('audit_log')
       .select('action')
@@ -82,9 +91,30 @@ describe('project states and timeline', () => {
       .orderBy('seq')
       .execute();
     expect(audit.map((a) => a.action)).toEqual([
-      'project.created_from_application',
+      'project.registered',
       ...walk.map(([b]) => `project.${b.action}`),
     ]);
+  });
+
+  it('refuses the check moves of an extramural project (409 naming the state): only its check makes them', async () => {
+    const id = await extramural();
+    expect((await move(officer, id, { action: 'start' })).statusCode).toBe(200);
+    expect((await officer.get(`/api/projects/${id}`)).json().actions).toEqual(['suspend', 'terminate']);
+    const before = await snapshotTables(t.database);
+    for (const action of ['open_interim', 'open_final', 'close_interim', 'resubmit', 'evaluate']) {
+      const res = await move(officer, id, { action });
+      expect(res.statusCode, action).toBe(409);
+      expect(res.json()).toMatchObject({ code: 'projects.move_by_check', state: 'in_progress' });
+    }
+    for (const body of [
+      { action: 'request_rectification', reason: '整改' },
+      { action: 'close', outcome: 'passed' },
+    ]) {
+      const res = await move(admin, id, body);
+      expect(res.statusCode, body.action).toBe(409);
+      expect(res.json()).toMatchObject({ code: 'projects.move_by_check', state: 'in_progress' });
+    }
+    expect(await snapshotTables(t.database)).toEqual(before);
   });
 
   it('offers the legal moves to those who may make them and none to readers', async () => {
@@ -99,18 +129,24 @@ describe('project states and timeline', () => {
 
   it('refuses an illegal move with 409 naming the state, and writes nothing', async () => {
     const id = await extramural();
+    const inner = await intramural('IN-ILLEGAL-1');
     const before = await snapshotTables(t.database);
-    for (const action of ['open_final', 'close_interim', 'resume', 'evaluate', 'resubmit']) {
-      const res = await move(officer, id, { action, outcome: action === 'close' ? 'passed' : undefined });
+    for (const action of ['resume', 'suspend']) {
+      const res = await move(officer, id, { action, reason: 'x' });
       expect(res.statusCode, action).toBe(409);
       expect(res.json()).toMatchObject({ code: 'projects.illegal_transition', state: 'approved' });
+    }
+    for (const action of ['start', 'close_interim', 'resume', 'evaluate', 'resubmit']) {
+      const res = await move(director, inner.id, { action });
+      expect(res.statusCode, action).toBe(409);
+      expect(res.json()).toMatchObject({ code: 'projects.illegal_transition', state: 'in_progress' });
     }
     expect(await snapshotTables(t.database)).toEqual(before);
   });
 
   it('needs a reason to suspend, rectify or terminate and a verdict to conclude; nothing written until given', async () => {
-    const id = await extramural();
-    expect((await move(officer, id, { action: 'start' })).statusCode).toBe(200);
+    const { id } = await intramural('IN-REASON-1');
+    const officer = director;
     const before = await snapshotTables(t.database);
     const cases: Array<[Record<string, unknown>, string, number]> = [
       [{ action: 'suspend' }, '/reason', 400],
@@ -154,15 +190,7 @@ describe('project states and timeline', () => {
   });
 
   it("lets the unit's director move an intramural project, not officers, other directors or readers", async () => {
-    const p = await registerIntramuralProject(t.systemCtx(), A, {
-      unitId: unit,
-      code: 'IN-LIFE-1',
-      titleZh: '内部项目',
-      titleEn: 'Intramural',
-      budgetMinor: 100,
-      startsOn: '2026-01-01',
-      endsOn: '2026-12-31',
-    });
+    const p = await intramural('IN-LIFE-1');
     expect(p.state).toBe('in_progress');
     const before = await snapshotTables(t.database);
     expect((await move(officer, p.id, { action: 'open_interim' })).statusCode).toBe(403);

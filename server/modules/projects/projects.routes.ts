@@ -20,6 +20,7 @@ import {
   milestoneSubmissionBody,
   milestoneView,
 } from './projects.milestones.schema.js';
+import { projectOutputsRoutes } from './projects.outputs.routes.js';
 import { projectReportsRoutes } from './projects.reports.routes.js';
 import {
   platformProjectsParams,
@@ -41,6 +42,7 @@ export async function projectsRoutes(root: FastifyInstance) {
   requireSignIn(app);
   const tags = ['projects'];
   projectReportsRoutes(root);
+  projectOutputsRoutes(root);
 
   app.get(
     '/api/platforms/:platformId/projects',

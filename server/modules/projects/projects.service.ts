@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { legalProjectActions } from '../../../common/projects.js';
+import { directProjectActions } from '../../../common/projects.js';
 import type { DB } from '../../db/schema.js';
 import { write } from '../../db/write.js';
 import { type Ctx, hasRole, isoNow } from '../../http/context.js';
@@ -246,7 +246,7 @@ export async function getProject(ctx: Ctx, id: string): Promise<ProjectDetail> {
     objectives: structure.objectives,
     milestones: structure.milestones,
     timeline: timeline.map(({ actorId: _a, ...t }) => t),
-    actions: can(ctx.actor, 'projects.manage', resource) ? legalProjectActions(p.state) : [],
+    actions: can(ctx.actor, 'projects.manage', resource) ? directProjectActions(p.state, p.kind) : [],
   };
 }
 

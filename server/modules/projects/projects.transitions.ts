@@ -1,4 +1,4 @@
-import { nextProjectState, REASON_REQUIRED } from '../../../common/projects.js';
+import { CHECK_ACTIONS, nextProjectState, REASON_REQUIRED } from '../../../common/projects.js';
 import { type Audit, type Trx, write } from '../../db/write.js';
 import { type Ctx, isoNow, newId } from '../../http/context.js';
 import { AppError, forbidden, invalidField } from '../../http/errors.js';
@@ -17,7 +17,8 @@ export const illegalMove = (state: string) =>
  * Moves a project along its life (common/projects.ts), audited and on its timeline. Readers who may
  * not move it get 403; a move not legal from the current state (also when another request moved it
  * first) is 409 naming the state; 整改, 暂停 and 终止 need a reason and 结题 its verdict (400, /reason
- * or /outcome).
+ * or /outcome). On an extramural project the check moves (CHECK_ACTIONS) are the checks module's:
+ * 409 `projects.move_by_check` naming the state.
  */
 export async function transitionProject(
   ctx: Ctx,
@@ -29,6 +30,13 @@ export async function transitionProject(
     const p = await findProject(trx, id, ctx.seam);
     if (!p) throw illegalMove('missing');
     if (!can(ctx.actor, 'projects.manage', await projectResource(trx, p))) throw forbidden();
+    // Entering or leaving a check state without the check would leave the project in 中期检查 with no
+    // check to report to (or closed with no verdict): on a funded project the checks module moves it.
+    if (p.kind === 'extramural' && CHECK_ACTIONS.has(input.action))
+      throw new AppError(409, 'projects.move_by_check', {
+        state: p.state,
+        detail: `The project is ${p.state}; ${input.action} is made by its check`,
+      });
     await moveInTrx(trx, audit, ctx, p, input);
   });
   return getProject(ctx, id);

@@ -10,10 +10,12 @@ import { queryTerms } from '../results/results.terms.js';
 import { unitAuthority } from '../units/units.service.js';
 import { actsForUnit } from './services.policy.js';
 import {
+  findRequest,
   findService,
   insertService,
   replaceService,
   type Service,
+  serviceNames,
   servicePage,
 } from './services.repository.js';
 import type { CatalogQuery, ServiceInput, ServiceView } from './services.schema.js';
@@ -193,3 +195,24 @@ export async function requestableService(trx: Kysely<DB>, ctx: Ctx, id: string):
 /** What the analytics read of service requests (docs/analytics.md). */
 export { serviceRequestCounts } from './services.stats.repository.js';
 export { findService as serviceById };
+
+/** Each given request's identity: its service and when it was made (projects list the requests linked to them). */
+export async function requestLabels(db: Kysely<DB>, ids: readonly string[]) {
+  const rows = (await Promise.all([...new Set(ids)].map((id) => findRequest(db, null, id)))).filter(
+    (r) => r !== undefined,
+  );
+  const services = await serviceNames(
+    db,
+    rows.map((r) => r.serviceId),
+  );
+  return new Map(
+    rows.map((r) => [
+      r.id,
+      {
+        platformId: r.platformId,
+        serviceNameZh: services.get(r.serviceId)?.nameZh ?? '',
+        createdAt: r.createdAt,
+      },
+    ]),
+  );
+}

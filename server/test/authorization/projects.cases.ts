@@ -333,6 +333,14 @@ export function projectsCases(env: MatrixEnv): RouteCase[] {
       }),
     },
     {
+      route: 'GET /api/projects/:id/outputs',
+      label: "other: another consortium's project",
+      expect: READERS,
+      cell: async () => ({
+        url: `/api/projects/${(await buildProjectInExecution(env.ctx(), env.A())).id}/outputs`,
+      }),
+    },
+    {
       route: 'POST /api/projects/:id/spending',
       label: "own: A's applicant is the lead's contact",
       expect: { ...movers(['A:platform_admin', 'A:program_officer']), 'A:applicant': '2xx' },

@@ -9,6 +9,7 @@ import { type Ctx, isoNow, newId } from '../../../http/context.js';
 import { AppError, forbidden, invalidField } from '../../../http/errors.js';
 import { findAgreement } from '../projects.agreement.repository.js';
 import { type AgreementContent, agreementContent } from '../projects.agreement.schema.js';
+import { outputsOfProject } from '../projects.outputs.js';
 import { approvedPlan } from '../projects.plan.js';
 import { findProject, type ProjectRecord } from '../projects.repository.js';
 import { spendingTotals } from '../projects.spending.repository.js';
@@ -21,7 +22,7 @@ import { insertScorecard } from './checks.scoring.repository.js';
 import { getCheck, readableCheck, wrongState } from './checks.service.js';
 
 // Part of the check service: the project's report, validated against the frozen 任务书, completed with
-// what the records say (spending, linked outputs) and frozen like an application version.
+// what the records say (spending, the outputs list generated from the links of projects.outputs.ts) and frozen like an application version.
 
 /** The spending summary of the report: plan against actual per category, from the records. */
 export async function spendingSummary(db: Kysely<DB>, p: ProjectRecord): Promise<CheckReport['spending']> {
@@ -37,15 +38,6 @@ export async function spendingSummary(db: Kysely<DB>, p: ProjectRecord): Promise
     spentMinor: byCategory.reduce((s, c) => s + c.spentMinor, 0),
     byCategory,
   };
-}
-
-/**
- * The outputs the project produced, from the records that link to it. No record links to a project
- * yet (results, disclosures, filings, licences and service contracts gain their project links in the
- * execution part of issue 13), so the list is what those links give: point this at them when they land.
- */
-export async function linkedOutputs(_db: Kysely<DB>, _projectId: string): Promise<CheckReport['outputs']> {
-  return [];
 }
 
 const typeError = (pointer: string) =>
@@ -148,7 +140,7 @@ export async function submitCheckReport(
       content,
       input,
       { kind: check.kind, version, agreementChecksum: agreement?.checksum ?? null, members },
-      { spending: await spendingSummary(trx, p), outputs: await linkedOutputs(trx, p.id) },
+      { spending: await spendingSummary(trx, p), outputs: await outputsOfProject(trx, p.id) },
     );
     const json = canonicalJson(report);
     const sha256 = createHash('sha256').update(json).digest('hex');
