@@ -22,6 +22,7 @@ import { zhCNPeople } from './zh-CN.people.js';
 import { zhCNPlatforms } from './zh-CN.platforms.js';
 import { zhCNPortal } from './zh-CN.portal.js';
 import { zhCNProjectChecks } from './zh-CN.project-checks.js';
+import { zhCNProjectPage } from './zh-CN.project-page.js';
 import { zhCNProjects } from './zh-CN.projects.js';
 import { zhCNResults } from './zh-CN.results.js';
 import { zhCNScoring } from './zh-CN.scoring.js';
@@ -51,6 +52,7 @@ export const zhCN: Record<string, string> = {
   ...zhCNDecisions,
   ...zhCNProjectChecks,
   ...zhCNProjects,
+  ...zhCNProjectPage,
   ...zhCNLabEvaluations,
   ...zhCNServices,
   ...zhCNInstruments,
