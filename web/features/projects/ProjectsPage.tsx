@@ -107,7 +107,7 @@ export default function ProjectsPage() {
           },
           { title: t('Technology fields'), render: (_, p) => <FieldTags fields={p.fields} /> },
           { title: t('Budget'), align: 'right', render: (_, p) => money(p.budgetMinor, p.currency, locale) },
-          { title: t('Term'), render: (_, p) => `${p.startsOn} – ${p.endsOn}` },
+          { title: t('Project period'), render: (_, p) => `${p.startsOn} – ${p.endsOn}` },
           { title: t('State'), render: (_, p) => t(STATE_LABELS[p.state]) },
         ]}
       />

@@ -107,7 +107,7 @@ export function AdjustmentsPanel({
             ),
           },
           {
-            title: t('Decision'),
+            title: t('Decision on the request'),
             render: (_, a) => (
               <Space orientation="vertical" size={0}>
                 <Tag color={STATE_COLORS[a.state]}>{t(ADJUSTMENT_STATE_LABELS[a.state])}</Tag>
@@ -214,7 +214,7 @@ function AdjustmentModal({
                       }))}
                     />
                   </Form.Item>
-                  <Form.Item name={[f.name, 'category']} label={t('Category')} rules={required}>
+                  <Form.Item name={[f.name, 'category']} label={t('Cost category')} rules={required}>
                     <Select
                       style={{ width: 140 }}
                       options={SPENDING_CATEGORIES.map((c) => ({ value: c, label: t(SPENDING_LABELS[c]) }))}

@@ -49,7 +49,7 @@ export function AgreementTab({ project: p }: { project: ProjectDetail }) {
           { title: t(SPENDING_LABELS.labour), align: 'right', render: (_, b) => cur(b.labourMinor) },
           { title: t(SPENDING_LABELS.indirect), align: 'right', render: (_, b) => cur(b.indirectMinor) },
           {
-            title: t('Total'),
+            title: t('Budget total'),
             align: 'right',
             render: (_, b) => cur(b.equipmentMinor + b.operationsMinor + b.labourMinor + b.indirectMinor),
           },
@@ -57,7 +57,7 @@ export function AgreementTab({ project: p }: { project: ProjectDetail }) {
         summary={() => (
           <Table.Summary.Row>
             <Table.Summary.Cell index={0} colSpan={5}>
-              {t('Total')}
+              {t('Budget total')}
             </Table.Summary.Cell>
             <Table.Summary.Cell index={1} align="right">
               <span data-testid="agreement-total">{cur(a.data?.totalMinor ?? 0)}</span>
@@ -97,7 +97,7 @@ export function AgreementTab({ project: p }: { project: ProjectDetail }) {
         data-testid="agreement-milestones"
         dataSource={content.milestones}
         columns={[
-          { title: t('Milestone'), dataIndex: 'title' },
+          { title: t('Project milestone'), dataIndex: 'title' },
           { title: t('Due'), dataIndex: 'dueOn' },
           { title: t('Deliverables'), render: (_, m) => m.deliverables.join('; ') },
         ]}

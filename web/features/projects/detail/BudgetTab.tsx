@@ -57,7 +57,7 @@ export function BudgetTab({ project: p }: { project: ProjectDetail }) {
         data-testid="budget-burn"
         dataSource={burn}
         columns={[
-          { title: t('Category'), render: (_, b) => t(SPENDING_LABELS[b.category]) },
+          { title: t('Cost category'), render: (_, b) => t(SPENDING_LABELS[b.category]) },
           { title: t('Planned'), align: 'right', render: (_, b) => cur(b.plannedMinor) },
           { title: t('Spent'), align: 'right', render: (_, b) => cur(b.spentMinor) },
           {
@@ -74,7 +74,7 @@ export function BudgetTab({ project: p }: { project: ProjectDetail }) {
         ]}
         summary={() => (
           <Table.Summary.Row>
-            <Table.Summary.Cell index={0}>{t('Total')}</Table.Summary.Cell>
+            <Table.Summary.Cell index={0}>{t('Budget total')}</Table.Summary.Cell>
             <Table.Summary.Cell index={1} align="right">
               {cur(s.data?.totals.plannedMinor ?? 0)}
             </Table.Summary.Cell>
@@ -104,9 +104,9 @@ export function BudgetTab({ project: p }: { project: ProjectDetail }) {
         columns={[
           { title: t('Date'), dataIndex: 'spentOn' },
           { title: t('Member'), render: (_, e) => member(e.organisationId) },
-          { title: t('Category'), render: (_, e) => t(SPENDING_LABELS[e.category]) },
+          { title: t('Cost category'), render: (_, e) => t(SPENDING_LABELS[e.category]) },
           { title: t('Amount'), align: 'right', render: (_, e) => cur(e.amountMinor) },
-          { title: t('Description'), dataIndex: 'description' },
+          { title: t('Spending description'), dataIndex: 'description' },
         ]}
       />
       <AdjustmentsPanel project={p} currency={s.data.currency} onDecided={s.reload} />
@@ -181,7 +181,7 @@ function SpendingModal({
             }))}
           />
         </Form.Item>
-        <Form.Item name="category" label={t('Category')} rules={required}>
+        <Form.Item name="category" label={t('Cost category')} rules={required}>
           <Select options={SPENDING_CATEGORIES.map((c) => ({ value: c, label: t(SPENDING_LABELS[c]) }))} />
         </Form.Item>
         <Form.Item name="spentOn" label={t('Date')} rules={required}>
@@ -190,7 +190,7 @@ function SpendingModal({
         <Form.Item name="amountMinor" label={t('Amount')} rules={required}>
           <MoneyInput currency={spending.currency} min={0} />
         </Form.Item>
-        <Form.Item name="description" label={t('Description')} rules={required}>
+        <Form.Item name="description" label={t('Spending description')} rules={required}>
           <Input maxLength={500} />
         </Form.Item>
       </Form>

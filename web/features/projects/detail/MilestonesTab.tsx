@@ -46,7 +46,7 @@ export function MilestonesTab({ project: p }: { project: ProjectDetail }) {
         }}
         dataSource={list.data?.items ?? []}
         columns={[
-          { title: t('Milestone'), dataIndex: 'title' },
+          { title: t('Project milestone'), dataIndex: 'title' },
           { title: t('Due'), dataIndex: 'dueOn' },
           { title: t('Deliverables'), render: (_, m) => m.deliverables.join('; ') },
           {
@@ -80,10 +80,10 @@ export function MilestonesTab({ project: p }: { project: ProjectDetail }) {
                 {m.access.decide ? (
                   <>
                     <Button size="small" type="primary" onClick={() => accept(m)}>
-                      {t('Accept')}
+                      {t('Pass the acceptance')}
                     </Button>
                     <Button size="small" danger onClick={() => setRejecting(m)}>
-                      {t('Reject')}
+                      {t('Send back')}
                     </Button>
                   </>
                 ) : null}

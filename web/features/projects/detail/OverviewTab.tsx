@@ -44,7 +44,7 @@ export function OverviewTab({ project: p, onChanged }: { project: ProjectDetail;
           {t(STATE_LABELS[p.state])}
           {p.outcome === 'passed' ? ` · ${t('Passed')}` : p.outcome === 'failed' ? ` · ${t('Failed')}` : ''}
         </Descriptions.Item>
-        <Descriptions.Item label={t('Term')}>{`${p.startsOn} – ${p.endsOn}`}</Descriptions.Item>
+        <Descriptions.Item label={t('Project period')}>{`${p.startsOn} – ${p.endsOn}`}</Descriptions.Item>
         <Descriptions.Item label={t('Unit or lead')}>
           {p.unit ? localName(p.unit, locale) : p.leadOrg ? localName(p.leadOrg, locale) : '—'}
         </Descriptions.Item>
@@ -64,7 +64,7 @@ export function OverviewTab({ project: p, onChanged }: { project: ProjectDetail;
           </span>
         </Descriptions.Item>
         {pick(p.summaryZh, p.summaryEn, locale) ? (
-          <Descriptions.Item label={t('Summary')} span={2}>
+          <Descriptions.Item label={t('Project summary')} span={2}>
             {pick(p.summaryZh, p.summaryEn, locale)}
           </Descriptions.Item>
         ) : null}

@@ -17,7 +17,7 @@ export function TimelineTab({ project: p }: { project: ProjectDetail }) {
         children: (
           <div>
             <Typography.Text strong>
-              {e.action === 'create' ? t('Created') : t(ACTION_LABELS[e.action])}
+              {e.action === 'create' ? t('Project created') : t(ACTION_LABELS[e.action])}
             </Typography.Text>
             {' → '}
             {t(STATE_LABELS[e.toState])}

@@ -28,6 +28,6 @@ export function projectTabs(project: ProjectDetail, reload: () => void, t: TFunc
     { key: 'milestones', label: t('Milestones'), node: <MilestonesTab project={project} /> },
     { key: 'reports', label: t('Reports'), node: <ReportsTab project={project} /> },
     { key: 'checks', label: t('Checks'), node: <ProjectChecksTab projectId={project.id} /> },
-    { key: 'timeline', label: t('Timeline'), node: <TimelineTab project={project} /> },
+    { key: 'timeline', label: t('Project timeline'), node: <TimelineTab project={project} /> },
   ];
 }
