@@ -25,6 +25,7 @@ import { zhCNProjectChecks } from './zh-CN.project-checks.js';
 import { zhCNProjectPage } from './zh-CN.project-page.js';
 import { zhCNProjects } from './zh-CN.projects.js';
 import { zhCNResults } from './zh-CN.results.js';
+import { zhCNRubric } from './zh-CN.rubric.js';
 import { zhCNScoring } from './zh-CN.scoring.js';
 import { zhCNServices } from './zh-CN.services.js';
 import { zhCNServicesPages } from './zh-CN.services-pages.js';
@@ -53,6 +54,7 @@ export const zhCN: Record<string, string> = {
   ...zhCNProjectChecks,
   ...zhCNProjects,
   ...zhCNProjectPage,
+  ...zhCNRubric,
   ...zhCNLabEvaluations,
   ...zhCNServices,
   ...zhCNInstruments,
