@@ -82,4 +82,5 @@ export const zhCNProjectPage: Record<string, string> = {
   'Project created': '项目创建',
   'Project summary': '项目概要',
   'Project timeline': '时间线',
+  'Owner of the output': '成果权属单位',
 };
