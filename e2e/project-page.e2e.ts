@@ -148,4 +148,17 @@ describe('项目详情页', () => {
     await poll(() => page.getByTestId('project-timeline').textContent()).toContain('执行中');
     expect(problems).toEqual([]);
   });
+
+  it("lists the reports every project owes in one table, each row opening the project's 报告 tab", async () => {
+    const page = await signedIn('officer');
+    await page.goto(`/reports-due?platform=${stack.platformId}`);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('报告提交情况');
+    const mine = tableRows(page, 'reports-due-table').filter({ hasText: '工业传感器' });
+    await poll(() => mine.count()).toBeGreaterThan(0);
+    expect(await mine.first().textContent()).toContain('待提交');
+    await mine.first().getByRole('link', { name: '工业传感器' }).click();
+    await poll(() => new URL(page.url()).pathname).toBe(`/projects/${projectId}/reports`);
+    await poll(() => tableRows(page, 'project-reports').count()).toBeGreaterThan(0);
+    expect(problems).toEqual([]);
+  });
 });

@@ -83,4 +83,6 @@ export const zhCNProjectPage: Record<string, string> = {
   'Project summary': '项目概要',
   'Project timeline': '时间线',
   'Owner of the output': '成果权属单位',
+  'Reports due': '报告提交情况',
+  'Awaiting submission': '待提交',
 };

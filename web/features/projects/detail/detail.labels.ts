@@ -26,7 +26,7 @@ export const REPORT_KIND_LABELS: Record<'annual' | 'interim' | 'final', string> 
 };
 
 export const REPORT_STATUS_LABELS: Record<ReportStatus, string> = {
-  due: tk('Due'),
+  due: tk('Awaiting submission'),
   overdue: tk('Overdue'),
   submitted: tk('Submitted'),
 };
