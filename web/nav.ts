@@ -34,6 +34,7 @@ import { CALLS_PAGES, NOTIFICATION_PAGES } from './features/calls/nav-entries.js
 import { EXPERTS_PAGES } from './features/experts/nav-entries.js';
 import { LAB_EVALUATION_PAGES } from './features/lab-evaluations/nav-entries.js';
 import { PROJECT_CHECK_PAGES } from './features/projects/checks/nav-entries.js';
+import { PROJECT_PAGES } from './features/projects/nav-entries.js';
 import { canSeeCatalog } from './features/results/access.js';
 import { RESULTS_PAGES } from './features/results/nav-entries.js';
 import { REVIEW_PAGES } from './features/review/nav-entries.js';
@@ -100,6 +101,7 @@ export const NAV: readonly Page[] = [
     page: lazy(() => import('./features/platforms/comparison/ComparisonPage.js')),
   },
   ...CALLS_PAGES,
+  ...PROJECT_PAGES,
   ...REVIEW_PAGES,
   ...PROJECT_CHECK_PAGES,
   ...EXPERTS_PAGES,

@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import type {
   AdoptInput,
   myScorecards,
+  openRoundBody,
   RoundDetail,
   roundList,
   ScorecardInput,
@@ -23,6 +24,8 @@ export const labEvaluationsApi = {
   round: (id: string) => request<RoundDetail>('GET', `/api/lab-evaluations/${enc(id)}`),
   adopt: (id: string, body: AdoptInput) =>
     request<RoundDetail>('POST', `/api/lab-evaluations/${enc(id)}/adopt`, { body }),
+  open: (platformId: string, body: z.input<typeof openRoundBody>) =>
+    request<RoundDetail>('POST', `/api/platforms/${enc(platformId)}/lab-evaluations`, { body }),
   mine: () => request<MyScorecards>('GET', '/api/my-lab-evaluations'),
   scorecard: (id: string) => request<ScorecardView>('GET', `/api/lab-evaluation-scorecards/${enc(id)}`),
   submit: (id: string, body: ScorecardInput) =>

@@ -51,4 +51,9 @@ export const zhCNLabEvaluations: Record<string, string> = {
   'Adopt the report': '通过评估报告',
   'Report adopted': '评估报告已通过',
   'Scores submitted': '评分已提交',
+  'Open an evaluation round': '发起评估',
+  'Open the round': '发起',
+  'Round opened': '评估已发起',
+  'From fiscal year': '起始财年',
+  'To fiscal year': '截止财年',
 };

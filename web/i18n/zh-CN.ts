@@ -23,8 +23,10 @@ import { zhCNPlatforms } from './zh-CN.platforms.js';
 import { zhCNPortal } from './zh-CN.portal.js';
 import { zhCNProjectChecks } from './zh-CN.project-checks.js';
 import { zhCNProjectExecution } from './zh-CN.project-execution.js';
+import { zhCNProjectPage } from './zh-CN.project-page.js';
 import { zhCNProjects } from './zh-CN.projects.js';
 import { zhCNResults } from './zh-CN.results.js';
+import { zhCNRubric } from './zh-CN.rubric.js';
 import { zhCNScoring } from './zh-CN.scoring.js';
 import { zhCNServices } from './zh-CN.services.js';
 import { zhCNServicesPages } from './zh-CN.services-pages.js';
@@ -53,6 +55,8 @@ export const zhCN: Record<string, string> = {
   ...zhCNProjectChecks,
   ...zhCNProjectExecution,
   ...zhCNProjects,
+  ...zhCNProjectPage,
+  ...zhCNRubric,
   ...zhCNLabEvaluations,
   ...zhCNServices,
   ...zhCNInstruments,

@@ -43,7 +43,7 @@ export async function labEvaluationsRoutes(root: FastifyInstance) {
         response: { 200: roundList, ...problemResponses },
       },
     },
-    async (request) => ({ items: await listRounds(ctxOf(request), request.params.platformId) }),
+    async (request) => listRounds(ctxOf(request), request.params.platformId),
   );
 
   app.post(

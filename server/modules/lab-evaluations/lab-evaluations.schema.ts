@@ -119,7 +119,12 @@ export const roundSummary = z.object({
   progress: z.object({ submitted: z.number(), total: z.number() }),
 });
 export type RoundSummary = z.infer<typeof roundSummary>;
-export const roundList = z.object({ items: z.array(roundSummary) });
+export const roundList = z.object({
+  items: z.array(roundSummary),
+  /** Whether the caller may open a round (the web offers the form from this, not from copied rules). */
+  access: z.object({ open: z.boolean() }),
+});
+export type RoundList = z.infer<typeof roundList>;
 
 const statusCell = z.object({
   scorecardId: z.string(),

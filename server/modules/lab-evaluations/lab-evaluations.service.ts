@@ -34,7 +34,7 @@ import type {
   OpenRoundInput,
   ReportView,
   RoundDetail,
-  RoundSummary,
+  RoundList,
   UnitHistory,
 } from './lab-evaluations.schema.js';
 import { roundDetail, roundSummaries, unitRefs } from './lab-evaluations.views.js';
@@ -155,11 +155,14 @@ export async function openRound(ctx: Ctx, platformId: string, input: OpenRoundIn
 }
 
 /** A platform's rounds, newest period first, with their progress. */
-export async function listRounds(ctx: Ctx, platformId: string): Promise<RoundSummary[]> {
+export async function listRounds(ctx: Ctx, platformId: string): Promise<RoundList> {
   await platformOrNotFound(ctx.db, platformId);
   const isCommitteeMember = (await actorMemberships(ctx.db, platformId, ctx.actor)).length > 0;
   if (!can(ctx.actor, 'lab_evals.read', { platformId, isCommitteeMember })) throw forbidden();
-  return roundSummaries(ctx.db, await roundsOfPlatform(ctx.db, platformId));
+  return {
+    items: await roundSummaries(ctx.db, await roundsOfPlatform(ctx.db, platformId)),
+    access: { open: can(ctx.actor, 'lab_evals.manage', { platformId, isCommitteeMember }) },
+  };
 }
 
 /** One round: units and portfolios; completeness and conflicts for the admins (and the chair's view of progress). */

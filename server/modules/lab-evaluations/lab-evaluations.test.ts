@@ -88,6 +88,15 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 describe('opening a round', () => {
+  it('tells the platform admins, and only them, that they may open a round', async () => {
+    const opens = async (c: typeof admin) => {
+      const res = await c.get(`/api/platforms/${A}/lab-evaluations`);
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json().access.open as boolean;
+    };
+    expect([await opens(admin), await opens(researcher), await opens(m1)]).toEqual([true, false, false]);
+  });
+
   it('refuses a bad period, an unknown chair and callers who are not the admins, writing nothing', async () => {
     const order = await admin.post(`/api/platforms/${A}/lab-evaluations`, {
       fromYear: 2025,

@@ -66,7 +66,8 @@ export const CALLS_PAGES: Page[] = [
     group: 'projects',
     // Experts and enterprise users read projects by the any-role rule but have no work there.
     inMenu: (u) => u.isSystemAdmin || hasRole(u, ...PROJECT_WORK_ROLES),
-    page: lazy(() => import('../projects/ProjectsPage.js')),
+    page: lazy(() => import('../projects/ProjectsRoutes.js')),
+    nested: true,
   },
 ];
 

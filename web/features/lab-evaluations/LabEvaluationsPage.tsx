@@ -10,6 +10,7 @@ import { useApi } from '../../app/useApi.js';
 import { localName } from '../../components/labels.js';
 import { defaultPlatform, PlatformSelect } from '../../components/PlatformSelect.js';
 import { errorText } from '../../i18n/errors.js';
+import { OpenRoundModal } from './OpenRoundModal.js';
 import { ScorecardModal } from './ScorecardModal.js';
 
 type MyCard = MyScorecards['items'][number];
@@ -29,10 +30,11 @@ export default function LabEvaluationsPage() {
     params.get('platform') ?? defaultPlatform(platforms, [...new Set(user.roles.map((r) => r.platformId))]);
   const mine = useApi(() => labEvaluationsApi.mine(), []);
   const rounds = useApi(
-    () => (platformId ? labEvaluationsApi.rounds(platformId) : Promise.resolve({ items: [] })),
+    () => (platformId ? labEvaluationsApi.rounds(platformId) : Promise.resolve(null)),
     [platformId],
   );
   const [open, setOpen] = useState<string | null>(null);
+  const [opening, setOpening] = useState(false);
   const adopt = async (r: Round) => {
     try {
       await labEvaluationsApi.adopt(r.id, {});
@@ -82,11 +84,18 @@ export default function LabEvaluationsPage() {
       <Card
         title={t('Evaluation rounds')}
         extra={
-          <PlatformSelect
-            platforms={platforms}
-            value={platformId}
-            onChange={(id) => setParams({ platform: id })}
-          />
+          <Space>
+            <PlatformSelect
+              platforms={platforms}
+              value={platformId}
+              onChange={(id) => setParams({ platform: id })}
+            />
+            {rounds.data?.access.open ? (
+              <Button type="primary" onClick={() => setOpening(true)} data-testid="open-lab-eval-round">
+                {t('Open an evaluation round')}
+              </Button>
+            ) : null}
+          </Space>
         }
       >
         <Table<Round>
@@ -126,6 +135,17 @@ export default function LabEvaluationsPage() {
           ]}
         />
       </Card>
+      {opening && platformId ? (
+        <OpenRoundModal
+          platformId={platformId}
+          onClose={() => setOpening(false)}
+          onDone={() => {
+            setOpening(false);
+            message.success(t('Round opened'));
+            rounds.reload();
+          }}
+        />
+      ) : null}
       {open && (
         <ScorecardModal
           id={open}

@@ -1,9 +1,9 @@
-import { Alert, Descriptions, Form, Input, InputNumber, Modal } from 'antd';
+import { Alert, Descriptions, Form, Modal } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { CRITERION_LABELS } from '../../../common/calls.js';
 import { labEvaluationsApi } from '../../api/lab-evaluations.js';
 import { useLocale } from '../../app/locale.js';
 import { useApi } from '../../app/useApi.js';
+import { DualScorecardForm, type DualScorecardValues, dualScores } from '../../components/DualScorecard.js';
 import { localName } from '../../components/labels.js';
 import { errorText } from '../../i18n/errors.js';
 
@@ -12,19 +12,12 @@ export function ScorecardModal({ id, onClose, onDone }: { id: string; onClose():
   const { t } = useTranslation();
   const { locale } = useLocale();
   const card = useApi(() => labEvaluationsApi.scorecard(id), [id]);
-  const [form] = Form.useForm();
+  const [form] = Form.useForm<DualScorecardValues>();
   const c = card.data;
   const submit = async () => {
-    const v = (await form.validateFields()) as Record<string, number | string>;
+    const v = await form.validateFields();
     try {
-      await labEvaluationsApi.submit(id, {
-        scores: c!.round.criteria.items.map((i) => ({
-          criterion: i.key,
-          score: Number(v[`score_${i.key}`]),
-          comment: String(v[`comment_${i.key}`] ?? ''),
-        })),
-        overallComment: (v.overallComment as string) || null,
-      });
+      await labEvaluationsApi.submit(id, dualScores(c!.round.criteria, v));
       onDone();
     } catch (err) {
       form.setFields([{ name: 'overallComment', errors: [errorText(t, err)] }]);
@@ -54,40 +47,8 @@ export function ScorecardModal({ id, onClose, onDone }: { id: string; onClose():
             </Descriptions.Item>
             <Descriptions.Item label={t('Active licences')}>{c.portfolio.licences.active}</Descriptions.Item>
           </Descriptions>
-          <Form form={form} layout="vertical" disabled={c.state === 'submitted'}>
-            {c.round.criteria.items.map((i) => (
-              <Form.Item
-                key={i.key}
-                label={`${t(CRITERION_LABELS[i.key])} (${c.round.criteria.scale.min}–${c.round.criteria.scale.max})`}
-              >
-                <Form.Item
-                  name={`score_${i.key}`}
-                  noStyle
-                  rules={[{ required: true, message: t('Give a score') }]}
-                >
-                  <InputNumber
-                    min={c.round.criteria.scale.min}
-                    max={c.round.criteria.scale.max}
-                    id={`score_${i.key}`}
-                  />
-                </Form.Item>
-                <Form.Item
-                  name={`comment_${i.key}`}
-                  noStyle
-                  rules={[{ required: true, min: 5, message: t('A comment of at least five characters') }]}
-                >
-                  <Input.TextArea
-                    rows={1}
-                    id={`comment_${i.key}`}
-                    style={{ marginTop: 8 }}
-                    placeholder={t('Comment')}
-                  />
-                </Form.Item>
-              </Form.Item>
-            ))}
-            <Form.Item name="overallComment" label={t('Overall comment')}>
-              <Input.TextArea rows={2} />
-            </Form.Item>
+          <Form form={form} layout="vertical" disabled={c.state === 'submitted'} name="lab-scorecard">
+            <DualScorecardForm criteria={c.round.criteria} />
           </Form>
         </>
       )}

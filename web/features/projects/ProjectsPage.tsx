@@ -2,6 +2,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import { Alert, Button, Input, Segmented, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 import type { ProjectKind } from '../../../common/calls.js';
 import { type ProjectView, projectsApi } from '../../api/projects.js';
 import { useLocale } from '../../app/locale.js';
@@ -13,18 +14,14 @@ import { localName, pick } from '../../components/labels.js';
 import { money } from '../../components/money.js';
 import { defaultPlatform, PlatformSelect } from '../../components/PlatformSelect.js';
 import { errorText } from '../../i18n/errors.js';
-import { tk } from '../../i18n/index.js';
 import { FieldTags } from '../fields/FieldTreeSelect.js';
-import { ProjectChecksTab } from './checks/ProjectChecksTab.js';
-import { STATE_LABELS } from './projects.labels.js';
+import { KIND_LABELS, STATE_LABELS } from './projects.labels.js';
 import { RegisterProjectModal } from './RegisterProjectModal.js';
 
-export const KIND_LABELS: Record<ProjectKind, string> = {
-  intramural: tk('Intramural'),
-  extramural: tk('Extramural'),
-};
-
-/** /projects: a platform's projects of both kinds; admins and lab directors register intramural ones. */
+/**
+ * /projects: a platform's projects of both kinds, each title opening its page; admins and lab directors
+ * register intramural ones.
+ */
 export default function ProjectsPage() {
   const { t } = useTranslation();
   const { locale } = useLocale();
@@ -91,11 +88,12 @@ export default function ProjectsPage() {
         pagination={{ pageSize: 50, hideOnSinglePage: true }}
         data-testid="projects-table"
         scroll={{ x: true }}
-        // The checks of a project under its row until the project page with tabs lands (the lead merges it there).
-        expandable={{ expandedRowRender: (p) => <ProjectChecksTab projectId={p.id} /> }}
         columns={[
           { title: t('Code'), dataIndex: 'code' },
-          { title: t('work.title'), render: (_, p) => pick(p.titleZh, p.titleEn, locale) },
+          {
+            title: t('work.title'),
+            render: (_, p) => <Link to={`/projects/${p.id}`}>{pick(p.titleZh, p.titleEn, locale)}</Link>,
+          },
           {
             title: t('Kind'),
             render: (_, p) => (
@@ -109,7 +107,7 @@ export default function ProjectsPage() {
           },
           { title: t('Technology fields'), render: (_, p) => <FieldTags fields={p.fields} /> },
           { title: t('Budget'), align: 'right', render: (_, p) => money(p.budgetMinor, p.currency, locale) },
-          { title: t('Term'), render: (_, p) => `${p.startsOn} – ${p.endsOn}` },
+          { title: t('Project period'), render: (_, p) => `${p.startsOn} – ${p.endsOn}` },
           { title: t('State'), render: (_, p) => t(STATE_LABELS[p.state]) },
         ]}
       />

@@ -1,3 +1,4 @@
+import type { ProjectKind } from '../../../common/calls.js';
 import type { ProjectAction, ProjectState } from '../../../common/projects.js';
 import { tk } from '../../i18n/index.js';
 
@@ -28,4 +29,9 @@ export const ACTION_LABELS: Record<ProjectAction, string> = {
   suspend: tk('Suspend'),
   resume: tk('Resume'),
   terminate: tk('Terminate'),
+};
+
+export const KIND_LABELS: Record<ProjectKind, string> = {
+  intramural: tk('Intramural'),
+  extramural: tk('Extramural'),
 };

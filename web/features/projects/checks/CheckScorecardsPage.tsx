@@ -1,10 +1,14 @@
-import { Alert, Button, Descriptions, Form, Input, InputNumber, Modal, Table, Tag } from 'antd';
+import { Alert, Button, Descriptions, Form, Modal, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CRITERION_LABELS } from '../../../../common/calls.js';
 import { projectChecksApi } from '../../../api/project-checks.js';
 import { useLocale } from '../../../app/locale.js';
 import { useApi } from '../../../app/useApi.js';
+import {
+  DualScorecardForm,
+  type DualScorecardValues,
+  dualScores,
+} from '../../../components/DualScorecard.js';
 import { pick } from '../../../components/labels.js';
 import { errorText } from '../../../i18n/errors.js';
 import { CHECK_KIND_LABELS, JUDGEMENT_LABELS, VERDICT_LABELS } from './checks.labels.js';
@@ -13,19 +17,12 @@ import { CHECK_KIND_LABELS, JUDGEMENT_LABELS, VERDICT_LABELS } from './checks.la
 function CheckScorecardModal({ id, onClose, onDone }: { id: string; onClose(): void; onDone(): void }) {
   const { t } = useTranslation();
   const card = useApi(() => projectChecksApi.scorecard(id), [id]);
-  const [form] = Form.useForm();
+  const [form] = Form.useForm<DualScorecardValues>();
   const c = card.data;
   const submit = async () => {
-    const v = (await form.validateFields()) as Record<string, number | string>;
+    const v = await form.validateFields();
     try {
-      await projectChecksApi.submitScorecard(id, {
-        scores: c!.criteria.items.map((i) => ({
-          criterion: i.key,
-          score: Number(v[`score_${i.key}`]),
-          comment: String(v[`comment_${i.key}`] ?? ''),
-        })),
-        overallComment: (v.overallComment as string) || null,
-      });
+      await projectChecksApi.submitScorecard(id, dualScores(c!.criteria, v));
       onDone();
     } catch (err) {
       form.setFields([{ name: 'overallComment', errors: [errorText(t, err)] }]);
@@ -65,36 +62,8 @@ function CheckScorecardModal({ id, onClose, onDone }: { id: string; onClose(): v
               </Descriptions.Item>
             ) : null}
           </Descriptions>
-          <Form form={form} layout="vertical" disabled={c.state === 'submitted'}>
-            {c.criteria.items.map((i) => (
-              <Form.Item
-                key={i.key}
-                label={`${t(CRITERION_LABELS[i.key])} (${c.criteria.scale.min}–${c.criteria.scale.max})`}
-              >
-                <Form.Item
-                  name={`score_${i.key}`}
-                  noStyle
-                  rules={[{ required: true, message: t('Give a score') }]}
-                >
-                  <InputNumber min={c.criteria.scale.min} max={c.criteria.scale.max} id={`score_${i.key}`} />
-                </Form.Item>
-                <Form.Item
-                  name={`comment_${i.key}`}
-                  noStyle
-                  rules={[{ required: true, min: 5, message: t('A comment of at least five characters') }]}
-                >
-                  <Input.TextArea
-                    rows={1}
-                    id={`comment_${i.key}`}
-                    style={{ marginTop: 8 }}
-                    placeholder={t('Comment')}
-                  />
-                </Form.Item>
-              </Form.Item>
-            ))}
-            <Form.Item name="overallComment" label={t('Overall comment')}>
-              <Input.TextArea rows={2} />
-            </Form.Item>
+          <Form form={form} layout="vertical" disabled={c.state === 'submitted'} name="check-scorecard">
+            <DualScorecardForm criteria={c.criteria} />
           </Form>
         </>
       )}

@@ -7,13 +7,33 @@ import { PROGRESS_LABELS } from './checks.labels.js';
 
 type Indicator = AgreementView['content']['indicators'][number];
 
-/** The input of an indicator's value, of the indicator's type (count, amount, percentage, date, yes/no). */
-export function IndicatorInput({ indicator, id }: { indicator: Indicator; id: string }) {
-  if (indicator.type === 'yes_no') return <Switch id={id} />;
-  if (indicator.type === 'date') return <DatePicker id={id} />;
+/**
+ * The input of an indicator's value, of the indicator's type (count, amount, percentage, date, yes/no).
+ * A Form.Item control: it must pass on the value and onChange (or checked) the Form.Item gives it, or
+ * what is typed never reaches the form and the field stays "required".
+ */
+export function IndicatorInput({
+  indicator,
+  id,
+  ...control
+}: {
+  indicator: Indicator;
+  id: string;
+  // biome-ignore lint/suspicious/noExplicitAny: the value's type follows the indicator's type
+  value?: any;
+  checked?: boolean;
+  // biome-ignore lint/suspicious/noExplicitAny: as value
+  onChange?(v: any): void;
+}) {
+  if (indicator.type === 'yes_no')
+    return <Switch id={id} checked={control.checked} onChange={control.onChange} />;
+  if (indicator.type === 'date')
+    return <DatePicker id={id} value={control.value} onChange={control.onChange} />;
   return (
     <InputNumber
       id={id}
+      value={control.value}
+      onChange={control.onChange}
       min={0}
       max={indicator.type === 'percentage' ? 100 : undefined}
       precision={indicator.type === 'percentage' ? undefined : 0}
@@ -95,6 +115,7 @@ export function ReportForm({
       <Form.Item name="problems" label={t('Problems')}>
         <Input.TextArea id="problems" rows={2} />
       </Form.Item>
+      {/* Each control has its own label (the owner's select had none, so it could not be found by it). */}
       <Form.Item
         name="output"
         label={t('Output and its owner')}
@@ -102,7 +123,7 @@ export function ReportForm({
       >
         <Input id="output" placeholder={t('Output')} />
       </Form.Item>
-      <Form.Item name="owner" initialValue={members[0]?.id}>
+      <Form.Item name="owner" label={t('Owner of the output')} initialValue={members[0]?.id}>
         <Select id="owner" options={members.map((m) => ({ value: m.id, label: m.name }))} />
       </Form.Item>
       <Button type="primary" onClick={submit} data-testid="submit-check-report">

@@ -1,0 +1,118 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildProjectInExecution } from '../server/modules/projects/projects.fixtures.js';
+import { modal, noModal, pick } from './antd-support.js';
+import { answerOf, expectStatus } from './calls-support.js';
+import { poll, type Stack, signInAs, startStack } from './support.js';
+
+// 中期检查 in Chinese (issue 13 "Done means"): the officer opens an interim check on the project page, the
+// lead submits the report with one indicator short of its target, an expert from the expert database
+// scores it on the dual scorecard, and the officer adopts the verdict; the indicator shows 未达到.
+
+let stack: Stack;
+let projectId: string;
+let expertName: string;
+let problems: string[] = [];
+
+beforeAll(async () => {
+  stack = await startStack();
+  const ctx = stack.ctx;
+  const personOf = (username: string) =>
+    ctx.db
+      .selectFrom('people')
+      .innerJoin('users', 'users.id', 'people.user_id')
+      .select(['people.id', 'people.name_zh'])
+      .where('users.username', '=', username)
+      .executeTakeFirstOrThrow();
+  const lead = await personOf('applicant');
+  projectId = (await buildProjectInExecution(ctx, stack.platformId, { leadContactPersonId: lead.id })).id;
+  expertName = (await personOf('expert')).name_zh;
+});
+afterAll(async () => {
+  await stack?.close();
+});
+
+async function signedIn(username: string): Promise<Page> {
+  const opened = await stack.newPage();
+  problems = opened.problems;
+  await signInAs(opened.page, username);
+  return opened.page;
+}
+
+describe('中期检查', () => {
+  it('the officer opens an interim check from the 检查 tab', async () => {
+    const page = await signedIn('officer');
+    await page.goto(`/projects/${projectId}/checks`);
+    const due = page.getByPlaceholder('报告截止日期');
+    await due.fill('2099-01-31');
+    await due.press('Enter');
+    const res = await answerOf(page, 'POST', /\/checks$/, () =>
+      page.getByRole('button', { name: '发起检查' }).click(),
+    );
+    await expectStatus(res, 201);
+    await poll(() => page.getByTestId('check-report-form').count()).toBe(0);
+    expect(problems).toEqual([]);
+  });
+
+  it('the lead submits the report, one indicator short of its target', async () => {
+    const page = await signedIn('applicant');
+    await page.goto(`/projects/${projectId}/checks`);
+    const form = page.getByTestId('check-report-form');
+    await form.getByLabel('发明专利申请 (目标值: 3)').fill('1');
+    await form.getByLabel('取得的成果').fill('完成样机设计与两项专利申请准备');
+    await form.getByLabel('成果及其权属').fill('样机设计');
+    expect(await form.getByLabel('成果权属单位').count()).toBe(1);
+    const res = await answerOf(page, 'POST', /\/report$/, () =>
+      form.getByRole('button', { name: '提交报告' }).click(),
+    );
+    await expectStatus(res, 200);
+    await poll(() => page.getByTestId('check-report-v1').count()).toBe(1);
+    expect(problems).toEqual([]);
+  });
+
+  it('the officer puts an expert of the expert database on the panel', async () => {
+    const page = await signedIn('officer');
+    await page.goto(`/projects/${projectId}/checks`);
+    await pick(page, page.getByTestId('check-expert-select'), expertName, expertName.slice(0, 1));
+    const res = await answerOf(page, 'POST', /\/experts$/, () =>
+      page.getByRole('button', { name: '加入专家组' }).click(),
+    );
+    await expectStatus(res, 200);
+    expect(problems).toEqual([]);
+  });
+
+  it('the expert scores it on the dual scorecard, reading the rubric', async () => {
+    const page = await signedIn('expert');
+    await page.goto('/project-check-scorecards');
+    await page.getByTestId('open-check-scorecard').first().click();
+    const dialog = modal(page);
+    await poll(() => dialog.getByTestId('criterion-technical_value').textContent()).toContain(
+      '推进了领域前沿',
+    );
+    for (const name of ['技术价值', '实施有效性', '实际作用', '成果转化可能性', '预期经济效益']) {
+      await dialog.getByLabel(`${name} (1–10)`).fill('8');
+      await dialog.getByLabel(`${name}评语`).fill(`${name}：进展符合预期`);
+    }
+    const res = await answerOf(page, 'POST', /\/submit$/, () =>
+      dialog.getByRole('button', { name: '提交评分' }).click(),
+    );
+    await expectStatus(res, 200);
+    await noModal(page);
+    expect(problems).toEqual([]);
+  });
+
+  it('the officer adopts the verdict; the indicator shows not met', async () => {
+    const page = await signedIn('officer');
+    await page.goto(`/projects/${projectId}/checks`);
+    const form = page.getByTestId('check-adopt-form');
+    await form.getByText('通过', { exact: true }).click();
+    const res = await answerOf(page, 'POST', /\/adopt$/, () =>
+      form.getByRole('button', { name: '形成结论' }).click(),
+    );
+    await expectStatus(res, 200);
+    const version = page.getByTestId('check-report-v1');
+    await poll(() => version.getByTestId('check-verdict').textContent()).toBe('通过');
+    expect(await version.locator('tbody tr').first().textContent()).toContain('未达到');
+    expect(problems).toEqual([]);
+  });
+});

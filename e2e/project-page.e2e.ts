@@ -1,0 +1,164 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  buildExtramuralProject,
+  buildProjectInExecution,
+} from '../server/modules/projects/projects.fixtures.js';
+import { modal, noModal, pick } from './antd-support.js';
+import { answerOf, expectStatus } from './calls-support.js';
+import { tableRows } from './orgs-support.js';
+import { poll, type Stack, signInAs, startStack } from './support.js';
+
+// The project page with its tabs (issue 13), in Chinese on the demo data: the officer opens a project from
+// the list and reads its 任务书; the lead (the demo applicant, the lead member's contact) records spending,
+// is refused beyond the budget and submits a milestone; the officer accepts it; another project is 404
+// to the lead.
+
+let stack: Stack;
+let projectId: string;
+let otherId: string;
+let leadName: string;
+let problems: string[] = [];
+
+beforeAll(async () => {
+  stack = await startStack();
+  const ctx = stack.ctx;
+  const person = await ctx.db
+    .selectFrom('people')
+    .innerJoin('users', 'users.id', 'people.user_id')
+    .select('people.id')
+    .where('users.username', '=', 'applicant')
+    .executeTakeFirstOrThrow();
+  const project = await buildProjectInExecution(ctx, stack.platformId, { leadContactPersonId: person.id });
+  projectId = project.id;
+  leadName = (
+    await ctx.db
+      .selectFrom('organisations')
+      .select('name_zh')
+      .where('id', '=', project.lead)
+      .executeTakeFirstOrThrow()
+  ).name_zh;
+  otherId = (await buildExtramuralProject(ctx, stack.platformId)).id;
+});
+afterAll(async () => {
+  await stack?.close();
+});
+
+async function signedIn(username: string): Promise<Page> {
+  const opened = await stack.newPage();
+  problems = opened.problems;
+  await signInAs(opened.page, username);
+  return opened.page;
+}
+
+const tab = (page: Page, name: string) => page.getByRole('tab', { name, exact: true });
+const cellsOf = async (page: Page, testId: string) =>
+  (await tableRows(page, testId).allTextContents()).map((s) => s.replace(/\s+/g, ' ').trim());
+
+describe('项目详情页', () => {
+  it('opens from the list with breadcrumbs, a heading and the tabs; the 任务书 shows what was signed', async () => {
+    const page = await signedIn('officer');
+    // The demo platform the fixtures used (the list opens on the officer's first platform otherwise).
+    await page.goto(`/projects?platform=${stack.platformId}`);
+    const row = tableRows(page, 'projects-table').filter({ hasText: '工业传感器' }).first();
+    await row.getByRole('link', { name: '工业传感器' }).click();
+    await poll(() => new URL(page.url()).pathname).toBe(`/projects/${projectId}`);
+    await poll(() => page.getByTestId('project-title').textContent()).toBe('工业传感器');
+    expect(await page.getByTestId('breadcrumbs').textContent()).toContain('项目管理');
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('项目');
+    const names = (await page.getByRole('tab').allTextContents()).map((s) => s.trim());
+    expect(names).toEqual(['概览', '任务书', '预算与支出', '里程碑', '报告', '检查', '时间线']);
+    expect(await page.getByTestId('project-state').textContent()).toBe('执行中');
+    await poll(() => page.getByTestId('health-flags').textContent()).toBe('正常');
+
+    await tab(page, '任务书').click();
+    await poll(() => new URL(page.url()).pathname).toBe(`/projects/${projectId}/agreement`);
+    await poll(() => page.getByTestId('agreement-total').textContent()).toBe('¥9,000.00');
+    expect(await cellsOf(page, 'agreement-indicators')).toEqual(['发明专利申请数量3受理通知书']);
+    expect(await page.getByTestId('agreement-checksum').textContent()).toContain('fixture');
+    expect(await tableRows(page, 'agreement-schedule').count()).toBeGreaterThan(0);
+    expect(problems).toEqual([]);
+  });
+
+  it('lets the lead record spending by deep link, refuses it beyond the budget, and submit a milestone', async () => {
+    const page = await signedIn('applicant');
+    await page.goto(`/projects/${projectId}/budget`);
+    await page.getByRole('button', { name: '登记支出' }).click();
+    const dialog = modal(page);
+    await pick(page, 'spending_category', '业务费');
+    await pick(page, 'spending_organisationId', leadName);
+    await dialog.getByLabel('日期').fill(new Date().toISOString().slice(0, 10));
+    await dialog.getByLabel('日期').press('Enter');
+    await dialog.getByLabel('金额').fill('1000');
+    await dialog.getByLabel('支出说明').fill('传感器元件');
+    let res = await answerOf(page, 'POST', /\/spending$/, () =>
+      dialog.getByRole('button', { name: '保存' }).click(),
+    );
+    await expectStatus(res, 201);
+    await noModal(page);
+    await poll(() => page.getByTestId('spent-total').textContent()).toBe('¥1,000.00');
+
+    // 业务费 of the lead member is ¥1,500.00: another ¥1,000.00 would pass it.
+    await page.getByRole('button', { name: '登记支出' }).click();
+    await pick(page, 'spending_category', '业务费');
+    await pick(page, 'spending_organisationId', leadName);
+    await dialog.getByLabel('日期').fill(new Date().toISOString().slice(0, 10));
+    await dialog.getByLabel('日期').press('Enter');
+    await dialog.getByLabel('金额').fill('1000');
+    await dialog.getByLabel('支出说明').fill('超出预算');
+    res = await answerOf(page, 'POST', /\/spending$/, () =>
+      dialog.getByRole('button', { name: '保存' }).click(),
+    );
+    expect(res.status()).toBe(422);
+    await poll(() => dialog.getByTestId('save-failed').textContent()).toContain('超出该科目的批准预算');
+    await dialog.getByRole('button', { name: '取消' }).click();
+    await noModal(page);
+    expect(await tableRows(page, 'spending-entries').count()).toBe(1);
+
+    await tab(page, '里程碑').click();
+    await page.getByRole('button', { name: '提交完成情况' }).click();
+    await modal(page).getByLabel('完成情况及交付成果所在').fill('样机已完成，见实验室记录');
+    res = await answerOf(page, 'POST', /\/milestones\/submission$/, () =>
+      modal(page).getByRole('button', { name: '提交' }).click(),
+    );
+    await expectStatus(res, 200);
+    await noModal(page);
+    await poll(() => tableRows(page, 'milestones').first().textContent()).toContain('待验收');
+    expect(problems).toEqual([]);
+  });
+
+  it('shows 404 to the lead for a project outside its consortium', async () => {
+    const page = await signedIn('applicant');
+    await page.goto(`/projects/${otherId}`);
+    await poll(() => page.locator('.ant-result-title').textContent()).toBe('404');
+    expect(await page.getByTestId('project-page').count()).toBe(0);
+  });
+
+  it('lets the officer accept the milestone, which locks it, and shows the moves on the timeline', async () => {
+    const page = await signedIn('officer');
+    await page.goto(`/projects/${projectId}/milestones`);
+    const row = tableRows(page, 'milestones').first();
+    const res = await answerOf(page, 'POST', /\/milestones\/decision$/, () =>
+      row.getByRole('button', { name: '验收通过' }).click(),
+    );
+    await expectStatus(res, 200);
+    await poll(() => row.textContent()).toContain('已验收');
+    expect(await row.getByRole('button').count()).toBe(0);
+    await tab(page, '时间线').click();
+    await poll(() => page.getByTestId('project-timeline').textContent()).toContain('执行中');
+    expect(problems).toEqual([]);
+  });
+
+  it("lists the reports every project owes in one table, each row opening the project's 报告 tab", async () => {
+    const page = await signedIn('officer');
+    await page.goto(`/reports-due?platform=${stack.platformId}`);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('报告提交情况');
+    const mine = tableRows(page, 'reports-due-table').filter({ hasText: '工业传感器' });
+    await poll(() => mine.count()).toBeGreaterThan(0);
+    expect(await mine.first().textContent()).toContain('待提交');
+    await mine.first().getByRole('link', { name: '工业传感器' }).click();
+    await poll(() => new URL(page.url()).pathname).toBe(`/projects/${projectId}/reports`);
+    await poll(() => tableRows(page, 'project-reports').count()).toBeGreaterThan(0);
+    expect(problems).toEqual([]);
+  });
+});

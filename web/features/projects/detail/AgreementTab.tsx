@@ -1,0 +1,145 @@
+import { Alert, Descriptions, Empty, Space, Table, Tag, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../../../api/client.js';
+import { projectExecutionApi } from '../../../api/project-execution.js';
+import type { ProjectDetail } from '../../../api/projects.js';
+import { useLocale } from '../../../app/locale.js';
+import { useApi } from '../../../app/useApi.js';
+import { Centered, LoadFailed } from '../../../components/feedback.js';
+import { localName } from '../../../components/labels.js';
+import { money } from '../../../components/money.js';
+import { formatTime } from '../../../components/time.js';
+import { INDICATOR_TYPE_LABELS, REPORT_KIND_LABELS, SPENDING_LABELS } from './detail.labels.js';
+
+/** 任务书: what both sides signed, as frozen — budget, indicators, milestones, reports, signatures. */
+export function AgreementTab({ project: p }: { project: ProjectDetail }) {
+  const { t } = useTranslation();
+  const { locale } = useLocale();
+  const a = useApi(() => projectExecutionApi.agreement(p.id), [p.id]);
+  if (a.error instanceof ApiError && a.error.code === 'projects.agreement_not_found') {
+    return <Empty description={t('This project has no task agreement yet')} />;
+  }
+  if (a.error) return <LoadFailed error={a.error} />;
+  if (!a.data) return <Centered />;
+  const { content } = a.data;
+  const member = (orgId: string) => {
+    const m = p.members.find((x) => x.organisation.id === orgId);
+    return m ? localName(m.organisation, locale) : orgId;
+  };
+  const cur = (minor: number) => money(minor, p.currency, locale);
+  const yes = (b: boolean) => (b ? t('Yes') : t('No'));
+
+  return (
+    <Space orientation="vertical" size="large" style={{ width: '100%' }} data-testid="agreement-tab">
+      {a.data.frozenAt ? null : (
+        <Alert type="info" showIcon title={t('Draft: not yet signed by both sides')} />
+      )}
+      <Table
+        size="small"
+        rowKey="organisationId"
+        pagination={false}
+        title={() => t('Budget by member and category')}
+        data-testid="agreement-budget"
+        dataSource={content.budget}
+        scroll={{ x: true }}
+        columns={[
+          { title: t('Member'), render: (_, b) => member(b.organisationId) },
+          { title: t(SPENDING_LABELS.equipment), align: 'right', render: (_, b) => cur(b.equipmentMinor) },
+          { title: t(SPENDING_LABELS.operations), align: 'right', render: (_, b) => cur(b.operationsMinor) },
+          { title: t(SPENDING_LABELS.labour), align: 'right', render: (_, b) => cur(b.labourMinor) },
+          { title: t(SPENDING_LABELS.indirect), align: 'right', render: (_, b) => cur(b.indirectMinor) },
+          {
+            title: t('Budget total'),
+            align: 'right',
+            render: (_, b) => cur(b.equipmentMinor + b.operationsMinor + b.labourMinor + b.indirectMinor),
+          },
+        ]}
+        summary={() => (
+          <Table.Summary.Row>
+            <Table.Summary.Cell index={0} colSpan={5}>
+              {t('Budget total')}
+            </Table.Summary.Cell>
+            <Table.Summary.Cell index={1} align="right">
+              <span data-testid="agreement-total">{cur(a.data?.totalMinor ?? 0)}</span>
+            </Table.Summary.Cell>
+          </Table.Summary.Row>
+        )}
+      />
+      <Table
+        size="small"
+        rowKey="name"
+        pagination={false}
+        title={() => t('Performance indicators')}
+        data-testid="agreement-indicators"
+        dataSource={content.indicators}
+        columns={[
+          { title: t('Indicator'), dataIndex: 'name' },
+          { title: t('Type'), render: (_, i) => t(INDICATOR_TYPE_LABELS[i.type]) },
+          {
+            title: t('Target'),
+            render: (_, i) =>
+              i.type === 'amount'
+                ? cur(i.target)
+                : i.type === 'yes_no'
+                  ? yes(i.target)
+                  : i.type === 'percentage'
+                    ? `${i.target}%`
+                    : String(i.target),
+          },
+          { title: t('How it is verified'), dataIndex: 'verification' },
+        ]}
+      />
+      <Table
+        size="small"
+        rowKey={(m) => `${m.title}-${m.dueOn}`}
+        pagination={false}
+        title={() => t('Milestones')}
+        data-testid="agreement-milestones"
+        dataSource={content.milestones}
+        columns={[
+          { title: t('Project milestone'), dataIndex: 'title' },
+          { title: t('Due'), dataIndex: 'dueOn' },
+          { title: t('Deliverables'), render: (_, m) => m.deliverables.join('; ') },
+        ]}
+      />
+      <Table
+        size="small"
+        rowKey={(r) => `${r.kind}-${r.dueOn}`}
+        pagination={false}
+        title={() => t('Reporting schedule')}
+        data-testid="agreement-schedule"
+        dataSource={a.data.schedule}
+        columns={[
+          { title: t('Report'), render: (_, r) => t(REPORT_KIND_LABELS[r.kind]) },
+          { title: t('Due'), dataIndex: 'dueOn' },
+        ]}
+      />
+      <Descriptions
+        bordered
+        size="small"
+        column={1}
+        title={t('Signatures')}
+        data-testid="agreement-signatures"
+      >
+        <Descriptions.Item label={t('Signed by the funder')}>
+          {a.data.officerSigned ? formatTime(a.data.officerSigned.at, locale) : <Tag>{t('Not signed')}</Tag>}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('Signed by the lead organisation')}>
+          {a.data.leadSigned ? formatTime(a.data.leadSigned.at, locale) : <Tag>{t('Not signed')}</Tag>}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('Frozen at')}>
+          {a.data.frozenAt ? formatTime(a.data.frozenAt, locale) : '—'}
+        </Descriptions.Item>
+        <Descriptions.Item label="SHA-256">
+          {a.data.checksum ? (
+            <Typography.Text code copyable data-testid="agreement-checksum">
+              {a.data.checksum}
+            </Typography.Text>
+          ) : (
+            '—'
+          )}
+        </Descriptions.Item>
+      </Descriptions>
+    </Space>
+  );
+}

@@ -1,0 +1,33 @@
+import { Timeline, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { ProjectDetail } from '../../../api/projects.js';
+import { useLocale } from '../../../app/locale.js';
+import { formatTime } from '../../../components/time.js';
+import { ACTION_LABELS, STATE_LABELS } from '../projects.labels.js';
+
+/** 时间线: every audited move of the project, oldest first, with who made it and why. */
+export function TimelineTab({ project: p }: { project: ProjectDetail }) {
+  const { t } = useTranslation();
+  const { locale } = useLocale();
+  return (
+    <Timeline
+      data-testid="project-timeline"
+      items={p.timeline.map((e) => ({
+        key: e.id,
+        children: (
+          <div>
+            <Typography.Text strong>
+              {e.action === 'create' ? t('Project created') : t(ACTION_LABELS[e.action])}
+            </Typography.Text>
+            {' → '}
+            {t(STATE_LABELS[e.toState])}
+            <div>
+              <Typography.Text type="secondary">{`${formatTime(e.at, locale)} · ${e.actorLabel}`}</Typography.Text>
+            </div>
+            {e.reason ? <div>{e.reason}</div> : null}
+          </div>
+        ),
+      }))}
+    />
+  );
+}

@@ -1,0 +1,97 @@
+import { Alert, Segmented, Space, Statistic, Table, Tag } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import type { ReportStatus } from '../../../../common/projects.reports.js';
+import { projectExecutionApi, type ReportsDueList } from '../../../api/project-execution.js';
+import { useLocale } from '../../../app/locale.js';
+import { usePlatformChoice } from '../../../app/platformChoice.js';
+import { usePlatforms } from '../../../app/platforms.js';
+import { useSignedIn } from '../../../app/session.js';
+import { useApi } from '../../../app/useApi.js';
+import { pick } from '../../../components/labels.js';
+import { defaultPlatform, PlatformSelect } from '../../../components/PlatformSelect.js';
+import { formatTime } from '../../../components/time.js';
+import { errorText } from '../../../i18n/errors.js';
+import { REPORT_KIND_LABELS, REPORT_STATUS_COLORS, REPORT_STATUS_LABELS } from '../detail/detail.labels.js';
+import { STATE_LABELS } from '../projects.labels.js';
+
+type Row = ReportsDueList['items'][number];
+
+/**
+ * /reports-due: the reports every project of a platform owes by its 任务书's schedule — due, overdue and
+ * submitted — in one table with the counts, each row opening the project's 报告 tab.
+ */
+export default function ReportsDuePage() {
+  const { t } = useTranslation();
+  const { locale } = useLocale();
+  const { user } = useSignedIn();
+  const { list: platforms } = usePlatforms();
+  const choice = usePlatformChoice();
+  const platformId =
+    choice.platformId ?? defaultPlatform(platforms, [...new Set(user.roles.map((r) => r.platformId))]);
+  const [status, setStatus] = useState<ReportStatus | 'all'>('all');
+  const list = useApi(
+    () =>
+      platformId
+        ? projectExecutionApi.reportsDue(platformId, status === 'all' ? {} : { status })
+        : Promise.resolve(null),
+    [platformId, status],
+  );
+  const counts = list.data?.counts;
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="reports-due-page">
+      <Space wrap size="large">
+        <PlatformSelect platforms={platforms} value={platformId} onChange={(id) => choice.setPlatform(id)} />
+        <Segmented<ReportStatus | 'all'>
+          value={status}
+          onChange={setStatus}
+          options={[
+            { value: 'all', label: t('All') },
+            { value: 'due', label: t(REPORT_STATUS_LABELS.due) },
+            { value: 'overdue', label: t(REPORT_STATUS_LABELS.overdue) },
+            { value: 'submitted', label: t(REPORT_STATUS_LABELS.submitted) },
+          ]}
+        />
+      </Space>
+      {counts ? (
+        <Space size="large" data-testid="reports-due-counts">
+          <Statistic title={t(REPORT_STATUS_LABELS.due)} value={counts.due} />
+          <Statistic title={t(REPORT_STATUS_LABELS.overdue)} value={counts.overdue} />
+          <Statistic title={t(REPORT_STATUS_LABELS.submitted)} value={counts.submitted} />
+        </Space>
+      ) : null}
+      {list.error ? <Alert type="error" showIcon title={errorText(t, list.error)} /> : null}
+      <Table<Row>
+        rowKey={(r) => `${r.projectId}-${r.kind}-${r.dueOn}`}
+        size="middle"
+        loading={list.loading}
+        dataSource={list.data?.items ?? []}
+        pagination={{ pageSize: 50, hideOnSinglePage: true }}
+        data-testid="reports-due-table"
+        columns={[
+          { title: t('Code'), dataIndex: 'code' },
+          {
+            title: t('work.title'),
+            render: (_, r) => (
+              <Link to={`/projects/${r.projectId}/reports`}>{pick(r.titleZh, r.titleEn, locale)}</Link>
+            ),
+          },
+          { title: t('State'), render: (_, r) => t(STATE_LABELS[r.state]) },
+          { title: t('Report'), render: (_, r) => t(REPORT_KIND_LABELS[r.kind]) },
+          { title: t('Due'), dataIndex: 'dueOn' },
+          {
+            title: t('Status'),
+            render: (_, r) => (
+              <Tag color={REPORT_STATUS_COLORS[r.status]}>{t(REPORT_STATUS_LABELS[r.status])}</Tag>
+            ),
+          },
+          {
+            title: t('Submitted at'),
+            render: (_, r) => (r.submittedAt ? formatTime(r.submittedAt, locale) : '—'),
+          },
+        ]}
+      />
+    </Space>
+  );
+}
