@@ -23,6 +23,7 @@ import { zhCNPlatforms } from './zh-CN.platforms.js';
 import { zhCNPortal } from './zh-CN.portal.js';
 import { zhCNProjectChecks } from './zh-CN.project-checks.js';
 import { zhCNProjects } from './zh-CN.projects.js';
+import { zhCNReportsDue } from './zh-CN.reports-due.js';
 import { zhCNResults } from './zh-CN.results.js';
 import { zhCNScoring } from './zh-CN.scoring.js';
 import { zhCNServices } from './zh-CN.services.js';
@@ -58,6 +59,7 @@ export const zhCN: Record<string, string> = {
   ...zhCNServicesPages,
   ...zhCNMfa,
   ...zhCNWorkbench,
+  ...zhCNReportsDue,
   ...zhCNPassword,
   ...zhCNOpenData,
   ...zhCNAnalytics,
