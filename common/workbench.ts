@@ -13,13 +13,28 @@ export const TODO_KINDS = [
   'inquiries.received',
   'docket.due',
   'admin.accounts',
+  'projects.in_progress',
+  'projects.reports_overdue',
+  'projects.reports_due',
+  'units.staff',
+  'results.unit',
+  'services.quoted',
+  'services.delivered',
 ] as const;
 export type TodoKind = (typeof TODO_KINDS)[number];
 
 /** The docket to-do counts the deadlines due from today over this many days. */
 export const DOCKET_HORIZON_DAYS = 90;
 
-export const CHART_KINDS = ['applications.by_state', 'reviews.by_state', 'inquiries.by_state'] as const;
+/** The reports-due to-do counts the reports not yet sent that fall due from today over this many days. */
+export const REPORTS_HORIZON_DAYS = 60;
+
+export const CHART_KINDS = [
+  'applications.by_state',
+  'reviews.by_state',
+  'inquiries.by_state',
+  'projects.by_state',
+] as const;
 export type ChartKind = (typeof CHART_KINDS)[number];
 
 /** The web route (with the query that filters the list) each to-do opens; `platform` when per platform. */
@@ -27,6 +42,7 @@ export function todoLink(
   kind: TodoKind,
   platformId: string | null,
   period?: { from: string; to: string },
+  unitId?: string,
 ): string {
   const withPlatform = (path: string, query: Record<string, string>) =>
     `${path}?${new URLSearchParams(platformId ? { platform: platformId, ...query } : query)}`;
@@ -51,5 +67,23 @@ export function todoLink(
       return withPlatform('/techtransfer/docket', period ?? {});
     case 'admin.accounts':
       return '/admin/users';
+    case 'projects.in_progress':
+      return withPlatform('/projects', { state: 'in_progress' });
+    case 'projects.reports_overdue':
+      return withPlatform('/projects/reports-due', { status: 'overdue' });
+    case 'projects.reports_due':
+      return withPlatform('/projects/reports-due', {
+        status: 'due',
+        ...(period ? { before: period.to } : {}),
+      });
+    case 'units.staff':
+      // The platform's units tab, with the unit's drawer (its staff) open.
+      return `/platforms/${platformId}/units${unitId ? `?${new URLSearchParams({ unit: unitId })}` : ''}`;
+    case 'results.unit':
+      return withPlatform('/results', unitId ? { unit: unitId } : {});
+    case 'services.quoted':
+      return withPlatform('/services/requests', { state: 'quoted' });
+    case 'services.delivered':
+      return withPlatform('/services/requests', { state: 'delivered' });
   }
 }

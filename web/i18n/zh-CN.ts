@@ -25,6 +25,7 @@ import { zhCNProjectChecks } from './zh-CN.project-checks.js';
 import { zhCNProjectExecution } from './zh-CN.project-execution.js';
 import { zhCNProjectPage } from './zh-CN.project-page.js';
 import { zhCNProjects } from './zh-CN.projects.js';
+import { zhCNReportsDue } from './zh-CN.reports-due.js';
 import { zhCNResults } from './zh-CN.results.js';
 import { zhCNRubric } from './zh-CN.rubric.js';
 import { zhCNScoring } from './zh-CN.scoring.js';
@@ -64,6 +65,7 @@ export const zhCN: Record<string, string> = {
   ...zhCNServicesPages,
   ...zhCNMfa,
   ...zhCNWorkbench,
+  ...zhCNReportsDue,
   ...zhCNPassword,
   ...zhCNOpenData,
   ...zhCNAnalytics,

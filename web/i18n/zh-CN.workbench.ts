@@ -31,4 +31,13 @@ export const zhCNWorkbench: Record<string, string> = {
   Count: '数量',
   Overview: '概览',
   'All my applications': '我的全部申报',
+  'Projects in execution': '执行中的项目',
+  'Project reports overdue': '逾期未交的项目报告',
+  'Project reports due in the next 60 days': '60 天内应交的项目报告',
+  'Staff of my unit': '本单位人员',
+  'Outputs of my unit': '本单位成果',
+  'Quotes to accept': '待确认的报价',
+  'Service reports to rate': '待评价的服务报告',
+  'Projects by state': '项目按状态分布',
+  'One unit only': '仅本单位',
 };

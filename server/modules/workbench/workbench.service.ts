@@ -13,6 +13,7 @@ import { docket } from '../ip/ip.service.js';
 import { listMyReviews } from '../review/runs/seats.service.js';
 import { listUsers } from '../users/users.service.js';
 import type { ChartView, TodoView, WorkbenchView } from './workbench.schema.js';
+import { projectAndServiceWork } from './workbench.work.js';
 
 const todo = (
   kind: TodoKind,
@@ -107,5 +108,7 @@ export async function workbench(ctx: Ctx): Promise<WorkbenchView> {
     const { total } = await listUsers(ctx, { limit: 1, offset: 0 });
     todos.push(todo('admin.accounts', null, total));
   }
-  return { todos, charts };
+
+  const more = await projectAndServiceWork(ctx);
+  return { todos: [...todos, ...more.todos], charts: [...charts, ...more.charts] };
 }

@@ -106,7 +106,13 @@ describe('workbench', () => {
 
   it("counts the program officer's screening queue of their platform only, as the list filtered by the link", async () => {
     const w = await workbenchOf(officer);
-    expect(kinds(w)).toEqual(['screening.screening', 'screening.submitted']);
+    // And the reports its platform's projects owe (none here; workbench.roles.test.ts counts them).
+    expect(kinds(w)).toEqual([
+      'projects.reports_due',
+      'projects.reports_overdue',
+      'screening.screening',
+      'screening.submitted',
+    ]);
     const submitted = find(w, 'screening.submitted')!;
     expect(submitted).toMatchObject({ platformId: callA.platformId, count: 0, deadline: null });
     expect(submitted.link).toBe(`/screening?platform=${callA.platformId}&state=submitted`);

@@ -1,6 +1,7 @@
 import type { ChartKind, TodoKind } from '../../../common/workbench.js';
 import { APPLICATION_STATES_SHOWN } from '../../components/labels.js';
 import { tk } from '../../i18n/index.js';
+import { STATE_LABELS as PROJECT_STATE_LABELS } from '../projects/projects.labels.js';
 import { INQUIRY_STATE_LABELS } from '../results/labels.js';
 import { SEAT_LABELS } from '../review/labels.js';
 
@@ -16,12 +17,20 @@ export const TODO_LABELS: Record<TodoKind, string> = {
   'inquiries.received': tk('Inquiries to answer'),
   'docket.due': tk('IP deadlines in the next 90 days'),
   'admin.accounts': tk('User accounts to manage'),
+  'projects.in_progress': tk('Projects in execution'),
+  'projects.reports_overdue': tk('Project reports overdue'),
+  'projects.reports_due': tk('Project reports due in the next 60 days'),
+  'units.staff': tk('Staff of my unit'),
+  'results.unit': tk('Outputs of my unit'),
+  'services.quoted': tk('Quotes to accept'),
+  'services.delivered': tk('Service reports to rate'),
 };
 
 export const CHART_TITLES: Record<ChartKind, string> = {
   'applications.by_state': tk('Applications by state'),
   'reviews.by_state': tk('My review seats by state'),
   'inquiries.by_state': tk('Inquiries by state'),
+  'projects.by_state': tk('Projects by state'),
 };
 
 /** The words of a chart's state codes: the same labels as the lists they come from. */
@@ -29,4 +38,5 @@ export const CHART_CODE_LABELS: Record<ChartKind, Record<string, string>> = {
   'applications.by_state': APPLICATION_STATES_SHOWN,
   'reviews.by_state': SEAT_LABELS,
   'inquiries.by_state': INQUIRY_STATE_LABELS,
+  'projects.by_state': PROJECT_STATE_LABELS,
 };

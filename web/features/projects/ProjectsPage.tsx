@@ -2,8 +2,9 @@ import { PlusOutlined } from '@ant-design/icons';
 import { Alert, Button, Input, Segmented, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
+import { Link, useSearchParams } from 'react-router-dom';
 import type { ProjectKind } from '../../../common/calls.js';
+import { PROJECT_STATES } from '../../../common/projects.js';
 import { type ProjectView, projectsApi } from '../../api/projects.js';
 import { useLocale } from '../../app/locale.js';
 import { usePlatformChoice } from '../../app/platformChoice.js';
@@ -33,6 +34,9 @@ export default function ProjectsPage() {
   const choice = usePlatformChoice();
   const platformId = choice.platformId ?? defaultPlatform(platforms, mine);
   const [kind, setKind] = useState<ProjectKind | 'all'>('all');
+  // ?state= narrows the list (the workbench's "projects in execution" links here with it).
+  const [params, setParams] = useSearchParams();
+  const state = PROJECT_STATES.find((s) => s === params.get('state'));
   const [q, setQ] = useState('');
   const [registering, setRegistering] = useState(false);
   const list = useApi(
@@ -41,10 +45,11 @@ export default function ProjectsPage() {
         ? projectsApi.list(platformId, {
             kind: kind === 'all' ? undefined : kind,
             q: q || undefined,
+            state,
             pageSize: 200,
           })
         : Promise.resolve(null),
-    [platformId, kind, q],
+    [platformId, kind, q, state],
   );
   const units = list.data?.access.registrableUnitIds ?? [];
 
@@ -67,6 +72,21 @@ export default function ProjectsPage() {
             ]}
           />
           <Input.Search allowClear placeholder={t('Code or title')} onSearch={setQ} style={{ width: 220 }} />
+          {state ? (
+            <Tag
+              closable
+              data-testid="state-filter"
+              onClose={() =>
+                setParams((prev) => {
+                  const next = new URLSearchParams(prev);
+                  next.delete('state');
+                  return next;
+                })
+              }
+            >
+              {t(STATE_LABELS[state])}
+            </Tag>
+          ) : null}
         </Space>
         {units.length > 0 && platformId ? (
           <Button

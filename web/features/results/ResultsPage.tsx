@@ -2,6 +2,7 @@ import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { App, Button, Card, Input, Popconfirm, Select, Space, Table, Tag, Tooltip } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router-dom';
 import { type ResultItem, resultsApi } from '../../api/results.js';
 import { useLocale } from '../../app/locale.js';
 import { usePlatforms } from '../../app/platforms.js';
@@ -36,7 +37,14 @@ export default function ResultsPage() {
   const { message } = App.useApp();
   const platforms = usePlatforms();
   const { user } = useSignedIn();
-  const [q, setQ] = useState<Parameters<typeof resultsApi.list>[0]>({ page: 1, pageSize: 20 });
+  // ?platform= and ?unit= open the list narrowed (the lab director's "outputs of my unit" to-do).
+  const [params] = useSearchParams();
+  const [q, setQ] = useState<Parameters<typeof resultsApi.list>[0]>(() => ({
+    page: 1,
+    pageSize: 20,
+    platformId: params.get('platform') ?? undefined,
+    unitId: params.get('unit') ?? undefined,
+  }));
   const list = useList(q);
   const [editing, setEditing] = useState<ResultItem | 'new' | null>(null);
   const act = async (what: () => Promise<unknown>) => {
@@ -71,6 +79,8 @@ export default function ResultsPage() {
           <Select
             allowClear
             placeholder={t('Platform')}
+            aria-label={t('Platform')}
+            value={q.platformId}
             style={{ width: 200 }}
             options={platforms.list.map((p) => ({ value: p.id, label: localName(p, locale) }))}
             onChange={(v) => setQ({ ...q, platformId: v, page: 1 })}
@@ -78,6 +88,7 @@ export default function ResultsPage() {
           <Select
             allowClear
             placeholder={t('Type')}
+            aria-label={t('Type')}
             style={{ width: 180 }}
             options={typeOptions(t)}
             onChange={(v) => setQ({ ...q, type: v, page: 1 })}
@@ -85,10 +96,23 @@ export default function ResultsPage() {
           <Select
             allowClear
             placeholder={t('State')}
+            aria-label={t('State')}
             style={{ width: 130 }}
             options={stateOptions(t)}
             onChange={(v) => setQ({ ...q, state: v, page: 1 })}
           />
+          {q.unitId ? (
+            <Tag
+              closable
+              data-testid="unit-filter"
+              onClose={() => setQ({ ...q, unitId: undefined, page: 1 })}
+            >
+              {(() => {
+                const unit = list.data?.items.find((r) => r.unit)?.unit;
+                return unit ? localName(unit, locale) : t('One unit only');
+              })()}
+            </Tag>
+          ) : null}
         </Space>
         <Space>
           <Button icon={<DownloadOutlined />} onClick={() => exportAs('csv')}>

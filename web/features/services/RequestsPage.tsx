@@ -1,5 +1,4 @@
 import { Card, Select, Space, Table, Tag, Typography } from 'antd';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { OPEN_WORK, REQUEST_STATES, type RequestState } from '../../../common/services.js';
@@ -29,7 +28,15 @@ function RequestsList({ view }: { view: Extract<RequestsView, 'mine' | 'unit'> }
   const { locale } = useLocale();
   const { platformId, picker } = useServicePlatform(view === 'mine' ? ['enterprise_user'] : UNIT_ROLES);
   const [params, setParams] = useSearchParams();
-  const [state, setState] = useState<RequestState | undefined>();
+  // ?state= so a link (the workbench's quotes to accept, reports to rate) opens the list filtered.
+  const state = REQUEST_STATES.find((s) => s === params.get('state'));
+  const setState = (v: RequestState | undefined) =>
+    setParams((prev) => {
+      const next = new URLSearchParams(prev);
+      if (v) next.set('state', v);
+      else next.delete('state');
+      return next;
+    });
   const openId = params.get('request');
   const open = (id: string | null) =>
     setParams((prev) => {
