@@ -2,13 +2,16 @@ import { PlusOutlined } from '@ant-design/icons';
 import { Alert, Button, Input, Segmented, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router-dom';
 import type { ProjectKind } from '../../../common/calls.js';
+import type { ProjectState } from '../../../common/projects.js';
 import { type ProjectView, projectsApi } from '../../api/projects.js';
 import { useLocale } from '../../app/locale.js';
 import { usePlatformChoice } from '../../app/platformChoice.js';
 import { usePlatforms } from '../../app/platforms.js';
 import { useSignedIn } from '../../app/session.js';
 import { useApi } from '../../app/useApi.js';
+import { DrillNotice, useDrillParams } from '../../components/DrillNotice.js';
 import { localName, pick } from '../../components/labels.js';
 import { money } from '../../components/money.js';
 import { defaultPlatform, PlatformSelect } from '../../components/PlatformSelect.js';
@@ -38,16 +41,21 @@ export default function ProjectsPage() {
   const [kind, setKind] = useState<ProjectKind | 'all'>('all');
   const [q, setQ] = useState('');
   const [registering, setRegistering] = useState(false);
+  // Opened from a figure of the analytics: the projects of a unit, or in a state, as the figure counts.
+  const drill = useDrillParams(['unitId', 'state'] as const);
+  const [, setParams] = useSearchParams();
   const list = useApi(
     () =>
       platformId
         ? projectsApi.list(platformId, {
             kind: kind === 'all' ? undefined : kind,
             q: q || undefined,
+            unitId: drill.unitId,
+            state: drill.state as ProjectState | undefined,
             pageSize: 200,
           })
         : Promise.resolve(null),
-    [platformId, kind, q],
+    [platformId, kind, q, drill.unitId, drill.state],
   );
   const units = list.data?.access.registrableUnitIds ?? [];
 
@@ -82,6 +90,11 @@ export default function ProjectsPage() {
           </Button>
         ) : null}
       </Space>
+      <DrillNotice
+        active={!!(drill.unitId || drill.state)}
+        count={list.data?.total}
+        onClear={() => setParams(platformId ? { platform: platformId } : {})}
+      />
       {list.error ? <Alert type="error" showIcon title={errorText(t, list.error)} /> : null}
       <Table<ProjectView>
         rowKey="id"

@@ -2,11 +2,13 @@ import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { App, Button, Card, Input, Popconfirm, Select, Space, Table, Tag, Tooltip } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router-dom';
 import { type ResultItem, resultsApi } from '../../api/results.js';
 import { useLocale } from '../../app/locale.js';
 import { usePlatforms } from '../../app/platforms.js';
 import { useSignedIn } from '../../app/session.js';
 import { useApi } from '../../app/useApi.js';
+import { DrillNotice, useDrillParams } from '../../components/DrillNotice.js';
 import { IllustrativeTag, LoadFailed } from '../../components/feedback.js';
 import { localName } from '../../components/labels.js';
 import { formatTime } from '../../components/time.js';
@@ -36,7 +38,19 @@ export default function ResultsPage() {
   const { message } = App.useApp();
   const platforms = usePlatforms();
   const { user } = useSignedIn();
-  const [q, setQ] = useState<Parameters<typeof resultsApi.list>[0]>({ page: 1, pageSize: 20 });
+  // Opened from a figure of the analytics, the list starts with the figure's filters (common/analytics.ts).
+  const drill = useDrillParams(['platformId', 'unitId', 'type', 'state', 'yearFrom', 'yearTo'] as const);
+  const [, setParams] = useSearchParams();
+  const [q, setQ] = useState<Parameters<typeof resultsApi.list>[0]>(() => ({
+    page: 1,
+    pageSize: 20,
+    platformId: drill.platformId,
+    unitId: drill.unitId,
+    type: drill.type,
+    state: drill.state,
+    yearFrom: drill.yearFrom ? Number(drill.yearFrom) : undefined,
+    yearTo: drill.yearTo ? Number(drill.yearTo) : undefined,
+  }));
   const list = useList(q);
   const [editing, setEditing] = useState<ResultItem | 'new' | null>(null);
   const act = async (what: () => Promise<unknown>) => {
@@ -73,6 +87,7 @@ export default function ResultsPage() {
             placeholder={t('Platform')}
             style={{ width: 200 }}
             options={platforms.list.map((p) => ({ value: p.id, label: localName(p, locale) }))}
+            value={q.platformId}
             onChange={(v) => setQ({ ...q, platformId: v, page: 1 })}
           />
           <Select
@@ -80,6 +95,7 @@ export default function ResultsPage() {
             placeholder={t('Type')}
             style={{ width: 180 }}
             options={typeOptions(t)}
+            value={q.type}
             onChange={(v) => setQ({ ...q, type: v, page: 1 })}
           />
           <Select
@@ -87,6 +103,7 @@ export default function ResultsPage() {
             placeholder={t('State')}
             style={{ width: 130 }}
             options={stateOptions(t)}
+            value={q.state}
             onChange={(v) => setQ({ ...q, state: v, page: 1 })}
           />
         </Space>
@@ -109,6 +126,16 @@ export default function ResultsPage() {
           ) : null}
         </Space>
       </Space>
+      <DrillNotice
+        active={q.yearFrom !== undefined || q.yearTo !== undefined || q.unitId !== undefined}
+        from={q.yearFrom?.toString()}
+        to={q.yearTo?.toString()}
+        count={list.data?.total}
+        onClear={() => {
+          setParams({});
+          setQ({ page: 1, pageSize: q.pageSize });
+        }}
+      />
       {list.error ? <LoadFailed error={list.error} /> : null}
       <Card>
         <Table<Row>
