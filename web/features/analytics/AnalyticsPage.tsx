@@ -1,5 +1,5 @@
 import { DownloadOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Col, InputNumber, Row, Select, Space, Tabs, Typography } from 'antd';
+import { Alert, App, Button, Col, InputNumber, Row, Select, Space, Tabs, TreeSelect, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -11,6 +11,7 @@ import {
 } from '../../../common/analytics.js';
 import { PLATFORM_MODELS, type PlatformModel } from '../../../common/roles.js';
 import { type AnalyticsQuery, analyticsApi } from '../../api/analytics.js';
+import { api } from '../../api/endpoints.js';
 import { useLocale } from '../../app/locale.js';
 import { hasRole } from '../../app/permissions.js';
 import { useSignedIn } from '../../app/session.js';
@@ -20,6 +21,7 @@ import { localName } from '../../components/labels.js';
 import { errorText } from '../../i18n/errors.js';
 import { tk } from '../../i18n/index.js';
 import { MODEL_LABELS } from '../../i18n/labels.js';
+import { treeData } from '../fields/FieldTreeSelect.js';
 import { saveFile } from '../imports/files.js';
 import { IndicatorCard } from './IndicatorCard.js';
 
@@ -98,6 +100,7 @@ export default function AnalyticsPage() {
           onChange={(model?: PlatformModel) => setQ({ ...q, model })}
           data-testid="analytics-model"
         />
+        <FieldCut value={q.fieldId} onChange={(fieldId) => setQ({ ...q, fieldId })} />
         <InputNumber
           value={Number(q.from)}
           min={1900}
@@ -188,5 +191,25 @@ export default function AnalyticsPage() {
         </>
       )}
     </Space>
+  );
+}
+
+/** The field cut: one field, its sub-fields included (the server takes them with it). */
+function FieldCut({ value, onChange }: { value?: string; onChange: (id?: string) => void }) {
+  const { t } = useTranslation();
+  const { locale } = useLocale();
+  const tree = useApi(() => api.fields(false), []);
+  return (
+    <TreeSelect
+      allowClear
+      showSearch
+      treeNodeFilterProp="title"
+      placeholder={t('Technology field')}
+      style={{ width: 220 }}
+      value={value}
+      onChange={(v?: string) => onChange(v || undefined)}
+      treeData={treeData(tree.data, locale, new Set())}
+      data-testid="analytics-field"
+    />
   );
 }
