@@ -17,6 +17,8 @@ export const zhCNAnalytics: Record<string, string> = {
     '其他币种金额已按存储的年度汇率折算为 {{currency}}',
   'Some figures are illustrative demo values: {{platforms}}': '部分数字为示意性演示数据：{{platforms}}',
   Chart: '图表',
+  'Annual report (PDF)': '年度报告（PDF）',
+  'Choose one platform for its annual report': '请选择一个平台以导出其年度报告',
   'Opened from the analytics: {{period}}': '自统计看板打开：{{period}}',
   'Opened from the analytics': '自统计看板打开',
   '{{count}} records': '共 {{count}} 条记录',

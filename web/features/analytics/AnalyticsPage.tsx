@@ -1,5 +1,18 @@
-import { DownloadOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Col, InputNumber, Row, Select, Space, Tabs, TreeSelect, Typography } from 'antd';
+import { DownloadOutlined, FilePdfOutlined } from '@ant-design/icons';
+import {
+  Alert,
+  App,
+  Button,
+  Col,
+  InputNumber,
+  Row,
+  Select,
+  Space,
+  Tabs,
+  Tooltip,
+  TreeSelect,
+  Typography,
+} from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -71,6 +84,24 @@ export default function AnalyticsPage() {
       message.error(errorText(t, e));
     }
   };
+  // The annual report is of one platform, whole: offered when the cut leaves exactly one.
+  const single = items?.length === 1 && items[0]!.unitId === null ? items[0]! : null;
+  const exportReport = async () => {
+    if (!single) return;
+    try {
+      saveFile(
+        await analyticsApi.annualReport({
+          platformId: single.id,
+          year: Number(q.to),
+          basis: q.basis ?? 'calendar',
+          currency: q.currency ?? 'CNY',
+          lang: locale,
+        }),
+      );
+    } catch (e) {
+      message.error(errorText(t, e));
+    }
+  };
   const shown = DASHBOARD_INDICATORS[dashboard];
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="analytics">
@@ -137,6 +168,16 @@ export default function AnalyticsPage() {
         <Button icon={<DownloadOutlined />} onClick={exportXlsx} data-testid="analytics-xlsx">
           {t('Export XLSX')}
         </Button>
+        <Tooltip title={single ? null : t('Choose one platform for its annual report')}>
+          <Button
+            icon={<FilePdfOutlined />}
+            disabled={!single}
+            onClick={exportReport}
+            data-testid="analytics-annual-report"
+          >
+            {t('Annual report (PDF)')}
+          </Button>
+        </Tooltip>
       </Space>
       {data.error ? (
         <LoadFailed error={data.error} />
