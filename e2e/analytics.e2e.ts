@@ -11,7 +11,7 @@ import { poll, type Stack, signInAs, startStack } from './support.js';
 // Issue 15, "done means": the supervisor (主管部门) compares two platforms of different construction
 // models over five years, drills into a figure and lands on the records, and downloads the XLSX and
 // the annual report (年度报告) PDF. In Chinese, on the demo data: NIST (政府科研机构) and ATP
-// (公私合作研发计划), whose calls the demo opens a week and four months before today.
+// (政府社会资本合作研究计划), whose calls the demo opens a week and four months before today.
 let stack: Stack;
 let page: Page;
 let problems: string[];
@@ -56,7 +56,7 @@ describe('the supervisor compares platforms, drills into a figure and exports', 
     await poll(() => table.getByRole('row', { name: new RegExp(nist.nameZh) }).count()).toBe(1);
     await poll(() => table.getByRole('row', { name: new RegExp(atp.nameZh) }).count()).toBe(1);
     // Cut to one construction model: only the public-private programme is left.
-    await pick(page, page.getByTestId('analytics-model'), '公私合作研发计划');
+    await pick(page, page.getByTestId('analytics-model'), '政府社会资本合作研究计划');
     await poll(() => table.getByRole('row', { name: new RegExp(nist.nameZh) }).count()).toBe(0);
     await poll(() => table.getByRole('row', { name: new RegExp(atp.nameZh) }).count()).toBe(1);
   });
