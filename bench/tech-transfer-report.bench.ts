@@ -27,7 +27,7 @@ const day0 = Date.UTC(2000, 0, 1) / 86_400_000;
 const isoOf = (day: number) => new Date(day * 86_400_000).toISOString().slice(0, 10);
 const SPAN = Date.UTC(2020, 11, 31) / 86_400_000 - day0;
 
-async function insertAll(
+export async function insertAll(
   db: Kysely<DB>,
   table: keyof DB,
   n: number,
@@ -44,7 +44,7 @@ async function insertAll(
 }
 
 /** Generates the events with plain multi-row inserts (the services would audit each one; not measured here). */
-async function generate(db: Kysely<DB>, progress: (s: string) => void) {
+export async function generate(db: Kysely<DB>, progress: (s: string) => void) {
   const rnd = seededRandom(6);
   const int = (a: number, b: number) => a + Math.floor(rnd() * (b - a + 1));
   const now = new Date().toISOString();

@@ -7,6 +7,7 @@
 
 import { FUNDING_SOURCES } from './platforms.js';
 import { PROJECT_STATES } from './projects.js';
+import { yearBounds } from './report-years.js';
 import { RESULT_TYPES } from './results.js';
 
 export const INDICATOR_GROUPS = ['inputs', 'activity', 'outputs', 'outcomes'] as const;
@@ -47,16 +48,34 @@ export interface IndicatorDef {
   unit: 'count' | 'money' | 'ratio';
   /** Whether the figure exists for one unit of a platform (a call or the platform's funding does not). */
   byUnit: boolean;
+  /**
+   * Whether the figure can be cut by technology field (a field with its sub-fields): the records carry
+   * fields. Funding is the platform's, and a service request's fields are its service's list, so those
+   * are not cut.
+   */
+  byField: boolean;
   /** 'years': a flow per report year; 'now': a stock as it stands today. */
   over: 'years' | 'now';
   /** Keys of the breakdown, when the figure has one. */
   parts?: readonly string[];
   /** The web list behind a figure, opened with the same filters; null when no list shows the records. */
-  drill: {
-    path: string;
-    params: readonly ('platformId' | 'unitId' | 'year' | 'part')[];
-    partParam?: string;
-  } | null;
+  drill: Drill | null;
+}
+
+/**
+ * How a figure's list is opened: the list's own query parameters for the platform, the unit, the
+ * breakdown key and the period (report years as year numbers, or as the dates bounding them on the
+ * figure's calendar or fiscal basis), plus fixed ones (a figure of published results opens the
+ * published ones). The list then answers exactly the records the figure counts (analytics.drill.test).
+ */
+export interface Drill {
+  path: string;
+  platform: string;
+  unit?: string;
+  part?: string;
+  years?: readonly [string, string];
+  dates?: readonly [string, string];
+  fixed?: Readonly<Record<string, string>>;
 }
 
 const def = (d: IndicatorDef) => d;
@@ -73,6 +92,7 @@ export const INDICATORS: Record<IndicatorId, IndicatorDef> = {
       "The platform's recorded yearly funding by source (appropriation, social capital, member dues, service income, licence income); years as recorded by the platform, amounts converted to the chosen currency with the stored rates.",
     unit: 'money',
     byUnit: false,
+    byField: false,
     over: 'years',
     parts: FUNDING_SOURCES,
     drill: null,
@@ -86,8 +106,9 @@ export const INDICATORS: Record<IndicatorId, IndicatorDef> = {
     definitionEn: 'Calls whose opening date falls in the year (drafts never opened and are not counted).',
     unit: 'count',
     byUnit: false,
+    byField: true,
     over: 'years',
-    drill: { path: '/calls', params: ['platformId'] },
+    drill: { path: '/calls', platform: 'platform', dates: ['openedFrom', 'openedTo'] },
   }),
   applications_submitted: def({
     id: 'applications_submitted',
@@ -98,6 +119,7 @@ export const INDICATORS: Record<IndicatorId, IndicatorDef> = {
     definitionEn: 'Applications first submitted in the year, whatever became of them afterwards.',
     unit: 'count',
     byUnit: false,
+    byField: true,
     over: 'years',
     drill: null,
   }),
@@ -110,6 +132,7 @@ export const INDICATORS: Record<IndicatorId, IndicatorDef> = {
     definitionEn: 'Applications submitted in the year that are now approved (funded).',
     unit: 'count',
     byUnit: false,
+    byField: true,
     over: 'years',
     drill: null,
   }),
@@ -123,6 +146,7 @@ export const INDICATORS: Record<IndicatorId, IndicatorDef> = {
       'Applications approved ÷ applications submitted, by year of submission; none when nothing was submitted.',
     unit: 'ratio',
     byUnit: false,
+    byField: true,
     over: 'years',
     drill: null,
   }),
@@ -135,6 +159,7 @@ export const INDICATORS: Record<IndicatorId, IndicatorDef> = {
     definitionEn: 'Service requests (testing, consulting and the like) enterprises submitted in the year.',
     unit: 'count',
     byUnit: true,
+    byField: false,
     over: 'years',
     drill: null,
   }),
@@ -147,9 +172,10 @@ export const INDICATORS: Record<IndicatorId, IndicatorDef> = {
     definitionEn: 'Projects of the platform (or unit) as they stand today, by state; a stock, not per year.',
     unit: 'count',
     byUnit: true,
+    byField: true,
     over: 'now',
     parts: PROJECT_STATES,
-    drill: { path: '/projects', params: ['platformId'] },
+    drill: { path: '/projects', platform: 'platform', unit: 'unitId', part: 'state' },
   }),
   results_published: def({
     id: 'results_published',
@@ -162,9 +188,17 @@ export const INDICATORS: Record<IndicatorId, IndicatorDef> = {
       'Published results whose year falls in the year, by type (technology, publication, standard, reference material, software, dataset); a result carries a calendar year only.',
     unit: 'count',
     byUnit: true,
+    byField: true,
     over: 'years',
     parts: RESULT_TYPES,
-    drill: { path: '/results', params: ['platformId', 'unitId', 'year', 'part'], partParam: 'type' },
+    drill: {
+      path: '/results',
+      platform: 'platformId',
+      unit: 'unitId',
+      part: 'type',
+      years: ['yearFrom', 'yearTo'],
+      fixed: { state: 'published' },
+    },
   }),
   disclosures: def({
     id: 'disclosures',
@@ -175,6 +209,7 @@ export const INDICATORS: Record<IndicatorId, IndicatorDef> = {
     definitionEn: 'Invention disclosures received in the year.',
     unit: 'count',
     byUnit: true,
+    byField: true,
     over: 'years',
     drill: null,
   }),
@@ -187,6 +222,7 @@ export const INDICATORS: Record<IndicatorId, IndicatorDef> = {
     definitionEn: 'Patent applications filed in the year (each jurisdiction counted).',
     unit: 'count',
     byUnit: true,
+    byField: true,
     over: 'years',
     drill: null,
   }),
@@ -199,6 +235,7 @@ export const INDICATORS: Record<IndicatorId, IndicatorDef> = {
     definitionEn: 'Patents granted in the year.',
     unit: 'count',
     byUnit: true,
+    byField: true,
     over: 'years',
     drill: null,
   }),
@@ -211,6 +248,7 @@ export const INDICATORS: Record<IndicatorId, IndicatorDef> = {
     definitionEn: 'Licence agreements executed in the year.',
     unit: 'count',
     byUnit: true,
+    byField: true,
     over: 'years',
     drill: null,
   }),
@@ -225,6 +263,7 @@ export const INDICATORS: Record<IndicatorId, IndicatorDef> = {
       'Money received in the year under licences and options (fees, royalties, milestones…), converted to the chosen currency with the stored rate of the year received.',
     unit: 'money',
     byUnit: true,
+    byField: true,
     over: 'years',
     drill: null,
   }),
@@ -237,25 +276,42 @@ export const INDICATORS: Record<IndicatorId, IndicatorDef> = {
     definitionEn: 'Distinct enterprises whose service request was delivered in the year (each once a year).',
     unit: 'count',
     byUnit: true,
+    byField: false,
     over: 'years',
     drill: null,
   }),
 };
 
-/** A drill-down target: the web route and its query string, the list's own filter parameters. */
+/**
+ * A drill-down target: the web route and its query string, the list's own filter parameters. `years`
+ * are the report years of the figure (one year, or the whole period for a total); `startMonth` is the
+ * basis the figure was cut on (1: calendar years; else the platform's fiscal year).
+ */
 export function drillLink(
   id: IndicatorId,
-  at: { platformId: string; unitId?: string | null; year?: number; part?: string },
+  at: {
+    platformId: string;
+    unitId?: string | null;
+    years: readonly [number, number];
+    startMonth: number;
+    part?: string;
+  },
 ): string | null {
   const d = INDICATORS[id].drill;
   if (!d) return null;
   const q = new URLSearchParams();
-  for (const p of d.params) {
-    if (p === 'platformId') q.set('platformId', at.platformId);
-    if (p === 'unitId' && at.unitId) q.set('unitId', at.unitId);
-    if (p === 'year' && at.year !== undefined) q.set('year', String(at.year));
-    if (p === 'part' && at.part && d.partParam) q.set(d.partParam, at.part);
+  q.set(d.platform, at.platformId);
+  if (d.unit && at.unitId) q.set(d.unit, at.unitId);
+  if (d.part && at.part) q.set(d.part, at.part);
+  if (d.years) {
+    q.set(d.years[0], String(at.years[0]));
+    q.set(d.years[1], String(at.years[1]));
   }
+  if (d.dates) {
+    q.set(d.dates[0], yearBounds(at.years[0], at.startMonth).startDate);
+    q.set(d.dates[1], yearBounds(at.years[1], at.startMonth).endDate);
+  }
+  for (const [k, v] of Object.entries(d.fixed ?? {})) q.set(k, v);
   return `${d.path}?${q.toString()}`;
 }
 

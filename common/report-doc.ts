@@ -22,6 +22,11 @@ export interface DocTable {
   rows: Cell[][];
   /** A line under the table (e.g. why a figure is withheld). */
   note?: string;
+  /**
+   * A chart of the table as SVG (points), drawn above it as vector paths in the PDF; the XLSX keeps the
+   * numbers only (the annual report, docs/analytics.md).
+   */
+  chart?: { svg: string; width: number; height: number };
 }
 export interface DocSheet {
   /** Sheet name: at most 31 characters, none of []:*?/\ (Excel's rule). */

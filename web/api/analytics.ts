@@ -12,4 +12,12 @@ export const analyticsApi = {
   get: (query: AnalyticsQuery) => request<AnalyticsView>('GET', '/api/analytics', { query: query as Q }),
   file: (format: 'xlsx', query: AnalyticsQuery & { lang: 'zh-CN' | 'en-US'; dashboard?: string }) =>
     download(`/api/analytics.${format}`, query as Q),
+  /** The 年度报告 of one platform for one year (the four years before it for the trend), as PDF. */
+  annualReport: (query: {
+    platformId: string;
+    year: number;
+    basis: 'calendar' | 'fiscal';
+    currency: string;
+    lang: 'zh-CN' | 'en-US';
+  }) => download('/api/analytics/annual-report.pdf', query as Q),
 };

@@ -26,12 +26,24 @@ const enc = encodeURIComponent;
 
 export const callsApi = {
   /** Published calls for anyone, signed in or not. */
-  publicCalls: (q: { status?: PublicCallFilter; page?: number; pageSize?: number; platformId?: string }) =>
-    request<PublicCallList>('GET', '/api/calls', { query: q }),
+  publicCalls: (q: {
+    status?: PublicCallFilter;
+    page?: number;
+    pageSize?: number;
+    platformId?: string;
+    openedFrom?: string;
+    openedTo?: string;
+  }) => request<PublicCallList>('GET', '/api/calls', { query: q }),
   /** A published call for anyone (a draft only for its platform's staff). */
   publicCall: (id: string) => request<PublicCallView>('GET', `/api/calls/${enc(id)}`),
-  platformCalls: (platformId: string, state?: CallEffectiveState) =>
-    request<StaffCallList>('GET', `/api/platforms/${enc(platformId)}/calls`, { query: { state } }),
+  platformCalls: (
+    platformId: string,
+    state?: CallEffectiveState,
+    opened?: { openedFrom?: string; openedTo?: string },
+  ) =>
+    request<StaffCallList>('GET', `/api/platforms/${enc(platformId)}/calls`, {
+      query: { state, ...opened },
+    }),
   /** The full call with state, checklist and what the caller may do (program officers and admins). */
   manage: (id: string) => request<CallView>('GET', `/api/calls/${enc(id)}/manage`),
   createCall: (platformId: string, body: CreateCallBody) =>

@@ -40,6 +40,8 @@ export interface ResultFilters {
   platformId?: string;
   trlMin?: number;
   trlMax?: number;
+  yearFrom?: number;
+  yearTo?: number;
   page?: number;
   pageSize?: number;
 }

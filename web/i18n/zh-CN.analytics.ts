@@ -1,6 +1,7 @@
 /** Simplified Chinese of the analytics (issue 15, docs/analytics.md). */
 export const zhCNAnalytics: Record<string, string> = {
   'This unit is not one of the units you may analyse': '该单位不在您可查看的统计范围内',
+  'There is no such technology field': '没有该技术领域',
   'Analytics dashboards': '统计看板',
   'Supervisor overview': '主管部门总览',
   'Platform overview': '平台总览',
@@ -16,5 +17,11 @@ export const zhCNAnalytics: Record<string, string> = {
     '其他币种金额已按存储的年度汇率折算为 {{currency}}',
   'Some figures are illustrative demo values: {{platforms}}': '部分数字为示意性演示数据：{{platforms}}',
   Chart: '图表',
+  'Annual report (PDF)': '年度报告（PDF）',
+  'Choose one platform for its annual report': '请选择一个平台以导出其年度报告',
+  'Opened from the analytics: {{period}}': '自统计看板打开：{{period}}',
+  'Opened from the analytics': '自统计看板打开',
+  '{{count}} records': '共 {{count}} 条记录',
+  'Show all': '显示全部',
   Table: '表格',
 };

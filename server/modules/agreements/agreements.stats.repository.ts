@@ -15,6 +15,7 @@ function scoped(s: Scope) {
     const conds = [eb(sql.ref(`agreements.platform_id`), '=', s.platformId)];
     if (s.unitId) conds.push(eb(sql.ref(`agreements.unit_id`), '=', s.unitId));
     if (s.fieldId) conds.push(eb(sql.ref(`agreements.field_id`), '=', s.fieldId));
+    if (s.fieldIds) conds.push(eb(sql.ref(`agreements.field_id`), 'in', s.fieldIds));
     return eb.and(conds);
   };
 }

@@ -17,6 +17,7 @@ import { currencyCode } from '../agreements/agreements.schema.js';
 import { findCjkFont } from '../ttreports/report.font.js';
 import { renderPdf } from '../ttreports/report.pdf.js';
 import { renderXlsx } from '../ttreports/report.xlsx.js';
+import { CHART_HEIGHT, CHART_WIDTH, indicatorChartSvg } from './analytics.charts.js';
 import { type AnalyticsView, analyticsQuery } from './analytics.schema.js';
 import { analytics } from './analytics.service.js';
 
@@ -221,7 +222,15 @@ export async function annualReportPdf(ctx: Ctx, q: AnnualReportQuery): Promise<A
       ...SECTIONS.map((s) => ({
         name: L(lang, s.zh, s.en).slice(0, 31),
         title: L(lang, s.zh, s.en),
-        tables: s.ids.filter((id) => p.figures[id]).flatMap((id) => tablesOf(id, view, lang)),
+        tables: s.ids
+          .filter((id) => p.figures[id])
+          .flatMap((id) => {
+            const [main, ...rest] = tablesOf(id, view, lang);
+            // Each indicator's chart above its table, as vector graphics (analytics.charts.ts).
+            const svg = indicatorChartSvg(id, p, view.years, lang, view.currency);
+            const chart = svg ? { svg, width: CHART_WIDTH, height: CHART_HEIGHT } : undefined;
+            return [{ ...main!, ...(chart ? { chart } : {}) }, ...rest];
+          }),
       })),
     ],
   };

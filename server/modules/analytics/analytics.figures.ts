@@ -55,9 +55,11 @@ export async function platformFigures(
   const years: number[] = [];
   for (let y = s.period.from; y <= s.period.to; y++) years.push(y);
   const whole = s.unitId === null;
+  // Funding is the platform's and a request's fields are its service's list: no field cut for them.
+  const noField = s.fieldIds === undefined;
   const [funding, calls, apps, projects, results, disclosures, filings, agreements, receipts, services] =
     await Promise.all([
-      whole ? platformFundingBetween(s.db, s.platformId, s.period.from, s.period.to) : null,
+      whole && noField ? platformFundingBetween(s.db, s.platformId, s.period.from, s.period.to) : null,
       whole ? callsOpenedByYear(s) : null,
       whole ? applicationCountsByYear(s) : null,
       projectCountsByState(s),
@@ -66,7 +68,7 @@ export async function platformFigures(
       filingCounts(s),
       agreementCounts(s, smallBusinessPartner),
       receiptGroups(s),
-      serviceRequestCounts(s),
+      noField ? serviceRequestCounts(s) : null,
     ]);
   let converted = false;
   const convert = (amount: number, currency: string, year: number) => {
@@ -118,7 +120,7 @@ export async function platformFigures(
     applications_submitted: submitted,
     applications_approved: approved,
     success_rate: rate,
-    service_requests: flow(years, services.receivedByYear),
+    service_requests: services ? flow(years, services.receivedByYear) : null,
     projects_by_state: {
       total: projectParts.reduce((a, p) => a + p.total, 0),
       byYear: null,
@@ -130,7 +132,7 @@ export async function platformFigures(
     patents_granted: flow(years, filings.grantedByYear),
     licences_executed: flow(years, agreements.newLicencesByYear),
     licence_income: flow(years, income),
-    enterprises_served: flow(years, services.enterprisesByYear),
+    enterprises_served: services ? flow(years, services.enterprisesByYear) : null,
   };
   return { figures, fundingIllustrative, converted };
 }

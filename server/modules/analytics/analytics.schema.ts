@@ -34,6 +34,11 @@ export const analyticsQuery = z
     minGovParticipation: z.coerce.number().int().min(0).max(9).optional(),
     /** One unit (its platform must be among the analysed ones); figures without a unit are then absent. */
     unitId: z.uuid().optional(),
+    /**
+     * One technology field, its sub-fields included; figures whose records carry no field (funding,
+     * service requests) are then absent.
+     */
+    fieldId: z.uuid().optional(),
     /** The single currency of every amount (converted with the stored yearly rates). */
     currency: currencyCode.default('CNY'),
   })

@@ -1,5 +1,6 @@
 import { type Ctx, isoNow } from '../../http/context.js';
 import { AppError, forbidden } from '../../http/errors.js';
+import { fieldWithChildren } from '../fields/fields.lookup.js';
 import { allPlatformProfiles } from '../platforms/platforms.lookup.js';
 import { Converter } from '../ttreports/ttreports.fx.js';
 import { periodOf } from '../ttreports/ttreports.period.js';
@@ -8,7 +9,7 @@ import { platformFigures } from './analytics.figures.js';
 import { analyticsReach } from './analytics.policy.js';
 import type { AnalyticsPlatformView, AnalyticsQuery, AnalyticsView } from './analytics.schema.js';
 
-const invalid = (pointer: string, code: 'analytics.unit_not_analysed') =>
+const invalid = (pointer: string, code: 'analytics.unit_not_analysed' | 'analytics.unknown_field') =>
   new AppError(422, code, { errors: [{ in: 'querystring', pointer, code, message: '' }] });
 
 /**
@@ -69,12 +70,21 @@ async function scopeOf(ctx: Ctx, q: AnalyticsQuery) {
  */
 export async function analytics(ctx: Ctx, q: AnalyticsQuery): Promise<AnalyticsView> {
   const scope = await scopeOf(ctx, q);
+  // A field cut takes the field's sub-fields with it (a parent field includes its children).
+  let fieldIds: string[] | undefined;
+  if (q.fieldId) {
+    fieldIds = await fieldWithChildren(ctx.db, q.fieldId);
+    if (fieldIds.length === 0) throw invalid('/fieldId', 'analytics.unknown_field');
+  }
   const fx = await Converter.load(ctx.db, q.currency);
   let converted = false;
   const platforms: AnalyticsPlatformView[] = [];
   for (const { platform: p, unitId } of scope) {
     const period = periodOf(q.from, q.to, q.basis, p.fiscalYearStartMonth);
-    const r = await platformFigures({ db: ctx.db, platformId: p.id, unitId, fieldId: null, period }, fx);
+    const r = await platformFigures(
+      { db: ctx.db, platformId: p.id, unitId, fieldId: null, fieldIds, period },
+      fx,
+    );
     converted ||= r.converted;
     platforms.push({
       id: p.id,

@@ -1,3 +1,4 @@
+import { inflateSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildPlatform, buildUser } from '../../test/factories.js';
@@ -226,5 +227,52 @@ describe('analytics', () => {
     expect(
       (await supervisorA.get(`/api/analytics/annual-report.pdf?platformId=${B}&year=2020`)).statusCode,
     ).toBe(403);
+  });
+});
+
+/** Path-construction operators (moveto, lineto, curveto) in the PDF's content streams: drawn vectors. */
+function pathOps(pdf: Buffer): number {
+  let n = 0;
+  for (const m of pdf.toString('latin1').matchAll(/stream\r?\n([\s\S]*?)\r?\nendstream/g)) {
+    let content: string;
+    try {
+      content = inflateSync(Buffer.from(m[1] ?? '', 'latin1')).toString('latin1');
+    } catch {
+      continue; // not a deflated stream (a font program, for instance)
+    }
+    n += [...content.matchAll(/ [mlc]\n/g)].length;
+  }
+  return n;
+}
+
+describe('analytics annual report charts', () => {
+  const report = (lang: string) =>
+    supervisorA.get(
+      `/api/analytics/annual-report.pdf?platformId=${A}&year=2020&basis=calendar&currency=USD&lang=${lang}`,
+    );
+
+  it('draws each chart as vector paths with its texts, no picture, in Chinese', async () => {
+    const r = await report('zh-CN');
+    expect(r.statusCode).toBe(200);
+    const pdf = r.rawPayload;
+    expect(pdf.toString('latin1')).not.toContain('/Subtype /Image');
+    // Tables are rectangles (re); the bars, axes and legends of the charts are paths.
+    expect(pathOps(pdf)).toBeGreaterThan(200);
+    // A chart's texts are drawn glyph by glyph at their SVG positions: read them joined.
+    const all = pdfText(pdf).join('');
+    // The charts' axis labels (the five years), and the results chart's legend.
+    expect(all).toContain('20162017201820192020');
+    expect(all).toContain('技术软件');
+    expect(all).not.toContain('\uFFFD');
+  });
+
+  it('draws the same charts in the English report', async () => {
+    const r = await report('en-US');
+    expect(r.statusCode).toBe(200);
+    expect(pathOps(r.rawPayload)).toBeGreaterThan(200);
+    const lines = pdfText(r.rawPayload);
+    expect(lines).toContain('Results by type');
+    expect(lines.join('')).toContain('Technology for licensingSoftware');
+    expect(lines.join('')).toContain('20162017201820192020');
   });
 });

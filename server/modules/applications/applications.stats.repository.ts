@@ -24,6 +24,7 @@ export async function applicationCountsByYear(
     .where('applications.submitted_at', '>=', startDate)
     .where('applications.submitted_at', '<=', `${endDate}T23:59:59.999Z`);
   if (s.fieldId) q = q.where('applications.field_id', '=', s.fieldId);
+  if (s.fieldIds) q = q.where('applications.field_id', 'in', s.fieldIds);
   const rows = await q.groupBy(sql`1`).execute();
   return new Map(rows.map((r) => [Number(r.b), { submitted: Number(r.n), approved: Number(r.ok) }]));
 }

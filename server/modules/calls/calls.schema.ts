@@ -93,10 +93,19 @@ export const platformCallsParams = z.strictObject({ platformId: z.uuid() });
 
 /** The public list: open (now), upcoming, past (closed and later), or all published. */
 export const PUBLIC_CALL_FILTERS = ['open', 'upcoming', 'past', 'all'] as const;
+/**
+ * Calls that opened between two dates (inclusive; drafts never opened): the analytics' drill-down opens
+ * the list with the report year's bounds (docs/analytics.md).
+ */
+const openedWithin = {
+  openedFrom: z.iso.date().optional(),
+  openedTo: z.iso.date().optional(),
+};
 export const publicCallsQuery = z.strictObject({
   status: z.enum(PUBLIC_CALL_FILTERS).default('all'),
   platformId: z.uuid().optional(),
   fieldId: z.uuid().optional(),
+  ...openedWithin,
   page: z.coerce.number().int().min(1).max(10_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
 });
@@ -105,6 +114,7 @@ export type PublicCallsQuery = z.infer<typeof publicCallsQuery>;
 /** The staff list of a platform: every state, drafts included. */
 export const staffCallsQuery = z.strictObject({
   state: z.enum(CALL_EFFECTIVE_STATES).optional(),
+  ...openedWithin,
 });
 
 const platformRef = z.object({ id: z.uuid(), code: z.string(), nameZh: z.string(), nameEn: z.string() });

@@ -6,8 +6,17 @@ import { bucketOf, type Scope } from '../ttreports/ttreports.period.js';
 /** Calls that opened in the period (drafts never opened), by report year: one grouped query. */
 export async function callsOpenedByYear(s: Scope): Promise<Map<number, number>> {
   const { startDate, endDate, startMonth } = s.period;
-  const rows = await s.db
-    .selectFrom('calls')
+  const { fieldIds } = s;
+  let q = s.db.selectFrom('calls');
+  // A field cut: calls that name the field or one of its sub-fields.
+  if (fieldIds)
+    q = q.where('calls.id', 'in', (eb) =>
+      eb
+        .selectFrom('call_fields')
+        .select('call_fields.call_id')
+        .where('call_fields.field_id', 'in', fieldIds),
+    );
+  const rows = await q
     .select([bucketOf('calls.opens_at', startMonth).as('b'), (eb) => eb.fn.countAll().as('n')])
     .where('calls.platform_id', '=', s.platformId)
     .where('calls.state', '!=', 'draft')

@@ -122,9 +122,14 @@ export async function getStaffCall(ctx: Ctx, id: string): Promise<CallView> {
 
 const PAST = ['closed', 'reviewing', 'decided', 'archived'];
 
+/** Opened between the dates (inclusive, as the analytics count: opens_at compared as ISO text). */
+const openedWithin = (c: CallRecord, q: { openedFrom?: string | undefined; openedTo?: string | undefined }) =>
+  (!q.openedFrom || (c.state !== 'draft' && c.opensAt >= q.openedFrom)) &&
+  (!q.openedTo || (c.state !== 'draft' && c.opensAt <= `${q.openedTo}T23:59:59.999Z`));
+
 /** Published calls for anyone: open now, upcoming, past (closed and later), or all; newest deadline first for past. */
 export async function listPublicCalls(ctx: Ctx, q: PublicCallsQuery): Promise<PublicCallList> {
-  const all = await listPublishedCalls(ctx.db, q);
+  const all = (await listPublishedCalls(ctx.db, q)).filter((c) => openedWithin(c, q));
   const now = ctx.clock.now();
   const bucket = (c: CallRecord) => {
     const s = effectiveCallState(c, now);
@@ -160,13 +165,13 @@ export async function listPublicCalls(ctx: Ctx, q: PublicCallsQuery): Promise<Pu
 export async function listStaffCalls(
   ctx: Ctx,
   platformId: string,
-  q: { state?: string | undefined },
+  q: { state?: string | undefined; openedFrom?: string | undefined; openedTo?: string | undefined },
 ): Promise<StaffCallList> {
   const platform = await platformOrNotFound(ctx.db, platformId);
   if (!can(ctx.actor, 'calls.manage', platform)) throw forbidden();
   const now = ctx.clock.now();
   const records = (await listCallsOfPlatform(ctx.db, platformId)).filter(
-    (c) => !q.state || effectiveCallState(c, now) === q.state,
+    (c) => (!q.state || effectiveCallState(c, now) === q.state) && openedWithin(c, q),
   );
   const list = await summaries(ctx, records);
   return {

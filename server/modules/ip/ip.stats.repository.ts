@@ -12,6 +12,7 @@ function scoped(s: Scope) {
     const conds = [eb(sql.ref(`ip_disclosures.platform_id`), '=', s.platformId)];
     if (s.unitId) conds.push(eb(sql.ref(`ip_disclosures.unit_id`), '=', s.unitId));
     if (s.fieldId) conds.push(eb(sql.ref(`ip_disclosures.field_id`), '=', s.fieldId));
+    if (s.fieldIds) conds.push(eb(sql.ref(`ip_disclosures.field_id`), 'in', s.fieldIds));
     return eb.and(conds);
   };
 }
@@ -34,7 +35,7 @@ export async function filingCounts(s: Scope) {
   const { startDate, endDate, startMonth } = s.period;
   const base = () => {
     let q = s.db.selectFrom('ip_filings').where('ip_filings.platform_id', '=', s.platformId);
-    if (s.unitId || s.fieldId)
+    if (s.unitId || s.fieldId || s.fieldIds)
       q = q.where((eb) =>
         eb.exists(
           eb

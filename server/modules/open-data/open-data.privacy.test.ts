@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../seed/demo.js';
 import { DEMO_PASSWORD } from '../../seed/demo-users.js';
 import { anonymous, setupTestApp, signIn, type TestApp } from '../../test/harness.js';
+import { commonGrantsOpportunity } from './open-data.commongrants.js';
 import { DATASETS } from './open-data.views.js';
 
 let t: TestApp;
@@ -84,7 +85,7 @@ describe('no private field ever leaves', () => {
     expect(secrets.size).toBeGreaterThan(50);
     const pub = anonymous(t.app);
     const bodies: string[] = [];
-    for (const path of [...DATASETS, 'changes']) {
+    for (const path of [...DATASETS, 'changes', 'commongrants/opportunities']) {
       let cursor: string | null = null;
       do {
         const param: string = path === 'changes' ? 'since' : 'cursor';
@@ -108,7 +109,7 @@ describe('the same for everyone', () => {
       await signIn(t.app, 'officer', DEMO_PASSWORD),
       await signIn(t.app, 'supervisor', DEMO_PASSWORD),
     ];
-    for (const path of [...DATASETS, 'changes']) {
+    for (const path of [...DATASETS, 'changes', 'commongrants/opportunities']) {
       const url = `/api/open/v1/${path}?limit=1000`;
       const expected = await pub.get(url);
       expect(expected.statusCode, url).toBe(200);
@@ -120,6 +121,52 @@ describe('the same for everyone', () => {
         expect(res.headers.etag, url).toBe(expected.headers.etag);
       }
     }
+  });
+});
+
+describe('the CommonGrants export', () => {
+  it('answers every public call as a CommonGrants opportunity that parses with the protocol schema', async () => {
+    const pub = anonymous(t.app);
+    const calls = (await pub.get('/api/open/v1/calls?limit=1000')).json().items as Array<
+      Record<string, unknown>
+    >;
+    const res = await pub.get('/api/open/v1/commongrants/opportunities?limit=1000');
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    expect(body.licence.id).toBe('CC-BY-4.0');
+    expect(body.items.map((o: { id: string }) => o.id)).toEqual(calls.map((c) => c.id));
+    for (const o of body.items) commonGrantsOpportunity.parse(o);
+    // The demo opens one ATP call a week ago (open) and another four months ago (closed since).
+    const values = new Set(body.items.map((o: { status: { value: string } }) => o.status.value));
+    expect(values).toEqual(new Set(['open', 'closed']));
+    const c = calls[0]!;
+    const o = body.items[0];
+    expect(o.title).toBe(c.titleEn);
+    expect(o.funding.totalAmountAvailable).toEqual({
+      amount: ((c.budgetTotalMinor as number) / 100).toFixed(2),
+      currency: c.currency,
+    });
+    expect(o.keyDates.closeDate).toMatchObject({
+      eventType: 'singleDate',
+      date: (c.closesAt as string).slice(0, 10),
+    });
+    expect(o.customFields.titleZh.value).toBe(c.titleZh);
+  });
+
+  it('is refused by the protocol schema when a status is not one of its values', () => {
+    const sample = {
+      id: '01937a8e-0000-7000-8000-0000000000c1',
+      title: 'x',
+      status: { value: 'archived' },
+      description: 'x',
+      createdAt: '2026-01-01T00:00:00.000Z',
+      lastModifiedAt: '2026-01-01T00:00:00.000Z',
+    };
+    expect(commonGrantsOpportunity.safeParse(sample).success).toBe(false);
+    expect(
+      commonGrantsOpportunity.safeParse({ ...sample, status: { value: 'custom', customValue: 'archived' } })
+        .success,
+    ).toBe(true);
   });
 });
 

@@ -1,10 +1,12 @@
 import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { z } from 'zod';
 import { ctxOf } from '../../http/auth.js';
 import { problemResponses } from '../../http/openapi.js';
 import { sharedRateLimit } from '../../http/rate-limit.js';
-import { DATASET_ITEMS } from './open-data.records.schema.js';
+import { callAsOpportunity, commonGrantsOpportunity } from './open-data.commongrants.js';
+import { type callItem, DATASET_ITEMS } from './open-data.records.schema.js';
 import { changesPage, changesQuery, pageOf, pageQuery } from './open-data.schema.js';
 import {
   changesSince,
@@ -119,6 +121,37 @@ export async function openDataRoutes(root: FastifyInstance) {
       },
     );
   }
+
+  // The calls in the CommonGrants protocol's shape (open-data.commongrants.ts), paged like the datasets.
+  app.get(
+    `${OPEN_PREFIX}/commongrants/opportunities`,
+    {
+      config: { public: true },
+      schema: {
+        tags,
+        summary: 'Calls as CommonGrants opportunities (HHS simpler-grants-protocol OpportunityBase)',
+        security: [],
+        querystring: pageQuery,
+        response: { 200: pageOf(commonGrantsOpportunity), 429: problemResponses[400], ...problemResponses },
+      },
+    },
+    async (request, reply) => {
+      const ctx = ctxOf(request);
+      pageStart('calls', request.query.cursor);
+      await syncOpenData(ctx);
+      const f = await freshness(ctx, 'calls');
+      if (await notModified(request, reply, f.seq, f.changedAt)) return reply;
+      const page = await datasetPage(ctx, 'calls', request.query);
+      const now = ctx.clock.now();
+      return {
+        items: (page.items as Array<z.infer<typeof callItem>>).map((c) =>
+          callAsOpportunity(c, now, config.publicUrl),
+        ),
+        nextCursor: page.nextCursor,
+        licence: licenceOf(request),
+      };
+    },
+  );
 
   app.get(
     `${OPEN_PREFIX}/changes`,

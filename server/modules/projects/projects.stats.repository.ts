@@ -9,6 +9,15 @@ export async function projectCountsByState(s: Omit<Scope, 'period'>): Promise<Ma
     .select(['projects.state', (eb) => eb.fn.countAll().as('n')])
     .where('projects.platform_id', '=', s.platformId);
   if (s.unitId) q = q.where('projects.unit_id', '=', s.unitId);
+  const { fieldIds } = s;
+  // A field cut: projects that name the field or one of its sub-fields.
+  if (fieldIds)
+    q = q.where('projects.id', 'in', (eb) =>
+      eb
+        .selectFrom('project_fields')
+        .select('project_fields.project_id')
+        .where('project_fields.field_id', 'in', fieldIds),
+    );
   const rows = await q.groupBy('projects.state').execute();
   return new Map(rows.map((r) => [r.state, Number(r.n)]));
 }

@@ -76,6 +76,9 @@ const filters = {
   platformId: z.uuid().optional(),
   trlMin: z.coerce.number().int().min(1).max(9).optional(),
   trlMax: z.coerce.number().int().min(1).max(9).optional(),
+  /** The result's year, from and to (inclusive): the analytics' drill-down opens the list with them. */
+  yearFrom: z.coerce.number().int().min(1900).max(2200).optional(),
+  yearTo: z.coerce.number().int().min(1900).max(2200).optional(),
 };
 export const publicSearchQuery = z.strictObject({ ...filters, ...page });
 export type PublicSearchQuery = z.infer<typeof publicSearchQuery>;

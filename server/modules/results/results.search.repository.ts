@@ -17,6 +17,8 @@ export interface SearchScope {
   platformId?: string;
   trlMin?: number;
   trlMax?: number;
+  yearFrom?: number;
+  yearTo?: number;
   state?: string;
   visibility?: string;
 }
@@ -36,6 +38,8 @@ export function scopeConditions(s: SearchScope): RawBuilder<unknown> {
   if (s.unitId) c.push(sql`r.unit_id = ${s.unitId}`);
   if (s.trlMin !== undefined) c.push(sql`r.trl >= ${s.trlMin}`);
   if (s.trlMax !== undefined) c.push(sql`r.trl <= ${s.trlMax}`);
+  if (s.yearFrom !== undefined) c.push(sql`r.year >= ${s.yearFrom}`);
+  if (s.yearTo !== undefined) c.push(sql`r.year <= ${s.yearTo}`);
   if (s.state) c.push(sql`r.state = ${s.state}`);
   if (s.visibility) c.push(sql`r.visibility = ${s.visibility}`);
   // A field includes its sub-fields.

@@ -17,6 +17,15 @@ export async function publishedResultCounts(
     .where('results.year', '>=', s.period.from)
     .where('results.year', '<=', s.period.to);
   if (s.unitId) q = q.where('results.unit_id', '=', s.unitId);
+  const { fieldIds } = s;
+  // A field cut: results that name the field or one of its sub-fields.
+  if (fieldIds)
+    q = q.where('results.id', 'in', (eb) =>
+      eb
+        .selectFrom('result_fields')
+        .select('result_fields.result_id')
+        .where('result_fields.field_id', 'in', fieldIds),
+    );
   const rows = await q.groupBy(['results.type', 'results.year']).execute();
   return rows.map((r) => ({ type: r.type, year: Number(r.year), n: Number(r.n) }));
 }

@@ -8,14 +8,25 @@ import { inflateSync } from 'node:zlib';
 export function pdfText(pdf: Buffer): string[] {
   const raw = pdf.toString('latin1');
   const objects = new Map<string, { dict: string; stream: Buffer | null }>();
-  for (const m of raw.matchAll(/(\d+) 0 obj\s*([\s\S]*?)endobj/g)) {
-    const body = m[2] ?? '';
-    const s = /stream\r?\n([\s\S]*?)\r?\nendstream/.exec(body);
-    const dict = s ? body.slice(0, s.index) : body;
+  // Objects are read by their stream's /Length (pdfkit writes it directly), not by searching for
+  // "endstream": a compressed font program may hold those bytes by chance.
+  const header = /(\d+) 0 obj\s*/g;
+  for (let m = header.exec(raw); m; m = header.exec(raw)) {
+    const start = m.index + m[0].length;
+    const end = raw.indexOf('endobj', start);
+    const streamAt = raw.indexOf('stream', start);
+    const length = /\/Length (\d+)\b(?! \d+ R)/.exec(raw.slice(start, streamAt === -1 ? start : streamAt));
+    let dict: string;
     let stream: Buffer | null = null;
-    if (s) {
-      const bytes = Buffer.from(s[1] ?? '', 'latin1');
+    if (streamAt !== -1 && streamAt < end && length) {
+      dict = raw.slice(start, streamAt);
+      const from = raw[streamAt + 6] === '\r' ? streamAt + 8 : streamAt + 7;
+      const bytes = Buffer.from(raw.slice(from, from + Number(length[1])), 'latin1');
       stream = /\/FlateDecode/.test(dict) ? inflateSync(bytes) : bytes;
+      header.lastIndex = raw.indexOf('endobj', from + Number(length[1]));
+    } else {
+      dict = raw.slice(start, end);
+      header.lastIndex = end;
     }
     objects.set(m[1] ?? '', { dict, stream });
   }

@@ -1,4 +1,5 @@
 import PDFDocument from 'pdfkit';
+import SVGtoPDF from 'svg-to-pdfkit';
 import { type Cell, type DocTable, type ExportDoc, formatCell } from '../../../common/report-doc.js';
 import type { CjkFont } from './report.font.js';
 
@@ -81,9 +82,17 @@ function drawTable(
   const widths = table.columns.map((_, i) => (i === 0 ? first : rest));
 
   pdf.moveDown(0.6);
-  ensureRoom(pdf, 50);
+  ensureRoom(pdf, 50 + (table.chart?.height ?? 0));
   pdf.fontSize(10.5).fillColor('black').text(show(table.title), MARGIN);
   pdf.moveDown(0.2);
+  if (table.chart) {
+    // Vector paths and real text (searchable, sharp at any zoom), every SVG font mapped to the body font.
+    const { svg, width: w, height: h } = table.chart;
+    const top = pdf.y;
+    SVGtoPDF(pdf, svg, MARGIN, top, { width: w, height: h, assumePt: true, fontCallback: () => 'body' });
+    pdf.x = MARGIN;
+    pdf.y = top + h + 4;
+  }
 
   const header = table.columns.map((c) => show(c));
   drawRow(pdf, header, widths, { head: true });

@@ -1,4 +1,5 @@
 import { type Kysely, type RawBuilder, sql } from 'kysely';
+import { yearBounds } from '../../../common/report-years.js';
 import type { DB } from '../../db/schema.js';
 import type { ReportBasis } from './ttreports.schema.js';
 
@@ -23,20 +24,12 @@ export interface Scope {
   platformId: string;
   unitId: string | null;
   fieldId: string | null;
+  /** The analytics' field cut: a field and its sub-fields (docs/analytics.md); absent: every field. */
+  fieldIds?: readonly string[];
   period: Period;
 }
 
-const pad = (n: number) => String(n).padStart(2, '0');
-
-export function yearBounds(year: number, startMonth: number): { startDate: string; endDate: string } {
-  if (startMonth === 1) return { startDate: `${year}-01-01`, endDate: `${year}-12-31` };
-  const lastMonth = startMonth - 1;
-  const lastDay = new Date(Date.UTC(year, lastMonth, 0)).getUTCDate();
-  return {
-    startDate: `${year - 1}-${pad(startMonth)}-01`,
-    endDate: `${year}-${pad(lastMonth)}-${pad(lastDay)}`,
-  };
-}
+export { yearBounds };
 
 export function periodOf(from: number, to: number, basis: ReportBasis, fiscalStartMonth: number): Period {
   const startMonth = basis === 'calendar' ? 1 : fiscalStartMonth;

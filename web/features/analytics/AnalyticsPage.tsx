@@ -1,5 +1,18 @@
-import { DownloadOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Col, InputNumber, Row, Select, Space, Tabs, Typography } from 'antd';
+import { DownloadOutlined, FilePdfOutlined } from '@ant-design/icons';
+import {
+  Alert,
+  App,
+  Button,
+  Col,
+  InputNumber,
+  Row,
+  Select,
+  Space,
+  Tabs,
+  Tooltip,
+  TreeSelect,
+  Typography,
+} from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -11,6 +24,7 @@ import {
 } from '../../../common/analytics.js';
 import { PLATFORM_MODELS, type PlatformModel } from '../../../common/roles.js';
 import { type AnalyticsQuery, analyticsApi } from '../../api/analytics.js';
+import { api } from '../../api/endpoints.js';
 import { useLocale } from '../../app/locale.js';
 import { hasRole } from '../../app/permissions.js';
 import { useSignedIn } from '../../app/session.js';
@@ -20,6 +34,7 @@ import { localName } from '../../components/labels.js';
 import { errorText } from '../../i18n/errors.js';
 import { tk } from '../../i18n/index.js';
 import { MODEL_LABELS } from '../../i18n/labels.js';
+import { treeData } from '../fields/FieldTreeSelect.js';
 import { saveFile } from '../imports/files.js';
 import { IndicatorCard } from './IndicatorCard.js';
 
@@ -69,6 +84,24 @@ export default function AnalyticsPage() {
       message.error(errorText(t, e));
     }
   };
+  // The annual report is of one platform, whole: offered when the cut leaves exactly one.
+  const single = items?.length === 1 && items[0]!.unitId === null ? items[0]! : null;
+  const exportReport = async () => {
+    if (!single) return;
+    try {
+      saveFile(
+        await analyticsApi.annualReport({
+          platformId: single.id,
+          year: Number(q.to),
+          basis: q.basis ?? 'calendar',
+          currency: q.currency ?? 'CNY',
+          lang: locale,
+        }),
+      );
+    } catch (e) {
+      message.error(errorText(t, e));
+    }
+  };
   const shown = DASHBOARD_INDICATORS[dashboard];
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="analytics">
@@ -98,6 +131,7 @@ export default function AnalyticsPage() {
           onChange={(model?: PlatformModel) => setQ({ ...q, model })}
           data-testid="analytics-model"
         />
+        <FieldCut value={q.fieldId} onChange={(fieldId) => setQ({ ...q, fieldId })} />
         <InputNumber
           value={Number(q.from)}
           min={1900}
@@ -134,6 +168,16 @@ export default function AnalyticsPage() {
         <Button icon={<DownloadOutlined />} onClick={exportXlsx} data-testid="analytics-xlsx">
           {t('Export XLSX')}
         </Button>
+        <Tooltip title={single ? null : t('Choose one platform for its annual report')}>
+          <Button
+            icon={<FilePdfOutlined />}
+            disabled={!single}
+            onClick={exportReport}
+            data-testid="analytics-annual-report"
+          >
+            {t('Annual report (PDF)')}
+          </Button>
+        </Tooltip>
       </Space>
       {data.error ? (
         <LoadFailed error={data.error} />
@@ -188,5 +232,25 @@ export default function AnalyticsPage() {
         </>
       )}
     </Space>
+  );
+}
+
+/** The field cut: one field, its sub-fields included (the server takes them with it). */
+function FieldCut({ value, onChange }: { value?: string; onChange: (id?: string) => void }) {
+  const { t } = useTranslation();
+  const { locale } = useLocale();
+  const tree = useApi(() => api.fields(false), []);
+  return (
+    <TreeSelect
+      allowClear
+      showSearch
+      treeNodeFilterProp="title"
+      placeholder={t('Technology field')}
+      style={{ width: 220 }}
+      value={value}
+      onChange={(v?: string) => onChange(v || undefined)}
+      treeData={treeData(tree.data, locale, new Set())}
+      data-testid="analytics-field"
+    />
   );
 }

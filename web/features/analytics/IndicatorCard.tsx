@@ -44,10 +44,22 @@ export function IndicatorCard({ id, data }: Props) {
   const option = useMemo(() => chartOption(id, data, locale, (k) => t(partLabel(k))), [id, data, locale, t]);
   if (rows.length === 0) return null;
   const name = zh ? def.nameZh : def.nameEn;
-  const cell = (p: AnalyticsPlatform, v: number | null, year?: number) => {
-    const href = v ? drillLink(id, { platformId: p.id, unitId: p.unitId, year }) : null;
+  // Each figure opens the list of the records behind it: one year, or the whole period for a total,
+  // cut on the same calendar or fiscal years as the figure.
+  const cell = (p: AnalyticsPlatform, v: number | null, year?: number, part?: string) => {
+    const first = data.years[0]!;
+    const last = data.years[data.years.length - 1]!;
+    const href = v
+      ? drillLink(id, {
+          platformId: p.id,
+          unitId: p.unitId,
+          years: year === undefined ? [first, last] : [year, year],
+          startMonth: data.basis === 'fiscal' ? p.fiscalYearStartMonth : 1,
+          part,
+        })
+      : null;
     return href ? (
-      <Link to={href} data-testid={`drill-${id}-${p.code}-${year ?? 'total'}`}>
+      <Link to={href} data-testid={`drill-${id}-${p.code}-${part ?? year ?? 'total'}`}>
         {fmt(v)}
       </Link>
     ) : (
@@ -67,7 +79,7 @@ export function IndicatorCard({ id, data }: Props) {
             key,
             align: 'right' as const,
             render: (_: unknown, p: AnalyticsPlatform) =>
-              fmt(p.figures[id]?.parts.find((x) => x.key === key)?.total ?? 0),
+              cell(p, p.figures[id]?.parts.find((x) => x.key === key)?.total ?? 0, undefined, key),
           })),
           {
             title: t('Total'),

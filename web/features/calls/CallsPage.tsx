@@ -2,7 +2,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import { Alert, Button, Segmented, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router-dom';
+import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import type { CallEffectiveState } from '../../../common/calls.js';
 import { CALL_EFFECTIVE_STATES } from '../../../common/calls.js';
 import { callsApi, type PublicCallFilter, type PublicCallSummary } from '../../api/calls.js';
@@ -11,6 +11,7 @@ import { usePlatformChoice } from '../../app/platformChoice.js';
 import { usePlatforms } from '../../app/platforms.js';
 import { useSignedIn } from '../../app/session.js';
 import { useApi } from '../../app/useApi.js';
+import { DrillNotice, useDrillParams } from '../../components/DrillNotice.js';
 import { CALL_STATES_SHOWN, pick } from '../../components/labels.js';
 import { money } from '../../components/money.js';
 import { defaultPlatform, PlatformSelect } from '../../components/PlatformSelect.js';
@@ -41,6 +42,9 @@ export default function CallsPage() {
   const platformId = choice.platformId ?? defaultPlatform(list, mine);
   const [state, setState] = useState<CallEffectiveState | 'all'>('all');
   const [status, setStatus] = useState<PublicCallFilter>('open');
+  // Opened from a figure of the analytics: the calls that opened in its years, whatever their state now.
+  const opened = useDrillParams(['openedFrom', 'openedTo'] as const);
+  const [, setParams] = useSearchParams();
   const staff =
     !!platformId &&
     (user.isSystemAdmin ||
@@ -50,12 +54,18 @@ export default function CallsPage() {
   const calls = useApi(async (): Promise<{ items: PublicCallSummary[]; canCreate: boolean } | null> => {
     if (!platformId) return null;
     if (staff) {
-      const list = await callsApi.platformCalls(platformId, state === 'all' ? undefined : state);
+      const list = await callsApi.platformCalls(platformId, state === 'all' ? undefined : state, opened);
       return { items: list.items, canCreate: list.access.canCreate };
     }
-    const list = await callsApi.publicCalls({ platformId, status, pageSize: 100 });
+    const drilled = opened.openedFrom || opened.openedTo;
+    const list = await callsApi.publicCalls({
+      platformId,
+      status: drilled ? 'all' : status,
+      pageSize: 100,
+      ...opened,
+    });
     return { items: list.items, canCreate: false };
-  }, [platformId, state, status, staff]);
+  }, [platformId, state, status, staff, opened.openedFrom, opened.openedTo]);
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="calls-page">
@@ -92,6 +102,13 @@ export default function CallsPage() {
           </Button>
         ) : null}
       </Space>
+      <DrillNotice
+        active={!!(opened.openedFrom || opened.openedTo)}
+        from={opened.openedFrom}
+        to={opened.openedTo}
+        count={calls.data?.items.length}
+        onClear={() => setParams(platformId ? { platform: platformId } : {})}
+      />
       {calls.error ? <Alert type="error" showIcon title={errorText(t, calls.error)} /> : null}
       <Table<PublicCallSummary>
         rowKey="id"

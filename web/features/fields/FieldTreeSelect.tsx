@@ -16,7 +16,7 @@ interface Props {
   testId?: string;
 }
 
-function treeData(tree: FieldTree | undefined, locale: string, keep: Set<string>) {
+export function treeData(tree: FieldTree | undefined, locale: string, keep: Set<string>) {
   return (tree?.items ?? [])
     .filter((f) => !f.retired || keep.has(f.id))
     .map((f) => ({

@@ -11,6 +11,7 @@ import { usePlatformChoice } from '../../app/platformChoice.js';
 import { usePlatforms } from '../../app/platforms.js';
 import { useSignedIn } from '../../app/session.js';
 import { useApi } from '../../app/useApi.js';
+import { DrillNotice, useDrillParams } from '../../components/DrillNotice.js';
 import { localName, pick } from '../../components/labels.js';
 import { money } from '../../components/money.js';
 import { defaultPlatform, PlatformSelect } from '../../components/PlatformSelect.js';
@@ -39,17 +40,20 @@ export default function ProjectsPage() {
   const state = PROJECT_STATES.find((s) => s === params.get('state'));
   const [q, setQ] = useState('');
   const [registering, setRegistering] = useState(false);
+  // Opened from a figure of the analytics: the projects of a unit, or in a state, as the figure counts.
+  const drill = useDrillParams(['unitId'] as const);
   const list = useApi(
     () =>
       platformId
         ? projectsApi.list(platformId, {
             kind: kind === 'all' ? undefined : kind,
             q: q || undefined,
+            unitId: drill.unitId,
             state,
             pageSize: 200,
           })
         : Promise.resolve(null),
-    [platformId, kind, q, state],
+    [platformId, kind, q, drill.unitId, state],
   );
   const units = list.data?.access.registrableUnitIds ?? [];
 
@@ -99,6 +103,11 @@ export default function ProjectsPage() {
           </Button>
         ) : null}
       </Space>
+      <DrillNotice
+        active={!!(drill.unitId || state)}
+        count={list.data?.total}
+        onClear={() => setParams(platformId ? { platform: platformId } : {})}
+      />
       {list.error ? <Alert type="error" showIcon title={errorText(t, list.error)} /> : null}
       <Table<ProjectView>
         rowKey="id"

@@ -8,6 +8,7 @@ import { useLocale } from '../../app/locale.js';
 import { usePlatforms } from '../../app/platforms.js';
 import { useSignedIn } from '../../app/session.js';
 import { useApi } from '../../app/useApi.js';
+import { DrillNotice, useDrillParams } from '../../components/DrillNotice.js';
 import { IllustrativeTag, LoadFailed } from '../../components/feedback.js';
 import { localName } from '../../components/labels.js';
 import { formatTime } from '../../components/time.js';
@@ -37,13 +38,20 @@ export default function ResultsPage() {
   const { message } = App.useApp();
   const platforms = usePlatforms();
   const { user } = useSignedIn();
-  // ?platform= and ?unit= open the list narrowed (the lab director's "outputs of my unit" to-do).
-  const [params] = useSearchParams();
+  // Opened from a figure of the analytics, the list starts with the figure's filters (common/analytics.ts).
+  const drill = useDrillParams(['platformId', 'unitId', 'type', 'state', 'yearFrom', 'yearTo'] as const);
+  const [params, setParams] = useSearchParams();
   const [q, setQ] = useState<Parameters<typeof resultsApi.list>[0]>(() => ({
     page: 1,
     pageSize: 20,
-    platformId: params.get('platform') ?? undefined,
-    unitId: params.get('unit') ?? undefined,
+    // The workbench's "outputs of my unit" link says ?platform= and ?unit=; the analytics' drill links
+    // name the filters as the API does.
+    platformId: drill.platformId ?? params.get('platform') ?? undefined,
+    unitId: drill.unitId ?? params.get('unit') ?? undefined,
+    type: drill.type,
+    state: drill.state,
+    yearFrom: drill.yearFrom ? Number(drill.yearFrom) : undefined,
+    yearTo: drill.yearTo ? Number(drill.yearTo) : undefined,
   }));
   const list = useList(q);
   const [editing, setEditing] = useState<ResultItem | 'new' | null>(null);
@@ -80,9 +88,9 @@ export default function ResultsPage() {
             allowClear
             placeholder={t('Platform')}
             aria-label={t('Platform')}
-            value={q.platformId}
             style={{ width: 200 }}
             options={platforms.list.map((p) => ({ value: p.id, label: localName(p, locale) }))}
+            value={q.platformId}
             onChange={(v) => setQ({ ...q, platformId: v, page: 1 })}
           />
           <Select
@@ -91,6 +99,7 @@ export default function ResultsPage() {
             aria-label={t('Type')}
             style={{ width: 180 }}
             options={typeOptions(t)}
+            value={q.type}
             onChange={(v) => setQ({ ...q, type: v, page: 1 })}
           />
           <Select
@@ -99,6 +108,7 @@ export default function ResultsPage() {
             aria-label={t('State')}
             style={{ width: 130 }}
             options={stateOptions(t)}
+            value={q.state}
             onChange={(v) => setQ({ ...q, state: v, page: 1 })}
           />
           {q.unitId ? (
@@ -133,6 +143,16 @@ export default function ResultsPage() {
           ) : null}
         </Space>
       </Space>
+      <DrillNotice
+        active={q.yearFrom !== undefined || q.yearTo !== undefined || q.unitId !== undefined}
+        from={q.yearFrom?.toString()}
+        to={q.yearTo?.toString()}
+        count={list.data?.total}
+        onClear={() => {
+          setParams({});
+          setQ({ page: 1, pageSize: q.pageSize });
+        }}
+      />
       {list.error ? <LoadFailed error={list.error} /> : null}
       <Card>
         <Table<Row>
