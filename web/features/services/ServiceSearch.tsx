@@ -99,7 +99,8 @@ export function ServiceSearch({
   );
 }
 
-function UnitFilter({
+/** The units of a platform as a filter (the service and the instrument searches). */
+export function UnitFilter({
   platformId,
   value,
   onChange,
