@@ -5,6 +5,7 @@ import { api } from '../../api/endpoints.js';
 import { type Instrument, instrumentsApi } from '../../api/instruments.js';
 import { useLocale } from '../../app/locale.js';
 import { useApi } from '../../app/useApi.js';
+import { Centered, LoadFailed } from '../../components/feedback.js';
 import { localName } from '../../components/labels.js';
 import { money } from '../../components/money.js';
 import { defaultPlatform, PlatformSelect } from '../../components/PlatformSelect.js';
@@ -73,6 +74,9 @@ export function InstrumentSearch({
   const { t } = useTranslation();
   const all = useApi(() => api.platforms(), []);
   const list = (all.data?.items ?? []).filter((p) => !platforms || platforms.includes(p.id));
+  // The first search needs the platform to search in: a fetch before the platforms load would find
+  // nothing and, the URL unchanged, never run again.
+  if (!all.data) return all.error ? <LoadFailed error={all.error} /> : <Centered />;
   return (
     <PublicSearch<Instrument>
       title={t('Shared instruments')}
