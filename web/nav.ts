@@ -32,6 +32,7 @@ import {
 import { ANALYTICS_PAGES } from './features/analytics/nav-entries.js';
 import { CALLS_PAGES, NOTIFICATION_PAGES } from './features/calls/nav-entries.js';
 import { EXPERTS_PAGES } from './features/experts/nav-entries.js';
+import { INSTRUMENTS_PAGES } from './features/instruments/nav-entries.js';
 import { LAB_EVALUATION_PAGES } from './features/lab-evaluations/nav-entries.js';
 import { PROJECT_CHECK_PAGES } from './features/projects/checks/nav-entries.js';
 import { PROJECT_PAGES } from './features/projects/nav-entries.js';
@@ -165,6 +166,7 @@ export const NAV: readonly Page[] = [
   ...LAB_EVALUATION_PAGES,
   ...ANALYTICS_PAGES,
   ...SERVICES_PAGES,
+  ...INSTRUMENTS_PAGES,
   {
     // Enterprise users have no internal catalog (results.policy.ts): they browse the published results,
     // the portal's search, without leaving the workspace.

@@ -55,8 +55,23 @@ export async function vouchersRoutes(root: FastifyInstance) {
   const r = <S extends object>(summary: string, extra: S) => ({ schema: { tags, summary, ...extra } });
 
   app.get(
+    '/api/public/platforms/:platformId/voucher-schemes',
+    {
+      // Open and closed schemes are public policy (docs/vouchers.md "Who sees schemes").
+      config: { public: true },
+      schema: {
+        tags: ['public-portal'],
+        summary:
+          'Open and closed voucher schemes of a platform: their rules, validity and draws (no sign-in)',
+        params: platformParams,
+        response: { 200: schemeList, ...problemResponses },
+      },
+    },
+    async (q) => listSchemes({ ...ctxOf(q), actor: null }, q.params.platformId),
+  );
+  app.get(
     '/api/platforms/:platformId/voucher-schemes',
-    r('Voucher schemes of a platform', {
+    r("Voucher schemes of a platform: the public list, with drafts for the platform's supervisor", {
       params: platformParams,
       response: { 200: schemeList, ...problemResponses },
     }),

@@ -129,7 +129,10 @@ export async function setSchemeState(ctx: Ctx, id: string, to: SchemeState): Pro
   );
 }
 
-/** Open and closed schemes for the platform's people; drafts for its supervisor too. */
+/**
+ * Open and closed schemes for anyone, signed in or not: a scheme is a published policy (its rules,
+ * validity and lottery draw), like the government notice it implements. Drafts for its supervisor only.
+ */
 export async function listSchemes(ctx: Ctx, platformId: string) {
   await platformOrNotFound(ctx.db, platformId);
   const states: SchemeState[] = governsVouchers(ctx.actor, platformId)

@@ -133,6 +133,39 @@ describe('voucher schemes and applications', () => {
     );
   });
 
+  it('lists open schemes to anyone, signed in or not, the same; drafts only to the supervisor', async () => {
+    const draft = await supervisor.post(`/api/platforms/${A}/voucher-schemes`, {
+      ...schemeInput(unitId),
+      nameZh: '下一年度创新券（草案）',
+    });
+    expect(draft.statusCode, draft.body).toBe(201);
+    const ctx = t.systemCtx();
+    const B = (await buildPlatform(ctx, { code: 'B' })).id;
+    await buildUser(ctx, { username: 'badmin', roles: ['platform_admin'], platformId: B });
+    const otherAdmin = await signIn(t.app, 'badmin');
+    const ids = (body: { items: { id: string }[] }) => body.items.map((s) => s.id).sort();
+    const anonymous = await t.app.inject({
+      method: 'GET',
+      url: `/api/public/platforms/${A}/voucher-schemes`,
+    });
+    expect(anonymous.statusCode).toBe(200);
+    expect(ids(anonymous.json())).toEqual([scheme]);
+    expect(anonymous.json().items[0]).toMatchObject({ state: 'open', rules: schemeInput(unitId).rules });
+    for (const c of [sme, director, otherAdmin])
+      expect(ids((await c.get(`/api/platforms/${A}/voucher-schemes`)).json())).toEqual([scheme]);
+    expect(ids((await supervisor.get(`/api/platforms/${A}/voucher-schemes`)).json())).toEqual(
+      [scheme, draft.json().id].sort(),
+    );
+    // The signed-in route still asks for a session; the public one is the anonymous door.
+    const signedOut = await t.app.inject({ method: 'GET', url: `/api/platforms/${A}/voucher-schemes` });
+    expect(signedOut.statusCode).toBe(401);
+    const unknown = await t.app.inject({
+      method: 'GET',
+      url: '/api/public/platforms/00000000-0000-4000-8000-000000000000/voucher-schemes',
+    });
+    expect(unknown.statusCode).toBe(404);
+  });
+
   it('refuses an ineligible enterprise, a cap per enterprise and per actual controller with the pointer, nothing written', async () => {
     const before = await count('vouchers');
     const apply = (c: Client, amountMinor: number, p = profile()) =>

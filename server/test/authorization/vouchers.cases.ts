@@ -215,6 +215,12 @@ export function vouchersCases(env: MatrixEnv): RouteCase[] {
 
   return [
     {
+      // Open schemes are public policy: anyone reads them, signed in or not (docs/vouchers.md).
+      route: 'GET /api/public/platforms/:platformId/voucher-schemes',
+      expect: { others: '2xx' },
+      cell: () => ({ url: `/api/public/platforms/${env.A()}/voucher-schemes` }),
+    },
+    {
       route: 'GET /api/platforms/:platformId/voucher-schemes',
       expect: { anonymous: '401', others: '2xx' },
       cell: () => ({ url: `/api/platforms/${env.A()}/voucher-schemes` }),

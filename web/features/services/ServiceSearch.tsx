@@ -5,6 +5,7 @@ import { api } from '../../api/endpoints.js';
 import { type Service, servicesApi } from '../../api/services.js';
 import { useLocale } from '../../app/locale.js';
 import { useApi } from '../../app/useApi.js';
+import { Centered, LoadFailed } from '../../components/feedback.js';
 import { localName } from '../../components/labels.js';
 import { defaultPlatform, PlatformSelect } from '../../components/PlatformSelect.js';
 import { PublicSearch } from '../../components/PublicSearch.js';
@@ -34,6 +35,9 @@ export function ServiceSearch({
     title: localName(f, locale),
     options: [f, ...f.children].map((c) => ({ value: c.id, label: localName(c, locale) })),
   }));
+  // The first search needs the platform to search in: a fetch before the platforms load would find
+  // nothing and, the URL unchanged, never run again.
+  if (!all.data) return all.error ? <LoadFailed error={all.error} /> : <Centered />;
   return (
     <PublicSearch<Service>
       title={t('Service catalog')}
@@ -99,7 +103,8 @@ export function ServiceSearch({
   );
 }
 
-function UnitFilter({
+/** The units of a platform as a filter (the service and the instrument searches). */
+export function UnitFilter({
   platformId,
   value,
   onChange,

@@ -1,5 +1,6 @@
 import {
   ApartmentOutlined,
+  ExperimentOutlined,
   LoginOutlined,
   RadarChartOutlined,
   SearchOutlined,
@@ -18,6 +19,7 @@ import { defaultPlatform, PlatformSelect } from '../../../components/PlatformSel
 import { Logo } from '../../../shell/Brand.js';
 import { LanguageSwitch } from '../../../shell/LanguageSwitch.js';
 import { PublicCallPage, PublicCallsLink, PublicCallsPage } from '../../calls/PublicCalls.js';
+import { InstrumentSearch } from '../../instruments/InstrumentSearch.js';
 import PortalDetailPage from '../../portal/PortalDetailPage.js';
 import PortalHome from '../../portal/PortalHome.js';
 import PortalSearchPage from '../../portal/PortalSearchPage.js';
@@ -42,6 +44,7 @@ export default function PublicPages() {
         <Route path="results" element={<PortalSearchPage />} />
         <Route path="results/:id" element={<PortalDetailPage />} />
         <Route path="services" element={<ServiceSearch />} />
+        <Route path="instruments" element={<InstrumentSearch />} />
         <Route path="*" element={<PublicNotFound />} />
       </Route>
     </Routes>
@@ -117,6 +120,18 @@ function PublicLayout() {
                   data-testid="public-services-link"
                 >
                   {t('Service catalog')}
+                </Button>
+              )}
+            </NavLink>
+            <NavLink to="/public/instruments">
+              {({ isActive }) => (
+                <Button
+                  type={isActive ? 'primary' : 'text'}
+                  icon={<ExperimentOutlined />}
+                  style={isActive ? undefined : { color: '#fff' }}
+                  data-testid="public-instruments-link"
+                >
+                  {t('Shared instruments')}
                 </Button>
               )}
             </NavLink>
