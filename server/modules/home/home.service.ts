@@ -6,7 +6,6 @@ import { platformCount } from '../platforms/platforms.lookup.js';
 import { countAccounts } from '../users/users.accounts.js';
 import { can as canUsers } from '../users/users.policy.js';
 
-
 /** Counts for the home page; a count the caller may not see is null rather than leaked. */
 export async function homeSummary(ctx: Ctx) {
   const actor = ctx.actor!;

@@ -1,7 +1,7 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Descriptions, Drawer, Rate, Space, Tag, Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { type ServiceRequest, servicesApi } from '../../api/services.js';
+import { servicesApi } from '../../api/services.js';
 import { useLocale } from '../../app/locale.js';
 import { useApi } from '../../app/useApi.js';
 import { Centered, LoadFailed } from '../../components/feedback.js';
