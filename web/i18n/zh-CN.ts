@@ -25,6 +25,7 @@ import { zhCNProjectChecks } from './zh-CN.project-checks.js';
 import { zhCNProjects } from './zh-CN.projects.js';
 import { zhCNResults } from './zh-CN.results.js';
 import { zhCNScoring } from './zh-CN.scoring.js';
+import { zhCNSecurity } from './zh-CN.security.js';
 import { zhCNServices } from './zh-CN.services.js';
 import { zhCNServicesPages } from './zh-CN.services-pages.js';
 import { zhCNTechTransfer } from './zh-CN.techtransfer.js';
@@ -57,6 +58,7 @@ export const zhCN: Record<string, string> = {
   ...zhCNVouchers,
   ...zhCNServicesPages,
   ...zhCNMfa,
+  ...zhCNSecurity,
   ...zhCNWorkbench,
   ...zhCNPassword,
   ...zhCNOpenData,
