@@ -21,4 +21,16 @@ export const zhCNSecurity: Record<string, string> = {
   'Enter a valid e-mail': '请输入有效的电子邮件地址',
   'Or leave it empty and enter a code from the app': '或留空并输入身份验证器应用中的动态口令',
   'Change e-mail': '更改电子邮件',
+  'Security events': '安全事件',
+  'Refused requests of signed-in users, newest first. They change nothing and are not in the audit log.':
+    '已登录用户被拒绝的请求，最新在前。这些请求未改变任何数据，不计入审计日志。',
+  Answer: '应答',
+  'All answers': '全部应答',
+  '403 refused': '403 拒绝访问',
+  '404 object hidden or missing': '404 对象不可见或不存在',
+  User: '用户',
+  Request: '请求',
+  Object: '对象',
+  Times: '次数',
+  'Request id': '请求编号',
 };
