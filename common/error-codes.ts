@@ -16,6 +16,7 @@ import { PEOPLE_LINK_ERRORS } from './error-codes.people.js';
 import { PROJECT_CHECKS_ERRORS } from './error-codes.project-checks.js';
 import { PROJECTS_ERRORS } from './error-codes.projects.js';
 import { SCORING_ERRORS } from './error-codes.scoring.js';
+import { SECURITY_ERRORS } from './error-codes.security.js';
 import { SERVICES_ERRORS } from './error-codes.services.js';
 import { VOUCHERS_ERRORS } from './error-codes.vouchers.js';
 
@@ -26,6 +27,7 @@ export const ERROR_MESSAGES = {
   ...SCORING_ERRORS,
   ...DECISIONS_ERRORS,
   ...MFA_ERRORS,
+  ...SECURITY_ERRORS,
   ...PEOPLE_LINK_ERRORS,
   ...PROJECTS_ERRORS,
   ...PROJECT_CHECKS_ERRORS,

@@ -12,6 +12,7 @@ import { type Clock, systemClock } from './http/context.js';
 import { refuseControlCharacters } from './http/control-characters.js';
 import { frameworkErrors, registerErrorHandling } from './http/errors.js';
 import { collectRoutes, refuseUndeclaredBodies } from './http/route-catalog.js';
+import { securityEventsPlugin } from './http/security-events.js';
 import { helmetOptions, securityHeaders } from './http/security-headers.js';
 import { compiledSerializerCompiler } from './http/serializer.js';
 import { registerWeb } from './http/web-assets.js';
@@ -20,6 +21,7 @@ import { analyticsRoutes } from './modules/analytics/analytics.routes.js';
 import { applicationsRoutes } from './modules/applications/applications.routes.js';
 import { applicationMembersRoutes } from './modules/applications/applications.routes.members.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
+import { accountRoutes } from './modules/auth/account.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { mfaRoutes } from './modules/auth/mfa.routes.js';
 import { setPasswordHashCost } from './modules/auth/password.js';
@@ -127,6 +129,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
   await app.register(authPlugin);
+  await app.register(securityEventsPlugin);
   for (const routes of [
     healthRoutes,
     authRoutes,
@@ -139,6 +142,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await app.register(routes);
   }
   await app.register(workbenchRoutes);
+  await app.register(accountRoutes);
   await app.register(orgsRoutes);
   await app.register(importsRoutes);
   await app.register(fieldsRoutes);

@@ -40,6 +40,7 @@ import { REPORTS_DUE_PAGES } from './features/projects/reports/nav-entries.js';
 import { canSeeCatalog } from './features/results/access.js';
 import { RESULTS_PAGES } from './features/results/nav-entries.js';
 import { REVIEW_PAGES } from './features/review/nav-entries.js';
+import { SECURITY_PAGES } from './features/security/nav-entries.js';
 import { SERVICES_PAGES } from './features/services/nav-entries.js';
 import { tk } from './i18n/index.js';
 
@@ -206,6 +207,7 @@ export const NAV: readonly Page[] = [
     group: 'system',
     page: lazy(() => import('./features/audit/AuditPage.js')),
   },
+  ...SECURITY_PAGES,
 ];
 
 /** Pages of one's own account, reached from the user menu rather than the side navigation. */

@@ -19,6 +19,7 @@ export const TABLE_OWNERS: { readonly [T in keyof DB]: string } = {
   rate_limit_windows: 'platform',
   audit_log: 'audit',
   audit_head: 'audit',
+  security_events: 'audit',
   notifications: 'notifications',
   // platforms, units, people (DOMAIN §1–2)
   platforms: 'platforms',

@@ -56,6 +56,7 @@ import { PROJECT_CHECK_TABLES, type ProjectCheckTables } from './schema/project-
 import { PROJECT_RECORD_TABLES, type ProjectRecordTables } from './schema/project-records.js';
 import { PROJECTS_TABLES, type ProjectsTables } from './schema/projects.js';
 import { SCORING_TABLES, type ScoringTables } from './schema/scoring.js';
+import { SECURITY_EVENTS_TABLES, type SecurityEventsTables } from './schema/security-events.js';
 import { SERVICES_TABLES, type ServicesTables } from './schema/services.js';
 import type {
   AgreementIpTable,
@@ -90,6 +91,7 @@ export type * from './schema/project-checks.js';
 export type * from './schema/project-records.js';
 export type * from './schema/projects.js';
 export type * from './schema/scoring.js';
+export type * from './schema/security-events.js';
 export type * from './schema/services.js';
 export type * from './schema/transfer.js';
 export type * from './schema/vouchers.js';
@@ -108,6 +110,7 @@ export interface DB
     ProjectRecordTables,
     ServicesTables,
     VouchersTables,
+    SecurityEventsTables,
     OpenDataTables {
   platforms: PlatformsTable;
   users: UsersTable;
@@ -223,6 +226,7 @@ export const TABLES_IN_DEPENDENCY_ORDER = [
   ...PROJECT_RECORD_TABLES,
   ...SERVICES_TABLES,
   ...VOUCHERS_TABLES,
+  ...SECURITY_EVENTS_TABLES,
   'audit_head',
   'audit_log',
 ] as const satisfies readonly (keyof DB)[];

@@ -29,6 +29,7 @@ import { zhCNReportsDue } from './zh-CN.reports-due.js';
 import { zhCNResults } from './zh-CN.results.js';
 import { zhCNRubric } from './zh-CN.rubric.js';
 import { zhCNScoring } from './zh-CN.scoring.js';
+import { zhCNSecurity } from './zh-CN.security.js';
 import { zhCNServices } from './zh-CN.services.js';
 import { zhCNServicesPages } from './zh-CN.services-pages.js';
 import { zhCNTechTransfer } from './zh-CN.techtransfer.js';
@@ -64,6 +65,7 @@ export const zhCN: Record<string, string> = {
   ...zhCNVouchers,
   ...zhCNServicesPages,
   ...zhCNMfa,
+  ...zhCNSecurity,
   ...zhCNWorkbench,
   ...zhCNReportsDue,
   ...zhCNPassword,

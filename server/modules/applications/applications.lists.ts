@@ -14,8 +14,9 @@ import type { ListApplicationsQuery } from './applications.schema.js';
 import { summaries } from './applications.views.js';
 
 /**
- * Only what the caller may see: all applications of the platforms they are a program officer or admin
- * of (all of them for system admins), their own, and those they confirmed a member's part in. The same
+ * Only what the caller may see: the submitted applications of the platforms they are a program officer
+ * or admin of (of all platforms for system admins; a draft is its applicant's until submitted), their
+ * own, and those they confirmed a member's part in, drafts included. The same
  * scope serves the list, the counts and the export, so none of them can leak.
  */
 function scopeOf(ctx: Ctx): ListScope {

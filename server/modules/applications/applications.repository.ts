@@ -174,11 +174,24 @@ export interface ListScope {
   officerOf: string[];
 }
 
+/**
+ * A draft belongs to its applicant until submitted: officers and system admins see an application of
+ * theirs in lists, counts and exports only from submission on; the owner and the confirmed members see
+ * their drafts.
+ */
 function visible(scope: ListScope, q: Q): Q {
-  if (scope.all) return q;
   return q.where((eb: ExpressionBuilder<DB, 'applications'>) =>
     eb.or([
-      ...(scope.officerOf.length ? [eb('applications.platform_id', 'in', scope.officerOf)] : []),
+      ...(scope.all
+        ? [eb('applications.state', '!=', 'draft')]
+        : scope.officerOf.length
+          ? [
+              eb.and([
+                eb('applications.platform_id', 'in', scope.officerOf),
+                eb('applications.state', '!=', 'draft'),
+              ]),
+            ]
+          : []),
       eb('applications.owner_user_id', '=', scope.userId),
       eb(
         'applications.id',

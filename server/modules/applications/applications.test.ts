@@ -259,6 +259,28 @@ describe('an application from draft to screening', () => {
     expect(Object.values(await readXlsx(none.rawPayload))[0]).toHaveLength(1);
   });
 
+  it("keeps an applicant's draft out of the officers' list, counts and export until it is submitted", async () => {
+    const ctx = t.systemCtx();
+    const other = await buildApplicant(ctx, call.platformId, (await buildOrg(ctx)).id);
+    const owner = await signIn(t.app, other.username);
+    const draftId = (
+      await owner.post(`/api/calls/${call.id}/applications`, { content: { titleZh: '未提交' } })
+    ).json().id;
+    const admin = await signIn(t.app, (await buildUser(ctx, { systemAdmin: true })).username);
+    for (const c of [officer, admin]) {
+      const list = (await c.get(`/api/applications?callId=${call.id}`)).json();
+      expect(list.items.map((a: { id: string }) => a.id)).not.toContain(draftId);
+      expect(list.counts.draft).toBe(0);
+      const drafts = (await c.get(`/api/applications?callId=${call.id}&state=draft`)).json();
+      expect(drafts).toMatchObject({ total: 0, items: [] });
+      const xlsx = await c.get(`/api/applications/export.xlsx?callId=${call.id}`);
+      expect(JSON.stringify(await readXlsx(xlsx.rawPayload))).not.toContain(draftId);
+    }
+    const mine = (await owner.get('/api/applications?state=draft')).json();
+    expect(mine.items.map((a: { id: string }) => a.id)).toEqual([draftId]);
+    expect(mine.counts.draft).toBe(1);
+  });
+
   it('lets the owner withdraw with a reason until decided', async () => {
     const res = await applicant.post(`/api/applications/${id}/withdraw`, { reason: '合作方变更' });
     expect(res.statusCode, res.body).toBe(200);

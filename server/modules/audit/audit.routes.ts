@@ -4,6 +4,8 @@ import { ctxOf, requireSignIn } from '../../http/auth.js';
 import { problemResponses } from '../../http/openapi.js';
 import { auditPage, auditQuery, verifyResult } from './audit.schema.js';
 import { listAudit, verifyAudit } from './audit.service.js';
+import { securityEventList, securityEventsQuery } from './security-events.schema.js';
+import { listSecurityEvents } from './security-events.service.js';
 
 export async function auditRoutes(root: FastifyInstance) {
   const app = root.withTypeProvider<ZodTypeProvider>();
@@ -33,5 +35,18 @@ export async function auditRoutes(root: FastifyInstance) {
       },
     },
     async (request) => verifyAudit(ctxOf(request)),
+  );
+
+  app.get(
+    '/api/security-events',
+    {
+      schema: {
+        tags,
+        summary: 'Refused requests of signed-in users (403, and 404 on an object), newest first',
+        querystring: securityEventsQuery,
+        response: { 200: securityEventList, ...problemResponses },
+      },
+    },
+    async (request) => listSecurityEvents(ctxOf(request), request.query),
   );
 }

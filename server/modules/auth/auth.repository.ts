@@ -82,6 +82,26 @@ export async function deleteSessionsOf(
   return Number((await del.executeTakeFirst()).numDeletedRows);
 }
 
+/** A user's signed-in sessions (not those waiting for the second factor) still alive at `now`, newest first. */
+export async function liveSessionsOf(
+  db: Kysely<DB>,
+  userId: string,
+  now: string,
+  idleSince: string,
+): Promise<Session[]> {
+  const rows = await db
+    .selectFrom('sessions')
+    .selectAll()
+    .where('user_id', '=', userId)
+    .where('mfa_pending', '=', 0)
+    .where('expires_at', '>', now)
+    .where('last_seen_at', '>=', idleSince)
+    .orderBy('created_at', 'desc')
+    .orderBy('id')
+    .execute();
+  return rows.map(toSession);
+}
+
 /** Sessions neither expired nor idle since `idleSince`. */
 export async function countLiveSessions(db: Kysely<DB>, now: string, idleSince: string): Promise<number> {
   const r = await db

@@ -110,8 +110,15 @@ async function acceptRecoveryCode(ctx: Ctx, userId: string, code: string): Promi
   return false;
 }
 
-/** A wrong code counts as a failed sign-in: LOGIN_MAX_FAILURES of them lock the account, as for the password. */
-async function countFailure(ctx: Ctx, userId: string): Promise<void> {
+/**
+ * A wrong code counts as a failed sign-in: LOGIN_MAX_FAILURES of them lock the account, as for the password.
+ * A wrong password given to re-authenticate inside a session counts the same way (factor 'password').
+ */
+export async function countFailure(
+  ctx: Ctx,
+  userId: string,
+  factor: 'totp' | 'password' = 'totp',
+): Promise<void> {
   const now = ctx.clock.now();
   await write(ctx, async (trx, audit) => {
     const fails = await addSignInFailure(trx, userId);
@@ -123,7 +130,7 @@ async function countFailure(ctx: Ctx, userId: string): Promise<void> {
       action: 'auth.account_locked',
       entityType: 'user',
       entityId: userId,
-      after: { lockedUntil, failures: fails, factor: 'totp' },
+      after: { lockedUntil, failures: fails, factor },
     });
   });
 }
@@ -210,6 +217,16 @@ export async function verifySecondFactor(
     await audit({ action: 'auth.mfa_verified', entityType: 'user', entityId: userId, after: { method } });
   });
   return { token, actor, csrfToken, expiresAt };
+}
+
+/**
+ * A current code as proof of identity before a change to the account (re-authentication, ASVS 7.5.1); a
+ * wrong one counts towards the lockout like any wrong code.
+ */
+export async function proveWithCode(ctx: Ctx, userId: string, code: string): Promise<boolean> {
+  if (await acceptCode(ctx, ctx.db, userId, code)) return true;
+  await countFailure(ctx, userId);
+  return false;
 }
 
 /** Turns one's own second factor off, proven with a current code; wrong codes count towards the lockout. */

@@ -177,6 +177,32 @@ describe('signing in with the second factor', () => {
     t.clock.advance(STEP);
   });
 
+  it('accepts the code of the current step and of the one before only (ASVS 6.5.5: ≤ 60 s)', async () => {
+    // The last second of a fresh step s, well after any step used so far.
+    const now = t.clock.now().getTime();
+    t.clock.set(new Date((Math.floor(now / STEP) + 4) * STEP + STEP - 1000).toISOString());
+    const at = (offset: number) => currentCode(secret, new Date(t.clock.now().getTime() + offset * STEP));
+    const pending = clientOf(t.app, await login('twofactor'));
+    const verify = (c: string) => pending.post('/api/auth/mfa/verify', { code: c });
+    // A code of the next step (a clock running ahead) and one of two steps back (59 s + 30 s old): refused.
+    for (const c of [at(1), at(-2)]) {
+      if (c === at(0) || c === at(-1)) continue;
+      const res = await verify(c);
+      expect(res.statusCode, c).toBe(401);
+      expect(res.json().code).toBe('auth.mfa_invalid_code');
+    }
+    // The previous step's code, 59 s after it first showed: accepted once.
+    const previous = await verify(at(-1));
+    expect(previous.statusCode, previous.body).toBe(200);
+    const again = clientOf(t.app, await login('twofactor'));
+    expect((await again.post('/api/auth/mfa/verify', { code: at(-1) })).statusCode).toBe(401);
+    // One second later the step turns: what was the current code is now the previous one, still accepted.
+    const current = at(0);
+    t.clock.advance(1000);
+    expect((await again.post('/api/auth/mfa/verify', { code: current })).statusCode).toBe(200);
+    t.clock.advance(STEP);
+  });
+
   it('accepts each recovery code once, in any case and without the dash', async () => {
     const rc = recoveryCodes[0]!;
     const a = clientOf(t.app, await login('twofactor'));

@@ -12,7 +12,11 @@ import { hashPassword, verifyPassword } from './password.js';
 
 /** RFC 6238 defaults every authenticator app understands: SHA-1, six digits, 30-second steps. */
 const PERIOD_SECONDS = 30;
-/** One step either side: a phone clock a little off still works, a code lives at most ~90 s. */
+/**
+ * The current step and the one before it (ASVS 6.5.5, docs/adr/0014): a code typed in the last seconds of
+ * its step still works after the step turns, so a code lives at most 60 s. A code of a later step (a phone
+ * clock running ahead) is refused: accepting it would stretch a code's life to 90 s.
+ */
 const WINDOW = 1;
 export const RECOVERY_CODE_COUNT = 10;
 
@@ -32,7 +36,7 @@ export function matchingStep(secretBase32: string, code: string, now: Date): num
     timestamp: now.getTime(),
     window: WINDOW,
   });
-  if (delta === null) return null;
+  if (delta === null || delta > 0) return null;
   return Math.floor(now.getTime() / 1000 / PERIOD_SECONDS) + delta;
 }
 

@@ -9,6 +9,7 @@ import {
   type ReceiptCategory,
 } from '../../../common/ip.js';
 import { type Ctx, isoNow } from '../../http/context.js';
+import { forbidden } from '../../http/errors.js';
 import {
   activeLicenceCountsByYear,
   agreementCounts,
@@ -21,6 +22,7 @@ import {
 import { platformFor } from '../ip/ip.policy.js';
 import { disclosureCounts, filingCounts } from '../ip/ip.service.js';
 import { smallBusinessPartner } from '../orgs/orgs.lookup.js';
+import { unitAuthorities } from '../units/units.service.js';
 import { Converter } from './ttreports.fx.js';
 import { periodOf, royaltyStats, type Scope, yearBounds } from './ttreports.period.js';
 import type { LicenceCounts, Report, ReportQuery } from './ttreports.schema.js';
@@ -44,23 +46,47 @@ function licenceCounts(
   return { total, invention: byKind.invention, otherIp: total - byKind.invention, byKind, byExclusivity };
 }
 
+/** Roles that read the whole platform's report; a lab director alone reads only the units it directs. */
+const WHOLE_REPORT_ROLES = new Set(['platform_admin', 'tech_transfer_officer', 'supervisor']);
+
+/**
+ * The unit the report is cut to. A lab director without a whole-platform role reads only the units it
+ * directs, as in analytics: the asked unit when it is one of them (403 otherwise), or the first of them by
+ * name when none is asked; a director of no unit reads nothing (403).
+ */
+async function reportUnit(ctx: Ctx, platformId: string, asked: string | null): Promise<string | null> {
+  const actor = ctx.actor;
+  if (!actor || actor.isSystemAdmin) return asked;
+  if (actor.roles.some((r) => r.platformId === platformId && WHOLE_REPORT_ROLES.has(r.role))) return asked;
+  const own = (await unitAuthorities(ctx.db, platformId))
+    .filter((u) => u.directorUserId === actor.userId)
+    .sort((a, b) => a.nameEn.localeCompare(b.nameEn))
+    .map((u) => u.id);
+  if (own.length === 0) throw forbidden();
+  if (asked === null) return own[0]!;
+  if (!own.includes(asked)) throw forbidden();
+  return asked;
+}
+
 /**
  * The tech-transfer report of a platform (optionally one unit or field) for a run of fiscal or calendar
  * years: the US federal-lab set, the AUTM set and the Chinese annual report set, with a per-year
  * breakdown. Flows count what happened in the period (disclosures received, applications filed, patents
  * granted, agreements executed, money received); stocks count agreements in force at any time in the
  * period, each once. Counts and sums are SQL aggregates; amounts are converted to one currency with the
- * yearly rates. Readers: the platform's tech-transfer officers, admins, supervisors and lab directors.
+ * yearly rates. Readers: the platform's tech-transfer officers, admins and supervisors; lab directors for the units they
+ * direct only.
  */
 export async function techTransferReport(ctx: Ctx, query: TechTransferReportQuery): Promise<Report> {
   const platform = await platformFor(ctx.db, ctx.actor, query.platformId, 'tt.report');
+  const unitId = await reportUnit(ctx, platform.id, query.unitId ?? null);
   const basis = query.basis ?? 'fiscal';
   const period = periodOf(query.from, query.to, basis, platform.fiscal_year_start_month);
   const currency = query.currency ?? platform.default_currency;
   const scope: Scope = {
     db: ctx.db,
     platformId: platform.id,
-    unitId: query.unitId ?? null,
+    unitId,
     fieldId: query.fieldId ?? null,
     period,
   };

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildPlatform, buildUser } from '../../test/factories.js';
 import { type Client, setupTestApp, signIn, type TestApp } from '../../test/harness.js';
+import { buildPerson, buildUnit } from '../../test/platform-factories.js';
 import { createReceipt } from '../agreements/agreements.receipts.js';
 import { createAgreement, updateAgreement } from '../agreements/agreements.service.js';
 import { buildDisclosure, buildFiling, buildLicence } from '../ip/ip.fixtures.js';
@@ -187,5 +188,30 @@ describe('tech-transfer report', () => {
     const bad = await supervisor.request({ method: 'GET', url: url('from=2021&to=2019') });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().errors).toContainEqual(expect.objectContaining({ in: 'querystring', pointer: '/to' }));
+  });
+
+  it('gives a lab director only the units it directs, as analytics does (whole platform before)', async () => {
+    const ctx = t.systemCtx();
+    const director = await buildUser(ctx, { username: 'ttdirector', roles: ['lab_director'], platformId: P });
+    const person = (await buildPerson(ctx, { userId: director.id })).id;
+    const own = (await buildUnit(ctx, { platformId: P, nameEn: 'Own Lab', directorPersonId: person })).id;
+    const other = (await buildUnit(ctx, { platformId: P, nameEn: 'Other Lab' })).id;
+    await buildUser(ctx, { username: 'ttnounit', roles: ['lab_director'], platformId: P });
+    const whole = (await supervisor.get(url('from=2019&to=2021&currency=USD'))).json();
+    expect(whole.inventionDisclosures).toBe(3);
+
+    const me = await signIn(t.app, 'ttdirector');
+    const mine = await me.get(url('from=2019&to=2021&currency=USD'));
+    expect(mine.statusCode, mine.body).toBe(200);
+    expect(mine.json().scope.unitId).toBe(own);
+    expect(mine.json()).toMatchObject({ inventionDisclosures: 0, activeLicences: 0 });
+    expect((await me.get(url(`from=2019&to=2021&currency=USD&unitId=${own}`))).statusCode).toBe(200);
+    expect((await me.get(url(`from=2019&to=2021&currency=USD&unitId=${other}`))).statusCode).toBe(403);
+    const xlsx = await me.get(
+      `/api/platforms/${P}/reports/tech-transfer.xlsx?from=2019&to=2021&currency=USD&unitId=${other}`,
+    );
+    expect(xlsx.statusCode).toBe(403);
+    const none = await signIn(t.app, 'ttnounit');
+    expect((await none.get(url('from=2019&to=2021&currency=USD'))).statusCode).toBe(403);
   });
 });

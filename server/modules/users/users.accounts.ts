@@ -74,6 +74,10 @@ export const setPasswordHash = (db: Kysely<DB>, userId: string, hash: string, no
     updatedAt: now,
   });
 
+/** The user's own e-mail, changed after re-authentication (auth/account.service). */
+export const setEmail = (db: Kysely<DB>, userId: string, email: string | null, now: string) =>
+  repo.updateAccount(db, userId, { email, updatedAt: now });
+
 export const setLocale = (db: Kysely<DB>, userId: string, locale: Locale, now: string) =>
   repo.updateAccount(db, userId, { locale, updatedAt: now });
 

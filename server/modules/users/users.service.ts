@@ -199,6 +199,19 @@ export async function updateUser(
   await write(ctx, async (trx, audit) => {
     const before = await findAccountById(trx, userId);
     if (!before) throw notFound('users.not_found');
+    // One's own e-mail changes with the password again (PUT /api/me/email, ASVS 7.5.1), admin or not.
+    if (userId === ctx.actor?.userId && input.email !== undefined && input.email !== before.email) {
+      throw new AppError(422, 'auth.reauthentication_required', {
+        errors: [
+          {
+            in: 'body',
+            pointer: '/email',
+            code: 'auth.reauthentication_required',
+            message: 'change your own e-mail at PUT /api/me/email with your password',
+          },
+        ],
+      });
+    }
     const now = isoNow(ctx.clock);
     const patch = {
       ...(input.displayName !== undefined && { displayName: input.displayName }),

@@ -85,6 +85,16 @@ async function ownTokenId(actor: ActorName): Promise<string> {
     .id;
 }
 let strangersToken: string;
+let strangersSession: string;
+
+/** A second session of the actor's own (signed in anew), to end from the matrix client's session. */
+async function ownOtherSessionRef(actor: ActorName): Promise<string> {
+  const username = usernames[actor];
+  if (!username) return crypto.randomUUID();
+  const other = await signIn(t.app, username);
+  const items: { id: string; current: boolean }[] = (await other.get('/api/me/sessions')).json().items;
+  return items.find((s) => s.current)!.id;
+}
 
 /** The environment the expert-review rows (issue 5) build their data in. */
 const reviewEnv: MatrixEnv = {
@@ -172,6 +182,31 @@ const CASES: RouteCase[] = [
     label: "someone else's token",
     expect: { anonymous: '401', 'token:read': '403', others: '404' },
     cell: () => ({ url: `/api/me/tokens/${strangersToken}` }),
+  },
+  // Own sessions (ASVS 7.5.2): the browser's, so API tokens may not list or end them.
+  { route: 'GET /api/me/sessions', expect: ownFactor('2xx'), cell: () => ({ url: '/api/me/sessions' }) },
+  {
+    route: 'DELETE /api/me/sessions/:id',
+    label: 'own session',
+    expect: ownFactor('2xx'),
+    cell: async (actor) => ({ url: `/api/me/sessions/${await ownOtherSessionRef(actor)}` }),
+  },
+  {
+    route: 'DELETE /api/me/sessions/:id',
+    label: "someone else's session",
+    expect: ownFactor('404'),
+    cell: () => ({ url: `/api/me/sessions/${strangersSession}` }),
+  },
+  // Runs on the matrix client's own session: it ends the fresh sessions other rows opened, not itself.
+  {
+    route: 'POST /api/me/sessions/end-others',
+    expect: ownFactor('2xx'),
+    cell: () => ({ url: '/api/me/sessions/end-others' }),
+  },
+  {
+    route: 'PUT /api/me/email',
+    expect: ownFactor('2xx'),
+    cell: () => ({ url: '/api/me/email', body: { email: null, password: TEST_PASSWORD } }),
   },
   { route: 'GET /api/users', expect: userManagers, cell: () => ({ url: '/api/users' }) },
   {
@@ -277,6 +312,12 @@ const CASES: RouteCase[] = [
     expect: { anonymous: '401', audit_admin: '2xx', others: '403' },
     cell: () => ({ url: '/api/audit/verify' }),
   },
+  {
+    // Refusals as security events (ASVS 16.3.2): the security and audit administrators read them.
+    route: 'GET /api/security-events',
+    expect: { anonymous: '401', security_admin: '2xx', audit_admin: '2xx', others: '403' },
+    cell: () => ({ url: '/api/security-events' }),
+  },
   { route: 'GET /api/home/summary', expect: signedIn, cell: () => ({ url: '/api/home/summary' }) },
   // Everyone signed in has a workbench; what it counts is their own (workbench.test.ts).
   { route: 'GET /api/workbench', expect: signedIn, cell: () => ({ url: '/api/workbench' }) },
@@ -365,6 +406,7 @@ beforeAll(async () => {
   kindTarget = (await buildUser(ctx, { username: 'kind-target' })).id;
   const stranger = await actorOf((await buildUser(ctx, { username: 'stranger' })).id);
   strangersToken = (await createToken({ ...ctx, actor: stranger }, { name: 'theirs', scopes: ['read'] })).id;
+  strangersSession = (await (await signIn(t.app, 'stranger')).get('/api/me/sessions')).json().items[0].id;
   // Tokens belong to a system admin, so the scope alone decides what they may do.
   const owner = await actorOf((await buildUser(ctx, { username: 'scripter', systemAdmin: true })).id);
   for (const scopes of [['read'], ['read', 'write']] as const) {

@@ -48,7 +48,11 @@ const keepersWrite: Expect = { ...keepers, 'token:read': '403' };
 const keepersById: Expect = { ...keepers, others: '404' };
 const keepersByIdWrite: Expect = { ...keepersById, 'token:read': '403' };
 /** Supervisors and lab directors read the aggregated report. */
-const reportReaders: Expect = { ...keepers, 'A:supervisor': '2xx', 'A:lab_director': '2xx' };
+/**
+ * The report: keepers and supervisors; the matrix's lab director directs no unit on A, and a director reads
+ * only the units it directs (ttreports.test.ts), so it is refused here.
+ */
+const reportReaders: Expect = { ...keepers, 'A:supervisor': '2xx', 'A:lab_director': '403' };
 /** FX rates are shared: keepers of any platform. */
 const fxKeepers: Expect = { ...keepers, 'B:platform_admin': '2xx' };
 

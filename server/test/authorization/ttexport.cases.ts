@@ -22,7 +22,10 @@ interface RouteCase {
   cell(actor: ActorName): { url: string };
 }
 
-/** The platform's tech-transfer officers, admins, supervisors and lab directors (tokens: a system admin's). */
+/**
+ * The platform's tech-transfer officers, admins and supervisors (tokens: a system admin's); a lab director
+ * reads only the units it directs, and the matrix's directs none (ttreports.test.ts).
+ */
 const reportReaders: Expect = {
   anonymous: '401',
   'token:read': '2xx',
@@ -31,7 +34,7 @@ const reportReaders: Expect = {
   'A:platform_admin': '2xx',
   'A:tech_transfer_officer': '2xx',
   'A:supervisor': '2xx',
-  'A:lab_director': '2xx',
+  'A:lab_director': '403',
   others: '403',
 };
 

@@ -10,6 +10,7 @@ import {
   InputNumber,
   Modal,
   Popconfirm,
+  Space,
   Table,
   Tag,
   Typography,
@@ -24,6 +25,7 @@ import { useApi } from '../../app/useApi.js';
 import { formatTime } from '../../components/time.js';
 import { errorText, fieldErrors } from '../../i18n/errors.js';
 import { tk } from '../../i18n/index.js';
+import { SessionsCard } from '../auth/SessionsCard.js';
 
 const SCOPE_LABELS: Record<TokenScope, string> = { read: tk('Read'), write: tk('Write') };
 
@@ -59,102 +61,105 @@ export default function TokensPage() {
   };
 
   return (
-    <Card
-      title={t('Personal API tokens let scripts call the API as you, with the scopes you choose.')}
-      extra={
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-          {t('New token')}
-        </Button>
-      }
-    >
-      {created ? (
-        <Alert
-          type="success"
-          showIcon
-          closable={{ onClose: () => setCreated(null) }}
-          style={{ marginBottom: 16 }}
-          data-testid="new-token"
-          title={t('Token {{name}} created. Copy it now: it will not be shown again.', {
-            name: created.name,
-          })}
-          description={
-            <Typography.Paragraph
-              copyable={{ text: created.token }}
-              code
-              style={{ margin: 0, wordBreak: 'break-all' }}
-              data-testid="new-token-value"
-            >
-              {created.token}
-            </Typography.Paragraph>
-          }
+    <Space direction="vertical" size="large" style={{ width: '100%' }}>
+      <Card
+        title={t('Personal API tokens let scripts call the API as you, with the scopes you choose.')}
+        extra={
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+            {t('New token')}
+          </Button>
+        }
+      >
+        {created ? (
+          <Alert
+            type="success"
+            showIcon
+            closable={{ onClose: () => setCreated(null) }}
+            style={{ marginBottom: 16 }}
+            data-testid="new-token"
+            title={t('Token {{name}} created. Copy it now: it will not be shown again.', {
+              name: created.name,
+            })}
+            description={
+              <Typography.Paragraph
+                copyable={{ text: created.token }}
+                code
+                style={{ margin: 0, wordBreak: 'break-all' }}
+                data-testid="new-token-value"
+              >
+                {created.token}
+              </Typography.Paragraph>
+            }
+          />
+        ) : null}
+        {tokens.error ? (
+          <Alert type="error" showIcon title={errorText(t, tokens.error)} style={{ marginBottom: 16 }} />
+        ) : null}
+        <Table<ApiToken>
+          rowKey="id"
+          loading={tokens.loading}
+          dataSource={tokens.data?.items ?? []}
+          pagination={false}
+          data-testid="tokens-table"
+          columns={[
+            { title: t('Name'), dataIndex: 'name' },
+            {
+              title: t('Prefix'),
+              dataIndex: 'prefix',
+              render: (p: string) => <Typography.Text code>{p}…</Typography.Text>,
+            },
+            {
+              title: t('Scopes'),
+              dataIndex: 'scopes',
+              render: (s: TokenScope[]) =>
+                s.map((x) => (
+                  <Tag key={x} color={x === 'write' ? 'volcano' : 'blue'}>
+                    {t(SCOPE_LABELS[x])}
+                  </Tag>
+                )),
+            },
+            { title: t('Created'), dataIndex: 'createdAt', render: (v: string) => formatTime(v, locale) },
+            {
+              title: t('Expires'),
+              dataIndex: 'expiresAt',
+              render: (v: string | null) => (v ? formatTime(v, locale) : t('Never')),
+            },
+            {
+              title: t('Last used'),
+              dataIndex: 'lastUsedAt',
+              render: (v: string | null) => (v ? formatTime(v, locale) : t('Never')),
+            },
+            { title: t('Status'), render: (_, tok) => state(tok) },
+            {
+              title: t('Actions'),
+              render: (_, tok) =>
+                tok.revokedAt ? null : (
+                  <Popconfirm
+                    title={t('Revoke {{name}}? Scripts using it stop working.', { name: tok.name })}
+                    okText={t('Revoke')}
+                    cancelText={t('Cancel')}
+                    onConfirm={() => revoke(tok)}
+                  >
+                    <Button type="link" size="small" danger>
+                      {t('Revoke')}
+                    </Button>
+                  </Popconfirm>
+                ),
+            },
+          ]}
         />
-      ) : null}
-      {tokens.error ? (
-        <Alert type="error" showIcon title={errorText(t, tokens.error)} style={{ marginBottom: 16 }} />
-      ) : null}
-      <Table<ApiToken>
-        rowKey="id"
-        loading={tokens.loading}
-        dataSource={tokens.data?.items ?? []}
-        pagination={false}
-        data-testid="tokens-table"
-        columns={[
-          { title: t('Name'), dataIndex: 'name' },
-          {
-            title: t('Prefix'),
-            dataIndex: 'prefix',
-            render: (p: string) => <Typography.Text code>{p}…</Typography.Text>,
-          },
-          {
-            title: t('Scopes'),
-            dataIndex: 'scopes',
-            render: (s: TokenScope[]) =>
-              s.map((x) => (
-                <Tag key={x} color={x === 'write' ? 'volcano' : 'blue'}>
-                  {t(SCOPE_LABELS[x])}
-                </Tag>
-              )),
-          },
-          { title: t('Created'), dataIndex: 'createdAt', render: (v: string) => formatTime(v, locale) },
-          {
-            title: t('Expires'),
-            dataIndex: 'expiresAt',
-            render: (v: string | null) => (v ? formatTime(v, locale) : t('Never')),
-          },
-          {
-            title: t('Last used'),
-            dataIndex: 'lastUsedAt',
-            render: (v: string | null) => (v ? formatTime(v, locale) : t('Never')),
-          },
-          { title: t('Status'), render: (_, tok) => state(tok) },
-          {
-            title: t('Actions'),
-            render: (_, tok) =>
-              tok.revokedAt ? null : (
-                <Popconfirm
-                  title={t('Revoke {{name}}? Scripts using it stop working.', { name: tok.name })}
-                  okText={t('Revoke')}
-                  cancelText={t('Cancel')}
-                  onConfirm={() => revoke(tok)}
-                >
-                  <Button type="link" size="small" danger>
-                    {t('Revoke')}
-                  </Button>
-                </Popconfirm>
-              ),
-          },
-        ]}
-      />
-      <NewTokenModal
-        open={creating}
-        onClose={() => setCreating(false)}
-        onCreated={(tok) => {
-          setCreating(false);
-          setCreated(tok);
-          tokens.reload();
-        }}
-      />
-    </Card>
+        <NewTokenModal
+          open={creating}
+          onClose={() => setCreating(false)}
+          onCreated={(tok) => {
+            setCreating(false);
+            setCreated(tok);
+            tokens.reload();
+          }}
+        />
+      </Card>
+      <SessionsCard />
+    </Space>
   );
 }
 
