@@ -23,8 +23,8 @@ import * as m0021 from './migrations/0021_open_data.js';
 import * as m0023 from './migrations/0023_project_checks.js';
 import * as m0024 from './migrations/0024_projects_execution.js';
 import * as m0025 from './migrations/0025_vouchers.js';
-import * as m0028 from './migrations/0028_project_records.js';
 import * as m0026 from './migrations/0026_security_events.js';
+import * as m0028 from './migrations/0028_project_records.js';
 
 /** Migrations are listed here in order; the list is the single source for CLI, boot and tests. */
 export const migrations: Record<string, Migration> = {
@@ -52,8 +52,8 @@ export const migrations: Record<string, Migration> = {
   '0023_project_checks': m0023,
   '0024_projects_execution': m0024,
   '0025_vouchers': m0025,
-  '0028_project_records': m0028,
   '0026_security_events': m0026,
+  '0028_project_records': m0028,
 };
 
 export async function migrateToLatest(db: Kysely<unknown>): Promise<MigrationResultSet> {
