@@ -2,8 +2,10 @@ import { requestAdjustment } from '../../modules/projects/projects.adjustments.j
 import { saveAgreement } from '../../modules/projects/projects.agreement.js';
 import { buildExtramuralProject, buildProjectInExecution } from '../../modules/projects/projects.fixtures.js';
 import { upsertSubmission } from '../../modules/projects/projects.milestones.repository.js';
+import { linkOutput } from '../../modules/projects/projects.outputs.js';
 import { listProjectReports } from '../../modules/projects/projects.reports.js';
 import { registerIntramuralProject } from '../../modules/projects/projects.service.js';
+import { makeResult, publicationBody } from '../../modules/results/results.fixtures.js';
 import { buildPerson, buildUnit } from '../platform-factories.js';
 import { type Expect, type MatrixEnv, type RouteCase, roleless } from './matrix.js';
 
@@ -339,6 +341,29 @@ export function projectsCases(env: MatrixEnv): RouteCase[] {
       cell: async () => ({
         url: `/api/projects/${(await buildProjectInExecution(env.ctx(), env.A())).id}/outputs`,
       }),
+    },
+    {
+      route: 'POST /api/projects/:id/outputs',
+      label: "other: a result of A linked to another consortium's project",
+      // Linking needs the project's side and the result's (its managers): the admins; the officer moves
+      // the project but manages no result.
+      expect: { ...movers(['A:platform_admin']) },
+      cell: async () => {
+        const p = await buildProjectInExecution(env.ctx(), env.A());
+        const r = await makeResult(env.ctx(), publicationBody(env.A(), { titleZh: `矩阵成果 ${++n}` }));
+        return { url: `/api/projects/${p.id}/outputs`, body: { type: 'result', outputId: r.id } };
+      },
+    },
+    {
+      route: 'DELETE /api/projects/:id/outputs/:linkId',
+      label: "other: a link on another consortium's project",
+      expect: { ...movers(['A:platform_admin', 'A:program_officer']) },
+      cell: async () => {
+        const p = await buildProjectInExecution(env.ctx(), env.A());
+        const r = await makeResult(env.ctx(), publicationBody(env.A(), { titleZh: `矩阵成果 ${++n}` }));
+        const link = await linkOutput(env.ctx(), p.id, { type: 'result', outputId: r.id });
+        return { url: `/api/projects/${p.id}/outputs/${link.id}` };
+      },
     },
     {
       route: 'POST /api/projects/:id/spending',
