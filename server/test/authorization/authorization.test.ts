@@ -332,7 +332,7 @@ const CASES: RouteCase[] = [
   ...orgsImportsCases({ ctx: () => t.systemCtx(), A: () => A }),
   ...resultsCases({ ctx: () => t.systemCtx(), A: () => A }),
   ...ipCases({ ctx: () => t.systemCtx(), A: () => A }),
-  ...ttExportCases({ A: () => A }),
+  ...ttExportCases({ ctx: () => t.systemCtx(), A: () => A }),
   ...analyticsCases(reviewEnv),
   ...applicationsCases({ ctx: () => t.systemCtx(), A: () => A, userId: (actor) => userIds[actor] }),
   ...callsCases({

@@ -2,6 +2,7 @@ import type { Role } from '../../../common/roles.js';
 import type { Ctx } from '../../http/context.js';
 import { buildDisclosure, buildFiling, buildLicence } from '../../modules/ip/ip.fixtures.js';
 import { buildOrg } from '../../modules/orgs/orgs.fixtures.js';
+import { buildUnit } from '../platform-factories.js';
 
 /**
  * The authorization matrix rows of the IP pipeline, agreements, receipts, FX rates, the distribution
@@ -49,8 +50,8 @@ const keepersById: Expect = { ...keepers, others: '404' };
 const keepersByIdWrite: Expect = { ...keepersById, 'token:read': '403' };
 /** Supervisors and lab directors read the aggregated report. */
 /**
- * The report: keepers and supervisors; the matrix's lab director directs no unit on A, and a director reads
- * only the units it directs (ttreports.test.ts), so it is refused here.
+ * The report: keepers and supervisors; a director reads only the units it directs (ttreports.test.ts) and
+ * the row asks for a unit it does not direct, so it is refused here.
  */
 const reportReaders: Expect = { ...keepers, 'A:supervisor': '2xx', 'A:lab_director': '403' };
 /** FX rates are shared: keepers of any platform. */
@@ -188,8 +189,10 @@ export function ipCases(env: IpMatrixEnv): RouteCase[] {
     {
       route: 'GET /api/platforms/:platformId/reports/tech-transfer',
       expect: reportReaders,
-      cell: () => ({
-        url: `/api/platforms/${platformA()}/reports/tech-transfer?from=2010&to=2016&basis=calendar&currency=USD`,
+      // Cut to a unit the matrix's lab director does not direct (it may direct another by the time this
+      // row runs: projects.cases.ts gives it one), so its answer does not depend on the order of rows.
+      cell: async () => ({
+        url: `/api/platforms/${platformA()}/reports/tech-transfer?from=2010&to=2016&basis=calendar&currency=USD&unitId=${(await buildUnit(env.ctx(), { platformId: platformA() })).id}`,
       }),
     },
   ];
