@@ -70,9 +70,9 @@ export function todoLink(
     case 'projects.in_progress':
       return withPlatform('/projects', { state: 'in_progress' });
     case 'projects.reports_overdue':
-      return withPlatform('/projects/reports-due', { status: 'overdue' });
+      return withPlatform('/reports-due', { status: 'overdue' });
     case 'projects.reports_due':
-      return withPlatform('/projects/reports-due', {
+      return withPlatform('/reports-due', {
         status: 'due',
         ...(period ? { before: period.to } : {}),
       });

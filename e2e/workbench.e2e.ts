@@ -56,6 +56,12 @@ async function listCount(page: Page, kind: string): Promise<number> {
   if (kind.startsWith('reviews.')) return attr('my-reviews-filter');
   if (kind === 'inquiries.received') return attr('inquiries-table');
   if (kind === 'docket.due') return attr('docket-table');
+  if (kind.startsWith('projects.reports_')) {
+    // The reports-due page filters by ?status= and ?before= as the to-do's link says.
+    await page.getByTestId('reports-due-table').waitFor();
+    await poll(() => page.locator('.ant-spin-spinning').count()).toBe(0);
+    return page.getByTestId('reports-due-table').locator('tbody tr.ant-table-row').count();
+  }
   throw new Error(`no list count for ${kind}`);
 }
 
@@ -80,7 +86,12 @@ describe('workbench per role', () => {
     const { page, problems } = await stack.newPage();
     await signInAs(page, 'officer');
     expect(await page.getByTestId('todos').textContent()).toContain('待形式审查的申报');
-    const todos = await followEach(page, ['screening.submitted', 'screening.screening']);
+    const todos = await followEach(page, [
+      'screening.submitted',
+      'screening.screening',
+      'projects.reports_overdue',
+      'projects.reports_due',
+    ]);
     expect(todos.every((x) => x.href.includes('platform='))).toBe(true);
     // Something waits on the demo's ATP program: the officer sees it without choosing the platform first.
     expect(todos.some((x) => x.kind === 'screening.submitted' && x.count > 0)).toBe(true);

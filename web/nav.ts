@@ -36,7 +36,6 @@ import { INSTRUMENTS_PAGES } from './features/instruments/nav-entries.js';
 import { LAB_EVALUATION_PAGES } from './features/lab-evaluations/nav-entries.js';
 import { PROJECT_CHECK_PAGES } from './features/projects/checks/nav-entries.js';
 import { PROJECT_PAGES } from './features/projects/nav-entries.js';
-import { REPORTS_DUE_PAGES } from './features/projects/reports/nav-entries.js';
 import { canSeeCatalog } from './features/results/access.js';
 import { RESULTS_PAGES } from './features/results/nav-entries.js';
 import { REVIEW_PAGES } from './features/review/nav-entries.js';
@@ -107,7 +106,6 @@ export const NAV: readonly Page[] = [
   ...PROJECT_PAGES,
   ...REVIEW_PAGES,
   ...PROJECT_CHECK_PAGES,
-  ...REPORTS_DUE_PAGES,
   ...EXPERTS_PAGES,
   {
     key: 'orgs',

@@ -85,4 +85,5 @@ export const zhCNProjectPage: Record<string, string> = {
   'Owner of the output': '成果权属单位',
   'Reports due': '报告提交情况',
   'Awaiting submission': '待提交',
+  'Due on or before {{date}}': '{{date}} 及之前到期',
 };

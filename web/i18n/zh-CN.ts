@@ -25,7 +25,6 @@ import { zhCNProjectChecks } from './zh-CN.project-checks.js';
 import { zhCNProjectExecution } from './zh-CN.project-execution.js';
 import { zhCNProjectPage } from './zh-CN.project-page.js';
 import { zhCNProjects } from './zh-CN.projects.js';
-import { zhCNReportsDue } from './zh-CN.reports-due.js';
 import { zhCNResults } from './zh-CN.results.js';
 import { zhCNRubric } from './zh-CN.rubric.js';
 import { zhCNScoring } from './zh-CN.scoring.js';
@@ -67,7 +66,6 @@ export const zhCN: Record<string, string> = {
   ...zhCNMfa,
   ...zhCNSecurity,
   ...zhCNWorkbench,
-  ...zhCNReportsDue,
   ...zhCNPassword,
   ...zhCNOpenData,
   ...zhCNAnalytics,

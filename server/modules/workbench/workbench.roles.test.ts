@@ -141,14 +141,14 @@ describe('the workbench of directors, supervisors, enterprise users and officers
       // Each of A's two projects owes its first annual report (B's is not counted).
       expect(overdue).toMatchObject({
         count: 2,
-        link: `/projects/reports-due?platform=${A}&status=overdue`,
+        link: `/reports-due?platform=${A}&status=overdue`,
       });
       const list = await officer.get(`/api/platforms/${A}/reports-due?status=overdue`);
       expect(list.json().items).toHaveLength(overdue.count);
       expect(overdue.deadline).toBe(list.json().items[0].dueOn);
       const due = find(w, 'projects.reports_due')!;
       expect(due.link).toMatch(
-        new RegExp(`^/projects/reports-due\\?platform=${A}&status=due&before=\\d{4}-\\d{2}-\\d{2}$`),
+        new RegExp(`^/reports-due\\?platform=${A}&status=due&before=\\d{4}-\\d{2}-\\d{2}$`),
       );
       const before = new URLSearchParams(due.link.split('?')[1]).get('before')!;
       const dueList = await officer.get(`/api/platforms/${A}/reports-due?status=due`);

@@ -1,8 +1,7 @@
 import { Alert, Segmented, Space, Statistic, Table, Tag } from 'antd';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
-import type { ReportStatus } from '../../../../common/projects.reports.js';
+import { Link, useSearchParams } from 'react-router-dom';
+import { REPORT_STATUSES, type ReportStatus } from '../../../../common/projects.reports.js';
 import { projectExecutionApi, type ReportsDueList } from '../../../api/project-execution.js';
 import { useLocale } from '../../../app/locale.js';
 import { usePlatformChoice } from '../../../app/platformChoice.js';
@@ -30,7 +29,17 @@ export default function ReportsDuePage() {
   const choice = usePlatformChoice();
   const platformId =
     choice.platformId ?? defaultPlatform(platforms, [...new Set(user.roles.map((r) => r.platformId))]);
-  const [status, setStatus] = useState<ReportStatus | 'all'>('all');
+  // ?status= and ?before= (due on or before that day) come from the URL: the workbench's to-dos link here.
+  const [params, setParams] = useSearchParams();
+  const status = REPORT_STATUSES.find((s) => s === params.get('status')) ?? 'all';
+  const before = params.get('before') ?? undefined;
+  const setFilter = (key: 'status' | 'before', value: string | undefined) =>
+    setParams((prev) => {
+      const next = new URLSearchParams(prev);
+      if (value && value !== 'all') next.set(key, value);
+      else next.delete(key);
+      return next;
+    });
   const list = useApi(
     () =>
       platformId
@@ -45,7 +54,7 @@ export default function ReportsDuePage() {
         <PlatformSelect platforms={platforms} value={platformId} onChange={(id) => choice.setPlatform(id)} />
         <Segmented<ReportStatus | 'all'>
           value={status}
-          onChange={setStatus}
+          onChange={(v) => setFilter('status', v)}
           options={[
             { value: 'all', label: t('All') },
             { value: 'due', label: t(REPORT_STATUS_LABELS.due) },
@@ -53,6 +62,11 @@ export default function ReportsDuePage() {
             { value: 'submitted', label: t(REPORT_STATUS_LABELS.submitted) },
           ]}
         />
+        {before ? (
+          <Tag closable onClose={() => setFilter('before', undefined)} data-testid="before-filter">
+            {t('Due on or before {{date}}', { date: before })}
+          </Tag>
+        ) : null}
       </Space>
       {counts ? (
         <Space size="large" data-testid="reports-due-counts">
@@ -66,7 +80,7 @@ export default function ReportsDuePage() {
         rowKey={(r) => `${r.projectId}-${r.kind}-${r.dueOn}`}
         size="middle"
         loading={list.loading}
-        dataSource={list.data?.items ?? []}
+        dataSource={(list.data?.items ?? []).filter((r) => !before || r.dueOn <= before)}
         pagination={{ pageSize: 50, hideOnSinglePage: true }}
         data-testid="reports-due-table"
         columns={[
