@@ -1,17 +1,10 @@
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import pino from 'pino';
 import { RESULT_TYPES } from '../common/results.js';
-import { loadConfig } from '../server/config.js';
-import { createDatabase } from '../server/db/database.js';
-import { migrateToLatest } from '../server/db/migrate.js';
-import { type Ctx, cliActor, newId, systemClock } from '../server/http/context.js';
+import { type Ctx, newId } from '../server/http/context.js';
 import type { AnalyticsQuery } from '../server/modules/analytics/analytics.schema.js';
 import { analytics } from '../server/modules/analytics/analytics.service.js';
-import { findPostgresBin, startThrowawayPostgres } from '../server/test/postgres-server.js';
+import { findPostgresBin } from '../server/test/postgres-server.js';
+import { withBenchDatabase } from './lib/bench-database.js';
 import { seededRandom } from './lib/fixture.js';
 import { fmtInt } from './lib/load.js';
 import type { Benchmark, BenchOptions, BenchReport } from './lib/types.js';
@@ -77,32 +70,7 @@ const pct = (xs: number[], p: number) => {
 };
 
 async function runOn(kind: 'sqlite' | 'postgres', opts: BenchOptions) {
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'commonlab-bench-'));
-  const pg = kind === 'postgres' ? await startThrowawayPostgres(findPostgresBin()!) : null;
-  const config = loadConfig({
-    NODE_ENV: 'production',
-    DATA_DIR: dataDir,
-    LOG_LEVEL: 'info',
-    SESSION_SECRET: randomBytes(32).toString('base64url'),
-    SEED_DEMO: 'false',
-    ...(pg ? { DATABASE_URL: pg.url } : {}),
-  });
-  const database = createDatabase(
-    pg
-      ? { kind: 'postgres', url: pg.url, max: 10 }
-      : { kind: 'sqlite', file: path.join(dataDir, 'commonlab.sqlite') },
-  );
-  try {
-    await migrateToLatest(database.db as never);
-    const ctx: Ctx = {
-      db: database.db,
-      seam: database.seam,
-      actor: cliActor('bench'),
-      requestId: null,
-      log: pino({ level: 'silent' }),
-      clock: systemClock,
-      config,
-    };
+  return withBenchDatabase(kind, async ({ database, ctx }) => {
     const t0 = performance.now();
     const platformId = await generateIp(database.db, (s) => opts.progress(`${kind}: ${s}`));
     const unitId = await generateResults(ctx, platformId, (s) => opts.progress(`${kind}: ${s}`));
@@ -136,11 +104,7 @@ async function runOn(kind: 'sqlite' | 'postgres', opts: BenchOptions) {
       rows,
       setup: `${kind}: ${fmtInt(IP_EVENTS + RESULTS)} rows generated in ${seedSeconds.toFixed(0)} s (last answer: ${fmtInt(published)} published results in the period)`,
     };
-  } finally {
-    await database.close();
-    pg?.stop();
-    rmSync(dataDir, { recursive: true, force: true });
-  }
+  });
 }
 
 /**

@@ -1,18 +1,11 @@
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Kysely } from 'kysely';
-import pino from 'pino';
 import { AGREEMENT_KINDS, LICENCE_KINDS, RECEIPT_CATEGORIES } from '../common/ip.js';
-import { loadConfig } from '../server/config.js';
-import { createDatabase } from '../server/db/database.js';
-import { migrateToLatest } from '../server/db/migrate.js';
 import type { DB } from '../server/db/schema.js';
-import { type Ctx, cliActor, newId, systemClock } from '../server/http/context.js';
+import { newId } from '../server/http/context.js';
 import { techTransferReport } from '../server/modules/ttreports/ttreports.service.js';
-import { findPostgresBin, startThrowawayPostgres } from '../server/test/postgres-server.js';
+import { findPostgresBin } from '../server/test/postgres-server.js';
+import { withBenchDatabase } from './lib/bench-database.js';
 import { seededRandom } from './lib/fixture.js';
 import { fmtInt } from './lib/load.js';
 import type { Benchmark, BenchOptions, BenchReport } from './lib/types.js';
@@ -186,32 +179,7 @@ async function time<T>(f: () => Promise<T>): Promise<{ ms: number; value: T }> {
 }
 
 async function runOn(kind: 'sqlite' | 'postgres', opts: BenchOptions) {
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'commonlab-bench-'));
-  const pg = kind === 'postgres' ? await startThrowawayPostgres(findPostgresBin()!) : null;
-  const config = loadConfig({
-    NODE_ENV: 'production',
-    DATA_DIR: dataDir,
-    LOG_LEVEL: 'info',
-    SESSION_SECRET: randomBytes(32).toString('base64url'),
-    SEED_DEMO: 'false',
-    ...(pg ? { DATABASE_URL: pg.url } : {}),
-  });
-  const database = createDatabase(
-    pg
-      ? { kind: 'postgres', url: pg.url, max: 10 }
-      : { kind: 'sqlite', file: path.join(dataDir, 'commonlab.sqlite') },
-  );
-  try {
-    await migrateToLatest(database.db as never);
-    const ctx: Ctx = {
-      db: database.db,
-      seam: database.seam,
-      actor: cliActor('bench'),
-      requestId: null,
-      log: pino({ level: 'silent' }),
-      clock: systemClock,
-      config,
-    };
+  return withBenchDatabase(kind, async ({ database, ctx }) => {
     const t0 = performance.now();
     const platformId = await generate(database.db, (s) => opts.progress(`${kind}: ${s}`));
     const seedSeconds = (performance.now() - t0) / 1000;
@@ -254,11 +222,7 @@ async function runOn(kind: 'sqlite' | 'postgres', opts: BenchOptions) {
       setup: `${kind}: ${fmtInt(TOTAL)} events generated in ${seedSeconds.toFixed(0)} s; report: ${fmtInt(last!.inventionDisclosures)} disclosures, ${fmtInt(last!.patentApplications)} applications, ${fmtInt(last!.patentsIssued)} issued, ${fmtInt(last!.activeLicences)} active licences, income ${fmtInt(last!.licenceIncome.amountMinor / 100)} USD`,
       ratio: `${kind}: report ${(median(runs.report) / median(runs.count)).toFixed(1)}× a COUNT(*) over all receipts`,
     };
-  } finally {
-    await database.close();
-    pg?.stop();
-    rmSync(dataDir, { recursive: true, force: true });
-  }
+  });
 }
 
 /**
