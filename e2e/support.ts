@@ -1,10 +1,13 @@
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import pino from 'pino';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { buildApp } from '../server/app.js';
-import type { Database } from '../server/db/database.js';
+import { createDatabase, type Database } from '../server/db/database.js';
 import { type Ctx, cliActor } from '../server/http/context.js';
 import { seedDemo } from '../server/seed/demo.js';
 import { DEMO_PASSWORD } from '../server/seed/demo-users.js';
@@ -57,9 +60,61 @@ function sharedBrowser(): Promise<Browser> {
   return launched;
 }
 
+interface SeededDemo {
+  dataDir: string;
+  platformId: string;
+}
+let demoTemplate: Promise<SeededDemo> | undefined;
+
+/**
+ * The demo seeded once per worker into a database of its own, then closed (which checkpoints SQLite's
+ * write-ahead log into the file): each file's stack starts from a byte copy of its data directory instead
+ * of seeding again, which cost 3–5 s per browser test file. Files that pass their own settings seed with
+ * them, since the demo's users are made under the settings in force.
+ */
+function seededDemo(): Promise<SeededDemo> {
+  demoTemplate ??= (async () => {
+    const fresh = await freshDatabase();
+    const config = testConfig(fresh.dataDir);
+    const clock = testClock(new Date().toISOString());
+    const ctx: Ctx = {
+      db: fresh.database.db,
+      seam: fresh.database.seam,
+      actor: cliActor('e2e'),
+      requestId: null,
+      log: pino({ level: 'silent' }),
+      clock,
+      config,
+    };
+    const { platformId } = await seedDemo(ctx);
+    await fresh.database.close();
+    return { dataDir: fresh.dataDir, platformId };
+  })();
+  return demoTemplate;
+}
+
+/** A database holding the demo: a copy of the worker's seeded one, or seeded here under the given settings. */
+async function demoDatabase(env: Record<string, string> | undefined) {
+  if (env) {
+    const fresh = await freshDatabase();
+    return { ...fresh, seed: true as const, platformId: '' };
+  }
+  const template = await seededDemo();
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'commonlab-e2e-'));
+  cpSync(template.dataDir, dataDir, { recursive: true });
+  const database = createDatabase({ kind: 'sqlite', file: path.join(dataDir, 'test.sqlite') });
+  return {
+    database,
+    dataDir,
+    seed: false as const,
+    platformId: template.platformId,
+    drop: async () => rmSync(dataDir, { recursive: true, force: true }),
+  };
+}
+
 /** The real app (production web build, demo data, fresh database) on a free port, and a headless Chromium. */
 export async function startStack(opts: { env?: Record<string, string> } = {}): Promise<Stack> {
-  const fresh = await freshDatabase();
+  const fresh = await demoDatabase(opts.env);
   // The harness requires no second factor (MFA_REQUIRED_ROLES=none); the MFA test passes the default.
   const config = testConfig(fresh.dataDir, opts.env);
   const clock = testClock(new Date().toISOString());
@@ -79,7 +134,7 @@ export async function startStack(opts: { env?: Record<string, string> } = {}): P
     clock,
     config,
   };
-  const { platformId } = await seedDemo(ctx);
+  const platformId = fresh.seed ? (await seedDemo(ctx)).platformId : fresh.platformId;
   await app.listen({ port: 0, host: '127.0.0.1' });
   const baseUrl = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
   const browser = await sharedBrowser();
