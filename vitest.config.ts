@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 import { findPostgresBin } from './server/test/postgres-server.js';
 
@@ -21,6 +22,11 @@ export default defineConfig({
     testTimeout: 20_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Vitest's default is one worker fewer than the cores: ONE on CI's two-core runner, so the database
+    // files ran one after another while the second core waited on nothing but PostgreSQL. Two workers keep
+    // both cores busy (each file still has its own database; docs/adr/0006). The browser project stays at
+    // one worker (fileParallelism: false below).
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     reporters: ['default', './server/test/summary-reporter.ts'],
     projects: [
       { extends: true, test: { name: 'unit', include: unitTests } },
