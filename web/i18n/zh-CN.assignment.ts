@@ -80,7 +80,5 @@ export const zhCNAssignment: Record<string, string> = {
   'Scoring closes {{at}}': '评分截止 {{at}}',
   'Decline the invitation': '谢绝评审邀请',
   'Why you cannot review it': '无法评审的原因',
-  Academic: '学术',
-  Industry: '产业',
   'Conflict rules': '回避规则',
 };

@@ -170,7 +170,6 @@ export const zhCN: Record<string, string> = {
   After: '变更后',
   Reason: '原因',
   'Entity id': '对象 ID',
-  'Request id': '请求 ID',
   Hash: '哈希',
   'Load older entries': '加载更早的记录',
   'Platform created': '创建平台',
@@ -227,7 +226,7 @@ export const zhCN: Record<string, string> = {
   // Errors shown without a server code
   'The server cannot be reached; check the connection and try again': '无法连接服务器，请检查网络后重试',
   'Unexpected error': '发生意外错误',
-  'Request id: {{id}}': '请求 ID：{{id}}',
+  'Request id: {{id}}': '请求编号：{{id}}',
 
   // Error codes (common/error-codes.ts)
   'Some fields are invalid': '部分字段填写有误',

@@ -8,7 +8,7 @@ import { money } from '../../../components/money.js';
 import { tk } from '../../../i18n/index.js';
 
 const THRESHOLD_SHOWN: Record<string, string> = {
-  total: tk('Total'),
+  total: tk('score.total'),
   academic: tk('Academic evaluation'),
   economic: tk('Economic evaluation'),
   no_score: tk('no score yet'),

@@ -27,7 +27,7 @@ const FLAG_SHOWN = {
   lenient: tk('Lenient reviewer'),
 } satisfies Record<keyof typeof REVIEW_FLAG_LABELS | keyof typeof REVIEWER_FLAG_LABELS, string>;
 const THRESHOLD_SHOWN: Record<string, string> = {
-  total: tk('Total'),
+  total: tk('score.total'),
   academic: tk('Academic evaluation'),
   economic: tk('Economic evaluation'),
   ...CRITERIA_SHOWN,
