@@ -53,10 +53,7 @@ export const zhCNAssignment: Record<string, string> = {
   'Remove this pin or forbid?': '删除该指定或排除设置吗？',
   Mode: '方式',
   Seed: '随机种子',
-  Solver: '求解器',
   'Objective (total affinity)': '目标值（匹配度总和）',
-  'Input hash': '输入哈希',
-  'Timings (ms)': '耗时（毫秒）',
   'Compared with the previous run': '与上一次运行比较',
   '{{changed}} of {{total}} pairs differ; objective {{before}} → {{after}}':
     '{{total}} 个配对中有 {{changed}} 个不同；目标值 {{before}} → {{after}}',

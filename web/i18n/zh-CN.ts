@@ -6,6 +6,7 @@
 import { zhCNAnalytics } from './zh-CN.analytics.js';
 import { zhCNApplicationsErrors } from './zh-CN.applications-errors.js';
 import { zhCNAssignment } from './zh-CN.assignment.js';
+import { zhCNAuditLabels } from './zh-CN.audit-labels.js';
 import { zhCNCalls } from './zh-CN.calls.js';
 import { zhCNCallsErrors } from './zh-CN.calls-errors.js';
 import { zhCNConflicts } from './zh-CN.conflicts.js';
@@ -25,6 +26,7 @@ import { zhCNProjectChecks } from './zh-CN.project-checks.js';
 import { zhCNProjectExecution } from './zh-CN.project-execution.js';
 import { zhCNProjectPage } from './zh-CN.project-page.js';
 import { zhCNProjects } from './zh-CN.projects.js';
+import { zhCNReadable } from './zh-CN.readable.js';
 import { zhCNResults } from './zh-CN.results.js';
 import { zhCNRubric } from './zh-CN.rubric.js';
 import { zhCNScoring } from './zh-CN.scoring.js';
@@ -58,6 +60,8 @@ export const zhCN: Record<string, string> = {
   ...zhCNProjects,
   ...zhCNProjectPage,
   ...zhCNRubric,
+  ...zhCNAuditLabels,
+  ...zhCNReadable,
   ...zhCNLabEvaluations,
   ...zhCNServices,
   ...zhCNInstruments,

@@ -174,7 +174,7 @@ export default function ScreeningDetailPage() {
             />
           ))}
       </Card>
-      <ApplicationDetails app={a} />
+      <ApplicationDetails app={a} attachmentSpecs={call.data.requiredAttachments} />
       <TransitionsCard app={a} />
       <DecisionDialog
         outcome={deciding}
