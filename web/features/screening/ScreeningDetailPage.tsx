@@ -228,7 +228,10 @@ function DecisionDialog({
       >
         {outcome === 'return' ? (
           <Typography.Paragraph type="secondary">
-            {t('The applicant may correct and resubmit within {{days}} days.', { days: windowDays })}
+            {t('The applicant may correct and resubmit within {{days}} days.', {
+              days: windowDays,
+              count: windowDays,
+            })}
           </Typography.Paragraph>
         ) : null}
         {needsReasons ? (

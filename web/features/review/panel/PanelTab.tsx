@@ -127,7 +127,7 @@ export default function PanelTab({ callId }: { callId: string }) {
       >
         <Typography.Paragraph type="secondary">
           {t(
-            'Calibrated scores remove each reviewer’s estimated severity or leniency (additive model, shrunk toward zero; λ = {{lambda}}, residual SD {{sd}}, {{reviews}} reviews, {{groups}} group(s)).',
+            'Calibrated scores remove each reviewer’s estimated severity or leniency (additive model, shrunk toward zero; λ = {{lambda}}, residual SD {{sd}}, reviews: {{reviews}}, groups: {{groups}}).',
             {
               lambda: p.calibration.lambda.toFixed(1),
               sd: fmt(p.calibration.residualSd),
