@@ -1,6 +1,7 @@
 /** Words where pages showed codes, ids or raw timings (issue 12 items 6–8). */
 export const zhCNReadable: Record<string, string> = {
   'Other attachment': '其他附件',
+  'not ranked (no score yet)': '未排名（尚无评分）',
   'Optimal assignment (minimum-cost flow)': '最优分配（最小费用流）',
   'Random draw': '随机抽取',
   'Random draw among the best matches': '在匹配度最高者中随机抽取',

@@ -27,7 +27,7 @@ import { pick } from '../../../components/labels.js';
 import { money } from '../../../components/money.js';
 import { errorText } from '../../../i18n/errors.js';
 import { ConstraintsForm } from './ConstraintsForm.js';
-import { CutoffExplanation, reasonText } from './CutoffExplanation.js';
+import { CutoffExplanation, rankText, reasonText } from './CutoffExplanation.js';
 import { OverrideButton } from './OverrideButton.js';
 import { OUTCOME_COLOR, OUTCOME_SHOWN } from './outcomes.js';
 
@@ -157,7 +157,7 @@ export default function DecisionTab({ callId }: { callId: string }) {
                   title: t('Rank'),
                   dataIndex: 'rank',
                   width: 60,
-                  render: (r: number) => (r >= 1_000_000 ? '—' : r),
+                  render: (r: number) => rankText(t, r),
                 },
                 {
                   title: t('Application'),
