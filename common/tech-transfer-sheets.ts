@@ -19,6 +19,7 @@ import {
   RECEIPT_CATEGORY,
 } from './tech-transfer-labels.js';
 import type { Report } from './tech-transfer-report.js';
+import { formatInZone } from './time-format.js';
 
 /** What the scope lines name besides the report itself (resolved by the caller). */
 export interface ScopeNames {
@@ -55,7 +56,9 @@ export function reportDoc(
     `${tr(LABELS.platform)}${sep}${platformName} (${r.platform.code})`,
     `${tr(LABELS.period)}${sep}${r.scope.from}–${r.scope.to}, ${basis} (${r.scope.startDate} – ${r.scope.endDate})`,
     `${tr(LABELS.unit)}${sep}${names.unit ?? tr(LABELS.all)}; ${tr(LABELS.field)}${sep}${names.field ?? tr(LABELS.all)}; ${tr(LABELS.currency)}${sep}${r.scope.currency}`,
-    `${tr(LABELS.generated)}${sep}${r.generatedAt}`,
+    // Made on the server for a reader whose zone it does not know: Beijing time in Chinese, UTC in English,
+    // each named, never the raw ISO text (issue 12 item 8).
+    `${tr(LABELS.generated)}${sep}${formatInZone(r.generatedAt, lang, lang === 'zh-CN' ? 'Asia/Shanghai' : 'UTC')}`,
     ...extraMeta,
   ];
 

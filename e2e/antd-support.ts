@@ -66,7 +66,8 @@ export async function chooseField(page: Page, select: Locator | string, label: s
   const box = typeof select === 'string' ? selectOf(page, select) : select;
   const list = openList(page);
   await box.click();
-  const node = list.locator('.ant-select-tree-node-content-wrapper', { hasText: new RegExp(`^${label} · `) });
+  const node = list.locator('.ant-select-tree-node-content-wrapper', { hasText: new RegExp(`^${label}$`) });
+  // The option is the field's name alone: its code (materials.composites) is not shown to people.
   await node.click();
   await poll(() => node.getAttribute('class')).toContain('-node-selected');
   await page.keyboard.press('Escape');

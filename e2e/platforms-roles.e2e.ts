@@ -19,6 +19,11 @@ const forbidden = async (page: Awaited<ReturnType<Stack['newPage']>>['page'], pa
 describe('what a researcher of NIST may do with platforms', () => {
   it('reads the platform, its units, staff and committee, but finds nothing to edit', async () => {
     const { page, problems } = await stack.newPage();
+    // A researcher may not list people: no page it opens asks for them (issue 12 item 15, a 403 each visit).
+    const peopleAsked: string[] = [];
+    page.on('request', (r) => {
+      if (new URL(r.url()).pathname === '/api/people') peopleAsked.push(r.url());
+    });
     await signInAs(page, 'researcher');
     const labels = await navLabels(page);
     expect(labels).toEqual(expect.arrayContaining(['平台', '组织架构图', '平台对比']));
@@ -64,6 +69,7 @@ describe('what a researcher of NIST may do with platforms', () => {
     await forbidden(page, `/platforms/${stack.platformId}/edit`);
     await forbidden(page, '/platforms/new');
     await forbidden(page, '/admin/fields');
+    expect(peopleAsked).toEqual([]);
     expect(problems).toEqual([]);
   });
 

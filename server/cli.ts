@@ -169,7 +169,7 @@ export function buildCli(): Command {
 
   program
     .command('affinity')
-    .description('Score every (expert, item) pair offline; one JSON line per pair on stdout (issue 5)')
+    .description('Score every (expert, item) pair offline; one JSON line per pair on stdout')
     .requiredOption('--experts <file>', 'JSON: [{id, expertise, outputs: [{title, abstract}], fields?}]')
     .requiredOption('--items <file>', 'JSON: [{id, title, summary, field?}]')
     .option('--model <name>', 'bilingual (default) or tfidf (plain word baseline)', 'bilingual')

@@ -9,7 +9,7 @@ import {
   SHARED_LABELS,
 } from './labels.js';
 import { currencyDigits, money } from './money.js';
-import { parts, toUtc, zonedTime } from './time.js';
+import { formatTime, parts, toUtc, zonedTime } from './time.js';
 
 describe('money of calls and applications', () => {
   it('knows the minor-unit digits of a currency', () => {
@@ -28,7 +28,21 @@ describe('deadline arithmetic', () => {
   });
 
   it('names the time zone of a shown time', () => {
-    expect(zonedTime('2026-12-01T09:30:00.000Z', 'en-US')).toMatch(/2026.*\d{2}:30.*(UTC|GMT|[A-Z]{2,5})/);
+    expect(zonedTime('2026-12-01T09:30:00.000Z', 'en-US')).toMatch(
+      /2026.*\d:30.*(UTC|GMT|[A-Z]{2,5}|Beijing time)/,
+    );
+    // One format per language, in the viewer's zone, Beijing's named as people in China say it.
+    expect(formatTime('2026-12-05T22:31:26.774Z', 'zh-CN', 'Asia/Shanghai')).toBe(
+      '2026-12-06 06:31 北京时间',
+    );
+    expect(formatTime('2026-12-05T22:31:26.774Z', 'en-US', 'Asia/Shanghai')).toBe(
+      'Dec 6, 2026, 6:31 AM Beijing time',
+    );
+    expect(formatTime('2026-12-05T22:31:26.774Z', 'zh-CN', 'UTC')).toBe('2026-12-05 22:31 UTC');
+    expect(formatTime('2026-07-01T12:00:00.000Z', 'en-US', 'Europe/Berlin')).toBe(
+      'Jul 1, 2026, 2:00 PM GMT+2',
+    );
+    expect(zonedTime).toBe(formatTime);
     expect(zonedTime(null, 'zh-CN')).toBe('—');
   });
 

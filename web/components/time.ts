@@ -1,4 +1,5 @@
 import dayjs, { type Dayjs } from 'dayjs';
+import { formatInZone } from '../../common/time-format.js';
 
 /** The viewer's IANA time zone (pickers show and read local time; the API gets UTC). */
 export const viewerZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone;
@@ -19,22 +20,15 @@ export function parts(ms: number): { d: number; h: number; m: number; s: number 
   };
 }
 
-/** A timestamp in the viewer's language and zone, with the zone named. */
-export function zonedTime(iso: string | null | undefined, locale: string): string {
-  if (!iso) return '—';
-  // dateStyle/timeStyle cannot be combined with timeZoneName, so the parts are named one by one.
-  return new Intl.DateTimeFormat(locale, {
-    year: 'numeric',
-    month: 'short',
-    day: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    timeZoneName: 'short',
-  }).format(new Date(iso));
-}
+/**
+ * A timestamp (stored in UTC) in the viewer's zone, in the one format of each language, with the zone
+ * named (issue 12 item 8): 2026-12-06 17:40 北京时间 · Dec 6, 2026, 5:40 PM Beijing time.
+ */
+export const formatTime = (
+  iso: string | null | undefined,
+  locale: string,
+  zone: string = viewerZone(),
+): string => formatInZone(iso, locale, zone);
 
-/** Date and time in the viewer's language and time zone (timestamps are stored in UTC). */
-export function formatTime(iso: string | null | undefined, locale: string): string {
-  if (!iso) return '—';
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
-}
+/** The same as formatTime: one format for every timestamp shown (kept for the pages that call it so). */
+export const zonedTime = formatTime;

@@ -29,6 +29,30 @@ function usedKeys(): Map<string, string> {
   return keys;
 }
 
+/** Each per-domain catalog file of a language (zh-CN.calls.ts, en-US.people.ts …) with its entries. */
+const files = {
+  'zh-CN': import.meta.glob<Record<string, Record<string, string>>>(['./zh-CN.*.ts'], { eager: true }),
+  'en-US': import.meta.glob<Record<string, Record<string, string>>>(['./en-US.*.ts', './words.ts'], {
+    eager: true,
+  }),
+};
+
+/**
+ * The merged catalog spreads its files one after another, so a key defined in two files with two texts
+ * silently took the later one (last round 'Chair' read 主任委员 on the checks panel, where 组长 was meant).
+ * A key has one text wherever it is defined; a second meaning gets its own key (words.ts).
+ */
+function twoTexts(lang: keyof typeof files, merged: Record<string, string>): string[] {
+  const found: string[] = [];
+  for (const [file, mod] of Object.entries(files[lang]))
+    for (const entries of Object.values(mod))
+      if (typeof entries === 'object' && entries !== null && !Array.isArray(entries))
+        for (const [key, text] of Object.entries(entries))
+          if (typeof text === 'string' && merged[key] !== text)
+            found.push(`${file}: '${key}' is '${text}' here, '${merged[key]}' in the catalog`);
+  return found;
+}
+
 const placeholders = (s: string) => [...s.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]).sort();
 
 describe('zh-CN catalog', () => {
@@ -62,6 +86,16 @@ describe('zh-CN catalog', () => {
     const namespaced = [...usedKeys().keys()].filter((k) => /^[a-z][A-Za-z]*(\.[A-Za-z]+)+$/.test(k));
     expect(namespaced.length).toBeGreaterThan(0);
     expect(namespaced.filter((k) => !enUS[k])).toEqual([]);
+  });
+
+  it('gives a key defined in two files the same text in both', () => {
+    // The glob must find the files, or this test would pass on nothing.
+    expect(Object.keys(files['zh-CN']).length).toBeGreaterThan(20);
+    expect(twoTexts('zh-CN', zhCN)).toEqual([]);
+    expect(twoTexts('en-US', enUS)).toEqual([]);
+    expect(zhCN.Chair).toBe('组长');
+    expect(zhCN['committee.chair']).toBe('主任委员');
+    expect(zhCN.Total).toBe('合计');
   });
 
   it('has no entries nothing uses', () => {

@@ -1,4 +1,5 @@
 import { enUSPeople } from './en-US.people.js';
+import { enUSPlurals } from './en-US.plurals.js';
 import { enUSRubric } from './en-US.rubric.js';
 import { enUSWords } from './words.js';
 
@@ -7,4 +8,4 @@ import { enUSWords } from './words.js';
  * so the catalog is empty and i18next returns the key. Add an entry only to override wording, or for a
  * key namespaced by meaning (personLinks.*), whose English text lives in a file per domain.
  */
-export const enUS: Record<string, string> = { ...enUSPeople, ...enUSRubric, ...enUSWords };
+export const enUS: Record<string, string> = { ...enUSPeople, ...enUSPlurals, ...enUSRubric, ...enUSWords };

@@ -13,7 +13,6 @@ export const zhCNApplicationsErrors: Record<string, string> = {
   'The application fails eligibility rules of the call': '申报书不符合该计划的申报条件',
   'This organisation is already in the consortium': '该单位已在联合体中',
   'The lead organisation must be your own organisation': '牵头单位必须是您所在的单位',
-  'Unknown organisation': '未知单位',
   'Unknown person': '未知人员',
   'The contact person does not belong to this organisation': '联系人不属于该单位',
   'This organisation is not in the consortium': '该单位不在联合体中',

@@ -53,10 +53,7 @@ export const zhCNAssignment: Record<string, string> = {
   'Remove this pin or forbid?': '删除该指定或排除设置吗？',
   Mode: '方式',
   Seed: '随机种子',
-  Solver: '求解器',
   'Objective (total affinity)': '目标值（匹配度总和）',
-  'Input hash': '输入哈希',
-  'Timings (ms)': '耗时（毫秒）',
   'Compared with the previous run': '与上一次运行比较',
   '{{changed}} of {{total}} pairs differ; objective {{before}} → {{after}}':
     '{{total}} 个配对中有 {{changed}} 个不同；目标值 {{before}} → {{after}}',
@@ -80,7 +77,5 @@ export const zhCNAssignment: Record<string, string> = {
   'Scoring closes {{at}}': '评分截止 {{at}}',
   'Decline the invitation': '谢绝评审邀请',
   'Why you cannot review it': '无法评审的原因',
-  Academic: '学术',
-  Industry: '产业',
   'Conflict rules': '回避规则',
 };

@@ -12,8 +12,8 @@ export const zhCNDecisions: Record<string, string> = {
   'Add a field balance rule': '添加领域平衡规则',
   'Applications get their outcome, approved ones become projects and applicants are notified. This cannot be undone.':
     '各申报书将获得结果，获批者立项，并通知申报单位。此操作不可撤销。',
-  'Approved {{approved}} of the budget {{budget}}; total score {{objective}} (optimum by {{solver}} in {{millis}} ms).':
-    '已批准 {{approved}}（总预算 {{budget}}）；总分 {{objective}}（{{solver}} 求得最优解，用时 {{millis}} 毫秒）。',
+  'Approved {{approved}} of the budget {{budget}}; total score {{objective}}.':
+    '已批准 {{approved}}（总预算 {{budget}}）；总分 {{objective}}。',
   'Compute the decision': '计算资助方案',
   Constraints: '约束条件',
   'Cumulative approved': '累计批准金额',

@@ -57,7 +57,7 @@ export const zhCNScoring: Record<string, string> = {
   Flags: '标记',
   Ranking: '排名',
   'Download the panel summary (XLSX)': '下载评审汇总（XLSX）',
-  'Calibrated scores remove each reviewer’s estimated severity or leniency (additive model, shrunk toward zero; λ = {{lambda}}, residual SD {{sd}}, {{reviews}} reviews, {{groups}} group(s)).':
+  'Calibrated scores remove each reviewer’s estimated severity or leniency (additive model, shrunk toward zero; λ = {{lambda}}, residual SD {{sd}}, reviews: {{reviews}}, groups: {{groups}}).':
     '校准分扣除了每位专家估计的偏严或偏宽程度（加性模型，向零收缩；λ = {{lambda}}，残差标准差 {{sd}}，共 {{reviews}} 份评分，{{groups}} 个分组）。',
   'Some groups of reviewers share no application: their levels are not comparable.':
     '部分专家组之间没有共同评审的申报，其分数水平不可直接比较。',

@@ -109,7 +109,7 @@ export const zhCNTechTransfer: Record<string, string> = {
   'US maintenance fee at 7.5 years': '美国专利 7.5 年维持费',
   'US maintenance fee at 11.5 years': '美国专利 11.5 年维持费',
   'CN annual fee': '中国专利年费',
-  'Due from': '到期日从',
+  'Due between': '到期日期',
   to: '至',
   '{{count}} deadlines are overdue': '{{count}} 项期限已逾期',
   '{{count}} deadlines fall due within {{days}} days': '{{count}} 项期限将在 {{days}} 天内到期',

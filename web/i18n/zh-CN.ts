@@ -6,6 +6,7 @@
 import { zhCNAnalytics } from './zh-CN.analytics.js';
 import { zhCNApplicationsErrors } from './zh-CN.applications-errors.js';
 import { zhCNAssignment } from './zh-CN.assignment.js';
+import { zhCNAuditLabels } from './zh-CN.audit-labels.js';
 import { zhCNCalls } from './zh-CN.calls.js';
 import { zhCNCallsErrors } from './zh-CN.calls-errors.js';
 import { zhCNConflicts } from './zh-CN.conflicts.js';
@@ -25,6 +26,7 @@ import { zhCNProjectChecks } from './zh-CN.project-checks.js';
 import { zhCNProjectExecution } from './zh-CN.project-execution.js';
 import { zhCNProjectPage } from './zh-CN.project-page.js';
 import { zhCNProjects } from './zh-CN.projects.js';
+import { zhCNReadable } from './zh-CN.readable.js';
 import { zhCNResults } from './zh-CN.results.js';
 import { zhCNRubric } from './zh-CN.rubric.js';
 import { zhCNScoring } from './zh-CN.scoring.js';
@@ -58,6 +60,8 @@ export const zhCN: Record<string, string> = {
   ...zhCNProjects,
   ...zhCNProjectPage,
   ...zhCNRubric,
+  ...zhCNAuditLabels,
+  ...zhCNReadable,
   ...zhCNLabEvaluations,
   ...zhCNServices,
   ...zhCNInstruments,
@@ -170,7 +174,6 @@ export const zhCN: Record<string, string> = {
   After: '变更后',
   Reason: '原因',
   'Entity id': '对象 ID',
-  'Request id': '请求 ID',
   Hash: '哈希',
   'Load older entries': '加载更早的记录',
   'Platform created': '创建平台',
@@ -227,7 +230,7 @@ export const zhCN: Record<string, string> = {
   // Errors shown without a server code
   'The server cannot be reached; check the connection and try again': '无法连接服务器，请检查网络后重试',
   'Unexpected error': '发生意外错误',
-  'Request id: {{id}}': '请求 ID：{{id}}',
+  'Request id: {{id}}': '请求编号：{{id}}',
 
   // Error codes (common/error-codes.ts)
   'Some fields are invalid': '部分字段填写有误',

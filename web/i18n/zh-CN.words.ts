@@ -4,4 +4,10 @@ export const zhCNWords: Record<string, string> = {
   'person.title': '职称',
   'application.declined': '未立项',
   'answer.declined': '已谢绝',
+  'check.summary': '综述',
+  'target.met': '达到',
+  'score.total': '总分',
+  'committee.chair': '主任委员',
+  'request.granted': '已批准',
+  'check.decided': '已形成结论',
 };

@@ -150,7 +150,7 @@ export async function inviteMember(
         params: {
           callTitleZh: call.titleZh,
           callTitleEn: call.titleEn,
-          number: app.receipt_no ?? app.id.slice(-8),
+          ...applicationNamed(app),
         },
       });
     return { view: (await views(trx, [row]))[0]!, token, email: token ? person.email : null };
@@ -205,7 +205,7 @@ async function answer(
     platformId: app.platform_id,
     entityType: 'application',
     entityId: app.id,
-    params: { number: app.receipt_no ?? app.id.slice(-8) },
+    params: applicationNamed(app),
   });
   return (await views(trx, [{ ...row, state, responded_at: at, note: note ?? null }]))[0]!;
 }
@@ -271,4 +271,18 @@ export async function respondByToken(ctx: Ctx, token: string, accept: boolean, n
     await answer(trx, audit, ctx, row, accept, note);
   });
   return publicInvitation(ctx, token);
+}
+
+/**
+ * How a notification names the application: its receipt number once submitted, before that (a consortium
+ * is confirmed while the application is a draft) its title in each language, never an id people cannot
+ * read (issue 12 item 6: "参与单位已确认：e0f3ac56").
+ */
+function applicationNamed(app: {
+  receipt_no: string | null;
+  title_zh: string | null;
+  title_en: string | null;
+}): Record<string, string | null> {
+  if (app.receipt_no) return { application: app.receipt_no };
+  return { applicationZh: app.title_zh || app.title_en, applicationEn: app.title_en || app.title_zh };
 }

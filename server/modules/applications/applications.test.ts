@@ -143,6 +143,11 @@ describe('an application from draft to screening', () => {
     const ok = await member.post(`/api/invitations/${inv.json().id}/respond`, { accept: true });
     expect(ok.statusCode, ok.body).toBe(200);
     expect((await member.get(`/api/applications/${id}`)).statusCode).toBe(200);
+    // The draft has no receipt number yet: the applicant's notice names it by its title, not by an id.
+    const told = (await applicant.get('/api/me/notifications')).json().items[0];
+    expect(told.kind).toBe('application.member_confirmed');
+    expect([draft.content.titleZh, draft.content.titleEn].some((x) => told.subject.endsWith(x))).toBe(true);
+    expect(told.body).not.toContain(id.slice(-8));
     const again = await member.post(`/api/invitations/${inv.json().id}/respond`, { accept: false });
     expect(again.statusCode).toBe(409);
 

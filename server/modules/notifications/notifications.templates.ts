@@ -8,7 +8,8 @@
  * - call.deadline_extended: callCode, callTitleZh, callTitleEn, previousClosesAt, closesAt, reason
  * - call.closed: callCode, callTitleZh, callTitleEn
  * - application.*: callTitleZh, callTitleEn, number (the application number), reason (when given),
- *   deadlineAt (resubmission deadline of application.returned); member_confirmed / member_declined: number
+ *   deadlineAt (resubmission deadline of application.returned); member_invited / member_confirmed /
+ *   member_declined: application (the receipt number) or applicationZh / applicationEn (a draft's title)
  * - auth.account_locked: lockedUntilAt, ip
  * An unknown kind falls back to a generic text, so a new kind never breaks sending.
  */
@@ -65,31 +66,31 @@ export const TEMPLATES: Record<string, Template> = {
   'application.member_invited': {
     'zh-CN': {
       subject: '请确认参与申报：{{callTitle}}',
-      body: '您被邀请确认贵单位在申报书 {{number}}（{{callTitle}}）中的参与内容。',
+      body: '您被邀请确认贵单位在申报书“{{application}}”（{{callTitle}}）中的参与内容。',
     },
     'en-US': {
       subject: 'Please confirm your part: {{callTitle}}',
-      body: 'You are invited to confirm your organisation\'s part in application {{number}} to "{{callTitle}}".',
+      body: 'You are invited to confirm your organisation\'s part in the application "{{application}}" to "{{callTitle}}".',
     },
   },
   'application.member_confirmed': {
     'zh-CN': {
-      subject: '参与单位已确认：{{number}}',
-      body: '一家参与单位已确认其在申报书 {{number}} 中的参与内容。',
+      subject: '参与单位已确认：{{application}}',
+      body: '一家参与单位已确认其在申报书“{{application}}”中的参与内容。',
     },
     'en-US': {
-      subject: 'Member confirmed: {{number}}',
-      body: 'A member organisation confirmed its part in application {{number}}.',
+      subject: 'Member confirmed: {{application}}',
+      body: 'A member organisation confirmed its part in the application "{{application}}".',
     },
   },
   'application.member_declined': {
     'zh-CN': {
-      subject: '参与单位已拒绝：{{number}}',
-      body: '一家参与单位拒绝了其在申报书 {{number}} 中的参与内容。',
+      subject: '参与单位已拒绝：{{application}}',
+      body: '一家参与单位拒绝了其在申报书“{{application}}”中的参与内容。',
     },
     'en-US': {
-      subject: 'Member declined: {{number}}',
-      body: 'A member organisation declined its part in application {{number}}.',
+      subject: 'Member declined: {{application}}',
+      body: 'A member organisation declined its part in the application "{{application}}".',
     },
   },
   'application.returned': {

@@ -27,7 +27,7 @@ describe('notification texts', () => {
     );
     expect(render('application.rejected', { number: 'A-1' }, 'en-US').body).toContain('Reason: —');
     expect(render('something.new', {}, 'en-US').subject).toBe('You have a new notification');
-    expect(render('application.member_declined', { number: 'R-7' }, 'zh-CN').subject).toBe(
+    expect(render('application.member_declined', { application: 'R-7' }, 'zh-CN').subject).toBe(
       '参与单位已拒绝：R-7',
     );
   });

@@ -164,6 +164,9 @@ describe('tech-transfer report files', () => {
     expect(lines).toContain('美国联邦实验室指标');
     expect(lines).toContain('科技成果转化年度报告指标');
     expect(lines.join('\n')).not.toContain('No Chinese font');
+    // When it was made, in Beijing time and named so; never the raw ISO text (issue 12 item 8).
+    expect(lines.join('\n')).toMatch(/生成时间：\d{4}-\d{2}-\d{2} \d{2}:\d{2} 北京时间/);
+    expect(lines.join('\n')).not.toMatch(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/);
   });
 
   it('PDF in English: English labels and amounts', async () => {
@@ -174,6 +177,8 @@ describe('tech-transfer report files', () => {
     expect(lines).toContain('Invention disclosures (new)');
     expect(lines).toContain('$16,499.50');
     expect(lines.join('')).not.toMatch(/[\u4e00-\u9fff]/);
+    expect(lines.join('\n')).toMatch(/Generated: [A-Z][a-z]{2} \d{1,2}, \d{4}, \d{1,2}:\d{2}\s[AP]M UTC/);
+    expect(lines.join('\n')).not.toMatch(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/);
   });
 
   it('same access and refusals as the JSON report: researcher 403, bad period or language 400, missing FX 422', async () => {

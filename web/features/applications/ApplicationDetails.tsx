@@ -1,7 +1,8 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import { Button, Card, Space, Table, Tag, Timeline, Typography } from 'antd';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { COST_CATEGORIES } from '../../../common/calls.js';
+import { COST_CATEGORIES, type RequiredAttachment } from '../../../common/calls.js';
 import { type ApplicationMember, type ApplicationView, applicationsApi } from '../../api/applications.js';
 import { useLocale } from '../../app/locale.js';
 import {
@@ -13,6 +14,7 @@ import {
 } from '../../components/labels.js';
 import { money } from '../../components/money.js';
 import { zonedTime } from '../../components/time.js';
+import { actorText } from '../../i18n/audit-labels.js';
 import { saveFile } from '../imports/files.js';
 import { orgName } from '../orgs/labels.js';
 import { ApplicationContentCards } from './ApplicationContentCards.js';
@@ -28,8 +30,21 @@ export function ApplicationStateTag({ state }: { state: ApplicationView['state']
   );
 }
 
+/** The slot a file was uploaded to, as the call names it (a slot the call no longer has: 'Other attachment'). */
+function slotName(specs: readonly RequiredAttachment[], key: string, locale: string, t: TFunction): string {
+  const spec = specs.find((s) => s.key === key);
+  return spec ? pick(spec.labelZh, spec.labelEn, locale) : t('Other attachment');
+}
+
 /** An application as read (the frozen version for officers, the applicant's own after submission). */
-export function ApplicationDetails({ app }: { app: ApplicationView }) {
+export function ApplicationDetails({
+  app,
+  attachmentSpecs = [],
+}: {
+  app: ApplicationView;
+  /** The call's attachment slots, to name each file's slot in words rather than by its key. */
+  attachmentSpecs?: readonly RequiredAttachment[];
+}) {
   const { t } = useTranslation();
   const { locale } = useLocale();
   const fmt = (minor: number) => money(minor, app.currency, locale);
@@ -115,7 +130,7 @@ export function ApplicationDetails({ app }: { app: ApplicationView }) {
                   {a.fileName}
                 </Button>
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                  {a.key} · {sizeText(a.sizeBytes)} · SHA-256 {a.sha256}
+                  {slotName(attachmentSpecs, a.key, locale, t)} · {sizeText(a.sizeBytes)} · SHA-256 {a.sha256}
                 </Typography.Text>
               </li>
             ))}
@@ -141,7 +156,7 @@ export function TransitionsCard({ app }: { app: ApplicationView }) {
                 {t(APPLICATION_STATES_SHOWN[x.toState as ApplicationView['state']] ?? x.toState)}
               </Typography.Text>{' '}
               <Typography.Text type="secondary">
-                {zonedTime(x.at, locale)} · {x.actorLabel}
+                {zonedTime(x.at, locale)} · {actorText(t, x.actorLabel)}
               </Typography.Text>
               {x.reason ? <div style={{ whiteSpace: 'pre-wrap' }}>{x.reason}</div> : null}
             </>

@@ -84,7 +84,7 @@ export default function ApplicationPage() {
           {app.withdrawReason ? (
             <Alert type="info" showIcon title={t('Withdrawn')} description={app.withdrawReason} />
           ) : null}
-          <ApplicationDetails app={app} />
+          <ApplicationDetails app={app} attachmentSpecs={call.data.requiredAttachments} />
         </>
       )}
       <AvoidExpertsCard applicationId={app.id} />

@@ -9,6 +9,7 @@ import { canVerifyAudit } from '../../app/permissions.js';
 import { usePlatforms } from '../../app/platforms.js';
 import { useSignedIn } from '../../app/session.js';
 import { formatTime } from '../../components/time.js';
+import { actorText } from '../../i18n/audit-labels.js';
 import { errorText } from '../../i18n/errors.js';
 import { actionLabel, entityLabel } from '../../i18n/labels.js';
 
@@ -72,18 +73,12 @@ export default function AuditPage() {
         columns={[
           { title: '#', dataIndex: 'seq', width: 70 },
           { title: t('Time'), dataIndex: 'at', width: 190, render: (v: string) => formatTime(v, locale) },
-          { title: t('Actor'), dataIndex: 'actorLabel' },
+          { title: t('Actor'), dataIndex: 'actorLabel', render: (a: string) => actorText(t, a) },
           {
             title: t('Action'),
             dataIndex: 'action',
-            render: (a: string) => (
-              <Space size={4}>
-                {actionLabel(t, a)}
-                <Typography.Text type="secondary" code>
-                  {a}
-                </Typography.Text>
-              </Space>
-            ),
+            // The code stays in the entry's details, for auditors; people read the words.
+            render: (a: string) => actionLabel(t, a),
           },
           {
             title: t('Entity'),
@@ -124,6 +119,9 @@ function EntryDetail({ entry }: { entry: AuditEntry }) {
       <Descriptions.Item label={t('Before')}>{json(entry.before)}</Descriptions.Item>
       <Descriptions.Item label={t('After')}>{json(entry.after)}</Descriptions.Item>
       {entry.reason ? <Descriptions.Item label={t('Reason')}>{entry.reason}</Descriptions.Item> : null}
+      <Descriptions.Item label={t('Action code')}>
+        <Typography.Text code>{entry.action}</Typography.Text>
+      </Descriptions.Item>
       <Descriptions.Item label={t('Entity id')}>{entry.entityId ?? '—'}</Descriptions.Item>
       <Descriptions.Item label={t('Request id')}>{entry.requestId ?? '—'}</Descriptions.Item>
       <Descriptions.Item label={t('Hash')}>

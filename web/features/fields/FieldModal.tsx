@@ -123,7 +123,7 @@ export function FieldModal({ edit, tree, onClose, onDone }: Props) {
           allowClear
           disabled={hasChildren}
           placeholder={t('None: a top-level field')}
-          options={parents.map((f) => ({ value: f.id, label: `${localName(f, locale)} · ${f.code}` }))}
+          options={parents.map((f) => ({ value: f.id, label: localName(f, locale) }))}
         />
       </Form.Item>
     </FormModal>

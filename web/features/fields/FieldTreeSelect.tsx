@@ -21,10 +21,10 @@ export function treeData(tree: FieldTree | undefined, locale: string, keep: Set<
     .filter((f) => !f.retired || keep.has(f.id))
     .map((f) => ({
       value: f.id,
-      title: `${localName(f, locale)} · ${f.code}`,
+      title: localName(f, locale),
       children: f.children
         .filter((c) => !c.retired || keep.has(c.id))
-        .map((c) => ({ value: c.id, title: `${localName(c, locale)} · ${c.code}` })),
+        .map((c) => ({ value: c.id, title: localName(c, locale) })),
     }));
 }
 

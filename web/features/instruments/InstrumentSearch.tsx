@@ -49,7 +49,7 @@ export function InstrumentItem({
               localName(i.unit, locale),
               i.location,
               t('{{price}} per machine hour', { price: money(i.hourlyRateMinor, i.currency, locale) }),
-              t('At most {{n}} hours per booking', { n: i.maxBookingHours }),
+              t('At most {{n}} hours per booking', { n: i.maxBookingHours, count: i.maxBookingHours }),
             ].join(' · ')}
           </Typography.Text>
         }
@@ -84,7 +84,7 @@ export function InstrumentSearch({
       placeholder={t('Search in Chinese or English, e.g. 质谱 or spectrometer')}
       testIdPrefix="instruments"
       rowKey={(i) => i.id}
-      totalText={(n) => t('{{n}} instruments', { n })}
+      totalText={(n) => t('{{n}} instruments', { n, count: n })}
       emptyText={t('No published instrument matches')}
       fetcher={async ({ q, page, params }, pageSize) => {
         const platformId = params.get('platform') ?? defaultPlatform(list);

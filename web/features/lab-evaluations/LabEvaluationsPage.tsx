@@ -117,7 +117,7 @@ export default function LabEvaluationsPage() {
                   <Tag>{t('Round open')}</Tag>
                 ),
             },
-            { title: t('Chair'), key: 'c', render: (_, r) => localName(r.chair.person, locale) },
+            { title: t('committee.chair'), key: 'c', render: (_, r) => localName(r.chair.person, locale) },
             {
               title: t('Scorecards submitted'),
               key: 'g',

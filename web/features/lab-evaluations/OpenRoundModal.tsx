@@ -59,7 +59,7 @@ export function OpenRoundModal({
             <InputNumber min={1900} max={2200} />
           </Form.Item>
         </Space>
-        <Form.Item name="chairMemberId" label={t('Chair')} rules={required}>
+        <Form.Item name="chairMemberId" label={t('committee.chair')} rules={required}>
           <Select
             loading={committee.loading}
             options={(committee.data?.items ?? []).map((m) => ({

@@ -14,10 +14,10 @@ function coveredTree(fields: FieldSummary[], locale: string) {
   const orphans = fields.filter((f) => f.parentId && !tops.some((p) => p.id === f.parentId));
   const node = (f: FieldSummary) => ({
     key: f.id,
-    title: `${localName(f, locale)} · ${f.code}`,
+    title: localName(f, locale),
     children: fields
       .filter((c) => c.parentId === f.id)
-      .map((c) => ({ key: c.id, title: `${localName(c, locale)} · ${c.code}` })),
+      .map((c) => ({ key: c.id, title: localName(c, locale) })),
   });
   return [...tops.map(node), ...orphans.map(node)];
 }

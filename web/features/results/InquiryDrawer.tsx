@@ -7,6 +7,7 @@ import { useLocale } from '../../app/locale.js';
 import { useApi } from '../../app/useApi.js';
 import { Centered, LoadFailed } from '../../components/feedback.js';
 import { formatTime } from '../../components/time.js';
+import { actorText } from '../../i18n/audit-labels.js';
 import { errorText } from '../../i18n/errors.js';
 import { INQUIRY_COLORS, INQUIRY_KIND_LABELS, INQUIRY_STATE_LABELS, pick } from './labels.js';
 
@@ -101,7 +102,7 @@ export function InquiryDrawer({
           ) : null}
           <Timeline
             items={d.transitions.map((x) => ({
-              children: `${formatTime(x.at, locale)} · ${t(INQUIRY_STATE_LABELS[x.to])} · ${x.actorLabel}${x.note ? ` · ${x.note}` : ''}`,
+              children: `${formatTime(x.at, locale)} · ${t(INQUIRY_STATE_LABELS[x.to])} · ${actorText(t, x.actorLabel)}${x.note ? ` · ${x.note}` : ''}`,
             }))}
           />
         </Space>

@@ -174,7 +174,7 @@ export default function ScreeningDetailPage() {
             />
           ))}
       </Card>
-      <ApplicationDetails app={a} />
+      <ApplicationDetails app={a} attachmentSpecs={call.data.requiredAttachments} />
       <TransitionsCard app={a} />
       <DecisionDialog
         outcome={deciding}
@@ -228,7 +228,10 @@ function DecisionDialog({
       >
         {outcome === 'return' ? (
           <Typography.Paragraph type="secondary">
-            {t('The applicant may correct and resubmit within {{days}} days.', { days: windowDays })}
+            {t('The applicant may correct and resubmit within {{days}} days.', {
+              days: windowDays,
+              count: windowDays,
+            })}
           </Typography.Paragraph>
         ) : null}
         {needsReasons ? (

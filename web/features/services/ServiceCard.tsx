@@ -41,7 +41,7 @@ export function ServiceItem({ s, title, extra }: { s: Service; title?: ReactNode
             {[
               localName(s.unit, locale),
               price(s),
-              t('Turnaround {{n}} days', { n: s.turnaroundDays }),
+              t('Turnaround {{n}} days', { n: s.turnaroundDays, count: s.turnaroundDays }),
               s.methodStandard,
             ]
               .filter(Boolean)

@@ -47,7 +47,7 @@ export function ServiceSearch({
       placeholder={t('Search in Chinese or English, e.g. 校准 or calibration')}
       testIdPrefix="services"
       rowKey={(s) => s.id}
-      totalText={(n) => t('{{n}} services', { n })}
+      totalText={(n) => t('{{n}} services', { n, count: n })}
       emptyText={t('No published service matches')}
       fetcher={async ({ q, page, params }, pageSize) => {
         const platformId = params.get('platform') ?? defaultPlatform(list);

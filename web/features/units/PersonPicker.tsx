@@ -41,8 +41,13 @@ export function PersonPicker({
   const [options, setOptions] = useState<Option[]>([]);
   const [loading, setLoading] = useState(false);
   const run = useRef(0);
+  // The directory is searched once the picker is used, not when its form is mounted: the forms live in
+  // modals rendered up front for every visitor of the units and committee tabs, and most roles may not
+  // list people (a 403 on every visit, issue 12 item 15).
+  const [used, setUsed] = useState(false);
 
   useEffect(() => {
+    if (!used) return;
     const n = ++run.current;
     const timer = setTimeout(() => {
       setLoading(true);
@@ -66,7 +71,7 @@ export function PersonPicker({
         });
     }, 250);
     return () => clearTimeout(timer);
-  }, [q, locale]);
+  }, [q, locale, used]);
 
   const shown =
     current && !options.some((o) => o.value === current.id)
@@ -82,6 +87,8 @@ export function PersonPicker({
       onChange={(v) => onChange?.(v ?? null)}
       placeholder={t('Search people by name')}
       showSearch={{ filterOption: false, onSearch: setQ }}
+      onFocus={() => setUsed(true)}
+      onOpenChange={(open) => open && setUsed(true)}
       notFoundContent={loading ? <Spin size="small" /> : t('No one found')}
       options={shown}
       optionRender={(o) => (

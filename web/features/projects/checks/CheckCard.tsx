@@ -122,7 +122,7 @@ function AdoptForm({ check, onDone }: { check: CheckView; onDone(): void }) {
           </Form.Item>
         </>
       ) : null}
-      <Form.Item name="summary" label={t('Summary')}>
+      <Form.Item name="summary" label={t('check.summary')}>
         <Input.TextArea rows={2} />
       </Form.Item>
       <Button type="primary" onClick={adopt} data-testid="check-adopt">
@@ -162,7 +162,7 @@ function ReportVersion({ r }: { r: Report }) {
                 <Space>
                   <Tag>{t(JUDGEMENT_LABELS[i.judgement])}</Tag>
                   {met === undefined ? null : (
-                    <Tag color={met ? 'green' : 'red'}>{met ? t('Met') : t('Not met')}</Tag>
+                    <Tag color={met ? 'green' : 'red'}>{met ? t('target.met') : t('Not met')}</Tag>
                   )}
                 </Space>
               );
@@ -180,7 +180,7 @@ function ReportVersion({ r }: { r: Report }) {
             </Descriptions.Item>
             <Descriptions.Item label={t('Academic evaluation')}>{num(a.panel.academic)}</Descriptions.Item>
             <Descriptions.Item label={t('Economic evaluation')}>{num(a.panel.economic)}</Descriptions.Item>
-            <Descriptions.Item label={t('Total')}>{num(a.panel.total)}</Descriptions.Item>
+            <Descriptions.Item label={t('score.total')}>{num(a.panel.total)}</Descriptions.Item>
           </Descriptions>
           <Table
             size="small"

@@ -16,7 +16,7 @@ export const CHECK_STATE_LABELS: Record<CheckState, string> = {
   open: tk('Awaiting the report'),
   under_review: tk('Under expert review'),
   rectification: tk('Rectification'),
-  decided: tk('Decided'),
+  decided: tk('check.decided'),
 };
 export const VERDICT_LABELS: Record<CheckVerdict, string> = {
   pass: tk('Pass'),
@@ -25,7 +25,7 @@ export const VERDICT_LABELS: Record<CheckVerdict, string> = {
 };
 export const VERDICT_COLORS: Record<CheckVerdict, string> = { pass: 'green', rectify: 'orange', fail: 'red' };
 export const JUDGEMENT_LABELS: Record<IndicatorJudgement, string> = {
-  met: tk('Met'),
+  met: tk('target.met'),
   partly_met: tk('Partly met'),
   not_met: tk('Not met'),
 };

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ProjectDetail } from '../../../api/projects.js';
 import { useLocale } from '../../../app/locale.js';
 import { formatTime } from '../../../components/time.js';
+import { actorText } from '../../../i18n/audit-labels.js';
 import { ACTION_LABELS, STATE_LABELS } from '../projects.labels.js';
 
 /** 时间线: every audited move of the project, oldest first, with who made it and why. */
@@ -22,7 +23,7 @@ export function TimelineTab({ project: p }: { project: ProjectDetail }) {
             {' → '}
             {t(STATE_LABELS[e.toState])}
             <div>
-              <Typography.Text type="secondary">{`${formatTime(e.at, locale)} · ${e.actorLabel}`}</Typography.Text>
+              <Typography.Text type="secondary">{`${formatTime(e.at, locale)} · ${actorText(t, e.actorLabel)}`}</Typography.Text>
             </div>
             {e.reason ? <div>{e.reason}</div> : null}
           </div>

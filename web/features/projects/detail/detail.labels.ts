@@ -38,7 +38,7 @@ export const REPORT_STATUS_COLORS: Record<ReportStatus, string> = {
 
 export const ADJUSTMENT_STATE_LABELS: Record<AdjustmentState, string> = {
   pending: tk('Awaiting decision'),
-  approved: tk('Granted'),
+  approved: tk('request.granted'),
   rejected: tk('Refused'),
 };
 export const ADJUSTMENT_LEVEL_LABELS: Record<'unit' | 'funder', string> = {

@@ -1,6 +1,7 @@
 import { Descriptions, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { RunPair, RunView } from '../../../api/review-runs.js';
+import { ComputationDetails } from '../../../components/ComputationDetails.js';
 import { CATEGORY_LABELS, MODE_LABELS } from '../labels.js';
 
 interface AppRow {
@@ -38,17 +39,8 @@ export function RunResult({ run, previous }: { run: RunView; previous?: RunView 
       <Descriptions size="small" column={3} bordered data-testid="run-record">
         <Descriptions.Item label={t('Mode')}>{t(MODE_LABELS[run.mode])}</Descriptions.Item>
         <Descriptions.Item label={t('Seed')}>{run.seed ?? '—'}</Descriptions.Item>
-        <Descriptions.Item label={t('Solver')}>{run.solver}</Descriptions.Item>
         <Descriptions.Item label={t('Objective (total affinity)')}>
           <span data-testid="run-objective">{run.objective?.toFixed(6) ?? '—'}</span>
-        </Descriptions.Item>
-        <Descriptions.Item label={t('Input hash')}>
-          <code data-testid="run-hash">{run.inputHash.slice(0, 16)}…</code>
-        </Descriptions.Item>
-        <Descriptions.Item label={t('Timings (ms)')}>
-          {Object.entries(run.timings)
-            .map(([k, v]) => `${k} ${v}`)
-            .join(' · ')}
         </Descriptions.Item>
         {previous ? (
           <Descriptions.Item label={t('Compared with the previous run')} span={3}>
@@ -61,6 +53,9 @@ export function RunResult({ run, previous }: { run: RunView; previous?: RunView 
           </Descriptions.Item>
         ) : null}
       </Descriptions>
+      <div style={{ marginTop: 12 }}>
+        <ComputationDetails solver={run.solver} timings={run.timings} inputHash={run.inputHash} />
+      </div>
       <Table<AppRow>
         rowKey="applicationId"
         size="small"

@@ -45,7 +45,7 @@ export function ruleText(t: TFunction, rule: ConflictRule): string {
   const kind = t(RULE_KINDS_SHOWN[rule.kind]);
   if (rule.kind !== 'collaboration') return kind;
   const sources = rule.sources.map((s) => t(SOURCES_SHOWN[s])).join(', ');
-  return `${kind}: ${t('within {{years}} years', { years: rule.years })} (${sources})`;
+  return `${kind}: ${t('within {{years}} years', { years: rule.years, count: rule.years })} (${sources})`;
 }
 
 type Named = { id: string; name: string } | null | undefined;

@@ -8,11 +8,21 @@ import { money } from '../../../components/money.js';
 import { tk } from '../../../i18n/index.js';
 
 const THRESHOLD_SHOWN: Record<string, string> = {
-  total: tk('Total'),
+  total: tk('score.total'),
   academic: tk('Academic evaluation'),
   economic: tk('Economic evaluation'),
   no_score: tk('no score yet'),
 };
+
+/**
+ * The server ranks an application without any score after all scored ones, at 1,000,000 and beyond
+ * (decisions.candidates.ts UNRANKED); that number is a sort key, never shown (issue 12 item 11).
+ */
+const UNRANKED_FROM = 1_000_000;
+
+export function rankText(t: TFunction, rank: number): string {
+  return rank >= UNRANKED_FROM ? t('not ranked (no score yet)') : String(rank);
+}
 
 /** A constraint name of the solver ("budget", "fields/0/maxCount", "smeMinSharePct") in words. */
 export function constraintText(t: TFunction, name: string, fieldName: (i: number) => string): string {
@@ -57,7 +67,7 @@ export function CutoffExplanation({ d, fieldName }: { d: DecisionView; fieldName
   const lines: string[] = [
     t('Cut-off: {{name}} (rank {{rank}}, requests {{requested}}; {{remaining}} of the budget remain).', {
       name: name(c.applicationId),
-      rank: c.rank,
+      rank: rankText(t, c.rank),
       requested: money(c.requestedMinor, d.currency, locale),
       remaining: money(c.remainingMinor, d.currency, locale),
     }),

@@ -21,12 +21,13 @@ import {
 } from '../../../api/review-decisions.js';
 import { useLocale } from '../../../app/locale.js';
 import { useApi } from '../../../app/useApi.js';
+import { ComputationDetails } from '../../../components/ComputationDetails.js';
 import { Centered, LoadFailed } from '../../../components/feedback.js';
 import { pick } from '../../../components/labels.js';
 import { money } from '../../../components/money.js';
 import { errorText } from '../../../i18n/errors.js';
 import { ConstraintsForm } from './ConstraintsForm.js';
-import { CutoffExplanation, reasonText } from './CutoffExplanation.js';
+import { CutoffExplanation, rankText, reasonText } from './CutoffExplanation.js';
 import { OverrideButton } from './OverrideButton.js';
 import { OUTCOME_COLOR, OUTCOME_SHOWN } from './outcomes.js';
 
@@ -137,17 +138,13 @@ export default function DecisionTab({ callId }: { callId: string }) {
         >
           <Space orientation="vertical" style={{ width: '100%' }}>
             <Typography.Text data-testid="decision-summary">
-              {t(
-                'Approved {{approved}} of the budget {{budget}}; total score {{objective}} (optimum by {{solver}} in {{millis}} ms).',
-                {
-                  approved: money(d.approvedMinor, d.currency, locale),
-                  budget: money(d.budgetMinor, d.currency, locale),
-                  objective: d.objective.toFixed(2),
-                  solver: d.solver,
-                  millis: d.millis,
-                },
-              )}
+              {t('Approved {{approved}} of the budget {{budget}}; total score {{objective}}.', {
+                approved: money(d.approvedMinor, d.currency, locale),
+                budget: money(d.budgetMinor, d.currency, locale),
+                objective: d.objective.toFixed(2),
+              })}
             </Typography.Text>
+            <ComputationDetails solver={d.solver} timings={{ solve: d.millis }} />
             <CutoffExplanation d={d} fieldName={fieldName} />
             <Table<DecisionItem>
               size="small"
@@ -160,7 +157,7 @@ export default function DecisionTab({ callId }: { callId: string }) {
                   title: t('Rank'),
                   dataIndex: 'rank',
                   width: 60,
-                  render: (r: number) => (r >= 1_000_000 ? '—' : r),
+                  render: (r: number) => rankText(t, r),
                 },
                 {
                   title: t('Application'),

@@ -27,7 +27,7 @@ const FLAG_SHOWN = {
   lenient: tk('Lenient reviewer'),
 } satisfies Record<keyof typeof REVIEW_FLAG_LABELS | keyof typeof REVIEWER_FLAG_LABELS, string>;
 const THRESHOLD_SHOWN: Record<string, string> = {
-  total: tk('Total'),
+  total: tk('score.total'),
   academic: tk('Academic evaluation'),
   economic: tk('Economic evaluation'),
   ...CRITERIA_SHOWN,
@@ -127,7 +127,7 @@ export default function PanelTab({ callId }: { callId: string }) {
       >
         <Typography.Paragraph type="secondary">
           {t(
-            'Calibrated scores remove each reviewer’s estimated severity or leniency (additive model, shrunk toward zero; λ = {{lambda}}, residual SD {{sd}}, {{reviews}} reviews, {{groups}} group(s)).',
+            'Calibrated scores remove each reviewer’s estimated severity or leniency (additive model, shrunk toward zero; λ = {{lambda}}, residual SD {{sd}}, reviews: {{reviews}}, groups: {{groups}}).',
             {
               lambda: p.calibration.lambda.toFixed(1),
               sd: fmt(p.calibration.residualSd),

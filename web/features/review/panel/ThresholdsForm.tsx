@@ -44,7 +44,7 @@ export function ThresholdsForm({
       </Typography.Paragraph>
       <Form form={form} layout="inline" initialValues={panel.thresholds} onFinish={save}>
         <Space wrap>
-          {box(t('Total'), ['total'])}
+          {box(t('score.total'), ['total'])}
           {box(t('Academic evaluation'), ['academic'])}
           {box(t('Economic evaluation'), ['economic'])}
           {CRITERIA.map((c) => box(t(CRITERIA_SHOWN[c]), ['criteria', c]))}

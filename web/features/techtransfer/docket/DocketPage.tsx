@@ -1,4 +1,5 @@
-import { Alert, Card, Empty, Input, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Card, DatePicker, Empty, Space, Table, Tag, Typography } from 'antd';
+import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router-dom';
@@ -55,15 +56,20 @@ export default function DocketPage() {
     >
       <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
         <Space wrap>
-          <span>{t('Due from')}</span>
-          <Input
-            type="date"
-            value={from}
-            onChange={(e) => setFrom(e.target.value)}
-            aria-label={t('Due from')}
-          />
-          <span>{t('to')}</span>
-          <Input type="date" value={to} onChange={(e) => setTo(e.target.value)} aria-label={t('to')} />
+          <span id="docket-range-label">{t('Due between')}</span>
+          {/* The one date picker of the app (antd's, in the page's language), not the browser's native
+              mm/dd/yyyy input (issue 12 item 8); the URL's from/to stay plain YYYY-MM-DD. */}
+          <span data-testid="docket-range">
+            <DatePicker.RangePicker
+              aria-labelledby="docket-range-label"
+              allowEmpty={[true, true]}
+              value={[from ? dayjs(from) : null, to ? dayjs(to) : null]}
+              onChange={(range) => {
+                setFrom(range?.[0]?.format('YYYY-MM-DD') ?? '');
+                setTo(range?.[1]?.format('YYYY-MM-DD') ?? '');
+              }}
+            />
+          </span>
           {docket.data && (
             <Typography.Text type="secondary">
               {docket.data.from} – {docket.data.to}
@@ -106,7 +112,9 @@ export default function DocketPage() {
               width: 110,
               render: (_, e) =>
                 e.overdue ? (
-                  <Tag color="red">{t('{{days}} days overdue', { days: -e.daysLeft })}</Tag>
+                  <Tag color="red">
+                    {t('{{days}} days overdue', { days: -e.daysLeft, count: -e.daysLeft })}
+                  </Tag>
                 ) : e.daysLeft <= SOON_DAYS ? (
                   <Tag color="orange">{e.daysLeft}</Tag>
                 ) : (

@@ -1,0 +1,38 @@
+/**
+ * English singulars (i18next plural keys, CLDR categories: `_one` here, the key itself is `other`), for
+ * messages given a `count` (issue 12 item 7: "1 results", "1 reviews"). Chinese has one form, so
+ * zh-CN keeps the key alone. plurals.unit.test.ts renders each with 1 and finds no plural noun after it.
+ */
+export const enUSPlurals: Record<string, string> = {
+  'Chain intact: {{count}} entries verified_one': 'Chain intact: {{count}} entry verified',
+  'Evaluates the platform · {{count}} members_one': 'Evaluates the platform · {{count}} member',
+  'Import {{count}} rows_one': 'Import {{count}} row',
+  '{{count}} agreements_one': '{{count}} agreement',
+  '{{count}} deadlines are overdue_one': '{{count}} deadline is overdue',
+  '{{count}} deadlines fall due within {{days}} days_one':
+    '{{count}} deadline falls due within {{days}} days',
+  '{{count}} errors_one': '{{count}} error',
+  '{{count}} experts_one': '{{count}} expert',
+  '{{count}} fields and sub-fields covered_one': '{{count}} field or sub-field covered',
+  '{{count}} members_one': '{{count}} member',
+  '{{count}} organisations_one': '{{count}} organisation',
+  '{{count}} platforms_one': '{{count}} platform',
+  '{{count}} records_one': '{{count}} record',
+  '{{count}} rows imported_one': '{{count}} row imported',
+  '{{count}} seats refilled_one': '{{count}} seat refilled',
+  '{{count}} units_one': '{{count}} unit',
+  '{{count}} users_one': '{{count}} user',
+  '{{n}} instruments_one': '{{n}} instrument',
+  '{{n}} results_one': '{{n}} result',
+  '{{n}} services_one': '{{n}} service',
+  'Turnaround {{n}} days_one': 'Turnaround {{n}} day',
+  'At most {{n}} hours per booking_one': 'At most {{n}} hour per booking',
+  '{{days}} days overdue_one': '{{days}} day overdue',
+  'within {{years}} years_one': 'within {{years}} year',
+  'The applicant may correct and resubmit within {{days}} days._one':
+    'The applicant may correct and resubmit within {{days}} day.',
+  'The budget lines of {{count}} member(s) do not add up to the requested amount_one':
+    'The budget lines of {{count}} member do not add up to the requested amount',
+  'The budget lines of {{count}} member(s) do not add up to the requested amount_other':
+    'The budget lines of {{count}} members do not add up to the requested amount',
+};
