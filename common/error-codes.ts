@@ -122,6 +122,8 @@ export const ERROR_MESSAGES = {
   'orgs.merge_target_merged': 'That organisation was itself merged; merge into the one that survived',
   'orgs.merge_conflicting_credit_codes': 'Different credit codes: these are different legal entities',
   'orgs.merge_conflict': 'The merge would create a duplicate record; resolve it first',
+  'orgs.keepers_only':
+    'Other platforms use this organisation; only their keepers together, or a system administrator, may change or merge it',
   'imports.not_multipart': 'Upload the file as multipart/form-data',
   'imports.file_missing': 'No file was uploaded',
   'imports.file_too_large': 'The file is too large',

@@ -68,6 +68,11 @@ const envSchema = z.object({
   AUDIT_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
   AUDIT_CHECKPOINT_FILE: z.string().min(1).optional(),
   AUDIT_CHECKPOINT_MINUTES: z.coerce.number().int().min(0).max(10_080).default(60),
+  AUDIT_SYSLOG: z
+    .string()
+    .regex(/^udp:\/\/(\[[^\]]+\]|[^:/]+):\d{1,5}\/?$/, 'must be udp://host:port')
+    .optional(),
+  AUDIT_SYSLOG_INTERVAL_MS: z.coerce.number().int().min(100).max(60_000).default(1000),
   OPEN_DATA_LICENCE: z.string().min(1).max(200).default('CC-BY-4.0'),
   OPEN_DATA_LICENCE_URL: z.url().optional(),
   OPEN_DATA_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(300),
@@ -131,6 +136,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       e.AUDIT_CHECKPOINT_FILE ?? path.join(dataDir, 'audit-checkpoints.jsonl'),
     ),
     auditCheckpointMinutes: e.AUDIT_CHECKPOINT_MINUTES,
+    auditSyslog: e.AUDIT_SYSLOG,
+    auditSyslogIntervalMs: e.AUDIT_SYSLOG_INTERVAL_MS,
     openData: Object.freeze({
       licence: e.OPEN_DATA_LICENCE,
       licenceUrl:

@@ -4,6 +4,7 @@ import { buildApp } from './app.js';
 import { loadConfig } from './config.js';
 import { systemClock } from './http/context.js';
 import { startCheckpointTimer } from './modules/audit/audit.schedule.js';
+import { startAuditSyslog } from './modules/audit/audit.syslog.js';
 import { cliCtx, openDatabase } from './runtime.js';
 import { isEmpty, seedDemo } from './seed/demo.js';
 import { DEMO_PASSWORD } from './seed/demo-users.js';
@@ -29,11 +30,20 @@ export async function serve(): Promise<void> {
     );
   }
   const app = await buildApp({ config, database, webRoot: defaultWebRoot });
+  const syslog = config.auditSyslog
+    ? await startAuditSyslog({
+        db: database.db,
+        url: config.auditSyslog,
+        log: app.log,
+        intervalMs: config.auditSyslogIntervalMs,
+      })
+    : undefined;
   const stopCheckpoints = startCheckpointTimer({
     db: database.db,
     config,
     clock: systemClock,
     log: app.log,
+    onCheckpoint: syslog?.sendCheckpoint,
   });
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -46,6 +56,7 @@ export async function serve(): Promise<void> {
     }, config.shutdownTimeoutMs);
     timer.unref();
     await stopCheckpoints();
+    await syslog?.stop();
     await app.close();
     await database.close();
     app.log.info('closed cleanly');

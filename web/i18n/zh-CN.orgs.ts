@@ -136,4 +136,6 @@ export const zhCNOrgs: Record<string, string> = {
   'Term end': '任期结束',
   'Appointed by': '聘任机构',
   'Technology fields': '技术领域',
+  'Other platforms use this organisation; only their keepers together, or a system administrator, may change or merge it':
+    '其他平台的记录在使用该机构；只有所有使用平台的管理人员或系统管理员可以修改或合并它',
 };

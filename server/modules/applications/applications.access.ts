@@ -6,11 +6,15 @@ import { confirmedMemberUserIds, isConfirmedMember } from './applications.invita
 import { type ApplicationAction, can, isOfficer, type Relation } from './applications.policy.js';
 import { type ApplicationRow, loadApplication } from './applications.repository.js';
 
-/** The caller's relations to an application (one query for the member check). */
+/**
+ * The caller's relations to an application (one query for the member check). A draft is its
+ * applicant's until submitted: officers, platform admins and system admins have no relation to it, so
+ * it answers 404 by id as the list leaves it out (the same rule as `visible` in applications.repository.ts).
+ */
 export async function relationsOf(db: Kysely<DB>, actor: Actor, app: ApplicationRow): Promise<Set<Relation>> {
   const out = new Set<Relation>();
   if (!actor) return out;
-  if (isOfficer(actor, app.platform_id)) out.add('officer');
+  if (app.state !== 'draft' && isOfficer(actor, app.platform_id)) out.add('officer');
   if (actor.userId && app.owner_user_id === actor.userId) out.add('owner');
   if (actor.userId && !out.has('owner')) {
     const confirmed = await isConfirmedMember(db, app.id, actor.userId);

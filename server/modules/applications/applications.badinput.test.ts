@@ -272,7 +272,7 @@ describe('bad input to applications: 4xx with the field, nothing written', () =>
     );
   });
 
-  it('refuses to submit someone else’s application: 404 to who cannot see it, 403 to an officer', async () => {
+  it('refuses to submit someone else’s draft: 404 to who cannot see it, the officer included (a draft is the applicant’s)', async () => {
     const d = draft([{ orgId: lead.orgId, contactId: lead.personId, requested: 1000 }]);
     expect((await applicant.put(`/api/applications/${id}`, d)).statusCode).toBe(200);
     await refused(() => stranger.post(`/api/applications/${id}/submit`), 404, 'applications.not_found');
@@ -281,11 +281,13 @@ describe('bad input to applications: 4xx with the field, nothing written', () =>
       404,
       'applications.not_found',
     );
-    await refused(() => officer.post(`/api/applications/${id}/submit`), 403, 'auth.forbidden');
+    await refused(() => officer.post(`/api/applications/${id}/submit`), 404, 'applications.not_found');
   });
 
   it('refuses edits of a frozen version', async () => {
     expect((await applicant.post(`/api/applications/${id}/submit`)).statusCode).toBe(200);
+    // Submitted, the officer sees it and is refused the owner's act.
+    await refused(() => officer.post(`/api/applications/${id}/submit`), 403, 'auth.forbidden');
     await refused(
       () => applicant.put(`/api/applications/${id}`, { content: { titleZh: 'x' } }),
       409,

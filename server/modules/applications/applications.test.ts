@@ -264,15 +264,30 @@ describe('an application from draft to screening', () => {
     expect(Object.values(await readXlsx(none.rawPayload))[0]).toHaveLength(1);
   });
 
-  it("keeps an applicant's draft out of the officers' list, counts and export until it is submitted", async () => {
+  it("keeps an applicant's draft from the officers, in lists, counts, export and by id, until it is submitted", async () => {
     const ctx = t.systemCtx();
     const other = await buildApplicant(ctx, call.platformId, (await buildOrg(ctx)).id);
     const owner = await signIn(t.app, other.username);
     const draftId = (
       await owner.post(`/api/calls/${call.id}/applications`, { content: { titleZh: '未提交' } })
     ).json().id;
+    const fileId = (await upload(owner, draftId, 'proposal', pdfBytes('draft'), '草稿.pdf')).json().id;
     const admin = await signIn(t.app, (await buildUser(ctx, { systemAdmin: true })).username);
-    for (const c of [officer, admin]) {
+    const platformAdmin = await signIn(
+      t.app,
+      (await buildUser(ctx, { roles: ['platform_admin'], platformId: call.platformId })).username,
+    );
+    const byId = [`/api/applications/${draftId}`, `/api/applications/${draftId}/eligibility`];
+    const file = `/api/applications/${draftId}/files/${fileId}`;
+    for (const c of [officer, platformAdmin, admin]) {
+      // By id as in the list: not there (404, the same answer as for an id that does not exist).
+      for (const url of [...byId, file]) {
+        const res = await c.get(url);
+        expect(res.statusCode, url).toBe(404);
+        expect(res.json().code).toBe('applications.not_found');
+      }
+      const edit = await c.put(`/api/applications/${draftId}`, { content: { titleZh: '改' } });
+      expect(edit.statusCode).toBe(404);
       const list = (await c.get(`/api/applications?callId=${call.id}`)).json();
       expect(list.items.map((a: { id: string }) => a.id)).not.toContain(draftId);
       expect(list.counts.draft).toBe(0);
@@ -284,6 +299,7 @@ describe('an application from draft to screening', () => {
     const mine = (await owner.get('/api/applications?state=draft')).json();
     expect(mine.items.map((a: { id: string }) => a.id)).toEqual([draftId]);
     expect(mine.counts.draft).toBe(1);
+    for (const url of [...byId, file]) expect((await owner.get(url)).statusCode, url).toBe(200);
   });
 
   it('lets the owner withdraw with a reason until decided', async () => {

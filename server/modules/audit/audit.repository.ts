@@ -89,3 +89,36 @@ export async function hashAt(db: Kysely<DB>, seq: number): Promise<string | null
   const row = await db.selectFrom('audit_log').select('hash').where('seq', '=', seq).executeTakeFirst();
   return row?.hash ?? null;
 }
+
+/** An entry's hash line: what the chain proves about it, without its before/after bodies. */
+export interface AuditHashLine {
+  seq: number;
+  at: string;
+  actorLabel: string;
+  action: string;
+  entityType: string;
+  entityId: string | null;
+  prevHash: string;
+  hash: string;
+}
+
+/** The committed entries after `seq`, oldest first, at most `limit` (the syslog sender's feed). */
+export async function hashLinesAfter(db: Kysely<DB>, seq: number, limit: number): Promise<AuditHashLine[]> {
+  const rows = await db
+    .selectFrom('audit_log')
+    .select(['seq', 'at', 'actor_label', 'action', 'entity_type', 'entity_id', 'prev_hash', 'hash'])
+    .where('seq', '>', seq)
+    .orderBy('seq')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({
+    seq: Number(r.seq),
+    at: r.at,
+    actorLabel: r.actor_label,
+    action: r.action,
+    entityType: r.entity_type,
+    entityId: r.entity_id,
+    prevHash: r.prev_hash,
+    hash: r.hash,
+  }));
+}

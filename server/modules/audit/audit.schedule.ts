@@ -11,6 +11,8 @@ interface Deps {
   config: { auditKey: string; auditCheckpointFile: string; auditCheckpointMinutes: number };
   clock: Clock;
   log: FastifyBaseLogger;
+  /** Told of each checkpoint written (the syslog copy, AUDIT_SYSLOG). */
+  onCheckpoint?: (c: Checkpoint) => void;
 }
 
 /** The sequence number of the newest checkpoint in the file, or null when there is none. */
@@ -42,7 +44,11 @@ export function startCheckpointTimer(deps: Deps): () => Promise<unknown> {
   let running: Promise<unknown> = Promise.resolve();
   const tick = () => {
     running = checkpointIfAdvanced(deps).then(
-      (c) => c && deps.log.info({ seq: c.seq }, 'audit checkpoint written'),
+      (c) => {
+        if (!c) return;
+        deps.log.info({ seq: c.seq }, 'audit checkpoint written');
+        deps.onCheckpoint?.(c);
+      },
       (err: unknown) => deps.log.error({ err }, 'audit checkpoint failed; retrying at the next interval'),
     );
   };

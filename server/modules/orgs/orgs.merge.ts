@@ -3,7 +3,7 @@ import type { Ctx } from '../../http/context.js';
 import { isoNow } from '../../http/context.js';
 import { AppError, invalidField, notFound } from '../../http/errors.js';
 import { findOrg, lockOrgs, moveReferences, type Org, updateOrgRow } from './orgs.repository.js';
-import { assertCan, toOrgView } from './orgs.service.js';
+import { assertCan, assertCanEdit, toOrgView } from './orgs.service.js';
 
 // Columns the survivor takes over from the merged organisation when its own are empty.
 const FILLABLE = [
@@ -50,6 +50,9 @@ export async function mergeOrg(ctx: Ctx, id: string, input: { intoId: string; re
       if (survivor.mergedIntoId) {
         throw new AppError(409, 'orgs.merge_target_merged', { mergedIntoId: survivor.mergedIntoId });
       }
+      // The merge moves the duplicate's references to the survivor, so the caller must keep both.
+      await assertCanEdit(trx, ctx, merged.id);
+      await assertCanEdit(trx, ctx, survivor.id);
       if (merged.creditCode && survivor.creditCode)
         throw new AppError(409, 'orgs.merge_conflicting_credit_codes');
       const fills = fillsFor(survivor, merged);

@@ -106,7 +106,11 @@ export const orgDetail = orgView.extend({
   references: z
     .record(z.string(), z.number().int())
     .describe('How many records point at this organisation, by "table.column"'),
-  canManage: z.boolean().describe('Whether the caller may edit and merge organisations'),
+  canManage: z
+    .boolean()
+    .describe(
+      'Whether the caller may edit and merge this organisation: keepers of every platform whose records use it (ADR 0013)',
+    ),
 });
 export type OrgDetail = z.infer<typeof orgDetail>;
 

@@ -4,8 +4,9 @@ import type { DB } from '../../db/schema.js';
 import { write } from '../../db/write.js';
 import { type Ctx, isoNow, newId } from '../../http/context.js';
 import { AppError, forbidden, notFound } from '../../http/errors.js';
+import { keepingPlatformsOf } from './orgs.keeping.repository.js';
 import { nameKey } from './orgs.names.js';
-import { can } from './orgs.policy.js';
+import { can, canEdit } from './orgs.policy.js';
 import {
   countReferences,
   findOrg,
@@ -55,6 +56,15 @@ const auditable = (o: Org) => toOrgView(o, true);
 
 export function assertCan(ctx: Ctx, action: 'orgs.read' | 'orgs.manage'): void {
   if (!can(ctx.actor, action)) throw forbidden();
+}
+
+/**
+ * Editing or merging one organisation is for the keepers of every platform that uses it (ADR 0013);
+ * a registry keeper of another platform gets 403 orgs.keepers_only. Read inside the write's
+ * transaction, after the row is locked, so a reference added meanwhile is counted.
+ */
+export async function assertCanEdit(trx: Kysely<DB>, ctx: Ctx, id: string): Promise<void> {
+  if (!canEdit(ctx.actor, await keepingPlatformsOf(trx, id))) throw new AppError(403, 'orgs.keepers_only');
 }
 
 /**
@@ -134,6 +144,7 @@ export async function updateOrg(ctx: Ctx, id: string, input: UpdateOrgInput): Pr
       const before = await findOrgForUpdate(trx, ctx.seam, id);
       if (!before) throw notFound('orgs.not_found');
       if (before.mergedIntoId) throw new AppError(409, 'orgs.merged', { mergedIntoId: before.mergedIntoId });
+      await assertCanEdit(trx, ctx, id);
       const type = input.type ?? (before.type as OrgType);
       const enterpriseSize =
         input.enterpriseSize !== undefined
@@ -191,7 +202,8 @@ export async function getOrg(ctx: Ctx, id: string): Promise<OrgDetail> {
     ...toOrgView(row, manage),
     mergedInto: into ? { id: into.id, nameZh: into.nameZh, nameEn: into.nameEn } : null,
     references: await countReferences(ctx.db, id),
-    canManage: manage,
+    // The detail says whether this caller may edit and merge this one (the web shows the tools by it).
+    canManage: manage && canEdit(ctx.actor, await keepingPlatformsOf(ctx.db, id)),
   };
 }
 

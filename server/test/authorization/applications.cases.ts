@@ -65,14 +65,20 @@ const readers: Expect = {
   'A:enterprise_user': '2xx',
   others: '404',
 };
-/** Only the owner changes it; who sees it but is not the owner is refused, the rest do not see it. */
-const ownerWrite: Expect = {
-  ...readers,
+/**
+ * A draft is its applicant's until submitted: the officers, admins and system admins (and so the
+ * system admin's tokens) who read it once submitted do not see it by id either (404, as in the list).
+ */
+const draftReaders: Expect = {
+  anonymous: '401',
+  'A:applicant': '2xx',
+  'A:enterprise_user': '2xx',
+  others: '404',
+};
+/** Only the owner changes a draft; a confirmed member sees it and is refused, the rest do not see it. */
+const draftOwnerWrite: Expect = {
+  ...draftReaders,
   'token:read': '403',
-  'token:write': '403',
-  system_admin: '403',
-  'A:platform_admin': '403',
-  'A:program_officer': '403',
   'A:enterprise_user': '403',
 };
 /** The application screened has no member, so only the owner sees it besides the officers. */
@@ -91,6 +97,8 @@ interface Fixtures {
   memberOrg: string;
   memberPerson: string;
   draft: string;
+  fileDraft: string;
+  draftFile: string;
   submitted: string;
   submittedFile: string;
   toScreen: string;
@@ -173,6 +181,11 @@ export function applicationsCases(env: ApplicationsMatrixEnv): RouteCase[] {
     const draft = await createApplication(owner, call.id, {});
     await two(draft);
     await uploadAttachment(owner, draft, 'proposal', { fileName: 'p.pdf', bytes: pdfBytes('draft') });
+    // A draft of its own for the download row: the upload rows replace the first draft's proposal.
+    const fileDraft = await createApplication(owner, call.id, {});
+    const draftFile = (
+      await uploadAttachment(owner, fileDraft, 'proposal', { fileName: 'p.pdf', bytes: pdfBytes('file') })
+    ).id;
     const f: Fixtures = {
       callId: call.id,
       fieldId: call.fieldId,
@@ -181,6 +194,8 @@ export function applicationsCases(env: ApplicationsMatrixEnv): RouteCase[] {
       memberOrg,
       memberPerson,
       draft,
+      fileDraft,
+      draftFile,
       submitted: '',
       submittedFile: '',
       toScreen: '',
@@ -233,12 +248,19 @@ export function applicationsCases(env: ApplicationsMatrixEnv): RouteCase[] {
     },
     {
       route: 'GET /api/applications/:id',
-      expect: readers,
+      label: 'a draft',
+      expect: draftReaders,
       cell: async () => ({ url: `/api/applications/${(await fx()).draft}` }),
     },
     {
+      route: 'GET /api/applications/:id',
+      label: 'submitted',
+      expect: readers,
+      cell: async () => ({ url: `/api/applications/${(await fx()).submitted}` }),
+    },
+    {
       route: 'PUT /api/applications/:id',
-      expect: ownerWrite,
+      expect: draftOwnerWrite,
       cell: async () => ({
         url: `/api/applications/${(await fx()).draft}`,
         body: { content: { titleZh: '题目' } },
@@ -246,12 +268,12 @@ export function applicationsCases(env: ApplicationsMatrixEnv): RouteCase[] {
     },
     {
       route: 'GET /api/applications/:id/eligibility',
-      expect: readers,
+      expect: draftReaders,
       cell: async () => ({ url: `/api/applications/${(await fx()).draft}/eligibility` }),
     },
     {
       route: 'POST /api/applications/:id/submit',
-      expect: ownerWrite,
+      expect: draftOwnerWrite,
       cell: async (actor) => {
         const f = await fx();
         return { url: `/api/applications/${ownerOnly(actor) ? await ready(f) : f.draft}/submit` };
@@ -274,7 +296,7 @@ export function applicationsCases(env: ApplicationsMatrixEnv): RouteCase[] {
     },
     {
       route: 'POST /api/applications/:id/withdraw',
-      expect: ownerWrite,
+      expect: draftOwnerWrite,
       cell: async (actor) => {
         const f = await fx();
         const id = ownerOnly(actor) ? await createApplication(await ownerCtx(), f.callId, {}) : f.draft;
@@ -291,7 +313,7 @@ export function applicationsCases(env: ApplicationsMatrixEnv): RouteCase[] {
     },
     {
       route: 'POST /api/applications/:id/attachments',
-      expect: ownerWrite,
+      expect: draftOwnerWrite,
       cell: async () => {
         const { payload, headers } = multipart(docxBytes(), '正文.docx');
         return {
@@ -303,7 +325,7 @@ export function applicationsCases(env: ApplicationsMatrixEnv): RouteCase[] {
     },
     {
       route: 'DELETE /api/applications/:id/attachments',
-      expect: ownerWrite,
+      expect: draftOwnerWrite,
       cell: async (actor) => {
         const f = await fx();
         if (ownerOnly(actor))
@@ -319,6 +341,16 @@ export function applicationsCases(env: ApplicationsMatrixEnv): RouteCase[] {
     },
     {
       route: 'GET /api/applications/:id/files/:attachmentId',
+      label: 'a draft',
+      expect: { ...draftReaders, 'A:enterprise_user': '404' }, // no member on this draft
+      cell: async () => {
+        const f = await fx();
+        return { url: `/api/applications/${f.fileDraft}/files/${f.draftFile}` };
+      },
+    },
+    {
+      route: 'GET /api/applications/:id/files/:attachmentId',
+      label: 'submitted',
       expect: readers,
       cell: async () => {
         const f = await fx();
@@ -327,7 +359,7 @@ export function applicationsCases(env: ApplicationsMatrixEnv): RouteCase[] {
     },
     {
       route: 'POST /api/applications/:id/invitations',
-      expect: ownerWrite,
+      expect: draftOwnerWrite,
       cell: async (actor) => {
         const f = await fx();
         return {

@@ -20,25 +20,12 @@ const officers = CALL_OFFICERS;
 const officersWrite = CALL_OFFICERS_WRITE;
 /** Staff of any platform read the rule sets (presets are deployment-wide). */
 const staff: Expect = { ...officers, 'B:platform_admin': '2xx' };
-/** Readers of the draft: its owner and A's officers (and system admins); the rest do not see it. */
-const appReaders: Expect = {
-  anonymous: '401',
-  'token:read': '2xx',
-  'token:write': '2xx',
-  system_admin: '2xx',
-  'A:platform_admin': '2xx',
-  'A:program_officer': '2xx',
-  'A:applicant': '2xx',
-  others: '404',
-};
-const ownerWrite: Expect = {
-  ...appReaders,
-  'token:read': '403',
-  'token:write': '403',
-  system_admin: '403',
-  'A:platform_admin': '403',
-  'A:program_officer': '403',
-};
+/**
+ * Readers of the draft: its owner alone. A draft is its applicant's until submitted, so A's officers
+ * and system admins (and the system admin's tokens) do not see it either (404).
+ */
+const appReaders: Expect = { anonymous: '401', 'A:applicant': '2xx', others: '404' };
+const ownerWrite: Expect = { ...appReaders, 'token:read': '403' };
 
 interface Fixtures {
   callId: string;

@@ -3,6 +3,7 @@ import type { Ctx } from '../../http/context.js';
 import { newId } from '../../http/context.js';
 import { csv, multipart } from '../../modules/imports/imports.fixtures.js';
 import { buildOrg } from '../../modules/orgs/orgs.fixtures.js';
+import { buildMember, buildPerson } from '../platform-factories.js';
 import { roleless } from './matrix.js';
 
 /**
@@ -64,12 +65,24 @@ const adminsOfA: Expect = {
   'A:platform_admin': '2xx',
   others: '403',
 };
+/**
+ * An organisation platform A's records use (ADR 0013): A's registry keepers and system admins (and the
+ * system admin's write token); a keeper of another platform only, B's admin, is refused.
+ */
+const keepersOfA: Expect = { ...keepers, 'B:platform_admin': '403' };
 const rolesOnA: Expect = { anonymous: '401', 'B:platform_admin': '403', others: '2xx' };
 
 export function orgsImportsCases(env: OrgsMatrixEnv): RouteCase[] {
   let n = 0;
   const uniq = () => `矩阵${Date.now().toString(36)}${n++}`;
   const org = async () => (await buildOrg(env.ctx(), { nameZh: uniq() })).id;
+  /** An organisation whose person sits on A's committee: A's records use it. */
+  const orgOfA = async () => {
+    const id = await org();
+    const person = await buildPerson(env.ctx(), { organisationId: id });
+    await buildMember(env.ctx(), env.A(), { personId: person.id });
+    return id;
+  };
   const files = {
     organisations: () =>
       csv([
@@ -135,6 +148,21 @@ export function orgsImportsCases(env: OrgsMatrixEnv): RouteCase[] {
       expect: keepers,
       cell: async () => ({
         url: `/api/orgs/${await org()}/merge`,
+        body: { intoId: await org(), reason: 'matrix' },
+      }),
+    },
+    {
+      route: 'PATCH /api/orgs/:id',
+      label: "used by platform A's records",
+      expect: keepersOfA,
+      cell: async () => ({ url: `/api/orgs/${await orgOfA()}`, body: { address: '新地址' } }),
+    },
+    {
+      route: 'POST /api/orgs/:id/merge',
+      label: "used by platform A's records",
+      expect: keepersOfA,
+      cell: async () => ({
+        url: `/api/orgs/${await orgOfA()}/merge`,
         body: { intoId: await org(), reason: 'matrix' },
       }),
     },

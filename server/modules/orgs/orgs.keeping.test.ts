@@ -1,0 +1,145 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildPlatform, buildUser } from '../../test/factories.js';
+import { type Client, setupTestApp, signIn, TEST_PASSWORD, type TestApp } from '../../test/harness.js';
+import { buildPerson } from '../../test/platform-factories.js';
+import { buildExpert } from '../review/runs/runs.fixtures.js';
+import { createUser } from '../users/users.service.js';
+import { buildOrg } from './orgs.fixtures.js';
+
+/**
+ * The keeping-platform rule (ADR 0013): an organisation is edited and merged by the registry keepers of
+ * every platform whose records use it, or by system admins; an ATP-only admin cannot take over an
+ * organisation only NIST's records use, not even by putting it on an ATP record.
+ */
+let t: TestApp;
+let nist: string;
+let atp: string;
+let nistAdmin: Client;
+let atpAdmin: Client;
+let atpOfficer: Client;
+let bothAdmin: Client;
+let root: Client;
+
+beforeAll(async () => {
+  t = await setupTestApp();
+  const ctx = t.systemCtx();
+  nist = (await buildPlatform(ctx)).id;
+  atp = (await buildPlatform(ctx)).id;
+  const user = async (username: string, o: Parameters<typeof buildUser>[1]) => {
+    await buildUser(ctx, { username, ...o });
+    return signIn(t.app, username);
+  };
+  nistAdmin = await user('nist-admin', { roles: ['platform_admin'], platformId: nist });
+  atpAdmin = await user('atp-admin', { roles: ['platform_admin'], platformId: atp });
+  atpOfficer = await user('atp-officer', { roles: ['program_officer'], platformId: atp });
+  await createUser(ctx, {
+    username: 'both-admin',
+    displayName: 'both-admin',
+    password: TEST_PASSWORD,
+    isSystemAdmin: false,
+    isSecurityAdmin: false,
+    isAuditAdmin: false,
+    roles: [
+      { platformId: nist, role: 'platform_admin' },
+      { platformId: atp, role: 'platform_admin' },
+    ],
+  });
+  bothAdmin = await signIn(t.app, 'both-admin');
+  root = await user('root', { systemAdmin: true });
+});
+afterAll(() => t.close());
+
+/** Seats a person of the organisation on the platform's committee, as that platform's admin does. */
+async function seat(by: Client, platformId: string, organisationId: string) {
+  const person = await buildPerson(t.systemCtx(), { organisationId });
+  const res = await by.post(`/api/platforms/${platformId}/committee`, {
+    personId: person.id,
+    category: 'industry',
+    termStart: '2026-01-01',
+  });
+  expect(res.statusCode, res.body).toBe(201);
+}
+
+const rename = (c: Client, id: string, nameZh: string) => c.patch(`/api/orgs/${id}`, { nameZh });
+const nameOf = async (id: string) =>
+  (
+    await t.database.db
+      .selectFrom('organisations')
+      .select('name_zh')
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow()
+  ).name_zh;
+
+describe('who keeps an organisation', () => {
+  it("refuses an ATP-only admin or officer an organisation only NIST's records use, edit and merge alike", async () => {
+    const org = await buildOrg(t.systemCtx(), { nameZh: '国家计量协作单位' });
+    const spare = await buildOrg(t.systemCtx(), { nameZh: '待合并的空白机构' });
+    await seat(nistAdmin, nist, org.id);
+    for (const c of [atpAdmin, atpOfficer]) {
+      const edit = await rename(c, org.id, '被他人改名');
+      expect(edit.statusCode).toBe(403);
+      expect(edit.json().code).toBe('orgs.keepers_only');
+      // Neither as the duplicate nor as the survivor: a merge moves references to the survivor.
+      for (const [from, into] of [
+        [org.id, spare.id],
+        [spare.id, org.id],
+      ]) {
+        const merge = await c.post(`/api/orgs/${from}/merge`, { intoId: into, reason: '重复' });
+        expect(merge.statusCode).toBe(403);
+        expect(merge.json().code).toBe('orgs.keepers_only');
+      }
+      expect((await c.get(`/api/orgs/${org.id}`)).json().canManage).toBe(false);
+    }
+    expect(await nameOf(org.id)).toBe('国家计量协作单位');
+    expect(
+      (
+        await t.database.db
+          .selectFrom('organisations')
+          .select('merged_into_id')
+          .where('id', '=', spare.id)
+          .executeTakeFirstOrThrow()
+      ).merged_into_id,
+    ).toBeNull();
+    expect((await nistAdmin.get(`/api/orgs/${org.id}`)).json().canManage).toBe(true);
+    const own = await rename(nistAdmin, org.id, '国家计量协作单位（更名）');
+    expect(own.statusCode, own.body).toBe(200);
+    // The unreferenced one is a draft any registry keeper completes.
+    expect((await rename(atpOfficer, spare.id, '空白机构（补全）')).statusCode).toBe(200);
+  });
+
+  it('does not hand over control when ATP puts the organisation on its own record: it becomes shared', async () => {
+    const org = await buildOrg(t.systemCtx(), { nameZh: '共同使用的研究所' });
+    await seat(nistAdmin, nist, org.id);
+    await seat(atpAdmin, atp, org.id);
+    for (const c of [atpAdmin, nistAdmin]) {
+      const edit = await rename(c, org.id, '接管');
+      expect(edit.statusCode).toBe(403);
+      expect(edit.json().code).toBe('orgs.keepers_only');
+    }
+    expect(await nameOf(org.id)).toBe('共同使用的研究所');
+    // Keepers of both platforms, and system admins, still may.
+    expect((await rename(bothAdmin, org.id, '共同使用的研究所（一）')).statusCode).toBe(200);
+    expect((await rename(root, org.id, '共同使用的研究所（二）')).statusCode).toBe(200);
+    const spare = await buildOrg(t.systemCtx(), { nameZh: '共同使用的研究所 重复' });
+    const merged = await bothAdmin.post(`/api/orgs/${spare.id}/merge`, { intoId: org.id, reason: '重复' });
+    expect(merged.statusCode, merged.body).toBe(200);
+  });
+
+  it("keeps an organisation only the expert database uses for system admins (an expert's declared conflict)", async () => {
+    const org = await buildOrg(t.systemCtx(), { nameZh: '专家申报回避单位' });
+    const expert = await buildExpert(t.systemCtx(), { category: 'industry', expertise: 'metrology' });
+    await t.database.db
+      .insertInto('expert_declared_conflicts')
+      .values({
+        id: crypto.randomUUID(),
+        expert_id: expert.id,
+        organisation_id: org.id,
+        person_id: null,
+        reason: '曾任职',
+        declared_at: new Date().toISOString(),
+      })
+      .execute();
+    for (const c of [atpAdmin, nistAdmin]) expect((await rename(c, org.id, '改')).statusCode).toBe(403);
+    expect((await rename(root, org.id, '专家申报回避单位（更正）')).statusCode).toBe(200);
+  });
+});
