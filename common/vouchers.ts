@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { SERVICE_KINDS } from './services.js';
 
 export const ENTERPRISE_SIZES = ['micro', 'small', 'medium', 'large'] as const;
+export type EnterpriseSize = (typeof ENTERPRISE_SIZES)[number];
 const percent = z.number().int().min(0).max(100);
 const minor = z.number().int().min(0).max(1e13);
 const day = z.iso.date();

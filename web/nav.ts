@@ -41,6 +41,7 @@ import { RESULTS_PAGES } from './features/results/nav-entries.js';
 import { REVIEW_PAGES } from './features/review/nav-entries.js';
 import { SECURITY_PAGES } from './features/security/nav-entries.js';
 import { SERVICES_PAGES } from './features/services/nav-entries.js';
+import { VOUCHERS_PAGES } from './features/vouchers/nav-entries.js';
 import { tk } from './i18n/index.js';
 
 import type { NavGroup, Page } from './nav.page.js';
@@ -166,6 +167,7 @@ export const NAV: readonly Page[] = [
   ...ANALYTICS_PAGES,
   ...SERVICES_PAGES,
   ...INSTRUMENTS_PAGES,
+  ...VOUCHERS_PAGES,
   {
     // Enterprise users have no internal catalog (results.policy.ts): they browse the published results,
     // the portal's search, without leaving the workspace.

@@ -38,7 +38,10 @@ export async function buildPerson(ctx: Ctx, o: Partial<CreatePersonInput> = {}) 
  * An organisation row. The registry belongs to server/modules/orgs; tests of this domain only need a
  * row to point at, so it is inserted directly.
  */
-export async function buildOrganisation(ctx: Ctx, o: { nameZh?: string; mergedIntoId?: string } = {}) {
+export async function buildOrganisation(
+  ctx: Ctx,
+  o: { nameZh?: string; mergedIntoId?: string; address?: string } = {},
+) {
   const now = isoNow(ctx.clock);
   const name = o.nameZh ?? `机构${next()}`;
   const id = newId();
@@ -53,7 +56,7 @@ export async function buildOrganisation(ctx: Ctx, o: { nameZh?: string; mergedIn
       enterprise_size: null,
       credit_code: null,
       registry_id: null,
-      address: null,
+      address: o.address ?? null,
       contact_name: null,
       contact_phone: null,
       contact_email: null,

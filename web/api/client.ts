@@ -103,7 +103,10 @@ export interface DownloadedFile {
 export async function download(url: string, query?: Query): Promise<DownloadedFile> {
   const res = await send('GET', url, { query }, { accept: '*/*' });
   const disposition = res.headers.get('content-disposition') ?? '';
-  const name = /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(disposition)?.[1];
+  // The exact UTF-8 name (filename*, RFC 8187) first: `filename` is only the ASCII fallback, in which
+  // every Chinese character is an underscore.
+  const name =
+    /filename\*=UTF-8''([^;]+)/i.exec(disposition)?.[1] ?? /filename="?([^";]+)"?/i.exec(disposition)?.[1];
   return { blob: await res.blob(), filename: name ? decodeURIComponent(name) : url.split('/').pop()! };
 }
 

@@ -1,5 +1,8 @@
 /** Simplified Chinese of the services pages (issue 14): catalog, requests, queue. */
 export const zhCNServicesPages: Record<string, string> = {
+  // A service's names: not 'Name (Chinese)', which is a person's name (姓名) in the people catalog.
+  'Service name (Chinese)': '服务名称（中文）',
+  'Service name (English)': '服务名称（英文）',
   'Service catalog': '服务目录',
   'Service catalog management': '服务目录管理',
   'My service requests': '我的服务申请',

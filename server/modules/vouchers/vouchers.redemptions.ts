@@ -1,5 +1,7 @@
+import type { Kysely } from 'kysely';
 import { catalogPrice } from '../../../common/services.js';
 import { REDEEMABLE_REQUEST_STATES, subsidyPercent, voucherPart } from '../../../common/vouchers.js';
+import type { DB } from '../../db/schema.js';
 import { write } from '../../db/write.js';
 import { type Ctx, isoNow, newId } from '../../http/context.js';
 import { AppError, forbidden, notFound } from '../../http/errors.js';
@@ -26,7 +28,18 @@ import {
 import type { RedeemInput } from './vouchers.schema.js';
 import { refused, visibleVoucher } from './vouchers.service.js';
 
-const view = ({ createdAt: _c, platformId: _p, reportSha256: _r, ...r }: Redemption) => r;
+const bare = ({ createdAt: _c, platformId: _p, reportSha256: _r, ...r }: Redemption) => r;
+
+/** Redemptions as answered: each with its scheme's currency (one read per voucher). */
+async function views(db: Kysely<DB>, rows: readonly Redemption[]) {
+  const currencies = new Map<string, string>();
+  for (const id of new Set(rows.map((x) => x.voucherId))) {
+    const v = await findVoucher(db, null, id);
+    currencies.set(id, (v && (await findScheme(db, null, v.schemeId))?.currency) ?? 'CNY');
+  }
+  return rows.map((x) => ({ ...bare(x), currency: currencies.get(x.voucherId)! }));
+}
+const view = async (db: Kysely<DB>, x: Redemption) => (await views(db, [x]))[0]!;
 
 /**
  * The enterprise pays part of a quote with its voucher: the scheme's share of the quoted price (by its
@@ -90,7 +103,7 @@ export async function useVoucher(ctx: Ctx, requestId: string, voucherId: string)
     },
     { retryOnUniqueViolation: true },
   );
-  return view(r);
+  return view(ctx.db, r);
 }
 
 /**
@@ -149,13 +162,13 @@ export async function redeem(ctx: Ctx, id: string, input: RedeemInput) {
     },
     { retryOnUniqueViolation: true },
   );
-  return view(r);
+  return view(ctx.db, r);
 }
 
 /** Redemptions the caller may see: the platform's for its overseers, else its units' and its own. */
 export async function listRedemptions(ctx: Ctx, platformId: string) {
   if (readsAllVouchers(ctx.actor, platformId))
-    return { items: (await redemptionList(ctx.db, { platformId })).map(view) };
+    return { items: await views(ctx.db, await redemptionList(ctx.db, { platformId })) };
   const items: Redemption[] = [];
   for (const x of await redemptionList(ctx.db, { platformId })) {
     try {
@@ -165,7 +178,7 @@ export async function listRedemptions(ctx: Ctx, platformId: string) {
       // not the caller's: left out
     }
   }
-  return { items: items.map(view) };
+  return { items: await views(ctx.db, items) };
 }
 
 const monthBounds = (month: string) => {
@@ -224,7 +237,7 @@ export async function settlementDetail(ctx: Ctx, id: string) {
   if (!s || !readsAllVouchers(ctx.actor, s.platformId)) throw notFound('vouchers.settlement_not_found');
   const redemptions = await redemptionList(ctx.db, { platformId: s.platformId, settlementId: id });
   const { createdBy: _b, ...rest } = s;
-  return { ...rest, redemptions: redemptions.map(view) };
+  return { ...rest, redemptions: await views(ctx.db, redemptions) };
 }
 
 export async function listSettlements(ctx: Ctx, platformId: string) {

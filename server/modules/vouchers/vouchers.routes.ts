@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { download, sendFile } from '../../files/download.js';
 import { ctxOf, requireSignIn } from '../../http/auth.js';
 import { problemResponses } from '../../http/openapi.js';
 import {
@@ -46,6 +47,7 @@ import {
   updateScheme,
 } from './vouchers.service.js';
 import { fraudSignals } from './vouchers.signals.js';
+import { settlementStatement } from './vouchers.statement.js';
 
 /** Innovation vouchers (创新券, issue 14; docs/vouchers.md). */
 export async function vouchersRoutes(root: FastifyInstance) {
@@ -198,6 +200,21 @@ export async function vouchersRoutes(root: FastifyInstance) {
       response: { 200: settlementView, ...problemResponses },
     }),
     async (q) => settlementDetail(ctxOf(q), q.params.id),
+  );
+  app.get(
+    '/api/voucher-settlements/:id/statement.xlsx',
+    r('The statement of a settlement batch as XLSX: one sheet per scheme with its total (overseers)', {
+      params: idParams,
+      response: {
+        200: download(
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+          'One sheet per scheme of the month: a row per redemption and a total row; amounts are numbers',
+        ),
+        ...problemResponses,
+      },
+    }),
+    async (q, reply) =>
+      sendFile(reply.header('cache-control', 'no-store'), await settlementStatement(ctxOf(q), q.params.id)),
   );
   app.get(
     '/api/platforms/:platformId/voucher-fraud-signals',

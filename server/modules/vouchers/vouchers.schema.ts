@@ -64,6 +64,8 @@ export const voucherView = z.object({
   id: z.uuid(),
   schemeId: z.uuid(),
   organisationId: z.uuid(),
+  /** The enterprise's names, for the supervisor's list. */
+  organisation: z.object({ id: z.uuid(), nameZh: z.string(), nameEn: z.string().nullable() }).nullable(),
   state: z.enum(VOUCHER_STATES),
   amountMinor: z.number().int(),
   balanceMinor: z.number().int(),
@@ -100,6 +102,8 @@ export const redemptionView = z.object({
   unitId: z.uuid(),
   priceMinor: z.number().int(),
   voucherMinor: z.number().int(),
+  /** The scheme's currency, so the amounts can be read alone. */
+  currency: z.string(),
   state: z.enum(REDEMPTION_STATES),
   contractRef: z.string().nullable(),
   paymentRef: z.string().nullable(),
@@ -125,7 +129,7 @@ export const settlementList = z.object({ items: z.array(settlementView.omit({ re
 export const fraudSignals = z.object({
   items: z.array(
     z.object({
-      kind: z.enum(['same_controller', 'price_above_catalog', 'all_top_ratings']),
+      kind: z.enum(['same_controller', 'price_above_catalog', 'all_top_ratings', 'shared_people_or_address']),
       evidence: z.record(z.string(), z.unknown()),
     }),
   ),

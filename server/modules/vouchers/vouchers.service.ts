@@ -11,6 +11,7 @@ import type { DB } from '../../db/schema.js';
 import { type Audit, write } from '../../db/write.js';
 import { type Ctx, isoNow, newId } from '../../http/context.js';
 import { AppError, forbidden, invalidField, notFound } from '../../http/errors.js';
+import { organisationNames } from '../orgs/orgs.lookup.js';
 import { organisationOfAccount } from '../people/people.service.js';
 import { platformOrNotFound } from '../platforms/platforms.service.js';
 import { governsVouchers, mayApply, readsAllVouchers } from './vouchers.policy.js';
@@ -149,6 +150,10 @@ async function voucherViews(db: Kysely<DB>, rows: Voucher[], withLedger: boolean
     rows.map((v) => v.id),
   );
   const schemes = new Map<string, Scheme>();
+  const names = await organisationNames(
+    db,
+    rows.map((v) => v.organisationId),
+  );
   const out: VoucherView[] = [];
   for (const v of rows) {
     if (!schemes.has(v.schemeId)) schemes.set(v.schemeId, (await findScheme(db, null, v.schemeId))!);
@@ -157,6 +162,7 @@ async function voucherViews(db: Kysely<DB>, rows: Voucher[], withLedger: boolean
       ...rest,
       balanceMinor: balances.get(v.id) ?? 0,
       currency: schemes.get(v.schemeId)!.currency,
+      organisation: names.get(v.organisationId) ?? null,
     };
     if (withLedger)
       view.ledger = (await ledgerOf(db, v.id)).map(

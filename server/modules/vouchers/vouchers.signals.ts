@@ -3,6 +3,7 @@ import { forbidden } from '../../http/errors.js';
 import { governsVouchers } from './vouchers.policy.js';
 import { catalogPriceOf } from './vouchers.redemptions.js';
 import { redemptionList, voucherList } from './vouchers.repository.js';
+import { sharedPeopleOrAddress } from './vouchers.signals.shared.js';
 
 /** At least this many rated requests before "all 5 from one provider's clients" is a signal. */
 const MIN_RATINGS = 3;
@@ -10,13 +11,13 @@ const MIN_RATINGS = 3;
 /**
  * Fraud signals for the supervisor, each with its evidence: one actual controller behind several
  * enterprises; a voucher-paid price above the catalog price; a provider whose voucher clients all
- * rated 5. Signals are leads to check, not findings. (Shared people or addresses between provider and
- * enterprise are not computed yet: units carry no address.)
+ * rated 5; a provider and an enterprise sharing people or an address (vouchers.signals.shared.ts).
+ * Signals are leads to check, not findings.
  */
 export async function fraudSignals(ctx: Ctx, platformId: string) {
   if (!governsVouchers(ctx.actor, platformId)) throw forbidden();
   const items: Array<{
-    kind: 'same_controller' | 'price_above_catalog' | 'all_top_ratings';
+    kind: 'same_controller' | 'price_above_catalog' | 'all_top_ratings' | 'shared_people_or_address';
     evidence: Record<string, unknown>;
   }> = [];
   const vouchers = await voucherList(ctx.db, { platformId });
@@ -43,7 +44,8 @@ export async function fraudSignals(ctx: Ctx, platformId: string) {
         },
       });
   const ratings = new Map<string, number[]>();
-  for (const x of await redemptionList(ctx.db, { platformId })) {
+  const redemptions = await redemptionList(ctx.db, { platformId });
+  for (const x of redemptions) {
     const { catalog, rating, unitId } = await catalogPriceOf(ctx, x.serviceRequestId);
     if (x.priceMinor > catalog)
       items.push({
@@ -60,5 +62,6 @@ export async function fraudSignals(ctx: Ctx, platformId: string) {
   for (const [unitId, rs] of ratings)
     if (rs.length >= MIN_RATINGS && rs.every((r) => r === 5))
       items.push({ kind: 'all_top_ratings', evidence: { unitId, ratings: rs.length } });
+  items.push(...(await sharedPeopleOrAddress(ctx.db, platformId, redemptions)));
   return { items };
 }

@@ -264,10 +264,15 @@ export function vouchersCases(env: MatrixEnv): RouteCase[] {
       route: 'POST /api/voucher-schemes/:id/applications',
       label: 'an open scheme: enterprises of the platform only',
       expect: { anonymous: '401', 'token:read': '403', 'A:enterprise_user': '2xx', others: '403' },
-      cell: async () => ({
-        url: `/api/voucher-schemes/${await opened()}/applications`,
-        body: { amountMinor: 100_000, profile: profile() },
-      }),
+      cell: async () => {
+        // Linked to its organisation here, not by whichever row ran first: run alone (-t voucher) the
+        // enterprise had none and was answered 422 vouchers.no_organisation.
+        await enterprise(true);
+        return {
+          url: `/api/voucher-schemes/${await opened()}/applications`,
+          body: { amountMinor: 100_000, profile: profile() },
+        };
+      },
     },
     {
       route: 'POST /api/voucher-schemes/:id/applications',
@@ -387,6 +392,11 @@ export function vouchersCases(env: MatrixEnv): RouteCase[] {
       route: 'GET /api/voucher-settlements/:id',
       expect: { ...overseers, others: '404' },
       cell: async () => ({ url: `/api/voucher-settlements/${await settled()}` }),
+    },
+    {
+      route: 'GET /api/voucher-settlements/:id/statement.xlsx',
+      expect: { ...overseers, others: '404' },
+      cell: async () => ({ url: `/api/voucher-settlements/${await settled()}/statement.xlsx` }),
     },
     {
       route: 'GET /api/platforms/:platformId/voucher-fraud-signals',

@@ -10,6 +10,7 @@ import { formatTime } from '../../components/time.js';
 import { errorText } from '../../i18n/errors.js';
 import { saveFile } from '../imports/files.js';
 import { pick } from '../results/labels.js';
+import { UseVoucher } from '../vouchers/UseVoucher.js';
 import { LOG_LABELS, REQUEST_STATE_COLORS, REQUEST_STATE_LABELS } from './labels.js';
 import { RequestActions, SurveyForm } from './RequestActions.js';
 
@@ -105,6 +106,7 @@ export function RequestDrawer({
               </Descriptions.Item>
             ) : null}
           </Descriptions>
+          <UseVoucher r={r} enterprise={enterprise} />
           <RequestActions r={r} onMoved={changed} />
           {enterprise && r.survey?.due && !r.survey.answered ? (
             <SurveyForm r={r} onAnswered={changed} />

@@ -74,10 +74,20 @@ export function ServiceFormModal({
         <Select options={SERVICE_KINDS.map((k) => ({ value: k, label: t(KIND_LABELS[k]) }))} />
       </Form.Item>
       <Space.Compact block>
-        <Form.Item name="nameZh" label={t('Name (Chinese)')} rules={[{ required: true }]} style={{ flex: 1 }}>
+        <Form.Item
+          name="nameZh"
+          label={t('Service name (Chinese)')}
+          rules={[{ required: true }]}
+          style={{ flex: 1 }}
+        >
           <Input maxLength={200} />
         </Form.Item>
-        <Form.Item name="nameEn" label={t('Name (English)')} rules={[{ required: true }]} style={{ flex: 1 }}>
+        <Form.Item
+          name="nameEn"
+          label={t('Service name (English)')}
+          rules={[{ required: true }]}
+          style={{ flex: 1 }}
+        >
           <Input maxLength={200} />
         </Form.Item>
       </Space.Compact>
