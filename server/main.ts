@@ -4,6 +4,7 @@ import { buildApp } from './app.js';
 import { loadConfig } from './config.js';
 import { systemClock } from './http/context.js';
 import { startCheckpointTimer } from './modules/audit/audit.schedule.js';
+import { startDumpTimer } from './modules/open-data/open-data.schedule.js';
 import { cliCtx, openDatabase } from './runtime.js';
 import { isEmpty, seedDemo } from './seed/demo.js';
 import { DEMO_PASSWORD } from './seed/demo-users.js';
@@ -35,6 +36,7 @@ export async function serve(): Promise<void> {
     clock: systemClock,
     log: app.log,
   });
+  const stopDumps = startDumpTimer(ctx, app.log);
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
@@ -46,6 +48,7 @@ export async function serve(): Promise<void> {
     }, config.shutdownTimeoutMs);
     timer.unref();
     await stopCheckpoints();
+    await stopDumps();
     await app.close();
     await database.close();
     app.log.info('closed cleanly');
