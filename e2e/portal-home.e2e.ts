@@ -38,6 +38,32 @@ describe('public portal home', () => {
     expect(problems).toEqual([]);
   });
 
+  it('links 开放数据: datasets, dumps with sizes and checksums, the dictionary, the licence and curl examples', async () => {
+    const { page, problems } = await stack.newPage();
+    await page.goto('/public');
+    await page.getByRole('link', { name: '开放数据' }).click();
+    await page.waitForURL((u) => u.pathname === '/public/open-data');
+    await page.getByTestId('open-data-page').waitFor();
+    const manifest = (await (await page.request.get('/api/open/v1/dumps')).json()) as {
+      files: { name: string; sha256: string }[];
+    };
+    const dumps = page.getByTestId('open-data-dumps');
+    await poll(() => dumps.locator('tbody tr').count()).toBe(manifest.files.length);
+    const text = await dumps.textContent();
+    for (const f of manifest.files) {
+      expect(text).toContain(f.name);
+      expect(text).toContain(f.sha256);
+    }
+    expect(await page.getByTestId('open-data-licence').textContent()).toContain('CC-BY-4.0');
+    expect(await page.getByTestId('open-data-examples').textContent()).toContain('curl ');
+    expect(await page.getByTestId('open-data-datasets').textContent()).toContain('/api/open/v1/projects');
+    await page.getByRole('button', { name: 'calls' }).click();
+    await poll(async () =>
+      (await page.getByTestId('open-data-dictionary').textContent())?.includes('titleZh'),
+    ).toBe(true);
+    expect(problems).toEqual([]);
+  });
+
   it('answers the app for page URLs whatever the Accept header, and problem+json under /api', async () => {
     for (const accept of ['*/*', 'application/json']) {
       const res = await fetch(`${stack.baseUrl}/public`, { headers: { accept } });

@@ -168,6 +168,22 @@ export function buildCli(): Command {
     );
 
   program
+    .command('open-data')
+    .description('Open data (issue 15)')
+    .command('dump')
+    .description(
+      'Write the bulk dumps (JSON Lines and CSV, gzip, dictionary, SHA256SUMS, licence) under DATA_DIR/open-data-dumps when the public data changed; prints the manifest',
+    )
+    .option('--force', 'write them even when nothing changed')
+    .action((o: { force?: boolean }) =>
+      withDb(async (ctx) => {
+        const { dumpOpenData } = await import('./modules/open-data/open-data.dumps.js');
+        const { manifest, written } = await dumpOpenData(ctx, { force: o.force === true });
+        process.stdout.write(`${JSON.stringify({ written, ...manifest })}\n`);
+      }),
+    );
+
+  program
     .command('affinity')
     .description('Score every (expert, item) pair offline; one JSON line per pair on stdout')
     .requiredOption('--experts <file>', 'JSON: [{id, expertise, outputs: [{title, abstract}], fields?}]')

@@ -76,6 +76,7 @@ const envSchema = z.object({
   OPEN_DATA_LICENCE: z.string().min(1).max(200).default('CC-BY-4.0'),
   OPEN_DATA_LICENCE_URL: z.url().optional(),
   OPEN_DATA_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(300),
+  OPEN_DATA_DUMP_MINUTES: z.coerce.number().int().min(0).max(10_080).default(60),
   PUBLIC_URL: z
     .string()
     .regex(/^https?:\/\/[^/]+/, 'must be an http:// or https:// URL')
@@ -144,6 +145,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
         e.OPEN_DATA_LICENCE_URL ??
         (e.OPEN_DATA_LICENCE === 'CC-BY-4.0' ? 'https://creativecommons.org/licenses/by/4.0/' : null),
       rateLimitPerMinute: e.OPEN_DATA_RATE_LIMIT_PER_MINUTE,
+      /** Minutes between bulk-dump regenerations (a dump is written only when the data changed); 0 = off. */
+      dumpMinutes: e.OPEN_DATA_DUMP_MINUTES,
     }),
     publicUrl: e.PUBLIC_URL ?? `http://${e.HOST}:${e.PORT}`,
   });

@@ -5,6 +5,7 @@ import { loadConfig } from './config.js';
 import { systemClock } from './http/context.js';
 import { startCheckpointTimer } from './modules/audit/audit.schedule.js';
 import { startAuditSyslog } from './modules/audit/audit.syslog.js';
+import { startDumpTimer } from './modules/open-data/open-data.schedule.js';
 import { cliCtx, openDatabase } from './runtime.js';
 import { isEmpty, seedDemo } from './seed/demo.js';
 import { DEMO_PASSWORD } from './seed/demo-users.js';
@@ -45,6 +46,7 @@ export async function serve(): Promise<void> {
     log: app.log,
     onCheckpoint: syslog?.sendCheckpoint,
   });
+  const stopDumps = startDumpTimer(ctx, app.log);
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
@@ -57,6 +59,7 @@ export async function serve(): Promise<void> {
     timer.unref();
     await stopCheckpoints();
     await syslog?.stop();
+    await stopDumps();
     await app.close();
     await database.close();
     app.log.info('closed cleanly');

@@ -214,6 +214,7 @@ export {
   cnContracts,
   executionTimes,
   inventorRewards,
+  licenceFlowsByYear,
   receiptGroups,
   royaltiesPerLicence,
 } from './agreements.stats.repository.js';

@@ -1,13 +1,11 @@
 import type { IndicatorId } from '../../../common/analytics.js';
-import { LICENSING_KINDS } from '../../../common/ip.js';
 import { FUNDING_SOURCES } from '../../../common/platforms.js';
 import { PROJECT_STATES } from '../../../common/projects.js';
 import { RESULT_TYPES } from '../../../common/results.js';
-import { agreementCounts, receiptGroups } from '../agreements/agreements.service.js';
+import { licenceFlowsByYear } from '../agreements/agreements.service.js';
 import { applicationCountsByYear } from '../applications/applications.lookup.js';
 import { callsOpenedByYear } from '../calls/calls.service.js';
-import { disclosureCounts, filingCounts } from '../ip/ip.service.js';
-import { smallBusinessPartner } from '../orgs/orgs.lookup.js';
+import { disclosureCounts, filingsByYear } from '../ip/ip.service.js';
 import { platformFundingBetween } from '../platforms/platforms.lookup.js';
 import { projectCountsByState } from '../projects/projects.service.js';
 import { publishedResultCounts } from '../results/results.service.js';
@@ -57,7 +55,7 @@ export async function platformFigures(
   const whole = s.unitId === null;
   // Funding is the platform's and a request's fields are its service's list: no field cut for them.
   const noField = s.fieldIds === undefined;
-  const [funding, calls, apps, projects, results, disclosures, filings, agreements, receipts, services] =
+  const [funding, calls, apps, projects, results, disclosures, filings, licences, services] =
     await Promise.all([
       whole && noField ? platformFundingBetween(s.db, s.platformId, s.period.from, s.period.to) : null,
       whole ? callsOpenedByYear(s) : null,
@@ -65,9 +63,8 @@ export async function platformFigures(
       projectCountsByState(s),
       publishedResultCounts(s),
       disclosureCounts(s),
-      filingCounts(s),
-      agreementCounts(s, smallBusinessPartner),
-      receiptGroups(s),
+      filingsByYear(s),
+      licenceFlowsByYear(s),
       noField ? serviceRequestCounts(s) : null,
     ]);
   let converted = false;
@@ -107,12 +104,9 @@ export async function platformFigures(
   const resultParts = partsOf(years, RESULT_TYPES, (k, y) => resultCells.get(`${k}:${y}`) ?? 0);
   const projectParts = PROJECT_STATES.map((st) => ({ key: st, total: projects.get(st) ?? 0, byYear: null }));
 
-  const licensing = (k: string) => (LICENSING_KINDS as readonly string[]).includes(k);
   const income = new Map<number, number>();
-  for (const g of receipts) {
-    if (!licensing(g.kind)) continue;
-    income.set(g.bucket, (income.get(g.bucket) ?? 0) + convert(g.amount, g.currency, g.cal_year));
-  }
+  for (const g of licences.income)
+    income.set(g.bucket, (income.get(g.bucket) ?? 0) + convert(g.amount, g.currency, g.calYear));
 
   const figures: Figures = {
     funding: fundingFigure,
@@ -130,7 +124,7 @@ export async function platformFigures(
     disclosures: flow(years, disclosures.byYear),
     patent_applications: flow(years, filings.filedByYear),
     patents_granted: flow(years, filings.grantedByYear),
-    licences_executed: flow(years, agreements.newLicencesByYear),
+    licences_executed: flow(years, licences.executedByYear),
     licence_income: flow(years, income),
     enterprises_served: services ? flow(years, services.enterprisesByYear) : null,
   };

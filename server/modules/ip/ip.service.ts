@@ -12,4 +12,4 @@ export {
   ipRecordExistsOn,
   ipRecordNames,
 } from './ip.repository.js';
-export { disclosureCounts, filingCounts } from './ip.stats.repository.js';
+export { disclosureCounts, filingCounts, filingsByYear } from './ip.stats.repository.js';

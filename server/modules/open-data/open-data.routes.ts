@@ -2,10 +2,13 @@ import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
+import { z as zod } from 'zod';
+import { download, sendFile } from '../../files/download.js';
 import { ctxOf } from '../../http/auth.js';
 import { problemResponses } from '../../http/openapi.js';
 import { sharedRateLimit } from '../../http/rate-limit.js';
 import { callAsOpportunity, commonGrantsOpportunity } from './open-data.commongrants.js';
+import { dumpFileOf, dumpManifest, dumpsManifest } from './open-data.dumps.js';
 import { type callItem, DATASET_ITEMS } from './open-data.records.schema.js';
 import { changesPage, changesQuery, pageOf, pageQuery } from './open-data.schema.js';
 import {
@@ -52,9 +55,21 @@ async function notModified(
   changedAt: string | null,
 ): Promise<boolean> {
   const query = createHash('sha256').update(request.url).digest('base64url').slice(0, 16);
-  const etag = `W/"${seq}-${query}"`;
+  return conditional(request, reply, `W/"${seq}-${query}"`, changedAt);
+}
+
+/**
+ * Conditional GET (RFC 9110 §13) with a given validator: an unchanged answer is 304 without a body.
+ * True when 304 was sent.
+ */
+async function conditional(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  etag: string,
+  modifiedAt: string | null,
+): Promise<boolean> {
   reply.header('etag', etag);
-  const lastModified = changedAt ? new Date(changedAt) : null;
+  const lastModified = modifiedAt ? new Date(modifiedAt) : null;
   if (lastModified) reply.header('last-modified', lastModified.toUTCString());
   const inm = request.headers['if-none-match'];
   const ims = request.headers['if-modified-since'];
@@ -64,11 +79,8 @@ async function notModified(
       : ims !== undefined &&
         lastModified !== null &&
         Math.floor(lastModified.getTime() / 1000) <= Date.parse(ims) / 1000;
-  if (matches) {
-    await reply.code(304).send();
-    return true;
-  }
-  return false;
+  if (matches) await reply.code(304).send();
+  return matches;
 }
 
 /** The anonymous open-data API (issue 15; docs/open-data.md): same answer for everyone, signed in or not. */
@@ -150,6 +162,51 @@ export async function openDataRoutes(root: FastifyInstance) {
         nextCursor: page.nextCursor,
         licence: licenceOf(request),
       };
+    },
+  );
+
+  // Bulk dumps (open-data.dumps.ts): the manifest, then each file with its checksum as a strong ETag.
+  app.get(
+    `${OPEN_PREFIX}/dumps`,
+    {
+      config: { public: true },
+      schema: {
+        tags,
+        summary: 'The current bulk dump: files (JSON Lines and CSV, gzip), sizes, SHA-256, licence',
+        security: [],
+        response: { 200: dumpManifest, 429: problemResponses[400], ...problemResponses },
+      },
+    },
+    async (request, reply) => {
+      const manifest = await dumpsManifest(ctxOf(request));
+      if (
+        await conditional(request, reply, `"${manifest.seq}-${manifest.generatedAt}"`, manifest.generatedAt)
+      )
+        return reply;
+      return manifest;
+    },
+  );
+
+  app.get(
+    `${OPEN_PREFIX}/dumps/:name`,
+    {
+      config: { public: true },
+      schema: {
+        tags,
+        summary: 'One file of the current bulk dump',
+        security: [],
+        params: zod.strictObject({ name: zod.string().max(100) }),
+        response: {
+          200: download('application/gzip', 'The file; its SHA-256 is its ETag'),
+          429: problemResponses[400],
+          ...problemResponses,
+        },
+      },
+    },
+    async (request, reply) => {
+      const file = await dumpFileOf(ctxOf(request), request.params.name);
+      if (await conditional(request, reply, `"${file.sha256}"`, file.modifiedAt)) return reply;
+      return sendFile(reply, { mediaType: file.mediaType, fileName: file.name, body: file.body });
     },
   );
 

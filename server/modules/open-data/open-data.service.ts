@@ -155,6 +155,9 @@ export interface ChangeItem {
 
 const changeCursor = (seq: number) => encodeCursor({ s: seq });
 
+/** The changes cursor just after change `seq` (a dump gives it, so a mirror continues from there). */
+export const changeCursorOf = changeCursor;
+
 /** The cursor of the beginning of the changes feed. */
 export const FIRST_CHANGE_CURSOR = changeCursor(0);
 

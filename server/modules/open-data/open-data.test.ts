@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../seed/demo.js';
 import { anonymous, type Client, setupTestApp, type TestApp } from '../../test/harness.js';
@@ -5,6 +7,7 @@ import { createField } from '../fields/fields.service.js';
 import { updatePlatform } from '../platforms/platforms.service.js';
 import { buildExtramuralProject } from '../projects/projects.fixtures.js';
 import { changeResultState } from '../results/results.service.js';
+import { dumpOpenData } from './open-data.dumps.js';
 import { DATASETS } from './open-data.views.js';
 
 let t: TestApp;
@@ -31,6 +34,39 @@ async function walk(dataset: string, limit = 7): Promise<Rec[]> {
     out.push(...body.items);
     cursor = body.nextCursor;
   } while (cursor);
+  return out;
+}
+
+type Manifest = {
+  seq: number;
+  changesCursor: string;
+  licence: { id: string };
+  files: Array<{ name: string; bytes: number; sha256: string; records: number | null; modifiedAt: string }>;
+};
+
+/** One file of the current bulk dump as served, checked against the manifest's size and checksum. */
+async function dumpFile(manifest: Manifest, name: string): Promise<Buffer> {
+  const f = manifest.files.find((x) => x.name === name)!;
+  expect(f, name).toBeDefined();
+  const res = await pub.get(`/api/open/v1/dumps/${name}`);
+  expect(res.statusCode, res.body).toBe(200);
+  expect(res.headers.etag).toBe(`"${f.sha256}"`);
+  expect(res.headers['last-modified']).toBe(new Date(f.modifiedAt).toUTCString());
+  expect(res.rawPayload.length).toBe(f.bytes);
+  expect(createHash('sha256').update(res.rawPayload).digest('hex')).toBe(f.sha256);
+  return res.rawPayload;
+}
+
+/** The bulk dump's JSON Lines of every dataset, as a mirror is keyed (dataset → id → record). */
+async function bulkDump(manifest: Manifest) {
+  const out: Record<string, Record<string, Rec>> = {};
+  for (const d of DATASETS) {
+    const lines = gunzipSync(await dumpFile(manifest, `${d}.jsonl.gz`))
+      .toString('utf8')
+      .split('\n')
+      .filter(Boolean);
+    out[d] = Object.fromEntries(lines.map((l) => JSON.parse(l) as Rec).map((r) => [r.id, r]));
+  }
   return out;
 }
 
@@ -222,10 +258,99 @@ describe('the changes feed', () => {
     expect(mirror).toEqual(await dump());
   });
 
+  it('mirrors through the feed, changes records, and equals a fresh bulk dump; a mirror loaded from the older dump catches up from its changesCursor', async () => {
+    const ctx = t.systemCtx();
+    const mirror: Record<string, Record<string, Rec>> = Object.fromEntries(DATASETS.map((d) => [d, {}]));
+    const { poll } = await follow(mirror, null);
+    const older = (await pub.get('/api/open/v1/dumps')).json() as Manifest;
+    expect(mirror).toEqual(await bulkDump(older));
+    const fromDump = await bulkDump(older);
+
+    t.clock.advance(60_000);
+    const field = await createField(ctx, { code: 'OD-DUMP', nameZh: '批量', nameEn: 'Bulk' });
+    const platform = (await walk('platforms'))[1]!;
+    await updatePlatform(ctx, platform.id, { descriptionEn: 'Changed for the dump test' });
+    const result = (await walk('results'))[0]!;
+    await changeResultState(ctx, result.id, 'withdraw');
+
+    await follow(mirror, poll);
+    await follow(fromDump, older.changesCursor);
+    // The schedule's run (or `commonlab open-data dump`) writes a new dump since the data changed.
+    const { written, manifest } = await dumpOpenData(ctx);
+    expect(written).toBe(true);
+    const fresh = await bulkDump(manifest as Manifest);
+    expect(fresh.fields![field.id]).toBeDefined();
+    expect(fresh.platforms![platform.id]!.descriptionEn).toBe('Changed for the dump test');
+    expect(fresh.results![result.id]).toBeUndefined();
+    expect(mirror).toEqual(fresh);
+    expect(fromDump).toEqual(fresh);
+    // A file whose records did not change keeps its checksum and Last-Modified; a changed one does not.
+    const file = (m: Manifest, name: string) => m.files.find((f) => f.name === name)!;
+    expect(file(manifest, 'units.jsonl.gz')).toEqual(file(older, 'units.jsonl.gz'));
+    expect(file(manifest, 'fields.jsonl.gz').sha256).not.toBe(file(older, 'fields.jsonl.gz').sha256);
+    expect(file(manifest, 'fields.jsonl.gz').modifiedAt).not.toBe(file(older, 'fields.jsonl.gz').modifiedAt);
+    // Nothing changed since: no new dump.
+    expect((await dumpOpenData(ctx)).written).toBe(false);
+  });
+
   it('refuses a since cursor it did not hand out', async () => {
     const res = await pub.get('/api/open/v1/changes?since=eyJzIjotMX0');
     expect(res.statusCode).toBe(400);
     expect(res.json().errors[0]).toMatchObject({ pointer: '/since', code: 'open_data.invalid_cursor' });
+  });
+});
+
+describe('bulk dumps', () => {
+  it('list every dataset as JSON Lines and CSV (gzip) with sizes, checksums, a dictionary, SHA256SUMS and the licence', async () => {
+    const res = await pub.get('/api/open/v1/dumps');
+    expect(res.statusCode, res.body).toBe(200);
+    const manifest = res.json() as Manifest;
+    expect(manifest.licence.id).toBe('CC-BY-4.0');
+    expect(manifest.files.map((f) => f.name).sort()).toEqual(
+      [
+        ...DATASETS.flatMap((d) => [`${d}.jsonl.gz`, `${d}.csv.gz`]),
+        'dictionary.json',
+        'LICENCE.txt',
+        'SHA256SUMS',
+      ].sort(),
+    );
+    const dictionary = JSON.parse((await dumpFile(manifest, 'dictionary.json')).toString('utf8'));
+    expect(dictionary.licence.id).toBe('CC-BY-4.0');
+    expect((await dumpFile(manifest, 'LICENCE.txt')).toString('utf8')).toContain(
+      'CC-BY-4.0 (https://creativecommons.org/licenses/by/4.0/)',
+    );
+    const dumped = await bulkDump(manifest);
+    for (const d of DATASETS) {
+      const records = await walk(d, 1000);
+      expect(Object.values(dumped[d]!), d).toEqual(records);
+      expect(manifest.files.find((f) => f.name === `${d}.jsonl.gz`)!.records, d).toBe(records.length);
+      // CSV: the dictionary's fields as the header, one row a record, the same ids in the same order.
+      const names = (dictionary.datasets[d] as Array<{ name: string }>).map((f) => f.name);
+      expect(names.sort(), d).toEqual(Object.keys(records[0] ?? {}).sort());
+      const csv = gunzipSync(await dumpFile(manifest, `${d}.csv.gz`)).toString('utf8');
+      const header = csv.split('\r\n')[0]!.split(',');
+      expect(header.sort(), d).toEqual(names);
+      for (const r of records) expect(csv, d).toContain(`\r\n${r.id},`);
+    }
+    const sums = (await dumpFile(manifest, 'SHA256SUMS')).toString('utf8');
+    for (const f of manifest.files.filter((x) => x.name !== 'SHA256SUMS'))
+      expect(sums).toContain(`${f.sha256}  ${f.name}\n`);
+  });
+
+  it('answer 304 to the file’s checksum as If-None-Match, and 404 problem+json for a name not in the dump', async () => {
+    const manifest = (await pub.get('/api/open/v1/dumps')).json() as Manifest;
+    const f = manifest.files.find((x) => x.name === 'calls.csv.gz')!;
+    const again = await pub.request({
+      method: 'GET',
+      url: '/api/open/v1/dumps/calls.csv.gz',
+      headers: { 'if-none-match': `"${f.sha256}"` },
+    });
+    expect(again.statusCode).toBe(304);
+    expect(again.body).toBe('');
+    const missing = await pub.get('/api/open/v1/dumps/reviewers.csv.gz');
+    expect(missing.statusCode).toBe(404);
+    expect(missing.headers['content-type']).toContain('application/problem+json');
+    expect(missing.json().code).toBe('open_data.unknown_dump');
   });
 });
 

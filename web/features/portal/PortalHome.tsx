@@ -91,7 +91,12 @@ export default function PortalHome() {
       </Row>
       <Card
         title={t('Platforms')}
-        extra={<Link to="/public/comparison">{t('Platform comparison')}</Link>}
+        extra={
+          <Space>
+            <Link to="/public/comparison">{t('Platform comparison')}</Link>
+            <Link to="/public/open-data">{t('Open data')}</Link>
+          </Space>
+        }
         data-testid="portal-platforms"
       >
         <Row gutter={[16, 16]}>
