@@ -55,6 +55,17 @@ export async function expertIdOfPerson(db: Kysely<DB>, personId: string): Promis
   return row?.id ?? null;
 }
 
+/** The people among these who have an expert profile (the people directory's placements). */
+export async function peopleWithProfile(db: Kysely<DB>, personIds: readonly string[]): Promise<Set<string>> {
+  if (!personIds.length) return new Set();
+  const rows = await db
+    .selectFrom('experts')
+    .select('person_id')
+    .where('person_id', 'in', [...new Set(personIds)])
+    .execute();
+  return new Set(rows.map((r) => r.person_id));
+}
+
 export async function insertExpert(db: Kysely<DB>, e: Expert): Promise<void> {
   await db
     .insertInto('experts')

@@ -226,3 +226,13 @@ export async function submittedSeatIds(
     .execute();
   return new Set(rows.map((r) => r.assignment_id));
 }
+
+/** How many scorecards the expert has, whatever their state. */
+export async function scorecardCountOfExpert(db: Kysely<DB>, expertId: string): Promise<number> {
+  const row = await db
+    .selectFrom('review_scorecards')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('expert_id', '=', expertId)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
