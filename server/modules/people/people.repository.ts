@@ -67,6 +67,31 @@ export async function peoplePage(
   return { rows, total };
 }
 
+/** `%text%` for LIKE, lower-case and matched literally (% and _ escaped, not wildcards). */
+export const likePattern = (text: string) => `%${text.toLowerCase().replace(/[\\%_]/g, '\\$&')}%`;
+
+/**
+ * Query fragments on the table for other modules' lists (docs/adr/0015: the owner writes the SQL, the
+ * reader embeds it): ids of an organisation's people, of people whose name contains a text, and the
+ * Chinese name of the person whose id is in a column of the reader's query.
+ */
+export const personIdsOfOrganisation = (db: Kysely<DB>, organisationId: string) =>
+  db.selectFrom('people').select('people.id').where('people.organisation_id', '=', organisationId);
+
+export const personIdsNamed = (db: Kysely<DB>, text: string) => {
+  const like = likePattern(text);
+  const col = (c: string) => sql`lower(coalesce(${sql.ref(c)}, ''))`;
+  return db
+    .selectFrom('people')
+    .select('people.id')
+    .where(
+      sql<SqlBool>`(${col('people.name_zh')} like ${like} escape '\\' or ${col('people.name_en')} like ${like} escape '\\')`,
+    );
+};
+
+export const personNameZhAt = (db: Kysely<DB>, personIdColumn: string) =>
+  db.selectFrom('people').select('people.name_zh').where('people.id', '=', sql.ref<string>(personIdColumn));
+
 /** The people of an organisation by name (at most 500), without contact details. */
 export async function organisationPeople(db: Kysely<DB>, organisationId: string) {
   const rows = await db

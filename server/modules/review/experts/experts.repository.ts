@@ -1,4 +1,4 @@
-import { type Kysely, type Selectable, type SqlBool, sql } from 'kysely';
+import { type Kysely, type Selectable, type SelectQueryBuilder, type SqlBool, sql } from 'kysely';
 import type { ExpertCategory } from '../../../../common/review.js';
 import type { ExpertsTable } from '../../../db/schema/experts.js';
 import type { DB } from '../../../db/schema.js';
@@ -139,34 +139,41 @@ export async function expertFieldLinks(
   return rows.map((r) => ({ expertId: r.expert_id, fieldId: r.field_id }));
 }
 
-/** The expert profile of the person linked to an account, if any. */
-export async function expertIdOfAccount(db: Kysely<DB>, userId: string): Promise<string | null> {
-  const row = await db
-    .selectFrom('experts')
-    .innerJoin('people', 'people.id', 'experts.person_id')
-    .select('experts.id')
-    .where('people.user_id', '=', userId)
-    .executeTakeFirst();
-  return row?.id ?? null;
+/**
+ * Filters and sort key on the expert's person, as query fragments the people module builds on its own
+ * table (docs/adr/0015): the ids of the people matching the organisation or text, and their name.
+ */
+export interface PersonFragments {
+  /** People of the organisation (when filtered by one). */
+  ofOrganisation?: SelectQueryBuilder<DB, 'people', { id: string }>;
+  /** People whose Chinese or English name contains the text (when searched). */
+  named?: SelectQueryBuilder<DB, 'people', { id: string }>;
+  /** The Chinese name of the person whose id is `experts.person_id`. */
+  sortName: SelectQueryBuilder<DB, 'people', { name_zh: string }>;
 }
 
 /**
- * The expert database filtered by organisation, field (with its sub-fields) and text: the counts by
- * category and active flag before those two filters, then the total and one page of ids after them.
+ * The expert database filtered by organisation, field ids (a field with its sub-fields) and text: the
+ * counts by category and active flag before those two filters, then the total and one page of ids
+ * after them.
  */
-export async function expertListPage(db: Kysely<DB>, q: ListExpertsQuery) {
-  let base = db.selectFrom('experts').innerJoin('people', 'people.id', 'experts.person_id');
-  if (q.organisationId) base = base.where('people.organisation_id', '=', q.organisationId);
-  if (q.fieldId) {
-    const fieldId = q.fieldId;
+export async function expertListPage(
+  db: Kysely<DB>,
+  q: ListExpertsQuery,
+  person: PersonFragments,
+  fieldIds: readonly string[] | undefined,
+) {
+  let base = db.selectFrom('experts');
+  if (person.ofOrganisation) base = base.where('experts.person_id', 'in', person.ofOrganisation);
+  if (fieldIds) {
+    const ids = fieldIds.length ? [...fieldIds] : [''];
     base = base.where((eb) =>
       eb.exists(
         eb
           .selectFrom('expert_fields as ef')
-          .innerJoin('tech_fields as f', 'f.id', 'ef.field_id')
           .select('ef.field_id')
           .whereRef('ef.expert_id', '=', 'experts.id')
-          .where((w) => w.or([w('f.id', '=', fieldId), w('f.parent_id', '=', fieldId)])),
+          .where('ef.field_id', 'in', ids),
       ),
     );
   }
@@ -174,8 +181,12 @@ export async function expertListPage(db: Kysely<DB>, q: ListExpertsQuery) {
     // Matched literally: % and _ are escaped, not wildcards.
     const like = `%${q.q.toLowerCase().replace(/[\\%_]/g, '\\$&')}%`;
     const col = (c: string) => sql`lower(coalesce(${sql.ref(c)}, ''))`;
-    base = base.where(
-      sql<SqlBool>`(${col('people.name_zh')} like ${like} escape '\\' or ${col('people.name_en')} like ${like} escape '\\' or ${col('experts.expertise_zh')} like ${like} escape '\\' or ${col('experts.expertise_en')} like ${like} escape '\\')`,
+    const named = person.named!;
+    base = base.where((eb) =>
+      eb.or([
+        eb('experts.person_id', 'in', named),
+        sql<SqlBool>`(${col('experts.expertise_zh')} like ${like} escape '\\' or ${col('experts.expertise_en')} like ${like} escape '\\')`,
+      ]),
     );
   }
   const tally = await base
@@ -189,7 +200,7 @@ export async function expertListPage(db: Kysely<DB>, q: ListExpertsQuery) {
   );
   const page = await base
     .select('experts.id')
-    .orderBy('people.name_zh')
+    .orderBy(person.sortName)
     .orderBy('experts.id')
     .limit(q.limit)
     .offset(q.offset)
@@ -197,28 +208,18 @@ export async function expertListPage(db: Kysely<DB>, q: ListExpertsQuery) {
   return { tally, total, ids: page.map((r) => r.id) };
 }
 
-/** Each expert's person's names (Chinese, English) and the expert's category. */
-export async function expertPersonNames(db: Kysely<DB>, ids: string[]) {
-  const out = new Map<string, { nameZh: string; nameEn: string | null; category: Expert['category'] }>();
-  if (!ids.length) return out;
+/** Each expert's person and category, by expert id (unknown ids are absent). */
+export async function expertPersons(
+  db: Kysely<DB>,
+  ids: readonly string[],
+): Promise<Map<string, { personId: string; category: Expert['category'] }>> {
+  if (!ids.length) return new Map();
   const rows = await db
     .selectFrom('experts')
-    .innerJoin('people', 'people.id', 'experts.person_id')
-    .select(['experts.id', 'experts.category', 'people.name_zh', 'people.name_en'])
-    .where('experts.id', 'in', [...new Set(ids)])
+    .select(['id', 'person_id', 'category'])
+    .where('id', 'in', [...new Set(ids)])
     .execute();
-  for (const r of rows)
-    out.set(r.id, { nameZh: r.name_zh, nameEn: r.name_en, category: r.category as Expert['category'] });
-  return out;
-}
-
-/** The user account of each expert's person (null for a person without one). */
-export async function userIdsOfExperts(db: Kysely<DB>, ids: string[]): Promise<Map<string, string | null>> {
-  const rows = await db
-    .selectFrom('experts')
-    .innerJoin('people', 'people.id', 'experts.person_id')
-    .select(['experts.id', 'people.user_id'])
-    .where('experts.id', 'in', ids.length ? ids : [''])
-    .execute();
-  return new Map(rows.map((u) => [u.id, u.user_id]));
+  return new Map(
+    rows.map((r) => [r.id, { personId: r.person_id, category: r.category as Expert['category'] }]),
+  );
 }
