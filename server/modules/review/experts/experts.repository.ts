@@ -1,5 +1,6 @@
 import { type Kysely, type Selectable, type SelectQueryBuilder, type SqlBool, sql } from 'kysely';
 import type { ExpertCategory } from '../../../../common/review.js';
+import { flag, toFlag } from '../../../db/rows.js';
 import type { ExpertsTable } from '../../../db/schema/experts.js';
 import type { DB } from '../../../db/schema.js';
 import type { ListExpertsQuery } from './experts.schema.js';
@@ -26,7 +27,7 @@ function toExpert(r: Selectable<ExpertsTable>): Expert {
     expertiseZh: r.expertise_zh,
     expertiseEn: r.expertise_en,
     loadMax: r.load_max,
-    active: !!r.active,
+    active: flag(r.active),
     notes: r.notes,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
@@ -76,7 +77,7 @@ export async function insertExpert(db: Kysely<DB>, e: Expert): Promise<void> {
       expertise_zh: e.expertiseZh,
       expertise_en: e.expertiseEn,
       load_max: e.loadMax,
-      active: e.active ? 1 : 0,
+      active: toFlag(e.active),
       notes: e.notes,
       created_at: e.createdAt,
       updated_at: e.updatedAt,
@@ -95,7 +96,7 @@ export async function updateExpertRow(
   if (patch.expertiseZh !== undefined) set.expertise_zh = patch.expertiseZh;
   if (patch.expertiseEn !== undefined) set.expertise_en = patch.expertiseEn;
   if (patch.loadMax !== undefined) set.load_max = patch.loadMax;
-  if (patch.active !== undefined) set.active = patch.active ? 1 : 0;
+  if (patch.active !== undefined) set.active = toFlag(patch.active);
   if (patch.notes !== undefined) set.notes = patch.notes;
   if (patch.updatedAt !== undefined) set.updated_at = patch.updatedAt;
   await db.updateTable('experts').set(set).where('id', '=', id).execute();
@@ -194,7 +195,7 @@ export async function expertListPage(
     .groupBy(['experts.category', 'experts.active'])
     .execute();
   if (q.category) base = base.where('experts.category', '=', q.category);
-  if (q.active !== undefined) base = base.where('experts.active', '=', q.active ? 1 : 0);
+  if (q.active !== undefined) base = base.where('experts.active', '=', toFlag(q.active));
   const total = Number(
     (await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n,
   );
