@@ -13,6 +13,20 @@ const OWNERS: Record<string, string> = { ...TABLE_OWNERS, kysely_migration: 'sys
 const TABLE_CALL =
   /\b(?:selectFrom|insertInto|updateTable|deleteFrom|innerJoin|leftJoin|rightJoin|fullJoin|replaceInto|mergeInto)\(\s*['"`]([a-z_]+)(?:\s+as\s+\w+)?['"`]/g;
 
+/** A `sql` tagged template, with an optional type argument: sql<number>`select …`. */
+const SQL_TEMPLATE = /\bsql(?:<[^`>]*(?:<[^`>]*>)?[^`>]*>)?`([^`]*)`/g;
+/** A table named in raw SQL: after FROM, JOIN, INTO or UPDATE, optionally quoted. */
+const RAW_TABLE = /\b(?:from|join|into|update)\s+"?([a-z_]+)"?/gi;
+
+/** The tables a source text names: query-builder calls and FROM/JOIN/INTO/UPDATE in `sql` templates. */
+function tablesNamed(source: string): string[] {
+  const calls = [...source.matchAll(TABLE_CALL)].map((m) => m[1]!);
+  const raw = [...source.matchAll(SQL_TEMPLATE)].flatMap((t) =>
+    [...t[1]!.matchAll(RAW_TABLE)].map((m) => m[1]!.toLowerCase()).filter((name) => name in OWNERS),
+  );
+  return [...calls, ...raw];
+}
+
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
     const full = path.join(dir, e.name);
@@ -33,8 +47,7 @@ function violations(): string[] {
   for (const file of sourceFiles(MODULES)) {
     const rel = path.relative(MODULES, file).split(path.sep).join('/');
     const isRepository = file.endsWith('.repository.ts');
-    for (const m of readFileSync(file, 'utf8').matchAll(TABLE_CALL)) {
-      const table = m[1]!;
+    for (const table of tablesNamed(readFileSync(file, 'utf8'))) {
       if (!isRepository || OWNERS[table] !== moduleOf(file)) found.add(`${rel}: ${table}`);
     }
   }
@@ -54,6 +67,23 @@ describe('table ownership (docs/adr/0015)', () => {
 
   it('recognises a foreign table and SQL outside a repository', () => {
     const sample = "db.selectFrom('people as p').innerJoin('users', 'users.id', 'p.user_id')";
-    expect([...sample.matchAll(TABLE_CALL)].map((m) => m[1])).toEqual(['people', 'users']);
+    expect(tablesNamed(sample)).toEqual(['people', 'users']);
+  });
+
+  it('recognises tables named in raw sql templates, and only tables', () => {
+    // A template's placeholder, spelled so that these strings are not templates themselves.
+    const hole = (expression: string) => ['$', '{', expression, '}'].join('');
+    expect(tablesNamed('sql`select count(*) from people p join "org_units" u on u.id = p.unit_id`')).toEqual([
+      'people',
+      'org_units',
+    ]);
+    expect(
+      tablesNamed(`sql<number>\`(SELECT max(x) FROM review_scores WHERE card_id = ${hole('id')})\``),
+    ).toEqual(['review_scores']);
+    expect(tablesNamed(`sql\`insert into audit_log (id) values (${hole('id')})\``)).toEqual(['audit_log']);
+    expect(tablesNamed(`sql\`update projects set state = ${hole('s')}\``)).toEqual(['projects']);
+    // A column or a word that is not a table, and SQL outside a template, are not counted.
+    expect(tablesNamed(`sql\`extract(year from ${hole("sql.ref('received_date')")})\``)).toEqual([]);
+    expect(tablesNamed('const note = "read from people"; sql`lower(name_zh)`')).toEqual([]);
   });
 });

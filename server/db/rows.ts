@@ -1,4 +1,5 @@
 import type { Insertable, Selectable, Updateable } from 'kysely';
+import type { Flag } from './schema/columns.js';
 
 /** `name_zh` → `nameZh`, as a type. */
 type CamelKey<S extends string> = S extends `${infer H}_${infer T}` ? `${H}${Capitalize<CamelKey<T>>}` : S;
@@ -12,7 +13,8 @@ const toSnake = (k: string) => k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)
 
 /**
  * Row ⇄ value conversion at the repository boundary (ADR 0002, 0015), one helper instead of a
- * hand-written line per column. Only key names change; JSON columns and 0/1 flags stay the caller's.
+ * hand-written line per column. Only key names change: JSON columns and 0/1 flags are converted with
+ * jsonColumn/toJsonColumn and flag/toFlag below.
  */
 export function camelRow<T extends object>(row: T): Camel<T> {
   return Object.fromEntries(Object.entries(row).map(([k, v]) => [toCamel(k), v])) as Camel<T>;
@@ -34,3 +36,26 @@ export function insertRow<Table>(value: RowValue<Table>): Insertable<Table> {
 export function updateRow<Table>(value: Partial<RowValue<Table>>): Updateable<Table> {
   return snake(value) as Updateable<Table>;
 }
+
+/**
+ * A JSON text column's value (ADR 0002: JSON is stored as text). The type is the repository's claim
+ * about what it wrote; a column other modules may have written is checked with its zod schema too.
+ */
+export function jsonColumn<T = unknown>(text: string): T;
+export function jsonColumn<T = unknown>(text: string | null): T | null;
+export function jsonColumn<T = unknown>(text: string | null): T | null {
+  return text === null ? null : (JSON.parse(text) as T);
+}
+
+/** The text to store in a JSON column. */
+export function toJsonColumn(value: unknown): string;
+export function toJsonColumn(value: unknown | null): string | null;
+export function toJsonColumn(value: unknown): string | null {
+  return value === null ? null : JSON.stringify(value);
+}
+
+/** An integer 0/1 column (ADR 0002: booleans are stored as 0/1) as a boolean. */
+export const flag = (value: number): boolean => value === 1;
+
+/** The 0/1 to store for a boolean. */
+export const toFlag = (value: boolean): Flag => (value ? 1 : 0);

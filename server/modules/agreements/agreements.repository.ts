@@ -176,3 +176,13 @@ export async function upsertFxRate(
       .values({ id: newRowId(), ...r })
       .execute();
 }
+
+/** How many distributions pay the person (they keep the person on file). */
+export async function distributionCountOfPerson(db: Kysely<DB>, personId: string): Promise<number> {
+  const row = await db
+    .selectFrom('distributions')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('person_id', '=', personId)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}

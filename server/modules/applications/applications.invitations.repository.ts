@@ -117,3 +117,13 @@ export async function recordAnswer(
     .where('id', '=', id)
     .execute();
 }
+
+/** How many invitations, in any state, were addressed to the person. */
+export async function invitationsOfPerson(db: Kysely<DB>, personId: string): Promise<number> {
+  const row = await db
+    .selectFrom('application_invitations')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('person_id', '=', personId)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}

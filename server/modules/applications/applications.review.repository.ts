@@ -4,6 +4,7 @@
  * organisations and people are the orgs and people modules' to give; these values carry their ids.
  */
 import type { Kysely } from 'kysely';
+import { jsonColumn } from '../../db/rows.js';
 import type { DB } from '../../db/schema.js';
 
 /** An application as the review sees it: number, titles, field, lead, the requested total. */
@@ -148,7 +149,7 @@ export async function latestFrozenContents<T = Record<string, unknown>>(
     .orderBy('version_no', 'desc')
     .execute();
   for (const v of versions)
-    if (!out.has(v.application_id)) out.set(v.application_id, JSON.parse(v.content_json) as T);
+    if (!out.has(v.application_id)) out.set(v.application_id, jsonColumn(v.content_json) as T);
   return out;
 }
 
@@ -168,7 +169,7 @@ export async function latestFrozenVersion<T = Record<string, unknown>>(
     id: v.id,
     versionNo: v.version_no,
     receiptNo: v.receipt_no,
-    content: JSON.parse(v.content_json) as T,
+    content: jsonColumn(v.content_json) as T,
   };
 }
 

@@ -1,5 +1,6 @@
 /** SQL on application_screenings (docs/adr/0015): the officers' checklist records, answers as JSON. */
 import type { Kysely } from 'kysely';
+import { jsonColumn, toJsonColumn } from '../../db/rows.js';
 import type { DB } from '../../db/schema.js';
 import type { ScreeningInput } from './applications.schema.js';
 
@@ -21,7 +22,7 @@ export async function insertScreening(
       id: s.id,
       application_id: s.applicationId,
       version_no: s.versionNo,
-      answers_json: JSON.stringify(s.answers),
+      answers_json: toJsonColumn(s.answers),
       outcome: s.outcome,
       reasons: s.reasons,
       officer_id: s.officerId,
@@ -41,7 +42,7 @@ export async function screeningsOf(db: Kysely<DB>, applicationId: string): Promi
     .orderBy('id')
     .execute();
   return rows.map((s) => ({
-    answers: JSON.parse(s.answers_json),
+    answers: jsonColumn(s.answers_json),
     outcome: s.outcome,
     reasons: s.reasons,
     at: s.at,

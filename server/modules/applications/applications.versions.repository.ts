@@ -259,3 +259,13 @@ export function attachmentOfApplication(db: Kysely<DB>, applicationId: string, a
     .where('v.application_id', '=', applicationId)
     .executeTakeFirst();
 }
+
+/** How many consortium members of any version name the person as their contact. */
+export async function contactEntriesOf(db: Kysely<DB>, personId: string): Promise<number> {
+  const row = await db
+    .selectFrom('application_members')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('contact_person_id', '=', personId)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}

@@ -7,6 +7,7 @@ import type { Kysely, Selectable } from 'kysely';
 import type { CallCriteria, CallState, ChecklistItem, RequiredAttachment } from '../../../common/calls.js';
 import type { EligibilityRule } from '../../../common/eligibility.js';
 import type { DialectSeam } from '../../db/dialect.js';
+import { jsonColumn, toJsonColumn } from '../../db/rows.js';
 import type { CallsTable, DB } from '../../db/schema.js';
 
 export type CallRow = Selectable<CallsTable>;
@@ -62,11 +63,11 @@ export function callRecord(row: CallRow, fieldIds: string[]): CallRecord {
     currency: row.currency,
     budgetTotalMinor: Number(row.budget_total_minor),
     ceilingMinor: Number(row.ceiling_minor),
-    eligibility: JSON.parse(row.eligibility_json),
-    criteria: JSON.parse(row.criteria_json),
+    eligibility: jsonColumn(row.eligibility_json),
+    criteria: jsonColumn(row.criteria_json),
     reviewersPerApplication: row.reviewers_per_application,
-    requiredAttachments: JSON.parse(row.required_attachments_json),
-    screeningChecklist: JSON.parse(row.screening_checklist_json),
+    requiredAttachments: jsonColumn(row.required_attachments_json),
+    screeningChecklist: jsonColumn(row.screening_checklist_json),
     resubmitWindowDays: row.resubmit_window_days,
     fieldIds,
     createdBy: row.created_by,
@@ -93,11 +94,11 @@ export function callRow(c: CallValues): CallRow {
     currency: c.currency,
     budget_total_minor: c.budgetTotalMinor,
     ceiling_minor: c.ceilingMinor,
-    eligibility_json: JSON.stringify(c.eligibility),
-    criteria_json: JSON.stringify(c.criteria),
+    eligibility_json: toJsonColumn(c.eligibility),
+    criteria_json: toJsonColumn(c.criteria),
     reviewers_per_application: c.reviewersPerApplication,
-    required_attachments_json: JSON.stringify(c.requiredAttachments),
-    screening_checklist_json: JSON.stringify(c.screeningChecklist),
+    required_attachments_json: toJsonColumn(c.requiredAttachments),
+    screening_checklist_json: toJsonColumn(c.screeningChecklist),
     resubmit_window_days: c.resubmitWindowDays,
     created_by: c.createdBy,
     published_at: c.publishedAt,

@@ -4,6 +4,7 @@ import { forbidden, notFound } from '../../http/errors.js';
 import { fieldSummaries } from '../fields/fields.service.js';
 import { platformSummaries } from '../platforms/platforms.lookup.js';
 import { platformOrNotFound } from '../platforms/platforms.service.js';
+import { findAccountById } from '../users/users.accounts.js';
 import { effectiveCallState } from './calls.lookup.js';
 import { can } from './calls.policy.js';
 import {
@@ -74,20 +75,14 @@ async function publicView(ctx: DbCtx, call: CallRecord): Promise<PublicCallView>
 /** The full record for the platform's staff, with what the caller may do next. */
 export async function staffView(ctx: Ctx, call: CallRecord): Promise<CallView> {
   const base = await publicView(ctx, call);
-  const creator = call.createdBy
-    ? await ctx.db
-        .selectFrom('users')
-        .select(['id', 'display_name'])
-        .where('id', '=', call.createdBy)
-        .executeTakeFirst()
-    : undefined;
+  const creator = call.createdBy ? await findAccountById(ctx.db, call.createdBy) : undefined;
   const manage = can(ctx.actor, 'calls.manage', { id: call.platformId });
   const open = base.effectiveState;
   return {
     ...base,
     state: call.state,
     screeningChecklist: call.screeningChecklist,
-    createdBy: creator ? { id: creator.id, displayName: creator.display_name } : null,
+    createdBy: creator ? { id: creator.id, displayName: creator.displayName } : null,
     closedAt: call.closedAt,
     createdAt: call.createdAt,
     updatedAt: call.updatedAt,

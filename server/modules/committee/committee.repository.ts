@@ -82,3 +82,36 @@ export async function setMemberFields(
       .values(ids.map((field_id) => ({ member_id: memberId, field_id })))
       .execute();
 }
+
+/** The platform of every committee seat each person holds (the people directory's placements). */
+export async function committeePlatformsOfPeople(
+  db: Kysely<DB>,
+  personIds: readonly string[],
+): Promise<Array<{ personId: string; platformId: string }>> {
+  if (personIds.length === 0) return [];
+  return db
+    .selectFrom('committee_members')
+    .select(['person_id as personId', 'platform_id as platformId'])
+    .where('person_id', 'in', [...new Set(personIds)])
+    .execute();
+}
+
+/** Ids of the people on the platform's committee. */
+export async function committeePeopleOfPlatform(db: Kysely<DB>, platformId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('committee_members')
+    .select('person_id')
+    .where('platform_id', '=', platformId)
+    .execute();
+  return rows.map((r) => r.person_id);
+}
+
+/** How many committee seats the person holds. */
+export async function committeeSeatCount(db: Kysely<DB>, personId: string): Promise<number> {
+  const row = await db
+    .selectFrom('committee_members')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('person_id', '=', personId)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}

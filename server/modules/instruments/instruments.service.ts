@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { INSTRUMENT_MOVES, type InstrumentState } from '../../../common/instruments.js';
+import { moveCatalogEntry } from '../../catalog/lifecycle.js';
 import type { DB } from '../../db/schema.js';
 import { write } from '../../db/write.js';
 import { type Ctx, isoNow, newId } from '../../http/context.js';
@@ -112,24 +113,12 @@ export async function updateInstrument(
 
 /** draft → published → retired; any other move is 409 naming the current state. */
 export async function setInstrumentState(ctx: Ctx, id: string, to: InstrumentState): Promise<InstrumentView> {
-  const saved = await write(ctx, async (trx, audit) => {
-    const { instrument: before } = await keptInstrument(trx, ctx, id, true);
-    if (!INSTRUMENT_MOVES[before.state].includes(to))
-      throw new AppError(409, 'instruments.illegal_state', {
-        detail: `The instrument is ${before.state}; it cannot become ${to}`,
-        currentState: before.state,
-      });
-    const after: Instrument = { ...before, state: to, updatedAt: isoNow(ctx.clock) };
-    await replaceInstrument(trx, after);
-    await audit({
-      action: `instrument.${to}`,
-      entityType: 'instrument',
-      entityId: id,
-      platformId: before.platformId,
-      before: { state: before.state },
-      after: { state: to },
-    });
-    return after;
+  const saved = await moveCatalogEntry(ctx, to, {
+    kind: 'instrument',
+    illegal: 'instruments.illegal_state',
+    moves: INSTRUMENT_MOVES,
+    keep: async (trx) => (await keptInstrument(trx, ctx, id, true)).instrument,
+    save: replaceInstrument,
   });
   return (await instrumentViews(ctx.db, [saved]))[0]!;
 }

@@ -35,3 +35,13 @@ export async function coInventorsOf(db: Kysely<DB>, personIds: readonly string[]
     otherName: r.name,
   }));
 }
+
+/** How many inventor entries name the person (they keep the person on file). */
+export async function inventorEntriesOf(db: Kysely<DB>, personId: string): Promise<number> {
+  const row = await db
+    .selectFrom('ip_inventors')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('person_id', '=', personId)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}

@@ -6,8 +6,19 @@ import { type Ctx, isoNow, newId } from '../../http/context.js';
 import { AppError, forbidden, invalidField, notFound, unauthorized } from '../../http/errors.js';
 import { notify } from '../notifications/notifications.service.js';
 import { organisationNames } from '../orgs/orgs.lookup.js';
+import { findAccountById } from '../users/users.accounts.js';
+import {
+  answerRequest,
+  findRequestTo,
+  insertLinkRequest,
+  type LinkRequestRow,
+  pendingRequestExists,
+  pendingRequestsTo,
+  supersedePendingRequests,
+} from './people.links.repository.js';
+import { expertHistory, placements } from './people.placements.js';
 import { can, type PersonResource } from './people.policy.js';
-import { expertHistory, placements } from './people.repository.js';
+import { findPersonRow, personRowOfUser, setPersonAccount } from './people.repository.js';
 import type { LinkRequestView, MyLinkRequest } from './people.schema.js';
 
 /**
@@ -39,10 +50,8 @@ export async function assertUserLinkable(
   selfId?: string,
 ) {
   if (!userId) return;
-  if (!(await db.selectFrom('users').select('id').where('id', '=', userId).executeTakeFirst())) {
-    throw invalidField(pointer, 'people.unknown_user');
-  }
-  const other = await db.selectFrom('people').select('id').where('user_id', '=', userId).executeTakeFirst();
+  if (!(await findAccountById(db, userId))) throw invalidField(pointer, 'people.unknown_user');
+  const other = await personRowOfUser(db, userId);
   if (other && other.id !== selfId) {
     throw new AppError(409, 'people.user_already_linked', {
       errors: [{ in: 'body', pointer, code: 'people.user_already_linked', message: '' }],
@@ -130,16 +139,11 @@ export async function recordLinkChange(
         entityId: person.id,
         params,
       });
-    await trx
-      .updateTable('person_link_requests')
-      .set({ state: 'superseded', answered_at: isoNow(ctx.clock) })
-      .where((eb) => eb.or([eb('person_id', '=', person.id), eb('user_id', '=', to)]))
-      .where('state', '=', 'pending')
-      .execute();
+    await supersedePendingRequests(trx, person.id, to, isoNow(ctx.clock));
   }
 }
 
-const requestView = (r: Selectable<DB['person_link_requests']>): LinkRequestView => ({
+const requestView = (r: LinkRequestRow): LinkRequestView => ({
   id: r.id,
   personId: r.person_id,
   userId: r.user_id,
@@ -152,22 +156,16 @@ const requestView = (r: Selectable<DB['person_link_requests']>): LinkRequestView
 export async function proposeLink(ctx: Ctx, personId: string, userId: string): Promise<LinkRequestView> {
   if (!ctx.actor) throw unauthorized();
   return write(ctx, async (trx, audit) => {
-    const row = await trx.selectFrom('people').selectAll().where('id', '=', personId).executeTakeFirst();
+    const row = await findPersonRow(trx, personId);
     if (!row) throw notFound('people.not_found');
     const resource = await personResource(trx, row);
     if (!can(ctx.actor, 'people.read', resource)) throw notFound('people.not_found');
     if (!can(ctx.actor, 'people.update', resource)) throw forbidden();
     if (row.user_id !== null) throw new AppError(409, 'people.already_linked');
     await assertUserLinkable(trx, userId, '/userId');
-    const pending = await trx
-      .selectFrom('person_link_requests')
-      .select('id')
-      .where('person_id', '=', personId)
-      .where('user_id', '=', userId)
-      .where('state', '=', 'pending')
-      .executeTakeFirst();
-    if (pending) throw new AppError(409, 'people.link_already_proposed');
-    const request = {
+    if (await pendingRequestExists(trx, personId, userId))
+      throw new AppError(409, 'people.link_already_proposed');
+    const request: LinkRequestRow = {
       id: newId(),
       person_id: personId,
       user_id: userId,
@@ -176,7 +174,7 @@ export async function proposeLink(ctx: Ctx, personId: string, userId: string): P
       requested_at: isoNow(ctx.clock),
       answered_at: null,
     };
-    await trx.insertInto('person_link_requests').values(request).execute();
+    await insertLinkRequest(trx, request);
     await audit({
       action: 'person.link_proposed',
       entityType: 'person',
@@ -202,25 +200,13 @@ export async function proposeLink(ctx: Ctx, personId: string, userId: string): P
 /** The proposals awaiting the signed-in user's answer, with the person they would become. */
 export async function listMyLinkRequests(ctx: Ctx): Promise<{ items: MyLinkRequest[] }> {
   if (!ctx.actor) throw unauthorized();
-  const rows = await ctx.db
-    .selectFrom('person_link_requests as r')
-    .innerJoin('people as p', 'p.id', 'r.person_id')
-    .leftJoin('users as u', 'u.id', 'r.requested_by')
-    .select([
-      'r.id',
-      'r.requested_at',
-      'p.id as personId',
-      'p.name_zh',
-      'p.name_en',
-      'p.title',
-      'p.organisation_id',
-      'u.display_name as requestedBy',
-    ])
-    .where('r.user_id', '=', ctx.actor.userId)
-    .where('r.state', '=', 'pending')
-    .orderBy('r.requested_at')
-    .orderBy('r.id')
-    .execute();
+  const rows = await pendingRequestsTo(ctx.db, ctx.actor.userId);
+  // A handful of proposals at most: their requesters' names are read one account at a time.
+  const requesters = new Map<string, string>();
+  for (const id of new Set(rows.flatMap((r) => (r.requested_by ? [r.requested_by] : [])))) {
+    const account = await findAccountById(ctx.db, id);
+    if (account) requesters.set(id, account.displayName);
+  }
   const orgs = await organisationNames(
     ctx.db,
     rows.map((r) => r.organisation_id),
@@ -229,7 +215,7 @@ export async function listMyLinkRequests(ctx: Ctx): Promise<{ items: MyLinkReque
     items: rows.map((r) => ({
       id: r.id,
       requestedAt: r.requested_at,
-      requestedBy: r.requestedBy ?? null,
+      requestedBy: (r.requested_by && requesters.get(r.requested_by)) ?? null,
       person: {
         id: r.personId,
         nameZh: r.name_zh,
@@ -250,26 +236,13 @@ export async function answerLinkRequest(
   if (!ctx.actor) throw unauthorized();
   const me = ctx.actor.userId;
   return write(ctx, async (trx, audit) => {
-    const request = await trx
-      .selectFrom('person_link_requests')
-      .selectAll()
-      .where('id', '=', id)
-      .where('user_id', '=', me)
-      .executeTakeFirst();
+    const request = await findRequestTo(trx, id, me);
     if (!request) throw notFound('people.link_request_not_found');
     if (request.state !== 'pending') throw new AppError(409, 'people.link_request_answered');
-    const person = await trx
-      .selectFrom('people')
-      .selectAll()
-      .where('id', '=', request.person_id)
-      .executeTakeFirstOrThrow();
+    const person = (await findPersonRow(trx, request.person_id))!;
     const now = isoNow(ctx.clock);
     if (answer === 'decline') {
-      await trx
-        .updateTable('person_link_requests')
-        .set({ state: 'declined', answered_at: now })
-        .where('id', '=', id)
-        .execute();
+      await answerRequest(trx, id, 'declined', now);
       await audit({
         action: 'person.link_declined',
         entityType: 'person',
@@ -280,16 +253,8 @@ export async function answerLinkRequest(
     }
     if (person.user_id !== null) throw new AppError(409, 'people.already_linked');
     await assertUserLinkable(trx, me, '/userId');
-    await trx
-      .updateTable('people')
-      .set({ user_id: me, updated_at: now })
-      .where('id', '=', person.id)
-      .execute();
-    await trx
-      .updateTable('person_link_requests')
-      .set({ state: 'accepted', answered_at: now })
-      .where('id', '=', id)
-      .execute();
+    await setPersonAccount(trx, person.id, me, now);
+    await answerRequest(trx, id, 'accepted', now);
     await recordLinkChange(trx, ctx, person, null, me, { requestId: id, requestedBy: request.requested_by });
     return requestView({ ...request, state: 'accepted', answered_at: now });
   });

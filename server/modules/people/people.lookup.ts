@@ -2,7 +2,14 @@ import type { Kysely } from 'kysely';
 import { camelRow, type RowValue } from '../../db/rows.js';
 import type { DB, PeopleTable } from '../../db/schema.js';
 import type { Ctx } from '../../http/context.js';
-import { peopleRowsByIds, peopleRowsOfUsers, personRowOfUser } from './people.repository.js';
+import {
+  peopleRowsByIds,
+  peopleRowsOfUsers,
+  personIdsNamed,
+  personIdsOfOrganisation,
+  personNameZhAt,
+  personRowOfUser,
+} from './people.repository.js';
 import type { PersonView } from './people.schema.js';
 import { peopleViews } from './people.service.js';
 
@@ -38,4 +45,20 @@ export async function personViewsByIds(
   ids: readonly string[],
 ): Promise<PersonView[]> {
   return peopleViews(ctx, await peopleRowsByIds(ctx.db, ids));
+}
+
+/**
+ * Fragments for another module's list of records that name a person in `personIdColumn`: filters by
+ * the person's organisation and name (either language, literally), and the sort by Chinese name.
+ */
+export function personFilters(
+  db: Kysely<DB>,
+  personIdColumn: string,
+  f: { organisationId?: string; named?: string },
+) {
+  return {
+    ofOrganisation: f.organisationId ? personIdsOfOrganisation(db, f.organisationId) : undefined,
+    named: f.named ? personIdsNamed(db, f.named) : undefined,
+    sortName: personNameZhAt(db, personIdColumn),
+  };
 }

@@ -1,202 +1,114 @@
-import type { Kysely, Selectable } from 'kysely';
+import { type Kysely, type Selectable, type SqlBool, sql } from 'kysely';
 import type { DB, PeopleTable } from '../../db/schema.js';
 
-/** Where a person works and whether they are an expert: what the people policy decides from. */
-export interface Placement {
-  platformIds: string[];
-  unitPlatformIds: string[];
-  committeePlatformIds: string[];
-  isExpert: boolean;
-}
-
 /**
- * Placements of each person, one query per kind of link: unit staff, unit director, committee member,
- * expert profile.
+ * The people directory's table (docs/adr/0015). Where people work, and what refers to them, is read
+ * through the owning modules in people.placements.ts; the link proposals are in
+ * people.links.repository.ts.
  */
-export async function placements(
-  db: Kysely<DB>,
-  personIds: readonly string[],
-): Promise<Map<string, Placement>> {
-  if (personIds.length === 0) return new Map();
-  const ids = [...new Set(personIds)];
-  const units = new Map(ids.map((id) => [id, new Set<string>()]));
-  const committees = new Map(ids.map((id) => [id, new Set<string>()]));
-  const staff = await db
-    .selectFrom('unit_staff')
-    .innerJoin('org_units', 'org_units.id', 'unit_staff.unit_id')
-    .select(['unit_staff.person_id as personId', 'org_units.platform_id as platformId'])
-    .where('unit_staff.person_id', 'in', ids)
-    .execute();
-  const directors = await db
-    .selectFrom('org_units')
-    .select(['director_person_id as personId', 'platform_id as platformId'])
-    .where('director_person_id', 'in', ids)
-    .execute();
-  const members = await db
-    .selectFrom('committee_members')
-    .select(['person_id as personId', 'platform_id as platformId'])
-    .where('person_id', 'in', ids)
-    .execute();
-  const experts = await db.selectFrom('experts').select('person_id').where('person_id', 'in', ids).execute();
-  for (const l of [...staff, ...directors]) if (l.personId) units.get(l.personId)?.add(l.platformId);
-  for (const l of members) committees.get(l.personId)?.add(l.platformId);
-  const isExpert = new Set(experts.map((e) => e.person_id));
-  return new Map(
-    ids.map((id) => {
-      const u = [...units.get(id)!].sort();
-      const c = [...committees.get(id)!].sort();
-      const platformIds = [...new Set([...u, ...c])].sort();
-      return [id, { platformIds, unitPlatformIds: u, committeePlatformIds: c, isExpert: isExpert.has(id) }];
-    }),
-  );
+type Row = Selectable<PeopleTable>;
+
+export async function findPersonRow(db: Kysely<DB>, id: string): Promise<Row | undefined> {
+  return db.selectFrom('people').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-/** Platforms each person works on or for (staff, unit director, committee member). */
-export async function platformLinks(
-  db: Kysely<DB>,
-  personIds: readonly string[],
-): Promise<Map<string, string[]>> {
-  const all = await placements(db, personIds);
-  return new Map([...all].map(([id, p]) => [id, p.platformIds]));
+export async function insertPersonRow(db: Kysely<DB>, row: Row): Promise<void> {
+  await db.insertInto('people').values(row).execute();
 }
 
-/**
- * The review history an expert's account carries through the person: seats and scorecards. A link that
- * would move it to another account is refused (people.link_has_history).
- */
-export async function expertHistory(db: Kysely<DB>, personId: string) {
-  const expert = await db
-    .selectFrom('experts')
-    .select('id')
-    .where('person_id', '=', personId)
-    .executeTakeFirst();
-  if (!expert) return { seats: 0, scorecards: 0 };
-  const seats = await db
-    .selectFrom('review_assignments')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('expert_id', '=', expert.id)
-    .executeTakeFirstOrThrow();
-  const cards = await db
-    .selectFrom('review_scorecards')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('expert_id', '=', expert.id)
-    .executeTakeFirstOrThrow();
-  return { seats: Number(seats.n), scorecards: Number(cards.n) };
+/** Stores every column of the person but its id and creation time. */
+export async function updatePersonRow(db: Kysely<DB>, row: Row): Promise<void> {
+  const { id, created_at: _c, ...patch } = row;
+  await db.updateTable('people').set(patch).where('id', '=', id).execute();
 }
 
-/** People linked to a platform, as a subquery-friendly id list. */
-export async function peopleOfPlatform(db: Kysely<DB>, platformId: string): Promise<string[]> {
-  const staff = await db
-    .selectFrom('unit_staff')
-    .innerJoin('org_units', 'org_units.id', 'unit_staff.unit_id')
-    .select('unit_staff.person_id as id')
-    .where('org_units.platform_id', '=', platformId)
-    .execute();
-  const directors = await db
-    .selectFrom('org_units')
-    .select('director_person_id as id')
-    .where('platform_id', '=', platformId)
-    .execute();
-  const members = await db
-    .selectFrom('committee_members')
-    .select('person_id as id')
-    .where('platform_id', '=', platformId)
-    .execute();
-  return [
-    ...new Set([...staff, ...directors, ...members].map((r) => r.id).filter((id): id is string => !!id)),
-  ];
+export async function deletePersonRow(db: Kysely<DB>, id: string): Promise<void> {
+  await db.deleteFrom('people').where('id', '=', id).execute();
 }
 
-/**
- * Every column that points at a person and keeps them from being deleted. A module that refers to
- * people (experts, application contacts…) adds its column here.
- */
-export const PERSON_REFERENCES = [
-  {
-    usedBy: 'unit_staff',
-    count: (db: Kysely<DB>, id: string) =>
-      db
-        .selectFrom('unit_staff')
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .where('person_id', '=', id),
-  },
-  {
-    usedBy: 'unit_directors',
-    count: (db: Kysely<DB>, id: string) =>
-      db
-        .selectFrom('org_units')
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .where('director_person_id', '=', id),
-  },
-  {
-    usedBy: 'ip_inventors',
-    count: (db: Kysely<DB>, id: string) =>
-      db
-        .selectFrom('ip_inventors')
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .where('person_id', '=', id),
-  },
-  {
-    usedBy: 'committee_members',
-    count: (db: Kysely<DB>, id: string) =>
-      db
-        .selectFrom('committee_members')
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .where('person_id', '=', id),
-  },
-  {
-    usedBy: 'application_contacts',
-    count: (db: Kysely<DB>, id: string) =>
-      db
-        .selectFrom('application_members')
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .where('contact_person_id', '=', id),
-  },
-  {
-    usedBy: 'expert_profile',
-    count: (db: Kysely<DB>, id: string) =>
-      db
-        .selectFrom('experts')
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .where('person_id', '=', id),
-  },
-  {
-    // The foreign key would silently drop these conflict-of-interest declarations with the person.
-    usedBy: 'declared_conflicts',
-    count: (db: Kysely<DB>, id: string) =>
-      db
-        .selectFrom('expert_declared_conflicts')
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .where('person_id', '=', id),
-  },
-  {
-    usedBy: 'distribution_recipients',
-    count: (db: Kysely<DB>, id: string) =>
-      db
-        .selectFrom('distributions')
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .where('person_id', '=', id),
-  },
-  {
-    usedBy: 'application_invitations',
-    count: (db: Kysely<DB>, id: string) =>
-      db
-        .selectFrom('application_invitations')
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .where('person_id', '=', id),
-  },
-] as const;
-
-export async function personUsage(
+/** Links the person to an account (an accepted proposal). */
+export async function setPersonAccount(
   db: Kysely<DB>,
   id: string,
-): Promise<Array<{ usedBy: string; count: number }>> {
-  const out: Array<{ usedBy: string; count: number }> = [];
-  for (const ref of PERSON_REFERENCES) {
-    const count = Number((await ref.count(db, id).executeTakeFirstOrThrow()).n);
-    if (count > 0) out.push({ usedBy: ref.usedBy, count });
+  userId: string,
+  at: string,
+): Promise<void> {
+  await db.updateTable('people').set({ user_id: userId, updated_at: at }).where('id', '=', id).execute();
+}
+
+/**
+ * A page of the directory by Chinese name, with the total: among `ids` when given, of one organisation,
+ * or matching the text in either name (literally: % and _ are escaped, not wildcards; e-mail is not
+ * searched, it may be hidden).
+ */
+export async function peoplePage(
+  db: Kysely<DB>,
+  q: { ids?: readonly string[]; organisationId?: string; q?: string; limit: number; offset: number },
+): Promise<{ rows: Row[]; total: number }> {
+  let base = db.selectFrom('people');
+  if (q.ids) base = base.where('id', 'in', [...q.ids]);
+  if (q.organisationId) base = base.where('organisation_id', '=', q.organisationId);
+  if (q.q) {
+    const like = `%${q.q.toLowerCase().replace(/[\\%_]/g, '\\$&')}%`;
+    base = base.where(
+      sql<SqlBool>`(lower(${sql.ref('name_zh')}) like ${like} escape '\\' or lower(coalesce(${sql.ref('name_en')}, '')) like ${like} escape '\\')`,
+    );
   }
-  return out;
+  const total = Number(
+    (await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n,
+  );
+  const rows = await base
+    .selectAll()
+    .orderBy('name_zh')
+    .orderBy('id')
+    .limit(q.limit)
+    .offset(q.offset)
+    .execute();
+  return { rows, total };
+}
+
+/** `%text%` for LIKE, lower-case and matched literally (% and _ escaped, not wildcards). */
+export const likePattern = (text: string) => `%${text.toLowerCase().replace(/[\\%_]/g, '\\$&')}%`;
+
+/**
+ * Query fragments on the table for other modules' lists (docs/adr/0015: the owner writes the SQL, the
+ * reader embeds it): ids of an organisation's people, of people whose name contains a text, and the
+ * Chinese name of the person whose id is in a column of the reader's query.
+ */
+export const personIdsOfOrganisation = (db: Kysely<DB>, organisationId: string) =>
+  db.selectFrom('people').select('people.id').where('people.organisation_id', '=', organisationId);
+
+export const personIdsNamed = (db: Kysely<DB>, text: string) => {
+  const like = likePattern(text);
+  const col = (c: string) => sql`lower(coalesce(${sql.ref(c)}, ''))`;
+  return db
+    .selectFrom('people')
+    .select('people.id')
+    .where(
+      sql<SqlBool>`(${col('people.name_zh')} like ${like} escape '\\' or ${col('people.name_en')} like ${like} escape '\\')`,
+    );
+};
+
+export const personNameZhAt = (db: Kysely<DB>, personIdColumn: string) =>
+  db.selectFrom('people').select('people.name_zh').where('people.id', '=', sql.ref<string>(personIdColumn));
+
+/** The people of an organisation by name (at most 500), without contact details. */
+export async function organisationPeople(db: Kysely<DB>, organisationId: string) {
+  const rows = await db
+    .selectFrom('people')
+    .select(['id', 'name_zh', 'name_en', 'title', 'user_id'])
+    .where('organisation_id', '=', organisationId)
+    .orderBy('name_zh')
+    .orderBy('id')
+    .limit(500)
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    nameZh: r.name_zh,
+    nameEn: r.name_en,
+    title: r.title,
+    hasAccount: r.user_id !== null,
+  }));
 }
 
 /** Names and titles of people by id, for embedding in other records' views (the committee). */

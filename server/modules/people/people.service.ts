@@ -1,4 +1,4 @@
-import { type Kysely, type Selectable, type SqlBool, sql } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import { appendAudit } from '../../db/audit-chain.js';
 import type { DB, PeopleTable } from '../../db/schema.js';
 import { write } from '../../db/write.js';
@@ -12,16 +12,20 @@ import {
   personResource,
   recordLinkChange,
 } from './people.links.js';
+import { peopleOfPlatform, personUsage, placements } from './people.placements.js';
 import { can } from './people.policy.js';
 import {
   accountOrganisationId,
-  peopleOfPlatform,
+  deletePersonRow,
+  findPersonRow,
+  insertPersonRow,
+  organisationPeople,
+  peoplePage,
   personCards,
   personNames,
   personOrganisationId,
-  personUsage,
   personUserIds,
-  placements,
+  updatePersonRow,
 } from './people.repository.js';
 
 /** Display names of organisations by id (the committee shows its members' organisations). */
@@ -77,7 +81,7 @@ export async function peopleViews(ctx: Pick<Ctx, 'db' | 'actor'>, rows: Row[]): 
 }
 
 async function loadRow(db: Kysely<DB>, id: string): Promise<Row> {
-  const row = await db.selectFrom('people').selectAll().where('id', '=', id).executeTakeFirst();
+  const row = await findPersonRow(db, id);
   if (!row) throw notFound('people.not_found');
   return row;
 }
@@ -130,7 +134,7 @@ export async function insertPersonRecord(
     created_at: now,
     updated_at: now,
   };
-  await trx.insertInto('people').values(row).execute();
+  await insertPersonRow(trx, row);
   await appendAudit(trx, ctx.seam, ctx, {
     action: 'person.created',
     entityType: 'person',
@@ -207,8 +211,7 @@ export async function updatePerson(ctx: Ctx, id: string, input: UpdatePersonInpu
       user_id: changesAccount ? (input.userId ?? null) : before.user_id,
       updated_at: isoNow(ctx.clock),
     };
-    const { id: _id, created_at: _c, ...patch } = after;
-    await trx.updateTable('people').set(patch).where('id', '=', id).execute();
+    await updatePersonRow(trx, after);
     await audit({
       action: 'person.updated',
       entityType: 'person',
@@ -231,7 +234,7 @@ export async function deletePerson(ctx: Ctx, id: string): Promise<void> {
     const { row } = await authorize(trx, ctx, id, 'people.delete');
     const references = await personUsage(trx, id);
     if (references.length) throw new AppError(409, 'people.in_use', { references });
-    await trx.deleteFrom('people').where('id', '=', id).execute();
+    await deletePersonRow(trx, id);
     await audit({
       action: 'person.deleted',
       entityType: 'person',
@@ -247,30 +250,12 @@ export async function listPeople(
   q: { q?: string; organisationId?: string; platformId?: string; limit: number; offset: number },
 ): Promise<{ items: PersonView[]; total: number }> {
   if (!can(ctx.actor, 'people.list')) throw forbidden();
-  let base = ctx.db.selectFrom('people');
+  let ids: string[] | undefined;
   if (q.platformId) {
-    const ids = await peopleOfPlatform(ctx.db, q.platformId);
+    ids = await peopleOfPlatform(ctx.db, q.platformId);
     if (ids.length === 0) return { items: [], total: 0 };
-    base = base.where('id', 'in', ids);
   }
-  if (q.organisationId) base = base.where('organisation_id', '=', q.organisationId);
-  if (q.q) {
-    // Matched literally: % and _ are escaped, not wildcards. E-mail is not searched (it may be hidden).
-    const like = `%${q.q.toLowerCase().replace(/[\\%_]/g, '\\$&')}%`;
-    base = base.where(
-      sql<SqlBool>`(lower(${sql.ref('name_zh')}) like ${like} escape '\\' or lower(coalesce(${sql.ref('name_en')}, '')) like ${like} escape '\\')`,
-    );
-  }
-  const total = Number(
-    (await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n,
-  );
-  const rows = await base
-    .selectAll()
-    .orderBy('name_zh')
-    .orderBy('id')
-    .limit(q.limit)
-    .offset(q.offset)
-    .execute();
+  const { rows, total } = await peoplePage(ctx.db, { ...q, ids });
   return { items: await peopleViews(ctx, rows), total };
 }
 
@@ -280,21 +265,5 @@ export async function listPeople(
  */
 export async function listOrgContacts(ctx: Ctx, organisationId: string) {
   if (!(await organisationExists(ctx.db, organisationId))) throw new AppError(404, 'orgs.not_found');
-  const rows = await ctx.db
-    .selectFrom('people')
-    .select(['id', 'name_zh', 'name_en', 'title', 'user_id'])
-    .where('organisation_id', '=', organisationId)
-    .orderBy('name_zh')
-    .orderBy('id')
-    .limit(500)
-    .execute();
-  return {
-    items: rows.map((r) => ({
-      id: r.id,
-      nameZh: r.name_zh,
-      nameEn: r.name_en,
-      title: r.title,
-      hasAccount: r.user_id !== null,
-    })),
-  };
+  return { items: await organisationPeople(ctx.db, organisationId) };
 }

@@ -6,6 +6,7 @@ import {
   RATING_DIMENSIONS,
 } from '../../../common/platforms.js';
 import { PLATFORM_MODELS, type PlatformModel } from '../../../common/roles.js';
+import { flag } from '../../db/rows.js';
 import type { Ctx } from '../../http/context.js';
 import { AppError } from '../../http/errors.js';
 import { committeeComposition } from '../committee/committee.views.js';
@@ -71,7 +72,7 @@ export async function comparePlatforms(ctx: Pick<Ctx, 'db'>, q: { from?: number;
       nameEn: p.name_en,
       model: p.model as PlatformModel,
       country: p.country,
-      isIllustrative: p.is_illustrative === 1,
+      isIllustrative: flag(p.is_illustrative),
       notes: p.notes,
       ratings: { funding: p.rating_funding, rd: p.rating_rd, management: p.rating_management },
       funding: {

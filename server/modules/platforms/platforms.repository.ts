@@ -1,4 +1,5 @@
 import { type Insertable, type Kysely, type Selectable, sql, type Updateable } from 'kysely';
+import { flag, toFlag } from '../../db/rows.js';
 import type { DB, PlatformsTable } from '../../db/schema.js';
 
 /**
@@ -59,7 +60,7 @@ export async function fundingEntries(
     source: r.source,
     amountMinor: Number(r.amount_minor),
     currency: r.currency,
-    isIllustrative: r.is_illustrative === 1,
+    isIllustrative: flag(r.is_illustrative),
     note: r.note,
   }));
 }
@@ -97,7 +98,7 @@ export async function replaceFunding(
           source: e.source,
           amount_minor: e.amountMinor,
           currency: e.currency,
-          is_illustrative: e.isIllustrative ? 1 : 0,
+          is_illustrative: toFlag(e.isIllustrative),
           note: e.note,
         })),
       )

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { currencyDigits, type FundingSource } from '../../../common/platforms.js';
 import type { PlatformModel } from '../../../common/roles.js';
+import { flag, toFlag } from '../../db/rows.js';
 import type { DB } from '../../db/schema.js';
 import { write } from '../../db/write.js';
 import { type Ctx, isoNow, newId } from '../../http/context.js';
@@ -68,7 +69,7 @@ export const toProfile = (p: Row): PlatformProfile => ({
   descriptionZh: p.description_zh,
   descriptionEn: p.description_en,
   notes: p.notes,
-  isIllustrative: p.is_illustrative === 1,
+  isIllustrative: flag(p.is_illustrative),
   createdAt: p.created_at,
   updatedAt: p.updated_at,
 });
@@ -99,7 +100,7 @@ function columnsOf(input: UpdatePlatformInput): Partial<Columns> {
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(input))
     if (value !== undefined && map[key]) out[map[key]] = value;
-  if (input.isIllustrative !== undefined) out.is_illustrative = input.isIllustrative ? 1 : 0;
+  if (input.isIllustrative !== undefined) out.is_illustrative = toFlag(input.isIllustrative);
   return out as Partial<Columns>;
 }
 

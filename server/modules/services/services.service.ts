@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { SERVICE_MOVES, type ServiceState } from '../../../common/services.js';
+import { moveCatalogEntry } from '../../catalog/lifecycle.js';
 import type { DB } from '../../db/schema.js';
 import { write } from '../../db/write.js';
 import { type Ctx, isoNow, newId } from '../../http/context.js';
@@ -119,24 +120,12 @@ export async function updateService(ctx: Ctx, id: string, input: ServiceInput): 
 
 /** draft → published → retired; a move the catalog does not allow is 409 naming the current state. */
 export async function setServiceState(ctx: Ctx, id: string, to: ServiceState): Promise<ServiceView> {
-  const s = await write(ctx, async (trx, audit) => {
-    const before = await kept(trx, ctx, id, true);
-    if (!SERVICE_MOVES[before.state].includes(to))
-      throw new AppError(409, 'services.illegal_state', {
-        detail: `The service is ${before.state}; it cannot become ${to}`,
-        currentState: before.state,
-      });
-    const after: Service = { ...before, state: to, updatedAt: isoNow(ctx.clock) };
-    await replaceService(trx, after);
-    await audit({
-      action: `service.${to}`,
-      entityType: 'service',
-      entityId: id,
-      platformId: before.platformId,
-      before: { state: before.state },
-      after: { state: to },
-    });
-    return after;
+  const s = await moveCatalogEntry(ctx, to, {
+    kind: 'service',
+    illegal: 'services.illegal_state',
+    moves: SERVICE_MOVES,
+    keep: (trx) => kept(trx, ctx, id, true),
+    save: replaceService,
   });
   return (await views(ctx.db, [s]))[0]!;
 }

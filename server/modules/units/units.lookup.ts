@@ -1,10 +1,18 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
-import { unitBelongsTo, unitNameRows } from './units.repository.js';
+import {
+  unitBelongsTo,
+  unitNameRows,
+  unitPeopleOfPlatform,
+  unitPlatformsOfPeople,
+  unitReferencesToPerson,
+} from './units.repository.js';
 
 /**
  * Reads of the units for other modules (part of the service, docs/adr/0015): results, IP and agreements
- * name a unit and check that it belongs to their platform without naming the table.
+ * name a unit and check that it belongs to their platform without naming the table; the people
+ * directory places people on platforms through their units. It imports only the repository, so the
+ * people module, which the units service calls, reads it without an import cycle.
  */
 export interface UnitName {
   id: string;
@@ -20,3 +28,14 @@ export async function unitNames(db: Kysely<DB>, ids: readonly string[]): Promise
 /** Whether `unitId` is a unit of the platform (records of a platform may only name its own units). */
 export const unitOnPlatform = (db: Kysely<DB>, unitId: string, platformId: string): Promise<boolean> =>
   unitBelongsTo(db, unitId, platformId);
+
+/** The platform of every unit each person staffs or directs, one entry per link. */
+export const unitPlatformsOf = (db: Kysely<DB>, personIds: readonly string[]) =>
+  unitPlatformsOfPeople(db, personIds);
+
+/** Ids of the people who staff or direct a unit of the platform (repeats possible). */
+export const unitPeopleOf = (db: Kysely<DB>, platformId: string): Promise<string[]> =>
+  unitPeopleOfPlatform(db, platformId);
+
+/** Staff entries naming the person and units they direct: references that keep a person on file. */
+export const unitReferencesTo = (db: Kysely<DB>, personId: string) => unitReferencesToPerson(db, personId);

@@ -164,3 +164,60 @@ export async function unitBelongsTo(db: Kysely<DB>, unitId: string, platformId: 
     .executeTakeFirst();
   return row !== undefined;
 }
+
+/** The platform of every unit each person staffs or directs (the people directory's placements). */
+export async function unitPlatformsOfPeople(
+  db: Kysely<DB>,
+  personIds: readonly string[],
+): Promise<Array<{ personId: string; platformId: string }>> {
+  if (personIds.length === 0) return [];
+  const ids = [...new Set(personIds)];
+  const staff = await db
+    .selectFrom('unit_staff')
+    .innerJoin('org_units', 'org_units.id', 'unit_staff.unit_id')
+    .select(['unit_staff.person_id as personId', 'org_units.platform_id as platformId'])
+    .where('unit_staff.person_id', 'in', ids)
+    .execute();
+  const directors = await db
+    .selectFrom('org_units')
+    .select(['director_person_id as personId', 'platform_id as platformId'])
+    .where('director_person_id', 'in', ids)
+    .execute();
+  return [...staff, ...directors].flatMap((l) =>
+    l.personId ? [{ personId: l.personId, platformId: l.platformId }] : [],
+  );
+}
+
+/** Ids of the people who staff or direct a unit of the platform (repeats possible). */
+export async function unitPeopleOfPlatform(db: Kysely<DB>, platformId: string): Promise<string[]> {
+  const staff = await db
+    .selectFrom('unit_staff')
+    .innerJoin('org_units', 'org_units.id', 'unit_staff.unit_id')
+    .select('unit_staff.person_id as id')
+    .where('org_units.platform_id', '=', platformId)
+    .execute();
+  const directors = await db
+    .selectFrom('org_units')
+    .select('director_person_id as id')
+    .where('platform_id', '=', platformId)
+    .execute();
+  return [...staff, ...directors].flatMap((r) => (r.id ? [r.id] : []));
+}
+
+/** How many staff entries name the person, and how many units they direct (what keeps them on file). */
+export async function unitReferencesToPerson(
+  db: Kysely<DB>,
+  personId: string,
+): Promise<{ staff: number; directs: number }> {
+  const staff = await db
+    .selectFrom('unit_staff')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('person_id', '=', personId)
+    .executeTakeFirstOrThrow();
+  const directs = await db
+    .selectFrom('org_units')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('director_person_id', '=', personId)
+    .executeTakeFirstOrThrow();
+  return { staff: Number(staff.n), directs: Number(directs.n) };
+}

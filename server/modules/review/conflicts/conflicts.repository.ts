@@ -5,6 +5,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import { type ConflictRule, conflictRules } from '../../../../common/conflict-rules.js';
 import type { DialectSeam } from '../../../db/dialect.js';
+import { jsonColumn, toJsonColumn } from '../../../db/rows.js';
 import type { ApplicationAvoidRequestsTable, ConflictRuleSetsTable, DB } from '../../../db/schema.js';
 
 export interface RuleSetRecord {
@@ -27,7 +28,7 @@ function toRuleSet(row: Selectable<ConflictRuleSetsTable>): RuleSetRecord {
     version: row.version,
     nameZh: row.name_zh,
     nameEn: row.name_en,
-    rules: conflictRules.parse(JSON.parse(row.rules_json)),
+    rules: conflictRules.parse(jsonColumn(row.rules_json)),
     createdBy: row.created_by,
     createdAt: row.created_at,
   };
@@ -91,7 +92,7 @@ export async function insertRuleSet(db: Kysely<DB>, r: RuleSetRecord): Promise<v
       version: r.version,
       name_zh: r.nameZh,
       name_en: r.nameEn,
-      rules_json: JSON.stringify(r.rules),
+      rules_json: toJsonColumn(r.rules),
       created_by: r.createdBy,
       created_at: r.createdAt,
     })
@@ -123,7 +124,7 @@ export async function replaceExclusions(db: Kysely<DB>, callId: string, rows: Ex
     expert_id: x.expertId,
     rule_set_id: x.ruleSetId,
     rule_key: x.ruleKey,
-    evidence_json: JSON.stringify(x.evidence),
+    evidence_json: toJsonColumn(x.evidence),
     computed_at: x.computedAt,
   }));
   for (let i = 0; i < values.length; i += INSERT_CHUNK) {
@@ -154,7 +155,7 @@ export async function exclusionsOfCall(db: Kysely<DB>, callId: string): Promise<
     expertId: r.expert_id,
     ruleSetId: r.rule_set_id,
     ruleKey: r.rule_key,
-    evidence: JSON.parse(r.evidence_json) as unknown,
+    evidence: jsonColumn(r.evidence_json) as unknown,
     computedAt: r.computed_at,
   }));
 }
@@ -173,7 +174,7 @@ export async function exclusionsOfPair(
     .where('application_id', '=', applicationId)
     .where('expert_id', '=', expertId)
     .execute();
-  return rows.map((r) => ({ ruleKey: r.rule_key, evidence: JSON.parse(r.evidence_json) as unknown }));
+  return rows.map((r) => ({ ruleKey: r.rule_key, evidence: jsonColumn(r.evidence_json) as unknown }));
 }
 
 // --- avoid requests ---

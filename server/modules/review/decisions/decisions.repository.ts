@@ -1,6 +1,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { DecisionOutcome } from '../../../../common/review.js';
 import type { DialectSeam } from '../../../db/dialect.js';
+import { jsonColumn, toJsonColumn } from '../../../db/rows.js';
 import type { DB, FundingDecisionItemsTable, FundingDecisionsTable } from '../../../db/schema.js';
 import type { DecisionConstraintsInput, DecisionExplanation } from './decisions.schema.js';
 
@@ -39,11 +40,11 @@ function toDecision(r: Selectable<FundingDecisionsTable>): Decision {
     state: r.state as Decision['state'],
     budgetMinor: Number(r.budget_minor),
     currency: r.currency,
-    constraints: JSON.parse(r.constraints_json),
+    constraints: jsonColumn(r.constraints_json),
     solver: r.solver,
     objective: Number(r.objective),
     millis: r.millis,
-    explanation: JSON.parse(r.explanation_json),
+    explanation: jsonColumn(r.explanation_json),
     createdBy: r.created_by,
     createdAt: r.created_at,
     finalisedBy: r.finalised_by,
@@ -127,11 +128,11 @@ export async function insertDecision(db: Kysely<DB>, d: Decision, items: Decisio
       state: d.state,
       budget_minor: d.budgetMinor,
       currency: d.currency,
-      constraints_json: JSON.stringify(d.constraints),
+      constraints_json: toJsonColumn(d.constraints),
       solver: d.solver,
       objective: d.objective,
       millis: d.millis,
-      explanation_json: JSON.stringify(d.explanation),
+      explanation_json: toJsonColumn(d.explanation),
       created_by: d.createdBy,
       created_at: d.createdAt,
       finalised_by: d.finalisedBy,

@@ -75,3 +75,13 @@ export async function declaredConflicts(db: Kysely<DB>, scope: ExpertScope) {
     personId: r.person_id,
   }));
 }
+
+/** How many conflicts of interest experts declared against the person. */
+export async function conflictsDeclaredAgainst(db: Kysely<DB>, personId: string): Promise<number> {
+  const row = await db
+    .selectFrom('expert_declared_conflicts')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('person_id', '=', personId)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}

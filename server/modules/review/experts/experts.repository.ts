@@ -1,5 +1,6 @@
-import { type Kysely, type Selectable, type SqlBool, sql } from 'kysely';
+import { type Kysely, type Selectable, type SelectQueryBuilder, type SqlBool, sql } from 'kysely';
 import type { ExpertCategory } from '../../../../common/review.js';
+import { flag, toFlag } from '../../../db/rows.js';
 import type { ExpertsTable } from '../../../db/schema/experts.js';
 import type { DB } from '../../../db/schema.js';
 import type { ListExpertsQuery } from './experts.schema.js';
@@ -26,7 +27,7 @@ function toExpert(r: Selectable<ExpertsTable>): Expert {
     expertiseZh: r.expertise_zh,
     expertiseEn: r.expertise_en,
     loadMax: r.load_max,
-    active: !!r.active,
+    active: flag(r.active),
     notes: r.notes,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
@@ -55,6 +56,17 @@ export async function expertIdOfPerson(db: Kysely<DB>, personId: string): Promis
   return row?.id ?? null;
 }
 
+/** The people among these who have an expert profile (the people directory's placements). */
+export async function peopleWithProfile(db: Kysely<DB>, personIds: readonly string[]): Promise<Set<string>> {
+  if (!personIds.length) return new Set();
+  const rows = await db
+    .selectFrom('experts')
+    .select('person_id')
+    .where('person_id', 'in', [...new Set(personIds)])
+    .execute();
+  return new Set(rows.map((r) => r.person_id));
+}
+
 export async function insertExpert(db: Kysely<DB>, e: Expert): Promise<void> {
   await db
     .insertInto('experts')
@@ -65,7 +77,7 @@ export async function insertExpert(db: Kysely<DB>, e: Expert): Promise<void> {
       expertise_zh: e.expertiseZh,
       expertise_en: e.expertiseEn,
       load_max: e.loadMax,
-      active: e.active ? 1 : 0,
+      active: toFlag(e.active),
       notes: e.notes,
       created_at: e.createdAt,
       updated_at: e.updatedAt,
@@ -84,7 +96,7 @@ export async function updateExpertRow(
   if (patch.expertiseZh !== undefined) set.expertise_zh = patch.expertiseZh;
   if (patch.expertiseEn !== undefined) set.expertise_en = patch.expertiseEn;
   if (patch.loadMax !== undefined) set.load_max = patch.loadMax;
-  if (patch.active !== undefined) set.active = patch.active ? 1 : 0;
+  if (patch.active !== undefined) set.active = toFlag(patch.active);
   if (patch.notes !== undefined) set.notes = patch.notes;
   if (patch.updatedAt !== undefined) set.updated_at = patch.updatedAt;
   await db.updateTable('experts').set(set).where('id', '=', id).execute();
@@ -128,34 +140,41 @@ export async function expertFieldLinks(
   return rows.map((r) => ({ expertId: r.expert_id, fieldId: r.field_id }));
 }
 
-/** The expert profile of the person linked to an account, if any. */
-export async function expertIdOfAccount(db: Kysely<DB>, userId: string): Promise<string | null> {
-  const row = await db
-    .selectFrom('experts')
-    .innerJoin('people', 'people.id', 'experts.person_id')
-    .select('experts.id')
-    .where('people.user_id', '=', userId)
-    .executeTakeFirst();
-  return row?.id ?? null;
+/**
+ * Filters and sort key on the expert's person, as query fragments the people module builds on its own
+ * table (docs/adr/0015): the ids of the people matching the organisation or text, and their name.
+ */
+export interface PersonFragments {
+  /** People of the organisation (when filtered by one). */
+  ofOrganisation?: SelectQueryBuilder<DB, 'people', { id: string }>;
+  /** People whose Chinese or English name contains the text (when searched). */
+  named?: SelectQueryBuilder<DB, 'people', { id: string }>;
+  /** The Chinese name of the person whose id is `experts.person_id`. */
+  sortName: SelectQueryBuilder<DB, 'people', { name_zh: string }>;
 }
 
 /**
- * The expert database filtered by organisation, field (with its sub-fields) and text: the counts by
- * category and active flag before those two filters, then the total and one page of ids after them.
+ * The expert database filtered by organisation, field ids (a field with its sub-fields) and text: the
+ * counts by category and active flag before those two filters, then the total and one page of ids
+ * after them.
  */
-export async function expertListPage(db: Kysely<DB>, q: ListExpertsQuery) {
-  let base = db.selectFrom('experts').innerJoin('people', 'people.id', 'experts.person_id');
-  if (q.organisationId) base = base.where('people.organisation_id', '=', q.organisationId);
-  if (q.fieldId) {
-    const fieldId = q.fieldId;
+export async function expertListPage(
+  db: Kysely<DB>,
+  q: ListExpertsQuery,
+  person: PersonFragments,
+  fieldIds: readonly string[] | undefined,
+) {
+  let base = db.selectFrom('experts');
+  if (person.ofOrganisation) base = base.where('experts.person_id', 'in', person.ofOrganisation);
+  if (fieldIds) {
+    const ids = fieldIds.length ? [...fieldIds] : [''];
     base = base.where((eb) =>
       eb.exists(
         eb
           .selectFrom('expert_fields as ef')
-          .innerJoin('tech_fields as f', 'f.id', 'ef.field_id')
           .select('ef.field_id')
           .whereRef('ef.expert_id', '=', 'experts.id')
-          .where((w) => w.or([w('f.id', '=', fieldId), w('f.parent_id', '=', fieldId)])),
+          .where('ef.field_id', 'in', ids),
       ),
     );
   }
@@ -163,8 +182,12 @@ export async function expertListPage(db: Kysely<DB>, q: ListExpertsQuery) {
     // Matched literally: % and _ are escaped, not wildcards.
     const like = `%${q.q.toLowerCase().replace(/[\\%_]/g, '\\$&')}%`;
     const col = (c: string) => sql`lower(coalesce(${sql.ref(c)}, ''))`;
-    base = base.where(
-      sql<SqlBool>`(${col('people.name_zh')} like ${like} escape '\\' or ${col('people.name_en')} like ${like} escape '\\' or ${col('experts.expertise_zh')} like ${like} escape '\\' or ${col('experts.expertise_en')} like ${like} escape '\\')`,
+    const named = person.named!;
+    base = base.where((eb) =>
+      eb.or([
+        eb('experts.person_id', 'in', named),
+        sql<SqlBool>`(${col('experts.expertise_zh')} like ${like} escape '\\' or ${col('experts.expertise_en')} like ${like} escape '\\')`,
+      ]),
     );
   }
   const tally = await base
@@ -172,13 +195,13 @@ export async function expertListPage(db: Kysely<DB>, q: ListExpertsQuery) {
     .groupBy(['experts.category', 'experts.active'])
     .execute();
   if (q.category) base = base.where('experts.category', '=', q.category);
-  if (q.active !== undefined) base = base.where('experts.active', '=', q.active ? 1 : 0);
+  if (q.active !== undefined) base = base.where('experts.active', '=', toFlag(q.active));
   const total = Number(
     (await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n,
   );
   const page = await base
     .select('experts.id')
-    .orderBy('people.name_zh')
+    .orderBy(person.sortName)
     .orderBy('experts.id')
     .limit(q.limit)
     .offset(q.offset)
@@ -186,28 +209,18 @@ export async function expertListPage(db: Kysely<DB>, q: ListExpertsQuery) {
   return { tally, total, ids: page.map((r) => r.id) };
 }
 
-/** Each expert's person's names (Chinese, English) and the expert's category. */
-export async function expertPersonNames(db: Kysely<DB>, ids: string[]) {
-  const out = new Map<string, { nameZh: string; nameEn: string | null; category: Expert['category'] }>();
-  if (!ids.length) return out;
+/** Each expert's person and category, by expert id (unknown ids are absent). */
+export async function expertPersons(
+  db: Kysely<DB>,
+  ids: readonly string[],
+): Promise<Map<string, { personId: string; category: Expert['category'] }>> {
+  if (!ids.length) return new Map();
   const rows = await db
     .selectFrom('experts')
-    .innerJoin('people', 'people.id', 'experts.person_id')
-    .select(['experts.id', 'experts.category', 'people.name_zh', 'people.name_en'])
-    .where('experts.id', 'in', [...new Set(ids)])
+    .select(['id', 'person_id', 'category'])
+    .where('id', 'in', [...new Set(ids)])
     .execute();
-  for (const r of rows)
-    out.set(r.id, { nameZh: r.name_zh, nameEn: r.name_en, category: r.category as Expert['category'] });
-  return out;
-}
-
-/** The user account of each expert's person (null for a person without one). */
-export async function userIdsOfExperts(db: Kysely<DB>, ids: string[]): Promise<Map<string, string | null>> {
-  const rows = await db
-    .selectFrom('experts')
-    .innerJoin('people', 'people.id', 'experts.person_id')
-    .select(['experts.id', 'people.user_id'])
-    .where('experts.id', 'in', ids.length ? ids : [''])
-    .execute();
-  return new Map(rows.map((u) => [u.id, u.user_id]));
+  return new Map(
+    rows.map((r) => [r.id, { personId: r.person_id, category: r.category as Expert['category'] }]),
+  );
 }

@@ -4,21 +4,20 @@ import type { DB } from '../../../db/schema.js';
 import { type Audit, auditIn, write } from '../../../db/write.js';
 import { type Ctx, isoNow, newId } from '../../../http/context.js';
 import { AppError, forbidden, invalidField, notFound, unauthorized } from '../../../http/errors.js';
-import { peopleByIds } from '../../people/people.lookup.js';
+import { fieldWithChildren } from '../../fields/fields.lookup.js';
+import { peopleByIds, personFilters, personOfUser } from '../../people/people.lookup.js';
 import { insertPersonRecord } from '../../people/people.service.js';
 import { canCurateExperts } from './experts.policy.js';
 import {
   assignmentProfiles,
   type Expert,
-  expertIdOfAccount,
   expertIdOfPerson,
   expertListPage,
-  expertPersonNames,
+  expertPersons,
   expertsByIds,
   findExpert,
   insertExpert,
   updateExpertRow,
-  userIdsOfExperts,
 } from './experts.repository.js';
 import type {
   CreateExpertInput,
@@ -144,7 +143,33 @@ export async function updateExpert(ctx: Ctx, id: string, input: ProfileInput): P
 
 /** The expert profile of a user (their person's), if any: "the expert I am" for the review modules. */
 export async function expertIdOfUser(db: Kysely<DB>, userId: string | undefined): Promise<string | null> {
-  return userId ? expertIdOfAccount(db, userId) : null;
+  const person = userId ? await personOfUser(db, userId) : undefined;
+  return person ? expertIdOfPerson(db, person.id) : null;
+}
+
+/** Each expert's person's names (Chinese, English) and the expert's category. */
+export async function expertPersonNames(db: Kysely<DB>, ids: string[]) {
+  const experts = await expertPersons(db, ids);
+  const people = await peopleByIds(
+    db,
+    [...experts.values()].map((e) => e.personId),
+  );
+  const out = new Map<string, { nameZh: string; nameEn: string | null; category: Expert['category'] }>();
+  for (const [id, e] of experts) {
+    const p = people.get(e.personId)!;
+    out.set(id, { nameZh: p.nameZh, nameEn: p.nameEn, category: e.category });
+  }
+  return out;
+}
+
+/** The user account of each expert's person (null for a person without one). */
+export async function userIdsOfExperts(db: Kysely<DB>, ids: string[]): Promise<Map<string, string | null>> {
+  const experts = await expertPersons(db, ids);
+  const people = await peopleByIds(
+    db,
+    [...experts.values()].map((e) => e.personId),
+  );
+  return new Map([...experts].map(([id, e]) => [id, people.get(e.personId)!.userId]));
 }
 
 async function ownExpert(ctx: Ctx): Promise<Expert> {
@@ -186,7 +211,9 @@ export async function updateOwnProfile(ctx: Ctx, input: OwnProfileInput): Promis
 /** The expert database with filters, a page of rows, and counts by category and active flag. */
 export async function listExperts(ctx: Ctx, q: ListExpertsQuery) {
   requireCurator(ctx);
-  const { tally, total, ids } = await expertListPage(ctx.db, q);
+  const person = personFilters(ctx.db, 'experts.person_id', { organisationId: q.organisationId, named: q.q });
+  const fieldIds = q.fieldId ? await fieldWithChildren(ctx.db, q.fieldId) : undefined;
+  const { tally, total, ids } = await expertListPage(ctx.db, q, person, fieldIds);
   const byCategory = Object.fromEntries(EXPERT_CATEGORIES.map((c) => [c, 0])) as Record<
     (typeof EXPERT_CATEGORIES)[number],
     number
@@ -221,4 +248,4 @@ export {
 /** For the assignment instance: every expert's profile, windows, outputs and fields, by id. */
 /** For the review modules' officer views and invitations: names and category, and accounts, of experts. */
 /** For project checks: the expert's row (person, active flag), to check conflicts before a panel seat. */
-export { assignmentProfiles, expertPersonNames, expertsByIds, findExpert, userIdsOfExperts };
+export { assignmentProfiles, expertsByIds, findExpert };

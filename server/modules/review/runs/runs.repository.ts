@@ -286,3 +286,13 @@ export async function expireOverdueSeats(db: Kysely<DB>, callId: string, now: st
     .where('respond_by', '<=', now)
     .execute();
 }
+
+/** How many seats the expert has held, whatever their state (a review history that stays with them). */
+export async function seatCountOfExpert(db: Kysely<DB>, expertId: string): Promise<number> {
+  const row = await db
+    .selectFrom('review_assignments')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('expert_id', '=', expertId)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}

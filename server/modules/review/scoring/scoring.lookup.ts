@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../../db/schema.js';
-import { submittedSeatIds } from './scoring.repository.js';
+import { scorecardCountOfExpert, submittedSeatIds } from './scoring.repository.js';
 
 /**
  * Reads of the scoring tables for other review steps. A file of its own (not scorecards.service.ts,
@@ -8,3 +8,7 @@ import { submittedSeatIds } from './scoring.repository.js';
  */
 export const submittedSeats = (db: Kysely<DB>, assignmentIds: readonly string[]): Promise<Set<string>> =>
   submittedSeatIds(db, assignmentIds);
+
+/** How many scorecards the expert has (the people directory keeps a review history with its account). */
+export const scorecardsOfExpert = (db: Kysely<DB>, expertId: string): Promise<number> =>
+  scorecardCountOfExpert(db, expertId);

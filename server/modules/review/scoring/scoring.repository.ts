@@ -1,6 +1,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { Criterion } from '../../../../common/calls.js';
 import type { ScorecardState } from '../../../../common/review-scoring.js';
+import { jsonColumn, toJsonColumn } from '../../../db/rows.js';
 import type { DB, PanelReviewsTable, ReviewScorecardsTable } from '../../../db/schema.js';
 
 /** An expert's scorecard for one seat (docs/adr/0015: the row ⇄ value conversion lives here). */
@@ -61,7 +62,7 @@ function toPanelReview(r: Selectable<PanelReviewsTable>): PanelReview {
     consensusScore: Number(r.consensus_score),
     reportZh: r.report_zh,
     reportEn: r.report_en,
-    basis: JSON.parse(r.basis_json),
+    basis: jsonColumn(r.basis_json),
     updatedBy: r.updated_by,
     updatedAt: r.updated_at,
   };
@@ -188,7 +189,7 @@ export async function savePanelReview(db: Kysely<DB>, r: PanelReview, exists: bo
     consensus_score: r.consensusScore,
     report_zh: r.reportZh,
     report_en: r.reportEn,
-    basis_json: JSON.stringify(r.basis),
+    basis_json: toJsonColumn(r.basis),
     updated_by: r.updatedBy,
     updated_at: r.updatedAt,
   };
@@ -225,4 +226,14 @@ export async function submittedSeatIds(
     .where('submitted_at', 'is not', null)
     .execute();
   return new Set(rows.map((r) => r.assignment_id));
+}
+
+/** How many scorecards the expert has, whatever their state. */
+export async function scorecardCountOfExpert(db: Kysely<DB>, expertId: string): Promise<number> {
+  const row = await db
+    .selectFrom('review_scorecards')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('expert_id', '=', expertId)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
 }

@@ -1,0 +1,22 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../../../db/schema.js';
+import { conflictsDeclaredAgainst } from './experts.conflicts.repository.js';
+import { expertIdOfPerson, peopleWithProfile } from './experts.repository.js';
+
+/**
+ * Reads of the expert database for the people directory (part of the service, docs/adr/0015): who is
+ * an expert, and the declarations that keep a person on file. It imports only the repositories, so the
+ * people module, which experts.service calls, reads it without an import cycle.
+ */
+
+/** The people among these who have an expert profile. */
+export const expertsAmong = (db: Kysely<DB>, personIds: readonly string[]): Promise<Set<string>> =>
+  peopleWithProfile(db, personIds);
+
+/** The person's expert profile id, if they have one. */
+export const expertProfileOf = (db: Kysely<DB>, personId: string): Promise<string | null> =>
+  expertIdOfPerson(db, personId);
+
+/** How many conflicts of interest experts declared against the person. */
+export const declaredConflictsAgainst = (db: Kysely<DB>, personId: string): Promise<number> =>
+  conflictsDeclaredAgainst(db, personId);
