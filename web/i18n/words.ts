@@ -24,4 +24,9 @@ export const enUSWords: Record<string, string> = {
   'committee.chair': 'Chair',
   'request.granted': 'Granted',
   'check.decided': 'Decided',
+  // A state shown on a tag beside the audit log's event of the same name (预约已批准, 已申请创新券 …).
+  'booking.state.approved': 'Approved',
+  'voucher.state.applied': 'Applied for',
+  'voucher.state.issued': 'Issued',
+  'voucher.state.refused': 'Refused',
 };

@@ -30,7 +30,6 @@ export const zhCNInstruments: Record<string, string> = {
   Booked: '已预约',
   'Awaiting approval': '待审批',
   // Not 'Approved', which the calls catalog reads as 立项 (an application approved for funding).
-  'Booking approved': '已批准',
   'Previous week': '上一周',
   'Next week': '下一周',
   'Open {{open}}–{{close}} UTC; {{kept}} of the {{hours}} hours of each day are kept for enterprises':

@@ -120,9 +120,6 @@ export const zhCNVouchers: Record<string, string> = {
   'The voucher pays {{part}}; the enterprise owes {{own}} of {{price}}.':
     '创新券支付 {{part}}，企业自付 {{own}}（报价 {{price}}）。',
   'Valid from and to': '有效期',
-  'Voucher applied for': '已申领',
-  'Voucher issued': '已发放',
-  'Voucher refused': '未通过',
   'Voucher part': '创新券抵扣',
   'Voucher part planned': '待兑付',
   'Voucher-paid price above the catalog price': '创新券支付的价格高于目录价格',

@@ -10,4 +10,8 @@ export const zhCNWords: Record<string, string> = {
   'committee.chair': '主任委员',
   'request.granted': '已批准',
   'check.decided': '已形成结论',
+  'booking.state.approved': '已批准',
+  'voucher.state.applied': '已申领',
+  'voucher.state.issued': '已发放',
+  'voucher.state.refused': '未通过',
 };

@@ -17,7 +17,7 @@ export const INSTRUMENT_STATE_COLORS: Record<InstrumentState, string> = {
 
 export const BOOKING_STATE_LABELS: Record<BookingState, string> = {
   requested: tk('Awaiting approval'),
-  approved: tk('Booking approved'),
+  approved: tk('booking.state.approved'),
   rejected: tk('Rejected'),
   cancelled: tk('Cancelled'),
 };

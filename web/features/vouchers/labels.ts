@@ -20,9 +20,9 @@ export const SCHEME_MOVE_LABELS: Record<SchemeState, string> = {
 };
 
 export const VOUCHER_STATE_LABELS: Record<VoucherState, string> = {
-  applied: tk('Voucher applied for'),
-  issued: tk('Voucher issued'),
-  refused: tk('Voucher refused'),
+  applied: tk('voucher.state.applied'),
+  issued: tk('voucher.state.issued'),
+  refused: tk('voucher.state.refused'),
   not_drawn: tk('Not drawn'),
 };
 export const VOUCHER_STATE_COLORS: Record<VoucherState, string> = {
