@@ -25,6 +25,7 @@ import * as m0024 from './migrations/0024_projects_execution.js';
 import * as m0025 from './migrations/0025_vouchers.js';
 import * as m0026 from './migrations/0026_security_events.js';
 import * as m0028 from './migrations/0028_project_records.js';
+import * as m0033 from './migrations/0033_needs.js';
 
 /** Migrations are listed here in order; the list is the single source for CLI, boot and tests. */
 export const migrations: Record<string, Migration> = {
@@ -54,6 +55,7 @@ export const migrations: Record<string, Migration> = {
   '0025_vouchers': m0025,
   '0026_security_events': m0026,
   '0028_project_records': m0028,
+  '0033_needs': m0033,
 };
 
 export async function migrateToLatest(db: Kysely<unknown>): Promise<MigrationResultSet> {

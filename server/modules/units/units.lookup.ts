@@ -1,6 +1,12 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
-import { unitBelongsTo, unitNameRows } from './units.repository.js';
+import {
+  type Unit,
+  unitBelongsTo,
+  unitFieldLinks,
+  unitNameRows,
+  unitsOfPlatform,
+} from './units.repository.js';
 
 /**
  * Reads of the units for other modules (part of the service, docs/adr/0015): results, IP and agreements
@@ -20,3 +26,16 @@ export async function unitNames(db: Kysely<DB>, ids: readonly string[]): Promise
 /** Whether `unitId` is a unit of the platform (records of a platform may only name its own units). */
 export const unitOnPlatform = (db: Kysely<DB>, unitId: string, platformId: string): Promise<boolean> =>
   unitBelongsTo(db, unitId, platformId);
+
+/** The platform's units with their field ids (the needs matching ranks units, docs/needs.md). */
+export async function unitsWithFields(
+  db: Kysely<DB>,
+  platformId: string,
+): Promise<Array<Unit & { fieldIds: string[] }>> {
+  const units = await unitsOfPlatform(db, platformId);
+  const links = await unitFieldLinks(
+    db,
+    units.map((u) => u.id),
+  );
+  return units.map((u) => ({ ...u, fieldIds: links.filter((l) => l.unitId === u.id).map((l) => l.fieldId) }));
+}
