@@ -42,19 +42,3 @@ export type DeclineReason = (typeof DECLINE_REASONS)[number];
 /** The officers' list of needs that want attention. */
 export const ATTENTION_FILTERS = ['unmatched', 'uncontacted', 'unanswered', 'declined'] as const;
 export type AttentionFilter = (typeof ATTENTION_FILTERS)[number];
-
-/** English labels double as i18n keys (web/i18n/zh-CN.needs.ts). */
-export const DECLINE_REASON_LABELS: Record<DeclineReason, string> = {
-  too_early: 'Too early',
-  benefit_unclear: 'Benefit unclear',
-  commercial_route_unclear: 'Commercial route unclear',
-  out_of_scope: 'Out of scope',
-  other: 'Other reason',
-};
-export const MATCH_KIND_LABELS: Record<MatchKind, string> = {
-  technology: 'Technology for licensing',
-  service: 'Service',
-  instrument: 'Instrument',
-  unit: 'Unit',
-  expert: 'Expert',
-};

@@ -36,6 +36,7 @@ const NAV_ZH = [
   '服务目录管理',
   '预约审批',
   '仪器管理',
+  '技术需求',
   '平台对比',
   '成果转化报告',
   '单位评估',
@@ -66,6 +67,7 @@ const NAV_EN = [
   'Service catalog management',
   'Booking approvals',
   'Instrument management',
+  'Technology needs',
   'Platform comparison',
   'Tech-transfer reports',
   'Unit evaluations',
@@ -212,7 +214,7 @@ describe('grouped navigation, breadcrumbs, headings and tab titles', () => {
   const ROLE_MENUS: ReadonlyArray<{ user: string; has: string[]; hasNot: string[] }> = [
     { user: 'expert', has: ['我的评审', '我的专家档案', '机构库'], hasNot: ['我的申请', '项目', '形式审查'] },
     { user: 'supervisor', has: ['项目', '成果转化报告', '审计日志'], hasNot: ['我的申请', '形式审查'] },
-    { user: 'enterprise', has: ['成果库', '研发计划'], hasNot: ['我的申请', '项目', '咨询'] },
+    { user: 'enterprise', has: ['成果库', '研发计划', '技术需求'], hasNot: ['我的申请', '项目', '咨询'] },
     { user: 'applicant', has: ['研发计划', '我的申请', '项目'], hasNot: ['形式审查', '成果库'] },
     { user: 'officer', has: ['形式审查', '专家评审', '专家库', '项目'], hasNot: ['我的申请', '用户管理'] },
   ];

@@ -20,6 +20,7 @@ import { Logo } from '../../../shell/Brand.js';
 import { LanguageSwitch } from '../../../shell/LanguageSwitch.js';
 import { PublicCallPage, PublicCallsLink, PublicCallsPage } from '../../calls/PublicCalls.js';
 import { InstrumentSearch } from '../../instruments/InstrumentSearch.js';
+import PublicNeedsPage from '../../needs/PublicNeedsPage.js';
 import PortalDetailPage from '../../portal/PortalDetailPage.js';
 import PortalHome from '../../portal/PortalHome.js';
 import PortalSearchPage from '../../portal/PortalSearchPage.js';
@@ -45,6 +46,7 @@ export default function PublicPages() {
         <Route path="results/:id" element={<PortalDetailPage />} />
         <Route path="services" element={<ServiceSearch />} />
         <Route path="instruments" element={<InstrumentSearch />} />
+        <Route path="needs" element={<PublicNeedsPage />} />
         <Route path="*" element={<PublicNotFound />} />
       </Route>
     </Routes>
