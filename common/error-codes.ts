@@ -11,6 +11,7 @@ import { EXPERTS_ERRORS } from './error-codes.experts.js';
 import { INSTRUMENTS_ERRORS } from './error-codes.instruments.js';
 import { LAB_EVALUATIONS_ERRORS } from './error-codes.lab-evaluations.js';
 import { MFA_ERRORS } from './error-codes.mfa.js';
+import { NEEDS_ERRORS } from './error-codes.needs.js';
 import { OPEN_DATA_ERRORS } from './error-codes.open-data.js';
 import { PEOPLE_LINK_ERRORS } from './error-codes.people.js';
 import { PROJECT_CHECKS_ERRORS } from './error-codes.project-checks.js';
@@ -36,6 +37,7 @@ export const ERROR_MESSAGES = {
   ...INSTRUMENTS_ERRORS,
   ...VOUCHERS_ERRORS,
   ...OPEN_DATA_ERRORS,
+  ...NEEDS_ERRORS,
   ...ANALYTICS_ERRORS,
   'request.validation_failed': 'Some fields are invalid',
   'request.malformed_json': 'The request body is not valid JSON',

@@ -40,6 +40,7 @@ const NAV_ZH = [
   '创新券兑付',
   '创新券结算',
   '创新券风险信号',
+  '技术需求',
   '平台对比',
   '成果转化报告',
   '单位评估',
@@ -74,6 +75,7 @@ const NAV_EN = [
   'Voucher redemptions',
   'Voucher settlements',
   'Voucher fraud signals',
+  'Technology needs',
   'Platform comparison',
   'Tech-transfer reports',
   'Unit evaluations',
@@ -220,7 +222,7 @@ describe('grouped navigation, breadcrumbs, headings and tab titles', () => {
   const ROLE_MENUS: ReadonlyArray<{ user: string; has: string[]; hasNot: string[] }> = [
     { user: 'expert', has: ['我的评审', '我的专家档案', '机构库'], hasNot: ['我的申请', '项目', '形式审查'] },
     { user: 'supervisor', has: ['项目', '成果转化报告', '审计日志'], hasNot: ['我的申请', '形式审查'] },
-    { user: 'enterprise', has: ['成果库', '研发计划'], hasNot: ['我的申请', '项目', '咨询'] },
+    { user: 'enterprise', has: ['成果库', '研发计划', '技术需求'], hasNot: ['我的申请', '项目', '咨询'] },
     { user: 'applicant', has: ['研发计划', '我的申请', '项目'], hasNot: ['形式审查', '成果库'] },
     { user: 'officer', has: ['形式审查', '专家评审', '专家库', '项目'], hasNot: ['我的申请', '用户管理'] },
   ];

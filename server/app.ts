@@ -34,6 +34,7 @@ import { inquiriesRoutes } from './modules/inquiries/inquiries.routes.js';
 import { instrumentsRoutes } from './modules/instruments/instruments.routes.js';
 import { ipRoutes } from './modules/ip/ip.routes.js';
 import { labEvaluationsRoutes } from './modules/lab-evaluations/lab-evaluations.routes.js';
+import { needsRoutes } from './modules/needs/needs.routes.js';
 import { notificationsOutbox } from './modules/notifications/notifications.outbox.js';
 import { notificationsRoutes } from './modules/notifications/notifications.routes.js';
 import { openDataRoutes } from './modules/open-data/open-data.routes.js';
@@ -167,6 +168,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(servicesRoutes);
   await app.register(instrumentsRoutes);
   await app.register(vouchersRoutes);
+  await app.register(needsRoutes);
   // Expert review (issue 5): the expert database, conflicts, assignment runs, scoring, decisions.
   for (const routes of [
     expertsRoutes,

@@ -34,6 +34,7 @@ import { CALLS_PAGES, NOTIFICATION_PAGES } from './features/calls/nav-entries.js
 import { EXPERTS_PAGES } from './features/experts/nav-entries.js';
 import { INSTRUMENTS_PAGES } from './features/instruments/nav-entries.js';
 import { LAB_EVALUATION_PAGES } from './features/lab-evaluations/nav-entries.js';
+import { NEEDS_PAGES } from './features/needs/nav-entries.js';
 import { PROJECT_CHECK_PAGES } from './features/projects/checks/nav-entries.js';
 import { PROJECT_PAGES } from './features/projects/nav-entries.js';
 import { canSeeCatalog } from './features/results/access.js';
@@ -168,6 +169,7 @@ export const NAV: readonly Page[] = [
   ...SERVICES_PAGES,
   ...INSTRUMENTS_PAGES,
   ...VOUCHERS_PAGES,
+  ...NEEDS_PAGES,
   {
     // Enterprise users have no internal catalog (results.policy.ts): they browse the published results,
     // the portal's search, without leaving the workspace.

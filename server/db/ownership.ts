@@ -96,6 +96,8 @@ export const TABLE_OWNERS: { readonly [T in keyof DB]: string } = {
   instruments: 'instruments',
   instrument_bookings: 'instruments',
   instrument_slots: 'instruments',
+  needs: 'needs',
+  need_contacts: 'needs',
   voucher_schemes: 'vouchers',
   vouchers: 'vouchers',
   voucher_ledger: 'vouchers',

@@ -20,6 +20,7 @@ import { CONFLICTS_TABLES, type ConflictsTables } from './schema/conflicts.js';
 import { DECISIONS_TABLES, type DecisionsTables } from './schema/decisions.js';
 import { EXPERTS_TABLES, type ExpertsTables } from './schema/experts.js';
 import { LAB_EVALUATION_TABLES, type LabEvaluationTables } from './schema/lab-evaluations.js';
+import { NEEDS_TABLES, type NeedsTables } from './schema/needs.js';
 import { OPEN_DATA_TABLES, type OpenDataTables } from './schema/open-data.js';
 import { PEOPLE_LINK_TABLES, type PeopleLinkTables } from './schema/people.js';
 import type {
@@ -84,6 +85,7 @@ export type * from './schema/conflicts.js';
 export type * from './schema/decisions.js';
 export type * from './schema/experts.js';
 export type * from './schema/lab-evaluations.js';
+export type * from './schema/needs.js';
 export type * from './schema/open-data.js';
 export type * from './schema/platforms.js';
 export type * from './schema/programs.js';
@@ -110,6 +112,7 @@ export interface DB
     ProjectRecordTables,
     ServicesTables,
     VouchersTables,
+    NeedsTables,
     SecurityEventsTables,
     OpenDataTables {
   platforms: PlatformsTable;
@@ -226,6 +229,7 @@ export const TABLES_IN_DEPENDENCY_ORDER = [
   ...PROJECT_RECORD_TABLES,
   ...SERVICES_TABLES,
   ...VOUCHERS_TABLES,
+  ...NEEDS_TABLES,
   ...SECURITY_EVENTS_TABLES,
   'audit_head',
   'audit_log',

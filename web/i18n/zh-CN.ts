@@ -16,6 +16,7 @@ import { zhCNInstruments } from './zh-CN.instruments.js';
 import { zhCNIpErrors } from './zh-CN.ip-errors.js';
 import { zhCNLabEvaluations } from './zh-CN.lab-evaluations.js';
 import { zhCNMfa } from './zh-CN.mfa.js';
+import { zhCNNeeds } from './zh-CN.needs.js';
 import { zhCNOpenData } from './zh-CN.open-data.js';
 import { zhCNOrgs } from './zh-CN.orgs.js';
 import { zhCNPassword } from './zh-CN.password.js';
@@ -66,6 +67,7 @@ export const zhCN: Record<string, string> = {
   ...zhCNServices,
   ...zhCNInstruments,
   ...zhCNVouchers,
+  ...zhCNNeeds,
   ...zhCNServicesPages,
   ...zhCNMfa,
   ...zhCNSecurity,

@@ -1,11 +1,14 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import {
+  type Unit,
   unitBelongsTo,
+  unitFieldLinks,
   unitNameRows,
   unitPeopleOfPlatform,
   unitPlatformsOfPeople,
   unitReferencesToPerson,
+  unitsOfPlatform,
 } from './units.repository.js';
 
 /**
@@ -39,3 +42,15 @@ export const unitPeopleOf = (db: Kysely<DB>, platformId: string): Promise<string
 
 /** Staff entries naming the person and units they direct: references that keep a person on file. */
 export const unitReferencesTo = (db: Kysely<DB>, personId: string) => unitReferencesToPerson(db, personId);
+/** The platform's units with their field ids (the needs matching ranks units, docs/needs.md). */
+export async function unitsWithFields(
+  db: Kysely<DB>,
+  platformId: string,
+): Promise<Array<Unit & { fieldIds: string[] }>> {
+  const units = await unitsOfPlatform(db, platformId);
+  const links = await unitFieldLinks(
+    db,
+    units.map((u) => u.id),
+  );
+  return units.map((u) => ({ ...u, fieldIds: links.filter((l) => l.unitId === u.id).map((l) => l.fieldId) }));
+}

@@ -16,6 +16,7 @@ import { instrumentsCases } from './instruments.cases.js';
 import { ipCases } from './ip.cases.js';
 import { labEvaluationsCases } from './lab-evaluations.cases.js';
 import type { MatrixEnv } from './matrix.js';
+import { needsCases } from './needs.cases.js';
 import { openDataCases } from './open-data.cases.js';
 import { orgsImportsCases } from './orgs.cases.js';
 import { peopleLinkCases } from './people.cases.js';
@@ -347,6 +348,7 @@ const CASES: RouteCase[] = [
   ...servicesCases(reviewEnv),
   ...instrumentsCases(reviewEnv),
   ...vouchersCases(reviewEnv),
+  ...needsCases(reviewEnv),
   ...openDataCases(),
   ...[expertsCases, conflictsCases, assignmentCases, scoringCases, decisionsCases].flatMap((cases) =>
     cases(reviewEnv),

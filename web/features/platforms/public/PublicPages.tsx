@@ -21,6 +21,7 @@ import { LanguageSwitch } from '../../../shell/LanguageSwitch.js';
 import { PublicCallPage, PublicCallsLink, PublicCallsPage } from '../../calls/PublicCalls.js';
 import { InstrumentSearch } from '../../instruments/InstrumentSearch.js';
 import OpenDataPage from '../../open-data/OpenDataPage.js';
+import PublicNeedsPage from '../../needs/PublicNeedsPage.js';
 import PortalDetailPage from '../../portal/PortalDetailPage.js';
 import PortalHome from '../../portal/PortalHome.js';
 import PortalSearchPage from '../../portal/PortalSearchPage.js';
@@ -47,6 +48,7 @@ export default function PublicPages() {
         <Route path="services" element={<ServiceSearch />} />
         <Route path="instruments" element={<InstrumentSearch />} />
         <Route path="open-data" element={<OpenDataPage />} />
+        <Route path="needs" element={<PublicNeedsPage />} />
         <Route path="*" element={<PublicNotFound />} />
       </Route>
     </Routes>

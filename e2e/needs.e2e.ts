@@ -1,0 +1,84 @@
+import type { Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { buildOrganisation, buildPerson } from '../server/test/platform-factories.js';
+import { drawer, modal, noModal } from './antd-support.js';
+import { poll, type Stack, signInAs, startStack } from './support.js';
+
+/**
+ * 技术需求 in Chinese (issue 14 'Done means'): the demo enterprise posts a Chinese need and finds the
+ * English-language NIST technology among its ranked matches with the reason highlighted, contacts it;
+ * the portal lists the public need without sign-in. One page, one sign-in.
+ */
+let stack: Stack;
+let page: Page;
+let problems: string[];
+beforeAll(async () => {
+  stack = await startStack();
+  // The demo enterprise account acts for an organisation (needs are posted for one).
+  const user = await stack.ctx.db
+    .selectFrom('users')
+    .select('id')
+    .where('username', '=', 'enterprise')
+    .executeTakeFirstOrThrow();
+  const org = await buildOrganisation(stack.ctx, { nameZh: '苏州精测电子有限公司' });
+  await buildPerson(stack.ctx, { userId: user.id, organisationId: org.id });
+  ({ page, problems } = await stack.newPage());
+  page.setDefaultTimeout(15_000);
+  await signInAs(page, 'enterprise');
+});
+afterEach(async ({ task }) => {
+  if (task.result?.state === 'fail') await page.screenshot({ path: '/tmp/commonlab-e2e-needs-failed.png' });
+});
+afterAll(async () => {
+  await stack?.close();
+});
+
+describe('技术需求 (enterprise, Chinese)', () => {
+  it('posts a Chinese need, reads the English technology among its matches with the reason, contacts it', async () => {
+    await page.getByTestId('side-nav').getByRole('menuitem', { name: '技术需求' }).click();
+    await page.getByRole('tab', { name: '我的需求' }).waitFor();
+    await page.getByRole('button', { name: '发布需求' }).click();
+    const form = modal(page);
+    await form.getByLabel('需求').fill('基站授时的原子钟');
+    await form
+      .getByLabel('需要解决的问题')
+      .fill('卫星信号被遮挡时，我们的通信基站时间同步会漂移，需要小型原子钟保持授时。');
+    await form
+      .getByRole('button', { name: '发 布' })
+      .or(form.getByRole('button', { name: '发布' }))
+      .click();
+    await noModal(page);
+
+    // The new need's matches open at once: the chip-scale atomic clock first, its reason marked.
+    const matches = drawer(page).getByTestId('matches');
+    const clock = matches.getByRole('listitem', { name: '芯片级原子钟' });
+    await clock.waitFor();
+    const first = matches.getByRole('listitem').first();
+    expect(await first.getAttribute('aria-label')).toBe('芯片级原子钟');
+    const reason = await clock.getByTestId('match-reason').locator('mark').allTextContents();
+    // 基站 in the Chinese need meets "Base stations" in the English text through the glossary.
+    expect(reason).toEqual(expect.arrayContaining(['Base stations', '基站', '原子']));
+    // The English text of the technology is shown with the shared terms marked.
+    expect(await clock.locator('mark', { hasText: 'Base stations' }).count()).toBeGreaterThan(0);
+    expect(
+      await drawer(page).getByTestId('need-text').locator('mark', { hasText: '基站' }).count(),
+    ).toBeGreaterThan(0);
+
+    await clock.getByRole('button', { name: '发起对接' }).click();
+    await modal(page).getByLabel('给提供方的留言').fill('希望洽谈许可，请联系我们。');
+    await modal(page)
+      .getByRole('button', { name: '发 送' })
+      .or(modal(page).getByRole('button', { name: '发送' }))
+      .click();
+    await noModal(page);
+    await clock.getByText('已对接').waitFor();
+    expect(problems).toEqual([]);
+  });
+
+  it('lists the public need on the portal without sign-in', async () => {
+    const { page: visitor, problems: visitorProblems } = await stack.newPage();
+    await visitor.goto('/public/needs');
+    await poll(() => visitor.getByTestId('public-needs').getByText('基站授时的原子钟').count()).toBe(1);
+    expect(visitorProblems).toEqual([]);
+  });
+});
