@@ -56,6 +56,14 @@ const listUsers: Benchmark = {
       const config = { ...bench.config, mfaRequiredRoles: [] };
       const app = await buildApp({ config, database: bench.database, logger: benchLogger() });
       const appUrl = await listenLocal(app);
+      // The same app with the sign-in lookup cache off (AUTH_CACHE_MS=0), on the same database, in the same
+      // rounds: what the cache saves (docs/sign-in.md 'Lookup cache').
+      const uncached = await buildApp({
+        config: { ...config, authCacheMs: 0 },
+        database: bench.database,
+        logger: benchLogger(),
+      });
+      const uncachedUrl = await listenLocal(uncached);
       const headers = { authorization: `Bearer ${token}`, accept: 'application/json' };
       const query = `?limit=${PAGE}`;
       const check = await fetch(`${appUrl}${PATH}${query}`, { headers });
@@ -91,10 +99,23 @@ const listUsers: Benchmark = {
         const summary: string[] = [];
         const problems: string[] = [];
         for (const connections of levels) {
+          // The uncached variants at the first level only, to keep the default run near 3 minutes.
+          const withoutCache =
+            connections === levels[0]
+              ? [
+                  { label: `token no-cache c=${connections}`, url: `${uncachedUrl}${PATH}${query}`, headers },
+                  {
+                    label: `cookie no-cache c=${connections}`,
+                    url: `${uncachedUrl}${PATH}${query}`,
+                    headers: cookieHeaders,
+                  },
+                ]
+              : [];
           const comparison = await compare(
             [
               { label: `token c=${connections}`, url: `${appUrl}${PATH}${query}`, headers },
               { label: `cookie c=${connections}`, url: `${appUrl}${PATH}${query}`, headers: cookieHeaders },
+              ...withoutCache,
               { label: `bare c=${connections}`, url: `${bare.url}${PATH}${query}`, headers },
             ],
             { ...opts, connections },
@@ -117,6 +138,7 @@ const listUsers: Benchmark = {
                 .join(', '),
             `app: GET ${PATH}${query} as a system admin, with a read-scope personal API token (token) or a ` +
               `signed session cookie from POST /api/auth/login (cookie; MFA_REQUIRED_ROLES empty for this app); ` +
+              `no-cache: the same app with AUTH_CACHE_MS=0 on the same database; ` +
               `${page.items.length} of ${fmtInt(page.total)} users, ${fmtInt(Buffer.byteLength(body))} B body`,
             'bare: Fastify with no plugins returning the same JSON; all log at info to /dev/null',
             `load: autocannon c=${levels.join(' and c=')} p=1 (own worker thread), ${opts.warmup} s warm-up + ` +
@@ -128,6 +150,7 @@ const listUsers: Benchmark = {
         };
       } finally {
         await bare.app.close();
+        await uncached.close();
         await app.close();
       }
     } finally {

@@ -98,13 +98,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   collectRoutes(app);
   refuseControlCharacters(app);
   refuseUndeclaredBodies(app);
-  app.addHook('onSend', async (request, reply) => {
+  // Callback style (no promise per answer; issue 16).
+  app.addHook('onSend', (request, reply, payload, done) => {
     reply.header('x-request-id', request.id);
     // API answers hold personal and session data: no browser or proxy cache may keep them (ASVS 14.3.2).
     // Static assets keep their own caching; a route that sets its own cache-control keeps it.
     if (request.url.startsWith('/api/') && !reply.hasHeader('cache-control')) {
       reply.header('cache-control', 'no-store');
     }
+    done(null, payload);
   });
 
   // helmet's headers, computed once at start (server/http/security-headers.ts).

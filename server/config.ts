@@ -23,6 +23,9 @@ const envSchema = z.object({
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(1440).default(60),
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(720).default(12),
+  // How long a resolved session or token may be reused without reading it again; the bound on revocations
+  // written by another process (docs/sign-in.md 'Lookup cache'). 0 = read on every request.
+  AUTH_CACHE_MS: z.coerce.number().int().min(0).max(1000).default(1000),
   COOKIE_SECURE: bool.default(false),
   TRUST_PROXY: bool.default(false),
   BODY_LIMIT_BYTES: z.coerce
@@ -118,6 +121,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     sessionSecret: e.SESSION_SECRET ?? readOrCreateSecret(dataDir),
     sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
     sessionAbsoluteHours: e.SESSION_ABSOLUTE_HOURS,
+    authCacheMs: e.AUTH_CACHE_MS,
     cookieSecure: e.COOKIE_SECURE,
     trustProxy: e.TRUST_PROXY,
     bodyLimitBytes: e.BODY_LIMIT_BYTES,

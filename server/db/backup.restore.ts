@@ -5,6 +5,7 @@ import { type BackupHeader, backupLines, parseHeader, sha256Hex } from './backup
 import type { Database } from './database.js';
 import { createAuditGuards, dropAuditGuards } from './migrations/0013_audit_append_only.js';
 import { type DB, TABLES_IN_DEPENDENCY_ORDER } from './schema.js';
+import { writeCommittedOutside } from './write.js';
 
 const BATCH = 500;
 const KNOWN = new Set<string>(TABLES_IN_DEPENDENCY_ORDER);
@@ -119,4 +120,5 @@ async function replaceRows(database: Database, file: string, header: BackupHeade
     }
     await createAuditGuards(trx as never);
   });
+  writeCommittedOutside();
 }

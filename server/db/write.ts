@@ -30,13 +30,34 @@ export function auditIn(trx: Trx, ctx: Pick<Ctx, 'seam' | 'actor' | 'requestId' 
  * `fn` may run twice when `retryOnUniqueViolation` is set, so it must not have effects outside `trx`
  * (send notifications through the outbox inside the transaction, or after `write` returns).
  */
-export function write<T>(
+export async function write<T>(
   ctx: Pick<Ctx, 'db' | 'seam' | 'actor' | 'requestId' | 'clock'>,
   fn: (trx: Trx, audit: Audit) => Promise<T>,
   options: WriteOptions = {},
 ): Promise<T> {
   const run = () => ctx.db.transaction().execute((trx) => fn(trx, auditIn(trx, ctx)));
-  return options.retryOnUniqueViolation ? retryOnUniqueViolation(ctx.seam, run) : run();
+  try {
+    return await (options.retryOnUniqueViolation ? retryOnUniqueViolation(ctx.seam, run) : run());
+  } finally {
+    // After the commit (or the rollback, which changed nothing but costs nothing to count): the lookup
+    // caches drop what they read before it (modules/auth/auth.cache.ts).
+    generation++;
+  }
+}
+
+let generation = 0;
+
+/**
+ * How many `write`s this process has finished. A cache of state that writes can change (the sign-in
+ * lookups) keeps an entry only while this number is the one it read under, so a revocation written in this
+ * process takes effect on the next request. Anything else that changes such state in place (a restore)
+ * calls `writeCommittedOutside`.
+ */
+export const committedWrites = (): number => generation;
+
+/** Counts a change committed without `write` (the restore replaces every table). */
+export function writeCommittedOutside(): void {
+  generation++;
 }
 
 /**

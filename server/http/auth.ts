@@ -41,51 +41,61 @@ export const authPlugin = fp(async (app: FastifyInstance) => {
   app.decorateRequest('actor', null);
   app.decorateRequest('session', null);
   app.decorateRequest('sessionExpired', false);
-  app.addHook('onRequest', async (request) => {
-    if (!request.url.startsWith('/api/')) return;
-    const deps = { db: app.deps.database.db, config: app.deps.config, clock: app.deps.clock };
-    const auth = request.headers.authorization;
-    // The scheme name is case-insensitive (RFC 7235 §2.1).
-    if (auth && /^bearer /i.test(auth)) {
-      const token = auth.slice(7).trim();
-      const actor = token.startsWith(API_TOKEN_PREFIX) ? await resolveApiToken(deps, token) : null;
-      if (!actor) throw unauthorized('auth.not_signed_in');
-      if (!SAFE.has(request.method) && !actor.scopes.includes('write'))
-        throw new AppError(403, 'auth.token_scope');
-      request.actor = actor;
-      return;
-    }
-    const raw = request.cookies[cookieNames(deps.config.cookieSecure).session];
-    const unsigned = raw ? request.unsignCookie(raw) : null;
-    if (!unsigned?.valid || !unsigned.value) return;
-    const found = await resolveSession(deps, unsigned.value);
-    if (found.state !== 'valid') {
-      request.sessionExpired = found.state === 'expired';
-      return;
-    }
-    if (!SAFE.has(request.method) && request.headers[CSRF_HEADER] !== found.csrfToken) {
-      throw new AppError(403, 'auth.csrf_failed');
-    }
-    const route = `${request.method} ${request.routeOptions.url ?? ''}`;
-    const blocked = await sessionGate(deps.db, deps.config.mfaRequiredRoles, found, route);
-    if (blocked) throw new AppError(403, blocked);
-    request.actor = found.actor;
-    request.session = {
-      id: found.sessionId,
-      csrfToken: found.csrfToken,
-      expiresAt: found.expiresAt,
-      mfaPending: found.mfaPending,
-    };
+  // A callback hook with a synchronous way out: a request outside /api/ (the web UI, /healthz) or one with
+  // no credential costs no promise (issue 16; anonymous trivial routes next to bare Fastify).
+  app.addHook('onRequest', (request, _reply, done) => {
+    if (!request.url.startsWith('/api/')) return done();
+    if (request.headers.authorization === undefined && request.headers.cookie === undefined) return done();
+    authenticate(app, request).then(() => done(), done);
   });
 });
+
+/** Who the request's credential is, or the refusal (bearer token first, then the session cookie). */
+async function authenticate(app: FastifyInstance, request: FastifyRequest): Promise<void> {
+  const deps = { db: app.deps.database.db, config: app.deps.config, clock: app.deps.clock };
+  const auth = request.headers.authorization;
+  // The scheme name is case-insensitive (RFC 7235 §2.1).
+  if (auth && /^bearer /i.test(auth)) {
+    const token = auth.slice(7).trim();
+    const actor = token.startsWith(API_TOKEN_PREFIX) ? await resolveApiToken(deps, token) : null;
+    if (!actor) throw unauthorized('auth.not_signed_in');
+    if (!SAFE.has(request.method) && !actor.scopes.includes('write'))
+      throw new AppError(403, 'auth.token_scope');
+    request.actor = actor;
+    return;
+  }
+  const raw = request.cookies[cookieNames(deps.config.cookieSecure).session];
+  const unsigned = raw ? request.unsignCookie(raw) : null;
+  if (!unsigned?.valid || !unsigned.value) return;
+  const found = await resolveSession(deps, unsigned.value);
+  if (found.state !== 'valid') {
+    request.sessionExpired = found.state === 'expired';
+    return;
+  }
+  if (!SAFE.has(request.method) && request.headers[CSRF_HEADER] !== found.csrfToken) {
+    throw new AppError(403, 'auth.csrf_failed');
+  }
+  const route = `${request.method} ${request.routeOptions.url ?? ''}`;
+  const blocked = await sessionGate(deps.db, deps.config.mfaRequiredRoles, found, route);
+  if (blocked) throw new AppError(403, blocked);
+  request.actor = found.actor;
+  request.session = {
+    id: found.sessionId,
+    csrfToken: found.csrfToken,
+    expiresAt: found.expiresAt,
+    mfaPending: found.mfaPending,
+  };
+}
 
 /**
  * Declares once for a route scope (a routes plugin) that its routes need a signed-in caller: 401 after
  * validation, as a handler's own check would answer, for every route not marked `config: { public: true }`.
  */
 export function requireSignIn(app: FastifyInstance): void {
-  app.addHook('preHandler', async (request) => {
+  // Synchronous: a throw here becomes the 401 as a rejected promise would, without allocating one.
+  app.addHook('preHandler', (request, _reply, done) => {
     if (request.routeOptions.config.public !== true) requireActor(request);
+    done();
   });
 }
 

@@ -30,12 +30,13 @@ export function collectRoutes(app: FastifyInstance): void {
  * unknown fields of a strict body schema. An empty object is allowed (clients often send `{}`).
  */
 export function refuseUndeclaredBodies(app: FastifyInstance): void {
-  app.addHook('preValidation', async (request) => {
+  app.addHook('preValidation', (request, _reply, done) => {
     const body = request.body as unknown;
-    if (request.is404 || request.routeOptions.schema?.body || body === undefined || body === null) return;
+    if (request.is404 || request.routeOptions.schema?.body || body === undefined || body === null)
+      return done();
     const isObject = typeof body === 'object' && !Array.isArray(body);
     const keys = isObject ? Object.keys(body) : [''];
-    if (keys.length === 0) return;
+    if (keys.length === 0) return done();
     throw new AppError(400, 'request.validation_failed', {
       errors: keys.map((k) => ({
         in: 'body',

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { recordRefusal } from '../modules/audit/security-events.service.js';
 
@@ -26,19 +26,30 @@ function codeOf(payload: unknown): string | null {
  * a failure to record is logged and never changes the answer.
  */
 export const securityEventsPlugin = fp(async (app: FastifyInstance) => {
-  app.addHook('onSend', async (request, reply, payload) => {
+  // Callback style: every answer but a signed-in caller's 403/404 leaves at once, without a promise.
+  app.addHook('onSend', (request, reply, payload, done) => {
     const status = reply.statusCode;
-    if (status !== 403 && status !== 404) return payload;
     const actor = request.actor;
     const route = request.routeOptions.url;
-    if (!actor || !route?.startsWith('/api/')) return payload;
+    if ((status !== 403 && status !== 404) || !actor || !route?.startsWith('/api/'))
+      return done(null, payload);
+    record(request, status, actor.userId, route, payload).then(() => done(null, payload), done);
+  });
+
+  async function record(
+    request: FastifyRequest,
+    status: number,
+    userId: string,
+    route: string,
+    payload: unknown,
+  ): Promise<void> {
     const params = (request.params ?? {}) as Record<string, unknown>;
     const ids = Object.values(params).filter((v): v is string => typeof v === 'string' && UUID.test(v));
     const code = codeOf(payload) ?? (status === 403 ? 'auth.forbidden' : 'request.not_found');
-    if (status === 404 && (ids.length === 0 || code === 'request.not_found')) return payload;
+    if (status === 404 && (ids.length === 0 || code === 'request.not_found')) return;
     try {
       await recordRefusal(app.deps.database.db, {
-        userId: actor.userId,
+        userId,
         method: request.method,
         route,
         status,
@@ -51,6 +62,5 @@ export const securityEventsPlugin = fp(async (app: FastifyInstance) => {
     } catch (err) {
       request.log.error({ err }, 'security event not recorded');
     }
-    return payload;
-  });
+  }
 });

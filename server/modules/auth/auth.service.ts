@@ -11,22 +11,12 @@ import {
   findAccountById,
   findAccountByUsername,
   loadActor,
-  loadActorAndAccount,
   releaseSignInAttempt,
   rolesOf,
   setLocale,
   setPasswordHash,
 } from '../users/users.accounts.js';
-import {
-  countLiveSessions,
-  deleteSession,
-  deleteSessionsOf,
-  findSession,
-  findTokenByHash,
-  insertSession,
-  touchSession,
-  touchToken,
-} from './auth.repository.js';
+import { countLiveSessions, deleteSession, deleteSessionsOf, insertSession } from './auth.repository.js';
 import type { SessionInfo } from './auth.schema.js';
 import { secondFactorEnabled } from './mfa.gate.js';
 import { MFA_CHALLENGE_MINUTES, sessionMfaOf } from './mfa.service.js';
@@ -34,7 +24,7 @@ import { hashPassword, verifyAgainstDummy, verifyPassword } from './password.js'
 import { passwordStateOf } from './password-expiry.js';
 import { refuseRecentPassword, rememberPassword } from './password-history.js';
 import { assertPasswordAllowed } from './password-rules.js';
-import { randomToken, sessionKey, tokenHash } from './secrets.js';
+import { randomToken, sessionKey } from './secrets.js';
 import { requireInteractive, revokeAllTokensOf } from './tokens.service.js';
 
 const MINUTE = 60_000;
@@ -146,66 +136,8 @@ async function refuseSignIn(
   throw unauthorized('auth.invalid_credentials');
 }
 
-export type SessionLookup =
-  | {
-      state: 'valid';
-      actor: UserActor;
-      csrfToken: string;
-      sessionId: string;
-      expiresAt: string;
-      mfaPending: boolean;
-      /** The password is expired or someone else set it: only changing it is open (mfa.gate). */
-      passwordMustChange: boolean;
-    }
-  | { state: 'expired' | 'missing' };
-
-/** Resolves a session cookie; idle or absolute expiry ends the session. */
-export async function resolveSession(
-  ctx: Pick<Ctx, 'db' | 'config' | 'clock'>,
-  token: string,
-): Promise<SessionLookup> {
-  const { db, config, clock } = ctx;
-  const id = sessionKey(config.sessionSecret, token);
-  const session = await findSession(db, id);
-  if (!session) return { state: 'missing' };
-  const now = clock.now();
-  const idleLimit = new Date(now.getTime() - config.sessionIdleMinutes * MINUTE).toISOString();
-  if (session.expiresAt <= now.toISOString() || session.lastSeenAt < idleLimit) {
-    await deleteSession(db, id);
-    return { state: 'expired' };
-  }
-  const loaded = await loadActorAndAccount(db, session.userId, 'session', ['read', 'write']);
-  if (!loaded) return { state: 'missing' };
-  const { actor, account } = loaded;
-  // Touch at most once a minute: idle expiry needs no more precision and reads stay write-free.
-  if (new Date(session.lastSeenAt).getTime() < now.getTime() - MINUTE) {
-    await touchSession(db, id, now.toISOString());
-  }
-  return {
-    state: 'valid',
-    actor,
-    csrfToken: session.csrfToken,
-    sessionId: id,
-    expiresAt: session.expiresAt,
-    mfaPending: session.mfaPending,
-    passwordMustChange: passwordStateOf(account, config.passwordMaxAgeDays, now).mustChange,
-  };
-}
-
-/** Resolves a personal API token (Authorization: Bearer clt_…). */
-export async function resolveApiToken(
-  ctx: Pick<Ctx, 'db' | 'clock'>,
-  token: string,
-): Promise<UserActor | null> {
-  const row = await findTokenByHash(ctx.db, tokenHash(token));
-  const now = isoNow(ctx.clock);
-  if (!row || row.revokedAt || (row.expiresAt && row.expiresAt <= now)) return null;
-  const actor = await loadActor(ctx.db, row.userId, 'token', row.scopes);
-  if (actor && (!row.lastUsedAt || row.lastUsedAt.slice(0, 16) !== now.slice(0, 16))) {
-    await touchToken(ctx.db, row.id, now);
-  }
-  return actor;
-}
+// The per-request lookups live in auth.lookup.ts (with their cache); exported here as before.
+export { resolveApiToken, resolveSession, type SessionLookup } from './auth.lookup.js';
 
 export async function logout(ctx: Ctx, sessionId: string): Promise<void> {
   await write(ctx, async (trx, audit) => {

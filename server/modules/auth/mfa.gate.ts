@@ -58,11 +58,13 @@ const PASSWORD_ROUTES = new Set([
 export async function sessionGate(
   db: Kysely<DB>,
   required: readonly MfaRoleName[],
-  session: { actor: UserActor; mfaPending: boolean; passwordMustChange: boolean },
+  session: { actor: UserActor; mfaPending: boolean; passwordMustChange: boolean; factorEnabled?: boolean },
   route: string,
 ): Promise<ErrorCode | null> {
   if (session.mfaPending) return PENDING_ROUTES.has(route) ? null : 'auth.mfa_required';
   if (session.passwordMustChange) return PASSWORD_ROUTES.has(route) ? null : 'auth.password_change_required';
   if (ENROL_ROUTES.has(route) || !mfaRequiredFor(session.actor, required)) return null;
-  return (await secondFactorEnabled(db, session.actor.userId)) ? null : 'auth.mfa_enrolment_required';
+  // The session lookup reads the factor once per cached session (auth.lookup.ts); read it here otherwise.
+  const enabled = session.factorEnabled ?? (await secondFactorEnabled(db, session.actor.userId));
+  return enabled ? null : 'auth.mfa_enrolment_required';
 }
