@@ -25,8 +25,8 @@ import * as m0024 from './migrations/0024_projects_execution.js';
 import * as m0025 from './migrations/0025_vouchers.js';
 import * as m0026 from './migrations/0026_security_events.js';
 import * as m0028 from './migrations/0028_project_records.js';
-import * as m0034 from './migrations/0034_analytics_indexes.js';
 import * as m0033 from './migrations/0033_needs.js';
+import * as m0034 from './migrations/0034_analytics_indexes.js';
 
 /** Migrations are listed here in order; the list is the single source for CLI, boot and tests. */
 export const migrations: Record<string, Migration> = {
@@ -56,8 +56,8 @@ export const migrations: Record<string, Migration> = {
   '0025_vouchers': m0025,
   '0026_security_events': m0026,
   '0028_project_records': m0028,
-  '0034_analytics_indexes': m0034,
   '0033_needs': m0033,
+  '0034_analytics_indexes': m0034,
 };
 
 export async function migrateToLatest(db: Kysely<unknown>): Promise<MigrationResultSet> {
