@@ -191,7 +191,7 @@ describe('项目详情页', () => {
     const cell = row.locator('td').nth(header.indexOf('报告逾期'));
     const count = Number((await cell.textContent())?.trim());
     expect(count).toBeGreaterThan(0);
-    await cell.getByRole('button').click();
+    await cell.getByRole('link').click();
     await poll(() => new URL(page.url()).searchParams.get('flag')).toBe('overdue_report');
     expect(new URL(page.url()).searchParams.get('state')).toBe('in_progress');
     await poll(() => page.getByTestId('portfolio-total').textContent()).toContain(String(count));

@@ -149,7 +149,15 @@ export default function PortfolioPage() {
           ) : (
             <DistributionTable
               portfolio={portfolio}
-              onPick={(s, c) => setFilters({ state: s, flag: c === 'healthy' ? undefined : c })}
+              hrefOf={(s, c) => {
+                // A real link per count: the same filters with this state and flag, from the first page.
+                const next = new URLSearchParams(params);
+                next.set('state', s);
+                if (c === 'healthy') next.delete('flag');
+                else next.set('flag', c);
+                next.delete('page');
+                return `?${next.toString()}`;
+              }}
             />
           )}
         </Card>
@@ -221,10 +229,10 @@ export default function PortfolioPage() {
 /** The distribution as a table: a row per state, a column per flag; each count filters the list to it. */
 function DistributionTable({
   portfolio,
-  onPick,
+  hrefOf,
 }: {
   portfolio: PortfolioView;
-  onPick(state: ProjectState, column: Column): void;
+  hrefOf(state: ProjectState, column: Column): string;
 }) {
   const { t } = useTranslation();
   const states = PROJECT_STATES.filter((s) => portfolio.distribution.some((d) => d.state === s));
@@ -245,13 +253,7 @@ function DistributionTable({
           align: 'right' as const,
           render: (_: unknown, s: ProjectState) => {
             const n = count(s, c);
-            return n ? (
-              <Button type="link" size="small" onClick={() => onPick(s, c)}>
-                {n}
-              </Button>
-            ) : (
-              0
-            );
+            return n ? <Link to={hrefOf(s, c)}>{n}</Link> : 0;
           },
         })),
       ]}
