@@ -1,9 +1,12 @@
+import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readSheet } from '../server/modules/imports/sheet.js';
 import {
   buildExtramuralProject,
   buildProjectInExecution,
 } from '../server/modules/projects/projects.fixtures.js';
+import { makeResult, publicationBody } from '../server/modules/results/results.fixtures.js';
 import { modal, noModal, pick } from './antd-support.js';
 import { answerOf, expectStatus } from './calls-support.js';
 import { tableRows } from './orgs-support.js';
@@ -17,6 +20,7 @@ import { poll, type Stack, signInAs, startStack } from './support.js';
 let stack: Stack;
 let projectId: string;
 let otherId: string;
+let lateId: string;
 let leadName: string;
 let problems: string[] = [];
 
@@ -39,6 +43,14 @@ beforeAll(async () => {
       .executeTakeFirstOrThrow()
   ).name_zh;
   otherId = (await buildExtramuralProject(ctx, stack.platformId)).id;
+  await makeResult(ctx, publicationBody(stack.platformId, { titleZh: '项目产出：传感器校准论文' }));
+  // Started in January 2024: its annual reports of 2025 and 2026 are overdue (the portfolio flags it).
+  lateId = (
+    await buildProjectInExecution(
+      { ...ctx, clock: { now: () => new Date('2024-01-15T09:00:00Z') } },
+      stack.platformId,
+    )
+  ).id;
 });
 afterAll(async () => {
   await stack?.close();
@@ -67,7 +79,7 @@ describe('项目详情页', () => {
     expect(await page.getByTestId('breadcrumbs').textContent()).toContain('项目管理');
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('项目');
     const names = (await page.getByRole('tab').allTextContents()).map((s) => s.trim());
-    expect(names).toEqual(['概览', '任务书', '预算与支出', '里程碑', '报告', '检查', '时间线']);
+    expect(names).toEqual(['概览', '任务书', '预算与支出', '里程碑', '报告', '成果', '检查', '时间线']);
     expect(await page.getByTestId('project-state').textContent()).toBe('执行中');
     await poll(() => page.getByTestId('health-flags').textContent()).toBe('正常');
 
@@ -153,12 +165,80 @@ describe('项目详情页', () => {
     const page = await signedIn('officer');
     await page.goto(`/reports-due?platform=${stack.platformId}`);
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('报告提交情况');
-    const mine = tableRows(page, 'reports-due-table').filter({ hasText: '工业传感器' });
+    const mine = tableRows(page, 'reports-due-table').filter({
+      has: page.locator(`a[href="/projects/${projectId}/reports"]`),
+    });
     await poll(() => mine.count()).toBeGreaterThan(0);
     expect(await mine.first().textContent()).toContain('待提交');
     await mine.first().getByRole('link', { name: '工业传感器' }).click();
     await poll(() => new URL(page.url()).pathname).toBe(`/projects/${projectId}/reports`);
     await poll(() => tableRows(page, 'project-reports').count()).toBeGreaterThan(0);
+    expect(problems).toEqual([]);
+  });
+
+  it('项目组合: the distribution by state and health, a count opening exactly its projects, the XLSX, the project', async () => {
+    const page = await signedIn('officer');
+    await page.goto(`/portfolio?platform=${stack.platformId}`);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('项目组合');
+    // The chart first, its legend naming the flags; the table beside it on request, kept in the URL.
+    await poll(() => page.getByTestId('portfolio-chart').textContent()).toContain('报告逾期');
+    await page.getByTestId('portfolio-view').getByText('表格').click();
+    await poll(() => new URL(page.url()).searchParams.get('view')).toBe('table');
+    const row = tableRows(page, 'portfolio-distribution').filter({ hasText: '执行中' });
+    // The count of 执行中 × 报告逾期 is the link carrying that flag in the 执行中 row.
+    const cell = row.locator('a[href*="flag=overdue_report"]');
+    const count = Number((await cell.textContent())?.trim());
+    expect(count).toBeGreaterThan(0);
+    await cell.click();
+    await poll(() => new URL(page.url()).searchParams.get('flag')).toBe('overdue_report');
+    expect(new URL(page.url()).searchParams.get('state')).toBe('in_progress');
+    await poll(() => page.getByTestId('portfolio-total').textContent()).toContain(String(count));
+    await poll(() => tableRows(page, 'portfolio-table').count()).toBe(Math.min(count, 50));
+    const late = tableRows(page, 'portfolio-table').filter({
+      has: page.locator(`a[href="/projects/${lateId}"]`),
+    });
+    expect(await late.textContent()).toContain('报告逾期');
+    expect(await late.textContent()).toContain('年度报告 2025-01-14');
+
+    // The XLSX holds the same projects as the filtered list.
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: '导出 XLSX' }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toMatch(/^portfolio-.*\.xlsx$/);
+    const sheet = await readSheet(await readFile((await file.path())!));
+    expect(sheet.rows).toHaveLength(count);
+
+    await late.getByRole('link').click();
+    await poll(() => new URL(page.url()).pathname).toBe(`/projects/${lateId}`);
+    await poll(() => page.getByTestId('health-flags').textContent()).toContain('报告逾期');
+    expect(problems).toEqual([]);
+  });
+
+  it('成果: the admin links a result to the project, the count follows, and unlinks it after confirming', async () => {
+    const page = await signedIn('platformadmin');
+    await page.goto(`/projects/${projectId}/outputs`);
+    const counts = page.getByTestId('output-counts');
+    await poll(() => counts.textContent()).toContain('成果0');
+    await page.getByRole('button', { name: '关联成果' }).click();
+    await pick(page, 'outputId', '项目产出：传感器校准论文', '项目产出');
+    const res = await answerOf(page, 'POST', /\/outputs$/, () =>
+      modal(page).getByRole('button', { name: '关联' }).click(),
+    );
+    await expectStatus(res, 201);
+    await noModal(page);
+    await poll(() => tableRows(page, 'project-outputs').count()).toBe(1);
+    expect(await tableRows(page, 'project-outputs').first().textContent()).toContain(
+      '成果项目产出：传感器校准论文',
+    );
+    await poll(() => counts.textContent()).toContain('成果1');
+
+    await tableRows(page, 'project-outputs').first().getByRole('button', { name: '解除关联' }).click();
+    const del = await answerOf(page, 'DELETE', /\/outputs\/[0-9a-f-]+$/, () =>
+      page.locator('.ant-popconfirm').getByRole('button', { name: '解除关联' }).click(),
+    );
+    await expectStatus(del, 204);
+    await poll(() => tableRows(page, 'project-outputs').count()).toBe(0);
+    await poll(() => counts.textContent()).toContain('成果0');
     expect(problems).toEqual([]);
   });
 });

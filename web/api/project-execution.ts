@@ -13,6 +13,10 @@ import type {
   milestoneSubmissionBody,
 } from '../../server/modules/projects/projects.milestones.schema.js';
 import type {
+  outputLinkBody,
+  projectOutputs,
+} from '../../server/modules/projects/projects.outputs.schema.js';
+import type {
   projectReports,
   reportSubmissionBody,
   reportsDueList,
@@ -29,6 +33,7 @@ export type MilestoneList = z.infer<typeof milestoneList>;
 export type MilestoneView = MilestoneList['items'][number];
 export type ProjectReports = z.infer<typeof projectReports>;
 export type ReportsDueList = z.infer<typeof reportsDueList>;
+export type ProjectOutputs = z.infer<typeof projectOutputs>;
 
 const enc = encodeURIComponent;
 const at = (id: string, rest = '') => `/api/projects/${enc(id)}${rest}`;
@@ -48,6 +53,10 @@ export const projectExecutionApi = {
     request<unknown>('POST', at(id, '/milestones/submission'), { body }),
   decideMilestone: (id: string, body: z.input<typeof milestoneDecisionBody>) =>
     request<unknown>('POST', at(id, '/milestones/decision'), { body }),
+  outputs: (id: string) => request<ProjectOutputs>('GET', at(id, '/outputs')),
+  linkOutput: (id: string, body: z.input<typeof outputLinkBody>) =>
+    request<unknown>('POST', at(id, '/outputs'), { body }),
+  unlinkOutput: (id: string, linkId: string) => request<unknown>('DELETE', at(id, `/outputs/${enc(linkId)}`)),
   reports: (id: string) => request<ProjectReports>('GET', at(id, '/reports')),
   submitReport: (id: string, body: z.input<typeof reportSubmissionBody>) =>
     request<unknown>('POST', at(id, '/reports'), { body }),

@@ -26,6 +26,7 @@ import { zhCNPortal } from './zh-CN.portal.js';
 import { zhCNProjectChecks } from './zh-CN.project-checks.js';
 import { zhCNProjectExecution } from './zh-CN.project-execution.js';
 import { zhCNProjectPage } from './zh-CN.project-page.js';
+import { zhCNProjectOutputs, zhCNProjectPortfolio } from './zh-CN.project-portfolio.js';
 import { zhCNProjects } from './zh-CN.projects.js';
 import { zhCNReadable } from './zh-CN.readable.js';
 import { zhCNResults } from './zh-CN.results.js';
@@ -60,6 +61,8 @@ export const zhCN: Record<string, string> = {
   ...zhCNProjectExecution,
   ...zhCNProjects,
   ...zhCNProjectPage,
+  ...zhCNProjectPortfolio,
+  ...zhCNProjectOutputs,
   ...zhCNRubric,
   ...zhCNAuditLabels,
   ...zhCNReadable,

@@ -33,6 +33,8 @@ export const reportsDueQuery = z.strictObject({
   status: z.enum(REPORT_STATUSES).optional(),
   /** true: only overdue reports (the same as status=overdue, kept for the list's toggle). */
   overdue: z.enum(['true', 'false']).optional(),
+  /** Only reports due on or before this day (the workbench's "due within 60 days"); the counts too. */
+  before: z.iso.date().optional(),
 });
 export type ReportsDueQuery = z.infer<typeof reportsDueQuery>;
 

@@ -97,6 +97,17 @@ describe('reports due', () => {
     expect(overdue.items.every((r: { status: string }) => r.status === 'overdue')).toBe(true);
     expect(overdue.items.filter(mine)).toHaveLength(3);
     expect(overdue.items[0].dueOn <= overdue.items.at(-1).dueOn).toBe(true);
+    // A date window: only what is due by then, counted the same way.
+    const byEnd2025 = (await officer.get(`${url}?before=2025-12-31`)).json();
+    expect(byEnd2025.items.filter(mine).map((r: { projectId: string; dueOn: string }) => r.dueOn)).toEqual([
+      '2025-01-14',
+      '2025-01-14',
+    ]);
+    expect(byEnd2025.items.every((r: { dueOn: string }) => r.dueOn <= '2025-12-31')).toBe(true);
+    expect(byEnd2025.counts.due + byEnd2025.counts.overdue + byEnd2025.counts.submitted).toBe(
+      byEnd2025.items.length,
+    );
+    expect((await officer.get(`${url}?before=2025-13-01`)).statusCode).toBe(400);
     const suspended = (await officer.get(`${url}?state=suspended`)).json();
     expect(suspended.items.filter(mine)).toEqual([]);
 

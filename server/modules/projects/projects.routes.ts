@@ -21,6 +21,7 @@ import {
   milestoneView,
 } from './projects.milestones.schema.js';
 import { projectOutputsRoutes } from './projects.outputs.routes.js';
+import { projectPortfolioRoutes } from './projects.portfolio.routes.js';
 import { projectReportsRoutes } from './projects.reports.routes.js';
 import {
   platformProjectsParams,
@@ -43,6 +44,7 @@ export async function projectsRoutes(root: FastifyInstance) {
   const tags = ['projects'];
   projectReportsRoutes(root);
   projectOutputsRoutes(root);
+  projectPortfolioRoutes(root);
 
   app.get(
     '/api/platforms/:platformId/projects',

@@ -1,4 +1,4 @@
-import { FieldTimeOutlined } from '@ant-design/icons';
+import { FieldTimeOutlined, FundProjectionScreenOutlined } from '@ant-design/icons';
 import { lazy } from 'react';
 import { hasRole } from '../../app/permissions.js';
 import { tk } from '../../i18n/index.js';
@@ -10,6 +10,16 @@ import type { Page } from '../../nav.page.js';
  * server scopes what each reads.
  */
 export const PROJECT_PAGES: Page[] = [
+  {
+    // The funder's overview: the server gives it only to those who read every project of a platform.
+    key: 'portfolio',
+    path: '/portfolio',
+    label: tk('Portfolio'),
+    icon: FundProjectionScreenOutlined,
+    visible: (u) => u.isSystemAdmin || hasRole(u, 'program_officer', 'supervisor', 'platform_admin'),
+    group: 'projects',
+    page: lazy(() => import('./portfolio/PortfolioPage.js')),
+  },
   {
     key: 'reports-due',
     path: '/reports-due',

@@ -1,3 +1,4 @@
+import type { OutputType } from '../../../../common/project-outputs.js';
 import type { AdjustmentGround, AdjustmentState } from '../../../../common/projects.adjustments.js';
 import type { IndicatorType, SpendingCategory } from '../../../../common/projects.js';
 import type { ReportStatus } from '../../../../common/projects.reports.js';
@@ -57,4 +58,13 @@ export const MILESTONE_REVIEW_LABELS: Record<'submitted' | 'accepted' | 'rejecte
   submitted: tk('Awaiting acceptance'),
   accepted: tk('Acceptance passed'),
   rejected: tk('Sent back'),
+};
+
+/** The kinds of record a project's outputs link to (common/project-outputs.ts). */
+export const OUTPUT_TYPE_LABELS: Record<OutputType, string> = {
+  result: tk('Result'),
+  disclosure: tk('Invention disclosure'),
+  filing: tk('Patent filing'),
+  licence: tk('Licence'),
+  service_request: tk('Service request'),
 };

@@ -5,6 +5,7 @@ import { ProjectChecksTab } from '../checks/ProjectChecksTab.js';
 import { AgreementTab } from './AgreementTab.js';
 import { BudgetTab } from './BudgetTab.js';
 import { MilestonesTab } from './MilestonesTab.js';
+import { OutputsTab } from './OutputsTab.js';
 import { OverviewTab } from './OverviewTab.js';
 import { ReportsTab } from './ReportsTab.js';
 import { TimelineTab } from './TimelineTab.js';
@@ -18,7 +19,7 @@ export interface ProjectTab {
 
 /**
  * The tabs of the project page, in order: the one list to extend when a new part of a project gets its
- * page (the outputs tab 成果 goes after reports).
+ * page.
  */
 export function projectTabs(project: ProjectDetail, reload: () => void, t: TFunction): ProjectTab[] {
   return [
@@ -27,6 +28,7 @@ export function projectTabs(project: ProjectDetail, reload: () => void, t: TFunc
     { key: 'budget', label: t('Budget and spending'), node: <BudgetTab project={project} /> },
     { key: 'milestones', label: t('Milestones'), node: <MilestonesTab project={project} /> },
     { key: 'reports', label: t('Reports'), node: <ReportsTab project={project} /> },
+    { key: 'outputs', label: t('Outputs'), node: <OutputsTab project={project} /> },
     { key: 'checks', label: t('Checks'), node: <ProjectChecksTab projectId={project.id} /> },
     { key: 'timeline', label: t('Project timeline'), node: <TimelineTab project={project} /> },
   ];

@@ -43,9 +43,9 @@ export default function ReportsDuePage() {
   const list = useApi(
     () =>
       platformId
-        ? projectExecutionApi.reportsDue(platformId, status === 'all' ? {} : { status })
+        ? projectExecutionApi.reportsDue(platformId, { ...(status === 'all' ? {} : { status }), before })
         : Promise.resolve(null),
-    [platformId, status],
+    [platformId, status, before],
   );
   const counts = list.data?.counts;
   return (
@@ -80,7 +80,7 @@ export default function ReportsDuePage() {
         rowKey={(r) => `${r.projectId}-${r.kind}-${r.dueOn}`}
         size="middle"
         loading={list.loading}
-        dataSource={(list.data?.items ?? []).filter((r) => !before || r.dueOn <= before)}
+        dataSource={list.data?.items ?? []}
         pagination={{ pageSize: 50, hideOnSinglePage: true }}
         data-testid="reports-due-table"
         columns={[
