@@ -207,12 +207,21 @@ export const ACTION_LABELS: Record<string, string> = {
   'voucher_scheme.closed': tk('Voucher scheme closed'),
   'voucher_scheme.lottery_drawn': tk('Voucher lottery drawn'),
   'voucher_settlement.created': tk('Voucher settlement created'),
+  'need.posted': tk('Technology need posted'),
+  'need.edited': tk('Technology need edited'),
+  'need.close': tk('Technology need closed'),
+  'need.withdraw': tk('Technology need withdrawn'),
+  'need.contact_sent': tk('Match contacted'),
+  'need.contact_accepted': tk('Contact about a need accepted'),
+  'need.contact_declined': tk('Contact about a need declined'),
 };
 
 export const ENTITY_LABELS: Record<string, string> = {
   agreement: tk('Agreement'),
   api_token: tk('API token'),
   application: tk('Application'),
+  need: tk('Technology need'),
+  need_contact: tk('Contact about a need'),
   assignment_override: tk('Assignment override'),
   assignment_run: tk('Assignment run'),
   call: tk('Call'),

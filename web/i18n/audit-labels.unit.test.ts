@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { APPLICATION_ACTIONS } from '../../common/applications.js';
 import { CALL_TRANSITIONS } from '../../common/calls.js';
 import { BOOKING_STATES, INSTRUMENT_STATES } from '../../common/instruments.js';
+import { NEED_ACTIONS } from '../../common/needs.js';
 import { PROJECT_ACTIONS } from '../../common/projects.js';
 import { REQUEST_ACTIONS, SERVICE_STATES } from '../../common/services.js';
 import { SCHEME_STATES } from '../../common/vouchers.js';
@@ -45,6 +46,8 @@ const TEMPLATES: Record<string, readonly string[]> = {
   'service.{}': SERVICE_STATES,
   'service_request.{}': [...REQUEST_ACTIONS, 'submit'],
   'voucher_scheme.{}': SCHEME_STATES,
+  'need.{}': NEED_ACTIONS,
+  'need.contact_{}': ['accepted', 'declined'],
 };
 
 /** Every audit action code the server's sources write: literals, and templates expanded. */

@@ -10,7 +10,6 @@ export const zhCNProjectPortfolio: Record<string, string> = {
 /** The project page's 成果 tab: outputs linked, not copied (issue 13). */
 export const zhCNProjectOutputs: Record<string, string> = {
   'Patent filing': '专利申请',
-  'Service request': '服务工单',
   'Link an output': '关联成果',
   'Link the output': '关联',
   Unlink: '解除关联',
