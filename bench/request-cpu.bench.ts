@@ -139,10 +139,12 @@ const requestCpu: Benchmark = {
             if (res.statusCode !== 200) throw new Error(`${t.label} answered ${res.statusCode}`);
           }
           const c = process.cpuUsage(c0);
-          cpu[t.label] ??= [];
-          cpu[t.label].push((c.user + c.system) / perRound);
-          wall[t.label] ??= [];
-          wall[t.label].push(((performance.now() - w0) * 1000) / perRound);
+          const cpuOf = cpu[t.label] ?? [];
+          cpuOf.push((c.user + c.system) / perRound);
+          cpu[t.label] = cpuOf;
+          const wallOf = wall[t.label] ?? [];
+          wallOf.push(((performance.now() - w0) * 1000) / perRound);
+          wall[t.label] = wallOf;
         }
       }
       const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
