@@ -6,7 +6,12 @@ import type { RouteInfo } from './route-catalog.js';
 interface Operation {
   tags?: string[];
   summary?: string;
-  parameters?: { in: string; name: string; required?: boolean; schema?: { format?: string } }[];
+  parameters?: {
+    in: string;
+    name: string;
+    required?: boolean;
+    schema?: { format?: string; pattern?: string };
+  }[];
   requestBody?: {
     required?: boolean;
     content: Record<
@@ -81,12 +86,15 @@ describe('the OpenAPI document', () => {
     ]);
   });
 
-  it('documents path parameters as required UUIDs and every query parameter', () => {
+  it('documents path parameters as required UUIDs (or a named file by its pattern) and every query parameter', () => {
     for (const r of routes) {
       const params = operationOf(r)?.parameters ?? [];
       for (const [, name] of r.url.matchAll(/:(\w+)/g)) {
         expect(params).toContainEqual(expect.objectContaining({ in: 'path', name, required: true }));
-        expect(params.find((p) => p.name === name)?.schema?.format).toBe('uuid');
+        const schema = params.find((p) => p.name === name)?.schema;
+        // An open-data dump file is named, not numbered: its parameter carries the names' pattern instead.
+        if (r.url.endsWith('/dumps/:name')) expect(schema?.pattern, `${r.method} ${r.url}`).toBeTruthy();
+        else expect(schema?.format, `${r.method} ${r.url} :${name}`).toBe('uuid');
       }
       for (const name of keysOf(r.schema?.querystring)) {
         expect(params, `${r.method} ${r.url} ?${name}`).toContainEqual(

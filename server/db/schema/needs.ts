@@ -13,7 +13,7 @@ export interface NeedsTable {
   /** JSON array of tech_fields ids */
   field_ids_json: string;
   /** integer minor units; bigint, read back as a number */
-  budget_minor: number | string | null;
+  budget_minor: number | null;
   currency: string;
   /** YYYY-MM-DD */
   deadline: string | null;

@@ -195,7 +195,8 @@ export async function openDataRoutes(root: FastifyInstance) {
         tags,
         summary: 'One file of the current bulk dump',
         security: [],
-        params: zod.strictObject({ name: zod.string().max(100) }),
+        // A file of the dump by its published name (results.jsonl.gz, dictionary.json, SHA256SUMS …), not an id.
+        params: zod.strictObject({ name: zod.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/) }),
         response: {
           200: download('application/gzip', 'The file; its SHA-256 is its ETag'),
           429: problemResponses[400],
