@@ -1,14 +1,14 @@
 import { LockOutlined } from '@ant-design/icons';
-import { App, Button, Empty, Form, Input, Modal, Space, Table, Tag } from 'antd';
+import { App, Button, Empty, Form, Input, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type MilestoneView, projectExecutionApi } from '../../../api/project-execution.js';
 import type { ProjectDetail } from '../../../api/projects.js';
 import { useLocale } from '../../../app/locale.js';
 import { useApi } from '../../../app/useApi.js';
-import { LoadFailed, SaveFailed } from '../../../components/feedback.js';
+import { FormModal } from '../../../components/FormModal.js';
+import { LoadFailed } from '../../../components/feedback.js';
 import { formatTime } from '../../../components/time.js';
-import { useSubmit } from '../../../components/useSubmit.js';
 import { errorText } from '../../../i18n/errors.js';
 import { ReasonModal } from './AdjustmentsPanel.js';
 import { MILESTONE_REVIEW_LABELS } from './detail.labels.js';
@@ -135,30 +135,26 @@ function CompletionModal({
 }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<{ note: string }>();
-  const send = useSubmit(form, async (v) => {
-    await projectExecutionApi.submitMilestone(projectId, { milestone: milestone.index, note: v.note });
-    onDone();
-  });
   return (
-    <Modal
+    <FormModal
       open
       title={`${t('Submit completion')} · ${milestone.title}`}
       okText={t('Submit')}
-      cancelText={t('Cancel')}
-      confirmLoading={send.busy}
       onCancel={onClose}
-      onOk={() => form.validateFields().then(send.submit, () => undefined)}
+      form={form}
+      briefError
+      onSubmit={async (v) => {
+        await projectExecutionApi.submitMilestone(projectId, { milestone: milestone.index, note: v.note });
+        onDone();
+      }}
     >
-      {send.error ? <SaveFailed error={send.error} brief /> : null}
-      <Form form={form} layout="vertical" name="milestone-completion">
-        <Form.Item
-          name="note"
-          label={t('What was done and where the deliverables are')}
-          rules={[{ required: true, message: t('Required') }]}
-        >
-          <Input.TextArea rows={4} maxLength={4000} />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item
+        name="note"
+        label={t('What was done and where the deliverables are')}
+        rules={[{ required: true, message: t('Required') }]}
+      >
+        <Input.TextArea rows={4} maxLength={4000} />
+      </Form.Item>
+    </FormModal>
   );
 }

@@ -1,13 +1,13 @@
-import { Button, Form, Input, Modal, Table, Tag } from 'antd';
+import { Button, Form, Input, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type ProjectReports, projectExecutionApi } from '../../../api/project-execution.js';
 import type { ProjectDetail } from '../../../api/projects.js';
 import { useLocale } from '../../../app/locale.js';
 import { useApi } from '../../../app/useApi.js';
-import { LoadFailed, SaveFailed } from '../../../components/feedback.js';
+import { FormModal } from '../../../components/FormModal.js';
+import { LoadFailed } from '../../../components/feedback.js';
 import { formatTime } from '../../../components/time.js';
-import { useSubmit } from '../../../components/useSubmit.js';
 import { REPORT_KIND_LABELS, REPORT_STATUS_COLORS, REPORT_STATUS_LABELS } from './detail.labels.js';
 
 type Report = ProjectReports['items'][number];
@@ -84,35 +84,31 @@ function ReportModal({
 }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<{ body: string }>();
-  const send = useSubmit(form, async (v) => {
-    await projectExecutionApi.submitReport(projectId, {
-      kind: report.kind,
-      dueOn: report.dueOn,
-      body: v.body,
-    });
-    onDone();
-  });
   return (
-    <Modal
+    <FormModal
       open
       width={720}
       title={`${t(REPORT_KIND_LABELS[report.kind])} · ${report.dueOn}`}
       okText={t('Submit')}
-      cancelText={t('Cancel')}
-      confirmLoading={send.busy}
       onCancel={onClose}
-      onOk={() => form.validateFields().then(send.submit, () => undefined)}
+      form={form}
+      briefError
+      onSubmit={async (v) => {
+        await projectExecutionApi.submitReport(projectId, {
+          kind: report.kind,
+          dueOn: report.dueOn,
+          body: v.body,
+        });
+        onDone();
+      }}
     >
-      {send.error ? <SaveFailed error={send.error} brief /> : null}
-      <Form form={form} layout="vertical" name="project-report">
-        <Form.Item
-          name="body"
-          label={t('Progress against the indicators and milestones')}
-          rules={[{ required: true, message: t('Required') }]}
-        >
-          <Input.TextArea rows={8} maxLength={20_000} />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item
+        name="body"
+        label={t('Progress against the indicators and milestones')}
+        rules={[{ required: true, message: t('Required') }]}
+      >
+        <Input.TextArea rows={8} maxLength={20_000} />
+      </Form.Item>
+    </FormModal>
   );
 }
