@@ -118,6 +118,7 @@ describe('shared instruments, in Chinese', () => {
       .getByRole('button', { name: '预约', exact: true })
       .click();
     await modal(enterprise).getByRole('button', { name: '下一周' }).click();
+    await poll(() => cellState(enterprise, slot(nextTuesday, 8))).toBe('maintenance');
     // The maintenance hours are not offered; the free ones are.
     expect(
       await modal(enterprise)

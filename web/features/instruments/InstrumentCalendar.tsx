@@ -94,6 +94,7 @@ export function InstrumentCalendar({
       <div style={{ overflowX: 'auto' }}>
         <table
           aria-label={t('Machine-hour calendar')}
+          aria-busy={cal.loading}
           style={{ borderCollapse: 'collapse', width: '100%', minWidth: 560, fontSize: 12 }}
         >
           <thead>
@@ -115,8 +116,12 @@ export function InstrumentCalendar({
                 {days.map((d) => {
                   const at = `${d}T${hourText(h)}:00.000Z`;
                   const cell = cells.get(at) ?? 'free';
+                  // While a week loads its held hours are unknown: nothing is offered until they are.
                   const pickable =
-                    cell === 'free' && !!onPick && dayOf(at) >= dayOf(new Date().toISOString());
+                    cell === 'free' &&
+                    !!onPick &&
+                    !cal.loading &&
+                    dayOf(at) >= dayOf(new Date().toISOString());
                   return (
                     <td
                       key={d}
