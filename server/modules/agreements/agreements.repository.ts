@@ -186,3 +186,16 @@ export async function distributionCountOfPerson(db: Kysely<DB>, personId: string
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
+
+/** The platform of every agreement with the organisation as partner (one entry an agreement). */
+export async function agreementPlatformsWithPartner(
+  db: Kysely<DB>,
+  organisationId: string,
+): Promise<string[]> {
+  const rows = await db
+    .selectFrom('agreements')
+    .select('platform_id')
+    .where('partner_org_id', '=', organisationId)
+    .execute();
+  return rows.map((r) => r.platform_id);
+}

@@ -115,3 +115,16 @@ export async function committeeSeatCount(db: Kysely<DB>, personId: string): Prom
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
+
+/** The platform of every committee seat held for the organisation (one entry a seat). */
+export async function committeePlatformsOfOrganisation(
+  db: Kysely<DB>,
+  organisationId: string,
+): Promise<string[]> {
+  const rows = await db
+    .selectFrom('committee_members')
+    .select('platform_id')
+    .where('organisation_id', '=', organisationId)
+    .execute();
+  return rows.map((r) => r.platform_id);
+}

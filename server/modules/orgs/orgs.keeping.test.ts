@@ -2,9 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildPlatform, buildUser } from '../../test/factories.js';
 import { type Client, setupTestApp, signIn, TEST_PASSWORD, type TestApp } from '../../test/harness.js';
 import { buildPerson } from '../../test/platform-factories.js';
+import { buildExtramuralProject } from '../projects/projects.fixtures.js';
 import { buildExpert } from '../review/runs/runs.fixtures.js';
 import { createUser } from '../users/users.service.js';
 import { buildOrg } from './orgs.fixtures.js';
+import { keepingPlatformsOf } from './orgs.keeping.repository.js';
 
 /**
  * The keeping-platform rule (ADR 0013): an organisation is edited and merged by the registry keepers of
@@ -141,5 +143,17 @@ describe('who keeps an organisation', () => {
       .execute();
     for (const c of [atpAdmin, nistAdmin]) expect((await rename(c, org.id, '改')).statusCode).toBe(403);
     expect((await rename(root, org.id, '专家申报回避单位（更正）')).statusCode).toBe(200);
+  });
+
+  it('reads each owner: a project names its lead; a person on no platform and an unused organisation keep nothing', async () => {
+    const ctx = t.systemCtx();
+    const project = await buildExtramuralProject(ctx, atp);
+    expect(await keepingPlatformsOf(t.database.db, project.leadOrgId!)).toEqual({
+      platformIds: [atp],
+      referred: true,
+    });
+    const draft = await buildOrg(ctx, { nameZh: '只有草稿人员的机构' });
+    await buildPerson(ctx, { organisationId: draft.id });
+    expect(await keepingPlatformsOf(t.database.db, draft.id)).toEqual({ platformIds: [], referred: false });
   });
 });

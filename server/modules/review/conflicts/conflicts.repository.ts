@@ -199,6 +199,16 @@ export async function avoidNames(db: Kysely<DB>, applicationId: string): Promise
   return rows.map((r) => r.name);
 }
 
+/** The application of every avoid request naming the organisation (one entry a request). */
+export async function applicationsAvoiding(db: Kysely<DB>, organisationId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('application_avoid_requests')
+    .select('application_id')
+    .where('organisation_id', '=', organisationId)
+    .execute();
+  return rows.map((r) => r.application_id);
+}
+
 /** The avoid lists of the applications, oldest request first. */
 export async function avoidRequestsOf(
   db: Kysely<DB>,

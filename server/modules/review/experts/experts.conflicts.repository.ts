@@ -85,3 +85,25 @@ export async function conflictsDeclaredAgainst(db: Kysely<DB>, personId: string)
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
+
+/** Whether any expert's output lists the organisation as a collaborator (ADR 0013 counts it). */
+export async function collaboratorOrgNamed(db: Kysely<DB>, organisationId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('expert_output_collaborators')
+    .select('organisation_id')
+    .where('organisation_id', '=', organisationId)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Whether any expert declared a conflict with the organisation (ADR 0013 counts it). */
+export async function declaredConflictOrgNamed(db: Kysely<DB>, organisationId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('expert_declared_conflicts')
+    .select('organisation_id')
+    .where('organisation_id', '=', organisationId)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}

@@ -1,11 +1,16 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../../db/schema.js';
-import { conflictsDeclaredAgainst } from './experts.conflicts.repository.js';
+import {
+  collaboratorOrgNamed,
+  conflictsDeclaredAgainst,
+  declaredConflictOrgNamed,
+} from './experts.conflicts.repository.js';
 import { expertIdOfPerson, peopleWithProfile } from './experts.repository.js';
 
 /**
  * Reads of the expert database for the people directory (part of the service, docs/adr/0015): who is
- * an expert, and the declarations that keep a person on file. It imports only the repositories, so the
+ * an expert, and the declarations that keep a person on file; and for the organisation registry, the
+ * expert records that name an organisation. It imports only the repositories, so the
  * people module, which experts.service calls, reads it without an import cycle.
  */
 
@@ -20,3 +25,11 @@ export const expertProfileOf = (db: Kysely<DB>, personId: string): Promise<strin
 /** How many conflicts of interest experts declared against the person. */
 export const declaredConflictsAgainst = (db: Kysely<DB>, personId: string): Promise<number> =>
   conflictsDeclaredAgainst(db, personId);
+
+/** Whether an expert output lists the organisation as a collaborator. */
+export const collaboratorOrganisation = (db: Kysely<DB>, organisationId: string): Promise<boolean> =>
+  collaboratorOrgNamed(db, organisationId);
+
+/** Whether an expert declared a conflict with the organisation. */
+export const declaredConflictWith = (db: Kysely<DB>, organisationId: string): Promise<boolean> =>
+  declaredConflictOrgNamed(db, organisationId);
