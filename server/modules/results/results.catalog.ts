@@ -1,12 +1,25 @@
 import { RESULT_TYPE_LABELS, RESULT_TYPES, type ResultType } from '../../../common/results.js';
 import { type Ctx, platformIdsWithRole } from '../../http/context.js';
 import { notFound } from '../../http/errors.js';
+import { fieldWithChildren } from '../fields/fields.lookup.js';
+import { fieldSummaries } from '../fields/fields.service.js';
 import { writeCsv, writeXlsx } from '../imports/sheet.js';
-import { allPlatformIds } from '../platforms/platforms.lookup.js';
+import { allPlatformIds, platformSummaries } from '../platforms/platforms.lookup.js';
+import { unitNamesWithPlatform } from '../units/units.lookup.js';
 import { CATALOG_DRAFTERS, CATALOG_MANAGERS, CATALOG_READERS } from './results.policy.js';
-import { catalogFacets, findPublishedPublicResult, resultsWhere } from './results.repository.js';
+import {
+  catalogCounts,
+  type FacetCount,
+  findPublishedPublicResult,
+  resultsWhere,
+} from './results.repository.js';
 import type { PublicResultView, PublicSearchQuery, StaffListQuery } from './results.schema.js';
-import { type SearchScope, scopeConditions, searchResults } from './results.search.repository.js';
+import {
+  type ResolvedScope,
+  type SearchScope,
+  scopeConditions,
+  searchResults,
+} from './results.search.repository.js';
 import { publicViews, staffViews } from './results.views.js';
 
 const summaryOf = ({
@@ -37,12 +50,18 @@ const summaryOf = ({
   isIllustrative,
 });
 
+/** The scope with its field filter resolved to the field and its sub-fields (fields.lookup). */
+const resolved = async (db: Ctx['db'], scope: SearchScope): Promise<ResolvedScope> => ({
+  ...scope,
+  fieldIds: scope.fieldId ? await fieldWithChildren(db, scope.fieldId) : undefined,
+});
+
 /** The portal's search: public, published results only, whoever asks. */
 export async function publicSearch(ctx: Pick<Ctx, 'db'>, q: PublicSearchQuery) {
   const { page, pageSize, ...filters } = q;
   const found = await searchResults(
     ctx.db,
-    { ...filters, publicOnly: true },
+    await resolved(ctx.db, { ...filters, publicOnly: true }),
     { page, pageSize },
     'published',
   );
@@ -57,15 +76,36 @@ export async function publicResult(ctx: Pick<Ctx, 'db'>, id: string): Promise<Pu
   return (await publicViews(ctx.db, [row]))[0]!;
 }
 
+/**
+ * Each counted id with the names its owner gives (ids it no longer knows are left out), by English
+ * name as the portal lists them; `extra` adds owner values the facet shows (a unit's platform).
+ */
+function named<N extends { nameZh: string; nameEn: string }, X extends object>(
+  counts: FacetCount[],
+  names: Map<string, N>,
+  extra: (n: N) => X,
+) {
+  return counts
+    .flatMap(({ id, count }) => {
+      const n = names.get(id);
+      return n ? [{ id, nameZh: n.nameZh, nameEn: n.nameEn, count, ...extra(n) }] : [];
+    })
+    .sort((a, b) => (a.nameEn < b.nameEn ? -1 : a.nameEn > b.nameEn ? 1 : 0));
+}
+
 /** The portal's filter options with counts, computed over public, published results only. */
 export async function publicFilters(ctx: Pick<Ctx, 'db'>) {
-  const f = await catalogFacets(ctx.db, scopeConditions({ publicOnly: true }));
+  const f = await catalogCounts(ctx.db, scopeConditions({ publicOnly: true, fieldIds: undefined }));
+  const ids = (c: FacetCount[]) => c.map((x) => x.id);
+  const none = () => ({});
   return {
     total: f.total,
     types: RESULT_TYPES.map((type) => ({ type, count: f.byType.get(type) ?? 0 })).filter((t) => t.count > 0),
-    platforms: f.platforms,
-    units: f.units,
-    fields: f.fields,
+    platforms: named(f.platforms, await platformSummaries(ctx.db, ids(f.platforms)), none),
+    units: named(f.units, await unitNamesWithPlatform(ctx.db, ids(f.units)), (u) => ({
+      platformId: u.platformId,
+    })),
+    fields: named(f.fields, await fieldSummaries(ctx.db, ids(f.fields)), none),
   };
 }
 
@@ -77,7 +117,7 @@ const readablePlatforms = (ctx: Ctx) =>
 export async function listResults(ctx: Ctx, q: StaffListQuery) {
   const { page, pageSize, ...filters } = q;
   const scope: SearchScope = { ...filters, publicOnly: false, platformIds: readablePlatforms(ctx) };
-  const found = await searchResults(ctx.db, scope, { page, pageSize }, 'updated');
+  const found = await searchResults(ctx.db, await resolved(ctx.db, scope), { page, pageSize }, 'updated');
   const views = await staffViews(ctx.db, ctx.actor, found.rows);
   const canCreateOn = ctx.actor?.isSystemAdmin
     ? await allPlatformIds(ctx.db)
@@ -127,7 +167,7 @@ export async function exportResults(
     platformIds: readablePlatforms(ctx),
     platformId: q.platformId,
   };
-  const rows = await resultsWhere(ctx.db, scopeConditions(scope));
+  const rows = await resultsWhere(ctx.db, scopeConditions({ ...scope, fieldIds: undefined }));
   const views = await staffViews(ctx.db, ctx.actor, rows);
   const zh = q.lang === 'zh-CN';
   const data = views.map((v) => {

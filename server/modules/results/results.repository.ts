@@ -105,63 +105,38 @@ export async function resultsWhere(db: Kysely<DB>, where: RawBuilder<unknown>): 
     .rows;
 }
 
-interface Facet {
+/** A value of a facet (a platform, unit or field id) with how many results carry it. */
+export interface FacetCount {
   id: string;
-  nameZh: string;
-  nameEn: string;
   count: number;
 }
 
 /**
- * The portal's filter counts over the results matching `where`. The platform, unit and field names are
- * joined here for one query per facet (cross reads of platforms, org_units and tech_fields, see the
- * report of issue 11: their owners do not yet offer a facet fragment).
+ * The portal's filter counts over the results matching `where`, by id: the service names the
+ * platforms, units and fields through their owners' lookups (docs/adr/0015).
  */
-export async function catalogFacets(db: Kysely<DB>, where: RawBuilder<unknown>) {
-  const count = (rows: Array<{ n: unknown }>) => Number(rows[0]?.n ?? 0);
-  const total = count(
-    (await sql<{ n: unknown }>`select count(*) as n from results r where ${where}`.execute(db)).rows,
+export async function catalogCounts(db: Kysely<DB>, where: RawBuilder<unknown>) {
+  const counted = (rows: Array<{ id: string | null; n: unknown }>): FacetCount[] =>
+    rows.flatMap((r) => (r.id === null ? [] : [{ id: r.id, count: Number(r.n) }]));
+  const total = Number(
+    (await sql<{ n: unknown }>`select count(*) as n from results r where ${where}`.execute(db)).rows[0]?.n ??
+      0,
   );
   const byType = await sql<{ k: string; n: unknown }>`select r.type as k, count(*) as n from results r
     where ${where} group by r.type`.execute(db);
-  const platforms = await sql<{
-    id: string;
-    name_zh: string;
-    name_en: string;
-    n: unknown;
-  }>`select p.id, p.name_zh,
-    p.name_en, count(*) as n from results r join platforms p on p.id = r.platform_id where ${where}
-    group by p.id, p.name_zh, p.name_en order by p.name_en`.execute(db);
-  const units = await sql<{
-    id: string;
-    platform_id: string;
-    name_zh: string;
-    name_en: string;
-    n: unknown;
-  }>`select
-    u.id, u.platform_id, u.name_zh, u.name_en, count(*) as n from results r join org_units u on u.id = r.unit_id
-    where ${where} group by u.id, u.platform_id, u.name_zh, u.name_en order by u.name_en`.execute(db);
-  const fields = await sql<{
-    id: string;
-    name_zh: string;
-    name_en: string;
-    n: unknown;
-  }>`select f.id, f.name_zh,
-    f.name_en, count(*) as n from results r join result_fields rf on rf.result_id = r.id
-    join tech_fields f on f.id = rf.field_id where ${where}
-    group by f.id, f.name_zh, f.name_en order by f.name_en`.execute(db);
-  const facet = (r: { id: string; name_zh: string; name_en: string; n: unknown }): Facet => ({
-    id: r.id,
-    nameZh: r.name_zh,
-    nameEn: r.name_en,
-    count: Number(r.n),
-  });
+  const platforms = await sql<{ id: string; n: unknown }>`select r.platform_id as id, count(*) as n
+    from results r where ${where} group by r.platform_id`.execute(db);
+  const units = await sql<{ id: string | null; n: unknown }>`select r.unit_id as id, count(*) as n
+    from results r where ${where} and r.unit_id is not null group by r.unit_id`.execute(db);
+  const fields = await sql<{ id: string; n: unknown }>`select rf.field_id as id, count(*) as n
+    from results r join result_fields rf on rf.result_id = r.id where ${where}
+    group by rf.field_id`.execute(db);
   return {
     total,
     byType: new Map(byType.rows.map((r) => [r.k, Number(r.n)])),
-    platforms: platforms.rows.map(facet),
-    units: units.rows.map((u) => ({ ...facet(u), platformId: u.platform_id })),
-    fields: fields.rows.map(facet),
+    platforms: counted(platforms.rows),
+    units: counted(units.rows),
+    fields: counted(fields.rows),
   };
 }
 

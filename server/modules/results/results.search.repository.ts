@@ -23,8 +23,14 @@ export interface SearchScope {
   visibility?: string;
 }
 
+/**
+ * A scope whose field filter is resolved: `fieldIds` are the chosen field and its sub-fields as the
+ * fields module gives them (fields.lookup fieldWithChildren), so no query here names its table.
+ */
+export type ResolvedScope = SearchScope & { fieldIds: readonly string[] | undefined };
+
 /** The WHERE conditions on `results r`, as portable SQL (the same text on SQLite and PostgreSQL). */
-export function scopeConditions(s: SearchScope): RawBuilder<unknown> {
+export function scopeConditions(s: ResolvedScope): RawBuilder<unknown> {
   if (s.trlMin !== undefined && s.trlMax !== undefined && s.trlMin > s.trlMax)
     throw new AppError(400, 'request.validation_failed', {
       errors: [{ in: 'querystring', pointer: '/trlMin', code: 'results.trl_range', message: '' }],
@@ -42,10 +48,14 @@ export function scopeConditions(s: SearchScope): RawBuilder<unknown> {
   if (s.yearTo !== undefined) c.push(sql`r.year <= ${s.yearTo}`);
   if (s.state) c.push(sql`r.state = ${s.state}`);
   if (s.visibility) c.push(sql`r.visibility = ${s.visibility}`);
-  // A field includes its sub-fields.
-  if (s.fieldId)
-    c.push(sql`exists (select 1 from result_fields rf join tech_fields tf on tf.id = rf.field_id
-      where rf.result_id = r.id and (tf.id = ${s.fieldId} or tf.parent_id = ${s.fieldId}))`);
+  // A field includes its sub-fields; an unknown field matches nothing.
+  if (s.fieldIds !== undefined)
+    c.push(
+      s.fieldIds.length
+        ? sql`exists (select 1 from result_fields rf where rf.result_id = r.id
+      and rf.field_id in (${sql.join([...s.fieldIds])}))`
+        : sql`1 = 0`,
+    );
   return sql.join(c, sql` and `);
 }
 
@@ -64,7 +74,7 @@ const num = (v: unknown) => Number(v ?? 0);
  */
 export async function searchResults(
   db: Kysely<DB>,
-  scope: SearchScope,
+  scope: ResolvedScope,
   page: { page: number; pageSize: number },
   order: 'published' | 'updated',
 ): Promise<SearchPage> {

@@ -119,6 +119,7 @@ describe('public search', () => {
       .where('code', '=', 'electronics')
       .executeTakeFirstOrThrow();
     expect(await found(`fieldId=${parent.id}`)).toEqual([ids.chipTech]);
+    expect(await found(`fieldId=${crypto.randomUUID()}`)).toEqual([]);
     const chip = (await visitor.get(`/api/public/results/${ids.chipTech}`)).json();
     expect(await found(`unitId=${chip.unit.id}&q=${encodeURIComponent('中国')}`)).toEqual([ids.chipTech]);
     const bad = await visitor.get('/api/public/results?trlMin=8&trlMax=3');
@@ -155,7 +156,22 @@ describe('no leaks of unpublished or internal records', () => {
       { type: 'publication', count: 2 },
       { type: 'dataset', count: 1 },
     ]);
-    expect(filters.platforms.find((p: { id: string }) => p.id === A).count).toBe(3);
+    // Each facet names its values through their owners (platforms, units, fields), by English name.
+    expect(filters.fields).toHaveLength(1);
+    expect(filters.platforms).toEqual([
+      { id: A, nameZh: '平台A', nameEn: 'Platform A', count: 3 },
+      { id: B, nameZh: '平台B', nameEn: 'Platform B', count: 1 },
+    ]);
+    const chip = (await visitor.get(`/api/public/results/${ids.chipTech}`)).json();
+    expect(filters.units).toEqual([{ ...chip.unit, platformId: A, count: 1 }]);
+    expect(filters.fields).toEqual(
+      chip.fields.map((f: { id: string; nameZh: string; nameEn: string }) => ({
+        id: f.id,
+        nameZh: f.nameZh,
+        nameEn: f.nameEn,
+        count: 1,
+      })),
+    );
   });
 
   it('drops a record from the portal as soon as it is withdrawn', async () => {

@@ -6,6 +6,7 @@ import {
   unitFieldLinks,
   unitNameRows,
   unitPeopleOfPlatform,
+  unitPlatformNameRows,
   unitPlatformsOfPeople,
   unitReferencesToPerson,
   unitsOfPlatform,
@@ -26,6 +27,14 @@ export interface UnitName {
 /** Names of the given units by id (one query; unknown ids are absent). */
 export async function unitNames(db: Kysely<DB>, ids: readonly string[]): Promise<Map<string, UnitName>> {
   return new Map((await unitNameRows(db, ids)).map((u) => [u.id, u]));
+}
+
+/** Names and platform of the given units by id (the results portal's unit facet). */
+export async function unitNamesWithPlatform(
+  db: Kysely<DB>,
+  ids: readonly string[],
+): Promise<Map<string, UnitName & { platformId: string }>> {
+  return new Map((await unitPlatformNameRows(db, ids)).map((u) => [u.id, u]));
 }
 
 /** Whether `unitId` is a unit of the platform (records of a platform may only name its own units). */

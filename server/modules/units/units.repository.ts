@@ -154,6 +154,20 @@ export async function unitNameRows(
   return rows.map(camelRow);
 }
 
+/** Names and platform of the given units (unknown ids are absent). */
+export async function unitPlatformNameRows(
+  db: Kysely<DB>,
+  ids: readonly string[],
+): Promise<{ id: string; platformId: string; nameZh: string; nameEn: string }[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .selectFrom('org_units')
+    .select(['id', 'platform_id', 'name_zh', 'name_en'])
+    .where('id', 'in', [...new Set(ids)])
+    .execute();
+  return rows.map(camelRow);
+}
+
 /** Whether the unit exists and belongs to the platform. */
 export async function unitBelongsTo(db: Kysely<DB>, unitId: string, platformId: string): Promise<boolean> {
   const row = await db

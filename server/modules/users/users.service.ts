@@ -8,6 +8,7 @@ import { hashPassword } from '../auth/password.js';
 import { rememberPassword } from '../auth/password-history.js';
 import { assertPasswordAllowed } from '../auth/password-rules.js';
 import { revokeAllTokensOf } from '../auth/tokens.service.js';
+import { platformSummaries } from '../platforms/platforms.lookup.js';
 import { can } from './users.policy.js';
 import {
   type Account,
@@ -30,9 +31,7 @@ type RoleInput = RoleGrant;
 async function assertPlatformsExist(trx: Kysely<DB>, roles: RoleInput[]) {
   const ids = [...new Set(roles.map((r) => r.platformId))];
   if (ids.length === 0) return;
-  const found = new Set(
-    (await trx.selectFrom('platforms').select('id').where('id', 'in', ids).execute()).map((r) => r.id),
-  );
+  const found = new Set((await platformSummaries(trx, ids)).keys());
   const i = roles.findIndex((r) => !found.has(r.platformId));
   if (i >= 0) {
     throw new AppError(400, 'users.unknown_platform', {
