@@ -22,6 +22,7 @@ import {
   membersOf,
   setVersionContent,
   touchVersion,
+  versionContent,
   writeBudget,
   writeConsortium,
 } from './applications.versions.repository.js';
@@ -151,7 +152,7 @@ export async function saveDraft(ctx: Ctx, id: string, input: SaveDraftInput): Pr
     const version = (await loadVersion(trx, id, app.version_no))!;
     if (version.frozen_at) throw frozen(app.state);
     const call = await callOf(trx, app.call_id);
-    const before = JSON.parse(version.content_json) as ApplicationContent;
+    const before = versionContent(version);
     const patch = await applySections(trx, app, version.id, call, input, before);
     const now = isoNow(ctx.clock);
     await touchVersion(trx, version.id, now);

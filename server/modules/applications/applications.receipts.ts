@@ -7,7 +7,7 @@ import { accessible } from './applications.access.js';
 import { organisationsById } from './applications.lookup.js';
 import { loadApplication } from './applications.repository.js';
 import type { ReceiptView } from './applications.schema.js';
-import { frozenVersion } from './applications.versions.repository.js';
+import { frozenVersion, versionSnapshot } from './applications.versions.repository.js';
 
 /** The receipt of one frozen version (the latest submitted one when versionNo is omitted). */
 export async function receiptOf(db: Kysely<DB>, id: string, versionNo?: number): Promise<ReceiptView> {
@@ -19,9 +19,7 @@ export async function receiptOf(db: Kysely<DB>, id: string, versionNo?: number):
   const app = (await loadApplication(db, id))!;
   const call = (await loadCall(db, app.call_id))!;
   const lead = (await organisationsById(db, [app.lead_org_id])).get(app.lead_org_id)!;
-  const snap = JSON.parse(row.snapshot_json!) as {
-    content: { titleZh?: string | null; titleEn?: string | null };
-  };
+  const snap = versionSnapshot<{ content: { titleZh?: string | null; titleEn?: string | null } }>(row);
   return {
     applicationId: id,
     callCode: call.code,

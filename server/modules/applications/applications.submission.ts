@@ -11,7 +11,7 @@ import { accessible } from './applications.access.js';
 import { organisationsById } from './applications.lookup.js';
 import { receiptOf } from './applications.receipts.js';
 import { type ApplicationRow, nextReceiptSeq } from './applications.repository.js';
-import type { ApplicationContent, ReceiptView } from './applications.schema.js';
+import type { ReceiptView } from './applications.schema.js';
 import { assertLegal, transitionApplication } from './applications.transitions.js';
 import { readiness } from './applications.validate.js';
 import {
@@ -21,6 +21,7 @@ import {
   loadVersion,
   membersOf,
   type VersionRow,
+  versionContent,
 } from './applications.versions.repository.js';
 
 /** The whole version as submitted: what the checksum covers and what stays readable afterwards. */
@@ -49,7 +50,7 @@ async function snapshotOf(
     versionNo: version.version_no,
     submittedAt: at,
     currency: app.currency,
-    content: JSON.parse(version.content_json) as ApplicationContent,
+    content: versionContent(version),
     consortium: members.map((m) => {
       const org = orgs.get(m.organisation_id)!;
       const contact = contacts.find((c) => c.id === m.contact_person_id);

@@ -5,9 +5,14 @@ import type { CallRecord } from '../calls/calls.lookup.js';
 import { confirmedTermsOf } from './applications.invitations.repository.js';
 import { organisationsById } from './applications.lookup.js';
 import type { ApplicationRow } from './applications.repository.js';
-import type { ApplicationContent } from './applications.schema.js';
 import { Problems } from './applications.sections.js';
-import { attachmentsOf, budgetOf, membersOf, type VersionRow } from './applications.versions.repository.js';
+import {
+  attachmentsOf,
+  budgetOf,
+  membersOf,
+  type VersionRow,
+  versionContent,
+} from './applications.versions.repository.js';
 import { evaluateEligibility } from './eligibility.js';
 
 export interface Readiness {
@@ -26,7 +31,7 @@ export async function readiness(
   call: CallRecord,
 ): Promise<Readiness> {
   const p = new Problems();
-  const content = JSON.parse(version.content_json) as ApplicationContent;
+  const content = versionContent(version);
   if (!content.titleZh && !content.titleEn) p.add('/content/titleZh', 'applications.required');
   if (!content.summaryZh && !content.summaryEn) p.add('/content/summaryZh', 'applications.required');
   if (!content.fieldId) p.add('/content/fieldId', 'applications.required');

@@ -4,6 +4,7 @@
  * numbers and the content JSON is written here.
  */
 import type { Insertable, Kysely, Selectable } from 'kysely';
+import { jsonColumn } from '../../db/rows.js';
 import type {
   ApplicationAttachmentsTable,
   ApplicationMembersTable,
@@ -269,3 +270,11 @@ export async function contactEntriesOf(db: Kysely<DB>, personId: string): Promis
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
+
+/** A version's content as the applicant saved it (the content_json column). */
+export const versionContent = (v: Pick<VersionRow, 'content_json'>): ApplicationContent =>
+  jsonColumn<ApplicationContent>(v.content_json);
+
+/** A frozen version's snapshot as submitted (snapshot_json; null before submission). */
+export const versionSnapshot = <T = Record<string, unknown>>(v: Pick<VersionRow, 'snapshot_json'>): T =>
+  jsonColumn<T>(v.snapshot_json!);

@@ -12,12 +12,7 @@ import { invitationsOfApplication } from './applications.invitations.repository.
 import { organisationsById } from './applications.lookup.js';
 import type { Relation } from './applications.policy.js';
 import { type ApplicationRow, transitionsOf } from './applications.repository.js';
-import type {
-  ApplicationContent,
-  ApplicationSummary,
-  ApplicationView,
-  EligibilityView,
-} from './applications.schema.js';
+import type { ApplicationSummary, ApplicationView, EligibilityView } from './applications.schema.js';
 import { screeningsOf } from './applications.screenings.repository.js';
 import { confirms, readiness } from './applications.validate.js';
 import {
@@ -25,6 +20,8 @@ import {
   budgetOf,
   loadVersion,
   membersOf,
+  versionContent,
+  versionSnapshot,
   versionsOf,
 } from './applications.versions.repository.js';
 
@@ -103,7 +100,7 @@ async function detail(
     owner && EDITABLE_STATES.includes(state) && versionNo === app.version_no && !version.frozen_at;
   return {
     ...summary!,
-    content: JSON.parse(version.content_json) as ApplicationContent,
+    content: versionContent(version),
     consortium: members.map((m) => {
       const latest = invitations.find(
         (i) => i.organisation_id === m.organisation_id && i.state !== 'revoked',
@@ -193,6 +190,6 @@ export async function getFrozenVersion(ctx: Ctx, id: string, versionNo: number) 
     frozenAt: v.frozen_at,
     checksum: v.checksum!,
     receiptNo: v.receipt_no!,
-    snapshot: JSON.parse(v.snapshot_json!) as Record<string, unknown>,
+    snapshot: versionSnapshot(v),
   };
 }

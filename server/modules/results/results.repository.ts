@@ -1,4 +1,5 @@
 import { type Kysely, type RawBuilder, type Selectable, sql } from 'kysely';
+import { jsonColumn } from '../../db/rows.js';
 import type { DB, ResultsTable } from '../../db/schema.js';
 
 /** A result as stored; the views shape it for the portal and for staff. */
@@ -159,4 +160,14 @@ export async function resultCountsByType(
     .groupBy('type')
     .execute();
   return Object.fromEntries(rows.map((r) => [r.type, Number(r.n)]));
+}
+
+/** A JSON list column of a result (licence types and kinds); text that is no list reads as none. */
+export function listColumn<T>(text: string): T[] {
+  try {
+    const v = jsonColumn<unknown>(text);
+    return Array.isArray(v) ? (v as T[]) : [];
+  } catch {
+    return [];
+  }
 }

@@ -13,6 +13,7 @@ import {
   findPublishedPublicResult,
   findResult,
   insertResult,
+  listColumn,
   type ResultRow,
   type ResultSummary,
   replaceResultFields,
@@ -63,8 +64,8 @@ const fieldError = (pointer: string, code: ErrorCode): FieldError => ({
 /** Cross-field rules of a result as it will be stored; every broken rule is named by its pointer. */
 function checkListing(row: ResultRow) {
   const errors: FieldError[] = [];
-  const types = JSON.parse(row.licence_types) as string[];
-  const kinds = JSON.parse(row.licence_kinds) as string[];
+  const types = listColumn<string>(row.licence_types);
+  const kinds = listColumn<string>(row.licence_kinds);
   if (row.type === 'technology') {
     if (!row.problem_zh && !row.problem_en)
       errors.push(fieldError('/problemZh', 'results.technology_required'));

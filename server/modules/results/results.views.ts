@@ -7,20 +7,11 @@ import { fieldSummaries } from '../fields/fields.service.js';
 import { platformSummaries } from '../platforms/platforms.lookup.js';
 import { unitNames } from '../units/units.lookup.js';
 import { can } from './results.policy.js';
-import { type ResultRow, resultFieldLinks } from './results.repository.js';
+import { listColumn, type ResultRow, resultFieldLinks } from './results.repository.js';
 import type { PublicResultView, ResultView } from './results.schema.js';
 
 export const trlOf = (level: number | null) =>
   level === null ? null : { level, ...TRL_DEFINITIONS[level as TrlLevel] };
-
-const parseList = <T>(json: string): T[] => {
-  try {
-    const v = JSON.parse(json);
-    return Array.isArray(v) ? v : [];
-  } catch {
-    return [];
-  }
-};
 
 /** Platforms, units and fields of the given rows, loaded once for a page of results. */
 async function context(db: Kysely<DB>, rows: ResultRow[]) {
@@ -73,8 +64,8 @@ export async function publicViews(db: Kysely<DB>, rows: ResultRow[]): Promise<Pu
       applicationsEn: r.applications_en,
       ipStatusZh: r.ip_status_zh,
       ipStatusEn: r.ip_status_en,
-      licenceTypes: parseList<LicenceExclusivity>(r.licence_types),
-      licenceKinds: parseList<LicenceKind>(r.licence_kinds),
+      licenceTypes: listColumn<LicenceExclusivity>(r.licence_types),
+      licenceKinds: listColumn<LicenceKind>(r.licence_kinds),
       isIllustrative: r.is_illustrative === 1,
       publishedAt: r.published_at,
     };

@@ -7,7 +7,7 @@ import { createBilingualModel } from '../engines/affinity/lexical-model.js';
 import type { AssignmentInstance, ExpertCategory } from '../engines/assignment/instance.js';
 import { assignmentProfiles } from '../experts/experts.service.js';
 import { excludedPairs } from './conflicts.port.js';
-import { activeOverridesById, type SettingsRow } from './runs.repository.js';
+import { activeOverridesById, type SettingsRow, storedComposition } from './runs.repository.js';
 
 /** Above this many candidates per application only the best by affinity are kept (plus fixed pairs). */
 export const MAX_CANDIDATES_PER_APPLICATION = 200;
@@ -113,7 +113,7 @@ export async function buildCallInstance(
 
   const instance: AssignmentInstance = {
     k: call.reviewersPerApplication,
-    composition: JSON.parse(settings.composition_json),
+    composition: storedComposition(settings),
     experts: experts.map((e) => {
       const maxLoad = Math.min(settings.load_max, e.loadMax);
       return {

@@ -9,7 +9,6 @@ import { receiptNumbersOfCall, reviewedApplications } from '../../applications/a
 import { type CallRecord, effectiveCallState } from '../../calls/calls.lookup.js';
 import { moveCall } from '../../calls/calls.service.js';
 import { notify } from '../../notifications/notifications.service.js';
-import type { AssignmentResult } from '../engines/assignment/assign.js';
 import { userIdsOfExperts } from '../experts/experts.service.js';
 import { assertInReview, officerCall } from './runs.access.js';
 import {
@@ -19,6 +18,7 @@ import {
   markPublished,
   type RunRow,
   seatsOfCallById,
+  storedResult,
 } from './runs.repository.js';
 import { publishedRun, solveAndStore } from './runs.service.js';
 import { runView } from './runs.views.js';
@@ -111,7 +111,7 @@ export async function publishRun(ctx: Ctx, callId: string, runId: string) {
     if (draft.state !== 'draft') throw new AppError(409, 'assignment.run_not_draft');
     if (await publishedRun(trx, callId)) throw new AppError(409, 'assignment.already_published');
     const now = ctx.clock.now().toISOString();
-    const result = JSON.parse(draft.result_json) as AssignmentResult;
+    const result = storedResult(draft);
     await inviteSeats(trx as Transaction<DB>, ctx, call, draft, result.assignments);
     await markPublished(trx, callId, runId, now);
     await startReview(trx as Transaction<DB>, ctx, call);

@@ -1,6 +1,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import { parseThresholds, type ReviewThresholds } from '../../../../common/review-thresholds.js';
 import type { DialectSeam } from '../../../db/dialect.js';
+import { jsonColumn } from '../../../db/rows.js';
 import type {
   AssignmentOverridesTable,
   AssignmentRunsTable,
@@ -8,6 +9,8 @@ import type {
   DB,
   ReviewAssignmentsTable,
 } from '../../../db/schema.js';
+import type { AssignmentResult } from '../engines/assignment/assign.js';
+import type { AssignmentInstance } from '../engines/assignment/instance.js';
 
 /*
  * All SQL on the review/runs tables (docs/adr/0015): a call's review settings, assignment runs, the
@@ -296,3 +299,20 @@ export async function seatCountOfExpert(db: Kysely<DB>, expertId: string): Promi
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
+
+/*
+ * The JSON columns of settings and runs as values (rows.ts jsonColumn). Settings and runs stay rows:
+ * the audit trail records settings as stored and a replay hashes the run's stored bytes.
+ */
+export const storedResult = (run: Pick<RunRow, 'result_json'>) =>
+  jsonColumn<AssignmentResult>(run.result_json);
+export const storedInstance = (run: Pick<RunRow, 'instance_json'>) =>
+  jsonColumn<AssignmentInstance>(run.instance_json);
+export const storedTimings = (run: Pick<RunRow, 'timings_json'>) =>
+  jsonColumn<Record<string, number>>(run.timings_json);
+/** Seats per category; settings always store all of academic and industry (runs.schema composition). */
+export const storedComposition = (row: Pick<SettingsRow, 'composition_json'>) =>
+  jsonColumn<{ academic: number; industry: number; lab?: number }>(row.composition_json);
+/** The thresholds exactly as stored (the audit's "before"); parseThresholds reads them for rules. */
+export const storedThresholds = (row: Pick<SettingsRow, 'thresholds_json'>) =>
+  jsonColumn(row.thresholds_json);

@@ -10,7 +10,15 @@ import { type AssignmentResult, assign } from '../engines/assignment/assign.js';
 import { AssignmentError, type AssignmentInstance } from '../engines/assignment/instance.js';
 import { type BuildOptions, buildCallInstance } from './instance.builder.js';
 import { assertInReview, officerCall } from './runs.access.js';
-import { findPublishedRun, findRun, insertRun, type RunRow, runsOfCall } from './runs.repository.js';
+import {
+  findPublishedRun,
+  findRun,
+  insertRun,
+  type RunRow,
+  runsOfCall,
+  storedInstance,
+  storedResult,
+} from './runs.repository.js';
 import type { CreateRunInput } from './runs.schema.js';
 import { runView, summaryOf } from './runs.views.js';
 import { ensureSettings } from './settings.service.js';
@@ -134,14 +142,14 @@ export async function getRun(ctx: Ctx, callId: string, runId: string) {
 
 /** The instance file as stored, in the `commonlab assign --input` format. */
 export async function runInstance(ctx: Ctx, callId: string, runId: string): Promise<AssignmentInstance> {
-  return JSON.parse((await runOf(ctx, callId, runId)).instance_json);
+  return storedInstance(await runOf(ctx, callId, runId));
 }
 
 /** Re-runs the engine from the stored instance, mode and seed; the result must be identical. */
 export async function replayRun(ctx: Ctx, callId: string, runId: string) {
   const run = await runOf(ctx, callId, runId);
-  const stored = JSON.parse(run.result_json) as AssignmentResult;
-  const instance = JSON.parse(run.instance_json) as AssignmentInstance;
+  const stored = storedResult(run);
+  const instance = storedInstance(run);
   const again = solve(instance, run.mode as AssignmentMode, run.seed === null ? undefined : Number(run.seed));
   const identical =
     again.inputHash === run.input_hash &&

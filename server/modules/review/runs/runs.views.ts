@@ -2,10 +2,8 @@ import type { Kysely } from 'kysely';
 import type { AssignmentMode, ExpertCategory } from '../../../../common/review.js';
 import type { DB } from '../../../db/schema.js';
 import { reviewedApplicationsByIds } from '../../applications/applications.lookup.js';
-import type { AssignmentResult } from '../engines/assignment/assign.js';
-import type { AssignmentInstance } from '../engines/assignment/instance.js';
 import { expertPersonNames } from '../experts/experts.service.js';
-import type { RunRow } from './runs.repository.js';
+import { type RunRow, storedInstance, storedResult, storedTimings } from './runs.repository.js';
 import type { RunView } from './runs.schema.js';
 
 /** Display names of experts (people name_zh, name_en in brackets when different) with their category. */
@@ -33,7 +31,7 @@ export async function applicationLabels(db: Kysely<DB>, ids: string[]) {
 }
 
 export function summaryOf(run: RunRow) {
-  const result = JSON.parse(run.result_json) as AssignmentResult;
+  const result = storedResult(run);
   return {
     id: run.id,
     callId: run.call_id,
@@ -45,7 +43,7 @@ export function summaryOf(run: RunRow) {
     inputHash: run.input_hash,
     objective: run.objective === null ? null : Number(run.objective),
     millis: run.millis,
-    timings: JSON.parse(run.timings_json) as Record<string, number>,
+    timings: storedTimings(run),
     createdAt: run.created_at,
     publishedAt: run.published_at,
     pairs: result.assignments.length,
@@ -54,8 +52,8 @@ export function summaryOf(run: RunRow) {
 
 /** The run with every assigned pair named, its affinity and whether it was fixed before solving. */
 export async function runView(db: Kysely<DB>, run: RunRow): Promise<RunView> {
-  const result = JSON.parse(run.result_json) as AssignmentResult;
-  const instance = JSON.parse(run.instance_json) as AssignmentInstance;
+  const result = storedResult(run);
+  const instance = storedInstance(run);
   const score = new Map(instance.affinity.map(([e, a, s]) => [`${e}|${a}`, s]));
   const fixed = new Set((instance.pins ?? []).map(([e, a]) => `${e}|${a}`));
   const experts = await expertNames(

@@ -12,6 +12,8 @@ import {
   insertSettings,
   type SettingsRow,
   scoringClosesAt,
+  storedComposition,
+  storedThresholds,
   thresholdsOf,
   updateSettings,
 } from './runs.repository.js';
@@ -70,14 +72,14 @@ export async function saveThresholds(
     updated_by: by,
     updated_at: at,
   });
-  return JSON.parse(row.thresholds_json);
+  return storedThresholds(row);
 }
 
 export function settingsView(row: SettingsRow, k: number): ReviewSettingsView {
   return {
     callId: row.call_id,
     ruleSetId: row.rule_set_id,
-    composition: JSON.parse(row.composition_json),
+    composition: storedComposition(row),
     loadMin: row.load_min,
     loadMax: row.load_max,
     hybridTopN: row.hybrid_top_n,
