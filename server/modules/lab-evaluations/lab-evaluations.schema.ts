@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CRITERIA, callCriteria } from '../../../common/calls.js';
 import { LAB_EVAL_ROUND_STATES } from '../../../common/lab-evaluations.js';
 import { SCORECARD_STATES } from '../../../common/review-scoring.js';
+import { panelAggregateShape, scorecardOutcomeShape } from '../../../common/scorecards.js';
 import { scorecardBody } from '../review/scoring/scoring.schema.js';
 
 /** Request and response shapes of the committee's evaluation of units (docs/lab-evaluation.md). */
@@ -76,25 +77,8 @@ const unitRef = z.object({
   nameEn: z.string(),
 });
 
-/** Per criterion over the submitted scorecards of a unit: mean, dispersion, count. */
-const criterionStats = z.object({
-  criterion: z.enum(CRITERIA),
-  mean: z.number().nullable(),
-  sd: z.number().nullable(),
-  min: z.number().nullable(),
-  max: z.number().nullable(),
-  n: z.number(),
-});
-export const unitResult = z.object({
-  unit: unitRef,
-  criteria: z.array(criterionStats),
-  academic: z.number().nullable(),
-  economic: z.number().nullable(),
-  total: z.number().nullable(),
-  /** Standard deviation of the members' weighted totals: how far the committee agrees. */
-  totalSd: z.number().nullable(),
-  scorecards: z.number(),
-});
+/** A unit's aggregate over the committee's submitted scorecards (the shape project checks share). */
+export const unitResult = z.object({ unit: unitRef, ...panelAggregateShape });
 export type UnitResult = z.infer<typeof unitResult>;
 export const reportView = z.object({
   units: z.array(unitResult),
@@ -168,9 +152,7 @@ export const scorecardView = z.object({
   portfolio,
   state: z.enum(SCORECARD_STATES),
   scores: z.array(z.object({ criterion: z.enum(CRITERIA), score: z.number(), comment: z.string() })),
-  overallComment: z.string().nullable(),
-  total: z.number().nullable(),
-  submittedAt: z.string().nullable(),
+  ...scorecardOutcomeShape,
 });
 export type ScorecardView = z.infer<typeof scorecardView>;
 export const myScorecards = z.object({

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CRITERIA, callCriteria } from '../../../../common/calls.js';
+import { callCriteria } from '../../../../common/calls.js';
 import {
   CHECK_KINDS,
   CHECK_STATES,
@@ -8,6 +8,7 @@ import {
   MILESTONE_PROGRESS,
 } from '../../../../common/project-checks.js';
 import { INDICATOR_TYPES, SPENDING_CATEGORIES } from '../../../../common/projects.js';
+import { panelAggregate, scorecardOutcomeShape } from '../../../../common/scorecards.js';
 import { scorecardBody } from '../../review/scoring/scoring.schema.js';
 
 /**
@@ -121,22 +122,8 @@ export const checkReport = z.object({
 });
 export type CheckReport = z.infer<typeof checkReport>;
 
-const criterionStats = z.object({
-  criterion: z.enum(CRITERIA),
-  mean: z.number().nullable(),
-  sd: z.number().nullable(),
-  min: z.number().nullable(),
-  max: z.number().nullable(),
-  n: z.number(),
-});
-export const panelResult = z.object({
-  criteria: z.array(criterionStats),
-  academic: z.number().nullable(),
-  economic: z.number().nullable(),
-  total: z.number().nullable(),
-  totalSd: z.number().nullable(),
-  scorecards: z.number(),
-});
+/** The panel's aggregate over its submitted scorecards (the shape lab evaluations share, common/). */
+export const panelResult = panelAggregate;
 
 /** The panel's adoption of a report version, frozen (canonical JSON + sha256). */
 export const checkAdoption = z.object({
@@ -221,9 +208,7 @@ export const checkScorecardView = z.object({
   report: checkReport,
   state: z.enum(['draft', 'submitted']),
   scores: z.array(z.object({ criterion: z.string(), score: z.number(), comment: z.string() })),
-  overallComment: z.string().nullable(),
-  total: z.number().nullable(),
-  submittedAt: z.string().nullable(),
+  ...scorecardOutcomeShape,
   /** The adopted result once the panel's verdict is adopted (never before). */
   adoption: checkAdoption.nullable(),
 });
