@@ -206,6 +206,8 @@ export async function listAgreements(ctx: Ctx, platformId: string, q: AgreementL
   return { items: await agreementSummaries(ctx.db, rows), total };
 }
 
+/** The analytics' licence figures (docs/analytics.md 'Speed'). */
+export { licenceFlowsByYear } from './agreements.analytics.repository.js';
 export { fxRatesTouching } from './agreements.repository.js';
 /** What the technology-transfer report reads of agreements, receipts, distributions and exchange rates. */
 export {
@@ -214,7 +216,6 @@ export {
   cnContracts,
   executionTimes,
   inventorRewards,
-  licenceFlowsByYear,
   receiptGroups,
   royaltiesPerLicence,
 } from './agreements.stats.repository.js';

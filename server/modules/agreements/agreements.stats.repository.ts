@@ -7,10 +7,10 @@ import { bucketOf, calendarYearOf, type Scope, yearBounds } from '../ttreports/t
 // The technology-transfer report's sums over agreements, receipts and distributions (ttreports asks
 // through agreements.service).
 
-const num = (v: unknown) => Number(v ?? 0);
+export const num = (v: unknown) => Number(v ?? 0);
 
 /** Unit and field filters on a table that carries unit_id and field_id. */
-function scoped(s: Scope) {
+export function scoped(s: Scope) {
   return (eb: ExpressionBuilder<DB, 'agreements'>) => {
     const conds = [eb(sql.ref(`agreements.platform_id`), '=', s.platformId)];
     if (s.unitId) conds.push(eb(sql.ref(`agreements.unit_id`), '=', s.unitId));
@@ -271,56 +271,5 @@ export async function inventorRewards(s: Scope) {
   return {
     amounts: amounts.map((r) => ({ cal_year: num(r.cal_year), currency: r.currency, amount: num(r.amount) })),
     personTimes: persons.reduce((a, r) => a + num(r.n), 0),
-  };
-}
-
-/**
- * The analytics' two agreement figures in two narrow queries (docs/analytics.md 'Speed'): licences
- * executed per report year, read from the agreements_executed index alone, and licence income per
- * report year, calendar year (for the yearly FX rate) and currency. The income query takes the licensing
- * agreements as a set (IN) rather than joining every receipt to its agreement, so both databases scan
- * the receipts' covering index once and probe an in-memory set.
- */
-export async function licenceFlowsByYear(s: Scope) {
-  const { startDate, endDate, startMonth } = s.period;
-  const [executed, income] = await Promise.all([
-    s.db
-      .selectFrom('agreements')
-      .select([bucketOf('agreements.execution_date', startMonth).as('b'), (eb) => eb.fn.countAll().as('n')])
-      .where(scoped(s))
-      .where('agreements.kind', '=', 'licence')
-      .where('agreements.execution_date', '>=', startDate)
-      .where('agreements.execution_date', '<=', endDate)
-      .groupBy(sql`1`)
-      .execute(),
-    s.db
-      .selectFrom('receipts')
-      .select([
-        bucketOf('receipts.received_date', startMonth).as('b'),
-        calendarYearOf('receipts.received_date').as('cal_year'),
-        'receipts.currency',
-        (eb) => eb.fn.sum('receipts.amount_minor').as('amount'),
-      ])
-      .where('receipts.platform_id', '=', s.platformId)
-      .where('receipts.received_date', '>=', startDate)
-      .where('receipts.received_date', '<=', endDate)
-      .where('receipts.agreement_id', 'in', (eb) =>
-        eb
-          .selectFrom('agreements')
-          .select('agreements.id')
-          .where(scoped(s))
-          .where('agreements.kind', 'in', [...LICENSING_KINDS]),
-      )
-      .groupBy([sql`1`, sql`2`, 'receipts.currency'])
-      .execute(),
-  ]);
-  return {
-    executedByYear: new Map(executed.map((r) => [num(r.b), num(r.n)])),
-    income: income.map((r) => ({
-      bucket: num(r.b),
-      calYear: num(r.cal_year),
-      currency: r.currency,
-      amount: num(r.amount),
-    })),
   };
 }
