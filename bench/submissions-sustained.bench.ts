@@ -187,9 +187,15 @@ const sustained: Benchmark = {
   name: 'submissions-sustained',
   description: `durable deadline rush: ${fmtInt(APPLICANTS)} applicants, ${SECONDS} s up to the deadline, ${IN_FLIGHT} in flight, SQLite and PostgreSQL`,
   async run(opts): Promise<BenchReport> {
-    const results = [await runOn('sqlite', opts)];
-    if (findPostgresBin()) results.push(await runOn('postgres', opts));
-    else results.push({ rows: [], setup: ['postgres: not installed here; skipped'], problems: [] });
+    // RUSH_ON=sqlite or RUSH_ON=postgres runs one database only (before/after comparisons in rounds).
+    const on = process.env.RUSH_ON ?? 'sqlite,postgres';
+    const results = on.includes('sqlite') ? [await runOn('sqlite', opts)] : [];
+    if (on.includes('postgres'))
+      results.push(
+        findPostgresBin()
+          ? await runOn('postgres', opts)
+          : { rows: [], setup: ['postgres: not installed here; skipped'], problems: [] },
+      );
     return {
       setup: [
         ...results.flatMap((r) => r.setup),
