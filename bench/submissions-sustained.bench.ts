@@ -29,7 +29,7 @@ interface Shot {
   takenAt: number;
 }
 
-/** Samples what PostgreSQL's busy backends wait on (pg_stat_activity) every 100 ms, on its own connection. */
+/** Samples what PostgreSQL's backends in a transaction wait on (pg_stat_activity) every 100 ms, on its own connection. */
 async function waitSampler(url: string) {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
@@ -39,8 +39,12 @@ async function waitSampler(url: string) {
   const loop = (async () => {
     while (!stopped) {
       const { rows } = await client.query<{ w: string }>(
-        `select coalesce(wait_event_type || ':' || wait_event, 'CPU') as w from pg_stat_activity
-         where state = 'active' and pid <> pg_backend_pid() and backend_type = 'client backend'`,
+        // A backend idle in a transaction holds its row locks while it waits for Node's next statement.
+        `select case when state = 'active' then coalesce(wait_event_type || ':' || wait_event, 'CPU')
+                     else 'idle in transaction' end as w
+         from pg_stat_activity
+         where state in ('active', 'idle in transaction') and pid <> pg_backend_pid()
+           and backend_type = 'client backend'`,
       );
       samples++;
       for (const r of rows) counts.set(r.w, (counts.get(r.w) ?? 0) + 1);
@@ -162,7 +166,7 @@ async function runOn(kind: 'sqlite' | 'postgres', opts: BenchOptions) {
             `${exhausted ? `every draft submitted after ${window.toFixed(1)} s (pool exhausted before the deadline)` : `open for ${window.toFixed(0)} s`}; ` +
             `audit chain verified (${fmtInt(audit.entries)} entries)`,
           ...(waits.length
-            ? [`${kind}: busy backends by wait event (mean per sample): ${waits.join(', ')}`]
+            ? [`${kind}: backends in a transaction by wait event (mean per sample): ${waits.join(', ')}`]
             : []),
         ],
         problems: problems.map((p) => `${kind}: ${p}`),
