@@ -41,21 +41,20 @@ export function entryHash(e: Hashed): string {
 
 const toJson = (v: unknown) => (v === undefined || v === null ? null : canonicalJson(v));
 
+/** An entry as its writer gave it, before it takes its place in the chain (seq and prev_hash). */
+type Prepared = Omit<Hashed, 'seq' | 'prev_hash'>;
+
 /**
- * Appends one entry to the hash chain. Call it inside the transaction that makes the change, so the
- * change and its audit row commit together; the head row lock serialises concurrent writers.
+ * The entries of each open `write` transaction, appended at its end (ADR 0024): the chain head's row lock
+ * is then taken by the transaction's last statements instead of its first audit entry, so concurrent writes
+ * wait on each other only for the tail of the transaction and its commit.
  */
-export async function appendAudit(
-  trx: Kysely<DB>,
-  seam: DialectSeam,
-  ctx: Pick<Ctx, 'actor' | 'requestId' | 'clock'>,
-  input: AuditInput,
-): Promise<void> {
-  const head = await seam
-    .forUpdate(trx.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1))
-    .executeTakeFirstOrThrow();
-  const row: Hashed = {
-    seq: Number(head.seq) + 1,
+const atCommit = new WeakMap<Kysely<DB>, Prepared[]>();
+
+function prepare(ctx: Pick<Ctx, 'actor' | 'requestId' | 'clock'>, input: AuditInput): Prepared {
+  // Stamped and serialised now, in the caller's order and with the values as they are now (a caller may
+  // change an object after auditing it); only the chaining waits for the transaction's end.
+  return {
     id: newId(),
     at: isoNow(ctx.clock),
     actor_id: ctx.actor?.userId || null,
@@ -68,14 +67,71 @@ export async function appendAudit(
     after_json: toJson(input.after),
     reason: input.reason ?? null,
     request_id: ctx.requestId,
-    prev_hash: head.hash,
   };
-  const hash = entryHash(row);
-  await trx
-    .insertInto('audit_log')
-    .values({ ...row, hash })
-    .execute();
-  await trx.updateTable('audit_head').set({ seq: row.seq, hash }).where('id', '=', 1).execute();
+}
+
+/** Rows per INSERT when a transaction appends many entries (SQLite allows 32,766 parameters). */
+const CHUNK = 1_000;
+
+/** Chains entries after the head under its row lock, inserts them and moves the head onto the last. */
+async function chain(trx: Kysely<DB>, seam: DialectSeam, entries: Prepared[]): Promise<void> {
+  const head = await seam
+    .forUpdate(trx.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1))
+    .executeTakeFirstOrThrow();
+  let seq = Number(head.seq);
+  let prev = head.hash;
+  const rows = entries.map((e) => {
+    const row: Hashed = { ...e, seq: ++seq, prev_hash: prev };
+    prev = entryHash(row);
+    return { ...row, hash: prev };
+  });
+  for (let i = 0; i < rows.length; i += CHUNK)
+    await trx
+      .insertInto('audit_log')
+      .values(rows.slice(i, i + CHUNK))
+      .execute();
+  // One step per entry: the append-only guard (migration 0013) lets the head move only onto the next entry.
+  for (const r of rows)
+    await trx.updateTable('audit_head').set({ seq: r.seq, hash: r.hash }).where('id', '=', 1).execute();
+}
+
+/**
+ * Appends one entry to the hash chain. Call it inside the transaction that makes the change, so the
+ * change and its audit row commit together; the head row lock serialises concurrent writers. Inside a
+ * `write` (server/db/write.ts) the entry is chained when the write's callback has finished, just before
+ * the commit; elsewhere (the seed, a transaction opened by hand) at once.
+ */
+export async function appendAudit(
+  trx: Kysely<DB>,
+  seam: DialectSeam,
+  ctx: Pick<Ctx, 'actor' | 'requestId' | 'clock'>,
+  input: AuditInput,
+): Promise<void> {
+  const entry = prepare(ctx, input);
+  const pending = atCommit.get(trx);
+  if (pending) pending.push(entry);
+  else await chain(trx, seam, [entry]);
+}
+
+/**
+ * Runs `fn` in the transaction `trx` with its audit entries held back, then chains them all as the
+ * transaction's last statements. A failing `fn` appends nothing (its transaction rolls back anyway).
+ */
+export async function withAuditAtCommit<T>(
+  trx: Kysely<DB>,
+  seam: DialectSeam,
+  fn: () => Promise<T>,
+): Promise<T> {
+  const pending: Prepared[] = [];
+  atCommit.set(trx, pending);
+  try {
+    const result = await fn();
+    atCommit.delete(trx);
+    if (pending.length) await chain(trx, seam, pending);
+    return result;
+  } finally {
+    atCommit.delete(trx);
+  }
 }
 
 export type VerifyResult =

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Ctx } from '../http/context.js';
-import { type AuditInput, appendAudit } from './audit-chain.js';
+import { type AuditInput, appendAudit, withAuditAtCommit } from './audit-chain.js';
 import type { DialectSeam } from './dialect.js';
 import type { DB } from './schema.js';
 
@@ -26,7 +26,8 @@ export function auditIn(trx: Trx, ctx: Pick<Ctx, 'seam' | 'actor' | 'requestId' 
 
 /**
  * The one way a state change is written (docs/adr/0015): one transaction, the change and its
- * hash-chained audit entries committing together, the actor and request id taken from the context.
+ * hash-chained audit entries committing together, the actor and request id taken from the context. The
+ * entries are stamped when `audit` is called and chained, in that order, after `fn` returns.
  * `fn` may run twice when `retryOnUniqueViolation` is set, so it must not have effects outside `trx`
  * (send notifications through the outbox inside the transaction, or after `write` returns).
  */
@@ -35,7 +36,10 @@ export async function write<T>(
   fn: (trx: Trx, audit: Audit) => Promise<T>,
   options: WriteOptions = {},
 ): Promise<T> {
-  const run = () => ctx.db.transaction().execute((trx) => fn(trx, auditIn(trx, ctx)));
+  // The audit entries are chained after `fn`, just before the commit (ADR 0024): the chain head's lock is
+  // held for the transaction's last statements and its commit, not from its first audit entry.
+  const run = () =>
+    ctx.db.transaction().execute((trx) => withAuditAtCommit(trx, ctx.seam, () => fn(trx, auditIn(trx, ctx))));
   try {
     return await (options.retryOnUniqueViolation ? retryOnUniqueViolation(ctx.seam, run) : run());
   } finally {

@@ -38,9 +38,14 @@ export interface ThrowawayPostgres {
 
 /**
  * Starts a private PostgreSQL cluster in a temp dir on a free port. The server refuses to run as root,
- * so as root it runs as the `postgres` system user. Durability is off: the data is thrown away.
+ * so as root it runs as the `postgres` system user. Durability is off (the data is thrown away) unless
+ * `durable` is set: the deadline-rush bench measures commits that reach the disk (fsync,
+ * synchronous_commit and full-page writes at PostgreSQL's defaults).
  */
-export async function startThrowawayPostgres(bin: string): Promise<ThrowawayPostgres> {
+export async function startThrowawayPostgres(
+  bin: string,
+  options: { durable?: boolean } = {},
+): Promise<ThrowawayPostgres> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'commonlab-pg-'));
   const asRoot = process.getuid?.() === 0;
   const run = (cmd: string, args: string[]) => {
@@ -55,7 +60,10 @@ export async function startThrowawayPostgres(bin: string): Promise<ThrowawayPost
   const data = path.join(dir, 'data');
   run('initdb', ['-D', data, '-U', 'postgres', '-A', 'trust', '--no-sync', '-E', 'UTF8', '--locale=C.UTF-8']);
   const port = await freePort();
-  const opts = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`;
+  const durability = options.durable
+    ? '-c fsync=on -c synchronous_commit=on -c full_page_writes=on'
+    : '-c fsync=off -c synchronous_commit=off -c full_page_writes=off';
+  const opts = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 ${durability} -c max_connections=200`;
   run('pg_ctl', ['-D', data, '-o', opts, '-l', path.join(dir, 'log'), '-w', 'start']);
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
