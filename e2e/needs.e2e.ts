@@ -1,6 +1,5 @@
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { buildOrganisation, buildPerson } from '../server/test/platform-factories.js';
 import { drawer, modal, noModal } from './antd-support.js';
 import { poll, type Stack, signInAs, startStack } from './support.js';
 
@@ -13,15 +12,8 @@ let stack: Stack;
 let page: Page;
 let problems: string[];
 beforeAll(async () => {
+  // The demo enterprise account acts for its organisation, 聊城华测 (server/seed/demo-cn.ts).
   stack = await startStack();
-  // The demo enterprise account acts for an organisation (needs are posted for one).
-  const user = await stack.ctx.db
-    .selectFrom('users')
-    .select('id')
-    .where('username', '=', 'enterprise')
-    .executeTakeFirstOrThrow();
-  const org = await buildOrganisation(stack.ctx, { nameZh: '苏州精测电子有限公司' });
-  await buildPerson(stack.ctx, { userId: user.id, organisationId: org.id });
   ({ page, problems } = await stack.newPage());
   page.setDefaultTimeout(15_000);
   await signInAs(page, 'enterprise');

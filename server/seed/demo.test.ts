@@ -117,6 +117,7 @@ describe('the demo data', () => {
       'MFG-USA': 'ppp_program',
       NIST: 'gov_institute',
       SEMATECH: 'tech_alliance',
+      'SD-CTSP': 'gov_institute',
       'UK-ETI': 'ppp_program',
     });
     const share = (code: string, source: string) =>
