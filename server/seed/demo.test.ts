@@ -27,7 +27,8 @@ const counts = async () => {
 beforeAll(async () => {
   t = await setupTestApp();
   nist = (await seedDemo(t.systemCtx())).platformId;
-});
+  // The whole demo, the Chinese platform's requests and vouchers included, as the other demo tests allow.
+}, 180_000);
 afterAll(() => t.close());
 
 type Comparison = {
