@@ -1,27 +1,20 @@
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { buildOrganisation, buildPerson } from '../server/test/platform-factories.js';
-import { drawer, modal, noModal } from './antd-support.js';
+import { drawer, modal, noModal, pick } from './antd-support.js';
 import { poll, type Stack, signInAs, startStack } from './support.js';
 
 /**
  * 技术需求 in Chinese (issue 14 'Done means'): the demo enterprise posts a Chinese need and finds the
  * English-language NIST technology among its ranked matches with the reason highlighted, contacts it;
- * the portal lists the public need without sign-in. One page, one sign-in.
+ * the platform admin declines that contact with a reason and accepts a second one while the tech-transfer
+ * officer's 待跟进需求 shows the need waiting, then no longer; the portal lists the public need.
  */
 let stack: Stack;
 let page: Page;
 let problems: string[];
 beforeAll(async () => {
+  // The demo enterprise account acts for its organisation, 聊城华测 (server/seed/demo-cn.ts).
   stack = await startStack();
-  // The demo enterprise account acts for an organisation (needs are posted for one).
-  const user = await stack.ctx.db
-    .selectFrom('users')
-    .select('id')
-    .where('username', '=', 'enterprise')
-    .executeTakeFirstOrThrow();
-  const org = await buildOrganisation(stack.ctx, { nameZh: '苏州精测电子有限公司' });
-  await buildPerson(stack.ctx, { userId: user.id, organisationId: org.id });
   ({ page, problems } = await stack.newPage());
   page.setDefaultTimeout(15_000);
   await signInAs(page, 'enterprise');
@@ -56,8 +49,12 @@ describe('技术需求 (enterprise, Chinese)', () => {
     const first = matches.getByRole('listitem').first();
     expect(await first.getAttribute('aria-label')).toBe('芯片级原子钟');
     const reason = await clock.getByTestId('match-reason').locator('mark').allTextContents();
-    // 基站 in the Chinese need meets "Base stations" in the English text through the glossary.
-    expect(reason).toEqual(expect.arrayContaining(['Base stations', '基站', '原子']));
+    // 基站 in the Chinese need meets "Base stations" in the English text through the glossary, and 原子钟
+    // meets "Chip-scale atomic clock"; no single Chinese character is shown as a reason (遮挡 gave 挡).
+    expect(reason).toEqual(
+      expect.arrayContaining(['Base stations', '基站', 'Chip-scale atomic clock', '芯片级原子钟']),
+    );
+    expect(reason.filter((r) => /^\p{Script=Han}$/u.test(r))).toEqual([]);
     // The English text of the technology is shown with the shared terms marked.
     expect(await clock.locator('mark', { hasText: 'Base stations' }).count()).toBeGreaterThan(0);
     expect(
@@ -74,6 +71,65 @@ describe('技术需求 (enterprise, Chinese)', () => {
     await clock.getByText('已对接').waitFor();
     expect(problems).toEqual([]);
   });
+
+  it('the provider declines one contact and accepts another; the officer follows up the need meanwhile', async () => {
+    // A second contact of the same need, to its next match (any NIST unit's: the platform admin answers).
+    const matches = drawer(page).getByTestId('matches');
+    const secondName = (await matches
+      .getByRole('listitem')
+      .filter({ has: page.getByRole('button', { name: '发起对接' }) })
+      .first()
+      .getAttribute('aria-label'))!;
+    const second = matches.getByRole('listitem', { name: secondName, exact: true });
+    await second.getByRole('button', { name: '发起对接' }).click();
+    await modal(page).getByLabel('给提供方的留言').fill('想了解合作方式。');
+    await modal(page)
+      .getByRole('button', { name: '发 送' })
+      .or(modal(page).getByRole('button', { name: '发送' }))
+      .click();
+    await noModal(page);
+    await second.getByText('已对接').waitFor();
+
+    const { page: provider, problems: providerProblems } = await stack.newPage();
+    provider.setDefaultTimeout(15_000);
+    await signInAs(provider, 'platformadmin');
+    await provider.getByTestId('side-nav').getByRole('menuitem', { name: '技术需求' }).click();
+    await provider.getByRole('tab', { name: '收到的对接' }).click();
+    const received = provider.getByTestId('contacts-to-me');
+    const clockRow = received.locator('tr', { hasText: '芯片级原子钟' });
+    await clockRow.getByRole('button', { name: '婉拒对接' }).click();
+    await pick(provider, modal(provider).locator('.ant-select'), '技术尚不成熟');
+    await modal(provider).getByLabel('说明').fill('仍在实验室阶段。');
+    await modal(provider).getByRole('button', { name: '婉拒对接' }).click();
+    await noModal(provider);
+    await poll(() => clockRow.textContent()).toContain('已婉拒');
+
+    // The officer sees the need waiting for the other answer.
+    const { page: officer, problems: officerProblems } = await stack.newPage();
+    officer.setDefaultTimeout(15_000);
+    await signInAs(officer, 'transfer');
+    await officer.getByTestId('side-nav').getByRole('menuitem', { name: '技术需求' }).click();
+    await officer.getByRole('tab', { name: '待跟进需求' }).click();
+    const followUp = officer.getByTestId('needs-attention').locator('tr', { hasText: '基站授时的原子钟' });
+    await poll(() => followUp.textContent()).toContain('未答复');
+
+    const otherRow = received
+      .locator('tr', { hasText: secondName ?? '' })
+      .filter({ hasNotText: '芯片级原子钟' });
+    await otherRow.getByRole('button', { name: '接受对接' }).click();
+    await poll(() => otherRow.textContent()).toContain('已接受');
+    // Answered: the need no longer waits on anyone, so it leaves the officer's list.
+    await officer.reload();
+    await officer.getByRole('tab', { name: '待跟进需求' }).click();
+    const table = officer.getByTestId('needs-attention');
+    // Loaded (no spinner) and empty: NIST has no other need waiting.
+    await poll(
+      async () =>
+        `${await table.locator('.ant-spin-spinning').count()} ${await table.locator('.ant-table-placeholder').count()}`,
+    ).toBe('0 1');
+    expect(await followUp.count()).toBe(0);
+    expect([...providerProblems, ...officerProblems]).toEqual([]);
+  }, 120_000);
 
   it('lists the public need on the portal without sign-in', async () => {
     const { page: visitor, problems: visitorProblems } = await stack.newPage();

@@ -27,7 +27,8 @@ const counts = async () => {
 beforeAll(async () => {
   t = await setupTestApp();
   nist = (await seedDemo(t.systemCtx())).platformId;
-});
+  // The whole demo, the Chinese platform's requests and vouchers included, as the other demo tests allow.
+}, 180_000);
 afterAll(() => t.close());
 
 type Comparison = {
@@ -117,6 +118,7 @@ describe('the demo data', () => {
       'MFG-USA': 'ppp_program',
       NIST: 'gov_institute',
       SEMATECH: 'tech_alliance',
+      'SD-CTSP': 'gov_institute',
       'UK-ETI': 'ppp_program',
     });
     const share = (code: string, source: string) =>

@@ -2,6 +2,7 @@ import type { Ctx } from '../http/context.js';
 import { createUser } from '../modules/users/users.service.js';
 import { seedDemoApplications } from './demo-applications.js';
 import { seedDemoCalls } from './demo-calls.js';
+import { seedChinaDemo } from './demo-cn.js';
 import { seedDemoExperts } from './demo-experts.js';
 import { seedFields } from './demo-fields.js';
 import { seedNistLabEvaluations } from './demo-lab-evaluations.js';
@@ -68,5 +69,6 @@ export async function seedDemo(outer: Ctx): Promise<{ platformId: string; create
   await seedDemoProjects(ctx, platformId);
   await seedNistLabEvaluations(ctx, platformId);
   await seedNistServices(ctx, platformId);
+  await seedChinaDemo(ctx);
   return { platformId, createdUsers: created };
 }

@@ -8,6 +8,7 @@ import { fieldPaths } from '../fields/fields.lookup.js';
 import { unitAuthorities } from '../units/units.service.js';
 import { type Candidate, candidatesOf } from './needs.candidates.js';
 import { MATCH_DEFAULTS, rankMatches } from './needs.matching.js';
+import { tellEnterprise, tellProvider } from './needs.notify.js';
 import { answersContact, isNeedsStaff, maySeeMatches, ownsNeed } from './needs.policy.js';
 import {
   answerContact as answerContactRow,
@@ -108,6 +109,7 @@ export async function contactMatch(
         answeredAt: null,
       };
       await insertContact(trx, row);
+      await tellProvider(trx, ctx, row, need.title);
       await audit({
         action: 'need.contact_sent',
         entityType: 'need_contact',
@@ -155,6 +157,7 @@ export async function answerContact(ctx: Ctx, id: string, input: ContactAnswer):
       answeredAt: isoNow(ctx.clock),
     };
     await answerContactRow(trx, id, next);
+    await tellEnterprise(trx, ctx, next, (await findNeed(trx, null, c.needId))?.title ?? '');
     await audit({
       action: `need.contact_${input.to}`,
       entityType: 'need_contact',

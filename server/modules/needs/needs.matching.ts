@@ -183,10 +183,14 @@ function surfaceOfConcept(text: string, conceptId: string): string[] {
   return out;
 }
 
-/** A Chinese word as it stands, or the English words of the text whose stem is `w`. */
+/**
+ * A Chinese word as it stands, or the English words of the text whose stem is `w`. A single Chinese
+ * character is no reason: the segmenter leaves the characters of unknown words alone (遮挡 gives 遮 and
+ * 挡), which still count in the score but read as noise when shown; words and glossary terms remain.
+ */
 function surfaceOfWord(text: string, w: string): string[] {
   const norm = text.normalize('NFKC');
-  if (/\p{Script=Han}/u.test(w)) return norm.toLowerCase().includes(w) ? [w] : [];
+  if (/\p{Script=Han}/u.test(w)) return [...w].length > 1 && norm.toLowerCase().includes(w) ? [w] : [];
   if (ENGLISH_STOP_WORDS.has(w)) return [];
   return englishRunsMatching(norm, [w]);
 }

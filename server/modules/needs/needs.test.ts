@@ -237,6 +237,21 @@ describe('technology needs', () => {
     const matches = (await sme.get(`/api/needs/${publicId}/matches`)).json().items;
     expect(matches.find((m: { id: string }) => m.id === techId).contacted).toBe(true);
 
+    // The unit's director is notified (in-app; e-mail when SMTP is set), linked to the 技术需求 page.
+    const news = async (c: Client) =>
+      (await c.get('/api/me/notifications'))
+        .json()
+        .items.filter((n: { kind: string }) => n.kind.startsWith('need_contact.'));
+    expect(await news(director)).toEqual([
+      expect.objectContaining({
+        kind: 'need_contact.sent',
+        entityId: sent.json().id,
+        link: '/needs',
+        subject: `技术需求对接：${zhNeed.title}`,
+      }),
+    ]);
+    expect(await news(otherSme)).toEqual([]);
+
     // The unit's director receives it; nobody else answers it.
     const inbox = (await director.get('/api/need-contacts')).json().items;
     expect(inbox).toHaveLength(1);
@@ -266,6 +281,12 @@ describe('technology needs', () => {
       mayAnswer: false,
     });
     expect((await director.post(`/api/need-contacts/${id}/answer`, { to: 'accepted' })).statusCode).toBe(409);
+
+    // The enterprise that sent it is notified of the decline with the reason in words.
+    const toSme = await news(sme);
+    expect(toSme).toEqual([expect.objectContaining({ kind: 'need_contact.declined', entityId: id })]);
+    expect(toSme[0].body).toContain('原因：技术尚不成熟');
+    expect(await news(colleague)).toEqual([]);
 
     // The enterprise sees the answer on its need.
     expect((await sme.get(`/api/needs/${publicId}`)).json().contacts[0]).toMatchObject({

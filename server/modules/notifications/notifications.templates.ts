@@ -17,6 +17,7 @@ import type { Locale } from '../../../common/roles.js';
 import type { Template, TemplateText as Text } from './notifications.schema.js';
 import { ASSIGNMENT_TEMPLATES } from './notifications.templates.assignment.js';
 import { DECISION_TEMPLATES } from './notifications.templates.decisions.js';
+import { NEEDS_TEMPLATES } from './notifications.templates.needs.js';
 import { PEOPLE_TEMPLATES } from './notifications.templates.people.js';
 import { SERVICES_TEMPLATES } from './notifications.templates.services.js';
 
@@ -25,6 +26,7 @@ export const TEMPLATES: Record<string, Template> = {
   ...DECISION_TEMPLATES,
   ...PEOPLE_TEMPLATES,
   ...SERVICES_TEMPLATES,
+  ...NEEDS_TEMPLATES,
   'call.deadline_extended': {
     'zh-CN': {
       subject: '截止时间延长：{{callTitle}}',
@@ -153,6 +155,8 @@ const PATHS: Record<string, (id: string) => string> = {
 const LIST_PATHS: Record<string, string> = {
   review_assignment: '/my-reviews',
   person_link: '/account/person-links',
+  // A contact on a need is answered (provider) or read (enterprise) on the 技术需求 page's tabs.
+  need_contact: '/needs',
 };
 
 /** The in-app path of the notification's entity, if it has one. */

@@ -24,6 +24,21 @@ export const ICT_BIO: readonly GlossaryEntry[] = [
     'radio frequency|rf|rf front end|power amplifier|amplifier',
   ],
   ['base_station', '基站', 'base station|base stations|gnodeb'],
+  [
+    'atomic_clock',
+    '原子钟|芯片级原子钟|原子频标|铷钟|铯钟',
+    'atomic clock|chip scale atomic clock|atomic frequency standard|rubidium clock|caesium clock|cesium clock',
+  ],
+  [
+    'time_sync',
+    '授时|时间同步|时钟同步|时间基准|时间频率同步',
+    'time synchronisation|time synchronization|clock synchronisation|clock synchronization|time reference|time and frequency synchronisation',
+  ],
+  [
+    'satellite_signal',
+    '卫星信号|卫星导航|北斗',
+    'satellite signal|satellite signals|satellite navigation|gnss|gps',
+  ],
   ['small_cell', '小基站|微基站|小区', 'small cell|small cells|cell association'],
   ['interference', '干扰|干扰协调', 'interference|interference coordination'],
   ['hetnet', '异构网络', 'heterogeneous network|hetnet'],
