@@ -83,11 +83,7 @@ export async function applicationsRoutes(root: FastifyInstance) {
         },
       },
     },
-    async (request, reply) => {
-      const f = await exportApplications(ctxOf(request), request.query);
-      const mediaType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-      return sendFile(reply, { mediaType, fileName: f.filename, body: f.body });
-    },
+    async (request, reply) => sendFile(reply, await exportApplications(ctxOf(request), request.query)),
   );
 
   app.get(

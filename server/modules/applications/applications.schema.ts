@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { APPLICATION_STATES, INVITATION_STATES } from '../../../common/applications.js';
 import { ATTACHMENT_TYPES, COST_CATEGORIES } from '../../../common/calls.js';
 import type { RuleOutcome } from '../../../common/eligibility.js';
+import { exportOptions } from '../../../common/export-options.js';
 
 /**
  * Request and response shapes of consortium applications (issue 4). Drafts take partial content; the
@@ -117,7 +118,9 @@ export const listApplicationsQuery = z.strictObject({
   offset: z.coerce.number().int().min(0).default(0),
 });
 export type ListApplicationsQuery = z.infer<typeof listApplicationsQuery>;
-export const exportApplicationsQuery = listApplicationsQuery.omit({ limit: true, offset: true });
+export const exportApplicationsQuery = listApplicationsQuery
+  .omit({ limit: true, offset: true })
+  .extend(exportOptions);
 export const receiptQuery = z.strictObject({ versionNo: z.coerce.number().int().min(1).optional() });
 
 const orgRef = z.object({

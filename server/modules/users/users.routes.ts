@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ctxOf, requireSignIn } from '../../http/auth.js';
 import { problemResponses } from '../../http/openapi.js';
+import { userExportRoutes } from './users.export.js';
 import {
   adminKindBody,
   createUserBody,
@@ -21,6 +22,7 @@ export async function usersRoutes(root: FastifyInstance) {
   const app = root.withTypeProvider<ZodTypeProvider>();
   requireSignIn(app);
   const tags = ['users'];
+  userExportRoutes(root);
 
   app.get(
     '/api/users',

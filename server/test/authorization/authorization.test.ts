@@ -12,6 +12,7 @@ import { callsCases } from './calls.cases.js';
 import { conflictsCases } from './conflicts.cases.js';
 import { decisionsCases } from './decisions.cases.js';
 import { expertsCases } from './experts.cases.js';
+import { exportsCases } from './exports.cases.js';
 import { instrumentsCases } from './instruments.cases.js';
 import { ipCases } from './ip.cases.js';
 import { labEvaluationsCases } from './lab-evaluations.cases.js';
@@ -350,6 +351,7 @@ const CASES: RouteCase[] = [
   ...vouchersCases(reviewEnv),
   ...needsCases(reviewEnv),
   ...openDataCases(),
+  ...exportsCases({ A: () => A }),
   ...[expertsCases, conflictsCases, assignmentCases, scoringCases, decisionsCases].flatMap((cases) =>
     cases(reviewEnv),
   ),

@@ -3,6 +3,7 @@ import { Alert, App, Button, Card, Input, Popconfirm, Space, Table, Tag, Tooltip
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/endpoints.js';
+import { exportsApi } from '../../api/exports.js';
 import { mfaApi } from '../../api/mfa.js';
 import type { UserView } from '../../api/types.js';
 import { useLocale } from '../../app/locale.js';
@@ -10,6 +11,7 @@ import { canAdministerAccounts, canAdministerSecurity, platformsWithRole } from 
 import { usePlatforms } from '../../app/platforms.js';
 import { useSignedIn } from '../../app/session.js';
 import { useApi } from '../../app/useApi.js';
+import { ExportButton } from '../../components/ExportButton.js';
 import { formatTime } from '../../components/time.js';
 import { errorText } from '../../i18n/errors.js';
 import { roleLabel } from '../../i18n/labels.js';
@@ -83,11 +85,14 @@ export default function UsersPage() {
           }}
           data-testid="user-search"
         />
-        {admin && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-            {t('New user')}
-          </Button>
-        )}
+        <Space wrap>
+          <ExportButton file={(opts) => exportsApi.users({ q: q || undefined }, opts)} />
+          {admin && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+              {t('New user')}
+            </Button>
+          )}
+        </Space>
       </Space>
       {users.error ? (
         <Alert type="error" showIcon title={errorText(t, users.error)} style={{ marginBottom: 16 }} />

@@ -1,0 +1,63 @@
+import type { Expect, RouteCase } from './matrix.js';
+import { CALL_OFFICERS, roleless } from './matrix.js';
+
+/**
+ * The authorization matrix rows of the list exports (issue 12): each answers as its list does, since it
+ * reads the list through the list's own service. The rows carry the lists' expectations.
+ */
+const rolesOnA: Expect = { anonymous: '401', 'B:platform_admin': '403', ...roleless('403'), others: '2xx' };
+const ttKeepers: Expect = {
+  anonymous: '401',
+  'token:read': '2xx',
+  'token:write': '2xx',
+  system_admin: '2xx',
+  'A:platform_admin': '2xx',
+  'A:tech_transfer_officer': '2xx',
+  others: '403',
+};
+const userManagers: Expect = {
+  anonymous: '401',
+  'token:read': '2xx',
+  'token:write': '2xx',
+  system_admin: '2xx',
+  security_admin: '2xx',
+  'A:platform_admin': '2xx',
+  'B:platform_admin': '2xx',
+  others: '403',
+};
+
+export function exportsCases(env: { A(): string }): RouteCase[] {
+  const on = (path: string) => () => ({ url: `/api/platforms/${env.A()}/${path}` });
+  return [
+    {
+      route: 'GET /api/platforms/:platformId/projects/export.xlsx',
+      expect: rolesOnA,
+      cell: on('projects/export.xlsx'),
+    },
+    {
+      route: 'GET /api/platforms/:platformId/calls/export.xlsx',
+      expect: CALL_OFFICERS,
+      cell: on('calls/export.xlsx'),
+    },
+    {
+      route: 'GET /api/platforms/:platformId/agreements/export.xlsx',
+      expect: ttKeepers,
+      cell: on('agreements/export.xlsx'),
+    },
+    {
+      route: 'GET /api/platforms/:platformId/ip/disclosures/export.xlsx',
+      expect: ttKeepers,
+      cell: on('ip/disclosures/export.xlsx'),
+    },
+    {
+      route: 'GET /api/platforms/:platformId/ip/filings/export.xlsx',
+      expect: ttKeepers,
+      cell: on('ip/filings/export.xlsx'),
+    },
+    {
+      route: 'GET /api/users/export.xlsx',
+      expect: userManagers,
+      cell: () => ({ url: '/api/users/export.xlsx' }),
+    },
+  ];
+}
