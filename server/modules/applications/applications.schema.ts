@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { APPLICATION_STATES, INVITATION_STATES } from '../../../common/applications.js';
+import { batchIds } from '../../../common/batch.js';
 import { ATTACHMENT_TYPES, COST_CATEGORIES } from '../../../common/calls.js';
 import type { RuleOutcome } from '../../../common/eligibility.js';
 import { exportOptions } from '../../../common/export-options.js';
@@ -104,6 +105,19 @@ export const screeningBody = z.strictObject({
   reasons: optionalText(4000),
 });
 export type ScreeningInput = z.infer<typeof screeningBody>;
+
+/** Several applications passed or returned at once; a return needs its reason, as one at a time. */
+export const batchScreeningBody = z
+  .strictObject({
+    applicationIds: batchIds,
+    outcome: z.enum(['pass', 'return']),
+    reasons: optionalText(4000),
+  })
+  .refine((b) => b.outcome === 'pass' || !!b.reasons, {
+    path: ['reasons'],
+    message: 'A reason is required to return applications',
+  });
+export type BatchScreeningInput = z.infer<typeof batchScreeningBody>;
 
 export const LIST_SORTS = ['updatedAt', 'submittedAt', 'title', 'requested', 'state'] as const;
 export const listApplicationsQuery = z.strictObject({

@@ -12,10 +12,10 @@ import { callsCases } from './calls.cases.js';
 import { conflictsCases } from './conflicts.cases.js';
 import { decisionsCases } from './decisions.cases.js';
 import { expertsCases } from './experts.cases.js';
-import { exportsCases } from './exports.cases.js';
 import { instrumentsCases } from './instruments.cases.js';
 import { ipCases } from './ip.cases.js';
 import { labEvaluationsCases } from './lab-evaluations.cases.js';
+import { listActionsCases } from './list-actions.cases.js';
 import type { MatrixEnv } from './matrix.js';
 import { needsCases } from './needs.cases.js';
 import { openDataCases } from './open-data.cases.js';
@@ -351,7 +351,7 @@ const CASES: RouteCase[] = [
   ...vouchersCases(reviewEnv),
   ...needsCases(reviewEnv),
   ...openDataCases(),
-  ...exportsCases({ A: () => A }),
+  ...listActionsCases({ A: () => A }),
   ...[expertsCases, conflictsCases, assignmentCases, scoringCases, decisionsCases].flatMap((cases) =>
     cases(reviewEnv),
   ),

@@ -19,6 +19,7 @@ import { errorText } from '../../i18n/errors.js';
 import { ApplicationStateTag } from '../applications/ApplicationDetails.js';
 import { FieldTreeSelect } from '../fields/FieldTreeSelect.js';
 import { orgName } from '../orgs/labels.js';
+import { ScreeningBatch, screenable } from './ScreeningBatch.js';
 
 type Sort = NonNullable<ApplicationsQuery['sort']>;
 const SORT_OF: Record<string, Sort> = {
@@ -59,6 +60,8 @@ export default function ScreeningPage() {
     [platformId, callId, state, fieldId, sort.sort, sort.order],
   );
   const counts = list.data?.counts ?? {};
+  const rows = (list.data?.items ?? []).filter((a) => a.state !== 'draft');
+  const [selected, setSelected] = useState<string[]>([]);
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="screening-page">
@@ -110,11 +113,17 @@ export default function ScreeningPage() {
         ))}
       </Space>
       {list.error ? <Alert type="error" showIcon title={errorText(t, list.error)} /> : null}
+      <ScreeningBatch rows={rows} selected={selected} setSelected={setSelected} onDone={list.reload} />
       <Table<ApplicationSummary>
         rowKey="id"
         size="middle"
         loading={list.loading}
-        dataSource={(list.data?.items ?? []).filter((a) => a.state !== 'draft')}
+        dataSource={rows}
+        rowSelection={{
+          selectedRowKeys: selected,
+          onChange: (keys) => setSelected(keys as string[]),
+          getCheckboxProps: (a) => ({ disabled: !screenable(a), 'aria-label': a.receiptNo ?? a.id }),
+        }}
         pagination={{ pageSize: 50, hideOnSinglePage: true }}
         data-testid="screening-table"
         scroll={{ x: true }}

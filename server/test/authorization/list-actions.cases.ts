@@ -1,9 +1,12 @@
+import { newId } from '../../http/context.js';
 import type { Expect, RouteCase } from './matrix.js';
 import { CALL_OFFICERS, roleless } from './matrix.js';
 
 /**
- * The authorization matrix rows of the list exports (issue 12): each answers as its list does, since it
- * reads the list through the list's own service. The rows carry the lists' expectations.
+ * The authorization matrix rows of the lists' exports and batch actions (issue 12). An export answers as
+ * its list does, since it reads the list through the list's own service, so the rows carry the lists'
+ * expectations. A batch action answers 200 to anyone who may write, with each item refused or done as
+ * the single route would (applications.batch.test.ts checks the per-item answers).
  */
 const rolesOnA: Expect = { anonymous: '401', 'B:platform_admin': '403', ...roleless('403'), others: '2xx' };
 const ttKeepers: Expect = {
@@ -26,7 +29,7 @@ const userManagers: Expect = {
   others: '403',
 };
 
-export function exportsCases(env: { A(): string }): RouteCase[] {
+export function listActionsCases(env: { A(): string }): RouteCase[] {
   const on = (path: string) => () => ({ url: `/api/platforms/${env.A()}/${path}` });
   return [
     {
@@ -58,6 +61,14 @@ export function exportsCases(env: { A(): string }): RouteCase[] {
       route: 'GET /api/users/export.xlsx',
       expect: userManagers,
       cell: () => ({ url: '/api/users/export.xlsx' }),
+    },
+    {
+      route: 'POST /api/applications/screening',
+      expect: { anonymous: '401', 'token:read': '403', others: '2xx' },
+      cell: () => ({
+        url: '/api/applications/screening',
+        body: { applicationIds: [newId()], outcome: 'pass' },
+      }),
     },
   ];
 }

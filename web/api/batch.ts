@@ -1,0 +1,13 @@
+// Batch actions of the lists (issue 12): one request, one result per selected row.
+import type { z } from 'zod';
+import type { BatchResult } from '../../common/batch.js';
+import type { batchScreeningBody } from '../../server/modules/applications/applications.schema.js';
+import { request } from './client.js';
+
+export type { BatchResult };
+
+export const batchApi = {
+  /** 形式审查: pass or return the selected applications (a return needs its reason). */
+  screen: (body: z.input<typeof batchScreeningBody>) =>
+    request<BatchResult>('POST', '/api/applications/screening', { body }),
+};
