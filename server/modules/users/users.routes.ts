@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ctxOf, requireSignIn } from '../../http/auth.js';
 import { problemResponses } from '../../http/openapi.js';
+import { userBatchRoutes } from './users.batch.js';
 import { userExportRoutes } from './users.export.js';
 import {
   adminKindBody,
@@ -23,6 +24,7 @@ export async function usersRoutes(root: FastifyInstance) {
   requireSignIn(app);
   const tags = ['users'];
   userExportRoutes(root);
+  userBatchRoutes(root);
 
   app.get(
     '/api/users',

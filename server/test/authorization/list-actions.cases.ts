@@ -63,6 +63,12 @@ export function listActionsCases(env: { A(): string }): RouteCase[] {
       cell: () => ({ url: '/api/users/export.xlsx' }),
     },
     {
+      // An unknown id, so the row changes nothing: the system admin is answered 200 with a per-item 404.
+      route: 'POST /api/users/disabled',
+      expect: { anonymous: '401', 'token:write': '2xx', system_admin: '2xx', others: '403' },
+      cell: () => ({ url: '/api/users/disabled', body: { userIds: [newId()], disabled: true } }),
+    },
+    {
       route: 'POST /api/applications/screening',
       expect: { anonymous: '401', 'token:read': '403', others: '2xx' },
       cell: () => ({

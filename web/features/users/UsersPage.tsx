@@ -16,6 +16,7 @@ import { formatTime } from '../../components/time.js';
 import { errorText } from '../../i18n/errors.js';
 import { roleLabel } from '../../i18n/labels.js';
 import { CreateUserModal, EditRolesModal, ResetPasswordModal } from './UserModals.js';
+import { UsersBatch } from './UsersBatch.js';
 
 const PAGE_SIZE = 20;
 
@@ -30,6 +31,7 @@ export default function UsersPage() {
   const [creating, setCreating] = useState(false);
   const [editing, setEditing] = useState<UserView | null>(null);
   const [resetting, setResetting] = useState<UserView | null>(null);
+  const [selected, setSelected] = useState<string[]>([]);
   const users = useApi(() => api.users({ q, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }), [q, page]);
 
   const admin = canAdministerAccounts(me);
@@ -97,11 +99,28 @@ export default function UsersPage() {
       {users.error ? (
         <Alert type="error" showIcon title={errorText(t, users.error)} style={{ marginBottom: 16 }} />
       ) : null}
+      {admin ? (
+        <UsersBatch
+          rows={users.data?.items ?? []}
+          selected={selected}
+          setSelected={setSelected}
+          onDone={users.reload}
+        />
+      ) : null}
       <Table<UserView>
         rowKey="id"
         size="middle"
         loading={users.loading}
         dataSource={users.data?.items ?? []}
+        rowSelection={
+          admin
+            ? {
+                selectedRowKeys: selected,
+                onChange: (keys) => setSelected(keys as string[]),
+                getCheckboxProps: (u) => ({ 'aria-label': u.username }),
+              }
+            : undefined
+        }
         data-testid="users-table"
         pagination={{
           current: page,
