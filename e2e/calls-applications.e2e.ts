@@ -11,6 +11,7 @@ import {
   pickTime,
   platformByCode,
 } from './calls-support.js';
+import { tableRows } from './orgs-support.js';
 import { poll as pollFor, type Stack, signInAs, startStack } from './support.js';
 
 /** Polls with room for a loaded machine (several writes and re-renders behind each condition). */
@@ -279,6 +280,29 @@ describe('一项研发计划从发布到形式审查通过', () => {
     await poll(() => stateTag(applicant)).toBe('评审中');
     const view = await (await officer.request.get(`/api/applications/${appId}`)).json();
     expect([view.state, view.versionNo]).toEqual(['in_review', 2]);
+    expect(problems).toEqual([]);
+  }, 120_000);
+
+  it('项目主管勾选待审的申报书批量退回，结果逐份列出；已通过的不可勾选', async () => {
+    await officer.goto(`/screening?platform=${atp}`);
+    const rows = tableRows(officer, 'screening-table');
+    await poll(() => rows.filter({ hasText: TITLE_ZH }).count()).toBe(1);
+    expect(await rows.filter({ hasText: TITLE_ZH }).getByRole('checkbox').isDisabled()).toBe(true);
+    const waiting = rows.filter({ hasText: '已提交' });
+    const n = await waiting.count();
+    expect(n).toBeGreaterThan(0);
+    for (let i = 0; i < n; i++) await waiting.nth(i).getByRole('checkbox').check();
+    await poll(() => officer.getByTestId('selection-bar').textContent()).toContain(`已选：${n}`);
+    await officer.getByRole('button', { name: '批量退回' }).click();
+    await modal(officer).getByLabel('退回理由（发送给每位申请人）').fill('请补充单位盖章页');
+    const res = await answerOf(officer, 'POST', /\/api\/applications\/screening$/, () =>
+      modal(officer).getByRole('button', { name: '退回修改' }).click(),
+    );
+    await expectStatus(res, 200);
+    expect((await res.json()).succeeded).toBe(n);
+    await poll(() => officer.getByTestId('batch-result').textContent()).toBe(`已完成：${n} · 未完成：0`);
+    await poll(() => rows.filter({ hasText: '已提交' }).count()).toBe(0);
+    expect(await rows.filter({ hasText: '退回修改' }).count()).toBe(n);
     expect(problems).toEqual([]);
   }, 120_000);
 });

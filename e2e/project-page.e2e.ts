@@ -73,6 +73,14 @@ describe('项目详情页', () => {
     // The demo platform the fixtures used (the list opens on the officer's first platform otherwise).
     await page.goto(`/projects?platform=${stack.platformId}`);
     const row = tableRows(page, 'projects-table').filter({ hasText: '工业传感器' }).first();
+    // 导出: the list as XLSX, Chinese headers and words, the project among its rows.
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: '导出' }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toMatch(/^projects-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    const sheet = await readSheet(await readFile((await file.path())!));
+    expect(sheet.headers.slice(0, 3)).toEqual(['项目编号', '项目名称', '类别']);
+    expect(sheet.rows.map((r) => r.cells[1])).toContain('工业传感器');
     await row.getByRole('link', { name: '工业传感器' }).click();
     await poll(() => new URL(page.url()).pathname).toBe(`/projects/${projectId}`);
     await poll(() => page.getByTestId('project-title').textContent()).toBe('工业传感器');

@@ -35,8 +35,6 @@ const base = (id: string) => `/api/applications/${enc(id)}`;
 export const applicationsApi = {
   list: (q: ApplicationsQuery) =>
     request<ApplicationList>('GET', '/api/applications', { query: q as Record<string, string | number> }),
-  exportXlsx: (q: ApplicationsQuery) =>
-    download('/api/applications/export.xlsx', q as Record<string, string | number>),
   create: (callId: string, body: SaveDraftBody) =>
     request<ApplicationView>('POST', `/api/calls/${enc(callId)}/applications`, { body }),
   get: (id: string, versionNo?: number) =>

@@ -42,3 +42,9 @@ export function fieldErrors<T>(t: TFunction, err: unknown): Parameters<FormInsta
   // Pointers come from the server, so the form's static field-name type cannot vouch for them.
   return fields as Parameters<FormInstance<T>['setFields']>[0];
 }
+
+/** A localised sentence for a stable error code alone (a batch action's per-row answer). */
+export function codeText(t: TFunction, code: string | null): string {
+  const english = code ? known(code) : undefined;
+  return english ? t(english) : t(UNEXPECTED);
+}

@@ -12,6 +12,7 @@ import { zhCNCallsErrors } from './zh-CN.calls-errors.js';
 import { zhCNConflicts } from './zh-CN.conflicts.js';
 import { zhCNDecisions } from './zh-CN.decisions.js';
 import { zhCNExperts } from './zh-CN.experts.js';
+import { zhCNExports } from './zh-CN.exports.js';
 import { zhCNInstruments } from './zh-CN.instruments.js';
 import { zhCNIpErrors } from './zh-CN.ip-errors.js';
 import { zhCNLabEvaluations } from './zh-CN.lab-evaluations.js';
@@ -53,6 +54,7 @@ export const zhCN: Record<string, string> = {
   ...zhCNCalls,
   ...zhCNIpErrors,
   ...zhCNExperts,
+  ...zhCNExports,
   ...zhCNConflicts,
   ...zhCNAssignment,
   ...zhCNScoring,

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { ctxOf, requireSignIn } from '../../http/auth.js';
 import { problemResponses } from '../../http/openapi.js';
+import { agreementExportRoutes } from './agreements.export.js';
 import {
   createReceipt,
   getDistributionRule,
@@ -31,6 +32,7 @@ export async function agreementsRoutes(root: FastifyInstance) {
   const app = root.withTypeProvider<ZodTypeProvider>();
   requireSignIn(app);
   const tags = ['agreements'];
+  agreementExportRoutes(root);
 
   app.get(
     '/api/platforms/:platformId/agreements',

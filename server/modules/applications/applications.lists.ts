@@ -1,11 +1,7 @@
-import ExcelJS from 'exceljs';
 import type { Kysely } from 'kysely';
-import {
-  APPLICATION_STATE_LABELS,
-  APPLICATION_STATES,
-  type ApplicationState,
-} from '../../../common/applications.js';
+import { APPLICATION_STATES, type ApplicationState } from '../../../common/applications.js';
 import type { DB } from '../../db/schema.js';
+import { type Bilingual, type ExportOptions, xlsxTable } from '../../files/xlsx.js';
 import type { Ctx } from '../../http/context.js';
 import { platformIdsWithRole } from '../../http/context.js';
 import { unauthorized } from '../../http/errors.js';
@@ -37,45 +33,61 @@ export async function listApplications(ctx: Ctx, q: ListApplicationsQuery) {
   return { items: await summaries(ctx.db, rows), total, counts };
 }
 
+const STATE: Record<ApplicationState, Bilingual> = {
+  draft: ['草稿', 'Draft'],
+  submitted: ['已提交', 'Submitted'],
+  screening: ['形式审查', 'Screening'],
+  returned: ['退回修改', 'Returned for correction'],
+  rejected: ['不予受理', 'Not accepted'],
+  in_review: ['评审中', 'In review'],
+  approved: ['立项', 'Approved'],
+  waitlisted: ['候补', 'Waitlisted'],
+  declined: ['未立项', 'Declined'],
+  withdrawn: ['已撤回', 'Withdrawn'],
+};
+
+type Summary = Awaited<ReturnType<typeof summaries>>[number];
+
 /** The filtered list (no paging) as XLSX, with the same visibility as the list. */
-export async function exportApplications(ctx: Ctx, q: Omit<ListApplicationsQuery, 'limit' | 'offset'>) {
-  const rows = await listAll(ctx.db, scopeOf(ctx), q);
+export async function exportApplications(
+  ctx: Ctx,
+  q: Omit<ListApplicationsQuery, 'limit' | 'offset'> & ExportOptions,
+) {
+  const { lang, tz, ...filter } = q;
+  const zh = lang === 'zh-CN';
+  const rows = await listAll(ctx.db, scopeOf(ctx), filter);
   const items = await summaries(ctx.db as Kysely<DB>, rows);
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('申报书 Applications');
-  ws.columns = [
-    { header: '回执编号 Receipt', key: 'receipt', width: 16 },
-    { header: '计划 Call', key: 'call', width: 14 },
-    { header: '项目名称 Title (zh)', key: 'titleZh', width: 36 },
-    { header: 'Title (en)', key: 'titleEn', width: 36 },
-    { header: '牵头单位 Lead', key: 'lead', width: 30 },
-    { header: '状态 State', key: 'state', width: 20 },
-    { header: '申请金额 Requested (minor units)', key: 'requested', width: 18 },
-    { header: '币种 Currency', key: 'currency', width: 10 },
-    { header: '提交时间 Submitted (UTC)', key: 'submittedAt', width: 24 },
-    { header: '更新时间 Updated (UTC)', key: 'updatedAt', width: 24 },
-    { header: 'ID', key: 'id', width: 38 },
-  ];
-  for (const a of items) {
-    ws.addRow({
-      receipt: a.receiptNo ?? '',
-      call: a.callCode,
-      titleZh: a.titleZh ?? '',
-      titleEn: a.titleEn ?? '',
-      lead: a.lead.nameZh,
-      state: APPLICATION_STATE_LABELS[a.state as ApplicationState],
-      requested: a.requestedTotalMinor,
-      currency: a.currency,
-      submittedAt: a.submittedAt ?? '',
-      updatedAt: a.updatedAt,
-      id: a.id,
-    });
-  }
-  ws.getRow(1).font = { bold: true };
-  const day = ctx.clock.now().toISOString().slice(0, 10);
-  return {
-    body: Buffer.from(await wb.xlsx.writeBuffer()),
-    filename: `applications-${day}.xlsx`,
-    count: items.length,
-  };
+  return xlsxTable<Summary>(
+    {
+      sheet: ['申报书', 'Applications'],
+      fileName: 'applications',
+      columns: [
+        { title: ['回执编号', 'Receipt'], value: (a) => a.receiptNo, width: 16 },
+        { title: ['指南编号', 'Call'], value: (a) => a.callCode, width: 14 },
+        {
+          title: ['项目名称', 'Project title'],
+          value: (a) => (zh ? a.titleZh : (a.titleEn ?? a.titleZh)),
+          width: 40,
+        },
+        {
+          title: ['牵头单位', 'Lead organisation'],
+          value: (a) => (zh ? a.lead.nameZh : (a.lead.nameEn ?? a.lead.nameZh)),
+          width: 30,
+        },
+        { title: ['状态', 'State'], value: (a) => STATE[a.state as ApplicationState][zh ? 0 : 1], width: 14 },
+        {
+          title: ['申请金额', 'Requested'],
+          kind: 'money',
+          value: (a) => ({ minor: a.requestedTotalMinor, currency: a.currency }),
+          width: 18,
+        },
+        { title: ['提交时间', 'Submitted'], kind: 'datetime', value: (a) => a.submittedAt },
+        { title: ['更新时间', 'Updated'], kind: 'datetime', value: (a) => a.updatedAt },
+        { title: ['编号（系统）', 'ID'], value: (a) => a.id, width: 38 },
+      ],
+      rows: items,
+    },
+    { lang, tz },
+    ctx.clock.now(),
+  );
 }

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { download, sendFile } from '../../files/download.js';
 import { ctxOf, requireSignIn } from '../../http/auth.js';
 import { problem, problemResponses } from '../../http/openapi.js';
+import { applicationBatchRoutes } from './applications.batch.js';
 import { createApplication, saveDraft } from './applications.drafts.js';
 import { exportApplications, listApplications } from './applications.lists.js';
 import { getReceipt, receiptText } from './applications.receipts.js';
@@ -37,6 +38,7 @@ export async function applicationsRoutes(root: FastifyInstance) {
   const app = root.withTypeProvider<ZodTypeProvider>();
   requireSignIn(app);
   const tags = ['applications'];
+  applicationBatchRoutes(root);
 
   app.post(
     '/api/calls/:callId/applications',
@@ -83,11 +85,7 @@ export async function applicationsRoutes(root: FastifyInstance) {
         },
       },
     },
-    async (request, reply) => {
-      const f = await exportApplications(ctxOf(request), request.query);
-      const mediaType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-      return sendFile(reply, { mediaType, fileName: f.filename, body: f.body });
-    },
+    async (request, reply) => sendFile(reply, await exportApplications(ctxOf(request), request.query)),
   );
 
   app.get(

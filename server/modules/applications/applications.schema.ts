@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { APPLICATION_STATES, INVITATION_STATES } from '../../../common/applications.js';
+import { batchIds } from '../../../common/batch.js';
 import { ATTACHMENT_TYPES, COST_CATEGORIES } from '../../../common/calls.js';
 import type { RuleOutcome } from '../../../common/eligibility.js';
+import { exportOptions } from '../../../common/export-options.js';
 
 /**
  * Request and response shapes of consortium applications (issue 4). Drafts take partial content; the
@@ -104,6 +106,19 @@ export const screeningBody = z.strictObject({
 });
 export type ScreeningInput = z.infer<typeof screeningBody>;
 
+/** Several applications passed or returned at once; a return needs its reason, as one at a time. */
+export const batchScreeningBody = z
+  .strictObject({
+    applicationIds: batchIds,
+    outcome: z.enum(['pass', 'return']),
+    reasons: optionalText(4000),
+  })
+  .refine((b) => b.outcome === 'pass' || !!b.reasons, {
+    path: ['reasons'],
+    message: 'A reason is required to return applications',
+  });
+export type BatchScreeningInput = z.infer<typeof batchScreeningBody>;
+
 export const LIST_SORTS = ['updatedAt', 'submittedAt', 'title', 'requested', 'state'] as const;
 export const listApplicationsQuery = z.strictObject({
   callId: z.uuid().optional(),
@@ -117,7 +132,9 @@ export const listApplicationsQuery = z.strictObject({
   offset: z.coerce.number().int().min(0).default(0),
 });
 export type ListApplicationsQuery = z.infer<typeof listApplicationsQuery>;
-export const exportApplicationsQuery = listApplicationsQuery.omit({ limit: true, offset: true });
+export const exportApplicationsQuery = listApplicationsQuery
+  .omit({ limit: true, offset: true })
+  .extend(exportOptions);
 export const receiptQuery = z.strictObject({ versionNo: z.coerce.number().int().min(1).optional() });
 
 const orgRef = z.object({

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { ctxOf, requireSignIn } from '../../http/auth.js';
 import { problemResponses } from '../../http/openapi.js';
+import { callExportRoutes } from './calls.export.js';
 import {
   callIdParams,
   callView,
@@ -23,6 +24,7 @@ export async function callsRoutes(root: FastifyInstance) {
   const app = root.withTypeProvider<ZodTypeProvider>();
   requireSignIn(app);
   const tags = ['calls'];
+  callExportRoutes(root);
 
   app.get(
     '/api/calls',

@@ -4,6 +4,7 @@ import { ctxOf, requireSignIn } from '../../http/auth.js';
 import { problemResponses } from '../../http/openapi.js';
 import { createDisclosure, getDisclosure, listDisclosures, updateDisclosure } from './ip.disclosures.js';
 import { docket } from './ip.docket.js';
+import { ipExportRoutes } from './ip.export.js';
 import { createFiling, createOtherAsset, listFilings, listOtherAssets, updateFiling } from './ip.filings.js';
 import {
   createDisclosureBody,
@@ -30,6 +31,7 @@ export async function ipRoutes(root: FastifyInstance) {
   const app = root.withTypeProvider<ZodTypeProvider>();
   requireSignIn(app);
   const tags = ['ip'];
+  ipExportRoutes(root);
 
   app.get(
     '/api/platforms/:platformId/ip/disclosures',

@@ -13,6 +13,7 @@ import {
 } from './projects.adjustments.schema.js';
 import { getAgreement, saveAgreement, signProjectAgreement } from './projects.agreement.js';
 import { agreementContent, agreementView, signAgreementBody } from './projects.agreement.schema.js';
+import { projectExportRoutes } from './projects.export.js';
 import { decideMilestoneSubmission, listMilestones, submitMilestone } from './projects.milestones.js';
 import {
   milestoneDecisionBody,
@@ -45,6 +46,7 @@ export async function projectsRoutes(root: FastifyInstance) {
   projectReportsRoutes(root);
   projectOutputsRoutes(root);
   projectPortfolioRoutes(root);
+  projectExportRoutes(root);
 
   app.get(
     '/api/platforms/:platformId/projects',

@@ -3,6 +3,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ctxOf, requireSignIn } from '../../http/auth.js';
 import { problemResponses } from '../../http/openapi.js';
+import { userBatchRoutes } from './users.batch.js';
+import { userExportRoutes } from './users.export.js';
 import {
   adminKindBody,
   createUserBody,
@@ -21,6 +23,8 @@ export async function usersRoutes(root: FastifyInstance) {
   const app = root.withTypeProvider<ZodTypeProvider>();
   requireSignIn(app);
   const tags = ['users'];
+  userExportRoutes(root);
+  userBatchRoutes(root);
 
   app.get(
     '/api/users',

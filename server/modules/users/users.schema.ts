@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { batchIds } from '../../../common/batch.js';
 import { ADMIN_KINDS, ROLES } from '../../../common/roles.js';
 
 const roleAssignment = z.strictObject({ platformId: z.uuid(), role: z.enum(ROLES) });
@@ -25,6 +26,10 @@ export const updateUserBody = z.strictObject({
   email: z.email().max(200).nullable().optional(),
   disabled: z.boolean().optional(),
 });
+
+/** Several accounts disabled (or enabled) at once. */
+export const batchDisableBody = z.strictObject({ userIds: batchIds, disabled: z.boolean() });
+export type BatchDisableInput = z.infer<typeof batchDisableBody>;
 
 export const setRolesBody = z.strictObject({ roles: z.array(roleAssignment).max(100) });
 export const resetPasswordBody = z.strictObject({ password: z.string().min(1).max(256) });

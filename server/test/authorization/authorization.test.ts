@@ -15,6 +15,7 @@ import { expertsCases } from './experts.cases.js';
 import { instrumentsCases } from './instruments.cases.js';
 import { ipCases } from './ip.cases.js';
 import { labEvaluationsCases } from './lab-evaluations.cases.js';
+import { listActionsCases } from './list-actions.cases.js';
 import type { MatrixEnv } from './matrix.js';
 import { needsCases } from './needs.cases.js';
 import { openDataCases } from './open-data.cases.js';
@@ -350,6 +351,7 @@ const CASES: RouteCase[] = [
   ...vouchersCases(reviewEnv),
   ...needsCases(reviewEnv),
   ...openDataCases(),
+  ...listActionsCases({ A: () => A }),
   ...[expertsCases, conflictsCases, assignmentCases, scoringCases, decisionsCases].flatMap((cases) =>
     cases(reviewEnv),
   ),

@@ -4,8 +4,10 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
 import { APPLICATION_STATES, type ApplicationState } from '../../../common/applications.js';
 import { type ApplicationSummary, applicationsApi, type InvitationView } from '../../api/applications.js';
+import { exportsApi } from '../../api/exports.js';
 import { useLocale } from '../../app/locale.js';
 import { useApi } from '../../app/useApi.js';
+import { ExportButton } from '../../components/ExportButton.js';
 import { APPLICATION_STATES_SHOWN, pick } from '../../components/labels.js';
 import { money } from '../../components/money.js';
 import { zonedTime } from '../../components/time.js';
@@ -48,10 +50,13 @@ export default function MyApplicationsPage() {
           {t(APPLICATION_STATES_SHOWN[state])}: {list.data?.total ?? '…'}
         </Tag>
       ) : null}
-      <Typography.Text type="secondary">
-        {t('To apply, open a call that is open for applications and choose Apply.')}{' '}
-        <Link to="/calls">{t('Calls')}</Link>
-      </Typography.Text>
+      <Space wrap style={{ width: '100%', justifyContent: 'space-between' }}>
+        <Typography.Text type="secondary">
+          {t('To apply, open a call that is open for applications and choose Apply.')}{' '}
+          <Link to="/calls">{t('Calls')}</Link>
+        </Typography.Text>
+        <ExportButton file={(opts) => exportsApi.applications({ state }, opts)} />
+      </Space>
       {list.error ? <Alert type="error" showIcon title={errorText(t, list.error)} /> : null}
       <Table<ApplicationSummary>
         rowKey="id"

@@ -6,12 +6,14 @@ import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import type { CallEffectiveState } from '../../../common/calls.js';
 import { CALL_EFFECTIVE_STATES } from '../../../common/calls.js';
 import { callsApi, type PublicCallFilter, type PublicCallSummary } from '../../api/calls.js';
+import { exportsApi } from '../../api/exports.js';
 import { useLocale } from '../../app/locale.js';
 import { usePlatformChoice } from '../../app/platformChoice.js';
 import { usePlatforms } from '../../app/platforms.js';
 import { useSignedIn } from '../../app/session.js';
 import { useApi } from '../../app/useApi.js';
 import { DrillNotice, useDrillParams } from '../../components/DrillNotice.js';
+import { ExportButton } from '../../components/ExportButton.js';
 import { CALL_STATES_SHOWN, pick } from '../../components/labels.js';
 import { money } from '../../components/money.js';
 import { defaultPlatform, PlatformSelect } from '../../components/PlatformSelect.js';
@@ -91,16 +93,25 @@ export default function CallsPage() {
             />
           )}
         </Space>
-        {calls.data?.canCreate ? (
-          <Button
-            type="primary"
-            icon={<PlusOutlined />}
-            onClick={() => navigate(`/calls/new?platform=${platformId}`)}
-            data-testid="new-call"
-          >
-            {t('New call')}
-          </Button>
-        ) : null}
+        <Space wrap>
+          {staff && platformId ? (
+            <ExportButton
+              file={(opts) =>
+                exportsApi.calls(platformId, { state: state === 'all' ? undefined : state, ...opened }, opts)
+              }
+            />
+          ) : null}
+          {calls.data?.canCreate ? (
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              onClick={() => navigate(`/calls/new?platform=${platformId}`)}
+              data-testid="new-call"
+            >
+              {t('New call')}
+            </Button>
+          ) : null}
+        </Space>
       </Space>
       <DrillNotice
         active={!!(opened.openedFrom || opened.openedTo)}

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
 import type { ProjectKind } from '../../../common/calls.js';
 import { PROJECT_STATES } from '../../../common/projects.js';
+import { exportsApi } from '../../api/exports.js';
 import { type ProjectView, projectsApi } from '../../api/projects.js';
 import { useLocale } from '../../app/locale.js';
 import { usePlatformChoice } from '../../app/platformChoice.js';
@@ -12,6 +13,7 @@ import { usePlatforms } from '../../app/platforms.js';
 import { useSignedIn } from '../../app/session.js';
 import { useApi } from '../../app/useApi.js';
 import { DrillNotice, useDrillParams } from '../../components/DrillNotice.js';
+import { ExportButton } from '../../components/ExportButton.js';
 import { localName, pick } from '../../components/labels.js';
 import { money } from '../../components/money.js';
 import { defaultPlatform, PlatformSelect } from '../../components/PlatformSelect.js';
@@ -92,16 +94,29 @@ export default function ProjectsPage() {
             </Tag>
           ) : null}
         </Space>
-        {units.length > 0 && platformId ? (
-          <Button
-            type="primary"
-            icon={<PlusOutlined />}
-            onClick={() => setRegistering(true)}
-            data-testid="register-project"
-          >
-            {t('Register an internal project')}
-          </Button>
-        ) : null}
+        <Space wrap>
+          {platformId ? (
+            <ExportButton
+              file={(opts) =>
+                exportsApi.projects(
+                  platformId,
+                  { kind: kind === 'all' ? undefined : kind, q: q || undefined, unitId: drill.unitId, state },
+                  opts,
+                )
+              }
+            />
+          ) : null}
+          {units.length > 0 && platformId ? (
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              onClick={() => setRegistering(true)}
+              data-testid="register-project"
+            >
+              {t('Register an internal project')}
+            </Button>
+          ) : null}
+        </Space>
       </Space>
       <DrillNotice
         active={!!(drill.unitId || state)}

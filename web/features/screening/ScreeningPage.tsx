@@ -1,15 +1,16 @@
-import { DownloadOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Select, Space, Table, Tag } from 'antd';
+import { Alert, Select, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
 import { APPLICATION_STATES, type ApplicationState } from '../../../common/applications.js';
 import { type ApplicationSummary, type ApplicationsQuery, applicationsApi } from '../../api/applications.js';
 import { callsApi } from '../../api/calls.js';
+import { exportsApi } from '../../api/exports.js';
 import { useLocale } from '../../app/locale.js';
 import { usePlatformChoice } from '../../app/platformChoice.js';
 import { usePlatforms } from '../../app/platforms.js';
 import { useApi } from '../../app/useApi.js';
+import { ExportButton } from '../../components/ExportButton.js';
 import { APPLICATION_STATE_COLORS, APPLICATION_STATES_SHOWN, pick } from '../../components/labels.js';
 import { money } from '../../components/money.js';
 import { PlatformSelect } from '../../components/PlatformSelect.js';
@@ -17,8 +18,8 @@ import { zonedTime } from '../../components/time.js';
 import { errorText } from '../../i18n/errors.js';
 import { ApplicationStateTag } from '../applications/ApplicationDetails.js';
 import { FieldTreeSelect } from '../fields/FieldTreeSelect.js';
-import { saveFile } from '../imports/files.js';
 import { orgName } from '../orgs/labels.js';
+import { ScreeningBatch, screenable } from './ScreeningBatch.js';
 
 type Sort = NonNullable<ApplicationsQuery['sort']>;
 const SORT_OF: Record<string, Sort> = {
@@ -32,7 +33,6 @@ const SORT_OF: Record<string, Sort> = {
 export default function ScreeningPage() {
   const { t } = useTranslation();
   const { locale } = useLocale();
-  const { message } = App.useApp();
   const { list: platforms } = usePlatforms();
   const [params, setParams] = useSearchParams();
   // None chosen: the applications of all the user's platforms (the server keeps to what they may screen).
@@ -60,11 +60,8 @@ export default function ScreeningPage() {
     [platformId, callId, state, fieldId, sort.sort, sort.order],
   );
   const counts = list.data?.counts ?? {};
-  const exportXlsx = () =>
-    applicationsApi
-      .exportXlsx({ platformId, callId, state, fieldId, ...sort })
-      .then(saveFile)
-      .catch((err: unknown) => message.error(errorText(t, err)));
+  const rows = (list.data?.items ?? []).filter((a) => a.state !== 'draft');
+  const [selected, setSelected] = useState<string[]>([]);
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="screening-page">
@@ -92,9 +89,10 @@ export default function ScreeningPage() {
             <FieldTreeSelect value={fieldId ? [fieldId] : []} onChange={(ids) => setFieldId(ids.at(-1))} />
           </div>
         </Space>
-        <Button icon={<DownloadOutlined />} onClick={exportXlsx} data-testid="export-applications">
-          {t('Export XLSX')}
-        </Button>
+        <ExportButton
+          testId="export-applications"
+          file={(opts) => exportsApi.applications({ platformId, callId, state, fieldId, ...sort }, opts)}
+        />
       </Space>
       <Space wrap data-testid="state-counts">
         <Tag.CheckableTag checked={!state} onChange={() => set('state', undefined)}>
@@ -115,11 +113,17 @@ export default function ScreeningPage() {
         ))}
       </Space>
       {list.error ? <Alert type="error" showIcon title={errorText(t, list.error)} /> : null}
+      <ScreeningBatch rows={rows} selected={selected} setSelected={setSelected} onDone={list.reload} />
       <Table<ApplicationSummary>
         rowKey="id"
         size="middle"
         loading={list.loading}
-        dataSource={(list.data?.items ?? []).filter((a) => a.state !== 'draft')}
+        dataSource={rows}
+        rowSelection={{
+          selectedRowKeys: selected,
+          onChange: (keys) => setSelected(keys as string[]),
+          getCheckboxProps: (a) => ({ disabled: !screenable(a), 'aria-label': a.receiptNo ?? a.id }),
+        }}
         pagination={{ pageSize: 50, hideOnSinglePage: true }}
         data-testid="screening-table"
         scroll={{ x: true }}

@@ -3,6 +3,7 @@ import { Alert, App, Button, Card, Input, Popconfirm, Space, Table, Tag, Tooltip
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/endpoints.js';
+import { exportsApi } from '../../api/exports.js';
 import { mfaApi } from '../../api/mfa.js';
 import type { UserView } from '../../api/types.js';
 import { useLocale } from '../../app/locale.js';
@@ -10,10 +11,12 @@ import { canAdministerAccounts, canAdministerSecurity, platformsWithRole } from 
 import { usePlatforms } from '../../app/platforms.js';
 import { useSignedIn } from '../../app/session.js';
 import { useApi } from '../../app/useApi.js';
+import { ExportButton } from '../../components/ExportButton.js';
 import { formatTime } from '../../components/time.js';
 import { errorText } from '../../i18n/errors.js';
 import { roleLabel } from '../../i18n/labels.js';
 import { CreateUserModal, EditRolesModal, ResetPasswordModal } from './UserModals.js';
+import { UsersBatch } from './UsersBatch.js';
 
 const PAGE_SIZE = 20;
 
@@ -28,6 +31,7 @@ export default function UsersPage() {
   const [creating, setCreating] = useState(false);
   const [editing, setEditing] = useState<UserView | null>(null);
   const [resetting, setResetting] = useState<UserView | null>(null);
+  const [selected, setSelected] = useState<string[]>([]);
   const users = useApi(() => api.users({ q, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }), [q, page]);
 
   const admin = canAdministerAccounts(me);
@@ -83,20 +87,40 @@ export default function UsersPage() {
           }}
           data-testid="user-search"
         />
-        {admin && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-            {t('New user')}
-          </Button>
-        )}
+        <Space wrap>
+          <ExportButton file={(opts) => exportsApi.users({ q: q || undefined }, opts)} />
+          {admin && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+              {t('New user')}
+            </Button>
+          )}
+        </Space>
       </Space>
       {users.error ? (
         <Alert type="error" showIcon title={errorText(t, users.error)} style={{ marginBottom: 16 }} />
+      ) : null}
+      {admin ? (
+        <UsersBatch
+          rows={users.data?.items ?? []}
+          selected={selected}
+          setSelected={setSelected}
+          onDone={users.reload}
+        />
       ) : null}
       <Table<UserView>
         rowKey="id"
         size="middle"
         loading={users.loading}
         dataSource={users.data?.items ?? []}
+        rowSelection={
+          admin
+            ? {
+                selectedRowKeys: selected,
+                onChange: (keys) => setSelected(keys as string[]),
+                getCheckboxProps: (u) => ({ 'aria-label': u.username }),
+              }
+            : undefined
+        }
         data-testid="users-table"
         pagination={{
           current: page,

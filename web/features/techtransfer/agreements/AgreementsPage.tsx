@@ -5,9 +5,11 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { AGREEMENT_KINDS, type AgreementKind } from '../../../../common/ip.js';
 import { api } from '../../../api/endpoints.js';
+import { exportsApi } from '../../../api/exports.js';
 import { type AgreementSummary, type AgreementView, ttApi } from '../../../api/techtransfer.js';
 import { useLocale } from '../../../app/locale.js';
 import { useApi } from '../../../app/useApi.js';
+import { ExportButton } from '../../../components/ExportButton.js';
 import { errorText } from '../../../i18n/errors.js';
 import { AGREEMENT_KIND_LABELS, EXCLUSIVITY_LABELS, LICENCE_KIND_LABELS } from '../labels.js';
 import { useTtPlatform } from '../useTtPlatform.js';
@@ -50,6 +52,7 @@ export default function AgreementsPage() {
   if (!tt.platformId) return <Empty description={t('No platform whose tech-transfer records you keep')} />;
   const currency = detail.data?.defaultCurrency ?? 'CNY';
   const changed = () => setVersion((v) => v + 1);
+  const platformId = tt.platformId;
   const partnerName = (a: AgreementSummary) =>
     locale === 'zh-CN' ? a.partner.nameZh : (a.partner.nameEn ?? a.partner.nameZh);
 
@@ -74,14 +77,19 @@ export default function AgreementsPage() {
             data-testid="agreement-search"
           />
         </Space>
-        <Button
-          type="primary"
-          icon={<PlusOutlined />}
-          onClick={() => setEditing('new')}
-          data-testid="agreement-new"
-        >
-          {t('New agreement')}
-        </Button>
+        <Space wrap>
+          <ExportButton
+            file={(opts) => exportsApi.agreements(platformId, { kind, q: q.trim() || undefined }, opts)}
+          />
+          <Button
+            type="primary"
+            icon={<PlusOutlined />}
+            onClick={() => setEditing('new')}
+            data-testid="agreement-new"
+          >
+            {t('New agreement')}
+          </Button>
+        </Space>
       </Space>
       {list.error ? <Alert type="error" showIcon title={errorText(t, list.error)} /> : null}
       <Table<AgreementSummary>

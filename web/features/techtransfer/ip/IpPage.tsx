@@ -3,6 +3,7 @@ import { Alert, Button, Card, Empty, Input, Space, Table, Tabs, Tag } from 'antd
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
+import { exportsApi } from '../../../api/exports.js';
 import {
   type DisclosureSummary,
   type DisclosureView,
@@ -10,6 +11,7 @@ import {
   ttApi,
 } from '../../../api/techtransfer.js';
 import { useApi } from '../../../app/useApi.js';
+import { ExportButton } from '../../../components/ExportButton.js';
 import { errorText } from '../../../i18n/errors.js';
 import { FILING_STATUS_LABELS, FILING_TYPE_LABELS, IP_KIND_LABELS } from '../labels.js';
 import { useTtPlatform } from '../useTtPlatform.js';
@@ -50,6 +52,7 @@ export default function IpPage() {
   );
   if (!tt.platformId) return <Empty description={t('No platform whose tech-transfer records you keep')} />;
   const changed = () => setVersion((v) => v + 1);
+  const platformId = tt.platformId;
 
   const disclosuresTab = (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
@@ -61,14 +64,19 @@ export default function IpPage() {
           style={{ width: 280 }}
           data-testid="disclosure-search"
         />
-        <Button
-          type="primary"
-          icon={<PlusOutlined />}
-          onClick={() => setEditing('new')}
-          data-testid="disclosure-new"
-        >
-          {t('New invention disclosure')}
-        </Button>
+        <Space wrap>
+          <ExportButton
+            file={(opts) => exportsApi.disclosures(platformId, { q: q.trim() || undefined }, opts)}
+          />
+          <Button
+            type="primary"
+            icon={<PlusOutlined />}
+            onClick={() => setEditing('new')}
+            data-testid="disclosure-new"
+          >
+            {t('New invention disclosure')}
+          </Button>
+        </Space>
       </Space>
       {disclosures.error ? <Alert type="error" showIcon title={errorText(t, disclosures.error)} /> : null}
       <Table<DisclosureSummary>
@@ -92,25 +100,30 @@ export default function IpPage() {
   );
 
   const filingsTab = (
-    <Table<FilingView>
-      rowKey="id"
-      loading={filings.loading}
-      dataSource={filings.data?.items ?? []}
-      data-testid="filings-table"
-      scroll={{ x: true }}
-      pagination={{ pageSize: 20, showSizeChanger: false }}
-      onRow={(f) => ({ onClick: () => open(f.disclosureId), style: { cursor: 'pointer' } })}
-      columns={[
-        { title: t('Patent office'), dataIndex: 'jurisdiction', width: 80 },
-        { title: t('Type'), render: (_, f) => t(FILING_TYPE_LABELS[f.filingType]) },
-        { title: t('Application number'), render: (_, f) => f.applicationNumber ?? '—' },
-        { title: t('Filed on'), dataIndex: 'filingDate' },
-        { title: t('Priority date'), dataIndex: 'priorityDate' },
-        { title: t('Patent number'), render: (_, f) => f.patentNumber ?? '—' },
-        { title: t('Granted on'), render: (_, f) => f.grantDate ?? '—' },
-        { title: t('Status'), render: (_, f) => t(FILING_STATUS_LABELS[f.status]) },
-      ]}
-    />
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+      <Space style={{ width: '100%', justifyContent: 'flex-end' }}>
+        <ExportButton file={(opts) => exportsApi.filings(platformId, {}, opts)} />
+      </Space>
+      <Table<FilingView>
+        rowKey="id"
+        loading={filings.loading}
+        dataSource={filings.data?.items ?? []}
+        data-testid="filings-table"
+        scroll={{ x: true }}
+        pagination={{ pageSize: 20, showSizeChanger: false }}
+        onRow={(f) => ({ onClick: () => open(f.disclosureId), style: { cursor: 'pointer' } })}
+        columns={[
+          { title: t('Patent office'), dataIndex: 'jurisdiction', width: 80 },
+          { title: t('Type'), render: (_, f) => t(FILING_TYPE_LABELS[f.filingType]) },
+          { title: t('Application number'), render: (_, f) => f.applicationNumber ?? '—' },
+          { title: t('Filed on'), dataIndex: 'filingDate' },
+          { title: t('Priority date'), dataIndex: 'priorityDate' },
+          { title: t('Patent number'), render: (_, f) => f.patentNumber ?? '—' },
+          { title: t('Granted on'), render: (_, f) => f.grantDate ?? '—' },
+          { title: t('Status'), render: (_, f) => t(FILING_STATUS_LABELS[f.status]) },
+        ]}
+      />
+    </Space>
   );
 
   return (
