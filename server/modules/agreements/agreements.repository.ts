@@ -46,10 +46,12 @@ export async function updateAgreementRow(db: Kysely<DB>, row: AgreementRow): Pro
 export async function agreementPage(
   db: Kysely<DB>,
   platformId: string,
-  q: { kind?: string; q?: string; limit: number; offset: number },
+  q: { kind?: string; q?: string; executedFrom?: string; executedTo?: string; limit: number; offset: number },
 ) {
   let base = db.selectFrom('agreements').where('platform_id', '=', platformId);
   if (q.kind) base = base.where('kind', '=', q.kind);
+  if (q.executedFrom) base = base.where('execution_date', '>=', q.executedFrom);
+  if (q.executedTo) base = base.where('execution_date', '<=', q.executedTo);
   if (q.q) {
     const like = `%${q.q.toLowerCase().replace(/[\\%_]/g, '\\$&')}%`;
     base = base.where(
