@@ -206,7 +206,7 @@ export async function listAgreements(ctx: Ctx, platformId: string, q: AgreementL
   return { items: await agreementSummaries(ctx.db, rows), total };
 }
 
-export { fxRatesTouching } from './agreements.repository.js';
+export { fxRatesTouching, rebuildReceiptMonths } from './agreements.repository.js';
 /** What the technology-transfer report reads of agreements, receipts, distributions and exchange rates. */
 export {
   activeLicenceCountsByYear,
