@@ -121,7 +121,7 @@ export const INDICATORS: Record<IndicatorId, IndicatorDef> = {
     byUnit: false,
     byField: true,
     over: 'years',
-    drill: null,
+    drill: { path: '/screening', platform: 'platform', dates: ['submittedFrom', 'submittedTo'] },
   }),
   applications_approved: def({
     id: 'applications_approved',
@@ -134,7 +134,12 @@ export const INDICATORS: Record<IndicatorId, IndicatorDef> = {
     byUnit: false,
     byField: true,
     over: 'years',
-    drill: null,
+    drill: {
+      path: '/screening',
+      platform: 'platform',
+      dates: ['submittedFrom', 'submittedTo'],
+      fixed: { state: 'approved' },
+    },
   }),
   success_rate: def({
     id: 'success_rate',
@@ -161,7 +166,13 @@ export const INDICATORS: Record<IndicatorId, IndicatorDef> = {
     byUnit: true,
     byField: false,
     over: 'years',
-    drill: null,
+    drill: {
+      path: '/services/queue',
+      platform: 'platform',
+      unit: 'unitId',
+      dates: ['createdFrom', 'createdTo'],
+      fixed: { view: 'all' },
+    },
   }),
   projects_by_state: def({
     id: 'projects_by_state',
@@ -211,7 +222,12 @@ export const INDICATORS: Record<IndicatorId, IndicatorDef> = {
     byUnit: true,
     byField: true,
     over: 'years',
-    drill: null,
+    drill: {
+      path: '/techtransfer/ip',
+      platform: 'platform',
+      dates: ['from', 'to'],
+      fixed: { tab: 'disclosures' },
+    },
   }),
   patent_applications: def({
     id: 'patent_applications',
@@ -224,7 +240,12 @@ export const INDICATORS: Record<IndicatorId, IndicatorDef> = {
     byUnit: true,
     byField: true,
     over: 'years',
-    drill: null,
+    drill: {
+      path: '/techtransfer/ip',
+      platform: 'platform',
+      dates: ['from', 'to'],
+      fixed: { tab: 'filings' },
+    },
   }),
   patents_granted: def({
     id: 'patents_granted',
@@ -237,7 +258,12 @@ export const INDICATORS: Record<IndicatorId, IndicatorDef> = {
     byUnit: true,
     byField: true,
     over: 'years',
-    drill: null,
+    drill: {
+      path: '/techtransfer/ip',
+      platform: 'platform',
+      dates: ['grantedFrom', 'grantedTo'],
+      fixed: { tab: 'filings' },
+    },
   }),
   licences_executed: def({
     id: 'licences_executed',
@@ -250,7 +276,12 @@ export const INDICATORS: Record<IndicatorId, IndicatorDef> = {
     byUnit: true,
     byField: true,
     over: 'years',
-    drill: null,
+    drill: {
+      path: '/techtransfer/agreements',
+      platform: 'platform',
+      dates: ['executedFrom', 'executedTo'],
+      fixed: { kind: 'licence' },
+    },
   }),
   licence_income: def({
     id: 'licence_income',
@@ -298,7 +329,8 @@ export function drillLink(
   },
 ): string | null {
   const d = INDICATORS[id].drill;
-  if (!d) return null;
+  // A unit's figure opens only a list that can be cut to the unit; the platform's list would hold more.
+  if (!d || (at.unitId && !d.unit)) return null;
   const q = new URLSearchParams();
   q.set(d.platform, at.platformId);
   if (d.unit && at.unitId) q.set(d.unit, at.unitId);

@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -232,5 +233,87 @@ describe('commonlab CLI', { timeout: 90_000 }, () => {
     expect(r.stdout).toMatch(/audit chain ok: true/);
     expect((await userRow('xu')).display_name).toBe('Xu Ming');
     expect(await verifyAuditChain(database.db)).toMatchObject({ ok: true });
+  });
+
+  // Issue 15: the bulk dumps as an operator (or cron) writes them, on the demo data seeded above.
+  describe('open-data dump', () => {
+    const dumps = path.join(dataDir, 'open-data-dumps');
+    const manifestPath = path.join(dumps, 'manifest.json');
+    const stamps = () =>
+      Object.fromEntries(
+        [
+          manifestPath,
+          ...readdirSync(path.join(dumps, 'files')).map((f) => path.join(dumps, 'files', f)),
+        ].map((f) => [f, statSync(f).mtimeMs]),
+      );
+    const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
+    interface Manifest {
+      written: boolean;
+      generatedAt: string;
+      seq: number;
+      files: Array<{ name: string; sha256: string; bytes: number; records: number | null }>;
+    }
+    let first: Manifest;
+    let before: Record<string, number>;
+
+    it('writes every file, each matching its checksum in the manifest and in SHA256SUMS', async () => {
+      const r = await commonlab(['open-data', 'dump']);
+      expect(r, r.stderr).toMatchObject({ code: 0 });
+      first = JSON.parse(r.stdout) as Manifest;
+      expect(first.written).toBe(true);
+      expect(JSON.parse(readFileSync(manifestPath, 'utf8'))).toMatchObject({
+        generatedAt: first.generatedAt,
+      });
+      const names = first.files.map((f) => f.name);
+      for (const n of [
+        'projects.jsonl.gz',
+        'projects.csv.gz',
+        'dictionary.json',
+        'LICENCE.txt',
+        'SHA256SUMS',
+      ])
+        expect(names).toContain(n);
+      expect(first.files.find((f) => f.name === 'projects.jsonl.gz')!.records).toBeGreaterThan(0);
+      const bodies = new Map<string, Buffer>();
+      for (const f of first.files) {
+        const body = readFileSync(path.join(dumps, 'files', f.sha256));
+        expect({ name: f.name, sha256: sha256(body), bytes: body.length }).toEqual({
+          name: f.name,
+          sha256: f.sha256,
+          bytes: f.bytes,
+        });
+        bodies.set(f.name, body);
+      }
+      // SHA256SUMS (sha256sum -c format) lists every other file with the checksum of its bytes.
+      const sums = bodies
+        .get('SHA256SUMS')!
+        .toString('utf8')
+        .trim()
+        .split('\n')
+        .map((l) => l.split('  '));
+      expect(sums.map(([, n]) => n).sort()).toEqual(names.filter((n) => n !== 'SHA256SUMS').sort());
+      for (const [sum, n] of sums) expect(sha256(bodies.get(n!)!), n).toBe(sum);
+      before = stamps();
+    });
+
+    it('writes nothing when run again without a change', async () => {
+      const r = await commonlab(['open-data', 'dump']);
+      expect(r, r.stderr).toMatchObject({ code: 0 });
+      const again = JSON.parse(r.stdout) as Manifest;
+      expect(again.written).toBe(false);
+      expect({ ...again, written: true }).toEqual(first);
+      expect(stamps()).toEqual(before);
+    });
+
+    it('rewrites the dump with --force: a new manifest over the same bytes', async () => {
+      const r = await commonlab(['open-data', 'dump', '--force']);
+      expect(r, r.stderr).toMatchObject({ code: 0 });
+      const forced = JSON.parse(r.stdout) as Manifest;
+      expect(forced.written).toBe(true);
+      expect(forced.generatedAt > first.generatedAt).toBe(true);
+      expect(forced.files.map((f) => [f.name, f.sha256])).toEqual(first.files.map((f) => [f.name, f.sha256]));
+      expect(JSON.parse(readFileSync(manifestPath, 'utf8')).generatedAt).toBe(forced.generatedAt);
+      expect(statSync(manifestPath).mtimeMs).toBeGreaterThan(before[manifestPath]!);
+    });
   });
 });

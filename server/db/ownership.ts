@@ -118,6 +118,7 @@ export const TABLE_OWNERS: { readonly [T in keyof DB]: string } = {
   distribution_rules: 'agreements',
   distributions: 'agreements',
   receipts: 'agreements',
+  receipt_months: 'agreements',
   fx_rates: 'agreements',
   // the committee's evaluation of units (§6, issue 13)
   lab_eval_rounds: 'lab-evaluations',

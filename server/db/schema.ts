@@ -20,6 +20,7 @@ import { CONFLICTS_TABLES, type ConflictsTables } from './schema/conflicts.js';
 import { DECISIONS_TABLES, type DecisionsTables } from './schema/decisions.js';
 import { EXPERTS_TABLES, type ExpertsTables } from './schema/experts.js';
 import { LAB_EVALUATION_TABLES, type LabEvaluationTables } from './schema/lab-evaluations.js';
+import { LICENCE_INCOME_TABLES, type LicenceIncomeTables } from './schema/licence-income.js';
 import { NEEDS_TABLES, type NeedsTables } from './schema/needs.js';
 import { OPEN_DATA_TABLES, type OpenDataTables } from './schema/open-data.js';
 import { PEOPLE_LINK_TABLES, type PeopleLinkTables } from './schema/people.js';
@@ -85,6 +86,7 @@ export type * from './schema/conflicts.js';
 export type * from './schema/decisions.js';
 export type * from './schema/experts.js';
 export type * from './schema/lab-evaluations.js';
+export type * from './schema/licence-income.js';
 export type * from './schema/needs.js';
 export type * from './schema/open-data.js';
 export type * from './schema/platforms.js';
@@ -113,6 +115,7 @@ export interface DB
     ServicesTables,
     VouchersTables,
     NeedsTables,
+    LicenceIncomeTables,
     SecurityEventsTables,
     OpenDataTables {
   platforms: PlatformsTable;
@@ -230,6 +233,7 @@ export const TABLES_IN_DEPENDENCY_ORDER = [
   ...SERVICES_TABLES,
   ...VOUCHERS_TABLES,
   ...NEEDS_TABLES,
+  ...LICENCE_INCOME_TABLES,
   ...SECURITY_EVENTS_TABLES,
   'audit_head',
   'audit_log',

@@ -3,6 +3,7 @@ import { appendAudit } from '../db/audit-chain.js';
 import type { DB } from '../db/schema.js';
 import { type Ctx, isoNow, newId } from '../http/context.js';
 import { type Beneficiary, distribute } from '../modules/agreements/agreements.distribution.js';
+import { rebuildReceiptMonths } from '../modules/agreements/agreements.service.js';
 import { insertOrganisationInTrx } from '../modules/orgs/orgs.service.js';
 import { generateAgreements, generateReceipts } from './demo-nist-ip.agreements.js';
 import { NIST_LICENSEES } from './demo-nist-ip.licensees.js';
@@ -289,6 +290,8 @@ export async function seedNistIp(ctx: Ctx, platformId: string): Promise<boolean>
         });
     }
     await insertChunked(trx, 'receipts', receiptRows);
+    // Written in bulk, so their monthly totals (which createReceipt keeps one by one) are summed here.
+    await rebuildReceiptMonths(trx, platformId);
     await insertChunked(trx, 'distributions', distributionRows);
     for (const [year, rate] of Object.entries(USD_CNY)) {
       const exists = await trx

@@ -53,6 +53,9 @@ export const servicesApi = {
     platformId: string;
     view: RequestsView;
     state?: string;
+    unitId?: string | undefined;
+    createdFrom?: string | undefined;
+    createdTo?: string | undefined;
     page?: number;
     pageSize?: number;
   }) => request<ServiceRequestList>('GET', '/api/service-requests', { query: { ...q } }),

@@ -66,8 +66,15 @@ type Q = Record<string, string | number | boolean | undefined | null>;
 
 export const ttApi = {
   // IP pipeline
-  disclosures: (platformId: string, query: { q?: string; limit?: number; offset?: number } = {}) =>
-    request<DisclosureList>('GET', `${p(platformId)}/ip/disclosures`, { query }),
+  disclosures: (
+    platformId: string,
+    query: {
+      q?: string | undefined;
+      from?: string | undefined;
+      to?: string | undefined;
+      limit?: number;
+    } = {},
+  ) => request<DisclosureList>('GET', `${p(platformId)}/ip/disclosures`, { query }),
   disclosure: (disclosureId: string) =>
     request<DisclosureView>('GET', `/api/ip/disclosures/${id(disclosureId)}`),
   createDisclosure: (platformId: string, body: CreateDisclosureBody) =>
@@ -78,8 +85,17 @@ export const ttApi = {
     request<FilingView>('POST', `/api/ip/disclosures/${id(disclosureId)}/filings`, { body }),
   updateFiling: (filingId: string, body: UpdateFilingBody) =>
     request<FilingView>('PATCH', `/api/ip/filings/${id(filingId)}`, { body }),
-  filings: (platformId: string, query: { q?: string; limit?: number; offset?: number } = {}) =>
-    request<FilingList>('GET', `${p(platformId)}/ip/filings`, { query }),
+  filings: (
+    platformId: string,
+    query: {
+      q?: string | undefined;
+      from?: string | undefined;
+      to?: string | undefined;
+      grantedFrom?: string | undefined;
+      grantedTo?: string | undefined;
+      limit?: number;
+    } = {},
+  ) => request<FilingList>('GET', `${p(platformId)}/ip/filings`, { query }),
   otherAssets: (platformId: string) => request<OtherAssetList>('GET', `${p(platformId)}/ip/other-assets`),
   createOtherAsset: (platformId: string, body: CreateOtherAssetBody) =>
     request<OtherAssetView>('POST', `${p(platformId)}/ip/other-assets`, { body }),

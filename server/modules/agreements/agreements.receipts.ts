@@ -129,7 +129,7 @@ export async function createReceipt(
       note: input.note ?? null,
       created_at: isoNow(ctx.clock),
     };
-    await insertReceipt(trx, row);
+    await insertReceipt(trx, row, a);
     const parts = await distributeReceipt(trx, a, row);
     await audit({
       action: 'agreement.receipt_recorded',

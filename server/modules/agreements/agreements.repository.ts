@@ -46,10 +46,12 @@ export async function updateAgreementRow(db: Kysely<DB>, row: AgreementRow): Pro
 export async function agreementPage(
   db: Kysely<DB>,
   platformId: string,
-  q: { kind?: string; q?: string; limit: number; offset: number },
+  q: { kind?: string; q?: string; executedFrom?: string; executedTo?: string; limit: number; offset: number },
 ) {
   let base = db.selectFrom('agreements').where('platform_id', '=', platformId);
   if (q.kind) base = base.where('kind', '=', q.kind);
+  if (q.executedFrom) base = base.where('execution_date', '>=', q.executedFrom);
+  if (q.executedTo) base = base.where('execution_date', '<=', q.executedTo);
   if (q.q) {
     const like = `%${q.q.toLowerCase().replace(/[\\%_]/g, '\\$&')}%`;
     base = base.where(
@@ -92,8 +94,66 @@ export const distributionsOf = (db: Kysely<DB>, receiptIds: readonly string[]): 
         .execute()
     : Promise.resolve([]);
 
-export async function insertReceipt(db: Kysely<DB>, row: ReceiptRow): Promise<void> {
+/**
+ * Records a receipt and adds it to its month's total (receipt_months, migration 0040) in the same
+ * transaction, so the analytics' licence income is exact as soon as the receipt is committed. Receipts
+ * are never edited or deleted (a correction is a refund, another receipt) and an agreement's platform,
+ * unit, field and kind never change, so adding on insert keeps every total equal to its receipts' sum.
+ */
+export async function insertReceipt(
+  db: Kysely<DB>,
+  row: ReceiptRow,
+  agreement: Pick<AgreementRow, 'unit_id' | 'field_id' | 'kind'>,
+): Promise<void> {
   await db.insertInto('receipts').values(row).execute();
+  const month = row.received_date.slice(0, 7);
+  const key = [
+    row.platform_id,
+    agreement.unit_id ?? '',
+    agreement.field_id ?? '',
+    agreement.kind,
+    month,
+    row.currency,
+  ].join('|');
+  await db
+    .insertInto('receipt_months')
+    .values({
+      key,
+      platform_id: row.platform_id,
+      unit_id: agreement.unit_id,
+      field_id: agreement.field_id,
+      kind: agreement.kind,
+      month,
+      currency: row.currency,
+      amount_minor: row.amount_minor,
+      receipts: 1,
+    })
+    .onConflict((oc) =>
+      oc.column('key').doUpdateSet({
+        amount_minor: sql`receipt_months.amount_minor + excluded.amount_minor`,
+        receipts: sql`receipt_months.receipts + 1`,
+      }),
+    )
+    .execute();
+}
+
+/**
+ * Recomputes a platform's monthly totals from its receipts (as migration 0040 filled them): for receipts
+ * written straight into the table in bulk, as the demo loader and the benchmarks' generators do.
+ */
+export async function rebuildReceiptMonths(db: Kysely<DB>, platformId: string): Promise<void> {
+  await db.deleteFrom('receipt_months').where('platform_id', '=', platformId).execute();
+  await sql`
+    INSERT INTO receipt_months (key, platform_id, unit_id, field_id, kind, month, currency, amount_minor, receipts)
+    SELECT
+      a.platform_id || '|' || coalesce(a.unit_id, '') || '|' || coalesce(a.field_id, '') || '|' || a.kind
+        || '|' || substr(r.received_date, 1, 7) || '|' || r.currency,
+      a.platform_id, a.unit_id, a.field_id, a.kind, substr(r.received_date, 1, 7), r.currency,
+      sum(r.amount_minor), count(*)
+    FROM receipts r JOIN agreements a ON a.id = r.agreement_id
+    WHERE r.platform_id = ${platformId}
+    GROUP BY a.platform_id, a.unit_id, a.field_id, a.kind, substr(r.received_date, 1, 7), r.currency
+  `.execute(db);
 }
 
 export async function insertDistributions(db: Kysely<DB>, rows: DistributionRow[]): Promise<void> {

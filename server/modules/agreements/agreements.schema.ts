@@ -81,6 +81,9 @@ export type CreateReceiptInput = z.infer<typeof createReceiptBody>;
 export const agreementListQuery = z.strictObject({
   kind: z.enum(AGREEMENT_KINDS).optional(),
   q: z.string().trim().max(200).optional(),
+  /** Executed on or after / on or before these days: the analytics' licences executed per year. */
+  executedFrom: z.iso.date().optional(),
+  executedTo: z.iso.date().optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
 });

@@ -208,7 +208,7 @@ export async function listAgreements(ctx: Ctx, platformId: string, q: AgreementL
 
 /** The analytics' licence figures (docs/analytics.md 'Speed'). */
 export { licenceFlowsByYear } from './agreements.analytics.repository.js';
-export { fxRatesTouching } from './agreements.repository.js';
+export { fxRatesTouching, rebuildReceiptMonths } from './agreements.repository.js';
 /** What the technology-transfer report reads of agreements, receipts, distributions and exchange rates. */
 export {
   activeLicenceCountsByYear,

@@ -212,6 +212,9 @@ function filtered(db: Kysely<DB>, scope: ListScope, q: ListFilters, withState: b
   if (q.platformId) out = out.where('applications.platform_id', '=', q.platformId);
   if (q.fieldId) out = out.where('applications.field_id', '=', q.fieldId);
   if (withState && q.state) out = out.where('applications.state', '=', q.state);
+  // The same bounds as the analytics' count by year of submission (applications.stats.repository.ts).
+  if (q.submittedFrom) out = out.where('applications.submitted_at', '>=', q.submittedFrom);
+  if (q.submittedTo) out = out.where('applications.submitted_at', '<=', `${q.submittedTo}T23:59:59.999Z`);
   if (q.q) {
     const like = `%${q.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     out = out.where((eb) =>

@@ -125,6 +125,9 @@ export const listApplicationsQuery = z.strictObject({
   platformId: z.uuid().optional(),
   state: z.enum(APPLICATION_STATES).optional(),
   fieldId: z.uuid().optional(),
+  /** First submitted on or after / on or before these days (UTC): the analytics' drill-down by year. */
+  submittedFrom: z.iso.date().optional(),
+  submittedTo: z.iso.date().optional(),
   q: z.string().trim().min(1).max(100).optional(),
   sort: z.enum(LIST_SORTS).default('updatedAt'),
   order: z.enum(['asc', 'desc']).default('desc'),

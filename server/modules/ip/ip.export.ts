@@ -9,7 +9,7 @@ import type { Ctx } from '../../http/context.js';
 import { problemResponses } from '../../http/openapi.js';
 import { listDisclosures } from './ip.disclosures.js';
 import { listFilings } from './ip.filings.js';
-import { type disclosureSummary, type FilingView, listQuery, platformParams } from './ip.schema.js';
+import { type disclosureSummary, type FilingView, filingListQuery, listQuery, platformParams } from './ip.schema.js';
 
 const IP_KIND: Record<IpKind, Bilingual> = {
   patentable: ['可专利发明', 'Patentable invention'],
@@ -34,7 +34,10 @@ const FILING_STATUS: Record<FilingStatus, Bilingual> = {
 };
 
 const ipExportQuery = listQuery.omit({ limit: true, offset: true }).extend(exportOptions);
+/** Filings also by grant date, as their list (a drilled list exports what it shows). */
+const filingsExportQuery = filingListQuery.omit({ limit: true, offset: true }).extend(exportOptions);
 type Query = z.infer<typeof ipExportQuery>;
+type FilingsQuery = z.infer<typeof filingsExportQuery>;
 type Disclosure = z.infer<typeof disclosureSummary>;
 
 /** A platform's invention disclosures as XLSX, every page of listDisclosures (filters, keeper check). */
@@ -72,7 +75,7 @@ async function disclosuresWorkbook(ctx: Ctx, platformId: string, q: Query) {
 }
 
 /** A platform's patent filings as XLSX, every page of listFilings (filters, keeper check). */
-async function filingsWorkbook(ctx: Ctx, platformId: string, q: Query) {
+async function filingsWorkbook(ctx: Ctx, platformId: string, q: FilingsQuery) {
   const { lang, tz, ...filter } = q;
   const zh = lang === 'zh-CN';
   const rows = await everyPage<FilingView>(
@@ -133,7 +136,7 @@ export function ipExportRoutes(app: FastifyInstance) {
         tags,
         summary: `Patent filings as XLSX, the list's filters, every page ${MANAGERS}`,
         params: platformParams,
-        querystring: ipExportQuery,
+        querystring: filingsExportQuery,
         response: { 200: download(XLSX_TYPE, 'The filings'), ...problemResponses },
       },
     },

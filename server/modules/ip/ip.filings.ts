@@ -22,6 +22,7 @@ import {
 import type {
   CreateFilingInput,
   CreateOtherAssetInput,
+  FilingListQuery,
   FilingView,
   ListQuery,
   OtherAssetView,
@@ -160,8 +161,8 @@ export async function updateFiling(ctx: Ctx, id: string, input: UpdateFilingInpu
   );
 }
 
-/** A platform's filings, newest filed first; from/to select by filing date. */
-export async function listFilings(ctx: Ctx, platformId: string, q: ListQuery) {
+/** A platform's filings, newest filed first; from/to select by filing date, grantedFrom/grantedTo by grant. */
+export async function listFilings(ctx: Ctx, platformId: string, q: FilingListQuery) {
   await platformFor(ctx.db, ctx.actor, platformId, 'tt.manage');
   const { rows, total } = await filingPage(ctx.db, platformId, q);
   return { items: rows.map(toFilingView), total };

@@ -141,15 +141,17 @@ export const filingsOfDisclosures = (
         .execute()
     : Promise.resolve([]);
 
-/** A platform's filings filed in [from, to] whose application, patent or publication number is q. */
+/** A platform's filings filed in [from, to] (granted in [grantedFrom, grantedTo]) whose application, patent or publication number is q. */
 export async function filingPage(
   db: Kysely<DB>,
   platformId: string,
-  q: Paging & { from?: string; to?: string; q?: string },
+  q: Paging & { from?: string; to?: string; grantedFrom?: string; grantedTo?: string; q?: string },
 ) {
   let base = db.selectFrom('ip_filings').where('platform_id', '=', platformId);
   if (q.from) base = base.where('filing_date', '>=', q.from);
   if (q.to) base = base.where('filing_date', '<=', q.to);
+  if (q.grantedFrom) base = base.where('grant_date', '>=', q.grantedFrom);
+  if (q.grantedTo) base = base.where('grant_date', '<=', q.grantedTo);
   if (q.q) {
     const v = q.q;
     base = base.where((eb) =>

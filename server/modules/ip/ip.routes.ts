@@ -15,6 +15,7 @@ import {
   docketQuery,
   docketView,
   filingList,
+  filingListQuery,
   filingView,
   idParams,
   listQuery,
@@ -109,9 +110,9 @@ export async function ipRoutes(root: FastifyInstance) {
     {
       schema: {
         tags,
-        summary: `Patent filings of a platform, newest filed first ${MANAGERS}`,
+        summary: `Patent filings of a platform, newest filed first; from/to by filing date, grantedFrom/grantedTo by grant date ${MANAGERS}`,
         params: platformParams,
-        querystring: listQuery,
+        querystring: filingListQuery,
         response: { 200: filingList, ...problemResponses },
       },
     },

@@ -89,6 +89,12 @@ export const listQuery = z.strictObject({
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
 });
 export type ListQuery = z.infer<typeof listQuery>;
+/** Filings also by grant date (the analytics' patents granted per year drill into it). */
+export const filingListQuery = listQuery.extend({
+  grantedFrom: isoDate.optional(),
+  grantedTo: isoDate.optional(),
+});
+export type FilingListQuery = z.infer<typeof filingListQuery>;
 
 export const docketQuery = z.strictObject({
   /** Deadlines due on or after this day; default today minus 90 days (to show what is overdue). */

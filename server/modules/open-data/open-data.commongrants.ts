@@ -9,7 +9,7 @@ import type { callItem } from './open-data.records.schema.js';
  * the protocol is (`OppStatus` allows no other property); the open-data schema test parses every
  * exported opportunity with it (docs/open-data.md).
  */
-const money = z.strictObject({
+export const money = z.strictObject({
   amount: z.string().regex(/^-?\d+(\.\d+)?$/),
   currency: z.string().regex(/^[A-Z]{3}$/),
 });
@@ -27,6 +27,8 @@ const customField = z.object({
   value: z.unknown(),
   description: z.string().optional(),
 });
+/** The protocol's `CustomField`, shared by opportunities and awards. */
+export const OPEN_DATA_CUSTOM_FIELD = customField;
 export const OPP_STATUSES = ['forecasted', 'open', 'closed', 'custom'] as const;
 export const commonGrantsOpportunity = z
   .object({
@@ -61,7 +63,7 @@ export type CommonGrantsOpportunity = z.infer<typeof commonGrantsOpportunity>;
 type Call = z.infer<typeof callItem>;
 
 /** Minor units as the protocol's decimal string ("1000000.00"). */
-const decimal = (minor: number, currency: string) => {
+export const decimal = (minor: number, currency: string) => {
   const digits = currencyDigits(currency);
   return digits === 0 ? String(minor) : (minor / 10 ** digits).toFixed(digits);
 };

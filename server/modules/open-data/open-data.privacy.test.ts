@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../seed/demo.js';
 import { DEMO_PASSWORD } from '../../seed/demo-users.js';
 import { anonymous, setupTestApp, signIn, type TestApp } from '../../test/harness.js';
+import { commonGrantsAward } from './open-data.awards.js';
 import { commonGrantsOpportunity } from './open-data.commongrants.js';
 import { DATASETS } from './open-data.views.js';
 
@@ -86,7 +87,7 @@ describe('no private field ever leaves', () => {
     expect(secrets.size).toBeGreaterThan(50);
     const pub = anonymous(t.app);
     const bodies: string[] = [];
-    for (const path of [...DATASETS, 'changes', 'commongrants/opportunities']) {
+    for (const path of [...DATASETS, 'changes', 'commongrants/opportunities', 'commongrants/awards']) {
       let cursor: string | null = null;
       do {
         const param: string = path === 'changes' ? 'since' : 'cursor';
@@ -126,7 +127,7 @@ describe('the same for everyone', () => {
       await signIn(t.app, 'officer', DEMO_PASSWORD),
       await signIn(t.app, 'supervisor', DEMO_PASSWORD),
     ];
-    for (const path of [...DATASETS, 'changes', 'commongrants/opportunities']) {
+    for (const path of [...DATASETS, 'changes', 'commongrants/opportunities', 'commongrants/awards']) {
       const url = `/api/open/v1/${path}?limit=1000`;
       const expected = await pub.get(url);
       expect(expected.statusCode, url).toBe(200);
@@ -184,6 +185,92 @@ describe('the CommonGrants export', () => {
       commonGrantsOpportunity.safeParse({ ...sample, status: { value: 'custom', customValue: 'archived' } })
         .success,
     ).toBe(true);
+  });
+});
+
+describe('CommonGrants awards', () => {
+  it('answers every funded project as an award that parses with the protocol schema, amounts and members kept', async () => {
+    const pub = anonymous(t.app);
+    const projects = (await pub.get('/api/open/v1/projects?limit=1000')).json().items as Array<{
+      id: string;
+      titleEn: string;
+      titleZh: string;
+      budgetMinor: number;
+      currency: string;
+      startsOn: string;
+      endsOn: string;
+      state: string;
+      leadOrganisation: { id: string } | null;
+      consortium: Array<{ organisation: { id: string }; fundedMinor: number }>;
+    }>;
+    expect(projects.length).toBeGreaterThan(0);
+    const res = await pub.get('/api/open/v1/commongrants/awards?limit=1000');
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    expect(body.licence.id).toBe('CC-BY-4.0');
+    expect(body.items.map((a: { id: string }) => a.id)).toEqual(projects.map((p) => p.id));
+    for (const a of body.items) commonGrantsAward.parse(a);
+    for (const [i, p] of projects.entries()) {
+      const a = body.items[i];
+      expect(a.title).toBe(p.titleEn || p.titleZh);
+      expect(a.funding.awardedAmount).toEqual({
+        amount: (p.budgetMinor / 100).toFixed(2),
+        currency: p.currency,
+      });
+      expect(a.keyDates.periodOfPerformance).toMatchObject({ startDate: p.startsOn, endDate: p.endsOn });
+      expect(a.customFields.titleZh.value).toBe(p.titleZh);
+      // Every consortium member is a recipient organisation, the lead the primary one.
+      const recipients = a.recipientOrganizations
+        ? [
+            a.recipientOrganizations.primary.id,
+            ...Object.values(a.recipientOrganizations.otherOrgs ?? {}).map((o) => (o as { id: string }).id),
+          ]
+        : [];
+      const members = new Set([
+        ...(p.leadOrganisation ? [p.leadOrganisation.id] : []),
+        ...p.consortium.map((m) => m.organisation.id),
+      ]);
+      expect(new Set(recipients)).toEqual(members);
+      if (p.leadOrganisation) expect(a.recipientOrganizations.primary.id).toBe(p.leadOrganisation.id);
+      expect(a.customFields.consortium.value.map((m: { funded: string }) => m.funded)).toEqual(
+        p.consortium.map((m) => (m.fundedMinor / 100).toFixed(2)),
+      );
+      expect(a.status.value).toBe(
+        ['closed', 'evaluated'].includes(p.state)
+          ? 'completed'
+          : p.state === 'terminated'
+            ? 'cancelled'
+            : p.state === 'suspended'
+              ? 'custom'
+              : 'awarded',
+      );
+    }
+    // Conditional requests as on the datasets: the same ETag answers 304.
+    const again = await pub.request({
+      method: 'GET',
+      url: '/api/open/v1/commongrants/awards?limit=1000',
+      headers: { 'if-none-match': res.headers.etag as string },
+    });
+    expect(again.statusCode).toBe(304);
+  });
+
+  it('is refused by the protocol schema for a status outside its values or an extra money property', () => {
+    const sample = {
+      id: '01937a8e-0000-7000-8000-0000000000d1',
+      title: 'x',
+      description: 'x',
+      status: { value: 'awarded' },
+      createdAt: '2026-01-01T00:00:00.000Z',
+      lastModifiedAt: '2026-01-01T00:00:00.000Z',
+    };
+    expect(commonGrantsAward.safeParse(sample).success).toBe(true);
+    expect(commonGrantsAward.safeParse({ ...sample, status: { value: 'funded' } }).success).toBe(false);
+    expect(
+      commonGrantsAward.safeParse({
+        ...sample,
+        funding: { awardedAmount: { amount: '1.00', currency: 'USD', minor: 100 } },
+      }).success,
+    ).toBe(false);
   });
 });
 

@@ -7,14 +7,16 @@ import { download, sendFile } from '../../files/download.js';
 import { ctxOf } from '../../http/auth.js';
 import { problemResponses } from '../../http/openapi.js';
 import { sharedRateLimit } from '../../http/rate-limit.js';
+import { commonGrantsAward, projectAsAward } from './open-data.awards.js';
 import { callAsOpportunity, commonGrantsOpportunity } from './open-data.commongrants.js';
 import { dumpFileOf, dumpManifest, dumpsManifest } from './open-data.dumps.js';
-import { type callItem, DATASET_ITEMS } from './open-data.records.schema.js';
+import { type callItem, DATASET_ITEMS, type projectItem } from './open-data.records.schema.js';
 import { changesPage, changesQuery, pageOf, pageQuery } from './open-data.schema.js';
 import {
   changesSince,
   changesStart,
   datasetPage,
+  datasetRecordsPage,
   freshness,
   pageStart,
   syncOpenData,
@@ -159,6 +161,35 @@ export async function openDataRoutes(root: FastifyInstance) {
         items: (page.items as Array<z.infer<typeof callItem>>).map((c) =>
           callAsOpportunity(c, now, config.publicUrl),
         ),
+        nextCursor: page.nextCursor,
+        licence: licenceOf(request),
+      };
+    },
+  );
+
+  // Funded projects as CommonGrants awards (open-data.awards.ts, protocol 0.4), paged like the datasets.
+  app.get(
+    `${OPEN_PREFIX}/commongrants/awards`,
+    {
+      config: { public: true },
+      schema: {
+        tags,
+        summary:
+          'Funded projects as CommonGrants awards (HHS simpler-grants-protocol AwardBase, protocol 0.4)',
+        security: [],
+        querystring: pageQuery,
+        response: { 200: pageOf(commonGrantsAward), 429: problemResponses[400], ...problemResponses },
+      },
+    },
+    async (request, reply) => {
+      const ctx = ctxOf(request);
+      pageStart('projects', request.query.cursor);
+      await syncOpenData(ctx);
+      const f = await freshness(ctx, 'projects');
+      if (await notModified(request, reply, f.seq, f.changedAt)) return reply;
+      const page = await datasetRecordsPage(ctx, 'projects', request.query);
+      return {
+        items: page.records.map((r) => projectAsAward(r.body as z.infer<typeof projectItem>, r.changedAt)),
         nextCursor: page.nextCursor,
         licence: licenceOf(request),
       };

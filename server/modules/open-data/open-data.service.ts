@@ -135,12 +135,22 @@ export async function datasetPage(
   dataset: Dataset,
   q: { cursor?: string | undefined; limit: number },
 ): Promise<DatasetPage> {
+  const page = await datasetRecordsPage(ctx, dataset, q);
+  return { items: page.records.map((r) => r.body), nextCursor: page.nextCursor };
+}
+
+/** A page of a dataset's records with the time of each one's latest change (the CommonGrants awards). */
+export async function datasetRecordsPage(
+  ctx: OpenCtx,
+  dataset: Dataset,
+  q: { cursor?: string | undefined; limit: number },
+): Promise<{ records: Array<{ body: unknown; changedAt: string }>; nextCursor: string | null }> {
   const after = pageStart(dataset, q.cursor);
   const rows = await recordsAfter(ctx.db, dataset, after, q.limit);
   const page = rows.slice(0, q.limit);
   const more = rows.length > q.limit;
   return {
-    items: page.map((r) => r.body),
+    records: page.map((r) => ({ body: r.body, changedAt: r.changedAt })),
     nextCursor: more ? encodeCursor({ d: dataset, k: page.at(-1)!.id }) : null,
   };
 }

@@ -19,7 +19,12 @@ export async function listRequests(ctx: Ctx, q: RequestsQuery) {
   const actor = ctx.actor!;
   if (!actor.isSystemAdmin && !actor.roles.some((r) => r.platformId === q.platformId))
     throw notFound('platforms.not_found');
-  const filter: Parameters<typeof requestPage>[1] = { platformId: q.platformId, state: q.state };
+  const filter: Parameters<typeof requestPage>[1] = {
+    platformId: q.platformId,
+    state: q.state,
+    createdFrom: q.createdFrom,
+    createdTo: q.createdTo,
+  };
   if (q.view === 'mine') {
     if (!actor.isSystemAdmin && !hasRole(actor, 'enterprise_user', q.platformId)) throw forbidden();
     filter.requesterOrOrg = {

@@ -198,7 +198,9 @@ export async function requestPage(
     platformId: string;
     requesterOrOrg?: { userId: string; organisationId: string | null };
     unitIds?: readonly string[];
-    state?: string;
+    state?: string | undefined;
+    createdFrom?: string | undefined;
+    createdTo?: string | undefined;
   },
   page: { page: number; pageSize: number },
 ): Promise<{ rows: ServiceRequest[]; total: number }> {
@@ -212,6 +214,9 @@ export async function requestPage(
     );
   if (f.unitIds) base = base.where('unit_id', 'in', f.unitIds.length ? [...f.unitIds] : ['']);
   if (f.state) base = base.where('state', '=', f.state);
+  // The same bounds as the analytics' requests received per year (services.stats.repository.ts).
+  if (f.createdFrom) base = base.where('created_at', '>=', f.createdFrom);
+  if (f.createdTo) base = base.where('created_at', '<=', `${f.createdTo}T23:59:59.999Z`);
   const total = Number((await base.select((eb) => eb.fn.countAll().as('n')).executeTakeFirst())?.n ?? 0);
   const rows = await base
     .selectAll()

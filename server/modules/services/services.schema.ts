@@ -145,6 +145,9 @@ export const requestsQuery = z.strictObject({
   view: z.enum(['mine', 'unit', 'all']).default('mine'),
   unitId: z.uuid().optional(),
   state: z.enum(REQUEST_STATES).optional(),
+  /** Created on or after / on or before these days (UTC): the analytics' drill-down by year. */
+  createdFrom: z.iso.date().optional(),
+  createdTo: z.iso.date().optional(),
   page: z.coerce.number().int().min(1).max(10_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(50),
 });

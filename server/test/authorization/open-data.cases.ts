@@ -6,7 +6,7 @@ import type { RouteCase } from './matrix.js';
  * answer; what that answer may hold is checked in open-data.privacy.test.ts.
  */
 export const openDataCases = (): RouteCase[] => [
-  ...[...DATASETS, 'changes', 'commongrants/opportunities', 'dumps'].map((d) => ({
+  ...[...DATASETS, 'changes', 'commongrants/opportunities', 'commongrants/awards', 'dumps'].map((d) => ({
     route: `GET /api/open/v1/${d}`,
     expect: { others: '2xx' as const },
     cell: () => ({ url: `/api/open/v1/${d}` }),

@@ -6,11 +6,13 @@ import { drillLink, INDICATORS, type IndicatorId } from '../../../common/analyti
 import { FUNDING_SOURCE_LABELS } from '../../../common/platforms.js';
 import type { AnalyticsPlatform, AnalyticsView } from '../../api/analytics.js';
 import { useLocale } from '../../app/locale.js';
+import { useSignedIn } from '../../app/session.js';
 import { Chart, type ChartOption } from '../../components/Chart.js';
 import { localName } from '../../components/labels.js';
 import { currencyDigits, formatPercent, money, toMajor } from '../../components/money.js';
 import { STATE_LABELS as PROJECT_STATE_LABELS } from '../projects/projects.labels.js';
 import { TYPE_LABELS as RESULT_TYPE_LABELS } from '../results/labels.js';
+import { mayOpenDrill } from './drillAccess.js';
 
 /** The English source label (an i18n key) of a breakdown key: funding sources, result types, project states. */
 const PART_LABELS: Record<string, string> = {
@@ -29,6 +31,7 @@ interface Props {
 export function IndicatorCard({ id, data }: Props) {
   const { t } = useTranslation();
   const { locale } = useLocale();
+  const { user } = useSignedIn();
   const zh = locale === 'zh-CN';
   const def = INDICATORS[id];
   const [view, setView] = useState<'chart' | 'table'>('chart');
@@ -49,15 +52,16 @@ export function IndicatorCard({ id, data }: Props) {
   const cell = (p: AnalyticsPlatform, v: number | null, year?: number, part?: string) => {
     const first = data.years[0]!;
     const last = data.years[data.years.length - 1]!;
-    const href = v
-      ? drillLink(id, {
-          platformId: p.id,
-          unitId: p.unitId,
-          years: year === undefined ? [first, last] : [year, year],
-          startMonth: data.basis === 'fiscal' ? p.fiscalYearStartMonth : 1,
-          part,
-        })
-      : null;
+    const href =
+      v && def.drill && mayOpenDrill(def.drill.path, user, p.id)
+        ? drillLink(id, {
+            platformId: p.id,
+            unitId: p.unitId,
+            years: year === undefined ? [first, last] : [year, year],
+            startMonth: data.basis === 'fiscal' ? p.fiscalYearStartMonth : 1,
+            part,
+          })
+        : null;
     return href ? (
       <Link to={href} data-testid={`drill-${id}-${p.code}-${part ?? year ?? 'total'}`}>
         {fmt(v)}

@@ -10,6 +10,7 @@ import { useLocale } from '../../app/locale.js';
 import { usePlatformChoice } from '../../app/platformChoice.js';
 import { usePlatforms } from '../../app/platforms.js';
 import { useApi } from '../../app/useApi.js';
+import { DrillNotice, useDrillParams } from '../../components/DrillNotice.js';
 import { ExportButton } from '../../components/ExportButton.js';
 import { APPLICATION_STATE_COLORS, APPLICATION_STATES_SHOWN, pick } from '../../components/labels.js';
 import { money } from '../../components/money.js';
@@ -40,6 +41,8 @@ export default function ScreeningPage() {
   const callId = params.get('call') ?? undefined;
   const state = (params.get('state') as ApplicationState | null) ?? undefined;
   const [fieldId, setFieldId] = useState<string>();
+  // Opened from a figure of the analytics: the applications first submitted in its years.
+  const { submittedFrom, submittedTo } = useDrillParams(['submittedFrom', 'submittedTo'] as const);
   const [sort, setSort] = useState<{ sort: Sort; order: 'asc' | 'desc' }>({
     sort: 'submittedAt',
     order: 'desc',
@@ -54,10 +57,11 @@ export default function ScreeningPage() {
     () => (platformId ? callsApi.platformCalls(platformId) : Promise.resolve(null)),
     [platformId],
   );
-  const query: ApplicationsQuery = { platformId, callId, state, fieldId, ...sort, limit: 200 };
+  const filters = { platformId, callId, state, fieldId, submittedFrom, submittedTo };
+  const query: ApplicationsQuery = { ...filters, ...sort, limit: 200 };
   const list = useApi(
     () => applicationsApi.list(query),
-    [platformId, callId, state, fieldId, sort.sort, sort.order],
+    [platformId, callId, state, fieldId, submittedFrom, submittedTo, sort.sort, sort.order],
   );
   const counts = list.data?.counts ?? {};
   const rows = (list.data?.items ?? []).filter((a) => a.state !== 'draft');
@@ -91,7 +95,7 @@ export default function ScreeningPage() {
         </Space>
         <ExportButton
           testId="export-applications"
-          file={(opts) => exportsApi.applications({ platformId, callId, state, fieldId, ...sort }, opts)}
+          file={(opts) => exportsApi.applications({ ...filters, ...sort }, opts)}
         />
       </Space>
       <Space wrap data-testid="state-counts">
@@ -112,6 +116,13 @@ export default function ScreeningPage() {
           </Tag.CheckableTag>
         ))}
       </Space>
+      <DrillNotice
+        active={!!(submittedFrom || submittedTo)}
+        from={submittedFrom}
+        to={submittedTo}
+        count={list.data?.total}
+        onClear={() => setParams(platformId ? { platform: platformId } : {})}
+      />
       {list.error ? <Alert type="error" showIcon title={errorText(t, list.error)} /> : null}
       <ScreeningBatch rows={rows} selected={selected} setSelected={setSelected} onDone={list.reload} />
       <Table<ApplicationSummary>

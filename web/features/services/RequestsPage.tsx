@@ -5,6 +5,7 @@ import { OPEN_WORK, REQUEST_STATES, type RequestState } from '../../../common/se
 import { type RequestsView, type ServiceRequest, servicesApi } from '../../api/services.js';
 import { useLocale } from '../../app/locale.js';
 import { useApi } from '../../app/useApi.js';
+import { DrillNotice, useDrillParams } from '../../components/DrillNotice.js';
 import { LoadFailed } from '../../components/feedback.js';
 import { money } from '../../components/money.js';
 import { formatTime } from '../../components/time.js';
@@ -37,6 +38,10 @@ function RequestsList({ view }: { view: Extract<RequestsView, 'mine' | 'unit'> }
       else next.delete('state');
       return next;
     });
+  // Opened from a figure of the analytics (view=all): the platform's (or a unit's) requests received
+  // in its years, which the platform's admins oversee beyond the units they act for.
+  const drill = useDrillParams(['view', 'unitId', 'createdFrom', 'createdTo'] as const);
+  const drilled = view === 'unit' && drill.view === 'all';
   const openId = params.get('request');
   const open = (id: string | null) =>
     setParams((prev) => {
@@ -48,9 +53,17 @@ function RequestsList({ view }: { view: Extract<RequestsView, 'mine' | 'unit'> }
   const list = useApi(
     () =>
       platformId
-        ? servicesApi.requests({ platformId, view, state, pageSize: 100 })
+        ? servicesApi.requests({
+            platformId,
+            view: drilled ? 'all' : view,
+            state,
+            pageSize: 100,
+            ...(drilled
+              ? { unitId: drill.unitId, createdFrom: drill.createdFrom, createdTo: drill.createdTo }
+              : {}),
+          })
         : Promise.resolve({ items: [], total: 0 }),
-    [platformId, view, state],
+    [platformId, view, state, drilled, drill.unitId, drill.createdFrom, drill.createdTo],
   );
   const items = list.data?.items ?? [];
   const open_ = items.filter((r) => OPEN_WORK.includes(r.state));
@@ -83,6 +96,13 @@ function RequestsList({ view }: { view: Extract<RequestsView, 'mine' | 'unit'> }
           <Tag>{t('{{n}} awaiting a quote', { n: items.filter((r) => r.state === 'submitted').length })}</Tag>
         </Space>
       ) : null}
+      <DrillNotice
+        active={drilled}
+        from={drill.createdFrom}
+        to={drill.createdTo}
+        count={list.data?.total}
+        onClear={() => setParams(platformId ? { platform: platformId } : {})}
+      />
       {list.error ? <LoadFailed error={list.error} /> : null}
       <Table<ServiceRequest>
         rowKey="id"

@@ -10,6 +10,7 @@ import { type AgreementSummary, type AgreementView, ttApi } from '../../../api/t
 import { useLocale } from '../../../app/locale.js';
 import { useApi } from '../../../app/useApi.js';
 import { ExportButton } from '../../../components/ExportButton.js';
+import { DrillNotice, useDrillParams } from '../../../components/DrillNotice.js';
 import { errorText } from '../../../i18n/errors.js';
 import { AGREEMENT_KIND_LABELS, EXCLUSIVITY_LABELS, LICENCE_KIND_LABELS } from '../labels.js';
 import { useTtPlatform } from '../useTtPlatform.js';
@@ -26,7 +27,9 @@ export default function AgreementsPage() {
   const { locale } = useLocale();
   const tt = useTtPlatform('keep');
   const [params, setParams] = useSearchParams();
-  const [kind, setKind] = useState<AgreementKind | undefined>();
+  // Opened from a figure of the analytics: the licences (?kind=licence) executed in its years.
+  const drill = useDrillParams(['kind', 'executedFrom', 'executedTo'] as const);
+  const [kind, setKind] = useState<AgreementKind | undefined>(AGREEMENT_KINDS.find((k) => k === drill.kind));
   const [q, setQ] = useState('');
   const [version, setVersion] = useState(0);
   const [editing, setEditing] = useState<AgreementView | 'new' | null>(null);
@@ -41,9 +44,15 @@ export default function AgreementsPage() {
   const list = useApi(
     () =>
       tt.platformId
-        ? ttApi.agreements(tt.platformId, { kind, q: q.trim() || undefined, limit: 500 })
+        ? ttApi.agreements(tt.platformId, {
+            kind,
+            q: q.trim() || undefined,
+            executedFrom: drill.executedFrom,
+            executedTo: drill.executedTo,
+            limit: 500,
+          })
         : Promise.resolve(null),
-    [tt.platformId, kind, q, version],
+    [tt.platformId, kind, q, version, drill.executedFrom, drill.executedTo],
   );
   const detail = useApi(
     () => (tt.platformId ? api.platform(tt.platformId) : Promise.resolve(null)),
@@ -79,7 +88,16 @@ export default function AgreementsPage() {
         </Space>
         <Space wrap>
           <ExportButton
-            file={(opts) => exportsApi.agreements(platformId, { kind, q: q.trim() || undefined }, opts)}
+            file={(opts) => exportsApi.agreements(
+                platformId,
+                {
+                  kind,
+                  q: q.trim() || undefined,
+                  executedFrom: drill.executedFrom,
+                  executedTo: drill.executedTo,
+                },
+                opts,
+              )}
           />
           <Button
             type="primary"
@@ -91,6 +109,16 @@ export default function AgreementsPage() {
           </Button>
         </Space>
       </Space>
+      <DrillNotice
+        active={!!(drill.executedFrom || drill.executedTo)}
+        from={drill.executedFrom}
+        to={drill.executedTo}
+        count={list.data?.total}
+        onClear={() => {
+          setKind(undefined);
+          setParams(tt.platformId ? { platform: tt.platformId } : {});
+        }}
+      />
       {list.error ? <Alert type="error" showIcon title={errorText(t, list.error)} /> : null}
       <Table<AgreementSummary>
         rowKey="id"

@@ -12,6 +12,7 @@ import {
 } from '../../../api/techtransfer.js';
 import { useApi } from '../../../app/useApi.js';
 import { ExportButton } from '../../../components/ExportButton.js';
+import { DrillNotice, useDrillParams } from '../../../components/DrillNotice.js';
 import { errorText } from '../../../i18n/errors.js';
 import { FILING_STATUS_LABELS, FILING_TYPE_LABELS, IP_KIND_LABELS } from '../labels.js';
 import { useTtPlatform } from '../useTtPlatform.js';
@@ -36,19 +37,41 @@ export default function IpPage() {
       return next;
     });
   const open = (id: string | null) => update((p) => (id ? p.set('disclosure', id) : p.delete('disclosure')));
+  // Opened from a figure of the analytics: disclosures received (from/to), filings filed (from/to) or
+  // patents granted (grantedFrom/grantedTo) in its years.
+  const drill = useDrillParams(['from', 'to', 'grantedFrom', 'grantedTo'] as const);
+  const drilled = Object.keys(drill).length > 0;
+  const clearDrill = () =>
+    update((p) => {
+      for (const k of ['from', 'to', 'grantedFrom', 'grantedTo']) p.delete(k);
+    });
   const disclosures = useApi(
     () =>
       tt.platformId && tab === 'disclosures'
-        ? ttApi.disclosures(tt.platformId, { q: q.trim() || undefined, limit: 500 })
+        ? ttApi.disclosures(tt.platformId, {
+            q: q.trim() || undefined,
+            from: drill.from,
+            to: drill.to,
+            limit: 500,
+          })
         : Promise.resolve(null),
-    [tt.platformId, q, version, tab],
+    [tt.platformId, q, version, tab, drill.from, drill.to],
   );
   const filings = useApi(
     () =>
       tt.platformId && tab === 'filings'
-        ? ttApi.filings(tt.platformId, { limit: 500 })
+        ? ttApi.filings(tt.platformId, { ...drill, limit: 500 })
         : Promise.resolve(null),
-    [tt.platformId, version, tab],
+    [tt.platformId, version, tab, drill.from, drill.to, drill.grantedFrom, drill.grantedTo],
+  );
+  const notice = (count: number | undefined) => (
+    <DrillNotice
+      active={drilled}
+      from={drill.from ?? drill.grantedFrom}
+      to={drill.to ?? drill.grantedTo}
+      count={count}
+      onClear={clearDrill}
+    />
   );
   if (!tt.platformId) return <Empty description={t('No platform whose tech-transfer records you keep')} />;
   const changed = () => setVersion((v) => v + 1);
@@ -66,7 +89,7 @@ export default function IpPage() {
         />
         <Space wrap>
           <ExportButton
-            file={(opts) => exportsApi.disclosures(platformId, { q: q.trim() || undefined }, opts)}
+            file={(opts) => exportsApi.disclosures(platformId, { q: q.trim() || undefined, from: drill.from, to: drill.to }, opts)}
           />
           <Button
             type="primary"
@@ -78,6 +101,7 @@ export default function IpPage() {
           </Button>
         </Space>
       </Space>
+      {notice(disclosures.data?.total)}
       {disclosures.error ? <Alert type="error" showIcon title={errorText(t, disclosures.error)} /> : null}
       <Table<DisclosureSummary>
         rowKey="id"
@@ -102,8 +126,10 @@ export default function IpPage() {
   const filingsTab = (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Space style={{ width: '100%', justifyContent: 'flex-end' }}>
-        <ExportButton file={(opts) => exportsApi.filings(platformId, {}, opts)} />
+        <ExportButton file={(opts) => exportsApi.filings(platformId, { ...drill }, opts)} />
       </Space>
+      {notice(filings.data?.total)}
+      {filings.error ? <Alert type="error" showIcon title={errorText(t, filings.error)} /> : null}
       <Table<FilingView>
         rowKey="id"
         loading={filings.loading}
