@@ -9,7 +9,13 @@ import type { Ctx } from '../../http/context.js';
 import { problemResponses } from '../../http/openapi.js';
 import { listDisclosures } from './ip.disclosures.js';
 import { listFilings } from './ip.filings.js';
-import { type disclosureSummary, type FilingView, filingListQuery, listQuery, platformParams } from './ip.schema.js';
+import {
+  type disclosureSummary,
+  type FilingView,
+  filingListQuery,
+  listQuery,
+  platformParams,
+} from './ip.schema.js';
 
 const IP_KIND: Record<IpKind, Bilingual> = {
   patentable: ['可专利发明', 'Patentable invention'],

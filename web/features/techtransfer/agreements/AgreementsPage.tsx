@@ -9,8 +9,8 @@ import { exportsApi } from '../../../api/exports.js';
 import { type AgreementSummary, type AgreementView, ttApi } from '../../../api/techtransfer.js';
 import { useLocale } from '../../../app/locale.js';
 import { useApi } from '../../../app/useApi.js';
-import { ExportButton } from '../../../components/ExportButton.js';
 import { DrillNotice, useDrillParams } from '../../../components/DrillNotice.js';
+import { ExportButton } from '../../../components/ExportButton.js';
 import { errorText } from '../../../i18n/errors.js';
 import { AGREEMENT_KIND_LABELS, EXCLUSIVITY_LABELS, LICENCE_KIND_LABELS } from '../labels.js';
 import { useTtPlatform } from '../useTtPlatform.js';
@@ -88,7 +88,8 @@ export default function AgreementsPage() {
         </Space>
         <Space wrap>
           <ExportButton
-            file={(opts) => exportsApi.agreements(
+            file={(opts) =>
+              exportsApi.agreements(
                 platformId,
                 {
                   kind,
@@ -97,7 +98,8 @@ export default function AgreementsPage() {
                   executedTo: drill.executedTo,
                 },
                 opts,
-              )}
+              )
+            }
           />
           <Button
             type="primary"

@@ -11,8 +11,8 @@ import {
   ttApi,
 } from '../../../api/techtransfer.js';
 import { useApi } from '../../../app/useApi.js';
-import { ExportButton } from '../../../components/ExportButton.js';
 import { DrillNotice, useDrillParams } from '../../../components/DrillNotice.js';
+import { ExportButton } from '../../../components/ExportButton.js';
 import { errorText } from '../../../i18n/errors.js';
 import { FILING_STATUS_LABELS, FILING_TYPE_LABELS, IP_KIND_LABELS } from '../labels.js';
 import { useTtPlatform } from '../useTtPlatform.js';
@@ -89,7 +89,13 @@ export default function IpPage() {
         />
         <Space wrap>
           <ExportButton
-            file={(opts) => exportsApi.disclosures(platformId, { q: q.trim() || undefined, from: drill.from, to: drill.to }, opts)}
+            file={(opts) =>
+              exportsApi.disclosures(
+                platformId,
+                { q: q.trim() || undefined, from: drill.from, to: drill.to },
+                opts,
+              )
+            }
           />
           <Button
             type="primary"
