@@ -37,10 +37,12 @@ const backing = await createBacking(kind);
 // Many sign-ins in a row from one address: the per-IP limit is a separate, tested control.
 // The demo admins have no second factor enrolled: with MFA required they would reach only the enrolment
 // gate, and the sweep and fuzzing would test that gate instead of the routes (the second factor has its own tests).
-const server = await startServer(backing, {
-  LOGIN_RATE_LIMIT_PER_MINUTE: '10000',
-  MFA_REQUIRED_ROLES: 'none',
-});
+// Up to 10 minutes to start: migrations and the demo data took over 3 on the loaded shared machine.
+const server = await startServer(
+  backing,
+  { LOGIN_RATE_LIMIT_PER_MINUTE: '10000', MFA_REQUIRED_ROLES: 'none' },
+  600_000,
+);
 let failed = false;
 try {
   log(`server ready on ${server.baseUrl} in ${secs(t0)} s`);
