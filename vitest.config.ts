@@ -4,7 +4,12 @@ import { findPostgresBin } from './server/test/postgres-server.js';
 
 // Every DB-touching test file runs twice: on SQLite and on PostgreSQL (ARCHITECTURE.md, convention 7).
 const dbTests = ['server/**/*.test.ts'];
-const unitTests = ['server/**/*.unit.test.ts', 'common/**/*.unit.test.ts', 'web/**/*.unit.test.ts'];
+const unitTests = [
+  'server/**/*.unit.test.ts',
+  'common/**/*.unit.test.ts',
+  'web/**/*.unit.test.ts',
+  'scripts/**/*.unit.test.ts',
+];
 const withPostgres =
   Boolean(process.env.DATABASE_URL) || findPostgresBin() !== null || process.env.CI === 'true';
 if (!withPostgres) {

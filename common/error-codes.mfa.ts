@@ -9,4 +9,6 @@ export const MFA_ERRORS = {
   'auth.mfa_no_pending_sign_in': 'No sign-in is waiting for a second factor',
   'users.admin_kinds_exclusive': 'An account holds at most one of system, security and audit administrator',
   'users.not_locked': 'This account is not locked',
+  'users.administrator_roles':
+    'Only the security administrator changes the roles of the security and audit administrators',
 } as const;

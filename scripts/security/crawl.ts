@@ -1,5 +1,5 @@
 import { type Client, pool } from '../lib/client.js';
-import { type Api, fill, type Operation } from './openapi.js';
+import { type Api, fill, type Operation, type Parameter } from './openapi.js';
 
 // What each identity can reach by following the API the way a client would: every GET without path
 // parameters (lists at their largest page), then every GET with path parameters filled with ids that
@@ -17,12 +17,16 @@ const NARROW = 6;
 export interface Binding {
   op: Operation;
   values: Record<string, string>;
+  /** The query string the crawl sent (required parameters filled, see queryCandidates), '' if none. */
+  query: string;
   /** Ids in the 2xx response. */
   ids: string[];
 }
 
 export interface View {
   client: Client;
+  /** Ids to fall back on for a required id query parameter the identity was shown none of (the demo's platforms). */
+  fallback: Map<string, string[]>;
   seen: Set<string>;
   byEntity: Map<string, Set<string>>;
   reached: Binding[];
@@ -120,40 +124,91 @@ export function candidates(view: View, op: Operation, limit?: number): Record<st
   return out;
 }
 
-/** The URL for a GET with its list parameters at their largest page. */
-function listUrl(op: Operation, values: Record<string, string>): string {
-  const qs = new URLSearchParams();
+// Query parameters that choose whose records a list shows (services' and instruments' `view`, agreements'
+// `as`): every value is tried even when the parameter is optional, or an identity's own records behind a
+// non-default value would never be listed.
+const PERSPECTIVE = new Set(['view', 'as']);
+// A list without path parameters takes up to BROAD values of a required id (every demo platform: the
+// enterprise's own NIST is the 7th platform it is shown, and a cap of 6 never listed its service requests);
+// deeper routes, already multiplied by their path candidates, NARROW.
+const queryCap = (op: Operation) => (op.pathParams.length ? NARROW * 4 : BROAD);
+
+const isId = (q: Parameter) => q.schema.format === 'uuid' || /Id$/.test(q.name);
+
+/**
+ * The query strings to try for a GET: each required parameter (and each perspective parameter) filled —
+ * ids of the parameter's entity the identity was shown (else the fallback ids, e.g. the demo's
+ * platforms), every value of an enum, the default or the smallest valid value otherwise — combined up to
+ * queryCap; list sizes at their largest page. Empty when a required parameter cannot be filled.
+ */
+export function queryCandidates(view: View, op: Operation): string[] {
+  let combos: [string, string][][] = [[]];
   for (const q of op.query) {
-    const max = q.schema.maximum;
-    if (['limit', 'pageSize'].includes(q.name) && max) qs.set(q.name, String(max));
+    let values: string[] = [];
+    const enumValues = q.schema.enum?.map(String);
+    if (['limit', 'pageSize'].includes(q.name) && q.schema.maximum) values = [String(q.schema.maximum)];
+    else if (!q.required && !(PERSPECTIVE.has(q.name) && enumValues)) continue;
+    else if (enumValues) values = enumValues;
+    else if (isId(q)) {
+      const entity = entityOf(q.name);
+      const shown = [...view.byEntity].find(([e]) => e && (e === entity || e.endsWith(entity)))?.[1];
+      const cap = op.pathParams.length ? NARROW : BROAD;
+      values = [...(shown?.size ? shown : (view.fallback.get(entity) ?? []))].slice(0, cap);
+    } else if (q.schema.default !== undefined) values = [String(q.schema.default)];
+    else if (q.schema.type === 'integer' || q.schema.type === 'number')
+      values = [String(q.schema.minimum ?? 1)];
+    else if (q.schema.type === 'string' && !q.schema.pattern && !q.schema.format)
+      values = ['a'.repeat(Math.max(1, q.schema.minLength ?? 1))];
+    if (!values.length) return [];
+    combos = combos
+      .flatMap((c) => values.map((v) => [...c, [q.name, v] as [string, string]]))
+      .slice(0, queryCap(op));
   }
-  const s = qs.toString();
-  return fill(op.path, values) + (s ? `?${s}` : '');
+  return combos.map((c) => new URLSearchParams(c).toString());
 }
 
-const isFetchable = (op: Operation) => op.method === 'GET' && !op.query.some((q) => q.required);
+const isFetchable = (op: Operation) => op.method === 'GET' && !op.path.startsWith('/api/docs');
+
+export interface CrawlOptions {
+  /** Fallback ids per entity (see View.fallback). */
+  fallback?: Map<string, string[]>;
+  /** Called with every request the crawl makes (npm run security -- --trace <identity>). */
+  trace?: (url: string, status: number) => void;
+}
 
 /** Crawls the API as `client`; returns what it was shown. */
-export async function crawl(api: Api, client: Client): Promise<View> {
-  const view: View = { client, seen: new Set(), byEntity: new Map(), reached: [], requests: 0 };
+export async function crawl(api: Api, client: Client, options: CrawlOptions = {}): Promise<View> {
+  const view: View = {
+    client,
+    fallback: options.fallback ?? new Map(),
+    seen: new Set(),
+    byEntity: new Map(),
+    reached: [],
+    requests: 0,
+  };
   const gets = api.operations
     .filter(isFetchable)
-    .filter((op) => !op.path.startsWith('/api/docs'))
     .sort((a, b) => a.pathParams.length - b.pathParams.length || a.path.length - b.path.length);
-  // Two rounds: ids found by deeper routes can open shallower ones of the same depth.
+  const sent = new Set<string>();
+  // Two rounds: ids found by deeper routes can open shallower ones of the same depth (and fill the
+  // required query parameters of lists crawled before them).
   for (let round = 0; round < 2; round++) {
     for (const depth of [0, 1, 2, 3]) {
       const ops = gets.filter((op) => op.pathParams.length === depth);
       await pool(ops, 4, async (op) => {
         for (const values of candidates(view, op)) {
-          if (view.reached.some((b) => b.op === op && JSON.stringify(b.values) === JSON.stringify(values)))
-            continue;
-          const r = await client.request('GET', listUrl(op, values));
-          view.requests++;
-          if (r.status >= 200 && r.status < 300) {
-            record(view, op.path, r.text);
-            const ids = [...new Set((r.text.match(UUID) ?? []).map((id) => id.toLowerCase()))];
-            view.reached.push({ op, values, ids });
+          for (const query of queryCandidates(view, op)) {
+            const url = fill(op.path, values) + (query ? `?${query}` : '');
+            if (sent.has(url)) continue;
+            sent.add(url);
+            const r = await client.request('GET', url);
+            view.requests++;
+            options.trace?.(url, r.status);
+            if (r.status >= 200 && r.status < 300) {
+              record(view, op.path, r.text);
+              const ids = [...new Set((r.text.match(UUID) ?? []).map((id) => id.toLowerCase()))];
+              view.reached.push({ op, values, query, ids });
+            }
           }
         }
       });

@@ -58,7 +58,8 @@ export async function sweep(api: Api, views: View[], seed: number): Promise<Swee
     }
   }
   await pool(reads, 4, async ({ b, owner, actor }) => {
-    const url = fill(b.op.path, b.values);
+    // With the query the owner sent: a list's required parameters (e.g. platformId) filled the same way.
+    const url = fill(b.op.path, b.values) + (b.query ? `?${b.query}` : '');
     const r = await actor.client.request('GET', url);
     result.requests++;
     judge(result, r.status, r.text, label(b.op), url, actor, owner);

@@ -1,4 +1,4 @@
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
@@ -35,6 +35,23 @@ describe('the SQLite files are owner-only', () => {
     await sql`CREATE TABLE t (x integer)`.execute(database.db);
     expect(mode(dir)).toBe(0o700);
     for (const f of [file, `${file}-wal`, `${file}-shm`]) expect(mode(f), f).toBe(0o600);
+    await database.close();
+  });
+});
+
+describe('freed space is cleared (等保 8.1.4.10 a/b: secure_delete)', () => {
+  it('leaves no byte of a deleted row in the database file once the WAL is checkpointed', async () => {
+    root = mkdtempSync(path.join(os.tmpdir(), 'commonlab-wipe-'));
+    const file = path.join(root, 'data', 'commonlab.sqlite');
+    const database = createDatabase({ kind: 'sqlite', file });
+    const secret = 'token-hash-4f9c2e7a1b8d-must-not-survive';
+    await sql`CREATE TABLE t (x text)`.execute(database.db);
+    await sql`INSERT INTO t VALUES (${secret}), ('kept')`.execute(database.db);
+    await sql`PRAGMA wal_checkpoint(TRUNCATE)`.execute(database.db);
+    expect(readFileSync(file).includes(secret)).toBe(true);
+    await sql`DELETE FROM t WHERE x = ${secret}`.execute(database.db);
+    await sql`PRAGMA wal_checkpoint(TRUNCATE)`.execute(database.db);
+    expect(readFileSync(file).includes(secret)).toBe(false);
     await database.close();
   });
 });

@@ -31,7 +31,7 @@ export function targetFromConfig(config: { databaseUrl?: string; dataDir: string
     : { kind: 'sqlite', file: path.join(config.dataDir, 'commonlab.sqlite') };
 }
 
-/** Opens the database; SQLite gets WAL, foreign keys and durable commits. */
+/** Opens the database; SQLite gets WAL, foreign keys, durable commits and zeroed freed space. */
 export function createDatabase(target: DatabaseTarget): Database {
   if (target.kind === 'sqlite') {
     if (target.file !== ':memory:') ownerOnly(target.file);
@@ -40,6 +40,9 @@ export function createDatabase(target: DatabaseTarget): Database {
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('synchronous = FULL');
     sqlite.pragma('busy_timeout = 5000');
+    // Deleted content is overwritten with zeros, so a deleted session, token or person leaves no bytes in
+    // freed pages (等保 8.1.4.10, docs/security/dengbao-2.0-l3.md); the cost is a write per freed cell.
+    sqlite.pragma('secure_delete = ON');
     const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
     return { db, seam: sqliteSeam, file: target.file, close: () => db.destroy() };
   }

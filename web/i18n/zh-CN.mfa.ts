@@ -11,6 +11,8 @@ export const zhCNMfa: Record<string, string> = {
   'An account holds at most one of system, security and audit administrator':
     '一个账号最多只能担任系统管理员、安全管理员、审计管理员中的一种',
   'This account is not locked': '该账号未被锁定',
+  'Only the security administrator changes the roles of the security and audit administrators':
+    '安全管理员和审计管理员的角色只能由安全管理员调整',
   'Two-factor authentication': '双因素认证',
   'Two-step verification': '两步验证',
   'Set up two-factor authentication': '设置双因素认证',

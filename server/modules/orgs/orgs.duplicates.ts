@@ -1,4 +1,6 @@
 import type { Ctx } from '../../http/context.js';
+import { keepingOfMany } from './orgs.keeping.repository.js';
+import { canEdit } from './orgs.policy.js';
 import { liveOrgs } from './orgs.repository.js';
 import { assertCan, toOrgView } from './orgs.service.js';
 import { findDuplicatePairs, groupPairs, SIMILARITY_THRESHOLD } from './orgs.similar.js';
@@ -20,10 +22,17 @@ export async function listDuplicates(ctx: Ctx) {
       country: r.country,
     })),
   );
-  const groups = groupPairs(pairs).map((ids) => {
+  const grouped = groupPairs(pairs);
+  // Each organisation says whether this caller may merge it (as duplicate or survivor): the rule the
+  // merge checks, so the page offers only merges the server would allow.
+  const keeping = await keepingOfMany(ctx.db, grouped.flat());
+  const groups = grouped.map((ids) => {
     const members = new Set(ids);
     return {
-      organisations: ids.map((id) => toOrgView(byId.get(id)!, true)),
+      organisations: ids.map((id) => ({
+        ...toOrgView(byId.get(id)!, true),
+        canEdit: canEdit(ctx.actor, keeping.get(id)!),
+      })),
       pairs: pairs.filter((p) => members.has(p.a)),
     };
   });

@@ -80,3 +80,16 @@ export async function keepingPlatformsOf(db: Kysely<DB>, id: string): Promise<Or
   }
   return { platformIds: [...platformIds].sort(), referred };
 }
+
+/**
+ * keepingPlatformsOf for a page of organisations (the list shows each row's tools by it). One owner
+ * lookup per column and organisation: the owners' lookups take one id today (docs/adr/0015).
+ */
+export async function keepingOfMany(
+  db: Kysely<DB>,
+  orgIds: readonly string[],
+): Promise<Map<string, OrgKeeping>> {
+  const out = new Map<string, OrgKeeping>();
+  for (const id of new Set(orgIds)) out.set(id, await keepingPlatformsOf(db, id));
+  return out;
+}

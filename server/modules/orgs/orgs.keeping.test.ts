@@ -156,4 +156,48 @@ describe('who keeps an organisation', () => {
     await buildPerson(ctx, { organisationId: draft.id });
     expect(await keepingPlatformsOf(t.database.db, draft.id)).toEqual({ platformIds: [], referred: false });
   });
+
+  it('gives each listed and duplicate organisation canEdit by the rule the write checks, so the web offers only allowed tools', async () => {
+    const nistOnly = await buildOrg(t.systemCtx(), { nameZh: '列表权限甲研究院' });
+    const shared = await buildOrg(t.systemCtx(), { nameZh: '列表权限乙研究院' });
+    const draft = await buildOrg(t.systemCtx(), { nameZh: '列表权限丙研究院' });
+    await seat(nistAdmin, nist, nistOnly.id);
+    await seat(nistAdmin, nist, shared.id);
+    await seat(atpAdmin, atp, shared.id);
+    const expected = new Map([
+      [atpAdmin, [false, false, true]],
+      [nistAdmin, [true, false, true]],
+      [bothAdmin, [true, true, true]],
+      [root, [true, true, true]],
+    ]);
+    const ids = [nistOnly.id, shared.id, draft.id];
+    for (const [c, want] of expected) {
+      const list = await c.get('/api/orgs?q=列表权限&limit=50');
+      expect(list.statusCode, list.body).toBe(200);
+      const byId = new Map(
+        (list.json().items as { id: string; canEdit: boolean }[]).map((o) => [o.id, o.canEdit]),
+      );
+      expect(ids.map((id) => byId.get(id))).toEqual(want);
+      // The write answers as the flag said (a harmless change of the website).
+      for (const [i, id] of ids.entries()) {
+        const res = await c.patch(`/api/orgs/${id}`, { website: 'https://example.org' });
+        expect(res.statusCode, res.body).toBe(want[i] ? 200 : 403);
+      }
+    }
+
+    // The duplicates page: the NIST one is not the ATP admin's to merge, its twin (a draft) is.
+    const twin = await buildOrg(t.systemCtx(), { nameZh: '列表权限甲研究院' });
+    for (const [c, want] of [
+      [atpAdmin, [false, true]],
+      [nistAdmin, [true, true]],
+    ] as const) {
+      const dups = await c.get('/api/orgs/duplicates');
+      expect(dups.statusCode, dups.body).toBe(200);
+      const group = (dups.json().groups as { organisations: { id: string; canEdit: boolean }[] }[]).find(
+        (g) => g.organisations.some((o) => o.id === twin.id),
+      )!;
+      const flags = new Map(group.organisations.map((o) => [o.id, o.canEdit]));
+      expect([flags.get(nistOnly.id), flags.get(twin.id)]).toEqual(want);
+    }
+  });
 });

@@ -114,8 +114,15 @@ export const orgDetail = orgView.extend({
 });
 export type OrgDetail = z.infer<typeof orgDetail>;
 
+/** An organisation with whether the caller may edit and merge it, by the rule the write checks. */
+export const orgWithAccess = orgView.extend({
+  canEdit: z
+    .boolean()
+    .describe('Whether the caller may edit and merge this one: the same rule as the write (ADR 0013)'),
+});
+
 export const orgList = z.object({
-  items: z.array(orgView),
+  items: z.array(orgWithAccess),
   total: z.number().int(),
   canManage: z.boolean(),
 });
@@ -131,7 +138,7 @@ export const duplicateGroups = z.object({
   threshold: z.number().describe('Minimum bigram similarity of name keys for "similar_name"'),
   groups: z.array(
     z.object({
-      organisations: z.array(orgView),
+      organisations: z.array(orgWithAccess),
       pairs: z.array(
         z.object({
           a: z.uuid(),

@@ -4,9 +4,9 @@ import type { DB } from '../../db/schema.js';
 import { write } from '../../db/write.js';
 import { type Ctx, isoNow, newId } from '../../http/context.js';
 import { AppError, forbidden, notFound } from '../../http/errors.js';
-import { keepingPlatformsOf } from './orgs.keeping.repository.js';
+import { keepingOfMany, keepingPlatformsOf } from './orgs.keeping.repository.js';
 import { nameKey } from './orgs.names.js';
-import { can, canEdit } from './orgs.policy.js';
+import { can, canEdit, type OrgKeeping } from './orgs.policy.js';
 import {
   countReferences,
   findOrg,
@@ -213,7 +213,22 @@ export async function listOrgs(ctx: Ctx, q: ListOrgsQuery) {
   const manage = can(ctx.actor, 'orgs.manage');
   const filter = { q: q.q, type: q.type, size: q.size, includeMerged: q.includeMerged === 'true' };
   const { rows, total } = await listOrgRows(ctx.db, filter, { limit: q.limit, offset: q.offset });
-  return { items: rows.map((r) => toOrgView(r, manage)), total, canManage: manage };
+  // Each row says whether this caller may edit and merge it, by the rule the write checks (assertCanEdit),
+  // so the list offers its tools only where the server would allow them.
+  const keeping = manage
+    ? await keepingOfMany(
+        ctx.db,
+        rows.map((r) => r.id),
+      )
+    : new Map<string, OrgKeeping>();
+  return {
+    items: rows.map((r) => {
+      const k = keeping.get(r.id);
+      return { ...toOrgView(r, manage), canEdit: !!k && !r.mergedIntoId && canEdit(ctx.actor, k) };
+    }),
+    total,
+    canManage: manage,
+  };
 }
 
 /** Every live organisation matching the filter, as the caller may see them (for exports). */

@@ -158,4 +158,52 @@ describe('unlocking', () => {
     expect(again.json().code).toBe('users.not_locked');
     expect(await actions(u.id)).toContain('user.unlocked by sec');
   });
+
+  it("are not a platform admin's to give to the security or audit administrator (三权分立: found by npm run security)", async () => {
+    await buildUser(t.systemCtx(), { username: 'admin-of-a', roles: ['platform_admin'], platformId: A });
+    const adminA = await signIn(t.app, 'admin-of-a');
+    const plain = await buildUser(t.systemCtx(), { username: 'plain-for-a' });
+    const roles = [{ platformId: A, role: 'platform_admin' }];
+    const before = await t.database.db
+      .selectFrom('audit_log')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirstOrThrow();
+    for (const who of ['sec', 'aud']) {
+      const id = (
+        await t.database.db
+          .selectFrom('users')
+          .select('id')
+          .where('username', '=', who)
+          .executeTakeFirstOrThrow()
+      ).id;
+      const res = await adminA.put(`/api/users/${id}/roles`, { roles });
+      expect(res.statusCode, res.body).toBe(403);
+      expect(res.json().code).toBe('users.administrator_roles');
+      // Nothing of the account is disclosed, nothing stored or audited.
+      expect(res.json().username).toBeUndefined();
+      expect(res.body).not.toContain(`"${who}"`);
+      expect(
+        await t.database.db.selectFrom('role_assignments').select('role').where('user_id', '=', id).execute(),
+      ).toEqual([]);
+    }
+    const after = await t.database.db
+      .selectFrom('audit_log')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirstOrThrow();
+    expect(Number(after.n)).toBe(Number(before.n));
+    // A plain account still gets roles on the admin's platform; the security admin still decides an administrator's.
+    expect(
+      (await adminA.put(`/api/users/${plain.id}/roles`, { roles: [{ platformId: A, role: 'expert' }] }))
+        .statusCode,
+    ).toBe(200);
+    const audId = (
+      await t.database.db
+        .selectFrom('users')
+        .select('id')
+        .where('username', '=', 'aud')
+        .executeTakeFirstOrThrow()
+    ).id;
+    const bySec = await sec.put(`/api/users/${audId}/roles`, { roles: [] });
+    expect(bySec.statusCode, bySec.body).toBe(200);
+  });
 });

@@ -160,7 +160,13 @@ export async function setRoles(ctx: Ctx, userId: string, roles: RoleInput[]): Pr
   if (!can(actor, 'users.list')) throw forbidden();
   await write(ctx, async (trx, audit) => {
     const before = await rolesOf(trx, userId);
-    if (!(await findAccountById(trx, userId))) throw notFound('users.not_found');
+    const target = await findAccountById(trx, userId);
+    if (!target) throw notFound('users.not_found');
+    // 三权分立 (ADR 0014): what the security and audit administrators may do is the security admin's
+    // decision; a platform admin granting them a platform role would give the keeper of the audit log an
+    // operating role (the security sweep found a NIST admin could, by id, for an account it never saw).
+    if (!actor!.isSecurityAdmin && (target.isSecurityAdmin || target.isAuditAdmin))
+      throw new AppError(403, 'users.administrator_roles');
     // The security admin replaces every role; a platform admin (system admin or not) only their platforms'.
     const scope = actor!.isSecurityAdmin ? null : new Set(platformIdsWithRole(actor, ['platform_admin']));
     const touched = [...new Set([...roles.map((r) => r.platformId)])];

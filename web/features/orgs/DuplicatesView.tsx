@@ -26,6 +26,7 @@ import { FILE_COLUMNS } from '../imports/columns.js';
 import { countryName, ORG_TYPE_LABELS, orgName, REASON_LABELS, referenceLabel } from './labels.js';
 
 type Group = DuplicateGroups['groups'][number];
+type DupOrg = Group['organisations'][number];
 
 /** Groups of probable duplicates (same name, same English name, same registry id, near-identical names). */
 export function DuplicatesView({
@@ -69,10 +70,13 @@ export function DuplicatesView({
   );
 }
 
-/** The survivor: one with a credit code if any, else the first registered. */
-const defaultSurvivor = (orgs: OrgView[]) =>
+/** The survivor: one the caller may merge into, with a credit code if any, else the first registered. */
+const defaultSurvivor = (orgs: DupOrg[]) =>
   [...orgs].sort(
-    (a, b) => Number(!!b.creditCode) - Number(!!a.creditCode) || a.createdAt.localeCompare(b.createdAt),
+    (a, b) =>
+      Number(b.canEdit) - Number(a.canEdit) ||
+      Number(!!b.creditCode) - Number(!!a.creditCode) ||
+      a.createdAt.localeCompare(b.createdAt),
   )[0]!.id;
 
 function GroupCard({
@@ -89,7 +93,12 @@ function GroupCard({
   const { message } = App.useApp();
   const orgs = group.organisations;
   const [survivorId, setSurvivorId] = useState(() => defaultSurvivor(orgs));
-  const [merging, setMerging] = useState<Set<string>>(() => new Set(orgs.map((o) => o.id)));
+  // A merge needs the right to edit both sides (the server's rule, given per organisation as canEdit):
+  // only those are offered, and a group with fewer than two has no merge tools.
+  const [merging, setMerging] = useState<Set<string>>(
+    () => new Set(orgs.filter((o) => o.canEdit).map((o) => o.id)),
+  );
+  const mergeable = orgs.filter((o) => o.canEdit).length >= 2;
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
@@ -129,40 +138,46 @@ function GroupCard({
             </Tag>
           ))}
         </Space>
-        <Table<OrgView>
+        <Table<DupOrg>
           rowKey="id"
           size="small"
           pagination={false}
           dataSource={orgs}
           columns={[
-            {
-              title: t('Keep'),
-              width: 64,
-              render: (_, o) => (
-                <Radio
-                  checked={o.id === survivorId}
-                  onChange={() => setSurvivorId(o.id)}
-                  aria-label={t('Keep')}
-                />
-              ),
-            },
-            {
-              title: t('Merge'),
-              width: 64,
-              render: (_, o) => (
-                <Checkbox
-                  disabled={o.id === survivorId}
-                  checked={o.id !== survivorId && merging.has(o.id)}
-                  aria-label={t('Merge')}
-                  onChange={(e) => {
-                    const next = new Set(merging);
-                    if (e.target.checked) next.add(o.id);
-                    else next.delete(o.id);
-                    setMerging(next);
-                  }}
-                />
-              ),
-            },
+            ...(mergeable
+              ? [
+                  {
+                    title: t('Keep'),
+                    width: 64,
+                    render: (_: unknown, o: DupOrg) =>
+                      o.canEdit && (
+                        <Radio
+                          checked={o.id === survivorId}
+                          onChange={() => setSurvivorId(o.id)}
+                          aria-label={t('Keep')}
+                        />
+                      ),
+                  },
+                  {
+                    title: t('Merge'),
+                    width: 64,
+                    render: (_: unknown, o: DupOrg) =>
+                      o.canEdit && (
+                        <Checkbox
+                          disabled={o.id === survivorId}
+                          checked={o.id !== survivorId && merging.has(o.id)}
+                          aria-label={t('Merge')}
+                          onChange={(e) => {
+                            const next = new Set(merging);
+                            if (e.target.checked) next.add(o.id);
+                            else next.delete(o.id);
+                            setMerging(next);
+                          }}
+                        />
+                      ),
+                  },
+                ]
+              : []),
             {
               title: t('Name'),
               render: (_, o) => (
@@ -187,34 +202,36 @@ function GroupCard({
           ]}
         />
         {error ? <Alert type="error" showIcon title={errorText(t, error)} /> : null}
-        <Space.Compact style={{ width: '100%' }}>
-          <Input
-            placeholder={t('Reason for the merge (recorded in the audit log)')}
-            value={reason}
-            maxLength={500}
-            onChange={(e) => setReason(e.target.value)}
-            data-testid="merge-reason"
-          />
-          <Popconfirm
-            title={t('Merge {{count}} into {{name}}? This cannot be undone.', {
-              count: merged.length,
-              name: orgName(survivor, locale),
-            })}
-            okText={t('Merge')}
-            cancelText={t('Cancel')}
-            onConfirm={merge}
-            disabled={!reason.trim() || merged.length === 0}
-          >
-            <Button
-              type="primary"
-              icon={<MergeCellsOutlined />}
-              loading={busy}
+        {mergeable ? (
+          <Space.Compact style={{ width: '100%' }}>
+            <Input
+              placeholder={t('Reason for the merge (recorded in the audit log)')}
+              value={reason}
+              maxLength={500}
+              onChange={(e) => setReason(e.target.value)}
+              data-testid="merge-reason"
+            />
+            <Popconfirm
+              title={t('Merge {{count}} into {{name}}? This cannot be undone.', {
+                count: merged.length,
+                name: orgName(survivor, locale),
+              })}
+              okText={t('Merge')}
+              cancelText={t('Cancel')}
+              onConfirm={merge}
               disabled={!reason.trim() || merged.length === 0}
             >
-              {t('Merge into the kept one')}
-            </Button>
-          </Popconfirm>
-        </Space.Compact>
+              <Button
+                type="primary"
+                icon={<MergeCellsOutlined />}
+                loading={busy}
+                disabled={!reason.trim() || merged.length === 0}
+              >
+                {t('Merge into the kept one')}
+              </Button>
+            </Popconfirm>
+          </Space.Compact>
+        ) : null}
       </Space>
     </Card>
   );

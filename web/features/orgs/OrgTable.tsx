@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { api } from '../../api/endpoints.js';
-import type { EnterpriseSize, OrgType, OrgView } from '../../api/types.js';
+import type { EnterpriseSize, OrgList, OrgType, OrgView } from '../../api/types.js';
 import { useLocale } from '../../app/locale.js';
 import { useApi } from '../../app/useApi.js';
 import { errorText } from '../../i18n/errors.js';
@@ -112,7 +112,7 @@ export function OrgTable({
       {list.error ? (
         <Alert type="error" showIcon title={errorText(t, list.error)} style={{ marginBottom: 16 }} />
       ) : null}
-      <Table<OrgView>
+      <Table<OrgList['items'][number]>
         rowKey="id"
         size="middle"
         loading={list.loading}
@@ -195,8 +195,10 @@ export function OrgTable({
                 {
                   title: t('Actions'),
                   width: 70,
-                  render: (_: unknown, o: OrgView) =>
-                    o.mergedIntoId ? null : (
+                  // Only where the server would allow it: the row's canEdit is the write's own rule
+                  // (keepers of every platform whose records use the organisation, ADR 0013).
+                  render: (_: unknown, o: OrgList['items'][number]) =>
+                    o.mergedIntoId || !o.canEdit ? null : (
                       <Button type="link" size="small" onClick={() => onEdit(o)}>
                         {t('Edit')}
                       </Button>
