@@ -220,7 +220,7 @@ export function demoChecks(ctx: Ctx, experts: readonly string[]) {
         at: at(day),
       });
       await audit({
-        action: 'project.evaluated',
+        action: 'project.evaluation_recorded',
         entityType: 'project',
         entityId: p.id,
         platformId: p.platformId,
