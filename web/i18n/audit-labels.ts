@@ -114,6 +114,7 @@ export const ACTION_LABELS: Record<string, string> = {
   'project.agreement_signed': tk('Project agreement signed'),
   'project.created_from_application': tk('Project created from the application'),
   'project.evaluation_recorded': tk('Performance evaluation recorded'),
+  'project.evidence_uploaded': tk('Evidence file attached'),
   'project.milestone_submitted': tk('Milestone submitted'),
   'project.milestone_accepted': tk('Milestone accepted'),
   'project.milestone_rejected': tk('Milestone sent back'),
