@@ -92,6 +92,8 @@ export const ACTION_LABELS: Record<string, string> = {
   'lab_evaluations.member_assigned': tk('Committee member assigned to the evaluation'),
   'lab_evaluations.report_adopted': tk('Evaluation report adopted'),
   'lab_evaluations.round_opened': tk('Evaluation round opened'),
+  'lab_evaluations.round_edited': tk('Evaluation round criteria or chair changed'),
+  'lab_evaluations.member_removed': tk('Committee member taken off the evaluation'),
   'lab_evaluations.scorecard_submitted': tk('Evaluation scorecard submitted'),
   'organisation.created': tk('Organisation created'),
   'organisation.merged': tk('Organisations merged'),
