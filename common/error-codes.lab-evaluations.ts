@@ -12,6 +12,9 @@ export const LAB_EVALUATIONS_ERRORS = {
   'lab_evaluations.already_assigned': 'This member already rates this unit',
   'lab_evaluations.scorecard_not_found': 'Scorecard not found',
   'lab_evaluations.already_submitted': 'This scorecard is submitted and can no longer change',
+  'lab_evaluations.scoring_started':
+    'Scoring has started; the criteria and members of the round can no longer change',
+  'lab_evaluations.chair_not_removed': 'The chair cannot be taken off the round; choose another chair first',
   'lab_evaluations.round_adopted': 'The report is adopted; the round can no longer change',
   'lab_evaluations.not_chair': 'Only the chair of the round adopts the report',
   'lab_evaluations.incomplete': 'Every scorecard must be submitted before the report is adopted',

@@ -33,4 +33,5 @@ export const PROJECTS_ERRORS = {
   'projects.output_not_a_licence': 'This agreement is not a licence or an option',
   'projects.output_already_linked': 'This output is already linked to the project',
   'projects.output_link_not_found': 'This output is not linked to the project',
+  'projects.spending_entry_not_found': 'No such spending entry on this project',
 } as const;

@@ -134,6 +134,17 @@ describe('项目详情页', () => {
     await dialog.getByRole('button', { name: '取消' }).click();
     await noModal(page);
     expect(await tableRows(page, 'spending-entries').count()).toBe(1);
+    // The invoice goes with the entry: 上传证明材料 takes the file, the server checks its type by content.
+    const entryRow = tableRows(page, 'spending-entries').first();
+    res = await answerOf(page, 'POST', /\/evidence$/, () =>
+      entryRow.locator('input[type="file"]').setInputFiles({
+        name: '发票.pdf',
+        mimeType: 'application/pdf',
+        buffer: Buffer.from('%PDF-1.4\n% invoice\n%%EOF\n'),
+      }),
+    );
+    await expectStatus(res, 201);
+    await poll(() => entryRow.getByRole('link', { name: '发票.pdf' }).count()).toBe(1);
 
     await tab(page, '里程碑').click();
     await page.getByRole('button', { name: '提交完成情况' }).click();
@@ -144,8 +155,20 @@ describe('项目详情页', () => {
     await expectStatus(res, 200);
     await noModal(page);
     await poll(() => tableRows(page, 'milestones').first().textContent()).toContain('待验收');
+    res = await answerOf(page, 'POST', /\/evidence$/, () =>
+      page
+        .getByTestId('evidence-milestone-0')
+        .locator('input[type="file"]')
+        .setInputFiles({
+          name: '样机测试报告.pdf',
+          mimeType: 'application/pdf',
+          buffer: Buffer.from('%PDF-1.4\n% prototype test\n%%EOF\n'),
+        }),
+    );
+    await expectStatus(res, 201);
+    await poll(() => page.getByRole('link', { name: '样机测试报告.pdf' }).count()).toBe(1);
     expect(problems).toEqual([]);
-  });
+  }, 120_000);
 
   it('shows 404 to the lead for a project outside its consortium', async () => {
     const page = await signedIn('applicant');
@@ -164,6 +187,12 @@ describe('项目详情页', () => {
     await expectStatus(res, 200);
     await poll(() => row.textContent()).toContain('已验收');
     expect(await row.getByRole('button').count()).toBe(0);
+    // The lead's evidence downloads under its Chinese name; once accepted nothing more can be attached.
+    const href = (await row.getByRole('link', { name: '样机测试报告.pdf' }).getAttribute('href'))!;
+    const file = await page.request.get(href);
+    expect(file.status()).toBe(200);
+    expect(file.headers()['content-disposition']).toContain(encodeURIComponent('样机测试报告.pdf'));
+    expect(await row.getByRole('button', { name: '上传证明材料' }).count()).toBe(0);
     await tab(page, '时间线').click();
     await poll(() => page.getByTestId('project-timeline').textContent()).toContain('执行中');
     expect(problems).toEqual([]);

@@ -27,6 +27,7 @@ import * as m0026 from './migrations/0026_security_events.js';
 import * as m0028 from './migrations/0028_project_records.js';
 import * as m0033 from './migrations/0033_needs.js';
 import * as m0034 from './migrations/0034_analytics_indexes.js';
+import * as m0037 from './migrations/0037_project_evidence.js';
 import * as m0040 from './migrations/0040_receipt_months.js';
 
 /** Migrations are listed here in order; the list is the single source for CLI, boot and tests. */
@@ -59,6 +60,7 @@ export const migrations: Record<string, Migration> = {
   '0028_project_records': m0028,
   '0033_needs': m0033,
   '0034_analytics_indexes': m0034,
+  '0037_project_evidence': m0037,
   '0040_receipt_months': m0040,
 };
 

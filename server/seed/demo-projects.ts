@@ -1,4 +1,6 @@
-import type { Ctx } from '../http/context.js';
+import { write } from '../db/write.js';
+import { type Ctx, isoNow, newId } from '../http/context.js';
+import { insertOutputLink } from '../modules/projects/projects.outputs.repository.js';
 import { registerIntramuralProject } from '../modules/projects/projects.service.js';
 
 const MILLION_USD = 1_000_000_00;
@@ -106,6 +108,63 @@ export async function seedDemoProjects(ctx: Ctx, nistId: string): Promise<void> 
       startsOn: '2025-10-01',
       endsOn: '2028-09-30',
       fieldCodes: p.fields,
+    });
+  }
+}
+
+/** How many of its unit's published results each intramural demo project links (oldest first). */
+const LINKED_RESULTS = 2;
+
+/**
+ * Links each intramural demo project to results of its unit (issue 13 "Outputs linked, not copied"):
+ * the unit's first published results, so the 成果 tab and the portfolio show outputs on NIST's projects.
+ * A project that already has links is left alone.
+ */
+export async function linkDemoProjectOutputs(ctx: Ctx, nistId: string): Promise<void> {
+  const projects = await ctx.db
+    .selectFrom('projects')
+    .select(['id', 'unit_id'])
+    .where('platform_id', '=', nistId)
+    .where('kind', '=', 'intramural')
+    .orderBy('code')
+    .execute();
+  const linked = new Set(
+    (await ctx.db.selectFrom('project_outputs').select('project_id').distinct().execute()).map(
+      (r) => r.project_id,
+    ),
+  );
+  for (const p of projects) {
+    if (!p.unit_id || linked.has(p.id)) continue;
+    const results = await ctx.db
+      .selectFrom('results')
+      .select('id')
+      .where('platform_id', '=', nistId)
+      .where('unit_id', '=', p.unit_id)
+      .where('state', '=', 'published')
+      .orderBy('created_at')
+      .orderBy('id')
+      .limit(LINKED_RESULTS)
+      .execute();
+    if (results.length === 0) continue;
+    await write(ctx, async (trx, audit) => {
+      for (const r of results) {
+        const link = {
+          id: newId(),
+          projectId: p.id,
+          outputType: 'result' as const,
+          outputId: r.id,
+          linkedBy: null,
+          linkedAt: isoNow(ctx.clock),
+        };
+        await insertOutputLink(trx, link);
+        await audit({
+          action: 'project.output_linked',
+          entityType: 'project',
+          entityId: p.id,
+          platformId: nistId,
+          after: { linkId: link.id, type: 'result', outputId: r.id },
+        });
+      }
     });
   }
 }

@@ -11,7 +11,8 @@ import { seedNistIp } from './demo-nist-ip.js';
 import { ensurePlatform, seedPlatform } from './demo-platform.js';
 import { US_PLATFORMS } from './demo-platforms-us.js';
 import { WORLD_PLATFORMS } from './demo-platforms-world.js';
-import { seedDemoProjects } from './demo-projects.js';
+import { linkDemoProjectOutputs, seedDemoProjects } from './demo-projects.js';
+import { seedDemoAtpProjects } from './demo-projects-atp.js';
 import { seedNistResults } from './demo-results.js';
 import { seedDemoReview } from './demo-review.js';
 import { seedNistServices } from './demo-services.js';
@@ -67,6 +68,8 @@ export async function seedDemo(outer: Ctx): Promise<{ platformId: string; create
   await seedDemoExperts(ctx);
   await seedDemoReview(ctx);
   await seedDemoProjects(ctx, platformId);
+  await linkDemoProjectOutputs(ctx, platformId);
+  await seedDemoAtpProjects(ctx);
   await seedNistLabEvaluations(ctx, platformId);
   await seedNistServices(ctx, platformId);
   await seedChinaDemo(ctx);

@@ -25,6 +25,7 @@ import { zhCNPeople } from './zh-CN.people.js';
 import { zhCNPlatforms } from './zh-CN.platforms.js';
 import { zhCNPortal } from './zh-CN.portal.js';
 import { zhCNProjectChecks } from './zh-CN.project-checks.js';
+import { zhCNProjectEvidence } from './zh-CN.project-evidence.js';
 import { zhCNProjectExecution } from './zh-CN.project-execution.js';
 import { zhCNProjectPage } from './zh-CN.project-page.js';
 import { zhCNProjectOutputs, zhCNProjectPortfolio } from './zh-CN.project-portfolio.js';
@@ -65,6 +66,7 @@ export const zhCN: Record<string, string> = {
   ...zhCNProjectPage,
   ...zhCNProjectPortfolio,
   ...zhCNProjectOutputs,
+  ...zhCNProjectEvidence,
   ...zhCNRubric,
   ...zhCNAuditLabels,
   ...zhCNReadable,

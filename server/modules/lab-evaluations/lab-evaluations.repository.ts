@@ -265,3 +265,30 @@ export async function saveScorecardRows(
     .where('id', '=', id)
     .execute();
 }
+
+/** Changes a round's criteria and chair (before scoring starts: the service checks it). */
+export async function updateRoundSetup(
+  db: Kysely<DB>,
+  id: string,
+  s: { criteria: CallCriteria; chairMemberId: string },
+): Promise<void> {
+  await db
+    .updateTable('lab_eval_rounds')
+    .set({ criteria_json: JSON.stringify(s.criteria), chair_member_id: s.chairMemberId })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** Takes a member off a round: their scorecards go (before scoring starts: the service checks it). */
+export async function deleteScorecardsOfMember(
+  db: Kysely<DB>,
+  roundId: string,
+  memberId: string,
+): Promise<number> {
+  const res = await db
+    .deleteFrom('lab_eval_scorecards')
+    .where('round_id', '=', roundId)
+    .where('member_id', '=', memberId)
+    .executeTakeFirst();
+  return Number(res.numDeletedRows);
+}

@@ -5,11 +5,13 @@ import { problemResponses } from '../../http/openapi.js';
 import {
   adoptBody,
   assignBody,
+  editRoundBody,
   myScorecards as myScorecardsView,
   openRoundBody,
   platformParams,
   roundDetail,
   roundList,
+  roundMemberParams,
   roundParams,
   scorecardBody,
   scorecardParams,
@@ -26,6 +28,7 @@ import {
   openRound,
   unitHistory,
 } from './lab-evaluations.service.js';
+import { editRound, removeMember } from './lab-evaluations.setup.js';
 
 /** The committee's evaluation of units (docs/lab-evaluation.md). */
 export async function labEvaluationsRoutes(root: FastifyInstance) {
@@ -87,6 +90,33 @@ export async function labEvaluationsRoutes(root: FastifyInstance) {
       },
     },
     async (request) => assignMember(ctxOf(request), request.params.roundId, request.body),
+  );
+
+  app.patch(
+    '/api/lab-evaluations/:roundId',
+    {
+      schema: {
+        tags,
+        summary: 'Change the criteria and/or the chair of a round until scoring starts (admins); 409 after',
+        params: roundParams,
+        body: editRoundBody,
+        response: { 200: roundDetail, ...problemResponses },
+      },
+    },
+    async (request) => editRound(ctxOf(request), request.params.roundId, request.body),
+  );
+
+  app.delete(
+    '/api/lab-evaluations/:roundId/members/:memberId',
+    {
+      schema: {
+        tags,
+        summary: 'Take a member off a round until scoring starts (admins); 409 after',
+        params: roundMemberParams,
+        response: { 200: roundDetail, ...problemResponses },
+      },
+    },
+    async (request) => removeMember(ctxOf(request), request.params.roundId, request.params.memberId),
   );
 
   app.post(

@@ -22,6 +22,13 @@ export const openRoundBody = z.strictObject({
 export type OpenRoundInput = z.infer<typeof openRoundBody>;
 
 export const assignBody = z.strictObject({ unitId: z.uuid(), memberId: z.uuid() });
+/** A round's set-up before scoring starts: new criteria and/or a new chair. */
+export const editRoundBody = z.strictObject({
+  criteria: callCriteria.optional(),
+  chairMemberId: z.uuid().optional(),
+});
+export type EditRoundInput = z.infer<typeof editRoundBody>;
+export const roundMemberParams = z.strictObject({ roundId: z.uuid(), memberId: z.uuid() });
 export const adoptBody = z.strictObject({
   summaryZh: z.string().trim().max(4000).nullable().optional(),
   summaryEn: z.string().trim().max(4000).nullable().optional(),

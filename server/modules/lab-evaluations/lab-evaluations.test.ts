@@ -305,3 +305,64 @@ describe('adopting the report', () => {
     expect((await outsider.get(`/api/units/${ids.u1}/lab-evaluations`)).statusCode).toBe(403);
   });
 });
+
+describe("editing a round's set-up before scoring starts", () => {
+  it('changes the criteria and the chair and takes a member off until the first score is saved; 409 after', async () => {
+    const opened = await admin.post(`/api/platforms/${A}/lab-evaluations`, {
+      fromYear: 2024,
+      toYear: 2024,
+      chairMemberId: ids.m1,
+    });
+    expect(opened.statusCode, opened.body).toBe(201);
+    const round = opened.json().id as string;
+    const criteria = {
+      scale: { min: 1, max: 10 },
+      items: [
+        { key: 'technical_value', weight: 0.3 },
+        { key: 'implementation', weight: 0.2 },
+        { key: 'impact', weight: 0.2 },
+        { key: 'commercialisation', weight: 0.15 },
+        { key: 'economic_benefit', weight: 0.15 },
+      ],
+    };
+    expect((await researcher.patch(`/api/lab-evaluations/${round}`, { criteria })).statusCode).toBe(403);
+    expect((await outsider.patch(`/api/lab-evaluations/${round}`, { criteria })).statusCode).toBe(404);
+    const badChair = await admin.patch(`/api/lab-evaluations/${round}`, { chairMemberId: ids.p2 });
+    expect(badChair.statusCode).toBe(400);
+    expect(badChair.json().errors[0].pointer).toBe('/chairMemberId');
+    const edited = await admin.patch(`/api/lab-evaluations/${round}`, { criteria, chairMemberId: ids.m2 });
+    expect(edited.statusCode, edited.body).toBe(200);
+    expect(edited.json()).toMatchObject({ criteria, chair: { memberId: ids.m2 } });
+
+    // The third member is taken off: their scorecard goes; the chair cannot be.
+    const chair = await admin.delete(`/api/lab-evaluations/${round}/members/${ids.m2}`);
+    expect(chair.json().code).toBe('lab_evaluations.chair_not_removed');
+    const off = await admin.delete(`/api/lab-evaluations/${round}/members/${ids.m3}`);
+    expect(off.statusCode, off.body).toBe(200);
+    expect(
+      off
+        .json()
+        .units.flatMap((u: { scorecards: { member: { memberId: string } }[] }) =>
+          u.scorecards.map((s) => s.member.memberId),
+        ),
+    ).not.toContain(ids.m3);
+
+    // m1 saves a draft score: scoring has started, and the set-up is fixed, nothing written.
+    const cards = (await m1.get('/api/my-lab-evaluations')).json().items as Array<{
+      id: string;
+      roundId: string;
+    }>;
+    const inRound = cards.find((c) => c.roundId === round)!;
+    const draft = await m1.put(`/api/lab-evaluation-scorecards/${inRound.id}`, {
+      scores: [{ criterion: 'technical_value', score: 4, comment: '草稿 draft' }],
+    });
+    expect(draft.statusCode, draft.body).toBe(200);
+    const before = await count('lab_eval_scorecards');
+    const late = await admin.patch(`/api/lab-evaluations/${round}`, { chairMemberId: ids.m1 });
+    expect(late.statusCode).toBe(409);
+    expect(late.json().code).toBe('lab_evaluations.scoring_started');
+    expect((await admin.delete(`/api/lab-evaluations/${round}/members/${ids.m1}`)).statusCode).toBe(409);
+    expect(await count('lab_eval_scorecards')).toBe(before);
+    expect((await admin.get(`/api/lab-evaluations/${round}`)).json().chair.memberId).toBe(ids.m2);
+  });
+});

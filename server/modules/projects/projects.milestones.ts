@@ -31,7 +31,7 @@ import { projectResource, readableProject } from './projects.service.js';
 /** While the work is done and judged: execution, the interim check, final acceptance and rectification. */
 const OPEN_STATES: readonly string[] = ['in_progress', 'interim_check', 'final_acceptance', 'rectification'];
 
-async function frozenMilestones(db: Trx, projectId: string) {
+export async function frozenMilestones(db: Trx, projectId: string) {
   const a = await findAgreement(db, projectId);
   return a?.frozenAt ? agreementContent.parse(a.content).milestones : null;
 }
@@ -39,7 +39,7 @@ async function frozenMilestones(db: Trx, projectId: string) {
 const manages = async (db: Trx, ctx: Ctx, p: ProjectRecord) =>
   can(ctx.actor, 'projects.manage', await projectResource(db, p));
 
-function refusal(p: ProjectRecord, milestones: unknown[] | null): AppError | null {
+export function refusal(p: ProjectRecord, milestones: unknown[] | null): AppError | null {
   if (!milestones) return new AppError(409, 'projects.agreement_unsigned');
   if (!OPEN_STATES.includes(p.state))
     return new AppError(409, 'projects.illegal_transition', {

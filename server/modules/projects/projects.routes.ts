@@ -1,3 +1,4 @@
+import multipart from '@fastify/multipart';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { ctxOf, requireSignIn } from '../../http/auth.js';
@@ -13,6 +14,8 @@ import {
 } from './projects.adjustments.schema.js';
 import { getAgreement, saveAgreement, signProjectAgreement } from './projects.agreement.js';
 import { agreementContent, agreementView, signAgreementBody } from './projects.agreement.schema.js';
+import { EVIDENCE_MAX_BYTES } from './projects.evidence.js';
+import { projectEvidenceRoutes } from './projects.evidence.routes.js';
 import { projectExportRoutes } from './projects.export.js';
 import { decideMilestoneSubmission, listMilestones, submitMilestone } from './projects.milestones.js';
 import {
@@ -40,11 +43,14 @@ import { spendingBody, spendingView } from './projects.spending.schema.js';
 import { transitionProject } from './projects.transitions.js';
 
 export async function projectsRoutes(root: FastifyInstance) {
+  // Multipart is parsed only in this plugin's scope (evidence files); the reader applies the limit.
+  await root.register(multipart, { limits: { fileSize: EVIDENCE_MAX_BYTES, files: 1 } });
   const app = root.withTypeProvider<ZodTypeProvider>();
   requireSignIn(app);
   const tags = ['projects'];
   projectReportsRoutes(root);
   projectOutputsRoutes(root);
+  projectEvidenceRoutes(root);
   projectPortfolioRoutes(root);
   projectExportRoutes(root);
 

@@ -19,7 +19,7 @@ import { structureOf } from './projects.structure.repository.js';
  */
 
 /** Who books spending: the lead organisation's side (as for signing the 任务书) and the funder's managers. */
-async function mayRecord(db: Trx, ctx: Ctx, p: ProjectRecord): Promise<boolean> {
+export async function mayRecord(db: Trx, ctx: Ctx, p: ProjectRecord): Promise<boolean> {
   return can(ctx.actor, 'projects.manage', await projectResource(db, p)) || isLeadSigner(db, ctx, p);
 }
 

@@ -1,4 +1,4 @@
-import { openRound } from '../../modules/lab-evaluations/lab-evaluations.service.js';
+import { assignMember, openRound } from '../../modules/lab-evaluations/lab-evaluations.service.js';
 import { buildMember, buildPerson, buildUnit } from '../platform-factories.js';
 import { type Expect, type MatrixEnv, type RouteCase, roleless } from './matrix.js';
 
@@ -95,6 +95,23 @@ export function labEvaluationsCases(env: MatrixEnv): RouteCase[] {
           url: `/api/lab-evaluations/${r.roundId}/assignments`,
           body: { unitId: r.unitId, memberId: member.id },
         };
+      },
+    },
+    {
+      route: 'PATCH /api/lab-evaluations/:roundId',
+      label: 'the set-up before scoring starts (an empty change)',
+      expect: admins('404'),
+      cell: async () => ({ url: `/api/lab-evaluations/${(await round()).roundId}`, body: {} }),
+    },
+    {
+      route: 'DELETE /api/lab-evaluations/:roundId/members/:memberId',
+      label: 'a member assigned for the row, taken off before scoring starts',
+      expect: admins('404'),
+      cell: async () => {
+        const r = await round();
+        const member = await buildMember(env.ctx(), env.A());
+        await assignMember(env.ctx(), r.roundId, { unitId: r.unitId, memberId: member.id });
+        return { url: `/api/lab-evaluations/${r.roundId}/members/${member.id}` };
       },
     },
     {

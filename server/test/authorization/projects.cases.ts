@@ -1,10 +1,15 @@
+import { newId } from '../../http/context.js';
+import { pdfBytes } from '../../modules/applications/applications.fixtures.js';
+import { multipart } from '../../modules/imports/imports.fixtures.js';
 import { requestAdjustment } from '../../modules/projects/projects.adjustments.js';
 import { saveAgreement } from '../../modules/projects/projects.agreement.js';
+import { uploadEvidence } from '../../modules/projects/projects.evidence.js';
 import { buildExtramuralProject, buildProjectInExecution } from '../../modules/projects/projects.fixtures.js';
 import { upsertSubmission } from '../../modules/projects/projects.milestones.repository.js';
 import { linkOutput } from '../../modules/projects/projects.outputs.js';
 import { listProjectReports } from '../../modules/projects/projects.reports.js';
 import { registerIntramuralProject } from '../../modules/projects/projects.service.js';
+import { insertSpending } from '../../modules/projects/projects.spending.repository.js';
 import { makeResult, publicationBody } from '../../modules/results/results.fixtures.js';
 import { buildPerson, buildUnit } from '../platform-factories.js';
 import { type Expect, type MatrixEnv, type RouteCase, roleless } from './matrix.js';
@@ -153,6 +158,81 @@ export function projectsCases(env: MatrixEnv): RouteCase[] {
     system_admin: '403',
     ...(own ? { 'A:applicant': '2xx' } : {}),
   });
+  /** A project in execution (own: A's applicant is the lead's contact) with one spending entry. */
+  const withEntry = async (own: boolean) => {
+    const ctx = env.ctx();
+    const p = await buildProjectInExecution(ctx, env.A(), {
+      ...(own ? { leadContactPersonId: await applicantsPerson() } : {}),
+    });
+    const entry = newId();
+    await insertSpending(ctx.db, {
+      id: entry,
+      projectId: p.id,
+      organisationId: p.lead,
+      category: 'equipment',
+      spentOn: p.startsOn,
+      amountMinor: 1,
+      description: '矩阵',
+      createdBy: null,
+      createdAt: p.createdAt,
+    });
+    return { id: p.id, entry };
+  };
+  const evidenceUpload = (url: string) => {
+    const { payload, headers } = multipart(pdfBytes('矩阵'), '凭证.pdf');
+    return { url, body: payload, headers };
+  };
+  /** Evidence files (milestones, spending entries): listed and downloaded by readers, own and other. */
+  const evidenceRows = (): RouteCase[] =>
+    [true, false].flatMap((own): RouteCase[] => {
+      const label = own ? "own: A's applicant is the lead's contact" : "other: another consortium's project";
+      const readers: Expect = own ? { ...READERS, 'A:applicant': '2xx' } : READERS;
+      const bookers: Expect = {
+        ...movers(['A:platform_admin', 'A:program_officer']),
+        ...(own ? { 'A:applicant': '2xx' } : {}),
+      };
+      return [
+        {
+          route: 'GET /api/projects/:id/evidence',
+          label,
+          expect: readers,
+          cell: async () => ({ url: `/api/projects/${(await withEntry(own)).id}/evidence` }),
+        },
+        {
+          route: 'GET /api/projects/:id/evidence/:evidenceId',
+          label,
+          expect: readers,
+          cell: async () => {
+            const p = await withEntry(own);
+            const e = await uploadEvidence(
+              env.ctx(),
+              p.id,
+              { subject: 'spending', ref: p.entry },
+              { fileName: '凭证.pdf', bytes: pdfBytes('矩阵') },
+            );
+            return { url: `/api/projects/${p.id}/evidence/${e.id}` };
+          },
+        },
+        {
+          route: 'POST /api/projects/:id/evidence',
+          label: `${label}; a milestone: the lead's side only`,
+          expect: leadSide(own),
+          cell: async () =>
+            evidenceUpload(
+              `/api/projects/${await milestoneProject(own, false)}/evidence?subject=milestone&ref=0`,
+            ),
+        },
+        {
+          route: 'POST /api/projects/:id/evidence',
+          label: `${label}; a spending entry: whoever books spending`,
+          expect: bookers,
+          cell: async () => {
+            const p = await withEntry(own);
+            return evidenceUpload(`/api/projects/${p.id}/evidence?subject=spending&ref=${p.entry}`);
+          },
+        },
+      ];
+    });
   return [
     {
       route: 'GET /api/platforms/:platformId/reports-due',
@@ -473,5 +553,6 @@ export function projectsCases(env: MatrixEnv): RouteCase[] {
         body: { action: 'open_interim' },
       }),
     },
+    ...evidenceRows(),
   ];
 }

@@ -16,12 +16,14 @@ import { useSubmit } from '../../../components/useSubmit.js';
 import { AdjustmentsPanel } from './AdjustmentsPanel.js';
 import { burnByCategory } from './budget.js';
 import { SPENDING_LABELS } from './detail.labels.js';
+import { EvidenceFiles, useEvidence } from './EvidenceFiles.js';
 
 /** 预算与支出: plan against actual per category with alerts, the entries, and the 预算调剂 requests. */
 export function BudgetTab({ project: p }: { project: ProjectDetail }) {
   const { t } = useTranslation();
   const { locale } = useLocale();
   const s = useApi(() => projectExecutionApi.spending(p.id), [p.id]);
+  const evidence = useEvidence(p.id);
   const [adding, setAdding] = useState(false);
   if (s.error) return <LoadFailed error={s.error} />;
   if (!s.data) return <Centered />;
@@ -107,6 +109,19 @@ export function BudgetTab({ project: p }: { project: ProjectDetail }) {
           { title: t('Cost category'), render: (_, e) => t(SPENDING_LABELS[e.category]) },
           { title: t('Amount'), align: 'right', render: (_, e) => cur(e.amountMinor) },
           { title: t('Spending description'), dataIndex: 'description' },
+          {
+            title: t('Evidence'),
+            render: (_, e) => (
+              <EvidenceFiles
+                projectId={p.id}
+                subject="spending"
+                subjectRef={e.id}
+                items={evidence.of('spending', e.id)}
+                canUpload={!!s.data?.access.record}
+                onUploaded={evidence.reload}
+              />
+            ),
+          },
         ]}
       />
       <AdjustmentsPanel project={p} currency={s.data.currency} onDecided={s.reload} />

@@ -12,6 +12,7 @@ import { formatTime } from '../../../components/time.js';
 import { errorText } from '../../../i18n/errors.js';
 import { ReasonModal } from './AdjustmentsPanel.js';
 import { MILESTONE_REVIEW_LABELS } from './detail.labels.js';
+import { EvidenceFiles, useEvidence } from './EvidenceFiles.js';
 
 const REVIEW_COLORS = { submitted: 'blue', accepted: 'green', rejected: 'red' } as const;
 
@@ -21,6 +22,7 @@ export function MilestonesTab({ project: p }: { project: ProjectDetail }) {
   const { locale } = useLocale();
   const { message } = App.useApp();
   const list = useApi(() => projectExecutionApi.milestones(p.id), [p.id]);
+  const evidence = useEvidence(p.id);
   const [submitting, setSubmitting] = useState<MilestoneView | null>(null);
   const [rejecting, setRejecting] = useState<MilestoneView | null>(null);
   if (list.error) return <LoadFailed error={list.error} />;
@@ -67,6 +69,19 @@ export function MilestonesTab({ project: p }: { project: ProjectDetail }) {
               ) : (
                 <Tag>{t('Not submitted')}</Tag>
               ),
+          },
+          {
+            title: t('Evidence'),
+            render: (_, m) => (
+              <EvidenceFiles
+                projectId={p.id}
+                subject="milestone"
+                subjectRef={String(m.index)}
+                items={evidence.of('milestone', String(m.index))}
+                canUpload={m.access.submit}
+                onUploaded={evidence.reload}
+              />
+            ),
           },
           {
             title: t('Actions'),

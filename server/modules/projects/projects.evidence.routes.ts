@@ -1,0 +1,89 @@
+import type { FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { download, sendFile } from '../../files/download.js';
+import { ctxOf } from '../../http/auth.js';
+import { problemResponses } from '../../http/openapi.js';
+import { readAttachmentUpload } from '../applications/applications.attachments.js';
+import {
+  checkEvidenceUpload,
+  downloadEvidence,
+  EVIDENCE_MAX_BYTES,
+  listEvidence,
+  uploadEvidence,
+} from './projects.evidence.js';
+import {
+  evidenceList,
+  evidenceParams,
+  evidenceUploadQuery,
+  evidenceView,
+} from './projects.evidence.schema.js';
+import { projectIdParams } from './projects.schema.js';
+
+/** The upload's body in OpenAPI: one binary "file" part (read from the stream, not validated as JSON). */
+const documentUpload = {
+  swaggerTransform: (input: Parameters<typeof jsonSchemaTransform>[0]) => {
+    const out = jsonSchemaTransform(input);
+    const file = { type: 'string', format: 'binary', description: 'PDF, DOCX, XLSX, PNG or JPEG' };
+    const body = { type: 'object', required: ['file'], properties: { file } };
+    return { ...out, schema: { ...out.schema, consumes: ['multipart/form-data'], body } };
+  },
+};
+
+/**
+ * Routes of the evidence files of a project (milestones, spending entries), added to the projects plugin
+ * by projectsRoutes (after its sign-in hook), so the module still registers one plugin.
+ */
+export function projectEvidenceRoutes(app: FastifyInstance) {
+  const typed = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['projects'];
+
+  typed.get(
+    '/api/projects/:id/evidence',
+    {
+      schema: {
+        tags,
+        summary:
+          'Evidence files of the milestones and spending entries of a project (anyone who may read it)',
+        params: projectIdParams,
+        response: { 200: evidenceList, ...problemResponses },
+      },
+    },
+    async (request) => listEvidence(ctxOf(request), request.params.id),
+  );
+
+  typed.post(
+    '/api/projects/:id/evidence',
+    {
+      config: documentUpload,
+      schema: {
+        tags,
+        summary:
+          "Attach an evidence file (multipart/form-data, one file) to a milestone (the lead's side, until accepted) or a spending entry (whoever books spending); the type is checked by content",
+        params: projectIdParams,
+        querystring: evidenceUploadQuery,
+        response: { 201: evidenceView, ...problemResponses },
+      },
+    },
+    async (request, reply) => {
+      await checkEvidenceUpload(ctxOf(request), request.params.id, request.query);
+      const file = await readAttachmentUpload(request, EVIDENCE_MAX_BYTES);
+      return reply
+        .code(201)
+        .send(await uploadEvidence(ctxOf(request), request.params.id, request.query, file));
+    },
+  );
+
+  typed.get(
+    '/api/projects/:id/evidence/:evidenceId',
+    {
+      schema: {
+        tags,
+        summary: 'Download an evidence file (anyone who may read the project)',
+        params: evidenceParams,
+        response: { 200: download('application/octet-stream', 'The file as uploaded'), ...problemResponses },
+      },
+    },
+    async (request, reply) =>
+      sendFile(reply, await downloadEvidence(ctxOf(request), request.params.id, request.params.evidenceId)),
+  );
+}

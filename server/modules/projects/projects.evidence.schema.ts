@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import { ATTACHMENT_TYPES } from '../../../common/calls.js';
+
+/** Evidence files of project execution (issue 13): on a milestone's completion or a spending entry. */
+export const EVIDENCE_SUBJECTS = ['milestone', 'spending'] as const;
+
+export const evidenceUploadQuery = z.strictObject({
+  subject: z.enum(EVIDENCE_SUBJECTS),
+  /** The milestone's index in the frozen 任务书 (digits), or the spending entry's id. */
+  ref: z.string().regex(/^(\d{1,2}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/),
+});
+export type EvidenceUploadQuery = z.infer<typeof evidenceUploadQuery>;
+
+export const evidenceParams = z.strictObject({ id: z.uuid(), evidenceId: z.uuid() });
+
+export const evidenceView = z.object({
+  id: z.uuid(),
+  subject: z.enum(EVIDENCE_SUBJECTS),
+  ref: z.string(),
+  fileName: z.string(),
+  type: z.enum(ATTACHMENT_TYPES),
+  mediaType: z.string(),
+  sizeBytes: z.int(),
+  sha256: z.string(),
+  uploadedAt: z.string(),
+});
+export type EvidenceView = z.infer<typeof evidenceView>;
+
+export const evidenceList = z.object({ projectId: z.uuid(), items: z.array(evidenceView) });
+export type EvidenceList = z.infer<typeof evidenceList>;

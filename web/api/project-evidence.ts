@@ -1,0 +1,25 @@
+// Evidence files of a project's milestones and spending entries (issue 13). Shapes are the server's zod
+// schemas (type-only).
+import type { z } from 'zod';
+import type {
+  evidenceList,
+  evidenceUploadQuery,
+} from '../../server/modules/projects/projects.evidence.schema.js';
+import { request } from './client.js';
+
+export type EvidenceList = z.infer<typeof evidenceList>;
+export type EvidenceView = EvidenceList['items'][number];
+export type EvidenceSubject = z.infer<typeof evidenceUploadQuery>['subject'];
+
+const at = (id: string, rest = '') => `/api/projects/${encodeURIComponent(id)}/evidence${rest}`;
+
+export const projectEvidenceApi = {
+  list: (projectId: string) => request<EvidenceList>('GET', at(projectId)),
+  upload: (projectId: string, subject: EvidenceSubject, ref: string, file: File) => {
+    const form = new FormData();
+    form.append('file', file, file.name);
+    return request<EvidenceView>('POST', at(projectId), { query: { subject, ref }, form });
+  },
+  /** The file's address, for a plain link (signed in by the session cookie). */
+  fileUrl: (projectId: string, evidenceId: string) => at(projectId, `/${encodeURIComponent(evidenceId)}`),
+};
