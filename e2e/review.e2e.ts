@@ -163,6 +163,24 @@ describe('专家评审：分配、评分与立项决策', () => {
     const decision = await computed.json();
     expect(decision.approvedMinor).toBeLessThanOrEqual(20_000_000_00);
     await officer.getByTestId('decision-cutoff').waitFor();
+    // One expert's scorecard is in; the tab says how many of how many, and 定稿 names what is missing.
+    const panel = (await (await officer.request.get(`/api/calls/${callId}/panel`)).json()) as {
+      applications: { titleZh: string; seats: number; reviews: unknown[] }[];
+    };
+    const inCount = panel.applications.reduce((s, a) => s + a.reviews.length, 0);
+    const expected = panel.applications.reduce((s, a) => s + Math.max(a.seats, a.reviews.length), 0);
+    expect(inCount).toBe(1);
+    expect(expected).toBeGreaterThan(1);
+    const completeness = officer.getByTestId('review-completeness');
+    await poll(() => completeness.textContent()).toContain(`已提交评分表：1 / ${expected}`);
+    expect(await completeness.getAttribute('data-complete')).toBe('false');
+    await officer.getByTestId('decision-finalise').click();
+    const missing = officer.getByTestId('finalise-missing');
+    await poll(() => missing.textContent()).toContain(`评审尚未完成：已提交评分表 1 / ${expected}`);
+    const short = panel.applications.find((a) => a.reviews.length === 0)!;
+    expect(await missing.textContent()).toContain(`《${short.titleZh}》`);
+    await officer.keyboard.press('Escape');
+    await poll(() => missing.count()).toBe(0);
     const finalised = await confirmedRequest(
       officer,
       officer.getByTestId('decision-finalise'),
