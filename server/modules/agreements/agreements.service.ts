@@ -214,6 +214,7 @@ export {
   cnContracts,
   executionTimes,
   inventorRewards,
+  latestReceiptDate,
   licenceFlowsByYear,
   receiptGroups,
   royaltiesPerLicence,
