@@ -252,6 +252,52 @@ describe('GET /api/audit', () => {
     ]);
   });
 
+  it('filters by who, what and when, each alone and together', async () => {
+    const all = await rows();
+    const steps = all.filter((r) => r.action === 'test.step');
+    const byAction = await root.get('/api/audit?action=test.step&limit=200');
+    expect(byAction.json().items.map((e: { seq: number }) => e.seq)).toEqual(
+      steps.map((r) => Number(r.seq)).reverse(),
+    );
+    // A window holding exactly the third and fourth steps: from its first instant, to just after the last.
+    const from = steps[2]!.at;
+    const to = new Date(Date.parse(steps[3]!.at) + 1).toISOString();
+    const inWindow = await root.get(
+      `/api/audit?action=test.step&from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`,
+    );
+    const seqs = inWindow.json().items.map((e: { seq: number }) => e.seq);
+    const expected = all
+      .filter((r) => r.action === 'test.step' && r.at >= from && r.at < to)
+      .map((r) => Number(r.seq))
+      .reverse();
+    expect(seqs).toEqual(expected);
+    expect(seqs).toContain(Number(steps[2]!.seq));
+    expect(seqs).not.toContain(Number(steps[4]!.seq));
+    // One entry by a user among the CLI's: the user's filter finds exactly that one.
+    const rootUser = await t.database.db
+      .selectFrom('users')
+      .select(['id', 'username'])
+      .where('username', '=', 'root')
+      .executeTakeFirstOrThrow();
+    const asRoot = {
+      ...t.systemCtx(),
+      actor: { ...t.systemCtx().actor!, userId: rootUser.id, via: 'session' },
+    };
+    await t.database.db
+      .transaction()
+      .execute((trx) =>
+        appendAudit(trx, t.database.seam, asRoot as never, { action: 'test.by_user', entityType: 'thing' }),
+      );
+    const all2 = await rows();
+    const byRoot = await root.get(`/api/audit?actorId=${rootUser.id}&limit=200`);
+    expect(byRoot.statusCode).toBe(200);
+    const mine = all2.filter((r) => r.actor_id === rootUser.id).map((r) => Number(r.seq));
+    expect(mine).toEqual([Number(all2.at(-1)!.seq)]);
+    expect(byRoot.json().items.map((e: { seq: number }) => e.seq)).toEqual(mine);
+    const bad = await root.get('/api/audit?from=yesterday');
+    expect(bad.statusCode).toBe(400);
+  });
+
   it('verify, for the audit admin, recomputes the whole chain', async () => {
     const res = await root.get('/api/audit/verify');
     expect(res.statusCode).toBe(200);
