@@ -1,7 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chooseField, confirmedRequest, modal, numberInput, pick, submitDialog } from './antd-support.js';
-import { expectAccessible } from './axe.js';
 import {
   answerOf,
   arrangePartner,
@@ -310,7 +309,6 @@ describe('一项研发计划从发布到形式审查通过', () => {
     expect(await journey.locator('.ant-steps-item-process .ant-steps-item-content').textContent()).toBe(
       '评审中',
     );
-    await expectAccessible(applicant, 'the application as its applicant reads it');
     const view = await (await officer.request.get(`/api/applications/${appId}`)).json();
     expect([view.state, view.versionNo]).toEqual(['in_review', 2]);
     expect(problems).toEqual([]);

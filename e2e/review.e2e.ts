@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordPanelReview } from '../server/modules/review/scoring/panel.service.js';
-import { confirmedRequest } from './antd-support.js';
+import { confirmedRequest, confirmPopup } from './antd-support.js';
 import { answerOf, expectStatus } from './calls-support.js';
 import { openNav } from './orgs-support.js';
 import { poll as pollFor, type Stack, signInAs, startStack } from './support.js';
@@ -179,14 +179,10 @@ describe('专家评审：分配、评分与立项决策', () => {
     await poll(() => missing.textContent()).toContain(`评审尚未完成：已提交评分表 1 / ${expected}`);
     const short = panel.applications.find((a) => a.reviews.length === 0)!;
     expect(await missing.textContent()).toContain(`《${short.titleZh}》`);
-    await officer.keyboard.press('Escape');
-    await poll(() => missing.count()).toBe(0);
-    const finalised = await confirmedRequest(
-      officer,
-      officer.getByTestId('decision-finalise'),
-      '定稿',
-      /\/finalise$/,
-    );
+    // Confirmed in the open pop-up all the same: a panel may decide on its consensus scores.
+    const sent = officer.waitForRequest((r) => /\/finalise$/.test(new URL(r.url()).pathname));
+    await confirmPopup(officer, '定稿');
+    const finalised = (await (await sent).response())!;
     await expectStatus(finalised, 200);
 
     const outcomes = await stack.ctx.db

@@ -43,7 +43,9 @@ export function Wizard({
   const [saving, setSaving] = useState(false);
   const [submitting, setSubmitting] = useState(false);
   // What the saved draft still lacks, step by step: a step gets its ✓ only when nothing is missing in it.
-  const check = useApi(() => applicationsApi.eligibility(app.id), [app.id, app.updatedAt]);
+  // Asked again after every save: two saves may carry the same updatedAt (a clock's resolution).
+  const [saves, setSaves] = useState(0);
+  const check = useApi(() => applicationsApi.eligibility(app.id), [app.id, app.updatedAt, saves]);
   const statuses = stepStatuses(step, check.data?.problems);
   const titles = [
     t('Summary'),
@@ -64,6 +66,7 @@ export function Wizard({
       const view = await applicationsApi.save(app.id, draftBody(form.getFieldsValue(true) as DraftValues));
       form.setFieldsValue(draftValues(view));
       onSaved(view);
+      setSaves((n) => n + 1);
       if (!quiet) message.success(t('Draft saved'));
       return true;
     } catch (err) {
