@@ -149,6 +149,11 @@ export const reportView = z.object({
       earnedRoyalties: money,
     }),
   ),
+  /**
+   * The latest disclosure's or receipt's date (YYYY-MM-DD) in the unit and field chosen, whatever the
+   * period: the page opens on the latest period that has data rather than on an empty recent one.
+   */
+  latestDataDate: z.string().nullable(),
   generatedAt: z.string(),
 });
 export type Report = z.infer<typeof reportView>;

@@ -116,6 +116,27 @@ describe('一项研发计划从发布到形式审查通过', () => {
     await expectStatus(created, 201);
     appId = (await created.json()).id;
     await applicant.getByTestId('application-wizard').waitFor();
+    // 申报 again opens the same draft (after asking) rather than making another blank one.
+    await applicant.goto(`/calls/${callId}`);
+    await applicant.getByTestId('apply').click();
+    await poll(() => modal(applicant).getByTestId('apply-drafts').textContent()).toContain('未命名申请');
+    expect(await modal(applicant).getByTestId('apply-continue').count()).toBe(1);
+    await modal(applicant).getByTestId('apply-continue').click();
+    await applicant.waitForURL((u) => u.pathname === `/applications/${appId}`);
+    await applicant.getByTestId('application-wizard').waitFor();
+    const drafts = await (
+      await applicant.request.get(`/api/applications?callId=${callId}&state=draft`)
+    ).json();
+    expect(drafts.total).toBe(1);
+
+    // A step is ticked only when its data is complete: moving on from the empty summary leaves it unticked.
+    const stepClass = (n: number) =>
+      applicant.getByTestId('wizard-steps').locator('.ant-steps-item').nth(n).getAttribute('class');
+    await applicant.getByTestId('wizard-next').click();
+    await poll(() => stepClass(1)).toContain('ant-steps-item-process');
+    expect(await stepClass(0)).toContain('ant-steps-item-wait');
+    await applicant.getByTestId('wizard-prev').click();
+    await poll(() => stepClass(0)).toContain('ant-steps-item-process');
 
     // 1 项目概要
     await applicant.getByTestId('app-title-zh').fill(TITLE_ZH);
@@ -132,6 +153,8 @@ describe('一项研发计划从发布到形式审查通过', () => {
       return saved;
     };
     await next();
+    await poll(() => stepClass(0)).toContain('ant-steps-item-finish');
+    expect(await stepClass(2)).toContain('ant-steps-item-wait');
     // 2 目标与考核指标
     await applicant.getByTestId('add-objective').click();
     const objective = applicant.getByTestId('objective').first();
@@ -278,6 +301,15 @@ describe('一项研发计划从发布到形式审查通过', () => {
     await poll(() => stateTag(officer)).toBe('评审中');
     await applicant.goto(`/applications/${appId}`);
     await poll(() => stateTag(applicant)).toBe('评审中');
+    // The applicant's progress: submitted and screened, now at expert review.
+    const journey = applicant.getByTestId('application-journey');
+    const titles = (status: string) =>
+      journey.locator(`.ant-steps-item-${status} .ant-steps-item-title`).allTextContents();
+    expect(await titles('finish')).toEqual(['提交申报', '形式审查']);
+    expect(await titles('process')).toEqual(['专家评审']);
+    expect(await journey.locator('.ant-steps-item-process .ant-steps-item-content').textContent()).toBe(
+      '评审中',
+    );
     const view = await (await officer.request.get(`/api/applications/${appId}`)).json();
     expect([view.state, view.versionNo]).toEqual(['in_review', 2]);
     expect(problems).toEqual([]);

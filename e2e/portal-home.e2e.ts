@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectAccessible } from './axe.js';
 import { poll, type Stack, startStack } from './support.js';
 
 /** The public portal's home at /public (issue 12 item 4), for a visitor who has not signed in. */
@@ -29,6 +30,7 @@ describe('public portal home', () => {
     const platforms = (await (await page.request.get('/api/platforms')).json()) as { items: unknown[] };
     await poll(() => page.getByTestId('portal-platform').count()).toBe(platforms.items.length);
     await poll(async () => (await page.getByTestId('portal-result').count()) > 0).toBe(true);
+    await expectAccessible(page, 'the portal home');
     // No notices exist, so there is no 通知公告 section.
     expect(await page.locator('body').textContent()).not.toContain('通知公告');
 

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordPanelReview } from '../server/modules/review/scoring/panel.service.js';
-import { confirmedRequest } from './antd-support.js';
+import { confirmedRequest, confirmPopup } from './antd-support.js';
 import { answerOf, expectStatus } from './calls-support.js';
 import { openNav } from './orgs-support.js';
 import { poll as pollFor, type Stack, signInAs, startStack } from './support.js';
@@ -163,12 +163,26 @@ describe('专家评审：分配、评分与立项决策', () => {
     const decision = await computed.json();
     expect(decision.approvedMinor).toBeLessThanOrEqual(20_000_000_00);
     await officer.getByTestId('decision-cutoff').waitFor();
-    const finalised = await confirmedRequest(
-      officer,
-      officer.getByTestId('decision-finalise'),
-      '定稿',
-      /\/finalise$/,
-    );
+    // One expert's scorecard is in; the tab says how many of how many, and 定稿 names what is missing.
+    const panel = (await (await officer.request.get(`/api/calls/${callId}/panel`)).json()) as {
+      applications: { titleZh: string; seats: number; reviews: unknown[] }[];
+    };
+    const inCount = panel.applications.reduce((s, a) => s + a.reviews.length, 0);
+    const expected = panel.applications.reduce((s, a) => s + Math.max(a.seats, a.reviews.length), 0);
+    expect(inCount).toBe(1);
+    expect(expected).toBeGreaterThan(1);
+    const completeness = officer.getByTestId('review-completeness');
+    await poll(() => completeness.textContent()).toContain(`已提交评分表：1 / ${expected}`);
+    expect(await completeness.getAttribute('data-complete')).toBe('false');
+    await officer.getByTestId('decision-finalise').click();
+    const missing = officer.getByTestId('finalise-missing');
+    await poll(() => missing.textContent()).toContain(`评审尚未完成：已提交评分表 1 / ${expected}`);
+    const short = panel.applications.find((a) => a.reviews.length === 0)!;
+    expect(await missing.textContent()).toContain(`《${short.titleZh}》`);
+    // Confirmed in the open pop-up all the same: a panel may decide on its consensus scores.
+    const sent = officer.waitForRequest((r) => /\/finalise$/.test(new URL(r.url()).pathname));
+    await confirmPopup(officer, '定稿');
+    const finalised = (await (await sent).response())!;
     await expectStatus(finalised, 200);
 
     const outcomes = await stack.ctx.db

@@ -2,6 +2,7 @@ import { mkdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectAccessible } from './axe.js';
 import { platformByCode } from './calls-support.js';
 import { chooseLanguage, navGroups, navLabels, poll, type Stack, signInAs, startStack } from './support.js';
 
@@ -267,6 +268,7 @@ describe('one platform choice, shared, remembered and in the URL', () => {
     await page.goto('/screening');
     const table = page.getByTestId('screening-table');
     await poll(() => table.textContent()).toMatch(/ATP-\d{4}-AM-0001/);
+    await expectAccessible(page, 'the screening list');
     expect(await page.getByTestId('platform-select').textContent()).toContain('我的全部平台');
     expect(new URL(page.url()).searchParams.get('platform')).toBeNull();
 
@@ -292,6 +294,8 @@ describe('home pages of each role, for the record', () => {
       const { page, context } = await stack.newPage();
       await signInAs(page, user);
       await page.getByTestId('page-title').waitFor();
+      await page.getByTestId('todos').waitFor();
+      await expectAccessible(page, `the ${user}'s workbench`);
       for (const [width, height] of [
         [1440, 900],
         [1280, 800],

@@ -42,6 +42,16 @@ describe('the tech-transfer officer keeps licences and receipts, and the report 
     );
   });
 
+  it('opens on the seven fiscal years ending with the latest that has data, not on empty recent years', async () => {
+    const first = await openReport('');
+    // NIST's demo records run to December 2019 (FY2020, October to September); today's years hold none.
+    expect(first.latestDataDate).toMatch(/^2019-/);
+    await page.waitForURL(
+      (u) => u.searchParams.get('to') === '2020' && u.searchParams.get('from') === '2014',
+    );
+    await poll(() => page.getByTestId('report-scope').textContent()).toContain('2013-10-01 – 2020-09-30');
+  });
+
   it('shows the demo NIST figures for fiscal 2010–2016', async () => {
     const report = await openReport('from=2010&to=2016&basis=fiscal');
     expect(report.licenceIncome).toEqual({ amountMinor: 103440000, currency: 'USD' });

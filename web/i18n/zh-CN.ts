@@ -4,6 +4,7 @@
  */
 
 import { zhCNAnalytics } from './zh-CN.analytics.js';
+import { zhCNApplicationProgress, zhCNReviewCompleteness } from './zh-CN.application-progress.js';
 import { zhCNApplicationsErrors } from './zh-CN.applications-errors.js';
 import { zhCNAssignment } from './zh-CN.assignment.js';
 import { zhCNAuditLabels } from './zh-CN.audit-labels.js';
@@ -79,6 +80,8 @@ export const zhCN: Record<string, string> = {
   ...zhCNMfa,
   ...zhCNSecurity,
   ...zhCNWorkbench,
+  ...zhCNApplicationProgress,
+  ...zhCNReviewCompleteness,
   ...zhCNPassword,
   ...zhCNOpenData,
   ...zhCNAnalytics,

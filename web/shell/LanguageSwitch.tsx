@@ -37,7 +37,8 @@ export function LanguageSwitch({ dark = false }: { dark?: boolean }) {
         type="text"
         icon={<GlobalOutlined />}
         data-testid="language-switch"
-        aria-label={t('Language')}
+        // The name starts with the words shown (axe: label-content-name-mismatch), then says what it is.
+        aria-label={`${NAMES[locale]} · ${t('Language')}`}
         style={dark ? { color: '#fff' } : undefined}
       >
         {NAMES[locale]}

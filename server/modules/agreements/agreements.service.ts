@@ -216,6 +216,7 @@ export {
   cnContracts,
   executionTimes,
   inventorRewards,
+  latestReceiptDate,
   receiptGroups,
   royaltiesPerLicence,
 } from './agreements.stats.repository.js';

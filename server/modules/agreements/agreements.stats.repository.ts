@@ -273,3 +273,15 @@ export async function inventorRewards(s: Scope) {
     personTimes: persons.reduce((a, r) => a + num(r.n), 0),
   };
 }
+
+/** The latest receipt's date in the scope's unit and field, at any time (the period is ignored). */
+export async function latestReceiptDate(s: Scope): Promise<string | null> {
+  const row = await s.db
+    .selectFrom('receipts')
+    .innerJoin('agreements', 'agreements.id', 'receipts.agreement_id')
+    .select((eb) => eb.fn.max('receipts.received_date').as('d'))
+    .where('receipts.platform_id', '=', s.platformId)
+    .where(scoped(s))
+    .executeTakeFirst();
+  return row?.d ? String(row.d).slice(0, 10) : null;
+}

@@ -53,6 +53,10 @@ export async function findEntries(
     platformId?: string;
     entityType?: string;
     entityId?: string;
+    actorId?: string;
+    action?: string;
+    from?: string;
+    to?: string;
     beforeSeq?: number;
     limit: number;
   },
@@ -62,6 +66,11 @@ export async function findEntries(
   if (f.platformId) query = query.where('platform_id', '=', f.platformId);
   if (f.entityType) query = query.where('entity_type', '=', f.entityType);
   if (f.entityId) query = query.where('entity_id', '=', f.entityId);
+  if (f.actorId) query = query.where('actor_id', '=', f.actorId);
+  if (f.action) query = query.where('action', '=', f.action);
+  // Stored as ISO-8601 UTC text, so instants compare as text once normalised to the same form.
+  if (f.from) query = query.where('at', '>=', new Date(f.from).toISOString());
+  if (f.to) query = query.where('at', '<', new Date(f.to).toISOString());
   if (f.beforeSeq) query = query.where('seq', '<', f.beforeSeq);
   const rows = await query.orderBy('seq', 'desc').limit(f.limit).execute();
   return rows.map(toEntry);

@@ -4,6 +4,13 @@ export const auditQuery = z.strictObject({
   entityType: z.string().max(50).optional(),
   entityId: z.string().max(64).optional(),
   platformId: z.uuid().optional(),
+  /** Who did it: the acting user's id. */
+  actorId: z.uuid().optional(),
+  /** What was done: an exact action (`application.pass`). */
+  action: z.string().max(80).optional(),
+  /** When: entries at or after `from` and before `to` (ISO-8601 instants). */
+  from: z.iso.datetime({ offset: true }).optional(),
+  to: z.iso.datetime({ offset: true }).optional(),
   beforeSeq: z.coerce.number().int().min(1).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });

@@ -9,7 +9,17 @@ import { type AuditScope, countEntries, findEntries } from './audit.repository.j
 /** Newest-first page of the audit trail the caller may read. */
 export async function listAudit(
   ctx: Ctx,
-  q: { entityType?: string; entityId?: string; platformId?: string; beforeSeq?: number; limit: number },
+  q: {
+    entityType?: string;
+    entityId?: string;
+    platformId?: string;
+    actorId?: string;
+    action?: string;
+    from?: string;
+    to?: string;
+    beforeSeq?: number;
+    limit: number;
+  },
 ) {
   if (!can(ctx.actor, 'audit.read')) throw forbidden();
   const entries = await findEntries(ctx.db, {

@@ -252,6 +252,58 @@ describe('GET /api/audit', () => {
     ]);
   });
 
+  it('filters by who, what and when, each alone and together', async () => {
+    const all = await rows();
+    const steps = all.filter((r) => r.action === 'test.step');
+    const byAction = await root.get('/api/audit?action=test.step&limit=200');
+    expect(byAction.json().items.map((e: { seq: number }) => e.seq)).toEqual(
+      steps.map((r) => Number(r.seq)).reverse(),
+    );
+    // A window from the first step's instant (inclusive) to 1 ms after it, and one ending at it (exclusive).
+    const at = steps[0]!.at;
+    const window = async (q: string) =>
+      (await root.get(`/api/audit?action=test.step&${q}`)).json().items.map((e: { seq: number }) => e.seq);
+    const expected = (keep: (a: string) => boolean) =>
+      steps
+        .filter((r) => keep(r.at))
+        .map((r) => Number(r.seq))
+        .reverse();
+    const after = new Date(Date.parse(at) + 1).toISOString();
+    const inside = await window(`from=${encodeURIComponent(at)}&to=${encodeURIComponent(after)}`);
+    expect(inside).toEqual(expected((a) => a >= at && a < after));
+    expect(inside).toContain(Number(steps[0]!.seq));
+    const before = await window(`to=${encodeURIComponent(at)}`);
+    expect(before).toEqual(expected((a) => a < at));
+    expect(before).not.toContain(Number(steps[0]!.seq));
+    // One entry by a user among the CLI's: the user's filter finds exactly that one.
+    const rootUser = await t.database.db
+      .selectFrom('users')
+      .select(['id', 'username'])
+      .where('username', '=', 'root')
+      .executeTakeFirstOrThrow();
+    const asRoot = {
+      ...t.systemCtx(),
+      actor: { ...t.systemCtx().actor!, userId: rootUser.id, via: 'session' },
+    };
+    await t.database.db
+      .transaction()
+      .execute((trx) =>
+        appendAudit(trx, t.database.seam, asRoot as never, { action: 'test.by_user', entityType: 'thing' }),
+      );
+    const all2 = await rows();
+    const byRoot = await root.get(`/api/audit?actorId=${rootUser.id}&limit=200`);
+    expect(byRoot.statusCode).toBe(200);
+    const mine = all2
+      .filter((r) => r.actor_id === rootUser.id)
+      .map((r) => Number(r.seq))
+      .reverse();
+    expect(mine[0]).toBe(Number(all2.at(-1)!.seq));
+    expect(mine.length).toBeLessThan(all2.length);
+    expect(byRoot.json().items.map((e: { seq: number }) => e.seq)).toEqual(mine);
+    const bad = await root.get('/api/audit?from=yesterday');
+    expect(bad.statusCode).toBe(400);
+  });
+
   it('verify, for the audit admin, recomputes the whole chain', async () => {
     const res = await root.get('/api/audit/verify');
     expect(res.statusCode).toBe(200);

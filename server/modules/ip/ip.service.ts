@@ -12,4 +12,9 @@ export {
   ipRecordExistsOn,
   ipRecordNames,
 } from './ip.repository.js';
-export { disclosureCounts, filingCounts, filingsByYear } from './ip.stats.repository.js';
+export {
+  disclosureCounts,
+  filingCounts,
+  filingsByYear,
+  latestDisclosureDate,
+} from './ip.stats.repository.js';

@@ -106,3 +106,13 @@ export async function filingsByYear(s: Scope) {
   const [filedByYear, grantedByYear] = await Promise.all([count('filing_date'), count('grant_date')]);
   return { filedByYear, grantedByYear };
 }
+
+/** The latest disclosure's received date in the scope's unit and field, at any time (the period is ignored). */
+export async function latestDisclosureDate(s: Scope): Promise<string | null> {
+  const row = await s.db
+    .selectFrom('ip_disclosures')
+    .select((eb) => eb.fn.max('ip_disclosures.received_date').as('d'))
+    .where(scoped(s))
+    .executeTakeFirst();
+  return row?.d ? String(row.d).slice(0, 10) : null;
+}

@@ -16,11 +16,12 @@ import {
   cnContracts,
   executionTimes,
   inventorRewards,
+  latestReceiptDate,
   receiptGroups,
   royaltiesPerLicence,
 } from '../agreements/agreements.service.js';
 import { platformFor } from '../ip/ip.policy.js';
-import { disclosureCounts, filingCounts } from '../ip/ip.service.js';
+import { disclosureCounts, filingCounts, latestDisclosureDate } from '../ip/ip.service.js';
 import { smallBusinessPartner } from '../orgs/orgs.lookup.js';
 import { unitAuthorities } from '../units/units.service.js';
 import { Converter } from './ttreports.fx.js';
@@ -93,7 +94,18 @@ export async function techTransferReport(ctx: Ctx, query: TechTransferReportQuer
   const fx = await Converter.load(ctx.db, currency);
   const money = (amountMinor: number) => ({ amountMinor, currency });
 
-  const [disclosures, filings, receipts, royalties, agreements, cn, execTimes, rewards] = await Promise.all([
+  const [
+    disclosures,
+    filings,
+    receipts,
+    royalties,
+    agreements,
+    cn,
+    execTimes,
+    rewards,
+    lastDisclosure,
+    lastReceipt,
+  ] = await Promise.all([
     disclosureCounts(scope),
     filingCounts(scope),
     receiptGroups(scope),
@@ -102,6 +114,8 @@ export async function techTransferReport(ctx: Ctx, query: TechTransferReportQuer
     cnContracts(scope),
     executionTimes(scope),
     inventorRewards(scope),
+    latestDisclosureDate(scope),
+    latestReceiptDate(scope),
   ]);
   const activeByYear = await activeLicenceCountsByYear(scope);
 
@@ -269,6 +283,11 @@ export async function techTransferReport(ctx: Ctx, query: TechTransferReportQuer
       rewardedPersonTimes: rewards.personTimes,
     },
     years,
+    latestDataDate:
+      [lastDisclosure, lastReceipt]
+        .filter((d) => d !== null)
+        .sort()
+        .at(-1) ?? null,
     generatedAt: isoNow(ctx.clock),
   };
 }

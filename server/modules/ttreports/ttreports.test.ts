@@ -99,6 +99,8 @@ describe('tech-transfer report', () => {
       activeLicences: 3,
       licenceIncome: { amountMinor: 104_000, currency: 'USD' },
     });
+    // The latest record whatever the period (the 2022 disclosure), for the page to open where data are.
+    expect(r.latestDataDate).toBe('2022-01-01');
     expect(r.years.map((y: { activeLicences: number }) => y.activeLicences)).toEqual([2, 3, 3]);
     expect(r.years.map((y: { inventionDisclosures: number }) => y.inventionDisclosures)).toEqual([1, 1, 1]);
     expect(r.federal.licences.active).toMatchObject({
@@ -181,6 +183,7 @@ describe('tech-transfer report', () => {
       url: url(`from=2019&to=2021&currency=USD&unitId=${crypto.randomUUID()}`),
     });
     expect(none.json()).toMatchObject({
+      latestDataDate: null,
       inventionDisclosures: 0,
       activeLicences: 0,
       licenceIncome: { amountMinor: 0 },

@@ -16,6 +16,7 @@ import { saveFile } from '../imports/files.js';
 import { orgName } from '../orgs/labels.js';
 import { ApplicationDetails, ApplicationStateTag, TransitionsCard } from './ApplicationDetails.js';
 import { AvoidExpertsCard } from './AvoidExpertsCard.js';
+import { JourneySteps } from './JourneySteps.js';
 import { Wizard } from './Wizard.js';
 
 /** /applications/:id[?version=n]: the wizard while the applicant may edit, else the frozen record. */
@@ -79,6 +80,7 @@ export default function ApplicationPage() {
         <Wizard app={app} call={call.data} onSaved={setApp} onSubmitted={loaded.reload} />
       ) : (
         <>
+          <JourneySteps app={app} />
           <ReceiptCard app={app} versionNo={versionNo} />
           {app.access.canWithdraw ? <WithdrawButton app={app} onDone={loaded.reload} /> : null}
           {app.withdrawReason ? (

@@ -5,28 +5,19 @@ import { useTranslation } from 'react-i18next';
 import { type ApplicationView, applicationsApi } from '../../api/applications.js';
 import type { PublicCallView } from '../../api/calls.js';
 import { useLocale } from '../../app/locale.js';
+import { useApi } from '../../app/useApi.js';
 import { SaveFailed } from '../../components/feedback.js';
 import { zonedTime } from '../../components/time.js';
 import { fieldErrors } from '../../i18n/errors.js';
 import { Countdown } from '../calls/Countdown.js';
 import { type DraftValues, draftBody, draftValues } from './draft.js';
+import { STEP_KEYS, stepStatuses } from './progress.js';
 import { AttachmentsStep } from './steps/AttachmentsStep.js';
 import { BudgetStep } from './steps/BudgetStep.js';
 import { CheckStep } from './steps/CheckStep.js';
 import { ConsortiumStep } from './steps/ConsortiumStep.js';
 import { ObjectivesStep, SummaryStep, WorkPlanStep } from './steps/ContentSteps.js';
 import { InvitationsStep } from './steps/InvitationsStep.js';
-
-const STEP_KEYS = [
-  'summary',
-  'objectives',
-  'work-plan',
-  'consortium',
-  'budget',
-  'attachments',
-  'confirmations',
-  'check',
-] as const;
 
 /**
  * The applicant's multi-step form over one draft (or a returned application). Every step change saves
@@ -51,6 +42,11 @@ export function Wizard({
   const [error, setError] = useState<unknown>(null);
   const [saving, setSaving] = useState(false);
   const [submitting, setSubmitting] = useState(false);
+  // What the saved draft still lacks, step by step: a step gets its ✓ only when nothing is missing in it.
+  // Asked again after every save: two saves may carry the same updatedAt (a clock's resolution).
+  const [saves, setSaves] = useState(0);
+  const check = useApi(() => applicationsApi.eligibility(app.id), [app.id, app.updatedAt, saves]);
+  const statuses = stepStatuses(step, check.data?.problems);
   const titles = [
     t('Summary'),
     t('Objectives and indicators'),
@@ -70,6 +66,7 @@ export function Wizard({
       const view = await applicationsApi.save(app.id, draftBody(form.getFieldsValue(true) as DraftValues));
       form.setFieldsValue(draftValues(view));
       onSaved(view);
+      setSaves((n) => n + 1);
       if (!quiet) message.success(t('Draft saved'));
       return true;
     } catch (err) {
@@ -137,7 +134,11 @@ export function Wizard({
           size="small"
           current={step}
           onChange={go}
-          items={titles.map((title, i) => ({ title, key: STEP_KEYS[i] }))}
+          items={titles.map((title, i) => ({
+            title,
+            key: STEP_KEYS[i],
+            status: statuses[i],
+          }))}
           data-testid="wizard-steps"
         />
       </Card>

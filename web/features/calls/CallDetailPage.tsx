@@ -4,7 +4,6 @@ import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router-dom';
-import { applicationsApi } from '../../api/applications.js';
 import { type CallView, callsApi, type PublicCallView } from '../../api/calls.js';
 import { ApiError } from '../../api/client.js';
 import { canManageCalls, hasRole } from '../../app/permissions.js';
@@ -14,6 +13,7 @@ import { Centered, LoadFailed } from '../../components/feedback.js';
 import { fromUtc, toUtc, viewerZone } from '../../components/time.js';
 import { useSubmit } from '../../components/useSubmit.js';
 import { errorText } from '../../i18n/errors.js';
+import { ApplyButton } from './ApplyButton.js';
 import { CallDetails } from './CallDetails.js';
 
 /** /calls/:id: the call as applicants read it; for a draft, the officer's preview before publishing. */
@@ -40,16 +40,6 @@ export default function CallDetailPage() {
     } catch (err) {
       message.error(errorText(t, err));
     } finally {
-      setBusy(false);
-    }
-  };
-  const apply = async () => {
-    setBusy(true);
-    try {
-      const created = await applicationsApi.create(c.id, {});
-      navigate(`/applications/${created.id}`);
-    } catch (err) {
-      message.error(errorText(t, err));
       setBusy(false);
     }
   };
@@ -97,11 +87,7 @@ export default function CallDetailPage() {
           </Button>
         </Popconfirm>
       ) : null}
-      {canApply ? (
-        <Button type="primary" onClick={apply} loading={busy} data-testid="apply">
-          {t('Apply')}
-        </Button>
-      ) : null}
+      {canApply ? <ApplyButton callId={c.id} /> : null}
     </Space>
   );
 

@@ -48,6 +48,8 @@ export function FieldTreeSelect({ value, onChange, keep = [], id, testId }: Prop
       showSearch={{ treeNodeFilterProp: 'title' }}
       allowClear
       placeholder={t('Choose technology fields')}
+      // A filter outside a form has no <label> of its own; inside one, the form item's label names it.
+      aria-label={id ? undefined : t('Choose technology fields')}
       style={{ width: '100%' }}
       maxTagCount="responsive"
     />

@@ -62,6 +62,7 @@ export function OrgTable({
           <Input.Search
             allowClear
             placeholder={t('Search by name or credit code')}
+            aria-label={t('Search by name or credit code')}
             style={{ width: 280 }}
             onSearch={filter((v: string) => setQ(v.trim()))}
             data-testid="org-search"
@@ -69,6 +70,7 @@ export function OrgTable({
           <Select<OrgType>
             allowClear
             placeholder={t('All types')}
+            aria-label={t('All types')}
             style={{ width: 120 }}
             value={type}
             onChange={filter(setType)}
@@ -78,6 +80,7 @@ export function OrgTable({
           <Select<EnterpriseSize>
             allowClear
             placeholder={t('All sizes')}
+            aria-label={t('All sizes')}
             style={{ width: 120 }}
             value={size}
             onChange={filter(setSize)}
@@ -90,6 +93,7 @@ export function OrgTable({
               checked={includeMerged}
               onChange={filter(setIncludeMerged)}
               data-testid="org-include-merged"
+              aria-label={t('Show merged')}
             />
             <Typography.Text>{t('Show merged')}</Typography.Text>
           </Space>

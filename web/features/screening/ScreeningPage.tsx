@@ -81,6 +81,7 @@ export default function ScreeningPage() {
             allowClear
             disabled={!platformId}
             placeholder={t('All calls')}
+            aria-label={t('Call')}
             value={callId}
             onChange={(v) => set('call', v)}
             style={{ minWidth: 260 }}

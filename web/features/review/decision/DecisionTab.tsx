@@ -19,6 +19,7 @@ import {
   type DecisionView,
   decisionsApi,
 } from '../../../api/review-decisions.js';
+import { scoringApi } from '../../../api/review-scoring.js';
 import { useLocale } from '../../../app/locale.js';
 import { useApi } from '../../../app/useApi.js';
 import { ComputationDetails } from '../../../components/ComputationDetails.js';
@@ -28,8 +29,10 @@ import { money } from '../../../components/money.js';
 import { errorText } from '../../../i18n/errors.js';
 import { ConstraintsForm } from './ConstraintsForm.js';
 import { CutoffExplanation, rankText, reasonText } from './CutoffExplanation.js';
+import { completenessOf } from './completeness.js';
 import { OverrideButton } from './OverrideButton.js';
 import { OUTCOME_COLOR, OUTCOME_SHOWN } from './outcomes.js';
+import { missingText, ReviewCompleteness } from './ReviewCompleteness.js';
 
 /** Draws the cut-off line above the cut-off application's row (a red rule across every cell). */
 function withCutoffLine(
@@ -50,6 +53,7 @@ export default function DecisionTab({ callId }: { callId: string }) {
   const { message } = App.useApp();
   const call = useApi(() => callsApi.manage(callId), [callId]);
   const list = useApi(() => decisionsApi.list(callId), [callId]);
+  const panel = useApi(() => scoringApi.panel(callId), [callId]);
   const [chosen, setChosen] = useState<string>();
   const [d, setD] = useState<DecisionView>();
   const [busy, setBusy] = useState(false);
@@ -92,10 +96,12 @@ export default function DecisionTab({ callId }: { callId: string }) {
     }
   };
   const draft = d?.state === 'draft';
+  const review = panel.data ? completenessOf(panel.data.applications) : null;
   const cutoffRank = d?.items.findIndex((i) => i.applicationId === d.explanation.cutoff?.applicationId) ?? -1;
   const decided = list.data.items.some((x) => x.state === 'final');
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="decision-tab">
+      {review && !decided ? <ReviewCompleteness c={review} /> : null}
       {decided || call.data.state !== 'reviewing' ? null : (
         <ConstraintsForm fields={fields} busy={busy} onCompute={compute} />
       )}
@@ -123,9 +129,27 @@ export default function DecisionTab({ callId }: { callId: string }) {
             draft ? (
               <Popconfirm
                 title={t('Finalise this decision?')}
-                description={t(
-                  'Applications get their outcome, approved ones become projects and applicants are notified. This cannot be undone.',
-                )}
+                description={
+                  <Space orientation="vertical" size={4} style={{ maxWidth: 420 }}>
+                    {review && review.unfinished.length > 0 ? (
+                      <Typography.Text type="danger" data-testid="finalise-missing">
+                        {t(
+                          'The review is not complete: {{submitted}} of {{expected}} scorecards are in. Missing: {{list}}',
+                          {
+                            submitted: review.submitted,
+                            expected: review.expected,
+                            list: missingText(t, review, locale),
+                          },
+                        )}
+                      </Typography.Text>
+                    ) : null}
+                    <span>
+                      {t(
+                        'Applications get their outcome, approved ones become projects and applicants are notified. This cannot be undone.',
+                      )}
+                    </span>
+                  </Space>
+                }
                 okText={t('Finalise')}
                 onConfirm={finalise}
               >

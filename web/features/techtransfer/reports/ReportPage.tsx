@@ -1,6 +1,6 @@
 import { FileExcelOutlined, FilePdfOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Col, Empty, Row, Space, Spin, Statistic, Typography } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { currencyDigits } from '../../../../common/platforms.js';
@@ -20,6 +20,13 @@ const year = (v: string | null, fallback: number) => {
   const n = Number(v);
   return Number.isInteger(n) && n >= 1900 && n <= 2200 ? n : fallback;
 };
+
+/** The report year a date falls in: a fiscal year is named by the calendar year it ends in. */
+export function reportYearOf(date: string, basis: 'fiscal' | 'calendar', startMonth: number): number {
+  const y = Number(date.slice(0, 4));
+  const m = Number(date.slice(5, 7));
+  return y + (basis === 'fiscal' && startMonth > 1 && m >= startMonth ? 1 : 0);
+}
 
 /** The tech-transfer report of a platform for a period: headline figures, charts, the three sets, files. */
 export default function ReportPage() {
@@ -80,6 +87,25 @@ export default function ReportPage() {
       setBusy(null);
     }
   };
+
+  // Opened without a period, on recent years that hold nothing: move to the seven years ending with the
+  // latest that has data (a disclosure or a receipt), once, replacing the history entry.
+  const latest = report.data?.latestDataDate;
+  const unchosen = !params.has('from') && !params.has('to');
+  useEffect(() => {
+    if (!unchosen || !latest || !platform.data) return;
+    const last = reportYearOf(latest, basis, startMonth);
+    if (last >= filter.from) return;
+    setParams(
+      (prev) => {
+        const next = new URLSearchParams(prev);
+        next.set('from', String(last - 6));
+        next.set('to', String(last));
+        return next;
+      },
+      { replace: true },
+    );
+  }, [unchosen, latest, platform.data, basis, startMonth, filter.from, setParams]);
 
   if (!tt.platformId)
     return <Empty description={t('No platform whose tech-transfer reports you may read')} />;
