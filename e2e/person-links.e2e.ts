@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { proposeLink } from '../server/modules/people/people.links.js';
 import { createPerson } from '../server/modules/people/people.service.js';
+import { createUser } from '../server/modules/users/users.service.js';
 import { confirmedRequest } from './antd-support.js';
 import { poll, type Stack, signInAs, startStack } from './support.js';
 
@@ -13,7 +14,15 @@ beforeAll(async () => {
   stack = await startStack();
   ({ page, problems } = await stack.newPage());
   page.setDefaultTimeout(15_000);
-  await signInAs(page, 'enterprise');
+  // An account of its own with no person record yet: the demo's accounts are linked to theirs.
+  await createUser(stack.ctx, {
+    username: 'linkme',
+    displayName: '待关联用户',
+    password: 'Correct-horse-77',
+    isSystemAdmin: false,
+    roles: [{ platformId: stack.platformId, role: 'enterprise' }],
+  });
+  await signInAs(page, 'linkme', 'Correct-horse-77');
 });
 afterEach(async ({ task }) => {
   if (task.result?.state === 'fail')
@@ -42,7 +51,7 @@ const linkOf = async (personId: string) =>
 
 describe('person record links', () => {
   it('lists the proposals to the signed-in user, who declines one and accepts another', async () => {
-    const me = await userId('enterprise');
+    const me = await userId('linkme');
     const wrong = await createPerson(stack.ctx, { nameZh: '错误档案', nameEn: 'Wrong Record' });
     const right = await createPerson(stack.ctx, {
       nameZh: '企业联系人',

@@ -7,6 +7,7 @@ export const enUSPlurals: Record<string, string> = {
   'Chain intact: {{count}} entries verified_one': 'Chain intact: {{count}} entry verified',
   'Evaluates the platform · {{count}} members_one': 'Evaluates the platform · {{count}} member',
   'Import {{count}} rows_one': 'Import {{count}} row',
+  'Select all {{count}} awaiting screening_one': 'Select the {{count}} application awaiting screening',
   '{{count}} agreements_one': '{{count}} agreement',
   '{{count}} deadlines are overdue_one': '{{count}} deadline is overdue',
   '{{count}} deadlines fall due within {{days}} days_one':

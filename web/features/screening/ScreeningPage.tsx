@@ -133,6 +133,7 @@ export default function ScreeningPage() {
         dataSource={rows}
         rowSelection={{
           selectedRowKeys: selected,
+          hideSelectAll: true,
           onChange: (keys) => setSelected(keys as string[]),
           getCheckboxProps: (a) => ({ disabled: !screenable(a), 'aria-label': a.receiptNo ?? a.id }),
         }}
