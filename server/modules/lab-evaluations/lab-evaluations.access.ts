@@ -37,6 +37,8 @@ export interface Finding {
   evidence: Record<string, unknown>;
 }
 
+export type UnitStaff = Awaited<ReturnType<typeof unitStaffEntries>>;
+
 /**
  * Why the member may not rate the unit (none when they may): their person directs the unit or is on
  * its staff. The evidence names the record found, so the admin sees why.
@@ -46,10 +48,19 @@ export async function conflictsOfMember(
   unit: Unit,
   member: Pick<CommitteeMember, 'personId'>,
 ): Promise<Finding[]> {
+  return conflictsWithin(unit, await unitStaffEntries(db, unit.id), member);
+}
+
+/** conflictsOfMember on the unit's staff read once (opening a round asks it for every member). */
+export function conflictsWithin(
+  unit: Unit,
+  staff: UnitStaff,
+  member: Pick<CommitteeMember, 'personId'>,
+): Finding[] {
   const found: Finding[] = [];
   if (unit.directorPersonId === member.personId)
     found.push({ rule: 'unit_director', evidence: { personId: member.personId, unitId: unit.id } });
-  for (const s of await unitStaffEntries(db, unit.id))
+  for (const s of staff)
     if (s.personId === member.personId)
       found.push({
         rule: 'unit_staff',

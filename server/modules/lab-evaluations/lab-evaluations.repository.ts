@@ -174,7 +174,16 @@ export async function conflictsOf(db: Kysely<DB>, roundId: string): Promise<Conf
 }
 
 export async function insertScorecard(db: Kysely<DB>, s: Scorecard): Promise<void> {
-  await db.insertInto('lab_eval_scorecards').values(insertRow<LabEvalScorecardsTable>(s)).execute();
+  await insertScorecards(db, [s]);
+}
+
+/** A unit's scorecards in one statement (opening a round writes one per member and unit). */
+export async function insertScorecards(db: Kysely<DB>, cards: readonly Scorecard[]): Promise<void> {
+  if (cards.length === 0) return;
+  await db
+    .insertInto('lab_eval_scorecards')
+    .values(cards.map((s) => insertRow<LabEvalScorecardsTable>(s)))
+    .execute();
 }
 
 export async function findScorecard(db: Kysely<DB>, id: string): Promise<Scorecard | undefined> {

@@ -7,8 +7,14 @@ import { AppError, forbidden, invalidField, notFound } from '../../http/errors.j
 import { committeeMember, committeeMembersOf } from '../committee/committee.service.js';
 import { platformOrNotFound } from '../platforms/platforms.service.js';
 import { periodOf } from '../ttreports/ttreports.period.js';
-import { platformUnits, unitRecord } from '../units/units.service.js';
-import { actorMemberships, conflictsOfMember, serving, todayOf } from './lab-evaluations.access.js';
+import { platformUnits, unitRecord, unitStaffEntries } from '../units/units.service.js';
+import {
+  actorMemberships,
+  conflictsOfMember,
+  conflictsWithin,
+  serving,
+  todayOf,
+} from './lab-evaluations.access.js';
 import { can } from './lab-evaluations.policy.js';
 import { unitPortfolio } from './lab-evaluations.portfolio.js';
 import { unitResults } from './lab-evaluations.report.js';
@@ -19,6 +25,7 @@ import {
   insertConflict,
   insertRound,
   insertScorecard,
+  insertScorecards,
   insertUnitPortfolio,
   lockRound,
   periodTaken,
@@ -104,8 +111,10 @@ export async function openRound(ctx: Ctx, platformId: string, input: OpenRoundIn
           unit.id,
           await unitPortfolio(trx, platformId, unit.id, period),
         );
+        const staff = await unitStaffEntries(trx, unit.id);
+        const cards = [];
         for (const member of members) {
-          const found = await conflictsOfMember(trx, unit, member);
+          const found = conflictsWithin(unit, staff, member);
           for (const f of found) {
             await insertConflict(trx, {
               id: newId(),
@@ -118,19 +127,20 @@ export async function openRound(ctx: Ctx, platformId: string, input: OpenRoundIn
             conflicts++;
           }
           if (found.length) continue;
-          await insertScorecard(trx, {
+          cards.push({
             id: newId(),
             roundId: round.id,
             unitId: unit.id,
             memberId: member.id,
-            state: 'draft',
+            state: 'draft' as const,
             overallComment: null,
             total: null,
             submittedAt: null,
             updatedAt: now,
           });
-          assigned++;
         }
+        await insertScorecards(trx, cards);
+        assigned += cards.length;
       }
       await audit({
         action: 'lab_evaluations.round_opened',

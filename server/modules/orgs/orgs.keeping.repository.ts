@@ -9,11 +9,20 @@ import {
   memberOrgPlatforms,
 } from '../applications/applications.orgs.lookup.js';
 import { committeePlatformsNaming, committeePlatformsOf } from '../committee/committee.lookup.js';
+import { bookingPlatformsOf } from '../instruments/instruments.orgs.lookup.js';
+import { needPlatformsOf } from '../needs/needs.orgs.lookup.js';
 import { peopleOfOrganisation } from '../people/people.orgs.lookup.js';
-import { projectPlatformsLedBy } from '../projects/projects.orgs.lookup.js';
+import {
+  projectPlatformsBudgeting,
+  projectPlatformsLedBy,
+  projectPlatformsSpentBy,
+  projectPlatformsWithMember,
+} from '../projects/projects.orgs.lookup.js';
 import { applicationsAvoiding } from '../review/conflicts/conflicts.lookup.js';
 import { collaboratorOrganisation, declaredConflictWith } from '../review/experts/experts.lookup.js';
+import { serviceRequestPlatformsOf } from '../services/services.orgs.lookup.js';
 import { unitPlatformsOf } from '../units/units.lookup.js';
+import { voucherPlatformsOf } from '../vouchers/vouchers.orgs.lookup.js';
 import type { OrgKeeping } from './orgs.policy.js';
 import { ORG_REFERENCES, referenceName } from './orgs.references.js';
 
@@ -50,6 +59,13 @@ const PLATFORMS_OF: Record<string, Reads> = {
   'application_invitations.organisation_id': invitationOrgPlatforms,
   'application_avoid_requests.organisation_id': async (db, id) =>
     applicationPlatforms(db, await applicationsAvoiding(db, id)),
+  'project_members.organisation_id': projectPlatformsWithMember,
+  'project_budget_lines.organisation_id': projectPlatformsBudgeting,
+  'project_spending.organisation_id': projectPlatformsSpentBy,
+  'service_requests.organisation_id': serviceRequestPlatformsOf,
+  'instrument_bookings.organisation_id': bookingPlatformsOf,
+  'vouchers.organisation_id': voucherPlatformsOf,
+  'needs.organisation_id': needPlatformsOf,
   'expert_output_collaborators.organisation_id': { deploymentWide: collaboratorOrganisation },
   'expert_declared_conflicts.organisation_id': { deploymentWide: declaredConflictWith },
   'organisations.merged_into_id': 'follows',

@@ -157,6 +157,22 @@ describe('who keeps an organisation', () => {
     expect(await keepingPlatformsOf(t.database.db, draft.id)).toEqual({ platformIds: [], referred: false });
   });
 
+  it("keeps a project's consortium partner on the project's platform: another platform's admin cannot rename it", async () => {
+    const project = await buildExtramuralProject(t.systemCtx(), atp);
+    const partner = (
+      await t.database.db
+        .selectFrom('project_members')
+        .select('organisation_id')
+        .where('project_id', '=', project.id)
+        .where('position', '=', 1)
+        .executeTakeFirstOrThrow()
+    ).organisation_id;
+    expect(await keepingPlatformsOf(t.database.db, partner)).toEqual({ platformIds: [atp], referred: true });
+    expect((await rename(nistAdmin, partner, '他人项目的参与单位')).statusCode).toBe(403);
+    expect(await nameOf(partner)).not.toBe('他人项目的参与单位');
+    expect((await rename(atpAdmin, partner, '本平台项目的参与单位')).statusCode).toBe(200);
+  });
+
   it('gives each listed and duplicate organisation canEdit by the rule the write checks, so the web offers only allowed tools', async () => {
     const nistOnly = await buildOrg(t.systemCtx(), { nameZh: '列表权限甲研究院' });
     const shared = await buildOrg(t.systemCtx(), { nameZh: '列表权限乙研究院' });

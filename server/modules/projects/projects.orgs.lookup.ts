@@ -3,4 +3,9 @@
  * the service, docs/adr/0015, ADR 0013). It imports only the repository, so the orgs module reads it
  * without an import cycle.
  */
-export { projectPlatformsLedBy } from './projects.orgs.repository.js';
+export {
+  projectPlatformsBudgeting,
+  projectPlatformsLedBy,
+  projectPlatformsSpentBy,
+  projectPlatformsWithMember,
+} from './projects.orgs.repository.js';

@@ -25,10 +25,26 @@ export const REASON_LABELS: Record<DuplicateReason, string> = {
   same_registry_id: tk('Same registry id'),
 };
 
-// Columns that point at an organisation (server/modules/orgs/orgs.references.ts); others show their code.
+// Columns that point at an organisation (server/modules/orgs/orgs.references.ts), in words.
 const REFERENCE_LABELS: Record<string, string> = {
   'people.organisation_id': tk('People'),
   'committee_members.organisation_id': tk('Committee members'),
+  'projects.lead_org_id': tk('Projects it leads'),
+  'agreements.partner_org_id': tk('Agreements it is party to'),
+  'applications.lead_org_id': tk('Applications it leads'),
+  'application_members.organisation_id': tk('Places in application consortia'),
+  'application_budget_lines.organisation_id': tk('Application budget lines'),
+  'application_invitations.organisation_id': tk('Invitations to application consortia'),
+  'expert_output_collaborators.organisation_id': tk('Partners in outputs of experts'),
+  'expert_declared_conflicts.organisation_id': tk('Conflicts declared by experts'),
+  'application_avoid_requests.organisation_id': tk('Avoidance requests of applicants'),
+  'project_members.organisation_id': tk('Places in project consortia'),
+  'project_budget_lines.organisation_id': tk('Project budget lines'),
+  'project_spending.organisation_id': tk('Project spending entries'),
+  'service_requests.organisation_id': tk('Service requests made'),
+  'instrument_bookings.organisation_id': tk('Instrument bookings made'),
+  'vouchers.organisation_id': tk('Innovation vouchers applied for'),
+  'needs.organisation_id': tk('Technology needs posted'),
   'organisations.merged_into_id': tk('Organisations merged into it'),
 };
 

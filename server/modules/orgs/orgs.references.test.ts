@@ -1,0 +1,59 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { setupTestApp, TEST_DB, type TestApp } from '../../test/harness.js';
+import { ORG_REFERENCES, referenceName } from './orgs.references.js';
+
+/**
+ * ORG_REFERENCES is what a merge moves and what the keeping rule (ADR 0013) reads: a column that
+ * points at an organisation and is missing from it is left behind by a merge and lets any keeper edit
+ * an organisation that column's platform uses. The database's own foreign keys are the full list.
+ */
+let t: TestApp;
+beforeAll(async () => {
+  t = await setupTestApp();
+});
+afterAll(() => t.close());
+
+/** Columns named as organisation ids (one, instrument_bookings.organisation_id, has no foreign key). */
+async function columnsNamedOrganisation(): Promise<string[]> {
+  const db = t.database.db;
+  const { rows } =
+    TEST_DB === 'postgres'
+      ? await sql<{ table_name: string; column_name: string }>`
+          select table_name, column_name from information_schema.columns
+          where table_schema = current_schema()`.execute(db)
+      : await sql<{ table_name: string; column_name: string }>`
+          select m.name as table_name, c.name as column_name
+          from sqlite_master m join pragma_table_info(m.name) c where m.type = 'table'`.execute(db);
+  return rows
+    .filter((r) => r.column_name === 'organisation_id' || r.column_name.endsWith('_org_id'))
+    .map((r) => `${r.table_name}.${r.column_name}`);
+}
+
+async function foreignKeysToOrganisations(): Promise<string[]> {
+  const db = t.database.db;
+  if (TEST_DB === 'postgres') {
+    const { rows } = await sql<{ table_name: string; column_name: string }>`
+      select cl.relname as table_name, att.attname as column_name
+      from pg_constraint c
+      join pg_class cl on cl.oid = c.conrelid
+      join pg_attribute att on att.attrelid = c.conrelid and att.attnum = any(c.conkey)
+      where c.contype = 'f' and c.confrelid = 'organisations'::regclass`.execute(db);
+    return rows.map((r) => `${r.table_name}.${r.column_name}`).sort();
+  }
+  const { rows } = await sql<{ table_name: string; column_name: string }>`
+    select m.name as table_name, f."from" as column_name
+    from sqlite_master m join pragma_foreign_key_list(m.name) f
+    where m.type = 'table' and f."table" = 'organisations'`.execute(db);
+  return rows.map((r) => `${r.table_name}.${r.column_name}`).sort();
+}
+
+describe('the columns that point at an organisation', () => {
+  it('lists every foreign key to organisations and every organisation-id column, and nothing else', async () => {
+    const keys = await foreignKeysToOrganisations();
+    expect(keys.length).toBeGreaterThan(10);
+    const named = await columnsNamedOrganisation();
+    expect(named).toContain('instrument_bookings.organisation_id');
+    expect(ORG_REFERENCES.map(referenceName).sort()).toEqual([...new Set([...keys, ...named])].sort());
+  });
+});

@@ -1,0 +1,6 @@
+/**
+ * The services module's references to organisations, for the organisation registry's keeping rule (part
+ * of the service, docs/adr/0015, ADR 0013). It imports only the repository, so the orgs module reads
+ * it without an import cycle.
+ */
+export { serviceRequestPlatformsOf } from './services.orgs.repository.js';
