@@ -20,7 +20,7 @@ beforeAll(async () => {
     displayName: '待关联用户',
     password: 'Correct-horse-77',
     isSystemAdmin: false,
-    roles: [{ platformId: stack.platformId, role: 'enterprise' }],
+    roles: [{ platformId: stack.platformId, role: 'enterprise_user' }],
   });
   await signInAs(page, 'linkme', 'Correct-horse-77');
 });
