@@ -24,18 +24,22 @@ export async function readUpload(request: FastifyRequest): Promise<Buffer> {
 }
 
 /**
- * Route config that documents the upload in OpenAPI as a multipart body with one binary "file" part;
- * the route declares no body schema because the file is read from the stream, not validated as JSON.
+ * Route config that documents an upload in OpenAPI as a multipart body with one binary "file" part of
+ * the kinds described; the route declares no body schema because the file is read from the stream, not
+ * validated as JSON.
  */
-export const documentUpload = {
-  swaggerTransform: (input: Parameters<typeof jsonSchemaTransform>[0]) => {
-    const out = jsonSchemaTransform(input);
-    const file = {
-      type: 'string',
-      format: 'binary',
-      description: 'CSV (UTF-8, with or without BOM) or XLSX',
-    };
-    const body = { type: 'object', required: ['file'], properties: { file } };
-    return { ...out, schema: { ...out.schema, consumes: ['multipart/form-data'], body } };
-  },
-};
+export function multipartUpload(kinds: string) {
+  return {
+    swaggerTransform: (input: Parameters<typeof jsonSchemaTransform>[0]) => {
+      const out = jsonSchemaTransform(input);
+      const file = { type: 'string', format: 'binary', description: kinds };
+      const body = { type: 'object', required: ['file'], properties: { file } };
+      return { ...out, schema: { ...out.schema, consumes: ['multipart/form-data'], body } };
+    },
+  };
+}
+
+/** An import file (server/modules/imports). */
+export const documentUpload = multipartUpload('CSV (UTF-8, with or without BOM) or XLSX');
+/** An attachment or evidence file, checked as application attachments are. */
+export const attachmentUpload = multipartUpload('PDF, DOCX, XLSX, PNG or JPEG');

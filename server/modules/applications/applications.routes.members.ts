@@ -1,10 +1,10 @@
 import multipart from '@fastify/multipart';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { jsonSchemaTransform } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { MAX_ATTACHMENT_BYTES } from '../../../common/calls.js';
 import { download, sendFile } from '../../files/download.js';
+import { attachmentUpload } from '../../files/upload.js';
 import { ctxOf, requireSignIn } from '../../http/auth.js';
 import { problemResponses } from '../../http/openapi.js';
 import {
@@ -35,15 +35,6 @@ import {
   respondBody,
 } from './applications.schema.js';
 
-const documentUpload = {
-  swaggerTransform: (input: Parameters<typeof jsonSchemaTransform>[0]) => {
-    const out = jsonSchemaTransform(input);
-    const file = { type: 'string', format: 'binary', description: 'PDF, DOCX, XLSX, PNG or JPEG' };
-    const body = { type: 'object', required: ['file'], properties: { file } };
-    return { ...out, schema: { ...out.schema, consumes: ['multipart/form-data'], body } };
-  },
-};
-
 /** Attachments of applications and the members' confirmations (issue 4). */
 export async function applicationMembersRoutes(root: FastifyInstance) {
   // Multipart is parsed only on these routes; each attachment's own limit is applied when reading.
@@ -55,7 +46,7 @@ export async function applicationMembersRoutes(root: FastifyInstance) {
   app.post(
     '/api/applications/:id/attachments',
     {
-      config: documentUpload,
+      config: attachmentUpload,
       schema: {
         tags,
         summary:

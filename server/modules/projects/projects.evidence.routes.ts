@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
-import { jsonSchemaTransform, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { download, sendFile } from '../../files/download.js';
+import { attachmentUpload } from '../../files/upload.js';
 import { ctxOf } from '../../http/auth.js';
 import { problemResponses } from '../../http/openapi.js';
 import { readAttachmentUpload } from '../applications/applications.attachments.js';
@@ -18,16 +19,6 @@ import {
   evidenceView,
 } from './projects.evidence.schema.js';
 import { projectIdParams } from './projects.schema.js';
-
-/** The upload's body in OpenAPI: one binary "file" part (read from the stream, not validated as JSON). */
-const documentUpload = {
-  swaggerTransform: (input: Parameters<typeof jsonSchemaTransform>[0]) => {
-    const out = jsonSchemaTransform(input);
-    const file = { type: 'string', format: 'binary', description: 'PDF, DOCX, XLSX, PNG or JPEG' };
-    const body = { type: 'object', required: ['file'], properties: { file } };
-    return { ...out, schema: { ...out.schema, consumes: ['multipart/form-data'], body } };
-  },
-};
 
 /**
  * Routes of the evidence files of a project (milestones, spending entries), added to the projects plugin
@@ -54,7 +45,7 @@ export function projectEvidenceRoutes(app: FastifyInstance) {
   typed.post(
     '/api/projects/:id/evidence',
     {
-      config: documentUpload,
+      config: attachmentUpload,
       schema: {
         tags,
         summary:
