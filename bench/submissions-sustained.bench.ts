@@ -3,8 +3,9 @@ import pg from 'pg';
 import { buildApp } from '../server/app.js';
 import { verifyAuditChain } from '../server/db/audit-chain.js';
 import { findPostgresBin } from '../server/test/postgres-server.js';
+import { openBenchDatabase } from './lib/bench-database.js';
 import { fmtInt } from './lib/load.js';
-import { openRush, pct, seed, verify } from './lib/rush.js';
+import { pct, seed, verify } from './lib/rush.js';
 import { cloneApplicants } from './lib/rush-clone.js';
 import { benchLogger, listenLocal } from './lib/servers.js';
 import type { Benchmark, BenchOptions, BenchReport } from './lib/types.js';
@@ -63,7 +64,7 @@ async function waitSampler(url: string) {
 }
 
 async function runOn(kind: 'sqlite' | 'postgres', opts: BenchOptions) {
-  const opened = await openRush(kind, { durable: true });
+  const opened = await openBenchDatabase(kind, { durable: true });
   const { config, database, ctx } = opened;
   try {
     opts.progress(`${kind}: seeding ${fmtInt(APPLICANTS)} applicants × ${DRAFTS} complete drafts`);

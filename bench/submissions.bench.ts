@@ -1,8 +1,9 @@
 import { performance } from 'node:perf_hooks';
 import { buildApp } from '../server/app.js';
 import { findPostgresBin } from '../server/test/postgres-server.js';
+import { openBenchDatabase } from './lib/bench-database.js';
 import { fmtInt } from './lib/load.js';
-import { openRush, pct, seed, verify } from './lib/rush.js';
+import { pct, seed, verify } from './lib/rush.js';
 import { benchLogger, listenLocal } from './lib/servers.js';
 import type { Benchmark, BenchOptions, BenchReport } from './lib/types.js';
 
@@ -30,7 +31,7 @@ async function burst(requests: Array<() => Promise<Response>>): Promise<{ shots:
 }
 
 async function runOn(kind: 'sqlite' | 'postgres', opts: BenchOptions) {
-  const opened = await openRush(kind, { durable: false });
+  const opened = await openBenchDatabase(kind, { durable: false });
   const { config, database, ctx } = opened;
   try {
     opts.progress(`${kind}: seeding ${APPLICANTS} applicants with complete drafts`);

@@ -4,21 +4,14 @@
  * made through the services, and the check that the database holds exactly the accepted submissions.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import pino from 'pino';
 import { DEFAULT_CRITERIA } from '../../common/calls.js';
-import { loadConfig } from '../../server/config.js';
-import { createDatabase, type Database } from '../../server/db/database.js';
-import { migrateToLatest } from '../../server/db/migrate.js';
-import { type Ctx, cliActor, isoNow, newId, systemClock } from '../../server/http/context.js';
+import type { Database } from '../../server/db/database.js';
+import { type Ctx, isoNow, newId } from '../../server/http/context.js';
 import { uploadAttachment } from '../../server/modules/applications/applications.attachments.js';
 import { createApplication, saveDraft } from '../../server/modules/applications/applications.drafts.js';
 import { hashPassword } from '../../server/modules/auth/password.js';
 import { createToken } from '../../server/modules/auth/tokens.service.js';
 import { loadActor } from '../../server/modules/users/users.accounts.js';
-import { findPostgresBin, startThrowawayPostgres } from '../../server/test/postgres-server.js';
 
 export interface SeededApplicant {
   appId: string;
@@ -230,50 +223,4 @@ export async function verify(database: Database, callId: string, acceptedIds: st
   if (versions.length !== acceptedIds.length)
     problems.push(`${versions.length} frozen versions for ${acceptedIds.length} accepted`);
   return problems;
-}
-
-/** A database for a rush: a temp SQLite file, or a throwaway PostgreSQL cluster (durable when asked). */
-export async function openRush(kind: 'sqlite' | 'postgres', options: { durable: boolean }) {
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'commonlab-bench-'));
-  const pg =
-    kind === 'postgres'
-      ? await startThrowawayPostgres(findPostgresBin()!, { durable: options.durable })
-      : null;
-  const config = loadConfig({
-    NODE_ENV: 'production',
-    DATA_DIR: dataDir,
-    LOG_LEVEL: 'info',
-    SESSION_SECRET: randomBytes(32).toString('base64url'),
-    SEED_DEMO: 'false',
-    ...(pg ? { DATABASE_URL: pg.url } : {}),
-  });
-  const database = createDatabase(
-    pg
-      ? { kind: 'postgres', url: pg.url, max: 10 }
-      : { kind: 'sqlite', file: path.join(dataDir, 'commonlab.sqlite') },
-  );
-  await migrateToLatest(database.db as never);
-  const ctx: Ctx = {
-    db: database.db,
-    seam: database.seam,
-    actor: cliActor('bench'),
-    requestId: null,
-    log: pino({ level: 'silent' }),
-    clock: systemClock,
-    config,
-  };
-  return {
-    config,
-    database,
-    ctx,
-    pgUrl: pg?.url ?? null,
-    async close() {
-      try {
-        await database.close();
-      } finally {
-        pg?.stop();
-        rmSync(dataDir, { recursive: true, force: true });
-      }
-    },
-  };
 }
