@@ -4,6 +4,7 @@ import { distributionsPaying } from '../agreements/agreements.lookup.js';
 import { contactEntriesOf, invitationsTo } from '../applications/applications.contacts.lookup.js';
 import { committeePeopleOf, committeePlatformsOf, committeeSeatsOf } from '../committee/committee.lookup.js';
 import { inventorEntriesOf } from '../ip/ip.lookup.js';
+import { projectContactEntriesOf } from '../projects/projects.people.lookup.js';
 import { declaredConflictsAgainst, expertProfileOf, expertsAmong } from '../review/experts/experts.lookup.js';
 import { seatsOfExpert } from '../review/runs/runs.lookup.js';
 import { scorecardsOfExpert } from '../review/scoring/scoring.lookup.js';
@@ -67,20 +68,54 @@ export async function peopleOfPlatform(db: Kysely<DB>, platformId: string): Prom
  * Every record that points at a person and keeps them from being deleted, in the order the 409 names
  * them. A module that refers to people (experts, application contacts…) adds its count here.
  */
-const PERSON_REFERENCES: ReadonlyArray<{
+export const PERSON_REFERENCES: ReadonlyArray<{
   usedBy: string;
+  /** The column the count reads: people.references.test.ts checks them against the foreign keys. */
+  column: string;
   count: (db: Kysely<DB>, id: string) => Promise<number>;
 }> = [
-  { usedBy: 'unit_staff', count: async (db, id) => (await unitReferencesTo(db, id)).staff },
-  { usedBy: 'unit_directors', count: async (db, id) => (await unitReferencesTo(db, id)).directs },
-  { usedBy: 'ip_inventors', count: inventorEntriesOf },
-  { usedBy: 'committee_members', count: committeeSeatsOf },
-  { usedBy: 'application_contacts', count: contactEntriesOf },
-  { usedBy: 'expert_profile', count: async (db, id) => ((await expertProfileOf(db, id)) ? 1 : 0) },
+  {
+    usedBy: 'unit_staff',
+    column: 'unit_staff.person_id',
+    count: async (db, id) => (await unitReferencesTo(db, id)).staff,
+  },
+  {
+    usedBy: 'unit_directors',
+    column: 'org_units.director_person_id',
+    count: async (db, id) => (await unitReferencesTo(db, id)).directs,
+  },
+  { usedBy: 'ip_inventors', column: 'ip_inventors.person_id', count: inventorEntriesOf },
+  { usedBy: 'committee_members', column: 'committee_members.person_id', count: committeeSeatsOf },
+  {
+    usedBy: 'application_contacts',
+    column: 'application_members.contact_person_id',
+    count: contactEntriesOf,
+  },
+  {
+    usedBy: 'expert_profile',
+    column: 'experts.person_id',
+    count: async (db, id) => ((await expertProfileOf(db, id)) ? 1 : 0),
+  },
   // The foreign key would silently drop these conflict-of-interest declarations with the person.
-  { usedBy: 'declared_conflicts', count: declaredConflictsAgainst },
-  { usedBy: 'distribution_recipients', count: distributionsPaying },
-  { usedBy: 'application_invitations', count: invitationsTo },
+  {
+    usedBy: 'declared_conflicts',
+    column: 'expert_declared_conflicts.person_id',
+    count: declaredConflictsAgainst,
+  },
+  { usedBy: 'distribution_recipients', column: 'distributions.person_id', count: distributionsPaying },
+  { usedBy: 'application_invitations', column: 'application_invitations.person_id', count: invitationsTo },
+  // The foreign key would set the contact to null: the member's reports would have no one to submit them.
+  { usedBy: 'project_contacts', column: 'project_members.contact_person_id', count: projectContactEntriesOf },
+];
+
+/**
+ * Columns that point at a person and do not keep them: the row belongs to the person and goes with
+ * them (cascade), or it keeps the name as text and loses only the link (set null). people.references.test.ts
+ * checks that every foreign key to people is in one list or the other.
+ */
+export const PERSON_RELEASES: ReadonlyArray<{ column: string; why: string }> = [
+  { column: 'person_link_requests.person_id', why: 'proposals to link this person go with them' },
+  { column: 'expert_output_collaborators.person_id', why: 'the collaborator keeps their name as text' },
 ];
 
 /** The kinds of record that refer to the person, with how many of each (none: it may be deleted). */
