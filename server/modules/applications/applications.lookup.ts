@@ -21,6 +21,7 @@ export {
   type MemberRow,
   membersOf,
   type VersionRow,
+  versionContent,
 } from './applications.versions.repository.js';
 
 /** The person records linked to a user account (an account has at most one). */

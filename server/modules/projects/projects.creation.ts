@@ -7,6 +7,7 @@ import {
   budgetOf,
   loadVersion,
   membersOf,
+  versionContent,
 } from '../applications/applications.lookup.js';
 import { applicationContent } from '../applications/applications.schema.js';
 import { codeTaken, insertProject, type ProjectRecord } from './projects.repository.js';
@@ -97,7 +98,7 @@ export async function createProjectFromApplication(
     : base;
   const startsOn = opts.at.slice(0, 10);
   const version = await loadVersion(trx, app.id, app.version_no);
-  const content = version ? applicationContent.parse(JSON.parse(version.content_json)) : {};
+  const content = version ? applicationContent.parse(versionContent(version)) : {};
   const members = version ? await membersOf(trx, version.id) : [];
   const budget = version ? await budgetOf(trx, version.id) : [];
   const structure: ProjectStructure = {
