@@ -1,6 +1,8 @@
 import { performance } from 'node:perf_hooks';
 import SQLite from 'better-sqlite3';
+import { Kysely, type LogEvent, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
+import type { DB } from '../server/db/schema.js';
 import { newId } from '../server/http/context.js';
 import { publicSearch } from '../server/modules/results/results.catalog.js';
 import { findPostgresBin } from '../server/test/postgres-server.js';
@@ -115,6 +117,34 @@ async function loadPostgres(url: string, c: Corpus, platformId: string) {
   }
 }
 
+/** Where one query's time goes: each statement of publicSearch for 芯片 and "chip battery", timed by Kysely's log. */
+async function statementProfile(kind: 'sqlite' | 'postgres', file: string | undefined, url: string | null) {
+  const spent: Array<{ sql: string; ms: number }> = [];
+  const log = (e: LogEvent) => {
+    if (e.level === 'query') spent.push({ sql: e.query.sql.replace(/\s+/g, ' '), ms: e.queryDurationMillis });
+  };
+  const sqlite = kind === 'sqlite' ? new SQLite(file!, { readonly: true }) : null;
+  const pool = url ? new pg.Pool({ connectionString: url, max: 1 }) : null;
+  const db = new Kysely<DB>({
+    dialect: sqlite ? new SqliteDialect({ database: sqlite }) : new PostgresDialect({ pool: pool! }),
+    log,
+  });
+  const lines: string[] = [];
+  try {
+    for (const q of ['芯片', 'chip battery']) {
+      await publicSearch({ db }, { q, page: 1, pageSize: PAGE } as never);
+      spent.length = 0;
+      await publicSearch({ db }, { q, page: 1, pageSize: PAGE } as never);
+      lines.push(
+        `${kind}: "${q}" statements: ${spent.map((s) => `${s.ms.toFixed(0)} ms ${s.sql.slice(0, 48)}…`).join(' | ')}`,
+      );
+    }
+  } finally {
+    await db.destroy();
+  }
+  return lines;
+}
+
 async function runOn(kind: 'sqlite' | 'postgres', corpus: Corpus, opts: BenchOptions) {
   const opened = await openBenchDatabase(kind);
   try {
@@ -151,6 +181,7 @@ async function runOn(kind: 'sqlite' | 'postgres', corpus: Corpus, opts: BenchOpt
         wrong.push(`"${q}": ${found.total} found, scan ${expected.total}`);
       if (k % 100 === 99) opts.progress(`${kind}: ${k + 1} queries`);
     }
+    const profile = await statementProfile(kind, database.file, opened.pgUrl);
     return {
       rows: ['zh 1', 'zh 2', 'en 1', 'en 2', 'all']
         .map((qk) => [qk, ms.get(qk) ?? [0]] as const)
@@ -163,6 +194,7 @@ async function runOn(kind: 'sqlite' | 'postgres', corpus: Corpus, opts: BenchOpt
           pct(xs, 99).toFixed(1),
         ]),
       setup: [
+        ...profile,
         `${kind}: ${fmtInt(corpus.n)} results (${fmtInt(Math.round(corpus.n * 0.9))} public) and ${fmtInt(Number(terms.n))} index rows loaded in ${loadSeconds.toFixed(0)} s; ${fmtInt(queries.length)} queries, ${fmtInt(hits / queries.length)} matches on average`,
       ],
       problems: wrong
