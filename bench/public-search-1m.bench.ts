@@ -1,8 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import SQLite from 'better-sqlite3';
-import { Kysely, type LogEvent, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
-import type { DB } from '../server/db/schema.js';
 import { newId } from '../server/http/context.js';
 import { publicSearch } from '../server/modules/results/results.catalog.js';
 import { findPostgresBin } from '../server/test/postgres-server.js';
@@ -10,6 +8,7 @@ import { openBenchDatabase } from './lib/bench-database.js';
 import { fmtInt } from './lib/load.js';
 import { pct } from './lib/rush.js';
 import { type Corpus, makeCorpus, makeQueries, sampleMismatch, scan } from './lib/search-corpus.js';
+import { statementLog } from './lib/statement-log.js';
 import type { Benchmark, BenchOptions, BenchReport } from './lib/types.js';
 
 /** The catalog's size and the queries checked; the environment overrides them for a quick look. */
@@ -117,18 +116,9 @@ async function loadPostgres(url: string, c: Corpus, platformId: string) {
   }
 }
 
-/** Where one query's time goes: each statement of publicSearch for 芯片 and "chip battery", timed by Kysely's log. */
-async function statementProfile(kind: 'sqlite' | 'postgres', file: string | undefined, url: string | null) {
-  const spent: Array<{ sql: string; ms: number }> = [];
-  const log = (e: LogEvent) => {
-    if (e.level === 'query') spent.push({ sql: e.query.sql.replace(/\s+/g, ' '), ms: e.queryDurationMillis });
-  };
-  const sqlite = kind === 'sqlite' ? new SQLite(file!, { readonly: true }) : null;
-  const pool = url ? new pg.Pool({ connectionString: url, max: 1 }) : null;
-  const db = new Kysely<DB>({
-    dialect: sqlite ? new SqliteDialect({ database: sqlite }) : new PostgresDialect({ pool: pool! }),
-    log,
-  });
+/** Where one query's time goes: each statement of publicSearch for 芯片 and "chip battery". */
+async function statementProfile(file: string | undefined, url: string | null) {
+  const { db, spent, close } = statementLog({ file, url });
   const lines: string[] = [];
   try {
     for (const q of ['芯片', 'chip battery']) {
@@ -136,11 +126,11 @@ async function statementProfile(kind: 'sqlite' | 'postgres', file: string | unde
       spent.length = 0;
       await publicSearch({ db }, { q, page: 1, pageSize: PAGE } as never);
       lines.push(
-        `${kind}: "${q}" statements: ${spent.map((s) => `${s.ms.toFixed(0)} ms ${s.sql.slice(0, 48)}…`).join(' | ')}`,
+        `"${q}" statements: ${spent.map((s) => `${s.ms.toFixed(0)} ms ${s.sql.slice(0, 48)}…`).join(' | ')}`,
       );
     }
   } finally {
-    await db.destroy();
+    await close();
   }
   return lines;
 }
@@ -181,7 +171,7 @@ async function runOn(kind: 'sqlite' | 'postgres', corpus: Corpus, opts: BenchOpt
         wrong.push(`"${q}": ${found.total} found, scan ${expected.total}`);
       if (k % 100 === 99) opts.progress(`${kind}: ${k + 1} queries`);
     }
-    const profile = await statementProfile(kind, database.file, opened.pgUrl);
+    const profile = (await statementProfile(database.file, opened.pgUrl)).map((l) => `${kind}: ${l}`);
     return {
       rows: ['zh 1', 'zh 2', 'en 1', 'en 2', 'all']
         .map((qk) => [qk, ms.get(qk) ?? [0]] as const)
