@@ -172,6 +172,13 @@ async function runOn(kind: 'sqlite' | 'postgres', corpus: Corpus, opts: BenchOpt
       if (k % 100 === 99) opts.progress(`${kind}: ${k + 1} queries`);
     }
     const profile = (await statementProfile(database.file, opened.pgUrl)).map((l) => `${kind}: ${l}`);
+    // Each database's figures as soon as they exist (the report comes after both, which can take an hour).
+    for (const [qk, xs] of ms)
+      opts.progress(
+        `${kind} ${qk}: n ${xs.length}, p50 ${pct(xs, 50).toFixed(0)} ms, p95 ${pct(xs, 95).toFixed(0)} ms, p99 ${pct(xs, 99).toFixed(0)} ms`,
+      );
+    opts.progress(`${kind}: ${wrong.length} of ${queries.length} answers differ from the scan`);
+    for (const line of profile) opts.progress(line);
     return {
       rows: ['zh 1', 'zh 2', 'en 1', 'en 2', 'all']
         .map((qk) => [qk, ms.get(qk) ?? [0]] as const)
