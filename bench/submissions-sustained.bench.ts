@@ -150,6 +150,9 @@ async function runOn(kind: 'sqlite' | 'postgres', opts: BenchOptions) {
       for (let w = start; w + 10_000 <= start + window * 1000 + 1; w += 10_000)
         perTen.push(accepted.filter((s) => s.sentAt + s.ms >= w && s.sentAt + s.ms < w + 10_000).length / 10);
       const ms = accepted.map((s) => s.ms);
+      // Where the tail sits in the window: the slowest 1 % of accepted submissions by second sent.
+      const p99 = pct(ms, 99);
+      const slow = accepted.filter((s) => s.ms >= p99).map((s) => Math.floor((s.sentAt - start) / 1000));
       return {
         rows: [
           [
@@ -166,6 +169,7 @@ async function runOn(kind: 'sqlite' | 'postgres', opts: BenchOptions) {
           `${kind}: seeded ${fmtInt(queue.length)} drafts of ${fmtInt(APPLICANTS + 1)} applicants in ${seedSeconds.toFixed(1)} s; ` +
             `${exhausted ? `every draft submitted after ${window.toFixed(1)} s (pool exhausted before the deadline)` : `open for ${window.toFixed(0)} s`}; ` +
             `audit chain verified (${fmtInt(audit.entries)} entries)`,
+          `${kind}: the slowest 1 % (≥ ${fmtInt(p99)} ms) were sent at second ${slow.sort((a, b) => a - b).join(', ')} of the window`,
           ...(waits.length
             ? [`${kind}: backends in a transaction by wait event (mean per sample): ${waits.join(', ')}`]
             : []),

@@ -9,6 +9,7 @@ import { findPostgresBin } from '../server/test/postgres-server.js';
 import { withBenchDatabase } from './lib/bench-database.js';
 import { seededRandom } from './lib/fixture.js';
 import { fmtInt } from './lib/load.js';
+import { statementLog } from './lib/statement-log.js';
 import type { Benchmark, BenchOptions, BenchReport } from './lib/types.js';
 
 /** One million IP events on one platform: the mix of a large tech-transfer office over 21 years. */
@@ -211,6 +212,18 @@ async function runOn(kind: 'sqlite' | 'postgres', opts: BenchOptions) {
       runs.count.push((await time(count)).ms);
       runs.sum.push((await time(sum)).ms);
     }
+    // Where the report's time goes: its statements, slowest first, in one more run on a logged connection.
+    const logged = statementLog({ file: database.file, url: ctx.config.databaseUrl });
+    try {
+      await techTransferReport(
+        { ...ctx, db: logged.db },
+        { platformId, from: 2010, to: 2016, basis: 'fiscal' },
+      );
+    } finally {
+      await logged.close();
+    }
+    const total = logged.spent.reduce((a, s) => a + s.ms, 0);
+    const slowest = [...logged.spent].sort((a, b) => b.ms - a.ms).slice(0, 5);
     const row = (label: string, xs: number[]) => [
       `${kind} ${label}`,
       median(xs).toFixed(0),
@@ -224,6 +237,7 @@ async function runOn(kind: 'sqlite' | 'postgres', opts: BenchOptions) {
         row('baseline SUM receipts in period', runs.sum),
       ],
       setup: `${kind}: ${fmtInt(TOTAL)} events generated in ${seedSeconds.toFixed(0)} s; report: ${fmtInt(last!.inventionDisclosures)} disclosures, ${fmtInt(last!.patentApplications)} applications, ${fmtInt(last!.patentsIssued)} issued, ${fmtInt(last!.activeLicences)} active licences, income ${fmtInt(last!.licenceIncome.amountMinor / 100)} USD`,
+      profile: `${kind}: ${logged.spent.length} statements, ${total.toFixed(0)} ms; slowest: ${slowest.map((s) => `${s.ms.toFixed(0)} ms ${s.sql.slice(0, 70)}…`).join(' | ')}`,
       ratio: `${kind}: report ${(median(runs.report) / median(runs.count)).toFixed(1)}× a COUNT(*) over all receipts`,
     };
   });
@@ -238,11 +252,14 @@ const ttReport: Benchmark = {
   name: 'tech-transfer-report',
   description: `tech-transfer report FY2010–2016 over ${fmtInt(TOTAL)} IP events (disclosures, filings, agreements, receipts) vs COUNT(*)`,
   async run(opts): Promise<BenchReport> {
-    const results = [await runOn('sqlite', opts)];
-    if (findPostgresBin()) results.push(await runOn('postgres', opts));
+    // TT_ON=sqlite or TT_ON=postgres runs one database only.
+    const on = process.env.TT_ON ?? 'sqlite,postgres';
+    const results = on.includes('sqlite') ? [await runOn('sqlite', opts)] : [];
+    if (on.includes('postgres') && findPostgresBin()) results.push(await runOn('postgres', opts));
     return {
       setup: [
         ...results.map((r) => r.setup),
+        ...results.map((r) => r.profile),
         ...(findPostgresBin() ? [] : ['postgres: not installed here (PG_BIN or initdb on PATH); skipped']),
         `events: ${Object.entries(EVENTS)
           .map(([k, v]) => `${k} ${fmtInt(v)}`)

@@ -20,16 +20,39 @@ export async function receiptOf(db: Kysely<DB>, id: string, versionNo?: number):
   const call = (await loadCall(db, app.call_id))!;
   const lead = (await organisationsById(db, [app.lead_org_id])).get(app.lead_org_id)!;
   const snap = versionSnapshot<{ content: { titleZh?: string | null; titleEn?: string | null } }>(row);
-  return {
+  return receiptView({
     applicationId: id,
     callCode: call.code,
     receiptNo: row.receipt_no!,
     versionNo: row.version_no,
     submittedAt: row.frozen_at!,
     checksum: row.checksum!,
-    titleZh: snap.content.titleZh ?? null,
-    titleEn: snap.content.titleEn ?? null,
+    content: snap.content,
     leadNameZh: lead.nameZh,
+  });
+}
+
+/** A receipt from the frozen version's values (the submission builds it from what it has just written). */
+export function receiptView(r: {
+  applicationId: string;
+  callCode: string;
+  receiptNo: string;
+  versionNo: number;
+  submittedAt: string;
+  checksum: string;
+  content: { titleZh?: string | null; titleEn?: string | null };
+  leadNameZh: string;
+}): ReceiptView {
+  return {
+    applicationId: r.applicationId,
+    callCode: r.callCode,
+    receiptNo: r.receiptNo,
+    versionNo: r.versionNo,
+    submittedAt: r.submittedAt,
+    checksum: r.checksum,
+    titleZh: r.content.titleZh ?? null,
+    titleEn: r.content.titleEn ?? null,
+    leadNameZh: r.leadNameZh,
   };
 }
 

@@ -146,23 +146,21 @@ export async function transitionsOf(db: Kysely<DB>, applicationId: string) {
   }));
 }
 
-/** Takes the call's next receipt number: its counter row is locked until the transaction ends. */
-export async function nextReceiptSeq(trx: Kysely<DB>, seam: DialectSeam, callId: string): Promise<number> {
-  await trx
+/**
+ * Takes the call's next receipt number in one statement (the counter row is created at 1 on the call's
+ * first submission); the row stays locked until the transaction ends, so numbers are gapless: a rolled
+ * back submission gives its number back.
+ */
+export async function nextReceiptSeq(trx: Kysely<DB>, callId: string): Promise<number> {
+  const row = await trx
     .insertInto('call_receipt_counters')
-    .values({ call_id: callId, last_seq: 0 })
-    .onConflict((oc) => oc.column('call_id').doNothing())
-    .execute();
-  const row = await seam
-    .forUpdate(trx.selectFrom('call_receipt_counters').select('last_seq').where('call_id', '=', callId))
+    .values({ call_id: callId, last_seq: 1 })
+    .onConflict((oc) =>
+      oc.column('call_id').doUpdateSet({ last_seq: sql<number>`call_receipt_counters.last_seq + 1` }),
+    )
+    .returning('last_seq')
     .executeTakeFirstOrThrow();
-  const seq = Number(row.last_seq) + 1;
-  await trx
-    .updateTable('call_receipt_counters')
-    .set({ last_seq: seq })
-    .where('call_id', '=', callId)
-    .execute();
-  return seq;
+  return Number(row.last_seq);
 }
 
 type Q = SelectQueryBuilder<DB, 'applications', object>;

@@ -9,7 +9,7 @@ import { effectiveCallState, loadCall } from '../calls/calls.lookup.js';
 import { peopleByIds } from '../people/people.lookup.js';
 import { accessible } from './applications.access.js';
 import { organisationsById } from './applications.lookup.js';
-import { receiptOf } from './applications.receipts.js';
+import { receiptView } from './applications.receipts.js';
 import { type ApplicationRow, nextReceiptSeq } from './applications.repository.js';
 import type { ReceiptView } from './applications.schema.js';
 import { assertLegal, transitionApplication } from './applications.transitions.js';
@@ -130,15 +130,32 @@ export async function submitApplication(ctx: Ctx, id: string): Promise<ReceiptVi
         })),
       });
     }
-    const snapshot = canonicalJson(await snapshotOf(trx, app, version, call.code, at));
+    const frozen = await snapshotOf(trx, app, version, call.code, at);
+    const snapshot = canonicalJson(frozen);
     const checksum = createHash('sha256').update(snapshot).digest('hex');
-    const seq = await nextReceiptSeq(trx, ctx.seam, call.id);
-    const receiptNo = `${call.code}-${String(seq).padStart(4, '0')}`;
-    await freezeVersion(trx, version.id, { at, snapshot, checksum, receiptSeq: seq, receiptNo });
+    const lead = (await organisationsById(trx, [app.lead_org_id])).get(app.lead_org_id)!;
+    let receiptNo = '';
     await transitionApplication(trx, audit, ctx, app, call, action, {
       at,
-      patch: { receipt_no: receiptNo, submitted_at: at, resubmit_deadline: null },
+      patch: { submitted_at: at, resubmit_deadline: null },
+      // Every read and check is done: the receipt number is taken last (ADR 0024), so the call's counter row
+      // is locked for the last few writes and the commit, not across this request's reads and hashing.
+      receipt: async () => {
+        const seq = await nextReceiptSeq(trx, call.id);
+        receiptNo = `${call.code}-${String(seq).padStart(4, '0')}`;
+        await freezeVersion(trx, version.id, { at, snapshot, checksum, receiptSeq: seq, receiptNo });
+        return receiptNo;
+      },
     });
-    return receiptOf(trx, id, version.version_no);
+    return receiptView({
+      applicationId: id,
+      callCode: call.code,
+      receiptNo,
+      versionNo: version.version_no,
+      submittedAt: at,
+      checksum,
+      content: frozen.content,
+      leadNameZh: lead.nameZh,
+    });
   });
 }
