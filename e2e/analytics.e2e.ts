@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allPlatformProfiles } from '../server/modules/platforms/platforms.lookup.js';
 import { pdfText } from '../server/modules/ttreports/pdf-text.fixtures.js';
@@ -103,6 +103,79 @@ describe('the supervisor compares platforms, drills into a figure and exports', 
     const text = pdfText(await readFile((await file.path())!));
     expect(text).toContain(`${nist.nameZh} ${year} 年度报告`);
     for (const s of ['一、投入', '二、产出', '三、成果转化', '四、服务']) expect(text).toContain(s);
-    expect(problems).toEqual([]);
   });
+
+  // The lists of IP and agreements are the keepers' pages, so a platform admin follows these figures.
+  // The demo's NIST IP is FY2010–FY2016, before the default five years: the period is given in the URL.
+  it("the platform admin drills into NIST's 2013 patents granted and its licences of 2010–2016", async () => {
+    expect(problems).toEqual([]); // the supervisor's page, before its profile is left for the admin's
+    ({ page, problems } = await stack.newPage());
+    await signInAs(page, 'platformadmin');
+    await page.goto('/analytics?from=2010&to=2016');
+    await page.getByTestId('analytics').waitFor();
+    const grants = page.getByTestId('indicator-patents_granted');
+    await grants.getByText('表格', { exact: true }).click();
+    const headers = () => grants.getByRole('table').getByRole('columnheader').allTextContents();
+    await poll(async () => (await headers()).slice(1, 8)).toEqual([
+      '2010',
+      '2011',
+      '2012',
+      '2013',
+      '2014',
+      '2015',
+      '2016',
+    ]);
+    const cell = page.getByTestId('drill-patents_granted-NIST-2013');
+    const granted = Number(await cell.textContent());
+    expect(granted).toBeGreaterThan(0);
+    await cell.click();
+    const filings = page.getByTestId('filings-table');
+    await filings.waitFor();
+    const url = new URL(page.url());
+    expect([url.pathname, url.searchParams.get('tab')]).toEqual(['/techtransfer/ip', 'filings']);
+    expect([url.searchParams.get('grantedFrom'), url.searchParams.get('grantedTo')]).toEqual([
+      '2013-01-01',
+      '2013-12-31',
+    ]);
+    await poll(() => page.getByTestId('drill-notice').textContent()).toContain(`共 ${granted} 条记录`);
+    expect(await rowsOf(filings)).toBe(granted);
+
+    // Back on the dashboard (the period kept in its URL), the total of licences executed.
+    await page.goBack();
+    const licences = page.getByTestId('indicator-licences_executed');
+    await licences.getByText('表格', { exact: true }).click();
+    const total = page.getByTestId('drill-licences_executed-NIST-total');
+    const executed = Number(await total.textContent());
+    expect(executed).toBeGreaterThan(20); // more than a page of the list
+    await total.click();
+    const agreements = page.getByTestId('agreements-table');
+    await agreements.waitFor();
+    const back = new URL(page.url()).searchParams;
+    expect([back.get('kind'), back.get('executedFrom'), back.get('executedTo')]).toEqual([
+      'licence',
+      '2010-01-01',
+      '2016-12-31',
+    ]);
+    await poll(() => page.getByTestId('drill-notice').textContent()).toContain(`共 ${executed} 条记录`);
+    expect(await rowsOf(agreements)).toBe(executed);
+    expect(problems).toEqual([]);
+  }, 180_000);
 });
+
+/**
+ * The rows a list holds over all its pages (20 a page): the full pages before the last and the rows of
+ * the last, opened by its page number.
+ */
+async function rowsOf(table: Locator): Promise<number> {
+  const rows = table.locator('tr.ant-table-row');
+  await poll(() => rows.count()).toBeGreaterThan(0);
+  // antd puts the test id on the table, the pagination beside it in the table's wrapper.
+  const wrapper = table.locator('xpath=ancestor-or-self::div[contains(@class, "ant-table-wrapper")][1]');
+  const pages = wrapper.locator('.ant-pagination-item');
+  if ((await pages.count()) === 0) return rows.count();
+  const last = pages.last();
+  const n = Number(await last.getAttribute('title'));
+  await last.click();
+  await poll(() => last.getAttribute('class')).toContain('ant-pagination-item-active');
+  return (n - 1) * 20 + (await rows.count());
+}

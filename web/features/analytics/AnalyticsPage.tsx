@@ -13,8 +13,9 @@ import {
   TreeSelect,
   Typography,
 } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router-dom';
 import {
   DASHBOARD_INDICATORS,
   type Dashboard,
@@ -57,6 +58,25 @@ function dashboardsOf(user: ReturnType<typeof useSignedIn>['user']): Dashboard[]
   return out;
 }
 
+/**
+ * The period asked for in the URL, or the last five calendar years; a year outside 1900–2200 is ignored
+ * and the period is held to the 30 years the server answers.
+ */
+function periodOf(params: URLSearchParams): AnalyticsQuery {
+  const thisYear = new Date().getFullYear();
+  const year = (name: string, fallback: number) => {
+    const v = Number(params.get(name));
+    return Number.isInteger(v) && v >= 1900 && v <= 2200 ? v : fallback;
+  };
+  const to = year('to', thisYear);
+  return {
+    from: Math.max(Math.min(year('from', to - 4), to), to - 29),
+    to,
+    basis: params.get('basis') === 'fiscal' ? 'fiscal' : 'calendar',
+    currency: 'CNY',
+  };
+}
+
 /** 统计分析: the role dashboards over the indicators of common/analytics.ts, cut and compared. */
 export default function AnalyticsPage() {
   const { t } = useTranslation();
@@ -65,13 +85,22 @@ export default function AnalyticsPage() {
   const { user } = useSignedIn();
   const dashboards = dashboardsOf(user);
   const [dashboard, setDashboard] = useState<Dashboard>(dashboards[0] ?? 'unit');
-  const thisYear = new Date().getFullYear();
-  const [q, setQ] = useState<AnalyticsQuery>({
-    from: thisYear - 4,
-    to: thisYear,
-    basis: 'calendar',
-    currency: 'CNY',
-  });
+  const [params, setParams] = useSearchParams();
+  const [q, setQ] = useState<AnalyticsQuery>(() => periodOf(params));
+  // The period is kept in the URL (?from=&to=&basis=), so a dashboard over other years can be linked,
+  // reloaded and returned to from a drilled list.
+  useEffect(() => {
+    setParams(
+      (prev) => {
+        const next = new URLSearchParams(prev);
+        next.set('from', String(q.from));
+        next.set('to', String(q.to));
+        next.set('basis', q.basis ?? 'calendar');
+        return next;
+      },
+      { replace: true },
+    );
+  }, [q.from, q.to, q.basis, setParams]);
   const data = useApi(() => analyticsApi.get(q), [JSON.stringify(q)]);
   const [choices, setChoices] = useState<Array<{ value: string; label: string }>>([]);
   const items = data.data?.platforms;
