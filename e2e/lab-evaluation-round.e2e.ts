@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { modal, noModal, pick } from './antd-support.js';
 import { answerOf, expectStatus, platformByCode } from './calls-support.js';
-import { row } from './platforms-support.js';
+import { row, rows } from './platforms-support.js';
 import { poll, type Stack, signInAs, startStack } from './support.js';
 
 // The committee's evaluation of units (issue 13), in Chinese on the demo: NIST's platform admin opens a
@@ -57,6 +57,55 @@ describe('实验室评估：发起评估', () => {
     expect(await round.textContent()).toMatch(/0 \/ [1-9]\d*/);
     expect(problems).toEqual([]);
   });
+
+  it('the admin changes the chair and takes a member off; after the first score it says the round is fixed', async () => {
+    const page = await signedIn('admin');
+    await page.goto(`/lab-evaluations?platform=${nist}`);
+    const round = row(page, 'lab-eval-rounds', 'FY2017');
+    await round.getByRole('button', { name: '编辑轮次' }).click();
+    const dialog = modal(page);
+    const members = rows(page, 'round-members');
+    await poll(() => members.count()).toBeGreaterThan(2);
+    const before = await members.count();
+    // Another member becomes the chair, then one who is neither is taken off.
+    const names = await members.locator('td:first-child').allTextContents();
+    const newChair = names.find((n) => n !== chairName)!;
+    const leaving = names.find((n) => n !== chairName && n !== newChair)!;
+    await pick(page, 'chairMemberId', newChair);
+    const off = await answerOf(page, 'DELETE', /\/members\//, async () => {
+      await row(page, 'round-members', leaving).getByRole('button', { name: '移出' }).click();
+      await page.locator('.ant-popconfirm').getByRole('button', { name: '移出' }).click();
+    });
+    await expectStatus(off, 200);
+    await poll(() => members.count()).toBe(before - 1);
+    const saved = await answerOf(page, 'PATCH', /\/lab-evaluations\/[^/]+$/, () =>
+      dialog.getByRole('button', { name: '保存' }).click(),
+    );
+    await expectStatus(saved, 200);
+    await noModal(page);
+    await poll(() => round.textContent()).toContain(newChair);
+
+    // A member's saved draft score (the API's path is tested in lab-evaluations.test.ts) starts scoring.
+    const roundId = ((await saved.json()) as { id: string }).id;
+    const card = await stack.ctx.db
+      .selectFrom('lab_eval_scorecards')
+      .select('id')
+      .where('round_id', '=', roundId)
+      .executeTakeFirstOrThrow();
+    await stack.ctx.db
+      .insertInto('lab_eval_scores')
+      .values({ scorecard_id: card.id, criterion: 'technical_value', score: 5, comment: '草稿评分' })
+      .execute();
+    await round.getByRole('button', { name: '编辑轮次' }).click();
+    await pick(page, 'chairMemberId', chairName);
+    const late = await answerOf(page, 'PATCH', /\/lab-evaluations\/[^/]+$/, () =>
+      modal(page).getByRole('button', { name: '保存' }).click(),
+    );
+    await expectStatus(late, 409);
+    await poll(() => modal(page).textContent()).toContain('评分已开始，本轮的评价指标和成员不能再修改');
+    expect(problems).toEqual([]);
+    // Two dialog openings and three answered requests: past the default 60 s on a loaded machine.
+  }, 180_000);
 
   it('is not offered to a researcher, who reads the rounds', async () => {
     const page = await signedIn('researcher');

@@ -3,6 +3,7 @@
 import type { z } from 'zod';
 import type {
   AdoptInput,
+  EditRoundInput,
   myScorecards,
   openRoundBody,
   RoundDetail,
@@ -26,6 +27,10 @@ export const labEvaluationsApi = {
     request<RoundDetail>('POST', `/api/lab-evaluations/${enc(id)}/adopt`, { body }),
   open: (platformId: string, body: z.input<typeof openRoundBody>) =>
     request<RoundDetail>('POST', `/api/platforms/${enc(platformId)}/lab-evaluations`, { body }),
+  edit: (id: string, body: EditRoundInput) =>
+    request<RoundDetail>('PATCH', `/api/lab-evaluations/${enc(id)}`, { body }),
+  removeMember: (id: string, memberId: string) =>
+    request<RoundDetail>('DELETE', `/api/lab-evaluations/${enc(id)}/members/${enc(memberId)}`),
   mine: () => request<MyScorecards>('GET', '/api/my-lab-evaluations'),
   scorecard: (id: string) => request<ScorecardView>('GET', `/api/lab-evaluation-scorecards/${enc(id)}`),
   submit: (id: string, body: ScorecardInput) =>

@@ -13,6 +13,8 @@ import type {
   milestoneSubmissionBody,
 } from '../../server/modules/projects/projects.milestones.schema.js';
 import type {
+  OutputChoices,
+  OutputChoicesQuery,
   outputLinkBody,
   projectOutputs,
 } from '../../server/modules/projects/projects.outputs.schema.js';
@@ -54,6 +56,8 @@ export const projectExecutionApi = {
   decideMilestone: (id: string, body: z.input<typeof milestoneDecisionBody>) =>
     request<unknown>('POST', at(id, '/milestones/decision'), { body }),
   outputs: (id: string) => request<ProjectOutputs>('GET', at(id, '/outputs')),
+  outputChoices: (id: string, query: Partial<OutputChoicesQuery> & Pick<OutputChoicesQuery, 'type'>) =>
+    request<OutputChoices>('GET', at(id, '/output-choices'), { query }),
   linkOutput: (id: string, body: z.input<typeof outputLinkBody>) =>
     request<unknown>('POST', at(id, '/outputs'), { body }),
   unlinkOutput: (id: string, linkId: string) => request<unknown>('DELETE', at(id, `/outputs/${enc(linkId)}`)),

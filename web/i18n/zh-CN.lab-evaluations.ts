@@ -56,4 +56,12 @@ export const zhCNLabEvaluations: Record<string, string> = {
   'Round opened': '评估已发起',
   'From fiscal year': '起始财年',
   'To fiscal year': '截止财年',
+  'Edit the round': '编辑轮次',
+  'Round changed': '评估轮次已修改',
+  'The criteria, the chair and the members can change until the first score is saved':
+    '首个评分保存之前，可以修改评价指标、主任委员和参评委员',
+  'Members of the round': '参评委员',
+  'Take {{name}} off the round?': '将{{name}}移出本轮评估？',
+  'Take off': '移出',
+  'Member taken off the round': '已将委员移出本轮评估',
 };

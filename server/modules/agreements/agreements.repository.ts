@@ -46,10 +46,20 @@ export async function updateAgreementRow(db: Kysely<DB>, row: AgreementRow): Pro
 export async function agreementPage(
   db: Kysely<DB>,
   platformId: string,
-  q: { kind?: string; q?: string; executedFrom?: string; executedTo?: string; limit: number; offset: number },
+  q: {
+    kind?: string;
+    /** Any of these kinds (the licences and options a project links). */
+    kinds?: readonly string[];
+    q?: string | undefined;
+    executedFrom?: string;
+    executedTo?: string;
+    limit: number;
+    offset: number;
+  },
 ) {
   let base = db.selectFrom('agreements').where('platform_id', '=', platformId);
   if (q.kind) base = base.where('kind', '=', q.kind);
+  if (q.kinds) base = base.where('kind', 'in', [...q.kinds]);
   if (q.executedFrom) base = base.where('execution_date', '>=', q.executedFrom);
   if (q.executedTo) base = base.where('execution_date', '<=', q.executedTo);
   if (q.q) {

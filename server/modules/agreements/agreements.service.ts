@@ -6,7 +6,7 @@ import { type Ctx, isoNow, newId } from '../../http/context.js';
 import { AppError, invalidField, notFound } from '../../http/errors.js';
 import { inquiryIsOnPlatform, markInquiryLicensed } from '../inquiries/inquiries.service.js';
 import { knownField, unitOfPlatform } from '../ip/ip.disclosures.js';
-import { assertManages, platformFor } from '../ip/ip.policy.js';
+import { assertManages, platformFor, can as ttCan } from '../ip/ip.policy.js';
 import { ipRecordExistsOn } from '../ip/ip.service.js';
 import { organisationsByIds } from '../orgs/orgs.lookup.js';
 import {
@@ -204,6 +204,20 @@ export async function listAgreements(ctx: Ctx, platformId: string, q: AgreementL
   await platformFor(ctx.db, ctx.actor, platformId, 'tt.manage');
   const { rows, total } = await agreementPage(ctx.db, platformId, q);
   return { items: await agreementSummaries(ctx.db, rows), total };
+}
+
+/**
+ * The platform's licences and options whose reference or title contains q, newest first, for whoever
+ * keeps its technology transfer (the choices of a project's output link); anyone else gets none.
+ */
+export async function licenceChoices(
+  ctx: Ctx,
+  platformId: string,
+  q: { q?: string | undefined; limit: number; offset: number },
+) {
+  if (!ttCan(ctx.actor, 'tt.manage', platformId)) return { items: [], total: 0 };
+  const { rows, total } = await agreementPage(ctx.db, platformId, { ...q, kinds: LICENSING_KINDS });
+  return { items: rows.map((r) => ({ id: r.id, refNo: r.ref_no, title: r.title })), total };
 }
 
 /** The analytics' licence figures (docs/analytics.md 'Speed'). */

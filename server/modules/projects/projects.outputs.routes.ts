@@ -3,8 +3,10 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ctxOf } from '../../http/auth.js';
 import { problemResponses } from '../../http/openapi.js';
-import { linkOutput, listOutputs, unlinkOutput } from './projects.outputs.js';
+import { linkOutput, listOutputs, outputChoices, unlinkOutput } from './projects.outputs.js';
 import {
+  outputChoicesQuery,
+  outputChoices as outputChoicesView,
   outputLinkBody,
   outputLinkParams,
   outputLinkView,
@@ -32,6 +34,21 @@ export function projectOutputsRoutes(app: FastifyInstance) {
       },
     },
     async (request) => listOutputs(ctxOf(request), request.params.id),
+  );
+
+  typed.get(
+    '/api/projects/:id/output-choices',
+    {
+      schema: {
+        tags,
+        summary:
+          "Licences or service requests the caller could link to the project, searched (q: part of a licence's reference or title; every word in a request's service name or description) and paged by their owners; only those the caller may change; 403 without the project's side of a link",
+        params: projectIdParams,
+        querystring: outputChoicesQuery,
+        response: { 200: outputChoicesView, ...problemResponses },
+      },
+    },
+    async (request) => outputChoices(ctxOf(request), request.params.id, request.query),
   );
 
   typed.post(

@@ -45,3 +45,18 @@ export const projectOutputs = z.object({
   access: z.object({ link: z.boolean() }),
 });
 export type ProjectOutputs = z.infer<typeof projectOutputs>;
+
+/** The records a project may link, found on the server: the owners whose lists offer no such search. */
+export const outputChoicesQuery = z.strictObject({
+  type: z.enum(['licence', 'service_request']),
+  q: z.string().trim().max(200).optional(),
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(50),
+});
+export type OutputChoicesQuery = z.infer<typeof outputChoicesQuery>;
+
+export const outputChoices = z.object({
+  items: z.array(z.object({ id: z.string(), titleZh: z.string(), titleEn: z.string() })),
+  total: z.int(),
+});
+export type OutputChoices = z.infer<typeof outputChoices>;

@@ -162,6 +162,60 @@ describe('outputs linked to a project', () => {
     expect((await researcher.get(url(p.id))).statusCode).toBe(404);
   });
 
+  it('offers licences and service requests searched and paged on the server, only those the caller may change', async () => {
+    const p = await inExecution();
+    const ctx = t.systemCtx();
+    const lasers = [];
+    for (const n of [1, 2, 3]) lasers.push(await buildAgreement(ctx, A, { title: `锁模激光器许可${n}` }));
+    await buildAgreement(ctx, A, {
+      title: '锁模激光器合作研发',
+      kind: 'crada',
+      licenceKind: null,
+      exclusivity: null,
+      cradaClass: 'traditional',
+    });
+    await buildAgreement(ctx, B, { title: '锁模激光器许可 B' });
+    const service = await buildPublishedService(ctx, A, unitId);
+    const asFirm = { ...ctx, actor: { ...ctx.actor!, userId: requesterId } };
+    const request = await createRequest(asFirm, service.id, {
+      description: '飞秒脉冲宽度测量',
+      quantity: 1,
+      wantedBy: null,
+    });
+    const choices = (c: Client, query: string) => c.get(`/api/projects/${p.id}/output-choices?${query}`);
+    const ids = (res: { json(): { items: { id: string }[] } }) => res.json().items.map((i) => i.id);
+
+    // Found by a part of the title; the crada and the other platform's licence are not offered; paged.
+    const q = `type=licence&q=${encodeURIComponent('激光器许可')}&pageSize=2`;
+    const first = await choices(admin, q);
+    expect(first.statusCode, first.body).toBe(200);
+    expect(first.json().total).toBe(3);
+    const second = await choices(admin, `${q}&page=2`);
+    expect([...ids(first), ...ids(second)].sort()).toEqual(lasers.map((l) => l.id).sort());
+    expect(lasers.map((l) => `${l.refNo} ${l.title}`)).toContain(first.json().items[0].titleZh);
+
+    const found = await choices(admin, `type=service_request&q=${encodeURIComponent('飞秒脉冲')}`);
+    expect(ids(found)).toEqual([request.id]);
+    expect(found.json().items[0].titleZh).toMatch(/ \d{4}-\d{2}-\d{2}$/);
+    expect(
+      (await choices(admin, `type=service_request&q=${encodeURIComponent('不存在的词')}`)).json(),
+    ).toEqual({
+      items: [],
+      total: 0,
+    });
+    // The officer and the lead link on the project's side but change no licence or request: none offered.
+    for (const c of [officer, lead])
+      for (const type of ['licence', 'service_request']) {
+        const res = await choices(c, `type=${type}`);
+        expect(res.statusCode, res.body).toBe(200);
+        expect(res.json()).toEqual({ items: [], total: 0 });
+      }
+    // Not on the project: as for a link.
+    expect((await choices(otherLead, 'type=licence')).statusCode).toBe(404);
+    expect((await choices(researcher, 'type=licence')).statusCode).toBe(404);
+    expect((await choices(admin, 'type=result')).statusCode).toBe(400);
+  });
+
   it('refuses a second link of the same output (409) and unlinks, audited, leaving the output', async () => {
     const p = await inExecution();
     const o = await outputsOn(A);

@@ -4,11 +4,12 @@ import type { DB } from '../../db/schema.js';
 import { write } from '../../db/write.js';
 import { type Ctx, isoNow, newId } from '../../http/context.js';
 import { AppError, forbidden, invalidField, notFound } from '../../http/errors.js';
-import { agreementLabels, agreementOrNotFound } from '../agreements/agreements.service.js';
+import { agreementLabels, agreementOrNotFound, licenceChoices } from '../agreements/agreements.service.js';
 import { can as ttCan } from '../ip/ip.policy.js';
 import { ipRecordExistsOn, ipRecordNames } from '../ip/ip.service.js';
 import { can as resultsCan } from '../results/results.policy.js';
 import { readableResult, resultSummaries } from '../results/results.service.js';
+import { linkableRequests } from '../services/services.queue.js';
 import { accessibleRequest } from '../services/services.requests.js';
 import { requestLabels } from '../services/services.service.js';
 import { isLeadSigner } from './projects.agreement.js';
@@ -22,7 +23,13 @@ import {
   outputLinked,
   outputLinksOf,
 } from './projects.outputs.repository.js';
-import type { OutputLinkInput, OutputLinkView, ProjectOutputs } from './projects.outputs.schema.js';
+import type {
+  OutputChoices,
+  OutputChoicesQuery,
+  OutputLinkInput,
+  OutputLinkView,
+  ProjectOutputs,
+} from './projects.outputs.schema.js';
 import { can } from './projects.policy.js';
 import { findProject, type ProjectRecord } from './projects.repository.js';
 import { projectResource, readableProject } from './projects.service.js';
@@ -149,6 +156,45 @@ export async function listOutputs(ctx: Ctx, projectId: string): Promise<ProjectO
       measured: measured[index] ?? null,
     })),
     access: { link: await linksOnProject(ctx.db, ctx, p) },
+  };
+}
+
+/**
+ * The licences or service requests the caller could link to the project, searched and paged by their
+ * owners (only what the owner lets the caller change; none for anyone else): the project's side is
+ * checked first, so someone who may read the project but not link to it gets 403, as for a link.
+ */
+export async function outputChoices(
+  ctx: Ctx,
+  projectId: string,
+  q: OutputChoicesQuery,
+): Promise<OutputChoices> {
+  const p = await readableProject(ctx, projectId);
+  if (!(await linksOnProject(ctx.db, ctx, p))) throw forbidden();
+  const page = { q: q.q, page: q.page, pageSize: q.pageSize };
+  if (q.type === 'licence') {
+    const found = await licenceChoices(ctx, p.platformId, {
+      q: q.q,
+      limit: q.pageSize,
+      offset: (q.page - 1) * q.pageSize,
+    });
+    return {
+      items: found.items.map((a) => ({
+        id: a.id,
+        titleZh: `${a.refNo} ${a.title}`,
+        titleEn: `${a.refNo} ${a.title}`,
+      })),
+      total: found.total,
+    };
+  }
+  const found = await linkableRequests(ctx, p.platformId, page);
+  return {
+    items: found.items.map((r) => ({
+      id: r.id,
+      titleZh: `${r.serviceNameZh} ${r.createdAt.slice(0, 10)}`,
+      titleEn: `${r.serviceNameEn} ${r.createdAt.slice(0, 10)}`,
+    })),
+    total: found.total,
   };
 }
 

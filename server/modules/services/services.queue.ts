@@ -3,9 +3,10 @@ import { hasRole } from '../../http/context.js';
 import { forbidden, notFound } from '../../http/errors.js';
 import { organisationOfAccount } from '../people/people.service.js';
 import { platformOrNotFound } from '../platforms/platforms.service.js';
+import { queryTerms } from '../results/results.terms.js';
 import { unitAuthorities } from '../units/units.service.js';
 import { actsForUnit, overseesPlatform } from './services.policy.js';
-import { requestPage } from './services.repository.js';
+import { requestPage, serviceNames } from './services.repository.js';
 import { requestViews } from './services.requests.js';
 import type { RequestsQuery } from './services.schema.js';
 
@@ -43,4 +44,38 @@ export async function listRequests(ctx: Ctx, q: RequestsQuery) {
   }
   const page = await requestPage(ctx.db, filter, q);
   return { items: await requestViews(ctx.db, ctx, page.rows, false), total: page.total };
+}
+
+/**
+ * The platform's requests the caller answers for as the unit or the platform (those a project may link
+ * as its outputs, server/modules/projects), whose service name or description contain every word of
+ * `q`; the queue's order. Anyone else gets none: a choice list never reveals a request.
+ */
+export async function linkableRequests(
+  ctx: Ctx,
+  platformId: string,
+  q: { q?: string | undefined; page: number; pageSize: number },
+) {
+  const actor = ctx.actor;
+  const filter: Parameters<typeof requestPage>[1] = { platformId, terms: queryTerms(q.q) };
+  if (!actor) return { items: [], total: 0 };
+  if (!actor.isSystemAdmin && !hasRole(actor, 'platform_admin', platformId)) {
+    const units = (await unitAuthorities(ctx.db, platformId)).filter((u) => actsForUnit(actor, u));
+    if (units.length === 0) return { items: [], total: 0 };
+    filter.unitIds = units.map((u) => u.id);
+  }
+  const page = await requestPage(ctx.db, filter, q);
+  const names = await serviceNames(
+    ctx.db,
+    page.rows.map((r) => r.serviceId),
+  );
+  return {
+    items: page.rows.map((r) => ({
+      id: r.id,
+      serviceNameZh: names.get(r.serviceId)?.nameZh ?? '',
+      serviceNameEn: names.get(r.serviceId)?.nameEn ?? '',
+      createdAt: r.createdAt,
+    })),
+    total: page.total,
+  };
 }

@@ -201,10 +201,16 @@ export async function requestPage(
     state?: string | undefined;
     createdFrom?: string | undefined;
     createdTo?: string | undefined;
+    /** Words every one of which the request's service names (zh or en) or its description contain. */
+    terms?: readonly string[];
   },
   page: { page: number; pageSize: number },
 ): Promise<{ rows: ServiceRequest[]; total: number }> {
   let base = db.selectFrom('service_requests').where('platform_id', '=', f.platformId);
+  if (f.terms?.length) {
+    const named = sql<string>`(select s.name_zh || ' ' || s.name_en from services s where s.id = service_requests.service_id) || ' ' || service_requests.description`;
+    for (const condition of containsEveryTerm(named, f.terms)) base = base.where(condition);
+  }
   const who = f.requesterOrOrg;
   if (who)
     base = base.where((eb) =>

@@ -469,6 +469,26 @@ export function projectsCases(env: MatrixEnv): RouteCase[] {
       }),
     },
     {
+      route: 'GET /api/projects/:id/output-choices',
+      label: "own: A's applicant is the lead's contact (none offered: it changes no licence)",
+      expect: { ...READERS, 'A:supervisor': '403', 'A:applicant': '2xx' },
+      cell: async () => {
+        const p = await buildProjectInExecution(env.ctx(), env.A(), {
+          leadContactPersonId: await applicantsPerson(),
+        });
+        return { url: `/api/projects/${p.id}/output-choices?type=licence` };
+      },
+    },
+    {
+      route: 'GET /api/projects/:id/output-choices',
+      label: "other: another consortium's project",
+      // The project's side of a link: those who manage it; the supervisor reads it but links nothing.
+      expect: { ...READERS, 'A:supervisor': '403' },
+      cell: async () => ({
+        url: `/api/projects/${(await buildProjectInExecution(env.ctx(), env.A())).id}/output-choices?type=service_request`,
+      }),
+    },
+    {
       route: 'POST /api/projects/:id/outputs',
       label: "other: a result of A linked to another consortium's project",
       // Linking needs the project's side and the result's (its managers): the admins; the officer moves

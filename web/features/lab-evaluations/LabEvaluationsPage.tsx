@@ -10,6 +10,7 @@ import { useApi } from '../../app/useApi.js';
 import { localName } from '../../components/labels.js';
 import { defaultPlatform, PlatformSelect } from '../../components/PlatformSelect.js';
 import { errorText } from '../../i18n/errors.js';
+import { EditRoundModal } from './EditRoundModal.js';
 import { OpenRoundModal } from './OpenRoundModal.js';
 import { ScorecardModal } from './ScorecardModal.js';
 
@@ -35,6 +36,7 @@ export default function LabEvaluationsPage() {
   );
   const [open, setOpen] = useState<string | null>(null);
   const [opening, setOpening] = useState(false);
+  const [editing, setEditing] = useState<string | null>(null);
   const adopt = async (r: Round) => {
     try {
       await labEvaluationsApi.adopt(r.id, {});
@@ -125,12 +127,22 @@ export default function LabEvaluationsPage() {
             },
             {
               key: 'a',
-              render: (_, r) =>
-                r.state === 'open' && myCards.some((c) => c.roundId === r.id) ? (
-                  <Button size="small" onClick={() => adopt(r)}>
-                    {t('Adopt the report')}
-                  </Button>
-                ) : null,
+              render: (_, r) => (
+                <Space>
+                  {/* Offered on every open round to those who manage rounds; once scoring started the
+                      server answers 409 and the dialog says so. */}
+                  {r.state === 'open' && rounds.data?.access.open ? (
+                    <Button size="small" onClick={() => setEditing(r.id)}>
+                      {t('Edit the round')}
+                    </Button>
+                  ) : null}
+                  {r.state === 'open' && myCards.some((c) => c.roundId === r.id) ? (
+                    <Button size="small" onClick={() => adopt(r)}>
+                      {t('Adopt the report')}
+                    </Button>
+                  ) : null}
+                </Space>
+              ),
             },
           ]}
         />
@@ -142,6 +154,21 @@ export default function LabEvaluationsPage() {
           onDone={() => {
             setOpening(false);
             message.success(t('Round opened'));
+            rounds.reload();
+          }}
+        />
+      ) : null}
+      {editing && platformId ? (
+        <EditRoundModal
+          roundId={editing}
+          platformId={platformId}
+          onClose={() => {
+            setEditing(null);
+            rounds.reload();
+          }}
+          onDone={() => {
+            setEditing(null);
+            message.success(t('Round changed'));
             rounds.reload();
           }}
         />

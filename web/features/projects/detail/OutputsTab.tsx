@@ -5,7 +5,6 @@ import { OUTPUT_TYPES, type OutputType } from '../../../../common/project-output
 import { type ProjectOutputs, projectExecutionApi } from '../../../api/project-execution.js';
 import type { ProjectDetail } from '../../../api/projects.js';
 import { resultsApi } from '../../../api/results.js';
-import { servicesApi } from '../../../api/services.js';
 import { ttApi } from '../../../api/techtransfer.js';
 import { useLocale } from '../../../app/locale.js';
 import { useApi } from '../../../app/useApi.js';
@@ -25,6 +24,7 @@ type Candidate = { value: string; label: string };
  */
 async function candidates(
   type: OutputType,
+  projectId: string,
   platformId: string,
   locale: string,
   search: string,
@@ -45,17 +45,10 @@ async function candidates(
       label: `${f.jurisdiction} ${f.patentNumber ?? f.applicationNumber ?? f.familyId} (${f.filingDate})`,
     }));
   }
-  if (type === 'licence') {
-    const list = await ttApi.agreements(platformId, { limit: 500 });
-    return list.items
-      .filter((a) => a.kind === 'licence' || a.kind === 'option')
-      .map((a) => ({ value: a.id, label: `${a.refNo} ${a.title}` }));
-  }
-  const list = await servicesApi.requests({ platformId, view: 'all', pageSize: 100 });
-  return list.items.map((r) => ({
-    value: r.id,
-    label: `${pick(r.service.nameZh, r.service.nameEn, locale)} · ${r.id.slice(0, 8)}`,
-  }));
+  // Licences and service requests: searched and paged by their owners through the project, only those
+  // the caller could link (the first page of the owners' own lists missed the rest).
+  const list = await projectExecutionApi.outputChoices(projectId, { type, q, pageSize: 50 });
+  return list.items.map((c) => ({ value: c.id, label: pick(c.titleZh, c.titleEn, locale) }));
 }
 
 /** 成果: what the project produced, linked (not copied) from the records that own it, with counts. */
@@ -139,12 +132,12 @@ function LinkModal(props: {
   const { locale } = useLocale();
   const [form] = Form.useForm<{ type: OutputType; outputId: string }>();
   const type = Form.useWatch('type', form) ?? 'result';
-  // Searched on the server where the list takes a query (results, disclosures, filings), so a record
-  // beyond the first page is found by its title.
+  // Searched on the server for every type, so a record beyond the first page is found by its title.
   const [search, setSearch] = useState('');
   const options = useApi(
-    () => (props.open ? candidates(type, props.platformId, locale, search) : Promise.resolve([])),
-    [props.open, type, props.platformId, locale, search],
+    () =>
+      props.open ? candidates(type, props.projectId, props.platformId, locale, search) : Promise.resolve([]),
+    [props.open, type, props.projectId, props.platformId, locale, search],
   );
   return (
     <FormModal<{ type: OutputType; outputId: string }>
