@@ -249,7 +249,8 @@ describe('final acceptance: task review and financial review', () => {
       .where('action', 'in', ['project_check.task_reviewed', 'project_check.financial_reviewed'])
       .execute();
     expect(actions).toHaveLength(4);
-  });
+    // Two versions with their reviews and panels in one walk: over 20 s on a loaded PostgreSQL.
+  }, 60_000);
 
   it('refuses a review by someone not on the funder’s side, on an interim check, of an unknown indicator or a wrong type, an audit report of another check', async () => {
     const p = await finalUnderReview();
@@ -297,5 +298,5 @@ describe('final acceptance: task review and financial review', () => {
       ...multipart(pdfBytes('审计'), '审计报告.pdf'),
     });
     expect(up.statusCode).toBe(422);
-  });
+  }, 60_000);
 });
