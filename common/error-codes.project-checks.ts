@@ -20,4 +20,11 @@ export const PROJECT_CHECKS_ERRORS = {
   'project_checks.rectification_once': 'A check is sent to rectification once; decide pass or fail now',
   'project_checks.not_adopter': 'Only the officers or the chair of the panel adopt the verdict',
   'project_checks.already_evaluated': 'This project has already been evaluated',
+  'project_checks.not_final': 'Only a final acceptance has a task review and a financial review',
+  'project_checks.already_reviewed': 'This review is already recorded for this report version',
+  'project_checks.reviews_missing':
+    'Record the task review and the financial review of this report version first',
+  'project_checks.verdict_exceeds_reviews':
+    'The verdict cannot be better than the task review or the financial review',
+  'project_checks.audit_report_not_found': 'No audit report with this id was uploaded for this check',
 } as const;

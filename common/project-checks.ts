@@ -76,3 +76,21 @@ export function addMonths(day: string, months: number): string {
   const last = new Date(Date.UTC(y, m - 1 + months + 1, 0)).getUTCDate();
   return new Date(Date.UTC(y, m - 1 + months, Math.min(d, last))).toISOString().slice(0, 10);
 }
+
+/**
+ * The two reviews of 结题验收 (issue 13): the task review (任务审查, the indicators of the 任务书 met or
+ * not) and the financial review (财务审查, spending against the budget). Each has its own outcome.
+ */
+export const CHECK_REVIEW_KINDS = ['task', 'financial'] as const;
+export type CheckReviewKind = (typeof CHECK_REVIEW_KINDS)[number];
+
+const VERDICT_RANK: Record<CheckVerdict, number> = { pass: 2, rectify: 1, fail: 0 };
+
+/**
+ * Whether a final check's verdict agrees with its two reviews: it passes only when both pass, and is
+ * never better than the worse review (a rectification in either allows 整改 or 不通过; a failed one only
+ * 不通过).
+ */
+export function verdictFitsReviews(verdict: CheckVerdict, outcomes: readonly CheckVerdict[]): boolean {
+  return outcomes.every((o) => VERDICT_RANK[verdict] <= VERDICT_RANK[o]);
+}

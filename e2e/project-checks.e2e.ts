@@ -1,17 +1,23 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildCheck } from '../server/modules/projects/checks/checks.fixtures.js';
 import { buildProjectInExecution } from '../server/modules/projects/projects.fixtures.js';
+import { buildExpert } from '../server/modules/review/runs/runs.fixtures.js';
 import { modal, noModal, pick } from './antd-support.js';
 import { answerOf, expectStatus } from './calls-support.js';
 import { poll, type Stack, signInAs, startStack } from './support.js';
 
 // 中期检查 in Chinese (issue 13 "Done means"): the officer opens an interim check on the project page, the
 // lead submits the report with one indicator short of its target, an expert from the expert database
-// scores it on the dual scorecard, and the officer adopts the verdict; the indicator shows 未达到.
+// scores it on the dual scorecard, and the officer adopts the verdict; the indicator shows 未达到. Then
+// 结题验收 of a second project whose final report the panel has scored: the officer records the task review
+// and the financial review (with the audit firm's report) and adopts 通过; the project is 结题.
 
 let stack: Stack;
 let projectId: string;
 let expertName: string;
+/** A final check whose report the panel has scored, waiting for its two reviews. */
+let finalProjectId: string;
 let problems: string[] = [];
 
 beforeAll(async () => {
@@ -27,6 +33,17 @@ beforeAll(async () => {
   const lead = await personOf('applicant');
   projectId = (await buildProjectInExecution(ctx, stack.platformId, { leadContactPersonId: lead.id })).id;
   expertName = (await personOf('expert')).name_zh;
+  // Its panel is an expert of its own, who has scored already: the demo's expert keeps one card to fill.
+  const expert = await buildExpert(ctx, { category: 'academic', expertise: '传感器' });
+  finalProjectId = (
+    await buildCheck(ctx, stack.platformId, {
+      leadContactPersonId: lead.id,
+      kind: 'final',
+      stage: 'under_review',
+      panel: [{ expertId: expert.id }],
+      scored: true,
+    })
+  ).id;
 });
 afterAll(async () => {
   await stack?.close();
@@ -113,6 +130,56 @@ describe('中期检查', () => {
     const version = page.getByTestId('check-report-v1');
     await poll(() => version.getByTestId('check-verdict').textContent()).toBe('通过');
     expect(await version.locator('tbody tr').first().textContent()).toContain('未达到');
+    expect(problems).toEqual([]);
+  });
+});
+
+describe('结题验收', () => {
+  it('the officer records the task review and the financial review with the audit report, then adopts 通过', async () => {
+    const page = await signedIn('officer');
+    await page.goto(`/projects/${finalProjectId}/checks`);
+    // No verdict before both reviews.
+    const task = page.getByTestId('task-review-form');
+    await poll(() => task.count()).toBe(1);
+    expect(await page.getByTestId('check-adopt-form').count()).toBe(0);
+    await task.getByText('通过', { exact: true }).click();
+    await task.getByLabel('审查意见').fill('考核指标全部完成');
+    let res = await answerOf(page, 'POST', /\/task-review$/, () =>
+      task.getByRole('button', { name: '记录任务审查' }).click(),
+    );
+    await expectStatus(res, 200);
+    await poll(() => page.getByTestId('task-review-outcome').textContent()).toBe('通过');
+
+    const fin = page.getByTestId('financial-review-form');
+    res = await answerOf(page, 'POST', /\/evidence$/, () =>
+      fin.locator('input[type="file"]').setInputFiles({
+        name: '专项审计报告.pdf',
+        mimeType: 'application/pdf',
+        buffer: Buffer.from('%PDF-1.4\n% audit\n%%EOF\n'),
+      }),
+    );
+    await expectStatus(res, 201);
+    await poll(() => fin.getByText('专项审计报告.pdf').count()).toBe(1);
+    await fin.getByText('通过', { exact: true }).click();
+    await fin.getByLabel('审查意见').fill('经费使用规范');
+    res = await answerOf(page, 'POST', /\/financial-review$/, () =>
+      fin.getByRole('button', { name: '记录财务审查' }).click(),
+    );
+    await expectStatus(res, 200);
+    const review = page.getByTestId('financial-review');
+    await poll(() => review.getByTestId('financial-review-outcome').textContent()).toBe('通过');
+    expect(await review.textContent()).toContain('专项审计报告.pdf');
+    expect(await review.getByTestId('financial-review-rate').textContent()).toBe('0%');
+
+    const form = page.getByTestId('check-adopt-form');
+    await form.getByText('通过', { exact: true }).click();
+    res = await answerOf(page, 'POST', /\/adopt$/, () =>
+      form.getByRole('button', { name: '形成结论' }).click(),
+    );
+    await expectStatus(res, 200);
+    await poll(() => page.getByTestId('check-report-v1').getByTestId('check-verdict').textContent()).toBe(
+      '通过',
+    );
     expect(problems).toEqual([]);
   });
 });

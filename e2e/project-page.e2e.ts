@@ -181,6 +181,15 @@ describe('项目详情页', () => {
     const page = await signedIn('officer');
     await page.goto(`/projects/${projectId}/milestones`);
     const row = tableRows(page, 'milestones').first();
+    // 退回 opens the one reason dialog (web/components/ReasonDialog.tsx): a send-back always says why, and a
+    // cancelled one sends nothing.
+    await row.getByRole('button', { name: '退回' }).click();
+    const dialog = modal(page);
+    await dialog.getByLabel('原因').fill('   ');
+    await dialog.getByRole('button', { name: '确定' }).click();
+    await poll(() => dialog.getByTestId('reason-dialog').textContent()).toContain('必需');
+    await dialog.getByRole('button', { name: '取消' }).click();
+    await noModal(page);
     const res = await answerOf(page, 'POST', /\/milestones\/decision$/, () =>
       row.getByRole('button', { name: '验收通过' }).click(),
     );

@@ -5,6 +5,10 @@ import type {
   evaluationView,
 } from '../../server/modules/projects/checks/checks.evaluation.schema.js';
 import type {
+  financialReviewBody,
+  taskReviewBody,
+} from '../../server/modules/projects/checks/checks.reviews.schema.js';
+import type {
   adoptCheckBody,
   checkList,
   checkReportBody,
@@ -38,6 +42,10 @@ export const projectChecksApi = {
     request<CheckView>('POST', `/api/project-checks/${enc(checkId)}/experts`, { body }),
   adopt: (checkId: string, body: z.input<typeof adoptCheckBody>) =>
     request<CheckView>('POST', `/api/project-checks/${enc(checkId)}/adopt`, { body }),
+  taskReview: (checkId: string, body: z.input<typeof taskReviewBody>) =>
+    request<CheckView>('POST', `/api/project-checks/${enc(checkId)}/task-review`, { body }),
+  financialReview: (checkId: string, body: z.input<typeof financialReviewBody>) =>
+    request<CheckView>('POST', `/api/project-checks/${enc(checkId)}/financial-review`, { body }),
   mine: () => request<MyCheckScorecards>('GET', '/api/my-project-check-scorecards'),
   scorecard: (id: string) => request<CheckScorecardView>('GET', `/api/project-check-scorecards/${enc(id)}`),
   submitScorecard: (id: string, body: z.input<typeof scorecardBody>) =>

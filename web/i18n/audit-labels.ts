@@ -143,6 +143,8 @@ export const ACTION_LABELS: Record<string, string> = {
   'project_check.opened': tk('Project check opened'),
   'project_check.report_submitted': tk('Check report submitted'),
   'project_check.scorecard_submitted': tk('Check scorecard submitted'),
+  'project_check.task_reviewed': tk('Final acceptance task review recorded'),
+  'project_check.financial_reviewed': tk('Final acceptance financial review recorded'),
   'result.created': tk('Result created'),
   'result.deleted': tk('Result deleted'),
   'result.published': tk('Result published'),

@@ -133,6 +133,8 @@ export const zhCNAuditLabels: Record<string, string> = {
   'Project resumed': '项目已恢复',
   'Project terminated': '项目已终止',
   'Check verdict adopted': '检查结论已形成',
+  'Final acceptance task review recorded': '结题验收任务审查已记录',
+  'Final acceptance financial review recorded': '结题验收财务审查已记录',
   'Conflict of interest found on a check panel': '检查专家存在利益冲突',
   'Check expert assigned': '检查专家已指派',
   'Project check opened': '项目检查已启动',

@@ -30,6 +30,7 @@ import { zhCNProjectEvidence } from './zh-CN.project-evidence.js';
 import { zhCNProjectExecution } from './zh-CN.project-execution.js';
 import { zhCNProjectPage } from './zh-CN.project-page.js';
 import { zhCNProjectOutputs, zhCNProjectPortfolio } from './zh-CN.project-portfolio.js';
+import { zhCNProjectReviews } from './zh-CN.project-reviews.js';
 import { zhCNProjects } from './zh-CN.projects.js';
 import { zhCNReadable } from './zh-CN.readable.js';
 import { zhCNResults } from './zh-CN.results.js';
@@ -62,6 +63,7 @@ export const zhCN: Record<string, string> = {
   ...zhCNScoring,
   ...zhCNDecisions,
   ...zhCNProjectChecks,
+  ...zhCNProjectReviews,
   ...zhCNProjectExecution,
   ...zhCNProjects,
   ...zhCNProjectPage,

@@ -89,6 +89,20 @@ export interface ProjectEvaluationsTable {
   evaluated_at: Timestamp;
 }
 
+/** A review of a final check's report version (migration 0041): task or financial, frozen. */
+export interface ProjectCheckReviewsTable {
+  check_id: string;
+  version: number;
+  /** task | financial */
+  kind: string;
+  /** pass | rectify | fail */
+  outcome: string;
+  review_json: string;
+  review_sha256: string;
+  reviewed_by: string | null;
+  reviewed_at: Timestamp;
+}
+
 export interface ProjectCheckTables {
   project_checks: ProjectChecksTable;
   project_check_reports: ProjectCheckReportsTable;
@@ -97,6 +111,7 @@ export interface ProjectCheckTables {
   project_check_scorecards: ProjectCheckScorecardsTable;
   project_check_scores: ProjectCheckScoresTable;
   project_evaluations: ProjectEvaluationsTable;
+  project_check_reviews: ProjectCheckReviewsTable;
 }
 
 export const PROJECT_CHECK_TABLES = [
@@ -107,4 +122,5 @@ export const PROJECT_CHECK_TABLES = [
   'project_check_scorecards',
   'project_check_scores',
   'project_evaluations',
+  'project_check_reviews',
 ] as const satisfies readonly (keyof ProjectCheckTables)[];

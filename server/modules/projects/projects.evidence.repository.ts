@@ -3,7 +3,7 @@ import { camelRow, insertRow, type RowValue } from '../../db/rows.js';
 import type { DB, ProjectEvidenceTable } from '../../db/schema.js';
 
 /** The SQL on project_evidence (issue 13): files attached to a milestone's completion or a spending entry. */
-export type EvidenceSubject = 'milestone' | 'spending';
+export type EvidenceSubject = 'milestone' | 'spending' | 'audit_report';
 export type Evidence = Omit<RowValue<ProjectEvidenceTable>, 'subject' | 'sizeBytes'> & {
   subject: EvidenceSubject;
   sizeBytes: number;

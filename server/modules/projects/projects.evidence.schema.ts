@@ -1,12 +1,15 @@
 import { z } from 'zod';
 import { ATTACHMENT_TYPES } from '../../../common/calls.js';
 
-/** Evidence files of project execution (issue 13): on a milestone's completion or a spending entry. */
-export const EVIDENCE_SUBJECTS = ['milestone', 'spending'] as const;
+/**
+ * Evidence files of project execution (issue 13): on a milestone's completion, a spending entry, or the
+ * audit firm's report for the financial review of a final check (`ref` is the check's id).
+ */
+export const EVIDENCE_SUBJECTS = ['milestone', 'spending', 'audit_report'] as const;
 
 export const evidenceUploadQuery = z.strictObject({
   subject: z.enum(EVIDENCE_SUBJECTS),
-  /** The milestone's index in the frozen 任务书 (digits), or the spending entry's id. */
+  /** The milestone's index in the frozen 任务书 (digits), the spending entry's id, or the check's id. */
   ref: z.string().regex(/^(\d{1,2}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/),
 });
 export type EvidenceUploadQuery = z.infer<typeof evidenceUploadQuery>;

@@ -5,13 +5,15 @@ import { attachmentsDir, readStoredFile, sha256Of, storeFile } from '../../files
 import { type Ctx, isoNow, newId } from '../../http/context.js';
 import { AppError, forbidden, notFound } from '../../http/errors.js';
 import { nameMatches, sniffAttachment } from '../applications/attachments.sniff.js';
+import { findCheck } from './checks/checks.repository.js';
 import { isLeadSigner } from './projects.agreement.js';
 import { type Evidence, evidenceOf, findEvidence, insertEvidence } from './projects.evidence.repository.js';
 import type { EvidenceList, EvidenceUploadQuery, EvidenceView } from './projects.evidence.schema.js';
 import { frozenMilestones, refusal } from './projects.milestones.js';
 import { milestoneReviewsOf } from './projects.milestones.repository.js';
+import { can } from './projects.policy.js';
 import { findProject, type ProjectRecord } from './projects.repository.js';
-import { readableProject } from './projects.service.js';
+import { projectResource, readableProject } from './projects.service.js';
 import { mayRecord } from './projects.spending.js';
 import { spendingOf } from './projects.spending.repository.js';
 
@@ -54,9 +56,20 @@ const view = (e: Evidence): EvidenceView => ({
 /**
  * Whether the caller may attach evidence to this subject now: a milestone while the lead's side may
  * submit it (not after it was accepted: 409 `projects.deliverable_locked`), a spending entry of this
- * project for whoever may book spending. Throws the refusal.
+ * project for whoever may book spending, an audit report to a final check under review for the
+ * funder's side. Throws the refusal.
  */
 async function assertMayAttach(db: Trx, ctx: Ctx, p: ProjectRecord, q: EvidenceUploadQuery): Promise<void> {
+  if (q.subject === 'audit_report') {
+    // The audit firm's report goes with the financial review, so only while that review may be made.
+    if (!can(ctx.actor, 'projects.manage', await projectResource(db, p))) throw forbidden();
+    const check = await findCheck(db, q.ref);
+    if (!check || check.projectId !== p.id || check.kind !== 'final')
+      throw problem(422, 'project_checks.not_found', 'querystring', '/ref');
+    if (check.state !== 'under_review')
+      throw new AppError(409, 'project_checks.wrong_state', { state: check.state });
+    return;
+  }
   if (q.subject === 'milestone') {
     const milestones = await frozenMilestones(db, p.id);
     if (!(await isLeadSigner(db, ctx, p))) throw forbidden();

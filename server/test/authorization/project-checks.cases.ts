@@ -1,5 +1,6 @@
 import { adoptCheck } from '../../modules/projects/checks/checks.adoption.js';
 import { buildCheck } from '../../modules/projects/checks/checks.fixtures.js';
+import { recordFinancialReview, recordTaskReview } from '../../modules/projects/checks/checks.reviews.js';
 import { buildProjectInExecution } from '../../modules/projects/projects.fixtures.js';
 import { buildExpert } from '../../modules/review/runs/runs.fixtures.js';
 import { buildPerson } from '../platform-factories.js';
@@ -163,6 +164,21 @@ export function projectChecksCases(env: MatrixEnv): RouteCase[] {
             return { url: `/api/project-checks/${c.checkId}/adopt`, body: { verdict: 'pass' } };
           },
         },
+        // 结题验收's two reviews: the funder's side only, on a final check under review.
+        ...(['task', 'financial'] as const).map(
+          (kind): RouteCase => ({
+            route: `POST /api/project-checks/:checkId/${kind}-review`,
+            label,
+            expect: own ? { ...MOVERS, 'A:applicant': '403' } : MOVERS,
+            cell: async () => {
+              const c = await check(own, { kind: 'final', stage: 'under_review' });
+              return {
+                url: `/api/project-checks/${c.checkId}/${kind}-review`,
+                body: { outcome: 'pass', notes: '矩阵' },
+              };
+            },
+          }),
+        ),
       ];
     }),
     ...[true, false].flatMap((own): RouteCase[] => {
@@ -175,6 +191,8 @@ export function projectChecksCases(env: MatrixEnv): RouteCase[] {
           panel: [{ expertId: await stranger() }],
           scored: true,
         });
+        await recordTaskReview(env.ctx(), c.checkId, { outcome: 'pass', indicators: [], notes: '矩阵' });
+        await recordFinancialReview(env.ctx(), c.checkId, { outcome: 'pass', notes: '矩阵' });
         await adoptCheck(env.ctx(), c.checkId, { verdict: 'pass', indicators: [] });
         return c.id;
       };

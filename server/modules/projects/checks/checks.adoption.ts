@@ -1,6 +1,10 @@
 import { createHash } from 'node:crypto';
 import { canonicalJson } from '../../../../common/canonical-json.js';
-import { addMonths, DEFAULT_RECTIFICATION_MONTHS } from '../../../../common/project-checks.js';
+import {
+  addMonths,
+  DEFAULT_RECTIFICATION_MONTHS,
+  verdictFitsReviews,
+} from '../../../../common/project-checks.js';
 import { write } from '../../../db/write.js';
 import { type Ctx, isoNow } from '../../../http/context.js';
 import { AppError, invalidField } from '../../../http/errors.js';
@@ -9,6 +13,7 @@ import type { ProjectTransitionInput } from '../projects.schema.js';
 import { moveInTrx } from '../projects.transitions.js';
 import { checkAccess } from './checks.access.js';
 import { adoptReport, findCheck, reportsOf, updateCheck } from './checks.repository.js';
+import { reviewsOfVersion } from './checks.reviews.repository.js';
 import type { AdoptCheckInput, CheckAdoption, CheckReport, CheckView } from './checks.schema.js';
 import { scorecardsOf } from './checks.scoring.repository.js';
 import { getCheck, readableCheck, wrongState } from './checks.service.js';
@@ -20,7 +25,9 @@ import { runningResult } from './checks.views.js';
  * economic sub-scores; total), each indicator met or not (the automatic judgement unless the adopter
  * says otherwise) and, for 整改, what must be rectified by when — frozen (canonical JSON + sha256).
  * The project moves with it: an interim check returns it to execution; a final one closes it passed
- * (通过) or failed (不通过), or sends it to rectification (整改, once).
+ * (通过) or failed (不通过), or sends it to rectification (整改, once). A final check is adopted only
+ * after its task review and financial review (checks.reviews.ts; 409 `reviews_missing`), never better
+ * than either (409 `verdict_exceeds_reviews`), and takes each indicator's finding from the task review.
  */
 export async function adoptCheck(ctx: Ctx, checkId: string, input: AdoptCheckInput): Promise<CheckView> {
   const { project } = await readableCheck(ctx, checkId);
@@ -42,7 +49,29 @@ export async function adoptCheck(ctx: Ctx, checkId: string, input: AdoptCheckInp
         throw invalidField('/verdict', 'project_checks.rectification_once');
     }
     const report = current.report as CheckReport;
-    const overrides = new Map(input.indicators.map((i) => [i.index, i.met]));
+    const reviews = check.kind === 'final' ? await reviewsOfVersion(trx, checkId, check.version) : null;
+    if (reviews && (!reviews.task || !reviews.financial))
+      throw new AppError(409, 'project_checks.reviews_missing', {
+        state: check.state,
+        missing: [!reviews.task && 'task', !reviews.financial && 'financial'].filter(Boolean),
+      });
+    if (reviews && !verdictFitsReviews(input.verdict, [reviews.task!.outcome, reviews.financial!.outcome]))
+      throw new AppError(409, 'project_checks.verdict_exceeds_reviews', {
+        errors: [
+          {
+            in: 'body',
+            pointer: '/verdict',
+            code: 'project_checks.verdict_exceeds_reviews',
+            message: `task ${reviews.task!.outcome}, financial ${reviews.financial!.outcome}`,
+          },
+        ],
+      });
+    // In final acceptance the task review judged each indicator; the adoption takes its findings.
+    const overrides = new Map(
+      reviews
+        ? reviews.task!.indicators.map((i) => [i.index, i.met])
+        : input.indicators.map((i) => [i.index, i.met]),
+    );
     const today = isoNow(ctx.clock).slice(0, 10);
     const adoption: CheckAdoption = {
       verdict: input.verdict,
@@ -63,6 +92,7 @@ export async function adoptCheck(ctx: Ctx, checkId: string, input: AdoptCheckInp
             }
           : null,
       summary: input.summary || null,
+      reviews: reviews ? { task: reviews.task!.sha256, financial: reviews.financial!.sha256 } : null,
     };
     const json = canonicalJson(adoption);
     const sha256 = createHash('sha256').update(json).digest('hex');

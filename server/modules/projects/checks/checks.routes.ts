@@ -7,6 +7,8 @@ import { adoptCheck } from './checks.adoption.js';
 import { evaluateProject, getEvaluation } from './checks.evaluation.js';
 import { evaluationBody, evaluationView } from './checks.evaluation.schema.js';
 import { submitCheckReport } from './checks.report.js';
+import { recordFinancialReview, recordTaskReview } from './checks.reviews.js';
+import { financialReviewBody, taskReviewBody } from './checks.reviews.schema.js';
 import {
   adoptCheckBody,
   assignExpertBody,
@@ -118,6 +120,36 @@ export async function projectChecksRoutes(root: FastifyInstance) {
       },
     },
     async (request) => adoptCheck(ctxOf(request), request.params.checkId, request.body),
+  );
+
+  app.post(
+    '/api/project-checks/:checkId/task-review',
+    {
+      schema: {
+        tags,
+        summary:
+          '结题验收 task review (the funder’s side): each indicator of the report met or not with its actual value, and the review’s outcome; frozen',
+        params: checkIdParams,
+        body: taskReviewBody,
+        response: { 200: checkView, ...problemResponses, 422: problem },
+      },
+    },
+    async (request) => recordTaskReview(ctxOf(request), request.params.checkId, request.body),
+  );
+
+  app.post(
+    '/api/project-checks/:checkId/financial-review',
+    {
+      schema: {
+        tags,
+        summary:
+          '结题验收 financial review (the funder’s side): spending against the approved budget by category and member from the records, the outcome, notes and optionally the audit firm’s report; frozen',
+        params: checkIdParams,
+        body: financialReviewBody,
+        response: { 200: checkView, ...problemResponses, 422: problem },
+      },
+    },
+    async (request) => recordFinancialReview(ctxOf(request), request.params.checkId, request.body),
   );
 
   app.get(

@@ -10,6 +10,7 @@ import {
 import { INDICATOR_TYPES, SPENDING_CATEGORIES } from '../../../../common/projects.js';
 import { panelAggregate, scorecardOutcomeShape } from '../../../../common/scorecards.js';
 import { scorecardBody } from '../../review/scoring/scoring.schema.js';
+import { checkReviews } from './checks.reviews.schema.js';
 
 /**
  * 中期检查 / 结题验收 of a project with the dual evaluation (issue 13; docs/projects.md "Checks"):
@@ -136,6 +137,8 @@ export const checkAdoption = z.object({
   ),
   rectification: z.object({ items: z.array(z.string()), dueOn: z.string() }).nullable(),
   summary: z.string().nullable(),
+  /** The sha256 of the task and financial reviews a final check's verdict rests on (absent before 0041). */
+  reviews: z.object({ task: z.string(), financial: z.string() }).nullable().optional(),
 });
 export type CheckAdoption = z.infer<typeof checkAdoption>;
 
@@ -158,6 +161,8 @@ export const checkView = z.object({
       adoption: checkAdoption.nullable(),
       adoptionSha256: z.string().nullable(),
       adoptedAt: z.string().nullable(),
+      /** The task and financial reviews of this version (final acceptance only). */
+      reviews: checkReviews.nullable(),
     }),
   ),
   /** The panel and its progress on the current version: for the officers and the chair only. */
@@ -183,7 +188,13 @@ export const checkView = z.object({
     .nullable(),
   /** The running aggregates of the current version before adoption (officers and chair). */
   running: panelResult.nullable(),
-  access: z.object({ submitReport: z.boolean(), manage: z.boolean(), adopt: z.boolean() }),
+  access: z.object({
+    submitReport: z.boolean(),
+    manage: z.boolean(),
+    adopt: z.boolean(),
+    /** Whether the caller may record the task / financial review now. */
+    review: z.boolean(),
+  }),
 });
 export type CheckView = z.infer<typeof checkView>;
 

@@ -4,6 +4,7 @@ import type { DB } from '../../../db/schema.js';
 import { expertPersonNames } from '../../review/experts/experts.service.js';
 import type { CheckAccess } from './checks.access.js';
 import { type Check, conflictsOf, panelOf, reportsOf } from './checks.repository.js';
+import { reviewsOfVersion } from './checks.reviews.repository.js';
 import type { CheckAdoption, CheckReport, CheckView } from './checks.schema.js';
 import { type CheckScore, type CheckScorecard, scorecardsOf, scoresOf } from './checks.scoring.repository.js';
 
@@ -65,15 +66,18 @@ export async function checkView(db: Kysely<DB>, check: Check, access: CheckAcces
     version: check.version,
     verdict: check.verdict,
     openedAt: check.openedAt,
-    reports: reports.map((r) => ({
-      version: r.version,
-      report: r.report as CheckReport,
-      reportSha256: r.reportSha256,
-      submittedAt: r.submittedAt,
-      adoption: (r.adoption as CheckAdoption | null) ?? null,
-      adoptionSha256: r.adoptionSha256,
-      adoptedAt: r.adoptedAt,
-    })),
+    reports: await Promise.all(
+      reports.map(async (r) => ({
+        version: r.version,
+        report: r.report as CheckReport,
+        reportSha256: r.reportSha256,
+        submittedAt: r.submittedAt,
+        adoption: (r.adoption as CheckAdoption | null) ?? null,
+        adoptionSha256: r.adoptionSha256,
+        adoptedAt: r.adoptedAt,
+        reviews: check.kind === 'final' ? await reviewsOfVersion(db, check.id, r.version) : null,
+      })),
+    ),
     panel,
     conflicts,
     running,
@@ -81,6 +85,7 @@ export async function checkView(db: Kysely<DB>, check: Check, access: CheckAcces
       submitReport: access.lead && (check.state === 'open' || check.state === 'rectification'),
       manage: access.manage && check.state !== 'decided',
       adopt: (access.manage || access.chair) && check.state === 'under_review' && hasPanel,
+      review: access.manage && check.kind === 'final' && check.state === 'under_review',
     },
   };
 }

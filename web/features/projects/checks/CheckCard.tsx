@@ -20,6 +20,7 @@ import { expertsApi } from '../../../api/experts.js';
 import { type CheckView, projectChecksApi } from '../../../api/project-checks.js';
 import { useApi } from '../../../app/useApi.js';
 import { errorText } from '../../../i18n/errors.js';
+import { ReviewForms, ReviewsOfVersion } from './CheckReviews.js';
 import {
   CHECK_KIND_LABELS,
   CHECK_STATE_LABELS,
@@ -205,9 +206,16 @@ function ReportVersion({ r }: { r: Report }) {
           ) : null}
         </>
       ) : null}
+      {r.reviews ? <ReviewsOfVersion reviews={r.reviews} /> : null}
     </Card>
   );
 }
+
+/** Whether the verdict may be formed: a final check's version needs its task and financial reviews first. */
+const reviewed = (check: CheckView) => {
+  const current = check.reports.find((r) => r.version === check.version);
+  return check.kind !== 'final' || !!(current?.reviews?.task && current.reviews.financial);
+};
 
 /** One check: its state, the frozen versions, the panel (officers and chair) and what the caller may do. */
 export function CheckCard({
@@ -267,7 +275,8 @@ export function CheckCard({
         {[...check.reports].reverse().map((r) => (
           <ReportVersion key={r.version} r={r} />
         ))}
-        {check.access.adopt ? <AdoptForm check={check} onDone={onChange} /> : null}
+        <ReviewForms check={check} onDone={onChange} />
+        {check.access.adopt && reviewed(check) ? <AdoptForm check={check} onDone={onChange} /> : null}
       </Space>
     </Card>
   );

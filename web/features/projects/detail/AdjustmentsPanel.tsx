@@ -12,6 +12,7 @@ import { LoadFailed, SaveFailed } from '../../../components/feedback.js';
 import { localName } from '../../../components/labels.js';
 import { MoneyInput } from '../../../components/MoneyInput.js';
 import { money } from '../../../components/money.js';
+import { ReasonDialog } from '../../../components/ReasonDialog.js';
 import { formatTime } from '../../../components/time.js';
 import { useSubmit } from '../../../components/useSubmit.js';
 import { errorText } from '../../../i18n/errors.js';
@@ -144,7 +145,7 @@ export function AdjustmentsPanel({
         />
       ) : null}
       {rejecting ? (
-        <ReasonModal
+        <ReasonDialog
           title={t('Refuse the adjustment')}
           onClose={() => setRejecting(null)}
           send={async (reason) => {
@@ -241,39 +242,6 @@ function AdjustmentModal({
           <DatePicker />
         </Form.Item>
         <Form.Item name="reason" label={t('Reason')} rules={required}>
-          <Input.TextArea rows={3} maxLength={2000} />
-        </Form.Item>
-      </Form>
-    </Modal>
-  );
-}
-
-/** A refusal or rejection, which always says why. */
-export function ReasonModal({
-  title,
-  onClose,
-  send,
-}: {
-  title: string;
-  onClose(): void;
-  send(reason: string): Promise<void>;
-}) {
-  const { t } = useTranslation();
-  const [form] = Form.useForm<{ reason: string }>();
-  const submit = useSubmit(form, (v) => send(v.reason));
-  return (
-    <Modal
-      open
-      title={title}
-      okText={t('Confirm')}
-      cancelText={t('Cancel')}
-      confirmLoading={submit.busy}
-      onCancel={onClose}
-      onOk={() => form.validateFields().then(submit.submit, () => undefined)}
-    >
-      {submit.error ? <SaveFailed error={submit.error} brief /> : null}
-      <Form form={form} layout="vertical" name="decision-reason">
-        <Form.Item name="reason" label={t('Reason')} rules={[{ required: true, message: t('Required') }]}>
           <Input.TextArea rows={3} maxLength={2000} />
         </Form.Item>
       </Form>

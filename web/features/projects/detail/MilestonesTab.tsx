@@ -8,9 +8,9 @@ import { useLocale } from '../../../app/locale.js';
 import { useApi } from '../../../app/useApi.js';
 import { FormModal } from '../../../components/FormModal.js';
 import { LoadFailed } from '../../../components/feedback.js';
+import { ReasonDialog } from '../../../components/ReasonDialog.js';
 import { formatTime } from '../../../components/time.js';
 import { errorText } from '../../../i18n/errors.js';
-import { ReasonModal } from './AdjustmentsPanel.js';
 import { MILESTONE_REVIEW_LABELS } from './detail.labels.js';
 import { EvidenceFiles, useEvidence } from './EvidenceFiles.js';
 
@@ -119,7 +119,7 @@ export function MilestonesTab({ project: p }: { project: ProjectDetail }) {
         />
       ) : null}
       {rejecting ? (
-        <ReasonModal
+        <ReasonDialog
           title={t('Reject the milestone')}
           onClose={() => setRejecting(null)}
           send={async (reason) => {
