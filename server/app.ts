@@ -48,6 +48,7 @@ import { decisionsRoutes } from './modules/review/decisions/decisions.routes.js'
 import { expertsRoutes } from './modules/review/experts/experts.routes.js';
 import { assignmentRunsRoutes } from './modules/review/runs/runs.routes.js';
 import { scoringRoutes } from './modules/review/scoring/scoring.routes.js';
+import { serviceDashboardsRoutes } from './modules/service-dashboards/service-dashboards.routes.js';
 import { servicesRoutes } from './modules/services/services.routes.js';
 import { healthRoutes } from './modules/system/health.routes.js';
 import { reportExportRoutes } from './modules/ttreports/report-export.routes.js';
@@ -171,6 +172,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(instrumentsRoutes);
   await app.register(vouchersRoutes);
   await app.register(needsRoutes);
+  await app.register(serviceDashboardsRoutes);
   // Expert review (issue 5): the expert database, conflicts, assignment runs, scoring, decisions.
   for (const routes of [
     expertsRoutes,

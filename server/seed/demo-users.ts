@@ -19,7 +19,8 @@ export const DEMO_USERS: ReadonlyArray<{
   { username: 'applicant', displayName: '申请人 Zhou Tao', roles: ['applicant'] },
   { username: 'expert', displayName: '评审专家 Wu Fang', roles: ['expert'] },
   { username: 'transfer', displayName: '成果转化专员 Zheng Lei', roles: ['tech_transfer_officer'] },
-  { username: 'enterprise', displayName: '企业用户 Huang Xin', roles: ['enterprise_user'] },
+  // The enterprise account is a person of the demo (黄欣 of 聊城华测精密机械, demo-cn.ts): named as one.
+  { username: 'enterprise', displayName: '黄欣 Huang Xin', roles: ['enterprise_user'] },
   // Separation of duties (docs/adr/0014): no platform role, one administrator kind each.
   { username: 'security', displayName: '安全管理员 Ma Qiang', roles: [], adminKind: 'security_admin' },
   { username: 'auditor', displayName: '审计管理员 He Ping', roles: [], adminKind: 'audit_admin' },

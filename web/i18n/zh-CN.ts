@@ -37,6 +37,7 @@ import { zhCNResults } from './zh-CN.results.js';
 import { zhCNRubric } from './zh-CN.rubric.js';
 import { zhCNScoring } from './zh-CN.scoring.js';
 import { zhCNSecurity } from './zh-CN.security.js';
+import { zhCNServiceDashboards } from './zh-CN.service-dashboards.js';
 import { zhCNServices } from './zh-CN.services.js';
 import { zhCNServicesPages } from './zh-CN.services-pages.js';
 import { zhCNTechTransfer } from './zh-CN.techtransfer.js';
@@ -82,6 +83,7 @@ export const zhCN: Record<string, string> = {
   ...zhCNMfa,
   ...zhCNSecurity,
   ...zhCNWorkbench,
+  ...zhCNServiceDashboards,
   ...zhCNApplicationProgress,
   ...zhCNReviewCompleteness,
   ...zhCNPassword,

@@ -26,6 +26,7 @@ import { projectChecksCases } from './project-checks.cases.js';
 import { projectsCases } from './projects.cases.js';
 import { resultsCases } from './results.cases.js';
 import { scoringCases } from './scoring.cases.js';
+import { serviceDashboardsCases } from './service-dashboards.cases.js';
 import { servicesCases } from './services.cases.js';
 import { ttExportCases } from './ttexport.cases.js';
 import { vouchersCases } from './vouchers.cases.js';
@@ -350,6 +351,7 @@ const CASES: RouteCase[] = [
   ...instrumentsCases(reviewEnv),
   ...vouchersCases(reviewEnv),
   ...needsCases(reviewEnv),
+  ...serviceDashboardsCases(reviewEnv),
   ...openDataCases(),
   ...listActionsCases({ A: () => A }),
   ...[expertsCases, conflictsCases, assignmentCases, scoringCases, decisionsCases].flatMap((cases) =>

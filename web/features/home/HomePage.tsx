@@ -19,6 +19,7 @@ import { useApi } from '../../app/useApi.js';
 import { errorText } from '../../i18n/errors.js';
 import { tk } from '../../i18n/index.js';
 import { MODEL_LABELS, platformName, roleLabel } from '../../i18n/labels.js';
+import { ServiceDashboards } from '../service-dashboards/ServiceDashboards.js';
 import { Workbench } from './Workbench.js';
 
 const CARDS: ReadonlyArray<{ key: keyof HomeSummary; label: string; icon: ComponentType; color: string }> = [
@@ -41,6 +42,7 @@ export default function HomePage() {
         {t('Welcome, {{name}}', { name: user.displayName })}
       </Typography.Paragraph>
       <Workbench />
+      <ServiceDashboards />
       {summary.error ? (
         <Alert type="error" showIcon title={errorText(t, summary.error)} style={{ marginBottom: 16 }} />
       ) : null}

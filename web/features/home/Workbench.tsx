@@ -1,5 +1,4 @@
-import { Alert, Card, Col, Empty, Row, Segmented, Skeleton, Statistic, Table, Tag, Typography } from 'antd';
-import { useState } from 'react';
+import { Alert, Card, Col, Empty, Row, Skeleton, Statistic, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { Todo, WorkbenchChart } from '../../api/workbench.js';
@@ -7,7 +6,7 @@ import { workbenchApi } from '../../api/workbench.js';
 import { useLocale } from '../../app/locale.js';
 import { usePlatforms } from '../../app/platforms.js';
 import { useApi } from '../../app/useApi.js';
-import { Chart } from '../../components/Chart.js';
+import { ChartCard } from '../../components/ChartCard.js';
 import { zonedTime } from '../../components/time.js';
 import { errorText } from '../../i18n/errors.js';
 import { CHART_CODE_LABELS, CHART_TITLES, TODO_LABELS } from './workbench.labels.js';
@@ -38,7 +37,7 @@ export function Workbench() {
         <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
           {charts.map((c) => (
             <Col key={c.kind} xs={24} xl={12}>
-              <ChartCard chart={c} />
+              <WorkbenchChartCard chart={c} />
             </Col>
           ))}
         </Row>
@@ -64,7 +63,21 @@ function TodoCard({ todo }: { todo: Todo }) {
     <Link to={todo.link} data-testid={`todo-${todo.kind}`} data-count={todo.count}>
       <Card size="small" hoverable className="cl-stat-card">
         <Statistic title={t(TODO_LABELS[todo.kind])} value={todo.count} />
-        {todo.platformId ? <Tag style={{ marginTop: 4 }}>{nameOf(todo.platformId)}</Tag> : null}
+        {todo.platformId ? (
+          // A long platform name (山东省工业共性技术服务平台（示例）) stays inside its card, whole on hover.
+          <Tag
+            title={nameOf(todo.platformId)}
+            style={{
+              marginTop: 4,
+              maxWidth: '100%',
+              overflow: 'hidden',
+              textOverflow: 'ellipsis',
+              verticalAlign: 'top',
+            }}
+          >
+            {nameOf(todo.platformId)}
+          </Tag>
+        ) : null}
         {deadline && todo.count > 0 ? (
           <Typography.Text type="secondary" style={{ display: 'block', marginTop: 4 }}>
             {t('Nearest deadline: {{when}}', { when: deadline })}
@@ -76,55 +89,15 @@ function TodoCard({ todo }: { todo: Todo }) {
 }
 
 /** A chart of the user's own work, with its figures as a table one click away. */
-function ChartCard({ chart }: { chart: WorkbenchChart }) {
+function WorkbenchChartCard({ chart }: { chart: WorkbenchChart }) {
   const { t } = useTranslation();
-  const [view, setView] = useState<'chart' | 'table'>('chart');
-  const rows = chart.points.map((p) => ({
-    code: p.code,
-    label: t(CHART_CODE_LABELS[chart.kind][p.code] ?? p.code),
-    value: p.value,
-  }));
-  const title = t(CHART_TITLES[chart.kind]);
   return (
-    <Card
-      title={title}
-      data-testid={`chart-${chart.kind}`}
-      extra={
-        <Segmented<'chart' | 'table'>
-          size="small"
-          value={view}
-          onChange={setView}
-          options={[
-            { value: 'chart', label: t('Chart') },
-            { value: 'table', label: t('Table') },
-          ]}
-        />
-      }
-    >
-      {view === 'chart' ? (
-        <Chart
-          height={260}
-          label={title}
-          option={{
-            grid: { left: 8, right: 16, top: 8, bottom: 8, containLabel: true },
-            tooltip: { trigger: 'axis' },
-            xAxis: { type: 'value', minInterval: 1 },
-            yAxis: { type: 'category', inverse: true, data: rows.map((r) => r.label) },
-            series: [{ type: 'bar', data: rows.map((r) => r.value), itemStyle: { color: '#1d4ed8' } }],
-          }}
-        />
-      ) : (
-        <Table
-          size="small"
-          pagination={false}
-          rowKey="code"
-          dataSource={rows}
-          columns={[
-            { title: t('State'), dataIndex: 'label' },
-            { title: t('Count'), dataIndex: 'value', align: 'right' },
-          ]}
-        />
-      )}
-    </Card>
+    <ChartCard
+      title={t(CHART_TITLES[chart.kind])}
+      testId={`chart-${chart.kind}`}
+      categoryTitle={t('State')}
+      categories={chart.points.map((p) => t(CHART_CODE_LABELS[chart.kind][p.code] ?? p.code))}
+      series={[{ key: 'value', name: t('Count'), values: chart.points.map((p) => p.value) }]}
+    />
   );
 }

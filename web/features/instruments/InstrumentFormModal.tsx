@@ -4,6 +4,7 @@ import { api } from '../../api/endpoints.js';
 import { type Instrument, type InstrumentInput, instrumentsApi } from '../../api/instruments.js';
 import { useLocale } from '../../app/locale.js';
 import { useApi } from '../../app/useApi.js';
+import { BilingualFields } from '../../components/BilingualFields.js';
 import { FormModal } from '../../components/FormModal.js';
 import { localName } from '../../components/labels.js';
 import { MoneyInput } from '../../components/MoneyInput.js';
@@ -64,24 +65,10 @@ export function InstrumentFormModal({
           options={(units.data?.items ?? []).map((u) => ({ value: u.id, label: localName(u, locale) }))}
         />
       </Form.Item>
-      <Space.Compact block>
-        <Form.Item
-          name="nameZh"
-          label={t('Instrument name (Chinese)')}
-          rules={[{ required: true }]}
-          style={{ flex: 1 }}
-        >
-          <Input maxLength={200} />
-        </Form.Item>
-        <Form.Item
-          name="nameEn"
-          label={t('Instrument name (English)')}
-          rules={[{ required: true }]}
-          style={{ flex: 1 }}
-        >
-          <Input maxLength={200} />
-        </Form.Item>
-      </Space.Compact>
+      <BilingualFields
+        zh={{ name: 'nameZh', label: t('Instrument name (Chinese)') }}
+        en={{ name: 'nameEn', label: t('Instrument name (English)') }}
+      />
       <Space.Compact block>
         <Form.Item name="model" label={t('Model')} rules={[{ required: true }]} style={{ flex: 1 }}>
           <Input maxLength={200} />

@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Select, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { INSTRUMENT_MOVES, INSTRUMENT_STATES, type InstrumentState } from '../../../common/instruments.js';
@@ -10,19 +10,13 @@ import { LoadFailed } from '../../components/feedback.js';
 import { localName } from '../../components/labels.js';
 import { money } from '../../components/money.js';
 import { errorText } from '../../i18n/errors.js';
-import { tk } from '../../i18n/index.js';
+import { CatalogRowActions, CatalogStateTag } from '../catalog/CatalogState.js';
 import { pick } from '../results/labels.js';
 import { UNIT_ROLES, useServicePlatform } from '../services/useServicePlatform.js';
 import { BookingFormModal } from './BookingFormModal.js';
 import { InstrumentCalendar } from './InstrumentCalendar.js';
 import { InstrumentFormModal } from './InstrumentFormModal.js';
-import { hourText, INSTRUMENT_STATE_COLORS, INSTRUMENT_STATE_LABELS } from './labels.js';
-
-const MOVE_LABELS: Record<InstrumentState, string> = {
-  draft: tk('Back to draft'),
-  published: tk('Publish'),
-  retired: tk('Retire'),
-};
+import { hourText, INSTRUMENT_STATE_LABELS } from './labels.js';
 
 /** A unit's instruments as its director and the platform's admins keep them: register, publish, retire, maintain. */
 export default function ManagePage() {
@@ -101,34 +95,21 @@ export default function ManagePage() {
             title: t('Rate per machine hour'),
             render: (_, i) => money(i.hourlyRateMinor, i.currency, locale),
           },
-          {
-            title: t('State'),
-            render: (_, i) => (
-              <Tag color={INSTRUMENT_STATE_COLORS[i.state]}>{t(INSTRUMENT_STATE_LABELS[i.state])}</Tag>
-            ),
-          },
+          { title: t('State'), render: (_, i) => <CatalogStateTag state={i.state} /> },
           {
             title: t('Actions'),
             render: (_, i) => (
-              <Space wrap>
-                {i.state !== 'retired' ? (
-                  <>
-                    <Button size="small" onClick={() => setEditing(i)}>
-                      {t('Edit')}
-                    </Button>
-                    <Button size="small" onClick={() => setBlocking(i)}>
-                      {t('Maintenance')}
-                    </Button>
-                  </>
-                ) : null}
-                {INSTRUMENT_MOVES[i.state].map((to) => (
-                  <Popconfirm key={to} title={t('Are you sure?')} onConfirm={() => move(i, to)}>
-                    <Button size="small" danger={to === 'retired'}>
-                      {t(MOVE_LABELS[to])}
-                    </Button>
-                  </Popconfirm>
-                ))}
-              </Space>
+              <CatalogRowActions
+                state={i.state}
+                moves={INSTRUMENT_MOVES[i.state]}
+                onEdit={() => setEditing(i)}
+                onMove={(to) => move(i, to)}
+                extra={
+                  <Button size="small" onClick={() => setBlocking(i)}>
+                    {t('Maintenance')}
+                  </Button>
+                }
+              />
             ),
           },
         ]}

@@ -1,19 +1,12 @@
-import type { BookingDecision, BookingState, InstrumentState } from '../../../common/instruments.js';
+import type { BookingDecision, BookingState } from '../../../common/instruments.js';
 import { tk } from '../../i18n/index.js';
+import { CATALOG_STATE_COLORS, CATALOG_STATE_LABELS } from '../catalog/CatalogState.js';
 
 // English source labels of common/instruments.ts; the catalog test checks each has its Chinese.
 
-export const INSTRUMENT_STATE_LABELS: Record<InstrumentState, string> = {
-  draft: tk('Draft'),
-  published: tk('Published'),
-  retired: tk('Retired'),
-};
-
-export const INSTRUMENT_STATE_COLORS: Record<InstrumentState, string> = {
-  draft: 'default',
-  published: 'green',
-  retired: 'red',
-};
+/** A catalog record's states: the same words and colours as every catalog page (catalog/CatalogState.tsx). */
+export const INSTRUMENT_STATE_LABELS = CATALOG_STATE_LABELS;
+export const INSTRUMENT_STATE_COLORS = CATALOG_STATE_COLORS;
 
 export const BOOKING_STATE_LABELS: Record<BookingState, string> = {
   requested: tk('Awaiting approval'),

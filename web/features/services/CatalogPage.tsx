@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Select, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SERVICE_MOVES, SERVICE_STATES, type ServiceState } from '../../../common/services.js';
@@ -9,18 +9,12 @@ import { useApi } from '../../app/useApi.js';
 import { LoadFailed } from '../../components/feedback.js';
 import { localName } from '../../components/labels.js';
 import { errorText } from '../../i18n/errors.js';
-import { tk } from '../../i18n/index.js';
+import { CatalogRowActions, CatalogStateTag } from '../catalog/CatalogState.js';
 import { pick } from '../results/labels.js';
-import { KIND_LABELS, SERVICE_STATE_COLORS, SERVICE_STATE_LABELS } from './labels.js';
+import { KIND_LABELS, SERVICE_STATE_LABELS } from './labels.js';
 import { usePriceText } from './ServiceCard.js';
 import { ServiceFormModal } from './ServiceFormModal.js';
 import { UNIT_ROLES, useServicePlatform } from './useServicePlatform.js';
-
-const MOVE_LABELS: Record<ServiceState, string> = {
-  draft: tk('Back to draft'),
-  published: tk('Publish'),
-  retired: tk('Retire'),
-};
 
 /** A unit's service catalog as its director and the platform's admins keep it: draft, publish, retire. */
 export default function CatalogPage() {
@@ -93,29 +87,17 @@ export default function CatalogPage() {
           { title: t('Unit'), render: (_, s) => localName(s.unit, locale) },
           { title: t('Price'), render: (_, s) => price(s) },
           { title: t('Turnaround (days)'), dataIndex: 'turnaroundDays', align: 'right' },
-          {
-            title: t('State'),
-            render: (_, s) => (
-              <Tag color={SERVICE_STATE_COLORS[s.state]}>{t(SERVICE_STATE_LABELS[s.state])}</Tag>
-            ),
-          },
+          { title: t('State'), render: (_, s) => <CatalogStateTag state={s.state} /> },
           {
             title: t('Actions'),
             render: (_, s) => (
-              <Space>
-                {s.state !== 'retired' ? (
-                  <Button size="small" onClick={() => edit(s)}>
-                    {t('Edit')}
-                  </Button>
-                ) : null}
-                {SERVICE_MOVES[s.state].map((to) => (
-                  <Popconfirm key={to} title={t('Are you sure?')} onConfirm={() => move(s, to)}>
-                    <Button size="small" danger={to === 'retired'} data-testid={`service-${to}`}>
-                      {t(MOVE_LABELS[to])}
-                    </Button>
-                  </Popconfirm>
-                ))}
-              </Space>
+              <CatalogRowActions
+                state={s.state}
+                moves={SERVICE_MOVES[s.state]}
+                onEdit={() => edit(s)}
+                onMove={(to) => move(s, to)}
+                testIdPrefix="service"
+              />
             ),
           },
         ]}

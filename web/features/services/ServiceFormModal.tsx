@@ -6,6 +6,7 @@ import { api } from '../../api/endpoints.js';
 import { type Service, type ServiceInput, servicesApi } from '../../api/services.js';
 import { useLocale } from '../../app/locale.js';
 import { useApi } from '../../app/useApi.js';
+import { BilingualFields } from '../../components/BilingualFields.js';
 import { FormModal } from '../../components/FormModal.js';
 import { localName } from '../../components/labels.js';
 import { MoneyInput } from '../../components/MoneyInput.js';
@@ -73,24 +74,10 @@ export function ServiceFormModal({
       <Form.Item name="kind" label={t('Kind of service')} rules={[{ required: true }]}>
         <Select options={SERVICE_KINDS.map((k) => ({ value: k, label: t(KIND_LABELS[k]) }))} />
       </Form.Item>
-      <Space.Compact block>
-        <Form.Item
-          name="nameZh"
-          label={t('Service name (Chinese)')}
-          rules={[{ required: true }]}
-          style={{ flex: 1 }}
-        >
-          <Input maxLength={200} />
-        </Form.Item>
-        <Form.Item
-          name="nameEn"
-          label={t('Service name (English)')}
-          rules={[{ required: true }]}
-          style={{ flex: 1 }}
-        >
-          <Input maxLength={200} />
-        </Form.Item>
-      </Space.Compact>
+      <BilingualFields
+        zh={{ name: 'nameZh', label: t('Service name (Chinese)') }}
+        en={{ name: 'nameEn', label: t('Service name (English)') }}
+      />
       <Form.Item name="descriptionZh" label={t('Description (Chinese)')} rules={[{ required: true }]}>
         <Input.TextArea rows={3} maxLength={4000} />
       </Form.Item>

@@ -1,11 +1,6 @@
-import type {
-  PriceRule,
-  RequestAction,
-  RequestState,
-  ServiceKind,
-  ServiceState,
-} from '../../../common/services.js';
+import type { PriceRule, RequestAction, RequestState, ServiceKind } from '../../../common/services.js';
 import { tk } from '../../i18n/index.js';
+import { CATALOG_STATE_COLORS, CATALOG_STATE_LABELS } from '../catalog/CatalogState.js';
 
 // English source labels of common/services.ts; the catalog test checks each has its Chinese.
 
@@ -24,17 +19,9 @@ export const PRICE_RULE_LABELS: Record<PriceRule, string> = {
   per_hour: tk('Per hour'),
 };
 
-export const SERVICE_STATE_LABELS: Record<ServiceState, string> = {
-  draft: tk('Draft'),
-  published: tk('Published'),
-  retired: tk('Retired'),
-};
-
-export const SERVICE_STATE_COLORS: Record<ServiceState, string> = {
-  draft: 'default',
-  published: 'green',
-  retired: 'red',
-};
+/** A catalog record's states: the same words and colours as every catalog page (catalog/CatalogState.tsx). */
+export const SERVICE_STATE_LABELS = CATALOG_STATE_LABELS;
+export const SERVICE_STATE_COLORS = CATALOG_STATE_COLORS;
 
 export const REQUEST_STATE_LABELS: Record<RequestState, string> = {
   submitted: tk('Submitted'),

@@ -8,6 +8,7 @@ import { api } from '../../api/endpoints.js';
 import { type Scheme, type SchemeInput, vouchersApi } from '../../api/vouchers.js';
 import { useLocale } from '../../app/locale.js';
 import { useApi } from '../../app/useApi.js';
+import { BilingualFields } from '../../components/BilingualFields.js';
 import { FormModal } from '../../components/FormModal.js';
 import { localName } from '../../components/labels.js';
 import { MoneyInput } from '../../components/MoneyInput.js';
@@ -139,24 +140,10 @@ export function SchemeFormModal({
         );
       }}
     >
-      <Space.Compact block>
-        <Form.Item
-          name="nameZh"
-          label={t('Scheme name (Chinese)')}
-          rules={[{ required: true }]}
-          style={{ flex: 1 }}
-        >
-          <Input maxLength={200} />
-        </Form.Item>
-        <Form.Item
-          name="nameEn"
-          label={t('Scheme name (English)')}
-          rules={[{ required: true }]}
-          style={{ flex: 1 }}
-        >
-          <Input maxLength={200} />
-        </Form.Item>
-      </Space.Compact>
+      <BilingualFields
+        zh={{ name: 'nameZh', label: t('Scheme name (Chinese)') }}
+        en={{ name: 'nameEn', label: t('Scheme name (English)') }}
+      />
       <Space wrap>
         <Form.Item name="currency" label={t('Currency')} rules={[{ required: true }]}>
           <Select
