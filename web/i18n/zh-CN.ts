@@ -7,6 +7,7 @@ import { zhCNAnalytics } from './zh-CN.analytics.js';
 import { zhCNApplicationProgress, zhCNReviewCompleteness } from './zh-CN.application-progress.js';
 import { zhCNApplicationsErrors } from './zh-CN.applications-errors.js';
 import { zhCNAssignment } from './zh-CN.assignment.js';
+import { zhCNAuditFields } from './zh-CN.audit-fields.js';
 import { zhCNAuditLabels } from './zh-CN.audit-labels.js';
 import { zhCNCalls } from './zh-CN.calls.js';
 import { zhCNCallsErrors } from './zh-CN.calls-errors.js';
@@ -85,6 +86,7 @@ export const zhCN: Record<string, string> = {
   ...zhCNPassword,
   ...zhCNOpenData,
   ...zhCNAnalytics,
+  ...zhCNAuditFields,
   // Product and shell
   'Generic Technology Service Platform': '共性技术服务平台',
   'Open source under the Apache License 2.0': '基于 Apache License 2.0 开源',
