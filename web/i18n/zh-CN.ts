@@ -274,6 +274,8 @@ export const zhCN: Record<string, string> = {
   'The password must not contain the user name': '密码不得包含用户名',
   'The current password is wrong': '当前密码错误',
   'This user name is already taken': '该用户名已被占用',
+  'You cannot disable your own account; another system administrator can':
+    '不能停用自己的账号，请由其他系统管理员操作',
   'User not found': '用户不存在',
   'Unknown platform': '未知平台',
   'API token not found': 'API 令牌不存在',
