@@ -75,6 +75,7 @@ export const ERROR_MESSAGES = {
     'Only system administrators curate the technology fields; ask one to add or change a field',
   'users.username_taken': 'This user name is already taken',
   'users.not_found': 'User not found',
+  'users.disable_self': 'You cannot disable your own account; another system administrator can',
   'users.unknown_platform': 'Unknown platform',
   'tokens.not_found': 'API token not found',
   'audit.not_found': 'Audit entry not found',

@@ -1,6 +1,9 @@
+import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readSheet } from '../server/modules/imports/sheet.js';
 import { confirmPopup, fieldError, messageText, modal, pick } from './antd-support.js';
+import { expectAccessible } from './axe.js';
 import { poll, type Stack, signInAs, startStack } from './support.js';
 
 let stack: Stack;
@@ -78,6 +81,38 @@ describe('administration (system admin)', () => {
     expect((await login('newbie', 'Another-pass-2026')).statusCode).toBe(200);
   });
 
+  it('disables several accounts from the selection bar; its own account is refused and named', async () => {
+    // Issue 12, batch operations: the admin selects newbie and itself; newbie is disabled, the admin's
+    // own account is refused (another admin must do it) and named with the reason; the rest goes ahead.
+    const bar = page.getByTestId('selection-bar');
+    await page.getByRole('checkbox', { name: 'newbie', exact: true }).check();
+    await page.getByRole('checkbox', { name: 'admin', exact: true }).check();
+    await poll(() => bar.textContent()).toContain('已选：2');
+    await bar.getByRole('button', { name: '批量停用' }).click();
+    await confirmPopup(page, '批量停用');
+    const result = page.getByTestId('batch-result');
+    await poll(() => result.textContent()).toContain('已完成：1 · 未完成：1');
+    expect(await result.locator('li').allTextContents()).toEqual([
+      'admin：不能停用自己的账号，请由其他系统管理员操作',
+    ]);
+    await poll(() => userRow('newbie').textContent()).toContain('已停用');
+    // By its checkbox: 'admin' is also part of 'platformadmin'.
+    const adminRow = page
+      .getByTestId('users-table')
+      .locator('tr.ant-table-row')
+      .filter({ has: page.getByRole('checkbox', { name: 'admin', exact: true }) });
+    expect(await adminRow.textContent()).toContain('正常');
+    expect((await login('newbie', 'Another-pass-2026')).json().code).toBe('auth.invalid_credentials');
+
+    // The refused row stays selected; the admin clears it, selects newbie and enables it again.
+    await bar.getByRole('button', { name: '清除选择' }).click();
+    await page.getByRole('checkbox', { name: 'newbie', exact: true }).check();
+    await bar.getByRole('button', { name: '批量启用' }).click();
+    await poll(() => result.textContent()).toContain('已完成：1 · 未完成：0');
+    await poll(() => userRow('newbie').textContent()).toContain('正常');
+    await expectAccessible(page, '用户管理（批量操作结果）');
+  }, 120_000);
+
   it('lists the audit trail with before/after and verifies the hash chain (the audit admin)', async () => {
     // The whole deployment's log is the audit admin's (separation of duties, docs/adr/0014).
     const { page } = await stack.newPage();
@@ -92,13 +127,45 @@ describe('administration (system admin)', () => {
     expect(await created.textContent()).not.toContain('user.created');
     expect(await created.locator('td').nth(3).textContent()).toBe('admin');
     await created.locator('.ant-table-row-expand-icon').click();
-    // The newest user.created entry is the account made through the UI above.
-    await expect
-      .poll(() => page.locator('.ant-table-expanded-row pre').first().textContent())
-      .toContain('"username": "newbie"');
+    // The before/after as fields in words (issue 12 item 13): the newest user.created is the account above.
+    const diff = page.locator('.ant-table-expanded-row').first().getByTestId('audit-diff');
+    await poll(() => diff.locator('tr', { hasText: '用户名' }).first().textContent()).toContain('newbie');
     expect(await page.locator('.ant-table-expanded-row').first().textContent()).toContain(
       '操作代码user.created',
     );
+    await expectAccessible(page, '审计日志（展开记录）');
+
+    // Filtered by who and what: the admin's role changes, the changed field marked and first.
+    const filters = page.getByTestId('audit-filters');
+    await filters.getByLabel('操作人').fill('admin', { timeout: 10_000 });
+    await pick(page, 'action', '变更角色', '变更角色');
+    await filters.getByRole('button', { name: '筛选' }).click({ timeout: 10_000 });
+    // The log's own rows, not those of an open entry's diff table nested inside it.
+    const rows = page.getByTestId('audit-table').locator('tr.ant-table-row:not(.ant-table-expanded-row tr)');
+    await poll(async () => [
+      ...new Set((await rows.locator('td:nth-child(5)').allTextContents()).map((s) => s.trim())),
+    ]).toEqual(['变更角色']);
+    await rows.first().locator('.ant-table-row-expand-icon').click({ timeout: 10_000 });
+    const changed = page.locator('.ant-table-expanded-row').first().locator('tr.cl-diff-changed');
+    await poll(() => changed.first().textContent()).toContain('角色');
+    expect(await changed.first().textContent()).toContain('已修改');
+    // Role names in words: researcher before, applicant and researcher after.
+    expect(await changed.first().locator('td').nth(1).textContent()).toBe('研究人员');
+    expect(await changed.first().locator('td').nth(2).textContent()).toBe('申请人、研究人员');
+
+    // 导出: the same filtered entries as XLSX, in Chinese words.
+    const download = page.waitForEvent('download', { timeout: 20_000 });
+    await page.getByRole('button', { name: '导出' }).click({ timeout: 10_000 });
+    const file = await download;
+    expect(file.suggestedFilename()).toMatch(/^audit-log-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    const sheet = await readSheet(await readFile((await file.path())!));
+    expect(sheet.headers.slice(2, 5)).toEqual(['操作人', '操作', '操作代码']);
+    expect(sheet.rows.length).toBe(await rows.count());
+    expect(new Set(sheet.rows.map((r) => `${r.cells[2]} ${r.cells[3]}`))).toEqual(
+      new Set(['admin 变更角色']),
+    );
+    await filters.getByRole('button', { name: '重置' }).click();
+    await poll(() => rows.filter({ hasText: '创建用户' }).count()).toBeGreaterThan(0);
 
     await page.getByRole('button', { name: '校验哈希链' }).click();
     const entries = await stack.ctx.db
@@ -108,7 +175,7 @@ describe('administration (system admin)', () => {
     await expect
       .poll(() => page.getByTestId('verify-result').textContent())
       .toContain(`哈希链完整：已校验 ${Number(entries.n)} 条记录`);
-  });
+  }, 180_000);
 
   it('creates an API token shown once that works as a bearer token until revoked', async () => {
     await page.getByTestId('user-menu').click();

@@ -79,7 +79,8 @@ export const api = {
   resetUserPassword: (id: string, password: string) =>
     request<void>('POST', `/api/users/${encodeURIComponent(id)}/password`, { body: { password } }),
 
-  audit: (query: { beforeSeq?: number; limit: number }) => request<AuditPage>('GET', '/api/audit', { query }),
+  audit: (query: AuditFilter & { beforeSeq?: number; limit: number }) =>
+    request<AuditPage>('GET', '/api/audit', { query }),
   verifyAudit: () => request<VerifyResult>('GET', '/api/audit/verify'),
 
   // Platforms, fields, units and the evaluation committee (issue 3).
@@ -172,6 +173,15 @@ export const api = {
 };
 
 export type FileFormat = 'csv' | 'xlsx';
+/** The audit log's filters (server/modules/audit/audit.schema.ts auditQuery). */
+export type AuditFilter = {
+  actor?: string;
+  action?: string;
+  entityType?: string;
+  entityId?: string;
+  from?: string;
+  to?: string;
+};
 export type OrgQuery = {
   q?: string;
   type?: OrgType;

@@ -22,4 +22,5 @@ export const exportsApi = {
   filings: (platformId: string, filters: Filters, opts: ExportOptions) =>
     file(on(platformId, 'ip/filings'), filters, opts),
   users: (filters: Filters, opts: ExportOptions) => file('/api/users/export.xlsx', filters, opts),
+  audit: (filters: Filters, opts: ExportOptions) => file('/api/audit/export.xlsx', filters, opts),
 };

@@ -43,6 +43,8 @@ const THEME = {
     // placeholders a darker grey than antd's 0.45 and 0.25 black (3.4:1 and 1.8:1), and tags in a
     // darker green, gold, orange, volcano, cyan and lime (antd's colour-7 text on colour-1 reads 2.9–4.3:1;
     // a tag's colours derive from these seeds, so the -8 shade as seed makes its text dark enough).
+    // Danger buttons (撤回, 删除) and error text: antd's #ff4d4f is 3.3:1 on white; red-7 is 5.6:1.
+    colorError: '#cf1322',
     colorLink: '#1d4ed8',
     colorInfo: '#1d4ed8',
     colorTextTertiary: 'rgba(0, 0, 0, 0.62)',

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { createInstance } from 'i18next';
 import { describe, expect, it } from 'vitest';
 import { APPLICATION_ACTIONS } from '../../common/applications.js';
+import { zhCNAuditLabels } from '../../common/audit-labels.zh-CN.js';
 import { CALL_TRANSITIONS } from '../../common/calls.js';
 import { BOOKING_STATES, INSTRUMENT_STATES } from '../../common/instruments.js';
 import { NEED_ACTIONS } from '../../common/needs.js';
@@ -94,6 +95,16 @@ describe('audit labels (issue 12 item 6: no raw codes in the audit log)', () => 
     expect(types.has('project')).toBe(true);
     expect(types.has('experts')).toBe(true);
     expect([...types].filter((e) => !ENTITY_LABELS[e])).toEqual([]);
+  });
+
+  it('are all in the Chinese table the server’s audit export reads, not only in the web catalog', () => {
+    const english = [
+      ...Object.values(ACTION_LABELS),
+      ...Object.values(ENTITY_LABELS),
+      'Other action',
+      'Other object',
+    ];
+    expect(english.filter((e) => !zhCNAuditLabels[e])).toEqual([]);
   });
 
   it('render each code in Chinese and English without the code itself', async () => {

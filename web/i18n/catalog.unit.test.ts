@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { ACTION_LABELS, ENTITY_LABELS } from '../../common/audit-labels.js';
 import { ERROR_MESSAGES } from '../../common/error-codes.js';
 import { ROLE_LABELS } from '../../common/roles.js';
 import { enUS } from './en-US.js';
@@ -103,6 +104,9 @@ describe('zh-CN catalog', () => {
       ...usedKeys().keys(),
       ...Object.values(ERROR_MESSAGES),
       ...Object.values(ROLE_LABELS),
+      // Audit words live in common/ (the server's audit export writes them too).
+      ...Object.values(ACTION_LABELS),
+      ...Object.values(ENTITY_LABELS),
     ]);
     expect(Object.keys(zhCN).filter((k) => !used.has(k))).toEqual([]);
   });

@@ -1,3 +1,4 @@
+import { enUSAuditFields } from './en-US.audit-fields.js';
 import { enUSPeople } from './en-US.people.js';
 import { enUSPlurals } from './en-US.plurals.js';
 import { enUSRubric } from './en-US.rubric.js';
@@ -8,4 +9,10 @@ import { enUSWords } from './words.js';
  * so the catalog is empty and i18next returns the key. Add an entry only to override wording, or for a
  * key namespaced by meaning (personLinks.*), whose English text lives in a file per domain.
  */
-export const enUS: Record<string, string> = { ...enUSPeople, ...enUSPlurals, ...enUSRubric, ...enUSWords };
+export const enUS: Record<string, string> = {
+  ...enUSAuditFields,
+  ...enUSPeople,
+  ...enUSPlurals,
+  ...enUSRubric,
+  ...enUSWords,
+};

@@ -7,6 +7,7 @@ import { zhCNAnalytics } from './zh-CN.analytics.js';
 import { zhCNApplicationProgress, zhCNReviewCompleteness } from './zh-CN.application-progress.js';
 import { zhCNApplicationsErrors } from './zh-CN.applications-errors.js';
 import { zhCNAssignment } from './zh-CN.assignment.js';
+import { zhCNAuditFields } from './zh-CN.audit-fields.js';
 import { zhCNAuditLabels } from './zh-CN.audit-labels.js';
 import { zhCNCalls } from './zh-CN.calls.js';
 import { zhCNCallsErrors } from './zh-CN.calls-errors.js';
@@ -89,6 +90,7 @@ export const zhCN: Record<string, string> = {
   ...zhCNPassword,
   ...zhCNOpenData,
   ...zhCNAnalytics,
+  ...zhCNAuditFields,
   // Product and shell
   'Generic Technology Service Platform': '共性技术服务平台',
   'Open source under the Apache License 2.0': '基于 Apache License 2.0 开源',
@@ -276,6 +278,8 @@ export const zhCN: Record<string, string> = {
   'The password must not contain the user name': '密码不得包含用户名',
   'The current password is wrong': '当前密码错误',
   'This user name is already taken': '该用户名已被占用',
+  'You cannot disable your own account; another system administrator can':
+    '不能停用自己的账号，请由其他系统管理员操作',
   'User not found': '用户不存在',
   'Unknown platform': '未知平台',
   'API token not found': 'API 令牌不存在',

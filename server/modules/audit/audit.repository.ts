@@ -54,6 +54,7 @@ export async function findEntries(
     entityType?: string;
     entityId?: string;
     actorId?: string;
+    actor?: string;
     action?: string;
     from?: string;
     to?: string;
@@ -67,6 +68,8 @@ export async function findEntries(
   if (f.entityType) query = query.where('entity_type', '=', f.entityType);
   if (f.entityId) query = query.where('entity_id', '=', f.entityId);
   if (f.actorId) query = query.where('actor_id', '=', f.actorId);
+  // The label is the user name, with ' (cli)' when the same account ran a command on the server.
+  if (f.actor) query = query.where('actor_label', 'in', [f.actor, `${f.actor} (cli)`]);
   if (f.action) query = query.where('action', '=', f.action);
   // Stored as ISO-8601 UTC text, so instants compare as text once normalised to the same form.
   if (f.from) query = query.where('at', '>=', new Date(f.from).toISOString());

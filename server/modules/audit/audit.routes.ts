@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { ctxOf, requireSignIn } from '../../http/auth.js';
 import { problemResponses } from '../../http/openapi.js';
+import { auditExportRoutes } from './audit.export.js';
 import { auditPage, auditQuery, verifyResult } from './audit.schema.js';
 import { listAudit, verifyAudit } from './audit.service.js';
 import { securityEventList, securityEventsQuery } from './security-events.schema.js';
@@ -11,6 +12,7 @@ export async function auditRoutes(root: FastifyInstance) {
   const app = root.withTypeProvider<ZodTypeProvider>();
   requireSignIn(app);
   const tags = ['audit'];
+  auditExportRoutes(root);
 
   app.get(
     '/api/audit',

@@ -6,6 +6,8 @@ export const auditQuery = z.strictObject({
   platformId: z.uuid().optional(),
   /** Who did it: the acting user's id. */
   actorId: z.uuid().optional(),
+  /** Who did it, by user name (also on the command line): what an auditor reads in the log and can type. */
+  actor: z.string().trim().min(1).max(100).optional(),
   /** What was done: an exact action (`application.pass`). */
   action: z.string().max(80).optional(),
   /** When: entries at or after `from` and before `to` (ISO-8601 instants). */

@@ -14,6 +14,7 @@ export async function listAudit(
     entityId?: string;
     platformId?: string;
     actorId?: string;
+    actor?: string;
     action?: string;
     from?: string;
     to?: string;

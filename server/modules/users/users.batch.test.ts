@@ -61,6 +61,29 @@ describe('batch disable', () => {
     expect(await disabled(b.username)).toBe(false);
   });
 
+  it('refuses an administrator’s own account (409 users.disable_self) and goes ahead with the others', async () => {
+    const me = await t.database.db
+      .selectFrom('users')
+      .select('id')
+      .where('username', '=', 'root')
+      .executeTakeFirstOrThrow();
+    const other = await buildUser(t.systemCtx());
+    const res = await root.post('/api/users/disabled', { userIds: [me.id, other.id], disabled: true });
+    expect(res.json()).toEqual({
+      results: [
+        { id: me.id, ok: false, status: 409, code: 'users.disable_self' },
+        { id: other.id, ok: true, status: null, code: null },
+      ],
+      succeeded: 1,
+      failed: 1,
+    });
+    expect(await disabled('root')).toBe(false);
+    expect(await disabled(other.username)).toBe(true);
+    // The single route answers the same.
+    const one = await root.patch(`/api/users/${me.id}`, { disabled: true });
+    expect([one.statusCode, one.json().code]).toEqual([409, 'users.disable_self']);
+  });
+
   it('refuses the whole batch to who may not edit accounts, changing nothing', async () => {
     const u = await buildUser(t.systemCtx());
     const res = await admin.post('/api/users/disabled', { userIds: [u.id], disabled: true });

@@ -204,6 +204,9 @@ export async function updateUser(
   await write(ctx, async (trx, audit) => {
     const before = await findAccountById(trx, userId);
     if (!before) throw notFound('users.not_found');
+    // An administrator disabling their own account would end the session doing it and could leave no
+    // one to enable it again; another system admin does it.
+    if (input.disabled && userId === ctx.actor?.userId) throw new AppError(409, 'users.disable_self');
     // One's own e-mail changes with the password again (PUT /api/me/email, ASVS 7.5.1), admin or not.
     if (userId === ctx.actor?.userId && input.email !== undefined && input.email !== before.email) {
       throw new AppError(422, 'auth.reauthentication_required', {

@@ -311,6 +311,19 @@ const CASES: RouteCase[] = [
     cell: () => ({ url: '/api/audit' }),
   },
   {
+    // The log's export: the same readers as the list, each its own entries (audit.export.test.ts).
+    route: 'GET /api/audit/export.xlsx',
+    expect: {
+      anonymous: '401',
+      audit_admin: '2xx',
+      'A:platform_admin': '2xx',
+      'B:platform_admin': '2xx',
+      'A:supervisor': '2xx',
+      others: '403',
+    },
+    cell: () => ({ url: '/api/audit/export.xlsx?lang=zh-CN&tz=Asia/Shanghai' }),
+  },
+  {
     route: 'GET /api/audit/verify',
     expect: { anonymous: '401', audit_admin: '2xx', others: '403' },
     cell: () => ({ url: '/api/audit/verify' }),

@@ -52,8 +52,10 @@ export default function ApplicationPage() {
           </Typography.Text>
           {app.versions.length > 0 ? (
             <Space wrap>
-              <span>{t('Version')}</span>
+              {/* A real label, so the select has an accessible name (axe: an unlabelled combobox is critical). */}
+              <label htmlFor="application-version">{t('Version')}</label>
               <Select<number | 'current'>
+                id="application-version"
                 size="small"
                 value={versionNo ?? 'current'}
                 style={{ minWidth: 220 }}

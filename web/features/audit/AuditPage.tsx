@@ -2,16 +2,20 @@ import { SafetyCertificateOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Descriptions, Space, Table, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/endpoints.js';
+import { type AuditFilter, api } from '../../api/endpoints.js';
+import { exportsApi } from '../../api/exports.js';
 import type { AuditEntry, VerifyResult } from '../../api/types.js';
 import { useLocale } from '../../app/locale.js';
 import { canVerifyAudit } from '../../app/permissions.js';
 import { usePlatforms } from '../../app/platforms.js';
 import { useSignedIn } from '../../app/session.js';
+import { ExportButton } from '../../components/ExportButton.js';
 import { formatTime } from '../../components/time.js';
 import { actorText } from '../../i18n/audit-labels.js';
 import { errorText } from '../../i18n/errors.js';
 import { actionLabel, entityLabel } from '../../i18n/labels.js';
+import { AuditDiff } from './AuditDiff.js';
+import { AuditFilters } from './AuditFilters.js';
 
 const PAGE_SIZE = 50;
 
@@ -25,12 +29,13 @@ export default function AuditPage() {
   const [next, setNext] = useState<number | null | undefined>(undefined);
   const [loading, setLoading] = useState(false);
   const [error, setError] = useState<unknown>(null);
+  const [filter, setFilter] = useState<AuditFilter>({});
   const verify = useVerify();
 
-  const load = async (beforeSeq?: number) => {
+  const load = async (beforeSeq?: number, f: AuditFilter = filter) => {
     setLoading(true);
     try {
-      const page = await api.audit({ beforeSeq, limit: PAGE_SIZE });
+      const page = await api.audit({ ...f, beforeSeq, limit: PAGE_SIZE });
       setItems((prev) => (beforeSeq ? [...prev, ...page.items] : page.items));
       setNext(page.nextBeforeSeq);
       setError(null);
@@ -54,11 +59,18 @@ export default function AuditPage() {
           <Button onClick={() => void load()} loading={loading && items.length === 0}>
             {t('Refresh')}
           </Button>
+          <ExportButton file={(opts) => exportsApi.audit(filter, opts)} />
           {canVerifyAudit(user) && verify.button}
         </Space>
       }
     >
       {verify.alert ? <div style={{ marginBottom: 16 }}>{verify.alert}</div> : null}
+      <AuditFilters
+        onChange={(f) => {
+          setFilter(f);
+          void load(undefined, f);
+        }}
+      />
       {error ? (
         <Alert type="error" showIcon title={errorText(t, error)} style={{ marginBottom: 16 }} />
       ) : null}
@@ -112,12 +124,11 @@ export default function AuditPage() {
 
 function EntryDetail({ entry }: { entry: AuditEntry }) {
   const { t } = useTranslation();
-  const json = (v: unknown) =>
-    v === null || v === undefined ? '—' : <pre className="cl-json">{JSON.stringify(v, null, 2)}</pre>;
   return (
     <Descriptions size="small" column={1} bordered styles={{ label: { width: 140 } }}>
-      <Descriptions.Item label={t('Before')}>{json(entry.before)}</Descriptions.Item>
-      <Descriptions.Item label={t('After')}>{json(entry.after)}</Descriptions.Item>
+      <Descriptions.Item label={t('auditField.changes')}>
+        <AuditDiff before={entry.before} after={entry.after} />
+      </Descriptions.Item>
       {entry.reason ? <Descriptions.Item label={t('Reason')}>{entry.reason}</Descriptions.Item> : null}
       <Descriptions.Item label={t('Action code')}>
         <Typography.Text code>{entry.action}</Typography.Text>
