@@ -45,6 +45,9 @@ export const applicationsApi = {
   receipt: (id: string, versionNo?: number) =>
     request<ReceiptView>('GET', `${base(id)}/receipt`, { query: { versionNo } }),
   receiptFile: (id: string, versionNo?: number) => download(`${base(id)}/receipt.txt`, { versionNo }),
+  /** The printable 申报书 of a submitted version (server/modules/applications/applications.print.ts). */
+  formPdf: (id: string, q: { versionNo?: number; lang: string; tz: string }) =>
+    download(`${base(id)}/application-form.pdf`, q),
   version: (id: string, versionNo: number) =>
     request<FrozenVersion>('GET', `${base(id)}/snapshot`, { query: { versionNo } }),
   withdraw: (id: string, reason: string) =>

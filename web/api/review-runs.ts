@@ -54,6 +54,9 @@ export const reviewRunsApi = {
     request<RunView>('POST', `${call(callId)}/assignment-runs/${enc(runId)}/publish`),
   instance: (callId: string, runId: string): Promise<DownloadedFile> =>
     download(`${call(callId)}/assignment-runs/${enc(runId)}/instance`),
+  /** The 专家抽取结果表 of a run as a PDF (server/modules/review/runs/runs.print.ts). */
+  record: (callId: string, runId: string, q: { lang: string; tz: string }): Promise<DownloadedFile> =>
+    download(`${call(callId)}/assignment-runs/${enc(runId)}/record.pdf`, q),
   overrides: (callId: string) =>
     request<z.infer<typeof overrideList>>('GET', `${call(callId)}/assignment-overrides`),
   addOverride: (

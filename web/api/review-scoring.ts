@@ -36,6 +36,9 @@ export const scoringApi = {
   /** The panel of a call (officers). */
   panel: (callId: string) => request<PanelView>('GET', `/api/calls/${enc(callId)}/panel`),
   panelFile: (callId: string) => download(`/api/calls/${enc(callId)}/panel.xlsx`),
+  /** The panel summary as a printable PDF, seats by label (server/modules/review/scoring/panel.print.ts). */
+  panelPdf: (callId: string, q: { lang: string; tz: string }) =>
+    download(`/api/calls/${enc(callId)}/panel.pdf`, q),
   setThresholds: (callId: string, body: ReviewThresholds) =>
     request<PanelView>('PUT', `/api/calls/${enc(callId)}/panel-thresholds`, { body }),
   recordConsensus: (applicationId: string, body: PanelReviewBody) =>

@@ -26,6 +26,7 @@ import { zhCNPassword } from './zh-CN.password.js';
 import { zhCNPeople } from './zh-CN.people.js';
 import { zhCNPlatforms } from './zh-CN.platforms.js';
 import { zhCNPortal } from './zh-CN.portal.js';
+import { zhCNPrintables } from './zh-CN.printables.js';
 import { zhCNProjectChecks } from './zh-CN.project-checks.js';
 import { zhCNProjectEvidence } from './zh-CN.project-evidence.js';
 import { zhCNProjectExecution } from './zh-CN.project-execution.js';
@@ -49,6 +50,7 @@ import { zhCNWorkbench } from './zh-CN.workbench.js';
 export const zhCN: Record<string, string> = {
   ...zhCNPlatforms,
   ...zhCNPortal,
+  ...zhCNPrintables,
   ...zhCNWords,
   ...zhCNOrgs,
   ...zhCNPeople,

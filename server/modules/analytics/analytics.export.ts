@@ -12,10 +12,10 @@ import {
 } from '../../../common/report-doc.js';
 import { RESULT_TYPE_LABELS } from '../../../common/results.js';
 import { LOCALES, type PlatformModel } from '../../../common/roles.js';
+import { findCjkFont } from '../../files/cjk-font.js';
+import { renderPdf } from '../../files/pdf.js';
 import type { Ctx } from '../../http/context.js';
 import { currencyCode } from '../agreements/agreements.schema.js';
-import { findCjkFont } from '../ttreports/report.font.js';
-import { renderPdf } from '../ttreports/report.pdf.js';
 import { renderXlsx } from '../ttreports/report.xlsx.js';
 import { CHART_HEIGHT, CHART_WIDTH, indicatorChartSvg } from './analytics.charts.js';
 import { type AnalyticsView, analyticsQuery } from './analytics.schema.js';
@@ -187,7 +187,7 @@ const SECTIONS: ReadonlyArray<{ zh: string; en: string; ids: readonly IndicatorI
  * definition. Chinese with the packaged Noto Sans Hans font, or English.
  */
 export async function annualReportPdf(ctx: Ctx, q: AnnualReportQuery): Promise<AnalyticsFile> {
-  // Only an installation without the font package falls back to English (report.font.ts).
+  // Only an installation without the font package falls back to English (server/files/cjk-font.ts).
   const font = findCjkFont();
   const lang = font ? q.lang : 'en-US';
   const view = await analytics(ctx, {

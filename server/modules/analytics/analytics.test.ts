@@ -1,13 +1,13 @@
 import { inflateSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pdfText } from '../../files/pdf-text.fixtures.js';
 import { buildPlatform, buildUser } from '../../test/factories.js';
 import { type Client, setupTestApp, signIn, TEST_PASSWORD, type TestApp } from '../../test/harness.js';
 import { buildPerson, buildUnit } from '../../test/platform-factories.js';
 import { setFxRates } from '../agreements/agreements.receipts.js';
 import { buildDisclosure, buildFiling } from '../ip/ip.fixtures.js';
 import { makeResult, publicationBody, technologyBody } from '../results/results.fixtures.js';
-import { pdfText } from '../ttreports/pdf-text.fixtures.js';
 import { createUser } from '../users/users.service.js';
 import type { AnalyticsView } from './analytics.schema.js';
 

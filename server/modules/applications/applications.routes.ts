@@ -2,11 +2,13 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { download, sendFile } from '../../files/download.js';
+import { PDF_TYPE } from '../../files/pdf.js';
 import { ctxOf, requireSignIn } from '../../http/auth.js';
 import { problem, problemResponses } from '../../http/openapi.js';
 import { applicationBatchRoutes } from './applications.batch.js';
 import { createApplication, saveDraft } from './applications.drafts.js';
 import { exportApplications, listApplications } from './applications.lists.js';
+import { applicationFormPdf, printQuery } from './applications.print.js';
 import { getReceipt, receiptText } from './applications.receipts.js';
 import {
   applicationIdParams,
@@ -176,6 +178,25 @@ export async function applicationsRoutes(root: FastifyInstance) {
       const r = await getReceipt(ctxOf(request), request.params.id, request.query.versionNo);
       const fileName = `receipt-${r.receiptNo}.txt`;
       return sendFile(reply, { mediaType: 'text/plain; charset=utf-8', fileName, body: receiptText(r) });
+    },
+  );
+
+  app.get(
+    '/api/applications/:id/application-form.pdf',
+    {
+      schema: {
+        tags,
+        summary: 'The 申报书 of a submitted version as a printable PDF (whoever may read the application)',
+        description:
+          'The frozen version (`versionNo`, else the latest submitted one) on A4 in `lang` (zh-CN default) with the packaged CJK font: call, project, consortium, budget, objectives and indicators, milestones, attachments list, receipt number and checksum; times in `tz`. Nothing of the review is printed.',
+        params: applicationIdParams,
+        querystring: printQuery,
+        response: { 200: download(PDF_TYPE, 'The application form'), ...problemResponses },
+      },
+    },
+    async (request, reply) => {
+      const file = await applicationFormPdf(ctxOf(request), request.params.id, request.query);
+      return sendFile(reply.header('cache-control', 'no-store'), { mediaType: PDF_TYPE, ...file });
     },
   );
 

@@ -2,10 +2,12 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { ctxOf, requireSignIn } from '../../http/auth.js';
 import { problemResponses } from '../../http/openapi.js';
+import { copyCall } from './calls.copy.js';
 import { callExportRoutes } from './calls.export.js';
 import {
   callIdParams,
   callView,
+  copyCallBody,
   createCallBody,
   extendDeadlineBody,
   platformCallsParams,
@@ -94,6 +96,22 @@ export async function callsRoutes(root: FastifyInstance) {
     },
     async (request, reply) =>
       reply.code(201).send(await createCall(ctxOf(request), request.params.platformId, request.body)),
+  );
+
+  app.post(
+    '/api/calls/:id/copy',
+    {
+      schema: {
+        tags,
+        summary:
+          '复制申报指南: a new draft call from this one (guide, criteria, budget rules, forms, fields) under a new code and dates (the platform’s call staff)',
+        params: callIdParams,
+        body: copyCallBody,
+        response: { 201: callView, ...problemResponses },
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send(await copyCall(ctxOf(request), request.params.id, request.body)),
   );
 
   app.patch(

@@ -62,6 +62,12 @@ export const createCallBody = z.strictObject({
 });
 export type CreateCallInput = z.infer<typeof createCallBody>;
 
+/** 复制申报指南: what a copy cannot take from the earlier call (its own code and dates); titles optionally. */
+export const copyCallBody = createCallBody
+  .pick({ code: true, opensAt: true, closesAt: true, titleZh: true, titleEn: true })
+  .partial({ titleZh: true, titleEn: true });
+export type CopyCallInput = z.infer<typeof copyCallBody>;
+
 /** Only drafts are edited; given parts replace the stored ones (fields too). */
 export const updateCallBody = z.strictObject({
   code: editable.code.optional(),

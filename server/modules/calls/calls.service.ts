@@ -45,8 +45,13 @@ async function assertCodeFree(trx: Trx, platformId: string, code: string, selfId
     throw new AppError(409, 'calls.code_taken', { errors: [fieldError('/code', 'calls.code_taken')] });
 }
 
-/** Creates a draft call on a platform (its program officers and admins). */
-export async function createCall(ctx: Ctx, platformId: string, input: CreateCallInput): Promise<CallView> {
+/** Creates a draft call on a platform (its program officers and admins); a copy names its source. */
+export async function createCall(
+  ctx: Ctx,
+  platformId: string,
+  input: CreateCallInput,
+  opts: { copiedFrom?: string } = {},
+): Promise<CallView> {
   const call = await write(
     ctx,
     async (trx, audit) => {
@@ -89,7 +94,7 @@ export async function createCall(ctx: Ctx, platformId: string, input: CreateCall
         entityType: 'call',
         entityId: record.id,
         platformId,
-        after: callSnapshot(record),
+        after: { ...callSnapshot(record), ...(opts.copiedFrom && { copiedFrom: opts.copiedFrom }) },
       });
       return record.id;
     },

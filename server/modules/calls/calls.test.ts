@@ -186,6 +186,72 @@ describe('drafts', () => {
     expect(late.statusCode).toBe(409);
     expect(late.json()).toMatchObject({ code: 'calls.not_editable', params: { state: 'published' } });
   });
+
+  it('复制申报指南: a new draft from an earlier call with its guide, rules and forms, new code and dates', async () => {
+    const rules = {
+      eligibility: [{ kind: 'min_consortium_size', min: 2 }],
+      reviewersPerApplication: 4,
+      resubmitWindowDays: 3,
+      requiredAttachments: [
+        {
+          key: 'proposal',
+          labelZh: '申报书',
+          labelEn: 'Proposal',
+          required: true,
+          types: ['pdf'],
+          maxBytes: 2048,
+        },
+      ],
+      screeningChecklist: [{ key: 'signed', labelZh: '已盖章', labelEn: 'Signed' }],
+    };
+    const source = (await officer.post(`/api/platforms/${A}/calls`, draft(rules))).json();
+    expect((await officer.post(`/api/calls/${source.id}/publish`, {})).statusCode).toBe(200);
+    const dates = { opensAt: '2027-06-10T00:00:00.000Z', closesAt: '2027-07-10T00:00:00.000Z' };
+    const res = await admin.post(`/api/calls/${source.id}/copy`, { code: 'copy-2027', ...dates });
+    expect(res.statusCode, res.body).toBe(201);
+    const copy = res.json();
+    expect(copy.id).not.toBe(source.id);
+    expect(copy).toMatchObject({ code: 'COPY-2027', state: 'draft', publishedAt: null, ...dates, ...rules });
+    const kept = [
+      'titleZh',
+      'titleEn',
+      'summaryZh',
+      'currency',
+      'budgetTotalMinor',
+      'ceilingMinor',
+      'criteria',
+      'fields',
+    ];
+    for (const k of kept) expect(copy[k], k).toEqual(source[k]);
+    const audit = await t.database.db
+      .selectFrom('audit_log')
+      .select(['action', 'after_json'])
+      .where('entity_id', '=', copy.id)
+      .executeTakeFirstOrThrow();
+    expect(audit.action).toBe('call.created');
+    expect(JSON.parse(audit.after_json!).copiedFrom).toBe(source.id);
+    // The code must be free; bad dates are refused with their field; others may not copy.
+    const taken = await officer.post(`/api/calls/${source.id}/copy`, { code: 'COPY-2027', ...dates });
+    expect(taken.statusCode).toBe(409);
+    const before = await callCount();
+    const backwards = await officer.post(`/api/calls/${source.id}/copy`, {
+      code: 'COPY-BAD',
+      opensAt: dates.closesAt,
+      closesAt: dates.opensAt,
+    });
+    expect(backwards.statusCode).toBe(400);
+    expect(backwards.json().errors[0].pointer).toBe('/closesAt');
+    expect(
+      (await officerB.post(`/api/calls/${source.id}/copy`, { code: 'COPY-B', ...dates })).statusCode,
+    ).toBe(403);
+    expect(
+      (await researcher.post(`/api/calls/${source.id}/copy`, { code: 'COPY-R', ...dates })).statusCode,
+    ).toBe(403);
+    expect((await officerB.post(`/api/calls/${copy.id}/copy`, { code: 'COPY-D', ...dates })).statusCode).toBe(
+      404,
+    );
+    expect(await callCount()).toBe(before);
+  });
 });
 
 describe('transitions by the server clock', () => {

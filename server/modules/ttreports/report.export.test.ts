@@ -1,11 +1,11 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pdfText } from '../../files/pdf-text.fixtures.js';
 import { buildPlatform, buildUser } from '../../test/factories.js';
 import { type Client, setupTestApp, signIn, type TestApp } from '../../test/harness.js';
 import { createReceipt } from '../agreements/agreements.receipts.js';
 import { buildDisclosure, buildFiling, buildLicence } from '../ip/ip.fixtures.js';
 import { buildOrg } from '../orgs/orgs.fixtures.js';
-import { pdfText } from './pdf-text.fixtures.js';
 import type { Report } from './ttreports.schema.js';
 
 let t: TestApp;

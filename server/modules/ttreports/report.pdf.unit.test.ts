@@ -1,9 +1,9 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { count, type ExportDoc, money, share, text } from '../../../common/report-doc.js';
-import { pdfText } from './pdf-text.fixtures.js';
-import { findCjkFont } from './report.font.js';
-import { renderPdf } from './report.pdf.js';
+import { findCjkFont } from '../../files/cjk-font.js';
+import { renderPdf } from '../../files/pdf.js';
+import { pdfText } from '../../files/pdf-text.fixtures.js';
 import { renderXlsx } from './report.xlsx.js';
 
 const doc = (lang: ExportDoc['lang']): ExportDoc => ({

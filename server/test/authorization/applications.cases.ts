@@ -290,6 +290,11 @@ export function applicationsCases(env: ApplicationsMatrixEnv): RouteCase[] {
       cell: async () => ({ url: `/api/applications/${(await fx()).submitted}/receipt.txt` }),
     },
     {
+      route: 'GET /api/applications/:id/application-form.pdf',
+      expect: readers,
+      cell: async () => ({ url: `/api/applications/${(await fx()).submitted}/application-form.pdf` }),
+    },
+    {
       route: 'GET /api/applications/:id/snapshot',
       expect: readers,
       cell: async () => ({ url: `/api/applications/${(await fx()).submitted}/snapshot?versionNo=1` }),

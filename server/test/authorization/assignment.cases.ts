@@ -141,6 +141,11 @@ export function assignmentCases(env: MatrixEnv): RouteCase[] {
       cell: async () => ({ url: await runUrl('') }),
     },
     {
+      route: 'GET /api/calls/:callId/assignment-runs/:runId/record.pdf',
+      expect: officers,
+      cell: async () => ({ url: await runUrl('/record.pdf') }),
+    },
+    {
       route: 'GET /api/calls/:callId/assignment-runs/:runId/instance',
       expect: officers,
       cell: async () => ({ url: await runUrl('/instance') }),

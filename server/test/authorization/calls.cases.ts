@@ -170,6 +170,14 @@ export function callsCases(env: CallsMatrixEnv): RouteCase[] {
       cell: async () => ({ url: `/api/calls/${await draftCall()}`, body: { titleEn: 'Edited' } }),
     },
     {
+      route: 'POST /api/calls/:id/copy',
+      expect: callStaffWrite,
+      cell: async () => {
+        const { code, opensAt, closesAt } = await callBody();
+        return { url: `/api/calls/${await publishedCall()}/copy`, body: { code, opensAt, closesAt } };
+      },
+    },
+    {
       route: 'POST /api/calls/:id/publish',
       expect: draftStaffWrite,
       cell: async () => ({ url: `/api/calls/${await draftCall()}/publish`, body: {} }),

@@ -104,6 +104,11 @@ export function scoringCases(env: MatrixEnv): RouteCase[] {
       cell: async () => ({ url: `/api/calls/${(await fx()).callId}/panel.xlsx` }),
     },
     {
+      route: 'GET /api/calls/:callId/panel.pdf',
+      expect: officers,
+      cell: async () => ({ url: `/api/calls/${(await fx()).callId}/panel.pdf` }),
+    },
+    {
       route: 'PUT /api/calls/:callId/panel-thresholds',
       expect: officersWrite,
       cell: async () => ({ url: `/api/calls/${(await fx()).callId}/panel-thresholds`, body: { total: 5 } }),

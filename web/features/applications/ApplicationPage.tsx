@@ -1,4 +1,4 @@
-import { DownloadOutlined, RollbackOutlined } from '@ant-design/icons';
+import { DownloadOutlined, PrinterOutlined, RollbackOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Descriptions, Form, Input, Modal, Select, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +8,7 @@ import { callsApi } from '../../api/calls.js';
 import { useLocale } from '../../app/locale.js';
 import { useApi } from '../../app/useApi.js';
 import { Centered, LoadFailed } from '../../components/feedback.js';
+import { fileOptions } from '../../components/file-options.js';
 import { pick } from '../../components/labels.js';
 import { money } from '../../components/money.js';
 import { zonedTime } from '../../components/time.js';
@@ -114,18 +115,31 @@ function ReceiptCard({ app, versionNo }: { app: ApplicationView; versionNo?: num
       title={t('Receipt')}
       data-testid="receipt"
       extra={
-        <Button
-          icon={<DownloadOutlined />}
-          data-testid="download-receipt"
-          onClick={() =>
-            applicationsApi
-              .receiptFile(app.id, r.versionNo)
-              .then(saveFile)
-              .catch((err: unknown) => message.error(errorText(t, err)))
-          }
-        >
-          {t('Download')}
-        </Button>
+        <Space wrap>
+          <Button
+            icon={<PrinterOutlined />}
+            onClick={() =>
+              applicationsApi
+                .formPdf(app.id, { versionNo: r.versionNo, ...fileOptions(locale) })
+                .then(saveFile)
+                .catch((err: unknown) => message.error(errorText(t, err)))
+            }
+          >
+            {t('Print application form (PDF)')}
+          </Button>
+          <Button
+            icon={<DownloadOutlined />}
+            data-testid="download-receipt"
+            onClick={() =>
+              applicationsApi
+                .receiptFile(app.id, r.versionNo)
+                .then(saveFile)
+                .catch((err: unknown) => message.error(errorText(t, err)))
+            }
+          >
+            {t('Download')}
+          </Button>
+        </Space>
       }
     >
       <Descriptions size="small" column={{ xs: 1, md: 3 }}>

@@ -1,11 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { contentDisposition } from '../../../files/download.js';
+import { exportOptions } from '../../../../common/export-options.js';
+import { contentDisposition, download, sendFile } from '../../../files/download.js';
+import { PDF_TYPE } from '../../../files/pdf.js';
 import { ctxOf, requireSignIn } from '../../../http/auth.js';
 import { problem, problemResponses } from '../../../http/openapi.js';
 import { addOverride, listOverrides, removeOverride } from './overrides.service.js';
 import { publishRun } from './publish.service.js';
+import { runRecordPdf } from './runs.print.js';
 import {
   callIdParams,
   createRunBody,
@@ -97,6 +100,26 @@ export async function assignmentRunsRoutes(root: FastifyInstance) {
       },
     },
     async (request) => getRun(ctxOf(request), request.params.callId, request.params.runId),
+  );
+
+  app.get(
+    '/api/calls/:callId/assignment-runs/:runId/record.pdf',
+    {
+      schema: {
+        tags,
+        summary: 'The 专家抽取结果表 of a run as a printable PDF (the call’s officers)',
+        description:
+          'Mode, seed, input checksum, who drew and when, each pair drawn (expert, category, affinity, fixed by hand) and each pair avoided (conflict of interest or excluded by hand), in `lang` with times in `tz`.',
+        params: runParams,
+        querystring: z.strictObject(exportOptions),
+        response: { 200: download(PDF_TYPE, 'The expert selection record'), ...problemResponses },
+      },
+    },
+    async (request, reply) => {
+      const { callId, runId } = request.params;
+      const file = await runRecordPdf(ctxOf(request), callId, runId, request.query);
+      return sendFile(reply.header('cache-control', 'no-store'), { mediaType: PDF_TYPE, ...file });
+    },
   );
 
   app.get(

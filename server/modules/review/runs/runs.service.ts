@@ -129,7 +129,8 @@ export async function listRuns(ctx: Ctx, callId: string) {
   return { items: (await runsOfCall(ctx.db, callId)).map(summaryOf) };
 }
 
-async function runOf(ctx: Ctx, callId: string, runId: string): Promise<RunRow> {
+/** A run of the call, for its officers only (404 for another call's run). */
+export async function runOf(ctx: Ctx, callId: string, runId: string): Promise<RunRow> {
   await officerCall(ctx.db, ctx, callId);
   const run = await findRun(ctx.db, callId, runId);
   if (!run) throw notFound('assignment.run_not_found');

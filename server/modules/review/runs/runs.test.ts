@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_RULE_SET_ID } from '../../../../common/conflict-rules.js';
+import { formatInZone } from '../../../../common/time-format.js';
+import { pdfText } from '../../../files/pdf-text.fixtures.js';
 import { newId } from '../../../http/context.js';
 import { type Client, setupTestApp, signIn, type TestApp } from '../../../test/harness.js';
 import { assign, instanceHash } from '../engines/assignment/assign.js';
@@ -168,5 +170,60 @@ describe('assignment runs', () => {
     const del = await officer.delete(`/api/calls/${call.id}/assignment-overrides/${forbid.json().id}`);
     expect(del.statusCode).toBe(204);
     expect((await officer.get(`/api/calls/${call.id}/assignment-overrides`)).json().items).toHaveLength(1);
+  });
+
+  it('prints the 专家抽取结果表: mode, seed, who drew and when, the pairs drawn and the pairs avoided', async () => {
+    const run = (
+      await officer.post(`/api/calls/${call.id}/assignment-runs`, { mode: 'random', seed: 9 })
+    ).json();
+    const url = `/api/calls/${call.id}/assignment-runs/${run.id}/record.pdf`;
+    const res = await officer.get(url);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.headers['content-type']).toBe('application/pdf');
+    const text = pdfText(res.rawPayload).join('\n');
+    const code = (
+      await t.database.db
+        .selectFrom('calls')
+        .select('code')
+        .where('id', '=', call.id)
+        .executeTakeFirstOrThrow()
+    ).code;
+    const po = await t.database.db
+      .selectFrom('users')
+      .select('display_name')
+      .where('username', '=', 'rv-po')
+      .executeTakeFirstOrThrow();
+    for (const s of [
+      `专家抽取结果表：${code}`,
+      '抽取方式: 随机抽取',
+      '随机种子: 9',
+      `抽取人: ${po.display_name} (rv-po)`,
+      `抽取时间: ${formatInZone(run.createdAt, 'zh-CN', 'Asia/Shanghai')}`,
+      `输入校验值（SHA-256）: ${run.inputHash}`,
+      '利益冲突（回避规则）',
+      '人工指定',
+    ])
+      expect(text).toContain(s);
+    // Every pair drawn is printed with the expert's Chinese name and the application's number.
+    const names = await t.database.db
+      .selectFrom('experts')
+      .innerJoin('people', 'people.id', 'experts.person_id')
+      .select(['experts.id', 'people.name_zh'])
+      .execute();
+    for (const p of run.assignments as { expertId: string; applicationNumber: string }[]) {
+      expect(text).toContain(names.find((n) => n.id === p.expertId)!.name_zh);
+      expect(text).toContain(p.applicationNumber);
+    }
+    // The insider (same organisation as the battery application) was avoided, named with its reason.
+    const insider = names.find((n) => !experts.some((e) => e.id === n.id) && text.includes(n.name_zh));
+    expect(insider).toBeDefined();
+    const en = pdfText((await officer.get(`${url}?lang=en-US`)).rawPayload).join('\n');
+    expect(en).toContain(`Expert selection record: ${code}`);
+    expect(en).toContain('Mode: Random draw');
+    expect(en).toContain('Conflict of interest (rules)');
+    expect((await officerB.get(url)).statusCode).toBe(403);
+    expect(
+      (await officer.get(`/api/calls/${call.id}/assignment-runs/${newId()}/record.pdf`)).statusCode,
+    ).toBe(404);
   });
 });

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pdfText } from '../../../files/pdf-text.fixtures.js';
 import { snapshotTables } from '../../../test/bad-input.js';
 import { buildUser } from '../../../test/factories.js';
 import { type Client, setupTestApp, signIn, type TestApp } from '../../../test/harness.js';
@@ -165,5 +166,25 @@ describe('panel', () => {
     expect(file.statusCode).toBe(200);
     expect(file.headers['content-type']).toMatch(/spreadsheetml/);
     expect(file.rawPayload.subarray(0, 2).toString()).toBe('PK');
+  });
+
+  it('prints the panel summary: ranking with the consensus, each seat by label and never a reviewer’s name', async () => {
+    const res = await officer.get(`/api/calls/${call.id}/panel.pdf`);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.headers['content-type']).toBe('application/pdf');
+    const text = pdfText(res.rawPayload).join('\n');
+    expect(text).toContain(`评审汇总表：${call.code}`);
+    expect(text).toContain('校准均分');
+    expect(text).toContain('9.50');
+    expect(text).toContain('3 / 3');
+    expect(text).toContain('技术价值');
+    for (const name of NAMES) expect(text).not.toContain(name);
+    const en = pdfText((await officer.get(`/api/calls/${call.id}/panel.pdf?lang=en-US`)).rawPayload).join(
+      '\n',
+    );
+    expect(en).toContain(`Panel summary: ${call.code}`);
+    expect(en).toContain('Criteria and weights: Technical value');
+    expect((await applicant.get(`/api/calls/${call.id}/panel.pdf`)).statusCode).toBe(403);
+    expect((await expertClient.get(`/api/calls/${call.id}/panel.pdf`)).statusCode).toBe(403);
   });
 });

@@ -1,9 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { exportOptions } from '../../../../common/export-options.js';
 import { download, sendFile } from '../../../files/download.js';
+import { PDF_TYPE } from '../../../files/pdf.js';
 import { ctxOf, requireSignIn } from '../../../http/auth.js';
 import { problem, problemResponses } from '../../../http/openapi.js';
 import { panelWorkbook } from './panel.export.js';
+import { panelPdf } from './panel.print.js';
 import { getPanel, recordPanelReview, setThresholds } from './panel.service.js';
 import { reviewerAttachment } from './scorecards.files.js';
 import { declareNoConflict, getScorecard, saveScorecard } from './scorecards.service.js';
@@ -133,6 +137,23 @@ export async function scoringRoutes(root: FastifyInstance) {
     async (request, reply) => {
       const f = await panelWorkbook(ctxOf(request), request.params.callId);
       return sendFile(reply, { mediaType: XLSX, fileName: f.filename, body: f.body });
+    },
+  );
+
+  app.get(
+    '/api/calls/:callId/panel.pdf',
+    {
+      schema: {
+        tags,
+        summary: 'The panel summary as a printable PDF: ranking and each seat’s scores by label (officers)',
+        params: callIdParams,
+        querystring: z.strictObject(exportOptions),
+        response: { 200: download(PDF_TYPE, 'The panel summary'), ...problemResponses },
+      },
+    },
+    async (request, reply) => {
+      const file = await panelPdf(ctxOf(request), request.params.callId, request.query);
+      return sendFile(reply.header('cache-control', 'no-store'), { mediaType: PDF_TYPE, ...file });
     },
   );
 

@@ -1,11 +1,19 @@
-import { CloudDownloadOutlined, PlayCircleOutlined, SendOutlined, SyncOutlined } from '@ant-design/icons';
+import {
+  CloudDownloadOutlined,
+  PlayCircleOutlined,
+  PrinterOutlined,
+  SendOutlined,
+  SyncOutlined,
+} from '@ant-design/icons';
 import { Alert, App, Button, Card, InputNumber, Popconfirm, Select, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ASSIGNMENT_MODES, type AssignmentMode } from '../../../../common/review.js';
 import { ApiError } from '../../../api/client.js';
 import { type RunView, reviewRunsApi } from '../../../api/review-runs.js';
+import { useLocale } from '../../../app/locale.js';
 import { useApi } from '../../../app/useApi.js';
+import { fileOptions } from '../../../components/file-options.js';
 import { errorText } from '../../../i18n/errors.js';
 import { saveFile } from '../../imports/files.js';
 import { MODE_LABELS } from '../labels.js';
@@ -20,6 +28,7 @@ import { SeatsCard } from './SeatsCard.js';
 export default function AssignmentTab({ callId }: { callId: string }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
+  const { locale } = useLocale();
   const [mode, setMode] = useState<AssignmentMode>('optimal');
   const [seed, setSeed] = useState<number | null>(null);
   const [busy, setBusy] = useState(false);
@@ -71,6 +80,8 @@ export default function AssignmentTab({ callId }: { callId: string }) {
       else message.error(t('Replay differs from the stored result'));
     });
   const download = (r: RunView) => act(async () => saveFile(await reviewRunsApi.instance(callId, r.id)));
+  const printRecord = (r: RunView) =>
+    act(async () => saveFile(await reviewRunsApi.record(callId, r.id, fileOptions(locale))));
   const publish = (r: RunView) =>
     act(async () => {
       setCurrent(await reviewRunsApi.publish(callId, r.id));
@@ -135,6 +146,9 @@ export default function AssignmentTab({ callId }: { callId: string }) {
                 data-testid="download-instance"
               >
                 {t('Download instance')}
+              </Button>
+              <Button icon={<PrinterOutlined />} onClick={() => printRecord(current)}>
+                {t('Expert selection record (PDF)')}
               </Button>
               {current.state === 'draft' ? (
                 <Popconfirm title={t('Invite these experts now?')} onConfirm={() => publish(current)}>

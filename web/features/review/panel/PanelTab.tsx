@@ -1,4 +1,4 @@
-import { DownloadOutlined } from '@ant-design/icons';
+import { DownloadOutlined, PrinterOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { CRITERIA } from '../../../../common/calls.js';
@@ -12,6 +12,7 @@ import {
 import { useLocale } from '../../../app/locale.js';
 import { useApi } from '../../../app/useApi.js';
 import { Centered, LoadFailed } from '../../../components/feedback.js';
+import { fileOptions } from '../../../components/file-options.js';
 import { CRITERIA_SHOWN, pick } from '../../../components/labels.js';
 import { money } from '../../../components/money.js';
 import { errorText } from '../../../i18n/errors.js';
@@ -114,15 +115,24 @@ export default function PanelTab({ callId }: { callId: string }) {
   if (!p || p.callId !== callId) return <Centered />;
   const download = () =>
     scoringApi.panelFile(callId).then(saveFile, (err) => message.error(errorText(t, err)));
+  const printPdf = () =>
+    scoringApi
+      .panelPdf(callId, fileOptions(locale))
+      .then(saveFile, (err) => message.error(errorText(t, err)));
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="panel-tab">
       <Card
         size="small"
         title={t('Ranking')}
         extra={
-          <Button icon={<DownloadOutlined />} onClick={download} data-testid="panel-download">
-            {t('Download the panel summary (XLSX)')}
-          </Button>
+          <Space wrap>
+            <Button icon={<PrinterOutlined />} onClick={printPdf}>
+              {t('Print the panel summary (PDF)')}
+            </Button>
+            <Button icon={<DownloadOutlined />} onClick={download} data-testid="panel-download">
+              {t('Download the panel summary (XLSX)')}
+            </Button>
+          </Space>
         }
       >
         <Typography.Paragraph type="secondary">

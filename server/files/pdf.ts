@@ -1,7 +1,7 @@
 import PDFDocument from 'pdfkit';
 import SVGtoPDF from 'svg-to-pdfkit';
-import { type Cell, type DocTable, type ExportDoc, formatCell } from '../../../common/report-doc.js';
-import type { CjkFont } from './report.font.js';
+import { type Cell, type DocTable, type ExportDoc, formatCell } from '../../common/report-doc.js';
+import { type CjkFont, findCjkFont } from './cjk-font.js';
 
 const MARGIN = 36;
 const CELL_PAD = 3;
@@ -10,14 +10,20 @@ const GRID = '#c9d1dc';
 const HEAD_FILL = '#eff3f8';
 
 /**
- * Draws the document on A4 landscape pages: title and scope lines, then each sheet's tables with a
- * header row repeated after a page break. With no Chinese font (`font` null) the standard Helvetica is
- * used, so the document must already be in English; characters Helvetica cannot draw become "?".
+ * The one PDF writer of the server (reports, the printable 申报书, 专家抽取结果表 and panel summary).
+ * Draws the document on A4 pages (landscape unless asked otherwise): title and scope lines, then each
+ * sheet's tables with a header row repeated after a page break. With no Chinese font (`font` null) the
+ * standard Helvetica is used, so the document must already be in English; characters Helvetica cannot
+ * draw become "?".
  */
-export async function renderPdf(doc: ExportDoc, font: CjkFont | null): Promise<Buffer> {
+export async function renderPdf(
+  doc: ExportDoc,
+  font: CjkFont | null,
+  opts: { layout?: 'portrait' | 'landscape' } = {},
+): Promise<Buffer> {
   const pdf = new PDFDocument({
     size: 'A4',
-    layout: 'landscape',
+    layout: opts.layout ?? 'landscape',
     margin: MARGIN,
     bufferPages: true,
     info: { Title: doc.title, Creator: 'Commonlab' },
@@ -156,3 +162,21 @@ function ensureRoom(pdf: PDFKit.PDFDocument, points: number): void {
 
 /** What the standard Helvetica (WinAnsi) can draw; anything else becomes "?". */
 const latin1 = (s: string): string => s.replace(/[^\t\n\x20-\x7e\xa0-\xff]/g, '?');
+
+export const PDF_TYPE = 'application/pdf';
+
+/**
+ * A printable document (申报书, 专家抽取结果表, panel summary) in the reader's language with the packaged
+ * CJK font, on A4 portrait. `build` makes the document in the language it is given: Chinese asked for on
+ * an installation without the font package comes out in English with a line saying so, never as "?".
+ */
+export async function printablePdf(
+  asked: ExportDoc['lang'],
+  build: (lang: ExportDoc['lang']) => ExportDoc | Promise<ExportDoc>,
+): Promise<Buffer> {
+  const font = findCjkFont();
+  const lang = font ? asked : 'en-US';
+  const doc = await build(lang);
+  if (lang !== asked) doc.meta.push('No Chinese font is installed on this server: printed in English.');
+  return renderPdf(doc, font, { layout: 'portrait' });
+}
