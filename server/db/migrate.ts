@@ -29,6 +29,7 @@ import * as m0033 from './migrations/0033_needs.js';
 import * as m0034 from './migrations/0034_analytics_indexes.js';
 import * as m0037 from './migrations/0037_project_evidence.js';
 import * as m0040 from './migrations/0040_receipt_months.js';
+import * as m0048 from './migrations/0048_account_recovery.js';
 
 /** Migrations are listed here in order; the list is the single source for CLI, boot and tests. */
 export const migrations: Record<string, Migration> = {
@@ -62,6 +63,7 @@ export const migrations: Record<string, Migration> = {
   '0034_analytics_indexes': m0034,
   '0037_project_evidence': m0037,
   '0040_receipt_months': m0040,
+  '0048_account_recovery': m0048,
 };
 
 export async function migrateToLatest(db: Kysely<unknown>): Promise<MigrationResultSet> {
