@@ -51,7 +51,7 @@ const reset = (token: string, newPassword = NEW_PASSWORD, ip = from()) =>
 /** The mails the sink got for `to` since `since`, once every direct mail has left. */
 async function mailsTo(to: string, since = 0) {
   await settleDirectMail(t.database.db);
-  return sink.mails.slice(since).filter((m) => m.to.includes(to));
+  return sink.mails.slice(since).filter((m) => m.to.some((a) => a.toLowerCase() === to.toLowerCase()));
 }
 const tokenIn = (text: string) => /\/reset-password#([A-Za-z0-9_-]+)/.exec(text)?.[1];
 
