@@ -3,6 +3,7 @@
  * title and the i18n key the web translates (web/i18n). Add a code here before throwing it.
  */
 
+import { ACCOUNTS_ERRORS } from './error-codes.accounts.js';
 import { ANALYTICS_ERRORS } from './error-codes.analytics.js';
 import { ASSIGNMENT_ERRORS } from './error-codes.assignment.js';
 import { CONFLICTS_ERRORS } from './error-codes.conflicts.js';
@@ -33,6 +34,7 @@ export const ERROR_MESSAGES = {
   ...PROJECTS_ERRORS,
   ...PROJECT_CHECKS_ERRORS,
   ...LAB_EVALUATIONS_ERRORS,
+  ...ACCOUNTS_ERRORS,
   ...SERVICES_ERRORS,
   ...INSTRUMENTS_ERRORS,
   ...VOUCHERS_ERRORS,

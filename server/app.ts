@@ -25,6 +25,7 @@ import { accountRoutes } from './modules/auth/account.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { mfaRoutes } from './modules/auth/mfa.routes.js';
 import { setPasswordHashCost } from './modules/auth/password.js';
+import { recoveryRoutes } from './modules/auth/recovery.routes.js';
 import { callsRoutes } from './modules/calls/calls.routes.js';
 import { committeeRoutes } from './modules/committee/committee.routes.js';
 import { fieldsRoutes } from './modules/fields/fields.routes.js';
@@ -147,6 +148,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   }
   await app.register(workbenchRoutes);
   await app.register(accountRoutes);
+  await app.register(recoveryRoutes);
   await app.register(orgsRoutes);
   await app.register(importsRoutes);
   await app.register(fieldsRoutes);

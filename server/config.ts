@@ -37,6 +37,19 @@ const envSchema = z.object({
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
   LOGIN_LOCKOUT_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
   LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(10000).default(20),
+  // After this many failed sign-ins of one user name or from one address (within LOGIN_LOCKOUT_MINUTES) a
+  // sign-in must carry a solved proof-of-work challenge (docs/adr/0032). 0 = never.
+  LOGIN_CHALLENGE_AFTER_FAILURES: z.coerce.number().int().min(0).max(100).default(3),
+  // The largest counter a challenge's solver may have to reach (one SHA-256 per step): about 0.2–1 s in a
+  // browser at the default. Tests lower it.
+  LOGIN_CHALLENGE_DIFFICULTY: z.coerce.number().int().min(10).max(10_000_000).default(100_000),
+  // Signs the challenges; derived from the session secret when not set.
+  CHALLENGE_HMAC_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
+  // Forgot password by e-mail (docs/sign-in.md): a link's lifetime, and how many links one address may be
+  // sent per hour (more requests get the same answer and no e-mail) and one client may ask per minute.
+  PASSWORD_RESET_MINUTES: z.coerce.number().int().min(5).max(1440).default(30),
+  PASSWORD_RESET_PER_ADDRESS_PER_HOUR: z.coerce.number().int().min(1).max(100).default(3),
+  PASSWORD_RESET_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(10000).default(5),
   MFA_REQUIRED_ROLES: z
     .string()
     .default(DEFAULT_MFA_REQUIRED_ROLES.join(','))
@@ -128,6 +141,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     loginMaxFailures: e.LOGIN_MAX_FAILURES,
     loginLockoutMinutes: e.LOGIN_LOCKOUT_MINUTES,
     loginRateLimitPerMinute: e.LOGIN_RATE_LIMIT_PER_MINUTE,
+    loginChallengeAfterFailures: e.LOGIN_CHALLENGE_AFTER_FAILURES,
+    loginChallengeDifficulty: e.LOGIN_CHALLENGE_DIFFICULTY,
+    challengeHmacKey: e.CHALLENGE_HMAC_KEY ?? null,
+    passwordResetMinutes: e.PASSWORD_RESET_MINUTES,
+    passwordResetPerAddressPerHour: e.PASSWORD_RESET_PER_ADDRESS_PER_HOUR,
+    passwordResetRateLimitPerMinute: e.PASSWORD_RESET_RATE_LIMIT_PER_MINUTE,
     mfaRequiredRoles: Object.freeze([...new Set(e.MFA_REQUIRED_ROLES)]) as readonly MfaRoleName[],
     passwordHistory: e.PASSWORD_HISTORY,
     passwordHashCost: e.PASSWORD_HASH_COST,

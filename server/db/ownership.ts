@@ -16,6 +16,8 @@ export const TABLE_OWNERS: { readonly [T in keyof DB]: string } = {
   user_mfa: 'auth',
   mfa_recovery_codes: 'auth',
   password_history: 'auth',
+  password_resets: 'auth',
+  used_challenges: 'auth',
   rate_limit_windows: 'platform',
   audit_log: 'audit',
   audit_head: 'audit',

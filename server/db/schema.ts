@@ -4,6 +4,7 @@
  */
 export type { Flag, Timestamp } from './schema/columns.js';
 
+import { ACCOUNT_RECOVERY_TABLES, type AccountRecoveryTables } from './schema/account-recovery.js';
 import type {
   ApiTokensTable,
   AuditHeadTable,
@@ -79,6 +80,7 @@ import type {
 } from './schema/transfer.js';
 import { VOUCHERS_TABLES, type VouchersTables } from './schema/vouchers.js';
 
+export type * from './schema/account-recovery.js';
 export type * from './schema/accounts.js';
 export type * from './schema/assignment.js';
 export type * from './schema/auth-hardening.js';
@@ -117,6 +119,7 @@ export interface DB
     NeedsTables,
     LicenceIncomeTables,
     SecurityEventsTables,
+    AccountRecoveryTables,
     OpenDataTables {
   platforms: PlatformsTable;
   users: UsersTable;
@@ -235,6 +238,7 @@ export const TABLES_IN_DEPENDENCY_ORDER = [
   ...NEEDS_TABLES,
   ...LICENCE_INCOME_TABLES,
   ...SECURITY_EVENTS_TABLES,
+  ...ACCOUNT_RECOVERY_TABLES,
   'audit_head',
   'audit_log',
 ] as const satisfies readonly (keyof DB)[];

@@ -37,8 +37,12 @@ export function testConfig(dataDir: string, env: Record<string, string> = {}): C
     LOG_LEVEL: 'silent',
     SESSION_SECRET: 'test-secret-test-secret-test-secret-0123',
     LOGIN_RATE_LIMIT_PER_MINUTE: '10000',
+    PASSWORD_RESET_RATE_LIMIT_PER_MINUTE: '10000',
     // Suites sign administrators in with the password alone; the MFA tests pass the default requirement.
     MFA_REQUIRED_ROLES: 'none',
+    // No sign-in challenge unless a test asks for one (challenge.test.ts): the lockout tests fail sign-ins on
+    // purpose and expect the lockout's answers.
+    LOGIN_CHALLENGE_AFTER_FAILURES: '0',
     // scrypt at N = 16 instead of 16384: the same code path at a thousandth of the CPU per sign-in and per
     // user created (docs/adr/0006). password.unit.test.ts keeps the production default under test.
     PASSWORD_HASH_COST: '4',

@@ -55,8 +55,17 @@ import type {
 /** One typed function per API route the UI uses; paths and shapes follow server/modules/*. */
 export const api = {
   session: () => request<SessionInfo>('GET', '/api/auth/session', { quiet401: true }),
-  login: (username: string, password: string) =>
-    request<SessionInfo>('POST', '/api/auth/login', { body: { username, password }, quiet401: true }),
+  login: (username: string, password: string, challenge?: string) =>
+    request<SessionInfo>('POST', '/api/auth/login', {
+      body: { username, password, ...(challenge ? { challenge } : {}) },
+      quiet401: true,
+    }),
+  requestPasswordReset: (email: string) =>
+    request<void>('POST', '/api/auth/password-reset-requests', { body: { email } }),
+  resetPassword: (token: string, newPassword: string) =>
+    request<{ endedSessions: number; revokedTokens: number }>('POST', '/api/auth/password-reset', {
+      body: { token, newPassword },
+    }),
   logout: () => request<void>('POST', '/api/auth/logout', { quiet401: true }),
   changePassword: (currentPassword: string, newPassword: string) =>
     request<PasswordChanged>('POST', '/api/me/password', { body: { currentPassword, newPassword } }),

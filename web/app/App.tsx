@@ -2,6 +2,7 @@ import { Result, Spin } from 'antd';
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router-dom';
+import { ForgotPasswordPage, ResetPasswordPage } from '../features/auth/PasswordResetPages.js';
 import { RequiredPasswordChangePage } from '../features/auth/RequiredPasswordChangePage.js';
 import SignInPage from '../features/auth/SignInPage.js';
 import { RequiredEnrolmentPage, SecondFactorPage } from '../features/mfa/MfaGatePages.js';
@@ -43,6 +44,8 @@ function AppRoutes() {
   return (
     <Routes>
       <Route path="/sign-in" element={status === 'signedIn' ? <AfterSignIn /> : <SignInPage />} />
+      <Route path="/forgot-password" element={<ForgotPasswordPage />} />
+      <Route path="/reset-password" element={<ResetPasswordPage />} />
       {/* Public pages: no session needed, and none is asked for. */}
       <Route
         path="/public/*"

@@ -27,7 +27,7 @@ interface SessionContextValue {
   session: SessionInfo | null;
   /** Why the user was sent to the sign-in page (expired session…), shown there until the next sign-in. */
   notice: ApiError | null;
-  signIn(username: string, password: string): Promise<void>;
+  signIn(username: string, password: string, challenge?: string): Promise<void>;
   /** The second step of the sign-in, or the session after enrolling: the server's answer decides. */
   adopt(info: SessionInfo): Promise<void>;
   signOut(): Promise<void>;
@@ -96,8 +96,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, [signedOut, adoptLocale]);
 
   const signIn = useCallback(
-    async (username: string, password: string) => {
-      const info = await api.login(username, password);
+    async (username: string, password: string, challenge?: string) => {
+      const info = await api.login(username, password, challenge);
       await adoptLocale(info);
       setNotice(null);
       setSession(info);

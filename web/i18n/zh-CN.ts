@@ -3,6 +3,7 @@
  * checks that every key the code uses, every error code message and every role label is here.
  */
 
+import { zhCNAccounts } from './zh-CN.accounts.js';
 import { zhCNAnalytics } from './zh-CN.analytics.js';
 import { zhCNApplicationProgress, zhCNReviewCompleteness } from './zh-CN.application-progress.js';
 import { zhCNApplicationsErrors } from './zh-CN.applications-errors.js';
@@ -90,6 +91,7 @@ export const zhCN: Record<string, string> = {
   ...zhCNApplicationProgress,
   ...zhCNReviewCompleteness,
   ...zhCNPassword,
+  ...zhCNAccounts,
   ...zhCNOpenData,
   ...zhCNAnalytics,
   ...zhCNAuditFields,

@@ -4,6 +4,8 @@ import { LOCALES, ROLES, TOKEN_SCOPES } from '../../../common/roles.js';
 export const loginBody = z.strictObject({
   username: z.string().trim().min(1).max(64),
   password: z.string().min(1).max(256),
+  /** The solved proof-of-work challenge (the widget's base64 payload); needed only after failed sign-ins. */
+  challenge: z.string().min(1).max(8000).optional(),
 });
 
 export const roleAssignment = z.object({ platformId: z.uuid(), role: z.enum(ROLES) });

@@ -18,6 +18,12 @@ import {
 } from '../users/users.accounts.js';
 import { countLiveSessions, deleteSession, deleteSessionsOf, insertSession } from './auth.repository.js';
 import type { SessionInfo } from './auth.schema.js';
+import {
+  challengeNeeded,
+  countFailedSignIn,
+  forgetFailedSignIns,
+  requireSolvedChallenge,
+} from './challenge.service.js';
 import { secondFactorEnabled } from './mfa.gate.js';
 import { MFA_CHALLENGE_MINUTES, sessionMfaOf } from './mfa.service.js';
 import { hashPassword, verifyAgainstDummy, verifyPassword } from './password.js';
@@ -32,9 +38,19 @@ const MINUTE = 60_000;
 /** Checks credentials with lockout; on success opens a server-side session and returns its cookie value. */
 export async function login(
   ctx: Ctx,
-  input: { username: string; password: string; ip: string | null; userAgent: string | null },
+  input: {
+    username: string;
+    password: string;
+    challenge?: string | undefined;
+    ip: string | null;
+    userAgent: string | null;
+  },
 ): Promise<{ token: string; actor: UserActor; csrfToken: string; expiresAt: string; mfaPending: boolean }> {
   const { db, config, clock } = ctx;
+  // After failures of this name or from this address, no password is even looked at without a solved
+  // challenge (challenge.service, docs/adr/0032).
+  if (await challengeNeeded(ctx, input.username, input.ip))
+    await requireSolvedChallenge(ctx, input.challenge);
   const now = clock.now();
   const user = await findAccountByUsername(db, input.username);
   if (!user || user.disabledAt) {
@@ -80,6 +96,7 @@ export async function login(
       userAgent: input.userAgent?.slice(0, 300) ?? null,
       mfaPending,
     });
+    await forgetFailedSignIns({ ...ctx, db: trx }, input.username);
     await audit({
       action: 'auth.signed_in',
       entityType: 'user',
@@ -107,6 +124,7 @@ async function refuseSignIn(
   lockedUntil: string | null = null,
 ): Promise<never> {
   ctx.log.info({ username: input.username, ip: input.ip, reason, lockedUntil }, 'sign-in refused');
+  await countFailedSignIn(ctx, input.username, input.ip);
   if (userId) {
     await write(ctx, async (trx, audit) => {
       await audit({

@@ -11,11 +11,13 @@
  *   deadlineAt (resubmission deadline of application.returned); member_invited / member_confirmed /
  *   member_declined: application (the receipt number) or applicationZh / applicationEn (a draft's title)
  * - auth.account_locked: lockedUntilAt, ip
+ * - auth.password_reset_link, auth.password_reset: notifications.templates.auth.ts
  * An unknown kind falls back to a generic text, so a new kind never breaks sending.
  */
 import type { Locale } from '../../../common/roles.js';
 import type { Template, TemplateText as Text } from './notifications.schema.js';
 import { ASSIGNMENT_TEMPLATES } from './notifications.templates.assignment.js';
+import { AUTH_TEMPLATES } from './notifications.templates.auth.js';
 import { DECISION_TEMPLATES } from './notifications.templates.decisions.js';
 import { NEEDS_TEMPLATES } from './notifications.templates.needs.js';
 import { PEOPLE_TEMPLATES } from './notifications.templates.people.js';
@@ -23,6 +25,7 @@ import { SERVICES_TEMPLATES } from './notifications.templates.services.js';
 
 export const TEMPLATES: Record<string, Template> = {
   ...ASSIGNMENT_TEMPLATES,
+  ...AUTH_TEMPLATES,
   ...DECISION_TEMPLATES,
   ...PEOPLE_TEMPLATES,
   ...SERVICES_TEMPLATES,

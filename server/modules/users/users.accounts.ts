@@ -15,6 +15,7 @@ export type { Account, RoleGrant } from './users.repository.js';
 export const {
   findAccountById,
   findAccountByUsername,
+  findAccountsByEmail,
   rolesOf,
   claimSignInAttempt,
   releaseSignInAttempt,

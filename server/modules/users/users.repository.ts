@@ -102,6 +102,17 @@ export async function findAccountByUsername(db: Kysely<DB>, username: string): P
   return u && toAccount(u);
 }
 
+/** The accounts with this e-mail address, compared case-insensitively (forgot password). */
+export async function findAccountsByEmail(db: Kysely<DB>, email: string): Promise<Account[]> {
+  const rows = await db
+    .selectFrom('users')
+    .selectAll()
+    .where(sql<string>`lower(email)`, '=', email.toLowerCase())
+    .orderBy('id')
+    .execute();
+  return rows.map(toAccount);
+}
+
 export async function insertAccount(
   db: Kysely<DB>,
   a: Omit<Account, 'failedLoginCount' | 'lockedUntil' | 'disabledAt' | 'passwordChangeRequired'> & {

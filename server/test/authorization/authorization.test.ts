@@ -5,6 +5,7 @@ import { createToken } from '../../modules/auth/tokens.service.js';
 import { loadActor } from '../../modules/users/users.accounts.js';
 import { buildPlatform, buildUser } from '../factories.js';
 import { anonymous, type Client, setupTestApp, signIn, TEST_PASSWORD, type TestApp } from '../harness.js';
+import { accountsCases } from './accounts.cases.js';
 import { analyticsCases } from './analytics.cases.js';
 import { applicationsCases } from './applications.cases.js';
 import { assignmentCases } from './assignment.cases.js';
@@ -366,6 +367,7 @@ const CASES: RouteCase[] = [
   ...needsCases(reviewEnv),
   ...serviceDashboardsCases(reviewEnv),
   ...openDataCases(),
+  ...accountsCases(reviewEnv),
   ...listActionsCases({ A: () => A }),
   ...[expertsCases, conflictsCases, assignmentCases, scoringCases, decisionsCases].flatMap((cases) =>
     cases(reviewEnv),

@@ -3,10 +3,15 @@ import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
+import { ApiError } from '../../api/client.js';
 import { useSession } from '../../app/session.js';
 import { errorText } from '../../i18n/errors.js';
 import { Logo } from '../../shell/Brand.js';
 import { LanguageSwitch } from '../../shell/LanguageSwitch.js';
+import { ChallengeWidget } from './ChallengeWidget.js';
+
+/** The answers that mean: show the proof-of-work check and try again (docs/adr/0032). */
+const CHALLENGE_CODES = new Set(['auth.challenge_required', 'auth.challenge_invalid']);
 
 interface Credentials {
   username: string;
@@ -18,13 +23,23 @@ export default function SignInPage() {
   const { signIn, notice } = useSession();
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  // After failed sign-ins the server asks for a solved challenge; each solution is spent by one attempt, so
+  // the widget is mounted afresh (a new key) after every attempt that sent one.
+  const [challengeShown, setChallengeShown] = useState(false);
+  const [challengeKey, setChallengeKey] = useState(0);
+  const [solution, setSolution] = useState<string | null>(null);
 
   const submit = async (v: Credentials) => {
     setBusy(true);
     setError(null);
     try {
-      await signIn(v.username.trim(), v.password);
+      await signIn(v.username.trim(), v.password, solution ?? undefined);
     } catch (err) {
+      if (err instanceof ApiError && CHALLENGE_CODES.has(err.code)) setChallengeShown(true);
+      if (solution) {
+        setSolution(null);
+        setChallengeKey((k) => k + 1);
+      }
       setError(err);
       setBusy(false);
     }
@@ -85,9 +100,19 @@ export default function SignInPage() {
             >
               <Input.Password prefix={<LockOutlined />} autoComplete="current-password" />
             </Form.Item>
-            <Button type="primary" htmlType="submit" block loading={busy}>
+            {challengeShown ? <ChallengeWidget key={challengeKey} onSolved={setSolution} /> : null}
+            <Button
+              type="primary"
+              htmlType="submit"
+              block
+              loading={busy}
+              disabled={challengeShown && !solution}
+            >
               {t('Sign in')}
             </Button>
+            <div style={{ marginTop: 12, textAlign: 'right' }}>
+              <Link to="/forgot-password">{t('Forgot password?')}</Link>
+            </div>
           </Form>
         </Card>
       </div>
