@@ -194,6 +194,7 @@ export const zhCNAuditLabels: Record<string, string> = {
   'User created': '创建用户',
   'E-mail changed': '电子邮件已更改',
   'Password reset': '重置密码',
+  'Password reset by e-mailed link': '通过邮件链接重置密码',
   'Preferences changed': '修改偏好设置',
   'Roles changed': '变更角色',
   'Account unlocked': '账号已解锁',

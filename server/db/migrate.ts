@@ -65,8 +65,8 @@ export const migrations: Record<string, Migration> = {
   '0034_analytics_indexes': m0034,
   '0037_project_evidence': m0037,
   '0040_receipt_months': m0040,
-  '0042_project_spending_totals': m0042,
   '0041_project_check_reviews': m0041,
+  '0042_project_spending_totals': m0042,
   '0048_account_recovery': m0048,
 };
 
