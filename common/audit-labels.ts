@@ -37,6 +37,7 @@ export const ACTION_LABELS: Record<string, string> = {
   'auth.other_sessions_ended': 'Other sessions ended',
   'auth.password_changed': 'Password changed',
   'auth.password_reset': 'Password reset by e-mailed link',
+  'auth.password_reset_requested': 'Password reset link requested',
   'auth.session_ended': 'Session ended',
   'auth.sign_in_refused': 'Sign-in refused',
   'auth.signed_in': 'Signed in',

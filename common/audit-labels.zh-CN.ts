@@ -195,6 +195,7 @@ export const zhCNAuditLabels: Record<string, string> = {
   'E-mail changed': '电子邮件已更改',
   'Password reset': '重置密码',
   'Password reset by e-mailed link': '通过邮件链接重置密码',
+  'Password reset link requested': '已申请密码重置链接',
   'Preferences changed': '修改偏好设置',
   'Roles changed': '变更角色',
   'Account unlocked': '账号已解锁',

@@ -29,8 +29,8 @@ import * as m0033 from './migrations/0033_needs.js';
 import * as m0034 from './migrations/0034_analytics_indexes.js';
 import * as m0037 from './migrations/0037_project_evidence.js';
 import * as m0040 from './migrations/0040_receipt_months.js';
-import * as m0042 from './migrations/0042_project_spending_totals.js';
 import * as m0041 from './migrations/0041_project_check_reviews.js';
+import * as m0042 from './migrations/0042_project_spending_totals.js';
 import * as m0048 from './migrations/0048_account_recovery.js';
 
 /** Migrations are listed here in order; the list is the single source for CLI, boot and tests. */
