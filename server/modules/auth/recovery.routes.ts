@@ -47,14 +47,14 @@ export async function recoveryRoutes(root: FastifyInstance) {
         tags,
         summary: 'Forgot password: e-mail a reset link (the answer is the same for every address)',
         body: passwordResetRequestBody,
-        response: { 202: z.null(), ...problemResponses },
+        response: { 204: z.null(), ...problemResponses },
       },
       onRequest: resetLimit,
       config: { public: true },
     },
     async (request, reply) => {
       await requestPasswordReset(ctxOf(request), { email: request.body.email, ip: request.ip });
-      return reply.code(202).send(null);
+      return reply.code(204).send(null);
     },
   );
 
