@@ -97,6 +97,12 @@ describe('demo calls and projects', () => {
       ['final', 'rectification'],
     ]);
     expect(final[0].reports.at(-1).adoption.rectification.items).toHaveLength(2);
+    // 结题验收 with its two reviews: the task review asked for 整改, the financial review passed.
+    expect(final[0].reports.at(-1).reviews).toMatchObject({
+      task: { outcome: 'rectify' },
+      financial: { outcome: 'pass', currency: expect.any(String) },
+    });
+    expect(final[0].reports.at(-1).reviews.financial.total.spentMinor).toBeGreaterThan(0);
 
     // Closed 通过 and evaluated (绩效评价) after its final check.
     const evaluation = (await officer.get(`/api/projects/${id('ATP-DEMO-05')}/evaluation`)).json().evaluation;

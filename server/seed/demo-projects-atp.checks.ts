@@ -17,7 +17,10 @@ import {
   reportsOf,
   updateCheck,
 } from '../modules/projects/checks/checks.repository.js';
-import type { CheckAdoption } from '../modules/projects/checks/checks.schema.js';
+import { financialFigures } from '../modules/projects/checks/checks.reviews.js';
+import { insertReview } from '../modules/projects/checks/checks.reviews.repository.js';
+import type { FinancialReview, TaskReview } from '../modules/projects/checks/checks.reviews.schema.js';
+import type { CheckAdoption, CheckReport } from '../modules/projects/checks/checks.schema.js';
 import { insertScorecard, saveScorecardRows } from '../modules/projects/checks/checks.scoring.repository.js';
 import { runningResult } from '../modules/projects/checks/checks.views.js';
 import { findAgreement } from '../modules/projects/projects.agreement.repository.js';
@@ -149,6 +152,60 @@ export function demoChecks(ctx: Ctx, experts: readonly string[]) {
     return write(then(ctx, decidedOn), async (trx, audit) => {
       const [current] = await reportsOf(trx, [check.id]);
       const report = current!.report as { indicators: { index: number; name: string; judgement: string }[] };
+      // 结题验收's two reviews come before its verdict (checks.reviews.ts): 整改 here is the task review's.
+      let reviewShas: CheckAdoption['reviews'] = null;
+      if (kind === 'final') {
+        const frozen = current!.report as CheckReport;
+        const task: TaskReview = {
+          version: 1,
+          reportSha256: current!.reportSha256,
+          outcome: verdict,
+          indicators: frozen.indicators.map((i) => ({
+            index: i.index,
+            name: i.name,
+            type: i.type,
+            target: i.target,
+            actual: i.value,
+            judgement: i.judgement,
+            met: i.judgement === 'met',
+          })),
+          notes: verdict === 'pass' ? '考核指标均已完成（示例）。' : '部分考核指标未完成（示例）。',
+        };
+        const financial: FinancialReview = {
+          version: 1,
+          reportSha256: current!.reportSha256,
+          outcome: 'pass',
+          ...(await financialFigures(trx, p)),
+          auditReport: null,
+          notes: '经费使用基本规范（示例）。',
+        };
+        const shas = { task: '', financial: '' };
+        for (const [k, review] of [
+          ['task', task],
+          ['financial', financial],
+        ] as const) {
+          const json = canonicalJson(review);
+          shas[k] = sha(json);
+          await insertReview(trx, {
+            checkId: check.id,
+            version: 1,
+            kind: k,
+            outcome: review.outcome,
+            json,
+            sha256: shas[k],
+            reviewedBy: null,
+            reviewedAt: at(decidedOn),
+          });
+          await audit({
+            action: k === 'task' ? 'project_check.task_reviewed' : 'project_check.financial_reviewed',
+            entityType: 'project_check',
+            entityId: check.id,
+            platformId: p.platformId,
+            after: { version: 1, outcome: review.outcome, sha256: shas[k] },
+          });
+        }
+        reviewShas = shas;
+      }
       const adoption: CheckAdoption = {
         verdict,
         version: 1,
@@ -162,6 +219,7 @@ export function demoChecks(ctx: Ctx, experts: readonly string[]) {
         })),
         rectification: verdict === 'rectify' && rectification ? rectification : null,
         summary: verdict === 'pass' ? '同意通过（示例）。' : '限期整改（示例）。',
+        reviews: reviewShas,
       };
       const json = canonicalJson(adoption);
       await adoptReport(trx, check.id, 1, { verdict, json, sha256: sha(json), by: null, at: at(decidedOn) });
