@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { foreignKeysTo } from '../../test/foreign-keys.js';
 import { setupTestApp, TEST_DB, type TestApp } from '../../test/harness.js';
 import { ORG_REFERENCES, referenceName } from './orgs.references.js';
 
@@ -30,27 +31,9 @@ async function columnsNamedOrganisation(): Promise<string[]> {
     .map((r) => `${r.table_name}.${r.column_name}`);
 }
 
-async function foreignKeysToOrganisations(): Promise<string[]> {
-  const db = t.database.db;
-  if (TEST_DB === 'postgres') {
-    const { rows } = await sql<{ table_name: string; column_name: string }>`
-      select cl.relname as table_name, att.attname as column_name
-      from pg_constraint c
-      join pg_class cl on cl.oid = c.conrelid
-      join pg_attribute att on att.attrelid = c.conrelid and att.attnum = any(c.conkey)
-      where c.contype = 'f' and c.confrelid = 'organisations'::regclass`.execute(db);
-    return rows.map((r) => `${r.table_name}.${r.column_name}`).sort();
-  }
-  const { rows } = await sql<{ table_name: string; column_name: string }>`
-    select m.name as table_name, f."from" as column_name
-    from sqlite_master m join pragma_foreign_key_list(m.name) f
-    where m.type = 'table' and f."table" = 'organisations'`.execute(db);
-  return rows.map((r) => `${r.table_name}.${r.column_name}`).sort();
-}
-
 describe('the columns that point at an organisation', () => {
   it('lists every foreign key to organisations and every organisation-id column, and nothing else', async () => {
-    const keys = await foreignKeysToOrganisations();
+    const keys = await foreignKeysTo(t.database.db, 'organisations');
     expect(keys.length).toBeGreaterThan(10);
     const named = await columnsNamedOrganisation();
     expect(named).toContain('instrument_bookings.organisation_id');

@@ -1,7 +1,7 @@
-import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildPlatform, buildUser } from '../../test/factories.js';
-import { setupTestApp, signIn, TEST_DB, type TestApp } from '../../test/harness.js';
+import { foreignKeysTo } from '../../test/foreign-keys.js';
+import { setupTestApp, signIn, type TestApp } from '../../test/harness.js';
 import { buildPerson } from '../../test/platform-factories.js';
 import { buildExtramuralProject } from '../projects/projects.fixtures.js';
 import { PERSON_REFERENCES, PERSON_RELEASES } from './people.placements.js';
@@ -17,27 +17,9 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-async function foreignKeysToPeople(): Promise<string[]> {
-  const db = t.database.db;
-  if (TEST_DB === 'postgres') {
-    const { rows } = await sql<{ table_name: string; column_name: string }>`
-      select cl.relname as table_name, att.attname as column_name
-      from pg_constraint c
-      join pg_class cl on cl.oid = c.conrelid
-      join pg_attribute att on att.attrelid = c.conrelid and att.attnum = any(c.conkey)
-      where c.contype = 'f' and c.confrelid = 'people'::regclass`.execute(db);
-    return rows.map((r) => `${r.table_name}.${r.column_name}`).sort();
-  }
-  const { rows } = await sql<{ table_name: string; column_name: string }>`
-    select m.name as table_name, f."from" as column_name
-    from sqlite_master m join pragma_foreign_key_list(m.name) f
-    where m.type = 'table' and f."table" = 'people'`.execute(db);
-  return rows.map((r) => `${r.table_name}.${r.column_name}`).sort();
-}
-
 describe('the columns that point at a person', () => {
   it('are each a reference that keeps the person or a release with its reason, and nothing else', async () => {
-    const keys = await foreignKeysToPeople();
+    const keys = await foreignKeysTo(t.database.db, 'people');
     expect(keys).toContain('project_members.contact_person_id');
     const listed = [...PERSON_REFERENCES.map((r) => r.column), ...PERSON_RELEASES.map((r) => r.column)];
     expect(new Set(listed).size).toBe(listed.length);
