@@ -2,9 +2,9 @@ import { createHmac } from 'node:crypto';
 import { type Challenge, createChallenge, randomInt, type Solution, verifySolution } from 'altcha-lib';
 import { deriveKey } from 'altcha-lib/algorithms/sha';
 import type { Config } from '../../config.js';
+import { clearBucket, hitsIn, hitWindow, windowStartOf } from '../../db/rate-limit-windows.js';
 import type { Ctx } from '../../http/context.js';
 import { AppError } from '../../http/errors.js';
-import { clearBucket, hitsIn, hitWindow, windowStartOf } from '../../http/rate-limit.js';
 import { claimChallenge } from './auth.recovery.repository.js';
 
 /**

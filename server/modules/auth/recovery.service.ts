@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
+import { hitWindow, windowStartOf } from '../../db/rate-limit-windows.js';
 import { write } from '../../db/write.js';
 import { type Ctx, isoNow, newId } from '../../http/context.js';
 import { AppError } from '../../http/errors.js';
-import { hitWindow, windowStartOf } from '../../http/rate-limit.js';
 import { sendDirectMail } from '../notifications/notifications.direct.js';
 import { notify } from '../notifications/notifications.service.js';
 import {
