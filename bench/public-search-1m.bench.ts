@@ -61,6 +61,18 @@ const resultValues = (c: Corpus, i: number, platformId: string) => {
   ];
 };
 
+/**
+ * The counts the results module keeps as it writes (ADR 0040), computed once after the bulk load, as
+ * migration 0056 computes them for existing records.
+ */
+const KEPT_COUNTS = [
+  'delete from result_search_counts',
+  `insert into result_search_counts (term, docs)
+    select term, count(*) from result_terms where searchable = 1 group by term`,
+  `insert into result_search_counts (term, docs)
+    select '*', count(*) from results where visibility = 'public' and state = 'published'`,
+];
+
 /** SQLite: one transaction of prepared single-row inserts on a second connection (better-sqlite3 runs them in C). */
 function loadSqlite(file: string, c: Corpus, platformId: string) {
   const db = new SQLite(file);
@@ -68,13 +80,17 @@ function loadSqlite(file: string, c: Corpus, platformId: string) {
   const ins = db.prepare(
     `insert into results (${resultCols.join(', ')}) values (${resultCols.map(() => '?').join(', ')})`,
   );
-  const term = db.prepare('insert into result_terms (result_id, term, weight) values (?, ?, ?)');
+  const term = db.prepare(
+    'insert into result_terms (result_id, term, weight, searchable) values (?, ?, ?, ?)',
+  );
   db.transaction(() => {
     for (let i = 0; i < c.n; i++) {
       ins.run(...resultValues(c, i, platformId));
       const id = c.id(i);
-      for (const t of c.terms(i)) term.run(id, t.term, t.weight);
+      const searchable = c.isPublic(i) ? 1 : 0;
+      for (const t of c.terms(i)) term.run(id, t.term, t.weight, searchable);
     }
+    for (const statement of KEPT_COUNTS) db.exec(statement);
   })();
   db.exec('analyze');
   db.close();
@@ -88,13 +104,14 @@ async function loadPostgres(url: string, c: Corpus, platformId: string) {
     await client.query('begin');
     for (let i = 0; i < c.n; i += BATCH) {
       const cols: unknown[][] = resultCols.map(() => []);
-      const tr: [string[], string[], number[]] = [[], [], []];
+      const tr: [string[], string[], number[], number[]] = [[], [], [], []];
       for (let k = i; k < Math.min(c.n, i + BATCH); k++) {
         for (const [j, v] of resultValues(c, k, platformId).entries()) cols[j]!.push(v);
         for (const t of c.terms(k)) {
           tr[0].push(c.id(k));
           tr[1].push(t.term);
           tr[2].push(t.weight);
+          tr[3].push(c.isPublic(k) ? 1 : 0);
         }
       }
       await client.query(
@@ -104,10 +121,11 @@ async function loadPostgres(url: string, c: Corpus, platformId: string) {
         cols,
       );
       await client.query(
-        'insert into result_terms (result_id, term, weight) select * from unnest($1::text[], $2::text[], $3::int[])',
+        'insert into result_terms (result_id, term, weight, searchable) select * from unnest($1::text[], $2::text[], $3::int[], $4::int[])',
         tr,
       );
     }
+    for (const statement of KEPT_COUNTS) await client.query(statement);
     await client.query('commit');
     await client.query('analyze results');
     await client.query('analyze result_terms');

@@ -111,6 +111,7 @@ export const TABLE_OWNERS: { readonly [T in keyof DB]: string } = {
   results: 'results',
   result_fields: 'results',
   result_terms: 'results',
+  result_search_counts: 'results',
   inquiries: 'inquiries',
   inquiry_transitions: 'inquiries',
   ip_disclosures: 'ip',

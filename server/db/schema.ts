@@ -75,6 +75,7 @@ import type {
   IpOtherAssetsTable,
   ReceiptsTable,
   ResultFieldsTable,
+  ResultSearchCountsTable,
   ResultsTable,
   ResultTermsTable,
 } from './schema/transfer.js';
@@ -158,6 +159,7 @@ export interface DB
   results: ResultsTable;
   result_fields: ResultFieldsTable;
   result_terms: ResultTermsTable;
+  result_search_counts: ResultSearchCountsTable;
   inquiries: InquiriesTable;
   inquiry_transitions: InquiryTransitionsTable;
   ip_disclosures: IpDisclosuresTable;
@@ -209,6 +211,7 @@ export const TABLES_IN_DEPENDENCY_ORDER = [
   'results',
   'result_fields',
   'result_terms',
+  'result_search_counts',
   'inquiries',
   'inquiry_transitions',
   'ip_disclosures',

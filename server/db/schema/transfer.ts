@@ -53,6 +53,17 @@ export interface ResultTermsTable {
   result_id: string;
   term: string;
   weight: number;
+  /** 1 when the result is public and published (the portal's set), else 0; kept with the result */
+  searchable: WithDefault<number>;
+}
+
+/**
+ * How many results of the public, published set hold each term (its document frequency), and under
+ * the term '*' the size of that set; moved by the writes that change them (migration 0056).
+ */
+export interface ResultSearchCountsTable {
+  term: string;
+  docs: number;
 }
 
 export interface InquiriesTable {

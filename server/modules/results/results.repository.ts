@@ -1,6 +1,7 @@
 import { type Kysely, type RawBuilder, type Selectable, sql } from 'kysely';
 import { jsonColumn } from '../../db/rows.js';
 import type { DB, ResultsTable } from '../../db/schema.js';
+import { withSearchableKept } from './results.index.repository.js';
 
 /** A result as stored; the views shape it for the portal and for staff. */
 export type ResultRow = Selectable<ResultsTable>;
@@ -43,13 +44,17 @@ export async function resultSummaries(db: Kysely<DB>, ids: readonly string[]): P
 }
 
 export async function insertResult(db: Kysely<DB>, row: ResultRow): Promise<void> {
-  await db.insertInto('results').values(row).execute();
+  await withSearchableKept(db, row.id, async () => {
+    await db.insertInto('results').values(row).execute();
+  });
 }
 
 /** Writes every column but the identity and creation ones. */
 export async function updateResultRow(db: Kysely<DB>, row: ResultRow): Promise<void> {
   const { id, platform_id: _p, created_at: _c, created_by: _b, ...set } = row;
-  await db.updateTable('results').set(set).where('id', '=', id).execute();
+  await withSearchableKept(db, id, async () => {
+    await db.updateTable('results').set(set).where('id', '=', id).execute();
+  });
 }
 
 export async function setResultState(
@@ -57,11 +62,15 @@ export async function setResultState(
   id: string,
   s: Pick<ResultRow, 'state' | 'published_at' | 'withdrawn_at' | 'updated_at'>,
 ): Promise<void> {
-  await db.updateTable('results').set(s).where('id', '=', id).execute();
+  await withSearchableKept(db, id, async () => {
+    await db.updateTable('results').set(s).where('id', '=', id).execute();
+  });
 }
 
 export async function deleteResultRow(db: Kysely<DB>, id: string): Promise<void> {
-  await db.deleteFrom('results').where('id', '=', id).execute();
+  await withSearchableKept(db, id, async () => {
+    await db.deleteFrom('results').where('id', '=', id).execute();
+  });
 }
 
 export const resultFieldIds = async (db: Kysely<DB>, id: string): Promise<string[]> =>
@@ -83,20 +92,6 @@ export async function replaceResultFields(db: Kysely<DB>, resultId: string, ids:
     await db
       .insertInto('result_fields')
       .values(ids.map((field_id) => ({ result_id: resultId, field_id })))
-      .execute();
-}
-
-/** Replaces the search index entries of a result (in batches: SQLite caps bound parameters). */
-export async function replaceResultTerms(
-  db: Kysely<DB>,
-  resultId: string,
-  terms: ReadonlyArray<{ term: string; weight: number }>,
-): Promise<void> {
-  await db.deleteFrom('result_terms').where('result_id', '=', resultId).execute();
-  for (let i = 0; i < terms.length; i += 200)
-    await db
-      .insertInto('result_terms')
-      .values(terms.slice(i, i + 200).map((t) => ({ result_id: resultId, ...t })))
       .execute();
 }
 

@@ -1,6 +1,7 @@
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import { AppError } from '../../http/errors.js';
+import { ALL } from './results.index.repository.js';
 import type { ResultRow } from './results.repository.js';
 import { queryTerms } from './results.terms.js';
 
@@ -93,6 +94,7 @@ export async function searchResults(
       order by ${orderBy} limit ${page.pageSize} offset ${offset}`.execute(db);
     return { rows: rows.rows, total, terms };
   }
+  if (isPlainPortalSearch(scope)) return portalSearch(db, terms, page.pageSize, offset);
   const termList = sql.join(terms);
   const n = num(
     (await sql<{ n: unknown }>`select count(*) as n from results r where ${where}`.execute(db)).rows[0]?.n,
@@ -102,11 +104,8 @@ export async function searchResults(
     where t.term in (${termList}) and ${where} group by t.term`.execute(db);
   const df = new Map(dfRows.rows.map((r) => [r.term, num(r.df)]));
   if (terms.some((t) => !df.get(t))) return { rows: [], total: 0, terms };
-  // idf as an integer literal (× 1000): no floating-point parameters, identical on both databases.
-  const idf = (t: string) => {
-    const d = df.get(t)!;
-    return Math.round(Math.log(1 + (n - d + 0.5) / (d + 0.5)) * 1000) + 1;
-  };
+  // idf as an integer literal: no floating-point parameters, identical on both databases.
+  const idf = (t: string) => idfOf(n, df.get(t)!);
   const weightCase = sql`case t.term ${sql.join(
     terms.map((t) => sql`when ${t} then ${sql.lit(idf(t))}`),
     sql` `,
@@ -121,6 +120,88 @@ export async function searchResults(
   const ranked = await sql<{ id: string }>`select m.id as id from (${matches}) m
     order by m.score desc, m.id desc limit ${page.pageSize} offset ${offset}`.execute(db);
   const ids = ranked.rows.map((r) => r.id);
+  if (ids.length === 0) return { rows: [], total, terms };
+  const rows = await db.selectFrom('results').selectAll().where('id', 'in', ids).execute();
+  return { rows: ids.map((id) => rows.find((r) => r.id === id)!), total, terms };
+}
+
+/** The portal's search with no filter but the query: the public, published set as a whole. */
+function isPlainPortalSearch(s: ResolvedScope): boolean {
+  return (
+    s.publicOnly &&
+    s.platformIds === undefined &&
+    s.fieldIds === undefined &&
+    !s.type &&
+    !s.platformId &&
+    !s.unitId &&
+    !s.state &&
+    !s.visibility &&
+    [s.trlMin, s.trlMax, s.yearFrom, s.yearTo].every((v) => v === undefined)
+  );
+}
+
+/** BM25's inverse document frequency as an integer (× 1000): identical on both databases. */
+const idfOf = (n: number, df: number) => Math.round(Math.log(1 + (n - df + 0.5) / (df + 0.5)) * 1000) + 1;
+
+/**
+ * The same answer as the general search for the portal's unfiltered query, from the index alone (ADR
+ * 0040): the set's size and each term's document frequency are read from the kept counts, not counted;
+ * one term is a walk down its postings in weight order, stopping at the page; several terms are one pass
+ * over the rarest term's postings, each probing the others by the primary key, ranked and counted
+ * together.
+ */
+async function portalSearch(
+  db: Kysely<DB>,
+  terms: string[],
+  limit: number,
+  offset: number,
+): Promise<SearchPage> {
+  const counts = await db
+    .selectFrom('result_search_counts')
+    .select(['term', 'docs'])
+    .where('term', 'in', [ALL, ...terms])
+    .execute();
+  const docs = new Map(counts.map((c) => [c.term, num(c.docs)]));
+  const n = docs.get(ALL) ?? 0;
+  if (terms.some((t) => !docs.get(t))) return { rows: [], total: 0, terms };
+  const [first, ...others] = [...terms].sort((a, b) => docs.get(a)! - docs.get(b)! || (a < b ? -1 : 1));
+  let total: number;
+  let ids: string[];
+  if (others.length === 0) {
+    total = docs.get(first!)!;
+    ids = (
+      await db
+        .selectFrom('result_terms')
+        .select('result_id')
+        .where('term', '=', first!)
+        .where('searchable', '=', 1)
+        .orderBy('weight', 'desc')
+        .orderBy('result_id', 'desc')
+        .limit(limit)
+        .offset(offset)
+        .execute()
+    ).map((r) => r.result_id);
+  } else {
+    const alias = (k: number) => sql.raw(`t${k}`);
+    const joins = others.map(
+      (t, k) => sql`join result_terms ${alias(k + 1)} on ${alias(k + 1)}.result_id = t0.result_id
+        and ${alias(k + 1)}.term = ${t}`,
+    );
+    const score = sql.join(
+      [first!, ...others].map((t, k) => sql`${alias(k)}.weight * ${sql.lit(idfOf(n, docs.get(t)!))}`),
+      sql` + `,
+    );
+    const matches = sql`from result_terms t0 ${sql.join(joins, sql` `)}
+      where t0.term = ${first!} and t0.searchable = 1`;
+    const ranked = await sql<{ id: string; score: unknown; total: unknown }>`select t0.result_id as id,
+      ${score} as score, count(*) over () as total ${matches}
+      order by score desc, t0.result_id desc limit ${limit} offset ${offset}`.execute(db);
+    ids = ranked.rows.map((r) => r.id);
+    total =
+      ranked.rows.length > 0
+        ? num(ranked.rows[0]!.total)
+        : num((await sql<{ n: unknown }>`select count(*) as n ${matches}`.execute(db)).rows[0]?.n);
+  }
   if (ids.length === 0) return { rows: [], total, terms };
   const rows = await db.selectFrom('results').selectAll().where('id', 'in', ids).execute();
   return { rows: ids.map((id) => rows.find((r) => r.id === id)!), total, terms };

@@ -7,6 +7,7 @@ import { AppError, type FieldError, forbidden, notFound } from '../../http/error
 import { resolveFieldRefs } from '../fields/fields.service.js';
 import { platformOrNotFound } from '../platforms/platforms.service.js';
 import { unitOnPlatform } from '../units/units.lookup.js';
+import { replaceResultTerms } from './results.index.repository.js';
 import { can } from './results.policy.js';
 import {
   deleteResultRow,
@@ -17,7 +18,6 @@ import {
   type ResultRow,
   type ResultSummary,
   replaceResultFields,
-  replaceResultTerms,
   resultFieldIds,
   resultSummaries,
   setResultState,

@@ -1,0 +1,89 @@
+import { type Kysely, sql } from 'kysely';
+import type { DB } from '../../db/schema.js';
+
+/**
+ * The write side of the results search index (ADR 0040): the postings in result_terms, each marked
+ * searchable when its result is public and published, and result_search_counts — the document frequency
+ * of each term in that set and, under ALL, the set's size. Every write of a result goes through these
+ * functions inside its transaction, so the counts always equal a count of the postings.
+ */
+
+/** The key of result_search_counts that holds the size of the public, published set. */
+export const ALL = '*';
+
+type Visible = { visibility: string; state: string };
+const searchableOf = (r: Visible | undefined) =>
+  r !== undefined && r.visibility === 'public' && r.state === 'published' ? 1 : 0;
+
+const findVisible = (db: Kysely<DB>, id: string) =>
+  db.selectFrom('results').select(['visibility', 'state']).where('id', '=', id).executeTakeFirst();
+
+/**
+ * Adds each delta to its count, in term order (two transactions touching the same terms take their
+ * row locks in the same order on PostgreSQL, so they wait rather than deadlock).
+ */
+async function addToCounts(db: Kysely<DB>, deltas: Map<string, number>): Promise<void> {
+  const rows = [...deltas]
+    .filter(([, d]) => d !== 0)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([term, docs]) => ({ term, docs }));
+  for (let i = 0; i < rows.length; i += 200)
+    await db
+      .insertInto('result_search_counts')
+      .values(rows.slice(i, i + 200))
+      .onConflict((oc) =>
+        oc.column('term').doUpdateSet({ docs: sql`result_search_counts.docs + excluded.docs` }),
+      )
+      .execute();
+}
+
+const searchablePostings = async (db: Kysely<DB>, resultId: string) =>
+  (
+    await db
+      .selectFrom('result_terms')
+      .select('term')
+      .where('result_id', '=', resultId)
+      .where('searchable', '=', 1)
+      .execute()
+  ).map((r) => r.term);
+
+/** Replaces the postings of a result (in batches: SQLite caps bound parameters) and moves the counts. */
+export async function replaceResultTerms(
+  db: Kysely<DB>,
+  resultId: string,
+  terms: ReadonlyArray<{ term: string; weight: number }>,
+): Promise<void> {
+  const searchable = searchableOf(await findVisible(db, resultId));
+  const deltas = new Map<string, number>();
+  for (const term of await searchablePostings(db, resultId)) deltas.set(term, -1);
+  await db.deleteFrom('result_terms').where('result_id', '=', resultId).execute();
+  for (let i = 0; i < terms.length; i += 200)
+    await db
+      .insertInto('result_terms')
+      .values(terms.slice(i, i + 200).map((t) => ({ result_id: resultId, ...t, searchable })))
+      .execute();
+  if (searchable) for (const { term } of terms) deltas.set(term, (deltas.get(term) ?? 0) + 1);
+  await addToCounts(db, deltas);
+}
+
+/**
+ * Runs a write of a result's row and keeps the index in step when the write moves the result into or out
+ * of the public, published set (publish, withdraw, a change of visibility, insertion, deletion).
+ */
+export async function withSearchableKept(
+  db: Kysely<DB>,
+  resultId: string,
+  write: () => Promise<void>,
+): Promise<void> {
+  const before = searchableOf(await findVisible(db, resultId));
+  // Read before the write: a deletion takes the postings with it (on delete cascade).
+  const terms = (
+    await db.selectFrom('result_terms').select('term').where('result_id', '=', resultId).execute()
+  ).map((r) => r.term);
+  await write();
+  const after = searchableOf(await findVisible(db, resultId));
+  if (before === after) return;
+  await db.updateTable('result_terms').set({ searchable: after }).where('result_id', '=', resultId).execute();
+  const delta = after - before;
+  await addToCounts(db, new Map([[ALL, delta], ...terms.map((t) => [t, delta] as const)]));
+}
