@@ -24,7 +24,7 @@ import {
   updateResultRow,
 } from './results.repository.js';
 import type { CreateResultInput, ResultView, UpdateResultInput } from './results.schema.js';
-import { weightedTerms } from './results.terms.js';
+import { resultTerms } from './results.terms.js';
 import { staffViews } from './results.views.js';
 
 /** Columns that only a technology listing has, with their input names. */
@@ -91,16 +91,7 @@ async function checkUnit(db: Kysely<DB>, platformId: string, unitId: string | nu
 
 /** Rewrites the result's search terms; called in the transaction of every write of the result. */
 async function reindexResult(trx: Kysely<DB>, r: ResultRow): Promise<void> {
-  const terms = weightedTerms([
-    { text: r.title_zh, boost: 3 },
-    { text: r.title_en, boost: 3 },
-    { text: r.identifier, boost: 3 },
-    { text: r.summary_zh, boost: 1 },
-    { text: r.summary_en, boost: 1 },
-    { text: r.authors, boost: 1 },
-    ...TECH_COLUMNS.map(([, column]) => ({ text: r[column], boost: 1 })),
-  ]);
-  await replaceResultTerms(trx, r.id, terms);
+  await replaceResultTerms(trx, r.id, resultTerms(r));
 }
 
 const audited = (r: ResultRow, fieldIds: string[]) => {

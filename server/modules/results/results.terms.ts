@@ -43,6 +43,52 @@ export function stem(word: string): string {
   return word;
 }
 
+/** A word of one Han character that is not a stop word: ICU's split of a word it does not know (芯|片). */
+const isLoneHan = (term: string) => HAN.test(term) && [...term].length === 1 && !ZH_STOP.has(term);
+
+/**
+ * The terms of one chunk. Runs of lone Han characters with nothing between them (ICU splits 芯片 into
+ * 芯|片) also give their adjacent pairs as terms (芯片), so a two-character word ICU does not know is one
+ * term of the index, as ICU's own words are (ADR 0040); every lone character stays a term too. A query
+ * asks for a run of exactly two by its pair (芯片: the characters side by side, one posting list); a
+ * longer run is several words ICU does not know (中|子|谱|仪 is 中子 + 谱仪, and 子谱 is no word), so it is
+ * asked for by its characters, as before. A lone character not in a run (发展|中|国家) gives no pair,
+ * so 中国 still does not match across ICU's word boundaries.
+ */
+function chunkTerms(chunk: string, forQuery: boolean, out: string[]): void {
+  let run: string[] = [];
+  const flush = () => {
+    if (forQuery) out.push(...(run.length === 2 ? [run.join('')] : run));
+    else {
+      out.push(...run);
+      for (let k = 1; k < run.length; k++) out.push(run[k - 1]! + run[k]!);
+    }
+    run = [];
+  };
+  for (const s of segmenter.segment(chunk)) {
+    if (!s.isWordLike) {
+      flush();
+      continue;
+    }
+    const raw = s.segment.toLowerCase();
+    if (isLoneHan(raw)) {
+      run.push(raw);
+      continue;
+    }
+    flush();
+    for (const part of HAN.test(raw) ? [raw] : raw.split(/['’]/)) {
+      if (!part) continue;
+      const term = HAN.test(part) ? part : stem(part.replace(/'s$/, ''));
+      if (term.length === 0 || term.length > MAX_TERM) continue;
+      if (EN_STOP.has(term) || ZH_STOP.has(term)) continue;
+      out.push(term);
+    }
+  }
+  flush();
+}
+
+const chunksOf = (text: string) => text.normalize('NFKC').split(/[\n\r。！？；!?;]+/);
+
 /**
  * Splits text into index terms, in order, with repeats. Per sentence-sized chunk: ICU gets slow on one
  * very long string, so the text is cut at line breaks and sentence punctuation first.
@@ -50,25 +96,16 @@ export function stem(word: string): string {
 export function termsOf(text: string | null | undefined): string[] {
   if (!text) return [];
   const out: string[] = [];
-  for (const chunk of text.normalize('NFKC').split(/[\n\r。！？；!?;]+/)) {
-    for (const s of segmenter.segment(chunk)) {
-      if (!s.isWordLike) continue;
-      const raw = s.segment.toLowerCase();
-      for (const part of HAN.test(raw) ? [raw] : raw.split(/['’]/)) {
-        if (!part) continue;
-        const term = HAN.test(part) ? part : stem(part.replace(/'s$/, ''));
-        if (term.length === 0 || term.length > MAX_TERM) continue;
-        if (EN_STOP.has(term) || ZH_STOP.has(term)) continue;
-        out.push(term);
-      }
-    }
-  }
+  for (const chunk of chunksOf(text)) chunkTerms(chunk, false, out);
   return out;
 }
 
-/** The distinct terms of a search query, in order of appearance. */
+/** The distinct terms of a search query, in order of appearance (two lone characters as their pair). */
 export function queryTerms(q: string | undefined): string[] {
-  return [...new Set(termsOf(q))].slice(0, 12);
+  if (!q) return [];
+  const out: string[] = [];
+  for (const chunk of chunksOf(q)) chunkTerms(chunk, true, out);
+  return [...new Set(out)].slice(0, 12);
 }
 
 /** BM25's term-frequency saturation (k1 = 1.2), scaled to an integer weight. */
@@ -87,3 +124,29 @@ export function weightedTerms(fields: Array<{ text: string | null | undefined; b
   }
   return [...score].map(([term, s]) => ({ term, weight: Math.max(1, Math.round(s * 100)) }));
 }
+
+/** The columns of a result the search indexes, with their boosts (titles and identifiers count triple). */
+export const INDEXED_COLUMNS = [
+  ['title_zh', 3],
+  ['title_en', 3],
+  ['identifier', 3],
+  ['summary_zh', 1],
+  ['summary_en', 1],
+  ['authors', 1],
+  ['problem_zh', 1],
+  ['problem_en', 1],
+  ['advantage_zh', 1],
+  ['advantage_en', 1],
+  ['economics_zh', 1],
+  ['economics_en', 1],
+  ['applications_zh', 1],
+  ['applications_en', 1],
+  ['ip_status_zh', 1],
+  ['ip_status_en', 1],
+] as const;
+
+type IndexedText = { [C in (typeof INDEXED_COLUMNS)[number][0]]: string | null };
+
+/** A result's weighted terms, from its indexed columns. */
+export const resultTerms = (r: IndexedText) =>
+  weightedTerms(INDEXED_COLUMNS.map(([column, boost]) => ({ text: r[column], boost })));

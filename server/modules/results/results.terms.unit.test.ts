@@ -8,6 +8,20 @@ describe('results search terms', () => {
     expect(termsOf('面向中国的计量')).toContain('中国');
   });
 
+  it('indexes a run of lone characters ICU split (芯|片) by its pairs too; a query of two asks for the pair', () => {
+    expect(termsOf('新型芯片设计')).toEqual(['新型', '芯', '片', '芯片', '设计']);
+    expect(termsOf('三轴谱仪')).toEqual(['三', '轴', '谱', '仪', '三轴', '轴谱', '谱仪']);
+    expect(queryTerms('芯片')).toEqual(['芯片']);
+    expect(queryTerms('芯片 电池')).toEqual(['芯片', '电池']);
+    // A longer run is words ICU does not know (中子 + 谱仪): asked for by its characters, as before.
+    expect(queryTerms('中子谱仪')).toEqual(['中', '子', '谱', '仪']);
+    // Punctuation between two characters ends the run.
+    expect(queryTerms('芯、片')).toEqual(['芯', '片']);
+    // A lone character beside ICU words gives no pair: 中国 is still not a term of 发展|中|国家.
+    expect(termsOf('发展中国家')).not.toContain('中国');
+    expect(queryTerms('中')).toEqual(['中']);
+  });
+
   it('lower-cases and stems English lightly, drops stop words', () => {
     expect(termsOf('Laser-based Calibrations of Optical Fibres')).toEqual([
       'laser',
