@@ -15,6 +15,15 @@ import type { DB } from '../../db/schema.js';
  * writes them. The portfolio then reads columns, never the 任务书 JSON.
  */
 export async function keepProjectFigures(db: Kysely<DB>, projectId: string): Promise<void> {
+  // Take the project's row lock before reading its records: a concurrent write to the same project
+  // (PostgreSQL, read committed) waits here until the other commits, then reads what it wrote, so the
+  // last figures written count both. Audited writes already take turns on the audit chain's head
+  // (docs/adr/0024) and SQLite's writers always do; this holds for any other caller of the repositories.
+  await db
+    .updateTable('projects')
+    .set((eb) => ({ spent_minor: eb.ref('spent_minor') }))
+    .where('id', '=', projectId)
+    .execute();
   const figures = await recomputedFigures(db, projectId);
   if (!figures) return;
   await db
