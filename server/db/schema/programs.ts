@@ -91,6 +91,19 @@ export interface ProjectsTable {
   state: string;
   /** passed | failed once closed (结题) */
   outcome: string | null;
+  /**
+   * The portfolio's figures, kept by the writes that change them (migration 0051, docs/adr/0035,
+   * common/projects.figures.ts): the approved plan (null before the 任务书 is frozen), the spending,
+   * a member × category spent beyond its plan (0/1), the indicators and those the latest check report
+   * judged met, and the earliest report of the schedule not yet submitted.
+   */
+  planned_minor: number | null;
+  spent_minor: WithDefault<number>;
+  overspent: WithDefault<number>;
+  indicators_total: WithDefault<number>;
+  indicators_met: number | null;
+  next_report_kind: string | null;
+  next_report_due_on: string | null;
   created_by: string | null;
   created_at: Timestamp;
   updated_at: Timestamp;

@@ -6,6 +6,7 @@ import type {
   AdjustmentState,
 } from '../../../common/projects.adjustments.js';
 import type { DB, ProjectAdjustmentsTable } from '../../db/schema.js';
+import { keepAdjustmentProjectFigures, keepProjectFigures } from './projects.figures.repository.js';
 
 /**
  * The SQL on project_adjustments (预算调剂 requests, issue 13) and the row ⇄ value conversion: the
@@ -100,6 +101,7 @@ export async function insertAdjustment(db: Kysely<DB>, a: AdjustmentRecord): Pro
       decision_reason: a.decisionReason,
     })
     .execute();
+  if (a.state === 'approved') await keepProjectFigures(db, a.projectId);
 }
 
 /** Records the decision on a pending request; false when it was decided first by another request. */
@@ -114,5 +116,7 @@ export async function decideAdjustment(
     .where('id', '=', id)
     .where('state', '=', 'pending')
     .executeTakeFirst();
-  return Number(res.numUpdatedRows) === 1;
+  const decided = Number(res.numUpdatedRows) === 1;
+  if (decided && d.state === 'approved') await keepAdjustmentProjectFigures(db, id);
+  return decided;
 }

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
+import { keepProjectFigures } from './projects.figures.repository.js';
 
 /** The SQL on project_agreements (the 任务书), split from projects.repository.ts by sub-domain (docs/adr/0015). */
 export interface AgreementRecord {
@@ -91,6 +92,7 @@ export async function freezeAgreement(
     .set({ snapshot_json: snapshot.json, checksum: snapshot.checksum, frozen_at: at, updated_at: at })
     .where('project_id', '=', projectId)
     .execute();
+  await keepProjectFigures(db, projectId);
 }
 
 /** Which of these projects have a frozen 任务书 (they owe the reports of its schedule). */

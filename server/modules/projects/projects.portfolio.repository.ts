@@ -1,19 +1,23 @@
-import type { Kysely } from 'kysely';
-import type { AdjustmentChange } from '../../../common/projects.adjustments.js';
-import type { ProjectOutcome, ProjectState, SpendingCategory } from '../../../common/projects.js';
-import type { ReportKind } from '../../../common/projects.reports.js';
+import type { ExpressionBuilder, Kysely } from 'kysely';
+import type { ProjectFigures } from '../../../common/projects.figures.js';
+import { HEALTH_FLAGS, type HealthFlag } from '../../../common/projects.health.js';
+import type { ProjectOutcome, ProjectState } from '../../../common/projects.js';
 import type { DB } from '../../db/schema.js';
+import { keptFromRow } from './projects.figures.repository.js';
 
 /**
- * The SQL of the portfolio (issue 13): one query per table for every project the filter matches, each
- * narrowed by the same subquery on projects rather than by a list of ids, so the number of queries and
- * bound parameters stays fixed whether the filter matches ten projects or fifty thousand.
+ * The SQL of the portfolio (issue 13, docs/adr/0035): a page of projects, their count and the counts by
+ * state × flag, each one indexed query on the projects' rows and the figures kept on them
+ * (projects.figures.repository.ts), so no page reads a 任务书, a spending entry or a report. The health
+ * flags are SQL over those columns and today's date, one expression per flag for the filter, the page
+ * and the counts alike.
  */
 export interface PortfolioFilter {
   /** Absent: every platform (a system admin's portfolio). */
   platformIds?: readonly string[];
   state?: string;
   unitId?: string;
+  flag?: HealthFlag;
 }
 
 export interface PortfolioProject {
@@ -27,24 +31,57 @@ export interface PortfolioProject {
   state: ProjectState;
   outcome: ProjectOutcome | null;
   currency: string;
-  startsOn: string;
-  endsOn: string;
+  figures: ProjectFigures;
+  flags: HealthFlag[];
 }
 
-function matching(db: Kysely<DB>, f: PortfolioFilter) {
+type Eb = ExpressionBuilder<DB, 'projects'>;
+
+/** Whether a project raises `flag` on `today` (common/projects.health.ts, over the kept figures). */
+function raises(eb: Eb, flag: HealthFlag, today: string) {
+  switch (flag) {
+    // A terminated project owes no more reports (as the reports-due list).
+    case 'overdue_report':
+      return eb.and([eb('state', '<>', 'terminated'), eb('next_report_due_on', '<', today)]);
+    case 'overspent':
+      return eb('overspent', '=', 1);
+    case 'rectification':
+      return eb('state', '=', 'rectification');
+    case 'failed':
+      return eb('outcome', '=', 'failed');
+  }
+}
+
+const asCount = (eb: Eb, flag: HealthFlag, today: string) =>
+  eb
+    .case()
+    .when(raises(eb, flag, today))
+    .then(1)
+    .else(0)
+    .end();
+
+function matching(db: Kysely<DB>, f: PortfolioFilter, today: string) {
   let q = db.selectFrom('projects');
   if (f.platformIds) q = q.where('projects.platform_id', 'in', [...f.platformIds]);
   if (f.state) q = q.where('projects.state', '=', f.state);
   if (f.unitId) q = q.where('projects.unit_id', '=', f.unitId);
+  const flag = f.flag;
+  if (flag) q = q.where((eb) => raises(eb, flag, today));
   return q;
 }
 
-const ids = (db: Kysely<DB>, f: PortfolioFilter) => matching(db, f).select('projects.id');
-
-/** The projects, newest start first (as the project list orders them). */
-export async function portfolioProjects(db: Kysely<DB>, f: PortfolioFilter): Promise<PortfolioProject[]> {
+/**
+ * The projects the filter matches, newest start first (as the project list orders them), with their
+ * kept figures and flags: a page of them, or all of them when `page` is absent (the export).
+ */
+export async function portfolioProjects(
+  db: Kysely<DB>,
+  f: PortfolioFilter,
+  today: string,
+  page?: { limit: number; offset: number },
+): Promise<PortfolioProject[]> {
   if (f.platformIds?.length === 0) return [];
-  const rows = await matching(db, f)
+  let q = matching(db, f, today)
     .select([
       'id',
       'platform_id',
@@ -56,139 +93,78 @@ export async function portfolioProjects(db: Kysely<DB>, f: PortfolioFilter): Pro
       'state',
       'outcome',
       'currency',
-      'starts_on',
-      'ends_on',
+      'planned_minor',
+      'spent_minor',
+      'overspent',
+      'indicators_total',
+      'indicators_met',
+      'next_report_kind',
+      'next_report_due_on',
     ])
+    .select((eb) => HEALTH_FLAGS.map((flag) => asCount(eb, flag, today).as(`flag_${flag}`)))
     .orderBy('starts_on', 'desc')
-    .orderBy('code')
-    .execute();
-  return rows.map((r) => ({
-    id: r.id,
-    platformId: r.platform_id,
-    unitId: r.unit_id,
-    kind: r.kind as PortfolioProject['kind'],
-    code: r.code,
-    titleZh: r.title_zh,
-    titleEn: r.title_en,
-    state: r.state as ProjectState,
-    outcome: r.outcome as ProjectOutcome | null,
-    currency: r.currency,
-    startsOn: r.starts_on,
-    endsOn: r.ends_on,
-  }));
+    .orderBy('code');
+  if (page) q = q.limit(page.limit).offset(page.offset);
+  const rows = await q.execute();
+  return rows.map((r) => {
+    const raised = r as unknown as Record<`flag_${HealthFlag}`, number | string>;
+    return {
+      id: r.id,
+      platformId: r.platform_id,
+      unitId: r.unit_id,
+      kind: r.kind as PortfolioProject['kind'],
+      code: r.code,
+      titleZh: r.title_zh,
+      titleEn: r.title_en,
+      state: r.state as ProjectState,
+      outcome: r.outcome as ProjectOutcome | null,
+      currency: r.currency,
+      figures: keptFromRow(r),
+      flags: HEALTH_FLAGS.filter((flag) => Number(raised[`flag_${flag}`]) === 1),
+    };
+  });
+}
+
+/** How many projects the filter matches. */
+export async function portfolioCount(db: Kysely<DB>, f: PortfolioFilter, today: string): Promise<number> {
+  if (f.platformIds?.length === 0) return 0;
+  const row = await matching(db, f, today)
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
 }
 
 /**
- * The frozen 任务书 of the projects, parsed but not validated again (it was when saved, and a frozen one
- * never changes): only what the portfolio reads of it.
+ * Per state, the projects the filter matches raising each flag and those raising none (`healthy`): one
+ * GROUP BY over the index projects_portfolio_flags.
  */
-export async function portfolioAgreements(
+export async function portfolioFlagCounts(
   db: Kysely<DB>,
   f: PortfolioFilter,
-): Promise<Map<string, { budget: Record<string, unknown>[]; indicators: unknown[] }>> {
-  if (f.platformIds?.length === 0) return new Map();
-  const rows = await db
-    .selectFrom('project_agreements')
-    .select(['project_id', 'content_json'])
-    .where('project_id', 'in', ids(db, f))
-    .where('frozen_at', 'is not', null)
-    .execute();
-  return new Map(
-    rows.map((r) => {
-      const c = JSON.parse(r.content_json) as { budget?: Record<string, unknown>[]; indicators?: unknown[] };
-      return [r.project_id, { budget: c.budget ?? [], indicators: c.indicators ?? [] }];
-    }),
-  );
-}
-
-/** The changes of the approved 预算调剂 of the projects. */
-export async function portfolioApprovedChanges(
-  db: Kysely<DB>,
-  f: PortfolioFilter,
-): Promise<{ projectId: string; changes: AdjustmentChange[] }[]> {
+  today: string,
+): Promise<{ state: ProjectState; counts: Record<HealthFlag | 'healthy', number> }[]> {
   if (f.platformIds?.length === 0) return [];
-  const rows = await db
-    .selectFrom('project_adjustments')
-    .select(['project_id', 'changes_json'])
-    .where('project_id', 'in', ids(db, f))
-    .where('state', '=', 'approved')
-    .execute();
-  return rows.map((r) => ({ projectId: r.project_id, changes: JSON.parse(r.changes_json) }));
-}
-
-/** Spending summed per project, member and category. */
-export async function portfolioSpending(
-  db: Kysely<DB>,
-  f: PortfolioFilter,
-): Promise<{ projectId: string; organisationId: string; category: SpendingCategory; amountMinor: number }[]> {
-  if (f.platformIds?.length === 0) return [];
-  const rows = await db
-    .selectFrom('project_spending')
+  const rows = await matching(db, f, today)
     .select((eb) => [
-      'project_id',
-      'organisation_id',
-      'category',
-      eb.fn.sum<number | string>('amount_minor').as('total'),
+      'state',
+      ...HEALTH_FLAGS.map((flag) => eb.fn.sum<number | string>(asCount(eb, flag, today)).as(flag)),
+      eb.fn
+        .sum<number | string>(
+          eb
+            .case()
+            .when(eb.or(HEALTH_FLAGS.map((flag) => raises(eb, flag, today))))
+            .then(0)
+            .else(1)
+            .end(),
+        )
+        .as('healthy'),
     ])
-    .where('project_id', 'in', ids(db, f))
-    .groupBy(['project_id', 'organisation_id', 'category'])
+    .groupBy('state')
     .execute();
   return rows.map((r) => ({
-    projectId: r.project_id,
-    organisationId: r.organisation_id,
-    category: r.category as SpendingCategory,
-    amountMinor: Number(r.total),
+    state: r.state as ProjectState,
+    counts: Object.fromEntries(
+      [...HEALTH_FLAGS, 'healthy' as const].map((k) => [k, Number(r[k] ?? 0)]),
+    ) as Record<HealthFlag | 'healthy', number>,
   }));
-}
-
-/** The reports the projects submitted (kind and due date: what the schedule's status needs). */
-export async function portfolioSubmittedReports(
-  db: Kysely<DB>,
-  f: PortfolioFilter,
-): Promise<{ projectId: string; kind: ReportKind; dueOn: string; submittedAt: string }[]> {
-  if (f.platformIds?.length === 0) return [];
-  const rows = await db
-    .selectFrom('project_reports')
-    .select(['project_id', 'kind', 'due_on', 'submitted_at'])
-    .where('project_id', 'in', ids(db, f))
-    .execute();
-  return rows.map((r) => ({
-    projectId: r.project_id,
-    kind: r.kind as ReportKind,
-    dueOn: r.due_on,
-    submittedAt: r.submitted_at,
-  }));
-}
-
-/**
- * The indicator judgements of each project's latest check report (the current version of its most
- * recently opened check that has one): met / partly_met / not_met per indicator.
- */
-export async function portfolioLatestJudgements(
-  db: Kysely<DB>,
-  f: PortfolioFilter,
-): Promise<Map<string, string[]>> {
-  if (f.platformIds?.length === 0) return new Map();
-  const rows = await db
-    .selectFrom('project_checks')
-    .innerJoin('project_check_reports', (j) =>
-      j
-        .onRef('project_check_reports.check_id', '=', 'project_checks.id')
-        .onRef('project_check_reports.version', '=', 'project_checks.version'),
-    )
-    .select(['project_checks.project_id', 'project_checks.opened_at', 'project_check_reports.report_json'])
-    .where('project_checks.project_id', 'in', ids(db, f))
-    .orderBy('project_checks.opened_at')
-    .orderBy('project_checks.id')
-    .execute();
-  const latest = new Map<string, string[]>();
-  // Ordered oldest first, so the last one written for a project is its latest.
-  for (const r of rows) {
-    const report = JSON.parse(r.report_json) as { indicators?: { judgement?: string }[] };
-    latest.set(
-      r.project_id,
-      (report.indicators ?? []).map((i) => i.judgement ?? ''),
-    );
-  }
-  return latest;
 }

@@ -1,14 +1,5 @@
-import { adjustedPlan } from '../../../common/projects.adjustments.js';
-import { HEALTH_FLAGS, type HealthFlag, healthFlags } from '../../../common/projects.health.js';
-import {
-  AGREEMENT_AMOUNT_FIELD,
-  budgetCells,
-  PROJECT_STATES,
-  reportingSchedule,
-  SPENDING_CATEGORIES,
-  type SpendingCategory,
-} from '../../../common/projects.js';
-import { reportStatuses } from '../../../common/projects.reports.js';
+import { HEALTH_FLAGS } from '../../../common/projects.health.js';
+import { PROJECT_STATES } from '../../../common/projects.js';
 import { type Ctx, isoNow, platformIdsWithRole } from '../../http/context.js';
 import { forbidden } from '../../http/errors.js';
 import { platformOrNotFound } from '../platforms/platforms.service.js';
@@ -16,12 +7,10 @@ import { unitNames } from '../units/units.lookup.js';
 import { readsAllProjects } from './projects.policy.js';
 import {
   type PortfolioFilter,
-  portfolioAgreements,
-  portfolioApprovedChanges,
-  portfolioLatestJudgements,
+  type PortfolioProject,
+  portfolioCount,
+  portfolioFlagCounts,
   portfolioProjects,
-  portfolioSpending,
-  portfolioSubmittedReports,
 } from './projects.portfolio.repository.js';
 import type {
   PortfolioFilterInput,
@@ -57,87 +46,42 @@ async function platformsOf(
   return ids;
 }
 
-const groupBy = <T extends { projectId: string }>(rows: readonly T[]) => {
-  const m = new Map<string, T[]>();
-  for (const r of rows) {
-    const list = m.get(r.projectId);
-    if (list) list.push(r);
-    else m.set(r.projectId, [r]);
-  }
-  return m;
-};
-
-/** Every project the filter matches with its health, in the list's order (six queries whatever the count). */
-export async function portfolioRows(ctx: Ctx, q: PortfolioFilterInput): Promise<Row[]> {
-  const f: PortfolioFilter = {
+async function filterOf(ctx: Ctx, q: PortfolioFilterInput): Promise<PortfolioFilter> {
+  return {
     platformIds: await platformsOf(ctx, q.platformId),
     ...(q.state ? { state: q.state } : {}),
     ...(q.unitId ? { unitId: q.unitId } : {}),
+    ...(q.flag ? { flag: q.flag } : {}),
   };
-  const [projects, agreements, changes, spending, submitted, judgements] = await Promise.all([
-    portfolioProjects(ctx.db, f),
-    portfolioAgreements(ctx.db, f),
-    portfolioApprovedChanges(ctx.db, f),
-    portfolioSpending(ctx.db, f),
-    portfolioSubmittedReports(ctx.db, f),
-    portfolioLatestJudgements(ctx.db, f),
-  ]);
-  const today = isoNow(ctx.clock).slice(0, 10);
-  const changesOf = groupBy(changes);
-  const spentOf = groupBy(spending);
-  const submittedOf = groupBy(submitted);
-  const rows = projects.map((p): Row => {
-    const agreement = agreements.get(p.id);
-    const spent = spentOf.get(p.id) ?? [];
-    const plan = agreement
-      ? adjustedPlan(
-          agreement.budget.flatMap((b) =>
-            SPENDING_CATEGORIES.map((category: SpendingCategory) => ({
-              organisationId: String(b.organisationId),
-              category,
-              amountMinor: Number(b[AGREEMENT_AMOUNT_FIELD[category]] ?? 0),
-            })),
-          ),
-          changesOf.get(p.id) ?? [],
-        )
-      : null;
-    const cells = plan ? budgetCells(plan, spent) : [];
-    // As the reports-due list: a project owes the schedule of its frozen 任务书, a terminated one nothing more.
-    const reports =
-      agreement && p.state !== 'terminated'
-        ? reportStatuses(reportingSchedule(p.startsOn, p.endsOn), submittedOf.get(p.id) ?? [], today)
-        : [];
-    const next = reports.find((r) => r.status !== 'submitted');
-    const judged = judgements.get(p.id);
-    const plannedMinor = cells.reduce((s, c) => s + c.plannedMinor, 0);
-    const spentMinor = spent.reduce((s, c) => s + c.amountMinor, 0);
-    return {
-      id: p.id,
-      platformId: p.platformId,
-      unitId: p.unitId,
-      kind: p.kind,
-      code: p.code,
-      titleZh: p.titleZh,
-      titleEn: p.titleEn,
-      state: p.state,
-      outcome: p.outcome,
-      flags: healthFlags({ state: p.state, outcome: p.outcome, reports, cells }),
-      indicators: {
-        met: judged ? judged.filter((j) => j === 'met').length : null,
-        total: agreement?.indicators.length ?? 0,
-      },
-      budget: plan
-        ? {
-            currency: p.currency,
+}
+
+/** A project of the portfolio as the page shows it: its kept figures (docs/adr/0035) and today's flags. */
+function toRow(p: PortfolioProject, today: string): Row {
+  const { figures, currency, ...project } = p;
+  const { plannedMinor, spentMinor, nextReport } = figures;
+  // As the reports-due list: a terminated project owes nothing more.
+  const next = project.state === 'terminated' ? null : nextReport;
+  return {
+    ...project,
+    indicators: { met: figures.indicatorsMet, total: figures.indicatorsTotal },
+    budget:
+      plannedMinor === null
+        ? null
+        : {
+            currency,
             plannedMinor,
             spentMinor,
             burnPercent: plannedMinor > 0 ? Math.round((spentMinor / plannedMinor) * 1000) / 10 : null,
-          }
-        : null,
-      nextReport: next ? { kind: next.kind, dueOn: next.dueOn, status: next.status } : null,
-    };
-  });
-  return q.flag ? rows.filter((r) => r.flags.includes(q.flag as HealthFlag)) : rows;
+          },
+    nextReport: next ? { ...next, status: next.dueOn < today ? 'overdue' : 'due' } : null,
+  };
+}
+
+/** Every project the filter matches with its health, in the list's order (one query; the export). */
+export async function portfolioRows(ctx: Ctx, q: PortfolioFilterInput): Promise<Row[]> {
+  const today = isoNow(ctx.clock).slice(0, 10);
+  const rows = await portfolioProjects(ctx.db, await filterOf(ctx, q), today);
+  return rows.map((p) => toRow(p, today));
 }
 
 /** Names the units of the rows (one query). */
@@ -149,26 +93,32 @@ export async function withUnits(ctx: Ctx, rows: readonly Row[]): Promise<Portfol
   return rows.map(({ unitId, ...r }) => ({ ...r, unit: (unitId && units.get(unitId)) || null }));
 }
 
+/** A page of the portfolio with the count and the distribution by state × flag: three indexed queries. */
 export async function getPortfolio(ctx: Ctx, q: PortfolioQuery): Promise<PortfolioView> {
-  const { page, pageSize, ...filter } = q;
-  const rows = await portfolioRows(ctx, filter);
-  const counts = new Map<string, PortfolioView['distribution'][number]>();
-  for (const r of rows)
-    for (const flag of r.flags.length ? r.flags : (['healthy'] as const)) {
-      const key = `${r.state}\u0000${flag}`;
-      const c = counts.get(key);
-      if (c) c.count++;
-      else counts.set(key, { state: r.state, flag, count: 1 });
-    }
+  const { page, pageSize, ...input } = q;
+  const today = isoNow(ctx.clock).slice(0, 10);
+  const f = await filterOf(ctx, input);
+  const [rows, total, byState] = await Promise.all([
+    portfolioProjects(ctx.db, f, today, { limit: pageSize, offset: (page - 1) * pageSize }),
+    portfolioCount(ctx.db, f, today),
+    portfolioFlagCounts(ctx.db, f, today),
+  ]);
   return {
-    items: await withUnits(ctx, rows.slice((page - 1) * pageSize, page * pageSize)),
-    total: rows.length,
+    items: await withUnits(
+      ctx,
+      rows.map((p) => toRow(p, today)),
+    ),
+    total,
     page,
     pageSize,
-    distribution: [...counts.values()].sort(
-      (a, b) =>
-        PROJECT_STATES.indexOf(a.state) - PROJECT_STATES.indexOf(b.state) ||
-        FLAG_ORDER.indexOf(a.flag) - FLAG_ORDER.indexOf(b.flag),
-    ),
+    distribution: byState
+      .flatMap(({ state, counts }) =>
+        FLAG_ORDER.filter((flag) => counts[flag] > 0).map((flag) => ({ state, flag, count: counts[flag] })),
+      )
+      .sort(
+        (a, b) =>
+          PROJECT_STATES.indexOf(a.state) - PROJECT_STATES.indexOf(b.state) ||
+          FLAG_ORDER.indexOf(a.flag) - FLAG_ORDER.indexOf(b.flag),
+      ),
   };
 }

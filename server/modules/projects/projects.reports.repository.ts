@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { ReportKind } from '../../../common/projects.reports.js';
 import type { DB } from '../../db/schema.js';
+import { keepProjectFigures } from './projects.figures.repository.js';
 
 /** The SQL on project_reports (issue 13): the reports of the schedule as the projects submitted them. */
 export interface SubmittedReport {
@@ -45,4 +46,5 @@ export async function insertReport(db: Kysely<DB>, r: SubmittedReport): Promise<
       submitted_at: r.submittedAt,
     })
     .execute();
+  await keepProjectFigures(db, r.projectId);
 }

@@ -2,6 +2,7 @@ import { type Kysely, type Selectable, type SqlBool, sql } from 'kysely';
 import type { ProjectOutcome, ProjectState } from '../../../common/projects.js';
 import type { DialectSeam } from '../../db/dialect.js';
 import type { DB, ProjectsTable } from '../../db/schema.js';
+import { keepProjectFigures } from './projects.figures.repository.js';
 import { insertStructure, type ProjectStructure } from './projects.structure.repository.js';
 
 /**
@@ -218,4 +219,5 @@ export async function listProjectRecords(
 /** Moves the end date of a project (an approved extension). */
 export async function setProjectEnd(db: Kysely<DB>, id: string, endsOn: string, at: string): Promise<void> {
   await db.updateTable('projects').set({ ends_on: endsOn, updated_at: at }).where('id', '=', id).execute();
+  await keepProjectFigures(db, id);
 }

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { SpendingCategory } from '../../../common/projects.js';
 import type { DB } from '../../db/schema.js';
+import { keepProjectFigures } from './projects.figures.repository.js';
 
 /**
  * The SQL on project_spending (split from projects.repository.ts by sub-domain, docs/adr/0015): entries
@@ -33,6 +34,7 @@ export async function insertSpending(db: Kysely<DB>, e: SpendingEntry): Promise<
       created_at: e.createdAt,
     })
     .execute();
+  await keepProjectFigures(db, e.projectId);
 }
 
 /** The entries of a project, newest spending first. */

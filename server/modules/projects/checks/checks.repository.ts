@@ -3,6 +3,7 @@ import type { CallCriteria } from '../../../../common/calls.js';
 import type { CheckKind, CheckState, CheckVerdict } from '../../../../common/project-checks.js';
 import type { DialectSeam } from '../../../db/dialect.js';
 import type { DB } from '../../../db/schema.js';
+import { keepCheckProjectFigures } from '../projects.figures.repository.js';
 
 /**
  * The SQL on the tables of project checks and 绩效评价 (migration 0023), with the row ⇄ value
@@ -90,6 +91,8 @@ export async function updateCheck(
     })
     .where('id', '=', id)
     .execute();
+  // A new version leaves the check without a report until the project submits one.
+  if (patch.version !== undefined) await keepCheckProjectFigures(db, id);
 }
 
 export interface CheckReport {
@@ -126,6 +129,7 @@ export async function insertReport(
       adopted_at: null,
     })
     .execute();
+  await keepCheckProjectFigures(db, r.checkId);
 }
 
 /** Every report version of the checks, oldest first (earlier versions stay after a resubmission). */
