@@ -168,13 +168,10 @@ export const api = {
   updatePerson: (id: string, body: UpdatePersonBody) =>
     request<PersonView>('PATCH', `/api/people/${encodeURIComponent(id)}`, { body }),
   deletePerson: (id: string) => request<void>('DELETE', `/api/people/${encodeURIComponent(id)}`),
-  previewImport: (kind: ImportKindName, file: File, platformId?: string) =>
-    request<ImportPreview>('POST', `/api/imports/${kind}/preview`, {
-      form: fileForm(file),
-      query: { platformId },
-    }),
-  commitImport: (kind: ImportKindName, file: File, platformId?: string) =>
-    request<ImportResult>('POST', `/api/imports/${kind}`, { form: fileForm(file), query: { platformId } }),
+  previewImport: (kind: ImportKindName, file: File, scope: ImportScope = {}) =>
+    request<ImportPreview>('POST', `/api/imports/${kind}/preview`, { form: fileForm(file), query: scope }),
+  commitImport: (kind: ImportKindName, file: File, scope: ImportScope = {}) =>
+    request<ImportResult>('POST', `/api/imports/${kind}`, { form: fileForm(file), query: scope }),
   importTemplate: (kind: ImportKindName, format: FileFormat, lang: Locale) =>
     download(`/api/imports/${kind}/template.${format}`, { lang }),
   exportFile: (kind: ImportKindName, format: FileFormat, query: ExportQuery) =>
@@ -199,9 +196,12 @@ export type OrgQuery = {
   limit?: number;
   offset?: number;
 };
+/** What an import file belongs to: the committee's platform, the spending's project. */
+export type ImportScope = { platformId?: string; projectId?: string };
 export type ExportQuery = {
   lang: Locale;
   platformId?: string;
+  projectId?: string;
   type?: OrgType;
   size?: EnterpriseSize;
 };

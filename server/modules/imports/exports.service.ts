@@ -2,6 +2,7 @@ import type { Ctx } from '../../http/context.js';
 import type { Lang } from './columns.js';
 import type { ImportKindName } from './imports.schema.js';
 import { kindOf } from './imports.service.js';
+import type { ImportScope } from './kind.js';
 import { writeCsv, writeXlsx } from './sheet.js';
 
 export type FileFormat = 'csv' | 'xlsx';
@@ -58,7 +59,7 @@ export async function exportFile(
   ctx: Ctx,
   name: ImportKindName,
   format: FileFormat,
-  q: { lang: Lang; platformId?: string; type?: string; size?: string },
+  q: ImportScope & { lang: Lang; type?: string; size?: string },
 ): Promise<FileOut> {
   const { records, hidden } = await kindOf(name).exportData(ctx, q);
   return file(ctx, name, format, q.lang, records, hidden, false);
