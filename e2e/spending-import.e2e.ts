@@ -103,6 +103,7 @@ describe('导入支出', () => {
     expect(preview[2]).toContain('1 处错误');
     expect(await page.getByTestId('import-preview').locator('td[data-error]').count()).toBe(1);
     expect(await page.getByTestId('import-confirm').isDisabled()).toBe(true);
+    await page.screenshot({ path: '/tmp/commonlab-spending-import-preview.png' });
     expect(await booked()).toBe(0);
 
     await modal(page).getByRole('button', { name: '重新选择文件' }).click();
