@@ -172,8 +172,9 @@ export const api = {
     request<ImportPreview>('POST', `/api/imports/${kind}/preview`, { form: fileForm(file), query: scope }),
   commitImport: (kind: ImportKindName, file: File, scope: ImportScope = {}) =>
     request<ImportResult>('POST', `/api/imports/${kind}`, { form: fileForm(file), query: scope }),
-  importTemplate: (kind: ImportKindName, format: FileFormat, lang: Locale) =>
-    download(`/api/imports/${kind}/template.${format}`, { lang }),
+  /** The spending template takes the project (`projectId`): its instructions list the members. */
+  importTemplate: (kind: ImportKindName, format: FileFormat, lang: Locale, projectId?: string) =>
+    download(`/api/imports/${kind}/template.${format}`, { lang, projectId }),
   exportFile: (kind: ImportKindName, format: FileFormat, query: ExportQuery) =>
     download(`/api/exports/${kind}.${format}`, query),
 };

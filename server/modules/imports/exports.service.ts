@@ -25,6 +25,7 @@ async function file(
   records: Record<string, string | null>[],
   hidden: ReadonlySet<string>,
   withNotes: boolean,
+  values: Record<string, string[]> = {},
 ): Promise<FileOut> {
   const kind = kindOf(name);
   const columns = kind.columns.filter((c) => !hidden.has(c.key));
@@ -43,7 +44,7 @@ async function file(
           ...columns.map((c) => [
             header(c),
             c.required ? (zh ? '是' : 'yes') : '',
-            c.values?.(lang).join(zh ? '、' : ', ') ?? '',
+            (values[c.key] ?? c.values?.(lang))?.join(zh ? '、' : ', ') ?? '',
             (zh ? c.hint?.zh : c.hint?.en) ?? '',
           ]),
         ],
@@ -65,12 +66,17 @@ export async function exportFile(
   return file(ctx, name, format, q.lang, records, hidden, false);
 }
 
-/** An empty import template (header row; XLSX adds a sheet of instructions and allowed values). */
+/**
+ * An empty import template (header row; XLSX adds a sheet of instructions and allowed values, which a
+ * kind may take from what the file belongs to: a project's members).
+ */
 export async function templateFile(
   ctx: Ctx,
   name: ImportKindName,
   format: FileFormat,
   lang: Lang,
+  scope: ImportScope = {},
 ): Promise<FileOut> {
-  return file(ctx, name, format, lang, [], new Set(), true);
+  const values = (await kindOf(name).templateValues?.(ctx, scope, lang)) ?? {};
+  return file(ctx, name, format, lang, [], new Set(), true, values);
 }

@@ -5,6 +5,7 @@ import { download, sendFile } from '../../files/download.js';
 import { documentUpload, MAX_UPLOAD_BYTES, readUpload } from '../../files/upload.js';
 import { ctxOf, requireSignIn } from '../../http/auth.js';
 import { problem, problemResponses } from '../../http/openapi.js';
+import type { Lang } from './columns.js';
 import { exportFile, type FileFormat, type FileOut, templateFile } from './exports.service.js';
 import {
   exportCommitteeQuery,
@@ -19,6 +20,7 @@ import {
   importResult,
   platformQuery,
   projectQuery,
+  spendingTemplateQuery,
   templateQuery,
 } from './imports.schema.js';
 import { importFile, previewImport } from './imports.service.js';
@@ -120,12 +122,13 @@ export async function importsRoutes(root: FastifyInstance) {
           schema: {
             tags,
             summary: `Empty ${name} import template as ${format.toUpperCase()} (signed-in users)`,
-            querystring: templateQuery,
+            querystring: name === 'spending' ? spendingTemplateQuery : templateQuery,
             response: { 200: download(MEDIA[format], 'The template'), ...problemResponses },
           },
         },
         async (request, reply) => {
-          return send(reply, await templateFile(ctxOf(request), name, format, request.query.lang));
+          const q = request.query as { lang: Lang } & ImportScope;
+          return send(reply, await templateFile(ctxOf(request), name, format, q.lang, scopeOf(q)));
         },
       );
 

@@ -71,6 +71,12 @@ export const projectQuery = z.strictObject({
 });
 export const noQuery = z.strictObject({});
 export const templateQuery = z.strictObject({ lang });
+export const spendingTemplateQuery = z.strictObject({
+  lang,
+  projectId: projectQuery.shape.projectId
+    .optional()
+    .describe("A project the caller reads: the instructions list its consortium's members"),
+});
 export const exportOrgsQuery = z.strictObject({
   lang,
   type: z.enum(ORG_TYPES).optional(),

@@ -280,6 +280,14 @@ describe('spending import: who', () => {
       'evidence_ref',
     ]);
     const p = await project();
+    // For a project the caller reads, the instructions list its members; to anyone else it is not there.
+    const named = await readXlsx(
+      (await lead.get(`/api/imports/spending/template.xlsx?projectId=${p.id}`)).rawPayload,
+    );
+    expect(named.填写说明!.find((r) => r[0] === '成员单位')![2]).toBe(`${p.leadName}、${p.partnerName}`);
+    expect((await outsider.get(`/api/imports/spending/template.xlsx?projectId=${p.id}`)).statusCode).toBe(
+      404,
+    );
     await upload(lead, url(p.id), csv([HEAD, [p.leadName, '设备费', today(), '12.3', '探头', 'X1']]));
     const out = await supervisor.get(`/api/exports/spending.csv?projectId=${p.id}`);
     expect(out.statusCode).toBe(200);

@@ -65,6 +65,8 @@ export interface ImportKind<T> {
   resolve(trx: Kysely<DB>, rows: RowState<T>[], scope: ImportScope): Promise<void>;
   /** Writes one row through the owning module's service, inside the import's transaction; returns the new id. */
   write(trx: Kysely<DB>, ctx: Ctx, input: T, scope: ImportScope): Promise<string>;
+  /** Allowed values by column key for the template's instructions, from the scope (when one is given). */
+  templateValues?(ctx: Ctx, scope: ImportScope, lang: Lang): Promise<Record<string, string[]>>;
   /** The column a service error's JSON pointer refers to. */
   columnOf(pointer: string): string | null;
   /** Maps a unique-index violation of this kind's table to a cell error. */

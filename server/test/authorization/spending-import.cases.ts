@@ -86,6 +86,14 @@ export function spendingImportCases(env: MatrixEnv): RouteCase[] {
           expect: readers,
           cell: async () => ({ url: `/api/exports/spending.${format}?projectId=${(await fileFor(own)).id}` }),
         },
+        {
+          route: `GET /api/imports/spending/template.${format}`,
+          label: `${label}; the instructions list its members`,
+          expect: readers,
+          cell: async () => ({
+            url: `/api/imports/spending/template.${format}?projectId=${(await fileFor(own)).id}`,
+          }),
+        },
         ...(own
           ? [
               {

@@ -77,7 +77,7 @@ export function ImportModal({ open, kind, scope, title, onClose, onImported }: P
 
   const template = async (format: FileFormat) => {
     try {
-      saveFile(await api.importTemplate(kind, format, locale));
+      saveFile(await api.importTemplate(kind, format, locale, scope?.projectId));
     } catch (err) {
       message.error(errorText(t, err));
     }

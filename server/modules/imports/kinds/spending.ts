@@ -184,6 +184,11 @@ export const spendingKind: ImportKind<SpendingRow> = {
       ...input.entry,
       organisationId: input.organisationId!,
     }),
+  async templateValues(ctx, scope, lang): Promise<Record<string, string[]>> {
+    if (!scope.projectId) return {};
+    const { members } = await spendingForExport(ctx, scope.projectId);
+    return { organisation: members.map((m) => (lang === 'en-US' && m.nameEn) || m.nameZh) };
+  },
   columnOf: (pointer) => POINTERS[pointer.split('/')[1] ?? ''] ?? null,
   async exportData(ctx, q) {
     const { members, entries } = await spendingForExport(ctx, q.projectId!);
