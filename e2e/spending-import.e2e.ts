@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -80,7 +81,16 @@ describe('导入支出', () => {
     await page.goto(`/projects/${projectId}/budget`);
     await poll(() => page.getByTestId('spent-total').textContent()).toBe('¥0.00');
     await page.getByRole('button', { name: '导入支出' }).click();
-    await modal(page).getByRole('button', { name: '模板（XLSX）' }).waitFor();
+    // The template's instructions name the project's members, as the file must.
+    const [template] = await Promise.all([
+      page.waitForEvent('download'),
+      modal(page).getByRole('button', { name: '模板（XLSX）' }).click(),
+    ]);
+    expect(template.suggestedFilename()).toBe('spending-template.xlsx');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await readFile((await template.path())!)) as never);
+    expect(book.worksheets[0]!.getRow(1).values).toEqual([undefined, ...HEAD]);
+    expect(book.getWorksheet('填写说明')!.getRow(2).getCell(3).value).toBe(`${leadName}、${partnerName}`);
 
     const good = [
       [leadName, '设备费', today, 1200.5, '示波器', 'FP-2026-001'],
