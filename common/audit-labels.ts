@@ -270,4 +270,5 @@ export const ENTITY_LABELS: Record<string, string> = {
   experts: 'Experts (import)',
   organisations: 'Organisations (import)',
   people: 'People (import)',
+  spending: 'Spending (import)',
 };

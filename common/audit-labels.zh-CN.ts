@@ -256,6 +256,7 @@ export const zhCNAuditLabels: Record<string, string> = {
   'Voucher settlement': '创新券结算',
   'Committee (import)': '委员（导入）',
   'Experts (import)': '专家（导入）',
+  'Spending (import)': '项目支出（导入）',
   'Organisations (import)': '机构（导入）',
   'People (import)': '人员（导入）',
   'Other action': '其他操作',

@@ -152,6 +152,11 @@ export const ERROR_MESSAGES = {
   'imports.duplicate_in_file': 'The same value appears in an earlier row',
   'imports.unknown_organisation': 'No organisation in the registry has this name or code',
   'imports.ambiguous_organisation': 'Several organisations have this name; give the credit code',
+  'imports.invalid_amount': 'Not an amount in yuan with at most two decimals',
+  'imports.amount_not_positive': 'The amount must be more than zero',
+  'imports.unknown_member': 'No member of the project consortium has this name or credit code',
+  'imports.duplicate_entry':
+    'This entry is already booked (same member, category, date, amount and description)',
   // results catalog and inquiries (server/modules/results, server/modules/inquiries; issue 6)
   'results.not_found': 'Result not found',
   'results.unknown_unit': 'No unit of this platform has this id',

@@ -168,15 +168,13 @@ export const api = {
   updatePerson: (id: string, body: UpdatePersonBody) =>
     request<PersonView>('PATCH', `/api/people/${encodeURIComponent(id)}`, { body }),
   deletePerson: (id: string) => request<void>('DELETE', `/api/people/${encodeURIComponent(id)}`),
-  previewImport: (kind: ImportKindName, file: File, platformId?: string) =>
-    request<ImportPreview>('POST', `/api/imports/${kind}/preview`, {
-      form: fileForm(file),
-      query: { platformId },
-    }),
-  commitImport: (kind: ImportKindName, file: File, platformId?: string) =>
-    request<ImportResult>('POST', `/api/imports/${kind}`, { form: fileForm(file), query: { platformId } }),
-  importTemplate: (kind: ImportKindName, format: FileFormat, lang: Locale) =>
-    download(`/api/imports/${kind}/template.${format}`, { lang }),
+  previewImport: (kind: ImportKindName, file: File, scope: ImportScope = {}) =>
+    request<ImportPreview>('POST', `/api/imports/${kind}/preview`, { form: fileForm(file), query: scope }),
+  commitImport: (kind: ImportKindName, file: File, scope: ImportScope = {}) =>
+    request<ImportResult>('POST', `/api/imports/${kind}`, { form: fileForm(file), query: scope }),
+  /** The spending template takes the project (`projectId`): its instructions list the members. */
+  importTemplate: (kind: ImportKindName, format: FileFormat, lang: Locale, projectId?: string) =>
+    download(`/api/imports/${kind}/template.${format}`, { lang, projectId }),
   exportFile: (kind: ImportKindName, format: FileFormat, query: ExportQuery) =>
     download(`/api/exports/${kind}.${format}`, query),
 };
@@ -199,9 +197,12 @@ export type OrgQuery = {
   limit?: number;
   offset?: number;
 };
+/** What an import file belongs to: the committee's platform, the spending's project. */
+export type ImportScope = { platformId?: string; projectId?: string };
 export type ExportQuery = {
   lang: Locale;
   platformId?: string;
+  projectId?: string;
   type?: OrgType;
   size?: EnterpriseSize;
 };

@@ -95,6 +95,8 @@ export interface ProjectSpendingTable {
   spent_on: string;
   amount_minor: number;
   description: string;
+  /** The evidence's reference in the books, e.g. an invoice number (migration 0050). */
+  evidence_ref: string | null;
   created_by: string | null;
   created_at: Timestamp;
 }

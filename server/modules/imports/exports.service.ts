@@ -2,6 +2,7 @@ import type { Ctx } from '../../http/context.js';
 import type { Lang } from './columns.js';
 import type { ImportKindName } from './imports.schema.js';
 import { kindOf } from './imports.service.js';
+import type { ImportScope } from './kind.js';
 import { writeCsv, writeXlsx } from './sheet.js';
 
 export type FileFormat = 'csv' | 'xlsx';
@@ -24,6 +25,7 @@ async function file(
   records: Record<string, string | null>[],
   hidden: ReadonlySet<string>,
   withNotes: boolean,
+  values: Record<string, string[]> = {},
 ): Promise<FileOut> {
   const kind = kindOf(name);
   const columns = kind.columns.filter((c) => !hidden.has(c.key));
@@ -42,7 +44,7 @@ async function file(
           ...columns.map((c) => [
             header(c),
             c.required ? (zh ? '是' : 'yes') : '',
-            c.values?.(lang).join(zh ? '、' : ', ') ?? '',
+            (values[c.key] ?? c.values?.(lang))?.join(zh ? '、' : ', ') ?? '',
             (zh ? c.hint?.zh : c.hint?.en) ?? '',
           ]),
         ],
@@ -58,18 +60,23 @@ export async function exportFile(
   ctx: Ctx,
   name: ImportKindName,
   format: FileFormat,
-  q: { lang: Lang; platformId?: string; type?: string; size?: string },
+  q: ImportScope & { lang: Lang; type?: string; size?: string },
 ): Promise<FileOut> {
   const { records, hidden } = await kindOf(name).exportData(ctx, q);
   return file(ctx, name, format, q.lang, records, hidden, false);
 }
 
-/** An empty import template (header row; XLSX adds a sheet of instructions and allowed values). */
+/**
+ * An empty import template (header row; XLSX adds a sheet of instructions and allowed values, which a
+ * kind may take from what the file belongs to: a project's members).
+ */
 export async function templateFile(
   ctx: Ctx,
   name: ImportKindName,
   format: FileFormat,
   lang: Lang,
+  scope: ImportScope = {},
 ): Promise<FileOut> {
-  return file(ctx, name, format, lang, [], new Set(), true);
+  const values = (await kindOf(name).templateValues?.(ctx, scope, lang)) ?? {};
+  return file(ctx, name, format, lang, [], new Set(), true, values);
 }

@@ -5,40 +5,51 @@ import { download, sendFile } from '../../files/download.js';
 import { documentUpload, MAX_UPLOAD_BYTES, readUpload } from '../../files/upload.js';
 import { ctxOf, requireSignIn } from '../../http/auth.js';
 import { problem, problemResponses } from '../../http/openapi.js';
+import type { Lang } from './columns.js';
 import { exportFile, type FileFormat, type FileOut, templateFile } from './exports.service.js';
 import {
   exportCommitteeQuery,
   exportExpertsQuery,
   exportOrgsQuery,
   exportPeopleQuery,
+  exportSpendingQuery,
   IMPORT_KINDS,
   type ImportKindName,
   importPreview,
   importProblemExtra,
   importResult,
   platformQuery,
+  projectQuery,
+  spendingTemplateQuery,
   templateQuery,
 } from './imports.schema.js';
 import { importFile, previewImport } from './imports.service.js';
+import type { ImportScope } from './kind.js';
 
 const WHO_IMPORTS: Record<ImportKindName, string> = {
   organisations: 'system admins, platform admins and program officers',
   people: 'system admins, platform admins and lab directors',
   committee: "system admins and the platform's admins",
   experts: 'system admins, platform admins and program officers',
+  spending:
+    "those who book the project's spending: its lead organisation's side, platform admins and program officers",
 };
 const WHO_EXPORTS: Record<ImportKindName, string> = {
   organisations: 'signed-in users; contact columns only for registry keepers',
   people: 'system admins, platform admins, supervisors and lab directors; withheld contacts stay empty',
   committee: 'anyone with a role on the platform',
   experts: 'system admins, platform admins and program officers; withheld e-mails stay empty',
+  spending: 'whoever reads the project',
 };
 const EXPORT_QUERY = {
   organisations: exportOrgsQuery,
   people: exportPeopleQuery,
   committee: exportCommitteeQuery,
   experts: exportExpertsQuery,
+  spending: exportSpendingQuery,
 };
+/** The query naming what a file belongs to, for the kinds that belong to something. */
+const SCOPE_QUERY = { committee: platformQuery, spending: projectQuery } as const;
 const MEDIA: Record<FileFormat, string> = {
   csv: 'text/csv',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
@@ -64,8 +75,9 @@ export async function importsRoutes(root: FastifyInstance) {
   };
 
   for (const name of IMPORT_KINDS) {
-    const query = name === 'committee' ? { querystring: platformQuery } : {};
-    const platformOf = (q: unknown) => (q as { platformId?: string } | undefined)?.platformId;
+    const scopeQuery = name === 'committee' || name === 'spending' ? SCOPE_QUERY[name] : undefined;
+    const query = scopeQuery ? { querystring: scopeQuery } : {};
+    const scopeOf = (q: unknown) => (q ?? {}) as ImportScope;
 
     app.post(
       `/api/imports/${name}/preview`,
@@ -81,7 +93,7 @@ export async function importsRoutes(root: FastifyInstance) {
       },
       async (request) => {
         const file = await readUpload(request);
-        return previewImport(ctxOf(request), name, file, platformOf(request.query));
+        return previewImport(ctxOf(request), name, file, scopeOf(request.query));
       },
     );
 
@@ -99,7 +111,7 @@ export async function importsRoutes(root: FastifyInstance) {
       },
       async (request, reply) => {
         const file = await readUpload(request);
-        return reply.code(201).send(await importFile(ctxOf(request), name, file, platformOf(request.query)));
+        return reply.code(201).send(await importFile(ctxOf(request), name, file, scopeOf(request.query)));
       },
     );
 
@@ -110,12 +122,13 @@ export async function importsRoutes(root: FastifyInstance) {
           schema: {
             tags,
             summary: `Empty ${name} import template as ${format.toUpperCase()} (signed-in users)`,
-            querystring: templateQuery,
+            querystring: name === 'spending' ? spendingTemplateQuery : templateQuery,
             response: { 200: download(MEDIA[format], 'The template'), ...problemResponses },
           },
         },
         async (request, reply) => {
-          return send(reply, await templateFile(ctxOf(request), name, format, request.query.lang));
+          const q = request.query as { lang: Lang } & ImportScope;
+          return send(reply, await templateFile(ctxOf(request), name, format, q.lang, scopeOf(q)));
         },
       );
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ENTERPRISE_SIZES, ORG_TYPES } from '../orgs/orgs.schema.js';
 
-export const IMPORT_KINDS = ['organisations', 'people', 'committee', 'experts'] as const;
+export const IMPORT_KINDS = ['organisations', 'people', 'committee', 'experts', 'spending'] as const;
 export type ImportKindName = (typeof IMPORT_KINDS)[number];
 export const FILE_LANGS = ['zh-CN', 'en-US'] as const;
 
@@ -25,6 +25,10 @@ export const rowError = z.object({
   code: z.string().describe('Stable error code; the UI localises it'),
   message: z.string().describe('English text of the code (the i18n key)'),
   value: z.string().nullable().optional().describe('The offending cell, when there is one'),
+  params: z
+    .record(z.string(), z.union([z.string(), z.number()]))
+    .optional()
+    .describe("Figures the reason names, from the service's problem (e.g. category and headroomMinor)"),
 });
 export type RowError = z.infer<typeof rowError>;
 
@@ -62,8 +66,17 @@ export const importProblemExtra = { rowErrors: z.array(rowError).optional(), sum
 export const platformQuery = z.strictObject({
   platformId: z.uuid().describe('The platform whose committee this is'),
 });
+export const projectQuery = z.strictObject({
+  projectId: z.uuid().describe('The project whose spending this is'),
+});
 export const noQuery = z.strictObject({});
 export const templateQuery = z.strictObject({ lang });
+export const spendingTemplateQuery = z.strictObject({
+  lang,
+  projectId: projectQuery.shape.projectId
+    .optional()
+    .describe("A project the caller reads: the instructions list its consortium's members"),
+});
 export const exportOrgsQuery = z.strictObject({
   lang,
   type: z.enum(ORG_TYPES).optional(),
@@ -72,5 +85,6 @@ export const exportOrgsQuery = z.strictObject({
 export const exportPeopleQuery = z.strictObject({ lang });
 export const exportExpertsQuery = z.strictObject({ lang });
 export const exportCommitteeQuery = z.strictObject({ lang, platformId: platformQuery.shape.platformId });
+export const exportSpendingQuery = z.strictObject({ lang, projectId: projectQuery.shape.projectId });
 
 export const fileResponse = (mime: string) => z.string().describe(`The file (${mime})`);

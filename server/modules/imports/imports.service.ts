@@ -8,11 +8,12 @@ import type { Ctx } from '../../http/context.js';
 import { AppError } from '../../http/errors.js';
 import { type HeaderMap, mapHeaders, parseRows } from './imports.parse.js';
 import type { ImportKindName, ImportPreview, ImportResult, RowError } from './imports.schema.js';
-import type { CellError, ImportKind, RowState } from './kind.js';
+import type { CellError, ImportKind, ImportScope, RowState } from './kind.js';
 import { committeeKind } from './kinds/committee.js';
 import { expertsKind } from './kinds/experts.js';
 import { organisationsKind } from './kinds/organisations.js';
 import { peopleKind } from './kinds/people.js';
+import { spendingKind } from './kinds/spending.js';
 import { readSheet, type Sheet } from './sheet.js';
 
 const KINDS = {
@@ -20,6 +21,7 @@ const KINDS = {
   people: peopleKind,
   committee: committeeKind,
   experts: expertsKind,
+  spending: spendingKind,
 };
 export const kindOf = (name: ImportKindName) => KINDS[name] as unknown as ImportKind<unknown>;
 
@@ -33,25 +35,25 @@ class DryRun extends Error {
 class RetryCarefully extends Error {}
 
 interface ImportOptions {
-  platformId?: string;
+  scope: ImportScope;
   /** Preview: run every check and every write, then roll back, so the preview finds what the import would. */
   dryRun: boolean;
 }
 
 /** Checks a file exactly as importFile would (writes included), then rolls back: nothing is kept. */
-export const previewImport = (ctx: Ctx, name: ImportKindName, file: Buffer, platformId?: string) =>
-  run(ctx, name, file, { dryRun: true, platformId }) as Promise<ImportPreview>;
+export const previewImport = (ctx: Ctx, name: ImportKindName, file: Buffer, scope: ImportScope = {}) =>
+  run(ctx, name, file, { dryRun: true, scope }) as Promise<ImportPreview>;
 
 /**
  * Imports a CSV or XLSX file all-or-nothing: every row is written through its module's service inside
  * one transaction; any error in any row rolls everything back and the full error list is returned.
  */
-export const importFile = (ctx: Ctx, name: ImportKindName, file: Buffer, platformId?: string) =>
-  run(ctx, name, file, { dryRun: false, platformId }) as Promise<ImportResult>;
+export const importFile = (ctx: Ctx, name: ImportKindName, file: Buffer, scope: ImportScope = {}) =>
+  run(ctx, name, file, { dryRun: false, scope }) as Promise<ImportResult>;
 
 async function run(ctx: Ctx, name: ImportKindName, file: Buffer, opts: ImportOptions) {
   const kind = kindOf(name);
-  await kind.authorizeImport(ctx, opts.platformId);
+  await kind.authorizeImport(ctx, opts.scope);
   const sheet = await readSheet(file);
   // A savepoint per row lets later rows be checked after one fails, but PostgreSQL makes them costly
   // (1,000 rows took twice as long with them), so they are only used once a write has failed.
@@ -76,10 +78,10 @@ async function attempt<T>(
   const { states, shown } = parseRows(sheet, headers, kind);
   try {
     return await write(ctx, async (trx, audit) => {
-      await kind.resolve(trx, states);
+      await kind.resolve(trx, states, opts.scope);
       // Without a required column no row can be written; the header row says why.
       const writable = headers.errors.some((e) => e.code === 'imports.missing_column') ? [] : states;
-      const created = await writeRows(trx, ctx, kind, writable, opts.platformId, careful);
+      const created = await writeRows(trx, ctx, kind, writable, opts.scope, careful);
       const errors = [
         ...headers.errors.map((e) => ({ row: 1, value: null, ...e })),
         ...rowErrors(states, headers, sheet.rows),
@@ -96,11 +98,14 @@ async function attempt<T>(
       if (described.length)
         throw new AppError(400, 'imports.invalid_rows', { rowErrors: described, summary });
       const sha256 = createHash('sha256').update(file).digest('hex');
+      const subject = (await kind.subjectOf?.(trx, opts.scope)) ?? {
+        entityType: name,
+        platformId: opts.scope.platformId ?? null,
+      };
       await audit({
         action: 'import.committed',
-        entityType: name,
-        platformId: opts.platformId ?? null,
-        after: { rows: states.length, created: created.length, sha256 },
+        ...subject,
+        after: { kind: name, rows: states.length, created: created.length, sha256 },
       });
       return { kind: name, created, summary };
     });
@@ -115,7 +120,7 @@ async function writeRows<T>(
   ctx: Ctx,
   kind: ImportKind<T>,
   states: RowState<T>[],
-  platformId: string | undefined,
+  scope: ImportScope,
   careful: boolean,
 ) {
   const created: { row: number; id: string }[] = [];
@@ -123,7 +128,7 @@ async function writeRows<T>(
     if (s.errors.length || !s.input) continue;
     if (!careful) {
       try {
-        created.push({ row: s.row, id: await kind.write(trx, ctx, s.input, platformId) });
+        created.push({ row: s.row, id: await kind.write(trx, ctx, s.input, scope) });
       } catch (err) {
         rowFailure(kind, err, ctx.seam);
         throw new RetryCarefully();
@@ -132,7 +137,7 @@ async function writeRows<T>(
     }
     await sql`savepoint import_row`.execute(trx);
     try {
-      created.push({ row: s.row, id: await kind.write(trx, ctx, s.input, platformId) });
+      created.push({ row: s.row, id: await kind.write(trx, ctx, s.input, scope) });
       await sql`release savepoint import_row`.execute(trx);
     } catch (err) {
       await sql`rollback to savepoint import_row`.execute(trx);
@@ -143,15 +148,29 @@ async function writeRows<T>(
   return created;
 }
 
-/** A service's refusal (400/404/409 with field pointers) or a unique index becomes the row's errors; anything else aborts. */
+/**
+ * A service's refusal (400/404/409, or 422 for a rule such as a budget's headroom, with field pointers) or
+ * a unique index becomes the row's errors; anything else aborts. The problem's figures (numbers and
+ * words, e.g. `category` and `headroomMinor`) go with each error as its params.
+ */
 function rowFailure<T>(kind: ImportKind<T>, err: unknown, seam: DialectSeam): CellError[] {
-  if (err instanceof AppError && [400, 404, 409].includes(err.status)) {
+  if (err instanceof AppError && [400, 404, 409, 422].includes(err.status)) {
     const fields = err.extra.errors ?? [];
-    if (!fields.length) return [{ column: null, code: err.code }];
-    return fields.map((f) => ({ column: kind.columnOf(f.pointer), code: f.code }));
+    const params = paramsOf(err.extra);
+    if (!fields.length) return [{ column: null, code: err.code, ...params }];
+    return fields.map((f) => ({ column: kind.columnOf(f.pointer), code: f.code, ...params }));
   }
   if (kind.uniqueViolation && seam.isUniqueViolation(err)) return [kind.uniqueViolation];
   throw err;
+}
+
+function paramsOf(extra: Record<string, unknown>): { params?: Record<string, string | number> } {
+  const params = Object.fromEntries(
+    Object.entries(extra).filter(
+      ([k, v]) => k !== 'detail' && (typeof v === 'number' || (typeof v === 'string' && v.length <= 100)),
+    ),
+  ) as Record<string, string | number>;
+  return Object.keys(params).length ? { params } : {};
 }
 
 function rowErrors<T>(states: RowState<T>[], headers: HeaderMap, rows: { row: number; cells: string[] }[]) {
@@ -165,12 +184,20 @@ function rowErrors<T>(states: RowState<T>[], headers: HeaderMap, rows: { row: nu
         key: e.column,
         code: e.code,
         value: i === undefined ? null : (rows[n]!.cells[i] ?? '').trim() || null,
+        ...(e.params && { params: e.params }),
       };
     }),
   );
 }
 
-type Found = { row: number; column: string | null; key: string | null; code: string; value: string | null };
+type Found = {
+  row: number;
+  column: string | null;
+  key: string | null;
+  code: string;
+  value: string | null;
+  params?: Record<string, string | number>;
+};
 
 function describe(e: Found): RowError {
   const message = ERROR_MESSAGES[e.code as ErrorCode] ?? e.code;
@@ -181,5 +208,6 @@ function describe(e: Found): RowError {
     code: e.code,
     message,
     value: e.value === null ? null : e.value.slice(0, 200),
+    ...(e.params && { params: e.params }),
   };
 }

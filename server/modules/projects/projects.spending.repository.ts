@@ -15,6 +15,8 @@ export interface SpendingEntry {
   spentOn: string;
   amountMinor: number;
   description: string;
+  /** The evidence's reference in the books (invoice or voucher number), when given. */
+  evidenceRef?: string | null;
   createdBy: string | null;
   createdAt: string;
 }
@@ -30,6 +32,7 @@ export async function insertSpending(db: Kysely<DB>, e: SpendingEntry): Promise<
       spent_on: e.spentOn,
       amount_minor: e.amountMinor,
       description: e.description,
+      evidence_ref: e.evidenceRef ?? null,
       created_by: e.createdBy,
       created_at: e.createdAt,
     })
@@ -55,6 +58,7 @@ export async function spendingOf(db: Kysely<DB>, projectId: string): Promise<Spe
     spentOn: r.spent_on,
     amountMinor: Number(r.amount_minor),
     description: r.description,
+    evidenceRef: r.evidence_ref,
     createdBy: r.created_by,
     createdAt: r.created_at,
   }));

@@ -11,6 +11,8 @@ export const spendingBody = z.strictObject({
   /** Integer minor units (分), more than zero. */
   amountMinor: money,
   description: z.string().trim().min(1).max(500),
+  /** The evidence's reference in the books (invoice or voucher number); the files are attached apart. */
+  evidenceRef: z.string().trim().min(1).max(100).nullish(),
 });
 export type SpendingInput = z.infer<typeof spendingBody>;
 
@@ -21,6 +23,7 @@ export const spendingEntryView = z.object({
   spentOn: z.string(),
   amountMinor: z.int(),
   description: z.string(),
+  evidenceRef: z.string().nullable(),
   createdAt: z.string(),
 });
 

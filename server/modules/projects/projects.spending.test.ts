@@ -47,7 +47,12 @@ describe('spending', () => {
     expect(res.statusCode, res.body).toBe(201);
     await lead.post(
       url(p.id),
-      entry(p.partner, { category: 'labour', amountMinor: 40_000, description: '劳务' }),
+      entry(p.partner, {
+        category: 'labour',
+        amountMinor: 40_000,
+        description: '劳务',
+        evidenceRef: ' INV-7 ',
+      }),
     );
     const view = (await supervisor.get(url(p.id))).json();
     expect(view.totals).toEqual({ plannedMinor: 900_000, spentMinor: 140_000 });
@@ -87,9 +92,13 @@ describe('spending', () => {
           c.organisationId === p.partner && c.category === 'labour',
       ),
     ).toMatchObject({ spentMinor: 40_000, headroomMinor: 60_000 });
-    expect(view.entries.map((e: { description: string }) => e.description).sort()).toEqual([
-      '劳务',
-      '示波器',
+    expect(
+      view.entries
+        .map((e: { description: string; evidenceRef: string | null }) => [e.description, e.evidenceRef])
+        .sort(),
+    ).toEqual([
+      ['劳务', 'INV-7'],
+      ['示波器', null],
     ]);
     expect(view.access.record).toBe(false);
     expect((await lead.get(url(p.id))).json().access.record).toBe(true);
@@ -136,6 +145,8 @@ describe('spending', () => {
       [{ spentOn: '2020-01-01' }, '/spentOn'],
       [{ spentOn: '2026-02-30' }, '/spentOn'],
       [{ description: '  ' }, '/description'],
+      [{ evidenceRef: '  ' }, '/evidenceRef'],
+      [{ evidenceRef: 'x'.repeat(101) }, '/evidenceRef'],
       [{ organisationId: stranger }, '/organisationId'],
     ];
     for (const [patch, pointer] of cases) {

@@ -29,6 +29,7 @@ import { resultsCases } from './results.cases.js';
 import { scoringCases } from './scoring.cases.js';
 import { serviceDashboardsCases } from './service-dashboards.cases.js';
 import { servicesCases } from './services.cases.js';
+import { spendingImportCases } from './spending-import.cases.js';
 import { ttExportCases } from './ttexport.cases.js';
 import { vouchersCases } from './vouchers.cases.js';
 
@@ -360,6 +361,7 @@ const CASES: RouteCase[] = [
   }),
   ...projectsCases(reviewEnv),
   ...projectChecksCases(reviewEnv),
+  ...spendingImportCases(reviewEnv),
   ...labEvaluationsCases(reviewEnv),
   ...servicesCases(reviewEnv),
   ...instrumentsCases(reviewEnv),

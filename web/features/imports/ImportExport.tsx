@@ -15,6 +15,7 @@ const TITLES: Record<ImportKindName, string> = {
   people: tk('Import people'),
   committee: tk('Import committee members'),
   experts: tk('Import experts'),
+  spending: tk('Import spending'),
 };
 
 export interface ImportExportProps {
@@ -22,6 +23,10 @@ export interface ImportExportProps {
   kind: ImportKindName;
   /** Required for 'committee': the platform whose committee is imported and exported. */
   platformId?: string;
+  /** Required for 'spending': the project whose spending is imported and exported. */
+  projectId?: string;
+  /** The import button's text (default 导入). */
+  importLabel?: string;
   /** Shows the Import button. Mirror the server's policy (it still refuses others with 403). */
   canImport: boolean;
   /** Shows the export buttons (default true). */
@@ -44,6 +49,8 @@ export interface ImportExportProps {
 export function ImportExport({
   kind,
   platformId,
+  projectId,
+  importLabel,
   canImport,
   canExport = true,
   exportFilter,
@@ -58,7 +65,7 @@ export function ImportExport({
   const exportAs = async (format: FileFormat) => {
     setExporting(format);
     try {
-      saveFile(await api.exportFile(kind, format, { lang: locale, platformId, ...exportFilter }));
+      saveFile(await api.exportFile(kind, format, { lang: locale, platformId, projectId, ...exportFilter }));
     } catch (err) {
       message.error(errorText(t, err));
     } finally {
@@ -70,7 +77,7 @@ export function ImportExport({
     <Space wrap data-testid={`import-export-${kind}`}>
       {canImport ? (
         <Button icon={<UploadOutlined />} onClick={() => setOpen(true)}>
-          {t('Import')}
+          {importLabel ?? t('Import')}
         </Button>
       ) : null}
       {canExport ? (
@@ -87,7 +94,7 @@ export function ImportExport({
         <ImportModal
           open={open}
           kind={kind}
-          platformId={platformId}
+          scope={{ platformId, projectId }}
           title={t(TITLES[kind])}
           onClose={() => setOpen(false)}
           onImported={(r) => onImported?.(r)}

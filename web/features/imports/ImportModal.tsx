@@ -3,7 +3,7 @@ import { Alert, App, Button, Modal, Result, Space, Spin, Steps, Typography, Uplo
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client.js';
-import { api, type FileFormat } from '../../api/endpoints.js';
+import { api, type FileFormat, type ImportScope } from '../../api/endpoints.js';
 import type { ImportKindName, ImportPreview, ImportResult, ImportRowError } from '../../api/types.js';
 import { useLocale } from '../../app/locale.js';
 import { errorText } from '../../i18n/errors.js';
@@ -13,14 +13,15 @@ import { PreviewRowsTable, RowErrorsTable } from './PreviewTables.js';
 interface Props {
   open: boolean;
   kind: ImportKindName;
-  platformId?: string;
+  /** What the file belongs to (the committee's platform, the spending's project). */
+  scope?: ImportScope;
   title: string;
   onClose(): void;
   onImported(result: ImportResult): void;
 }
 
 /** Choose a file → preview (checked on the server, nothing written) → confirm (all rows or none) → result. */
-export function ImportModal({ open, kind, platformId, title, onClose, onImported }: Props) {
+export function ImportModal({ open, kind, scope, title, onClose, onImported }: Props) {
   const { t } = useTranslation();
   const { locale } = useLocale();
   const { message } = App.useApp();
@@ -48,7 +49,7 @@ export function ImportModal({ open, kind, platformId, title, onClose, onImported
     setFile(f);
     setBusy(true);
     try {
-      setPreview(await api.previewImport(kind, f, platformId));
+      setPreview(await api.previewImport(kind, f, scope));
     } catch (err) {
       setError(err);
     } finally {
@@ -61,7 +62,7 @@ export function ImportModal({ open, kind, platformId, title, onClose, onImported
     setBusy(true);
     setError(null);
     try {
-      const done = await api.commitImport(kind, file, platformId);
+      const done = await api.commitImport(kind, file, scope);
       setResult(done);
       onImported(done);
     } catch (err) {
@@ -76,7 +77,7 @@ export function ImportModal({ open, kind, platformId, title, onClose, onImported
 
   const template = async (format: FileFormat) => {
     try {
-      saveFile(await api.importTemplate(kind, format, locale));
+      saveFile(await api.importTemplate(kind, format, locale, scope?.projectId));
     } catch (err) {
       message.error(errorText(t, err));
     }

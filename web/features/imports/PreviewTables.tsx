@@ -5,10 +5,26 @@ import { useTranslation } from 'react-i18next';
 import { ERROR_MESSAGES } from '../../../common/error-codes.js';
 import type { ImportKindName, ImportPreview, ImportRowError } from '../../api/types.js';
 import { useLocale } from '../../app/locale.js';
-import { cellText, FILE_COLUMNS } from './columns.js';
+import { SPENDING_LABELS } from '../projects/detail/detail.labels.js';
+import { cellText, FILE_COLUMNS, minorText } from './columns.js';
 
-/** The localised reason of a row error; a code the web does not know yet shows the server's English text. */
-export function reasonText(t: TFunction, e: Pick<ImportRowError, 'code' | 'message'>): string {
+/**
+ * The localised reason of a row error; a code the web does not know yet shows the server's English text.
+ * A budget refusal names the category and what is left of it, given the rows above.
+ */
+export function reasonText(
+  t: TFunction,
+  e: Pick<ImportRowError, 'code' | 'message' | 'params'>,
+  locale = 'zh-CN',
+): string {
+  const p = e.params;
+  if (e.code === 'projects.spending_over_budget' && typeof p?.headroomMinor === 'number') {
+    const category = SPENDING_LABELS[p.category as keyof typeof SPENDING_LABELS];
+    return t('Over the approved budget of {{category}}: {{headroom}} left', {
+      category: category ? t(category) : p.category,
+      headroom: minorText(p.headroomMinor, locale),
+    });
+  }
   const english = Object.hasOwn(ERROR_MESSAGES, e.code)
     ? ERROR_MESSAGES[e.code as keyof typeof ERROR_MESSAGES]
     : e.message;
@@ -18,6 +34,7 @@ export function reasonText(t: TFunction, e: Pick<ImportRowError, 'code' | 'messa
 /** Every error of the file: row (the header is row 1), column as written in the file, reason, value. */
 export function RowErrorsTable({ errors }: { errors: ImportRowError[] }) {
   const { t } = useTranslation();
+  const { locale } = useLocale();
   return (
     <Table<ImportRowError & { n: number }>
       rowKey="n"
@@ -30,7 +47,7 @@ export function RowErrorsTable({ errors }: { errors: ImportRowError[] }) {
         { title: t('Column'), dataIndex: 'column', width: 180, render: (c: string | null) => c ?? '—' },
         {
           title: t('Reason'),
-          render: (_, e) => <Typography.Text type="danger">{reasonText(t, e)}</Typography.Text>,
+          render: (_, e) => <Typography.Text type="danger">{reasonText(t, e, locale)}</Typography.Text>,
         },
         {
           title: t('Value in the file'),
@@ -93,7 +110,7 @@ export function PreviewRowsTable({ kind, preview }: { kind: ImportKindName; prev
             const text = cellText(t, c.key, r.values[c.key], locale);
             if (!errs.length) return text;
             return (
-              <Tooltip title={errs.map((e) => <div key={e.code}>{reasonText(t, e)}</div>)}>
+              <Tooltip title={errs.map((e) => <div key={e.code}>{reasonText(t, e, locale)}</div>)}>
                 <span>{text || '—'}</span>
               </Tooltip>
             );

@@ -3,6 +3,7 @@ import { COMMITTEE_CATEGORY_LABELS } from '../../../common/platforms.js';
 import type { ImportKindName } from '../../api/types.js';
 import { tk } from '../../i18n/index.js';
 import { countryName, ORG_TYPE_LABELS, SIZE_LABELS } from '../orgs/labels.js';
+import { SPENDING_LABELS } from '../projects/detail/detail.labels.js';
 
 /** A column of an import file: its key in the preview and in row errors (columnKey), and its label. */
 export interface FileColumn {
@@ -56,6 +57,14 @@ export const FILE_COLUMNS: Record<ImportKindName, FileColumn[]> = {
     { key: 'expertise_en', label: tk('Expertise (English)') },
     { key: 'load_max', label: tk('Load limit') },
   ],
+  spending: [
+    { key: 'organisation', label: tk('Member') },
+    { key: 'cost_category', label: tk('Cost category') },
+    { key: 'spent_on', label: tk('Date') },
+    { key: 'amount', label: tk('Amount') },
+    { key: 'description', label: tk('Spending description') },
+    { key: 'evidence_ref', label: tk('Evidence reference') },
+  ],
 };
 
 // The preview shows values as they would be stored: enumerations as codes, shown here by their labels.
@@ -63,7 +72,12 @@ const VALUE_LABELS: Record<string, Record<string, string>> = {
   type: ORG_TYPE_LABELS,
   enterprise_size: SIZE_LABELS,
   category: COMMITTEE_CATEGORY_LABELS,
+  cost_category: SPENDING_LABELS,
 };
+
+/** Integer minor units (fen) as the file's main unit with two decimals: 100050 → 1,000.50. */
+export const minorText = (minor: number, locale: string) =>
+  (minor / 100).toLocaleString(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
 export function cellText(
   t: TFunction,
@@ -73,6 +87,7 @@ export function cellText(
 ): string {
   if (!value) return '';
   if (key === 'country') return countryName(value, locale);
+  if (key === 'amount' && /^\d+$/.test(value)) return minorText(Number(value), locale);
   const english = VALUE_LABELS[key]?.[value];
   return english ? t(english) : value;
 }

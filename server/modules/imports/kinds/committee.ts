@@ -89,8 +89,7 @@ export const committeeKind: ImportKind<MemberRow> = {
   name: 'committee',
   sheet: { zh: '评估委员会', en: 'Committee' },
   columns: COLUMNS,
-  perPlatform: true,
-  authorizeImport: (ctx, platformId) => authorize(ctx, platformId, 'committee.manage'),
+  authorizeImport: (ctx, scope) => authorize(ctx, scope.platformId, 'committee.manage'),
   build: (c) => {
     // A person id that did not parse still means "an existing person": no new person is built.
     const personId = c.person_id === undefined ? null : (str(c, 'person_id') ?? '');
@@ -126,8 +125,8 @@ export const committeeKind: ImportKind<MemberRow> = {
       },
     );
   },
-  write: async (trx, ctx, input, platformId) =>
-    (await addCommitteeMemberInTrx(trx, ctx, platformId!, input.member)).id,
+  write: async (trx, ctx, input, scope) =>
+    (await addCommitteeMemberInTrx(trx, ctx, scope.platformId!, input.member)).id,
   columnOf: (pointer) => {
     const [, first, second] = pointer.split('/');
     return (first === 'person' ? PERSON_POINTERS[second ?? ''] : MEMBER_POINTERS[first ?? '']) ?? null;

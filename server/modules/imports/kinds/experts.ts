@@ -68,7 +68,6 @@ export const expertsKind: ImportKind<ExpertRow> = {
   name: 'experts',
   sheet: { zh: '专家库', en: 'Experts' },
   columns: COLUMNS,
-  perPlatform: false,
   async authorizeImport(ctx) {
     if (!canCurateExperts(ctx.actor)) throw forbidden();
   },

@@ -93,7 +93,6 @@ export const organisationsKind: ImportKind<CreateOrgInput> = {
   name: 'organisations',
   sheet: { zh: '单位', en: 'Organisations' },
   columns: COLUMNS,
-  perPlatform: false,
   schemaOf: (input) => ({
     schema: createOrgBody,
     value: input,

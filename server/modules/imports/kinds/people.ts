@@ -66,7 +66,6 @@ export const peopleKind: ImportKind<PersonRow> = {
   name: 'people',
   sheet: { zh: '人员', en: 'People' },
   columns: PERSON_COLUMNS,
-  perPlatform: false,
   async authorizeImport(ctx) {
     if (!can(ctx.actor, 'people.create')) throw forbidden();
   },

@@ -13,6 +13,7 @@ import { localName } from '../../../components/labels.js';
 import { MoneyInput } from '../../../components/MoneyInput.js';
 import { money } from '../../../components/money.js';
 import { useSubmit } from '../../../components/useSubmit.js';
+import { ImportExport } from '../../imports/ImportExport.js';
 import { AdjustmentsPanel } from './AdjustmentsPanel.js';
 import { burnByCategory } from './budget.js';
 import { SPENDING_LABELS } from './detail.labels.js';
@@ -95,11 +96,20 @@ export function BudgetTab({ project: p }: { project: ProjectDetail }) {
         title={() => (
           <Space style={{ width: '100%', justifyContent: 'space-between' }}>
             <span>{t('Spending entries')}</span>
-            {s.data?.access.record ? (
-              <Button icon={<PlusOutlined />} onClick={() => setAdding(true)} data-testid="add-spending">
-                {t('Record spending')}
-              </Button>
-            ) : null}
+            <Space wrap>
+              {s.data?.access.record ? (
+                <Button icon={<PlusOutlined />} onClick={() => setAdding(true)} data-testid="add-spending">
+                  {t('Record spending')}
+                </Button>
+              ) : null}
+              <ImportExport
+                kind="spending"
+                projectId={p.id}
+                importLabel={t('Import spending')}
+                canImport={!!s.data?.access.record}
+                onImported={s.reload}
+              />
+            </Space>
           </Space>
         )}
         dataSource={s.data.entries}
@@ -109,6 +119,7 @@ export function BudgetTab({ project: p }: { project: ProjectDetail }) {
           { title: t('Cost category'), render: (_, e) => t(SPENDING_LABELS[e.category]) },
           { title: t('Amount'), align: 'right', render: (_, e) => cur(e.amountMinor) },
           { title: t('Spending description'), dataIndex: 'description' },
+          { title: t('Evidence reference'), render: (_, e) => e.evidenceRef ?? '—' },
           {
             title: t('Evidence'),
             render: (_, e) => (
@@ -146,6 +157,7 @@ interface SpendingValues {
   spentOn: Dayjs;
   amountMinor: number;
   description: string;
+  evidenceRef?: string;
 }
 
 /** One spending entry; the server refuses one beyond the line's headroom (422 naming the category). */
@@ -171,6 +183,7 @@ function SpendingModal({
       spentOn: v.spentOn.format('YYYY-MM-DD'),
       amountMinor: v.amountMinor,
       description: v.description,
+      evidenceRef: v.evidenceRef?.trim() || null,
     });
     message.success(t('Spending recorded'));
     onDone();
@@ -207,6 +220,9 @@ function SpendingModal({
         </Form.Item>
         <Form.Item name="description" label={t('Spending description')} rules={required}>
           <Input maxLength={500} />
+        </Form.Item>
+        <Form.Item name="evidenceRef" label={t('Evidence reference')}>
+          <Input maxLength={100} />
         </Form.Item>
       </Form>
     </Modal>
