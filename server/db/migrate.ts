@@ -32,10 +32,10 @@ import * as m0040 from './migrations/0040_receipt_months.js';
 import * as m0041 from './migrations/0041_project_check_reviews.js';
 import * as m0042 from './migrations/0042_project_spending_totals.js';
 import * as m0048 from './migrations/0048_account_recovery.js';
+import * as m0050 from './migrations/0050_spending_evidence_ref.js';
 import * as m0051 from './migrations/0051_project_figures.js';
 import * as m0056 from './migrations/0056_result_search_counts.js';
 import * as m0057 from './migrations/0057_result_terms_pairs.js';
-import * as m0050 from './migrations/0050_spending_evidence_ref.js';
 
 /** Migrations are listed here in order; the list is the single source for CLI, boot and tests. */
 export const migrations: Record<string, Migration> = {
@@ -72,10 +72,10 @@ export const migrations: Record<string, Migration> = {
   '0041_project_check_reviews': m0041,
   '0042_project_spending_totals': m0042,
   '0048_account_recovery': m0048,
+  '0050_spending_evidence_ref': m0050,
   '0051_project_figures': m0051,
   '0056_result_search_counts': m0056,
   '0057_result_terms_pairs': m0057,
-  '0050_spending_evidence_ref': m0050,
 };
 
 export async function migrateToLatest(db: Kysely<unknown>): Promise<MigrationResultSet> {
