@@ -20,35 +20,41 @@ const positive = (v: string | null): number | undefined => {
   return Number.isInteger(n) && n >= 1 ? n : undefined;
 };
 
+interface Keys {
+  defaultSize: number;
+}
+
+/** The page (from 1) and its size a URL asks for; a missing or invalid value is the first page or the default size. */
+export function pageOf(params: URLSearchParams, k: Keys): { page: number; pageSize: number } {
+  const asked = positive(params.get('pageSize'));
+  return {
+    page: positive(params.get('page')) ?? 1,
+    pageSize: asked && (PAGE_SIZES as readonly number[]).includes(asked) ? asked : k.defaultSize,
+  };
+}
+
+/** The URL's parameters with the page and size set; the first page and the default size are left out. */
+export function withPage(params: URLSearchParams, page: number, size: number, k: Keys): URLSearchParams {
+  const next = new URLSearchParams(params);
+  if (page > 1) next.set('page', String(page));
+  else next.delete('page');
+  if (size !== k.defaultSize) next.set('pageSize', String(size));
+  else next.delete('pageSize');
+  return next;
+}
+
 /**
  * Server-side paging of a list table (docs/analytics.md "Drill-down"): the page and its size live in
- * the URL (`page`, `pageSize`, or `<prefix>page` … for a second table on the page), so a drill link, a
- * reload and the back button open the same view; the list asks the server for that page only and
- * antd's pagination shows the server's total. A change of `filters` (any value naming the list's
+ * the URL (`page`, `pageSize`), so a drill link, a reload and the back button open the same view; the
+ * list asks the server for that page only and antd's pagination shows the server's total. A change of `filters` (any value naming the list's
  * filters, e.g. their JSON) goes back to the first page.
  */
-export function usePagedTable(
-  filters: string,
-  opts: { prefix?: string; defaultPageSize?: number } = {},
-): PagedTable {
+export function usePagedTable(filters: string, opts: { defaultPageSize?: number } = {}): PagedTable {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
-  const prefix = opts.prefix ?? '';
-  const pageKey = `${prefix}page`;
-  const sizeKey = `${prefix}pageSize`;
-  const defaultSize = opts.defaultPageSize ?? PAGE_SIZES[0];
-  const page = positive(params.get(pageKey)) ?? 1;
-  const asked = positive(params.get(sizeKey));
-  const pageSize = asked && (PAGE_SIZES as readonly number[]).includes(asked) ? asked : defaultSize;
-  const go = (p: number, size: number) =>
-    setParams((prev) => {
-      const next = new URLSearchParams(prev);
-      if (p > 1) next.set(pageKey, String(p));
-      else next.delete(pageKey);
-      if (size !== defaultSize) next.set(sizeKey, String(size));
-      else next.delete(sizeKey);
-      return next;
-    });
+  const keys = { defaultSize: opts.defaultPageSize ?? PAGE_SIZES[0] };
+  const { page, pageSize } = pageOf(params, keys);
+  const go = (p: number, size: number) => setParams((prev) => withPage(prev, p, size, keys));
   const seen = useRef(filters);
   // biome-ignore lint/correctness/useExhaustiveDependencies: only a change of the filters resets the page
   useEffect(() => {
