@@ -46,21 +46,25 @@ export function withPage(params: URLSearchParams, page: number, size: number, k:
 /**
  * Server-side paging of a list table (docs/analytics.md "Drill-down"): the page and its size live in
  * the URL (`page`, `pageSize`), so a drill link, a reload and the back button open the same view; the
- * list asks the server for that page only and antd's pagination shows the server's total. A change of `filters` (any value naming the list's
- * filters, e.g. their JSON) goes back to the first page.
+ * list asks the server for that page only and antd's pagination shows the server's total. A change of
+ * `filters` (any value naming the list's filters, e.g. their JSON) goes back to the first page; null
+ * says they are not known yet (the list's platform is still loading), so the page a URL opened with is
+ * kept until they are.
  */
-export function usePagedTable(filters: string, opts: { defaultPageSize?: number } = {}): PagedTable {
+export function usePagedTable(filters: string | null, opts: { defaultPageSize?: number } = {}): PagedTable {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
   const keys = { defaultSize: opts.defaultPageSize ?? PAGE_SIZES[0] };
   const { page, pageSize } = pageOf(params, keys);
   const go = (p: number, size: number) => setParams((prev) => withPage(prev, p, size, keys));
-  const seen = useRef(filters);
+  const seen = useRef<string | null>(filters);
   // biome-ignore lint/correctness/useExhaustiveDependencies: only a change of the filters resets the page
   useEffect(() => {
-    if (seen.current === filters) return;
+    // Unknown filters (the list's platform still loading) are no change: a reload keeps its page.
+    if (filters === null || seen.current === filters) return;
+    const known = seen.current !== null;
     seen.current = filters;
-    if (page > 1) go(1, pageSize);
+    if (known && page > 1) go(1, pageSize);
   }, [filters]);
   return {
     page,

@@ -55,7 +55,7 @@ export default function CallsPage() {
         (r) => r.platformId === platformId && (r.role === 'platform_admin' || r.role === 'program_officer'),
       ));
   // One page at a time, the page in the URL; a new platform or filter starts at the first.
-  const paged = usePagedTable(JSON.stringify([platformId, state, status, staff, opened]));
+  const paged = usePagedTable(platformId ? JSON.stringify([platformId, state, status, staff, opened]) : null);
   const paging = { page: paged.page, pageSize: paged.pageSize };
   const calls = useApi(async (): Promise<{
     items: PublicCallSummary[];

@@ -46,9 +46,12 @@ export default function ProjectsPage() {
   // Opened from a figure of the analytics: the projects of a unit, or in a state, as the figure counts.
   const drill = useDrillParams(['unitId'] as const);
   // One page at a time, the page in the URL; a new platform or filter starts at the first.
-  const paged = usePagedTable(JSON.stringify([platformId, kind, q, drill.unitId, state]), {
-    defaultPageSize: 50,
-  });
+  const paged = usePagedTable(
+    platformId ? JSON.stringify([platformId, kind, q, drill.unitId, state]) : null,
+    {
+      defaultPageSize: 50,
+    },
+  );
   const list = useApi(
     () =>
       platformId

@@ -54,7 +54,7 @@ function RequestsList({ view }: { view: Extract<RequestsView, 'mine' | 'unit'> }
   // The drilled list (every request of the platform or unit in the figure's years) is paged on the
   // server, the page in the URL; one's own requests and the unit's working queue stay one list of up
   // to 100, sorted and summed here by due date.
-  const paged = usePagedTable(JSON.stringify([platformId, state, drill]));
+  const paged = usePagedTable(platformId ? JSON.stringify([platformId, state, drill]) : null);
   const list = useApi(
     () =>
       platformId

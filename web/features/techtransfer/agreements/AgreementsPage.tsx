@@ -43,7 +43,9 @@ export default function AgreementsPage() {
       return next;
     });
   // One page at a time, the page in the URL; a new platform or filter starts at the first.
-  const paged = usePagedTable(JSON.stringify([tt.platformId, kind, q, drill.executedFrom, drill.executedTo]));
+  const paged = usePagedTable(
+    tt.platformId ? JSON.stringify([tt.platformId, kind, q, drill.executedFrom, drill.executedTo]) : null,
+  );
   const list = useApi(
     () =>
       tt.platformId

@@ -47,7 +47,7 @@ export default function IpPage() {
       for (const k of ['from', 'to', 'grantedFrom', 'grantedTo']) p.delete(k);
     });
   // One page at a time, the page in the URL; a new tab, platform or filter starts at the first.
-  const paged = usePagedTable(JSON.stringify([tt.platformId, tab, q, drill]));
+  const paged = usePagedTable(tt.platformId ? JSON.stringify([tt.platformId, tab, q, drill]) : null);
   const page = { limit: paged.pageSize, offset: paged.offset };
   const disclosures = useApi(
     () =>
