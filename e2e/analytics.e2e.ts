@@ -138,7 +138,7 @@ describe('the supervisor compares platforms, drills into a figure and exports', 
       '2013-12-31',
     ]);
     await poll(() => page.getByTestId('drill-notice').textContent()).toContain(`共 ${granted} 条记录`);
-    expect(await rowsOf(filings)).toBe(granted);
+    await expectRowsOverPages(filings, granted);
 
     // Back on the dashboard (the period kept in its URL), the total of licences executed.
     await page.goBack();
@@ -157,25 +157,45 @@ describe('the supervisor compares platforms, drills into a figure and exports', 
       '2016-12-31',
     ]);
     await poll(() => page.getByTestId('drill-notice').textContent()).toContain(`共 ${executed} 条记录`);
-    expect(await rowsOf(agreements)).toBe(executed);
+    await expectRowsOverPages(agreements, executed);
+    // The list is paged on the server, the page in the URL: a reload opens the same last page, its
+    // pagination counting every record behind the figure.
+    const lastPage = Math.ceil(executed / 20);
+    expect(new URL(page.url()).searchParams.get('page')).toBe(String(lastPage));
+    await page.reload();
+    await agreements.waitFor();
+    const wrapper = agreements.locator(
+      'xpath=ancestor-or-self::div[contains(@class, "ant-table-wrapper")][1]',
+    );
+    await poll(() => wrapper.locator('.ant-pagination-item-active').getAttribute('title')).toBe(
+      String(lastPage),
+    );
+    await poll(() => wrapper.locator('.ant-pagination-total-text').textContent()).toBe(
+      `共 ${executed} 条记录`,
+    );
+    await poll(() => agreements.locator('tr.ant-table-row').count()).toBe(executed - (lastPage - 1) * 20);
     expect(problems).toEqual([]);
   }, 180_000);
 });
 
 /**
- * The rows a list holds over all its pages (20 a page): the full pages before the last and the rows of
- * the last, opened by its page number.
+ * That a list holds `figure` rows over all its pages (20 a page, each asked of the server): the full
+ * pages before the last and the rows of the last, opened by its page number once its rows have loaded.
  */
-async function rowsOf(table: Locator): Promise<number> {
+async function expectRowsOverPages(table: Locator, figure: number): Promise<void> {
   const rows = table.locator('tr.ant-table-row');
   await poll(() => rows.count()).toBeGreaterThan(0);
   // antd puts the test id on the table, the pagination beside it in the table's wrapper.
   const wrapper = table.locator('xpath=ancestor-or-self::div[contains(@class, "ant-table-wrapper")][1]');
   const pages = wrapper.locator('.ant-pagination-item');
-  if ((await pages.count()) === 0) return rows.count();
+  if ((await pages.count()) === 0) {
+    await poll(() => rows.count()).toBe(figure);
+    return;
+  }
   const last = pages.last();
   const n = Number(await last.getAttribute('title'));
   await last.click();
   await poll(() => last.getAttribute('class')).toContain('ant-pagination-item-active');
-  return (n - 1) * 20 + (await rows.count());
+  // The last page's rows replace the first page's when the server answers.
+  await poll(async () => (n - 1) * 20 + (await rows.count())).toBe(figure);
 }

@@ -40,9 +40,10 @@ export const callsApi = {
     platformId: string,
     state?: CallEffectiveState,
     opened?: { openedFrom?: string; openedTo?: string },
+    paging?: { page: number; pageSize: number },
   ) =>
     request<StaffCallList>('GET', `/api/platforms/${enc(platformId)}/calls`, {
-      query: { state, ...opened },
+      query: { state, ...opened, ...paging },
     }),
   /** The full call with state, checklist and what the caller may do (program officers and admins). */
   manage: (id: string) => request<CallView>('GET', `/api/calls/${enc(id)}/manage`),

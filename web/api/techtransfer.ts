@@ -73,6 +73,7 @@ export const ttApi = {
       from?: string | undefined;
       to?: string | undefined;
       limit?: number;
+      offset?: number;
     } = {},
   ) => request<DisclosureList>('GET', `${p(platformId)}/ip/disclosures`, { query }),
   disclosure: (disclosureId: string) =>
@@ -94,6 +95,7 @@ export const ttApi = {
       grantedFrom?: string | undefined;
       grantedTo?: string | undefined;
       limit?: number;
+      offset?: number;
     } = {},
   ) => request<FilingList>('GET', `${p(platformId)}/ip/filings`, { query }),
   otherAssets: (platformId: string) => request<OtherAssetList>('GET', `${p(platformId)}/ip/other-assets`),

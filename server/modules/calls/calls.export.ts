@@ -20,7 +20,7 @@ const STATE: Record<CallEffectiveState, Bilingual> = {
   archived: ['已归档', 'Archived'],
 };
 
-const callsExportQuery = staffCallsQuery.extend(exportOptions);
+const callsExportQuery = staffCallsQuery.omit({ page: true, pageSize: true }).extend(exportOptions);
 type Call = StaffCallList['items'][number];
 
 /** A platform's calls as XLSX, through listStaffCalls: its filters and its check (the call staff). */

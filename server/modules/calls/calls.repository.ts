@@ -199,6 +199,7 @@ export async function listCallsOfPlatform(db: Kysely<DB>, platformId: string): P
     .selectAll()
     .where('platform_id', '=', platformId)
     .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
     .execute();
   return recordsOf(db, rows);
 }

@@ -117,11 +117,17 @@ export const publicCallsQuery = z.strictObject({
 });
 export type PublicCallsQuery = z.infer<typeof publicCallsQuery>;
 
-/** The staff list of a platform: every state, drafts included. */
+/**
+ * The staff list of a platform: every state, drafts included, newest first. Paged when `pageSize` is
+ * given (the calls page; `total` counts every match), else whole (the screening's call filter, the export).
+ */
 export const staffCallsQuery = z.strictObject({
   state: z.enum(CALL_EFFECTIVE_STATES).optional(),
   ...openedWithin,
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).optional(),
 });
+export type StaffCallsQuery = z.infer<typeof staffCallsQuery>;
 
 const platformRef = z.object({ id: z.uuid(), code: z.string(), nameZh: z.string(), nameEn: z.string() });
 
@@ -204,6 +210,7 @@ export const staffCallSummary = publicCallSummary.extend({
 });
 export const staffCallList = z.object({
   items: z.array(staffCallSummary),
+  total: z.number().int(),
   serverNow: z.string(),
   access: z.object({ canCreate: z.boolean() }),
 });

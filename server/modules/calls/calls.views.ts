@@ -21,6 +21,7 @@ import type {
   PublicCallsQuery,
   PublicCallView,
   StaffCallList,
+  StaffCallsQuery,
 } from './calls.schema.js';
 
 type DbCtx = Pick<Ctx, 'db' | 'clock'>;
@@ -142,8 +143,12 @@ export async function listPublicCalls(ctx: Ctx, q: PublicCallsQuery): Promise<Pu
       const ba = bucket(a)!;
       const bb = bucket(b)!;
       if (ba !== bb) return order[ba] - order[bb];
-      if (ba === 'past') return b.closesAt.localeCompare(a.closesAt);
-      return ba === 'upcoming' ? a.opensAt.localeCompare(b.opensAt) : a.closesAt.localeCompare(b.closesAt);
+      // Calls closing or opening at the same moment keep one order (by id), so pages never overlap.
+      if (ba === 'past') return b.closesAt.localeCompare(a.closesAt) || a.id.localeCompare(b.id);
+      return (
+        (ba === 'upcoming' ? a.opensAt.localeCompare(b.opensAt) : a.closesAt.localeCompare(b.closesAt)) ||
+        a.id.localeCompare(b.id)
+      );
     });
   const page = chosen.slice((q.page - 1) * q.pageSize, q.page * q.pageSize);
   return {
@@ -160,17 +165,21 @@ export async function listPublicCalls(ctx: Ctx, q: PublicCallsQuery): Promise<Pu
 export async function listStaffCalls(
   ctx: Ctx,
   platformId: string,
-  q: { state?: string | undefined; openedFrom?: string | undefined; openedTo?: string | undefined },
+  q: Omit<StaffCallsQuery, 'page' | 'pageSize'> & { page?: number; pageSize?: number | undefined },
 ): Promise<StaffCallList> {
   const platform = await platformOrNotFound(ctx.db, platformId);
   if (!can(ctx.actor, 'calls.manage', platform)) throw forbidden();
   const now = ctx.clock.now();
-  const records = (await listCallsOfPlatform(ctx.db, platformId)).filter(
+  const matching = (await listCallsOfPlatform(ctx.db, platformId)).filter(
     (c) => (!q.state || effectiveCallState(c, now) === q.state) && openedWithin(c, q),
   );
+  const records = q.pageSize
+    ? matching.slice(((q.page ?? 1) - 1) * q.pageSize, (q.page ?? 1) * q.pageSize)
+    : matching;
   const list = await summaries(ctx, records);
   return {
     items: list.map((s, i) => ({ ...s, state: records[i]!.state, updatedAt: records[i]!.updatedAt })),
+    total: matching.length,
     serverNow: now.toISOString(),
     access: { canCreate: true },
   };

@@ -160,6 +160,13 @@ export function callsCases(env: CallsMatrixEnv): RouteCase[] {
       cell: () => ({ url: `/api/platforms/${env.A()}/calls` }),
     },
     {
+      // A page of the list (the analytics' drill-down pages it): the same reach as the whole list.
+      route: 'GET /api/platforms/:platformId/calls',
+      label: 'one page',
+      expect: callStaff,
+      cell: () => ({ url: `/api/platforms/${env.A()}/calls?page=2&pageSize=1&openedFrom=2000-01-01` }),
+    },
+    {
       route: 'POST /api/platforms/:platformId/calls',
       expect: callStaffWrite,
       cell: async () => ({ url: `/api/platforms/${env.A()}/calls`, body: await callBody() }),

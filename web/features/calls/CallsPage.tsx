@@ -18,6 +18,7 @@ import { CALL_STATES_SHOWN, pick } from '../../components/labels.js';
 import { money } from '../../components/money.js';
 import { defaultPlatform, PlatformSelect } from '../../components/PlatformSelect.js';
 import { zonedTime } from '../../components/time.js';
+import { usePagedTable } from '../../components/usePagedTable.js';
 import { errorText } from '../../i18n/errors.js';
 import { tk } from '../../i18n/index.js';
 import { FieldTags } from '../fields/FieldTreeSelect.js';
@@ -53,21 +54,33 @@ export default function CallsPage() {
       user.roles.some(
         (r) => r.platformId === platformId && (r.role === 'platform_admin' || r.role === 'program_officer'),
       ));
-  const calls = useApi(async (): Promise<{ items: PublicCallSummary[]; canCreate: boolean } | null> => {
+  // One page at a time, the page in the URL; a new platform or filter starts at the first.
+  const paged = usePagedTable(platformId ? JSON.stringify([platformId, state, status, staff, opened]) : null);
+  const paging = { page: paged.page, pageSize: paged.pageSize };
+  const calls = useApi(async (): Promise<{
+    items: PublicCallSummary[];
+    total: number;
+    canCreate: boolean;
+  } | null> => {
     if (!platformId) return null;
     if (staff) {
-      const list = await callsApi.platformCalls(platformId, state === 'all' ? undefined : state, opened);
-      return { items: list.items, canCreate: list.access.canCreate };
+      const list = await callsApi.platformCalls(
+        platformId,
+        state === 'all' ? undefined : state,
+        opened,
+        paging,
+      );
+      return { items: list.items, total: list.total, canCreate: list.access.canCreate };
     }
     const drilled = opened.openedFrom || opened.openedTo;
     const list = await callsApi.publicCalls({
       platformId,
       status: drilled ? 'all' : status,
-      pageSize: 100,
+      ...paging,
       ...opened,
     });
-    return { items: list.items, canCreate: false };
-  }, [platformId, state, status, staff, opened.openedFrom, opened.openedTo]);
+    return { items: list.items, total: list.total, canCreate: false };
+  }, [platformId, state, status, staff, opened.openedFrom, opened.openedTo, paged.page, paged.pageSize]);
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="calls-page">
@@ -117,7 +130,7 @@ export default function CallsPage() {
         active={!!(opened.openedFrom || opened.openedTo)}
         from={opened.openedFrom}
         to={opened.openedTo}
-        count={calls.data?.items.length}
+        count={calls.data?.total}
         onClear={() => setParams(platformId ? { platform: platformId } : {})}
       />
       {calls.error ? <Alert type="error" showIcon title={errorText(t, calls.error)} /> : null}
@@ -126,7 +139,7 @@ export default function CallsPage() {
         size="middle"
         loading={calls.loading}
         dataSource={calls.data?.items ?? []}
-        pagination={{ pageSize: 20, hideOnSinglePage: true }}
+        pagination={paged.pagination(calls.data?.total)}
         data-testid="calls-table"
         scroll={{ x: true }}
         columns={[

@@ -17,6 +17,7 @@ import { ExportButton } from '../../components/ExportButton.js';
 import { localName, pick } from '../../components/labels.js';
 import { money } from '../../components/money.js';
 import { defaultPlatform, PlatformSelect } from '../../components/PlatformSelect.js';
+import { usePagedTable } from '../../components/usePagedTable.js';
 import { errorText } from '../../i18n/errors.js';
 import { FieldTags } from '../fields/FieldTreeSelect.js';
 import { KIND_LABELS, STATE_LABELS } from './projects.labels.js';
@@ -44,6 +45,13 @@ export default function ProjectsPage() {
   const [registering, setRegistering] = useState(false);
   // Opened from a figure of the analytics: the projects of a unit, or in a state, as the figure counts.
   const drill = useDrillParams(['unitId'] as const);
+  // One page at a time, the page in the URL; a new platform or filter starts at the first.
+  const paged = usePagedTable(
+    platformId ? JSON.stringify([platformId, kind, q, drill.unitId, state]) : null,
+    {
+      defaultPageSize: 50,
+    },
+  );
   const list = useApi(
     () =>
       platformId
@@ -52,10 +60,11 @@ export default function ProjectsPage() {
             q: q || undefined,
             unitId: drill.unitId,
             state,
-            pageSize: 200,
+            page: paged.page,
+            pageSize: paged.pageSize,
           })
         : Promise.resolve(null),
-    [platformId, kind, q, drill.unitId, state],
+    [platformId, kind, q, drill.unitId, state, paged.page, paged.pageSize],
   );
   const units = list.data?.access.registrableUnitIds ?? [];
 
@@ -129,7 +138,7 @@ export default function ProjectsPage() {
         size="middle"
         loading={list.loading}
         dataSource={list.data?.items ?? []}
-        pagination={{ pageSize: 50, hideOnSinglePage: true }}
+        pagination={paged.pagination(list.data?.total)}
         data-testid="projects-table"
         scroll={{ x: true }}
         columns={[

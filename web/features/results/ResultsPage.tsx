@@ -12,6 +12,7 @@ import { DrillNotice, useDrillParams } from '../../components/DrillNotice.js';
 import { IllustrativeTag, LoadFailed } from '../../components/feedback.js';
 import { localName } from '../../components/labels.js';
 import { formatTime } from '../../components/time.js';
+import { usePagedTable } from '../../components/usePagedTable.js';
 import { errorText } from '../../i18n/errors.js';
 import { saveFile } from '../imports/files.js';
 import { canPublishOn } from './access.js';
@@ -41,9 +42,8 @@ export default function ResultsPage() {
   // Opened from a figure of the analytics, the list starts with the figure's filters (common/analytics.ts).
   const drill = useDrillParams(['platformId', 'unitId', 'type', 'state', 'yearFrom', 'yearTo'] as const);
   const [params, setParams] = useSearchParams();
-  const [q, setQ] = useState<Parameters<typeof resultsApi.list>[0]>(() => ({
-    page: 1,
-    pageSize: 20,
+  // The filters; the page and its size are in the URL (usePagedTable), a new filter going back to the first.
+  const [q, setQ] = useState<Omit<Parameters<typeof resultsApi.list>[0], 'page' | 'pageSize'>>(() => ({
     // The workbench's "outputs of my unit" link says ?platform= and ?unit=; the analytics' drill links
     // name the filters as the API does.
     platformId: drill.platformId ?? params.get('platform') ?? undefined,
@@ -53,7 +53,8 @@ export default function ResultsPage() {
     yearFrom: drill.yearFrom ? Number(drill.yearFrom) : undefined,
     yearTo: drill.yearTo ? Number(drill.yearTo) : undefined,
   }));
-  const list = useList(q);
+  const paged = usePagedTable(JSON.stringify(q));
+  const list = useList({ ...q, page: paged.page, pageSize: paged.pageSize });
   const [editing, setEditing] = useState<ResultItem | 'new' | null>(null);
   const act = async (what: () => Promise<unknown>) => {
     try {
@@ -80,7 +81,7 @@ export default function ResultsPage() {
           <Input.Search
             allowClear
             placeholder={t('Search in Chinese or English')}
-            onSearch={(v) => setQ({ ...q, q: v.trim() || undefined, page: 1 })}
+            onSearch={(v) => setQ({ ...q, q: v.trim() || undefined })}
             style={{ width: 260 }}
             data-testid="results-search"
           />
@@ -91,7 +92,7 @@ export default function ResultsPage() {
             style={{ width: 200 }}
             options={platforms.list.map((p) => ({ value: p.id, label: localName(p, locale) }))}
             value={q.platformId}
-            onChange={(v) => setQ({ ...q, platformId: v, page: 1 })}
+            onChange={(v) => setQ({ ...q, platformId: v })}
           />
           <Select
             allowClear
@@ -100,7 +101,7 @@ export default function ResultsPage() {
             style={{ width: 180 }}
             options={typeOptions(t)}
             value={q.type}
-            onChange={(v) => setQ({ ...q, type: v, page: 1 })}
+            onChange={(v) => setQ({ ...q, type: v })}
           />
           <Select
             allowClear
@@ -109,14 +110,10 @@ export default function ResultsPage() {
             style={{ width: 130 }}
             options={stateOptions(t)}
             value={q.state}
-            onChange={(v) => setQ({ ...q, state: v, page: 1 })}
+            onChange={(v) => setQ({ ...q, state: v })}
           />
           {q.unitId ? (
-            <Tag
-              closable
-              data-testid="unit-filter"
-              onClose={() => setQ({ ...q, unitId: undefined, page: 1 })}
-            >
+            <Tag closable data-testid="unit-filter" onClose={() => setQ({ ...q, unitId: undefined })}>
               {(() => {
                 const unit = list.data?.items.find((r) => r.unit)?.unit;
                 return unit ? localName(unit, locale) : t('One unit only');
@@ -150,7 +147,7 @@ export default function ResultsPage() {
         count={list.data?.total}
         onClear={() => {
           setParams({});
-          setQ({ page: 1, pageSize: q.pageSize });
+          setQ({});
         }}
       />
       {list.error ? <LoadFailed error={list.error} /> : null}
@@ -159,12 +156,7 @@ export default function ResultsPage() {
           rowKey="id"
           loading={list.loading}
           dataSource={list.data?.items ?? []}
-          pagination={{
-            current: q.page,
-            pageSize: q.pageSize,
-            total: list.data?.total ?? 0,
-            onChange: (page) => setQ({ ...q, page }),
-          }}
+          pagination={paged.pagination(list.data?.total)}
           columns={[
             {
               title: t('work.title'),

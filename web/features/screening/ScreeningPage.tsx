@@ -16,6 +16,7 @@ import { APPLICATION_STATE_COLORS, APPLICATION_STATES_SHOWN, pick } from '../../
 import { money } from '../../components/money.js';
 import { PlatformSelect } from '../../components/PlatformSelect.js';
 import { zonedTime } from '../../components/time.js';
+import { usePagedTable } from '../../components/usePagedTable.js';
 import { errorText } from '../../i18n/errors.js';
 import { ApplicationStateTag } from '../applications/ApplicationDetails.js';
 import { FieldTreeSelect } from '../fields/FieldTreeSelect.js';
@@ -58,10 +59,23 @@ export default function ScreeningPage() {
     [platformId],
   );
   const filters = { platformId, callId, state, fieldId, submittedFrom, submittedTo };
-  const query: ApplicationsQuery = { ...filters, ...sort, limit: 200 };
+  // One page at a time, the page in the URL; a new filter or order starts at the first.
+  const paged = usePagedTable(JSON.stringify([filters, sort]), { defaultPageSize: 50 });
+  const query: ApplicationsQuery = { ...filters, ...sort, limit: paged.pageSize, offset: paged.offset };
   const list = useApi(
     () => applicationsApi.list(query),
-    [platformId, callId, state, fieldId, submittedFrom, submittedTo, sort.sort, sort.order],
+    [
+      platformId,
+      callId,
+      state,
+      fieldId,
+      submittedFrom,
+      submittedTo,
+      sort.sort,
+      sort.order,
+      paged.pageSize,
+      paged.offset,
+    ],
   );
   const counts = list.data?.counts ?? {};
   const rows = (list.data?.items ?? []).filter((a) => a.state !== 'draft');
@@ -137,7 +151,7 @@ export default function ScreeningPage() {
           onChange: (keys) => setSelected(keys as string[]),
           getCheckboxProps: (a) => ({ disabled: !screenable(a), 'aria-label': a.receiptNo ?? a.id }),
         }}
-        pagination={{ pageSize: 50, hideOnSinglePage: true }}
+        pagination={paged.pagination(list.data?.total)}
         data-testid="screening-table"
         scroll={{ x: true }}
         onChange={(_, __, sorter) => {

@@ -9,6 +9,7 @@ import { DrillNotice, useDrillParams } from '../../components/DrillNotice.js';
 import { LoadFailed } from '../../components/feedback.js';
 import { money } from '../../components/money.js';
 import { formatTime } from '../../components/time.js';
+import { usePagedTable } from '../../components/usePagedTable.js';
 import { pick } from '../results/labels.js';
 import { REQUEST_STATE_COLORS, REQUEST_STATE_LABELS } from './labels.js';
 import { RequestDrawer } from './RequestDrawer.js';
@@ -50,6 +51,10 @@ function RequestsList({ view }: { view: Extract<RequestsView, 'mine' | 'unit'> }
       else next.delete('request');
       return next;
     });
+  // The drilled list (every request of the platform or unit in the figure's years) is paged on the
+  // server, the page in the URL; one's own requests and the unit's working queue stay one list of up
+  // to 100, sorted and summed here by due date.
+  const paged = usePagedTable(platformId ? JSON.stringify([platformId, state, drill]) : null);
   const list = useApi(
     () =>
       platformId
@@ -57,13 +62,28 @@ function RequestsList({ view }: { view: Extract<RequestsView, 'mine' | 'unit'> }
             platformId,
             view: drilled ? 'all' : view,
             state,
-            pageSize: 100,
             ...(drilled
-              ? { unitId: drill.unitId, createdFrom: drill.createdFrom, createdTo: drill.createdTo }
-              : {}),
+              ? {
+                  unitId: drill.unitId,
+                  createdFrom: drill.createdFrom,
+                  createdTo: drill.createdTo,
+                  page: paged.page,
+                  pageSize: paged.pageSize,
+                }
+              : { pageSize: 100 }),
           })
         : Promise.resolve({ items: [], total: 0 }),
-    [platformId, view, state, drilled, drill.unitId, drill.createdFrom, drill.createdTo],
+    [
+      platformId,
+      view,
+      state,
+      drilled,
+      drill.unitId,
+      drill.createdFrom,
+      drill.createdTo,
+      paged.page,
+      paged.pageSize,
+    ],
   );
   const items = list.data?.items ?? [];
   const open_ = items.filter((r) => OPEN_WORK.includes(r.state));
@@ -107,8 +127,9 @@ function RequestsList({ view }: { view: Extract<RequestsView, 'mine' | 'unit'> }
       <Table<ServiceRequest>
         rowKey="id"
         loading={list.loading}
-        dataSource={sortQueue(items, view)}
-        pagination={false}
+        dataSource={drilled ? items : sortQueue(items, view)}
+        pagination={drilled ? paged.pagination(list.data?.total) : false}
+        data-testid="requests-table"
         onRow={(r) => ({ onClick: () => open(r.id), style: { cursor: 'pointer' } })}
         columns={[
           {

@@ -11,6 +11,7 @@ import { useLocale } from '../../../app/locale.js';
 import { useApi } from '../../../app/useApi.js';
 import { DrillNotice, useDrillParams } from '../../../components/DrillNotice.js';
 import { ExportButton } from '../../../components/ExportButton.js';
+import { usePagedTable } from '../../../components/usePagedTable.js';
 import { errorText } from '../../../i18n/errors.js';
 import { AGREEMENT_KIND_LABELS, EXCLUSIVITY_LABELS, LICENCE_KIND_LABELS } from '../labels.js';
 import { useTtPlatform } from '../useTtPlatform.js';
@@ -41,6 +42,10 @@ export default function AgreementsPage() {
       else next.delete('agreement');
       return next;
     });
+  // One page at a time, the page in the URL; a new platform or filter starts at the first.
+  const paged = usePagedTable(
+    tt.platformId ? JSON.stringify([tt.platformId, kind, q, drill.executedFrom, drill.executedTo]) : null,
+  );
   const list = useApi(
     () =>
       tt.platformId
@@ -49,10 +54,11 @@ export default function AgreementsPage() {
             q: q.trim() || undefined,
             executedFrom: drill.executedFrom,
             executedTo: drill.executedTo,
-            limit: 500,
+            limit: paged.pageSize,
+            offset: paged.offset,
           })
         : Promise.resolve(null),
-    [tt.platformId, kind, q, version, drill.executedFrom, drill.executedTo],
+    [tt.platformId, kind, q, version, drill.executedFrom, drill.executedTo, paged.pageSize, paged.offset],
   );
   const detail = useApi(
     () => (tt.platformId ? api.platform(tt.platformId) : Promise.resolve(null)),
@@ -129,7 +135,7 @@ export default function AgreementsPage() {
         dataSource={list.data?.items ?? []}
         data-testid="agreements-table"
         scroll={{ x: true }}
-        pagination={{ pageSize: 20, showSizeChanger: false }}
+        pagination={paged.pagination(list.data?.total)}
         onRow={(a) => ({ onClick: () => open(a.id), style: { cursor: 'pointer' } })}
         columns={[
           { title: t('Reference number'), dataIndex: 'refNo', width: 140 },

@@ -13,6 +13,7 @@ import {
 import { useApi } from '../../../app/useApi.js';
 import { DrillNotice, useDrillParams } from '../../../components/DrillNotice.js';
 import { ExportButton } from '../../../components/ExportButton.js';
+import { usePagedTable } from '../../../components/usePagedTable.js';
 import { errorText } from '../../../i18n/errors.js';
 import { FILING_STATUS_LABELS, FILING_TYPE_LABELS, IP_KIND_LABELS } from '../labels.js';
 import { useTtPlatform } from '../useTtPlatform.js';
@@ -45,6 +46,9 @@ export default function IpPage() {
     update((p) => {
       for (const k of ['from', 'to', 'grantedFrom', 'grantedTo']) p.delete(k);
     });
+  // One page at a time, the page in the URL; a new tab, platform or filter starts at the first.
+  const paged = usePagedTable(tt.platformId ? JSON.stringify([tt.platformId, tab, q, drill]) : null);
+  const page = { limit: paged.pageSize, offset: paged.offset };
   const disclosures = useApi(
     () =>
       tt.platformId && tab === 'disclosures'
@@ -52,17 +56,27 @@ export default function IpPage() {
             q: q.trim() || undefined,
             from: drill.from,
             to: drill.to,
-            limit: 500,
+            ...page,
           })
         : Promise.resolve(null),
-    [tt.platformId, q, version, tab, drill.from, drill.to],
+    [tt.platformId, q, version, tab, drill.from, drill.to, page.limit, page.offset],
   );
   const filings = useApi(
     () =>
       tt.platformId && tab === 'filings'
-        ? ttApi.filings(tt.platformId, { ...drill, limit: 500 })
+        ? ttApi.filings(tt.platformId, { ...drill, ...page })
         : Promise.resolve(null),
-    [tt.platformId, version, tab, drill.from, drill.to, drill.grantedFrom, drill.grantedTo],
+    [
+      tt.platformId,
+      version,
+      tab,
+      drill.from,
+      drill.to,
+      drill.grantedFrom,
+      drill.grantedTo,
+      page.limit,
+      page.offset,
+    ],
   );
   const notice = (count: number | undefined) => (
     <DrillNotice
@@ -115,7 +129,7 @@ export default function IpPage() {
         dataSource={disclosures.data?.items ?? []}
         data-testid="disclosures-table"
         scroll={{ x: true }}
-        pagination={{ pageSize: 20, showSizeChanger: false }}
+        pagination={paged.pagination(disclosures.data?.total)}
         onRow={(d) => ({ onClick: () => open(d.id), style: { cursor: 'pointer' } })}
         columns={[
           { title: t('Reference number'), dataIndex: 'refNo', width: 140 },
@@ -142,7 +156,7 @@ export default function IpPage() {
         dataSource={filings.data?.items ?? []}
         data-testid="filings-table"
         scroll={{ x: true }}
-        pagination={{ pageSize: 20, showSizeChanger: false }}
+        pagination={paged.pagination(filings.data?.total)}
         onRow={(f) => ({ onClick: () => open(f.disclosureId), style: { cursor: 'pointer' } })}
         columns={[
           { title: t('Patent office'), dataIndex: 'jurisdiction', width: 80 },
