@@ -13,35 +13,35 @@ afterAll(async () => {
 });
 
 describe("the platform's reminders of reports due", () => {
-  it('the admin sees the defaults, is stopped on a repeated day, saves; a supervisor reads them', async () => {
+  it('the admin sees the defaults, is stopped on a repeated day, and saves', async () => {
     const { page, problems } = await stack.newPage();
     await signInAs(page, 'platformadmin');
     await page.goto(`/platforms/${stack.platformId}`);
     await openTab(page, '报告提醒');
-    const before = (n: number) => page.getByRole('spinbutton', { name: `到期前提醒（天） ${n}` });
-    const after = (n: number) => page.getByRole('spinbutton', { name: `逾期后提醒（天） ${n}` });
-    await poll(() => before(1).inputValue()).toBe('14');
-    expect(await before(2).inputValue()).toBe('3');
-    expect(await after(1).inputValue()).toBe('1');
-    expect(await after(2).inputValue()).toBe('7');
+    const dayBefore = (n: number) => page.getByRole('spinbutton', { name: `到期前提醒（天） ${n}` });
+    const dayAfter = (n: number) => page.getByRole('spinbutton', { name: `逾期后提醒（天） ${n}` });
+    await poll(() => dayBefore(1).inputValue()).toBe('14');
+    expect(await dayBefore(2).inputValue()).toBe('3');
+    expect(await dayAfter(1).inputValue()).toBe('1');
+    expect(await dayAfter(2).inputValue()).toBe('7');
     expect(await page.getByTestId('reminder-settings-stamp').textContent()).toBe(
       '当前为默认设置，本平台尚未自行设置。',
     );
 
-    await before(2).fill('14');
+    await dayBefore(2).fill('14');
     await page.getByRole('button', { name: '保存' }).click();
     await poll(() => page.getByText('该天数已在列表中').count()).toBeGreaterThan(0);
 
-    await before(2).fill('7');
+    await dayBefore(2).fill('7');
     await page.getByRole('button', { name: '添加天数' }).first().click();
-    await before(3).fill('1');
+    await dayBefore(3).fill('1');
     await page.getByRole('button', { name: '删除逾期后提醒（天）第 2 项' }).click();
     await page.getByRole('button', { name: '保存' }).click();
     await page.getByText('报告提醒设置已保存').waitFor();
     await poll(() => page.getByTestId('reminder-settings-stamp').textContent()).toContain('最近修改');
-    expect(await before(2).inputValue()).toBe('7');
-    expect(await before(3).inputValue()).toBe('1');
-    expect(await after(2).count()).toBe(0);
+    expect(await dayBefore(2).inputValue()).toBe('7');
+    expect(await dayBefore(3).inputValue()).toBe('1');
+    expect(await dayAfter(2).count()).toBe(0);
     expect(problems).toEqual([]);
   });
 
