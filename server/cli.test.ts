@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { reportingSchedule } from '../common/projects.js';
 import { verifyAuditChain } from './db/audit-chain.js';
 import { createDatabase, type Database } from './db/database.js';
 import { latestMigration } from './db/migrate.js';
@@ -190,6 +191,54 @@ describe('commonlab CLI', { timeout: 90_000 }, () => {
       (await commonlab(['user', 'roles', 'xu', 'NIST:researcher', 'NIST:applicant', '--no-admin'])).code,
     ).toBe(0);
     expect(await userRow('xu')).toMatchObject({ is_audit_admin: 0, is_system_admin: 0 });
+  });
+
+  it('projects remind: a dry run lists, a run sends and prints, a rerun sends nothing', async () => {
+    // ATP-DEMO-01 (lead contact: the demo applicant) started 11 months before the seed: its first annual
+    // report is due within weeks. Judged as of 14 days before that day.
+    const p = await database.db
+      .selectFrom('projects')
+      .select(['id', 'starts_on', 'ends_on'])
+      .where('code', '=', 'ATP-DEMO-01')
+      .executeTakeFirstOrThrow();
+    const due = reportingSchedule(p.starts_on, p.ends_on).find((r) => r.kind === 'annual')!.dueOn;
+    const at = new Date(Date.parse(`${due}T00:00:00Z`) - 14 * 86_400_000).toISOString().slice(0, 10);
+    const line = `ATP-DEMO-01  annual report due ${due}  (14 days before)  to 1 account(s)`;
+    const reminders = () => database.db.selectFrom('project_report_reminders').selectAll().execute();
+
+    const dry = await commonlab(['projects', 'remind', '--platform', 'atp', '--dry-run', '--at', at]);
+    expect(dry, dry.stderr).toMatchObject({ code: 0 });
+    expect(dry.stdout).toContain(`would send    ${line}`);
+    expect(dry.stdout).toMatch(
+      new RegExp(`^${at}: \\d+ reminder\\(s\\) would be sent \\(dry run, nothing written\\)`, 'm'),
+    );
+    expect(await reminders()).toEqual([]);
+
+    const sent = await commonlab(['projects', 'remind', '--platform', 'ATP', '--at', at]);
+    expect(sent, sent.stderr).toMatchObject({ code: 0 });
+    expect(sent.stdout).toContain(`sent          ${line}`);
+    expect(await reminders()).toContainEqual(
+      expect.objectContaining({ project_id: p.id, kind: 'annual', due_on: due, offset_days: -14 }),
+    );
+    const applicant = await userRow('applicant');
+    const inbox = await database.db
+      .selectFrom('notifications')
+      .select(['kind', 'entity_id'])
+      .where('user_id', '=', applicant.id)
+      .where('kind', '=', 'project.report_due_soon')
+      .execute();
+    expect(inbox).toContainEqual({ kind: 'project.report_due_soon', entity_id: p.id });
+
+    const again = await commonlab(['projects', 'remind', '--platform', 'ATP', '--at', at]);
+    expect(again, again.stderr).toMatchObject({ code: 0 });
+    expect(again.stdout).not.toContain(line);
+    expect(again.stdout).toMatch(new RegExp(`^${at}: 0 reminder\\(s\\) sent, \\d+ skipped$`, 'm'));
+    const bad = await commonlab(['projects', 'remind', '--at', '2026-13-01']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--at: 2026-13-01 is not a date');
+    const nowhere = await commonlab(['projects', 'remind', '--platform', 'NOPE']);
+    expect(nowhere.code).toBe(2);
+    expect(nowhere.stderr).toContain('no platform with code NOPE');
   });
 
   it('audit verify exits 0 on an intact chain that holds every change made above', async () => {

@@ -184,6 +184,23 @@ export function buildCli(): Command {
     );
 
   program
+    .command('projects')
+    .description('Projects')
+    .command('remind')
+    .description(
+      "Send the reminders of reports due once (each platform's settings; each reminder only once, whatever ran before); prints what was sent",
+    )
+    .option('--platform <code>', 'only this platform (code, case-insensitive)')
+    .option('--dry-run', 'write and send nothing; print what would be sent')
+    .option('--at <date>', 'judge as of this day (YYYY-MM-DD) instead of today')
+    .action((o: { platform?: string; dryRun?: boolean; at?: string }) =>
+      withDb(async (ctx) => {
+        const { remindCli } = await import('./modules/projects/projects.reminders.cli.js');
+        process.stdout.write(await remindCli(ctx, o));
+      }),
+    );
+
+  program
     .command('affinity')
     .description('Score every (expert, item) pair offline; one JSON line per pair on stdout')
     .requiredOption('--experts <file>', 'JSON: [{id, expertise, outputs: [{title, abstract}], fields?}]')

@@ -93,6 +93,8 @@ const envSchema = z.object({
   OPEN_DATA_LICENCE_URL: z.url().optional(),
   OPEN_DATA_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(300),
   OPEN_DATA_DUMP_MINUTES: z.coerce.number().int().min(0).max(10_080).default(60),
+  // Minutes between runs of the reminders of reports due; 0 = off. Off by default under NODE_ENV=test.
+  REPORT_REMINDER_MINUTES: z.coerce.number().int().min(0).max(10_080).optional(),
   PUBLIC_URL: z
     .string()
     .regex(/^https?:\/\/[^/]+/, 'must be an http:// or https:// URL')
@@ -171,6 +173,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       /** Minutes between bulk-dump regenerations (a dump is written only when the data changed); 0 = off. */
       dumpMinutes: e.OPEN_DATA_DUMP_MINUTES,
     }),
+    /** Minutes between runs of the reminders of reports due (docs/projects.md); 0 = off. */
+    reportReminderMinutes: e.REPORT_REMINDER_MINUTES ?? (e.NODE_ENV === 'test' ? 0 : 60),
     publicUrl: e.PUBLIC_URL ?? `http://${e.HOST}:${e.PORT}`,
   });
 }

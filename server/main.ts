@@ -2,10 +2,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildApp } from './app.js';
 import { loadConfig } from './config.js';
-import { systemClock } from './http/context.js';
+import { cliActor, systemClock } from './http/context.js';
 import { startCheckpointTimer } from './modules/audit/audit.schedule.js';
 import { startAuditSyslog } from './modules/audit/audit.syslog.js';
 import { startDumpTimer } from './modules/open-data/open-data.schedule.js';
+import { startReminderTimer } from './modules/projects/projects.reminders.schedule.js';
 import { cliCtx, openDatabase } from './runtime.js';
 import { isEmpty, seedDemo } from './seed/demo.js';
 import { DEMO_PASSWORD } from './seed/demo-users.js';
@@ -47,6 +48,8 @@ export async function serve(): Promise<void> {
     onCheckpoint: syslog?.sendCheckpoint,
   });
   const stopDumps = startDumpTimer(ctx, app.log);
+  // Audited as the server's own scheduler, not as a person at the command line.
+  const stopReminders = startReminderTimer({ ...ctx, actor: cliActor('scheduler') }, app.log);
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
@@ -60,6 +63,7 @@ export async function serve(): Promise<void> {
     await stopCheckpoints();
     await syslog?.stop();
     await stopDumps();
+    await stopReminders();
     await app.close();
     await database.close();
     app.log.info('closed cleanly');

@@ -32,6 +32,7 @@ import * as m0040 from './migrations/0040_receipt_months.js';
 import * as m0041 from './migrations/0041_project_check_reviews.js';
 import * as m0042 from './migrations/0042_project_spending_totals.js';
 import * as m0048 from './migrations/0048_account_recovery.js';
+import * as m0049 from './migrations/0049_report_reminders.js';
 import * as m0050 from './migrations/0050_spending_evidence_ref.js';
 import * as m0051 from './migrations/0051_project_figures.js';
 import * as m0056 from './migrations/0056_result_search_counts.js';
@@ -72,6 +73,7 @@ export const migrations: Record<string, Migration> = {
   '0041_project_check_reviews': m0041,
   '0042_project_spending_totals': m0042,
   '0048_account_recovery': m0048,
+  '0049_report_reminders': m0049,
   '0050_spending_evidence_ref': m0050,
   '0051_project_figures': m0051,
   '0056_result_search_counts': m0056,

@@ -82,6 +82,8 @@ export const TABLE_OWNERS: { readonly [T in keyof DB]: string } = {
   project_adjustments: 'projects',
   project_milestone_reviews: 'projects',
   project_reports: 'projects',
+  project_reminder_settings: 'projects',
+  project_report_reminders: 'projects',
   project_checks: 'projects',
   project_check_reports: 'projects',
   project_check_panel: 'projects',

@@ -58,6 +58,7 @@ import type {
 import { PROJECT_CHECK_TABLES, type ProjectCheckTables } from './schema/project-checks.js';
 import { PROJECT_RECORD_TABLES, type ProjectRecordTables } from './schema/project-records.js';
 import { PROJECTS_TABLES, type ProjectsTables } from './schema/projects.js';
+import { REPORT_REMINDER_TABLES, type ReportReminderTables } from './schema/report-reminders.js';
 import { SCORING_TABLES, type ScoringTables } from './schema/scoring.js';
 import { SECURITY_EVENTS_TABLES, type SecurityEventsTables } from './schema/security-events.js';
 import { SERVICES_TABLES, type ServicesTables } from './schema/services.js';
@@ -97,6 +98,7 @@ export type * from './schema/programs.js';
 export type * from './schema/project-checks.js';
 export type * from './schema/project-records.js';
 export type * from './schema/projects.js';
+export type * from './schema/report-reminders.js';
 export type * from './schema/scoring.js';
 export type * from './schema/security-events.js';
 export type * from './schema/services.js';
@@ -121,6 +123,7 @@ export interface DB
     LicenceIncomeTables,
     SecurityEventsTables,
     AccountRecoveryTables,
+    ReportReminderTables,
     OpenDataTables {
   platforms: PlatformsTable;
   users: UsersTable;
@@ -242,6 +245,7 @@ export const TABLES_IN_DEPENDENCY_ORDER = [
   ...LICENCE_INCOME_TABLES,
   ...SECURITY_EVENTS_TABLES,
   ...ACCOUNT_RECOVERY_TABLES,
+  ...REPORT_REMINDER_TABLES,
   'audit_head',
   'audit_log',
 ] as const satisfies readonly (keyof DB)[];

@@ -19,6 +19,10 @@ import type {
   projectOutputs,
 } from '../../server/modules/projects/projects.outputs.schema.js';
 import type {
+  reminderSettingsBody,
+  reminderSettingsView,
+} from '../../server/modules/projects/projects.reminders.schema.js';
+import type {
   projectReports,
   reportSubmissionBody,
   reportsDueList,
@@ -36,6 +40,8 @@ export type MilestoneView = MilestoneList['items'][number];
 export type ProjectReports = z.infer<typeof projectReports>;
 export type ReportsDueList = z.infer<typeof reportsDueList>;
 export type ProjectOutputs = z.infer<typeof projectOutputs>;
+export type ReminderSettingsView = z.infer<typeof reminderSettingsView>;
+export type ReminderSettingsInput = z.input<typeof reminderSettingsBody>;
 
 const enc = encodeURIComponent;
 const at = (id: string, rest = '') => `/api/projects/${enc(id)}${rest}`;
@@ -68,4 +74,8 @@ export const projectExecutionApi = {
     request<ReportsDueList>('GET', `/api/platforms/${enc(platformId)}/reports-due`, {
       query: q as Record<string, string>,
     }),
+  reminderSettings: (platformId: string) =>
+    request<ReminderSettingsView>('GET', `/api/platforms/${enc(platformId)}/report-reminders`),
+  saveReminderSettings: (platformId: string, body: ReminderSettingsInput) =>
+    request<ReminderSettingsView>('PUT', `/api/platforms/${enc(platformId)}/report-reminders`, { body }),
 };

@@ -17,4 +17,20 @@ export const zhCNProjectExecution: Record<string, string> = {
     '项目联合体中没有该名称或统一社会信用代码的成员单位',
   'This entry is already booked (same member, category, date, amount and description)':
     '该支出已登记（成员单位、类别、日期、金额和摘要均相同）',
+  // Reminders of reports due, on the platform's page.
+  'Report reminders': '报告提醒',
+  'The lead side of each project (the contact of the lead member and the owner of the application) is reminded in-app and by e-mail of each report not yet submitted, once per report and day below.':
+    '系统按以下天数，通过站内通知和电子邮件提醒每个项目的牵头方（牵头单位联系人和申报书所有者）提交尚未提交的报告；每份报告每个提醒日只提醒一次。',
+  'The defaults apply: the platform has not set its own.': '当前为默认设置，本平台尚未自行设置。',
+  'Last changed {{at}}': '最近修改：{{at}}',
+  Reminders: '报告提醒',
+  'Days before a report is due': '到期前提醒（天）',
+  'Days after a report is overdue': '逾期后提醒（天）',
+  'Reminder settings saved': '报告提醒设置已保存',
+  'This day is already in the list': '该天数已在列表中',
+  'Enter a number of days': '请输入天数',
+  'Remove {{label}} {{n}}': '删除{{label}}第 {{n}} 项',
+  'Add a day': '添加天数',
+  '0 days before is the due day itself. A run that missed a day still sends within a week; a reminder is never sent twice.':
+    '到期前 0 天即到期当天。某天未能运行时，一周内仍会补发；同一提醒不会重复发送。',
 };

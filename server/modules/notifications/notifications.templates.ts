@@ -12,6 +12,7 @@
  *   member_declined: application (the receipt number) or applicationZh / applicationEn (a draft's title)
  * - auth.account_locked: lockedUntilAt, ip
  * - auth.password_reset_link, auth.password_reset: notifications.templates.auth.ts
+ * - project.report_due_soon, project.report_overdue: notifications.templates.projects.ts
  * An unknown kind falls back to a generic text, so a new kind never breaks sending.
  */
 import type { Locale } from '../../../common/roles.js';
@@ -21,6 +22,7 @@ import { AUTH_TEMPLATES } from './notifications.templates.auth.js';
 import { DECISION_TEMPLATES } from './notifications.templates.decisions.js';
 import { NEEDS_TEMPLATES } from './notifications.templates.needs.js';
 import { PEOPLE_TEMPLATES } from './notifications.templates.people.js';
+import { PROJECTS_TEMPLATES } from './notifications.templates.projects.js';
 import { SERVICES_TEMPLATES } from './notifications.templates.services.js';
 
 export const TEMPLATES: Record<string, Template> = {
@@ -30,6 +32,7 @@ export const TEMPLATES: Record<string, Template> = {
   ...PEOPLE_TEMPLATES,
   ...SERVICES_TEMPLATES,
   ...NEEDS_TEMPLATES,
+  ...PROJECTS_TEMPLATES,
   'call.deadline_extended': {
     'zh-CN': {
       subject: '截止时间延长：{{callTitle}}',
@@ -150,6 +153,8 @@ const PATHS: Record<string, (id: string) => string> = {
   call: (id) => `/calls/${id}`,
   application: (id) => `/applications/${id}`,
   project: (id) => `/projects/${id}`,
+  // A reminder of a report due opens the project's 报告 tab.
+  project_reports: (id) => `/projects/${id}/reports`,
   // The review of a call (an officer's news of its seats) opens on its assignment tab.
   call_review: (id) => `/review/${id}?tab=assignment`,
 };

@@ -5,7 +5,8 @@ import type { Trx } from '../../db/write.js';
 import { write } from '../../db/write.js';
 import { type Ctx, isoNow } from '../../http/context.js';
 import { AppError, forbidden, invalidField } from '../../http/errors.js';
-import { loadApplication, personOfUser } from '../applications/applications.lookup.js';
+import { loadApplication } from '../applications/applications.lookup.js';
+import { peopleByIds } from '../people/people.lookup.js';
 import {
   type AgreementRecord,
   findAgreement,
@@ -29,15 +30,23 @@ const frozenError = () => new AppError(409, 'projects.agreement_frozen');
 const notContracting = (state: string) =>
   new AppError(409, 'projects.illegal_transition', { state, detail: `The project is ${state}` });
 
-/** The lead organisation's side: the lead member's contact person, or the application's owner. */
+/**
+ * The lead organisation's side: the account of the lead member's contact person, and the owner of the
+ * application the project came from. They sign the 任务书, submit the reports and get their reminders.
+ */
+export async function leadSideUserIds(db: Trx, p: ProjectRecord): Promise<string[]> {
+  if (p.kind !== 'extramural') return [];
+  const lead = (await structureOf(db, p.id)).members.find((m) => m.position === 0);
+  const contact = lead?.contactPersonId
+    ? (await peopleByIds(db, [lead.contactPersonId])).get(lead.contactPersonId)
+    : undefined;
+  const app = p.applicationId ? await loadApplication(db, p.applicationId) : undefined;
+  return [...new Set([contact?.userId, app?.owner_user_id].filter((id): id is string => !!id))];
+}
+
 export async function isLeadSigner(db: Trx, ctx: Pick<Ctx, 'actor'>, p: ProjectRecord): Promise<boolean> {
   const userId = ctx.actor?.userId;
-  if (!userId || p.kind !== 'extramural') return false;
-  const lead = (await structureOf(db, p.id)).members.find((m) => m.position === 0);
-  const person = await personOfUser(db, userId);
-  if (lead?.contactPersonId && person?.id === lead.contactPersonId) return true;
-  const app = p.applicationId ? await loadApplication(db, p.applicationId) : undefined;
-  return !!app && app.owner_user_id === userId;
+  return !!userId && (await leadSideUserIds(db, p)).includes(userId);
 }
 
 const total = (c: AgreementContent) =>

@@ -1,7 +1,12 @@
 import type { Actor } from '../../http/context.js';
 import { hasRole } from '../../http/context.js';
 
-export type ProjectsAction = 'projects.list' | 'projects.read' | 'projects.register' | 'projects.manage';
+export type ProjectsAction =
+  | 'projects.list'
+  | 'projects.read'
+  | 'projects.register'
+  | 'projects.manage'
+  | 'projects.configure';
 
 /**
  * The project (or, for registration, the unit) as the rules see it: its platform, its kind, the user
@@ -36,7 +41,8 @@ const directs = (actor: NonNullable<Actor>, unit: ProjectUnit) =>
  * to anyone else it does not exist. An intramural project is registered by the platform's admins for
  * any unit, or by a lab director for the unit they direct. The state of a project is moved
  * (projects.manage) by the funder's side: the platform's admins, its program officers for extramural
- * projects, and the unit's director for an intramural one.
+ * projects, and the unit's director for an intramural one. The platform's settings for its projects (the
+ * reminders of reports due) are configured (projects.configure) by its admins alone.
  */
 export function can(actor: Actor, action: ProjectsAction, unit: ProjectUnit): boolean {
   if (!actor) return false;
@@ -48,6 +54,7 @@ export function can(actor: Actor, action: ProjectsAction, unit: ProjectUnit): bo
       readsAllProjects(actor, unit.platformId) || (hasAnyRole && (!!unit.onProject || directs(actor, unit)))
     );
   if (hasRole(actor, 'platform_admin', unit.platformId)) return true;
+  if (action === 'projects.configure') return false;
   if (action === 'projects.manage' && unit.kind === 'extramural')
     return hasRole(actor, 'program_officer', unit.platformId);
   return directs(actor, unit);

@@ -25,16 +25,16 @@ import { readableProject, scopeOf } from './projects.service.js';
  */
 
 /** While reports are written: from execution to the end of final acceptance and rectification. */
-const REPORTING_STATES: readonly string[] = [
+export const REPORTING_STATES: readonly string[] = [
   'in_progress',
   'interim_check',
   'final_acceptance',
   'rectification',
 ];
 /** The most projects one list reads; a platform's running portfolio is far smaller. */
-const LIST_LIMIT = 10_000;
+export const LIST_LIMIT = 10_000;
 
-const today = (ctx: Ctx) => isoNow(ctx.clock).slice(0, 10);
+export const today = (ctx: Pick<Ctx, 'clock'>) => isoNow(ctx.clock).slice(0, 10);
 
 export async function listProjectReports(ctx: Ctx, projectId: string): Promise<ProjectReports> {
   const p = await readableProject(ctx, projectId);

@@ -26,6 +26,7 @@ import {
 } from './projects.milestones.schema.js';
 import { projectOutputsRoutes } from './projects.outputs.routes.js';
 import { projectPortfolioRoutes } from './projects.portfolio.routes.js';
+import { projectRemindersRoutes } from './projects.reminders.routes.js';
 import { projectReportsRoutes } from './projects.reports.routes.js';
 import {
   platformProjectsParams,
@@ -49,6 +50,7 @@ export async function projectsRoutes(root: FastifyInstance) {
   requireSignIn(app);
   const tags = ['projects'];
   projectReportsRoutes(root);
+  projectRemindersRoutes(root);
   projectOutputsRoutes(root);
   projectEvidenceRoutes(root);
   projectPortfolioRoutes(root);

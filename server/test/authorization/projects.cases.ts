@@ -241,6 +241,37 @@ export function projectsCases(env: MatrixEnv): RouteCase[] {
       cell: () => ({ url: `/api/platforms/${env.A()}/reports-due` }),
     },
     {
+      route: 'GET /api/platforms/:platformId/report-reminders',
+      label: "A's reminder settings: those who follow every project of A",
+      expect: {
+        anonymous: '401',
+        'token:read': '2xx',
+        'token:write': '2xx',
+        system_admin: '2xx',
+        'A:platform_admin': '2xx',
+        'A:program_officer': '2xx',
+        'A:supervisor': '2xx',
+        others: '403',
+      },
+      cell: () => ({ url: `/api/platforms/${env.A()}/report-reminders` }),
+    },
+    {
+      route: 'PUT /api/platforms/:platformId/report-reminders',
+      label: "A's reminder settings: A's admins alone (B's admin and A's officers are refused)",
+      expect: {
+        anonymous: '401',
+        'token:read': '403',
+        'token:write': '2xx',
+        system_admin: '2xx',
+        'A:platform_admin': '2xx',
+        others: '403',
+      },
+      cell: () => ({
+        url: `/api/platforms/${env.A()}/report-reminders`,
+        body: { enabled: true, daysBefore: [14, 3], daysAfter: [1, 7] },
+      }),
+    },
+    {
       route: 'GET /api/projects/portfolio',
       label: "A's portfolio: those who read every project of A (a lead or a director has the list instead)",
       expect: {

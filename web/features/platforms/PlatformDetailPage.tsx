@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router-dom';
 import { api } from '../../api/endpoints.js';
 import { useLocale } from '../../app/locale.js';
+import { useSignedIn } from '../../app/session.js';
 import { useApi } from '../../app/useApi.js';
 import { Centered, IllustrativeTag, LoadFailed } from '../../components/feedback.js';
 import { localName, MODEL_COLORS } from '../../components/labels.js';
@@ -14,18 +15,29 @@ import UnitsTab from '../units/UnitsTab.js';
 import { FieldsTab } from './FieldsTab.js';
 import { FundingTab } from './funding/FundingTab.js';
 import { ProfileTab } from './profile/ProfileTab.js';
+import { ReminderSettingsTab } from './reminders/ReminderSettingsTab.js';
 
-const TABS = ['profile', 'funding', 'fields', 'units', 'committee'] as const;
+const TABS = ['profile', 'funding', 'fields', 'units', 'committee', 'reminders'] as const;
 type Tab = (typeof TABS)[number];
 
-/** One platform: profile, funding, fields, units and committee as tabs (/platforms/:id/:tab). */
+/** The roles of a platform that follow every project of it, and so read its reminder settings. */
+const FOLLOW_PROJECTS = ['platform_admin', 'program_officer', 'supervisor'];
+
+/**
+ * One platform: profile, funding, fields, units and committee as tabs (/platforms/:id/:tab), and the
+ * reminders of reports due for those who follow its projects.
+ */
 export default function PlatformDetailPage() {
   const { t } = useTranslation();
   const { locale } = useLocale();
   const navigate = useNavigate();
   const { id = '', tab } = useParams();
+  const { user } = useSignedIn();
   const detail = useApi(() => api.platform(id), [id]);
-  const active: Tab = TABS.includes(tab as Tab) ? (tab as Tab) : 'profile';
+  const followsProjects =
+    user.isSystemAdmin || user.roles.some((r) => r.platformId === id && FOLLOW_PROJECTS.includes(r.role));
+  const tabs = TABS.filter((k) => k !== 'reminders' || followsProjects);
+  const active: Tab = tabs.includes(tab as Tab) ? (tab as Tab) : 'profile';
 
   if (detail.error) return <LoadFailed error={detail.error} />;
   const p = detail.data;
@@ -40,6 +52,7 @@ export default function PlatformDetailPage() {
       label: t('Evaluation committee'),
       node: <CommitteeTab platform={p} onChanged={detail.reload} />,
     },
+    reminders: { label: t('Report reminders'), node: <ReminderSettingsTab platformId={p.id} /> },
   };
 
   return (
@@ -83,7 +96,7 @@ export default function PlatformDetailPage() {
       <Tabs
         activeKey={active}
         onChange={(k) => navigate(k === 'profile' ? `/platforms/${p.id}` : `/platforms/${p.id}/${k}`)}
-        items={TABS.map((k) => ({ key: k, label: body[k].label, children: body[k].node }))}
+        items={tabs.map((k) => ({ key: k, label: body[k].label, children: body[k].node }))}
         data-testid="platform-tabs"
         destroyOnHidden
       />
