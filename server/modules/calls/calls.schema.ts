@@ -168,6 +168,8 @@ export const callView = publicCallView.extend({
     canPublish: z.boolean(),
     canExtend: z.boolean(),
     canClose: z.boolean(),
+    /** 复制申报指南: start a new draft from this call (any state). */
+    canCopy: z.boolean(),
   }),
 });
 export type CallView = z.infer<typeof callView>;

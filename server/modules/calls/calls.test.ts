@@ -71,7 +71,7 @@ describe('drafts', () => {
       closesAt: '2026-07-10T01:00:00.000Z',
       reviewersPerApplication: 3,
       fields: [{ id: field }],
-      access: { canEdit: true, canPublish: true },
+      access: { canEdit: true, canPublish: true, canCopy: true },
     });
     expect(call.criteria.items.map((i: { key: string }) => i.key)).toEqual([
       'technical_value',

@@ -91,6 +91,7 @@ export async function staffView(ctx: Ctx, call: CallRecord): Promise<CallView> {
       canPublish: manage && canTransition(call.state, 'publish'),
       canExtend: manage && canTransition(call.state, 'extend_deadline') && open !== 'closed',
       canClose: manage && canTransition(call.state, 'close'),
+      canCopy: manage,
     },
   };
 }
