@@ -32,6 +32,7 @@ import * as m0040 from './migrations/0040_receipt_months.js';
 import * as m0041 from './migrations/0041_project_check_reviews.js';
 import * as m0042 from './migrations/0042_project_spending_totals.js';
 import * as m0048 from './migrations/0048_account_recovery.js';
+import * as m0055 from './migrations/0055_call_contacts_announcements.js';
 
 /** Migrations are listed here in order; the list is the single source for CLI, boot and tests. */
 export const migrations: Record<string, Migration> = {
@@ -68,6 +69,7 @@ export const migrations: Record<string, Migration> = {
   '0041_project_check_reviews': m0041,
   '0042_project_spending_totals': m0042,
   '0048_account_recovery': m0048,
+  '0055_call_contacts_announcements': m0055,
 };
 
 export async function migrateToLatest(db: Kysely<unknown>): Promise<MigrationResultSet> {

@@ -15,6 +15,7 @@ import type {
   UserMfaTable,
   UsersTable,
 } from './schema/accounts.js';
+import { ANNOUNCEMENTS_TABLES, type AnnouncementsTables } from './schema/announcements.js';
 import { ASSIGNMENT_TABLES, type AssignmentTables } from './schema/assignment.js';
 import { AUTH_HARDENING_TABLES, type AuthHardeningTables } from './schema/auth-hardening.js';
 import { CONFLICTS_TABLES, type ConflictsTables } from './schema/conflicts.js';
@@ -82,6 +83,7 @@ import { VOUCHERS_TABLES, type VouchersTables } from './schema/vouchers.js';
 
 export type * from './schema/account-recovery.js';
 export type * from './schema/accounts.js';
+export type * from './schema/announcements.js';
 export type * from './schema/assignment.js';
 export type * from './schema/auth-hardening.js';
 export type * from './schema/conflicts.js';
@@ -120,6 +122,7 @@ export interface DB
     LicenceIncomeTables,
     SecurityEventsTables,
     AccountRecoveryTables,
+    AnnouncementsTables,
     OpenDataTables {
   platforms: PlatformsTable;
   users: UsersTable;
@@ -239,6 +242,7 @@ export const TABLES_IN_DEPENDENCY_ORDER = [
   ...LICENCE_INCOME_TABLES,
   ...SECURITY_EVENTS_TABLES,
   ...ACCOUNT_RECOVERY_TABLES,
+  ...ANNOUNCEMENTS_TABLES,
   'audit_head',
   'audit_log',
 ] as const satisfies readonly (keyof DB)[];

@@ -67,6 +67,9 @@ async function publicView(ctx: DbCtx, call: CallRecord): Promise<PublicCallView>
     reviewersPerApplication: call.reviewersPerApplication,
     requiredAttachments: call.requiredAttachments,
     resubmitWindowDays: call.resubmitWindowDays,
+    contactName: call.contactName,
+    contactPhone: call.contactPhone,
+    contactEmail: call.contactEmail,
     publishedAt: call.publishedAt,
     deadlineExtensions: extensions,
   };
