@@ -166,6 +166,7 @@ export const ACTION_LABELS: Record<string, string> = {
   'review.forbid': 'Reviewer barred from an application',
   'review.pin_removed': 'Fixed reviewer removed',
   'review.forbid_removed': 'Reviewer bar removed',
+  'review.seat_reinvited': 'Expert invited again',
   'review.seat_accepted': 'Review invitation accepted',
   'review.seat_declined': 'Review invitation declined',
   'review.scorecard_submitted': 'Scorecard submitted',

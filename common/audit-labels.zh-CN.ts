@@ -8,6 +8,7 @@ export const zhCNAuditLabels: Record<string, string> = {
   '{{name}} (command line)': '{{name}}（命令行）',
   System: '系统',
   'Not signed in': '未登录',
+  'Expert invited again': '已重新邀请专家',
   'Announcement written': '通知公告已撰写',
   'Announcement edited': '通知公告已修改',
   'Announcement published': '通知公告已发布',

@@ -25,4 +25,12 @@ export const zhCNCallGuide: Record<string, string> = {
   'No such announcement': '通知公告不存在',
   'The announcement cannot move to that state from its current state': '该通知公告当前状态下不能变更为此状态',
   'Only a draft announcement can be changed': '只有草稿状态的通知公告可以修改',
+  // 批量重新邀请 (the review's seats)
+  'The expert may still answer this invitation': '专家仍可答复该邀请',
+  'The expert has answered this invitation': '专家已答复该邀请',
+  'The application already has all its reviewers invited or accepted':
+    '该申请的评审专家已满（已邀请或已接受）',
+  'Invite again': '重新邀请',
+  'Invite the experts of the {{count}} selected seats again, with a new time to answer?':
+    '确定重新邀请所选 {{count}} 个评审席位的专家，并给出新的答复期限？',
 };
