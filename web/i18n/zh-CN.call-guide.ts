@@ -1,6 +1,7 @@
 /**
  * Simplified Chinese for the call guide's extras of issue 12: 复制申报指南, the call's contact person and
- * 通知公告 (announcements); spread into zh-CN.ts. Keys are the English source text.
+ * 通知公告 (announcements), the batch re-invitation of experts and the privacy consent of public forms;
+ * spread into zh-CN.ts. Keys are the English source text.
  */
 export const zhCNCallGuide: Record<string, string> = {
   'Copy the call guide': '复制申报指南',
@@ -33,4 +34,9 @@ export const zhCNCallGuide: Record<string, string> = {
   'Invite again': '重新邀请',
   'Invite the experts of the {{count}} selected seats again, with a new time to answer?':
     '确定重新邀请所选 {{count}} 个评审席位的专家，并给出新的答复期限？',
+  // The privacy consent of public forms (个人信息保护法)
+  'Version of the notice: {{version}}': '告知书版本：{{version}}',
+  'Agree to the privacy notice to continue': '请阅读并同意个人信息处理告知书后再提交',
+  'I have read the privacy notice and agree to the processing of my personal information':
+    '我已阅读并同意《个人信息处理告知书》，同意按上述方式处理我的个人信息',
 };

@@ -5,10 +5,14 @@ import type { Kysely } from 'kysely';
 //   public call page and to applicants; nullable, as calls made before had none.
 // - announcements: a platform's 通知公告, draft → published → withdrawn, bilingual title and body, an
 //   optional attachment kept in the stored files (its sha256, name, media type and size here).
+// - inquiries.consent_version / consented_at: the privacy notice (common/privacy.ts) a visitor agreed to
+//   on the public inquiry form, and when; null for inquiries received before.
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema.alterTable('calls').addColumn('contact_name', 'text').execute();
   await db.schema.alterTable('calls').addColumn('contact_phone', 'text').execute();
   await db.schema.alterTable('calls').addColumn('contact_email', 'text').execute();
+  await db.schema.alterTable('inquiries').addColumn('consent_version', 'text').execute();
+  await db.schema.alterTable('inquiries').addColumn('consented_at', 'text').execute();
   await db.schema
     .createTable('announcements')
     .addColumn('id', 'text', (c) => c.primaryKey())
@@ -42,6 +46,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
 export async function down(db: Kysely<unknown>): Promise<void> {
   await db.schema.dropTable('announcements').execute();
+  await db.schema.alterTable('inquiries').dropColumn('consented_at').execute();
+  await db.schema.alterTable('inquiries').dropColumn('consent_version').execute();
   await db.schema.alterTable('calls').dropColumn('contact_email').execute();
   await db.schema.alterTable('calls').dropColumn('contact_phone').execute();
   await db.schema.alterTable('calls').dropColumn('contact_name').execute();
