@@ -15,5 +15,8 @@ export const ASSIGNMENT_ERRORS = {
   'assignment.override_not_found': 'Pin or forbid not found',
   'assignment.seat_not_found': 'Review invitation not found',
   'assignment.seat_not_open': 'This invitation is no longer open',
+  'assignment.seat_still_open': 'The expert may still answer this invitation',
+  'assignment.seat_answered': 'The expert has answered this invitation',
+  'assignment.application_full': 'The application already has all its reviewers invited or accepted',
   'assignment.response_window_closed': 'The time to answer this invitation has passed',
 } as const;

@@ -5,6 +5,7 @@
 
 import { ACCOUNTS_ERRORS } from './error-codes.accounts.js';
 import { ANALYTICS_ERRORS } from './error-codes.analytics.js';
+import { ANNOUNCEMENTS_ERRORS } from './error-codes.announcements.js';
 import { ASSIGNMENT_ERRORS } from './error-codes.assignment.js';
 import { CONFLICTS_ERRORS } from './error-codes.conflicts.js';
 import { DECISIONS_ERRORS } from './error-codes.decisions.js';
@@ -37,6 +38,7 @@ export const ERROR_MESSAGES = {
   ...ACCOUNTS_ERRORS,
   ...SERVICES_ERRORS,
   ...INSTRUMENTS_ERRORS,
+  ...ANNOUNCEMENTS_ERRORS,
   ...VOUCHERS_ERRORS,
   ...OPEN_DATA_ERRORS,
   ...NEEDS_ERRORS,

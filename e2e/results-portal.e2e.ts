@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PRIVACY_NOTICE_VERSION } from '../common/privacy.js';
 import { poll, type Stack, signInAs, startStack } from './support.js';
 
 let stack: Stack;
@@ -47,6 +48,11 @@ describe('public results portal and the inquiry funnel (in Chinese)', () => {
     await page
       .getByTestId('inquiry-message')
       .fill('我们希望了解芯片级原子钟的非独占许可条件和样品测试安排。');
+    // 个人信息保护法: the notice is shown and the form is not sent without the explicit consent.
+    expect(await page.getByTestId('privacy-notice').textContent()).toContain('个人信息保护法');
+    await page.getByTestId('inquiry-submit').click();
+    await page.getByText('请阅读并同意个人信息处理告知书后再提交').waitFor();
+    await page.getByRole('checkbox', { name: /我已阅读并同意《个人信息处理告知书》/ }).check();
     const sent = page.waitForResponse(
       (r) => r.request().method() === 'POST' && /\/api\/public\/results\/[^/]+\/inquiries$/.test(r.url()),
     );
@@ -54,6 +60,12 @@ describe('public results portal and the inquiry funnel (in Chinese)', () => {
     const response = await sent;
     expect(response.status()).toBe(201);
     const receipt = (await response.json()) as { id: string };
+    const consent = await stack.ctx.db
+      .selectFrom('inquiries')
+      .select('consent_version')
+      .where('id', '=', receipt.id)
+      .executeTakeFirstOrThrow();
+    expect(consent.consent_version).toBe(PRIVACY_NOTICE_VERSION);
     await page.getByTestId('inquiry-sent').waitFor();
     expect(problems).toEqual([]);
 

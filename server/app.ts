@@ -18,6 +18,7 @@ import { compiledSerializerCompiler } from './http/serializer.js';
 import { registerWeb } from './http/web-assets.js';
 import { agreementsRoutes } from './modules/agreements/agreements.routes.js';
 import { analyticsRoutes } from './modules/analytics/analytics.routes.js';
+import { announcementsRoutes } from './modules/announcements/announcements.routes.js';
 import { applicationsRoutes } from './modules/applications/applications.routes.js';
 import { applicationMembersRoutes } from './modules/applications/applications.routes.members.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
@@ -172,6 +173,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(reportExportRoutes);
   await app.register(servicesRoutes);
   await app.register(instrumentsRoutes);
+  await app.register(announcementsRoutes);
   await app.register(vouchersRoutes);
   await app.register(needsRoutes);
   await app.register(serviceDashboardsRoutes);

@@ -30,6 +30,7 @@ import {
   hasRole,
 } from './app/permissions.js';
 import { ANALYTICS_PAGES } from './features/analytics/nav-entries.js';
+import { ANNOUNCEMENT_PAGES } from './features/announcements/nav-entries.js';
 import { CALLS_PAGES, NOTIFICATION_PAGES } from './features/calls/nav-entries.js';
 import { EXPERTS_PAGES } from './features/experts/nav-entries.js';
 import { INSTRUMENTS_PAGES } from './features/instruments/nav-entries.js';
@@ -170,6 +171,7 @@ export const NAV: readonly Page[] = [
   ...INSTRUMENTS_PAGES,
   ...VOUCHERS_PAGES,
   ...NEEDS_PAGES,
+  ...ANNOUNCEMENT_PAGES,
   {
     // Enterprise users have no internal catalog (results.policy.ts): they browse the published results,
     // the portal's search, without leaving the workspace.

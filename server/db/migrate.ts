@@ -35,6 +35,7 @@ import * as m0048 from './migrations/0048_account_recovery.js';
 import * as m0049 from './migrations/0049_report_reminders.js';
 import * as m0050 from './migrations/0050_spending_evidence_ref.js';
 import * as m0051 from './migrations/0051_project_figures.js';
+import * as m0055 from './migrations/0055_call_contacts_announcements.js';
 import * as m0056 from './migrations/0056_result_search_counts.js';
 import * as m0057 from './migrations/0057_result_terms_pairs.js';
 
@@ -76,6 +77,7 @@ export const migrations: Record<string, Migration> = {
   '0049_report_reminders': m0049,
   '0050_spending_evidence_ref': m0050,
   '0051_project_figures': m0051,
+  '0055_call_contacts_announcements': m0055,
   '0056_result_search_counts': m0056,
   '0057_result_terms_pairs': m0057,
 };

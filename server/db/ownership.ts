@@ -40,6 +40,7 @@ export const TABLE_OWNERS: { readonly [T in keyof DB]: string } = {
   calls: 'calls',
   call_fields: 'calls',
   call_deadline_extensions: 'calls',
+  announcements: 'announcements',
   call_receipt_counters: 'applications',
   applications: 'applications',
   application_versions: 'applications',

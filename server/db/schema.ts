@@ -15,6 +15,7 @@ import type {
   UserMfaTable,
   UsersTable,
 } from './schema/accounts.js';
+import { ANNOUNCEMENTS_TABLES, type AnnouncementsTables } from './schema/announcements.js';
 import { ASSIGNMENT_TABLES, type AssignmentTables } from './schema/assignment.js';
 import { AUTH_HARDENING_TABLES, type AuthHardeningTables } from './schema/auth-hardening.js';
 import { CONFLICTS_TABLES, type ConflictsTables } from './schema/conflicts.js';
@@ -84,6 +85,7 @@ import { VOUCHERS_TABLES, type VouchersTables } from './schema/vouchers.js';
 
 export type * from './schema/account-recovery.js';
 export type * from './schema/accounts.js';
+export type * from './schema/announcements.js';
 export type * from './schema/assignment.js';
 export type * from './schema/auth-hardening.js';
 export type * from './schema/conflicts.js';
@@ -124,6 +126,7 @@ export interface DB
     SecurityEventsTables,
     AccountRecoveryTables,
     ReportReminderTables,
+    AnnouncementsTables,
     OpenDataTables {
   platforms: PlatformsTable;
   users: UsersTable;
@@ -246,6 +249,7 @@ export const TABLES_IN_DEPENDENCY_ORDER = [
   ...SECURITY_EVENTS_TABLES,
   ...ACCOUNT_RECOVERY_TABLES,
   ...REPORT_REMINDER_TABLES,
+  ...ANNOUNCEMENTS_TABLES,
   'audit_head',
   'audit_log',
 ] as const satisfies readonly (keyof DB)[];

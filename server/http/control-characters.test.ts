@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PRIVACY_NOTICE_VERSION } from '../../common/privacy.js';
 import { makeResult, technologyBody } from '../modules/results/results.fixtures.js';
 import { snapshotTables } from '../test/bad-input.js';
 import { buildPlatform, buildUser } from '../test/factories.js';
@@ -15,6 +16,7 @@ const form = {
   organisation: '深圳某半导体设备有限公司',
   email: 'wang@example.com',
   message: '我们希望了解该技术的非独占许可条件。',
+  consentVersion: PRIVACY_NOTICE_VERSION,
 };
 
 beforeAll(async () => {

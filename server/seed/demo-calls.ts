@@ -79,6 +79,9 @@ function atpCall(code: string, opensAt: string, closesAt: string, year: number):
       { key: 'eligibility_docs', labelZh: '单位资质材料齐全', labelEn: 'Eligibility documents complete' },
     ],
     resubmitWindowDays: 7,
+    contactName: '王敏（计划办公室）',
+    contactPhone: '+1 301-975-2000',
+    contactEmail: 'atp-calls@example.org',
   };
 }
 

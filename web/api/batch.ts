@@ -14,4 +14,9 @@ export const batchApi = {
   /** Disable or enable the selected accounts (system admins). */
   disableUsers: (body: z.input<typeof batchDisableBody>) =>
     request<BatchResult>('POST', '/api/users/disabled', { body }),
+  /** 批量重新邀请: invite again the experts of the selected seats whose invitations ran out (a call's officers). */
+  reinviteSeats: (callId: string, seatIds: string[]) =>
+    request<BatchResult>('POST', `/api/calls/${encodeURIComponent(callId)}/seats/reinvite`, {
+      body: { seatIds },
+    }),
 };

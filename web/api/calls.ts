@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { CallEffectiveState } from '../../common/calls.js';
 import type {
   callView,
+  copyCallBody,
   createCallBody,
   PUBLIC_CALL_FILTERS,
   publicCallList,
@@ -19,6 +20,7 @@ export type PublicCallSummary = PublicCallList['items'][number];
 export type StaffCallList = z.infer<typeof staffCallList>;
 export type StaffCallSummary = StaffCallList['items'][number];
 export type CreateCallBody = z.input<typeof createCallBody>;
+export type CopyCallBody = z.input<typeof copyCallBody>;
 export type UpdateCallBody = z.input<typeof updateCallBody>;
 export type PublicCallFilter = (typeof PUBLIC_CALL_FILTERS)[number];
 
@@ -49,6 +51,9 @@ export const callsApi = {
   manage: (id: string) => request<CallView>('GET', `/api/calls/${enc(id)}/manage`),
   createCall: (platformId: string, body: CreateCallBody) =>
     request<CallView>('POST', `/api/platforms/${enc(platformId)}/calls`, { body }),
+  /** 复制申报指南: a new draft from an earlier call under a new code and dates. */
+  copyCall: (id: string, body: CopyCallBody) =>
+    request<CallView>('POST', `/api/calls/${enc(id)}/copy`, { body }),
   updateCall: (id: string, body: UpdateCallBody) =>
     request<CallView>('PATCH', `/api/calls/${enc(id)}`, { body }),
   publishCall: (id: string) => request<CallView>('POST', `/api/calls/${enc(id)}/publish`, { body: {} }),

@@ -8,6 +8,8 @@ export const enUSPlurals: Record<string, string> = {
   'Evaluates the platform · {{count}} members_one': 'Evaluates the platform · {{count}} member',
   'Import {{count}} rows_one': 'Import {{count}} row',
   'Select all {{count}} awaiting screening_one': 'Select the {{count}} application awaiting screening',
+  'Invite the experts of the {{count}} selected seats again, with a new time to answer?_one':
+    'Invite the expert of the selected seat again, with a new time to answer?',
   '{{count}} agreements_one': '{{count}} agreement',
   '{{count}} deadlines are overdue_one': '{{count}} deadline is overdue',
   '{{count}} deadlines fall due within {{days}} days_one':

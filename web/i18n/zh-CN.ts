@@ -10,6 +10,7 @@ import { zhCNApplicationsErrors } from './zh-CN.applications-errors.js';
 import { zhCNAssignment } from './zh-CN.assignment.js';
 import { zhCNAuditFields } from './zh-CN.audit-fields.js';
 import { zhCNAuditLabels } from './zh-CN.audit-labels.js';
+import { zhCNCallGuide } from './zh-CN.call-guide.js';
 import { zhCNCalls } from './zh-CN.calls.js';
 import { zhCNCallsErrors } from './zh-CN.calls-errors.js';
 import { zhCNConflicts } from './zh-CN.conflicts.js';
@@ -60,6 +61,7 @@ export const zhCN: Record<string, string> = {
   ...zhCNCallsErrors,
   ...zhCNApplicationsErrors,
   ...zhCNCalls,
+  ...zhCNCallGuide,
   ...zhCNIpErrors,
   ...zhCNExperts,
   ...zhCNExports,

@@ -27,6 +27,10 @@ export interface CallsTable {
   /** JSON of checklistItem[] (common/calls.ts) */
   screening_checklist_json: string;
   resubmit_window_days: number;
+  /** the call's contact person (migration 0055) */
+  contact_name: string | null;
+  contact_phone: string | null;
+  contact_email: string | null;
   created_by: string | null;
   published_at: Timestamp | null;
   closed_at: Timestamp | null;

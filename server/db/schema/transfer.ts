@@ -82,6 +82,9 @@ export interface InquiriesTable {
   state: string;
   close_reason: string | null;
   licence_id: string | null;
+  /** the privacy notice agreed to on the public form (common/privacy.ts), and when; migration 0055 */
+  consent_version: string | null;
+  consented_at: Timestamp | null;
   received_at: Timestamp;
   updated_at: Timestamp;
 }

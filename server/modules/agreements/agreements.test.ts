@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PRIVACY_NOTICE_VERSION } from '../../../common/privacy.js';
 import { TABLES_IN_DEPENDENCY_ORDER } from '../../db/schema.js';
 import { buildPlatform, buildUser } from '../../test/factories.js';
 import { type Client, setupTestApp, signIn, type TestApp } from '../../test/harness.js';
@@ -200,6 +201,7 @@ describe('agreements', () => {
       email: 'wang@example.com',
       message: '希望了解独占许可的条件和费用。',
       locale: 'zh-CN',
+      consentVersion: PRIVACY_NOTICE_VERSION,
     });
     await transitionInquiry(ctx, id, { to: 'in_discussion' } as never);
     const url = `/api/platforms/${P}/agreements`;

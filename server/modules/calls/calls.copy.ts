@@ -8,7 +8,8 @@ import { createCall } from './calls.service.js';
 /**
  * 复制申报指南: a new draft call on the earlier call's platform with its guide (titles unless given,
  * summaries), eligibility rules, criteria and weights, budget rules (currency, total, ceiling),
- * reviewers per application, required attachments, screening checklist, resubmission window and fields,
+ * reviewers per application, required attachments, screening checklist, resubmission window, contact
+ * person and fields,
  * under a new code and new dates. It goes through createCall, so the same rights (the platform's call
  * staff), checks (dates, ceiling, code free) and audit entry (`call.created`, naming the source) apply.
  * Nothing of the earlier call's applications, review or decisions is copied. Anyone else is refused as
@@ -39,6 +40,9 @@ export async function copyCall(ctx: Ctx, sourceId: string, input: CopyCallInput)
       requiredAttachments: source.requiredAttachments,
       screeningChecklist: source.screeningChecklist,
       resubmitWindowDays: source.resubmitWindowDays,
+      contactName: source.contactName,
+      contactPhone: source.contactPhone,
+      contactEmail: source.contactEmail,
       fieldIds: source.fieldIds,
     },
     { copiedFrom: source.id },

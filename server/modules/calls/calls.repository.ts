@@ -34,6 +34,10 @@ export interface CallRecord {
   requiredAttachments: RequiredAttachment[];
   screeningChecklist: ChecklistItem[];
   resubmitWindowDays: number;
+  /** The call's contact person (联系人), shown to the public and applicants; each part optional. */
+  contactName: string | null;
+  contactPhone: string | null;
+  contactEmail: string | null;
   fieldIds: string[];
   createdBy: string | null;
   publishedAt: string | null;
@@ -69,6 +73,9 @@ export function callRecord(row: CallRow, fieldIds: string[]): CallRecord {
     requiredAttachments: jsonColumn(row.required_attachments_json),
     screeningChecklist: jsonColumn(row.screening_checklist_json),
     resubmitWindowDays: row.resubmit_window_days,
+    contactName: row.contact_name,
+    contactPhone: row.contact_phone,
+    contactEmail: row.contact_email,
     fieldIds,
     createdBy: row.created_by,
     publishedAt: row.published_at,
@@ -100,6 +107,9 @@ export function callRow(c: CallValues): CallRow {
     required_attachments_json: toJsonColumn(c.requiredAttachments),
     screening_checklist_json: toJsonColumn(c.screeningChecklist),
     resubmit_window_days: c.resubmitWindowDays,
+    contact_name: c.contactName,
+    contact_phone: c.contactPhone,
+    contact_email: c.contactEmail,
     created_by: c.createdBy,
     published_at: c.publishedAt,
     closed_at: c.closedAt,

@@ -39,6 +39,14 @@ const editable = {
   requiredAttachments,
   screeningChecklist,
   resubmitWindowDays: z.int().min(0).max(365),
+  /** The call's contact person (联系人): name, phone and e-mail, each optional. */
+  contactName: text(100).nullable(),
+  contactPhone: z
+    .string()
+    .trim()
+    .regex(/^[0-9+()\- ]{3,40}$/, 'digits, spaces, + ( ) -')
+    .nullable(),
+  contactEmail: z.email().max(254).nullable(),
 };
 
 export const createCallBody = z.strictObject({
@@ -58,6 +66,9 @@ export const createCallBody = z.strictObject({
   requiredAttachments: editable.requiredAttachments.optional(),
   screeningChecklist: editable.screeningChecklist.optional(),
   resubmitWindowDays: editable.resubmitWindowDays.optional(),
+  contactName: editable.contactName.optional(),
+  contactPhone: editable.contactPhone.optional(),
+  contactEmail: editable.contactEmail.optional(),
   ...fieldRefs,
 });
 export type CreateCallInput = z.infer<typeof createCallBody>;
@@ -86,6 +97,9 @@ export const updateCallBody = z.strictObject({
   requiredAttachments: editable.requiredAttachments.optional(),
   screeningChecklist: editable.screeningChecklist.optional(),
   resubmitWindowDays: editable.resubmitWindowDays.optional(),
+  contactName: editable.contactName.optional(),
+  contactPhone: editable.contactPhone.optional(),
+  contactEmail: editable.contactEmail.optional(),
   ...fieldRefs,
 });
 export type UpdateCallInput = z.infer<typeof updateCallBody>;
@@ -154,6 +168,10 @@ export const publicCallView = z.object({
   reviewersPerApplication: z.number().int(),
   requiredAttachments,
   resubmitWindowDays: z.number().int(),
+  /** The contact person (联系人) applicants ask about the call. */
+  contactName: z.string().nullable(),
+  contactPhone: z.string().nullable(),
+  contactEmail: z.string().nullable(),
   publishedAt: z.string().nullable(),
   deadlineExtensions: z.array(
     z.object({ previousClosesAt: z.string(), closesAt: z.string(), reason: z.string(), at: z.string() }),
@@ -174,6 +192,8 @@ export const callView = publicCallView.extend({
     canPublish: z.boolean(),
     canExtend: z.boolean(),
     canClose: z.boolean(),
+    /** 复制申报指南: start a new draft from this call (any state). */
+    canCopy: z.boolean(),
   }),
 });
 export type CallView = z.infer<typeof callView>;

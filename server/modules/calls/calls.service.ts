@@ -78,6 +78,9 @@ export async function createCall(
         requiredAttachments: input.requiredAttachments ?? [],
         screeningChecklist: input.screeningChecklist ?? [],
         resubmitWindowDays: input.resubmitWindowDays ?? 7,
+        contactName: input.contactName ?? null,
+        contactPhone: input.contactPhone ?? null,
+        contactEmail: input.contactEmail ?? null,
         createdBy: ctx.actor?.userId || null,
         publishedAt: null,
         closedAt: null,
@@ -141,6 +144,9 @@ export async function updateCall(ctx: Ctx, id: string, input: UpdateCallInput): 
         requiredAttachments: input.requiredAttachments ?? before.requiredAttachments,
         screeningChecklist: input.screeningChecklist ?? before.screeningChecklist,
         resubmitWindowDays: input.resubmitWindowDays ?? before.resubmitWindowDays,
+        contactName: input.contactName === undefined ? before.contactName : input.contactName,
+        contactPhone: input.contactPhone === undefined ? before.contactPhone : input.contactPhone,
+        contactEmail: input.contactEmail === undefined ? before.contactEmail : input.contactEmail,
         updatedAt: isoNow(ctx.clock),
       };
       const errors = coherence(after);

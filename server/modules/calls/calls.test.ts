@@ -71,7 +71,7 @@ describe('drafts', () => {
       closesAt: '2026-07-10T01:00:00.000Z',
       reviewersPerApplication: 3,
       fields: [{ id: field }],
-      access: { canEdit: true, canPublish: true },
+      access: { canEdit: true, canPublish: true, canCopy: true },
     });
     expect(call.criteria.items.map((i: { key: string }) => i.key)).toEqual([
       'technical_value',
@@ -185,6 +185,39 @@ describe('drafts', () => {
     const late = await officer.patch(`/api/calls/${id}`, { titleEn: 'Too late' });
     expect(late.statusCode).toBe(409);
     expect(late.json()).toMatchObject({ code: 'calls.not_editable', params: { state: 'published' } });
+  });
+
+  it('names a contact person: public, kept by a copy, refused when malformed, cleared with null', async () => {
+    const contact = {
+      contactName: '王敏',
+      contactPhone: '+86 10-6851 2345',
+      contactEmail: 'wangmin@example.org',
+    };
+    const bad = await officer.post(`/api/platforms/${A}/calls`, draft({ contactEmail: 'not-an-address' }));
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors[0].pointer).toBe('/contactEmail');
+    const badPhone = await officer.post(`/api/platforms/${A}/calls`, draft({ contactPhone: 'call me' }));
+    expect(badPhone.statusCode).toBe(400);
+    expect(badPhone.json().errors[0].pointer).toBe('/contactPhone');
+    const made = await officer.post(`/api/platforms/${A}/calls`, draft(contact));
+    expect(made.statusCode, made.body).toBe(201);
+    const id = made.json().id;
+    expect((await officer.post(`/api/calls/${id}/publish`, {})).statusCode).toBe(200);
+    expect((await anonymous(t.app).get(`/api/calls/${id}`)).json()).toMatchObject(contact);
+    const listed = (await anonymous(t.app).get(`/api/calls?status=all&platformId=${A}`)).json();
+    expect(listed.items.find((c: { id: string }) => c.id === id)).toBeDefined();
+    const dates = { opensAt: '2027-06-10T00:00:00.000Z', closesAt: '2027-07-10T00:00:00.000Z' };
+    const copy = (await officer.post(`/api/calls/${id}/copy`, { code: `CT${n++}`, ...dates })).json();
+    expect(copy).toMatchObject(contact);
+    const cleared = await officer.patch(`/api/calls/${copy.id}`, { contactPhone: null });
+    expect(cleared.json()).toMatchObject({ contactName: '王敏', contactPhone: null });
+    const audit = await t.database.db
+      .selectFrom('audit_log')
+      .select('after_json')
+      .where('entity_id', '=', copy.id)
+      .where('action', '=', 'call.updated')
+      .executeTakeFirstOrThrow();
+    expect(JSON.parse(audit.after_json!)).toMatchObject({ contact_name: '王敏', contact_phone: null });
   });
 
   it('复制申报指南: a new draft from an earlier call with its guide, rules and forms, new code and dates', async () => {

@@ -68,6 +68,9 @@ async function publicView(ctx: DbCtx, call: CallRecord): Promise<PublicCallView>
     reviewersPerApplication: call.reviewersPerApplication,
     requiredAttachments: call.requiredAttachments,
     resubmitWindowDays: call.resubmitWindowDays,
+    contactName: call.contactName,
+    contactPhone: call.contactPhone,
+    contactEmail: call.contactEmail,
     publishedAt: call.publishedAt,
     deadlineExtensions: extensions,
   };
@@ -92,6 +95,7 @@ export async function staffView(ctx: Ctx, call: CallRecord): Promise<CallView> {
       canPublish: manage && canTransition(call.state, 'publish'),
       canExtend: manage && canTransition(call.state, 'extend_deadline') && open !== 'closed',
       canClose: manage && canTransition(call.state, 'close'),
+      canCopy: manage,
     },
   };
 }

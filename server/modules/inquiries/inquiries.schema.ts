@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PRIVACY_NOTICE_VERSION } from '../../../common/privacy.js';
 import { INQUIRY_KINDS, INQUIRY_STATES, RESULT_TYPES } from '../../../common/results.js';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
@@ -17,6 +18,8 @@ export const createInquiryBody = z.strictObject({
     .optional(),
   message: z.string().trim().min(10).max(4000),
   locale: z.enum(['zh-CN', 'en-US']).default('zh-CN'),
+  /** The version of the privacy notice the visitor agreed to (个人信息保护法): the current one only. */
+  consentVersion: z.literal(PRIVACY_NOTICE_VERSION),
 });
 export type CreateInquiryInput = z.infer<typeof createInquiryBody>;
 

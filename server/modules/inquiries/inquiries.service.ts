@@ -41,6 +41,8 @@ export async function createInquiry(ctx: Ctx, resultId: string, input: CreateInq
       state: 'received',
       close_reason: null,
       licence_id: null,
+      consent_version: input.consentVersion,
+      consented_at: now,
       received_at: now,
       updated_at: now,
     };
@@ -61,7 +63,12 @@ export async function createInquiry(ctx: Ctx, resultId: string, input: CreateInq
       entityType: 'inquiry',
       entityId: row.id,
       platformId: row.platform_id,
-      after: { resultId: row.result_id, kind: row.kind, state: row.state },
+      after: {
+        resultId: row.result_id,
+        kind: row.kind,
+        state: row.state,
+        consentVersion: input.consentVersion,
+      },
     });
     await notify(trx, ctx, {
       // The platform's tech-transfer officers (its admins when it has none) answer inquiries.

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PRIVACY_NOTICE_VERSION } from '../../../common/privacy.js';
 import { write } from '../../db/write.js';
 import { buildPlatform, buildUser } from '../../test/factories.js';
 import { anonymous, type Client, setupTestApp, signIn, type TestApp } from '../../test/harness.js';
@@ -23,6 +24,7 @@ const form = {
   email: 'wang@example.com',
   message: '我们希望了解该技术的非独占许可条件。',
   locale: 'zh-CN',
+  consentVersion: PRIVACY_NOTICE_VERSION,
 };
 const count = async (table: 'inquiries' | 'inquiry_transitions' | 'audit_log') =>
   Number(
@@ -58,6 +60,31 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 describe('the public inquiry form', () => {
+  it('records the privacy notice agreed to, and refuses a form without the current one (个人信息保护法)', async () => {
+    const before = await count('inquiries');
+    const { consentVersion: _c, ...withoutConsent } = form;
+    const missing = await visitor.post(`/api/public/results/${tech}/inquiries`, withoutConsent);
+    expect(missing.statusCode).toBe(400);
+    expect(missing.json().errors[0].pointer).toBe('/consentVersion');
+    const old = await visitor.post(`/api/public/results/${tech}/inquiries`, {
+      ...form,
+      consentVersion: '2020-01-01',
+    });
+    expect(old.statusCode).toBe(400);
+    expect(await count('inquiries')).toBe(before);
+    const id = await send();
+    const row = await t.database.db
+      .selectFrom('inquiries')
+      .select(['consent_version', 'consented_at', 'received_at'])
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    expect(row).toEqual({
+      consent_version: PRIVACY_NOTICE_VERSION,
+      consented_at: row.received_at,
+      received_at: t.clock.now().toISOString(),
+    });
+  });
+
   it('records an inquiry on a public result with its first transition, audited without contact details', async () => {
     const audits = await count('audit_log');
     const id = await send();

@@ -233,6 +233,27 @@ export function assignmentCases(env: MatrixEnv): RouteCase[] {
         return { url: `/api/calls/${c.callId}/refill` };
       },
     },
+    {
+      route: 'POST /api/calls/:callId/seats/reinvite',
+      label: 'an unanswered seat past its window, invited again',
+      expect: officersWrite,
+      cell: async () => {
+        const ctx = env.ctx();
+        const c = await publishedCall();
+        const seat = await ctx.db
+          .selectFrom('review_assignments')
+          .select('id')
+          .where('call_id', '=', c.callId)
+          .orderBy('id')
+          .executeTakeFirstOrThrow();
+        await ctx.db
+          .updateTable('review_assignments')
+          .set({ state: 'expired', respond_by: '2000-01-01T00:00:00.000Z' })
+          .where('id', '=', seat.id)
+          .execute();
+        return { url: `/api/calls/${c.callId}/seats/reinvite`, body: { seatIds: [seat.id] } };
+      },
+    },
     { route: 'GET /api/my-reviews', expect: signedIn, cell: () => ({ url: '/api/my-reviews' }) },
     {
       route: 'POST /api/review-assignments/:assignmentId/accept',

@@ -7,6 +7,7 @@ import { buildPlatform, buildUser } from '../factories.js';
 import { anonymous, type Client, setupTestApp, signIn, TEST_PASSWORD, type TestApp } from '../harness.js';
 import { accountsCases } from './accounts.cases.js';
 import { analyticsCases } from './analytics.cases.js';
+import { announcementsCases } from './announcements.cases.js';
 import { applicationsCases } from './applications.cases.js';
 import { assignmentCases } from './assignment.cases.js';
 import { callsCases } from './calls.cases.js';
@@ -365,6 +366,7 @@ const CASES: RouteCase[] = [
   ...labEvaluationsCases(reviewEnv),
   ...servicesCases(reviewEnv),
   ...instrumentsCases(reviewEnv),
+  ...announcementsCases(reviewEnv),
   ...vouchersCases(reviewEnv),
   ...needsCases(reviewEnv),
   ...serviceDashboardsCases(reviewEnv),

@@ -1,3 +1,4 @@
+import { PRIVACY_NOTICE_VERSION } from '../../../common/privacy.js';
 import type { Role } from '../../../common/roles.js';
 import type { Ctx } from '../../http/context.js';
 import { createInquiry } from '../../modules/inquiries/inquiries.service.js';
@@ -92,6 +93,7 @@ const form = {
   organisation: 'Matrix Ltd',
   email: 'matrix@example.com',
   message: 'We would like to collaborate on this.',
+  consentVersion: PRIVACY_NOTICE_VERSION as typeof PRIVACY_NOTICE_VERSION,
 };
 
 export function resultsCases(env: ResultsMatrixEnv): RouteCase[] {

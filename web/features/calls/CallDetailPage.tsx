@@ -1,4 +1,4 @@
-import { EditOutlined, FieldTimeOutlined, SendOutlined, StopOutlined } from '@ant-design/icons';
+import { CopyOutlined, EditOutlined, FieldTimeOutlined, SendOutlined, StopOutlined } from '@ant-design/icons';
 import { Alert, App, Button, DatePicker, Form, Input, Modal, Popconfirm, Space } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
@@ -15,6 +15,7 @@ import { useSubmit } from '../../components/useSubmit.js';
 import { errorText } from '../../i18n/errors.js';
 import { ApplyButton } from './ApplyButton.js';
 import { CallDetails } from './CallDetails.js';
+import { CopyCallDialog } from './CopyCallDialog.js';
 
 /** /calls/:id: the call as applicants read it; for a draft, the officer's preview before publishing. */
 export default function CallDetailPage() {
@@ -26,6 +27,7 @@ export default function CallDetailPage() {
   const staff = canManageCalls(user);
   const call = useApi(() => loadCall(id, staff), [id, staff]);
   const [extending, setExtending] = useState(false);
+  const [copying, setCopying] = useState(false);
   const [busy, setBusy] = useState(false);
   if (call.error) return <LoadFailed error={call.error} />;
   const c = call.data;
@@ -87,6 +89,11 @@ export default function CallDetailPage() {
           </Button>
         </Popconfirm>
       ) : null}
+      {access?.canCopy ? (
+        <Button icon={<CopyOutlined />} onClick={() => setCopying(true)} data-testid="copy-call">
+          {t('Copy the call guide')}
+        </Button>
+      ) : null}
       {canApply ? <ApplyButton callId={c.id} /> : null}
     </Space>
   );
@@ -103,6 +110,9 @@ export default function CallDetailPage() {
         />
       ) : null}
       <CallDetails call={c} extra={actions} />
+      {'access' in c && c.access.canCopy ? (
+        <CopyCallDialog call={c} open={copying} onClose={() => setCopying(false)} />
+      ) : null}
       {'access' in c ? (
         <ExtendDialog
           call={c}

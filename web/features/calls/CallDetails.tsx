@@ -102,6 +102,25 @@ export function CallDetails({ call, extra }: { call: PublicCallView; extra?: Rea
           </Descriptions.Item>
         </Descriptions>
       </Card>
+      {call.contactName || call.contactPhone || call.contactEmail ? (
+        <Card size="small" title={t('Contact person')} data-testid="call-contact">
+          <Descriptions column={{ xs: 1, md: 3 }} size="small">
+            {call.contactName ? (
+              <Descriptions.Item label={t('Full name')}>{call.contactName}</Descriptions.Item>
+            ) : null}
+            {call.contactPhone ? (
+              <Descriptions.Item label={t('Phone')}>
+                <a href={`tel:${call.contactPhone.replace(/[^0-9+]/g, '')}`}>{call.contactPhone}</a>
+              </Descriptions.Item>
+            ) : null}
+            {call.contactEmail ? (
+              <Descriptions.Item label={t('E-mail')}>
+                <a href={`mailto:${call.contactEmail}`}>{call.contactEmail}</a>
+              </Descriptions.Item>
+            ) : null}
+          </Descriptions>
+        </Card>
+      ) : null}
       {call.deadlineExtensions.length > 0 ? (
         <Card size="small" title={t('Deadline extensions')}>
           <List

@@ -151,6 +151,29 @@ export function CallForm({ initial, submitLabel, onSubmit, onCancel }: Props) {
           )}
         </Row>
       </Card>
+      <Card size="small" title={t('Contact person')} style={{ marginBottom: 16 }}>
+        <Row gutter={16}>
+          <Col xs={24} md={8}>
+            <Form.Item name="contactName" label={t('Full name')}>
+              <Input maxLength={100} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={8}>
+            <Form.Item name="contactPhone" label={t('Phone')}>
+              <Input maxLength={40} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={8}>
+            <Form.Item
+              name="contactEmail"
+              label={t('E-mail')}
+              rules={[{ type: 'email', message: t('Enter a valid e-mail') }]}
+            >
+              <Input maxLength={254} />
+            </Form.Item>
+          </Col>
+        </Row>
+      </Card>
       <Card size="small" title={t('Eligibility rules')} style={{ marginBottom: 16 }}>
         <Form.Item name="eligibility" noStyle>
           <RuleBuilder />

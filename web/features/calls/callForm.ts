@@ -29,6 +29,9 @@ export interface CallFormValues {
   requiredAttachments: (Omit<RequiredAttachment, 'maxBytes'> & { maxMb: number })[];
   screeningChecklist: ChecklistItem[];
   resubmitWindowDays: number;
+  contactName?: string | null;
+  contactPhone?: string | null;
+  contactEmail?: string | null;
 }
 
 const MB = 1024 * 1024;
@@ -83,6 +86,9 @@ export const callFormValues = (c: CallView): CallFormValues => ({
   })),
   screeningChecklist: c.screeningChecklist,
   resubmitWindowDays: c.resubmitWindowDays,
+  contactName: c.contactName,
+  contactPhone: c.contactPhone,
+  contactEmail: c.contactEmail,
 });
 
 const blankToNull = (s: string | null | undefined) => (s?.trim() ? s.trim() : null);
@@ -111,5 +117,8 @@ export function callBody(v: CallFormValues): CreateCallBody {
     })),
     screeningChecklist: v.screeningChecklist ?? [],
     resubmitWindowDays: v.resubmitWindowDays,
+    contactName: blankToNull(v.contactName),
+    contactPhone: blankToNull(v.contactPhone),
+    contactEmail: blankToNull(v.contactEmail),
   };
 }

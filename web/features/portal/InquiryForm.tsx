@@ -1,13 +1,20 @@
 import { Button, Card, Form, Input, Radio, Result } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { PRIVACY_NOTICE_VERSION } from '../../../common/privacy.js';
 import { type InquiryForm as InquiryBody, resultsApi } from '../../api/results.js';
 import { useLocale } from '../../app/locale.js';
 import { SaveFailed } from '../../components/feedback.js';
+import { PrivacyConsent } from '../../components/PrivacyConsent.js';
 import { useSubmit } from '../../components/useSubmit.js';
 import { INQUIRY_KIND_LABELS } from '../results/labels.js';
 
-/** The public inquiry form: it reaches the tech-transfer officers of the result's platform. */
+type Values = Omit<InquiryBody, 'consentVersion'> & { consent?: boolean };
+
+/**
+ * The public inquiry form: it reaches the tech-transfer officers of the result's platform. It collects
+ * personal data, so it shows the privacy notice and cannot be sent without the visitor's consent.
+ */
 export function InquiryForm({
   resultId,
   defaultKind,
@@ -17,10 +24,15 @@ export function InquiryForm({
 }) {
   const { t } = useTranslation();
   const { locale } = useLocale();
-  const [form] = Form.useForm<InquiryBody>();
+  const [form] = Form.useForm<Values>();
   const [sent, setSent] = useState(false);
-  const { submit, busy, error } = useSubmit(form, async (values: InquiryBody) => {
-    await resultsApi.sendInquiry(resultId, { ...values, phone: values.phone || null, locale });
+  const { submit, busy, error } = useSubmit(form, async ({ consent: _c, ...values }: Values) => {
+    await resultsApi.sendInquiry(resultId, {
+      ...values,
+      phone: values.phone || null,
+      locale,
+      consentVersion: PRIVACY_NOTICE_VERSION,
+    });
     setSent(true);
   });
   if (sent)
@@ -83,6 +95,7 @@ export function InquiryForm({
         >
           <Input.TextArea rows={5} maxLength={4000} data-testid="inquiry-message" />
         </Form.Item>
+        <PrivacyConsent />
         <Button type="primary" htmlType="submit" loading={busy} block data-testid="inquiry-submit">
           {t('Send inquiry')}
         </Button>

@@ -1,18 +1,19 @@
 import { Card, Col, Empty, Input, List, Row, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
+import { announcementsApi } from '../../api/announcements.js';
 import { callsApi } from '../../api/calls.js';
 import { api } from '../../api/endpoints.js';
 import { resultsApi } from '../../api/results.js';
 import { useLocale } from '../../app/locale.js';
 import { useApi } from '../../app/useApi.js';
 import { localName, pick } from '../../components/labels.js';
-import { zonedTime } from '../../components/time.js';
+import { formatTime, zonedTime } from '../../components/time.js';
 import { MODEL_LABELS } from '../../i18n/labels.js';
 
 /**
  * /public: the portal's home for anyone (issue 12 item 4): open calls with their deadlines, results and
- * technologies, the platforms, and the searches. 通知公告 is left out while the platform has no notices.
+ * technologies, the platforms, and the searches; the latest 通知公告 when any is published (none: no section).
  */
 export default function PortalHome() {
   const { t } = useTranslation();
@@ -21,6 +22,7 @@ export default function PortalHome() {
   const calls = useApi(() => callsApi.publicCalls({ status: 'open', pageSize: 5 }), []);
   const results = useApi(() => resultsApi.publicSearch({ page: 1, pageSize: 6 }), []);
   const platforms = useApi(() => api.platforms(), []);
+  const notices = useApi(() => announcementsApi.published({ pageSize: 5 }), []);
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }} data-testid="portal-home">
       <Typography.Title level={1} style={{ margin: 0, fontSize: 24 }} data-testid="page-title">
@@ -36,6 +38,22 @@ export default function PortalHome() {
         }
         data-testid="portal-search"
       />
+      {notices.data?.items.length ? (
+        <Card
+          title={t('Announcements')}
+          extra={<Link to="/public/notices">{t('All announcements')}</Link>}
+          data-testid="portal-notices"
+        >
+          <List
+            dataSource={notices.data.items}
+            renderItem={(a) => (
+              <List.Item data-testid="portal-notice" extra={formatTime(a.publishedAt, locale)}>
+                <Link to={`/public/notices/${a.id}`}>{pick(a.titleZh, a.titleEn, locale)}</Link>
+              </List.Item>
+            )}
+          />
+        </Card>
+      ) : null}
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={12}>
           <Card

@@ -1,4 +1,4 @@
-import type { Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { canTransition } from '../../../../common/calls.js';
 import type { AssignmentMode } from '../../../../common/review.js';
 import type { DB } from '../../../db/schema.js';
@@ -72,23 +72,40 @@ async function inviteSeats(
       respondedAt: null,
       declineReason: null,
     });
-    const userId = userOf.get(expertId);
-    if (userId)
-      await notify(trx, ctx, {
-        userIds: [userId],
-        kind: 'review.invited',
-        platformId: call.platformId,
-        entityType: 'review_assignment',
-        entityId: id,
-        params: {
-          callCode: call.code,
-          callTitleZh: call.titleZh,
-          callTitleEn: call.titleEn,
-          number: numberOf.get(applicationId) ?? null,
-          respondByAt: respondBy,
-        },
-      });
+    await sendInvitation(trx, ctx, call, {
+      seatId: id,
+      userId: userOf.get(expertId),
+      number: numberOf.get(applicationId) ?? null,
+      respondBy,
+    });
   }
+}
+
+/**
+ * The invitation itself: a `review.invited` notification (in the app, and by e-mail through the outbox)
+ * to the expert's account, in the caller's transaction; an expert without an account gets none.
+ */
+export async function sendInvitation(
+  trx: Kysely<DB>,
+  ctx: Ctx,
+  call: CallRecord,
+  seat: { seatId: string; userId: string | null | undefined; number: string | null; respondBy: string },
+) {
+  if (!seat.userId) return;
+  await notify(trx, ctx, {
+    userIds: [seat.userId],
+    kind: 'review.invited',
+    platformId: call.platformId,
+    entityType: 'review_assignment',
+    entityId: seat.seatId,
+    params: {
+      callCode: call.code,
+      callTitleZh: call.titleZh,
+      callTitleEn: call.titleEn,
+      number: seat.number,
+      respondByAt: seat.respondBy,
+    },
+  });
 }
 
 /** A closed call (or a published one past its deadline) starts its review when seats are published. */

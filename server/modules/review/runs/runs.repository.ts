@@ -279,6 +279,26 @@ export async function answerSeatRow(
     .execute();
 }
 
+/** Invites the seat's expert again: invited from `at`, to answer by `respondBy`, no answer recorded. */
+export async function reinviteSeatRow(
+  db: Kysely<DB>,
+  id: string,
+  at: string,
+  respondBy: string,
+): Promise<void> {
+  await db
+    .updateTable('review_assignments')
+    .set({
+      state: 'invited',
+      invited_at: at,
+      respond_by: respondBy,
+      responded_at: null,
+      decline_reason: null,
+    })
+    .where('id', '=', id)
+    .execute();
+}
+
 /** Invitations past their answer window become expired. */
 export async function expireOverdueSeats(db: Kysely<DB>, callId: string, now: string): Promise<void> {
   await db

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { batchIds } from '../../../../common/batch.js';
 import { ASSIGNMENT_MODES, EXPERT_CATEGORIES, SEAT_STATES } from '../../../../common/review.js';
 
 /**
@@ -156,6 +157,8 @@ export const myReviewList = z.object({ items: z.array(myReviewView) });
 export type MyReviewView = z.infer<typeof myReviewView>;
 
 export const declineBody = z.strictObject({ reason: text(1000) });
+/** 批量重新邀请: the seats (of one call) whose invitations ran out unanswered. */
+export const reinviteBody = z.strictObject({ seatIds: batchIds });
 
 export const reviewCallView = z.object({
   id: z.string(),

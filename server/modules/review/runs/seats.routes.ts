@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { batchResult } from '../../../../common/batch.js';
 import { ctxOf } from '../../../http/auth.js';
 import { problem, problemResponses } from '../../../http/openapi.js';
 import { refillCall } from './publish.service.js';
@@ -8,11 +9,13 @@ import {
   declineBody,
   myReviewList,
   myReviewView,
+  reinviteBody,
   reviewCallList,
   runView,
   seatList,
   seatParams,
 } from './runs.schema.js';
+import { reinviteSeats } from './seats.reinvite.js';
 import { answerSeat, listMyReviews, listReviewCalls, listSeats } from './seats.service.js';
 
 /** Seats: officers see and refill them; an expert sees and answers only their own. */
@@ -57,6 +60,21 @@ export async function seatsRoutes(root: FastifyInstance) {
       },
     },
     async (request) => refillCall(ctxOf(request), request.params.callId),
+  );
+
+  app.post(
+    '/api/calls/:callId/seats/reinvite',
+    {
+      schema: {
+        tags,
+        summary:
+          'Invite again the experts of seats whose invitations ran out unanswered; one result per seat',
+        params: callIdParams,
+        body: reinviteBody,
+        response: { 200: batchResult, ...problemResponses },
+      },
+    },
+    async (request) => reinviteSeats(ctxOf(request), request.params.callId, request.body.seatIds),
   );
 
   app.get(

@@ -18,6 +18,7 @@ import { localName } from '../../../components/labels.js';
 import { defaultPlatform, PlatformSelect } from '../../../components/PlatformSelect.js';
 import { Logo } from '../../../shell/Brand.js';
 import { LanguageSwitch } from '../../../shell/LanguageSwitch.js';
+import { PublicNoticePage, PublicNoticesPage } from '../../announcements/PublicNotices.js';
 import { PublicCallPage, PublicCallsLink, PublicCallsPage } from '../../calls/PublicCalls.js';
 import { InstrumentSearch } from '../../instruments/InstrumentSearch.js';
 import PublicNeedsPage from '../../needs/PublicNeedsPage.js';
@@ -49,6 +50,8 @@ export default function PublicPages() {
         <Route path="instruments" element={<InstrumentSearch />} />
         <Route path="open-data" element={<OpenDataPage />} />
         <Route path="needs" element={<PublicNeedsPage />} />
+        <Route path="notices" element={<PublicNoticesPage />} />
+        <Route path="notices/:id" element={<PublicNoticePage />} />
         <Route path="*" element={<PublicNotFound />} />
       </Route>
     </Routes>
