@@ -239,14 +239,16 @@ const bench: Benchmark = {
     return {
       setup: [
         ...results.flatMap((r) => r.setup),
-        'query: publicSearch (df per term, matches grouped by result, count, first page of 20, the page read) — no HTTP',
+        'query: publicSearch (kept counts, the first page of 20 by score with the total, the page read; ADR 0040) — no HTTP',
       ],
       table: {
         header: ['database', 'queries', 'n', 'p50 ms', 'p95 ms', 'p99 ms'],
         rows: results.flatMap((r) => r.rows),
         numeric: [2, 3, 4, 5],
       },
-      summary: ['zh 1 / zh 2 = one- and two-word Chinese queries (芯片 is 芯|片 to ICU, so two index terms)'],
+      summary: [
+        'zh 1 / zh 2 = one- and two-word Chinese queries (ICU splits 芯片 into 芯|片; the index holds the pair 芯片 as one term, ADR 0040)',
+      ],
       problems: [
         ...(bad.length
           ? [`generator: ${bad.length} of 1,000 sampled records index differently from weightedTerms`]
