@@ -4,6 +4,7 @@ import { SEAT_STATES } from '../../../../common/review.js';
 import { reviewRunsApi, type Seat } from '../../../api/review-runs.js';
 import { useLocale } from '../../../app/locale.js';
 import { useApi } from '../../../app/useApi.js';
+import { pick } from '../../../components/labels.js';
 import { zonedTime } from '../../../components/time.js';
 import { errorText } from '../../../i18n/errors.js';
 import { CATEGORY_LABELS, SEAT_COLORS, SEAT_LABELS } from '../labels.js';
@@ -52,7 +53,11 @@ export function SeatsCard({ callId }: { callId: string }) {
         columns={[
           { title: t('Receipt number'), render: (_, s) => s.applicationNumber ?? '—' },
           { title: t('Label'), render: (_, s) => s.label },
-          { title: t('Expert'), render: (_, s) => `${s.expertName} · ${t(CATEGORY_LABELS[s.category])}` },
+          {
+            title: t('Expert'),
+            render: (_, s) =>
+              `${pick(s.expertName, s.expertNameEn, locale)} · ${t(CATEGORY_LABELS[s.category])}`,
+          },
           {
             title: t('State'),
             render: (_, s) => <Tag color={SEAT_COLORS[s.state]}>{t(SEAT_LABELS[s.state])}</Tag>,
