@@ -177,9 +177,9 @@ export function ImportModal({ open, kind, platformId, title, onClose, onImported
             type={errors.length ? 'error' : 'success'}
             showIcon
             data-testid="import-summary"
-            title={t('{{file}}: {{rows}} rows, {{valid}} valid, {{invalid}} with errors', {
+            title={t('{{file}}: {{count}} rows, {{valid}} valid, {{invalid}} with errors', {
               file: file?.name ?? '',
-              rows: preview.summary.rows,
+              count: preview.summary.rows,
               valid: preview.summary.valid,
               invalid: preview.summary.invalid,
             })}
