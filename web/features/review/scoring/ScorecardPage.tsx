@@ -5,9 +5,7 @@ import {
   Card,
   Checkbox,
   Col,
-  Flex,
   Input,
-  InputNumber,
   Popconfirm,
   Row,
   Space,
@@ -24,15 +22,14 @@ import { ApiError } from '../../../api/client.js';
 import { type ScorecardView, scoringApi } from '../../../api/review-scoring.js';
 import { useLocale } from '../../../app/locale.js';
 import { useApi } from '../../../app/useApi.js';
-import { RubricBands } from '../../../components/DualScorecard.js';
 import { Centered, LoadFailed } from '../../../components/feedback.js';
-import { CRITERIA_SHOWN, pick } from '../../../components/labels.js';
+import { pick } from '../../../components/labels.js';
 import { zonedTime } from '../../../components/time.js';
 import { errorText } from '../../../i18n/errors.js';
 import { tk } from '../../../i18n/index.js';
+import { CriterionScore, type Entry } from './CriterionScore.js';
 import { ReviewerApplication } from './ReviewerApplication.js';
 
-type Entry = { score: number | null; comment: string };
 type Entries = Partial<Record<Criterion, Entry>>;
 const DIMENSION_SHOWN = { academic: tk('Academic evaluation'), economic: tk('Economic evaluation') };
 
@@ -224,51 +221,15 @@ export default function ScorecardPage() {
                   {v.criteria
                     .filter((c) => c.dimension === d)
                     .map((c) => (
-                      <div key={c.key} style={{ marginBottom: 16 }} data-testid={`criterion-${c.key}`}>
-                        <Typography.Text strong>{t(CRITERIA_SHOWN[c.key])}</Typography.Text>{' '}
-                        <Typography.Text type="secondary">
-                          {t('Weight {{w}}', { w: c.weight })}
-                        </Typography.Text>
-                        <RubricBands criterion={c.key} scale={v.scale} />
-                        <Flex gap={12} align="flex-start">
-                          <div style={{ flex: 'none' }}>
-                            <InputNumber
-                              min={v.scale.min}
-                              max={v.scale.max}
-                              step={1}
-                              value={entries[c.key]?.score ?? null}
-                              disabled={!editable}
-                              onChange={(x) => set(c.key, { score: typeof x === 'number' ? x : null })}
-                              status={errors[`${c.key}.score`] ? 'error' : undefined}
-                              aria-label={t(CRITERIA_SHOWN[c.key])}
-                              data-testid={`score-${c.key}`}
-                            />
-                            {errors[`${c.key}.score`] ? (
-                              <div>
-                                <Typography.Text type="danger">{errors[`${c.key}.score`]}</Typography.Text>
-                              </div>
-                            ) : null}
-                          </div>
-                          <div style={{ flex: 'auto', minWidth: 0 }}>
-                            <Input.TextArea
-                              rows={2}
-                              maxLength={4000}
-                              value={entries[c.key]?.comment ?? ''}
-                              disabled={!editable}
-                              placeholder={t('Comment (required)')}
-                              aria-label={t('Comment on {{criterion}}', {
-                                criterion: t(CRITERIA_SHOWN[c.key]),
-                              })}
-                              onChange={(e) => set(c.key, { comment: e.target.value })}
-                              status={errors[`${c.key}.comment`] ? 'error' : undefined}
-                              data-testid={`comment-${c.key}`}
-                            />
-                            {errors[`${c.key}.comment`] ? (
-                              <Typography.Text type="danger">{errors[`${c.key}.comment`]}</Typography.Text>
-                            ) : null}
-                          </div>
-                        </Flex>
-                      </div>
+                      <CriterionScore
+                        key={c.key}
+                        criterion={c}
+                        scale={v.scale}
+                        entry={entries[c.key]}
+                        editable={editable}
+                        errors={errors}
+                        onChange={(patch) => set(c.key, patch)}
+                      />
                     ))}
                 </div>
               ))}
