@@ -111,6 +111,21 @@ describe('administration (system admin)', () => {
     await poll(() => result.textContent()).toContain('已完成：1 · 未完成：0');
     await poll(() => userRow('newbie').textContent()).toContain('正常');
     await expectAccessible(page, '用户管理（批量操作结果）');
+    // The e-mail keeps its width on one line (cut with an ellipsis) and the actions stay in view, the
+    // table scrolling sideways rather than squeezing a column.
+    const table = page.getByTestId('users-table');
+    for (const size of [
+      { width: 1280, height: 800 },
+      { width: 1440, height: 900 },
+    ]) {
+      await page.setViewportSize(size);
+      const email = (await table.getByRole('columnheader', { name: '邮箱' }).boundingBox())!;
+      expect(email.width, `${size.width} px`).toBeGreaterThanOrEqual(200);
+      const acts = (await table.getByRole('columnheader', { name: '操作' }).boundingBox())!;
+      expect(acts.x + acts.width, `${size.width} px`).toBeLessThanOrEqual(size.width);
+      const cell = (await userRow('newbie').locator('td').last().boundingBox())!;
+      expect(cell.x + cell.width, `${size.width} px`).toBeLessThanOrEqual(size.width);
+    }
   }, 120_000);
 
   it('lists the audit trail with before/after and verifies the hash chain (the audit admin)', async () => {

@@ -98,3 +98,21 @@ export async function confirmedRequest(
   await confirmPopup(page, button);
   return (await (await sent).response())!;
 }
+
+/** The input of the shared date picker (web/components/DateInput.tsx) by its id or test id. */
+export const dateInput = (scope: Page | Locator, idOrTestId: string) =>
+  scope
+    .locator(`input#${idOrTestId}, input[data-testid="${idOrTestId}"], [data-testid="${idOrTestId}"] input`)
+    .first();
+
+/**
+ * Types a day (YYYY-MM-DD) into the shared date picker, confirms it with Enter and waits until the picker
+ * has closed and shows the day.
+ */
+export async function pickDate(page: Page, input: Locator, day: string): Promise<void> {
+  await input.click();
+  await input.fill(day);
+  await input.press('Enter');
+  await poll(() => page.locator('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden)').count()).toBe(0);
+  await poll(() => input.inputValue()).toBe(day);
+}

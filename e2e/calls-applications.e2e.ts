@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chooseField, confirmedRequest, modal, numberInput, pick, submitDialog } from './antd-support.js';
+import { expectAccessible } from './axe.js';
 import {
   answerOf,
   arrangePartner,
@@ -110,6 +111,8 @@ describe('一项研发计划从发布到形式审查通过', () => {
 
   it('申请人组建两家单位的联合体并提交', async () => {
     await applicant.goto(`/calls/${callId}`);
+    await applicant.getByTestId('apply').waitFor();
+    await expectAccessible(applicant, '计划详情（申请人）');
     const created = await answerOf(applicant, 'POST', /\/api\/calls\/[^/]+\/applications$/, () =>
       applicant.getByTestId('apply').click(),
     );
@@ -195,6 +198,23 @@ describe('一项研发计划从发布到形式审查通过', () => {
     await numberInput(applicant, `budget-${member}-materials`).fill('600000');
     await poll(() => applicant.getByTestId('budget-mismatch').count()).toBe(0);
     await poll(() => applicant.getByTestId('budget-grand-total').textContent()).toContain('1,800,000.00');
+    // The 12-column table fits a laptop: the organisation keeps its width (its name on one line, cut with
+    // an ellipsis), the other columns scroll sideways, and the totals stay in view on one line.
+    for (const size of [
+      { width: 1280, height: 800 },
+      { width: 1440, height: 900 },
+    ]) {
+      await applicant.setViewportSize(size);
+      const table = applicant.getByTestId('budget-table');
+      const org = (await table.locator(`tr[data-row-key="${lead}"] td`).first().boundingBox())!;
+      expect(org.width, `${size.width} px`).toBeGreaterThanOrEqual(190);
+      const total = applicant.getByTestId('budget-grand-total');
+      expect(await total.evaluate((e) => e.getClientRects().length), `${size.width} px`).toBe(1);
+      const box = (await total.boundingBox())!;
+      expect(box.x + box.width, `${size.width} px`).toBeLessThanOrEqual(size.width);
+      const row = (await applicant.getByTestId(`budget-total-${lead}`).boundingBox())!;
+      expect(row.x + row.width, `${size.width} px`).toBeLessThanOrEqual(size.width);
+    }
     await next();
     // 6 附件
     const uploaded = await answerOf(applicant, 'POST', /\/attachments$/, () =>
@@ -299,8 +319,10 @@ describe('一项研发计划从发布到形式审查通过', () => {
     await expectStatus(passed, 200);
     expect((await passed.json()).state).toBe('in_review');
     await poll(() => stateTag(officer)).toBe('评审中');
+    await expectAccessible(officer, '形式审查详情（项目主管）');
     await applicant.goto(`/applications/${appId}`);
     await poll(() => stateTag(applicant)).toBe('评审中');
+    await expectAccessible(applicant, '已提交的申报书（申请人）');
     // The applicant's progress: submitted and screened, now at expert review.
     const journey = applicant.getByTestId('application-journey');
     const titles = (status: string) =>

@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { confirmedRequest, modal, numberInput, pick, submitDialog } from './antd-support.js';
+import { expectAccessible } from './axe.js';
 import { navLabels, poll, type Stack, signInAs, startStack } from './support.js';
 
 /**
@@ -108,6 +109,7 @@ describe('shared instruments, in Chinese', () => {
     expect(await visitor.getByTestId('calendar-share').textContent()).toContain(
       '每天 10 个机时中 3 个留给企业',
     );
+    await expectAccessible(visitor, '仪器机时日历（公众）');
   });
 
   it('the enterprise books two hours from the calendar and sees them in 我的预约', async () => {

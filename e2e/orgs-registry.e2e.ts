@@ -13,7 +13,15 @@ import {
   pick,
 } from './antd-support.js';
 import { mistypedCreditCode, openNav, tableRows, validCreditCode } from './orgs-support.js';
-import { DEMO_PASSWORD, navLabels, poll, type Stack, signInAs, startStack } from './support.js';
+import {
+  chooseLanguage,
+  DEMO_PASSWORD,
+  navLabels,
+  poll,
+  type Stack,
+  signInAs,
+  startStack,
+} from './support.js';
 
 let stack: Stack;
 let page: Page;
@@ -220,6 +228,22 @@ describe('organisation registry (expert: read-only)', () => {
     await poll(() => drawer(p).getByTestId('org-detail').textContent()).toContain(validCreditCode(1));
     expect(await drawer(p).textContent()).not.toContain('张敏');
     expect(await drawer(p).getByRole('button', { name: '编辑' }).count()).toBe(0);
+
+    // Read in English, the registry shows English names and is sorted by them.
+    await closeDrawer(p);
+    await chooseLanguage(p, 'English');
+    await p.getByTestId('org-search').locator('input').fill('');
+    await p.getByTestId('org-search').locator('input').press('Enter');
+    const shown = () => tableRows(p, 'orgs-table').locator('a.ant-typography').allTextContents();
+    const byEnglish = (names: string[]) =>
+      [...names].sort((a, b) =>
+        a.toLowerCase() < b.toLowerCase() ? -1 : a.toLowerCase() > b.toLowerCase() ? 1 : 0,
+      );
+    await poll(async () => /^[\x20-\x7e]/.test((await shown())[0] ?? '')).toBe(true);
+    const names = await shown();
+    expect(names.length).toBeGreaterThan(1);
+    expect(names).toEqual(byEnglish(names));
+    await chooseLanguage(p, '简体中文');
 
     expect((await getAs('expert', '/api/orgs/duplicates')).status).toBe(403);
     await p.goto('/registry/people');

@@ -1,6 +1,15 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chooseField, confirmPopup, messageText, modal, numberInput, pick } from './antd-support.js';
+import {
+  chooseField,
+  confirmPopup,
+  dateInput,
+  messageText,
+  modal,
+  numberInput,
+  pick,
+  pickDate,
+} from './antd-support.js';
 import { chartText, openTab, row } from './platforms-support.js';
 import { poll, type Stack, signInAs, startStack } from './support.js';
 
@@ -32,6 +41,21 @@ describe('a system admin builds a platform and sees it in the organisation chart
       .getByRole('menuitem', { name: /(^|\s)平台$/ })
       .click();
     await row(page, 'platforms-table', 'NIST').waitFor();
+    // The actions column stays inside the page at both laptop widths (fixed at the right edge).
+    for (const size of [
+      { width: 1280, height: 800 },
+      { width: 1440, height: 900 },
+    ]) {
+      await page.setViewportSize(size);
+      const acts = (await page
+        .getByTestId('platforms-table')
+        .getByRole('columnheader', { name: '操作' })
+        .boundingBox())!;
+      expect(acts.x + acts.width, `${size.width} px`).toBeLessThanOrEqual(size.width);
+      const link = row(page, 'platforms-table', 'NIST').getByRole('link', { name: /组织架构图/ });
+      const box = (await link.boundingBox())!;
+      expect(box.x + box.width, `${size.width} px`).toBeLessThanOrEqual(acts.x + acts.width);
+    }
     await page.getByRole('button', { name: '新建平台' }).click();
     const form = page.getByTestId('platform-form');
     await form.locator('#nameZh').fill(NAME_ZH);
@@ -164,7 +188,14 @@ describe('a system admin builds a platform and sees it in the organisation chart
     await form.locator('#person_nameZh').fill(MEMBER_ZH);
     await form.locator('#person_nameEn').fill('Zhou Li');
     await pick(page, 'category', '产业界人士');
+    // The term starts on a day picked in the shared date picker; the server gets it as YYYY-MM-DD.
+    const start = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+    await pickDate(page, dateInput(form, 'member-term-start'), start);
+    const appointed = page.waitForRequest(
+      (r) => r.method() === 'POST' && /\/committee$/.test(new URL(r.url()).pathname),
+    );
     await form.getByRole('button', { name: '任命' }).click();
+    expect((await appointed).postDataJSON()).toMatchObject({ termStart: start, termEnd: null });
     await poll(() => messageText(page)).toBe('已任命委员');
     await poll(() => row(page, 'committee-table', MEMBER_ZH).textContent()).toContain('产业界人士');
     expect(await row(page, 'committee-table', MEMBER_ZH).textContent()).toContain('在任');

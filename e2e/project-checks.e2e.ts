@@ -4,6 +4,7 @@ import { buildCheck } from '../server/modules/projects/checks/checks.fixtures.js
 import { buildProjectInExecution } from '../server/modules/projects/projects.fixtures.js';
 import { buildExpert } from '../server/modules/review/runs/runs.fixtures.js';
 import { modal, noModal, pick } from './antd-support.js';
+import { expectAccessible } from './axe.js';
 import { answerOf, expectStatus } from './calls-support.js';
 import { poll, type Stack, signInAs, startStack } from './support.js';
 
@@ -130,6 +131,7 @@ describe('中期检查', () => {
     const version = page.getByTestId('check-report-v1');
     await poll(() => version.getByTestId('check-verdict').textContent()).toBe('通过');
     expect(await version.locator('tbody tr').first().textContent()).toContain('未达到');
+    await expectAccessible(page, '项目检查（已形成结论）');
     expect(problems).toEqual([]);
   });
 });

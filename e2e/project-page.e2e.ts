@@ -8,6 +8,7 @@ import {
 } from '../server/modules/projects/projects.fixtures.js';
 import { makeResult, publicationBody } from '../server/modules/results/results.fixtures.js';
 import { modal, noModal, pick } from './antd-support.js';
+import { expectAccessible } from './axe.js';
 import { answerOf, expectStatus } from './calls-support.js';
 import { tableRows } from './orgs-support.js';
 import { poll, type Stack, signInAs, startStack } from './support.js';
@@ -90,6 +91,7 @@ describe('项目详情页', () => {
     expect(names).toEqual(['概览', '任务书', '预算与支出', '里程碑', '报告', '成果', '检查', '时间线']);
     expect(await page.getByTestId('project-state').textContent()).toBe('执行中');
     await poll(() => page.getByTestId('health-flags').textContent()).toBe('正常');
+    await expectAccessible(page, '项目概览');
 
     await tab(page, '任务书').click();
     await poll(() => new URL(page.url()).pathname).toBe(`/projects/${projectId}/agreement`);
@@ -97,6 +99,7 @@ describe('项目详情页', () => {
     expect(await cellsOf(page, 'agreement-indicators')).toEqual(['发明专利申请数量3受理通知书']);
     expect(await page.getByTestId('agreement-checksum').textContent()).toContain('fixture');
     expect(await tableRows(page, 'agreement-schedule').count()).toBeGreaterThan(0);
+    await expectAccessible(page, '项目任务书');
     expect(problems).toEqual([]);
   });
 
@@ -145,6 +148,7 @@ describe('项目详情页', () => {
     );
     await expectStatus(res, 201);
     await poll(() => entryRow.getByRole('link', { name: '发票.pdf' }).count()).toBe(1);
+    await expectAccessible(page, '项目预算与支出（项目负责单位）');
 
     await tab(page, '里程碑').click();
     await page.getByRole('button', { name: '提交完成情况' }).click();
@@ -167,6 +171,7 @@ describe('项目详情页', () => {
     );
     await expectStatus(res, 201);
     await poll(() => page.getByRole('link', { name: '样机测试报告.pdf' }).count()).toBe(1);
+    await expectAccessible(page, '项目里程碑（项目负责单位）');
     expect(problems).toEqual([]);
   }, 120_000);
 
@@ -204,6 +209,7 @@ describe('项目详情页', () => {
     expect(await row.getByRole('button', { name: '上传证明材料' }).count()).toBe(0);
     await tab(page, '时间线').click();
     await poll(() => page.getByTestId('project-timeline').textContent()).toContain('执行中');
+    await expectAccessible(page, '项目时间线');
     expect(problems).toEqual([]);
   });
 
@@ -219,6 +225,7 @@ describe('项目详情页', () => {
     await mine.first().getByRole('link', { name: '工业传感器' }).click();
     await poll(() => new URL(page.url()).pathname).toBe(`/projects/${projectId}/reports`);
     await poll(() => tableRows(page, 'project-reports').count()).toBeGreaterThan(0);
+    await expectAccessible(page, '项目报告');
     expect(problems).toEqual([]);
   });
 
@@ -277,6 +284,7 @@ describe('项目详情页', () => {
       '成果项目产出：传感器校准论文',
     );
     await poll(() => counts.textContent()).toContain('成果1');
+    await expectAccessible(page, '项目成果');
 
     await tableRows(page, 'project-outputs').first().getByRole('button', { name: '解除关联' }).click();
     const del = await answerOf(page, 'DELETE', /\/outputs\/[0-9a-f-]+$/, () =>

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PRIVACY_NOTICE_VERSION } from '../common/privacy.js';
+import { pickDate } from './antd-support.js';
+import { expectAccessible } from './axe.js';
 import { poll, type Stack, signInAs, startStack } from './support.js';
 
 let stack: Stack;
@@ -41,6 +43,7 @@ describe('public results portal and the inquiry funnel (in Chinese)', () => {
     const listing = await page.getByTestId('tech-listing').textContent();
     for (const label of ['解决的问题', '相对现有行业技术的优势', '经济性比较', '知识产权状态', '普通许可'])
       expect(listing).toContain(label);
+    await expectAccessible(page, '成果详情（公众）');
 
     await page.getByTestId('inquiry-name').fill('李经理');
     await page.getByTestId('inquiry-organisation').fill('深圳某通信设备有限公司');
@@ -82,6 +85,12 @@ describe('public results portal and the inquiry funnel (in Chinese)', () => {
     const row = o.locator('tr', { hasText: '李经理' });
     await poll(() => row.getByTestId('inquiry-row-state').textContent()).toBe('已收到');
     expect(await row.textContent()).toContain('芯片级原子钟');
+    await poll(() => o.getByTestId('funnel-received').textContent()).toContain('1');
+    // The period is picked in the shared date picker and goes to the server as the same YYYY-MM-DD.
+    const from = new Date(Date.now() - 30 * 86_400_000).toISOString().slice(0, 10);
+    const asked = o.waitForRequest((r) => new URL(r.url()).pathname === '/api/inquiries/funnel');
+    await pickDate(o, o.getByRole('textbox', { name: '收到日期从' }), from);
+    expect(new URL((await asked).url()).searchParams.get('from')).toBe(from);
     await poll(() => o.getByTestId('funnel-received').textContent()).toContain('1');
     await row.click();
     await poll(() => o.getByTestId('inquiry-state').textContent()).toBe('已收到');

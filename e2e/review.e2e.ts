@@ -2,9 +2,10 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordPanelReview } from '../server/modules/review/scoring/panel.service.js';
 import { confirmedRequest, confirmPopup } from './antd-support.js';
+import { expectAccessible } from './axe.js';
 import { answerOf, expectStatus } from './calls-support.js';
 import { openNav } from './orgs-support.js';
-import { poll as pollFor, type Stack, signInAs, startStack } from './support.js';
+import { chooseLanguage, poll as pollFor, type Stack, signInAs, startStack } from './support.js';
 
 /** Polls with room for a loaded machine (several writes and re-renders behind each condition). */
 const poll = <T>(fn: () => T | Promise<T>) => pollFor(fn, 30_000);
@@ -62,6 +63,15 @@ describe('专家评审：分配、评分与立项决策', () => {
     await poll(() => officer.getByTestId('run-objective').textContent()).toBe(record.objective.toFixed(6));
     expect(await officer.getByTestId('run-hash').textContent()).toContain(record.inputHash.slice(0, 16));
     expect(await officer.getByTestId('run-pairs').textContent()).toContain('吴芳');
+    // Read in English, experts and applications go by their English names where they have them.
+    const titleEn = record.assignments.find(
+      (p: { applicationTitleEn: string | null }) => p.applicationTitleEn,
+    ).applicationTitleEn as string;
+    await chooseLanguage(officer, 'English');
+    await poll(() => officer.getByTestId('run-pairs').textContent()).toContain('Wu Fang');
+    expect(await officer.getByTestId('run-pairs').textContent()).not.toContain('吴芳');
+    expect(await officer.getByTestId('run-pairs').textContent()).toContain(titleEn);
+    await chooseLanguage(officer, '简体中文');
 
     const published = await confirmedRequest(
       officer,
@@ -114,6 +124,22 @@ describe('专家评审：分配、评分与立项决策', () => {
     }
     // Weights 0.25/0.2/0.15/0.25/0.15 of the demo call.
     await poll(() => expert.getByTestId('weighted-total').textContent()).toContain('7.85');
+    await expectAccessible(expert, '评分表（专家）');
+    // Each criterion shows what its score levels mean, and the scorecard sits beside the application
+    // (to its right) at both common laptop widths.
+    const rubric = expert.getByTestId('rubric-technical_value').locator('li');
+    expect(await rubric.count()).toBe(3);
+    expect(await rubric.first().textContent()).toContain('推进了领域前沿');
+    for (const size of [
+      { width: 1280, height: 800 },
+      { width: 1440, height: 900 },
+    ]) {
+      await expert.setViewportSize(size);
+      const app = (await expert.getByTestId('reviewer-application').boundingBox())!;
+      const card = (await expert.getByTestId('scorecard-column').boundingBox())!;
+      expect(card.x, `${size.width} px`).toBeGreaterThanOrEqual(app.x + app.width);
+      expect(card.x + card.width, `${size.width} px`).toBeLessThanOrEqual(size.width);
+    }
     const submitted = await confirmedRequest(
       expert,
       expert.getByTestId('submit-scorecard'),

@@ -1,6 +1,7 @@
 import type { Page, Response } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { modal, pick } from './antd-support.js';
+import { dateInput, modal, pick, pickDate } from './antd-support.js';
+import { expectAccessible } from './axe.js';
 import { navLabels, poll, type Stack, signInAs, startStack } from './support.js';
 
 let stack: Stack;
@@ -8,6 +9,7 @@ let page: Page;
 let problems: string[];
 const today = new Date().toISOString().slice(0, 10);
 const year = Number(today.slice(0, 4));
+const lastWeek = new Date(Date.now() - 7 * 86_400_000).toISOString().slice(0, 10);
 const usd = (minor: number) =>
   new Intl.NumberFormat('zh-CN', { style: 'currency', currency: 'USD', minimumFractionDigits: 2 }).format(
     minor / 100,
@@ -65,6 +67,7 @@ describe('the tech-transfer officer keeps licences and receipts, and the report 
     await poll(() => page.getByTestId('report-sets').textContent()).toContain('AUTM 口径许可收入');
     const svg = page.getByTestId('chart-pipeline').locator('svg text');
     await poll(async () => (await svg.allTextContents()).join('|')).toContain('2016');
+    await expectAccessible(page, '成果转化报告');
   });
 
   it('records a licence and a receipt; the report of this year counts both', async () => {
@@ -80,8 +83,9 @@ describe('the tech-transfer officer keeps licences and receipts, and the report 
     await pick(page, 'partnerOrgId', '博尔德光子公司', '博尔德');
     await form.locator('#fieldOfUse').fill('光学计量仪器');
     await form.locator('#territory').fill('美国');
-    await form.locator('#requestDate').fill(today);
-    await form.locator('#executionDate').fill(today);
+    // Dates are picked in the shared date picker and reach the server as the YYYY-MM-DD they were.
+    await pickDate(page, dateInput(form, 'requestDate'), lastWeek);
+    await pickDate(page, dateInput(form, 'executionDate'), today);
     const created = page.waitForResponse(
       (r) =>
         r.request().method() === 'POST' && r.url().endsWith(`/api/platforms/${stack.platformId}/agreements`),
@@ -96,12 +100,13 @@ describe('the tech-transfer officer keeps licences and receipts, and the report 
       'exclusive',
       today,
     ]);
+    expect(agreement.request().postDataJSON()).toMatchObject({ requestDate: lastWeek, executionDate: today });
 
     const drawer = page.getByTestId('agreement-drawer');
     await poll(() => drawer.locator('.ant-drawer-title').textContent()).toBe(
       'E2E-LIC-001 · 光频梳校准技术独占许可',
     );
-    await drawer.getByTestId('receipt-date').fill(today);
+    await pickDate(page, dateInput(drawer, 'receipt-date'), today);
     await drawer
       .locator('[data-testid="receipt-amount"] input, input[data-testid="receipt-amount"]')
       .first()
@@ -112,6 +117,7 @@ describe('the tech-transfer officer keeps licences and receipts, and the report 
     await drawer.getByTestId('receipt-save').click();
     const recorded = await receipt;
     expect(recorded.status()).toBe(201);
+    expect(recorded.request().postDataJSON().receivedDate).toBe(today);
     await poll(() => drawer.getByTestId('agreement-received').textContent()).toBe(usd(1234567));
     await poll(() => drawer.getByTestId('receipts-table').textContent()).toContain('提成费');
 
@@ -132,7 +138,7 @@ describe('the tech-transfer officer keeps licences and receipts, and the report 
     const form = modal(page);
     await form.locator('#refNo').fill('E2E-D-001');
     await form.locator('#title').fill('芯片级原子钟的激光稳频方法');
-    await form.locator('#receivedDate').fill(today);
+    await pickDate(page, dateInput(form, 'receivedDate'), lastWeek);
     await form.locator('#inventors_0_name').fill('张伟');
     await form.locator('#inventors_0_sharePct').fill('60');
     await form.getByRole('button', { name: '添加发明人' }).click();
@@ -156,6 +162,7 @@ describe('the tech-transfer officer keeps licences and receipts, and the report 
     );
     await form.getByRole('button', { name: '保存' }).click();
     expect((await created).status()).toBe(201);
+    expect((await created).request().postDataJSON().receivedDate).toBe(lastWeek);
 
     const drawer = page.getByTestId('disclosure-drawer');
     await poll(() => drawer.getByTestId('inventors-table').textContent()).toContain('李娜');
@@ -164,12 +171,13 @@ describe('the tech-transfer officer keeps licences and receipts, and the report 
     await filing.locator('#jurisdiction').fill('US');
     await pick(page, 'filingType', '临时申请');
     await filing.locator('#applicationNumber').fill('63/555,001');
-    await filing.locator('#filingDate').fill(today);
+    await pickDate(page, dateInput(filing, 'filingDate'), today);
     const filed = page.waitForResponse(
       (r) => r.request().method() === 'POST' && r.url().endsWith('/filings'),
     );
     await filing.getByRole('button', { name: '保存' }).click();
     expect((await filed).status()).toBe(201);
+    expect((await filed).request().postDataJSON().filingDate).toBe(today);
     await poll(() => drawer.getByTestId('family-tree').textContent()).toContain('63/555,001');
 
     await page.goto(`/techtransfer/docket?platform=${stack.platformId}`);

@@ -16,6 +16,7 @@ import { findUserIdByUsername } from '../server/modules/users/users.service.js';
 import { createScheme } from '../server/modules/vouchers/vouchers.service.js';
 import { demoPdf } from '../server/seed/demo-files.js';
 import { confirmedRequest, drawer, modal, numberInput, pick, submitDialog } from './antd-support.js';
+import { expectAccessible } from './axe.js';
 import { navLabels, poll, type Stack, signInAs, startStack } from './support.js';
 
 /**
@@ -181,6 +182,7 @@ describe('innovation vouchers, in Chinese', () => {
     expect(await drawer(enterprise).getByTestId('request-voucher').textContent()).toContain(
       usd(priceMinor - part),
     );
+    await expectAccessible(enterprise, '服务委托详情（企业）');
 
     // The unit takes the work on and delivers the report (its own browser test covers those screens).
     const ctx = stack.ctx;

@@ -194,6 +194,7 @@ export type OrgQuery = {
   type?: OrgType;
   size?: EnterpriseSize;
   includeMerged?: boolean;
+  sort?: 'name_zh' | 'name_en';
   limit?: number;
   offset?: number;
 };

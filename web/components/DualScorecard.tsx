@@ -15,6 +15,22 @@ export interface DualScores {
 
 const DIMENSION_LABELS = { academic: 'Academic evaluation', economic: 'Economic evaluation' } as const;
 
+/** What each band of scores means on one criterion (8–10: …, 4–7: …, 1–3: …), shown beside its score. */
+export function RubricBands({ criterion, scale }: { criterion: Criterion; scale: DualCriteria['scale'] }) {
+  const { t } = useTranslation();
+  return (
+    <ul
+      className="cl-rubric"
+      data-testid={`rubric-${criterion}`}
+      style={{ margin: '0 0 8px', paddingLeft: 18, color: 'rgba(0,0,0,0.62)' }}
+    >
+      {bands(scale).map((b) => (
+        <li key={b.band}>{`${b.from}–${b.to}: ${t(RUBRIC[criterion][b.band])}`}</li>
+      ))}
+    </ul>
+  );
+}
+
 /**
  * The one scorecard of the dual evaluation (学术评估 + 经济评估), used wherever experts or committee
  * members score: the checks of projects and the committee's evaluation of units. Each criterion shows
@@ -32,14 +48,7 @@ export function DualScorecardForm({ criteria }: { criteria: DualCriteria }) {
             const name = t(CRITERION_LABELS[i.key]);
             return (
               <div key={i.key} data-testid={`criterion-${i.key}`}>
-                <ul
-                  className="cl-rubric"
-                  style={{ margin: '0 0 8px', paddingLeft: 18, color: 'rgba(0,0,0,0.55)' }}
-                >
-                  {bands(scale).map((b) => (
-                    <li key={b.band}>{`${b.from}–${b.to}: ${t(RUBRIC[i.key][b.band])}`}</li>
-                  ))}
-                </ul>
+                <RubricBands criterion={i.key} scale={scale} />
                 <Form.Item
                   name={['score', i.key]}
                   label={`${name} (${scale.min}–${scale.max})`}

@@ -20,6 +20,10 @@ export const enUSPlurals: Record<string, string> = {
   '{{count}} members_one': '{{count}} member',
   '{{count}} organisations_one': '{{count}} organisation',
   '{{count}} platforms_one': '{{count}} platform',
+  '{{count}} applications in review_one': '{{count}} application in review',
+  '{{count}} active experts_one': '{{count}} active expert',
+  '{{file}}: {{count}} rows, {{valid}} valid, {{invalid}} with errors_one':
+    '{{file}}: {{count}} row, {{valid}} valid, {{invalid}} with errors',
   '{{count}} records_one': '{{count}} record',
   '{{count}} rows imported_one': '{{count}} row imported',
   '{{count}} seats refilled_one': '{{count}} seat refilled',

@@ -53,6 +53,23 @@ describe('English plurals (issue 12 item 7)', () => {
     expect(wrong).toEqual([]);
     expect(i18n.t('{{n}} results', { n: 2, count: 2 })).toBe('2 results');
     expect(i18n.t('{{n}} results', { n: 1, count: 1 })).toBe('1 result');
+    // Two counts in one sentence: each is its own counted message, set into the sentence.
+    const computed = (apps: number, experts: number) =>
+      i18n.t('Computed {{at}} for {{apps}} and {{experts}}', {
+        at: 'today',
+        apps: i18n.t('{{count}} applications in review', { count: apps }),
+        experts: i18n.t('{{count}} active experts', { count: experts }),
+      });
+    expect(computed(1, 1)).toBe('Computed today for 1 application in review and 1 active expert');
+    expect(computed(2, 3)).toBe('Computed today for 2 applications in review and 3 active experts');
+    expect(
+      i18n.t('{{file}}: {{count}} rows, {{valid}} valid, {{invalid}} with errors', {
+        file: 'a.csv',
+        count: 1,
+        valid: 1,
+        invalid: 0,
+      }),
+    ).toBe('a.csv: 1 row, 1 valid, 0 with errors');
   });
 
   it('leave Chinese with its one form', async () => {

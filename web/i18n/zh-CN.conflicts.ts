@@ -16,8 +16,9 @@ export const zhCNConflicts: Record<string, string> = {
   'Remove this name?': '删除该回避专家？',
   'Conflict rules in use': '当前回避规则',
   'Recompute now': '立即重新计算',
-  'Computed {{at}} for {{apps}} applications in review and {{experts}} active experts':
-    '计算于 {{at}}：{{apps}} 项评审中申请，{{experts}} 名在库专家',
+  'Computed {{at}} for {{apps}} and {{experts}}': '计算于 {{at}}：{{apps}}，{{experts}}',
+  '{{count}} applications in review': '{{count}} 项评审中申请',
+  '{{count}} active experts': '{{count}} 名在库专家',
   'Not computed yet': '尚未计算',
   'Excluded pairs': '回避配对',
   'Rule and evidence': '规则与依据',

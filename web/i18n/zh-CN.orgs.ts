@@ -130,8 +130,8 @@ export const zhCNOrgs: Record<string, string> = {
   'Template (CSV)': '模板（CSV）',
   'Click or drag a CSV or XLSX file here': '点击或将 CSV、XLSX 文件拖到此处',
   'At most 5 MB; CSV files in UTF-8': '不超过 5 MB；CSV 文件须为 UTF-8 编码',
-  '{{file}}: {{rows}} rows, {{valid}} valid, {{invalid}} with errors':
-    '{{file}}：共 {{rows}} 行，{{valid}} 行有效，{{invalid}} 行有误',
+  '{{file}}: {{count}} rows, {{valid}} valid, {{invalid}} with errors':
+    '{{file}}：共 {{count}} 行，{{valid}} 行有效，{{invalid}} 行有误',
   'Nothing has been saved. Correct the file and choose it again.': '未保存任何数据。请修改文件后重新选择。',
   'Nothing has been saved yet. Check the rows below, then confirm the import.':
     '尚未保存任何数据。请核对以下各行，然后确认导入。',

@@ -1,5 +1,6 @@
 /** Simplified Chinese of project checks (中期检查 / 结题验收) and 绩效评价 (issue 13): error codes and UI text. */
 export const zhCNProjectChecks: Record<string, string> = {
+  'Kind of check': '检查类型',
   'Check not found': '未找到该检查',
   'This is not possible in the current state of the check': '检查当前状态下不能进行此操作',
   'Only the project’s lead organisation submits its report': '只有项目牵头单位可以提交检查报告',

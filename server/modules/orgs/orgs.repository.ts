@@ -80,6 +80,8 @@ export interface OrgFilter {
   type?: OrgType;
   size?: EnterpriseSize;
   includeMerged: boolean;
+  /** By the English name (the Chinese where there is none), case aside; else by the Chinese name. */
+  sort?: 'name_zh' | 'name_en';
 }
 
 /** One page of organisations by name, and how many match in all. */
@@ -103,7 +105,10 @@ export async function listOrgRows(db: Kysely<DB>, f: OrgFilter, page?: { limit: 
   const total = Number(
     (await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n,
   );
-  let rows = base.selectAll().orderBy('name_zh').orderBy('id');
+  let rows =
+    f.sort === 'name_en'
+      ? base.selectAll().orderBy(sql`lower(coalesce(name_en, name_zh))`).orderBy('id')
+      : base.selectAll().orderBy('name_zh').orderBy('id');
   if (page) rows = rows.limit(page.limit).offset(page.offset);
   return { rows: (await rows.execute()).map(camelRow), total };
 }

@@ -70,6 +70,10 @@ export const listOrgsQuery = z.strictObject({
     .enum(['true', 'false'])
     .default('false')
     .describe('Also list organisations merged into others'),
+  sort: z
+    .enum(['name_zh', 'name_en'])
+    .default('name_zh')
+    .describe('name_en: by English name (the Chinese one where there is none), for pages read in English'),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).default(0),
 });

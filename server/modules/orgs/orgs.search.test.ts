@@ -77,6 +77,19 @@ describe('listing and searching', () => {
     expect(await names('q=_')).toEqual(['检索用 100%_纯\\公司']);
   });
 
+  it('sorts by English names for an English page, the Chinese name standing in where there is none', async () => {
+    const ctx = t.systemCtx();
+    await buildOrg(ctx, { nameZh: '排序甲公司', nameEn: 'zeta Sorting Ltd' });
+    await buildOrg(ctx, { nameZh: '排序乙公司', nameEn: 'Alpha Sorting Ltd' });
+    await buildOrg(ctx, { nameZh: '排序丙公司', nameEn: 'Mu Sorting Ltd' });
+    const ordered = async (sort: string) =>
+      ((await researcher.get(`/api/orgs?q=Sorting&sort=${sort}`)).json().items as { nameEn: string }[]).map(
+        (o) => o.nameEn,
+      );
+    expect(await ordered('name_en')).toEqual(['Alpha Sorting Ltd', 'Mu Sorting Ltd', 'zeta Sorting Ltd']);
+    expect((await researcher.get('/api/orgs?sort=name_fr')).statusCode).toBe(400);
+  });
+
   it('refuses unknown filters and values with pointers', async () => {
     const res = await researcher.get('/api/orgs?type=company&size=huge');
     expect(res.statusCode).toBe(400);

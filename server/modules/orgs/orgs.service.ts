@@ -211,7 +211,13 @@ export async function getOrg(ctx: Ctx, id: string): Promise<OrgDetail> {
 export async function listOrgs(ctx: Ctx, q: ListOrgsQuery) {
   assertCan(ctx, 'orgs.read');
   const manage = can(ctx.actor, 'orgs.manage');
-  const filter = { q: q.q, type: q.type, size: q.size, includeMerged: q.includeMerged === 'true' };
+  const filter = {
+    q: q.q,
+    type: q.type,
+    size: q.size,
+    includeMerged: q.includeMerged === 'true',
+    sort: q.sort,
+  };
   const { rows, total } = await listOrgRows(ctx.db, filter, { limit: q.limit, offset: q.offset });
   // Each row says whether this caller may edit and merge it, by the rule the write checks (assertCanEdit),
   // so the list offers its tools only where the server would allow them.
@@ -232,7 +238,10 @@ export async function listOrgs(ctx: Ctx, q: ListOrgsQuery) {
 }
 
 /** Every live organisation matching the filter, as the caller may see them (for exports). */
-export async function listAllOrgs(ctx: Ctx, f: { type?: OrgType; size?: EnterpriseSize }) {
+export async function listAllOrgs(
+  ctx: Ctx,
+  f: { type?: OrgType; size?: EnterpriseSize; sort?: 'name_zh' | 'name_en' },
+) {
   assertCan(ctx, 'orgs.read');
   const manage = can(ctx.actor, 'orgs.manage');
   const { rows } = await listOrgRows(ctx.db, { ...f, includeMerged: false });

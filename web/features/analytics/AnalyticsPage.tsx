@@ -147,6 +147,7 @@ export default function AnalyticsPage() {
           mode="multiple"
           allowClear
           placeholder={t('All platforms')}
+          aria-label={t('All platforms')}
           style={{ minWidth: 260 }}
           options={choices}
           onChange={(ids: string[]) => setQ({ ...q, platformIds: ids.length ? ids.join(',') : undefined })}
@@ -155,6 +156,7 @@ export default function AnalyticsPage() {
         <Select
           allowClear
           placeholder={t('Construction model')}
+          aria-label={t('Construction model')}
           style={{ width: 220 }}
           options={PLATFORM_MODELS.map((m) => ({ value: m, label: t(MODEL_LABELS[m]) }))}
           onChange={(model?: PlatformModel) => setQ({ ...q, model })}
@@ -275,6 +277,7 @@ function FieldCut({ value, onChange }: { value?: string; onChange: (id?: string)
       showSearch
       treeNodeFilterProp="title"
       placeholder={t('Technology field')}
+      aria-label={t('Technology field')}
       style={{ width: 220 }}
       value={value}
       onChange={(v?: string) => onChange(v || undefined)}

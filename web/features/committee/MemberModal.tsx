@@ -5,6 +5,7 @@ import { COMMITTEE_CATEGORIES, type CommitteeCategory } from '../../../common/pl
 import { api } from '../../api/endpoints.js';
 import type { CommitteeMember } from '../../api/types.js';
 import { useLocale } from '../../app/locale.js';
+import { DateInput } from '../../components/DateInput.js';
 import { FormModal } from '../../components/FormModal.js';
 import { COMMITTEE_CATEGORY_LABELS, localName } from '../../components/labels.js';
 import { FieldTreeSelect } from '../fields/FieldTreeSelect.js';
@@ -152,12 +153,12 @@ export function MemberModal({ platformId, appointer, member, open, onClose, onDo
             label={t('Term starts')}
             rules={[{ required: true, message: t('Enter a date') }]}
           >
-            <Input type="date" data-testid="member-term-start" />
+            <DateInput data-testid="member-term-start" />
           </Form.Item>
         </Col>
         <Col span={12}>
           <Form.Item name="termEnd" label={t('Term ends')} extra={t('Empty: open-ended')}>
-            <Input type="date" data-testid="member-term-end" />
+            <DateInput data-testid="member-term-end" />
           </Form.Item>
         </Col>
       </Row>

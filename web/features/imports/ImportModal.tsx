@@ -178,9 +178,9 @@ export function ImportModal({ open, kind, scope, title, onClose, onImported }: P
             type={errors.length ? 'error' : 'success'}
             showIcon
             data-testid="import-summary"
-            title={t('{{file}}: {{rows}} rows, {{valid}} valid, {{invalid}} with errors', {
+            title={t('{{file}}: {{count}} rows, {{valid}} valid, {{invalid}} with errors', {
               file: file?.name ?? '',
-              rows: preview.summary.rows,
+              count: preview.summary.rows,
               valid: preview.summary.valid,
               invalid: preview.summary.invalid,
             })}

@@ -84,6 +84,7 @@ function BookingsTable({
             allowClear
             style={{ width: 160 }}
             placeholder={t('State')}
+            aria-label={t('State')}
             value={state}
             onChange={setState}
             options={BOOKING_STATES.map((s) => ({ value: s, label: t(BOOKING_STATE_LABELS[s]) }))}

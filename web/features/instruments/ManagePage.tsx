@@ -58,6 +58,7 @@ export default function ManagePage() {
             allowClear
             style={{ width: 140 }}
             placeholder={t('State')}
+            aria-label={t('State')}
             value={state}
             onChange={setState}
             options={INSTRUMENT_STATES.map((s) => ({ value: s, label: t(INSTRUMENT_STATE_LABELS[s]) }))}

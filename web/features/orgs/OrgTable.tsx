@@ -43,9 +43,11 @@ export function OrgTable({
   const [size, setSize] = useState<EnterpriseSize>();
   const [includeMerged, setIncludeMerged] = useState(false);
   const [page, setPage] = useState(1);
+  // Read in English, the list goes by English names (the Chinese where an organisation has none).
+  const sort = locale === 'en-US' ? 'name_en' : 'name_zh';
   const list = useApi(
-    () => api.orgs({ q, type, size, includeMerged, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }),
-    [q, type, size, includeMerged, page, version],
+    () => api.orgs({ q, type, size, includeMerged, sort, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }),
+    [q, type, size, includeMerged, sort, page, version],
   );
   const manage = list.data?.canManage ?? false;
   const filter =

@@ -13,6 +13,7 @@ import { useSignedIn } from '../../app/session.js';
 import { useApi } from '../../app/useApi.js';
 import { IllustrativeTag } from '../../components/feedback.js';
 import { localName, MODEL_COLORS, RATING_LABELS } from '../../components/labels.js';
+import { actions, WIDE } from '../../components/tables.js';
 import { errorText } from '../../i18n/errors.js';
 import { MODEL_LABELS } from '../../i18n/labels.js';
 import { FieldTags } from '../fields/FieldTreeSelect.js';
@@ -54,7 +55,7 @@ export default function PlatformsPage() {
         loading={list.loading}
         dataSource={items}
         pagination={false}
-        scroll={{ x: 1200 }}
+        scroll={WIDE}
         data-testid="platforms-table"
         columns={[
           { title: t('Code'), dataIndex: 'code', width: 110 },
@@ -96,7 +97,7 @@ export default function PlatformsPage() {
           },
           {
             title: t('Actions'),
-            width: 150,
+            ...actions(150),
             render: (_, p) => (
               <Link to={`/org-chart/${p.id}`} style={{ whiteSpace: 'nowrap' }}>
                 <ApartmentOutlined /> {t('Organisation chart')}

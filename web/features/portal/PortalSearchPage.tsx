@@ -57,6 +57,7 @@ export default function PortalSearchPage() {
               allowClear
               style={{ width: 200 }}
               placeholder={t('Type')}
+              aria-label={t('Type')}
               value={filters.type}
               options={typeOptions(t).map((x) => ({
                 ...x,
@@ -69,6 +70,7 @@ export default function PortalSearchPage() {
               allowClear
               style={{ width: 220 }}
               placeholder={t('Platform')}
+              aria-label={t('Platform')}
               value={filters.platformId}
               options={(o?.platforms ?? []).map(facet)}
               onChange={(v) => set({ platform: v, unit: null })}
@@ -77,6 +79,7 @@ export default function PortalSearchPage() {
               allowClear
               style={{ width: 220 }}
               placeholder={t('Unit')}
+              aria-label={t('Unit')}
               value={filters.unitId}
               options={units.map(facet)}
               onChange={(v) => set({ unit: v })}
@@ -85,6 +88,7 @@ export default function PortalSearchPage() {
               allowClear
               style={{ width: 220 }}
               placeholder={t('Technology field')}
+              aria-label={t('Technology field')}
               value={filters.fieldId}
               options={(o?.fields ?? []).map(facet)}
               onChange={(v) => set({ field: v })}
@@ -93,6 +97,7 @@ export default function PortalSearchPage() {
               allowClear
               style={{ width: 150 }}
               placeholder={t('Lowest TRL')}
+              aria-label={t('Lowest TRL')}
               value={filters.trlMin}
               options={trlOptions(locale).map((x) => ({
                 value: x.value,
@@ -105,6 +110,7 @@ export default function PortalSearchPage() {
               allowClear
               style={{ width: 150 }}
               placeholder={t('Highest TRL')}
+              aria-label={t('Highest TRL')}
               value={filters.trlMax}
               options={trlOptions(locale).map((x) => ({
                 value: x.value,

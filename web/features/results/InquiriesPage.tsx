@@ -1,4 +1,4 @@
-import { Card, Col, Input, Row, Select, Space, Statistic, Table, Tag } from 'antd';
+import { Card, Col, Row, Select, Space, Statistic, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
@@ -8,6 +8,7 @@ import { useLocale } from '../../app/locale.js';
 import { usePlatforms } from '../../app/platforms.js';
 import { useSignedIn } from '../../app/session.js';
 import { useApi } from '../../app/useApi.js';
+import { DateInput } from '../../components/DateInput.js';
 import { LoadFailed } from '../../components/feedback.js';
 import { formatTime } from '../../components/time.js';
 import { inquiryPlatforms } from './access.js';
@@ -61,12 +62,11 @@ export default function InquiriesPage() {
   };
   const f = funnel.data;
   const date = (key: 'from' | 'to', label: string) => (
-    <Input
-      type="date"
+    <DateInput
       style={{ width: 170 }}
       aria-label={label}
-      value={period[key] ?? ''}
-      onChange={(e) => setPeriod({ ...period, [key]: e.target.value || undefined })}
+      value={period[key]}
+      onChange={(v) => setPeriod({ ...period, [key]: v || undefined })}
     />
   );
   return (

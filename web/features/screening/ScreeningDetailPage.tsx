@@ -121,6 +121,7 @@ export default function ScreeningDetailPage() {
               title: t('Note'),
               render: (_, c) => (
                 <Input
+                  aria-label={`${pick(c.labelZh, c.labelEn, locale)} · ${t('Note')}`}
                   value={answerOf(c.key).note ?? ''}
                   disabled={!a.access.canScreen}
                   maxLength={1000}

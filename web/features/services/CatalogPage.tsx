@@ -60,6 +60,7 @@ export default function CatalogPage() {
             allowClear
             style={{ width: 140 }}
             placeholder={t('State')}
+            aria-label={t('State')}
             value={state}
             onChange={setState}
             options={SERVICE_STATES.map((s) => ({ value: s, label: t(SERVICE_STATE_LABELS[s]) }))}

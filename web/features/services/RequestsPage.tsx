@@ -102,6 +102,7 @@ function RequestsList({ view }: { view: Extract<RequestsView, 'mine' | 'unit'> }
             allowClear
             style={{ width: 160 }}
             placeholder={t('State')}
+            aria-label={t('State')}
             value={state}
             onChange={setState}
             options={REQUEST_STATES.map((s) => ({ value: s, label: t(REQUEST_STATE_LABELS[s]) }))}

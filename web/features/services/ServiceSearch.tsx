@@ -74,6 +74,7 @@ export function ServiceSearch({
               allowClear
               style={{ width: 200 }}
               placeholder={t('Kind of service')}
+              aria-label={t('Kind of service')}
               value={params.get('kind') ?? undefined}
               options={Object.entries(KIND_LABELS).map(([value, label]) => ({ value, label: t(label) }))}
               onChange={(v) => set({ kind: v })}
@@ -84,6 +85,7 @@ export function ServiceSearch({
               showSearch={{ optionFilterProp: 'label' }}
               style={{ width: 240 }}
               placeholder={t('Technology field')}
+              aria-label={t('Technology field')}
               value={params.get('field') ?? undefined}
               options={fieldOptions}
               onChange={(v) => set({ field: v })}
@@ -122,6 +124,7 @@ export function UnitFilter({
       showSearch={{ optionFilterProp: 'label' }}
       style={{ width: 260 }}
       placeholder={t('Unit')}
+      aria-label={t('Unit')}
       value={value ?? undefined}
       options={(units.data?.items ?? []).map((u) => ({ value: u.id, label: localName(u, locale) }))}
       onChange={onChange}

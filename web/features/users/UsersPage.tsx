@@ -12,6 +12,7 @@ import { usePlatforms } from '../../app/platforms.js';
 import { useSignedIn } from '../../app/session.js';
 import { useApi } from '../../app/useApi.js';
 import { ExportButton } from '../../components/ExportButton.js';
+import { actions, clipped, oneLine, WIDE } from '../../components/tables.js';
 import { formatTime } from '../../components/time.js';
 import { errorText } from '../../i18n/errors.js';
 import { roleLabel } from '../../i18n/labels.js';
@@ -121,6 +122,7 @@ export default function UsersPage() {
               }
             : undefined
         }
+        scroll={WIDE}
         data-testid="users-table"
         pagination={{
           current: page,
@@ -131,7 +133,7 @@ export default function UsersPage() {
           onChange: setPage,
         }}
         columns={[
-          { title: t('User name'), dataIndex: 'username' },
+          { title: t('User name'), ...clipped<UserView>(140, (u) => u.username) },
           {
             title: t('Display name'),
             render: (_, u) => (
@@ -143,7 +145,7 @@ export default function UsersPage() {
               </Space>
             ),
           },
-          { title: t('Email'), dataIndex: 'email', render: (e: string | null) => e ?? '—' },
+          { title: t('Email'), ...clipped<UserView>(220, (u) => u.email) },
           {
             title: t('Roles'),
             render: (_, u) =>
@@ -155,9 +157,15 @@ export default function UsersPage() {
               )),
           },
           { title: t('Status'), render: (_, u) => status(u) },
-          { title: t('Created'), dataIndex: 'createdAt', render: (v: string) => formatTime(v, locale) },
+          {
+            title: t('Created'),
+            dataIndex: 'createdAt',
+            onCell: () => oneLine,
+            render: (v: string) => formatTime(v, locale),
+          },
           {
             title: t('Actions'),
+            ...actions(260),
             render: (_, u) => (
               <Space size={0} wrap>
                 <Button type="link" size="small" disabled={platformsLoading} onClick={() => setEditing(u)}>

@@ -134,7 +134,11 @@ export const organisationsKind: ImportKind<CreateOrgInput> = {
   columnOf: (pointer) => POINTERS[pointer.split('/')[1] ?? ''] ?? null,
   uniqueViolation: { column: 'credit_code', code: 'orgs.duplicate_credit_code' },
   async exportData(ctx, q) {
-    const filter = { type: q.type as CreateOrgInput['type'], size: q.size as 'large' | 'sme' };
+    const filter = {
+      type: q.type as CreateOrgInput['type'],
+      size: q.size as 'large' | 'sme',
+      sort: q.lang === 'en-US' ? ('name_en' as const) : ('name_zh' as const),
+    };
     const { items, canManage } = await listAllOrgs(ctx, filter);
     const records = items.map((o) => ({
       name_zh: o.nameZh,

@@ -35,6 +35,7 @@ export async function listOverrides(ctx: Ctx, callId: string) {
       applicationNumber: apps.get(r.application_id)?.number ?? null,
       expertId: r.expert_id,
       expertName: experts.get(r.expert_id)?.name ?? r.expert_id,
+      expertNameEn: experts.get(r.expert_id)?.nameEn ?? null,
       kind: r.kind as 'pin' | 'forbid',
       reason: r.reason,
       createdAt: r.created_at,

@@ -73,10 +73,13 @@ export const runList = z.object({ items: z.array(runSummary) });
 export const runPair = z.object({
   expertId: z.string(),
   expertName: z.string(),
+  /** The expert's English name alone, for pages read in English (null when the person has none). */
+  expertNameEn: z.string().nullable(),
   category: z.enum(EXPERT_CATEGORIES),
   applicationId: z.string(),
   applicationNumber: z.string().nullable(),
   applicationTitle: z.string().nullable(),
+  applicationTitleEn: z.string().nullable(),
   affinity: z.number(),
   /** Fixed before solving (a pin, or a seat kept by a refill). */
   fixed: z.boolean(),
@@ -106,6 +109,8 @@ export const overrideView = z.object({
   applicationNumber: z.string().nullable(),
   expertId: z.string(),
   expertName: z.string(),
+  /** The expert's English name alone, for pages read in English (null when the person has none). */
+  expertNameEn: z.string().nullable(),
   kind: z.enum(['pin', 'forbid']),
   reason: z.string(),
   createdAt: z.string(),
@@ -117,8 +122,11 @@ export const seatView = z.object({
   applicationId: z.string(),
   applicationNumber: z.string().nullable(),
   applicationTitle: z.string().nullable(),
+  applicationTitleEn: z.string().nullable(),
   expertId: z.string(),
   expertName: z.string(),
+  /** The expert's English name alone, for pages read in English (null when the person has none). */
+  expertNameEn: z.string().nullable(),
   category: z.enum(EXPERT_CATEGORIES),
   label: z.string(),
   state: z.enum(SEAT_STATES),

@@ -6,27 +6,36 @@ import { expertPersonNames } from '../experts/experts.service.js';
 import { type RunRow, storedInstance, storedResult, storedTimings } from './runs.repository.js';
 import type { RunView } from './runs.schema.js';
 
-/** Display names of experts (people name_zh, name_en in brackets when different) with their category. */
+/**
+ * Display names of experts (people name_zh, name_en in brackets when different) with their category, and
+ * the English name alone for pages read in English (null when the person has none).
+ */
 export async function expertNames(db: Kysely<DB>, ids: string[]) {
-  if (!ids.length) return new Map<string, { name: string; category: ExpertCategory }>();
+  if (!ids.length)
+    return new Map<string, { name: string; nameEn: string | null; category: ExpertCategory }>();
   const names = await expertPersonNames(db, ids);
   return new Map(
     [...names].map(([id, r]) => [
       id,
       {
         name: r.nameEn && r.nameEn !== r.nameZh ? `${r.nameZh} (${r.nameEn})` : r.nameZh,
+        nameEn: r.nameEn,
         category: r.category as ExpertCategory,
       },
     ]),
   );
 }
 
-/** Application number (receipt) and title, for officers' views. */
+/** Application number (receipt) and title (Chinese, else English; and the English alone), for officers' views. */
 export async function applicationLabels(db: Kysely<DB>, ids: string[]) {
-  if (!ids.length) return new Map<string, { number: string | null; title: string | null }>();
+  if (!ids.length)
+    return new Map<string, { number: string | null; title: string | null; titleEn: string | null }>();
   const apps = await reviewedApplicationsByIds(db, ids);
   return new Map(
-    [...apps.values()].map((r) => [r.id, { number: r.receiptNo, title: r.titleZh ?? r.titleEn }]),
+    [...apps.values()].map((r) => [
+      r.id,
+      { number: r.receiptNo, title: r.titleZh ?? r.titleEn, titleEn: r.titleEn },
+    ]),
   );
 }
 
@@ -69,10 +78,12 @@ export async function runView(db: Kysely<DB>, run: RunRow): Promise<RunView> {
     assignments: result.assignments.map(([e, a]) => ({
       expertId: e,
       expertName: experts.get(e)?.name ?? e,
+      expertNameEn: experts.get(e)?.nameEn ?? null,
       category: experts.get(e)?.category ?? 'academic',
       applicationId: a,
       applicationNumber: apps.get(a)?.number ?? null,
       applicationTitle: apps.get(a)?.title ?? null,
+      applicationTitleEn: apps.get(a)?.titleEn ?? null,
       affinity: score.get(`${e}|${a}`) ?? 0,
       fixed: fixed.has(`${e}|${a}`),
     })),

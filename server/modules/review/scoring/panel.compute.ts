@@ -37,6 +37,7 @@ async function submittedCards(db: Kysely<DB>, callId: string) {
     submitted_at: c.submittedAt,
     label: labels.get(c.assignmentId)!,
     name_zh: names.get(c.expertId)!.nameZh,
+    name_en: names.get(c.expertId)!.nameEn,
     scores: byCard.get(c.id) ?? {},
   }));
   // By application, then seat label, as the joined query ordered them (ids and labels sort alike in any collation).
@@ -104,7 +105,7 @@ export async function computePanel(db: Kysely<DB>, call: CallRecord): Promise<Pa
   const cardsOf = new Map<string, Card[]>();
   for (const c of cards) cardsOf.set(c.application_id, [...(cardsOf.get(c.application_id) ?? []), c]);
   const consensusOf = new Map(consensus.map((x) => [x.applicationId, x]));
-  const nameOf = new Map(cards.map((c) => [c.expert_id, c.name_zh]));
+  const nameOf = new Map(cards.map((c) => [c.expert_id, { zh: c.name_zh, en: c.name_en }]));
   const rows = apps.map((a) => {
     const mine = cardsOf.get(a.id) ?? [];
     const reviews = mine.map((c) => {
@@ -121,6 +122,7 @@ export async function computePanel(db: Kysely<DB>, call: CallRecord): Promise<Pa
       return {
         label: c.label,
         expertName: c.name_zh,
+        expertNameEn: c.name_en,
         raw,
         calibrated,
         rawTotal: c.weighted_total,
@@ -151,6 +153,7 @@ export async function computePanel(db: Kysely<DB>, call: CallRecord): Promise<Pa
       titleZh: a.titleZh,
       titleEn: a.titleEn,
       leadNameZh: leads.get(a.leadOrgId)!.nameZh,
+      leadNameEn: leads.get(a.leadOrgId)!.nameEn,
       requestedTotalMinor: a.requestedTotalMinor,
       seats: seatCount.get(a.id) ?? 0,
       reviews,
@@ -194,7 +197,8 @@ export async function computePanel(db: Kysely<DB>, call: CallRecord): Promise<Pa
     },
     reviewers: reviewerIds.map((id, i) => ({
       code: `R${i + 1}`,
-      expertName: nameOf.get(id)!,
+      expertName: nameOf.get(id)!.zh,
+      expertNameEn: nameOf.get(id)!.en,
       reviews: totalFit.reviewers[id]!.reviews,
       effect: totalFit.reviewers[id]!.effect,
       flag: totalFit.reviewers[id]!.flag,

@@ -68,6 +68,26 @@ describe('panel', () => {
     const first = p.applications[0];
     expect(first.reviews.map((r: { label: string }) => r.label)).toEqual(['A', 'B', 'C']);
     expect(first.reviews.map((r: { expertName: string }) => r.expertName)).toEqual(NAMES);
+    // English pages read the experts' and the lead's English names (null where a person has none).
+    const people = await t.database.db
+      .selectFrom('people')
+      .select(['name_zh', 'name_en'])
+      .where('name_zh', 'in', NAMES)
+      .execute();
+    const english = new Map(people.map((r) => [r.name_zh, r.name_en]));
+    expect(first.reviews.map((r: { expertNameEn: string | null }) => r.expertNameEn)).toEqual(
+      NAMES.map((n) => english.get(n) ?? null),
+    );
+    expect(p.reviewers.map((r: { expertNameEn: string | null }) => r.expertNameEn).sort()).toEqual(
+      NAMES.map((n) => english.get(n) ?? null).sort(),
+    );
+    const lead = await t.database.db
+      .selectFrom('applications')
+      .innerJoin('organisations', 'organisations.id', 'applications.lead_org_id')
+      .select('organisations.name_en')
+      .where('applications.id', '=', first.applicationId)
+      .executeTakeFirstOrThrow();
+    expect(first.leadNameEn).toBe(lead.name_en);
     expect(first.reviews[0].rawTotal).toBe(6);
     // The severe reviewer's 6 is lifted toward the others, the lenient one's 9 lowered.
     expect(first.reviews[0].calibratedTotal).toBeGreaterThan(6.5);

@@ -100,6 +100,8 @@ export const panelReviewView = z.object({
   label: z.string(),
   /** Only officers see who it is; this route is theirs. */
   expertName: z.string(),
+  /** The English name alone, for pages read in English (null when the person has none). */
+  expertNameEn: z.string().nullable(),
   raw: perCriterion,
   calibrated: perCriterion,
   rawTotal: z.number(),
@@ -113,6 +115,7 @@ export const panelApplicationView = z.object({
   titleZh: z.string().nullable(),
   titleEn: z.string().nullable(),
   leadNameZh: z.string(),
+  leadNameEn: z.string().nullable(),
   requestedTotalMinor: z.number().int(),
   seats: z.number().int(),
   reviews: z.array(panelReviewView),
@@ -156,6 +159,7 @@ export const panelView = z.object({
       /** A stable per-call code (R1, R2…), so the bias list does not tie labels across applications. */
       code: z.string(),
       expertName: z.string(),
+      expertNameEn: z.string().nullable(),
       reviews: z.number().int(),
       effect: z.number(),
       flag: z.enum(REVIEWER_FLAGS).nullable(),

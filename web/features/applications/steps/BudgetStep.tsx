@@ -6,6 +6,7 @@ import { useLocale } from '../../../app/locale.js';
 import { COST_CATEGORIES_SHOWN } from '../../../components/labels.js';
 import { MoneyInput } from '../../../components/MoneyInput.js';
 import { money } from '../../../components/money.js';
+import { clipped, oneLine, WIDE } from '../../../components/tables.js';
 import { orgName } from '../../orgs/labels.js';
 import { type BudgetMatrix, budgetTotals, type Member } from '../draft.js';
 
@@ -46,18 +47,21 @@ export function BudgetStep({ app }: { app: ApplicationView }) {
         pagination={false}
         rowKey="organisationId"
         dataSource={members}
-        scroll={{ x: true }}
+        scroll={WIDE}
         data-testid="budget-table"
         columns={[
           {
             title: t('Organisation'),
             fixed: 'left',
-            width: 180,
-            render: (_, m) => names.get(m.organisationId) ?? t('New member (save to see its name)'),
+            ...clipped<Member>(
+              200,
+              (m) => names.get(m.organisationId) ?? t('New member (save to see its name)'),
+            ),
           },
           ...COST_CATEGORIES.map((c: CostCategory) => ({
             title: t(COST_CATEGORIES_SHOWN[c]),
             key: c,
+            width: 160,
             render: (_: unknown, m: Member) => (
               <Form.Item name={['budget', m.organisationId, c]} noStyle>
                 <MoneyInput
@@ -73,6 +77,7 @@ export function BudgetStep({ app }: { app: ApplicationView }) {
             title: t('Total'),
             fixed: 'right',
             width: 200,
+            onCell: () => oneLine,
             render: (_, m) => (
               <Typography.Text
                 type={mismatched.has(m.organisationId) ? 'danger' : undefined}
@@ -85,16 +90,16 @@ export function BudgetStep({ app }: { app: ApplicationView }) {
           },
         ]}
         summary={() => (
-          <Table.Summary.Row>
+          <Table.Summary.Row data-testid="budget-totals">
             <Table.Summary.Cell index={0}>
               <Typography.Text strong>{t('Total')}</Typography.Text>
             </Table.Summary.Cell>
             {COST_CATEGORIES.map((c, i) => (
-              <Table.Summary.Cell key={c} index={i + 1}>
+              <Table.Summary.Cell key={c} index={i + 1} {...oneLine}>
                 {fmt(totals.byCategory.get(c) ?? 0)}
               </Table.Summary.Cell>
             ))}
-            <Table.Summary.Cell index={COST_CATEGORIES.length + 1}>
+            <Table.Summary.Cell index={COST_CATEGORIES.length + 1} {...oneLine}>
               <Typography.Text strong data-testid="budget-grand-total">
                 {fmt(totals.total)}
               </Typography.Text>

@@ -29,6 +29,7 @@ function OpenCheck({ projectId, onDone }: { projectId: string; onDone(): void })
       <Form.Item name="kind" initialValue="interim">
         <Select
           id="check-kind"
+          aria-label={t('Kind of check')}
           style={{ width: 140 }}
           options={CHECK_KINDS.map((k) => ({ value: k, label: t(CHECK_KIND_LABELS[k]) }))}
         />

@@ -68,6 +68,7 @@ export function BudgetTab({ project: p }: { project: ProjectDetail }) {
             width: 200,
             render: (_, b) => (
               <Progress
+                aria-label={`${t(SPENDING_LABELS[b.category])} · ${t('Used')}`}
                 size="small"
                 percent={b.plannedMinor ? Math.round((b.spentMinor / b.plannedMinor) * 100) : 0}
                 status={b.alert === 'over' ? 'exception' : 'normal'}

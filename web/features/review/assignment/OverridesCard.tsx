@@ -91,7 +91,7 @@ export function OverridesCard({ callId }: { callId: string }) {
         pagination={false}
         columns={[
           { title: t('Receipt number'), render: (_, o) => o.applicationNumber ?? '—' },
-          { title: t('Expert'), render: (_, o) => o.expertName },
+          { title: t('Expert'), render: (_, o) => pick(o.expertName, o.expertNameEn, locale) },
           {
             title: t('Kind'),
             render: (_, o) => (

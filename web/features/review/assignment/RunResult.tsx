@@ -1,13 +1,16 @@
 import { Descriptions, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { RunPair, RunView } from '../../../api/review-runs.js';
+import { useLocale } from '../../../app/locale.js';
 import { ComputationDetails } from '../../../components/ComputationDetails.js';
+import { pick } from '../../../components/labels.js';
 import { CATEGORY_LABELS, MODE_LABELS } from '../labels.js';
 
 interface AppRow {
   applicationId: string;
   number: string | null;
   title: string | null;
+  titleEn: string | null;
   pairs: RunPair[];
 }
 
@@ -19,6 +22,7 @@ export function byApplication(run: RunView): AppRow[] {
       applicationId: p.applicationId,
       number: p.applicationNumber,
       title: p.applicationTitle,
+      titleEn: p.applicationTitleEn,
       pairs: [],
     };
     row.pairs.push(p);
@@ -30,6 +34,7 @@ export function byApplication(run: RunView): AppRow[] {
 /** A run's record (mode, seed, solver, hash, objective, timings) and its experts per application. */
 export function RunResult({ run, previous }: { run: RunView; previous?: RunView }) {
   const { t } = useTranslation();
+  const { locale } = useLocale();
   const before = new Set(previous?.assignments.map((p) => `${p.expertId}|${p.applicationId}`) ?? []);
   const changed = previous
     ? run.assignments.filter((p) => !before.has(`${p.expertId}|${p.applicationId}`)).length
@@ -65,7 +70,7 @@ export function RunResult({ run, previous }: { run: RunView; previous?: RunView 
         data-testid="run-pairs"
         columns={[
           { title: t('Receipt number'), render: (_, r) => r.number ?? '—' },
-          { title: t('Application'), render: (_, r) => r.title ?? '—' },
+          { title: t('Application'), render: (_, r) => pick(r.title, r.titleEn, locale) || '—' },
           {
             title: t('Experts'),
             render: (_, r) =>
@@ -74,7 +79,8 @@ export function RunResult({ run, previous }: { run: RunView; previous?: RunView 
                   key={p.expertId}
                   color={before.size && !before.has(`${p.expertId}|${p.applicationId}`) ? 'gold' : undefined}
                 >
-                  {p.expertName} · {t(CATEGORY_LABELS[p.category])} · {p.affinity.toFixed(3)}
+                  {pick(p.expertName, p.expertNameEn, locale)} · {t(CATEGORY_LABELS[p.category])} ·{' '}
+                  {p.affinity.toFixed(3)}
                   {p.fixed ? ` · ${t('fixed')}` : ''}
                 </Tag>
               )),

@@ -6,6 +6,7 @@ import { type BatchResult, batchApi } from '../../../api/batch.js';
 import { reviewRunsApi, type Seat } from '../../../api/review-runs.js';
 import { useLocale } from '../../../app/locale.js';
 import { useApi } from '../../../app/useApi.js';
+import { pick } from '../../../components/labels.js';
 import { SelectionBar } from '../../../components/SelectionBar.js';
 import { zonedTime } from '../../../components/time.js';
 import { errorText } from '../../../i18n/errors.js';
@@ -94,7 +95,11 @@ export function SeatsCard({ callId }: { callId: string }) {
         columns={[
           { title: t('Receipt number'), render: (_, s) => s.applicationNumber ?? '—' },
           { title: t('Label'), render: (_, s) => s.label },
-          { title: t('Expert'), render: (_, s) => `${s.expertName} · ${t(CATEGORY_LABELS[s.category])}` },
+          {
+            title: t('Expert'),
+            render: (_, s) =>
+              `${pick(s.expertName, s.expertNameEn, locale)} · ${t(CATEGORY_LABELS[s.category])}`,
+          },
           {
             title: t('State'),
             render: (_, s) => <Tag color={SEAT_COLORS[s.state]}>{t(SEAT_LABELS[s.state])}</Tag>,

@@ -52,10 +52,10 @@ export default function ConflictsTab({ callId }: { callId: string }) {
         />
         <Typography.Paragraph type="secondary">
           {data.computedAt
-            ? t('Computed {{at}} for {{apps}} applications in review and {{experts}} active experts', {
+            ? t('Computed {{at}} for {{apps}} and {{experts}}', {
                 at: new Date(data.computedAt).toLocaleString(locale),
-                apps: data.applications,
-                experts: data.experts,
+                apps: t('{{count}} applications in review', { count: data.applications }),
+                experts: t('{{count}} active experts', { count: data.experts }),
               })
             : t('Not computed yet')}
         </Typography.Paragraph>

@@ -59,6 +59,8 @@ function RawCalibrated({
 
 function Reviews({ app }: { app: PanelApplication }) {
   const { t } = useTranslation();
+  const { locale } = useLocale();
+  const name = (r: PanelReview) => pick(r.expertName, r.expertNameEn, locale);
   return (
     <Table<PanelReview>
       size="small"
@@ -70,12 +72,12 @@ function Reviews({ app }: { app: PanelApplication }) {
         {
           title: t('Reviewer'),
           render: (_, r) => (
-            <Tooltip title={r.expertName}>
+            <Tooltip title={name(r)}>
               <Tag>{t('Reviewer {{label}}', { label: r.label })}</Tag>
             </Tooltip>
           ),
         },
-        { title: t('Name (officers only)'), dataIndex: 'expertName' },
+        { title: t('Name (officers only)'), render: (_, r) => name(r) },
         ...CRITERIA.map((c) => ({
           title: t(CRITERIA_SHOWN[c]),
           render: (_: unknown, r: PanelReview) => (
@@ -178,7 +180,8 @@ export default function PanelTab({ callId }: { callId: string }) {
                     {pick(a.titleZh, a.titleEn, locale) || t('Untitled application')}
                   </Typography.Text>
                   <Typography.Text type="secondary">
-                    {a.leadNameZh} · {money(a.requestedTotalMinor, p.currency, locale)}
+                    {pick(a.leadNameZh, a.leadNameEn, locale)} ·{' '}
+                    {money(a.requestedTotalMinor, p.currency, locale)}
                   </Typography.Text>
                 </Space>
               ),
@@ -220,7 +223,10 @@ export default function PanelTab({ callId }: { callId: string }) {
           dataSource={p.reviewers}
           columns={[
             { title: t('Reviewer'), dataIndex: 'code' },
-            { title: t('Name (officers only)'), dataIndex: 'expertName' },
+            {
+              title: t('Name (officers only)'),
+              render: (_, r) => pick(r.expertName, r.expertNameEn, locale),
+            },
             { title: t('Reviews'), dataIndex: 'reviews' },
             {
               title: t('Estimated effect'),

@@ -6,7 +6,6 @@ import {
   Checkbox,
   Col,
   Input,
-  InputNumber,
   Popconfirm,
   Row,
   Space,
@@ -24,13 +23,13 @@ import { type ScorecardView, scoringApi } from '../../../api/review-scoring.js';
 import { useLocale } from '../../../app/locale.js';
 import { useApi } from '../../../app/useApi.js';
 import { Centered, LoadFailed } from '../../../components/feedback.js';
-import { CRITERIA_SHOWN, pick } from '../../../components/labels.js';
+import { pick } from '../../../components/labels.js';
 import { zonedTime } from '../../../components/time.js';
 import { errorText } from '../../../i18n/errors.js';
 import { tk } from '../../../i18n/index.js';
+import { CriterionScore, type Entry } from './CriterionScore.js';
 import { ReviewerApplication } from './ReviewerApplication.js';
 
-type Entry = { score: number | null; comment: string };
 type Entries = Partial<Record<Criterion, Entry>>;
 const DIMENSION_SHOWN = { academic: tk('Academic evaluation'), economic: tk('Economic evaluation') };
 
@@ -153,139 +152,125 @@ export default function ScorecardPage() {
           </Typography.Text>
         </Space>
       </Card>
-      <Card size="small" title={t('Declaration of no conflict of interest')} data-testid="declaration">
-        {v.declaredAt ? (
-          <Alert
-            type="success"
-            showIcon
-            title={t('Declared on {{at}}', { at: zonedTime(v.declaredAt, locale) })}
-          />
-        ) : (
-          <Space orientation="vertical">
-            <Checkbox
-              checked={declaring}
-              onChange={(e) => setDeclaring(e.target.checked)}
-              disabled={!v.access.canDeclare}
-              data-testid="declare-check"
-            >
-              {t(
-                'I declare that I have no conflict of interest with this application, its organisations or its people',
+      {/* The application on the left, the scorecard beside it on wide screens (one column below 1,200 px). */}
+      <Row gutter={[16, 16]}>
+        <Col xs={24} xl={12}>
+          <ReviewerApplication app={a} assignmentId={assignmentId} />
+        </Col>
+        <Col xs={24} xl={12}>
+          <Space
+            orientation="vertical"
+            size="middle"
+            style={{ width: '100%' }}
+            data-testid="scorecard-column"
+          >
+            <Card size="small" title={t('Declaration of no conflict of interest')} data-testid="declaration">
+              {v.declaredAt ? (
+                <Alert
+                  type="success"
+                  showIcon
+                  title={t('Declared on {{at}}', { at: zonedTime(v.declaredAt, locale) })}
+                />
+              ) : (
+                <Space orientation="vertical">
+                  <Checkbox
+                    checked={declaring}
+                    onChange={(e) => setDeclaring(e.target.checked)}
+                    disabled={!v.access.canDeclare}
+                    data-testid="declare-check"
+                  >
+                    {t(
+                      'I declare that I have no conflict of interest with this application, its organisations or its people',
+                    )}
+                  </Checkbox>
+                  <Button
+                    type="primary"
+                    disabled={!declaring || !v.access.canDeclare}
+                    loading={busy}
+                    onClick={declare}
+                    data-testid="declare-submit"
+                  >
+                    {t('Confirm the declaration')}
+                  </Button>
+                </Space>
               )}
-            </Checkbox>
-            <Button
-              type="primary"
-              disabled={!declaring || !v.access.canDeclare}
-              loading={busy}
-              onClick={declare}
-              data-testid="declare-submit"
+            </Card>
+            <Card
+              size="small"
+              title={t('Scores (scale {{scale}})', { scale })}
+              extra={
+                <Statistic
+                  title={t('Weighted total')}
+                  value={total ?? '—'}
+                  precision={total === null ? undefined : 2}
+                  data-testid="weighted-total"
+                />
+              }
             >
-              {t('Confirm the declaration')}
-            </Button>
-          </Space>
-        )}
-      </Card>
-      <Card
-        size="small"
-        title={t('Scores (scale {{scale}})', { scale })}
-        extra={
-          <Statistic
-            title={t('Weighted total')}
-            value={total ?? '—'}
-            precision={total === null ? undefined : 2}
-            data-testid="weighted-total"
-          />
-        }
-      >
-        {!v.declaredAt ? (
-          <Alert
-            type="info"
-            showIcon
-            title={t('Declare no conflict of interest to start scoring')}
-            style={{ marginBottom: 12 }}
-          />
-        ) : null}
-        {DIMENSIONS.map((d) => (
-          <div key={d} data-testid={`dimension-${d}`}>
-            <Typography.Title level={5}>{t(DIMENSION_SHOWN[d])}</Typography.Title>
-            {v.criteria
-              .filter((c) => c.dimension === d)
-              .map((c) => (
-                <Row key={c.key} gutter={12} style={{ marginBottom: 12 }} data-testid={`criterion-${c.key}`}>
-                  <Col xs={24} md={6}>
-                    <Typography.Text strong>{t(CRITERIA_SHOWN[c.key])}</Typography.Text>
-                    <br />
-                    <Typography.Text type="secondary">{t('Weight {{w}}', { w: c.weight })}</Typography.Text>
-                  </Col>
-                  <Col xs={24} md={4}>
-                    <InputNumber
-                      min={v.scale.min}
-                      max={v.scale.max}
-                      step={1}
-                      value={entries[c.key]?.score ?? null}
-                      disabled={!editable}
-                      onChange={(x) => set(c.key, { score: typeof x === 'number' ? x : null })}
-                      status={errors[`${c.key}.score`] ? 'error' : undefined}
-                      aria-label={t(CRITERIA_SHOWN[c.key])}
-                      data-testid={`score-${c.key}`}
-                    />
-                    {errors[`${c.key}.score`] ? (
-                      <Typography.Text type="danger"> {errors[`${c.key}.score`]}</Typography.Text>
-                    ) : null}
-                  </Col>
-                  <Col xs={24} md={14}>
-                    <Input.TextArea
-                      rows={2}
-                      maxLength={4000}
-                      value={entries[c.key]?.comment ?? ''}
-                      disabled={!editable}
-                      placeholder={t('Comment (required)')}
-                      onChange={(e) => set(c.key, { comment: e.target.value })}
-                      status={errors[`${c.key}.comment`] ? 'error' : undefined}
-                      data-testid={`comment-${c.key}`}
-                    />
-                    {errors[`${c.key}.comment`] ? (
-                      <Typography.Text type="danger">{errors[`${c.key}.comment`]}</Typography.Text>
-                    ) : null}
-                  </Col>
-                </Row>
+              {!v.declaredAt ? (
+                <Alert
+                  type="info"
+                  showIcon
+                  title={t('Declare no conflict of interest to start scoring')}
+                  style={{ marginBottom: 12 }}
+                />
+              ) : null}
+              {DIMENSIONS.map((d) => (
+                <div key={d} data-testid={`dimension-${d}`}>
+                  <Typography.Title level={5}>{t(DIMENSION_SHOWN[d])}</Typography.Title>
+                  {v.criteria
+                    .filter((c) => c.dimension === d)
+                    .map((c) => (
+                      <CriterionScore
+                        key={c.key}
+                        criterion={c}
+                        scale={v.scale}
+                        entry={entries[c.key]}
+                        editable={editable}
+                        errors={errors}
+                        onChange={(patch) => set(c.key, patch)}
+                      />
+                    ))}
+                </div>
               ))}
-          </div>
-        ))}
-        <Typography.Title level={5}>{t('Overall comment')}</Typography.Title>
-        <Input.TextArea
-          rows={3}
-          maxLength={4000}
-          value={overall}
-          disabled={!editable}
-          onChange={(e) => setOverall(e.target.value)}
-          data-testid="overall-comment"
-        />
-        {editable ? (
-          <Space style={{ marginTop: 12 }}>
-            <Button onClick={() => save(false)} loading={busy} data-testid="save-draft">
-              {t('Save draft')}
-            </Button>
-            <Popconfirm
-              title={t('Submit the scorecard? It cannot be changed afterwards.')}
-              okText={t('Submit')}
-              cancelText={t('Cancel')}
-              onConfirm={() => save(true)}
-            >
-              <Button type="primary" loading={busy} data-testid="submit-scorecard">
-                {t('Submit')}
-              </Button>
-            </Popconfirm>
+              <Typography.Title level={5}>{t('Overall comment')}</Typography.Title>
+              <Input.TextArea
+                rows={3}
+                maxLength={4000}
+                value={overall}
+                disabled={!editable}
+                onChange={(e) => setOverall(e.target.value)}
+                aria-label={t('Overall comment')}
+                data-testid="overall-comment"
+              />
+              {editable ? (
+                <Space style={{ marginTop: 12 }}>
+                  <Button onClick={() => save(false)} loading={busy} data-testid="save-draft">
+                    {t('Save draft')}
+                  </Button>
+                  <Popconfirm
+                    title={t('Submit the scorecard? It cannot be changed afterwards.')}
+                    okText={t('Submit')}
+                    cancelText={t('Cancel')}
+                    onConfirm={() => save(true)}
+                  >
+                    <Button type="primary" loading={busy} data-testid="submit-scorecard">
+                      {t('Submit')}
+                    </Button>
+                  </Popconfirm>
+                </Space>
+              ) : v.submittedAt ? (
+                <Alert
+                  style={{ marginTop: 12 }}
+                  type="success"
+                  showIcon
+                  title={t('Submitted on {{at}}', { at: zonedTime(v.submittedAt, locale) })}
+                />
+              ) : null}
+            </Card>
           </Space>
-        ) : v.submittedAt ? (
-          <Alert
-            style={{ marginTop: 12 }}
-            type="success"
-            showIcon
-            title={t('Submitted on {{at}}', { at: zonedTime(v.submittedAt, locale) })}
-          />
-        ) : null}
-      </Card>
-      <ReviewerApplication app={a} assignmentId={assignmentId} />
+        </Col>
+      </Row>
     </Space>
   );
 }

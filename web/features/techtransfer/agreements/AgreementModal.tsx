@@ -13,6 +13,7 @@ import {
 import { currencyDigits } from '../../../../common/platforms.js';
 import { type AgreementView, type CreateAgreementBody, ttApi } from '../../../api/techtransfer.js';
 import { useApi } from '../../../app/useApi.js';
+import { DateInput } from '../../../components/DateInput.js';
 import { toMajor, toMinor } from '../../../components/money.js';
 import { errorText, fieldErrors } from '../../../i18n/errors.js';
 import { OrgPicker } from '../../orgs/OrgPicker.js';
@@ -153,7 +154,7 @@ export function AgreementModal({
 
   const date = (name: keyof Values, label: string, required = false) => (
     <Form.Item name={name} label={label} rules={required ? [{ required: true }] : []}>
-      <Input type="date" style={{ width: 200 }} data-testid={`agreement-${name}`} />
+      <DateInput style={{ width: 200 }} data-testid={`agreement-${name}`} />
     </Form.Item>
   );
 

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { RECEIPT_CATEGORIES, type ReceiptCategory } from '../../../../common/ip.js';
 import { currencyDigits } from '../../../../common/platforms.js';
 import { type AgreementView, ttApi } from '../../../api/techtransfer.js';
+import { DateInput } from '../../../components/DateInput.js';
 import { toMinor } from '../../../components/money.js';
 import { errorText, fieldErrors } from '../../../i18n/errors.js';
 import { RECEIPT_CATEGORY_LABELS } from '../labels.js';
@@ -56,7 +57,7 @@ export function ReceiptForm({ agreement, onDone }: { agreement: AgreementView; o
       style={{ rowGap: 8 }}
     >
       <Form.Item name="receivedDate" label={t('Received on')} rules={[{ required: true }]}>
-        <Input type="date" data-testid="receipt-date" />
+        <DateInput data-testid="receipt-date" />
       </Form.Item>
       <Form.Item name="amount" label={t('Amount')} rules={[{ required: true }]}>
         <InputNumber style={{ width: 160 }} data-testid="receipt-amount" />

@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { IP_KINDS, type IpKind } from '../../../../common/ip.js';
 import { type DisclosureView, ttApi } from '../../../api/techtransfer.js';
+import { DateInput } from '../../../components/DateInput.js';
 import { errorText, fieldErrors } from '../../../i18n/errors.js';
 import { IP_KIND_LABELS } from '../labels.js';
 
@@ -125,7 +126,7 @@ export function DisclosureModal({
             />
           </Form.Item>
           <Form.Item name="receivedDate" label={t('Received on')} rules={[{ required: true }]}>
-            <Input type="date" />
+            <DateInput />
           </Form.Item>
         </Space>
         <Form.Item name="title" label={t('Invention title')} rules={[{ required: true, whitespace: true }]}>
@@ -136,7 +137,7 @@ export function DisclosureModal({
             <Input maxLength={300} style={{ width: 320 }} />
           </Form.Item>
           <Form.Item name="firstPublicDisclosureDate" label={t('First public disclosure on')}>
-            <Input type="date" />
+            <DateInput />
           </Form.Item>
         </Space>
         <Typography.Text strong>{t('Inventors')}</Typography.Text>

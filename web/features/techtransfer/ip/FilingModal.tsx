@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FILING_STATUSES, FILING_TYPES, type FilingType } from '../../../../common/ip.js';
 import { type DisclosureView, type FilingView, ttApi } from '../../../api/techtransfer.js';
+import { DateInput } from '../../../components/DateInput.js';
 import { errorText, fieldErrors } from '../../../i18n/errors.js';
 import { FILING_STATUS_LABELS, FILING_TYPE_LABELS } from '../labels.js';
 
@@ -151,13 +152,13 @@ export function FilingModal({
         </Space>
         <Space wrap>
           <Form.Item name="filingDate" label={t('Filed on')} rules={[{ required: true }]}>
-            <Input type="date" />
+            <DateInput />
           </Form.Item>
           <Form.Item name="publicationDate" label={t('Published on')}>
-            <Input type="date" />
+            <DateInput />
           </Form.Item>
           <Form.Item name="grantDate" label={t('Granted on')}>
-            <Input type="date" />
+            <DateInput />
           </Form.Item>
           <Form.Item name="status" label={t('Status')}>
             <Select

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { OTHER_IP_KINDS, OTHER_IP_STATUSES } from '../../../../common/ip.js';
 import { type CreateOtherAssetBody, type OtherAssetView, ttApi } from '../../../api/techtransfer.js';
 import { useApi } from '../../../app/useApi.js';
+import { DateInput } from '../../../components/DateInput.js';
 import { errorText, fieldErrors } from '../../../i18n/errors.js';
 import { OTHER_IP_KIND_LABELS, OTHER_IP_STATUS_LABELS } from '../labels.js';
 
@@ -118,10 +119,10 @@ export function OtherIpTab({
           </Space>
           <Space wrap>
             <Form.Item name="filingDate" label={t('Filed on')}>
-              <Input type="date" />
+              <DateInput />
             </Form.Item>
             <Form.Item name="registrationDate" label={t('Registered on')}>
-              <Input type="date" />
+              <DateInput />
             </Form.Item>
             <Form.Item name="status" label={t('Status')}>
               <Select

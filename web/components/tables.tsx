@@ -1,0 +1,30 @@
+import { Tooltip } from 'antd';
+
+// The shared column shapes of the app's tables (issue 12 item 14): a table wider than its page scrolls
+// sideways (`scroll={WIDE}`) instead of squeezing a column to one character a line, long text ends in an
+// ellipsis with the whole text in a tooltip, and the actions stay at the right edge in view.
+
+/** A table that scrolls sideways when its columns need more room than the page gives. */
+export const WIDE = { x: 'max-content' } as const;
+
+/** A column of `width` px whose text stays on one line, cut with an ellipsis; the whole text in a tooltip. */
+export function clipped<T>(width: number, text: (row: T) => string | null | undefined) {
+  return {
+    width,
+    ellipsis: { showTitle: false },
+    render: (_: unknown, row: T) => {
+      const s = text(row) || '—';
+      return (
+        <Tooltip title={s} placement="topLeft">
+          <span>{s}</span>
+        </Tooltip>
+      );
+    },
+  };
+}
+
+/** The actions column: fixed to the table's right edge, so it stays in view while the rest scrolls. */
+export const actions = (width: number) => ({ fixed: 'right' as const, width });
+
+/** A cell kept on one line (amounts, totals, dates): it never wraps a figure in two. */
+export const oneLine = { style: { whiteSpace: 'nowrap' as const } };
