@@ -8,7 +8,8 @@ import { navLabels, poll, type Stack, signInAs, startStack } from './support.js'
  * A service request carried through in Chinese (issue 14): the SME asks for a test from the catalog; the
  * unit sees it in its queue with its date, the overdue work flagged first, and quotes price, date and
  * terms; the SME accepts; the unit records the contract, starts and uploads the report; the SME asks for
- * rework with a reason, gets the report again and rates it; then disputes it, and the platform resolves.
+ * rework with a reason, gets the report again and rates it; then disputes it, and the platform resolves;
+ * left in progress past its date, the work is flagged overdue in the queue.
  */
 let stack: Stack;
 let unit: Page;
@@ -172,6 +173,20 @@ describe('a service request, in Chinese', () => {
     expect(resolved.status()).toBe(200);
     expect(await resolved.json()).toMatchObject({ state: 'in_progress' });
     await poll(() => requestState(unit)).toBe('服务中');
+  });
+
+  it('work still in progress after its quoted date is flagged overdue in the queue, overdue first', async () => {
+    // Five days past the quoted date (the sessions expire with the move, so the unit signs in again).
+    stack.clock.advance(Date.parse(DUE) - Date.now() + 5 * DAY);
+    await signInAs(unit, 'platformadmin');
+    await unit.goto(`/services/queue?platform=${stack.platformId}`);
+    await poll(() => unit.getByTestId('queue-summary').textContent()).toContain('逾期 2');
+    const rows = unit.locator('.ant-table-tbody tr');
+    expect(await rows.nth(0).textContent()).toContain('已逾期');
+    expect(await rows.nth(1).textContent()).toContain('已逾期');
+    const ours = unit.locator('tr', { hasText: DUE });
+    expect(await ours.textContent()).toContain('服务中');
+    expect(await ours.textContent()).toContain('已逾期');
     for (const p of problems) expect(p).toEqual([]);
   });
 });
