@@ -1,15 +1,16 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { drawer, modal, submitDialog } from './antd-support.js';
+import { drawer, modal, pick, submitDialog } from './antd-support.js';
 import { confirmMove, quote, rate, requestState, uploadReport } from './services-support.js';
 import { navLabels, poll, type Stack, signInAs, startStack } from './support.js';
 
 /**
- * A service request carried through in Chinese (issue 14): the SME asks for a test from the catalog; the
- * unit sees it in its queue with its date, the overdue work flagged first, and quotes price, date and
- * terms; the SME accepts; the unit records the contract, starts and uploads the report; the SME asks for
- * rework with a reason, gets the report again and rates it; then disputes it, and the platform resolves;
- * left in progress past its date, the work is flagged overdue in the queue.
+ * A service request carried through in Chinese (issue 14): anyone searches the public catalog; the SME
+ * asks for a test from it by a date; the unit sees it in its queue with its date, the overdue work
+ * flagged first, and quotes price, date and terms; the SME accepts; the unit records the contract,
+ * starts and uploads the report; the SME asks for rework with a reason, gets the report again and rates
+ * it; then disputes it, and the platform resolves; left in progress past its date, the work is flagged
+ * overdue in the queue.
  */
 let stack: Stack;
 let unit: Page;
@@ -43,6 +44,24 @@ afterAll(async () => {
 });
 
 describe('a service request, in Chinese', () => {
+  it('anyone finds the services on the portal, in English words too, and filters them by kind', async () => {
+    const { page: visitor, problems: pr } = await stack.newPage();
+    problems.push(pr);
+    await visitor.goto('/public');
+    await visitor.getByTestId('public-services-link').click();
+    await poll(() => visitor.getByTestId('services-total').textContent()).toBe('共 4 项服务');
+    await visitor.getByTestId('services-search').locator('input').fill('calibration');
+    await visitor.getByTestId('services-search').locator('input').press('Enter');
+    await poll(() => visitor.getByTestId('services-total').textContent()).toBe('共 1 项服务');
+    expect(await visitor.getByTestId('services-result').textContent()).toContain('量块校准');
+    await visitor.getByTestId('services-search').locator('input').fill('');
+    await visitor.getByTestId('services-search').locator('input').press('Enter');
+    await poll(() => visitor.getByTestId('services-total').textContent()).toBe('共 4 项服务');
+    await pick(visitor, visitor.getByTestId('filter-kind'), '测量测试');
+    await poll(() => visitor.getByTestId('services-total').textContent()).toBe('共 2 项服务');
+    expect(new URL(visitor.url()).searchParams.get('kind')).toBe('testing');
+  });
+
   it('the SME finds the test in the catalog and asks for it by a date', async () => {
     expect(await navLabels(enterprise)).toEqual(expect.arrayContaining(['服务目录', '我的服务申请']));
     await enterprise.goto('/services/browse');
