@@ -22,7 +22,7 @@ import { navLabels, poll, type Stack, signInAs, startStack } from './support.js'
  * whose voucher pays 60 %, the SME applies and is issued a voucher, pays 60 % of a quote with it, gets the
  * report and rates it (the provider quotes, signs the contract, starts and uploads the report from its
  * queue in between); the provider redeems with proof; the month's settlement shows it, with its
- * statement; the fraud signals page shows the evidence of the price above the catalog.
+ * statement as XLSX and PDF; the fraud signals page shows the evidence of the price above the catalog.
  */
 let stack: Stack;
 let supervisor: Page;
@@ -249,6 +249,15 @@ describe('innovation vouchers, in Chinese', () => {
     const file = supervisor.waitForEvent('download');
     await row.getByRole('button', { name: 'XLSX' }).click();
     expect((await file).suggestedFilename()).toBe(`创新券结算-${month}.xlsx`);
+    // The PDF beside it: the same statement in the page's language and the browser's zone.
+    const pdf = supervisor.waitForEvent('download');
+    const pdfSent = supervisor.waitForResponse((r) => new URL(r.url()).pathname.endsWith('/statement.pdf'));
+    await row.getByRole('button', { name: 'PDF' }).click();
+    const pdfRes = await pdfSent;
+    expect(pdfRes.status()).toBe(200);
+    expect(pdfRes.headers()['content-type']).toBe('application/pdf');
+    expect(new URL(pdfRes.url()).searchParams.get('lang')).toBe('zh-CN');
+    expect((await pdf).suggestedFilename()).toBe(`创新券结算-${month}.pdf`);
 
     await supervisor.goto(`/vouchers/signals?platform=${stack.platformId}`);
     const signal = supervisor.getByTestId('fraud-signal').filter({ hasText: '创新券支付的价格高于目录价格' });
