@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { drawer, modal, pick, submitDialog } from './antd-support.js';
-import { confirmMove, quote, rate, requestState, uploadReport } from './services-support.js';
+import { confirmMove, movedAtOnce, quote, rate, requestState, uploadReport } from './services-support.js';
 import { navLabels, poll, type Stack, signInAs, startStack } from './support.js';
 
 /**
@@ -10,7 +10,8 @@ import { navLabels, poll, type Stack, signInAs, startStack } from './support.js'
  * flagged first, and quotes price, date and terms; the SME accepts; the unit records the contract,
  * starts and uploads the report; the SME asks for rework with a reason, gets the report again and rates
  * it; then disputes it, and the platform resolves; left in progress past its date, the work is flagged
- * overdue in the queue.
+ * overdue in the queue. After every move the drawer shows the new state's buttons from the move's answer
+ * at once, with the request's reads held back (services-support.ts `movedAtOnce`).
  */
 let stack: Stack;
 let unit: Page;
@@ -103,7 +104,9 @@ describe('a service request, in Chinese', () => {
     await unit.locator('tr', { hasText: WANTED }).getByTestId('request-row').click();
     await poll(() => new URL(unit.url()).searchParams.get('request')).toBe(requestId);
     await poll(() => requestState(unit)).toBe('已提交');
-    const quoted = await quote(unit, '1700', DUE, '预付 50%，报告交付后付清');
+    const quoted = await movedAtOnce(unit, requestId, () =>
+      quote(unit, '1700', DUE, '预付 50%，报告交付后付清'),
+    );
     expect(quoted.status()).toBe(200);
     expect(await quoted.json()).toMatchObject({
       state: 'quoted',
@@ -118,7 +121,7 @@ describe('a service request, in Chinese', () => {
     const quote = await drawer(enterprise).getByTestId('request-quote').textContent();
     expect(quote).toContain(`${DUE} 前交付`);
     expect(quote).toContain('预付 50%');
-    const accepted = await confirmMove(enterprise, '接受报价');
+    const accepted = await movedAtOnce(enterprise, requestId, () => confirmMove(enterprise, '接受报价'));
     expect(accepted.status()).toBe(200);
     expect(await accepted.json()).toMatchObject({ state: 'accepted' });
     await poll(() => requestState(enterprise)).toBe('已接受报价');
@@ -128,14 +131,15 @@ describe('a service request, in Chinese', () => {
     // The drawer's request is in the address, so it opens again on reload with the SME's answer.
     await unit.reload();
     await poll(() => requestState(unit)).toBe('已接受报价');
-    const contracted = await confirmMove(unit, '签订合同');
+    const contracted = await movedAtOnce(unit, requestId, () => confirmMove(unit, '签订合同'));
     expect(contracted.status()).toBe(200);
     expect(await contracted.json()).toMatchObject({ state: 'contracted' });
     await poll(() => requestState(unit)).toBe('已签合同');
-    const started = await confirmMove(unit, '开始服务');
+    const started = await movedAtOnce(unit, requestId, () => confirmMove(unit, '开始服务'));
     expect(started.status()).toBe(200);
     await poll(() => requestState(unit)).toBe('服务中');
-    expect(await (await uploadReport(unit, '成分检测报告.pdf')).json()).toMatchObject({
+    const delivered = await movedAtOnce(unit, requestId, () => uploadReport(unit, '成分检测报告.pdf'));
+    expect(await delivered.json()).toMatchObject({
       state: 'delivered',
       report: { fileName: '成分检测报告.pdf' },
     });
@@ -146,9 +150,11 @@ describe('a service request, in Chinese', () => {
   it('the SME asks for rework with a reason, which the unit reads, and gets the report again', async () => {
     await enterprise.reload();
     await poll(() => requestState(enterprise)).toBe('已交付');
-    await drawer(enterprise).getByRole('button', { name: '要求返工' }).click();
-    await modal(enterprise).getByLabel('原因').fill('缺少测量不确定度的评定');
-    const rework = await submitDialog(enterprise, '提交', 'POST', /\/transitions$/);
+    const rework = await movedAtOnce(enterprise, requestId, async () => {
+      await drawer(enterprise).getByRole('button', { name: '要求返工' }).click();
+      await modal(enterprise).getByLabel('原因').fill('缺少测量不确定度的评定');
+      return submitDialog(enterprise, '提交', 'POST', /\/transitions$/);
+    });
     expect(rework.status()).toBe(200);
     expect(await rework.json()).toMatchObject({ state: 'in_progress' });
     await poll(() => requestState(enterprise)).toBe('服务中');
@@ -156,7 +162,7 @@ describe('a service request, in Chinese', () => {
     await unit.reload();
     await poll(() => requestState(unit)).toBe('服务中');
     expect(await drawer(unit).textContent()).toContain('原因：缺少测量不确定度的评定');
-    await uploadReport(unit, '成分检测报告-第2版.pdf');
+    await movedAtOnce(unit, requestId, () => uploadReport(unit, '成分检测报告-第2版.pdf'));
     await poll(() => drawer(unit).getByTestId('request-report').textContent()).toContain(
       '成分检测报告-第2版.pdf',
     );
@@ -168,16 +174,18 @@ describe('a service request, in Chinese', () => {
     const file = enterprise.waitForEvent('download');
     await drawer(enterprise).getByTestId('request-report').click();
     expect((await file).suggestedFilename()).toBe('成分检测报告-第2版.pdf');
-    const rated = await rate(enterprise, 4, '返工后报告完整');
+    const rated = await movedAtOnce(enterprise, requestId, () => rate(enterprise, 4, '返工后报告完整'));
     expect(rated.status()).toBe(200);
     expect(await rated.json()).toMatchObject({ state: 'rated', rating: 4, ratingComment: '返工后报告完整' });
     await poll(() => requestState(enterprise)).toBe('已评价');
   });
 
   it('the SME disputes the work with a reason; the platform resolves it back to work', async () => {
-    await drawer(enterprise).getByRole('button', { name: '提出异议' }).click();
-    await modal(enterprise).getByLabel('原因').fill('样品编号与报告不符');
-    const disputed = await submitDialog(enterprise, '提交', 'POST', /\/transitions$/);
+    const disputed = await movedAtOnce(enterprise, requestId, async () => {
+      await drawer(enterprise).getByRole('button', { name: '提出异议' }).click();
+      await modal(enterprise).getByLabel('原因').fill('样品编号与报告不符');
+      return submitDialog(enterprise, '提交', 'POST', /\/transitions$/);
+    });
     expect(disputed.status()).toBe(200);
     await poll(() => requestState(enterprise)).toBe('有异议');
 
@@ -186,9 +194,11 @@ describe('a service request, in Chinese', () => {
     await poll(() => row.textContent()).toContain('有异议');
     await row.getByTestId('request-row').click();
     await poll(() => drawer(unit).textContent()).toContain('原因：样品编号与报告不符');
-    await drawer(unit).getByRole('button', { name: '处理异议' }).click();
-    await modal(unit).getByLabel('原因').fill('核对样品编号后重新出具报告');
-    const resolved = await submitDialog(unit, '提交', 'POST', /\/transitions$/);
+    const resolved = await movedAtOnce(unit, requestId, async () => {
+      await drawer(unit).getByRole('button', { name: '处理异议' }).click();
+      await modal(unit).getByLabel('原因').fill('核对样品编号后重新出具报告');
+      return submitDialog(unit, '提交', 'POST', /\/transitions$/);
+    });
     expect(resolved.status()).toBe(200);
     expect(await resolved.json()).toMatchObject({ state: 'in_progress' });
     await poll(() => requestState(unit)).toBe('服务中');

@@ -1,7 +1,8 @@
-import type { Page, Response } from 'playwright-core';
+import type { Page, Response, Route } from 'playwright-core';
 import { expect } from 'vitest';
 import { demoPdf } from '../server/seed/demo-files.js';
 import { confirmedRequest, drawer, modal, numberInput, submitDialog } from './antd-support.js';
+import { poll } from './support.js';
 
 // The service request's drawer (web/features/services/RequestDrawer.tsx) as both sides work it: the
 // enterprise from 我的服务申请, the unit from 服务工单. Each gesture waits for the request it must send.
@@ -46,4 +47,52 @@ export async function rate(page: Page, stars: number, comment: string): Promise<
     .click();
   await modal(page).getByTestId('rating-comment').fill(comment);
   return submitDialog(page, '提交', 'POST', /\/transitions$/);
+}
+
+/** The move buttons in Chinese (web/features/services/labels.ts, web/i18n/zh-CN.services-pages.ts). */
+const MOVE_LABELS: Record<string, string> = {
+  quote: '报价',
+  accept: '接受报价',
+  contract: '签订合同',
+  start: '开始服务',
+  deliver: '交付报告',
+  rate: '评价',
+  close: '关闭',
+  cancel: '取消申请',
+  rework: '要求返工',
+  dispute: '提出异议',
+  resolve: '处理异议',
+};
+
+/** The move buttons the open drawer offers, by name (antd's space between two characters taken out). */
+const moveButtons = async (page: Page) =>
+  [
+    ...new Set(
+      (await drawer(page).getByTestId('request-moves').getByRole('button').allInnerTexts()).map((s) =>
+        s.replace(/\s+/g, ''),
+      ),
+    ),
+  ].sort();
+
+/**
+ * Makes a move (`act` returns its answer) with every read of the request held back until the drawer
+ * shows the answer's state and exactly the answer's moves: so what the drawer shows after a move is the
+ * request the move returned, never a reload, and no click can land on a button of the state before.
+ */
+export async function movedAtOnce(page: Page, id: string, act: () => Promise<Response>): Promise<Response> {
+  const held: Route[] = [];
+  const read = (url: URL) => url.pathname === `/api/service-requests/${id}`;
+  const hold = (route: Route) =>
+    route.request().method() === 'GET' ? void held.push(route) : route.fallback();
+  await page.route(read, hold);
+  try {
+    const res = await act();
+    expect(res.status()).toBe(200);
+    const moved = (await res.json()) as { next: string[] };
+    await poll(() => moveButtons(page)).toEqual(moved.next.map((a) => MOVE_LABELS[a]).sort());
+    return res;
+  } finally {
+    await page.unroute(read, hold);
+    for (const r of held) await r.continue();
+  }
 }
