@@ -64,6 +64,20 @@ const MOVE_LABELS: Record<string, string> = {
   resolve: '处理异议',
 };
 
+/** The request states in Chinese, as the drawer's state tag shows them. */
+const STATE_LABELS: Record<string, string> = {
+  submitted: '已提交',
+  quoted: '已报价',
+  accepted: '已接受报价',
+  contracted: '已签合同',
+  in_progress: '服务中',
+  delivered: '已交付',
+  rated: '已评价',
+  closed: '已关闭',
+  cancelled: '已取消',
+  disputed: '有异议',
+};
+
 /** The move buttons the open drawer offers, by name (antd's space between two characters taken out). */
 const moveButtons = async (page: Page) =>
   [
@@ -88,11 +102,16 @@ export async function movedAtOnce(page: Page, id: string, act: () => Promise<Res
   try {
     const res = await act();
     expect(res.status()).toBe(200);
-    const moved = (await res.json()) as { next: string[] };
-    await poll(() => moveButtons(page)).toEqual(moved.next.map((a) => MOVE_LABELS[a]).sort());
+    const moved = (await res.json()) as { state: string; next: string[] };
+    const shown = async () => ({ state: await requestState(page), moves: await moveButtons(page) });
+    await poll(shown).toEqual({
+      state: STATE_LABELS[moved.state],
+      moves: moved.next.map((a) => MOVE_LABELS[a]).sort(),
+    });
     return res;
   } finally {
+    // The reads held (none when the drawer shows the answer) go on before the route is taken away.
+    for (const r of held.splice(0)) await r.continue();
     await page.unroute(read, hold);
-    for (const r of held) await r.continue();
   }
 }
