@@ -8,22 +8,22 @@ import {
   organisationOfAccount,
   updatePerson,
 } from '../server/modules/people/people.service.js';
-import { deliverReport } from '../server/modules/services/services.delivery.js';
-import { createRequest, transitionRequest } from '../server/modules/services/services.requests.js';
+import { createRequest } from '../server/modules/services/services.requests.js';
 import { listServices } from '../server/modules/services/services.service.js';
 import { loadActor } from '../server/modules/users/users.accounts.js';
 import { findUserIdByUsername } from '../server/modules/users/users.service.js';
 import { createScheme } from '../server/modules/vouchers/vouchers.service.js';
-import { demoPdf } from '../server/seed/demo-files.js';
 import { confirmedRequest, drawer, modal, numberInput, pick, submitDialog } from './antd-support.js';
 import { expectAccessible } from './axe.js';
+import { confirmMove, quote, rate, requestState, uploadReport } from './services-support.js';
 import { navLabels, poll, type Stack, signInAs, startStack } from './support.js';
 
 /**
  * Innovation vouchers in Chinese (issue 14 "Done means", without needs): the supervisor opens a scheme
  * whose voucher pays 60 %, the SME applies and is issued a voucher, pays 60 % of a quote with it, gets the
- * report and rates it; the provider redeems with proof; the month's settlement shows it, with its
- * statement; the fraud signals page shows the evidence of the price above the catalog.
+ * report and rates it (the provider quotes, signs the contract, starts and uploads the report from its
+ * queue in between); the provider redeems with proof; the month's settlement shows it, with its
+ * statement as XLSX and PDF; the fraud signals page shows the evidence of the price above the catalog.
  */
 let stack: Stack;
 let supervisor: Page;
@@ -89,7 +89,6 @@ beforeAll(async () => {
     })
   ).id;
   priceMinor = 2 * catalogPrice(service.priceRule, service.priceMinor, 2);
-  await transitionRequest(ctx, requestId, { action: 'quote', priceMinor, dueOn: '2099-01-31' });
 
   for (const [name, set] of [
     ['supervisor', (p: Page) => (supervisor = p)],
@@ -163,6 +162,14 @@ describe('innovation vouchers, in Chinese', () => {
     await poll(() => enterprise.getByTestId('voucher-ledger').textContent()).toContain('发放');
   });
 
+  it('the provider quotes twice the catalog price from its queue', async () => {
+    await provider.goto(`/services/queue?platform=${stack.platformId}&request=${requestId}`);
+    await poll(() => requestState(provider)).toBe('已提交');
+    const quoted = await quote(provider, String(priceMinor / 100), '2099-01-31', '检测报告交付后付清');
+    expect(quoted.status()).toBe(200);
+    expect(await quoted.json()).toMatchObject({ state: 'quoted', quote: { priceMinor } });
+  });
+
   it('the SME pays 60 % of the quote with the voucher, gets the report and rates it', async () => {
     await enterprise.goto('/services/requests');
     await enterprise
@@ -184,26 +191,32 @@ describe('innovation vouchers, in Chinese', () => {
     );
     await expectAccessible(enterprise, '服务委托详情（企业）');
 
-    // The unit takes the work on and delivers the report (its own browser test covers those screens).
-    const ctx = stack.ctx;
-    const entId = (await findUserIdByUsername(ctx.db, 'enterprise'))!;
-    const ent = { ...ctx, actor: (await loadActor(ctx.db, entId, 'session', ['read', 'write']))! };
-    await transitionRequest(ent, requestId, { action: 'accept' });
-    await transitionRequest(ctx, requestId, { action: 'contract' });
-    await transitionRequest(ctx, requestId, { action: 'start' });
-    await deliverReport(ctx, requestId, { fileName: '成分检测报告.pdf', bytes: demoPdf('Test report') });
+    const accepted = await confirmMove(enterprise, '接受报价');
+    expect(accepted.status()).toBe(200);
+
+    // The unit works the request from its queue: contract, start, the report's upload.
+    await provider.goto(`/services/queue?platform=${stack.platformId}`);
+    await provider
+      .locator('tr', { hasText: usd(priceMinor) })
+      .getByTestId('request-row')
+      .click();
+    await poll(() => requestState(provider)).toBe('已接受报价');
+    expect((await confirmMove(provider, '签订合同')).status()).toBe(200);
+    await poll(() => requestState(provider)).toBe('已签合同');
+    expect((await confirmMove(provider, '开始服务')).status()).toBe(200);
+    await poll(() => requestState(provider)).toBe('服务中');
+    await uploadReport(provider, '成分检测报告.pdf');
+    await poll(() => requestState(provider)).toBe('已交付');
 
     // The drawer's request is in the address (?request=), so it opens again on reload.
     await enterprise.reload();
     await poll(() => drawer(enterprise).getByTestId('request-report').textContent()).toContain(
       '成分检测报告.pdf',
     );
-    await drawer(enterprise).getByTestId('request-rate').click();
-    await modal(enterprise).locator('.ant-rate-star').nth(4).click();
-    await modal(enterprise).getByTestId('rating-comment').fill('报告详实，交付及时');
-    const rated = await submitDialog(enterprise, '提交', 'POST', /\/transitions$/);
+    const rated = await rate(enterprise, 5, '报告详实，交付及时');
     expect(rated.status()).toBe(200);
     expect(await rated.json()).toMatchObject({ state: 'rated', rating: 5 });
+    await poll(() => requestState(enterprise)).toBe('已评价');
   });
 
   it('the provider redeems with the contract and proof of payment', async () => {
@@ -238,6 +251,15 @@ describe('innovation vouchers, in Chinese', () => {
     const file = supervisor.waitForEvent('download');
     await row.getByRole('button', { name: 'XLSX' }).click();
     expect((await file).suggestedFilename()).toBe(`创新券结算-${month}.xlsx`);
+    // The PDF beside it: the same statement in the page's language and the browser's zone.
+    const pdf = supervisor.waitForEvent('download');
+    const pdfSent = supervisor.waitForResponse((r) => new URL(r.url()).pathname.endsWith('/statement.pdf'));
+    await row.getByRole('button', { name: 'PDF' }).click();
+    const pdfRes = await pdfSent;
+    expect(pdfRes.status()).toBe(200);
+    expect(pdfRes.headers()['content-type']).toBe('application/pdf');
+    expect(new URL(pdfRes.url()).searchParams.get('lang')).toBe('zh-CN');
+    expect((await pdf).suggestedFilename()).toBe(`创新券结算-${month}.pdf`);
 
     await supervisor.goto(`/vouchers/signals?platform=${stack.platformId}`);
     const signal = supervisor.getByTestId('fraud-signal').filter({ hasText: '创新券支付的价格高于目录价格' });

@@ -169,14 +169,16 @@ export const PDF_TYPE = 'application/pdf';
  * A printable document (申报书, 专家抽取结果表, panel summary) in the reader's language with the packaged
  * CJK font, on A4 portrait. `build` makes the document in the language it is given: Chinese asked for on
  * an installation without the font package comes out in English with a line saying so, never as "?".
+ * Portrait unless asked otherwise (a statement of many columns is landscape).
  */
 export async function printablePdf(
   asked: ExportDoc['lang'],
   build: (lang: ExportDoc['lang']) => ExportDoc | Promise<ExportDoc>,
+  opts: { layout?: 'portrait' | 'landscape' } = {},
 ): Promise<Buffer> {
   const font = findCjkFont();
   const lang = font ? asked : 'en-US';
   const doc = await build(lang);
   if (lang !== asked) doc.meta.push('No Chinese font is installed on this server: printed in English.');
-  return renderPdf(doc, font, { layout: 'portrait' });
+  return renderPdf(doc, font, { layout: opts.layout ?? 'portrait' });
 }

@@ -59,6 +59,9 @@ export const vouchersApi = {
     request<Settlement>('POST', `/api/platforms/${enc(platformId)}/voucher-settlements`, { body: { month } }),
   settlement: (id: string) => request<Settlement>('GET', `/api/voucher-settlements/${enc(id)}`),
   statement: (id: string) => download(`/api/voucher-settlements/${enc(id)}/statement.xlsx`),
+  /** The same statement as a PDF in the reader's language and zone (server/modules/vouchers/vouchers.statement.ts). */
+  statementPdf: (id: string, q: { lang: string; tz: string }) =>
+    download(`/api/voucher-settlements/${enc(id)}/statement.pdf`, q),
   signals: (platformId: string) =>
     request<{ items: FraudSignal[] }>('GET', `/api/platforms/${enc(platformId)}/voucher-fraud-signals`),
 };

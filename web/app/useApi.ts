@@ -5,6 +5,11 @@ export interface Loaded<T> {
   error: unknown;
   loading: boolean;
   reload(): void;
+  /**
+   * Shows `data` at once, as if just loaded, and drops any answer still on its way: for the object a
+   * write returned, so the page never shows (or offers buttons of) the state before the write.
+   */
+  set(data: T): void;
 }
 
 /** Runs a read call when deps change; a late answer for old deps is dropped, not shown. */
@@ -32,5 +37,11 @@ export function useApi<T>(load: () => Promise<T>, deps: DependencyList): Loaded<
       });
   }, [...deps, tick]);
   const reload = useCallback(() => setTick((n) => n + 1), []);
-  return { data, error, loading, reload };
+  const set = useCallback((d: T) => {
+    run.current++;
+    setData(d);
+    setError(null);
+    setLoading(false);
+  }, []);
+  return { data, error, loading, reload, set };
 }

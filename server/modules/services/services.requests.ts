@@ -94,7 +94,8 @@ export async function requestViews(
       lastReason: r.lastReason,
       overdue: isOverdue(r.state, r.quoteDueOn, day),
       survey: dueOn ? { dueOn, due: dueOn <= day, answered: answered.has(r.id) } : null,
-      next: nextRequestActions(r.state, sides).filter((a) => a !== 'deliver'),
+      // Deliver is listed like any move: the web offers it as the report upload (its own route).
+      next: nextRequestActions(r.state, sides),
       createdAt: r.createdAt,
       ...(withTransitions
         ? {

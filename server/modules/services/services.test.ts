@@ -164,6 +164,9 @@ describe('a service request from submission to closing', () => {
     expect((await move(sme, id, { action: 'accept' })).json().state).toBe('accepted');
     expect((await move(director, id, { action: 'contract' })).json().state).toBe('contracted');
     expect((await move(director, id, { action: 'start' })).json().state).toBe('in_progress');
+    // The unit is offered the delivery (the report upload); the enterprise has no move while it works.
+    expect((await director.get(`/api/service-requests/${id}`)).json().next).toEqual(['deliver']);
+    expect((await sme.get(`/api/service-requests/${id}`)).json().next).toEqual([]);
     // The report is checked like an application attachment: a file lying about its type is refused.
     const lie = await deliver(director, id, Buffer.from('not a pdf'), 'report.pdf');
     expect(lie.statusCode).toBe(415);

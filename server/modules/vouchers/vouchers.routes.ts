@@ -1,6 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { exportOptions } from '../../../common/export-options.js';
 import { download, sendFile } from '../../files/download.js';
+import { PDF_TYPE } from '../../files/pdf.js';
 import { ctxOf, requireSignIn } from '../../http/auth.js';
 import { problemResponses } from '../../http/openapi.js';
 import {
@@ -47,7 +50,7 @@ import {
   updateScheme,
 } from './vouchers.service.js';
 import { fraudSignals } from './vouchers.signals.js';
-import { settlementStatement } from './vouchers.statement.js';
+import { settlementStatement, settlementStatementPdf } from './vouchers.statement.js';
 
 /** Innovation vouchers (创新券, issue 14; docs/vouchers.md). */
 export async function vouchersRoutes(root: FastifyInstance) {
@@ -215,6 +218,19 @@ export async function vouchersRoutes(root: FastifyInstance) {
     }),
     async (q, reply) =>
       sendFile(reply.header('cache-control', 'no-store'), await settlementStatement(ctxOf(q), q.params.id)),
+  );
+  app.get(
+    '/api/voucher-settlements/:id/statement.pdf',
+    r('The same statement as a printable PDF in `lang`, times in `tz` (overseers)', {
+      params: idParams,
+      querystring: z.strictObject(exportOptions),
+      response: { 200: download(PDF_TYPE, 'A table per scheme with its total row'), ...problemResponses },
+    }),
+    async (q, reply) =>
+      sendFile(
+        reply.header('cache-control', 'no-store'),
+        await settlementStatementPdf(ctxOf(q), q.params.id, q.query),
+      ),
   );
   app.get(
     '/api/platforms/:platformId/voucher-fraud-signals',

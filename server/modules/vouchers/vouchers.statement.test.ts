@@ -1,5 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatInZone } from '../../../common/time-format.js';
+import { pdfText } from '../../files/pdf-text.fixtures.js';
 import { buildPlatform, buildUser } from '../../test/factories.js';
 import { type Client, setupTestApp, signIn, type TestApp } from '../../test/harness.js';
 import { buildOrganisation, buildPerson, buildUnit } from '../../test/platform-factories.js';
@@ -82,10 +84,14 @@ beforeAll(async () => {
     position: 'researcher',
   });
   expect(added.statusCode, added.body).toBe(201);
-  for (const name of ['山东省创新券（测试）', '济南市科技创新券']) {
+  for (const [name, nameEn] of [
+    ['山东省创新券（测试）', 'Shandong vouchers (test)'],
+    ['济南市科技创新券', 'Jinan vouchers'],
+  ]) {
     const created = await supervisor.post(`/api/platforms/${A}/voucher-schemes`, {
       ...schemeInput(unitId),
       nameZh: name,
+      nameEn,
     });
     expect(created.statusCode, created.body).toBe(201);
     schemes.push(created.json().id);
@@ -149,6 +155,80 @@ describe('settlement statement (XLSX)', () => {
   it('is for the overseers only: the provider and the enterprise get 404', async () => {
     for (const c of [director, smes[0]!])
       expect((await c.get(`/api/voucher-settlements/${settlementId}/statement.xlsx`)).statusCode).toBe(404);
+  });
+});
+
+describe('settlement statement (PDF)', () => {
+  const url = () => `/api/voucher-settlements/${settlementId}/statement.pdf`;
+  const month = () => new Date().toISOString().slice(0, 7);
+  /** The statement's lines with each table row's cells joined, so a row reads as one string. */
+  const read = async (query: string) => {
+    const res = await supervisor.get(`${url()}${query}`);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.headers['content-type']).toBe('application/pdf');
+    return { res, text: pdfText(res.rawPayload).join('\n') };
+  };
+  const redeemedAt = async (contract: string) =>
+    (
+      await t.database.db
+        .selectFrom('voucher_redemptions')
+        .select('redeemed_at')
+        .where('contract_ref', '=', contract)
+        .executeTakeFirstOrThrow()
+    ).redeemed_at!;
+
+  it('shows the XLSX figures in Chinese: a table per scheme, formatted amounts, the totals, times in Beijing time', async () => {
+    const { res, text } = await read('');
+    expect(res.headers['content-disposition']).toContain(
+      `filename*=UTF-8''${encodeURIComponent(`创新券结算-${month()}.pdf`)}`,
+    );
+    for (const s of [
+      `创新券结算单 ${month()}`,
+      `批次: ${settlementId}`,
+      '兑付笔数: 3 · 创新券支付合计: ¥1,920.00',
+      '山东省创新券（测试）',
+      '济南市科技创新券',
+      '合同编号',
+      '企业自付',
+      'HT-2026-1',
+      'PAY-2',
+      '¥1,200.00',
+      '¥720.00',
+      '¥480.00',
+      // The first scheme's total row: 2 redemptions, price 2,200, voucher 1,320, paid 880.
+      '¥2,200.00',
+      '¥1,320.00',
+      '¥880.00',
+      `兑付时间`,
+      formatInZone(await redeemedAt('HT-2026-3'), 'zh-CN', 'Asia/Shanghai'),
+    ])
+      expect(text).toContain(s);
+    expect(text).toContain('北京时间');
+    expect(text.replace(/\n/g, '')).toContain('聊城某机械有限公司');
+  });
+
+  it('is in English with ?lang=en-US, times in the zone asked for and named', async () => {
+    const { res, text } = await read('?lang=en-US&tz=Europe/Berlin');
+    expect(res.headers['content-disposition']).toContain(`voucher-settlement-${month()}.pdf`);
+    for (const s of [
+      `Innovation voucher settlement statement ${month()}`,
+      'Redemptions: 3 · Voucher part in total: CN¥1,920.00',
+      'Shandong vouchers (test)',
+      'Jinan vouchers',
+      'Paid by enterprise',
+      'Total',
+      'CN¥2,200.00',
+      formatInZone(await redeemedAt('HT-2026-1'), 'en-US', 'Europe/Berlin'),
+    ])
+      expect(text).toContain(s);
+    expect(text).not.toContain('合同编号');
+  });
+
+  it('refuses an unknown zone with its field, and is for the overseers only', async () => {
+    const bad = await supervisor.get(`${url()}?tz=Mars/Olympus`);
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('tz');
+    for (const c of [director, smes[0]!]) expect((await c.get(url())).statusCode).toBe(404);
   });
 });
 

@@ -399,6 +399,11 @@ export function vouchersCases(env: MatrixEnv): RouteCase[] {
       cell: async () => ({ url: `/api/voucher-settlements/${await settled()}/statement.xlsx` }),
     },
     {
+      route: 'GET /api/voucher-settlements/:id/statement.pdf',
+      expect: { ...overseers, others: '404' },
+      cell: async () => ({ url: `/api/voucher-settlements/${await settled()}/statement.pdf?lang=en-US` }),
+    },
+    {
       route: 'GET /api/platforms/:platformId/voucher-fraud-signals',
       label: 'the supervisor only, not the platform admins',
       expect: { ...overseers, 'A:platform_admin': '403' },

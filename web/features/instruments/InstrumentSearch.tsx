@@ -1,17 +1,12 @@
 import { Button, List, Space, Tag, Typography } from 'antd';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/endpoints.js';
 import { type Instrument, instrumentsApi } from '../../api/instruments.js';
 import { useLocale } from '../../app/locale.js';
-import { useApi } from '../../app/useApi.js';
-import { Centered, LoadFailed } from '../../components/feedback.js';
 import { localName } from '../../components/labels.js';
 import { money } from '../../components/money.js';
-import { defaultPlatform, PlatformSelect } from '../../components/PlatformSelect.js';
-import { PublicSearch } from '../../components/PublicSearch.js';
+import { PlatformSearch } from '../../components/PlatformSearch.js';
 import { pick } from '../results/labels.js';
-import { UnitFilter } from '../services/ServiceSearch.js';
 import { InstrumentCalendar } from './InstrumentCalendar.js';
 
 /** One instrument as a list item: name, model, unit, location, rate, enterprise share; its calendar on demand. */
@@ -61,7 +56,7 @@ export function InstrumentItem({
 
 /**
  * The published instruments of a platform, searched in Chinese or English and filtered by unit, on the
- * one shared search; the public portal and the enterprise's workspace both show it. `action` adds a
+ * shared platform search; the public portal and the enterprise's workspace both show it. `action` adds a
  * button to each instrument (the enterprise's "book").
  */
 export function InstrumentSearch({
@@ -72,13 +67,9 @@ export function InstrumentSearch({
   action?(i: Instrument): ReactNode;
 }) {
   const { t } = useTranslation();
-  const all = useApi(() => api.platforms(), []);
-  const list = (all.data?.items ?? []).filter((p) => !platforms || platforms.includes(p.id));
-  // The first search needs the platform to search in: a fetch before the platforms load would find
-  // nothing and, the URL unchanged, never run again.
-  if (!all.data) return all.error ? <LoadFailed error={all.error} /> : <Centered />;
   return (
-    <PublicSearch<Instrument>
+    <PlatformSearch<Instrument>
+      platforms={platforms}
       title={t('Shared instruments')}
       subtitle={t('Large instruments of the platforms’ units, booked by the machine hour.')}
       placeholder={t('Search in Chinese or English, e.g. 质谱 or spectrometer')}
@@ -86,35 +77,9 @@ export function InstrumentSearch({
       rowKey={(i) => i.id}
       totalText={(n) => t('{{n}} instruments', { n, count: n })}
       emptyText={t('No published instrument matches')}
-      fetcher={async ({ q, page, params }, pageSize) => {
-        const platformId = params.get('platform') ?? defaultPlatform(list);
-        if (!platformId) return { items: [], total: 0 };
-        return instrumentsApi.publicList(platformId, {
-          q,
-          page,
-          pageSize,
-          unitId: params.get('unit') ?? undefined,
-        });
-      }}
-      filters={({ params }, set) => {
-        const platformId = params.get('platform') ?? defaultPlatform(list);
-        return (
-          <>
-            <PlatformSelect
-              platforms={list}
-              value={platformId}
-              onChange={(id) => set({ platform: id, unit: null })}
-            />
-            {platformId ? (
-              <UnitFilter
-                platformId={platformId}
-                value={params.get('unit')}
-                onChange={(v) => set({ unit: v })}
-              />
-            ) : null}
-          </>
-        );
-      }}
+      fetcher={({ platformId, unitId, q, page }, pageSize) =>
+        instrumentsApi.publicList(platformId, { q, page, pageSize, unitId })
+      }
       renderItem={(i) => <InstrumentItem i={i} extra={action?.(i)} publicView={!action} />}
     />
   );

@@ -65,7 +65,7 @@ export function RequestActions({ r, onMoved }: { r: ServiceRequest; onMoved(next
     }
   };
   return (
-    <Space wrap>
+    <Space wrap data-testid="request-moves">
       {r.next.map((a) => {
         const label = t(ACTION_LABELS[a]);
         const danger = a === 'cancel' || a === 'dispute';

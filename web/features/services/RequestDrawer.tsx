@@ -1,7 +1,7 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Descriptions, Drawer, Rate, Space, Tag, Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { servicesApi } from '../../api/services.js';
+import { type ServiceRequest, servicesApi } from '../../api/services.js';
 import { useLocale } from '../../app/locale.js';
 import { useApi } from '../../app/useApi.js';
 import { Centered, LoadFailed } from '../../components/feedback.js';
@@ -32,8 +32,10 @@ export function RequestDrawer({
   const { message } = App.useApp();
   const loaded = useApi(() => servicesApi.request(id), [id]);
   const r = loaded.data;
-  const changed = () => {
-    loaded.reload();
+  // The request a move returns is the request as it now is (the same view as the read): shown at once,
+  // never reloaded, so the buttons are the new state's from the moment the move is answered.
+  const changed = (next: ServiceRequest) => {
+    loaded.set(next);
     onChanged();
   };
   const download = () =>

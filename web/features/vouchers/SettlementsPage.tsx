@@ -8,6 +8,7 @@ import { useLocale } from '../../app/locale.js';
 import { useApi } from '../../app/useApi.js';
 import { FormModal } from '../../components/FormModal.js';
 import { Centered, LoadFailed } from '../../components/feedback.js';
+import { fileOptions } from '../../components/file-options.js';
 import { money } from '../../components/money.js';
 import { formatTime } from '../../components/time.js';
 import { errorText } from '../../i18n/errors.js';
@@ -69,9 +70,8 @@ export default function SettlementsPage() {
     () => (platformId ? vouchersApi.settlements(platformId) : Promise.resolve({ items: [] })),
     [platformId],
   );
-  const statement = (id: string) =>
-    vouchersApi
-      .statement(id)
+  const statement = (id: string, as: 'xlsx' | 'pdf') =>
+    (as === 'pdf' ? vouchersApi.statementPdf(id, fileOptions(locale)) : vouchersApi.statement(id))
       .then(saveFile)
       .catch((e) => message.error(errorText(t, e)));
   return (
@@ -110,9 +110,14 @@ export default function SettlementsPage() {
           {
             title: t('Statement'),
             render: (_, s) => (
-              <Button size="small" icon={<DownloadOutlined />} onClick={() => statement(s.id)}>
-                XLSX
-              </Button>
+              <Space size="small">
+                <Button size="small" icon={<DownloadOutlined />} onClick={() => statement(s.id, 'xlsx')}>
+                  XLSX
+                </Button>
+                <Button size="small" icon={<DownloadOutlined />} onClick={() => statement(s.id, 'pdf')}>
+                  PDF
+                </Button>
+              </Space>
             ),
           },
         ]}
