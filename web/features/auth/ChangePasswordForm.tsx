@@ -7,6 +7,7 @@ import type { PasswordChanged } from '../../api/types.js';
 import { useSignedIn } from '../../app/session.js';
 import { useSubmit } from '../../components/useSubmit.js';
 import { errorText } from '../../i18n/errors.js';
+import { RepeatPasswordItem } from './RepeatPasswordItem.js';
 
 interface Values {
   currentPassword: string;
@@ -69,21 +70,7 @@ export function ChangePasswordForm({
         >
           <Input.Password autoComplete="new-password" />
         </Form.Item>
-        <Form.Item
-          name="confirm"
-          label={t('Repeat the new password')}
-          dependencies={['newPassword']}
-          rules={[
-            { required: true, message: t('Repeat the new password') },
-            ({ getFieldValue }) => ({
-              validator: async (_, v: string | undefined) => {
-                if (v && v !== getFieldValue('newPassword')) throw new Error(t('The two passwords differ'));
-              },
-            }),
-          ]}
-        >
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
+        <RepeatPasswordItem />
         <Button type="primary" htmlType="submit" loading={busy}>
           {t('Change password')}
         </Button>

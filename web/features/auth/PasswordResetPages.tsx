@@ -8,6 +8,7 @@ import { useSubmit } from '../../components/useSubmit.js';
 import { errorText } from '../../i18n/errors.js';
 import { Logo } from '../../shell/Brand.js';
 import { LanguageSwitch } from '../../shell/LanguageSwitch.js';
+import { RepeatPasswordItem } from './RepeatPasswordItem.js';
 
 /** The sign-in page's frame (brand bar, language switch, one card) for the public account pages. */
 function AccountFrame({ title, children }: { title: string; children: ReactNode }) {
@@ -139,21 +140,7 @@ export function ResetPasswordPage() {
         >
           <Input.Password autoComplete="new-password" />
         </Form.Item>
-        <Form.Item
-          name="confirm"
-          label={t('Repeat the new password')}
-          dependencies={['newPassword']}
-          rules={[
-            { required: true, message: t('Repeat the new password') },
-            ({ getFieldValue }) => ({
-              validator: async (_, v: string | undefined) => {
-                if (v && v !== getFieldValue('newPassword')) throw new Error(t('The two passwords differ'));
-              },
-            }),
-          ]}
-        >
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
+        <RepeatPasswordItem />
         <Button type="primary" htmlType="submit" block loading={busy}>
           {t('Set the new password')}
         </Button>
