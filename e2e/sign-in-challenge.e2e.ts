@@ -33,13 +33,16 @@ describe('sign-in after failures', () => {
     await page.getByRole('link', { name: '返回登录' }).click();
 
     await page.getByLabel('用户名', { exact: true }).fill('challenged');
-    await page.getByLabel('密码', { exact: true }).fill('not-the-password');
     const signInButton = page.getByRole('button', { name: '登录', exact: true });
-    for (let i = 0; i < 2; i++) {
+    // Two wrong passwords, each answered before the next is typed.
+    for (const wrong of ['not-the-password', 'not-the-password-2']) {
+      await page.getByLabel('密码', { exact: true }).fill(wrong);
+      const answered = page.waitForResponse(
+        (r) => new URL(r.url()).pathname === '/api/auth/login' && r.request().method() === 'POST',
+      );
       await signInButton.click();
+      await answered;
       await poll(() => page.getByTestId('sign-in-error').textContent()).toContain('用户名或密码错误');
-      // The next attempt must not see this one's message still on screen.
-      if (i === 0) await page.getByLabel('密码', { exact: true }).fill('not-the-password-2');
     }
     await page.getByLabel('密码', { exact: true }).fill('Correct-horse-77');
     await signInButton.click();
