@@ -40,12 +40,13 @@ export interface ExportTable<T> {
 const FORMULA_START = /^[=+\-@\t\r]/;
 export const escapeCell = (s: string) => (FORMULA_START.test(s) ? `'${s}` : s);
 
-/** Wall-clock parts of an instant in a zone, as a Date whose UTC fields are those parts (what Excel shows). */
-function wallClock(iso: string, tz: string): Date | null {
-  const at = new Date(iso);
-  if (Number.isNaN(at.getTime())) return null;
-  const p = Object.fromEntries(
-    new Intl.DateTimeFormat('en-US', {
+// One formatter per zone: building an Intl.DateTimeFormat costs far more than formatting with it, and an
+// export formats every datetime cell of every row.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatterOf(tz: string): Intl.DateTimeFormat {
+  let f = formatters.get(tz);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
       timeZone: tz,
       year: 'numeric',
       month: '2-digit',
@@ -54,7 +55,18 @@ function wallClock(iso: string, tz: string): Date | null {
       minute: '2-digit',
       second: '2-digit',
       hourCycle: 'h23',
-    })
+    });
+    formatters.set(tz, f);
+  }
+  return f;
+}
+
+/** Wall-clock parts of an instant in a zone, as a Date whose UTC fields are those parts (what Excel shows). */
+function wallClock(iso: string, tz: string): Date | null {
+  const at = new Date(iso);
+  if (Number.isNaN(at.getTime())) return null;
+  const p = Object.fromEntries(
+    formatterOf(tz)
       .formatToParts(at)
       .map((x) => [x.type, Number(x.value)]),
   ) as Record<string, number>;
