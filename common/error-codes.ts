@@ -50,6 +50,7 @@ export const ERROR_MESSAGES = {
   'request.not_found': 'Not found',
   'request.method_not_allowed': 'Method not allowed',
   'request.invalid': 'The request is invalid',
+  'exports.too_many_rows': 'The list has more rows than one export may hold; narrow the filters',
   'request.rate_limited': 'Too many requests; try again later',
   'internal.error': 'Something went wrong on our side; the request id helps support find it',
   'request.control_character':

@@ -58,7 +58,7 @@ describe('实验室评估：发起评估', () => {
     expect(problems).toEqual([]);
   });
 
-  it('the admin changes the chair and takes a member off; after the first score it says the round is fixed', async () => {
+  it('the admin changes the chair, takes a member off and adds them back; after the first score the round is fixed', async () => {
     const page = await signedIn('admin');
     await page.goto(`/lab-evaluations?platform=${nist}`);
     const round = row(page, 'lab-eval-rounds', 'FY2017');
@@ -71,6 +71,10 @@ describe('实验室评估：发起评估', () => {
     const names = await members.locator('td:first-child').allTextContents();
     const newChair = names.find((n) => n !== chairName)!;
     const leaving = names.find((n) => n !== chairName && n !== newChair)!;
+    // A unit the leaving member rates (the 评估单位 column), so adding them back to it is no conflict.
+    const unitName = (
+      (await row(page, 'round-members', leaving).locator('td').nth(2).textContent()) ?? ''
+    ).split('、')[0]!;
     await pick(page, 'chairMemberId', newChair);
     const off = await answerOf(page, 'DELETE', /\/members\//, async () => {
       await row(page, 'round-members', leaving).getByRole('button', { name: '移出' }).click();
@@ -78,6 +82,22 @@ describe('实验室评估：发起评估', () => {
     });
     await expectStatus(off, 200);
     await poll(() => members.count()).toBe(before - 1);
+    // Added back from the committee to that unit; a second time the server's 409 shows on the member field.
+    const add = () =>
+      answerOf(page, 'POST', /\/assignments$/, () =>
+        dialog.getByRole('button', { name: '加入本轮' }).click(),
+      );
+    await pick(page, 'memberId', leaving);
+    await pick(page, 'unitId', unitName);
+    await expectStatus(await add(), 200);
+    await poll(() => members.count()).toBe(before);
+    expect(await row(page, 'round-members', leaving).textContent()).toContain(unitName);
+    await pick(page, 'memberId', leaving);
+    await pick(page, 'unitId', unitName);
+    await expectStatus(await add(), 409);
+    await poll(() => page.locator('.ant-form-item:has(#memberId)').textContent()).toContain(
+      '该委员已负责评价此单位',
+    );
     const saved = await answerOf(page, 'PATCH', /\/lab-evaluations\/[^/]+$/, () =>
       dialog.getByRole('button', { name: '保存' }).click(),
     );
@@ -104,7 +124,7 @@ describe('实验室评估：发起评估', () => {
     await expectStatus(late, 409);
     await poll(() => modal(page).textContent()).toContain('评分已开始，本轮的评价指标和成员不能再修改');
     expect(problems).toEqual([]);
-    // Two dialog openings and three answered requests: past the default 60 s on a loaded machine.
+    // Two dialog openings and five answered requests: past the default 60 s on a loaded machine.
   }, 180_000);
 
   it('is not offered to a researcher, who reads the rounds', async () => {

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runReminders } from '../server/modules/projects/projects.reminders.js';
 import { openTab } from './platforms-support.js';
 import { chooseLanguage, poll, type Stack, signInAs, startStack } from './support.js';
 
@@ -45,7 +46,7 @@ describe("the platform's reminders of reports due", () => {
     expect(problems).toEqual([]);
   });
 
-  it('a supervisor reads the saved days in English; a researcher has no such tab', async () => {
+  it('a supervisor reads the saved days and the last run in English; a researcher has no such tab', async () => {
     const { page } = await stack.newPage();
     await signInAs(page, 'supervisor');
     await chooseLanguage(page, 'English');
@@ -54,6 +55,12 @@ describe("the platform's reminders of reports due", () => {
     await poll(() => view.textContent()).toContain('14, 7, 1');
     expect(await view.textContent()).toContain('Days after a report is overdue');
     expect(await view.getByRole('button', { name: 'Save' }).count()).toBe(0);
+    // The last run of the reminders: none yet (the timer is off under test), then one run's record.
+    const lastRun = page.getByTestId('reminder-last-run');
+    await poll(() => lastRun.textContent()).toContain('The reminders have not run for this platform yet');
+    await runReminders(stack.ctx, { platformId: stack.platformId });
+    await page.reload();
+    await poll(() => page.getByTestId('reminder-last-run').textContent()).toContain('Ran at');
 
     const other = await stack.newPage();
     await signInAs(other.page, 'researcher');

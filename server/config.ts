@@ -94,6 +94,10 @@ const envSchema = z.object({
   OPEN_DATA_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(300),
   OPEN_DATA_DUMP_MINUTES: z.coerce.number().int().min(0).max(10_080).default(60),
   // Minutes between runs of the reminders of reports due; 0 = off. Off by default under NODE_ENV=test.
+  // List exports (docs/exports.md): rows read per page of the list, and the most rows one file may hold,
+  // Excel's sheet limit less the header by default (a larger list is refused, 422). Tests lower both.
+  EXPORT_PAGE_ROWS: z.coerce.number().int().min(1).max(5000).default(200),
+  EXPORT_MAX_ROWS: z.coerce.number().int().min(1).max(1_048_575).default(1_048_575),
   REPORT_REMINDER_MINUTES: z.coerce.number().int().min(0).max(10_080).optional(),
   PUBLIC_URL: z
     .string()
@@ -174,6 +178,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       dumpMinutes: e.OPEN_DATA_DUMP_MINUTES,
     }),
     /** Minutes between runs of the reminders of reports due (docs/projects.md); 0 = off. */
+    exportPageRows: e.EXPORT_PAGE_ROWS,
+    exportMaxRows: e.EXPORT_MAX_ROWS,
     reportReminderMinutes: e.REPORT_REMINDER_MINUTES ?? (e.NODE_ENV === 'test' ? 0 : 60),
     publicUrl: e.PUBLIC_URL ?? `http://${e.HOST}:${e.PORT}`,
   });

@@ -85,6 +85,7 @@ export const TABLE_OWNERS: { readonly [T in keyof DB]: string } = {
   project_reports: 'projects',
   project_reminder_settings: 'projects',
   project_report_reminders: 'projects',
+  project_reminder_runs: 'projects',
   project_checks: 'projects',
   project_check_reports: 'projects',
   project_check_panel: 'projects',

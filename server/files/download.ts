@@ -1,3 +1,4 @@
+import type { Readable } from 'node:stream';
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 
@@ -34,10 +35,10 @@ function pctEncode(name: string): string {
   return encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 
-/** Sends a file as an attachment; the route's schema documents it, the body is bytes or text. */
+/** Sends a file as an attachment; the route's schema documents it, the body is bytes, text or a stream. */
 export const sendFile = (
   reply: FastifyReply,
-  file: { mediaType: string; fileName: string; body: Buffer | string },
+  file: { mediaType: string; fileName: string; body: Buffer | string | Readable },
 ) =>
   reply.type(file.mediaType).header('content-disposition', contentDisposition(file.fileName)).send(file.body);
 

@@ -1,7 +1,10 @@
+import { PassThrough, type Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { ExportOptions } from '../../common/export-options.js';
 import { currencyDigits } from '../../common/platforms.js';
 import { zoneName } from '../../common/time-format.js';
+import type { Config } from '../config.js';
+import { AppError } from '../http/errors.js';
 
 /**
  * The one way a list becomes an XLSX file (issue 12, "exports on every list"): one sheet, a bold frozen
@@ -28,7 +31,8 @@ export interface ExportTable<T> {
   /** The file name without the extension (ASCII, as the older exports); the day of export is appended. */
   fileName: string;
   columns: ExportColumn<T>[];
-  rows: readonly T[];
+  /** The rows, in order: an array, or a list read page by page (`everyPage`) as the file is written. */
+  rows: Iterable<T> | AsyncIterable<T>;
 }
 
 // Spreadsheet programs run a cell starting with = + - @ as a formula; text cells get a leading
@@ -36,12 +40,13 @@ export interface ExportTable<T> {
 const FORMULA_START = /^[=+\-@\t\r]/;
 export const escapeCell = (s: string) => (FORMULA_START.test(s) ? `'${s}` : s);
 
-/** Wall-clock parts of an instant in a zone, as a Date whose UTC fields are those parts (what Excel shows). */
-function wallClock(iso: string, tz: string): Date | null {
-  const at = new Date(iso);
-  if (Number.isNaN(at.getTime())) return null;
-  const p = Object.fromEntries(
-    new Intl.DateTimeFormat('en-US', {
+// One formatter per zone: building an Intl.DateTimeFormat costs far more than formatting with it, and an
+// export formats every datetime cell of every row.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatterOf(tz: string): Intl.DateTimeFormat {
+  let f = formatters.get(tz);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
       timeZone: tz,
       year: 'numeric',
       month: '2-digit',
@@ -50,7 +55,18 @@ function wallClock(iso: string, tz: string): Date | null {
       minute: '2-digit',
       second: '2-digit',
       hourCycle: 'h23',
-    })
+    });
+    formatters.set(tz, f);
+  }
+  return f;
+}
+
+/** Wall-clock parts of an instant in a zone, as a Date whose UTC fields are those parts (what Excel shows). */
+function wallClock(iso: string, tz: string): Date | null {
+  const at = new Date(iso);
+  if (Number.isNaN(at.getTime())) return null;
+  const p = Object.fromEntries(
+    formatterOf(tz)
       .formatToParts(at)
       .map((x) => [x.type, Number(x.value)]),
   ) as Record<string, number>;
@@ -85,12 +101,22 @@ function put(cell: ExcelJS.Cell, kind: ExportColumn<unknown>['kind'], v: CellVal
 /** Display width: a CJK character takes two columns. */
 const wide = (s: string): number => [...s].reduce((n, ch) => n + (ch.charCodeAt(0) > 0x2e80 ? 2 : 1), 0);
 
-/** The table as an XLSX download in the reader's language and zone. */
+/**
+ * The table as an XLSX download in the reader's language and zone, written as it is sent: exceljs's
+ * streaming writer commits each row to the zip as it is read, so memory holds a page of rows and the
+ * compressor's window, not the whole list (docs/exports.md). The body is a stream; a failure after the
+ * first bytes can only end the download, so callers read the first page before this (`everyPage`).
+ */
 export async function xlsxTable<T>(table: ExportTable<T>, opts: ExportOptions, now: Date) {
   const zh = opts.lang === 'zh-CN';
   const pick = (b: Bilingual) => (zh ? b[0] : b[1]);
   const zone = zoneName(opts.lang, opts.tz, now);
-  const wb = new ExcelJS.Workbook();
+  const body = new PassThrough();
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream: body,
+    useStyles: true,
+    useSharedStrings: false,
+  });
   wb.creator = 'Commonlab';
   const ws = wb.addWorksheet(pick(table.sheet), { views: [{ state: 'frozen', ySplit: 1 }] });
   const headers = table.columns.map((c) =>
@@ -99,31 +125,53 @@ export async function xlsxTable<T>(table: ExportTable<T>, opts: ExportOptions, n
   ws.columns = table.columns.map((c, i) => ({ width: c.width ?? Math.max(12, wide(headers[i]!) + 2) }));
   const head = ws.addRow(headers);
   head.font = { bold: true };
-  for (const r of table.rows) {
-    const row = ws.addRow([]);
-    table.columns.forEach((c, i) => {
-      put(row.getCell(i + 1), c.kind, c.value(r), opts.tz);
-    });
-  }
-  const day = wallClock(now.toISOString(), opts.tz)!.toISOString().slice(0, 10);
-  return {
-    mediaType: XLSX_TYPE,
-    fileName: `${table.fileName}-${day}.xlsx`,
-    body: Buffer.from(await wb.xlsx.writeBuffer()),
+  head.commit();
+  const write = async () => {
+    for await (const r of table.rows) {
+      const row = ws.addRow([]);
+      table.columns.forEach((c, i) => {
+        put(row.getCell(i + 1), c.kind, c.value(r), opts.tz);
+      });
+      row.commit();
+    }
+    ws.commit();
+    await wb.commit();
   };
+  write().catch((err: unknown) => body.destroy(err instanceof Error ? err : new Error(String(err))));
+  const day = wallClock(now.toISOString(), opts.tz)!.toISOString().slice(0, 10);
+  return { mediaType: XLSX_TYPE, fileName: `${table.fileName}-${day}.xlsx`, body: body as Readable };
 }
 
-/** Every page of a list, through the list's own service (so its filters and visibility hold), up to `max`. */
+/** The refusal of a list larger than one file may hold, naming the limit and the count. */
+export const tooManyRows = (limit: number, total: number) =>
+  new AppError(422, 'exports.too_many_rows', {
+    detail: `The list holds ${total} rows; one export holds at most ${limit}. Narrow the filters.`,
+    limit,
+    total,
+  });
+
+/**
+ * Every row of a paged list, through the list's own service (so its filters and visibility hold). The
+ * first page is read here, so a refusal (403, 404, a bad filter) or a list above `maxRows` (422) is
+ * answered before a byte of the file; the rest are read page by page as the file is written.
+ */
 export async function everyPage<T>(
+  /** How many rows to read per page and the most one file may hold (EXPORT_PAGE_ROWS, EXPORT_MAX_ROWS). */
+  config: Pick<Config, 'exportPageRows' | 'exportMaxRows'>,
   page: (limit: number, offset: number) => Promise<{ items: T[]; total: number }>,
-  pageSize: number,
-  max = 20_000,
-): Promise<T[]> {
-  const all: T[] = [];
-  for (let offset = 0; offset < max; offset += pageSize) {
-    const { items, total } = await page(pageSize, offset);
-    all.push(...items);
-    if (items.length < pageSize || all.length >= total) break;
-  }
-  return all;
+): Promise<AsyncIterable<T>> {
+  const { exportPageRows: pageRows, exportMaxRows: maxRows } = config;
+  const first = await page(pageRows, 0);
+  if (first.total > maxRows) throw tooManyRows(maxRows, first.total);
+  return (async function* () {
+    let items = first.items;
+    let seen = 0;
+    for (;;) {
+      // Never past the limit, even when rows were added while the file was written.
+      for (const item of items.slice(0, maxRows - seen)) yield item;
+      seen += items.length;
+      if (items.length < pageRows || seen >= maxRows) return;
+      items = (await page(pageRows, seen)).items;
+    }
+  })();
 }

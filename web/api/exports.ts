@@ -23,4 +23,7 @@ export const exportsApi = {
     file(on(platformId, 'ip/filings'), filters, opts),
   users: (filters: Filters, opts: ExportOptions) => file('/api/users/export.xlsx', filters, opts),
   audit: (filters: Filters, opts: ExportOptions) => file('/api/audit/export.xlsx', filters, opts),
+  results: (filters: Filters, opts: ExportOptions) => file('/api/results/export.xlsx', filters, opts),
+  serviceRequests: (filters: Filters, opts: ExportOptions) =>
+    file('/api/service-requests/export.xlsx', filters, opts),
 };

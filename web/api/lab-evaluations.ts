@@ -29,6 +29,8 @@ export const labEvaluationsApi = {
     request<RoundDetail>('POST', `/api/platforms/${enc(platformId)}/lab-evaluations`, { body }),
   edit: (id: string, body: EditRoundInput) =>
     request<RoundDetail>('PATCH', `/api/lab-evaluations/${enc(id)}`, { body }),
+  assign: (id: string, body: { unitId: string; memberId: string }) =>
+    request<RoundDetail>('POST', `/api/lab-evaluations/${enc(id)}/assignments`, { body }),
   removeMember: (id: string, memberId: string) =>
     request<RoundDetail>('DELETE', `/api/lab-evaluations/${enc(id)}/members/${enc(memberId)}`),
   mine: () => request<MyScorecards>('GET', '/api/my-lab-evaluations'),

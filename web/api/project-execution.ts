@@ -19,6 +19,7 @@ import type {
   projectOutputs,
 } from '../../server/modules/projects/projects.outputs.schema.js';
 import type {
+  lastReminderRunView,
   reminderSettingsBody,
   reminderSettingsView,
 } from '../../server/modules/projects/projects.reminders.schema.js';
@@ -40,6 +41,7 @@ export type MilestoneView = MilestoneList['items'][number];
 export type ProjectReports = z.infer<typeof projectReports>;
 export type ReportsDueList = z.infer<typeof reportsDueList>;
 export type ProjectOutputs = z.infer<typeof projectOutputs>;
+export type LastReminderRun = z.infer<typeof lastReminderRunView>;
 export type ReminderSettingsView = z.infer<typeof reminderSettingsView>;
 export type ReminderSettingsInput = z.input<typeof reminderSettingsBody>;
 
@@ -78,4 +80,6 @@ export const projectExecutionApi = {
     request<ReminderSettingsView>('GET', `/api/platforms/${enc(platformId)}/report-reminders`),
   saveReminderSettings: (platformId: string, body: ReminderSettingsInput) =>
     request<ReminderSettingsView>('PUT', `/api/platforms/${enc(platformId)}/report-reminders`, { body }),
+  lastReminderRun: (platformId: string) =>
+    request<LastReminderRun>('GET', `/api/platforms/${enc(platformId)}/report-reminders/last-run`),
 };

@@ -65,8 +65,7 @@ export const resultsApi = {
   publish: (id: string) => request<ResultItem>('POST', `/api/results/${id}/publish`),
   withdraw: (id: string) => request<ResultItem>('POST', `/api/results/${id}/withdraw`),
   remove: (id: string) => request<void>('DELETE', `/api/results/${id}`),
-  exportFile: (format: 'csv' | 'xlsx', lang: string, platformId?: string) =>
-    download(`/api/results/export.${format}`, { lang, platformId }),
+  exportCsv: (lang: string, platformId?: string) => download('/api/results/export.csv', { lang, platformId }),
 
   inquiries: (q: { platformId?: string; state?: string; page?: number; pageSize?: number }) =>
     request<InquiryList>('GET', '/api/inquiries', { query: { ...q } }),

@@ -64,4 +64,8 @@ export const zhCNLabEvaluations: Record<string, string> = {
   'Take {{name}} off the round?': '将{{name}}移出本轮评估？',
   'Take off': '移出',
   'Member taken off the round': '已将委员移出本轮评估',
+  'Member added to the round': '已将委员加入本轮评估',
+  'Add to the round': '加入本轮',
+  'Units rated': '评估单位',
+  'Committee member': '委员',
 };

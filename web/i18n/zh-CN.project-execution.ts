@@ -33,4 +33,22 @@ export const zhCNProjectExecution: Record<string, string> = {
   'Add a day': '添加天数',
   '0 days before is the due day itself. A run that missed a day still sends within a week; a reminder is never sent twice.':
     '到期前 0 天即到期当天。某天未能运行时，一周内仍会补发；同一提醒不会重复发送。',
+  // Reminders sent (docs/projects.md "Reminders sent")
+  'Reminders sent': '已发提醒',
+  '{{n}} days before the due day': '到期前 {{n}} 天',
+  'On the due day': '到期当天',
+  '{{n}} days overdue': '逾期 {{n}} 天',
+  '{{n}} recipients (names not recorded)': '{{n}} 位接收人（未记录姓名）',
+  '{{name}} ({{channel}})': '{{name}}（{{channel}}）',
+  'In-app and e-mail': '站内消息和邮件',
+  'In-app': '站内消息',
+  Sent: '已发送',
+  'Already sent by another run': '已由另一次运行发送',
+  'Report submitted meanwhile': '报告已提交',
+  'No one to remind': '无人可提醒',
+  'Last run of the reminders': '最近一次提醒运行',
+  'The reminders have not run for this platform yet': '本平台尚未运行过报告提醒',
+  'Ran at {{time}}, judging by {{day}}': '运行于 {{time}}，按 {{day}} 判断',
+  'Nothing was due on that run': '该次运行没有到期的提醒',
+  Reminder: '提醒',
 };

@@ -19,6 +19,7 @@ export const zhCNScoring: Record<string, string> = {
   'Requested in total': '申请经费合计',
   'Academic evaluation': '学术评估',
   'Economic evaluation': '经济评估',
+  'Evaluation dimension': '评估维度',
   'Give a score': '请评分',
   'Scorecard submitted': '评分表已提交',
   'Declaration recorded': '声明已记录',

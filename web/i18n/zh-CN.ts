@@ -264,6 +264,8 @@ export const zhCN: Record<string, string> = {
   'Not found': '未找到',
   'Method not allowed': '不允许的请求方法',
   'The request is invalid': '请求无效',
+  'The list has more rows than one export may hold; narrow the filters':
+    '列表行数超过单次导出的上限，请缩小筛选范围',
   'Too many requests; try again later': '请求过于频繁，请稍后再试',
   'Text must not contain control characters (only tab, line feed and carriage return are allowed)':
     '文本不得包含控制字符（仅允许制表符、换行符和回车符）',

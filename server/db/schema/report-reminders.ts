@@ -24,14 +24,28 @@ export interface ProjectReportRemindersTable {
   sent_at: Timestamp;
   /** how many accounts were notified */
   recipients: number;
+  /** JSON array of { userId, name, email }: who was notified, e-mail too or in-app only (0061; null before) */
+  deliveries_json: string | null;
+}
+
+/** The last run's lines of a platform's reminders (migration 0061): one row, replaced by each run. */
+export interface ProjectReminderRunsTable {
+  platform_id: string;
+  ran_at: Timestamp;
+  /** the day the run judged by (ISO date) */
+  on_day: string;
+  /** JSON array of the run's lines: the report, the recipients' count and the outcome */
+  lines_json: string;
 }
 
 export interface ReportReminderTables {
   project_reminder_settings: ProjectReminderSettingsTable;
   project_report_reminders: ProjectReportRemindersTable;
+  project_reminder_runs: ProjectReminderRunsTable;
 }
 
 export const REPORT_REMINDER_TABLES = [
   'project_reminder_settings',
   'project_report_reminders',
+  'project_reminder_runs',
 ] as const satisfies readonly (keyof ReportReminderTables)[];

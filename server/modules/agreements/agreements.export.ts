@@ -32,9 +32,8 @@ const agreementsExportQuery = agreementListQuery.omit({ limit: true, offset: tru
 async function agreementsWorkbook(ctx: Ctx, platformId: string, q: z.infer<typeof agreementsExportQuery>) {
   const { lang, tz, ...filter } = q;
   const zh = lang === 'zh-CN';
-  const rows = await everyPage<AgreementSummary>(
-    (limit, offset) => listAgreements(ctx, platformId, { ...filter, limit, offset }),
-    500,
+  const rows = await everyPage<AgreementSummary>(ctx.config, (limit, offset) =>
+    listAgreements(ctx, platformId, { ...filter, limit, offset }),
   );
   return xlsxTable<AgreementSummary>(
     {

@@ -1,11 +1,9 @@
-import type { Kysely } from 'kysely';
 import { APPLICATION_STATES, type ApplicationState } from '../../../common/applications.js';
-import type { DB } from '../../db/schema.js';
-import { type Bilingual, type ExportOptions, xlsxTable } from '../../files/xlsx.js';
+import { type Bilingual, type ExportOptions, everyPage, xlsxTable } from '../../files/xlsx.js';
 import type { Ctx } from '../../http/context.js';
 import { platformIdsWithRole } from '../../http/context.js';
 import { unauthorized } from '../../http/errors.js';
-import { type ListScope, listAll, listPage } from './applications.repository.js';
+import { type ListScope, listPage } from './applications.repository.js';
 import type { ListApplicationsQuery } from './applications.schema.js';
 import { summaries } from './applications.views.js';
 
@@ -48,15 +46,16 @@ const STATE: Record<ApplicationState, Bilingual> = {
 
 type Summary = Awaited<ReturnType<typeof summaries>>[number];
 
-/** The filtered list (no paging) as XLSX, with the same visibility as the list. */
+/** The filtered list, every page of listApplications, as XLSX, with the same visibility as the list. */
 export async function exportApplications(
   ctx: Ctx,
   q: Omit<ListApplicationsQuery, 'limit' | 'offset'> & ExportOptions,
 ) {
   const { lang, tz, ...filter } = q;
   const zh = lang === 'zh-CN';
-  const rows = await listAll(ctx.db, scopeOf(ctx), filter);
-  const items = await summaries(ctx.db as Kysely<DB>, rows);
+  const rows = await everyPage<Summary>(ctx.config, (limit, offset) =>
+    listApplications(ctx, { ...filter, limit, offset }),
+  );
   return xlsxTable<Summary>(
     {
       sheet: ['申报书', 'Applications'],
@@ -85,7 +84,7 @@ export async function exportApplications(
         { title: ['更新时间', 'Updated'], kind: 'datetime', value: (a) => a.updatedAt },
         { title: ['编号（系统）', 'ID'], value: (a) => a.id, width: 38 },
       ],
-      rows: items,
+      rows,
     },
     { lang, tz },
     ctx.clock.now(),

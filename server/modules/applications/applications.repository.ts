@@ -266,16 +266,3 @@ export async function listPage(
     byState: byState.map((r) => ({ state: r.state, n: Number(r.n) })),
   };
 }
-
-/** Every match, sorted (the export). */
-export function listAll(
-  db: Kysely<DB>,
-  scope: ListScope,
-  q: ListFilters & Sorting,
-): Promise<ApplicationRow[]> {
-  return filtered(db, scope, q, true)
-    .selectAll('applications')
-    .orderBy(SORT_COLUMNS[q.sort], q.order)
-    .orderBy('applications.id', q.order)
-    .execute();
-}

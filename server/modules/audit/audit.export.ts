@@ -4,20 +4,16 @@ import type { z } from 'zod';
 import { ACTION_LABELS, ENTITY_LABELS } from '../../../common/audit-labels.js';
 import { zhCNAuditLabels } from '../../../common/audit-labels.zh-CN.js';
 import { download, sendFile } from '../../files/download.js';
-import { exportOptions, XLSX_TYPE, xlsxTable } from '../../files/xlsx.js';
+import { exportOptions, tooManyRows, XLSX_TYPE, xlsxTable } from '../../files/xlsx.js';
 import { ctxOf } from '../../http/auth.js';
 import type { Ctx } from '../../http/context.js';
 import { problemResponses } from '../../http/openapi.js';
 import { listPlatforms } from '../platforms/platforms.service.js';
 import type { AuditEntry } from './audit.repository.js';
 import { auditQuery } from './audit.schema.js';
-import { listAudit } from './audit.service.js';
+import { countAudit, listAudit } from './audit.service.js';
 
 const auditExportQuery = auditQuery.omit({ beforeSeq: true, limit: true }).extend(exportOptions);
-
-/** Enough for any filtered period an auditor reads in a spreadsheet; the chain itself is verified whole. */
-const MAX_ROWS = 20_000;
-const PAGE = 200;
 
 /** The words of the page (web/i18n/audit-labels.ts), from the same tables, in the file's language. */
 function words(zh: boolean) {
@@ -40,14 +36,21 @@ function words(zh: boolean) {
 async function auditWorkbook(ctx: Ctx, q: z.infer<typeof auditExportQuery>) {
   const { lang, tz, ...filter } = q;
   const zh = lang === 'zh-CN';
-  // Through the list's own service, page by page on the chain's sequence (the list has no offsets).
-  const rows: AuditEntry[] = [];
-  let beforeSeq: number | undefined;
-  do {
-    const page = await listAudit(ctx, { ...filter, beforeSeq, limit: PAGE });
-    rows.push(...page.items);
-    beforeSeq = page.nextBeforeSeq ?? undefined;
-  } while (beforeSeq && rows.length < MAX_ROWS);
+  // The size first (and the caller's check), so a list too large for one file is refused before a byte.
+  const { exportPageRows: limit, exportMaxRows: max } = ctx.config;
+  const total = await countAudit(ctx, filter);
+  if (total > max) throw tooManyRows(max, total);
+  // Then through the list's own service, page by page on the chain's sequence (the list has no offsets).
+  async function* rows() {
+    let beforeSeq: number | undefined;
+    let seen = 0;
+    do {
+      const page = await listAudit(ctx, { ...filter, beforeSeq, limit });
+      for (const e of page.items.slice(0, max - seen)) yield e;
+      seen += page.items.length;
+      beforeSeq = page.nextBeforeSeq ?? undefined;
+    } while (beforeSeq && seen < max);
+  }
   const platforms = new Map((await listPlatforms(ctx)).map((p) => [p.id, zh ? p.nameZh : p.nameEn]));
   const w = words(zh);
   return xlsxTable<AuditEntry>(
@@ -71,7 +74,7 @@ async function auditWorkbook(ctx: Ctx, q: z.infer<typeof auditExportQuery>) {
         { title: ['请求编号', 'Request id'], value: (e) => e.requestId, width: 20 },
         { title: ['哈希', 'Hash'], value: (e) => e.hash, width: 66 },
       ],
-      rows,
+      rows: rows(),
     },
     { lang, tz },
     ctx.clock.now(),

@@ -45,24 +45,21 @@ const toEntry = (r: Selectable<AuditLogTable>): AuditEntry => ({
 /** Which platforms' entries a reader may see: all of them, or those of the listed platforms. */
 export type AuditScope = 'all' | readonly string[];
 
-/** Newest-first entries matching the filter, at most `limit`. */
-export async function findEntries(
-  db: Kysely<DB>,
-  f: {
-    scope: AuditScope;
-    platformId?: string;
-    entityType?: string;
-    entityId?: string;
-    actorId?: string;
-    actor?: string;
-    action?: string;
-    from?: string;
-    to?: string;
-    beforeSeq?: number;
-    limit: number;
-  },
-): Promise<AuditEntry[]> {
-  let query = db.selectFrom('audit_log').selectAll();
+export interface EntryFilter {
+  scope: AuditScope;
+  platformId?: string;
+  entityType?: string;
+  entityId?: string;
+  actorId?: string;
+  actor?: string;
+  action?: string;
+  from?: string;
+  to?: string;
+  beforeSeq?: number;
+}
+
+function matching(db: Kysely<DB>, f: EntryFilter) {
+  let query = db.selectFrom('audit_log');
   if (f.scope !== 'all') query = query.where('platform_id', 'in', [...f.scope]);
   if (f.platformId) query = query.where('platform_id', '=', f.platformId);
   if (f.entityType) query = query.where('entity_type', '=', f.entityType);
@@ -75,8 +72,21 @@ export async function findEntries(
   if (f.from) query = query.where('at', '>=', new Date(f.from).toISOString());
   if (f.to) query = query.where('at', '<', new Date(f.to).toISOString());
   if (f.beforeSeq) query = query.where('seq', '<', f.beforeSeq);
-  const rows = await query.orderBy('seq', 'desc').limit(f.limit).execute();
+  return query;
+}
+
+/** Newest-first entries matching the filter, at most `limit`. */
+export async function findEntries(db: Kysely<DB>, f: EntryFilter & { limit: number }): Promise<AuditEntry[]> {
+  const rows = await matching(db, f).selectAll().orderBy('seq', 'desc').limit(f.limit).execute();
   return rows.map(toEntry);
+}
+
+/** How many entries match the filter (the export's size, checked before it writes). */
+export async function countMatching(db: Kysely<DB>, f: EntryFilter): Promise<number> {
+  const row = await matching(db, f)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
 }
 
 /** How many entries a reader with this scope may see (a non-empty platform list, or all). */

@@ -4,7 +4,7 @@ import type { DB } from '../../db/schema.js';
 import type { Ctx } from '../../http/context.js';
 import { forbidden } from '../../http/errors.js';
 import { can, readableAuditScope } from './audit.policy.js';
-import { type AuditScope, countEntries, findEntries } from './audit.repository.js';
+import { type AuditScope, countEntries, countMatching, findEntries } from './audit.repository.js';
 
 /** Newest-first page of the audit trail the caller may read. */
 export async function listAudit(
@@ -30,6 +30,12 @@ export async function listAudit(
   });
   const items = entries.slice(0, q.limit);
   return { items, nextBeforeSeq: entries.length > q.limit ? items.at(-1)!.seq : null };
+}
+
+/** How many entries of the list's filter the caller may read (the export checks its size with it). */
+export async function countAudit(ctx: Ctx, q: Omit<Parameters<typeof listAudit>[1], 'limit' | 'beforeSeq'>) {
+  if (!can(ctx.actor, 'audit.read')) throw forbidden();
+  return countMatching(ctx.db, { ...q, scope: readableAuditScope(ctx.actor) });
 }
 
 /** Recomputes the hash chain (system admins). */

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
 import type { CallEffectiveState } from '../../../common/calls.js';
 import { download, sendFile } from '../../files/download.js';
-import { type Bilingual, exportOptions, XLSX_TYPE, xlsxTable } from '../../files/xlsx.js';
+import { type Bilingual, everyPage, exportOptions, XLSX_TYPE, xlsxTable } from '../../files/xlsx.js';
 import { ctxOf } from '../../http/auth.js';
 import type { Ctx } from '../../http/context.js';
 import { problemResponses } from '../../http/openapi.js';
@@ -27,7 +27,9 @@ type Call = StaffCallList['items'][number];
 async function callsWorkbook(ctx: Ctx, platformId: string, q: z.infer<typeof callsExportQuery>) {
   const { lang, tz, ...filter } = q;
   const zh = lang === 'zh-CN';
-  const { items } = await listStaffCalls(ctx, platformId, filter);
+  const rows = await everyPage<Call>(ctx.config, async (limit, offset) =>
+    listStaffCalls(ctx, platformId, { ...filter, page: offset / limit + 1, pageSize: limit }),
+  );
   const money = (c: Call, minor: number) => ({ minor, currency: c.currency });
   return xlsxTable<Call>(
     {
@@ -52,7 +54,7 @@ async function callsWorkbook(ctx: Ctx, platformId: string, q: z.infer<typeof cal
         },
         { title: ['更新时间', 'Updated'], kind: 'datetime', value: (c) => c.updatedAt },
       ],
-      rows: items,
+      rows,
     },
     { lang, tz },
     ctx.clock.now(),

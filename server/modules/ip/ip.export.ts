@@ -50,9 +50,8 @@ type Disclosure = z.infer<typeof disclosureSummary>;
 async function disclosuresWorkbook(ctx: Ctx, platformId: string, q: Query) {
   const { lang, tz, ...filter } = q;
   const zh = lang === 'zh-CN';
-  const rows = await everyPage<Disclosure>(
-    (limit, offset) => listDisclosures(ctx, platformId, { ...filter, limit, offset }),
-    500,
+  const rows = await everyPage<Disclosure>(ctx.config, (limit, offset) =>
+    listDisclosures(ctx, platformId, { ...filter, limit, offset }),
   );
   return xlsxTable<Disclosure>(
     {
@@ -84,9 +83,8 @@ async function disclosuresWorkbook(ctx: Ctx, platformId: string, q: Query) {
 async function filingsWorkbook(ctx: Ctx, platformId: string, q: FilingsQuery) {
   const { lang, tz, ...filter } = q;
   const zh = lang === 'zh-CN';
-  const rows = await everyPage<FilingView>(
-    (limit, offset) => listFilings(ctx, platformId, { ...filter, limit, offset }),
-    500,
+  const rows = await everyPage<FilingView>(ctx.config, (limit, offset) =>
+    listFilings(ctx, platformId, { ...filter, limit, offset }),
   );
   return xlsxTable<FilingView>(
     {

@@ -26,29 +26,41 @@ export interface NotifyInput {
   params: Record<string, string | number | null>;
 }
 
+/** One recipient of a notification: in-app always, and `email` when an e-mail was queued too. */
+export interface Delivery {
+  userId: string;
+  name: string;
+  email: boolean;
+}
+
 /**
  * Records one notification per recipient inside the caller's transaction, so it exists exactly when
  * the change it reports commits. E-mail (when SMTP_URL is set and the user has an address) is sent
- * after the commit by the outbox (notifications.outbox.ts). Returns the number recorded.
+ * after the commit by the outbox (notifications.outbox.ts). Returns who was notified and how.
  */
 export async function notify(
   trx: Kysely<DB>,
   ctx: Pick<Ctx, 'db' | 'clock' | 'config'>,
   input: NotifyInput,
-): Promise<number> {
+): Promise<Delivery[]> {
   const ids = [...new Set(input.userIds)];
-  if (ids.length === 0) return 0;
+  if (ids.length === 0) return [];
   const users = await contactsOf(trx, ids);
-  if (users.length === 0) return 0;
+  if (users.length === 0) return [];
   const mail = !!ctx.config.smtpUrl;
+  const deliveries = users.map((u) => ({
+    userId: u.id,
+    name: u.name,
+    email: !!(mail && u.email && !u.disabled),
+  }));
   await insertNotifications(
     trx,
     input,
-    users.map((u) => ({ userId: u.id, emailState: mail && u.email && !u.disabled ? 'pending' : 'none' })),
+    deliveries.map((d) => ({ userId: d.userId, emailState: d.email ? 'pending' : 'none' })),
     isoNow(ctx.clock),
   );
   if (mail) requestOutboxPass(ctx.db);
-  return users.length;
+  return deliveries;
 }
 
 /**

@@ -34,10 +34,8 @@ export const projectsExportQuery = projectsQuery.omit({ page: true, pageSize: tr
 async function projectsWorkbook(ctx: Ctx, platformId: string, q: z.infer<typeof projectsExportQuery>) {
   const { lang, tz, ...filter } = q;
   const zh = lang === 'zh-CN';
-  const rows = await everyPage<ProjectView>(
-    (limit, offset) =>
-      listProjects(ctx, platformId, { ...filter, page: offset / limit + 1, pageSize: limit }),
-    200,
+  const rows = await everyPage<ProjectView>(ctx.config, (limit, offset) =>
+    listProjects(ctx, platformId, { ...filter, page: offset / limit + 1, pageSize: limit }),
   );
   const name = (n: { nameZh: string; nameEn: string | null } | null) =>
     n ? (zh ? n.nameZh : (n.nameEn ?? n.nameZh)) : '';

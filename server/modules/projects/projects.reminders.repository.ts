@@ -99,3 +99,76 @@ export async function claimReminder(
     .executeTakeFirst();
   return Number(res.numInsertedOrUpdatedRows ?? 0) === 1;
 }
+
+/** Who a reminder went to and how (notifications' deliveries), written with its claim (migration 0061). */
+export async function recordDeliveries(
+  db: Kysely<DB>,
+  r: SentReminder,
+  deliveries: readonly ReminderDelivery[],
+): Promise<void> {
+  await db
+    .updateTable('project_report_reminders')
+    .set({ deliveries_json: toJsonColumn(deliveries) })
+    .where('project_id', '=', r.projectId)
+    .where('kind', '=', r.kind)
+    .where('due_on', '=', r.dueOn)
+    .where('offset_days', '=', r.offset)
+    .execute();
+}
+
+export interface ReminderDelivery {
+  userId: string;
+  name: string;
+  email: boolean;
+}
+export interface SentReminderRecord extends SentReminder {
+  sentAt: string;
+  recipients: number;
+  /** Null for reminders sent before migration 0061, which kept only the count. */
+  deliveries: ReminderDelivery[] | null;
+}
+
+/** The reminders sent for a project, in the order they went out. */
+export async function remindersSentFor(db: Kysely<DB>, projectId: string): Promise<SentReminderRecord[]> {
+  const rows = await db
+    .selectFrom('project_report_reminders')
+    .selectAll()
+    .where('project_id', '=', projectId)
+    .orderBy('sent_at')
+    .orderBy('offset_days')
+    .execute();
+  return rows.map((r) => ({
+    projectId: r.project_id,
+    kind: r.kind as ReportKind,
+    dueOn: r.due_on,
+    offset: Number(r.offset_days),
+    sentAt: r.sent_at,
+    recipients: Number(r.recipients),
+    deliveries: r.deliveries_json === null ? null : jsonColumn<ReminderDelivery[]>(r.deliveries_json),
+  }));
+}
+
+export interface StoredRun<L> {
+  ranAt: string;
+  on: string;
+  lines: L[];
+}
+
+/** Replaces the platform's last run (its lines as JSON). */
+export async function saveLastRun<L>(db: Kysely<DB>, platformId: string, run: StoredRun<L>): Promise<void> {
+  const values = { ran_at: run.ranAt, on_day: run.on, lines_json: toJsonColumn(run.lines) };
+  await db
+    .insertInto('project_reminder_runs')
+    .values({ platform_id: platformId, ...values })
+    .onConflict((oc) => oc.column('platform_id').doUpdateSet(values))
+    .execute();
+}
+
+export async function findLastRun<L>(db: Kysely<DB>, platformId: string): Promise<StoredRun<L> | undefined> {
+  const r = await db
+    .selectFrom('project_reminder_runs')
+    .selectAll()
+    .where('platform_id', '=', platformId)
+    .executeTakeFirst();
+  return r && { ranAt: r.ran_at, on: r.on_day, lines: jsonColumn<L[]>(r.lines_json) };
+}

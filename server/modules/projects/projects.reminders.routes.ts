@@ -2,8 +2,12 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { ctxOf } from '../../http/auth.js';
 import { problemResponses } from '../../http/openapi.js';
-import { getReminderSettings, putReminderSettings } from './projects.reminders.js';
-import { reminderSettingsBody, reminderSettingsView } from './projects.reminders.schema.js';
+import { getReminderSettings, lastReminderRun, putReminderSettings } from './projects.reminders.js';
+import {
+  lastReminderRunView,
+  reminderSettingsBody,
+  reminderSettingsView,
+} from './projects.reminders.schema.js';
 import { platformProjectsParams } from './projects.schema.js';
 
 /** Routes of the platform's reminder settings, added to the projects plugin by projectsRoutes. */
@@ -38,5 +42,19 @@ export function projectRemindersRoutes(app: FastifyInstance) {
       },
     },
     async (request) => putReminderSettings(ctxOf(request), request.params.platformId, request.body),
+  );
+
+  typed.get(
+    `${url}/last-run`,
+    {
+      schema: {
+        tags,
+        summary:
+          "The last run of the platform's reminders: each report it judged, sent or why not (no_recipient…); who reads the settings",
+        params: platformProjectsParams,
+        response: { 200: lastReminderRunView, ...problemResponses },
+      },
+    },
+    async (request) => lastReminderRun(ctxOf(request), request.params.platformId),
   );
 }

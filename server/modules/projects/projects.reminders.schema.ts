@@ -47,6 +47,33 @@ export const reminderRunItem = z.object({
 });
 export type ReminderRunItem = z.infer<typeof reminderRunItem>;
 
+export const REMINDER_OUTCOMES = ['sent', 'already_sent', 'submitted', 'no_recipient'] as const;
+/** A line of a run as kept for the platform's admins (project_reminder_runs, migration 0061). */
+export const reminderRunLine = reminderRunItem.extend({
+  titleZh: z.string(),
+  titleEn: z.string(),
+  outcome: z.enum(REMINDER_OUTCOMES),
+});
+export type ReminderRunLine = z.infer<typeof reminderRunLine>;
+
+/** The platform's last run of the reminders: when, as of which day, and each line with its project. */
+export const lastReminderRunView = z.object({
+  platformId: z.uuid(),
+  /** Null until a run has written for the platform. */
+  ranAt: z.string().nullable(),
+  on: z.string().nullable(),
+  lines: z.array(reminderRunLine),
+});
+export type LastReminderRunView = z.infer<typeof lastReminderRunView>;
+
+/** A reminder sent for one report: when, the offset, and to whom by which channel (null: not kept). */
+export const reminderSentView = z.object({
+  offset: z.int(),
+  sentAt: z.string(),
+  recipients: z.int(),
+  deliveries: z.array(z.object({ userId: z.string(), name: z.string(), email: z.boolean() })).nullable(),
+});
+
 export interface ReminderRun {
   /** The day the run judged by (ISO date). */
   on: string;

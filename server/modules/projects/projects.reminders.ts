@@ -18,13 +18,18 @@ import { frozenProjectIds } from './projects.agreement.repository.js';
 import { can, readsAllProjects } from './projects.policy.js';
 import {
   claimReminder,
+  findLastRun,
   findReminderSettings,
+  recordDeliveries,
+  saveLastRun,
   saveReminderSettings,
   sentReminders,
 } from './projects.reminders.repository.js';
 import type {
+  LastReminderRunView,
   ReminderRun,
   ReminderRunItem,
+  ReminderRunLine,
   ReminderSettingsInput,
   ReminderSettingsView,
 } from './projects.reminders.schema.js';
@@ -107,6 +112,14 @@ export async function putReminderSettings(
   return settingsView(ctx, platformId);
 }
 
+/** The platform's last run of the reminders, each line with its outcome (who may read the settings). */
+export async function lastReminderRun(ctx: Ctx, platformId: string): Promise<LastReminderRunView> {
+  await platformOrNotFound(ctx.db, platformId);
+  if (!readsAllProjects(ctx.actor, platformId)) throw forbidden();
+  const run = await findLastRun<ReminderRunLine>(ctx.db, platformId);
+  return { platformId, ranAt: run?.ranAt ?? null, on: run?.on ?? null, lines: run?.lines ?? [] };
+}
+
 interface Candidate {
   project: ProjectRecord;
   reminder: ReminderDue;
@@ -168,7 +181,7 @@ async function send(
     const sentAt = isoNow(ctx.clock);
     const claimed = await claimReminder(trx, { projectId: p.id, ...r, sentAt, recipients: userIds.length });
     if (!claimed) return 'already_sent';
-    await notify(trx, ctx, {
+    const deliveries = await notify(trx, ctx, {
       userIds,
       kind: r.offset > 0 ? 'project.report_overdue' : 'project.report_due_soon',
       platformId: p.platformId,
@@ -184,6 +197,8 @@ async function send(
         days: Math.abs(r.daysLeft),
       },
     });
+    // To whom and how, as sent: the project's 报告 tab shows it (docs/projects.md "Reminders sent").
+    await recordDeliveries(trx, { projectId: p.id, ...r }, deliveries);
     await audit({
       action: 'project.report_reminder_sent',
       entityType: 'project',
@@ -208,6 +223,7 @@ export async function runReminders(
   const run: ReminderRun = { on, dryRun: !!opts.dryRun, sent: [], skipped: [] };
   const platformIds = opts.platformId ? [opts.platformId] : await allPlatformIds(ctx.db);
   for (const platformId of platformIds) {
+    const lines: ReminderRunLine[] = [];
     for (const c of await candidatesOf(ctx, platformId, on)) {
       const userIds = await leadSideUserIds(ctx.db, c.project);
       const item: ReminderRunItem = {
@@ -223,7 +239,10 @@ export async function runReminders(
         userIds.length === 0 ? 'no_recipient' : run.dryRun ? 'sent' : await send(ctx, c, userIds);
       if (outcome === 'sent') run.sent.push(item);
       else run.skipped.push({ ...item, reason: outcome });
+      lines.push({ ...item, titleZh: c.project.titleZh, titleEn: c.project.titleEn, outcome });
     }
+    // The platform's last run, for its admins (lastReminderRun); a dry run leaves the last real one.
+    if (!run.dryRun) await saveLastRun(ctx.db, platformId, { ranAt: isoNow(ctx.clock), on, lines });
   }
   return run;
 }

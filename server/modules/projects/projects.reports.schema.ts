@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { PROJECT_STATES } from '../../../common/projects.js';
 import { REPORT_STATUSES } from '../../../common/projects.reports.js';
+import { reminderSentView } from './projects.reminders.schema.js';
 
 /** Reports due from the 任务书's reporting schedule (issue 13). */
 const kind = z.enum(['annual', 'interim', 'final']);
@@ -19,6 +20,8 @@ export const projectReportView = z.object({
   status: z.enum(REPORT_STATUSES),
   submittedAt: z.string().nullable(),
   body: z.string().nullable(),
+  /** The reminders sent for this report (docs/projects.md "Reminders sent"), in the order they went. */
+  reminders: z.array(reminderSentView),
 });
 
 export const projectReports = z.object({

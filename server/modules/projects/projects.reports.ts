@@ -7,6 +7,7 @@ import { platformOrNotFound } from '../platforms/platforms.service.js';
 import { isLeadSigner } from './projects.agreement.js';
 import { frozenProjectIds } from './projects.agreement.repository.js';
 import { can } from './projects.policy.js';
+import { remindersSentFor } from './projects.reminders.repository.js';
 import { insertReport, submittedReports } from './projects.reports.repository.js';
 import type {
   ProjectReports,
@@ -39,13 +40,19 @@ export const today = (ctx: Pick<Ctx, 'clock'>) => isoNow(ctx.clock).slice(0, 10)
 export async function listProjectReports(ctx: Ctx, projectId: string): Promise<ProjectReports> {
   const p = await readableProject(ctx, projectId);
   const frozen = (await frozenProjectIds(ctx.db, [projectId])).has(projectId);
-  const submitted = await submittedReports(ctx.db, [projectId]);
+  const [submitted, reminders] = await Promise.all([
+    submittedReports(ctx.db, [projectId]),
+    remindersSentFor(ctx.db, projectId),
+  ]);
   const items = frozen ? reportStatuses(reportingSchedule(p.startsOn, p.endsOn), submitted, today(ctx)) : [];
   return {
     projectId,
     items: items.map((r) => ({
       ...r,
       body: submitted.find((s) => s.kind === r.kind && s.dueOn === r.dueOn)?.body ?? null,
+      reminders: reminders
+        .filter((m) => m.kind === r.kind && m.dueOn === r.dueOn)
+        .map(({ offset, sentAt, recipients, deliveries }) => ({ offset, sentAt, recipients, deliveries })),
     })),
     access: {
       submit:

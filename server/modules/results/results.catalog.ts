@@ -3,7 +3,7 @@ import { type Ctx, platformIdsWithRole } from '../../http/context.js';
 import { notFound } from '../../http/errors.js';
 import { fieldWithChildren } from '../fields/fields.lookup.js';
 import { fieldSummaries } from '../fields/fields.service.js';
-import { writeCsv, writeXlsx } from '../imports/sheet.js';
+import { writeCsv } from '../imports/sheet.js';
 import { allPlatformIds, platformSummaries } from '../platforms/platforms.lookup.js';
 import { unitNamesWithPlatform } from '../units/units.lookup.js';
 import { CATALOG_DRAFTERS, CATALOG_MANAGERS, CATALOG_READERS } from './results.policy.js';
@@ -156,12 +156,11 @@ const COLUMNS = [
   ['publishedAt', '发布时间'],
 ] as const;
 
-/** The catalog the caller reads as CSV or XLSX (staff only; the portal has no export). */
-export async function exportResults(
-  ctx: Ctx,
-  format: 'csv' | 'xlsx',
-  q: { platformId?: string; lang: 'zh-CN' | 'en-US' },
-) {
+/**
+ * The catalog the caller reads as CSV, each field as its code (staff only; the portal has no export).
+ * The list's XLSX, with its filters, is results.export.ts.
+ */
+export async function exportResults(ctx: Ctx, q: { platformId?: string; lang: 'zh-CN' | 'en-US' }) {
   const scope: SearchScope = {
     publicOnly: false,
     platformIds: readablePlatforms(ctx),
@@ -193,17 +192,6 @@ export async function exportResults(
     return COLUMNS.map(([k]) => rec[k]);
   });
   const headers = COLUMNS.map(([k, h]) => (zh ? h : k));
-  const filename = `results-${ctx.clock.now().toISOString().slice(0, 10)}.${format}`;
-  if (format === 'csv')
-    return { filename, contentType: 'text/csv; charset=utf-8', body: writeCsv(headers, data) };
-  const body = await writeXlsx(
-    zh ? '成果库' : 'Results',
-    headers.map((header) => ({ header, text: true })),
-    data,
-  );
-  return {
-    filename,
-    contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-    body,
-  };
+  const filename = `results-${ctx.clock.now().toISOString().slice(0, 10)}.csv`;
+  return { filename, contentType: 'text/csv; charset=utf-8', body: writeCsv(headers, data) };
 }

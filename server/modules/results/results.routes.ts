@@ -5,6 +5,7 @@ import { download, sendFile } from '../../files/download.js';
 import { ctxOf, requireSignIn } from '../../http/auth.js';
 import { problemResponses } from '../../http/openapi.js';
 import { exportResults, listResults, publicFilters, publicResult, publicSearch } from './results.catalog.js';
+import { resultExportRoutes } from './results.export.js';
 import {
   createResultBody,
   exportQuery,
@@ -20,10 +21,7 @@ import {
 } from './results.schema.js';
 import { changeResultState, createResult, deleteResult, getResult, updateResult } from './results.service.js';
 
-const MEDIA = {
-  csv: 'text/csv; charset=utf-8',
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-} as const;
+const CSV = 'text/csv; charset=utf-8';
 
 const send = (reply: FastifyReply, f: { filename: string; contentType: string; body: Buffer }) =>
   sendFile(reply, { mediaType: f.contentType, fileName: f.filename, body: f.body });
@@ -92,20 +90,19 @@ export async function resultsRoutes(root: FastifyInstance) {
     async (request) => listResults(ctxOf(request), request.query),
   );
 
-  for (const format of ['csv', 'xlsx'] as const) {
-    app.get(
-      `/api/results/export.${format}`,
-      {
-        schema: {
-          tags,
-          summary: `Export the catalog the caller reads as ${format.toUpperCase()} (platform staff)`,
-          querystring: exportQuery,
-          response: { 200: download(MEDIA[format], 'The export'), ...problemResponses },
-        },
+  app.get(
+    '/api/results/export.csv',
+    {
+      schema: {
+        tags,
+        summary: 'The catalog the caller reads as CSV, each field as its code (platform staff)',
+        querystring: exportQuery,
+        response: { 200: download(CSV, 'The export'), ...problemResponses },
       },
-      async (request, reply) => send(reply, await exportResults(ctxOf(request), format, request.query)),
-    );
-  }
+    },
+    async (request, reply) => send(reply, await exportResults(ctxOf(request), request.query)),
+  );
+  resultExportRoutes(root);
 
   app.post(
     '/api/results',

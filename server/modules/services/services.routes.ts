@@ -13,6 +13,7 @@ import {
   reportFile,
   surveyOutcomes,
 } from './services.delivery.js';
+import { serviceRequestExportRoutes } from './services.export.js';
 import { listRequests } from './services.queue.js';
 import { createRequest, getRequest, transitionRequest } from './services.requests.js';
 import {
@@ -47,6 +48,7 @@ export async function servicesRoutes(root: FastifyInstance) {
   requireSignIn(app);
   const tags = ['services'];
   const pub = { public: true };
+  serviceRequestExportRoutes(root);
 
   app.get(
     '/api/public/platforms/:platformId/services',

@@ -29,9 +29,8 @@ const usersExportQuery = listUsersQuery.omit({ limit: true, offset: true }).exte
 async function usersWorkbook(ctx: Ctx, q: z.infer<typeof usersExportQuery>) {
   const { lang, tz, ...filter } = q;
   const zh = lang === 'zh-CN';
-  const rows = await everyPage<UserView>(
-    (limit, offset) => listUsers(ctx, { ...filter, limit, offset }),
-    200,
+  const rows = await everyPage<UserView>(ctx.config, (limit, offset) =>
+    listUsers(ctx, { ...filter, limit, offset }),
   );
   const codes = new Map((await listPlatforms(ctx)).map((p) => [p.id, p.code]));
   const yes = (b: boolean) => (b ? (zh ? '是' : 'Yes') : '');

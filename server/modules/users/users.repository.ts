@@ -201,18 +201,24 @@ export async function countAccounts(db: Kysely<DB>): Promise<number> {
   return Number(r?.n ?? 0);
 }
 
-/** Address, language and state of the given accounts (those that exist). */
+/** Name, address, language and state of the given accounts (those that exist). */
 export async function contactsOf(
   db: Kysely<DB>,
   ids: readonly string[],
-): Promise<{ id: string; email: string | null; locale: string; disabled: boolean }[]> {
+): Promise<{ id: string; name: string; email: string | null; locale: string; disabled: boolean }[]> {
   if (ids.length === 0) return [];
   const rows = await db
     .selectFrom('users')
-    .select(['id', 'email', 'locale', 'disabled_at'])
+    .select(['id', 'display_name', 'email', 'locale', 'disabled_at'])
     .where('id', 'in', [...ids])
     .execute();
-  return rows.map((r) => ({ id: r.id, email: r.email, locale: r.locale, disabled: r.disabled_at !== null }));
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.display_name,
+    email: r.email,
+    locale: r.locale,
+    disabled: r.disabled_at !== null,
+  }));
 }
 
 /**

@@ -256,6 +256,21 @@ export function projectsCases(env: MatrixEnv): RouteCase[] {
       cell: () => ({ url: `/api/platforms/${env.A()}/report-reminders` }),
     },
     {
+      route: 'GET /api/platforms/:platformId/report-reminders/last-run',
+      label: "A's last run of the reminders: those who read A's settings",
+      expect: {
+        anonymous: '401',
+        'token:read': '2xx',
+        'token:write': '2xx',
+        system_admin: '2xx',
+        'A:platform_admin': '2xx',
+        'A:program_officer': '2xx',
+        'A:supervisor': '2xx',
+        others: '403',
+      },
+      cell: () => ({ url: `/api/platforms/${env.A()}/report-reminders/last-run` }),
+    },
+    {
       route: 'PUT /api/platforms/:platformId/report-reminders',
       label: "A's reminder settings: A's admins alone (B's admin and A's officers are refused)",
       expect: {

@@ -162,6 +162,38 @@ export function servicesCases(env: MatrixEnv): RouteCase[] {
       cell: () => ({ url: `/api/service-requests?platformId=${env.A()}&view=all` }),
     },
     {
+      // The export reads the list through listRequests: the same answers, nothing a caller cannot list.
+      route: 'GET /api/service-requests/export.xlsx',
+      label: "the platform's requests (view=all)",
+      expect: {
+        anonymous: '401',
+        'token:read': '2xx',
+        'token:write': '2xx',
+        system_admin: '2xx',
+        'A:platform_admin': '2xx',
+        'A:supervisor': '2xx',
+        'B:platform_admin': '404',
+        ...roleless('404'),
+        others: '403',
+      },
+      cell: () => ({ url: `/api/service-requests/export.xlsx?platformId=${env.A()}&view=all` }),
+    },
+    {
+      route: 'GET /api/service-requests/export.xlsx',
+      label: "the enterprise's own requests (view=mine)",
+      expect: {
+        anonymous: '401',
+        'token:read': '2xx',
+        'token:write': '2xx',
+        system_admin: '2xx',
+        'A:enterprise_user': '2xx',
+        'B:platform_admin': '404',
+        ...roleless('404'),
+        others: '403',
+      },
+      cell: () => ({ url: `/api/service-requests/export.xlsx?platformId=${env.A()}&view=mine` }),
+    },
+    {
       route: 'GET /api/service-requests/:id',
       label: "the matrix enterprise's own request",
       expect: readers(true),

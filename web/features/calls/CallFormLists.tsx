@@ -1,7 +1,13 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Checkbox, Form, Input, InputNumber, Space, Switch, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { ATTACHMENT_TYPES, type AttachmentType, CRITERIA, weightsAddUp } from '../../../common/calls.js';
+import {
+  ATTACHMENT_TYPES,
+  type AttachmentType,
+  CRITERIA,
+  CRITERION_DIMENSION,
+  weightsAddUp,
+} from '../../../common/calls.js';
 import { CRITERIA_SHOWN } from '../../components/labels.js';
 import { tk } from '../../i18n/index.js';
 
@@ -22,11 +28,12 @@ export function CriteriaEditor() {
     <Space orientation="vertical" style={{ width: '100%' }}>
       <Space wrap>
         <span>{t('Score scale')}</span>
-        <Form.Item name={['criteria', 'scale', 'min']} noStyle>
+        {/* Not noStyle: the server's refusal of a scale (/criteria/scale/max) shows under its field. */}
+        <Form.Item name={['criteria', 'scale', 'min']} style={{ marginBottom: 0 }}>
           <InputNumber<number> min={0} max={100} precision={0} aria-label={t('Lowest score')} />
         </Form.Item>
         <span>–</span>
-        <Form.Item name={['criteria', 'scale', 'max']} noStyle>
+        <Form.Item name={['criteria', 'scale', 'max']} style={{ marginBottom: 0 }}>
           <InputNumber<number> min={1} max={1000} precision={0} aria-label={t('Highest score')} />
         </Form.Item>
       </Space>
@@ -46,6 +53,11 @@ export function CriteriaEditor() {
                 {t(CRITERIA_SHOWN[r.key])}
               </>
             ),
+          },
+          {
+            title: t('Evaluation dimension'),
+            render: (_, r) =>
+              CRITERION_DIMENSION[r.key] === 'academic' ? t('Academic evaluation') : t('Economic evaluation'),
           },
           {
             title: t('Weight'),

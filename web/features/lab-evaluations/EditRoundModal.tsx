@@ -10,22 +10,31 @@ import { LoadFailed } from '../../components/feedback.js';
 import { COMMITTEE_CATEGORY_LABELS, localName } from '../../components/labels.js';
 import { errorText } from '../../i18n/errors.js';
 import { CriteriaEditor } from '../calls/CallFormLists.js';
+import { AddRoundMember } from './AddRoundMember.js';
 
 interface Values {
   criteria: CallCriteria;
   chairMemberId: string;
 }
-type Member = NonNullable<RoundDetail['units'][number]['scorecards']>[number]['member'];
+type Member = NonNullable<RoundDetail['units'][number]['scorecards']>[number]['member'] & {
+  units: RoundDetail['units'][number]['unit'][];
+};
 
-/** The members who rate at least one unit of the round, each once (the admins see the scorecards). */
+/** The members who rate at least one unit of the round, each once with the units they rate. */
 function membersOf(round: RoundDetail): Member[] {
   const seen = new Map<string, Member>();
-  for (const u of round.units) for (const c of u.scorecards ?? []) seen.set(c.member.memberId, c.member);
+  for (const u of round.units)
+    for (const c of u.scorecards ?? []) {
+      const m = seen.get(c.member.memberId) ?? { ...c.member, units: [] };
+      m.units.push(u.unit);
+      seen.set(c.member.memberId, m);
+    }
   return [...seen.values()];
 }
 
 /**
- * The platform's admins change a round's criteria and chair, and take members off it, until the first
+ * The platform's admins change a round's criteria and chair, and add members from the committee (with
+ * their role on it) to units or take them off, until the first
  * score is saved (docs/lab-evaluation.md). The server decides: after scoring starts it answers 409
  * lab_evaluations.scoring_started, shown above the form or as a message, and nothing changes.
  */
@@ -114,6 +123,11 @@ export function EditRoundModal({
                 ),
             },
             {
+              title: t('Units rated'),
+              key: 'u',
+              render: (_, m) => m.units.map((u) => localName(u, locale)).join('、'),
+            },
+            {
               key: 'a',
               render: (_, m) =>
                 // The chair stays (the server refuses it too): another chair is chosen first.
@@ -134,6 +148,9 @@ export function EditRoundModal({
             },
           ]}
         />
+        <div style={{ marginTop: 12 }}>
+          <AddRoundMember round={r} committee={committee.data ?? null} onAdded={round.reload} />
+        </div>
       </Card>
     </FormModal>
   );

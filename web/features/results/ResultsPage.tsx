@@ -3,12 +3,15 @@ import { App, Button, Card, Input, Popconfirm, Select, Space, Table, Tag, Toolti
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
+import { RESULT_STATES, RESULT_TYPES } from '../../../common/results.js';
+import { exportsApi } from '../../api/exports.js';
 import { type ResultItem, resultsApi } from '../../api/results.js';
 import { useLocale } from '../../app/locale.js';
 import { usePlatforms } from '../../app/platforms.js';
 import { useSignedIn } from '../../app/session.js';
 import { useApi } from '../../app/useApi.js';
-import { DrillNotice, useDrillParams } from '../../components/DrillNotice.js';
+import { DrillNotice } from '../../components/DrillNotice.js';
+import { ExportButton } from '../../components/ExportButton.js';
 import { IllustrativeTag, LoadFailed } from '../../components/feedback.js';
 import { localName } from '../../components/labels.js';
 import { formatTime } from '../../components/time.js';
@@ -29,6 +32,32 @@ import {
 import { ResultFormDrawer } from './ResultFormDrawer.js';
 
 type Row = NonNullable<ReturnType<typeof useList>['data']>['items'][number];
+type Filters = Omit<Parameters<typeof resultsApi.list>[0], 'page' | 'pageSize'>;
+const FILTER_KEYS = ['q', 'platformId', 'unitId', 'type', 'state', 'yearFrom', 'yearTo'] as const;
+
+const year = (v: string | null) => (v && /^\d{4}$/.test(v) ? Number(v) : undefined);
+/** The list's filters as the URL says them; an unknown type or state is no filter. */
+function filtersOf(params: URLSearchParams): Filters {
+  return {
+    q: params.get('q') || undefined,
+    platformId: params.get('platformId') ?? params.get('platform') ?? undefined,
+    unitId: params.get('unitId') ?? params.get('unit') ?? undefined,
+    type: RESULT_TYPES.find((v) => v === params.get('type')),
+    state: RESULT_STATES.find((v) => v === params.get('state')),
+    yearFrom: year(params.get('yearFrom')),
+    yearTo: year(params.get('yearTo')),
+  };
+}
+/** The URL with these filters (the workbench's short names replaced) and back at the first page. */
+function withFilters(prev: URLSearchParams, f: Filters): URLSearchParams {
+  const next = new URLSearchParams(prev);
+  for (const k of [...FILTER_KEYS, 'platform', 'unit', 'page']) next.delete(k);
+  for (const k of FILTER_KEYS) {
+    const v = f[k];
+    if (v !== undefined && v !== '') next.set(k, String(v));
+  }
+  return next;
+}
 const useList = (q: Parameters<typeof resultsApi.list>[0]) =>
   useApi(() => resultsApi.list(q), [JSON.stringify(q)]);
 
@@ -39,21 +68,15 @@ export default function ResultsPage() {
   const { message } = App.useApp();
   const platforms = usePlatforms();
   const { user } = useSignedIn();
-  // Opened from a figure of the analytics, the list starts with the figure's filters (common/analytics.ts).
-  const drill = useDrillParams(['platformId', 'unitId', 'type', 'state', 'yearFrom', 'yearTo'] as const);
+  // Every filter, the search text and the page live in the URL (docs/web-conventions.md), so a reload,
+  // back/forward and a shared link open the same list; the analytics' drill links (common/analytics.ts)
+  // and the workbench's "outputs of my unit" link (?platform=, ?unit=) open it with theirs.
   const [params, setParams] = useSearchParams();
-  // The filters; the page and its size are in the URL (usePagedTable), a new filter going back to the first.
-  const [q, setQ] = useState<Omit<Parameters<typeof resultsApi.list>[0], 'page' | 'pageSize'>>(() => ({
-    // The workbench's "outputs of my unit" link says ?platform= and ?unit=; the analytics' drill links
-    // name the filters as the API does.
-    platformId: drill.platformId ?? params.get('platform') ?? undefined,
-    unitId: drill.unitId ?? params.get('unit') ?? undefined,
-    type: drill.type,
-    state: drill.state,
-    yearFrom: drill.yearFrom ? Number(drill.yearFrom) : undefined,
-    yearTo: drill.yearTo ? Number(drill.yearTo) : undefined,
-  }));
-  const paged = usePagedTable(JSON.stringify(q));
+  const q = filtersOf(params);
+  // A change of filter drops the page in the same URL change (setQ), so the paging hook's own reset is
+  // not wanted: it would also fire on back/forward and lose the page that history entry had.
+  const paged = usePagedTable('results');
+  const setQ = (next: Filters) => setParams((prev) => withFilters(prev, next));
   const list = useList({ ...q, page: paged.page, pageSize: paged.pageSize });
   const [editing, setEditing] = useState<ResultItem | 'new' | null>(null);
   const act = async (what: () => Promise<unknown>) => {
@@ -71,15 +94,18 @@ export default function ResultsPage() {
       message.error(errorText(t, e));
     }
   };
-  const exportAs = (format: 'csv' | 'xlsx') =>
-    act(async () => saveFile(await resultsApi.exportFile(format, locale, q.platformId)));
+  const exportCsv = () => act(async () => saveFile(await resultsApi.exportCsv(locale, q.platformId)));
   const canCreateOn = list.data?.canCreateOn ?? [];
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Space wrap style={{ justifyContent: 'space-between', width: '100%' }}>
         <Space wrap>
           <Input.Search
+            // Remounted with the URL's text, so back/forward show the search the list was filtered by.
+            key={q.q ?? ''}
+            defaultValue={q.q}
             allowClear
+            aria-label={t('Search in Chinese or English')}
             placeholder={t('Search in Chinese or English')}
             onSearch={(v) => setQ({ ...q, q: v.trim() || undefined })}
             style={{ width: 260 }}
@@ -122,12 +148,10 @@ export default function ResultsPage() {
           ) : null}
         </Space>
         <Space>
-          <Button icon={<DownloadOutlined />} onClick={() => exportAs('csv')}>
+          <Button icon={<DownloadOutlined />} onClick={exportCsv}>
             CSV
           </Button>
-          <Button icon={<DownloadOutlined />} onClick={() => exportAs('xlsx')}>
-            XLSX
-          </Button>
+          <ExportButton file={(opts) => exportsApi.results(q, opts)} />
           {canCreateOn.length ? (
             <Button
               type="primary"
@@ -145,15 +169,13 @@ export default function ResultsPage() {
         from={q.yearFrom?.toString()}
         to={q.yearTo?.toString()}
         count={list.data?.total}
-        onClear={() => {
-          setParams({});
-          setQ({});
-        }}
+        onClear={() => setParams({})}
       />
       {list.error ? <LoadFailed error={list.error} /> : null}
       <Card>
         <Table<Row>
           rowKey="id"
+          data-testid="results-table"
           loading={list.loading}
           dataSource={list.data?.items ?? []}
           pagination={paged.pagination(list.data?.total)}

@@ -2,10 +2,12 @@ import { Card, Select, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { OPEN_WORK, REQUEST_STATES, type RequestState } from '../../../common/services.js';
+import { exportsApi } from '../../api/exports.js';
 import { type RequestsView, type ServiceRequest, servicesApi } from '../../api/services.js';
 import { useLocale } from '../../app/locale.js';
 import { useApi } from '../../app/useApi.js';
 import { DrillNotice, useDrillParams } from '../../components/DrillNotice.js';
+import { ExportButton } from '../../components/ExportButton.js';
 import { LoadFailed } from '../../components/feedback.js';
 import { money } from '../../components/money.js';
 import { formatTime } from '../../components/time.js';
@@ -85,6 +87,17 @@ function RequestsList({ view }: { view: Extract<RequestsView, 'mine' | 'unit'> }
       paged.pageSize,
     ],
   );
+  // The export is the list as shown: its view and filters, every page (docs/exports.md).
+  const exportFilters = platformId
+    ? {
+        platformId,
+        view: drilled ? 'all' : view,
+        state,
+        ...(drilled
+          ? { unitId: drill.unitId, createdFrom: drill.createdFrom, createdTo: drill.createdTo }
+          : {}),
+      }
+    : null;
   const items = list.data?.items ?? [];
   const open_ = items.filter((r) => OPEN_WORK.includes(r.state));
   const overdue = items.filter((r) => r.overdue).length;
@@ -107,6 +120,9 @@ function RequestsList({ view }: { view: Extract<RequestsView, 'mine' | 'unit'> }
             onChange={setState}
             options={REQUEST_STATES.map((s) => ({ value: s, label: t(REQUEST_STATE_LABELS[s]) }))}
           />
+          {exportFilters ? (
+            <ExportButton file={(opts) => exportsApi.serviceRequests(exportFilters, opts)} />
+          ) : null}
         </Space>
       }
     >

@@ -11,6 +11,7 @@ import { useApi } from '../../../app/useApi.js';
 import { Centered, LoadFailed, SaveFailed } from '../../../components/feedback.js';
 import { formatTime } from '../../../components/time.js';
 import { useSubmit } from '../../../components/useSubmit.js';
+import { LastRunCard } from './LastRunCard.js';
 
 type Side = 'daysBefore' | 'daysAfter';
 
@@ -36,6 +37,7 @@ export function ReminderSettingsTab({ platformId }: { platformId: string }) {
       ) : (
         <SettingsView settings={s} />
       )}
+      <LastRunCard platformId={platformId} />
     </Space>
   );
 }

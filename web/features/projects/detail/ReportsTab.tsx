@@ -1,4 +1,4 @@
-import { Button, Form, Input, Table, Tag } from 'antd';
+import { Button, Form, Input, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type ProjectReports, projectExecutionApi } from '../../../api/project-execution.js';
@@ -9,6 +9,7 @@ import { FormModal } from '../../../components/FormModal.js';
 import { LoadFailed } from '../../../components/feedback.js';
 import { formatTime } from '../../../components/time.js';
 import { REPORT_KIND_LABELS, REPORT_STATUS_COLORS, REPORT_STATUS_LABELS } from './detail.labels.js';
+import { offsetText, recipientsText } from './reminders.labels.js';
 
 type Report = ProjectReports['items'][number];
 
@@ -44,6 +45,23 @@ export function ReportsTab({ project: p }: { project: ProjectDetail }) {
           {
             title: t('Submitted at'),
             render: (_, r) => (r.submittedAt ? formatTime(r.submittedAt, locale) : '—'),
+          },
+          {
+            // Which reminders went out for the report: when, the day against the due day, to whom and how.
+            title: t('Reminders sent'),
+            render: (_, r) =>
+              r.reminders.length === 0 ? (
+                '—'
+              ) : (
+                <Space orientation="vertical" size={0} data-testid="report-reminders">
+                  {r.reminders.map((m) => (
+                    <Typography.Text key={m.offset} type="secondary">
+                      {formatTime(m.sentAt, locale)} · {offsetText(t, m.offset)} ·{' '}
+                      {recipientsText(t, m, locale)}
+                    </Typography.Text>
+                  ))}
+                </Space>
+              ),
           },
           {
             title: t('Actions'),
