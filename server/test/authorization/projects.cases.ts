@@ -22,7 +22,7 @@ import { type Expect, type MatrixEnv, type RouteCase, roleless } from './matrix.
  * make); to everyone else, another platform's admin and role-less accounts included, it does not exist
  * (404): own and other rows below.
  */
-const READERS: Expect = {
+export const READERS: Expect = {
   anonymous: '401',
   'token:read': '2xx',
   'token:write': '2xx',
@@ -33,7 +33,7 @@ const READERS: Expect = {
   others: '404',
 };
 
-const movers = (allowed: readonly string[]): Expect => ({
+export const movers = (allowed: readonly string[]): Expect => ({
   anonymous: '401',
   'token:read': '403',
   'token:write': '2xx',
