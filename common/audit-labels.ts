@@ -122,7 +122,6 @@ export const ACTION_LABELS: Record<string, string> = {
   'project.amendment_approved': 'Task agreement amendment approved (new version)',
   'project.amendment_refused': 'Task agreement amendment refused',
   'project.amendment_withdrawn': 'Task agreement amendment withdrawn',
-  'project.report_file_uploaded': 'File attached to a project report',
   'project.report_file_deleted': 'File removed from a project report draft',
   'project.agreement_saved': 'Project agreement saved',
   'project.agreement_signed': 'Project agreement signed',

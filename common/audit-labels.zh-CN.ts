@@ -123,7 +123,6 @@ export const zhCNAuditLabels: Record<string, string> = {
   'Task agreement amendment approved (new version)': '任务书变更已批准（新版本）',
   'Task agreement amendment refused': '任务书变更未批准',
   'Task agreement amendment withdrawn': '任务书变更已撤回',
-  'File attached to a project report': '项目报告已添加附件',
   'File removed from a project report draft': '项目报告草稿已删除附件',
   'Project agreement saved': '任务书已保存',
   'Project agreement signed': '任务书已签订',

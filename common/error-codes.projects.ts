@@ -46,4 +46,5 @@ export const PROJECTS_ERRORS = {
   'projects.submitted_report_removed': 'A report already submitted stays in the schedule',
   'projects.report_file_not_found': 'No such file on this report',
   'projects.report_files_frozen': 'The report was submitted; its files are frozen',
+  'projects.evidence_kept': 'Evidence of milestones and spending is kept; it is not removed',
 } as const;

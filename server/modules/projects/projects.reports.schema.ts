@@ -19,6 +19,8 @@ export const projectReportView = z.object({
   status: z.enum(REPORT_STATUSES),
   submittedAt: z.string().nullable(),
   body: z.string().nullable(),
+  /** sha256 of the submitted report's canonical JSON, covering its files' sha256 (null before submission). */
+  sha256: z.string().nullable(),
 });
 
 export const projectReports = z.object({

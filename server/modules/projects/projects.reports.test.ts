@@ -41,9 +41,9 @@ describe('reports due', () => {
     const view = (await lead.get(url)).json();
     expect(view.access.submit).toBe(true);
     expect(view.items.slice(0, 3)).toEqual([
-      { kind: 'annual', dueOn: '2025-01-14', status: 'overdue', submittedAt: null, body: null },
-      { kind: 'annual', dueOn: '2026-01-14', status: 'overdue', submittedAt: null, body: null },
-      { kind: 'annual', dueOn: '2027-01-14', status: 'due', submittedAt: null, body: null },
+      { kind: 'annual', dueOn: '2025-01-14', status: 'overdue', submittedAt: null, body: null, sha256: null },
+      { kind: 'annual', dueOn: '2026-01-14', status: 'overdue', submittedAt: null, body: null, sha256: null },
+      { kind: 'annual', dueOn: '2027-01-14', status: 'due', submittedAt: null, body: null, sha256: null },
     ]);
     expect(view.items.at(-1)).toMatchObject({ kind: 'final', dueOn: '2099-12-31', status: 'due' });
 

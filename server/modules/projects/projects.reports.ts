@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { canonicalJson } from '../../../common/canonical-json.js';
 import { scheduleOf } from '../../../common/projects.amendments.js';
 import { reportStatuses } from '../../../common/projects.reports.js';
 import { write } from '../../db/write.js';
@@ -6,6 +8,7 @@ import { AppError, forbidden, invalidField } from '../../http/errors.js';
 import { platformOrNotFound } from '../platforms/platforms.service.js';
 import { isLeadSigner } from './projects.agreement.js';
 import { frozenSchedules } from './projects.agreement.repository.js';
+import { reportFiles } from './projects.evidence.repository.js';
 import { can } from './projects.policy.js';
 import { insertReport, submittedReports } from './projects.reports.repository.js';
 import type {
@@ -49,6 +52,7 @@ export async function listProjectReports(ctx: Ctx, projectId: string): Promise<P
     items: items.map((r) => ({
       ...r,
       body: submitted.find((s) => s.kind === r.kind && s.dueOn === r.dueOn)?.body ?? null,
+      sha256: submitted.find((s) => s.kind === r.kind && s.dueOn === r.dueOn)?.sha256 ?? null,
     })),
     access: {
       submit:
@@ -91,18 +95,24 @@ export async function submitProjectReport(
         (r) => r.kind === input.kind && r.dueOn === input.dueOn,
       );
       if (already) throw new AppError(409, 'projects.report_submitted');
-      await insertReport(trx, {
+      // Frozen with the files attached while it was a draft: the report's hash covers theirs.
+      const files = await reportFiles(trx, projectId, 'report', `${input.kind}:${input.dueOn}`);
+      const report = {
         projectId,
         ...input,
         submittedBy: ctx.actor?.userId || null,
         submittedAt: isoNow(ctx.clock),
-      });
+      };
+      const sha256 = createHash('sha256')
+        .update(canonicalJson({ ...report, files }))
+        .digest('hex');
+      await insertReport(trx, { ...report, sha256 });
       await audit({
         action: 'project.report_submitted',
         entityType: 'project',
         entityId: projectId,
         platformId: p.platformId,
-        after: { kind: input.kind, dueOn: input.dueOn },
+        after: { kind: input.kind, dueOn: input.dueOn, sha256, files: files.length },
       });
     },
     { retryOnUniqueViolation: true },
