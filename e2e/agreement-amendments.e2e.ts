@@ -63,7 +63,7 @@ describe('任务书变更', () => {
     const pending = tableRows(officer, 'amendments').first();
     await poll(() => pending.textContent()).toContain('待审批');
     const approved = await answerOf(officer, 'POST', /\/decision$/, () =>
-      pending.getByRole('button', { name: '批准' }).click(),
+      pending.getByRole('button', { name: '批准', exact: true }).click(),
     );
     await expectStatus(approved, 200);
     await poll(() => indicatorCells(officer)).toEqual(['发明专利申请数量5受理通知书']);
