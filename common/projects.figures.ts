@@ -1,8 +1,8 @@
 import { type AdjustmentChange, adjustedPlan } from './projects.adjustments.js';
+import { type ReportDue, scheduleOf } from './projects.amendments.js';
 import {
   AGREEMENT_AMOUNT_FIELD,
   budgetCells,
-  reportingSchedule,
   SPENDING_CATEGORIES,
   type SpendingCategory,
 } from './projects.js';
@@ -33,7 +33,12 @@ export interface ProjectFigureRecords {
   startsOn: string;
   endsOn: string;
   /** The frozen 任务书's budget (one object per member) and indicators; null while not frozen. */
-  agreement: { budget: readonly Record<string, unknown>[]; indicators: readonly unknown[] } | null;
+  agreement: {
+    budget: readonly Record<string, unknown>[];
+    indicators: readonly unknown[];
+    /** The schedule the 任务书 names (an amendment's); absent: computed from the dates. */
+    schedule?: readonly ReportDue[] | undefined;
+  } | null;
   approvedChanges: readonly { changes: readonly AdjustmentChange[] }[];
   /** Spending summed per member and category. */
   spent: readonly { organisationId: string; category: SpendingCategory; amountMinor: number }[];
@@ -59,7 +64,9 @@ export function projectFigures(r: ProjectFigureRecords): ProjectFigures {
   const submitted = new Set(r.submittedReports.map((s) => `${s.kind}\u0000${s.dueOn}`));
   // The schedule is in due-date order, so the first one not submitted is the earliest.
   const next = r.agreement
-    ? reportingSchedule(r.startsOn, r.endsOn).find((s) => !submitted.has(`${s.kind}\u0000${s.dueOn}`))
+    ? scheduleOf(r.startsOn, r.endsOn, r.agreement.schedule).find(
+        (s) => !submitted.has(`${s.kind}\u0000${s.dueOn}`),
+      )
     : undefined;
   return {
     plannedMinor: plan ? cells.reduce((s, c) => s + c.plannedMinor, 0) : null,

@@ -38,6 +38,7 @@ import * as m0051 from './migrations/0051_project_figures.js';
 import * as m0055 from './migrations/0055_call_contacts_announcements.js';
 import * as m0056 from './migrations/0056_result_search_counts.js';
 import * as m0057 from './migrations/0057_result_terms_pairs.js';
+import * as m0058 from './migrations/0058_agreement_amendments.js';
 import * as m0061 from './migrations/0061_reminder_deliveries.js';
 import * as m0063 from './migrations/0063_instrument_bookings_org_key.js';
 
@@ -82,6 +83,7 @@ export const migrations: Record<string, Migration> = {
   '0055_call_contacts_announcements': m0055,
   '0056_result_search_counts': m0056,
   '0057_result_terms_pairs': m0057,
+  '0058_agreement_amendments': m0058,
   '0061_reminder_deliveries': m0061,
   '0063_instrument_bookings_org_key': m0063,
 };

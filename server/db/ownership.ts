@@ -96,6 +96,8 @@ export const TABLE_OWNERS: { readonly [T in keyof DB]: string } = {
   project_check_reviews: 'projects',
   project_outputs: 'projects',
   project_evidence: 'projects',
+  project_amendments: 'projects',
+  project_agreement_versions: 'projects',
   // services to enterprises (§8)
   services: 'services',
   service_requests: 'services',

@@ -1,6 +1,9 @@
 import type { FastifyRequest } from 'fastify';
 import { jsonSchemaTransform } from 'fastify-type-provider-zod';
+import type { AttachmentType } from '../../common/calls.js';
+import { ERROR_MESSAGES, type ErrorCode } from '../../common/error-codes.js';
 import { AppError } from '../http/errors.js';
+import { nameMatches, type Sniffed, sniffAttachment } from './sniff.js';
 
 export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
 
@@ -43,3 +46,29 @@ export function multipartUpload(kinds: string) {
 export const documentUpload = multipartUpload('CSV (UTF-8, with or without BOM) or XLSX');
 /** An attachment or evidence file, checked as application attachments are. */
 export const attachmentUpload = multipartUpload('PDF, DOCX, XLSX, PNG or JPEG');
+
+/**
+ * The checks of an uploaded attachment (application attachments, project evidence and report files): the
+ * size (413 above `maxBytes`, 400 empty), the type from the bytes with a name that claims the same type
+ * (415 `applications.attachment_type_mismatch`), and one of `types` (415
+ * `applications.attachment_type_not_allowed`). Every refusal points at `/file` in the body.
+ */
+export function checkAttachment(
+  file: { fileName: string; bytes: Buffer },
+  limits: { maxBytes: number; types: readonly AttachmentType[] },
+): Sniffed {
+  const fail = (status: number, code: ErrorCode, extra = {}) =>
+    new AppError(status, code, {
+      ...extra,
+      errors: [{ in: 'body', pointer: '/file', code, message: ERROR_MESSAGES[code] }],
+    });
+  if (file.bytes.length > limits.maxBytes)
+    throw fail(413, 'applications.attachment_too_large', { maxBytes: limits.maxBytes });
+  if (file.bytes.length === 0) throw fail(400, 'applications.file_missing');
+  const sniffed = sniffAttachment(file.bytes);
+  if (!sniffed || !nameMatches(file.fileName, sniffed))
+    throw fail(415, 'applications.attachment_type_mismatch');
+  if (!limits.types.includes(sniffed.type))
+    throw fail(415, 'applications.attachment_type_not_allowed', { allowed: limits.types });
+  return sniffed;
+}

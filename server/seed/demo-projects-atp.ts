@@ -245,15 +245,21 @@ async function seedOne(
   // Reports of the schedule that fell due before today are submitted (those still due are left).
   if (spec.stage !== 'execution')
     await write(ctx, async (trx) => {
-      for (const r of reportingSchedule(startsOn, endsOn).filter((r) => r.dueOn < today))
-        await insertDueReport(trx, {
+      for (const r of reportingSchedule(startsOn, endsOn).filter((r) => r.dueOn < today)) {
+        const report = {
           projectId: p.id,
           kind: r.kind,
           dueOn: r.dueOn,
           body: `${REPORT_TEXT[r.kind]}（示例）：按任务书推进，详见附件。`,
           submittedBy: null,
           submittedAt: at(addDays(r.dueOn, -5)),
-        });
+        };
+        // Hashed as the service hashes a submitted report (no files attached in the demo).
+        const sha256 = createHash('sha256')
+          .update(canonicalJson({ ...report, files: [] }))
+          .digest('hex');
+        await insertDueReport(trx, { ...report, sha256 });
+      }
     });
 
   if (spec.stage === 'execution' || !spec.achieved || experts.length === 0) return;

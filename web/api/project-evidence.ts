@@ -1,4 +1,4 @@
-// Evidence files of a project's milestones and spending entries (issue 13). Shapes are the server's zod
+// Evidence files of a project's milestones, spending entries and reports (issue 13). Shapes are the server's zod
 // schemas (type-only).
 import type { z } from 'zod';
 import type {
@@ -20,6 +20,9 @@ export const projectEvidenceApi = {
     form.append('file', file, file.name);
     return request<EvidenceView>('POST', at(projectId), { query: { subject, ref }, form });
   },
+  /** Removes a file of a report still being written (the lead's side). */
+  remove: (projectId: string, evidenceId: string) =>
+    request<unknown>('DELETE', at(projectId, `/${encodeURIComponent(evidenceId)}`)),
   /** The file's address, for a plain link (signed in by the session cookie). */
   fileUrl: (projectId: string, evidenceId: string) => at(projectId, `/${encodeURIComponent(evidenceId)}`),
 };

@@ -39,6 +39,7 @@ const TEMPLATES: Record<string, readonly string[]> = {
   'instrument_booking.{}': BOOKING_STATES,
   'project.{}': PROJECT_ACTIONS,
   'project.adjustment_{}': ['approved', 'rejected'],
+  'project.amendment_{}': ['approved', 'refused'],
   'project.milestone_{}': ['accepted', 'rejected'],
   'review.{}': ['pin', 'forbid'],
   'review.{}_removed': ['pin', 'forbid'],

@@ -29,6 +29,7 @@ import { zhCNPeople } from './zh-CN.people.js';
 import { zhCNPlatforms } from './zh-CN.platforms.js';
 import { zhCNPortal } from './zh-CN.portal.js';
 import { zhCNPrintables } from './zh-CN.printables.js';
+import { zhCNProjectAmendments } from './zh-CN.project-amendments.js';
 import { zhCNProjectChecks } from './zh-CN.project-checks.js';
 import { zhCNProjectEvidence } from './zh-CN.project-evidence.js';
 import { zhCNProjectExecution } from './zh-CN.project-execution.js';
@@ -77,6 +78,7 @@ export const zhCN: Record<string, string> = {
   ...zhCNProjectPortfolio,
   ...zhCNProjectOutputs,
   ...zhCNProjectEvidence,
+  ...zhCNProjectAmendments,
   ...zhCNRubric,
   ...zhCNAuditLabels,
   ...zhCNReadable,

@@ -1,3 +1,4 @@
+import type { Generated } from 'kysely';
 import type { Timestamp } from './columns.js';
 
 // Projects from 立项 through execution (issue 13); migration 0016. The projects table itself is in
@@ -82,6 +83,8 @@ export interface ProjectAgreementsTable {
   checksum: string | null;
   frozen_at: Timestamp | null;
   updated_at: Timestamp;
+  /** The current version's number: 1 as signed, one more per approved amendment (migration 0058) */
+  version: Generated<number>;
 }
 
 /** Spending of a consortium member in a 任务书 cost category (migration 0018). */
@@ -147,6 +150,8 @@ export interface ProjectReportsTable {
   body: string;
   submitted_by: string | null;
   submitted_at: Timestamp;
+  /** sha256 of the report's canonical JSON, its files' sha256 included (migration 0058; null before) */
+  sha256: string | null;
 }
 
 export interface ProjectsTables {

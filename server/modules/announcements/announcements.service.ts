@@ -7,10 +7,10 @@ import {
 import { ERROR_MESSAGES } from '../../../common/error-codes.js';
 import { moveCatalogEntry } from '../../catalog/lifecycle.js';
 import { write } from '../../db/write.js';
+import { nameMatches, sniffAttachment } from '../../files/sniff.js';
 import { attachmentsDir, readStoredFile, sha256Of, storeFile } from '../../files/stored-files.js';
 import { type Ctx, isoNow, newId } from '../../http/context.js';
 import { AppError, forbidden, notFound } from '../../http/errors.js';
-import { nameMatches, sniffAttachment } from '../applications/attachments.sniff.js';
 import { platformOrNotFound } from '../platforms/platforms.service.js';
 import { keepsAnnouncements } from './announcements.policy.js';
 import {

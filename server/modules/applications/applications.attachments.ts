@@ -5,6 +5,7 @@ import type { RequiredAttachment } from '../../../common/calls.js';
 import { ERROR_MESSAGES, type ErrorCode } from '../../../common/error-codes.js';
 import { write } from '../../db/write.js';
 import { attachmentsDir, readStoredFile, sha256Of, storeFile } from '../../files/stored-files.js';
+import { checkAttachment } from '../../files/upload.js';
 import { type Ctx, isoNow, newId } from '../../http/context.js';
 import { hasControlCharacter } from '../../http/control-characters.js';
 import { AppError, notFound } from '../../http/errors.js';
@@ -18,7 +19,6 @@ import {
   removeAttachment,
   replaceAttachment,
 } from './applications.versions.repository.js';
-import { nameMatches, sniffAttachment } from './attachments.sniff.js';
 
 type AttachmentOut = ApplicationView['attachments'][number];
 
@@ -87,14 +87,7 @@ export async function uploadAttachment(
   return write(ctx, async (trx, audit) => {
     const { app, version } = await editableVersion(trx, ctx, id);
     const spec = specOf(await callOf(trx, app.call_id), key);
-    if (file.bytes.length > spec.maxBytes)
-      throw fail(413, 'applications.attachment_too_large', 'body', '/file', { maxBytes: spec.maxBytes });
-    if (file.bytes.length === 0) throw fail(400, 'applications.file_missing', 'body', '/file');
-    const sniffed = sniffAttachment(file.bytes);
-    if (!sniffed || !nameMatches(file.fileName, sniffed))
-      throw fail(415, 'applications.attachment_type_mismatch', 'body', '/file');
-    if (!spec.types.includes(sniffed.type))
-      throw fail(415, 'applications.attachment_type_not_allowed', 'body', '/file', { allowed: spec.types });
+    const sniffed = checkAttachment(file, spec);
     const sha256 = sha256Of(file.bytes);
     storeFile(attachmentsDir(ctx), sha256, file.bytes);
     const row = {

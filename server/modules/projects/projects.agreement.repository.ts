@@ -1,4 +1,6 @@
 import type { Kysely } from 'kysely';
+import type { ReportDue } from '../../../common/projects.amendments.js';
+import { jsonColumn } from '../../db/rows.js';
 import type { DB } from '../../db/schema.js';
 import { keepProjectFigures } from './projects.figures.repository.js';
 
@@ -14,6 +16,7 @@ export interface AgreementRecord {
   checksum: string | null;
   frozenAt: string | null;
   updatedAt: string;
+  version: number;
 }
 
 /** The 任务书 of a project (content parsed, not yet validated: the service owns its schema). */
@@ -35,6 +38,7 @@ export async function findAgreement(db: Kysely<DB>, projectId: string): Promise<
       checksum: r.checksum,
       frozenAt: r.frozen_at,
       updatedAt: r.updated_at,
+      version: Number(r.version),
     }
   );
 }
@@ -92,17 +96,36 @@ export async function freezeAgreement(
     .set({ snapshot_json: snapshot.json, checksum: snapshot.checksum, frozen_at: at, updated_at: at })
     .where('project_id', '=', projectId)
     .execute();
+  await db
+    .insertInto('project_agreement_versions')
+    .values({
+      project_id: projectId,
+      version: 1,
+      snapshot_json: snapshot.json,
+      checksum: snapshot.checksum,
+      amendment_id: null,
+      frozen_at: at,
+    })
+    .execute();
   await keepProjectFigures(db, projectId);
 }
 
-/** Which of these projects have a frozen 任务书 (they owe the reports of its schedule). */
-export async function frozenProjectIds(db: Kysely<DB>, projectIds: readonly string[]): Promise<Set<string>> {
-  if (projectIds.length === 0) return new Set();
+/**
+ * The schedule each of these projects' frozen 任务书 names (null: computed from the dates); a project
+ * without a frozen 任务书 is absent (it owes no report).
+ */
+export async function frozenSchedules(
+  db: Kysely<DB>,
+  projectIds: readonly string[],
+): Promise<Map<string, ReportDue[] | null>> {
+  if (projectIds.length === 0) return new Map();
   const rows = await db
     .selectFrom('project_agreements')
-    .select('project_id')
+    .select(['project_id', 'content_json'])
     .where('project_id', 'in', [...projectIds])
     .where('frozen_at', 'is not', null)
     .execute();
-  return new Set(rows.map((r) => r.project_id));
+  return new Map(
+    rows.map((r) => [r.project_id, jsonColumn<{ schedule?: ReportDue[] }>(r.content_json).schedule ?? null]),
+  );
 }

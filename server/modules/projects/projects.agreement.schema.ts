@@ -49,10 +49,20 @@ export const agreementMilestone = z.strictObject({
   deliverables: z.array(text(300)).min(1).max(20),
 });
 
+/** A report of the schedule a version names (an amendment sets it; otherwise computed from the dates). */
+export const scheduledReport = z.strictObject({
+  kind: z.enum(['annual', 'interim', 'final']),
+  dueOn: isoDate,
+});
+
 export const agreementContent = z.strictObject({
   budget: z.array(agreementBudget).min(1).max(30),
   indicators: z.array(agreementIndicator).min(1).max(50),
   milestones: z.array(agreementMilestone).max(50),
+  /** The project's objectives as the 任务书 states them (set by an amendment; absent: the application's). */
+  objectives: z.array(text(1000)).min(1).max(30).optional(),
+  /** The reporting schedule, when an amendment named one; absent: computed from the project's dates. */
+  schedule: z.array(scheduledReport).min(1).max(60).optional(),
 });
 export type AgreementContent = z.infer<typeof agreementContent>;
 
@@ -75,6 +85,8 @@ export const agreementView = z.object({
   leadSigned: signature,
   frozenAt: z.string().nullable(),
   checksum: z.string().nullable(),
+  /** The current version: 1 as signed, one more per approved amendment. */
+  version: z.int(),
   /** What the caller may do now. */
   access: z.object({ edit: z.boolean(), signAsOfficer: z.boolean(), signAsLead: z.boolean() }),
 });

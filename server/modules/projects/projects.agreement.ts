@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { canonicalJson } from '../../../common/canonical-json.js';
-import { reportingSchedule } from '../../../common/projects.js';
+import { scheduleOf } from '../../../common/projects.amendments.js';
 import type { Trx } from '../../db/write.js';
 import { write } from '../../db/write.js';
 import { type Ctx, isoNow } from '../../http/context.js';
@@ -23,7 +23,8 @@ import { structureOf } from './projects.structure.repository.js';
 /**
  * 任务书 (issue 13): the officer drafts it while the project is contracting; the officer and the lead
  * organisation each sign; the second signature freezes it (canonical JSON + sha256, like a submitted
- * application version). Changes after that need an amendment (not built yet).
+ * application version). Changes after that go through amendments (projects.amendments.ts), which freeze
+ * new versions; the budget through 预算调剂.
  */
 
 const frozenError = () => new AppError(409, 'projects.agreement_frozen');
@@ -60,11 +61,12 @@ async function view(db: Trx, ctx: Ctx, p: ProjectRecord, a: AgreementRecord): Pr
     projectId: p.id,
     content,
     totalMinor: total(content),
-    schedule: reportingSchedule(p.startsOn, p.endsOn),
+    schedule: scheduleOf(p.startsOn, p.endsOn, content.schedule),
     officerSigned: a.officerSignedAt ? { by: a.officerSignedBy, at: a.officerSignedAt } : null,
     leadSigned: a.leadSignedAt ? { by: a.leadSignedBy, at: a.leadSignedAt } : null,
     frozenAt: a.frozenAt,
     checksum: a.checksum,
+    version: a.version,
     access: {
       edit: open && manage,
       signAsOfficer: open && manage && !a.officerSignedAt,
@@ -153,14 +155,15 @@ export async function signProjectAgreement(
     const signed = (await findAgreement(trx, projectId))!;
     let checksum: string | null = null;
     if (signed.officerSignedAt && signed.leadSignedAt) {
+      const content = agreementContent.parse(signed.content);
       const json = canonicalJson({
         projectId,
         code: p.code,
         currency: p.currency,
         startsOn: p.startsOn,
         endsOn: p.endsOn,
-        content: agreementContent.parse(signed.content),
-        schedule: reportingSchedule(p.startsOn, p.endsOn),
+        content,
+        schedule: scheduleOf(p.startsOn, p.endsOn, content.schedule),
         officer: { by: signed.officerSignedBy, at: signed.officerSignedAt },
         lead: { by: signed.leadSignedBy, at: signed.leadSignedAt },
       });

@@ -3,7 +3,7 @@ import { camelRow, insertRow, type RowValue } from '../../db/rows.js';
 import type { DB, ProjectEvidenceTable } from '../../db/schema.js';
 
 /** The SQL on project_evidence (issue 13): files attached to a milestone's completion or a spending entry. */
-export type EvidenceSubject = 'milestone' | 'spending' | 'audit_report';
+export type EvidenceSubject = 'milestone' | 'spending' | 'audit_report' | 'report' | 'check_report';
 export type Evidence = Omit<RowValue<ProjectEvidenceTable>, 'subject' | 'sizeBytes'> & {
   subject: EvidenceSubject;
   sizeBytes: number;
@@ -38,6 +38,23 @@ export async function findEvidence(
     .where('id', '=', id)
     .executeTakeFirst();
   return row && toEvidence(row);
+}
+
+/** The files of one subject (a report's), oldest first, as a report's hash covers them. */
+export async function reportFiles(
+  db: Kysely<DB>,
+  projectId: string,
+  subject: EvidenceSubject,
+  ref: string,
+): Promise<{ id: string; fileName: string; sha256: string }[]> {
+  return (await evidenceOf(db, projectId))
+    .filter((e) => e.subject === subject && e.subjectRef === ref)
+    .map((e) => ({ id: e.id, fileName: e.fileName, sha256: e.sha256 }));
+}
+
+/** Removes one file of a project (the stored bytes stay: they are shared by checksum). */
+export async function deleteEvidence(db: Kysely<DB>, projectId: string, id: string): Promise<void> {
+  await db.deleteFrom('project_evidence').where('project_id', '=', projectId).where('id', '=', id).execute();
 }
 
 export async function insertEvidence(db: Kysely<DB>, e: Evidence): Promise<void> {

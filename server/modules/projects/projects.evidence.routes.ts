@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { download, sendFile } from '../../files/download.js';
 import { attachmentUpload } from '../../files/upload.js';
 import { ctxOf } from '../../http/auth.js';
@@ -18,6 +19,7 @@ import {
   evidenceUploadQuery,
   evidenceView,
 } from './projects.evidence.schema.js';
+import { deleteReportFile } from './projects.report-files.js';
 import { projectIdParams } from './projects.schema.js';
 
 /**
@@ -61,6 +63,23 @@ export function projectEvidenceRoutes(app: FastifyInstance) {
       return reply
         .code(201)
         .send(await uploadEvidence(ctxOf(request), request.params.id, request.query, file));
+    },
+  );
+
+  typed.delete(
+    '/api/projects/:id/evidence/:evidenceId',
+    {
+      schema: {
+        tags,
+        summary:
+          "Remove a file from a report still being written (the lead organisation's side); a submitted report's files are frozen (409)",
+        params: evidenceParams,
+        response: { 204: z.null(), ...problemResponses },
+      },
+    },
+    async (request, reply) => {
+      await deleteReportFile(ctxOf(request), request.params.id, request.params.evidenceId);
+      return reply.code(204).send(null);
     },
   );
 

@@ -2,9 +2,9 @@ import type { AttachmentType } from '../../../common/calls.js';
 import { ERROR_MESSAGES, type ErrorCode } from '../../../common/error-codes.js';
 import { type Trx, write } from '../../db/write.js';
 import { attachmentsDir, readStoredFile, sha256Of, storeFile } from '../../files/stored-files.js';
+import { checkAttachment } from '../../files/upload.js';
 import { type Ctx, isoNow, newId } from '../../http/context.js';
 import { AppError, forbidden, notFound } from '../../http/errors.js';
-import { nameMatches, sniffAttachment } from '../applications/attachments.sniff.js';
 import { findCheck } from './checks/checks.repository.js';
 import { isLeadSigner } from './projects.agreement.js';
 import { type Evidence, evidenceOf, findEvidence, insertEvidence } from './projects.evidence.repository.js';
@@ -12,6 +12,7 @@ import type { EvidenceList, EvidenceUploadQuery, EvidenceView } from './projects
 import { frozenMilestones, refusal } from './projects.milestones.js';
 import { milestoneReviewsOf } from './projects.milestones.repository.js';
 import { can } from './projects.policy.js';
+import { assertReportDraft, REPORT_FILE_SUBJECTS, removableFiles } from './projects.report-files.js';
 import { findProject, type ProjectRecord } from './projects.repository.js';
 import { projectResource, readableProject } from './projects.service.js';
 import { mayRecord } from './projects.spending.js';
@@ -41,7 +42,7 @@ const problem = (
     errors: [{ in: where, pointer, code, message: ERROR_MESSAGES[code] }],
   });
 
-const view = (e: Evidence): EvidenceView => ({
+const view = (e: Evidence, removable: boolean): EvidenceView => ({
   id: e.id,
   subject: e.subject,
   ref: e.subjectRef,
@@ -51,13 +52,15 @@ const view = (e: Evidence): EvidenceView => ({
   sizeBytes: e.sizeBytes,
   sha256: e.sha256,
   uploadedAt: e.createdAt,
+  removable,
 });
 
 /**
  * Whether the caller may attach evidence to this subject now: a milestone while the lead's side may
  * submit it (not after it was accepted: 409 `projects.deliverable_locked`), a spending entry of this
  * project for whoever may book spending, an audit report to a final check under review for the
- * funder's side. Throws the refusal.
+ * funder's side, a report still being written for the lead's side (projects.report-files.ts). Throws
+ * the refusal.
  */
 async function assertMayAttach(db: Trx, ctx: Ctx, p: ProjectRecord, q: EvidenceUploadQuery): Promise<void> {
   if (q.subject === 'audit_report') {
@@ -70,6 +73,8 @@ async function assertMayAttach(db: Trx, ctx: Ctx, p: ProjectRecord, q: EvidenceU
       throw new AppError(409, 'project_checks.wrong_state', { state: check.state });
     return;
   }
+  if (q.subject === 'report' || q.subject === 'check_report')
+    return assertReportDraft(db, ctx, p, q.subject, q.ref);
   if (q.subject === 'milestone') {
     const milestones = await frozenMilestones(db, p.id);
     if (!(await isLeadSigner(db, ctx, p))) throw forbidden();
@@ -108,18 +113,7 @@ export async function uploadEvidence(
   const e = await write(ctx, async (trx, audit) => {
     const p = (await findProject(trx, projectId, ctx.seam))!;
     await assertMayAttach(trx, ctx, p, q);
-    if (file.bytes.length === 0) throw problem(400, 'applications.file_missing', 'body', '/file');
-    if (file.bytes.length > EVIDENCE_MAX_BYTES)
-      throw problem(413, 'applications.attachment_too_large', 'body', '/file', {
-        maxBytes: EVIDENCE_MAX_BYTES,
-      });
-    const sniffed = sniffAttachment(file.bytes);
-    if (!sniffed || !nameMatches(file.fileName, sniffed))
-      throw problem(415, 'applications.attachment_type_mismatch', 'body', '/file');
-    if (!EVIDENCE_TYPES.includes(sniffed.type))
-      throw problem(415, 'applications.attachment_type_not_allowed', 'body', '/file', {
-        allowed: EVIDENCE_TYPES,
-      });
+    const sniffed = checkAttachment(file, { maxBytes: EVIDENCE_MAX_BYTES, types: EVIDENCE_TYPES });
     const sha256 = sha256Of(file.bytes);
     storeFile(attachmentsDir(ctx), sha256, file.bytes);
     const evidence: Evidence = {
@@ -145,12 +139,14 @@ export async function uploadEvidence(
     });
     return evidence;
   });
-  return view(e);
+  return view(e, REPORT_FILE_SUBJECTS.includes(e.subject));
 }
 
 export async function listEvidence(ctx: Ctx, projectId: string): Promise<EvidenceList> {
-  await readableProject(ctx, projectId);
-  return { projectId, items: (await evidenceOf(ctx.db, projectId)).map(view) };
+  const p = await readableProject(ctx, projectId);
+  const items = await evidenceOf(ctx.db, projectId);
+  const removable = await removableFiles(ctx.db, ctx, p, items);
+  return { projectId, items: items.map((e) => view(e, removable.has(e.id))) };
 }
 
 /** An evidence file of a project the caller may read, its checksum verified (410 when gone). */

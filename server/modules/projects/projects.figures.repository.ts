@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { AdjustmentChange } from '../../../common/projects.adjustments.js';
+import type { ReportDue } from '../../../common/projects.amendments.js';
 import { type ProjectFigures, projectFigures } from '../../../common/projects.figures.js';
 import type { SpendingCategory } from '../../../common/projects.js';
 import type { ReportKind } from '../../../common/projects.reports.js';
@@ -151,13 +152,17 @@ export async function recomputedFigures(
     .limit(1)
     .executeTakeFirst();
   const content = agreement
-    ? jsonColumn<{ budget?: Record<string, unknown>[]; indicators?: unknown[] }>(agreement.content_json)
+    ? jsonColumn<{ budget?: Record<string, unknown>[]; indicators?: unknown[]; schedule?: ReportDue[] }>(
+        agreement.content_json,
+      )
     : null;
   const report = latest ? jsonColumn<{ indicators?: { judgement?: string }[] }>(latest.report_json) : null;
   return projectFigures({
     startsOn: project.starts_on,
     endsOn: project.ends_on,
-    agreement: content ? { budget: content.budget ?? [], indicators: content.indicators ?? [] } : null,
+    agreement: content
+      ? { budget: content.budget ?? [], indicators: content.indicators ?? [], schedule: content.schedule }
+      : null,
     approvedChanges: changes.map((c) => ({ changes: jsonColumn<AdjustmentChange[]>(c.changes_json) })),
     spent: spent.map((s) => ({
       organisationId: s.organisation_id,

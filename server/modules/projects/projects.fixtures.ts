@@ -1,3 +1,4 @@
+import { reportingSchedule } from '../../../common/projects.js';
 import { write } from '../../db/write.js';
 import type { Ctx } from '../../http/context.js';
 import { isoNow } from '../../http/context.js';
@@ -121,7 +122,14 @@ export async function buildProjectInExecution(
     await saveAgreementDraft(trx, p.id, content, at);
     await signAgreement(trx, p.id, 'officer', null, at);
     await signAgreement(trx, p.id, 'lead', null, at);
-    await freezeAgreement(trx, p.id, { json: JSON.stringify(content), checksum: 'fixture' }, at);
+    const snapshot = {
+      projectId: p.id,
+      startsOn: p.startsOn,
+      endsOn: p.endsOn,
+      content,
+      schedule: reportingSchedule(p.startsOn, p.endsOn),
+    };
+    await freezeAgreement(trx, p.id, { json: JSON.stringify(snapshot), checksum: 'fixture' }, at);
   });
   return { ...p, lead, partner };
 }

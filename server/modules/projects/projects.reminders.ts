@@ -1,4 +1,4 @@
-import { reportingSchedule } from '../../../common/projects.js';
+import { scheduleOf } from '../../../common/projects.amendments.js';
 import {
   DEFAULT_REMINDER_SETTINGS,
   type ReminderDue,
@@ -14,7 +14,7 @@ import { notify } from '../notifications/notifications.service.js';
 import { allPlatformIds } from '../platforms/platforms.lookup.js';
 import { platformOrNotFound } from '../platforms/platforms.service.js';
 import { leadSideUserIds } from './projects.agreement.js';
-import { frozenProjectIds } from './projects.agreement.repository.js';
+import { frozenSchedules } from './projects.agreement.repository.js';
 import { can, readsAllProjects } from './projects.policy.js';
 import {
   claimReminder,
@@ -135,7 +135,7 @@ async function candidatesOf(ctx: Ctx, platformId: string, on: string): Promise<C
     { limit: LIST_LIMIT, offset: 0 },
   );
   const running = items.filter((p) => REPORTING_STATES.includes(p.state));
-  const frozen = await frozenProjectIds(
+  const frozen = await frozenSchedules(
     ctx.db,
     running.map((p) => p.id),
   );
@@ -145,7 +145,7 @@ async function candidatesOf(ctx: Ctx, platformId: string, on: string): Promise<C
   return owing.flatMap((project) =>
     remindersDue(
       reportStatuses(
-        reportingSchedule(project.startsOn, project.endsOn),
+        scheduleOf(project.startsOn, project.endsOn, frozen.get(project.id)),
         submitted.filter((s) => s.projectId === project.id),
         on,
       ),

@@ -11,6 +11,8 @@ export interface SubmittedReport {
   body: string;
   submittedBy: string | null;
   submittedAt: string;
+  /** sha256 of the report's canonical JSON, its files' sha256 included (null: submitted before 0058). */
+  sha256: string | null;
 }
 
 export async function submittedReports(
@@ -30,6 +32,7 @@ export async function submittedReports(
     body: r.body,
     submittedBy: r.submitted_by,
     submittedAt: r.submitted_at,
+    sha256: r.sha256,
   }));
 }
 
@@ -44,6 +47,7 @@ export async function insertReport(db: Kysely<DB>, r: SubmittedReport): Promise<
       body: r.body,
       submitted_by: r.submittedBy,
       submitted_at: r.submittedAt,
+      sha256: r.sha256,
     })
     .execute();
   await keepProjectFigures(db, r.projectId);

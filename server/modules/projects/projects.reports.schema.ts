@@ -22,6 +22,8 @@ export const projectReportView = z.object({
   body: z.string().nullable(),
   /** The reminders sent for this report (docs/projects.md "Reminders sent"), in the order they went. */
   reminders: z.array(reminderSentView),
+  /** sha256 of the submitted report's canonical JSON, covering its files' sha256 (null before submission). */
+  sha256: z.string().nullable(),
 });
 
 export const projectReports = z.object({

@@ -48,6 +48,7 @@ describe('reports due', () => {
         submittedAt: null,
         body: null,
         reminders: [],
+        sha256: null,
       },
       {
         kind: 'annual',
@@ -56,8 +57,17 @@ describe('reports due', () => {
         submittedAt: null,
         body: null,
         reminders: [],
+        sha256: null,
       },
-      { kind: 'annual', dueOn: '2027-01-14', status: 'due', submittedAt: null, body: null, reminders: [] },
+      {
+        kind: 'annual',
+        dueOn: '2027-01-14',
+        status: 'due',
+        submittedAt: null,
+        body: null,
+        reminders: [],
+        sha256: null,
+      },
     ]);
     expect(view.items.at(-1)).toMatchObject({ kind: 'final', dueOn: '2099-12-31', status: 'due' });
 

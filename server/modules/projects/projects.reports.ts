@@ -1,11 +1,14 @@
-import { reportingSchedule } from '../../../common/projects.js';
+import { createHash } from 'node:crypto';
+import { canonicalJson } from '../../../common/canonical-json.js';
+import { scheduleOf } from '../../../common/projects.amendments.js';
 import { reportStatuses } from '../../../common/projects.reports.js';
 import { write } from '../../db/write.js';
 import { type Ctx, isoNow } from '../../http/context.js';
 import { AppError, forbidden, invalidField } from '../../http/errors.js';
 import { platformOrNotFound } from '../platforms/platforms.service.js';
 import { isLeadSigner } from './projects.agreement.js';
-import { frozenProjectIds } from './projects.agreement.repository.js';
+import { frozenSchedules } from './projects.agreement.repository.js';
+import { reportFiles } from './projects.evidence.repository.js';
 import { can } from './projects.policy.js';
 import { remindersSentFor } from './projects.reminders.repository.js';
 import { insertReport, submittedReports } from './projects.reports.repository.js';
@@ -39,12 +42,15 @@ export const today = (ctx: Pick<Ctx, 'clock'>) => isoNow(ctx.clock).slice(0, 10)
 
 export async function listProjectReports(ctx: Ctx, projectId: string): Promise<ProjectReports> {
   const p = await readableProject(ctx, projectId);
-  const frozen = (await frozenProjectIds(ctx.db, [projectId])).has(projectId);
+  const schedules = await frozenSchedules(ctx.db, [projectId]);
+  const frozen = schedules.has(projectId);
   const [submitted, reminders] = await Promise.all([
     submittedReports(ctx.db, [projectId]),
     remindersSentFor(ctx.db, projectId),
   ]);
-  const items = frozen ? reportStatuses(reportingSchedule(p.startsOn, p.endsOn), submitted, today(ctx)) : [];
+  const items = frozen
+    ? reportStatuses(scheduleOf(p.startsOn, p.endsOn, schedules.get(projectId)), submitted, today(ctx))
+    : [];
   return {
     projectId,
     items: items.map((r) => ({
@@ -53,6 +59,7 @@ export async function listProjectReports(ctx: Ctx, projectId: string): Promise<P
       reminders: reminders
         .filter((m) => m.kind === r.kind && m.dueOn === r.dueOn)
         .map(({ offset, sentAt, recipients, deliveries }) => ({ offset, sentAt, recipients, deliveries })),
+      sha256: submitted.find((s) => s.kind === r.kind && s.dueOn === r.dueOn)?.sha256 ?? null,
     })),
     access: {
       submit:
@@ -80,14 +87,14 @@ export async function submitProjectReport(
     async (trx, audit) => {
       const p = (await findProject(trx, projectId, ctx.seam))!;
       if (!(await isLeadSigner(trx, ctx, p))) throw forbidden();
-      if (!(await frozenProjectIds(trx, [projectId])).has(projectId))
-        throw new AppError(409, 'projects.agreement_unsigned');
+      const schedules = await frozenSchedules(trx, [projectId]);
+      if (!schedules.has(projectId)) throw new AppError(409, 'projects.agreement_unsigned');
       if (!REPORTING_STATES.includes(p.state))
         throw new AppError(409, 'projects.illegal_transition', {
           state: p.state,
           detail: `The project is ${p.state}`,
         });
-      const scheduled = reportingSchedule(p.startsOn, p.endsOn).some(
+      const scheduled = scheduleOf(p.startsOn, p.endsOn, schedules.get(projectId)).some(
         (r) => r.kind === input.kind && r.dueOn === input.dueOn,
       );
       if (!scheduled) throw invalidField('/dueOn', 'projects.report_not_scheduled');
@@ -95,18 +102,24 @@ export async function submitProjectReport(
         (r) => r.kind === input.kind && r.dueOn === input.dueOn,
       );
       if (already) throw new AppError(409, 'projects.report_submitted');
-      await insertReport(trx, {
+      // Frozen with the files attached while it was a draft: the report's hash covers theirs.
+      const files = await reportFiles(trx, projectId, 'report', `${input.kind}:${input.dueOn}`);
+      const report = {
         projectId,
         ...input,
         submittedBy: ctx.actor?.userId || null,
         submittedAt: isoNow(ctx.clock),
-      });
+      };
+      const sha256 = createHash('sha256')
+        .update(canonicalJson({ ...report, files }))
+        .digest('hex');
+      await insertReport(trx, { ...report, sha256 });
       await audit({
         action: 'project.report_submitted',
         entityType: 'project',
         entityId: projectId,
         platformId: p.platformId,
-        after: { kind: input.kind, dueOn: input.dueOn },
+        after: { kind: input.kind, dueOn: input.dueOn, sha256, files: files.length },
       });
     },
     { retryOnUniqueViolation: true },
@@ -132,7 +145,7 @@ export async function listReportsDue(
     { platformId, scope, kind: 'extramural', ...(q.state ? { state: q.state } : {}) },
     { limit: LIST_LIMIT, offset: 0 },
   );
-  const frozen = await frozenProjectIds(
+  const frozen = await frozenSchedules(
     ctx.db,
     projects.map((p) => p.id),
   );
@@ -144,7 +157,7 @@ export async function listReportsDue(
   const status = q.overdue === 'true' ? 'overdue' : q.status;
   const rows = owing.flatMap((p: ProjectRecord) =>
     reportStatuses(
-      reportingSchedule(p.startsOn, p.endsOn),
+      scheduleOf(p.startsOn, p.endsOn, frozen.get(p.id)),
       submitted.filter((s) => s.projectId === p.id),
       today(ctx),
     )

@@ -14,6 +14,7 @@ import {
 } from './projects.adjustments.schema.js';
 import { getAgreement, saveAgreement, signProjectAgreement } from './projects.agreement.js';
 import { agreementContent, agreementView, signAgreementBody } from './projects.agreement.schema.js';
+import { projectAmendmentsRoutes } from './projects.amendments.routes.js';
 import { EVIDENCE_MAX_BYTES } from './projects.evidence.js';
 import { projectEvidenceRoutes } from './projects.evidence.routes.js';
 import { projectExportRoutes } from './projects.export.js';
@@ -53,6 +54,7 @@ export async function projectsRoutes(root: FastifyInstance) {
   projectRemindersRoutes(root);
   projectOutputsRoutes(root);
   projectEvidenceRoutes(root);
+  projectAmendmentsRoutes(root);
   projectPortfolioRoutes(root);
   projectExportRoutes(root);
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { COST_CATEGORIES, PROJECT_KINDS } from '../../../common/calls.js';
+import { AMENDMENT_TIMELINE_ACTIONS } from '../../../common/projects.amendments.js';
 import { PROJECT_ACTIONS, PROJECT_OUTCOMES, PROJECT_STATES } from '../../../common/projects.js';
 import { fieldRefs, fieldSummary } from '../fields/fields.schema.js';
 import { currencyCode } from '../platforms/platforms.schema.js';
@@ -92,7 +93,7 @@ export type ProjectTransitionInput = z.infer<typeof projectTransitionBody>;
 
 export const projectTransitionView = z.object({
   id: z.uuid(),
-  action: z.enum([...PROJECT_ACTIONS, 'create']),
+  action: z.enum([...PROJECT_ACTIONS, 'create', ...AMENDMENT_TIMELINE_ACTIONS]),
   fromState: z.enum(PROJECT_STATES).nullable(),
   toState: z.enum(PROJECT_STATES),
   outcome: z.enum(PROJECT_OUTCOMES).nullable(),

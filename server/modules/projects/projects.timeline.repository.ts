@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { AmendmentTimelineAction } from '../../../common/projects.amendments.js';
 import type { ProjectAction, ProjectOutcome, ProjectState } from '../../../common/projects.js';
 import type { DB } from '../../db/schema.js';
 
@@ -9,7 +10,7 @@ import type { DB } from '../../db/schema.js';
 
 export interface ProjectTransition {
   id: string;
-  action: ProjectAction | 'create';
+  action: ProjectAction | 'create' | AmendmentTimelineAction;
   fromState: ProjectState | null;
   toState: ProjectState;
   outcome: ProjectOutcome | null;

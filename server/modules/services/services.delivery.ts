@@ -1,10 +1,10 @@
 import { ERROR_MESSAGES } from '../../../common/error-codes.js';
 import { surveyDueOn } from '../../../common/services.js';
 import { write } from '../../db/write.js';
+import { nameMatches, sniffAttachment } from '../../files/sniff.js';
 import { attachmentsDir, readStoredFile, sha256Of, storeFile } from '../../files/stored-files.js';
 import { type Ctx, isoNow } from '../../http/context.js';
 import { AppError, forbidden, notFound } from '../../http/errors.js';
-import { nameMatches, sniffAttachment } from '../applications/attachments.sniff.js';
 import { platformOrNotFound } from '../platforms/platforms.service.js';
 import { overseesPlatform } from './services.policy.js';
 import { insertSurvey, surveyTotalsByUnit } from './services.repository.js';

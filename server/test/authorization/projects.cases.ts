@@ -4,6 +4,7 @@ import { multipart } from '../../modules/imports/imports.fixtures.js';
 import { requestAdjustment } from '../../modules/projects/projects.adjustments.js';
 import { saveAgreement } from '../../modules/projects/projects.agreement.js';
 import { uploadEvidence } from '../../modules/projects/projects.evidence.js';
+import { insertEvidence } from '../../modules/projects/projects.evidence.repository.js';
 import { buildExtramuralProject, buildProjectInExecution } from '../../modules/projects/projects.fixtures.js';
 import { upsertSubmission } from '../../modules/projects/projects.milestones.repository.js';
 import { linkOutput } from '../../modules/projects/projects.outputs.js';
@@ -22,7 +23,7 @@ import { type Expect, type MatrixEnv, type RouteCase, roleless } from './matrix.
  * make); to everyone else, another platform's admin and role-less accounts included, it does not exist
  * (404): own and other rows below.
  */
-const READERS: Expect = {
+export const READERS: Expect = {
   anonymous: '401',
   'token:read': '2xx',
   'token:write': '2xx',
@@ -33,7 +34,7 @@ const READERS: Expect = {
   others: '404',
 };
 
-const movers = (allowed: readonly string[]): Expect => ({
+export const movers = (allowed: readonly string[]): Expect => ({
   anonymous: '401',
   'token:read': '403',
   'token:write': '2xx',
@@ -229,6 +230,42 @@ export function projectsCases(env: MatrixEnv): RouteCase[] {
           cell: async () => {
             const p = await withEntry(own);
             return evidenceUpload(`/api/projects/${p.id}/evidence?subject=spending&ref=${p.entry}`);
+          },
+        },
+        {
+          route: 'POST /api/projects/:id/evidence',
+          label: `${label}; a report of the schedule, still a draft: the lead's side only`,
+          expect: leadSide(own),
+          cell: async () => {
+            const id = await milestoneProject(own, false);
+            const [due] = (await listProjectReports(env.ctx(), id)).items;
+            return evidenceUpload(
+              `/api/projects/${id}/evidence?subject=report&ref=${due!.kind}:${due!.dueOn}`,
+            );
+          },
+        },
+        {
+          route: 'DELETE /api/projects/:id/evidence/:evidenceId',
+          label: `${label}; a file of a report still a draft: the lead's side only`,
+          expect: leadSide(own),
+          cell: async () => {
+            const id = await milestoneProject(own, false);
+            const [due] = (await listProjectReports(env.ctx(), id)).items;
+            const fileId = newId();
+            await insertEvidence(env.ctx().db, {
+              id: fileId,
+              projectId: id,
+              subject: 'report',
+              subjectRef: `${due!.kind}:${due!.dueOn}`,
+              fileName: '报告.pdf',
+              type: 'pdf',
+              mediaType: 'application/pdf',
+              sizeBytes: 1,
+              sha256: 'matrix',
+              uploadedBy: null,
+              createdAt: '2026-01-01T00:00:00.000Z',
+            });
+            return { url: `/api/projects/${id}/evidence/${fileId}` };
           },
         },
       ];

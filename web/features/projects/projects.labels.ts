@@ -1,4 +1,5 @@
 import type { ProjectKind } from '../../../common/calls.js';
+import type { AmendmentTimelineAction } from '../../../common/projects.amendments.js';
 import type { ProjectAction, ProjectState } from '../../../common/projects.js';
 import { tk } from '../../i18n/index.js';
 
@@ -29,6 +30,14 @@ export const ACTION_LABELS: Record<ProjectAction, string> = {
   suspend: tk('Suspend'),
   resume: tk('Resume'),
   terminate: tk('Terminate'),
+};
+
+/** The timeline's rows of an amendment of the 任务书 (the state does not change). */
+export const AMENDMENT_TIMELINE_LABELS: Record<AmendmentTimelineAction, string> = {
+  amendment_proposed: tk('Amendment proposed'),
+  amendment_approved: tk('Amendment approved'),
+  amendment_refused: tk('Amendment refused'),
+  amendment_withdrawn: tk('Amendment withdrawn'),
 };
 
 export const KIND_LABELS: Record<ProjectKind, string> = {

@@ -9,6 +9,7 @@ import { type Ctx, isoNow, newId } from '../../../http/context.js';
 import { AppError, forbidden, invalidField } from '../../../http/errors.js';
 import { findAgreement } from '../projects.agreement.repository.js';
 import { type AgreementContent, agreementContent } from '../projects.agreement.schema.js';
+import { reportFiles } from '../projects.evidence.repository.js';
 import { outputsOfProject } from '../projects.outputs.js';
 import { approvedPlan } from '../projects.plan.js';
 import { findProject, type ProjectRecord } from '../projects.repository.js';
@@ -142,7 +143,8 @@ export async function submitCheckReport(
       { kind: check.kind, version, agreementChecksum: agreement?.checksum ?? null, members },
       { spending: await spendingSummary(trx, p), outputs: await outputsOfProject(trx, p.id) },
     );
-    const json = canonicalJson(report);
+    const attachments = await reportFiles(trx, p.id, 'check_report', checkId);
+    const json = canonicalJson({ ...report, attachments });
     const sha256 = createHash('sha256').update(json).digest('hex');
     const at = isoNow(ctx.clock);
     await insertReport(trx, { checkId, version, json, sha256, by: ctx.actor?.userId || null, at });

@@ -120,6 +120,8 @@ export const checkReport = z.object({
   achievements: z.string(),
   problems: z.string(),
   resultsOwnership: z.array(z.object({ output: z.string(), ownerOrganisationId: z.string() })),
+  /** The files attached to the report when it was submitted (their sha256 under the report's own). */
+  attachments: z.array(z.object({ id: z.string(), fileName: z.string(), sha256: z.string() })).optional(),
 });
 export type CheckReport = z.infer<typeof checkReport>;
 

@@ -176,6 +176,7 @@ export function ProjectChecksTab({ projectId }: { projectId: string }) {
             // The owner select starts on the lead member: wait for the consortium before drawing the form.
             agreement.data && project.data ? (
               <ReportForm
+                projectId={projectId}
                 checkId={c.id}
                 kind={c.kind}
                 agreement={agreement.data}

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { MILESTONE_PROGRESS } from '../../../../common/project-checks.js';
 import { type AgreementView, projectChecksApi } from '../../../api/project-checks.js';
 import { errorText } from '../../../i18n/errors.js';
+import { ReportFiles } from '../detail/EvidenceFiles.js';
 import { PROGRESS_LABELS } from './checks.labels.js';
 
 type Indicator = AgreementView['content']['indicators'][number];
@@ -51,12 +52,14 @@ export const indicatorValue = (indicator: Indicator, v: unknown): number | strin
 
 /** The lead's check report: a value per indicator and a progress per milestone of the frozen 任务书. */
 export function ReportForm({
+  projectId,
   checkId,
   kind,
   agreement,
   members,
   onDone,
 }: {
+  projectId: string;
   checkId: string;
   kind: 'interim' | 'final';
   agreement: AgreementView;
@@ -125,6 +128,9 @@ export function ReportForm({
       </Form.Item>
       <Form.Item name="owner" label={t('Owner of the output')} initialValue={members[0]?.id}>
         <Select id="owner" options={members.map((m) => ({ value: m.id, label: m.name }))} />
+      </Form.Item>
+      <Form.Item label={t('Attachments')}>
+        <ReportFiles projectId={projectId} subject="check_report" subjectRef={checkId} canUpload />
       </Form.Item>
       <Button type="primary" onClick={submit} data-testid="submit-check-report">
         {t('Submit the report')}

@@ -1,6 +1,8 @@
-import { Alert, Descriptions, Empty, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Descriptions, Empty, Select, Space, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../api/client.js';
+import { projectAmendmentsApi } from '../../../api/project-amendments.js';
 import { projectExecutionApi } from '../../../api/project-execution.js';
 import type { ProjectDetail } from '../../../api/projects.js';
 import { useLocale } from '../../../app/locale.js';
@@ -9,19 +11,36 @@ import { Centered, LoadFailed } from '../../../components/feedback.js';
 import { localName } from '../../../components/labels.js';
 import { money } from '../../../components/money.js';
 import { formatTime } from '../../../components/time.js';
+import { AgreementChanges } from './AgreementChanges.js';
+import { AmendmentsPanel } from './AmendmentsPanel.js';
 import { INDICATOR_TYPE_LABELS, REPORT_KIND_LABELS, SPENDING_LABELS } from './detail.labels.js';
 
-/** 任务书: what both sides signed, as frozen — budget, indicators, milestones, reports, signatures. */
+/**
+ * 任务书: what both sides signed, as frozen — budget, indicators, milestones, reports, signatures — in its
+ * current version or, chosen in the version selector, any earlier one with what that version changed; and
+ * the amendments (变更) that make new versions.
+ */
 export function AgreementTab({ project: p }: { project: ProjectDetail }) {
   const { t } = useTranslation();
   const { locale } = useLocale();
   const a = useApi(() => projectExecutionApi.agreement(p.id), [p.id]);
+  const versions = useApi(() => projectAmendmentsApi.versions(p.id), [p.id]);
+  const [chosen, setChosen] = useState<number | null>(null);
   if (a.error instanceof ApiError && a.error.code === 'projects.agreement_not_found') {
     return <Empty description={t('This project has no task agreement yet')} />;
   }
   if (a.error) return <LoadFailed error={a.error} />;
   if (!a.data) return <Centered />;
-  const { content } = a.data;
+  const current = a.data;
+  const older = chosen !== null && chosen !== current.version;
+  const shown = older ? versions.data?.items.find((v) => v.version === chosen) : undefined;
+  const content = shown?.content ?? current.content;
+  const schedule = shown?.schedule ?? current.schedule;
+  const reload = () => {
+    setChosen(null);
+    a.reload();
+    versions.reload();
+  };
   const member = (orgId: string) => {
     const m = p.members.find((x) => x.organisation.id === orgId);
     return m ? localName(m.organisation, locale) : orgId;
@@ -34,6 +53,30 @@ export function AgreementTab({ project: p }: { project: ProjectDetail }) {
       {a.data.frozenAt ? null : (
         <Alert type="info" showIcon title={t('Draft: not yet signed by both sides')} />
       )}
+      {a.data.frozenAt && versions.data ? (
+        <Space orientation="vertical" style={{ width: '100%' }}>
+          <Space>
+            <span id="agreement-version-label">{t('Version')}</span>
+            <Select<number>
+              aria-labelledby="agreement-version-label"
+              data-testid="agreement-version"
+              style={{ width: 280 }}
+              value={chosen ?? current.version}
+              onChange={setChosen}
+              options={versions.data.items.map((v) => ({
+                value: v.version,
+                label: `${t('Version {{n}}', { n: v.version })} · ${formatTime(v.frozenAt, locale)}${v.version === current.version ? ` (${t('current')})` : ''}`,
+              }))}
+            />
+          </Space>
+          {(() => {
+            const v = versions.data.items.find((x) => x.version === (chosen ?? current.version));
+            return v && v.version > 1 ? (
+              <AgreementChanges diff={v.diff} testId="agreement-version-changes" />
+            ) : null;
+          })()}
+        </Space>
+      ) : null}
       <Table
         size="small"
         rowKey="organisationId"
@@ -108,7 +151,7 @@ export function AgreementTab({ project: p }: { project: ProjectDetail }) {
         pagination={false}
         title={() => t('Reporting schedule')}
         data-testid="agreement-schedule"
-        dataSource={a.data.schedule}
+        dataSource={schedule}
         columns={[
           { title: t('Report'), render: (_, r) => t(REPORT_KIND_LABELS[r.kind]) },
           { title: t('Due'), dataIndex: 'dueOn' },
@@ -133,13 +176,14 @@ export function AgreementTab({ project: p }: { project: ProjectDetail }) {
         <Descriptions.Item label="SHA-256">
           {a.data.checksum ? (
             <Typography.Text code copyable data-testid="agreement-checksum">
-              {a.data.checksum}
+              {shown?.checksum ?? a.data.checksum}
             </Typography.Text>
           ) : (
             '—'
           )}
         </Descriptions.Item>
       </Descriptions>
+      {a.data.frozenAt ? <AmendmentsPanel project={p} agreement={a.data} onApproved={reload} /> : null}
     </Space>
   );
 }

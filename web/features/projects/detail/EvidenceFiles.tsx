@@ -1,4 +1,4 @@
-import { PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
+import { DeleteOutlined, PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
 import { App, Button, Space, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -32,6 +32,7 @@ export function EvidenceFiles({
   items,
   canUpload,
   onUploaded,
+  label,
 }: {
   projectId: string;
   subject: EvidenceSubject;
@@ -39,7 +40,10 @@ export function EvidenceFiles({
   subjectRef: string;
   items: EvidenceView[];
   canUpload: boolean;
+  /** After an upload or a removal: the caller reloads the list. */
   onUploaded(): void;
+  /** The upload button's text (reports: 上传附件). */
+  label?: string;
 }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
@@ -56,13 +60,34 @@ export function EvidenceFiles({
       setBusy(false);
     }
   };
+  const remove = async (id: string) => {
+    try {
+      await projectEvidenceApi.remove(projectId, id);
+      message.success(t('The file is removed'));
+      onUploaded();
+    } catch (e) {
+      message.error(errorText(t, e));
+    }
+  };
   return (
     <Space orientation="vertical" size={0} data-testid={`evidence-${subject}-${subjectRef}`}>
       {/* A plain link: the browser downloads it under the name the server gives (content-disposition). */}
       {items.map((e) => (
-        <Typography.Link key={e.id} href={projectEvidenceApi.fileUrl(projectId, e.id)}>
-          <PaperClipOutlined /> {e.fileName}
-        </Typography.Link>
+        <Space key={e.id} size="small">
+          <Typography.Link href={projectEvidenceApi.fileUrl(projectId, e.id)}>
+            <PaperClipOutlined /> {e.fileName}
+          </Typography.Link>
+          {e.removable ? (
+            <Button
+              size="small"
+              type="link"
+              danger
+              aria-label={`${t('Remove')} ${e.fileName}`}
+              icon={<DeleteOutlined />}
+              onClick={() => remove(e.id)}
+            />
+          ) : null}
+        </Space>
       ))}
       {canUpload ? (
         <Upload
@@ -74,10 +99,37 @@ export function EvidenceFiles({
           }}
         >
           <Button size="small" icon={<UploadOutlined />} loading={busy}>
-            {t('Attach evidence')}
+            {label ?? t('Attach evidence')}
           </Button>
         </Upload>
       ) : null}
     </Space>
+  );
+}
+
+/** The files of one report (of the schedule, or a check report): its own list, upload and removal. */
+export function ReportFiles({
+  projectId,
+  subject,
+  subjectRef,
+  canUpload,
+}: {
+  projectId: string;
+  subject: 'report' | 'check_report';
+  subjectRef: string;
+  canUpload: boolean;
+}) {
+  const { t } = useTranslation();
+  const evidence = useEvidence(projectId);
+  return (
+    <EvidenceFiles
+      projectId={projectId}
+      subject={subject}
+      subjectRef={subjectRef}
+      items={evidence.of(subject, subjectRef)}
+      canUpload={canUpload}
+      onUploaded={evidence.reload}
+      label={t('Attach a file')}
+    />
   );
 }

@@ -9,6 +9,7 @@ import { FormModal } from '../../../components/FormModal.js';
 import { LoadFailed } from '../../../components/feedback.js';
 import { formatTime } from '../../../components/time.js';
 import { REPORT_KIND_LABELS, REPORT_STATUS_COLORS, REPORT_STATUS_LABELS } from './detail.labels.js';
+import { EvidenceFiles, useEvidence } from './EvidenceFiles.js';
 import { offsetText, recipientsText } from './reminders.labels.js';
 
 type Report = ProjectReports['items'][number];
@@ -18,6 +19,8 @@ export function ReportsTab({ project: p }: { project: ProjectDetail }) {
   const { t } = useTranslation();
   const { locale } = useLocale();
   const list = useApi(() => projectExecutionApi.reports(p.id), [p.id]);
+  // One list of the project's files for every row (a long project owes dozens of reports).
+  const evidence = useEvidence(p.id);
   const [writing, setWriting] = useState<Report | null>(null);
   if (list.error) return <LoadFailed error={list.error} />;
   return (
@@ -31,7 +34,14 @@ export function ReportsTab({ project: p }: { project: ProjectDetail }) {
         dataSource={list.data?.items ?? []}
         expandable={{
           rowExpandable: (r) => !!r.body,
-          expandedRowRender: (r) => <div style={{ whiteSpace: 'pre-wrap' }}>{r.body}</div>,
+          expandedRowRender: (r) => (
+            <div>
+              <div style={{ whiteSpace: 'pre-wrap' }}>{r.body}</div>
+              {r.sha256 ? (
+                <Typography.Text type="secondary" code>{`SHA-256 ${r.sha256}`}</Typography.Text>
+              ) : null}
+            </div>
+          ),
         }}
         columns={[
           { title: t('Report'), render: (_, r) => t(REPORT_KIND_LABELS[r.kind]) },
@@ -40,6 +50,20 @@ export function ReportsTab({ project: p }: { project: ProjectDetail }) {
             title: t('Status'),
             render: (_, r) => (
               <Tag color={REPORT_STATUS_COLORS[r.status]}>{t(REPORT_STATUS_LABELS[r.status])}</Tag>
+            ),
+          },
+          {
+            title: t('Attachments'),
+            render: (_, r) => (
+              <EvidenceFiles
+                projectId={p.id}
+                subject="report"
+                subjectRef={`${r.kind}:${r.dueOn}`}
+                items={evidence.of('report', `${r.kind}:${r.dueOn}`)}
+                canUpload={!!list.data?.access.submit && r.status !== 'submitted'}
+                onUploaded={evidence.reload}
+                label={t('Attach a file')}
+              />
             ),
           },
           {
@@ -82,6 +106,7 @@ export function ReportsTab({ project: p }: { project: ProjectDetail }) {
           onDone={() => {
             setWriting(null);
             list.reload();
+            evidence.reload();
           }}
         />
       ) : null}

@@ -1,10 +1,12 @@
 import { Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import type { AmendmentTimelineAction } from '../../../../common/projects.amendments.js';
+import type { ProjectAction } from '../../../../common/projects.js';
 import type { ProjectDetail } from '../../../api/projects.js';
 import { useLocale } from '../../../app/locale.js';
 import { formatTime } from '../../../components/time.js';
 import { actorText } from '../../../i18n/audit-labels.js';
-import { ACTION_LABELS, STATE_LABELS } from '../projects.labels.js';
+import { ACTION_LABELS, AMENDMENT_TIMELINE_LABELS, STATE_LABELS } from '../projects.labels.js';
 
 /** 时间线: every audited move of the project, oldest first, with who made it and why. */
 export function TimelineTab({ project: p }: { project: ProjectDetail }) {
@@ -18,7 +20,13 @@ export function TimelineTab({ project: p }: { project: ProjectDetail }) {
         children: (
           <div>
             <Typography.Text strong>
-              {e.action === 'create' ? t('Project created') : t(ACTION_LABELS[e.action])}
+              {e.action === 'create'
+                ? t('Project created')
+                : t(
+                    e.action in AMENDMENT_TIMELINE_LABELS
+                      ? AMENDMENT_TIMELINE_LABELS[e.action as AmendmentTimelineAction]
+                      : ACTION_LABELS[e.action as ProjectAction],
+                  )}
             </Typography.Text>
             {' → '}
             {t(STATE_LABELS[e.toState])}
