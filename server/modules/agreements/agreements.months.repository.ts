@@ -1,7 +1,10 @@
+import type { Selectable } from 'kysely';
 import { type Kysely, sql } from 'kysely';
 import type { DialectSeam } from '../../db/dialect.js';
-import type { DB } from '../../db/schema.js';
-import type { AgreementRow, ReceiptRow } from './agreements.repository.js';
+import type { AgreementsTable, DB, ReceiptsTable } from '../../db/schema.js';
+
+type AgreementRow = Selectable<AgreementsTable>;
+type ReceiptRow = Selectable<ReceiptsTable>;
 
 // The agreements' monthly rollups (ADR 0043): receipts summed per month (receipt_months, migration 0040,
 // widened by 0060) and agreements counted per month (agreement_months, migration 0060), each moved by

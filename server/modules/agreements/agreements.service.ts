@@ -222,7 +222,12 @@ export async function licenceChoices(
 
 /** The analytics' licence figures (docs/analytics.md 'Speed'). */
 export { licenceFlowsByYear } from './agreements.analytics.repository.js';
-export { rebuildAgreementMonths, rebuildReceiptMonths } from './agreements.months.repository.js';
+export {
+  agreementMonthsRecount,
+  rebuildAgreementMonths,
+  rebuildReceiptMonths,
+  receiptMonthsRecount,
+} from './agreements.months.repository.js';
 export { fxRatesTouching } from './agreements.repository.js';
 /** What the technology-transfer report reads of agreements, receipts, distributions and exchange rates. */
 export {

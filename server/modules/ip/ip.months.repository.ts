@@ -1,6 +1,9 @@
+import type { Selectable } from 'kysely';
 import { type Kysely, sql } from 'kysely';
-import type { DB } from '../../db/schema.js';
-import type { DisclosureRow, FilingRow } from './ip.repository.js';
+import type { DB, IpDisclosuresTable, IpFilingsTable } from '../../db/schema.js';
+
+type DisclosureRow = Selectable<IpDisclosuresTable>;
+type FilingRow = Selectable<IpFilingsTable>;
 
 // Disclosures and filings per platform, unit, field and month (ip_months, migration 0060, ADR 0043),
 // moved by every write of a disclosure or filing in its transaction, so the tech-transfer report and the

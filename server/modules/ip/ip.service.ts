@@ -5,7 +5,7 @@
  */
 
 export { docket } from './ip.docket.js';
-export { rebuildIpMonths } from './ip.months.repository.js';
+export { ipMonthsRecount, rebuildIpMonths } from './ip.months.repository.js';
 export {
   disclosureIdsBehind,
   type IpRecordKind,

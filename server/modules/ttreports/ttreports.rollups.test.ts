@@ -4,18 +4,18 @@ import type { DB } from '../../db/schema.js';
 import { buildPlatform } from '../../test/factories.js';
 import { setupTestApp, type TestApp } from '../../test/harness.js';
 import { buildUnit } from '../../test/platform-factories.js';
+import { createReceipt } from '../agreements/agreements.receipts.js';
 import {
   agreementMonthsRecount,
   rebuildAgreementMonths,
   rebuildReceiptMonths,
   receiptMonthsRecount,
-} from '../agreements/agreements.months.repository.js';
-import { createReceipt } from '../agreements/agreements.receipts.js';
-import { updateAgreement } from '../agreements/agreements.service.js';
+  updateAgreement,
+} from '../agreements/agreements.service.js';
 import { updateDisclosure } from '../ip/ip.disclosures.js';
 import { updateFiling } from '../ip/ip.filings.js';
 import { buildDisclosure, buildFiling, buildLicence } from '../ip/ip.fixtures.js';
-import { ipMonthsRecount, rebuildIpMonths } from '../ip/ip.months.repository.js';
+import { ipMonthsRecount, rebuildIpMonths } from '../ip/ip.service.js';
 import { techTransferReport } from './ttreports.service.js';
 
 // The monthly rollups the report reads (ADR 0043) are moved by each write of their records in its
