@@ -60,18 +60,6 @@ export async function up(untyped: Kysely<unknown>): Promise<void> {
     .columns(['agreement_id', 'received_date'])
     .execute();
   await untyped.schema.dropIndex('receipts_agreement').execute();
-  // The two other per-record figures read from an index alone: request-to-execution days of the period's
-  // licences, and the period's earned royalties per licence.
-  await untyped.schema
-    .createIndex('agreements_execution_times')
-    .on('agreements')
-    .columns(['platform_id', 'kind', 'execution_date', 'request_date', 'unit_id', 'field_id'])
-    .execute();
-  await untyped.schema
-    .createIndex('receipts_by_category')
-    .on('receipts')
-    .columns(['platform_id', 'category', 'received_date', 'agreement_id', 'currency', 'amount_minor'])
-    .execute();
   const platforms = await db.selectFrom('platforms').select('id').execute();
   for (const p of platforms) {
     await rebuildReceiptMonths(db, p.id);
@@ -81,8 +69,6 @@ export async function up(untyped: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  await db.schema.dropIndex('receipts_by_category').execute();
-  await db.schema.dropIndex('agreements_execution_times').execute();
   await db.schema.createIndex('receipts_agreement').on('receipts').column('agreement_id').execute();
   await db.schema.dropIndex('receipts_agreement_received').execute();
   await db.schema.dropIndex('receipt_months_platform_month').execute();
