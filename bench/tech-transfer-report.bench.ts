@@ -3,7 +3,11 @@ import type { Kysely } from 'kysely';
 import { AGREEMENT_KINDS, LICENCE_KINDS, RECEIPT_CATEGORIES } from '../common/ip.js';
 import type { DB } from '../server/db/schema.js';
 import { newId } from '../server/http/context.js';
-import { rebuildReceiptMonths } from '../server/modules/agreements/agreements.service.js';
+import {
+  rebuildAgreementMonths,
+  rebuildReceiptMonths,
+} from '../server/modules/agreements/agreements.service.js';
+import { rebuildIpMonths } from '../server/modules/ip/ip.service.js';
 import { techTransferReport } from '../server/modules/ttreports/ttreports.service.js';
 import { findPostgresBin } from '../server/test/postgres-server.js';
 import { withBenchDatabase } from './lib/bench-database.js';
@@ -170,9 +174,11 @@ export async function generate(db: Kysely<DB>, progress: (s: string) => void) {
       created_at: now,
     };
   });
-  // Inserted in bulk, so their monthly totals (kept receipt by receipt by createReceipt) are summed here.
-  progress('summing receipts per month');
+  // Inserted in bulk, so their monthly rollups (kept record by record by the writes, ADR 0043) are summed here.
+  progress('summing receipts, agreements and IP events per month');
   await rebuildReceiptMonths(db, platformId);
+  await rebuildAgreementMonths(db, platformId);
+  await rebuildIpMonths(db, platformId);
   return platformId;
 }
 

@@ -2,7 +2,11 @@ import { type Kysely, type RawBuilder, sql } from 'kysely';
 import { AGREEMENT_KINDS, LICENCE_KINDS, RECEIPT_CATEGORIES } from '../../common/ip.js';
 import { RESULT_TYPES } from '../../common/results.js';
 import type { DB } from '../../server/db/schema.js';
-import { rebuildReceiptMonths } from '../../server/modules/agreements/agreements.service.js';
+import {
+  rebuildAgreementMonths,
+  rebuildReceiptMonths,
+} from '../../server/modules/agreements/agreements.service.js';
+import { rebuildIpMonths } from '../../server/modules/ip/ip.service.js';
 import { fmtInt } from './load.js';
 import { dialect, h, int, type Kind, pick } from './sql-series.js';
 
@@ -285,8 +289,10 @@ export async function generateAnalyticsRows(
     }
   }
   // Inserted in bulk, so their monthly totals (kept receipt by receipt by createReceipt) are summed here.
-  progress('summing receipts per month');
+  progress('summing receipts, agreements and IP events per month');
   await rebuildReceiptMonths(db, platformId);
+  await rebuildAgreementMonths(db, platformId);
+  await rebuildIpMonths(db, platformId);
   if (kind === 'sqlite') await sql`PRAGMA cache_size = -2000`.execute(db);
   // PostgreSQL's autovacuum would analyse tables this size soon after; the bench does not wait for it.
   // SQLite is left unanalysed, as the server never runs ANALYZE (bench/README.md, 'analytics').

@@ -41,6 +41,7 @@ import * as m0057 from './migrations/0057_result_terms_pairs.js';
 import * as m0058 from './migrations/0058_agreement_amendments.js';
 import * as m0061 from './migrations/0061_reminder_deliveries.js';
 import * as m0063 from './migrations/0063_instrument_bookings_org_key.js';
+import * as m0060 from './migrations/0060_transfer_months.js';
 
 /** Migrations are listed here in order; the list is the single source for CLI, boot and tests. */
 export const migrations: Record<string, Migration> = {
@@ -86,6 +87,7 @@ export const migrations: Record<string, Migration> = {
   '0058_agreement_amendments': m0058,
   '0061_reminder_deliveries': m0061,
   '0063_instrument_bookings_org_key': m0063,
+  '0060_transfer_months': m0060,
 };
 
 export async function migrateToLatest(db: Kysely<unknown>): Promise<MigrationResultSet> {

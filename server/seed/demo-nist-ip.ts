@@ -3,7 +3,8 @@ import { appendAudit } from '../db/audit-chain.js';
 import type { DB } from '../db/schema.js';
 import { type Ctx, isoNow, newId } from '../http/context.js';
 import { type Beneficiary, distribute } from '../modules/agreements/agreements.distribution.js';
-import { rebuildReceiptMonths } from '../modules/agreements/agreements.service.js';
+import { rebuildAgreementMonths, rebuildReceiptMonths } from '../modules/agreements/agreements.service.js';
+import { rebuildIpMonths } from '../modules/ip/ip.service.js';
 import { insertOrganisationInTrx } from '../modules/orgs/orgs.service.js';
 import { generateAgreements, generateReceipts } from './demo-nist-ip.agreements.js';
 import { NIST_LICENSEES } from './demo-nist-ip.licensees.js';
@@ -292,6 +293,8 @@ export async function seedNistIp(ctx: Ctx, platformId: string): Promise<boolean>
     await insertChunked(trx, 'receipts', receiptRows);
     // Written in bulk, so their monthly totals (which createReceipt keeps one by one) are summed here.
     await rebuildReceiptMonths(trx, platformId);
+    await rebuildAgreementMonths(trx, platformId);
+    await rebuildIpMonths(trx, platformId);
     await insertChunked(trx, 'distributions', distributionRows);
     for (const [year, rate] of Object.entries(USD_CNY)) {
       const exists = await trx

@@ -1,7 +1,8 @@
-// Receipts summed per month, kept on write by the agreements module (migration 0040, docs/analytics.md
-// 'Speed'): the analytics read licence income from here instead of every receipt.
+// Monthly rollups kept on write (ADR 0043): receipts (migration 0040, widened by 0060), IP events and
+// agreements (migration 0060) summed per platform, unit, field and month, so the tech-transfer report
+// and the analytics read a few thousand rollup rows for a period instead of every event.
 export interface ReceiptMonthsTable {
-  /** platform|unit|field|kind|month|currency: one row per combination (unit and field may be empty) */
+  /** platform|unit|field|kind|licence_kind|category|month|currency (empty for a null) */
   key: string;
   platform_id: string;
   /** the agreement's unit and field (fixed once the agreement is made) */
@@ -9,6 +10,10 @@ export interface ReceiptMonthsTable {
   field_id: string | null;
   /** the agreement's kind (licence, option, …) */
   kind: string;
+  /** the agreement's licence kind (licences and options; fixed once the agreement is made) */
+  licence_kind: string | null;
+  /** the receipts' category (earned_royalty, …; migration 0060) */
+  category: string;
   /** YYYY-MM of received_date */
   month: string;
   currency: string;
@@ -17,10 +22,61 @@ export interface ReceiptMonthsTable {
   receipts: number;
 }
 
+/**
+ * Disclosures and filings per month (owner: ip). Each count sits in the month of its own date: a
+ * disclosure in its received month, a filing in its filing month and, once granted, again in its grant
+ * month. A filing counts in its disclosure's unit and field.
+ */
+export interface IpMonthsTable {
+  /** platform|unit|field|month (empty for a null) */
+  key: string;
+  platform_id: string;
+  unit_id: string | null;
+  field_id: string | null;
+  /** YYYY-MM */
+  month: string;
+  disclosures: number;
+  filed: number;
+  /** filed without a parent filing (first in family) */
+  filed_first: number;
+  filed_us: number;
+  granted: number;
+  granted_us: number;
+}
+
+/**
+ * Agreements per month (owner: agreements): executed (and contract value) in the month of execution,
+ * ended in the month of the earlier of end and termination, terminated for cause in the termination's
+ * month. Agreements in force during a period = executed by its end − ended before its start.
+ */
+export interface AgreementMonthsTable {
+  /** platform|unit|field|kind|licence_kind|exclusivity|crada_class|month|currency (empty for a null) */
+  key: string;
+  platform_id: string;
+  unit_id: string | null;
+  field_id: string | null;
+  kind: string;
+  licence_kind: string | null;
+  exclusivity: string | null;
+  crada_class: string | null;
+  /** YYYY-MM */
+  month: string;
+  currency: string;
+  executed: number;
+  /** sum of contract_value_minor of those executed (bigint) */
+  value_minor: number;
+  ended: number;
+  for_cause: number;
+}
+
 export interface LicenceIncomeTables {
   receipt_months: ReceiptMonthsTable;
+  ip_months: IpMonthsTable;
+  agreement_months: AgreementMonthsTable;
 }
 
 export const LICENCE_INCOME_TABLES = [
   'receipt_months',
+  'ip_months',
+  'agreement_months',
 ] as const satisfies readonly (keyof LicenceIncomeTables)[];

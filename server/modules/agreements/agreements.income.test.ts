@@ -5,8 +5,8 @@ import { buildPlatform } from '../../test/factories.js';
 import { setupTestApp, type TestApp } from '../../test/harness.js';
 import { buildLicence } from '../ip/ip.fixtures.js';
 import { periodOf, type Scope } from '../ttreports/ttreports.period.js';
+import { rebuildReceiptMonths } from './agreements.months.repository.js';
 import { createReceipt } from './agreements.receipts.js';
-import { rebuildReceiptMonths } from './agreements.repository.js';
 import { licenceFlowsByYear } from './agreements.service.js';
 
 // Licence income per month is kept on write (receipt_months, migration 0040): each receipt adds to its
@@ -24,7 +24,7 @@ afterAll(() => t.close());
 const monthly = () =>
   t.database.db
     .selectFrom('receipt_months')
-    .select(['key', 'kind', 'month', 'currency', 'amount_minor', 'receipts'])
+    .select(['key', 'kind', 'category', 'month', 'currency', 'amount_minor', 'receipts'])
     .where('platform_id', '=', P)
     .orderBy('key')
     .execute()
@@ -93,12 +93,20 @@ describe('licence income kept per month', () => {
       category: 'refund',
     });
 
+    // Each month is kept per receipt category (migration 0060): October's royalties and its refund.
     const rows = await monthly();
-    expect(rows.find((r) => r.month === '2018-10' && r.currency === 'USD')).toMatchObject({
-      kind: 'licence',
-      amount_minor: 1_300_00,
-      receipts: 3,
-    });
+    const october = rows.filter((r) => r.month === '2018-10' && r.currency === 'USD');
+    expect(
+      october.map(({ kind, category, amount_minor, receipts }) => ({
+        kind,
+        category,
+        amount_minor,
+        receipts,
+      })),
+    ).toEqual([
+      { kind: 'licence', category: 'earned_royalty', amount_minor: 1_500_00, receipts: 2 },
+      { kind: 'licence', category: 'refund', amount_minor: -200_00, receipts: 1 },
+    ]);
     for (const startMonth of [1, 10])
       expect(await fromTotals(startMonth, 2017, 2021)).toEqual(await fromReceipts(startMonth, 2017, 2021));
     // The fiscal year starting in October moves October 2018 into FY2019.

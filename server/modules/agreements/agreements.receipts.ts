@@ -8,6 +8,7 @@ import { disclosureIdsBehind, inventorsByDisclosure } from '../ip/ip.service.js'
 import { platformSummaries } from '../platforms/platforms.lookup.js';
 import { unitNames } from '../units/units.lookup.js';
 import { type Beneficiary, distribute } from './agreements.distribution.js';
+import { insertReceipt } from './agreements.months.repository.js';
 import {
   type AgreementRow,
   agreementIpLinks,
@@ -16,7 +17,6 @@ import {
   type DistributionRuleRow,
   distributionRuleOf,
   insertDistributions,
-  insertReceipt,
   type ReceiptRow,
   receivedInYear,
   saveDistributionRule,

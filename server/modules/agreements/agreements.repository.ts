@@ -1,4 +1,5 @@
 import { type Kysely, type Selectable, type SqlBool, sql } from 'kysely';
+import type { DialectSeam } from '../../db/dialect.js';
 import type {
   AgreementIpTable,
   AgreementsTable,
@@ -8,6 +9,7 @@ import type {
   FxRatesTable,
   ReceiptsTable,
 } from '../../db/schema.js';
+import { agreementAdded, agreementChanged } from './agreements.months.repository.js';
 
 export type AgreementRow = Selectable<AgreementsTable>;
 export type AgreementIpRow = Selectable<AgreementIpTable>;
@@ -34,12 +36,19 @@ export async function agreementRefTaken(db: Kysely<DB>, platformId: string, refN
 export async function insertAgreement(db: Kysely<DB>, row: AgreementRow, links: AgreementIpRow[]) {
   await db.insertInto('agreements').values(row).execute();
   if (links.length) await db.insertInto('agreement_ip').values(links).execute();
+  await agreementAdded(db, row);
 }
 
-/** Writes every column but the identity ones. */
-export async function updateAgreementRow(db: Kysely<DB>, row: AgreementRow): Promise<void> {
+/** Writes every column but the identity ones; its monthly rows move with it (ADR 0043). */
+export async function updateAgreementRow(
+  db: Kysely<DB>,
+  seam: DialectSeam,
+  row: AgreementRow,
+): Promise<void> {
   const { id, platform_id: _p, created_at: _c, ...patch } = row;
-  await db.updateTable('agreements').set(patch).where('id', '=', id).execute();
+  await agreementChanged(db, seam, row, async () => {
+    await db.updateTable('agreements').set(patch).where('id', '=', id).execute();
+  });
 }
 
 /** A platform's agreements of a kind whose reference or title contains q; newest executed first. */
@@ -103,68 +112,6 @@ export const distributionsOf = (db: Kysely<DB>, receiptIds: readonly string[]): 
         .orderBy('id')
         .execute()
     : Promise.resolve([]);
-
-/**
- * Records a receipt and adds it to its month's total (receipt_months, migration 0040) in the same
- * transaction, so the analytics' licence income is exact as soon as the receipt is committed. Receipts
- * are never edited or deleted (a correction is a refund, another receipt) and an agreement's platform,
- * unit, field and kind never change, so adding on insert keeps every total equal to its receipts' sum.
- */
-export async function insertReceipt(
-  db: Kysely<DB>,
-  row: ReceiptRow,
-  agreement: Pick<AgreementRow, 'unit_id' | 'field_id' | 'kind'>,
-): Promise<void> {
-  await db.insertInto('receipts').values(row).execute();
-  const month = row.received_date.slice(0, 7);
-  const key = [
-    row.platform_id,
-    agreement.unit_id ?? '',
-    agreement.field_id ?? '',
-    agreement.kind,
-    month,
-    row.currency,
-  ].join('|');
-  await db
-    .insertInto('receipt_months')
-    .values({
-      key,
-      platform_id: row.platform_id,
-      unit_id: agreement.unit_id,
-      field_id: agreement.field_id,
-      kind: agreement.kind,
-      month,
-      currency: row.currency,
-      amount_minor: row.amount_minor,
-      receipts: 1,
-    })
-    .onConflict((oc) =>
-      oc.column('key').doUpdateSet({
-        amount_minor: sql`receipt_months.amount_minor + excluded.amount_minor`,
-        receipts: sql`receipt_months.receipts + 1`,
-      }),
-    )
-    .execute();
-}
-
-/**
- * Recomputes a platform's monthly totals from its receipts (as migration 0040 filled them): for receipts
- * written straight into the table in bulk, as the demo loader and the benchmarks' generators do.
- */
-export async function rebuildReceiptMonths(db: Kysely<DB>, platformId: string): Promise<void> {
-  await db.deleteFrom('receipt_months').where('platform_id', '=', platformId).execute();
-  await sql`
-    INSERT INTO receipt_months (key, platform_id, unit_id, field_id, kind, month, currency, amount_minor, receipts)
-    SELECT
-      a.platform_id || '|' || coalesce(a.unit_id, '') || '|' || coalesce(a.field_id, '') || '|' || a.kind
-        || '|' || substr(r.received_date, 1, 7) || '|' || r.currency,
-      a.platform_id, a.unit_id, a.field_id, a.kind, substr(r.received_date, 1, 7), r.currency,
-      sum(r.amount_minor), count(*)
-    FROM receipts r JOIN agreements a ON a.id = r.agreement_id
-    WHERE r.platform_id = ${platformId}
-    GROUP BY a.platform_id, a.unit_id, a.field_id, a.kind, substr(r.received_date, 1, 7), r.currency
-  `.execute(db);
-}
 
 export async function insertDistributions(db: Kysely<DB>, rows: DistributionRow[]): Promise<void> {
   if (rows.length) await db.insertInto('distributions').values(rows).execute();

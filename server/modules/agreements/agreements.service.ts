@@ -186,7 +186,7 @@ export async function updateAgreement(
       updated_at: isoNow(ctx.clock),
     };
     assertAgreementRules(after);
-    await updateAgreementRow(trx, after);
+    await updateAgreementRow(trx, ctx.seam, after);
     await audit({
       action: 'agreement.updated',
       entityType: 'agreement',
@@ -222,7 +222,13 @@ export async function licenceChoices(
 
 /** The analytics' licence figures (docs/analytics.md 'Speed'). */
 export { licenceFlowsByYear } from './agreements.analytics.repository.js';
-export { fxRatesTouching, rebuildReceiptMonths } from './agreements.repository.js';
+export {
+  agreementMonthsRecount,
+  rebuildAgreementMonths,
+  rebuildReceiptMonths,
+  receiptMonthsRecount,
+} from './agreements.months.repository.js';
+export { fxRatesTouching } from './agreements.repository.js';
 /** What the technology-transfer report reads of agreements, receipts, distributions and exchange rates. */
 export {
   activeLicenceCountsByYear,

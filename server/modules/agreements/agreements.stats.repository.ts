@@ -2,7 +2,13 @@ import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kyse
 import { CN_MODES, LICENSING_KINDS } from '../../../common/ip.js';
 import type { DB } from '../../db/schema.js';
 import { daysBetween } from '../ip/ip.dates.js';
-import { bucketOf, calendarYearOf, type Scope, yearBounds } from '../ttreports/ttreports.period.js';
+import {
+  bucketOf,
+  bucketOfMonth,
+  calendarYearOf,
+  type Scope,
+  yearBounds,
+} from '../ttreports/ttreports.period.js';
 
 // The technology-transfer report's sums over agreements, receipts and distributions (ttreports asks
 // through agreements.service).
@@ -30,35 +36,43 @@ function activeBetween(start: string, end: string) {
     ]);
 }
 
-/** Receipts in the period summed by report year, calendar year, currency, category and agreement kind. */
+/**
+ * Receipts in the period summed by report year, calendar year, currency, category and agreement kind,
+ * from the monthly totals kept by each receipt's write (receipt_months, ADR 0043).
+ */
 export async function receiptGroups(s: Scope) {
   const { startDate, endDate, startMonth } = s.period;
-  const rows = await s.db
-    .selectFrom('receipts')
-    .innerJoin('agreements', 'agreements.id', 'receipts.agreement_id')
+  let q = s.db
+    .selectFrom('receipt_months')
     .select([
-      bucketOf('receipts.received_date', startMonth).as('bucket'),
-      calendarYearOf('receipts.received_date').as('cal_year'),
-      'receipts.currency',
-      'receipts.category',
-      'agreements.kind',
-      'agreements.licence_kind',
-      (eb) => eb.fn.sum('receipts.amount_minor').as('amount'),
+      'receipt_months.month',
+      'receipt_months.currency',
+      'receipt_months.category',
+      'receipt_months.kind',
+      'receipt_months.licence_kind',
+      (eb) => eb.fn.sum('receipt_months.amount_minor').as('amount'),
     ])
-    .where('receipts.platform_id', '=', s.platformId)
-    .where(scoped(s))
-    .where('receipts.received_date', '>=', startDate)
-    .where('receipts.received_date', '<=', endDate)
+    .where('receipt_months.platform_id', '=', s.platformId)
+    .where('receipt_months.month', '>=', startDate.slice(0, 7))
+    .where('receipt_months.month', '<=', endDate.slice(0, 7));
+  if (s.unitId) q = q.where('receipt_months.unit_id', '=', s.unitId);
+  if (s.fieldId) q = q.where('receipt_months.field_id', '=', s.fieldId);
+  if (s.fieldIds) q = q.where('receipt_months.field_id', 'in', s.fieldIds);
+  const rows = await q
     .groupBy([
-      sql`1`,
-      sql`2`,
-      'receipts.currency',
-      'receipts.category',
-      'agreements.kind',
-      'agreements.licence_kind',
+      'receipt_months.month',
+      'receipt_months.currency',
+      'receipt_months.category',
+      'receipt_months.kind',
+      'receipt_months.licence_kind',
     ])
     .execute();
-  return rows.map((r) => ({ ...r, bucket: num(r.bucket), cal_year: num(r.cal_year), amount: num(r.amount) }));
+  return rows.map(({ month, ...r }) => ({
+    ...r,
+    bucket: bucketOfMonth(month, startMonth),
+    cal_year: Number(month.slice(0, 4)),
+    amount: num(r.amount),
+  }));
 }
 
 /** Earned royalties per licence (and option) in the period, by calendar year and currency. */
@@ -87,58 +101,92 @@ export async function royaltiesPerLicence(s: Scope) {
 type KindRow = { licence_kind: string | null; exclusivity: string | null; n: number };
 
 /**
- * Agreement counts of the report. `smallBusinessPartner` says whether an agreement's partner is a small
- * business; the caller builds it over the organisations, which this module does not own.
+ * The scope's agreement months up to the period's end, summed over units and fields (agreement_months,
+ * ADR 0043): a few thousand rows where the records are hundreds of thousands. Read once per scope.
+ */
+const monthsCache = new WeakMap<Scope, ReturnType<typeof readMonths>>();
+const agreementMonths = (s: Scope) => {
+  const hit = monthsCache.get(s) ?? readMonths(s);
+  monthsCache.set(s, hit);
+  return hit;
+};
+async function readMonths(s: Scope) {
+  const sum = (c: 'executed' | 'value_minor' | 'ended' | 'for_cause') =>
+    sql<number>`sum(${sql.ref(`agreement_months.${c}`)})`.as(c);
+  const cols = ['kind', 'licence_kind', 'exclusivity', 'crada_class', 'month', 'currency'] as const;
+  let q = s.db
+    .selectFrom('agreement_months')
+    .select([...cols.map((c) => `agreement_months.${c}` as const), sum('executed'), sum('value_minor')])
+    .select([sum('ended'), sum('for_cause')])
+    .where('agreement_months.platform_id', '=', s.platformId)
+    .where('agreement_months.month', '<=', s.period.endDate.slice(0, 7));
+  if (s.unitId) q = q.where('agreement_months.unit_id', '=', s.unitId);
+  if (s.fieldId) q = q.where('agreement_months.field_id', '=', s.fieldId);
+  if (s.fieldIds) q = q.where('agreement_months.field_id', 'in', s.fieldIds);
+  const rows = await q.groupBy(cols.map((c) => `agreement_months.${c}` as const)).execute();
+  return rows.map((r) => ({
+    ...r,
+    executed: num(r.executed),
+    value_minor: num(r.value_minor),
+    ended: num(r.ended),
+    for_cause: num(r.for_cause),
+  }));
+}
+type MonthRow = Awaited<ReturnType<typeof readMonths>>[number];
+
+/**
+ * In force at some time from `start` to `end` (months): executed by the end and not ended before the
+ * start. An agreement never ends before it is executed (assertAgreementRules), so this is the executed
+ * by the end minus the ended before the start, each agreement counted once.
+ */
+const inForce = (start: string, end: string) => (r: MonthRow) =>
+  (r.month <= end ? r.executed : 0) - (r.month < start ? r.ended : 0);
+const total = (rows: MonthRow[], f: (r: MonthRow) => number) => rows.reduce((a, r) => a + f(r), 0);
+function byKind(rows: MonthRow[], f: (r: MonthRow) => number): KindRow[] {
+  const out = new Map<string, KindRow>();
+  for (const r of rows) {
+    const k = `${r.licence_kind}|${r.exclusivity}`;
+    const row = out.get(k) ?? { licence_kind: r.licence_kind, exclusivity: r.exclusivity, n: 0 };
+    row.n += f(r);
+    out.set(k, row);
+  }
+  return [...out.values()].filter((r) => r.n !== 0);
+}
+
+/**
+ * Agreement counts of the report, from the monthly rollup but for the two that need each record:
+ * licences with income in the period (a distinct count across months) and agreements with a small
+ * business (whose size the organisations module keeps). `smallBusinessPartner` says whether an
+ * agreement's partner is a small business; the caller builds it over the organisations.
  */
 export async function agreementCounts(
   s: Scope,
   smallBusinessPartner: (eb: ExpressionBuilder<DB, 'agreements'>) => Expression<SqlBool>,
 ) {
   const { startDate, endDate, startMonth } = s.period;
+  const [start, end] = [startDate.slice(0, 7), endDate.slice(0, 7)];
+  const rows = await agreementMonths(s);
+  const ofKind = (kind: string) => rows.filter((r) => r.kind === kind);
+  const active = inForce(start, end);
+  const executed = (r: MonthRow) => (r.month >= start ? r.executed : 0);
+  const perYear = (kind: string) => {
+    const out = new Map<number, number>();
+    for (const r of ofKind(kind))
+      if (r.month >= start && r.executed) {
+        const y = bucketOfMonth(r.month, startMonth);
+        out.set(y, (out.get(y) ?? 0) + r.executed);
+      }
+    return out;
+  };
   const of = (kind: string) =>
     s.db.selectFrom('agreements').where(scoped(s)).where('agreements.kind', '=', kind);
-  const byKind = async (q: ReturnType<typeof of>): Promise<KindRow[]> =>
-    (
-      await q
-        .select(['agreements.licence_kind', 'agreements.exclusivity', (eb) => eb.fn.countAll().as('n')])
-        .groupBy(['agreements.licence_kind', 'agreements.exclusivity'])
-        .execute()
-    ).map((r) => ({ licence_kind: r.licence_kind, exclusivity: r.exclusivity, n: num(r.n) }));
   const count = async (q: ReturnType<typeof of>) =>
     num((await q.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
-  const executed = (q: ReturnType<typeof of>) =>
-    q.where('agreements.execution_date', '>=', startDate).where('agreements.execution_date', '<=', endDate);
-  const sme = (q: ReturnType<typeof of>) => q.where(smallBusinessPartner);
-  const perYear = async (kind: string) =>
-    new Map(
-      (
-        await executed(of(kind))
-          .select([
-            bucketOf('agreements.execution_date', startMonth).as('b'),
-            (eb) => eb.fn.countAll().as('n'),
-          ])
-          .groupBy(sql`1`)
-          .execute()
-      ).map((r) => [num(r.b), num(r.n)]),
-    );
-  const active = activeBetween(startDate, endDate);
-  const cradaRows = await of('crada')
-    .where(active)
-    .select([
-      'agreements.crada_class',
-      (eb) => eb.fn.countAll().as('n'),
-      sql<number>`SUM(CASE WHEN ${sql.ref('agreements.execution_date')} >= ${startDate} THEN 1 ELSE 0 END)`.as(
-        'new',
-      ),
-    ])
-    .groupBy('agreements.crada_class')
-    .execute();
-  const cradaActive = cradaRows.reduce((a, r) => a + num(r.n), 0);
-  return {
-    activeLicences: await byKind(of('licence').where(active)),
-    newLicences: await byKind(executed(of('licence'))),
-    incomeBearing: await byKind(
-      of('licence').where((eb) =>
+  const activeRows = activeBetween(startDate, endDate);
+  const [licences, cradas] = [ofKind('licence'), ofKind('crada')];
+  const incomeBearing = (
+    await of('licence')
+      .where((eb) =>
         eb.exists(
           eb
             .selectFrom('receipts')
@@ -147,80 +195,66 @@ export async function agreementCounts(
             .where('receipts.received_date', '>=', startDate)
             .where('receipts.received_date', '<=', endDate),
         ),
-      ),
-    ),
-    newLicencesByYear: await perYear('licence'),
-    newCradasByYear: await perYear('crada'),
-    newOptions: await count(executed(of('option'))),
-    activeOptions: await count(of('option').where(active)),
+      )
+      .select(['agreements.licence_kind', 'agreements.exclusivity', (eb) => eb.fn.countAll().as('n')])
+      .groupBy(['agreements.licence_kind', 'agreements.exclusivity'])
+      .execute()
+  ).map((r) => ({ licence_kind: r.licence_kind, exclusivity: r.exclusivity, n: num(r.n) }));
+  return {
+    activeLicences: byKind(licences, active),
+    newLicences: byKind(licences, executed),
+    incomeBearing,
+    newLicencesByYear: perYear('licence'),
+    newCradasByYear: perYear('crada'),
+    newOptions: total(ofKind('option'), executed),
+    activeOptions: total(ofKind('option'), active),
     cradas: {
-      active: cradaActive,
-      new: cradaRows.reduce((a, r) => a + num(r.new), 0),
-      traditional: num(cradaRows.find((r) => r.crada_class === 'traditional')?.n),
-      nonTraditional: num(cradaRows.find((r) => r.crada_class === 'non_traditional')?.n),
+      active: total(cradas, active),
+      new: total(cradas, executed),
+      traditional: total(
+        cradas.filter((r) => r.crada_class === 'traditional'),
+        active,
+      ),
+      nonTraditional: total(
+        cradas.filter((r) => r.crada_class === 'non_traditional'),
+        active,
+      ),
     },
-    terminatedForCause: await count(
-      of('licence')
-        .where('agreements.termination_reason', '=', 'for_cause')
-        .where('agreements.termination_date', '>=', startDate)
-        .where('agreements.termination_date', '<=', endDate),
-    ),
-    smallBusinessLicences: await count(sme(of('licence').where(active))),
-    smallBusinessCradas: await count(sme(of('crada').where(active))),
+    terminatedForCause: total(licences, (r) => (r.month >= start ? r.for_cause : 0)),
+    smallBusinessLicences: await count(of('licence').where(activeRows).where(smallBusinessPartner)),
+    smallBusinessCradas: await count(of('crada').where(activeRows).where(smallBusinessPartner)),
   };
 }
 
-/**
- * Licences in force during each year of the period (a stock per year, never summed across years), in one
- * pass: one conditional count per year over the licences in force at some time in the period.
- */
+/** Licences in force during each year of the period (a stock per year, never summed across years). */
 export async function activeLicenceCountsByYear(s: Scope) {
-  const years: number[] = [];
-  for (let y = s.period.from; y <= s.period.to; y++) years.push(y);
-  const row = await s.db
-    .selectFrom('agreements')
-    .select(
-      years.map((y) => {
-        const b = yearBounds(y, s.period.startMonth);
-        return sql<number>`SUM(CASE WHEN ${sql.ref('agreements.execution_date')} <= ${b.endDate}
-          AND (${sql.ref('agreements.termination_date')} IS NULL OR ${sql.ref('agreements.termination_date')} >= ${b.startDate})
-          AND (${sql.ref('agreements.end_date')} IS NULL OR ${sql.ref('agreements.end_date')} >= ${b.startDate})
-          THEN 1 ELSE 0 END)`.as(`y${y}`);
-      }),
-    )
-    .where(scoped(s))
-    .where('agreements.kind', '=', 'licence')
-    .where(activeBetween(s.period.startDate, s.period.endDate))
-    .executeTakeFirstOrThrow();
-  const counts = row as Record<string, unknown>;
-  return new Map(years.map((y) => [y, num(counts[`y${y}`])]));
+  const licences = (await agreementMonths(s)).filter((r) => r.kind === 'licence');
+  const out = new Map<number, number>();
+  for (let y = s.period.from; y <= s.period.to; y++) {
+    const b = yearBounds(y, s.period.startMonth);
+    out.set(y, total(licences, inForce(b.startDate.slice(0, 7), b.endDate.slice(0, 7))));
+  }
+  return out;
 }
 
 /** Contracts of the six Chinese modes signed in the period: count and value by calendar year and currency. */
 export async function cnContracts(s: Scope) {
-  const { startDate, endDate } = s.period;
-  const rows = await s.db
-    .selectFrom('agreements')
-    .select([
-      'agreements.kind',
-      calendarYearOf('agreements.execution_date').as('cal_year'),
-      'agreements.currency',
-      (eb) => eb.fn.countAll().as('n'),
-      (eb) => eb.fn.sum('agreements.contract_value_minor').as('value'),
-    ])
-    .where(scoped(s))
-    .where('agreements.kind', 'in', [...CN_MODES])
-    .where('agreements.execution_date', '>=', startDate)
-    .where('agreements.execution_date', '<=', endDate)
-    .groupBy(['agreements.kind', sql`2`, 'agreements.currency'])
-    .execute();
-  return rows.map((r) => ({
-    kind: r.kind,
-    cal_year: num(r.cal_year),
-    currency: r.currency as string | null,
-    n: num(r.n),
-    value: num(r.value),
-  }));
+  const [start, end] = [s.period.startDate.slice(0, 7), s.period.endDate.slice(0, 7)];
+  const out = new Map<
+    string,
+    { kind: string; cal_year: number; currency: string | null; n: number; value: number }
+  >();
+  for (const r of await agreementMonths(s)) {
+    if (!(CN_MODES as readonly string[]).includes(r.kind) || r.month < start || r.month > end || !r.executed)
+      continue;
+    const cal_year = Number(r.month.slice(0, 4));
+    const k = `${r.kind}|${cal_year}|${r.currency}`;
+    const row = out.get(k) ?? { kind: r.kind, cal_year, currency: r.currency, n: 0, value: 0 };
+    row.n += r.executed;
+    row.value += r.value_minor;
+    out.set(k, row);
+  }
+  return [...out.values()];
 }
 
 /** Licences executed in the period with a written request: days from request to execution. */
@@ -274,13 +308,27 @@ export async function inventorRewards(s: Scope) {
   };
 }
 
-/** The latest receipt's date in the scope's unit and field, at any time (the period is ignored). */
+/**
+ * The latest receipt's date in the scope's unit and field, at any time (the period is ignored): the
+ * latest month holding one (receipt_months), then the day within that month from the receipts.
+ */
 export async function latestReceiptDate(s: Scope): Promise<string | null> {
+  let q = s.db
+    .selectFrom('receipt_months')
+    .select((eb) => eb.fn.max('receipt_months.month').as('m'))
+    .where('receipt_months.platform_id', '=', s.platformId)
+    .where('receipt_months.receipts', '>', 0);
+  if (s.unitId) q = q.where('receipt_months.unit_id', '=', s.unitId);
+  if (s.fieldId) q = q.where('receipt_months.field_id', '=', s.fieldId);
+  if (s.fieldIds) q = q.where('receipt_months.field_id', 'in', s.fieldIds);
+  const month = (await q.executeTakeFirst())?.m;
+  if (!month) return null;
   const row = await s.db
     .selectFrom('receipts')
     .innerJoin('agreements', 'agreements.id', 'receipts.agreement_id')
     .select((eb) => eb.fn.max('receipts.received_date').as('d'))
     .where('receipts.platform_id', '=', s.platformId)
+    .where('receipts.received_date', '>=', `${month}-01`)
     .where(scoped(s))
     .executeTakeFirst();
   return row?.d ? String(row.d).slice(0, 10) : null;

@@ -178,7 +178,7 @@ export async function updateDisclosure(
         updated_at: isoNow(ctx.clock),
       };
       const inventors = input.inventors ? await inventorRows(trx, id, input.inventors) : beforeInventors;
-      await updateDisclosureRow(trx, after, input.inventors ? inventors : undefined);
+      await updateDisclosureRow(trx, ctx.seam, after, input.inventors ? inventors : undefined);
       await audit({
         action: 'ip.disclosure_updated',
         entityType: 'ip_disclosure',

@@ -146,7 +146,7 @@ export async function updateFiling(ctx: Ctx, id: string, input: UpdateFilingInpu
       };
       assertFilingRules(after);
       await assertNumbersFree(trx, after);
-      await updateFilingRow(trx, after);
+      await updateFilingRow(trx, ctx.seam, after);
       await audit({
         action: 'ip.filing_updated',
         entityType: 'ip_filing',

@@ -1,4 +1,5 @@
 import { type Kysely, type Selectable, type SqlBool, sql } from 'kysely';
+import type { DialectSeam } from '../../db/dialect.js';
 import type {
   DB,
   IpDisclosuresTable,
@@ -6,6 +7,7 @@ import type {
   IpInventorsTable,
   IpOtherAssetsTable,
 } from '../../db/schema.js';
+import { disclosureMoved, filingMoved } from './ip.months.repository.js';
 
 export type DisclosureRow = Selectable<IpDisclosuresTable>;
 export type FilingRow = Selectable<IpFilingsTable>;
@@ -46,12 +48,25 @@ export async function disclosureExistsOn(db: Kysely<DB>, id: string, platformId:
 export async function insertDisclosure(db: Kysely<DB>, row: DisclosureRow, inventors: InventorRow[]) {
   await db.insertInto('ip_disclosures').values(row).execute();
   if (inventors.length) await db.insertInto('ip_inventors').values(inventors).execute();
+  await disclosureMoved(db, undefined, row);
 }
 
-/** Writes every column but the identity ones; inventors, when given, replace the list. */
-export async function updateDisclosureRow(db: Kysely<DB>, row: DisclosureRow, inventors?: InventorRow[]) {
+/**
+ * Writes every column but the identity ones; inventors, when given, replace the list. The monthly rows
+ * move from the row as locked (ADR 0043), so concurrent edits take turns.
+ */
+export async function updateDisclosureRow(
+  db: Kysely<DB>,
+  seam: DialectSeam,
+  row: DisclosureRow,
+  inventors?: InventorRow[],
+) {
   const { id, platform_id: _p, created_at: _c, ...patch } = row;
+  const before = await seam
+    .forUpdate(db.selectFrom('ip_disclosures').selectAll().where('id', '=', id))
+    .executeTakeFirst();
   await db.updateTable('ip_disclosures').set(patch).where('id', '=', id).execute();
+  await disclosureMoved(db, before, row);
   if (inventors) {
     await db.deleteFrom('ip_inventors').where('disclosure_id', '=', id).execute();
     if (inventors.length) await db.insertInto('ip_inventors').values(inventors).execute();
@@ -119,11 +134,16 @@ export async function filingNumberTaken(
 
 export async function insertFiling(db: Kysely<DB>, row: FilingRow): Promise<void> {
   await db.insertInto('ip_filings').values(row).execute();
+  await filingMoved(db, undefined, row);
 }
 
-export async function updateFilingRow(db: Kysely<DB>, row: FilingRow): Promise<void> {
+export async function updateFilingRow(db: Kysely<DB>, seam: DialectSeam, row: FilingRow): Promise<void> {
   const { id, platform_id: _p, created_at: _c, ...patch } = row;
+  const before = await seam
+    .forUpdate(db.selectFrom('ip_filings').selectAll().where('id', '=', id))
+    .executeTakeFirst();
   await db.updateTable('ip_filings').set(patch).where('id', '=', id).execute();
+  await filingMoved(db, before, row);
 }
 
 /** The filings of the given disclosures, earliest filed first. */

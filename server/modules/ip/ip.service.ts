@@ -5,6 +5,7 @@
  */
 
 export { docket } from './ip.docket.js';
+export { ipMonthsRecount, rebuildIpMonths } from './ip.months.repository.js';
 export {
   disclosureIdsBehind,
   type IpRecordKind,

@@ -1,8 +1,9 @@
 import { type ExpressionBuilder, sql } from 'kysely';
 import type { DB } from '../../db/schema.js';
-import { bucketOf, type Scope } from '../ttreports/ttreports.period.js';
+import { bucketOfMonth, type Scope } from '../ttreports/ttreports.period.js';
 
-// The technology-transfer report's counts of disclosures and filings (ttreports asks through ip.service).
+// The technology-transfer report's and the analytics' counts of disclosures and filings (ttreports and
+// analytics ask through ip.service), read from the monthly rollup kept by the writes (ADR 0043).
 
 const num = (v: unknown) => Number(v ?? 0);
 
@@ -17,102 +18,89 @@ function scoped(s: Scope) {
   };
 }
 
+/** A period's months of disclosures and filings in the scope, summed over units and fields (ip_months, ADR 0043). */
+async function periodMonths(s: Scope) {
+  let q = s.db
+    .selectFrom('ip_months')
+    .select([
+      'ip_months.month',
+      (eb) => eb.fn.sum<number>('ip_months.disclosures').as('disclosures'),
+      (eb) => eb.fn.sum<number>('ip_months.filed').as('filed'),
+      (eb) => eb.fn.sum<number>('ip_months.filed_first').as('filed_first'),
+      (eb) => eb.fn.sum<number>('ip_months.filed_us').as('filed_us'),
+      (eb) => eb.fn.sum<number>('ip_months.granted').as('granted'),
+      (eb) => eb.fn.sum<number>('ip_months.granted_us').as('granted_us'),
+    ])
+    .where('ip_months.platform_id', '=', s.platformId)
+    .where('ip_months.month', '>=', s.period.startDate.slice(0, 7))
+    .where('ip_months.month', '<=', s.period.endDate.slice(0, 7));
+  if (s.unitId) q = q.where('ip_months.unit_id', '=', s.unitId);
+  if (s.fieldId) q = q.where('ip_months.field_id', '=', s.fieldId);
+  if (s.fieldIds) q = q.where('ip_months.field_id', 'in', s.fieldIds);
+  const rows = await q.groupBy('ip_months.month').execute();
+  return rows.map((r) => ({
+    year: bucketOfMonth(r.month, s.period.startMonth),
+    disclosures: num(r.disclosures),
+    filed: num(r.filed),
+    filedFirst: num(r.filed_first),
+    filedUs: num(r.filed_us),
+    granted: num(r.granted),
+    grantedUs: num(r.granted_us),
+  }));
+}
+
+type MonthFigures = Awaited<ReturnType<typeof periodMonths>>[number];
+const byYear = (rows: MonthFigures[], k: keyof MonthFigures) => {
+  const out = new Map<number, number>();
+  for (const r of rows) if (r[k]) out.set(r.year, (out.get(r.year) ?? 0) + r[k]);
+  return out;
+};
+const total = (rows: MonthFigures[], k: keyof MonthFigures) => rows.reduce((a, r) => a + r[k], 0);
+
 export async function disclosureCounts(s: Scope) {
-  const { startDate, endDate, startMonth } = s.period;
-  const rows = await s.db
-    .selectFrom('ip_disclosures')
-    .select([bucketOf('ip_disclosures.received_date', startMonth).as('b'), (eb) => eb.fn.countAll().as('n')])
-    .where(scoped(s))
-    .where('received_date', '>=', startDate)
-    .where('received_date', '<=', endDate)
-    .groupBy(sql`1`)
-    .execute();
-  const byYear = new Map(rows.map((r) => [num(r.b), num(r.n)]));
-  return { total: [...byYear.values()].reduce((a, b) => a + b, 0), byYear };
+  const rows = await periodMonths(s);
+  return { total: total(rows, 'disclosures'), byYear: byYear(rows, 'disclosures') };
 }
 
 export async function filingCounts(s: Scope) {
-  const { startDate, endDate, startMonth } = s.period;
-  const base = () => {
-    let q = s.db.selectFrom('ip_filings').where('ip_filings.platform_id', '=', s.platformId);
-    if (s.unitId || s.fieldId || s.fieldIds)
-      q = q.where((eb) =>
-        eb.exists(
-          eb
-            .selectFrom('ip_disclosures')
-            .select('ip_disclosures.id')
-            .whereRef('ip_disclosures.id', '=', 'ip_filings.disclosure_id')
-            .where(scoped(s)),
-        ),
-      );
-    return q;
-  };
-  const us = sql<number>`SUM(CASE WHEN ${sql.ref('ip_filings.jurisdiction')} = 'US' THEN 1 ELSE 0 END)`;
-  const filed = await base()
-    .select([
-      bucketOf('ip_filings.filing_date', startMonth).as('b'),
-      (eb) => eb.fn.countAll().as('n'),
-      sql<number>`SUM(CASE WHEN ${sql.ref('ip_filings.parent_filing_id')} IS NULL THEN 1 ELSE 0 END)`.as(
-        'first',
-      ),
-      us.as('us'),
-    ])
-    .where('ip_filings.filing_date', '>=', startDate)
-    .where('ip_filings.filing_date', '<=', endDate)
-    .groupBy(sql`1`)
-    .execute();
-  const granted = await base()
-    .select([
-      bucketOf('ip_filings.grant_date', startMonth).as('b'),
-      (eb) => eb.fn.countAll().as('n'),
-      us.as('us'),
-    ])
-    .where('ip_filings.grant_date', '>=', startDate)
-    .where('ip_filings.grant_date', '<=', endDate)
-    .groupBy(sql`1`)
-    .execute();
-  const sum = (rows: Array<Record<string, unknown>>, k: string) => rows.reduce((a, r) => a + num(r[k]), 0);
+  const rows = await periodMonths(s);
   return {
-    filed: sum(filed, 'n'),
-    firstInFamily: sum(filed, 'first'),
-    us: sum(filed, 'us'),
-    granted: sum(granted, 'n'),
-    usGranted: sum(granted, 'us'),
-    filedByYear: new Map(filed.map((r) => [num(r.b), num(r.n)])),
-    grantedByYear: new Map(granted.map((r) => [num(r.b), num(r.n)])),
+    filed: total(rows, 'filed'),
+    firstInFamily: total(rows, 'filedFirst'),
+    us: total(rows, 'filedUs'),
+    granted: total(rows, 'granted'),
+    usGranted: total(rows, 'grantedUs'),
+    filedByYear: byYear(rows, 'filed'),
+    grantedByYear: byYear(rows, 'granted'),
   };
+}
+
+/** Filings filed and patents granted per report year, and nothing else: the analytics' two IP figures. */
+export async function filingsByYear(s: Scope) {
+  const rows = await periodMonths(s);
+  return { filedByYear: byYear(rows, 'filed'), grantedByYear: byYear(rows, 'granted') };
 }
 
 /**
- * Filings filed and patents granted per report year, and nothing else: the analytics' two IP figures,
- * each read from its (platform, date) index alone (docs/analytics.md 'Speed').
+ * The latest disclosure's received date in the scope's unit and field, at any time (the period is
+ * ignored): the latest month holding one (ip_months), then the day within that month from the records.
  */
-export async function filingsByYear(s: Scope) {
-  const { startDate, endDate, startMonth } = s.period;
-  const count = async (column: 'filing_date' | 'grant_date') => {
-    let q = s.db
-      .selectFrom('ip_filings')
-      .select([bucketOf(`ip_filings.${column}`, startMonth).as('b'), (eb) => eb.fn.countAll().as('n')])
-      .where('ip_filings.platform_id', '=', s.platformId)
-      .where(`ip_filings.${column}`, '>=', startDate)
-      .where(`ip_filings.${column}`, '<=', endDate);
-    if (s.unitId || s.fieldId || s.fieldIds)
-      q = q.where('ip_filings.disclosure_id', 'in', (eb) =>
-        eb.selectFrom('ip_disclosures').select('ip_disclosures.id').where(scoped(s)),
-      );
-    const rows = await q.groupBy(sql`1`).execute();
-    return new Map(rows.map((r) => [num(r.b), num(r.n)]));
-  };
-  const [filedByYear, grantedByYear] = await Promise.all([count('filing_date'), count('grant_date')]);
-  return { filedByYear, grantedByYear };
-}
-
-/** The latest disclosure's received date in the scope's unit and field, at any time (the period is ignored). */
 export async function latestDisclosureDate(s: Scope): Promise<string | null> {
+  let q = s.db
+    .selectFrom('ip_months')
+    .select((eb) => eb.fn.max('ip_months.month').as('m'))
+    .where('ip_months.platform_id', '=', s.platformId)
+    .where('ip_months.disclosures', '>', 0);
+  if (s.unitId) q = q.where('ip_months.unit_id', '=', s.unitId);
+  if (s.fieldId) q = q.where('ip_months.field_id', '=', s.fieldId);
+  if (s.fieldIds) q = q.where('ip_months.field_id', 'in', s.fieldIds);
+  const month = (await q.executeTakeFirst())?.m;
+  if (!month) return null;
   const row = await s.db
     .selectFrom('ip_disclosures')
     .select((eb) => eb.fn.max('ip_disclosures.received_date').as('d'))
     .where(scoped(s))
+    .where('ip_disclosures.received_date', '>=', `${month}-01`)
     .executeTakeFirst();
   return row?.d ? String(row.d).slice(0, 10) : null;
 }

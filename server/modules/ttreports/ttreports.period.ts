@@ -49,6 +49,12 @@ export function bucketOf(column: string, startMonth: number): RawBuilder<number>
   return sql<number>`(${year} + CASE WHEN CAST(substr(${sql.ref(column)}, 6, 2) AS INTEGER) >= ${sql.lit(startMonth)} THEN 1 ELSE 0 END)`;
 }
 
+/** The report year a month ('YYYY-MM', as the monthly rollups key them) falls in; bucketOf's twin. */
+export function bucketOfMonth(month: string, startMonth: number): number {
+  const year = Number(month.slice(0, 4));
+  return startMonth > 1 && Number(month.slice(5, 7)) >= startMonth ? year + 1 : year;
+}
+
 /** The calendar year of a date column (FX rates are yearly averages by calendar year). */
 export const calendarYearOf = (column: string): RawBuilder<number> =>
   sql<number>`CAST(substr(${sql.ref(column)}, 1, 4) AS INTEGER)`;
