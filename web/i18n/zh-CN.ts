@@ -4,6 +4,7 @@
  */
 
 import { zhCNAccounts } from './zh-CN.accounts.js';
+import { zhCNRegistrations } from './zh-CN.registrations.js';
 import { zhCNAnalytics } from './zh-CN.analytics.js';
 import { zhCNApplicationProgress, zhCNReviewCompleteness } from './zh-CN.application-progress.js';
 import { zhCNApplicationsErrors } from './zh-CN.applications-errors.js';
@@ -94,6 +95,7 @@ export const zhCN: Record<string, string> = {
   ...zhCNReviewCompleteness,
   ...zhCNPassword,
   ...zhCNAccounts,
+  ...zhCNRegistrations,
   ...zhCNOpenData,
   ...zhCNAnalytics,
   ...zhCNAuditFields,
