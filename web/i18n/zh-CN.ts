@@ -4,7 +4,6 @@
  */
 
 import { zhCNAccounts } from './zh-CN.accounts.js';
-import { zhCNRegistrations } from './zh-CN.registrations.js';
 import { zhCNAnalytics } from './zh-CN.analytics.js';
 import { zhCNApplicationProgress, zhCNReviewCompleteness } from './zh-CN.application-progress.js';
 import { zhCNApplicationsErrors } from './zh-CN.applications-errors.js';
@@ -38,6 +37,7 @@ import { zhCNProjectOutputs, zhCNProjectPortfolio } from './zh-CN.project-portfo
 import { zhCNProjectReviews } from './zh-CN.project-reviews.js';
 import { zhCNProjects } from './zh-CN.projects.js';
 import { zhCNReadable } from './zh-CN.readable.js';
+import { zhCNRegistrations } from './zh-CN.registrations.js';
 import { zhCNResults } from './zh-CN.results.js';
 import { zhCNRubric } from './zh-CN.rubric.js';
 import { zhCNScoring } from './zh-CN.scoring.js';

@@ -63,7 +63,7 @@ export async function register(ctx: Ctx, input: RegisterInput & { ip: string | n
       kind: 'registration.address_in_use',
       params: {
         ...platformNames,
-        signInLink: `${ctx.config.publicUrl}/login`,
+        signInLink: `${ctx.config.publicUrl}/sign-in`,
         resetLink: `${ctx.config.publicUrl}/forgot-password`,
       },
     });
