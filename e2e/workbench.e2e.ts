@@ -147,10 +147,14 @@ describe('workbench per role', () => {
     expect(problems).toEqual([]);
   });
 
-  it('system admin: the accounts, linked to user management', async () => {
+  it('system admin: the accounts, linked to user management, and the registrations to review', async () => {
     const { page, problems } = await stack.newPage();
     await signInAs(page, 'admin');
     await followEach(page, ['admin.accounts', 'registrations.pending']);
+    // The last link followed was 注册审核's; the accounts' opens user management.
+    await poll(() => page.getByTestId('page-title').textContent()).toBe('注册审核');
+    await page.goto('/');
+    await page.locator('a[data-testid="todo-admin.accounts"]').click();
     await poll(() => page.getByTestId('page-title').textContent()).toBe('用户管理');
     expect(problems).toEqual([]);
   });
