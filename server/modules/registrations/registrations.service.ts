@@ -223,7 +223,7 @@ const invalidLink = () => invalidField('/token', 'registrations.link_invalid');
 export async function verifyRegistration(ctx: Ctx, input: { token: string; ip: string | null }) {
   const now = isoNow(ctx.clock);
   const r = await findRegistrationByToken(ctx.db, tokenHash(input.token));
-  if (!r || r.state !== 'unverified' || !r.tokenExpiresAt || r.tokenExpiresAt <= now) throw invalidLink();
+  if (r?.state !== 'unverified' || !r.tokenExpiresAt || r.tokenExpiresAt <= now) throw invalidLink();
   await write(ctx, async (trx, audit) => {
     if (!(await claimVerification(trx, r.id, now))) throw invalidLink();
     await audit({

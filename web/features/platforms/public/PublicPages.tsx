@@ -19,7 +19,8 @@ import { defaultPlatform, PlatformSelect } from '../../../components/PlatformSel
 import { Logo } from '../../../shell/Brand.js';
 import { LanguageSwitch } from '../../../shell/LanguageSwitch.js';
 import { PublicNoticePage, PublicNoticesPage } from '../../announcements/PublicNotices.js';
-import { RegisterPage, VerifyRegistrationPage } from '../../auth/RegisterPages.js';
+import { RegisterPage } from '../../auth/RegisterPages.js';
+import { VerifyRegistrationPage } from '../../auth/VerifyRegistrationPage.js';
 import { PublicCallPage, PublicCallsLink, PublicCallsPage } from '../../calls/PublicCalls.js';
 import { InstrumentSearch } from '../../instruments/InstrumentSearch.js';
 import PublicNeedsPage from '../../needs/PublicNeedsPage.js';
