@@ -18,12 +18,14 @@ import { OPEN_DATA_ERRORS } from './error-codes.open-data.js';
 import { PEOPLE_LINK_ERRORS } from './error-codes.people.js';
 import { PROJECT_CHECKS_ERRORS } from './error-codes.project-checks.js';
 import { PROJECTS_ERRORS } from './error-codes.projects.js';
+import { REGISTRATIONS_ERRORS } from './error-codes.registrations.js';
 import { SCORING_ERRORS } from './error-codes.scoring.js';
 import { SECURITY_ERRORS } from './error-codes.security.js';
 import { SERVICES_ERRORS } from './error-codes.services.js';
 import { VOUCHERS_ERRORS } from './error-codes.vouchers.js';
 
 export const ERROR_MESSAGES = {
+  ...REGISTRATIONS_ERRORS,
   ...EXPERTS_ERRORS,
   ...CONFLICTS_ERRORS,
   ...ASSIGNMENT_ERRORS,

@@ -13,6 +13,7 @@ export const TODO_KINDS = [
   'inquiries.received',
   'docket.due',
   'admin.accounts',
+  'registrations.pending',
   'projects.in_progress',
   'projects.reports_overdue',
   'projects.reports_due',
@@ -67,6 +68,8 @@ export function todoLink(
       return withPlatform('/techtransfer/docket', period ?? {});
     case 'admin.accounts':
       return '/admin/users';
+    case 'registrations.pending':
+      return platformId ? withPlatform('/admin/registrations', {}) : '/admin/registrations';
     case 'projects.in_progress':
       return withPlatform('/projects', { state: 'in_progress' });
     case 'projects.reports_overdue':

@@ -110,6 +110,7 @@ describe('what each role sees', () => {
       '人员库',
       '通知公告',
       '用户管理',
+      '注册审核',
       '审计日志',
     ]);
     await page.getByTestId('side-nav').getByRole('menuitem', { name: '用户管理' }).click();

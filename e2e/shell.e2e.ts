@@ -52,6 +52,7 @@ const NAV_ZH = [
   '通知公告',
   '技术领域',
   '用户管理',
+  '注册审核',
   '审计日志',
 ];
 const GROUPS_ZH = ['申报管理', '评审管理', '项目管理', '成果转化', '企业服务', '统计分析', '系统管理'];
@@ -89,6 +90,7 @@ const NAV_EN = [
   'Announcements',
   'Technology fields',
   'Users',
+  'Registration review',
   'Audit log',
 ];
 const COUNTS = ['platforms', 'myPlatforms', 'myRoles', 'users', 'activeSessions', 'auditEntries'] as const;

@@ -67,6 +67,7 @@ async function listCount(page: Page, kind: string): Promise<number> {
     return scope.locator(row).count();
   };
   if (kind === 'units.staff') return rows(page.getByTestId('staff-table'));
+  if (kind === 'registrations.pending') return rows(page.getByTestId('registrations-table'));
   if (kind === 'projects.in_progress') return rows(page.getByTestId('projects-table'));
   // The results page has one table: the unit's outputs.
   if (kind === 'results.unit') return rows(page);
@@ -100,6 +101,7 @@ describe('workbench per role', () => {
       'screening.screening',
       'projects.reports_overdue',
       'projects.reports_due',
+      'registrations.pending',
     ]);
     expect(todos.every((x) => x.href.includes('platform='))).toBe(true);
     // Something waits on the demo's ATP program: the officer sees it without choosing the platform first.
@@ -145,10 +147,14 @@ describe('workbench per role', () => {
     expect(problems).toEqual([]);
   });
 
-  it('system admin: the accounts, linked to user management', async () => {
+  it('system admin: the accounts, linked to user management, and the registrations to review', async () => {
     const { page, problems } = await stack.newPage();
     await signInAs(page, 'admin');
-    await followEach(page, ['admin.accounts']);
+    await followEach(page, ['admin.accounts', 'registrations.pending']);
+    // The last link followed was 注册审核's; the accounts' opens user management.
+    await poll(() => page.getByTestId('page-title').textContent()).toBe('注册审核');
+    await page.goto('/');
+    await page.locator('a[data-testid="todo-admin.accounts"]').click();
     await poll(() => page.getByTestId('page-title').textContent()).toBe('用户管理');
     expect(problems).toEqual([]);
   });

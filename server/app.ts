@@ -44,6 +44,7 @@ import { orgsRoutes } from './modules/orgs/orgs.routes.js';
 import { peopleRoutes } from './modules/people/people.routes.js';
 import { platformsRoutes } from './modules/platforms/platforms.routes.js';
 import { projectsRoutes } from './modules/projects/projects.routes.js';
+import { registrationsRoutes } from './modules/registrations/registrations.routes.js';
 import { resultsRoutes } from './modules/results/results.routes.js';
 import { conflictsRoutes } from './modules/review/conflicts/conflicts.routes.js';
 import { decisionsRoutes } from './modules/review/decisions/decisions.routes.js';
@@ -150,6 +151,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(workbenchRoutes);
   await app.register(accountRoutes);
   await app.register(recoveryRoutes);
+  await app.register(registrationsRoutes);
   await app.register(orgsRoutes);
   await app.register(importsRoutes);
   await app.register(fieldsRoutes);

@@ -38,6 +38,7 @@ import { LAB_EVALUATION_PAGES } from './features/lab-evaluations/nav-entries.js'
 import { NEEDS_PAGES } from './features/needs/nav-entries.js';
 import { PROJECT_CHECK_PAGES } from './features/projects/checks/nav-entries.js';
 import { PROJECT_PAGES } from './features/projects/nav-entries.js';
+import { REGISTRATION_PAGES } from './features/registrations/nav-entries.js';
 import { canSeeCatalog } from './features/results/access.js';
 import { RESULTS_PAGES } from './features/results/nav-entries.js';
 import { REVIEW_PAGES } from './features/review/nav-entries.js';
@@ -202,6 +203,7 @@ export const NAV: readonly Page[] = [
     group: 'system',
     page: lazy(() => import('./features/users/UsersPage.js')),
   },
+  ...REGISTRATION_PAGES,
   {
     key: 'audit',
     path: '/admin/audit',

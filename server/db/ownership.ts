@@ -18,6 +18,7 @@ export const TABLE_OWNERS: { readonly [T in keyof DB]: string } = {
   password_history: 'auth',
   password_resets: 'auth',
   used_challenges: 'auth',
+  registrations: 'registrations',
   rate_limit_windows: 'platform',
   audit_log: 'audit',
   audit_head: 'audit',

@@ -59,6 +59,7 @@ import type {
 import { PROJECT_CHECK_TABLES, type ProjectCheckTables } from './schema/project-checks.js';
 import { PROJECT_RECORD_TABLES, type ProjectRecordTables } from './schema/project-records.js';
 import { PROJECTS_TABLES, type ProjectsTables } from './schema/projects.js';
+import { REGISTRATION_TABLES, type RegistrationTables } from './schema/registrations.js';
 import { REPORT_REMINDER_TABLES, type ReportReminderTables } from './schema/report-reminders.js';
 import { SCORING_TABLES, type ScoringTables } from './schema/scoring.js';
 import { SECURITY_EVENTS_TABLES, type SecurityEventsTables } from './schema/security-events.js';
@@ -125,6 +126,7 @@ export interface DB
     LicenceIncomeTables,
     SecurityEventsTables,
     AccountRecoveryTables,
+    RegistrationTables,
     ReportReminderTables,
     AnnouncementsTables,
     OpenDataTables {
@@ -250,6 +252,7 @@ export const TABLES_IN_DEPENDENCY_ORDER = [
   ...ACCOUNT_RECOVERY_TABLES,
   ...REPORT_REMINDER_TABLES,
   ...ANNOUNCEMENTS_TABLES,
+  ...REGISTRATION_TABLES,
   'audit_head',
   'audit_log',
 ] as const satisfies readonly (keyof DB)[];

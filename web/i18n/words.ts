@@ -29,4 +29,12 @@ export const enUSWords: Record<string, string> = {
   'voucher.state.applied': 'Applied for',
   'voucher.state.issued': 'Issued',
   'voucher.state.refused': 'Refused',
+  // Self-registration (docs/adr/0045): 注册 beside a result's 登记, a person's 姓名 beside a record's 名称,
+  // contact details 联系方式 beside a contact person 联系人, and the review's 通过 / 驳回 / 已通过.
+  'registration.register': 'Register',
+  'registration.name': 'Name',
+  'registration.contact': 'Contact',
+  'registration.approve': 'Approve',
+  'registration.refuse': 'Refuse',
+  'registration.approved': 'Approved',
 };

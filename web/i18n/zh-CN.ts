@@ -38,6 +38,7 @@ import { zhCNProjectOutputs, zhCNProjectPortfolio } from './zh-CN.project-portfo
 import { zhCNProjectReviews } from './zh-CN.project-reviews.js';
 import { zhCNProjects } from './zh-CN.projects.js';
 import { zhCNReadable } from './zh-CN.readable.js';
+import { zhCNRegistrations } from './zh-CN.registrations.js';
 import { zhCNResults } from './zh-CN.results.js';
 import { zhCNRubric } from './zh-CN.rubric.js';
 import { zhCNScoring } from './zh-CN.scoring.js';
@@ -96,6 +97,7 @@ export const zhCN: Record<string, string> = {
   ...zhCNReviewCompleteness,
   ...zhCNPassword,
   ...zhCNAccounts,
+  ...zhCNRegistrations,
   ...zhCNOpenData,
   ...zhCNAnalytics,
   ...zhCNAuditFields,

@@ -14,4 +14,10 @@ export const zhCNWords: Record<string, string> = {
   'voucher.state.applied': '已申领',
   'voucher.state.issued': '已发放',
   'voucher.state.refused': '未通过',
+  'registration.register': '注册',
+  'registration.name': '姓名',
+  'registration.contact': '联系方式',
+  'registration.approve': '通过',
+  'registration.refuse': '驳回',
+  'registration.approved': '已通过',
 };

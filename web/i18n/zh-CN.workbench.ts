@@ -23,6 +23,7 @@ export const zhCNWorkbench: Record<string, string> = {
   'Inquiries to answer': '待处理的咨询',
   'IP deadlines in the next 90 days': '90 天内到期的知识产权期限',
   'User accounts to manage': '管理的用户账号',
+  'Registrations to review': '待审核的注册',
   'Applications by state': '申报按状态分布',
   'My review seats by state': '我的评审任务按状态分布',
   'Inquiries by state': '咨询按状态分布',

@@ -5,6 +5,7 @@ import { write } from '../../db/write.js';
 import { type Ctx, isoNow, type UserActor } from '../../http/context.js';
 import { AppError, unauthorized } from '../../http/errors.js';
 import { notify } from '../notifications/notifications.service.js';
+import { undecidedRegistration } from '../registrations/registrations.lookup.js';
 import {
   claimSignInAttempt,
   clearSignInFailures,
@@ -54,7 +55,12 @@ export async function login(
   const now = clock.now();
   const user = await findAccountByUsername(db, input.username);
   if (!user || user.disabledAt) {
-    await verifyAgainstDummy(input.password);
+    // A self-registration not yet decided (docs/adr/0045): its owner, who knows its password, is told why
+    // the sign-in does not open yet; anyone else gets the usual answer. One password hash either way.
+    const registration = user ? undefined : await undecidedRegistration(db, input.username);
+    if (registration && (await verifyPassword(input.password, registration.passwordHash)))
+      throw unauthorized(`auth.registration_${registration.state}`);
+    if (!registration) await verifyAgainstDummy(input.password);
     return refuseSignIn(ctx, input, user?.id ?? null, user ? 'disabled' : 'unknown_user');
   }
   const lockUntil = new Date(now.getTime() + config.loginLockoutMinutes * MINUTE).toISOString();

@@ -12,6 +12,7 @@
  *   member_declined: application (the receipt number) or applicationZh / applicationEn (a draft's title)
  * - auth.account_locked: lockedUntilAt, ip
  * - auth.password_reset_link, auth.password_reset: notifications.templates.auth.ts
+ * - registration.*: notifications.templates.registrations.ts
  * - project.report_due_soon, project.report_overdue: notifications.templates.projects.ts
  * An unknown kind falls back to a generic text, so a new kind never breaks sending.
  */
@@ -23,6 +24,7 @@ import { DECISION_TEMPLATES } from './notifications.templates.decisions.js';
 import { NEEDS_TEMPLATES } from './notifications.templates.needs.js';
 import { PEOPLE_TEMPLATES } from './notifications.templates.people.js';
 import { PROJECTS_TEMPLATES } from './notifications.templates.projects.js';
+import { REGISTRATION_TEMPLATES } from './notifications.templates.registrations.js';
 import { SERVICES_TEMPLATES } from './notifications.templates.services.js';
 
 export const TEMPLATES: Record<string, Template> = {
@@ -33,6 +35,7 @@ export const TEMPLATES: Record<string, Template> = {
   ...SERVICES_TEMPLATES,
   ...NEEDS_TEMPLATES,
   ...PROJECTS_TEMPLATES,
+  ...REGISTRATION_TEMPLATES,
   'call.deadline_extended': {
     'zh-CN': {
       subject: '截止时间延长：{{callTitle}}',

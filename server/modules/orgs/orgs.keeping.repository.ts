@@ -68,6 +68,8 @@ const PLATFORMS_OF: Record<string, Reads> = {
   'needs.organisation_id': needPlatformsOf,
   'expert_output_collaborators.organisation_id': { deploymentWide: collaboratorOrganisation },
   'expert_declared_conflicts.organisation_id': { deploymentWide: declaredConflictWith },
+  // A registration waiting for the keepers makes nobody a keeper: it is what the keepers decide on.
+  'registrations.organisation_id': async () => [],
   'organisations.merged_into_id': 'follows',
 };
 

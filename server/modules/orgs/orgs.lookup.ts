@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import {
   creditCodesByOrgId,
+  listOrgRows,
   type Org,
   type OrgCandidate,
   orgCandidatesByCodeOrName,
@@ -62,3 +63,13 @@ export async function organisationExists(db: Kysely<DB>, id: string): Promise<bo
 
 /** The agreement's partner is a small business (an SME enterprise): a predicate for SQL aggregates. */
 export const smallBusinessPartner = smePartnerOfAgreement;
+
+/**
+ * Live organisations whose name (either language) or credit code contains `q`, by name, at most
+ * `limit`: the public registration form's search (registrations), names and codes only — both are
+ * public in the national enterprise credit register; contacts are never included.
+ */
+export async function searchOrganisations(db: Kysely<DB>, q: string, limit: number) {
+  const { rows } = await listOrgRows(db, { q, includeMerged: false }, { limit, offset: 0 });
+  return rows.map((o) => ({ id: o.id, nameZh: o.nameZh, nameEn: o.nameEn, creditCode: o.creditCode }));
+}

@@ -32,6 +32,8 @@ export const ORG_REFERENCES: readonly OrgReference[] = [
   { table: 'instrument_bookings', column: 'organisation_id' },
   { table: 'vouchers', column: 'organisation_id' },
   { table: 'needs', column: 'organisation_id' },
+  // Self-registration (issue 12): the organisation a registration picked; a merge moves it to the survivor.
+  { table: 'registrations', column: 'organisation_id' },
   // Organisations merged earlier into the one being merged now follow it, so redirects stay one hop.
   { table: 'organisations', column: 'merged_into_id' },
 ];

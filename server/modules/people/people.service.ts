@@ -116,9 +116,15 @@ export async function insertPersonRecord(
   input: CreatePersonInput,
   pointer = '',
   via?: string,
+  /**
+   * An account made in the caller's transaction for this very person (an approved self-registration,
+   * docs/adr/0045): both are new, so nobody's record or account is taken over and no consent is due.
+   */
+  newAccountId?: string,
 ): Promise<Row> {
-  // Creating a person already linked to an account is linking it: system admins only (ADR 0013).
-  if (input.userId) assertMayLinkDirectly(ctx, { platformIds: [], userId: null }, `${pointer}/userId`);
+  if (newAccountId) input = { ...input, userId: newAccountId };
+  // Creating a person already linked to an existing account is linking it: system admins only (ADR 0013).
+  else if (input.userId) assertMayLinkDirectly(ctx, { platformIds: [], userId: null }, `${pointer}/userId`);
   const organisationId = await resolveOrganisation(trx, input.organisationId, `${pointer}/organisationId`);
   await assertUserLinkable(trx, input.userId, `${pointer}/userId`);
   const now = isoNow(ctx.clock);
@@ -141,7 +147,7 @@ export async function insertPersonRecord(
     entityId: row.id,
     after: via ? { ...audited(row), via } : audited(row),
   });
-  if (row.user_id) await recordLinkChange(trx, ctx, row, null, row.user_id);
+  if (row.user_id && !newAccountId) await recordLinkChange(trx, ctx, row, null, row.user_id);
   return row;
 }
 

@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { Locale, TokenScope } from '../../../common/roles.js';
+import { appendAudit } from '../../db/audit-chain.js';
 import type { DB } from '../../db/schema.js';
-import type { UserActor } from '../../http/context.js';
+import { type Ctx, newId, type UserActor } from '../../http/context.js';
 import * as repo from './users.repository.js';
 
 /**
@@ -94,4 +95,49 @@ export async function roleHoldersOrAdmins(
   const rows = await repo.roleHolders(db, platformId, [role, 'platform_admin']);
   const holders = rows.filter((r) => r.role === role);
   return (holders.length ? holders : rows).map((r) => r.userId);
+}
+
+/**
+ * The account of an approved self-registration (registrations.review, docs/adr/0045), inside the
+ * approval's transaction: the user name is the verified e-mail address, the password the hash the person
+ * chose (never seen by anyone else, so no change is required), and the one role is applicant on the
+ * platform registered on — never a staff role or an administrator kind. The caller has checked that the
+ * name is free; the unique index decides a race.
+ */
+export async function insertSelfRegisteredAccount(
+  trx: Kysely<DB>,
+  ctx: Ctx,
+  input: {
+    email: string;
+    displayName: string;
+    passwordHash: string;
+    locale: Locale;
+    platformId: string;
+    now: string;
+  },
+): Promise<string> {
+  const id = newId();
+  await repo.insertAccount(trx, {
+    id,
+    username: input.email,
+    displayName: input.displayName,
+    email: input.email,
+    passwordHash: input.passwordHash,
+    isSystemAdmin: false,
+    isSecurityAdmin: false,
+    isAuditAdmin: false,
+    locale: input.locale,
+    passwordChangedAt: input.now,
+    createdAt: input.now,
+    updatedAt: input.now,
+  });
+  const roles = [{ platformId: input.platformId, role: 'applicant' as const }];
+  await repo.insertRoles(trx, id, roles, input.now);
+  await appendAudit(trx, ctx.seam, ctx, {
+    action: 'user.created',
+    entityType: 'user',
+    entityId: id,
+    after: { username: input.email, displayName: input.displayName, roles, via: 'registration' },
+  });
+  return id;
 }

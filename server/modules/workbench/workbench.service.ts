@@ -10,6 +10,7 @@ import { listApplications } from '../applications/applications.lists.js';
 import { inquiryFunnel, listInquiries } from '../inquiries/inquiries.views.js';
 import { addDays } from '../ip/ip.dates.js';
 import { docket } from '../ip/ip.service.js';
+import { pendingCounts } from '../registrations/registrations.review.js';
 import { listMyReviews } from '../review/runs/seats.service.js';
 import { listUsers } from '../users/users.service.js';
 import type { ChartView, TodoView, WorkbenchView } from './workbench.schema.js';
@@ -108,6 +109,10 @@ export async function workbench(ctx: Ctx): Promise<WorkbenchView> {
     const { total } = await listUsers(ctx, { limit: 1, offset: 0 });
     todos.push(todo('admin.accounts', null, total));
   }
+
+  // The registry's keepers: verified registrations waiting for their decision (注册审核, docs/adr/0045).
+  for (const { platformId, count } of await pendingCounts(ctx))
+    todos.push(todo('registrations.pending', platformId, count));
 
   const more = await projectAndServiceWork(ctx);
   return { todos: [...todos, ...more.todos], charts: [...charts, ...more.charts] };

@@ -110,9 +110,16 @@ describe('workbench', () => {
     expect(kinds(w)).toEqual([
       'projects.reports_due',
       'projects.reports_overdue',
+      'registrations.pending',
       'screening.screening',
       'screening.submitted',
     ]);
+    // The registry's keepers decide on registrations to their platform (注册审核, docs/adr/0045).
+    expect(find(w, 'registrations.pending')).toMatchObject({
+      platformId: callA.platformId,
+      count: 0,
+      link: `/admin/registrations?platform=${callA.platformId}`,
+    });
     const submitted = find(w, 'screening.submitted')!;
     expect(submitted).toMatchObject({ platformId: callA.platformId, count: 0, deadline: null });
     expect(submitted.link).toBe(`/screening?platform=${callA.platformId}&state=submitted`);
@@ -207,7 +214,11 @@ describe('workbench', () => {
     await buildUser(t.systemCtx(), { username: 'root', systemAdmin: true });
     const root = await signIn(t.app, 'root');
     const w = await workbenchOf(root);
-    expect(kinds(w)).toEqual(['admin.accounts']);
+    expect(kinds(w)).toEqual(['admin.accounts', 'registrations.pending']);
+    expect(find(w, 'registrations.pending')).toMatchObject({
+      platformId: null,
+      link: '/admin/registrations',
+    });
     const users = await root.get('/api/users?limit=1');
     expect(find(w, 'admin.accounts')).toMatchObject({ count: users.json().total, link: '/admin/users' });
   });

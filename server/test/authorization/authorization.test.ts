@@ -27,6 +27,7 @@ import { platformDomainCases } from './platforms.cases.js';
 import { projectAmendmentsCases } from './project-amendments.cases.js';
 import { projectChecksCases } from './project-checks.cases.js';
 import { projectsCases } from './projects.cases.js';
+import { registrationsCases } from './registrations.cases.js';
 import { resultsCases } from './results.cases.js';
 import { scoringCases } from './scoring.cases.js';
 import { serviceDashboardsCases } from './service-dashboards.cases.js';
@@ -374,6 +375,7 @@ const CASES: RouteCase[] = [
   ...serviceDashboardsCases(reviewEnv),
   ...openDataCases(),
   ...accountsCases(reviewEnv),
+  ...registrationsCases(reviewEnv),
   ...listActionsCases({ A: () => A }),
   ...[expertsCases, conflictsCases, assignmentCases, scoringCases, decisionsCases].flatMap((cases) =>
     cases(reviewEnv),
@@ -414,7 +416,8 @@ const actorOf = async (id: string) => (await loadActor(t.database.db, id, 'sessi
 
 beforeAll(async () => {
   // The password cell sets the same password again and again; reuse has its own test (password-history.test.ts).
-  t = await setupTestApp({ env: { PASSWORD_HISTORY: '0' } });
+  // The registration cells each solve a proof-of-work challenge: a small one (challenge.test.ts tests the bound).
+  t = await setupTestApp({ env: { PASSWORD_HISTORY: '0', LOGIN_CHALLENGE_DIFFICULTY: '2000' } });
   const ctx = t.systemCtx();
   A = (await buildPlatform(ctx, { code: 'A' })).id;
   B = (await buildPlatform(ctx, { code: 'B' })).id;

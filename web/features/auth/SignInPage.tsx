@@ -9,6 +9,7 @@ import { errorText } from '../../i18n/errors.js';
 import { Logo } from '../../shell/Brand.js';
 import { LanguageSwitch } from '../../shell/LanguageSwitch.js';
 import { ChallengeWidget } from './ChallengeWidget.js';
+import { ResendLinkButton } from './ResendLinkButton.js';
 
 /** The answers that mean: show the proof-of-work check and try again (docs/adr/0032). */
 const CHALLENGE_CODES = new Set(['auth.challenge_required', 'auth.challenge_invalid']);
@@ -28,14 +29,19 @@ export default function SignInPage() {
   const [challengeShown, setChallengeShown] = useState(false);
   const [challengeKey, setChallengeKey] = useState(0);
   const [solution, setSolution] = useState<string | null>(null);
+  // A self-registration not yet verified (docs/adr/0045): the user name is its e-mail; offer 重新发送.
+  const [unverified, setUnverified] = useState<string | null>(null);
 
   const submit = async (v: Credentials) => {
     setBusy(true);
     setError(null);
+    setUnverified(null);
     try {
       await signIn(v.username.trim(), v.password, solution ?? undefined);
     } catch (err) {
       if (err instanceof ApiError && CHALLENGE_CODES.has(err.code)) setChallengeShown(true);
+      if (err instanceof ApiError && err.code === 'auth.registration_unverified')
+        setUnverified(v.username.trim());
       if (solution) {
         setSolution(null);
         setChallengeKey((k) => k + 1);
@@ -83,6 +89,7 @@ export default function SignInPage() {
               style={{ marginBottom: 16 }}
               data-testid="sign-in-error"
               role="alert"
+              action={unverified ? <ResendLinkButton email={unverified} /> : undefined}
             />
           ) : null}
           <Form<Credentials> layout="vertical" size="large" onFinish={submit} requiredMark={false}>
@@ -110,7 +117,8 @@ export default function SignInPage() {
             >
               {t('Sign in')}
             </Button>
-            <div style={{ marginTop: 12, textAlign: 'right' }}>
+            <div style={{ marginTop: 12, display: 'flex', justifyContent: 'space-between' }}>
+              <Link to="/public/register">{t('Register an account')}</Link>
               <Link to="/forgot-password">{t('Forgot password?')}</Link>
             </div>
           </Form>

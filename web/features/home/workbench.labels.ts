@@ -17,6 +17,7 @@ export const TODO_LABELS: Record<TodoKind, string> = {
   'inquiries.received': tk('Inquiries to answer'),
   'docket.due': tk('IP deadlines in the next 90 days'),
   'admin.accounts': tk('User accounts to manage'),
+  'registrations.pending': tk('Registrations to review'),
   'projects.in_progress': tk('Projects in execution'),
   'projects.reports_overdue': tk('Project reports overdue'),
   'projects.reports_due': tk('Project reports due in the next 60 days'),

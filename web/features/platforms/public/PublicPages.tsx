@@ -19,6 +19,8 @@ import { defaultPlatform, PlatformSelect } from '../../../components/PlatformSel
 import { Logo } from '../../../shell/Brand.js';
 import { LanguageSwitch } from '../../../shell/LanguageSwitch.js';
 import { PublicNoticePage, PublicNoticesPage } from '../../announcements/PublicNotices.js';
+import { RegisterPage } from '../../auth/RegisterPages.js';
+import { VerifyRegistrationPage } from '../../auth/VerifyRegistrationPage.js';
 import { PublicCallPage, PublicCallsLink, PublicCallsPage } from '../../calls/PublicCalls.js';
 import { InstrumentSearch } from '../../instruments/InstrumentSearch.js';
 import PublicNeedsPage from '../../needs/PublicNeedsPage.js';
@@ -52,6 +54,8 @@ export default function PublicPages() {
         <Route path="needs" element={<PublicNeedsPage />} />
         <Route path="notices" element={<PublicNoticesPage />} />
         <Route path="notices/:id" element={<PublicNoticePage />} />
+        <Route path="register" element={<RegisterPage />} />
+        <Route path="register/verify" element={<VerifyRegistrationPage />} />
         <Route path="*" element={<PublicNotFound />} />
       </Route>
     </Routes>
@@ -152,14 +156,19 @@ function PublicLayout() {
               {t('Back to the workspace')}
             </Button>
           ) : (
-            <Button
-              type="primary"
-              icon={<LoginOutlined />}
-              onClick={() => navigate('/sign-in')}
-              data-testid="public-sign-in"
-            >
-              {t('Sign in')}
-            </Button>
+            <>
+              <Button onClick={() => navigate('/public/register')} data-testid="public-register">
+                {t('registration.register')}
+              </Button>
+              <Button
+                type="primary"
+                icon={<LoginOutlined />}
+                onClick={() => navigate('/sign-in')}
+                data-testid="public-sign-in"
+              >
+                {t('Sign in')}
+              </Button>
+            </>
           )}
         </Space>
       </header>
