@@ -39,10 +39,10 @@ import * as m0055 from './migrations/0055_call_contacts_announcements.js';
 import * as m0056 from './migrations/0056_result_search_counts.js';
 import * as m0057 from './migrations/0057_result_terms_pairs.js';
 import * as m0058 from './migrations/0058_agreement_amendments.js';
-import * as m0061 from './migrations/0061_reminder_deliveries.js';
-import * as m0063 from './migrations/0063_instrument_bookings_org_key.js';
 import * as m0060 from './migrations/0060_transfer_months.js';
+import * as m0061 from './migrations/0061_reminder_deliveries.js';
 import * as m0062 from './migrations/0062_self_registration.js';
+import * as m0063 from './migrations/0063_instrument_bookings_org_key.js';
 
 /** Migrations are listed here in order; the list is the single source for CLI, boot and tests. */
 export const migrations: Record<string, Migration> = {
@@ -86,10 +86,10 @@ export const migrations: Record<string, Migration> = {
   '0056_result_search_counts': m0056,
   '0057_result_terms_pairs': m0057,
   '0058_agreement_amendments': m0058,
-  '0061_reminder_deliveries': m0061,
-  '0063_instrument_bookings_org_key': m0063,
   '0060_transfer_months': m0060,
+  '0061_reminder_deliveries': m0061,
   '0062_self_registration': m0062,
+  '0063_instrument_bookings_org_key': m0063,
 };
 
 export async function migrateToLatest(db: Kysely<unknown>): Promise<MigrationResultSet> {
