@@ -2,9 +2,9 @@ import type { AttachmentType } from '../../../common/calls.js';
 import { ERROR_MESSAGES, type ErrorCode } from '../../../common/error-codes.js';
 import { type Trx, write } from '../../db/write.js';
 import { attachmentsDir, readStoredFile, sha256Of, storeFile } from '../../files/stored-files.js';
+import { type AttachmentRule, checkAttachment, type UploadedFile } from '../../files/upload.js';
 import { type Ctx, isoNow, newId } from '../../http/context.js';
 import { AppError, forbidden, notFound } from '../../http/errors.js';
-import { nameMatches, sniffAttachment } from '../applications/attachments.sniff.js';
 import { findCheck } from './checks/checks.repository.js';
 import { isLeadSigner } from './projects.agreement.js';
 import { type Evidence, evidenceOf, findEvidence, insertEvidence } from './projects.evidence.repository.js';
@@ -27,7 +27,7 @@ import { spendingOf } from './projects.spending.repository.js';
 /** The largest evidence file: the size of a call's largest attachment by default. */
 export const EVIDENCE_MAX_BYTES = 20 * 1024 * 1024;
 /** Documents and pictures: PDF, Word, Excel, PNG/JPEG. */
-const EVIDENCE_TYPES: readonly AttachmentType[] = ['pdf', 'docx', 'xlsx', 'image'];
+const EVIDENCE: AttachmentRule = { maxBytes: EVIDENCE_MAX_BYTES, types: ['pdf', 'docx', 'xlsx', 'image'] };
 
 const problem = (
   status: number,
@@ -102,24 +102,13 @@ export async function uploadEvidence(
   ctx: Ctx,
   projectId: string,
   q: EvidenceUploadQuery,
-  file: { fileName: string; bytes: Buffer },
+  file: UploadedFile,
 ): Promise<EvidenceView> {
   await readableProject(ctx, projectId);
   const e = await write(ctx, async (trx, audit) => {
     const p = (await findProject(trx, projectId, ctx.seam))!;
     await assertMayAttach(trx, ctx, p, q);
-    if (file.bytes.length === 0) throw problem(400, 'applications.file_missing', 'body', '/file');
-    if (file.bytes.length > EVIDENCE_MAX_BYTES)
-      throw problem(413, 'applications.attachment_too_large', 'body', '/file', {
-        maxBytes: EVIDENCE_MAX_BYTES,
-      });
-    const sniffed = sniffAttachment(file.bytes);
-    if (!sniffed || !nameMatches(file.fileName, sniffed))
-      throw problem(415, 'applications.attachment_type_mismatch', 'body', '/file');
-    if (!EVIDENCE_TYPES.includes(sniffed.type))
-      throw problem(415, 'applications.attachment_type_not_allowed', 'body', '/file', {
-        allowed: EVIDENCE_TYPES,
-      });
+    const sniffed = checkAttachment(file, EVIDENCE);
     const sha256 = sha256Of(file.bytes);
     storeFile(attachmentsDir(ctx), sha256, file.bytes);
     const evidence: Evidence = {

@@ -1,4 +1,4 @@
-import type { AttachmentType } from '../../../common/calls.js';
+import type { AttachmentType } from '../../common/calls.js';
 
 /**
  * The type of an uploaded file from its bytes, never from its name or the browser's content type.
