@@ -49,7 +49,7 @@ export async function rate(page: Page, stars: number, comment: string): Promise<
   return submitDialog(page, '提交', 'POST', /\/transitions$/);
 }
 
-/** The move buttons in Chinese (web/features/services/labels.ts, web/i18n/zh-CN.services-pages.ts). */
+/** The move buttons in Chinese (web/components/service-labels.ts, web/i18n/zh-CN.services-pages.ts). */
 const MOVE_LABELS: Record<string, string> = {
   quote: '报价',
   accept: '接受报价',

@@ -1,9 +1,9 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Checkbox, Form, Input, InputNumber, Space, Switch, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { ATTACHMENT_TYPES, type AttachmentType, CRITERIA, weightsAddUp } from '../../../common/calls.js';
-import { CRITERIA_SHOWN } from '../../components/labels.js';
-import { tk } from '../../i18n/index.js';
+import { ATTACHMENT_TYPES, type AttachmentType, CRITERIA, weightsAddUp } from '../../common/calls.js';
+import { tk } from '../i18n/index.js';
+import { CRITERIA_SHOWN } from './labels.js';
 
 export const ATTACHMENT_TYPE_LABELS: Record<AttachmentType, string> = {
   pdf: 'PDF',
