@@ -85,6 +85,21 @@ module.exports = {
       to: { path: '^server/', pathNot: '[.]schema[.]ts$' },
     },
     {
+      name: 'features-stand-alone',
+      severity: 'error',
+      comment:
+        'A web feature imports web/components (shared UI, labels, formatting) and web/app (hooks), never another feature: what two features share moves to one of those. The pages that embed another feature (the public site, tabs, routes) are frozen in the known violations and may only shrink.',
+      from: { path: '^web/features/([^/]+)/' },
+      to: { path: '^web/features/', pathNot: '^web/features/$1/' },
+    },
+    {
+      name: 'shared-web-layer-needs-no-feature',
+      severity: 'error',
+      comment: 'web/components is under every feature; it imports none.',
+      from: { path: '^web/components/' },
+      to: { path: '^web/features/' },
+    },
+    {
       name: 'server-never-imports-web',
       severity: 'error',
       from: { path: '^(server|common)/' },

@@ -1,7 +1,16 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { drawer, modal, pick, submitDialog } from './antd-support.js';
-import { confirmMove, movedAtOnce, quote, rate, requestState, uploadReport } from './services-support.js';
+import {
+  confirmMove,
+  movedAtOnce,
+  quote,
+  rate,
+  requestState,
+  signedInPages,
+  uploadReport,
+  usd,
+} from './services-support.js';
 import { navLabels, poll, type Stack, signInAs, startStack } from './support.js';
 
 /**
@@ -24,21 +33,15 @@ const day = (days: number) => new Date(Date.now() + days * DAY).toISOString().sl
 /** The SME's wanted-by date and the unit's quoted delivery date, both in the future. */
 const WANTED = day(40);
 const DUE = day(45);
-const usd = (minor: number) =>
-  new Intl.NumberFormat('zh-CN', { style: 'currency', currency: 'USD' }).format(minor / 100);
 let requestId: string;
 
 beforeAll(async () => {
   stack = await startStack();
-  for (const [name, set] of [
-    ['platformadmin', (p: Page) => (unit = p)],
-    ['enterprise', (p: Page) => (enterprise = p)],
-  ] as const) {
-    const { page, problems: pr } = await stack.newPage();
-    problems.push(pr);
-    set(page);
-    await signInAs(page, name);
-  }
+  ({ unit, enterprise } = await signedInPages(
+    stack,
+    { unit: 'platformadmin', enterprise: 'enterprise' },
+    problems,
+  ));
 });
 afterAll(async () => {
   await stack?.close();

@@ -2,10 +2,33 @@ import type { Page, Response, Route } from 'playwright-core';
 import { expect } from 'vitest';
 import { demoPdf } from '../server/seed/demo-files.js';
 import { confirmedRequest, drawer, modal, numberInput, submitDialog } from './antd-support.js';
-import { poll } from './support.js';
+import { poll, type Stack, signInAs } from './support.js';
 
 // The service request's drawer (web/features/services/RequestDrawer.tsx) as both sides work it: the
 // enterprise from 我的服务申请, the unit from 服务工单. Each gesture waits for the request it must send.
+
+/** An amount in US dollars as the Chinese pages write it (the demo platform's currency). */
+export const usd = (minor: number) =>
+  new Intl.NumberFormat('zh-CN', { style: 'currency', currency: 'USD' }).format(minor / 100);
+
+/**
+ * One signed-in page per account, in the order given (role name → demo username); each page's console
+ * problems are added to `problems`, which the story's last test expects empty.
+ */
+export async function signedInPages<K extends string>(
+  stack: Stack,
+  accounts: Record<K, string>,
+  problems: string[][],
+): Promise<Record<K, Page>> {
+  const pages = {} as Record<K, Page>;
+  for (const [role, username] of Object.entries(accounts) as [K, string][]) {
+    const { page, problems: pr } = await stack.newPage();
+    problems.push(pr);
+    pages[role] = page;
+    await signInAs(page, username);
+  }
+  return pages;
+}
 
 /** The state tag of the open request. */
 export const requestState = (page: Page) => drawer(page).getByTestId('request-state').textContent();
@@ -49,7 +72,7 @@ export async function rate(page: Page, stars: number, comment: string): Promise<
   return submitDialog(page, '提交', 'POST', /\/transitions$/);
 }
 
-/** The move buttons in Chinese (web/features/services/labels.ts, web/i18n/zh-CN.services-pages.ts). */
+/** The move buttons in Chinese (web/components/service-labels.ts, web/i18n/zh-CN.services-pages.ts). */
 const MOVE_LABELS: Record<string, string> = {
   quote: '报价',
   accept: '接受报价',

@@ -15,8 +15,16 @@ import { findUserIdByUsername } from '../server/modules/users/users.service.js';
 import { createScheme } from '../server/modules/vouchers/vouchers.service.js';
 import { confirmedRequest, drawer, modal, numberInput, pick, submitDialog } from './antd-support.js';
 import { expectAccessible } from './axe.js';
-import { confirmMove, quote, rate, requestState, uploadReport } from './services-support.js';
-import { navLabels, poll, type Stack, signInAs, startStack } from './support.js';
+import {
+  confirmMove,
+  quote,
+  rate,
+  requestState,
+  signedInPages,
+  uploadReport,
+  usd,
+} from './services-support.js';
+import { navLabels, poll, type Stack, startStack } from './support.js';
 
 /**
  * Innovation vouchers in Chinese (issue 14 "Done means", without needs): the supervisor opens a scheme
@@ -33,8 +41,6 @@ const problems: string[][] = [];
 const SCHEME = '马里兰州科技创新券（演示）';
 let requestId: string;
 let priceMinor: number;
-const usd = (minor: number) =>
-  new Intl.NumberFormat('zh-CN', { style: 'currency', currency: 'USD' }).format(minor / 100);
 
 beforeAll(async () => {
   stack = await startStack();
@@ -90,16 +96,11 @@ beforeAll(async () => {
   ).id;
   priceMinor = 2 * catalogPrice(service.priceRule, service.priceMinor, 2);
 
-  for (const [name, set] of [
-    ['supervisor', (p: Page) => (supervisor = p)],
-    ['enterprise', (p: Page) => (enterprise = p)],
-    ['platformadmin', (p: Page) => (provider = p)],
-  ] as const) {
-    const { page, problems: pr } = await stack.newPage();
-    problems.push(pr);
-    set(page);
-    await signInAs(page, name);
-  }
+  ({ supervisor, enterprise, provider } = await signedInPages(
+    stack,
+    { supervisor: 'supervisor', enterprise: 'enterprise', provider: 'platformadmin' },
+    problems,
+  ));
 });
 afterAll(async () => {
   await stack?.close();

@@ -1,71 +1,28 @@
-import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import os from 'node:os';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
-import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { reportingSchedule } from '../common/projects.js';
+import { cliWorkspace } from './cli.fixtures.js';
 import { verifyAuditChain } from './db/audit-chain.js';
-import { createDatabase, type Database } from './db/database.js';
 import { latestMigration } from './db/migrate.js';
 import { createAuditGuards, dropAuditGuards } from './db/migrations/0013_audit_append_only.js';
 import { verifyPassword } from './modules/auth/password.js';
 import { DEMO_REVIEW_APPLICATIONS, demoReviewApplicant } from './seed/demo-review.data.js';
 import { DEMO_USERS } from './seed/demo-users.js';
-import { TEST_DB } from './test/harness.js';
 
-// The real `commonlab` command in a child process, against a database of its own. Each start costs
-// about a second (tsx), so the steps build on each other instead of each starting from scratch.
-const BIN = fileURLToPath(new URL('../bin/commonlab.js', import.meta.url));
-const dataDir = mkdtempSync(path.join(os.tmpdir(), 'commonlab-cli-'));
+// An operator's day with the `commonlab` command: set up, accounts, reminders, audit, backup and
+// restore, then the open-data dumps, each step on the state the one before left.
+const { dataDir, commonlab, database: db } = cliWorkspace();
 const backupFile = path.join(dataDir, 'nightly.clbak');
-let databaseUrl: string | undefined;
-let pgName: string | undefined;
-let database: Database;
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function commonlab(args: string[], env: Record<string, string> = {}): Promise<Run> {
-  const base = { ...process.env };
-  delete base.DATABASE_URL;
-  delete base.SESSION_SECRET;
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [BIN, ...args],
-      {
-        env: {
-          ...base,
-          NODE_ENV: 'test',
-          COMMONLAB_FROM_SOURCE: '1',
-          DATA_DIR: dataDir,
-          LOG_LEVEL: 'warn',
-          ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
-          ...env,
-        },
-        timeout: 60_000,
-      },
-      (err, stdout, stderr) => {
-        const code = err ? (typeof err.code === 'number' ? err.code : 1) : 0;
-        resolve({ code, stdout, stderr });
-      },
-    );
-  });
-}
 
 const userRow = (username: string) =>
-  database.db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirstOrThrow();
+  db().db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirstOrThrow();
 const rolesOf = async (username: string) =>
   (
-    await database.db
-      .selectFrom('role_assignments')
+    await db()
+      .db.selectFrom('role_assignments')
       .innerJoin('users', 'users.id', 'role_assignments.user_id')
       .select('role')
       .where('username', '=', username)
@@ -73,31 +30,6 @@ const rolesOf = async (username: string) =>
   )
     .map((r) => r.role)
     .sort();
-
-beforeAll(async () => {
-  if (TEST_DB === 'postgres') {
-    // An empty database (not the migrated template), so `migrate` has real work to do.
-    const adminUrl = inject('pgAdminUrl');
-    pgName = `cli_${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
-    const admin = new pg.Client({ connectionString: adminUrl });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${pgName}`);
-    await admin.end();
-    const url = new URL(adminUrl);
-    url.pathname = `/${pgName}`;
-    databaseUrl = url.toString();
-  }
-});
-afterAll(async () => {
-  await database?.close();
-  if (pgName) {
-    const admin = new pg.Client({ connectionString: inject('pgAdminUrl') });
-    await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS ${pgName} WITH (FORCE)`);
-    await admin.end();
-  }
-  rmSync(dataDir, { recursive: true, force: true });
-});
 
 describe('commonlab CLI', { timeout: 90_000 }, () => {
   it('--help lists every command', async () => {
@@ -118,13 +50,8 @@ describe('commonlab CLI', { timeout: 90_000 }, () => {
   it('migrate brings an empty database to the latest migration', async () => {
     const r = await commonlab(['migrate']);
     expect(r, r.stderr).toMatchObject({ code: 0 });
-    database = createDatabase(
-      databaseUrl
-        ? { kind: 'postgres', url: databaseUrl, max: 2 }
-        : { kind: 'sqlite', file: path.join(dataDir, 'commonlab.sqlite') },
-    );
     const names = await sql<{ name: string }>`select name from kysely_migration order by name`.execute(
-      database.db,
+      db().db,
     );
     expect(names.rows.at(-1)?.name).toBe(latestMigration);
   });
@@ -132,7 +59,7 @@ describe('commonlab CLI', { timeout: 90_000 }, () => {
   it('seed --demo creates the demo platform and one account per demo user', async () => {
     const r = await commonlab(['seed', '--demo']);
     expect(r, r.stderr).toMatchObject({ code: 0 });
-    const users = await database.db.selectFrom('users').select('username').execute();
+    const users = await db().db.selectFrom('users').select('username').execute();
     // One account per demo user, and the applicant of each application of the demo review call.
     const expected = [
       ...DEMO_USERS.map((u) => u.username),
@@ -178,7 +105,7 @@ describe('commonlab CLI', { timeout: 90_000 }, () => {
     expect(two.code).not.toBe(0);
     expect(two.stderr).toMatch(/users\.admin_kinds_exclusive|at most one/);
     expect(
-      await database.db.selectFrom('users').select('id').where('username', '=', 'both').executeTakeFirst(),
+      await db().db.selectFrom('users').select('id').where('username', '=', 'both').executeTakeFirst(),
     ).toBeUndefined();
     expect((await commonlab(['user', 'roles', 'xu', 'NIST:researcher', '--admin', 'audit_admin'])).code).toBe(
       0,
@@ -196,15 +123,15 @@ describe('commonlab CLI', { timeout: 90_000 }, () => {
   it('projects remind: a dry run lists, a run sends and prints, a rerun sends nothing', async () => {
     // ATP-DEMO-01 (lead contact: the demo applicant) started 11 months before the seed: its first annual
     // report is due within weeks. Judged as of 14 days before that day.
-    const p = await database.db
-      .selectFrom('projects')
+    const p = await db()
+      .db.selectFrom('projects')
       .select(['id', 'starts_on', 'ends_on'])
       .where('code', '=', 'ATP-DEMO-01')
       .executeTakeFirstOrThrow();
     const due = reportingSchedule(p.starts_on, p.ends_on).find((r) => r.kind === 'annual')!.dueOn;
     const at = new Date(Date.parse(`${due}T00:00:00Z`) - 14 * 86_400_000).toISOString().slice(0, 10);
     const line = `ATP-DEMO-01  annual report due ${due}  (14 days before)  to 1 account(s)`;
-    const reminders = () => database.db.selectFrom('project_report_reminders').selectAll().execute();
+    const reminders = () => db().db.selectFrom('project_report_reminders').selectAll().execute();
 
     const dry = await commonlab(['projects', 'remind', '--platform', 'atp', '--dry-run', '--at', at]);
     expect(dry, dry.stderr).toMatchObject({ code: 0 });
@@ -221,8 +148,8 @@ describe('commonlab CLI', { timeout: 90_000 }, () => {
       expect.objectContaining({ project_id: p.id, kind: 'annual', due_on: due, offset_days: -14 }),
     );
     const applicant = await userRow('applicant');
-    const inbox = await database.db
-      .selectFrom('notifications')
+    const inbox = await db()
+      .db.selectFrom('notifications')
       .select(['kind', 'entity_id'])
       .where('user_id', '=', applicant.id)
       .where('kind', '=', 'project.report_due_soon')
@@ -246,7 +173,7 @@ describe('commonlab CLI', { timeout: 90_000 }, () => {
     expect(r, r.stderr).toMatchObject({ code: 0 });
     const result = JSON.parse(r.stdout);
     expect(result.ok).toBe(true);
-    const actions = await database.db.selectFrom('audit_log').select('action').execute();
+    const actions = await db().db.selectFrom('audit_log').select('action').execute();
     expect(result.entries).toBe(actions.length);
     expect(actions.length).toBeGreaterThan(DEMO_USERS.length + 2);
   });
@@ -259,21 +186,21 @@ describe('commonlab CLI', { timeout: 90_000 }, () => {
 
   it('audit verify exits 1 and names the entry once a row is tampered with', async () => {
     // Tampering as the database owner would: the append-only triggers dropped first, then put back.
-    await dropAuditGuards(database.db as never);
-    await database.db
-      .updateTable('audit_log')
+    await dropAuditGuards(db().db as never);
+    await db()
+      .db.updateTable('audit_log')
       .set({ after_json: '{"forged":true}' })
       .where('seq', '=', 3)
       .execute();
-    await createAuditGuards(database.db as never);
+    await createAuditGuards(db().db as never);
     const r = await commonlab(['audit', 'verify']);
     expect(r.code).toBe(1);
     expect(JSON.parse(r.stdout)).toMatchObject({ ok: false, brokenAtSeq: 3, reason: 'hash_mismatch' });
   });
 
   it('restore FILE --yes brings back the backed-up content, tampering undone', async () => {
-    await database.db
-      .updateTable('users')
+    await db()
+      .db.updateTable('users')
       .set({ display_name: 'changed after backup' })
       .where('username', '=', 'xu')
       .execute();
@@ -281,88 +208,81 @@ describe('commonlab CLI', { timeout: 90_000 }, () => {
     expect(r, r.stderr).toMatchObject({ code: 0 });
     expect(r.stdout).toMatch(/audit chain ok: true/);
     expect((await userRow('xu')).display_name).toBe('Xu Ming');
-    expect(await verifyAuditChain(database.db)).toMatchObject({ ok: true });
+    expect(await verifyAuditChain(db().db)).toMatchObject({ ok: true });
+  });
+});
+
+// Issue 15: the bulk dumps as an operator (or cron) writes them, on the demo data seeded above.
+describe('commonlab open-data dump', { timeout: 90_000 }, () => {
+  const dumps = path.join(dataDir, 'open-data-dumps');
+  const manifestPath = path.join(dumps, 'manifest.json');
+  const stamps = () =>
+    Object.fromEntries(
+      [manifestPath, ...readdirSync(path.join(dumps, 'files')).map((f) => path.join(dumps, 'files', f))].map(
+        (f) => [f, statSync(f).mtimeMs],
+      ),
+    );
+  const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
+  interface Manifest {
+    written: boolean;
+    generatedAt: string;
+    seq: number;
+    files: Array<{ name: string; sha256: string; bytes: number; records: number | null }>;
+  }
+  let first: Manifest;
+  let before: Record<string, number>;
+
+  it('writes every file, each matching its checksum in the manifest and in SHA256SUMS', async () => {
+    const r = await commonlab(['open-data', 'dump']);
+    expect(r, r.stderr).toMatchObject({ code: 0 });
+    first = JSON.parse(r.stdout) as Manifest;
+    expect(first.written).toBe(true);
+    expect(JSON.parse(readFileSync(manifestPath, 'utf8'))).toMatchObject({
+      generatedAt: first.generatedAt,
+    });
+    const names = first.files.map((f) => f.name);
+    for (const n of ['projects.jsonl.gz', 'projects.csv.gz', 'dictionary.json', 'LICENCE.txt', 'SHA256SUMS'])
+      expect(names).toContain(n);
+    expect(first.files.find((f) => f.name === 'projects.jsonl.gz')!.records).toBeGreaterThan(0);
+    const bodies = new Map<string, Buffer>();
+    for (const f of first.files) {
+      const body = readFileSync(path.join(dumps, 'files', f.sha256));
+      expect({ name: f.name, sha256: sha256(body), bytes: body.length }).toEqual({
+        name: f.name,
+        sha256: f.sha256,
+        bytes: f.bytes,
+      });
+      bodies.set(f.name, body);
+    }
+    // SHA256SUMS (sha256sum -c format) lists every other file with the checksum of its bytes.
+    const sums = bodies
+      .get('SHA256SUMS')!
+      .toString('utf8')
+      .trim()
+      .split('\n')
+      .map((l) => l.split('  '));
+    expect(sums.map(([, n]) => n).sort()).toEqual(names.filter((n) => n !== 'SHA256SUMS').sort());
+    for (const [sum, n] of sums) expect(sha256(bodies.get(n!)!), n).toBe(sum);
+    before = stamps();
   });
 
-  // Issue 15: the bulk dumps as an operator (or cron) writes them, on the demo data seeded above.
-  describe('open-data dump', () => {
-    const dumps = path.join(dataDir, 'open-data-dumps');
-    const manifestPath = path.join(dumps, 'manifest.json');
-    const stamps = () =>
-      Object.fromEntries(
-        [
-          manifestPath,
-          ...readdirSync(path.join(dumps, 'files')).map((f) => path.join(dumps, 'files', f)),
-        ].map((f) => [f, statSync(f).mtimeMs]),
-      );
-    const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
-    interface Manifest {
-      written: boolean;
-      generatedAt: string;
-      seq: number;
-      files: Array<{ name: string; sha256: string; bytes: number; records: number | null }>;
-    }
-    let first: Manifest;
-    let before: Record<string, number>;
+  it('writes nothing when run again without a change', async () => {
+    const r = await commonlab(['open-data', 'dump']);
+    expect(r, r.stderr).toMatchObject({ code: 0 });
+    const again = JSON.parse(r.stdout) as Manifest;
+    expect(again.written).toBe(false);
+    expect({ ...again, written: true }).toEqual(first);
+    expect(stamps()).toEqual(before);
+  });
 
-    it('writes every file, each matching its checksum in the manifest and in SHA256SUMS', async () => {
-      const r = await commonlab(['open-data', 'dump']);
-      expect(r, r.stderr).toMatchObject({ code: 0 });
-      first = JSON.parse(r.stdout) as Manifest;
-      expect(first.written).toBe(true);
-      expect(JSON.parse(readFileSync(manifestPath, 'utf8'))).toMatchObject({
-        generatedAt: first.generatedAt,
-      });
-      const names = first.files.map((f) => f.name);
-      for (const n of [
-        'projects.jsonl.gz',
-        'projects.csv.gz',
-        'dictionary.json',
-        'LICENCE.txt',
-        'SHA256SUMS',
-      ])
-        expect(names).toContain(n);
-      expect(first.files.find((f) => f.name === 'projects.jsonl.gz')!.records).toBeGreaterThan(0);
-      const bodies = new Map<string, Buffer>();
-      for (const f of first.files) {
-        const body = readFileSync(path.join(dumps, 'files', f.sha256));
-        expect({ name: f.name, sha256: sha256(body), bytes: body.length }).toEqual({
-          name: f.name,
-          sha256: f.sha256,
-          bytes: f.bytes,
-        });
-        bodies.set(f.name, body);
-      }
-      // SHA256SUMS (sha256sum -c format) lists every other file with the checksum of its bytes.
-      const sums = bodies
-        .get('SHA256SUMS')!
-        .toString('utf8')
-        .trim()
-        .split('\n')
-        .map((l) => l.split('  '));
-      expect(sums.map(([, n]) => n).sort()).toEqual(names.filter((n) => n !== 'SHA256SUMS').sort());
-      for (const [sum, n] of sums) expect(sha256(bodies.get(n!)!), n).toBe(sum);
-      before = stamps();
-    });
-
-    it('writes nothing when run again without a change', async () => {
-      const r = await commonlab(['open-data', 'dump']);
-      expect(r, r.stderr).toMatchObject({ code: 0 });
-      const again = JSON.parse(r.stdout) as Manifest;
-      expect(again.written).toBe(false);
-      expect({ ...again, written: true }).toEqual(first);
-      expect(stamps()).toEqual(before);
-    });
-
-    it('rewrites the dump with --force: a new manifest over the same bytes', async () => {
-      const r = await commonlab(['open-data', 'dump', '--force']);
-      expect(r, r.stderr).toMatchObject({ code: 0 });
-      const forced = JSON.parse(r.stdout) as Manifest;
-      expect(forced.written).toBe(true);
-      expect(forced.generatedAt > first.generatedAt).toBe(true);
-      expect(forced.files.map((f) => [f.name, f.sha256])).toEqual(first.files.map((f) => [f.name, f.sha256]));
-      expect(JSON.parse(readFileSync(manifestPath, 'utf8')).generatedAt).toBe(forced.generatedAt);
-      expect(statSync(manifestPath).mtimeMs).toBeGreaterThan(before[manifestPath]!);
-    });
+  it('rewrites the dump with --force: a new manifest over the same bytes', async () => {
+    const r = await commonlab(['open-data', 'dump', '--force']);
+    expect(r, r.stderr).toMatchObject({ code: 0 });
+    const forced = JSON.parse(r.stdout) as Manifest;
+    expect(forced.written).toBe(true);
+    expect(forced.generatedAt > first.generatedAt).toBe(true);
+    expect(forced.files.map((f) => [f.name, f.sha256])).toEqual(first.files.map((f) => [f.name, f.sha256]));
+    expect(JSON.parse(readFileSync(manifestPath, 'utf8')).generatedAt).toBe(forced.generatedAt);
+    expect(statSync(manifestPath).mtimeMs).toBeGreaterThan(before[manifestPath]!);
   });
 });

@@ -5,8 +5,8 @@ import { useTranslation } from 'react-i18next';
 import type { ExportOptions } from '../../common/export-options.js';
 import type { DownloadedFile } from '../api/client.js';
 import { useLocale } from '../app/locale.js';
-import { saveFile } from '../features/imports/files.js';
 import { errorText } from '../i18n/errors.js';
+import { saveFile } from './save-file.js';
 import { viewerZone } from './time.js';
 
 /**

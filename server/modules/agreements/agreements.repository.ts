@@ -11,6 +11,9 @@ import type {
 } from '../../db/schema.js';
 import { agreementAdded, agreementChanged } from './agreements.months.repository.js';
 
+/** A record naming an organisation, by the platform it belongs to (the organisations' keeping rule). */
+type OrgPlatform = { organisationId: string; platformId: string };
+
 export type AgreementRow = Selectable<AgreementsTable>;
 export type AgreementIpRow = Selectable<AgreementIpTable>;
 export type ReceiptRow = Selectable<ReceiptsTable>;
@@ -207,12 +210,13 @@ export async function distributionCountOfPerson(db: Kysely<DB>, personId: string
 /** The platform of every agreement with the organisation as partner (one entry an agreement). */
 export async function agreementPlatformsWithPartner(
   db: Kysely<DB>,
-  organisationId: string,
-): Promise<string[]> {
+  organisationIds: readonly string[],
+): Promise<OrgPlatform[]> {
+  if (organisationIds.length === 0) return [];
   const rows = await db
     .selectFrom('agreements')
-    .select('platform_id')
-    .where('partner_org_id', '=', organisationId)
+    .select(['partner_org_id as organisationId', 'platform_id as platformId'])
+    .where('partner_org_id', 'in', organisationIds)
     .execute();
-  return rows.map((r) => r.platform_id);
+  return rows as OrgPlatform[];
 }

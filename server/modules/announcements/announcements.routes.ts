@@ -3,10 +3,9 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { ANNOUNCEMENT_FILE_MAX_BYTES } from '../../../common/announcements.js';
 import { download, sendFile } from '../../files/download.js';
-import { attachmentUpload } from '../../files/upload.js';
+import { attachmentUpload, readAttachmentUpload } from '../../files/upload.js';
 import { ctxOf, requireSignIn } from '../../http/auth.js';
 import { problemResponses } from '../../http/openapi.js';
-import { readAttachmentUpload } from '../applications/applications.attachments.js';
 import {
   announcementBody,
   announcementIdParams,

@@ -4,11 +4,11 @@ import {
   ANNOUNCEMENT_MOVES,
   type AnnouncementState,
 } from '../../../common/announcements.js';
-import { ERROR_MESSAGES } from '../../../common/error-codes.js';
 import { moveCatalogEntry } from '../../catalog/lifecycle.js';
 import { write } from '../../db/write.js';
 import { nameMatches, sniffAttachment } from '../../files/sniff.js';
 import { attachmentsDir, readStoredFile, sha256Of, storeFile } from '../../files/stored-files.js';
+import { checkAttachment, type UploadedFile } from '../../files/upload.js';
 import { type Ctx, isoNow, newId } from '../../http/context.js';
 import { AppError, forbidden, notFound } from '../../http/errors.js';
 import { platformOrNotFound } from '../platforms/platforms.service.js';
@@ -132,18 +132,6 @@ export async function checkAttachmentUpload(ctx: Ctx, id: string): Promise<void>
   if (a.state !== 'draft') throw notEditable(a);
 }
 
-const fileProblem = (
-  status: number,
-  code:
-    | 'applications.attachment_type_mismatch'
-    | 'applications.attachment_type_not_allowed'
-    | 'applications.file_missing'
-    | 'applications.attachment_too_large',
-) =>
-  new AppError(status, code, {
-    errors: [{ in: 'body', pointer: '/file', code, message: ERROR_MESSAGES[code] }],
-  });
-
 /**
  * Attaches a file to a draft, replacing an earlier one. It is checked as an application's attachment
  * is (type from the bytes, a name claiming the same type, size) and kept in the stored files.
@@ -151,16 +139,12 @@ const fileProblem = (
 export async function setAnnouncementAttachment(
   ctx: Ctx,
   id: string,
-  file: { fileName: string; bytes: Buffer },
+  file: UploadedFile,
 ): Promise<AnnouncementView> {
-  if (file.bytes.length === 0) throw fileProblem(400, 'applications.file_missing');
-  if (file.bytes.length > ANNOUNCEMENT_FILE_MAX_BYTES)
-    throw fileProblem(413, 'applications.attachment_too_large');
-  const sniffed = sniffAttachment(file.bytes);
-  if (!sniffed || !nameMatches(file.fileName, sniffed))
-    throw fileProblem(415, 'applications.attachment_type_mismatch');
-  if (!(ANNOUNCEMENT_FILE_TYPES as readonly string[]).includes(sniffed.type))
-    throw fileProblem(415, 'applications.attachment_type_not_allowed');
+  const sniffed = checkAttachment(file, {
+    maxBytes: ANNOUNCEMENT_FILE_MAX_BYTES,
+    types: ANNOUNCEMENT_FILE_TYPES,
+  });
   const saved = await write(ctx, async (trx, audit) => {
     const before = await kept(trx, ctx, id, true);
     if (before.state !== 'draft') throw notEditable(before);

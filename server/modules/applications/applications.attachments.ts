@@ -1,13 +1,10 @@
-import path from 'node:path';
-import type { FastifyRequest } from 'fastify';
 import { type ApplicationState, EDITABLE_STATES } from '../../../common/applications.js';
 import type { RequiredAttachment } from '../../../common/calls.js';
 import { ERROR_MESSAGES, type ErrorCode } from '../../../common/error-codes.js';
 import { write } from '../../db/write.js';
 import { attachmentsDir, readStoredFile, sha256Of, storeFile } from '../../files/stored-files.js';
-import { checkAttachment } from '../../files/upload.js';
+import { checkAttachment, type UploadedFile } from '../../files/upload.js';
 import { type Ctx, isoNow, newId } from '../../http/context.js';
-import { hasControlCharacter } from '../../http/control-characters.js';
 import { AppError, notFound } from '../../http/errors.js';
 import { accessible } from './applications.access.js';
 import { callOf, frozen } from './applications.drafts.js';
@@ -51,28 +48,6 @@ export async function attachmentSpec(ctx: Ctx, id: string, key: string): Promise
   return specOf(await callOf(ctx.db, app.call_id), key);
 }
 
-/** The one file of a multipart upload, cut off above `maxBytes`. */
-export async function readAttachmentUpload(
-  request: FastifyRequest,
-  maxBytes: number,
-): Promise<{ fileName: string; bytes: Buffer }> {
-  if (!request.isMultipart()) throw new AppError(415, 'applications.not_multipart');
-  try {
-    const part = await request.file({ limits: { fileSize: maxBytes, files: 1, fields: 5, parts: 6 } });
-    if (!part) throw fail(400, 'applications.file_missing', 'body', '/file');
-    const bytes = await part.toBuffer();
-    const fileName = path.basename(part.filename || 'file').slice(-200);
-    // The file name is text like any field: the one rule of http/control-characters.ts applies.
-    if (hasControlCharacter(fileName)) throw fail(422, 'request.control_character', 'body', '/file');
-    return { fileName, bytes };
-  } catch (err) {
-    if (err instanceof AppError) throw err;
-    if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE')
-      throw fail(413, 'applications.attachment_too_large', 'body', '/file', { maxBytes });
-    throw new AppError(400, 'applications.not_multipart');
-  }
-}
-
 /**
  * Stores one required attachment of the current draft version, replacing an earlier file under the
  * same key. The type comes from the bytes (magic numbers; DOCX/XLSX by their ZIP entries), and the
@@ -82,7 +57,7 @@ export async function uploadAttachment(
   ctx: Ctx,
   id: string,
   key: string,
-  file: { fileName: string; bytes: Buffer },
+  file: UploadedFile,
 ): Promise<AttachmentOut> {
   return write(ctx, async (trx, audit) => {
     const { app, version } = await editableVersion(trx, ctx, id);

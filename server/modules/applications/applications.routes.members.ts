@@ -4,14 +4,13 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { MAX_ATTACHMENT_BYTES } from '../../../common/calls.js';
 import { download, sendFile } from '../../files/download.js';
-import { attachmentUpload } from '../../files/upload.js';
+import { attachmentUpload, readAttachmentUpload } from '../../files/upload.js';
 import { ctxOf, requireSignIn } from '../../http/auth.js';
 import { problemResponses } from '../../http/openapi.js';
 import {
   attachmentSpec,
   deleteAttachment,
   downloadAttachment,
-  readAttachmentUpload,
   uploadAttachment,
 } from './applications.attachments.js';
 import {

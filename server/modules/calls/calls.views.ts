@@ -5,15 +5,10 @@ import { fieldSummaries } from '../fields/fields.service.js';
 import { platformSummaries } from '../platforms/platforms.lookup.js';
 import { platformOrNotFound } from '../platforms/platforms.service.js';
 import { findAccountById } from '../users/users.accounts.js';
+import { deadlineExtensionsOf } from './calls.deadlines.repository.js';
 import { effectiveCallState } from './calls.lookup.js';
 import { can } from './calls.policy.js';
-import {
-  type CallRecord,
-  deadlineExtensionsOf,
-  listCallsOfPlatform,
-  listPublishedCalls,
-  loadCall,
-} from './calls.repository.js';
+import { type CallRecord, listCallsOfPlatform, listPublishedCalls, loadCall } from './calls.repository.js';
 import type {
   CallView,
   PublicCallList,

@@ -2,6 +2,9 @@ import type { Kysely } from 'kysely';
 import { camelRow, insertRow, type RowValue, updateRow } from '../../db/rows.js';
 import type { CommitteeMembersTable, DB } from '../../db/schema.js';
 
+/** A record naming an organisation, by the platform it belongs to (the organisations' keeping rule). */
+type OrgPlatform = { organisationId: string; platformId: string };
+
 /** A committee appointment as the service sees it (camelCase). */
 export type Member = RowValue<CommitteeMembersTable>;
 
@@ -119,12 +122,13 @@ export async function committeeSeatCount(db: Kysely<DB>, personId: string): Prom
 /** The platform of every committee seat held for the organisation (one entry a seat). */
 export async function committeePlatformsOfOrganisation(
   db: Kysely<DB>,
-  organisationId: string,
-): Promise<string[]> {
+  organisationIds: readonly string[],
+): Promise<OrgPlatform[]> {
+  if (organisationIds.length === 0) return [];
   const rows = await db
     .selectFrom('committee_members')
-    .select('platform_id')
-    .where('organisation_id', '=', organisationId)
+    .select(['organisation_id as organisationId', 'platform_id as platformId'])
+    .where('organisation_id', 'in', organisationIds)
     .execute();
-  return rows.map((r) => r.platform_id);
+  return rows as OrgPlatform[];
 }

@@ -1,10 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { snapshotTables } from '../../test/bad-input.js';
-import { buildPlatform, buildUser } from '../../test/factories.js';
-import { type Client, setupTestApp, signIn, type TestApp } from '../../test/harness.js';
-import { buildPerson } from '../../test/platform-factories.js';
+import type { Client, TestApp } from '../../test/harness.js';
 import { validCreditCode } from '../orgs/orgs.fixtures.js';
-import { buildProjectInExecution } from '../projects/projects.fixtures.js';
+import { buildProjectInExecution, setUpSpendingWorld } from '../projects/projects.fixtures.js';
 import { csv, parseCsvBody, readXlsx, upload, xlsx } from './imports.fixtures.js';
 
 /**
@@ -49,18 +47,7 @@ const entries = (projectId: string) =>
   t.database.db.selectFrom('project_spending').selectAll().where('project_id', '=', projectId).execute();
 
 beforeAll(async () => {
-  t = await setupTestApp();
-  const ctx = t.systemCtx();
-  A = (await buildPlatform(ctx)).id;
-  await buildUser(ctx, { username: 'officer', roles: ['program_officer'], platformId: A });
-  const l = await buildUser(ctx, { username: 'lead', roles: ['applicant'], platformId: A });
-  await buildUser(ctx, { username: 'supervisor', roles: ['supervisor'], platformId: A });
-  await buildUser(ctx, { username: 'outsider', roles: ['applicant'], platformId: A });
-  leadPerson = (await buildPerson(ctx, { userId: l.id })).id;
-  lead = await signIn(t.app, 'lead');
-  officer = await signIn(t.app, 'officer');
-  supervisor = await signIn(t.app, 'supervisor');
-  outsider = await signIn(t.app, 'outsider');
+  ({ t, A, officer, lead, supervisor, outsider, leadPerson } = await setUpSpendingWorld('applicant'));
 });
 afterAll(() => t.close());
 

@@ -44,7 +44,7 @@ export async function candidatesOf(
   if (want('technology'))
     for (const r of await publishedPublicResults(db)) {
       if (r.platform_id !== platformId) continue;
-      if (r.type !== 'technology' && (r.licence_types ?? '[]') === '[]') continue;
+      if (r.type !== 'technology' && r.licenceTypes.length === 0) continue;
       out.push({
         kind: 'technology',
         id: r.id,

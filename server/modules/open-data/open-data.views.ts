@@ -145,11 +145,6 @@ export const projectRecord = (p: ProjectSource, orgs: OrgIdentities): OpenRecord
   })),
 });
 
-const parseList = (json: string): string[] => {
-  const v: unknown = JSON.parse(json);
-  return Array.isArray(v) ? v.map(String) : [];
-};
-
 type PublicResult = ResultSource;
 
 export const resultRecord = (r: PublicResult): OpenRecord => ({
@@ -189,8 +184,8 @@ export const technologyRecord = (r: PublicResult): OpenRecord => ({
   applicationsEn: r.applications_en,
   ipStatusZh: r.ip_status_zh,
   ipStatusEn: r.ip_status_en,
-  licenceTypes: parseList(r.licence_types),
-  licenceKinds: parseList(r.licence_kinds),
+  licenceTypes: r.licenceTypes,
+  licenceKinds: r.licenceKinds,
   fieldIds: sortedIds(r.fieldIds),
   isIllustrative: r.is_illustrative === 1,
   publishedAt: r.published_at,

@@ -1,12 +1,19 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
-import { personIdsOfOrganisation } from './people.repository.js';
+import { personIdsOfOrganisations } from './people.repository.js';
 
 /**
- * The people of an organisation, for the organisation registry's keeping rule (part of the service,
+ * The people of organisations, for the organisation registry's keeping rule (part of the service,
  * docs/adr/0015, ADR 0013). It imports only the repository: the people service reads the registry,
  * so importing it from there would make an import cycle.
  */
-export async function peopleOfOrganisation(db: Kysely<DB>, organisationId: string): Promise<string[]> {
-  return (await personIdsOfOrganisation(db, organisationId).execute()).map((r) => r.id);
+export async function peopleOfOrganisations(
+  db: Kysely<DB>,
+  organisationIds: readonly string[],
+): Promise<Array<{ personId: string; organisationId: string }>> {
+  if (organisationIds.length === 0) return [];
+  return (await personIdsOfOrganisations(db, organisationIds).execute()).map((r) => ({
+    personId: r.id,
+    organisationId: r.organisation_id!,
+  }));
 }

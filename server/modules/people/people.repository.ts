@@ -78,6 +78,12 @@ export const likePattern = (text: string) => `%${text.toLowerCase().replace(/[\\
 export const personIdsOfOrganisation = (db: Kysely<DB>, organisationId: string) =>
   db.selectFrom('people').select('people.id').where('people.organisation_id', '=', organisationId);
 
+export const personIdsOfOrganisations = (db: Kysely<DB>, organisationIds: readonly string[]) =>
+  db
+    .selectFrom('people')
+    .select(['people.id', 'people.organisation_id'])
+    .where('people.organisation_id', 'in', organisationIds);
+
 export const personIdsNamed = (db: Kysely<DB>, text: string) => {
   const like = likePattern(text);
   const col = (c: string) => sql`lower(coalesce(${sql.ref(c)}, ''))`;

@@ -2,10 +2,9 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { download, sendFile } from '../../files/download.js';
-import { attachmentUpload } from '../../files/upload.js';
+import { attachmentUpload, readAttachmentUpload } from '../../files/upload.js';
 import { ctxOf } from '../../http/auth.js';
 import { problemResponses } from '../../http/openapi.js';
-import { readAttachmentUpload } from '../applications/applications.attachments.js';
 import {
   checkEvidenceUpload,
   downloadEvidence,

@@ -2,7 +2,7 @@ import type { AttachmentType } from '../../../common/calls.js';
 import { ERROR_MESSAGES, type ErrorCode } from '../../../common/error-codes.js';
 import { type Trx, write } from '../../db/write.js';
 import { attachmentsDir, readStoredFile, sha256Of, storeFile } from '../../files/stored-files.js';
-import { checkAttachment } from '../../files/upload.js';
+import { type AttachmentRule, checkAttachment, type UploadedFile } from '../../files/upload.js';
 import { type Ctx, isoNow, newId } from '../../http/context.js';
 import { AppError, forbidden, notFound } from '../../http/errors.js';
 import { findCheck } from './checks/checks.repository.js';
@@ -28,7 +28,7 @@ import { spendingOf } from './projects.spending.repository.js';
 /** The largest evidence file: the size of a call's largest attachment by default. */
 export const EVIDENCE_MAX_BYTES = 20 * 1024 * 1024;
 /** Documents and pictures: PDF, Word, Excel, PNG/JPEG. */
-const EVIDENCE_TYPES: readonly AttachmentType[] = ['pdf', 'docx', 'xlsx', 'image'];
+const EVIDENCE: AttachmentRule = { maxBytes: EVIDENCE_MAX_BYTES, types: ['pdf', 'docx', 'xlsx', 'image'] };
 
 const problem = (
   status: number,
@@ -107,13 +107,13 @@ export async function uploadEvidence(
   ctx: Ctx,
   projectId: string,
   q: EvidenceUploadQuery,
-  file: { fileName: string; bytes: Buffer },
+  file: UploadedFile,
 ): Promise<EvidenceView> {
   await readableProject(ctx, projectId);
   const e = await write(ctx, async (trx, audit) => {
     const p = (await findProject(trx, projectId, ctx.seam))!;
     await assertMayAttach(trx, ctx, p, q);
-    const sniffed = checkAttachment(file, { maxBytes: EVIDENCE_MAX_BYTES, types: EVIDENCE_TYPES });
+    const sniffed = checkAttachment(file, EVIDENCE);
     const sha256 = sha256Of(file.bytes);
     storeFile(attachmentsDir(ctx), sha256, file.bytes);
     const evidence: Evidence = {

@@ -1,7 +1,11 @@
 import { reportingSchedule } from '../../../common/projects.js';
+import type { Role } from '../../../common/roles.js';
 import { write } from '../../db/write.js';
 import type { Ctx } from '../../http/context.js';
 import { isoNow } from '../../http/context.js';
+import { buildPlatform, buildUser } from '../../test/factories.js';
+import { type Client, setupTestApp, signIn, type TestApp } from '../../test/harness.js';
+import { buildPerson } from '../../test/platform-factories.js';
 import { buildOrg } from '../orgs/orgs.fixtures.js';
 import { freezeAgreement, saveAgreementDraft, signAgreement } from './projects.agreement.repository.js';
 import type { AgreementContent } from './projects.agreement.schema.js';
@@ -132,4 +136,36 @@ export async function buildProjectInExecution(
     await freezeAgreement(trx, p.id, { json: JSON.stringify(snapshot), checksum: 'fixture' }, at);
   });
   return { ...p, lead, partner };
+}
+
+/** The people of the spending tests (booking, importing): a platform, its officer, a project lead with a person, a supervisor and an outsider. */
+export interface SpendingWorld {
+  t: TestApp;
+  A: string;
+  officer: Client;
+  lead: Client;
+  supervisor: Client;
+  outsider: Client;
+  leadPerson: string;
+}
+
+/** A fresh test app with the spending tests' people; the outsider's role is the test's to choose. */
+export async function setUpSpendingWorld(outsiderRole: Role): Promise<SpendingWorld> {
+  const t = await setupTestApp();
+  const ctx = t.systemCtx();
+  const A = (await buildPlatform(ctx)).id;
+  await buildUser(ctx, { username: 'officer', roles: ['program_officer'], platformId: A });
+  const l = await buildUser(ctx, { username: 'lead', roles: ['applicant'], platformId: A });
+  await buildUser(ctx, { username: 'supervisor', roles: ['supervisor'], platformId: A });
+  await buildUser(ctx, { username: 'outsider', roles: [outsiderRole], platformId: A });
+  const leadPerson = (await buildPerson(ctx, { userId: l.id })).id;
+  return {
+    t,
+    A,
+    leadPerson,
+    officer: await signIn(t.app, 'officer'),
+    lead: await signIn(t.app, 'lead'),
+    supervisor: await signIn(t.app, 'supervisor'),
+    outsider: await signIn(t.app, 'outsider'),
+  };
 }

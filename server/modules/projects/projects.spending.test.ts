@@ -1,9 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { snapshotTables } from '../../test/bad-input.js';
-import { buildPlatform, buildUser } from '../../test/factories.js';
-import { type Client, setupTestApp, signIn, type TestApp } from '../../test/harness.js';
-import { buildPerson } from '../../test/platform-factories.js';
-import { buildExtramuralProject, buildProjectInExecution } from './projects.fixtures.js';
+import type { Client, TestApp } from '../../test/harness.js';
+import { buildExtramuralProject, buildProjectInExecution, setUpSpendingWorld } from './projects.fixtures.js';
 
 let t: TestApp;
 let A: string;
@@ -25,18 +23,7 @@ const entry = (organisationId: string, o: Record<string, unknown> = {}) => ({
 const inExecution = () => buildProjectInExecution(t.systemCtx(), A, { leadContactPersonId: leadPerson });
 
 beforeAll(async () => {
-  t = await setupTestApp();
-  const ctx = t.systemCtx();
-  A = (await buildPlatform(ctx)).id;
-  await buildUser(ctx, { username: 'officer', roles: ['program_officer'], platformId: A });
-  const l = await buildUser(ctx, { username: 'lead', roles: ['applicant'], platformId: A });
-  await buildUser(ctx, { username: 'supervisor', roles: ['supervisor'], platformId: A });
-  await buildUser(ctx, { username: 'outsider', roles: ['researcher'], platformId: A });
-  leadPerson = (await buildPerson(ctx, { userId: l.id })).id;
-  officer = await signIn(t.app, 'officer');
-  lead = await signIn(t.app, 'lead');
-  supervisor = await signIn(t.app, 'supervisor');
-  outsider = await signIn(t.app, 'outsider');
+  ({ t, A, officer, lead, supervisor, outsider, leadPerson } = await setUpSpendingWorld('researcher'));
 });
 afterAll(() => t.close());
 

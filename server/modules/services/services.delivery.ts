@@ -1,8 +1,8 @@
-import { ERROR_MESSAGES } from '../../../common/error-codes.js';
 import { surveyDueOn } from '../../../common/services.js';
 import { write } from '../../db/write.js';
 import { nameMatches, sniffAttachment } from '../../files/sniff.js';
 import { attachmentsDir, readStoredFile, sha256Of, storeFile } from '../../files/stored-files.js';
+import { type AttachmentRule, checkAttachment, type UploadedFile } from '../../files/upload.js';
 import { type Ctx, isoNow } from '../../http/context.js';
 import { AppError, forbidden, notFound } from '../../http/errors.js';
 import { platformOrNotFound } from '../platforms/platforms.service.js';
@@ -13,20 +13,11 @@ import type { RequestView, SurveyInput } from './services.schema.js';
 
 /** The largest report accepted (the size of a call's largest attachment by default). */
 export const REPORT_MAX_BYTES = 20 * 1024 * 1024;
-/** Reports are documents: PDF, Word, Excel or a picture. */
-const REPORT_TYPES = ['pdf', 'docx', 'xlsx', 'png', 'jpeg'];
-
-const fileProblem = (
-  status: number,
-  code:
-    | 'applications.attachment_type_mismatch'
-    | 'applications.attachment_type_not_allowed'
-    | 'applications.file_missing'
-    | 'applications.attachment_too_large',
-) =>
-  new AppError(status, code, {
-    errors: [{ in: 'body', pointer: '/file', code, message: ERROR_MESSAGES[code] }],
-  });
+/**
+ * Reports are documents: PDF, Word or Excel. (The list once also named 'png' and 'jpeg', which are not
+ * attachment types, so pictures were refused; they still are: a picture would be a change of behaviour.)
+ */
+const REPORT: AttachmentRule = { maxBytes: REPORT_MAX_BYTES, types: ['pdf', 'docx', 'xlsx'] };
 
 /** Checks access and the step before the upload is read, so nobody streams a file to a refusal. */
 export async function checkDelivery(ctx: Ctx, id: string): Promise<void> {
@@ -38,21 +29,11 @@ export async function checkDelivery(ctx: Ctx, id: string): Promise<void> {
  * The unit delivers: the report is checked like an application's attachment (type from the bytes, a
  * name that claims the same type, size), stored by its sha256, and the request moves to delivered.
  */
-export async function deliverReport(
-  ctx: Ctx,
-  id: string,
-  file: { fileName: string; bytes: Buffer },
-): Promise<RequestView> {
+export async function deliverReport(ctx: Ctx, id: string, file: UploadedFile): Promise<RequestView> {
   const row = await write(ctx, async (trx, audit) => {
     const { r, res, sides } = await accessibleRequest(trx, ctx, id, true);
     checkStep(r, sides, 'deliver');
-    if (file.bytes.length === 0) throw fileProblem(400, 'applications.file_missing');
-    if (file.bytes.length > REPORT_MAX_BYTES) throw fileProblem(413, 'applications.attachment_too_large');
-    const sniffed = sniffAttachment(file.bytes);
-    if (!sniffed || !nameMatches(file.fileName, sniffed))
-      throw fileProblem(415, 'applications.attachment_type_mismatch');
-    if (!REPORT_TYPES.includes(sniffed.type))
-      throw fileProblem(415, 'applications.attachment_type_not_allowed');
+    const sniffed = checkAttachment(file, REPORT);
     const sha256 = sha256Of(file.bytes);
     storeFile(attachmentsDir(ctx), sha256, file.bytes);
     return applyStep(

@@ -2,9 +2,9 @@ import multipart from '@fastify/multipart';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { download, sendFile } from '../../files/download.js';
+import { readAttachmentUpload } from '../../files/upload.js';
 import { ctxOf, requireSignIn } from '../../http/auth.js';
 import { problemResponses } from '../../http/openapi.js';
-import { readAttachmentUpload } from '../applications/applications.attachments.js';
 import {
   answerSurvey,
   checkDelivery,

@@ -30,13 +30,13 @@ import { useLocale } from '../../app/locale.js';
 import { hasRole } from '../../app/permissions.js';
 import { useSignedIn } from '../../app/session.js';
 import { useApi } from '../../app/useApi.js';
+import { treeData } from '../../components/FieldTreeSelect.js';
 import { Centered, LoadFailed } from '../../components/feedback.js';
 import { localName } from '../../components/labels.js';
+import { saveFile } from '../../components/save-file.js';
 import { errorText } from '../../i18n/errors.js';
 import { tk } from '../../i18n/index.js';
 import { MODEL_LABELS } from '../../i18n/labels.js';
-import { treeData } from '../fields/FieldTreeSelect.js';
-import { saveFile } from '../imports/files.js';
 import { IndicatorCard } from './IndicatorCard.js';
 
 const DASHBOARD_LABELS: Record<Dashboard, string> = {

@@ -10,8 +10,8 @@ import { useSignedIn } from '../../app/session.js';
 import { Chart, type ChartOption } from '../../components/Chart.js';
 import { localName } from '../../components/labels.js';
 import { currencyDigits, formatPercent, money, toMajor } from '../../components/money.js';
-import { STATE_LABELS as PROJECT_STATE_LABELS } from '../projects/projects.labels.js';
-import { TYPE_LABELS as RESULT_TYPE_LABELS } from '../results/labels.js';
+import { STATE_LABELS as PROJECT_STATE_LABELS } from '../../components/project-labels.js';
+import { TYPE_LABELS as RESULT_TYPE_LABELS } from '../../components/result-labels.js';
 import { mayOpenDrill } from './drillAccess.js';
 
 /** The English source label (an i18n key) of a breakdown key: funding sources, result types, project states. */

@@ -6,13 +6,13 @@ import type { AnnouncementState } from '../../../common/announcements.js';
 import { type AnnouncementView, announcementsApi } from '../../api/announcements.js';
 import { useLocale } from '../../app/locale.js';
 import { useApi } from '../../app/useApi.js';
+import { useServicePlatform } from '../../app/useServicePlatform.js';
 import { FormModal } from '../../components/FormModal.js';
 import { LoadFailed } from '../../components/feedback.js';
 import { pick } from '../../components/labels.js';
 import { formatTime } from '../../components/time.js';
 import { errorText } from '../../i18n/errors.js';
 import { tk } from '../../i18n/index.js';
-import { useServicePlatform } from '../services/useServicePlatform.js';
 
 const STATE_LABELS: Record<AnnouncementState, string> = {
   draft: tk('Draft'),

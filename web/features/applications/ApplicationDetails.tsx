@@ -5,30 +5,15 @@ import { useTranslation } from 'react-i18next';
 import { COST_CATEGORIES, type RequiredAttachment } from '../../../common/calls.js';
 import { type ApplicationMember, type ApplicationView, applicationsApi } from '../../api/applications.js';
 import { useLocale } from '../../app/locale.js';
-import {
-  APPLICATION_STATE_COLORS,
-  APPLICATION_STATES_SHOWN,
-  COST_CATEGORIES_SHOWN,
-  localName,
-  pick,
-} from '../../components/labels.js';
+import { APPLICATION_STATES_SHOWN, COST_CATEGORIES_SHOWN, localName, pick } from '../../components/labels.js';
 import { money } from '../../components/money.js';
+import { orgName } from '../../components/org-labels.js';
+import { saveFile } from '../../components/save-file.js';
 import { zonedTime } from '../../components/time.js';
 import { actorText } from '../../i18n/audit-labels.js';
-import { saveFile } from '../imports/files.js';
-import { orgName } from '../orgs/labels.js';
 import { ApplicationContentCards } from './ApplicationContentCards.js';
 import { sizeText } from './steps/AttachmentsStep.js';
 import { CONFIRMATION_LABELS } from './steps/InvitationsStep.js';
-
-export function ApplicationStateTag({ state }: { state: ApplicationView['state'] }) {
-  const { t } = useTranslation();
-  return (
-    <Tag color={APPLICATION_STATE_COLORS[state]} data-testid="application-state">
-      {t(APPLICATION_STATES_SHOWN[state])}
-    </Tag>
-  );
-}
 
 /** The slot a file was uploaded to, as the call names it (a slot the call no longer has: 'Other attachment'). */
 function slotName(specs: readonly RequiredAttachment[], key: string, locale: string, t: TFunction): string {

@@ -2,8 +2,8 @@ import { App, Button, Card, Form, Input, List, Popconfirm, Typography } from 'an
 import { useTranslation } from 'react-i18next';
 import { type CreateAvoidRequest, conflictsApi } from '../../api/review-conflicts.js';
 import { useApi } from '../../app/useApi.js';
+import { OrgPicker } from '../../components/OrgPicker.js';
 import { errorText } from '../../i18n/errors.js';
-import { OrgPicker } from '../orgs/OrgPicker.js';
 
 /**
  * Experts the applicant asks not to be reviewed by (回避专家, at most 3). Stores what the applicant

@@ -10,10 +10,10 @@ import { useApi } from '../../app/useApi.js';
 import { ExportButton } from '../../components/ExportButton.js';
 import { APPLICATION_STATES_SHOWN, pick } from '../../components/labels.js';
 import { money } from '../../components/money.js';
+import { orgName } from '../../components/org-labels.js';
+import { ApplicationStateTag } from '../../components/StateTags.js';
 import { zonedTime } from '../../components/time.js';
 import { errorText } from '../../i18n/errors.js';
-import { orgName } from '../orgs/labels.js';
-import { ApplicationStateTag } from './ApplicationDetails.js';
 
 /** /applications: the caller's applications (own and confirmed parts) and invitations to confirm. */
 export default function MyApplicationsPage() {

@@ -6,10 +6,10 @@ import { type ApplicationView, applicationsApi } from '../../api/applications.js
 import type { PublicCallView } from '../../api/calls.js';
 import { useLocale } from '../../app/locale.js';
 import { useApi } from '../../app/useApi.js';
+import { Countdown } from '../../components/Countdown.js';
 import { SaveFailed } from '../../components/feedback.js';
 import { zonedTime } from '../../components/time.js';
 import { fieldErrors } from '../../i18n/errors.js';
-import { Countdown } from '../calls/Countdown.js';
 import { type DraftValues, draftBody, draftValues } from './draft.js';
 import { STEP_KEYS, stepStatuses } from './progress.js';
 import { AttachmentsStep } from './steps/AttachmentsStep.js';

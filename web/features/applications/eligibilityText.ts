@@ -3,8 +3,8 @@ import type { EligibilityRuleKind } from '../../../common/eligibility.js';
 import type { EligibilityView } from '../../api/applications.js';
 import { RULE_LABELS } from '../../components/labels.js';
 import { money } from '../../components/money.js';
+import { ORG_TYPE_LABELS } from '../../components/org-labels.js';
 import { tk } from '../../i18n/index.js';
-import { ORG_TYPE_LABELS } from '../orgs/labels.js';
 
 /**
  * The reasons server/modules/applications/eligibility.ts gives, marked for the catalog: the engine sends

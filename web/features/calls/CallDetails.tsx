@@ -4,28 +4,14 @@ import { useTranslation } from 'react-i18next';
 import type { EligibilityRule } from '../../../common/eligibility.js';
 import type { PublicCallView } from '../../api/calls.js';
 import { useLocale } from '../../app/locale.js';
-import {
-  CALL_STATE_COLORS,
-  CALL_STATES_SHOWN,
-  CRITERIA_SHOWN,
-  pick,
-  RULE_LABELS,
-} from '../../components/labels.js';
+import { ATTACHMENT_TYPE_LABELS } from '../../components/CallFormLists.js';
+import { Countdown } from '../../components/Countdown.js';
+import { FieldTags } from '../../components/FieldTreeSelect.js';
+import { CRITERIA_SHOWN, pick, RULE_LABELS } from '../../components/labels.js';
 import { money } from '../../components/money.js';
+import { ORG_TYPE_LABELS } from '../../components/org-labels.js';
+import { CallStateTag } from '../../components/StateTags.js';
 import { zonedTime } from '../../components/time.js';
-import { FieldTags } from '../fields/FieldTreeSelect.js';
-import { ORG_TYPE_LABELS } from '../orgs/labels.js';
-import { ATTACHMENT_TYPE_LABELS } from './CallFormLists.js';
-import { Countdown } from './Countdown.js';
-
-export function CallStateTag({ state }: { state: PublicCallView['effectiveState'] }) {
-  const { t } = useTranslation();
-  return (
-    <Tag color={CALL_STATE_COLORS[state]} data-testid="call-state">
-      {t(CALL_STATES_SHOWN[state])}
-    </Tag>
-  );
-}
 
 /** One eligibility rule in words, with its parameters. */
 export function ruleText(rule: EligibilityRule, t: (s: string, o?: Record<string, unknown>) => string) {

@@ -1,12 +1,12 @@
 import { Button, Card, Col, DatePicker, Form, Input, InputNumber, Row, Select, Space } from 'antd';
 import { type ReactNode, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { AttachmentsEditor, ChecklistEditor, CriteriaEditor } from '../../components/CallFormLists.js';
+import { FieldTreeSelect } from '../../components/FieldTreeSelect.js';
 import { SaveFailed } from '../../components/feedback.js';
 import { MoneyInput } from '../../components/MoneyInput.js';
 import { viewerZone } from '../../components/time.js';
 import { useSubmit } from '../../components/useSubmit.js';
-import { FieldTreeSelect } from '../fields/FieldTreeSelect.js';
-import { AttachmentsEditor, ChecklistEditor, CriteriaEditor } from './CallFormLists.js';
 import { type CallFormValues, callBody } from './callForm.js';
 import { RuleBuilder } from './RuleBuilder.js';
 

@@ -14,15 +14,15 @@ import { useSignedIn } from '../../app/session.js';
 import { useApi } from '../../app/useApi.js';
 import { DrillNotice, useDrillParams } from '../../components/DrillNotice.js';
 import { ExportButton } from '../../components/ExportButton.js';
+import { FieldTags } from '../../components/FieldTreeSelect.js';
 import { CALL_STATES_SHOWN, pick } from '../../components/labels.js';
 import { money } from '../../components/money.js';
 import { defaultPlatform, PlatformSelect } from '../../components/PlatformSelect.js';
+import { CallStateTag } from '../../components/StateTags.js';
 import { zonedTime } from '../../components/time.js';
 import { usePagedTable } from '../../components/usePagedTable.js';
 import { errorText } from '../../i18n/errors.js';
 import { tk } from '../../i18n/index.js';
-import { FieldTags } from '../fields/FieldTreeSelect.js';
-import { CallStateTag } from './CallDetails.js';
 
 export const PUBLIC_FILTERS: [PublicCallFilter, string][] = [
   ['open', tk('Open')],

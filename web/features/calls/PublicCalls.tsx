@@ -7,15 +7,16 @@ import { callsApi, type PublicCallFilter } from '../../api/calls.js';
 import { useLocale } from '../../app/locale.js';
 import { useSession } from '../../app/session.js';
 import { useApi } from '../../app/useApi.js';
+import { Countdown } from '../../components/Countdown.js';
+import { FieldTags } from '../../components/FieldTreeSelect.js';
 import { Centered, LoadFailed } from '../../components/feedback.js';
 import { pick } from '../../components/labels.js';
 import { money } from '../../components/money.js';
+import { CallStateTag } from '../../components/StateTags.js';
 import { viewerZone, zonedTime } from '../../components/time.js';
 import { errorText } from '../../i18n/errors.js';
-import { FieldTags } from '../fields/FieldTreeSelect.js';
-import { CallDetails, CallStateTag } from './CallDetails.js';
+import { CallDetails } from './CallDetails.js';
 import { PUBLIC_FILTERS } from './CallsPage.js';
-import { Countdown } from './Countdown.js';
 
 /** /public/calls: open, upcoming and past calls for anyone, with the time left in the viewer's zone. */
 export function PublicCallsPage() {

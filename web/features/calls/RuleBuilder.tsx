@@ -2,8 +2,8 @@ import { Checkbox, InputNumber, Radio, Space, Switch, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { EligibilityRule, EligibilityRuleKind } from '../../../common/eligibility.js';
 import { RULE_LABELS } from '../../components/labels.js';
+import { ORG_TYPE_LABELS, ORG_TYPES } from '../../components/org-labels.js';
 import { tk } from '../../i18n/index.js';
-import { ORG_TYPE_LABELS, ORG_TYPES } from '../orgs/labels.js';
 
 const KINDS = Object.keys(RULE_LABELS) as EligibilityRuleKind[];
 

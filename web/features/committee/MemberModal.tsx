@@ -6,12 +6,12 @@ import { api } from '../../api/endpoints.js';
 import type { CommitteeMember } from '../../api/types.js';
 import { useLocale } from '../../app/locale.js';
 import { DateInput } from '../../components/DateInput.js';
+import { FieldTreeSelect } from '../../components/FieldTreeSelect.js';
 import { FormModal } from '../../components/FormModal.js';
 import { COMMITTEE_CATEGORY_LABELS, localName } from '../../components/labels.js';
-import { FieldTreeSelect } from '../fields/FieldTreeSelect.js';
-import { OrgPicker } from '../orgs/OrgPicker.js';
-import { NewPersonFields, type NewPersonValues, newPersonBody } from '../units/NewPersonFields.js';
-import { PersonPicker } from '../units/PersonPicker.js';
+import { NewPersonFields, type NewPersonValues, newPersonBody } from '../../components/NewPersonFields.js';
+import { OrgPicker } from '../../components/OrgPicker.js';
+import { PersonPicker } from '../../components/PersonPicker.js';
 
 interface Values {
   who: 'existing' | 'new';

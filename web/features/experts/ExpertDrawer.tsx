@@ -2,11 +2,11 @@ import { Alert, App, Button, Drawer, Form, Radio, Space, Spin } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { type ExpertView, expertsApi } from '../../api/experts.js';
 import { useApi } from '../../app/useApi.js';
+import { NewPersonFields, type NewPersonValues, newPersonBody } from '../../components/NewPersonFields.js';
+import { OrgPicker } from '../../components/OrgPicker.js';
+import { PersonPicker } from '../../components/PersonPicker.js';
 import { useSubmit } from '../../components/useSubmit.js';
 import { errorText } from '../../i18n/errors.js';
-import { OrgPicker } from '../orgs/OrgPicker.js';
-import { NewPersonFields, type NewPersonValues, newPersonBody } from '../units/NewPersonFields.js';
-import { PersonPicker } from '../units/PersonPicker.js';
 import { ProfileFields } from './ProfileFields.js';
 import { type ProfileValues, toCuratedBody, toValues } from './profileForm.js';
 

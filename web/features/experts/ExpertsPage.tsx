@@ -6,11 +6,11 @@ import { EXPERT_CATEGORIES, type ExpertCategory } from '../../../common/review.j
 import { type ExpertSummary, expertsApi } from '../../api/experts.js';
 import { useLocale } from '../../app/locale.js';
 import { useApi } from '../../app/useApi.js';
+import { FieldTreeSelect } from '../../components/FieldTreeSelect.js';
 import { localName } from '../../components/labels.js';
+import { orgName } from '../../components/org-labels.js';
 import { errorText } from '../../i18n/errors.js';
-import { FieldTreeSelect } from '../fields/FieldTreeSelect.js';
 import { ImportExport } from '../imports/ImportExport.js';
-import { orgName } from '../orgs/labels.js';
 import { ExpertDrawer } from './ExpertDrawer.js';
 import { CATEGORY_COLORS, CATEGORY_LABELS } from './labels.js';
 

@@ -16,8 +16,8 @@ import {
 import { useTranslation } from 'react-i18next';
 import { EXPERT_CATEGORIES, OUTPUT_KINDS } from '../../../common/review.js';
 import type { ExpertView } from '../../api/experts.js';
-import { FieldTreeSelect } from '../fields/FieldTreeSelect.js';
-import { OrgPicker } from '../orgs/OrgPicker.js';
+import { FieldTreeSelect } from '../../components/FieldTreeSelect.js';
+import { OrgPicker } from '../../components/OrgPicker.js';
 import { CATEGORY_LABELS, OUTPUT_LABELS } from './labels.js';
 
 type Org = { id: string; nameZh: string; nameEn: string | null };

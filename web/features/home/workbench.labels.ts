@@ -1,9 +1,9 @@
 import type { ChartKind, TodoKind } from '../../../common/workbench.js';
 import { APPLICATION_STATES_SHOWN } from '../../components/labels.js';
+import { STATE_LABELS as PROJECT_STATE_LABELS } from '../../components/project-labels.js';
+import { INQUIRY_STATE_LABELS } from '../../components/result-labels.js';
+import { SEAT_LABELS } from '../../components/review-labels.js';
 import { tk } from '../../i18n/index.js';
-import { STATE_LABELS as PROJECT_STATE_LABELS } from '../projects/projects.labels.js';
-import { INQUIRY_STATE_LABELS } from '../results/labels.js';
-import { SEAT_LABELS } from '../review/labels.js';
 
 /** What each to-do asks of the user, in words (the server sends codes). */
 export const TODO_LABELS: Record<TodoKind, string> = {

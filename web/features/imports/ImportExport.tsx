@@ -5,9 +5,9 @@ import { useTranslation } from 'react-i18next';
 import { api, type ExportQuery, type FileFormat } from '../../api/endpoints.js';
 import type { ImportKindName, ImportResult } from '../../api/types.js';
 import { useLocale } from '../../app/locale.js';
+import { saveFile } from '../../components/save-file.js';
 import { errorText } from '../../i18n/errors.js';
 import { tk } from '../../i18n/index.js';
-import { saveFile } from './files.js';
 import { ImportModal } from './ImportModal.js';
 
 const TITLES: Record<ImportKindName, string> = {

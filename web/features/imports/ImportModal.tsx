@@ -6,8 +6,8 @@ import { ApiError } from '../../api/client.js';
 import { api, type FileFormat, type ImportScope } from '../../api/endpoints.js';
 import type { ImportKindName, ImportPreview, ImportResult, ImportRowError } from '../../api/types.js';
 import { useLocale } from '../../app/locale.js';
+import { saveFile } from '../../components/save-file.js';
 import { errorText } from '../../i18n/errors.js';
-import { saveFile } from './files.js';
 import { PreviewRowsTable, RowErrorsTable } from './PreviewTables.js';
 
 interface Props {

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { ERROR_MESSAGES } from '../../../common/error-codes.js';
 import type { ImportKindName, ImportPreview, ImportRowError } from '../../api/types.js';
 import { useLocale } from '../../app/locale.js';
-import { SPENDING_LABELS } from '../projects/detail/detail.labels.js';
+import { SPENDING_LABELS } from '../../components/project-detail-labels.js';
 import { cellText, FILE_COLUMNS, minorText } from './columns.js';
 
 /**

@@ -1,9 +1,9 @@
 import type { TFunction } from 'i18next';
 import { COMMITTEE_CATEGORY_LABELS } from '../../../common/platforms.js';
 import type { ImportKindName } from '../../api/types.js';
+import { countryName, ORG_TYPE_LABELS, SIZE_LABELS } from '../../components/org-labels.js';
+import { SPENDING_LABELS } from '../../components/project-detail-labels.js';
 import { tk } from '../../i18n/index.js';
-import { countryName, ORG_TYPE_LABELS, SIZE_LABELS } from '../orgs/labels.js';
-import { SPENDING_LABELS } from '../projects/detail/detail.labels.js';
 
 /** A column of an import file: its key in the preview and in row errors (columnKey), and its label. */
 export interface FileColumn {

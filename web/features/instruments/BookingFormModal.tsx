@@ -6,7 +6,7 @@ import { type Booking, type Instrument, instrumentsApi } from '../../api/instrum
 import { useLocale } from '../../app/locale.js';
 import { FormModal } from '../../components/FormModal.js';
 import { money } from '../../components/money.js';
-import { pick } from '../results/labels.js';
+import { pickFilled } from '../../components/result-labels.js';
 import { InstrumentCalendar } from './InstrumentCalendar.js';
 import { hourText } from './labels.js';
 
@@ -49,7 +49,7 @@ export function BookingFormModal({
     <FormModal<Values>
       open
       width={820}
-      title={`${kind === 'maintenance' ? t('Block hours for maintenance') : t('Book machine hours')} · ${pick(i.nameZh, i.nameEn, locale)}`}
+      title={`${kind === 'maintenance' ? t('Block hours for maintenance') : t('Book machine hours')} · ${pickFilled(i.nameZh, i.nameEn, locale)}`}
       okText={kind === 'maintenance' ? t('Block') : t('Submit booking')}
       onCancel={onClose}
       form={form}

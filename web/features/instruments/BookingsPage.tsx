@@ -5,11 +5,11 @@ import { BOOKING_STATES, type BookingDecision, type BookingState } from '../../.
 import { type Booking, instrumentsApi } from '../../api/instruments.js';
 import { useLocale } from '../../app/locale.js';
 import { useApi } from '../../app/useApi.js';
+import { UNIT_ROLES, useServicePlatform } from '../../app/useServicePlatform.js';
 import { FormModal } from '../../components/FormModal.js';
 import { LoadFailed } from '../../components/feedback.js';
+import { pickFilled } from '../../components/result-labels.js';
 import { errorText } from '../../i18n/errors.js';
-import { pick } from '../results/labels.js';
-import { UNIT_ROLES, useServicePlatform } from '../services/useServicePlatform.js';
 import {
   BOOKING_STATE_COLORS,
   BOOKING_STATE_LABELS,
@@ -102,7 +102,7 @@ function BookingsTable({
         columns={[
           {
             title: t('Instrument'),
-            render: (_, b) => pick(b.instrument.nameZh, b.instrument.nameEn, locale),
+            render: (_, b) => pickFilled(b.instrument.nameZh, b.instrument.nameEn, locale),
           },
           { title: t('Machine hours'), render: (_, b) => spanText(b) },
           {

@@ -6,7 +6,7 @@ import { useLocale } from '../../app/locale.js';
 import { localName } from '../../components/labels.js';
 import { money } from '../../components/money.js';
 import { PlatformSearch } from '../../components/PlatformSearch.js';
-import { pick } from '../results/labels.js';
+import { pickFilled } from '../../components/result-labels.js';
 import { InstrumentCalendar } from './InstrumentCalendar.js';
 
 /** One instrument as a list item: name, model, unit, location, rate, enterprise share; its calendar on demand. */
@@ -27,7 +27,7 @@ export function InstrumentItem({
       <List.Item.Meta
         title={
           <Space wrap>
-            {pick(i.nameZh, i.nameEn, locale)}
+            {pickFilled(i.nameZh, i.nameEn, locale)}
             <Tag>{i.model}</Tag>
             {i.enterpriseSharePercent > 0 ? (
               <Tag color="green">{t('Enterprise share {{n}}%', { n: i.enterpriseSharePercent })}</Tag>

@@ -6,13 +6,13 @@ import { INSTRUMENT_MOVES, INSTRUMENT_STATES, type InstrumentState } from '../..
 import { type Instrument, instrumentsApi } from '../../api/instruments.js';
 import { useLocale } from '../../app/locale.js';
 import { useApi } from '../../app/useApi.js';
+import { UNIT_ROLES, useServicePlatform } from '../../app/useServicePlatform.js';
+import { CatalogRowActions, CatalogStateTag } from '../../components/CatalogState.js';
 import { LoadFailed } from '../../components/feedback.js';
 import { localName } from '../../components/labels.js';
 import { money } from '../../components/money.js';
+import { pickFilled } from '../../components/result-labels.js';
 import { errorText } from '../../i18n/errors.js';
-import { CatalogRowActions, CatalogStateTag } from '../catalog/CatalogState.js';
-import { pick } from '../results/labels.js';
-import { UNIT_ROLES, useServicePlatform } from '../services/useServicePlatform.js';
 import { BookingFormModal } from './BookingFormModal.js';
 import { InstrumentCalendar } from './InstrumentCalendar.js';
 import { InstrumentFormModal } from './InstrumentFormModal.js';
@@ -84,7 +84,10 @@ export default function ManagePage() {
           expandedRowRender: (i) => <InstrumentCalendar key={calendarKey} instrument={i} />,
         }}
         columns={[
-          { title: t('Instrument'), render: (_, i) => `${pick(i.nameZh, i.nameEn, locale)} (${i.model})` },
+          {
+            title: t('Instrument'),
+            render: (_, i) => `${pickFilled(i.nameZh, i.nameEn, locale)} (${i.model})`,
+          },
           { title: t('Unit'), render: (_, i) => localName(i.unit, locale) },
           { title: t('Location'), dataIndex: 'location' },
           {

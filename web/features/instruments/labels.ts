@@ -1,6 +1,6 @@
 import type { BookingDecision, BookingState } from '../../../common/instruments.js';
+import { CATALOG_STATE_COLORS, CATALOG_STATE_LABELS } from '../../components/CatalogState.js';
 import { tk } from '../../i18n/index.js';
-import { CATALOG_STATE_COLORS, CATALOG_STATE_LABELS } from '../catalog/CatalogState.js';
 
 // English source labels of common/instruments.ts; the catalog test checks each has its Chinese.
 

@@ -5,11 +5,11 @@ import { api } from '../../api/endpoints.js';
 import { labEvaluationsApi, type RoundDetail } from '../../api/lab-evaluations.js';
 import { useLocale } from '../../app/locale.js';
 import { useApi } from '../../app/useApi.js';
+import { CriteriaEditor } from '../../components/CallFormLists.js';
 import { FormModal } from '../../components/FormModal.js';
 import { LoadFailed } from '../../components/feedback.js';
 import { COMMITTEE_CATEGORY_LABELS, localName } from '../../components/labels.js';
 import { errorText } from '../../i18n/errors.js';
-import { CriteriaEditor } from '../calls/CallFormLists.js';
 import { AddRoundMember } from './AddRoundMember.js';
 
 interface Values {

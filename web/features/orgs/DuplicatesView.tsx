@@ -20,10 +20,16 @@ import { api } from '../../api/endpoints.js';
 import type { DuplicateGroups, MergeResult, OrgView } from '../../api/types.js';
 import { useLocale } from '../../app/locale.js';
 import { useApi } from '../../app/useApi.js';
+import {
+  countryName,
+  ORG_TYPE_LABELS,
+  orgName,
+  REASON_LABELS,
+  referenceLabel,
+} from '../../components/org-labels.js';
 import { formatTime } from '../../components/time.js';
 import { errorText } from '../../i18n/errors.js';
 import { FILE_COLUMNS } from '../imports/columns.js';
-import { countryName, ORG_TYPE_LABELS, orgName, REASON_LABELS, referenceLabel } from './labels.js';
 
 type Group = DuplicateGroups['groups'][number];
 type DupOrg = Group['organisations'][number];

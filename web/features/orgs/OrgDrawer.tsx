@@ -6,9 +6,15 @@ import { api } from '../../api/endpoints.js';
 import type { OrgDetail } from '../../api/types.js';
 import { useLocale } from '../../app/locale.js';
 import { useApi } from '../../app/useApi.js';
+import {
+  countryName,
+  ORG_TYPE_LABELS,
+  orgName,
+  referenceLabel,
+  SIZE_LABELS,
+} from '../../components/org-labels.js';
 import { formatTime } from '../../components/time.js';
 import { errorText } from '../../i18n/errors.js';
-import { countryName, ORG_TYPE_LABELS, orgName, referenceLabel, SIZE_LABELS } from './labels.js';
 
 /** The link that opens an organisation in the registry page's drawer (?org=id), from anywhere. */
 export const orgLink = (id: string) => `/registry/orgs?org=${encodeURIComponent(id)}`;

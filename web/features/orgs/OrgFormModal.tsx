@@ -5,7 +5,6 @@ import { api } from '../../api/endpoints.js';
 import type { CreateOrgBody, EnterpriseSize, OrgType, OrgView } from '../../api/types.js';
 import { useLocale } from '../../app/locale.js';
 import { FormModal } from '../../components/FormModal.js';
-import { creditCodeRule, normaliseTyped } from './creditCode.js';
 import {
   countryOptions,
   ENTERPRISE_SIZES,
@@ -13,7 +12,8 @@ import {
   ORG_TYPES,
   orgName,
   SIZE_LABELS,
-} from './labels.js';
+} from '../../components/org-labels.js';
+import { creditCodeRule, normaliseTyped } from './creditCode.js';
 
 interface Values {
   nameZh: string;

@@ -7,8 +7,6 @@ import { api } from '../../api/endpoints.js';
 import type { EnterpriseSize, OrgList, OrgType, OrgView } from '../../api/types.js';
 import { useLocale } from '../../app/locale.js';
 import { useApi } from '../../app/useApi.js';
-import { errorText } from '../../i18n/errors.js';
-import { ImportExport } from '../imports/ImportExport.js';
 import {
   countryName,
   ENTERPRISE_SIZES,
@@ -17,7 +15,9 @@ import {
   orgAltName,
   orgName,
   SIZE_LABELS,
-} from './labels.js';
+} from '../../components/org-labels.js';
+import { errorText } from '../../i18n/errors.js';
+import { ImportExport } from '../imports/ImportExport.js';
 import { orgLink } from './OrgDrawer.js';
 
 const PAGE_SIZE = 20;

@@ -24,10 +24,10 @@ import { canCreatePeople } from '../../app/permissions.js';
 import { usePlatforms } from '../../app/platforms.js';
 import { useSignedIn } from '../../app/session.js';
 import { useApi } from '../../app/useApi.js';
+import { orgName } from '../../components/org-labels.js';
 import { errorText } from '../../i18n/errors.js';
 import { platformName } from '../../i18n/labels.js';
 import { ImportExport } from '../imports/ImportExport.js';
-import { orgName } from '../orgs/labels.js';
 import { orgLink } from '../orgs/OrgDrawer.js';
 import { PersonFormModal } from './PersonFormModal.js';
 

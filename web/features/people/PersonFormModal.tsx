@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api/endpoints.js';
 import type { CreatePersonBody, PersonView } from '../../api/types.js';
 import { FormModal } from '../../components/FormModal.js';
-import { OrgPicker } from '../orgs/OrgPicker.js';
+import { OrgPicker } from '../../components/OrgPicker.js';
 
 interface Values {
   nameZh: string;

@@ -4,9 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api/endpoints.js';
 import type { FieldSummary, PlatformDetail } from '../../api/types.js';
 import { useLocale } from '../../app/locale.js';
+import { FieldTreeSelect } from '../../components/FieldTreeSelect.js';
 import { SaveFailed } from '../../components/feedback.js';
 import { localName } from '../../components/labels.js';
-import { FieldTreeSelect } from '../fields/FieldTreeSelect.js';
 
 /** Fields as a two-level tree: sub-fields under their field, a parent shown even when only a child is covered. */
 function coveredTree(fields: FieldSummary[], locale: string) {

@@ -11,12 +11,12 @@ import { useLocale } from '../../app/locale.js';
 import { canCreatePlatform } from '../../app/permissions.js';
 import { useSignedIn } from '../../app/session.js';
 import { useApi } from '../../app/useApi.js';
+import { FieldTags } from '../../components/FieldTreeSelect.js';
 import { IllustrativeTag } from '../../components/feedback.js';
 import { localName, MODEL_COLORS, RATING_LABELS } from '../../components/labels.js';
 import { actions, WIDE } from '../../components/tables.js';
 import { errorText } from '../../i18n/errors.js';
 import { MODEL_LABELS } from '../../i18n/labels.js';
-import { FieldTags } from '../fields/FieldTreeSelect.js';
 
 /** Every platform with its model, ratings, units and fields; the comparison answer carries all of it. */
 export default function PlatformsPage() {

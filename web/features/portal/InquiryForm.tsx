@@ -6,8 +6,8 @@ import { type InquiryForm as InquiryBody, resultsApi } from '../../api/results.j
 import { useLocale } from '../../app/locale.js';
 import { SaveFailed } from '../../components/feedback.js';
 import { PrivacyConsent } from '../../components/PrivacyConsent.js';
+import { INQUIRY_KIND_LABELS } from '../../components/result-labels.js';
 import { useSubmit } from '../../components/useSubmit.js';
-import { INQUIRY_KIND_LABELS } from '../results/labels.js';
 
 type Values = Omit<InquiryBody, 'consentVersion'> & { consent?: boolean };
 

@@ -8,7 +8,7 @@ import { useLocale } from '../../app/locale.js';
 import { useApi } from '../../app/useApi.js';
 import { Centered, IllustrativeTag, LoadFailed } from '../../components/feedback.js';
 import { localName } from '../../components/labels.js';
-import { EXCLUSIVITY_LABELS, KIND_LABELS, pick, TYPE_LABELS } from '../results/labels.js';
+import { EXCLUSIVITY_LABELS, KIND_LABELS, pickFilled, TYPE_LABELS } from '../../components/result-labels.js';
 import { InquiryForm } from './InquiryForm.js';
 
 /** A public result: what it is, its TRL with the level's definition, the technology listing, and the inquiry form. */
@@ -20,7 +20,7 @@ export default function PortalDetailPage() {
   if (r.error) return <LoadFailed error={r.error} />;
   if (!r.data) return <Centered />;
   const d = r.data;
-  const text = (zh: string | null, en: string | null) => pick(zh, en, locale) || null;
+  const text = (zh: string | null, en: string | null) => pickFilled(zh, en, locale) || null;
   const listing: Array<[string, ReactNode]> = [
     [t('Problem it solves'), text(d.problemZh, d.problemEn)],
     [t('Advantage over what industry uses today'), text(d.advantageZh, d.advantageEn)],
@@ -39,7 +39,7 @@ export default function PortalDetailPage() {
       </Link>
       <Space wrap align="center">
         <Typography.Title level={3} style={{ margin: 0 }} data-testid="page-title">
-          {pick(d.titleZh, d.titleEn, locale)}
+          {pickFilled(d.titleZh, d.titleEn, locale)}
         </Typography.Title>
         <Tag color="blue">{t(TYPE_LABELS[d.type])}</Tag>
         {d.isIllustrative ? <IllustrativeTag /> : null}
@@ -50,7 +50,7 @@ export default function PortalDetailPage() {
           <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
             <Card>
               <Typography.Paragraph data-testid="result-summary">
-                {pick(d.summaryZh, d.summaryEn, locale)}
+                {pickFilled(d.summaryZh, d.summaryEn, locale)}
               </Typography.Paragraph>
               <Descriptions column={1} size="small" bordered>
                 <Descriptions.Item label={t('Platform')}>{localName(d.platform, locale)}</Descriptions.Item>

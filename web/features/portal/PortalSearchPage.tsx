@@ -7,7 +7,7 @@ import { useApi } from '../../app/useApi.js';
 import { IllustrativeTag } from '../../components/feedback.js';
 import { localName } from '../../components/labels.js';
 import { PublicSearch, type SearchState } from '../../components/PublicSearch.js';
-import { pick, TYPE_LABELS, trlOptions, trlText, typeOptions } from '../results/labels.js';
+import { pickFilled, TYPE_LABELS, trlOptions, trlText, typeOptions } from '../../components/result-labels.js';
 
 const num = (v: string | null) => (v && /^\d+$/.test(v) ? Number(v) : undefined);
 
@@ -126,7 +126,7 @@ export default function PortalSearchPage() {
         <List.Item.Meta
           title={
             <Space wrap>
-              <Link to={`/public/results/${r.id}`}>{pick(r.titleZh, r.titleEn, locale)}</Link>
+              <Link to={`/public/results/${r.id}`}>{pickFilled(r.titleZh, r.titleEn, locale)}</Link>
               <Tag color="blue">{t(TYPE_LABELS[r.type])}</Tag>
               {r.trl ? (
                 <Tooltip title={trlText(r.trl.level, locale)}>
@@ -144,7 +144,7 @@ export default function PortalSearchPage() {
                   .join(' · ')}
               </Typography.Text>
               <Typography.Paragraph ellipsis={{ rows: 2 }} style={{ margin: 0 }}>
-                {pick(r.summaryZh, r.summaryEn, locale)}
+                {pickFilled(r.summaryZh, r.summaryEn, locale)}
               </Typography.Paragraph>
             </Space>
           }

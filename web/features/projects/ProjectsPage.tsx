@@ -14,13 +14,13 @@ import { useSignedIn } from '../../app/session.js';
 import { useApi } from '../../app/useApi.js';
 import { DrillNotice, useDrillParams } from '../../components/DrillNotice.js';
 import { ExportButton } from '../../components/ExportButton.js';
+import { FieldTags } from '../../components/FieldTreeSelect.js';
 import { localName, pick } from '../../components/labels.js';
 import { money } from '../../components/money.js';
 import { defaultPlatform, PlatformSelect } from '../../components/PlatformSelect.js';
+import { KIND_LABELS, STATE_LABELS } from '../../components/project-labels.js';
 import { usePagedTable } from '../../components/usePagedTable.js';
 import { errorText } from '../../i18n/errors.js';
-import { FieldTags } from '../fields/FieldTreeSelect.js';
-import { KIND_LABELS, STATE_LABELS } from './projects.labels.js';
 import { RegisterProjectModal } from './RegisterProjectModal.js';
 
 /**

@@ -6,11 +6,11 @@ import { api } from '../../api/endpoints.js';
 import { projectsApi } from '../../api/projects.js';
 import { useLocale } from '../../app/locale.js';
 import { useApi } from '../../app/useApi.js';
+import { FieldTreeSelect } from '../../components/FieldTreeSelect.js';
 import { SaveFailed } from '../../components/feedback.js';
 import { localName } from '../../components/labels.js';
 import { MoneyInput } from '../../components/MoneyInput.js';
 import { fieldErrors } from '../../i18n/errors.js';
-import { FieldTreeSelect } from '../fields/FieldTreeSelect.js';
 
 interface Values {
   unitId: string;

@@ -10,16 +10,16 @@ import { useSignedIn } from '../../app/session.js';
 import { useApi } from '../../app/useApi.js';
 import { DateInput } from '../../components/DateInput.js';
 import { LoadFailed } from '../../components/feedback.js';
-import { formatTime } from '../../components/time.js';
-import { inquiryPlatforms } from './access.js';
-import { InquiryDrawer } from './InquiryDrawer.js';
 import {
   INQUIRY_COLORS,
   INQUIRY_KIND_LABELS,
   INQUIRY_STATE_LABELS,
   inquiryStateOptions,
-  pick,
-} from './labels.js';
+  pickFilled,
+} from '../../components/result-labels.js';
+import { formatTime } from '../../components/time.js';
+import { inquiryPlatforms } from './access.js';
+import { InquiryDrawer } from './InquiryDrawer.js';
 
 type InquiryRow = InquiryList['items'][number];
 
@@ -133,7 +133,7 @@ export default function InquiriesPage() {
           data-count={list.data?.total ?? ''}
           columns={[
             { title: t('Received'), render: (_, r) => formatTime(r.receivedAt, locale) },
-            { title: t('Result'), render: (_, r) => pick(r.result.titleZh, r.result.titleEn, locale) },
+            { title: t('Result'), render: (_, r) => pickFilled(r.result.titleZh, r.result.titleEn, locale) },
             { title: t('Inquiry about'), render: (_, r) => t(INQUIRY_KIND_LABELS[r.kind]) },
             { title: t('Name'), render: (_, r) => <span data-testid="inquiry-row-name">{r.name}</span> },
             { title: t('Organisation'), dataIndex: 'organisation' },

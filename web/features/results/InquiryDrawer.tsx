@@ -6,10 +6,15 @@ import { type Inquiry, resultsApi } from '../../api/results.js';
 import { useLocale } from '../../app/locale.js';
 import { useApi } from '../../app/useApi.js';
 import { Centered, LoadFailed } from '../../components/feedback.js';
+import {
+  INQUIRY_COLORS,
+  INQUIRY_KIND_LABELS,
+  INQUIRY_STATE_LABELS,
+  pickFilled,
+} from '../../components/result-labels.js';
 import { formatTime } from '../../components/time.js';
 import { actorText } from '../../i18n/audit-labels.js';
 import { errorText } from '../../i18n/errors.js';
-import { INQUIRY_COLORS, INQUIRY_KIND_LABELS, INQUIRY_STATE_LABELS, pick } from './labels.js';
 
 /** One inquiry: the visitor's message, the history of its moves, and the moves it can make next. */
 export function InquiryDrawer({
@@ -56,7 +61,7 @@ export function InquiryDrawer({
           </Space>
           <Descriptions column={1} size="small" bordered>
             <Descriptions.Item label={t('Result')}>
-              {pick(d.result.titleZh, d.result.titleEn, locale)}
+              {pickFilled(d.result.titleZh, d.result.titleEn, locale)}
             </Descriptions.Item>
             <Descriptions.Item label={t('Inquiry about')}>{t(INQUIRY_KIND_LABELS[d.kind])}</Descriptions.Item>
             <Descriptions.Item label={t('Name')}>{d.name}</Descriptions.Item>

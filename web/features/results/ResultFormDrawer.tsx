@@ -21,8 +21,8 @@ import { usePlatforms } from '../../app/platforms.js';
 import { useApi } from '../../app/useApi.js';
 import { SaveFailed } from '../../components/feedback.js';
 import { localName } from '../../components/labels.js';
+import { exclusivityOptions, kindOptions, trlOptions, typeOptions } from '../../components/result-labels.js';
 import { fieldErrors } from '../../i18n/errors.js';
-import { exclusivityOptions, kindOptions, trlOptions, typeOptions } from './labels.js';
 
 type Values = Omit<CreateResult, 'fieldCodes'>;
 const TECH_TEXT = [

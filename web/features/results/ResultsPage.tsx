@@ -14,13 +14,8 @@ import { DrillNotice } from '../../components/DrillNotice.js';
 import { ExportButton } from '../../components/ExportButton.js';
 import { IllustrativeTag, LoadFailed } from '../../components/feedback.js';
 import { localName } from '../../components/labels.js';
-import { formatTime } from '../../components/time.js';
-import { usePagedTable } from '../../components/usePagedTable.js';
-import { errorText } from '../../i18n/errors.js';
-import { saveFile } from '../imports/files.js';
-import { canPublishOn } from './access.js';
 import {
-  pick,
+  pickFilled,
   STATE_COLORS,
   STATE_LABELS,
   stateOptions,
@@ -28,7 +23,12 @@ import {
   trlText,
   typeOptions,
   VISIBILITY_LABELS,
-} from './labels.js';
+} from '../../components/result-labels.js';
+import { saveFile } from '../../components/save-file.js';
+import { formatTime } from '../../components/time.js';
+import { usePagedTable } from '../../components/usePagedTable.js';
+import { errorText } from '../../i18n/errors.js';
+import { canPublishOn } from './access.js';
 import { ResultFormDrawer } from './ResultFormDrawer.js';
 
 type Row = NonNullable<ReturnType<typeof useList>['data']>['items'][number];
@@ -185,7 +185,7 @@ export default function ResultsPage() {
               render: (_, r) => (
                 <Space wrap>
                   <Button type="link" style={{ padding: 0 }} onClick={() => open(r.id)}>
-                    {pick(r.titleZh, r.titleEn, locale)}
+                    {pickFilled(r.titleZh, r.titleEn, locale)}
                   </Button>
                   {r.isIllustrative ? <IllustrativeTag /> : null}
                 </Space>

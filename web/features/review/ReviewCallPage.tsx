@@ -6,9 +6,9 @@ import { callsApi } from '../../api/calls.js';
 import { useLocale } from '../../app/locale.js';
 import { useApi } from '../../app/useApi.js';
 import { pick } from '../../components/labels.js';
+import { CallStateTag } from '../../components/StateTags.js';
 import { zonedTime } from '../../components/time.js';
 import { errorText } from '../../i18n/errors.js';
-import { CallStateTag } from '../calls/CallDetails.js';
 import { CALL_REVIEW_TABS } from './call-tabs.js';
 import { ReviewSettingsForm } from './ReviewSettingsForm.js';
 

@@ -5,8 +5,8 @@ import { type ReviewCall, reviewRunsApi } from '../../api/review-runs.js';
 import { useLocale } from '../../app/locale.js';
 import { useApi } from '../../app/useApi.js';
 import { pick } from '../../components/labels.js';
+import { CallStateTag } from '../../components/StateTags.js';
 import { errorText } from '../../i18n/errors.js';
-import { CallStateTag } from '../calls/CallDetails.js';
 
 /** /review: the calls of the officer's platforms with applications in review, reviewing or decided. */
 export default function ReviewCallsPage() {

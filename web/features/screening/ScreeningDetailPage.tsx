@@ -11,14 +11,11 @@ import { useApi } from '../../app/useApi.js';
 import { Centered, LoadFailed } from '../../components/feedback.js';
 import { pick } from '../../components/labels.js';
 import { money } from '../../components/money.js';
+import { orgName } from '../../components/org-labels.js';
+import { ApplicationStateTag } from '../../components/StateTags.js';
 import { zonedTime } from '../../components/time.js';
 import { errorText } from '../../i18n/errors.js';
-import {
-  ApplicationDetails,
-  ApplicationStateTag,
-  TransitionsCard,
-} from '../applications/ApplicationDetails.js';
-import { orgName } from '../orgs/labels.js';
+import { ApplicationDetails, TransitionsCard } from '../applications/ApplicationDetails.js';
 
 type Outcome = 'pass' | 'return' | 'reject';
 type Answers = Record<string, { ok: boolean; note?: string | null }>;

@@ -12,15 +12,15 @@ import { usePlatforms } from '../../app/platforms.js';
 import { useApi } from '../../app/useApi.js';
 import { DrillNotice, useDrillParams } from '../../components/DrillNotice.js';
 import { ExportButton } from '../../components/ExportButton.js';
+import { FieldTreeSelect } from '../../components/FieldTreeSelect.js';
 import { APPLICATION_STATE_COLORS, APPLICATION_STATES_SHOWN, pick } from '../../components/labels.js';
 import { money } from '../../components/money.js';
+import { orgName } from '../../components/org-labels.js';
 import { PlatformSelect } from '../../components/PlatformSelect.js';
+import { ApplicationStateTag } from '../../components/StateTags.js';
 import { zonedTime } from '../../components/time.js';
 import { usePagedTable } from '../../components/usePagedTable.js';
 import { errorText } from '../../i18n/errors.js';
-import { ApplicationStateTag } from '../applications/ApplicationDetails.js';
-import { FieldTreeSelect } from '../fields/FieldTreeSelect.js';
-import { orgName } from '../orgs/labels.js';
 import { ScreeningBatch, screenable } from './ScreeningBatch.js';
 
 type Sort = NonNullable<ApplicationsQuery['sort']>;

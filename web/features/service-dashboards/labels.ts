@@ -4,8 +4,8 @@ import type {
   FigureCode,
   SeriesCode,
 } from '../../../common/service-dashboards.js';
+import { KIND_LABELS, REQUEST_STATE_LABELS } from '../../components/service-labels.js';
 import { tk } from '../../i18n/index.js';
-import { KIND_LABELS, REQUEST_STATE_LABELS } from '../services/labels.js';
 
 export const DASHBOARD_TITLES: Record<DashboardKind, string> = {
   enterprise: tk('My enterprise services'),

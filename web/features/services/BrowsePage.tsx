@@ -8,7 +8,7 @@ import { useLocale } from '../../app/locale.js';
 import { platformsWithRole } from '../../app/permissions.js';
 import { useSignedIn } from '../../app/session.js';
 import { FormModal } from '../../components/FormModal.js';
-import { pick } from '../results/labels.js';
+import { pickFilled } from '../../components/result-labels.js';
 import { ServiceSearch } from './ServiceSearch.js';
 
 interface Values {
@@ -49,7 +49,7 @@ export default function BrowsePage() {
       />
       <FormModal<Values>
         open={asking !== null}
-        title={asking ? pick(asking.nameZh, asking.nameEn, locale) : ''}
+        title={asking ? pickFilled(asking.nameZh, asking.nameEn, locale) : ''}
         okText={t('Submit')}
         onCancel={() => setAsking(null)}
         form={form}

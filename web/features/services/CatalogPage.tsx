@@ -6,15 +6,15 @@ import { SERVICE_MOVES, SERVICE_STATES, type ServiceState } from '../../../commo
 import { type Service, servicesApi } from '../../api/services.js';
 import { useLocale } from '../../app/locale.js';
 import { useApi } from '../../app/useApi.js';
+import { UNIT_ROLES, useServicePlatform } from '../../app/useServicePlatform.js';
+import { CatalogRowActions, CatalogStateTag } from '../../components/CatalogState.js';
 import { LoadFailed } from '../../components/feedback.js';
 import { localName } from '../../components/labels.js';
+import { pickFilled } from '../../components/result-labels.js';
+import { KIND_LABELS, SERVICE_STATE_LABELS } from '../../components/service-labels.js';
 import { errorText } from '../../i18n/errors.js';
-import { CatalogRowActions, CatalogStateTag } from '../catalog/CatalogState.js';
-import { pick } from '../results/labels.js';
-import { KIND_LABELS, SERVICE_STATE_LABELS } from './labels.js';
 import { usePriceText } from './ServiceCard.js';
 import { ServiceFormModal } from './ServiceFormModal.js';
-import { UNIT_ROLES, useServicePlatform } from './useServicePlatform.js';
 
 /** A unit's service catalog as its director and the platform's admins keep it: draft, publish, retire. */
 export default function CatalogPage() {
@@ -83,7 +83,7 @@ export default function CatalogPage() {
         dataSource={list.data?.items ?? []}
         pagination={false}
         columns={[
-          { title: t('Service'), render: (_, s) => pick(s.nameZh, s.nameEn, locale) },
+          { title: t('Service'), render: (_, s) => pickFilled(s.nameZh, s.nameEn, locale) },
           { title: t('Kind of service'), render: (_, s) => t(KIND_LABELS[s.kind]) },
           { title: t('Unit'), render: (_, s) => localName(s.unit, locale) },
           { title: t('Price'), render: (_, s) => price(s) },

@@ -8,8 +8,8 @@ import { type ServiceRequest, servicesApi } from '../../api/services.js';
 import { useApi } from '../../app/useApi.js';
 import { FormModal } from '../../components/FormModal.js';
 import { MoneyInput } from '../../components/MoneyInput.js';
+import { ACTION_LABELS } from '../../components/service-labels.js';
 import { errorText } from '../../i18n/errors.js';
-import { ACTION_LABELS } from './labels.js';
 
 interface MoveValues {
   reason?: string;

@@ -6,12 +6,12 @@ import { useLocale } from '../../app/locale.js';
 import { useApi } from '../../app/useApi.js';
 import { Centered, LoadFailed } from '../../components/feedback.js';
 import { money } from '../../components/money.js';
+import { pickFilled } from '../../components/result-labels.js';
+import { saveFile } from '../../components/save-file.js';
+import { LOG_LABELS, REQUEST_STATE_COLORS, REQUEST_STATE_LABELS } from '../../components/service-labels.js';
 import { formatTime } from '../../components/time.js';
 import { errorText } from '../../i18n/errors.js';
-import { saveFile } from '../imports/files.js';
-import { pick } from '../results/labels.js';
 import { UseVoucher } from '../vouchers/UseVoucher.js';
-import { LOG_LABELS, REQUEST_STATE_COLORS, REQUEST_STATE_LABELS } from './labels.js';
 import { RequestActions, SurveyForm } from './RequestActions.js';
 
 /** One request: what was asked, the quote, the report, the rating, the timeline and the caller's moves. */
@@ -48,7 +48,7 @@ export function RequestDrawer({
       open
       width={640}
       onClose={onClose}
-      title={r ? pick(r.service.nameZh, r.service.nameEn, locale) : ''}
+      title={r ? pickFilled(r.service.nameZh, r.service.nameEn, locale) : ''}
     >
       {loaded.error ? <LoadFailed error={loaded.error} /> : null}
       {!r ? (

@@ -6,16 +6,16 @@ import { exportsApi } from '../../api/exports.js';
 import { type RequestsView, type ServiceRequest, servicesApi } from '../../api/services.js';
 import { useLocale } from '../../app/locale.js';
 import { useApi } from '../../app/useApi.js';
+import { UNIT_ROLES, useServicePlatform } from '../../app/useServicePlatform.js';
 import { DrillNotice, useDrillParams } from '../../components/DrillNotice.js';
 import { ExportButton } from '../../components/ExportButton.js';
 import { LoadFailed } from '../../components/feedback.js';
 import { money } from '../../components/money.js';
+import { pickFilled } from '../../components/result-labels.js';
+import { REQUEST_STATE_COLORS, REQUEST_STATE_LABELS } from '../../components/service-labels.js';
 import { formatTime } from '../../components/time.js';
 import { usePagedTable } from '../../components/usePagedTable.js';
-import { pick } from '../results/labels.js';
-import { REQUEST_STATE_COLORS, REQUEST_STATE_LABELS } from './labels.js';
 import { RequestDrawer } from './RequestDrawer.js';
-import { UNIT_ROLES, useServicePlatform } from './useServicePlatform.js';
 
 /** The enterprise's own service requests. */
 export function MyRequestsPage() {
@@ -153,7 +153,7 @@ function RequestsList({ view }: { view: Extract<RequestsView, 'mine' | 'unit'> }
             title: t('Service'),
             render: (_, r) => (
               <Typography.Link data-testid="request-row">
-                {pick(r.service.nameZh, r.service.nameEn, locale)}
+                {pickFilled(r.service.nameZh, r.service.nameEn, locale)}
               </Typography.Link>
             ),
           },

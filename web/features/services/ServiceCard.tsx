@@ -5,8 +5,8 @@ import type { Service } from '../../api/services.js';
 import { useLocale } from '../../app/locale.js';
 import { localName } from '../../components/labels.js';
 import { money } from '../../components/money.js';
-import { pick } from '../results/labels.js';
-import { KIND_LABELS, PRICE_RULE_LABELS } from './labels.js';
+import { pickFilled } from '../../components/result-labels.js';
+import { KIND_LABELS, PRICE_RULE_LABELS } from '../../components/service-labels.js';
 
 /** The price as the catalog states it: "¥2,400.00 per sample". */
 export function usePriceText() {
@@ -25,7 +25,7 @@ export function ServiceItem({ s, title, extra }: { s: Service; title?: ReactNode
     <List.Item.Meta
       title={
         <Space wrap>
-          {title ?? pick(s.nameZh, s.nameEn, locale)}
+          {title ?? pickFilled(s.nameZh, s.nameEn, locale)}
           <Tag color="blue">{t(KIND_LABELS[s.kind])}</Tag>
           {s.accreditations.map((a) => (
             <Tag key={`${a.body}${a.number}`} color="green">
@@ -48,7 +48,7 @@ export function ServiceItem({ s, title, extra }: { s: Service; title?: ReactNode
               .join(' · ')}
           </Typography.Text>
           <Typography.Paragraph ellipsis={{ rows: 2 }} style={{ margin: 0 }}>
-            {pick(s.descriptionZh, s.descriptionEn, locale)}
+            {pickFilled(s.descriptionZh, s.descriptionEn, locale)}
           </Typography.Paragraph>
         </Space>
       }

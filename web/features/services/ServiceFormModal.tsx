@@ -10,7 +10,7 @@ import { BilingualFields } from '../../components/BilingualFields.js';
 import { FormModal } from '../../components/FormModal.js';
 import { localName } from '../../components/labels.js';
 import { MoneyInput } from '../../components/MoneyInput.js';
-import { KIND_LABELS, PRICE_RULE_LABELS } from './labels.js';
+import { KIND_LABELS, PRICE_RULE_LABELS } from '../../components/service-labels.js';
 
 type Values = Omit<ServiceInput, 'methodStandard'> & { methodStandard?: string };
 

@@ -7,7 +7,7 @@ import { useLocale } from '../../app/locale.js';
 import { useApi } from '../../app/useApi.js';
 import { localName } from '../../components/labels.js';
 import { PlatformSearch } from '../../components/PlatformSearch.js';
-import { KIND_LABELS } from './labels.js';
+import { KIND_LABELS } from '../../components/service-labels.js';
 import { ServiceItem } from './ServiceCard.js';
 
 /**

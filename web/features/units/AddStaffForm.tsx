@@ -6,9 +6,9 @@ import { STAFF_POSITIONS, type StaffPosition } from '../../../common/platforms.j
 import { api } from '../../api/endpoints.js';
 import { SaveFailed } from '../../components/feedback.js';
 import { STAFF_POSITION_LABELS } from '../../components/labels.js';
+import { NewPersonFields, type NewPersonValues, newPersonBody } from '../../components/NewPersonFields.js';
+import { PersonPicker } from '../../components/PersonPicker.js';
 import { fieldErrors } from '../../i18n/errors.js';
-import { NewPersonFields, type NewPersonValues, newPersonBody } from './NewPersonFields.js';
-import { PersonPicker } from './PersonPicker.js';
 
 interface Values {
   who: 'existing' | 'new';

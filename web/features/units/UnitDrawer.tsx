@@ -17,9 +17,9 @@ import { api } from '../../api/endpoints.js';
 import type { StaffView } from '../../api/types.js';
 import { useLocale } from '../../app/locale.js';
 import { useApi } from '../../app/useApi.js';
+import { FieldTags } from '../../components/FieldTreeSelect.js';
 import { localName, STAFF_POSITION_LABELS, UNIT_KIND_LABELS } from '../../components/labels.js';
 import { errorText } from '../../i18n/errors.js';
-import { FieldTags } from '../fields/FieldTreeSelect.js';
 import { UnitEvaluationsTab } from '../lab-evaluations/UnitEvaluationsTab.js';
 import { AddStaffForm } from './AddStaffForm.js';
 

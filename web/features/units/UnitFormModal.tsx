@@ -5,10 +5,10 @@ import { UNIT_KINDS, type UnitKind } from '../../../common/platforms.js';
 import { api } from '../../api/endpoints.js';
 import type { UnitView } from '../../api/types.js';
 import { useLocale } from '../../app/locale.js';
+import { FieldTreeSelect } from '../../components/FieldTreeSelect.js';
 import { FormModal } from '../../components/FormModal.js';
 import { localName, UNIT_KIND_LABELS } from '../../components/labels.js';
-import { FieldTreeSelect } from '../fields/FieldTreeSelect.js';
-import { PersonPicker } from './PersonPicker.js';
+import { PersonPicker } from '../../components/PersonPicker.js';
 
 interface UnitValues {
   kind: UnitKind;

@@ -7,9 +7,9 @@ import { api } from '../../api/endpoints.js';
 import type { PlatformDetail, UnitView } from '../../api/types.js';
 import { useLocale } from '../../app/locale.js';
 import { useApi } from '../../app/useApi.js';
+import { FieldTags } from '../../components/FieldTreeSelect.js';
 import { localName, UNIT_KIND_LABELS } from '../../components/labels.js';
 import { errorText } from '../../i18n/errors.js';
-import { FieldTags } from '../fields/FieldTreeSelect.js';
 import { UnitDrawer } from './UnitDrawer.js';
 import { UnitFormModal } from './UnitFormModal.js';
 

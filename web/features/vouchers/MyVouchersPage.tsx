@@ -6,13 +6,13 @@ import { ENTERPRISE_SIZES, type EnterpriseProfile } from '../../../common/vouche
 import { type Scheme, type Voucher, vouchersApi } from '../../api/vouchers.js';
 import { useLocale } from '../../app/locale.js';
 import { useApi } from '../../app/useApi.js';
+import { useServicePlatform } from '../../app/useServicePlatform.js';
 import { FormModal } from '../../components/FormModal.js';
 import { Centered, LoadFailed } from '../../components/feedback.js';
 import { MoneyInput } from '../../components/MoneyInput.js';
 import { money } from '../../components/money.js';
+import { pickFilled } from '../../components/result-labels.js';
 import { formatTime } from '../../components/time.js';
-import { pick } from '../results/labels.js';
-import { useServicePlatform } from '../services/useServicePlatform.js';
 import { LEDGER_KIND_LABELS, SIZE_LABELS, VOUCHER_STATE_COLORS, VOUCHER_STATE_LABELS } from './labels.js';
 
 interface ApplyValues extends Omit<EnterpriseProfile, 'registeredOn' | 'fieldIds'> {
@@ -68,7 +68,7 @@ export default function MyVouchersPage() {
   const open = (schemes.data?.items ?? []).filter((s) => s.state === 'open');
   const schemeName = (id: string) => {
     const s = schemes.data?.items.find((x) => x.id === id);
-    return s ? pick(s.nameZh, s.nameEn, locale) : '';
+    return s ? pickFilled(s.nameZh, s.nameEn, locale) : '';
   };
   const balance = (mine.data?.items ?? []).filter((v) => v.state === 'issued');
   return (
@@ -131,7 +131,7 @@ export default function MyVouchersPage() {
           dataSource={open}
           pagination={false}
           columns={[
-            { title: t('Scheme'), render: (_, s) => pick(s.nameZh, s.nameEn, locale) },
+            { title: t('Scheme'), render: (_, s) => pickFilled(s.nameZh, s.nameEn, locale) },
             { title: t('Valid from and to'), render: (_, s) => `${s.validFrom} – ${s.validTo}` },
             {
               title: t('Actions'),
@@ -153,7 +153,7 @@ export default function MyVouchersPage() {
       </Card>
       <FormModal<ApplyValues>
         open={applying !== null}
-        title={applying ? pick(applying.nameZh, applying.nameEn, locale) : ''}
+        title={applying ? pickFilled(applying.nameZh, applying.nameEn, locale) : ''}
         okText={t('Submit')}
         onCancel={() => setApplying(null)}
         form={form}

@@ -4,12 +4,12 @@ import { useTranslation } from 'react-i18next';
 import { type Redemption, vouchersApi } from '../../api/vouchers.js';
 import { useLocale } from '../../app/locale.js';
 import { useApi } from '../../app/useApi.js';
+import { UNIT_ROLES, useServicePlatform } from '../../app/useServicePlatform.js';
 import { FormModal } from '../../components/FormModal.js';
 import { LoadFailed } from '../../components/feedback.js';
 import { MoneyInput } from '../../components/MoneyInput.js';
 import { money } from '../../components/money.js';
 import { formatTime } from '../../components/time.js';
-import { UNIT_ROLES, useServicePlatform } from '../services/useServicePlatform.js';
 import { REDEMPTION_STATE_COLORS, REDEMPTION_STATE_LABELS } from './labels.js';
 
 interface RedeemValues {

@@ -12,7 +12,7 @@ import { BilingualFields } from '../../components/BilingualFields.js';
 import { FormModal } from '../../components/FormModal.js';
 import { localName } from '../../components/labels.js';
 import { MoneyInput } from '../../components/MoneyInput.js';
-import { KIND_LABELS } from '../services/labels.js';
+import { KIND_LABELS } from '../../components/service-labels.js';
 import { SIZE_LABELS } from './labels.js';
 
 /** The form's shape: the rules flattened where antd needs lists (region shares), dates as Dayjs. */

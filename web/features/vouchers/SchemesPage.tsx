@@ -19,13 +19,13 @@ import { SCHEME_MOVES } from '../../../common/vouchers.js';
 import { type Scheme, type Voucher, vouchersApi } from '../../api/vouchers.js';
 import { useLocale } from '../../app/locale.js';
 import { useApi } from '../../app/useApi.js';
+import { useServicePlatform } from '../../app/useServicePlatform.js';
 import { FormModal } from '../../components/FormModal.js';
 import { LoadFailed } from '../../components/feedback.js';
 import { money } from '../../components/money.js';
+import { pickFilled } from '../../components/result-labels.js';
+import { KIND_LABELS } from '../../components/service-labels.js';
 import { errorText } from '../../i18n/errors.js';
-import { pick } from '../results/labels.js';
-import { KIND_LABELS } from '../services/labels.js';
-import { useServicePlatform } from '../services/useServicePlatform.js';
 import {
   SCHEME_MOVE_LABELS,
   SCHEME_STATE_COLORS,
@@ -118,7 +118,7 @@ export default function SchemesPage() {
   };
   const schemeName = (id: string) => {
     const s = schemes.data?.items.find((x) => x.id === id);
-    return s ? pick(s.nameZh, s.nameEn, locale) : '';
+    return s ? pickFilled(s.nameZh, s.nameEn, locale) : '';
   };
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
@@ -145,7 +145,7 @@ export default function SchemesPage() {
           pagination={false}
           expandable={{ expandedRowRender: (s) => <SchemeRulesView s={s} /> }}
           columns={[
-            { title: t('Scheme'), render: (_, s) => pick(s.nameZh, s.nameEn, locale) },
+            { title: t('Scheme'), render: (_, s) => pickFilled(s.nameZh, s.nameEn, locale) },
             { title: t('Valid from and to'), render: (_, s) => `${s.validFrom} – ${s.validTo}` },
             { title: t('Issue by lottery'), render: (_, s) => (s.lottery ? t('Yes') : t('No')) },
             {
@@ -204,7 +204,7 @@ export default function SchemesPage() {
             {
               title: t('Enterprise'),
               render: (_, v) =>
-                v.organisation ? pick(v.organisation.nameZh, v.organisation.nameEn, locale) : '—',
+                v.organisation ? pickFilled(v.organisation.nameZh, v.organisation.nameEn, locale) : '—',
             },
             {
               title: t('Declared profile'),

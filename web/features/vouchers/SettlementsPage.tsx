@@ -6,14 +6,14 @@ import { useTranslation } from 'react-i18next';
 import { type Redemption, type SettlementSummary, vouchersApi } from '../../api/vouchers.js';
 import { useLocale } from '../../app/locale.js';
 import { useApi } from '../../app/useApi.js';
+import { useServicePlatform } from '../../app/useServicePlatform.js';
 import { FormModal } from '../../components/FormModal.js';
 import { Centered, LoadFailed } from '../../components/feedback.js';
 import { fileOptions } from '../../components/file-options.js';
 import { money } from '../../components/money.js';
+import { saveFile } from '../../components/save-file.js';
 import { formatTime } from '../../components/time.js';
 import { errorText } from '../../i18n/errors.js';
-import { saveFile } from '../imports/files.js';
-import { useServicePlatform } from '../services/useServicePlatform.js';
 import { REDEMPTION_STATE_COLORS, REDEMPTION_STATE_LABELS } from './labels.js';
 
 /** The statement lines of one batch: each redemption with its contract and proof of payment. */

@@ -2,9 +2,9 @@ import { Card, Descriptions, List, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { type FraudSignal, vouchersApi } from '../../api/vouchers.js';
 import { useApi } from '../../app/useApi.js';
+import { useServicePlatform } from '../../app/useServicePlatform.js';
 import { LoadFailed } from '../../components/feedback.js';
 import { tk } from '../../i18n/index.js';
-import { useServicePlatform } from '../services/useServicePlatform.js';
 import { SIGNAL_LABELS } from './labels.js';
 
 /** The English source label of each evidence field; an unknown one shows its key. */

@@ -199,14 +199,18 @@ export async function avoidNames(db: Kysely<DB>, applicationId: string): Promise
   return rows.map((r) => r.name);
 }
 
-/** The application of every avoid request naming the organisation (one entry a request). */
-export async function applicationsAvoiding(db: Kysely<DB>, organisationId: string): Promise<string[]> {
+/** The application of every avoid request naming one of the organisations (one entry a request). */
+export async function applicationsAvoiding(
+  db: Kysely<DB>,
+  organisationIds: readonly string[],
+): Promise<Array<{ organisationId: string; applicationId: string }>> {
+  if (organisationIds.length === 0) return [];
   const rows = await db
     .selectFrom('application_avoid_requests')
-    .select('application_id')
-    .where('organisation_id', '=', organisationId)
+    .select(['organisation_id as organisationId', 'application_id as applicationId'])
+    .where('organisation_id', 'in', organisationIds)
     .execute();
-  return rows.map((r) => r.application_id);
+  return rows.flatMap((r) => (r.organisationId ? [{ ...r, organisationId: r.organisationId }] : []));
 }
 
 /** The avoid lists of the applications, oldest request first. */

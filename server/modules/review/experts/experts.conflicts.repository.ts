@@ -87,23 +87,31 @@ export async function conflictsDeclaredAgainst(db: Kysely<DB>, personId: string)
 }
 
 /** Whether any expert's output lists the organisation as a collaborator (ADR 0013 counts it). */
-export async function collaboratorOrgNamed(db: Kysely<DB>, organisationId: string): Promise<boolean> {
-  const row = await db
+export async function collaboratorOrgNamed(
+  db: Kysely<DB>,
+  organisationIds: readonly string[],
+): Promise<Set<string>> {
+  if (organisationIds.length === 0) return new Set();
+  const rows = await db
     .selectFrom('expert_output_collaborators')
     .select('organisation_id')
-    .where('organisation_id', '=', organisationId)
-    .limit(1)
-    .executeTakeFirst();
-  return row !== undefined;
+    .distinct()
+    .where('organisation_id', 'in', organisationIds)
+    .execute();
+  return new Set(rows.flatMap((r) => r.organisation_id ?? []));
 }
 
 /** Whether any expert declared a conflict with the organisation (ADR 0013 counts it). */
-export async function declaredConflictOrgNamed(db: Kysely<DB>, organisationId: string): Promise<boolean> {
-  const row = await db
+export async function declaredConflictOrgNamed(
+  db: Kysely<DB>,
+  organisationIds: readonly string[],
+): Promise<Set<string>> {
+  if (organisationIds.length === 0) return new Set();
+  const rows = await db
     .selectFrom('expert_declared_conflicts')
     .select('organisation_id')
-    .where('organisation_id', '=', organisationId)
-    .limit(1)
-    .executeTakeFirst();
-  return row !== undefined;
+    .distinct()
+    .where('organisation_id', 'in', organisationIds)
+    .execute();
+  return new Set(rows.flatMap((r) => r.organisation_id ?? []));
 }

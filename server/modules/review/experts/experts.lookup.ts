@@ -26,10 +26,14 @@ export const expertProfileOf = (db: Kysely<DB>, personId: string): Promise<strin
 export const declaredConflictsAgainst = (db: Kysely<DB>, personId: string): Promise<number> =>
   conflictsDeclaredAgainst(db, personId);
 
-/** Whether an expert output lists the organisation as a collaborator. */
-export const collaboratorOrganisation = (db: Kysely<DB>, organisationId: string): Promise<boolean> =>
-  collaboratorOrgNamed(db, organisationId);
+/** Those of the organisations that an expert output lists as a collaborator. */
+export const collaboratorOrganisation = (
+  db: Kysely<DB>,
+  organisationIds: readonly string[],
+): Promise<Set<string>> => collaboratorOrgNamed(db, organisationIds);
 
-/** Whether an expert declared a conflict with the organisation. */
-export const declaredConflictWith = (db: Kysely<DB>, organisationId: string): Promise<boolean> =>
-  declaredConflictOrgNamed(db, organisationId);
+/** Those of the organisations that an expert declared a conflict with. */
+export const declaredConflictWith = (
+  db: Kysely<DB>,
+  organisationIds: readonly string[],
+): Promise<Set<string>> => declaredConflictOrgNamed(db, organisationIds);

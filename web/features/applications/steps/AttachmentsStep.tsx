@@ -6,10 +6,10 @@ import type { RequiredAttachment } from '../../../../common/calls.js';
 import { type ApplicationView, applicationsApi } from '../../../api/applications.js';
 import type { PublicCallView } from '../../../api/calls.js';
 import { useLocale } from '../../../app/locale.js';
+import { ATTACHMENT_TYPE_LABELS } from '../../../components/CallFormLists.js';
 import { pick } from '../../../components/labels.js';
+import { saveFile } from '../../../components/save-file.js';
 import { errorText } from '../../../i18n/errors.js';
-import { ATTACHMENT_TYPE_LABELS } from '../../calls/CallFormLists.js';
-import { saveFile } from '../../imports/files.js';
 
 const ACCEPT: Record<string, string> = {
   pdf: '.pdf,application/pdf',

@@ -6,8 +6,8 @@ import { useLocale } from '../../../app/locale.js';
 import { COST_CATEGORIES_SHOWN } from '../../../components/labels.js';
 import { MoneyInput } from '../../../components/MoneyInput.js';
 import { money } from '../../../components/money.js';
+import { orgName } from '../../../components/org-labels.js';
 import { clipped, oneLine, WIDE } from '../../../components/tables.js';
-import { orgName } from '../../orgs/labels.js';
 import { type BudgetMatrix, budgetTotals, type Member } from '../draft.js';
 
 /**

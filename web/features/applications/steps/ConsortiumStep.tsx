@@ -5,8 +5,8 @@ import type { ApplicationView } from '../../../api/applications.js';
 import { useLocale } from '../../../app/locale.js';
 import { MoneyInput } from '../../../components/MoneyInput.js';
 import { money } from '../../../components/money.js';
-import { ORG_TYPE_LABELS, orgName, SIZE_LABELS } from '../../orgs/labels.js';
-import { OrgPicker } from '../../orgs/OrgPicker.js';
+import { OrgPicker } from '../../../components/OrgPicker.js';
+import { ORG_TYPE_LABELS, orgName, SIZE_LABELS } from '../../../components/org-labels.js';
 import type { Member } from '../draft.js';
 import { ContactPicker } from './ContactPicker.js';
 

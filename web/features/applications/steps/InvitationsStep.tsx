@@ -6,9 +6,9 @@ import { type ApplicationMember, type ApplicationView, applicationsApi } from '.
 import { useLocale } from '../../../app/locale.js';
 import { localName } from '../../../components/labels.js';
 import { money } from '../../../components/money.js';
+import { orgName } from '../../../components/org-labels.js';
 import { errorText } from '../../../i18n/errors.js';
 import { tk } from '../../../i18n/index.js';
-import { orgName } from '../../orgs/labels.js';
 
 export const CONFIRMATION_LABELS: Record<ApplicationMember['confirmation'], [string, string]> = {
   not_needed: [tk('Lead: no confirmation needed'), 'default'],

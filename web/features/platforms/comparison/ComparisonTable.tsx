@@ -4,11 +4,11 @@ import { useTranslation } from 'react-i18next';
 import { RATING_DIMENSIONS } from '../../../../common/platforms.js';
 import type { ComparisonItem } from '../../../api/types.js';
 import { useLocale } from '../../../app/locale.js';
+import { FieldTags } from '../../../components/FieldTreeSelect.js';
 import { IllustrativeTag } from '../../../components/feedback.js';
 import { MODEL_COLORS, RATING_LABELS } from '../../../components/labels.js';
 import { formatCompact } from '../../../components/money.js';
 import { MODEL_LABELS } from '../../../i18n/labels.js';
-import { FieldTags } from '../../fields/FieldTreeSelect.js';
 
 /** Model, ratings, funding total, units and fields of every platform, one row each. */
 export function ComparisonTable({

@@ -4,9 +4,9 @@ import { type LastReminderRun, projectExecutionApi } from '../../../api/project-
 import { useLocale } from '../../../app/locale.js';
 import { useApi } from '../../../app/useApi.js';
 import { LoadFailed } from '../../../components/feedback.js';
+import { REPORT_KIND_LABELS } from '../../../components/project-detail-labels.js';
+import { OUTCOME_COLORS, OUTCOME_LABELS, offsetText } from '../../../components/reminder-labels.js';
 import { formatTime } from '../../../components/time.js';
-import { REPORT_KIND_LABELS } from '../../projects/detail/detail.labels.js';
-import { OUTCOME_COLORS, OUTCOME_LABELS, offsetText } from '../../projects/detail/reminders.labels.js';
 
 type Line = LastReminderRun['lines'][number];
 

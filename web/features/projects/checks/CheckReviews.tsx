@@ -3,8 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { CHECK_VERDICTS } from '../../../../common/project-checks.js';
 import { type CheckView, projectChecksApi } from '../../../api/project-checks.js';
 import { money } from '../../../components/money.js';
+import { SPENDING_LABELS } from '../../../components/project-detail-labels.js';
 import { errorText } from '../../../i18n/errors.js';
-import { SPENDING_LABELS } from '../detail/detail.labels.js';
 import { EvidenceFiles, useEvidence } from '../detail/EvidenceFiles.js';
 import { JUDGEMENT_LABELS, VERDICT_COLORS, VERDICT_LABELS } from './checks.labels.js';
 

@@ -12,16 +12,16 @@ import { LoadFailed, SaveFailed } from '../../../components/feedback.js';
 import { localName } from '../../../components/labels.js';
 import { MoneyInput } from '../../../components/MoneyInput.js';
 import { money } from '../../../components/money.js';
-import { ReasonDialog } from '../../../components/ReasonDialog.js';
-import { formatTime } from '../../../components/time.js';
-import { useSubmit } from '../../../components/useSubmit.js';
-import { errorText } from '../../../i18n/errors.js';
 import {
   ADJUSTMENT_LEVEL_LABELS,
   ADJUSTMENT_STATE_LABELS,
   GROUND_LABELS,
   SPENDING_LABELS,
-} from './detail.labels.js';
+} from '../../../components/project-detail-labels.js';
+import { ReasonDialog } from '../../../components/ReasonDialog.js';
+import { formatTime } from '../../../components/time.js';
+import { useSubmit } from '../../../components/useSubmit.js';
+import { errorText } from '../../../i18n/errors.js';
 
 const STATE_COLORS = { pending: 'gold', approved: 'green', rejected: 'red' } as const;
 

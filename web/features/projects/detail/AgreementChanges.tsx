@@ -2,8 +2,8 @@ import { List, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { AmendmentSection, AmendmentState } from '../../../../common/projects.amendments.js';
 import type { AgreementChange } from '../../../api/project-amendments.js';
+import { REPORT_KIND_LABELS } from '../../../components/project-detail-labels.js';
 import { tk } from '../../../i18n/index.js';
-import { REPORT_KIND_LABELS } from './detail.labels.js';
 
 export const SECTION_LABELS: Record<AmendmentSection, string> = {
   endsOn: tk('End date'),

@@ -10,10 +10,14 @@ import { useApi } from '../../../app/useApi.js';
 import { Centered, LoadFailed } from '../../../components/feedback.js';
 import { localName } from '../../../components/labels.js';
 import { money } from '../../../components/money.js';
+import {
+  INDICATOR_TYPE_LABELS,
+  REPORT_KIND_LABELS,
+  SPENDING_LABELS,
+} from '../../../components/project-detail-labels.js';
 import { formatTime } from '../../../components/time.js';
 import { AgreementChanges } from './AgreementChanges.js';
 import { AmendmentsPanel } from './AmendmentsPanel.js';
-import { INDICATOR_TYPE_LABELS, REPORT_KIND_LABELS, SPENDING_LABELS } from './detail.labels.js';
 
 /**
  * 任务书: what both sides signed, as frozen — budget, indicators, milestones, reports, signatures — in its

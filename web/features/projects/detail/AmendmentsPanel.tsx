@@ -11,12 +11,12 @@ import { useApi } from '../../../app/useApi.js';
 import { DateInput } from '../../../components/DateInput.js';
 import { FormModal } from '../../../components/FormModal.js';
 import { LoadFailed } from '../../../components/feedback.js';
+import { INDICATOR_TYPE_LABELS, REPORT_KIND_LABELS } from '../../../components/project-detail-labels.js';
 import { ReasonDialog } from '../../../components/ReasonDialog.js';
 import { formatTime } from '../../../components/time.js';
 import { errorText } from '../../../i18n/errors.js';
 import { AgreementChanges, AMENDMENT_STATE_LABELS } from './AgreementChanges.js';
 import { type AmendmentValues, proposalOf, startingValues } from './amendment-form.js';
-import { INDICATOR_TYPE_LABELS, REPORT_KIND_LABELS } from './detail.labels.js';
 
 const STATE_COLORS = { proposed: 'gold', approved: 'green', refused: 'red', withdrawn: 'default' } as const;
 

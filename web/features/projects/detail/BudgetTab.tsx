@@ -12,11 +12,11 @@ import { Centered, LoadFailed, SaveFailed } from '../../../components/feedback.j
 import { localName } from '../../../components/labels.js';
 import { MoneyInput } from '../../../components/MoneyInput.js';
 import { money } from '../../../components/money.js';
+import { SPENDING_LABELS } from '../../../components/project-detail-labels.js';
 import { useSubmit } from '../../../components/useSubmit.js';
 import { ImportExport } from '../../imports/ImportExport.js';
 import { AdjustmentsPanel } from './AdjustmentsPanel.js';
 import { burnByCategory } from './budget.js';
-import { SPENDING_LABELS } from './detail.labels.js';
 import { EvidenceFiles, useEvidence } from './EvidenceFiles.js';
 
 /** 预算与支出: plan against actual per category with alerts, the entries, and the 预算调剂 requests. */

@@ -8,10 +8,10 @@ import { useLocale } from '../../../app/locale.js';
 import { useApi } from '../../../app/useApi.js';
 import { FormModal } from '../../../components/FormModal.js';
 import { LoadFailed } from '../../../components/feedback.js';
+import { MILESTONE_REVIEW_LABELS } from '../../../components/project-detail-labels.js';
 import { ReasonDialog } from '../../../components/ReasonDialog.js';
 import { formatTime } from '../../../components/time.js';
 import { errorText } from '../../../i18n/errors.js';
-import { MILESTONE_REVIEW_LABELS } from './detail.labels.js';
 import { EvidenceFiles, useEvidence } from './EvidenceFiles.js';
 
 const REVIEW_COLORS = { submitted: 'blue', accepted: 'green', rejected: 'red' } as const;

@@ -11,9 +11,9 @@ import { useApi } from '../../../app/useApi.js';
 import { FormModal } from '../../../components/FormModal.js';
 import { LoadFailed } from '../../../components/feedback.js';
 import { pick } from '../../../components/labels.js';
+import { OUTPUT_TYPE_LABELS } from '../../../components/project-detail-labels.js';
 import { formatTime } from '../../../components/time.js';
 import { errorText } from '../../../i18n/errors.js';
-import { OUTPUT_TYPE_LABELS } from './detail.labels.js';
 
 type Link = ProjectOutputs['items'][number];
 type Candidate = { value: string; label: string };

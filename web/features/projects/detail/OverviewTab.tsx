@@ -6,12 +6,12 @@ import { projectExecutionApi } from '../../../api/project-execution.js';
 import { type ProjectDetail, projectsApi } from '../../../api/projects.js';
 import { useLocale } from '../../../app/locale.js';
 import { useApi } from '../../../app/useApi.js';
+import { FieldTags } from '../../../components/FieldTreeSelect.js';
 import { localName, pick } from '../../../components/labels.js';
 import { money } from '../../../components/money.js';
+import { ACTION_LABELS, STATE_LABELS } from '../../../components/project-labels.js';
 import { useSubmit } from '../../../components/useSubmit.js';
 import { errorText } from '../../../i18n/errors.js';
-import { FieldTags } from '../../fields/FieldTreeSelect.js';
-import { ACTION_LABELS, STATE_LABELS } from '../projects.labels.js';
 import { HEALTH_FLAG_LABELS, healthFlags } from './health.js';
 
 /** 概览: the header facts, the consortium, the health flags and the moves the caller may make now. */

@@ -7,7 +7,7 @@ import { useLocale } from '../../../app/locale.js';
 import { useApi } from '../../../app/useApi.js';
 import { Centered, LoadFailed } from '../../../components/feedback.js';
 import { pick } from '../../../components/labels.js';
-import { KIND_LABELS, STATE_LABELS } from '../projects.labels.js';
+import { KIND_LABELS, STATE_LABELS } from '../../../components/project-labels.js';
 import { projectTabs } from './tabs.js';
 
 /**

@@ -7,10 +7,14 @@ import { useLocale } from '../../../app/locale.js';
 import { useApi } from '../../../app/useApi.js';
 import { FormModal } from '../../../components/FormModal.js';
 import { LoadFailed } from '../../../components/feedback.js';
+import {
+  REPORT_KIND_LABELS,
+  REPORT_STATUS_COLORS,
+  REPORT_STATUS_LABELS,
+} from '../../../components/project-detail-labels.js';
+import { offsetText, recipientsText } from '../../../components/reminder-labels.js';
 import { formatTime } from '../../../components/time.js';
-import { REPORT_KIND_LABELS, REPORT_STATUS_COLORS, REPORT_STATUS_LABELS } from './detail.labels.js';
 import { EvidenceFiles, useEvidence } from './EvidenceFiles.js';
-import { offsetText, recipientsText } from './reminders.labels.js';
 
 type Report = ProjectReports['items'][number];
 

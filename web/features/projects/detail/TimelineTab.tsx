@@ -4,9 +4,13 @@ import type { AmendmentTimelineAction } from '../../../../common/projects.amendm
 import type { ProjectAction } from '../../../../common/projects.js';
 import type { ProjectDetail } from '../../../api/projects.js';
 import { useLocale } from '../../../app/locale.js';
+import {
+  ACTION_LABELS,
+  AMENDMENT_TIMELINE_LABELS,
+  STATE_LABELS,
+} from '../../../components/project-labels.js';
 import { formatTime } from '../../../components/time.js';
 import { actorText } from '../../../i18n/audit-labels.js';
-import { ACTION_LABELS, AMENDMENT_TIMELINE_LABELS, STATE_LABELS } from '../projects.labels.js';
 
 /** 时间线: every audited move of the project, oldest first, with who made it and why. */
 export function TimelineTab({ project: p }: { project: ProjectDetail }) {

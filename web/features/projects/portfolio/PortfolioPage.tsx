@@ -15,12 +15,12 @@ import { useApi } from '../../../app/useApi.js';
 import { Chart, type ChartOption } from '../../../components/Chart.js';
 import { localName, pick } from '../../../components/labels.js';
 import { defaultPlatform, PlatformSelect } from '../../../components/PlatformSelect.js';
+import { REPORT_KIND_LABELS, REPORT_STATUS_COLORS } from '../../../components/project-detail-labels.js';
+import { STATE_LABELS } from '../../../components/project-labels.js';
+import { saveFile } from '../../../components/save-file.js';
 import { errorText } from '../../../i18n/errors.js';
 import { tk } from '../../../i18n/index.js';
-import { saveFile } from '../../imports/files.js';
-import { REPORT_KIND_LABELS, REPORT_STATUS_COLORS } from '../detail/detail.labels.js';
 import { HEALTH_FLAG_LABELS } from '../detail/health.js';
-import { STATE_LABELS } from '../projects.labels.js';
 
 type Column = HealthFlag | 'healthy';
 const COLUMNS: readonly Column[] = [...HEALTH_FLAGS, 'healthy'];

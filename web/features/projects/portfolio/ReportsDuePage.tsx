@@ -10,10 +10,14 @@ import { useSignedIn } from '../../../app/session.js';
 import { useApi } from '../../../app/useApi.js';
 import { pick } from '../../../components/labels.js';
 import { defaultPlatform, PlatformSelect } from '../../../components/PlatformSelect.js';
+import {
+  REPORT_KIND_LABELS,
+  REPORT_STATUS_COLORS,
+  REPORT_STATUS_LABELS,
+} from '../../../components/project-detail-labels.js';
+import { STATE_LABELS } from '../../../components/project-labels.js';
 import { formatTime } from '../../../components/time.js';
 import { errorText } from '../../../i18n/errors.js';
-import { REPORT_KIND_LABELS, REPORT_STATUS_COLORS, REPORT_STATUS_LABELS } from '../detail/detail.labels.js';
-import { STATE_LABELS } from '../projects.labels.js';
 
 type Row = ReportsDueList['items'][number];
 

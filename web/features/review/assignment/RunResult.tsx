@@ -4,7 +4,7 @@ import type { RunPair, RunView } from '../../../api/review-runs.js';
 import { useLocale } from '../../../app/locale.js';
 import { ComputationDetails } from '../../../components/ComputationDetails.js';
 import { pick } from '../../../components/labels.js';
-import { CATEGORY_LABELS, MODE_LABELS } from '../labels.js';
+import { CATEGORY_LABELS, MODE_LABELS } from '../../../components/review-labels.js';
 
 interface AppRow {
   applicationId: string;

@@ -7,10 +7,10 @@ import { reviewRunsApi, type Seat } from '../../../api/review-runs.js';
 import { useLocale } from '../../../app/locale.js';
 import { useApi } from '../../../app/useApi.js';
 import { pick } from '../../../components/labels.js';
+import { CATEGORY_LABELS, SEAT_COLORS, SEAT_LABELS } from '../../../components/review-labels.js';
 import { SelectionBar } from '../../../components/SelectionBar.js';
 import { zonedTime } from '../../../components/time.js';
 import { errorText } from '../../../i18n/errors.js';
-import { CATEGORY_LABELS, SEAT_COLORS, SEAT_LABELS } from '../labels.js';
 
 /**
  * The published seats with their states and counts; refill fills declined and unanswered ones, and the

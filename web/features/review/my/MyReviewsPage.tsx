@@ -6,9 +6,9 @@ import { type MyReview, reviewRunsApi } from '../../../api/review-runs.js';
 import { useLocale } from '../../../app/locale.js';
 import { useApi } from '../../../app/useApi.js';
 import { pick } from '../../../components/labels.js';
+import { SEAT_COLORS, SEAT_LABELS } from '../../../components/review-labels.js';
 import { zonedTime } from '../../../components/time.js';
 import { errorText } from '../../../i18n/errors.js';
-import { SEAT_COLORS, SEAT_LABELS } from '../labels.js';
 
 /** /my-reviews: the expert's invitations (accept, or decline with a reason) and accepted reviews. */
 export default function MyReviewsPage() {

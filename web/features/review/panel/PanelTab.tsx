@@ -15,9 +15,9 @@ import { Centered, LoadFailed } from '../../../components/feedback.js';
 import { fileOptions } from '../../../components/file-options.js';
 import { CRITERIA_SHOWN, pick } from '../../../components/labels.js';
 import { money } from '../../../components/money.js';
+import { saveFile } from '../../../components/save-file.js';
 import { errorText } from '../../../i18n/errors.js';
 import { tk } from '../../../i18n/index.js';
-import { saveFile } from '../../imports/files.js';
 import { ConsensusForm } from './ConsensusForm.js';
 import { ThresholdsForm } from './ThresholdsForm.js';
 

@@ -5,8 +5,8 @@ import { type ScorecardView, scoringApi } from '../../../api/review-scoring.js';
 import { useLocale } from '../../../app/locale.js';
 import { COST_CATEGORIES_SHOWN, pick } from '../../../components/labels.js';
 import { money } from '../../../components/money.js';
+import { saveFile } from '../../../components/save-file.js';
 import { ApplicationContentCards } from '../../applications/ApplicationContentCards.js';
-import { saveFile } from '../../imports/files.js';
 
 type App = ScorecardView['application'];
 

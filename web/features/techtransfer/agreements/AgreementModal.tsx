@@ -15,8 +15,8 @@ import { type AgreementView, type CreateAgreementBody, ttApi } from '../../../ap
 import { useApi } from '../../../app/useApi.js';
 import { DateInput } from '../../../components/DateInput.js';
 import { toMajor, toMinor } from '../../../components/money.js';
+import { OrgPicker } from '../../../components/OrgPicker.js';
 import { errorText, fieldErrors } from '../../../i18n/errors.js';
-import { OrgPicker } from '../../orgs/OrgPicker.js';
 import {
   AGREEMENT_KIND_LABELS,
   CRADA_CLASS_LABELS,

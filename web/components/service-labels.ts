@@ -1,6 +1,6 @@
-import type { PriceRule, RequestAction, RequestState, ServiceKind } from '../../../common/services.js';
-import { tk } from '../../i18n/index.js';
-import { CATALOG_STATE_COLORS, CATALOG_STATE_LABELS } from '../catalog/CatalogState.js';
+import type { PriceRule, RequestAction, RequestState, ServiceKind } from '../../common/services.js';
+import { tk } from '../i18n/index.js';
+import { CATALOG_STATE_COLORS, CATALOG_STATE_LABELS } from './CatalogState.js';
 
 // English source labels of common/services.ts; the catalog test checks each has its Chinese.
 

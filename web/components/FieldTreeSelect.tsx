@@ -1,11 +1,11 @@
 import { Tag, TreeSelect } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/endpoints.js';
-import type { FieldSummary, FieldTree } from '../../api/types.js';
-import { useLocale } from '../../app/locale.js';
-import { useApi } from '../../app/useApi.js';
-import { localName } from '../../components/labels.js';
+import { api } from '../api/endpoints.js';
+import type { FieldSummary, FieldTree } from '../api/types.js';
+import { useLocale } from '../app/locale.js';
+import { useApi } from '../app/useApi.js';
+import { localName } from './labels.js';
 
 interface Props {
   value?: string[];

@@ -7,9 +7,9 @@ import {
   CRITERIA,
   CRITERION_DIMENSION,
   weightsAddUp,
-} from '../../../common/calls.js';
-import { CRITERIA_SHOWN } from '../../components/labels.js';
-import { tk } from '../../i18n/index.js';
+} from '../../common/calls.js';
+import { tk } from '../i18n/index.js';
+import { CRITERIA_SHOWN } from './labels.js';
 
 export const ATTACHMENT_TYPE_LABELS: Record<AttachmentType, string> = {
   pdf: 'PDF',

@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
-import type { DuplicateReason, EnterpriseSize, OrgType } from '../../api/types.js';
-import { tk } from '../../i18n/index.js';
+import type { DuplicateReason, EnterpriseSize, OrgType } from '../api/types.js';
+import { tk } from '../i18n/index.js';
 
 export const ORG_TYPES: readonly OrgType[] = ['enterprise', 'university', 'institute', 'government', 'other'];
 export const ENTERPRISE_SIZES: readonly EnterpriseSize[] = ['large', 'sme'];

@@ -1,7 +1,7 @@
 import { Button, Popconfirm, Space, Tag } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { tk } from '../../i18n/index.js';
+import { tk } from '../i18n/index.js';
 
 /**
  * The life of a catalog record (a service, an instrument): draft → published → retired, kept by its unit.

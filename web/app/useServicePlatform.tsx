@@ -1,10 +1,10 @@
 import type { ReactNode } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import type { Role } from '../../../common/roles.js';
-import type { PlatformSummary } from '../../api/types.js';
-import { usePlatforms } from '../../app/platforms.js';
-import { useSignedIn } from '../../app/session.js';
-import { PlatformSelect } from '../../components/PlatformSelect.js';
+import type { Role } from '../../common/roles.js';
+import type { PlatformSummary } from '../api/types.js';
+import { PlatformSelect } from '../components/PlatformSelect.js';
+import { usePlatforms } from './platforms.js';
+import { useSignedIn } from './session.js';
 
 export interface ServicePlatform {
   platformId: string | undefined;

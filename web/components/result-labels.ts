@@ -10,9 +10,9 @@ import {
   RESULT_TYPES,
   type ResultState,
   type ResultType,
-} from '../../../common/results.js';
-import { TRL_DEFINITIONS, TRL_LEVELS, type TrlLevel } from '../../../common/trl.js';
-import { tk } from '../../i18n/index.js';
+} from '../../common/results.js';
+import { TRL_DEFINITIONS, TRL_LEVELS, type TrlLevel } from '../../common/trl.js';
+import { tk } from '../i18n/index.js';
 
 // English labels (i18n keys) of the catalog's codes; tk() marks them for the catalog test.
 export const TYPE_LABELS: Record<ResultType, string> = {
@@ -85,6 +85,6 @@ export const trlText = (level: number, locale: string) => {
 export const trlOptions = (locale: string) =>
   TRL_LEVELS.map((l) => ({ value: l, label: `TRL ${l} · ${trlText(l, locale)}` }));
 
-/** A bilingual text in the viewer's language, falling back to the other one. */
-export const pick = (zh: string | null | undefined, en: string | null | undefined, locale: string) =>
+/** A bilingual text in the viewer's language, falling back to the other one when missing or empty (labels.ts `pick` keeps an empty text). */
+export const pickFilled = (zh: string | null | undefined, en: string | null | undefined, locale: string) =>
   (locale === 'zh-CN' ? zh || en : en || zh) || '';

@@ -1,8 +1,8 @@
-import type { OutputType } from '../../../../common/project-outputs.js';
-import type { AdjustmentGround, AdjustmentState } from '../../../../common/projects.adjustments.js';
-import type { IndicatorType, SpendingCategory } from '../../../../common/projects.js';
-import type { ReportStatus } from '../../../../common/projects.reports.js';
-import { tk } from '../../../i18n/index.js';
+import type { OutputType } from '../../common/project-outputs.js';
+import type { AdjustmentGround, AdjustmentState } from '../../common/projects.adjustments.js';
+import type { IndicatorType, SpendingCategory } from '../../common/projects.js';
+import type { ReportStatus } from '../../common/projects.reports.js';
+import { tk } from '../i18n/index.js';
 
 /** The 任务书's cost categories of the 2021 reform, plus indirect costs. */
 export const SPENDING_LABELS: Record<SpendingCategory, string> = {

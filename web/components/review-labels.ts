@@ -1,5 +1,5 @@
-import type { AssignmentMode, ExpertCategory, SeatState } from '../../../common/review.js';
-import { tk } from '../../i18n/index.js';
+import type { AssignmentMode, ExpertCategory, SeatState } from '../../common/review.js';
+import { tk } from '../i18n/index.js';
 
 /** The review vocabulary of common/review.ts, marked for translation. */
 export const MODE_LABELS: Record<AssignmentMode, string> = {

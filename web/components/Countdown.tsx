@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { parts } from '../../components/time.js';
+import { parts } from './time.js';
 
 /** The current time, renewed every second while mounted. */
 export function useNow(intervalMs = 1000): number {

@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
-import type { LastReminderRun, ProjectReports } from '../../../api/project-execution.js';
-import { tk } from '../../../i18n/index.js';
+import type { LastReminderRun, ProjectReports } from '../api/project-execution.js';
+import { tk } from '../i18n/index.js';
 
 type Sent = ProjectReports['items'][number]['reminders'][number];
 type Outcome = LastReminderRun['lines'][number]['outcome'];

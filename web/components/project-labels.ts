@@ -1,7 +1,7 @@
-import type { ProjectKind } from '../../../common/calls.js';
-import type { AmendmentTimelineAction } from '../../../common/projects.amendments.js';
-import type { ProjectAction, ProjectState } from '../../../common/projects.js';
-import { tk } from '../../i18n/index.js';
+import type { ProjectKind } from '../../common/calls.js';
+import type { AmendmentTimelineAction } from '../../common/projects.amendments.js';
+import type { ProjectAction, ProjectState } from '../../common/projects.js';
+import { tk } from '../i18n/index.js';
 
 /** The states of a project as people name them (立项, 任务书, 执行中 …). */
 export const STATE_LABELS: Record<ProjectState, string> = {

@@ -1,9 +1,9 @@
 import { Select, Spin } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/endpoints.js';
-import { useLocale } from '../../app/locale.js';
-import { localName } from '../../components/labels.js';
+import { api } from '../api/endpoints.js';
+import { useLocale } from '../app/locale.js';
+import { localName } from './labels.js';
 
 export interface PersonRef {
   id: string;

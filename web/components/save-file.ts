@@ -1,4 +1,4 @@
-import type { DownloadedFile } from '../../api/client.js';
+import type { DownloadedFile } from '../api/client.js';
 
 /** Hands a downloaded file to the browser's save dialog (an object URL, so no inline script is needed). */
 export function saveFile({ blob, filename }: DownloadedFile): void {
