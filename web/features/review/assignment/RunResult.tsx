@@ -49,9 +49,9 @@ export function RunResult({ run, previous }: { run: RunView; previous?: RunView 
         </Descriptions.Item>
         {previous ? (
           <Descriptions.Item label={t('Compared with the previous run')} span={3}>
-            {t('{{changed}} of {{total}} pairs differ; objective {{before}} → {{after}}', {
+            {t('{{changed}} of {{count}} pairs differ; objective {{before}} → {{after}}', {
               changed,
-              total: run.assignments.length,
+              count: run.assignments.length,
               before: previous.objective?.toFixed(6) ?? '—',
               after: run.objective?.toFixed(6) ?? '—',
             })}

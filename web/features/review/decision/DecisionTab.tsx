@@ -134,10 +134,10 @@ export default function DecisionTab({ callId }: { callId: string }) {
                     {review && review.unfinished.length > 0 ? (
                       <Typography.Text type="danger" data-testid="finalise-missing">
                         {t(
-                          'The review is not complete: {{submitted}} of {{expected}} scorecards are in. Missing: {{list}}',
+                          'The review is not complete: {{submitted}} of {{count}} scorecards are in. Missing: {{list}}',
                           {
                             submitted: review.submitted,
-                            expected: review.expected,
+                            count: review.expected,
                             list: missingText(t, review, locale),
                           },
                         )}
