@@ -49,6 +49,7 @@ export const zhCNAssignment: Record<string, string> = {
   'Pins and forbids': '指定与排除',
   Pin: '指定',
   Forbid: '排除',
+  'Pin or forbid': '指定或排除',
   Add: '添加',
   'Remove this pin or forbid?': '删除该指定或排除设置吗？',
   Mode: '方式',

@@ -180,6 +180,7 @@ export default function AnalyticsPage() {
           data-testid="analytics-to"
         />
         <Select
+          aria-label={t('Year basis')}
           value={q.basis}
           style={{ width: 150 }}
           options={[
@@ -190,6 +191,7 @@ export default function AnalyticsPage() {
           data-testid="analytics-basis"
         />
         <Select
+          aria-label={t('Currency')}
           value={q.currency}
           style={{ width: 100 }}
           options={['CNY', 'USD', 'EUR', 'JPY'].map((c) => ({ value: c, label: c }))}

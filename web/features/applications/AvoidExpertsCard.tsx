@@ -67,7 +67,7 @@ export function AvoidExpertsCard({ applicationId }: { applicationId: string }) {
             <Input placeholder={t('Name')} style={{ width: 160 }} data-testid="avoid-name" />
           </Form.Item>
           <Form.Item name="organisationId">
-            <OrgPicker />
+            <OrgPicker aria-label={t('Organisation')} />
           </Form.Item>
           <Form.Item name="reason" rules={[{ required: true, whitespace: true }]}>
             <Input placeholder={t('Reason')} style={{ width: 240 }} data-testid="avoid-reason" />

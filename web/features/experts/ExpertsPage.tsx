@@ -63,6 +63,7 @@ export default function ExpertsPage() {
           />
           <Select<ExpertCategory>
             allowClear
+            aria-label={t('Category')}
             placeholder={t('All categories')}
             style={{ width: 180 }}
             value={category}
@@ -86,6 +87,7 @@ export default function ExpertsPage() {
           </div>
           <Select<'true' | 'false'>
             allowClear
+            aria-label={t('Active and inactive')}
             placeholder={t('Active and inactive')}
             style={{ width: 170 }}
             value={active}

@@ -88,6 +88,7 @@ export default function PeoplePage() {
           />
           <Select<string>
             allowClear
+            aria-label={t('Platform')}
             placeholder={t('All platforms')}
             style={{ width: 260 }}
             value={platformId}

@@ -73,6 +73,7 @@ export default function InquiriesPage() {
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Space wrap>
         <Select
+          aria-label={t('Platform')}
           style={{ width: 260 }}
           value={platformId}
           options={mine.map((id) => ({ value: id, label: platforms.nameOf(id) }))}

@@ -55,7 +55,7 @@ export function ConsortiumStep({ app }: { app: ApplicationView }) {
                   return (
                     <Space orientation="vertical" size={0} style={{ width: '100%' }}>
                       <Form.Item name={[f.name, 'organisationId']} noStyle>
-                        <OrgPicker current={stored?.organisation ?? null} />
+                        <OrgPicker current={stored?.organisation ?? null} aria-label={t('Organisation')} />
                       </Form.Item>
                       {stored ? (
                         <Typography.Text type="secondary" style={{ fontSize: 12 }}>

@@ -58,6 +58,7 @@ function AssignExpert({ check, onDone }: { check: CheckView; onDone(): void }) {
         onSearch={setQ}
         style={{ width: 260 }}
         placeholder={t('Expert')}
+        aria-label={t('Expert')}
         value={expertId}
         onChange={setExpertId}
         data-testid="check-expert-select"

@@ -35,7 +35,7 @@ function OpenCheck({ projectId, onDone }: { projectId: string; onDone(): void })
         />
       </Form.Item>
       <Form.Item name="dueOn" rules={[{ required: true, message: t('Required') }]}>
-        <DatePicker id="check-due" placeholder={t('Report due')} />
+        <DatePicker id="check-due" placeholder={t('Report due')} aria-label={t('Report due')} />
       </Form.Item>
       <Button type="primary" onClick={open} data-testid="open-check">
         {t('Open a check')}

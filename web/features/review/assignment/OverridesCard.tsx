@@ -49,6 +49,7 @@ export function OverridesCard({ callId }: { callId: string }) {
           <Select
             showSearch={{ optionFilterProp: 'label' }}
             placeholder={t('Application')}
+            aria-label={t('Application')}
             style={{ width: 260 }}
             options={(apps.data?.items ?? []).map((a) => ({
               value: a.id,
@@ -60,6 +61,7 @@ export function OverridesCard({ callId }: { callId: string }) {
           <Select
             showSearch={{ filterOption: false, onSearch: (s) => setQ(s || undefined) }}
             placeholder={t('Expert')}
+            aria-label={t('Expert')}
             style={{ width: 220 }}
             options={(experts.data?.items ?? []).map((e) => ({
               value: e.id,
@@ -69,6 +71,7 @@ export function OverridesCard({ callId }: { callId: string }) {
         </Form.Item>
         <Form.Item name="kind">
           <Select
+            aria-label={t('Pin or forbid')}
             style={{ width: 110 }}
             options={[
               { value: 'pin', label: t('Pin') },

@@ -107,6 +107,7 @@ export default function DecisionTab({ callId }: { callId: string }) {
       )}
       {list.data.items.length > 1 ? (
         <Select
+          aria-label={t('Computed plans')}
           style={{ width: 420 }}
           value={shownId}
           onChange={setChosen}

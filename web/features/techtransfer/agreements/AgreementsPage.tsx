@@ -77,6 +77,7 @@ export default function AgreementsPage() {
         <Space wrap>
           <Select<AgreementKind>
             allowClear
+            aria-label={t('Kind')}
             placeholder={t('All kinds')}
             value={kind}
             onChange={setKind}
