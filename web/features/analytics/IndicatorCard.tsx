@@ -10,6 +10,7 @@ import { useSignedIn } from '../../app/session.js';
 import { Chart, type ChartOption } from '../../components/Chart.js';
 import { localName } from '../../components/labels.js';
 import { currencyDigits, formatPercent, money, toMajor } from '../../components/money.js';
+import { WIDE } from '../../components/tables.js';
 import { STATE_LABELS as PROJECT_STATE_LABELS } from '../projects/projects.labels.js';
 import { TYPE_LABELS as RESULT_TYPE_LABELS } from '../results/labels.js';
 import { mayOpenDrill } from './drillAccess.js';
@@ -143,7 +144,7 @@ export function IndicatorCard({ id, data }: Props) {
           size="small"
           rowKey="id"
           pagination={false}
-          scroll={{ x: true }}
+          scroll={WIDE}
           dataSource={rows}
           columns={columns}
           data-testid={`indicator-${id}-table`}

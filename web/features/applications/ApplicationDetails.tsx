@@ -13,6 +13,7 @@ import {
   pick,
 } from '../../components/labels.js';
 import { money } from '../../components/money.js';
+import { WIDE } from '../../components/tables.js';
 import { zonedTime } from '../../components/time.js';
 import { actorText } from '../../i18n/audit-labels.js';
 import { saveFile } from '../imports/files.js';
@@ -60,7 +61,7 @@ export function ApplicationDetails({
           rowKey={(m) => m.organisation.id}
           dataSource={app.consortium}
           data-testid="consortium-view"
-          scroll={{ x: true }}
+          scroll={WIDE}
           columns={[
             {
               title: t('Organisation'),
@@ -93,7 +94,7 @@ export function ApplicationDetails({
           size="small"
           pagination={false}
           rowKey="category"
-          scroll={{ x: true }}
+          scroll={WIDE}
           dataSource={COST_CATEGORIES.filter((cat) => app.budget.some((b) => b.category === cat)).map(
             (category) => ({
               category,

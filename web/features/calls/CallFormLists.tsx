@@ -3,6 +3,7 @@ import { Button, Checkbox, Form, Input, InputNumber, Space, Switch, Table, Typog
 import { useTranslation } from 'react-i18next';
 import { ATTACHMENT_TYPES, type AttachmentType, CRITERIA, weightsAddUp } from '../../../common/calls.js';
 import { CRITERIA_SHOWN } from '../../components/labels.js';
+import { WIDE } from '../../components/tables.js';
 import { tk } from '../../i18n/index.js';
 
 export const ATTACHMENT_TYPE_LABELS: Record<AttachmentType, string> = {
@@ -31,6 +32,7 @@ export function CriteriaEditor() {
         </Form.Item>
       </Space>
       <Table
+        scroll={WIDE}
         size="small"
         pagination={false}
         rowKey="key"

@@ -7,6 +7,7 @@ import { type ExpertSummary, expertsApi } from '../../api/experts.js';
 import { useLocale } from '../../app/locale.js';
 import { useApi } from '../../app/useApi.js';
 import { localName } from '../../components/labels.js';
+import { WIDE } from '../../components/tables.js';
 import { errorText } from '../../i18n/errors.js';
 import { FieldTreeSelect } from '../fields/FieldTreeSelect.js';
 import { ImportExport } from '../imports/ImportExport.js';
@@ -112,6 +113,7 @@ export default function ExpertsPage() {
         <Alert type="error" showIcon title={errorText(t, list.error)} style={{ marginBottom: 16 }} />
       ) : null}
       <Table<ExpertSummary>
+        scroll={WIDE}
         rowKey="id"
         size="middle"
         loading={list.loading}

@@ -7,6 +7,7 @@ import { useLocale } from '../../app/locale.js';
 import { useApi } from '../../app/useApi.js';
 import { FormModal } from '../../components/FormModal.js';
 import { LoadFailed } from '../../components/feedback.js';
+import { actions, WIDE } from '../../components/tables.js';
 import { errorText } from '../../i18n/errors.js';
 import { pick } from '../results/labels.js';
 import { UNIT_ROLES, useServicePlatform } from '../services/useServicePlatform.js';
@@ -95,6 +96,7 @@ function BookingsTable({
     >
       {list.error ? <LoadFailed error={list.error} /> : null}
       <Table<Booking>
+        scroll={WIDE}
         rowKey="id"
         loading={list.loading}
         dataSource={list.data?.items ?? []}
@@ -124,6 +126,7 @@ function BookingsTable({
           },
           {
             title: t('Actions'),
+            ...actions(),
             render: (_, b) => (
               <Space>
                 {b.actions.map((a) =>

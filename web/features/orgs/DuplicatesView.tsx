@@ -20,6 +20,7 @@ import { api } from '../../api/endpoints.js';
 import type { DuplicateGroups, MergeResult, OrgView } from '../../api/types.js';
 import { useLocale } from '../../app/locale.js';
 import { useApi } from '../../app/useApi.js';
+import { WIDE } from '../../components/tables.js';
 import { formatTime } from '../../components/time.js';
 import { errorText } from '../../i18n/errors.js';
 import { FILE_COLUMNS } from '../imports/columns.js';
@@ -139,6 +140,7 @@ function GroupCard({
           ))}
         </Space>
         <Table<DupOrg>
+          scroll={WIDE}
           rowKey="id"
           size="small"
           pagination={false}

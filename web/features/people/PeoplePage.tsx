@@ -24,6 +24,7 @@ import { canCreatePeople } from '../../app/permissions.js';
 import { usePlatforms } from '../../app/platforms.js';
 import { useSignedIn } from '../../app/session.js';
 import { useApi } from '../../app/useApi.js';
+import { actions, WIDE } from '../../components/tables.js';
 import { errorText } from '../../i18n/errors.js';
 import { platformName } from '../../i18n/labels.js';
 import { ImportExport } from '../imports/ImportExport.js';
@@ -113,6 +114,7 @@ export default function PeoplePage() {
         <Alert type="error" showIcon title={errorText(t, people.error)} style={{ marginBottom: 16 }} />
       ) : null}
       <Table<PersonView>
+        scroll={WIDE}
         rowKey="id"
         size="middle"
         loading={people.loading}
@@ -173,6 +175,7 @@ export default function PeoplePage() {
           },
           {
             title: t('Actions'),
+            ...actions(),
             width: 120,
             render: (_, p) =>
               p.access.edit ? (

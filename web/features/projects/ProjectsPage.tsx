@@ -17,6 +17,7 @@ import { ExportButton } from '../../components/ExportButton.js';
 import { localName, pick } from '../../components/labels.js';
 import { money } from '../../components/money.js';
 import { defaultPlatform, PlatformSelect } from '../../components/PlatformSelect.js';
+import { WIDE } from '../../components/tables.js';
 import { usePagedTable } from '../../components/usePagedTable.js';
 import { errorText } from '../../i18n/errors.js';
 import { FieldTags } from '../fields/FieldTreeSelect.js';
@@ -140,7 +141,7 @@ export default function ProjectsPage() {
         dataSource={list.data?.items ?? []}
         pagination={paged.pagination(list.data?.total)}
         data-testid="projects-table"
-        scroll={{ x: true }}
+        scroll={WIDE}
         columns={[
           { title: t('Code'), dataIndex: 'code' },
           {

@@ -10,6 +10,7 @@ import { useSignedIn } from '../../app/session.js';
 import { useApi } from '../../app/useApi.js';
 import { DateInput } from '../../components/DateInput.js';
 import { LoadFailed } from '../../components/feedback.js';
+import { WIDE } from '../../components/tables.js';
 import { formatTime } from '../../components/time.js';
 import { inquiryPlatforms } from './access.js';
 import { InquiryDrawer } from './InquiryDrawer.js';
@@ -125,6 +126,7 @@ export default function InquiriesPage() {
         </Space>
         {list.error ? <LoadFailed error={list.error} /> : null}
         <Table<InquiryRow>
+          scroll={WIDE}
           rowKey="id"
           loading={list.loading}
           dataSource={list.data?.items ?? []}

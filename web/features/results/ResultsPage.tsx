@@ -11,6 +11,7 @@ import { useApi } from '../../app/useApi.js';
 import { DrillNotice, useDrillParams } from '../../components/DrillNotice.js';
 import { IllustrativeTag, LoadFailed } from '../../components/feedback.js';
 import { localName } from '../../components/labels.js';
+import { WIDE } from '../../components/tables.js';
 import { formatTime } from '../../components/time.js';
 import { usePagedTable } from '../../components/usePagedTable.js';
 import { errorText } from '../../i18n/errors.js';
@@ -153,6 +154,7 @@ export default function ResultsPage() {
       {list.error ? <LoadFailed error={list.error} /> : null}
       <Card>
         <Table<Row>
+          scroll={WIDE}
           rowKey="id"
           loading={list.loading}
           dataSource={list.data?.items ?? []}

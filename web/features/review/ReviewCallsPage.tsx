@@ -5,6 +5,7 @@ import { type ReviewCall, reviewRunsApi } from '../../api/review-runs.js';
 import { useLocale } from '../../app/locale.js';
 import { useApi } from '../../app/useApi.js';
 import { pick } from '../../components/labels.js';
+import { WIDE } from '../../components/tables.js';
 import { errorText } from '../../i18n/errors.js';
 import { CallStateTag } from '../calls/CallDetails.js';
 
@@ -16,6 +17,7 @@ export default function ReviewCallsPage() {
   if (calls.error) return <Alert type="error" showIcon title={errorText(t, calls.error)} />;
   return (
     <Table<ReviewCall>
+      scroll={WIDE}
       rowKey="id"
       loading={calls.loading}
       dataSource={calls.data?.items ?? []}

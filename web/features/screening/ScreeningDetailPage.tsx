@@ -11,6 +11,7 @@ import { useApi } from '../../app/useApi.js';
 import { Centered, LoadFailed } from '../../components/feedback.js';
 import { pick } from '../../components/labels.js';
 import { money } from '../../components/money.js';
+import { WIDE } from '../../components/tables.js';
 import { zonedTime } from '../../components/time.js';
 import { errorText } from '../../i18n/errors.js';
 import {
@@ -95,6 +96,7 @@ export default function ScreeningDetailPage() {
       </Card>
       <Card size="small" title={t('Screening checklist')}>
         <Table<ChecklistItem>
+          scroll={WIDE}
           size="small"
           rowKey="key"
           pagination={false}

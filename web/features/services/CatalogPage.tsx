@@ -8,6 +8,7 @@ import { useLocale } from '../../app/locale.js';
 import { useApi } from '../../app/useApi.js';
 import { LoadFailed } from '../../components/feedback.js';
 import { localName } from '../../components/labels.js';
+import { actions, WIDE } from '../../components/tables.js';
 import { errorText } from '../../i18n/errors.js';
 import { CatalogRowActions, CatalogStateTag } from '../catalog/CatalogState.js';
 import { pick } from '../results/labels.js';
@@ -78,6 +79,7 @@ export default function CatalogPage() {
     >
       {list.error ? <LoadFailed error={list.error} /> : null}
       <Table<Service>
+        scroll={WIDE}
         rowKey="id"
         loading={list.loading}
         dataSource={list.data?.items ?? []}
@@ -91,6 +93,7 @@ export default function CatalogPage() {
           { title: t('State'), render: (_, s) => <CatalogStateTag state={s.state} /> },
           {
             title: t('Actions'),
+            ...actions(),
             render: (_, s) => (
               <CatalogRowActions
                 state={s.state}

@@ -8,6 +8,7 @@ import { useApi } from '../../app/useApi.js';
 import { DrillNotice, useDrillParams } from '../../components/DrillNotice.js';
 import { LoadFailed } from '../../components/feedback.js';
 import { money } from '../../components/money.js';
+import { WIDE } from '../../components/tables.js';
 import { formatTime } from '../../components/time.js';
 import { usePagedTable } from '../../components/usePagedTable.js';
 import { pick } from '../results/labels.js';
@@ -126,6 +127,7 @@ function RequestsList({ view }: { view: Extract<RequestsView, 'mine' | 'unit'> }
       />
       {list.error ? <LoadFailed error={list.error} /> : null}
       <Table<ServiceRequest>
+        scroll={WIDE}
         rowKey="id"
         loading={list.loading}
         dataSource={drilled ? items : sortQueue(items, view)}

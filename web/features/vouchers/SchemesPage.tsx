@@ -22,6 +22,7 @@ import { useApi } from '../../app/useApi.js';
 import { FormModal } from '../../components/FormModal.js';
 import { LoadFailed } from '../../components/feedback.js';
 import { money } from '../../components/money.js';
+import { actions, WIDE } from '../../components/tables.js';
 import { errorText } from '../../i18n/errors.js';
 import { pick } from '../results/labels.js';
 import { KIND_LABELS } from '../services/labels.js';
@@ -139,6 +140,7 @@ export default function SchemesPage() {
       >
         {schemes.error ? <LoadFailed error={schemes.error} /> : null}
         <Table<Scheme>
+          scroll={WIDE}
           rowKey="id"
           loading={schemes.loading}
           dataSource={schemes.data?.items ?? []}
@@ -156,6 +158,7 @@ export default function SchemesPage() {
             },
             {
               title: t('Actions'),
+              ...actions(),
               render: (_, s) => (
                 <Space wrap>
                   {s.state === 'draft' ? (
@@ -194,6 +197,7 @@ export default function SchemesPage() {
       <Card title={t('Applications and vouchers')}>
         {vouchers.error ? <LoadFailed error={vouchers.error} /> : null}
         <Table<Voucher>
+          scroll={WIDE}
           rowKey="id"
           loading={vouchers.loading}
           dataSource={vouchers.data?.items ?? []}
@@ -229,6 +233,7 @@ export default function SchemesPage() {
             },
             {
               title: t('Actions'),
+              ...actions(),
               render: (_, v) =>
                 v.state === 'applied' ? (
                   <Space>

@@ -10,6 +10,7 @@ import { FormModal } from '../../components/FormModal.js';
 import { Centered, LoadFailed } from '../../components/feedback.js';
 import { fileOptions } from '../../components/file-options.js';
 import { money } from '../../components/money.js';
+import { WIDE } from '../../components/tables.js';
 import { formatTime } from '../../components/time.js';
 import { errorText } from '../../i18n/errors.js';
 import { saveFile } from '../imports/files.js';
@@ -25,6 +26,7 @@ function StatementLines({ id }: { id: string }) {
   if (!s.data) return <Centered />;
   return (
     <Table<Redemption>
+      scroll={WIDE}
       size="small"
       rowKey="id"
       pagination={false}
@@ -98,6 +100,7 @@ export default function SettlementsPage() {
     >
       {list.error ? <LoadFailed error={list.error} /> : null}
       <Table<SettlementSummary>
+        scroll={WIDE}
         rowKey="id"
         loading={list.loading}
         dataSource={list.data?.items ?? []}

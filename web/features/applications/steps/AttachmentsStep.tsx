@@ -7,6 +7,7 @@ import { type ApplicationView, applicationsApi } from '../../../api/applications
 import type { PublicCallView } from '../../../api/calls.js';
 import { useLocale } from '../../../app/locale.js';
 import { pick } from '../../../components/labels.js';
+import { actions, WIDE } from '../../../components/tables.js';
 import { errorText } from '../../../i18n/errors.js';
 import { ATTACHMENT_TYPE_LABELS } from '../../calls/CallFormLists.js';
 import { saveFile } from '../../imports/files.js';
@@ -79,6 +80,7 @@ export function AttachmentsStep({
 
   return (
     <Table<RequiredAttachment>
+      scroll={WIDE}
       size="small"
       rowKey="key"
       pagination={false}
@@ -136,6 +138,7 @@ export function AttachmentsStep({
         },
         {
           title: t('Actions'),
+          ...actions(),
           render: (_, s) => (
             <Space>
               <Upload

@@ -5,6 +5,7 @@ import type { ApplicationView } from '../../../api/applications.js';
 import { useLocale } from '../../../app/locale.js';
 import { MoneyInput } from '../../../components/MoneyInput.js';
 import { money } from '../../../components/money.js';
+import { actions, WIDE } from '../../../components/tables.js';
 import { ORG_TYPE_LABELS, orgName, SIZE_LABELS } from '../../orgs/labels.js';
 import { OrgPicker } from '../../orgs/OrgPicker.js';
 import type { Member } from '../draft.js';
@@ -33,7 +34,7 @@ export function ConsortiumStep({ app }: { app: ApplicationView }) {
             rowKey="key"
             dataSource={fields}
             data-testid="consortium-table"
-            scroll={{ x: true }}
+            scroll={WIDE}
             columns={[
               {
                 title: t('Organisation'),
@@ -107,6 +108,7 @@ export function ConsortiumStep({ app }: { app: ApplicationView }) {
               },
               {
                 title: t('Actions'),
+                ...actions(),
                 render: (_, f) =>
                   f.name === 0 ? null : (
                     <Button

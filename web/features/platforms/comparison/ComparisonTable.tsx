@@ -7,6 +7,7 @@ import { useLocale } from '../../../app/locale.js';
 import { IllustrativeTag } from '../../../components/feedback.js';
 import { MODEL_COLORS, RATING_LABELS } from '../../../components/labels.js';
 import { formatCompact } from '../../../components/money.js';
+import { WIDE } from '../../../components/tables.js';
 import { MODEL_LABELS } from '../../../i18n/labels.js';
 import { FieldTags } from '../../fields/FieldTreeSelect.js';
 
@@ -26,7 +27,7 @@ export function ComparisonTable({
       size="small"
       pagination={false}
       dataSource={items}
-      scroll={{ x: true }}
+      scroll={WIDE}
       data-testid="comparison-table"
       columns={[
         {

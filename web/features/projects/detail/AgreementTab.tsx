@@ -8,6 +8,7 @@ import { useApi } from '../../../app/useApi.js';
 import { Centered, LoadFailed } from '../../../components/feedback.js';
 import { localName } from '../../../components/labels.js';
 import { money } from '../../../components/money.js';
+import { clippedText, WIDE } from '../../../components/tables.js';
 import { formatTime } from '../../../components/time.js';
 import { INDICATOR_TYPE_LABELS, REPORT_KIND_LABELS, SPENDING_LABELS } from './detail.labels.js';
 
@@ -41,7 +42,7 @@ export function AgreementTab({ project: p }: { project: ProjectDetail }) {
         title={() => t('Budget by member and category')}
         data-testid="agreement-budget"
         dataSource={content.budget}
-        scroll={{ x: true }}
+        scroll={WIDE}
         columns={[
           { title: t('Member'), render: (_, b) => member(b.organisationId) },
           { title: t(SPENDING_LABELS.equipment), align: 'right', render: (_, b) => cur(b.equipmentMinor) },
@@ -66,6 +67,7 @@ export function AgreementTab({ project: p }: { project: ProjectDetail }) {
         )}
       />
       <Table
+        scroll={WIDE}
         size="small"
         rowKey="name"
         pagination={false}
@@ -90,6 +92,7 @@ export function AgreementTab({ project: p }: { project: ProjectDetail }) {
         ]}
       />
       <Table
+        scroll={WIDE}
         size="small"
         rowKey={(m) => `${m.title}-${m.dueOn}`}
         pagination={false}
@@ -97,12 +100,13 @@ export function AgreementTab({ project: p }: { project: ProjectDetail }) {
         data-testid="agreement-milestones"
         dataSource={content.milestones}
         columns={[
-          { title: t('Project milestone'), dataIndex: 'title' },
+          { title: t('Project milestone'), dataIndex: 'title', ...clippedText(320) },
           { title: t('Due'), dataIndex: 'dueOn' },
           { title: t('Deliverables'), render: (_, m) => m.deliverables.join('; ') },
         ]}
       />
       <Table
+        scroll={WIDE}
         size="small"
         rowKey={(r) => `${r.kind}-${r.dueOn}`}
         pagination={false}

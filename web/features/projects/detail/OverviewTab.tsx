@@ -8,6 +8,7 @@ import { useLocale } from '../../../app/locale.js';
 import { useApi } from '../../../app/useApi.js';
 import { localName, pick } from '../../../components/labels.js';
 import { money } from '../../../components/money.js';
+import { WIDE } from '../../../components/tables.js';
 import { useSubmit } from '../../../components/useSubmit.js';
 import { errorText } from '../../../i18n/errors.js';
 import { FieldTags } from '../../fields/FieldTreeSelect.js';
@@ -71,6 +72,7 @@ export function OverviewTab({ project: p, onChanged }: { project: ProjectDetail;
       </Descriptions>
       {p.members.length > 0 ? (
         <Table
+          scroll={WIDE}
           size="small"
           rowKey="position"
           pagination={false}

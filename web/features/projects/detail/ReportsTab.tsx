@@ -7,6 +7,7 @@ import { useLocale } from '../../../app/locale.js';
 import { useApi } from '../../../app/useApi.js';
 import { FormModal } from '../../../components/FormModal.js';
 import { LoadFailed } from '../../../components/feedback.js';
+import { actions, WIDE } from '../../../components/tables.js';
 import { formatTime } from '../../../components/time.js';
 import { REPORT_KIND_LABELS, REPORT_STATUS_COLORS, REPORT_STATUS_LABELS } from './detail.labels.js';
 
@@ -22,6 +23,7 @@ export function ReportsTab({ project: p }: { project: ProjectDetail }) {
   return (
     <>
       <Table<Report>
+        scroll={WIDE}
         size="small"
         rowKey={(r) => `${r.kind}-${r.dueOn}`}
         loading={list.loading}
@@ -47,6 +49,7 @@ export function ReportsTab({ project: p }: { project: ProjectDetail }) {
           },
           {
             title: t('Actions'),
+            ...actions(),
             render: (_, r) =>
               list.data?.access.submit && r.status !== 'submitted' ? (
                 <Button size="small" onClick={() => setWriting(r)}>

@@ -15,6 +15,7 @@ import { useApi } from '../../../app/useApi.js';
 import { Chart, type ChartOption } from '../../../components/Chart.js';
 import { localName, pick } from '../../../components/labels.js';
 import { defaultPlatform, PlatformSelect } from '../../../components/PlatformSelect.js';
+import { WIDE } from '../../../components/tables.js';
 import { errorText } from '../../../i18n/errors.js';
 import { tk } from '../../../i18n/index.js';
 import { saveFile } from '../../imports/files.js';
@@ -167,7 +168,7 @@ export default function PortfolioPage() {
         size="middle"
         loading={data.loading}
         dataSource={portfolio?.items ?? []}
-        scroll={{ x: true }}
+        scroll={WIDE}
         data-testid="portfolio-table"
         pagination={{
           current: page,
@@ -240,6 +241,7 @@ function DistributionTable({
     portfolio.distribution.find((d) => d.state === s && d.flag === c)?.count ?? 0;
   return (
     <Table
+      scroll={WIDE}
       size="small"
       rowKey={(s) => s}
       pagination={false}

@@ -10,6 +10,7 @@ import { useSignedIn } from '../../../app/session.js';
 import { useApi } from '../../../app/useApi.js';
 import { pick } from '../../../components/labels.js';
 import { defaultPlatform, PlatformSelect } from '../../../components/PlatformSelect.js';
+import { WIDE } from '../../../components/tables.js';
 import { formatTime } from '../../../components/time.js';
 import { errorText } from '../../../i18n/errors.js';
 import { REPORT_KIND_LABELS, REPORT_STATUS_COLORS, REPORT_STATUS_LABELS } from '../detail/detail.labels.js';
@@ -77,6 +78,7 @@ export default function ReportsDuePage() {
       ) : null}
       {list.error ? <Alert type="error" showIcon title={errorText(t, list.error)} /> : null}
       <Table<Row>
+        scroll={WIDE}
         rowKey={(r) => `${r.projectId}-${r.kind}-${r.dueOn}`}
         size="middle"
         loading={list.loading}

@@ -7,6 +7,7 @@ import { type OverrideView, reviewRunsApi } from '../../../api/review-runs.js';
 import { useLocale } from '../../../app/locale.js';
 import { useApi } from '../../../app/useApi.js';
 import { pick } from '../../../components/labels.js';
+import { WIDE } from '../../../components/tables.js';
 import { errorText } from '../../../i18n/errors.js';
 
 interface Values {
@@ -87,6 +88,7 @@ export function OverridesCard({ callId }: { callId: string }) {
         </Button>
       </Form>
       <Table<OverrideView>
+        scroll={WIDE}
         rowKey="id"
         size="small"
         style={{ marginTop: 12 }}

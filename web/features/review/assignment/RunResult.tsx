@@ -4,6 +4,7 @@ import type { RunPair, RunView } from '../../../api/review-runs.js';
 import { useLocale } from '../../../app/locale.js';
 import { ComputationDetails } from '../../../components/ComputationDetails.js';
 import { pick } from '../../../components/labels.js';
+import { WIDE } from '../../../components/tables.js';
 import { CATEGORY_LABELS, MODE_LABELS } from '../labels.js';
 
 interface AppRow {
@@ -62,6 +63,7 @@ export function RunResult({ run, previous }: { run: RunView; previous?: RunView 
         <ComputationDetails solver={run.solver} timings={run.timings} inputHash={run.inputHash} />
       </div>
       <Table<AppRow>
+        scroll={WIDE}
         rowKey="applicationId"
         size="small"
         style={{ marginTop: 12 }}

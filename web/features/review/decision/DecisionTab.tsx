@@ -26,6 +26,7 @@ import { ComputationDetails } from '../../../components/ComputationDetails.js';
 import { Centered, LoadFailed } from '../../../components/feedback.js';
 import { pick } from '../../../components/labels.js';
 import { money } from '../../../components/money.js';
+import { WIDE } from '../../../components/tables.js';
 import { errorText } from '../../../i18n/errors.js';
 import { ConstraintsForm } from './ConstraintsForm.js';
 import { CutoffExplanation, rankText, reasonText } from './CutoffExplanation.js';
@@ -172,6 +173,7 @@ export default function DecisionTab({ callId }: { callId: string }) {
             <ComputationDetails solver={d.solver} timings={{ solve: d.millis }} />
             <CutoffExplanation d={d} fieldName={fieldName} />
             <Table<DecisionItem>
+              scroll={WIDE}
               size="small"
               rowKey="applicationId"
               pagination={false}
