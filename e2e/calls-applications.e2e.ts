@@ -12,8 +12,10 @@ import {
   pickTime,
   platformByCode,
 } from './calls-support.js';
+import { downloadPdf } from './downloads.js';
 import { tableRows } from './orgs-support.js';
 import { poll as pollFor, type Stack, signInAs, startStack } from './support.js';
+import { expectTableFits } from './table-fit.js';
 
 /** Polls with room for a loaded machine (several writes and re-renders behind each condition). */
 const poll = <T>(fn: () => T | Promise<T>) => pollFor(fn, 30_000);
@@ -323,6 +325,17 @@ describe('一项研发计划从发布到形式审查通过', () => {
     await applicant.goto(`/applications/${appId}`);
     await poll(() => stateTag(applicant)).toBe('评审中');
     await expectAccessible(applicant, '已提交的申报书（申请人）');
+    // The printable 申报书 of the submitted version, for sealing: the applicant prints it in Chinese.
+    await applicant.getByTestId('receipt-no').waitFor();
+    const receiptNo = (await applicant.getByTestId('receipt-no').textContent())!;
+    const form = await downloadPdf(
+      applicant,
+      applicant.getByRole('button', { name: /打印申报书（PDF）/ }),
+      new RegExp(`/api/applications/${appId}/application-form\\.pdf$`),
+    );
+    expect(form.fileName).toBe(`申报书-${receiptNo}.pdf`);
+    expect(form.text).toContain(`申报书：${TITLE_ZH}`);
+    expect(form.text).toContain(`回执编号: ${receiptNo}`);
     // The applicant's progress: submitted and screened, now at expert review.
     const journey = applicant.getByTestId('application-journey');
     const titles = (status: string) =>
@@ -357,6 +370,7 @@ describe('一项研发计划从发布到形式审查通过', () => {
     await poll(() => officer.getByTestId('batch-result').textContent()).toBe(`已完成：${n} · 未完成：0`);
     await poll(() => rows.filter({ hasText: '已提交' }).count()).toBe(0);
     expect(await rows.filter({ hasText: '退回修改' }).count()).toBe(n);
+    await expectTableFits(officer, officer.getByTestId('screening-table'), '形式审查列表');
     expect(problems).toEqual([]);
   }, 120_000);
 });

@@ -47,3 +47,21 @@ export const actions = (width?: number) => ({ fixed: 'right' as const, width });
 
 /** A cell kept on one line (amounts, totals, dates): it never wraps a figure in two. */
 export const oneLine = { style: { whiteSpace: 'nowrap' as const } };
+
+/**
+ * A table that scrolls sideways is a scroll region, and one with no link or button inside could not be
+ * scrolled from the keyboard (axe: scrollable-region-focusable, serious). antd gives no prop for its scroll
+ * container, so every table's container is made focusable (tabindex 0) as it appears, once for the app.
+ */
+export function focusableTableScrolls(root: HTMLElement): () => void {
+  const mark = () => {
+    for (const el of root.querySelectorAll<HTMLElement>(
+      '.ant-table-content:not([tabindex]), .ant-table-body:not([tabindex])',
+    ))
+      el.tabIndex = 0;
+  };
+  const observer = new MutationObserver(mark);
+  observer.observe(root, { childList: true, subtree: true });
+  mark();
+  return () => observer.disconnect();
+}

@@ -169,6 +169,7 @@ export default function AnalyticsPage() {
           max={2200}
           onChange={(v) => v && setQ({ ...q, from: v })}
           addonBefore={t('From year')}
+          aria-label={t('From year')}
           data-testid="analytics-from"
         />
         <InputNumber
@@ -177,6 +178,7 @@ export default function AnalyticsPage() {
           max={2200}
           onChange={(v) => v && setQ({ ...q, to: v })}
           addonBefore={t('To year')}
+          aria-label={t('To year')}
           data-testid="analytics-to"
         />
         <Select
