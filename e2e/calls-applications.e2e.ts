@@ -63,6 +63,8 @@ const stateTag = (page: Page, testId = 'application-state') => page.getByTestId(
 describe('一项研发计划从发布到形式审查通过', () => {
   it('项目主管新建并发布计划', async () => {
     await officer.goto(`/calls?platform=${atp}`);
+    await officer.getByTestId('calls-table').locator('tr.ant-table-row').first().waitFor();
+    await expectAccessible(officer, '申报指南列表（项目主管）');
     await officer.getByTestId('new-call').click();
     const form = officer.getByTestId('call-form');
     await form.locator('#titleZh').fill(CALL_ZH);
@@ -237,6 +239,8 @@ describe('一项研发计划从发布到形式审查通过', () => {
     await poll(() => applicant.getByTestId('confirmation-1').textContent()).toBe('待确认');
 
     await partner.goto('/applications');
+    await partner.getByTestId(`confirm-invitation-${appId}`).waitFor();
+    await expectAccessible(partner, '我的申请与联合体邀请（合作单位）');
     const confirmed = await answerOf(partner, 'POST', /\/respond$/, () =>
       partner.getByTestId(`confirm-invitation-${appId}`).click(),
     );
