@@ -6,6 +6,7 @@ import { pdfText } from '../server/files/pdf-text.fixtures.js';
 import { allPlatformProfiles } from '../server/modules/platforms/platforms.lookup.js';
 import { findUserIdByUsername, setRoles } from '../server/modules/users/users.service.js';
 import { pick } from './antd-support.js';
+import { expectAccessible } from './axe.js';
 import { poll, type Stack, signInAs, startStack } from './support.js';
 
 // Issue 15, "done means": the supervisor (主管部门) compares two platforms of different construction
@@ -59,6 +60,7 @@ describe('the supervisor compares platforms, drills into a figure and exports', 
     await pick(page, page.getByTestId('analytics-model'), '政府社会资本合作研究计划');
     await poll(() => table.getByRole('row', { name: new RegExp(nist.nameZh) }).count()).toBe(0);
     await poll(() => table.getByRole('row', { name: new RegExp(atp.nameZh) }).count()).toBe(1);
+    await expectAccessible(page, '统计分析（主管部门）');
   });
 
   it("drills into ATP's calls opened and lands on exactly those calls", async () => {

@@ -12,8 +12,10 @@ import {
   pickTime,
   platformByCode,
 } from './calls-support.js';
+import { downloadPdf } from './downloads.js';
 import { tableRows } from './orgs-support.js';
 import { poll as pollFor, type Stack, signInAs, startStack } from './support.js';
+import { expectTableFits } from './table-fit.js';
 
 /** Polls with room for a loaded machine (several writes and re-renders behind each condition). */
 const poll = <T>(fn: () => T | Promise<T>) => pollFor(fn, 30_000);
@@ -61,6 +63,8 @@ const stateTag = (page: Page, testId = 'application-state') => page.getByTestId(
 describe('一项研发计划从发布到形式审查通过', () => {
   it('项目主管新建并发布计划', async () => {
     await officer.goto(`/calls?platform=${atp}`);
+    await officer.getByTestId('calls-table').locator('tr.ant-table-row').first().waitFor();
+    await expectAccessible(officer, '申报指南列表（项目主管）');
     await officer.getByTestId('new-call').click();
     const form = officer.getByTestId('call-form');
     await form.locator('#titleZh').fill(CALL_ZH);
@@ -235,6 +239,8 @@ describe('一项研发计划从发布到形式审查通过', () => {
     await poll(() => applicant.getByTestId('confirmation-1').textContent()).toBe('待确认');
 
     await partner.goto('/applications');
+    await partner.getByTestId(`confirm-invitation-${appId}`).waitFor();
+    await expectAccessible(partner, '我的申请与联合体邀请（合作单位）');
     const confirmed = await answerOf(partner, 'POST', /\/respond$/, () =>
       partner.getByTestId(`confirm-invitation-${appId}`).click(),
     );
@@ -323,6 +329,17 @@ describe('一项研发计划从发布到形式审查通过', () => {
     await applicant.goto(`/applications/${appId}`);
     await poll(() => stateTag(applicant)).toBe('评审中');
     await expectAccessible(applicant, '已提交的申报书（申请人）');
+    // The printable 申报书 of the submitted version, for sealing: the applicant prints it in Chinese.
+    await applicant.getByTestId('receipt-no').waitFor();
+    const receiptNo = (await applicant.getByTestId('receipt-no').textContent())!;
+    const form = await downloadPdf(
+      applicant,
+      applicant.getByRole('button', { name: /打印申报书（PDF）/ }),
+      new RegExp(`/api/applications/${appId}/application-form\\.pdf$`),
+    );
+    expect(form.fileName).toBe(`申报书-${receiptNo}.pdf`);
+    expect(form.text).toContain(`申报书：${TITLE_ZH}`);
+    expect(form.text).toContain(`回执编号: ${receiptNo}`);
     // The applicant's progress: submitted and screened, now at expert review.
     const journey = applicant.getByTestId('application-journey');
     const titles = (status: string) =>
@@ -357,6 +374,7 @@ describe('一项研发计划从发布到形式审查通过', () => {
     await poll(() => officer.getByTestId('batch-result').textContent()).toBe(`已完成：${n} · 未完成：0`);
     await poll(() => rows.filter({ hasText: '已提交' }).count()).toBe(0);
     expect(await rows.filter({ hasText: '退回修改' }).count()).toBe(n);
+    await expectTableFits(officer, officer.getByTestId('screening-table'), '形式审查列表');
     expect(problems).toEqual([]);
   }, 120_000);
 });

@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fieldError, noModal, pick } from './antd-support.js';
+import { expectAccessible } from './axe.js';
 import { answerOf, expectStatus } from './calls-support.js';
 import { openNav } from './orgs-support.js';
 import { poll, type Stack, signInAs, startStack } from './support.js';
@@ -61,6 +62,7 @@ describe('专家库：从人员名录添加专家', () => {
     expect(await rows('people')).toBe(before);
     await poll(() => page.locator('.ant-drawer-open').count()).toBe(0);
     await noModal(page);
+    await expectAccessible(page, '专家库');
   });
 
   it('says so under the person when they already have an expert profile, and writes nothing', async () => {

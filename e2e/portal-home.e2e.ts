@@ -50,7 +50,7 @@ describe('public portal home', () => {
       files: { name: string; sha256: string }[];
     };
     const dumps = page.getByTestId('open-data-dumps');
-    await poll(() => dumps.locator('tbody tr').count()).toBe(manifest.files.length);
+    await poll(() => dumps.locator('tbody tr.ant-table-row').count()).toBe(manifest.files.length);
     const text = await dumps.textContent();
     for (const f of manifest.files) {
       expect(text).toContain(f.name);

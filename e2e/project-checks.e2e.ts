@@ -130,7 +130,7 @@ describe('中期检查', () => {
     await expectStatus(res, 200);
     const version = page.getByTestId('check-report-v1');
     await poll(() => version.getByTestId('check-verdict').textContent()).toBe('通过');
-    expect(await version.locator('tbody tr').first().textContent()).toContain('未达到');
+    expect(await version.locator('tbody tr.ant-table-row').first().textContent()).toContain('未达到');
     await expectAccessible(page, '项目检查（已形成结论）');
     expect(problems).toEqual([]);
   });

@@ -48,7 +48,7 @@ describe('批量重新邀请专家', () => {
       .orderBy('label')
       .limit(2)
       .execute();
-    const boxes = seats.locator('tbody input[type=checkbox]');
+    const boxes = seats.locator('tbody tr.ant-table-row input[type=checkbox]');
     await boxes.nth(0).check();
     await boxes.nth(1).check();
     await poll(() => page.getByTestId('selection-bar').textContent()).toContain('已选：2');

@@ -4,8 +4,10 @@ import { recordPanelReview } from '../server/modules/review/scoring/panel.servic
 import { confirmedRequest, confirmPopup } from './antd-support.js';
 import { expectAccessible } from './axe.js';
 import { answerOf, expectStatus } from './calls-support.js';
+import { downloadPdf } from './downloads.js';
 import { openNav } from './orgs-support.js';
 import { chooseLanguage, poll as pollFor, type Stack, signInAs, startStack } from './support.js';
+import { expectTableFits } from './table-fit.js';
 
 /** Polls with room for a loaded machine (several writes and re-renders behind each condition). */
 const poll = <T>(fn: () => T | Promise<T>) => pollFor(fn, 30_000);
@@ -20,16 +22,18 @@ let expert: Page;
 let problems: string[] = [];
 let callId = '';
 let callTitle = '';
+let callCode = '';
 
 beforeAll(async () => {
   stack = await startStack();
   const year = stack.ctx.clock.now().getUTCFullYear();
   const call = await stack.ctx.db
     .selectFrom('calls')
-    .select(['id', 'title_zh'])
+    .select(['id', 'title_zh', 'code'])
     .where('code', '=', `ATP-${year - 1}-AM`)
     .executeTakeFirstOrThrow();
   callId = call.id;
+  callCode = call.code;
   callTitle = call.title_zh;
   for (const name of ['officer', 'expert'] as const) {
     const p = await stack.newPage();
@@ -63,6 +67,16 @@ describe('专家评审：分配、评分与立项决策', () => {
     await poll(() => officer.getByTestId('run-objective').textContent()).toBe(record.objective.toFixed(6));
     expect(await officer.getByTestId('run-hash').textContent()).toContain(record.inputHash.slice(0, 16));
     expect(await officer.getByTestId('run-pairs').textContent()).toContain('吴芳');
+    await expectAccessible(officer, '专家分配（运行结果）');
+    // The expert-selection record (专家抽取结果表) the officer prints for the file, in Chinese.
+    const printed = await downloadPdf(
+      officer,
+      officer.getByRole('button', { name: /专家抽取结果表（PDF）/ }),
+      new RegExp(`/assignment-runs/${record.id}/record\\.pdf$`),
+    );
+    expect(printed.fileName).toBe(`专家抽取结果表-${callCode}.pdf`);
+    expect(printed.text).toContain(`专家抽取结果表：${callCode}`);
+    expect(printed.text).toContain('一、抽取结果');
     // Read in English, experts and applications go by their English names where they have them.
     const titleEn = record.assignments.find(
       (p: { applicationTitleEn: string | null }) => p.applicationTitleEn,
@@ -180,6 +194,16 @@ describe('专家评审：分配、评分与立项决策', () => {
       200,
     );
     expect(await officer.getByTestId(`panel-reviews-${first!.id}`).textContent()).toContain('吴芳');
+    await expectAccessible(officer, '评分与会评（项目主管）');
+    await expectTableFits(officer, table, '评分与会评');
+    // The panel summary (评审汇总表) the officer prints, in Chinese.
+    const summary = await downloadPdf(
+      officer,
+      officer.getByRole('button', { name: /打印评审汇总表（PDF）/ }),
+      new RegExp(`/api/calls/${callId}/panel\\.pdf$`),
+    );
+    expect(summary.fileName).toBe(`评审汇总表-${callCode}.pdf`);
+    expect(summary.text).toContain(`评审汇总表：${callCode}`);
 
     await tab(officer, '立项决策');
     const computed = await answerOf(officer, 'POST', /\/decisions$/, () =>
@@ -189,6 +213,7 @@ describe('专家评审：分配、评分与立项决策', () => {
     const decision = await computed.json();
     expect(decision.approvedMinor).toBeLessThanOrEqual(20_000_000_00);
     await officer.getByTestId('decision-cutoff').waitFor();
+    await expectAccessible(officer, '立项决策（项目主管）');
     // One expert's scorecard is in; the tab says how many of how many, and 定稿 names what is missing.
     const panel = (await (await officer.request.get(`/api/calls/${callId}/panel`)).json()) as {
       applications: { titleZh: string; seats: number; reviews: unknown[] }[];

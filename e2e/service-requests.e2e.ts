@@ -94,7 +94,7 @@ describe('a service request, in Chinese', () => {
     await unit.goto(`/services/queue?platform=${stack.platformId}`);
     // The demo's FIPS test was due three days ago and is still in progress.
     await poll(() => unit.getByTestId('queue-summary').textContent()).toContain('逾期 1');
-    const first = unit.locator('.ant-table-tbody tr').first();
+    const first = unit.locator('.ant-table-tbody tr.ant-table-row').first();
     await poll(() => first.textContent()).toContain('已逾期');
     expect(await first.textContent()).toContain('密码模块符合性测试');
     const row = unit.locator('tr', { hasText: WANTED });
@@ -213,7 +213,7 @@ describe('a service request, in Chinese', () => {
     await signInAs(unit, 'platformadmin');
     await unit.goto(`/services/queue?platform=${stack.platformId}`);
     await poll(() => unit.getByTestId('queue-summary').textContent()).toContain('逾期 2');
-    const rows = unit.locator('.ant-table-tbody tr');
+    const rows = unit.locator('.ant-table-tbody tr.ant-table-row');
     expect(await rows.nth(0).textContent()).toContain('已逾期');
     expect(await rows.nth(1).textContent()).toContain('已逾期');
     const ours = unit.locator('tr', { hasText: DUE });

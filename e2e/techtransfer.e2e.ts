@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dateInput, modal, pick, pickDate } from './antd-support.js';
 import { expectAccessible } from './axe.js';
 import { navLabels, poll, type Stack, signInAs, startStack } from './support.js';
+import { expectTableFits } from './table-fit.js';
 
 let stack: Stack;
 let page: Page;
@@ -74,6 +75,10 @@ describe('the tech-transfer officer keeps licences and receipts, and the report 
     const before = await openReport(`from=${year}&to=${year}&basis=calendar`);
 
     await page.goto(`/techtransfer/agreements?platform=${stack.platformId}`);
+    const agreements = page.getByTestId('agreements-table');
+    await agreements.locator('tr.ant-table-row').first().waitFor();
+    await expectAccessible(page, '许可与合同');
+    await expectTableFits(page, agreements, '许可与合同列表');
     await page.getByTestId('agreement-new').click();
     const form = modal(page);
     await form.locator('#refNo').fill('E2E-LIC-001');
@@ -134,6 +139,10 @@ describe('the tech-transfer officer keeps licences and receipts, and the report 
 
   it('records a disclosure whose shares must add up to 100 %, files a provisional, and sees its deadline', async () => {
     await page.goto(`/techtransfer/ip?platform=${stack.platformId}`);
+    const disclosures = page.getByTestId('disclosures-table');
+    await disclosures.locator('tr.ant-table-row').first().waitFor();
+    await expectAccessible(page, '知识产权');
+    await expectTableFits(page, disclosures, '发明披露列表');
     await page.getByTestId('disclosure-new').click();
     const form = modal(page);
     await form.locator('#refNo').fill('E2E-D-001');

@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App.js';
+import { focusableTableScrolls } from './components/tables.js';
 import { initI18n } from './i18n/index.js';
 import './styles.css';
 
@@ -11,4 +12,5 @@ void initI18n().then(() => {
       <App />
     </StrictMode>,
   );
+  focusableTableScrolls(document.body);
 });

@@ -10,6 +10,7 @@ import {
 } from '../../common/calls.js';
 import { tk } from '../i18n/index.js';
 import { CRITERIA_SHOWN } from './labels.js';
+import { WIDE } from './tables.js';
 
 export const ATTACHMENT_TYPE_LABELS: Record<AttachmentType, string> = {
   pdf: 'PDF',
@@ -38,6 +39,7 @@ export function CriteriaEditor() {
         </Form.Item>
       </Space>
       <Table
+        scroll={WIDE}
         size="small"
         pagination={false}
         rowKey="key"

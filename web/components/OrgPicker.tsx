@@ -20,11 +20,15 @@ export function OrgPicker({
   onChange,
   current,
   id,
+  'aria-label': ariaLabel,
 }: {
   value?: string | null;
   onChange?(id: string | null): void;
   current?: OrgRef | null;
+  /** Given by a Form.Item with a label, which then names the picker. */
   id?: string;
+  /** The picker's name where no Form.Item label names it. */
+  'aria-label'?: string;
 }) {
   const { t } = useTranslation();
   const { locale } = useLocale();
@@ -65,6 +69,7 @@ export function OrgPicker({
   return (
     <Select<string>
       id={id}
+      aria-label={ariaLabel}
       allowClear
       value={value ?? undefined}
       onChange={(v) => onChange?.(v ?? null)}

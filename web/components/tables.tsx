@@ -23,8 +23,45 @@ export function clipped<T>(width: number, text: (row: T) => string | null | unde
   };
 }
 
-/** The actions column: fixed to the table's right edge, so it stays in view while the rest scrolls. */
-export const actions = (width: number) => ({ fixed: 'right' as const, width });
+/**
+ * A column showing a row's free text as it is (a title, a description, a reason): `width` px on one line,
+ * cut with an ellipsis, the whole text in a tooltip. `clipped` does the same for text a row computes.
+ */
+export function clippedText(width: number) {
+  return {
+    width,
+    ellipsis: { showTitle: false },
+    render: (value: string | null | undefined) => (
+      <Tooltip title={value || undefined} placement="topLeft">
+        <span>{value || '—'}</span>
+      </Tooltip>
+    ),
+  };
+}
+
+/**
+ * The actions column: fixed to the table's right edge, so it stays in view while the rest scrolls. Without
+ * a width it takes its buttons' width (the table measures it).
+ */
+export const actions = (width?: number) => ({ fixed: 'right' as const, width });
 
 /** A cell kept on one line (amounts, totals, dates): it never wraps a figure in two. */
 export const oneLine = { style: { whiteSpace: 'nowrap' as const } };
+
+/**
+ * A table that scrolls sideways is a scroll region, and one with no link or button inside could not be
+ * scrolled from the keyboard (axe: scrollable-region-focusable, serious). antd gives no prop for its scroll
+ * container, so every table's container is made focusable (tabindex 0) as it appears, once for the app.
+ */
+export function focusableTableScrolls(root: HTMLElement): () => void {
+  const mark = () => {
+    for (const el of root.querySelectorAll<HTMLElement>(
+      '.ant-table-content:not([tabindex]), .ant-table-body:not([tabindex])',
+    ))
+      el.tabIndex = 0;
+  };
+  const observer = new MutationObserver(mark);
+  observer.observe(root, { childList: true, subtree: true });
+  mark();
+  return () => observer.disconnect();
+}

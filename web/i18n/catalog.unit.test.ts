@@ -18,13 +18,16 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-/** Every literal passed to t('…') or marked with tk('…') in the web sources. */
+/**
+ * Every literal passed to t('…') or t("…"), or marked with tk('…'), in the web sources. A message with an
+ * apostrophe is written in double quotes; the scan missed those until issue 12.
+ */
 function usedKeys(): Map<string, string> {
   const keys = new Map<string, string>();
-  const call = /\b(?:t|tk)\(\s*'((?:[^'\\]|\\.)*)'/g;
+  const call = /\b(?:t|tk)\(\s*(?:'((?:[^'\\]|\\.)*)'|"((?:[^"\\]|\\.)*)")/g;
   for (const file of sourceFiles(webRoot)) {
     for (const m of readFileSync(file, 'utf8').matchAll(call)) {
-      keys.set(m[1]!.replace(/\\(.)/g, '$1'), path.relative(webRoot, file));
+      keys.set((m[1] ?? m[2])!.replace(/\\(.)/g, '$1'), path.relative(webRoot, file));
     }
   }
   return keys;
@@ -72,6 +75,7 @@ describe('zh-CN catalog', () => {
     // The scan itself must work, or this test would pass on nothing.
     expect(keys.size).toBeGreaterThan(50);
     expect(keys.has('Sign in')).toBe(true);
+    expect(keys.has("Empty: the person's own organisation")).toBe(true);
     const missing = [...keys].filter(([k]) => !zhCN[k]).map(([k, file]) => `${file}: ${k}`);
     expect(missing).toEqual([]);
   });

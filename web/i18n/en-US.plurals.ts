@@ -45,4 +45,21 @@ export const enUSPlurals: Record<string, string> = {
     'The budget lines of {{count}} member do not add up to the requested amount',
   'The budget lines of {{count}} member(s) do not add up to the requested amount_other':
     'The budget lines of {{count}} members do not add up to the requested amount',
+  '{{changed}} of {{count}} pairs differ; objective {{before}} → {{after}}_one':
+    '{{changed}} of {{count}} pair differs; objective {{before}} → {{after}}',
+  'Open {{open}}–{{close}} UTC; {{kept}} of the {{count}} hours of each day are kept for enterprises_one':
+    'Open {{open}}–{{close}} UTC; {{kept}} of the {{count}} hour of each day is kept for enterprises',
+  'The review is not complete: {{submitted}} of {{count}} scorecards are in. Missing: {{list}}_one':
+    'The review is not complete: {{submitted}} of {{count}} scorecard is in. Missing: {{list}}',
+  'You may name up to {{count}} experts who should not review this application, with a reason._one':
+    'You may name up to {{count}} expert who should not review this application, with a reason.',
+  '{{count}} other sessions_one': '{{count}} other session',
+  '{{count}} API tokens_one': '{{count}} API token',
+  '{{count}} people_one': '{{count}} person',
+  'Pass the {{count}} selected applications at screening?_one': 'Pass the selected application at screening?',
+  'Disable the {{count}} selected accounts? Their sessions and tokens end._one':
+    'Disable the selected account? Its sessions and tokens end.',
+  // The server's eligibility message names its minimum without a count to agree with (it may be 1).
+  'The consortium needs at least {{min}} organisations (now {{count}})':
+    'Organisations in the consortium: at least {{min}} needed, {{count}} now',
 };

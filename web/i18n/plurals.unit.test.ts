@@ -22,33 +22,111 @@ const FIXED = new Set([
   'At least {{n}} characters, not containing the user name; not one of your recent passwords.',
 ]);
 
-/** Each message whose number is followed by an English plural noun, with the source of its call. */
-function countedMessages(): Map<string, string> {
+/** Messages whose value before a plural word is not a number (a word, an amount). */
+const NOT_A_COUNT = new Set(['Government participation of {{model}} platforms']);
+
+/** Words ending in s that are not plural nouns, and words that cannot stand between a number and its noun. */
+const NOT_NOUNS = new Set([
+  'is',
+  'its',
+  'was',
+  'has',
+  'this',
+  'does',
+  'as',
+  'exceeds',
+  'ms',
+  'less',
+  'across',
+]);
+const NOT_BETWEEN = new Set([
+  'of',
+  'with',
+  'in',
+  'for',
+  'to',
+  'from',
+  'by',
+  'and',
+  'or',
+  'the',
+  'are',
+  'is',
+  'were',
+]);
+
+interface Counted {
+  /** The placeholder counted ('count'), or '(s)'. */
+  by: string;
+  /** What stands after it: ' selected applications'. */
+  words: string;
+}
+
+/**
+ * The number a message counts with a plural noun after it ('{{count}} selected applications', '{{changed}}
+ * of {{count}} pairs', 'up to {{count}} experts').
+ */
+function countedBy(text: string): Counted | undefined {
+  if (/\(s\)/.test(text)) return { by: '(s)', words: '(s)' };
+  for (const m of text.matchAll(/\{\{\s*(\w+)\s*\}\}((?: [A-Za-z-]+){0,2}?) ([a-z]+s|people)\b/g)) {
+    const between = m[2]!.trim().split(' ').filter(Boolean);
+    const noun = m[3]!;
+    if (NOT_NOUNS.has(noun) || between.some((w) => NOT_BETWEEN.has(w) || NOT_NOUNS.has(w))) continue;
+    return { by: m[1]!, words: `${m[2]} ${noun}` };
+  }
+  return undefined;
+}
+
+/** Each literal passed to t('…'), t("…") or tk('…') in the web sources, with what follows it in its call. */
+function sourceMessages(): Map<string, string> {
   const found = new Map<string, string>();
-  const call = /\bt\(\s*'((?:[^'\\]|\\.)*\{\{\s*\w+\s*\}\}(?:[^'\\]|\\.)*)'\s*(,[^)]*\))?/g;
+  const call = /\b(?:t|tk)\(\s*(?:'((?:[^'\\]|\\.)*)'|"((?:[^"\\]|\\.)*)")(?=([\s\S]{0,300}))/g;
   for (const file of sourceFiles(webRoot))
     for (const m of readFileSync(file, 'utf8').matchAll(call)) {
-      const key = m[1]!;
-      if (/\{\{\s*(count|n|days|years)\s*\}\} [a-z]+s\b|\(s\)/.test(key) && !FIXED.has(key))
-        found.set(key, m[2] ?? '');
+      // The call's arguments: up to its closing parenthesis, or the next message, whichever comes first.
+      const rest = m[3]!.split(/\b(?:t|tk)\(\s*['"]/)[0]!;
+      found.set((m[1] ?? m[2])!.replace(/\\(.)/g, '$1'), /^\s*,/.test(rest) ? rest : '');
     }
+  return found;
+}
+
+/**
+ * Each message, in the source or in the catalog (the server's messages are keys there too), whose English
+ * counts with a plural noun, with the arguments of its call ('' for a message the source only marks).
+ */
+function countedMessages(): Map<string, string> {
+  const source = sourceMessages();
+  const found = new Map<string, string>();
+  for (const key of new Set([...source.keys(), ...Object.keys(zhCN)])) {
+    if (/_(one|other)$/.test(key) || FIXED.has(key) || NOT_A_COUNT.has(key)) continue;
+    if (countedBy(enUS[key] ?? key)) found.set(key, source.get(key) ?? '');
+  }
   return found;
 }
 
 describe('English plurals (issue 12 item 7)', () => {
   it('say "1 result", not "1 results": every counted message has a singular and is given its count', async () => {
     const messages = countedMessages();
+    // The scan must find what it is for, or this test would pass on nothing.
     expect(messages.has('{{n}} results')).toBe(true);
+    expect(messages.has('{{count}} people')).toBe(true);
+    expect(messages.has('{{changed}} of {{count}} pairs differ; objective {{before}} → {{after}}')).toBe(
+      true,
+    );
     const i18n = createInstance();
     await i18n.init({ lng: 'en-US', fallbackLng: false, resources: { 'en-US': { translation: enUS } } });
     const wrong: string[] = [];
     for (const [key, args] of messages) {
+      const counted = countedBy(enUS[key] ?? key)!;
       if (!enUS[`${key}_one`]) wrong.push(`no singular: ${key}`);
+      else if (!['(s)', 'count', 'n', 'days', 'years'].includes(counted.by))
+        wrong.push(`counts {{${counted.by}}}, which i18next does not choose a form by: ${key}`);
       else if (!/count:|\{\s*count\s*[,}]/.test(args)) wrong.push(`no count passed: ${key}`);
       // The number counted is 1; a second number (the docket's horizon of 90 days) keeps its value.
       const days = /count: [^,}]*day/i.test(args) || !key.includes('{{count}}') ? 1 : 90;
-      const one = i18n.t(key, { count: 1, n: 1, days, years: 1 });
-      if (/\b1 [a-z]+s\b|\(s\)/.test(one)) wrong.push(`reads '${one}'`);
+      const values = Object.fromEntries([...key.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => [m[1]!, 1]));
+      const one = i18n.t(key, { ...values, count: 1, n: 1, days, years: 1 });
+      if (one.includes(counted.by === '(s)' ? '(s)' : `1${counted.words}`)) wrong.push(`reads '${one}'`);
     }
     expect(wrong).toEqual([]);
     expect(i18n.t('{{n}} results', { n: 2, count: 2 })).toBe('2 results');
@@ -70,6 +148,19 @@ describe('English plurals (issue 12 item 7)', () => {
         invalid: 0,
       }),
     ).toBe('a.csv: 1 row, 1 valid, 0 with errors');
+  });
+
+  it('find a number counted with a plural noun, and nothing else', () => {
+    expect(countedBy('{{count}} selected applications')).toEqual({
+      by: 'count',
+      words: ' selected applications',
+    });
+    expect(countedBy('{{submitted}} of {{expected}} scorecards are in')?.by).toBe('expected');
+    expect(countedBy('{{count}} people')?.by).toBe('count');
+    expect(countedBy('The budget lines of {{count}} member(s)')?.by).toBe('(s)');
+    expect(countedBy('Delete {{name}} and its staff list?')).toBeUndefined();
+    expect(countedBy('{{file}}: {{count}} row, {{valid}} valid, {{invalid}} with errors')).toBeUndefined();
+    expect(countedBy('The requested amount {{requested}} exceeds the ceiling {{ceiling}}')).toBeUndefined();
   });
 
   it('leave Chinese with its one form', async () => {

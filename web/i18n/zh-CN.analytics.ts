@@ -1,5 +1,6 @@
 /** Simplified Chinese of the analytics (issue 15, docs/analytics.md). */
 export const zhCNAnalytics: Record<string, string> = {
+  'Year basis': '年度口径',
   'This unit is not one of the units you may analyse': '该单位不在您可查看的统计范围内',
   'There is no such technology field': '没有该技术领域',
   'Analytics dashboards': '统计看板',

@@ -18,6 +18,6 @@ export const zhCNReviewCompleteness: Record<string, string> = {
   'Review completeness': '评审完成度',
   'Every application has all its scorecards.': '所有申请的评分表均已提交。',
   'Still missing scorecards: {{list}}': '尚缺评分表：{{list}}',
-  'The review is not complete: {{submitted}} of {{expected}} scorecards are in. Missing: {{list}}':
-    '评审尚未完成：已提交评分表 {{submitted}} / {{expected}}。缺少：{{list}}',
+  'The review is not complete: {{submitted}} of {{count}} scorecards are in. Missing: {{list}}':
+    '评审尚未完成：已提交评分表 {{submitted}} / {{count}}。缺少：{{list}}',
 };

@@ -49,14 +49,15 @@ export const zhCNAssignment: Record<string, string> = {
   'Pins and forbids': '指定与排除',
   Pin: '指定',
   Forbid: '排除',
+  'Pin or forbid': '指定或排除',
   Add: '添加',
   'Remove this pin or forbid?': '删除该指定或排除设置吗？',
   Mode: '方式',
   Seed: '随机种子',
   'Objective (total affinity)': '目标值（匹配度总和）',
   'Compared with the previous run': '与上一次运行比较',
-  '{{changed}} of {{total}} pairs differ; objective {{before}} → {{after}}':
-    '{{total}} 个配对中有 {{changed}} 个不同；目标值 {{before}} → {{after}}',
+  '{{changed}} of {{count}} pairs differ; objective {{before}} → {{after}}':
+    '{{count}} 个配对中有 {{changed}} 个不同；目标值 {{before}} → {{after}}',
   Experts: '专家',
   fixed: '固定',
   '{{count}} seats refilled': '已补选 {{count}} 个席位',

@@ -10,8 +10,8 @@ export const zhCNConflicts: Record<string, string> = {
     '仅在申请为草稿或退回修改状态时可修改回避专家',
   'This request to avoid an expert was not found': '未找到该回避申请',
   'Experts to avoid': '回避专家',
-  'You may name up to {{max}} experts who should not review this application, with a reason.':
-    '可提出不超过 {{max}} 名不宜评审本申请的专家，并说明理由。',
+  'You may name up to {{count}} experts who should not review this application, with a reason.':
+    '可提出不超过 {{count}} 名不宜评审本申请的专家，并说明理由。',
   'Nobody named': '未提出回避专家',
   'Remove this name?': '删除该回避专家？',
   'Conflict rules in use': '当前回避规则',

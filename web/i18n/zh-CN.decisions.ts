@@ -1,5 +1,6 @@
 /** Simplified Chinese of the funding decisions (issue 5): error codes and UI text. */
 export const zhCNDecisions: Record<string, string> = {
+  'Computed plans': '已计算的方案',
   'Funding decision not found': '未找到资助决定',
   'Funding decisions are made while the call is in review': '资助决定须在计划评审阶段作出',
   'No selection within the budget satisfies these constraints': '预算内没有满足这些约束的立项组合',

@@ -32,8 +32,8 @@ export const zhCNInstruments: Record<string, string> = {
   // Not 'Approved', which the calls catalog reads as 立项 (an application approved for funding).
   'Previous week': '上一周',
   'Next week': '下一周',
-  'Open {{open}}–{{close}} UTC; {{kept}} of the {{hours}} hours of each day are kept for enterprises':
-    '开放时间 {{open}}–{{close}}（UTC）；每天 {{hours}} 个机时中 {{kept}} 个留给企业',
+  'Open {{open}}–{{close}} UTC; {{kept}} of the {{count}} hours of each day are kept for enterprises':
+    '开放时间 {{open}}–{{close}}（UTC）；每天 {{count}} 个机时中 {{kept}} 个留给企业',
   'Machine-hour calendar': '机时日历',
   'Instrument name (Chinese)': '仪器名称（中文）',
   'Instrument name (English)': '仪器名称（英文）',

@@ -153,6 +153,7 @@ export const zhCNPlatforms: Record<string, string> = {
   'No one found': '未找到人员',
 
   // Evaluation committee
+  "Empty: the person's own organisation": '留空则为本人所在单位',
   'Composition by category': '按类别构成',
   'Committee composition by category': '评估委员会按类别构成',
   'serving members': '在任委员',

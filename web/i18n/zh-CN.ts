@@ -252,8 +252,10 @@ export const zhCN: Record<string, string> = {
   'Enter your current password': '请输入当前密码',
   'Repeat the new password': '请再次输入新密码',
   'The two passwords differ': '两次输入的密码不一致',
-  'Password changed; {{sessions}} other sessions ended and {{tokens}} API tokens revoked':
-    '密码已修改：已结束其他会话 {{sessions}} 个，已吊销 API 令牌 {{tokens}} 个',
+  'Password changed; {{sessions}} ended and {{tokens}} revoked':
+    '密码已修改：已结束其他会话 {{sessions}}，已吊销 API 令牌 {{tokens}}',
+  '{{count}} other sessions': '{{count}} 个',
+  '{{count}} API tokens': '{{count}} 个',
 
   // Errors shown without a server code
   'The server cannot be reached; check the connection and try again': '无法连接服务器，请检查网络后重试',

@@ -169,6 +169,7 @@ export default function AnalyticsPage() {
           max={2200}
           onChange={(v) => v && setQ({ ...q, from: v })}
           addonBefore={t('From year')}
+          aria-label={t('From year')}
           data-testid="analytics-from"
         />
         <InputNumber
@@ -177,9 +178,11 @@ export default function AnalyticsPage() {
           max={2200}
           onChange={(v) => v && setQ({ ...q, to: v })}
           addonBefore={t('To year')}
+          aria-label={t('To year')}
           data-testid="analytics-to"
         />
         <Select
+          aria-label={t('Year basis')}
           value={q.basis}
           style={{ width: 150 }}
           options={[
@@ -190,6 +193,7 @@ export default function AnalyticsPage() {
           data-testid="analytics-basis"
         />
         <Select
+          aria-label={t('Currency')}
           value={q.currency}
           style={{ width: 100 }}
           options={['CNY', 'USD', 'EUR', 'JPY'].map((c) => ({ value: c, label: c }))}

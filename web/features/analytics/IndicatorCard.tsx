@@ -12,6 +12,7 @@ import { localName } from '../../components/labels.js';
 import { currencyDigits, formatPercent, money, toMajor } from '../../components/money.js';
 import { STATE_LABELS as PROJECT_STATE_LABELS } from '../../components/project-labels.js';
 import { TYPE_LABELS as RESULT_TYPE_LABELS } from '../../components/result-labels.js';
+import { WIDE } from '../../components/tables.js';
 import { mayOpenDrill } from './drillAccess.js';
 
 /** The English source label (an i18n key) of a breakdown key: funding sources, result types, project states. */
@@ -143,7 +144,7 @@ export function IndicatorCard({ id, data }: Props) {
           size="small"
           rowKey="id"
           pagination={false}
-          scroll={{ x: true }}
+          scroll={WIDE}
           dataSource={rows}
           columns={columns}
           data-testid={`indicator-${id}-table`}

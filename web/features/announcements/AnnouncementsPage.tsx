@@ -10,6 +10,7 @@ import { useServicePlatform } from '../../app/useServicePlatform.js';
 import { FormModal } from '../../components/FormModal.js';
 import { LoadFailed } from '../../components/feedback.js';
 import { pick } from '../../components/labels.js';
+import { actions, WIDE } from '../../components/tables.js';
 import { formatTime } from '../../components/time.js';
 import { errorText } from '../../i18n/errors.js';
 import { tk } from '../../i18n/index.js';
@@ -63,6 +64,7 @@ export default function AnnouncementsPage() {
     >
       {list.error ? <LoadFailed error={list.error} /> : null}
       <Table<AnnouncementView>
+        scroll={WIDE}
         rowKey="id"
         loading={list.loading}
         dataSource={list.data?.items ?? []}
@@ -96,6 +98,7 @@ export default function AnnouncementsPage() {
           },
           {
             title: t('Actions'),
+            ...actions(),
             render: (_, a) => (
               <Space wrap>
                 {a.access.canEdit ? (

@@ -9,6 +9,7 @@ import { APPLICATION_STATES_SHOWN, COST_CATEGORIES_SHOWN, localName, pick } from
 import { money } from '../../components/money.js';
 import { orgName } from '../../components/org-labels.js';
 import { saveFile } from '../../components/save-file.js';
+import { WIDE } from '../../components/tables.js';
 import { zonedTime } from '../../components/time.js';
 import { actorText } from '../../i18n/audit-labels.js';
 import { ApplicationContentCards } from './ApplicationContentCards.js';
@@ -45,7 +46,7 @@ export function ApplicationDetails({
           rowKey={(m) => m.organisation.id}
           dataSource={app.consortium}
           data-testid="consortium-view"
-          scroll={{ x: true }}
+          scroll={WIDE}
           columns={[
             {
               title: t('Organisation'),
@@ -78,7 +79,7 @@ export function ApplicationDetails({
           size="small"
           pagination={false}
           rowKey="category"
-          scroll={{ x: true }}
+          scroll={WIDE}
           dataSource={COST_CATEGORIES.filter((cat) => app.budget.some((b) => b.category === cat)).map(
             (category) => ({
               category,

@@ -32,8 +32,8 @@ export function AvoidExpertsCard({ applicationId }: { applicationId: string }) {
   return (
     <Card size="small" title={t('Experts to avoid')} data-testid="avoid-experts">
       <Typography.Paragraph type="secondary">
-        {t('You may name up to {{max}} experts who should not review this application, with a reason.', {
-          max: data.max,
+        {t('You may name up to {{count}} experts who should not review this application, with a reason.', {
+          count: data.max,
         })}
       </Typography.Paragraph>
       <List
@@ -67,7 +67,7 @@ export function AvoidExpertsCard({ applicationId }: { applicationId: string }) {
             <Input placeholder={t('Name')} style={{ width: 160 }} data-testid="avoid-name" />
           </Form.Item>
           <Form.Item name="organisationId">
-            <OrgPicker />
+            <OrgPicker aria-label={t('Organisation')} />
           </Form.Item>
           <Form.Item name="reason" rules={[{ required: true, whitespace: true }]}>
             <Input placeholder={t('Reason')} style={{ width: 240 }} data-testid="avoid-reason" />

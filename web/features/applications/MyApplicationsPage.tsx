@@ -12,6 +12,7 @@ import { APPLICATION_STATES_SHOWN, pick } from '../../components/labels.js';
 import { money } from '../../components/money.js';
 import { orgName } from '../../components/org-labels.js';
 import { ApplicationStateTag } from '../../components/StateTags.js';
+import { actions, WIDE } from '../../components/tables.js';
 import { zonedTime } from '../../components/time.js';
 import { errorText } from '../../i18n/errors.js';
 
@@ -65,7 +66,7 @@ export default function MyApplicationsPage() {
         dataSource={list.data?.items ?? []}
         pagination={{ pageSize: 20, hideOnSinglePage: true }}
         data-testid="applications-table"
-        scroll={{ x: true }}
+        scroll={WIDE}
         columns={[
           {
             title: t('work.title'),
@@ -128,6 +129,7 @@ function Invitations({ onAnswered, alwaysShown = false }: { onAnswered(): void; 
       data-count={invitations.data ? pending.length : ''}
     >
       <Table<InvitationView>
+        scroll={WIDE}
         size="small"
         rowKey="id"
         pagination={false}
@@ -151,6 +153,7 @@ function Invitations({ onAnswered, alwaysShown = false }: { onAnswered(): void; 
           { title: t('State'), render: () => <Tag color="gold">{t('Waiting for confirmation')}</Tag> },
           {
             title: t('Actions'),
+            ...actions(),
             render: (_, i) => (
               <Space>
                 <Button

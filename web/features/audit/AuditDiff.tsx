@@ -2,6 +2,7 @@ import { Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ROLE_LABELS, type Role } from '../../../common/roles.js';
 import { useLocale } from '../../app/locale.js';
+import { WIDE } from '../../components/tables.js';
 import { formatTime } from '../../components/time.js';
 import { auditDiff, type DiffRow } from './audit.diff.js';
 
@@ -41,6 +42,7 @@ export function AuditDiff({ before, after }: { before: unknown; after: unknown }
   if (!hasBefore && !hasAfter) return <span>—</span>;
   return (
     <Table<DiffRow>
+      scroll={WIDE}
       data-testid="audit-diff"
       size="small"
       rowKey={(r) => r.field || '-'}

@@ -10,6 +10,7 @@ import { canVerifyAudit } from '../../app/permissions.js';
 import { usePlatforms } from '../../app/platforms.js';
 import { useSignedIn } from '../../app/session.js';
 import { ExportButton } from '../../components/ExportButton.js';
+import { WIDE } from '../../components/tables.js';
 import { formatTime } from '../../components/time.js';
 import { actorText } from '../../i18n/audit-labels.js';
 import { errorText } from '../../i18n/errors.js';
@@ -75,6 +76,7 @@ export default function AuditPage() {
         <Alert type="error" showIcon title={errorText(t, error)} style={{ marginBottom: 16 }} />
       ) : null}
       <Table<AuditEntry>
+        scroll={WIDE}
         rowKey="seq"
         size="middle"
         loading={loading && items.length === 0}

@@ -32,9 +32,9 @@ export default function ChangePasswordPage() {
         <ChangePasswordForm
           onChanged={(ended) => {
             message.success(
-              t('Password changed; {{sessions}} other sessions ended and {{tokens}} API tokens revoked', {
-                sessions: ended.endedSessions,
-                tokens: ended.revokedTokens,
+              t('Password changed; {{sessions}} ended and {{tokens}} revoked', {
+                sessions: t('{{count}} other sessions', { count: ended.endedSessions }),
+                tokens: t('{{count}} API tokens', { count: ended.revokedTokens }),
               }),
             );
           }}

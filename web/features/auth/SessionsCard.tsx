@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { accountApi, type OwnSession } from '../../api/account.js';
 import { useLocale } from '../../app/locale.js';
 import { useApi } from '../../app/useApi.js';
+import { actions, WIDE } from '../../components/tables.js';
 import { formatTime } from '../../components/time.js';
 import { errorText } from '../../i18n/errors.js';
 
@@ -46,6 +47,7 @@ export function SessionsCard() {
         <Alert type="error" showIcon title={errorText(t, sessions.error)} style={{ marginBottom: 16 }} />
       ) : null}
       <Table<OwnSession>
+        scroll={WIDE}
         rowKey="id"
         loading={sessions.loading}
         dataSource={sessions.data?.items ?? []}
@@ -66,6 +68,7 @@ export function SessionsCard() {
           { title: t('Last seen'), dataIndex: 'lastSeenAt', render: (v: string) => formatTime(v, locale) },
           {
             title: t('Actions'),
+            ...actions(),
             render: (_, s) =>
               s.current ? null : (
                 <Popconfirm

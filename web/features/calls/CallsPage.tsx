@@ -19,6 +19,7 @@ import { CALL_STATES_SHOWN, pick } from '../../components/labels.js';
 import { money } from '../../components/money.js';
 import { defaultPlatform, PlatformSelect } from '../../components/PlatformSelect.js';
 import { CallStateTag } from '../../components/StateTags.js';
+import { WIDE } from '../../components/tables.js';
 import { zonedTime } from '../../components/time.js';
 import { usePagedTable } from '../../components/usePagedTable.js';
 import { errorText } from '../../i18n/errors.js';
@@ -141,7 +142,7 @@ export default function CallsPage() {
         dataSource={calls.data?.items ?? []}
         pagination={paged.pagination(calls.data?.total)}
         data-testid="calls-table"
-        scroll={{ x: true }}
+        scroll={WIDE}
         columns={[
           { title: t('Code'), dataIndex: 'code', width: 140 },
           {

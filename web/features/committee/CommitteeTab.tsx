@@ -8,6 +8,7 @@ import { useLocale } from '../../app/locale.js';
 import { useApi } from '../../app/useApi.js';
 import { FieldTags } from '../../components/FieldTreeSelect.js';
 import { CATEGORY_COLORS, COMMITTEE_CATEGORY_LABELS, localName } from '../../components/labels.js';
+import { actions, WIDE } from '../../components/tables.js';
 import { errorText } from '../../i18n/errors.js';
 import { ImportExport } from '../imports/ImportExport.js';
 import { CompositionChart } from './CompositionChart.js';
@@ -118,7 +119,7 @@ export default function CommitteeTab({
               dataSource={committee.data?.items ?? []}
               pagination={false}
               data-testid="committee-table"
-              scroll={{ x: true }}
+              scroll={WIDE}
               columns={[
                 {
                   title: t('Name'),
@@ -156,6 +157,7 @@ export default function CommitteeTab({
                 { title: t('Status'), render: (_, m) => status(m) },
                 {
                   title: t('Actions'),
+                  ...actions(),
                   render: (_, m) =>
                     canEdit ? (
                       <Space size={0} wrap>

@@ -9,6 +9,7 @@ import { useApi } from '../../app/useApi.js';
 import { FieldTreeSelect } from '../../components/FieldTreeSelect.js';
 import { localName } from '../../components/labels.js';
 import { orgName } from '../../components/org-labels.js';
+import { WIDE } from '../../components/tables.js';
 import { errorText } from '../../i18n/errors.js';
 import { ImportExport } from '../imports/ImportExport.js';
 import { ExpertDrawer } from './ExpertDrawer.js';
@@ -63,6 +64,7 @@ export default function ExpertsPage() {
           />
           <Select<ExpertCategory>
             allowClear
+            aria-label={t('Category')}
             placeholder={t('All categories')}
             style={{ width: 180 }}
             value={category}
@@ -86,6 +88,7 @@ export default function ExpertsPage() {
           </div>
           <Select<'true' | 'false'>
             allowClear
+            aria-label={t('Active and inactive')}
             placeholder={t('Active and inactive')}
             style={{ width: 170 }}
             value={active}
@@ -110,6 +113,7 @@ export default function ExpertsPage() {
         <Alert type="error" showIcon title={errorText(t, list.error)} style={{ marginBottom: 16 }} />
       ) : null}
       <Table<ExpertSummary>
+        scroll={WIDE}
         rowKey="id"
         size="middle"
         loading={list.loading}

@@ -28,15 +28,18 @@ function KnownOrgPicker({
   value,
   onChange,
   id,
+  'aria-label': ariaLabel,
 }: {
   known: Org[];
   value?: string | null;
   onChange?(v: string | null): void;
   id?: string;
+  'aria-label'?: string;
 }) {
   return (
     <OrgPicker
       id={id}
+      aria-label={ariaLabel}
       value={value}
       onChange={onChange}
       current={known.find((o) => o.id === value) ?? null}
@@ -146,7 +149,7 @@ export function ProfileFields({ curated, current }: { curated: boolean; current:
                             <Input placeholder={t('Collaborator name')} style={{ width: 180 }} />
                           </Form.Item>
                           <Form.Item name={[c.name, 'organisationId']}>
-                            <KnownOrgPicker known={known} />
+                            <KnownOrgPicker known={known} aria-label={t('Organisation')} />
                           </Form.Item>
                           <Form.Item name={[c.name, 'personId']} hidden>
                             <Input />
@@ -180,7 +183,7 @@ export function ProfileFields({ curated, current }: { curated: boolean; current:
             {rows.map((r) => (
               <Space key={r.key} align="baseline" wrap>
                 <Form.Item name={[r.name, 'organisationId']}>
-                  <KnownOrgPicker known={known} />
+                  <KnownOrgPicker known={known} aria-label={t('Organisation')} />
                 </Form.Item>
                 <Form.Item name={[r.name, 'personId']} hidden>
                   <Input />
@@ -208,7 +211,7 @@ export function ProfileFields({ curated, current }: { curated: boolean; current:
             {rows.map((r) => (
               <Space key={r.key} align="baseline" wrap>
                 <Form.Item name={[r.name, 'range']} rules={[{ required: true }]}>
-                  <DatePicker.RangePicker />
+                  <DatePicker.RangePicker aria-label={t('Availability')} />
                 </Form.Item>
                 <Form.Item name={[r.name, 'note']} rules={[{ max: 200 }]}>
                   <Input placeholder={t('Note')} style={{ width: 220 }} />

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api/endpoints.js';
 import type { FieldView } from '../../api/types.js';
 import { useApi } from '../../app/useApi.js';
+import { actions, WIDE } from '../../components/tables.js';
 import { errorText } from '../../i18n/errors.js';
 import { type FieldEdit, FieldModal } from './FieldModal.js';
 
@@ -57,6 +58,7 @@ export default function FieldsPage() {
         <Alert type="error" showIcon title={errorText(t, tree.error)} style={{ marginBottom: 16 }} />
       ) : null}
       <Table<Row>
+        scroll={WIDE}
         rowKey="id"
         size="middle"
         loading={tree.loading}
@@ -81,6 +83,7 @@ export default function FieldsPage() {
           },
           {
             title: t('Actions'),
+            ...actions(),
             width: 330,
             render: (_, f) => (
               <Space size={0} wrap>

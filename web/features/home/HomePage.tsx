@@ -16,6 +16,7 @@ import { useLocale } from '../../app/locale.js';
 import { usePlatforms } from '../../app/platforms.js';
 import { useSignedIn } from '../../app/session.js';
 import { useApi } from '../../app/useApi.js';
+import { WIDE } from '../../components/tables.js';
 import { errorText } from '../../i18n/errors.js';
 import { tk } from '../../i18n/index.js';
 import { MODEL_LABELS, platformName, roleLabel } from '../../i18n/labels.js';
@@ -110,6 +111,7 @@ function MyRoles({
         <Empty description={t('You hold no role on any platform yet')} />
       ) : (
         <Table
+          scroll={WIDE}
           size="small"
           pagination={false}
           rowKey="platformId"
@@ -143,6 +145,7 @@ function PlatformsCard() {
         <Skeleton active />
       ) : (
         <Table<PlatformSummary>
+          scroll={WIDE}
           size="small"
           pagination={false}
           rowKey="id"

@@ -6,6 +6,7 @@ import { ERROR_MESSAGES } from '../../../common/error-codes.js';
 import type { ImportKindName, ImportPreview, ImportRowError } from '../../api/types.js';
 import { useLocale } from '../../app/locale.js';
 import { SPENDING_LABELS } from '../../components/project-detail-labels.js';
+import { WIDE } from '../../components/tables.js';
 import { cellText, FILE_COLUMNS, minorText } from './columns.js';
 
 /**
@@ -37,6 +38,7 @@ export function RowErrorsTable({ errors }: { errors: ImportRowError[] }) {
   const { locale } = useLocale();
   return (
     <Table<ImportRowError & { n: number }>
+      scroll={WIDE}
       rowKey="n"
       size="small"
       data-testid="import-errors"
@@ -81,7 +83,7 @@ export function PreviewRowsTable({ kind, preview }: { kind: ImportKindName; prev
       bordered
       data-testid="import-preview"
       dataSource={preview.rows}
-      scroll={{ x: 'max-content' }}
+      scroll={WIDE}
       pagination={preview.rows.length > 20 ? { pageSize: 20, showSizeChanger: false } : false}
       columns={[
         { title: t('Row'), dataIndex: 'row', width: 64, fixed: 'start' },

@@ -9,6 +9,7 @@ import { UNIT_ROLES, useServicePlatform } from '../../app/useServicePlatform.js'
 import { FormModal } from '../../components/FormModal.js';
 import { LoadFailed } from '../../components/feedback.js';
 import { pickFilled } from '../../components/result-labels.js';
+import { actions, WIDE } from '../../components/tables.js';
 import { errorText } from '../../i18n/errors.js';
 import {
   BOOKING_STATE_COLORS,
@@ -95,6 +96,7 @@ function BookingsTable({
     >
       {list.error ? <LoadFailed error={list.error} /> : null}
       <Table<Booking>
+        scroll={WIDE}
         rowKey="id"
         loading={list.loading}
         dataSource={list.data?.items ?? []}
@@ -124,6 +126,7 @@ function BookingsTable({
           },
           {
             title: t('Actions'),
+            ...actions(),
             render: (_, b) => (
               <Space>
                 {b.actions.map((a) =>

@@ -81,12 +81,12 @@ export function InstrumentCalendar({
       </Space>
       <Typography.Text type="secondary" data-testid="calendar-share">
         {t(
-          'Open {{open}}–{{close}} UTC; {{kept}} of the {{hours}} hours of each day are kept for enterprises',
+          'Open {{open}}–{{close}} UTC; {{kept}} of the {{count}} hours of each day are kept for enterprises',
           {
             open: hourText(i.openHour),
             close: hourText(i.closeHour),
             kept,
-            hours: open,
+            count: open,
           },
         )}
       </Typography.Text>

@@ -12,6 +12,7 @@ import { LoadFailed } from '../../components/feedback.js';
 import { localName } from '../../components/labels.js';
 import { money } from '../../components/money.js';
 import { pickFilled } from '../../components/result-labels.js';
+import { actions, WIDE } from '../../components/tables.js';
 import { errorText } from '../../i18n/errors.js';
 import { BookingFormModal } from './BookingFormModal.js';
 import { InstrumentCalendar } from './InstrumentCalendar.js';
@@ -76,6 +77,7 @@ export default function ManagePage() {
     >
       {list.error ? <LoadFailed error={list.error} /> : null}
       <Table<Instrument>
+        scroll={WIDE}
         rowKey="id"
         loading={list.loading}
         dataSource={list.data?.items ?? []}
@@ -102,6 +104,7 @@ export default function ManagePage() {
           { title: t('State'), render: (_, i) => <CatalogStateTag state={i.state} /> },
           {
             title: t('Actions'),
+            ...actions(),
             render: (_, i) => (
               <CatalogRowActions
                 state={i.state}

@@ -9,6 +9,7 @@ import { CriteriaEditor } from '../../components/CallFormLists.js';
 import { FormModal } from '../../components/FormModal.js';
 import { LoadFailed } from '../../components/feedback.js';
 import { COMMITTEE_CATEGORY_LABELS, localName } from '../../components/labels.js';
+import { WIDE } from '../../components/tables.js';
 import { errorText } from '../../i18n/errors.js';
 import { AddRoundMember } from './AddRoundMember.js';
 
@@ -106,6 +107,7 @@ export function EditRoundModal({
       </Card>
       <Card size="small" title={t('Members of the round')}>
         <Table<Member>
+          scroll={WIDE}
           rowKey="memberId"
           size="small"
           pagination={false}

@@ -9,6 +9,7 @@ import { useSignedIn } from '../../app/session.js';
 import { useApi } from '../../app/useApi.js';
 import { localName } from '../../components/labels.js';
 import { defaultPlatform, PlatformSelect } from '../../components/PlatformSelect.js';
+import { WIDE } from '../../components/tables.js';
 import { errorText } from '../../i18n/errors.js';
 import { EditRoundModal } from './EditRoundModal.js';
 import { OpenRoundModal } from './OpenRoundModal.js';
@@ -52,6 +53,7 @@ export default function LabEvaluationsPage() {
       {myCards.length > 0 && (
         <Card title={t('My scorecards')}>
           <Table<MyCard>
+            scroll={WIDE}
             rowKey="id"
             size="small"
             pagination={false}
@@ -101,6 +103,7 @@ export default function LabEvaluationsPage() {
         }
       >
         <Table<Round>
+          scroll={WIDE}
           rowKey="id"
           size="small"
           pagination={false}

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { labEvaluationsApi, type UnitHistory } from '../../api/lab-evaluations.js';
 import { useApi } from '../../app/useApi.js';
 import { Chart, type ChartOption } from '../../components/Chart.js';
+import { WIDE } from '../../components/tables.js';
 import { errorText } from '../../i18n/errors.js';
 
 type Period = UnitHistory['periods'][number];
@@ -43,6 +44,7 @@ export function UnitEvaluationsTab({ unitId }: { unitId: string }) {
         testId="unit-eval-chart"
       />
       <Table<Period>
+        scroll={WIDE}
         rowKey="roundId"
         size="small"
         pagination={false}

@@ -6,6 +6,7 @@ import { type Contact, type ContactAnswer, needsApi } from '../../api/needs.js';
 import { useApi } from '../../app/useApi.js';
 import { FormModal } from '../../components/FormModal.js';
 import { LoadFailed } from '../../components/feedback.js';
+import { actions, clippedText, WIDE } from '../../components/tables.js';
 import { CONTACT_STATE_LABELS, DECLINE_REASON_LABELS, MATCH_KIND_LABELS } from './labels.js';
 
 /** Contacts addressed to the caller (its unit, itself as expert, its platform's officers): accept or decline. */
@@ -18,6 +19,7 @@ export function ContactsTab() {
     <>
       {list.error ? <LoadFailed error={list.error} /> : null}
       <Table<Contact>
+        scroll={WIDE}
         rowKey="id"
         data-testid="contacts-to-me"
         loading={list.loading}
@@ -29,7 +31,7 @@ export function ContactsTab() {
             title: t('Matched as'),
             render: (_, c) => `${t(MATCH_KIND_LABELS[c.targetKind])} · ${c.targetLabel}`,
           },
-          { title: t('Message to the provider'), dataIndex: 'message' },
+          { title: t('Message to the provider'), dataIndex: 'message', ...clippedText(280) },
           {
             title: t('State'),
             render: (_, c) => (
@@ -41,6 +43,7 @@ export function ContactsTab() {
           },
           {
             title: t('Actions'),
+            ...actions(),
             render: (_, c) =>
               c.mayAnswer ? (
                 <Space>

@@ -25,6 +25,7 @@ import { FormModal } from '../../components/FormModal.js';
 import { LoadFailed } from '../../components/feedback.js';
 import { MoneyInput } from '../../components/MoneyInput.js';
 import { formatMoney } from '../../components/money.js';
+import { actions, clippedText, WIDE } from '../../components/tables.js';
 import { ContactsTab } from './ContactsTab.js';
 import { ATTENTION_LABELS, NEED_STATE_LABELS } from './labels.js';
 import { MatchesDrawer } from './MatchesDrawer.js';
@@ -78,13 +79,14 @@ function MyNeeds() {
       </Space>
       {list.error ? <LoadFailed error={list.error} /> : null}
       <Table<Need>
+        scroll={WIDE}
         rowKey="id"
         data-testid="my-needs"
         loading={list.loading}
         dataSource={list.data?.items ?? []}
         pagination={false}
         columns={[
-          { title: t('Need'), dataIndex: 'title' },
+          { title: t('Need'), dataIndex: 'title', ...clippedText(320) },
           {
             title: t('Budget'),
             render: (_, n) =>
@@ -99,6 +101,7 @@ function MyNeeds() {
           { title: t('Contacts'), render: (_, n) => n.contacts.length },
           {
             title: t('Actions'),
+            ...actions(),
             render: (_, n) => (
               <Space>
                 <Button size="small" onClick={() => setOpen(n)}>
@@ -211,6 +214,7 @@ function Attention() {
       </Space>
       {list.error ? <LoadFailed error={list.error} /> : null}
       <Table
+        scroll={WIDE}
         rowKey={(i) => i.need.id}
         data-testid="needs-attention"
         loading={list.loading}

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { request } from '../../api/client.js';
 import { useApi } from '../../app/useApi.js';
 import { Centered, LoadFailed } from '../../components/feedback.js';
+import { clippedText, WIDE } from '../../components/tables.js';
 
 /** The manifest of GET /api/open/v1/dumps (server/modules/open-data/open-data.dumps.ts). */
 interface DumpManifest {
@@ -55,6 +56,7 @@ export default function OpenDataPage() {
       </Typography.Paragraph>
       <Card title={t('Datasets')}>
         <Table
+          scroll={WIDE}
           data-testid="open-data-datasets"
           rowKey="name"
           pagination={false}
@@ -77,6 +79,7 @@ export default function OpenDataPage() {
           })}
         </Typography.Paragraph>
         <Table
+          scroll={WIDE}
           data-testid="open-data-dumps"
           rowKey="name"
           pagination={false}
@@ -108,6 +111,7 @@ export default function OpenDataPage() {
             label: d,
             children: (
               <Table
+                scroll={WIDE}
                 rowKey="name"
                 size="small"
                 pagination={false}
@@ -120,7 +124,7 @@ export default function OpenDataPage() {
                     dataIndex: 'nullable',
                     render: (v: boolean) => (v ? t('Yes') : t('No')),
                   },
-                  { title: t('Description'), dataIndex: 'description' },
+                  { title: t('Description'), dataIndex: 'description', ...clippedText(280) },
                 ]}
               />
             ),

@@ -27,6 +27,7 @@ import {
   REASON_LABELS,
   referenceLabel,
 } from '../../components/org-labels.js';
+import { WIDE } from '../../components/tables.js';
 import { formatTime } from '../../components/time.js';
 import { errorText } from '../../i18n/errors.js';
 import { FILE_COLUMNS } from '../imports/columns.js';
@@ -145,6 +146,7 @@ function GroupCard({
           ))}
         </Space>
         <Table<DupOrg>
+          scroll={WIDE}
           rowKey="id"
           size="small"
           pagination={false}

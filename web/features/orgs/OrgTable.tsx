@@ -16,6 +16,7 @@ import {
   orgName,
   SIZE_LABELS,
 } from '../../components/org-labels.js';
+import { actions, WIDE } from '../../components/tables.js';
 import { errorText } from '../../i18n/errors.js';
 import { ImportExport } from '../imports/ImportExport.js';
 import { orgLink } from './OrgDrawer.js';
@@ -119,6 +120,7 @@ export function OrgTable({
         <Alert type="error" showIcon title={errorText(t, list.error)} style={{ marginBottom: 16 }} />
       ) : null}
       <Table<OrgList['items'][number]>
+        scroll={WIDE}
         rowKey="id"
         size="middle"
         loading={list.loading}
@@ -200,6 +202,7 @@ export function OrgTable({
             ? [
                 {
                   title: t('Actions'),
+                  ...actions(),
                   width: 70,
                   // Only where the server would allow it: the row's canEdit is the write's own rule
                   // (keepers of every platform whose records use the organisation, ADR 0013).

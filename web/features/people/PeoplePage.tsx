@@ -25,6 +25,7 @@ import { usePlatforms } from '../../app/platforms.js';
 import { useSignedIn } from '../../app/session.js';
 import { useApi } from '../../app/useApi.js';
 import { orgName } from '../../components/org-labels.js';
+import { actions, WIDE } from '../../components/tables.js';
 import { errorText } from '../../i18n/errors.js';
 import { platformName } from '../../i18n/labels.js';
 import { ImportExport } from '../imports/ImportExport.js';
@@ -88,6 +89,7 @@ export default function PeoplePage() {
           />
           <Select<string>
             allowClear
+            aria-label={t('Platform')}
             placeholder={t('All platforms')}
             style={{ width: 260 }}
             value={platformId}
@@ -112,6 +114,7 @@ export default function PeoplePage() {
         <Alert type="error" showIcon title={errorText(t, people.error)} style={{ marginBottom: 16 }} />
       ) : null}
       <Table<PersonView>
+        scroll={WIDE}
         rowKey="id"
         size="middle"
         loading={people.loading}
@@ -172,6 +175,7 @@ export default function PeoplePage() {
           },
           {
             title: t('Actions'),
+            ...actions(),
             width: 120,
             render: (_, p) =>
               p.access.edit ? (

@@ -19,6 +19,7 @@ import { localName, pick } from '../../components/labels.js';
 import { money } from '../../components/money.js';
 import { defaultPlatform, PlatformSelect } from '../../components/PlatformSelect.js';
 import { KIND_LABELS, STATE_LABELS } from '../../components/project-labels.js';
+import { WIDE } from '../../components/tables.js';
 import { usePagedTable } from '../../components/usePagedTable.js';
 import { errorText } from '../../i18n/errors.js';
 import { RegisterProjectModal } from './RegisterProjectModal.js';
@@ -140,7 +141,7 @@ export default function ProjectsPage() {
         dataSource={list.data?.items ?? []}
         pagination={paged.pagination(list.data?.total)}
         data-testid="projects-table"
-        scroll={{ x: true }}
+        scroll={WIDE}
         columns={[
           { title: t('Code'), dataIndex: 'code' },
           {

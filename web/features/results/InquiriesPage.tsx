@@ -17,6 +17,7 @@ import {
   inquiryStateOptions,
   pickFilled,
 } from '../../components/result-labels.js';
+import { WIDE } from '../../components/tables.js';
 import { formatTime } from '../../components/time.js';
 import { inquiryPlatforms } from './access.js';
 import { InquiryDrawer } from './InquiryDrawer.js';
@@ -73,6 +74,7 @@ export default function InquiriesPage() {
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Space wrap>
         <Select
+          aria-label={t('Platform')}
           style={{ width: 260 }}
           value={platformId}
           options={mine.map((id) => ({ value: id, label: platforms.nameOf(id) }))}
@@ -124,6 +126,7 @@ export default function InquiriesPage() {
         </Space>
         {list.error ? <LoadFailed error={list.error} /> : null}
         <Table<InquiryRow>
+          scroll={WIDE}
           rowKey="id"
           loading={list.loading}
           dataSource={list.data?.items ?? []}

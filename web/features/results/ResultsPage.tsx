@@ -25,6 +25,7 @@ import {
   VISIBILITY_LABELS,
 } from '../../components/result-labels.js';
 import { saveFile } from '../../components/save-file.js';
+import { WIDE } from '../../components/tables.js';
 import { formatTime } from '../../components/time.js';
 import { usePagedTable } from '../../components/usePagedTable.js';
 import { errorText } from '../../i18n/errors.js';
@@ -174,6 +175,7 @@ export default function ResultsPage() {
       {list.error ? <LoadFailed error={list.error} /> : null}
       <Card>
         <Table<Row>
+          scroll={WIDE}
           rowKey="id"
           data-testid="results-table"
           loading={list.loading}

@@ -6,6 +6,7 @@ import { useLocale } from '../../app/locale.js';
 import { useApi } from '../../app/useApi.js';
 import { pick } from '../../components/labels.js';
 import { CallStateTag } from '../../components/StateTags.js';
+import { WIDE } from '../../components/tables.js';
 import { errorText } from '../../i18n/errors.js';
 
 /** /review: the calls of the officer's platforms with applications in review, reviewing or decided. */
@@ -16,6 +17,7 @@ export default function ReviewCallsPage() {
   if (calls.error) return <Alert type="error" showIcon title={errorText(t, calls.error)} />;
   return (
     <Table<ReviewCall>
+      scroll={WIDE}
       rowKey="id"
       loading={calls.loading}
       dataSource={calls.data?.items ?? []}

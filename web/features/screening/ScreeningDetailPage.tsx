@@ -13,6 +13,7 @@ import { pick } from '../../components/labels.js';
 import { money } from '../../components/money.js';
 import { orgName } from '../../components/org-labels.js';
 import { ApplicationStateTag } from '../../components/StateTags.js';
+import { WIDE } from '../../components/tables.js';
 import { zonedTime } from '../../components/time.js';
 import { errorText } from '../../i18n/errors.js';
 import { ApplicationDetails, TransitionsCard } from '../applications/ApplicationDetails.js';
@@ -92,6 +93,7 @@ export default function ScreeningDetailPage() {
       </Card>
       <Card size="small" title={t('Screening checklist')}>
         <Table<ChecklistItem>
+          scroll={WIDE}
           size="small"
           rowKey="key"
           pagination={false}

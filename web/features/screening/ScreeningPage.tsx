@@ -18,6 +18,7 @@ import { money } from '../../components/money.js';
 import { orgName } from '../../components/org-labels.js';
 import { PlatformSelect } from '../../components/PlatformSelect.js';
 import { ApplicationStateTag } from '../../components/StateTags.js';
+import { WIDE } from '../../components/tables.js';
 import { zonedTime } from '../../components/time.js';
 import { usePagedTable } from '../../components/usePagedTable.js';
 import { errorText } from '../../i18n/errors.js';
@@ -153,7 +154,7 @@ export default function ScreeningPage() {
         }}
         pagination={paged.pagination(list.data?.total)}
         data-testid="screening-table"
-        scroll={{ x: true }}
+        scroll={WIDE}
         onChange={(_, __, sorter) => {
           const s = Array.isArray(sorter) ? sorter[0] : sorter;
           const key = SORT_OF[String(s?.columnKey ?? '')];

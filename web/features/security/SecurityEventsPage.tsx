@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { type SecurityEvent, securityEventsApi } from '../../api/security-events.js';
 import { useLocale } from '../../app/locale.js';
 import { useApi } from '../../app/useApi.js';
+import { WIDE } from '../../components/tables.js';
 import { formatTime } from '../../components/time.js';
 import { errorText } from '../../i18n/errors.js';
 
@@ -58,6 +59,7 @@ export default function SecurityEventsPage() {
         <Alert type="error" showIcon title={errorText(t, events.error)} style={{ marginBottom: 16 }} />
       ) : null}
       <Table<SecurityEvent>
+        scroll={WIDE}
         rowKey="id"
         size="middle"
         loading={events.loading}

@@ -12,6 +12,7 @@ import { LoadFailed } from '../../components/feedback.js';
 import { localName } from '../../components/labels.js';
 import { pickFilled } from '../../components/result-labels.js';
 import { KIND_LABELS, SERVICE_STATE_LABELS } from '../../components/service-labels.js';
+import { actions, WIDE } from '../../components/tables.js';
 import { errorText } from '../../i18n/errors.js';
 import { usePriceText } from './ServiceCard.js';
 import { ServiceFormModal } from './ServiceFormModal.js';
@@ -78,6 +79,7 @@ export default function CatalogPage() {
     >
       {list.error ? <LoadFailed error={list.error} /> : null}
       <Table<Service>
+        scroll={WIDE}
         rowKey="id"
         loading={list.loading}
         dataSource={list.data?.items ?? []}
@@ -91,6 +93,7 @@ export default function CatalogPage() {
           { title: t('State'), render: (_, s) => <CatalogStateTag state={s.state} /> },
           {
             title: t('Actions'),
+            ...actions(),
             render: (_, s) => (
               <CatalogRowActions
                 state={s.state}

@@ -13,6 +13,7 @@ import { LoadFailed } from '../../components/feedback.js';
 import { money } from '../../components/money.js';
 import { pickFilled } from '../../components/result-labels.js';
 import { REQUEST_STATE_COLORS, REQUEST_STATE_LABELS } from '../../components/service-labels.js';
+import { WIDE } from '../../components/tables.js';
 import { formatTime } from '../../components/time.js';
 import { usePagedTable } from '../../components/usePagedTable.js';
 import { RequestDrawer } from './RequestDrawer.js';
@@ -142,6 +143,7 @@ function RequestsList({ view }: { view: Extract<RequestsView, 'mine' | 'unit'> }
       />
       {list.error ? <LoadFailed error={list.error} /> : null}
       <Table<ServiceRequest>
+        scroll={WIDE}
         rowKey="id"
         loading={list.loading}
         dataSource={drilled ? items : sortQueue(items, view)}

@@ -22,6 +22,7 @@ import { api } from '../../api/endpoints.js';
 import type { ApiToken, CreatedToken } from '../../api/types.js';
 import { useLocale } from '../../app/locale.js';
 import { useApi } from '../../app/useApi.js';
+import { actions, WIDE } from '../../components/tables.js';
 import { formatTime } from '../../components/time.js';
 import { errorText, fieldErrors } from '../../i18n/errors.js';
 import { tk } from '../../i18n/index.js';
@@ -96,6 +97,7 @@ export default function TokensPage() {
           <Alert type="error" showIcon title={errorText(t, tokens.error)} style={{ marginBottom: 16 }} />
         ) : null}
         <Table<ApiToken>
+          scroll={WIDE}
           rowKey="id"
           loading={tokens.loading}
           dataSource={tokens.data?.items ?? []}
@@ -132,6 +134,7 @@ export default function TokensPage() {
             { title: t('Status'), render: (_, tok) => state(tok) },
             {
               title: t('Actions'),
+              ...actions(),
               render: (_, tok) =>
                 tok.revokedAt ? null : (
                   <Popconfirm

@@ -19,6 +19,7 @@ import { useLocale } from '../../app/locale.js';
 import { useApi } from '../../app/useApi.js';
 import { FieldTags } from '../../components/FieldTreeSelect.js';
 import { localName, STAFF_POSITION_LABELS, UNIT_KIND_LABELS } from '../../components/labels.js';
+import { actions, WIDE } from '../../components/tables.js';
 import { errorText } from '../../i18n/errors.js';
 import { UnitEvaluationsTab } from '../lab-evaluations/UnitEvaluationsTab.js';
 import { AddStaffForm } from './AddStaffForm.js';
@@ -108,6 +109,7 @@ export function UnitDrawer({ unitId, onClose, onChanged }: Props) {
           <div>
             <Typography.Title level={5}>{t('Staff')}</Typography.Title>
             <Table<StaffView>
+              scroll={WIDE}
               rowKey="id"
               size="small"
               pagination={false}
@@ -153,6 +155,7 @@ export function UnitDrawer({ unitId, onClose, onChanged }: Props) {
                   ? [
                       {
                         title: t('Actions'),
+                        ...actions(),
                         key: 'actions',
                         width: 80,
                         render: (_: unknown, s: StaffView) => (

@@ -9,6 +9,7 @@ import { useLocale } from '../../app/locale.js';
 import { useApi } from '../../app/useApi.js';
 import { FieldTags } from '../../components/FieldTreeSelect.js';
 import { localName, UNIT_KIND_LABELS } from '../../components/labels.js';
+import { actions, WIDE } from '../../components/tables.js';
 import { errorText } from '../../i18n/errors.js';
 import { UnitDrawer } from './UnitDrawer.js';
 import { UnitFormModal } from './UnitFormModal.js';
@@ -63,6 +64,7 @@ export default function UnitsTab({ platform, onChanged }: { platform: PlatformDe
       </Space>
       {units.error ? <Alert type="error" showIcon title={errorText(t, units.error)} /> : null}
       <Table<UnitView>
+        scroll={WIDE}
         rowKey="id"
         size="middle"
         loading={units.loading}
@@ -101,6 +103,7 @@ export default function UnitsTab({ platform, onChanged }: { platform: PlatformDe
           { title: t('Technology fields'), render: (_, u) => <FieldTags fields={u.fields} /> },
           {
             title: t('Actions'),
+            ...actions(),
             width: 200,
             render: (_, u) => (
               <Space size={0} wrap>

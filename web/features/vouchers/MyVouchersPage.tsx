@@ -12,6 +12,7 @@ import { Centered, LoadFailed } from '../../components/feedback.js';
 import { MoneyInput } from '../../components/MoneyInput.js';
 import { money } from '../../components/money.js';
 import { pickFilled } from '../../components/result-labels.js';
+import { actions, WIDE } from '../../components/tables.js';
 import { formatTime } from '../../components/time.js';
 import { LEDGER_KIND_LABELS, SIZE_LABELS, VOUCHER_STATE_COLORS, VOUCHER_STATE_LABELS } from './labels.js';
 
@@ -30,6 +31,7 @@ function Ledger({ id }: { id: string }) {
   const currency = v.data.currency;
   return (
     <Table
+      scroll={WIDE}
       size="small"
       rowKey="seq"
       pagination={false}
@@ -94,6 +96,7 @@ export default function MyVouchersPage() {
               })}
         </Typography.Paragraph>
         <Table<Voucher>
+          scroll={WIDE}
           rowKey="id"
           loading={mine.loading}
           dataSource={mine.data?.items ?? []}
@@ -126,6 +129,7 @@ export default function MyVouchersPage() {
       </Card>
       <Card title={t('Open voucher schemes')}>
         <Table<Scheme>
+          scroll={WIDE}
           rowKey="id"
           loading={schemes.loading}
           dataSource={open}
@@ -135,6 +139,7 @@ export default function MyVouchersPage() {
             { title: t('Valid from and to'), render: (_, s) => `${s.validFrom} – ${s.validTo}` },
             {
               title: t('Actions'),
+              ...actions(),
               render: (_, s) => (
                 <Button
                   size="small"

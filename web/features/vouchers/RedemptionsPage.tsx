@@ -9,6 +9,7 @@ import { FormModal } from '../../components/FormModal.js';
 import { LoadFailed } from '../../components/feedback.js';
 import { MoneyInput } from '../../components/MoneyInput.js';
 import { money } from '../../components/money.js';
+import { actions, WIDE } from '../../components/tables.js';
 import { formatTime } from '../../components/time.js';
 import { REDEMPTION_STATE_COLORS, REDEMPTION_STATE_LABELS } from './labels.js';
 
@@ -44,6 +45,7 @@ export default function RedemptionsPage() {
     >
       {list.error ? <LoadFailed error={list.error} /> : null}
       <Table<Redemption>
+        scroll={WIDE}
         rowKey="id"
         loading={list.loading}
         dataSource={list.data?.items ?? []}
@@ -84,6 +86,7 @@ export default function RedemptionsPage() {
           },
           {
             title: t('Actions'),
+            ...actions(),
             render: (_, x) =>
               x.state === 'planned' ? (
                 <Button

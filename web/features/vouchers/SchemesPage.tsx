@@ -25,6 +25,7 @@ import { LoadFailed } from '../../components/feedback.js';
 import { money } from '../../components/money.js';
 import { pickFilled } from '../../components/result-labels.js';
 import { KIND_LABELS } from '../../components/service-labels.js';
+import { actions, WIDE } from '../../components/tables.js';
 import { errorText } from '../../i18n/errors.js';
 import {
   SCHEME_MOVE_LABELS,
@@ -139,6 +140,7 @@ export default function SchemesPage() {
       >
         {schemes.error ? <LoadFailed error={schemes.error} /> : null}
         <Table<Scheme>
+          scroll={WIDE}
           rowKey="id"
           loading={schemes.loading}
           dataSource={schemes.data?.items ?? []}
@@ -156,6 +158,7 @@ export default function SchemesPage() {
             },
             {
               title: t('Actions'),
+              ...actions(),
               render: (_, s) => (
                 <Space wrap>
                   {s.state === 'draft' ? (
@@ -194,6 +197,7 @@ export default function SchemesPage() {
       <Card title={t('Applications and vouchers')}>
         {vouchers.error ? <LoadFailed error={vouchers.error} /> : null}
         <Table<Voucher>
+          scroll={WIDE}
           rowKey="id"
           loading={vouchers.loading}
           dataSource={vouchers.data?.items ?? []}
@@ -229,6 +233,7 @@ export default function SchemesPage() {
             },
             {
               title: t('Actions'),
+              ...actions(),
               render: (_, v) =>
                 v.state === 'applied' ? (
                   <Space>

@@ -12,6 +12,7 @@ import { Centered, LoadFailed } from '../../components/feedback.js';
 import { fileOptions } from '../../components/file-options.js';
 import { money } from '../../components/money.js';
 import { saveFile } from '../../components/save-file.js';
+import { WIDE } from '../../components/tables.js';
 import { formatTime } from '../../components/time.js';
 import { errorText } from '../../i18n/errors.js';
 import { REDEMPTION_STATE_COLORS, REDEMPTION_STATE_LABELS } from './labels.js';
@@ -25,6 +26,7 @@ function StatementLines({ id }: { id: string }) {
   if (!s.data) return <Centered />;
   return (
     <Table<Redemption>
+      scroll={WIDE}
       size="small"
       rowKey="id"
       pagination={false}
@@ -98,6 +100,7 @@ export default function SettlementsPage() {
     >
       {list.error ? <LoadFailed error={list.error} /> : null}
       <Table<SettlementSummary>
+        scroll={WIDE}
         rowKey="id"
         loading={list.loading}
         dataSource={list.data?.items ?? []}

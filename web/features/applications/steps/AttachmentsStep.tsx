@@ -9,6 +9,7 @@ import { useLocale } from '../../../app/locale.js';
 import { ATTACHMENT_TYPE_LABELS } from '../../../components/CallFormLists.js';
 import { pick } from '../../../components/labels.js';
 import { saveFile } from '../../../components/save-file.js';
+import { actions, WIDE } from '../../../components/tables.js';
 import { errorText } from '../../../i18n/errors.js';
 
 const ACCEPT: Record<string, string> = {
@@ -79,6 +80,7 @@ export function AttachmentsStep({
 
   return (
     <Table<RequiredAttachment>
+      scroll={WIDE}
       size="small"
       rowKey="key"
       pagination={false}
@@ -136,6 +138,7 @@ export function AttachmentsStep({
         },
         {
           title: t('Actions'),
+          ...actions(),
           render: (_, s) => (
             <Space>
               <Upload

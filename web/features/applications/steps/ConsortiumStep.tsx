@@ -7,6 +7,7 @@ import { MoneyInput } from '../../../components/MoneyInput.js';
 import { money } from '../../../components/money.js';
 import { OrgPicker } from '../../../components/OrgPicker.js';
 import { ORG_TYPE_LABELS, orgName, SIZE_LABELS } from '../../../components/org-labels.js';
+import { actions, WIDE } from '../../../components/tables.js';
 import type { Member } from '../draft.js';
 import { ContactPicker } from './ContactPicker.js';
 
@@ -33,7 +34,7 @@ export function ConsortiumStep({ app }: { app: ApplicationView }) {
             rowKey="key"
             dataSource={fields}
             data-testid="consortium-table"
-            scroll={{ x: true }}
+            scroll={WIDE}
             columns={[
               {
                 title: t('Organisation'),
@@ -55,7 +56,7 @@ export function ConsortiumStep({ app }: { app: ApplicationView }) {
                   return (
                     <Space orientation="vertical" size={0} style={{ width: '100%' }}>
                       <Form.Item name={[f.name, 'organisationId']} noStyle>
-                        <OrgPicker current={stored?.organisation ?? null} />
+                        <OrgPicker current={stored?.organisation ?? null} aria-label={t('Organisation')} />
                       </Form.Item>
                       {stored ? (
                         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
@@ -107,6 +108,7 @@ export function ConsortiumStep({ app }: { app: ApplicationView }) {
               },
               {
                 title: t('Actions'),
+                ...actions(),
                 render: (_, f) =>
                   f.name === 0 ? null : (
                     <Button

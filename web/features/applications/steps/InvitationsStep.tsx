@@ -7,6 +7,7 @@ import { useLocale } from '../../../app/locale.js';
 import { localName } from '../../../components/labels.js';
 import { money } from '../../../components/money.js';
 import { orgName } from '../../../components/org-labels.js';
+import { actions, WIDE } from '../../../components/tables.js';
 import { errorText } from '../../../i18n/errors.js';
 import { tk } from '../../../i18n/index.js';
 
@@ -57,6 +58,7 @@ export function InvitationsStep({
   };
   return (
     <Table<ApplicationMember>
+      scroll={WIDE}
       size="small"
       rowKey={(m) => m.organisation.id}
       pagination={false}
@@ -84,6 +86,7 @@ export function InvitationsStep({
         },
         {
           title: t('Actions'),
+          ...actions(),
           render: (_, m) =>
             m.position === 0 || m.confirmation === 'confirmed' || !app.access.canInvite ? null : (
               <Button

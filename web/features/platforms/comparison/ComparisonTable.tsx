@@ -8,6 +8,7 @@ import { FieldTags } from '../../../components/FieldTreeSelect.js';
 import { IllustrativeTag } from '../../../components/feedback.js';
 import { MODEL_COLORS, RATING_LABELS } from '../../../components/labels.js';
 import { formatCompact } from '../../../components/money.js';
+import { WIDE } from '../../../components/tables.js';
 import { MODEL_LABELS } from '../../../i18n/labels.js';
 
 /** Model, ratings, funding total, units and fields of every platform, one row each. */
@@ -26,7 +27,7 @@ export function ComparisonTable({
       size="small"
       pagination={false}
       dataSource={items}
-      scroll={{ x: true }}
+      scroll={WIDE}
       data-testid="comparison-table"
       columns={[
         {

@@ -7,6 +7,7 @@ import { api } from '../../../api/endpoints.js';
 import type { FundingTable } from '../../../api/types.js';
 import { SaveFailed } from '../../../components/feedback.js';
 import { FUNDING_SOURCE_LABELS } from '../../../components/labels.js';
+import { actions, WIDE } from '../../../components/tables.js';
 import { newYearRow, toRowInputs, toYearRows, type YearRow } from './fundingRows.js';
 
 interface Props {
@@ -70,7 +71,7 @@ export function FundingEditor({ platformId, table, onCancel, onSaved }: Props) {
         size="small"
         pagination={false}
         dataSource={rows}
-        scroll={{ x: true }}
+        scroll={WIDE}
         columns={[
           {
             title: t('Year'),
@@ -118,6 +119,7 @@ export function FundingEditor({ platformId, table, onCancel, onSaved }: Props) {
           },
           {
             title: t('Actions'),
+            ...actions(),
             width: 70,
             render: (_, r) => (
               <Button

@@ -8,6 +8,7 @@ import { useLocale } from '../../../app/locale.js';
 import { IllustrativeTag } from '../../../components/feedback.js';
 import { FUNDING_SOURCE_LABELS } from '../../../components/labels.js';
 import { formatMoney, toMinor } from '../../../components/money.js';
+import { WIDE } from '../../../components/tables.js';
 import { FundingChart } from './FundingChart.js';
 import { FundingEditor } from './FundingEditor.js';
 import { toYearRows, type YearRow } from './fundingRows.js';
@@ -68,7 +69,7 @@ export function FundingTab({ platform, onSaved }: { platform: PlatformDetail; on
             pagination={false}
             dataSource={rows}
             data-testid="funding-table"
-            scroll={{ x: true }}
+            scroll={WIDE}
             columns={[
               {
                 title: t('Year'),

@@ -19,6 +19,7 @@ import { CHECK_VERDICTS, type CheckVerdict } from '../../../../common/project-ch
 import { expertsApi } from '../../../api/experts.js';
 import { type CheckView, projectChecksApi } from '../../../api/project-checks.js';
 import { useApi } from '../../../app/useApi.js';
+import { WIDE } from '../../../components/tables.js';
 import { errorText } from '../../../i18n/errors.js';
 import { ReviewForms, ReviewsOfVersion } from './CheckReviews.js';
 import {
@@ -58,6 +59,7 @@ function AssignExpert({ check, onDone }: { check: CheckView; onDone(): void }) {
         onSearch={setQ}
         style={{ width: 260 }}
         placeholder={t('Expert')}
+        aria-label={t('Expert')}
         value={expertId}
         onChange={setExpertId}
         data-testid="check-expert-select"
@@ -147,6 +149,7 @@ function ReportVersion({ r }: { r: Report }) {
       data-testid={`check-report-v${r.version}`}
     >
       <Table
+        scroll={WIDE}
         size="small"
         pagination={false}
         rowKey="index"
@@ -184,6 +187,7 @@ function ReportVersion({ r }: { r: Report }) {
             <Descriptions.Item label={t('score.total')}>{num(a.panel.total)}</Descriptions.Item>
           </Descriptions>
           <Table
+            scroll={WIDE}
             size="small"
             pagination={false}
             rowKey="criterion"
@@ -247,6 +251,7 @@ export function CheckCard({
         {check.access.submitReport ? reportForm : null}
         {check.panel ? (
           <Table
+            scroll={WIDE}
             size="small"
             pagination={false}
             rowKey="expertId"

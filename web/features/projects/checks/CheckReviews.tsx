@@ -4,6 +4,7 @@ import { CHECK_VERDICTS } from '../../../../common/project-checks.js';
 import { type CheckView, projectChecksApi } from '../../../api/project-checks.js';
 import { money } from '../../../components/money.js';
 import { SPENDING_LABELS } from '../../../components/project-detail-labels.js';
+import { WIDE } from '../../../components/tables.js';
 import { errorText } from '../../../i18n/errors.js';
 import { EvidenceFiles, useEvidence } from '../detail/EvidenceFiles.js';
 import { JUDGEMENT_LABELS, VERDICT_COLORS, VERDICT_LABELS } from './checks.labels.js';
@@ -42,6 +43,7 @@ export function ReviewsOfVersion({ reviews }: { reviews: Reviews }) {
             <Descriptions.Item label={t('Review notes')}>{task.notes}</Descriptions.Item>
           </Descriptions>
           <Table
+            scroll={WIDE}
             size="small"
             pagination={false}
             rowKey="index"
@@ -80,6 +82,7 @@ export function ReviewsOfVersion({ reviews }: { reviews: Reviews }) {
             <Descriptions.Item label={t('Audit report')}>{f.auditReport?.fileName ?? '—'}</Descriptions.Item>
           </Descriptions>
           <Table
+            scroll={WIDE}
             size="small"
             pagination={false}
             rowKey={(l) => `${l.organisationId}|${'category' in l ? l.category : ''}`}

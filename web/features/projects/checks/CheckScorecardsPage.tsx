@@ -10,6 +10,7 @@ import {
   dualScores,
 } from '../../../components/DualScorecard.js';
 import { pick } from '../../../components/labels.js';
+import { WIDE } from '../../../components/tables.js';
 import { errorText } from '../../../i18n/errors.js';
 import { CHECK_KIND_LABELS, JUDGEMENT_LABELS, VERDICT_LABELS } from './checks.labels.js';
 
@@ -43,6 +44,7 @@ function CheckScorecardModal({ id, onClose, onDone }: { id: string; onClose(): v
       {c && (
         <>
           <Table
+            scroll={WIDE}
             size="small"
             pagination={false}
             rowKey="index"
@@ -81,6 +83,7 @@ export default function CheckScorecardsPage() {
     <>
       {mine.error ? <Alert type="error" showIcon title={errorText(t, mine.error)} /> : null}
       <Table
+        scroll={WIDE}
         rowKey="id"
         size="middle"
         loading={mine.loading}

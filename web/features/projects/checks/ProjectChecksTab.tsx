@@ -6,6 +6,7 @@ import { projectsApi } from '../../../api/projects.js';
 import { useLocale } from '../../../app/locale.js';
 import { useApi } from '../../../app/useApi.js';
 import { localName } from '../../../components/labels.js';
+import { WIDE } from '../../../components/tables.js';
 import { errorText } from '../../../i18n/errors.js';
 import { CheckCard } from './CheckCard.js';
 import { CHECK_KIND_LABELS, GRADE_LABELS, JUDGEMENT_LABELS } from './checks.labels.js';
@@ -35,7 +36,7 @@ function OpenCheck({ projectId, onDone }: { projectId: string; onDone(): void })
         />
       </Form.Item>
       <Form.Item name="dueOn" rules={[{ required: true, message: t('Required') }]}>
-        <DatePicker id="check-due" placeholder={t('Report due')} />
+        <DatePicker id="check-due" placeholder={t('Report due')} aria-label={t('Report due')} />
       </Form.Item>
       <Button type="primary" onClick={open} data-testid="open-check">
         {t('Open a check')}
@@ -74,6 +75,7 @@ function Evaluation({
           <Descriptions.Item label={t('Economic evaluation')}>{e.economic}</Descriptions.Item>
         </Descriptions>
         <Table
+          scroll={WIDE}
           size="small"
           pagination={false}
           rowKey="index"

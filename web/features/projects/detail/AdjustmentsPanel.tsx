@@ -19,6 +19,7 @@ import {
   SPENDING_LABELS,
 } from '../../../components/project-detail-labels.js';
 import { ReasonDialog } from '../../../components/ReasonDialog.js';
+import { actions, clippedText, WIDE } from '../../../components/tables.js';
 import { formatTime } from '../../../components/time.js';
 import { useSubmit } from '../../../components/useSubmit.js';
 import { errorText } from '../../../i18n/errors.js';
@@ -60,6 +61,7 @@ export function AdjustmentsPanel({
   return (
     <>
       <Table<AdjustmentView>
+        scroll={WIDE}
         size="small"
         rowKey="id"
         loading={list.loading}
@@ -95,7 +97,7 @@ export function AdjustmentsPanel({
               </Space>
             ),
           },
-          { title: t('Reason'), dataIndex: 'reason' },
+          { title: t('Reason'), dataIndex: 'reason', ...clippedText(280) },
           {
             title: t('Decided by'),
             render: (_, a) => (
@@ -119,6 +121,7 @@ export function AdjustmentsPanel({
           },
           {
             title: t('Actions'),
+            ...actions(),
             render: (_, a) =>
               a.decide ? (
                 <Space>

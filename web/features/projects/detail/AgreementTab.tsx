@@ -15,6 +15,7 @@ import {
   REPORT_KIND_LABELS,
   SPENDING_LABELS,
 } from '../../../components/project-detail-labels.js';
+import { clippedText, WIDE } from '../../../components/tables.js';
 import { formatTime } from '../../../components/time.js';
 import { AgreementChanges } from './AgreementChanges.js';
 import { AmendmentsPanel } from './AmendmentsPanel.js';
@@ -88,7 +89,7 @@ export function AgreementTab({ project: p }: { project: ProjectDetail }) {
         title={() => t('Budget by member and category')}
         data-testid="agreement-budget"
         dataSource={content.budget}
-        scroll={{ x: true }}
+        scroll={WIDE}
         columns={[
           { title: t('Member'), render: (_, b) => member(b.organisationId) },
           { title: t(SPENDING_LABELS.equipment), align: 'right', render: (_, b) => cur(b.equipmentMinor) },
@@ -113,6 +114,7 @@ export function AgreementTab({ project: p }: { project: ProjectDetail }) {
         )}
       />
       <Table
+        scroll={WIDE}
         size="small"
         rowKey="name"
         pagination={false}
@@ -137,6 +139,7 @@ export function AgreementTab({ project: p }: { project: ProjectDetail }) {
         ]}
       />
       <Table
+        scroll={WIDE}
         size="small"
         rowKey={(m) => `${m.title}-${m.dueOn}`}
         pagination={false}
@@ -144,12 +147,13 @@ export function AgreementTab({ project: p }: { project: ProjectDetail }) {
         data-testid="agreement-milestones"
         dataSource={content.milestones}
         columns={[
-          { title: t('Project milestone'), dataIndex: 'title' },
+          { title: t('Project milestone'), dataIndex: 'title', ...clippedText(320) },
           { title: t('Due'), dataIndex: 'dueOn' },
           { title: t('Deliverables'), render: (_, m) => m.deliverables.join('; ') },
         ]}
       />
       <Table
+        scroll={WIDE}
         size="small"
         rowKey={(r) => `${r.kind}-${r.dueOn}`}
         pagination={false}

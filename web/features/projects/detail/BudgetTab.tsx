@@ -13,6 +13,7 @@ import { localName } from '../../../components/labels.js';
 import { MoneyInput } from '../../../components/MoneyInput.js';
 import { money } from '../../../components/money.js';
 import { SPENDING_LABELS } from '../../../components/project-detail-labels.js';
+import { clippedText, WIDE } from '../../../components/tables.js';
 import { useSubmit } from '../../../components/useSubmit.js';
 import { ImportExport } from '../../imports/ImportExport.js';
 import { AdjustmentsPanel } from './AdjustmentsPanel.js';
@@ -53,6 +54,7 @@ export function BudgetTab({ project: p }: { project: ProjectDetail }) {
           />
         ))}
       <Table
+        scroll={WIDE}
         size="small"
         rowKey="category"
         pagination={false}
@@ -90,6 +92,7 @@ export function BudgetTab({ project: p }: { project: ProjectDetail }) {
         )}
       />
       <Table
+        scroll={WIDE}
         size="small"
         rowKey="id"
         pagination={{ pageSize: 20, hideOnSinglePage: true }}
@@ -119,7 +122,7 @@ export function BudgetTab({ project: p }: { project: ProjectDetail }) {
           { title: t('Member'), render: (_, e) => member(e.organisationId) },
           { title: t('Cost category'), render: (_, e) => t(SPENDING_LABELS[e.category]) },
           { title: t('Amount'), align: 'right', render: (_, e) => cur(e.amountMinor) },
-          { title: t('Spending description'), dataIndex: 'description' },
+          { title: t('Spending description'), dataIndex: 'description', ...clippedText(280) },
           { title: t('Evidence reference'), render: (_, e) => e.evidenceRef ?? '—' },
           {
             title: t('Evidence'),

@@ -10,6 +10,7 @@ import { FormModal } from '../../../components/FormModal.js';
 import { LoadFailed } from '../../../components/feedback.js';
 import { MILESTONE_REVIEW_LABELS } from '../../../components/project-detail-labels.js';
 import { ReasonDialog } from '../../../components/ReasonDialog.js';
+import { actions, clippedText, WIDE } from '../../../components/tables.js';
 import { formatTime } from '../../../components/time.js';
 import { errorText } from '../../../i18n/errors.js';
 import { EvidenceFiles, useEvidence } from './EvidenceFiles.js';
@@ -38,6 +39,7 @@ export function MilestonesTab({ project: p }: { project: ProjectDetail }) {
   return (
     <>
       <Table<MilestoneView>
+        scroll={WIDE}
         size="small"
         rowKey="index"
         loading={list.loading}
@@ -48,7 +50,7 @@ export function MilestonesTab({ project: p }: { project: ProjectDetail }) {
         }}
         dataSource={list.data?.items ?? []}
         columns={[
-          { title: t('Project milestone'), dataIndex: 'title' },
+          { title: t('Project milestone'), dataIndex: 'title', ...clippedText(320) },
           { title: t('Due'), dataIndex: 'dueOn' },
           { title: t('Deliverables'), render: (_, m) => m.deliverables.join('; ') },
           {
@@ -85,6 +87,7 @@ export function MilestonesTab({ project: p }: { project: ProjectDetail }) {
           },
           {
             title: t('Actions'),
+            ...actions(),
             render: (_, m) => (
               <Space>
                 {m.access.submit ? (

@@ -12,6 +12,7 @@ import { FormModal } from '../../../components/FormModal.js';
 import { LoadFailed } from '../../../components/feedback.js';
 import { pick } from '../../../components/labels.js';
 import { OUTPUT_TYPE_LABELS } from '../../../components/project-detail-labels.js';
+import { actions, clippedText, WIDE } from '../../../components/tables.js';
 import { formatTime } from '../../../components/time.js';
 import { errorText } from '../../../i18n/errors.js';
 
@@ -75,6 +76,7 @@ export function OutputsTab({ project: p }: { project: ProjectDetail }) {
         </Button>
       ) : null}
       <Table<Link>
+        scroll={WIDE}
         size="small"
         rowKey="id"
         loading={list.loading}
@@ -85,10 +87,11 @@ export function OutputsTab({ project: p }: { project: ProjectDetail }) {
         )}
         columns={[
           { title: t('Type'), render: (_, l) => <Tag>{t(OUTPUT_TYPE_LABELS[l.type])}</Tag> },
-          { title: t('work.title'), dataIndex: 'title' },
+          { title: t('work.title'), dataIndex: 'title', ...clippedText(320) },
           { title: t('Linked at'), render: (_, l) => formatTime(l.linkedAt, locale) },
           {
             title: t('Actions'),
+            ...actions(),
             render: (_, l) =>
               data?.access.link ? (
                 <Popconfirm

@@ -10,6 +10,7 @@ import { FieldTags } from '../../../components/FieldTreeSelect.js';
 import { localName, pick } from '../../../components/labels.js';
 import { money } from '../../../components/money.js';
 import { ACTION_LABELS, STATE_LABELS } from '../../../components/project-labels.js';
+import { WIDE } from '../../../components/tables.js';
 import { useSubmit } from '../../../components/useSubmit.js';
 import { errorText } from '../../../i18n/errors.js';
 import { HEALTH_FLAG_LABELS, healthFlags } from './health.js';
@@ -71,6 +72,7 @@ export function OverviewTab({ project: p, onChanged }: { project: ProjectDetail;
       </Descriptions>
       {p.members.length > 0 ? (
         <Table
+          scroll={WIDE}
           size="small"
           rowKey="position"
           pagination={false}

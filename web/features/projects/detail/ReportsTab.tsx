@@ -13,6 +13,7 @@ import {
   REPORT_STATUS_LABELS,
 } from '../../../components/project-detail-labels.js';
 import { offsetText, recipientsText } from '../../../components/reminder-labels.js';
+import { actions, WIDE } from '../../../components/tables.js';
 import { formatTime } from '../../../components/time.js';
 import { EvidenceFiles, useEvidence } from './EvidenceFiles.js';
 
@@ -30,6 +31,7 @@ export function ReportsTab({ project: p }: { project: ProjectDetail }) {
   return (
     <>
       <Table<Report>
+        scroll={WIDE}
         size="small"
         rowKey={(r) => `${r.kind}-${r.dueOn}`}
         loading={list.loading}
@@ -93,6 +95,7 @@ export function ReportsTab({ project: p }: { project: ProjectDetail }) {
           },
           {
             title: t('Actions'),
+            ...actions(),
             render: (_, r) =>
               list.data?.access.submit && r.status !== 'submitted' ? (
                 <Button size="small" onClick={() => setWriting(r)}>

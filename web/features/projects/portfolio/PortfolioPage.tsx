@@ -18,6 +18,7 @@ import { defaultPlatform, PlatformSelect } from '../../../components/PlatformSel
 import { REPORT_KIND_LABELS, REPORT_STATUS_COLORS } from '../../../components/project-detail-labels.js';
 import { STATE_LABELS } from '../../../components/project-labels.js';
 import { saveFile } from '../../../components/save-file.js';
+import { WIDE } from '../../../components/tables.js';
 import { errorText } from '../../../i18n/errors.js';
 import { tk } from '../../../i18n/index.js';
 import { HEALTH_FLAG_LABELS } from '../detail/health.js';
@@ -167,7 +168,7 @@ export default function PortfolioPage() {
         size="middle"
         loading={data.loading}
         dataSource={portfolio?.items ?? []}
-        scroll={{ x: true }}
+        scroll={WIDE}
         data-testid="portfolio-table"
         pagination={{
           current: page,
@@ -240,6 +241,7 @@ function DistributionTable({
     portfolio.distribution.find((d) => d.state === s && d.flag === c)?.count ?? 0;
   return (
     <Table
+      scroll={WIDE}
       size="small"
       rowKey={(s) => s}
       pagination={false}

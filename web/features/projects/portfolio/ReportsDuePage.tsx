@@ -16,6 +16,7 @@ import {
   REPORT_STATUS_LABELS,
 } from '../../../components/project-detail-labels.js';
 import { STATE_LABELS } from '../../../components/project-labels.js';
+import { WIDE } from '../../../components/tables.js';
 import { formatTime } from '../../../components/time.js';
 import { errorText } from '../../../i18n/errors.js';
 
@@ -81,6 +82,7 @@ export default function ReportsDuePage() {
       ) : null}
       {list.error ? <Alert type="error" showIcon title={errorText(t, list.error)} /> : null}
       <Table<Row>
+        scroll={WIDE}
         rowKey={(r) => `${r.projectId}-${r.kind}-${r.dueOn}`}
         size="middle"
         loading={list.loading}

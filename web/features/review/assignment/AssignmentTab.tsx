@@ -95,6 +95,7 @@ export default function AssignmentTab({ callId }: { callId: string }) {
         <Card size="small">
           <Space wrap>
             <Select<AssignmentMode>
+              aria-label={t('Mode')}
               value={mode}
               onChange={setMode}
               style={{ width: 160 }}

@@ -7,6 +7,7 @@ import { type OverrideView, reviewRunsApi } from '../../../api/review-runs.js';
 import { useLocale } from '../../../app/locale.js';
 import { useApi } from '../../../app/useApi.js';
 import { pick } from '../../../components/labels.js';
+import { WIDE } from '../../../components/tables.js';
 import { errorText } from '../../../i18n/errors.js';
 
 interface Values {
@@ -49,6 +50,7 @@ export function OverridesCard({ callId }: { callId: string }) {
           <Select
             showSearch={{ optionFilterProp: 'label' }}
             placeholder={t('Application')}
+            aria-label={t('Application')}
             style={{ width: 260 }}
             options={(apps.data?.items ?? []).map((a) => ({
               value: a.id,
@@ -60,6 +62,7 @@ export function OverridesCard({ callId }: { callId: string }) {
           <Select
             showSearch={{ filterOption: false, onSearch: (s) => setQ(s || undefined) }}
             placeholder={t('Expert')}
+            aria-label={t('Expert')}
             style={{ width: 220 }}
             options={(experts.data?.items ?? []).map((e) => ({
               value: e.id,
@@ -69,6 +72,7 @@ export function OverridesCard({ callId }: { callId: string }) {
         </Form.Item>
         <Form.Item name="kind">
           <Select
+            aria-label={t('Pin or forbid')}
             style={{ width: 110 }}
             options={[
               { value: 'pin', label: t('Pin') },
@@ -84,6 +88,7 @@ export function OverridesCard({ callId }: { callId: string }) {
         </Button>
       </Form>
       <Table<OverrideView>
+        scroll={WIDE}
         rowKey="id"
         size="small"
         style={{ marginTop: 12 }}

@@ -5,6 +5,7 @@ import { useLocale } from '../../../app/locale.js';
 import { ComputationDetails } from '../../../components/ComputationDetails.js';
 import { pick } from '../../../components/labels.js';
 import { CATEGORY_LABELS, MODE_LABELS } from '../../../components/review-labels.js';
+import { WIDE } from '../../../components/tables.js';
 
 interface AppRow {
   applicationId: string;
@@ -49,9 +50,9 @@ export function RunResult({ run, previous }: { run: RunView; previous?: RunView 
         </Descriptions.Item>
         {previous ? (
           <Descriptions.Item label={t('Compared with the previous run')} span={3}>
-            {t('{{changed}} of {{total}} pairs differ; objective {{before}} → {{after}}', {
+            {t('{{changed}} of {{count}} pairs differ; objective {{before}} → {{after}}', {
               changed,
-              total: run.assignments.length,
+              count: run.assignments.length,
               before: previous.objective?.toFixed(6) ?? '—',
               after: run.objective?.toFixed(6) ?? '—',
             })}
@@ -62,6 +63,7 @@ export function RunResult({ run, previous }: { run: RunView; previous?: RunView 
         <ComputationDetails solver={run.solver} timings={run.timings} inputHash={run.inputHash} />
       </div>
       <Table<AppRow>
+        scroll={WIDE}
         rowKey="applicationId"
         size="small"
         style={{ marginTop: 12 }}

@@ -9,6 +9,7 @@ import { useApi } from '../../../app/useApi.js';
 import { pick } from '../../../components/labels.js';
 import { CATEGORY_LABELS, SEAT_COLORS, SEAT_LABELS } from '../../../components/review-labels.js';
 import { SelectionBar } from '../../../components/SelectionBar.js';
+import { WIDE } from '../../../components/tables.js';
 import { zonedTime } from '../../../components/time.js';
 import { errorText } from '../../../i18n/errors.js';
 
@@ -78,6 +79,7 @@ export function SeatsCard({ callId }: { callId: string }) {
         </Popconfirm>
       </SelectionBar>
       <Table<Seat>
+        scroll={WIDE}
         rowKey="id"
         size="small"
         rowSelection={{

@@ -5,6 +5,7 @@ import { type CallConflicts, type ConflictItem, conflictsApi } from '../../../ap
 import { useLocale } from '../../../app/locale.js';
 import { useApi } from '../../../app/useApi.js';
 import { pick } from '../../../components/labels.js';
+import { WIDE } from '../../../components/tables.js';
 import { errorText } from '../../../i18n/errors.js';
 import { ExplainCard } from './ExplainCard.js';
 import { evidenceText, RULE_KINDS_SHOWN, ruleText } from './labels.js';
@@ -68,6 +69,7 @@ export default function ConflictsTab({ callId }: { callId: string }) {
       </Card>
       <Card size="small" title={t('Excluded pairs')}>
         <Table<ConflictItem>
+          scroll={WIDE}
           size="small"
           rowKey={(r) => `${r.expert.id}|${r.application.id}`}
           dataSource={data.items}

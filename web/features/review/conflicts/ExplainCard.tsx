@@ -35,6 +35,7 @@ export function ExplainCard({ callId }: { callId: string }) {
           <Select
             showSearch={{ filterOption: false, onSearch: (s) => setQ(s || undefined) }}
             placeholder={t('Expert')}
+            aria-label={t('Expert')}
             style={{ width: 220 }}
             options={(experts.data?.items ?? []).map((e) => ({
               value: e.id,
@@ -46,6 +47,7 @@ export function ExplainCard({ callId }: { callId: string }) {
           <Select
             showSearch={{ optionFilterProp: 'label' }}
             placeholder={t('Application')}
+            aria-label={t('Application')}
             style={{ width: 280 }}
             options={(apps.data?.items ?? []).map((a) => ({
               value: a.id,

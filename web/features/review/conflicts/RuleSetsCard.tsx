@@ -10,6 +10,7 @@ import { conflictsApi, type RuleSet } from '../../../api/review-conflicts.js';
 import { useLocale } from '../../../app/locale.js';
 import { useApi } from '../../../app/useApi.js';
 import { pick } from '../../../components/labels.js';
+import { WIDE } from '../../../components/tables.js';
 import { errorText } from '../../../i18n/errors.js';
 import { RULE_KINDS_SHOWN, ruleText } from './labels.js';
 
@@ -72,6 +73,7 @@ export function RuleSetsCard({ callId, current }: { callId: string; current: Rul
   return (
     <Card size="small" title={t('Rule set versions')} data-testid="conflict-rule-sets">
       <Table<RuleSet>
+        scroll={WIDE}
         size="small"
         rowKey="id"
         pagination={false}

@@ -26,6 +26,7 @@ import { ComputationDetails } from '../../../components/ComputationDetails.js';
 import { Centered, LoadFailed } from '../../../components/feedback.js';
 import { pick } from '../../../components/labels.js';
 import { money } from '../../../components/money.js';
+import { WIDE } from '../../../components/tables.js';
 import { errorText } from '../../../i18n/errors.js';
 import { ConstraintsForm } from './ConstraintsForm.js';
 import { CutoffExplanation, rankText, reasonText } from './CutoffExplanation.js';
@@ -107,6 +108,7 @@ export default function DecisionTab({ callId }: { callId: string }) {
       )}
       {list.data.items.length > 1 ? (
         <Select
+          aria-label={t('Computed plans')}
           style={{ width: 420 }}
           value={shownId}
           onChange={setChosen}
@@ -134,10 +136,10 @@ export default function DecisionTab({ callId }: { callId: string }) {
                     {review && review.unfinished.length > 0 ? (
                       <Typography.Text type="danger" data-testid="finalise-missing">
                         {t(
-                          'The review is not complete: {{submitted}} of {{expected}} scorecards are in. Missing: {{list}}',
+                          'The review is not complete: {{submitted}} of {{count}} scorecards are in. Missing: {{list}}',
                           {
                             submitted: review.submitted,
-                            expected: review.expected,
+                            count: review.expected,
                             list: missingText(t, review, locale),
                           },
                         )}
@@ -171,6 +173,7 @@ export default function DecisionTab({ callId }: { callId: string }) {
             <ComputationDetails solver={d.solver} timings={{ solve: d.millis }} />
             <CutoffExplanation d={d} fieldName={fieldName} />
             <Table<DecisionItem>
+              scroll={WIDE}
               size="small"
               rowKey="applicationId"
               pagination={false}

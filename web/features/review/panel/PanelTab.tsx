@@ -16,6 +16,7 @@ import { fileOptions } from '../../../components/file-options.js';
 import { CRITERIA_SHOWN, pick } from '../../../components/labels.js';
 import { money } from '../../../components/money.js';
 import { saveFile } from '../../../components/save-file.js';
+import { WIDE } from '../../../components/tables.js';
 import { errorText } from '../../../i18n/errors.js';
 import { tk } from '../../../i18n/index.js';
 import { ConsensusForm } from './ConsensusForm.js';
@@ -63,6 +64,7 @@ function Reviews({ app }: { app: PanelApplication }) {
   const name = (r: PanelReview) => pick(r.expertName, r.expertNameEn, locale);
   return (
     <Table<PanelReview>
+      scroll={WIDE}
       size="small"
       rowKey="label"
       pagination={false}
@@ -157,6 +159,7 @@ export default function PanelTab({ callId }: { callId: string }) {
           />
         ) : null}
         <Table<PanelApplication>
+          scroll={WIDE}
           size="small"
           rowKey="applicationId"
           pagination={false}
@@ -217,6 +220,7 @@ export default function PanelTab({ callId }: { callId: string }) {
       <ThresholdsForm callId={callId} panel={p} onSaved={panel.reload} />
       <Card size="small" title={t('Reviewer severity')}>
         <Table
+          scroll={WIDE}
           size="small"
           rowKey="code"
           pagination={false}

@@ -6,6 +6,7 @@ import { useLocale } from '../../../app/locale.js';
 import { COST_CATEGORIES_SHOWN, pick } from '../../../components/labels.js';
 import { money } from '../../../components/money.js';
 import { saveFile } from '../../../components/save-file.js';
+import { WIDE } from '../../../components/tables.js';
 import { ApplicationContentCards } from '../../applications/ApplicationContentCards.js';
 
 type App = ScorecardView['application'];
@@ -21,6 +22,7 @@ export function ReviewerApplication({ app, assignmentId }: { app: App; assignmen
       <ApplicationContentCards content={c} />
       <Card size="small" title={t('Consortium')}>
         <Table
+          scroll={WIDE}
           size="small"
           rowKey="position"
           pagination={false}

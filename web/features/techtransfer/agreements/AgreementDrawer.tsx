@@ -5,6 +5,7 @@ import { type AgreementView, type ReceiptView, ttApi } from '../../../api/techtr
 import { useLocale } from '../../../app/locale.js';
 import { useApi } from '../../../app/useApi.js';
 import { formatMoney } from '../../../components/money.js';
+import { WIDE } from '../../../components/tables.js';
 import { errorText } from '../../../i18n/errors.js';
 import {
   AGREEMENT_KIND_LABELS,
@@ -106,6 +107,7 @@ export function AgreementDrawer({
             <Typography.Title level={5}>{t('Receipts')}</Typography.Title>
             <ReceiptForm agreement={a} onDone={onChanged} />
             <Table<ReceiptView>
+              scroll={WIDE}
               rowKey="id"
               size="small"
               style={{ marginTop: 12 }}

@@ -11,6 +11,7 @@ import { useLocale } from '../../../app/locale.js';
 import { useApi } from '../../../app/useApi.js';
 import { DrillNotice, useDrillParams } from '../../../components/DrillNotice.js';
 import { ExportButton } from '../../../components/ExportButton.js';
+import { clippedText, WIDE } from '../../../components/tables.js';
 import { usePagedTable } from '../../../components/usePagedTable.js';
 import { errorText } from '../../../i18n/errors.js';
 import { AGREEMENT_KIND_LABELS, EXCLUSIVITY_LABELS, LICENCE_KIND_LABELS } from '../labels.js';
@@ -77,6 +78,7 @@ export default function AgreementsPage() {
         <Space wrap>
           <Select<AgreementKind>
             allowClear
+            aria-label={t('Kind')}
             placeholder={t('All kinds')}
             value={kind}
             onChange={setKind}
@@ -134,12 +136,12 @@ export default function AgreementsPage() {
         loading={list.loading}
         dataSource={list.data?.items ?? []}
         data-testid="agreements-table"
-        scroll={{ x: true }}
+        scroll={WIDE}
         pagination={paged.pagination(list.data?.total)}
         onRow={(a) => ({ onClick: () => open(a.id), style: { cursor: 'pointer' } })}
         columns={[
           { title: t('Reference number'), dataIndex: 'refNo', width: 140 },
-          { title: t('Agreement title'), dataIndex: 'title' },
+          { title: t('Agreement title'), dataIndex: 'title', ...clippedText(320) },
           {
             title: t('Kind'),
             render: (_, a) => (

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { type DocketEntry, ttApi } from '../../../api/techtransfer.js';
 import { useApi } from '../../../app/useApi.js';
+import { WIDE } from '../../../components/tables.js';
 import { errorText } from '../../../i18n/errors.js';
 import { tk } from '../../../i18n/index.js';
 import { useTtPlatform } from '../useTtPlatform.js';
@@ -94,6 +95,7 @@ export default function DocketPage() {
           />
         )}
         <Table<DocketEntry>
+          scroll={WIDE}
           rowKey={(e) => `${e.filingId}-${e.rule}-${e.feeYear ?? ''}`}
           loading={docket.loading}
           dataSource={items}

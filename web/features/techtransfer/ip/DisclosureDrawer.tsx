@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type DisclosureView, type FilingView, ttApi } from '../../../api/techtransfer.js';
 import { useApi } from '../../../app/useApi.js';
+import { WIDE } from '../../../components/tables.js';
 import { errorText } from '../../../i18n/errors.js';
 import { FILING_STATUS_LABELS, FILING_TYPE_LABELS, IP_KIND_LABELS } from '../labels.js';
 import { FilingModal } from './FilingModal.js';
@@ -89,6 +90,7 @@ export function DisclosureDrawer({
             </Descriptions.Item>
           </Descriptions>
           <Table
+            scroll={WIDE}
             rowKey="id"
             size="small"
             pagination={false}

@@ -13,6 +13,7 @@ import {
 import { useApi } from '../../../app/useApi.js';
 import { DrillNotice, useDrillParams } from '../../../components/DrillNotice.js';
 import { ExportButton } from '../../../components/ExportButton.js';
+import { clippedText, WIDE } from '../../../components/tables.js';
 import { usePagedTable } from '../../../components/usePagedTable.js';
 import { errorText } from '../../../i18n/errors.js';
 import { FILING_STATUS_LABELS, FILING_TYPE_LABELS, IP_KIND_LABELS } from '../labels.js';
@@ -128,12 +129,12 @@ export default function IpPage() {
         loading={disclosures.loading}
         dataSource={disclosures.data?.items ?? []}
         data-testid="disclosures-table"
-        scroll={{ x: true }}
+        scroll={WIDE}
         pagination={paged.pagination(disclosures.data?.total)}
         onRow={(d) => ({ onClick: () => open(d.id), style: { cursor: 'pointer' } })}
         columns={[
           { title: t('Reference number'), dataIndex: 'refNo', width: 140 },
-          { title: t('Invention title'), dataIndex: 'title' },
+          { title: t('Invention title'), dataIndex: 'title', ...clippedText(320) },
           { title: t('Kind of IP'), render: (_, d) => <Tag>{t(IP_KIND_LABELS[d.ipKind])}</Tag> },
           { title: t('Received on'), dataIndex: 'receivedDate', width: 120 },
           { title: t('Filings'), dataIndex: 'filingCount', align: 'right', width: 90 },
@@ -155,7 +156,7 @@ export default function IpPage() {
         loading={filings.loading}
         dataSource={filings.data?.items ?? []}
         data-testid="filings-table"
-        scroll={{ x: true }}
+        scroll={WIDE}
         pagination={paged.pagination(filings.data?.total)}
         onRow={(f) => ({ onClick: () => open(f.disclosureId), style: { cursor: 'pointer' } })}
         columns={[

@@ -6,6 +6,7 @@ import { OTHER_IP_KINDS, OTHER_IP_STATUSES } from '../../../../common/ip.js';
 import { type CreateOtherAssetBody, type OtherAssetView, ttApi } from '../../../api/techtransfer.js';
 import { useApi } from '../../../app/useApi.js';
 import { DateInput } from '../../../components/DateInput.js';
+import { clippedText, WIDE } from '../../../components/tables.js';
 import { errorText, fieldErrors } from '../../../i18n/errors.js';
 import { OTHER_IP_KIND_LABELS, OTHER_IP_STATUS_LABELS } from '../labels.js';
 
@@ -73,6 +74,7 @@ export function OtherIpTab({
       </Space>
       {list.error ? <Alert type="error" showIcon title={errorText(t, list.error)} /> : null}
       <Table<OtherAssetView>
+        scroll={WIDE}
         rowKey="id"
         loading={list.loading}
         dataSource={list.data?.items ?? []}
@@ -80,7 +82,7 @@ export function OtherIpTab({
         pagination={{ pageSize: 20, showSizeChanger: false }}
         columns={[
           { title: t('Kind'), render: (_, a) => <Tag>{t(OTHER_IP_KIND_LABELS[a.kind])}</Tag> },
-          { title: t('Name'), dataIndex: 'title' },
+          { title: t('Name'), dataIndex: 'title', ...clippedText(320) },
           { title: t('Patent office'), dataIndex: 'jurisdiction', width: 80 },
           { title: t('Registration number'), render: (_, a) => a.registrationNumber ?? '—' },
           { title: t('Filed on'), render: (_, a) => a.filingDate ?? '—' },

@@ -4,6 +4,7 @@ import { type Cell, type DocTable, formatCell } from '../../../../common/report-
 import { reportDoc } from '../../../../common/tech-transfer-sheets.js';
 import type { TtReport } from '../../../api/techtransfer.js';
 import { useLocale } from '../../../app/locale.js';
+import { WIDE } from '../../../components/tables.js';
 
 /**
  * The federal (NIST), AUTM and Chinese sets and the figures by year, as tabs of tables. They are laid out
@@ -45,7 +46,7 @@ function DocTableView({ table, testId, lang }: { table: DocTable; testId: string
         pagination={false}
         data-testid={testId}
         dataSource={rows}
-        scroll={{ x: true }}
+        scroll={WIDE}
         style={{ marginTop: 8 }}
         columns={table.columns.map((title, i) => ({
           title,
