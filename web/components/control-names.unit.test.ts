@@ -33,8 +33,8 @@ const PRIMITIVES = new Set([
 /** Shared controls that take their id (or every prop) from their caller, by file. */
 const WRAPPERS: Record<string, string> = {
   'components/DateInput.tsx': 'DateInput',
-  'features/orgs/OrgPicker.tsx': 'OrgPicker',
-  'features/units/PersonPicker.tsx': 'PersonPicker',
+  'components/OrgPicker.tsx': 'OrgPicker',
+  'components/PersonPicker.tsx': 'PersonPicker',
   'features/experts/ProfileFields.tsx': 'KnownOrgPicker',
   'features/projects/checks/ReportForm.tsx': 'IndicatorInput',
 };

@@ -20,6 +20,7 @@ import { useLocale } from '../../app/locale.js';
 import { useApi } from '../../app/useApi.js';
 import { FormModal } from '../../components/FormModal.js';
 import { localName } from '../../components/labels.js';
+import { actions, WIDE } from '../../components/tables.js';
 import { formatTime } from '../../components/time.js';
 import { errorText } from '../../i18n/errors.js';
 import { tk } from '../../i18n/index.js';
@@ -91,6 +92,7 @@ export default function RegistrationsPage() {
         <Alert type="error" showIcon title={errorText(t, list.error)} style={{ marginBottom: 16 }} />
       ) : null}
       <Table<RegistrationView>
+        scroll={WIDE}
         rowKey="id"
         size="middle"
         loading={list.loading}
@@ -144,6 +146,7 @@ export default function RegistrationsPage() {
             ? [
                 {
                   title: t('Actions'),
+                  ...actions(),
                   render: (_: unknown, r: RegistrationView) => (
                     <Space>
                       <Popconfirm

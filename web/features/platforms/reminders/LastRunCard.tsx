@@ -6,6 +6,7 @@ import { useApi } from '../../../app/useApi.js';
 import { LoadFailed } from '../../../components/feedback.js';
 import { REPORT_KIND_LABELS } from '../../../components/project-detail-labels.js';
 import { OUTCOME_COLORS, OUTCOME_LABELS, offsetText } from '../../../components/reminder-labels.js';
+import { WIDE } from '../../../components/tables.js';
 import { formatTime } from '../../../components/time.js';
 
 type Line = LastReminderRun['lines'][number];
@@ -38,6 +39,7 @@ export function LastRunCard({ platformId }: { platformId: string }) {
             {t('Ran at {{time}}, judging by {{day}}', { time: formatTime(r.ranAt!, locale), day: r.on })}
           </Typography.Paragraph>
           <Table<Line>
+            scroll={WIDE}
             size="small"
             rowKey={(l) => `${l.projectId}-${l.kind}-${l.dueOn}-${l.offset}`}
             pagination={false}

@@ -13,6 +13,7 @@ import { FormModal } from '../../../components/FormModal.js';
 import { LoadFailed } from '../../../components/feedback.js';
 import { INDICATOR_TYPE_LABELS, REPORT_KIND_LABELS } from '../../../components/project-detail-labels.js';
 import { ReasonDialog } from '../../../components/ReasonDialog.js';
+import { actions, WIDE } from '../../../components/tables.js';
 import { formatTime } from '../../../components/time.js';
 import { errorText } from '../../../i18n/errors.js';
 import { AgreementChanges, AMENDMENT_STATE_LABELS } from './AgreementChanges.js';
@@ -51,6 +52,7 @@ export function AmendmentsPanel({
   return (
     <>
       <Table<AmendmentView>
+        scroll={WIDE}
         size="small"
         rowKey="id"
         loading={list.loading}
@@ -84,6 +86,7 @@ export function AmendmentsPanel({
           },
           {
             title: t('Actions'),
+            ...actions(),
             render: (_, a) => (
               <Space wrap>
                 {a.access.decide ? (
