@@ -23,7 +23,11 @@ const FIXED = new Set([
 ]);
 
 /** Messages whose value before a plural word is not a number (a word, an amount). */
-const NOT_A_COUNT = new Set(['Government participation of {{model}} platforms']);
+const NOT_A_COUNT = new Set([
+  'Government participation of {{model}} platforms',
+  // {{platform}} is a name and 'reviews' a verb.
+  '{{platform}} now reviews your registration and your organisation. You will get an e-mail with its decision; once approved, sign in with your e-mail address and password and apply under My applications.',
+]);
 
 /** Words ending in s that are not plural nouns, and words that cannot stand between a number and its noun. */
 const NOT_NOUNS = new Set([
