@@ -38,6 +38,7 @@ import * as m0051 from './migrations/0051_project_figures.js';
 import * as m0055 from './migrations/0055_call_contacts_announcements.js';
 import * as m0056 from './migrations/0056_result_search_counts.js';
 import * as m0057 from './migrations/0057_result_terms_pairs.js';
+import * as m0059 from './migrations/0059_project_check_runs.js';
 
 /** Migrations are listed here in order; the list is the single source for CLI, boot and tests. */
 export const migrations: Record<string, Migration> = {
@@ -80,6 +81,7 @@ export const migrations: Record<string, Migration> = {
   '0055_call_contacts_announcements': m0055,
   '0056_result_search_counts': m0056,
   '0057_result_terms_pairs': m0057,
+  '0059_project_check_runs': m0059,
 };
 
 export async function migrateToLatest(db: Kysely<unknown>): Promise<MigrationResultSet> {

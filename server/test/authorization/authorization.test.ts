@@ -24,6 +24,7 @@ import { openDataCases } from './open-data.cases.js';
 import { orgsImportsCases } from './orgs.cases.js';
 import { peopleLinkCases } from './people.cases.js';
 import { platformDomainCases } from './platforms.cases.js';
+import { projectCheckRunsCases } from './project-check-runs.cases.js';
 import { projectChecksCases } from './project-checks.cases.js';
 import { projectsCases } from './projects.cases.js';
 import { resultsCases } from './results.cases.js';
@@ -362,6 +363,7 @@ const CASES: RouteCase[] = [
   }),
   ...projectsCases(reviewEnv),
   ...projectChecksCases(reviewEnv),
+  ...projectCheckRunsCases(reviewEnv),
   ...spendingImportCases(reviewEnv),
   ...labEvaluationsCases(reviewEnv),
   ...servicesCases(reviewEnv),
