@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { AssignmentMode } from '../../../../common/review.js';
 import type { DB } from '../../../db/schema.js';
 import { expertPersonNames } from '../../review/experts/experts.service.js';
-import { storedResult } from '../../review/runs/runs.repository.js';
+import { storedResult } from '../../review/runs/runs.engine.js';
 import { findProject } from '../projects.repository.js';
 import { conflictsOf, findCheck, panelOf } from './checks.repository.js';
 import type { CheckRunRow } from './checks.runs.repository.js';

@@ -5,6 +5,9 @@ import { type AssignmentResult, assign } from '../engines/assignment/assign.js';
 import { AssignmentError, type AssignmentInstance } from '../engines/assignment/instance.js';
 import { storedInstance, storedResult } from './runs.repository.js';
 
+/** A stored run's result (for the views of other kinds of run). */
+export { storedResult };
+
 /*
  * Running the assignment engine and replaying a stored run, whatever the subject (an application of a
  * call, or a project check: docs/adr/0042-check-assignment-runs.md). The runs of calls
