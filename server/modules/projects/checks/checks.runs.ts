@@ -167,7 +167,7 @@ async function runInTrx(
       respondBy,
     });
   await audit({
-    action: `project_check.run_${purpose}`,
+    action: purpose === 'initial' ? 'project_check.run_initial' : 'project_check.run_refill',
     entityType: 'project_check_run',
     entityId: run.id,
     platformId,
@@ -293,7 +293,7 @@ export async function answerInvitation(ctx: Ctx, checkId: string, input: CheckAn
       });
     const p = (await findProject(trx, check.projectId))!;
     await audit({
-      action: `project_check.seat_${state}`,
+      action: state === 'accepted' ? 'project_check.seat_accepted' : 'project_check.seat_declined',
       entityType: 'project_check',
       entityId: checkId,
       platformId: p.platformId,

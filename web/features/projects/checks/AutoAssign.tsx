@@ -5,12 +5,13 @@ import type { CheckSeatState } from '../../../../common/project-checks.js';
 import { ASSIGNMENT_MODE_LABELS, ASSIGNMENT_MODES, type AssignmentMode } from '../../../../common/review.js';
 import { type CheckView, projectChecksApi } from '../../../api/project-checks.js';
 import { errorText } from '../../../i18n/errors.js';
+import { tk } from '../../../i18n/index.js';
 
 export const SEAT_STATE_LABELS: Record<CheckSeatState, string> = {
-  invited: 'seat.invited',
-  accepted: 'seat.accepted',
-  declined: 'answer.declined',
-  expired: 'seat.expired',
+  invited: tk('seat.invited'),
+  accepted: tk('seat.accepted'),
+  declined: tk('answer.declined'),
+  expired: tk('seat.expired'),
 };
 const SEAT_COLORS: Record<CheckSeatState, string> = {
   invited: 'blue',
