@@ -27,4 +27,10 @@ export const PROJECT_CHECKS_ERRORS = {
   'project_checks.verdict_exceeds_reviews':
     'The verdict cannot be better than the task review or the financial review',
   'project_checks.audit_report_not_found': 'No audit report with this id was uploaded for this check',
+  'project_checks.run_not_found': 'Assignment run not found',
+  'project_checks.mixed_platforms': 'The checks of one run belong to one platform',
+  'project_checks.no_run': 'Run the assignment for this check first',
+  'project_checks.nothing_to_refill': 'No seat of the panel is declined or expired',
+  'project_checks.invitation_not_open': 'This invitation is not open',
+  'project_checks.response_window_closed': 'The time to answer this invitation has passed',
 } as const;

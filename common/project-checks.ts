@@ -15,9 +15,12 @@ export type CheckState = (typeof CHECK_STATES)[number];
 export const CHECK_VERDICTS = ['pass', 'rectify', 'fail'] as const;
 export type CheckVerdict = (typeof CHECK_VERDICTS)[number];
 
-/** Why an expert may not evaluate a project. */
-export const CHECK_CONFLICT_RULES = ['same_organisation', 'project_contact'] as const;
-export type CheckConflictRule = (typeof CHECK_CONFLICT_RULES)[number];
+/** A seat on a check's panel: an engine run invites, the expert accepts or declines (or lets it expire);
+ * a seat the officer adds by hand is accepted. */
+export const CHECK_SEAT_STATES = ['invited', 'accepted', 'declined', 'expired'] as const;
+export type CheckSeatState = (typeof CHECK_SEAT_STATES)[number];
+/** Days an invited expert has to answer. */
+export const CHECK_RESPONSE_DAYS = 7;
 
 /** How far a milestone got, as the project reports it. */
 export const MILESTONE_PROGRESS = ['done', 'in_progress', 'not_started'] as const;

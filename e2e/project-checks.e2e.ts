@@ -99,6 +99,21 @@ describe('中期检查', () => {
     expect(problems).toEqual([]);
   });
 
+  it('the officer runs the assignment engine: 自动分配专家 invites another expert with no conflict', async () => {
+    const page = await signedIn('officer');
+    await page.goto(`/projects/${projectId}/checks`);
+    const card = page.getByTestId('project-check');
+    await card.getByLabel('专家组人数').fill('2');
+    const res = await answerOf(page, 'POST', /\/project-check-runs$/, () =>
+      card.getByRole('button', { name: '自动分配专家' }).click(),
+    );
+    await expectStatus(res, 201);
+    await card.getByTestId('check-panel').getByText('已邀请').waitFor();
+    await card.getByTestId('check-panel').getByText('已接受').waitFor();
+    await card.getByTestId('check-latest-run').waitFor();
+    expect(problems).toEqual([]);
+  });
+
   it('the expert scores it on the dual scorecard, reading the rubric', async () => {
     const page = await signedIn('expert');
     await page.goto('/project-check-scorecards');

@@ -39,6 +39,7 @@ import * as m0055 from './migrations/0055_call_contacts_announcements.js';
 import * as m0056 from './migrations/0056_result_search_counts.js';
 import * as m0057 from './migrations/0057_result_terms_pairs.js';
 import * as m0058 from './migrations/0058_agreement_amendments.js';
+import * as m0059 from './migrations/0059_project_check_runs.js';
 import * as m0060 from './migrations/0060_transfer_months.js';
 import * as m0061 from './migrations/0061_reminder_deliveries.js';
 import * as m0062 from './migrations/0062_self_registration.js';
@@ -86,6 +87,7 @@ export const migrations: Record<string, Migration> = {
   '0056_result_search_counts': m0056,
   '0057_result_terms_pairs': m0057,
   '0058_agreement_amendments': m0058,
+  '0059_project_check_runs': m0059,
   '0060_transfer_months': m0060,
   '0061_reminder_deliveries': m0061,
   '0062_self_registration': m0062,

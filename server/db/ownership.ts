@@ -95,6 +95,7 @@ export const TABLE_OWNERS: { readonly [T in keyof DB]: string } = {
   project_check_scores: 'projects',
   project_evaluations: 'projects',
   project_check_reviews: 'projects',
+  project_check_runs: 'projects',
   project_outputs: 'projects',
   project_evidence: 'projects',
   project_amendments: 'projects',

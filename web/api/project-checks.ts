@@ -8,6 +8,7 @@ import type {
   financialReviewBody,
   taskReviewBody,
 } from '../../server/modules/projects/checks/checks.reviews.schema.js';
+import type { checkRunBody, checkRunView } from '../../server/modules/projects/checks/checks.runs.schema.js';
 import type {
   adoptCheckBody,
   checkList,
@@ -27,6 +28,7 @@ export type CheckScorecardView = z.infer<typeof checkScorecardView>;
 export type MyCheckScorecards = z.infer<typeof myCheckScorecards>;
 export type EvaluationView = z.infer<typeof evaluationView>;
 export type AgreementView = z.infer<typeof agreementView>;
+export type CheckRunView = z.infer<typeof checkRunView>;
 
 const enc = encodeURIComponent;
 
@@ -40,6 +42,12 @@ export const projectChecksApi = {
     request<CheckView>('POST', `/api/project-checks/${enc(checkId)}/report`, { body }),
   assign: (checkId: string, body: { expertId: string; chair?: boolean }) =>
     request<CheckView>('POST', `/api/project-checks/${enc(checkId)}/experts`, { body }),
+  run: (body: z.input<typeof checkRunBody>) =>
+    request<CheckRunView>('POST', '/api/project-check-runs', { body }),
+  refill: (checkId: string) =>
+    request<CheckRunView>('POST', `/api/project-checks/${enc(checkId)}/refill`, { body: {} }),
+  answer: (checkId: string, body: { answer: 'accept' | 'decline'; reason?: string }) =>
+    request<unknown>('POST', `/api/project-checks/${enc(checkId)}/invitation`, { body }),
   adopt: (checkId: string, body: z.input<typeof adoptCheckBody>) =>
     request<CheckView>('POST', `/api/project-checks/${enc(checkId)}/adopt`, { body }),
   taskReview: (checkId: string, body: z.input<typeof taskReviewBody>) =>

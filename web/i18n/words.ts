@@ -24,6 +24,10 @@ export const enUSWords: Record<string, string> = {
   'committee.chair': 'Chair',
   'request.granted': 'Granted',
   'check.decided': 'Decided',
+  // A seat on a check's panel offered by the assignment engine: 已邀请 / 已接受 / 已过期 (已谢绝 is answer.declined).
+  'seat.invited': 'Invited',
+  'seat.accepted': 'Accepted',
+  'seat.expired': 'Expired',
   // A state shown on a tag beside the audit log's event of the same name (预约已批准, 已申请创新券 …).
   'booking.state.approved': 'Approved',
   'voucher.state.applied': 'Applied for',

@@ -44,6 +44,32 @@ export interface ProjectCheckPanelTable {
   chair: number;
   assigned_by: string | null;
   assigned_at: Timestamp;
+  /** invited (offered by an engine run) | accepted | declined (migration 0059; hand seats are accepted) */
+  state: string;
+  run_id: string | null;
+  respond_by: string | null;
+  responded_at: string | null;
+  decline_reason: string | null;
+}
+
+/** One run of the assignment engine over checks of a platform, kept whole (migration 0059). */
+export interface ProjectCheckRunsTable {
+  id: string;
+  platform_id: string;
+  check_ids_json: string;
+  mode: string;
+  purpose: string;
+  panel_size: number;
+  rule_set_id: string;
+  seed: string | null;
+  solver: string;
+  input_hash: string;
+  instance_json: string;
+  result_json: string;
+  objective: number | null;
+  millis: number;
+  created_by: string | null;
+  created_at: Timestamp;
 }
 
 /** Why an expert may not evaluate the project: the rule and the evidence found. */
@@ -51,10 +77,12 @@ export interface ProjectCheckConflictsTable {
   id: string;
   check_id: string;
   expert_id: string;
-  /** same_organisation | project_contact */
+  /** The key of the rule of the rule set that matched (e.g. same_organisation, consortium_member). */
   rule: string;
   evidence_json: string;
   found_at: Timestamp;
+  rule_set_id: string | null;
+  run_id: string | null;
 }
 
 /** An expert's scorecard on one report version: draft until submitted. */
@@ -112,6 +140,7 @@ export interface ProjectCheckTables {
   project_check_scores: ProjectCheckScoresTable;
   project_evaluations: ProjectEvaluationsTable;
   project_check_reviews: ProjectCheckReviewsTable;
+  project_check_runs: ProjectCheckRunsTable;
 }
 
 export const PROJECT_CHECK_TABLES = [
@@ -123,4 +152,5 @@ export const PROJECT_CHECK_TABLES = [
   'project_check_scores',
   'project_evaluations',
   'project_check_reviews',
+  'project_check_runs',
 ] as const satisfies readonly (keyof ProjectCheckTables)[];

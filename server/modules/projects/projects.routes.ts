@@ -4,6 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { ctxOf, requireSignIn } from '../../http/auth.js';
 import { problem, problemResponses } from '../../http/openapi.js';
 import { projectChecksRoutes } from './checks/checks.routes.js';
+import { checkRunsRoutes } from './checks/checks.runs.routes.js';
 import { decideAdjustmentRequest, listAdjustments, requestAdjustment } from './projects.adjustments.js';
 import {
   adjustmentBody,
@@ -283,4 +284,5 @@ export async function projectsRoutes(root: FastifyInstance) {
     async (request) => decideMilestoneSubmission(ctxOf(request), request.params.id, request.body),
   );
   await projectChecksRoutes(app);
+  await checkRunsRoutes(app);
 }

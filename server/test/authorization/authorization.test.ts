@@ -25,6 +25,7 @@ import { orgsImportsCases } from './orgs.cases.js';
 import { peopleLinkCases } from './people.cases.js';
 import { platformDomainCases } from './platforms.cases.js';
 import { projectAmendmentsCases } from './project-amendments.cases.js';
+import { projectCheckRunsCases } from './project-check-runs.cases.js';
 import { projectChecksCases } from './project-checks.cases.js';
 import { projectsCases } from './projects.cases.js';
 import { registrationsCases } from './registrations.cases.js';
@@ -365,6 +366,7 @@ const CASES: RouteCase[] = [
   ...projectsCases(reviewEnv),
   ...projectChecksCases(reviewEnv),
   ...projectAmendmentsCases(reviewEnv),
+  ...projectCheckRunsCases(reviewEnv),
   ...spendingImportCases(reviewEnv),
   ...labEvaluationsCases(reviewEnv),
   ...servicesCases(reviewEnv),

@@ -48,7 +48,8 @@ const LEAD_ONLY: Expect = {
 const expertOnly: Expect = { anonymous: '401', 'A:expert': '2xx', others: '404' };
 const expertOnlyWrite: Expect = { ...expertOnly, 'token:read': '403' };
 
-export function projectChecksCases(env: MatrixEnv): RouteCase[] {
+/** Checks on A built for the matrix: `own` ones have A's applicant as the lead's contact; experts. */
+export function checkFixtures(env: MatrixEnv) {
   let applicantPerson: string | undefined;
   const applicantsPerson = async () => {
     const ctx = env.ctx();
@@ -82,6 +83,11 @@ export function projectChecksCases(env: MatrixEnv): RouteCase[] {
       ...o,
       ...(own ? { leadContactPersonId: await applicantsPerson() } : {}),
     });
+  return { check, stranger, expertOfA, applicantsPerson };
+}
+
+export function projectChecksCases(env: MatrixEnv): RouteCase[] {
+  const { check, stranger, expertOfA, applicantsPerson } = checkFixtures(env);
   /** A's expert's draft card on a check under review, or (for anyone else) a stranger expert's card. */
   const cardOf = async (actor: ActorName) => {
     const expertId = actor === 'A:expert' ? await expertOfA() : await stranger();

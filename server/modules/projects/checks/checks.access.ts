@@ -30,7 +30,9 @@ export async function checkAccess(
   let chair = false;
   if (check) {
     const expertId = await expertIdOfUser(db, ctx.actor?.userId);
-    chair = !!expertId && (await panelOf(db, check.id)).some((s) => s.chair && s.expertId === expertId);
+    chair =
+      !!expertId &&
+      (await panelOf(db, check.id)).some((s) => s.chair && s.state === 'accepted' && s.expertId === expertId);
   }
   return { manage, lead, chair };
 }

@@ -150,7 +150,8 @@ export async function submitCheckReport(
     await insertReport(trx, { checkId, version, json, sha256, by: ctx.actor?.userId || null, at });
     if (check.state === 'rectification') await moveInTrx(trx, audit, ctx, p, { action: 'resubmit' });
     await updateCheck(trx, checkId, { state: 'under_review', version, at });
-    for (const seat of await panelOf(trx, checkId))
+    // Scorecards for the accepted seats; an invited expert gets theirs on accepting (checks.runs.ts).
+    for (const seat of (await panelOf(trx, checkId)).filter((s) => s.state === 'accepted'))
       await insertScorecard(trx, {
         id: newId(),
         checkId,

@@ -1,6 +1,11 @@
 import type { Kysely } from 'kysely';
 import type { CallCriteria } from '../../../../common/calls.js';
-import type { CheckKind, CheckState, CheckVerdict } from '../../../../common/project-checks.js';
+import type {
+  CheckKind,
+  CheckSeatState,
+  CheckState,
+  CheckVerdict,
+} from '../../../../common/project-checks.js';
 import type { DialectSeam } from '../../../db/dialect.js';
 import type { DB } from '../../../db/schema.js';
 import { keepCheckProjectFigures } from '../projects.figures.repository.js';
@@ -177,11 +182,17 @@ export async function adoptReport(
     .execute();
 }
 
+/** A seat on a check's panel: offered by an engine run (invited until answered) or added by hand (accepted). */
 export interface PanelSeat {
   checkId: string;
   expertId: string;
   chair: boolean;
   assignedAt: string;
+  state: CheckSeatState;
+  runId: string | null;
+  respondBy: string | null;
+  respondedAt: string | null;
+  declineReason: string | null;
 }
 
 export async function panelOf(db: Kysely<DB>, checkId: string): Promise<PanelSeat[]> {
@@ -197,12 +208,22 @@ export async function panelOf(db: Kysely<DB>, checkId: string): Promise<PanelSea
     expertId: r.expert_id,
     chair: !!r.chair,
     assignedAt: r.assigned_at,
+    state: r.state as CheckSeatState,
+    runId: r.run_id,
+    respondBy: r.respond_by,
+    respondedAt: r.responded_at,
+    declineReason: r.decline_reason,
   }));
 }
 
+/** The seats that count: accepted, or invited and not yet answered (declined ones stay as history). */
+export const liveSeats = (seats: PanelSeat[]) =>
+  seats.filter((s) => s.state === 'accepted' || s.state === 'invited');
+
 export async function insertSeat(
   db: Kysely<DB>,
-  s: PanelSeat & { assignedBy: string | null },
+  s: Pick<PanelSeat, 'checkId' | 'expertId' | 'chair' | 'assignedAt'> &
+    Partial<Pick<PanelSeat, 'state' | 'runId' | 'respondBy'>> & { assignedBy: string | null },
 ): Promise<void> {
   await db
     .insertInto('project_check_panel')
@@ -212,6 +233,9 @@ export async function insertSeat(
       chair: s.chair ? 1 : 0,
       assigned_by: s.assignedBy,
       assigned_at: s.assignedAt,
+      state: s.state ?? 'accepted',
+      run_id: s.runId ?? null,
+      respond_by: s.respondBy ?? null,
     })
     .execute();
 }
@@ -223,6 +247,8 @@ export interface CheckConflict {
   rule: string;
   evidence: Record<string, unknown>;
   foundAt: string;
+  ruleSetId?: string | null;
+  runId?: string | null;
 }
 
 export async function insertConflicts(db: Kysely<DB>, found: CheckConflict[]): Promise<void> {
@@ -237,6 +263,8 @@ export async function insertConflicts(db: Kysely<DB>, found: CheckConflict[]): P
         rule: c.rule,
         evidence_json: JSON.stringify(c.evidence),
         found_at: c.foundAt,
+        rule_set_id: c.ruleSetId ?? null,
+        run_id: c.runId ?? null,
       })),
     )
     .execute();
@@ -257,5 +285,7 @@ export async function conflictsOf(db: Kysely<DB>, checkId: string): Promise<Chec
     rule: r.rule,
     evidence: JSON.parse(r.evidence_json),
     foundAt: r.found_at,
+    ruleSetId: r.rule_set_id,
+    runId: r.run_id,
   }));
 }

@@ -2,12 +2,14 @@ import { z } from 'zod';
 import { callCriteria } from '../../../../common/calls.js';
 import {
   CHECK_KINDS,
+  CHECK_SEAT_STATES,
   CHECK_STATES,
   CHECK_VERDICTS,
   INDICATOR_JUDGEMENTS,
   MILESTONE_PROGRESS,
 } from '../../../../common/project-checks.js';
 import { INDICATOR_TYPES, SPENDING_CATEGORIES } from '../../../../common/projects.js';
+import { ASSIGNMENT_MODES } from '../../../../common/review.js';
 import { panelAggregate, scorecardOutcomeShape } from '../../../../common/scorecards.js';
 import { scorecardBody } from '../../review/scoring/scoring.schema.js';
 import { checkReviews } from './checks.reviews.schema.js';
@@ -174,6 +176,10 @@ export const checkView = z.object({
         expertId: z.string(),
         name: z.string(),
         chair: z.boolean(),
+        /** invited by an engine run until answered; accepted; declined; expired (CHECK_SEAT_STATES). */
+        state: z.enum(CHECK_SEAT_STATES),
+        respondBy: z.string().nullable(),
+        declineReason: z.string().nullable(),
         scorecard: z.enum(['draft', 'submitted']).nullable(),
       }),
     )
@@ -190,6 +196,37 @@ export const checkView = z.object({
     .nullable(),
   /** The running aggregates of the current version before adoption (officers and chair). */
   running: panelResult.nullable(),
+  /** The reviewer calibration of the submitted scorecards beside the raw scores (officers and chair). */
+  calibration: z
+    .object({
+      method: z.string(),
+      lambda: z.number(),
+      rawMean: z.number().nullable(),
+      calibratedMean: z.number().nullable(),
+      reviews: z.array(
+        z.object({
+          expertId: z.string(),
+          name: z.string(),
+          rawTotal: z.number(),
+          calibratedTotal: z.number().nullable(),
+        }),
+      ),
+      criteria: z.array(
+        z.object({ criterion: z.string(), raw: z.number().nullable(), calibrated: z.number().nullable() }),
+      ),
+    })
+    .nullable(),
+  /** The latest engine run that seated experts on this check (officers and chair). */
+  latestRun: z
+    .object({
+      id: z.string(),
+      mode: z.enum(ASSIGNMENT_MODES),
+      purpose: z.enum(['initial', 'refill']),
+      panelSize: z.int(),
+      seed: z.string().nullable(),
+      createdAt: z.string(),
+    })
+    .nullable(),
   access: z.object({
     submitReport: z.boolean(),
     manage: z.boolean(),

@@ -6,10 +6,9 @@ import { expertIdOfUser, findExpert } from '../../review/experts/experts.service
 import { agreementFrozen } from '../projects.agreement.js';
 import { findProject, type ProjectRecord } from '../projects.repository.js';
 import { readableProject } from '../projects.service.js';
-import { structureOf } from '../projects.structure.repository.js';
 import { illegalMove, moveInTrx } from '../projects.transitions.js';
 import { checkAccess } from './checks.access.js';
-import { conflictsOfExpert } from './checks.conflicts.js';
+import { expertConflicts } from './checks.conflicts.js';
 import {
   type Check,
   checksOfProject,
@@ -17,6 +16,7 @@ import {
   insertCheck,
   insertConflicts,
   insertSeat,
+  liveSeats,
   panelOf,
 } from './checks.repository.js';
 import type { CheckList, CheckView, OpenCheckInput } from './checks.schema.js';
@@ -47,7 +47,7 @@ export async function readableCheck(
     return { check, project: await readableProject(ctx, check.projectId) };
   } catch {
     const expertId = await expertIdOfUser(ctx.db, ctx.actor?.userId);
-    if (expertId && (await panelOf(ctx.db, checkId)).some((s) => s.expertId === expertId))
+    if (expertId && liveSeats(await panelOf(ctx.db, checkId)).some((s) => s.expertId === expertId))
       return { check, project: (await findProject(ctx.db, check.projectId))! };
     throw notFound('project_checks.not_found');
   }
@@ -112,9 +112,11 @@ export async function openCheck(ctx: Ctx, projectId: string, input: OpenCheckInp
 }
 
 /**
- * Puts an expert of the expert database on the check's panel (the funder's side). An expert of an
- * organisation of the consortium, or a member's contact person, is refused 409 with the rule and the
- * evidence; the finding is recorded (nothing else is written). Once a report is under review the new
+ * Puts an expert of the expert database on the check's panel (the funder's side), accepted. An expert
+ * the conflicts engine excludes under the check's rule set (its latest run's, else the default preset:
+ * same organisation as a consortium member, a member's contact person, recent collaboration,
+ * declarations) is refused 409 with the rules and the evidence; the findings are recorded (nothing
+ * else is written). Once a report is under review the new
  * expert gets a scorecard for it.
  */
 export async function assignExpert(
@@ -140,7 +142,7 @@ export async function assignExpert(
           ],
         });
       const at = isoNow(ctx.clock);
-      const found = await conflictsOfExpert(trx, p, await structureOf(trx, p.id), expert);
+      const found = await expertConflicts(trx, ctx, { check, project: p }, expert.id);
       if (found.length) {
         await insertConflicts(
           trx,

@@ -343,7 +343,12 @@ describe('bad input and refusals write nothing', () => {
     expect(res.statusCode).toBe(409);
     expect(res.json()).toMatchObject({
       code: 'project_checks.expert_conflict',
-      conflicts: [{ rule: 'same_organisation', evidence: { organisationId: p.partner } }],
+      conflicts: [
+        {
+          rule: 'same_organisation',
+          evidence: { matches: [{ kind: 'same_organisation', organisation: { id: p.partner } }] },
+        },
+      ],
     });
     const view = (await officer.get(`/api/project-checks/${check.id}`)).json();
     expect(view.panel).toEqual([]);

@@ -1,10 +1,13 @@
 import type { Kysely } from 'kysely';
 import { panelAggregate } from '../../../../common/lab-evaluations.js';
+import type { AssignmentMode } from '../../../../common/review.js';
 import type { DB } from '../../../db/schema.js';
 import { expertPersonNames } from '../../review/experts/experts.service.js';
 import type { CheckAccess } from './checks.access.js';
+import { checkCalibration } from './checks.calibration.js';
 import { type Check, conflictsOf, panelOf, reportsOf } from './checks.repository.js';
 import { reviewsOfVersion } from './checks.reviews.repository.js';
+import { runsOfCheck } from './checks.runs.repository.js';
 import type { CheckAdoption, CheckReport, CheckView } from './checks.schema.js';
 import { type CheckScore, type CheckScorecard, scorecardsOf, scoresOf } from './checks.scoring.repository.js';
 
@@ -34,6 +37,8 @@ export async function checkView(db: Kysely<DB>, check: Check, access: CheckAcces
   let panel: CheckView['panel'] = null;
   let conflicts: CheckView['conflicts'] = null;
   let running: CheckView['running'] = null;
+  let calibration: CheckView['calibration'] = null;
+  let latestRun: CheckView['latestRun'] = null;
   if (staff) {
     const seats = await panelOf(db, check.id);
     const cards = check.version > 0 ? await scorecardsOf(db, check.id, check.version) : [];
@@ -45,17 +50,34 @@ export async function checkView(db: Kysely<DB>, check: Check, access: CheckAcces
       expertId: s.expertId,
       name: names.get(s.expertId)?.nameZh ?? s.expertId,
       chair: s.chair,
+      state: s.state,
+      respondBy: s.respondBy,
+      declineReason: s.declineReason,
       scorecard: cards.find((c) => c.expertId === s.expertId)?.state ?? null,
     }));
+    const run = (await runsOfCheck(db, check.id))[0];
+    latestRun = run
+      ? {
+          id: run.id,
+          mode: run.mode as AssignmentMode,
+          purpose: run.purpose as 'initial' | 'refill',
+          panelSize: run.panel_size,
+          seed: run.seed,
+          createdAt: run.created_at,
+        }
+      : null;
     conflicts = (await conflictsOf(db, check.id)).map(({ expertId, rule, evidence, foundAt }) => ({
       expertId,
       rule,
       evidence,
       foundAt,
     }));
-    if (check.state === 'under_review') running = await runningResult(db, check, cards);
+    if (check.state === 'under_review') {
+      running = await runningResult(db, check, cards);
+      calibration = await checkCalibration(db, check, names, cards);
+    }
   }
-  const hasPanel = (await panelOf(db, check.id)).length > 0;
+  const hasPanel = (await panelOf(db, check.id)).some((s) => s.state === 'accepted');
   return {
     id: check.id,
     projectId: check.projectId,
@@ -81,6 +103,8 @@ export async function checkView(db: Kysely<DB>, check: Check, access: CheckAcces
     panel,
     conflicts,
     running,
+    calibration,
+    latestRun,
     access: {
       submitReport: access.lead && (check.state === 'open' || check.state === 'rectification'),
       manage: access.manage && check.state !== 'decided',

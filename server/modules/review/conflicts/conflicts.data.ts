@@ -138,6 +138,23 @@ export async function loadCallConflictData(
     });
   }
 
+  return {
+    applications: [...byId.values()],
+    ...expertSideFacts(experts, collaborations, declared, names),
+  };
+}
+
+type ExpertPerson = Awaited<ReturnType<typeof expertPeopleInScope>>[number];
+type Declared = Awaited<ReturnType<typeof declaredConflicts>>[number];
+type Links = Awaited<ReturnType<typeof collaborationLinks>>;
+
+/** The experts' side of the engine's data (themselves, collaborations, declarations), named. */
+export function expertSideFacts(
+  experts: ExpertPerson[],
+  collaborations: Links,
+  declared: Declared[],
+  names: Names,
+): Omit<CallConflictData, 'applications'> {
   const expertFacts: ExpertFacts[] = experts.map((e) => {
     const p = names.person(e.personId);
     return {
@@ -149,7 +166,6 @@ export async function loadCallConflictData(
     };
   });
   return {
-    applications: [...byId.values()],
     experts: expertFacts,
     collaborations: collaborationFacts(collaborations, names),
     declarations: declared.map((d) => {

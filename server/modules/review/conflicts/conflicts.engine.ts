@@ -6,10 +6,13 @@ import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../../db/schema.js';
 import { newId } from '../../../http/context.js';
 import { loadCallConflictData } from './conflicts.data.js';
-import { evaluateConflicts } from './conflicts.evaluate.js';
+import { evaluateConflicts, type RuleMatch } from './conflicts.evaluate.js';
 import { pairKey } from './conflicts.model.js';
 import { excludedPairsOf, exclusionsOfPair, replaceExclusions } from './conflicts.repository.js';
-import { ruleSetOfCall } from './conflicts.rulesets.js';
+import { assertRuleSetUsable, loadRuleSet, ruleSetOfCall } from './conflicts.rulesets.js';
+import { type ConflictSubject, loadSubjectConflictData } from './conflicts.subjects.js';
+
+export type { ConflictSubject };
 
 /** For assignment overrides: the rules that exclude one pair of the call, with their evidence. */
 export { exclusionsOfPair };
@@ -49,4 +52,21 @@ export async function refreshCallConflicts(
 export async function storedCallConflicts(db: Kysely<DB>, callId: string): Promise<Set<string>> {
   const rows = await excludedPairsOf(db, callId);
   return new Set(rows.map((r) => pairKey(r.expertId, r.applicationId)));
+}
+
+/**
+ * For subjects other than a call's applications (project checks): every (expert, subject, rule) that
+ * matches under the rule set, with its evidence, all active experts considered. The rule set must be a
+ * preset or the platform's own (422 /ruleSetId otherwise). The caller stores the matches.
+ */
+export async function evaluateSubjectConflicts(
+  db: Kysely<DB>,
+  platformId: string,
+  ruleSetId: string,
+  subjects: ConflictSubject[],
+  now: Date,
+): Promise<RuleMatch[]> {
+  await assertRuleSetUsable(db, ruleSetId, platformId);
+  const ruleSet = (await loadRuleSet(db, ruleSetId))!;
+  return evaluateConflicts(ruleSet.rules, await loadSubjectConflictData(db, subjects), now);
 }

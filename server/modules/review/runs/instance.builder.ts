@@ -31,16 +31,33 @@ export interface BuiltInstance {
 const pairKey = (e: string, a: string) => `${e}|${a}`;
 const joined = (...parts: (string | null | undefined)[]) => parts.filter((p) => p?.trim()).join('\n');
 
+/** What an instance is built from, whatever the items are (applications of a call, project checks). */
+export interface InstanceSpec {
+  /** The items to staff, with their text for the affinity model, ordered by id. */
+  items: AffinityItem[];
+  /** Seats per item. */
+  k: number;
+  composition: { academic: number; industry: number; lab?: number };
+  load: { min: number; max: number };
+  top: number;
+  now: Date;
+  /** The end of the review period: experts must be available some time in [now, end]. */
+  end: Date;
+  /** The conflicted pairs `${expertId}|${itemId}`, from the conflicts engine under the subject's rule set. */
+  excluded: () => Promise<Set<string>>;
+  /** The officers' pins and forbids (besides opts.fixed and opts.forbid). */
+  pins?: [string, string][];
+  forbid?: [string, string][];
+}
+
 /**
- * The engine's instance for a call, from the database: its in_review applications, the active experts
- * available during the review (docs/review-assignment.md), no conflicted pair, affinity from the model
- * behind AffinityModel, the officers' pins and forbids. Deterministic for the same database state.
+ * The engine's instance for any items: the active experts available during the review, no conflicted
+ * pair, affinity from the model behind AffinityModel, pins (the officers' and the seats a refill keeps)
+ * and forbids. Deterministic for the same database state.
  */
-export async function buildCallInstance(
+export async function buildInstance(
   trx: Transaction<DB>,
-  call: { id: string; reviewersPerApplication: number },
-  settings: SettingsRow,
-  now: Date,
+  spec: InstanceSpec,
   opts: BuildOptions = {},
 ): Promise<BuiltInstance> {
   let t = performance.now();
@@ -50,40 +67,27 @@ export async function buildCallInstance(
     t = t1;
     return ms;
   };
-  // By id, so the same database state gives the same instance (and input hash); UUIDs sort alike in any collation.
-  const apps = (await reviewedApplications(trx, call.id)).sort((x, y) =>
-    x.id < y.id ? -1 : x.id > y.id ? 1 : 0,
-  );
+  const { items } = spec;
   const keepExperts = new Set((opts.fixed ?? []).map((p) => p[0]));
   const profileData = await assignmentProfiles(trx);
-  const experts = availableExperts(profileData, now, reviewEnd(settings, now), keepExperts);
-  const overrides = await activeOverridesById(trx, call.id);
-  const items = await itemsOf(trx, apps);
+  const experts = availableExperts(profileData, spec.now, spec.end, keepExperts);
   const profiles = await profilesOf(trx, profileData, experts);
   const build = lap();
 
-  const excluded = await excludedPairs(trx, call.id, now);
+  const excluded = await spec.excluded();
   const conflicts = lap();
 
-  const appIds = new Set(apps.map((a) => a.id));
+  const itemIds = new Set(items.map((a) => a.id));
   const expertIds = new Set(experts.map((e) => e.id));
-  const known = ([e, a]: [string, string]) => expertIds.has(e) && appIds.has(a);
+  const known = ([e, a]: [string, string]) => expertIds.has(e) && itemIds.has(a);
   const refused = new Set((opts.forbid ?? []).map(([e, a]) => pairKey(e, a)));
   // An officer's pin counts while its pair is in the review and not declined (refill forbids those).
   const pins: [string, string][] = [
-    ...overrides
-      .filter((o) => o.kind === 'pin')
-      .map((o): [string, string] => [o.expert_id, o.application_id])
-      .filter((p) => known(p) && !refused.has(pairKey(p[0], p[1]))),
+    ...(spec.pins ?? []).filter((p) => known(p) && !refused.has(pairKey(p[0], p[1]))),
     ...(opts.fixed ?? []),
   ];
   const pinKeys = new Set(pins.map(([e, a]) => pairKey(e, a)));
-  const forbid = [
-    ...overrides
-      .filter((o) => o.kind === 'forbid')
-      .map((o): [string, string] => [o.expert_id, o.application_id]),
-    ...(opts.forbid ?? []),
-  ].filter(known);
+  const forbid = [...(spec.forbid ?? []), ...(opts.forbid ?? [])].filter(known);
 
   const model = opts.model ?? createBilingualModel();
   await model.prepare(profiles);
@@ -112,25 +116,62 @@ export async function buildCallInstance(
   const affinityMs = lap();
 
   const instance: AssignmentInstance = {
-    k: call.reviewersPerApplication,
-    composition: storedComposition(settings),
+    k: spec.k,
+    composition: spec.composition,
     experts: experts.map((e) => {
-      const maxLoad = Math.min(settings.load_max, e.loadMax);
+      const maxLoad = Math.min(spec.load.max, e.loadMax);
       return {
         id: e.id,
         category: e.category as ExpertCategory,
-        minLoad: Math.min(settings.load_min, maxLoad),
+        minLoad: Math.min(spec.load.min, maxLoad),
         maxLoad,
       };
     }),
-    applications: apps.map((a) => ({ id: a.id })),
+    applications: items.map((a) => ({ id: a.id })),
     affinity,
     conflicts: conflictList,
     pins: dedupe(pins),
     forbid: dedupe(forbid),
-    top: settings.hybrid_top_n,
+    top: spec.top,
   };
   return { instance, timings: { build, conflicts, affinity: affinityMs } };
+}
+
+/**
+ * The engine's instance for a call, from the database: its in_review applications, the active experts
+ * available during the review (docs/review-assignment.md), no conflicted pair, affinity from the model
+ * behind AffinityModel, the officers' pins and forbids. Deterministic for the same database state.
+ */
+export async function buildCallInstance(
+  trx: Transaction<DB>,
+  call: { id: string; reviewersPerApplication: number },
+  settings: SettingsRow,
+  now: Date,
+  opts: BuildOptions = {},
+): Promise<BuiltInstance> {
+  // By id, so the same database state gives the same instance (and input hash); UUIDs sort alike in any collation.
+  const apps = (await reviewedApplications(trx, call.id)).sort((x, y) =>
+    x.id < y.id ? -1 : x.id > y.id ? 1 : 0,
+  );
+  const overrides = await activeOverridesById(trx, call.id);
+  const pairsOf = (kind: string) =>
+    overrides.filter((o) => o.kind === kind).map((o): [string, string] => [o.expert_id, o.application_id]);
+  return buildInstance(
+    trx,
+    {
+      items: await itemsOf(trx, apps),
+      k: call.reviewersPerApplication,
+      composition: storedComposition(settings),
+      load: { min: settings.load_min, max: settings.load_max },
+      top: settings.hybrid_top_n,
+      now,
+      end: reviewEnd(settings, now),
+      excluded: () => excludedPairs(trx, call.id, now),
+      pins: pairsOf('pin'),
+      forbid: pairsOf('forbid'),
+    },
+    opts,
+  );
 }
 
 function dedupe(pairs: [string, string][]): [string, string][] {

@@ -1,15 +1,15 @@
 import type { Transaction } from 'kysely';
 import { canonicalJson } from '../../../../common/canonical-json.js';
-import type { AssignmentMode } from '../../../../common/review.js';
 import type { DB } from '../../../db/schema.js';
 import { type Audit, write } from '../../../db/write.js';
 import { type Ctx, newId } from '../../../http/context.js';
 import { AppError, notFound } from '../../../http/errors.js';
 import type { CallRecord } from '../../calls/calls.lookup.js';
-import { type AssignmentResult, assign } from '../engines/assignment/assign.js';
-import { AssignmentError, type AssignmentInstance } from '../engines/assignment/instance.js';
+import type { AssignmentResult } from '../engines/assignment/assign.js';
+import type { AssignmentInstance } from '../engines/assignment/instance.js';
 import { type BuildOptions, buildCallInstance } from './instance.builder.js';
 import { assertInReview, officerCall } from './runs.access.js';
+import { replayStored, solve } from './runs.engine.js';
 import {
   findPublishedRun,
   findRun,
@@ -17,35 +17,10 @@ import {
   type RunRow,
   runsOfCall,
   storedInstance,
-  storedResult,
 } from './runs.repository.js';
 import type { CreateRunInput } from './runs.schema.js';
 import { runView, summaryOf } from './runs.views.js';
 import { ensureSettings } from './settings.service.js';
-
-/** The engine's problem as a 422 problem+json naming the constraint and the applications. */
-export function toAppError(err: unknown): unknown {
-  if (!(err instanceof AssignmentError)) return err;
-  const p = err.problem;
-  if (p.code === 'assignment.invalid_instance')
-    return new AppError(422, p.code, {
-      detail: p.detail,
-      errors: p.errors.map((e) => ({ in: 'instance', ...e })),
-    });
-  return new AppError(422, p.code, {
-    detail: p.detail,
-    violations: p.violations,
-    ...(p.omittedViolations ? { omittedViolations: p.omittedViolations } : {}),
-  });
-}
-
-function solve(instance: AssignmentInstance, mode: AssignmentMode, seed: number | undefined) {
-  try {
-    return assign(instance, { mode, seed });
-  } catch (err) {
-    throw toAppError(err);
-  }
-}
 
 /**
  * Builds the call's instance, runs the engine and stores the run whole (instance, hash, seed, solver,
@@ -148,20 +123,5 @@ export async function runInstance(ctx: Ctx, callId: string, runId: string): Prom
 
 /** Re-runs the engine from the stored instance, mode and seed; the result must be identical. */
 export async function replayRun(ctx: Ctx, callId: string, runId: string) {
-  const run = await runOf(ctx, callId, runId);
-  const stored = storedResult(run);
-  const instance = storedInstance(run);
-  const again = solve(instance, run.mode as AssignmentMode, run.seed === null ? undefined : Number(run.seed));
-  const identical =
-    again.inputHash === run.input_hash &&
-    again.objective === stored.objective &&
-    canonicalJson(again.assignments) === canonicalJson(stored.assignments);
-  return {
-    identical,
-    inputHash: again.inputHash,
-    storedHash: run.input_hash,
-    objective: again.objective,
-    storedObjective: run.objective === null ? null : Number(run.objective),
-    pairs: again.assignments.length,
-  };
+  return replayStored(await runOf(ctx, callId, runId));
 }

@@ -9,7 +9,7 @@ import { organisationNames } from '../../orgs/orgs.lookup.js';
 import { expertPersonNames } from '../experts/experts.service.js';
 import { liveSeatCounts, seatLabels } from '../runs/seats.service.js';
 import { thresholdsOf } from '../runs/settings.service.js';
-import { type CalibrationResult, calibrate, type Observation } from './calibration.js';
+import { calibrateCards } from './calibration.cards.js';
 import { panelReviewsOfCall, submittedCardsOfCall, submittedScoresOfCall } from './scoring.repository.js';
 import type { PanelApplicationView, PanelView } from './scoring.schema.js';
 
@@ -46,11 +46,6 @@ async function submittedCards(db: Kysely<DB>, callId: string) {
 }
 
 type Card = Awaited<ReturnType<typeof submittedCards>>[number];
-const key = (applicationId: string, expertId: string) => `${applicationId}|${expertId}`;
-
-function lookup(fit: CalibrationResult) {
-  return new Map(fit.reviews.map((r) => [key(r.applicationId, r.reviewerId), r]));
-}
 
 /** Competition ranking (1, 2, 2, 4) by score, highest first; applications without a score are unranked. */
 export function rankByScore<T extends { score: number | null }>(rows: T[]): (T & { rank: number | null })[] {
@@ -77,26 +72,16 @@ export async function computePanel(db: Kysely<DB>, call: CallRecord): Promise<Pa
     liveSeatCounts(db, call.id),
     panelReviewsOfCall(db, call.id),
   ]);
-  const obs = (value: (c: Card) => number | undefined): Observation[] =>
-    cards
-      .filter((c) => value(c) !== undefined)
-      .map((c) => ({ applicationId: c.application_id, reviewerId: c.expert_id, score: value(c)! }));
-  const totalFit = calibrate(
-    obs((c) => c.weighted_total),
-    { scale: criteria.scale },
+  const fit = calibrateCards(
+    cards.map((c) => ({
+      itemId: c.application_id,
+      reviewerId: c.expert_id,
+      total: c.weighted_total,
+      scores: c.scores,
+    })),
+    criteria.scale,
   );
-  const totals = lookup(totalFit);
-  const perCriterion = Object.fromEntries(
-    CRITERIA.map((k) => [
-      k,
-      lookup(
-        calibrate(
-          obs((c) => c.scores[k]),
-          { scale: criteria.scale },
-        ),
-      ),
-    ]),
-  ) as Record<Criterion, ReturnType<typeof lookup>>;
+  const { totalFit } = fit;
 
   const leads = await organisationNames(
     db,
@@ -109,12 +94,12 @@ export async function computePanel(db: Kysely<DB>, call: CallRecord): Promise<Pa
   const rows = apps.map((a) => {
     const mine = cardsOf.get(a.id) ?? [];
     const reviews = mine.map((c) => {
-      const t = totals.get(key(a.id, c.expert_id))!;
+      const t = fit.total(a.id, c.expert_id)!;
       const flags = new Set<ReviewFlag>(t.flags);
       const raw: Partial<Record<Criterion, number | null>> = {};
       const calibrated: Partial<Record<Criterion, number | null>> = {};
       for (const k of CRITERIA) {
-        const r = perCriterion[k].get(key(a.id, c.expert_id));
+        const r = fit.criterion(k, a.id, c.expert_id);
         raw[k] = c.scores[k] ?? null;
         calibrated[k] = r?.calibrated ?? null;
         for (const f of r?.flags ?? []) if (f === 'outlier') flags.add(f);

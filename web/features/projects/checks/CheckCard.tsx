@@ -21,6 +21,7 @@ import { type CheckView, projectChecksApi } from '../../../api/project-checks.js
 import { useApi } from '../../../app/useApi.js';
 import { WIDE } from '../../../components/tables.js';
 import { errorText } from '../../../i18n/errors.js';
+import { AutoAssign, CalibratedScores, SeatTag } from './AutoAssign.js';
 import { ReviewForms, ReviewsOfVersion } from './CheckReviews.js';
 import {
   CHECK_KIND_LABELS,
@@ -103,8 +104,16 @@ function AdoptForm({ check, onDone }: { check: CheckView; onDone(): void }) {
       form.setFields([{ name: 'verdict', errors: [errorText(t, err)] }]);
     }
   };
+  const c = check.calibration;
   return (
     <Form form={form} layout="vertical" data-testid="check-adopt-form">
+      {c ? (
+        <Descriptions size="small" column={2}>
+          <Descriptions.Item label={t('Raw mean')}>{num(c.rawMean)}</Descriptions.Item>
+          <Descriptions.Item label={t('Calibrated mean')}>{num(c.calibratedMean)}</Descriptions.Item>
+        </Descriptions>
+      ) : null}
+      <CalibratedScores check={check} />
       <Form.Item name="verdict" label={t('Verdict')} rules={[{ required: true, message: t('Required') }]}>
         <Radio.Group
           options={CHECK_VERDICTS.map((v) => ({ value: v, label: t(VERDICT_LABELS[v]) }))}
@@ -259,6 +268,14 @@ export function CheckCard({
             data-testid="check-panel"
             columns={[
               { title: t('Expert'), render: (_, s) => (s.chair ? `${s.name} (${t('Chair')})` : s.name) },
+              { title: t('Invitation'), render: (_, s) => <SeatTag state={s.state} /> },
+              {
+                title: t('Calibrated total'),
+                render: (_, s) => {
+                  const r = check.calibration?.reviews.find((x) => x.expertId === s.expertId);
+                  return r ? `${num(r.rawTotal)} → ${num(r.calibratedTotal)}` : '—';
+                },
+              },
               {
                 title: t('Scorecard'),
                 render: (_, s) =>
@@ -276,6 +293,7 @@ export function CheckCard({
             ))}
           </Space>
         ) : null}
+        {check.access.manage ? <AutoAssign check={check} onDone={onChange} /> : null}
         {check.access.manage ? <AssignExpert check={check} onDone={onChange} /> : null}
         {[...check.reports].reverse().map((r) => (
           <ReportVersion key={r.version} r={r} />
