@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { CheckSeatState } from '../../../../common/project-checks.js';
 import { ASSIGNMENT_MODE_LABELS, ASSIGNMENT_MODES, type AssignmentMode } from '../../../../common/review.js';
 import { type CheckView, projectChecksApi } from '../../../api/project-checks.js';
+import { WIDE } from '../../../components/tables.js';
 import { errorText } from '../../../i18n/errors.js';
 import { tk } from '../../../i18n/index.js';
 
@@ -97,6 +98,7 @@ export function CalibratedScores({ check }: { check: CheckView }) {
   return (
     <Table
       size="small"
+      scroll={WIDE}
       pagination={false}
       rowKey="expertId"
       data-testid="check-calibration"
