@@ -51,6 +51,8 @@ describe('drafts', () => {
   });
 
   it('refuses incoherent drafts with field paths and writes nothing', async () => {
+    // A code this file's database holds: the fixtures' counter is not reset between files that share a worker.
+    const existing = (await officer.post(`/api/platforms/${A}/calls`, draft())).json().code as string;
     const before = await callCount();
     const cases: Array<[Record<string, unknown>, string]> = [
       [{ ceilingMinor: 60_000_000_00 }, '/ceilingMinor'],
@@ -88,7 +90,7 @@ describe('drafts', () => {
       expect(res.statusCode, JSON.stringify(patch)).toBe(400);
       expect(res.json().errors.map((e: { pointer: string }) => e.pointer)).toContain(pointer);
     }
-    const taken = await officer.post(`/api/platforms/${A}/calls`, draft({ code: 'C0' }));
+    const taken = await officer.post(`/api/platforms/${A}/calls`, draft({ code: existing }));
     expect(taken.statusCode).toBe(409);
     expect(taken.json()).toMatchObject({ code: 'calls.code_taken', errors: [{ pointer: '/code' }] });
     expect(await callCount()).toBe(before);
