@@ -31,7 +31,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('decided_by', 'text', (c) => c.references('users.id'))
     .addColumn('refusal_reason', 'text')
     .addColumn('user_id', 'text', (c) => c.references('users.id'))
-    .addColumn('person_id', 'text', (c) => c.references('people.id'))
+    .addColumn('person_id', 'text', (c) => c.references('people.id').onDelete('set null'))
     .addColumn('ip', 'text')
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())

@@ -116,6 +116,10 @@ export const PERSON_REFERENCES: ReadonlyArray<{
 export const PERSON_RELEASES: ReadonlyArray<{ column: string; why: string }> = [
   { column: 'person_link_requests.person_id', why: 'proposals to link this person go with them' },
   { column: 'expert_output_collaborators.person_id', why: 'the collaborator keeps their name as text' },
+  {
+    column: 'registrations.person_id',
+    why: 'a decided self-registration keeps the name and e-mail it was made with (ADR 0045)',
+  },
 ];
 
 /** The kinds of record that refer to the person, with how many of each (none: it may be deleted). */
