@@ -165,6 +165,20 @@ describe('assignment runs over project checks', () => {
     });
     expect(await listOf(first!)).toEqual([]);
     expect(await listOf(second!)).toEqual([]);
+
+    // An invitation past its answer window is no longer listed (it can no longer be answered).
+    const late = await buildCheck(ctx, A);
+    const lr = await run({ checkIds: [late.checkId], mode: 'optimal', panelSize: 1 });
+    const lateExpert: string = lr.checks[0].seats[0].expertId;
+    const open = await clientOf(lateExpert)!.get('/api/my-project-check-invitations');
+    expect(open.json().items.map((x: { checkId: string }) => x.checkId)).toContain(late.checkId);
+    await ctx.db
+      .updateTable('project_check_panel')
+      .set({ respond_by: '2000-01-01T00:00:00.000Z' })
+      .where('check_id', '=', late.checkId)
+      .execute();
+    const closed = await clientOf(lateExpert)!.get('/api/my-project-check-invitations');
+    expect(closed.json().items.map((x: { checkId: string }) => x.checkId)).not.toContain(late.checkId);
   });
 
   it('calibrates the panel’s scorecards with the function of application review', async () => {
