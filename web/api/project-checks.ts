@@ -8,7 +8,11 @@ import type {
   financialReviewBody,
   taskReviewBody,
 } from '../../server/modules/projects/checks/checks.reviews.schema.js';
-import type { checkRunBody, checkRunView } from '../../server/modules/projects/checks/checks.runs.schema.js';
+import type {
+  checkRunBody,
+  checkRunView,
+  myCheckInvitations,
+} from '../../server/modules/projects/checks/checks.runs.schema.js';
 import type {
   adoptCheckBody,
   checkList,
@@ -26,6 +30,7 @@ export type CheckView = z.infer<typeof checkView>;
 export type CheckList = z.infer<typeof checkList>;
 export type CheckScorecardView = z.infer<typeof checkScorecardView>;
 export type MyCheckScorecards = z.infer<typeof myCheckScorecards>;
+export type MyCheckInvitations = z.infer<typeof myCheckInvitations>;
 export type EvaluationView = z.infer<typeof evaluationView>;
 export type AgreementView = z.infer<typeof agreementView>;
 export type CheckRunView = z.infer<typeof checkRunView>;
@@ -55,6 +60,7 @@ export const projectChecksApi = {
   financialReview: (checkId: string, body: z.input<typeof financialReviewBody>) =>
     request<CheckView>('POST', `/api/project-checks/${enc(checkId)}/financial-review`, { body }),
   mine: () => request<MyCheckScorecards>('GET', '/api/my-project-check-scorecards'),
+  myInvitations: () => request<MyCheckInvitations>('GET', '/api/my-project-check-invitations'),
   scorecard: (id: string) => request<CheckScorecardView>('GET', `/api/project-check-scorecards/${enc(id)}`),
   submitScorecard: (id: string, body: z.input<typeof scorecardBody>) =>
     request<CheckScorecardView>('POST', `/api/project-check-scorecards/${enc(id)}/submit`, { body }),

@@ -1,6 +1,7 @@
 import { enUSAuditFields } from './en-US.audit-fields.js';
 import { enUSPeople } from './en-US.people.js';
 import { enUSPlurals } from './en-US.plurals.js';
+import { enUSProjectChecks } from './en-US.project-checks.js';
 import { enUSRubric } from './en-US.rubric.js';
 import { enUSWords } from './words.js';
 
@@ -13,6 +14,7 @@ export const enUS: Record<string, string> = {
   ...enUSAuditFields,
   ...enUSPeople,
   ...enUSPlurals,
+  ...enUSProjectChecks,
   ...enUSRubric,
   ...enUSWords,
 };

@@ -9,7 +9,8 @@ import { checkFixtures } from './project-checks.cases.js';
  * The authorization matrix rows of the engine's runs over project checks (docs/projects.md "Assignment
  * runs for checks"): runs and refills by the funder's side of the checks' platform (the lead, a
  * supervisor, an expert are refused or not told; another platform's officer is not told); a run is
- * read and replayed by the officers of its platform only; an invitation is answered by its expert only.
+ * read and replayed by the officers of its platform only; an invitation is listed and answered by its
+ * expert only.
  */
 const OFFICERS: Expect = {
   anonymous: '401',
@@ -110,6 +111,15 @@ export function projectCheckRunsCases(env: MatrixEnv): RouteCase[] {
         url: `/api/project-checks/${await invited(actor)}/invitation`,
         body: { answer: 'accept' },
       }),
+    },
+    {
+      // Each expert lists only their own invitations (the service test shows whose); anyone else an empty list.
+      route: 'GET /api/my-project-check-invitations',
+      expect: { anonymous: '401', others: '2xx' },
+      cell: async (actor) => {
+        await invited(actor);
+        return { url: '/api/my-project-check-invitations' };
+      },
     },
   ];
 }

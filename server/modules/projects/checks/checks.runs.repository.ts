@@ -64,3 +64,18 @@ export async function deleteRunConflicts(db: Kysely<DB>, checkIds: string[]): Pr
     .where('run_id', 'is not', null)
     .execute();
 }
+
+/** The expert's seats still waiting for an answer (by check id; the caller orders them). */
+export async function invitedSeatsOfExpert(
+  db: Kysely<DB>,
+  expertId: string,
+): Promise<{ checkId: string; respondBy: string | null }[]> {
+  const rows = await db
+    .selectFrom('project_check_panel')
+    .select(['check_id', 'respond_by'])
+    .where('expert_id', '=', expertId)
+    .where('state', '=', 'invited')
+    .orderBy('check_id')
+    .execute();
+  return rows.map((r) => ({ checkId: r.check_id, respondBy: r.respond_by }));
+}

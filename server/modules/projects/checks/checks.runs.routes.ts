@@ -2,7 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { ctxOf } from '../../../http/auth.js';
 import { problem, problemResponses } from '../../../http/openapi.js';
-import { answerInvitation, createCheckRun, getCheckRun, refillCheck, replayCheckRun } from './checks.runs.js';
+import { answerInvitation, myCheckInvitations } from './checks.invitations.js';
+import { createCheckRun, getCheckRun, refillCheck, replayCheckRun } from './checks.runs.js';
 import {
   checkAnswerBody,
   checkAnswerView,
@@ -10,6 +11,7 @@ import {
   checkRunParams,
   checkRunReplay,
   checkRunView,
+  myCheckInvitations as myCheckInvitationsView,
   refillBody,
 } from './checks.runs.schema.js';
 import { checkIdParams } from './checks.schema.js';
@@ -88,5 +90,18 @@ export async function checkRunsRoutes(root: FastifyInstance) {
       },
     },
     async (request) => answerInvitation(ctxOf(request), request.params.checkId, request.body),
+  );
+
+  app.get(
+    '/api/my-project-check-invitations',
+    {
+      schema: {
+        tags,
+        summary:
+          "The signed-in expert's open invitations to check panels: project, check kind, due date, answer deadline",
+        response: { 200: myCheckInvitationsView, ...problemResponses },
+      },
+    },
+    async (request) => myCheckInvitations(ctxOf(request)),
   );
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CHECK_SEAT_STATES } from '../../../../common/project-checks.js';
+import { CHECK_KINDS, CHECK_SEAT_STATES } from '../../../../common/project-checks.js';
 import { ASSIGNMENT_MODES } from '../../../../common/review.js';
 
 /** Assignment runs of the review engine over project checks (docs/projects.md "Assignment runs for checks"). */
@@ -76,3 +76,19 @@ export const checkAnswerView = z.object({
   expertId: z.string(),
   state: z.enum(CHECK_SEAT_STATES),
 });
+
+/** The signed-in expert's open invitations to check panels: what an invited expert may see. */
+export const myCheckInvitations = z.object({
+  items: z.array(
+    z.object({
+      checkId: z.string(),
+      projectCode: z.string(),
+      projectTitleZh: z.string(),
+      projectTitleEn: z.string().nullable(),
+      kind: z.enum(CHECK_KINDS),
+      dueOn: z.string(),
+      respondBy: z.string().nullable(),
+    }),
+  ),
+});
+export type MyCheckInvitations = z.infer<typeof myCheckInvitations>;

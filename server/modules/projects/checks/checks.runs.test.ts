@@ -130,6 +130,57 @@ describe('assignment runs over project checks', () => {
     expect(fresh[0].expertId).not.toBe(second);
   });
 
+  it('lists each seated expert’s open invitation, and only theirs, until answered', async () => {
+    const ctx = t.systemCtx();
+    const c = await buildCheck(ctx, A, { stage: 'under_review' });
+    const r = await run({ checkIds: [c.checkId], mode: 'random', panelSize: 2, seed: 11 });
+    const seats: { expertId: string; respondBy: string }[] = r.checks[0].seats;
+    const listOf = async (id: string) => {
+      const res = await clientOf(id)!.get('/api/my-project-check-invitations');
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json().items.filter((x: { checkId: string }) => x.checkId === c.checkId);
+    };
+    for (const s of seats)
+      expect(await listOf(s.expertId)).toEqual([
+        {
+          checkId: c.checkId,
+          projectCode: r.checks[0].projectCode,
+          projectTitleZh: r.checks[0].projectTitleZh,
+          projectTitleEn: r.checks[0].projectTitleEn,
+          kind: 'interim',
+          dueOn: expect.any(String),
+          respondBy: s.respondBy,
+        },
+      ]);
+    const other = experts.find((e) => !seats.some((s) => s.expertId === e.id))!;
+    expect(await listOf(other.id)).toEqual([]);
+    // The officer who ran the engine is no expert: an empty list.
+    expect((await officer.get('/api/my-project-check-invitations')).json()).toEqual({ items: [] });
+
+    const [first, second] = seats.map((s) => s.expertId);
+    await clientOf(first!)!.post(`/api/project-checks/${c.checkId}/invitation`, { answer: 'accept' });
+    await clientOf(second!)!.post(`/api/project-checks/${c.checkId}/invitation`, {
+      answer: 'decline',
+      reason: '出差',
+    });
+    expect(await listOf(first!)).toEqual([]);
+    expect(await listOf(second!)).toEqual([]);
+
+    // An invitation past its answer window is no longer listed (it can no longer be answered).
+    const late = await buildCheck(ctx, A);
+    const lr = await run({ checkIds: [late.checkId], mode: 'optimal', panelSize: 1 });
+    const lateExpert: string = lr.checks[0].seats[0].expertId;
+    const open = await clientOf(lateExpert)!.get('/api/my-project-check-invitations');
+    expect(open.json().items.map((x: { checkId: string }) => x.checkId)).toContain(late.checkId);
+    await ctx.db
+      .updateTable('project_check_panel')
+      .set({ respond_by: '2000-01-01T00:00:00.000Z' })
+      .where('check_id', '=', late.checkId)
+      .execute();
+    const closed = await clientOf(lateExpert)!.get('/api/my-project-check-invitations');
+    expect(closed.json().items.map((x: { checkId: string }) => x.checkId)).not.toContain(late.checkId);
+  });
+
   it('calibrates the panel’s scorecards with the function of application review', async () => {
     const ctx = t.systemCtx();
     const c = await buildCheck(ctx, A, {

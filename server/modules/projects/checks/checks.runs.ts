@@ -8,11 +8,9 @@ import { type Audit, type Trx, write } from '../../../db/write.js';
 import { type Ctx, newId } from '../../../http/context.js';
 import { AppError, forbidden, notFound } from '../../../http/errors.js';
 import { type ConflictSubject, evaluateSubjectConflicts } from '../../review/conflicts/conflicts.engine.js';
-import { expertIdOfUser } from '../../review/experts/experts.service.js';
 import { buildInstance } from '../../review/runs/instance.builder.js';
 import { replayStored, solve } from '../../review/runs/runs.engine.js';
 import { can } from '../projects.policy.js';
-import { findProject } from '../projects.repository.js';
 import { structureOf } from '../projects.structure.repository.js';
 import { checkAccess } from './checks.access.js';
 import { type Frame, subjectOf } from './checks.conflicts.js';
@@ -25,9 +23,8 @@ import {
   insertCheckRun,
   runsOfCheck,
 } from './checks.runs.repository.js';
-import type { CheckAnswerInput, CheckRunInput } from './checks.runs.schema.js';
+import type { CheckRunInput } from './checks.runs.schema.js';
 import { checkRunView } from './checks.runs.views.js';
-import { insertScorecard, scorecardsOf } from './checks.scoring.repository.js';
 import { readableCheck, wrongState } from './checks.service.js';
 
 /*
@@ -253,54 +250,4 @@ export async function getCheckRun(ctx: Ctx, runId: string) {
 /** Re-runs the engine from the stored instance, mode and seed: the same panels, or `identical: false`. */
 export async function replayCheckRun(ctx: Ctx, runId: string) {
   return replayStored(await visibleRun(ctx, runId));
-}
-
-/**
- * The invited expert accepts or declines their seat before it expires; anyone else is told the check
- * does not exist. An accepted seat on a check under review gets its scorecard; a declined one is
- * refilled by the officers (refillCheck).
- */
-export async function answerInvitation(ctx: Ctx, checkId: string, input: CheckAnswerInput) {
-  return write(ctx, async (trx, audit) => {
-    const expertId = await expertIdOfUser(trx, ctx.actor?.userId);
-    const check = await findCheck(trx, checkId, ctx.seam);
-    const seat =
-      expertId && check ? (await panelOf(trx, checkId)).find((s) => s.expertId === expertId) : null;
-    if (!check || !seat || !expertId) throw notFound('project_checks.not_found');
-    const at = ctx.clock.now().toISOString();
-    if (seat.state !== 'invited' || check.state === 'decided')
-      throw new AppError(409, 'project_checks.invitation_not_open', { state: seat.state });
-    if (seat.respondBy && seat.respondBy <= at)
-      throw new AppError(409, 'project_checks.response_window_closed', { state: seat.state });
-    const state: 'accepted' | 'declined' = input.answer === 'accept' ? 'accepted' : 'declined';
-    const reason = state === 'declined' ? (input.reason ?? null) : null;
-    await answerSeatRow(trx, checkId, expertId, state, at, reason);
-    if (
-      state === 'accepted' &&
-      check.state === 'under_review' &&
-      !(await scorecardsOf(trx, checkId, check.version)).some((c) => c.expertId === expertId)
-    )
-      await insertScorecard(trx, {
-        id: newId(),
-        checkId,
-        version: check.version,
-        expertId,
-        state: 'draft',
-        overallComment: null,
-        total: null,
-        submittedAt: null,
-        updatedAt: at,
-      });
-    const p = (await findProject(trx, check.projectId))!;
-    await audit({
-      action: state === 'accepted' ? 'project_check.seat_accepted' : 'project_check.seat_declined',
-      entityType: 'project_check',
-      entityId: checkId,
-      platformId: p.platformId,
-      before: { state: seat.state },
-      after: { expertId, state },
-      reason,
-    });
-    return { checkId, expertId, state };
-  });
 }

@@ -12,6 +12,7 @@ import {
 import { pick } from '../../../components/labels.js';
 import { WIDE } from '../../../components/tables.js';
 import { errorText } from '../../../i18n/errors.js';
+import { CheckInvitations } from './CheckInvitations.js';
 import { CHECK_KIND_LABELS, JUDGEMENT_LABELS, VERDICT_LABELS } from './checks.labels.js';
 
 /** An expert scores the dual evaluation's criteria with comments, the frozen report beside the form. */
@@ -73,7 +74,7 @@ function CheckScorecardModal({ id, onClose, onDone }: { id: string; onClose(): v
   );
 }
 
-/** /project-checks/mine: the signed-in expert's scorecards on project checks. */
+/** /project-check-scorecards: the signed-in expert's open invitations to check panels, then their scorecards. */
 export default function CheckScorecardsPage() {
   const { t } = useTranslation();
   const { locale } = useLocale();
@@ -81,6 +82,7 @@ export default function CheckScorecardsPage() {
   const [open, setOpen] = useState<string>();
   return (
     <>
+      <CheckInvitations onAnswered={mine.reload} />
       {mine.error ? <Alert type="error" showIcon title={errorText(t, mine.error)} /> : null}
       <Table
         scroll={WIDE}
