@@ -298,6 +298,6 @@ export const zhCNAuditLabels: Record<string, string> = {
   'Other object': '其他对象',
   // Also in zh-CN.project-evidence.ts; here so the server's audit export has every label.
   'Evidence file attached': '已上传证明材料',
-  'Evaluation round criteria or chair changed': '已修改评估轮次的评价指标或主席',
+  'Evaluation round criteria or chair changed': '已修改评估轮次的评价指标或主任委员',
   'Committee member taken off the evaluation': '已将委员移出本轮评估',
 };
