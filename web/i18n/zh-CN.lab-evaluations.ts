@@ -19,7 +19,8 @@ const errors: Messages = {
   'The report is adopted; the round can no longer change': '评估报告已通过，本轮不能再修改',
   'Scoring has started; the criteria and members of the round can no longer change':
     '评分已开始，本轮的评价指标和成员不能再修改',
-  'The chair cannot be taken off the round; choose another chair first': '不能移除本轮主任委员，请先另选主任委员',
+  'The chair cannot be taken off the round; choose another chair first':
+    '不能移除本轮主任委员，请先另选主任委员',
   'Only the chair of the round adopts the report': '只有本轮主任委员可以通过评估报告',
   'Every scorecard must be submitted before the report is adopted': '所有评分表提交后才能通过评估报告',
 };

@@ -6,7 +6,6 @@ import {
 } from '../../../common/announcements.js';
 import { moveCatalogEntry } from '../../catalog/lifecycle.js';
 import { write } from '../../db/write.js';
-import { nameMatches, sniffAttachment } from '../../files/sniff.js';
 import { attachmentsDir, readStoredFile, sha256Of, storeFile } from '../../files/stored-files.js';
 import { checkAttachment, type UploadedFile } from '../../files/upload.js';
 import { type Ctx, isoNow, newId } from '../../http/context.js';

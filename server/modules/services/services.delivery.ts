@@ -1,6 +1,5 @@
 import { surveyDueOn } from '../../../common/services.js';
 import { write } from '../../db/write.js';
-import { nameMatches, sniffAttachment } from '../../files/sniff.js';
 import { attachmentsDir, readStoredFile, sha256Of, storeFile } from '../../files/stored-files.js';
 import { type AttachmentRule, checkAttachment, type UploadedFile } from '../../files/upload.js';
 import { type Ctx, isoNow } from '../../http/context.js';
