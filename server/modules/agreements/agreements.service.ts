@@ -229,14 +229,16 @@ export {
   receiptMonthsRecount,
 } from './agreements.months.repository.js';
 export { fxRatesTouching } from './agreements.repository.js';
+export {
+  executionTimes,
+  inventorRewards,
+  latestReceiptDate,
+} from './agreements.stats.records.repository.js';
 /** What the technology-transfer report reads of agreements, receipts, distributions and exchange rates. */
 export {
   activeLicenceCountsByYear,
   agreementCounts,
   cnContracts,
-  executionTimes,
-  inventorRewards,
-  latestReceiptDate,
   receiptGroups,
   royaltiesPerLicence,
 } from './agreements.stats.repository.js';
