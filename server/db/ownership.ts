@@ -103,6 +103,7 @@ export const TABLE_OWNERS: { readonly [T in keyof DB]: string } = {
   // services to enterprises (§8)
   services: 'services',
   service_requests: 'services',
+  service_request_counters: 'services',
   service_request_transitions: 'services',
   service_surveys: 'services',
   instruments: 'instruments',

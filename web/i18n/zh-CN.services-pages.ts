@@ -69,6 +69,8 @@ export const zhCNServicesPages: Record<string, string> = {
   Overdue: '已逾期',
   Service: '服务',
   'Submitted on': '提交时间',
+  // A service request's number (SR-2026-00042), what the enterprise and the unit quote.
+  'Request number': '申请编号',
   '{{n}} open': '在办 {{n}}',
   '{{n}} overdue': '逾期 {{n}}',
   '{{n}} awaiting a quote': '待报价 {{n}}',

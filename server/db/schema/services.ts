@@ -34,6 +34,8 @@ export interface ServiceRequestsTable {
   unit_id: string;
   requester_id: string;
   organisation_id: string | null;
+  /** SR-<year>-<five digits>, per platform and calendar year (UTC), without gaps. */
+  number: string;
   state: string;
   description: string;
   quantity: number;
@@ -52,6 +54,12 @@ export interface ServiceRequestsTable {
   last_reason: string | null;
   created_at: Timestamp;
   updated_at: Timestamp;
+}
+
+export interface ServiceRequestCountersTable {
+  platform_id: string;
+  year: number;
+  last_seq: number;
 }
 
 export interface ServiceRequestTransitionsTable {
@@ -129,6 +137,7 @@ export interface InstrumentSlotsTable {
 export interface ServicesTables {
   services: ServicesTable;
   service_requests: ServiceRequestsTable;
+  service_request_counters: ServiceRequestCountersTable;
   service_request_transitions: ServiceRequestTransitionsTable;
   service_surveys: ServiceSurveysTable;
   instruments: InstrumentsTable;
@@ -139,6 +148,7 @@ export interface ServicesTables {
 export const SERVICES_TABLES = [
   'services',
   'service_requests',
+  'service_request_counters',
   'service_request_transitions',
   'service_surveys',
   'instruments',

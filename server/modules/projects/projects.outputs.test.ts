@@ -104,7 +104,8 @@ describe('outputs linked to a project', () => {
       `${o.disclosure.refNo} 光频梳校准方法`,
       'US',
       `${o.licence.refNo} 光频梳许可`,
-      expect.stringMatching(/ \d{4}-\d{2}-\d{2}$/),
+      // A service request by its number and service (SR-<year>-<five digits>).
+      expect.stringMatching(/^SR-\d{4}-\d{5} 砝码校准$/),
     ]);
     expect(view.indicators).toEqual([
       { index: 0, name: '发明专利申请', type: 'count', measuredBy: 'filing', measured: 1 },
@@ -196,7 +197,9 @@ describe('outputs linked to a project', () => {
 
     const found = await choices(admin, `type=service_request&q=${encodeURIComponent('飞秒脉冲')}`);
     expect(ids(found)).toEqual([request.id]);
-    expect(found.json().items[0].titleZh).toMatch(/ \d{4}-\d{2}-\d{2}$/);
+    expect(found.json().items[0].titleZh).toBe(`${request.number} 砝码校准`);
+    // Found by its number too (the number a unit is told on the phone).
+    expect(ids(await choices(admin, `type=service_request&q=${request.number}`))).toEqual([request.id]);
     expect(
       (await choices(admin, `type=service_request&q=${encodeURIComponent('不存在的词')}`)).json(),
     ).toEqual({

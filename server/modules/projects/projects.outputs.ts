@@ -108,8 +108,7 @@ async function titles(db: Kysely<DB>, links: readonly OutputLink[]): Promise<Map
   for (const [id, f] of ip.filings)
     out.set(`filing:${id}`, `${f.jurisdiction} ${f.patentNumber ?? f.applicationNumber ?? ''}`.trim());
   for (const [id, a] of licences) out.set(`licence:${id}`, `${a.refNo} ${a.title}`);
-  for (const [id, s] of requests)
-    out.set(`service_request:${id}`, `${s.serviceNameZh} ${s.createdAt.slice(0, 10)}`);
+  for (const [id, s] of requests) out.set(`service_request:${id}`, `${s.number} ${s.serviceNameZh}`);
   return out;
 }
 
@@ -191,8 +190,8 @@ export async function outputChoices(
   return {
     items: found.items.map((r) => ({
       id: r.id,
-      titleZh: `${r.serviceNameZh} ${r.createdAt.slice(0, 10)}`,
-      titleEn: `${r.serviceNameEn} ${r.createdAt.slice(0, 10)}`,
+      titleZh: `${r.number} ${r.serviceNameZh}`,
+      titleEn: `${r.number} ${r.serviceNameEn}`,
     })),
     total: found.total,
   };

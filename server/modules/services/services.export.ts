@@ -46,6 +46,7 @@ async function requestsWorkbook(ctx: Ctx, q: z.infer<typeof requestsExportQuery>
       sheet: ['服务申请', 'Service requests'],
       fileName: 'service-requests',
       columns: [
+        { title: ['申请编号', 'Request number'], value: (r) => r.number, width: 16 },
         {
           title: ['服务', 'Service'],
           value: (r) => (zh ? r.service.nameZh : r.service.nameEn),

@@ -1,11 +1,16 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
+import { requestNumbers } from './services.numbers.repository.js';
 import { type Service, servicePage } from './services.repository.js';
 
 /**
  * Reads of the catalog for other modules (part of the service, docs/adr/0015): the needs matching
- * (docs/needs.md) ranks a platform's published services without naming the table.
+ * (docs/needs.md) ranks a platform's published services without naming the table; the vouchers name
+ * requests by their numbers.
  */
+
+/** The human numbers of service requests by id (SR-2026-00042), for the voucher views and statement. */
+export const serviceRequestNumbers = (db: Kysely<DB>, ids: readonly string[]) => requestNumbers(db, ids);
 
 /** Every published service of the platform, by English name (a catalog holds hundreds, not millions). */
 export async function publishedServicesOf(db: Kysely<DB>, platformId: string): Promise<Service[]> {

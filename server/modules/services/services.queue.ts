@@ -49,7 +49,7 @@ export async function listRequests(ctx: Ctx, q: RequestsQuery) {
 /**
  * The platform's requests the caller answers for as the unit or the platform (those a project may link
  * as its outputs, server/modules/projects), whose service name or description contain every word of
- * `q`; the queue's order. Anyone else gets none: a choice list never reveals a request.
+ * `q` (or whose number does); the queue's order. Anyone else gets none: a choice list never reveals a request.
  */
 export async function linkableRequests(
   ctx: Ctx,
@@ -72,6 +72,7 @@ export async function linkableRequests(
   return {
     items: page.rows.map((r) => ({
       id: r.id,
+      number: r.number,
       serviceNameZh: names.get(r.serviceId)?.nameZh ?? '',
       serviceNameEn: names.get(r.serviceId)?.nameEn ?? '',
       createdAt: r.createdAt,

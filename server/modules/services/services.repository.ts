@@ -156,6 +156,7 @@ const requestRow = (r: ServiceRequest): Selectable<ServiceRequestsTable> => ({
   unit_id: r.unitId,
   requester_id: r.requesterId,
   organisation_id: r.organisationId,
+  number: r.number,
   state: r.state,
   description: r.description,
   quantity: r.quantity,
@@ -201,14 +202,14 @@ export async function requestPage(
     state?: string | undefined;
     createdFrom?: string | undefined;
     createdTo?: string | undefined;
-    /** Words every one of which the request's service names (zh or en) or its description contain. */
+    /** Words every one of which the request's number, service names (zh or en) or description contain. */
     terms?: readonly string[];
   },
   page: { page: number; pageSize: number },
 ): Promise<{ rows: ServiceRequest[]; total: number }> {
   let base = db.selectFrom('service_requests').where('platform_id', '=', f.platformId);
   if (f.terms?.length) {
-    const named = sql<string>`(select s.name_zh || ' ' || s.name_en from services s where s.id = service_requests.service_id) || ' ' || service_requests.description`;
+    const named = sql<string>`service_requests.number || ' ' || (select s.name_zh || ' ' || s.name_en from services s where s.id = service_requests.service_id) || ' ' || service_requests.description`;
     for (const condition of containsEveryTerm(named, f.terms)) base = base.where(condition);
   }
   const who = f.requesterOrOrg;

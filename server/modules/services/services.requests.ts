@@ -14,6 +14,7 @@ import { type Ctx, isoNow, newId } from '../../http/context.js';
 import { AppError, forbidden, invalidField, notFound } from '../../http/errors.js';
 import { notify } from '../notifications/notifications.service.js';
 import { organisationOfAccount } from '../people/people.service.js';
+import { nextRequestNumber } from './services.numbers.repository.js';
 import { mayReadRequest, mayRequest, type RequestResource, sidesOf } from './services.policy.js';
 import {
   answeredSurveys,
@@ -67,6 +68,7 @@ export async function requestViews(
     const dueOn = r.deliveredAt ? surveyDueOn(r.deliveredAt) : null;
     out.push({
       id: r.id,
+      number: r.number,
       platformId: r.platformId,
       service: services.get(r.serviceId)!,
       unitId: r.unitId,
@@ -187,6 +189,7 @@ export async function createRequest(
       unitId: s.unitId,
       requesterId: ctx.actor!.userId,
       organisationId: await actorOrg(trx, ctx),
+      number: await nextRequestNumber(trx, s.platformId, now),
       state: 'submitted',
       description: input.description,
       quantity: input.quantity,

@@ -93,6 +93,8 @@ export const requestTransitionBody = z.strictObject({
 export type RequestTransitionInput = z.infer<typeof requestTransitionBody>;
 
 export const requestView = z.object({
+  /** SR-<year>-<five digits>: per platform and calendar year, without gaps. */
+  number: z.string(),
   id: z.uuid(),
   platformId: z.uuid(),
   service: z.object({ id: z.uuid(), nameZh: z.string(), nameEn: z.string(), kind: z.enum(SERVICE_KINDS) }),

@@ -199,6 +199,7 @@ export async function requestLabels(db: Kysely<DB>, ids: readonly string[]) {
       r.id,
       {
         platformId: r.platformId,
+        number: r.number,
         serviceNameZh: services.get(r.serviceId)?.nameZh ?? '',
         createdAt: r.createdAt,
       },

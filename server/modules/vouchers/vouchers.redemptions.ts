@@ -5,6 +5,7 @@ import type { DB } from '../../db/schema.js';
 import { write } from '../../db/write.js';
 import { type Ctx, isoNow, newId } from '../../http/context.js';
 import { AppError, forbidden, notFound } from '../../http/errors.js';
+import { serviceRequestNumbers } from '../services/services.lookup.js';
 import { accessibleRequest } from '../services/services.requests.js';
 import { serviceById } from '../services/services.service.js';
 import { governsVouchers, readsAllVouchers } from './vouchers.policy.js';
@@ -30,14 +31,22 @@ import { refused, visibleVoucher } from './vouchers.service.js';
 
 const bare = ({ createdAt: _c, platformId: _p, reportSha256: _r, ...r }: Redemption) => r;
 
-/** Redemptions as answered: each with its scheme's currency (one read per voucher). */
+/** Redemptions as answered: each with its scheme's currency (one read per voucher) and request number. */
 async function views(db: Kysely<DB>, rows: readonly Redemption[]) {
   const currencies = new Map<string, string>();
   for (const id of new Set(rows.map((x) => x.voucherId))) {
     const v = await findVoucher(db, null, id);
     currencies.set(id, (v && (await findScheme(db, null, v.schemeId))?.currency) ?? 'CNY');
   }
-  return rows.map((x) => ({ ...bare(x), currency: currencies.get(x.voucherId)! }));
+  const numbers = await serviceRequestNumbers(
+    db,
+    rows.map((x) => x.serviceRequestId),
+  );
+  return rows.map((x) => ({
+    ...bare(x),
+    serviceRequestNumber: numbers.get(x.serviceRequestId)!,
+    currency: currencies.get(x.voucherId)!,
+  }));
 }
 const view = async (db: Kysely<DB>, x: Redemption) => (await views(db, [x]))[0]!;
 
@@ -253,5 +262,6 @@ export async function catalogPriceOf(ctx: Ctx, requestId: string) {
     catalog: catalogPrice(service.priceRule, service.priceMinor, r.quantity),
     rating: r.rating,
     unitId: r.unitId,
+    number: r.number,
   };
 }

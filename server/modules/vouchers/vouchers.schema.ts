@@ -99,6 +99,8 @@ export const redemptionView = z.object({
   id: z.uuid(),
   voucherId: z.uuid(),
   serviceRequestId: z.uuid(),
+  /** The request's number (SR-2026-00042), what people quote. */
+  serviceRequestNumber: z.string(),
   unitId: z.uuid(),
   priceMinor: z.number().int(),
   voucherMinor: z.number().int(),

@@ -46,13 +46,13 @@ export async function fraudSignals(ctx: Ctx, platformId: string) {
   const ratings = new Map<string, number[]>();
   const redemptions = await redemptionList(ctx.db, { platformId });
   for (const x of redemptions) {
-    const { catalog, rating, unitId } = await catalogPriceOf(ctx, x.serviceRequestId);
+    const { catalog, rating, unitId, number } = await catalogPriceOf(ctx, x.serviceRequestId);
     if (x.priceMinor > catalog)
       items.push({
         kind: 'price_above_catalog',
         evidence: {
           redemptionId: x.id,
-          serviceRequestId: x.serviceRequestId,
+          serviceRequestNumber: number,
           priceMinor: x.priceMinor,
           catalogMinor: catalog,
         },

@@ -137,9 +137,11 @@ describe('settlement statement (XLSX)', () => {
     const sheet = book.worksheets.find((w) => w.name.includes('山东'))!;
     const rows = sheet.getSheetValues().filter(Boolean) as unknown[][];
     const lines = rows.filter((r) => String(r[1]).startsWith('HT-'));
-    expect(lines.map((r) => [r[1], r[3], r[5], r[6], r[7], r[8]])).toEqual([
-      ['HT-2026-1', '聊城某机械有限公司', 1000, 600, 400, 'PAY-1'],
-      ['HT-2026-2', '聊城某机械有限公司', 1200, 720, 480, 'PAY-2'],
+    // Each request by its number (per platform and year, in the order they were made), not its id.
+    expect(rows.find((r) => r[1] === '合同编号 Contract')?.[4]).toBe('申请编号 Request number');
+    expect(lines.map((r) => [r[1], r[3], r[4], r[5], r[6], r[7], r[8]])).toEqual([
+      ['HT-2026-1', '聊城某机械有限公司', 'SR-2026-00001', 1000, 600, 400, 'PAY-1'],
+      ['HT-2026-2', '聊城某机械有限公司', 'SR-2026-00002', 1200, 720, 480, 'PAY-2'],
     ]);
     const total = rows.find((r) => r[1] === '合计 Total')!;
     expect([total[4], total[5], total[6], total[7]]).toEqual([2, 2200, 1320, 880]);
@@ -191,6 +193,7 @@ describe('settlement statement (PDF)', () => {
       '合同编号',
       '企业自付',
       'HT-2026-1',
+      'SR-2026-00001',
       'PAY-2',
       '¥1,200.00',
       '¥720.00',

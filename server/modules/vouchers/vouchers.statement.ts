@@ -7,6 +7,7 @@ import type { ExportOptions } from '../../files/xlsx.js';
 import type { Ctx } from '../../http/context.js';
 import { notFound } from '../../http/errors.js';
 import { organisationNames } from '../orgs/orgs.lookup.js';
+import { serviceRequestNumbers } from '../services/services.lookup.js';
 import { unitAuthorities } from '../units/units.service.js';
 import { readsAllVouchers } from './vouchers.policy.js';
 import {
@@ -21,6 +22,7 @@ type Names = { nameZh: string; nameEn: string | null };
 interface StatementLine extends Redemption {
   unit: Names;
   org: Names;
+  requestNumber: string;
 }
 interface StatementScheme extends Names {
   currency: string;
@@ -43,6 +45,10 @@ async function statementOf(ctx: Ctx, id: string) {
     ctx.db,
     vouchers.map((v) => v!.organisationId),
   );
+  const numbers = await serviceRequestNumbers(
+    ctx.db,
+    lines.map((x) => x.serviceRequestId),
+  );
   const bySchemes = new Map<string, StatementScheme>();
   for (const [i, x] of lines.entries()) {
     const v = vouchers[i]!;
@@ -56,6 +62,7 @@ async function statementOf(ctx: Ctx, id: string) {
       ...x,
       unit: units.get(x.unitId) ?? { nameZh: x.unitId, nameEn: null },
       org: orgs.get(v.organisationId) ?? { nameZh: v.organisationId, nameEn: null },
+      requestNumber: numbers.get(x.serviceRequestId)!,
     });
   }
   return { settlement: s, schemes: [...bySchemes.values()] };
@@ -71,7 +78,7 @@ const COLUMNS = [
   '合同编号 Contract',
   '服务单位 Provider',
   '企业 Enterprise',
-  '服务申请 Request',
+  '申请编号 Request number',
   '报价 Price',
   '创新券支付 Voucher part',
   '企业自付 Paid by enterprise',
@@ -116,7 +123,7 @@ export async function settlementStatement(ctx: Ctx, id: string) {
         x.contractRef,
         x.unit.nameZh,
         x.org.nameZh,
-        x.serviceRequestId,
+        x.requestNumber,
         major(x.priceMinor),
         major(x.voucherMinor),
         major(paidBy(x)),
@@ -192,7 +199,7 @@ export async function settlementStatementPdf(ctx: Ctx, id: string, q: ExportOpti
                   text(x.contractRef ?? '—'),
                   text(name(x.unit)),
                   text(name(x.org)),
-                  text(x.serviceRequestId),
+                  text(x.requestNumber),
                   amount(x.priceMinor, e.currency),
                   amount(x.voucherMinor, e.currency),
                   amount(paidBy(x), e.currency),

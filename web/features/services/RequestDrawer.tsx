@@ -65,6 +65,7 @@ export function RequestDrawer({
             <Alert type="info" showIcon title={t('Reason: {{reason}}', { reason: r.lastReason })} />
           ) : null}
           <Descriptions column={1} size="small" bordered>
+            <Descriptions.Item label={t('Request number')}>{r.number}</Descriptions.Item>
             <Descriptions.Item label={t('What is needed')}>{r.description}</Descriptions.Item>
             <Descriptions.Item label={t('Quantity')}>{r.quantity}</Descriptions.Item>
             <Descriptions.Item label={t('Wanted by')}>{r.wantedBy ?? '—'}</Descriptions.Item>

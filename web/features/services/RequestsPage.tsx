@@ -151,6 +151,7 @@ function RequestsList({ view }: { view: Extract<RequestsView, 'mine' | 'unit'> }
         data-testid="requests-table"
         onRow={(r) => ({ onClick: () => open(r.id), style: { cursor: 'pointer' } })}
         columns={[
+          { title: t('Request number'), dataIndex: 'number' },
           {
             title: t('Service'),
             render: (_, r) => (

@@ -51,7 +51,7 @@ export default function RedemptionsPage() {
         dataSource={list.data?.items ?? []}
         pagination={false}
         columns={[
-          { title: t('Service request'), render: (_, x) => x.serviceRequestId.slice(-8) },
+          { title: t('Request number'), dataIndex: 'serviceRequestNumber' },
           {
             title: t('Quoted price'),
             align: 'right',

@@ -14,7 +14,7 @@ const EVIDENCE_LABELS: Record<string, string> = {
   organisationIds: tk('Enterprises'),
   voucherIds: tk('Vouchers'),
   redemptionId: tk('Redemption'),
-  serviceRequestId: tk('Service request'),
+  serviceRequestNumber: tk('Request number'),
   priceMinor: tk('Quoted price'),
   catalogMinor: tk('Catalog price'),
   unitId: tk('Unit'),
