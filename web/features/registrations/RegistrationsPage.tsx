@@ -172,9 +172,12 @@ export default function RegistrationsPage() {
                       ) : (
                         // The server says, per row and by the approval's own rule, why this caller may not.
                         <Tooltip title={blockedText(r)}>
-                          <Button type="primary" size="small" disabled>
-                            {t('registration.approve')}
-                          </Button>
+                          {/* A disabled button takes no pointer: the wrapper carries the hover. */}
+                          <span style={{ display: 'inline-block', cursor: 'not-allowed' }}>
+                            <Button type="primary" size="small" disabled style={{ pointerEvents: 'none' }}>
+                              {t('registration.approve')}
+                            </Button>
+                          </span>
                         </Tooltip>
                       )}
                       <Button size="small" danger onClick={() => setRefusing(r)}>
