@@ -190,6 +190,7 @@ export const ACTION_LABELS: Record<string, string> = {
   'registration.verified': 'Registration e-mail verified',
   'registration.approved': 'Registration approved',
   'registration.refused': 'Registration refused',
+  'registration.purged': 'Stale registration deleted',
   'service.retired': 'Service retired',
   'service_request.submit': 'Service request submitted',
   'service_request.quote': 'Quote sent',

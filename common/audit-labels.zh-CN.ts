@@ -12,6 +12,7 @@ export const zhCNAuditLabels: Record<string, string> = {
   'Registration e-mail verified': '注册邮箱已验证',
   'Registration approved': '注册已通过',
   'Registration refused': '注册未通过',
+  'Stale registration deleted': '过期注册申请已清理',
   Registration: '注册申请',
   'Expert invited again': '已重新邀请专家',
   'Announcement written': '通知公告已撰写',

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validCreditCode } from '../server/modules/orgs/orgs.fixtures.js';
+import { registrationKit } from '../server/modules/registrations/registrations.fixtures.js';
+import type { TestApp } from '../server/test/harness.js';
 import { type SmtpSink, startSmtpSink } from '../server/test/smtp-sink.js';
 import { confirmedRequest, pick } from './antd-support.js';
 import { navLabels, poll, type Stack, signInAs, startStack } from './support.js';
@@ -103,4 +105,30 @@ describe('注册', () => {
     expect(await navLabels(applicant)).toContain('我的申请');
     expect([...problems, ...keeperProblems, ...applicantProblems]).toEqual([]);
   }, 240_000);
+
+  it("disables 通过 with the reason when the organisation picked is also another platform's", async () => {
+    // 示例精密制造 is on the ATP demo applications: NIST's platform admin alone may not add people to it.
+    const org = await stack.database.db
+      .selectFrom('organisations')
+      .select('id')
+      .where('name_zh', '=', '示例精密制造科技有限公司')
+      .executeTakeFirstOrThrow();
+    const kit = registrationKit({
+      t: () => ({ app: stack.app, database: stack.database }) as unknown as TestApp,
+      sink: () => sink,
+      platformId: () => stack.platformId,
+    });
+    await kit.verified({ name: '钱立群', newOrganisation: undefined, organisationId: org.id });
+    const { page, problems } = await stack.newPage();
+    await signInAs(page, 'platformadmin');
+    await page.getByTestId('side-nav').getByRole('menuitem', { name: '注册审核' }).click();
+    const row = page.getByTestId('registrations-table').locator('tbody tr', { hasText: '钱立群' });
+    await row.waitFor();
+    const approve = row.getByRole('button', { name: '通过' });
+    expect(await approve.isDisabled()).toBe(true);
+    await approve.locator('xpath=..').hover();
+    await poll(() => page.getByRole('tooltip').textContent()).toContain('也被其他平台使用');
+    expect(await row.getByRole('button', { name: '驳回' }).isEnabled()).toBe(true);
+    expect(problems).toEqual([]);
+  }, 120_000);
 });

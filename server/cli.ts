@@ -201,6 +201,21 @@ export function buildCli(): Command {
     );
 
   program
+    .command('registrations')
+    .description('Self-registrations')
+    .command('purge')
+    .description(
+      'Delete registrations past keeping (unverified 30 days after the link expired, refused after 180 days), as the server does every six hours',
+    )
+    .option('--dry-run', 'delete nothing; print how many would go')
+    .action((o: { dryRun?: boolean }) =>
+      withDb(async (ctx) => {
+        const { purgeCli } = await import('./modules/registrations/registrations.cleanup.js');
+        process.stdout.write(await purgeCli(ctx, o));
+      }),
+    );
+
+  program
     .command('affinity')
     .description('Score every (expert, item) pair offline; one JSON line per pair on stdout')
     .requiredOption('--experts <file>', 'JSON: [{id, expertise, outputs: [{title, abstract}], fields?}]')

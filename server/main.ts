@@ -7,6 +7,7 @@ import { startCheckpointTimer } from './modules/audit/audit.schedule.js';
 import { startAuditSyslog } from './modules/audit/audit.syslog.js';
 import { startDumpTimer } from './modules/open-data/open-data.schedule.js';
 import { startReminderTimer } from './modules/projects/projects.reminders.schedule.js';
+import { startRegistrationCleanupTimer } from './modules/registrations/registrations.cleanup.js';
 import { cliCtx, openDatabase } from './runtime.js';
 import { isEmpty, seedDemo } from './seed/demo.js';
 import { DEMO_PASSWORD } from './seed/demo-users.js';
@@ -50,6 +51,7 @@ export async function serve(): Promise<void> {
   const stopDumps = startDumpTimer(ctx, app.log);
   // Audited as the server's own scheduler, not as a person at the command line.
   const stopReminders = startReminderTimer({ ...ctx, actor: cliActor('scheduler') }, app.log);
+  const stopCleanup = startRegistrationCleanupTimer({ ...ctx, actor: cliActor('scheduler') }, app.log);
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
@@ -64,6 +66,7 @@ export async function serve(): Promise<void> {
     await syslog?.stop();
     await stopDumps();
     await stopReminders();
+    await stopCleanup();
     await app.close();
     await database.close();
     app.log.info('closed cleanly');

@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { anonymous, setupTestApp, signIn, type TestApp } from '../test/harness.js';
 import { seedDemo } from './demo.js';
+import { seedDemoAnnouncements } from './demo-announcements.js';
+import { seedNistInquiries } from './demo-inquiries.js';
+import { seedDemoInstruments } from './demo-instruments.js';
 import { seedNistServices } from './demo-services.js';
 import { DEMO_PASSWORD } from './demo-users.js';
 
@@ -100,5 +103,66 @@ describe('demo services', () => {
     expect(open.items.map((n: { title: string }) => n.title).sort()).toEqual(
       ['精密轴类零件的在线尺寸检测', '茶叶包装的防潮设计', '轻量化铝合金压铸件开裂'].sort(),
     );
+  });
+
+  it("fills the portal's 仪器 and 通知公告 pages of both platforms and the officer's inquiries, anonymously readable", async () => {
+    const anon = anonymous(t.app);
+    const platforms = (await anon.get('/api/platforms')).json().items;
+    const sd = platforms.find((p: { code: string }) => p.code === 'SD-CTSP').id;
+    const day = 86_400_000;
+    const now = t.clock.now().getTime();
+    const window = `from=${new Date(now - 7 * day).toISOString()}&to=${new Date(now + 21 * day).toISOString()}`;
+    for (const platformId of [nist, sd]) {
+      const list = (await anon.get(`/api/public/platforms/${platformId}/instruments`)).json();
+      expect(list.total).toBe(2);
+      for (const i of list.items) expect(i.nameEn).toContain('(illustrative)');
+      // Each calendar holds hours in the coming weeks; the public sees when, never who or why.
+      for (const i of list.items) {
+        const cal = await anon.get(`/api/public/instruments/${i.id}/calendar?${window}`);
+        expect(cal.statusCode).toBe(200);
+        expect(cal.json().items.length).toBeGreaterThan(0);
+        expect(cal.json().items.every((b: { purpose: string | null }) => b.purpose === null)).toBe(true);
+      }
+      const news = (await anon.get(`/api/announcements?platformId=${platformId}`)).json();
+      expect(news.total).toBeGreaterThanOrEqual(2);
+      for (const a of news.items) expect(a.bodyEn).toContain('Illustrative');
+      const withFile = news.items.find((a: { attachment: unknown }) => a.attachment);
+      const file = await anon.get(`/api/announcements/${withFile.id}/attachment`);
+      expect(file.statusCode).toBe(200);
+      expect(file.headers['content-type']).toContain('application/pdf');
+      expect(file.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    }
+
+    // The enterprise account's bookings: past and future, approved, waiting, refused.
+    const ent = await signIn(t.app, 'enterprise', DEMO_PASSWORD);
+    const mine = (await ent.get(`/api/instrument-bookings?platformId=${sd}`)).json().items;
+    const iso = new Date(now).toISOString();
+    expect(
+      mine.filter((b: { startsAt: string }) => b.startsAt < iso).map((b: { state: string }) => b.state),
+    ).toEqual(['approved', 'approved']);
+    expect(
+      mine
+        .filter((b: { startsAt: string }) => b.startsAt > iso)
+        .map((b: { state: string }) => b.state)
+        .sort(),
+    ).toEqual(['approved', 'rejected', 'requested']);
+    expect((await ent.get(`/api/instrument-bookings?platformId=${nist}`)).json().items.length).toBe(4);
+
+    // The tech-transfer officer's 咨询 list: one answered and discussed, one under NDA, one open.
+    const transfer = await signIn(t.app, 'transfer', DEMO_PASSWORD);
+    const inquiries = (await transfer.get(`/api/inquiries?platformId=${nist}`)).json();
+    expect(inquiries.items.map((i: { state: string }) => i.state).sort()).toEqual([
+      'in_discussion',
+      'nda_signed',
+      'received',
+    ]);
+
+    // Seeding again adds nothing.
+    await seedDemoInstruments(t.systemCtx(), sd, 'cn');
+    await seedDemoAnnouncements(t.systemCtx(), nist, 'nist');
+    await seedNistInquiries(t.systemCtx(), nist);
+    expect((await anon.get(`/api/public/platforms/${sd}/instruments`)).json().total).toBe(2);
+    expect((await anon.get(`/api/announcements?platformId=${nist}`)).json().total).toBe(2);
+    expect((await transfer.get(`/api/inquiries?platformId=${nist}`)).json().total).toBe(3);
   });
 });

@@ -1,10 +1,13 @@
 import type { Ctx } from '../http/context.js';
 import { createUser } from '../modules/users/users.service.js';
+import { seedDemoAnnouncements } from './demo-announcements.js';
 import { seedDemoApplications } from './demo-applications.js';
 import { seedDemoCalls } from './demo-calls.js';
 import { seedChinaDemo } from './demo-cn.js';
 import { seedDemoExperts } from './demo-experts.js';
 import { seedFields } from './demo-fields.js';
+import { seedNistInquiries } from './demo-inquiries.js';
+import { seedDemoInstruments } from './demo-instruments.js';
 import { seedNistLabEvaluations } from './demo-lab-evaluations.js';
 import { NIST } from './demo-nist.js';
 import { seedNistIp } from './demo-nist-ip.js';
@@ -72,6 +75,15 @@ export async function seedDemo(outer: Ctx): Promise<{ platformId: string; create
   await seedDemoAtpProjects(ctx);
   await seedNistLabEvaluations(ctx, platformId);
   await seedNistServices(ctx, platformId);
-  await seedChinaDemo(ctx);
+  await seedNistInquiries(ctx, platformId);
+  const cnPlatformId = await seedChinaDemo(ctx);
+  // The portal's 仪器 and 通知公告 pages of both platforms, after the accounts' roles there are set.
+  for (const [id, which] of [
+    [platformId, 'nist'],
+    [cnPlatformId, 'cn'],
+  ] as const) {
+    await seedDemoInstruments(ctx, id, which);
+    await seedDemoAnnouncements(ctx, id, which);
+  }
   return { platformId, createdUsers: created };
 }

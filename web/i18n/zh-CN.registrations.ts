@@ -56,4 +56,6 @@ export const zhCNRegistrations: Record<string, string> = {
     '确认通过此注册？将为其创建本平台的申请人账号。',
   'Refuse the registration of {{name}}': '驳回 {{name}} 的注册',
   'Reason (e-mailed to the person)': '驳回原因（将通过邮件告知申请人）',
+  'Other platforms also use {{organisation}}: only keepers of all of them, or a system administrator, may add this person to it. Ask them, or refuse with a reason.':
+    '{{organisation}} 也被其他平台使用：只有这些平台的管理人员共同或系统管理员才能将此人加入该单位。请联系他们，或填写原因驳回。',
 };

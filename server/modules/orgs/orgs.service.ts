@@ -64,7 +64,18 @@ export function assertCan(ctx: Ctx, action: 'orgs.read' | 'orgs.manage'): void {
  * transaction, after the row is locked, so a reference added meanwhile is counted.
  */
 export async function assertCanEdit(trx: Kysely<DB>, ctx: Ctx, id: string): Promise<void> {
-  if (!canEdit(ctx.actor, await keepingPlatformsOf(trx, id))) throw new AppError(403, 'orgs.keepers_only');
+  if (!(await editableOrganisations(trx, ctx.actor, [id])).has(id))
+    throw new AppError(403, 'orgs.keepers_only');
+}
+
+/** Which of these organisations the actor may edit (the rule assertCanEdit enforces), in one read. */
+export async function editableOrganisations(
+  db: Kysely<DB>,
+  actor: Ctx['actor'],
+  ids: readonly string[],
+): Promise<Set<string>> {
+  const keeping = await keepingOfMany(db, ids);
+  return new Set(ids.filter((id) => canEdit(actor, keeping.get(id)!)));
 }
 
 /**

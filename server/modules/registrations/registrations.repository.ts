@@ -132,3 +132,33 @@ export async function listRegistrationRows(
     .execute();
   return { rows: rows.map(camelRow), total };
 }
+
+/**
+ * Registrations past keeping (docs/adr/0045, "Clean-up"): not verified and their link expired before
+ * `expiredBefore`, or refused before `refusedBefore`. Oldest first, at most `limit`, locked for the rest of
+ * the transaction where the database can lock rows.
+ */
+export async function staleRegistrationsForUpdate(
+  db: Kysely<DB>,
+  seam: DialectSeam,
+  f: { expiredBefore: string; refusedBefore: string; limit: number },
+): Promise<Registration[]> {
+  const query = db
+    .selectFrom('registrations')
+    .selectAll()
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('state', '=', 'unverified'), eb('token_expires_at', '<', f.expiredBefore)]),
+        eb.and([eb('state', '=', 'refused'), eb('decided_at', '<', f.refusedBefore)]),
+      ]),
+    )
+    .orderBy('created_at')
+    .orderBy('id')
+    .limit(f.limit);
+  // Locked, so a link being verified at this moment waits and then finds the row gone (or wins first).
+  return (await seam.forUpdate(query).execute()).map(camelRow);
+}
+
+export async function deleteRegistrations(db: Kysely<DB>, ids: readonly string[]): Promise<void> {
+  if (ids.length) await db.deleteFrom('registrations').where('id', 'in', ids).execute();
+}

@@ -1,9 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildPlatform, buildUser } from '../../test/factories.js';
-import { anonymous, setupTestApp, signIn, type TestApp } from '../../test/harness.js';
+import { anonymous, setupTestApp, signIn, TEST_PASSWORD, type TestApp } from '../../test/harness.js';
+import { buildPerson } from '../../test/platform-factories.js';
 import { type SmtpSink, startSmtpSink } from '../../test/smtp-sink.js';
 import { outboxFor } from '../notifications/notifications.outbox.js';
 import { buildOrg, validCreditCode } from '../orgs/orgs.fixtures.js';
+import { createUser } from '../users/users.service.js';
 import { registrationKit } from './registrations.fixtures.js';
 
 // Self-registration: 注册审核, the keepers' decision (issue 12, docs/adr/0045, docs/sign-in.md "Self-registration"), against a real SMTP server.
@@ -113,6 +115,53 @@ describe('注册审核', () => {
     expect(res.statusCode).toBe(200);
     expect(res.json().organisation.id).toBe(org.id);
     expect(await count('organisations')).toBe(orgs);
+  });
+
+  it("says per row whether the caller may approve, by the approval's own rule: not a keeper of only one of the organisation's platforms", async () => {
+    // The organisation sits on the other platform's committee: only keepers of both (or a system admin) curate it.
+    const org = await buildOrg(t.systemCtx(), { creditCode: validCreditCode(781, '91370100') });
+    const otherAdmin = await buildUser(t.systemCtx(), {
+      roles: ['platform_admin'],
+      platformId: otherPlatformId,
+    });
+    const person = await buildPerson(t.systemCtx(), { organisationId: org.id });
+    const seated = await (await signIn(t.app, otherAdmin.username)).post(
+      `/api/platforms/${otherPlatformId}/committee`,
+      { personId: person.id, category: 'industry', termStart: '2026-01-01' },
+    );
+    expect(seated.statusCode, seated.body).toBe(201);
+    const { id } = await verified({ newOrganisation: undefined, organisationId: org.id });
+    const fresh = await verified();
+    const rowOf = async (s: Awaited<ReturnType<typeof signIn>>, rid: string) =>
+      (await s.get(`/api/registrations?platformId=${platformId}&limit=100`))
+        .json()
+        .items.find((r: { id: string }) => r.id === rid);
+
+    const keeper = await buildUser(t.systemCtx(), { roles: ['platform_admin'], platformId });
+    const mayNot = await signIn(t.app, keeper.username);
+    expect((await rowOf(mayNot, id)).approval).toEqual({ allowed: false, blockedBy: 'orgs.keepers_only' });
+    expect((await rowOf(mayNot, fresh.id)).approval).toEqual({ allowed: true, blockedBy: null });
+    const refused = await mayNot.post(`/api/registrations/${id}/approve`, {});
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().code).toBe('orgs.keepers_only');
+
+    await createUser(t.systemCtx(), {
+      username: 'keeper-of-both',
+      displayName: 'keeper-of-both',
+      password: TEST_PASSWORD,
+      isSystemAdmin: false,
+      isSecurityAdmin: false,
+      isAuditAdmin: false,
+      roles: [
+        { platformId, role: 'program_officer' },
+        { platformId: otherPlatformId, role: 'platform_admin' },
+      ],
+    });
+    const may = await signIn(t.app, 'keeper-of-both');
+    expect((await rowOf(may, id)).approval).toEqual({ allowed: true, blockedBy: null });
+    const approved = await may.post(`/api/registrations/${id}/approve`, {});
+    expect(approved.statusCode, approved.body).toBe(200);
+    expect(approved.json().approval).toEqual({ allowed: false, blockedBy: 'registrations.not_pending' });
   });
 
   it('never links a registration to an account made meanwhile with its address', async () => {

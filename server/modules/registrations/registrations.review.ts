@@ -1,13 +1,13 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import { write } from '../../db/write.js';
-import { type Ctx, isoNow } from '../../http/context.js';
+import { type Actor, type Ctx, isoNow } from '../../http/context.js';
 import { AppError, forbidden, notFound, unauthorized } from '../../http/errors.js';
 import { sendDirectMail } from '../notifications/notifications.direct.js';
 import { notify } from '../notifications/notifications.service.js';
 import { findOrgsByCodeOrName, organisationNames, survivingOrganisationIds } from '../orgs/orgs.lookup.js';
 import type { OrgType } from '../orgs/orgs.schema.js';
-import { assertCanEdit, insertOrganisationInTrx } from '../orgs/orgs.service.js';
+import { editableOrganisations, insertOrganisationInTrx } from '../orgs/orgs.service.js';
 import { insertPersonRecord } from '../people/people.service.js';
 import { platformSummaries } from '../platforms/platforms.lookup.js';
 import {
@@ -24,7 +24,7 @@ import {
   type RegistrationState,
   updateRegistration,
 } from './registrations.repository.js';
-import type { ListRegistrationsQuery, RegistrationView } from './registrations.schema.js';
+import type { ApprovalBlock, ListRegistrationsQuery, RegistrationView } from './registrations.schema.js';
 
 /**
  * 注册审核: the registry's keepers decide on verified registrations (docs/adr/0045). Approval creates a
@@ -51,10 +51,37 @@ export async function listRegistrations(ctx: Ctx, q: ListRegistrationsQuery) {
     { state: q.state as RegistrationState, platformIds },
     { limit: q.limit, offset: q.offset },
   );
-  return { items: await views(ctx.db, rows), total };
+  return { items: await views(ctx, rows), total };
 }
 
-async function views(db: Kysely<DB>, rows: Registration[]): Promise<RegistrationView[]> {
+/**
+ * Why the actor may not approve each registration, or null when it may: the one rule the approval
+ * enforces and the list shows per row (so 批准 is disabled, with the reason, before anyone clicks).
+ * Only a pending one is approved; on a platform the actor keeps; and, when it names an existing
+ * organisation (or the one that organisation was merged into), only by whoever may curate that
+ * organisation (ADR 0013), since the approval adds a person to it.
+ */
+export async function approvalBlocks(
+  db: Kysely<DB>,
+  actor: Actor,
+  rows: readonly Registration[],
+): Promise<Map<string, ApprovalBlock | null>> {
+  const picked = rows.flatMap((r) => (r.organisationId ? [r.organisationId] : []));
+  const survivors = await survivingOrganisationIds(db, picked);
+  const editable = await editableOrganisations(db, actor, [...new Set(survivors.values())]);
+  return new Map(
+    rows.map((r) => {
+      const block = decisionBlock(actor, r);
+      if (block) return [r.id, block];
+      const org = r.organisationId && survivors.get(r.organisationId);
+      return [r.id, org && !editable.has(org) ? 'orgs.keepers_only' : null];
+    }),
+  );
+}
+
+async function views(ctx: Pick<Ctx, 'db' | 'actor'>, rows: Registration[]): Promise<RegistrationView[]> {
+  const db = ctx.db;
+  const blocks = await approvalBlocks(db, ctx.actor, rows);
   const platforms = await platformSummaries(db, [...new Set(rows.map((r) => r.platformId))]);
   const orgs = await organisationNames(
     db,
@@ -85,6 +112,7 @@ async function views(db: Kysely<DB>, rows: Registration[]): Promise<Registration
       refusalReason: r.refusalReason,
       userId: r.userId,
       personId: r.personId,
+      approval: { allowed: !blocks.get(r.id), blockedBy: blocks.get(r.id) ?? null },
     };
   });
 }
@@ -92,10 +120,17 @@ async function views(db: Kysely<DB>, rows: Registration[]): Promise<Registration
 /** The registration, locked, if the actor may decide on it and it waits for a decision. */
 async function pendingForDecision(trx: Kysely<DB>, ctx: Ctx, id: string): Promise<Registration> {
   const r = await findRegistrationForUpdate(trx, ctx.seam, id);
+  const block = r ? decisionBlock(ctx.actor, r) : 'registrations.not_found';
   // Another platform's registrations are not the caller's to see: answered like a missing one.
-  if (!r || !canReview(ctx.actor, r.platformId)) throw notFound('registrations.not_found');
-  if (r.state !== 'pending') throw new AppError(409, 'registrations.not_pending', { state: r.state });
+  if (!r || block === 'registrations.not_found') throw notFound('registrations.not_found');
+  if (block) throw new AppError(409, block, { state: r.state });
   return r;
+}
+
+/** Whether the actor may decide on the registration now at all (approve or refuse). */
+function decisionBlock(actor: Actor, r: Registration): ApprovalBlock | null {
+  if (!canReview(actor, r.platformId)) return 'registrations.not_found';
+  return r.state === 'pending' ? null : 'registrations.not_pending';
 }
 
 const emailTaken = () => new AppError(409, 'registrations.email_taken');
@@ -105,6 +140,9 @@ export async function approveRegistration(ctx: Ctx, id: string): Promise<Registr
   const now = isoNow(ctx.clock);
   const done = await write(ctx, async (trx, audit) => {
     const r = await pendingForDecision(trx, ctx, id);
+    // Read inside the write, after the row is locked: a reference added meanwhile is counted.
+    if ((await approvalBlocks(trx, ctx.actor, [r])).get(r.id) === 'orgs.keepers_only')
+      throw new AppError(403, 'orgs.keepers_only');
     // The address became an account meanwhile (made by an administrator, or another registration):
     // never link to it; the keeper refuses this one.
     if ((await findAccountByUsername(trx, r.email)) || (await findAccountsByEmail(trx, r.email)).length)
@@ -162,12 +200,9 @@ export async function approveRegistration(ctx: Ctx, id: string): Promise<Registr
 
 /** The organisation to link: the one picked (or its merge survivor), or the proposal, created now. */
 async function organisationOf(trx: Kysely<DB>, ctx: Ctx, r: Registration): Promise<string> {
-  if (r.organisationId) {
-    const id = (await survivingOrganisationIds(trx, [r.organisationId])).get(r.organisationId)!;
-    // Only whoever may curate that organisation (ADR 0013) adds a person to it.
-    await assertCanEdit(trx, ctx, id);
-    return id;
-  }
+  // Whoever may curate it was checked with the rest of the approval's rule (approvalBlocks).
+  if (r.organisationId)
+    return (await survivingOrganisationIds(trx, [r.organisationId])).get(r.organisationId)!;
   const [holder] = await findOrgsByCodeOrName(trx, [r.proposedCreditCode!], []);
   if (holder) throw new AppError(409, 'orgs.duplicate_credit_code', { existingId: holder.id });
   return insertOrganisationInTrx(trx, ctx, {
@@ -211,7 +246,7 @@ export async function refuseRegistration(ctx: Ctx, id: string, reason: string): 
 }
 
 async function viewOf(ctx: Ctx, id: string): Promise<RegistrationView> {
-  return (await views(ctx.db, [(await findRegistration(ctx.db, id))!]))[0]!;
+  return (await views(ctx, [(await findRegistration(ctx.db, id))!]))[0]!;
 }
 
 /** How many registrations wait for the actor's decision, per platform (the workbench's to-dos). */

@@ -76,6 +76,13 @@ export const listRegistrationsQuery = z.strictObject({
 });
 export type ListRegistrationsQuery = z.infer<typeof listRegistrationsQuery>;
 
+export const APPROVAL_BLOCKS = [
+  'registrations.not_found',
+  'registrations.not_pending',
+  'orgs.keepers_only',
+] as const;
+export type ApprovalBlock = (typeof APPROVAL_BLOCKS)[number];
+
 export const registrationIdParams = z.strictObject({ id: z.uuid() });
 export const refuseBody = z.strictObject({ reason: z.string().trim().min(2).max(1000) });
 
@@ -102,6 +109,11 @@ export const registrationView = z.object({
   refusalReason: z.string().nullable(),
   userId: z.uuid().nullable(),
   personId: z.uuid().nullable(),
+  /**
+   * Whether the caller may approve it now, by the rule the approval enforces, and if not why (an error
+   * code): not pending, or it names an organisation other platforms use that the caller may not curate.
+   */
+  approval: z.object({ allowed: z.boolean(), blockedBy: z.enum(APPROVAL_BLOCKS).nullable() }),
 });
 export type RegistrationView = z.infer<typeof registrationView>;
 export const registrationList = z.object({ items: z.array(registrationView), total: z.number().int() });

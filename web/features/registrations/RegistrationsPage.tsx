@@ -10,6 +10,7 @@ import {
   Space,
   Table,
   Tag,
+  Tooltip,
   Typography,
 } from 'antd';
 import { useState } from 'react';
@@ -22,7 +23,7 @@ import { FormModal } from '../../components/FormModal.js';
 import { localName } from '../../components/labels.js';
 import { actions, WIDE } from '../../components/tables.js';
 import { formatTime } from '../../components/time.js';
-import { errorText } from '../../i18n/errors.js';
+import { codeText, errorText } from '../../i18n/errors.js';
 import { tk } from '../../i18n/index.js';
 
 const PAGE_SIZE = 20;
@@ -59,6 +60,13 @@ export default function RegistrationsPage() {
     [state, platformId, page],
   );
 
+  const blockedText = (r: RegistrationView) =>
+    r.approval.blockedBy === 'orgs.keepers_only'
+      ? t(
+          'Other platforms also use {{organisation}}: only keepers of all of them, or a system administrator, may add this person to it. Ask them, or refuse with a reason.',
+          { organisation: r.organisation ? localName(r.organisation, locale) : '' },
+        )
+      : codeText(t, r.approval.blockedBy);
   const approve = async (r: RegistrationView) => {
     try {
       await registrationsApi.approve(r.id);
@@ -149,17 +157,29 @@ export default function RegistrationsPage() {
                   ...actions(),
                   render: (_: unknown, r: RegistrationView) => (
                     <Space>
-                      <Popconfirm
-                        title={t(
-                          'Approve this registration? An applicant account is created for this platform.',
-                        )}
-                        onConfirm={() => approve(r)}
-                        okText={t('registration.approve')}
-                      >
-                        <Button type="primary" size="small">
-                          {t('registration.approve')}
-                        </Button>
-                      </Popconfirm>
+                      {r.approval.allowed ? (
+                        <Popconfirm
+                          title={t(
+                            'Approve this registration? An applicant account is created for this platform.',
+                          )}
+                          onConfirm={() => approve(r)}
+                          okText={t('registration.approve')}
+                        >
+                          <Button type="primary" size="small">
+                            {t('registration.approve')}
+                          </Button>
+                        </Popconfirm>
+                      ) : (
+                        // The server says, per row and by the approval's own rule, why this caller may not.
+                        <Tooltip title={blockedText(r)}>
+                          {/* A disabled button takes no pointer: the wrapper carries the hover. */}
+                          <span style={{ display: 'inline-block', cursor: 'not-allowed' }}>
+                            <Button type="primary" size="small" disabled style={{ pointerEvents: 'none' }}>
+                              {t('registration.approve')}
+                            </Button>
+                          </span>
+                        </Tooltip>
+                      )}
                       <Button size="small" danger onClick={() => setRefusing(r)}>
                         {t('registration.refuse')}
                       </Button>
