@@ -155,7 +155,7 @@ describe('axe on the pages no other browser test checks', () => {
     await expectAccessible(admin, "a platform's committee");
   });
 
-  it('API tokens and security events', async () => {
+  it("API tokens, security events and the audit log's period", async () => {
     const researcher = await as('researcher');
     await researcher.goto('/account/tokens');
     await emptyRow(researcher, 'tokens-table').waitFor();
@@ -170,6 +170,12 @@ describe('axe on the pages no other browser test checks', () => {
     await security.goto('/admin/security-events');
     await firstRow(security, 'security-events-table').waitFor();
     await expectAccessible(security, 'the security events');
+
+    // A date range inside a labelled form item names both its inputs too (the audit log's 时间).
+    const auditor = await as('auditor');
+    await auditor.goto('/admin/audit');
+    await auditor.getByRole('textbox', { name: '时间：开始日期' }).waitFor();
+    await auditor.getByRole('textbox', { name: '时间：结束日期' }).waitFor();
     expect(opened.flatMap((p) => p.problems)).toEqual([]);
   });
 });

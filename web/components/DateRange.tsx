@@ -1,5 +1,5 @@
 import { DatePicker, type GetProps, type GetRef } from 'antd';
-import { useLayoutEffect, useRef } from 'react';
+import { type Ref, useCallback, useLayoutEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 
 type RangePicker = typeof DatePicker.RangePicker;
@@ -10,11 +10,24 @@ type RangePicker = typeof DatePicker.RangePicker;
  * both inputs alike, so the end input was named by its placeholder (结束日期) alone. Here the start is
  * named 「label：开始日期」 and the end 「label：结束日期」, set on the inputs themselves after each render
  * (the picker offers no prop per input). Every range picker in the web goes through this component
- * (web/components/control-names.unit.test.ts).
+ * (web/components/control-names.unit.test.ts). A Form.Item hands its control a ref (to focus and scroll
+ * to it), which is passed on beside this component's own.
  */
-export function DateRange({ label, ...rest }: GetProps<RangePicker> & { label: string }) {
+export function DateRange({
+  label,
+  ref,
+  ...rest
+}: GetProps<RangePicker> & { label: string; ref?: Ref<GetRef<RangePicker>> }) {
   const { t } = useTranslation();
-  const picker = useRef<GetRef<RangePicker>>(null);
+  const picker = useRef<GetRef<RangePicker> | null>(null);
+  const both = useCallback(
+    (r: GetRef<RangePicker> | null) => {
+      picker.current = r;
+      if (typeof ref === 'function') ref(r);
+      else if (ref) ref.current = r;
+    },
+    [ref],
+  );
   const start = t('{{range}}: start date', { range: label });
   const end = t('{{range}}: end date', { range: label });
   useLayoutEffect(() => {
@@ -22,5 +35,5 @@ export function DateRange({ label, ...rest }: GetProps<RangePicker> & { label: s
     inputs?.[0]?.setAttribute('aria-label', start);
     inputs?.[1]?.setAttribute('aria-label', end);
   });
-  return <DatePicker.RangePicker ref={picker} {...rest} />;
+  return <DatePicker.RangePicker {...rest} ref={both} />;
 }
