@@ -1,5 +1,5 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Checkbox, Form, Input, InputNumber, Space, Switch, Table, Typography } from 'antd';
+import { Button, Form, Input, InputNumber, Space, Switch, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import {
   ATTACHMENT_TYPES,
@@ -9,6 +9,7 @@ import {
   weightsAddUp,
 } from '../../common/calls.js';
 import { tk } from '../i18n/index.js';
+import { CheckboxGroup } from './CheckboxGroup.js';
 import { CRITERIA_SHOWN } from './labels.js';
 import { WIDE } from './tables.js';
 
@@ -97,7 +98,7 @@ export function AttachmentsEditor() {
                 <Input placeholder={t('English name')} style={{ width: 160 }} />
               </Form.Item>
               <Form.Item name={[f.name, 'types']}>
-                <Checkbox.Group
+                <CheckboxGroup
                   options={ATTACHMENT_TYPES.map((a) => ({ value: a, label: t(ATTACHMENT_TYPE_LABELS[a]) }))}
                 />
               </Form.Item>

@@ -1,12 +1,14 @@
 /**
  * English words with more than one meaning in Chinese (issue 12 item 5): "Title" is 标题 of a work and
- * 职称 of a person; "Declined" is 未立项 for an application and 已谢绝 for an answer to an invitation.
+ * 职称 of a person; "Declined" is 未立项 for an application and 已谢绝 for an answer to an invitation;
+ * "Decline" is an expert's 谢绝 of an invitation and a partner's 拒绝 of a part in an application.
  * Such a word is never a key itself: each meaning has its own namespaced key, whose English text is
  * here and whose Chinese is in zh-CN.words.ts. words.unit.test.ts fails on a bare use of the word.
  */
 export const AMBIGUOUS_WORDS: Record<string, readonly string[]> = {
   Title: ['work.title', 'person.title'],
   Declined: ['application.declined', 'answer.declined'],
+  Decline: ['invitation.decline', 'partnership.decline'],
 };
 
 export const enUSWords: Record<string, string> = {
@@ -14,6 +16,10 @@ export const enUSWords: Record<string, string> = {
   'person.title': 'Title',
   'application.declined': 'Declined',
   'answer.declined': 'Declined',
+  // An expert declines an invitation to review or to check a project (谢绝, the polite word review systems
+  // use); a partner declines a part in an application (拒绝).
+  'invitation.decline': 'Decline',
+  'partnership.decline': 'Decline',
   // A second meaning of a word whose first meaning keeps the bare key (catalog.unit.test.ts fails when one
   // key is given two texts): a check's 综述 beside an application's 项目概要, a target 达到 beside a
   // screening criterion 符合, a total score 总分 beside a sum 合计, a committee's 主任委员 beside a panel's 组长,

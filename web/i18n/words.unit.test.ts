@@ -39,5 +39,6 @@ describe('ambiguous English words', () => {
     expect(zhCN['person.title']).toBe('职称');
     expect(zhCN['work.title']).toBe('标题');
     expect(zhCN['answer.declined']).toBe('已谢绝');
+    expect(zhCN['invitation.decline']).toBe('谢绝');
   });
 });

@@ -150,7 +150,6 @@ export const zhCNCalls: Record<string, string> = {
   Application: '申请',
   'Waiting for confirmation': '待确认',
   'Decline this invitation?': '确定拒绝该邀请？',
-  Decline: '拒绝',
   Confirmations: '参与确认',
   'Check and submit': '检查并提交',
   'Submitted: receipt {{no}}': '已提交，受理编号 {{no}}',

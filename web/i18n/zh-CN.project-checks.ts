@@ -74,7 +74,6 @@ export const zhCNProjectChecks: Record<string, string> = {
   'Under way': '进行中',
   'My project check reviews': '我的项目检查评审',
   'checkInvitations.title': '检查评审邀请',
-  'checkInvitations.decline': '谢绝',
   Pass: '通过',
   Chair: '组长',
   Scorecard: '评分表',

@@ -125,6 +125,9 @@ export const zhCN: Record<string, string> = {
 
   // Home
   'Welcome, {{name}}': '欢迎，{{name}}',
+  // The two inputs of a date range (web/components/DateRange.tsx), after the range's label.
+  '{{range}}: start date': '{{range}}：开始日期',
+  '{{range}}: end date': '{{range}}：结束日期',
   Platforms: '平台',
   'My platforms': '我的平台',
   'My roles': '我的角色',

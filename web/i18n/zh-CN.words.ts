@@ -4,6 +4,8 @@ export const zhCNWords: Record<string, string> = {
   'person.title': '职称',
   'application.declined': '未立项',
   'answer.declined': '已谢绝',
+  'invitation.decline': '谢绝',
+  'partnership.decline': '拒绝',
   'check.summary': '综述',
   'target.met': '达到',
   'score.total': '总分',

@@ -167,12 +167,12 @@ function Invitations({ onAnswered, alwaysShown = false }: { onAnswered(): void; 
                 </Button>
                 <Popconfirm
                   title={t('Decline this invitation?')}
-                  okText={t('Decline')}
+                  okText={t('partnership.decline')}
                   cancelText={t('Cancel')}
                   onConfirm={() => answer(i, false)}
                 >
                   <Button size="small" danger disabled={busy === i.id}>
-                    {t('Decline')}
+                    {t('partnership.decline')}
                   </Button>
                 </Popconfirm>
               </Space>

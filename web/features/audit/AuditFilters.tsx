@@ -1,9 +1,10 @@
-import { Button, DatePicker, Form, Input, Select, Space } from 'antd';
+import { Button, Form, Input, Select, Space } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuditFilter } from '../../api/endpoints.js';
 import { useLocale } from '../../app/locale.js';
+import { DateRange } from '../../components/DateRange.js';
 import { ACTION_LABELS, actionLabel, ENTITY_LABELS, entityLabel } from '../../i18n/audit-labels.js';
 
 interface Values {
@@ -76,7 +77,7 @@ export function AuditFilters({ onChange }: { onChange(filter: AuditFilter): void
         <Input allowClear style={{ width: 160 }} />
       </Form.Item>
       <Form.Item name="period" label={t('auditField.period')}>
-        <DatePicker.RangePicker allowEmpty={[true, true]} />
+        <DateRange label={t('auditField.period')} allowEmpty={[true, true]} />
       </Form.Item>
       <Form.Item>
         <Space>

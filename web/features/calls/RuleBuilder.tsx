@@ -1,6 +1,7 @@
-import { Checkbox, InputNumber, Radio, Space, Switch, Typography } from 'antd';
+import { InputNumber, Radio, Space, Switch, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { EligibilityRule, EligibilityRuleKind } from '../../../common/eligibility.js';
+import { CheckboxGroup } from '../../components/CheckboxGroup.js';
 import { RULE_LABELS } from '../../components/labels.js';
 import { ORG_TYPE_LABELS, ORG_TYPES } from '../../components/org-labels.js';
 import { tk } from '../../i18n/index.js';
@@ -89,7 +90,7 @@ function params(
     case 'lead_org_types':
     case 'member_org_types':
       return (
-        <Checkbox.Group
+        <CheckboxGroup
           value={rule.types}
           onChange={(types) => set({ ...rule, types: types as typeof rule.types })}
           options={ORG_TYPES.map((o) => ({ value: o, label: t(ORG_TYPE_LABELS[o]) }))}

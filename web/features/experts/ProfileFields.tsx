@@ -1,21 +1,9 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
-import {
-  Button,
-  Card,
-  Col,
-  DatePicker,
-  Divider,
-  Form,
-  Input,
-  InputNumber,
-  Row,
-  Select,
-  Space,
-  Switch,
-} from 'antd';
+import { Button, Card, Col, Divider, Form, Input, InputNumber, Row, Select, Space, Switch } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { EXPERT_CATEGORIES, OUTPUT_KINDS } from '../../../common/review.js';
 import type { ExpertView } from '../../api/experts.js';
+import { DateRange } from '../../components/DateRange.js';
 import { FieldTreeSelect } from '../../components/FieldTreeSelect.js';
 import { OrgPicker } from '../../components/OrgPicker.js';
 import { CATEGORY_LABELS, OUTPUT_LABELS } from './labels.js';
@@ -211,7 +199,7 @@ export function ProfileFields({ curated, current }: { curated: boolean; current:
             {rows.map((r) => (
               <Space key={r.key} align="baseline" wrap>
                 <Form.Item name={[r.name, 'range']} rules={[{ required: true }]}>
-                  <DatePicker.RangePicker aria-label={t('Availability')} />
+                  <DateRange label={t('Availability')} />
                 </Form.Item>
                 <Form.Item name={[r.name, 'note']} rules={[{ max: 200 }]}>
                   <Input placeholder={t('Note')} style={{ width: 220 }} />

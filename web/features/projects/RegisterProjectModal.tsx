@@ -1,4 +1,4 @@
-import { App, Col, DatePicker, Form, Input, Modal, Row, Select } from 'antd';
+import { App, Col, Form, Input, Modal, Row, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,6 +6,7 @@ import { api } from '../../api/endpoints.js';
 import { projectsApi } from '../../api/projects.js';
 import { useLocale } from '../../app/locale.js';
 import { useApi } from '../../app/useApi.js';
+import { DateRange } from '../../components/DateRange.js';
 import { FieldTreeSelect } from '../../components/FieldTreeSelect.js';
 import { SaveFailed } from '../../components/feedback.js';
 import { localName } from '../../components/labels.js';
@@ -137,7 +138,7 @@ export function RegisterProjectModal({
           </Col>
           <Col span={12}>
             <Form.Item name="term" label={t('Term')} rules={required(t('Choose the dates'))}>
-              <DatePicker.RangePicker style={{ width: '100%' }} />
+              <DateRange label={t('Term')} style={{ width: '100%' }} />
             </Form.Item>
           </Col>
           <Col span={24}>

@@ -1,17 +1,4 @@
-import {
-  Button,
-  Checkbox,
-  Col,
-  Drawer,
-  Form,
-  Input,
-  InputNumber,
-  Radio,
-  Row,
-  Select,
-  Space,
-  TreeSelect,
-} from 'antd';
+import { Button, Col, Drawer, Form, Input, InputNumber, Radio, Row, Select, Space, TreeSelect } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/endpoints.js';
@@ -19,6 +6,7 @@ import { type CreateResult, type ResultItem, resultsApi } from '../../api/result
 import { useLocale } from '../../app/locale.js';
 import { usePlatforms } from '../../app/platforms.js';
 import { useApi } from '../../app/useApi.js';
+import { CheckboxGroup } from '../../components/CheckboxGroup.js';
 import { SaveFailed } from '../../components/feedback.js';
 import { localName } from '../../components/labels.js';
 import { exclusivityOptions, kindOptions, trlOptions, typeOptions } from '../../components/result-labels.js';
@@ -241,10 +229,10 @@ export function ResultFormDrawer(props: {
               )}
             </Row>
             <Form.Item name="licenceTypes" label={t('Licence types offered')}>
-              <Checkbox.Group options={exclusivityOptions(t)} />
+              <CheckboxGroup options={exclusivityOptions(t)} />
             </Form.Item>
             <Form.Item name="licenceKinds" label={t('What can be licensed')}>
-              <Checkbox.Group options={kindOptions(t)} />
+              <CheckboxGroup options={kindOptions(t)} />
             </Form.Item>
           </Space>
         ) : null}

@@ -4,7 +4,6 @@ import {
   App,
   Button,
   Card,
-  Checkbox,
   Form,
   Input,
   InputNumber,
@@ -22,6 +21,7 @@ import { api } from '../../api/endpoints.js';
 import type { ApiToken, CreatedToken } from '../../api/types.js';
 import { useLocale } from '../../app/locale.js';
 import { useApi } from '../../app/useApi.js';
+import { CheckboxGroup } from '../../components/CheckboxGroup.js';
 import { actions, WIDE } from '../../components/tables.js';
 import { formatTime } from '../../components/time.js';
 import { errorText, fieldErrors } from '../../i18n/errors.js';
@@ -234,7 +234,7 @@ function NewTokenModal({
           label={t('Scopes')}
           rules={[{ required: true, message: t('Choose at least one scope') }]}
         >
-          <Checkbox.Group options={TOKEN_SCOPES.map((s) => ({ value: s, label: t(SCOPE_LABELS[s]) }))} />
+          <CheckboxGroup options={TOKEN_SCOPES.map((s) => ({ value: s, label: t(SCOPE_LABELS[s]) }))} />
         </Form.Item>
         <Form.Item
           name="expiresInDays"

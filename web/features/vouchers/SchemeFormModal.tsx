@@ -1,5 +1,5 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Checkbox, DatePicker, Form, Input, InputNumber, Select, Space, Typography } from 'antd';
+import { Button, Checkbox, Form, Input, InputNumber, Select, Space, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { SERVICE_KINDS } from '../../../common/services.js';
@@ -9,6 +9,7 @@ import { type Scheme, type SchemeInput, vouchersApi } from '../../api/vouchers.j
 import { useLocale } from '../../app/locale.js';
 import { useApi } from '../../app/useApi.js';
 import { BilingualFields } from '../../components/BilingualFields.js';
+import { DateRange } from '../../components/DateRange.js';
 import { FormModal } from '../../components/FormModal.js';
 import { localName } from '../../components/labels.js';
 import { MoneyInput } from '../../components/MoneyInput.js';
@@ -152,7 +153,7 @@ export function SchemeFormModal({
           />
         </Form.Item>
         <Form.Item name="validity" label={t('Valid from and to')} rules={[{ required: true }]}>
-          <DatePicker.RangePicker />
+          <DateRange label={t('Valid from and to')} />
         </Form.Item>
         <Form.Item name="lottery" valuePropName="checked" label=" ">
           <Checkbox>{t('Issue by lottery')}</Checkbox>

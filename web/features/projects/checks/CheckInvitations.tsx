@@ -56,7 +56,7 @@ export function CheckInvitations({ onAnswered }: { onAnswered(): void }) {
               >
                 {t('Accept')}
               </Button>
-              <Button onClick={() => setDeclining(i)}>{t('checkInvitations.decline')}</Button>
+              <Button onClick={() => setDeclining(i)}>{t('invitation.decline')}</Button>
             </Space>
           }
         >

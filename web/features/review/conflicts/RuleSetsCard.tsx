@@ -1,4 +1,4 @@
-import { App, Button, Card, Checkbox, Form, Input, InputNumber, Table, Tag } from 'antd';
+import { App, Button, Card, Form, Input, InputNumber, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import {
   CONFLICT_RULE_KINDS,
@@ -9,6 +9,7 @@ import { callsApi } from '../../../api/calls.js';
 import { conflictsApi, type RuleSet } from '../../../api/review-conflicts.js';
 import { useLocale } from '../../../app/locale.js';
 import { useApi } from '../../../app/useApi.js';
+import { CheckboxGroup } from '../../../components/CheckboxGroup.js';
 import { pick } from '../../../components/labels.js';
 import { WIDE } from '../../../components/tables.js';
 import { errorText } from '../../../i18n/errors.js';
@@ -110,7 +111,7 @@ export function RuleSetsCard({ callId, current }: { callId: string; current: Rul
           <Input />
         </Form.Item>
         <Form.Item name="kinds" label={t('Rules')} rules={[{ required: true }]}>
-          <Checkbox.Group
+          <CheckboxGroup
             options={CONFLICT_RULE_KINDS.map((k) => ({ value: k, label: t(RULE_KINDS_SHOWN[k]) }))}
           />
         </Form.Item>

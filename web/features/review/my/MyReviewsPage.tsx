@@ -61,7 +61,7 @@ export default function MyReviewsPage() {
                   {t('Accept')}
                 </Button>
                 <Button onClick={() => setDeclining(r)} data-testid="decline-review">
-                  {t('Decline')}
+                  {t('invitation.decline')}
                 </Button>
               </Space>
             ) : r.state === 'accepted' ? (

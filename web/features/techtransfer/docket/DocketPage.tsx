@@ -1,10 +1,11 @@
-import { Alert, Card, DatePicker, Empty, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Card, Empty, Space, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { type DocketEntry, ttApi } from '../../../api/techtransfer.js';
 import { useApi } from '../../../app/useApi.js';
+import { DateRange } from '../../../components/DateRange.js';
 import { WIDE } from '../../../components/tables.js';
 import { errorText } from '../../../i18n/errors.js';
 import { tk } from '../../../i18n/index.js';
@@ -57,12 +58,12 @@ export default function DocketPage() {
     >
       <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
         <Space wrap>
-          <span id="docket-range-label">{t('Due between')}</span>
+          <span>{t('Due between')}</span>
           {/* The one date picker of the app (antd's, in the page's language), not the browser's native
               mm/dd/yyyy input (issue 12 item 8); the URL's from/to stay plain YYYY-MM-DD. */}
           <span data-testid="docket-range">
-            <DatePicker.RangePicker
-              aria-labelledby="docket-range-label"
+            <DateRange
+              label={t('Due between')}
               allowEmpty={[true, true]}
               value={[from ? dayjs(from) : null, to ? dayjs(to) : null]}
               onChange={(range) => {
