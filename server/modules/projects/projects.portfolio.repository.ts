@@ -9,8 +9,8 @@ import { keptFromRow } from './projects.figures.repository.js';
  * The SQL of the portfolio (issue 13, docs/adr/0035): a page of projects, their count and the counts by
  * state × flag, each one indexed query on the projects' rows and the figures kept on them
  * (projects.figures.repository.ts), so no page reads a 任务书, a spending entry or a report. The health
- * flags are SQL over those columns and today's date, one expression per flag for the filter, the page
- * and the counts alike.
+ * flags are SQL over those columns and today's date, one expression per flag for the filter and the page;
+ * the counts group by the same columns and apply the same rules to each group.
  */
 export interface PortfolioFilter {
   /** Absent: every platform (a system admin's portfolio). */
