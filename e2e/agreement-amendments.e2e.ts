@@ -79,9 +79,9 @@ describe('任务书变更', () => {
     await poll(() => indicatorCells(officer)).toEqual(['发明专利申请数量3受理通知书']);
     // The objectives are a section of each version: version 1 states the application's, version 2 its own.
     await poll(() => objectiveCells(officer)).toEqual(['1样机']);
+    expect(await officer.getByTestId('agreement-checksum').textContent()).toContain('fixture');
     await pick(officer, officer.getByTestId('agreement-version'), '第 2 版');
     await poll(() => objectiveCells(officer)).toEqual(['1样机', '2中试线']);
-    expect(await officer.getByTestId('agreement-checksum').textContent()).toContain('fixture');
     expect(problems).toEqual([]);
   });
 
