@@ -278,6 +278,8 @@ export const ENTITY_LABELS: Record<string, string> = {
   project_check: 'Project check',
   project_check_scorecard: 'Check scorecard',
   project_check_run: 'Check assignment run',
+  project_check_invitation: 'Check panel seat',
+  project_checks: "Project's checks",
   project_reports: "Project's reports",
   receipt: 'Payment received',
   registration: 'Registration',

@@ -267,6 +267,8 @@ export const zhCNAuditLabels: Record<string, string> = {
   Project: '项目',
   'Project check': '项目检查',
   "Project's reports": '项目报告',
+  'Check panel seat': '检查专家席位',
+  "Project's checks": '项目检查',
   'Check scorecard': '检查评分表',
   'Payment received': '收款',
   Result: '成果',

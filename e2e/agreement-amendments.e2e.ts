@@ -41,6 +41,9 @@ async function signedIn(username: string): Promise<Page> {
 const indicatorCells = async (page: Page) =>
   (await tableRows(page, 'agreement-indicators').allTextContents()).map((s) => s.replace(/\s+/g, ''));
 
+const objectiveCells = async (page: Page) =>
+  (await tableRows(page, 'agreement-objectives').allTextContents()).map((s) => s.replace(/\s+/g, ''));
+
 describe('任务书变更', () => {
   it('the lead proposes a new target from the current version; the officer approves; both versions stay readable', async () => {
     const lead = await signedIn('applicant');
@@ -50,6 +53,7 @@ describe('任务书变更', () => {
     const target = form.getByRole('textbox', { name: '目标值' }).first();
     await poll(() => target.inputValue()).toBe('3');
     await target.fill('5');
+    await form.getByRole('textbox', { name: '目标（每行一项）' }).fill('样机\n中试线');
     await form.getByRole('textbox', { name: '原因' }).fill('市场需求扩大，提高专利目标');
     await expectStatus(await submitDialog(lead, '提交', 'POST', /\/amendments$/), 201);
     await noModal(lead);
@@ -73,7 +77,11 @@ describe('任务书变更', () => {
     );
     await pick(officer, officer.getByTestId('agreement-version'), '第 1 版');
     await poll(() => indicatorCells(officer)).toEqual(['发明专利申请数量3受理通知书']);
+    // The objectives are a section of each version: version 1 states the application's, version 2 its own.
+    await poll(() => objectiveCells(officer)).toEqual(['1样机']);
     expect(await officer.getByTestId('agreement-checksum').textContent()).toContain('fixture');
+    await pick(officer, officer.getByTestId('agreement-version'), '第 2 版');
+    await poll(() => objectiveCells(officer)).toEqual(['1样机', '2中试线']);
     expect(problems).toEqual([]);
   });
 

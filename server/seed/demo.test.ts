@@ -3,6 +3,8 @@ import { verifyAuditChain } from '../db/audit-chain.js';
 import { TABLES_IN_DEPENDENCY_ORDER } from '../db/schema.js';
 import { anonymous, setupTestApp, signIn, type TestApp } from '../test/harness.js';
 import { seedDemo } from './demo.js';
+import { EXPERT_PLATFORM_CODES, expertUsername } from './demo-expert-accounts.js';
+import { DEMO_EXPERTS } from './demo-experts.data.js';
 import { DEMO_FIELDS } from './demo-fields.js';
 import { DEMO_PASSWORD } from './demo-users.js';
 
@@ -217,6 +219,50 @@ describe('the demo data', () => {
     expect(me.statusCode).toBe(200);
     expect(me.json()).toMatchObject({ person: { nameEn: 'Wu Fang' }, category: 'academic', notes: null });
     expect(me.json().outputs.length).toBeGreaterThanOrEqual(1);
+  });
+
+  it('gives every directory expert an account to answer from: role expert on NIST and ATP, linked to their person', async () => {
+    const db = t.database.db;
+    const accounts = await db
+      .selectFrom('experts')
+      .innerJoin('people', 'people.id', 'experts.person_id')
+      .leftJoin('users', 'users.id', 'people.user_id')
+      .select(['people.email', 'users.username'])
+      .where(
+        'people.email',
+        'in',
+        DEMO_EXPERTS.map((e) => e.email),
+      )
+      .execute();
+    expect(accounts).toHaveLength(DEMO_EXPERTS.length);
+    const expected = DEMO_EXPERTS.map((e) => [e.email, e.user ?? expertUsername(e.email)]).sort();
+    expect(accounts.map((a) => [a.email, a.username]).sort()).toEqual(expected);
+    const roles = await db
+      .selectFrom('role_assignments')
+      .innerJoin('users', 'users.id', 'role_assignments.user_id')
+      .innerJoin('platforms', 'platforms.id', 'role_assignments.platform_id')
+      .select(['users.username', 'platforms.code', 'role_assignments.role'])
+      .where(
+        'users.username',
+        'in',
+        expected.map(([, u]) => u!),
+      )
+      .where('users.username', '<>', 'expert')
+      .execute();
+    for (const [, username] of expected.filter(([, u]) => u !== 'expert'))
+      expect(
+        roles
+          .filter((r) => r.username === username)
+          .map((r) => `${r.code}:${r.role}`)
+          .sort(),
+      ).toEqual(EXPERT_PLATFORM_CODES.map((c) => `${c}:expert`).sort());
+    // One of them signs in with the demo password and reaches their invitations and scorecards.
+    const zhang = await signIn(t.app, 'zhang.wei', DEMO_PASSWORD);
+    const me = await zhang.get('/api/experts/me');
+    expect(me.statusCode, me.body).toBe(200);
+    expect(me.json()).toMatchObject({ person: { nameEn: 'Zhang Wei' } });
+    expect((await zhang.get('/api/my-project-check-invitations')).statusCode).toBe(200);
+    expect((await zhang.get('/api/my-reviews')).statusCode).toBe(200);
   });
 
   it('can be loaded again without duplicating anything, and the audit chain holds', async () => {

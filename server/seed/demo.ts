@@ -4,6 +4,7 @@ import { seedDemoAnnouncements } from './demo-announcements.js';
 import { seedDemoApplications } from './demo-applications.js';
 import { seedDemoCalls } from './demo-calls.js';
 import { seedChinaDemo } from './demo-cn.js';
+import { seedDemoExpertAccounts } from './demo-expert-accounts.js';
 import { seedDemoExperts } from './demo-experts.js';
 import { seedFields } from './demo-fields.js';
 import { seedNistInquiries } from './demo-inquiries.js';
@@ -69,6 +70,7 @@ export async function seedDemo(outer: Ctx): Promise<{ platformId: string; create
   await seedDemoCalls(ctx);
   await seedDemoApplications(ctx);
   await seedDemoExperts(ctx);
+  await seedDemoExpertAccounts(ctx);
   await seedDemoReview(ctx);
   await seedDemoProjects(ctx, platformId);
   await linkDemoProjectOutputs(ctx, platformId);

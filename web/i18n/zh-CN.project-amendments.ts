@@ -15,6 +15,9 @@ export const zhCNProjectAmendments: Record<string, string> = {
   'End date': '结束日期',
   Objectives: '目标',
   'Objectives (one per line)': '目标（每行一项）',
+  // The 任务书 tab's section of objectives (the signed and draft versions alike).
+  'Research objectives and main content': '研究目标与主要内容',
+  'No objectives stated': '未列明目标',
   'Deliverables (one per line)': '交付物（每行一项）',
   'Add a report': '添加报告',
   'Measured by': '计量依据',

@@ -13,7 +13,8 @@
  * - auth.account_locked: lockedUntilAt, ip
  * - auth.password_reset_link, auth.password_reset: notifications.templates.auth.ts
  * - registration.*: notifications.templates.registrations.ts
- * - project.report_due_soon, project.report_overdue: notifications.templates.projects.ts
+ * - project.report_due_soon, project.report_overdue, project_check.invited, project_check.declined:
+ *   notifications.templates.projects.ts
  * An unknown kind falls back to a generic text, so a new kind never breaks sending.
  */
 import type { Locale } from '../../../common/roles.js';
@@ -158,6 +159,8 @@ const PATHS: Record<string, (id: string) => string> = {
   project: (id) => `/projects/${id}`,
   // A reminder of a report due opens the project's 报告 tab.
   project_reports: (id) => `/projects/${id}/reports`,
+  // News of a check's panel (a declined seat) opens the project's 检查 tab.
+  project_checks: (id) => `/projects/${id}/checks`,
   // The review of a call (an officer's news of its seats) opens on its assignment tab.
   call_review: (id) => `/review/${id}?tab=assignment`,
 };
@@ -165,6 +168,8 @@ const PATHS: Record<string, (id: string) => string> = {
 /** Entities whose notifications open a list rather than the entity (an invitation is answered in the list). */
 const LIST_PATHS: Record<string, string> = {
   review_assignment: '/my-reviews',
+  // An invitation to a check panel is answered in 我的项目检查评审 (entity: the check).
+  project_check_invitation: '/project-check-scorecards',
   person_link: '/account/person-links',
   // A contact on a need is answered (provider) or read (enterprise) on the 技术需求 page's tabs.
   need_contact: '/needs',

@@ -127,6 +127,10 @@ describe('任务书 (task agreement)', () => {
     await lead.post(`${url(id)}/sign`, { as: 'lead' });
     const changed = await officer.put(url(id), { ...content, milestones: [] });
     expect(changed.json()).toMatchObject({ leadSigned: null, access: { signAsOfficer: true } });
+    // The objectives are a section of the draft like the others (the 任务书 tab shows them).
+    const stated = await officer.put(url(id), { ...content, objectives: ['建成示范线', '形成行业标准'] });
+    expect(stated.statusCode, stated.body).toBe(200);
+    expect((await lead.get(url(id))).json().content.objectives).toEqual(['建成示范线', '形成行业标准']);
   });
 
   it('refuses wrong indicator types, bad amounts, strangers in the budget and an over-budget total; writes nothing', async () => {

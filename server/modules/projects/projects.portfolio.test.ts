@@ -6,6 +6,7 @@ import { type Client, setupTestApp, signIn, type TestApp } from '../../test/harn
 import { readSheet } from '../imports/sheet.js';
 import { buildCheck } from './checks/checks.fixtures.js';
 import { buildExtramuralProject, buildProjectInExecution } from './projects.fixtures.js';
+import { portfolioFlagCounts, portfolioProjects } from './projects.portfolio.repository.js';
 import { insertSpending } from './projects.spending.repository.js';
 import { moveProject } from './projects.timeline.repository.js';
 
@@ -182,5 +183,52 @@ describe('portfolio', () => {
     }
     expect((await officer.get(url('&flag=late'))).statusCode).toBe(400);
     expect((await officer.get(`/api/projects/portfolio?platformId=${newId()}`)).statusCode).toBe(404);
+  });
+
+  it('counts by state × flag agree with the flags of each row, flags combined, a terminated project owing none', async () => {
+    const ctx = t.systemCtx();
+    const C = (await buildPlatform(ctx)).id;
+    const today = '2026-12-07';
+    // Kept figures written directly: every combination the counts fold by group (state, outcome,
+    // overspent) with a report overdue or not, and a report overdue on a terminated project.
+    const rows = [
+      { state: 'in_progress', outcome: null, overspent: 1, next_report_due_on: '2026-01-14' },
+      { state: 'in_progress', outcome: null, overspent: 0, next_report_due_on: '2027-01-14' },
+      { state: 'in_progress', outcome: null, overspent: 0, next_report_due_on: null },
+      { state: 'terminated', outcome: null, overspent: 1, next_report_due_on: '2026-01-14' },
+      { state: 'terminated', outcome: null, overspent: 0, next_report_due_on: '2026-01-14' },
+      { state: 'rectification', outcome: null, overspent: 1, next_report_due_on: '2026-01-14' },
+      { state: 'closed', outcome: 'failed', overspent: 0, next_report_due_on: '2026-01-14' },
+      { state: 'closed', outcome: 'passed', overspent: 0, next_report_due_on: '2026-01-14' },
+      { state: 'closed', outcome: 'passed', overspent: 0, next_report_due_on: '2027-01-14' },
+    ];
+    for (const row of rows) {
+      const p = await buildProjectInExecution(ctx, C);
+      await ctx.db.updateTable('projects').set(row).where('id', '=', p.id).execute();
+    }
+    const f = { platformIds: [C] };
+    const counted = await portfolioFlagCounts(ctx.db, f, today);
+    const expected = new Map<string, Record<string, number>>();
+    for (const p of await portfolioProjects(ctx.db, f, today)) {
+      const c = expected.get(p.state) ?? {
+        overdue_report: 0,
+        overspent: 0,
+        rectification: 0,
+        failed: 0,
+        healthy: 0,
+      };
+      for (const flag of p.flags) c[flag]! += 1;
+      if (!p.flags.length) c.healthy! += 1;
+      expected.set(p.state, c);
+    }
+    expect(new Map(counted.map((r) => [r.state, r.counts]))).toEqual(expected);
+    expect(expected.get('terminated')).toEqual({
+      overdue_report: 0,
+      overspent: 1,
+      rectification: 0,
+      failed: 0,
+      healthy: 1,
+    });
+    expect(expected.get('closed')).toMatchObject({ overdue_report: 2, failed: 1, healthy: 1 });
   });
 });

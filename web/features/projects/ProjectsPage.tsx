@@ -3,8 +3,8 @@ import { Alert, Button, Input, Segmented, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
-import type { ProjectKind } from '../../../common/calls.js';
-import { PROJECT_STATES } from '../../../common/projects.js';
+import { PROJECT_KINDS, type ProjectKind } from '../../../common/calls.js';
+import { PROJECT_STATES, type ProjectState } from '../../../common/projects.js';
 import { exportsApi } from '../../api/exports.js';
 import { type ProjectView, projectsApi } from '../../api/projects.js';
 import { useLocale } from '../../app/locale.js';
@@ -12,7 +12,7 @@ import { usePlatformChoice } from '../../app/platformChoice.js';
 import { usePlatforms } from '../../app/platforms.js';
 import { useSignedIn } from '../../app/session.js';
 import { useApi } from '../../app/useApi.js';
-import { DrillNotice, useDrillParams } from '../../components/DrillNotice.js';
+import { DrillNotice } from '../../components/DrillNotice.js';
 import { ExportButton } from '../../components/ExportButton.js';
 import { FieldTags } from '../../components/FieldTreeSelect.js';
 import { localName, pick } from '../../components/labels.js';
@@ -23,6 +23,29 @@ import { WIDE } from '../../components/tables.js';
 import { usePagedTable } from '../../components/usePagedTable.js';
 import { errorText } from '../../i18n/errors.js';
 import { RegisterProjectModal } from './RegisterProjectModal.js';
+
+type Filters = { kind?: ProjectKind; q?: string; state?: ProjectState; unitId?: string };
+const FILTER_KEYS = ['kind', 'q', 'state', 'unitId'] as const;
+
+/** The list's filters as the URL says them; an unknown kind or state is no filter. */
+function filtersOf(params: URLSearchParams): Filters {
+  return {
+    kind: PROJECT_KINDS.find((k) => k === params.get('kind')),
+    q: params.get('q') || undefined,
+    state: PROJECT_STATES.find((s) => s === params.get('state')),
+    unitId: params.get('unitId') || undefined,
+  };
+}
+/** The URL with these filters, back at the first page (the platform and the page size kept). */
+function withFilters(prev: URLSearchParams, f: Filters): URLSearchParams {
+  const next = new URLSearchParams(prev);
+  for (const k of [...FILTER_KEYS, 'page']) next.delete(k);
+  for (const k of FILTER_KEYS) {
+    const v = f[k];
+    if (v) next.set(k, v);
+  }
+  return next;
+}
 
 /**
  * /projects: a platform's projects of both kinds, each title opening its page; admins and lab directors
@@ -38,34 +61,23 @@ export default function ProjectsPage() {
   // falls back to the user's own.
   const choice = usePlatformChoice();
   const platformId = choice.platformId ?? defaultPlatform(platforms, mine);
-  const [kind, setKind] = useState<ProjectKind | 'all'>('all');
-  // ?state= narrows the list (the workbench's "projects in execution" links here with it).
+  // Every filter, the search text and the page live in the URL (docs/web-conventions.md), so a reload,
+  // back/forward and a shared link open the same list; the workbench's "projects in execution" (?state=)
+  // and the analytics' figures (?unitId=, ?state=) link here with theirs.
   const [params, setParams] = useSearchParams();
-  const state = PROJECT_STATES.find((s) => s === params.get('state'));
-  const [q, setQ] = useState('');
+  const f = filtersOf(params);
+  const { kind, q, state } = f;
+  const setF = (next: Filters) => setParams((prev) => withFilters(prev, next));
   const [registering, setRegistering] = useState(false);
-  // Opened from a figure of the analytics: the projects of a unit, or in a state, as the figure counts.
-  const drill = useDrillParams(['unitId'] as const);
-  // One page at a time, the page in the URL; a new platform or filter starts at the first.
-  const paged = usePagedTable(
-    platformId ? JSON.stringify([platformId, kind, q, drill.unitId, state]) : null,
-    {
-      defaultPageSize: 50,
-    },
-  );
+  // A change of filter drops the page in the same URL change (setF), so the paging hook's own reset is
+  // not wanted: it would also fire on back/forward and lose the page that history entry had.
+  const paged = usePagedTable('projects', { defaultPageSize: 50 });
   const list = useApi(
     () =>
       platformId
-        ? projectsApi.list(platformId, {
-            kind: kind === 'all' ? undefined : kind,
-            q: q || undefined,
-            unitId: drill.unitId,
-            state,
-            page: paged.page,
-            pageSize: paged.pageSize,
-          })
+        ? projectsApi.list(platformId, { ...f, page: paged.page, pageSize: paged.pageSize })
         : Promise.resolve(null),
-    [platformId, kind, q, drill.unitId, state, paged.page, paged.pageSize],
+    [platformId, JSON.stringify(f), paged.page, paged.pageSize],
   );
   const units = list.data?.access.registrableUnitIds ?? [];
 
@@ -79,43 +91,32 @@ export default function ProjectsPage() {
             onChange={(id) => choice.setPlatform(id)}
           />
           <Segmented<ProjectKind | 'all'>
-            value={kind}
-            onChange={setKind}
+            value={kind ?? 'all'}
+            onChange={(v) => setF({ ...f, kind: v === 'all' ? undefined : v })}
             options={[
               { value: 'all', label: t('All') },
               { value: 'intramural', label: t(KIND_LABELS.intramural) },
               { value: 'extramural', label: t(KIND_LABELS.extramural) },
             ]}
           />
-          <Input.Search allowClear placeholder={t('Code or title')} onSearch={setQ} style={{ width: 220 }} />
+          <Input.Search
+            // Remounted with the URL's text, so back/forward show the search the list was filtered by.
+            key={q ?? ''}
+            defaultValue={q}
+            allowClear
+            aria-label={t('Code or title')}
+            placeholder={t('Code or title')}
+            onSearch={(v) => setF({ ...f, q: v.trim() || undefined })}
+            style={{ width: 220 }}
+          />
           {state ? (
-            <Tag
-              closable
-              data-testid="state-filter"
-              onClose={() =>
-                setParams((prev) => {
-                  const next = new URLSearchParams(prev);
-                  next.delete('state');
-                  return next;
-                })
-              }
-            >
+            <Tag closable data-testid="state-filter" onClose={() => setF({ ...f, state: undefined })}>
               {t(STATE_LABELS[state])}
             </Tag>
           ) : null}
         </Space>
         <Space wrap>
-          {platformId ? (
-            <ExportButton
-              file={(opts) =>
-                exportsApi.projects(
-                  platformId,
-                  { kind: kind === 'all' ? undefined : kind, q: q || undefined, unitId: drill.unitId, state },
-                  opts,
-                )
-              }
-            />
-          ) : null}
+          {platformId ? <ExportButton file={(opts) => exportsApi.projects(platformId, f, opts)} /> : null}
           {units.length > 0 && platformId ? (
             <Button
               type="primary"
@@ -129,7 +130,7 @@ export default function ProjectsPage() {
         </Space>
       </Space>
       <DrillNotice
-        active={!!(drill.unitId || state)}
+        active={!!(f.unitId || state)}
         count={list.data?.total}
         onClear={() => setParams(platformId ? { platform: platformId } : {})}
       />

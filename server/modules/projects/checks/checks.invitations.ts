@@ -3,6 +3,7 @@ import { type Ctx, newId } from '../../../http/context.js';
 import { AppError, notFound } from '../../../http/errors.js';
 import { expertIdOfUser } from '../../review/experts/experts.service.js';
 import { findProject } from '../projects.repository.js';
+import { tellOfficersOfCheckDecline } from './checks.notices.js';
 import { findCheck, panelOf } from './checks.repository.js';
 import { answerSeatRow, invitedSeatsOfExpert } from './checks.runs.repository.js';
 import type { CheckAnswerInput, MyCheckInvitations } from './checks.runs.schema.js';
@@ -89,6 +90,7 @@ export async function answerInvitation(ctx: Ctx, checkId: string, input: CheckAn
       after: { expertId, state },
       reason,
     });
+    if (state === 'declined') await tellOfficersOfCheckDecline(trx, ctx, p, check, expertId, reason);
     return { checkId, expertId, state };
   });
 }

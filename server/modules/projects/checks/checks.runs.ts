@@ -14,6 +14,7 @@ import { can } from '../projects.policy.js';
 import { structureOf } from '../projects.structure.repository.js';
 import { checkAccess } from './checks.access.js';
 import { type Frame, subjectOf } from './checks.conflicts.js';
+import { sendCheckInvitations } from './checks.notices.js';
 import { findCheck, insertConflicts, insertSeat, liveSeats, panelOf } from './checks.repository.js';
 import {
   answerSeatRow,
@@ -163,6 +164,8 @@ async function runInTrx(
       runId: run.id,
       respondBy,
     });
+  // Each new seat's expert is told once; the seats kept from earlier runs were told when seated.
+  await sendCheckInvitations(trx, ctx, frames, invited, respondBy);
   await audit({
     action: purpose === 'initial' ? 'project_check.run_initial' : 'project_check.run_refill',
     entityType: 'project_check_run',

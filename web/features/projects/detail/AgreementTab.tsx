@@ -21,7 +21,7 @@ import { AgreementChanges } from './AgreementChanges.js';
 import { AmendmentsPanel } from './AmendmentsPanel.js';
 
 /**
- * 任务书: what both sides signed, as frozen — budget, indicators, milestones, reports, signatures — in its
+ * 任务书: what both sides signed, as frozen — objectives (研究目标/主要内容), budget, indicators, milestones, reports, signatures — in its
  * current version or, chosen in the version selector, any earlier one with what that version changed; and
  * the amendments (变更) that make new versions.
  */
@@ -40,6 +40,11 @@ export function AgreementTab({ project: p }: { project: ProjectDetail }) {
   const older = chosen !== null && chosen !== current.version;
   const shown = older ? versions.data?.items.find((v) => v.version === chosen) : undefined;
   const content = shown?.content ?? current.content;
+  // A version that states no objectives keeps the application's (as the amendments' terms read them).
+  const objectives = (content.objectives ?? p.objectives.map((o) => o.text)).map((text, i) => ({
+    n: i + 1,
+    text,
+  }));
   const schedule = shown?.schedule ?? current.schedule;
   const reload = () => {
     setChosen(null);
@@ -82,6 +87,20 @@ export function AgreementTab({ project: p }: { project: ProjectDetail }) {
           })()}
         </Space>
       ) : null}
+      <Table
+        size="small"
+        rowKey="n"
+        pagination={false}
+        title={() => t('Research objectives and main content')}
+        data-testid="agreement-objectives"
+        dataSource={objectives}
+        scroll={WIDE}
+        locale={{ emptyText: t('No objectives stated') }}
+        columns={[
+          { title: '#', dataIndex: 'n', width: 48 },
+          { title: t('Objectives'), dataIndex: 'text' },
+        ]}
+      />
       <Table
         size="small"
         rowKey="organisationId"
