@@ -70,9 +70,14 @@ export async function withYearsKept(
   const before = await cellOf(db, seam, resultId);
   await write();
   const after = await cellOf(db, seam, resultId);
-  if (before && after && resultYearKey(before) === resultYearKey(after)) return;
-  if (before) await addToCell(db, before, -1);
-  if (after) await addToCell(db, after, 1);
+  const moves: Array<[Cell, number]> = [];
+  if (before) moves.push([before, -1]);
+  if (after) moves.push([after, 1]);
+  if (moves.length === 2 && resultYearKey(before!) === resultYearKey(after!)) return;
+  // In key order: two transactions moving results between the same two cells in opposite directions
+  // take the cells' row locks in the same order on PostgreSQL, so one waits rather than deadlocks.
+  moves.sort(([a], [b]) => (resultYearKey(a) < resultYearKey(b) ? -1 : 1));
+  for (const [cell, n] of moves) await addToCell(db, cell, n);
 }
 
 /** The cells a platform's results add up to, counted from the records (the rebuild and the tests' recount). */
