@@ -2,6 +2,7 @@ import { performance } from 'node:perf_hooks';
 import type { AnalyticsQuery } from '../server/modules/analytics/analytics.schema.js';
 import { analytics } from '../server/modules/analytics/analytics.service.js';
 import { findPostgresBin } from '../server/test/postgres-server.js';
+import { profileDashboard } from './lib/analytics-profile.js';
 import { createBenchPlatform, generateAnalyticsRows, rowMix } from './lib/analytics-rows.js';
 import { withBenchDatabase } from './lib/bench-database.js';
 import { fmtInt } from './lib/load.js';
@@ -13,6 +14,8 @@ const MIX = rowMix(ROWS);
 const REPEAT = Number(process.env.BENCH_ANALYTICS_REPEAT ?? 7);
 /** BENCH_ANALYTICS_ON=sqlite|postgres runs one database only (a 10 M run of both takes long on a busy box). */
 const ON = process.env.BENCH_ANALYTICS_ON;
+/** BENCH_ANALYTICS_PROFILE=1 adds each dashboard's slowest statements with their plans (lib/analytics-profile.ts). */
+const PROFILE = process.env.BENCH_ANALYTICS_PROFILE === '1';
 
 /**
  * The dashboards' one question (GET /api/analytics: every indicator of every platform, year by year; the
@@ -75,8 +78,15 @@ async function runOn(kind: 'sqlite' | 'postgres', opts: BenchOptions) {
       rows.push([`${kind} ${label}`, pct(ms, 50).toFixed(0), pct(ms, 95).toFixed(0)]);
     }
     rows.push([`${kind} baseline COUNT(*) results`, pct(counts, 50).toFixed(0), pct(counts, 95).toFixed(0)]);
+    const profile: string[] = [];
+    if (PROFILE)
+      for (const [label, q] of Object.entries(DASHBOARD_QUERIES)) {
+        opts.progress(`${kind}: profiling ${label}`);
+        profile.push(...(await profileDashboard(kind, database, ctx, label, q(platformId, unitId))));
+      }
     return {
       rows,
+      profile,
       setup: `${kind}: ${fmtInt(written)} rows generated in ${seedSeconds.toFixed(0)} s, ${fmtInt(written / seedSeconds)} rows/s with the monthly totals (last answer: ${fmtInt(published)} published results in the period)`,
     };
   });
@@ -97,6 +107,7 @@ const analyticsBench: Benchmark = {
     return {
       setup: [
         ...results.map((r) => r.setup),
+        ...results.flatMap((r) => r.profile),
         `rows: ${Object.entries(MIX)
           .map(([k, v]) => `${k} ${fmtInt(v)}`)
           .join(', ')}, one platform, dates 2000–2020`,

@@ -7,6 +7,7 @@ import {
   rebuildReceiptMonths,
 } from '../../server/modules/agreements/agreements.service.js';
 import { rebuildIpMonths } from '../../server/modules/ip/ip.service.js';
+import { rebuildResultYears } from '../../server/modules/results/results.service.js';
 import { fmtInt } from './load.js';
 import { dialect, h, int, type Kind, pick } from './sql-series.js';
 
@@ -289,10 +290,11 @@ export async function generateAnalyticsRows(
     }
   }
   // Inserted in bulk, so their monthly totals (kept receipt by receipt by createReceipt) are summed here.
-  progress('summing receipts, agreements and IP events per month');
+  progress('summing receipts, agreements and IP events per month, results per year');
   await rebuildReceiptMonths(db, platformId);
   await rebuildAgreementMonths(db, platformId);
   await rebuildIpMonths(db, platformId);
+  await rebuildResultYears(db, platformId);
   if (kind === 'sqlite') await sql`PRAGMA cache_size = -2000`.execute(db);
   // PostgreSQL's autovacuum would analyse tables this size soon after; the bench does not wait for it.
   // SQLite is left unanalysed, as the server never runs ANALYZE (bench/README.md, 'analytics').

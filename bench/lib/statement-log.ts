@@ -6,6 +6,8 @@ import type { DB } from '../../server/db/schema.js';
 export interface TimedStatement {
   sql: string;
   ms: number;
+  /** The statement's bound values, to ask the database for its plan afterwards. */
+  parameters: readonly unknown[];
 }
 
 /**
@@ -22,7 +24,11 @@ export function statementLog(target: { file?: string; url?: string | null }) {
       : new PostgresDialect({ pool: new pg.Pool({ connectionString: target.url!, max: 1 }) }),
     log: (e) => {
       if (e.level === 'query')
-        spent.push({ sql: e.query.sql.replace(/\s+/g, ' '), ms: e.queryDurationMillis });
+        spent.push({
+          sql: e.query.sql.replace(/\s+/g, ' '),
+          ms: e.queryDurationMillis,
+          parameters: e.query.parameters,
+        });
     },
   });
   return { db, spent, close: () => db.destroy() };

@@ -81,6 +81,7 @@ import type {
   ResultSearchCountsTable,
   ResultsTable,
   ResultTermsTable,
+  ResultYearsTable,
 } from './schema/transfer.js';
 import { VOUCHERS_TABLES, type VouchersTables } from './schema/vouchers.js';
 
@@ -168,6 +169,7 @@ export interface DB
   result_fields: ResultFieldsTable;
   result_terms: ResultTermsTable;
   result_search_counts: ResultSearchCountsTable;
+  result_years: ResultYearsTable;
   inquiries: InquiriesTable;
   inquiry_transitions: InquiryTransitionsTable;
   ip_disclosures: IpDisclosuresTable;
@@ -220,6 +222,7 @@ export const TABLES_IN_DEPENDENCY_ORDER = [
   'result_fields',
   'result_terms',
   'result_search_counts',
+  'result_years',
   'inquiries',
   'inquiry_transitions',
   'ip_disclosures',

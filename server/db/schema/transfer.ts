@@ -43,6 +43,25 @@ export interface ResultsTable {
   updated_at: Timestamp;
 }
 
+/**
+ * Results per platform, unit, set of fields, type, state, visibility and year (owner: results; migration
+ * 0066, ADR 0043): how many results have each combination, moved by every write of a result or its fields
+ * in its transaction, so the analytics read a few rows per year instead of the results.
+ */
+export interface ResultYearsTable {
+  /** platform|unit|type|state|visibility|year|sha1 of `fields` (empty for a null) */
+  key: string;
+  platform_id: string;
+  unit_id: string | null;
+  /** the result's field ids, sorted, comma-separated; empty when it names none */
+  fields: string;
+  type: string;
+  state: string;
+  visibility: string;
+  year: number | null;
+  n: number;
+}
+
 export interface ResultFieldsTable {
   result_id: string;
   field_id: string;

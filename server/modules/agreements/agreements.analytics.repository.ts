@@ -1,17 +1,18 @@
 import { sql } from 'kysely';
 import { LICENSING_KINDS } from '../../../common/ip.js';
 import { bucketOf, calendarYearOf, type Scope } from '../ttreports/ttreports.period.js';
-import { num, scoped } from './agreements.stats.repository.js';
+import { num } from './agreements.stats.repository.js';
 
 // The analytics' reads of agreements and receipts (analytics asks through agreements.service); the
 // technology-transfer report's sums are in agreements.stats.repository.ts, whose filters these share.
 
 /**
  * The analytics' two agreement figures in two narrow queries (docs/analytics.md 'Speed'): licences
- * executed per report year, read from the agreements_executed index alone, and licence income per
- * report year, calendar year (for the yearly FX rate) and currency, summed from the receipts' monthly
- * totals (receipt_months, kept in each receipt's transaction: as fresh as the receipts) rather than from
- * every receipt. A report year starts on the first of a month, so months bound a period exactly.
+ * executed per report year, summed from the agreements' monthly counts (agreement_months, ADR 0043), and
+ * licence income per report year, calendar year (for the yearly FX rate) and currency, summed from the
+ * receipts' monthly totals (receipt_months); both kept in each record's transaction, so as fresh as the
+ * records, rather than read from every agreement and receipt. A report year starts on the first of a
+ * month, so months bound a period exactly.
  */
 export async function licenceFlowsByYear(s: Scope) {
   const { startDate, endDate, startMonth } = s.period;
@@ -30,20 +31,25 @@ export async function licenceFlowsByYear(s: Scope) {
   if (s.unitId) income = income.where('receipt_months.unit_id', '=', s.unitId);
   if (s.fieldId) income = income.where('receipt_months.field_id', '=', s.fieldId);
   if (s.fieldIds) income = income.where('receipt_months.field_id', 'in', s.fieldIds);
-  const [executed, incomeRows] = await Promise.all([
-    s.db
-      .selectFrom('agreements')
-      .select([bucketOf('agreements.execution_date', startMonth).as('b'), (eb) => eb.fn.countAll().as('n')])
-      .where(scoped(s))
-      .where('agreements.kind', '=', 'licence')
-      .where('agreements.execution_date', '>=', startDate)
-      .where('agreements.execution_date', '<=', endDate)
-      .groupBy(sql`1`)
-      .execute(),
+  let executed = s.db
+    .selectFrom('agreement_months')
+    .select([
+      bucketOf('agreement_months.month', startMonth).as('b'),
+      (eb) => eb.fn.sum('agreement_months.executed').as('n'),
+    ])
+    .where('agreement_months.platform_id', '=', s.platformId)
+    .where('agreement_months.kind', '=', 'licence')
+    .where('agreement_months.month', '>=', startDate.slice(0, 7))
+    .where('agreement_months.month', '<=', endDate.slice(0, 7));
+  if (s.unitId) executed = executed.where('agreement_months.unit_id', '=', s.unitId);
+  if (s.fieldId) executed = executed.where('agreement_months.field_id', '=', s.fieldId);
+  if (s.fieldIds) executed = executed.where('agreement_months.field_id', 'in', s.fieldIds);
+  const [executedRows, incomeRows] = await Promise.all([
+    executed.groupBy(sql`1`).execute(),
     income.groupBy([sql`1`, sql`2`, 'receipt_months.currency']).execute(),
   ]);
   return {
-    executedByYear: new Map(executed.map((r) => [num(r.b), num(r.n)])),
+    executedByYear: new Map(executedRows.map((r) => [num(r.b), num(r.n)])),
     income: incomeRows.map((r) => ({
       bucket: num(r.b),
       calYear: num(r.cal_year),

@@ -1,7 +1,9 @@
 import { type Kysely, type RawBuilder, type Selectable, sql } from 'kysely';
+import type { DialectSeam } from '../../db/dialect.js';
 import { jsonColumn } from '../../db/rows.js';
 import type { DB, ResultsTable } from '../../db/schema.js';
 import { withSearchableKept } from './results.index.repository.js';
+import { withYearsKept } from './results.years.repository.js';
 
 /** A result as stored; the views shape it for the portal and for staff. */
 export type ResultRow = Selectable<ResultsTable>;
@@ -43,32 +45,40 @@ export async function resultSummaries(db: Kysely<DB>, ids: readonly string[]): P
   }));
 }
 
-export async function insertResult(db: Kysely<DB>, row: ResultRow): Promise<void> {
-  await withSearchableKept(db, row.id, async () => {
+/**
+ * Every write of a result's row keeps its kept figures in step in its transaction: the search index
+ * (ADR 0040) and the yearly counts the analytics read (result_years, ADR 0043).
+ */
+const kept = (db: Kysely<DB>, seam: DialectSeam, id: string, write: () => Promise<void>) =>
+  withYearsKept(db, seam, id, () => withSearchableKept(db, id, write));
+
+export async function insertResult(db: Kysely<DB>, seam: DialectSeam, row: ResultRow): Promise<void> {
+  await kept(db, seam, row.id, async () => {
     await db.insertInto('results').values(row).execute();
   });
 }
 
 /** Writes every column but the identity and creation ones. */
-export async function updateResultRow(db: Kysely<DB>, row: ResultRow): Promise<void> {
+export async function updateResultRow(db: Kysely<DB>, seam: DialectSeam, row: ResultRow): Promise<void> {
   const { id, platform_id: _p, created_at: _c, created_by: _b, ...set } = row;
-  await withSearchableKept(db, id, async () => {
+  await kept(db, seam, id, async () => {
     await db.updateTable('results').set(set).where('id', '=', id).execute();
   });
 }
 
 export async function setResultState(
   db: Kysely<DB>,
+  seam: DialectSeam,
   id: string,
   s: Pick<ResultRow, 'state' | 'published_at' | 'withdrawn_at' | 'updated_at'>,
 ): Promise<void> {
-  await withSearchableKept(db, id, async () => {
+  await kept(db, seam, id, async () => {
     await db.updateTable('results').set(s).where('id', '=', id).execute();
   });
 }
 
-export async function deleteResultRow(db: Kysely<DB>, id: string): Promise<void> {
-  await withSearchableKept(db, id, async () => {
+export async function deleteResultRow(db: Kysely<DB>, seam: DialectSeam, id: string): Promise<void> {
+  await kept(db, seam, id, async () => {
     await db.deleteFrom('results').where('id', '=', id).execute();
   });
 }
@@ -86,13 +96,21 @@ export const resultFieldLinks = (db: Kysely<DB>, resultIds: readonly string[]) =
     .where('result_id', 'in', [...resultIds])
     .execute();
 
-export async function replaceResultFields(db: Kysely<DB>, resultId: string, ids: string[]): Promise<void> {
-  await db.deleteFrom('result_fields').where('result_id', '=', resultId).execute();
-  if (ids.length)
-    await db
-      .insertInto('result_fields')
-      .values(ids.map((field_id) => ({ result_id: resultId, field_id })))
-      .execute();
+/** Replaces a result's fields; its yearly count moves to the new set of fields. */
+export async function replaceResultFields(
+  db: Kysely<DB>,
+  seam: DialectSeam,
+  resultId: string,
+  ids: string[],
+): Promise<void> {
+  await withYearsKept(db, seam, resultId, async () => {
+    await db.deleteFrom('result_fields').where('result_id', '=', resultId).execute();
+    if (ids.length)
+      await db
+        .insertInto('result_fields')
+        .values(ids.map((field_id) => ({ result_id: resultId, field_id })))
+        .execute();
+  });
 }
 
 /** Every result matching `where` (conditions on `results r`), oldest first: the export. */

@@ -143,8 +143,8 @@ export async function createResult(ctx: Ctx, input: CreateResultInput): Promise<
     checkListing(row);
     await checkUnit(trx, row.platform_id, row.unit_id);
     const fieldIds = await resolveFieldRefs(trx, input);
-    await insertResult(trx, row);
-    await replaceResultFields(trx, row.id, fieldIds);
+    await insertResult(trx, ctx.seam, row);
+    await replaceResultFields(trx, ctx.seam, row.id, fieldIds);
     await reindexResult(trx, row);
     await audit({
       action: 'result.created',
@@ -218,8 +218,8 @@ export async function updateResult(ctx: Ctx, id: string, input: UpdateResultInpu
     const fieldIds = fieldsGiven
       ? await resolveFieldRefs(trx, input, { keep: new Set(beforeFields) })
       : beforeFields;
-    await updateResultRow(trx, after);
-    if (fieldsGiven) await replaceResultFields(trx, id, fieldIds);
+    await updateResultRow(trx, ctx.seam, after);
+    if (fieldsGiven) await replaceResultFields(trx, ctx.seam, id, fieldIds);
     await reindexResult(trx, after);
     await audit({
       action: 'result.updated',
@@ -255,7 +255,7 @@ export async function changeResultState(
       action === 'publish'
         ? { ...before, state: 'published', published_at: now, withdrawn_at: null, updated_at: now }
         : { ...before, state: 'withdrawn', withdrawn_at: now, updated_at: now };
-    await setResultState(trx, id, {
+    await setResultState(trx, ctx.seam, id, {
       state: after.state,
       published_at: after.published_at,
       withdrawn_at: after.withdrawn_at,
@@ -286,7 +286,7 @@ export async function deleteResult(ctx: Ctx, id: string): Promise<void> {
         currentState: row.state,
       });
     const fieldIds = await resultFieldIds(trx, id);
-    await deleteResultRow(trx, id);
+    await deleteResultRow(trx, ctx.seam, id);
     await audit({
       action: 'result.deleted',
       entityType: 'result',
@@ -302,3 +302,4 @@ export { publishedPublicResults } from './results.open.repository.js';
 
 /** What the analytics read of results (docs/analytics.md). */
 export { publishedResultCounts } from './results.stats.repository.js';
+export { rebuildResultYears } from './results.years.repository.js';
