@@ -44,8 +44,8 @@ import * as m0060 from './migrations/0060_transfer_months.js';
 import * as m0061 from './migrations/0061_reminder_deliveries.js';
 import * as m0062 from './migrations/0062_self_registration.js';
 import * as m0063 from './migrations/0063_instrument_bookings_org_key.js';
-import * as m0068 from './migrations/0068_service_request_numbers.js';
 import * as m0066 from './migrations/0066_result_years.js';
+import * as m0068 from './migrations/0068_service_request_numbers.js';
 
 /** Migrations are listed here in order; the list is the single source for CLI, boot and tests. */
 export const migrations: Record<string, Migration> = {
@@ -94,8 +94,8 @@ export const migrations: Record<string, Migration> = {
   '0061_reminder_deliveries': m0061,
   '0062_self_registration': m0062,
   '0063_instrument_bookings_org_key': m0063,
-  '0068_service_request_numbers': m0068,
   '0066_result_years': m0066,
+  '0068_service_request_numbers': m0068,
 };
 
 export async function migrateToLatest(db: Kysely<unknown>): Promise<MigrationResultSet> {

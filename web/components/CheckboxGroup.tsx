@@ -6,6 +6,9 @@ import { Checkbox, type GetProps } from 'antd';
  * scopes, a conflict rule set's rules): it is not passed on. The asterisk of the item's label shows the
  * requirement and the item's rule enforces it; the item's `aria-invalid` and `aria-describedby` pass on.
  */
-export function CheckboxGroup<T>({ 'aria-required': _required, ...rest }: GetProps<typeof Checkbox.Group<T>>) {
+export function CheckboxGroup<T>({
+  'aria-required': _required,
+  ...rest
+}: GetProps<typeof Checkbox.Group<T>>) {
   return <Checkbox.Group<T> {...rest} />;
 }

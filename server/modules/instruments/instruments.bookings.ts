@@ -133,7 +133,7 @@ export async function bookInstrument(
           id: newId(),
           instrumentId: i.id,
           kind,
-          bookerId: ctx.actor?.userId ?? null,
+          bookerId: ctx.actor?.userId || null,
           organisationId: enterprise ? organisationId : null,
           forEnterprise: enterprise,
           startsAt: input.startsAt,
@@ -240,7 +240,7 @@ export async function decideBooking(ctx: Ctx, id: string, input: DecisionInput):
     const after: Booking = {
       ...before,
       state: move.to,
-      decidedBy: ctx.actor?.userId ?? null,
+      decidedBy: ctx.actor?.userId || null,
       decidedAt: isoNow(ctx.clock),
       decisionReason: input.reason ?? null,
     };

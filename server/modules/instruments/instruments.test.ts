@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildPlatform, buildUser } from '../../test/factories.js';
 import { anonymous, type Client, setupTestApp, signIn, type TestApp } from '../../test/harness.js';
 import { buildOrganisation, buildPerson, buildUnit } from '../../test/platform-factories.js';
+import { bookInstrument, decideBooking } from './instruments.bookings.js';
 import { buildPublishedInstrument, instrumentInput } from './instruments.fixtures.js';
 
 let t: TestApp;
@@ -258,5 +259,27 @@ describe('booking machine hours', () => {
     expect(slots.map((s) => new Date(s.slot_start).getUTCHours()).sort((a, b) => a - b)).toEqual(
       [...hours].sort((a, b) => a - b),
     );
+  });
+
+  it('blocks maintenance and decides a booking from the command line (an actor without an account)', async () => {
+    const d = '2031-04-14';
+    const ctx = t.systemCtx();
+    // The command-line actor has no account: booked and decided by nobody, not by an empty user id.
+    const block = await bookInstrument(
+      ctx,
+      id,
+      { startsAt: at(d, 9), endsAt: at(d, 10), purpose: '校准' },
+      'maintenance',
+    );
+    expect(block).toMatchObject({ kind: 'maintenance', state: 'approved' });
+    const asked = await book(sme, id, d, 11, 12);
+    expect(asked.statusCode, asked.body).toBe(201);
+    expect((await decideBooking(ctx, asked.json().id, { action: 'approve' })).state).toBe('approved');
+    const rows = await t.database.db
+      .selectFrom('instrument_bookings')
+      .select(['booker_id', 'decided_by'])
+      .where('id', 'in', [block.id, asked.json().id])
+      .execute();
+    expect(rows.map((r) => r.decided_by)).toEqual([null, null]);
   });
 });

@@ -149,7 +149,7 @@ export async function redeem(ctx: Ctx, id: string, input: RedeemInput) {
         balanceAfterMinor: balanceMinor - before.voucherMinor,
         redemptionId: id,
         at: now,
-        actorId: ctx.actor?.userId ?? null,
+        actorId: ctx.actor?.userId || null,
       });
       const after: Redemption = {
         ...before,
@@ -219,7 +219,7 @@ export async function settleMonth(ctx: Ctx, platformId: string, month: string) {
         totalMinor: due.reduce((n, x) => n + x.voucherMinor, 0),
         currency: scheme!.currency,
         createdAt: isoNow(ctx.clock),
-        createdBy: ctx.actor?.userId ?? null,
+        createdBy: ctx.actor?.userId || null,
       };
       await insertSettlement(trx, settlement);
       await settleRedemptions(

@@ -262,7 +262,7 @@ async function issue(trx: Kysely<DB>, ctx: Ctx, audit: Audit, s: Scheme, v: Vouc
     balanceAfterMinor: balanceMinor + v.amountMinor,
     redemptionId: null,
     at: now,
-    actorId: ctx.actor?.userId ?? null,
+    actorId: ctx.actor?.userId || null,
   });
   await audit({
     action: 'voucher.issued',
