@@ -1,4 +1,5 @@
 import { Tooltip } from 'antd';
+import type { KeyboardEvent } from 'react';
 
 // The shared column shapes of the app's tables (issue 12 item 14): a table wider than its page scrolls
 // sideways (`scroll={WIDE}`) instead of squeezing a column to one character a line, long text ends in an
@@ -44,6 +45,24 @@ export function clippedText(width: number) {
  * a width it takes its buttons' width (the table measures it).
  */
 export const actions = (width?: number) => ({ fixed: 'right' as const, width });
+
+/**
+ * The row props of a table whose rows open their record (a drawer, a detail page) when clicked: the row is
+ * also a tab stop that Enter or Space opens, so a keyboard opens what a mouse does. A key pressed on a
+ * link or button inside the row is left to it.
+ */
+export function openableRow(open: () => void) {
+  return {
+    onClick: open,
+    onKeyDown: (e: KeyboardEvent<HTMLElement>) => {
+      if (e.target !== e.currentTarget || (e.key !== 'Enter' && e.key !== ' ')) return;
+      e.preventDefault();
+      open();
+    },
+    tabIndex: 0,
+    style: { cursor: 'pointer' },
+  };
+}
 
 /** A cell kept on one line (amounts, totals, dates): it never wraps a figure in two. */
 export const oneLine = { style: { whiteSpace: 'nowrap' as const } };

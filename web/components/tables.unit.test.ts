@@ -26,10 +26,19 @@ interface Scan {
   squeezable: string[];
   actionColumns: number;
   clippable: string[];
+  openedRows: number;
+  mouseOnlyRows: string[];
 }
 
 function scan(): Scan {
-  const out: Scan = { tables: 0, squeezable: [], actionColumns: 0, clippable: [] };
+  const out: Scan = {
+    tables: 0,
+    squeezable: [],
+    actionColumns: 0,
+    clippable: [],
+    openedRows: 0,
+    mouseOnlyRows: [],
+  };
   for (const full of sourceFiles(features)) {
     const sf = ts.createSourceFile(
       full,
@@ -48,6 +57,14 @@ function scan(): Scan {
         );
         const value = scroll?.initializer?.getText() ?? '';
         if (value !== '{WIDE}' && !value.includes("'max-content'")) out.squeezable.push(where(n));
+        // A row that opens its record opens from the keyboard too: its props come from openableRow.
+        const onRow = n.attributes.properties.find(
+          (a): a is ts.JsxAttribute => ts.isJsxAttribute(a) && a.name.getText() === 'onRow',
+        );
+        if (onRow) {
+          out.openedRows++;
+          if (!onRow.initializer?.getText().includes('openableRow(')) out.mouseOnlyRows.push(where(n));
+        }
       }
       if (ts.isObjectLiteralExpression(n)) {
         const title = n.properties.find(
@@ -78,5 +95,11 @@ describe('list tables (issue 12 item 14)', () => {
     expect(found.actionColumns).toBeGreaterThan(20);
     expect(found.squeezable, 'tables without scroll={WIDE}').toEqual([]);
     expect(found.clippable, "columns titled t('Actions') without ...actions()").toEqual([]);
+  });
+
+  it('open a row from the keyboard where a click opens it (openableRow)', () => {
+    const found = scan();
+    expect(found.openedRows).toBeGreaterThan(5);
+    expect(found.mouseOnlyRows, 'tables whose onRow is not openableRow').toEqual([]);
   });
 });

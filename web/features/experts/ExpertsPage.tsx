@@ -9,7 +9,7 @@ import { useApi } from '../../app/useApi.js';
 import { FieldTreeSelect } from '../../components/FieldTreeSelect.js';
 import { localName } from '../../components/labels.js';
 import { orgName } from '../../components/org-labels.js';
-import { WIDE } from '../../components/tables.js';
+import { openableRow, WIDE } from '../../components/tables.js';
 import { errorText } from '../../i18n/errors.js';
 import { ImportExport } from '../imports/ImportExport.js';
 import { ExpertDrawer } from './ExpertDrawer.js';
@@ -127,7 +127,7 @@ export default function ExpertsPage() {
           showTotal: (total) => t('{{count}} experts', { count: total }),
           onChange: setPage,
         }}
-        onRow={(e) => ({ onClick: () => open(e.id), style: { cursor: 'pointer' } })}
+        onRow={(e) => openableRow(() => open(e.id))}
         columns={[
           {
             title: t('Full name'),

@@ -17,7 +17,7 @@ import {
   inquiryStateOptions,
   pickFilled,
 } from '../../components/result-labels.js';
-import { WIDE } from '../../components/tables.js';
+import { openableRow, WIDE } from '../../components/tables.js';
 import { formatTime } from '../../components/time.js';
 import { inquiryPlatforms } from './access.js';
 import { InquiryDrawer } from './InquiryDrawer.js';
@@ -130,7 +130,7 @@ export default function InquiriesPage() {
           rowKey="id"
           loading={list.loading}
           dataSource={list.data?.items ?? []}
-          onRow={(r) => ({ onClick: () => setOpen(r.id), style: { cursor: 'pointer' } })}
+          onRow={(r) => openableRow(() => setOpen(r.id))}
           pagination={{ current: page, pageSize: 20, total: list.data?.total ?? 0, onChange: setPage }}
           data-testid="inquiries-table"
           data-count={list.data?.total ?? ''}

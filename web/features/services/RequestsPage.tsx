@@ -13,7 +13,7 @@ import { LoadFailed } from '../../components/feedback.js';
 import { money } from '../../components/money.js';
 import { pickFilled } from '../../components/result-labels.js';
 import { REQUEST_STATE_COLORS, REQUEST_STATE_LABELS } from '../../components/service-labels.js';
-import { WIDE } from '../../components/tables.js';
+import { openableRow, WIDE } from '../../components/tables.js';
 import { formatTime } from '../../components/time.js';
 import { usePagedTable } from '../../components/usePagedTable.js';
 import { RequestDrawer } from './RequestDrawer.js';
@@ -149,7 +149,7 @@ function RequestsList({ view }: { view: Extract<RequestsView, 'mine' | 'unit'> }
         dataSource={drilled ? items : sortQueue(items, view)}
         pagination={drilled ? paged.pagination(list.data?.total) : false}
         data-testid="requests-table"
-        onRow={(r) => ({ onClick: () => open(r.id), style: { cursor: 'pointer' } })}
+        onRow={(r) => openableRow(() => open(r.id))}
         columns={[
           { title: t('Request number'), dataIndex: 'number' },
           {

@@ -11,7 +11,7 @@ import { useLocale } from '../../../app/locale.js';
 import { useApi } from '../../../app/useApi.js';
 import { DrillNotice, useDrillParams } from '../../../components/DrillNotice.js';
 import { ExportButton } from '../../../components/ExportButton.js';
-import { clippedText, WIDE } from '../../../components/tables.js';
+import { clippedText, openableRow, WIDE } from '../../../components/tables.js';
 import { usePagedTable } from '../../../components/usePagedTable.js';
 import { errorText } from '../../../i18n/errors.js';
 import { AGREEMENT_KIND_LABELS, EXCLUSIVITY_LABELS, LICENCE_KIND_LABELS } from '../labels.js';
@@ -138,7 +138,7 @@ export default function AgreementsPage() {
         data-testid="agreements-table"
         scroll={WIDE}
         pagination={paged.pagination(list.data?.total)}
-        onRow={(a) => ({ onClick: () => open(a.id), style: { cursor: 'pointer' } })}
+        onRow={(a) => openableRow(() => open(a.id))}
         columns={[
           { title: t('Reference number'), dataIndex: 'refNo', width: 140 },
           { title: t('Agreement title'), dataIndex: 'title', ...clippedText(320) },

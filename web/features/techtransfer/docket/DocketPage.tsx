@@ -6,7 +6,7 @@ import { useNavigate, useSearchParams } from 'react-router-dom';
 import { type DocketEntry, ttApi } from '../../../api/techtransfer.js';
 import { useApi } from '../../../app/useApi.js';
 import { DateRange } from '../../../components/DateRange.js';
-import { WIDE } from '../../../components/tables.js';
+import { openableRow, WIDE } from '../../../components/tables.js';
 import { errorText } from '../../../i18n/errors.js';
 import { tk } from '../../../i18n/index.js';
 import { useTtPlatform } from '../useTtPlatform.js';
@@ -103,10 +103,11 @@ export default function DocketPage() {
           data-testid="docket-table"
           data-count={docket.data ? items.length : ''}
           pagination={{ pageSize: 50, showSizeChanger: false }}
-          onRow={(e) => ({
-            onClick: () => navigate(`/techtransfer/ip?platform=${platformId}&disclosure=${e.disclosureId}`),
-            style: { cursor: 'pointer' },
-          })}
+          onRow={(e) =>
+            openableRow(() =>
+              navigate(`/techtransfer/ip?platform=${platformId}&disclosure=${e.disclosureId}`),
+            )
+          }
           columns={[
             { title: t('Due on'), dataIndex: 'dueDate', width: 120 },
             {

@@ -13,7 +13,7 @@ import {
 import { useApi } from '../../../app/useApi.js';
 import { DrillNotice, useDrillParams } from '../../../components/DrillNotice.js';
 import { ExportButton } from '../../../components/ExportButton.js';
-import { clippedText, WIDE } from '../../../components/tables.js';
+import { clippedText, openableRow, WIDE } from '../../../components/tables.js';
 import { usePagedTable } from '../../../components/usePagedTable.js';
 import { errorText } from '../../../i18n/errors.js';
 import { FILING_STATUS_LABELS, FILING_TYPE_LABELS, IP_KIND_LABELS } from '../labels.js';
@@ -131,7 +131,7 @@ export default function IpPage() {
         data-testid="disclosures-table"
         scroll={WIDE}
         pagination={paged.pagination(disclosures.data?.total)}
-        onRow={(d) => ({ onClick: () => open(d.id), style: { cursor: 'pointer' } })}
+        onRow={(d) => openableRow(() => open(d.id))}
         columns={[
           { title: t('Reference number'), dataIndex: 'refNo', width: 140 },
           { title: t('Invention title'), dataIndex: 'title', ...clippedText(320) },
@@ -158,7 +158,7 @@ export default function IpPage() {
         data-testid="filings-table"
         scroll={WIDE}
         pagination={paged.pagination(filings.data?.total)}
-        onRow={(f) => ({ onClick: () => open(f.disclosureId), style: { cursor: 'pointer' } })}
+        onRow={(f) => openableRow(() => open(f.disclosureId))}
         columns={[
           { title: t('Patent office'), dataIndex: 'jurisdiction', width: 80 },
           { title: t('Type'), render: (_, f) => t(FILING_TYPE_LABELS[f.filingType]) },
