@@ -1,7 +1,7 @@
 import { type Kysely, type Selectable, sql } from 'kysely';
 import type { PriceRule, RequestState, ServiceKind, ServiceState } from '../../../common/services.js';
 import type { DialectSeam } from '../../db/dialect.js';
-import { camelRow, type RowValue } from '../../db/rows.js';
+import { camelRow, jsonColumn, type RowValue, toJsonColumn } from '../../db/rows.js';
 import type {
   DB,
   ServiceRequestsTable,
@@ -42,8 +42,8 @@ function toService(row: Selectable<ServicesTable>): Service {
     priceRule: rest.priceRule as PriceRule,
     state: rest.state as ServiceState,
     priceMinor: Number(rest.priceMinor),
-    fieldIds: JSON.parse(fieldIdsJson),
-    accreditations: JSON.parse(accreditationJson),
+    fieldIds: jsonColumn(fieldIdsJson),
+    accreditations: jsonColumn(accreditationJson),
   };
 }
 
@@ -57,9 +57,9 @@ function serviceRow(s: Service): Selectable<ServicesTable> {
     name_en: s.nameEn,
     description_zh: s.descriptionZh,
     description_en: s.descriptionEn,
-    field_ids_json: JSON.stringify(s.fieldIds),
+    field_ids_json: toJsonColumn(s.fieldIds),
     method_standard: s.methodStandard,
-    accreditation_json: JSON.stringify(s.accreditations),
+    accreditation_json: toJsonColumn(s.accreditations),
     price_rule: s.priceRule,
     price_minor: s.priceMinor,
     currency: s.currency,

@@ -7,7 +7,7 @@ import type {
   VoucherState,
 } from '../../../common/vouchers.js';
 import type { DialectSeam } from '../../db/dialect.js';
-import { camelRow, insertRow, type RowValue } from '../../db/rows.js';
+import { camelRow, flag, insertRow, jsonColumn, type RowValue, toFlag, toJsonColumn } from '../../db/rows.js';
 import type {
   DB,
   VoucherLedgerTable,
@@ -41,9 +41,9 @@ function toScheme(row: Selectable<VoucherSchemesTable>): Scheme {
   return {
     ...v,
     state: v.state as SchemeState,
-    lottery: lottery === 1,
-    rules: JSON.parse(rulesJson),
-    lotteryDraw: lotteryJson ? JSON.parse(lotteryJson) : null,
+    lottery: flag(lottery),
+    rules: jsonColumn(rulesJson),
+    lotteryDraw: jsonColumn(lotteryJson),
   };
 }
 
@@ -53,13 +53,13 @@ const schemeRow = (s: Scheme): Selectable<VoucherSchemesTable> => ({
   name_zh: s.nameZh,
   name_en: s.nameEn,
   currency: s.currency,
-  rules_json: JSON.stringify(s.rules),
+  rules_json: toJsonColumn(s.rules),
   valid_from: s.validFrom,
   valid_to: s.validTo,
-  lottery: s.lottery ? 1 : 0,
+  lottery: toFlag(s.lottery),
   state: s.state,
   lottery_seed: s.lotterySeed,
-  lottery_json: s.lotteryDraw ? JSON.stringify(s.lotteryDraw) : null,
+  lottery_json: toJsonColumn(s.lotteryDraw ?? null),
   created_at: s.createdAt,
   updated_at: s.updatedAt,
 });
@@ -105,12 +105,12 @@ function toVoucher(row: Selectable<VouchersTable>): Voucher {
     ...v,
     state: v.state as VoucherState,
     amountMinor: Number(v.amountMinor),
-    profile: JSON.parse(profileJson),
+    profile: jsonColumn(profileJson),
   };
 }
 
 const voucherRow = ({ profile, ...v }: Voucher) =>
-  insertRow<VouchersTable>({ ...v, profileJson: JSON.stringify(profile) });
+  insertRow<VouchersTable>({ ...v, profileJson: toJsonColumn(profile) });
 
 export async function insertVoucher(db: Kysely<DB>, v: Voucher) {
   await db.insertInto('vouchers').values(voucherRow(v)).execute();
