@@ -15,19 +15,19 @@ import { AppError, forbidden, invalidField, notFound } from '../../http/errors.j
 import { notify } from '../notifications/notifications.service.js';
 import { organisationOfAccount } from '../people/people.service.js';
 import { mayReadRequest, mayRequest, type RequestResource, sidesOf } from './services.policy.js';
+import { serviceNames } from './services.repository.js';
 import {
-  answeredSurveys,
   findRequest,
   insertRequest,
   insertRequestTransition,
   openWorkCount,
   replaceRequest,
   type ServiceRequest,
-  serviceNames,
   transitionsOfRequest,
-} from './services.repository.js';
+} from './services.requests.repository.js';
 import type { CreateRequestInput, RequestTransitionInput, RequestView } from './services.schema.js';
 import { requestableService, unitOn } from './services.service.js';
+import { answeredSurveys } from './services.surveys.repository.js';
 
 const today = (ctx: Pick<Ctx, 'clock'>) => isoNow(ctx.clock).slice(0, 10);
 
