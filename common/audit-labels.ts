@@ -1,8 +1,14 @@
+import { ACCOUNT_ACTION_LABELS } from './audit-labels.accounts.js';
+import { CALL_ACTION_LABELS } from './audit-labels.calls.js';
+import { PROJECT_ACTION_LABELS } from './audit-labels.projects.js';
+import { SERVICE_ACTION_LABELS } from './audit-labels.services.js';
 /**
  * The words of every audit action and object type the server writes (issue 12 item 6: the audit log showed
  * codes such as project.registered). audit-labels.unit.test.ts reads the server's sources and fails on an
  * action or object type written there without a label here. They live in common/ because the
  * server's audit export (server/modules/audit/audit.export.ts) writes the same words.
+ *
+ * The actions' words are kept by domain in audit-labels.<domain>.ts; this file is the one import point.
  */
 export const ACTION_LABELS: Record<string, string> = {
   'agreement.created': 'Agreement created',
@@ -242,6 +248,10 @@ export const ACTION_LABELS: Record<string, string> = {
   'need.contact_sent': 'Match contacted',
   'need.contact_accepted': 'Contact about a need accepted',
   'need.contact_declined': 'Contact about a need declined',
+  ...ACCOUNT_ACTION_LABELS,
+  ...CALL_ACTION_LABELS,
+  ...PROJECT_ACTION_LABELS,
+  ...SERVICE_ACTION_LABELS,
 };
 
 export const ENTITY_LABELS: Record<string, string> = {

@@ -1,14 +1,20 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chooseField, confirmedRequest, modal, numberInput, pick, submitDialog } from './antd-support.js';
+import { chooseField, confirmedRequest, modal, numberInput, submitDialog } from './antd-support.js';
+import {
+  attachProposal,
+  fillBudget,
+  fillConsortium,
+  fillObjectiveAndPlan,
+  fillSummary,
+  saveStep,
+} from './application-wizard.js';
 import { expectAccessible } from './axe.js';
 import {
   answerOf,
   arrangePartner,
   expectStatus,
   localTime,
-  PARTNER_ORG,
-  PDF,
   pickTime,
   platformByCode,
 } from './calls-support.js';
@@ -145,92 +151,17 @@ describe('一项研发计划从发布到形式审查通过', () => {
     await applicant.getByTestId('wizard-prev').click();
     await poll(() => stepClass(0)).toContain('ant-steps-item-process');
 
-    // 1 项目概要
-    await applicant.getByTestId('app-title-zh').fill(TITLE_ZH);
-    await applicant
-      .getByTestId('app-title-en')
-      .fill('Smart multi-parameter sensing modules for the shop floor');
-    await applicant.getByTestId('app-summary-zh').fill('研制可在工业现场长期稳定工作的多参数智能传感模组。');
-    await pick(applicant, applicant.getByTestId('app-field'), '新材料技术');
-    const next = async () => {
-      const saved = await answerOf(applicant, 'PUT', /\/api\/applications\/[^/]+$/, () =>
-        applicant.getByTestId('wizard-next').click(),
-      );
-      await expectStatus(saved, 200);
-      return saved;
-    };
-    await next();
+    // 1–6: summary, objectives and work plan, consortium, budget (fitting a laptop), attachments
+    await fillSummary(applicant, TITLE_ZH);
+    await saveStep(applicant);
     await poll(() => stepClass(0)).toContain('ant-steps-item-finish');
     expect(await stepClass(2)).toContain('ant-steps-item-wait');
-    // 2 目标与考核指标
-    await applicant.getByTestId('add-objective').click();
-    const objective = applicant.getByTestId('objective').first();
-    await objective.locator('textarea').fill('研制温度、压力、振动三参数传感模组');
-    await objective.getByPlaceholder('考核指标').fill('测温精度');
-    await objective.getByPlaceholder('目标值').fill('±0.1 ℃');
-    await next();
-    // 3 工作计划与里程碑
-    await applicant.getByTestId('add-work-package').click();
-    const wp = applicant.getByTestId('work-package').first();
-    await wp.locator('input[id$="title"]').first().fill('模组设计与样机');
-    await wp.getByPlaceholder('里程碑', { exact: true }).fill('样机通过测试');
-    await wp.getByPlaceholder('月').fill('12');
-    await next();
-    // 4 联合体: the lead (own SME) and one partner enterprise
-    await applicant.getByTestId('add-member').click();
-    await pick(
-      applicant,
-      applicant.getByTestId('consortium-table').getByTestId('org-picker').last(),
-      PARTNER_ORG,
-      '传感技术',
-    );
-    await pick(applicant, applicant.getByTestId('member-contact-1'), '钱立');
-    await applicant.getByTestId('member-role-0').fill('牵头研制');
-    await applicant.getByTestId('member-role-1').fill('传感芯片');
-    await numberInput(applicant, 'member-requested-0').fill('1200000');
-    await numberInput(applicant, 'member-cofunding-0').fill('1200000');
-    await numberInput(applicant, 'member-requested-1').fill('600000');
-    await numberInput(applicant, 'member-cofunding-1').fill('600000');
-    const consortium = await next();
-    const members = (await consortium.json()).consortium as { organisation: { id: string } }[];
-    expect(members).toHaveLength(2);
-    // 5 预算: each member's lines add up to its requested amount; the mismatch shows until they do
-    const [lead, member] = members.map((m) => m.organisation.id);
-    await numberInput(applicant, `budget-${lead}-equipment`).fill('1000000');
-    await poll(() => applicant.getByTestId('budget-mismatch').count()).toBe(1);
-    await numberInput(applicant, `budget-${lead}-labour`).fill('200000');
-    await numberInput(applicant, `budget-${member}-materials`).fill('600000');
-    await poll(() => applicant.getByTestId('budget-mismatch').count()).toBe(0);
-    await poll(() => applicant.getByTestId('budget-grand-total').textContent()).toContain('1,800,000.00');
-    // The 12-column table fits a laptop: the organisation keeps its width (its name on one line, cut with
-    // an ellipsis), the other columns scroll sideways, and the totals stay in view on one line.
-    for (const size of [
-      { width: 1280, height: 800 },
-      { width: 1440, height: 900 },
-    ]) {
-      await applicant.setViewportSize(size);
-      const table = applicant.getByTestId('budget-table');
-      const org = (await table.locator(`tr[data-row-key="${lead}"] td`).first().boundingBox())!;
-      expect(org.width, `${size.width} px`).toBeGreaterThanOrEqual(190);
-      const total = applicant.getByTestId('budget-grand-total');
-      expect(await total.evaluate((e) => e.getClientRects().length), `${size.width} px`).toBe(1);
-      const box = (await total.boundingBox())!;
-      expect(box.x + box.width, `${size.width} px`).toBeLessThanOrEqual(size.width);
-      const row = (await applicant.getByTestId(`budget-total-${lead}`).boundingBox())!;
-      expect(row.x + row.width, `${size.width} px`).toBeLessThanOrEqual(size.width);
-    }
-    await next();
-    // 6 附件
-    const uploaded = await answerOf(applicant, 'POST', /\/attachments$/, () =>
-      applicant
-        .getByTestId('step-attachments')
-        .locator('input[type=file]')
-        .first()
-        .setInputFiles({ name: '申报书.pdf', mimeType: 'application/pdf', buffer: PDF }),
-    );
-    await expectStatus(uploaded, 201);
-    await applicant.getByTestId('attachment-file-proposal').waitFor();
-    await next();
+    await fillObjectiveAndPlan(applicant);
+    const [lead, member] = await fillConsortium(applicant);
+    await fillBudget(applicant, lead, member);
+    await saveStep(applicant);
+    await attachProposal(applicant);
+    await saveStep(applicant);
     // 7 参与确认: the partner's contact confirms in the app
     const invited = await answerOf(applicant, 'POST', /\/invitations$/, () =>
       applicant.getByTestId('invite-1').click(),

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectAccessible } from './axe.js';
 import { platformByCode } from './calls-support.js';
+import { GROUPS_ZH, NAV_EN, NAV_ZH } from './shell-nav.js';
 import { chooseLanguage, navGroups, navLabels, poll, type Stack, signInAs, startStack } from './support.js';
 
 /** Each role's home page as a picture, for review (COMMONLAB_SCREENS_DIR, else the system's temp folder). */
@@ -17,82 +18,6 @@ afterAll(async () => {
   await stack?.close();
 });
 
-// Top level first, then section by section (申报管理 … 系统管理), each in the registry's order.
-const NAV_ZH = [
-  '工作台',
-  '平台',
-  '组织架构图',
-  '研发计划',
-  '形式审查',
-  '专家评审',
-  '专家库',
-  '项目',
-  '项目组合',
-  '报告提交情况',
-  '知识产权管理',
-  '期限监控',
-  '合同与许可',
-  '成果库',
-  '咨询',
-  '服务工单',
-  '服务目录管理',
-  '预约审批',
-  '仪器管理',
-  '创新券方案',
-  '创新券兑付',
-  '创新券结算',
-  '创新券风险信号',
-  '技术需求',
-  '平台对比',
-  '成果转化报告',
-  '单位评估',
-  '统计看板',
-  '机构库',
-  '人员库',
-  '通知公告',
-  '技术领域',
-  '用户管理',
-  '注册审核',
-  '审计日志',
-];
-const GROUPS_ZH = ['申报管理', '评审管理', '项目管理', '成果转化', '企业服务', '统计分析', '系统管理'];
-const NAV_EN = [
-  'Workbench',
-  'Platforms',
-  'Organisation chart',
-  'Calls',
-  'Screening',
-  'Expert review',
-  'Expert database',
-  'Projects',
-  'Portfolio',
-  'Reports due',
-  'IP pipeline',
-  'Docket',
-  'Agreements',
-  'Results catalog',
-  'Inquiries',
-  'Service queue',
-  'Service catalog management',
-  'Booking approvals',
-  'Instrument management',
-  'Voucher schemes',
-  'Voucher redemptions',
-  'Voucher settlements',
-  'Voucher fraud signals',
-  'Technology needs',
-  'Platform comparison',
-  'Tech-transfer reports',
-  'Unit evaluations',
-  'Analytics dashboards',
-  'Organisation registry',
-  'People directory',
-  'Announcements',
-  'Technology fields',
-  'Users',
-  'Registration review',
-  'Audit log',
-];
 const COUNTS = ['platforms', 'myPlatforms', 'myRoles', 'users', 'activeSessions', 'auditEntries'] as const;
 
 describe('application shell (system admin)', () => {

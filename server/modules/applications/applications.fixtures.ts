@@ -2,6 +2,7 @@ import { deflateRawSync } from 'node:zlib';
 import type { RequiredAttachment } from '../../../common/calls.js';
 import { DEFAULT_CRITERIA } from '../../../common/calls.js';
 import type { EligibilityRule } from '../../../common/eligibility.js';
+import { toJsonColumn } from '../../db/rows.js';
 import type { Ctx } from '../../http/context.js';
 import { isoNow, newId } from '../../http/context.js';
 import { buildPlatform, buildUser } from '../../test/factories.js';
@@ -68,11 +69,11 @@ export async function buildCall(ctx: Ctx, o: CallOpts = {}) {
       currency: 'CNY',
       budget_total_minor: 100_000_000,
       ceiling_minor: o.ceilingMinor ?? 10_000_000,
-      eligibility_json: JSON.stringify(o.eligibility ?? []),
-      criteria_json: JSON.stringify(DEFAULT_CRITERIA),
+      eligibility_json: toJsonColumn(o.eligibility ?? []),
+      criteria_json: toJsonColumn(DEFAULT_CRITERIA),
       reviewers_per_application: 3,
-      required_attachments_json: JSON.stringify(o.attachments ?? [REQUIRED_PDF, OPTIONAL_SHEET]),
-      screening_checklist_json: JSON.stringify([
+      required_attachments_json: toJsonColumn(o.attachments ?? [REQUIRED_PDF, OPTIONAL_SHEET]),
+      screening_checklist_json: toJsonColumn([
         { key: 'signed', labelZh: '已盖章', labelEn: 'Signed and stamped' },
         { key: 'budget_ok', labelZh: '预算完整', labelEn: 'Budget complete' },
       ]),

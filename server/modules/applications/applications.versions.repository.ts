@@ -4,7 +4,7 @@
  * numbers and the content JSON is written here.
  */
 import type { Insertable, Kysely, Selectable } from 'kysely';
-import { jsonColumn } from '../../db/rows.js';
+import { jsonColumn, toJsonColumn } from '../../db/rows.js';
 import type {
   ApplicationAttachmentsTable,
   ApplicationMembersTable,
@@ -85,7 +85,7 @@ export async function insertVersion(
 export async function setVersionContent(db: Kysely<DB>, versionId: string, content: ApplicationContent) {
   await db
     .updateTable('application_versions')
-    .set({ content_json: JSON.stringify(content) })
+    .set({ content_json: toJsonColumn(content) })
     .where('id', '=', versionId)
     .execute();
 }

@@ -1,4 +1,5 @@
 import type { Kysely, Selectable } from 'kysely';
+import { jsonColumn } from '../../db/rows.js';
 import type { AuditLogTable, DB } from '../../db/schema.js';
 
 /**
@@ -23,8 +24,6 @@ export interface AuditEntry {
   hash: string;
 }
 
-const parse = (s: string | null) => (s === null ? null : (JSON.parse(s) as unknown));
-
 const toEntry = (r: Selectable<AuditLogTable>): AuditEntry => ({
   seq: Number(r.seq),
   id: r.id,
@@ -35,8 +34,8 @@ const toEntry = (r: Selectable<AuditLogTable>): AuditEntry => ({
   entityType: r.entity_type,
   entityId: r.entity_id,
   platformId: r.platform_id,
-  before: parse(r.before_json),
-  after: parse(r.after_json),
+  before: jsonColumn(r.before_json),
+  after: jsonColumn(r.after_json),
   reason: r.reason,
   requestId: r.request_id,
   hash: r.hash,

@@ -1,5 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { TokenScope } from '../../../common/roles.js';
+import { flag, jsonColumn, toFlag, toJsonColumn } from '../../db/rows.js';
 import type { ApiTokensTable, DB, SessionsTable } from '../../db/schema.js';
 import { newId } from '../../http/context.js';
 
@@ -26,7 +27,7 @@ const toSession = (s: Selectable<SessionsTable>): Session => ({
   expiresAt: s.expires_at,
   ip: s.ip,
   userAgent: s.user_agent,
-  mfaPending: s.mfa_pending === 1,
+  mfaPending: flag(s.mfa_pending),
 });
 
 export async function findSession(db: Kysely<DB>, id: string): Promise<Session | undefined> {
@@ -57,7 +58,7 @@ export async function insertSession(db: Kysely<DB>, s: Session): Promise<void> {
       expires_at: s.expiresAt,
       ip: s.ip,
       user_agent: s.userAgent,
-      mfa_pending: s.mfaPending ? 1 : 0,
+      mfa_pending: toFlag(s.mfaPending),
     })
     .execute();
 }
@@ -132,7 +133,7 @@ const toToken = (t: Selectable<ApiTokensTable>): ApiToken => ({
   name: t.name,
   tokenHash: t.token_hash,
   prefix: t.token_prefix,
-  scopes: JSON.parse(t.scopes) as TokenScope[],
+  scopes: jsonColumn(t.scopes) as TokenScope[],
   createdAt: t.created_at,
   expiresAt: t.expires_at,
   lastUsedAt: t.last_used_at,
@@ -148,7 +149,7 @@ export async function insertToken(db: Kysely<DB>, t: ApiToken): Promise<void> {
       name: t.name,
       token_hash: t.tokenHash,
       token_prefix: t.prefix,
-      scopes: JSON.stringify(t.scopes),
+      scopes: toJsonColumn(t.scopes),
       created_at: t.createdAt,
       expires_at: t.expiresAt,
       last_used_at: t.lastUsedAt,

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { TokenScope } from '../../../common/roles.js';
+import { toJsonColumn } from '../../db/rows.js';
 import type { DB } from '../../db/schema.js';
 import { write } from '../../db/write.js';
 import { type Ctx, isoNow, newId } from '../../http/context.js';
@@ -63,7 +64,7 @@ export async function createToken(
       user_id: t.userId,
       name: t.name,
       token_prefix: t.prefix,
-      scopes: JSON.stringify(t.scopes),
+      scopes: toJsonColumn(t.scopes),
       created_at: t.createdAt,
       expires_at: t.expiresAt,
       last_used_at: null,

@@ -1,7 +1,7 @@
 import { type Kysely, type Selectable, sql } from 'kysely';
 import type { BookingState, InstrumentState } from '../../../common/instruments.js';
 import type { DialectSeam } from '../../db/dialect.js';
-import { camelRow } from '../../db/rows.js';
+import { camelRow, flag, jsonColumn, toFlag, toJsonColumn } from '../../db/rows.js';
 import type { DB, InstrumentBookingsTable, InstrumentsTable } from '../../db/schema.js';
 import { containsEveryTerm } from '../../db/search.js';
 
@@ -34,7 +34,7 @@ function toInstrument(row: Selectable<InstrumentsTable>): Instrument {
     state: rest.state as InstrumentState,
     valueMinor: Number(rest.valueMinor),
     hourlyRateMinor: Number(rest.hourlyRateMinor),
-    fieldIds: JSON.parse(fieldIdsJson),
+    fieldIds: jsonColumn(fieldIdsJson),
   };
 }
 
@@ -49,14 +49,14 @@ function instrumentRow(i: Instrument): Selectable<InstrumentsTable> {
     value_minor: i.valueMinor,
     currency: i.currency,
     location: i.location,
-    field_ids_json: JSON.stringify(i.fieldIds),
+    field_ids_json: toJsonColumn(i.fieldIds),
     open_hour: i.openHour,
     close_hour: i.closeHour,
     enterprise_share_percent: i.enterpriseSharePercent,
     hourly_rate_minor: i.hourlyRateMinor,
     max_booking_hours: i.maxBookingHours,
     // The 0020 flag kept in step with the state for whatever reads it.
-    published: i.state === 'published' ? 1 : 0,
+    published: toFlag(i.state === 'published'),
     state: i.state,
     created_at: i.createdAt,
     updated_at: i.updatedAt,
@@ -131,7 +131,7 @@ function toBooking(row: Selectable<InstrumentBookingsTable>): Booking {
     ...v,
     kind: v.kind as Booking['kind'],
     state: v.state as BookingState,
-    forEnterprise: v.forEnterprise === 1,
+    forEnterprise: flag(v.forEnterprise),
     priceMinor: v.priceMinor === null ? null : Number(v.priceMinor),
   };
 }
@@ -143,7 +143,7 @@ function bookingRow(b: Booking): Selectable<InstrumentBookingsTable> {
     kind: b.kind,
     booker_id: b.bookerId,
     organisation_id: b.organisationId,
-    for_enterprise: b.forEnterprise ? 1 : 0,
+    for_enterprise: toFlag(b.forEnterprise),
     starts_at: b.startsAt,
     ends_at: b.endsAt,
     purpose: b.purpose,

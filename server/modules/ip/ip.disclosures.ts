@@ -6,12 +6,12 @@ import { AppError, invalidField, notFound } from '../../http/errors.js';
 import { fieldExists } from '../fields/fields.lookup.js';
 import { peopleByIds } from '../people/people.lookup.js';
 import { unitOnPlatform } from '../units/units.lookup.js';
+import { filingsOfDisclosures } from './ip.filings.repository.js';
 import { assertManages, platformFor } from './ip.policy.js';
 import {
   type DisclosureRow,
   disclosureIdByRef,
   disclosurePage,
-  filingsOfDisclosures,
   findDisclosure,
   type InventorRow,
   insertDisclosure,

@@ -1,7 +1,8 @@
 import type { Ctx } from '../../http/context.js';
 import { addDays, addMonths, daysBetween } from './ip.dates.js';
+import { liveFilingsWithRef, parentFilingIds } from './ip.filings.repository.js';
 import { platformFor } from './ip.policy.js';
-import { type FilingRow, liveFilingsWithRef, parentFilingIds } from './ip.repository.js';
+import type { FilingRow } from './ip.repository.js';
 import type { DocketEntry } from './ip.schema.js';
 
 type Rule = DocketEntry['rule'];

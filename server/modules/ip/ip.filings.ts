@@ -4,21 +4,18 @@ import type { DB } from '../../db/schema.js';
 import { write } from '../../db/write.js';
 import { type Ctx, isoNow, newId } from '../../http/context.js';
 import { AppError, type FieldError, invalidField, notFound } from '../../http/errors.js';
-import { assertManages, platformFor } from './ip.policy.js';
 import {
-  disclosureExistsOn,
-  type FilingRow,
   filingNumberTaken,
   filingPage,
-  findDisclosure,
   findFiling,
   insertFiling,
   insertOtherAsset,
-  type OtherAssetRow,
   otherAssetPage,
   registrationNumberTaken,
   updateFilingRow,
-} from './ip.repository.js';
+} from './ip.filings.repository.js';
+import { assertManages, platformFor } from './ip.policy.js';
+import { disclosureExistsOn, type FilingRow, findDisclosure, type OtherAssetRow } from './ip.repository.js';
 import type {
   CreateFilingInput,
   CreateOtherAssetInput,

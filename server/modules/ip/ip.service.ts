@@ -9,10 +9,10 @@ export { ipMonthsRecount, rebuildIpMonths } from './ip.months.repository.js';
 export {
   disclosureIdsBehind,
   type IpRecordKind,
-  inventorsByDisclosure,
   ipRecordExistsOn,
   ipRecordNames,
-} from './ip.repository.js';
+} from './ip.records.repository.js';
+export { inventorsByDisclosure } from './ip.repository.js';
 export {
   disclosureCounts,
   filingCounts,

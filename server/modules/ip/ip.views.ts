@@ -1,13 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { FilingStatus, FilingType, IpKind } from '../../../common/ip.js';
 import type { DB } from '../../db/schema.js';
-import {
-  type DisclosureRow,
-  type FilingRow,
-  filingsOfDisclosures,
-  inventorsOf,
-  type OtherAssetRow,
-} from './ip.repository.js';
+import { filingsOfDisclosures } from './ip.filings.repository.js';
+import { type DisclosureRow, type FilingRow, inventorsOf, type OtherAssetRow } from './ip.repository.js';
 import type { DisclosureView, FilingView, OtherAssetView } from './ip.schema.js';
 
 export const toFilingView = (f: FilingRow): FilingView => ({

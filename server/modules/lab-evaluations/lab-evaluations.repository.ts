@@ -3,7 +3,7 @@ import type { CallCriteria, Criterion } from '../../../common/calls.js';
 import type { LabEvalRoundState } from '../../../common/lab-evaluations.js';
 import type { ScorecardState } from '../../../common/review-scoring.js';
 import type { DialectSeam } from '../../db/dialect.js';
-import { camelRow, insertRow, type RowValue } from '../../db/rows.js';
+import { camelRow, insertRow, jsonColumn, type RowValue, toJsonColumn } from '../../db/rows.js';
 import type {
   DB,
   LabEvalConflictsTable,
@@ -37,8 +37,8 @@ const toRound = (row: Selectable<LabEvalRoundsTable>): Round => {
   return {
     ...rest,
     state: rest.state as LabEvalRoundState,
-    criteria: JSON.parse(criteriaJson) as CallCriteria,
-    report: reportJson ? JSON.parse(reportJson) : null,
+    criteria: jsonColumn(criteriaJson) as CallCriteria,
+    report: jsonColumn(reportJson),
   };
 };
 const toScorecard = (row: Selectable<LabEvalScorecardsTable>): Scorecard => {
@@ -53,7 +53,7 @@ export async function insertRound(db: Kysely<DB>, r: Omit<Round, 'report'>): Pro
     .values(
       insertRow<LabEvalRoundsTable>({
         ...rest,
-        criteriaJson: JSON.stringify(criteria),
+        criteriaJson: toJsonColumn(criteria),
         reportJson: null,
       }),
     )
@@ -132,7 +132,7 @@ export async function adoptRound(
 export async function insertUnitPortfolio(db: Kysely<DB>, roundId: string, unitId: string, p: Portfolio) {
   await db
     .insertInto('lab_eval_units')
-    .values({ round_id: roundId, unit_id: unitId, portfolio_json: JSON.stringify(p) })
+    .values({ round_id: roundId, unit_id: unitId, portfolio_json: toJsonColumn(p) })
     .execute();
 }
 
@@ -147,7 +147,7 @@ export async function portfoliosOf(db: Kysely<DB>, roundIds: readonly string[]) 
   return rows.map((r) => ({
     roundId: r.round_id,
     unitId: r.unit_id,
-    portfolio: JSON.parse(r.portfolio_json) as Portfolio,
+    portfolio: jsonColumn(r.portfolio_json) as Portfolio,
   }));
 }
 
@@ -155,7 +155,7 @@ export async function insertConflict(db: Kysely<DB>, c: Conflict): Promise<void>
   const { evidence, ...rest } = c;
   await db
     .insertInto('lab_eval_conflicts')
-    .values(insertRow<LabEvalConflictsTable>({ ...rest, evidenceJson: JSON.stringify(evidence) }))
+    .values(insertRow<LabEvalConflictsTable>({ ...rest, evidenceJson: toJsonColumn(evidence) }))
     .execute();
 }
 
@@ -169,7 +169,7 @@ export async function conflictsOf(db: Kysely<DB>, roundId: string): Promise<Conf
     .execute();
   return rows.map((r) => {
     const { evidenceJson, ...rest } = camelRow(r);
-    return { ...rest, evidence: JSON.parse(evidenceJson) as Record<string, unknown> };
+    return { ...rest, evidence: jsonColumn(evidenceJson) as Record<string, unknown> };
   });
 }
 
@@ -283,7 +283,7 @@ export async function updateRoundSetup(
 ): Promise<void> {
   await db
     .updateTable('lab_eval_rounds')
-    .set({ criteria_json: JSON.stringify(s.criteria), chair_member_id: s.chairMemberId })
+    .set({ criteria_json: toJsonColumn(s.criteria), chair_member_id: s.chairMemberId })
     .where('id', '=', id)
     .execute();
 }

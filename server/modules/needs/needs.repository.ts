@@ -8,7 +8,7 @@ import type {
   NeedVisibility,
 } from '../../../common/needs.js';
 import type { DialectSeam } from '../../db/dialect.js';
-import { camelRow, type RowValue } from '../../db/rows.js';
+import { camelRow, jsonColumn, type RowValue, toJsonColumn } from '../../db/rows.js';
 import type { DB, NeedContactsTable, NeedsTable } from '../../db/schema.js';
 
 /** A technology need as the module works with it (JSON and bigint columns converted). */
@@ -35,7 +35,7 @@ const toNeed = (row: NeedsTable): Need => {
     language: rest.language as NeedLanguage,
     visibility: rest.visibility as NeedVisibility,
     state: rest.state as NeedState,
-    fieldIds: JSON.parse(fieldIdsJson) as string[],
+    fieldIds: jsonColumn(fieldIdsJson) as string[],
     budgetMinor: budgetMinor === null ? null : Number(budgetMinor),
   };
 };
@@ -47,7 +47,7 @@ const needRow = ({ fieldIds, ...n }: Need): NeedsTable => ({
   title: n.title,
   problem: n.problem,
   language: n.language,
-  field_ids_json: JSON.stringify(fieldIds),
+  field_ids_json: toJsonColumn(fieldIds),
   budget_minor: n.budgetMinor,
   currency: n.currency,
   deadline: n.deadline,

@@ -1,4 +1,5 @@
 import type { Kysely, Selectable } from 'kysely';
+import { jsonColumn, toJsonColumn } from '../../db/rows.js';
 import type { DB, NotificationsTable } from '../../db/schema.js';
 import { newId } from '../../http/context.js';
 import type { EmailState } from './notifications.schema.js';
@@ -28,7 +29,7 @@ const toNotification = (r: Selectable<NotificationsTable>): Notification => ({
   kind: r.kind,
   entityType: r.entity_type,
   entityId: r.entity_id,
-  params: JSON.parse(r.params_json) as Params,
+  params: jsonColumn(r.params_json) as Params,
   createdAt: r.created_at,
   readAt: r.read_at,
   emailState: r.email_state as EmailState,
@@ -43,7 +44,7 @@ export async function insertNotifications(
   recipients: readonly { userId: string; emailState: EmailState }[],
   now: string,
 ): Promise<void> {
-  const params = JSON.stringify(n.params);
+  const params = toJsonColumn(n.params);
   await db
     .insertInto('notifications')
     .values(

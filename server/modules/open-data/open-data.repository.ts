@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DialectSeam } from '../../db/dialect.js';
+import { flag, jsonColumn } from '../../db/rows.js';
 import type { DB } from '../../db/schema.js';
 
 /**
@@ -37,11 +38,11 @@ const toStored = (r: {
 }): StoredRecord => ({
   dataset: r.dataset,
   id: r.record_id,
-  body: r.body_json === null ? null : JSON.parse(r.body_json),
+  body: jsonColumn(r.body_json),
   createdSeq: Number(r.created_seq),
   seq: Number(r.seq),
   changedAt: r.changed_at,
-  withdrawn: r.withdrawn === 1,
+  withdrawn: flag(r.withdrawn),
 });
 
 /**
@@ -105,7 +106,7 @@ export async function storeDifference(
           seq,
           changed_at: now,
           withdrawn: 0,
-          ...(old.withdrawn === 1 ? { created_seq: seq } : {}),
+          ...(flag(old.withdrawn) ? { created_seq: seq } : {}),
         })
         .where('dataset', '=', p.dataset)
         .where('record_id', '=', p.id)
@@ -113,7 +114,7 @@ export async function storeDifference(
     }
   }
   for (const r of stored) {
-    if (r.withdrawn === 1 || seen.has(key(r.dataset, r.record_id))) continue;
+    if (flag(r.withdrawn) || seen.has(key(r.dataset, r.record_id))) continue;
     seq += 1;
     changes += 1;
     await trx

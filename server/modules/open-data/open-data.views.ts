@@ -1,3 +1,4 @@
+import { flag } from '../../db/rows.js';
 import type { publishedCallsForOpenData } from '../calls/calls.service.js';
 import type { fieldsForOpenData } from '../fields/fields.service.js';
 import type { orgIdentities } from '../orgs/orgs.service.js';
@@ -55,7 +56,7 @@ export const platformRecord = (p: PlatformSource): OpenRecord => ({
   ratings: { funding: p.rating_funding, rd: p.rating_rd, management: p.rating_management },
   fiscalYearStartMonth: p.fiscal_year_start_month,
   defaultCurrency: p.default_currency,
-  isIllustrative: p.is_illustrative === 1,
+  isIllustrative: flag(p.is_illustrative),
   fieldIds: sortedIds(p.fieldIds),
   funding: p.funding.map((f) => ({
     year: f.year,
@@ -162,7 +163,7 @@ export const resultRecord = (r: PublicResult): OpenRecord => ({
   url: r.url,
   authors: r.authors,
   fieldIds: sortedIds(r.fieldIds),
-  isIllustrative: r.is_illustrative === 1,
+  isIllustrative: flag(r.is_illustrative),
   publishedAt: r.published_at,
 });
 
@@ -187,7 +188,7 @@ export const technologyRecord = (r: PublicResult): OpenRecord => ({
   licenceTypes: r.licenceTypes,
   licenceKinds: r.licenceKinds,
   fieldIds: sortedIds(r.fieldIds),
-  isIllustrative: r.is_illustrative === 1,
+  isIllustrative: flag(r.is_illustrative),
   publishedAt: r.published_at,
 });
 

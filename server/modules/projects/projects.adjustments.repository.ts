@@ -5,6 +5,7 @@ import type {
   AdjustmentLevel,
   AdjustmentState,
 } from '../../../common/projects.adjustments.js';
+import { jsonColumn, toJsonColumn } from '../../db/rows.js';
 import type { DB, ProjectAdjustmentsTable } from '../../db/schema.js';
 import { keepAdjustmentProjectFigures, keepProjectFigures } from './projects.figures.repository.js';
 
@@ -34,8 +35,8 @@ const toRecord = (r: Selectable<ProjectAdjustmentsTable>): AdjustmentRecord => (
   projectId: r.project_id,
   version: Number(r.version),
   level: r.level as AdjustmentLevel,
-  grounds: JSON.parse(r.grounds_json),
-  changes: JSON.parse(r.changes_json),
+  grounds: jsonColumn(r.grounds_json),
+  changes: jsonColumn(r.changes_json),
   endsOn: r.ends_on,
   reason: r.reason,
   state: r.state as AdjustmentState,
@@ -89,8 +90,8 @@ export async function insertAdjustment(db: Kysely<DB>, a: AdjustmentRecord): Pro
       project_id: a.projectId,
       version: a.version,
       level: a.level,
-      grounds_json: JSON.stringify(a.grounds),
-      changes_json: JSON.stringify(a.changes),
+      grounds_json: toJsonColumn(a.grounds),
+      changes_json: toJsonColumn(a.changes),
       ends_on: a.endsOn,
       reason: a.reason,
       state: a.state,

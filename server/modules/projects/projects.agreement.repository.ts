@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { ReportDue } from '../../../common/projects.amendments.js';
-import { jsonColumn } from '../../db/rows.js';
+import { jsonColumn, toJsonColumn } from '../../db/rows.js';
 import type { DB } from '../../db/schema.js';
 import { keepProjectFigures } from './projects.figures.repository.js';
 
@@ -29,7 +29,7 @@ export async function findAgreement(db: Kysely<DB>, projectId: string): Promise<
   return (
     r && {
       projectId: r.project_id,
-      content: JSON.parse(r.content_json),
+      content: jsonColumn(r.content_json),
       officerSignedBy: r.officer_signed_by,
       officerSignedAt: r.officer_signed_at,
       leadSignedBy: r.lead_signed_by,
@@ -46,7 +46,7 @@ export async function findAgreement(db: Kysely<DB>, projectId: string): Promise<
 /** Saves the draft; any signature given so far is withdrawn, since it was for other terms. */
 export async function saveAgreementDraft(db: Kysely<DB>, projectId: string, content: unknown, at: string) {
   const values = {
-    content_json: JSON.stringify(content),
+    content_json: toJsonColumn(content),
     officer_signed_by: null,
     officer_signed_at: null,
     lead_signed_by: null,

@@ -1,6 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { AmendmentState } from '../../../common/projects.amendments.js';
-import { jsonColumn } from '../../db/rows.js';
+import { jsonColumn, toJsonColumn } from '../../db/rows.js';
 import type { DB, ProjectAmendmentsTable } from '../../db/schema.js';
 import { keepProjectFigures } from './projects.figures.repository.js';
 
@@ -82,7 +82,7 @@ export async function insertAmendment(db: Kysely<DB>, a: Omit<AmendmentRecord, '
       number,
       from_version: a.fromVersion,
       to_version: a.toVersion,
-      changes_json: JSON.stringify(a.changes),
+      changes_json: toJsonColumn(a.changes),
       reason: a.reason,
       state: a.state,
       proposed_by: a.proposedBy,
@@ -170,7 +170,7 @@ export async function freezeAgreementVersion(
   await db
     .updateTable('project_agreements')
     .set({
-      content_json: JSON.stringify(v.content),
+      content_json: toJsonColumn(v.content),
       snapshot_json: v.snapshotJson,
       checksum: v.checksum,
       version: v.version,

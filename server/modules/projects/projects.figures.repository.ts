@@ -4,7 +4,7 @@ import type { ReportDue } from '../../../common/projects.amendments.js';
 import { type ProjectFigures, projectFigures } from '../../../common/projects.figures.js';
 import type { SpendingCategory } from '../../../common/projects.js';
 import type { ReportKind } from '../../../common/projects.reports.js';
-import { jsonColumn, toFlag } from '../../db/rows.js';
+import { flag, jsonColumn, toFlag } from '../../db/rows.js';
 import type { DB } from '../../db/schema.js';
 
 /**
@@ -93,7 +93,7 @@ export function keptFromRow(r: {
   return {
     plannedMinor: r.planned_minor === null ? null : Number(r.planned_minor),
     spentMinor: Number(r.spent_minor),
-    overspent: Number(r.overspent) === 1,
+    overspent: flag(Number(r.overspent)),
     indicatorsTotal: Number(r.indicators_total),
     indicatorsMet: r.indicators_met === null ? null : Number(r.indicators_met),
     nextReport:

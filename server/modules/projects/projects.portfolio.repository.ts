@@ -2,6 +2,7 @@ import type { ExpressionBuilder, Kysely } from 'kysely';
 import type { ProjectFigures } from '../../../common/projects.figures.js';
 import { HEALTH_FLAGS, type HealthFlag } from '../../../common/projects.health.js';
 import type { ProjectOutcome, ProjectState } from '../../../common/projects.js';
+import { flag } from '../../db/rows.js';
 import type { DB } from '../../db/schema.js';
 import { keptFromRow } from './projects.figures.repository.js';
 
@@ -120,7 +121,7 @@ export async function portfolioProjects(
       outcome: r.outcome as ProjectOutcome | null,
       currency: r.currency,
       figures: keptFromRow(r),
-      flags: HEALTH_FLAGS.filter((flag) => Number(raised[`flag_${flag}`]) === 1),
+      flags: HEALTH_FLAGS.filter((name) => flag(Number(raised[`flag_${name}`]))),
     };
   });
 }

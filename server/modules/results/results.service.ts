@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { ERROR_MESSAGES, type ErrorCode } from '../../../common/error-codes.js';
+import { toFlag, toJsonColumn } from '../../db/rows.js';
 import type { DB } from '../../db/schema.js';
 import { write } from '../../db/write.js';
 import { type Ctx, isoNow, newId } from '../../http/context.js';
@@ -131,9 +132,9 @@ export async function createResult(ctx: Ctx, input: CreateResultInput): Promise<
       applications_en: input.applicationsEn ?? null,
       ip_status_zh: input.ipStatusZh ?? null,
       ip_status_en: input.ipStatusEn ?? null,
-      licence_types: JSON.stringify([...new Set(input.licenceTypes ?? [])]),
-      licence_kinds: JSON.stringify([...new Set(input.licenceKinds ?? [])]),
-      is_illustrative: input.isIllustrative ? 1 : 0,
+      licence_types: toJsonColumn([...new Set(input.licenceTypes ?? [])]),
+      licence_kinds: toJsonColumn([...new Set(input.licenceKinds ?? [])]),
+      is_illustrative: toFlag(input.isIllustrative ?? false),
       created_by: ctx.actor?.userId || null,
       published_at: null,
       withdrawn_at: null,
@@ -207,10 +208,10 @@ export async function updateResult(ctx: Ctx, id: string, input: UpdateResultInpu
     if (input.type !== undefined) after.type = input.type;
     if (input.unitId !== undefined) after.unit_id = input.unitId;
     if (input.licenceTypes !== undefined)
-      after.licence_types = JSON.stringify([...new Set(input.licenceTypes)]);
+      after.licence_types = toJsonColumn([...new Set(input.licenceTypes)]);
     if (input.licenceKinds !== undefined)
-      after.licence_kinds = JSON.stringify([...new Set(input.licenceKinds)]);
-    if (input.isIllustrative !== undefined) after.is_illustrative = input.isIllustrative ? 1 : 0;
+      after.licence_kinds = toJsonColumn([...new Set(input.licenceKinds)]);
+    if (input.isIllustrative !== undefined) after.is_illustrative = toFlag(input.isIllustrative);
     checkListing(after);
     await checkUnit(trx, after.platform_id, after.unit_id);
     const beforeFields = await resultFieldIds(trx, id);

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { LicenceExclusivity, LicenceKind, ResultType } from '../../../common/results.js';
 import { TRL_DEFINITIONS, type TrlLevel } from '../../../common/trl.js';
+import { flag } from '../../db/rows.js';
 import type { DB } from '../../db/schema.js';
 import type { Actor } from '../../http/context.js';
 import { fieldSummaries } from '../fields/fields.service.js';
@@ -66,7 +67,7 @@ export async function publicViews(db: Kysely<DB>, rows: ResultRow[]): Promise<Pu
       ipStatusEn: r.ip_status_en,
       licenceTypes: listColumn<LicenceExclusivity>(r.licence_types),
       licenceKinds: listColumn<LicenceKind>(r.licence_kinds),
-      isIllustrative: r.is_illustrative === 1,
+      isIllustrative: flag(r.is_illustrative),
       publishedAt: r.published_at,
     };
   });

@@ -6,9 +6,9 @@ import { type Ctx, isoNow } from '../../http/context.js';
 import { AppError, forbidden, notFound } from '../../http/errors.js';
 import { platformOrNotFound } from '../platforms/platforms.service.js';
 import { overseesPlatform } from './services.policy.js';
-import { insertSurvey, surveyTotalsByUnit } from './services.repository.js';
 import { accessibleRequest, applyStep, checkStep, requestViews } from './services.requests.js';
 import type { RequestView, SurveyInput } from './services.schema.js';
+import { insertSurvey, surveyTotalsByUnit } from './services.surveys.repository.js';
 
 /** The largest report accepted (the size of a call's largest attachment by default). */
 export const REPORT_MAX_BYTES = 20 * 1024 * 1024;

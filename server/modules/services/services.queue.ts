@@ -6,8 +6,9 @@ import { platformOrNotFound } from '../platforms/platforms.service.js';
 import { queryTerms } from '../results/results.terms.js';
 import { unitAuthorities } from '../units/units.service.js';
 import { actsForUnit, overseesPlatform } from './services.policy.js';
-import { requestPage, serviceNames } from './services.repository.js';
+import { serviceNames } from './services.repository.js';
 import { requestViews } from './services.requests.js';
+import { requestPage } from './services.requests.repository.js';
 import type { RequestsQuery } from './services.schema.js';
 
 /**

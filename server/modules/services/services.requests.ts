@@ -16,19 +16,19 @@ import { notify } from '../notifications/notifications.service.js';
 import { organisationOfAccount } from '../people/people.service.js';
 import { nextRequestNumber } from './services.numbers.repository.js';
 import { mayReadRequest, mayRequest, type RequestResource, sidesOf } from './services.policy.js';
+import { serviceNames } from './services.repository.js';
 import {
-  answeredSurveys,
   findRequest,
   insertRequest,
   insertRequestTransition,
   openWorkCount,
   replaceRequest,
   type ServiceRequest,
-  serviceNames,
   transitionsOfRequest,
-} from './services.repository.js';
+} from './services.requests.repository.js';
 import type { CreateRequestInput, RequestTransitionInput, RequestView } from './services.schema.js';
 import { requestableService, unitOn } from './services.service.js';
+import { answeredSurveys } from './services.surveys.repository.js';
 
 const today = (ctx: Pick<Ctx, 'clock'>) => isoNow(ctx.clock).slice(0, 10);
 

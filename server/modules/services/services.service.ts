@@ -11,7 +11,6 @@ import { queryTerms } from '../results/results.terms.js';
 import { unitAuthority } from '../units/units.service.js';
 import { actsForUnit } from './services.policy.js';
 import {
-  findRequest,
   findService,
   insertService,
   replaceService,
@@ -19,6 +18,7 @@ import {
   serviceNames,
   servicePage,
 } from './services.repository.js';
+import { findRequest } from './services.requests.repository.js';
 import type { CatalogQuery, ServiceInput, ServiceView } from './services.schema.js';
 
 /** The unit a record belongs to, as the rules see it; a unit of another platform is "not found". */

@@ -1,6 +1,7 @@
 import { type Kysely, type Selectable, type SqlBool, sql } from 'kysely';
 import type { Role } from '../../../common/roles.js';
-import type { DB, Flag, UsersTable } from '../../db/schema.js';
+import { flag, toFlag } from '../../db/rows.js';
+import type { DB, UsersTable } from '../../db/schema.js';
 import { newId } from '../../http/context.js';
 
 /** An account as the code uses it: camelCase, flags as booleans. */
@@ -26,23 +27,21 @@ export interface Account {
 
 export type RoleGrant = { platformId: string; role: Role };
 
-const flag = (on: boolean): Flag => (on ? 1 : 0);
-
 const toAccount = (u: Selectable<UsersTable>): Account => ({
   id: u.id,
   username: u.username,
   displayName: u.display_name,
   email: u.email,
   passwordHash: u.password_hash,
-  isSystemAdmin: u.is_system_admin === 1,
-  isSecurityAdmin: u.is_security_admin === 1,
-  isAuditAdmin: u.is_audit_admin === 1,
+  isSystemAdmin: flag(u.is_system_admin),
+  isSecurityAdmin: flag(u.is_security_admin),
+  isAuditAdmin: flag(u.is_audit_admin),
   locale: u.locale,
   failedLoginCount: Number(u.failed_login_count),
   lockedUntil: u.locked_until,
   disabledAt: u.disabled_at,
   passwordChangedAt: u.password_changed_at,
-  passwordChangeRequired: u.password_change_required === 1,
+  passwordChangeRequired: flag(u.password_change_required),
   createdAt: u.created_at,
   updatedAt: u.updated_at,
 });
@@ -72,16 +71,16 @@ function toRow(p: AccountPatch) {
     ...(p.displayName !== undefined && { display_name: p.displayName }),
     ...(p.email !== undefined && { email: p.email }),
     ...(p.passwordHash !== undefined && { password_hash: p.passwordHash }),
-    ...(p.isSystemAdmin !== undefined && { is_system_admin: flag(p.isSystemAdmin) }),
-    ...(p.isSecurityAdmin !== undefined && { is_security_admin: flag(p.isSecurityAdmin) }),
-    ...(p.isAuditAdmin !== undefined && { is_audit_admin: flag(p.isAuditAdmin) }),
+    ...(p.isSystemAdmin !== undefined && { is_system_admin: toFlag(p.isSystemAdmin) }),
+    ...(p.isSecurityAdmin !== undefined && { is_security_admin: toFlag(p.isSecurityAdmin) }),
+    ...(p.isAuditAdmin !== undefined && { is_audit_admin: toFlag(p.isAuditAdmin) }),
     ...(p.locale !== undefined && { locale: p.locale }),
     ...(p.failedLoginCount !== undefined && { failed_login_count: p.failedLoginCount }),
     ...(p.lockedUntil !== undefined && { locked_until: p.lockedUntil }),
     ...(p.disabledAt !== undefined && { disabled_at: p.disabledAt }),
     ...(p.passwordChangedAt !== undefined && { password_changed_at: p.passwordChangedAt }),
     ...(p.passwordChangeRequired !== undefined && {
-      password_change_required: flag(p.passwordChangeRequired),
+      password_change_required: toFlag(p.passwordChangeRequired),
     }),
     ...(p.updatedAt !== undefined && { updated_at: p.updatedAt }),
   };
@@ -127,14 +126,14 @@ export async function insertAccount(
       display_name: a.displayName,
       email: a.email,
       password_hash: a.passwordHash,
-      is_system_admin: flag(a.isSystemAdmin),
-      is_security_admin: flag(a.isSecurityAdmin),
-      is_audit_admin: flag(a.isAuditAdmin),
+      is_system_admin: toFlag(a.isSystemAdmin),
+      is_security_admin: toFlag(a.isSecurityAdmin),
+      is_audit_admin: toFlag(a.isAuditAdmin),
       locale: a.locale,
       locked_until: null,
       disabled_at: null,
       password_changed_at: a.passwordChangedAt,
-      password_change_required: flag(!!a.passwordChangeRequired),
+      password_change_required: toFlag(!!a.passwordChangeRequired),
       created_at: a.createdAt,
       updated_at: a.updatedAt,
     })

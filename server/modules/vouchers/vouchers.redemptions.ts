@@ -10,12 +10,8 @@ import { accessibleRequest } from '../services/services.requests.js';
 import { serviceById } from '../services/services.service.js';
 import { governsVouchers, readsAllVouchers } from './vouchers.policy.js';
 import {
-  appendLedger,
-  balanceOf,
   findRedemption,
-  findScheme,
   findSettlement,
-  findVoucher,
   insertRedemption,
   insertSettlement,
   type Redemption,
@@ -25,7 +21,8 @@ import {
   settlementList,
   settlementOfMonth,
   settleRedemptions,
-} from './vouchers.repository.js';
+} from './vouchers.redemptions.repository.js';
+import { appendLedger, balanceOf, findScheme, findVoucher } from './vouchers.repository.js';
 import type { RedeemInput } from './vouchers.schema.js';
 import { refused, visibleVoucher } from './vouchers.service.js';
 

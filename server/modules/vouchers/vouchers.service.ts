@@ -1,19 +1,12 @@
 import type { Kysely } from 'kysely';
 import { ERROR_MESSAGES, type ErrorCode } from '../../../common/error-codes.js';
-import {
-  controllerKey,
-  drawOrder,
-  eligibilityProblems,
-  SCHEME_MOVES,
-  type SchemeState,
-} from '../../../common/vouchers.js';
+import { controllerKey, drawOrder, eligibilityProblems } from '../../../common/vouchers.js';
 import type { DB } from '../../db/schema.js';
 import { type Audit, write } from '../../db/write.js';
 import { type Ctx, isoNow, newId } from '../../http/context.js';
 import { AppError, forbidden, invalidField, notFound } from '../../http/errors.js';
 import { organisationNames } from '../orgs/orgs.lookup.js';
 import { organisationOfAccount } from '../people/people.service.js';
-import { platformOrNotFound } from '../platforms/platforms.service.js';
 import { governsVouchers, mayApply, readsAllVouchers } from './vouchers.policy.js';
 import {
   appendLedger,
@@ -21,18 +14,19 @@ import {
   balancesOf,
   findScheme,
   findVoucher,
-  insertScheme,
   insertVoucher,
   issuedSum,
   ledgerOf,
   replaceScheme,
   replaceVoucher,
   type Scheme,
-  schemesOf,
   type Voucher,
   voucherList,
 } from './vouchers.repository.js';
-import type { ApplyInput, SchemeInput, SchemeView, VoucherView } from './vouchers.schema.js';
+import type { ApplyInput, VoucherView } from './vouchers.schema.js';
+import { governed, schemeView } from './vouchers.schemes.js';
+
+export { createScheme, listSchemes, setSchemeState, updateScheme } from './vouchers.schemes.js';
 
 /** 422 with the field pointer: the request is well formed but the rules refuse it; nothing written. */
 export const refused = (code: ErrorCode, pointer: string, extra: object = {}) =>
@@ -41,106 +35,7 @@ export const refused = (code: ErrorCode, pointer: string, extra: object = {}) =>
     ...extra,
   });
 
-const schemeView = ({ createdAt: _c, ...s }: Scheme): SchemeView => s;
 const today = (ctx: Pick<Ctx, 'clock'>) => isoNow(ctx.clock).slice(0, 10);
-
-export async function createScheme(ctx: Ctx, platformId: string, input: SchemeInput): Promise<SchemeView> {
-  await platformOrNotFound(ctx.db, platformId);
-  if (!governsVouchers(ctx.actor, platformId)) throw forbidden();
-  if (input.validTo <= input.validFrom) throw invalidField('/validTo', 'vouchers.scheme_dates');
-  return schemeView(
-    await write(ctx, async (trx, audit) => {
-      const now = isoNow(ctx.clock);
-      const s: Scheme = {
-        ...input,
-        id: newId(),
-        platformId,
-        state: 'draft',
-        lotterySeed: null,
-        lotteryDraw: null,
-        createdAt: now,
-        updatedAt: now,
-      };
-      await insertScheme(trx, s);
-      await audit({
-        action: 'voucher_scheme.created',
-        entityType: 'voucher_scheme',
-        entityId: s.id,
-        platformId,
-        after: input,
-      });
-      return s;
-    }),
-  );
-}
-
-/** The scheme for its supervisor; a scheme of a platform the caller does not govern is 404 or 403. */
-async function governed(db: Kysely<DB>, ctx: Ctx, id: string) {
-  const s = await findScheme(db, ctx.seam, id);
-  if (!s) throw notFound('vouchers.scheme_not_found');
-  if (!governsVouchers(ctx.actor, s.platformId)) {
-    if (!ctx.actor?.roles.some((r) => r.platformId === s.platformId))
-      throw notFound('vouchers.scheme_not_found');
-    throw forbidden();
-  }
-  return s;
-}
-
-/** The rules may change while the scheme is a draft; once open they are what applicants relied on. */
-export async function updateScheme(ctx: Ctx, id: string, input: SchemeInput): Promise<SchemeView> {
-  if (input.validTo <= input.validFrom) throw invalidField('/validTo', 'vouchers.scheme_dates');
-  return schemeView(
-    await write(ctx, async (trx, audit) => {
-      const before = await governed(trx, ctx, id);
-      if (before.state !== 'draft')
-        throw new AppError(409, 'vouchers.scheme_state', { currentState: before.state });
-      const after: Scheme = { ...before, ...input, updatedAt: isoNow(ctx.clock) };
-      await replaceScheme(trx, after);
-      await audit({
-        action: 'voucher_scheme.updated',
-        entityType: 'voucher_scheme',
-        entityId: id,
-        platformId: before.platformId,
-        before,
-        after,
-      });
-      return after;
-    }),
-  );
-}
-
-export async function setSchemeState(ctx: Ctx, id: string, to: SchemeState): Promise<SchemeView> {
-  return schemeView(
-    await write(ctx, async (trx, audit) => {
-      const before = await governed(trx, ctx, id);
-      if (!SCHEME_MOVES[before.state].includes(to))
-        throw new AppError(409, 'vouchers.scheme_state', { currentState: before.state });
-      const after: Scheme = { ...before, state: to, updatedAt: isoNow(ctx.clock) };
-      await replaceScheme(trx, after);
-      await audit({
-        action: `voucher_scheme.${to}`,
-        entityType: 'voucher_scheme',
-        entityId: id,
-        platformId: before.platformId,
-        before: { state: before.state },
-        after: { state: to },
-      });
-      return after;
-    }),
-  );
-}
-
-/**
- * Open and closed schemes for anyone, signed in or not: a scheme is a published policy (its rules,
- * validity and lottery draw), like the government notice it implements. Drafts for its supervisor only.
- */
-export async function listSchemes(ctx: Ctx, platformId: string) {
-  await platformOrNotFound(ctx.db, platformId);
-  const states: SchemeState[] = governsVouchers(ctx.actor, platformId)
-    ? ['draft', 'open', 'closed']
-    : ['open', 'closed'];
-  return { items: (await schemesOf(ctx.db, platformId, states)).map(schemeView) };
-}
 
 // ── applications and issuing ─────────────────────────────────────────────────────────────────────
 

@@ -3,7 +3,8 @@ import type { DB } from '../../db/schema.js';
 import { organisationsByIds } from '../orgs/orgs.lookup.js';
 import { peopleByIds } from '../people/people.lookup.js';
 import { platformUnits, unitStaffEntries } from '../units/units.service.js';
-import { findVoucher, type Redemption } from './vouchers.repository.js';
+import type { Redemption } from './vouchers.redemptions.repository.js';
+import { findVoucher } from './vouchers.repository.js';
 
 /** An address compared without case, spaces or punctuation (全角 and ASCII alike). */
 const addressKey = (a: string | null | undefined) => (a ?? '').toLowerCase().replace(/[\s\p{P}\p{S}]/gu, '');

@@ -2,7 +2,8 @@ import type { Ctx } from '../../http/context.js';
 import { forbidden } from '../../http/errors.js';
 import { governsVouchers } from './vouchers.policy.js';
 import { catalogPriceOf } from './vouchers.redemptions.js';
-import { redemptionList, voucherList } from './vouchers.repository.js';
+import { redemptionList } from './vouchers.redemptions.repository.js';
+import { voucherList } from './vouchers.repository.js';
 import { sharedPeopleOrAddress } from './vouchers.signals.shared.js';
 
 /** At least this many rated requests before "all 5 from one provider's clients" is a signal. */

@@ -10,13 +10,8 @@ import { organisationNames } from '../orgs/orgs.lookup.js';
 import { serviceRequestNumbers } from '../services/services.lookup.js';
 import { unitAuthorities } from '../units/units.service.js';
 import { readsAllVouchers } from './vouchers.policy.js';
-import {
-  findScheme,
-  findSettlement,
-  findVoucher,
-  type Redemption,
-  redemptionList,
-} from './vouchers.repository.js';
+import { findSettlement, type Redemption, redemptionList } from './vouchers.redemptions.repository.js';
+import { findScheme, findVoucher } from './vouchers.repository.js';
 
 type Names = { nameZh: string; nameEn: string | null };
 interface StatementLine extends Redemption {

@@ -27,6 +27,8 @@ import { platformDomainCases } from './platforms.cases.js';
 import { projectAmendmentsCases } from './project-amendments.cases.js';
 import { projectCheckRunsCases } from './project-check-runs.cases.js';
 import { projectChecksCases } from './project-checks.cases.js';
+import { projectExecutionCases } from './project-execution.cases.js';
+import { projectSpendingCases } from './project-spending.cases.js';
 import { projectsCases } from './projects.cases.js';
 import { registrationsCases } from './registrations.cases.js';
 import { resultsCases } from './results.cases.js';
@@ -364,6 +366,8 @@ const CASES: RouteCase[] = [
     userId: (actor) => userIds[actor],
   }),
   ...projectsCases(reviewEnv),
+  ...projectExecutionCases(reviewEnv),
+  ...projectSpendingCases(reviewEnv),
   ...projectChecksCases(reviewEnv),
   ...projectAmendmentsCases(reviewEnv),
   ...projectCheckRunsCases(reviewEnv),

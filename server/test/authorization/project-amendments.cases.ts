@@ -1,8 +1,7 @@
 import { proposeAmendment } from '../../modules/projects/projects.amendments.js';
 import { buildProjectInExecution } from '../../modules/projects/projects.fixtures.js';
-import { buildPerson } from '../platform-factories.js';
 import type { MatrixEnv, RouteCase } from './matrix.js';
-import { movers, READERS } from './projects.cases.js';
+import { applicantsPerson, movers, READERS } from './projects.fixtures.js';
 
 /**
  * The authorization matrix rows of the amendments (变更) of a frozen 任务书 (issue 13, docs/adr/0041): read
@@ -11,18 +10,9 @@ import { movers, READERS } from './projects.cases.js';
  * (the lead's side 403). Everyone else: 404, as for the project.
  */
 export function projectAmendmentsCases(env: MatrixEnv): RouteCase[] {
-  let applicantPerson: string | undefined;
-  const applicantsPerson = async () => {
-    const ctx = env.ctx();
-    const userId = env.userId('A:applicant')!;
-    applicantPerson ??=
-      (await ctx.db.selectFrom('people').select('id').where('user_id', '=', userId).executeTakeFirst())?.id ??
-      (await buildPerson(ctx, { userId })).id;
-    return applicantPerson;
-  };
   const project = async (own: boolean) =>
     buildProjectInExecution(env.ctx(), env.A(), {
-      ...(own ? { leadContactPersonId: await applicantsPerson() } : {}),
+      ...(own ? { leadContactPersonId: await applicantsPerson(env) } : {}),
     });
   const body = { reason: '矩阵', changes: { indicators: [indicator(4)] } };
   const withProposal = async (own: boolean) => {

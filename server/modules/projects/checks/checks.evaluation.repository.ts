@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { jsonColumn } from '../../../db/rows.js';
 import type { DB } from '../../../db/schema.js';
 
 /** The SQL on project_evaluations, the 绩效评价 of closed projects (split from checks.repository.ts). */
@@ -25,7 +26,7 @@ export async function findEvaluation(
     r && {
       projectId: r.project_id,
       grade: r.grade,
-      evaluation: JSON.parse(r.evaluation_json),
+      evaluation: jsonColumn(r.evaluation_json),
       sha256: r.evaluation_sha256,
       evaluatedBy: r.evaluated_by,
       evaluatedAt: r.evaluated_at,

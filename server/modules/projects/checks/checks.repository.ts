@@ -7,6 +7,7 @@ import type {
   CheckVerdict,
 } from '../../../../common/project-checks.js';
 import type { DialectSeam } from '../../../db/dialect.js';
+import { flag, jsonColumn, toFlag, toJsonColumn } from '../../../db/rows.js';
 import type { DB } from '../../../db/schema.js';
 import { keepCheckProjectFigures } from '../projects.figures.repository.js';
 
@@ -36,7 +37,7 @@ const toCheck = (r: CheckRow): Check => ({
   kind: r.kind as CheckKind,
   state: r.state as CheckState,
   dueOn: r.due_on,
-  criteria: JSON.parse(r.criteria_json),
+  criteria: jsonColumn(r.criteria_json),
   version: Number(r.version),
   verdict: r.verdict as CheckVerdict | null,
   openedBy: r.opened_by,
@@ -53,7 +54,7 @@ export async function insertCheck(db: Kysely<DB>, c: Check): Promise<void> {
       kind: c.kind,
       state: c.state,
       due_on: c.dueOn,
-      criteria_json: JSON.stringify(c.criteria),
+      criteria_json: toJsonColumn(c.criteria),
       version: c.version,
       verdict: c.verdict,
       opened_by: c.openedBy,
@@ -150,12 +151,12 @@ export async function reportsOf(db: Kysely<DB>, checkIds: string[]): Promise<Che
   return rows.map((r) => ({
     checkId: r.check_id,
     version: Number(r.version),
-    report: JSON.parse(r.report_json),
+    report: jsonColumn(r.report_json),
     reportSha256: r.report_sha256,
     submittedBy: r.submitted_by,
     submittedAt: r.submitted_at,
     verdict: r.verdict as CheckVerdict | null,
-    adoption: r.adoption_json === null ? null : JSON.parse(r.adoption_json),
+    adoption: jsonColumn(r.adoption_json),
     adoptionSha256: r.adoption_sha256,
     adoptedBy: r.adopted_by,
     adoptedAt: r.adopted_at,
@@ -206,7 +207,7 @@ export async function panelOf(db: Kysely<DB>, checkId: string): Promise<PanelSea
   return rows.map((r) => ({
     checkId: r.check_id,
     expertId: r.expert_id,
-    chair: !!r.chair,
+    chair: flag(r.chair),
     assignedAt: r.assigned_at,
     state: r.state as CheckSeatState,
     runId: r.run_id,
@@ -230,7 +231,7 @@ export async function insertSeat(
     .values({
       check_id: s.checkId,
       expert_id: s.expertId,
-      chair: s.chair ? 1 : 0,
+      chair: toFlag(s.chair),
       assigned_by: s.assignedBy,
       assigned_at: s.assignedAt,
       state: s.state ?? 'accepted',
@@ -261,7 +262,7 @@ export async function insertConflicts(db: Kysely<DB>, found: CheckConflict[]): P
         check_id: c.checkId,
         expert_id: c.expertId,
         rule: c.rule,
-        evidence_json: JSON.stringify(c.evidence),
+        evidence_json: toJsonColumn(c.evidence),
         found_at: c.foundAt,
         rule_set_id: c.ruleSetId ?? null,
         run_id: c.runId ?? null,
@@ -283,7 +284,7 @@ export async function conflictsOf(db: Kysely<DB>, checkId: string): Promise<Chec
     checkId: r.check_id,
     expertId: r.expert_id,
     rule: r.rule,
-    evidence: JSON.parse(r.evidence_json),
+    evidence: jsonColumn(r.evidence_json),
     foundAt: r.found_at,
     ruleSetId: r.rule_set_id,
     runId: r.run_id,

@@ -3,6 +3,7 @@ import { canonicalJson } from '../../../../common/canonical-json.js';
 import { DEFAULT_RULE_SET_ID } from '../../../../common/conflict-rules.js';
 import { CHECK_RESPONSE_DAYS } from '../../../../common/project-checks.js';
 import type { AssignmentMode } from '../../../../common/review.js';
+import { toJsonColumn } from '../../../db/rows.js';
 import type { DB } from '../../../db/schema.js';
 import { type Audit, type Trx, write } from '../../../db/write.js';
 import { type Ctx, newId } from '../../../http/context.js';
@@ -117,7 +118,7 @@ async function runInTrx(
   const run: CheckRunRow = {
     id: newId(),
     platform_id: platformId,
-    check_ids_json: JSON.stringify(frames.map((f) => f.check.id)),
+    check_ids_json: toJsonColumn(frames.map((f) => f.check.id)),
     mode: input.mode,
     purpose,
     panel_size: input.panelSize,
@@ -126,7 +127,7 @@ async function runInTrx(
     solver: result.solver,
     input_hash: result.inputHash,
     instance_json: canonicalJson(built.instance),
-    result_json: JSON.stringify(result),
+    result_json: toJsonColumn(result),
     objective: result.objective,
     millis: result.millis,
     created_by: ctx.actor?.userId || null,

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { AssignmentMode } from '../../../../common/review.js';
+import { jsonColumn } from '../../../db/rows.js';
 import type { DB } from '../../../db/schema.js';
 import { expertPersonNames } from '../../review/experts/experts.service.js';
 import { storedResult } from '../../review/runs/runs.engine.js';
@@ -11,7 +12,7 @@ import type { CheckRunView } from './checks.runs.schema.js';
 /** A run as the officers see it: its parameters, and per check the experts it seated with their state now. */
 export async function checkRunView(db: Kysely<DB>, run: CheckRunRow): Promise<CheckRunView> {
   const result = storedResult(run);
-  const checkIds = JSON.parse(run.check_ids_json) as string[];
+  const checkIds = jsonColumn(run.check_ids_json) as string[];
   const names = await expertPersonNames(db, [...new Set(result.assignments.map(([e]) => e))]);
   const checks = [];
   for (const checkId of checkIds) {

@@ -1,5 +1,6 @@
 import { DEFAULT_RULE_SET, DEFAULT_RULE_SET_ID } from '../../../../common/conflict-rules.js';
 import type { ExpertCategory } from '../../../../common/review.js';
+import { toJsonColumn } from '../../../db/rows.js';
 import type { Ctx } from '../../../http/context.js';
 import { isoNow, newId } from '../../../http/context.js';
 import { buildPlatform, buildUser } from '../../../test/factories.js';
@@ -30,7 +31,7 @@ export async function ensureDefaultRuleSet(ctx: Ctx) {
       version: DEFAULT_RULE_SET.version,
       name_zh: DEFAULT_RULE_SET.nameZh,
       name_en: DEFAULT_RULE_SET.nameEn,
-      rules_json: JSON.stringify(DEFAULT_RULE_SET.rules),
+      rules_json: toJsonColumn(DEFAULT_RULE_SET.rules),
       created_by: null,
       created_at: isoNow(ctx.clock),
     })
@@ -97,7 +98,7 @@ export async function buildInReview(
       application_id: id,
       call_id: call.id,
       version_no: 1,
-      content_json: JSON.stringify({
+      content_json: toJsonColumn({
         titleZh: text.title,
         summaryZh: text.summary,
         objectives: [{ text: text.summary, indicators: [] }],

@@ -1,5 +1,6 @@
 import type { Transaction } from 'kysely';
 import { canonicalJson } from '../../../../common/canonical-json.js';
+import { toJsonColumn } from '../../../db/rows.js';
 import type { DB } from '../../../db/schema.js';
 import { type Audit, write } from '../../../db/write.js';
 import { type Ctx, newId } from '../../../http/context.js';
@@ -49,10 +50,10 @@ export async function solveAndStore(
     solver: result.solver,
     input_hash: result.inputHash,
     instance_json: canonicalJson(built.instance),
-    result_json: JSON.stringify(result),
+    result_json: toJsonColumn(result),
     objective: result.objective,
     millis: result.millis,
-    timings_json: JSON.stringify(timings),
+    timings_json: toJsonColumn(timings),
     state: input.state,
     created_by: ctx.actor?.userId || null,
     created_at: now.toISOString(),

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { DEFAULT_RULE_SET_ID } from '../../../../common/conflict-rules.js';
 import type { ReviewThresholds } from '../../../../common/review-thresholds.js';
+import { toJsonColumn } from '../../../db/rows.js';
 import type { DB } from '../../../db/schema.js';
 import { write } from '../../../db/write.js';
 import { type Ctx, isoNow } from '../../../http/context.js';
@@ -28,7 +29,7 @@ export function defaultSettings(callId: string, now: string): SettingsRow {
   return {
     call_id: callId,
     rule_set_id: DEFAULT_RULE_SET_ID,
-    composition_json: JSON.stringify({ academic: 1, industry: 1 }),
+    composition_json: toJsonColumn({ academic: 1, industry: 1 }),
     load_min: 0,
     load_max: 6,
     hybrid_top_n: 10,
@@ -68,7 +69,7 @@ export async function saveThresholds(
 ): Promise<unknown> {
   const row = await ensureSettings(trx, callId, at);
   await updateSettings(trx, callId, {
-    thresholds_json: JSON.stringify(thresholds),
+    thresholds_json: toJsonColumn(thresholds),
     updated_by: by,
     updated_at: at,
   });
@@ -110,7 +111,7 @@ export async function updateReviewSettings(
     if (loadMin > loadMax) throw invalidField('/loadMin', 'request.invalid');
     const patch = {
       rule_set_id: input.ruleSetId ?? before.rule_set_id,
-      composition_json: input.composition ? JSON.stringify(input.composition) : before.composition_json,
+      composition_json: input.composition ? toJsonColumn(input.composition) : before.composition_json,
       load_min: loadMin,
       load_max: loadMax,
       hybrid_top_n: input.hybridTopN ?? before.hybrid_top_n,
