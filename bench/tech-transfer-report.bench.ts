@@ -5,6 +5,7 @@ import type { DB } from '../server/db/schema.js';
 import { newId } from '../server/http/context.js';
 import {
   rebuildAgreementMonths,
+  rebuildLicenceFigures,
   rebuildReceiptMonths,
 } from '../server/modules/agreements/agreements.service.js';
 import { rebuildIpMonths } from '../server/modules/ip/ip.service.js';
@@ -174,11 +175,13 @@ export async function generate(db: Kysely<DB>, progress: (s: string) => void) {
       created_at: now,
     };
   });
-  // Inserted in bulk, so their monthly rollups (kept record by record by the writes, ADR 0043) are summed here.
+  // Inserted in bulk, so their monthly rollups and licence figures (kept record by record by the writes,
+  // ADRs 0043 and 0049) are summed here.
   progress('summing receipts, agreements and IP events per month');
   await rebuildReceiptMonths(db, platformId);
   await rebuildAgreementMonths(db, platformId);
   await rebuildIpMonths(db, platformId);
+  await rebuildLicenceFigures(db, platformId);
   return platformId;
 }
 
@@ -229,7 +232,9 @@ async function runOn(kind: 'sqlite' | 'postgres', opts: BenchOptions) {
       await logged.close();
     }
     const total = logged.spent.reduce((a, s) => a + s.ms, 0);
-    const slowest = [...logged.spent].sort((a, b) => b.ms - a.ms).slice(0, 5);
+    // Every statement, slowest first (TT_STATEMENTS=5 keeps the five slowest).
+    const keep = Number(process.env.TT_STATEMENTS ?? logged.spent.length);
+    const slowest = [...logged.spent].sort((a, b) => b.ms - a.ms).slice(0, keep);
     const row = (label: string, xs: number[]) => [
       `${kind} ${label}`,
       median(xs).toFixed(0),
@@ -243,7 +248,7 @@ async function runOn(kind: 'sqlite' | 'postgres', opts: BenchOptions) {
         row('baseline SUM receipts in period', runs.sum),
       ],
       setup: `${kind}: ${fmtInt(TOTAL)} events generated in ${seedSeconds.toFixed(0)} s; report: ${fmtInt(last!.inventionDisclosures)} disclosures, ${fmtInt(last!.patentApplications)} applications, ${fmtInt(last!.patentsIssued)} issued, ${fmtInt(last!.activeLicences)} active licences, income ${fmtInt(last!.licenceIncome.amountMinor / 100)} USD`,
-      profile: `${kind}: ${logged.spent.length} statements, ${total.toFixed(0)} ms; slowest: ${slowest.map((s) => `${s.ms.toFixed(0)} ms ${s.sql.slice(0, 70)}…`).join(' | ')}`,
+      profile: `${kind}: ${logged.spent.length} statements, ${total.toFixed(0)} ms; slowest first:\n${slowest.map((s, i) => `  ${i + 1}. ${s.ms.toFixed(0)} ms ${s.sql.slice(0, 160)}…`).join('\n')}`,
       ratio: `${kind}: report ${(median(runs.report) / median(runs.count)).toFixed(1)}× a COUNT(*) over all receipts`,
     };
   });

@@ -44,6 +44,7 @@ import * as m0060 from './migrations/0060_transfer_months.js';
 import * as m0061 from './migrations/0061_reminder_deliveries.js';
 import * as m0062 from './migrations/0062_self_registration.js';
 import * as m0063 from './migrations/0063_instrument_bookings_org_key.js';
+import * as m0067 from './migrations/0067_licence_figures.js';
 
 /** Migrations are listed here in order; the list is the single source for CLI, boot and tests. */
 export const migrations: Record<string, Migration> = {
@@ -92,6 +93,7 @@ export const migrations: Record<string, Migration> = {
   '0061_reminder_deliveries': m0061,
   '0062_self_registration': m0062,
   '0063_instrument_bookings_org_key': m0063,
+  '0067_licence_figures': m0067,
 };
 
 export async function migrateToLatest(db: Kysely<unknown>): Promise<MigrationResultSet> {
