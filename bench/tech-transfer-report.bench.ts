@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import type { Kysely } from 'kysely';
 import { AGREEMENT_KINDS, LICENCE_KINDS, RECEIPT_CATEGORIES } from '../common/ip.js';
@@ -185,6 +186,9 @@ export async function generate(db: Kysely<DB>, progress: (s: string) => void) {
   return platformId;
 }
 
+/** The whole report but its generation time, hashed: equal digests before and after a change = the same figures. */
+const digest = ({ generatedAt: _g, platform: _p, ...figures }: { generatedAt: string; platform: unknown }) =>
+  createHash('sha256').update(JSON.stringify(figures)).digest('hex').slice(0, 16);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 async function time<T>(f: () => Promise<T>): Promise<{ ms: number; value: T }> {
   const t0 = performance.now();
@@ -247,7 +251,7 @@ async function runOn(kind: 'sqlite' | 'postgres', opts: BenchOptions) {
         row('baseline COUNT(*) receipts', runs.count),
         row('baseline SUM receipts in period', runs.sum),
       ],
-      setup: `${kind}: ${fmtInt(TOTAL)} events generated in ${seedSeconds.toFixed(0)} s; report: ${fmtInt(last!.inventionDisclosures)} disclosures, ${fmtInt(last!.patentApplications)} applications, ${fmtInt(last!.patentsIssued)} issued, ${fmtInt(last!.activeLicences)} active licences, income ${fmtInt(last!.licenceIncome.amountMinor / 100)} USD`,
+      setup: `${kind}: report digest ${digest(last!)}; ${fmtInt(TOTAL)} events generated in ${seedSeconds.toFixed(0)} s; report: ${fmtInt(last!.inventionDisclosures)} disclosures, ${fmtInt(last!.patentApplications)} applications, ${fmtInt(last!.patentsIssued)} issued, ${fmtInt(last!.activeLicences)} active licences, income ${fmtInt(last!.licenceIncome.amountMinor / 100)} USD`,
       profile: `${kind}: ${logged.spent.length} statements, ${total.toFixed(0)} ms; slowest first:\n${slowest.map((s, i) => `  ${i + 1}. ${s.ms.toFixed(0)} ms ${s.sql.slice(0, 160)}…`).join('\n')}`,
       ratio: `${kind}: report ${(median(runs.report) / median(runs.count)).toFixed(1)}× a COUNT(*) over all receipts`,
     };
