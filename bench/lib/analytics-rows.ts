@@ -2,6 +2,7 @@ import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { DB } from '../../server/db/schema.js';
 import {
   rebuildAgreementMonths,
+  rebuildLicenceFigures,
   rebuildReceiptMonths,
 } from '../../server/modules/agreements/agreements.service.js';
 import { rebuildIpMonths } from '../../server/modules/ip/ip.service.js';
@@ -120,6 +121,7 @@ export async function generateAnalyticsRows(
   await rebuildAgreementMonths(db, platformId);
   await rebuildIpMonths(db, platformId);
   await rebuildResultYears(db, platformId);
+  await rebuildLicenceFigures(db, platformId);
   if (kind === 'sqlite') await sql`PRAGMA cache_size = -2000`.execute(db);
   // PostgreSQL's autovacuum would analyse tables this size soon after; the bench does not wait for it.
   // SQLite is left unanalysed, as the server never runs ANALYZE (bench/README.md, 'analytics').

@@ -45,6 +45,7 @@ import * as m0061 from './migrations/0061_reminder_deliveries.js';
 import * as m0062 from './migrations/0062_self_registration.js';
 import * as m0063 from './migrations/0063_instrument_bookings_org_key.js';
 import * as m0066 from './migrations/0066_result_years.js';
+import * as m0067 from './migrations/0067_licence_figures.js';
 import * as m0068 from './migrations/0068_service_request_numbers.js';
 
 /** Migrations are listed here in order; the list is the single source for CLI, boot and tests. */
@@ -95,6 +96,7 @@ export const migrations: Record<string, Migration> = {
   '0062_self_registration': m0062,
   '0063_instrument_bookings_org_key': m0063,
   '0066_result_years': m0066,
+  '0067_licence_figures': m0067,
   '0068_service_request_numbers': m0068,
 };
 

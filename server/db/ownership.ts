@@ -136,6 +136,8 @@ export const TABLE_OWNERS: { readonly [T in keyof DB]: string } = {
   receipts: 'agreements',
   receipt_months: 'agreements',
   agreement_months: 'agreements',
+  licence_figures: 'agreements',
+  royalty_months: 'agreements',
   fx_rates: 'agreements',
   // the committee's evaluation of units (§6, issue 13)
   lab_eval_rounds: 'lab-evaluations',

@@ -3,7 +3,11 @@ import { appendAudit } from '../db/audit-chain.js';
 import type { DB } from '../db/schema.js';
 import { type Ctx, isoNow, newId } from '../http/context.js';
 import { type Beneficiary, distribute } from '../modules/agreements/agreements.distribution.js';
-import { rebuildAgreementMonths, rebuildReceiptMonths } from '../modules/agreements/agreements.service.js';
+import {
+  rebuildAgreementMonths,
+  rebuildLicenceFigures,
+  rebuildReceiptMonths,
+} from '../modules/agreements/agreements.service.js';
 import { rebuildIpMonths } from '../modules/ip/ip.service.js';
 import { insertOrganisationInTrx } from '../modules/orgs/orgs.service.js';
 import { generateAgreements, generateReceipts } from './demo-nist-ip.agreements.js';
@@ -291,10 +295,12 @@ export async function seedNistIp(ctx: Ctx, platformId: string): Promise<boolean>
         });
     }
     await insertChunked(trx, 'receipts', receiptRows);
-    // Written in bulk, so their monthly totals (which createReceipt keeps one by one) are summed here.
+    // Written in bulk, so their monthly totals and licence figures (which the writes keep one by one) are
+    // summed here.
     await rebuildReceiptMonths(trx, platformId);
     await rebuildAgreementMonths(trx, platformId);
     await rebuildIpMonths(trx, platformId);
+    await rebuildLicenceFigures(trx, platformId);
     await insertChunked(trx, 'distributions', distributionRows);
     for (const [year, rate] of Object.entries(USD_CNY)) {
       const exists = await trx

@@ -69,7 +69,45 @@ export interface AgreementMonthsTable {
   for_cause: number;
 }
 
+/**
+ * One row per licence and option (owner: agreements; migration 0067, ADR 0049): the figures of the
+ * tech-transfer report that monthly totals cannot give, kept by the agreement's and its receipts' writes.
+ */
+export interface LicenceFiguresTable {
+  agreement_id: string;
+  platform_id: string;
+  unit_id: string | null;
+  field_id: string | null;
+  /** licence or option */
+  kind: string;
+  licence_kind: string | null;
+  exclusivity: string | null;
+  execution_date: string;
+  /** days from the written request to execution (null without a request date) */
+  request_days: number | null;
+  /** the dates of the agreement's first and last receipt, any category (null: none yet) */
+  first_receipt: string | null;
+  last_receipt: string | null;
+}
+
+/** Earned royalties per licence (and option), month and currency (owner: agreements; migration 0067). */
+export interface RoyaltyMonthsTable {
+  /** agreement|month|currency */
+  key: string;
+  platform_id: string;
+  unit_id: string | null;
+  field_id: string | null;
+  agreement_id: string;
+  /** YYYY-MM of received_date */
+  month: string;
+  currency: string;
+  /** sum of the earned-royalty receipts' amount_minor (bigint, read back as a number) */
+  amount_minor: number;
+}
+
 export interface LicenceIncomeTables {
+  licence_figures: LicenceFiguresTable;
+  royalty_months: RoyaltyMonthsTable;
   receipt_months: ReceiptMonthsTable;
   ip_months: IpMonthsTable;
   agreement_months: AgreementMonthsTable;
@@ -79,4 +117,6 @@ export const LICENCE_INCOME_TABLES = [
   'receipt_months',
   'ip_months',
   'agreement_months',
+  'licence_figures',
+  'royalty_months',
 ] as const satisfies readonly (keyof LicenceIncomeTables)[];

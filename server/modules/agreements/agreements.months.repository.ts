@@ -2,6 +2,7 @@ import type { Selectable } from 'kysely';
 import { type Kysely, sql } from 'kysely';
 import type { DialectSeam } from '../../db/dialect.js';
 import type { AgreementsTable, DB, ReceiptsTable } from '../../db/schema.js';
+import { licenceReceiptAdded } from './agreements.figures.repository.js';
 
 type AgreementRow = Selectable<AgreementsTable>;
 type ReceiptRow = Selectable<ReceiptsTable>;
@@ -50,6 +51,7 @@ export async function insertReceipt(
       }),
     )
     .execute();
+  await licenceReceiptAdded(db, row, agreement);
 }
 
 /** The monthly receipt rows a platform's receipts add up to (the rebuild's fill and the tests' recount). */

@@ -9,6 +9,7 @@ import type {
   FxRatesTable,
   ReceiptsTable,
 } from '../../db/schema.js';
+import { licenceFiguresAdded, licenceFiguresChanged } from './agreements.figures.repository.js';
 import { agreementAdded, agreementChanged } from './agreements.months.repository.js';
 
 /** A record naming an organisation, by the platform it belongs to (the organisations' keeping rule). */
@@ -40,9 +41,10 @@ export async function insertAgreement(db: Kysely<DB>, row: AgreementRow, links: 
   await db.insertInto('agreements').values(row).execute();
   if (links.length) await db.insertInto('agreement_ip').values(links).execute();
   await agreementAdded(db, row);
+  await licenceFiguresAdded(db, row);
 }
 
-/** Writes every column but the identity ones; its monthly rows move with it (ADR 0043). */
+/** Writes every column but the identity ones; its monthly rows (ADR 0043) and licence figures (ADR 0049) move with it. */
 export async function updateAgreementRow(
   db: Kysely<DB>,
   seam: DialectSeam,
@@ -52,6 +54,7 @@ export async function updateAgreementRow(
   await agreementChanged(db, seam, row, async () => {
     await db.updateTable('agreements').set(patch).where('id', '=', id).execute();
   });
+  await licenceFiguresChanged(db, row);
 }
 
 /** A platform's agreements of a kind whose reference or title contains q; newest executed first. */

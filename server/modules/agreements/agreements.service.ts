@@ -223,6 +223,11 @@ export async function licenceChoices(
 /** The analytics' licence figures (docs/analytics.md 'Speed'). */
 export { licenceFlowsByYear } from './agreements.analytics.repository.js';
 export {
+  licenceFiguresRecount,
+  rebuildLicenceFigures,
+  royaltyMonthsRecount,
+} from './agreements.figures.repository.js';
+export {
   agreementMonthsRecount,
   rebuildAgreementMonths,
   rebuildReceiptMonths,
@@ -231,16 +236,15 @@ export {
 export { fxRatesTouching } from './agreements.repository.js';
 export {
   executionTimes,
-  inventorRewards,
-  latestReceiptDate,
-} from './agreements.stats.records.repository.js';
+  royaltiesPerLicence,
+} from './agreements.stats.licences.repository.js';
+export { inventorRewards, latestReceiptDate } from './agreements.stats.records.repository.js';
 /** What the technology-transfer report reads of agreements, receipts, distributions and exchange rates. */
 export {
   activeLicenceCountsByYear,
   agreementCounts,
   cnContracts,
   receiptGroups,
-  royaltiesPerLicence,
 } from './agreements.stats.repository.js';
 
 /** Each given agreement's identity (projects list the licences linked to them, docs/projects.md). */

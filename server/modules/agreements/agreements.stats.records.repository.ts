@@ -1,26 +1,10 @@
 import { sql } from 'kysely';
-import { daysBetween } from '../ip/ip.dates.js';
 import { bucketOf, calendarYearOf, type Scope } from '../ttreports/ttreports.period.js';
 import { num, scoped } from './agreements.stats.repository.js';
 
-// The technology-transfer report's figures that monthly totals cannot give (ADR 0043), read from the
-// agreements, receipts and distributions themselves: request-to-execution days, inventor rewards, the
-// latest receipt. The sums kept by month are in agreements.stats.repository.ts.
-
-/** Licences executed in the period with a written request: days from request to execution. */
-export async function executionTimes(s: Scope) {
-  const { startDate, endDate } = s.period;
-  const rows = await s.db
-    .selectFrom('agreements')
-    .select(['agreements.request_date', 'agreements.execution_date'])
-    .where(scoped(s))
-    .where('agreements.kind', '=', 'licence')
-    .where('agreements.request_date', 'is not', null)
-    .where('agreements.execution_date', '>=', startDate)
-    .where('agreements.execution_date', '<=', endDate)
-    .execute();
-  return rows.map((r) => ({ days: daysBetween(r.request_date!, r.execution_date) }));
-}
+// The technology-transfer report's figures read from the records themselves (ADR 0043): inventor
+// rewards and the latest receipt. The sums kept by month are in agreements.stats.repository.ts, the
+// per-licence figures (ADR 0049) in agreements.stats.licences.repository.ts.
 
 /** Income paid to inventors in the period (奖励个人金额) and the person-times (奖励人次, once per person per year). */
 export async function inventorRewards(s: Scope) {

@@ -1,7 +1,8 @@
 import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kysely';
-import { CN_MODES, LICENSING_KINDS } from '../../../common/ip.js';
+import { CN_MODES } from '../../../common/ip.js';
 import type { DB } from '../../db/schema.js';
-import { bucketOfMonth, calendarYearOf, type Scope, yearBounds } from '../ttreports/ttreports.period.js';
+import { bucketOfMonth, type Scope, yearBounds } from '../ttreports/ttreports.period.js';
+import { incomeBearingLicences } from './agreements.stats.licences.repository.js';
 
 // The technology-transfer report's sums over agreements, receipts and distributions (ttreports asks
 // through agreements.service).
@@ -66,29 +67,6 @@ export async function receiptGroups(s: Scope) {
     cal_year: Number(month.slice(0, 4)),
     amount: num(r.amount),
   }));
-}
-
-/** Earned royalties per licence (and option) in the period, by calendar year and currency. */
-export async function royaltiesPerLicence(s: Scope) {
-  const { startDate, endDate } = s.period;
-  const rows = await s.db
-    .selectFrom('receipts')
-    .innerJoin('agreements', 'agreements.id', 'receipts.agreement_id')
-    .select([
-      'receipts.agreement_id',
-      calendarYearOf('receipts.received_date').as('cal_year'),
-      'receipts.currency',
-      (eb) => eb.fn.sum('receipts.amount_minor').as('amount'),
-    ])
-    .where('receipts.platform_id', '=', s.platformId)
-    .where(scoped(s))
-    .where('receipts.category', '=', 'earned_royalty')
-    .where('agreements.kind', 'in', [...LICENSING_KINDS])
-    .where('receipts.received_date', '>=', startDate)
-    .where('receipts.received_date', '<=', endDate)
-    .groupBy(['receipts.agreement_id', sql`2`, 'receipts.currency'])
-    .execute();
-  return rows.map((r) => ({ ...r, cal_year: num(r.cal_year), amount: num(r.amount) }));
 }
 
 type KindRow = { licence_kind: string | null; exclusivity: string | null; n: number };
@@ -177,22 +155,7 @@ export async function agreementCounts(
     num((await q.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
   const activeRows = activeBetween(startDate, endDate);
   const [licences, cradas] = [ofKind('licence'), ofKind('crada')];
-  const incomeBearing = (
-    await of('licence')
-      .where((eb) =>
-        eb.exists(
-          eb
-            .selectFrom('receipts')
-            .select('receipts.id')
-            .whereRef('receipts.agreement_id', '=', 'agreements.id')
-            .where('receipts.received_date', '>=', startDate)
-            .where('receipts.received_date', '<=', endDate),
-        ),
-      )
-      .select(['agreements.licence_kind', 'agreements.exclusivity', (eb) => eb.fn.countAll().as('n')])
-      .groupBy(['agreements.licence_kind', 'agreements.exclusivity'])
-      .execute()
-  ).map((r) => ({ licence_kind: r.licence_kind, exclusivity: r.exclusivity, n: num(r.n) }));
+  const incomeBearing = await incomeBearingLicences(s);
   return {
     activeLicences: byKind(licences, active),
     newLicences: byKind(licences, executed),

@@ -7,9 +7,12 @@ import { buildUnit } from '../../test/platform-factories.js';
 import { createReceipt } from '../agreements/agreements.receipts.js';
 import {
   agreementMonthsRecount,
+  licenceFiguresRecount,
   rebuildAgreementMonths,
+  rebuildLicenceFigures,
   rebuildReceiptMonths,
   receiptMonthsRecount,
+  royaltyMonthsRecount,
   updateAgreement,
 } from '../agreements/agreements.service.js';
 import { updateDisclosure } from '../ip/ip.disclosures.js';
@@ -40,23 +43,29 @@ const TABLES = {
     counts: ['executed', 'value_minor', 'ended', 'for_cause'],
   },
   receipt_months: { recount: receiptMonthsRecount, counts: ['amount_minor', 'receipts'] },
+  // The per-licence figures (ADR 0049): one row per licence and option, kept whatever its figures.
+  licence_figures: { recount: licenceFiguresRecount, counts: ['request_days'], key: 'agreement_id' },
+  royalty_months: { recount: royaltyMonthsRecount, counts: ['amount_minor'] },
 } as const;
 
-const normal = (rows: Array<Record<string, unknown>>, counts: readonly string[]) =>
+const normal = (rows: Array<Record<string, unknown>>, counts: readonly string[], key?: string) =>
   rows
     .map((r) =>
-      Object.fromEntries(Object.entries(r).map(([k, v]) => [k, counts.includes(k) ? Number(v) : v])),
+      Object.fromEntries(
+        Object.entries(r).map(([k, v]) => [k, counts.includes(k) && v !== null ? Number(v) : v]),
+      ),
     )
-    .filter((r) => counts.some((c) => r[c] !== 0))
-    .sort((a, b) => String(a.key).localeCompare(String(b.key)));
+    .filter((r) => key !== undefined || counts.some((c) => r[c] !== 0))
+    .sort((a, b) => String(a[key ?? 'key']).localeCompare(String(b[key ?? 'key'])));
 
 async function expectRecounted(db: Kysely<DB>) {
-  for (const [table, { recount, counts }] of Object.entries(TABLES)) {
+  for (const [table, spec] of Object.entries(TABLES)) {
+    const key = 'key' in spec ? spec.key : undefined;
     const kept = await sql<
       Record<string, unknown>
     >`SELECT * FROM ${sql.table(table)} WHERE platform_id = ${P}`.execute(db);
-    const fresh = await (recount(P) as RawBuilder<Record<string, unknown>>).execute(db);
-    expect(normal(kept.rows, counts), table).toEqual(normal(fresh.rows, counts));
+    const fresh = await (spec.recount(P) as RawBuilder<Record<string, unknown>>).execute(db);
+    expect(normal(kept.rows, spec.counts, key), table).toEqual(normal(fresh.rows, spec.counts, key));
   }
 }
 
@@ -85,7 +94,11 @@ describe('monthly rollups of the tech-transfer records', () => {
 
     // Agreements: a licence, an option, a CRADA and a 技术开发 contract; edits that move their months.
     const licence = await buildLicence(ctx, P, { unitId: u1.id, executionDate: '2012-06-01' });
-    await buildLicence(ctx, P, { kind: 'option', exclusivity: 'non_exclusive', executionDate: '2013-01-01' });
+    const option = await buildLicence(ctx, P, {
+      kind: 'option',
+      exclusivity: 'non_exclusive',
+      executionDate: '2013-01-01',
+    });
     const crada = await buildLicence(ctx, P, {
       kind: 'crada',
       licenceKind: null,
@@ -124,14 +137,50 @@ describe('monthly rollups of the tech-transfer records', () => {
       await createReceipt(ctx, licence.id, { receivedDate, amountMinor, currency: 'USD', category });
     await expectRecounted(db);
 
+    // The per-licence figures (ADR 0049): a re-dated request, a second licence executed in the period,
+    // a licence whose receipts straddle the period (none inside), one with receipts before, inside and
+    // after it written out of date order, a second earned royalty in the same month, an option's royalty.
+    await updateAgreement(ctx, licence.id, { requestDate: '2012-02-01' });
+    await buildLicence(ctx, P, { executionDate: '2014-03-01', requestDate: '2014-01-01' });
+    const straddling = await buildLicence(ctx, P, { executionDate: '2008-01-01', requestDate: '2007-12-01' });
+    const inside = await buildLicence(ctx, P, {
+      executionDate: '2008-02-01',
+      requestDate: null,
+      exclusivity: 'non_exclusive',
+    });
+    await expectRecounted(db);
+    const receipt = (id: string, receivedDate: string, amountMinor: number, category = 'earned_royalty') =>
+      createReceipt(ctx, id, { receivedDate, amountMinor, currency: 'USD', category: category as never });
+    await receipt(straddling.id, '2018-03-03', 700_00, 'issue_fee');
+    await receipt(straddling.id, '2009-01-10', 700_00, 'issue_fee');
+    await receipt(inside.id, '2018-05-05', 50_00);
+    await receipt(inside.id, '2009-05-05', 60_00);
+    await receipt(inside.id, '2014-07-07', 200_00, 'milestone');
+    await receipt(licence.id, '2013-03-25', 500_00);
+    await receipt(option.id, '2014-05-05', 300_00);
+    await expectRecounted(db);
+
     const query = { platformId: P, from: 2011, to: 2016, basis: 'fiscal' as const, currency: 'USD' };
     const { generatedAt: _a, ...kept } = await techTransferReport(ctx, query);
     expect(kept.inventionDisclosures).toBe(2);
     expect(kept.patentsIssued).toBe(1);
     expect(kept.federal.cradas.active).toBe(1);
+    expect(kept.federal.licences.incomeBearing.total).toBe(2);
+    expect(kept.federal.licences.incomeBearing.byExclusivity).toMatchObject({
+      exclusive: 0,
+      non_exclusive: 2,
+    });
+    expect(kept.federal.income.earnedRoyalties).toMatchObject({
+      total: { amountMinor: 1_800_00 },
+      licences: 2,
+      min: { amountMinor: 300_00 },
+      max: { amountMinor: 1_500_00 },
+    });
+    expect(kept.federal.executionTime).toEqual({ licences: 2, averageDays: 90, minDays: 59, maxDays: 121 });
     await rebuildIpMonths(db, P);
     await rebuildAgreementMonths(db, P);
     await rebuildReceiptMonths(db, P);
+    await rebuildLicenceFigures(db, P);
     const { generatedAt: _b, ...rebuilt } = await techTransferReport(ctx, query);
     expect(rebuilt).toEqual(kept);
   });

@@ -195,7 +195,6 @@ export async function techTransferReport(ctx: Ctx, query: TechTransferReportQuer
       earnedRoyalties: money(yearIncome.get(y)?.royalties ?? 0),
     });
   }
-  const days = execTimes.map((e) => e.days);
 
   return {
     platform: {
@@ -243,12 +242,12 @@ export async function techTransferReport(ctx: Ctx, query: TechTransferReportQuer
       },
       cradas: agreements.cradas,
       executionTime: {
-        licences: days.length,
-        averageDays: days.length
-          ? Math.round((days.reduce((s, d) => s + d, 0) / days.length) * 10) / 10
+        licences: execTimes.licences,
+        averageDays: execTimes.licences
+          ? Math.round((execTimes.sumDays / execTimes.licences) * 10) / 10
           : null,
-        minDays: days.length ? Math.min(...days) : null,
-        maxDays: days.length ? Math.max(...days) : null,
+        minDays: execTimes.minDays,
+        maxDays: execTimes.maxDays,
       },
       terminatedForCause: agreements.terminatedForCause,
       smallBusiness: {
