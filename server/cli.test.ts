@@ -9,6 +9,8 @@ import { verifyAuditChain } from './db/audit-chain.js';
 import { latestMigration } from './db/migrate.js';
 import { createAuditGuards, dropAuditGuards } from './db/migrations/0013_audit_append_only.js';
 import { verifyPassword } from './modules/auth/password.js';
+import { expertUsername } from './seed/demo-expert-accounts.js';
+import { DEMO_EXPERTS } from './seed/demo-experts.data.js';
 import { DEMO_REVIEW_APPLICATIONS, demoReviewApplicant } from './seed/demo-review.data.js';
 import { DEMO_USERS } from './seed/demo-users.js';
 
@@ -60,10 +62,12 @@ describe('commonlab CLI', { timeout: 90_000 }, () => {
     const r = await commonlab(['seed', '--demo']);
     expect(r, r.stderr).toMatchObject({ code: 0 });
     const users = await db().db.selectFrom('users').select('username').execute();
-    // One account per demo user, and the applicant of each application of the demo review call.
+    // One account per demo user, the applicant of each application of the demo review call, and one per
+    // directory expert without an account of their own (demo-expert-accounts.ts).
     const expected = [
       ...DEMO_USERS.map((u) => u.username),
       ...DEMO_REVIEW_APPLICATIONS.map((_, i) => demoReviewApplicant(i)),
+      ...DEMO_EXPERTS.filter((e) => !e.user).map((e) => expertUsername(e.email)),
     ];
     expect(users.map((u) => u.username).sort()).toEqual(expected.sort());
     expect(await rolesOf('expert')).toEqual(['expert']);

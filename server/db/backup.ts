@@ -33,13 +33,17 @@ export interface BackupHeader {
 }
 
 /**
- * Every column that names a stored file by its sha256: the application attachments and the reports
- * delivered on service requests. A module that stores files adds its column here, or its files are
- * left out of backups (backup.test.ts compares the store with the backup's files).
+ * Every column that names a stored file by its sha256: the application attachments, the reports
+ * delivered on service requests, the announcements' attachments and a project's evidence (milestones,
+ * spending, reports, checks). A module that stores files adds its column here, or its files are left out
+ * of backups: backup.test.ts compares the store with the backup's files, and backup.files.unit.test.ts
+ * fails when a module stores a file in the attachments directory without being listed.
  */
-const FILE_COLUMNS: Partial<Record<(typeof TABLES_IN_DEPENDENCY_ORDER)[number], string>> = {
+export const FILE_COLUMNS: Partial<Record<(typeof TABLES_IN_DEPENDENCY_ORDER)[number], string>> = {
   application_attachments: 'sha256',
   service_requests: 'report_sha256',
+  announcements: 'attachment_sha256',
+  project_evidence: 'sha256',
 };
 
 /** What the rows of one table refer to on disk, by their sha256 names. */

@@ -70,11 +70,13 @@ export async function seedDemo(outer: Ctx): Promise<{ platformId: string; create
   await seedDemoCalls(ctx);
   await seedDemoApplications(ctx);
   await seedDemoExperts(ctx);
-  await seedDemoExpertAccounts(ctx);
   await seedDemoReview(ctx);
   await seedDemoProjects(ctx, platformId);
   await linkDemoProjectOutputs(ctx, platformId);
   await seedDemoAtpProjects(ctx);
+  // After the ATP projects: their decided checks seat directory experts that had no account, so that
+  // nobody is left a scorecard to fill (demo-projects-atp.checks.ts); the accounts come afterwards.
+  await seedDemoExpertAccounts(ctx);
   await seedNistLabEvaluations(ctx, platformId);
   await seedNistServices(ctx, platformId);
   await seedNistInquiries(ctx, platformId);
