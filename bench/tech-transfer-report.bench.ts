@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { existsSync, writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { type Kysely, sql } from 'kysely';
 import { AGREEMENT_KINDS, LICENCE_KINDS, RECEIPT_CATEGORIES } from '../common/ip.js';
@@ -196,6 +197,18 @@ async function time<T>(f: () => Promise<T>): Promise<{ ms: number; value: T }> {
   return { ms: performance.now() - t0, value };
 }
 
+/**
+ * TT_KEEP=FILE keeps the generated database for EXPLAIN (ANALYZE, BUFFERS) and scratch indexes: the bench
+ * writes the database's file or URL into FILE and waits until FILE is removed, then drops it as usual.
+ */
+async function keepWhile(kind: string, where: string | undefined, opts: BenchOptions) {
+  const keep = process.env.TT_KEEP;
+  if (!keep) return;
+  writeFileSync(keep, `${where ?? ''}\n`);
+  opts.progress(`${kind}: database kept at ${where}; remove ${keep} to drop it`);
+  while (existsSync(keep)) await new Promise((r) => setTimeout(r, 1000));
+}
+
 async function runOn(kind: 'sqlite' | 'postgres', opts: BenchOptions) {
   return withBenchDatabase(kind, async ({ database, ctx }) => {
     const t0 = performance.now();
@@ -239,6 +252,7 @@ async function runOn(kind: 'sqlite' | 'postgres', opts: BenchOptions) {
     } finally {
       await logged.close();
     }
+    await keepWhile(kind, database.file ?? ctx.config.databaseUrl, opts);
     const total = logged.spent.reduce((a, s) => a + s.ms, 0);
     // Every statement, slowest first (TT_STATEMENTS=5 keeps the five slowest).
     const keep = Number(process.env.TT_STATEMENTS ?? logged.spent.length);

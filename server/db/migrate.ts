@@ -47,6 +47,7 @@ import * as m0063 from './migrations/0063_instrument_bookings_org_key.js';
 import * as m0066 from './migrations/0066_result_years.js';
 import * as m0067 from './migrations/0067_licence_figures.js';
 import * as m0068 from './migrations/0068_service_request_numbers.js';
+import * as m0069 from './migrations/0069_agreements_partner_active.js';
 
 /** Migrations are listed here in order; the list is the single source for CLI, boot and tests. */
 export const migrations: Record<string, Migration> = {
@@ -98,6 +99,7 @@ export const migrations: Record<string, Migration> = {
   '0066_result_years': m0066,
   '0067_licence_figures': m0067,
   '0068_service_request_numbers': m0068,
+  '0069_agreements_partner_active': m0069,
 };
 
 export async function migrateToLatest(db: Kysely<unknown>): Promise<MigrationResultSet> {

@@ -19,6 +19,8 @@ import { updateDisclosure } from '../ip/ip.disclosures.js';
 import { updateFiling } from '../ip/ip.filings.js';
 import { buildDisclosure, buildFiling, buildLicence } from '../ip/ip.fixtures.js';
 import { ipMonthsRecount, rebuildIpMonths } from '../ip/ip.service.js';
+import { buildOrg } from '../orgs/orgs.fixtures.js';
+import { updateOrg } from '../orgs/orgs.service.js';
 import { techTransferReport } from './ttreports.service.js';
 
 // The monthly rollups the report reads (ADR 0043) are moved by each write of their records in its
@@ -183,5 +185,17 @@ describe('monthly rollups of the tech-transfer records', () => {
     await rebuildLicenceFigures(db, P);
     const { generatedAt: _b, ...rebuilt } = await techTransferReport(ctx, query);
     expect(rebuilt).toEqual(kept);
+
+    // Small-business counts keep nothing on the agreements (ADR 0049, round 9: an index in partner
+    // order): the partner's size is read at report time, so an edit of the organisation moves them at once,
+    // both ways.
+    const partner = await buildOrg(ctx, { enterpriseSize: 'large' });
+    await buildLicence(ctx, P, { executionDate: '2012-04-04', partnerOrgId: partner.id });
+    const small = async () => (await techTransferReport(ctx, query)).federal.smallBusiness.activeLicences;
+    const before = await small();
+    await updateOrg(ctx, partner.id, { enterpriseSize: 'sme' });
+    expect(await small()).toBe(before + 1);
+    await updateOrg(ctx, partner.id, { enterpriseSize: 'large' });
+    expect(await small()).toBe(before);
   });
 });
