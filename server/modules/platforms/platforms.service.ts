@@ -234,7 +234,7 @@ export async function setFunding(ctx: Ctx, id: string, rows: FundingRowInput[]) 
     );
     const after = await fundingOf(trx, platform);
     await audit({
-      action: 'platform.fundingSet',
+      action: 'platform.funding_set',
       entityType: 'platform',
       entityId: id,
       platformId: id,
@@ -263,7 +263,7 @@ export async function setPlatformFields(
     const ids = await resolveFieldRefs(trx, refs, { keep: new Set(before) });
     await setPlatformFieldIds(trx, id, ids);
     await audit({
-      action: 'platform.fieldsSet',
+      action: 'platform.fields_set',
       entityType: 'platform',
       entityId: id,
       platformId: id,
