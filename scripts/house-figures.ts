@@ -1,9 +1,11 @@
 /**
  * The figures issue 11 measured on the code's shape, measured again: `npx tsx scripts/house-figures.ts`
  * (docs/architecture.md, "Measured"). It reads sources only; tests and fixtures are not counted.
+ * `--renames` also lists the hand-renamed lines outside the repositories, file:line.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { handRenamedLines } from './hand-renames.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 
@@ -42,13 +44,6 @@ for (const f of modules) {
   }
 }
 
-const camelOf = (snake: string) => snake.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
-/** `fooBar: r.foo_bar` or `foo_bar: v.fooBar`: a key renamed by hand between a row and a value. */
-const renamedByHand = (line: string) =>
-  [...line.matchAll(/\b([a-z][a-zA-Z0-9]*|[a-z][a-z0-9_]*):\s*[\w?.!]+\.([a-z][a-zA-Z0-9_]*)\b/g)].some(
-    ([, key, prop]) => key !== prop && (camelOf(key!) === prop || camelOf(prop!) === key),
-  );
-
 const web = files('web/features', /\.tsx?$/);
 const featureImports = web.flatMap((f) => {
   const own = f.split('/')[2];
@@ -60,6 +55,8 @@ const featureImports = web.flatMap((f) => {
 const count = (list: string[], test: (text: string) => boolean) => list.filter((f) => test(read(f))).length;
 const occurrences = (list: string[], re: RegExp) =>
   list.reduce((n, f) => n + [...read(f).matchAll(re)].length, 0);
+
+const renamed = handRenamedLines(ROOT);
 
 const figures: [string, number | string][] = [
   ['server files with SQL (modules, db, http, …; migrations aside)', server.filter(hasSql).length],
@@ -81,13 +78,15 @@ const figures: [string, number | string][] = [
       /\.[a-z]+(?:_[a-z]+)+\s*===\s*1\b|\b[a-z]+(?:_[a-z]+)+:\s*[^,\n]*\?\s*1\s*:\s*0\b/.test(t),
     ),
   ],
-  [
-    'hand-written snake↔camel lines',
-    server.reduce((n, f) => n + read(f).split('\n').filter(renamedByHand).length, 0),
-  ],
+  ['hand-written snake↔camel lines', renamed.length],
+  ['… of them outside a *.repository.ts', renamed.filter((r) => !r.file.endsWith('.repository.ts')).length],
   ['transactions opened in modules (db.transaction())', occurrences(modules, /\.transaction\(\)/g)],
   ['write(ctx, …) calls (transaction + audit helper)', occurrences(modules, /\bwrite\(\s*ctx\b/g)],
   ['requireActor( calls', occurrences(server, /\brequireActor\(/g)],
   ['web feature → other feature imports', featureImports.length],
 ];
 for (const [name, value] of figures) console.log(`${name}: ${value}`);
+// `--renames`: where the hand-renamed lines outside the repositories are, file:line.
+if (process.argv.includes('--renames'))
+  for (const r of renamed.filter((x) => !x.file.endsWith('.repository.ts')))
+    console.log(`${r.file}:${r.line}: ${r.text}`);

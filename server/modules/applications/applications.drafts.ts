@@ -85,7 +85,7 @@ export async function createApplication(
     if (!acceptsSubmissions(call, ctx.clock.now()))
       throw new AppError(409, 'applications.call_not_open', { closesAt: call.closesAt });
     const person = await personOfUser(trx, ctx.actor!.userId);
-    if (!person?.organisation_id) throw new AppError(422, 'applications.no_organisation');
+    if (!person?.organisationId) throw new AppError(422, 'applications.no_organisation');
     const now = isoNow(ctx.clock);
     const id = newId();
     const versionId = newId();
@@ -94,7 +94,7 @@ export async function createApplication(
       call_id: call.id,
       platform_id: call.platformId,
       owner_user_id: ctx.actor!.userId,
-      lead_org_id: person.organisation_id,
+      lead_org_id: person.organisationId,
       state: 'draft',
       version_no: 1,
       title_zh: null,
@@ -113,7 +113,7 @@ export async function createApplication(
     await insertVersion(trx, { id: versionId, applicationId: id, callId: call.id, versionNo: 1, at: now });
     const consortium = input.consortium ?? [
       {
-        organisationId: person.organisation_id,
+        organisationId: person.organisationId,
         contactPersonId: person.id,
         requestedMinor: 0,
         cofundingMinor: 0,
@@ -138,7 +138,7 @@ export async function createApplication(
       entityType: 'application',
       entityId: id,
       platformId: call.platformId,
-      after: { callId: call.id, leadOrgId: person.organisation_id, ...patch },
+      after: { callId: call.id, leadOrgId: person.organisationId, ...patch },
     });
     return id;
   });

@@ -27,7 +27,7 @@ export {
 /** The person records linked to a user account (an account has at most one). */
 export async function personOfUser(db: Kysely<DB>, userId: string) {
   const p = await personOfUserRecord(db, userId);
-  return p && { id: p.id, organisation_id: p.organisationId, name_zh: p.nameZh, email: p.email };
+  return p && { id: p.id, organisationId: p.organisationId, nameZh: p.nameZh, email: p.email };
 }
 
 /** Organisations with what the eligibility engine and the views need. */

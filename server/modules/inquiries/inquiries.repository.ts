@@ -1,21 +1,31 @@
-import type { Kysely, Selectable } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { DialectSeam } from '../../db/dialect.js';
+import { camelRow, insertRow, type RowValue, updateRow } from '../../db/rows.js';
 import type { DB, InquiriesTable, InquiryTransitionsTable } from '../../db/schema.js';
 
-export type InquiryRow = Selectable<InquiriesTable>;
-export type InquiryTransitionRow = Selectable<InquiryTransitionsTable>;
+/** An inquiry and one step of its funnel, as camelCase values (the rows convert here, ADR 0018). */
+export type Inquiry = RowValue<InquiriesTable>;
+export type InquiryTransition = RowValue<InquiryTransitionsTable>;
 
-export async function insertInquiry(db: Kysely<DB>, row: InquiryRow): Promise<void> {
-  await db.insertInto('inquiries').values(row).execute();
+export async function insertInquiry(db: Kysely<DB>, inquiry: Inquiry): Promise<void> {
+  await db.insertInto('inquiries').values(insertRow<InquiriesTable>(inquiry)).execute();
 }
 
-export async function insertTransition(db: Kysely<DB>, t: InquiryTransitionRow): Promise<void> {
-  await db.insertInto('inquiry_transitions').values(t).execute();
+export async function insertTransition(db: Kysely<DB>, t: InquiryTransition): Promise<void> {
+  await db.insertInto('inquiry_transitions').values(insertRow<InquiryTransitionsTable>(t)).execute();
 }
 
 /** The inquiry, locked for the rest of the transaction where the database can lock rows. */
-export const findInquiryForUpdate = (db: Kysely<DB>, seam: DialectSeam, id: string) =>
-  seam.forUpdate(db.selectFrom('inquiries').selectAll().where('id', '=', id)).executeTakeFirst();
+export async function findInquiryForUpdate(
+  db: Kysely<DB>,
+  seam: DialectSeam,
+  id: string,
+): Promise<Inquiry | undefined> {
+  const row = await seam
+    .forUpdate(db.selectFrom('inquiries').selectAll().where('id', '=', id))
+    .executeTakeFirst();
+  return row && camelRow(row);
+}
 
 /** Whether the inquiry exists on the platform. */
 export async function inquiryExistsOn(db: Kysely<DB>, id: string, platformId: string): Promise<boolean> {
@@ -31,27 +41,32 @@ export async function inquiryExistsOn(db: Kysely<DB>, id: string, platformId: st
 export async function updateInquiryState(
   db: Kysely<DB>,
   id: string,
-  s: Pick<InquiryRow, 'state' | 'close_reason' | 'licence_id' | 'updated_at'>,
+  s: Pick<Inquiry, 'state' | 'closeReason' | 'licenceId' | 'updatedAt'>,
 ): Promise<void> {
-  await db.updateTable('inquiries').set(s).where('id', '=', id).execute();
+  await db.updateTable('inquiries').set(updateRow<InquiriesTable>(s)).where('id', '=', id).execute();
 }
 
 /** The transitions of the given inquiries, oldest first. */
-export const transitionsOf = (db: Kysely<DB>, inquiryIds: readonly string[]) =>
-  db
+export async function transitionsOf(
+  db: Kysely<DB>,
+  inquiryIds: readonly string[],
+): Promise<InquiryTransition[]> {
+  const rows = await db
     .selectFrom('inquiry_transitions')
     .selectAll()
     .where('inquiry_id', 'in', [...inquiryIds])
     .orderBy('at')
     .orderBy('id')
     .execute();
+  return rows.map(camelRow);
+}
 
 /** One page of inquiries, newest first, and the count of all that match. */
 export async function inquiryPage(
   db: Kysely<DB>,
   f: { platformIds?: readonly string[]; platformId?: string; state?: string },
   page: { page: number; pageSize: number },
-): Promise<{ rows: InquiryRow[]; total: number }> {
+): Promise<{ rows: Inquiry[]; total: number }> {
   let base = db.selectFrom('inquiries');
   if (f.platformIds) base = base.where('platform_id', 'in', [...f.platformIds]);
   if (f.platformId) base = base.where('platform_id', '=', f.platformId);
@@ -64,7 +79,7 @@ export async function inquiryPage(
     .limit(page.pageSize)
     .offset((page.page - 1) * page.pageSize)
     .execute();
-  return { rows, total };
+  return { rows: rows.map(camelRow), total };
 }
 
 /**

@@ -9,7 +9,7 @@ import { publishedPublicResultSummary } from '../results/results.service.js';
 import { can } from './inquiries.policy.js';
 import {
   findInquiryForUpdate,
-  type InquiryRow,
+  type Inquiry,
   inquiryExistsOn,
   insertInquiry,
   insertTransition,
@@ -27,10 +27,10 @@ export async function createInquiry(ctx: Ctx, resultId: string, input: CreateInq
     const result = await publishedPublicResultSummary(trx, resultId);
     if (!result) throw notFound('results.not_found');
     const now = isoNow(ctx.clock);
-    const row: InquiryRow = {
+    const row: Inquiry = {
       id: newId(),
-      result_id: result.id,
-      platform_id: result.platformId,
+      resultId: result.id,
+      platformId: result.platformId,
       kind: input.kind,
       name: input.name,
       organisation: input.organisation,
@@ -39,22 +39,22 @@ export async function createInquiry(ctx: Ctx, resultId: string, input: CreateInq
       message: input.message,
       locale: input.locale,
       state: 'received',
-      close_reason: null,
-      licence_id: null,
-      consent_version: input.consentVersion,
-      consented_at: now,
-      received_at: now,
-      updated_at: now,
+      closeReason: null,
+      licenceId: null,
+      consentVersion: input.consentVersion,
+      consentedAt: now,
+      receivedAt: now,
+      updatedAt: now,
     };
     await insertInquiry(trx, row);
     await insertTransition(trx, {
       id: newId(),
-      inquiry_id: row.id,
-      from_state: null,
-      to_state: 'received',
+      inquiryId: row.id,
+      fromState: null,
+      toState: 'received',
       at: now,
-      actor_id: ctx.actor?.userId || null,
-      actor_label: ctx.actor?.username ?? 'public',
+      actorId: ctx.actor?.userId || null,
+      actorLabel: ctx.actor?.username ?? 'public',
       note: null,
     });
     // The visitor's contact details stay out of the audit trail; the inquiry row keeps them.
@@ -62,9 +62,9 @@ export async function createInquiry(ctx: Ctx, resultId: string, input: CreateInq
       action: 'inquiry.received',
       entityType: 'inquiry',
       entityId: row.id,
-      platformId: row.platform_id,
+      platformId: row.platformId,
       after: {
-        resultId: row.result_id,
+        resultId: row.resultId,
         kind: row.kind,
         state: row.state,
         consentVersion: input.consentVersion,
@@ -72,9 +72,9 @@ export async function createInquiry(ctx: Ctx, resultId: string, input: CreateInq
     });
     await notify(trx, ctx, {
       // The platform's tech-transfer officers (its admins when it has none) answer inquiries.
-      userIds: await roleHoldersOrAdmins(trx, row.platform_id, 'tech_transfer_officer'),
+      userIds: await roleHoldersOrAdmins(trx, row.platformId, 'tech_transfer_officer'),
       kind: 'inquiry.received',
-      platformId: row.platform_id,
+      platformId: row.platformId,
       entityType: 'inquiry',
       entityId: row.id,
       params: { titleZh: result.titleZh, titleEn: result.titleEn, organisation: row.organisation },
@@ -83,12 +83,12 @@ export async function createInquiry(ctx: Ctx, resultId: string, input: CreateInq
   });
 }
 
-async function managed(db: Kysely<DB>, ctx: Ctx, id: string): Promise<InquiryRow> {
+async function managed(db: Kysely<DB>, ctx: Ctx, id: string): Promise<Inquiry> {
   const row = await findInquiryForUpdate(db, ctx.seam, id);
   if (!row) throw notFound('inquiries.not_found');
-  if (!can(ctx.actor, 'inquiries.manage', { platformId: row.platform_id })) {
+  if (!can(ctx.actor, 'inquiries.manage', { platformId: row.platformId })) {
     // Staff of the platform learn that it exists; everyone else gets "not found".
-    throw ctx.actor?.roles.some((r) => r.platformId === row.platform_id)
+    throw ctx.actor?.roles.some((r) => r.platformId === row.platformId)
       ? forbidden()
       : notFound('inquiries.not_found');
   }
@@ -105,9 +105,9 @@ async function moveInTrx(
   trx: Kysely<DB>,
   audit: Audit,
   ctx: Ctx,
-  before: InquiryRow,
+  before: Inquiry,
   input: TransitionInput,
-): Promise<InquiryRow> {
+): Promise<Inquiry> {
   const from = before.state as InquiryState;
   if (!INQUIRY_TRANSITIONS[from].includes(input.to))
     throw new AppError(409, 'inquiries.illegal_transition', {
@@ -116,36 +116,36 @@ async function moveInTrx(
     });
   if (input.to === 'closed' && !input.reason) throw invalidField('/reason', 'inquiries.reason_required');
   const now = isoNow(ctx.clock);
-  const after: InquiryRow = {
+  const after: Inquiry = {
     ...before,
     state: input.to,
-    close_reason: input.to === 'closed' ? input.reason! : before.close_reason,
-    licence_id: input.to === 'licensed' ? (input.licenceId ?? null) : before.licence_id,
-    updated_at: now,
+    closeReason: input.to === 'closed' ? input.reason! : before.closeReason,
+    licenceId: input.to === 'licensed' ? (input.licenceId ?? null) : before.licenceId,
+    updatedAt: now,
   };
   await updateInquiryState(trx, before.id, {
     state: after.state,
-    close_reason: after.close_reason,
-    licence_id: after.licence_id,
-    updated_at: now,
+    closeReason: after.closeReason,
+    licenceId: after.licenceId,
+    updatedAt: now,
   });
   await insertTransition(trx, {
     id: newId(),
-    inquiry_id: before.id,
-    from_state: from,
-    to_state: input.to,
+    inquiryId: before.id,
+    fromState: from,
+    toState: input.to,
     at: now,
-    actor_id: ctx.actor?.userId || null,
-    actor_label: ctx.actor?.username ?? 'public',
+    actorId: ctx.actor?.userId || null,
+    actorLabel: ctx.actor?.username ?? 'public',
     note: input.note ?? input.reason ?? null,
   });
   await audit({
     action: 'inquiry.transition',
     entityType: 'inquiry',
     entityId: before.id,
-    platformId: before.platform_id,
+    platformId: before.platformId,
     before: { state: from },
-    after: { state: after.state, closeReason: after.close_reason, licenceId: after.licence_id },
+    after: { state: after.state, closeReason: after.closeReason, licenceId: after.licenceId },
     reason: input.reason ?? null,
   });
   return after;
@@ -169,9 +169,9 @@ export async function markInquiryLicensed(
   ctx: Ctx,
   inquiryId: string,
   licenceId: string,
-): Promise<InquiryRow> {
+): Promise<Inquiry> {
   const before = await managed(trx, ctx, inquiryId);
-  if (before.state === 'licensed' && before.licence_id === licenceId) return before;
+  if (before.state === 'licensed' && before.licenceId === licenceId) return before;
   return moveInTrx(trx, audit, ctx, before, { to: 'licensed', licenceId });
 }
 

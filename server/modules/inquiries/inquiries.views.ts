@@ -11,18 +11,18 @@ import { type Ctx, platformIdsWithRole } from '../../http/context.js';
 import { AppError, forbidden } from '../../http/errors.js';
 import { resultSummaries } from '../results/results.service.js';
 import { can } from './inquiries.policy.js';
-import { funnelCounts, type InquiryRow, inquiryPage, transitionsOf } from './inquiries.repository.js';
+import { funnelCounts, type Inquiry, inquiryPage, transitionsOf } from './inquiries.repository.js';
 import type { InquiryView, ListInquiriesQuery } from './inquiries.schema.js';
 
 export async function inquiryViews(
   db: Kysely<DB>,
-  rows: InquiryRow[],
+  rows: Inquiry[],
   withTransitions: boolean,
 ): Promise<InquiryView[]> {
   if (rows.length === 0) return [];
   const results = await resultSummaries(
     db,
-    rows.map((r) => r.result_id),
+    rows.map((r) => r.resultId),
   );
   const transitions = withTransitions
     ? await transitionsOf(
@@ -31,10 +31,10 @@ export async function inquiryViews(
       )
     : [];
   return rows.map((r) => {
-    const res = results.find((x) => x.id === r.result_id)!;
+    const res = results.find((x) => x.id === r.resultId)!;
     return {
       id: r.id,
-      platformId: r.platform_id,
+      platformId: r.platformId,
       result: { id: res.id, type: res.type as ResultType, titleZh: res.titleZh, titleEn: res.titleEn },
       kind: r.kind as InquiryKind,
       name: r.name,
@@ -44,19 +44,19 @@ export async function inquiryViews(
       message: r.message,
       locale: r.locale,
       state: r.state as InquiryState,
-      closeReason: r.close_reason,
-      licenceId: r.licence_id,
-      receivedAt: r.received_at,
-      updatedAt: r.updated_at,
+      closeReason: r.closeReason,
+      licenceId: r.licenceId,
+      receivedAt: r.receivedAt,
+      updatedAt: r.updatedAt,
       next: [...INQUIRY_TRANSITIONS[r.state as InquiryState]],
       transitions: transitions
-        .filter((t) => t.inquiry_id === r.id)
+        .filter((t) => t.inquiryId === r.id)
         .map((t) => ({
           id: t.id,
-          from: t.from_state as InquiryState | null,
-          to: t.to_state as InquiryState,
+          from: t.fromState as InquiryState | null,
+          to: t.toState as InquiryState,
           at: t.at,
-          actorLabel: t.actor_label,
+          actorLabel: t.actorLabel,
           note: t.note,
         })),
     };

@@ -43,26 +43,26 @@ export async function candidatesOf(
 
   if (want('technology'))
     for (const r of await publishedPublicResults(db)) {
-      if (r.platform_id !== platformId) continue;
+      if (r.platformId !== platformId) continue;
       if (r.type !== 'technology' && r.licenceTypes.length === 0) continue;
       out.push({
         kind: 'technology',
         id: r.id,
-        nameZh: r.title_zh,
-        nameEn: r.title_en,
+        nameZh: r.titleZh,
+        nameEn: r.titleEn,
         text: joined(
-          r.title_zh,
-          r.title_en,
-          r.summary_zh,
-          r.summary_en,
-          r.problem_zh,
-          r.problem_en,
-          r.applications_zh,
-          r.applications_en,
+          r.titleZh,
+          r.titleEn,
+          r.summaryZh,
+          r.summaryEn,
+          r.problemZh,
+          r.problemEn,
+          r.applicationsZh,
+          r.applicationsEn,
         ),
         fieldIds: r.fieldIds,
         fieldPaths: toPaths(r.fieldIds),
-        unitId: r.unit_id,
+        unitId: r.unitId,
         providerUserId: null,
       });
     }

@@ -1,6 +1,6 @@
-import type { Kysely, Selectable } from 'kysely';
+import type { Kysely } from 'kysely';
 import { appendAudit } from '../../db/audit-chain.js';
-import type { DB, PeopleTable } from '../../db/schema.js';
+import type { DB } from '../../db/schema.js';
 import { write } from '../../db/write.js';
 import { type Ctx, isoNow, newId } from '../../http/context.js';
 import { AppError, forbidden, invalidField, notFound, unauthorized } from '../../http/errors.js';
@@ -18,7 +18,7 @@ import {
 } from './people.links.repository.js';
 import { expertHistory, placements } from './people.placements.js';
 import { can, type PersonResource } from './people.policy.js';
-import { findPersonRow, personRowOfUser, setPersonAccount } from './people.repository.js';
+import { findPersonRow, type Person, personRowOfUser, setPersonAccount } from './people.repository.js';
 import type { LinkRequestView, MyLinkRequest } from './people.schema.js';
 
 /**
@@ -28,7 +28,7 @@ import type { LinkRequestView, MyLinkRequest } from './people.schema.js';
  * accepted by the account's owner; a link that would carry an expert's reviews to another account is
  * refused short of a system admin's explicit moveHistory.
  */
-type Row = Selectable<PeopleTable>;
+type Row = Person;
 
 const conflict = (code: 'people.link_has_history' | 'people.user_already_linked', extra = {}) =>
   new AppError(409, code, {
@@ -39,7 +39,7 @@ const conflict = (code: 'people.link_has_history' | 'people.user_already_linked'
 /** The person as the policy sees it. */
 export async function personResource(db: Kysely<DB>, row: Row): Promise<PersonResource> {
   const p = (await placements(db, [row.id])).get(row.id)!;
-  return { ...p, userId: row.user_id };
+  return { ...p, userId: row.userId };
 }
 
 /** The account exists and is linked to no other person. */
@@ -80,7 +80,7 @@ export async function checkLinkChange(
   moveHistory: boolean,
 ) {
   assertMayLinkDirectly(ctx, resource);
-  if (before.user_id !== null) {
+  if (before.userId !== null) {
     const history = await expertHistory(trx, before.id);
     if ((history.seats > 0 || history.scorecards > 0) && !moveHistory)
       throw conflict('people.link_has_history', { history });
@@ -100,7 +100,7 @@ export async function recordLinkChange(
   to: string | null,
   extra: Record<string, unknown> = {},
 ) {
-  const params = { personNameZh: person.name_zh, personNameEn: person.name_en ?? person.name_zh };
+  const params = { personNameZh: person.nameZh, personNameEn: person.nameEn ?? person.nameZh };
   // Links made from the command line set up the deployment (the demo seed links every demo account):
   // audited, but nobody is told of their own account's first set-up.
   const tell = ctx.actor?.via !== 'cli';
@@ -161,7 +161,7 @@ export async function proposeLink(ctx: Ctx, personId: string, userId: string): P
     const resource = await personResource(trx, row);
     if (!can(ctx.actor, 'people.read', resource)) throw notFound('people.not_found');
     if (!can(ctx.actor, 'people.update', resource)) throw forbidden();
-    if (row.user_id !== null) throw new AppError(409, 'people.already_linked');
+    if (row.userId !== null) throw new AppError(409, 'people.already_linked');
     await assertUserLinkable(trx, userId, '/userId');
     if (await pendingRequestExists(trx, personId, userId))
       throw new AppError(409, 'people.link_already_proposed');
@@ -188,8 +188,8 @@ export async function proposeLink(ctx: Ctx, personId: string, userId: string): P
       entityType: 'person_link',
       entityId: request.id,
       params: {
-        personNameZh: row.name_zh,
-        personNameEn: row.name_en ?? row.name_zh,
+        personNameZh: row.nameZh,
+        personNameEn: row.nameEn ?? row.nameZh,
         requestedBy: ctx.actor!.displayName,
       },
     });
@@ -251,7 +251,7 @@ export async function answerLinkRequest(
       });
       return requestView({ ...request, state: 'declined', answered_at: now });
     }
-    if (person.user_id !== null) throw new AppError(409, 'people.already_linked');
+    if (person.userId !== null) throw new AppError(409, 'people.already_linked');
     await assertUserLinkable(trx, me, '/userId');
     await setPersonAccount(trx, person.id, me, now);
     await answerRequest(trx, id, 'accepted', now);

@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely';
-import { camelRow, type RowValue } from '../../db/rows.js';
-import type { DB, PeopleTable } from '../../db/schema.js';
+import type { DB } from '../../db/schema.js';
 import type { Ctx } from '../../http/context.js';
 import {
+  type Person,
   peopleRowsByIds,
   peopleRowsOfUsers,
   personIdsNamed,
@@ -18,17 +18,16 @@ import { peopleViews } from './people.service.js';
  * IP, experts and the importers name people without naming the table. These values carry contact
  * details: a caller that shows them to someone applies the directory's rules (personViewsByIds does).
  */
-export type Person = RowValue<PeopleTable>;
+export type { Person };
 
 /** The people by id (unknown ids are absent). */
 export async function peopleByIds(db: Kysely<DB>, ids: readonly string[]): Promise<Map<string, Person>> {
-  return new Map((await peopleRowsByIds(db, ids)).map((r) => [r.id, camelRow(r)]));
+  return new Map((await peopleRowsByIds(db, ids)).map((p) => [p.id, p]));
 }
 
 /** The person linked to the user account, if any. */
 export async function personOfUser(db: Kysely<DB>, userId: string): Promise<Person | undefined> {
-  const row = await personRowOfUser(db, userId);
-  return row && camelRow(row);
+  return personRowOfUser(db, userId);
 }
 
 /** The people linked to the user accounts, by user id (accounts without a person are absent). */
@@ -36,7 +35,7 @@ export async function peopleOfUsers(
   db: Kysely<DB>,
   userIds: readonly string[],
 ): Promise<Map<string, Person>> {
-  return new Map((await peopleRowsOfUsers(db, userIds)).map((r) => [r.user_id!, camelRow(r)]));
+  return new Map((await peopleRowsOfUsers(db, userIds)).map((p) => [p.userId!, p]));
 }
 
 /** The directory's views of the people by id, contact details as the actor may see them. */

@@ -1,4 +1,5 @@
-import { type Kysely, type Selectable, type SqlBool, sql } from 'kysely';
+import { type Kysely, type SqlBool, sql } from 'kysely';
+import { camelRow, insertRow, type RowValue, updateRow } from '../../db/rows.js';
 import type { DB, PeopleTable } from '../../db/schema.js';
 
 /**
@@ -6,20 +7,22 @@ import type { DB, PeopleTable } from '../../db/schema.js';
  * through the owning modules in people.placements.ts; the link proposals are in
  * people.links.repository.ts.
  */
-type Row = Selectable<PeopleTable>;
+export type Person = RowValue<PeopleTable>;
+type Row = Person;
 
 export async function findPersonRow(db: Kysely<DB>, id: string): Promise<Row | undefined> {
-  return db.selectFrom('people').selectAll().where('id', '=', id).executeTakeFirst();
+  const row = await db.selectFrom('people').selectAll().where('id', '=', id).executeTakeFirst();
+  return row && camelRow(row);
 }
 
 export async function insertPersonRow(db: Kysely<DB>, row: Row): Promise<void> {
-  await db.insertInto('people').values(row).execute();
+  await db.insertInto('people').values(insertRow<PeopleTable>(row)).execute();
 }
 
 /** Stores every column of the person but its id and creation time. */
 export async function updatePersonRow(db: Kysely<DB>, row: Row): Promise<void> {
-  const { id, created_at: _c, ...patch } = row;
-  await db.updateTable('people').set(patch).where('id', '=', id).execute();
+  const { id, createdAt: _c, ...patch } = row;
+  await db.updateTable('people').set(updateRow<PeopleTable>(patch)).where('id', '=', id).execute();
 }
 
 export async function deletePersonRow(db: Kysely<DB>, id: string): Promise<void> {
@@ -64,7 +67,7 @@ export async function peoplePage(
     .limit(q.limit)
     .offset(q.offset)
     .execute();
-  return { rows, total };
+  return { rows: rows.map(camelRow), total };
 }
 
 /** `%text%` for LIKE, lower-case and matched literally (% and _ escaped, not wildcards). */
@@ -193,36 +196,30 @@ export async function personCards(
   }));
 }
 
-/** The people by id as stored (peopleViews applies the contact policy to these rows). */
-export async function peopleRowsByIds(
-  db: Kysely<DB>,
-  ids: readonly string[],
-): Promise<Selectable<PeopleTable>[]> {
+/** The people by id (peopleViews applies the contact policy to these values). */
+export async function peopleRowsByIds(db: Kysely<DB>, ids: readonly string[]): Promise<Person[]> {
   if (ids.length === 0) return [];
-  return db
+  const rows = await db
     .selectFrom('people')
     .selectAll()
     .where('id', 'in', [...new Set(ids)])
     .execute();
+  return rows.map(camelRow);
 }
 
 /** The person record linked to a user account (an account has at most one). */
-export async function personRowOfUser(
-  db: Kysely<DB>,
-  userId: string,
-): Promise<Selectable<PeopleTable> | undefined> {
-  return db.selectFrom('people').selectAll().where('user_id', '=', userId).executeTakeFirst();
+export async function personRowOfUser(db: Kysely<DB>, userId: string): Promise<Person | undefined> {
+  const row = await db.selectFrom('people').selectAll().where('user_id', '=', userId).executeTakeFirst();
+  return row && camelRow(row);
 }
 
 /** The person records linked to the user accounts (an account has at most one). */
-export async function peopleRowsOfUsers(
-  db: Kysely<DB>,
-  userIds: readonly string[],
-): Promise<Selectable<PeopleTable>[]> {
+export async function peopleRowsOfUsers(db: Kysely<DB>, userIds: readonly string[]): Promise<Person[]> {
   if (userIds.length === 0) return [];
-  return db
+  const rows = await db
     .selectFrom('people')
     .selectAll()
     .where('user_id', 'in', [...new Set(userIds)])
     .execute();
+  return rows.map(camelRow);
 }

@@ -1,6 +1,6 @@
-import type { Kysely, Selectable } from 'kysely';
+import type { Kysely } from 'kysely';
 import { appendAudit } from '../../db/audit-chain.js';
-import type { DB, PeopleTable } from '../../db/schema.js';
+import type { DB } from '../../db/schema.js';
 import { write } from '../../db/write.js';
 import { type Ctx, isoNow, newId } from '../../http/context.js';
 import { AppError, forbidden, invalidField, notFound } from '../../http/errors.js';
@@ -20,6 +20,7 @@ import {
   findPersonRow,
   insertPersonRow,
   organisationPeople,
+  type Person,
   peoplePage,
   personCards,
   personNames,
@@ -43,7 +44,7 @@ export const organisationOfAccount = accountOrganisationId;
 
 import type { CreatePersonInput, PersonView, UpdatePersonInput } from './people.schema.js';
 
-type Row = Selectable<PeopleTable>;
+type Row = Person;
 
 /** Views for the caller: contact details only where the policy allows them. */
 export async function peopleViews(ctx: Pick<Ctx, 'db' | 'actor'>, rows: Row[]): Promise<PersonView[]> {
@@ -53,29 +54,29 @@ export async function peopleViews(ctx: Pick<Ctx, 'db' | 'actor'>, rows: Row[]): 
   );
   const orgs = await organisationNames(
     ctx.db,
-    rows.map((r) => r.organisation_id),
+    rows.map((r) => r.organisationId),
   );
   return rows.map((r) => {
-    const resource = { ...links.get(r.id)!, userId: r.user_id };
+    const resource = { ...links.get(r.id)!, userId: r.userId };
     const contact = can(ctx.actor, 'people.read_contact', resource);
     return {
       id: r.id,
-      nameZh: r.name_zh,
-      nameEn: r.name_en,
+      nameZh: r.nameZh,
+      nameEn: r.nameEn,
       title: r.title,
-      organisation: (r.organisation_id && orgs.get(r.organisation_id)) || null,
+      organisation: (r.organisationId && orgs.get(r.organisationId)) || null,
       platformIds: resource.platformIds,
       contactHidden: !contact,
       email: contact ? r.email : null,
       phone: contact ? r.phone : null,
-      userId: contact ? r.user_id : null,
+      userId: contact ? r.userId : null,
       access: {
         edit: can(ctx.actor, 'people.update', resource),
         proposeLink: can(ctx.actor, 'people.propose_link', resource),
         linkAccount: can(ctx.actor, 'people.link_account', resource),
       },
-      createdAt: r.created_at,
-      updatedAt: r.updated_at,
+      createdAt: r.createdAt,
+      updatedAt: r.updatedAt,
     };
   });
 }
@@ -95,13 +96,13 @@ export async function resolveOrganisation(db: Kysely<DB>, id: string | null | un
 }
 
 const audited = (r: Row) => ({
-  nameZh: r.name_zh,
-  nameEn: r.name_en,
+  nameZh: r.nameZh,
+  nameEn: r.nameEn,
   title: r.title,
   email: r.email,
   phone: r.phone,
-  organisationId: r.organisation_id,
-  userId: r.user_id,
+  organisationId: r.organisationId,
+  userId: r.userId,
 });
 
 /**
@@ -130,15 +131,15 @@ export async function insertPersonRecord(
   const now = isoNow(ctx.clock);
   const row: Row = {
     id: newId(),
-    name_zh: input.nameZh,
-    name_en: input.nameEn ?? null,
+    nameZh: input.nameZh,
+    nameEn: input.nameEn ?? null,
     title: input.title ?? null,
     email: input.email ?? null,
     phone: input.phone ?? null,
-    organisation_id: organisationId,
-    user_id: input.userId ?? null,
-    created_at: now,
-    updated_at: now,
+    organisationId: organisationId,
+    userId: input.userId ?? null,
+    createdAt: now,
+    updatedAt: now,
   };
   await insertPersonRow(trx, row);
   await appendAudit(trx, ctx.seam, ctx, {
@@ -147,7 +148,7 @@ export async function insertPersonRecord(
     entityId: row.id,
     after: via ? { ...audited(row), via } : audited(row),
   });
-  if (row.user_id && !newAccountId) await recordLinkChange(trx, ctx, row, null, row.user_id);
+  if (row.userId && !newAccountId) await recordLinkChange(trx, ctx, row, null, row.userId);
   return row;
 }
 
@@ -198,24 +199,24 @@ async function authorize(
 export async function updatePerson(ctx: Ctx, id: string, input: UpdatePersonInput): Promise<PersonView> {
   const row = await write(ctx, async (trx, audit) => {
     const current = await loadRow(trx, id);
-    const changesAccount = input.userId !== undefined && input.userId !== current.user_id;
+    const changesAccount = input.userId !== undefined && input.userId !== current.userId;
     const { row: before, resource } = await authorize(trx, ctx, id, 'people.update', changesAccount);
     if (changesAccount)
       await checkLinkChange(trx, ctx, before, resource, input.userId ?? null, input.moveHistory === true);
     const organisationId =
       input.organisationId === undefined
-        ? before.organisation_id
+        ? before.organisationId
         : await resolveOrganisation(trx, input.organisationId, '/organisationId');
     const after: Row = {
       ...before,
-      name_zh: input.nameZh ?? before.name_zh,
-      name_en: input.nameEn === undefined ? before.name_en : input.nameEn,
+      nameZh: input.nameZh ?? before.nameZh,
+      nameEn: input.nameEn === undefined ? before.nameEn : input.nameEn,
       title: input.title === undefined ? before.title : input.title,
       email: input.email === undefined ? before.email : input.email,
       phone: input.phone === undefined ? before.phone : input.phone,
-      organisation_id: organisationId,
-      user_id: changesAccount ? (input.userId ?? null) : before.user_id,
-      updated_at: isoNow(ctx.clock),
+      organisationId: organisationId,
+      userId: changesAccount ? (input.userId ?? null) : before.userId,
+      updatedAt: isoNow(ctx.clock),
     };
     await updatePersonRow(trx, after);
     await audit({
@@ -226,7 +227,7 @@ export async function updatePerson(ctx: Ctx, id: string, input: UpdatePersonInpu
       after: audited(after),
     });
     if (changesAccount)
-      await recordLinkChange(trx, ctx, after, before.user_id, after.user_id, {
+      await recordLinkChange(trx, ctx, after, before.userId, after.userId, {
         historyMoved: input.moveHistory === true,
       });
     return after;

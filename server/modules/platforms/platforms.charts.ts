@@ -15,11 +15,11 @@ import { listUnits, unitCounts } from '../units/units.service.js';
 import type { OrgChart, TreeNode } from './platforms.charts.schema.js';
 import { can } from './platforms.policy.js';
 import { allPlatforms, fundingEntries, platformFieldLinks } from './platforms.repository.js';
-import { fundingOf, platformFields, platformOrNotFound, toProfile } from './platforms.service.js';
+import { fundingOf, platformFields, platformValueOrNotFound, toProfile } from './platforms.service.js';
 
 /** The public detail of a platform; `access` tells the UI what the caller may do and see. */
 export async function getPlatformDetail(ctx: Ctx, id: string) {
-  const platform = await platformOrNotFound(ctx.db, id);
+  const platform = await platformValueOrNotFound(ctx.db, id);
   const units = await listUnits(ctx, id);
   return {
     ...toProfile(platform),
@@ -68,16 +68,16 @@ export async function comparePlatforms(ctx: Pick<Ctx, 'db'>, q: { from?: number;
     return {
       id: p.id,
       code: p.code,
-      nameZh: p.name_zh,
-      nameEn: p.name_en,
+      nameZh: p.nameZh,
+      nameEn: p.nameEn,
       model: p.model as PlatformModel,
       country: p.country,
-      isIllustrative: flag(p.is_illustrative),
+      isIllustrative: flag(p.isIllustrative),
       notes: p.notes,
-      ratings: { funding: p.rating_funding, rd: p.rating_rd, management: p.rating_management },
+      ratings: { funding: p.ratingFunding, rd: p.ratingRd, management: p.ratingManagement },
       funding: {
-        currency: p.default_currency,
-        currencyDigits: currencyDigits(p.default_currency),
+        currency: p.defaultCurrency,
+        currencyDigits: currencyDigits(p.defaultCurrency),
         years: [...new Set(rows.map((r) => r.year))].sort((a, b) => a - b),
         bySource,
         totalMinor: total,
@@ -121,7 +121,7 @@ const node = (
  * the funding flows of the latest year. Directors only for callers who may see the platform's people.
  */
 export async function orgChart(ctx: Ctx, id: string): Promise<OrgChart> {
-  const platform = await platformOrNotFound(ctx.db, id);
+  const platform = await platformValueOrNotFound(ctx.db, id);
   const showsPeople = can(ctx.actor, 'platforms.read_personal', { id });
   const units = await listUnits(ctx, id);
   const composition = await committeeComposition(ctx, id);
@@ -130,8 +130,8 @@ export async function orgChart(ctx: Ctx, id: string): Promise<OrgChart> {
   const latest = funding.rows.filter((r) => r.year === fundingYear && r.amountMinor > 0);
 
   const appointer =
-    platform.committee_appointer_zh || platform.committee_appointer_en
-      ? node('appointer', 'appointer', platform.committee_appointer_zh, platform.committee_appointer_en)
+    platform.committeeAppointerZh || platform.committeeAppointerEn
+      ? node('appointer', 'appointer', platform.committeeAppointerZh, platform.committeeAppointerEn)
       : null;
   const categories = COMMITTEE_CATEGORIES.map((c) =>
     node(`category:${c}`, 'category', null, null, { name: c, value: composition[c] }),
@@ -149,12 +149,12 @@ export async function orgChart(ctx: Ctx, id: string): Promise<OrgChart> {
         : {}),
     }),
   );
-  const platformNode = node(`platform:${id}`, 'platform', platform.name_zh, platform.name_en, {
+  const platformNode = node(`platform:${id}`, 'platform', platform.nameZh, platform.nameEn, {
     children: [...unitNodes, committee],
   });
-  const hasDepartment = !!(platform.supervising_department_zh || platform.supervising_department_en);
+  const hasDepartment = !!(platform.supervisingDepartmentZh || platform.supervisingDepartmentEn);
   const department = hasDepartment
-    ? node('department', 'department', platform.supervising_department_zh, platform.supervising_department_en)
+    ? node('department', 'department', platform.supervisingDepartmentZh, platform.supervisingDepartmentEn)
     : null;
   const tree: TreeNode = department ? { ...department, children: [platformNode] } : platformNode;
 
@@ -210,8 +210,8 @@ export async function orgChart(ctx: Ctx, id: string): Promise<OrgChart> {
       links,
     },
     committee: {
-      appointerZh: platform.committee_appointer_zh,
-      appointerEn: platform.committee_appointer_en,
+      appointerZh: platform.committeeAppointerZh,
+      appointerEn: platform.committeeAppointerEn,
       composition,
     },
     funding: latest.map((r) => ({

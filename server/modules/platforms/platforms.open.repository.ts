@@ -4,14 +4,14 @@ import {
   allPlatforms,
   type FundingEntry,
   fundingEntries,
-  type PlatformRow,
+  type Platform,
   platformFieldLinks,
 } from './platforms.repository.js';
 
 /** Every platform with its funding by year and source and its field ids: what the open-data projection reads. */
 export async function platformsForOpenData(
   db: Kysely<DB>,
-): Promise<Array<PlatformRow & { funding: FundingEntry[]; fieldIds: string[] }>> {
+): Promise<Array<Platform & { funding: FundingEntry[]; fieldIds: string[] }>> {
   const [platforms, funding, links] = await Promise.all([
     allPlatforms(db),
     fundingEntries(db, {}),

@@ -1,13 +1,14 @@
 import { type Insertable, type Kysely, type Selectable, sql, type Updateable } from 'kysely';
-import { flag, toFlag } from '../../db/rows.js';
+import { camelRow, flag, type RowValue, toFlag } from '../../db/rows.js';
 import type { DB, PlatformsTable } from '../../db/schema.js';
 
 /**
- * A platform as stored. It stays in its row shape: units, the committee, calls, projects and results
- * read it through platformOrNotFound (platforms.service) and name its columns; toProfile is its
- * camelCase value.
+ * A platform as stored. findPlatform keeps its row shape: units, the committee, calls, projects,
+ * results and the technology-transfer modules read it through platformOrNotFound (platforms.service)
+ * and name its columns. The platforms module itself reads Platform, the camelCase value.
  */
 export type PlatformRow = Selectable<PlatformsTable>;
+export type Platform = RowValue<PlatformsTable>;
 
 /** One funding amount as the service sees it (booleans, numbers). */
 export interface FundingEntry {
@@ -20,12 +21,18 @@ export interface FundingEntry {
   note: string | null;
 }
 
-export async function allPlatforms(db: Kysely<DB>): Promise<PlatformRow[]> {
-  return db.selectFrom('platforms').selectAll().orderBy('code').execute();
+export async function allPlatforms(db: Kysely<DB>): Promise<Platform[]> {
+  return (await db.selectFrom('platforms').selectAll().orderBy('code').execute()).map(camelRow);
 }
 
 export async function findPlatform(db: Kysely<DB>, id: string): Promise<PlatformRow | undefined> {
   return db.selectFrom('platforms').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** The platform's camelCase value, or undefined. */
+export async function findPlatformValue(db: Kysely<DB>, id: string): Promise<Platform | undefined> {
+  const row = await findPlatform(db, id);
+  return row && camelRow(row);
 }
 
 export async function platformIdByCode(db: Kysely<DB>, code: string): Promise<string | undefined> {

@@ -11,9 +11,11 @@ import { can } from './platforms.policy.js';
 import {
   allPlatforms,
   findPlatform,
+  findPlatformValue,
   fundingEntries,
   hasFundingNotIn,
   insertPlatform,
+  type Platform,
   type PlatformRow,
   platformFieldLinks,
   platformIdByCode,
@@ -36,8 +38,8 @@ export async function listPlatforms(ctx: Pick<Ctx, 'db'>) {
   return rows.map((p) => ({
     id: p.id,
     code: p.code,
-    nameZh: p.name_zh,
-    nameEn: p.name_en,
+    nameZh: p.nameZh,
+    nameEn: p.nameEn,
     model: p.model as PlatformModel,
   }));
 }
@@ -49,29 +51,29 @@ export async function platformOrNotFound(db: Kysely<DB>, id: string): Promise<Ro
   return row;
 }
 
-export const toProfile = (p: Row): PlatformProfile => ({
+export const toProfile = (p: Platform): PlatformProfile => ({
   id: p.id,
   code: p.code,
-  nameZh: p.name_zh,
-  nameEn: p.name_en,
+  nameZh: p.nameZh,
+  nameEn: p.nameEn,
   model: p.model as PlatformModel,
-  ratingFunding: p.rating_funding,
-  ratingRd: p.rating_rd,
-  ratingManagement: p.rating_management,
-  supervisingDepartmentZh: p.supervising_department_zh,
-  supervisingDepartmentEn: p.supervising_department_en,
-  committeeAppointerZh: p.committee_appointer_zh,
-  committeeAppointerEn: p.committee_appointer_en,
-  fiscalYearStartMonth: p.fiscal_year_start_month,
-  defaultCurrency: p.default_currency,
+  ratingFunding: p.ratingFunding,
+  ratingRd: p.ratingRd,
+  ratingManagement: p.ratingManagement,
+  supervisingDepartmentZh: p.supervisingDepartmentZh,
+  supervisingDepartmentEn: p.supervisingDepartmentEn,
+  committeeAppointerZh: p.committeeAppointerZh,
+  committeeAppointerEn: p.committeeAppointerEn,
+  fiscalYearStartMonth: p.fiscalYearStartMonth,
+  defaultCurrency: p.defaultCurrency,
   country: p.country,
-  foundedYear: p.founded_year,
-  descriptionZh: p.description_zh,
-  descriptionEn: p.description_en,
+  foundedYear: p.foundedYear,
+  descriptionZh: p.descriptionZh,
+  descriptionEn: p.descriptionEn,
   notes: p.notes,
-  isIllustrative: flag(p.is_illustrative),
-  createdAt: p.created_at,
-  updatedAt: p.updated_at,
+  isIllustrative: flag(p.isIllustrative),
+  createdAt: p.createdAt,
+  updatedAt: p.updatedAt,
 });
 
 type Columns = Omit<Row, 'id' | 'created_at' | 'updated_at'>;
@@ -123,7 +125,7 @@ export async function createPlatform(ctx: Ctx, input: CreatePlatformInput): Prom
       const now = isoNow(ctx.clock);
       const id = newId();
       await insertPlatform(trx, { id, ...(columnsOf(input) as Columns), created_at: now, updated_at: now });
-      const row = await platformOrNotFound(trx, id);
+      const row = await platformValueOrNotFound(trx, id);
       await audit({
         action: 'platform.created',
         entityType: 'platform',
@@ -137,8 +139,15 @@ export async function createPlatform(ctx: Ctx, input: CreatePlatformInput): Prom
   );
 }
 
-async function editable(trx: Kysely<DB>, ctx: Ctx, id: string): Promise<Row> {
-  const row = await platformOrNotFound(trx, id);
+/** The platform's camelCase value, or 404 platforms.not_found (the platforms module's own reads). */
+export async function platformValueOrNotFound(db: Kysely<DB>, id: string): Promise<Platform> {
+  const platform = await findPlatformValue(db, id);
+  if (!platform) throw notFound('platforms.not_found');
+  return platform;
+}
+
+async function editable(trx: Kysely<DB>, ctx: Ctx, id: string): Promise<Platform> {
+  const row = await platformValueOrNotFound(trx, id);
   if (!can(ctx.actor, 'platforms.update', { id })) throw forbidden();
   return row;
 }
@@ -154,7 +163,7 @@ export async function updatePlatform(
     async (trx, audit) => {
       const before = await editable(trx, ctx, id);
       if (input.code !== undefined) await assertCodeFree(trx, input.code, id);
-      if (input.defaultCurrency !== undefined && input.defaultCurrency !== before.default_currency) {
+      if (input.defaultCurrency !== undefined && input.defaultCurrency !== before.defaultCurrency) {
         // Funding is kept in one currency per platform so its totals and shares stay meaningful.
         if (await hasFundingNotIn(trx, id, input.defaultCurrency)) {
           throw new AppError(409, 'platforms.currency_in_use', {
@@ -165,7 +174,7 @@ export async function updatePlatform(
         }
       }
       await updatePlatformRow(trx, id, { ...columnsOf(input), updated_at: isoNow(ctx.clock) });
-      const after = await platformOrNotFound(trx, id);
+      const after = await platformValueOrNotFound(trx, id);
       await audit({
         action: 'platform.updated',
         entityType: 'platform',
@@ -181,11 +190,11 @@ export async function updatePlatform(
 }
 
 /** The yearly funding table, oldest year first, sources in their canonical order. */
-export async function fundingOf(db: Kysely<DB>, platform: Row) {
+export async function fundingOf(db: Kysely<DB>, platform: Platform) {
   const rows = await fundingEntries(db, { platformId: platform.id });
   return {
-    currency: platform.default_currency,
-    currencyDigits: currencyDigits(platform.default_currency),
+    currency: platform.defaultCurrency,
+    currencyDigits: currencyDigits(platform.defaultCurrency),
     rows: rows.map((r) => ({
       year: r.year,
       source: r.source as FundingSource,
@@ -206,7 +215,7 @@ export async function setFunding(ctx: Ctx, id: string, rows: FundingRowInput[]) 
       const key = `${r.year}:${r.source}`;
       if (seen.has(key)) throw invalidField(`/rows/${i}`, 'platforms.duplicate_funding_row');
       seen.add(key);
-      if (r.currency && r.currency !== platform.default_currency)
+      if (r.currency && r.currency !== platform.defaultCurrency)
         throw invalidField(`/rows/${i}/currency`, 'platforms.funding_currency_mismatch');
     });
     const before = await fundingOf(trx, platform);
@@ -218,7 +227,7 @@ export async function setFunding(ctx: Ctx, id: string, rows: FundingRowInput[]) 
         year: r.year,
         source: r.source,
         amountMinor: r.amountMinor,
-        currency: platform.default_currency,
+        currency: platform.defaultCurrency,
         isIllustrative: !!r.isIllustrative,
         note: r.note ?? null,
       })),

@@ -57,7 +57,7 @@ export async function scopeOf(
     hasRole(actor, 'lab_director', platformId) ? unitsOf(db, platformId) : Promise.resolve([]),
   ]);
   return {
-    orgIds: person?.organisation_id ? [person.organisation_id] : [],
+    orgIds: person?.organisationId ? [person.organisationId] : [],
     personIds: person ? [person.id] : [],
     applicationIds,
     unitIds: units.filter((u) => u.directorUserId === userId).map((u) => u.id),

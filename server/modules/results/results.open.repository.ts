@@ -1,14 +1,14 @@
 import type { Kysely } from 'kysely';
-import { jsonColumn } from '../../db/rows.js';
+import { type Camel, camelRow, jsonColumn } from '../../db/rows.js';
 import type { DB } from '../../db/schema.js';
 import { type ResultRow, resultFieldLinks } from './results.repository.js';
 
 /**
  * The results the portal may show (public and published) with their field ids, in id order: what the
  * open-data projection reads. A result made internal, withdrawn or deleted drops out of this list.
- * The licensing terms (JSON text columns) come as lists of text, [] when a column holds no list.
+ * Keys are camelCase; the licensing terms (JSON text columns) come as lists of text, [] when a column holds no list.
  */
-export type PublicResultRow = Omit<ResultRow, 'licence_types' | 'licence_kinds'> & {
+export type PublicResultRow = Camel<Omit<ResultRow, 'licence_types' | 'licence_kinds'>> & {
   licenceTypes: string[];
   licenceKinds: string[];
   fieldIds: string[];
@@ -34,7 +34,7 @@ export async function publishedPublicResults(db: Kysely<DB>): Promise<PublicResu
       )
     : [];
   return rows.map(({ licence_types, licence_kinds, ...r }) => ({
-    ...r,
+    ...camelRow(r),
     licenceTypes: textList(licence_types),
     licenceKinds: textList(licence_kinds),
     fieldIds: links

@@ -22,23 +22,23 @@ export async function listOverrides(ctx: Ctx, callId: string) {
   const rows = await activeOverrides(ctx.db, callId);
   const experts = await expertNames(
     ctx.db,
-    rows.map((r) => r.expert_id),
+    rows.map((r) => r.expertId),
   );
   const apps = await applicationLabels(
     ctx.db,
-    rows.map((r) => r.application_id),
+    rows.map((r) => r.applicationId),
   );
   return {
     items: rows.map((r) => ({
       id: r.id,
-      applicationId: r.application_id,
-      applicationNumber: apps.get(r.application_id)?.number ?? null,
-      expertId: r.expert_id,
-      expertName: experts.get(r.expert_id)?.name ?? r.expert_id,
-      expertNameEn: experts.get(r.expert_id)?.nameEn ?? null,
+      applicationId: r.applicationId,
+      applicationNumber: apps.get(r.applicationId)?.number ?? null,
+      expertId: r.expertId,
+      expertName: experts.get(r.expertId)?.name ?? r.expertId,
+      expertNameEn: experts.get(r.expertId)?.nameEn ?? null,
       kind: r.kind as 'pin' | 'forbid',
       reason: r.reason,
-      createdAt: r.created_at,
+      createdAt: r.createdAt,
     })),
   };
 }
@@ -72,15 +72,15 @@ export async function addOverride(ctx: Ctx, callId: string, input: OverrideInput
     const id = newId();
     await insertOverride(trx, {
       id,
-      call_id: callId,
-      application_id: input.applicationId,
-      expert_id: input.expertId,
+      callId,
+      applicationId: input.applicationId,
+      expertId: input.expertId,
       kind: input.kind,
       reason: input.reason,
-      created_by: ctx.actor?.userId || null,
-      created_at: isoNow(ctx.clock),
-      removed_at: null,
-      removed_by: null,
+      createdBy: ctx.actor?.userId || null,
+      createdAt: isoNow(ctx.clock),
+      removedAt: null,
+      removedBy: null,
     });
     await audit({
       action: `review.${input.kind}`,
@@ -108,7 +108,7 @@ export async function removeOverride(ctx: Ctx, callId: string, overrideId: strin
       entityType: 'assignment_override',
       entityId: overrideId,
       platformId: call.platformId,
-      before: { applicationId: row.application_id, expertId: row.expert_id, kind: row.kind },
+      before: { applicationId: row.applicationId, expertId: row.expertId, kind: row.kind },
     });
   });
 }

@@ -1,7 +1,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import { parseThresholds, type ReviewThresholds } from '../../../../common/review-thresholds.js';
 import type { DialectSeam } from '../../../db/dialect.js';
-import { jsonColumn } from '../../../db/rows.js';
+import { camelRow, insertRow, jsonColumn, type RowValue } from '../../../db/rows.js';
 import type {
   AssignmentOverridesTable,
   AssignmentRunsTable,
@@ -21,7 +21,8 @@ import type { AssignmentInstance } from '../engines/assignment/instance.js';
 export type SettingsRow = Selectable<CallReviewSettingsTable>;
 /** A stored run, kept whole (instance and result JSON as stored, so a replay hashes the same bytes). */
 export type RunRow = Selectable<AssignmentRunsTable>;
-export type OverrideRow = Selectable<AssignmentOverridesTable>;
+/** An officer's pin or forbid, as a camelCase value. */
+export type Override = RowValue<AssignmentOverridesTable>;
 
 /** A seat: an expert invited to review an application. */
 export interface Seat {
@@ -147,8 +148,8 @@ export async function markPublished(db: Kysely<DB>, callId: string, runId: strin
 // --- overrides ---
 
 /** The call's active pins and forbids, oldest first. */
-export async function activeOverrides(db: Kysely<DB>, callId: string): Promise<OverrideRow[]> {
-  return db
+export async function activeOverrides(db: Kysely<DB>, callId: string): Promise<Override[]> {
+  const rows = await db
     .selectFrom('assignment_overrides')
     .selectAll()
     .where('call_id', '=', callId)
@@ -156,6 +157,7 @@ export async function activeOverrides(db: Kysely<DB>, callId: string): Promise<O
     .orderBy('created_at')
     .orderBy('id')
     .execute();
+  return rows.map(camelRow);
 }
 
 /** The active pins and forbids in id order (what an instance is built from, reproducibly). */
@@ -173,7 +175,7 @@ export async function findActiveOverride(
   db: Kysely<DB>,
   callId: string,
   where: { id: string } | { applicationId: string; expertId: string },
-): Promise<OverrideRow | undefined> {
+): Promise<Override | undefined> {
   let q = db
     .selectFrom('assignment_overrides')
     .selectAll()
@@ -183,11 +185,12 @@ export async function findActiveOverride(
     'id' in where
       ? q.where('id', '=', where.id)
       : q.where('application_id', '=', where.applicationId).where('expert_id', '=', where.expertId);
-  return q.executeTakeFirst();
+  const row = await q.executeTakeFirst();
+  return row && camelRow(row);
 }
 
-export async function insertOverride(db: Kysely<DB>, row: OverrideRow): Promise<void> {
-  await db.insertInto('assignment_overrides').values(row).execute();
+export async function insertOverride(db: Kysely<DB>, override: Override): Promise<void> {
+  await db.insertInto('assignment_overrides').values(insertRow<AssignmentOverridesTable>(override)).execute();
 }
 
 export async function markOverrideRemoved(db: Kysely<DB>, id: string, at: string, by: string | null) {
