@@ -31,8 +31,14 @@ describe('public portal home', () => {
     await poll(() => page.getByTestId('portal-platform').count()).toBe(platforms.items.length);
     await poll(async () => (await page.getByTestId('portal-result').count()) > 0).toBe(true);
     await expectAccessible(page, 'the portal home');
-    // No notices exist, so there is no 通知公告 section.
-    expect(await page.locator('body').textContent()).not.toContain('通知公告');
+    // 通知公告: the latest published notices (the demo's, newest first), each a link to its page.
+    const notices = (await (await page.request.get('/api/announcements?pageSize=5')).json()) as {
+      items: { titleZh: string }[];
+    };
+    expect(notices.items.length).toBeGreaterThan(0);
+    await poll(() => page.getByTestId('portal-notice').allTextContents()).toEqual(
+      notices.items.map((n) => expect.stringContaining(n.titleZh)),
+    );
 
     await page.getByTestId('portal-search').locator('input').fill('传感器');
     await page.getByTestId('portal-search').locator('input').press('Enter');

@@ -85,16 +85,41 @@ describe('public results portal and the inquiry funnel (in Chinese)', () => {
     const row = o.locator('tr', { hasText: '李经理' });
     await poll(() => row.getByTestId('inquiry-row-state').textContent()).toBe('已收到');
     expect(await row.textContent()).toContain('芯片级原子钟');
-    await poll(() => o.getByTestId('funnel-received').textContent()).toContain('1');
+    // The funnel counts every inquiry NIST received: the demo's and this one (from the records).
+    const received = async (from?: string) =>
+      Number(
+        (
+          await stack.ctx.db
+            .selectFrom('inquiries')
+            .select((eb) => eb.fn.countAll().as('n'))
+            .where('platform_id', '=', stack.platformId)
+            .$if(!!from, (qb) => qb.where('received_at', '>=', from!))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    await poll(() => o.getByTestId('funnel-received').textContent()).toBe(`已收到${await received()}`);
     // The period is picked in the shared date picker and goes to the server as the same YYYY-MM-DD.
     const from = new Date(Date.now() - 30 * 86_400_000).toISOString().slice(0, 10);
     const asked = o.waitForRequest((r) => new URL(r.url()).pathname === '/api/inquiries/funnel');
     await pickDate(o, o.getByRole('textbox', { name: '收到日期从' }), from);
     expect(new URL((await asked).url()).searchParams.get('from')).toBe(from);
-    await poll(() => o.getByTestId('funnel-received').textContent()).toContain('1');
+    await poll(() => o.getByTestId('funnel-received').textContent()).toBe(`已收到${await received(from)}`);
     await row.click();
     await poll(() => o.getByTestId('inquiry-state').textContent()).toBe('已收到');
 
+    // How many of the period's inquiries had reached NDA signed before this one (the demo has one).
+    const ndaBefore = Number(
+      (
+        await stack.ctx.db
+          .selectFrom('inquiry_transitions as t')
+          .innerJoin('inquiries as i', 'i.id', 't.inquiry_id')
+          .select((eb) => eb.fn.count('t.inquiry_id').distinct().as('n'))
+          .where('i.platform_id', '=', stack.platformId)
+          .where('i.received_at', '>=', from)
+          .where('t.to_state', '=', 'nda_signed')
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
     for (const [to, label] of [
       ['in_discussion', '洽谈中'],
       ['nda_signed', '已签保密协议'],
@@ -113,7 +138,7 @@ describe('public results portal and the inquiry funnel (in Chinese)', () => {
     expect(await o.getByTestId('move-licensed').isVisible()).toBe(true);
     expect(await o.getByTestId('move-in_discussion').count()).toBe(0);
     await poll(() => row.getByTestId('inquiry-row-state').textContent()).toBe('已签保密协议');
-    await poll(() => o.getByTestId('funnel-nda_signed').textContent()).toContain('1');
+    await poll(() => o.getByTestId('funnel-nda_signed').textContent()).toBe(`已签保密协议${ndaBefore + 1}`);
     expect(officer.problems).toEqual([]);
   });
 });

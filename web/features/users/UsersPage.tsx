@@ -117,6 +117,8 @@ export default function UsersPage() {
           admin
             ? {
                 selectedRowKeys: selected,
+                // Kept across pages and searches: an admin selects accounts found one search at a time.
+                preserveSelectedRowKeys: true,
                 onChange: (keys) => setSelected(keys as string[]),
                 getCheckboxProps: (u) => ({ 'aria-label': u.username }),
               }
