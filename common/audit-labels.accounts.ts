@@ -44,6 +44,7 @@ export const ACCOUNT_ACTION_LABELS: Record<string, string> = {
   'registration.verified': 'Registration e-mail verified',
   'registration.approved': 'Registration approved',
   'registration.refused': 'Registration refused',
+  'registration.purged': 'Stale registration deleted',
   'token.created': 'API token created',
   'token.revoked': 'API token revoked',
   'unit.created': 'Unit created',

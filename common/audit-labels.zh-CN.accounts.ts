@@ -8,6 +8,7 @@ export const zhCNAccountActionLabels: Record<string, string> = {
   'Registration e-mail verified': '注册邮箱已验证',
   'Registration approved': '注册已通过',
   'Registration refused': '注册未通过',
+  'Stale registration deleted': '过期注册申请已清理',
   'Account locked': '账户锁定',
   'Two-step sign-in turned off': '两步验证已关闭',
   'Two-step sign-in turned on': '两步验证已开启',
