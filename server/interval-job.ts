@@ -1,8 +1,8 @@
 import type { FastifyBaseLogger } from 'fastify';
 
 /**
- * A job the server runs at start-up and then once per interval (0 minutes = off), as the report
- * reminders, the audit checkpoints and the open-data dumps are run: a run that fails is logged and
+ * A job the server runs at start-up and then once per interval (0 minutes = off): the report reminders,
+ * the audit checkpoints, the open-data dumps and the registration clean-up. A run that fails is logged and
  * tried again at the next tick, never stopping the server. Returns the function that stops the timer
  * and waits for a run in progress (called on shutdown).
  */

@@ -3,6 +3,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import type { Clock } from '../../http/context.js';
+import { startIntervalJob } from '../../interval-job.js';
 import { type Checkpoint, writeCheckpoint } from './audit.checkpoint.js';
 import { chainHead } from './audit.repository.js';
 
@@ -38,25 +39,14 @@ export async function checkpointIfAdvanced(deps: Omit<Deps, 'log'>): Promise<Che
  * interval while the chain grows. A failure is logged and retried at the next tick; it never stops
  * the server. Returns the function that stops the timer (called on shutdown).
  */
-export function startCheckpointTimer(deps: Deps): () => Promise<unknown> {
-  const minutes = deps.config.auditCheckpointMinutes;
-  if (minutes <= 0) return async () => undefined;
-  let running: Promise<unknown> = Promise.resolve();
-  const tick = () => {
-    running = checkpointIfAdvanced(deps).then(
-      (c) => {
-        if (!c) return;
-        deps.log.info({ seq: c.seq }, 'audit checkpoint written');
-        deps.onCheckpoint?.(c);
-      },
-      (err: unknown) => deps.log.error({ err }, 'audit checkpoint failed; retrying at the next interval'),
-    );
-  };
-  tick();
-  const timer = setInterval(tick, minutes * 60_000);
-  timer.unref();
-  return () => {
-    clearInterval(timer);
-    return running;
-  };
-}
+export const startCheckpointTimer = (deps: Deps) =>
+  startIntervalJob(deps.log, {
+    minutes: deps.config.auditCheckpointMinutes,
+    run: () => checkpointIfAdvanced(deps),
+    done: (c) => {
+      if (!c) return;
+      deps.log.info({ seq: c.seq }, 'audit checkpoint written');
+      deps.onCheckpoint?.(c);
+    },
+    failed: 'audit checkpoint failed; retrying at the next interval',
+  });

@@ -1,4 +1,5 @@
 import type { FastifyBaseLogger } from 'fastify';
+import { startIntervalJob } from '../../interval-job.js';
 import { type DumpCtx, dumpOpenData } from './open-data.dumps.js';
 
 /**
@@ -7,21 +8,10 @@ import { type DumpCtx, dumpOpenData } from './open-data.dumps.js';
  * is logged and retried at the next tick; it never stops the server. Returns the function that stops
  * the timer (called on shutdown).
  */
-export function startDumpTimer(ctx: DumpCtx, log: FastifyBaseLogger): () => Promise<unknown> {
-  const minutes = ctx.config.openData.dumpMinutes;
-  if (minutes <= 0) return async () => undefined;
-  let running: Promise<unknown> = Promise.resolve();
-  const tick = () => {
-    running = dumpOpenData(ctx).then(
-      (r) => r.written && log.info({ seq: r.manifest.seq }, 'open-data dump written'),
-      (err: unknown) => log.error({ err }, 'open-data dump failed; retrying at the next interval'),
-    );
-  };
-  tick();
-  const timer = setInterval(tick, minutes * 60_000);
-  timer.unref();
-  return () => {
-    clearInterval(timer);
-    return running;
-  };
-}
+export const startDumpTimer = (ctx: DumpCtx, log: FastifyBaseLogger) =>
+  startIntervalJob(log, {
+    minutes: ctx.config.openData.dumpMinutes,
+    run: () => dumpOpenData(ctx),
+    done: (r) => r.written && log.info({ seq: r.manifest.seq }, 'open-data dump written'),
+    failed: 'open-data dump failed; retrying at the next interval',
+  });

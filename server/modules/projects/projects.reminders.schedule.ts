@@ -1,5 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Ctx } from '../../http/context.js';
+import { startIntervalJob } from '../../interval-job.js';
 import { runReminders } from './projects.reminders.js';
 
 /**
@@ -9,21 +10,10 @@ import { runReminders } from './projects.reminders.js';
  * only bounds how late in its day a reminder arrives. A failure is logged and retried at the next tick.
  * Returns the function that stops the timer (called on shutdown).
  */
-export function startReminderTimer(ctx: Ctx, log: FastifyBaseLogger): () => Promise<unknown> {
-  const minutes = ctx.config.reportReminderMinutes;
-  if (minutes <= 0) return async () => undefined;
-  let running: Promise<unknown> = Promise.resolve();
-  const tick = () => {
-    running = runReminders(ctx).then(
-      (r) => r.sent.length && log.info({ sent: r.sent.length, on: r.on }, 'report reminders sent'),
-      (err: unknown) => log.error({ err }, 'report reminders failed; retrying at the next interval'),
-    );
-  };
-  tick();
-  const timer = setInterval(tick, minutes * 60_000);
-  timer.unref();
-  return () => {
-    clearInterval(timer);
-    return running;
-  };
-}
+export const startReminderTimer = (ctx: Ctx, log: FastifyBaseLogger) =>
+  startIntervalJob(log, {
+    minutes: ctx.config.reportReminderMinutes,
+    run: () => runReminders(ctx),
+    done: (r) => r.sent.length && log.info({ sent: r.sent.length, on: r.on }, 'report reminders sent'),
+    failed: 'report reminders failed; retrying at the next interval',
+  });
