@@ -1,4 +1,4 @@
-import type { Insertable, Selectable, Updateable } from 'kysely';
+import { CamelCasePlugin, type Insertable, type Selectable, type Updateable } from 'kysely';
 import type { Flag } from './schema/columns.js';
 
 /** `name_zh` → `nameZh`, as a type. */
@@ -8,8 +8,22 @@ export type Camel<T> = { [K in keyof T & string as CamelKey<K>]: T[K] };
 /** The camelCase value of a table's selected row. */
 export type RowValue<Table> = Camel<Selectable<Table>>;
 
-const toCamel = (k: string) => k.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
-const toSnake = (k: string) => k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+/**
+ * Kysely's own key mapping (its CamelCasePlugin's, memoised per key; the plugin keeps them protected, so a subclass exposes them), applied at the repository
+ * boundary rather than to every query: the queries keep the tables' snake_case names (ADR 0018,
+ * "Kysely's own mapper"). `maintainNestedObjectKeys` leaves values alone: only a row's own keys change.
+ */
+class RowKeys extends CamelCasePlugin {
+  /** A row's keys in camelCase. */
+  value(row: Record<string, unknown>) {
+    return this.mapRow(row);
+  }
+  /** A camelCase key as its column's name. */
+  column(key: string) {
+    return this.snakeCase(key);
+  }
+}
+const keys = new RowKeys({ maintainNestedObjectKeys: true });
 
 /**
  * Row ⇄ value conversion at the repository boundary (ADR 0002, 0015), one helper instead of a
@@ -17,14 +31,17 @@ const toSnake = (k: string) => k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)
  * jsonColumn/toJsonColumn and flag/toFlag below.
  */
 export function camelRow<T extends object>(row: T): Camel<T> {
-  return Object.fromEntries(Object.entries(row).map(([k, v]) => [toCamel(k), v])) as Camel<T>;
+  return keys.value(row as Record<string, unknown>) as Camel<T>;
 }
+
+/** A camelCase value's keys as the snake_case column names of its table. */
+export const columnName = (key: string): string => keys.column(key);
 
 const snake = (value: object) =>
   Object.fromEntries(
     Object.entries(value)
       .filter(([, v]) => v !== undefined)
-      .map(([k, v]) => [toSnake(k), v]),
+      .map(([k, v]) => [columnName(k), v]),
   );
 
 /** The row to insert for a table's camelCase value. */

@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase, TEST_DB } from '../test/harness.js';
+import { camelRow, columnName } from './rows.js';
 
 /**
  * The migrations and the table types of server/db/schema are written by hand, side by side; Kysely
@@ -147,5 +148,18 @@ describe('migrated schema and declared table types', () => {
       }
     }
     expect(differences).toEqual([]);
+  });
+
+  it('name every column so that a row read as a camelCase value is written back to the same column', () => {
+    // camelRow and insertRow/updateRow (rows.ts) map keys with Kysely's CamelCasePlugin; a column such
+    // as `line_2a` or `x_y_z1` would not come back under its own name.
+    const lost = Object.entries(migrated).flatMap(([table, columns]) =>
+      Object.keys(columns).flatMap((column) => {
+        const [key] = Object.keys(camelRow({ [column]: 1 }));
+        return columnName(key!) === column ? [] : [`${table}.${column} → ${key} → ${columnName(key!)}`];
+      }),
+    );
+    expect(lost).toEqual([]);
+    expect(Object.keys(migrated).length).toBeGreaterThan(60);
   });
 });
