@@ -5,33 +5,21 @@
 import type { Kysely, Selectable } from 'kysely';
 import { type ConflictRule, conflictRules } from '../../../../common/conflict-rules.js';
 import type { DialectSeam } from '../../../db/dialect.js';
-import { jsonColumn, toJsonColumn } from '../../../db/rows.js';
-import type { ApplicationAvoidRequestsTable, ConflictRuleSetsTable, DB } from '../../../db/schema.js';
+import { camelRow, insertRow, jsonColumn, type RowValue, toJsonColumn } from '../../../db/rows.js';
+import type {
+  ApplicationAvoidRequestsTable,
+  ConflictExclusionsTable,
+  ConflictRuleSetsTable,
+  DB,
+} from '../../../db/schema.js';
 
-export interface RuleSetRecord {
-  id: string;
-  platformId: string | null;
-  code: string;
-  version: number;
-  nameZh: string;
-  nameEn: string;
+export interface RuleSetRecord extends Omit<RowValue<ConflictRuleSetsTable>, 'rulesJson'> {
   rules: ConflictRule[];
-  createdBy: string | null;
-  createdAt: string;
 }
 
 function toRuleSet(row: Selectable<ConflictRuleSetsTable>): RuleSetRecord {
-  return {
-    id: row.id,
-    platformId: row.platform_id,
-    code: row.code,
-    version: row.version,
-    nameZh: row.name_zh,
-    nameEn: row.name_en,
-    rules: conflictRules.parse(jsonColumn(row.rules_json)),
-    createdBy: row.created_by,
-    createdAt: row.created_at,
-  };
+  const { rulesJson, ...set } = camelRow(row);
+  return { ...set, rules: conflictRules.parse(jsonColumn(rulesJson)) };
 }
 
 // --- rule sets ---
@@ -79,54 +67,35 @@ export async function lockLatestVersion(db: Kysely<DB>, seam: DialectSeam, code:
         .limit(1),
     )
     .executeTakeFirst();
-  return row && { platformId: row.platform_id, version: row.version };
+  return row && camelRow(row);
 }
 
-export async function insertRuleSet(db: Kysely<DB>, r: RuleSetRecord): Promise<void> {
+export async function insertRuleSet(db: Kysely<DB>, { rules, ...r }: RuleSetRecord): Promise<void> {
   await db
     .insertInto('conflict_rule_sets')
-    .values({
-      id: r.id,
-      platform_id: r.platformId,
-      code: r.code,
-      version: r.version,
-      name_zh: r.nameZh,
-      name_en: r.nameEn,
-      rules_json: toJsonColumn(r.rules),
-      created_by: r.createdBy,
-      created_at: r.createdAt,
-    })
+    .values(insertRow<ConflictRuleSetsTable>({ ...r, rulesJson: toJsonColumn(rules) }))
     .execute();
 }
 
 // --- exclusions ---
 
-export interface Exclusion {
-  id: string;
-  callId: string;
-  applicationId: string;
-  expertId: string;
-  ruleSetId: string;
-  ruleKey: string;
+export interface Exclusion extends Omit<RowValue<ConflictExclusionsTable>, 'evidenceJson'> {
   evidence: unknown;
-  computedAt: string;
 }
+
+const toExclusion = (row: Selectable<ConflictExclusionsTable>): Exclusion => {
+  const { evidenceJson, ...x } = camelRow(row);
+  return { ...x, evidence: jsonColumn(evidenceJson) };
+};
 
 const INSERT_CHUNK = 500;
 
 /** Replaces the stored exclusions of the call with these. */
 export async function replaceExclusions(db: Kysely<DB>, callId: string, rows: Exclusion[]): Promise<void> {
   await db.deleteFrom('conflict_exclusions').where('call_id', '=', callId).execute();
-  const values = rows.map((x) => ({
-    id: x.id,
-    call_id: x.callId,
-    application_id: x.applicationId,
-    expert_id: x.expertId,
-    rule_set_id: x.ruleSetId,
-    rule_key: x.ruleKey,
-    evidence_json: toJsonColumn(x.evidence),
-    computed_at: x.computedAt,
-  }));
+  const values = rows.map(({ evidence, ...x }) =>
+    insertRow<ConflictExclusionsTable>({ ...x, evidenceJson: toJsonColumn(evidence) }),
+  );
   for (let i = 0; i < values.length; i += INSERT_CHUNK) {
     await db
       .insertInto('conflict_exclusions')
@@ -142,22 +111,13 @@ export async function excludedPairsOf(db: Kysely<DB>, callId: string) {
     .select(['expert_id', 'application_id'])
     .where('call_id', '=', callId)
     .execute();
-  return rows.map((r) => ({ expertId: r.expert_id, applicationId: r.application_id }));
+  return rows.map(camelRow);
 }
 
 /** The stored exclusions of a call, evidence parsed. */
 export async function exclusionsOfCall(db: Kysely<DB>, callId: string): Promise<Exclusion[]> {
   const rows = await db.selectFrom('conflict_exclusions').selectAll().where('call_id', '=', callId).execute();
-  return rows.map((r) => ({
-    id: r.id,
-    callId: r.call_id,
-    applicationId: r.application_id,
-    expertId: r.expert_id,
-    ruleSetId: r.rule_set_id,
-    ruleKey: r.rule_key,
-    evidence: jsonColumn(r.evidence_json) as unknown,
-    computedAt: r.computed_at,
-  }));
+  return rows.map(toExclusion);
 }
 
 /** The rules that exclude one pair of the call, with their evidence. */
@@ -174,20 +134,15 @@ export async function exclusionsOfPair(
     .where('application_id', '=', applicationId)
     .where('expert_id', '=', expertId)
     .execute();
-  return rows.map((r) => ({ ruleKey: r.rule_key, evidence: jsonColumn(r.evidence_json) as unknown }));
+  return rows.map((r) => {
+    const { ruleKey, evidenceJson } = camelRow(r);
+    return { ruleKey, evidence: jsonColumn(evidenceJson) as unknown };
+  });
 }
 
 // --- avoid requests ---
 
-export interface AvoidRequest {
-  id: string;
-  applicationId: string;
-  name: string;
-  organisationId: string | null;
-  reason: string;
-  createdBy: string | null;
-  createdAt: string;
-}
+export type AvoidRequest = RowValue<ApplicationAvoidRequestsTable>;
 
 /** The names already on an application's avoid list. */
 export async function avoidNames(db: Kysely<DB>, applicationId: string): Promise<string[]> {
@@ -229,15 +184,7 @@ export async function avoidRequestsOf(
   return rows.map(toAvoidRequest);
 }
 
-const toAvoidRequest = (r: Selectable<ApplicationAvoidRequestsTable>): AvoidRequest => ({
-  id: r.id,
-  applicationId: r.application_id,
-  name: r.name,
-  organisationId: r.organisation_id,
-  reason: r.reason,
-  createdBy: r.created_by,
-  createdAt: r.created_at,
-});
+const toAvoidRequest = (r: Selectable<ApplicationAvoidRequestsTable>): AvoidRequest => camelRow(r);
 
 export async function findAvoidRequest(
   db: Kysely<DB>,
@@ -256,15 +203,7 @@ export async function findAvoidRequest(
 export async function insertAvoidRequest(db: Kysely<DB>, r: AvoidRequest): Promise<void> {
   await db
     .insertInto('application_avoid_requests')
-    .values({
-      id: r.id,
-      application_id: r.applicationId,
-      name: r.name,
-      organisation_id: r.organisationId,
-      reason: r.reason,
-      created_by: r.createdBy,
-      created_at: r.createdAt,
-    })
+    .values(insertRow<ApplicationAvoidRequestsTable>(r))
     .execute();
 }
 

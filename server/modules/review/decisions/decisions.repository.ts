@@ -1,66 +1,44 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { DecisionOutcome } from '../../../../common/review.js';
 import type { DialectSeam } from '../../../db/dialect.js';
-import { jsonColumn, toJsonColumn } from '../../../db/rows.js';
+import { camelRow, insertRow, jsonColumn, type RowValue, toJsonColumn, updateRow } from '../../../db/rows.js';
 import type { DB, FundingDecisionItemsTable, FundingDecisionsTable } from '../../../db/schema.js';
 import type { DecisionConstraintsInput, DecisionExplanation } from './decisions.schema.js';
 
 /** A funding decision as the service and views use it: JSON columns parsed, amounts as numbers. */
-export interface Decision {
-  id: string;
-  callId: string;
+export interface Decision
+  extends Omit<RowValue<FundingDecisionsTable>, 'state' | 'constraintsJson' | 'explanationJson'> {
   state: 'draft' | 'final';
-  budgetMinor: number;
-  currency: string;
   constraints: DecisionConstraintsInput;
-  solver: string;
-  objective: number;
-  millis: number;
   explanation: DecisionExplanation;
-  createdBy: string | null;
-  createdAt: string;
-  finalisedBy: string | null;
-  finalisedAt: string | null;
 }
 
-export interface DecisionItem {
-  applicationId: string;
-  rank: number;
-  score: number;
-  requestedMinor: number;
+export interface DecisionItem
+  extends Omit<RowValue<FundingDecisionItemsTable>, 'decisionId' | 'optimiserOutcome' | 'outcome'> {
   optimiserOutcome: DecisionOutcome;
   outcome: DecisionOutcome;
-  overrideReason: string | null;
 }
 
-function toDecision(r: Selectable<FundingDecisionsTable>): Decision {
+function toDecision(row: Selectable<FundingDecisionsTable>): Decision {
+  const { constraintsJson, explanationJson, ...d } = camelRow(row);
   return {
-    id: r.id,
-    callId: r.call_id,
-    state: r.state as Decision['state'],
-    budgetMinor: Number(r.budget_minor),
-    currency: r.currency,
-    constraints: jsonColumn(r.constraints_json),
-    solver: r.solver,
-    objective: Number(r.objective),
-    millis: r.millis,
-    explanation: jsonColumn(r.explanation_json),
-    createdBy: r.created_by,
-    createdAt: r.created_at,
-    finalisedBy: r.finalised_by,
-    finalisedAt: r.finalised_at,
+    ...d,
+    state: d.state as Decision['state'],
+    budgetMinor: Number(d.budgetMinor),
+    objective: Number(d.objective),
+    constraints: jsonColumn(constraintsJson),
+    explanation: jsonColumn(explanationJson),
   };
 }
 
-function toItem(r: Selectable<FundingDecisionItemsTable>): DecisionItem {
+function toItem(row: Selectable<FundingDecisionItemsTable>): DecisionItem {
+  const { decisionId: _, ...i } = camelRow(row);
   return {
-    applicationId: r.application_id,
-    rank: r.rank,
-    score: Number(r.score),
-    requestedMinor: Number(r.requested_minor),
-    optimiserOutcome: r.optimiser_outcome as DecisionOutcome,
-    outcome: r.outcome as DecisionOutcome,
-    overrideReason: r.override_reason,
+    ...i,
+    score: Number(i.score),
+    requestedMinor: Number(i.requestedMinor),
+    optimiserOutcome: i.optimiserOutcome as DecisionOutcome,
+    outcome: i.outcome as DecisionOutcome,
   };
 }
 
@@ -119,41 +97,25 @@ export async function approvedTotals(db: Kysely<DB>, ids: string[]): Promise<Map
   return totals;
 }
 
-export async function insertDecision(db: Kysely<DB>, d: Decision, items: DecisionItem[]): Promise<void> {
+export async function insertDecision(
+  db: Kysely<DB>,
+  { constraints, explanation, ...d }: Decision,
+  items: DecisionItem[],
+): Promise<void> {
   await db
     .insertInto('funding_decisions')
-    .values({
-      id: d.id,
-      call_id: d.callId,
-      state: d.state,
-      budget_minor: d.budgetMinor,
-      currency: d.currency,
-      constraints_json: toJsonColumn(d.constraints),
-      solver: d.solver,
-      objective: d.objective,
-      millis: d.millis,
-      explanation_json: toJsonColumn(d.explanation),
-      created_by: d.createdBy,
-      created_at: d.createdAt,
-      finalised_by: d.finalisedBy,
-      finalised_at: d.finalisedAt,
-    })
+    .values(
+      insertRow<FundingDecisionsTable>({
+        ...d,
+        constraintsJson: toJsonColumn(constraints),
+        explanationJson: toJsonColumn(explanation),
+      }),
+    )
     .execute();
   if (items.length)
     await db
       .insertInto('funding_decision_items')
-      .values(
-        items.map((i) => ({
-          decision_id: d.id,
-          application_id: i.applicationId,
-          rank: i.rank,
-          score: i.score,
-          requested_minor: i.requestedMinor,
-          optimiser_outcome: i.optimiserOutcome,
-          outcome: i.outcome,
-          override_reason: i.overrideReason,
-        })),
-      )
+      .values(items.map((i) => insertRow<FundingDecisionItemsTable>({ decisionId: d.id, ...i })))
       .execute();
 }
 
@@ -166,7 +128,7 @@ export async function setItemOutcome(
 ): Promise<void> {
   await db
     .updateTable('funding_decision_items')
-    .set({ outcome, override_reason: reason })
+    .set(updateRow<FundingDecisionItemsTable>({ outcome, overrideReason: reason }))
     .where('decision_id', '=', decisionId)
     .where('application_id', '=', applicationId)
     .execute();
@@ -175,7 +137,7 @@ export async function setItemOutcome(
 export async function markFinal(db: Kysely<DB>, decisionId: string, by: string | null, at: string) {
   await db
     .updateTable('funding_decisions')
-    .set({ state: 'final', finalised_by: by, finalised_at: at })
+    .set(updateRow<FundingDecisionsTable>({ state: 'final', finalisedBy: by, finalisedAt: at }))
     .where('id', '=', decisionId)
     .execute();
 }

@@ -4,6 +4,7 @@
  * people and orgs modules' to give; these values carry their ids.
  */
 import type { Kysely } from 'kysely';
+import { camelRow } from '../../../db/rows.js';
 import type { DB } from '../../../db/schema.js';
 
 /** One expert (active or not) when given, else every active expert. */
@@ -16,7 +17,7 @@ export async function expertPeopleInScope(db: Kysely<DB>, scope: ExpertScope) {
   let q = db.selectFrom('experts').select(['id', 'person_id']);
   q = scope.expertId ? q.where('id', '=', scope.expertId) : q.where('active', '=', 1);
   const rows = await q.orderBy('id').execute();
-  return rows.map((r) => ({ id: r.id, personId: r.person_id }));
+  return rows.map(camelRow);
 }
 
 /** How many experts are active. */
@@ -47,16 +48,7 @@ export async function outputCollaborators(db: Kysely<DB>, scope: ExpertScope) {
     ]);
   q = scope.expertId ? q.where('e.id', '=', scope.expertId) : q.where('e.active', '=', 1);
   const rows = await q.execute();
-  return rows.map((r) => ({
-    expertId: r.expert_id,
-    outputId: r.output_id,
-    kind: r.kind,
-    title: r.title,
-    year: r.year,
-    personId: r.person_id,
-    name: r.name,
-    organisationId: r.organisation_id,
-  }));
+  return rows.map(camelRow);
 }
 
 /** The conflicts the experts in the scope declared, oldest first. */
@@ -67,13 +59,7 @@ export async function declaredConflicts(db: Kysely<DB>, scope: ExpertScope) {
     .select(['d.id', 'e.id as expert_id', 'd.reason', 'd.organisation_id', 'd.person_id']);
   q = scope.expertId ? q.where('e.id', '=', scope.expertId) : q.where('e.active', '=', 1);
   const rows = await q.orderBy('d.declared_at').orderBy('d.id').execute();
-  return rows.map((r) => ({
-    id: r.id,
-    expertId: r.expert_id,
-    reason: r.reason,
-    organisationId: r.organisation_id,
-    personId: r.person_id,
-  }));
+  return rows.map(camelRow);
 }
 
 /** How many conflicts of interest experts declared against the person. */

@@ -1,6 +1,13 @@
 import type { Kysely } from 'kysely';
 import type { OutputKind } from '../../../../common/review.js';
-import type { DB } from '../../../db/schema.js';
+import { camelRow, insertRow, type RowValue } from '../../../db/rows.js';
+import type {
+  DB,
+  ExpertAvailabilityTable,
+  ExpertDeclaredConflictsTable,
+  ExpertOutputCollaboratorsTable,
+  ExpertOutputsTable,
+} from '../../../db/schema.js';
 import { newId } from '../../../http/context.js';
 
 /**
@@ -8,36 +15,15 @@ import { newId } from '../../../http/context.js';
  * conflicts, availability, field links): split from experts.repository.ts, which holds the expert rows.
  */
 
-export interface ExpertOutput {
-  id: string;
+export interface ExpertOutput extends Omit<RowValue<ExpertOutputsTable>, 'expertId' | 'kind' | 'createdAt'> {
   kind: OutputKind;
-  title: string;
-  abstract: string | null;
-  year: number | null;
 }
 
-export interface OutputCollaborator {
-  id: string;
-  outputId: string;
-  name: string;
-  personId: string | null;
-  organisationId: string | null;
-}
+export type OutputCollaborator = RowValue<ExpertOutputCollaboratorsTable>;
 
-export interface DeclaredConflict {
-  id: string;
-  organisationId: string | null;
-  personId: string | null;
-  reason: string;
-  declaredAt: string;
-}
+export type DeclaredConflict = Omit<RowValue<ExpertDeclaredConflictsTable>, 'expertId'>;
 
-export interface AvailabilityWindow {
-  id: string;
-  startsOn: string;
-  endsOn: string;
-  note: string | null;
-}
+export type AvailabilityWindow = Omit<RowValue<ExpertAvailabilityTable>, 'expertId'>;
 
 /** The lists that make up a profile besides the expert row, as stored (organisations already resolved). */
 export interface ProfileLists {
@@ -69,7 +55,7 @@ export async function outputCounts(db: Kysely<DB>, expertIds: string[]): Promise
 export async function profileListsOf(db: Kysely<DB>, expertId: string) {
   const outputs = await db
     .selectFrom('expert_outputs')
-    .selectAll()
+    .select(['id', 'kind', 'title', 'abstract', 'year'])
     .where('expert_id', '=', expertId)
     .orderBy('year', 'desc')
     .orderBy('id')
@@ -77,7 +63,7 @@ export async function profileListsOf(db: Kysely<DB>, expertId: string) {
   const collaborators = outputs.length
     ? await db
         .selectFrom('expert_output_collaborators')
-        .selectAll()
+        .select(['id', 'output_id', 'name', 'person_id', 'organisation_id'])
         .where(
           'output_id',
           'in',
@@ -88,49 +74,23 @@ export async function profileListsOf(db: Kysely<DB>, expertId: string) {
     : [];
   const conflicts = await db
     .selectFrom('expert_declared_conflicts')
-    .selectAll()
+    .select(['id', 'organisation_id', 'person_id', 'reason', 'declared_at'])
     .where('expert_id', '=', expertId)
     .orderBy('declared_at')
     .orderBy('id')
     .execute();
   const availability = await db
     .selectFrom('expert_availability')
-    .selectAll()
+    .select(['id', 'starts_on', 'ends_on', 'note'])
     .where('expert_id', '=', expertId)
     .orderBy('starts_on')
     .orderBy('id')
     .execute();
   return {
-    outputs: outputs.map(
-      (o): ExpertOutput => ({
-        id: o.id,
-        kind: o.kind as OutputKind,
-        title: o.title,
-        abstract: o.abstract,
-        year: o.year,
-      }),
-    ),
-    collaborators: collaborators.map(
-      (c): OutputCollaborator => ({
-        id: c.id,
-        outputId: c.output_id,
-        name: c.name,
-        personId: c.person_id,
-        organisationId: c.organisation_id,
-      }),
-    ),
-    declaredConflicts: conflicts.map(
-      (c): DeclaredConflict => ({
-        id: c.id,
-        organisationId: c.organisation_id,
-        personId: c.person_id,
-        reason: c.reason,
-        declaredAt: c.declared_at,
-      }),
-    ),
-    availability: availability.map(
-      (w): AvailabilityWindow => ({ id: w.id, startsOn: w.starts_on, endsOn: w.ends_on, note: w.note }),
-    ),
+    outputs: outputs.map((o): ExpertOutput => ({ ...o, kind: o.kind as OutputKind })),
+    collaborators: collaborators.map((c): OutputCollaborator => camelRow(c)),
+    declaredConflicts: conflicts.map((c): DeclaredConflict => camelRow(c)),
+    availability: availability.map((w): AvailabilityWindow => camelRow(w)),
   };
 }
 
@@ -159,29 +119,18 @@ export async function replaceProfileRows(db: Kysely<DB>, expertId: string, input
   }
   for (const o of input.outputs) {
     const outputId = newId();
+    const { collaborators, ...output } = o;
     await db
       .insertInto('expert_outputs')
-      .values({
-        id: outputId,
-        expert_id: expertId,
-        kind: o.kind,
-        title: o.title,
-        abstract: o.abstract,
-        year: o.year,
-        created_at: now,
-      })
+      .values(insertRow<ExpertOutputsTable>({ id: outputId, expertId, ...output, createdAt: now }))
       .execute();
-    if (o.collaborators.length) {
+    if (collaborators.length) {
       await db
         .insertInto('expert_output_collaborators')
         .values(
-          o.collaborators.map((c) => ({
-            id: newId(),
-            output_id: outputId,
-            name: c.name,
-            person_id: c.personId,
-            organisation_id: c.organisationId,
-          })),
+          collaborators.map((c) =>
+            insertRow<ExpertOutputCollaboratorsTable>({ id: newId(), outputId, ...c }),
+          ),
         )
         .execute();
     }
@@ -189,27 +138,21 @@ export async function replaceProfileRows(db: Kysely<DB>, expertId: string, input
   for (const c of input.declaredConflicts) {
     await db
       .insertInto('expert_declared_conflicts')
-      .values({
-        id: newId(),
-        expert_id: expertId,
-        organisation_id: c.organisationId,
-        person_id: c.personId,
-        reason: c.reason,
-        declared_at: declaredAt.get(`${c.organisationId}|${c.personId}|${c.reason}`) ?? now,
-      })
+      .values(
+        insertRow<ExpertDeclaredConflictsTable>({
+          id: newId(),
+          expertId,
+          ...c,
+          declaredAt: declaredAt.get(`${c.organisationId}|${c.personId}|${c.reason}`) ?? now,
+        }),
+      )
       .execute();
   }
   if (input.availability.length) {
     await db
       .insertInto('expert_availability')
       .values(
-        input.availability.map((w) => ({
-          id: newId(),
-          expert_id: expertId,
-          starts_on: w.startsOn,
-          ends_on: w.endsOn,
-          note: w.note,
-        })),
+        input.availability.map((w) => insertRow<ExpertAvailabilityTable>({ id: newId(), expertId, ...w })),
       )
       .execute();
   }

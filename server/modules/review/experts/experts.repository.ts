@@ -1,37 +1,19 @@
 import { type Kysely, type Selectable, type SelectQueryBuilder, type SqlBool, sql } from 'kysely';
 import type { ExpertCategory } from '../../../../common/review.js';
-import { flag, toFlag } from '../../../db/rows.js';
+import { camelRow, flag, insertRow, type RowValue, toFlag, updateRow } from '../../../db/rows.js';
 import type { ExpertsTable } from '../../../db/schema/experts.js';
 import type { DB } from '../../../db/schema.js';
 import type { ListExpertsQuery } from './experts.schema.js';
 
 /** An expert's profile row as the review modules use it (docs/adr/0015: conversion lives here). */
-export interface Expert {
-  id: string;
-  personId: string;
+export interface Expert extends Omit<RowValue<ExpertsTable>, 'category' | 'active'> {
   category: ExpertCategory;
-  expertiseZh: string | null;
-  expertiseEn: string | null;
-  loadMax: number;
   active: boolean;
-  notes: string | null;
-  createdAt: string;
-  updatedAt: string;
 }
 
-function toExpert(r: Selectable<ExpertsTable>): Expert {
-  return {
-    id: r.id,
-    personId: r.person_id,
-    category: r.category as ExpertCategory,
-    expertiseZh: r.expertise_zh,
-    expertiseEn: r.expertise_en,
-    loadMax: r.load_max,
-    active: flag(r.active),
-    notes: r.notes,
-    createdAt: r.created_at,
-    updatedAt: r.updated_at,
-  };
+function toExpert(row: Selectable<ExpertsTable>): Expert {
+  const e = camelRow(row);
+  return { ...e, category: e.category as ExpertCategory, active: flag(e.active) };
 }
 
 export async function findExpert(db: Kysely<DB>, id: string): Promise<Expert | undefined> {
@@ -70,18 +52,7 @@ export async function peopleWithProfile(db: Kysely<DB>, personIds: readonly stri
 export async function insertExpert(db: Kysely<DB>, e: Expert): Promise<void> {
   await db
     .insertInto('experts')
-    .values({
-      id: e.id,
-      person_id: e.personId,
-      category: e.category,
-      expertise_zh: e.expertiseZh,
-      expertise_en: e.expertiseEn,
-      load_max: e.loadMax,
-      active: toFlag(e.active),
-      notes: e.notes,
-      created_at: e.createdAt,
-      updated_at: e.updatedAt,
-    })
+    .values(insertRow<ExpertsTable>({ ...e, active: toFlag(e.active) }))
     .execute();
 }
 
@@ -89,16 +60,25 @@ export async function insertExpert(db: Kysely<DB>, e: Expert): Promise<void> {
 export async function updateExpertRow(
   db: Kysely<DB>,
   id: string,
-  patch: Partial<Omit<Expert, 'id' | 'personId' | 'createdAt'>>,
+  {
+    category,
+    expertiseZh,
+    expertiseEn,
+    loadMax,
+    active,
+    notes,
+    updatedAt,
+  }: Partial<Omit<Expert, 'id' | 'personId' | 'createdAt'>>,
 ): Promise<void> {
-  const set: Partial<Selectable<ExpertsTable>> = {};
-  if (patch.category !== undefined) set.category = patch.category;
-  if (patch.expertiseZh !== undefined) set.expertise_zh = patch.expertiseZh;
-  if (patch.expertiseEn !== undefined) set.expertise_en = patch.expertiseEn;
-  if (patch.loadMax !== undefined) set.load_max = patch.loadMax;
-  if (patch.active !== undefined) set.active = toFlag(patch.active);
-  if (patch.notes !== undefined) set.notes = patch.notes;
-  if (patch.updatedAt !== undefined) set.updated_at = patch.updatedAt;
+  const set = updateRow<ExpertsTable>({
+    category,
+    expertiseZh,
+    expertiseEn,
+    loadMax,
+    active: active === undefined ? undefined : toFlag(active),
+    notes,
+    updatedAt,
+  });
   await db.updateTable('experts').set(set).where('id', '=', id).execute();
 }
 
@@ -120,9 +100,9 @@ export async function assignmentProfiles(db: Kysely<DB>) {
   const fields = await db.selectFrom('expert_fields').select(['expert_id', 'field_id']).execute();
   return {
     experts: experts.map(toExpert),
-    windows: windows.map((w) => ({ expertId: w.expert_id, startsOn: w.starts_on, endsOn: w.ends_on })),
-    outputs: outputs.map((o) => ({ expertId: o.expert_id, title: o.title, abstract: o.abstract })),
-    fields: fields.map((f) => ({ expertId: f.expert_id, fieldId: f.field_id })),
+    windows: windows.map(camelRow),
+    outputs: outputs.map(camelRow),
+    fields: fields.map(camelRow),
   };
 }
 
@@ -137,7 +117,7 @@ export async function expertFieldLinks(
     .select(['expert_id', 'field_id'])
     .where('expert_id', 'in', [...expertIds])
     .execute();
-  return rows.map((r) => ({ expertId: r.expert_id, fieldId: r.field_id }));
+  return rows.map(camelRow);
 }
 
 /**
@@ -221,6 +201,9 @@ export async function expertPersons(
     .where('id', 'in', [...new Set(ids)])
     .execute();
   return new Map(
-    rows.map((r) => [r.id, { personId: r.person_id, category: r.category as Expert['category'] }]),
+    rows.map(({ id, ...r }) => {
+      const { personId, category } = camelRow(r);
+      return [id, { personId, category: category as Expert['category'] }];
+    }),
   );
 }

@@ -1,7 +1,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import { parseThresholds, type ReviewThresholds } from '../../../../common/review-thresholds.js';
 import type { DialectSeam } from '../../../db/dialect.js';
-import { camelRow, insertRow, jsonColumn, type RowValue } from '../../../db/rows.js';
+import { camelRow, insertRow, jsonColumn, type RowValue, updateRow } from '../../../db/rows.js';
 import type {
   AssignmentOverridesTable,
   AssignmentRunsTable,
@@ -25,35 +25,9 @@ export type RunRow = Selectable<AssignmentRunsTable>;
 export type Override = RowValue<AssignmentOverridesTable>;
 
 /** A seat: an expert invited to review an application. */
-export interface Seat {
-  id: string;
-  callId: string;
-  applicationId: string;
-  expertId: string;
-  runId: string;
-  state: string;
-  label: string;
-  invitedAt: string;
-  respondBy: string;
-  respondedAt: string | null;
-  declineReason: string | null;
-}
+export type Seat = RowValue<ReviewAssignmentsTable>;
 
-export function toSeat(r: Selectable<ReviewAssignmentsTable>): Seat {
-  return {
-    id: r.id,
-    callId: r.call_id,
-    applicationId: r.application_id,
-    expertId: r.expert_id,
-    runId: r.run_id,
-    state: r.state,
-    label: r.label,
-    invitedAt: r.invited_at,
-    respondBy: r.respond_by,
-    respondedAt: r.responded_at,
-    declineReason: r.decline_reason,
-  };
-}
+export const toSeat = (r: Selectable<ReviewAssignmentsTable>): Seat => camelRow(r);
 
 // --- settings ---
 
@@ -196,7 +170,7 @@ export async function insertOverride(db: Kysely<DB>, override: Override): Promis
 export async function markOverrideRemoved(db: Kysely<DB>, id: string, at: string, by: string | null) {
   await db
     .updateTable('assignment_overrides')
-    .set({ removed_at: at, removed_by: by })
+    .set(updateRow<AssignmentOverridesTable>({ removedAt: at, removedBy: by }))
     .where('id', '=', id)
     .execute();
 }
@@ -250,22 +224,7 @@ export async function liveSeatCounts(db: Kysely<DB>, callId: string): Promise<Ma
 }
 
 export async function insertSeat(db: Kysely<DB>, s: Seat): Promise<void> {
-  await db
-    .insertInto('review_assignments')
-    .values({
-      id: s.id,
-      call_id: s.callId,
-      application_id: s.applicationId,
-      expert_id: s.expertId,
-      run_id: s.runId,
-      state: s.state,
-      label: s.label,
-      invited_at: s.invitedAt,
-      respond_by: s.respondBy,
-      responded_at: s.respondedAt,
-      decline_reason: s.declineReason,
-    })
-    .execute();
+  await db.insertInto('review_assignments').values(insertRow<ReviewAssignmentsTable>(s)).execute();
 }
 
 export async function answerSeatRow(
@@ -277,7 +236,7 @@ export async function answerSeatRow(
 ): Promise<void> {
   await db
     .updateTable('review_assignments')
-    .set({ state, responded_at: at, decline_reason: declineReason })
+    .set(updateRow<ReviewAssignmentsTable>({ state, respondedAt: at, declineReason }))
     .where('id', '=', id)
     .execute();
 }
@@ -291,13 +250,15 @@ export async function reinviteSeatRow(
 ): Promise<void> {
   await db
     .updateTable('review_assignments')
-    .set({
-      state: 'invited',
-      invited_at: at,
-      respond_by: respondBy,
-      responded_at: null,
-      decline_reason: null,
-    })
+    .set(
+      updateRow<ReviewAssignmentsTable>({
+        state: 'invited',
+        invitedAt: at,
+        respondBy,
+        respondedAt: null,
+        declineReason: null,
+      }),
+    )
     .where('id', '=', id)
     .execute();
 }

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { AssignmentMode, ExpertCategory } from '../../../../common/review.js';
+import { camelRow } from '../../../db/rows.js';
 import type { DB } from '../../../db/schema.js';
 import { reviewedApplicationsByIds } from '../../applications/applications.lookup.js';
 import { expertPersonNames } from '../experts/experts.service.js';
@@ -41,20 +42,21 @@ export async function applicationLabels(db: Kysely<DB>, ids: string[]) {
 
 export function summaryOf(run: RunRow) {
   const result = storedResult(run);
+  const r = camelRow(run);
   return {
-    id: run.id,
-    callId: run.call_id,
-    mode: run.mode as AssignmentMode,
-    purpose: run.purpose as 'initial' | 'refill',
-    state: run.state as 'draft' | 'published' | 'discarded',
-    seed: run.seed === null ? null : Number(run.seed),
-    solver: run.solver,
-    inputHash: run.input_hash,
-    objective: run.objective === null ? null : Number(run.objective),
-    millis: run.millis,
+    id: r.id,
+    callId: r.callId,
+    mode: r.mode as AssignmentMode,
+    purpose: r.purpose as 'initial' | 'refill',
+    state: r.state as 'draft' | 'published' | 'discarded',
+    seed: r.seed === null ? null : Number(r.seed),
+    solver: r.solver,
+    inputHash: r.inputHash,
+    objective: r.objective === null ? null : Number(r.objective),
+    millis: r.millis,
     timings: storedTimings(run),
-    createdAt: run.created_at,
-    publishedAt: run.published_at,
+    createdAt: r.createdAt,
+    publishedAt: r.publishedAt,
     pairs: result.assignments.length,
   };
 }

@@ -1,7 +1,8 @@
 /** The seats read across calls: an expert's own, and counts per call for the officers' list. */
 import type { Kysely } from 'kysely';
+import { camelRow } from '../../../db/rows.js';
 import type { DB } from '../../../db/schema.js';
-import { type Seat, toSeat } from './runs.repository.js';
+import type { Seat } from './runs.repository.js';
 
 /** The expert's seats, newest invitation first, each with its call's scoring deadline. */
 export async function seatsOfExpert(
@@ -17,7 +18,7 @@ export async function seatsOfExpert(
     .orderBy('s.invited_at', 'desc')
     .orderBy('s.id')
     .execute();
-  return rows.map((r) => ({ ...toSeat(r), scoringClosesAt: r.scoring_closes_at ?? null }));
+  return rows.map(camelRow);
 }
 
 /** How many seats each of the calls has (calls without any are absent). */

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { DEFAULT_RULE_SET_ID } from '../../../../common/conflict-rules.js';
 import type { ReviewThresholds } from '../../../../common/review-thresholds.js';
-import { toJsonColumn } from '../../../db/rows.js';
+import { camelRow, toJsonColumn } from '../../../db/rows.js';
 import type { DB } from '../../../db/schema.js';
 import { write } from '../../../db/write.js';
 import { type Ctx, isoNow } from '../../../http/context.js';
@@ -77,17 +77,18 @@ export async function saveThresholds(
 }
 
 export function settingsView(row: SettingsRow, k: number): ReviewSettingsView {
+  const s = camelRow(row);
   return {
-    callId: row.call_id,
-    ruleSetId: row.rule_set_id,
+    callId: s.callId,
+    ruleSetId: s.ruleSetId,
     composition: storedComposition(row),
-    loadMin: row.load_min,
-    loadMax: row.load_max,
-    hybridTopN: row.hybrid_top_n,
-    responseDays: row.response_days,
-    scoringClosesAt: row.scoring_closes_at,
+    loadMin: s.loadMin,
+    loadMax: s.loadMax,
+    hybridTopN: s.hybridTopN,
+    responseDays: s.responseDays,
+    scoringClosesAt: s.scoringClosesAt,
     reviewersPerApplication: k,
-    updatedAt: row.updated_at,
+    updatedAt: s.updatedAt,
   };
 }
 

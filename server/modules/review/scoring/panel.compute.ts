@@ -29,20 +29,22 @@ async function submittedCards(db: Kysely<DB>, callId: string) {
     ),
     submittedScoresOfCall(db, callId),
   ]);
-  const cards = submitted.map((c) => ({
-    id: c.id,
-    application_id: c.applicationId,
-    expert_id: c.expertId,
-    weighted_total: Number(c.weightedTotal),
-    submitted_at: c.submittedAt,
-    label: labels.get(c.assignmentId)!,
-    name_zh: names.get(c.expertId)!.nameZh,
-    name_en: names.get(c.expertId)!.nameEn,
-    scores: byCard.get(c.id) ?? {},
-  }));
+  const cards = submitted.map(
+    ({ id, applicationId, expertId, weightedTotal, submittedAt, assignmentId }) => ({
+      id,
+      applicationId,
+      expertId,
+      weightedTotal: Number(weightedTotal),
+      submittedAt,
+      label: labels.get(assignmentId)!,
+      nameZh: names.get(expertId)!.nameZh,
+      nameEn: names.get(expertId)!.nameEn,
+      scores: byCard.get(id) ?? {},
+    }),
+  );
   // By application, then seat label, as the joined query ordered them (ids and labels sort alike in any collation).
   const cmp = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
-  return cards.sort((x, y) => cmp(x.application_id, y.application_id) || cmp(x.label, y.label));
+  return cards.sort((x, y) => cmp(x.applicationId, y.applicationId) || cmp(x.label, y.label));
 }
 
 type Card = Awaited<ReturnType<typeof submittedCards>>[number];
@@ -74,9 +76,9 @@ export async function computePanel(db: Kysely<DB>, call: CallRecord): Promise<Pa
   ]);
   const fit = calibrateCards(
     cards.map((c) => ({
-      itemId: c.application_id,
-      reviewerId: c.expert_id,
-      total: c.weighted_total,
+      itemId: c.applicationId,
+      reviewerId: c.expertId,
+      total: c.weightedTotal,
       scores: c.scores,
     })),
     criteria.scale,
@@ -88,33 +90,33 @@ export async function computePanel(db: Kysely<DB>, call: CallRecord): Promise<Pa
     apps.map((a) => a.leadOrgId),
   );
   const cardsOf = new Map<string, Card[]>();
-  for (const c of cards) cardsOf.set(c.application_id, [...(cardsOf.get(c.application_id) ?? []), c]);
+  for (const c of cards) cardsOf.set(c.applicationId, [...(cardsOf.get(c.applicationId) ?? []), c]);
   const consensusOf = new Map(consensus.map((x) => [x.applicationId, x]));
-  const nameOf = new Map(cards.map((c) => [c.expert_id, { zh: c.name_zh, en: c.name_en }]));
+  const nameOf = new Map(cards.map((c) => [c.expertId, { zh: c.nameZh, en: c.nameEn }]));
   const rows = apps.map((a) => {
     const mine = cardsOf.get(a.id) ?? [];
     const reviews = mine.map((c) => {
-      const t = fit.total(a.id, c.expert_id)!;
+      const t = fit.total(a.id, c.expertId)!;
       const flags = new Set<ReviewFlag>(t.flags);
       const raw: Partial<Record<Criterion, number | null>> = {};
       const calibrated: Partial<Record<Criterion, number | null>> = {};
       for (const k of CRITERIA) {
-        const r = fit.criterion(k, a.id, c.expert_id);
+        const r = fit.criterion(k, a.id, c.expertId);
         raw[k] = c.scores[k] ?? null;
         calibrated[k] = r?.calibrated ?? null;
         for (const f of r?.flags ?? []) if (f === 'outlier') flags.add(f);
       }
       return {
         label: c.label,
-        expertName: c.name_zh,
-        expertNameEn: c.name_en,
+        expertName: c.nameZh,
+        expertNameEn: c.nameEn,
         raw,
         calibrated,
-        rawTotal: c.weighted_total,
+        rawTotal: c.weightedTotal,
         calibratedTotal: t.calibrated,
         flags: [...flags],
-        reviewerFlag: totalFit.reviewers[c.expert_id]?.flag ?? null,
-        submittedAt: c.submitted_at!,
+        reviewerFlag: totalFit.reviewers[c.expertId]?.flag ?? null,
+        submittedAt: c.submittedAt!,
       };
     });
     const meansOf = (pick: 'raw' | 'calibrated') =>

@@ -1,23 +1,12 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { Criterion } from '../../../../common/calls.js';
 import type { ScorecardState } from '../../../../common/review-scoring.js';
-import { jsonColumn, toJsonColumn } from '../../../db/rows.js';
+import { camelRow, insertRow, jsonColumn, type RowValue, toJsonColumn, updateRow } from '../../../db/rows.js';
 import type { DB, PanelReviewsTable, ReviewScorecardsTable } from '../../../db/schema.js';
 
 /** An expert's scorecard for one seat (docs/adr/0015: the row ⇄ value conversion lives here). */
-export interface Scorecard {
-  id: string;
-  assignmentId: string;
-  callId: string;
-  applicationId: string;
-  expertId: string;
+export interface Scorecard extends Omit<RowValue<ReviewScorecardsTable>, 'state'> {
   state: ScorecardState;
-  noConflictDeclaredAt: string | null;
-  overallComment: string | null;
-  weightedTotal: number | null;
-  submittedAt: string | null;
-  createdAt: string;
-  updatedAt: string;
 }
 
 export interface Score {
@@ -27,45 +16,22 @@ export interface Score {
 }
 
 /** The panel's consensus on one application, with the snapshot it was based on. */
-export interface PanelReview {
-  applicationId: string;
-  callId: string;
-  consensusScore: number;
-  reportZh: string | null;
-  reportEn: string | null;
+export interface PanelReview extends Omit<RowValue<PanelReviewsTable>, 'basisJson'> {
   basis: unknown;
-  updatedBy: string | null;
-  updatedAt: string;
 }
 
-function toScorecard(r: Selectable<ReviewScorecardsTable>): Scorecard {
+function toScorecard(row: Selectable<ReviewScorecardsTable>): Scorecard {
+  const card = camelRow(row);
   return {
-    id: r.id,
-    assignmentId: r.assignment_id,
-    callId: r.call_id,
-    applicationId: r.application_id,
-    expertId: r.expert_id,
-    state: r.state as ScorecardState,
-    noConflictDeclaredAt: r.no_conflict_declared_at,
-    overallComment: r.overall_comment,
-    weightedTotal: r.weighted_total === null ? null : Number(r.weighted_total),
-    submittedAt: r.submitted_at,
-    createdAt: r.created_at,
-    updatedAt: r.updated_at,
+    ...card,
+    state: card.state as ScorecardState,
+    weightedTotal: card.weightedTotal === null ? null : Number(card.weightedTotal),
   };
 }
 
-function toPanelReview(r: Selectable<PanelReviewsTable>): PanelReview {
-  return {
-    applicationId: r.application_id,
-    callId: r.call_id,
-    consensusScore: Number(r.consensus_score),
-    reportZh: r.report_zh,
-    reportEn: r.report_en,
-    basis: jsonColumn(r.basis_json),
-    updatedBy: r.updated_by,
-    updatedAt: r.updated_at,
-  };
+function toPanelReview(row: Selectable<PanelReviewsTable>): PanelReview {
+  const { basisJson, ...review } = camelRow(row);
+  return { ...review, consensusScore: Number(review.consensusScore), basis: jsonColumn(basisJson) };
 }
 
 export async function scorecardOfSeat(db: Kysely<DB>, assignmentId: string): Promise<Scorecard | undefined> {
@@ -78,23 +44,7 @@ export async function scorecardOfSeat(db: Kysely<DB>, assignmentId: string): Pro
 }
 
 export async function insertScorecard(db: Kysely<DB>, c: Scorecard): Promise<void> {
-  await db
-    .insertInto('review_scorecards')
-    .values({
-      id: c.id,
-      assignment_id: c.assignmentId,
-      call_id: c.callId,
-      application_id: c.applicationId,
-      expert_id: c.expertId,
-      state: c.state,
-      no_conflict_declared_at: c.noConflictDeclaredAt,
-      overall_comment: c.overallComment,
-      weighted_total: c.weightedTotal,
-      submitted_at: c.submittedAt,
-      created_at: c.createdAt,
-      updated_at: c.updatedAt,
-    })
-    .execute();
+  await db.insertInto('review_scorecards').values(insertRow<ReviewScorecardsTable>(c)).execute();
 }
 
 export async function markNoConflict(db: Kysely<DB>, cardId: string, at: string): Promise<void> {
@@ -120,13 +70,15 @@ export async function saveScorecardRows(
       .execute();
   await db
     .updateTable('review_scorecards')
-    .set({
-      overall_comment: card.overallComment,
-      weighted_total: card.weightedTotal,
-      state: card.state,
-      submitted_at: card.submittedAt,
-      updated_at: card.updatedAt,
-    })
+    .set(
+      updateRow<ReviewScorecardsTable>({
+        overallComment: card.overallComment,
+        weightedTotal: card.weightedTotal,
+        state: card.state,
+        submittedAt: card.submittedAt,
+        updatedAt: card.updatedAt,
+      }),
+    )
     .where('id', '=', cardId)
     .execute();
 }
@@ -185,20 +137,16 @@ export async function findPanelReview(
 
 /** Inserts or replaces the consensus of an application (`exists`: whether a row is already there). */
 export async function savePanelReview(db: Kysely<DB>, r: PanelReview, exists: boolean): Promise<void> {
-  const values = {
-    consensus_score: r.consensusScore,
-    report_zh: r.reportZh,
-    report_en: r.reportEn,
-    basis_json: toJsonColumn(r.basis),
-    updated_by: r.updatedBy,
-    updated_at: r.updatedAt,
-  };
+  const { applicationId, callId, basis, ...values } = r;
+  const set = updateRow<PanelReviewsTable>({ ...values, basisJson: toJsonColumn(basis) });
   if (exists)
-    await db.updateTable('panel_reviews').set(values).where('application_id', '=', r.applicationId).execute();
+    await db.updateTable('panel_reviews').set(set).where('application_id', '=', applicationId).execute();
   else
     await db
       .insertInto('panel_reviews')
-      .values({ application_id: r.applicationId, call_id: r.callId, ...values })
+      .values(
+        insertRow<PanelReviewsTable>({ applicationId, callId, ...values, basisJson: toJsonColumn(basis) }),
+      )
       .execute();
 }
 
