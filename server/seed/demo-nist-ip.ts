@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { appendAudit } from '../db/audit-chain.js';
-import type { DB } from '../db/schema.js';
+import { insertRow, type RowValue } from '../db/rows.js';
+import type { DB, DistributionRulesTable } from '../db/schema.js';
 import { type Ctx, isoNow, newId } from '../http/context.js';
 import { type Beneficiary, distribute } from '../modules/agreements/agreements.distribution.js';
 import {
@@ -37,7 +38,13 @@ const USD_CNY: Record<number, number> = {
   2019: 6.91,
 };
 
-async function insertChunked<T extends keyof DB>(trx: Kysely<DB>, table: T, rows: Record<string, unknown>[]) {
+/** Inserts the table's values (camelCase, as the modules' repositories take them) 200 rows at a time. */
+async function insertChunked<T extends keyof DB>(
+  trx: Kysely<DB>,
+  table: T,
+  values: Record<string, unknown>[],
+) {
+  const rows = values.map((v) => insertRow(v as RowValue<DB[T]>));
   for (let i = 0; i < rows.length; i += 200)
     await trx
       .insertInto(table)
@@ -113,17 +120,17 @@ export async function seedNistIp(ctx: Ctx, platformId: string): Promise<boolean>
       'ip_disclosures',
       disclosures.map((d) => ({
         id: dIds[d.key],
-        platform_id: platformId,
-        unit_id: unitId(d.unit),
-        field_id: fieldOf(d.unit),
-        ref_no: d.refNo,
+        platformId,
+        unitId: unitId(d.unit),
+        fieldId: fieldOf(d.unit),
+        refNo: d.refNo,
         title: d.title,
-        ip_kind: d.ipKind,
-        received_date: d.receivedDate,
-        funding_source: d.fundingSource,
-        first_public_disclosure_date: d.firstPublicDisclosureDate,
-        created_at: now,
-        updated_at: now,
+        ipKind: d.ipKind,
+        receivedDate: d.receivedDate,
+        fundingSource: d.fundingSource,
+        firstPublicDisclosureDate: d.firstPublicDisclosureDate,
+        createdAt: now,
+        updatedAt: now,
       })),
     );
     await insertChunked(
@@ -132,11 +139,11 @@ export async function seedNistIp(ctx: Ctx, platformId: string): Promise<boolean>
       disclosures.flatMap((d) =>
         d.inventors.map((i, n) => ({
           id: newId(),
-          disclosure_id: dIds[d.key],
-          person_id: null,
+          disclosureId: dIds[d.key],
+          personId: null,
           name: i.name,
-          share_bp: i.shareBp,
-          sort_order: n,
+          shareBp: i.shareBp,
+          sortOrder: n,
         })),
       ),
     );
@@ -145,22 +152,22 @@ export async function seedNistIp(ctx: Ctx, platformId: string): Promise<boolean>
       'ip_filings',
       filings.map((f) => ({
         id: fIds[f.key],
-        platform_id: platformId,
-        disclosure_id: dIds[f.disclosure],
-        family_id: fIds[f.family],
-        parent_filing_id: f.parent === null ? null : fIds[f.parent],
+        platformId,
+        disclosureId: dIds[f.disclosure],
+        familyId: fIds[f.family],
+        parentFilingId: f.parent === null ? null : fIds[f.parent],
         jurisdiction: f.jurisdiction,
-        filing_type: f.filingType,
-        application_number: f.applicationNumber,
-        publication_number: f.publicationNumber,
-        patent_number: f.patentNumber,
-        filing_date: f.filingDate,
-        priority_date: f.priorityDate,
-        publication_date: f.publicationDate,
-        grant_date: f.grantDate,
+        filingType: f.filingType,
+        applicationNumber: f.applicationNumber,
+        publicationNumber: f.publicationNumber,
+        patentNumber: f.patentNumber,
+        filingDate: f.filingDate,
+        priorityDate: f.priorityDate,
+        publicationDate: f.publicationDate,
+        grantDate: f.grantDate,
         status: f.status,
-        created_at: now,
-        updated_at: now,
+        createdAt: now,
+        updatedAt: now,
       })),
     );
     await insertChunked(
@@ -168,17 +175,17 @@ export async function seedNistIp(ctx: Ctx, platformId: string): Promise<boolean>
       'ip_other_assets',
       assets.map((a) => ({
         id: aIds[a.key],
-        platform_id: platformId,
-        disclosure_id: a.disclosure === null ? null : dIds[a.disclosure],
+        platformId,
+        disclosureId: a.disclosure === null ? null : dIds[a.disclosure],
         kind: a.kind,
         title: a.title,
         jurisdiction: 'US',
-        registration_number: a.registrationNumber,
-        filing_date: a.filingDate,
-        registration_date: a.registrationDate,
+        registrationNumber: a.registrationNumber,
+        filingDate: a.filingDate,
+        registrationDate: a.registrationDate,
         status: 'registered',
-        created_at: now,
-        updated_at: now,
+        createdAt: now,
+        updatedAt: now,
       })),
     );
     await insertChunked(
@@ -186,27 +193,27 @@ export async function seedNistIp(ctx: Ctx, platformId: string): Promise<boolean>
       'agreements',
       agreements.map((a) => ({
         id: gIds[a.key],
-        platform_id: platformId,
-        unit_id: unitId(a.unit),
-        field_id: fieldOf(a.unit),
-        ref_no: a.refNo,
+        platformId,
+        unitId: unitId(a.unit),
+        fieldId: fieldOf(a.unit),
+        refNo: a.refNo,
         title: a.title,
         kind: a.kind,
-        licence_kind: a.licenceKind,
+        licenceKind: a.licenceKind,
         exclusivity: a.exclusivity,
-        crada_class: a.cradaClass,
-        field_of_use: a.fieldOfUse,
+        cradaClass: a.cradaClass,
+        fieldOfUse: a.fieldOfUse,
         territory: a.territory,
-        partner_org_id: partners[a.partner],
-        request_date: a.requestDate,
-        execution_date: a.executionDate,
-        end_date: a.endDate,
-        termination_date: a.terminationDate,
-        termination_reason: a.terminationReason,
-        contract_value_minor: a.contractValueDollars === null ? null : a.contractValueDollars * 100,
+        partnerOrgId: partners[a.partner],
+        requestDate: a.requestDate,
+        executionDate: a.executionDate,
+        endDate: a.endDate,
+        terminationDate: a.terminationDate,
+        terminationReason: a.terminationReason,
+        contractValueMinor: a.contractValueDollars === null ? null : a.contractValueDollars * 100,
         currency: 'USD',
-        created_at: now,
-        updated_at: now,
+        createdAt: now,
+        updatedAt: now,
       })),
     );
     await insertChunked(
@@ -215,10 +222,10 @@ export async function seedNistIp(ctx: Ctx, platformId: string): Promise<boolean>
       agreements.flatMap((a) =>
         a.links.map((l) => ({
           id: newId(),
-          agreement_id: gIds[a.key],
-          disclosure_id: l.disclosure === undefined ? null : dIds[l.disclosure],
-          filing_id: l.filing === undefined ? null : fIds[l.filing],
-          other_asset_id: l.asset === undefined ? null : aIds[l.asset],
+          agreementId: gIds[a.key],
+          disclosureId: l.disclosure === undefined ? null : dIds[l.disclosure],
+          filingId: l.filing === undefined ? null : fIds[l.filing],
+          otherAssetId: l.asset === undefined ? null : aIds[l.asset],
         })),
       ),
     );
@@ -227,14 +234,16 @@ export async function seedNistIp(ctx: Ctx, platformId: string): Promise<boolean>
     const rule = { currency: 'USD', inventorFirstMinor: 200_000, inventorShareBp: 1_500 };
     await trx
       .insertInto('distribution_rules')
-      .values({
-        platform_id: platformId,
-        name: '15 U.S.C. 3710c (federal laboratories)',
-        currency: 'USD',
-        inventor_first_minor: rule.inventorFirstMinor,
-        inventor_share_bp: rule.inventorShareBp,
-        updated_at: now,
-      })
+      .values(
+        insertRow<DistributionRulesTable>({
+          platformId,
+          name: '15 U.S.C. 3710c (federal laboratories)',
+          currency: 'USD',
+          inventorFirstMinor: rule.inventorFirstMinor,
+          inventorShareBp: rule.inventorShareBp,
+          updatedAt: now,
+        }),
+      )
       .execute();
     const inventorsOf = (agreement: number): Beneficiary[] => {
       const keys = agreements[agreement]!.links.map(
@@ -259,14 +268,14 @@ export async function seedNistIp(ctx: Ctx, platformId: string): Promise<boolean>
       const amount = x.dollars * 100;
       receiptRows.push({
         id,
-        platform_id: platformId,
-        agreement_id: gIds[a.key],
-        received_date: x.receivedDate,
-        amount_minor: amount,
+        platformId,
+        agreementId: gIds[a.key],
+        receivedDate: x.receivedDate,
+        amountMinor: amount,
         currency: 'USD',
         category: x.category,
         note: null,
-        created_at: now,
+        createdAt: now,
       });
       if (a.kind === 'crada') continue;
       const key = `${a.key}:${x.receivedDate.slice(0, 4)}`;
@@ -283,15 +292,15 @@ export async function seedNistIp(ctx: Ctx, platformId: string): Promise<boolean>
       for (const p of parts)
         distributionRows.push({
           id: newId(),
-          receipt_id: id,
-          platform_id: platformId,
-          recipient_kind: p.recipientKind,
-          person_id: null,
-          recipient_name: p.name,
-          unit_id: p.recipientKind === 'unit' ? unitId(a.unit) : null,
-          amount_minor: p.amountMinor,
+          receiptId: id,
+          platformId,
+          recipientKind: p.recipientKind,
+          personId: null,
+          recipientName: p.name,
+          unitId: p.recipientKind === 'unit' ? unitId(a.unit) : null,
+          amountMinor: p.amountMinor,
           currency: 'USD',
-          received_date: x.receivedDate,
+          receivedDate: x.receivedDate,
         });
     }
     await insertChunked(trx, 'receipts', receiptRows);

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
-import type { DB } from '../../db/schema.js';
+import { updateRow } from '../../db/rows.js';
+import type { DB, DistributionRulesTable } from '../../db/schema.js';
 import { write } from '../../db/write.js';
 import { type Ctx, isoNow, newId } from '../../http/context.js';
 import { forbidden, invalidField } from '../../http/errors.js';
@@ -8,17 +9,17 @@ import { disclosureIdsBehind, inventorsByDisclosure } from '../ip/ip.service.js'
 import { platformSummaries } from '../platforms/platforms.lookup.js';
 import { unitNames } from '../units/units.lookup.js';
 import { type Beneficiary, distribute } from './agreements.distribution.js';
-import { insertReceipt } from './agreements.months.repository.js';
 import {
-  type AgreementRow,
+  type Agreement,
   agreementIpLinks,
   allFxRates,
-  type DistributionRow,
-  type DistributionRuleRow,
+  type Distribution,
+  type DistributionRule,
   distributionRuleOf,
   insertDistributions,
-  type ReceiptRow,
+  type Receipt,
   receivedInYear,
+  recordReceipt,
   saveDistributionRule,
   upsertFxRate,
 } from './agreements.repository.js';
@@ -28,21 +29,21 @@ import type {
   DistributionRuleInput,
   FxRatesInput,
 } from './agreements.schema.js';
-import { agreementOrNotFound } from './agreements.service.js';
+import { agreementFound } from './agreements.service.js';
 import { agreementView } from './agreements.views.js';
 
 /** The inventors behind an agreement: of the disclosures it links directly or through filings and registrations. */
 async function beneficiaries(trx: Kysely<DB>, agreementId: string): Promise<Beneficiary[]> {
   const links = await agreementIpLinks(trx, agreementId);
   const behind = await disclosureIdsBehind(trx, {
-    filingIds: links.map((l) => l.filing_id).filter((x): x is string => !!x),
-    otherAssetIds: links.map((l) => l.other_asset_id).filter((x): x is string => !!x),
+    filingIds: links.map((l) => l.filingId).filter((x): x is string => !!x),
+    otherAssetIds: links.map((l) => l.otherAssetId).filter((x): x is string => !!x),
   });
   const via = (id: string | null) => (id ? (behind.get(id) ?? null) : null);
   const disclosures = [
     ...new Set(
       links
-        .map((l) => l.disclosure_id ?? via(l.filing_id) ?? via(l.other_asset_id))
+        .map((l) => l.disclosureId ?? via(l.filingId) ?? via(l.otherAssetId))
         .filter((d): d is string => !!d),
     ),
   ];
@@ -50,38 +51,34 @@ async function beneficiaries(trx: Kysely<DB>, agreementId: string): Promise<Bene
   const inventors = await inventorsByDisclosure(trx, disclosures);
   const byKey = new Map<string, Beneficiary>();
   for (const i of inventors) {
-    const key = i.person_id ?? `name:${i.name}`;
-    const b = byKey.get(key) ?? { personId: i.person_id, name: i.name, weight: 0 };
-    b.weight += i.share_bp;
+    const key = i.personId ?? `name:${i.name}`;
+    const b = byKey.get(key) ?? { personId: i.personId, name: i.name, weight: 0 };
+    b.weight += i.shareBp;
     byKey.set(key, b);
   }
   return [...byKey.values()];
 }
 
 /** Writes the receipt's distribution under the platform's rule (none without a rule). */
-async function distributeReceipt(
-  trx: Kysely<DB>,
-  a: AgreementRow,
-  receipt: ReceiptRow,
-): Promise<DistributionRow[]> {
-  const rule = await distributionRuleOf(trx, a.platform_id);
+async function distributeReceipt(trx: Kysely<DB>, a: Agreement, receipt: Receipt): Promise<Distribution[]> {
+  const rule = await distributionRuleOf(trx, a.platformId);
   if (!rule) return [];
-  const year = receipt.received_date.slice(0, 4);
+  const year = receipt.receivedDate.slice(0, 4);
   const ytd = await receivedInYear(trx, {
     agreementId: a.id,
     currency: receipt.currency,
     year,
     exceptReceiptId: receipt.id,
   });
-  const unit = a.unit_id ? (await unitNames(trx, [a.unit_id])).get(a.unit_id) : undefined;
-  const platform = (await platformSummaries(trx, [a.platform_id])).get(a.platform_id)!;
+  const unit = a.unitId ? (await unitNames(trx, [a.unitId])).get(a.unitId) : undefined;
+  const platform = (await platformSummaries(trx, [a.platformId])).get(a.platformId)!;
   const parts = distribute({
-    amountMinor: receipt.amount_minor,
+    amountMinor: receipt.amountMinor,
     currency: receipt.currency,
     rule: {
       currency: rule.currency,
-      inventorFirstMinor: Number(rule.inventor_first_minor),
-      inventorShareBp: rule.inventor_share_bp,
+      inventorFirstMinor: Number(rule.inventorFirstMinor),
+      inventorShareBp: rule.inventorShareBp,
     },
     yearToDateMinor: ytd,
     inventors: await beneficiaries(trx, a.id),
@@ -89,17 +86,17 @@ async function distributeReceipt(
     platformName: platform.nameZh,
   });
   const rows = parts.map(
-    (p): DistributionRow => ({
+    (p): Distribution => ({
       id: newId(),
-      receipt_id: receipt.id,
-      platform_id: a.platform_id,
-      recipient_kind: p.recipientKind,
-      person_id: p.personId,
-      recipient_name: p.name,
-      unit_id: p.recipientKind === 'unit' ? a.unit_id : null,
-      amount_minor: p.amountMinor,
+      receiptId: receipt.id,
+      platformId: a.platformId,
+      recipientKind: p.recipientKind,
+      personId: p.personId,
+      recipientName: p.name,
+      unitId: p.recipientKind === 'unit' ? a.unitId : null,
+      amountMinor: p.amountMinor,
       currency: receipt.currency,
-      received_date: receipt.received_date,
+      receivedDate: receipt.receivedDate,
     }),
   );
   await insertDistributions(trx, rows);
@@ -117,36 +114,36 @@ export async function createReceipt(
   if (input.amountMinor > 0 && input.category === 'refund')
     throw invalidField('/amountMinor', 'agreements.refund_not_negative');
   return write(ctx, async (trx, audit) => {
-    const a = await agreementOrNotFound(trx, ctx, agreementId);
-    const row: ReceiptRow = {
+    const a = await agreementFound(trx, ctx, agreementId);
+    const row: Receipt = {
       id: newId(),
-      platform_id: a.platform_id,
-      agreement_id: a.id,
-      received_date: input.receivedDate,
-      amount_minor: input.amountMinor,
+      platformId: a.platformId,
+      agreementId: a.id,
+      receivedDate: input.receivedDate,
+      amountMinor: input.amountMinor,
       currency: input.currency,
       category: input.category,
       note: input.note ?? null,
-      created_at: isoNow(ctx.clock),
+      createdAt: isoNow(ctx.clock),
     };
-    await insertReceipt(trx, row, a);
+    await recordReceipt(trx, row, a);
     const parts = await distributeReceipt(trx, a, row);
     await audit({
       action: 'agreement.receipt_recorded',
       entityType: 'receipt',
       entityId: row.id,
-      platformId: a.platform_id,
+      platformId: a.platformId,
       after: {
         agreementId: a.id,
-        receivedDate: row.received_date,
-        amountMinor: row.amount_minor,
+        receivedDate: row.receivedDate,
+        amountMinor: row.amountMinor,
         currency: row.currency,
         category: row.category,
         note: row.note,
         distribution: parts.map((p) => ({
-          kind: p.recipient_kind,
-          name: p.recipient_name,
-          amountMinor: p.amount_minor,
+          kind: p.recipientKind,
+          name: p.recipientName,
+          amountMinor: p.amountMinor,
         })),
       },
     });
@@ -158,12 +155,12 @@ export async function listFxRates(ctx: Ctx) {
   if (!keepsAnyPlatform(ctx.actor)) throw forbidden();
   const rows = await allFxRates(ctx.db);
   return {
-    items: rows.map((r) => ({
-      year: r.year,
-      currency: r.currency,
-      quoteCurrency: r.quote_currency,
-      rate: Number(r.rate_micros) / 1_000_000,
-      updatedAt: r.updated_at,
+    items: rows.map(({ year, currency, quoteCurrency, rateMicros, updatedAt }) => ({
+      year,
+      currency,
+      quoteCurrency,
+      rate: rateMicros / 1_000_000,
+      updatedAt,
     })),
   };
 }
@@ -182,9 +179,9 @@ export async function setFxRates(ctx: Ctx, input: FxRatesInput) {
         {
           year: r.year,
           currency: r.currency,
-          quote_currency: r.quoteCurrency,
-          rate_micros: Math.round(r.rate * 1_000_000),
-          updated_at: now,
+          quoteCurrency: r.quoteCurrency,
+          rateMicros: Math.round(r.rate * 1_000_000),
+          updatedAt: now,
         },
         newId,
       );
@@ -207,9 +204,9 @@ export async function getDistributionRule(ctx: Ctx, platformId: string) {
       ? {
           name: r.name,
           currency: r.currency,
-          inventorFirstMinor: Number(r.inventor_first_minor),
-          inventorSharePct: r.inventor_share_bp / 100,
-          updatedAt: r.updated_at,
+          inventorFirstMinor: Number(r.inventorFirstMinor),
+          inventorSharePct: r.inventorShareBp / 100,
+          updatedAt: r.updatedAt,
         }
       : null,
   };
@@ -220,22 +217,23 @@ export async function setDistributionRule(ctx: Ctx, platformId: string, input: D
   await write(ctx, async (trx, audit) => {
     await platformFor(trx, ctx.actor, platformId, 'tt.manage');
     const before = await distributionRuleOf(trx, platformId);
-    const row: DistributionRuleRow = {
-      platform_id: platformId,
+    const rule: DistributionRule = {
+      platformId,
       name: input.name,
       currency: input.currency,
-      inventor_first_minor: input.inventorFirstMinor,
-      inventor_share_bp: Math.round(input.inventorSharePct * 100),
-      updated_at: isoNow(ctx.clock),
+      inventorFirstMinor: input.inventorFirstMinor,
+      inventorShareBp: Math.round(input.inventorSharePct * 100),
+      updatedAt: isoNow(ctx.clock),
     };
-    await saveDistributionRule(trx, row, !!before);
+    await saveDistributionRule(trx, rule, !!before);
+    // The audit entries keep the rule as stored, by column (snake_case), as they always have.
     await audit({
       action: 'distribution.rule_set',
       entityType: 'distribution_rule',
       entityId: platformId,
       platformId,
-      before: before ?? null,
-      after: row,
+      before: before ? updateRow<DistributionRulesTable>(before) : null,
+      after: updateRow<DistributionRulesTable>(rule),
     });
   });
   return getDistributionRule(ctx, platformId);

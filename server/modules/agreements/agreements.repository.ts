@@ -1,5 +1,14 @@
 import { type Kysely, type Selectable, type SqlBool, sql } from 'kysely';
+import type {
+  AgreementKind,
+  CRADA_CLASSES,
+  Exclusivity,
+  LicenceKind,
+  ReceiptCategory,
+  TERMINATION_REASONS,
+} from '../../../common/ip.js';
 import type { DialectSeam } from '../../db/dialect.js';
+import { camelRow, insertRow, type RowValue } from '../../db/rows.js';
 import type {
   AgreementIpTable,
   AgreementsTable,
@@ -10,22 +19,70 @@ import type {
   ReceiptsTable,
 } from '../../db/schema.js';
 import { licenceFiguresAdded, licenceFiguresChanged } from './agreements.figures.repository.js';
-import { agreementAdded, agreementChanged } from './agreements.months.repository.js';
+import { agreementAdded, agreementChanged, insertReceipt } from './agreements.months.repository.js';
 
 /** A record naming an organisation, by the platform it belongs to (the organisations' keeping rule). */
 type OrgPlatform = { organisationId: string; platformId: string };
 
+/** An agreement as stored; the projects module reads it by column (agreementOrNotFound). */
 export type AgreementRow = Selectable<AgreementsTable>;
-export type AgreementIpRow = Selectable<AgreementIpTable>;
-export type ReceiptRow = Selectable<ReceiptsTable>;
-export type DistributionRow = Selectable<DistributionsTable>;
-export type DistributionRuleRow = Selectable<DistributionRulesTable>;
-export type FxRateRow = Selectable<FxRatesTable>;
+
+/** An agreement as the module works with it (bigint money as a number, string unions typed). */
+export interface Agreement
+  extends Omit<
+    RowValue<AgreementsTable>,
+    'kind' | 'licenceKind' | 'exclusivity' | 'cradaClass' | 'terminationReason' | 'contractValueMinor'
+  > {
+  kind: AgreementKind;
+  licenceKind: LicenceKind | null;
+  exclusivity: Exclusivity | null;
+  cradaClass: (typeof CRADA_CLASSES)[number] | null;
+  terminationReason: (typeof TERMINATION_REASONS)[number] | null;
+  contractValueMinor: number | null;
+}
+export type AgreementIpLink = RowValue<AgreementIpTable>;
+export interface Receipt extends Omit<RowValue<ReceiptsTable>, 'category'> {
+  category: ReceiptCategory;
+}
+export interface Distribution extends Omit<RowValue<DistributionsTable>, 'recipientKind'> {
+  recipientKind: 'inventor' | 'unit' | 'platform';
+}
+export type FxRate = RowValue<FxRatesTable>;
+/** A platform's distribution rule with its values as stored (its audit entries keep them so). */
+export type DistributionRule = RowValue<DistributionRulesTable>;
+
+const toAgreement = (row: AgreementRow): Agreement => {
+  const a = camelRow(row);
+  return {
+    ...(a as Omit<Agreement, 'contractValueMinor'>),
+    contractValueMinor: a.contractValueMinor === null ? null : Number(a.contractValueMinor),
+  };
+};
+/** The stored row of an agreement (the monthly rows and licence figures move by rows). */
+export const agreementRow = (a: Agreement) => insertRow<AgreementsTable>(a) as AgreementRow;
+const toReceipt = (row: Selectable<ReceiptsTable>): Receipt => {
+  const r = camelRow(row);
+  return { ...r, category: r.category as ReceiptCategory, amountMinor: Number(r.amountMinor) };
+};
+const toDistribution = (row: Selectable<DistributionsTable>): Distribution => {
+  const d = camelRow(row);
+  return {
+    ...d,
+    recipientKind: d.recipientKind as Distribution['recipientKind'],
+    amountMinor: Number(d.amountMinor),
+  };
+};
+const toFxRate = (row: Selectable<FxRatesTable>): FxRate => {
+  const r = camelRow(row);
+  return { ...r, rateMicros: Number(r.rateMicros) };
+};
 
 // ---- agreements and their IP links
 
-export const findAgreement = (db: Kysely<DB>, id: string): Promise<AgreementRow | undefined> =>
-  db.selectFrom('agreements').selectAll().where('id', '=', id).executeTakeFirst();
+export async function findAgreement(db: Kysely<DB>, id: string): Promise<Agreement | undefined> {
+  const row = await db.selectFrom('agreements').selectAll().where('id', '=', id).executeTakeFirst();
+  return row && toAgreement(row);
+}
 
 export async function agreementRefTaken(db: Kysely<DB>, platformId: string, refNo: string): Promise<boolean> {
   const taken = await db
@@ -37,19 +94,21 @@ export async function agreementRefTaken(db: Kysely<DB>, platformId: string, refN
   return !!taken;
 }
 
-export async function insertAgreement(db: Kysely<DB>, row: AgreementRow, links: AgreementIpRow[]) {
+export async function insertAgreement(db: Kysely<DB>, a: Agreement, links: AgreementIpLink[]) {
+  const row = agreementRow(a);
   await db.insertInto('agreements').values(row).execute();
-  if (links.length) await db.insertInto('agreement_ip').values(links).execute();
+  if (links.length)
+    await db
+      .insertInto('agreement_ip')
+      .values(links.map(insertRow<AgreementIpTable>))
+      .execute();
   await agreementAdded(db, row);
   await licenceFiguresAdded(db, row);
 }
 
 /** Writes every column but the identity ones; its monthly rows (ADR 0043) and licence figures (ADR 0049) move with it. */
-export async function updateAgreementRow(
-  db: Kysely<DB>,
-  seam: DialectSeam,
-  row: AgreementRow,
-): Promise<void> {
+export async function updateAgreementRow(db: Kysely<DB>, seam: DialectSeam, a: Agreement): Promise<void> {
+  const row = agreementRow(a);
   const { id, platform_id: _p, created_at: _c, ...patch } = row;
   await agreementChanged(db, seam, row, async () => {
     await db.updateTable('agreements').set(patch).where('id', '=', id).execute();
@@ -91,36 +150,62 @@ export async function agreementPage(
     .limit(q.limit)
     .offset(q.offset)
     .execute();
-  return { rows, total };
+  return { rows: rows.map(toAgreement), total };
 }
 
 /** The IP records an agreement covers, in the order they were linked. */
-export const agreementIpLinks = (db: Kysely<DB>, agreementId: string): Promise<AgreementIpRow[]> =>
-  db.selectFrom('agreement_ip').selectAll().where('agreement_id', '=', agreementId).orderBy('id').execute();
+export async function agreementIpLinks(db: Kysely<DB>, agreementId: string): Promise<AgreementIpLink[]> {
+  const rows = await db
+    .selectFrom('agreement_ip')
+    .selectAll()
+    .where('agreement_id', '=', agreementId)
+    .orderBy('id')
+    .execute();
+  return rows.map(camelRow);
+}
 
 // ---- receipts and their distribution
 
-export const receiptsOf = (db: Kysely<DB>, agreementId: string): Promise<ReceiptRow[]> =>
-  db
+export async function receiptsOf(db: Kysely<DB>, agreementId: string): Promise<Receipt[]> {
+  const rows = await db
     .selectFrom('receipts')
     .selectAll()
     .where('agreement_id', '=', agreementId)
     .orderBy('received_date')
     .orderBy('id')
     .execute();
+  return rows.map(toReceipt);
+}
 
-export const distributionsOf = (db: Kysely<DB>, receiptIds: readonly string[]): Promise<DistributionRow[]> =>
-  receiptIds.length
-    ? db
-        .selectFrom('distributions')
-        .selectAll()
-        .where('receipt_id', 'in', [...receiptIds])
-        .orderBy('id')
-        .execute()
-    : Promise.resolve([]);
+export async function distributionsOf(
+  db: Kysely<DB>,
+  receiptIds: readonly string[],
+): Promise<Distribution[]> {
+  if (!receiptIds.length) return [];
+  const rows = await db
+    .selectFrom('distributions')
+    .selectAll()
+    .where('receipt_id', 'in', [...receiptIds])
+    .orderBy('id')
+    .execute();
+  return rows.map(toDistribution);
+}
 
-export async function insertDistributions(db: Kysely<DB>, rows: DistributionRow[]): Promise<void> {
-  if (rows.length) await db.insertInto('distributions').values(rows).execute();
+export async function insertDistributions(db: Kysely<DB>, parts: Distribution[]): Promise<void> {
+  if (parts.length)
+    await db
+      .insertInto('distributions')
+      .values(parts.map(insertRow<DistributionsTable>))
+      .execute();
+}
+
+/** Records a receipt of the agreement and adds it to its month (agreements.months.repository). */
+export async function recordReceipt(db: Kysely<DB>, receipt: Receipt, agreement: Agreement): Promise<void> {
+  await insertReceipt(
+    db,
+    insertRow<ReceiptsTable>(receipt) as Selectable<ReceiptsTable>,
+    agreementRow(agreement),
+  );
 }
 
 /** The sum of the agreement's other receipts in the currency received in the calendar year. */
@@ -140,11 +225,21 @@ export async function receivedInYear(
   return Number(ytd.s ?? 0);
 }
 
-export const distributionRuleOf = (db: Kysely<DB>, platformId: string) =>
-  db.selectFrom('distribution_rules').selectAll().where('platform_id', '=', platformId).executeTakeFirst();
+export async function distributionRuleOf(
+  db: Kysely<DB>,
+  platformId: string,
+): Promise<DistributionRule | undefined> {
+  const row = await db
+    .selectFrom('distribution_rules')
+    .selectAll()
+    .where('platform_id', '=', platformId)
+    .executeTakeFirst();
+  return row && camelRow(row);
+}
 
 /** Inserts the platform's rule, or replaces it when `exists`. */
-export async function saveDistributionRule(db: Kysely<DB>, row: DistributionRuleRow, exists: boolean) {
+export async function saveDistributionRule(db: Kysely<DB>, rule: DistributionRule, exists: boolean) {
+  const row = insertRow<DistributionRulesTable>(rule);
   if (exists) {
     const { platform_id: _p, ...patch } = row;
     await db
@@ -157,29 +252,34 @@ export async function saveDistributionRule(db: Kysely<DB>, row: DistributionRule
 
 // ---- yearly average exchange rates
 
-export const allFxRates = (db: Kysely<DB>): Promise<FxRateRow[]> =>
-  db
+export async function allFxRates(db: Kysely<DB>): Promise<FxRate[]> {
+  const rows = await db
     .selectFrom('fx_rates')
     .selectAll()
     .orderBy('year', 'desc')
     .orderBy('currency')
     .orderBy('quote_currency')
     .execute();
+  return rows.map(toFxRate);
+}
 
 /** The rates from or into the currency (the report converts with them). */
-export const fxRatesTouching = (db: Kysely<DB>, currency: string): Promise<FxRateRow[]> =>
-  db
+export async function fxRatesTouching(db: Kysely<DB>, currency: string): Promise<FxRate[]> {
+  const rows = await db
     .selectFrom('fx_rates')
     .selectAll()
     .where((eb) => eb.or([eb('quote_currency', '=', currency), eb('currency', '=', currency)]))
     .execute();
+  return rows.map(toFxRate);
+}
 
 /** Inserts the year's rate of the pair or replaces the one recorded. */
 export async function upsertFxRate(
   db: Kysely<DB>,
-  r: Pick<FxRateRow, 'year' | 'currency' | 'quote_currency' | 'rate_micros' | 'updated_at'>,
+  rate: Omit<FxRate, 'id'>,
   newRowId: () => string,
 ): Promise<void> {
+  const { id: _, ...r } = insertRow<FxRatesTable>({ id: '', ...rate });
   const existing = await db
     .selectFrom('fx_rates')
     .select(['id', 'rate_micros'])

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { LICENSING_KINDS } from '../../../common/ip.js';
-import type { DB } from '../../db/schema.js';
+import { updateRow } from '../../db/rows.js';
+import type { AgreementsTable, DB } from '../../db/schema.js';
 import { write } from '../../db/write.js';
 import { type Ctx, isoNow, newId } from '../../http/context.js';
 import { AppError, invalidField, notFound } from '../../http/errors.js';
@@ -10,10 +11,12 @@ import { assertManages, platformFor, can as ttCan } from '../ip/ip.policy.js';
 import { ipRecordExistsOn } from '../ip/ip.service.js';
 import { organisationsByIds } from '../orgs/orgs.lookup.js';
 import {
-  type AgreementIpRow,
+  type Agreement,
+  type AgreementIpLink,
   type AgreementRow,
   agreementPage,
   agreementRefTaken,
+  agreementRow,
   findAgreement,
   insertAgreement,
   updateAgreementRow,
@@ -27,20 +30,20 @@ import type {
 import { agreementSummaries, agreementView } from './agreements.views.js';
 
 /** Licence terms only on licences and options; dates in order; termination date and reason together. */
-export function assertAgreementRules(a: AgreementRow): void {
-  const licensing = (LICENSING_KINDS as readonly string[]).includes(a.kind);
-  if (licensing && !a.licence_kind) throw invalidField('/licenceKind', 'agreements.licence_kind_required');
+export function assertAgreementRules(a: Agreement): void {
+  const licensing = LICENSING_KINDS.includes(a.kind);
+  if (licensing && !a.licenceKind) throw invalidField('/licenceKind', 'agreements.licence_kind_required');
   if (licensing && !a.exclusivity) throw invalidField('/exclusivity', 'agreements.licence_kind_required');
-  if (!licensing && a.licence_kind) throw invalidField('/licenceKind', 'agreements.licence_terms_forbidden');
+  if (!licensing && a.licenceKind) throw invalidField('/licenceKind', 'agreements.licence_terms_forbidden');
   if (!licensing && a.exclusivity) throw invalidField('/exclusivity', 'agreements.licence_terms_forbidden');
-  if (a.request_date && a.execution_date < a.request_date)
+  if (a.requestDate && a.executionDate < a.requestDate)
     throw invalidField('/executionDate', 'agreements.date_order');
-  if (a.end_date && a.end_date < a.execution_date) throw invalidField('/endDate', 'agreements.date_order');
-  if (a.termination_date && a.termination_date < a.execution_date)
+  if (a.endDate && a.endDate < a.executionDate) throw invalidField('/endDate', 'agreements.date_order');
+  if (a.terminationDate && a.terminationDate < a.executionDate)
     throw invalidField('/terminationDate', 'agreements.date_order');
-  if (!!a.termination_date !== !!a.termination_reason)
+  if (!!a.terminationDate !== !!a.terminationReason)
     throw invalidField(
-      a.termination_date ? '/terminationReason' : '/terminationDate',
+      a.terminationDate ? '/terminationReason' : '/terminationDate',
       'agreements.termination_incomplete',
     );
 }
@@ -65,7 +68,7 @@ async function ipLinkRows(
   agreementId: string,
   links: CreateAgreementInput['ip'],
 ) {
-  const rows: AgreementIpRow[] = [];
+  const rows: AgreementIpLink[] = [];
   for (const [n, l] of links.entries()) {
     const given = [l.disclosureId, l.filingId, l.otherAssetId].filter(Boolean);
     if (given.length !== 1) throw invalidField(`/ip/${n}`, 'agreements.ip_link_one');
@@ -74,21 +77,19 @@ async function ipLinkRows(
       throw invalidField(`/ip/${n}`, 'agreements.unknown_ip');
     rows.push({
       id: newId(),
-      agreement_id: agreementId,
-      disclosure_id: l.disclosureId ?? null,
-      filing_id: l.filingId ?? null,
-      other_asset_id: l.otherAssetId ?? null,
+      agreementId,
+      disclosureId: l.disclosureId ?? null,
+      filingId: l.filingId ?? null,
+      otherAssetId: l.otherAssetId ?? null,
     });
   }
   return rows;
 }
 
-const audited = (a: AgreementRow) => {
-  const { created_at: _c, updated_at: _u, id: _id, ...rest } = a;
-  return {
-    ...rest,
-    contract_value_minor: rest.contract_value_minor === null ? null : Number(rest.contract_value_minor),
-  };
+/** The audit entries keep the agreement's column names (snake_case), as they always have. */
+const audited = (a: Agreement) => {
+  const { createdAt: _c, updatedAt: _u, id: _id, ...rest } = a;
+  return updateRow<AgreementsTable>(rest);
 };
 
 /** Records a licence, option, CRADA, transfer, equity deal or 技术开发/咨询/服务 contract. */
@@ -103,36 +104,36 @@ export async function createAgreement(
       await platformFor(trx, ctx.actor, platformId, 'tt.manage');
       await assertRefFree(trx, platformId, input.refNo);
       const now = isoNow(ctx.clock);
-      const row: AgreementRow = {
+      const row: Agreement = {
         id: newId(),
-        platform_id: platformId,
-        unit_id: await unitOfPlatform(trx, platformId, input.unitId, '/unitId'),
-        field_id: await knownField(trx, input.fieldId, '/fieldId'),
-        ref_no: input.refNo,
+        platformId,
+        unitId: await unitOfPlatform(trx, platformId, input.unitId, '/unitId'),
+        fieldId: await knownField(trx, input.fieldId, '/fieldId'),
+        refNo: input.refNo,
         title: input.title,
         kind: input.kind,
-        licence_kind: input.licenceKind ?? null,
+        licenceKind: input.licenceKind ?? null,
         exclusivity: input.exclusivity ?? null,
-        crada_class: input.kind === 'crada' ? (input.cradaClass ?? 'traditional') : null,
-        field_of_use: input.fieldOfUse ?? null,
+        cradaClass: input.kind === 'crada' ? (input.cradaClass ?? 'traditional') : null,
+        fieldOfUse: input.fieldOfUse ?? null,
         territory: input.territory ?? null,
-        partner_org_id: await partnerOf(trx, input.partnerOrgId),
-        request_date: input.requestDate ?? null,
-        execution_date: input.executionDate,
-        end_date: input.endDate ?? null,
-        termination_date: input.terminationDate ?? null,
-        termination_reason: input.terminationReason ?? null,
-        contract_value_minor: input.contractValueMinor ?? null,
+        partnerOrgId: await partnerOf(trx, input.partnerOrgId),
+        requestDate: input.requestDate ?? null,
+        executionDate: input.executionDate,
+        endDate: input.endDate ?? null,
+        terminationDate: input.terminationDate ?? null,
+        terminationReason: input.terminationReason ?? null,
+        contractValueMinor: input.contractValueMinor ?? null,
         currency: input.currency,
-        created_at: now,
-        updated_at: now,
+        createdAt: now,
+        updatedAt: now,
       };
       assertAgreementRules(row);
       const links = await ipLinkRows(trx, platformId, row.id, input.ip);
       if (input.inquiryId) {
         if (!(await inquiryIsOnPlatform(trx, input.inquiryId, platformId)))
           throw invalidField('/inquiryId', 'agreements.unknown_inquiry');
-        if (!(LICENSING_KINDS as readonly string[]).includes(row.kind))
+        if (!LICENSING_KINDS.includes(row.kind))
           throw invalidField('/inquiryId', 'agreements.inquiry_needs_licence');
       }
       await insertAgreement(trx, row, links);
@@ -150,15 +151,21 @@ export async function createAgreement(
   );
 }
 
+/** The agreement the actor manages, else 404. */
+export async function agreementFound(trx: Kysely<DB>, ctx: Ctx, id: string): Promise<Agreement> {
+  const a = await findAgreement(trx, id);
+  if (!a) throw notFound('agreements.not_found');
+  assertManages(ctx.actor, a.platformId, 'agreements.not_found');
+  return a;
+}
+
+/** The same as its stored row: the projects module reads it by column (projects.outputs.ts). */
 export async function agreementOrNotFound(trx: Kysely<DB>, ctx: Ctx, id: string): Promise<AgreementRow> {
-  const row = await findAgreement(trx, id);
-  if (!row) throw notFound('agreements.not_found');
-  assertManages(ctx.actor, row.platform_id, 'agreements.not_found');
-  return row;
+  return agreementRow(await agreementFound(trx, ctx, id));
 }
 
 export async function getAgreement(ctx: Ctx, id: string): Promise<AgreementView> {
-  return agreementView(ctx.db, await agreementOrNotFound(ctx.db, ctx, id));
+  return agreementView(ctx.db, await agreementFound(ctx.db, ctx, id));
 }
 
 /** Edits terms and dates, or records the termination (date and reason, e.g. for_cause). */
@@ -168,22 +175,22 @@ export async function updateAgreement(
   input: UpdateAgreementInput,
 ): Promise<AgreementView> {
   return write(ctx, async (trx, audit) => {
-    const before = await agreementOrNotFound(trx, ctx, id);
-    const pick = <K extends keyof UpdateAgreementInput, V>(k: K, current: V) =>
-      (input[k] === undefined ? current : input[k]) as V;
-    const after: AgreementRow = {
+    const before = await agreementFound(trx, ctx, id);
+    const pick = <K extends keyof UpdateAgreementInput & keyof Agreement>(k: K) =>
+      (input[k] === undefined ? before[k] : input[k]) as Agreement[K];
+    const after: Agreement = {
       ...before,
-      title: pick('title', before.title),
-      exclusivity: pick('exclusivity', before.exclusivity),
-      field_of_use: pick('fieldOfUse', before.field_of_use),
-      territory: pick('territory', before.territory),
-      request_date: pick('requestDate', before.request_date),
-      execution_date: pick('executionDate', before.execution_date),
-      end_date: pick('endDate', before.end_date),
-      termination_date: pick('terminationDate', before.termination_date),
-      termination_reason: pick('terminationReason', before.termination_reason),
-      contract_value_minor: pick('contractValueMinor', before.contract_value_minor),
-      updated_at: isoNow(ctx.clock),
+      title: pick('title'),
+      exclusivity: pick('exclusivity'),
+      fieldOfUse: pick('fieldOfUse'),
+      territory: pick('territory'),
+      requestDate: pick('requestDate'),
+      executionDate: pick('executionDate'),
+      endDate: pick('endDate'),
+      terminationDate: pick('terminationDate'),
+      terminationReason: pick('terminationReason'),
+      contractValueMinor: pick('contractValueMinor'),
+      updatedAt: isoNow(ctx.clock),
     };
     assertAgreementRules(after);
     await updateAgreementRow(trx, ctx.seam, after);
@@ -191,7 +198,7 @@ export async function updateAgreement(
       action: 'agreement.updated',
       entityType: 'agreement',
       entityId: id,
-      platformId: before.platform_id,
+      platformId: before.platformId,
       before: audited(before),
       after: audited(after),
     });
@@ -217,7 +224,7 @@ export async function licenceChoices(
 ) {
   if (!ttCan(ctx.actor, 'tt.manage', platformId)) return { items: [], total: 0 };
   const { rows, total } = await agreementPage(ctx.db, platformId, { ...q, kinds: LICENSING_KINDS });
-  return { items: rows.map((r) => ({ id: r.id, refNo: r.ref_no, title: r.title })), total };
+  return { items: rows.map(({ id, refNo, title }) => ({ id, refNo, title })), total };
 }
 
 /** The analytics' licence figures (docs/analytics.md 'Speed'). */
@@ -253,6 +260,6 @@ export async function agreementLabels(db: Kysely<DB>, ids: readonly string[]) {
   return new Map(
     rows
       .filter((r) => r !== undefined)
-      .map((r) => [r.id, { platformId: r.platform_id, kind: r.kind, refNo: r.ref_no, title: r.title }]),
+      .map(({ id, platformId, kind, refNo, title }) => [id, { platformId, kind, refNo, title }]),
   );
 }

@@ -15,25 +15,18 @@ export async function coInventorsOf(db: Kysely<DB>, personIds: readonly string[]
       j.onRef('other.disclosure_id', '=', 'mine.disclosure_id').onRef('other.id', '!=', 'mine.id'),
     )
     .select([
-      'mine.person_id as mine_person_id',
-      'd.id as disclosure_id',
-      'd.ref_no',
+      'mine.person_id as personId',
+      'd.id as disclosureId',
+      'd.ref_no as refNo',
       'd.title',
-      'd.received_date',
-      'other.person_id',
-      'other.name',
+      'd.received_date as receivedDate',
+      'other.person_id as otherPersonId',
+      'other.name as otherName',
     ])
     .where('mine.person_id', 'in', [...new Set(personIds)])
     .execute();
-  return rows.map((r) => ({
-    personId: r.mine_person_id!,
-    disclosureId: r.disclosure_id,
-    refNo: r.ref_no,
-    title: r.title,
-    receivedDate: r.received_date,
-    otherPersonId: r.person_id,
-    otherName: r.name,
-  }));
+  // Only inventors linked to one of the people are selected, so `personId` is never null here.
+  return rows.map((r) => ({ ...r, personId: r.personId! }));
 }
 
 /** How many inventor entries name the person (they keep the person on file). */

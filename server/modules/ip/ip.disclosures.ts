@@ -9,11 +9,11 @@ import { unitOnPlatform } from '../units/units.lookup.js';
 import { filingsOfDisclosures } from './ip.filings.repository.js';
 import { assertManages, platformFor } from './ip.policy.js';
 import {
-  type DisclosureRow,
+  type Disclosure,
   disclosureIdByRef,
   disclosurePage,
   findDisclosure,
-  type InventorRow,
+  type Inventor as InventorValue,
   insertDisclosure,
   inventorsOf,
   updateDisclosureRow,
@@ -46,10 +46,10 @@ async function inventorRows(
   trx: Kysely<DB>,
   disclosureId: string,
   inventors: Inventor[],
-): Promise<InventorRow[]> {
+): Promise<InventorValue[]> {
   const total = inventors.reduce((s, i) => s + Math.round(i.sharePct * 100), 0);
   if (total !== 10_000) throw invalidField('/inventors', 'ip.shares_sum');
-  const rows: InventorRow[] = [];
+  const rows: InventorValue[] = [];
   for (const [n, inv] of inventors.entries()) {
     let name = inv.name ?? null;
     if (inv.personId) {
@@ -60,11 +60,11 @@ async function inventorRows(
     if (!name) throw invalidField(`/inventors/${n}/name`, 'ip.inventor_name_required');
     rows.push({
       id: newId(),
-      disclosure_id: disclosureId,
-      person_id: inv.personId ?? null,
+      disclosureId,
+      personId: inv.personId ?? null,
       name,
-      share_bp: Math.round(inv.sharePct * 100),
-      sort_order: n,
+      shareBp: Math.round(inv.sharePct * 100),
+      sortOrder: n,
     });
   }
   return rows;
@@ -78,19 +78,16 @@ async function assertRefFree(trx: Kysely<DB>, platformId: string, refNo: string,
     });
 }
 
-const audited = (
-  d: DisclosureRow,
-  inventors: Array<{ name: string; share_bp: number; person_id: string | null }>,
-) => ({
-  refNo: d.ref_no,
+const audited = (d: Disclosure, inventors: InventorValue[]) => ({
+  refNo: d.refNo,
   title: d.title,
-  ipKind: d.ip_kind,
-  receivedDate: d.received_date,
-  unitId: d.unit_id,
-  fieldId: d.field_id,
-  fundingSource: d.funding_source,
-  firstPublicDisclosureDate: d.first_public_disclosure_date,
-  inventors: inventors.map((i) => ({ name: i.name, personId: i.person_id, shareBp: i.share_bp })),
+  ipKind: d.ipKind,
+  receivedDate: d.receivedDate,
+  unitId: d.unitId,
+  fieldId: d.fieldId,
+  fundingSource: d.fundingSource,
+  firstPublicDisclosureDate: d.firstPublicDisclosureDate,
+  inventors: inventors.map(({ name, personId, shareBp }) => ({ name, personId, shareBp })),
 });
 
 /** Records an invention disclosure with its inventors (tech-transfer officers and platform admins). */
@@ -105,19 +102,19 @@ export async function createDisclosure(
       await platformFor(trx, ctx.actor, platformId, 'tt.manage');
       await assertRefFree(trx, platformId, input.refNo);
       const now = isoNow(ctx.clock);
-      const row: DisclosureRow = {
+      const row: Disclosure = {
         id: newId(),
-        platform_id: platformId,
-        unit_id: await unitOfPlatform(trx, platformId, input.unitId, '/unitId'),
-        field_id: await knownField(trx, input.fieldId, '/fieldId'),
-        ref_no: input.refNo,
+        platformId,
+        unitId: await unitOfPlatform(trx, platformId, input.unitId, '/unitId'),
+        fieldId: await knownField(trx, input.fieldId, '/fieldId'),
+        refNo: input.refNo,
         title: input.title,
-        ip_kind: input.ipKind,
-        received_date: input.receivedDate,
-        funding_source: input.fundingSource ?? null,
-        first_public_disclosure_date: input.firstPublicDisclosureDate ?? null,
-        created_at: now,
-        updated_at: now,
+        ipKind: input.ipKind,
+        receivedDate: input.receivedDate,
+        fundingSource: input.fundingSource ?? null,
+        firstPublicDisclosureDate: input.firstPublicDisclosureDate ?? null,
+        createdAt: now,
+        updatedAt: now,
       };
       const inventors = await inventorRows(trx, row.id, input.inventors);
       await insertDisclosure(trx, row, inventors);
@@ -137,7 +134,7 @@ export async function createDisclosure(
 async function disclosureOrNotFound(trx: Kysely<DB>, ctx: Ctx, id: string) {
   const row = await findDisclosure(trx, id);
   if (!row) throw notFound('ip.disclosure_not_found');
-  assertManages(ctx.actor, row.platform_id, 'ip.disclosure_not_found');
+  assertManages(ctx.actor, row.platformId, 'ip.disclosure_not_found');
   return row;
 }
 
@@ -157,25 +154,25 @@ export async function updateDisclosure(
     async (trx, audit) => {
       const before = await disclosureOrNotFound(trx, ctx, id);
       const beforeInventors = await inventorsOf(trx, [id]);
-      if (input.refNo !== undefined) await assertRefFree(trx, before.platform_id, input.refNo, id);
-      const after: DisclosureRow = {
+      if (input.refNo !== undefined) await assertRefFree(trx, before.platformId, input.refNo, id);
+      const after: Disclosure = {
         ...before,
-        ref_no: input.refNo ?? before.ref_no,
+        refNo: input.refNo ?? before.refNo,
         title: input.title ?? before.title,
-        ip_kind: input.ipKind ?? before.ip_kind,
-        received_date: input.receivedDate ?? before.received_date,
-        unit_id:
+        ipKind: input.ipKind ?? before.ipKind,
+        receivedDate: input.receivedDate ?? before.receivedDate,
+        unitId:
           input.unitId === undefined
-            ? before.unit_id
-            : await unitOfPlatform(trx, before.platform_id, input.unitId, '/unitId'),
-        field_id:
-          input.fieldId === undefined ? before.field_id : await knownField(trx, input.fieldId, '/fieldId'),
-        funding_source: input.fundingSource === undefined ? before.funding_source : input.fundingSource,
-        first_public_disclosure_date:
+            ? before.unitId
+            : await unitOfPlatform(trx, before.platformId, input.unitId, '/unitId'),
+        fieldId:
+          input.fieldId === undefined ? before.fieldId : await knownField(trx, input.fieldId, '/fieldId'),
+        fundingSource: input.fundingSource === undefined ? before.fundingSource : input.fundingSource,
+        firstPublicDisclosureDate:
           input.firstPublicDisclosureDate === undefined
-            ? before.first_public_disclosure_date
+            ? before.firstPublicDisclosureDate
             : input.firstPublicDisclosureDate,
-        updated_at: isoNow(ctx.clock),
+        updatedAt: isoNow(ctx.clock),
       };
       const inventors = input.inventors ? await inventorRows(trx, id, input.inventors) : beforeInventors;
       await updateDisclosureRow(trx, ctx.seam, after, input.inventors ? inventors : undefined);
@@ -183,7 +180,7 @@ export async function updateDisclosure(
         action: 'ip.disclosure_updated',
         entityType: 'ip_disclosure',
         entityId: id,
-        platformId: before.platform_id,
+        platformId: before.platformId,
         before: audited(before, beforeInventors),
         after: audited(after, inventors),
       });
@@ -205,7 +202,7 @@ export async function listDisclosures(ctx: Ctx, platformId: string, q: ListQuery
     items: rows.map((r) =>
       disclosureSummaryOf(
         r,
-        filings.filter((f) => f.disclosure_id === r.id),
+        filings.filter((f) => f.disclosureId === r.id),
       ),
     ),
     total,

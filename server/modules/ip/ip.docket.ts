@@ -2,7 +2,7 @@ import type { Ctx } from '../../http/context.js';
 import { addDays, addMonths, daysBetween } from './ip.dates.js';
 import { liveFilingsWithRef, parentFilingIds } from './ip.filings.repository.js';
 import { platformFor } from './ip.policy.js';
-import type { FilingRow } from './ip.repository.js';
+import type { Filing } from './ip.repository.js';
 import type { DocketEntry } from './ip.schema.js';
 
 type Rule = DocketEntry['rule'];
@@ -23,24 +23,24 @@ const CN_TERM_YEARS = 20;
  * this one as its parent; abandoned and expired filings generate nothing.
  */
 export function deadlinesOf(
-  f: FilingRow,
+  f: Filing,
   hasChild: boolean,
 ): Array<{ rule: Rule; dueDate: string; feeYear: number | null }> {
   if (f.status === 'abandoned' || f.status === 'expired') return [];
   const out: Array<{ rule: Rule; dueDate: string; feeYear: number | null }> = [];
-  if (f.filing_type === 'provisional' && !hasChild)
-    out.push({ rule: 'us_nonprovisional_12m', dueDate: addMonths(f.filing_date, 12), feeYear: null });
-  if (f.filing_type === 'pct' && !hasChild)
-    out.push({ rule: 'pct_national_phase_30m', dueDate: addMonths(f.priority_date, 30), feeYear: null });
-  if (f.grant_date && f.status === 'granted') {
+  if (f.filingType === 'provisional' && !hasChild)
+    out.push({ rule: 'us_nonprovisional_12m', dueDate: addMonths(f.filingDate, 12), feeYear: null });
+  if (f.filingType === 'pct' && !hasChild)
+    out.push({ rule: 'pct_national_phase_30m', dueDate: addMonths(f.priorityDate, 30), feeYear: null });
+  if (f.grantDate && f.status === 'granted') {
     if (f.jurisdiction === 'US')
       for (const [rule, months] of US_MAINTENANCE)
-        out.push({ rule, dueDate: addMonths(f.grant_date, months), feeYear: null });
+        out.push({ rule, dueDate: addMonths(f.grantDate, months), feeYear: null });
     if (f.jurisdiction === 'CN')
       for (let year = 1; year <= CN_TERM_YEARS; year++) {
-        const due = addMonths(f.filing_date, (year - 1) * 12);
+        const due = addMonths(f.filingDate, (year - 1) * 12);
         // Fees for the years before the grant are paid with the grant registration.
-        if (due >= f.grant_date) out.push({ rule: 'cn_annual_fee', dueDate: due, feeYear: year });
+        if (due >= f.grantDate) out.push({ rule: 'cn_annual_fee', dueDate: due, feeYear: year });
       }
   }
   return out;
@@ -61,11 +61,11 @@ export async function docket(ctx: Ctx, platformId: string, q: { from?: string; t
       const daysLeft = daysBetween(today, d.dueDate);
       items.push({
         filingId: f.id,
-        disclosureId: f.disclosure_id,
-        disclosureRefNo: f.disclosure_ref_no,
+        disclosureId: f.disclosureId,
+        disclosureRefNo: f.disclosureRefNo,
         jurisdiction: f.jurisdiction,
-        applicationNumber: f.application_number,
-        patentNumber: f.patent_number,
+        applicationNumber: f.applicationNumber,
+        patentNumber: f.patentNumber,
         rule: d.rule,
         feeYear: d.feeYear,
         dueDate: d.dueDate,

@@ -1,20 +1,30 @@
 import type { Kysely } from 'kysely';
 import type { DialectSeam } from '../../db/dialect.js';
-import type { DB } from '../../db/schema.js';
+import { camelRow, insertRow } from '../../db/rows.js';
+import type { DB, IpOtherAssetsTable } from '../../db/schema.js';
 import { filingMoved } from './ip.months.repository.js';
-import type { FilingRow, OtherAssetRow, Paging } from './ip.repository.js';
+import {
+  type Filing,
+  filingRow,
+  type OtherAsset,
+  type Paging,
+  toFiling,
+  toOtherAsset,
+} from './ip.repository.js';
 
 // All SQL on ip_filings and ip_other_assets: the registered rights that stem from disclosures (ip.repository.ts).
 
 // ---- filings
 
-export const findFiling = (db: Kysely<DB>, id: string): Promise<FilingRow | undefined> =>
-  db.selectFrom('ip_filings').selectAll().where('id', '=', id).executeTakeFirst();
+export async function findFiling(db: Kysely<DB>, id: string): Promise<Filing | undefined> {
+  const row = await db.selectFrom('ip_filings').selectAll().where('id', '=', id).executeTakeFirst();
+  return row && toFiling(row);
+}
 
 /** Whether another filing of the jurisdiction holds the number in the column. */
 export async function filingNumberTaken(
   db: Kysely<DB>,
-  f: Pick<FilingRow, 'id' | 'jurisdiction'>,
+  f: Pick<Filing, 'id' | 'jurisdiction'>,
   column: 'patent_number' | 'application_number',
   value: string,
 ): Promise<boolean> {
@@ -28,12 +38,14 @@ export async function filingNumberTaken(
   return !!taken;
 }
 
-export async function insertFiling(db: Kysely<DB>, row: FilingRow): Promise<void> {
+export async function insertFiling(db: Kysely<DB>, f: Filing): Promise<void> {
+  const row = filingRow(f);
   await db.insertInto('ip_filings').values(row).execute();
   await filingMoved(db, undefined, row);
 }
 
-export async function updateFilingRow(db: Kysely<DB>, seam: DialectSeam, row: FilingRow): Promise<void> {
+export async function updateFilingRow(db: Kysely<DB>, seam: DialectSeam, f: Filing): Promise<void> {
+  const row = filingRow(f);
   const { id, platform_id: _p, created_at: _c, ...patch } = row;
   const before = await seam
     .forUpdate(db.selectFrom('ip_filings').selectAll().where('id', '=', id))
@@ -43,19 +55,20 @@ export async function updateFilingRow(db: Kysely<DB>, seam: DialectSeam, row: Fi
 }
 
 /** The filings of the given disclosures, earliest filed first. */
-export const filingsOfDisclosures = (
+export async function filingsOfDisclosures(
   db: Kysely<DB>,
   disclosureIds: readonly string[],
-): Promise<FilingRow[]> =>
-  disclosureIds.length
-    ? db
-        .selectFrom('ip_filings')
-        .selectAll()
-        .where('disclosure_id', 'in', [...disclosureIds])
-        .orderBy('filing_date')
-        .orderBy('id')
-        .execute()
-    : Promise.resolve([]);
+): Promise<Filing[]> {
+  if (!disclosureIds.length) return [];
+  const rows = await db
+    .selectFrom('ip_filings')
+    .selectAll()
+    .where('disclosure_id', 'in', [...disclosureIds])
+    .orderBy('filing_date')
+    .orderBy('id')
+    .execute();
+  return rows.map(toFiling);
+}
 
 /** A platform's filings filed in [from, to] (granted in [grantedFrom, grantedTo]) whose application, patent or publication number is q. */
 export async function filingPage(
@@ -86,12 +99,15 @@ export async function filingPage(
     .limit(q.limit)
     .offset(q.offset)
     .execute();
-  return { rows, total };
+  return { rows: rows.map(toFiling), total };
 }
 
 /** The platform's live (pending or granted) filings with their disclosure's reference number. */
-export const liveFilingsWithRef = (db: Kysely<DB>, platformId: string) =>
-  db
+export async function liveFilingsWithRef(
+  db: Kysely<DB>,
+  platformId: string,
+): Promise<Array<Filing & { disclosureRefNo: string }>> {
+  const rows = await db
     .selectFrom('ip_filings')
     .innerJoin('ip_disclosures', 'ip_disclosures.id', 'ip_filings.disclosure_id')
     .selectAll('ip_filings')
@@ -99,6 +115,8 @@ export const liveFilingsWithRef = (db: Kysely<DB>, platformId: string) =>
     .where('ip_filings.platform_id', '=', platformId)
     .where('ip_filings.status', 'in', ['pending', 'granted'])
     .execute();
+  return rows.map((r) => camelRow(r) as Filing & { disclosureRefNo: string });
+}
 
 /** Ids of the platform's filings that a follow-on filing names as its parent. */
 export async function parentFilingIds(db: Kysely<DB>, platformId: string): Promise<Set<string | null>> {
@@ -115,7 +133,7 @@ export async function parentFilingIds(db: Kysely<DB>, platformId: string): Promi
 
 export async function registrationNumberTaken(
   db: Kysely<DB>,
-  a: Pick<OtherAssetRow, 'kind' | 'jurisdiction'>,
+  a: Pick<OtherAsset, 'kind' | 'jurisdiction'>,
   registrationNumber: string,
 ): Promise<boolean> {
   const taken = await db
@@ -128,8 +146,8 @@ export async function registrationNumberTaken(
   return !!taken;
 }
 
-export async function insertOtherAsset(db: Kysely<DB>, row: OtherAssetRow): Promise<void> {
-  await db.insertInto('ip_other_assets').values(row).execute();
+export async function insertOtherAsset(db: Kysely<DB>, a: OtherAsset): Promise<void> {
+  await db.insertInto('ip_other_assets').values(insertRow<IpOtherAssetsTable>(a)).execute();
 }
 
 export async function otherAssetPage(db: Kysely<DB>, platformId: string, q: Paging) {
@@ -142,5 +160,5 @@ export async function otherAssetPage(db: Kysely<DB>, platformId: string, q: Pagi
     .limit(q.limit)
     .offset(q.offset)
     .execute();
-  return { rows, total };
+  return { rows: rows.map(toOtherAsset), total };
 }

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { ErrorCode } from '../../../common/error-codes.js';
-import type { DB } from '../../db/schema.js';
+import { updateRow } from '../../db/rows.js';
+import type { DB, IpFilingsTable } from '../../db/schema.js';
 import { write } from '../../db/write.js';
 import { type Ctx, isoNow, newId } from '../../http/context.js';
 import { AppError, type FieldError, invalidField, notFound } from '../../http/errors.js';
@@ -15,7 +16,7 @@ import {
   updateFilingRow,
 } from './ip.filings.repository.js';
 import { assertManages, platformFor } from './ip.policy.js';
-import { disclosureExistsOn, type FilingRow, findDisclosure, type OtherAssetRow } from './ip.repository.js';
+import { disclosureExistsOn, type Filing, findDisclosure, type OtherAsset } from './ip.repository.js';
 import type {
   CreateFilingInput,
   CreateOtherAssetInput,
@@ -31,31 +32,32 @@ const conflict = (code: ErrorCode, pointer: string) =>
   new AppError(409, code, { errors: [{ in: 'body', pointer, code, message: '' } satisfies FieldError] });
 
 /** Priority ≤ filing ≤ publication and grant; a grant date goes with the status granted. */
-function assertFilingRules(f: FilingRow) {
-  if (f.priority_date > f.filing_date) throw invalidField('/priorityDate', 'ip.date_order');
-  if (f.publication_date && f.publication_date < f.filing_date)
+function assertFilingRules(f: Filing) {
+  if (f.priorityDate > f.filingDate) throw invalidField('/priorityDate', 'ip.date_order');
+  if (f.publicationDate && f.publicationDate < f.filingDate)
     throw invalidField('/publicationDate', 'ip.date_order');
-  if (f.grant_date && f.grant_date < f.filing_date) throw invalidField('/grantDate', 'ip.date_order');
-  if (f.status === 'granted' && !f.grant_date) throw invalidField('/grantDate', 'ip.grant_status');
-  if (f.grant_date && f.status !== 'granted' && f.status !== 'expired')
+  if (f.grantDate && f.grantDate < f.filingDate) throw invalidField('/grantDate', 'ip.date_order');
+  if (f.status === 'granted' && !f.grantDate) throw invalidField('/grantDate', 'ip.grant_status');
+  if (f.grantDate && f.status !== 'granted' && f.status !== 'expired')
     throw invalidField('/status', 'ip.grant_status');
 }
 
 /** Patent and application numbers are unique per jurisdiction (409 naming the field). */
-async function assertNumbersFree(trx: Kysely<DB>, f: FilingRow) {
-  for (const [column, code, pointer] of [
-    ['patent_number', 'ip.duplicate_patent_number', '/patentNumber'],
-    ['application_number', 'ip.duplicate_application_number', '/applicationNumber'],
+async function assertNumbersFree(trx: Kysely<DB>, f: Filing) {
+  for (const [column, key, code, pointer] of [
+    ['patent_number', 'patentNumber', 'ip.duplicate_patent_number', '/patentNumber'],
+    ['application_number', 'applicationNumber', 'ip.duplicate_application_number', '/applicationNumber'],
   ] as const) {
-    const value = f[column];
+    const value = f[key];
     if (!value) continue;
     if (await filingNumberTaken(trx, f, column, value)) throw conflict(code, pointer);
   }
 }
 
-const audited = (f: FilingRow) => {
-  const { created_at: _c, updated_at: _u, ...rest } = f;
-  return rest;
+/** The audit entries keep the filing's column names (snake_case), as they always have. */
+const audited = (f: Filing | OtherAsset) => {
+  const { createdAt: _c, updatedAt: _u, ...rest } = f;
+  return updateRow<IpFilingsTable>(rest as Partial<Filing>);
 };
 
 /** Files a patent application for a disclosure; a parent filing sets the family and the priority date. */
@@ -69,35 +71,35 @@ export async function createFiling(
     async (trx, audit) => {
       const d = await findDisclosure(trx, disclosureId);
       if (!d) throw notFound('ip.disclosure_not_found');
-      assertManages(ctx.actor, d.platform_id, 'ip.disclosure_not_found');
-      let parent: FilingRow | undefined;
+      assertManages(ctx.actor, d.platformId, 'ip.disclosure_not_found');
+      let parent: Filing | undefined;
       if (input.parentFilingId) {
         parent = await findFiling(trx, input.parentFilingId);
-        if (!parent || parent.disclosure_id !== disclosureId)
+        if (!parent || parent.disclosureId !== disclosureId)
           throw invalidField('/parentFilingId', 'ip.parent_elsewhere');
-        if (input.filingDate < parent.filing_date) throw invalidField('/filingDate', 'ip.date_order');
+        if (input.filingDate < parent.filingDate) throw invalidField('/filingDate', 'ip.date_order');
       }
       const now = isoNow(ctx.clock);
       const id = newId();
       const grantDate = input.grantDate ?? null;
-      const row: FilingRow = {
+      const row: Filing = {
         id,
-        platform_id: d.platform_id,
-        disclosure_id: disclosureId,
-        family_id: parent?.family_id ?? id,
-        parent_filing_id: parent?.id ?? null,
+        platformId: d.platformId,
+        disclosureId,
+        familyId: parent?.familyId ?? id,
+        parentFilingId: parent?.id ?? null,
         jurisdiction: input.jurisdiction,
-        filing_type: input.filingType,
-        application_number: input.applicationNumber ?? null,
-        publication_number: input.publicationNumber ?? null,
-        patent_number: input.patentNumber ?? null,
-        filing_date: input.filingDate,
-        priority_date: input.priorityDate ?? parent?.priority_date ?? input.filingDate,
-        publication_date: input.publicationDate ?? null,
-        grant_date: grantDate,
+        filingType: input.filingType,
+        applicationNumber: input.applicationNumber ?? null,
+        publicationNumber: input.publicationNumber ?? null,
+        patentNumber: input.patentNumber ?? null,
+        filingDate: input.filingDate,
+        priorityDate: input.priorityDate ?? parent?.priorityDate ?? input.filingDate,
+        publicationDate: input.publicationDate ?? null,
+        grantDate,
         status: input.status ?? (grantDate ? 'granted' : 'pending'),
-        created_at: now,
-        updated_at: now,
+        createdAt: now,
+        updatedAt: now,
       };
       assertFilingRules(row);
       await assertNumbersFree(trx, row);
@@ -106,7 +108,7 @@ export async function createFiling(
         action: 'ip.filing_created',
         entityType: 'ip_filing',
         entityId: id,
-        platformId: d.platform_id,
+        platformId: d.platformId,
         after: audited(row),
       });
       return toFilingView(row);
@@ -122,24 +124,24 @@ export async function updateFiling(ctx: Ctx, id: string, input: UpdateFilingInpu
     async (trx, audit) => {
       const before = await findFiling(trx, id);
       if (!before) throw notFound('ip.filing_not_found');
-      assertManages(ctx.actor, before.platform_id, 'ip.filing_not_found');
+      assertManages(ctx.actor, before.platformId, 'ip.filing_not_found');
       const pick = <K extends keyof UpdateFilingInput, V>(k: K, current: V) =>
         (input[k] === undefined ? current : input[k]) as V;
-      const grantDate = pick('grantDate', before.grant_date);
-      const after: FilingRow = {
+      const grantDate = pick('grantDate', before.grantDate);
+      const after: Filing = {
         ...before,
-        application_number: pick('applicationNumber', before.application_number),
-        publication_number: pick('publicationNumber', before.publication_number),
-        patent_number: pick('patentNumber', before.patent_number),
-        filing_date: pick('filingDate', before.filing_date),
-        publication_date: pick('publicationDate', before.publication_date),
-        grant_date: grantDate,
+        applicationNumber: pick('applicationNumber', before.applicationNumber),
+        publicationNumber: pick('publicationNumber', before.publicationNumber),
+        patentNumber: pick('patentNumber', before.patentNumber),
+        filingDate: pick('filingDate', before.filingDate),
+        publicationDate: pick('publicationDate', before.publicationDate),
+        grantDate,
         status:
           input.status ??
           (input.grantDate !== undefined && before.status === 'pending' && grantDate
             ? 'granted'
             : before.status),
-        updated_at: isoNow(ctx.clock),
+        updatedAt: isoNow(ctx.clock),
       };
       assertFilingRules(after);
       await assertNumbersFree(trx, after);
@@ -148,7 +150,7 @@ export async function updateFiling(ctx: Ctx, id: string, input: UpdateFilingInpu
         action: 'ip.filing_updated',
         entityType: 'ip_filing',
         entityId: id,
-        platformId: before.platform_id,
+        platformId: before.platformId,
         before: audited(before),
         after: audited(after),
       });
@@ -186,19 +188,19 @@ export async function createOtherAsset(
           throw conflict('ip.duplicate_registration_number', '/registrationNumber');
       }
       const now = isoNow(ctx.clock);
-      const row: OtherAssetRow = {
+      const row: OtherAsset = {
         id: newId(),
-        platform_id: platformId,
-        disclosure_id: input.disclosureId ?? null,
+        platformId,
+        disclosureId: input.disclosureId ?? null,
         kind: input.kind,
         title: input.title,
         jurisdiction: input.jurisdiction,
-        registration_number: input.registrationNumber ?? null,
-        filing_date: input.filingDate ?? null,
-        registration_date: input.registrationDate ?? null,
+        registrationNumber: input.registrationNumber ?? null,
+        filingDate: input.filingDate ?? null,
+        registrationDate: input.registrationDate ?? null,
         status: input.status ?? (input.registrationDate ? 'registered' : 'pending'),
-        created_at: now,
-        updated_at: now,
+        createdAt: now,
+        updatedAt: now,
       };
       await insertOtherAsset(trx, row);
       await audit({
@@ -206,7 +208,7 @@ export async function createOtherAsset(
         entityType: 'ip_other_asset',
         entityId: row.id,
         platformId,
-        after: audited(row as never),
+        after: audited(row),
       });
       return toOtherAssetView(row);
     },

@@ -56,14 +56,19 @@ export async function ipRecordNames(
   const disclosures = ids.disclosureIds.length
     ? await db
         .selectFrom('ip_disclosures')
-        .select(['id', 'ref_no', 'title'])
+        .select(['id', 'ref_no as refNo', 'title'])
         .where('id', 'in', [...ids.disclosureIds])
         .execute()
     : [];
   const filings = ids.filingIds.length
     ? await db
         .selectFrom('ip_filings')
-        .select(['id', 'jurisdiction', 'application_number', 'patent_number'])
+        .select([
+          'id',
+          'jurisdiction',
+          'application_number as applicationNumber',
+          'patent_number as patentNumber',
+        ])
         .where('id', 'in', [...ids.filingIds])
         .execute()
     : [];
@@ -75,17 +80,8 @@ export async function ipRecordNames(
         .execute()
     : [];
   return {
-    disclosures: new Map(disclosures.map((d) => [d.id, { refNo: d.ref_no, title: d.title }])),
-    filings: new Map(
-      filings.map((f) => [
-        f.id,
-        {
-          jurisdiction: f.jurisdiction,
-          applicationNumber: f.application_number,
-          patentNumber: f.patent_number,
-        },
-      ]),
-    ),
+    disclosures: new Map(disclosures.map(({ id, ...d }) => [id, d])),
+    filings: new Map(filings.map(({ id, ...f }) => [id, f])),
     otherAssets: new Map(assets.map((a) => [a.id, { title: a.title }])),
   };
 }

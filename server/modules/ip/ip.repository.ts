@@ -1,5 +1,13 @@
 import { type Kysely, type Selectable, type SqlBool, sql } from 'kysely';
+import type {
+  FilingStatus,
+  FilingType,
+  IpKind,
+  OTHER_IP_KINDS,
+  OTHER_IP_STATUSES,
+} from '../../../common/ip.js';
 import type { DialectSeam } from '../../db/dialect.js';
+import { camelRow, insertRow, type RowValue } from '../../db/rows.js';
 import type {
   DB,
   IpDisclosuresTable,
@@ -9,10 +17,31 @@ import type {
 } from '../../db/schema.js';
 import { disclosureMoved } from './ip.months.repository.js';
 
-export type DisclosureRow = Selectable<IpDisclosuresTable>;
-export type FilingRow = Selectable<IpFilingsTable>;
-export type OtherAssetRow = Selectable<IpOtherAssetsTable>;
-export type InventorRow = Selectable<IpInventorsTable>;
+type DisclosureRow = Selectable<IpDisclosuresTable>;
+type FilingRow = Selectable<IpFilingsTable>;
+
+/** An invention disclosure as the module works with it. */
+export interface Disclosure extends Omit<RowValue<IpDisclosuresTable>, 'ipKind'> {
+  ipKind: IpKind;
+}
+/** A patent filing as the module works with it. */
+export interface Filing extends Omit<RowValue<IpFilingsTable>, 'filingType' | 'status'> {
+  filingType: FilingType;
+  status: FilingStatus;
+}
+/** A copyright, software registration or trademark. */
+export interface OtherAsset extends Omit<RowValue<IpOtherAssetsTable>, 'kind' | 'status'> {
+  kind: (typeof OTHER_IP_KINDS)[number];
+  status: (typeof OTHER_IP_STATUSES)[number];
+}
+export type Inventor = RowValue<IpInventorsTable>;
+
+export const toDisclosure = (row: DisclosureRow): Disclosure => camelRow(row) as Disclosure;
+export const toFiling = (row: FilingRow): Filing => camelRow(row) as Filing;
+export const toOtherAsset = (row: Selectable<IpOtherAssetsTable>): OtherAsset => camelRow(row) as OtherAsset;
+/** The stored row of a disclosure or filing (the monthly figures move by rows). */
+export const disclosureRow = (d: Disclosure) => insertRow<IpDisclosuresTable>(d) as DisclosureRow;
+export const filingRow = (f: Filing) => insertRow<IpFilingsTable>(f) as FilingRow;
 
 /** The page of a list. */
 export interface Paging {
@@ -22,8 +51,10 @@ export interface Paging {
 
 // ---- disclosures and inventors
 
-export const findDisclosure = (db: Kysely<DB>, id: string): Promise<DisclosureRow | undefined> =>
-  db.selectFrom('ip_disclosures').selectAll().where('id', '=', id).executeTakeFirst();
+export async function findDisclosure(db: Kysely<DB>, id: string): Promise<Disclosure | undefined> {
+  const row = await db.selectFrom('ip_disclosures').selectAll().where('id', '=', id).executeTakeFirst();
+  return row && toDisclosure(row);
+}
 
 /** The id of the disclosure holding the reference number on the platform, if any. */
 export async function disclosureIdByRef(db: Kysely<DB>, platformId: string, refNo: string) {
@@ -46,9 +77,14 @@ export async function disclosureExistsOn(db: Kysely<DB>, id: string, platformId:
   return !!row;
 }
 
-export async function insertDisclosure(db: Kysely<DB>, row: DisclosureRow, inventors: InventorRow[]) {
+export async function insertDisclosure(db: Kysely<DB>, d: Disclosure, inventors: Inventor[]) {
+  const row = disclosureRow(d);
   await db.insertInto('ip_disclosures').values(row).execute();
-  if (inventors.length) await db.insertInto('ip_inventors').values(inventors).execute();
+  if (inventors.length)
+    await db
+      .insertInto('ip_inventors')
+      .values(inventors.map(insertRow<IpInventorsTable>))
+      .execute();
   await disclosureMoved(db, undefined, row);
 }
 
@@ -59,9 +95,10 @@ export async function insertDisclosure(db: Kysely<DB>, row: DisclosureRow, inven
 export async function updateDisclosureRow(
   db: Kysely<DB>,
   seam: DialectSeam,
-  row: DisclosureRow,
-  inventors?: InventorRow[],
+  d: Disclosure,
+  inventors?: Inventor[],
 ) {
+  const row = disclosureRow(d);
   const { id, platform_id: _p, created_at: _c, ...patch } = row;
   const before = await seam
     .forUpdate(db.selectFrom('ip_disclosures').selectAll().where('id', '=', id))
@@ -70,20 +107,25 @@ export async function updateDisclosureRow(
   await disclosureMoved(db, before, row);
   if (inventors) {
     await db.deleteFrom('ip_inventors').where('disclosure_id', '=', id).execute();
-    if (inventors.length) await db.insertInto('ip_inventors').values(inventors).execute();
+    if (inventors.length)
+      await db
+        .insertInto('ip_inventors')
+        .values(inventors.map(insertRow<IpInventorsTable>))
+        .execute();
   }
 }
 
 /** The inventors of the given disclosures, in their order. */
-export const inventorsOf = (db: Kysely<DB>, disclosureIds: readonly string[]): Promise<InventorRow[]> =>
-  disclosureIds.length
-    ? db
-        .selectFrom('ip_inventors')
-        .selectAll()
-        .where('disclosure_id', 'in', [...disclosureIds])
-        .orderBy('sort_order')
-        .execute()
-    : Promise.resolve([]);
+export async function inventorsOf(db: Kysely<DB>, disclosureIds: readonly string[]): Promise<Inventor[]> {
+  if (!disclosureIds.length) return [];
+  const rows = await db
+    .selectFrom('ip_inventors')
+    .selectAll()
+    .where('disclosure_id', 'in', [...disclosureIds])
+    .orderBy('sort_order')
+    .execute();
+  return rows.map(camelRow);
+}
 
 /** A platform's disclosures received in [from, to] whose reference or title contains q; newest first. */
 export async function disclosurePage(
@@ -108,15 +150,17 @@ export async function disclosurePage(
     .limit(q.limit)
     .offset(q.offset)
     .execute();
-  return { rows, total };
+  return { rows: rows.map(toDisclosure), total };
 }
 
 /** The inventors of the given disclosures, by disclosure and then in their order. */
-export const inventorsByDisclosure = (db: Kysely<DB>, disclosureIds: readonly string[]) =>
-  db
+export async function inventorsByDisclosure(db: Kysely<DB>, disclosureIds: readonly string[]) {
+  const rows = await db
     .selectFrom('ip_inventors')
     .selectAll()
     .where('disclosure_id', 'in', [...disclosureIds])
     .orderBy('disclosure_id')
     .orderBy('sort_order')
     .execute();
+  return rows.map(camelRow);
+}

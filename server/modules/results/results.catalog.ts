@@ -12,6 +12,7 @@ import {
   type FacetCount,
   findPublishedPublicResult,
   resultsWhere,
+  toResult,
 } from './results.repository.js';
 import type { PublicResultView, PublicSearchQuery, StaffListQuery } from './results.schema.js';
 import {
@@ -65,7 +66,7 @@ export async function publicSearch(ctx: Pick<Ctx, 'db'>, q: PublicSearchQuery) {
     { page, pageSize },
     'published',
   );
-  const items = (await publicViews(ctx.db, found.rows)).map(summaryOf);
+  const items = (await publicViews(ctx.db, found.rows.map(toResult))).map(summaryOf);
   return { items, total: found.total, page, pageSize, terms: found.terms };
 }
 
@@ -118,7 +119,7 @@ export async function listResults(ctx: Ctx, q: StaffListQuery) {
   const { page, pageSize, ...filters } = q;
   const scope: SearchScope = { ...filters, publicOnly: false, platformIds: readablePlatforms(ctx) };
   const found = await searchResults(ctx.db, await resolved(ctx.db, scope), { page, pageSize }, 'updated');
-  const views = await staffViews(ctx.db, ctx.actor, found.rows);
+  const views = await staffViews(ctx.db, ctx.actor, found.rows.map(toResult));
   const canCreateOn = ctx.actor?.isSystemAdmin
     ? await allPlatformIds(ctx.db)
     : platformIdsWithRole(ctx.actor, [...CATALOG_MANAGERS, ...CATALOG_DRAFTERS]);

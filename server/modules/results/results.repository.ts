@@ -1,12 +1,21 @@
 import { type Kysely, type RawBuilder, type Selectable, sql } from 'kysely';
 import type { DialectSeam } from '../../db/dialect.js';
-import { jsonColumn } from '../../db/rows.js';
+import { camelRow, insertRow, jsonColumn, type RowValue, updateRow } from '../../db/rows.js';
 import type { DB, ResultsTable } from '../../db/schema.js';
 import { withSearchableKept } from './results.index.repository.js';
 import { withYearsKept } from './results.years.repository.js';
 
-/** A result as stored; the views shape it for the portal and for staff. */
+/** A result as stored; the search index reads it by column (results.search.repository, results.terms). */
 export type ResultRow = Selectable<ResultsTable>;
+/**
+ * A result as the module works with it: camelCase keys, the licensing terms still the stored JSON text
+ * (read with listColumn) and the illustrative flag still 0/1, since the audit entries keep the row as
+ * stored (ADR 0018).
+ */
+export type Result = RowValue<ResultsTable>;
+export const toResult = (row: ResultRow): Result => camelRow(row);
+/** The stored row of a result (the audit entries and the search terms read it by column). */
+export const resultRow = (r: Result) => insertRow<ResultsTable>(r) as ResultRow;
 /** The result's identity as other modules show it (inquiries, agreements). */
 export interface ResultSummary {
   id: string;
@@ -16,18 +25,22 @@ export interface ResultSummary {
   titleEn: string;
 }
 
-export const findResult = (db: Kysely<DB>, id: string): Promise<ResultRow | undefined> =>
-  db.selectFrom('results').selectAll().where('id', '=', id).executeTakeFirst();
+export async function findResult(db: Kysely<DB>, id: string): Promise<Result | undefined> {
+  const row = await db.selectFrom('results').selectAll().where('id', '=', id).executeTakeFirst();
+  return row && toResult(row);
+}
 
 /** The result when it is public and published (what the portal may show), else undefined. */
-export const findPublishedPublicResult = (db: Kysely<DB>, id: string): Promise<ResultRow | undefined> =>
-  db
+export async function findPublishedPublicResult(db: Kysely<DB>, id: string): Promise<Result | undefined> {
+  const row = await db
     .selectFrom('results')
     .selectAll()
     .where('id', '=', id)
     .where('visibility', '=', 'public')
     .where('state', '=', 'published')
     .executeTakeFirst();
+  return row && toResult(row);
+}
 
 export async function resultSummaries(db: Kysely<DB>, ids: readonly string[]): Promise<ResultSummary[]> {
   if (ids.length === 0) return [];
@@ -36,13 +49,7 @@ export async function resultSummaries(db: Kysely<DB>, ids: readonly string[]): P
     .select(['id', 'platform_id', 'type', 'title_zh', 'title_en'])
     .where('id', 'in', [...new Set(ids)])
     .execute();
-  return rows.map((r) => ({
-    id: r.id,
-    platformId: r.platform_id,
-    type: r.type,
-    titleZh: r.title_zh,
-    titleEn: r.title_en,
-  }));
+  return rows.map(camelRow);
 }
 
 /**
@@ -52,17 +59,17 @@ export async function resultSummaries(db: Kysely<DB>, ids: readonly string[]): P
 const kept = (db: Kysely<DB>, seam: DialectSeam, id: string, write: () => Promise<void>) =>
   withYearsKept(db, seam, id, () => withSearchableKept(db, id, write));
 
-export async function insertResult(db: Kysely<DB>, seam: DialectSeam, row: ResultRow): Promise<void> {
-  await kept(db, seam, row.id, async () => {
-    await db.insertInto('results').values(row).execute();
+export async function insertResult(db: Kysely<DB>, seam: DialectSeam, r: Result): Promise<void> {
+  await kept(db, seam, r.id, async () => {
+    await db.insertInto('results').values(insertRow<ResultsTable>(r)).execute();
   });
 }
 
 /** Writes every column but the identity and creation ones. */
-export async function updateResultRow(db: Kysely<DB>, seam: DialectSeam, row: ResultRow): Promise<void> {
-  const { id, platform_id: _p, created_at: _c, created_by: _b, ...set } = row;
+export async function updateResultRow(db: Kysely<DB>, seam: DialectSeam, r: Result): Promise<void> {
+  const { id, platformId: _p, createdAt: _c, createdBy: _b, ...set } = r;
   await kept(db, seam, id, async () => {
-    await db.updateTable('results').set(set).where('id', '=', id).execute();
+    await db.updateTable('results').set(updateRow<ResultsTable>(set)).where('id', '=', id).execute();
   });
 }
 
@@ -70,10 +77,10 @@ export async function setResultState(
   db: Kysely<DB>,
   seam: DialectSeam,
   id: string,
-  s: Pick<ResultRow, 'state' | 'published_at' | 'withdrawn_at' | 'updated_at'>,
+  s: Pick<Result, 'state' | 'publishedAt' | 'withdrawnAt' | 'updatedAt'>,
 ): Promise<void> {
   await kept(db, seam, id, async () => {
-    await db.updateTable('results').set(s).where('id', '=', id).execute();
+    await db.updateTable('results').set(updateRow<ResultsTable>(s)).where('id', '=', id).execute();
   });
 }
 
@@ -114,9 +121,10 @@ export async function replaceResultFields(
 }
 
 /** Every result matching `where` (conditions on `results r`), oldest first: the export. */
-export async function resultsWhere(db: Kysely<DB>, where: RawBuilder<unknown>): Promise<ResultRow[]> {
-  return (await sql<ResultRow>`select r.* from results r where ${where} order by r.created_at`.execute(db))
-    .rows;
+export async function resultsWhere(db: Kysely<DB>, where: RawBuilder<unknown>): Promise<Result[]> {
+  const { rows } =
+    await sql<ResultRow>`select r.* from results r where ${where} order by r.created_at`.execute(db);
+  return rows.map(toResult);
 }
 
 /** A value of a facet (a platform, unit or field id) with how many results carry it. */

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { ERROR_MESSAGES, type ErrorCode } from '../../../common/error-codes.js';
-import { toFlag, toJsonColumn } from '../../db/rows.js';
-import type { DB } from '../../db/schema.js';
+import { toFlag, toJsonColumn, updateRow } from '../../db/rows.js';
+import type { DB, ResultsTable } from '../../db/schema.js';
 import { write } from '../../db/write.js';
 import { type Ctx, isoNow, newId } from '../../http/context.js';
 import { AppError, type FieldError, forbidden, notFound } from '../../http/errors.js';
@@ -16,10 +16,12 @@ import {
   findResult,
   insertResult,
   listColumn,
+  type Result,
   type ResultRow,
   type ResultSummary,
   replaceResultFields,
   resultFieldIds,
+  resultRow,
   resultSummaries,
   setResultState,
   updateResultRow,
@@ -28,30 +30,30 @@ import type { CreateResultInput, ResultView, UpdateResultInput } from './results
 import { resultTerms } from './results.terms.js';
 import { staffViews } from './results.views.js';
 
-/** Columns that only a technology listing has, with their input names. */
+/** Fields that only a technology listing has (the input and the value name them alike). */
 const TECH_COLUMNS = [
-  ['problemZh', 'problem_zh'],
-  ['problemEn', 'problem_en'],
-  ['advantageZh', 'advantage_zh'],
-  ['advantageEn', 'advantage_en'],
-  ['economicsZh', 'economics_zh'],
-  ['economicsEn', 'economics_en'],
-  ['applicationsZh', 'applications_zh'],
-  ['applicationsEn', 'applications_en'],
-  ['ipStatusZh', 'ip_status_zh'],
-  ['ipStatusEn', 'ip_status_en'],
+  'problemZh',
+  'problemEn',
+  'advantageZh',
+  'advantageEn',
+  'economicsZh',
+  'economicsEn',
+  'applicationsZh',
+  'applicationsEn',
+  'ipStatusZh',
+  'ipStatusEn',
 ] as const;
 const PLAIN_COLUMNS = [
-  ['titleZh', 'title_zh'],
-  ['titleEn', 'title_en'],
-  ['summaryZh', 'summary_zh'],
-  ['summaryEn', 'summary_en'],
-  ['trl', 'trl'],
-  ['visibility', 'visibility'],
-  ['year', 'year'],
-  ['identifier', 'identifier'],
-  ['url', 'url'],
-  ['authors', 'authors'],
+  'titleZh',
+  'titleEn',
+  'summaryZh',
+  'summaryEn',
+  'trl',
+  'visibility',
+  'year',
+  'identifier',
+  'url',
+  'authors',
   ...TECH_COLUMNS,
 ] as const;
 
@@ -63,19 +65,18 @@ const fieldError = (pointer: string, code: ErrorCode): FieldError => ({
 });
 
 /** Cross-field rules of a result as it will be stored; every broken rule is named by its pointer. */
-function checkListing(row: ResultRow) {
+function checkListing(r: Result) {
   const errors: FieldError[] = [];
-  const types = listColumn<string>(row.licence_types);
-  const kinds = listColumn<string>(row.licence_kinds);
-  if (row.type === 'technology') {
-    if (!row.problem_zh && !row.problem_en)
-      errors.push(fieldError('/problemZh', 'results.technology_required'));
-    if (!row.advantage_zh && !row.advantage_en)
+  const types = listColumn<string>(r.licenceTypes);
+  const kinds = listColumn<string>(r.licenceKinds);
+  if (r.type === 'technology') {
+    if (!r.problemZh && !r.problemEn) errors.push(fieldError('/problemZh', 'results.technology_required'));
+    if (!r.advantageZh && !r.advantageEn)
       errors.push(fieldError('/advantageZh', 'results.technology_required'));
     if (types.length === 0) errors.push(fieldError('/licenceTypes', 'results.licence_types_required'));
   } else {
-    for (const [input, column] of TECH_COLUMNS)
-      if (row[column] !== null) errors.push(fieldError(`/${input}`, 'results.technology_fields_only'));
+    for (const key of TECH_COLUMNS)
+      if (r[key] !== null) errors.push(fieldError(`/${key}`, 'results.technology_fields_only'));
     if (types.length) errors.push(fieldError('/licenceTypes', 'results.technology_fields_only'));
     if (kinds.length) errors.push(fieldError('/licenceKinds', 'results.technology_fields_only'));
   }
@@ -91,13 +92,14 @@ async function checkUnit(db: Kysely<DB>, platformId: string, unitId: string | nu
 }
 
 /** Rewrites the result's search terms; called in the transaction of every write of the result. */
-async function reindexResult(trx: Kysely<DB>, r: ResultRow): Promise<void> {
-  await replaceResultTerms(trx, r.id, resultTerms(r));
+async function reindexResult(trx: Kysely<DB>, r: Result): Promise<void> {
+  await replaceResultTerms(trx, r.id, resultTerms(resultRow(r)));
 }
 
-const audited = (r: ResultRow, fieldIds: string[]) => {
-  const { created_at: _c, updated_at: _u, ...rest } = r;
-  return { ...rest, fieldIds: [...fieldIds].sort() };
+/** The audit entries keep the result as stored, by column (snake_case), as they always have. */
+const audited = (r: Result, fieldIds: string[]) => {
+  const { createdAt: _c, updatedAt: _u, ...rest } = r;
+  return { ...updateRow<ResultsTable>(rest), fieldIds: [...fieldIds].sort() };
 };
 
 /** Drafts a result (its author's or a manager's); audited. */
@@ -106,15 +108,15 @@ export async function createResult(ctx: Ctx, input: CreateResultInput): Promise<
     await platformOrNotFound(trx, input.platformId);
     if (!can(ctx.actor, 'results.draft', { platformId: input.platformId })) throw forbidden();
     const now = isoNow(ctx.clock);
-    const row: ResultRow = {
+    const row: Result = {
       id: newId(),
-      platform_id: input.platformId,
-      unit_id: input.unitId ?? null,
+      platformId: input.platformId,
+      unitId: input.unitId ?? null,
       type: input.type,
-      title_zh: input.titleZh,
-      title_en: input.titleEn,
-      summary_zh: input.summaryZh,
-      summary_en: input.summaryEn,
+      titleZh: input.titleZh,
+      titleEn: input.titleEn,
+      summaryZh: input.summaryZh,
+      summaryEn: input.summaryEn,
       trl: input.trl ?? null,
       visibility: input.visibility,
       state: 'draft',
@@ -122,27 +124,27 @@ export async function createResult(ctx: Ctx, input: CreateResultInput): Promise<
       identifier: input.identifier ?? null,
       url: input.url ?? null,
       authors: input.authors ?? null,
-      problem_zh: input.problemZh ?? null,
-      problem_en: input.problemEn ?? null,
-      advantage_zh: input.advantageZh ?? null,
-      advantage_en: input.advantageEn ?? null,
-      economics_zh: input.economicsZh ?? null,
-      economics_en: input.economicsEn ?? null,
-      applications_zh: input.applicationsZh ?? null,
-      applications_en: input.applicationsEn ?? null,
-      ip_status_zh: input.ipStatusZh ?? null,
-      ip_status_en: input.ipStatusEn ?? null,
-      licence_types: toJsonColumn([...new Set(input.licenceTypes ?? [])]),
-      licence_kinds: toJsonColumn([...new Set(input.licenceKinds ?? [])]),
-      is_illustrative: toFlag(input.isIllustrative ?? false),
-      created_by: ctx.actor?.userId || null,
-      published_at: null,
-      withdrawn_at: null,
-      created_at: now,
-      updated_at: now,
+      problemZh: input.problemZh ?? null,
+      problemEn: input.problemEn ?? null,
+      advantageZh: input.advantageZh ?? null,
+      advantageEn: input.advantageEn ?? null,
+      economicsZh: input.economicsZh ?? null,
+      economicsEn: input.economicsEn ?? null,
+      applicationsZh: input.applicationsZh ?? null,
+      applicationsEn: input.applicationsEn ?? null,
+      ipStatusZh: input.ipStatusZh ?? null,
+      ipStatusEn: input.ipStatusEn ?? null,
+      licenceTypes: toJsonColumn([...new Set(input.licenceTypes ?? [])]),
+      licenceKinds: toJsonColumn([...new Set(input.licenceKinds ?? [])]),
+      isIllustrative: toFlag(input.isIllustrative ?? false),
+      createdBy: ctx.actor?.userId || null,
+      publishedAt: null,
+      withdrawnAt: null,
+      createdAt: now,
+      updatedAt: now,
     };
     checkListing(row);
-    await checkUnit(trx, row.platform_id, row.unit_id);
+    await checkUnit(trx, row.platformId, row.unitId);
     const fieldIds = await resolveFieldRefs(trx, input);
     await insertResult(trx, ctx.seam, row);
     await replaceResultFields(trx, ctx.seam, row.id, fieldIds);
@@ -151,7 +153,7 @@ export async function createResult(ctx: Ctx, input: CreateResultInput): Promise<
       action: 'result.created',
       entityType: 'result',
       entityId: row.id,
-      platformId: row.platform_id,
+      platformId: row.platformId,
       after: audited(row, fieldIds),
     });
     return row;
@@ -159,16 +161,21 @@ export async function createResult(ctx: Ctx, input: CreateResultInput): Promise<
   return (await staffViews(ctx.db, ctx.actor, [row]))[0]!;
 }
 
-/** The row, or 404 for anyone who may not read the platform's catalog (no hint that it exists). */
-export async function readableResult(db: Kysely<DB>, ctx: Ctx, id: string): Promise<ResultRow> {
-  const row = await findResult(db, id);
-  if (!row || !can(ctx.actor, 'results.read', { platformId: row.platform_id }))
+/** The result, or 404 for anyone who may not read the platform's catalog (no hint that it exists). */
+async function resultFound(db: Kysely<DB>, ctx: Ctx, id: string): Promise<Result> {
+  const r = await findResult(db, id);
+  if (!r || !can(ctx.actor, 'results.read', { platformId: r.platformId }))
     throw notFound('results.not_found');
-  return row;
+  return r;
+}
+
+/** The same as its stored row: the projects module reads it by column (projects.outputs.ts). */
+export async function readableResult(db: Kysely<DB>, ctx: Ctx, id: string): Promise<ResultRow> {
+  return resultRow(await resultFound(db, ctx, id));
 }
 
 export async function getResult(ctx: Ctx, id: string): Promise<ResultView> {
-  const row = await readableResult(ctx.db, ctx, id);
+  const row = await resultFound(ctx.db, ctx, id);
   return (await staffViews(ctx.db, ctx.actor, [row]))[0]!;
 }
 
@@ -177,16 +184,8 @@ export async function publishedPublicResultSummary(
   db: Kysely<DB>,
   id: string,
 ): Promise<ResultSummary | undefined> {
-  const row = await findPublishedPublicResult(db, id);
-  return row
-    ? {
-        id: row.id,
-        platformId: row.platform_id,
-        type: row.type,
-        titleZh: row.title_zh,
-        titleEn: row.title_en,
-      }
-    : undefined;
+  const r = await findPublishedPublicResult(db, id);
+  return r && { id: r.id, platformId: r.platformId, type: r.type, titleZh: r.titleZh, titleEn: r.titleEn };
 }
 
 /** A unit's results of a run of years by type (the committee's evaluation of units). */
@@ -196,24 +195,22 @@ export { resultSummaries };
 
 export async function updateResult(ctx: Ctx, id: string, input: UpdateResultInput): Promise<ResultView> {
   const row = await write(ctx, async (trx, audit) => {
-    const before = await readableResult(trx, ctx, id);
-    const res = { platformId: before.platform_id, state: before.state, createdBy: before.created_by };
+    const before = await resultFound(trx, ctx, id);
+    const res = { platformId: before.platformId, state: before.state, createdBy: before.createdBy };
     if (!can(ctx.actor, 'results.draft', res) && !can(ctx.actor, 'results.manage', res)) throw forbidden();
-    const after: ResultRow = { ...before, updated_at: isoNow(ctx.clock) };
+    const after: Result = { ...before, updatedAt: isoNow(ctx.clock) };
     const patch = after as unknown as Record<string, unknown>;
-    for (const [key, column] of PLAIN_COLUMNS) {
+    for (const key of PLAIN_COLUMNS) {
       const v = input[key];
-      if (v !== undefined) patch[column] = v;
+      if (v !== undefined) patch[key] = v;
     }
     if (input.type !== undefined) after.type = input.type;
-    if (input.unitId !== undefined) after.unit_id = input.unitId;
-    if (input.licenceTypes !== undefined)
-      after.licence_types = toJsonColumn([...new Set(input.licenceTypes)]);
-    if (input.licenceKinds !== undefined)
-      after.licence_kinds = toJsonColumn([...new Set(input.licenceKinds)]);
-    if (input.isIllustrative !== undefined) after.is_illustrative = toFlag(input.isIllustrative);
+    if (input.unitId !== undefined) after.unitId = input.unitId;
+    if (input.licenceTypes !== undefined) after.licenceTypes = toJsonColumn([...new Set(input.licenceTypes)]);
+    if (input.licenceKinds !== undefined) after.licenceKinds = toJsonColumn([...new Set(input.licenceKinds)]);
+    if (input.isIllustrative !== undefined) after.isIllustrative = toFlag(input.isIllustrative);
     checkListing(after);
-    await checkUnit(trx, after.platform_id, after.unit_id);
+    await checkUnit(trx, after.platformId, after.unitId);
     const beforeFields = await resultFieldIds(trx, id);
     const fieldsGiven = input.fieldIds !== undefined || input.fieldCodes !== undefined;
     const fieldIds = fieldsGiven
@@ -226,7 +223,7 @@ export async function updateResult(ctx: Ctx, id: string, input: UpdateResultInpu
       action: 'result.updated',
       entityType: 'result',
       entityId: id,
-      platformId: after.platform_id,
+      platformId: after.platformId,
       before: audited(before, beforeFields),
       after: audited(after, fieldIds),
     });
@@ -244,29 +241,25 @@ export async function changeResultState(
   action: 'publish' | 'withdraw',
 ): Promise<ResultView> {
   const row = await write(ctx, async (trx, audit) => {
-    const before = await readableResult(trx, ctx, id);
-    if (!can(ctx.actor, 'results.manage', { platformId: before.platform_id })) throw forbidden();
+    const before = await resultFound(trx, ctx, id);
+    if (!can(ctx.actor, 'results.manage', { platformId: before.platformId })) throw forbidden();
     if (!(NEXT_STATE[action] as readonly string[]).includes(before.state))
       throw new AppError(409, 'results.illegal_state', {
         detail: `The result is ${before.state}; it cannot be ${action === 'publish' ? 'published' : 'withdrawn'}`,
         currentState: before.state,
       });
     const now = isoNow(ctx.clock);
-    const after: ResultRow =
+    const after: Result =
       action === 'publish'
-        ? { ...before, state: 'published', published_at: now, withdrawn_at: null, updated_at: now }
-        : { ...before, state: 'withdrawn', withdrawn_at: now, updated_at: now };
-    await setResultState(trx, ctx.seam, id, {
-      state: after.state,
-      published_at: after.published_at,
-      withdrawn_at: after.withdrawn_at,
-      updated_at: now,
-    });
+        ? { ...before, state: 'published', publishedAt: now, withdrawnAt: null, updatedAt: now }
+        : { ...before, state: 'withdrawn', withdrawnAt: now, updatedAt: now };
+    const { state, publishedAt, withdrawnAt, updatedAt } = after;
+    await setResultState(trx, ctx.seam, id, { state, publishedAt, withdrawnAt, updatedAt });
     await audit({
       action: action === 'publish' ? 'result.published' : 'result.withdrawn',
       entityType: 'result',
       entityId: id,
-      platformId: before.platform_id,
+      platformId: before.platformId,
       before: { state: before.state },
       after: { state: after.state },
     });
@@ -278,8 +271,8 @@ export async function changeResultState(
 /** Deletes a draft entered by mistake (its author or a manager); published records are withdrawn instead. */
 export async function deleteResult(ctx: Ctx, id: string): Promise<void> {
   await write(ctx, async (trx, audit) => {
-    const row = await readableResult(trx, ctx, id);
-    const res = { platformId: row.platform_id, state: row.state, createdBy: row.created_by };
+    const row = await resultFound(trx, ctx, id);
+    const res = { platformId: row.platformId, state: row.state, createdBy: row.createdBy };
     if (!can(ctx.actor, 'results.draft', res) && !can(ctx.actor, 'results.manage', res)) throw forbidden();
     if (row.state !== 'draft')
       throw new AppError(409, 'results.only_drafts_deleted', {
@@ -292,7 +285,7 @@ export async function deleteResult(ctx: Ctx, id: string): Promise<void> {
       action: 'result.deleted',
       entityType: 'result',
       entityId: id,
-      platformId: row.platform_id,
+      platformId: row.platformId,
       before: audited(row, fieldIds),
     });
   });

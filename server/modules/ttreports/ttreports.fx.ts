@@ -21,11 +21,9 @@ export class Converter {
     const rates = new Map<string, number>();
     // Direct rates win over inverse ones.
     for (const r of rows)
-      if (r.currency === currency)
-        rates.set(`${r.year}:${r.quote_currency}`, 1_000_000 / Number(r.rate_micros));
+      if (r.currency === currency) rates.set(`${r.year}:${r.quoteCurrency}`, 1_000_000 / r.rateMicros);
     for (const r of rows)
-      if (r.quote_currency === currency)
-        rates.set(`${r.year}:${r.currency}`, Number(r.rate_micros) / 1_000_000);
+      if (r.quoteCurrency === currency) rates.set(`${r.year}:${r.currency}`, r.rateMicros / 1_000_000);
     return new Converter(currency, rates);
   }
 
