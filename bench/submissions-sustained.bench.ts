@@ -94,6 +94,8 @@ async function runOn(kind: 'sqlite' | 'postgres', opts: BenchOptions) {
       );
       const shots: Shot[] = [];
       let next = 0;
+      // The server and the load generator share this process, so this is both sides' CPU.
+      const cpu0 = process.cpuUsage();
       const worker = async () => {
         while (next < queue.length && Date.now() < closesAt + AFTER_DEADLINE_MS) {
           const { appId, token } = queue[next++]!;
@@ -117,6 +119,7 @@ async function runOn(kind: 'sqlite' | 'postgres', opts: BenchOptions) {
         }
       };
       await Promise.all(Array.from({ length: IN_FLIGHT }, worker));
+      const cpu = process.cpuUsage(cpu0);
       const waits = (await sampler?.()) ?? [];
       const accepted = shots.filter((s) => s.status === 200);
       const problems = await verify(
@@ -169,6 +172,8 @@ async function runOn(kind: 'sqlite' | 'postgres', opts: BenchOptions) {
           `${kind}: seeded ${fmtInt(queue.length)} drafts of ${fmtInt(APPLICANTS + 1)} applicants in ${seedSeconds.toFixed(1)} s; ` +
             `${exhausted ? `every draft submitted after ${window.toFixed(1)} s (pool exhausted before the deadline)` : `open for ${window.toFixed(0)} s`}; ` +
             `audit chain verified (${fmtInt(audit.entries)} entries)`,
+          `${kind}: this process (server and load generator) used ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s of CPU in the window, ` +
+            `${((cpu.user + cpu.system) / 1000 / Math.max(1, shots.length)).toFixed(2)} ms per request (${fmtInt(shots.length)} requests)`,
           `${kind}: the slowest 1 % (≥ ${fmtInt(p99)} ms) were sent at second ${slow.sort((a, b) => a - b).join(', ')} of the window`,
           ...(waits.length
             ? [`${kind}: backends in a transaction by wait event (mean per sample): ${waits.join(', ')}`]
