@@ -1,3 +1,4 @@
+import http from 'node:http';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { buildApp } from '../server/app.js';
@@ -19,15 +20,46 @@ const DRAFTS = Number(process.env.RUSH_DRAFTS ?? 6);
 const IN_FLIGHT = Number(process.env.RUSH_IN_FLIGHT ?? 100);
 /** How long the rush goes on past the deadline; every one of those must be refused. */
 const AFTER_DEADLINE_MS = 2_000;
+/**
+ * RUSH_COLD=1 starts the window without the load generator's connections open. By default the IN_FLIGHT
+ * keep-alive connections are opened first (one GET /healthz each): round 10 found that the old p99 from
+ * second 0 was connections opened in the window, accepted 13–16 s after the send by this CPU-starved
+ * process and then answered in ~20 ms, not the server's work.
+ */
+const COLD = process.env.RUSH_COLD === '1';
 
 interface Shot {
   appId: string;
   sentAt: number;
+  /** performance.now() when sent. */
+  sentPerf: number;
   ms: number;
   status: number;
   code: string;
   /** The instant the server took a refused request (409's serverTime), in ms. */
   takenAt: number;
+}
+
+/**
+ * The load generator's client: node:http over a fixed pool of IN_FLIGHT keep-alive connections, so the
+ * rush never opens a connection mid-window (round 10: with fetch, new connections opened during the rush
+ * waited 13–16 s to be accepted by this CPU-starved process, and made the whole p99).
+ */
+const agent = new http.Agent({ keepAlive: true, maxSockets: IN_FLIGHT });
+function send(url: string, method: string, headers: Record<string, string> = {}) {
+  return new Promise<{ status: number; body: string }>((resolve, reject) => {
+    const req = http.request(url, { method, headers, agent }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (c: string) => {
+        body += c;
+      });
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end();
+  });
 }
 
 /** Samples what PostgreSQL's backends in a transaction wait on (pg_stat_activity) every 100 ms, on its own connection. */
@@ -79,9 +111,35 @@ async function runOn(kind: 'sqlite' | 'postgres', opts: BenchOptions) {
       .flat()
       .concat({ token: applicants[0]!.token, appId: applicants[0]!.appId });
     const app = await buildApp({ config, database, logger: benchLogger() });
+    // Where a request's time goes on the server: arrival (the HTTP server's 'request' event), past the
+    // sign-in hooks (an onRequest hook added after the app's own), answered (onResponse).
+    type Phases = { connected: number; arrived: number; signedIn: number; answered: number };
+    const phases = new Map<string, Phases>();
+    const appIdOf = (u: string | undefined) => /applications\/([^/]+)\/submit/.exec(u ?? '')?.[1] ?? '';
+    const acceptedAt = new WeakMap<object, number>();
+    app.server.on('connection', (socket: object) => acceptedAt.set(socket, performance.now()));
+    app.server.on('request', (req: { url?: string; socket: object }) =>
+      phases.set(appIdOf(req.url), {
+        connected: acceptedAt.get(req.socket) ?? Number.NaN,
+        arrived: performance.now(),
+        signedIn: Number.NaN,
+        answered: Number.NaN,
+      }),
+    );
+    app.addHook('onRequest', (req, _reply, done) => {
+      const p = phases.get(appIdOf(req.url));
+      if (p) p.signedIn = performance.now();
+      done();
+    });
+    app.addHook('onResponse', (req, _reply, done) => {
+      const p = phases.get(appIdOf(req.url));
+      if (p) p.answered = performance.now();
+      done();
+    });
     const url = await listenLocal(app);
     const sampler = opened.pgUrl ? await waitSampler(opened.pgUrl) : null;
     try {
+      if (!COLD) await Promise.all(Array.from({ length: IN_FLIGHT }, () => send(`${url}/healthz`, 'GET')));
       const start = Date.now();
       const closesAt = start + SECONDS * 1000;
       await database.db
@@ -94,21 +152,23 @@ async function runOn(kind: 'sqlite' | 'postgres', opts: BenchOptions) {
       );
       const shots: Shot[] = [];
       let next = 0;
+      // The server and the load generator share this process, so this is both sides' CPU.
+      const cpu0 = process.cpuUsage();
       const worker = async () => {
         while (next < queue.length && Date.now() < closesAt + AFTER_DEADLINE_MS) {
           const { appId, token } = queue[next++]!;
           const sentAt = Date.now();
           const s = performance.now();
-          const res = await fetch(`${url}/api/applications/${appId}/submit`, {
-            method: 'POST',
-            headers: { authorization: `Bearer ${token}` },
+          const res = await send(`${url}/api/applications/${appId}/submit`, 'POST', {
+            authorization: `Bearer ${token}`,
           });
-          const body = await res.text();
+          const body = res.body;
           const problem =
             res.status === 200 ? {} : (JSON.parse(body) as { code?: string; serverTime?: string });
           shots.push({
             appId,
             sentAt,
+            sentPerf: s,
             ms: performance.now() - s,
             status: res.status,
             code: problem.code ?? '',
@@ -117,6 +177,7 @@ async function runOn(kind: 'sqlite' | 'postgres', opts: BenchOptions) {
         }
       };
       await Promise.all(Array.from({ length: IN_FLIGHT }, worker));
+      const cpu = process.cpuUsage(cpu0);
       const waits = (await sampler?.()) ?? [];
       const accepted = shots.filter((s) => s.status === 200);
       const problems = await verify(
@@ -152,7 +213,16 @@ async function runOn(kind: 'sqlite' | 'postgres', opts: BenchOptions) {
       const ms = accepted.map((s) => s.ms);
       // Where the tail sits in the window: the slowest 1 % of accepted submissions by second sent.
       const p99 = pct(ms, 99);
-      const slow = accepted.filter((s) => s.ms >= p99).map((s) => Math.floor((s.sentAt - start) / 1000));
+      const slowest = accepted.filter((s) => s.ms >= p99);
+      const slow = slowest.map((s) => Math.floor((s.sentAt - start) / 1000));
+      const phaseOf = (xs: Shot[]) => {
+        const of = (f: (s: Shot, p: Phases) => number) =>
+          pct(
+            xs.map((s) => f(s, phases.get(s.appId)!)).filter((x) => Number.isFinite(x)),
+            50,
+          ).toFixed(0);
+        return `sent → its connection accepted ${of((s, p) => p.connected - s.sentPerf)} ms (negative: an earlier connection), sent → arrived ${of((s, p) => p.arrived - s.sentPerf)} ms, arrived → signed in ${of((_, p) => p.signedIn - p.arrived)} ms, signed in → answered ${of((_, p) => p.answered - p.signedIn)} ms`;
+      };
       return {
         rows: [
           [
@@ -169,7 +239,10 @@ async function runOn(kind: 'sqlite' | 'postgres', opts: BenchOptions) {
           `${kind}: seeded ${fmtInt(queue.length)} drafts of ${fmtInt(APPLICANTS + 1)} applicants in ${seedSeconds.toFixed(1)} s; ` +
             `${exhausted ? `every draft submitted after ${window.toFixed(1)} s (pool exhausted before the deadline)` : `open for ${window.toFixed(0)} s`}; ` +
             `audit chain verified (${fmtInt(audit.entries)} entries)`,
+          `${kind}: this process (server and load generator) used ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s of CPU in the window, ` +
+            `${((cpu.user + cpu.system) / 1000 / Math.max(1, shots.length)).toFixed(2)} ms per request (${fmtInt(shots.length)} requests)`,
           `${kind}: the slowest 1 % (≥ ${fmtInt(p99)} ms) were sent at second ${slow.sort((a, b) => a - b).join(', ')} of the window`,
+          `${kind}: medians, slowest 1 %: ${phaseOf(slowest)}; all accepted: ${phaseOf(accepted)}`,
           ...(waits.length
             ? [`${kind}: backends in a transaction by wait event (mean per sample): ${waits.join(', ')}`]
             : []),

@@ -13,13 +13,10 @@ import { receiptView } from './applications.receipts.js';
 import { type ApplicationRow, nextReceiptSeq } from './applications.repository.js';
 import type { ReceiptView } from './applications.schema.js';
 import { assertLegal, transitionApplication } from './applications.transitions.js';
-import { readiness } from './applications.validate.js';
+import { readiness, type VersionParts, versionParts } from './applications.validate.js';
 import {
-  attachmentsOf,
-  budgetOf,
   freezeVersion,
   loadVersion,
-  membersOf,
   type VersionRow,
   versionContent,
 } from './applications.versions.repository.js';
@@ -29,18 +26,10 @@ async function snapshotOf(
   db: Kysely<DB>,
   app: ApplicationRow,
   version: VersionRow,
+  { members, budget, attachments, orgs }: VersionParts,
   callCode: string,
   at: string,
 ) {
-  const [members, budget, attachments] = await Promise.all([
-    membersOf(db, version.id),
-    budgetOf(db, version.id),
-    attachmentsOf(db, version.id),
-  ]);
-  const orgs = await organisationsById(
-    db,
-    members.map((m) => m.organisation_id),
-  );
   const contactIds = members.map((m) => m.contact_person_id).filter((x): x is string => !!x);
   const contacts = [...(await peopleByIds(db, contactIds)).values()];
   return {
@@ -116,7 +105,9 @@ export async function submitApplication(ctx: Ctx, id: string): Promise<ReceiptVi
       });
     }
     const version = (await loadVersion(trx, id, app.version_no))!;
-    const { problems, outcomes } = await readiness(trx, app, version, call);
+    // Read once: the checks and the snapshot see the same rows (the application row is locked).
+    const parts = await versionParts(trx, version.id);
+    const { problems, outcomes } = await readiness(trx, app, version, call, parts);
     const failed = outcomes.filter((o) => !o.passed);
     problems.throwIfAny(422, 'applications.not_submittable');
     if (failed.length) {
@@ -130,10 +121,12 @@ export async function submitApplication(ctx: Ctx, id: string): Promise<ReceiptVi
         })),
       });
     }
-    const frozen = await snapshotOf(trx, app, version, call.code, at);
+    const frozen = await snapshotOf(trx, app, version, parts, call.code, at);
     const snapshot = canonicalJson(frozen);
     const checksum = createHash('sha256').update(snapshot).digest('hex');
-    const lead = (await organisationsById(trx, [app.lead_org_id])).get(app.lead_org_id)!;
+    const lead =
+      parts.orgs.get(app.lead_org_id) ??
+      (await organisationsById(trx, [app.lead_org_id])).get(app.lead_org_id)!;
     let receiptNo = '';
     await transitionApplication(trx, audit, ctx, app, call, action, {
       at,

@@ -65,10 +65,9 @@ export async function transitionApplication(
   const at = opts.at ?? isoNow(ctx.clock);
   const kind = NOTICE[action];
   const recipients = kind ? await concernedUserIds(trx, app) : [];
-  const patch = opts.receipt ? { ...opts.patch, receipt_no: await opts.receipt() } : opts.patch;
-  const lost = await moveApplication(trx, app.id, app.state, { ...patch, state: to, updated_at: at });
-  if (lost) throw illegal(lost.stateNow ?? app.state);
-  const versionNo = (patch?.version_no as number | undefined) ?? app.version_no;
+  const versionNo = (opts.patch?.version_no as number | undefined) ?? app.version_no;
+  // The transition row needs no receipt number, so it is written before the number is taken (ADR 0024):
+  // one statement fewer while the call's counter row is locked. A lost state race below rolls it back.
   await insertTransition(trx, {
     id: newId(),
     applicationId: app.id,
@@ -81,6 +80,9 @@ export async function transitionApplication(
     actorLabel: ctx.actor?.displayName ?? 'anonymous',
     reason: opts.reason ?? null,
   });
+  const patch = opts.receipt ? { ...opts.patch, receipt_no: await opts.receipt() } : opts.patch;
+  const lost = await moveApplication(trx, app.id, app.state, { ...patch, state: to, updated_at: at });
+  if (lost) throw illegal(lost.stateNow ?? app.state);
   await audit({
     action: `application.${action}`,
     entityType: 'application',

@@ -20,15 +20,33 @@ export interface Readiness {
   outcomes: RuleOutcome[];
 }
 
+/** A version's consortium, budget lines, attachments and the members' organisations, read together. */
+export async function versionParts(db: Kysely<DB>, versionId: string) {
+  const [members, budget, attachments] = await Promise.all([
+    membersOf(db, versionId),
+    budgetOf(db, versionId),
+    attachmentsOf(db, versionId),
+  ]);
+  const orgs = await organisationsById(
+    db,
+    members.map((m) => m.organisation_id),
+  );
+  return { members, budget, attachments, orgs };
+}
+export type VersionParts = Awaited<ReturnType<typeof versionParts>>;
+
 /**
  * The strict checks of a submission on one version: completeness, budgets adding up, the ceiling,
  * required attachments, members' confirmations of their current terms, and every eligibility rule.
+ * `parts` are the version's rows when the caller has read them already (the submission freezes the
+ * same rows into its snapshot, so it reads them once).
  */
 export async function readiness(
   db: Kysely<DB>,
   app: ApplicationRow,
   version: VersionRow,
   call: CallRecord,
+  parts?: VersionParts,
 ): Promise<Readiness> {
   const p = new Problems();
   const content = versionContent(version);
@@ -46,15 +64,7 @@ export async function readiness(
     if (!w.milestones.length) p.add(`/content/workPlan/${i}/milestones`, 'applications.required');
   });
 
-  const [members, budget, attachments] = await Promise.all([
-    membersOf(db, version.id),
-    budgetOf(db, version.id),
-    attachmentsOf(db, version.id),
-  ]);
-  const orgs = await organisationsById(
-    db,
-    members.map((m) => m.organisation_id),
-  );
+  const { members, budget, attachments, orgs } = parts ?? (await versionParts(db, version.id));
   const invitations = await confirmedTermsOf(db, app.id);
   members.forEach((m, i) => {
     const at = `/consortium/${i}`;
