@@ -5,7 +5,7 @@ import type {
   AdjustmentLevel,
   AdjustmentState,
 } from '../../../common/projects.adjustments.js';
-import { jsonColumn, toJsonColumn } from '../../db/rows.js';
+import { camelRow, insertRow, jsonColumn, type RowValue, toJsonColumn, updateRow } from '../../db/rows.js';
 import type { DB, ProjectAdjustmentsTable } from '../../db/schema.js';
 import { keepAdjustmentProjectFigures, keepProjectFigures } from './projects.figures.repository.js';
 
@@ -13,39 +13,25 @@ import { keepAdjustmentProjectFigures, keepProjectFigures } from './projects.fig
  * The SQL on project_adjustments (预算调剂 requests, issue 13) and the row ⇄ value conversion: the
  * grounds and changes are JSON columns, returned parsed.
  */
-export interface AdjustmentRecord {
-  id: string;
-  projectId: string;
-  version: number;
+export interface AdjustmentRecord
+  extends Omit<RowValue<ProjectAdjustmentsTable>, 'level' | 'groundsJson' | 'changesJson' | 'state'> {
   level: AdjustmentLevel;
   grounds: AdjustmentGround[];
   changes: AdjustmentChange[];
-  endsOn: string | null;
-  reason: string;
   state: AdjustmentState;
-  requestedBy: string | null;
-  requestedAt: string;
-  decidedBy: string | null;
-  decidedAt: string | null;
-  decisionReason: string | null;
 }
 
-const toRecord = (r: Selectable<ProjectAdjustmentsTable>): AdjustmentRecord => ({
-  id: r.id,
-  projectId: r.project_id,
-  version: Number(r.version),
-  level: r.level as AdjustmentLevel,
-  grounds: jsonColumn(r.grounds_json),
-  changes: jsonColumn(r.changes_json),
-  endsOn: r.ends_on,
-  reason: r.reason,
-  state: r.state as AdjustmentState,
-  requestedBy: r.requested_by,
-  requestedAt: r.requested_at,
-  decidedBy: r.decided_by,
-  decidedAt: r.decided_at,
-  decisionReason: r.decision_reason,
-});
+const toRecord = (row: Selectable<ProjectAdjustmentsTable>): AdjustmentRecord => {
+  const { groundsJson, changesJson, ...r } = camelRow(row);
+  return {
+    ...r,
+    version: Number(r.version),
+    level: r.level as AdjustmentLevel,
+    grounds: jsonColumn(groundsJson),
+    changes: jsonColumn(changesJson),
+    state: r.state as AdjustmentState,
+  };
+};
 
 /** The requests of a project, newest version first. */
 export async function adjustmentsOf(db: Kysely<DB>, projectId: string): Promise<AdjustmentRecord[]> {
@@ -85,22 +71,24 @@ export async function nextAdjustmentVersion(db: Kysely<DB>, projectId: string): 
 export async function insertAdjustment(db: Kysely<DB>, a: AdjustmentRecord): Promise<void> {
   await db
     .insertInto('project_adjustments')
-    .values({
-      id: a.id,
-      project_id: a.projectId,
-      version: a.version,
-      level: a.level,
-      grounds_json: toJsonColumn(a.grounds),
-      changes_json: toJsonColumn(a.changes),
-      ends_on: a.endsOn,
-      reason: a.reason,
-      state: a.state,
-      requested_by: a.requestedBy,
-      requested_at: a.requestedAt,
-      decided_by: a.decidedBy,
-      decided_at: a.decidedAt,
-      decision_reason: a.decisionReason,
-    })
+    .values(
+      insertRow<ProjectAdjustmentsTable>({
+        id: a.id,
+        projectId: a.projectId,
+        version: a.version,
+        level: a.level,
+        groundsJson: toJsonColumn(a.grounds),
+        changesJson: toJsonColumn(a.changes),
+        endsOn: a.endsOn,
+        reason: a.reason,
+        state: a.state,
+        requestedBy: a.requestedBy,
+        requestedAt: a.requestedAt,
+        decidedBy: a.decidedBy,
+        decidedAt: a.decidedAt,
+        decisionReason: a.decisionReason,
+      }),
+    )
     .execute();
   if (a.state === 'approved') await keepProjectFigures(db, a.projectId);
 }
@@ -113,7 +101,14 @@ export async function decideAdjustment(
 ): Promise<boolean> {
   const res = await db
     .updateTable('project_adjustments')
-    .set({ state: d.state, decided_by: d.decidedBy, decided_at: d.decidedAt, decision_reason: d.reason })
+    .set(
+      updateRow<ProjectAdjustmentsTable>({
+        state: d.state,
+        decidedBy: d.decidedBy,
+        decidedAt: d.decidedAt,
+        decisionReason: d.reason,
+      }),
+    )
     .where('id', '=', id)
     .where('state', '=', 'pending')
     .executeTakeFirst();

@@ -1,22 +1,12 @@
 import type { Kysely } from 'kysely';
 import type { ReportDue } from '../../../common/projects.amendments.js';
-import { jsonColumn, toJsonColumn } from '../../db/rows.js';
-import type { DB } from '../../db/schema.js';
+import { camelRow, jsonColumn, type RowValue, toJsonColumn } from '../../db/rows.js';
+import type { DB, ProjectAgreementsTable } from '../../db/schema.js';
 import { keepProjectFigures } from './projects.figures.repository.js';
 
 /** The SQL on project_agreements (the 任务书), split from projects.repository.ts by sub-domain (docs/adr/0015). */
-export interface AgreementRecord {
-  projectId: string;
+export interface AgreementRecord extends Omit<RowValue<ProjectAgreementsTable>, 'contentJson'> {
   content: unknown;
-  officerSignedBy: string | null;
-  officerSignedAt: string | null;
-  leadSignedBy: string | null;
-  leadSignedAt: string | null;
-  snapshotJson: string | null;
-  checksum: string | null;
-  frozenAt: string | null;
-  updatedAt: string;
-  version: number;
 }
 
 /** The 任务书 of a project (content parsed, not yet validated: the service owns its schema). */
@@ -26,21 +16,9 @@ export async function findAgreement(db: Kysely<DB>, projectId: string): Promise<
     .selectAll()
     .where('project_id', '=', projectId)
     .executeTakeFirst();
-  return (
-    r && {
-      projectId: r.project_id,
-      content: jsonColumn(r.content_json),
-      officerSignedBy: r.officer_signed_by,
-      officerSignedAt: r.officer_signed_at,
-      leadSignedBy: r.lead_signed_by,
-      leadSignedAt: r.lead_signed_at,
-      snapshotJson: r.snapshot_json,
-      checksum: r.checksum,
-      frozenAt: r.frozen_at,
-      updatedAt: r.updated_at,
-      version: Number(r.version),
-    }
-  );
+  if (!r) return undefined;
+  const { contentJson, ...a } = camelRow(r);
+  return { ...a, content: jsonColumn(contentJson), version: Number(a.version) };
 }
 
 /** Saves the draft; any signature given so far is withdrawn, since it was for other terms. */

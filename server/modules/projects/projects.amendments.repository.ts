@@ -1,7 +1,12 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { AmendmentState } from '../../../common/projects.amendments.js';
-import { jsonColumn, toJsonColumn } from '../../db/rows.js';
-import type { DB, ProjectAmendmentsTable } from '../../db/schema.js';
+import { camelRow, insertRow, jsonColumn, type RowValue, toJsonColumn, updateRow } from '../../db/rows.js';
+import type {
+  DB,
+  ProjectAgreementsTable,
+  ProjectAgreementVersionsTable,
+  ProjectAmendmentsTable,
+} from '../../db/schema.js';
 import { keepProjectFigures } from './projects.figures.repository.js';
 
 /**
@@ -9,37 +14,22 @@ import { keepProjectFigures } from './projects.figures.repository.js';
  * amendments of a frozen 任务书 and every version it had. The current version stays in project_agreements
  * (content, snapshot, checksum, version), so what reads the 任务书 reads the current version.
  */
-export interface AmendmentRecord {
-  id: string;
-  projectId: string;
-  number: number;
-  fromVersion: number;
-  toVersion: number | null;
+export interface AmendmentRecord extends Omit<RowValue<ProjectAmendmentsTable>, 'changesJson' | 'state'> {
   changes: unknown;
-  reason: string;
   state: AmendmentState;
-  proposedBy: string | null;
-  proposedAt: string;
-  decidedBy: string | null;
-  decidedAt: string | null;
-  decisionReason: string | null;
 }
 
-const toRecord = (r: Selectable<ProjectAmendmentsTable>): AmendmentRecord => ({
-  id: r.id,
-  projectId: r.project_id,
-  number: Number(r.number),
-  fromVersion: Number(r.from_version),
-  toVersion: r.to_version === null ? null : Number(r.to_version),
-  changes: jsonColumn(r.changes_json),
-  reason: r.reason,
-  state: r.state as AmendmentState,
-  proposedBy: r.proposed_by,
-  proposedAt: r.proposed_at,
-  decidedBy: r.decided_by,
-  decidedAt: r.decided_at,
-  decisionReason: r.decision_reason,
-});
+const toRecord = (row: Selectable<ProjectAmendmentsTable>): AmendmentRecord => {
+  const { changesJson, ...r } = camelRow(row);
+  return {
+    ...r,
+    number: Number(r.number),
+    fromVersion: Number(r.fromVersion),
+    toVersion: r.toVersion === null ? null : Number(r.toVersion),
+    changes: jsonColumn(changesJson),
+    state: r.state as AmendmentState,
+  };
+};
 
 /** The amendments of a project, newest first. */
 export async function amendmentsOf(db: Kysely<DB>, projectId: string): Promise<AmendmentRecord[]> {
@@ -76,21 +66,23 @@ export async function insertAmendment(db: Kysely<DB>, a: Omit<AmendmentRecord, '
   const number = Number(row?.n ?? 0) + 1;
   await db
     .insertInto('project_amendments')
-    .values({
-      id: a.id,
-      project_id: a.projectId,
-      number,
-      from_version: a.fromVersion,
-      to_version: a.toVersion,
-      changes_json: toJsonColumn(a.changes),
-      reason: a.reason,
-      state: a.state,
-      proposed_by: a.proposedBy,
-      proposed_at: a.proposedAt,
-      decided_by: a.decidedBy,
-      decided_at: a.decidedAt,
-      decision_reason: a.decisionReason,
-    })
+    .values(
+      insertRow<ProjectAmendmentsTable>({
+        id: a.id,
+        projectId: a.projectId,
+        number,
+        fromVersion: a.fromVersion,
+        toVersion: a.toVersion,
+        changesJson: toJsonColumn(a.changes),
+        reason: a.reason,
+        state: a.state,
+        proposedBy: a.proposedBy,
+        proposedAt: a.proposedAt,
+        decidedBy: a.decidedBy,
+        decidedAt: a.decidedAt,
+        decisionReason: a.decisionReason,
+      }),
+    )
     .execute();
   return number;
 }
@@ -109,26 +101,22 @@ export async function closeAmendment(
 ): Promise<boolean> {
   const res = await db
     .updateTable('project_amendments')
-    .set({
-      state: d.state,
-      decided_by: d.by,
-      decided_at: d.at,
-      decision_reason: d.reason,
-      to_version: d.toVersion,
-    })
+    .set(
+      updateRow<ProjectAmendmentsTable>({
+        state: d.state,
+        decidedBy: d.by,
+        decidedAt: d.at,
+        decisionReason: d.reason,
+        toVersion: d.toVersion,
+      }),
+    )
     .where('id', '=', id)
     .where('state', '=', 'proposed')
     .executeTakeFirst();
   return Number(res.numUpdatedRows) === 1;
 }
 
-export interface AgreementVersion {
-  version: number;
-  snapshotJson: string;
-  checksum: string;
-  amendmentId: string | null;
-  frozenAt: string;
-}
+export type AgreementVersion = Omit<RowValue<ProjectAgreementVersionsTable>, 'projectId'>;
 
 /** Every frozen version of a project's 任务书, oldest first. */
 export async function agreementVersionsOf(db: Kysely<DB>, projectId: string): Promise<AgreementVersion[]> {
@@ -138,13 +126,10 @@ export async function agreementVersionsOf(db: Kysely<DB>, projectId: string): Pr
     .where('project_id', '=', projectId)
     .orderBy('version')
     .execute();
-  return rows.map((r) => ({
-    version: Number(r.version),
-    snapshotJson: r.snapshot_json,
-    checksum: r.checksum,
-    amendmentId: r.amendment_id,
-    frozenAt: r.frozen_at,
-  }));
+  return rows.map((row) => {
+    const { projectId: _projectId, ...v } = camelRow(row);
+    return { ...v, version: Number(v.version) };
+  });
 }
 
 /**
@@ -158,24 +143,28 @@ export async function freezeAgreementVersion(
 ): Promise<void> {
   await db
     .insertInto('project_agreement_versions')
-    .values({
-      project_id: projectId,
-      version: v.version,
-      snapshot_json: v.snapshotJson,
-      checksum: v.checksum,
-      amendment_id: v.amendmentId,
-      frozen_at: v.frozenAt,
-    })
+    .values(
+      insertRow<ProjectAgreementVersionsTable>({
+        projectId,
+        version: v.version,
+        snapshotJson: v.snapshotJson,
+        checksum: v.checksum,
+        amendmentId: v.amendmentId,
+        frozenAt: v.frozenAt,
+      }),
+    )
     .execute();
   await db
     .updateTable('project_agreements')
-    .set({
-      content_json: toJsonColumn(v.content),
-      snapshot_json: v.snapshotJson,
-      checksum: v.checksum,
-      version: v.version,
-      updated_at: v.frozenAt,
-    })
+    .set(
+      updateRow<ProjectAgreementsTable>({
+        contentJson: toJsonColumn(v.content),
+        snapshotJson: v.snapshotJson,
+        checksum: v.checksum,
+        version: v.version,
+        updatedAt: v.frozenAt,
+      }),
+    )
     .where('project_id', '=', projectId)
     .execute();
   await keepProjectFigures(db, projectId);

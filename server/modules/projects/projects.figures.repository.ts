@@ -4,8 +4,8 @@ import type { ReportDue } from '../../../common/projects.amendments.js';
 import { type ProjectFigures, projectFigures } from '../../../common/projects.figures.js';
 import type { SpendingCategory } from '../../../common/projects.js';
 import type { ReportKind } from '../../../common/projects.reports.js';
-import { flag, jsonColumn, toFlag } from '../../db/rows.js';
-import type { DB } from '../../db/schema.js';
+import { camelRow, flag, jsonColumn, toFlag, updateRow } from '../../db/rows.js';
+import type { DB, ProjectsTable } from '../../db/schema.js';
 
 /**
  * The portfolio's figures kept on each project's row (issue 13, docs/adr/0035, migration 0051): every
@@ -29,15 +29,17 @@ export async function keepProjectFigures(db: Kysely<DB>, projectId: string): Pro
   if (!figures) return;
   await db
     .updateTable('projects')
-    .set({
-      planned_minor: figures.plannedMinor,
-      spent_minor: figures.spentMinor,
-      overspent: toFlag(figures.overspent),
-      indicators_total: figures.indicatorsTotal,
-      indicators_met: figures.indicatorsMet,
-      next_report_kind: figures.nextReport?.kind ?? null,
-      next_report_due_on: figures.nextReport?.dueOn ?? null,
-    })
+    .set(
+      updateRow<ProjectsTable>({
+        plannedMinor: figures.plannedMinor,
+        spentMinor: figures.spentMinor,
+        overspent: toFlag(figures.overspent),
+        indicatorsTotal: figures.indicatorsTotal,
+        indicatorsMet: figures.indicatorsMet,
+        nextReportKind: figures.nextReport?.kind ?? null,
+        nextReportDueOn: figures.nextReport?.dueOn ?? null,
+      }),
+    )
     .where('id', '=', projectId)
     .execute();
 }
@@ -77,28 +79,28 @@ export async function keptFigures(db: Kysely<DB>, projectId: string): Promise<Pr
     ])
     .where('id', '=', projectId)
     .executeTakeFirst();
-  return r && keptFromRow(r);
+  return r && keptFromRow(camelRow(r));
 }
 
 /** The kept columns of a projects row as figures (PostgreSQL returns the bigints as strings). */
 export function keptFromRow(r: {
-  planned_minor: number | string | null;
-  spent_minor: number | string;
+  plannedMinor: number | string | null;
+  spentMinor: number | string;
   overspent: number;
-  indicators_total: number;
-  indicators_met: number | null;
-  next_report_kind: string | null;
-  next_report_due_on: string | null;
+  indicatorsTotal: number;
+  indicatorsMet: number | null;
+  nextReportKind: string | null;
+  nextReportDueOn: string | null;
 }): ProjectFigures {
   return {
-    plannedMinor: r.planned_minor === null ? null : Number(r.planned_minor),
-    spentMinor: Number(r.spent_minor),
+    plannedMinor: r.plannedMinor === null ? null : Number(r.plannedMinor),
+    spentMinor: Number(r.spentMinor),
     overspent: flag(Number(r.overspent)),
-    indicatorsTotal: Number(r.indicators_total),
-    indicatorsMet: r.indicators_met === null ? null : Number(r.indicators_met),
+    indicatorsTotal: Number(r.indicatorsTotal),
+    indicatorsMet: r.indicatorsMet === null ? null : Number(r.indicatorsMet),
     nextReport:
-      r.next_report_kind && r.next_report_due_on
-        ? { kind: r.next_report_kind as ReportKind, dueOn: r.next_report_due_on }
+      r.nextReportKind && r.nextReportDueOn
+        ? { kind: r.nextReportKind as ReportKind, dueOn: r.nextReportDueOn }
         : null,
   };
 }
@@ -157,19 +159,19 @@ export async function recomputedFigures(
       )
     : null;
   const report = latest ? jsonColumn<{ indicators?: { judgement?: string }[] }>(latest.report_json) : null;
+  const { startsOn, endsOn } = camelRow(project);
   return projectFigures({
-    startsOn: project.starts_on,
-    endsOn: project.ends_on,
+    startsOn,
+    endsOn,
     agreement: content
       ? { budget: content.budget ?? [], indicators: content.indicators ?? [], schedule: content.schedule }
       : null,
     approvedChanges: changes.map((c) => ({ changes: jsonColumn<AdjustmentChange[]>(c.changes_json) })),
-    spent: spent.map((s) => ({
-      organisationId: s.organisation_id,
-      category: s.category as SpendingCategory,
-      amountMinor: Number(s.total),
-    })),
-    submittedReports: reports.map((r) => ({ kind: r.kind as ReportKind, dueOn: r.due_on })),
+    spent: spent.map(({ total, ...s }) => {
+      const { organisationId, category } = camelRow(s);
+      return { organisationId, category: category as SpendingCategory, amountMinor: Number(total) };
+    }),
+    submittedReports: reports.map(camelRow).map((r) => ({ kind: r.kind as ReportKind, dueOn: r.dueOn })),
     judgements: report ? (report.indicators ?? []).map((i) => i.judgement ?? '') : null,
   });
 }

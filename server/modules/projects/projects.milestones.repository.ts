@@ -1,4 +1,5 @@
 import type { Kysely, Selectable } from 'kysely';
+import { camelRow, insertRow, type RowValue, updateRow } from '../../db/rows.js';
 import type { DB, ProjectMilestoneReviewsTable } from '../../db/schema.js';
 
 /**
@@ -7,27 +8,14 @@ import type { DB, ProjectMilestoneReviewsTable } from '../../db/schema.js';
  */
 export type MilestoneReviewState = 'submitted' | 'accepted' | 'rejected';
 
-export interface MilestoneReview {
-  milestone: number;
+export interface MilestoneReview extends Omit<RowValue<ProjectMilestoneReviewsTable>, 'projectId' | 'state'> {
   state: MilestoneReviewState;
-  note: string;
-  submittedBy: string | null;
-  submittedAt: string;
-  decidedBy: string | null;
-  decidedAt: string | null;
-  decisionReason: string | null;
 }
 
-const toReview = (r: Selectable<ProjectMilestoneReviewsTable>): MilestoneReview => ({
-  milestone: Number(r.milestone),
-  state: r.state as MilestoneReviewState,
-  note: r.note,
-  submittedBy: r.submitted_by,
-  submittedAt: r.submitted_at,
-  decidedBy: r.decided_by,
-  decidedAt: r.decided_at,
-  decisionReason: r.decision_reason,
-});
+const toReview = (row: Selectable<ProjectMilestoneReviewsTable>): MilestoneReview => {
+  const { projectId: _projectId, ...r } = camelRow(row);
+  return { ...r, milestone: Number(r.milestone), state: r.state as MilestoneReviewState };
+};
 
 export async function milestoneReviewsOf(db: Kysely<DB>, projectId: string): Promise<MilestoneReview[]> {
   const rows = await db
@@ -46,18 +34,21 @@ export async function upsertSubmission(
   milestone: number,
   s: { note: string; submittedBy: string | null; submittedAt: string },
 ): Promise<void> {
-  const values = {
+  const row = insertRow<ProjectMilestoneReviewsTable>({
+    projectId,
+    milestone,
     state: 'submitted',
     note: s.note,
-    submitted_by: s.submittedBy,
-    submitted_at: s.submittedAt,
-    decided_by: null,
-    decided_at: null,
-    decision_reason: null,
-  };
+    submittedBy: s.submittedBy,
+    submittedAt: s.submittedAt,
+    decidedBy: null,
+    decidedAt: null,
+    decisionReason: null,
+  });
+  const { project_id: _projectId, milestone: _milestone, ...values } = row;
   await db
     .insertInto('project_milestone_reviews')
-    .values({ project_id: projectId, milestone, ...values })
+    .values(row)
     .onConflict((oc) => oc.columns(['project_id', 'milestone']).doUpdateSet(values))
     .execute();
 }
@@ -71,7 +62,14 @@ export async function decideMilestone(
 ): Promise<boolean> {
   const res = await db
     .updateTable('project_milestone_reviews')
-    .set({ state: d.state, decided_by: d.decidedBy, decided_at: d.decidedAt, decision_reason: d.reason })
+    .set(
+      updateRow<ProjectMilestoneReviewsTable>({
+        state: d.state,
+        decidedBy: d.decidedBy,
+        decidedAt: d.decidedAt,
+        decisionReason: d.reason,
+      }),
+    )
     .where('project_id', '=', projectId)
     .where('milestone', '=', milestone)
     .where('state', '=', 'submitted')

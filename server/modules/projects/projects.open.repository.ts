@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { camelRow } from '../../db/rows.js';
 import type { DB } from '../../db/schema.js';
 import { fieldLinks } from './projects.repository.js';
 
@@ -44,37 +45,41 @@ export async function projectsForOpenData(db: Kysely<DB>): Promise<ProjectForOpe
         .orderBy('project_id')
         .orderBy('position')
         .execute()
+        .then((rows) => rows.map(camelRow))
     : [];
   const fields = await fieldLinks(db, ids);
-  return rows.map((r) => ({
-    id: r.id,
-    platformId: r.platform_id,
-    unitId: r.unit_id,
-    kind: r.kind,
-    code: r.code,
-    titleZh: r.title_zh,
-    titleEn: r.title_en,
-    summaryZh: r.summary_zh,
-    summaryEn: r.summary_en,
-    leadOrgId: r.lead_org_id,
-    budgetMinor: Number(r.budget_minor),
-    currency: r.currency,
-    startsOn: r.starts_on,
-    endsOn: r.ends_on,
-    state: r.state,
-    outcome: r.outcome,
-    fieldIds: fields
-      .filter((f) => f.projectId === r.id)
-      .map((f) => f.fieldId)
-      .sort(),
-    members: members
-      .filter((m) => m.project_id === r.id)
-      .map((m) => ({
-        position: m.position,
-        organisationId: m.organisation_id,
-        role: m.role,
-        fundedMinor: Number(m.funded_minor),
-        cofundingMinor: Number(m.cofunding_minor),
-      })),
-  }));
+  return rows.map((row) => {
+    const { id, platformId, unitId, kind, code, titleZh, titleEn, summaryZh, summaryEn, leadOrgId, ...rest } =
+      camelRow(row);
+    const { budgetMinor, currency, startsOn, endsOn, state, outcome } = rest;
+    return {
+      id,
+      platformId,
+      unitId,
+      kind,
+      code,
+      titleZh,
+      titleEn,
+      summaryZh,
+      summaryEn,
+      leadOrgId,
+      budgetMinor: Number(budgetMinor),
+      currency,
+      startsOn,
+      endsOn,
+      state,
+      outcome,
+      fieldIds: fields
+        .filter((f) => f.projectId === id)
+        .map((f) => f.fieldId)
+        .sort(),
+      members: members
+        .filter((m) => m.projectId === id)
+        .map(({ projectId: _projectId, ...m }) => ({
+          ...m,
+          fundedMinor: Number(m.fundedMinor),
+          cofundingMinor: Number(m.cofundingMinor),
+        })),
+    };
+  });
 }

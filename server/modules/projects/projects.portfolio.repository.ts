@@ -2,7 +2,7 @@ import type { ExpressionBuilder, Kysely } from 'kysely';
 import type { ProjectFigures } from '../../../common/projects.figures.js';
 import { HEALTH_FLAGS, type HealthFlag } from '../../../common/projects.health.js';
 import type { ProjectOutcome, ProjectState } from '../../../common/projects.js';
-import { flag } from '../../db/rows.js';
+import { camelRow, flag } from '../../db/rows.js';
 import type { DB } from '../../db/schema.js';
 import { keptFromRow } from './projects.figures.repository.js';
 
@@ -107,16 +107,17 @@ export async function portfolioProjects(
     .orderBy('code');
   if (page) q = q.limit(page.limit).offset(page.offset);
   const rows = await q.execute();
-  return rows.map((r) => {
-    const raised = r as unknown as Record<`flag_${HealthFlag}`, number | string>;
+  return rows.map((row) => {
+    const raised = row as unknown as Record<`flag_${HealthFlag}`, number | string>;
+    const r = camelRow(row);
     return {
       id: r.id,
-      platformId: r.platform_id,
-      unitId: r.unit_id,
+      platformId: r.platformId,
+      unitId: r.unitId,
       kind: r.kind as PortfolioProject['kind'],
       code: r.code,
-      titleZh: r.title_zh,
-      titleEn: r.title_en,
+      titleZh: r.titleZh,
+      titleEn: r.titleEn,
       state: r.state as ProjectState,
       outcome: r.outcome as ProjectOutcome | null,
       currency: r.currency,

@@ -1,8 +1,22 @@
 import type { Kysely } from 'kysely';
 import type { ReminderSettings } from '../../../common/projects.reminders.js';
 import type { ReportKind } from '../../../common/projects.reports.js';
-import { flag, jsonColumn, toFlag, toJsonColumn } from '../../db/rows.js';
-import type { DB } from '../../db/schema.js';
+import {
+  camelRow,
+  flag,
+  insertRow,
+  jsonColumn,
+  type RowValue,
+  toFlag,
+  toJsonColumn,
+  updateRow,
+} from '../../db/rows.js';
+import type {
+  DB,
+  ProjectReminderRunsTable,
+  ProjectReminderSettingsTable,
+  ProjectReportRemindersTable,
+} from '../../db/schema.js';
 
 /**
  * The SQL on project_reminder_settings and project_report_reminders (issue 13, migration 0049): a
@@ -22,15 +36,15 @@ export async function findReminderSettings(
     .selectAll()
     .where('platform_id', '=', platformId)
     .executeTakeFirst();
-  return (
-    r && {
-      enabled: flag(r.enabled),
-      daysBefore: jsonColumn<number[]>(r.days_before_json),
-      daysAfter: jsonColumn<number[]>(r.days_after_json),
-      updatedBy: r.updated_by,
-      updatedAt: r.updated_at,
-    }
-  );
+  if (!r) return undefined;
+  const { enabled, daysBeforeJson, daysAfterJson, updatedBy, updatedAt } = camelRow(r);
+  return {
+    enabled: flag(enabled),
+    daysBefore: jsonColumn<number[]>(daysBeforeJson),
+    daysAfter: jsonColumn<number[]>(daysAfterJson),
+    updatedBy,
+    updatedAt,
+  };
 }
 
 /** Inserts or replaces the platform's settings. */
@@ -39,16 +53,18 @@ export async function saveReminderSettings(
   platformId: string,
   s: StoredReminderSettings,
 ): Promise<void> {
-  const values = {
+  const row = insertRow<ProjectReminderSettingsTable>({
+    platformId,
     enabled: toFlag(s.enabled),
-    days_before_json: toJsonColumn(s.daysBefore),
-    days_after_json: toJsonColumn(s.daysAfter),
-    updated_by: s.updatedBy,
-    updated_at: s.updatedAt,
-  };
+    daysBeforeJson: toJsonColumn(s.daysBefore),
+    daysAfterJson: toJsonColumn(s.daysAfter),
+    updatedBy: s.updatedBy,
+    updatedAt: s.updatedAt,
+  });
+  const { platform_id: _platformId, ...values } = row;
   await db
     .insertInto('project_reminder_settings')
-    .values({ platform_id: platformId, ...values })
+    .values(row)
     .onConflict((oc) => oc.column('platform_id').doUpdateSet(values))
     .execute();
 }
@@ -60,6 +76,15 @@ export interface SentReminder {
   offset: number;
 }
 
+const toSent = (
+  r: Pick<RowValue<ProjectReportRemindersTable>, 'projectId' | 'kind' | 'dueOn' | 'offsetDays'>,
+) => ({
+  projectId: r.projectId,
+  kind: r.kind as ReportKind,
+  dueOn: r.dueOn,
+  offset: Number(r.offsetDays),
+});
+
 /** The reminders already sent for these projects. */
 export async function sentReminders(db: Kysely<DB>, projectIds: readonly string[]): Promise<SentReminder[]> {
   if (projectIds.length === 0) return [];
@@ -68,12 +93,7 @@ export async function sentReminders(db: Kysely<DB>, projectIds: readonly string[
     .select(['project_id', 'kind', 'due_on', 'offset_days'])
     .where('project_id', 'in', [...projectIds])
     .execute();
-  return rows.map((r) => ({
-    projectId: r.project_id,
-    kind: r.kind as ReportKind,
-    dueOn: r.due_on,
-    offset: Number(r.offset_days),
-  }));
+  return rows.map((row) => toSent(camelRow(row)));
 }
 
 /**
@@ -87,14 +107,17 @@ export async function claimReminder(
 ): Promise<boolean> {
   const res = await db
     .insertInto('project_report_reminders')
-    .values({
-      project_id: r.projectId,
-      kind: r.kind,
-      due_on: r.dueOn,
-      offset_days: r.offset,
-      sent_at: r.sentAt,
-      recipients: r.recipients,
-    })
+    .values(
+      insertRow<ProjectReportRemindersTable>({
+        projectId: r.projectId,
+        kind: r.kind,
+        dueOn: r.dueOn,
+        offsetDays: r.offset,
+        sentAt: r.sentAt,
+        recipients: r.recipients,
+        deliveriesJson: null,
+      }),
+    )
     .onConflict((oc) => oc.columns(['project_id', 'kind', 'due_on', 'offset_days']).doNothing())
     .executeTakeFirst();
   return Number(res.numInsertedOrUpdatedRows ?? 0) === 1;
@@ -108,7 +131,7 @@ export async function recordDeliveries(
 ): Promise<void> {
   await db
     .updateTable('project_report_reminders')
-    .set({ deliveries_json: toJsonColumn(deliveries) })
+    .set(updateRow<ProjectReportRemindersTable>({ deliveriesJson: toJsonColumn(deliveries) }))
     .where('project_id', '=', r.projectId)
     .where('kind', '=', r.kind)
     .where('due_on', '=', r.dueOn)
@@ -137,15 +160,15 @@ export async function remindersSentFor(db: Kysely<DB>, projectId: string): Promi
     .orderBy('sent_at')
     .orderBy('offset_days')
     .execute();
-  return rows.map((r) => ({
-    projectId: r.project_id,
-    kind: r.kind as ReportKind,
-    dueOn: r.due_on,
-    offset: Number(r.offset_days),
-    sentAt: r.sent_at,
-    recipients: Number(r.recipients),
-    deliveries: r.deliveries_json === null ? null : jsonColumn<ReminderDelivery[]>(r.deliveries_json),
-  }));
+  return rows.map((row) => {
+    const r = camelRow(row);
+    return {
+      ...toSent(r),
+      sentAt: r.sentAt,
+      recipients: Number(r.recipients),
+      deliveries: jsonColumn<ReminderDelivery[]>(r.deliveriesJson),
+    };
+  });
 }
 
 export interface StoredRun<L> {
@@ -156,10 +179,16 @@ export interface StoredRun<L> {
 
 /** Replaces the platform's last run (its lines as JSON). */
 export async function saveLastRun<L>(db: Kysely<DB>, platformId: string, run: StoredRun<L>): Promise<void> {
-  const values = { ran_at: run.ranAt, on_day: run.on, lines_json: toJsonColumn(run.lines) };
+  const row = insertRow<ProjectReminderRunsTable>({
+    platformId,
+    ranAt: run.ranAt,
+    onDay: run.on,
+    linesJson: toJsonColumn(run.lines),
+  });
+  const { platform_id: _platformId, ...values } = row;
   await db
     .insertInto('project_reminder_runs')
-    .values({ platform_id: platformId, ...values })
+    .values(row)
     .onConflict((oc) => oc.column('platform_id').doUpdateSet(values))
     .execute();
 }
@@ -170,5 +199,7 @@ export async function findLastRun<L>(db: Kysely<DB>, platformId: string): Promis
     .selectAll()
     .where('platform_id', '=', platformId)
     .executeTakeFirst();
-  return r && { ranAt: r.ran_at, on: r.on_day, lines: jsonColumn<L[]>(r.lines_json) };
+  if (!r) return undefined;
+  const { ranAt, onDay, linesJson } = camelRow(r);
+  return { ranAt, on: onDay, lines: jsonColumn<L[]>(linesJson) };
 }

@@ -1,7 +1,8 @@
 import { type Kysely, type Selectable, type SqlBool, sql } from 'kysely';
 import type { ProjectOutcome, ProjectState } from '../../../common/projects.js';
 import type { DialectSeam } from '../../db/dialect.js';
-import type { DB, ProjectsTable } from '../../db/schema.js';
+import { camelRow, insertRow, type RowValue, updateRow } from '../../db/rows.js';
+import type { DB, ProjectFieldsTable, ProjectsTable } from '../../db/schema.js';
 import { keepProjectFigures } from './projects.figures.repository.js';
 import { insertStructure, type ProjectStructure } from './projects.structure.repository.js';
 
@@ -10,53 +11,43 @@ import { insertStructure, type ProjectStructure } from './projects.structure.rep
  * values with numbers for the bigint money columns (PostgreSQL returns them as strings).
  */
 
-export interface ProjectRecord {
-  id: string;
-  platformId: string;
-  unitId: string | null;
+/** The portfolio's figures (migration 0051): kept by projects.figures.repository, not part of the record. */
+type FigureKey =
+  | 'plannedMinor'
+  | 'spentMinor'
+  | 'overspent'
+  | 'indicatorsTotal'
+  | 'indicatorsMet'
+  | 'nextReportKind'
+  | 'nextReportDueOn';
+
+export interface ProjectRecord
+  extends Omit<RowValue<ProjectsTable>, FigureKey | 'kind' | 'budgetMinor' | 'state' | 'outcome'> {
   kind: 'intramural' | 'extramural';
-  code: string;
-  titleZh: string;
-  titleEn: string;
-  summaryZh: string | null;
-  summaryEn: string | null;
-  applicationId: string | null;
-  leadOrgId: string | null;
   budgetMinor: number;
-  currency: string;
-  startsOn: string;
-  endsOn: string;
   state: ProjectState;
   outcome: ProjectOutcome | null;
-  createdBy: string | null;
-  createdAt: string;
-  updatedAt: string;
 }
 
-type Row = Selectable<ProjectsTable>;
-
-const toRecord = (r: Row): ProjectRecord => ({
-  id: r.id,
-  platformId: r.platform_id,
-  unitId: r.unit_id,
-  kind: r.kind as ProjectRecord['kind'],
-  code: r.code,
-  titleZh: r.title_zh,
-  titleEn: r.title_en,
-  summaryZh: r.summary_zh,
-  summaryEn: r.summary_en,
-  applicationId: r.application_id,
-  leadOrgId: r.lead_org_id,
-  budgetMinor: Number(r.budget_minor),
-  currency: r.currency,
-  startsOn: r.starts_on,
-  endsOn: r.ends_on,
-  state: r.state as ProjectState,
-  outcome: r.outcome as ProjectOutcome | null,
-  createdBy: r.created_by,
-  createdAt: r.created_at,
-  updatedAt: r.updated_at,
-});
+const toRecord = (row: Selectable<ProjectsTable>): ProjectRecord => {
+  const {
+    plannedMinor: _planned,
+    spentMinor: _spent,
+    overspent: _overspent,
+    indicatorsTotal: _total,
+    indicatorsMet: _met,
+    nextReportKind: _kind,
+    nextReportDueOn: _dueOn,
+    ...rest
+  } = camelRow(row);
+  return {
+    ...rest,
+    kind: rest.kind as ProjectRecord['kind'],
+    budgetMinor: Number(rest.budgetMinor),
+    state: rest.state as ProjectState,
+    outcome: rest.outcome as ProjectOutcome | null,
+  };
+};
 
 /** The project, locked for the rest of the transaction when a seam is given. */
 export async function findProject(
@@ -89,33 +80,13 @@ export async function insertProject(
 ): Promise<void> {
   await db
     .insertInto('projects')
-    .values({
-      id: p.id,
-      platform_id: p.platformId,
-      unit_id: p.unitId,
-      kind: p.kind,
-      code: p.code,
-      title_zh: p.titleZh,
-      title_en: p.titleEn,
-      summary_zh: p.summaryZh,
-      summary_en: p.summaryEn,
-      application_id: p.applicationId,
-      lead_org_id: p.leadOrgId,
-      budget_minor: p.budgetMinor,
-      currency: p.currency,
-      starts_on: p.startsOn,
-      ends_on: p.endsOn,
-      state: p.state,
-      outcome: p.outcome,
-      created_by: p.createdBy,
-      created_at: p.createdAt,
-      updated_at: p.updatedAt,
-    })
+    // The figures' columns are left out, as before: their defaults until projects.figures keeps them.
+    .values(insertRow<ProjectsTable>(p as RowValue<ProjectsTable>))
     .execute();
   if (fieldIds.length)
     await db
       .insertInto('project_fields')
-      .values(fieldIds.map((field_id) => ({ project_id: p.id, field_id })))
+      .values(fieldIds.map((fieldId) => insertRow<ProjectFieldsTable>({ projectId: p.id, fieldId })))
       .execute();
   await insertStructure(db, p.id, s, newId);
 }
@@ -125,10 +96,10 @@ export async function fieldLinks(db: Kysely<DB>, projectIds: readonly string[]) 
   if (projectIds.length === 0) return [];
   const rows = await db
     .selectFrom('project_fields')
-    .select(['project_id', 'field_id'])
+    .selectAll()
     .where('project_id', 'in', projectIds)
     .execute();
-  return rows.map((r) => ({ projectId: r.project_id, fieldId: r.field_id }));
+  return rows.map(camelRow);
 }
 
 /**
@@ -218,6 +189,10 @@ export async function listProjectRecords(
 
 /** Moves the end date of a project (an approved extension). */
 export async function setProjectEnd(db: Kysely<DB>, id: string, endsOn: string, at: string): Promise<void> {
-  await db.updateTable('projects').set({ ends_on: endsOn, updated_at: at }).where('id', '=', id).execute();
+  await db
+    .updateTable('projects')
+    .set(updateRow<ProjectsTable>({ endsOn, updatedAt: at }))
+    .where('id', '=', id)
+    .execute();
   await keepProjectFigures(db, id);
 }

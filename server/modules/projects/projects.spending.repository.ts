@@ -1,41 +1,36 @@
 import type { Kysely } from 'kysely';
 import type { SpendingCategory } from '../../../common/projects.js';
-import type { DB } from '../../db/schema.js';
+import { camelRow, insertRow, type RowValue } from '../../db/rows.js';
+import type { DB, ProjectSpendingTable } from '../../db/schema.js';
 import { keepProjectFigures } from './projects.figures.repository.js';
 
 /**
  * The SQL on project_spending (split from projects.repository.ts by sub-domain, docs/adr/0015): entries
  * as camelCase values with numbers for the bigint amounts (PostgreSQL returns them as strings).
  */
-export interface SpendingEntry {
-  id: string;
-  projectId: string;
-  organisationId: string;
+export interface SpendingEntry extends Omit<RowValue<ProjectSpendingTable>, 'category' | 'evidenceRef'> {
   category: SpendingCategory;
-  spentOn: string;
-  amountMinor: number;
-  description: string;
   /** The evidence's reference in the books (invoice or voucher number), when given. */
   evidenceRef?: string | null;
-  createdBy: string | null;
-  createdAt: string;
 }
 
 export async function insertSpending(db: Kysely<DB>, e: SpendingEntry): Promise<void> {
   await db
     .insertInto('project_spending')
-    .values({
-      id: e.id,
-      project_id: e.projectId,
-      organisation_id: e.organisationId,
-      category: e.category,
-      spent_on: e.spentOn,
-      amount_minor: e.amountMinor,
-      description: e.description,
-      evidence_ref: e.evidenceRef ?? null,
-      created_by: e.createdBy,
-      created_at: e.createdAt,
-    })
+    .values(
+      insertRow<ProjectSpendingTable>({
+        id: e.id,
+        projectId: e.projectId,
+        organisationId: e.organisationId,
+        category: e.category,
+        spentOn: e.spentOn,
+        amountMinor: e.amountMinor,
+        description: e.description,
+        evidenceRef: e.evidenceRef ?? null,
+        createdBy: e.createdBy,
+        createdAt: e.createdAt,
+      }),
+    )
     .execute();
   await keepProjectFigures(db, e.projectId);
 }
@@ -50,18 +45,10 @@ export async function spendingOf(db: Kysely<DB>, projectId: string): Promise<Spe
     .orderBy('created_at', 'desc')
     .orderBy('id')
     .execute();
-  return rows.map((r) => ({
-    id: r.id,
-    projectId: r.project_id,
-    organisationId: r.organisation_id,
-    category: r.category as SpendingCategory,
-    spentOn: r.spent_on,
-    amountMinor: Number(r.amount_minor),
-    description: r.description,
-    evidenceRef: r.evidence_ref,
-    createdBy: r.created_by,
-    createdAt: r.created_at,
-  }));
+  return rows.map((row) => {
+    const e = camelRow(row);
+    return { ...e, category: e.category as SpendingCategory, amountMinor: Number(e.amountMinor) };
+  });
 }
 
 /** The sums per member and category (what the headroom is computed from). */
@@ -75,9 +62,8 @@ export async function spendingTotals(
     .where('project_id', '=', projectId)
     .groupBy(['organisation_id', 'category'])
     .execute();
-  return rows.map((r) => ({
-    organisationId: r.organisation_id,
-    category: r.category as SpendingCategory,
-    amountMinor: Number(r.total),
-  }));
+  return rows.map(({ total, ...r }) => {
+    const { organisationId, category } = camelRow(r);
+    return { organisationId, category: category as SpendingCategory, amountMinor: Number(total) };
+  });
 }

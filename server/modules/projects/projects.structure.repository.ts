@@ -1,6 +1,14 @@
 import type { Kysely } from 'kysely';
 import type { CostCategory } from '../../../common/calls.js';
-import type { DB } from '../../db/schema.js';
+import { camelRow, insertRow } from '../../db/rows.js';
+import type {
+  DB,
+  ProjectBudgetLinesTable,
+  ProjectIndicatorsTable,
+  ProjectMembersTable,
+  ProjectMilestonesTable,
+  ProjectObjectivesTable,
+} from '../../db/schema.js';
 
 /**
  * The SQL on what a project is made of besides its header — consortium members, planned budget lines,
@@ -49,28 +57,32 @@ export async function insertStructure(
     await db
       .insertInto('project_members')
       .values(
-        s.members.map((m) => ({
-          id: newId(),
-          project_id: projectId,
-          position: m.position,
-          organisation_id: m.organisationId,
-          contact_person_id: m.contactPersonId,
-          role: m.role,
-          funded_minor: m.fundedMinor,
-          cofunding_minor: m.cofundingMinor,
-        })),
+        s.members.map((m) =>
+          insertRow<ProjectMembersTable>({
+            id: newId(),
+            projectId,
+            position: m.position,
+            organisationId: m.organisationId,
+            contactPersonId: m.contactPersonId,
+            role: m.role,
+            fundedMinor: m.fundedMinor,
+            cofundingMinor: m.cofundingMinor,
+          }),
+        ),
       )
       .execute();
   if (s.budget.length)
     await db
       .insertInto('project_budget_lines')
       .values(
-        s.budget.map((b) => ({
-          project_id: projectId,
-          organisation_id: b.organisationId,
-          category: b.category,
-          amount_minor: b.amountMinor,
-        })),
+        s.budget.map((b) =>
+          insertRow<ProjectBudgetLinesTable>({
+            projectId,
+            organisationId: b.organisationId,
+            category: b.category,
+            amountMinor: b.amountMinor,
+          }),
+        ),
       )
       .execute();
   let indicatorPosition = 0;
@@ -78,20 +90,22 @@ export async function insertStructure(
     const objectiveId = newId();
     await db
       .insertInto('project_objectives')
-      .values({ id: objectiveId, project_id: projectId, position, text: o.text })
+      .values(insertRow<ProjectObjectivesTable>({ id: objectiveId, projectId, position, text: o.text }))
       .execute();
     if (o.indicators.length)
       await db
         .insertInto('project_indicators')
         .values(
-          o.indicators.map((i) => ({
-            id: newId(),
-            project_id: projectId,
-            objective_id: objectiveId,
-            position: indicatorPosition++,
-            name: i.name,
-            target: i.target,
-          })),
+          o.indicators.map((i) =>
+            insertRow<ProjectIndicatorsTable>({
+              id: newId(),
+              projectId,
+              objectiveId,
+              position: indicatorPosition++,
+              name: i.name,
+              target: i.target,
+            }),
+          ),
         )
         .execute();
   }
@@ -99,14 +113,16 @@ export async function insertStructure(
     await db
       .insertInto('project_milestones')
       .values(
-        s.milestones.map((m, position) => ({
-          id: newId(),
-          project_id: projectId,
-          position,
-          title: m.title,
-          work_package: m.workPackage,
-          due_on: m.dueOn,
-        })),
+        s.milestones.map((m, position) =>
+          insertRow<ProjectMilestonesTable>({
+            id: newId(),
+            projectId,
+            position,
+            title: m.title,
+            workPackage: m.workPackage,
+            dueOn: m.dueOn,
+          }),
+        ),
       )
       .execute();
 }
@@ -147,25 +163,24 @@ export async function structureOf(db: Kysely<DB>, projectId: string): Promise<Pr
       .execute(),
   ]);
   return {
-    members: members.map((m) => ({
-      position: m.position,
-      organisationId: m.organisation_id,
-      contactPersonId: m.contact_person_id,
-      role: m.role,
-      fundedMinor: Number(m.funded_minor),
-      cofundingMinor: Number(m.cofunding_minor),
-    })),
-    budget: budget.map((b) => ({
-      organisationId: b.organisation_id,
-      category: b.category as CostCategory,
-      amountMinor: Number(b.amount_minor),
-    })),
+    members: members.map((row) => {
+      const { id: _id, projectId: _projectId, ...m } = camelRow(row);
+      return { ...m, fundedMinor: Number(m.fundedMinor), cofundingMinor: Number(m.cofundingMinor) };
+    }),
+    budget: budget.map((row) => {
+      const { projectId: _projectId, ...b } = camelRow(row);
+      return { ...b, category: b.category as CostCategory, amountMinor: Number(b.amountMinor) };
+    }),
     objectives: objectives.map((o) => ({
       text: o.text,
       indicators: indicators
-        .filter((i) => i.objective_id === o.id)
+        .map(camelRow)
+        .filter((i) => i.objectiveId === o.id)
         .map((i) => ({ name: i.name, target: i.target })),
     })),
-    milestones: milestones.map((m) => ({ title: m.title, workPackage: m.work_package, dueOn: m.due_on })),
+    milestones: milestones.map((row) => {
+      const { title, workPackage, dueOn } = camelRow(row);
+      return { title, workPackage, dueOn };
+    }),
   };
 }

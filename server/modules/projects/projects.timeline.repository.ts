@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { AmendmentTimelineAction } from '../../../common/projects.amendments.js';
 import type { ProjectAction, ProjectOutcome, ProjectState } from '../../../common/projects.js';
-import type { DB } from '../../db/schema.js';
+import { camelRow, insertRow, updateRow } from '../../db/rows.js';
+import type { DB, ProjectsTable, ProjectTransitionsTable } from '../../db/schema.js';
 
 /**
  * The SQL on a project's state and its timeline (project_transitions), split from projects.repository.ts
@@ -32,7 +33,13 @@ export async function moveProject(
 ): Promise<boolean> {
   const res = await db
     .updateTable('projects')
-    .set({ state: t.toState, updated_at: t.at, ...(t.outcome ? { outcome: t.outcome } : {}) })
+    .set(
+      updateRow<ProjectsTable>({
+        state: t.toState,
+        updatedAt: t.at,
+        ...(t.outcome ? { outcome: t.outcome } : {}),
+      }),
+    )
     .where('id', '=', id)
     .where('state', '=', t.fromState)
     .executeTakeFirst();
@@ -48,18 +55,20 @@ export async function insertTransition(
 ): Promise<void> {
   await db
     .insertInto('project_transitions')
-    .values({
-      id: t.id,
-      project_id: projectId,
-      action: t.action,
-      from_state: t.fromState,
-      to_state: t.toState,
-      outcome: t.outcome,
-      at: t.at,
-      actor_id: t.actorId,
-      actor_label: t.actorLabel,
-      reason: t.reason,
-    })
+    .values(
+      insertRow<ProjectTransitionsTable>({
+        id: t.id,
+        projectId,
+        action: t.action,
+        fromState: t.fromState,
+        toState: t.toState,
+        outcome: t.outcome,
+        at: t.at,
+        actorId: t.actorId,
+        actorLabel: t.actorLabel,
+        reason: t.reason,
+      }),
+    )
     .execute();
 }
 
@@ -72,15 +81,14 @@ export async function transitionsOf(db: Kysely<DB>, projectId: string): Promise<
     .orderBy('at')
     .orderBy('id')
     .execute();
-  return rows.map((r) => ({
-    id: r.id,
-    action: r.action as ProjectTransition['action'],
-    fromState: r.from_state as ProjectState | null,
-    toState: r.to_state as ProjectState,
-    outcome: r.outcome as ProjectOutcome | null,
-    at: r.at,
-    actorId: r.actor_id,
-    actorLabel: r.actor_label,
-    reason: r.reason,
-  }));
+  return rows.map((row) => {
+    const { projectId: _projectId, ...r } = camelRow(row);
+    return {
+      ...r,
+      action: r.action as ProjectTransition['action'],
+      fromState: r.fromState as ProjectState | null,
+      toState: r.toState as ProjectState,
+      outcome: r.outcome as ProjectOutcome | null,
+    };
+  });
 }

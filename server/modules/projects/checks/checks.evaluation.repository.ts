@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
-import { jsonColumn } from '../../../db/rows.js';
-import type { DB } from '../../../db/schema.js';
+import { camelRow, insertRow, jsonColumn } from '../../../db/rows.js';
+import type { DB, ProjectEvaluationsTable } from '../../../db/schema.js';
 
 /** The SQL on project_evaluations, the 绩效评价 of closed projects (split from checks.repository.ts). */
 
@@ -22,16 +22,16 @@ export async function findEvaluation(
     .selectAll()
     .where('project_id', '=', projectId)
     .executeTakeFirst();
-  return (
-    r && {
-      projectId: r.project_id,
-      grade: r.grade,
-      evaluation: jsonColumn(r.evaluation_json),
-      sha256: r.evaluation_sha256,
-      evaluatedBy: r.evaluated_by,
-      evaluatedAt: r.evaluated_at,
-    }
-  );
+  if (!r) return undefined;
+  const { grade, evaluationJson, evaluationSha256, evaluatedBy, evaluatedAt, ...e } = camelRow(r);
+  return {
+    projectId: e.projectId,
+    grade,
+    evaluation: jsonColumn(evaluationJson),
+    sha256: evaluationSha256,
+    evaluatedBy,
+    evaluatedAt,
+  };
 }
 
 export async function insertEvaluation(
@@ -40,13 +40,15 @@ export async function insertEvaluation(
 ): Promise<void> {
   await db
     .insertInto('project_evaluations')
-    .values({
-      project_id: e.projectId,
-      grade: e.grade,
-      evaluation_json: e.json,
-      evaluation_sha256: e.sha256,
-      evaluated_by: e.by,
-      evaluated_at: e.at,
-    })
+    .values(
+      insertRow<ProjectEvaluationsTable>({
+        projectId: e.projectId,
+        grade: e.grade,
+        evaluationJson: e.json,
+        evaluationSha256: e.sha256,
+        evaluatedBy: e.by,
+        evaluatedAt: e.at,
+      }),
+    )
     .execute();
 }

@@ -7,8 +7,23 @@ import type {
   CheckVerdict,
 } from '../../../../common/project-checks.js';
 import type { DialectSeam } from '../../../db/dialect.js';
-import { flag, jsonColumn, toFlag, toJsonColumn } from '../../../db/rows.js';
-import type { DB } from '../../../db/schema.js';
+import {
+  camelRow,
+  flag,
+  insertRow,
+  jsonColumn,
+  type RowValue,
+  toFlag,
+  toJsonColumn,
+  updateRow,
+} from '../../../db/rows.js';
+import type {
+  DB,
+  ProjectCheckConflictsTable,
+  ProjectCheckPanelTable,
+  ProjectCheckReportsTable,
+  ProjectChecksTable,
+} from '../../../db/schema.js';
 import { keepCheckProjectFigures } from '../projects.figures.repository.js';
 
 /**
@@ -16,51 +31,30 @@ import { keepCheckProjectFigures } from '../projects.figures.repository.js';
  * conversion (JSON columns, 0/1 flags, snake_case); owned by the projects module (docs/adr/0015).
  */
 
-export interface Check {
-  id: string;
-  projectId: string;
+export interface Check
+  extends Omit<RowValue<ProjectChecksTable>, 'kind' | 'state' | 'criteriaJson' | 'verdict'> {
   kind: CheckKind;
   state: CheckState;
-  dueOn: string;
   criteria: CallCriteria;
-  version: number;
   verdict: CheckVerdict | null;
-  openedBy: string | null;
-  openedAt: string;
-  updatedAt: string;
 }
 
-type CheckRow = DB['project_checks'];
-const toCheck = (r: CheckRow): Check => ({
-  id: r.id,
-  projectId: r.project_id,
-  kind: r.kind as CheckKind,
-  state: r.state as CheckState,
-  dueOn: r.due_on,
-  criteria: jsonColumn(r.criteria_json),
-  version: Number(r.version),
-  verdict: r.verdict as CheckVerdict | null,
-  openedBy: r.opened_by,
-  openedAt: r.opened_at,
-  updatedAt: r.updated_at,
-});
+const toCheck = (row: ProjectChecksTable): Check => {
+  const { criteriaJson, ...rest } = camelRow(row);
+  return {
+    ...rest,
+    kind: rest.kind as CheckKind,
+    state: rest.state as CheckState,
+    criteria: jsonColumn(criteriaJson),
+    version: Number(rest.version),
+    verdict: rest.verdict as CheckVerdict | null,
+  };
+};
 
-export async function insertCheck(db: Kysely<DB>, c: Check): Promise<void> {
+export async function insertCheck(db: Kysely<DB>, { criteria, ...c }: Check): Promise<void> {
   await db
     .insertInto('project_checks')
-    .values({
-      id: c.id,
-      project_id: c.projectId,
-      kind: c.kind,
-      state: c.state,
-      due_on: c.dueOn,
-      criteria_json: toJsonColumn(c.criteria),
-      version: c.version,
-      verdict: c.verdict,
-      opened_by: c.openedBy,
-      opened_at: c.openedAt,
-      updated_at: c.updatedAt,
-    })
+    .values(insertRow<ProjectChecksTable>({ ...c, criteriaJson: toJsonColumn(criteria) }))
     .execute();
 }
 
@@ -89,31 +83,37 @@ export async function updateCheck(
 ): Promise<void> {
   await db
     .updateTable('project_checks')
-    .set({
-      state: patch.state,
-      ...(patch.version === undefined ? {} : { version: patch.version }),
-      ...(patch.verdict === undefined ? {} : { verdict: patch.verdict }),
-      updated_at: patch.at,
-    })
+    .set(
+      updateRow<ProjectChecksTable>({
+        state: patch.state,
+        version: patch.version,
+        verdict: patch.verdict,
+        updatedAt: patch.at,
+      }),
+    )
     .where('id', '=', id)
     .execute();
   // A new version leaves the check without a report until the project submits one.
   if (patch.version !== undefined) await keepCheckProjectFigures(db, id);
 }
 
-export interface CheckReport {
-  checkId: string;
-  version: number;
+export interface CheckReport
+  extends Omit<RowValue<ProjectCheckReportsTable>, 'reportJson' | 'verdict' | 'adoptionJson'> {
   report: unknown;
-  reportSha256: string;
-  submittedBy: string | null;
-  submittedAt: string;
   verdict: CheckVerdict | null;
   adoption: unknown;
-  adoptionSha256: string | null;
-  adoptedBy: string | null;
-  adoptedAt: string | null;
 }
+
+const toReport = (row: ProjectCheckReportsTable): CheckReport => {
+  const { reportJson, adoptionJson, ...rest } = camelRow(row);
+  return {
+    ...rest,
+    version: Number(rest.version),
+    report: jsonColumn(reportJson),
+    verdict: rest.verdict as CheckVerdict | null,
+    adoption: jsonColumn(adoptionJson),
+  };
+};
 
 export async function insertReport(
   db: Kysely<DB>,
@@ -121,19 +121,21 @@ export async function insertReport(
 ): Promise<void> {
   await db
     .insertInto('project_check_reports')
-    .values({
-      check_id: r.checkId,
-      version: r.version,
-      report_json: r.json,
-      report_sha256: r.sha256,
-      submitted_by: r.by,
-      submitted_at: r.at,
-      verdict: null,
-      adoption_json: null,
-      adoption_sha256: null,
-      adopted_by: null,
-      adopted_at: null,
-    })
+    .values(
+      insertRow<ProjectCheckReportsTable>({
+        checkId: r.checkId,
+        version: r.version,
+        reportJson: r.json,
+        reportSha256: r.sha256,
+        submittedBy: r.by,
+        submittedAt: r.at,
+        verdict: null,
+        adoptionJson: null,
+        adoptionSha256: null,
+        adoptedBy: null,
+        adoptedAt: null,
+      }),
+    )
     .execute();
   await keepCheckProjectFigures(db, r.checkId);
 }
@@ -148,19 +150,7 @@ export async function reportsOf(db: Kysely<DB>, checkIds: string[]): Promise<Che
     .orderBy('check_id')
     .orderBy('version')
     .execute();
-  return rows.map((r) => ({
-    checkId: r.check_id,
-    version: Number(r.version),
-    report: jsonColumn(r.report_json),
-    reportSha256: r.report_sha256,
-    submittedBy: r.submitted_by,
-    submittedAt: r.submitted_at,
-    verdict: r.verdict as CheckVerdict | null,
-    adoption: jsonColumn(r.adoption_json),
-    adoptionSha256: r.adoption_sha256,
-    adoptedBy: r.adopted_by,
-    adoptedAt: r.adopted_at,
-  }));
+  return rows.map(toReport);
 }
 
 export async function adoptReport(
@@ -171,30 +161,30 @@ export async function adoptReport(
 ): Promise<void> {
   await db
     .updateTable('project_check_reports')
-    .set({
-      verdict: a.verdict,
-      adoption_json: a.json,
-      adoption_sha256: a.sha256,
-      adopted_by: a.by,
-      adopted_at: a.at,
-    })
+    .set(
+      updateRow<ProjectCheckReportsTable>({
+        verdict: a.verdict,
+        adoptionJson: a.json,
+        adoptionSha256: a.sha256,
+        adoptedBy: a.by,
+        adoptedAt: a.at,
+      }),
+    )
     .where('check_id', '=', checkId)
     .where('version', '=', version)
     .execute();
 }
 
 /** A seat on a check's panel: offered by an engine run (invited until answered) or added by hand (accepted). */
-export interface PanelSeat {
-  checkId: string;
-  expertId: string;
+export interface PanelSeat extends Omit<RowValue<ProjectCheckPanelTable>, 'chair' | 'state'> {
   chair: boolean;
-  assignedAt: string;
   state: CheckSeatState;
-  runId: string | null;
-  respondBy: string | null;
-  respondedAt: string | null;
-  declineReason: string | null;
 }
+
+const toSeat = (row: ProjectCheckPanelTable): PanelSeat => {
+  const seat = camelRow(row);
+  return { ...seat, chair: flag(seat.chair), state: seat.state as CheckSeatState };
+};
 
 export async function panelOf(db: Kysely<DB>, checkId: string): Promise<PanelSeat[]> {
   const rows = await db
@@ -204,17 +194,7 @@ export async function panelOf(db: Kysely<DB>, checkId: string): Promise<PanelSea
     .orderBy('assigned_at')
     .orderBy('expert_id')
     .execute();
-  return rows.map((r) => ({
-    checkId: r.check_id,
-    expertId: r.expert_id,
-    chair: flag(r.chair),
-    assignedAt: r.assigned_at,
-    state: r.state as CheckSeatState,
-    runId: r.run_id,
-    respondBy: r.respond_by,
-    respondedAt: r.responded_at,
-    declineReason: r.decline_reason,
-  }));
+  return rows.map(toSeat);
 }
 
 /** The seats that count: accepted, or invited and not yet answered (declined ones stay as history). */
@@ -228,26 +208,26 @@ export async function insertSeat(
 ): Promise<void> {
   await db
     .insertInto('project_check_panel')
-    .values({
-      check_id: s.checkId,
-      expert_id: s.expertId,
-      chair: toFlag(s.chair),
-      assigned_by: s.assignedBy,
-      assigned_at: s.assignedAt,
-      state: s.state ?? 'accepted',
-      run_id: s.runId ?? null,
-      respond_by: s.respondBy ?? null,
-    })
+    .values(
+      insertRow<ProjectCheckPanelTable>({
+        checkId: s.checkId,
+        expertId: s.expertId,
+        chair: toFlag(s.chair),
+        assignedBy: s.assignedBy,
+        assignedAt: s.assignedAt,
+        state: s.state ?? 'accepted',
+        runId: s.runId ?? null,
+        respondBy: s.respondBy ?? null,
+        respondedAt: null,
+        declineReason: null,
+      }),
+    )
     .execute();
 }
 
-export interface CheckConflict {
-  id: string;
-  checkId: string;
-  expertId: string;
-  rule: string;
+export interface CheckConflict
+  extends Omit<RowValue<ProjectCheckConflictsTable>, 'evidenceJson' | 'ruleSetId' | 'runId'> {
   evidence: Record<string, unknown>;
-  foundAt: string;
   ruleSetId?: string | null;
   runId?: string | null;
 }
@@ -257,16 +237,18 @@ export async function insertConflicts(db: Kysely<DB>, found: CheckConflict[]): P
   await db
     .insertInto('project_check_conflicts')
     .values(
-      found.map((c) => ({
-        id: c.id,
-        check_id: c.checkId,
-        expert_id: c.expertId,
-        rule: c.rule,
-        evidence_json: toJsonColumn(c.evidence),
-        found_at: c.foundAt,
-        rule_set_id: c.ruleSetId ?? null,
-        run_id: c.runId ?? null,
-      })),
+      found.map((c) =>
+        insertRow<ProjectCheckConflictsTable>({
+          id: c.id,
+          checkId: c.checkId,
+          expertId: c.expertId,
+          rule: c.rule,
+          evidenceJson: toJsonColumn(c.evidence),
+          foundAt: c.foundAt,
+          ruleSetId: c.ruleSetId ?? null,
+          runId: c.runId ?? null,
+        }),
+      ),
     )
     .execute();
 }
@@ -279,14 +261,8 @@ export async function conflictsOf(db: Kysely<DB>, checkId: string): Promise<Chec
     .orderBy('found_at')
     .orderBy('id')
     .execute();
-  return rows.map((r) => ({
-    id: r.id,
-    checkId: r.check_id,
-    expertId: r.expert_id,
-    rule: r.rule,
-    evidence: jsonColumn(r.evidence_json),
-    foundAt: r.found_at,
-    ruleSetId: r.rule_set_id,
-    runId: r.run_id,
-  }));
+  return rows.map((row) => {
+    const { evidenceJson, ...c } = camelRow(row);
+    return { ...c, evidence: jsonColumn(evidenceJson) };
+  });
 }

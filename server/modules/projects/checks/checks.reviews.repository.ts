@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { CheckReviewKind, CheckVerdict } from '../../../../common/project-checks.js';
-import { insertRow, jsonColumn } from '../../../db/rows.js';
+import { camelRow, insertRow, jsonColumn } from '../../../db/rows.js';
 import type { DB, ProjectCheckReviewsTable } from '../../../db/schema.js';
 import type { CheckReviews } from './checks.reviews.schema.js';
 
@@ -47,16 +47,17 @@ export async function reviewsOf(db: Kysely<DB>, checkId: string): Promise<CheckR
     .orderBy('version')
     .orderBy('kind')
     .execute();
-  return rows.map((r) => ({
-    checkId: r.check_id,
-    version: Number(r.version),
-    kind: r.kind as CheckReviewKind,
-    outcome: r.outcome as CheckVerdict,
-    review: jsonColumn(r.review_json),
-    sha256: r.review_sha256,
-    reviewedBy: r.reviewed_by,
-    reviewedAt: r.reviewed_at,
-  }));
+  return rows.map((row) => {
+    const { reviewJson, reviewSha256, ...r } = camelRow(row);
+    return {
+      ...r,
+      version: Number(r.version),
+      kind: r.kind as CheckReviewKind,
+      outcome: r.outcome as CheckVerdict,
+      review: jsonColumn(reviewJson),
+      sha256: reviewSha256,
+    };
+  });
 }
 
 /** The reviews of one report version. */

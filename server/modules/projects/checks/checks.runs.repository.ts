@@ -1,4 +1,5 @@
 import type { Kysely, Selectable } from 'kysely';
+import { camelRow } from '../../../db/rows.js';
 import type { DB, ProjectCheckRunsTable } from '../../../db/schema.js';
 
 /*
@@ -77,5 +78,5 @@ export async function invitedSeatsOfExpert(
     .where('state', '=', 'invited')
     .orderBy('check_id')
     .execute();
-  return rows.map((r) => ({ checkId: r.check_id, respondBy: r.respond_by }));
+  return rows.map(camelRow);
 }

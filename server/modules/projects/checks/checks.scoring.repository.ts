@@ -1,47 +1,39 @@
 import type { Kysely } from 'kysely';
-import type { DB } from '../../../db/schema.js';
+import { camelRow, insertRow, type RowValue, updateRow } from '../../../db/rows.js';
+import type { DB, ProjectCheckScorecardsTable, ProjectCheckScoresTable } from '../../../db/schema.js';
 
 /** The SQL on the experts' scorecards of project checks and their scores (split from checks.repository.ts). */
 
-export interface CheckScorecard {
-  id: string;
-  checkId: string;
-  version: number;
-  expertId: string;
+export interface CheckScorecard extends Omit<RowValue<ProjectCheckScorecardsTable>, 'state'> {
   state: 'draft' | 'submitted';
-  overallComment: string | null;
-  total: number | null;
-  submittedAt: string | null;
-  updatedAt: string;
 }
 
-type CardRow = DB['project_check_scorecards'];
-const toCard = (r: CardRow): CheckScorecard => ({
-  id: r.id,
-  checkId: r.check_id,
-  version: Number(r.version),
-  expertId: r.expert_id,
-  state: r.state as CheckScorecard['state'],
-  overallComment: r.overall_comment,
-  total: r.total === null ? null : Number(r.total),
-  submittedAt: r.submitted_at,
-  updatedAt: r.updated_at,
-});
+const toCard = (row: ProjectCheckScorecardsTable): CheckScorecard => {
+  const c = camelRow(row);
+  return {
+    ...c,
+    version: Number(c.version),
+    state: c.state as CheckScorecard['state'],
+    total: c.total === null ? null : Number(c.total),
+  };
+};
 
 export async function insertScorecard(db: Kysely<DB>, c: CheckScorecard): Promise<void> {
   await db
     .insertInto('project_check_scorecards')
-    .values({
-      id: c.id,
-      check_id: c.checkId,
-      version: c.version,
-      expert_id: c.expertId,
-      state: c.state,
-      overall_comment: c.overallComment,
-      total: c.total,
-      submitted_at: c.submittedAt,
-      updated_at: c.updatedAt,
-    })
+    .values(
+      insertRow<ProjectCheckScorecardsTable>({
+        id: c.id,
+        checkId: c.checkId,
+        version: c.version,
+        expertId: c.expertId,
+        state: c.state,
+        overallComment: c.overallComment,
+        total: c.total,
+        submittedAt: c.submittedAt,
+        updatedAt: c.updatedAt,
+      }),
+    )
     .execute();
 }
 
@@ -115,15 +107,26 @@ export async function saveScorecardRows(
   if (v.scores.length)
     await db
       .insertInto('project_check_scores')
-      .values(v.scores.map((s) => ({ scorecard_id: id, ...s })))
+      .values(
+        v.scores.map((s) =>
+          insertRow<ProjectCheckScoresTable>({
+            scorecardId: id,
+            criterion: s.criterion,
+            score: s.score,
+            comment: s.comment,
+          }),
+        ),
+      )
       .execute();
   await db
     .updateTable('project_check_scorecards')
-    .set({
-      overall_comment: v.overallComment,
-      updated_at: v.at,
-      ...(v.submit ? { state: 'submitted', total: v.submit.total, submitted_at: v.at } : {}),
-    })
+    .set(
+      updateRow<ProjectCheckScorecardsTable>({
+        overallComment: v.overallComment,
+        updatedAt: v.at,
+        ...(v.submit ? { state: 'submitted', total: v.submit.total, submittedAt: v.at } : {}),
+      }),
+    )
     .where('id', '=', id)
     .execute();
 }
