@@ -191,7 +191,7 @@ async function runOn(kind: 'sqlite' | 'postgres', corpus: Corpus, opts: BenchOpt
   try {
     const { database } = opened;
     const t0 = performance.now();
-    if (opened.reused) opts.progress(`${kind}: reusing ${database.file}`);
+    if (opened.reused) opts.progress(`${kind}: reusing ${database.file ?? opened.pgUrl}`);
     else {
       const platformId = newId();
       await database.db.insertInto('platforms').values(platformRow(platformId)).execute();

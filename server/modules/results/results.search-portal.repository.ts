@@ -1,4 +1,4 @@
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, PostgresAdapter, sql } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import { ALL } from './results.index.repository.js';
 import type { ResultRow } from './results.repository.js';
@@ -85,10 +85,13 @@ async function severalTerms(
 ): Promise<Ranked> {
   const postings = (t: string) =>
     sql`select result_id from result_terms where term = ${t} and searchable = 1`;
+  // SQLite merges the ranges when the compound is ordered (no temporary b-tree: 44 ms against 147 ms for
+  // "chip battery" at 1 M); PostgreSQL hashes the intersection either way and would then sort it too.
+  const merged = db.getExecutor().adapter instanceof PostgresAdapter ? sql`` : sql` order by 1`;
   const counted = await sql<{ n: unknown }>`select count(*) as n from (${sql.join(
     [first!, ...others].map(postings),
     sql` intersect `,
-  )} order by 1) m`.execute(db);
+  )}${merged}) m`.execute(db);
   const total = num(counted.rows[0]?.n);
   const k = offset + limit;
   if (total === 0 || offset >= total) return { ids: [], total };
