@@ -150,9 +150,19 @@ describe("the portal's search from the kept counts", () => {
   });
 
   it('ranks several words from the top of the rarest word by a threshold, whatever the seed, as the general search does', async () => {
-    // A seed of 1–5 postings takes each way out on 14 records: the seed is the page, the page is ranked
-    // again down to the threshold, or over every posting when the seed found too few matches.
+    // A seed of 1–5 postings takes each way out: the seed is the page, the page is ranked again down to
+    // the threshold, or over every posting when the seed found too few matches. For "lattice vortex" the
+    // seed of one posting (lattice in a title, vortex in a summary) is not the best match: lattice three
+    // times in a summary with vortex in the title scores more, and lies below the seed's weight.
+    const ctx = t.systemCtx();
+    for (const [titleEn, summaryEn] of [
+      ['lattice survey', 'A vortex.'],
+      ['vortex survey', 'Lattice, lattice, lattice.'],
+      ['vortex probe', 'A probe.'],
+    ])
+      await makeResult(ctx, technologyBody(A, { titleEn, summaryEn, titleZh: '测量', summaryZh: '测量。' }));
     const queries = [
+      'lattice vortex',
       'chip battery',
       'battery sensor',
       'laser quantum',
