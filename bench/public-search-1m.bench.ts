@@ -1,6 +1,9 @@
+import { existsSync, writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
+import { createDatabase } from '../server/db/database.js';
+import { migrateToLatest } from '../server/db/migrate.js';
 import { newId } from '../server/http/context.js';
 import { publicSearch } from '../server/modules/results/results.catalog.js';
 import { findPostgresBin } from '../server/test/postgres-server.js';
@@ -153,17 +156,51 @@ async function statementProfile(file: string | undefined, url: string | null) {
   return lines;
 }
 
+/**
+ * SEARCH_DB=FILE (SQLite) or SEARCH_PG=URL (a PostgreSQL database you started): the loaded database is
+ * kept there and a later run with the same SEARCH_RECORDS reuses it (migrated to the latest version
+ * first) instead of loading 11.6 M index rows again.
+ */
+async function openSearchDatabase(kind: 'sqlite' | 'postgres') {
+  const file = kind === 'sqlite' ? process.env.SEARCH_DB : undefined;
+  const url = kind === 'postgres' ? process.env.SEARCH_PG : undefined;
+  if (!file && !url) return { ...(await openBenchDatabase(kind)), reused: false };
+  const database = createDatabase(file ? { kind: 'sqlite', file } : { kind: 'postgres', url: url!, max: 10 });
+  await migrateToLatest(database.db as never);
+  const { n } = await database.db
+    .selectFrom('results')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return { database, pgUrl: url ?? null, reused: Number(n) > 0, close: () => database.close() };
+}
+
+/**
+ * SEARCH_KEEP=FILE holds the database after the timings for EXPLAIN QUERY PLAN / EXPLAIN (ANALYZE,
+ * BUFFERS): the bench writes its file or URL into FILE and waits until FILE is removed.
+ */
+async function keepWhile(kind: string, where: string | null | undefined, opts: BenchOptions) {
+  const keep = process.env.SEARCH_KEEP;
+  if (!keep) return;
+  writeFileSync(keep, `${where ?? ''}\n`);
+  opts.progress(`${kind}: database kept at ${where}; remove ${keep} to drop it`);
+  while (existsSync(keep)) await new Promise((r) => setTimeout(r, 1000));
+}
+
 async function runOn(kind: 'sqlite' | 'postgres', corpus: Corpus, opts: BenchOptions) {
-  const opened = await openBenchDatabase(kind);
+  const opened = await openSearchDatabase(kind);
   try {
     const { database } = opened;
-    const platformId = newId();
-    await database.db.insertInto('platforms').values(platformRow(platformId)).execute();
-    opts.progress(`${kind}: loading ${fmtInt(corpus.n)} results and their index terms`);
     const t0 = performance.now();
-    if (kind === 'sqlite') loadSqlite(database.file!, corpus, platformId);
-    else await loadPostgres(opened.pgUrl!, corpus, platformId);
+    if (opened.reused) opts.progress(`${kind}: reusing ${database.file ?? opened.pgUrl}`);
+    else {
+      const platformId = newId();
+      await database.db.insertInto('platforms').values(platformRow(platformId)).execute();
+      opts.progress(`${kind}: loading ${fmtInt(corpus.n)} results and their index terms`);
+      if (kind === 'sqlite') loadSqlite(database.file!, corpus, platformId);
+      else await loadPostgres(opened.pgUrl!, corpus, platformId);
+    }
     const loadSeconds = (performance.now() - t0) / 1000;
+    opts.progress(`${kind}: ${opened.reused ? 'reused' : 'loaded'} in ${loadSeconds.toFixed(0)} s`);
     const terms = await database.db
       .selectFrom('result_terms')
       .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -190,6 +227,7 @@ async function runOn(kind: 'sqlite' | 'postgres', corpus: Corpus, opts: BenchOpt
       if (k % 100 === 99) opts.progress(`${kind}: ${k + 1} queries`);
     }
     const profile = (await statementProfile(database.file, opened.pgUrl)).map((l) => `${kind}: ${l}`);
+    await keepWhile(kind, database.file ?? opened.pgUrl, opts);
     // Each database's figures as soon as they exist (the report comes after both, which can take an hour).
     for (const [qk, xs] of ms)
       opts.progress(
@@ -210,7 +248,7 @@ async function runOn(kind: 'sqlite' | 'postgres', corpus: Corpus, opts: BenchOpt
         ]),
       setup: [
         ...profile,
-        `${kind}: ${fmtInt(corpus.n)} results (${fmtInt(Math.round(corpus.n * 0.9))} public) and ${fmtInt(Number(terms.n))} index rows loaded in ${loadSeconds.toFixed(0)} s; ${fmtInt(queries.length)} queries, ${fmtInt(hits / queries.length)} matches on average`,
+        `${kind}: ${fmtInt(corpus.n)} results (${fmtInt(Math.round(corpus.n * 0.9))} public) and ${fmtInt(Number(terms.n))} index rows ${opened.reused ? 'reused' : `loaded in ${loadSeconds.toFixed(0)} s`}; ${fmtInt(queries.length)} queries, ${fmtInt(hits / queries.length)} matches on average`,
       ],
       problems: wrong
         .slice(0, 5)

@@ -5,7 +5,9 @@ import { setupTestApp, type TestApp } from '../../test/harness.js';
 import { makeResult, publicationBody, technologyBody } from './results.fixtures.js';
 import { ALL } from './results.index.repository.js';
 import { searchResults } from './results.search.repository.js';
+import { portalSearch } from './results.search-portal.repository.js';
 import { changeResultState, deleteResult, updateResult } from './results.service.js';
+import { queryTerms } from './results.terms.js';
 
 // ADR 0040: the portal's search reads the size of the public set and each term's document frequency
 // from result_search_counts, kept by the writes; these tests hold the counts to a recount of the records
@@ -145,5 +147,58 @@ describe("the portal's search from the kept counts", () => {
     expect(portal.total).toBeGreaterThan(0);
     expect((await both('gravimeter', 1, 10)).portal.total).toBe(1);
     expect((await both('nonexistentword', 1, 10)).portal).toMatchObject({ rows: [], total: 0 });
+  });
+
+  it('ranks several words from the top of the rarest word by a threshold, whatever the seed, as the general search does', async () => {
+    // A seed of 1–5 postings takes each way out: the seed is the page, the page is ranked again down to
+    // the threshold, or over every posting when the seed found too few matches. For "lattice vortex" the
+    // seed of one posting (lattice in a title, vortex in a summary) is not the best match: lattice three
+    // times in a summary with vortex in the title scores more, and lies below the seed's weight.
+    const ctx = t.systemCtx();
+    for (const [titleEn, summaryEn] of [
+      ['lattice survey', 'A vortex.'],
+      ['vortex survey', 'Lattice, lattice, lattice.'],
+      ['vortex probe', 'A probe.'],
+    ])
+      await makeResult(ctx, technologyBody(A, { titleEn, summaryEn, titleZh: '测量', summaryZh: '测量。' }));
+    const queries = [
+      'lattice vortex',
+      'chip battery',
+      'battery sensor',
+      'laser quantum',
+      '电池 传感器',
+      'sensor 芯片',
+      'chip study',
+    ];
+    let compared = 0;
+    for (const q of queries)
+      for (const seed of [1, 2, 3, 5])
+        for (const [page, pageSize] of [
+          [1, 1],
+          [1, 2],
+          [2, 2],
+          [1, 3],
+        ] as const) {
+          const portal = await portalSearch(
+            t.database.db,
+            queryTerms(q),
+            pageSize,
+            (page - 1) * pageSize,
+            seed,
+          );
+          const general = await searchResults(
+            t.database.db,
+            { publicOnly: true, q, fieldIds: undefined, platformIds: [A, B] },
+            { page, pageSize },
+            'published',
+          );
+          expect(portal.total, q).toBe(general.total);
+          expect(
+            portal.rows.map((r) => r.id),
+            `${q} seed ${seed} page ${page} of ${pageSize}`,
+          ).toEqual(general.rows.map((r) => r.id));
+          compared += portal.rows.length;
+        }
+    expect(compared).toBeGreaterThan(100);
   });
 });

@@ -1,8 +1,8 @@
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import { AppError } from '../../http/errors.js';
-import { ALL } from './results.index.repository.js';
 import type { ResultRow } from './results.repository.js';
+import { idfOf, portalSearch } from './results.search-portal.repository.js';
 import { queryTerms } from './results.terms.js';
 
 /** Which results a search may see and the filters the caller chose. */
@@ -138,71 +138,4 @@ function isPlainPortalSearch(s: ResolvedScope): boolean {
     !s.visibility &&
     [s.trlMin, s.trlMax, s.yearFrom, s.yearTo].every((v) => v === undefined)
   );
-}
-
-/** BM25's inverse document frequency as an integer (× 1000): identical on both databases. */
-const idfOf = (n: number, df: number) => Math.round(Math.log(1 + (n - df + 0.5) / (df + 0.5)) * 1000) + 1;
-
-/**
- * The same answer as the general search for the portal's unfiltered query, from the index alone (ADR
- * 0040): the set's size and each term's document frequency are read from the kept counts, not counted;
- * one term is a walk down its postings in weight order, stopping at the page; several terms are one pass
- * over the rarest term's postings, each probing the others by the primary key, ranked and counted
- * together.
- */
-async function portalSearch(
-  db: Kysely<DB>,
-  terms: string[],
-  limit: number,
-  offset: number,
-): Promise<SearchPage> {
-  const counts = await db
-    .selectFrom('result_search_counts')
-    .select(['term', 'docs'])
-    .where('term', 'in', [ALL, ...terms])
-    .execute();
-  const docs = new Map(counts.map((c) => [c.term, num(c.docs)]));
-  const n = docs.get(ALL) ?? 0;
-  if (terms.some((t) => !docs.get(t))) return { rows: [], total: 0, terms };
-  const [first, ...others] = [...terms].sort((a, b) => docs.get(a)! - docs.get(b)! || (a < b ? -1 : 1));
-  let total: number;
-  let ids: string[];
-  if (others.length === 0) {
-    total = docs.get(first!)!;
-    ids = (
-      await db
-        .selectFrom('result_terms')
-        .select('result_id')
-        .where('term', '=', first!)
-        .where('searchable', '=', 1)
-        .orderBy('weight', 'desc')
-        .orderBy('result_id', 'desc')
-        .limit(limit)
-        .offset(offset)
-        .execute()
-    ).map((r) => r.result_id);
-  } else {
-    const alias = (k: number) => sql.raw(`t${k}`);
-    const joins = others.map(
-      (t, k) => sql`join result_terms ${alias(k + 1)} on ${alias(k + 1)}.result_id = t0.result_id
-        and ${alias(k + 1)}.term = ${t}`,
-    );
-    const score = sql.join(
-      [first!, ...others].map((t, k) => sql`${alias(k)}.weight * ${sql.lit(idfOf(n, docs.get(t)!))}`),
-      sql` + `,
-    );
-    const matches = sql`from result_terms t0 ${sql.join(joins, sql` `)}
-      where t0.term = ${first!} and t0.searchable = 1`;
-    const ranked = await sql<{ id: string; score: unknown; total: unknown }>`select t0.result_id as id,
-      ${score} as score, count(*) over () as total ${matches}
-      order by score desc, t0.result_id desc limit ${limit} offset ${offset}`.execute(db);
-    ids = ranked.rows.map((r) => r.id);
-    total =
-      ranked.rows.length > 0
-        ? num(ranked.rows[0]!.total)
-        : num((await sql<{ n: unknown }>`select count(*) as n ${matches}`.execute(db)).rows[0]?.n);
-  }
-  if (ids.length === 0) return { rows: [], total, terms };
-  const rows = await db.selectFrom('results').selectAll().where('id', 'in', ids).execute();
-  return { rows: ids.map((id) => rows.find((r) => r.id === id)!), total, terms };
 }
