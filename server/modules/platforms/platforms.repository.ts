@@ -119,7 +119,7 @@ export async function platformFieldLinks(
 ): Promise<Array<{ platformId: string; fieldId: string }>> {
   let query = db.selectFrom('platform_fields').select(['platform_id', 'field_id']);
   if (platformId !== undefined) query = query.where('platform_id', '=', platformId);
-  return (await query.execute()).map((r) => ({ platformId: r.platform_id, fieldId: r.field_id }));
+  return (await query.execute()).map(camelRow);
 }
 
 /** Replaces the fields a platform covers. */
@@ -147,7 +147,7 @@ export async function platformNameRows(
     .select(['id', 'code', 'name_zh', 'name_en'])
     .where('id', 'in', [...new Set(ids)])
     .execute();
-  return rows.map((p) => ({ id: p.id, code: p.code, nameZh: p.name_zh, nameEn: p.name_en }));
+  return rows.map(camelRow);
 }
 
 export async function platformIds(db: Kysely<DB>): Promise<string[]> {
