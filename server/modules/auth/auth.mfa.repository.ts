@@ -10,7 +10,9 @@ export type SecondFactor = RowValue<UserMfaTable>;
 
 export async function findFactor(db: Kysely<DB>, userId: string): Promise<SecondFactor | undefined> {
   const r = await db.selectFrom('user_mfa').selectAll().where('user_id', '=', userId).executeTakeFirst();
-  return r && { ...camelRow(r), lastStep: r.last_step === null ? null : Number(r.last_step) };
+  if (!r) return undefined;
+  const f = camelRow(r);
+  return { ...f, lastStep: f.lastStep === null ? null : Number(f.lastStep) };
 }
 
 /** Replaces any factor of the user with a new, not yet confirmed secret. */
