@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import { canonicalJson } from '../../common/canonical-json.js';
 import { type Ctx, isoNow, newId } from '../http/context.js';
 import type { DialectSeam } from './dialect.js';
+import { type RowValue, updateRow } from './rows.js';
 import type { AuditLogTable, DB } from './schema.js';
 
 export const GENESIS_HASH = '0'.repeat(64);
@@ -54,20 +55,25 @@ const atCommit = new WeakMap<Kysely<DB>, Prepared[]>();
 function prepare(ctx: Pick<Ctx, 'actor' | 'requestId' | 'clock'>, input: AuditInput): Prepared {
   // Stamped and serialised now, in the caller's order and with the values as they are now (a caller may
   // change an object after auditing it); only the chaining waits for the transaction's end.
-  return {
+  const { action, entityType, entityId = null, platformId = null, reason = null } = input;
+  const actorLabel = ctx.actor
+    ? `${ctx.actor.username}${ctx.actor.via === 'cli' ? ' (cli)' : ''}`
+    : 'anonymous';
+  const entry: Omit<RowValue<AuditLogTable>, 'seq' | 'prevHash' | 'hash'> = {
     id: newId(),
     at: isoNow(ctx.clock),
-    actor_id: ctx.actor?.userId || null,
-    actor_label: ctx.actor ? `${ctx.actor.username}${ctx.actor.via === 'cli' ? ' (cli)' : ''}` : 'anonymous',
-    action: input.action,
-    entity_type: input.entityType,
-    entity_id: input.entityId ?? null,
-    platform_id: input.platformId ?? null,
-    before_json: toJson(input.before),
-    after_json: toJson(input.after),
-    reason: input.reason ?? null,
-    request_id: ctx.requestId,
+    actorId: ctx.actor?.userId || null,
+    actorLabel,
+    action,
+    entityType,
+    entityId,
+    platformId,
+    beforeJson: toJson(input.before),
+    afterJson: toJson(input.after),
+    reason,
+    requestId: ctx.requestId,
   };
+  return updateRow<AuditLogTable>(entry) as Prepared;
 }
 
 /** Rows per INSERT when a transaction appends many entries (SQLite allows 32,766 parameters). */

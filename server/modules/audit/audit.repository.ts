@@ -1,5 +1,5 @@
 import type { Kysely, Selectable } from 'kysely';
-import { jsonColumn } from '../../db/rows.js';
+import { camelRow, jsonColumn, type RowValue } from '../../db/rows.js';
 import type { AuditLogTable, DB } from '../../db/schema.js';
 
 /**
@@ -7,39 +7,19 @@ import type { AuditLogTable, DB } from '../../db/schema.js';
  * module only reads it, for the trail, the checkpoints and the counts other modules show.
  */
 
-export interface AuditEntry {
-  seq: number;
-  id: string;
-  at: string;
-  actorId: string | null;
-  actorLabel: string;
-  action: string;
-  entityType: string;
-  entityId: string | null;
-  platformId: string | null;
+type Stored = RowValue<AuditLogTable>;
+
+/** An entry as read: its row in camelCase, before and after parsed, without the previous entry's hash. */
+export interface AuditEntry extends Omit<Stored, 'beforeJson' | 'afterJson' | 'prevHash'> {
   before: unknown;
   after: unknown;
-  reason: string | null;
-  requestId: string | null;
-  hash: string;
 }
 
-const toEntry = (r: Selectable<AuditLogTable>): AuditEntry => ({
-  seq: Number(r.seq),
-  id: r.id,
-  at: r.at,
-  actorId: r.actor_id,
-  actorLabel: r.actor_label,
-  action: r.action,
-  entityType: r.entity_type,
-  entityId: r.entity_id,
-  platformId: r.platform_id,
-  before: jsonColumn(r.before_json),
-  after: jsonColumn(r.after_json),
-  reason: r.reason,
-  requestId: r.request_id,
-  hash: r.hash,
-});
+const toEntry = (r: Selectable<AuditLogTable>): AuditEntry => {
+  const { beforeJson, afterJson, prevHash: _prev, reason, requestId, hash, ...e } = camelRow(r);
+  const before = jsonColumn(beforeJson);
+  return { ...e, seq: Number(r.seq), before, after: jsonColumn(afterJson), reason, requestId, hash };
+};
 
 /** Which platforms' entries a reader may see: all of them, or those of the listed platforms. */
 export type AuditScope = 'all' | readonly string[];
@@ -112,16 +92,10 @@ export async function hashAt(db: Kysely<DB>, seq: number): Promise<string | null
 }
 
 /** An entry's hash line: what the chain proves about it, without its before/after bodies. */
-export interface AuditHashLine {
-  seq: number;
-  at: string;
-  actorLabel: string;
-  action: string;
-  entityType: string;
-  entityId: string | null;
-  prevHash: string;
-  hash: string;
-}
+export type AuditHashLine = Pick<
+  Stored,
+  'seq' | 'at' | 'actorLabel' | 'action' | 'entityType' | 'entityId' | 'prevHash' | 'hash'
+>;
 
 /** The committed entries after `seq`, oldest first, at most `limit` (the syslog sender's feed). */
 export async function hashLinesAfter(db: Kysely<DB>, seq: number, limit: number): Promise<AuditHashLine[]> {
@@ -132,14 +106,5 @@ export async function hashLinesAfter(db: Kysely<DB>, seq: number, limit: number)
     .orderBy('seq')
     .limit(limit)
     .execute();
-  return rows.map((r) => ({
-    seq: Number(r.seq),
-    at: r.at,
-    actorLabel: r.actor_label,
-    action: r.action,
-    entityType: r.entity_type,
-    entityId: r.entity_id,
-    prevHash: r.prev_hash,
-    hash: r.hash,
-  }));
+  return rows.map((r) => ({ ...camelRow(r), seq: Number(r.seq) }));
 }

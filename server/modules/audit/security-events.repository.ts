@@ -1,39 +1,14 @@
 import type { Kysely, Selectable } from 'kysely';
+import { camelRow, insertRow, type RowValue } from '../../db/rows.js';
 import type { DB, SecurityEventsTable } from '../../db/schema.js';
 
 /** Failed authorisation as security events (ASVS 16.3.2): one row per user, method, route and minute. */
 
-export interface SecurityEvent {
-  id: string;
-  userId: string;
-  method: string;
-  route: string;
-  windowStart: string;
-  status: number;
-  code: string;
-  objectId: string | null;
-  ip: string | null;
-  firstRequestId: string | null;
-  lastRequestId: string | null;
-  firstAt: string;
-  lastAt: string;
-  count: number;
-}
+export type SecurityEvent = RowValue<SecurityEventsTable>;
 
 const toEvent = (r: Selectable<SecurityEventsTable>): SecurityEvent => ({
-  id: r.id,
-  userId: r.user_id,
-  method: r.method,
-  route: r.route,
-  windowStart: r.window_start,
+  ...camelRow(r),
   status: Number(r.status),
-  code: r.code,
-  objectId: r.object_id,
-  ip: r.ip,
-  firstRequestId: r.first_request_id,
-  lastRequestId: r.last_request_id,
-  firstAt: r.first_at,
-  lastAt: r.last_at,
   count: Number(r.count),
 });
 
@@ -45,24 +20,18 @@ export async function recordSecurityEvent(
   db: Kysely<DB>,
   e: Omit<SecurityEvent, 'firstAt' | 'lastAt' | 'count' | 'lastRequestId'> & { at: string },
 ): Promise<void> {
+  const { at, ...first } = e;
   await db
     .insertInto('security_events')
-    .values({
-      id: e.id,
-      user_id: e.userId,
-      method: e.method,
-      route: e.route,
-      window_start: e.windowStart,
-      status: e.status,
-      code: e.code,
-      object_id: e.objectId,
-      ip: e.ip,
-      first_request_id: e.firstRequestId,
-      last_request_id: e.firstRequestId,
-      first_at: e.at,
-      last_at: e.at,
-      count: 1,
-    })
+    .values(
+      insertRow<SecurityEventsTable>({
+        ...first,
+        lastRequestId: first.firstRequestId,
+        firstAt: at,
+        lastAt: at,
+        count: 1,
+      }),
+    )
     .onConflict((oc) =>
       oc.columns(['user_id', 'method', 'route', 'window_start']).doUpdateSet((eb) => ({
         count: eb('security_events.count', '+', 1),

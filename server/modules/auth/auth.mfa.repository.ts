@@ -1,45 +1,29 @@
 import type { Kysely } from 'kysely';
-import type { DB } from '../../db/schema.js';
+import { camelRow, insertRow, type RowValue } from '../../db/rows.js';
+import type { DB, UserMfaTable } from '../../db/schema.js';
 import { newId } from '../../http/context.js';
 
 // The second factor's tables (user_mfa, mfa_recovery_codes), split from auth.repository.ts by size.
 
-export interface SecondFactor {
-  userId: string;
-  secretEnc: string;
-  enabledAt: string | null;
-  lastStep: number | null;
-  createdAt: string;
-}
+/** A second factor: its row in camelCase, the last step a number. */
+export type SecondFactor = RowValue<UserMfaTable>;
 
 export async function findFactor(db: Kysely<DB>, userId: string): Promise<SecondFactor | undefined> {
   const r = await db.selectFrom('user_mfa').selectAll().where('user_id', '=', userId).executeTakeFirst();
-  return (
-    r && {
-      userId: r.user_id,
-      secretEnc: r.secret_enc,
-      enabledAt: r.enabled_at,
-      lastStep: r.last_step === null ? null : Number(r.last_step),
-      createdAt: r.created_at,
-    }
-  );
+  if (!r) return undefined;
+  const f = camelRow(r);
+  return { ...f, lastStep: f.lastStep === null ? null : Number(f.lastStep) };
 }
 
 /** Replaces any factor of the user with a new, not yet confirmed secret. */
 export async function replaceFactor(
   db: Kysely<DB>,
-  f: { userId: string; secretEnc: string; createdAt: string },
+  f: Pick<SecondFactor, 'userId' | 'secretEnc' | 'createdAt'>,
 ): Promise<void> {
   await db.deleteFrom('user_mfa').where('user_id', '=', f.userId).execute();
   await db
     .insertInto('user_mfa')
-    .values({
-      user_id: f.userId,
-      secret_enc: f.secretEnc,
-      enabled_at: null,
-      last_step: null,
-      created_at: f.createdAt,
-    })
+    .values(insertRow<UserMfaTable>({ ...f, enabledAt: null, lastStep: null }))
     .execute();
 }
 
@@ -104,7 +88,7 @@ export async function unusedRecoveryCodes(
     .where('user_id', '=', userId)
     .where('used_at', 'is', null)
     .execute();
-  return rows.map((r) => ({ id: r.id, codeHash: r.code_hash }));
+  return rows.map(camelRow);
 }
 
 /** Marks an unused recovery code used, in one conditional statement; returns whether it was unused. */

@@ -1,37 +1,18 @@
 import type { Kysely } from 'kysely';
-import type { DB } from '../../db/schema.js';
+import { camelRow, insertRow, type RowValue } from '../../db/rows.js';
+import type { DB, PasswordResetsTable } from '../../db/schema.js';
 
 /** Forgot-password tokens and spent sign-in challenges (migration 0048): SQL of the public account flows. */
 
-export interface PasswordReset {
-  id: string;
-  userId: string;
-  expiresAt: string;
-  usedAt: string | null;
-}
+export type PasswordReset = Pick<RowValue<PasswordResetsTable>, 'id' | 'userId' | 'expiresAt' | 'usedAt'>;
 
 export async function insertPasswordReset(
   db: Kysely<DB>,
-  r: {
-    id: string;
-    userId: string;
-    tokenHash: string;
-    createdAt: string;
-    expiresAt: string;
-    ip: string | null;
-  },
+  r: Omit<RowValue<PasswordResetsTable>, 'usedAt'>,
 ): Promise<void> {
   await db
     .insertInto('password_resets')
-    .values({
-      id: r.id,
-      user_id: r.userId,
-      token_hash: r.tokenHash,
-      created_at: r.createdAt,
-      expires_at: r.expiresAt,
-      used_at: null,
-      ip: r.ip,
-    })
+    .values(insertRow<PasswordResetsTable>({ ...r, usedAt: null }))
     .execute();
 }
 
@@ -45,7 +26,7 @@ export async function findPasswordReset(
     .select(['id', 'user_id', 'expires_at', 'used_at'])
     .where('token_hash', '=', tokenHash)
     .executeTakeFirst();
-  return r && { id: r.id, userId: r.user_id, expiresAt: r.expires_at, usedAt: r.used_at };
+  return r && camelRow(r);
 }
 
 /**

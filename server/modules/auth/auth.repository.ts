@@ -1,32 +1,18 @@
-import type { Kysely, Selectable } from 'kysely';
+import type { Insertable, Kysely, Selectable } from 'kysely';
 import type { TokenScope } from '../../../common/roles.js';
-import { flag, jsonColumn, toFlag, toJsonColumn } from '../../db/rows.js';
+import { camelRow, flag, insertRow, jsonColumn, type RowValue, toFlag, toJsonColumn } from '../../db/rows.js';
 import type { ApiTokensTable, DB, SessionsTable } from '../../db/schema.js';
 import { newId } from '../../http/context.js';
 
 /** Sessions, API tokens, second factors and password history: the sign-in's own tables. */
 
-export interface Session {
-  id: string;
-  userId: string;
-  csrfToken: string;
-  createdAt: string;
-  lastSeenAt: string;
-  expiresAt: string;
-  ip: string | null;
-  userAgent: string | null;
+/** A session: its row in camelCase, the pending flag a boolean. */
+export interface Session extends Omit<RowValue<SessionsTable>, 'mfaPending'> {
   mfaPending: boolean;
 }
 
 const toSession = (s: Selectable<SessionsTable>): Session => ({
-  id: s.id,
-  userId: s.user_id,
-  csrfToken: s.csrf_token,
-  createdAt: s.created_at,
-  lastSeenAt: s.last_seen_at,
-  expiresAt: s.expires_at,
-  ip: s.ip,
-  userAgent: s.user_agent,
+  ...camelRow(s),
   mfaPending: flag(s.mfa_pending),
 });
 
@@ -49,17 +35,7 @@ export async function findPendingSession(db: Kysely<DB>, id: string): Promise<Se
 export async function insertSession(db: Kysely<DB>, s: Session): Promise<void> {
   await db
     .insertInto('sessions')
-    .values({
-      id: s.id,
-      user_id: s.userId,
-      csrf_token: s.csrfToken,
-      created_at: s.createdAt,
-      last_seen_at: s.lastSeenAt,
-      expires_at: s.expiresAt,
-      ip: s.ip,
-      user_agent: s.userAgent,
-      mfa_pending: toFlag(s.mfaPending),
-    })
+    .values(insertRow<SessionsTable>({ ...s, mfaPending: toFlag(s.mfaPending) }))
     .execute();
 }
 
@@ -114,48 +90,22 @@ export async function countLiveSessions(db: Kysely<DB>, now: string, idleSince: 
   return Number(r?.n ?? 0);
 }
 
-export interface ApiToken {
-  id: string;
-  userId: string;
-  name: string;
-  tokenHash: string;
-  prefix: string;
+/** An API token: its row in camelCase, the scopes parsed. */
+export interface ApiToken extends Omit<RowValue<ApiTokensTable>, 'scopes'> {
   scopes: TokenScope[];
-  createdAt: string;
-  expiresAt: string | null;
-  lastUsedAt: string | null;
-  revokedAt: string | null;
 }
 
 const toToken = (t: Selectable<ApiTokensTable>): ApiToken => ({
-  id: t.id,
-  userId: t.user_id,
-  name: t.name,
-  tokenHash: t.token_hash,
-  prefix: t.token_prefix,
-  scopes: jsonColumn(t.scopes) as TokenScope[],
-  createdAt: t.created_at,
-  expiresAt: t.expires_at,
-  lastUsedAt: t.last_used_at,
-  revokedAt: t.revoked_at,
+  ...camelRow(t),
+  scopes: jsonColumn<TokenScope[]>(t.scopes),
 });
 
+/** The row stored for a token, in column order (the audit entry of its creation is this row without the hash). */
+export const tokenRow = (t: ApiToken): Insertable<ApiTokensTable> =>
+  insertRow<ApiTokensTable>({ ...t, scopes: toJsonColumn(t.scopes) });
+
 export async function insertToken(db: Kysely<DB>, t: ApiToken): Promise<void> {
-  await db
-    .insertInto('api_tokens')
-    .values({
-      id: t.id,
-      user_id: t.userId,
-      name: t.name,
-      token_hash: t.tokenHash,
-      token_prefix: t.prefix,
-      scopes: toJsonColumn(t.scopes),
-      created_at: t.createdAt,
-      expires_at: t.expiresAt,
-      last_used_at: t.lastUsedAt,
-      revoked_at: t.revokedAt,
-    })
-    .execute();
+  await db.insertInto('api_tokens').values(tokenRow(t)).execute();
 }
 
 export async function findTokenByHash(db: Kysely<DB>, hash: string): Promise<ApiToken | undefined> {

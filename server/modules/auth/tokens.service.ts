@@ -1,6 +1,5 @@
 import type { Kysely } from 'kysely';
 import type { TokenScope } from '../../../common/roles.js';
-import { toJsonColumn } from '../../db/rows.js';
 import type { DB } from '../../db/schema.js';
 import { write } from '../../db/write.js';
 import { type Ctx, isoNow, newId } from '../../http/context.js';
@@ -11,6 +10,7 @@ import {
   insertToken,
   revokeTokensOf,
   setTokenRevoked,
+  tokenRow,
   tokensOf,
 } from './auth.repository.js';
 import { API_TOKEN_PREFIX, randomToken, tokenHash } from './secrets.js';
@@ -18,7 +18,7 @@ import { API_TOKEN_PREFIX, randomToken, tokenHash } from './secrets.js';
 const view = (t: ApiToken) => ({
   id: t.id,
   name: t.name,
-  prefix: t.prefix,
+  prefix: t.tokenPrefix,
   scopes: t.scopes,
   createdAt: t.createdAt,
   expiresAt: t.expiresAt,
@@ -47,7 +47,7 @@ export async function createToken(
     userId: ctx.actor!.userId,
     name: input.name,
     tokenHash: tokenHash(token),
-    prefix: token.slice(0, 8),
+    tokenPrefix: token.slice(0, 8),
     scopes: [...new Set(input.scopes)].sort(),
     createdAt: now.toISOString(),
     expiresAt: input.expiresInDays
@@ -59,17 +59,7 @@ export async function createToken(
   await write(ctx, async (trx, audit) => {
     await insertToken(trx, t);
     // The audit entry keeps the row as stored (snake_case, scopes as JSON text), without the hash.
-    const after = {
-      id: t.id,
-      user_id: t.userId,
-      name: t.name,
-      token_prefix: t.prefix,
-      scopes: toJsonColumn(t.scopes),
-      created_at: t.createdAt,
-      expires_at: t.expiresAt,
-      last_used_at: null,
-      revoked_at: null,
-    };
+    const { token_hash: _hash, ...after } = tokenRow(t);
     await audit({ action: 'token.created', entityType: 'api_token', entityId: t.id, after });
   });
   return { ...view(t), token };

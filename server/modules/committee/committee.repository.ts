@@ -69,7 +69,7 @@ export async function fieldLinksOf(
     .select(['member_id', 'field_id'])
     .where('member_id', 'in', [...memberIds])
     .execute();
-  return rows.map((r) => ({ memberId: r.member_id, fieldId: r.field_id }));
+  return rows.map(camelRow);
 }
 
 /** Replaces a member's fields with `ids`. */

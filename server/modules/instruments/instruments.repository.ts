@@ -1,30 +1,16 @@
 import { type Kysely, type Selectable, sql } from 'kysely';
 import type { BookingState, InstrumentState } from '../../../common/instruments.js';
 import type { DialectSeam } from '../../db/dialect.js';
-import { camelRow, flag, jsonColumn, toFlag, toJsonColumn } from '../../db/rows.js';
+import { camelRow, flag, insertRow, jsonColumn, type RowValue, toFlag, toJsonColumn } from '../../db/rows.js';
 import type { DB, InstrumentBookingsTable, InstrumentsTable } from '../../db/schema.js';
 import { containsEveryTerm } from '../../db/search.js';
 
-/** An instrument as the service sees it: fields parsed, flags as booleans, enums typed. */
-export interface Instrument {
-  id: string;
-  platformId: string;
-  unitId: string;
-  nameZh: string;
-  nameEn: string;
-  model: string;
-  valueMinor: number;
-  currency: string;
-  location: string;
+type SlotsTable = DB['instrument_slots'];
+
+/** An instrument as the service sees it: its row in camelCase, fields parsed, the state typed. */
+export interface Instrument extends Omit<RowValue<InstrumentsTable>, 'fieldIdsJson' | 'published' | 'state'> {
   fieldIds: string[];
-  openHour: number;
-  closeHour: number;
-  enterpriseSharePercent: number;
-  hourlyRateMinor: number;
-  maxBookingHours: number;
   state: InstrumentState;
-  createdAt: string;
-  updatedAt: string;
 }
 
 function toInstrument(row: Selectable<InstrumentsTable>): Instrument {
@@ -38,29 +24,10 @@ function toInstrument(row: Selectable<InstrumentsTable>): Instrument {
   };
 }
 
-function instrumentRow(i: Instrument): Selectable<InstrumentsTable> {
-  return {
-    id: i.id,
-    platform_id: i.platformId,
-    unit_id: i.unitId,
-    name_zh: i.nameZh,
-    name_en: i.nameEn,
-    model: i.model,
-    value_minor: i.valueMinor,
-    currency: i.currency,
-    location: i.location,
-    field_ids_json: toJsonColumn(i.fieldIds),
-    open_hour: i.openHour,
-    close_hour: i.closeHour,
-    enterprise_share_percent: i.enterpriseSharePercent,
-    hourly_rate_minor: i.hourlyRateMinor,
-    max_booking_hours: i.maxBookingHours,
-    // The 0020 flag kept in step with the state for whatever reads it.
-    published: toFlag(i.state === 'published'),
-    state: i.state,
-    created_at: i.createdAt,
-    updated_at: i.updatedAt,
-  };
+function instrumentRow({ fieldIds, ...i }: Instrument) {
+  // The 0020 flag kept in step with the state for whatever reads it.
+  const published = toFlag(i.state === 'published');
+  return insertRow<InstrumentsTable>({ ...i, fieldIdsJson: toJsonColumn(fieldIds), published });
 }
 
 export async function insertInstrument(db: Kysely<DB>, i: Instrument): Promise<void> {
@@ -107,22 +74,13 @@ export async function instrumentPage(
 
 // ── bookings and slots ───────────────────────────────────────────────────────────────────────────
 
-export interface Booking {
-  id: string;
-  instrumentId: string;
+type BookingTyped = 'kind' | 'state' | 'forEnterprise';
+
+/** A booking: its row in camelCase, the flag a boolean, kind and state typed. */
+export interface Booking extends Omit<RowValue<InstrumentBookingsTable>, BookingTyped> {
   kind: 'booking' | 'maintenance';
-  bookerId: string | null;
-  organisationId: string | null;
-  forEnterprise: boolean;
-  startsAt: string;
-  endsAt: string;
-  purpose: string;
   state: BookingState;
-  priceMinor: number | null;
-  decidedBy: string | null;
-  decidedAt: string | null;
-  decisionReason: string | null;
-  createdAt: string;
+  forEnterprise: boolean;
 }
 
 function toBooking(row: Selectable<InstrumentBookingsTable>): Booking {
@@ -136,25 +94,8 @@ function toBooking(row: Selectable<InstrumentBookingsTable>): Booking {
   };
 }
 
-function bookingRow(b: Booking): Selectable<InstrumentBookingsTable> {
-  return {
-    id: b.id,
-    instrument_id: b.instrumentId,
-    kind: b.kind,
-    booker_id: b.bookerId,
-    organisation_id: b.organisationId,
-    for_enterprise: toFlag(b.forEnterprise),
-    starts_at: b.startsAt,
-    ends_at: b.endsAt,
-    purpose: b.purpose,
-    state: b.state,
-    price_minor: b.priceMinor,
-    decided_by: b.decidedBy,
-    decided_at: b.decidedAt,
-    decision_reason: b.decisionReason,
-    created_at: b.createdAt,
-  };
-}
+const bookingRow = (b: Booking) =>
+  insertRow<InstrumentBookingsTable>({ ...b, forEnterprise: toFlag(b.forEnterprise) });
 
 /** The booking and one slot row per machine hour; the slots' primary key refuses a double booking. */
 export async function insertBooking(db: Kysely<DB>, b: Booking, slots: readonly string[]): Promise<void> {
@@ -162,7 +103,11 @@ export async function insertBooking(db: Kysely<DB>, b: Booking, slots: readonly 
   if (slots.length > 0)
     await db
       .insertInto('instrument_slots')
-      .values(slots.map((s) => ({ instrument_id: b.instrumentId, slot_start: s, booking_id: b.id })))
+      .values(
+        slots.map((slotStart) =>
+          insertRow<SlotsTable>({ instrumentId: b.instrumentId, slotStart, bookingId: b.id }),
+        ),
+      )
       .execute();
 }
 
@@ -190,7 +135,7 @@ export async function takenSlots(db: Kysely<DB>, instrumentId: string, slots: re
     .where('s.slot_start', 'in', [...slots])
     .orderBy('s.slot_start')
     .execute();
-  return rows.map((r) => ({ slotStart: r.slot_start, kind: r.kind as Booking['kind'] }));
+  return rows.map(camelRow).map((r) => ({ ...r, kind: r.kind as Booking['kind'] }));
 }
 
 /** Machine hours held by non-enterprise bookings in [from, to) — the staff side of the green channel. */

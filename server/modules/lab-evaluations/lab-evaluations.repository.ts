@@ -3,7 +3,7 @@ import type { CallCriteria, Criterion } from '../../../common/calls.js';
 import type { LabEvalRoundState } from '../../../common/lab-evaluations.js';
 import type { ScorecardState } from '../../../common/review-scoring.js';
 import type { DialectSeam } from '../../db/dialect.js';
-import { camelRow, insertRow, jsonColumn, type RowValue, toJsonColumn } from '../../db/rows.js';
+import { camelRow, insertRow, jsonColumn, type RowValue, toJsonColumn, updateRow } from '../../db/rows.js';
 import type {
   DB,
   LabEvalConflictsTable,
@@ -116,13 +116,15 @@ export async function adoptRound(
 ): Promise<boolean> {
   const res = await db
     .updateTable('lab_eval_rounds')
-    .set({
-      state: 'adopted',
-      adopted_by: a.adoptedBy,
-      adopted_at: a.adoptedAt,
-      report_json: a.report,
-      report_sha256: a.sha256,
-    })
+    .set(
+      updateRow<LabEvalRoundsTable>({
+        state: 'adopted',
+        adoptedBy: a.adoptedBy,
+        adoptedAt: a.adoptedAt,
+        reportJson: a.report,
+        reportSha256: a.sha256,
+      }),
+    )
     .where('id', '=', id)
     .where('state', '=', 'open')
     .executeTakeFirst();
@@ -144,10 +146,9 @@ export async function portfoliosOf(db: Kysely<DB>, roundIds: readonly string[]) 
     .selectAll()
     .where('round_id', 'in', [...roundIds])
     .execute();
-  return rows.map((r) => ({
-    roundId: r.round_id,
-    unitId: r.unit_id,
-    portfolio: jsonColumn(r.portfolio_json) as Portfolio,
+  return rows.map(({ portfolio_json, ...r }) => ({
+    ...camelRow(r),
+    portfolio: jsonColumn<Portfolio>(portfolio_json),
   }));
 }
 
@@ -266,11 +267,13 @@ export async function saveScorecardRows(
       .execute();
   await db
     .updateTable('lab_eval_scorecards')
-    .set({
-      overall_comment: s.overallComment,
-      updated_at: s.at,
-      ...(s.submit ? { state: 'submitted', total: s.submit.total, submitted_at: s.at } : {}),
-    })
+    .set(
+      updateRow<LabEvalScorecardsTable>({
+        overallComment: s.overallComment,
+        updatedAt: s.at,
+        ...(s.submit ? { state: 'submitted', total: s.submit.total, submittedAt: s.at } : {}),
+      }),
+    )
     .where('id', '=', id)
     .execute();
 }
@@ -283,7 +286,12 @@ export async function updateRoundSetup(
 ): Promise<void> {
   await db
     .updateTable('lab_eval_rounds')
-    .set({ criteria_json: toJsonColumn(s.criteria), chair_member_id: s.chairMemberId })
+    .set(
+      updateRow<LabEvalRoundsTable>({
+        criteriaJson: toJsonColumn(s.criteria),
+        chairMemberId: s.chairMemberId,
+      }),
+    )
     .where('id', '=', id)
     .execute();
 }

@@ -8,7 +8,7 @@ import type {
   NeedVisibility,
 } from '../../../common/needs.js';
 import type { DialectSeam } from '../../db/dialect.js';
-import { camelRow, jsonColumn, type RowValue, toJsonColumn } from '../../db/rows.js';
+import { camelRow, insertRow, jsonColumn, type RowValue, toJsonColumn, updateRow } from '../../db/rows.js';
 import type { DB, NeedContactsTable, NeedsTable } from '../../db/schema.js';
 
 /** A technology need as the module works with it (JSON and bigint columns converted). */
@@ -39,24 +39,8 @@ const toNeed = (row: NeedsTable): Need => {
     budgetMinor: budgetMinor === null ? null : Number(budgetMinor),
   };
 };
-const needRow = ({ fieldIds, ...n }: Need): NeedsTable => ({
-  id: n.id,
-  platform_id: n.platformId,
-  organisation_id: n.organisationId,
-  created_by: n.createdBy,
-  title: n.title,
-  problem: n.problem,
-  language: n.language,
-  field_ids_json: toJsonColumn(fieldIds),
-  budget_minor: n.budgetMinor,
-  currency: n.currency,
-  deadline: n.deadline,
-  visibility: n.visibility,
-  state: n.state,
-  close_note: n.closeNote,
-  created_at: n.createdAt,
-  updated_at: n.updatedAt,
-});
+const needRow = ({ fieldIds, ...n }: Need) =>
+  insertRow<NeedsTable>({ ...n, fieldIdsJson: toJsonColumn(fieldIds) });
 const toContact = (row: NeedContactsTable): NeedContact => camelRow(row) as NeedContact;
 
 export async function insertNeed(db: Kysely<DB>, n: Need): Promise<void> {
@@ -125,27 +109,7 @@ export async function needsByIds(db: Kysely<DB>, ids: readonly string[]): Promis
 }
 
 export async function insertContact(db: Kysely<DB>, c: NeedContact): Promise<void> {
-  await db
-    .insertInto('need_contacts')
-    .values({
-      id: c.id,
-      need_id: c.needId,
-      platform_id: c.platformId,
-      target_kind: c.targetKind,
-      target_id: c.targetId,
-      unit_id: c.unitId,
-      provider_user_id: c.providerUserId,
-      target_label: c.targetLabel,
-      message: c.message,
-      state: c.state,
-      decline_reason: c.declineReason,
-      decline_note: c.declineNote,
-      sent_by: c.sentBy,
-      sent_at: c.sentAt,
-      answered_by: c.answeredBy,
-      answered_at: c.answeredAt,
-    })
-    .execute();
+  await db.insertInto('need_contacts').values(insertRow<NeedContactsTable>(c)).execute();
 }
 
 export async function findContact(
@@ -175,15 +139,11 @@ export async function answerContact(
   id: string,
   patch: Pick<NeedContact, 'state' | 'declineReason' | 'declineNote' | 'answeredBy' | 'answeredAt'>,
 ): Promise<void> {
+  // Picked: callers pass the whole contact after the answer.
+  const { state, declineReason, declineNote, answeredBy, answeredAt } = patch;
   await db
     .updateTable('need_contacts')
-    .set({
-      state: patch.state,
-      decline_reason: patch.declineReason,
-      decline_note: patch.declineNote,
-      answered_by: patch.answeredBy,
-      answered_at: patch.answeredAt,
-    })
+    .set(updateRow<NeedContactsTable>({ state, declineReason, declineNote, answeredBy, answeredAt }))
     .where('id', '=', id)
     .execute();
 }

@@ -1,68 +1,55 @@
 import type { Kysely, Selectable } from 'kysely';
-import { jsonColumn, toJsonColumn } from '../../db/rows.js';
+import { camelRow, insertRow, jsonColumn, type RowValue, toJsonColumn } from '../../db/rows.js';
 import type { DB, NotificationsTable } from '../../db/schema.js';
 import { newId } from '../../http/context.js';
 import type { EmailState } from './notifications.schema.js';
 
 export type Params = Record<string, string | number | null>;
 
-/** A notification as the code uses it: camelCase, params parsed. */
-export interface Notification {
-  id: string;
-  userId: string;
-  platformId: string | null;
-  kind: string;
-  entityType: string;
-  entityId: string | null;
+type Stored = RowValue<NotificationsTable>;
+
+/** A notification as the code uses it: camelCase, params parsed (the e-mail's error and sending time left out). */
+export interface Notification
+  extends Omit<Stored, 'paramsJson' | 'emailState' | 'emailError' | 'emailSentAt'> {
   params: Params;
-  createdAt: string;
-  readAt: string | null;
   emailState: EmailState;
-  emailAttempts: number;
-  emailNextAt: string | null;
 }
 
-const toNotification = (r: Selectable<NotificationsTable>): Notification => ({
-  id: r.id,
-  userId: r.user_id,
-  platformId: r.platform_id,
-  kind: r.kind,
-  entityType: r.entity_type,
-  entityId: r.entity_id,
-  params: jsonColumn(r.params_json) as Params,
-  createdAt: r.created_at,
-  readAt: r.read_at,
-  emailState: r.email_state as EmailState,
-  emailAttempts: Number(r.email_attempts),
-  emailNextAt: r.email_next_at,
-});
+const toNotification = (row: Selectable<NotificationsTable>): Notification => {
+  const { paramsJson, emailState, emailError: _error, emailSentAt: _sent, ...n } = camelRow(row);
+  return {
+    ...n,
+    params: jsonColumn<Params>(paramsJson),
+    emailState: emailState as EmailState,
+    emailAttempts: Number(n.emailAttempts),
+  };
+};
 
 /** Records one notification per recipient, with its e-mail state. */
 export async function insertNotifications(
   db: Kysely<DB>,
-  n: { platformId: string | null; kind: string; entityType: string; entityId: string | null; params: Params },
-  recipients: readonly { userId: string; emailState: EmailState }[],
+  n: Pick<Stored, 'platformId' | 'kind' | 'entityType' | 'entityId'> & { params: Params },
+  recipients: readonly Pick<Notification, 'userId' | 'emailState'>[],
   now: string,
 ): Promise<void> {
-  const params = toJsonColumn(n.params);
+  // Picked, not spread: the caller's input carries its recipients too.
+  const { platformId, kind, entityType, entityId } = n;
+  const about = { platformId, kind, entityType, entityId, paramsJson: toJsonColumn(n.params) };
+  const email = { emailError: null, emailAttempts: 0, emailNextAt: null, emailSentAt: null };
   await db
     .insertInto('notifications')
     .values(
-      recipients.map((r) => ({
-        id: newId(),
-        user_id: r.userId,
-        platform_id: n.platformId,
-        kind: n.kind,
-        entity_type: n.entityType,
-        entity_id: n.entityId,
-        params_json: params,
-        created_at: now,
-        read_at: null,
-        email_state: r.emailState,
-        email_error: null,
-        email_next_at: null,
-        email_sent_at: null,
-      })),
+      recipients.map(({ userId, emailState }) =>
+        insertRow<NotificationsTable>({
+          id: newId(),
+          userId,
+          ...about,
+          createdAt: now,
+          readAt: null,
+          emailState,
+          ...email,
+        }),
+      ),
     )
     .execute();
 }
@@ -110,7 +97,7 @@ export async function findNotificationOf(
     .where('id', '=', id)
     .where('user_id', '=', userId)
     .executeTakeFirst();
-  return r && { id: r.id, readAt: r.read_at };
+  return r && camelRow(r);
 }
 
 /** Marks unread notifications read (one, or all of the user's); returns how many changed. */

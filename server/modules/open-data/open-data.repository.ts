@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DialectSeam } from '../../db/dialect.js';
-import { flag, jsonColumn } from '../../db/rows.js';
+import { camelRow, flag, jsonColumn } from '../../db/rows.js';
 import type { DB } from '../../db/schema.js';
 
 /**
@@ -27,7 +27,7 @@ export interface StoredRecord {
   withdrawn: boolean;
 }
 
-const toStored = (r: {
+const toStored = (row: {
   dataset: string;
   record_id: string;
   body_json: string | null;
@@ -35,15 +35,18 @@ const toStored = (r: {
   seq: number;
   changed_at: string;
   withdrawn: number;
-}): StoredRecord => ({
-  dataset: r.dataset,
-  id: r.record_id,
-  body: jsonColumn(r.body_json),
-  createdSeq: Number(r.created_seq),
-  seq: Number(r.seq),
-  changedAt: r.changed_at,
-  withdrawn: flag(r.withdrawn),
-});
+}): StoredRecord => {
+  const r = camelRow(row);
+  return {
+    dataset: r.dataset,
+    id: r.recordId,
+    body: jsonColumn(r.bodyJson),
+    createdSeq: Number(r.createdSeq),
+    seq: Number(r.seq),
+    changedAt: r.changedAt,
+    withdrawn: flag(r.withdrawn),
+  };
+};
 
 /**
  * Compares the projection with the stored records and stores the difference, each change with the

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { camelRow } from '../../db/rows.js';
 import type { DB } from '../../db/schema.js';
 
 /** An organisation's public identity (names, type, country): never its contacts or address. */
@@ -21,10 +22,5 @@ export async function orgIdentities(
     .select(['id', 'name_zh', 'name_en', 'type', 'country'])
     .where('id', 'in', [...new Set(ids)])
     .execute();
-  return new Map(
-    rows.map((r) => [
-      r.id,
-      { id: r.id, nameZh: r.name_zh, nameEn: r.name_en, type: r.type, country: r.country },
-    ]),
-  );
+  return new Map(rows.map((r) => [r.id, camelRow(r)]));
 }

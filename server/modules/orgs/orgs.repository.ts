@@ -48,7 +48,7 @@ export async function findOrgByCreditCode(
     .select(['id', 'name_zh'])
     .where('credit_code', '=', code)
     .executeTakeFirst();
-  return row && { id: row.id, nameZh: row.name_zh };
+  return row && camelRow(row);
 }
 
 export async function insertOrg(db: Kysely<DB>, org: Org): Promise<void> {

@@ -1,8 +1,11 @@
-import type { Kysely, Selectable } from 'kysely';
+import type { Kysely } from 'kysely';
+import { camelRow, insertRow, type RowValue } from '../../db/rows.js';
 import type { DB } from '../../db/schema.js';
 
+type LinkRequestsTable = DB['person_link_requests'];
+
 /** The proposals to link a person to an account (ADR 0013): person_link_requests, owned by people. */
-export type LinkRequestRow = Selectable<DB['person_link_requests']>;
+export type LinkRequest = RowValue<LinkRequestsTable>;
 
 export async function pendingRequestExists(
   db: Kysely<DB>,
@@ -19,8 +22,8 @@ export async function pendingRequestExists(
   return row !== undefined;
 }
 
-export async function insertLinkRequest(db: Kysely<DB>, row: LinkRequestRow): Promise<void> {
-  await db.insertInto('person_link_requests').values(row).execute();
+export async function insertLinkRequest(db: Kysely<DB>, request: LinkRequest): Promise<void> {
+  await db.insertInto('person_link_requests').values(insertRow<LinkRequestsTable>(request)).execute();
 }
 
 /** Supersedes the pending proposals for the person or to the account (it is now linked). */
@@ -38,13 +41,14 @@ export async function findRequestTo(
   db: Kysely<DB>,
   id: string,
   userId: string,
-): Promise<LinkRequestRow | undefined> {
-  return db
+): Promise<LinkRequest | undefined> {
+  const row = await db
     .selectFrom('person_link_requests')
     .selectAll()
     .where('id', '=', id)
     .where('user_id', '=', userId)
     .executeTakeFirst();
+  return row && camelRow(row);
 }
 
 export async function answerRequest(db: Kysely<DB>, id: string, state: 'accepted' | 'declined', at: string) {
@@ -53,7 +57,7 @@ export async function answerRequest(db: Kysely<DB>, id: string, state: 'accepted
 
 /** The pending proposals addressed to the account, oldest first, with the person each would link. */
 export async function pendingRequestsTo(db: Kysely<DB>, userId: string) {
-  return db
+  const rows = await db
     .selectFrom('person_link_requests as r')
     .innerJoin('people as p', 'p.id', 'r.person_id')
     .select([
@@ -71,4 +75,5 @@ export async function pendingRequestsTo(db: Kysely<DB>, userId: string) {
     .orderBy('r.requested_at')
     .orderBy('r.id')
     .execute();
+  return rows.map(camelRow);
 }

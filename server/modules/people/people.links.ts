@@ -11,7 +11,7 @@ import {
   answerRequest,
   findRequestTo,
   insertLinkRequest,
-  type LinkRequestRow,
+  type LinkRequest,
   pendingRequestExists,
   pendingRequestsTo,
   supersedePendingRequests,
@@ -143,13 +143,9 @@ export async function recordLinkChange(
   }
 }
 
-const requestView = (r: LinkRequestRow): LinkRequestView => ({
-  id: r.id,
-  personId: r.person_id,
-  userId: r.user_id,
+const requestView = ({ requestedBy: _by, ...r }: LinkRequest): LinkRequestView => ({
+  ...r,
   state: r.state as LinkRequestView['state'],
-  requestedAt: r.requested_at,
-  answeredAt: r.answered_at,
 });
 
 /** Proposes linking a person without an account to an account; its owner accepts or declines. */
@@ -165,14 +161,14 @@ export async function proposeLink(ctx: Ctx, personId: string, userId: string): P
     await assertUserLinkable(trx, userId, '/userId');
     if (await pendingRequestExists(trx, personId, userId))
       throw new AppError(409, 'people.link_already_proposed');
-    const request: LinkRequestRow = {
+    const request: LinkRequest = {
       id: newId(),
-      person_id: personId,
-      user_id: userId,
+      personId,
+      userId,
       state: 'pending',
-      requested_by: ctx.actor!.userId || null,
-      requested_at: isoNow(ctx.clock),
-      answered_at: null,
+      requestedBy: ctx.actor!.userId || null,
+      requestedAt: isoNow(ctx.clock),
+      answeredAt: null,
     };
     await insertLinkRequest(trx, request);
     await audit({
@@ -203,26 +199,20 @@ export async function listMyLinkRequests(ctx: Ctx): Promise<{ items: MyLinkReque
   const rows = await pendingRequestsTo(ctx.db, ctx.actor.userId);
   // A handful of proposals at most: their requesters' names are read one account at a time.
   const requesters = new Map<string, string>();
-  for (const id of new Set(rows.flatMap((r) => (r.requested_by ? [r.requested_by] : [])))) {
+  for (const id of new Set(rows.flatMap((r) => (r.requestedBy ? [r.requestedBy] : [])))) {
     const account = await findAccountById(ctx.db, id);
     if (account) requesters.set(id, account.displayName);
   }
   const orgs = await organisationNames(
     ctx.db,
-    rows.map((r) => r.organisation_id),
+    rows.map((r) => r.organisationId),
   );
   return {
-    items: rows.map((r) => ({
-      id: r.id,
-      requestedAt: r.requested_at,
-      requestedBy: (r.requested_by && requesters.get(r.requested_by)) ?? null,
-      person: {
-        id: r.personId,
-        nameZh: r.name_zh,
-        nameEn: r.name_en,
-        title: r.title,
-        organisation: (r.organisation_id && orgs.get(r.organisation_id)) || null,
-      },
+    items: rows.map(({ id, requestedAt, requestedBy, personId, organisationId, ...person }) => ({
+      id,
+      requestedAt,
+      requestedBy: (requestedBy && requesters.get(requestedBy)) ?? null,
+      person: { id: personId, ...person, organisation: (organisationId && orgs.get(organisationId)) || null },
     })),
   };
 }
@@ -239,7 +229,7 @@ export async function answerLinkRequest(
     const request = await findRequestTo(trx, id, me);
     if (!request) throw notFound('people.link_request_not_found');
     if (request.state !== 'pending') throw new AppError(409, 'people.link_request_answered');
-    const person = (await findPersonRow(trx, request.person_id))!;
+    const person = (await findPersonRow(trx, request.personId))!;
     const now = isoNow(ctx.clock);
     if (answer === 'decline') {
       await answerRequest(trx, id, 'declined', now);
@@ -249,13 +239,13 @@ export async function answerLinkRequest(
         entityId: person.id,
         after: { userId: me, requestId: id },
       });
-      return requestView({ ...request, state: 'declined', answered_at: now });
+      return requestView({ ...request, state: 'declined', answeredAt: now });
     }
     if (person.userId !== null) throw new AppError(409, 'people.already_linked');
     await assertUserLinkable(trx, me, '/userId');
     await setPersonAccount(trx, person.id, me, now);
     await answerRequest(trx, id, 'accepted', now);
-    await recordLinkChange(trx, ctx, person, null, me, { requestId: id, requestedBy: request.requested_by });
-    return requestView({ ...request, state: 'accepted', answered_at: now });
+    await recordLinkChange(trx, ctx, person, null, me, { requestId: id, requestedBy: request.requestedBy });
+    return requestView({ ...request, state: 'accepted', answeredAt: now });
   });
 }

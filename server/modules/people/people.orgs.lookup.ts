@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { camelRow } from '../../db/rows.js';
 import type { DB } from '../../db/schema.js';
 import { personIdsOfOrganisations } from './people.repository.js';
 
@@ -12,8 +13,6 @@ export async function peopleOfOrganisations(
   organisationIds: readonly string[],
 ): Promise<Array<{ personId: string; organisationId: string }>> {
   if (organisationIds.length === 0) return [];
-  return (await personIdsOfOrganisations(db, organisationIds).execute()).map((r) => ({
-    personId: r.id,
-    organisationId: r.organisation_id!,
-  }));
+  const rows = (await personIdsOfOrganisations(db, organisationIds).execute()).map(camelRow);
+  return rows.map(({ id, organisationId }) => ({ personId: id, organisationId: organisationId! }));
 }

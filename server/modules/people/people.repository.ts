@@ -111,13 +111,7 @@ export async function organisationPeople(db: Kysely<DB>, organisationId: string)
     .orderBy('id')
     .limit(500)
     .execute();
-  return rows.map((r) => ({
-    id: r.id,
-    nameZh: r.name_zh,
-    nameEn: r.name_en,
-    title: r.title,
-    hasAccount: r.user_id !== null,
-  }));
+  return rows.map(({ user_id, ...r }) => ({ ...camelRow(r), hasAccount: user_id !== null }));
 }
 
 /** Names and titles of people by id, for embedding in other records' views (the committee). */
@@ -131,7 +125,7 @@ export async function personNames(
     .select(['id', 'name_zh', 'name_en', 'title'])
     .where('id', 'in', [...ids])
     .execute();
-  return rows.map((r) => ({ id: r.id, nameZh: r.name_zh, nameEn: r.name_en, title: r.title }));
+  return rows.map(camelRow);
 }
 
 /** The person's organisation (null when none), or undefined when there is no such person. */
@@ -185,15 +179,7 @@ export async function personCards(
     .select(['id', 'name_zh', 'name_en', 'title', 'email', 'phone', 'user_id'])
     .where('id', 'in', [...new Set(ids)])
     .execute();
-  return rows.map((r) => ({
-    id: r.id,
-    nameZh: r.name_zh,
-    nameEn: r.name_en,
-    title: r.title,
-    email: r.email,
-    phone: r.phone,
-    userId: r.user_id,
-  }));
+  return rows.map(camelRow);
 }
 
 /** The people by id (peopleViews applies the contact policy to these values). */

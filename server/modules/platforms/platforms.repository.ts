@@ -1,6 +1,6 @@
 import { type Insertable, type Kysely, type Selectable, sql, type Updateable } from 'kysely';
-import { camelRow, flag, type RowValue, toFlag } from '../../db/rows.js';
-import type { DB, PlatformsTable } from '../../db/schema.js';
+import { camelRow, flag, insertRow, type RowValue, toFlag } from '../../db/rows.js';
+import type { DB, PlatformFundingTable, PlatformsTable } from '../../db/schema.js';
 
 /**
  * A platform as stored. findPlatform keeps its row shape: units, the committee, calls, projects,
@@ -61,15 +61,10 @@ export async function fundingEntries(
   if (q.from !== undefined) query = query.where('year', '>=', q.from);
   if (q.to !== undefined) query = query.where('year', '<=', q.to);
   const rows = await query.orderBy('year').orderBy('source').execute();
-  return rows.map((r) => ({
-    platformId: r.platform_id,
-    year: r.year,
-    source: r.source,
-    amountMinor: Number(r.amount_minor),
-    currency: r.currency,
-    isIllustrative: flag(r.is_illustrative),
-    note: r.note,
-  }));
+  return rows.map(({ id: _id, ...r }) => {
+    const v = camelRow(r);
+    return { ...v, amountMinor: Number(v.amountMinor), isIllustrative: flag(v.isIllustrative) };
+  });
 }
 
 /** Whether the platform has funding in a currency other than `currency`. */
@@ -98,16 +93,9 @@ export async function replaceFunding(
     await db
       .insertInto('platform_funding')
       .values(
-        entries.map((e) => ({
-          id: e.id,
-          platform_id: platformId,
-          year: e.year,
-          source: e.source,
-          amount_minor: e.amountMinor,
-          currency: e.currency,
-          is_illustrative: toFlag(e.isIllustrative),
-          note: e.note,
-        })),
+        entries.map(({ id, ...e }) =>
+          insertRow<PlatformFundingTable>({ id, platformId, ...e, isIllustrative: toFlag(e.isIllustrative) }),
+        ),
       )
       .execute();
 }
@@ -119,7 +107,7 @@ export async function platformFieldLinks(
 ): Promise<Array<{ platformId: string; fieldId: string }>> {
   let query = db.selectFrom('platform_fields').select(['platform_id', 'field_id']);
   if (platformId !== undefined) query = query.where('platform_id', '=', platformId);
-  return (await query.execute()).map((r) => ({ platformId: r.platform_id, fieldId: r.field_id }));
+  return (await query.execute()).map(camelRow);
 }
 
 /** Replaces the fields a platform covers. */
@@ -147,7 +135,7 @@ export async function platformNameRows(
     .select(['id', 'code', 'name_zh', 'name_en'])
     .where('id', 'in', [...new Set(ids)])
     .execute();
-  return rows.map((p) => ({ id: p.id, code: p.code, nameZh: p.name_zh, nameEn: p.name_en }));
+  return rows.map(camelRow);
 }
 
 export async function platformIds(db: Kysely<DB>): Promise<string[]> {

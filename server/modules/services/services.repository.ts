@@ -1,31 +1,19 @@
 import { type Kysely, type Selectable, sql } from 'kysely';
 import type { PriceRule, ServiceKind, ServiceState } from '../../../common/services.js';
 import type { DialectSeam } from '../../db/dialect.js';
-import { camelRow, jsonColumn, toJsonColumn } from '../../db/rows.js';
+import { camelRow, insertRow, jsonColumn, type RowValue, toJsonColumn } from '../../db/rows.js';
 import type { DB, ServicesTable } from '../../db/schema.js';
 import { containsEveryTerm } from '../../db/search.js';
 
-/** A catalog entry as the service sees it: JSON columns parsed, enums typed. */
-export interface Service {
-  id: string;
-  platformId: string;
-  unitId: string;
+type Typed = 'kind' | 'priceRule' | 'state' | 'fieldIdsJson' | 'accreditationJson';
+
+/** A catalog entry as the service sees it: its row in camelCase, JSON columns parsed, enums typed. */
+export interface Service extends Omit<RowValue<ServicesTable>, Typed> {
   kind: ServiceKind;
-  nameZh: string;
-  nameEn: string;
-  descriptionZh: string;
-  descriptionEn: string;
   fieldIds: string[];
-  methodStandard: string | null;
   accreditations: Array<{ body: string; number: string }>;
   priceRule: PriceRule;
-  priceMinor: number;
-  currency: string;
-  turnaroundDays: number;
-  capacityPerMonth: number;
   state: ServiceState;
-  createdAt: string;
-  updatedAt: string;
 }
 
 function toService(row: Selectable<ServicesTable>): Service {
@@ -41,28 +29,9 @@ function toService(row: Selectable<ServicesTable>): Service {
   };
 }
 
-function serviceRow(s: Service): Selectable<ServicesTable> {
-  return {
-    id: s.id,
-    platform_id: s.platformId,
-    unit_id: s.unitId,
-    kind: s.kind,
-    name_zh: s.nameZh,
-    name_en: s.nameEn,
-    description_zh: s.descriptionZh,
-    description_en: s.descriptionEn,
-    field_ids_json: toJsonColumn(s.fieldIds),
-    method_standard: s.methodStandard,
-    accreditation_json: toJsonColumn(s.accreditations),
-    price_rule: s.priceRule,
-    price_minor: s.priceMinor,
-    currency: s.currency,
-    turnaround_days: s.turnaroundDays,
-    capacity_per_month: s.capacityPerMonth,
-    state: s.state,
-    created_at: s.createdAt,
-    updated_at: s.updatedAt,
-  };
+function serviceRow({ fieldIds, accreditations, ...s }: Service) {
+  const json = { fieldIdsJson: toJsonColumn(fieldIds), accreditationJson: toJsonColumn(accreditations) };
+  return insertRow<ServicesTable>({ ...s, ...json });
 }
 
 export async function insertService(db: Kysely<DB>, s: Service): Promise<void> {
@@ -125,7 +94,5 @@ export async function serviceNames(db: Kysely<DB>, ids: readonly string[]) {
     .select(['id', 'name_zh', 'name_en', 'kind'])
     .where('id', 'in', [...ids])
     .execute();
-  return new Map(
-    rows.map((r) => [r.id, { id: r.id, nameZh: r.name_zh, nameEn: r.name_en, kind: r.kind as ServiceKind }]),
-  );
+  return new Map(rows.map((r) => [r.id, { ...camelRow(r), kind: r.kind as ServiceKind }]));
 }

@@ -1,7 +1,7 @@
 import { type Kysely, type Selectable, sql } from 'kysely';
 import type { RequestState } from '../../../common/services.js';
 import type { DialectSeam } from '../../db/dialect.js';
-import { camelRow, type RowValue } from '../../db/rows.js';
+import { camelRow, insertRow, type RowValue } from '../../db/rows.js';
 import type { DB, ServiceRequestsTable, ServiceRequestTransitionsTable } from '../../db/schema.js';
 import { containsEveryTerm } from '../../db/search.js';
 
@@ -19,33 +19,7 @@ const toRequest = (row: Selectable<ServiceRequestsTable>): ServiceRequest => {
   };
 };
 
-const requestRow = (r: ServiceRequest): Selectable<ServiceRequestsTable> => ({
-  id: r.id,
-  platform_id: r.platformId,
-  service_id: r.serviceId,
-  unit_id: r.unitId,
-  requester_id: r.requesterId,
-  organisation_id: r.organisationId,
-  number: r.number,
-  state: r.state,
-  description: r.description,
-  quantity: r.quantity,
-  wanted_by: r.wantedBy,
-  quote_price_minor: r.quotePriceMinor,
-  currency: r.currency,
-  quote_due_on: r.quoteDueOn,
-  quote_terms: r.quoteTerms,
-  report_file_name: r.reportFileName,
-  report_media_type: r.reportMediaType,
-  report_size_bytes: r.reportSizeBytes,
-  report_sha256: r.reportSha256,
-  delivered_at: r.deliveredAt,
-  rating: r.rating,
-  rating_comment: r.ratingComment,
-  last_reason: r.lastReason,
-  created_at: r.createdAt,
-  updated_at: r.updatedAt,
-});
+const requestRow = (r: ServiceRequest) => insertRow<ServiceRequestsTable>(r);
 
 export async function insertRequest(db: Kysely<DB>, r: ServiceRequest): Promise<void> {
   await db.insertInto('service_requests').values(requestRow(r)).execute();
@@ -124,16 +98,7 @@ export type RequestTransition = RowValue<ServiceRequestTransitionsTable>;
 export async function insertRequestTransition(db: Kysely<DB>, t: RequestTransition): Promise<void> {
   await db
     .insertInto('service_request_transitions')
-    .values({
-      id: t.id,
-      request_id: t.requestId,
-      action: t.action,
-      from_state: t.fromState,
-      to_state: t.toState,
-      at: t.at,
-      actor_id: t.actorId,
-      reason: t.reason,
-    })
+    .values(insertRow<ServiceRequestTransitionsTable>(t))
     .execute();
 }
 

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { RowValue } from '../../db/rows.js';
+import { insertRow, type RowValue } from '../../db/rows.js';
 import type { DB, ServiceSurveysTable } from '../../db/schema.js';
 
 // All SQL on service_surveys: the impact survey an enterprise answers after a request is delivered.
@@ -7,19 +7,7 @@ import type { DB, ServiceSurveysTable } from '../../db/schema.js';
 export type Survey = RowValue<ServiceSurveysTable>;
 
 export async function insertSurvey(db: Kysely<DB>, s: Survey): Promise<void> {
-  await db
-    .insertInto('service_surveys')
-    .values({
-      request_id: s.requestId,
-      sales_minor: s.salesMinor,
-      savings_minor: s.savingsMinor,
-      investment_minor: s.investmentMinor,
-      jobs: s.jobs,
-      currency: s.currency,
-      comment: s.comment,
-      answered_at: s.answeredAt,
-    })
-    .execute();
+  await db.insertInto('service_surveys').values(insertRow<ServiceSurveysTable>(s)).execute();
 }
 
 export async function answeredSurveys(db: Kysely<DB>, requestIds: readonly string[]): Promise<Set<string>> {

@@ -64,7 +64,7 @@ export async function unitFieldLinks(
     .select(['unit_id', 'field_id'])
     .where('unit_id', 'in', [...unitIds])
     .execute();
-  return rows.map((r) => ({ unitId: r.unit_id, fieldId: r.field_id }));
+  return rows.map(camelRow);
 }
 
 /** Replaces a unit's fields with `ids`. */

@@ -1,90 +1,43 @@
 import { type Kysely, type Selectable, type SqlBool, sql } from 'kysely';
 import type { Role } from '../../../common/roles.js';
-import { flag, toFlag } from '../../db/rows.js';
-import type { DB, UsersTable } from '../../db/schema.js';
+import { camelRow, flag, insertRow, type RowValue, toFlag, updateRow } from '../../db/rows.js';
+import type { DB, RoleAssignmentsTable, UsersTable } from '../../db/schema.js';
 import { newId } from '../../http/context.js';
 
-/** An account as the code uses it: camelCase, flags as booleans. */
-export interface Account {
-  id: string;
-  username: string;
-  displayName: string;
-  email: string | null;
-  passwordHash: string;
+type AccountFlag = 'isSystemAdmin' | 'isSecurityAdmin' | 'isAuditAdmin' | 'passwordChangeRequired';
+
+/** An account as the code uses it: its row in camelCase, flags as booleans. */
+export interface Account extends Omit<RowValue<UsersTable>, AccountFlag> {
   isSystemAdmin: boolean;
   isSecurityAdmin: boolean;
   isAuditAdmin: boolean;
-  locale: string;
-  failedLoginCount: number;
-  lockedUntil: string | null;
-  disabledAt: string | null;
-  passwordChangedAt: string;
   /** A password someone else set: the user must replace it at the next sign-in. */
   passwordChangeRequired: boolean;
-  createdAt: string;
-  updatedAt: string;
 }
 
 export type RoleGrant = { platformId: string; role: Role };
 
 const toAccount = (u: Selectable<UsersTable>): Account => ({
-  id: u.id,
-  username: u.username,
-  displayName: u.display_name,
-  email: u.email,
-  passwordHash: u.password_hash,
+  ...camelRow(u),
   isSystemAdmin: flag(u.is_system_admin),
   isSecurityAdmin: flag(u.is_security_admin),
   isAuditAdmin: flag(u.is_audit_admin),
-  locale: u.locale,
   failedLoginCount: Number(u.failed_login_count),
-  lockedUntil: u.locked_until,
-  disabledAt: u.disabled_at,
-  passwordChangedAt: u.password_changed_at,
   passwordChangeRequired: flag(u.password_change_required),
-  createdAt: u.created_at,
-  updatedAt: u.updated_at,
 });
 
 /** The columns an account's patch may set, by their domain names. */
-export type AccountPatch = Partial<
-  Pick<
-    Account,
-    | 'displayName'
-    | 'email'
-    | 'passwordHash'
-    | 'isSystemAdmin'
-    | 'isSecurityAdmin'
-    | 'isAuditAdmin'
-    | 'locale'
-    | 'failedLoginCount'
-    | 'lockedUntil'
-    | 'disabledAt'
-    | 'passwordChangedAt'
-    | 'passwordChangeRequired'
-    | 'updatedAt'
-  >
->;
+export type AccountPatch = Partial<Omit<Account, 'id' | 'username' | 'createdAt'>>;
 
-function toRow(p: AccountPatch) {
-  return {
-    ...(p.displayName !== undefined && { display_name: p.displayName }),
-    ...(p.email !== undefined && { email: p.email }),
-    ...(p.passwordHash !== undefined && { password_hash: p.passwordHash }),
-    ...(p.isSystemAdmin !== undefined && { is_system_admin: toFlag(p.isSystemAdmin) }),
-    ...(p.isSecurityAdmin !== undefined && { is_security_admin: toFlag(p.isSecurityAdmin) }),
-    ...(p.isAuditAdmin !== undefined && { is_audit_admin: toFlag(p.isAuditAdmin) }),
-    ...(p.locale !== undefined && { locale: p.locale }),
-    ...(p.failedLoginCount !== undefined && { failed_login_count: p.failedLoginCount }),
-    ...(p.lockedUntil !== undefined && { locked_until: p.lockedUntil }),
-    ...(p.disabledAt !== undefined && { disabled_at: p.disabledAt }),
-    ...(p.passwordChangedAt !== undefined && { password_changed_at: p.passwordChangedAt }),
-    ...(p.passwordChangeRequired !== undefined && {
-      password_change_required: toFlag(p.passwordChangeRequired),
-    }),
-    ...(p.updatedAt !== undefined && { updated_at: p.updatedAt }),
-  };
-}
+const flagOf = (b: boolean | undefined) => (b === undefined ? undefined : toFlag(b));
+
+/** The 0/1 columns of an account's patch (undefined where the patch leaves a flag alone). */
+const storedFlags = (a: Partial<Pick<Account, AccountFlag>>) => ({
+  isSystemAdmin: flagOf(a.isSystemAdmin),
+  isSecurityAdmin: flagOf(a.isSecurityAdmin),
+  isAuditAdmin: flagOf(a.isAuditAdmin),
+  passwordChangeRequired: flagOf(a.passwordChangeRequired),
+});
 
 export async function findAccountById(db: Kysely<DB>, id: string): Promise<Account | undefined> {
   const u = await db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
@@ -118,30 +71,25 @@ export async function insertAccount(
     passwordChangeRequired?: boolean;
   },
 ): Promise<void> {
-  await db
-    .insertInto('users')
-    .values({
-      id: a.id,
-      username: a.username,
-      display_name: a.displayName,
-      email: a.email,
-      password_hash: a.passwordHash,
-      is_system_admin: toFlag(a.isSystemAdmin),
-      is_security_admin: toFlag(a.isSecurityAdmin),
-      is_audit_admin: toFlag(a.isAuditAdmin),
-      locale: a.locale,
-      locked_until: null,
-      disabled_at: null,
-      password_changed_at: a.passwordChangedAt,
-      password_change_required: toFlag(!!a.passwordChangeRequired),
-      created_at: a.createdAt,
-      updated_at: a.updatedAt,
-    })
-    .execute();
+  const row = insertRow<UsersTable>({
+    ...a,
+    isSystemAdmin: toFlag(a.isSystemAdmin),
+    isSecurityAdmin: toFlag(a.isSecurityAdmin),
+    isAuditAdmin: toFlag(a.isAuditAdmin),
+    failedLoginCount: 0,
+    lockedUntil: null,
+    disabledAt: null,
+    passwordChangeRequired: toFlag(!!a.passwordChangeRequired),
+  });
+  await db.insertInto('users').values(row).execute();
 }
 
 export async function updateAccount(db: Kysely<DB>, id: string, patch: AccountPatch): Promise<void> {
-  await db.updateTable('users').set(toRow(patch)).where('id', '=', id).execute();
+  await db
+    .updateTable('users')
+    .set(updateRow<UsersTable>({ ...patch, ...storedFlags(patch) }))
+    .where('id', '=', id)
+    .execute();
 }
 
 /**
@@ -268,7 +216,8 @@ export async function rolesOfMany(
     .orderBy('platform_id')
     .orderBy('role')
     .execute();
-  for (const r of rows) out.get(r.user_id)?.push({ platformId: r.platform_id, role: r.role as Role });
+  for (const { userId, platformId, role } of rows.map(camelRow))
+    out.get(userId)?.push({ platformId, role: role as Role });
   return out;
 }
 
@@ -288,13 +237,15 @@ export async function insertRoles(
   await db
     .insertInto('role_assignments')
     .values(
-      unique.map((r) => ({
-        id: newId(),
-        user_id: userId,
-        platform_id: r.platformId,
-        role: r.role,
-        created_at: now,
-      })),
+      unique.map((r) =>
+        insertRow<RoleAssignmentsTable>({
+          id: newId(),
+          userId,
+          platformId: r.platformId,
+          role: r.role,
+          createdAt: now,
+        }),
+      ),
     )
     .execute();
 }
@@ -322,5 +273,5 @@ export async function roleHolders(
     .where('platform_id', '=', platformId)
     .where('role', 'in', [...roles])
     .execute();
-  return rows.map((r) => ({ userId: r.user_id, role: r.role }));
+  return rows.map(camelRow);
 }

@@ -6,21 +6,14 @@ import type { DB, VoucherLedgerTable, VoucherSchemesTable, VouchersTable } from 
 
 // ── schemes ──────────────────────────────────────────────────────────────────────────────────────
 
-export interface Scheme {
-  id: string;
-  platformId: string;
-  nameZh: string;
-  nameEn: string;
-  currency: string;
+type SchemeTyped = 'rulesJson' | 'lotteryJson' | 'lottery' | 'state';
+
+/** A voucher scheme: its row in camelCase, the rules and the lottery's draw parsed, the flag a boolean. */
+export interface Scheme extends Omit<RowValue<VoucherSchemesTable>, SchemeTyped> {
   rules: SchemeRules;
-  validFrom: string;
-  validTo: string;
   lottery: boolean;
   state: SchemeState;
-  lotterySeed: string | null;
   lotteryDraw: string[] | null;
-  createdAt: string;
-  updatedAt: string;
 }
 
 function toScheme(row: Selectable<VoucherSchemesTable>): Scheme {
@@ -34,22 +27,13 @@ function toScheme(row: Selectable<VoucherSchemesTable>): Scheme {
   };
 }
 
-const schemeRow = (s: Scheme): Selectable<VoucherSchemesTable> => ({
-  id: s.id,
-  platform_id: s.platformId,
-  name_zh: s.nameZh,
-  name_en: s.nameEn,
-  currency: s.currency,
-  rules_json: toJsonColumn(s.rules),
-  valid_from: s.validFrom,
-  valid_to: s.validTo,
-  lottery: toFlag(s.lottery),
-  state: s.state,
-  lottery_seed: s.lotterySeed,
-  lottery_json: toJsonColumn(s.lotteryDraw ?? null),
-  created_at: s.createdAt,
-  updated_at: s.updatedAt,
-});
+const schemeRow = ({ rules, lottery, lotteryDraw, ...s }: Scheme) =>
+  insertRow<VoucherSchemesTable>({
+    ...s,
+    rulesJson: toJsonColumn(rules),
+    lottery: toFlag(lottery),
+    lotteryJson: toJsonColumn(lotteryDraw ?? null),
+  });
 
 export async function insertScheme(db: Kysely<DB>, s: Scheme) {
   await db.insertInto('voucher_schemes').values(schemeRow(s)).execute();
