@@ -65,36 +65,37 @@ export async function uploadAttachment(
     const sniffed = checkAttachment(file, spec);
     const sha256 = sha256Of(file.bytes);
     storeFile(attachmentsDir(ctx), sha256, file.bytes);
-    const row = {
+    const stored = {
       id: newId(),
-      version_id: version.id,
+      versionId: version.id,
       key,
-      file_name: file.fileName,
+      fileName: file.fileName,
       type: sniffed.type,
-      media_type: sniffed.mediaType,
-      size_bytes: file.bytes.length,
+      mediaType: sniffed.mediaType,
+      sizeBytes: file.bytes.length,
       sha256,
-      uploaded_by: ctx.actor?.userId || null,
-      created_at: isoNow(ctx.clock),
+      uploadedBy: ctx.actor?.userId || null,
+      createdAt: isoNow(ctx.clock),
     };
-    await replaceAttachment(trx, row);
-    await updateApplication(trx, app.id, { updated_at: row.created_at });
+    await replaceAttachment(trx, stored);
+    await updateApplication(trx, app.id, { updated_at: stored.createdAt });
     await audit({
       action: 'application.attachment_uploaded',
       entityType: 'application',
       entityId: id,
       platformId: app.platform_id,
-      after: { versionNo: app.version_no, key, fileName: row.file_name, type: row.type, sha256 },
+      after: { versionNo: app.version_no, key, fileName: stored.fileName, type: stored.type, sha256 },
     });
+    const { id: fileId, fileName, mediaType, sizeBytes, createdAt } = stored;
     return {
-      id: row.id,
+      id: fileId,
       key,
-      fileName: row.file_name,
+      fileName,
       type: sniffed.type,
-      mediaType: row.media_type,
-      sizeBytes: row.size_bytes,
+      mediaType,
+      sizeBytes,
       sha256,
-      uploadedAt: row.created_at,
+      uploadedAt: createdAt,
     };
   });
 }
@@ -118,7 +119,7 @@ export async function deleteAttachment(ctx: Ctx, id: string, key: string): Promi
 /** An attachment of any version of an application the caller may read, with its checksum verified (410 when gone). */
 export async function downloadAttachment(ctx: Ctx, id: string, attachmentId: string) {
   await accessible(ctx.db, ctx, id, 'read');
-  const row = await attachmentOfApplication(ctx.db, id, attachmentId);
-  if (!row) throw notFound('request.not_found');
-  return { body: readStoredFile(ctx, row.sha256), mediaType: row.media_type, fileName: row.file_name };
+  const file = await attachmentOfApplication(ctx.db, id, attachmentId);
+  if (!file) throw notFound('request.not_found');
+  return { body: readStoredFile(ctx, file.sha256), mediaType: file.mediaType, fileName: file.fileName };
 }
