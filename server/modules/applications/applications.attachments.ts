@@ -8,7 +8,7 @@ import { type Ctx, isoNow, newId } from '../../http/context.js';
 import { AppError, notFound } from '../../http/errors.js';
 import { accessible } from './applications.access.js';
 import { callOf, frozen } from './applications.drafts.js';
-import { updateApplication } from './applications.repository.js';
+import { toApplication, updateApplication } from './applications.repository.js';
 import type { ApplicationView } from './applications.schema.js';
 import {
   attachmentOfApplication,
@@ -28,9 +28,9 @@ const fail = (status: number, code: ErrorCode, where: 'querystring' | 'body', po
 export { attachmentsDir } from '../../files/stored-files.js';
 
 async function editableVersion(trx: Ctx['db'], ctx: Ctx, id: string) {
-  const { app } = await accessible(trx, ctx, id, 'edit', { lock: true });
-  if (!EDITABLE_STATES.includes(app.state as ApplicationState)) throw frozen(app.state);
-  const version = (await loadVersion(trx, id, app.version_no))!;
+  const app = toApplication((await accessible(trx, ctx, id, 'edit', { lock: true })).app);
+  if (!EDITABLE_STATES.includes(app.state)) throw frozen(app.state);
+  const version = (await loadVersion(trx, id, app.versionNo))!;
   if (version.frozen_at) throw frozen(app.state);
   return { app, version };
 }
@@ -61,7 +61,7 @@ export async function uploadAttachment(
 ): Promise<AttachmentOut> {
   return write(ctx, async (trx, audit) => {
     const { app, version } = await editableVersion(trx, ctx, id);
-    const spec = specOf(await callOf(trx, app.call_id), key);
+    const spec = specOf(await callOf(trx, app.callId), key);
     const sniffed = checkAttachment(file, spec);
     const sha256 = sha256Of(file.bytes);
     storeFile(attachmentsDir(ctx), sha256, file.bytes);
@@ -83,8 +83,8 @@ export async function uploadAttachment(
       action: 'application.attachment_uploaded',
       entityType: 'application',
       entityId: id,
-      platformId: app.platform_id,
-      after: { versionNo: app.version_no, key, fileName: stored.fileName, type: stored.type, sha256 },
+      platformId: app.platformId,
+      after: { versionNo: app.versionNo, key, fileName: stored.fileName, type: stored.type, sha256 },
     });
     const { id: fileId, fileName, mediaType, sizeBytes, createdAt } = stored;
     return {
@@ -110,8 +110,8 @@ export async function deleteAttachment(ctx: Ctx, id: string, key: string): Promi
       action: 'application.attachment_removed',
       entityType: 'application',
       entityId: id,
-      platformId: app.platform_id,
-      before: { versionNo: app.version_no, key },
+      platformId: app.platformId,
+      before: { versionNo: app.versionNo, key },
     });
   });
 }

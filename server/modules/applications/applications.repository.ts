@@ -86,8 +86,8 @@ export async function applicantUserIdsOfCall(db: Kysely<DB>, callId: string): Pr
   return [...new Set([...owners, ...members].map((r) => r.id).filter((x): x is string => !!x))];
 }
 
-export async function insertApplication(db: Kysely<DB>, row: ApplicationRow): Promise<void> {
-  await db.insertInto('applications').values(row).execute();
+export async function insertApplication(db: Kysely<DB>, app: Application): Promise<void> {
+  await db.insertInto('applications').values(insertRow<ApplicationsTable>(app)).execute();
 }
 
 export async function updateApplication(db: Kysely<DB>, id: string, patch: ApplicationPatch): Promise<void> {

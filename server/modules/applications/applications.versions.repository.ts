@@ -240,18 +240,11 @@ export async function copyVersion(
   at: string,
   newId: () => string,
 ): Promise<number> {
-  const from = (await loadVersion(db, applicationId, fromNo))!;
+  const { id: fromId, callId, contentJson } = camelRow((await loadVersion(db, applicationId, fromNo))!);
   const versionNo = fromNo + 1;
   const id = newId();
-  await insertVersion(db, {
-    id,
-    applicationId,
-    callId: from.call_id,
-    versionNo,
-    contentJson: from.content_json,
-    at,
-  });
-  await copyVersionParts(db, from.id, id, newId);
+  await insertVersion(db, { id, applicationId, callId, versionNo, contentJson, at });
+  await copyVersionParts(db, fromId, id, newId);
   return versionNo;
 }
 
