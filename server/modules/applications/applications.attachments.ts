@@ -8,7 +8,7 @@ import { type Ctx, isoNow, newId } from '../../http/context.js';
 import { AppError, notFound } from '../../http/errors.js';
 import { accessible } from './applications.access.js';
 import { callOf, frozen } from './applications.drafts.js';
-import { updateApplication } from './applications.repository.js';
+import { toApplication, updateApplication } from './applications.repository.js';
 import type { ApplicationView } from './applications.schema.js';
 import {
   attachmentOfApplication,
@@ -28,9 +28,9 @@ const fail = (status: number, code: ErrorCode, where: 'querystring' | 'body', po
 export { attachmentsDir } from '../../files/stored-files.js';
 
 async function editableVersion(trx: Ctx['db'], ctx: Ctx, id: string) {
-  const { app } = await accessible(trx, ctx, id, 'edit', { lock: true });
-  if (!EDITABLE_STATES.includes(app.state as ApplicationState)) throw frozen(app.state);
-  const version = (await loadVersion(trx, id, app.version_no))!;
+  const app = toApplication((await accessible(trx, ctx, id, 'edit', { lock: true })).app);
+  if (!EDITABLE_STATES.includes(app.state)) throw frozen(app.state);
+  const version = (await loadVersion(trx, id, app.versionNo))!;
   if (version.frozen_at) throw frozen(app.state);
   return { app, version };
 }
@@ -61,40 +61,41 @@ export async function uploadAttachment(
 ): Promise<AttachmentOut> {
   return write(ctx, async (trx, audit) => {
     const { app, version } = await editableVersion(trx, ctx, id);
-    const spec = specOf(await callOf(trx, app.call_id), key);
+    const spec = specOf(await callOf(trx, app.callId), key);
     const sniffed = checkAttachment(file, spec);
     const sha256 = sha256Of(file.bytes);
     storeFile(attachmentsDir(ctx), sha256, file.bytes);
-    const row = {
+    const stored = {
       id: newId(),
-      version_id: version.id,
+      versionId: version.id,
       key,
-      file_name: file.fileName,
+      fileName: file.fileName,
       type: sniffed.type,
-      media_type: sniffed.mediaType,
-      size_bytes: file.bytes.length,
+      mediaType: sniffed.mediaType,
+      sizeBytes: file.bytes.length,
       sha256,
-      uploaded_by: ctx.actor?.userId || null,
-      created_at: isoNow(ctx.clock),
+      uploadedBy: ctx.actor?.userId || null,
+      createdAt: isoNow(ctx.clock),
     };
-    await replaceAttachment(trx, row);
-    await updateApplication(trx, app.id, { updated_at: row.created_at });
+    await replaceAttachment(trx, stored);
+    await updateApplication(trx, app.id, { updated_at: stored.createdAt });
     await audit({
       action: 'application.attachment_uploaded',
       entityType: 'application',
       entityId: id,
-      platformId: app.platform_id,
-      after: { versionNo: app.version_no, key, fileName: row.file_name, type: row.type, sha256 },
+      platformId: app.platformId,
+      after: { versionNo: app.versionNo, key, fileName: stored.fileName, type: stored.type, sha256 },
     });
+    const { id: fileId, fileName, mediaType, sizeBytes, createdAt } = stored;
     return {
-      id: row.id,
+      id: fileId,
       key,
-      fileName: row.file_name,
+      fileName,
       type: sniffed.type,
-      mediaType: row.media_type,
-      sizeBytes: row.size_bytes,
+      mediaType,
+      sizeBytes,
       sha256,
-      uploadedAt: row.created_at,
+      uploadedAt: createdAt,
     };
   });
 }
@@ -109,8 +110,8 @@ export async function deleteAttachment(ctx: Ctx, id: string, key: string): Promi
       action: 'application.attachment_removed',
       entityType: 'application',
       entityId: id,
-      platformId: app.platform_id,
-      before: { versionNo: app.version_no, key },
+      platformId: app.platformId,
+      before: { versionNo: app.versionNo, key },
     });
   });
 }
@@ -118,7 +119,7 @@ export async function deleteAttachment(ctx: Ctx, id: string, key: string): Promi
 /** An attachment of any version of an application the caller may read, with its checksum verified (410 when gone). */
 export async function downloadAttachment(ctx: Ctx, id: string, attachmentId: string) {
   await accessible(ctx.db, ctx, id, 'read');
-  const row = await attachmentOfApplication(ctx.db, id, attachmentId);
-  if (!row) throw notFound('request.not_found');
-  return { body: readStoredFile(ctx, row.sha256), mediaType: row.media_type, fileName: row.file_name };
+  const file = await attachmentOfApplication(ctx.db, id, attachmentId);
+  if (!file) throw notFound('request.not_found');
+  return { body: readStoredFile(ctx, file.sha256), mediaType: file.mediaType, fileName: file.fileName };
 }

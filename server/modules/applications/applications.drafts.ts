@@ -8,12 +8,7 @@ import { acceptsSubmissions, type CallRecord, loadCall } from '../calls/calls.lo
 import { accessible } from './applications.access.js';
 import { personOfUser } from './applications.lookup.js';
 import { canApply } from './applications.policy.js';
-import {
-  type ApplicationRow,
-  insertApplication,
-  insertTransition,
-  updateApplication,
-} from './applications.repository.js';
+import { insertApplication, insertTransition, updateApplication } from './applications.repository.js';
 import type { ApplicationContent, CreateApplicationInput, SaveDraftInput } from './applications.schema.js';
 import { checkBudget, checkConsortium, checkContent, Problems } from './applications.sections.js';
 import {
@@ -41,7 +36,7 @@ export const frozen = (state: string) =>
 /** Checks and writes the sections given; the caller holds the transaction and the application's lock. */
 async function applySections(
   trx: Trx,
-  app: Pick<ApplicationRow, 'lead_org_id'>,
+  leadOrgId: string,
   versionId: string,
   call: CallRecord,
   input: SaveDraftInput,
@@ -49,7 +44,7 @@ async function applySections(
 ) {
   const p = new Problems();
   if (input.content) checkContent(p, input.content, call);
-  if (input.consortium) await checkConsortium(trx, p, input.consortium, app.lead_org_id);
+  if (input.consortium) await checkConsortium(trx, p, input.consortium, leadOrgId);
   const memberOrgs = new Set(
     input.consortium
       ? input.consortium.map((m) => m.organisationId)
@@ -89,27 +84,26 @@ export async function createApplication(
     const now = isoNow(ctx.clock);
     const id = newId();
     const versionId = newId();
-    const app: ApplicationRow = {
+    await insertApplication(trx, {
       id,
-      call_id: call.id,
-      platform_id: call.platformId,
-      owner_user_id: ctx.actor!.userId,
-      lead_org_id: person.organisationId,
+      callId: call.id,
+      platformId: call.platformId,
+      ownerUserId: ctx.actor!.userId,
+      leadOrgId: person.organisationId,
       state: 'draft',
-      version_no: 1,
-      title_zh: null,
-      title_en: null,
-      field_id: null,
-      requested_total_minor: 0,
+      versionNo: 1,
+      titleZh: null,
+      titleEn: null,
+      fieldId: null,
+      requestedTotalMinor: 0,
       currency: call.currency,
-      receipt_no: null,
-      submitted_at: null,
-      resubmit_deadline: null,
-      withdraw_reason: null,
-      created_at: now,
-      updated_at: now,
-    };
-    await insertApplication(trx, app);
+      receiptNo: null,
+      submittedAt: null,
+      resubmitDeadline: null,
+      withdrawReason: null,
+      createdAt: now,
+      updatedAt: now,
+    });
     await insertVersion(trx, { id: versionId, applicationId: id, callId: call.id, versionNo: 1, at: now });
     const consortium = input.consortium ?? [
       {
@@ -119,7 +113,14 @@ export async function createApplication(
         cofundingMinor: 0,
       },
     ];
-    const patch = await applySections(trx, app, versionId, call, { ...input, consortium }, {});
+    const patch = await applySections(
+      trx,
+      person.organisationId,
+      versionId,
+      call,
+      { ...input, consortium },
+      {},
+    );
     await updateApplication(trx, id, patch);
     await insertTransition(trx, {
       id: newId(),
@@ -153,7 +154,7 @@ export async function saveDraft(ctx: Ctx, id: string, input: SaveDraftInput): Pr
     if (version.frozen_at) throw frozen(app.state);
     const call = await callOf(trx, app.call_id);
     const before = versionContent(version);
-    const patch = await applySections(trx, app, version.id, call, input, before);
+    const patch = await applySections(trx, app.lead_org_id, version.id, call, input, before);
     const now = isoNow(ctx.clock);
     await touchVersion(trx, version.id, now);
     await updateApplication(trx, id, { ...patch, updated_at: now });

@@ -4,15 +4,16 @@
  */
 import type { Kysely, Selectable } from 'kysely';
 import type { DialectSeam } from '../../db/dialect.js';
+import { camelRow, insertRow, type RowValue, updateRow } from '../../db/rows.js';
 import type { ApplicationInvitationsTable, DB } from '../../db/schema.js';
 
-export type InvitationRow = Selectable<ApplicationInvitationsTable>;
+/** An invitation as stored, in camelCase, its money as numbers. */
+export type Invitation = RowValue<ApplicationInvitationsTable>;
 
-const withNumbers = (r: InvitationRow): InvitationRow => ({
-  ...r,
-  requested_minor: Number(r.requested_minor),
-  cofunding_minor: Number(r.cofunding_minor),
-});
+const toInvitation = (row: Selectable<ApplicationInvitationsTable>): Invitation => {
+  const v = camelRow(row);
+  return { ...v, requestedMinor: Number(v.requestedMinor), cofundingMinor: Number(v.cofundingMinor) };
+};
 
 /** True when the user confirmed a member's part in the application. */
 export async function isConfirmedMember(db: Kysely<DB>, applicationId: string, userId: string) {
@@ -46,11 +47,10 @@ export async function confirmedTermsOf(db: Kysely<DB>, applicationId: string) {
     .where('application_id', '=', applicationId)
     .where('state', '=', 'confirmed')
     .execute();
-  return rows.map((r) => ({
-    ...r,
-    requested_minor: Number(r.requested_minor),
-    cofunding_minor: Number(r.cofunding_minor),
-  }));
+  return rows.map((r) => {
+    const v = camelRow(r);
+    return { ...v, requestedMinor: Number(v.requestedMinor), cofundingMinor: Number(v.cofundingMinor) };
+  });
 }
 
 /** The application's invitations, newest first. */
@@ -61,7 +61,7 @@ export async function invitationsOfApplication(db: Kysely<DB>, applicationId: st
     .where('application_id', '=', applicationId)
     .orderBy('invited_at', 'desc')
     .execute();
-  return rows.map(withNumbers);
+  return rows.map(toInvitation);
 }
 
 /** Invitations addressed to the user and not revoked, newest first (at most 200). */
@@ -74,7 +74,7 @@ export async function invitationsOfUser(db: Kysely<DB>, userId: string) {
     .orderBy('invited_at', 'desc')
     .limit(200)
     .execute();
-  return rows.map(withNumbers);
+  return rows.map(toInvitation);
 }
 
 /** One invitation by id, or by the hash of its one-time link; locked when a seam is given. */
@@ -82,13 +82,13 @@ export async function findInvitation(
   db: Kysely<DB>,
   by: { id: string } | { tokenHash: string },
   lock?: DialectSeam,
-): Promise<InvitationRow | undefined> {
+): Promise<Invitation | undefined> {
   const q =
     'id' in by
       ? db.selectFrom('application_invitations').selectAll().where('id', '=', by.id)
       : db.selectFrom('application_invitations').selectAll().where('token_hash', '=', by.tokenHash);
   const row = await (lock ? lock.forUpdate(q) : q).executeTakeFirst();
-  return row && withNumbers(row);
+  return row && toInvitation(row);
 }
 
 /** Revokes the pending and confirmed invitations of one member organisation. */
@@ -102,18 +102,21 @@ export async function revokeInvitations(db: Kysely<DB>, applicationId: string, o
     .execute();
 }
 
-export async function insertInvitation(db: Kysely<DB>, row: InvitationRow) {
-  await db.insertInto('application_invitations').values(row).execute();
+export async function insertInvitation(db: Kysely<DB>, invitation: Invitation) {
+  await db
+    .insertInto('application_invitations')
+    .values(insertRow<ApplicationInvitationsTable>(invitation))
+    .execute();
 }
 
 export async function recordAnswer(
   db: Kysely<DB>,
   id: string,
-  a: { state: string; respondedAt: string; note: string | null },
+  a: Pick<Invitation, 'state' | 'respondedAt' | 'note'>,
 ) {
   await db
     .updateTable('application_invitations')
-    .set({ state: a.state, responded_at: a.respondedAt, note: a.note })
+    .set(updateRow<ApplicationInvitationsTable>(a))
     .where('id', '=', id)
     .execute();
 }

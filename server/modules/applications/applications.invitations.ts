@@ -1,11 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import nodemailer from 'nodemailer';
-import {
-  type ApplicationState,
-  EDITABLE_STATES,
-  type InvitationState,
-} from '../../../common/applications.js';
+import { EDITABLE_STATES, type InvitationState } from '../../../common/applications.js';
 import type { DB } from '../../db/schema.js';
 import { type Audit, type Trx, write } from '../../db/write.js';
 import { type Ctx, isoNow, newId } from '../../http/context.js';
@@ -17,55 +13,60 @@ import { accessible } from './applications.access.js';
 import { callOf, frozen } from './applications.drafts.js';
 import {
   findInvitation,
+  type Invitation,
   insertInvitation,
   invitationsOfUser,
-  type InvitationRow as Row,
   recordAnswer,
   revokeInvitations,
 } from './applications.invitations.repository.js';
 import { organisationsById } from './applications.lookup.js';
-import { applicationsByIds, loadApplication } from './applications.repository.js';
+import {
+  type Application,
+  applicationsByIds,
+  loadApplication,
+  toApplication,
+} from './applications.repository.js';
 import type { InvitationView } from './applications.schema.js';
 import { loadVersion, membersOf } from './applications.versions.repository.js';
 
 const VALID_DAYS = 14;
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
-async function views(db: Kysely<DB>, rows: Row[]): Promise<InvitationView[]> {
-  if (!rows.length) return [];
+async function views(db: Kysely<DB>, invitations: Invitation[]): Promise<InvitationView[]> {
+  if (!invitations.length) return [];
   const apps = await applicationsByIds(
     db,
-    rows.map((r) => r.application_id),
+    invitations.map((i) => i.applicationId),
   );
   const calls = await callsByIds(
     db,
-    apps.map((a) => a.call_id),
+    apps.map((a) => a.callId),
   );
   const leads = await organisationsById(
     db,
-    apps.map((a) => a.lead_org_id),
+    apps.map((a) => a.leadOrgId),
   );
   const orgs = await organisationsById(
     db,
-    rows.map((r) => r.organisation_id),
+    invitations.map((i) => i.organisationId),
   );
   const people = await peopleByIds(
     db,
-    rows.map((r) => r.person_id),
+    invitations.map((i) => i.personId),
   );
-  return rows.map((r) => {
-    const a = apps.find((x) => x.id === r.application_id)!;
-    const call = calls.get(a.call_id)!;
-    const o = orgs.get(r.organisation_id)!;
-    const p = people.get(r.person_id)!;
+  return invitations.map((i) => {
+    const a = apps.find((x) => x.id === i.applicationId)!;
+    const call = calls.get(a.callId)!;
+    const o = orgs.get(i.organisationId)!;
+    const p = people.get(i.personId)!;
     return {
-      id: r.id,
-      applicationId: r.application_id,
+      id: i.id,
+      applicationId: i.applicationId,
       callTitleZh: call.titleZh,
       callTitleEn: call.titleEn,
-      applicationTitleZh: a.title_zh,
-      applicationTitleEn: a.title_en,
-      leadNameZh: leads.get(a.lead_org_id)!.nameZh,
+      applicationTitleZh: a.titleZh,
+      applicationTitleEn: a.titleEn,
+      leadNameZh: leads.get(a.leadOrgId)!.nameZh,
       organisation: {
         id: o.id,
         nameZh: o.nameZh,
@@ -74,14 +75,14 @@ async function views(db: Kysely<DB>, rows: Row[]): Promise<InvitationView[]> {
         enterpriseSize: o.enterpriseSize,
       },
       contact: { id: p.id, nameZh: p.nameZh, nameEn: p.nameEn },
-      requestedMinor: Number(r.requested_minor),
-      cofundingMinor: Number(r.cofunding_minor),
-      role: r.role,
-      state: r.state as InvitationState,
-      channel: r.channel as 'in_app' | 'email',
-      invitedAt: r.invited_at,
-      respondedAt: r.responded_at,
-      note: r.note,
+      requestedMinor: i.requestedMinor,
+      cofundingMinor: i.cofundingMinor,
+      role: i.role,
+      state: i.state as InvitationState,
+      channel: i.channel as 'in_app' | 'email',
+      invitedAt: i.invitedAt,
+      respondedAt: i.respondedAt,
+      note: i.note,
     };
   });
 }
@@ -98,9 +99,9 @@ export async function inviteMember(
   organisationId: string,
 ): Promise<{ view: InvitationView; token: string | null; email: string | null }> {
   const out = await write(ctx, async (trx, audit) => {
-    const { app } = await accessible(trx, ctx, id, 'edit', { lock: true });
-    if (!EDITABLE_STATES.includes(app.state as ApplicationState)) throw frozen(app.state);
-    const version = (await loadVersion(trx, id, app.version_no))!;
+    const app = toApplication((await accessible(trx, ctx, id, 'edit', { lock: true })).app);
+    if (!EDITABLE_STATES.includes(app.state)) throw frozen(app.state);
+    const version = (await loadVersion(trx, id, app.versionNo))!;
     const member = (await membersOf(trx, version.id)).find((m) => m.organisation_id === organisationId);
     if (!member) throw invalidField('/organisationId', 'applications.member_not_in_consortium');
     if (member.position === 0) throw invalidField('/organisationId', 'applications.invitation_lead');
@@ -113,47 +114,53 @@ export async function inviteMember(
     const now = ctx.clock.now();
     const token = person.userId ? null : randomUUID();
     await revokeInvitations(trx, id, organisationId);
-    const row: Row = {
+    const invitation: Invitation = {
       id: newId(),
-      application_id: id,
-      organisation_id: organisationId,
-      person_id: person.id,
-      user_id: person.userId,
+      applicationId: id,
+      organisationId,
+      personId: person.id,
+      userId: person.userId,
       channel: person.userId ? 'in_app' : 'email',
-      token_hash: token ? hashToken(token) : null,
+      tokenHash: token ? hashToken(token) : null,
       role: member.role,
-      requested_minor: member.requested_minor,
-      cofunding_minor: member.cofunding_minor,
+      // The member's terms as the consortium now states them (membersOf gives its rows by column).
+      requestedMinor: member.requested_minor,
+      cofundingMinor: member.cofunding_minor,
       state: 'pending',
       note: null,
-      invited_by: ctx.actor?.userId || null,
-      invited_at: now.toISOString(),
-      responded_at: null,
-      expires_at: new Date(now.getTime() + VALID_DAYS * 86_400_000).toISOString(),
+      invitedBy: ctx.actor?.userId || null,
+      invitedAt: now.toISOString(),
+      respondedAt: null,
+      expiresAt: new Date(now.getTime() + VALID_DAYS * 86_400_000).toISOString(),
     };
-    await insertInvitation(trx, row);
+    await insertInvitation(trx, invitation);
     await audit({
       action: 'application.member_invited',
       entityType: 'application',
       entityId: id,
-      platformId: app.platform_id,
-      after: { invitationId: row.id, organisationId, personId: person.id, channel: row.channel },
+      platformId: app.platformId,
+      after: {
+        invitationId: invitation.id,
+        organisationId,
+        personId: person.id,
+        channel: invitation.channel,
+      },
     });
-    const call = await callOf(trx, app.call_id);
+    const call = await callOf(trx, app.callId);
     if (person.userId)
       await notify(trx, ctx, {
         userIds: [person.userId],
         kind: 'application.member_invited',
-        platformId: app.platform_id,
+        platformId: app.platformId,
         entityType: 'invitation',
-        entityId: row.id,
+        entityId: invitation.id,
         params: {
           callTitleZh: call.titleZh,
           callTitleEn: call.titleEn,
           ...applicationNamed(app),
         },
       });
-    return { view: (await views(trx, [row]))[0]!, token, email: token ? person.email : null };
+    return { view: (await views(trx, [invitation]))[0]!, token, email: token ? person.email : null };
   });
   if (out.token && out.email) sendInvitationMail(ctx, out.email, out.token, out.view);
   return out;
@@ -181,37 +188,41 @@ async function answer(
   trx: Trx,
   audit: Audit,
   ctx: Ctx,
-  row: Row,
+  invitation: Invitation,
   accept: boolean,
   note: string | null | undefined,
 ) {
-  if (row.state !== 'pending')
-    throw new AppError(409, 'applications.invitation_answered', { state: row.state });
-  const at = isoNow(ctx.clock);
-  const state = accept ? 'confirmed' : 'declined';
-  await recordAnswer(trx, row.id, { state, respondedAt: at, note: note ?? null });
-  const app = (await loadApplication(trx, row.application_id))!;
+  if (invitation.state !== 'pending')
+    throw new AppError(409, 'applications.invitation_answered', { state: invitation.state });
+  const answered = {
+    state: accept ? 'confirmed' : 'declined',
+    respondedAt: isoNow(ctx.clock),
+    note: note ?? null,
+  };
+  const { state } = answered;
+  await recordAnswer(trx, invitation.id, answered);
+  const app = toApplication((await loadApplication(trx, invitation.applicationId))!);
   await audit({
     action: `application.member_${state}`,
     entityType: 'application',
     entityId: app.id,
-    platformId: app.platform_id,
-    after: { invitationId: row.id, organisationId: row.organisation_id, state },
+    platformId: app.platformId,
+    after: { invitationId: invitation.id, organisationId: invitation.organisationId, state },
     reason: note ?? null,
   });
   await notify(trx, ctx, {
-    userIds: [app.owner_user_id],
+    userIds: [app.ownerUserId],
     kind: `application.member_${state}`,
-    platformId: app.platform_id,
+    platformId: app.platformId,
     entityType: 'application',
     entityId: app.id,
     params: applicationNamed(app),
   });
-  return (await views(trx, [{ ...row, state, responded_at: at, note: note ?? null }]))[0]!;
+  return (await views(trx, [{ ...invitation, ...answered }]))[0]!;
 }
 
-const live = (row: Row | undefined, now: string) =>
-  row && row.state !== 'revoked' && row.expires_at > now ? row : undefined;
+const live = (invitation: Invitation | undefined, now: string) =>
+  invitation && invitation.state !== 'revoked' && invitation.expiresAt > now ? invitation : undefined;
 
 /** The signed-in contact confirms or declines an in-app invitation addressed to them. */
 export async function respondInvitation(
@@ -223,7 +234,7 @@ export async function respondInvitation(
   return write(ctx, async (trx, audit) => {
     const found = await findInvitation(trx, { id: invitationId }, ctx.seam);
     const row = live(found, isoNow(ctx.clock));
-    if (!row || !ctx.actor || row.user_id !== ctx.actor.userId)
+    if (!row || !ctx.actor || row.userId !== ctx.actor.userId)
       throw notFound('applications.invitation_not_found');
     return answer(trx, audit, ctx, row, accept, note);
   });
@@ -246,7 +257,7 @@ async function byToken(db: Kysely<DB>, ctx: Ctx, token: string, lock = false) {
 export async function publicInvitation(ctx: Ctx, token: string) {
   const row = await byToken(ctx.db, ctx, token);
   const [v] = await views(ctx.db, [row]);
-  const app = (await loadApplication(ctx.db, row.application_id))!;
+  const app = (await loadApplication(ctx.db, row.applicationId))!;
   return {
     state: v!.state,
     callTitleZh: v!.callTitleZh,
@@ -260,7 +271,7 @@ export async function publicInvitation(ctx: Ctx, token: string) {
     cofundingMinor: v!.cofundingMinor,
     currency: app.currency,
     role: v!.role,
-    expiresAt: row.expires_at,
+    expiresAt: row.expiresAt,
   };
 }
 
@@ -278,11 +289,9 @@ export async function respondByToken(ctx: Ctx, token: string, accept: boolean, n
  * is confirmed while the application is a draft) its title in each language, never an id people cannot
  * read (issue 12 item 6: "参与单位已确认：e0f3ac56").
  */
-function applicationNamed(app: {
-  receipt_no: string | null;
-  title_zh: string | null;
-  title_en: string | null;
-}): Record<string, string | null> {
-  if (app.receipt_no) return { application: app.receipt_no };
-  return { applicationZh: app.title_zh || app.title_en, applicationEn: app.title_en || app.title_zh };
+function applicationNamed(
+  app: Pick<Application, 'receiptNo' | 'titleZh' | 'titleEn'>,
+): Record<string, string | null> {
+  if (app.receiptNo) return { application: app.receiptNo };
+  return { applicationZh: app.titleZh || app.titleEn, applicationEn: app.titleEn || app.titleZh };
 }

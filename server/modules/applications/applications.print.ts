@@ -10,7 +10,7 @@ import { loadCall } from '../calls/calls.lookup.js';
 import { fieldSummaries } from '../fields/fields.service.js';
 import { accessible } from './applications.access.js';
 import type { ApplicationContent } from './applications.schema.js';
-import { frozenVersion, versionSnapshot } from './applications.versions.repository.js';
+import { frozenVersion } from './applications.versions.repository.js';
 
 /** `?versionNo=` (the latest submitted version when omitted), the reader's language and zone. */
 export const printQuery = z.strictObject({
@@ -64,13 +64,13 @@ export async function applicationFormPdf(
   q: PrintQuery,
 ): Promise<{ fileName: string; body: Buffer }> {
   const { app } = await accessible(ctx.db, ctx, id, 'read');
-  const row = await frozenVersion(ctx.db, id, q.versionNo);
-  if (!row) {
+  const frozen = await frozenVersion<Snapshot>(ctx.db, id, q.versionNo);
+  if (!frozen) {
     if (q.versionNo !== undefined) throw notFound('applications.version_not_found');
     throw new AppError(409, 'applications.not_submitted');
   }
   const call = (await loadCall(ctx.db, app.call_id))!;
-  const snap = versionSnapshot<Snapshot>(row);
+  const snap = frozen.snapshot;
   const c = snap.content;
   const field = c.fieldId ? (await fieldSummaries(ctx.db, [c.fieldId])).get(c.fieldId) : undefined;
 
@@ -93,10 +93,10 @@ export async function applicationFormPdf(
       title: zh ? `申报书：${title}` : `Application form: ${title}`,
       meta: [
         `${l(['申报指南', 'Call'])}: ${call.code} ${zh ? call.titleZh : call.titleEn}`,
-        `${l(['回执编号', 'Receipt number'])}: ${row.receipt_no}`,
-        `${l(['版本', 'Version'])}: ${row.version_no}`,
-        `${l(['提交时间', 'Submitted at'])}: ${formatInZone(row.frozen_at, lang, q.tz)}`,
-        `${l(['校验值（SHA-256，冻结版本）', 'Checksum (SHA-256 of the frozen version)'])}: ${row.checksum}`,
+        `${l(['回执编号', 'Receipt number'])}: ${frozen.receiptNo}`,
+        `${l(['版本', 'Version'])}: ${frozen.versionNo}`,
+        `${l(['提交时间', 'Submitted at'])}: ${formatInZone(frozen.frozenAt, lang, q.tz)}`,
+        `${l(['校验值（SHA-256，冻结版本）', 'Checksum (SHA-256 of the frozen version)'])}: ${frozen.checksum}`,
       ],
       sheets: [
         {
@@ -230,5 +230,5 @@ export async function applicationFormPdf(
       ],
     };
   });
-  return { fileName: `${q.lang === 'zh-CN' ? '申报书' : 'application'}-${row.receipt_no}.pdf`, body };
+  return { fileName: `${q.lang === 'zh-CN' ? '申报书' : 'application'}-${frozen.receiptNo}.pdf`, body };
 }

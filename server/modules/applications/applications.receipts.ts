@@ -7,27 +7,30 @@ import { accessible } from './applications.access.js';
 import { organisationsById } from './applications.lookup.js';
 import { loadApplication } from './applications.repository.js';
 import type { ReceiptView } from './applications.schema.js';
-import { frozenVersion, versionSnapshot } from './applications.versions.repository.js';
+import { frozenVersion } from './applications.versions.repository.js';
 
 /** The receipt of one frozen version (the latest submitted one when versionNo is omitted). */
 export async function receiptOf(db: Kysely<DB>, id: string, versionNo?: number): Promise<ReceiptView> {
-  const row = await frozenVersion(db, id, versionNo);
-  if (!row) {
+  const frozen = await frozenVersion<{ content: { titleZh?: string | null; titleEn?: string | null } }>(
+    db,
+    id,
+    versionNo,
+  );
+  if (!frozen) {
     if (versionNo !== undefined) throw notFound('applications.version_not_found');
     throw new AppError(409, 'applications.not_submitted');
   }
   const app = (await loadApplication(db, id))!;
   const call = (await loadCall(db, app.call_id))!;
   const lead = (await organisationsById(db, [app.lead_org_id])).get(app.lead_org_id)!;
-  const snap = versionSnapshot<{ content: { titleZh?: string | null; titleEn?: string | null } }>(row);
   return receiptView({
     applicationId: id,
     callCode: call.code,
-    receiptNo: row.receipt_no!,
-    versionNo: row.version_no,
-    submittedAt: row.frozen_at!,
-    checksum: row.checksum!,
-    content: snap.content,
+    receiptNo: frozen.receiptNo,
+    versionNo: frozen.versionNo,
+    submittedAt: frozen.frozenAt,
+    checksum: frozen.checksum,
+    content: frozen.snapshot.content,
     leadNameZh: lead.nameZh,
   });
 }

@@ -11,12 +11,30 @@ import {
   sql,
   type Updateable,
 } from 'kysely';
+import type { ApplicationState } from '../../../common/applications.js';
 import type { DialectSeam } from '../../db/dialect.js';
-import type { ApplicationsTable, DB } from '../../db/schema.js';
+import { camelRow, insertRow, type RowValue } from '../../db/rows.js';
+import type { ApplicationsTable, ApplicationTransitionsTable, DB } from '../../db/schema.js';
 import type { ListApplicationsQuery } from './applications.schema.js';
 
+/**
+ * The stored row: the services, the review modules and the projects read it by column through
+ * `accessible` and `loadApplication`. The views read `Application`, the camelCase value.
+ */
 export type ApplicationRow = Selectable<ApplicationsTable>;
 export type ApplicationPatch = Updateable<ApplicationsTable>;
+
+/** An application as the views show it: money as a number, the state typed. */
+export interface Application extends Omit<RowValue<ApplicationsTable>, 'state' | 'requestedTotalMinor'> {
+  state: ApplicationState;
+  requestedTotalMinor: number;
+}
+
+/** The camelCase value of an application row. */
+export function toApplication(row: ApplicationRow): Application {
+  const { state, requestedTotalMinor, ...rest } = camelRow(row);
+  return { ...rest, state: state as ApplicationState, requestedTotalMinor: Number(requestedTotalMinor) };
+}
 
 /** The application row, locked for the rest of the transaction when a seam is given. */
 export async function loadApplication(
@@ -29,13 +47,14 @@ export async function loadApplication(
 }
 
 /** The applications with these ids. */
-export function applicationsByIds(db: Kysely<DB>, ids: readonly string[]): Promise<ApplicationRow[]> {
-  if (!ids.length) return Promise.resolve([]);
-  return db
+export async function applicationsByIds(db: Kysely<DB>, ids: readonly string[]): Promise<Application[]> {
+  if (!ids.length) return [];
+  const rows = await db
     .selectFrom('applications')
     .selectAll()
     .where('id', 'in', [...new Set(ids)])
     .execute();
+  return rows.map(toApplication);
 }
 
 /** Ids of the applications a user owns (the projects module shows a lead its own projects). */
@@ -67,8 +86,8 @@ export async function applicantUserIdsOfCall(db: Kysely<DB>, callId: string): Pr
   return [...new Set([...owners, ...members].map((r) => r.id).filter((x): x is string => !!x))];
 }
 
-export async function insertApplication(db: Kysely<DB>, row: ApplicationRow): Promise<void> {
-  await db.insertInto('applications').values(row).execute();
+export async function insertApplication(db: Kysely<DB>, app: Application): Promise<void> {
+  await db.insertInto('applications').values(insertRow<ApplicationsTable>(app)).execute();
 }
 
 export async function updateApplication(db: Kysely<DB>, id: string, patch: ApplicationPatch): Promise<void> {
@@ -98,52 +117,21 @@ export async function moveApplication(
 
 export async function insertTransition(
   db: Kysely<DB>,
-  t: {
-    id: string;
-    applicationId: string;
-    action: string;
-    fromState: string | null;
-    toState: string;
-    versionNo: number;
-    at: string;
-    actorId: string | null;
-    actorLabel: string;
-    reason: string | null;
-  },
+  t: RowValue<ApplicationTransitionsTable>,
 ): Promise<void> {
-  await db
-    .insertInto('application_transitions')
-    .values({
-      id: t.id,
-      application_id: t.applicationId,
-      action: t.action,
-      from_state: t.fromState,
-      to_state: t.toState,
-      version_no: t.versionNo,
-      at: t.at,
-      actor_id: t.actorId,
-      actor_label: t.actorLabel,
-      reason: t.reason,
-    })
-    .execute();
+  await db.insertInto('application_transitions').values(insertRow<ApplicationTransitionsTable>(t)).execute();
 }
 
 /** The application's transitions, oldest first. */
 export async function transitionsOf(db: Kysely<DB>, applicationId: string) {
   const rows = await db
     .selectFrom('application_transitions')
-    .selectAll()
+    .select(['from_state', 'to_state', 'at', 'actor_label', 'reason'])
     .where('application_id', '=', applicationId)
     .orderBy('at')
     .orderBy('id')
     .execute();
-  return rows.map((t) => ({
-    fromState: t.from_state,
-    toState: t.to_state,
-    at: t.at,
-    actorLabel: t.actor_label,
-    reason: t.reason,
-  }));
+  return rows.map(camelRow);
 }
 
 /**
@@ -261,7 +249,7 @@ export async function listPage(
       .execute(),
   ]);
   return {
-    rows,
+    rows: rows.map(toApplication),
     total: Number(total.n),
     byState: byState.map((r) => ({ state: r.state, n: Number(r.n) })),
   };

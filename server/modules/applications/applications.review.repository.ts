@@ -4,8 +4,8 @@
  * organisations and people are the orgs and people modules' to give; these values carry their ids.
  */
 import type { Kysely } from 'kysely';
-import { jsonColumn } from '../../db/rows.js';
-import type { DB } from '../../db/schema.js';
+import { camelRow, jsonColumn } from '../../db/rows.js';
+import type { ApplicationsTable, DB } from '../../db/schema.js';
 
 /** An application as the review sees it: number, titles, field, lead, the requested total. */
 export interface ReviewedApplication {
@@ -36,33 +36,11 @@ const REVIEWED = [
   'state',
 ] as const;
 
-type ReviewedRow = {
-  id: string;
-  call_id: string;
-  receipt_no: string | null;
-  title_zh: string | null;
-  title_en: string | null;
-  field_id: string | null;
-  owner_user_id: string;
-  lead_org_id: string;
-  requested_total_minor: number | string;
-  version_no: number;
-  state: string;
+/** The REVIEWED columns in camelCase, key for key in their order; the requested total as a number. */
+const reviewed = (r: Pick<ApplicationsTable, (typeof REVIEWED)[number]>): ReviewedApplication => {
+  const v = camelRow(r);
+  return { ...v, requestedTotalMinor: Number(v.requestedTotalMinor) };
 };
-
-const reviewed = (r: ReviewedRow): ReviewedApplication => ({
-  id: r.id,
-  callId: r.call_id,
-  receiptNo: r.receipt_no,
-  titleZh: r.title_zh,
-  titleEn: r.title_en,
-  fieldId: r.field_id,
-  ownerUserId: r.owner_user_id,
-  leadOrgId: r.lead_org_id,
-  requestedTotalMinor: Number(r.requested_total_minor),
-  versionNo: r.version_no,
-  state: r.state,
-});
 
 /** Which applications of a call a review step covers: one of them whatever its state, else the in-review ones. */
 export interface ReviewScope {
@@ -165,12 +143,8 @@ export async function latestFrozenVersion<T = Record<string, unknown>>(
     .where('frozen_at', 'is not', null)
     .orderBy('version_no', 'desc')
     .executeTakeFirstOrThrow();
-  return {
-    id: v.id,
-    versionNo: v.version_no,
-    receiptNo: v.receipt_no,
-    content: jsonColumn(v.content_json) as T,
-  };
+  const { contentJson, ...version } = camelRow(v);
+  return { ...version, content: jsonColumn(contentJson) as T };
 }
 
 /** An attachment of one of the application's frozen versions (what its reviewers may download). */
@@ -183,7 +157,7 @@ export async function frozenAttachment(db: Kysely<DB>, applicationId: string, at
     .where('v.application_id', '=', applicationId)
     .where('v.frozen_at', 'is not', null)
     .executeTakeFirst();
-  return row && { fileName: row.file_name, mediaType: row.media_type, sha256: row.sha256 };
+  return row && camelRow(row);
 }
 
 /** A consortium member of an application's current version. */
@@ -217,13 +191,10 @@ export async function currentMembers(
     .where('a.call_id', '=', callId);
   q = scope.applicationId ? q.where('a.id', '=', scope.applicationId) : q.where('a.state', '=', 'in_review');
   const rows = await q.orderBy('m.position').execute();
-  return rows.map((r) => ({
-    applicationId: r.application_id,
-    organisationId: r.organisation_id,
-    contactPersonId: r.contact_person_id,
-    position: r.position,
-    requestedMinor: Number(r.requested_minor),
-  }));
+  return rows.map((r) => {
+    const m = camelRow(r);
+    return { ...m, requestedMinor: Number(m.requestedMinor) };
+  });
 }
 
 /** The confirmed invitees (person and organisation) of the applications. */
@@ -235,11 +206,7 @@ export async function confirmedInvitees(db: Kysely<DB>, applicationIds: readonly
     .where('application_id', 'in', [...new Set(applicationIds)])
     .where('state', '=', 'confirmed')
     .execute();
-  return rows.map((r) => ({
-    applicationId: r.application_id,
-    personId: r.person_id,
-    organisationId: r.organisation_id,
-  }));
+  return rows.map(camelRow);
 }
 
 /** A co-applicant: another member of a submitted version in which one of the people was a member's contact. */
@@ -271,20 +238,14 @@ export async function coApplicantsOf(db: Kysely<DB>, personIds: readonly string[
       'a.title_zh',
       'a.title_en',
       'v.frozen_at',
-      'other.contact_person_id',
-      'other.organisation_id',
+      'other.contact_person_id as other_contact_person_id',
+      'other.organisation_id as other_organisation_id',
     ])
     .where('v.frozen_at', 'is not', null)
     .where('mine.contact_person_id', 'in', [...new Set(personIds)])
     .execute();
-  return rows.map((r) => ({
-    personId: r.person_id!,
-    applicationId: r.application_id,
-    receiptNo: r.receipt_no,
-    titleZh: r.title_zh,
-    titleEn: r.title_en,
-    frozenAt: r.frozen_at!,
-    otherContactPersonId: r.contact_person_id,
-    otherOrganisationId: r.organisation_id,
-  }));
+  return rows.map((r) => {
+    const c = camelRow(r);
+    return { ...c, personId: c.personId!, frozenAt: c.frozenAt! };
+  });
 }

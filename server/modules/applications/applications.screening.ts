@@ -1,32 +1,14 @@
-import { type Trx, write } from '../../db/write.js';
+import { write } from '../../db/write.js';
 import { type Ctx, isoNow, newId } from '../../http/context.js';
 import { accessible } from './applications.access.js';
 import { callOf } from './applications.drafts.js';
-import type { ApplicationRow } from './applications.repository.js';
 import type { ScreeningInput } from './applications.schema.js';
 import { insertScreening } from './applications.screenings.repository.js';
 import { Problems } from './applications.sections.js';
 import { illegal, transitionApplication } from './applications.transitions.js';
-import { copyVersionParts, insertVersion, loadVersion } from './applications.versions.repository.js';
+import { copyVersion } from './applications.versions.repository.js';
 
 const DAY_MS = 86_400_000;
-
-/** A new draft version for corrections: a copy of the frozen one (attachments share their stored files). */
-async function openCorrectionVersion(trx: Trx, app: ApplicationRow, at: string): Promise<number> {
-  const frozen = (await loadVersion(trx, app.id, app.version_no))!;
-  const versionNo = app.version_no + 1;
-  const versionId = newId();
-  await insertVersion(trx, {
-    id: versionId,
-    applicationId: app.id,
-    callId: app.call_id,
-    versionNo,
-    contentJson: frozen.content_json,
-    at,
-  });
-  await copyVersionParts(trx, frozen.id, versionId, newId);
-  return versionNo;
-}
 
 /**
  * Screening (形式审查) by the platform's program officers: checklist answers are recorded each time; the
@@ -76,7 +58,8 @@ export async function screenApplication(ctx: Ctx, id: string, input: ScreeningIn
       await transitionApplication(trx, audit, ctx, app, call, 'reject', { at, reason: input.reasons });
     if (input.outcome === 'return') {
       const deadline = new Date(ctx.clock.now().getTime() + call.resubmitWindowDays * DAY_MS).toISOString();
-      const versionNo = await openCorrectionVersion(trx, app, at);
+      // A new draft version for corrections: a copy of the frozen one.
+      const versionNo = await copyVersion(trx, app.id, app.version_no, at, newId);
       await transitionApplication(trx, audit, ctx, app, call, 'return', {
         at,
         reason: input.reasons,

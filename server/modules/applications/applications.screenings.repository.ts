@@ -1,34 +1,21 @@
 /** SQL on application_screenings (docs/adr/0015): the officers' checklist records, answers as JSON. */
 import type { Kysely } from 'kysely';
-import { jsonColumn, toJsonColumn } from '../../db/rows.js';
-import type { DB } from '../../db/schema.js';
+import { camelRow, insertRow, jsonColumn, type RowValue, toJsonColumn } from '../../db/rows.js';
+import type { ApplicationScreeningsTable, DB } from '../../db/schema.js';
 import type { ScreeningInput } from './applications.schema.js';
 
-export interface ScreeningRecord {
+/** A screening record as stored, its answers parsed. */
+export interface Screening extends Omit<RowValue<ApplicationScreeningsTable>, 'answersJson'> {
   answers: ScreeningInput['answers'];
-  outcome: string | null;
-  reasons: string | null;
-  at: string;
-  officerLabel: string;
 }
 
-export async function insertScreening(
-  db: Kysely<DB>,
-  s: ScreeningRecord & { id: string; applicationId: string; versionNo: number; officerId: string | null },
-) {
+/** What the application's page shows of a screening. */
+export type ScreeningRecord = Pick<Screening, 'answers' | 'outcome' | 'reasons' | 'at' | 'officerLabel'>;
+
+export async function insertScreening(db: Kysely<DB>, { answers, ...s }: Screening) {
   await db
     .insertInto('application_screenings')
-    .values({
-      id: s.id,
-      application_id: s.applicationId,
-      version_no: s.versionNo,
-      answers_json: toJsonColumn(s.answers),
-      outcome: s.outcome,
-      reasons: s.reasons,
-      officer_id: s.officerId,
-      officer_label: s.officerLabel,
-      at: s.at,
-    })
+    .values(insertRow<ApplicationScreeningsTable>({ ...s, answersJson: toJsonColumn(answers) }))
     .execute();
 }
 
@@ -36,16 +23,13 @@ export async function insertScreening(
 export async function screeningsOf(db: Kysely<DB>, applicationId: string): Promise<ScreeningRecord[]> {
   const rows = await db
     .selectFrom('application_screenings')
-    .selectAll()
+    .select(['answers_json', 'outcome', 'reasons', 'at', 'officer_label'])
     .where('application_id', '=', applicationId)
     .orderBy('at')
     .orderBy('id')
     .execute();
-  return rows.map((s) => ({
-    answers: jsonColumn(s.answers_json),
-    outcome: s.outcome,
-    reasons: s.reasons,
-    at: s.at,
-    officerLabel: s.officer_label,
-  }));
+  return rows.map((row) => {
+    const { answersJson, ...s } = camelRow(row);
+    return { answers: jsonColumn(answersJson), ...s };
+  });
 }

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { RuleOutcome } from '../../../common/eligibility.js';
 import type { DB } from '../../db/schema.js';
 import type { CallRecord } from '../calls/calls.lookup.js';
-import { confirmedTermsOf } from './applications.invitations.repository.js';
+import { confirmedTermsOf, type Invitation } from './applications.invitations.repository.js';
 import { organisationsById } from './applications.lookup.js';
 import type { ApplicationRow } from './applications.repository.js';
 import { Problems } from './applications.sections.js';
@@ -97,18 +97,13 @@ export async function readiness(
 
 /** A confirmation holds while the member's organisation and terms are those it confirmed. */
 export function confirms(
-  inv: {
-    organisation_id: string;
-    requested_minor: number | string;
-    cofunding_minor: number | string;
-    role: string | null;
-  },
+  inv: Pick<Invitation, 'organisationId' | 'requestedMinor' | 'cofundingMinor' | 'role'>,
   m: { organisation_id: string; requested_minor: number; cofunding_minor: number; role: string | null },
 ): boolean {
   return (
-    inv.organisation_id === m.organisation_id &&
-    Number(inv.requested_minor) === m.requested_minor &&
-    Number(inv.cofunding_minor) === m.cofunding_minor &&
+    inv.organisationId === m.organisation_id &&
+    inv.requestedMinor === m.requested_minor &&
+    inv.cofundingMinor === m.cofunding_minor &&
     (inv.role ?? null) === (m.role ?? null)
   );
 }

@@ -3,10 +3,11 @@
  * application_members, application_budget_lines and application_attachments. Money columns come back as
  * numbers and the content JSON is written here.
  */
-import type { Insertable, Kysely, Selectable } from 'kysely';
-import { jsonColumn, toJsonColumn } from '../../db/rows.js';
+import type { Kysely, Selectable } from 'kysely';
+import { camelRow, insertRow, jsonColumn, type RowValue, toJsonColumn, updateRow } from '../../db/rows.js';
 import type {
   ApplicationAttachmentsTable,
+  ApplicationBudgetLinesTable,
   ApplicationMembersTable,
   ApplicationVersionsTable,
   DB,
@@ -31,54 +32,76 @@ export async function loadVersion(
 }
 
 /** Every version of an application, oldest first, with what the history shows of it. */
-export function versionsOf(db: Kysely<DB>, applicationId: string) {
-  return db
+export async function versionsOf(db: Kysely<DB>, applicationId: string) {
+  const rows = await db
     .selectFrom('application_versions')
     .select(['version_no', 'frozen_at', 'checksum', 'receipt_no'])
     .where('application_id', '=', applicationId)
     .orderBy('version_no')
     .execute();
+  return rows.map(camelRow);
+}
+
+/** A frozen version: its receipt, checksum and the snapshot as submitted (set together when frozen). */
+export interface FrozenVersion<T> {
+  versionNo: number;
+  frozenAt: string;
+  checksum: string;
+  receiptNo: string;
+  snapshot: T;
 }
 
 /** The frozen version `versionNo`, or the latest frozen one when it is omitted. */
-export function frozenVersion(db: Kysely<DB>, applicationId: string, versionNo?: number) {
+export async function frozenVersion<T = Record<string, unknown>>(
+  db: Kysely<DB>,
+  applicationId: string,
+  versionNo?: number,
+): Promise<FrozenVersion<T> | undefined> {
   let q = db
     .selectFrom('application_versions')
     .select(['version_no', 'frozen_at', 'checksum', 'receipt_no', 'snapshot_json'])
     .where('application_id', '=', applicationId)
     .where('frozen_at', 'is not', null);
   q = versionNo === undefined ? q.orderBy('version_no', 'desc') : q.where('version_no', '=', versionNo);
-  return q.executeTakeFirst();
+  const row = await q.executeTakeFirst();
+  if (!row) return undefined;
+  const { frozenAt, checksum, receiptNo, snapshotJson, versionNo: no } = camelRow(row);
+  return {
+    versionNo: no,
+    frozenAt: frozenAt!,
+    checksum: checksum!,
+    receiptNo: receiptNo!,
+    snapshot: jsonColumn<T>(snapshotJson!),
+  };
 }
 
 /** A new, empty-bodied draft version (its content is `{}` unless given). */
 export async function insertVersion(
   db: Kysely<DB>,
-  v: {
-    id: string;
-    applicationId: string;
-    callId: string;
-    versionNo: number;
+  {
+    at,
+    contentJson = '{}',
+    ...v
+  }: Pick<RowValue<ApplicationVersionsTable>, 'id' | 'applicationId' | 'callId' | 'versionNo'> & {
     contentJson?: string;
     at: string;
   },
 ): Promise<void> {
   await db
     .insertInto('application_versions')
-    .values({
-      id: v.id,
-      application_id: v.applicationId,
-      call_id: v.callId,
-      version_no: v.versionNo,
-      content_json: v.contentJson ?? '{}',
-      frozen_at: null,
-      snapshot_json: null,
-      checksum: null,
-      receipt_seq: null,
-      receipt_no: null,
-      created_at: v.at,
-      updated_at: v.at,
-    })
+    .values(
+      insertRow<ApplicationVersionsTable>({
+        ...v,
+        contentJson,
+        frozenAt: null,
+        snapshotJson: null,
+        checksum: null,
+        receiptSeq: null,
+        receiptNo: null,
+        createdAt: at,
+        updatedAt: at,
+      }),
+    )
     .execute();
 }
 
@@ -102,14 +125,16 @@ export async function freezeVersion(
 ) {
   await db
     .updateTable('application_versions')
-    .set({
-      frozen_at: f.at,
-      snapshot_json: f.snapshot,
-      checksum: f.checksum,
-      receipt_seq: f.receiptSeq,
-      receipt_no: f.receiptNo,
-      updated_at: f.at,
-    })
+    .set(
+      updateRow<ApplicationVersionsTable>({
+        frozenAt: f.at,
+        snapshotJson: f.snapshot,
+        checksum: f.checksum,
+        receiptSeq: f.receiptSeq,
+        receiptNo: f.receiptNo,
+        updatedAt: f.at,
+      }),
+    )
     .where('id', '=', versionId)
     .where('frozen_at', 'is', null)
     .execute();
@@ -160,16 +185,18 @@ export async function writeConsortium(
   await db
     .insertInto('application_members')
     .values(
-      members.map((m, position) => ({
-        id: newId(),
-        version_id: versionId,
-        position,
-        organisation_id: m.organisationId,
-        contact_person_id: m.contactPersonId ?? null,
-        role: m.role ?? null,
-        requested_minor: m.requestedMinor,
-        cofunding_minor: m.cofundingMinor,
-      })),
+      members.map((m, position) =>
+        insertRow<ApplicationMembersTable>({
+          id: newId(),
+          versionId,
+          position,
+          organisationId: m.organisationId,
+          contactPersonId: m.contactPersonId ?? null,
+          role: m.role ?? null,
+          requestedMinor: m.requestedMinor,
+          cofundingMinor: m.cofundingMinor,
+        }),
+      ),
     )
     .execute();
   await db
@@ -190,18 +217,39 @@ export async function writeBudget(db: Kysely<DB>, versionId: string, lines: read
     await db
       .insertInto('application_budget_lines')
       .values(
-        lines.map((l) => ({
-          version_id: versionId,
-          organisation_id: l.organisationId,
-          category: l.category,
-          amount_minor: l.amountMinor,
-        })),
+        lines.map((l) =>
+          insertRow<ApplicationBudgetLinesTable>({
+            versionId,
+            organisationId: l.organisationId,
+            category: l.category,
+            amountMinor: l.amountMinor,
+          }),
+        ),
       )
       .execute();
 }
 
+/**
+ * A new draft version after `fromNo` with its content, members, budget lines and attachments (sharing
+ * their stored files); answers the new version's number.
+ */
+export async function copyVersion(
+  db: Kysely<DB>,
+  applicationId: string,
+  fromNo: number,
+  at: string,
+  newId: () => string,
+): Promise<number> {
+  const { id: fromId, callId, contentJson } = camelRow((await loadVersion(db, applicationId, fromNo))!);
+  const versionNo = fromNo + 1;
+  const id = newId();
+  await insertVersion(db, { id, applicationId, callId, versionNo, contentJson, at });
+  await copyVersionParts(db, fromId, id, newId);
+  return versionNo;
+}
+
 /** Copies members, budget lines and attachments (sharing their stored files) from one version to another. */
-export async function copyVersionParts(db: Kysely<DB>, fromId: string, toId: string, newId: () => string) {
+async function copyVersionParts(db: Kysely<DB>, fromId: string, toId: string, newId: () => string) {
   const members = await db
     .selectFrom('application_members')
     .selectAll()
@@ -235,9 +283,12 @@ export async function copyVersionParts(db: Kysely<DB>, fromId: string, toId: str
 }
 
 /** Stores the file under its key, replacing an earlier one. */
-export async function replaceAttachment(db: Kysely<DB>, row: Insertable<ApplicationAttachmentsTable>) {
-  await removeAttachment(db, row.version_id, row.key);
-  await db.insertInto('application_attachments').values(row).execute();
+export async function replaceAttachment(db: Kysely<DB>, file: RowValue<ApplicationAttachmentsTable>) {
+  await removeAttachment(db, file.versionId, file.key);
+  await db
+    .insertInto('application_attachments')
+    .values(insertRow<ApplicationAttachmentsTable>(file))
+    .execute();
 }
 
 /** Removes the file under `key`; false when there was none. */
@@ -251,14 +302,15 @@ export async function removeAttachment(db: Kysely<DB>, versionId: string, key: s
 }
 
 /** An attachment of any version of the application. */
-export function attachmentOfApplication(db: Kysely<DB>, applicationId: string, attachmentId: string) {
-  return db
+export async function attachmentOfApplication(db: Kysely<DB>, applicationId: string, attachmentId: string) {
+  const row = await db
     .selectFrom('application_attachments as f')
     .innerJoin('application_versions as v', 'v.id', 'f.version_id')
     .select(['f.file_name', 'f.media_type', 'f.sha256'])
     .where('f.id', '=', attachmentId)
     .where('v.application_id', '=', applicationId)
     .executeTakeFirst();
+  return row && camelRow(row);
 }
 
 /** How many consortium members of any version name the person as their contact. */
@@ -274,7 +326,3 @@ export async function contactEntriesOf(db: Kysely<DB>, personId: string): Promis
 /** A version's content as the applicant saved it (the content_json column). */
 export const versionContent = (v: Pick<VersionRow, 'content_json'>): ApplicationContent =>
   jsonColumn<ApplicationContent>(v.content_json);
-
-/** A frozen version's snapshot as submitted (snapshot_json; null before submission). */
-export const versionSnapshot = <T = Record<string, unknown>>(v: Pick<VersionRow, 'snapshot_json'>): T =>
-  jsonColumn<T>(v.snapshot_json!);

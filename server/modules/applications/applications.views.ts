@@ -1,5 +1,4 @@
 import type { Kysely } from 'kysely';
-import type { ApplicationState } from '../../../common/applications.js';
 import { EDITABLE_STATES, nextState } from '../../../common/applications.js';
 import type { DB } from '../../db/schema.js';
 import type { Ctx } from '../../http/context.js';
@@ -11,17 +10,22 @@ import { callOf } from './applications.drafts.js';
 import { invitationsOfApplication } from './applications.invitations.repository.js';
 import { organisationsById } from './applications.lookup.js';
 import type { Relation } from './applications.policy.js';
-import { type ApplicationRow, transitionsOf } from './applications.repository.js';
+import {
+  type Application,
+  type ApplicationRow,
+  toApplication,
+  transitionsOf,
+} from './applications.repository.js';
 import type { ApplicationSummary, ApplicationView, EligibilityView } from './applications.schema.js';
 import { screeningsOf } from './applications.screenings.repository.js';
 import { confirms, readiness } from './applications.validate.js';
 import {
   attachmentsOf,
   budgetOf,
+  frozenVersion,
   loadVersion,
   membersOf,
   versionContent,
-  versionSnapshot,
   versionsOf,
 } from './applications.versions.repository.js';
 
@@ -34,48 +38,49 @@ const orgView = (o: {
 }) => ({ id: o.id, nameZh: o.nameZh, nameEn: o.nameEn, type: o.type, enterpriseSize: o.enterpriseSize });
 
 /** List rows: the application with its call and lead organisation. */
-export async function summaries(db: Kysely<DB>, rows: ApplicationRow[]): Promise<ApplicationSummary[]> {
-  if (!rows.length) return [];
+export async function summaries(db: Kysely<DB>, apps: Application[]): Promise<ApplicationSummary[]> {
+  if (!apps.length) return [];
   const calls = await callsByIds(
     db,
-    rows.map((r) => r.call_id),
+    apps.map((a) => a.callId),
   );
   const orgs = await organisationsById(
     db,
-    rows.map((r) => r.lead_org_id),
+    apps.map((a) => a.leadOrgId),
   );
-  return rows.map((r) => {
-    const call = calls.get(r.call_id)!;
+  return apps.map((a) => {
+    const call = calls.get(a.callId)!;
     return {
-      id: r.id,
-      callId: r.call_id,
+      id: a.id,
+      callId: a.callId,
       callCode: call.code,
       callTitleZh: call.titleZh,
       callTitleEn: call.titleEn,
-      platformId: r.platform_id,
-      state: r.state as ApplicationState,
-      titleZh: r.title_zh,
-      titleEn: r.title_en,
-      fieldId: r.field_id,
-      lead: orgView(orgs.get(r.lead_org_id)!),
-      requestedTotalMinor: Number(r.requested_total_minor),
-      currency: r.currency,
-      versionNo: r.version_no,
-      receiptNo: r.receipt_no,
-      submittedAt: r.submitted_at,
-      resubmitDeadline: r.resubmit_deadline,
-      createdAt: r.created_at,
-      updatedAt: r.updated_at,
+      platformId: a.platformId,
+      state: a.state,
+      titleZh: a.titleZh,
+      titleEn: a.titleEn,
+      fieldId: a.fieldId,
+      lead: orgView(orgs.get(a.leadOrgId)!),
+      requestedTotalMinor: a.requestedTotalMinor,
+      currency: a.currency,
+      versionNo: a.versionNo,
+      receiptNo: a.receiptNo,
+      submittedAt: a.submittedAt,
+      resubmitDeadline: a.resubmitDeadline,
+      createdAt: a.createdAt,
+      updatedAt: a.updatedAt,
     };
   });
 }
 
 async function detail(
   db: Kysely<DB>,
-  app: ApplicationRow,
+  row: ApplicationRow,
   versionNo: number,
   relations: Set<Relation>,
 ): Promise<ApplicationView> {
+  const app = toApplication(row);
   const version = await loadVersion(db, app.id, versionNo);
   if (!version) throw notFound('applications.version_not_found');
   const [members, budget, attachments, versions, transitions, screenings, invitations] = await Promise.all([
@@ -94,17 +99,15 @@ async function detail(
   const contactIds = members.map((m) => m.contact_person_id).filter((x): x is string => !!x);
   const contacts = [...(await peopleByIds(db, contactIds)).values()];
   const [summary] = await summaries(db, [app]);
-  const state = app.state as ApplicationState;
+  const state = app.state;
   const owner = relations.has('owner');
   const editable =
-    owner && EDITABLE_STATES.includes(state) && versionNo === app.version_no && !version.frozen_at;
+    owner && EDITABLE_STATES.includes(state) && versionNo === app.versionNo && !version.frozen_at;
   return {
     ...summary!,
     content: versionContent(version),
     consortium: members.map((m) => {
-      const latest = invitations.find(
-        (i) => i.organisation_id === m.organisation_id && i.state !== 'revoked',
-      );
+      const latest = invitations.find((i) => i.organisationId === m.organisation_id && i.state !== 'revoked');
       const c = contacts.find((x) => x.id === m.contact_person_id);
       return {
         position: m.position,
@@ -138,19 +141,14 @@ async function detail(
       sha256: a.sha256,
       uploadedAt: a.created_at,
     })),
-    versions: versions.map((v) => ({
-      versionNo: v.version_no,
-      frozenAt: v.frozen_at,
-      checksum: v.checksum,
-      receiptNo: v.receipt_no,
-    })),
+    versions,
     transitions,
     screenings: relations.has('officer')
       ? screenings
       : screenings
           .filter((s) => s.outcome)
           .map((s) => ({ answers: [], outcome: s.outcome, reasons: s.reasons, at: s.at, officerLabel: '' })),
-    withdrawReason: app.withdraw_reason,
+    withdrawReason: app.withdrawReason,
     access: {
       canEdit: editable,
       canSubmit: editable,
@@ -183,13 +181,7 @@ export async function getEligibility(ctx: Ctx, id: string): Promise<EligibilityV
 /** A frozen version exactly as submitted. */
 export async function getFrozenVersion(ctx: Ctx, id: string, versionNo: number) {
   await accessible(ctx.db, ctx, id, 'read');
-  const v = await loadVersion(ctx.db, id, versionNo);
-  if (!v?.frozen_at) throw notFound('applications.version_not_found');
-  return {
-    versionNo: v.version_no,
-    frozenAt: v.frozen_at,
-    checksum: v.checksum!,
-    receiptNo: v.receipt_no!,
-    snapshot: versionSnapshot(v),
-  };
+  const frozen = await frozenVersion(ctx.db, id, versionNo);
+  if (!frozen) throw notFound('applications.version_not_found');
+  return frozen;
 }

@@ -1,30 +1,18 @@
 import type { Kysely } from 'kysely';
-import type { DB } from '../../db/schema.js';
+import { camelRow, insertRow, type RowValue } from '../../db/rows.js';
+import type { CallDeadlineExtensionsTable, DB } from '../../db/schema.js';
 
 /** The SQL on call_deadline_extensions: each later deadline of a call with its reason (docs/adr/0015). */
-export interface DeadlineExtension {
-  previousClosesAt: string;
-  closesAt: string;
-  reason: string;
-  at: string;
-}
+export type DeadlineExtension = Pick<
+  RowValue<CallDeadlineExtensionsTable>,
+  'previousClosesAt' | 'closesAt' | 'reason' | 'at'
+>;
 
 export async function insertDeadlineExtension(
   db: Kysely<DB>,
-  e: DeadlineExtension & { id: string; callId: string; actorId: string | null },
+  e: RowValue<CallDeadlineExtensionsTable>,
 ): Promise<void> {
-  await db
-    .insertInto('call_deadline_extensions')
-    .values({
-      id: e.id,
-      call_id: e.callId,
-      previous_closes_at: e.previousClosesAt,
-      closes_at: e.closesAt,
-      reason: e.reason,
-      actor_id: e.actorId,
-      at: e.at,
-    })
-    .execute();
+  await db.insertInto('call_deadline_extensions').values(insertRow<CallDeadlineExtensionsTable>(e)).execute();
 }
 
 /** The call's deadline extensions, oldest first. */
@@ -35,10 +23,5 @@ export async function deadlineExtensionsOf(db: Kysely<DB>, callId: string): Prom
     .where('call_id', '=', callId)
     .orderBy('at')
     .execute();
-  return rows.map((e) => ({
-    previousClosesAt: e.previous_closes_at,
-    closesAt: e.closes_at,
-    reason: e.reason,
-    at: e.at,
-  }));
+  return rows.map(camelRow);
 }

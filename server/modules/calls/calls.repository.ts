@@ -8,7 +8,7 @@ import type { Kysely, Selectable } from 'kysely';
 import type { CallCriteria, CallState, ChecklistItem, RequiredAttachment } from '../../../common/calls.js';
 import type { EligibilityRule } from '../../../common/eligibility.js';
 import type { DialectSeam } from '../../db/dialect.js';
-import { jsonColumn, toJsonColumn } from '../../db/rows.js';
+import { camelRow, insertRow, jsonColumn, toJsonColumn } from '../../db/rows.js';
 import type { CallsTable, DB } from '../../db/schema.js';
 
 export type CallRow = Selectable<CallsTable>;
@@ -54,69 +54,44 @@ export type CallValues = Omit<CallRecord, 'fieldIds'>;
 export type CallStatePatch = Partial<Pick<CallRow, 'published_at' | 'closed_at' | 'closes_at'>>;
 
 export function callRecord(row: CallRow, fieldIds: string[]): CallRecord {
+  const {
+    budgetTotalMinor,
+    ceilingMinor,
+    eligibilityJson,
+    criteriaJson,
+    requiredAttachmentsJson,
+    screeningChecklistJson,
+    ...rest
+  } = camelRow(row);
   return {
-    id: row.id,
-    platformId: row.platform_id,
-    code: row.code,
-    titleZh: row.title_zh,
-    titleEn: row.title_en,
-    summaryZh: row.summary_zh,
-    summaryEn: row.summary_en,
-    state: row.state as CallState,
-    opensAt: row.opens_at,
-    closesAt: row.closes_at,
-    currency: row.currency,
-    budgetTotalMinor: Number(row.budget_total_minor),
-    ceilingMinor: Number(row.ceiling_minor),
-    eligibility: jsonColumn(row.eligibility_json),
-    criteria: jsonColumn(row.criteria_json),
-    reviewersPerApplication: row.reviewers_per_application,
-    requiredAttachments: jsonColumn(row.required_attachments_json),
-    screeningChecklist: jsonColumn(row.screening_checklist_json),
-    resubmitWindowDays: row.resubmit_window_days,
-    contactName: row.contact_name,
-    contactPhone: row.contact_phone,
-    contactEmail: row.contact_email,
+    ...rest,
+    state: rest.state as CallState,
+    budgetTotalMinor: Number(budgetTotalMinor),
+    ceilingMinor: Number(ceilingMinor),
+    eligibility: jsonColumn(eligibilityJson),
+    criteria: jsonColumn(criteriaJson),
+    requiredAttachments: jsonColumn(requiredAttachmentsJson),
+    screeningChecklist: jsonColumn(screeningChecklistJson),
     fieldIds,
-    createdBy: row.created_by,
-    publishedAt: row.published_at,
-    closedAt: row.closed_at,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
   };
 }
 
-/** The row a call is stored as. */
-export function callRow(c: CallValues): CallRow {
-  return {
-    id: c.id,
-    platform_id: c.platformId,
-    code: c.code,
-    title_zh: c.titleZh,
-    title_en: c.titleEn,
-    summary_zh: c.summaryZh,
-    summary_en: c.summaryEn,
-    state: c.state,
-    opens_at: c.opensAt,
-    closes_at: c.closesAt,
-    currency: c.currency,
-    budget_total_minor: c.budgetTotalMinor,
-    ceiling_minor: c.ceilingMinor,
-    eligibility_json: toJsonColumn(c.eligibility),
-    criteria_json: toJsonColumn(c.criteria),
-    reviewers_per_application: c.reviewersPerApplication,
-    required_attachments_json: toJsonColumn(c.requiredAttachments),
-    screening_checklist_json: toJsonColumn(c.screeningChecklist),
-    resubmit_window_days: c.resubmitWindowDays,
-    contact_name: c.contactName,
-    contact_phone: c.contactPhone,
-    contact_email: c.contactEmail,
-    created_by: c.createdBy,
-    published_at: c.publishedAt,
-    closed_at: c.closedAt,
-    created_at: c.createdAt,
-    updated_at: c.updatedAt,
-  };
+/** The row a call is stored as (its field links aside). */
+export function callRow({
+  eligibility,
+  criteria,
+  requiredAttachments,
+  screeningChecklist,
+  ...c
+}: CallValues & { fieldIds?: string[] }): CallRow {
+  const { fieldIds: _f, ...columns } = c;
+  return insertRow<CallsTable>({
+    ...columns,
+    eligibilityJson: toJsonColumn(eligibility),
+    criteriaJson: toJsonColumn(criteria),
+    requiredAttachmentsJson: toJsonColumn(requiredAttachments),
+    screeningChecklistJson: toJsonColumn(screeningChecklist),
+  }) as CallRow;
 }
 
 /**
