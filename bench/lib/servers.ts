@@ -24,15 +24,19 @@ export async function listenLocal(app: FastifyInstance): Promise<string> {
 /**
  * The baseline: bare Fastify (no plugins, schemas or hooks) with the same logger settings, answering
  * `path` with a fixed JSON value. Give it the subject's own response body so payload sizes match, and the
- * subject route's own `logLevel` (e.g. /healthz logs at warn) so both write the same log lines.
+ * subject route's own `logLevel` (e.g. /healthz logs at warn) so both write the same log lines. `headers`,
+ * when given, are sent with every answer as they are (the subject's own headers, to size the answer alike).
  */
 export async function startBareJson(
   path: string,
   payload: unknown,
-  route: { logLevel?: 'warn' | 'info' } = {},
+  route: { logLevel?: 'warn' | 'info'; headers?: Record<string, string> } = {},
 ): Promise<{ app: FastifyInstance; url: string }> {
   const app = Fastify({ logger: benchLogger() });
-  app.get(path, route, async () => payload);
+  const { headers, ...options } = route;
+  app.get(path, options, async (_request, reply) =>
+    headers ? reply.headers(headers).send(payload) : payload,
+  );
   const url = await listenLocal(app);
   return { app, url };
 }
