@@ -140,7 +140,8 @@ export async function createApplication(
       entityType: 'application',
       entityId: id,
       platformId: call.platformId,
-      after: { callId: call.id, leadOrgId: person.organisationId, ...patch },
+      // The audit keeps the columns' names, as it always recorded them.
+      after: { callId: call.id, leadOrgId: person.organisationId, ...updateRow<ApplicationsTable>(patch) },
     });
     return id;
   });
