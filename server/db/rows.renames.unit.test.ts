@@ -12,7 +12,7 @@ import { handRenamedLines, renamedByHand, serverSources } from '../../scripts/ha
  * The hand-renamed lines left outside the repositories. This number may only go down: lower it when
  * a file's rows come out of its repository as values; never raise it (convert in the repository).
  */
-const LEFT_OUTSIDE_REPOSITORIES = 104;
+const LEFT_OUTSIDE_REPOSITORIES = 43;
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 

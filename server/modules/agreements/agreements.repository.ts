@@ -24,7 +24,7 @@ import { agreementAdded, agreementChanged, insertReceipt } from './agreements.mo
 /** A record naming an organisation, by the platform it belongs to (the organisations' keeping rule). */
 type OrgPlatform = { organisationId: string; platformId: string };
 
-/** An agreement as stored; the projects module reads it by column (agreementOrNotFound). */
+/** An agreement as stored. */
 export type AgreementRow = Selectable<AgreementsTable>;
 
 /** An agreement as the module works with it (bigint money as a number, string unions typed). */

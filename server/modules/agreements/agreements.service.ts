@@ -13,10 +13,8 @@ import { organisationsByIds } from '../orgs/orgs.lookup.js';
 import {
   type Agreement,
   type AgreementIpLink,
-  type AgreementRow,
   agreementPage,
   agreementRefTaken,
-  agreementRow,
   findAgreement,
   insertAgreement,
   updateAgreementRow,
@@ -151,17 +149,12 @@ export async function createAgreement(
   );
 }
 
-/** The agreement the actor manages, else 404. */
+/** The agreement the actor manages, else 404 (the projects module checks a licence output with it). */
 export async function agreementFound(trx: Kysely<DB>, ctx: Ctx, id: string): Promise<Agreement> {
   const a = await findAgreement(trx, id);
   if (!a) throw notFound('agreements.not_found');
   assertManages(ctx.actor, a.platformId, 'agreements.not_found');
   return a;
-}
-
-/** The same as its stored row: the projects module reads it by column (projects.outputs.ts). */
-export async function agreementOrNotFound(trx: Kysely<DB>, ctx: Ctx, id: string): Promise<AgreementRow> {
-  return agreementRow(await agreementFound(trx, ctx, id));
 }
 
 export async function getAgreement(ctx: Ctx, id: string): Promise<AgreementView> {

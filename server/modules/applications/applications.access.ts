@@ -4,18 +4,18 @@ import type { Actor, Ctx } from '../../http/context.js';
 import { forbidden, notFound } from '../../http/errors.js';
 import { confirmedMemberUserIds, isConfirmedMember } from './applications.invitations.repository.js';
 import { type ApplicationAction, can, isOfficer, type Relation } from './applications.policy.js';
-import { type ApplicationRow, loadApplication } from './applications.repository.js';
+import { type Application, loadApplication } from './applications.repository.js';
 
 /**
  * The caller's relations to an application (one query for the member check). A draft is its
  * applicant's until submitted: officers, platform admins and system admins have no relation to it, so
  * it answers 404 by id as the list leaves it out (the same rule as `visible` in applications.repository.ts).
  */
-export async function relationsOf(db: Kysely<DB>, actor: Actor, app: ApplicationRow): Promise<Set<Relation>> {
+export async function relationsOf(db: Kysely<DB>, actor: Actor, app: Application): Promise<Set<Relation>> {
   const out = new Set<Relation>();
   if (!actor) return out;
-  if (app.state !== 'draft' && isOfficer(actor, app.platform_id)) out.add('officer');
-  if (actor.userId && app.owner_user_id === actor.userId) out.add('owner');
+  if (app.state !== 'draft' && isOfficer(actor, app.platformId)) out.add('officer');
+  if (actor.userId && app.ownerUserId === actor.userId) out.add('owner');
   if (actor.userId && !out.has('owner')) {
     const confirmed = await isConfirmedMember(db, app.id, actor.userId);
     if (confirmed) out.add('member');
@@ -34,7 +34,7 @@ export async function accessible(
   id: string,
   action: ApplicationAction,
   opts: { lock?: boolean } = {},
-): Promise<{ app: ApplicationRow; relations: Set<Relation> }> {
+): Promise<{ app: Application; relations: Set<Relation> }> {
   const app = await loadApplication(db, id, opts.lock ? ctx.seam : undefined);
   if (!app) throw notFound('applications.not_found');
   const relations = await relationsOf(db, ctx.actor, app);
@@ -44,7 +44,7 @@ export async function accessible(
 }
 
 /** Users to tell about a change: the owner and the confirmed members' contacts with an account. */
-export async function concernedUserIds(db: Kysely<DB>, app: ApplicationRow): Promise<string[]> {
+export async function concernedUserIds(db: Kysely<DB>, app: Application): Promise<string[]> {
   const members = await confirmedMemberUserIds(db, app.id);
-  return [...new Set([app.owner_user_id, ...members])];
+  return [...new Set([app.ownerUserId, ...members])];
 }

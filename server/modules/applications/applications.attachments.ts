@@ -8,7 +8,7 @@ import { type Ctx, isoNow, newId } from '../../http/context.js';
 import { AppError, notFound } from '../../http/errors.js';
 import { accessible } from './applications.access.js';
 import { callOf, frozen } from './applications.drafts.js';
-import { toApplication, updateApplication } from './applications.repository.js';
+import { updateApplication } from './applications.repository.js';
 import type { ApplicationView } from './applications.schema.js';
 import {
   attachmentOfApplication,
@@ -28,10 +28,10 @@ const fail = (status: number, code: ErrorCode, where: 'querystring' | 'body', po
 export { attachmentsDir } from '../../files/stored-files.js';
 
 async function editableVersion(trx: Ctx['db'], ctx: Ctx, id: string) {
-  const app = toApplication((await accessible(trx, ctx, id, 'edit', { lock: true })).app);
+  const app = (await accessible(trx, ctx, id, 'edit', { lock: true })).app;
   if (!EDITABLE_STATES.includes(app.state)) throw frozen(app.state);
   const version = (await loadVersion(trx, id, app.versionNo))!;
-  if (version.frozen_at) throw frozen(app.state);
+  if (version.frozenAt) throw frozen(app.state);
   return { app, version };
 }
 
@@ -45,7 +45,7 @@ function specOf(call: { requiredAttachments: RequiredAttachment[] }, key: string
 export async function attachmentSpec(ctx: Ctx, id: string, key: string): Promise<RequiredAttachment> {
   const { app } = await accessible(ctx.db, ctx, id, 'edit');
   if (!EDITABLE_STATES.includes(app.state as ApplicationState)) throw frozen(app.state);
-  return specOf(await callOf(ctx.db, app.call_id), key);
+  return specOf(await callOf(ctx.db, app.callId), key);
 }
 
 /**
@@ -78,7 +78,7 @@ export async function uploadAttachment(
       createdAt: isoNow(ctx.clock),
     };
     await replaceAttachment(trx, stored);
-    await updateApplication(trx, app.id, { updated_at: stored.createdAt });
+    await updateApplication(trx, app.id, { updatedAt: stored.createdAt });
     await audit({
       action: 'application.attachment_uploaded',
       entityType: 'application',
@@ -105,7 +105,7 @@ export async function deleteAttachment(ctx: Ctx, id: string, key: string): Promi
   await write(ctx, async (trx, audit) => {
     const { app, version } = await editableVersion(trx, ctx, id);
     if (!(await removeAttachment(trx, version.id, key))) throw notFound('request.not_found');
-    await updateApplication(trx, app.id, { updated_at: isoNow(ctx.clock) });
+    await updateApplication(trx, app.id, { updatedAt: isoNow(ctx.clock) });
     await audit({
       action: 'application.attachment_removed',
       entityType: 'application',

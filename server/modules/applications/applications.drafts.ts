@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { type ApplicationState, EDITABLE_STATES } from '../../../common/applications.js';
-import type { DB } from '../../db/schema.js';
+import { updateRow } from '../../db/rows.js';
+import type { ApplicationsTable, DB } from '../../db/schema.js';
 import { type Trx, write } from '../../db/write.js';
 import { type Ctx, isoNow, newId } from '../../http/context.js';
 import { AppError, forbidden, notFound } from '../../http/errors.js';
@@ -48,7 +49,7 @@ async function applySections(
   const memberOrgs = new Set(
     input.consortium
       ? input.consortium.map((m) => m.organisationId)
-      : (await membersOf(trx, versionId)).map((m) => m.organisation_id),
+      : (await membersOf(trx, versionId)).map((m) => m.organisationId),
   );
   if (input.budget) checkBudget(p, input.budget, memberOrgs);
   p.throwIfAny();
@@ -58,12 +59,12 @@ async function applySections(
   if (input.budget) await writeBudget(trx, versionId, input.budget);
   const requested = input.consortium
     ? input.consortium.reduce((s, m) => s + m.requestedMinor, 0)
-    : (await membersOf(trx, versionId)).reduce((s, m) => s + m.requested_minor, 0);
+    : (await membersOf(trx, versionId)).reduce((s, m) => s + m.requestedMinor, 0);
   return {
-    title_zh: content.titleZh ?? null,
-    title_en: content.titleEn ?? null,
-    field_id: content.fieldId ?? null,
-    requested_total_minor: requested,
+    titleZh: content.titleZh ?? null,
+    titleEn: content.titleEn ?? null,
+    fieldId: content.fieldId ?? null,
+    requestedTotalMinor: requested,
   };
 }
 
@@ -139,7 +140,8 @@ export async function createApplication(
       entityType: 'application',
       entityId: id,
       platformId: call.platformId,
-      after: { callId: call.id, leadOrgId: person.organisationId, ...patch },
+      // The audit keeps the columns' names, as it always recorded them.
+      after: { callId: call.id, leadOrgId: person.organisationId, ...updateRow<ApplicationsTable>(patch) },
     });
     return id;
   });
@@ -150,23 +152,24 @@ export async function saveDraft(ctx: Ctx, id: string, input: SaveDraftInput): Pr
   await write(ctx, async (trx, audit) => {
     const { app } = await accessible(trx, ctx, id, 'edit', { lock: true });
     if (!EDITABLE_STATES.includes(app.state as ApplicationState)) throw frozen(app.state);
-    const version = (await loadVersion(trx, id, app.version_no))!;
-    if (version.frozen_at) throw frozen(app.state);
-    const call = await callOf(trx, app.call_id);
+    const version = (await loadVersion(trx, id, app.versionNo))!;
+    if (version.frozenAt) throw frozen(app.state);
+    const call = await callOf(trx, app.callId);
     const before = versionContent(version);
-    const patch = await applySections(trx, app.lead_org_id, version.id, call, input, before);
+    const patch = await applySections(trx, app.leadOrgId, version.id, call, input, before);
     const now = isoNow(ctx.clock);
     await touchVersion(trx, version.id, now);
-    await updateApplication(trx, id, { ...patch, updated_at: now });
+    await updateApplication(trx, id, { ...patch, updatedAt: now });
     await audit({
       action: 'application.draft_saved',
       entityType: 'application',
       entityId: id,
-      platformId: app.platform_id,
+      platformId: app.platformId,
       after: {
-        versionNo: app.version_no,
+        versionNo: app.versionNo,
         sections: Object.keys(input).filter((k) => input[k as keyof SaveDraftInput] !== undefined),
-        ...patch,
+        // The audit keeps the columns' names, as it always recorded them.
+        ...updateRow<ApplicationsTable>(patch),
       },
     });
   });

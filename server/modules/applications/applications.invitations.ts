@@ -20,12 +20,7 @@ import {
   revokeInvitations,
 } from './applications.invitations.repository.js';
 import { organisationsById } from './applications.lookup.js';
-import {
-  type Application,
-  applicationsByIds,
-  loadApplication,
-  toApplication,
-} from './applications.repository.js';
+import { type Application, applicationsByIds, loadApplication } from './applications.repository.js';
 import type { InvitationView } from './applications.schema.js';
 import { loadVersion, membersOf } from './applications.versions.repository.js';
 
@@ -99,16 +94,15 @@ export async function inviteMember(
   organisationId: string,
 ): Promise<{ view: InvitationView; token: string | null; email: string | null }> {
   const out = await write(ctx, async (trx, audit) => {
-    const app = toApplication((await accessible(trx, ctx, id, 'edit', { lock: true })).app);
+    const app = (await accessible(trx, ctx, id, 'edit', { lock: true })).app;
     if (!EDITABLE_STATES.includes(app.state)) throw frozen(app.state);
     const version = (await loadVersion(trx, id, app.versionNo))!;
-    const member = (await membersOf(trx, version.id)).find((m) => m.organisation_id === organisationId);
+    const member = (await membersOf(trx, version.id)).find((m) => m.organisationId === organisationId);
     if (!member) throw invalidField('/organisationId', 'applications.member_not_in_consortium');
     if (member.position === 0) throw invalidField('/organisationId', 'applications.invitation_lead');
-    if (!member.contact_person_id)
-      throw invalidField('/organisationId', 'applications.invitation_no_contact');
-    const person = (await peopleByIds(trx, [member.contact_person_id])).get(member.contact_person_id);
-    if (!person) throw new Error(`no person ${member.contact_person_id}`);
+    if (!member.contactPersonId) throw invalidField('/organisationId', 'applications.invitation_no_contact');
+    const person = (await peopleByIds(trx, [member.contactPersonId])).get(member.contactPersonId);
+    if (!person) throw new Error(`no person ${member.contactPersonId}`);
     if (!person.userId && !person.email)
       throw invalidField('/organisationId', 'applications.invitation_no_email');
     const now = ctx.clock.now();
@@ -123,9 +117,9 @@ export async function inviteMember(
       channel: person.userId ? 'in_app' : 'email',
       tokenHash: token ? hashToken(token) : null,
       role: member.role,
-      // The member's terms as the consortium now states them (membersOf gives its rows by column).
-      requestedMinor: member.requested_minor,
-      cofundingMinor: member.cofunding_minor,
+      // The member's terms as the consortium now states them.
+      requestedMinor: member.requestedMinor,
+      cofundingMinor: member.cofundingMinor,
       state: 'pending',
       note: null,
       invitedBy: ctx.actor?.userId || null,
@@ -201,7 +195,7 @@ async function answer(
   };
   const { state } = answered;
   await recordAnswer(trx, invitation.id, answered);
-  const app = toApplication((await loadApplication(trx, invitation.applicationId))!);
+  const app = (await loadApplication(trx, invitation.applicationId))!;
   await audit({
     action: `application.member_${state}`,
     entityType: 'application',

@@ -9,18 +9,20 @@ import { personOfUser as personOfUserRecord } from '../people/people.lookup.js';
  * repositories; what is left here reads other modules' tables and waits for their read functions.
  */
 export {
-  type ApplicationRow,
+  type Application,
   applicantUserIdsOfCall,
   applicationIdsOwnedBy,
   loadApplication,
 } from './applications.repository.js';
 export {
+  type Attachment,
   attachmentsOf,
+  type BudgetLine,
   budgetOf,
   loadVersion,
-  type MemberRow,
+  type Member,
   membersOf,
-  type VersionRow,
+  type Version,
   versionContent,
 } from './applications.versions.repository.js';
 

@@ -69,7 +69,7 @@ export async function applicationFormPdf(
     if (q.versionNo !== undefined) throw notFound('applications.version_not_found');
     throw new AppError(409, 'applications.not_submitted');
   }
-  const call = (await loadCall(ctx.db, app.call_id))!;
+  const call = (await loadCall(ctx.db, app.callId))!;
   const snap = frozen.snapshot;
   const c = snap.content;
   const field = c.fieldId ? (await fieldSummaries(ctx.db, [c.fieldId])).get(c.fieldId) : undefined;

@@ -21,8 +21,8 @@ export async function receiptOf(db: Kysely<DB>, id: string, versionNo?: number):
     throw new AppError(409, 'applications.not_submitted');
   }
   const app = (await loadApplication(db, id))!;
-  const call = (await loadCall(db, app.call_id))!;
-  const lead = (await organisationsById(db, [app.lead_org_id])).get(app.lead_org_id)!;
+  const call = (await loadCall(db, app.callId))!;
+  const lead = (await organisationsById(db, [app.leadOrgId])).get(app.leadOrgId)!;
   return receiptView({
     applicationId: id,
     callCode: call.code,

@@ -3,47 +3,39 @@
  * the calls' receipt counters, and the list queries. Versions and their parts are in
  * `applications.versions.repository.ts`, member invitations in `applications.invitations.repository.ts`.
  */
-import {
-  type ExpressionBuilder,
-  type Kysely,
-  type Selectable,
-  type SelectQueryBuilder,
-  sql,
-  type Updateable,
-} from 'kysely';
+import { type ExpressionBuilder, type Kysely, type Selectable, type SelectQueryBuilder, sql } from 'kysely';
 import type { ApplicationState } from '../../../common/applications.js';
 import type { DialectSeam } from '../../db/dialect.js';
-import { camelRow, insertRow, type RowValue } from '../../db/rows.js';
+import { camelRow, insertRow, type RowValue, updateRow } from '../../db/rows.js';
 import type { ApplicationsTable, ApplicationTransitionsTable, DB } from '../../db/schema.js';
 import type { ListApplicationsQuery } from './applications.schema.js';
 
-/**
- * The stored row: the services, the review modules and the projects read it by column through
- * `accessible` and `loadApplication`. The views read `Application`, the camelCase value.
- */
-export type ApplicationRow = Selectable<ApplicationsTable>;
-export type ApplicationPatch = Updateable<ApplicationsTable>;
+type ApplicationRow = Selectable<ApplicationsTable>;
 
-/** An application as the views show it: money as a number, the state typed. */
+/** An application as this module's services, the views and other modules read it: money as a number, the state typed. */
 export interface Application extends Omit<RowValue<ApplicationsTable>, 'state' | 'requestedTotalMinor'> {
   state: ApplicationState;
   requestedTotalMinor: number;
 }
 
+/** The columns a change sets, as part of the camelCase value. */
+export type ApplicationPatch = Partial<RowValue<ApplicationsTable>>;
+
 /** The camelCase value of an application row. */
-export function toApplication(row: ApplicationRow): Application {
+function toApplication(row: ApplicationRow): Application {
   const { state, requestedTotalMinor, ...rest } = camelRow(row);
   return { ...rest, state: state as ApplicationState, requestedTotalMinor: Number(requestedTotalMinor) };
 }
 
-/** The application row, locked for the rest of the transaction when a seam is given. */
+/** The application, its row locked for the rest of the transaction when a seam is given. */
 export async function loadApplication(
   db: Kysely<DB>,
   id: string,
   lock?: DialectSeam,
-): Promise<ApplicationRow | undefined> {
+): Promise<Application | undefined> {
   const q = db.selectFrom('applications').selectAll().where('id', '=', id);
-  return (lock ? lock.forUpdate(q) : q).executeTakeFirst();
+  const row = await (lock ? lock.forUpdate(q) : q).executeTakeFirst();
+  return row && toApplication(row);
 }
 
 /** The applications with these ids. */
@@ -91,7 +83,11 @@ export async function insertApplication(db: Kysely<DB>, app: Application): Promi
 }
 
 export async function updateApplication(db: Kysely<DB>, id: string, patch: ApplicationPatch): Promise<void> {
-  await db.updateTable('applications').set(patch).where('id', '=', id).execute();
+  await db
+    .updateTable('applications')
+    .set(updateRow<ApplicationsTable>(patch))
+    .where('id', '=', id)
+    .execute();
 }
 
 /**
@@ -106,7 +102,7 @@ export async function moveApplication(
 ): Promise<{ stateNow: string | undefined } | undefined> {
   const res = await db
     .updateTable('applications')
-    .set(patch)
+    .set(updateRow<ApplicationsTable>(patch))
     .where('id', '=', id)
     .where('state', '=', fromState)
     .executeTakeFirst();

@@ -19,7 +19,7 @@ export async function screenApplication(ctx: Ctx, id: string, input: ScreeningIn
   await write(ctx, async (trx, audit) => {
     let { app } = await accessible(trx, ctx, id, 'screen', { lock: true });
     if (app.state !== 'submitted' && app.state !== 'screening') throw illegal(app.state);
-    const call = await callOf(trx, app.call_id);
+    const call = await callOf(trx, app.callId);
     const p = new Problems();
     const keys = new Set(call.screeningChecklist.map((c) => c.key));
     input.answers.forEach((a, i) => {
@@ -32,7 +32,7 @@ export async function screenApplication(ctx: Ctx, id: string, input: ScreeningIn
     await insertScreening(trx, {
       id: newId(),
       applicationId: id,
-      versionNo: app.version_no,
+      versionNo: app.versionNo,
       answers: input.answers,
       outcome: input.outcome ?? null,
       reasons: input.reasons ?? null,
@@ -44,13 +44,13 @@ export async function screenApplication(ctx: Ctx, id: string, input: ScreeningIn
       action: 'application.screening_recorded',
       entityType: 'application',
       entityId: id,
-      platformId: app.platform_id,
-      after: { versionNo: app.version_no, answers: input.answers, outcome: input.outcome ?? null },
+      platformId: app.platformId,
+      after: { versionNo: app.versionNo, answers: input.answers, outcome: input.outcome ?? null },
       reason: input.reasons ?? null,
     });
     if (app.state === 'submitted') {
       await transitionApplication(trx, audit, ctx, app, call, 'start_screening', { at });
-      app = { ...app, state: 'screening', updated_at: at };
+      app = { ...app, state: 'screening', updatedAt: at };
     }
     if (input.outcome === 'pass')
       await transitionApplication(trx, audit, ctx, app, call, 'pass', { at, reason: input.reasons });
@@ -59,11 +59,11 @@ export async function screenApplication(ctx: Ctx, id: string, input: ScreeningIn
     if (input.outcome === 'return') {
       const deadline = new Date(ctx.clock.now().getTime() + call.resubmitWindowDays * DAY_MS).toISOString();
       // A new draft version for corrections: a copy of the frozen one.
-      const versionNo = await copyVersion(trx, app.id, app.version_no, at, newId);
+      const versionNo = await copyVersion(trx, app.id, app.versionNo, at, newId);
       await transitionApplication(trx, audit, ctx, app, call, 'return', {
         at,
         reason: input.reasons,
-        patch: { resubmit_deadline: deadline, version_no: versionNo },
+        patch: { resubmitDeadline: deadline, versionNo },
       });
     }
   });

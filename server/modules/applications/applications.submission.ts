@@ -10,65 +10,65 @@ import { peopleByIds } from '../people/people.lookup.js';
 import { accessible } from './applications.access.js';
 import { organisationsById } from './applications.lookup.js';
 import { receiptView } from './applications.receipts.js';
-import { type ApplicationRow, nextReceiptSeq } from './applications.repository.js';
+import { type Application, nextReceiptSeq } from './applications.repository.js';
 import type { ReceiptView } from './applications.schema.js';
 import { assertLegal, transitionApplication } from './applications.transitions.js';
 import { readiness, type VersionParts, versionParts } from './applications.validate.js';
 import {
   freezeVersion,
   loadVersion,
-  type VersionRow,
+  type Version,
   versionContent,
 } from './applications.versions.repository.js';
 
 /** The whole version as submitted: what the checksum covers and what stays readable afterwards. */
 async function snapshotOf(
   db: Kysely<DB>,
-  app: ApplicationRow,
-  version: VersionRow,
+  app: Application,
+  version: Version,
   { members, budget, attachments, orgs }: VersionParts,
   callCode: string,
   at: string,
 ) {
-  const contactIds = members.map((m) => m.contact_person_id).filter((x): x is string => !!x);
+  const contactIds = members.map((m) => m.contactPersonId).filter((x): x is string => !!x);
   const contacts = [...(await peopleByIds(db, contactIds)).values()];
   return {
     applicationId: app.id,
-    callId: app.call_id,
+    callId: app.callId,
     callCode,
-    versionNo: version.version_no,
+    versionNo: version.versionNo,
     submittedAt: at,
     currency: app.currency,
     content: versionContent(version),
     consortium: members.map((m) => {
-      const org = orgs.get(m.organisation_id)!;
-      const contact = contacts.find((c) => c.id === m.contact_person_id);
+      const org = orgs.get(m.organisationId)!;
+      const contact = contacts.find((c) => c.id === m.contactPersonId);
       return {
         position: m.position,
-        organisationId: m.organisation_id,
+        organisationId: m.organisationId,
         organisationNameZh: org.nameZh,
         organisationNameEn: org.nameEn,
         organisationType: org.type,
         enterpriseSize: org.enterpriseSize,
-        contactPersonId: m.contact_person_id,
+        contactPersonId: m.contactPersonId,
         contactNameZh: contact?.nameZh ?? null,
         role: m.role,
-        requestedMinor: m.requested_minor,
-        cofundingMinor: m.cofunding_minor,
+        requestedMinor: m.requestedMinor,
+        cofundingMinor: m.cofundingMinor,
       };
     }),
-    budget: budget.map((b) => ({
-      organisationId: b.organisation_id,
-      category: b.category,
-      amountMinor: b.amount_minor,
+    budget: budget.map(({ organisationId, category, amountMinor }) => ({
+      organisationId,
+      category,
+      amountMinor,
     })),
-    attachments: attachments.map((a) => ({
-      key: a.key,
-      fileName: a.file_name,
-      type: a.type,
-      mediaType: a.media_type,
-      sizeBytes: a.size_bytes,
-      sha256: a.sha256,
+    attachments: attachments.map(({ key, fileName, type, mediaType, sizeBytes, sha256 }) => ({
+      key,
+      fileName,
+      type,
+      mediaType,
+      sizeBytes,
+      sha256,
     })),
   };
 }
@@ -86,11 +86,11 @@ export async function submitApplication(ctx: Ctx, id: string): Promise<ReceiptVi
     const { app } = await accessible(trx, ctx, id, 'edit', { lock: true });
     const action = app.state === 'returned' ? 'resubmit' : 'submit';
     assertLegal(app, action);
-    let call = (await loadCall(trx, app.call_id))!;
+    let call = (await loadCall(trx, app.callId))!;
     if (action === 'submit' && effectiveCallState(call, taken) !== 'open') {
       // Read again behind the call's row lock: a deadline extension committing right now is waited for.
       // The lock is taken only on refusal, so accepted submissions do not queue on the call.
-      call = (await loadCall(trx, app.call_id, { lock: ctx.seam }))!;
+      call = (await loadCall(trx, app.callId, { lock: ctx.seam }))!;
     }
     if (action === 'submit') {
       const state = effectiveCallState(call, taken);
@@ -98,13 +98,13 @@ export async function submitApplication(ctx: Ctx, id: string): Promise<ReceiptVi
         const code = state === 'upcoming' ? 'applications.call_not_open' : 'applications.deadline_passed';
         throw new AppError(409, code, { closesAt: call.closesAt, serverTime: at });
       }
-    } else if (!app.resubmit_deadline || at >= app.resubmit_deadline) {
+    } else if (!app.resubmitDeadline || at >= app.resubmitDeadline) {
       throw new AppError(409, 'applications.resubmit_window_closed', {
-        resubmitDeadline: app.resubmit_deadline,
+        resubmitDeadline: app.resubmitDeadline,
         serverTime: at,
       });
     }
-    const version = (await loadVersion(trx, id, app.version_no))!;
+    const version = (await loadVersion(trx, id, app.versionNo))!;
     // Read once: the checks and the snapshot see the same rows (the application row is locked).
     const parts = await versionParts(trx, version.id);
     const { problems, outcomes } = await readiness(trx, app, version, call, parts);
@@ -125,12 +125,11 @@ export async function submitApplication(ctx: Ctx, id: string): Promise<ReceiptVi
     const snapshot = canonicalJson(frozen);
     const checksum = createHash('sha256').update(snapshot).digest('hex');
     const lead =
-      parts.orgs.get(app.lead_org_id) ??
-      (await organisationsById(trx, [app.lead_org_id])).get(app.lead_org_id)!;
+      parts.orgs.get(app.leadOrgId) ?? (await organisationsById(trx, [app.leadOrgId])).get(app.leadOrgId)!;
     let receiptNo = '';
     await transitionApplication(trx, audit, ctx, app, call, action, {
       at,
-      patch: { submitted_at: at, resubmit_deadline: null },
+      patch: { submittedAt: at, resubmitDeadline: null },
       // Every read and check is done: the receipt number is taken last (ADR 0024), so the call's counter row
       // is locked for the last few writes and the commit, not across this request's reads and hashing.
       receipt: async () => {
@@ -144,7 +143,7 @@ export async function submitApplication(ctx: Ctx, id: string): Promise<ReceiptVi
       applicationId: id,
       callCode: call.code,
       receiptNo,
-      versionNo: version.version_no,
+      versionNo: version.versionNo,
       submittedAt: at,
       checksum,
       content: frozen.content,

@@ -78,6 +78,21 @@ describe('an application from draft to screening', () => {
       confirmation: 'not_needed',
     });
     expect(app.access).toMatchObject({ canEdit: true, canScreen: false });
+    // The audit entry records the columns by name (snake_case), as it always has.
+    const audit = await t.database.db
+      .selectFrom('audit_log')
+      .select('after_json')
+      .where('entity_id', '=', id)
+      .where('action', '=', 'application.created')
+      .executeTakeFirstOrThrow();
+    expect(JSON.parse(audit.after_json!)).toEqual({
+      callId: call.id,
+      leadOrgId: lead.orgId,
+      title_zh: '草稿标题',
+      title_en: null,
+      field_id: null,
+      requested_total_minor: 0,
+    });
   });
 
   it('shows each eligibility rule’s outcome and what is missing before submitting', async () => {
@@ -119,6 +134,17 @@ describe('an application from draft to screening', () => {
     expect(saved.statusCode, saved.body).toBe(200);
     expect(saved.json()).toMatchObject({ requestedTotalMinor: 5_000_000, titleEn: draft.content.titleEn });
     expect(saved.json().consortium[1].confirmation).toBe('not_invited');
+    const audit = await t.database.db
+      .selectFrom('audit_log')
+      .select('after_json')
+      .where('entity_id', '=', id)
+      .where('action', '=', 'application.draft_saved')
+      .executeTakeFirstOrThrow();
+    expect(JSON.parse(audit.after_json!)).toMatchObject({
+      versionNo: 1,
+      title_en: draft.content.titleEn,
+      requested_total_minor: 5_000_000,
+    });
 
     const file = await upload(applicant, id, 'proposal', pdfBytes('v1'), '申报书.pdf');
     expect(file.statusCode, file.body).toBe(201);

@@ -6,8 +6,8 @@ import type { CallRecord } from '../calls/calls.lookup.js';
 import { notify } from '../notifications/notifications.service.js';
 import { concernedUserIds } from './applications.access.js';
 import {
+  type Application,
   type ApplicationPatch,
-  type ApplicationRow,
   insertTransition,
   moveApplication,
 } from './applications.repository.js';
@@ -20,7 +20,7 @@ export const illegal = (state: string) =>
   });
 
 /** Throws the 409 unless `action` is legal from the application's state. */
-export function assertLegal(app: ApplicationRow, action: ApplicationAction): ApplicationState {
+export function assertLegal(app: Application, action: ApplicationAction): ApplicationState {
   const to = nextState(app.state as ApplicationState, action);
   if (!to) throw illegal(app.state);
   return to;
@@ -56,7 +56,7 @@ export async function transitionApplication(
   trx: Trx,
   audit: Audit,
   ctx: Ctx,
-  app: ApplicationRow,
+  app: Application,
   call: Pick<CallRecord, 'titleZh' | 'titleEn'>,
   action: ApplicationAction,
   opts: TransitionOptions = {},
@@ -65,7 +65,7 @@ export async function transitionApplication(
   const at = opts.at ?? isoNow(ctx.clock);
   const kind = NOTICE[action];
   const recipients = kind ? await concernedUserIds(trx, app) : [];
-  const versionNo = (opts.patch?.version_no as number | undefined) ?? app.version_no;
+  const versionNo = opts.patch?.versionNo ?? app.versionNo;
   // The transition row needs no receipt number, so it is written before the number is taken (ADR 0024):
   // one statement fewer while the call's counter row is locked. A lost state race below rolls it back.
   await insertTransition(trx, {
@@ -80,24 +80,24 @@ export async function transitionApplication(
     actorLabel: ctx.actor?.displayName ?? 'anonymous',
     reason: opts.reason ?? null,
   });
-  const patch = opts.receipt ? { ...opts.patch, receipt_no: await opts.receipt() } : opts.patch;
-  const lost = await moveApplication(trx, app.id, app.state, { ...patch, state: to, updated_at: at });
+  const patch = opts.receipt ? { ...opts.patch, receiptNo: await opts.receipt() } : opts.patch;
+  const lost = await moveApplication(trx, app.id, app.state, { ...patch, state: to, updatedAt: at });
   if (lost) throw illegal(lost.stateNow ?? app.state);
   await audit({
     action: `application.${action}`,
     entityType: 'application',
     entityId: app.id,
-    platformId: app.platform_id,
-    before: { state: app.state, versionNo: app.version_no },
-    after: { state: to, versionNo, ...(patch?.receipt_no ? { receiptNo: patch.receipt_no } : {}) },
+    platformId: app.platformId,
+    before: { state: app.state, versionNo: app.versionNo },
+    after: { state: to, versionNo, ...(patch?.receiptNo ? { receiptNo: patch.receiptNo } : {}) },
     reason: opts.reason ?? undefined,
   });
   if (kind) {
-    const receipt = (patch?.receipt_no as string | undefined) ?? app.receipt_no;
+    const receipt = patch?.receiptNo ?? app.receiptNo;
     await notify(trx, ctx, {
       userIds: recipients,
       kind,
-      platformId: app.platform_id,
+      platformId: app.platformId,
       entityType: 'application',
       entityId: app.id,
       params: {
@@ -105,7 +105,7 @@ export async function transitionApplication(
         callTitleEn: call.titleEn,
         number: receipt ?? app.id.slice(-8),
         reason: opts.reason ?? null,
-        deadlineAt: (opts.patch?.resubmit_deadline as string | undefined) ?? null,
+        deadlineAt: opts.patch?.resubmitDeadline ?? null,
       },
     });
   }
@@ -119,7 +119,7 @@ export async function transitionApplication(
 export function applyTransition(
   trx: Trx,
   ctx: Ctx,
-  app: ApplicationRow,
+  app: Application,
   call: Pick<CallRecord, 'titleZh' | 'titleEn'>,
   action: ApplicationAction,
   opts: TransitionOptions = {},

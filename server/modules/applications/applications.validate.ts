@@ -4,13 +4,14 @@ import type { DB } from '../../db/schema.js';
 import type { CallRecord } from '../calls/calls.lookup.js';
 import { confirmedTermsOf, type Invitation } from './applications.invitations.repository.js';
 import { organisationsById } from './applications.lookup.js';
-import type { ApplicationRow } from './applications.repository.js';
+import type { Application } from './applications.repository.js';
 import { Problems } from './applications.sections.js';
 import {
   attachmentsOf,
   budgetOf,
+  type Member,
   membersOf,
-  type VersionRow,
+  type Version,
   versionContent,
 } from './applications.versions.repository.js';
 import { evaluateEligibility } from './eligibility.js';
@@ -29,7 +30,7 @@ export async function versionParts(db: Kysely<DB>, versionId: string) {
   ]);
   const orgs = await organisationsById(
     db,
-    members.map((m) => m.organisation_id),
+    members.map((m) => m.organisationId),
   );
   return { members, budget, attachments, orgs };
 }
@@ -43,8 +44,8 @@ export type VersionParts = Awaited<ReturnType<typeof versionParts>>;
  */
 export async function readiness(
   db: Kysely<DB>,
-  app: ApplicationRow,
-  version: VersionRow,
+  app: Application,
+  version: Version,
   call: CallRecord,
   parts?: VersionParts,
 ): Promise<Readiness> {
@@ -68,13 +69,13 @@ export async function readiness(
   const invitations = await confirmedTermsOf(db, app.id);
   members.forEach((m, i) => {
     const at = `/consortium/${i}`;
-    if (!m.contact_person_id) p.add(`${at}/contactPersonId`, 'applications.required');
-    const lines = budget.filter((b) => b.organisation_id === m.organisation_id);
-    if (lines.reduce((s, b) => s + b.amount_minor, 0) !== m.requested_minor)
+    if (!m.contactPersonId) p.add(`${at}/contactPersonId`, 'applications.required');
+    const lines = budget.filter((b) => b.organisationId === m.organisationId);
+    if (lines.reduce((s, b) => s + b.amountMinor, 0) !== m.requestedMinor)
       p.add(`${at}/requestedMinor`, 'applications.budget_mismatch');
     if (i > 0 && !invitations.some((inv) => confirms(inv, m))) p.add(at, 'applications.confirmation_missing');
   });
-  const requested = members.reduce((s, m) => s + m.requested_minor, 0);
+  const requested = members.reduce((s, m) => s + m.requestedMinor, 0);
   if (requested > call.ceilingMinor) p.add('/consortium', 'applications.over_ceiling');
   for (const spec of call.requiredAttachments) {
     if (spec.required && !attachments.some((a) => a.key === spec.key))
@@ -83,12 +84,12 @@ export async function readiness(
   const outcomes = evaluateEligibility(call.eligibility, {
     ceilingMinor: call.ceilingMinor,
     members: members.map((m) => {
-      const org = orgs.get(m.organisation_id);
+      const org = orgs.get(m.organisationId);
       return {
         type: org?.type ?? 'other',
         enterpriseSize: org?.enterpriseSize ?? null,
-        requestedMinor: m.requested_minor,
-        cofundingMinor: m.cofunding_minor,
+        requestedMinor: m.requestedMinor,
+        cofundingMinor: m.cofundingMinor,
       };
     }),
   });
@@ -98,12 +99,12 @@ export async function readiness(
 /** A confirmation holds while the member's organisation and terms are those it confirmed. */
 export function confirms(
   inv: Pick<Invitation, 'organisationId' | 'requestedMinor' | 'cofundingMinor' | 'role'>,
-  m: { organisation_id: string; requested_minor: number; cofunding_minor: number; role: string | null },
+  m: Pick<Member, 'organisationId' | 'requestedMinor' | 'cofundingMinor' | 'role'>,
 ): boolean {
   return (
-    inv.organisationId === m.organisation_id &&
-    inv.requestedMinor === m.requested_minor &&
-    inv.cofundingMinor === m.cofunding_minor &&
+    inv.organisationId === m.organisationId &&
+    inv.requestedMinor === m.requestedMinor &&
+    inv.cofundingMinor === m.cofundingMinor &&
     (inv.role ?? null) === (m.role ?? null)
   );
 }

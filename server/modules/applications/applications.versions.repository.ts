@@ -3,7 +3,7 @@
  * application_members, application_budget_lines and application_attachments. Money columns come back as
  * numbers and the content JSON is written here.
  */
-import type { Kysely, Selectable } from 'kysely';
+import type { Kysely } from 'kysely';
 import { camelRow, insertRow, jsonColumn, type RowValue, toJsonColumn, updateRow } from '../../db/rows.js';
 import type {
   ApplicationAttachmentsTable,
@@ -14,21 +14,21 @@ import type {
 } from '../../db/schema.js';
 import type { ApplicationContent, BudgetLineInput, ConsortiumMemberInput } from './applications.schema.js';
 
-export type VersionRow = Selectable<ApplicationVersionsTable>;
-export type MemberRow = Selectable<ApplicationMembersTable>;
-export type AttachmentRow = Selectable<ApplicationAttachmentsTable>;
+/** A version as stored, its content still the JSON text (read it with `versionContent`). */
+export type Version = RowValue<ApplicationVersionsTable>;
 
 export async function loadVersion(
   db: Kysely<DB>,
   applicationId: string,
   versionNo: number,
-): Promise<VersionRow | undefined> {
-  return db
+): Promise<Version | undefined> {
+  const row = await db
     .selectFrom('application_versions')
     .selectAll()
     .where('application_id', '=', applicationId)
     .where('version_no', '=', versionNo)
     .executeTakeFirst();
+  return row && camelRow(row);
 }
 
 /** Every version of an application, oldest first, with what the history shows of it. */
@@ -140,21 +140,31 @@ export async function freezeVersion(
     .execute();
 }
 
-export async function membersOf(db: Kysely<DB>, versionId: string): Promise<MemberRow[]> {
+/** A consortium member of a version, its money as numbers. */
+export interface Member extends Omit<RowValue<ApplicationMembersTable>, 'requestedMinor' | 'cofundingMinor'> {
+  requestedMinor: number;
+  cofundingMinor: number;
+}
+/** A budget line of a version, its amount as a number. */
+export interface BudgetLine extends Omit<RowValue<ApplicationBudgetLinesTable>, 'amountMinor'> {
+  amountMinor: number;
+}
+export type Attachment = RowValue<ApplicationAttachmentsTable>;
+
+export async function membersOf(db: Kysely<DB>, versionId: string): Promise<Member[]> {
   const rows = await db
     .selectFrom('application_members')
     .selectAll()
     .where('version_id', '=', versionId)
     .orderBy('position')
     .execute();
-  return rows.map((r) => ({
-    ...r,
-    requested_minor: Number(r.requested_minor),
-    cofunding_minor: Number(r.cofunding_minor),
-  }));
+  return rows.map((r) => {
+    const { requestedMinor, cofundingMinor, ...rest } = camelRow(r);
+    return { ...rest, requestedMinor: Number(requestedMinor), cofundingMinor: Number(cofundingMinor) };
+  });
 }
 
-export async function budgetOf(db: Kysely<DB>, versionId: string) {
+export async function budgetOf(db: Kysely<DB>, versionId: string): Promise<BudgetLine[]> {
   const rows = await db
     .selectFrom('application_budget_lines')
     .selectAll()
@@ -162,16 +172,20 @@ export async function budgetOf(db: Kysely<DB>, versionId: string) {
     .orderBy('organisation_id')
     .orderBy('category')
     .execute();
-  return rows.map((r) => ({ ...r, amount_minor: Number(r.amount_minor) }));
+  return rows.map((r) => {
+    const { amountMinor, ...rest } = camelRow(r);
+    return { ...rest, amountMinor: Number(amountMinor) };
+  });
 }
 
-export async function attachmentsOf(db: Kysely<DB>, versionId: string) {
-  return db
+export async function attachmentsOf(db: Kysely<DB>, versionId: string): Promise<Attachment[]> {
+  const rows = await db
     .selectFrom('application_attachments')
     .selectAll()
     .where('version_id', '=', versionId)
     .orderBy('key')
     .execute();
+  return rows.map(camelRow);
 }
 
 /** Replaces the consortium of a draft version; budget lines of organisations that left go with them. */
@@ -240,7 +254,7 @@ export async function copyVersion(
   at: string,
   newId: () => string,
 ): Promise<number> {
-  const { id: fromId, callId, contentJson } = camelRow((await loadVersion(db, applicationId, fromNo))!);
+  const { id: fromId, callId, contentJson } = (await loadVersion(db, applicationId, fromNo))!;
   const versionNo = fromNo + 1;
   const id = newId();
   await insertVersion(db, { id, applicationId, callId, versionNo, contentJson, at });
@@ -324,5 +338,5 @@ export async function contactEntriesOf(db: Kysely<DB>, personId: string): Promis
 }
 
 /** A version's content as the applicant saved it (the content_json column). */
-export const versionContent = (v: Pick<VersionRow, 'content_json'>): ApplicationContent =>
-  jsonColumn<ApplicationContent>(v.content_json);
+export const versionContent = (v: Pick<Version, 'contentJson'>): ApplicationContent =>
+  jsonColumn<ApplicationContent>(v.contentJson);

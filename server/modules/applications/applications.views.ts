@@ -10,12 +10,7 @@ import { callOf } from './applications.drafts.js';
 import { invitationsOfApplication } from './applications.invitations.repository.js';
 import { organisationsById } from './applications.lookup.js';
 import type { Relation } from './applications.policy.js';
-import {
-  type Application,
-  type ApplicationRow,
-  toApplication,
-  transitionsOf,
-} from './applications.repository.js';
+import { type Application, transitionsOf } from './applications.repository.js';
 import type { ApplicationSummary, ApplicationView, EligibilityView } from './applications.schema.js';
 import { screeningsOf } from './applications.screenings.repository.js';
 import { confirms, readiness } from './applications.validate.js';
@@ -76,11 +71,10 @@ export async function summaries(db: Kysely<DB>, apps: Application[]): Promise<Ap
 
 async function detail(
   db: Kysely<DB>,
-  row: ApplicationRow,
+  app: Application,
   versionNo: number,
   relations: Set<Relation>,
 ): Promise<ApplicationView> {
-  const app = toApplication(row);
   const version = await loadVersion(db, app.id, versionNo);
   if (!version) throw notFound('applications.version_not_found');
   const [members, budget, attachments, versions, transitions, screenings, invitations] = await Promise.all([
@@ -94,28 +88,28 @@ async function detail(
   ]);
   const orgs = await organisationsById(
     db,
-    members.map((m) => m.organisation_id),
+    members.map((m) => m.organisationId),
   );
-  const contactIds = members.map((m) => m.contact_person_id).filter((x): x is string => !!x);
+  const contactIds = members.map((m) => m.contactPersonId).filter((x): x is string => !!x);
   const contacts = [...(await peopleByIds(db, contactIds)).values()];
   const [summary] = await summaries(db, [app]);
   const state = app.state;
   const owner = relations.has('owner');
   const editable =
-    owner && EDITABLE_STATES.includes(state) && versionNo === app.versionNo && !version.frozen_at;
+    owner && EDITABLE_STATES.includes(state) && versionNo === app.versionNo && !version.frozenAt;
   return {
     ...summary!,
     content: versionContent(version),
     consortium: members.map((m) => {
-      const latest = invitations.find((i) => i.organisationId === m.organisation_id && i.state !== 'revoked');
-      const c = contacts.find((x) => x.id === m.contact_person_id);
+      const latest = invitations.find((i) => i.organisationId === m.organisationId && i.state !== 'revoked');
+      const c = contacts.find((x) => x.id === m.contactPersonId);
       return {
         position: m.position,
-        organisation: orgView(orgs.get(m.organisation_id)!),
+        organisation: orgView(orgs.get(m.organisationId)!),
         contact: c ? { id: c.id, nameZh: c.nameZh, nameEn: c.nameEn } : null,
         role: m.role,
-        requestedMinor: m.requested_minor,
-        cofundingMinor: m.cofunding_minor,
+        requestedMinor: m.requestedMinor,
+        cofundingMinor: m.cofundingMinor,
         confirmation:
           m.position === 0
             ? 'not_needed'
@@ -127,19 +121,19 @@ async function detail(
       };
     }),
     budget: budget.map((b) => ({
-      organisationId: b.organisation_id,
+      organisationId: b.organisationId,
       category: b.category as ApplicationView['budget'][number]['category'],
-      amountMinor: b.amount_minor,
+      amountMinor: b.amountMinor,
     })),
     attachments: attachments.map((a) => ({
       id: a.id,
       key: a.key,
-      fileName: a.file_name,
+      fileName: a.fileName,
       type: a.type as ApplicationView['attachments'][number]['type'],
-      mediaType: a.media_type,
-      sizeBytes: a.size_bytes,
+      mediaType: a.mediaType,
+      sizeBytes: a.sizeBytes,
       sha256: a.sha256,
-      uploadedAt: a.created_at,
+      uploadedAt: a.createdAt,
     })),
     versions,
     transitions,
@@ -162,14 +156,14 @@ async function detail(
 /** One application as its owner, a confirmed member or an officer sees it (a given version, or the current). */
 export async function getApplication(ctx: Ctx, id: string, versionNo?: number): Promise<ApplicationView> {
   const { app, relations } = await accessible(ctx.db, ctx, id, 'read');
-  return detail(ctx.db, app, versionNo ?? app.version_no, relations);
+  return detail(ctx.db, app, versionNo ?? app.versionNo, relations);
 }
 
 /** Every rule's outcome and what is still missing, on the current version, before submitting. */
 export async function getEligibility(ctx: Ctx, id: string): Promise<EligibilityView> {
   const { app } = await accessible(ctx.db, ctx, id, 'read');
-  const version = (await loadVersion(ctx.db, id, app.version_no))!;
-  const call = await callOf(ctx.db, app.call_id);
+  const version = (await loadVersion(ctx.db, id, app.versionNo))!;
+  const call = await callOf(ctx.db, app.callId);
   const { problems, outcomes } = await readiness(ctx.db, app, version, call);
   return {
     eligible: outcomes.every((o) => o.passed) && problems.list.length === 0,

@@ -8,10 +8,10 @@ import { transitionApplication } from './applications.transitions.js';
 export async function withdrawApplication(ctx: Ctx, id: string, reason: string): Promise<void> {
   await write(ctx, async (trx, audit) => {
     const { app } = await accessible(trx, ctx, id, 'edit', { lock: true });
-    const call = await callOf(trx, app.call_id);
+    const call = await callOf(trx, app.callId);
     await transitionApplication(trx, audit, ctx, app, call, 'withdraw', {
       reason,
-      patch: { withdraw_reason: reason },
+      patch: { withdrawReason: reason },
     });
   });
 }

@@ -8,7 +8,7 @@ import type { Kysely, Selectable } from 'kysely';
 import type { CallCriteria, CallState, ChecklistItem, RequiredAttachment } from '../../../common/calls.js';
 import type { EligibilityRule } from '../../../common/eligibility.js';
 import type { DialectSeam } from '../../db/dialect.js';
-import { camelRow, insertRow, jsonColumn, toJsonColumn } from '../../db/rows.js';
+import { camelRow, insertRow, jsonColumn, toJsonColumn, updateRow } from '../../db/rows.js';
 import type { CallsTable, DB } from '../../db/schema.js';
 
 export type CallRow = Selectable<CallsTable>;
@@ -51,7 +51,7 @@ export interface CallRecord {
 export type CallValues = Omit<CallRecord, 'fieldIds'>;
 
 /** The columns a state move may set besides the state (publish, close, extend, review start). */
-export type CallStatePatch = Partial<Pick<CallRow, 'published_at' | 'closed_at' | 'closes_at'>>;
+export type CallStatePatch = Partial<Pick<CallRecord, 'publishedAt' | 'closedAt' | 'closesAt'>>;
 
 export function callRecord(row: CallRow, fieldIds: string[]): CallRecord {
   const {
@@ -231,7 +231,7 @@ export async function setCallState(
 ): Promise<void> {
   await db
     .updateTable('calls')
-    .set({ ...patch, state, updated_at: at })
+    .set(updateRow<CallsTable>({ ...patch, state, updatedAt: at }))
     .where('id', '=', id)
     .execute();
 }

@@ -81,7 +81,7 @@ async function move(
     entityId: call.id,
     platformId: call.platformId,
     before: { state: call.state, closesAt: call.closesAt },
-    after: { state: to, closesAt: patch.closes_at ?? call.closesAt, ...o.after },
+    after: { state: to, closesAt: patch.closesAt ?? call.closesAt, ...o.after },
     reason: o.reason ?? null,
   });
 }
@@ -106,7 +106,7 @@ export function publishCall(ctx: Ctx, id: string, reason?: string) {
   return transition(ctx, id, 'publish', reason, async (call, _trx, now) => {
     const errors = publishable(call, now);
     if (errors.length) throw invalid(errors);
-    return { published_at: now.toISOString() };
+    return { publishedAt: now.toISOString() };
   });
 }
 
@@ -114,7 +114,7 @@ export function publishCall(ctx: Ctx, id: string, reason?: string) {
 export function closeCall(ctx: Ctx, id: string, reason?: string) {
   return transition(ctx, id, 'close', reason, async (call, trx, now) => {
     await notifyCall(trx, ctx, call, await applicantsOfCall(trx, id), 'call.closed', {});
-    return { closed_at: now.toISOString() };
+    return { closedAt: now.toISOString() };
   });
 }
 
@@ -141,6 +141,6 @@ export function extendDeadline(ctx: Ctx, id: string, input: ExtendDeadlineInput)
       closesAt: input.closesAt,
       reason: input.reason,
     });
-    return { closes_at: input.closesAt };
+    return { closesAt: input.closesAt };
   });
 }

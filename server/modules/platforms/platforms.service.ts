@@ -51,6 +51,13 @@ export async function platformOrNotFound(db: Kysely<DB>, id: string): Promise<Ro
   return row;
 }
 
+/** The platform's value, or 404 platforms.not_found (the tech-transfer modules check a platform with it). */
+export async function platformFound(db: Kysely<DB>, id: string): Promise<Platform> {
+  const p = await findPlatformValue(db, id);
+  if (!p) throw notFound('platforms.not_found');
+  return p;
+}
+
 export const toProfile = (p: Platform): PlatformProfile => ({
   id: p.id,
   code: p.code,

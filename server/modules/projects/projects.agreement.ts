@@ -42,7 +42,7 @@ export async function leadSideUserIds(db: Trx, p: ProjectRecord): Promise<string
     ? (await peopleByIds(db, [lead.contactPersonId])).get(lead.contactPersonId)
     : undefined;
   const app = p.applicationId ? await loadApplication(db, p.applicationId) : undefined;
-  return [...new Set([contact?.userId, app?.owner_user_id].filter((id): id is string => !!id))];
+  return [...new Set([contact?.userId, app?.ownerUserId].filter((id): id is string => !!id))];
 }
 
 export async function isLeadSigner(db: Trx, ctx: Pick<Ctx, 'actor'>, p: ProjectRecord): Promise<boolean> {

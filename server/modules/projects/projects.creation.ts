@@ -3,7 +3,7 @@ import { endOfProjectMonth, type ProjectState } from '../../../common/projects.j
 import type { Audit, Trx } from '../../db/write.js';
 import { type Ctx, newId } from '../../http/context.js';
 import {
-  type ApplicationRow,
+  type Application,
   budgetOf,
   loadVersion,
   membersOf,
@@ -89,31 +89,31 @@ export async function createProjectFromApplication(
   trx: Trx,
   audit: Audit,
   ctx: Pick<Ctx, 'actor'>,
-  app: ApplicationRow,
+  app: Application,
   opts: { callId: string; at: string },
 ): Promise<string> {
-  const base = (app.receipt_no ?? `P-${app.id.slice(-8)}`).toUpperCase().slice(0, 40);
-  const code = (await codeTaken(trx, app.platform_id, base))
+  const base = (app.receiptNo ?? `P-${app.id.slice(-8)}`).toUpperCase().slice(0, 40);
+  const code = (await codeTaken(trx, app.platformId, base))
     ? `${base.slice(0, 31)}-${app.id.slice(-8).toUpperCase()}`
     : base;
   const startsOn = opts.at.slice(0, 10);
-  const version = await loadVersion(trx, app.id, app.version_no);
+  const version = await loadVersion(trx, app.id, app.versionNo);
   const content = version ? applicationContent.parse(versionContent(version)) : {};
   const members = version ? await membersOf(trx, version.id) : [];
   const budget = version ? await budgetOf(trx, version.id) : [];
   const structure: ProjectStructure = {
     members: members.map((m) => ({
       position: m.position,
-      organisationId: m.organisation_id,
-      contactPersonId: m.contact_person_id,
+      organisationId: m.organisationId,
+      contactPersonId: m.contactPersonId,
       role: m.role,
-      fundedMinor: m.requested_minor,
-      cofundingMinor: m.cofunding_minor,
+      fundedMinor: m.requestedMinor,
+      cofundingMinor: m.cofundingMinor,
     })),
     budget: budget.map((b) => ({
-      organisationId: b.organisation_id,
+      organisationId: b.organisationId,
       category: b.category as CostCategory,
-      amountMinor: b.amount_minor,
+      amountMinor: b.amountMinor,
     })),
     objectives: (content.objectives ?? []).map((o) => ({
       text: o.text,
@@ -129,32 +129,32 @@ export async function createProjectFromApplication(
   };
   const project = await createProject(trx, audit, ctx, {
     project: {
-      platformId: app.platform_id,
+      platformId: app.platformId,
       unitId: null,
       kind: 'extramural',
       code,
-      titleZh: app.title_zh ?? app.title_en ?? code,
-      titleEn: app.title_en ?? app.title_zh ?? code,
+      titleZh: app.titleZh ?? app.titleEn ?? code,
+      titleEn: app.titleEn ?? app.titleZh ?? code,
       summaryZh: content.summaryZh ?? null,
       summaryEn: content.summaryEn ?? null,
       applicationId: app.id,
-      leadOrgId: app.lead_org_id,
-      budgetMinor: Number(app.requested_total_minor),
+      leadOrgId: app.leadOrgId,
+      budgetMinor: app.requestedTotalMinor,
       currency: app.currency,
       startsOn,
       endsOn: endOfProjectMonth(startsOn, PROJECT_YEARS * 12),
     },
     state: 'approved',
     at: opts.at,
-    fieldIds: app.field_id ? [app.field_id] : [],
+    fieldIds: app.fieldId ? [app.fieldId] : [],
     structure,
     auditAction: 'project.created_from_application',
     auditAfter: {
       code,
       applicationId: app.id,
-      versionNo: app.version_no,
+      versionNo: app.versionNo,
       callId: opts.callId,
-      budgetMinor: Number(app.requested_total_minor),
+      budgetMinor: app.requestedTotalMinor,
       currency: app.currency,
     },
   });

@@ -4,11 +4,11 @@ import type { DB } from '../../db/schema.js';
 import { write } from '../../db/write.js';
 import { type Ctx, isoNow, newId } from '../../http/context.js';
 import { AppError, forbidden, invalidField, notFound } from '../../http/errors.js';
-import { agreementLabels, agreementOrNotFound, licenceChoices } from '../agreements/agreements.service.js';
+import { agreementFound, agreementLabels, licenceChoices } from '../agreements/agreements.service.js';
 import { can as ttCan } from '../ip/ip.policy.js';
 import { ipRecordExistsOn, ipRecordNames } from '../ip/ip.service.js';
 import { can as resultsCan } from '../results/results.policy.js';
-import { readableResult, resultSummaries } from '../results/results.service.js';
+import { resultFound, resultSummaries } from '../results/results.service.js';
 import { linkableRequests } from '../services/services.queue.js';
 import { accessibleRequest } from '../services/services.requests.js';
 import { requestLabels } from '../services/services.service.js';
@@ -65,11 +65,9 @@ async function checkOutputSide(db: Kysely<DB>, ctx: Ctx, p: ProjectRecord, input
   const platformId = p.platformId;
   switch (type) {
     case 'result': {
-      const r = await seen(() => readableResult(db, ctx, outputId));
-      if (r.platform_id !== platformId) throw unknownOutput();
-      const res = { platformId, state: r.state, createdBy: r.created_by };
-      if (!resultsCan(ctx.actor, 'results.manage', res) && r.created_by !== ctx.actor?.userId)
-        throw forbidden();
+      const r = await seen(() => resultFound(db, ctx, outputId));
+      if (r.platformId !== platformId) throw unknownOutput();
+      if (!resultsCan(ctx.actor, 'results.manage', r) && r.createdBy !== ctx.actor?.userId) throw forbidden();
       return;
     }
     case 'disclosure':
@@ -78,8 +76,8 @@ async function checkOutputSide(db: Kysely<DB>, ctx: Ctx, p: ProjectRecord, input
       if (!(await ipRecordExistsOn(db, type, outputId, platformId))) throw unknownOutput();
       return;
     case 'licence': {
-      const a = await seen(() => agreementOrNotFound(db, ctx, outputId));
-      if (a.platform_id !== platformId) throw unknownOutput();
+      const a = await seen(() => agreementFound(db, ctx, outputId));
+      if (a.platformId !== platformId) throw unknownOutput();
       if (a.kind !== 'licence' && a.kind !== 'option')
         throw invalidField('/outputId', 'projects.output_not_a_licence');
       return;

@@ -17,7 +17,6 @@ import {
   insertResult,
   listColumn,
   type Result,
-  type ResultRow,
   type ResultSummary,
   replaceResultFields,
   resultFieldIds,
@@ -161,17 +160,15 @@ export async function createResult(ctx: Ctx, input: CreateResultInput): Promise<
   return (await staffViews(ctx.db, ctx.actor, [row]))[0]!;
 }
 
-/** The result, or 404 for anyone who may not read the platform's catalog (no hint that it exists). */
-async function resultFound(db: Kysely<DB>, ctx: Ctx, id: string): Promise<Result> {
+/**
+ * The result, or 404 for anyone who may not read the platform's catalog (no hint that it exists); the
+ * projects module checks an output link with it (projects.outputs.ts).
+ */
+export async function resultFound(db: Kysely<DB>, ctx: Ctx, id: string): Promise<Result> {
   const r = await findResult(db, id);
   if (!r || !can(ctx.actor, 'results.read', { platformId: r.platformId }))
     throw notFound('results.not_found');
   return r;
-}
-
-/** The same as its stored row: the projects module reads it by column (projects.outputs.ts). */
-export async function readableResult(db: Kysely<DB>, ctx: Ctx, id: string): Promise<ResultRow> {
-  return resultRow(await resultFound(db, ctx, id));
 }
 
 export async function getResult(ctx: Ctx, id: string): Promise<ResultView> {

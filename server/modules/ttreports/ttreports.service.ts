@@ -82,8 +82,8 @@ export async function techTransferReport(ctx: Ctx, query: TechTransferReportQuer
   const platform = await platformFor(ctx.db, ctx.actor, query.platformId, 'tt.report');
   const unitId = await reportUnit(ctx, platform.id, query.unitId ?? null);
   const basis = query.basis ?? 'fiscal';
-  const period = periodOf(query.from, query.to, basis, platform.fiscal_year_start_month);
-  const currency = query.currency ?? platform.default_currency;
+  const period = periodOf(query.from, query.to, basis, platform.fiscalYearStartMonth);
+  const currency = query.currency ?? platform.defaultCurrency;
   const scope: Scope = {
     db: ctx.db,
     platformId: platform.id,
@@ -200,9 +200,9 @@ export async function techTransferReport(ctx: Ctx, query: TechTransferReportQuer
     platform: {
       id: platform.id,
       code: platform.code,
-      nameZh: platform.name_zh,
-      nameEn: platform.name_en,
-      fiscalYearStartMonth: platform.fiscal_year_start_month,
+      nameZh: platform.nameZh,
+      nameEn: platform.nameEn,
+      fiscalYearStartMonth: platform.fiscalYearStartMonth,
     },
     scope: {
       from: period.from,

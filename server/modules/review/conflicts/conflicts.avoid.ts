@@ -78,7 +78,7 @@ export async function addAvoidRequest(ctx: Ctx, applicationId: string, input: Cr
       action: 'applications.avoid_request_add',
       entityType: 'application',
       entityId: applicationId,
-      platformId: app.platform_id,
+      platformId: app.platformId,
       after: { id: row.id, name: row.name, organisationId: row.organisationId, reason: row.reason },
     });
     return row.id;
@@ -99,7 +99,7 @@ export async function removeAvoidRequest(ctx: Ctx, applicationId: string, reques
       action: 'applications.avoid_request_remove',
       entityType: 'application',
       entityId: applicationId,
-      platformId: app.platform_id,
+      platformId: app.platformId,
       before: { id: row.id, name: row.name, organisationId: row.organisationId, reason: row.reason },
     });
   });

@@ -57,13 +57,13 @@ export async function finaliseDecision(
       await notify(trx, ctx, {
         userIds: await concernedUserIds(trx, app),
         kind: `decision.${outcome}`,
-        platformId: app.platform_id,
+        platformId: app.platformId,
         entityType: 'application',
         entityId: app.id,
         params: {
           callTitleZh: call.titleZh,
           callTitleEn: call.titleEn,
-          number: app.receipt_no ?? app.id.slice(-8),
+          number: app.receiptNo ?? app.id.slice(-8),
           reportZh: report?.reportZh ?? report?.reportEn ?? '—',
           reportEn: report?.reportEn ?? report?.reportZh ?? '—',
           projectCode,

@@ -115,7 +115,7 @@ async function startReview(trx: Transaction<DB>, ctx: Ctx, call: CallRecord) {
   if (!canTransition(call.state, 'start_review') && !closedByClock) return;
   await moveCall(trx, ctx, call, 'start_review', {
     now,
-    patch: closedByClock ? { closed_at: call.closesAt } : {},
+    patch: closedByClock ? { closedAt: call.closesAt } : {},
   });
 }
 

@@ -116,7 +116,7 @@ export async function recordPanelReview(ctx: Ctx, applicationId: string, input: 
   return write(ctx, async (trx, audit) => {
     const { app } = await accessible(trx, ctx, applicationId, 'screen', { lock: true });
     if (app.state !== 'in_review') throw new AppError(409, 'scoring.application_not_in_review');
-    const call = (await loadCall(trx, app.call_id))!;
+    const call = (await loadCall(trx, app.callId))!;
     const { min, max } = call.criteria.scale;
     const errors: FieldError[] = [];
     if (input.consensusScore < min || input.consensusScore > max)

@@ -23,7 +23,7 @@ import type { ScorecardView } from './scoring.schema.js';
 async function reviewerApplication(db: Kysely<DB>, applicationId: string) {
   const app = (await loadApplication(db, applicationId))!;
   const [call, version] = await Promise.all([
-    loadCall(db, app.call_id),
+    loadCall(db, app.callId),
     latestFrozenVersion<ApplicationContent>(db, applicationId),
   ]);
   const [members, budget, attachments] = await Promise.all([
@@ -33,40 +33,40 @@ async function reviewerApplication(db: Kysely<DB>, applicationId: string) {
   ]);
   const orgs = await organisationsById(
     db,
-    members.map((m) => m.organisation_id),
+    members.map((m) => m.organisationId),
   );
   return {
     id: app.id,
-    callId: app.call_id,
+    callId: app.callId,
     callCode: call!.code,
     callTitleZh: call!.titleZh,
     callTitleEn: call!.titleEn,
     versionNo: version.versionNo,
     receiptNo: version.receiptNo,
-    submittedAt: app.submitted_at,
+    submittedAt: app.submittedAt,
     currency: app.currency,
-    requestedTotalMinor: Number(app.requested_total_minor),
+    requestedTotalMinor: Number(app.requestedTotalMinor),
     content: version.content,
     consortium: members.map((m) => {
-      const o = orgs.get(m.organisation_id)!;
+      const o = orgs.get(m.organisationId)!;
       return {
         position: m.position,
         organisation: { id: o.id, nameZh: o.nameZh, nameEn: o.nameEn, type: o.type },
         role: m.role,
-        requestedMinor: m.requested_minor,
-        cofundingMinor: m.cofunding_minor,
+        requestedMinor: m.requestedMinor,
+        cofundingMinor: m.cofundingMinor,
       };
     }),
     budgetByCategory: COST_CATEGORIES.map((category) => ({
       category,
-      amountMinor: budget.filter((b) => b.category === category).reduce((s, b) => s + b.amount_minor, 0),
+      amountMinor: budget.filter((b) => b.category === category).reduce((s, b) => s + b.amountMinor, 0),
     })).filter((b) => b.amountMinor > 0),
     attachments: attachments.map((a) => ({
       id: a.id,
       key: a.key,
-      fileName: a.file_name,
+      fileName: a.fileName,
       type: a.type,
-      sizeBytes: a.size_bytes,
+      sizeBytes: a.sizeBytes,
     })),
   };
 }
