@@ -8,14 +8,14 @@ import { type Ctx, isoNow, newId } from '../../http/context.js';
 import { AppError, notFound } from '../../http/errors.js';
 import { accessible } from './applications.access.js';
 import { callOf, frozen } from './applications.drafts.js';
-import { updateApplication } from './applications.repository.js';
-import type { ApplicationView } from './applications.schema.js';
 import {
   attachmentOfApplication,
-  loadVersion,
   removeAttachment,
   replaceAttachment,
-} from './applications.versions.repository.js';
+} from './applications.parts.repository.js';
+import { updateApplication } from './applications.repository.js';
+import type { ApplicationView } from './applications.schema.js';
+import { loadVersion } from './applications.versions.repository.js';
 
 type AttachmentOut = ApplicationView['attachments'][number];
 

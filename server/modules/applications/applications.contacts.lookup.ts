@@ -4,4 +4,4 @@
  * repositories: applications.lookup.ts reads the people directory, which reads this.
  */
 export { invitationsOfPerson as invitationsTo } from './applications.invitations.repository.js';
-export { contactEntriesOf } from './applications.versions.repository.js';
+export { contactEntriesOf } from './applications.parts.repository.js';

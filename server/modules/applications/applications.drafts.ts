@@ -8,6 +8,7 @@ import { AppError, forbidden, notFound } from '../../http/errors.js';
 import { acceptsSubmissions, type CallRecord, loadCall } from '../calls/calls.lookup.js';
 import { accessible } from './applications.access.js';
 import { personOfUser } from './applications.lookup.js';
+import { membersOf, writeBudget, writeConsortium } from './applications.parts.repository.js';
 import { canApply } from './applications.policy.js';
 import { insertApplication, insertTransition, updateApplication } from './applications.repository.js';
 import type { ApplicationContent, CreateApplicationInput, SaveDraftInput } from './applications.schema.js';
@@ -15,12 +16,9 @@ import { checkBudget, checkConsortium, checkContent, Problems } from './applicat
 import {
   insertVersion,
   loadVersion,
-  membersOf,
   setVersionContent,
   touchVersion,
   versionContent,
-  writeBudget,
-  writeConsortium,
 } from './applications.versions.repository.js';
 
 /** The call of an application, which exists as long as the application does. */

@@ -20,9 +20,10 @@ import {
   revokeInvitations,
 } from './applications.invitations.repository.js';
 import { organisationsById } from './applications.lookup.js';
+import { membersOf } from './applications.parts.repository.js';
 import { type Application, applicationsByIds, loadApplication } from './applications.repository.js';
 import type { InvitationView } from './applications.schema.js';
-import { loadVersion, membersOf } from './applications.versions.repository.js';
+import { loadVersion } from './applications.versions.repository.js';
 
 const VALID_DAYS = 14;
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');

@@ -3,6 +3,14 @@ import type { DB } from '../../db/schema.js';
 import { organisationsByIds } from '../orgs/orgs.lookup.js';
 import { personOfUser as personOfUserRecord } from '../people/people.lookup.js';
 
+export {
+  type Attachment,
+  attachmentsOf,
+  type BudgetLine,
+  budgetOf,
+  type Member,
+  membersOf,
+} from './applications.parts.repository.js';
 /**
  * Read access to applications for this module and others (the calls module notifies applicants of a
  * deadline extension; review reads the frozen versions). The SQL on the module's own tables is in its
@@ -14,17 +22,7 @@ export {
   applicationIdsOwnedBy,
   loadApplication,
 } from './applications.repository.js';
-export {
-  type Attachment,
-  attachmentsOf,
-  type BudgetLine,
-  budgetOf,
-  loadVersion,
-  type Member,
-  membersOf,
-  type Version,
-  versionContent,
-} from './applications.versions.repository.js';
+export { loadVersion, type Version, versionContent } from './applications.versions.repository.js';
 
 /** The person records linked to a user account (an account has at most one). */
 export async function personOfUser(db: Kysely<DB>, userId: string) {

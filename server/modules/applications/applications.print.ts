@@ -131,7 +131,7 @@ export async function applicationFormPdf(
                 l(['申请经费', 'Requested']),
                 l(['自筹经费', 'Co-funding']),
               ],
-              // Position 0 is the lead (applications.versions.repository.ts writes them in order).
+              // Position 0 is the lead (applications.parts.repository.ts writes them in order).
               rows: snap.consortium.map((m) => [
                 text(`${orgName.get(m.organisationId)}${m.position === 0 ? l(['（牵头）', ' (lead)']) : ''}`),
                 text(m.role ?? '—'),

@@ -1,7 +1,8 @@
 /**
  * SQL on the applications themselves (docs/adr/0015): the applications table, its transition history,
- * the calls' receipt counters, and the list queries. Versions and their parts are in
- * `applications.versions.repository.ts`, member invitations in `applications.invitations.repository.ts`.
+ * the calls' receipt counters, and the list queries. Versions are in `applications.versions.repository.ts`,
+ * their members, budget lines and attachments in `applications.parts.repository.ts`, member invitations in
+ * `applications.invitations.repository.ts`.
  */
 import { type ExpressionBuilder, type Kysely, type Selectable, type SelectQueryBuilder, sql } from 'kysely';
 import type { ApplicationState } from '../../../common/applications.js';

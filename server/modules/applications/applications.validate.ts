@@ -4,16 +4,10 @@ import type { DB } from '../../db/schema.js';
 import type { CallRecord } from '../calls/calls.lookup.js';
 import { confirmedTermsOf, type Invitation } from './applications.invitations.repository.js';
 import { organisationsById } from './applications.lookup.js';
+import { attachmentsOf, budgetOf, type Member, membersOf } from './applications.parts.repository.js';
 import type { Application } from './applications.repository.js';
 import { Problems } from './applications.sections.js';
-import {
-  attachmentsOf,
-  budgetOf,
-  type Member,
-  membersOf,
-  type Version,
-  versionContent,
-} from './applications.versions.repository.js';
+import { type Version, versionContent } from './applications.versions.repository.js';
 import { evaluateEligibility } from './eligibility.js';
 
 export interface Readiness {

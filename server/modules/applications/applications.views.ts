@@ -9,17 +9,15 @@ import { accessible } from './applications.access.js';
 import { callOf } from './applications.drafts.js';
 import { invitationsOfApplication } from './applications.invitations.repository.js';
 import { organisationsById } from './applications.lookup.js';
+import { attachmentsOf, budgetOf, membersOf } from './applications.parts.repository.js';
 import type { Relation } from './applications.policy.js';
 import { type Application, transitionsOf } from './applications.repository.js';
 import type { ApplicationSummary, ApplicationView, EligibilityView } from './applications.schema.js';
 import { screeningsOf } from './applications.screenings.repository.js';
 import { confirms, readiness } from './applications.validate.js';
 import {
-  attachmentsOf,
-  budgetOf,
   frozenVersion,
   loadVersion,
-  membersOf,
   versionContent,
   versionsOf,
 } from './applications.versions.repository.js';
