@@ -9,10 +9,10 @@ import { disclosureIdsBehind, inventorsByDisclosure } from '../ip/ip.service.js'
 import { platformSummaries } from '../platforms/platforms.lookup.js';
 import { unitNames } from '../units/units.lookup.js';
 import { type Beneficiary, distribute } from './agreements.distribution.js';
+import { allFxRates, upsertFxRate } from './agreements.fx.repository.js';
 import {
   type Agreement,
   agreementIpLinks,
-  allFxRates,
   type Distribution,
   type DistributionRule,
   distributionRuleOf,
@@ -21,7 +21,6 @@ import {
   receivedInYear,
   recordReceipt,
   saveDistributionRule,
-  upsertFxRate,
 } from './agreements.repository.js';
 import type {
   AgreementView,

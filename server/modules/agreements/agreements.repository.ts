@@ -15,7 +15,6 @@ import type {
   DB,
   DistributionRulesTable,
   DistributionsTable,
-  FxRatesTable,
   ReceiptsTable,
 } from '../../db/schema.js';
 import { licenceFiguresAdded, licenceFiguresChanged } from './agreements.figures.repository.js';
@@ -47,7 +46,6 @@ export interface Receipt extends Omit<RowValue<ReceiptsTable>, 'category'> {
 export interface Distribution extends Omit<RowValue<DistributionsTable>, 'recipientKind'> {
   recipientKind: 'inventor' | 'unit' | 'platform';
 }
-export type FxRate = RowValue<FxRatesTable>;
 /** A platform's distribution rule with its values as stored (its audit entries keep them so). */
 export type DistributionRule = RowValue<DistributionRulesTable>;
 
@@ -71,10 +69,6 @@ const toDistribution = (row: Selectable<DistributionsTable>): Distribution => {
     recipientKind: d.recipientKind as Distribution['recipientKind'],
     amountMinor: Number(d.amountMinor),
   };
-};
-const toFxRate = (row: Selectable<FxRatesTable>): FxRate => {
-  const r = camelRow(row);
-  return { ...r, rateMicros: Number(r.rateMicros) };
 };
 
 // ---- agreements and their IP links
@@ -248,56 +242,6 @@ export async function saveDistributionRule(db: Kysely<DB>, rule: DistributionRul
       .where('platform_id', '=', row.platform_id)
       .execute();
   } else await db.insertInto('distribution_rules').values(row).execute();
-}
-
-// ---- yearly average exchange rates
-
-export async function allFxRates(db: Kysely<DB>): Promise<FxRate[]> {
-  const rows = await db
-    .selectFrom('fx_rates')
-    .selectAll()
-    .orderBy('year', 'desc')
-    .orderBy('currency')
-    .orderBy('quote_currency')
-    .execute();
-  return rows.map(toFxRate);
-}
-
-/** The rates from or into the currency (the report converts with them). */
-export async function fxRatesTouching(db: Kysely<DB>, currency: string): Promise<FxRate[]> {
-  const rows = await db
-    .selectFrom('fx_rates')
-    .selectAll()
-    .where((eb) => eb.or([eb('quote_currency', '=', currency), eb('currency', '=', currency)]))
-    .execute();
-  return rows.map(toFxRate);
-}
-
-/** Inserts the year's rate of the pair or replaces the one recorded. */
-export async function upsertFxRate(
-  db: Kysely<DB>,
-  rate: Omit<FxRate, 'id'>,
-  newRowId: () => string,
-): Promise<void> {
-  const { id: _, ...r } = insertRow<FxRatesTable>({ id: '', ...rate });
-  const existing = await db
-    .selectFrom('fx_rates')
-    .select(['id', 'rate_micros'])
-    .where('year', '=', r.year)
-    .where('currency', '=', r.currency)
-    .where('quote_currency', '=', r.quote_currency)
-    .executeTakeFirst();
-  if (existing)
-    await db
-      .updateTable('fx_rates')
-      .set({ rate_micros: r.rate_micros, updated_at: r.updated_at })
-      .where('id', '=', existing.id)
-      .execute();
-  else
-    await db
-      .insertInto('fx_rates')
-      .values({ id: newRowId(), ...r })
-      .execute();
 }
 
 /** How many distributions pay the person (they keep the person on file). */

@@ -227,13 +227,13 @@ export {
   rebuildLicenceFigures,
   royaltyMonthsRecount,
 } from './agreements.figures.repository.js';
+export { fxRatesTouching } from './agreements.fx.repository.js';
 export {
   agreementMonthsRecount,
   rebuildAgreementMonths,
   rebuildReceiptMonths,
   receiptMonthsRecount,
 } from './agreements.months.repository.js';
-export { fxRatesTouching } from './agreements.repository.js';
 export {
   executionTimes,
   royaltiesPerLicence,
