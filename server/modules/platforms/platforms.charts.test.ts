@@ -125,6 +125,16 @@ describe('the comparison', () => {
     const after = itemOf((await anonymous(t.app).get('/api/platforms/comparison')).json(), A);
     expect(after.unitCount).toBe(before.unitCount + 1);
     expect(after.fields.map((f) => f.code)).toEqual(['materials']);
+    // The change is audited with the platform's field ids before and after, sorted.
+    const entry = await t.database.db
+      .selectFrom('audit_log')
+      .select(['action', 'entity_type', 'platform_id', 'before_json', 'after_json'])
+      .where('entity_id', '=', A)
+      .where('action', '=', 'platform.fields_set')
+      .orderBy('seq', 'desc')
+      .executeTakeFirstOrThrow();
+    expect(entry).toMatchObject({ entity_type: 'platform', platform_id: A });
+    expect([JSON.parse(entry.before_json!), JSON.parse(entry.after_json!)]).toEqual([[], [field.id]]);
   });
 });
 

@@ -209,6 +209,17 @@ describe('funding by source and year', () => {
     });
     const replaced = await adminB.put(`/api/platforms/${B}/funding`, { rows: [rows[0]] });
     expect(replaced.json().rows).toHaveLength(1);
+    // Each replacement is audited with the whole table before and after, as the API shows it.
+    const entry = await t.database.db
+      .selectFrom('audit_log')
+      .select(['entity_type', 'platform_id', 'before_json', 'after_json'])
+      .where('entity_id', '=', B)
+      .where('action', '=', 'platform.funding_set')
+      .orderBy('seq', 'desc')
+      .executeTakeFirstOrThrow();
+    expect(entry).toMatchObject({ entity_type: 'platform', platform_id: B });
+    expect(JSON.parse(entry.before_json!)).toEqual(res.json().rows);
+    expect(JSON.parse(entry.after_json!)).toEqual(replaced.json().rows);
     expect((await anonymous(t.app).get(`/api/platforms/${B}`)).json().funding.rows).toHaveLength(1);
   });
 
