@@ -169,15 +169,21 @@ export async function removeAttachment(db: Kysely<DB>, versionId: string, key: s
   return Number(res.numDeletedRows) > 0;
 }
 
-/** An attachment of any version of the application. */
-export async function attachmentOfApplication(db: Kysely<DB>, applicationId: string, attachmentId: string) {
-  const row = await db
+/** An attachment of any version of the application, or only of its frozen (submitted) versions. */
+export async function attachmentOfApplication(
+  db: Kysely<DB>,
+  applicationId: string,
+  attachmentId: string,
+  { frozenOnly = false }: { frozenOnly?: boolean } = {},
+) {
+  let q = db
     .selectFrom('application_attachments as f')
     .innerJoin('application_versions as v', 'v.id', 'f.version_id')
     .select(['f.file_name', 'f.media_type', 'f.sha256'])
     .where('f.id', '=', attachmentId)
-    .where('v.application_id', '=', applicationId)
-    .executeTakeFirst();
+    .where('v.application_id', '=', applicationId);
+  if (frozenOnly) q = q.where('v.frozen_at', 'is not', null);
+  const row = await q.executeTakeFirst();
   return row && camelRow(row);
 }
 

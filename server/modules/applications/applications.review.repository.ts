@@ -6,6 +6,7 @@
 import type { Kysely } from 'kysely';
 import { camelRow, jsonColumn } from '../../db/rows.js';
 import type { ApplicationsTable, DB } from '../../db/schema.js';
+import { attachmentOfApplication } from './applications.parts.repository.js';
 
 /** An application as the review sees it: number, titles, field, lead, the requested total. */
 export interface ReviewedApplication {
@@ -148,17 +149,8 @@ export async function latestFrozenVersion<T = Record<string, unknown>>(
 }
 
 /** An attachment of one of the application's frozen versions (what its reviewers may download). */
-export async function frozenAttachment(db: Kysely<DB>, applicationId: string, attachmentId: string) {
-  const row = await db
-    .selectFrom('application_attachments as f')
-    .innerJoin('application_versions as v', 'v.id', 'f.version_id')
-    .select(['f.file_name', 'f.media_type', 'f.sha256'])
-    .where('f.id', '=', attachmentId)
-    .where('v.application_id', '=', applicationId)
-    .where('v.frozen_at', 'is not', null)
-    .executeTakeFirst();
-  return row && camelRow(row);
-}
+export const frozenAttachment = (db: Kysely<DB>, applicationId: string, attachmentId: string) =>
+  attachmentOfApplication(db, applicationId, attachmentId, { frozenOnly: true });
 
 /** A consortium member of an application's current version. */
 export interface CurrentMember {
