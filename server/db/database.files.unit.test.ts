@@ -37,6 +37,20 @@ describe('the SQLite files are owner-only', () => {
     for (const f of [file, `${file}-wal`, `${file}-shm`]) expect(mode(f), f).toBe(0o600);
     await database.close();
   });
+
+  it('leaves a shared folder with the sticky bit (like /tmp) as it is and makes only the files owner-only', async () => {
+    root = mkdtempSync(path.join(os.tmpdir(), 'commonlab-mode-'));
+    const shared = path.join(root, 'shared');
+    mkdirSync(shared);
+    chmodSync(shared, 0o1777);
+    const file = path.join(shared, 'bench.sqlite');
+    const database = createDatabase({ kind: 'sqlite', file });
+    await sql`CREATE TABLE t (x integer)`.execute(database.db);
+    await sql`INSERT INTO t VALUES (1)`.execute(database.db);
+    expect(statSync(shared).mode & 0o7777).toBe(0o1777);
+    for (const f of [file, `${file}-wal`, `${file}-shm`]) expect(mode(f), f).toBe(0o600);
+    await database.close();
+  });
 });
 
 describe('freed space is cleared (等保 8.1.4.10 a/b: secure_delete)', () => {

@@ -1,4 +1,4 @@
-import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync, statSync } from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, type SqliteDatabase, SqliteDialect } from 'kysely';
@@ -60,12 +60,14 @@ export function createDatabase(target: DatabaseTarget): Database {
  * The database holds password hashes, sessions and unpublished proposals: the folder is 0700 and the
  * file 0600, also when an older version created them world-readable. SQLite gives the -wal and -shm
  * files it creates the mode of the database file, so creating that file first at 0600 covers them;
- * ones already there are fixed too.
+ * ones already there are fixed too. A folder with the sticky bit (/tmp, /var/tmp) is shared by design:
+ * it keeps its mode — making it 0700 would lock every other user of the machine out of it — and only the
+ * files are made owner-only.
  */
 function ownerOnly(file: string) {
   const dir = path.dirname(file);
   mkdirSync(dir, { recursive: true, mode: 0o700 });
-  chmodSync(dir, 0o700);
+  if ((statSync(dir).mode & 0o1000) === 0) chmodSync(dir, 0o700);
   if (!existsSync(file)) closeSync(openSync(file, 'a', 0o600));
   for (const f of [file, `${file}-wal`, `${file}-shm`]) if (existsSync(f)) chmodSync(f, 0o600);
 }
