@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { Database } from '../db/database.js';
 import { TABLES_IN_DEPENDENCY_ORDER } from '../db/schema.js';
 import type { RouteInfo } from '../http/route-catalog.js';
+import { NOT_REQUEST_DATA } from './write-log.js';
 
 /** Strings that have broken naive SQL building or HTML rendering somewhere before. */
 export const EVIL_STRINGS = [
@@ -227,9 +228,8 @@ export async function snapshotTables(
   // data, so "nothing written" leaves it out; a backup's comparison (withCounters) keeps it.
   // Likewise a refused request (403, or a 404 that hides an object) is recorded as a security event by
   // design (ASVS 16.3.2, security-events.test.ts): the record of the refusal, not a write of its data.
-  const tables = TABLES_IN_DEPENDENCY_ORDER.filter(
-    (table) => withCounters || (table !== 'rate_limit_windows' && table !== 'security_events'),
-  );
+  const skipped: readonly string[] = withCounters ? [] : NOT_REQUEST_DATA;
+  const tables = TABLES_IN_DEPENDENCY_ORDER.filter((table) => !skipped.includes(table));
   // On PostgreSQL every table in one statement: "nothing written" is checked twice per bad request,
   // thousands of times per run, and a round trip per table made the bad-input suite six times slower
   // there than on SQLite. Each row is PostgreSQL's own text of the record, so a snapshot compares only

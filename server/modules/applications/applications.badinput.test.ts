@@ -2,9 +2,9 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { snapshotTables } from '../../test/bad-input.js';
 import { buildUser } from '../../test/factories.js';
 import { type Client, setupTestApp, signIn, type TestApp } from '../../test/harness.js';
+import { type WriteWatch, watchWrites } from '../../test/write-log.js';
 import { multipart } from '../imports/imports.fixtures.js';
 import {
   buildApplicant,
@@ -30,6 +30,7 @@ let govOrg: string;
 let govContact: string;
 let smeOrg: string;
 let smeContact: string;
+let writes: WriteWatch;
 
 beforeAll(async () => {
   t = await setupTestApp();
@@ -57,24 +58,25 @@ beforeAll(async () => {
     completeDraft(call.fieldId, [{ orgId: lead.orgId, contactId: lead.personId, requested: 400_000 }]),
   );
   expect(ok.statusCode, ok.body).toBe(200);
+  writes = await watchWrites(t.database);
 });
 afterAll(() => t.close());
 
-/** The request fails with a problem naming the field, and not one row of any table changes. */
+/** The request fails with a problem naming the field, and not one row of any table changes (write-log.ts). */
 async function refused(
   send: () => Promise<LightMyRequestResponse>,
   status: number,
   code: string,
   pointer?: { pointer: string; code?: string },
 ) {
-  const before = await snapshotTables(t.database);
+  const before = await writes.counts();
   const res = await send();
   expect(res.statusCode, res.body).toBe(status);
   expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
   const body = res.json();
   expect(body.code).toBe(code);
   if (pointer) expect(body.errors).toContainEqual(expect.objectContaining(pointer));
-  expect(await snapshotTables(t.database)).toEqual(before);
+  expect(await writes.counts()).toEqual(before);
   return body;
 }
 
