@@ -148,6 +148,7 @@ export const zhCN: Record<string, string> = {
   'Technology alliance': '技术联盟',
 
   // Users
+  'Search users': '搜索用户',
   'Search by user name, display name or email': '按用户名、显示名称或邮箱搜索',
   'New user': '新建用户',
   'Display name': '显示名称',
