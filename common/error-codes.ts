@@ -102,6 +102,8 @@ export const ERROR_MESSAGES = {
   'fields.parent_retired': 'The parent field is retired; reactivate it first',
   'fields.in_use': 'This field is in use; retire it instead of deleting it',
   'units.not_found': 'Unit not found',
+  'units.in_use':
+    'Records still name this unit (disclosures, agreements or results); move them to another unit first',
   'units.name_taken': 'Another unit of this platform already has this name',
   'units.unknown_person': 'Unknown person',
   'units.staff_exists': 'This person is already on the staff of this unit',

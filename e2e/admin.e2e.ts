@@ -24,10 +24,11 @@ const userRow = (name: string) =>
   page.getByTestId('users-table').locator('tr.ant-table-row', { hasText: name });
 /**
  * The users list narrowed to `text` by its search box, as an admin finds one account among the demo's
- * sixty-odd (twenty a page), waiting for its row.
+ * sixty-odd (twenty a page), waiting for its row. The box is found by its role and accessible name: an
+ * antd search box is an `<input type="search">`, role searchbox, named by SearchBox's label.
  */
 async function searchUsers(text: string) {
-  const box = page.getByPlaceholder('按用户名、显示名称或邮箱搜索');
+  const box = page.getByRole('searchbox', { name: '搜索用户', exact: true });
   await box.fill(text);
   await box.press('Enter');
   await page.getByTestId('users-table').getByRole('checkbox', { name: text, exact: true }).waitFor();

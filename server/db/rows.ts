@@ -64,9 +64,14 @@ export function jsonColumn<T = unknown>(text: string | null): T | null {
   return text === null ? null : (JSON.parse(text) as T);
 }
 
-/** The text to store in a JSON column. */
-export function toJsonColumn(value: unknown): string;
-export function toJsonColumn(value: unknown | null): string | null;
+/** What a NOT NULL JSON column holds: any JSON value but null (null would be stored as SQL NULL). */
+export type JsonValue = NonNullable<unknown>;
+
+/**
+ * The text to store in a JSON column; null stays null, so a value whose type admits null gives
+ * `string | null` (a column that is NOT NULL needs a value that cannot be null).
+ */
+export function toJsonColumn<T>(value: T): null extends T ? string | null : string;
 export function toJsonColumn(value: unknown): string | null {
   return value === null ? null : JSON.stringify(value);
 }

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, expectTypeOf, it } from 'vitest';
 import { camelRow, flag, insertRow, jsonColumn, toFlag, toJsonColumn, updateRow } from './rows.js';
 
 describe('row ⇄ value conversion (server/db/rows.ts)', () => {
@@ -24,6 +24,16 @@ describe('row ⇄ value conversion (server/db/rows.ts)', () => {
     expect(toJsonColumn(null)).toBeNull();
     expect(jsonColumn(toJsonColumn([{ k: true }]))).toEqual([{ k: true }]);
     expect(() => jsonColumn('{not json')).toThrow(SyntaxError);
+  });
+
+  it('types the stored text as nullable exactly when the value may be null (checked by tsc)', () => {
+    const maybe = null as string[] | null;
+    const unknownValue: unknown = null;
+    expectTypeOf(toJsonColumn(['a'])).toEqualTypeOf<string>();
+    expectTypeOf(toJsonColumn(maybe)).toEqualTypeOf<string | null>();
+    expectTypeOf(toJsonColumn(unknownValue)).toEqualTypeOf<string | null>();
+    expectTypeOf(toJsonColumn(null)).toEqualTypeOf<string | null>();
+    expect(toJsonColumn(maybe)).toBeNull();
   });
 
   it('turns 0/1 flags into booleans and back', () => {

@@ -1,9 +1,10 @@
-import { Card, Empty, Input, List, Space, Typography } from 'antd';
+import { Card, Empty, List, Space, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { useApi } from '../app/useApi.js';
 import { LoadFailed } from './feedback.js';
+import { SearchBox } from './SearchBox.js';
 
 /** Changes some search parameters; any change but a page turn goes back to the first page. */
 export type SetSearch = (changes: Record<string, string | number | undefined | null>) => void;
@@ -61,7 +62,8 @@ export function PublicSearch<T>(p: PublicSearchProps<T>) {
         {p.title}
       </Typography.Title>
       {p.subtitle ? <Typography.Text type="secondary">{p.subtitle}</Typography.Text> : null}
-      <Input.Search
+      <SearchBox
+        label={p.placeholder}
         allowClear
         enterButton={t('Search')}
         size="large"

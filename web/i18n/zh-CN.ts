@@ -148,6 +148,7 @@ export const zhCN: Record<string, string> = {
   'Technology alliance': '技术联盟',
 
   // Users
+  'Search users': '搜索用户',
   'Search by user name, display name or email': '按用户名、显示名称或邮箱搜索',
   'New user': '新建用户',
   'Display name': '显示名称',
@@ -318,6 +319,8 @@ export const zhCN: Record<string, string> = {
   'The parent field is retired; reactivate it first': '上级领域已停用，请先重新启用',
   'This field is in use; retire it instead of deleting it': '该领域正在使用中，请停用而不是删除',
   'Unit not found': '机构单元不存在',
+  'Records still name this unit (disclosures, agreements or results); move them to another unit first':
+    '仍有记录属于该机构单元（披露、协议或成果），请先将其转到其他机构单元',
   'Another unit of this platform already has this name': '本平台已有同名的机构单元',
   'Unknown person': '未知人员',
   'This person is already on the staff of this unit': '该人员已是本单元的职员',

@@ -267,3 +267,13 @@ export async function agreementPlatformsWithPartner(
     .execute();
   return rows as OrgPlatform[];
 }
+
+/** How many agreements name the unit (a unit they name is kept: the agreement rollups are kept by unit). */
+export async function agreementCountOfUnit(db: Kysely<DB>, unitId: string): Promise<number> {
+  const row = await db
+    .selectFrom('agreements')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('unit_id', '=', unitId)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}

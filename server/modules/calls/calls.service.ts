@@ -56,7 +56,7 @@ export async function createCall(
         state: 'draft' as const,
         opensAt: input.opensAt,
         closesAt: input.closesAt,
-        currency: input.currency ?? platform.default_currency,
+        currency: input.currency ?? platform.defaultCurrency,
         budgetTotalMinor: input.budgetTotalMinor,
         ceilingMinor: input.ceilingMinor,
         eligibility: input.eligibility ?? [],

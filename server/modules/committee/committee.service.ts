@@ -89,7 +89,7 @@ export async function addCommitteeMemberInTrx(
     termEnd: input.termEnd ?? null,
     appointedBy:
       input.appointedBy === undefined
-        ? (platform.committee_appointer_zh ?? platform.committee_appointer_en)
+        ? (platform.committeeAppointerZh ?? platform.committeeAppointerEn)
         : input.appointedBy,
     createdAt: now,
     updatedAt: now,

@@ -84,8 +84,8 @@ export async function listCommittee(ctx: Ctx, platformId: string, q: { includeEn
   );
   return {
     platformId,
-    appointerZh: platform.committee_appointer_zh,
-    appointerEn: platform.committee_appointer_en,
+    appointerZh: platform.committeeAppointerZh,
+    appointerEn: platform.committeeAppointerEn,
     composition: await committeeComposition(ctx, platformId),
     items,
     access: { canEdit: can(ctx.actor, 'committee.manage', platform) },

@@ -3,7 +3,7 @@ import type { ErrorCode } from '../../../common/error-codes.js';
 import type { DB } from '../../db/schema.js';
 import type { Actor } from '../../http/context.js';
 import { forbidden, notFound } from '../../http/errors.js';
-import { platformFound } from '../platforms/platforms.service.js';
+import { platformOrNotFound } from '../platforms/platforms.service.js';
 
 /**
  * Pure rule for the IP pipeline, agreements, receipts and the tech-transfer reports. Invention records
@@ -31,7 +31,7 @@ export function keepsAnyPlatform(actor: Actor): boolean {
 
 /** The platform (its value) for a platform-scoped route, or 404; 403 when the actor may not act on it. */
 export async function platformFor(db: Kysely<DB>, actor: Actor, platformId: string, action: TtAction) {
-  const p = await platformFound(db, platformId);
+  const p = await platformOrNotFound(db, platformId);
   if (!can(actor, action, p.id)) throw forbidden();
   return p;
 }

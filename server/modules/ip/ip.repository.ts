@@ -164,3 +164,13 @@ export async function inventorsByDisclosure(db: Kysely<DB>, disclosureIds: reado
     .execute();
   return rows.map(camelRow);
 }
+
+/** How many disclosures name the unit (a unit they name is kept: the IP rollups are kept by unit). */
+export async function disclosureCountOfUnit(db: Kysely<DB>, unitId: string): Promise<number> {
+  const row = await db
+    .selectFrom('ip_disclosures')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('unit_id', '=', unitId)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}

@@ -83,7 +83,7 @@ export async function openRound(ctx: Ctx, platformId: string, input: OpenRoundIn
         throw invalidField('/chairMemberId', 'lab_evaluations.unknown_chair');
       const units = await platformUnits(trx, platformId);
       if (units.length === 0) throw new AppError(409, 'lab_evaluations.no_units');
-      const period = periodOf(input.fromYear, input.toYear, 'fiscal', platform.fiscal_year_start_month);
+      const period = periodOf(input.fromYear, input.toYear, 'fiscal', platform.fiscalYearStartMonth);
       const now = isoNow(ctx.clock);
       const round = {
         id: newId(),

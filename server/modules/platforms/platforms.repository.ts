@@ -3,9 +3,8 @@ import { camelRow, flag, insertRow, type RowValue, toFlag } from '../../db/rows.
 import type { DB, PlatformFundingTable, PlatformsTable } from '../../db/schema.js';
 
 /**
- * A platform as stored. findPlatform keeps its row shape: units, the committee, calls, projects,
- * results and the technology-transfer modules read it through platformOrNotFound (platforms.service)
- * and name its columns. The platforms module itself reads Platform, the camelCase value.
+ * A platform as stored (the platforms service edits and audits its columns), and Platform, the camelCase
+ * value every other module reads through platformOrNotFound (platforms.service).
  */
 export type PlatformRow = Selectable<PlatformsTable>;
 export type Platform = RowValue<PlatformsTable>;

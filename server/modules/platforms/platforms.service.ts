@@ -10,7 +10,6 @@ import { fieldSummaries, resolveFieldRefs } from '../fields/fields.service.js';
 import { can } from './platforms.policy.js';
 import {
   allPlatforms,
-  findPlatform,
   findPlatformValue,
   fundingEntries,
   hasFundingNotIn,
@@ -44,15 +43,11 @@ export async function listPlatforms(ctx: Pick<Ctx, 'db'>) {
   }));
 }
 
-/** The platform row, or 404 platforms.not_found (units and the committee check their parent with it). */
-export async function platformOrNotFound(db: Kysely<DB>, id: string): Promise<Row> {
-  const row = await findPlatform(db, id);
-  if (!row) throw notFound('platforms.not_found');
-  return row;
-}
-
-/** The platform's value, or 404 platforms.not_found (the tech-transfer modules check a platform with it). */
-export async function platformFound(db: Kysely<DB>, id: string): Promise<Platform> {
+/**
+ * The platform's value, or 404 platforms.not_found: units, the committee, calls, projects, results,
+ * services and the technology-transfer modules check a platform with it and read its settings.
+ */
+export async function platformOrNotFound(db: Kysely<DB>, id: string): Promise<Platform> {
   const p = await findPlatformValue(db, id);
   if (!p) throw notFound('platforms.not_found');
   return p;

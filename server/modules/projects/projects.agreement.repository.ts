@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { ReportDue } from '../../../common/projects.amendments.js';
-import { camelRow, jsonColumn, type RowValue, toJsonColumn } from '../../db/rows.js';
+import { camelRow, type JsonValue, jsonColumn, type RowValue, toJsonColumn } from '../../db/rows.js';
 import type { DB, ProjectAgreementsTable } from '../../db/schema.js';
 import { keepProjectFigures } from './projects.figures.repository.js';
 
@@ -22,7 +22,7 @@ export async function findAgreement(db: Kysely<DB>, projectId: string): Promise<
 }
 
 /** Saves the draft; any signature given so far is withdrawn, since it was for other terms. */
-export async function saveAgreementDraft(db: Kysely<DB>, projectId: string, content: unknown, at: string) {
+export async function saveAgreementDraft(db: Kysely<DB>, projectId: string, content: JsonValue, at: string) {
   const values = {
     content_json: toJsonColumn(content),
     officer_signed_by: null,

@@ -1,6 +1,14 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { AmendmentState } from '../../../common/projects.amendments.js';
-import { camelRow, insertRow, jsonColumn, type RowValue, toJsonColumn, updateRow } from '../../db/rows.js';
+import {
+  camelRow,
+  insertRow,
+  type JsonValue,
+  jsonColumn,
+  type RowValue,
+  toJsonColumn,
+  updateRow,
+} from '../../db/rows.js';
 import type {
   DB,
   ProjectAgreementsTable,
@@ -15,7 +23,7 @@ import { keepProjectFigures } from './projects.figures.repository.js';
  * (content, snapshot, checksum, version), so what reads the 任务书 reads the current version.
  */
 export interface AmendmentRecord extends Omit<RowValue<ProjectAmendmentsTable>, 'changesJson' | 'state'> {
-  changes: unknown;
+  changes: JsonValue;
   state: AmendmentState;
 }
 
@@ -26,7 +34,7 @@ const toRecord = (row: Selectable<ProjectAmendmentsTable>): AmendmentRecord => {
     number: Number(r.number),
     fromVersion: Number(r.fromVersion),
     toVersion: r.toVersion === null ? null : Number(r.toVersion),
-    changes: jsonColumn(changesJson),
+    changes: jsonColumn<JsonValue>(changesJson),
     state: r.state as AmendmentState,
   };
 };
@@ -139,7 +147,7 @@ export async function agreementVersionsOf(db: Kysely<DB>, projectId: string): Pr
 export async function freezeAgreementVersion(
   db: Kysely<DB>,
   projectId: string,
-  v: AgreementVersion & { content: unknown },
+  v: AgreementVersion & { content: JsonValue },
 ): Promise<void> {
   await db
     .insertInto('project_agreement_versions')

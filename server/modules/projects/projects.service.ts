@@ -161,7 +161,7 @@ export async function registerIntramuralProject(
         applicationId: null,
         leadOrgId: null,
         budgetMinor: input.budgetMinor,
-        currency: input.currency ?? platform.default_currency,
+        currency: input.currency ?? platform.defaultCurrency,
         startsOn: input.startsOn,
         endsOn: input.endsOn,
       };

@@ -1,4 +1,5 @@
 import type { FastifyBaseLogger } from 'fastify';
+import { REGISTRATION_KEEP_DAYS } from '../../../common/privacy.js';
 import { write } from '../../db/write.js';
 import type { Ctx } from '../../http/context.js';
 import { startIntervalJob } from '../../interval-job.js';
@@ -9,10 +10,11 @@ import { deleteRegistrations, staleRegistrationsForUpdate } from './registration
  * 30 days after its link expired (the person may still ask "why can't I sign in?" meanwhile; a new
  * registration is possible from the moment the link expires), a refused one 180 days after the
  * decision (the refusal can be explained or contested). Fixed, as the deployment has no other
- * retention settings; approved ones stay, as the record of how the account came to be.
+ * retention settings; approved ones stay, as the record of how the account came to be. The figures
+ * are the privacy notice's (common/privacy.ts), which states them to the person registering.
  */
-export const UNVERIFIED_KEEP_DAYS = 30;
-export const REFUSED_KEEP_DAYS = 180;
+export const UNVERIFIED_KEEP_DAYS = REGISTRATION_KEEP_DAYS.unverified;
+export const REFUSED_KEEP_DAYS = REGISTRATION_KEEP_DAYS.refused;
 /** Rows deleted per transaction: a first run on a large backlog commits in steps. */
 const BATCH = 200;
 /** The server's clean-up runs at start-up and then every six hours. */

@@ -192,3 +192,13 @@ export function listColumn<T>(text: string): T[] {
     return [];
   }
 }
+
+/** How many results name the unit (a unit they name is kept: result_years is kept by unit). */
+export async function resultCountOfUnit(db: Kysely<DB>, unitId: string): Promise<number> {
+  const row = await db
+    .selectFrom('results')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('unit_id', '=', unitId)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}

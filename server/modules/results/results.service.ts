@@ -293,4 +293,4 @@ export { publishedPublicResults } from './results.open.repository.js';
 
 /** What the analytics read of results (docs/analytics.md). */
 export { publishedResultCounts } from './results.stats.repository.js';
-export { rebuildResultYears } from './results.years.repository.js';
+export { rebuildResultYears, resultYearsRecount } from './results.years.repository.js';

@@ -45,7 +45,7 @@ export async function dashboardPlatform(ctx: Ctx, platformId: string, mayRead: b
   if (!actor.isSystemAdmin && !actor.roles.some((r) => r.platformId === platformId))
     throw notFound('platforms.not_found');
   if (!mayRead) throw forbidden();
-  return platform.default_currency;
+  return platform.defaultCurrency;
 }
 
 /** Every request of a view (the list pages by 100), as the caller may see them. */

@@ -88,7 +88,8 @@ export async function unitsRoutes(root: FastifyInstance) {
     {
       schema: {
         tags,
-        summary: 'Delete a unit with its staff list (platform admins)',
+        summary:
+          'Delete a unit with its staff list (platform admins); 409 units.in_use while disclosures, agreements or results name it',
         params: unitIdParams,
         response: { 204: z.null(), ...problemResponses },
       },

@@ -8,6 +8,7 @@ import { fieldSummaries, resolveFieldRefs } from '../fields/fields.service.js';
 import { personDetails } from '../people/people.service.js';
 import { platformOrNotFound } from '../platforms/platforms.service.js';
 import { can, type UnitResource } from './units.policy.js';
+import { unitUsage } from './units.references.js';
 import {
   deleteUnitRow,
   findUnit,
@@ -250,11 +251,16 @@ export async function updateUnit(ctx: Ctx, id: string, input: UpdateUnitInput): 
   return (await unitViews(ctx, [row], true))[0]!;
 }
 
-/** Deletes a unit with its staff list and field tags (the platform's admins). */
+/**
+ * Deletes a unit with its staff list and field tags (the platform's admins); a unit that disclosures,
+ * agreements or results name is kept, 409 units.in_use naming them (units.references.ts).
+ */
 export async function deleteUnit(ctx: Ctx, id: string): Promise<void> {
   await write(ctx, async (trx, audit) => {
     const { row, resource } = await unitResource(trx, id);
     if (!can(ctx.actor, 'units.manage', resource)) throw forbidden();
+    const references = await unitUsage(trx, id);
+    if (references.length) throw new AppError(409, 'units.in_use', { references });
     const staff = await staffOf(trx, id);
     await deleteUnitRow(trx, id);
     await audit({

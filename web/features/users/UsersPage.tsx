@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Input, Popconfirm, Space, Table, Tag, Tooltip } from 'antd';
+import { Alert, App, Button, Card, Popconfirm, Space, Table, Tag, Tooltip } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/endpoints.js';
@@ -12,6 +12,7 @@ import { usePlatforms } from '../../app/platforms.js';
 import { useSignedIn } from '../../app/session.js';
 import { useApi } from '../../app/useApi.js';
 import { ExportButton } from '../../components/ExportButton.js';
+import { SearchBox } from '../../components/SearchBox.js';
 import { actions, clipped, oneLine, WIDE } from '../../components/tables.js';
 import { formatTime } from '../../components/time.js';
 import { errorText } from '../../i18n/errors.js';
@@ -78,7 +79,8 @@ export default function UsersPage() {
   return (
     <Card>
       <Space style={{ marginBottom: 16, width: '100%', justifyContent: 'space-between' }} wrap>
-        <Input.Search
+        <SearchBox
+          label={t('Search users')}
           allowClear
           placeholder={t('Search by user name, display name or email')}
           style={{ width: 340 }}

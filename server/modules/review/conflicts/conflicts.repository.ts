@@ -5,7 +5,14 @@
 import type { Kysely, Selectable } from 'kysely';
 import { type ConflictRule, conflictRules } from '../../../../common/conflict-rules.js';
 import type { DialectSeam } from '../../../db/dialect.js';
-import { camelRow, insertRow, jsonColumn, type RowValue, toJsonColumn } from '../../../db/rows.js';
+import {
+  camelRow,
+  insertRow,
+  type JsonValue,
+  jsonColumn,
+  type RowValue,
+  toJsonColumn,
+} from '../../../db/rows.js';
 import type {
   ApplicationAvoidRequestsTable,
   ConflictExclusionsTable,
@@ -80,12 +87,12 @@ export async function insertRuleSet(db: Kysely<DB>, { rules, ...r }: RuleSetReco
 // --- exclusions ---
 
 export interface Exclusion extends Omit<RowValue<ConflictExclusionsTable>, 'evidenceJson'> {
-  evidence: unknown;
+  evidence: JsonValue;
 }
 
 const toExclusion = (row: Selectable<ConflictExclusionsTable>): Exclusion => {
   const { evidenceJson, ...x } = camelRow(row);
-  return { ...x, evidence: jsonColumn(evidenceJson) };
+  return { ...x, evidence: jsonColumn<JsonValue>(evidenceJson) };
 };
 
 const INSERT_CHUNK = 500;

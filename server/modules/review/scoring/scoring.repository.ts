@@ -1,7 +1,15 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { Criterion } from '../../../../common/calls.js';
 import type { ScorecardState } from '../../../../common/review-scoring.js';
-import { camelRow, insertRow, jsonColumn, type RowValue, toJsonColumn, updateRow } from '../../../db/rows.js';
+import {
+  camelRow,
+  insertRow,
+  type JsonValue,
+  jsonColumn,
+  type RowValue,
+  toJsonColumn,
+  updateRow,
+} from '../../../db/rows.js';
 import type { DB, PanelReviewsTable, ReviewScorecardsTable } from '../../../db/schema.js';
 
 /** An expert's scorecard for one seat (docs/adr/0015: the row ⇄ value conversion lives here). */
@@ -17,7 +25,7 @@ export interface Score {
 
 /** The panel's consensus on one application, with the snapshot it was based on. */
 export interface PanelReview extends Omit<RowValue<PanelReviewsTable>, 'basisJson'> {
-  basis: unknown;
+  basis: JsonValue;
 }
 
 function toScorecard(row: Selectable<ReviewScorecardsTable>): Scorecard {
@@ -31,7 +39,11 @@ function toScorecard(row: Selectable<ReviewScorecardsTable>): Scorecard {
 
 function toPanelReview(row: Selectable<PanelReviewsTable>): PanelReview {
   const { basisJson, ...review } = camelRow(row);
-  return { ...review, consensusScore: Number(review.consensusScore), basis: jsonColumn(basisJson) };
+  return {
+    ...review,
+    consensusScore: Number(review.consensusScore),
+    basis: jsonColumn<JsonValue>(basisJson),
+  };
 }
 
 export async function scorecardOfSeat(db: Kysely<DB>, assignmentId: string): Promise<Scorecard | undefined> {
