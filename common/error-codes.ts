@@ -103,7 +103,7 @@ export const ERROR_MESSAGES = {
   'fields.in_use': 'This field is in use; retire it instead of deleting it',
   'units.not_found': 'Unit not found',
   'units.in_use':
-    'Records still name this unit (disclosures, agreements or results); move them to another unit first',
+    'Records still name this unit (disclosures, agreements, results, services, instruments or evaluation rounds), so it is kept; disclosures and results can be moved to another unit',
   'units.name_taken': 'Another unit of this platform already has this name',
   'units.unknown_person': 'Unknown person',
   'units.staff_exists': 'This person is already on the staff of this unit',

@@ -319,8 +319,8 @@ export const zhCN: Record<string, string> = {
   'The parent field is retired; reactivate it first': '上级领域已停用，请先重新启用',
   'This field is in use; retire it instead of deleting it': '该领域正在使用中，请停用而不是删除',
   'Unit not found': '机构单元不存在',
-  'Records still name this unit (disclosures, agreements or results); move them to another unit first':
-    '仍有记录属于该机构单元（披露、协议或成果），请先将其转到其他机构单元',
+  'Records still name this unit (disclosures, agreements, results, services, instruments or evaluation rounds), so it is kept; disclosures and results can be moved to another unit':
+    '仍有记录属于该机构单元（披露、协议、成果、服务、仪器或评估轮次），不能删除；披露和成果可先转到其他机构单元',
   'Another unit of this platform already has this name': '本平台已有同名的机构单元',
   'Unknown person': '未知人员',
   'This person is already on the staff of this unit': '该人员已是本单元的职员',

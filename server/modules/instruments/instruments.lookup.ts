@@ -13,3 +13,6 @@ export async function publishedInstrumentsOf(db: Kysely<DB>, platformId: string)
     await instrumentPage(db, { platformId, states: ['published'], terms: [] }, { page: 1, pageSize: 100_000 })
   ).rows;
 }
+
+/** The instruments that keep a unit (the units module refuses to delete a unit they name). */
+export { instrumentCountOfUnit as instrumentsNamingUnit } from './instruments.repository.js';

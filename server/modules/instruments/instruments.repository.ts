@@ -226,3 +226,13 @@ export async function unitIdsOfPlatformInstruments(db: Kysely<DB>, platformId: s
     .execute();
   return rows.map((r) => r.unit_id);
 }
+
+/** How many instruments name the unit (the units module keeps a unit they name: docs/units.md). */
+export async function instrumentCountOfUnit(db: Kysely<DB>, unitId: string): Promise<number> {
+  const row = await db
+    .selectFrom('instruments')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('unit_id', '=', unitId)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}

@@ -309,3 +309,13 @@ export async function deleteScorecardsOfMember(
     .executeTakeFirst();
   return Number(res.numDeletedRows);
 }
+
+/** How many evaluation rounds evaluate the unit (the units module keeps a unit they name: docs/units.md). */
+export async function roundCountOfUnit(db: Kysely<DB>, unitId: string): Promise<number> {
+  const row = await db
+    .selectFrom('lab_eval_units')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('unit_id', '=', unitId)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}

@@ -18,3 +18,7 @@ export async function publishedServicesOf(db: Kysely<DB>, platformId: string): P
     await servicePage(db, { platformId, states: ['published'], terms: [] }, { page: 1, pageSize: 100_000 })
   ).rows;
 }
+
+/** The services and the service requests that keep a unit (the units module refuses to delete it). */
+export { serviceCountOfUnit as servicesNamingUnit } from './services.repository.js';
+export { requestCountOfUnit as serviceRequestsNamingUnit } from './services.requests.repository.js';

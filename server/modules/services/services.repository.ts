@@ -96,3 +96,13 @@ export async function serviceNames(db: Kysely<DB>, ids: readonly string[]) {
     .execute();
   return new Map(rows.map((r) => [r.id, { ...camelRow(r), kind: r.kind as ServiceKind }]));
 }
+
+/** How many services name the unit (the units module keeps a unit they name: docs/units.md). */
+export async function serviceCountOfUnit(db: Kysely<DB>, unitId: string): Promise<number> {
+  const row = await db
+    .selectFrom('services')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('unit_id', '=', unitId)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}

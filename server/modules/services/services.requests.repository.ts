@@ -112,3 +112,13 @@ export async function transitionsOfRequest(db: Kysely<DB>, requestId: string): P
     .execute();
   return rows.map(camelRow);
 }
+
+/** How many service requests name the unit (the units module keeps a unit they name: docs/units.md). */
+export async function requestCountOfUnit(db: Kysely<DB>, unitId: string): Promise<number> {
+  const row = await db
+    .selectFrom('service_requests')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('unit_id', '=', unitId)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}

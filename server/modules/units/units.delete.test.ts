@@ -5,11 +5,13 @@ import { buildPlatform, buildUser } from '../../test/factories.js';
 import { type Client, setupTestApp, signIn, type TestApp } from '../../test/harness.js';
 import { buildUnit } from '../../test/platform-factories.js';
 import { agreementMonthsRecount } from '../agreements/agreements.service.js';
+import { buildPublishedInstrument } from '../instruments/instruments.fixtures.js';
 import { updateDisclosure } from '../ip/ip.disclosures.js';
 import { buildDisclosure, buildLicence } from '../ip/ip.fixtures.js';
 import { ipMonthsRecount } from '../ip/ip.service.js';
 import { makeResult, publicationBody } from '../results/results.fixtures.js';
 import { resultYearsRecount, updateResult } from '../results/results.service.js';
+import { buildPublishedService } from '../services/services.fixtures.js';
 
 /**
  * Deleting a unit and the figures kept by unit (ADR 0043: ip_months, agreement_months, result_years).
@@ -119,5 +121,23 @@ describe('deleting a unit that records name', () => {
     expect((await admin.delete(`/api/units/${moving.id}`)).statusCode).toBe(204);
     expect((await admin.get(`/api/units/${moving.id}`)).statusCode).toBe(404);
     await expectRecounted('after deleting a unit no record names');
+  });
+
+  it('is refused, not a server error, while the unit offers a service or an instrument (their rows keep the unit)', async () => {
+    const ctx = t.systemCtx();
+    const unit = await buildUnit(ctx, { platformId: P });
+    await buildPublishedService(ctx, P, unit.id);
+    await buildPublishedInstrument(ctx, P, unit.id);
+    const before = await snapshotTables(t.database);
+    const res = await admin.delete(`/api/units/${unit.id}`);
+    expect(res.statusCode, res.body).toBe(409);
+    expect(res.json()).toMatchObject({
+      code: 'units.in_use',
+      references: [
+        { usedBy: 'services', count: 1 },
+        { usedBy: 'instruments', count: 1 },
+      ],
+    });
+    expect(await snapshotTables(t.database)).toEqual(before);
   });
 });
