@@ -15,9 +15,26 @@ export const idfOf = (n: number, df: number) =>
  */
 const SEED = 2_000;
 
+/**
+ * How many matches of several words are counted exactly (ADR 0040, "Totals beyond 10,000"): beyond it the
+ * total is this bound and its relation `gte`, as Elasticsearch's `track_total_hits`.
+ */
+export const EXACT_UP_TO = 10_000;
+
+/** Whether `total` is the number of matches (`eq`) or a lower bound of it (`gte`). */
+export type TotalRelation = 'eq' | 'gte';
+
+export interface PortalOptions {
+  /** The seed's size in postings (a test passes a few). */
+  seedSize?: number;
+  /** The total counted exactly up to here (a test passes a few to cross the bound). */
+  exactUpTo?: number;
+}
+
 interface Ranked {
   ids: string[];
   total: number;
+  totalRelation: TotalRelation;
 }
 
 /**
@@ -31,8 +48,8 @@ export async function portalSearch(
   terms: string[],
   limit: number,
   offset: number,
-  seedSize = SEED,
-): Promise<{ rows: ResultRow[]; total: number; terms: string[] }> {
+  { seedSize = SEED, exactUpTo = EXACT_UP_TO }: PortalOptions = {},
+): Promise<{ rows: ResultRow[]; total: number; totalRelation: TotalRelation; terms: string[] }> {
   const counts = await db
     .selectFrom('result_search_counts')
     .select(['term', 'docs'])
@@ -40,20 +57,31 @@ export async function portalSearch(
     .execute();
   const docs = new Map(counts.map((c) => [c.term, num(c.docs)]));
   const n = docs.get(ALL) ?? 0;
-  if (terms.some((t) => !docs.get(t))) return { rows: [], total: 0, terms };
+  if (terms.some((t) => !docs.get(t))) return { rows: [], total: 0, totalRelation: 'eq', terms };
   const byRarity = [...terms].sort((a, b) => docs.get(a)! - docs.get(b)! || (a < b ? -1 : 1));
   const idf = new Map(terms.map((t) => [t, idfOf(n, docs.get(t)!)]));
-  const { ids, total } =
+  const { ids, total, totalRelation } =
     byRarity.length === 1
       ? await oneTerm(db, byRarity[0]!, docs.get(byRarity[0]!)!, limit, offset)
-      : await severalTerms(db, byRarity, idf, docs.get(byRarity[0]!)!, { limit, offset, seedSize });
-  if (ids.length === 0) return { rows: [], total, terms };
+      : await severalTerms(db, byRarity, idf, docs.get(byRarity[0]!)!, {
+          limit,
+          offset,
+          seedSize,
+          exactUpTo,
+        });
+  if (ids.length === 0) return { rows: [], total, totalRelation, terms };
   const rows = await db.selectFrom('results').selectAll().where('id', 'in', ids).execute();
-  return { rows: ids.map((id) => rows.find((r) => r.id === id)!), total, terms };
+  return { rows: ids.map((id) => rows.find((r) => r.id === id)!), total, totalRelation, terms };
 }
 
 /** One term: the total is its kept count; the page is a walk down its postings in weight order. */
-async function oneTerm(db: Kysely<DB>, term: string, docs: number, limit: number, offset: number) {
+async function oneTerm(
+  db: Kysely<DB>,
+  term: string,
+  docs: number,
+  limit: number,
+  offset: number,
+): Promise<Ranked> {
   const rows = await db
     .selectFrom('result_terms')
     .select('result_id')
@@ -64,7 +92,7 @@ async function oneTerm(db: Kysely<DB>, term: string, docs: number, limit: number
     .limit(limit)
     .offset(offset)
     .execute();
-  return { ids: rows.map((r) => r.result_id), total: docs };
+  return { ids: rows.map((r) => r.result_id), total: docs, totalRelation: 'eq' };
 }
 
 /**
@@ -81,20 +109,16 @@ async function severalTerms(
   [first, ...others]: string[],
   idf: Map<string, number>,
   firstDocs: number,
-  { limit, offset, seedSize }: { limit: number; offset: number; seedSize: number },
+  {
+    limit,
+    offset,
+    seedSize,
+    exactUpTo,
+  }: { limit: number; offset: number; seedSize: number; exactUpTo: number },
 ): Promise<Ranked> {
-  const postings = (t: string) =>
-    sql`select result_id from result_terms where term = ${t} and searchable = 1`;
-  // SQLite merges the ranges when the compound is ordered (no temporary b-tree: 44 ms against 147 ms for
-  // "chip battery" at 1 M); PostgreSQL hashes the intersection either way and would then sort it too.
-  const merged = db.getExecutor().adapter instanceof PostgresAdapter ? sql`` : sql` order by 1`;
-  const counted = await sql<{ n: unknown }>`select count(*) as n from (${sql.join(
-    [first!, ...others].map(postings),
-    sql` intersect `,
-  )}${merged}) m`.execute(db);
-  const total = num(counted.rows[0]?.n);
   const k = offset + limit;
-  if (total === 0 || offset >= total) return { ids: [], total };
+  const { total, totalRelation } = await countUpTo(db, [first!, ...others], Math.max(exactUpTo, k));
+  if (total === 0 || offset >= total) return { ids: [], total, totalRelation };
   const alias = (i: number) => sql.raw(`t${i}`);
   const joins = sql.join(
     others.map(
@@ -115,7 +139,7 @@ async function severalTerms(
         order by score desc, t0.result_id desc limit ${k}`.execute(db)
     ).rows;
   const page = (rows: Array<{ id: string }>) => rows.slice(offset).map((r) => r.id);
-  if (firstDocs <= seedSize) return { ids: page(await ranked(0)), total };
+  if (firstDocs <= seedSize) return { ids: page(await ranked(0)), total, totalRelation };
   const top = sql`select weight from result_terms where term = ${first!} and searchable = 1
     order by weight desc, result_id desc limit 1 offset ${sql.lit(seedSize - 1)}`;
   const most = (t: string) =>
@@ -126,11 +150,34 @@ async function severalTerms(
       ${sql.join(others.map((t, i) => sql`${most(t)} as ${sql.raw(`m${i}`)}`))}`.execute(db)
   ).rows[0]!;
   const seed = await ranked(num(bounds.w));
-  // The seed found every match there is, or none below w can reach the page.
-  if (seed.length === total) return { ids: page(seed), total };
-  if (seed.length < k) return { ids: page(await ranked(0)), total };
+  // The seed found every match there is (a bound says nothing of that), or none below w can reach the page.
+  if (totalRelation === 'eq' && seed.length === total) return { ids: page(seed), total, totalRelation };
+  if (seed.length < k) return { ids: page(await ranked(0)), total, totalRelation };
   const rest = others.reduce((a, t, i) => a + num(bounds[`m${i}`]) * idf.get(t)!, 0);
   const least = Math.ceil((num(seed[k - 1]!.score) - rest) / idf.get(first!)!);
-  if (least > num(bounds.below)) return { ids: page(seed), total };
-  return { ids: page(await ranked(least)), total };
+  if (least > num(bounds.below)) return { ids: page(seed), total, totalRelation };
+  return { ids: page(await ranked(least)), total, totalRelation };
+}
+
+/**
+ * The number of results holding every term, counted up to `upTo` + 1 and no further (ADR 0040, "Totals
+ * beyond 10,000"): `eq` when there are at most `upTo`, else `upTo` as a lower bound (`gte`). The
+ * intersection is read from `result_terms_by_result` in result order and stops at the bound.
+ */
+async function countUpTo(
+  db: Kysely<DB>,
+  terms: string[],
+  upTo: number,
+): Promise<{ total: number; totalRelation: TotalRelation }> {
+  const postings = (t: string) =>
+    sql`select result_id from result_terms where term = ${t} and searchable = 1`;
+  // SQLite merges the ranges when the compound is ordered (no temporary b-tree) and stops the merge at
+  // the limit; PostgreSQL hashes an intersection whole, so there the postings of the rarest term probe
+  // the others in result order and stop at the limit.
+  const counted = await sql<{ n: unknown }>`select count(*) as n from (${sql.join(
+    terms.map(postings),
+    sql` intersect `,
+  )} order by 1 limit ${sql.lit(upTo + 1)}) m`.execute(db);
+  const n = num(counted.rows[0]?.n);
+  return n > upTo ? { total: upTo, totalRelation: 'gte' } : { total: n, totalRelation: 'eq' };
 }
