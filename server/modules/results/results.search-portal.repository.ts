@@ -119,14 +119,7 @@ async function severalTerms(
   const k = offset + limit;
   const { total, totalRelation } = await countUpTo(db, [first!, ...others], Math.max(exactUpTo, k));
   if (total === 0 || offset >= total) return { ids: [], total, totalRelation };
-  const alias = (i: number) => sql.raw(`t${i}`);
-  const joins = sql.join(
-    others.map(
-      (t, i) => sql`join result_terms ${alias(i + 1)} on ${alias(i + 1)}.term = ${t}
-        and ${alias(i + 1)}.searchable = 1 and ${alias(i + 1)}.result_id = t0.result_id`,
-    ),
-    sql` `,
-  );
+  const joins = joinOthers(others);
   const score = sql.join(
     [first!, ...others].map((t, i) => sql`${alias(i)}.weight * ${sql.lit(idf.get(t)!)}`),
     sql` + `,
@@ -169,15 +162,31 @@ async function countUpTo(
   terms: string[],
   upTo: number,
 ): Promise<{ total: number; totalRelation: TotalRelation }> {
-  const postings = (t: string) =>
-    sql`select result_id from result_terms where term = ${t} and searchable = 1`;
-  // SQLite merges the ranges when the compound is ordered (no temporary b-tree) and stops the merge at
-  // the limit; PostgreSQL hashes an intersection whole, so there the postings of the rarest term probe
-  // the others in result order and stop at the limit.
-  const counted = await sql<{ n: unknown }>`select count(*) as n from (${sql.join(
-    terms.map(postings),
-    sql` intersect `,
-  )} order by 1 limit ${sql.lit(upTo + 1)}) m`.execute(db);
+  const cap = sql.lit(upTo + 1);
+  // SQLite merges the two ranges of the index when the compound is ordered (no temporary b-tree) and
+  // stops the merge at the limit. PostgreSQL hashes an intersection whole before any limit (1.9 s for
+  // chip ∧ battery at 1 M); a join ordered by result id is a merge join of the ranges that stops there.
+  const counted =
+    db.getExecutor().adapter instanceof PostgresAdapter
+      ? await sql<{ n: unknown }>`select count(*) as n from (select t0.result_id from result_terms t0
+          ${joinOthers(terms.slice(1))} where t0.term = ${terms[0]!} and t0.searchable = 1
+          order by t0.result_id limit ${cap}) m`.execute(db)
+      : await sql<{ n: unknown }>`select count(*) as n from (${sql.join(
+          terms.map((t) => sql`select result_id from result_terms where term = ${t} and searchable = 1`),
+          sql` intersect `,
+        )} order by 1 limit ${cap}) m`.execute(db);
   const n = num(counted.rows[0]?.n);
   return n > upTo ? { total: upTo, totalRelation: 'gte' } : { total: n, totalRelation: 'eq' };
 }
+
+const alias = (i: number) => sql.raw(`t${i}`);
+
+/** The other terms' searchable postings of t0's result, joined as t1, t2, …. */
+const joinOthers = (others: string[]) =>
+  sql.join(
+    others.map(
+      (t, i) => sql`join result_terms ${alias(i + 1)} on ${alias(i + 1)}.term = ${t}
+        and ${alias(i + 1)}.searchable = 1 and ${alias(i + 1)}.result_id = t0.result_id`,
+    ),
+    sql` `,
+  );
