@@ -102,7 +102,8 @@ async function oneTerm(
  * rarest term's postings in weight order: the matches among its postings of weight ≥ w (w the weight of
  * its SEED-th posting) give θ, the score of the page's last place; a result whose rarest-term weight x has
  * x × idf plus the other terms' greatest weights × their idf below θ cannot reach the page, so the page is
- * ranked again over the postings down to that bound only when some weight below w is within it.
+ * ranked again over the postings down to that bound only when some weight below w is within it — the
+ * postings below w only, merged with the seed's ranking.
  */
 async function severalTerms(
   db: Kysely<DB>,
@@ -124,11 +125,12 @@ async function severalTerms(
     [first!, ...others].map((t, i) => sql`${alias(i)}.weight * ${sql.lit(idf.get(t)!)}`),
     sql` + `,
   );
-  const ranked = async (least: number) =>
+  const ranked = async (least: number, under?: number) =>
     (
       await sql<{ id: string; score: unknown }>`select t0.result_id as id, ${score} as score
         from result_terms t0 ${joins}
         where t0.term = ${first!} and t0.searchable = 1 and t0.weight >= ${sql.lit(least)}
+        ${under === undefined ? sql`` : sql`and t0.weight < ${sql.lit(under)}`}
         order by score desc, t0.result_id desc limit ${k}`.execute(db)
     ).rows;
   const page = (rows: Array<{ id: string }>) => rows.slice(offset).map((r) => r.id);
@@ -142,15 +144,22 @@ async function severalTerms(
       where term = ${first!} and searchable = 1 and weight < (${top})) as below,
       ${sql.join(others.map((t, i) => sql`${most(t)} as ${sql.raw(`m${i}`)}`))}`.execute(db)
   ).rows[0]!;
-  const seed = await ranked(num(bounds.w));
+  const w = num(bounds.w);
+  const seed = await ranked(w);
+  // Ranked again, only the postings below the seed's are probed; their best k and the seed's make the page.
+  const withSeed = async (least: number) => byScore([...seed, ...(await ranked(least, w))]).slice(0, k);
   // The seed found every match there is (a bound says nothing of that), or none below w can reach the page.
   if (totalRelation === 'eq' && seed.length === total) return { ids: page(seed), total, totalRelation };
-  if (seed.length < k) return { ids: page(await ranked(0)), total, totalRelation };
+  if (seed.length < k) return { ids: page(await withSeed(0)), total, totalRelation };
   const rest = others.reduce((a, t, i) => a + num(bounds[`m${i}`]) * idf.get(t)!, 0);
   const least = Math.ceil((num(seed[k - 1]!.score) - rest) / idf.get(first!)!);
   if (least > num(bounds.below)) return { ids: page(seed), total, totalRelation };
-  return { ids: page(await ranked(least)), total, totalRelation };
+  return { ids: page(await withSeed(least)), total, totalRelation };
 }
+
+/** Score descending, ties by result id descending: the order of `ranked`'s statement. */
+const byScore = <T extends { id: string; score: unknown }>(rows: T[]) =>
+  rows.sort((a, b) => num(b.score) - num(a.score) || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
 
 /**
  * The number of results holding every term, counted up to `upTo` + 1 and no further (ADR 0040, "Totals
