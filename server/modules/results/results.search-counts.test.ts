@@ -179,13 +179,9 @@ describe("the portal's search from the kept counts", () => {
           [2, 2],
           [1, 3],
         ] as const) {
-          const portal = await portalSearch(
-            t.database.db,
-            queryTerms(q),
-            pageSize,
-            (page - 1) * pageSize,
-            seed,
-          );
+          const portal = await portalSearch(t.database.db, queryTerms(q), pageSize, (page - 1) * pageSize, {
+            seedSize: seed,
+          });
           const general = await searchResults(
             t.database.db,
             { publicOnly: true, q, fieldIds: undefined, platformIds: [A, B] },
@@ -193,6 +189,7 @@ describe("the portal's search from the kept counts", () => {
             'published',
           );
           expect(portal.total, q).toBe(general.total);
+          expect(portal.totalRelation, q).toBe('eq');
           expect(
             portal.rows.map((r) => r.id),
             `${q} seed ${seed} page ${page} of ${pageSize}`,
@@ -200,5 +197,50 @@ describe("the portal's search from the kept counts", () => {
           compared += portal.rows.length;
         }
     expect(compared).toBeGreaterThan(100);
+  });
+
+  it('counts several words exactly up to the bound and gives the bound beyond it, with the same pages', async () => {
+    // ADR 0040, "Totals beyond 10,000": a bound of 1–4 matches on a few records crosses it both ways. The
+    // count goes at least to the end of the page asked for, so a page past the bound is ranked as well.
+    const queries = [
+      'chip battery',
+      'battery sensor',
+      'laser quantum',
+      '电池 传感器',
+      'sensor 芯片',
+      'chip study',
+    ];
+    const relations = new Set<string>();
+    for (const q of queries)
+      for (const exactUpTo of [1, 2, 4])
+        for (const [page, pageSize] of [
+          [1, 1],
+          [1, 2],
+          [2, 2],
+          [3, 2],
+        ] as const) {
+          const portal = await portalSearch(t.database.db, queryTerms(q), pageSize, (page - 1) * pageSize, {
+            seedSize: 1,
+            exactUpTo,
+          });
+          const general = await searchResults(
+            t.database.db,
+            { publicOnly: true, q, fieldIds: undefined, platformIds: [A, B] },
+            { page, pageSize },
+            'published',
+          );
+          const bound = Math.max(exactUpTo, page * pageSize);
+          const label = `${q} up to ${exactUpTo}, page ${page} of ${pageSize}`;
+          expect(
+            portal.rows.map((r) => r.id),
+            label,
+          ).toEqual(general.rows.map((r) => r.id));
+          if (general.total <= bound)
+            expect(portal, label).toMatchObject({ total: general.total, totalRelation: 'eq' });
+          else expect(portal, label).toMatchObject({ total: bound, totalRelation: 'gte' });
+          expect(portal.total, label).toBeLessThanOrEqual(general.total);
+          relations.add(portal.totalRelation);
+        }
+    expect([...relations].sort()).toEqual(['eq', 'gte']);
   });
 });

@@ -2,7 +2,7 @@ import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import { AppError } from '../../http/errors.js';
 import type { ResultRow } from './results.repository.js';
-import { idfOf, portalSearch } from './results.search-portal.repository.js';
+import { idfOf, portalSearch, type TotalRelation } from './results.search-portal.repository.js';
 import { queryTerms } from './results.terms.js';
 
 /** Which results a search may see and the filters the caller chose. */
@@ -62,7 +62,9 @@ export function scopeConditions(s: ResolvedScope): RawBuilder<unknown> {
 
 export interface SearchPage {
   rows: ResultRow[];
+  /** The number of matches, or with `totalRelation` 'gte' a lower bound of it (ADR 0040). */
   total: number;
+  totalRelation: TotalRelation;
   terms: string[];
 }
 
@@ -92,7 +94,7 @@ export async function searchResults(
         : sql`r.updated_at desc, r.id desc`;
     const rows = await sql<ResultRow>`select r.* from results r where ${where}
       order by ${orderBy} limit ${page.pageSize} offset ${offset}`.execute(db);
-    return { rows: rows.rows, total, terms };
+    return { rows: rows.rows, total, totalRelation: 'eq', terms };
   }
   if (isPlainPortalSearch(scope)) return portalSearch(db, terms, page.pageSize, offset);
   const termList = sql.join(terms);
@@ -103,7 +105,7 @@ export async function searchResults(
     from result_terms t join results r on r.id = t.result_id
     where t.term in (${termList}) and ${where} group by t.term`.execute(db);
   const df = new Map(dfRows.rows.map((r) => [r.term, num(r.df)]));
-  if (terms.some((t) => !df.get(t))) return { rows: [], total: 0, terms };
+  if (terms.some((t) => !df.get(t))) return { rows: [], total: 0, totalRelation: 'eq', terms };
   // idf as an integer literal: no floating-point parameters, identical on both databases.
   const idf = (t: string) => idfOf(n, df.get(t)!);
   const weightCase = sql`case t.term ${sql.join(
@@ -120,9 +122,9 @@ export async function searchResults(
   const ranked = await sql<{ id: string }>`select m.id as id from (${matches}) m
     order by m.score desc, m.id desc limit ${page.pageSize} offset ${offset}`.execute(db);
   const ids = ranked.rows.map((r) => r.id);
-  if (ids.length === 0) return { rows: [], total, terms };
+  if (ids.length === 0) return { rows: [], total, totalRelation: 'eq', terms };
   const rows = await db.selectFrom('results').selectAll().where('id', 'in', ids).execute();
-  return { rows: ids.map((id) => rows.find((r) => r.id === id)!), total, terms };
+  return { rows: ids.map((id) => rows.find((r) => r.id === id)!), total, totalRelation: 'eq', terms };
 }
 
 /** The portal's search with no filter but the query: the public, published set as a whole. */
