@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { rebuildAgreementMonths, rebuildReceiptMonths } from '../../modules/agreements/agreements.service.js';
+import { rebuildReceiptMonths } from '../../modules/agreements/agreements.service.js';
 import { rebuildIpMonths } from '../../modules/ip/ip.service.js';
 import type { DB } from '../schema.js';
 
@@ -64,7 +64,8 @@ export async function up(untyped: Kysely<unknown>): Promise<void> {
   for (const p of platforms) {
     await rebuildReceiptMonths(db, p.id);
     await rebuildIpMonths(db, p.id);
-    await rebuildAgreementMonths(db, p.id);
+    // agreement_months is filled by 0071, whose rebuild writes the columns it adds (the rebuild of today
+    // could not run against this migration's table).
   }
 }
 

@@ -67,6 +67,13 @@ export interface AgreementMonthsTable {
   value_minor: number;
   ended: number;
   for_cause: number;
+  /**
+   * Licences and options whose first (last) receipt, any category, is in the month (migration 0071, ADR
+   * 0049 round 14): those with a receipt by a period's end − those whose last was before its start = those
+   * whose receipts meet the period.
+   */
+  first_receipts: number;
+  last_receipts: number;
 }
 
 /**
@@ -88,6 +95,8 @@ export interface LicenceFiguresTable {
   /** the dates of the agreement's first and last receipt, any category (null: none yet) */
   first_receipt: string | null;
   last_receipt: string | null;
+  /** months from the first receipt's to the last's (migration 0071; null: none yet) */
+  receipt_span_months: number | null;
 }
 
 /** Earned royalties per licence (and option), month and currency (owner: agreements; migration 0067). */

@@ -42,11 +42,15 @@ const TABLES = {
   },
   agreement_months: {
     recount: agreementMonthsRecount,
-    counts: ['executed', 'value_minor', 'ended', 'for_cause'],
+    counts: ['executed', 'value_minor', 'ended', 'for_cause', 'first_receipts', 'last_receipts'],
   },
   receipt_months: { recount: receiptMonthsRecount, counts: ['amount_minor', 'receipts'] },
   // The per-licence figures (ADR 0049): one row per licence and option, kept whatever its figures.
-  licence_figures: { recount: licenceFiguresRecount, counts: ['request_days'], key: 'agreement_id' },
+  licence_figures: {
+    recount: licenceFiguresRecount,
+    counts: ['request_days', 'receipt_span_months'],
+    key: 'agreement_id',
+  },
   royalty_months: { recount: royaltyMonthsRecount, counts: ['amount_minor'] },
 } as const;
 
