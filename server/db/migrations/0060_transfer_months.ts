@@ -1,5 +1,4 @@
 import type { Kysely } from 'kysely';
-import { rebuildReceiptMonths } from '../../modules/agreements/agreements.service.js';
 import { rebuildIpMonths } from '../../modules/ip/ip.service.js';
 import type { DB } from '../schema.js';
 
@@ -62,10 +61,9 @@ export async function up(untyped: Kysely<unknown>): Promise<void> {
   await untyped.schema.dropIndex('receipts_agreement').execute();
   const platforms = await db.selectFrom('platforms').select('id').execute();
   for (const p of platforms) {
-    await rebuildReceiptMonths(db, p.id);
     await rebuildIpMonths(db, p.id);
-    // agreement_months is filled by 0071, whose rebuild writes the columns it adds (the rebuild of today
-    // could not run against this migration's table).
+    // receipt_months and agreement_months are filled by 0071, whose rebuilds write the columns and tables
+    // it adds (the rebuilds of today could not run against this migration's tables).
   }
 }
 

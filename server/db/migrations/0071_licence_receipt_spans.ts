@@ -1,7 +1,8 @@
-import type { Kysely } from 'kysely';
+import type { ColumnDefinitionBuilder, Kysely } from 'kysely';
 import {
   rebuildAgreementMonths,
   rebuildLicenceFigures,
+  rebuildReceiptMonths,
 } from '../../modules/agreements/agreements.service.js';
 import type { DB } from '../schema.js';
 
@@ -9,7 +10,9 @@ import type { DB } from '../schema.js';
 // from what the writes keep instead of a pass over every licence's receipt span: agreement_months counts
 // the licences (and options) whose first and whose last receipt fell in each month, and licence_figures
 // keeps each licence's first-to-last span in months, in an index in span order, so the few licences whose
-// receipts straddle a period are found without reading the others. Filled with the owner's rebuilds (as
+// receipts straddle a period are found without reading the others. agreement_months_platform and
+// receipt_months_platform hold the same monthly cells summed over units and fields, for the report of a
+// whole platform (a seventh of the rows at 7 units). Filled with the owner's rebuilds (as
 // 0060 and 0067 do); agreement_months' covering index is rebuilt with the two new counts in it.
 export async function up(untyped: Kysely<unknown>): Promise<void> {
   const db = untyped as Kysely<DB>;
@@ -32,8 +35,61 @@ export async function up(untyped: Kysely<unknown>): Promise<void> {
     .on('licence_figures')
     .columns([...SPAN_COLUMNS])
     .execute();
+  // agreement_months and receipt_months summed over units and fields, for the report of a whole platform.
+  const key = (c: ColumnDefinitionBuilder) => c.primaryKey();
+  const platform = (c: ColumnDefinitionBuilder) => c.notNull().references('platforms.id').onDelete('cascade');
+  const count = (c: ColumnDefinitionBuilder) => c.notNull().defaultTo(0);
+  await untyped.schema
+    .createTable('agreement_months_platform')
+    .addColumn('key', 'text', key)
+    .addColumn('platform_id', 'text', platform)
+    .addColumn('kind', 'text', (c) => c.notNull())
+    .addColumn('licence_kind', 'text')
+    .addColumn('exclusivity', 'text')
+    .addColumn('crada_class', 'text')
+    .addColumn('month', 'text', (c) => c.notNull())
+    .addColumn('currency', 'text', (c) => c.notNull())
+    .addColumn('executed', 'integer', count)
+    .addColumn('value_minor', 'bigint', count)
+    .addColumn('ended', 'integer', count)
+    .addColumn('for_cause', 'integer', count)
+    .addColumn('first_receipts', 'integer', count)
+    .addColumn('last_receipts', 'integer', count)
+    .execute();
+  await untyped.schema
+    .createIndex('agreement_months_platform_period')
+    .on('agreement_months_platform')
+    .columns([...PERIOD_COLUMNS, 'first_receipts', 'last_receipts'])
+    .execute();
+  await untyped.schema
+    .createTable('receipt_months_platform')
+    .addColumn('key', 'text', key)
+    .addColumn('platform_id', 'text', platform)
+    .addColumn('kind', 'text', (c) => c.notNull())
+    .addColumn('licence_kind', 'text')
+    .addColumn('category', 'text', (c) => c.notNull())
+    .addColumn('month', 'text', (c) => c.notNull())
+    .addColumn('currency', 'text', (c) => c.notNull())
+    .addColumn('amount_minor', 'bigint', count)
+    .addColumn('receipts', 'integer', count)
+    .execute();
+  await untyped.schema
+    .createIndex('receipt_months_platform_period')
+    .on('receipt_months_platform')
+    .columns([
+      'platform_id',
+      'month',
+      'currency',
+      'category',
+      'kind',
+      'licence_kind',
+      'amount_minor',
+      'receipts',
+    ])
+    .execute();
   const platforms = await db.selectFrom('platforms').select('id').execute();
   for (const p of platforms) {
+    await rebuildReceiptMonths(db, p.id);
     await rebuildAgreementMonths(db, p.id);
     await rebuildLicenceFigures(db, p.id);
   }
@@ -66,6 +122,8 @@ const SPAN_COLUMNS = [
 ] as const;
 
 export async function down(db: Kysely<unknown>): Promise<void> {
+  await db.schema.dropTable('receipt_months_platform').execute();
+  await db.schema.dropTable('agreement_months_platform').execute();
   await db.schema.dropIndex('licence_figures_span').execute();
   await db.schema.dropIndex('agreement_months_period').execute();
   await db.schema

@@ -114,7 +114,17 @@ export interface RoyaltyMonthsTable {
   amount_minor: number;
 }
 
+/**
+ * agreement_months and receipt_months summed over units and fields (owner: agreements; migration 0071,
+ * ADR 0049 round 14): what the report of a whole platform reads, a seventh of the rows at 7 units. Moved
+ * by the same writes, in the same statements' transaction, as the cells they sum.
+ */
+export type AgreementMonthsPlatformTable = Omit<AgreementMonthsTable, 'unit_id' | 'field_id'>;
+export type ReceiptMonthsPlatformTable = Omit<ReceiptMonthsTable, 'unit_id' | 'field_id'>;
+
 export interface LicenceIncomeTables {
+  agreement_months_platform: AgreementMonthsPlatformTable;
+  receipt_months_platform: ReceiptMonthsPlatformTable;
   licence_figures: LicenceFiguresTable;
   royalty_months: RoyaltyMonthsTable;
   receipt_months: ReceiptMonthsTable;
@@ -128,4 +138,6 @@ export const LICENCE_INCOME_TABLES = [
   'agreement_months',
   'licence_figures',
   'royalty_months',
+  'agreement_months_platform',
+  'receipt_months_platform',
 ] as const satisfies readonly (keyof LicenceIncomeTables)[];

@@ -20,6 +20,16 @@ export function scoped(s: Scope) {
   };
 }
 
+/**
+ * The monthly rollup a scope reads: the whole platform's from the table summed over units and fields
+ * (migration 0071, ADR 0049 round 14; the same columns but unit and field, read under the unit-level
+ * table's name), a unit's or field's from the unit-level table.
+ */
+function rollupOf<T extends 'agreement_months' | 'receipt_months'>(s: Scope, table: T): T {
+  const wholePlatform = !s.unitId && !s.fieldId && !s.fieldIds;
+  return (wholePlatform ? `${table}_platform as ${table}` : table) as T;
+}
+
 /** In force at any time between start and end: executed by the end, not ended or terminated before the start. */
 function activeBetween(start: string, end: string) {
   return (eb: ExpressionBuilder<DB, 'agreements'>) =>
@@ -37,7 +47,7 @@ function activeBetween(start: string, end: string) {
 export async function receiptGroups(s: Scope) {
   const { startDate, endDate, startMonth } = s.period;
   let q = s.db
-    .selectFrom('receipt_months')
+    .selectFrom(rollupOf(s, 'receipt_months'))
     .select([
       'receipt_months.month',
       'receipt_months.currency',
@@ -86,7 +96,7 @@ async function readMonths(s: Scope) {
     sql<number>`sum(${sql.ref(`agreement_months.${c}`)})`.as(c);
   const cols = ['kind', 'licence_kind', 'exclusivity', 'crada_class', 'month', 'currency'] as const;
   let q = s.db
-    .selectFrom('agreement_months')
+    .selectFrom(rollupOf(s, 'agreement_months'))
     .select([...cols.map((c) => `agreement_months.${c}` as const), sum('executed'), sum('value_minor')])
     .select([sum('ended'), sum('for_cause'), sum('first_receipts'), sum('last_receipts')])
     .where('agreement_months.platform_id', '=', s.platformId)

@@ -5,6 +5,7 @@ import { buildPlatform } from '../../test/factories.js';
 import { setupTestApp, type TestApp } from '../../test/harness.js';
 import { createReceipt } from '../agreements/agreements.receipts.js';
 import {
+  agreementMonthsPlatformRecount,
   agreementMonthsRecount,
   licenceFiguresRecount,
   updateAgreement,
@@ -46,6 +47,7 @@ const normal = (rows: Array<Record<string, unknown>>, key: string, keepZero: boo
 async function expectRecounted(db: Kysely<DB>) {
   for (const [table, recount, key] of [
     ['agreement_months', agreementMonthsRecount, 'key'],
+    ['agreement_months_platform', agreementMonthsPlatformRecount, 'key'],
     ['licence_figures', licenceFiguresRecount, 'agreement_id'],
   ] as const) {
     const kept = await sql<
