@@ -12,7 +12,7 @@ import type { DB } from '../schema.js';
 // keeps each licence's first-to-last span in months, in an index in span order, so the few licences whose
 // receipts straddle a period are found without reading the others. agreement_months_platform and
 // receipt_months_platform hold the same monthly cells summed over units and fields, for the report of a
-// whole platform (a seventh of the rows at 7 units). Filled with the owner's rebuilds (as
+// whole platform (a fifth to a sixth of the rows at the bench's 7 units). Filled with the owner's rebuilds (as
 // 0060 and 0067 do); agreement_months' covering index is rebuilt with the two new counts in it.
 export async function up(untyped: Kysely<unknown>): Promise<void> {
   const db = untyped as Kysely<DB>;

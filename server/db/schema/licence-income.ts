@@ -116,7 +116,7 @@ export interface RoyaltyMonthsTable {
 
 /**
  * agreement_months and receipt_months summed over units and fields (owner: agreements; migration 0071,
- * ADR 0049 round 14): what the report of a whole platform reads, a seventh of the rows at 7 units. Moved
+ * ADR 0049 round 14): what the report of a whole platform reads, a fifth to a sixth of the rows at the bench's 7 units. Moved
  * by the same writes, in the same statements' transaction, as the cells they sum.
  */
 export type AgreementMonthsPlatformTable = Omit<AgreementMonthsTable, 'unit_id' | 'field_id'>;

@@ -2,7 +2,7 @@ import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { AgreementMonthsTable, DB, ReceiptMonthsTable } from '../../db/schema.js';
 
 // agreement_months and receipt_months summed over units and fields (migration 0071, ADR 0049 round 14):
-// the report of a whole platform reads these, a seventh of the rows at 7 units. Each cell of the
+// the report of a whole platform reads these, a fifth to a sixth of the rows at the bench's 7 units. Each cell of the
 // unit-level tables moves its platform-wide cell in the same transaction (agreements.months.repository),
 // and the recounts are the unit-level recounts summed again, so both have one definition.
 
