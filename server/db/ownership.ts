@@ -136,6 +136,8 @@ export const TABLE_OWNERS: { readonly [T in keyof DB]: string } = {
   receipts: 'agreements',
   receipt_months: 'agreements',
   agreement_months: 'agreements',
+  agreement_months_platform: 'agreements',
+  receipt_months_platform: 'agreements',
   licence_figures: 'agreements',
   royalty_months: 'agreements',
   fx_rates: 'agreements',

@@ -1,5 +1,4 @@
 import type { Kysely } from 'kysely';
-import { rebuildAgreementMonths, rebuildReceiptMonths } from '../../modules/agreements/agreements.service.js';
 import { rebuildIpMonths } from '../../modules/ip/ip.service.js';
 import type { DB } from '../schema.js';
 
@@ -62,9 +61,9 @@ export async function up(untyped: Kysely<unknown>): Promise<void> {
   await untyped.schema.dropIndex('receipts_agreement').execute();
   const platforms = await db.selectFrom('platforms').select('id').execute();
   for (const p of platforms) {
-    await rebuildReceiptMonths(db, p.id);
     await rebuildIpMonths(db, p.id);
-    await rebuildAgreementMonths(db, p.id);
+    // receipt_months and agreement_months are filled by 0071, whose rebuilds write the columns and tables
+    // it adds (the rebuilds of today could not run against this migration's tables).
   }
 }
 

@@ -1,13 +1,10 @@
 import type { Kysely } from 'kysely';
-import { rebuildLicenceFigures } from '../../modules/agreements/agreements.service.js';
-import type { DB } from '../schema.js';
 
 // The tech-transfer report's per-licence figures (issue 16, ADR 0049), kept by the writes of agreements
 // and receipts in their transaction (owner agreements): licence_figures (one row per licence and option:
 // request-to-execution days, first and last receipt dates) and royalty_months (earned royalties per
-// licence, month and currency). Like 0060 it fills them with the owner's rebuild function.
+// licence, month and currency). Filled by 0071 with the owner's rebuild function.
 export async function up(untyped: Kysely<unknown>): Promise<void> {
-  const db = untyped as Kysely<DB>;
   await untyped.schema
     .createTable('licence_figures')
     .addColumn('agreement_id', 'text', (c) => c.primaryKey().references('agreements.id').onDelete('cascade'))
@@ -103,8 +100,8 @@ export async function up(untyped: Kysely<unknown>): Promise<void> {
   // Their (platform_id, month) prefix serves every read the two narrower indexes of 0060 served.
   await untyped.schema.dropIndex('agreement_months_platform_month').execute();
   await untyped.schema.dropIndex('receipt_months_platform_month').execute();
-  const platforms = await db.selectFrom('platforms').select('id').execute();
-  for (const p of platforms) await rebuildLicenceFigures(db, p.id);
+  // Both tables are filled by 0071, whose rebuild writes the column it adds (the rebuild of today could
+  // not run against this migration's table).
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {

@@ -67,6 +67,13 @@ export interface AgreementMonthsTable {
   value_minor: number;
   ended: number;
   for_cause: number;
+  /**
+   * Licences and options whose first (last) receipt, any category, is in the month (migration 0071, ADR
+   * 0049 round 14): those with a receipt by a period's end − those whose last was before its start = those
+   * whose receipts meet the period.
+   */
+  first_receipts: number;
+  last_receipts: number;
 }
 
 /**
@@ -88,6 +95,8 @@ export interface LicenceFiguresTable {
   /** the dates of the agreement's first and last receipt, any category (null: none yet) */
   first_receipt: string | null;
   last_receipt: string | null;
+  /** months from the first receipt's to the last's (migration 0071; null: none yet) */
+  receipt_span_months: number | null;
 }
 
 /** Earned royalties per licence (and option), month and currency (owner: agreements; migration 0067). */
@@ -105,7 +114,17 @@ export interface RoyaltyMonthsTable {
   amount_minor: number;
 }
 
+/**
+ * agreement_months and receipt_months summed over units and fields (owner: agreements; migration 0071,
+ * ADR 0049 round 14): what the report of a whole platform reads, a fifth to a sixth of the rows at the bench's 7 units. Moved
+ * by the same writes, in the same statements' transaction, as the cells they sum.
+ */
+export type AgreementMonthsPlatformTable = Omit<AgreementMonthsTable, 'unit_id' | 'field_id'>;
+export type ReceiptMonthsPlatformTable = Omit<ReceiptMonthsTable, 'unit_id' | 'field_id'>;
+
 export interface LicenceIncomeTables {
+  agreement_months_platform: AgreementMonthsPlatformTable;
+  receipt_months_platform: ReceiptMonthsPlatformTable;
   licence_figures: LicenceFiguresTable;
   royalty_months: RoyaltyMonthsTable;
   receipt_months: ReceiptMonthsTable;
@@ -119,4 +138,6 @@ export const LICENCE_INCOME_TABLES = [
   'agreement_months',
   'licence_figures',
   'royalty_months',
+  'agreement_months_platform',
+  'receipt_months_platform',
 ] as const satisfies readonly (keyof LicenceIncomeTables)[];

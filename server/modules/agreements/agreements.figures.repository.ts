@@ -1,5 +1,6 @@
 import { type Kysely, type RawBuilder, type Selectable, sql } from 'kysely';
 import { LICENSING_KINDS } from '../../../common/ip.js';
+import type { DialectSeam } from '../../db/dialect.js';
 import type { AgreementsTable, DB, ReceiptsTable } from '../../db/schema.js';
 import { daysBetween } from '../ip/ip.dates.js';
 
@@ -36,6 +37,7 @@ export async function licenceFiguresAdded(db: Kysely<DB>, a: AgreementRow): Prom
       ...described(a),
       first_receipt: null,
       last_receipt: null,
+      receipt_span_months: null,
     })
     .execute();
 }
@@ -49,25 +51,60 @@ export async function licenceFiguresChanged(db: Kysely<DB>, a: AgreementRow): Pr
   await db.updateTable('licence_figures').set(described(a)).where('agreement_id', '=', a.id).execute();
 }
 
+/** A month as a number (year × 12 + month − 1) of a 'YYYY-MM…' date. */
+export const monthNumber = (date: string) => Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7)) - 1;
+
+export type ReceiptSpan = { first_receipt: string | null; last_receipt: string | null };
+
 /**
- * A receipt of a licence or option widens its first-to-last receipt span (atomic on both databases) and,
- * when an earned royalty, adds to its month's royalty total.
+ * A receipt of a licence or option widens its first-to-last receipt span and, when an earned royalty,
+ * adds to its month's royalty total. The licence's row is read under its lock (PostgreSQL; SQLite
+ * serialises writers), so two receipts of one licence widen it in turn; returns the span before and
+ * after, whose months the caller moves in agreement_months (null: not a licence or option).
  */
 export async function licenceReceiptAdded(
   db: Kysely<DB>,
+  seam: DialectSeam,
   r: ReceiptRow,
   agreement: Pick<AgreementRow, 'unit_id' | 'field_id' | 'kind'>,
-): Promise<void> {
-  if (!licensing(agreement.kind)) return;
+): Promise<{ before: ReceiptSpan; after: ReceiptSpan } | null> {
+  if (!licensing(agreement.kind)) return null;
   const d = r.received_date;
+  const before = await seam
+    .forUpdate(
+      db
+        .selectFrom('licence_figures')
+        .select(['first_receipt', 'last_receipt'])
+        .where('agreement_id', '=', r.agreement_id),
+    )
+    .executeTakeFirst();
+  if (!before) {
+    await royaltyAdded(db, r, agreement);
+    return null;
+  }
+  const after = {
+    first_receipt: before.first_receipt === null || before.first_receipt > d ? d : before.first_receipt,
+    last_receipt: before.last_receipt === null || before.last_receipt < d ? d : before.last_receipt,
+  };
   await db
     .updateTable('licence_figures')
     .set({
-      first_receipt: sql`CASE WHEN first_receipt IS NULL OR first_receipt > ${d} THEN ${d} ELSE first_receipt END`,
-      last_receipt: sql`CASE WHEN last_receipt IS NULL OR last_receipt < ${d} THEN ${d} ELSE last_receipt END`,
+      ...after,
+      receipt_span_months: monthNumber(after.last_receipt) - monthNumber(after.first_receipt),
     })
     .where('agreement_id', '=', r.agreement_id)
     .execute();
+  await royaltyAdded(db, r, agreement);
+  return { before, after };
+}
+
+/** An earned royalty of a licence or option adds to its month's total (royalty_months). */
+async function royaltyAdded(
+  db: Kysely<DB>,
+  r: ReceiptRow,
+  agreement: Pick<AgreementRow, 'unit_id' | 'field_id'>,
+): Promise<void> {
+  const d = r.received_date;
   if (r.category !== 'earned_royalty') return;
   const month = d.slice(0, 7);
   await db
@@ -101,6 +138,10 @@ function dayNumber(column: string): RawBuilder<number> {
   return sql<number>`(${y} * 365 + ${y} / 4 - ${y} / 100 + ${y} / 400 + (153 * (${m} + CASE WHEN ${m} > 2 THEN -3 ELSE 9 END) + 2) / 5 + ${d})`;
 }
 
+/** monthNumber in SQL, of a 'YYYY-MM…' text column (null for a null). */
+export const monthOf = (column: string) =>
+  sql<number>`(CAST(substr(${sql.ref(column)}, 1, 4) AS INTEGER) * 12 + CAST(substr(${sql.ref(column)}, 6, 2) AS INTEGER) - 1)`;
+
 /** The licence_figures rows a platform's agreements and receipts give (the rebuild's fill and the tests' recount). */
 export function licenceFiguresRecount(platformId: string) {
   return sql<Record<string, unknown>>`
@@ -108,7 +149,8 @@ export function licenceFiguresRecount(platformId: string) {
       a.execution_date,
       CASE WHEN a.request_date IS NULL THEN NULL
         ELSE ${dayNumber('a.execution_date')} - ${dayNumber('a.request_date')} END AS request_days,
-      s.first_receipt, s.last_receipt
+      s.first_receipt, s.last_receipt,
+      ${monthOf('s.last_receipt')} - ${monthOf('s.first_receipt')} AS receipt_span_months
     FROM agreements a
     LEFT JOIN (
       SELECT agreement_id, min(received_date) AS first_receipt, max(received_date) AS last_receipt
@@ -137,9 +179,8 @@ export function royaltyMonthsRecount(platformId: string) {
 export async function rebuildLicenceFigures(db: Kysely<DB>, platformId: string): Promise<void> {
   await db.deleteFrom('licence_figures').where('platform_id', '=', platformId).execute();
   await sql`INSERT INTO licence_figures (agreement_id, platform_id, unit_id, field_id, kind, licence_kind,
-    exclusivity, execution_date, request_days, first_receipt, last_receipt) ${licenceFiguresRecount(platformId)}`.execute(
-    db,
-  );
+    exclusivity, execution_date, request_days, first_receipt, last_receipt, receipt_span_months)
+    ${licenceFiguresRecount(platformId)}`.execute(db);
   await db.deleteFrom('royalty_months').where('platform_id', '=', platformId).execute();
   await sql`INSERT INTO royalty_months (key, platform_id, unit_id, field_id, agreement_id, month, currency,
     amount_minor) ${royaltyMonthsRecount(platformId)}`.execute(db);

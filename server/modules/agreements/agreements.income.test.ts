@@ -5,7 +5,7 @@ import { buildPlatform } from '../../test/factories.js';
 import { setupTestApp, type TestApp } from '../../test/harness.js';
 import { buildLicence } from '../ip/ip.fixtures.js';
 import { periodOf, type Scope } from '../ttreports/ttreports.period.js';
-import { rebuildReceiptMonths } from './agreements.months.repository.js';
+import { rebuildReceiptMonths } from './agreements.months.rebuild.repository.js';
 import { createReceipt } from './agreements.receipts.js';
 import { licenceFlowsByYear } from './agreements.service.js';
 

@@ -125,7 +125,7 @@ export async function createReceipt(
       note: input.note ?? null,
       createdAt: isoNow(ctx.clock),
     };
-    await recordReceipt(trx, row, a);
+    await recordReceipt(trx, ctx.seam, row, a);
     const parts = await distributeReceipt(trx, a, row);
     await audit({
       action: 'agreement.receipt_recorded',

@@ -194,9 +194,15 @@ export async function insertDistributions(db: Kysely<DB>, parts: Distribution[])
 }
 
 /** Records a receipt of the agreement and adds it to its month (agreements.months.repository). */
-export async function recordReceipt(db: Kysely<DB>, receipt: Receipt, agreement: Agreement): Promise<void> {
+export async function recordReceipt(
+  db: Kysely<DB>,
+  seam: DialectSeam,
+  receipt: Receipt,
+  agreement: Agreement,
+): Promise<void> {
   await insertReceipt(
     db,
+    seam,
     insertRow<ReceiptsTable>(receipt) as Selectable<ReceiptsTable>,
     agreementRow(agreement),
   );

@@ -229,11 +229,13 @@ export {
 } from './agreements.figures.repository.js';
 export { fxRatesTouching } from './agreements.fx.repository.js';
 export {
+  agreementMonthsPlatformRecount,
   agreementMonthsRecount,
   rebuildAgreementMonths,
   rebuildReceiptMonths,
+  receiptMonthsPlatformRecount,
   receiptMonthsRecount,
-} from './agreements.months.repository.js';
+} from './agreements.months.rebuild.repository.js';
 export {
   executionTimes,
   royaltiesPerLicence,

@@ -1,10 +1,11 @@
 import { type ExpressionBuilder, sql } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import type { Scope } from '../ttreports/ttreports.period.js';
+import { monthNumber } from './agreements.figures.repository.js';
 
 // The tech-transfer report's per-licence figures (ADR 0049), read from what the writes keep per licence
-// (licence_figures, royalty_months; agreements.figures.repository.ts): licences with income in the
-// period, earned royalties per licence, request-to-execution days.
+// (licence_figures, royalty_months; agreements.figures.repository.ts): the straddlers that licences
+// with income in the period leave out, earned royalties per licence, request-to-execution days.
 
 const num = (v: unknown) => Number(v ?? 0);
 
@@ -20,23 +21,24 @@ function scopedOn(table: 'licence_figures' | 'royalty_months', s: Scope) {
 }
 
 /**
- * Licences with a receipt in the period, by licence kind and exclusivity: those whose first or last
- * receipt falls in it without more ado; those whose receipts straddle it (first before, last after)
- * with one index probe each for a receipt inside.
+ * Licences whose receipts straddle the period (first before its start, last after its end) with none
+ * inside it, by licence kind and exclusivity: what the monthly first and last receipt counts
+ * (agreement_months) count as meeting the period but had no income in it. Their span is at least the
+ * period's months + 2, so the index in span order (migration 0071) reads only licences with receipts over
+ * a longer time than the period, and probes each for a receipt inside.
  */
-export async function incomeBearingLicences(s: Scope) {
+export async function straddlersWithoutIncome(s: Scope) {
   const { startDate, endDate } = s.period;
   const rows = await s.db
     .selectFrom('licence_figures')
     .select(['licence_figures.licence_kind', 'licence_figures.exclusivity', (eb) => eb.fn.countAll().as('n')])
     .where(scopedOn('licence_figures', s))
     .where('licence_figures.kind', '=', 'licence')
-    .where('licence_figures.first_receipt', '<=', endDate)
-    .where('licence_figures.last_receipt', '>=', startDate)
+    .where('licence_figures.receipt_span_months', '>=', monthNumber(endDate) - monthNumber(startDate) + 2)
+    .where('licence_figures.first_receipt', '<', startDate)
+    .where('licence_figures.last_receipt', '>', endDate)
     .where((eb) =>
-      eb.or([
-        eb('licence_figures.first_receipt', '>=', startDate),
-        eb('licence_figures.last_receipt', '<=', endDate),
+      eb.not(
         eb.exists(
           eb
             .selectFrom('receipts')
@@ -45,7 +47,7 @@ export async function incomeBearingLicences(s: Scope) {
             .where('receipts.received_date', '>=', startDate)
             .where('receipts.received_date', '<=', endDate),
         ),
-      ]),
+      ),
     )
     .groupBy(['licence_figures.licence_kind', 'licence_figures.exclusivity'])
     .execute();

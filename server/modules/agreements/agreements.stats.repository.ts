@@ -2,7 +2,7 @@ import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kyse
 import { CN_MODES } from '../../../common/ip.js';
 import type { DB } from '../../db/schema.js';
 import { bucketOfMonth, type Scope, yearBounds } from '../ttreports/ttreports.period.js';
-import { incomeBearingLicences } from './agreements.stats.licences.repository.js';
+import { straddlersWithoutIncome } from './agreements.stats.licences.repository.js';
 
 // The technology-transfer report's sums over agreements, receipts and distributions (ttreports asks
 // through agreements.service).
@@ -18,6 +18,16 @@ export function scoped(s: Scope) {
     if (s.fieldIds) conds.push(eb(sql.ref(`agreements.field_id`), 'in', s.fieldIds));
     return eb.and(conds);
   };
+}
+
+/**
+ * The monthly rollup a scope reads: the whole platform's from the table summed over units and fields
+ * (migration 0071, ADR 0049 round 14; the same columns but unit and field, read under the unit-level
+ * table's name), a unit's or field's from the unit-level table.
+ */
+function rollupOf<T extends 'agreement_months' | 'receipt_months'>(s: Scope, table: T): T {
+  const wholePlatform = !s.unitId && !s.fieldId && !s.fieldIds;
+  return (wholePlatform ? `${table}_platform as ${table}` : table) as T;
 }
 
 /** In force at any time between start and end: executed by the end, not ended or terminated before the start. */
@@ -37,7 +47,7 @@ function activeBetween(start: string, end: string) {
 export async function receiptGroups(s: Scope) {
   const { startDate, endDate, startMonth } = s.period;
   let q = s.db
-    .selectFrom('receipt_months')
+    .selectFrom(rollupOf(s, 'receipt_months'))
     .select([
       'receipt_months.month',
       'receipt_months.currency',
@@ -82,13 +92,13 @@ const agreementMonths = (s: Scope) => {
   return hit;
 };
 async function readMonths(s: Scope) {
-  const sum = (c: 'executed' | 'value_minor' | 'ended' | 'for_cause') =>
+  const sum = (c: 'executed' | 'value_minor' | 'ended' | 'for_cause' | 'first_receipts' | 'last_receipts') =>
     sql<number>`sum(${sql.ref(`agreement_months.${c}`)})`.as(c);
   const cols = ['kind', 'licence_kind', 'exclusivity', 'crada_class', 'month', 'currency'] as const;
   let q = s.db
-    .selectFrom('agreement_months')
+    .selectFrom(rollupOf(s, 'agreement_months'))
     .select([...cols.map((c) => `agreement_months.${c}` as const), sum('executed'), sum('value_minor')])
-    .select([sum('ended'), sum('for_cause')])
+    .select([sum('ended'), sum('for_cause'), sum('first_receipts'), sum('last_receipts')])
     .where('agreement_months.platform_id', '=', s.platformId)
     .where('agreement_months.month', '<=', s.period.endDate.slice(0, 7));
   if (s.unitId) q = q.where('agreement_months.unit_id', '=', s.unitId);
@@ -101,6 +111,8 @@ async function readMonths(s: Scope) {
     value_minor: num(r.value_minor),
     ended: num(r.ended),
     for_cause: num(r.for_cause),
+    first_receipts: num(r.first_receipts),
+    last_receipts: num(r.last_receipts),
   }));
 }
 type MonthRow = Awaited<ReturnType<typeof readMonths>>[number];
@@ -113,7 +125,7 @@ type MonthRow = Awaited<ReturnType<typeof readMonths>>[number];
 const inForce = (start: string, end: string) => (r: MonthRow) =>
   (r.month <= end ? r.executed : 0) - (r.month < start ? r.ended : 0);
 const total = (rows: MonthRow[], f: (r: MonthRow) => number) => rows.reduce((a, r) => a + f(r), 0);
-function byKind(rows: MonthRow[], f: (r: MonthRow) => number): KindRow[] {
+function byKind<R extends Omit<KindRow, 'n'>>(rows: R[], f: (r: R) => number): KindRow[] {
   const out = new Map<string, KindRow>();
   for (const r of rows) {
     const k = `${r.licence_kind}|${r.exclusivity}`;
@@ -143,9 +155,9 @@ export async function agreementCounts(
   const activeRows = activeBetween(startDate, endDate);
   // Independent reads, issued together: on PostgreSQL each takes its own pooled connection, so this
   // chain is the slowest of them rather than their sum (bench/README.md round 9).
-  const [rows, incomeBearing, smallBusinessLicences, smallBusinessCradas] = await Promise.all([
+  const [rows, straddlers, smallBusinessLicences, smallBusinessCradas] = await Promise.all([
     agreementMonths(s),
-    incomeBearingLicences(s),
+    straddlersWithoutIncome(s),
     count(of('licence').where(activeRows).where(smallBusinessPartner)),
     count(of('crada').where(activeRows).where(smallBusinessPartner)),
   ]);
@@ -162,6 +174,11 @@ export async function agreementCounts(
     return out;
   };
   const [licences, cradas] = [ofKind('licence'), ofKind('crada')];
+  // Licences with a receipt in the period (ADR 0049 round 14): a receipt by its end (first receipt by
+  // then) and not all before its start (last receipt before it), less those whose receipts straddle it
+  // with none inside.
+  const metPeriod = byKind(licences, (r) => r.first_receipts - (r.month < start ? r.last_receipts : 0));
+  const incomeBearing = byKind([...metPeriod, ...straddlers.map((r) => ({ ...r, n: -r.n }))], (r) => r.n);
   return {
     activeLicences: byKind(licences, active),
     newLicences: byKind(licences, executed),

@@ -6,11 +6,13 @@ import { setupTestApp, type TestApp } from '../../test/harness.js';
 import { buildUnit } from '../../test/platform-factories.js';
 import { createReceipt } from '../agreements/agreements.receipts.js';
 import {
+  agreementMonthsPlatformRecount,
   agreementMonthsRecount,
   licenceFiguresRecount,
   rebuildAgreementMonths,
   rebuildLicenceFigures,
   rebuildReceiptMonths,
+  receiptMonthsPlatformRecount,
   receiptMonthsRecount,
   royaltyMonthsRecount,
   updateAgreement,
@@ -42,11 +44,21 @@ const TABLES = {
   },
   agreement_months: {
     recount: agreementMonthsRecount,
-    counts: ['executed', 'value_minor', 'ended', 'for_cause'],
+    counts: ['executed', 'value_minor', 'ended', 'for_cause', 'first_receipts', 'last_receipts'],
   },
   receipt_months: { recount: receiptMonthsRecount, counts: ['amount_minor', 'receipts'] },
+  // Summed over units and fields (migration 0071), for the report of a whole platform.
+  agreement_months_platform: {
+    recount: agreementMonthsPlatformRecount,
+    counts: ['executed', 'value_minor', 'ended', 'for_cause', 'first_receipts', 'last_receipts'],
+  },
+  receipt_months_platform: { recount: receiptMonthsPlatformRecount, counts: ['amount_minor', 'receipts'] },
   // The per-licence figures (ADR 0049): one row per licence and option, kept whatever its figures.
-  licence_figures: { recount: licenceFiguresRecount, counts: ['request_days'], key: 'agreement_id' },
+  licence_figures: {
+    recount: licenceFiguresRecount,
+    counts: ['request_days', 'receipt_span_months'],
+    key: 'agreement_id',
+  },
   royalty_months: { recount: royaltyMonthsRecount, counts: ['amount_minor'] },
 } as const;
 
