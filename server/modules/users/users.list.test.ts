@@ -4,9 +4,9 @@ import { type Client, setupTestApp, signIn, type TestApp } from '../../test/harn
 import { setRoles, updateUser } from './users.service.js';
 
 /**
- * The users list reads the page and its roles in one statement (findAccountPage, issue 16 round 13): each
- * user once, in user-name order, with all of their roles (platform, then role) or none, the total of
- * the filter, and only the columns of the view.
+ * The users list reads only the view's columns of a page and the page's roles in one statement
+ * (findAccountPage, issue 16 round 13): each user once, in user-name order, with all of their roles
+ * (platform, then role) or none, the total of the filter, and only the columns of the view.
  */
 let t: TestApp;
 let A: string;

@@ -184,9 +184,9 @@ type ListFlag = 'isSystemAdmin' | 'isSecurityAdmin' | 'isAuditAdmin';
 /**
  * A page of accounts with their roles, by user name: those holding a role on one of `platformIds` (all
  * when null) whose user name or display name contains `q`, matched literally (% and _ are escaped, not
- * wildcards). The page and its roles are one statement (the page as a derived table, its roles joined),
- * reading only the columns the list shows; the total is a second, from the username index (issue 16,
- * bench/README.md round 13).
+ * wildcards). Reads only the columns the list shows (not the password hash or the counters), and the roles
+ * of the page in one statement. One statement joining the roles to the page was slower on SQLite: it
+ * repeats the account's columns on every role row and sorts them (bench/README.md, issue 16 round 13).
  */
 export async function findAccountPage(
   db: Kysely<DB>,
@@ -211,38 +211,25 @@ export async function findAccountPage(
   const total = Number(
     (await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n,
   );
-  const page = base
+  const rows = await base
     .select(['id', 'username', 'display_name', 'email', 'disabled_at', 'locked_until', 'created_at'])
     .select(['is_system_admin', 'is_security_admin', 'is_audit_admin'])
     .orderBy('username')
     .limit(f.limit)
     .offset(f.offset)
-    .as('u');
-  const rows = await db
-    .selectFrom(page)
-    .leftJoin('role_assignments as ra', 'ra.user_id', 'u.id')
-    .selectAll('u')
-    .select(['ra.platform_id', 'ra.role'])
-    .orderBy('u.username')
-    .orderBy('ra.platform_id')
-    .orderBy('ra.role')
     .execute();
-  const items: AccountListItem[] = [];
-  for (const { platform_id, role, is_system_admin, is_security_admin, is_audit_admin, ...u } of rows) {
-    if (items.at(-1)?.id !== u.id) {
-      const isSystemAdmin = flag(is_system_admin);
-      const isSecurityAdmin = flag(is_security_admin);
-      items.push({
-        ...camelRow(u),
-        isSystemAdmin,
-        isSecurityAdmin,
-        isAuditAdmin: flag(is_audit_admin),
-        roles: [],
-      });
-    }
-    if (platform_id !== null && role !== null)
-      items.at(-1)!.roles.push({ platformId: platform_id, role: role as Role });
-  }
+  const roles = await rolesOfMany(
+    db,
+    rows.map((r) => r.id),
+  );
+  // As toAccount does: an object rest (`{ is_system_admin, ...u }`) here cost V8's slow copy path per row.
+  const items = rows.map((r) => ({
+    ...camelRow(r),
+    isSystemAdmin: flag(r.is_system_admin),
+    isSecurityAdmin: flag(r.is_security_admin),
+    isAuditAdmin: flag(r.is_audit_admin),
+    roles: roles.get(r.id)!,
+  }));
   return { items, total };
 }
 
