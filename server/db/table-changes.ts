@@ -67,16 +67,20 @@ export class ChangedTables implements KyselyPlugin {
   }
 }
 
+// Nodes that hold bound values (rows to insert, parameters, a file's bytes): nothing to walk in them.
+const VALUES = new Set(['ValueNode', 'PrimitiveValueListNode', 'DefaultInsertValueNode']);
+
 function collectTables(node: unknown, into: Set<string>): void {
-  if (!node || typeof node !== 'object') return;
   if (Array.isArray(node)) {
     for (const n of node) collectTables(n, into);
     return;
   }
-  const op = node as OperationNode & { table?: { identifier?: { name?: string } } };
+  const op = node as (OperationNode & { table?: { identifier?: { name?: string } } }) | null;
+  // Only operation nodes are walked: a plain value (a Buffer, a JSON object) is never looked into.
+  if (!op || typeof op !== 'object' || typeof op.kind !== 'string' || VALUES.has(op.kind)) return;
   if (op.kind === 'TableNode' && op.table?.identifier?.name) {
     into.add(op.table.identifier.name);
     return;
   }
-  for (const v of Object.values(node)) if (v && typeof v === 'object') collectTables(v, into);
+  for (const v of Object.values(op)) if (v && typeof v === 'object') collectTables(v, into);
 }

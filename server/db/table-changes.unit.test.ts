@@ -50,6 +50,21 @@ describe('ChangedTables', () => {
     await sql`update users set disabled_at = ${'now'} where id = ${'u'}`.execute(db);
     expect(tables.has('users')).toBe(true);
   });
+
+  it('never looks into a bound value (a file’s bytes would be walked one by one)', async () => {
+    const { db, tables } = watched();
+    const untouchable = new Proxy(Buffer.alloc(16), {
+      ownKeys() {
+        throw new Error('a bound value was walked');
+      },
+    });
+    await db
+      .insertInto('platforms')
+      .values({ id: 'f', content: untouchable } as never)
+      .execute();
+    await sql`update users set email = ${untouchable} where id = ${'u'}`.execute(db);
+    expect([...tables].sort()).toEqual(['email', 'id', 'platforms', 'set', 'update', 'users', 'where']);
+  });
 });
 
 describe('generationOf', () => {
