@@ -1,18 +1,13 @@
-import { randomBytes } from 'node:crypto';
+import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { pathToFileURL } from 'node:url';
 import { buildApp } from '../server/app.js';
-import { createToken } from '../server/modules/auth/tokens.service.js';
-import { loadActor } from '../server/modules/users/users.accounts.js';
-import { createUser, setRoles, updateUser } from '../server/modules/users/users.service.js';
-import { countRows, openBenchDatabase, seedUsers } from './lib/fixture.js';
+import { countRows, openBenchDatabase } from './lib/fixture.js';
 import { compare, comparisonTable, fmtInt, fmtRatio } from './lib/load.js';
 import { benchLogger, listenLocal, startBareJson } from './lib/servers.js';
 import type { Benchmark, BenchReport } from './lib/types.js';
+import { LIST_PLATFORMS, LIST_USERS, seedListUsers, signInCookie } from './list-users-fixture.js';
 
-const USERS = 3_000;
-const PLATFORMS = 5;
-const AUDITED_ROLE_CHANGES = 100;
-const AUDITED_EDITS = 50;
 const PAGE = 50;
 const PATH = '/api/users';
 
@@ -22,32 +17,13 @@ const PATH = '/api/users';
  */
 const listUsers: Benchmark = {
   name: 'list-users',
-  description: `GET ${PATH}?limit=${PAGE} (token and cookie, c=10 and 100, ${fmtInt(USERS)} users on SQLite) vs bare Fastify`,
+  description: `GET ${PATH}?limit=${PAGE} (token and cookie, c=10 and 100, ${fmtInt(LIST_USERS)} users on SQLite) vs bare Fastify`,
   async run(opts): Promise<BenchReport> {
     const started = performance.now();
     const bench = await openBenchDatabase();
     try {
-      opts.progress(`seeding ${fmtInt(USERS)} users on ${PLATFORMS} platforms`);
-      const ctx = bench.ctx();
-      const seeded = await seedUsers(ctx, { users: USERS, platforms: PLATFORMS });
-      // The caller and some history go through the services, so the audit chain and token rows are real.
-      const adminPassword = randomBytes(18).toString('base64url');
-      const admin = await createUser(ctx, {
-        username: 'bench-admin',
-        displayName: 'Bench admin',
-        password: adminPassword,
-        isSystemAdmin: true,
-        roles: [{ platformId: seeded.platformIds[0]!, role: 'platform_admin' }],
-      });
-      for (let i = 0; i < AUDITED_ROLE_CHANGES; i++) {
-        const platformId = seeded.platformIds[i % PLATFORMS]!;
-        await setRoles(ctx, seeded.userIds[i * 7]!, [{ platformId, role: i % 2 ? 'expert' : 'applicant' }]);
-      }
-      for (let i = 0; i < AUDITED_EDITS; i++) {
-        await updateUser(ctx, seeded.userIds[i * 11 + 3]!, { email: `changed${i}@example.org` });
-      }
-      const adminActor = await loadActor(bench.database.db, admin.id, 'cli', ['read', 'write']);
-      const { token } = await createToken(bench.ctx(adminActor!), { name: 'bench', scopes: ['read'] });
+      opts.progress(`seeding ${fmtInt(LIST_USERS)} users on ${LIST_PLATFORMS} platforms`);
+      const { adminPassword, token } = await seedListUsers(bench);
       const rows = await countRows(bench.database.db);
       const seedSeconds = (performance.now() - started) / 1000;
 
@@ -64,6 +40,17 @@ const listUsers: Benchmark = {
         logger: benchLogger(),
       });
       const uncachedUrl = await listenLocal(uncached);
+      // With BENCH_BEFORE_SRC (a checkout of an earlier commit with a node_modules link), that tree's app on
+      // the same database in the same rounds instead of the no-cache app: before and after paired per round.
+      const src = process.env.BENCH_BEFORE_SRC;
+      const beforeApp = src
+        ? await (
+            (await import(pathToFileURL(path.resolve(src, 'server/app.ts')).href)) as {
+              buildApp: typeof buildApp;
+            }
+          ).buildApp({ config, database: bench.database, logger: benchLogger() })
+        : null;
+      const beforeUrl = beforeApp ? await listenLocal(beforeApp) : null;
       const headers = { authorization: `Bearer ${token}`, accept: 'application/json' };
       const query = `?limit=${PAGE}`;
       const check = await fetch(`${appUrl}${PATH}${query}`, { headers });
@@ -75,16 +62,7 @@ const listUsers: Benchmark = {
         throw new Error(`expected ${PAGE} of ${rows.users} users, got ${page.items.length} of ${page.total}`);
       }
       // The browser path: sign in over HTTP as the admin and send the signed session cookie.
-      const login = await fetch(`${appUrl}/api/auth/login`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ username: 'bench-admin', password: adminPassword }),
-      });
-      if (login.status !== 200) throw new Error(`sign-in answered ${login.status}: ${await login.text()}`);
-      const cookie = login.headers
-        .getSetCookie()
-        .map((c) => c.split(';')[0])
-        .join('; ');
+      const cookie = await signInCookie(appUrl, adminPassword);
       const cookieHeaders = { cookie, accept: 'application/json' };
       const viaCookie = await fetch(`${appUrl}${PATH}${query}`, { headers: cookieHeaders });
       // Not byte-equal to the token's page: the sign-in itself changed the admin's row (last sign-in).
@@ -92,6 +70,9 @@ const listUsers: Benchmark = {
       const cookiePage = JSON.parse(cookieBody) as { items?: unknown[] };
       if (viaCookie.status !== 200 || cookiePage.items?.length !== PAGE)
         throw new Error(`the cookie caller got ${viaCookie.status}: ${cookieBody.slice(0, 300)}`);
+      const beforeCookie = beforeUrl
+        ? { cookie: await signInCookie(beforeUrl, adminPassword), accept: 'application/json' }
+        : null;
       const bare = await startBareJson(PATH, page);
       try {
         const levels = [...new Set([opts.connections, 100])];
@@ -99,9 +80,21 @@ const listUsers: Benchmark = {
         const summary: string[] = [];
         const problems: string[] = [];
         for (const connections of levels) {
-          // The uncached variants at the first level only, to keep the default run near 3 minutes.
+          // The uncached variants at the first level only, to keep the default run near 3 minutes; the
+          // earlier tree's at every level when BENCH_BEFORE_SRC names one.
+          const before =
+            beforeUrl && beforeCookie
+              ? [
+                  { label: `token before c=${connections}`, url: `${beforeUrl}${PATH}${query}`, headers },
+                  {
+                    label: `cookie before c=${connections}`,
+                    url: `${beforeUrl}${PATH}${query}`,
+                    headers: beforeCookie,
+                  },
+                ]
+              : [];
           const withoutCache =
-            connections === levels[0]
+            connections === levels[0] && !beforeUrl
               ? [
                   { label: `token no-cache c=${connections}`, url: `${uncachedUrl}${PATH}${query}`, headers },
                   {
@@ -116,6 +109,7 @@ const listUsers: Benchmark = {
               { label: `token c=${connections}`, url: `${appUrl}${PATH}${query}`, headers },
               { label: `cookie c=${connections}`, url: `${appUrl}${PATH}${query}`, headers: cookieHeaders },
               ...withoutCache,
+              ...before,
               { label: `bare c=${connections}`, url: `${bare.url}${PATH}${query}`, headers },
             ],
             { ...opts, connections },
@@ -128,6 +122,14 @@ const listUsers: Benchmark = {
             summary.push(
               `${label}: app/bare = ${fmtRatio(r.ratio)} (per round: ${r.perRound.map(fmtRatio).join(', ')})`,
             );
+          for (const kind of before.length ? ['token', 'cookie'] : []) {
+            const rounds = (label: string) => comparison.targets.find((x) => x.label === label)!.rounds;
+            const a = rounds(`${kind} c=${connections}`);
+            const b = rounds(`${kind} before c=${connections}`);
+            summary.push(
+              `${kind} c=${connections}: after/before per round ${a.map((r, i) => fmtRatio(r.rps / b[i]!.rps)).join(', ')}`,
+            );
+          }
           problems.push(...comparison.problems);
         }
         return {
@@ -151,6 +153,7 @@ const listUsers: Benchmark = {
       } finally {
         await bare.app.close();
         await uncached.close();
+        await beforeApp?.close();
         await app.close();
       }
     } finally {

@@ -3,6 +3,7 @@ import type { Ctx } from '../http/context.js';
 import { type AuditInput, appendAudit, withAuditAtCommit } from './audit-chain.js';
 import type { DialectSeam } from './dialect.js';
 import type { DB } from './schema.js';
+import { ChangedTables, countChange } from './table-changes.js';
 
 /** The transaction a write runs in, and the audit entry that commits with it. */
 export type Trx = Kysely<DB>;
@@ -38,30 +39,26 @@ export async function write<T>(
 ): Promise<T> {
   // The audit entries are chained after `fn`, just before the commit (ADR 0024): the chain head's lock is
   // held for the transaction's last statements and its commit, not from its first audit entry.
+  // The tables the transaction changes (table-changes.ts): a cache of some tables' state (the sign-in
+  // lookups) is dropped only by the writes that change one of them.
+  const changed = new ChangedTables();
   const run = () =>
-    ctx.db.transaction().execute((trx) => withAuditAtCommit(trx, ctx.seam, () => fn(trx, auditIn(trx, ctx))));
+    ctx.db.transaction().execute((tx) => {
+      const trx = tx.withPlugin(changed);
+      return withAuditAtCommit(trx, ctx.seam, () => fn(trx, auditIn(trx, ctx)));
+    });
   try {
     return await (options.retryOnUniqueViolation ? retryOnUniqueViolation(ctx.seam, run) : run());
   } finally {
-    // After the commit (or the rollback, which changed nothing but costs nothing to count): the lookup
-    // caches drop what they read before it (modules/auth/auth.cache.ts).
-    generation++;
+    // After the commit (or the rollback, which changed nothing but costs nothing to count): the caches of
+    // the changed tables drop what they read before it (modules/auth/auth.cache.ts).
+    countChange(changed.tables);
   }
 }
 
-let generation = 0;
-
-/**
- * How many `write`s this process has finished. A cache of state that writes can change (the sign-in
- * lookups) keeps an entry only while this number is the one it read under, so a revocation written in this
- * process takes effect on the next request. Anything else that changes such state in place (a restore)
- * calls `writeCommittedOutside`.
- */
-export const committedWrites = (): number => generation;
-
-/** Counts a change committed without `write` (the restore replaces every table). */
+/** Counts a change committed without `write` to tables unknown (the restore replaces every table). */
 export function writeCommittedOutside(): void {
-  generation++;
+  countChange(null);
 }
 
 /**

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildUser } from '../../test/factories.js';
 import { anonymous, type Client, setupTestApp, signIn, type TestApp } from '../../test/harness.js';
+import { createPlatform } from '../platforms/platforms.service.js';
 import { setRoles, updateUser } from '../users/users.service.js';
 import { deleteSession, setTokenRevoked } from './auth.repository.js';
 import { sessionKey } from './secrets.js';
@@ -41,6 +42,16 @@ const readsUsers = async (c: Client) => {
   return [first, second];
 };
 
+// A `write` that changes none of the sign-in tables (a platform and its audit entry): it keeps the cache.
+let unrelated = 0;
+const unrelatedWrite = () =>
+  createPlatform(t.systemCtx(), {
+    code: `UNREL${++unrelated}`,
+    nameZh: `无关${unrelated}`,
+    nameEn: `Unrelated ${unrelated}`,
+    model: 'gov_institute',
+  });
+
 describe('revocations written in this process take effect on the next request', () => {
   it('sign-out: the cookie is refused at once', async () => {
     const { session } = await adminWithToken('cache-signout');
@@ -75,6 +86,53 @@ describe('revocations written in this process take effect on the next request', 
     expect((await bearer.get('/api/users?limit=1')).statusCode).toBe(403);
     const me = (await session.get('/api/auth/session')).json() as { user: { roles: unknown[] } };
     expect(me.user.roles).toEqual([]);
+  });
+});
+
+describe('with unrelated writes around them, revocations still take effect on the next request', () => {
+  it('sign-out, a revoked token, a disabled account and a removed role', async () => {
+    const a = await adminWithToken('cache-around-a');
+    const b = await adminWithToken('cache-around-b');
+    const c = await adminWithToken('cache-around-c');
+    for (const x of [a, b, c]) {
+      expect(await readsUsers(x.session)).toEqual([200, 200]);
+      expect(await readsUsers(x.bearer)).toEqual([200, 200]);
+    }
+    await unrelatedWrite();
+    expect((await a.session.post('/api/auth/logout')).statusCode).toBe(204);
+    await unrelatedWrite();
+    expect((await a.session.get('/api/users?limit=1')).statusCode).toBe(401);
+    expect((await b.session.delete(`/api/me/tokens/${b.tokenId}`)).statusCode).toBe(200);
+    await unrelatedWrite();
+    expect((await b.bearer.get('/api/users?limit=1')).statusCode).toBe(401);
+    await updateUser(t.systemCtx(), c.user.id, { disabled: true });
+    await unrelatedWrite();
+    expect((await c.session.get('/api/users?limit=1')).statusCode).toBe(401);
+    expect((await c.bearer.get('/api/users?limit=1')).statusCode).toBe(401);
+    const d = await adminWithToken('cache-around-d');
+    expect(await readsUsers(d.session)).toEqual([200, 200]);
+    expect(await readsUsers(d.bearer)).toEqual([200, 200]);
+    await unrelatedWrite();
+    await setRoles(t.systemCtx(), d.user.id, []);
+    await unrelatedWrite();
+    expect((await d.session.get('/api/users?limit=1')).statusCode).toBe(403);
+    expect((await d.bearer.get('/api/users?limit=1')).statusCode).toBe(403);
+  });
+
+  it('an unrelated write keeps the cached entries: a revocation from elsewhere still waits for the bound', async () => {
+    // Proof that the write did not empty the cache: the entry read before it is still served.
+    const { bearer, session, tokenId } = await adminWithToken('cache-kept');
+    expect(await readsUsers(bearer)).toEqual([200, 200]);
+    expect(await readsUsers(session)).toEqual([200, 200]);
+    await setTokenRevoked(t.database.db, tokenId, t.clock.now().toISOString());
+    await deleteSession(t.database.db, sessionIdOf(session));
+    await unrelatedWrite();
+    t.clock.advance(999);
+    expect((await bearer.get('/api/users?limit=1')).statusCode).toBe(200);
+    expect((await session.get('/api/users?limit=1')).statusCode).toBe(200);
+    t.clock.advance(1);
+    expect((await bearer.get('/api/users?limit=1')).statusCode).toBe(401);
+    expect((await session.get('/api/users?limit=1')).statusCode).toBe(401);
   });
 });
 

@@ -1,4 +1,11 @@
-import { committedWrites } from '../../db/write.js';
+import { generationOf } from '../../db/table-changes.js';
+
+/**
+ * The tables whose rows a cached lookup is made of: the session or token, the account, its roles and its
+ * second factor. A `write` that changes one of them drops every entry; other writes leave the cache alone.
+ */
+export const CREDENTIAL_TABLES = ['sessions', 'api_tokens', 'users', 'role_assignments', 'user_mfa'] as const;
+const credentialWrites = generationOf(CREDENTIAL_TABLES);
 
 /**
  * The per-process cache of resolved sessions and API tokens (docs/sign-in.md 'Lookup cache'): a request
@@ -6,10 +13,11 @@ import { committedWrites } from '../../db/write.js';
  * account, its roles and its second factor.
  *
  * The revocation bound:
- * - in this process, immediate: an entry is used only while no `write` (server/db/write.ts) has committed
- *   since it was read, and every change that revokes (sign-out, token revoked, account disabled, roles or
- *   administrator flags changed, password reset, factor reset) is such a write. A write that commits while a
- *   lookup is reading leaves that lookup's entry stale from the start, so it is never served.
+ * - in this process, immediate: an entry is used only while no `write` (server/db/write.ts) that changed one
+ *   of CREDENTIAL_TABLES has finished since it was read, and every change that revokes (sign-out, token
+ *   revoked, account disabled, roles or administrator flags changed, password reset, factor reset) is such
+ *   a write. A write that finishes while a lookup is reading leaves that lookup's entry stale from the
+ *   start, so it is never served. Writes to other tables (a submission, a review) keep the entries.
  * - written by another process (a second server, the CLI) or outside `write`: at most `ttlMs` (AUTH_CACHE_MS,
  *   at most 1,000 ms), measured on the app's clock.
  * Only valid credentials are cached: a missing or expired one is read again each time, so a new session or
@@ -41,7 +49,7 @@ export function createAuthCache<V>(ttlMs: number, maxEntries = 10_000): AuthCach
       if (!e) return undefined;
       const age = nowMs - e.at;
       // A clock set back (age < 0) must not stretch the bound either.
-      if (e.generation !== committedWrites() || age < 0 || age >= ttlMs) {
+      if (e.generation !== credentialWrites() || age < 0 || age >= ttlMs) {
         entries.delete(key);
         return undefined;
       }
@@ -49,9 +57,9 @@ export function createAuthCache<V>(ttlMs: number, maxEntries = 10_000): AuthCach
       entries.set(key, e);
       return e.value;
     },
-    generation: committedWrites,
+    generation: credentialWrites,
     set(key, value, nowMs, generation) {
-      if (ttlMs <= 0 || generation !== committedWrites()) return;
+      if (ttlMs <= 0 || generation !== credentialWrites()) return;
       entries.delete(key);
       entries.set(key, { value: deepFreeze(value), at: nowMs, generation });
       if (entries.size > maxEntries) entries.delete(entries.keys().next().value as string);

@@ -11,16 +11,15 @@ import { revokeAllTokensOf } from '../auth/tokens.service.js';
 import { platformSummaries } from '../platforms/platforms.lookup.js';
 import { can } from './users.policy.js';
 import {
-  type Account,
+  type AccountListItem,
   deleteRoles,
   findAccountById,
   findAccountByUsername,
-  findAccounts,
+  findAccountPage,
   insertAccount,
   insertRoles,
   type RoleGrant,
   rolesOf,
-  rolesOfMany,
   updateAccount,
 } from './users.repository.js';
 import type { UserView } from './users.schema.js';
@@ -49,7 +48,7 @@ function visibleRoles(ctx: Ctx, roles: RoleGrant[]): RoleGrant[] {
   return roles.filter((r) => scope.has(r.platformId));
 }
 
-function toView(u: Account, roles: readonly RoleGrant[]): UserView {
+function toView(u: Omit<AccountListItem, 'roles'>, roles: readonly RoleGrant[]): UserView {
   return {
     id: u.id,
     username: u.username,
@@ -288,12 +287,8 @@ export async function listUsers(
     platformIds = q.platformId ? (scope ? scope.filter((p) => p === q.platformId) : [q.platformId]) : scope!;
     if (platformIds.length === 0) return { items: [], total: 0 };
   }
-  const page = await findAccounts(ctx.db, { platformIds, q: q.q, limit: q.limit, offset: q.offset });
-  const roles = await rolesOfMany(
-    ctx.db,
-    page.items.map((u) => u.id),
-  );
-  const items = page.items.map((u) => toView(u, visibleRoles(ctx, roles.get(u.id)!)));
+  const page = await findAccountPage(ctx.db, { platformIds, q: q.q, limit: q.limit, offset: q.offset });
+  const items = page.items.map((u) => toView(u, visibleRoles(ctx, u.roles)));
   return { items, total: page.total };
 }
 
