@@ -35,6 +35,7 @@ export const zhCNCallGuide: Record<string, string> = {
   'Invite the experts of the {{count}} selected seats again, with a new time to answer?':
     '确定重新邀请所选 {{count}} 个评审席位的专家，并给出新的答复期限？',
   // The privacy consent of public forms (个人信息保护法)
+  'Privacy notice': '个人信息处理告知书',
   'Version of the notice: {{version}}': '告知书版本：{{version}}',
   'Agree to the privacy notice to continue': '请阅读并同意个人信息处理告知书后再提交',
   'I have read the privacy notice and agree to the processing of my personal information':
