@@ -1,15 +1,11 @@
-import { type Kysely, type RawBuilder, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DB } from '../../db/schema.js';
 import { buildPlatform } from '../../test/factories.js';
 import { setupTestApp, type TestApp } from '../../test/harness.js';
+import { expectRollupsRecounted } from '../../test/rollups.js';
 import { createReceipt } from '../agreements/agreements.receipts.js';
-import {
-  agreementMonthsPlatformRecount,
-  agreementMonthsRecount,
-  licenceFiguresRecount,
-  updateAgreement,
-} from '../agreements/agreements.service.js';
+import { updateAgreement } from '../agreements/agreements.service.js';
 import { buildLicence } from '../ip/ip.fixtures.js';
 import { techTransferReport } from './ttreports.service.js';
 
@@ -19,6 +15,7 @@ import { techTransferReport } from './ttreports.service.js';
 // or later than its last, an edit of the exclusivity, receipts of one licence written at once — leaves
 // both tables equal to a recount, and the count equal to a count of the licences with a receipt in the
 // period, for one-year periods (where straddlers abound) and longer ones.
+const INCOME_TABLES = ['agreement_months', 'agreement_months_platform', 'licence_figures'] as const;
 let t: TestApp;
 let P: string;
 
@@ -27,37 +24,6 @@ beforeAll(async () => {
   P = (await buildPlatform(t.systemCtx(), { code: 'INCOME' })).id;
 });
 afterAll(() => t.close());
-
-const numeric = ['executed', 'value_minor', 'ended', 'for_cause', 'first_receipts', 'last_receipts'];
-const normal = (rows: Array<Record<string, unknown>>, key: string, keepZero: boolean) =>
-  rows
-    .map((r) =>
-      Object.fromEntries(
-        Object.entries(r).map(([k, v]) => [
-          k,
-          (numeric.includes(k) || k === 'request_days' || k === 'receipt_span_months') && v !== null
-            ? Number(v)
-            : v,
-        ]),
-      ),
-    )
-    .filter((r) => keepZero || numeric.some((c) => r[c] !== 0))
-    .sort((a, b) => String(a[key]).localeCompare(String(b[key])));
-
-async function expectRecounted(db: Kysely<DB>) {
-  for (const [table, recount, key] of [
-    ['agreement_months', agreementMonthsRecount, 'key'],
-    ['agreement_months_platform', agreementMonthsPlatformRecount, 'key'],
-    ['licence_figures', licenceFiguresRecount, 'agreement_id'],
-  ] as const) {
-    const kept = await sql<
-      Record<string, unknown>
-    >`SELECT * FROM ${sql.table(table)} WHERE platform_id = ${P}`.execute(db);
-    const fresh = await (recount(P) as RawBuilder<Record<string, unknown>>).execute(db);
-    const keepZero = table === 'licence_figures';
-    expect(normal(kept.rows, key, keepZero), table).toEqual(normal(fresh.rows, key, keepZero));
-  }
-}
 
 /** The licences with a receipt in the calendar years from–to, by exclusivity, counted from the receipts. */
 async function counted(db: Kysely<DB>, from: number, to: number) {
@@ -133,7 +99,7 @@ describe('licences with income in the period', () => {
       executionDate: '2008-03-01',
       requestDate: null,
     });
-    await expectRecounted(db);
+    await expectRollupsRecounted(db, P, INCOME_TABLES);
     await expectCounts();
 
     // Receipts in date order, then one before the first and one after the last (the months move), and
@@ -145,13 +111,13 @@ describe('licences with income in the period', () => {
     await receipt(b.id, '2009-12-31');
     await receipt(b.id, '2013-01-01');
     await receipt(option.id, '2011-01-01');
-    await expectRecounted(db);
+    await expectRollupsRecounted(db, P, INCOME_TABLES);
     await expectCounts();
 
     // An edit of the exclusivity moves the licence's first and last months with it.
     await updateAgreement(ctx, b.id, { exclusivity: 'exclusive' });
     await updateAgreement(ctx, a.id, { exclusivity: 'non_exclusive', endDate: '2020-01-01' });
-    await expectRecounted(db);
+    await expectRollupsRecounted(db, P, INCOME_TABLES);
     await expectCounts();
 
     // Receipts of one licence written at once (PostgreSQL: in parallel transactions, each widening the
@@ -159,7 +125,7 @@ describe('licences with income in the period', () => {
     const c = await buildLicence(ctx, P, { executionDate: '2007-01-01', requestDate: null });
     await Promise.all(['2012-07-07', '2008-08-08', '2014-04-04', '2010-10-10'].map((d) => receipt(c.id, d)));
     await receipt(b.id, '2011-06-06');
-    await expectRecounted(db);
+    await expectRollupsRecounted(db, P, INCOME_TABLES);
     await expectCounts();
   });
 });

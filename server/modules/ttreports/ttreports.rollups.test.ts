@@ -1,26 +1,19 @@
-import { type Kysely, type RawBuilder, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DB } from '../../db/schema.js';
 import { buildPlatform } from '../../test/factories.js';
 import { setupTestApp, type TestApp } from '../../test/harness.js';
 import { buildUnit } from '../../test/platform-factories.js';
+import { expectRollupsRecounted } from '../../test/rollups.js';
 import { createReceipt } from '../agreements/agreements.receipts.js';
 import {
-  agreementMonthsPlatformRecount,
-  agreementMonthsRecount,
-  licenceFiguresRecount,
   rebuildAgreementMonths,
   rebuildLicenceFigures,
   rebuildReceiptMonths,
-  receiptMonthsPlatformRecount,
-  receiptMonthsRecount,
-  royaltyMonthsRecount,
   updateAgreement,
 } from '../agreements/agreements.service.js';
 import { updateDisclosure } from '../ip/ip.disclosures.js';
 import { updateFiling } from '../ip/ip.filings.js';
 import { buildDisclosure, buildFiling, buildLicence } from '../ip/ip.fixtures.js';
-import { ipMonthsRecount, rebuildIpMonths } from '../ip/ip.service.js';
+import { rebuildIpMonths } from '../ip/ip.service.js';
 import { buildOrg } from '../orgs/orgs.fixtures.js';
 import { updateOrg } from '../orgs/orgs.service.js';
 import { techTransferReport } from './ttreports.service.js';
@@ -37,52 +30,6 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const TABLES = {
-  ip_months: {
-    recount: ipMonthsRecount,
-    counts: ['disclosures', 'filed', 'filed_first', 'filed_us', 'granted', 'granted_us'],
-  },
-  agreement_months: {
-    recount: agreementMonthsRecount,
-    counts: ['executed', 'value_minor', 'ended', 'for_cause', 'first_receipts', 'last_receipts'],
-  },
-  receipt_months: { recount: receiptMonthsRecount, counts: ['amount_minor', 'receipts'] },
-  // Summed over units and fields (migration 0071), for the report of a whole platform.
-  agreement_months_platform: {
-    recount: agreementMonthsPlatformRecount,
-    counts: ['executed', 'value_minor', 'ended', 'for_cause', 'first_receipts', 'last_receipts'],
-  },
-  receipt_months_platform: { recount: receiptMonthsPlatformRecount, counts: ['amount_minor', 'receipts'] },
-  // The per-licence figures (ADR 0049): one row per licence and option, kept whatever its figures.
-  licence_figures: {
-    recount: licenceFiguresRecount,
-    counts: ['request_days', 'receipt_span_months'],
-    key: 'agreement_id',
-  },
-  royalty_months: { recount: royaltyMonthsRecount, counts: ['amount_minor'] },
-} as const;
-
-const normal = (rows: Array<Record<string, unknown>>, counts: readonly string[], key?: string) =>
-  rows
-    .map((r) =>
-      Object.fromEntries(
-        Object.entries(r).map(([k, v]) => [k, counts.includes(k) && v !== null ? Number(v) : v]),
-      ),
-    )
-    .filter((r) => key !== undefined || counts.some((c) => r[c] !== 0))
-    .sort((a, b) => String(a[key ?? 'key']).localeCompare(String(b[key ?? 'key'])));
-
-async function expectRecounted(db: Kysely<DB>) {
-  for (const [table, spec] of Object.entries(TABLES)) {
-    const key = 'key' in spec ? spec.key : undefined;
-    const kept = await sql<
-      Record<string, unknown>
-    >`SELECT * FROM ${sql.table(table)} WHERE platform_id = ${P}`.execute(db);
-    const fresh = await (spec.recount(P) as RawBuilder<Record<string, unknown>>).execute(db);
-    expect(normal(kept.rows, spec.counts, key), table).toEqual(normal(fresh.rows, spec.counts, key));
-  }
-}
-
 describe('monthly rollups of the tech-transfer records', () => {
   it('equal a recount from the records after every kind of write, and the report is the same after a rebuild', async () => {
     const ctx = t.systemCtx();
@@ -93,7 +40,7 @@ describe('monthly rollups of the tech-transfer records', () => {
     const d = await buildDisclosure(ctx, P, { receivedDate: '2011-11-20', unitId: u1.id });
     await buildDisclosure(ctx, P, { receivedDate: '2013-02-02' });
     const f = await buildFiling(ctx, d.id, { filingDate: '2012-01-10' });
-    await expectRecounted(db);
+    await expectRollupsRecounted(db, P);
     const child = await buildFiling(ctx, d.id, {
       jurisdiction: 'EP',
       filingType: 'continuation',
@@ -102,9 +49,9 @@ describe('monthly rollups of the tech-transfer records', () => {
     });
     await updateFiling(ctx, f.id, { grantDate: '2014-03-04', patentNumber: 'US9000001' });
     await updateFiling(ctx, child.id, { filingDate: '2012-07-01' });
-    await expectRecounted(db);
+    await expectRollupsRecounted(db, P);
     await updateDisclosure(ctx, d.id, { receivedDate: '2011-10-05', unitId: u2.id });
-    await expectRecounted(db);
+    await expectRollupsRecounted(db, P);
 
     // Agreements: a licence, an option, a CRADA and a 技术开发 contract; edits that move their months.
     const licence = await buildLicence(ctx, P, { unitId: u1.id, executionDate: '2012-06-01' });
@@ -129,7 +76,7 @@ describe('monthly rollups of the tech-transfer records', () => {
       contractValueMinor: 2_000_000_00,
       executionDate: '2014-08-08',
     });
-    await expectRecounted(db);
+    await expectRollupsRecounted(db, P);
     await updateAgreement(ctx, licence.id, {
       exclusivity: 'non_exclusive',
       endDate: '2020-01-01',
@@ -138,9 +85,9 @@ describe('monthly rollups of the tech-transfer records', () => {
     });
     await updateAgreement(ctx, crada.id, { executionDate: '2010-09-09', endDate: null });
     await updateAgreement(ctx, contract.id, { contractValueMinor: 2_500_000_00 });
-    await expectRecounted(db);
+    await expectRollupsRecounted(db, P);
     await updateAgreement(ctx, licence.id, { terminationDate: null, terminationReason: null });
-    await expectRecounted(db);
+    await expectRollupsRecounted(db, P);
 
     // Receipts, a refund among them.
     for (const [receivedDate, amountMinor, category] of [
@@ -149,7 +96,7 @@ describe('monthly rollups of the tech-transfer records', () => {
       ['2013-04-01', -100_00, 'refund'],
     ] as const)
       await createReceipt(ctx, licence.id, { receivedDate, amountMinor, currency: 'USD', category });
-    await expectRecounted(db);
+    await expectRollupsRecounted(db, P);
 
     // The per-licence figures (ADR 0049): a re-dated request, a second licence executed in the period,
     // a licence whose receipts straddle the period (none inside), one with receipts before, inside and
@@ -162,7 +109,7 @@ describe('monthly rollups of the tech-transfer records', () => {
       requestDate: null,
       exclusivity: 'non_exclusive',
     });
-    await expectRecounted(db);
+    await expectRollupsRecounted(db, P);
     const receipt = (id: string, receivedDate: string, amountMinor: number, category = 'earned_royalty') =>
       createReceipt(ctx, id, { receivedDate, amountMinor, currency: 'USD', category: category as never });
     await receipt(straddling.id, '2018-03-03', 700_00, 'issue_fee');
@@ -172,7 +119,7 @@ describe('monthly rollups of the tech-transfer records', () => {
     await receipt(inside.id, '2014-07-07', 200_00, 'milestone');
     await receipt(licence.id, '2013-03-25', 500_00);
     await receipt(option.id, '2014-05-05', 300_00);
-    await expectRecounted(db);
+    await expectRollupsRecounted(db, P);
 
     const query = { platformId: P, from: 2011, to: 2016, basis: 'fiscal' as const, currency: 'USD' };
     const { generatedAt: _a, ...kept } = await techTransferReport(ctx, query);

@@ -1,14 +1,13 @@
-import { type RawBuilder, sql } from 'kysely';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { snapshotTables } from '../../test/bad-input.js';
 import { buildPlatform, buildUser } from '../../test/factories.js';
 import { type Client, setupTestApp, signIn, type TestApp } from '../../test/harness.js';
 import { buildUnit } from '../../test/platform-factories.js';
-import { agreementMonthsRecount } from '../agreements/agreements.service.js';
+import { expectRollupsRecounted } from '../../test/rollups.js';
 import { buildPublishedInstrument } from '../instruments/instruments.fixtures.js';
 import { updateDisclosure } from '../ip/ip.disclosures.js';
 import { buildDisclosure, buildLicence } from '../ip/ip.fixtures.js';
-import { ipMonthsRecount } from '../ip/ip.service.js';
 import { makeResult, publicationBody } from '../results/results.fixtures.js';
 import { resultYearsRecount, updateResult } from '../results/results.service.js';
 import { buildPublishedService } from '../services/services.fixtures.js';
@@ -21,6 +20,8 @@ import { buildPublishedService } from '../services/services.fixtures.js';
  * nothing written), and after its records move to another unit it is, with every figure still equal to
  * a recount from the records, on both databases.
  */
+// The rollups keyed by unit (ADR 0043) and, below, result_years.
+const UNIT_ROLLUPS = ['ip_months', 'agreement_months', 'receipt_months'] as const;
 let t: TestApp;
 let P: string;
 let admin: Client;
@@ -34,37 +35,10 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const ROLLUPS = {
-  ip_months: {
-    recount: ipMonthsRecount,
-    counts: ['disclosures', 'filed', 'filed_first', 'filed_us', 'granted', 'granted_us'],
-  },
-  agreement_months: {
-    recount: agreementMonthsRecount,
-    counts: ['executed', 'value_minor', 'ended', 'for_cause'],
-  },
-} as const;
-
-const normal = (rows: Array<Record<string, unknown>>, counts: readonly string[]) =>
-  rows
-    .map((r) =>
-      Object.fromEntries(
-        Object.entries(r).map(([k, v]) => [k, counts.includes(k) && v !== null ? Number(v) : v]),
-      ),
-    )
-    .filter((r) => counts.some((c) => r[c] !== 0))
-    .sort((a, b) => String(a.key).localeCompare(String(b.key)));
-
 /** Every figure kept by unit equals a recount from the records (rows whose counts came back to zero aside). */
 async function expectRecounted(step: string) {
   const db = t.database.db;
-  for (const [table, spec] of Object.entries(ROLLUPS)) {
-    const kept = await sql<
-      Record<string, unknown>
-    >`SELECT * FROM ${sql.table(table)} WHERE platform_id = ${P}`.execute(db);
-    const fresh = await (spec.recount(P) as RawBuilder<Record<string, unknown>>).execute(db);
-    expect(normal(kept.rows, spec.counts), `${step}: ${table}`).toEqual(normal(fresh.rows, spec.counts));
-  }
+  await expectRollupsRecounted(db, P, UNIT_ROLLUPS, step);
   const years = await sql<
     Record<string, unknown>
   >`SELECT * FROM result_years WHERE platform_id = ${P}`.execute(db);
