@@ -4,6 +4,7 @@ import { appendAudit } from '../../db/audit-chain.js';
 import type { DB } from '../../db/schema.js';
 import { type Ctx, newId, type UserActor } from '../../http/context.js';
 import * as repo from './users.repository.js';
+import * as grants from './users.roles.repository.js';
 
 /**
  * The accounts as other modules read and change them (sign-in, notifications, the home page): part of
@@ -12,12 +13,12 @@ import * as repo from './users.repository.js';
  * `db`) of the caller's transaction.
  */
 export type { Account, RoleGrant } from './users.repository.js';
+export const { rolesOf } = grants;
 
 export const {
   findAccountById,
   findAccountByUsername,
   findAccountsByEmail,
-  rolesOf,
   claimSignInAttempt,
   releaseSignInAttempt,
   addSignInFailure,
@@ -52,7 +53,7 @@ export async function loadActorAndAccount(
     isSystemAdmin: user.isSystemAdmin,
     isSecurityAdmin: user.isSecurityAdmin,
     isAuditAdmin: user.isAuditAdmin,
-    roles: await repo.rolesOf(db, user.id),
+    roles: await grants.rolesOf(db, user.id),
     via,
     scopes,
   };
@@ -92,7 +93,7 @@ export async function roleHoldersOrAdmins(
   platformId: string,
   role: string,
 ): Promise<string[]> {
-  const rows = await repo.roleHolders(db, platformId, [role, 'platform_admin']);
+  const rows = await grants.roleHolders(db, platformId, [role, 'platform_admin']);
   const holders = rows.filter((r) => r.role === role);
   return (holders.length ? holders : rows).map((r) => r.userId);
 }
@@ -132,7 +133,7 @@ export async function insertSelfRegisteredAccount(
     updatedAt: input.now,
   });
   const roles = [{ platformId: input.platformId, role: 'applicant' as const }];
-  await repo.insertRoles(trx, id, roles, input.now);
+  await grants.insertRoles(trx, id, roles, input.now);
   await appendAudit(trx, ctx.seam, ctx, {
     action: 'user.created',
     entityType: 'user',

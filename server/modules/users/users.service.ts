@@ -12,16 +12,14 @@ import { platformSummaries } from '../platforms/platforms.lookup.js';
 import { can } from './users.policy.js';
 import {
   type AccountListItem,
-  deleteRoles,
   findAccountById,
   findAccountByUsername,
   findAccountPage,
   insertAccount,
-  insertRoles,
   type RoleGrant,
-  rolesOf,
   updateAccount,
 } from './users.repository.js';
+import { deleteRoles, insertRoles, rolesOf } from './users.roles.repository.js';
 import type { UserView } from './users.schema.js';
 import { assertCreateAllowed } from './users.security.service.js';
 
