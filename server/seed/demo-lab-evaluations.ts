@@ -4,11 +4,8 @@ import { canonicalJson } from '../../common/canonical-json.js';
 import { weightedTotal } from '../../common/review-scoring.js';
 import { write } from '../db/write.js';
 import { type Ctx, isoNow } from '../http/context.js';
-import {
-  adoptRound,
-  findRound,
-  saveScorecardRows,
-} from '../modules/lab-evaluations/lab-evaluations.repository.js';
+import { adoptRound, findRound } from '../modules/lab-evaluations/lab-evaluations.repository.js';
+import { saveScorecardRows } from '../modules/lab-evaluations/lab-evaluations.scorecards.repository.js';
 import { openRound, reportOf } from '../modules/lab-evaluations/lab-evaluations.service.js';
 
 /** The two periods NIST's committee evaluates in the demo (fiscal years; the IP demo covers 2010–2016). */

@@ -1,7 +1,7 @@
 import type { CallCriteria } from '../../../common/calls.js';
 import { panelAggregate } from '../../../common/lab-evaluations.js';
-import type { Score, Scorecard } from './lab-evaluations.repository.js';
 import type { UnitResult } from './lab-evaluations.schema.js';
+import type { Score, Scorecard } from './lab-evaluations.scorecards.repository.js';
 
 type UnitRef = UnitResult['unit'];
 

@@ -1,18 +1,13 @@
 import type { Kysely, Selectable } from 'kysely';
-import type { CallCriteria, Criterion } from '../../../common/calls.js';
+import type { CallCriteria } from '../../../common/calls.js';
 import type { LabEvalRoundState } from '../../../common/lab-evaluations.js';
-import type { ScorecardState } from '../../../common/review-scoring.js';
 import type { DialectSeam } from '../../db/dialect.js';
 import { camelRow, insertRow, jsonColumn, type RowValue, toJsonColumn, updateRow } from '../../db/rows.js';
-import type {
-  DB,
-  LabEvalConflictsTable,
-  LabEvalRoundsTable,
-  LabEvalScorecardsTable,
-} from '../../db/schema.js';
+import type { DB, LabEvalConflictsTable, LabEvalRoundsTable } from '../../db/schema.js';
 import type { Portfolio } from './lab-evaluations.schema.js';
 
-// All SQL on the lab_eval_* tables (docs/adr/0015); rows become values here (JSON parsed, camelCase).
+// The SQL on the rounds, their units' portfolios and the conflicts (docs/adr/0015; the scorecards and
+// scores in lab-evaluations.scorecards.repository.ts); rows become values here (JSON parsed, camelCase).
 
 type RoundRow = RowValue<LabEvalRoundsTable>;
 export interface Round extends Omit<RoundRow, 'criteriaJson' | 'reportJson' | 'state'> {
@@ -20,18 +15,9 @@ export interface Round extends Omit<RoundRow, 'criteriaJson' | 'reportJson' | 's
   criteria: CallCriteria;
   report: unknown | null;
 }
-export interface Scorecard extends Omit<RowValue<LabEvalScorecardsTable>, 'state'> {
-  state: ScorecardState;
-}
 export interface Conflict extends Omit<RowValue<LabEvalConflictsTable>, 'evidenceJson'> {
   evidence: Record<string, unknown>;
 }
-export interface Score {
-  criterion: Criterion;
-  score: number;
-  comment: string;
-}
-
 const toRound = (row: Selectable<LabEvalRoundsTable>): Round => {
   const { criteriaJson, reportJson, ...rest } = camelRow(row);
   return {
@@ -41,11 +27,6 @@ const toRound = (row: Selectable<LabEvalRoundsTable>): Round => {
     report: jsonColumn(reportJson),
   };
 };
-const toScorecard = (row: Selectable<LabEvalScorecardsTable>): Scorecard => {
-  const v = camelRow(row);
-  return { ...v, state: v.state as ScorecardState, total: v.total === null ? null : Number(v.total) };
-};
-
 export async function insertRound(db: Kysely<DB>, r: Omit<Round, 'report'>): Promise<void> {
   const { criteria, ...rest } = r;
   await db
@@ -174,110 +155,6 @@ export async function conflictsOf(db: Kysely<DB>, roundId: string): Promise<Conf
   });
 }
 
-export async function insertScorecard(db: Kysely<DB>, s: Scorecard): Promise<void> {
-  await insertScorecards(db, [s]);
-}
-
-/** A unit's scorecards in one statement (opening a round writes one per member and unit). */
-export async function insertScorecards(db: Kysely<DB>, cards: readonly Scorecard[]): Promise<void> {
-  if (cards.length === 0) return;
-  await db
-    .insertInto('lab_eval_scorecards')
-    .values(cards.map((s) => insertRow<LabEvalScorecardsTable>(s)))
-    .execute();
-}
-
-export async function findScorecard(db: Kysely<DB>, id: string): Promise<Scorecard | undefined> {
-  const row = await db.selectFrom('lab_eval_scorecards').selectAll().where('id', '=', id).executeTakeFirst();
-  return row && toScorecard(row);
-}
-
-export async function scorecardOf(
-  db: Kysely<DB>,
-  roundId: string,
-  unitId: string,
-  memberId: string,
-): Promise<Scorecard | undefined> {
-  const row = await db
-    .selectFrom('lab_eval_scorecards')
-    .selectAll()
-    .where('round_id', '=', roundId)
-    .where('unit_id', '=', unitId)
-    .where('member_id', '=', memberId)
-    .executeTakeFirst();
-  return row && toScorecard(row);
-}
-
-export async function scorecardsOfRounds(db: Kysely<DB>, roundIds: readonly string[]): Promise<Scorecard[]> {
-  if (roundIds.length === 0) return [];
-  const rows = await db
-    .selectFrom('lab_eval_scorecards')
-    .selectAll()
-    .where('round_id', 'in', [...roundIds])
-    .orderBy('id')
-    .execute();
-  return rows.map(toScorecard);
-}
-
-export async function scorecardsOfMembers(
-  db: Kysely<DB>,
-  memberIds: readonly string[],
-): Promise<Scorecard[]> {
-  if (memberIds.length === 0) return [];
-  const rows = await db
-    .selectFrom('lab_eval_scorecards')
-    .selectAll()
-    .where('member_id', 'in', [...memberIds])
-    .orderBy('id', 'desc')
-    .execute();
-  return rows.map(toScorecard);
-}
-
-/** The scores of the scorecards, by scorecard id. */
-export async function scoresOf(
-  db: Kysely<DB>,
-  scorecardIds: readonly string[],
-): Promise<Map<string, Score[]>> {
-  const out = new Map<string, Score[]>();
-  if (scorecardIds.length === 0) return out;
-  const rows = await db
-    .selectFrom('lab_eval_scores')
-    .selectAll()
-    .where('scorecard_id', 'in', [...scorecardIds])
-    .execute();
-  for (const r of rows) {
-    const list = out.get(r.scorecard_id) ?? [];
-    list.push({ criterion: r.criterion as Criterion, score: Number(r.score), comment: r.comment });
-    out.set(r.scorecard_id, list);
-  }
-  return out;
-}
-
-/** Replaces a scorecard's scores and comment; `submit` freezes it with its total. */
-export async function saveScorecardRows(
-  db: Kysely<DB>,
-  id: string,
-  s: { scores: Score[]; overallComment: string | null; at: string; submit: { total: number } | null },
-): Promise<void> {
-  await db.deleteFrom('lab_eval_scores').where('scorecard_id', '=', id).execute();
-  if (s.scores.length)
-    await db
-      .insertInto('lab_eval_scores')
-      .values(s.scores.map((x) => ({ scorecard_id: id, ...x })))
-      .execute();
-  await db
-    .updateTable('lab_eval_scorecards')
-    .set(
-      updateRow<LabEvalScorecardsTable>({
-        overallComment: s.overallComment,
-        updatedAt: s.at,
-        ...(s.submit ? { state: 'submitted', total: s.submit.total, submittedAt: s.at } : {}),
-      }),
-    )
-    .where('id', '=', id)
-    .execute();
-}
-
 /** Changes a round's criteria and chair (before scoring starts: the service checks it). */
 export async function updateRoundSetup(
   db: Kysely<DB>,
@@ -294,20 +171,6 @@ export async function updateRoundSetup(
     )
     .where('id', '=', id)
     .execute();
-}
-
-/** Takes a member off a round: their scorecards go (before scoring starts: the service checks it). */
-export async function deleteScorecardsOfMember(
-  db: Kysely<DB>,
-  roundId: string,
-  memberId: string,
-): Promise<number> {
-  const res = await db
-    .deleteFrom('lab_eval_scorecards')
-    .where('round_id', '=', roundId)
-    .where('member_id', '=', memberId)
-    .executeTakeFirst();
-  return Number(res.numDeletedRows);
 }
 
 /** How many evaluation rounds evaluate the unit (the units module keeps a unit they name: docs/units.md). */

@@ -7,17 +7,15 @@ import { listPlatforms } from '../platforms/platforms.service.js';
 import { scorecardProblems } from '../review/scoring/scorecards.service.js';
 import { unitRecord } from '../units/units.service.js';
 import { actorMemberships, conflictsOfMember } from './lab-evaluations.access.js';
+import { findRound, lockRound, portfoliosOf } from './lab-evaluations.repository.js';
+import type { ScorecardInput, ScorecardView } from './lab-evaluations.schema.js';
 import {
-  findRound,
   findScorecard,
-  lockRound,
-  portfoliosOf,
   type Scorecard,
   saveScorecardRows,
   scorecardsOfMembers,
   scoresOf,
-} from './lab-evaluations.repository.js';
-import type { ScorecardInput, ScorecardView } from './lab-evaluations.schema.js';
+} from './lab-evaluations.scorecards.repository.js';
 import { unitRefs } from './lab-evaluations.views.js';
 
 // Part of the service: a committee member's own scorecards. Anyone else's, or one that does not exist,

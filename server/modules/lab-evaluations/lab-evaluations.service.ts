@@ -24,17 +24,12 @@ import {
   findRound,
   insertConflict,
   insertRound,
-  insertScorecard,
-  insertScorecards,
   insertUnitPortfolio,
   lockRound,
   periodTaken,
   portfoliosOf,
   type Round,
   roundsOfPlatform,
-  scorecardOf,
-  scorecardsOfRounds,
-  scoresOf,
 } from './lab-evaluations.repository.js';
 import type {
   AdoptInput,
@@ -44,6 +39,13 @@ import type {
   RoundList,
   UnitHistory,
 } from './lab-evaluations.schema.js';
+import {
+  insertScorecard,
+  insertScorecards,
+  scorecardOf,
+  scorecardsOfRounds,
+  scoresOf,
+} from './lab-evaluations.scorecards.repository.js';
 import { roundDetail, roundSummaries, unitRefs } from './lab-evaluations.views.js';
 
 const conflict = (code: 'lab_evaluations.own_unit' | 'lab_evaluations.already_assigned', pointer: string) =>

@@ -4,15 +4,13 @@ import { AppError, forbidden, invalidField, notFound } from '../../http/errors.j
 import { committeeMembersOf } from '../committee/committee.service.js';
 import { serving, todayOf } from './lab-evaluations.access.js';
 import { can } from './lab-evaluations.policy.js';
+import { lockRound, type Round, updateRoundSetup } from './lab-evaluations.repository.js';
+import type { EditRoundInput, RoundDetail } from './lab-evaluations.schema.js';
 import {
   deleteScorecardsOfMember,
-  lockRound,
-  type Round,
   scorecardsOfRounds,
   scoresOf,
-  updateRoundSetup,
-} from './lab-evaluations.repository.js';
-import type { EditRoundInput, RoundDetail } from './lab-evaluations.schema.js';
+} from './lab-evaluations.scorecards.repository.js';
 import { getRound } from './lab-evaluations.service.js';
 
 /**

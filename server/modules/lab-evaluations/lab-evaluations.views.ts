@@ -4,14 +4,9 @@ import { committeeMembersOf } from '../committee/committee.service.js';
 import { personSummaries } from '../people/people.service.js';
 import { unitRecord } from '../units/units.service.js';
 import { unitResults } from './lab-evaluations.report.js';
-import {
-  conflictsOf,
-  portfoliosOf,
-  type Round,
-  scorecardsOfRounds,
-  scoresOf,
-} from './lab-evaluations.repository.js';
+import { conflictsOf, portfoliosOf, type Round } from './lab-evaluations.repository.js';
 import type { RoundDetail, RoundSummary, UnitResult } from './lab-evaluations.schema.js';
+import { scorecardsOfRounds, scoresOf } from './lab-evaluations.scorecards.repository.js';
 
 // Pure-ish shaping of rounds into responses: names of people and units are looked up in bulk.
 
