@@ -19,6 +19,9 @@ export interface SearchState {
 export interface PublicSearchProps<T> {
   title: ReactNode;
   subtitle?: ReactNode;
+  /** The search box's accessible name (translated), e.g. "Search services". */
+  searchLabel: string;
+  /** A hint inside the box (an example query); it names nothing. */
   placeholder: string;
   pageSize?: number;
   /** The filters under the search box, drawn by the page from the URL's parameters. */
@@ -69,7 +72,7 @@ export function PublicSearch<T>(p: PublicSearchProps<T>) {
       </Typography.Title>
       {p.subtitle ? <Typography.Text type="secondary">{p.subtitle}</Typography.Text> : null}
       <SearchBox
-        label={p.placeholder}
+        label={p.searchLabel}
         allowClear
         enterButton={t('Search')}
         size="large"

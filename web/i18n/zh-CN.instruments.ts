@@ -55,6 +55,7 @@ export const zhCNInstruments: Record<string, string> = {
   'Shared instruments': '大型仪器共享',
   'Large instruments of the platforms’ units, booked by the machine hour.':
     '各平台单位的大型仪器，按机时预约使用。',
+  'Search instruments': '搜索仪器',
   'Search in Chinese or English, e.g. 质谱 or spectrometer': '可用中文或英文搜索，如 质谱 或 spectrometer',
   '{{n}} instruments': '共 {{n}} 台仪器',
   'No published instrument matches': '没有符合条件的已发布仪器',

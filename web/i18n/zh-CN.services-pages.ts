@@ -9,6 +9,7 @@ export const zhCNServicesPages: Record<string, string> = {
   'Service queue': '服务工单',
   'Testing, calibration, consulting, pilot production, training and machine time offered by the platforms’ units.':
     '各平台单位提供的测量测试、校准、技术咨询、中试、培训和设备机时服务。',
+  'Search services': '搜索服务',
   'Search in Chinese or English, e.g. 校准 or calibration': '可用中文或英文检索，如“校准”或 calibration',
   'No published service matches': '没有符合条件的已发布服务',
   '{{n}} services': '共 {{n}} 项服务',

@@ -72,6 +72,7 @@ export function InstrumentSearch({
       platforms={platforms}
       title={t('Shared instruments')}
       subtitle={t('Large instruments of the platforms’ units, booked by the machine hour.')}
+      searchLabel={t('Search instruments')}
       placeholder={t('Search in Chinese or English, e.g. 质谱 or spectrometer')}
       testIdPrefix="instruments"
       rowKey={(i) => i.id}

@@ -40,6 +40,7 @@ export default function PortalSearchPage() {
       subtitle={t(
         'Publications, standards, reference materials and data, software, datasets and technologies available for licensing.',
       )}
+      searchLabel={t('Search results and technologies')}
       placeholder={t('Search in Chinese or English, e.g. 原子钟 or atomic clock')}
       fetcher={(state, pageSize) => resultsApi.publicSearch({ ...filtersOf(state), pageSize })}
       rowKey={(r) => r.id}

@@ -38,6 +38,7 @@ export function ServiceSearch({
       subtitle={t(
         'Testing, calibration, consulting, pilot production, training and machine time offered by the platforms’ units.',
       )}
+      searchLabel={t('Search services')}
       placeholder={t('Search in Chinese or English, e.g. 校准 or calibration')}
       testIdPrefix="services"
       rowKey={(s) => s.id}
