@@ -10,6 +10,7 @@ import {
   royaltyMonthsRecount,
 } from '../modules/agreements/agreements.service.js';
 import { ipMonthsRecount } from '../modules/ip/ip.service.js';
+import { resultYearsRecount } from '../modules/results/results.service.js';
 
 /**
  * The figures the tech-transfer records keep by their writes (ADR 0043, ADR 0049), each with the owner's
@@ -74,4 +75,31 @@ export async function expectRollupsRecounted(
     const fresh = await (spec.recount(platformId) as RawBuilder<Record<string, unknown>>).execute(db);
     expect(normal(kept.rows, spec), `${step ? `${step}: ` : ''}${table}`).toEqual(normal(fresh.rows, spec));
   }
+}
+
+/**
+ * result_years (the analytics' yearly counts of results, ADR 0043) holds for the platform exactly what a
+ * recount from the results gives, rows whose count came back to zero aside; its recount comes back as
+ * values, not as a statement.
+ */
+export async function expectResultYearsRecounted(
+  db: Kysely<DB>,
+  platformId: string,
+  step = '',
+): Promise<void> {
+  const rows = await sql<
+    Record<string, unknown>
+  >`SELECT * FROM result_years WHERE platform_id = ${platformId}`.execute(db);
+  const kept = rows.rows
+    .map(
+      (r): Record<string, unknown> => ({
+        ...r,
+        year: r.year === null ? null : Number(r.year),
+        n: Number(r.n),
+      }),
+    )
+    .filter((r) => r.n !== 0)
+    .sort((a, b) => String(a.key).localeCompare(String(b.key)));
+  const fresh = (await resultYearsRecount(db, platformId)).sort((a, b) => a.key.localeCompare(b.key));
+  expect(kept, `${step ? `${step}: ` : ''}result_years`).toEqual(fresh);
 }

@@ -1,15 +1,14 @@
-import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { snapshotTables } from '../../test/bad-input.js';
 import { buildPlatform, buildUser } from '../../test/factories.js';
 import { type Client, setupTestApp, signIn, type TestApp } from '../../test/harness.js';
 import { buildUnit } from '../../test/platform-factories.js';
-import { expectRollupsRecounted } from '../../test/rollups.js';
+import { expectResultYearsRecounted, expectRollupsRecounted } from '../../test/rollups.js';
 import { buildPublishedInstrument } from '../instruments/instruments.fixtures.js';
 import { updateDisclosure } from '../ip/ip.disclosures.js';
 import { buildDisclosure, buildLicence } from '../ip/ip.fixtures.js';
 import { makeResult, publicationBody } from '../results/results.fixtures.js';
-import { resultYearsRecount, updateResult } from '../results/results.service.js';
+import { updateResult } from '../results/results.service.js';
 import { buildPublishedService } from '../services/services.fixtures.js';
 
 /**
@@ -39,21 +38,7 @@ afterAll(() => t.close());
 async function expectRecounted(step: string) {
   const db = t.database.db;
   await expectRollupsRecounted(db, P, UNIT_ROLLUPS, step);
-  const years = await sql<
-    Record<string, unknown>
-  >`SELECT * FROM result_years WHERE platform_id = ${P}`.execute(db);
-  const kept = years.rows
-    .map(
-      (r): Record<string, unknown> => ({
-        ...r,
-        year: r.year === null ? null : Number(r.year),
-        n: Number(r.n),
-      }),
-    )
-    .filter((r) => r.n !== 0)
-    .sort((a, b) => String(a.key).localeCompare(String(b.key)));
-  const fresh = (await resultYearsRecount(db, P)).sort((a, b) => a.key.localeCompare(b.key));
-  expect(kept, `${step}: result_years`).toEqual(fresh);
+  await expectResultYearsRecounted(db, P, step);
 }
 
 describe('deleting a unit that records name', () => {
