@@ -123,7 +123,8 @@ export function makeQueries(count: number): Array<{ q: string; kind: string }> {
 
 /**
  * The exhaustive answer: every public record holding all the query's terms, scored as searchResults
- * scores (Σ weight × idf over the public set), best first, ties by id descending; total and first page.
+ * scores (Σ weight × idf over the public set), best first, ties by search number descending (the order
+ * of loading, which is the ids' order here); total and first page.
  */
 export function scan(c: Corpus, q: string, pageSize: number): { total: number; page: string[] } {
   const terms = queryTerms(q);

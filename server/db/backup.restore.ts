@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { type BackupHeader, backupLines, parseHeader, sha256Hex } from './backup.js';
+import { type BackupHeader, backupLines, parseHeader, rowOfLine, sha256Hex } from './backup.js';
 import type { Database } from './database.js';
 import { createAuditGuards, dropAuditGuards } from './migrations/0013_audit_append_only.js';
 import { type DB, TABLES_IN_DEPENDENCY_ORDER } from './schema.js';
@@ -110,7 +110,7 @@ async function replaceRows(database: Database, file: string, header: BackupHeade
         await flush();
         table = line.t;
       }
-      batch.push(line.r);
+      batch.push(rowOfLine(line.r));
       restored[line.t] = (restored[line.t] ?? 0) + 1;
     }
     await flush();

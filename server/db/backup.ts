@@ -13,8 +13,8 @@ import { TABLES_IN_DEPENDENCY_ORDER } from './schema.js';
 export const BACKUP_FORMAT = 'commonlab-backup';
 
 /**
- * Version 2 (current): the header, then one `{t, r}` line per row, then one `{f, d}` line per stored
- * file (its sha256 and its bytes in base64). Version 1 (before files were included) held rows only;
+ * Version 2 (current): the header, then one `{t, r}` line per row (a binary column's value as
+ * `{"$base64": …}`, `rowLine`), then one `{f, d}` line per stored file (its sha256 and its bytes in base64). Version 1 (before files were included) held rows only;
  * it still restores, and the restore says that it brought back no files.
  */
 export interface BackupHeader {
@@ -46,6 +46,25 @@ export const FILE_COLUMNS: Partial<Record<(typeof TABLES_IN_DEPENDENCY_ORDER)[nu
   project_evidence: 'sha256',
 };
 
+/** A binary column's value in a row line: JSON has no bytes, so they go as base64 under this key. */
+const BYTES = '$base64';
+
+/** One row's line: `{t, r}`, a binary value (a Buffer) as `{"$base64": …}`. */
+export const rowLine = (table: string, row: Record<string, unknown>) =>
+  `${JSON.stringify({ t: table, r: row }, function (this: Record<string, unknown>, key, value) {
+    const raw = this[key];
+    return Buffer.isBuffer(raw) ? { [BYTES]: raw.toString('base64') } : value;
+  })}\n`;
+
+/** A row read from its line, its binary values as Buffers again. */
+export function rowOfLine(r: Record<string, unknown>): Record<string, unknown> {
+  for (const [k, v] of Object.entries(r)) {
+    const b64 = v !== null && typeof v === 'object' ? (v as Record<string, unknown>)[BYTES] : undefined;
+    if (typeof b64 === 'string') r[k] = Buffer.from(b64, 'base64');
+  }
+  return r;
+}
+
 /** What the rows of one table refer to on disk, by their sha256 names. */
 function referencedFiles(rows: Record<string, unknown>[], column: string): string[] {
   return rows.map((r) => r[column]).filter((v): v is string => typeof v === 'string' && v !== '');
@@ -70,7 +89,7 @@ export async function backup(database: Database, file: string, filesDir: string)
       counts[table] = rows.length;
       const column = FILE_COLUMNS[table];
       if (column) for (const sha of referencedFiles(rows, column)) referenced.add(sha);
-      for (const row of rows) lines.push(`${JSON.stringify({ t: table, r: row })}\n`);
+      for (const row of rows) lines.push(rowLine(table, row));
     }
     return { counts, lines, shas: [...referenced].sort() };
   });

@@ -50,6 +50,7 @@ import * as m0068 from './migrations/0068_service_request_numbers.js';
 import * as m0069 from './migrations/0069_agreements_partner_active.js';
 import * as m0070 from './migrations/0070_result_terms_by_result.js';
 import * as m0071 from './migrations/0071_licence_receipt_spans.js';
+import * as m0072 from './migrations/0072_result_term_bits.js';
 
 /** Migrations are listed here in order; the list is the single source for CLI, boot and tests. */
 export const migrations: Record<string, Migration> = {
@@ -104,6 +105,7 @@ export const migrations: Record<string, Migration> = {
   '0069_agreements_partner_active': m0069,
   '0070_result_terms_by_result': m0070,
   '0071_licence_receipt_spans': m0071,
+  '0072_result_term_bits': m0072,
 };
 
 export async function migrateToLatest(db: Kysely<unknown>): Promise<MigrationResultSet> {

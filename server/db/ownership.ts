@@ -121,6 +121,8 @@ export const TABLE_OWNERS: { readonly [T in keyof DB]: string } = {
   result_fields: 'results',
   result_terms: 'results',
   result_search_counts: 'results',
+  result_search_docs: 'results',
+  result_term_bits: 'results',
   result_years: 'results',
   inquiries: 'inquiries',
   inquiry_transitions: 'inquiries',

@@ -10,7 +10,7 @@ import { camelRow, columnName } from './rows.js';
  * trusts the types. This compares the migrated database of each dialect with the types, column by
  * column: the same tables, the same columns, the same nullability and a compatible kind of value.
  */
-type Kind = 'string' | 'number' | 'boolean';
+type Kind = 'string' | 'number' | 'boolean' | 'bytes';
 interface Column {
   kind: Kind;
   nullable: boolean;
@@ -59,6 +59,7 @@ function classify(checker: ts.TypeChecker, type: ts.Type, where: string): Column
     if (p.flags & ts.TypeFlags.StringLike) kinds.add('string');
     else if (p.flags & ts.TypeFlags.NumberLike) kinds.add('number');
     else if (p.flags & ts.TypeFlags.BooleanLike) kinds.add('boolean');
+    else if (p.getSymbol()?.name === 'Buffer') kinds.add('bytes');
     else throw new Error(`${where}: unexpected column type ${checker.typeToString(p)}`);
   }
   if (kinds.size !== 1) throw new Error(`${where}: mixed column type ${checker.typeToString(type)}`);
@@ -86,6 +87,7 @@ function kindOf(dataType: string): Kind | undefined {
   )
     return 'number';
   if (['boolean', 'bool'].includes(t)) return 'boolean';
+  if (['blob', 'bytea'].includes(t)) return 'bytes';
   return undefined;
 }
 

@@ -79,7 +79,9 @@ import type {
   ReceiptsTable,
   ResultFieldsTable,
   ResultSearchCountsTable,
+  ResultSearchDocsTable,
   ResultsTable,
+  ResultTermBitsTable,
   ResultTermsTable,
   ResultYearsTable,
 } from './schema/transfer.js';
@@ -169,6 +171,8 @@ export interface DB
   result_fields: ResultFieldsTable;
   result_terms: ResultTermsTable;
   result_search_counts: ResultSearchCountsTable;
+  result_search_docs: ResultSearchDocsTable;
+  result_term_bits: ResultTermBitsTable;
   result_years: ResultYearsTable;
   inquiries: InquiriesTable;
   inquiry_transitions: InquiryTransitionsTable;
@@ -222,6 +226,8 @@ export const TABLES_IN_DEPENDENCY_ORDER = [
   'result_fields',
   'result_terms',
   'result_search_counts',
+  'result_search_docs',
+  'result_term_bits',
   'result_years',
   'inquiries',
   'inquiry_transitions',

@@ -27,17 +27,11 @@ export interface PublicSearchProps<T> {
   /** The filters under the search box, drawn by the page from the URL's parameters. */
   filters?(state: SearchState, set: SetSearch): ReactNode;
   /** Loads one page of hits for the state; called again whenever the URL changes. */
-  fetcher(
-    state: SearchState,
-    pageSize: number,
-  ): Promise<{ items: T[]; total: number; totalRelation?: 'eq' | 'gte' }>;
+  fetcher(state: SearchState, pageSize: number): Promise<{ items: T[]; total: number }>;
   renderItem(item: T): ReactNode;
   rowKey(item: T): string;
-  /**
-   * The list's header from the total, e.g. "12 results"; `atLeast` when the total is a lower bound
-   * (`totalRelation` 'gte', "10,000+ results"). The pager offers the pages the total covers.
-   */
-  totalText(total: number, atLeast: boolean): ReactNode;
+  /** The list's header from the total, e.g. "12 results". The pager offers the pages the total covers. */
+  totalText(total: number): ReactNode;
   emptyText: ReactNode;
   /** Prefix of the test ids: `<prefix>-search`, `<prefix>-total`, `<prefix>-result`. */
   testIdPrefix: string;
@@ -91,9 +85,7 @@ export function PublicSearch<T>(p: PublicSearchProps<T>) {
           locale={{ emptyText: <Empty description={p.emptyText} /> }}
           header={
             found.data ? (
-              <span data-testid={`${p.testIdPrefix}-total`}>
-                {p.totalText(found.data.total, found.data.totalRelation === 'gte')}
-              </span>
+              <span data-testid={`${p.testIdPrefix}-total`}>{p.totalText(found.data.total)}</span>
             ) : null
           }
           pagination={

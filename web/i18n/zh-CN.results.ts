@@ -47,7 +47,6 @@ export const zhCNResults: Record<string, string> = {
   'Highest TRL': '最高就绪水平',
   'No public results match': '没有符合条件的公开成果',
   '{{n}} results': '共 {{n}} 项成果',
-  '{{n}}+ results': '超过 {{n}} 条结果',
   Inquiries: '咨询',
   'Received from': '收到日期从',
   Received: '已收到',

@@ -85,6 +85,25 @@ export interface ResultSearchCountsTable {
   docs: number;
 }
 
+/** Each result's search number: its place in the order results entered the index (migration 0072, ADR 0038). */
+export interface ResultSearchDocsTable {
+  result_id: string;
+  doc: number;
+}
+
+/**
+ * The portal's search index as containers (migration 0072, ADR 0038): the public, published results
+ * holding `term` at `weight`, in one block of 65,536 search numbers; `docs` is their number and says
+ * whether `bits` is a sorted array of 16-bit lows or a bitmap (results.bits.ts).
+ */
+export interface ResultTermBitsTable {
+  term: string;
+  weight: number;
+  block: number;
+  docs: number;
+  bits: Buffer;
+}
+
 export interface InquiriesTable {
   id: string;
   result_id: string;

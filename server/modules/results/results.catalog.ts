@@ -67,14 +67,7 @@ export async function publicSearch(ctx: Pick<Ctx, 'db'>, q: PublicSearchQuery) {
     'published',
   );
   const items = (await publicViews(ctx.db, found.rows.map(toResult))).map(summaryOf);
-  return {
-    items,
-    total: found.total,
-    totalRelation: found.totalRelation,
-    page,
-    pageSize,
-    terms: found.terms,
-  };
+  return { items, total: found.total, page, pageSize, terms: found.terms };
 }
 
 /** A public, published result; anything else is "not found", never "forbidden". */

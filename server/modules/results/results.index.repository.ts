@@ -1,11 +1,13 @@
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/schema.js';
+import { changeContainers, findSearchDoc, type Posting, searchDocOf } from './results.bits.repository.js';
 
 /**
  * The write side of the results search index (ADR 0040): the postings in result_terms, each marked
- * searchable when its result is public and published, and result_search_counts — the document frequency
- * of each term in that set and, under ALL, the set's size. Every write of a result goes through these
- * functions inside its transaction, so the counts always equal a count of the postings.
+ * searchable when its result is public and published; result_search_counts — the document frequency
+ * of each term in that set and, under ALL, the set's size; and the searchable postings as containers of
+ * search numbers (result_term_bits, ADR 0038). Every write of a result goes through these functions
+ * inside its transaction, so the counts and containers always equal the postings.
  */
 
 /** The key of result_search_counts that holds the size of the public, published set. */
@@ -37,15 +39,17 @@ async function addToCounts(db: Kysely<DB>, deltas: Map<string, number>): Promise
       .execute();
 }
 
-const searchablePostings = async (db: Kysely<DB>, resultId: string) =>
+const postingsOf = async (
+  db: Kysely<DB>,
+  resultId: string,
+): Promise<Array<Posting & { searchable: number }>> =>
   (
     await db
       .selectFrom('result_terms')
-      .select('term')
+      .select(['term', 'weight', 'searchable'])
       .where('result_id', '=', resultId)
-      .where('searchable', '=', 1)
       .execute()
-  ).map((r) => r.term);
+  ).map((r) => ({ term: r.term, weight: Number(r.weight), searchable: Number(r.searchable) }));
 
 /** Replaces the postings of a result (in batches: SQLite caps bound parameters) and moves the counts. */
 export async function replaceResultTerms(
@@ -54,8 +58,10 @@ export async function replaceResultTerms(
   terms: ReadonlyArray<{ term: string; weight: number }>,
 ): Promise<void> {
   const searchable = searchableOf(await findVisible(db, resultId));
+  const doc = await searchDocOf(db, resultId);
+  const before = (await postingsOf(db, resultId)).filter((p) => p.searchable);
   const deltas = new Map<string, number>();
-  for (const term of await searchablePostings(db, resultId)) deltas.set(term, -1);
+  for (const { term } of before) deltas.set(term, -1);
   await db.deleteFrom('result_terms').where('result_id', '=', resultId).execute();
   for (let i = 0; i < terms.length; i += 200)
     await db
@@ -64,6 +70,7 @@ export async function replaceResultTerms(
       .execute();
   if (searchable) for (const { term } of terms) deltas.set(term, (deltas.get(term) ?? 0) + 1);
   await addToCounts(db, deltas);
+  await changeContainers(db, doc, searchable ? terms : [], before);
 }
 
 /**
@@ -76,14 +83,14 @@ export async function withSearchableKept(
   write: () => Promise<void>,
 ): Promise<void> {
   const before = searchableOf(await findVisible(db, resultId));
-  // Read before the write: a deletion takes the postings with it (on delete cascade).
-  const terms = (
-    await db.selectFrom('result_terms').select('term').where('result_id', '=', resultId).execute()
-  ).map((r) => r.term);
+  // Read before the write: a deletion takes the postings and the search number with it (on delete cascade).
+  const postings = await postingsOf(db, resultId);
+  const doc = await findSearchDoc(db, resultId);
   await write();
   const after = searchableOf(await findVisible(db, resultId));
   if (before === after) return;
   await db.updateTable('result_terms').set({ searchable: after }).where('result_id', '=', resultId).execute();
   const delta = after - before;
-  await addToCounts(db, new Map([[ALL, delta], ...terms.map((t) => [t, delta] as const)]));
+  await addToCounts(db, new Map([[ALL, delta], ...postings.map((p) => [p.term, delta] as const)]));
+  if (doc !== undefined) await changeContainers(db, doc, after ? postings : [], after ? [] : postings);
 }

@@ -159,10 +159,8 @@ export type PublicResultSummary = z.infer<typeof publicResultSummary>;
 
 export const publicSearchView = z.object({
   items: z.array(publicResultSummary),
-  /** The number of matches; with `totalRelation` 'gte', a lower bound of it (ADR 0040, "Totals beyond 10,000"). */
+  /** The number of matches, exact (ADR 0038). */
   total: z.number().int(),
-  /** 'eq': `total` is exact; 'gte': there are at least `total` matches (several words, more than 10,000). */
-  totalRelation: z.enum(['eq', 'gte']),
   page: z.number().int(),
   pageSize: z.number().int(),
   /** The terms the query was segmented into (the same segmenter indexes the records). */

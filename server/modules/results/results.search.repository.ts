@@ -2,7 +2,7 @@ import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import { AppError } from '../../http/errors.js';
 import type { ResultRow } from './results.repository.js';
-import { idfOf, portalSearch, type TotalRelation } from './results.search-portal.repository.js';
+import { idfOf, portalSearch } from './results.search-portal.repository.js';
 import { queryTerms } from './results.terms.js';
 
 /** Which results a search may see and the filters the caller chose. */
@@ -62,9 +62,8 @@ export function scopeConditions(s: ResolvedScope): RawBuilder<unknown> {
 
 export interface SearchPage {
   rows: ResultRow[];
-  /** The number of matches, or with `totalRelation` 'gte' a lower bound of it (ADR 0040). */
+  /** The number of matches. */
   total: number;
-  totalRelation: TotalRelation;
   terms: string[];
 }
 
@@ -73,7 +72,8 @@ const num = (v: unknown) => Number(v ?? 0);
 /**
  * Ranked search over the result_terms index. Every query term must occur (AND); the score sums each
  * term's stored weight (field boosts, saturated frequency) times its inverse document frequency in the
- * searchable set, BM25-style. Without a query the newest come first.
+ * searchable set, BM25-style; equal scores go newest first, by search number (ADR 0038). Without a query the
+ * newest come first.
  */
 export async function searchResults(
   db: Kysely<DB>,
@@ -94,7 +94,7 @@ export async function searchResults(
         : sql`r.updated_at desc, r.id desc`;
     const rows = await sql<ResultRow>`select r.* from results r where ${where}
       order by ${orderBy} limit ${page.pageSize} offset ${offset}`.execute(db);
-    return { rows: rows.rows, total, totalRelation: 'eq', terms };
+    return { rows: rows.rows, total, terms };
   }
   if (isPlainPortalSearch(scope)) return portalSearch(db, terms, page.pageSize, offset);
   const termList = sql.join(terms);
@@ -105,7 +105,7 @@ export async function searchResults(
     from result_terms t join results r on r.id = t.result_id
     where t.term in (${termList}) and ${where} group by t.term`.execute(db);
   const df = new Map(dfRows.rows.map((r) => [r.term, num(r.df)]));
-  if (terms.some((t) => !df.get(t))) return { rows: [], total: 0, totalRelation: 'eq', terms };
+  if (terms.some((t) => !df.get(t))) return { rows: [], total: 0, terms };
   // idf as an integer literal: no floating-point parameters, identical on both databases.
   const idf = (t: string) => idfOf(n, df.get(t)!);
   const weightCase = sql`case t.term ${sql.join(
@@ -120,11 +120,12 @@ export async function searchResults(
     (await sql<{ n: unknown }>`select count(*) as n from (${matches}) m`.execute(db)).rows[0]?.n,
   );
   const ranked = await sql<{ id: string }>`select m.id as id from (${matches}) m
-    order by m.score desc, m.id desc limit ${page.pageSize} offset ${offset}`.execute(db);
+    join result_search_docs d on d.result_id = m.id
+    order by m.score desc, d.doc desc limit ${page.pageSize} offset ${offset}`.execute(db);
   const ids = ranked.rows.map((r) => r.id);
-  if (ids.length === 0) return { rows: [], total, totalRelation: 'eq', terms };
+  if (ids.length === 0) return { rows: [], total, terms };
   const rows = await db.selectFrom('results').selectAll().where('id', 'in', ids).execute();
-  return { rows: ids.map((id) => rows.find((r) => r.id === id)!), total, totalRelation: 'eq', terms };
+  return { rows: ids.map((id) => rows.find((r) => r.id === id)!), total, terms };
 }
 
 /** The portal's search with no filter but the query: the public, published set as a whole. */

@@ -44,9 +44,7 @@ export default function PortalSearchPage() {
       placeholder={t('Search in Chinese or English, e.g. 原子钟 or atomic clock')}
       fetcher={(state, pageSize) => resultsApi.publicSearch({ ...filtersOf(state), pageSize })}
       rowKey={(r) => r.id}
-      totalText={(n, atLeast) =>
-        atLeast ? t('{{n}}+ results', { n: n.toLocaleString(locale) }) : t('{{n}} results', { n, count: n })
-      }
+      totalText={(n) => t('{{n}} results', { n, count: n })}
       emptyText={t('No public results match')}
       testIdPrefix="portal"
       filters={(state, set) => {
