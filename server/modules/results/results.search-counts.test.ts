@@ -263,6 +263,23 @@ describe("the portal's search from the kept counts", () => {
     await expectCountsKept();
     await Promise.all(made.slice(0, 6).map((r) => changeResultState(ctx, r.id, 'publish')));
     await expectCountsKept();
+    // Edits at once that move a word between weights in the same containers, its documents unchanged (no
+    // count moves, so nothing but the containers' own locks orders them).
+    const prisms = await Promise.all(
+      Array.from({ length: 6 }, (_, i) =>
+        makeResult(
+          ctx,
+          technologyBody(i % 2 ? A : B, {
+            titleEn: `optics ${i}`,
+            summaryEn: 'A prism.',
+            titleZh: '棱镜',
+            summaryZh: '测量。',
+          }),
+        ),
+      ),
+    );
+    await Promise.all(prisms.map((r, i) => updateResult(ctx, r.id, { titleEn: `prism optics ${i}` })));
+    await expectCountsKept();
     for (const q of ['chip battery', 'chip', 'battery block', '芯片'])
       for (const [page, pageSize] of [
         [1, 5],
