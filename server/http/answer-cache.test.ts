@@ -131,6 +131,21 @@ describe('the key is the caller’s view and the validated query', () => {
   });
 });
 
+describe('concurrent requests', () => {
+  it('of different views, all at once after a write, each get their own view’s page', async () => {
+    const callers = [adminA, adminB, root, adminAB, security];
+    const want = new Map<Client, string[]>();
+    for (const c of callers) want.set(c, await names(c));
+    expect(new Set([...want.values()].map((v) => v.join())).size).toBe(4); // security's view is root's
+    await updateUser(t.systemCtx(), holderA, { displayName: 'Concurrent again' });
+    const asked = Array.from({ length: 30 }, (_, i) => callers[i % callers.length]!);
+    const pages = await Promise.all(asked.map((c) => list(c)));
+    pages.forEach((res, i) => {
+      expect((res.json() as Page).items.map((u) => u.username)).toEqual(want.get(asked[i]!));
+    });
+  });
+});
+
 describe('a hit is the miss’s answer', () => {
   it('byte-identical body and headers, status 200', async () => {
     await updateUser(t.systemCtx(), holderA, { displayName: 'Holder A' }); // drops what was kept

@@ -48,6 +48,7 @@ interface Entry {
 /** One route's answers on one database handle: an LRU (a Map in use order) bounded by count and bytes. */
 export class AnswerStore {
   private readonly entries = new Map<string, Entry>();
+  private readonly reading = new Map<string, { generation: number; body: Promise<string | undefined> }>();
   private bytes = 0;
 
   constructor(
@@ -81,6 +82,27 @@ export class AnswerStore {
       const [oldestKey, oldest] = this.entries.entries().next().value as [string, Entry];
       this.drop(oldestKey, oldest);
     }
+  }
+
+  /**
+   * The body another request is reading for `key` under `generation` (the same key and no write since it
+   * began), so a burst of misses reads once: a follower waits for it instead of reading too. Undefined
+   * when none is, or when that read ended without an answer to keep (then the follower reads itself).
+   */
+  pending(key: string, generation: number): Promise<string | undefined> | undefined {
+    const p = this.reading.get(key);
+    return p && p.generation === generation ? p.body : undefined;
+  }
+
+  /** Marks `key` as being read under `generation`; `done` gives the body (or undefined) to its followers. */
+  lead(key: string, generation: number): (body: string | undefined) => void {
+    let settle!: (body: string | undefined) => void;
+    const reading = { generation, body: new Promise<string | undefined>((r) => (settle = r)) };
+    this.reading.set(key, reading);
+    return (body) => {
+      if (this.reading.get(key) === reading) this.reading.delete(key);
+      settle(body);
+    };
   }
 
   get size(): number {
@@ -129,7 +151,8 @@ const JSON_TYPE = 'application/json; charset=utf-8';
 /**
  * Sends the answer: the kept body when there is one, else `compute`'s value, serialised by the route's own
  * response serializer (as Fastify would) and kept when it is a GET's 200 that sets no cookie. A hit and a
- * miss send the same string with the same content type, so they are byte-identical.
+ * miss send the same string with the same content type, so they are byte-identical. Concurrent misses of
+ * one key with no write between them read once (AnswerStore.pending).
  */
 export async function sendAnswer<T>(
   reply: FastifyReply,
@@ -141,18 +164,23 @@ export async function sendAnswer<T>(
   if (ttlMs <= 0 || reply.request.method !== 'GET') return reply.send(await answer.compute());
   const store = cache.storeOf(database.db);
   const now = clock.now().getTime();
-  const kept = store.get(answer.key, now, ttlMs);
+  const kept = store.get(answer.key, now, ttlMs) ?? (await store.pending(answer.key, cache.generation()));
   if (kept !== undefined) return reply.header('content-type', JSON_TYPE).send(kept);
   const generation = cache.generation();
-  const value = await answer.compute();
-  if (reply.statusCode !== 200 || reply.hasHeader('set-cookie')) return reply.send(value);
-  let body: string;
+  const done = store.lead(answer.key, generation);
+  let body: string | undefined;
   try {
-    body = reply.serialize(value) as string;
-  } catch {
-    // A value its schema refuses: Fastify's own serialisation reports it, as on any route.
-    return reply.send(value);
+    const value = await answer.compute();
+    if (reply.statusCode !== 200 || reply.hasHeader('set-cookie')) return reply.send(value);
+    try {
+      body = reply.serialize(value) as string;
+    } catch {
+      // A value its schema refuses: Fastify's own serialisation reports it, as on any route.
+      return reply.send(value);
+    }
+    store.set(answer.key, body, now, generation);
+    return reply.header('content-type', JSON_TYPE).send(body);
+  } finally {
+    done(body);
   }
-  store.set(answer.key, body, now, generation);
-  return reply.header('content-type', JSON_TYPE).send(body);
 }

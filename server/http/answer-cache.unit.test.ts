@@ -51,4 +51,23 @@ describe('AnswerStore', () => {
     expect(s.size).toBe(0);
     expect(s.byteSize).toBe(0);
   });
+
+  it('lets concurrent misses of one key under one generation wait for one read', async () => {
+    const s = new AnswerStore(gen, 10, 10_000);
+    expect(s.pending('a', generation)).toBeUndefined();
+    const done = s.lead('a', generation);
+    const follower = s.pending('a', generation);
+    expect(follower).toBeDefined();
+    // Another key, or the same key after a write, does not wait for it.
+    expect(s.pending('b', generation)).toBeUndefined();
+    expect(s.pending('a', generation + 1)).toBeUndefined();
+    done('{"a":1}');
+    expect(await follower).toBe('{"a":1}');
+    expect(s.pending('a', generation)).toBeUndefined();
+    // A read that ended without an answer to keep: the follower reads itself.
+    const failed = s.lead('a', generation);
+    const waiting = s.pending('a', generation);
+    failed(undefined);
+    expect(await waiting).toBeUndefined();
+  });
 });
