@@ -51,6 +51,20 @@ const listUsers: Benchmark = {
           ).buildApp({ config, database: bench.database, logger: benchLogger() })
         : null;
       const beforeUrl = beforeApp ? await listenLocal(beforeApp) : null;
+      // And that tree with AUTH_CACHE_MS=0 too: paired with the no-cache app (which has neither the sign-in
+      // cache nor the answer cache), the list's miss path after against before (bench/README.md round 17).
+      const beforeUncached = src
+        ? await (
+            (await import(pathToFileURL(path.resolve(src, 'server/app.ts')).href)) as {
+              buildApp: typeof buildApp;
+            }
+          ).buildApp({
+            config: { ...config, authCacheMs: 0 },
+            database: bench.database,
+            logger: benchLogger(),
+          })
+        : null;
+      const beforeUncachedUrl = beforeUncached ? await listenLocal(beforeUncached) : null;
       const headers = { authorization: `Bearer ${token}`, accept: 'application/json' };
       const query = `?limit=${PAGE}`;
       const check = await fetch(`${appUrl}${PATH}${query}`, { headers });
@@ -93,17 +107,35 @@ const listUsers: Benchmark = {
                   },
                 ]
               : [];
+          // With an earlier tree: the token's no-cache pair (after and before) at the first level instead.
           const withoutCache =
-            connections === levels[0] && !beforeUrl
-              ? [
-                  { label: `token no-cache c=${connections}`, url: `${uncachedUrl}${PATH}${query}`, headers },
-                  {
-                    label: `cookie no-cache c=${connections}`,
-                    url: `${uncachedUrl}${PATH}${query}`,
-                    headers: cookieHeaders,
-                  },
-                ]
-              : [];
+            connections !== levels[0]
+              ? []
+              : beforeUncachedUrl
+                ? [
+                    {
+                      label: `token no-cache c=${connections}`,
+                      url: `${uncachedUrl}${PATH}${query}`,
+                      headers,
+                    },
+                    {
+                      label: `token before no-cache c=${connections}`,
+                      url: `${beforeUncachedUrl}${PATH}${query}`,
+                      headers,
+                    },
+                  ]
+                : [
+                    {
+                      label: `token no-cache c=${connections}`,
+                      url: `${uncachedUrl}${PATH}${query}`,
+                      headers,
+                    },
+                    {
+                      label: `cookie no-cache c=${connections}`,
+                      url: `${uncachedUrl}${PATH}${query}`,
+                      headers: cookieHeaders,
+                    },
+                  ];
           const comparison = await compare(
             [
               { label: `token c=${connections}`, url: `${appUrl}${PATH}${query}`, headers },
@@ -122,10 +154,12 @@ const listUsers: Benchmark = {
             summary.push(
               `${label}: app/bare = ${fmtRatio(r.ratio)} (per round: ${r.perRound.map(fmtRatio).join(', ')})`,
             );
-          for (const kind of before.length ? ['token', 'cookie'] : []) {
+          const pairs = before.length ? ['token', 'cookie'] : [];
+          if (withoutCache.some((x) => x.label.includes('before'))) pairs.push('token no-cache');
+          for (const kind of pairs) {
             const rounds = (label: string) => comparison.targets.find((x) => x.label === label)!.rounds;
             const a = rounds(`${kind} c=${connections}`);
-            const b = rounds(`${kind} before c=${connections}`);
+            const b = rounds(`${kind.replace(/^(token|cookie)/, '$1 before')} c=${connections}`);
             summary.push(
               `${kind} c=${connections}: after/before per round ${a.map((r, i) => fmtRatio(r.rps / b[i]!.rps)).join(', ')}`,
             );
@@ -140,7 +174,8 @@ const listUsers: Benchmark = {
                 .join(', '),
             `app: GET ${PATH}${query} as a system admin, with a read-scope personal API token (token) or a ` +
               `signed session cookie from POST /api/auth/login (cookie; MFA_REQUIRED_ROLES empty for this app); ` +
-              `no-cache: the same app with AUTH_CACHE_MS=0 on the same database; ` +
+              `no-cache: the same app with AUTH_CACHE_MS=0 on the same database (no sign-in cache, no answer ` +
+              `cache: every request reads its credential and the list); ` +
               `${page.items.length} of ${fmtInt(page.total)} users, ${fmtInt(Buffer.byteLength(body))} B body`,
             'bare: Fastify with no plugins returning the same JSON; all log at info to /dev/null',
             `load: autocannon c=${levels.join(' and c=')} p=1 (own worker thread), ${opts.warmup} s warm-up + ` +
@@ -154,6 +189,7 @@ const listUsers: Benchmark = {
         await bare.app.close();
         await uncached.close();
         await beforeApp?.close();
+        await beforeUncached?.close();
         await app.close();
       }
     } finally {

@@ -24,7 +24,8 @@ const envSchema = z.object({
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(1440).default(60),
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(720).default(12),
   // How long a resolved session or token may be reused without reading it again; the bound on revocations
-  // written by another process (docs/sign-in.md 'Lookup cache'). 0 = read on every request.
+  // written by another process (docs/sign-in.md 'Lookup cache'), and of a kept answer such as the users list
+  // ('Answer cache'). 0 = read on every request.
   AUTH_CACHE_MS: z.coerce.number().int().min(0).max(1000).default(1000),
   COOKIE_SECURE: bool.default(false),
   TRUST_PROXY: bool.default(false),

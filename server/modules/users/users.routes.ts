@@ -1,10 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { sendAnswer } from '../../http/answer-cache.js';
 import { ctxOf, requireSignIn } from '../../http/auth.js';
 import { problemResponses } from '../../http/openapi.js';
 import { userBatchRoutes } from './users.batch.js';
 import { userExportRoutes } from './users.export.js';
+import { listUsersAnswer, userListAnswers } from './users.list.js';
 import {
   adminKindBody,
   createUserBody,
@@ -17,7 +19,7 @@ import {
   userView,
 } from './users.schema.js';
 import { grantAdminKind, revokeAdminKind, unlockUser } from './users.security.service.js';
-import { createUser, listUsers, resetPassword, setRoles, updateUser, viewUser } from './users.service.js';
+import { createUser, resetPassword, setRoles, updateUser, viewUser } from './users.service.js';
 
 export async function usersRoutes(root: FastifyInstance) {
   const app = root.withTypeProvider<ZodTypeProvider>();
@@ -36,7 +38,8 @@ export async function usersRoutes(root: FastifyInstance) {
         response: { 200: userList, ...problemResponses },
       },
     },
-    async (request) => listUsers(ctxOf(request), request.query),
+    async (request, reply) =>
+      sendAnswer(reply, userListAnswers, listUsersAnswer(ctxOf(request), request.query)),
   );
 
   app.post(

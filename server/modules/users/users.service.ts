@@ -9,12 +9,11 @@ import { rememberPassword } from '../auth/password-history.js';
 import { assertPasswordAllowed } from '../auth/password-rules.js';
 import { revokeAllTokensOf } from '../auth/tokens.service.js';
 import { platformSummaries } from '../platforms/platforms.lookup.js';
+import { toView } from './users.list.js';
 import { can } from './users.policy.js';
 import {
-  type AccountListItem,
   findAccountById,
   findAccountByUsername,
-  findAccountPage,
   insertAccount,
   type RoleGrant,
   updateAccount,
@@ -44,22 +43,6 @@ function visibleRoles(ctx: Ctx, roles: RoleGrant[]): RoleGrant[] {
   if (ctx.actor?.isSystemAdmin || ctx.actor?.isSecurityAdmin) return roles;
   const scope = new Set(platformIdsWithRole(ctx.actor, ['platform_admin']));
   return roles.filter((r) => scope.has(r.platformId));
-}
-
-function toView(u: Omit<AccountListItem, 'roles'>, roles: readonly RoleGrant[]): UserView {
-  return {
-    id: u.id,
-    username: u.username,
-    displayName: u.displayName,
-    email: u.email,
-    isSystemAdmin: u.isSystemAdmin,
-    isSecurityAdmin: u.isSecurityAdmin,
-    isAuditAdmin: u.isAuditAdmin,
-    disabled: u.disabledAt !== null,
-    lockedUntil: u.lockedUntil,
-    createdAt: u.createdAt,
-    roles: [...roles],
-  };
 }
 
 async function viewOf(db: Kysely<DB>, id: string, show = (roles: RoleGrant[]) => roles): Promise<UserView> {
@@ -272,23 +255,7 @@ export async function resetPassword(ctx: Ctx, userId: string, password: string):
   });
 }
 
-/** Lists accounts the caller may manage: all for system admins, role holders of their platforms otherwise. */
-export async function listUsers(
-  ctx: Ctx,
-  q: { q?: string; platformId?: string; limit: number; offset: number },
-) {
-  if (!can(ctx.actor, 'users.list')) throw forbidden();
-  const wide = ctx.actor!.isSystemAdmin || ctx.actor!.isSecurityAdmin;
-  const scope = wide ? null : platformIdsWithRole(ctx.actor, ['platform_admin']);
-  let platformIds: string[] | null = null;
-  if (scope || q.platformId) {
-    platformIds = q.platformId ? (scope ? scope.filter((p) => p === q.platformId) : [q.platformId]) : scope!;
-    if (platformIds.length === 0) return { items: [], total: 0 };
-  }
-  const page = await findAccountPage(ctx.db, { platformIds, q: q.q, limit: q.limit, offset: q.offset });
-  const items = page.items.map((u) => toView(u, visibleRoles(ctx, u.roles)));
-  return { items, total: page.total };
-}
+export { listUsers } from './users.list.js';
 
 /** One account as the users API shows it, after a change by the security admin. */
 export const viewUser = (ctx: Ctx, id: string) => viewOf(ctx.db, id);
