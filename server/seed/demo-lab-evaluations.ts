@@ -4,9 +4,10 @@ import { canonicalJson } from '../../common/canonical-json.js';
 import { weightedTotal } from '../../common/review-scoring.js';
 import { write } from '../db/write.js';
 import { type Ctx, isoNow } from '../http/context.js';
+import { reportOf } from '../modules/lab-evaluations/lab-evaluations.adoption.js';
 import { adoptRound, findRound } from '../modules/lab-evaluations/lab-evaluations.repository.js';
 import { saveScorecardRows } from '../modules/lab-evaluations/lab-evaluations.scorecards.repository.js';
-import { openRound, reportOf } from '../modules/lab-evaluations/lab-evaluations.service.js';
+import { openRound } from '../modules/lab-evaluations/lab-evaluations.service.js';
 
 /** The two periods NIST's committee evaluates in the demo (fiscal years; the IP demo covers 2010–2016). */
 const DEMO_YEARS = [2015, 2016];

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { ctxOf, requireSignIn } from '../../http/auth.js';
 import { problemResponses } from '../../http/openapi.js';
+import { adoptReport, unitHistory } from './lab-evaluations.adoption.js';
 import {
   adoptBody,
   assignBody,
@@ -20,14 +21,7 @@ import {
   unitParams,
 } from './lab-evaluations.schema.js';
 import { getScorecard, myScorecards, saveScorecard } from './lab-evaluations.scorecards.js';
-import {
-  adoptReport,
-  assignMember,
-  getRound,
-  listRounds,
-  openRound,
-  unitHistory,
-} from './lab-evaluations.service.js';
+import { assignMember, getRound, listRounds, openRound } from './lab-evaluations.service.js';
 import { editRound, removeMember } from './lab-evaluations.setup.js';
 
 /** The committee's evaluation of units (docs/lab-evaluation.md). */
