@@ -37,7 +37,7 @@ describe('the results list', () => {
     await poll(() => params().get('type')).toBe('software');
     await poll(() => rows.count()).toBe(1);
 
-    const search = page.getByRole('searchbox', { name: '中文或英文搜索' });
+    const search = page.getByRole('searchbox', { name: '搜索成果', exact: true });
     await search.fill('火灾');
     await search.press('Enter');
     await poll(() => params().get('q')).toBe('火灾');
@@ -45,7 +45,7 @@ describe('the results list', () => {
 
     await page.reload();
     await poll(() => rows.count()).toBe(1);
-    expect(await page.getByRole('searchbox', { name: '中文或英文搜索' }).inputValue()).toBe('火灾');
+    expect(await page.getByRole('searchbox', { name: '搜索成果', exact: true }).inputValue()).toBe('火灾');
     expect(await typeBox.textContent()).toContain('软件');
 
     const download = page.waitForEvent('download');

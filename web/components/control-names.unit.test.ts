@@ -141,28 +141,9 @@ function drawnOutside(tag: string, allowed: string): string[] {
   return found;
 }
 
-/**
- * Pages that still draw antd's Input.Search themselves instead of SearchBox, which requires a name (the
- * users page's box had only a placeholder). The list may only shrink: a new page with a bare
- * Input.Search fails, and so does an entry whose page has moved to SearchBox.
- */
-const BARE_SEARCH_PENDING = [
-  'features/experts/ExpertsPage.tsx',
-  'features/orgs/OrgTable.tsx',
-  'features/people/PeoplePage.tsx',
-  'features/portal/PortalHome.tsx',
-  'features/projects/ProjectsPage.tsx',
-  'features/results/ResultsPage.tsx',
-  'features/techtransfer/agreements/AgreementsPage.tsx',
-  'features/techtransfer/ip/IpPage.tsx',
-];
-
 describe('select and date picker names (issue 12, axe: 0 critical)', () => {
-  it('draws search boxes through SearchBox, which names them (pages not moved yet listed)', () => {
-    const files = [
-      ...new Set(drawnOutside('Input.Search', 'components/SearchBox.tsx').map((w) => w.split(':')[0])),
-    ];
-    expect(files.sort()).toEqual(BARE_SEARCH_PENDING);
+  it('draws every search box through SearchBox, which requires its name (a placeholder names nothing)', () => {
+    expect(drawnOutside('Input.Search', 'components/SearchBox.tsx')).toEqual([]);
   });
 
   it('draws every set of checkboxes through CheckboxGroup, which keeps aria-required off the group', () => {

@@ -37,4 +37,5 @@ export const zhCNExperts: Record<string, string> = {
   'Expert database': '专家库',
   Academic: '学术界',
   Industry: '产业界',
+  'Search experts': '搜索专家',
 };

@@ -18,4 +18,5 @@ export const zhCNPeople: Record<string, string> = {
   'personLinks.accepted': '人员档案已关联到您的账号',
   'personLinks.declined': '已拒绝该关联请求，未做任何关联',
   'personLinks.proposedBy': '由 {{name}} 于 {{at}} 提议',
+  'Search people': '搜索人员',
 };

@@ -84,4 +84,5 @@ export const zhCNResults: Record<string, string> = {
   'Invention (patent)': '发明（专利）',
   Licensing: '技术许可',
   Collaboration: '合作',
+  'Search results': '搜索成果',
 };

@@ -183,4 +183,6 @@ export const zhCNTechTransfer: Record<string, string> = {
   'Disclosures, applications and patents by year': '各年度发明披露、专利申请与授权',
   'Licence income by year': '各年度许可收入',
   'Licences by kind': '按类型的许可',
+  'Search agreements': '搜索协议',
+  'Search invention disclosures': '搜索发明披露',
 };

@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Flex, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Flex, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EXPERT_CATEGORIES, type ExpertCategory } from '../../../common/review.js';
@@ -9,6 +9,7 @@ import { useApi } from '../../app/useApi.js';
 import { FieldTreeSelect } from '../../components/FieldTreeSelect.js';
 import { localName } from '../../components/labels.js';
 import { orgName } from '../../components/org-labels.js';
+import { SearchBox } from '../../components/SearchBox.js';
 import { openableRow, WIDE } from '../../components/tables.js';
 import { errorText } from '../../i18n/errors.js';
 import { ImportExport } from '../imports/ImportExport.js';
@@ -52,7 +53,8 @@ export default function ExpertsPage() {
     <Card>
       <Flex wrap gap={12} align="center" style={{ marginBottom: 16 }}>
         <Space wrap>
-          <Input.Search
+          <SearchBox
+            label={t('Search experts')}
             allowClear
             placeholder={t('Search names and expertise')}
             style={{ width: 260 }}

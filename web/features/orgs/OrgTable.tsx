@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, Flex, Input, Select, Space, Switch, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Flex, Select, Space, Switch, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
@@ -16,6 +16,7 @@ import {
   orgName,
   SIZE_LABELS,
 } from '../../components/org-labels.js';
+import { SearchBox } from '../../components/SearchBox.js';
 import { actions, WIDE } from '../../components/tables.js';
 import { errorText } from '../../i18n/errors.js';
 import { ImportExport } from '../imports/ImportExport.js';
@@ -62,10 +63,10 @@ export function OrgTable({
     <>
       <Flex wrap gap={12} align="center" style={{ marginBottom: 16 }}>
         <Space wrap>
-          <Input.Search
+          <SearchBox
+            label={t('Search by name or credit code')}
             allowClear
             placeholder={t('Search by name or credit code')}
-            aria-label={t('Search by name or credit code')}
             style={{ width: 280 }}
             onSearch={filter((v: string) => setQ(v.trim()))}
             data-testid="org-search"

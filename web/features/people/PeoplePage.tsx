@@ -5,7 +5,6 @@ import {
   Button,
   Card,
   Flex,
-  Input,
   Popconfirm,
   Select,
   Space,
@@ -25,6 +24,7 @@ import { usePlatforms } from '../../app/platforms.js';
 import { useSignedIn } from '../../app/session.js';
 import { useApi } from '../../app/useApi.js';
 import { orgName } from '../../components/org-labels.js';
+import { SearchBox } from '../../components/SearchBox.js';
 import { actions, WIDE } from '../../components/tables.js';
 import { errorText } from '../../i18n/errors.js';
 import { platformName } from '../../i18n/labels.js';
@@ -77,7 +77,8 @@ export default function PeoplePage() {
     <Card>
       <Flex wrap gap={12} align="center" style={{ marginBottom: 16 }}>
         <Space wrap>
-          <Input.Search
+          <SearchBox
+            label={t('Search people')}
             allowClear
             placeholder={t('Search by name (Chinese or English)')}
             style={{ width: 300 }}

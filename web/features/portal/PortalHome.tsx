@@ -1,4 +1,4 @@
-import { Card, Col, Empty, Input, List, Row, Space, Tag, Typography } from 'antd';
+import { Card, Col, Empty, List, Row, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import { announcementsApi } from '../../api/announcements.js';
@@ -8,6 +8,7 @@ import { resultsApi } from '../../api/results.js';
 import { useLocale } from '../../app/locale.js';
 import { useApi } from '../../app/useApi.js';
 import { localName, pick } from '../../components/labels.js';
+import { SearchBox } from '../../components/SearchBox.js';
 import { formatTime, zonedTime } from '../../components/time.js';
 import { MODEL_LABELS } from '../../i18n/labels.js';
 
@@ -28,10 +29,10 @@ export default function PortalHome() {
       <Typography.Title level={1} style={{ margin: 0, fontSize: 24 }} data-testid="page-title">
         {t('Generic Technology Service Platform')}
       </Typography.Title>
-      <Input.Search
+      <SearchBox
+        label={t('Search results and technologies')}
         size="large"
         enterButton
-        aria-label={t('Search results and technologies')}
         placeholder={t('Search results and technologies')}
         onSearch={(q) =>
           navigate(q.trim() ? `/public/results?q=${encodeURIComponent(q.trim())}` : '/public/results')

@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, Input, Segmented, Space, Table, Tag } from 'antd';
+import { Alert, Button, Segmented, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
@@ -19,6 +19,7 @@ import { localName, pick } from '../../components/labels.js';
 import { money } from '../../components/money.js';
 import { defaultPlatform, PlatformSelect } from '../../components/PlatformSelect.js';
 import { KIND_LABELS, STATE_LABELS } from '../../components/project-labels.js';
+import { SearchBox } from '../../components/SearchBox.js';
 import { WIDE } from '../../components/tables.js';
 import { usePagedTable } from '../../components/usePagedTable.js';
 import { errorText } from '../../i18n/errors.js';
@@ -99,12 +100,12 @@ export default function ProjectsPage() {
               { value: 'extramural', label: t(KIND_LABELS.extramural) },
             ]}
           />
-          <Input.Search
+          <SearchBox
+            label={t('Code or title')}
             // Remounted with the URL's text, so back/forward show the search the list was filtered by.
             key={q ?? ''}
             defaultValue={q}
             allowClear
-            aria-label={t('Code or title')}
             placeholder={t('Code or title')}
             onSearch={(v) => setF({ ...f, q: v.trim() || undefined })}
             style={{ width: 220 }}

@@ -1,5 +1,5 @@
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Input, Popconfirm, Select, Space, Table, Tag, Tooltip } from 'antd';
+import { App, Button, Card, Popconfirm, Select, Space, Table, Tag, Tooltip } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
@@ -24,6 +24,7 @@ import {
   typeOptions,
   VISIBILITY_LABELS,
 } from '../../components/result-labels.js';
+import { SearchBox } from '../../components/SearchBox.js';
 import { saveFile } from '../../components/save-file.js';
 import { WIDE } from '../../components/tables.js';
 import { formatTime } from '../../components/time.js';
@@ -101,12 +102,12 @@ export default function ResultsPage() {
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Space wrap style={{ justifyContent: 'space-between', width: '100%' }}>
         <Space wrap>
-          <Input.Search
+          <SearchBox
+            label={t('Search results')}
             // Remounted with the URL's text, so back/forward show the search the list was filtered by.
             key={q.q ?? ''}
             defaultValue={q.q}
             allowClear
-            aria-label={t('Search in Chinese or English')}
             placeholder={t('Search in Chinese or English')}
             onSearch={(v) => setQ({ ...q, q: v.trim() || undefined })}
             style={{ width: 260 }}

@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Empty, Input, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Empty, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
@@ -11,6 +11,7 @@ import { useLocale } from '../../../app/locale.js';
 import { useApi } from '../../../app/useApi.js';
 import { DrillNotice, useDrillParams } from '../../../components/DrillNotice.js';
 import { ExportButton } from '../../../components/ExportButton.js';
+import { SearchBox } from '../../../components/SearchBox.js';
 import { clippedText, openableRow, WIDE } from '../../../components/tables.js';
 import { usePagedTable } from '../../../components/usePagedTable.js';
 import { errorText } from '../../../i18n/errors.js';
@@ -86,7 +87,8 @@ export default function AgreementsPage() {
             data-testid="agreement-kind-filter"
             options={AGREEMENT_KINDS.map((k) => ({ value: k, label: t(AGREEMENT_KIND_LABELS[k]) }))}
           />
-          <Input.Search
+          <SearchBox
+            label={t('Search agreements')}
             allowClear
             placeholder={t('Reference or title')}
             onSearch={setQ}

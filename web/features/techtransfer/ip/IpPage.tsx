@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Empty, Input, Space, Table, Tabs, Tag } from 'antd';
+import { Alert, Button, Card, Empty, Space, Table, Tabs, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
@@ -13,6 +13,7 @@ import {
 import { useApi } from '../../../app/useApi.js';
 import { DrillNotice, useDrillParams } from '../../../components/DrillNotice.js';
 import { ExportButton } from '../../../components/ExportButton.js';
+import { SearchBox } from '../../../components/SearchBox.js';
 import { clippedText, openableRow, WIDE } from '../../../components/tables.js';
 import { usePagedTable } from '../../../components/usePagedTable.js';
 import { errorText } from '../../../i18n/errors.js';
@@ -95,7 +96,8 @@ export default function IpPage() {
   const disclosuresTab = (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Space style={{ width: '100%', justifyContent: 'space-between' }} wrap>
-        <Input.Search
+        <SearchBox
+          label={t('Search invention disclosures')}
           allowClear
           placeholder={t('Reference or title')}
           onSearch={setQ}
