@@ -1,4 +1,3 @@
-
 import { DEFAULT_CRITERIA } from '../../../common/calls.js';
 import { write } from '../../db/write.js';
 import { type Ctx, isoNow, newId } from '../../http/context.js';
@@ -27,17 +26,9 @@ import {
   type Round,
   roundsOfPlatform,
 } from './lab-evaluations.repository.js';
-import type {
-  OpenRoundInput,
-  RoundDetail,
-  RoundList,
-} from './lab-evaluations.schema.js';
-import {
-  insertScorecard,
-  insertScorecards,
-  scorecardOf,
-} from './lab-evaluations.scorecards.repository.js';
-import { roundDetail, roundSummaries, } from './lab-evaluations.views.js';
+import type { OpenRoundInput, RoundDetail, RoundList } from './lab-evaluations.schema.js';
+import { insertScorecard, insertScorecards, scorecardOf } from './lab-evaluations.scorecards.repository.js';
+import { roundDetail, roundSummaries } from './lab-evaluations.views.js';
 
 const conflict = (code: 'lab_evaluations.own_unit' | 'lab_evaluations.already_assigned', pointer: string) =>
   new AppError(409, code, { errors: [{ in: 'body', pointer, code, message: '' }] });
