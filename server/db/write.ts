@@ -56,9 +56,12 @@ export async function write<T>(
   }
 }
 
-/** Counts a change committed without `write` to tables unknown (the restore replaces every table). */
-export function writeCommittedOutside(): void {
-  countChange(null);
+/**
+ * Counts a change committed without `write`: to `tables` when the caller knows them (a refused sign-in's
+ * claim of `users`), else to every table (the restore replaces them all).
+ */
+export function writeCommittedOutside(tables?: readonly string[]): void {
+  countChange(tables ? new Set(tables) : null);
 }
 
 /**

@@ -2,7 +2,7 @@ import { Input } from 'antd';
 import type { SearchProps } from 'antd/es/input/Search.js';
 
 export type SearchBoxProps = Omit<SearchProps, 'aria-label' | 'aria-labelledby'> & {
-  /** The box's accessible name (translated); the placeholder is only a hint and names nothing. */
+  /** The box's accessible name (translated); the grey hint inside the box (`placeholder`) names nothing. */
   label: string;
 };
 

@@ -142,7 +142,7 @@ function drawnOutside(tag: string, allowed: string): string[] {
 }
 
 describe('select and date picker names (issue 12, axe: 0 critical)', () => {
-  it('draws every search box through SearchBox, which requires its name (a placeholder names nothing)', () => {
+  it('draws every search box through SearchBox, which requires its accessible name', () => {
     expect(drawnOutside('Input.Search', 'components/SearchBox.tsx')).toEqual([]);
   });
 

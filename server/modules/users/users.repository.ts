@@ -1,10 +1,8 @@
 import { type Kysely, type Selectable, type SqlBool, sql } from 'kysely';
 import { camelRow, flag, insertRow, type RowValue, toFlag, updateRow } from '../../db/rows.js';
 import type { DB, UsersTable } from '../../db/schema.js';
-import { countChange } from '../../db/table-changes.js';
+import { writeCommittedOutside } from '../../db/write.js';
 import { type RoleGrant, rolesOfMany } from './users.roles.repository.js';
-
-const USERS: ReadonlySet<string> = new Set(['users']);
 
 type AccountFlag = 'isSystemAdmin' | 'isSecurityAdmin' | 'isAuditAdmin' | 'passwordChangeRequired';
 
@@ -119,7 +117,7 @@ export async function claimSignInAttempt(
   // Run outside `write` (a refused sign-in commits nothing else), yet it may set or lift `locked_until`,
   // which the users list shows: the caches of `users` drop what they read before it, as after a `write`
   // (the list's answer cache, docs/adr/0037). Counted after the statement, which commits on its own.
-  if (row) countChange(USERS);
+  if (row) writeCommittedOutside(['users']);
   return row ? row.failed_login_count : null;
 }
 
